@@ -1,0 +1,49 @@
+"""Money-moving steps and their journal states."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+
+class ActionKind(StrEnum):
+    CANCEL = "cancel"  # orderCancel (with or without refund)
+    REFUND = "refund"  # refundCreate (partial, after a fee)
+    RESTOCK = "restock"  # inventoryAdjustQuantities
+    DECLINE = "decline"  # tag + note (+ requestedEditDecline)
+    HOLD = "hold"  # fulfillmentOrderHold
+    RELEASE_HOLD = "release_hold"
+    CANCELLATION_REQUEST = "cancellation_request"  # fulfillmentOrderSubmitCancellationRequest
+    RESOLVE_NATIVE = "resolve_native"  # requestedEditResolve
+    NOTE = "note"
+
+
+class ActionState(StrEnum):
+    QUEUED = "queued"  # decided, not yet sent (undo window, or offline)
+    SENDING = "sending"  # intent journaled, request may have left
+    CONFIRMING = "confirming"  # Shopify accepted; waiting for the job / re-read
+    DONE = "done"
+    FAILED = "failed"
+    UNDONE = "undone"  # taken back inside the undo window
+    CONFLICT = "conflict"  # re-verification found the order changed
+
+
+TERMINAL_STATES = frozenset({ActionState.DONE, ActionState.FAILED, ActionState.UNDONE,
+                             ActionState.CONFLICT})
+
+
+@dataclass(frozen=True)
+class Action:
+    id: int | None
+    request_id: int | None
+    store_id: int
+    order_id: str
+    kind: ActionKind
+    state: ActionState
+    params: dict[str, Any] = field(default_factory=dict)  # JSON-safe
+    idempotency_key: str | None = None
+    created_at: datetime | None = None
+    result: dict[str, Any] = field(default_factory=dict)
+    error: str | None = None

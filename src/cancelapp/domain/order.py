@@ -1,0 +1,209 @@
+"""An order as CancelApp needs to judge and act on it.
+
+Built from the Admin API's `Order` by `cancelapp.shopify.order_mapping`; the status strings
+are Shopify's own enum values, so a snapshot read years later still means what it meant.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+from cancelapp.domain.money import Money
+
+
+class FinancialStatus(StrEnum):
+    """`OrderDisplayFinancialStatus`."""
+
+    AUTHORIZED = "AUTHORIZED"
+    EXPIRED = "EXPIRED"
+    PAID = "PAID"
+    PARTIALLY_PAID = "PARTIALLY_PAID"
+    PARTIALLY_REFUNDED = "PARTIALLY_REFUNDED"
+    PENDING = "PENDING"
+    REFUNDED = "REFUNDED"
+    VOIDED = "VOIDED"
+
+
+class FulfillmentStatus(StrEnum):
+    """`OrderDisplayFulfillmentStatus`."""
+
+    FULFILLED = "FULFILLED"
+    IN_PROGRESS = "IN_PROGRESS"
+    ON_HOLD = "ON_HOLD"
+    OPEN = "OPEN"
+    PARTIALLY_FULFILLED = "PARTIALLY_FULFILLED"
+    PENDING_FULFILLMENT = "PENDING_FULFILLMENT"
+    REQUEST_DECLINED = "REQUEST_DECLINED"
+    RESTOCKED = "RESTOCKED"
+    SCHEDULED = "SCHEDULED"
+    UNFULFILLED = "UNFULFILLED"
+
+
+class FulfillmentOrderStatus(StrEnum):
+    """`FulfillmentOrderStatus`."""
+
+    CANCELLED = "CANCELLED"
+    CLOSED = "CLOSED"
+    INCOMPLETE = "INCOMPLETE"
+    IN_PROGRESS = "IN_PROGRESS"
+    ON_HOLD = "ON_HOLD"
+    OPEN = "OPEN"
+    SCHEDULED = "SCHEDULED"
+
+
+class RiskLevel(StrEnum):
+    """`RiskAssessmentResult` of the order's risk summary."""
+
+    NONE = "NONE"
+    PENDING = "PENDING"
+    LOW = "LOW"
+    MEDIUM = "MEDIUM"
+    HIGH = "HIGH"
+
+
+class ReturnStatus(StrEnum):
+    """`OrderReturnStatus`."""
+
+    INSPECTION_COMPLETE = "INSPECTION_COMPLETE"
+    IN_PROGRESS = "IN_PROGRESS"
+    NO_RETURN = "NO_RETURN"
+    RETURNED = "RETURNED"
+    RETURN_FAILED = "RETURN_FAILED"
+    RETURN_REQUESTED = "RETURN_REQUESTED"
+
+
+ACTIVE_RETURN_STATUSES = frozenset(
+    {ReturnStatus.IN_PROGRESS, ReturnStatus.RETURN_REQUESTED, ReturnStatus.INSPECTION_COMPLETE}
+)
+
+
+@dataclass(frozen=True)
+class Customer:
+    id: str | None
+    display_name: str
+    email: str | None
+    locale: str | None = None  # e.g. "da-DK", "en"
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class LineItem:
+    id: str
+    title: str
+    sku: str | None
+    quantity: int  # as ordered
+    current_quantity: int  # after removals and refunds
+    unfulfilled_quantity: int
+    refundable_quantity: int
+    restockable: bool
+    unit_price: Money  # shop currency, after discounts
+    inventory_item_id: str | None = None
+    product_tags: tuple[str, ...] = ()
+
+    @property
+    def fulfilled_quantity(self) -> int:
+        return max(self.current_quantity - self.unfulfilled_quantity, 0)
+
+
+@dataclass(frozen=True)
+class FulfillmentOrderLine:
+    line_item_id: str
+    remaining_quantity: int
+
+
+@dataclass(frozen=True)
+class FulfillmentOrder:
+    id: str
+    status: FulfillmentOrderStatus
+    request_status: str  # `FulfillmentOrderRequestStatus`, e.g. UNSUBMITTED, ACCEPTED
+    location_id: str | None
+    location_name: str | None
+    fulfillment_service: str | None  # handle of a third-party service, None when merchant-managed
+    hold_reasons: tuple[str, ...] = ()
+    lines: tuple[FulfillmentOrderLine, ...] = ()
+
+    @property
+    def on_hold(self) -> bool:
+        return self.status is FulfillmentOrderStatus.ON_HOLD
+
+    @property
+    def accepted_by_service(self) -> bool:
+        """A fulfillment service has taken the work: cancelling needs its consent."""
+        return self.fulfillment_service is not None and self.request_status == "ACCEPTED"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in {
+            FulfillmentOrderStatus.OPEN,
+            FulfillmentOrderStatus.IN_PROGRESS,
+            FulfillmentOrderStatus.SCHEDULED,
+        }
+
+
+@dataclass(frozen=True)
+class Transaction:
+    id: str
+    kind: str  # `OrderTransactionKind`: SALE, AUTHORIZATION, CAPTURE, REFUND, VOID, …
+    status: str  # `OrderTransactionStatus`: SUCCESS, PENDING, FAILURE, …
+    gateway: str
+    amount: Money  # presentment currency
+    parent_id: str | None = None
+    processed_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Order:
+    id: str  # gid://shopify/Order/…
+    name: str  # "#1001"
+    created_at: datetime  # aware, UTC
+    updated_at: datetime
+    financial_status: FinancialStatus
+    fulfillment_status: FulfillmentStatus
+    total: Money  # current total, shop currency
+    presentment_currency: str
+    customer: Customer | None
+    email: str | None
+    line_items: tuple[LineItem, ...] = ()
+    fulfillment_orders: tuple[FulfillmentOrder, ...] = ()
+    transactions: tuple[Transaction, ...] = ()
+    tags: tuple[str, ...] = ()
+    gateways: tuple[str, ...] = ()
+    risk_level: RiskLevel = RiskLevel.NONE
+    return_status: ReturnStatus = ReturnStatus.NO_RETURN
+    cancelled_at: datetime | None = None
+    closed_at: datetime | None = None
+    test: bool = False
+    note: str | None = None
+    custom_attributes: dict[str, str] = field(default_factory=dict)
+    total_refunded: Money | None = None
+    locale: str | None = None  # `customerLocale`
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.cancelled_at is not None
+
+    @property
+    def has_active_return(self) -> bool:
+        return self.return_status in ACTIVE_RETURN_STATUSES
+
+    @property
+    def customer_name(self) -> str:
+        return self.customer.display_name if self.customer else ""
+
+    @property
+    def customer_email(self) -> str | None:
+        return (self.customer.email if self.customer else None) or self.email
+
+    @property
+    def units_fulfilled(self) -> int:
+        return sum(li.fulfilled_quantity for li in self.line_items)
+
+    @property
+    def units_unfulfilled(self) -> int:
+        return sum(li.unfulfilled_quantity for li in self.line_items)
+
+    @property
+    def product_tags(self) -> frozenset[str]:
+        return frozenset(t for li in self.line_items for t in li.product_tags)

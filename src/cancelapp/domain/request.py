@@ -1,0 +1,62 @@
+"""A customer's request to cancel, gathered from any channel."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+
+class RequestSource(StrEnum):
+    SHOPIFY = "shopify"  # buyer-initiated requested edit (unstable Admin API)
+    ORDER_TAG = "tag"  # tag / custom attribute / metafield written by an app or Flow
+    EMAIL = "email"
+    CSV = "csv"  # Google Forms export and similar
+    MANUAL = "manual"  # phone call, typed in by the merchant
+
+
+class RequestState(StrEnum):
+    OPEN = "open"  # needs a decision
+    UNMATCHED = "unmatched"  # no order could be matched with confidence
+    QUEUED = "queued"  # decided, action waiting (offline or undo window)
+    IN_PROGRESS = "in_progress"  # action sent, outcome not yet confirmed
+    DONE = "done"  # cancelled (by us or already before)
+    DECLINED = "declined"
+    FAILED = "failed"  # last action failed; needs the merchant
+
+
+@dataclass(frozen=True)
+class RequestMessage:
+    """One message as received. `text` is customer-written: display it as plain text only."""
+
+    source: RequestSource
+    received_at: datetime  # aware
+    text: str
+    author: str | None = None  # name or address as the customer gave it
+    external_id: str | None = None  # provenance key: email UIDVALIDITY:UID, CSV row hash, gid, …
+
+
+@dataclass(frozen=True)
+class CancellationRequest:
+    id: int | None  # local row id; None before it is stored
+    store_id: int
+    order_id: str | None  # gid, None while unmatched
+    order_name: str | None  # as the customer wrote it, normalised to "#1234" when possible
+    customer_email: str | None
+    state: RequestState
+    messages: tuple[RequestMessage, ...]
+    native_edit_id: str | None = None  # requested edit gid when it came from Shopify
+    line_item_ids: tuple[str, ...] = ()  # partial cancellation; empty means the whole order
+
+    @property
+    def received_at(self) -> datetime:
+        """When the customer first asked: what the policy window is measured against."""
+        return min(m.received_at for m in self.messages)
+
+    @property
+    def sources(self) -> tuple[RequestSource, ...]:
+        return tuple(dict.fromkeys(m.source for m in self.messages))
+
+    @property
+    def is_partial(self) -> bool:
+        return bool(self.line_item_ids)

@@ -1,0 +1,1 @@
+"""Qt widgets and models. No SQL or HTTP here."""
