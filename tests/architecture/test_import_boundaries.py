@@ -8,8 +8,17 @@ from pathlib import Path
 import pytest
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "cancelapp"
-QT_FREE = ["domain", "shopify", "store", "sync", "sources", "policy", "actions", "demoshop",
-           "keychain"]
+QT_FREE = [
+    "domain",
+    "shopify",
+    "store",
+    "sync",
+    "sources",
+    "policy",
+    "actions",
+    "demoshop",
+    "keychain",
+]
 
 
 def _imports(path: Path) -> set[str]:

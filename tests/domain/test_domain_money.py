@@ -29,8 +29,8 @@ def test_quantize_rounds_to_minor_unit() -> None:
 
 
 @given(
-    st.decimals(min_value=-10**9, max_value=10**9, places=2, allow_nan=False),
-    st.decimals(min_value=-10**9, max_value=10**9, places=2, allow_nan=False),
+    st.decimals(min_value=-(10**9), max_value=10**9, places=2, allow_nan=False),
+    st.decimals(min_value=-(10**9), max_value=10**9, places=2, allow_nan=False),
 )
 def test_addition_is_exact(a: Decimal, b: Decimal) -> None:
     total = Money(a, "DKK") + Money(b, "DKK")

@@ -30,8 +30,9 @@ class ActionState(StrEnum):
     CONFLICT = "conflict"  # re-verification found the order changed
 
 
-TERMINAL_STATES = frozenset({ActionState.DONE, ActionState.FAILED, ActionState.UNDONE,
-                             ActionState.CONFLICT})
+TERMINAL_STATES = frozenset(
+    {ActionState.DONE, ActionState.FAILED, ActionState.UNDONE, ActionState.CONFLICT}
+)
 
 
 @dataclass(frozen=True)
