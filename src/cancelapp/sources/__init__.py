@@ -1,0 +1,7 @@
+"""Request intake: every channel a customer uses to ask for a cancellation.
+
+Sources (`native`, `order_tag`, `email_source`, `csv_import`, `manual`) turn what they read
+into `IncomingRequest` candidates carrying their provenance; `matching` ties a candidate to its
+order only when that is certain; `intake.take_in` stores candidates through the store's request
+repository, which keeps one entry per order and never stores a message twice.
+"""

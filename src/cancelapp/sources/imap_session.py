@@ -1,0 +1,113 @@
+"""An authenticated IMAP connection (implicit TLS or STARTTLS) and the mailbox settings."""
+
+from __future__ import annotations
+
+import contextlib
+import imaplib
+import ssl
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase, PhraseArg
+from cancelapp.sources.incoming import CONTEXT, SourceUnavailable
+
+
+class Security(StrEnum):
+    TLS = "tls"  # implicit TLS, usually port 993
+    STARTTLS = "starttls"  # plain connection upgraded before login, usually port 143
+
+
+class AfterReading(StrEnum):
+    NOTHING = "nothing"
+    FLAG = "flag"  # mark requests \\Flagged
+    MOVE = "move"  # move requests to `move_to`
+
+
+@dataclass(frozen=True)
+class EmailConfig:
+    host: str
+    username: str
+    port: int = 993
+    security: Security = Security.TLS
+    folder: str = "INBOX"
+    after_reading: AfterReading = AfterReading.NOTHING
+    move_to: str | None = None
+    timeout: float = 30.0
+
+
+_UNREACHABLE = QT_TRANSLATE_NOOP(CONTEXT, "Could not reach the mail server {host}")
+_CERTIFICATE = QT_TRANSLATE_NOOP(
+    CONTEXT, "The mail server {host} did not prove its identity (certificate problem)"
+)
+_NO_STARTTLS = QT_TRANSLATE_NOOP(
+    CONTEXT, "The mail server {host} does not offer an encrypted connection (STARTTLS)"
+)
+PROTOCOL_ERROR = QT_TRANSLATE_NOOP(CONTEXT, "The mail server {host} gave an unexpected answer")
+_LOGIN = QT_TRANSLATE_NOOP(CONTEXT, "The mail server {host} refused the user name or password")
+
+
+class ImapSession:
+    """An authenticated IMAP connection, logged out on exit; errors become merchant phrases."""
+
+    def __init__(
+        self, config: EmailConfig, password: Callable[[], str], context: ssl.SSLContext
+    ) -> None:
+        self._config = config
+        self._password = password
+        self._context = context
+        self._imap: imaplib.IMAP4 | None = None
+
+    def __enter__(self) -> imaplib.IMAP4:
+        host: dict[str, PhraseArg] = {"host": self._config.host}
+        try:
+            self._imap = self._connect()
+        except ssl.SSLError as exc:
+            raise SourceUnavailable(Phrase(CONTEXT, _CERTIFICATE, host)) from exc
+        except (OSError, imaplib.IMAP4.error) as exc:
+            raise SourceUnavailable(Phrase(CONTEXT, _UNREACHABLE, host)) from exc
+        try:
+            self._imap.login(self._config.username, self._password())
+        except imaplib.IMAP4.error:
+            self._close()
+            # `from None`: the server's answer is not shown, nor anything near the password.
+            raise SourceUnavailable(Phrase(CONTEXT, _LOGIN, host)) from None
+        # Servers announce more (MOVE, UIDPLUS) once logged in than in their greeting.
+        status, data = self._imap.capability()
+        if status == "OK" and data and isinstance(data[-1], bytes):
+            self._imap.capabilities = tuple(data[-1].decode("ascii", "replace").upper().split())
+        return self._imap
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._imap is not None:
+            try:
+                self._imap.logout()
+            except (OSError, imaplib.IMAP4.error):
+                self._close()
+            self._imap = None
+        error = exc_info[1]
+        host: dict[str, PhraseArg] = {"host": self._config.host}
+        if isinstance(error, (OSError, imaplib.IMAP4.abort)):
+            # The connection dropped mid-way: nothing was stored, the next fetch starts over.
+            raise SourceUnavailable(Phrase(CONTEXT, _UNREACHABLE, host)) from error
+        if isinstance(error, imaplib.IMAP4.error):  # the server answered BAD or NO
+            raise SourceUnavailable(Phrase(CONTEXT, PROTOCOL_ERROR, host)) from error
+
+    def _connect(self) -> imaplib.IMAP4:
+        config = self._config
+        if config.security is Security.TLS:
+            return imaplib.IMAP4_SSL(
+                config.host, config.port, ssl_context=self._context, timeout=config.timeout
+            )
+        imap = imaplib.IMAP4(config.host, config.port, timeout=config.timeout)
+        if "STARTTLS" not in imap.capabilities:
+            imap.shutdown()
+            raise SourceUnavailable(Phrase(CONTEXT, _NO_STARTTLS, {"host": config.host}))
+        imap.starttls(self._context)
+        return imap
+
+    def _close(self) -> None:
+        if self._imap is not None:
+            with contextlib.suppress(OSError):
+                self._imap.shutdown()
+            self._imap = None

@@ -1,0 +1,65 @@
+"""Where matching finds orders: the local cache first, then Shopify itself.
+
+A request can arrive for an order the cache has not synced yet (placed a minute ago), so the
+chain asks Shopify when the cache has no such order.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from cancelapp.domain.order import Order
+from cancelapp.shopify import ShopifyClient
+from cancelapp.shopify import documents as shopify_documents
+from cancelapp.shopify.order_mapping import order_from_node
+from cancelapp.sources.matching import OrderLookup
+from cancelapp.store.orders import find_order_gids, load_order
+
+
+class CachedOrders:
+    """Orders in the store's SQLite cache (`cancelapp.store.orders`)."""
+
+    def __init__(self, conn: sqlite3.Connection, store_id: int) -> None:
+        self._conn = conn
+        self._store_id = store_id
+
+    def by_name(self, name: str) -> Order | None:
+        gids = find_order_gids(self._conn, self._store_id, name=name)
+        return load_order(self._conn, self._store_id, gids[0]) if gids else None
+
+    def by_id(self, order_id: str) -> Order | None:
+        return load_order(self._conn, self._store_id, order_id)
+
+
+class ShopifyOrders:
+    """Orders read live through the Admin API."""
+
+    def __init__(self, client: ShopifyClient) -> None:
+        self._client = client
+
+    def by_name(self, name: str) -> Order | None:
+        quoted = name.replace("\\", "\\\\").replace('"', '\\"')
+        data = self._client.query(
+            shopify_documents.load("orders"), {"query": f'name:"{quoted}"', "first": 5}
+        )
+        for node in (data.get("orders") or {}).get("nodes") or []:
+            if node.get("name") == name:  # the search also matches names containing it
+                return order_from_node(node)
+        return None
+
+    def by_id(self, order_id: str) -> Order | None:
+        node = self._client.query(shopify_documents.load("order"), {"id": order_id}).get("order")
+        return order_from_node(node) if node else None
+
+
+class FirstFound:
+    """Asks each lookup in turn."""
+
+    def __init__(self, *lookups: OrderLookup) -> None:
+        self._lookups = lookups
+
+    def by_name(self, name: str) -> Order | None:
+        return next((o for lk in self._lookups if (o := lk.by_name(name)) is not None), None)
+
+    def by_id(self, order_id: str) -> Order | None:
+        return next((o for lk in self._lookups if (o := lk.by_id(order_id)) is not None), None)

@@ -1,0 +1,240 @@
+"""The CSV import dialog: map the columns, see what will be imported and what will not.
+
+Reading the file happens before (off the GUI thread, `cancelapp.sources.csv_reading`); the
+dialog gets the table, proposes a mapping (the one remembered for these headers, else a guess)
+and shows the requests the mapping yields and every bad row with its line and reason.
+Open it with `open()`; it answers through `import_accepted` or `rejected`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from datetime import tzinfo
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cancelapp.sources.csv_import import CsvImport, import_rows
+from cancelapp.sources.csv_mapping import ColumnMapping, CsvField, guess_mapping, header_key
+from cancelapp.sources.csv_reading import CsvTable
+from cancelapp.ui.formatting import Formatter
+
+PREVIEW_ROWS = 200  # the summary counts every row; the preview shows the first ones
+
+_AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class CsvImportChoice:
+    """What the merchant accepted: the candidates to store and the mapping to remember."""
+
+    result: CsvImport
+    mapping: ColumnMapping
+    header_key: str  # store `mapping.to_json()` under it for the next export of this form
+
+
+class TextRowsModel(QAbstractTableModel):
+    """Plain-text rows: customer text is never interpreted as markup here."""
+
+    def __init__(self, headers: Sequence[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._headers = list(headers)
+        self._rows: list[tuple[str, ...]] = []
+
+    def set_rows(self, rows: list[tuple[str, ...]]) -> None:
+        self.beginResetModel()  # a new mapping changes every row: nothing to keep
+        self._rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: _AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def data(self, index: _AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
+            return None
+        return self._rows[index.row()][index.column()]
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self._headers[section] if 0 <= section < len(self._headers) else None
+        return section + 1
+
+
+class CsvImportDialog(QDialog):
+    import_accepted = Signal(object)  # CsvImportChoice
+
+    def __init__(
+        self,
+        table: CsvTable,
+        formatter: Formatter,
+        shop_timezone: tzinfo,
+        *,
+        file_name: str,
+        known_ids: Collection[str] = (),
+        remembered: ColumnMapping | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._table = table
+        self._formatter = formatter
+        self._timezone = shop_timezone
+        self._known_ids = known_ids
+        self._result = CsvImport()
+        self.setWindowTitle(self.tr("Import requests from {file}").format(file=file_name))
+        self.file_label = QLabel()
+        self.file_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.file_label.setText(
+            self.tr("{file}: {rows} rows, read as {encoding}").format(
+                file=file_name, rows=len(table.rows), encoding=table.encoding
+            )
+        )
+        self.column_combos = {field: self._column_combo() for field in CsvField}
+        self.date_order_combo = QComboBox()
+        self.date_order_combo.addItem(self.tr("As the file suggests"), None)
+        self.date_order_combo.addItem(self.tr("Day first (24/11/2026)"), True)
+        self.date_order_combo.addItem(self.tr("Month first (11/24/2026)"), False)
+        form = QFormLayout()
+        labels = {
+            CsvField.TIMESTAMP: self.tr("Time of the request"),
+            CsvField.EMAIL: self.tr("Customer's email"),
+            CsvField.ORDER: self.tr("Order number"),
+            CsvField.REASON: self.tr("Reason"),
+        }
+        for field, combo in self.column_combos.items():
+            form.addRow(labels[field], combo)
+        form.addRow(self.tr("Dates"), self.date_order_combo)
+        self.summary_label = QLabel()
+        self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.preview_model = TextRowsModel(
+            [self.tr("Received"), self.tr("Email"), self.tr("Order"), self.tr("Reason")], self
+        )
+        self.bad_rows_model = TextRowsModel([self.tr("Line"), self.tr("Problem")], self)
+        self.preview_view = self._view(self.preview_model)
+        self.bad_rows_view = self._view(self.bad_rows_model)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = QPushButton(self.tr("Import"))
+        self.buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.file_label)
+        layout.addLayout(form)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(QLabel(self.tr("To be imported")))
+        layout.addWidget(self.preview_view, 2)
+        layout.addWidget(QLabel(self.tr("Rows that cannot be imported")))
+        layout.addWidget(self.bad_rows_view, 1)
+        layout.addWidget(self.buttons)
+        self.set_mapping(remembered or guess_mapping(table.headers))
+        for combo in (*self.column_combos.values(), self.date_order_combo):
+            combo.currentIndexChanged.connect(self._refresh)
+
+    @property
+    def import_result(self) -> CsvImport:
+        return self._result
+
+    def mapping(self) -> ColumnMapping:
+        mapping = ColumnMapping(day_first=self.date_order_combo.currentData())
+        for field, combo in self.column_combos.items():
+            mapping = mapping.with_column(field, combo.currentData())
+        return mapping
+
+    def set_mapping(self, mapping: ColumnMapping) -> None:
+        for field, combo in self.column_combos.items():
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(combo.findData(mapping.column(field)), 0))
+            combo.blockSignals(False)
+        self.date_order_combo.blockSignals(True)
+        self.date_order_combo.setCurrentIndex(
+            max(self.date_order_combo.findData(mapping.day_first), 0)
+        )
+        self.date_order_combo.blockSignals(False)
+        self._refresh()
+
+    def _column_combo(self) -> QComboBox:
+        combo = QComboBox()
+        combo.addItem(self.tr("(not in the file)"), None)
+        for index, header in enumerate(self._table.headers):
+            combo.addItem(header or self.tr("Column {number}").format(number=index + 1), index)
+        return combo
+
+    def _view(self, model: TextRowsModel) -> QTableView:
+        view = QTableView()
+        view.setModel(model)
+        view.setWordWrap(False)
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        view.horizontalHeader().setStretchLastSection(True)
+        view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        return view
+
+    def _refresh(self) -> None:
+        mapping = self.mapping()
+        missing = mapping.missing()
+        if missing:
+            self._result = CsvImport()
+            names = {CsvField.TIMESTAMP: self.tr("time"), CsvField.ORDER: self.tr("order number")}
+            self.summary_label.setText(
+                self.tr("Choose the column with the {fields}.").format(
+                    fields=", ".join(names[f] for f in missing)
+                )
+            )
+        else:
+            self._result = import_rows(self._table, mapping, self._timezone, self._known_ids)
+            self.summary_label.setText(self._summary(self._result))
+        self.preview_model.set_rows(
+            [
+                (
+                    self._formatter.date_time(r.received_at),
+                    r.customer_email or "",
+                    r.order_name or "",
+                    r.text,
+                )
+                for r in self._result.requests[:PREVIEW_ROWS]
+            ]
+        )
+        self.bad_rows_model.set_rows(
+            [(str(row.line), self._formatter.phrase(row.reason)) for row in self._result.bad_rows]
+        )
+        self.import_button.setEnabled(bool(self._result.requests))
+
+    def _summary(self, result: CsvImport) -> str:
+        parts = [self.tr("%n request(s) to import", "", len(result.requests))]
+        if result.bad_rows:
+            parts.append(self.tr("%n row(s) cannot be imported", "", len(result.bad_rows)))
+        if result.already_imported:
+            parts.append(self.tr("%n row(s) already imported", "", result.already_imported))
+        return "; ".join(parts)
+
+    def _accept(self) -> None:
+        choice = CsvImportChoice(self._result, self.mapping(), header_key(self._table.headers))
+        self.accept()
+        self.import_accepted.emit(choice)

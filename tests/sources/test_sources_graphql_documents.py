@@ -1,0 +1,67 @@
+"""The intake's own documents validate against Shopify's schemas and the demo shop's."""
+
+import gzip
+import json
+import os
+from pathlib import Path
+
+import pytest
+from graphql import GraphQLSchema, build_client_schema, build_schema, parse, validate
+
+from cancelapp.shopify.cost import MAX_QUERY_COST, requested_cost
+from cancelapp.sources import documents
+
+REPO = Path(__file__).resolve().parents[2]
+DEMO = REPO / "src" / "cancelapp" / "demoshop"
+# document name -> the API version it is sent to
+VERSIONS = {
+    "tagged_orders": "2026-10",
+    "native_requests": "unstable",
+    "native_request_order": "unstable",
+}
+
+
+def shopify_schema(version: str) -> GraphQLSchema:
+    folder = Path(os.environ.get("CANCELAPP_SHOPIFY_SCHEMAS", REPO.parent / "shared" / "shopify"))
+    with gzip.open(folder / f"admin_{version}.json.gz") as raw:
+        schema = build_client_schema(json.load(raw)["data"])
+    schema._validation_errors = []  # see ../shared/shopify/README.md
+    return schema
+
+
+@pytest.fixture(scope="module")
+def schemas() -> dict[str, GraphQLSchema]:
+    return {version: shopify_schema(version) for version in set(VERSIONS.values())}
+
+
+def test_every_document_is_listed() -> None:
+    folder = REPO / "src" / "cancelapp" / "sources" / "graphql"
+    assert {p.stem for p in folder.glob("*.graphql")} == set(VERSIONS)
+
+
+@pytest.mark.parametrize(("name", "version"), VERSIONS.items())
+def test_documents_validate_against_shopify(
+    name: str, version: str, schemas: dict[str, GraphQLSchema]
+) -> None:
+    errors = validate(schemas[version], parse(documents.load(name)))
+    assert errors == [], [e.message for e in errors]
+    assert requested_cost(documents.load(name)) < MAX_QUERY_COST
+
+
+def test_native_requests_need_the_unstable_api(schemas: dict[str, GraphQLSchema]) -> None:
+    stable = shopify_schema("2026-10")
+    for name in ("native_requests", "native_request_order"):
+        assert validate(stable, parse(documents.load(name)))
+
+
+@pytest.mark.parametrize(("name", "version"), VERSIONS.items())
+def test_documents_validate_against_the_demo_shop(name: str, version: str) -> None:
+    schema_file = DEMO / f"schema_{version}.graphql"
+    schema = build_schema(schema_file.read_text(encoding="utf-8"))
+    errors = validate(schema, parse(documents.load(name)))
+    assert errors == [], [e.message for e in errors]
+
+
+def test_document_names_are_checked() -> None:
+    with pytest.raises(ValueError, match="not a document name"):
+        documents.load("../secrets")

@@ -1,0 +1,197 @@
+"""The tag and native sources against the demo shop over HTTP, through the app's client."""
+
+import socket
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from cancelapp.demoshop import DemoShop
+from cancelapp.demoshop.faults import Fault
+from cancelapp.domain.request import RequestSource, RequestState
+from cancelapp.shopify import AccessToken, Endpoint, ShopifyClient
+from cancelapp.shopify import documents as shopify_documents
+from cancelapp.shopify.order_mapping import order_from_node
+from cancelapp.sources.imap_session import EmailConfig
+from cancelapp.sources.intake import take_in
+from cancelapp.sources.native import EditWindow, NativeConfig, NativeSource
+from cancelapp.sources.order_lookup import CachedOrders, FirstFound, ShopifyOrders
+from cancelapp.sources.order_tag import OrderTagConfig, OrderTagSource
+from cancelapp.sources.polling import poll, polled_sources
+from cancelapp.store import Database
+from cancelapp.store.orders import FetchedOrder, upsert_orders
+from cancelapp.store.requests import list_requests
+from cancelapp.store.stores import save_store
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Database]:
+    database = Database.open(tmp_path / "cancelapp.sqlite3")
+    yield database
+    database.close()
+
+
+def client_for(shop: DemoShop) -> ShopifyClient:
+    return ShopifyClient(Endpoint.loopback(shop.base_url), AccessToken(shop.access_token))
+
+
+def line_ids(shop: DemoShop, order_id: str) -> list[str]:
+    return [f"gid://shopify/LineItem/{li.id}" for li in shop.order(order_id).line_items]
+
+
+def test_tagged_orders_arrive_with_their_reasons(
+    demo_shop: DemoShop, shop_client: ShopifyClient
+) -> None:
+    source = OrderTagSource(shop_client)
+    seeded = source.fetch({})
+    assert seeded.requests, "the demo shop seeds tagged orders"
+    assert all(r.source is RequestSource.ORDER_TAG and r.order_id for r in seeded.requests)
+    texts = {r.text for r in seeded.requests}
+    assert "<script>alert('hej')</script>Please cancel my order" in texts  # kept as received
+
+    by_attribute = demo_shop.create_order("paid")
+    by_metafield = demo_shop.create_order("paid")
+    silent = demo_shop.create_order("paid")
+    demo_shop.add_cancel_request(by_attribute, "Forkert størrelse, annuller venligst")
+    demo_shop.add_cancel_request(by_metafield, "Found it cheaper", via="metafield")
+    demo_shop.add_cancel_request(silent, None, via="tag_only")
+    later = source.fetch(seeded.cursor)
+    new = {
+        r.order_id: r for r in later.requests if r.order_id in {by_attribute, by_metafield, silent}
+    }
+    assert new[by_attribute].text == "Forkert størrelse, annuller venligst"
+    assert new[by_metafield].text == "Found it cheaper"
+    assert new[silent].text == ""
+    assert later.cursor["since"] >= seeded.cursor["since"]
+    seen_before = {r.order_id for r in seeded.requests}
+    assert seen_before.isdisjoint(new)
+
+
+def test_a_custom_tag_and_no_metafield(demo_shop: DemoShop, shop_client: ShopifyClient) -> None:
+    source = OrderTagSource(shop_client, OrderTagConfig(tag="other-tag", reason_metafield=None))
+    assert source.fetch({}).requests == []
+
+
+def test_native_requests_are_full_or_partial(
+    demo_shop: DemoShop, shop_client: ShopifyClient
+) -> None:
+    source = NativeSource(shop_client)
+    full_order = demo_shop.create_order("paid")
+    partial_order = demo_shop.create_order("paid")
+    while len(demo_shop.order(partial_order).line_items) < 2:
+        partial_order = demo_shop.create_order("paid")
+    full_edit = demo_shop.add_requested_edit(full_order)
+    first_line = line_ids(demo_shop, partial_order)[0]
+    partial_edit = demo_shop.add_requested_edit(partial_order, {first_line: 1})
+    result = source.fetch({})
+    assert result.notices == []
+    edits = {r.native_edit_id: r for r in result.requests}
+    assert edits[full_edit].line_item_ids == ()
+    assert edits[full_edit].order_id == full_order
+    assert edits[partial_edit].line_item_ids == (first_line,)
+    assert edits[partial_edit].settled is None
+    assert source.edit_window() == EditWindow(True, timedelta(hours=24))
+
+    shop_client.mutate(
+        shopify_documents.load("unstable/requested_edit_decline"),
+        {"id": partial_edit, "declineNote": "Already packed"},
+        version="unstable",
+    )
+    again = source.fetch(result.cursor)
+    declined = {r.native_edit_id: r for r in again.requests}
+    assert declined[partial_edit].settled is RequestState.DECLINED
+    assert partial_order in result.cursor["open"]
+    assert partial_order not in again.cursor["open"]
+
+
+def test_native_requests_degrade_to_a_notice_when_refused(
+    make_demo_shop: Callable[..., DemoShop],
+) -> None:
+    shop = make_demo_shop(size=25)
+    with client_for(shop) as client:
+        shop.faults.inject(Fault.server_error(404), operation="NativeCancellationRequests")
+        result = NativeSource(client).fetch({"since": "2026-01-01T00:00:00+00:00"})
+        assert result.requests == []
+        assert result.cursor == {"since": "2026-01-01T00:00:00+00:00"}  # retried next time
+        (notice,) = result.notices
+        assert notice.render_plain().startswith("Shopify's own cancellation requests could not")
+        assert OrderTagSource(client).fetch({}).requests  # other sources keep working
+        assert NativeSource(client, NativeConfig(enabled=False)).fetch({}).requests == []
+    denied = make_demo_shop(size=25, scopes=frozenset({"read_customers"}))
+    with client_for(denied) as client:
+        (notice,) = NativeSource(client).fetch({}).notices
+        assert "permission" in notice.render_plain()
+
+
+@pytest.fixture
+def roomy_shop(make_demo_shop: Callable[..., DemoShop]) -> Iterator[tuple[DemoShop, ShopifyClient]]:
+    """A Plus-sized query budget: reading every requested order live takes one query each."""
+    shop = make_demo_shop(size=40, restore_rate=2000, bucket_size=20000)
+    with client_for(shop) as client:
+        yield shop, client
+
+
+def test_requests_are_stored_matched_to_live_and_cached_orders(
+    roomy_shop: tuple[DemoShop, ShopifyClient], db: Database
+) -> None:
+    demo_shop, shop_client = roomy_shop
+    now = datetime.now(UTC)
+    with db.transaction() as conn:
+        store_id = save_store(
+            conn,
+            "hygge-demo.myshopify.com",
+            name="Hygge",
+            currency="DKK",
+            timezone="Europe/Copenhagen",
+            auth_kind="access_token",
+            now=now,
+        )
+    cached_id = demo_shop.create_order("paid")
+    node = shop_client.query(shopify_documents.load("order"), {"id": cached_id})["order"]
+    with db.transaction() as conn:
+        upsert_orders(conn, store_id, [FetchedOrder(order_from_node(node), node, now)])
+    tagged = OrderTagSource(shop_client).fetch({}).requests
+    native = NativeSource(shop_client).fetch({}).requests
+    with db.transaction() as conn:
+        lookup = FirstFound(CachedOrders(conn, store_id), ShopifyOrders(shop_client))
+        assert lookup.by_name(str(node["name"])) is not None
+        assert ShopifyOrders(shop_client).by_name("#999999") is None
+        report = take_in(conn, store_id, tagged + native, lookup, now=now)
+        again = take_in(conn, store_id, tagged + native, lookup, now=now)
+        stored = list_requests(conn, store_id)
+    assert report.new_messages == len(tagged) + len(native)
+    assert again.new_messages == 0
+    assert report.unmatched == []
+    assert len(stored) == len({r.order_id for r in tagged + native})  # one entry per order
+    cancelled = [r for r in stored if r.state is RequestState.DONE]
+    assert cancelled, "the seeded cancelled order that is still tagged shows as done"
+    assert all(r.order_id for r in stored)
+
+
+def test_one_failing_source_does_not_stop_the_others(
+    demo_shop: DemoShop, shop_client: ShopifyClient
+) -> None:
+    with socket.socket() as closed:  # a loopback port nobody listens on
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    mail = EmailConfig(host="127.0.0.1", username="shop", port=port, timeout=2)
+    sources = polled_sources(
+        shop_client,
+        native=NativeConfig(),
+        tag=OrderTagConfig(),
+        email=mail,
+        email_password=lambda: "secret",
+    )
+    assert [s.name for s in sources] == [
+        RequestSource.SHOPIFY,
+        RequestSource.ORDER_TAG,
+        RequestSource.EMAIL,
+    ]
+    round_ = poll(sources, {})
+    assert round_.results[RequestSource.ORDER_TAG].requests
+    assert round_.results[RequestSource.SHOPIFY].requests
+    assert [n.render_plain() for n in round_.notices] == [
+        "Could not reach the mail server 127.0.0.1"
+    ]
+    assert polled_sources(shop_client, native=NativeConfig(enabled=False)) == []
