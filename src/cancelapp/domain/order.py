@@ -30,6 +30,7 @@ class FulfillmentStatus(StrEnum):
     """`OrderDisplayFulfillmentStatus`."""
 
     FULFILLED = "FULFILLED"
+    FULFILLMENT_NOT_REQUIRED = "FULFILLMENT_NOT_REQUIRED"  # new in 2026-10: nothing to ship
     IN_PROGRESS = "IN_PROGRESS"
     ON_HOLD = "ON_HOLD"
     OPEN = "OPEN"

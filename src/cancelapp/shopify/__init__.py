@@ -1,0 +1,55 @@
+"""Shopify Admin GraphQL client: endpoint, auth, pacing, retries, typed errors, documents."""
+
+from cancelapp.shopify import documents
+from cancelapp.shopify.client import ShopifyClient
+from cancelapp.shopify.credentials import AccessToken, ClientCredentials, Credentials
+from cancelapp.shopify.endpoint import Endpoint
+from cancelapp.shopify.errors import (
+    AuthFailed,
+    Cancelled,
+    InvalidShopDomain,
+    MalformedResponse,
+    MissingScopes,
+    NetworkDown,
+    OutcomeUnknown,
+    QueryTooExpensive,
+    RequestRejected,
+    ShopifyDown,
+    ShopifyError,
+    ShopLocked,
+    ShopNotFound,
+    Throttled,
+    UserErrorDetail,
+    UserErrors,
+)
+from cancelapp.shopify.shop_info import MissingScope, ShopInfo
+from cancelapp.shopify.version import API_VERSION, UNSTABLE_VERSION
+
+__all__ = [
+    "API_VERSION",
+    "UNSTABLE_VERSION",
+    "AccessToken",
+    "AuthFailed",
+    "Cancelled",
+    "ClientCredentials",
+    "Credentials",
+    "Endpoint",
+    "InvalidShopDomain",
+    "MalformedResponse",
+    "MissingScope",
+    "MissingScopes",
+    "NetworkDown",
+    "OutcomeUnknown",
+    "QueryTooExpensive",
+    "RequestRejected",
+    "ShopInfo",
+    "ShopLocked",
+    "ShopNotFound",
+    "ShopifyClient",
+    "ShopifyDown",
+    "ShopifyError",
+    "Throttled",
+    "UserErrorDetail",
+    "UserErrors",
+    "documents",
+]

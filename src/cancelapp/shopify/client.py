@@ -1,0 +1,349 @@
+"""One store's Admin GraphQL client: paced, retried where safe, with typed errors.
+
+Reads are retried on timeouts, dropped connections, 5xx and garbled answers with jittered
+exponential back-off. A mutation is sent again only when Shopify cannot have run it (the
+connection never opened, THROTTLED, 429, a refreshed token after 401) or when it carries an
+idempotency key (then with the same key); otherwise the caller gets `OutcomeUnknown`.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import threading
+import time
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+import httpx
+
+from cancelapp.shopify import cost as query_cost
+from cancelapp.shopify import documents
+from cancelapp.shopify.auth import TokenSource
+from cancelapp.shopify.credentials import Credentials
+from cancelapp.shopify.endpoint import Endpoint
+from cancelapp.shopify.errors import (
+    AuthFailed,
+    NetworkDown,
+    OutcomeUnknown,
+    ShopifyDown,
+    ShopifyError,
+    Throttled,
+    UserErrorDetail,
+    UserErrors,
+)
+from cancelapp.shopify.operations import Operation, describe
+from cancelapp.shopify.pagination import pages
+from cancelapp.shopify.responses import Reply, decode, graphql_failure, status_failure
+from cancelapp.shopify.retry import RetryPolicy, retry_after
+from cancelapp.shopify.shop_info import ShopInfo
+from cancelapp.shopify.throttle import Clock, Sleep, Throttle, ThrottleStatus, event_sleep
+from cancelapp.shopify.version import API_VERSION
+
+log = logging.getLogger(__name__)
+
+DEFAULT_TIMEOUT = httpx.Timeout(connect=10.0, read=30.0, write=10.0, pool=10.0)
+DEFAULT_LIMITS = httpx.Limits(max_connections=4, max_keepalive_connections=2, keepalive_expiry=20)
+USER_AGENT = "CancelApp (+https://github.com/cancelapp)"
+
+# The request certainly never reached the server: safe to send again, even a mutation.
+_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.ProxyError)
+
+
+@dataclass
+class RequestStats:
+    """Counters for measurements and tests."""
+
+    requests: int = 0
+    throttled: int = 0  # THROTTLED answers and 429s
+    retries: int = 0  # re-sent after a timeout, dropped connection, 5xx or garbled answer
+    actual_cost: float = 0.0  # sum of `actualQueryCost`
+
+
+class _Transient(Exception):
+    """A failure worth another try; `sent` is False when the request never left."""
+
+    def __init__(self, error: ShopifyError, *, sent: bool) -> None:
+        super().__init__(str(error))
+        self.error = error
+        self.sent = sent
+
+
+class ShopifyClient:
+    def __init__(
+        self,
+        endpoint: Endpoint,
+        credentials: Credentials,
+        *,
+        timeout: httpx.Timeout = DEFAULT_TIMEOUT,
+        limits: httpx.Limits = DEFAULT_LIMITS,
+        retry: RetryPolicy | None = None,
+        clock: Clock = time.monotonic,
+        sleep: Sleep = event_sleep,
+        rng: random.Random | None = None,
+    ) -> None:
+        self.endpoint = endpoint
+        self.retry = retry or RetryPolicy()
+        self.throttle = Throttle(clock, sleep)
+        self.stats = RequestStats()
+        self._rng = rng or random.Random()
+        self._http = httpx.Client(
+            timeout=timeout,
+            limits=limits,
+            follow_redirects=False,
+            trust_env=not endpoint.is_loopback,  # no proxy between us and the demo shop
+            headers={"User-Agent": USER_AGENT},
+        )
+        self._tokens = TokenSource(endpoint, credentials, self._http, clock)
+        self._costs: dict[tuple[str, str, tuple[tuple[str, int], ...]], float] = {}
+        self._closed = threading.Event()
+
+    def __repr__(self) -> str:
+        return f"ShopifyClient({self.endpoint.domain})"
+
+    def __enter__(self) -> ShopifyClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Interrupts waits that have no cancel flag of their own and closes the connections."""
+        self._closed.set()
+        self._http.close()
+
+    @property
+    def token_exchanges(self) -> int:
+        """Client-credentials exchanges made so far (0 for a pasted token)."""
+        return self._tokens.exchanges
+
+    def connect(self, *, cancel: threading.Event | None = None) -> ShopInfo:
+        """Reads the shop and the granted scopes; names the scopes CancelApp still needs."""
+        return ShopInfo.from_data(self.query(documents.load("shop_info"), cancel=cancel))
+
+    def query(
+        self,
+        document: str,
+        variables: Mapping[str, Any] | None = None,
+        *,
+        version: str = API_VERSION,
+        cancel: threading.Event | None = None,
+    ) -> dict[str, Any]:
+        """Runs a query and returns its `data`."""
+        operation = describe(document)
+        if operation.is_mutation:
+            raise ValueError(f"{operation.name} is a mutation: use mutate()")
+        return self._execute(document, operation, variables or {}, version, cancel)
+
+    def mutate(
+        self,
+        document: str,
+        variables: Mapping[str, Any] | None = None,
+        *,
+        payload: str | None = None,
+        version: str = API_VERSION,
+        cancel: threading.Event | None = None,
+    ) -> dict[str, Any]:
+        """Runs a mutation and returns `data[payload]` (default: its only root field).
+
+        Raises `UserErrors` when the payload's `userErrors` (or `…UserErrors`) is not empty.
+        """
+        operation = describe(document)
+        if not operation.is_mutation:
+            raise ValueError(f"{operation.name} is a query: use query()")
+        key = payload or operation.root_fields[0]
+        data = self._execute(document, operation, variables or {}, version, cancel)
+        result = data.get(key)
+        if not isinstance(result, dict):
+            raise OutcomeUnknown(f"{operation.name}: no {key} in the answer")
+        _raise_user_errors(key, result)
+        return result
+
+    def paginate(
+        self,
+        document: str,
+        variables: Mapping[str, Any] | None = None,
+        path: tuple[str, ...] = ("orders",),
+        *,
+        version: str = API_VERSION,
+        cancel: threading.Event | None = None,
+    ) -> Iterator[list[dict[str, Any]]]:
+        """Pages of nodes of the connection at `path`, following `endCursor`."""
+
+        def fetch(page_variables: Mapping[str, Any]) -> dict[str, Any]:
+            return self.query(document, page_variables, version=version, cancel=cancel)
+
+        return pages(fetch, variables or {}, path)
+
+    # -- one request, paced and retried -------------------------------------------------------
+
+    def _execute(
+        self,
+        document: str,
+        operation: Operation,
+        variables: Mapping[str, Any],
+        version: str,
+        cancel: threading.Event | None,
+    ) -> dict[str, Any]:
+        cancel = cancel or self._closed
+        cost_key = _cost_key(version, document, variables)
+        body = {"query": document, "variables": dict(variables)}
+        failures = throttled = 0
+        refreshed = maybe_applied = False
+        while True:
+            cost = self._cost(cost_key, document, variables)
+            self.throttle.acquire(cost, cancel)
+            try:
+                reply = self._send(version, body, operation)
+            except _Transient as transient:
+                failures += 1
+                maybe_applied |= operation.is_mutation and transient.sent
+                if maybe_applied and (not operation.resendable or failures >= self.retry.attempts):
+                    raise OutcomeUnknown(f"{operation.name}: {transient.error.detail}") from None
+                if failures >= self.retry.attempts:
+                    raise transient.error from None
+                self.stats.retries += 1
+                self.throttle.pause(self.retry.backoff(failures, self._rng), cancel)
+                continue
+            except _Unauthorized as unauthorized:
+                if refreshed or not self._tokens.can_refresh:
+                    raise self._auth_failed() from None
+                self._tokens.invalidate(unauthorized.token)
+                refreshed = True
+                continue
+            except _TooManyRequests as too_many:
+                throttled += 1
+                self._give_up_when_throttled(throttled, too_many.wait)
+                self.throttle.pause(too_many.wait, cancel)
+                continue
+            if reply.requested_cost is not None:
+                self._costs[cost_key] = reply.requested_cost
+            if "THROTTLED" in reply.codes:
+                throttled += 1
+                # wait for the budget Shopify reported; its documented one second without one
+                known = ThrottleStatus.from_extensions(reply.extensions) is not None
+                wait = max(self.throttle.delay_for(self._costs[cost_key]), 0.05) if known else 1.0
+                self._give_up_when_throttled(throttled, wait)
+                self.throttle.pause(wait, cancel)
+                continue
+            if reply.errors:
+                raise graphql_failure(reply)
+            if reply.data is None:
+                raise OutcomeUnknown(f"{operation.name}: empty answer")
+            return reply.data
+
+    def _send(self, version: str, body: dict[str, Any], operation: Operation) -> Reply:
+        try:
+            token = self._tokens.token()
+        except (NetworkDown, ShopifyDown) as error:  # the exchange failed: nothing was sent
+            raise _Transient(error, sent=False) from None
+        url = self.endpoint.graphql_url(version)
+        started = time.perf_counter()
+        self.stats.requests += 1
+        try:
+            response = self._http.post(url, json=body, headers={"X-Shopify-Access-Token": token})
+        except _NOT_SENT as exc:
+            raise _Transient(NetworkDown(type(exc).__name__), sent=False) from None
+        except httpx.TransportError as exc:
+            raise _Transient(NetworkDown(type(exc).__name__), sent=True) from None
+        status = response.status_code
+        served = response.headers.get("X-Shopify-API-Version")
+        if served and served != version:
+            log.warning("asked for API version %s, Shopify served %s", version, served)
+        if status == 401:
+            raise _Unauthorized(token)
+        if status == 429:
+            self.stats.throttled += 1
+            wait = retry_after(response)
+            raise _TooManyRequests(
+                wait if wait is not None else self.retry.backoff(1, self._rng) * 2
+            )
+        if status >= 500:
+            raise _Transient(ShopifyDown(f"HTTP {status}"), sent=True)
+        if status != 200:
+            raise status_failure(self.endpoint, response)
+        try:
+            reply = decode(response)
+        except ShopifyError as error:
+            raise _Transient(error, sent=True) from None
+        self.throttle.record(ThrottleStatus.from_extensions(reply.extensions))
+        if "THROTTLED" in reply.codes:
+            self.stats.throttled += 1
+        if "INTERNAL_SERVER_ERROR" in reply.codes:
+            raise _Transient(graphql_failure(reply), sent=True)
+        self.stats.actual_cost += reply.actual_cost or 0.0
+        log.debug(
+            "%s %s cost %s/%s in %.0f ms",
+            operation.name,
+            version,
+            reply.requested_cost,
+            reply.actual_cost,
+            (time.perf_counter() - started) * 1000,
+        )
+        return reply
+
+    def _cost(
+        self,
+        key: tuple[str, str, tuple[tuple[str, int], ...]],
+        document: str,
+        variables: Mapping[str, Any],
+    ) -> float:
+        """Shopify's last reported requested cost for this document and page sizes, else ours."""
+        known = self._costs.get(key)
+        if known is None:
+            known = float(query_cost.requested_cost(document, variables))
+            self._costs[key] = known
+        return known
+
+    def _give_up_when_throttled(self, throttled: int, wait: float) -> None:
+        if throttled >= self.retry.throttled_attempts or wait > self.retry.max_retry_after:
+            raise Throttled(timedelta(seconds=wait), f"throttled {throttled} times")
+
+    def _auth_failed(self) -> AuthFailed:
+        if not self._tokens.can_refresh:
+            return AuthFailed.bad_token("HTTP 401")
+        return AuthFailed.bad_client_credentials("HTTP 401 with a fresh token")
+
+
+class _Unauthorized(Exception):
+    def __init__(self, token: str) -> None:
+        super().__init__("HTTP 401")
+        self.token = token
+
+
+class _TooManyRequests(Exception):
+    def __init__(self, wait: float) -> None:
+        super().__init__(f"retry after {wait:.1f} s")
+        self.wait = wait
+
+
+def _cost_key(
+    version: str, document: str, variables: Mapping[str, Any]
+) -> tuple[str, str, tuple[tuple[str, int], ...]]:
+    """Page sizes change a document's cost; other variables do not."""
+    sizes = tuple(
+        sorted(
+            (name, value)
+            for name, value in variables.items()
+            if isinstance(value, int) and not isinstance(value, bool)
+        )
+    )
+    return version, document, sizes
+
+
+def _raise_user_errors(payload: str, result: Mapping[str, Any]) -> None:
+    for name, value in result.items():
+        if (name == "userErrors" or name.endswith("UserErrors")) and value:
+            raise UserErrors(
+                payload,
+                tuple(
+                    UserErrorDetail(
+                        message=str(e.get("message", "")),
+                        field=tuple(e.get("field") or ()),
+                        code=e.get("code"),
+                    )
+                    for e in value
+                ),
+            )

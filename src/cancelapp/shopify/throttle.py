@@ -1,0 +1,144 @@
+"""Paces requests by the cost budget Shopify reports, so a long sync is never throttled.
+
+Shopify's leaky bucket holds `maximumAvailable` points and refills at `restoreRate` points per
+second; every response says how much is left (`extensions.cost.throttleStatus`). Before each
+request the client projects that reading forward to now and, if the request's cost is not
+covered yet, waits exactly until it is. Waiting is interruptible by a `threading.Event`.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from cancelapp.shopify.errors import Cancelled
+
+# Returns True when the wait was interrupted by the event.
+Sleep = Callable[[float, "threading.Event | None"], bool]
+Clock = Callable[[], float]
+_EPSILON = 1e-6  # points; absorbs float rounding after an exact wait
+# Asked for on top of the cost: Shopify rounds `currentlyAvailable` and keeps its own clock, so
+# arriving at the exact point the budget suffices risks a THROTTLED answer for a fraction.
+MARGIN_POINTS = 1.0
+
+
+def event_sleep(seconds: float, cancel: threading.Event | None) -> bool:
+    """The real sleep: blocks until `seconds` pass or `cancel` is set."""
+    if cancel is None:
+        time.sleep(seconds)
+        return False
+    return cancel.wait(seconds)
+
+
+@dataclass(frozen=True)
+class ThrottleStatus:
+    maximum_available: float
+    currently_available: float
+    restore_rate: float  # points per second
+
+    @classmethod
+    def from_extensions(cls, extensions: Mapping[str, Any] | None) -> ThrottleStatus | None:
+        """From a response's `extensions`; None when it carries no readable cost."""
+        try:
+            status = extensions["cost"]["throttleStatus"]  # type: ignore[index]
+            return cls(
+                float(status["maximumAvailable"]),
+                float(status["currentlyAvailable"]),
+                float(status["restoreRate"]),
+            )
+        except (KeyError, TypeError, ValueError):
+            return None
+
+
+class Throttle:
+    """One store's budget, shared by every thread using that store's client."""
+
+    def __init__(self, clock: Clock = time.monotonic, sleep: Sleep = event_sleep) -> None:
+        self._clock = clock
+        self._sleep = sleep
+        self._lock = threading.Lock()
+        self._reading: ThrottleStatus | None = None
+        self._read_at = 0.0
+        self.waited_s = 0.0  # total time spent pacing, for measurements
+
+    @property
+    def status(self) -> ThrottleStatus | None:
+        """The last reading projected to now (None before the first response)."""
+        with self._lock:
+            return self._projected()
+
+    @property
+    def restore_rate(self) -> float | None:
+        reading = self._reading
+        return reading.restore_rate if reading else None
+
+    def record(self, status: ThrottleStatus | None) -> None:
+        """Takes Shopify's latest reading; it replaces the local projection."""
+        if status is None:
+            return
+        with self._lock:
+            self._reading = status
+            self._read_at = self._clock()
+
+    def delay_for(self, cost: float) -> float:
+        """Seconds until `cost` points are available (0 when unknown or already covered)."""
+        with self._lock:
+            return self._delay(cost)
+
+    def acquire(self, cost: float, cancel: threading.Event | None = None) -> float:
+        """Waits until `cost` is covered, then reserves it; returns the seconds waited."""
+        waited = 0.0
+        while True:
+            with self._lock:
+                delay = self._delay(cost)
+                if delay <= 0:
+                    self._reserve(cost)
+                    self.waited_s += waited
+                    return waited
+            self.pause(delay, cancel)
+            waited += delay
+
+    def pause(self, seconds: float, cancel: threading.Event | None) -> None:
+        """Sleeps (for pacing or a back-off) unless `cancel` is set; raises `Cancelled` then."""
+        if cancel is not None and cancel.is_set():
+            raise Cancelled
+        if seconds > 0 and self._sleep(seconds, cancel):
+            raise Cancelled
+
+    def _projected(self) -> ThrottleStatus | None:
+        reading = self._reading
+        if reading is None:
+            return None
+        elapsed = max(self._clock() - self._read_at, 0.0)
+        available = min(
+            reading.maximum_available,
+            reading.currently_available + elapsed * reading.restore_rate,
+        )
+        return ThrottleStatus(reading.maximum_available, available, reading.restore_rate)
+
+    def _delay(self, cost: float) -> float:
+        projected = self._projected()
+        if projected is None:
+            return 0.0
+        # A query larger than the whole bucket can still run once the bucket is full.
+        target = min(cost + MARGIN_POINTS, projected.maximum_available)
+        needed = target - projected.currently_available
+        if needed <= _EPSILON:
+            return 0.0
+        if projected.restore_rate <= 0:
+            return 1.0  # Shopify's documented fallback back-off
+        return needed / projected.restore_rate
+
+    def _reserve(self, cost: float) -> None:
+        """Counts a request in flight until its response brings a fresh reading."""
+        projected = self._projected()
+        if projected is not None:
+            self._reading = ThrottleStatus(
+                projected.maximum_available,
+                projected.currently_available - cost,
+                projected.restore_rate,
+            )
+            self._read_at = self._clock()
