@@ -1,0 +1,341 @@
+"""Each policy condition compiled to a function that checks it and says what it saw.
+
+Most observations come from small sets (a status, yes/no, which listed tags were found), so
+their `ConditionCheck` objects are made once and shared: that keeps evaluation fast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from datetime import timedelta
+from decimal import Decimal
+
+from cancelapp.domain.money import Money
+from cancelapp.domain.order import FinancialStatus, FulfillmentStatus, RiskLevel
+from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase, PhraseArg
+from cancelapp.domain.verdict import ConditionCheck
+from cancelapp.policy.facts import Facts
+from cancelapp.policy.model import FulfilledItems, Window, WindowKind
+
+Check = Callable[[Facts], ConditionCheck]
+
+DEFAULT_WINDOW = timedelta(hours=24)
+UNTIL_FULFILLMENT = timedelta.max
+_CACHE_LIMIT = 4096
+_MINUTE = timedelta(minutes=1)
+
+# Pending means "not assessed yet": above low (never auto-approved as low) and below medium.
+RISK_RANK = {
+    RiskLevel.NONE: 0,
+    RiskLevel.LOW: 1,
+    RiskLevel.PENDING: 2,
+    RiskLevel.MEDIUM: 3,
+    RiskLevel.HIGH: 4,
+}
+
+
+def _words(value: str) -> str:
+    return value.lower().replace("_", " ")
+
+
+Description = tuple[bool, str, dict[str, PhraseArg]]  # matched, template, arguments
+
+
+def _cached(
+    key: str, observe: Callable[[Facts], Hashable], describe: Callable[[Hashable], Description]
+) -> Check:
+    """A check whose result depends only on a small observed value."""
+    cache: dict[Hashable, ConditionCheck] = {}
+
+    def check(facts: Facts) -> ConditionCheck:
+        seen = observe(facts)
+        found = cache.get(seen)
+        if found is None:
+            matched, template, args = describe(seen)
+            found = ConditionCheck(key, Phrase("Policy", template, args), matched)
+            if len(cache) < _CACHE_LIMIT:
+                cache[seen] = found
+        return found
+
+    return check
+
+
+def _yes_no(key: str, wanted: bool, observe: Callable[[Facts], bool], yes: str, no: str) -> Check:
+    return _cached(key, observe, lambda seen: (seen == wanted, yes if seen else no, {}))
+
+
+def _status_set(
+    key: str,
+    wanted: frozenset[FinancialStatus] | frozenset[FulfillmentStatus],
+    observe: Callable[[Facts], Hashable],
+    template: str,
+) -> Check:
+    listed = ", ".join(sorted(_words(s) for s in wanted))
+    return _cached(
+        key,
+        observe,
+        lambda seen: (seen in wanted, template, {"status": _words(str(seen)), "wanted": listed}),
+    )
+
+
+_FULFILLED_TEMPLATES = {
+    FulfilledItems.NONE: QT_TRANSLATE_NOOP(
+        "Policy", "{fulfilled} of {total} items fulfilled; rule: none fulfilled"
+    ),
+    FulfilledItems.ANY: QT_TRANSLATE_NOOP(
+        "Policy", "{fulfilled} of {total} items fulfilled; rule: some fulfilled"
+    ),
+    FulfilledItems.ALL: QT_TRANSLATE_NOOP(
+        "Policy", "{fulfilled} of {total} items fulfilled; rule: all fulfilled"
+    ),
+}
+
+
+def _fulfilled_items(wanted: FulfilledItems) -> Check:
+    def observe(facts: Facts) -> Hashable:
+        return (facts.any_fulfilled, facts.fulfilled_units, facts.unfulfilled_units)
+
+    def describe(seen: Hashable) -> Description:
+        assert isinstance(seen, tuple)
+        shipped, fulfilled, unfulfilled = seen
+        if wanted is FulfilledItems.NONE:
+            matched = not shipped
+        elif wanted is FulfilledItems.ANY:
+            matched = shipped
+        else:
+            matched = shipped and unfulfilled == 0
+        args: dict[str, PhraseArg] = {"fulfilled": fulfilled, "total": fulfilled + unfulfilled}
+        return matched, _FULFILLED_TEMPLATES[wanted], args
+
+    return _cached("fulfilled_items", observe, describe)
+
+
+def _tags(
+    key: str,
+    wanted: tuple[str, ...],
+    observe_tags: Callable[[Facts], frozenset[str]],
+    found_template: str,
+    absent_template: str,
+) -> Check:
+    folded = frozenset(t.casefold() for t in wanted)
+    listed = ", ".join(wanted)
+    want_present = key.endswith("_any")
+
+    def observe(facts: Facts) -> Hashable:
+        return frozenset(t for t in observe_tags(facts) if t.casefold() in folded)
+
+    def describe(seen: Hashable) -> Description:
+        assert isinstance(seen, frozenset)
+        if seen:
+            return want_present, found_template, {"found": ", ".join(sorted(seen))}
+        return not want_present, absent_template, {"wanted": listed}
+
+    return _cached(key, observe, describe)
+
+
+def _order_tags(f: Facts) -> frozenset[str]:
+    return frozenset(f.order.tags)
+
+
+def _product_tags(f: Facts) -> frozenset[str]:
+    return frozenset(t for li in f.covered for t in li.product_tags)
+
+
+def _customer_tags(f: Facts) -> frozenset[str]:
+    return frozenset(f.order.customer.tags) if f.order.customer else frozenset()
+
+
+_TAG_SOURCES = {
+    "order": (
+        _order_tags,
+        QT_TRANSLATE_NOOP("Policy", "order tagged {found}"),
+        QT_TRANSLATE_NOOP("Policy", "order has none of the tags {wanted}"),
+    ),
+    "product": (
+        _product_tags,
+        QT_TRANSLATE_NOOP("Policy", "items tagged {found}"),
+        QT_TRANSLATE_NOOP("Policy", "no item has the tags {wanted}"),
+    ),
+    "customer": (
+        _customer_tags,
+        QT_TRANSLATE_NOOP("Policy", "customer tagged {found}"),
+        QT_TRANSLATE_NOOP("Policy", "customer has none of the tags {wanted}"),
+    ),
+    "gateway": (
+        lambda f: frozenset(f.order.gateways),
+        QT_TRANSLATE_NOOP("Policy", "paid with {found}"),
+        QT_TRANSLATE_NOOP("Policy", "not paid with {wanted}"),
+    ),
+}
+
+
+def _risk(key: str, limit: RiskLevel) -> Check:
+    at_least = key == "risk_at_least"
+    template = (
+        QT_TRANSLATE_NOOP("Policy", "risk {risk}; rule: at least {limit}")
+        if at_least
+        else QT_TRANSLATE_NOOP("Policy", "risk {risk}; rule: at most {limit}")
+    )
+    rank = RISK_RANK[limit]
+
+    def describe(seen: Hashable) -> Description:
+        assert isinstance(seen, RiskLevel)
+        matched = RISK_RANK[seen] >= rank if at_least else RISK_RANK[seen] <= rank
+        return matched, template, {"risk": _words(seen), "limit": _words(limit)}
+
+    return _cached(key, lambda f: f.order.risk_level, describe)
+
+
+def _total(key: str, limit: Decimal) -> Check:
+    above = key == "total_above"
+    template = (
+        QT_TRANSLATE_NOOP("Policy", "total {total}; rule: above {limit}")
+        if above
+        else QT_TRANSLATE_NOOP("Policy", "total {total}; rule: below {limit}")
+    )
+
+    def check(facts: Facts) -> ConditionCheck:
+        total = facts.order.total
+        matched = total.amount > limit if above else total.amount < limit
+        args: dict[str, PhraseArg] = {"total": total, "limit": Money(limit, total.currency)}
+        return ConditionCheck(key, Phrase("Policy", template, args), matched)
+
+    return check
+
+
+_INSIDE = {
+    "placed": (
+        QT_TRANSLATE_NOOP("Policy", "placed {age} before the request, window {window}: inside"),
+        QT_TRANSLATE_NOOP("Policy", "placed {age} before the request, window {window}: outside"),
+    ),
+    "requested": (
+        QT_TRANSLATE_NOOP("Policy", "request received {age} ago, window {window}: inside"),
+        QT_TRANSLATE_NOOP("Policy", "request received {age} ago, window {window}: outside"),
+    ),
+}
+_UNTIL_INSIDE = QT_TRANSLATE_NOOP(
+    "Policy", "nothing fulfilled yet, window until fulfillment: inside"
+)
+_UNTIL_OUTSIDE = QT_TRANSLATE_NOOP(
+    "Policy", "items already fulfilled, window until fulfillment: outside"
+)
+
+
+def resolve_window(window: Window, shop_window: timedelta | None) -> timedelta:
+    """The window as a duration; `UNTIL_FULFILLMENT` when it lasts until anything ships."""
+    if window.kind is WindowKind.FIXED:
+        return timedelta(minutes=window.minutes)
+    if window.kind is WindowKind.UNTIL_FULFILLMENT:
+        return UNTIL_FULFILLMENT
+    return shop_window if shop_window is not None else DEFAULT_WINDOW
+
+
+def _window(key: str, window: Window) -> Check:
+    measured, side = key.split("_")
+    want_inside = side == "within"
+    inside_template, outside_template = _INSIDE[measured]
+    until_checks = {
+        inside: ConditionCheck(
+            key,
+            Phrase("Policy", _UNTIL_INSIDE if inside else _UNTIL_OUTSIDE),
+            inside == want_inside,
+        )
+        for inside in (True, False)
+    }
+    # The words show whole minutes, so checks are shared per (minutes, window, inside or not).
+    cache: dict[tuple[int, timedelta, bool], ConditionCheck] = {}
+
+    def check(facts: Facts) -> ConditionCheck:
+        span = resolve_window(window, facts.shop_window)
+        if span == UNTIL_FULFILLMENT:
+            return until_checks[not facts.order.units_fulfilled and not facts.any_fulfilled]
+        if measured == "placed":
+            age = facts.received_at - facts.order.created_at
+        else:
+            age = facts.now - facts.received_at
+        age = max(age, timedelta(0))
+        inside = age <= span
+        seen = (age // _MINUTE, span, inside)
+        found = cache.get(seen)
+        if found is None:
+            template = inside_template if inside else outside_template
+            args: dict[str, PhraseArg] = {"age": _MINUTE * seen[0], "window": span}
+            found = ConditionCheck(key, Phrase("Policy", template, args), inside == want_inside)
+            if len(cache) < _CACHE_LIMIT:
+                cache[seen] = found
+        return found
+
+    return check
+
+
+def compile_condition(key: str, value: object) -> Check:
+    """The check for one `[rules.when]` entry, already validated by the parser."""
+    if isinstance(value, Window):
+        return _window(key, value)
+    if key == "financial_status":
+        assert isinstance(value, frozenset)
+        template = QT_TRANSLATE_NOOP("Policy", "payment status {status}; rule: {wanted}")
+        return _status_set(key, value, lambda f: f.order.financial_status, template)
+    if key == "fulfillment_status":
+        assert isinstance(value, frozenset)
+        template = QT_TRANSLATE_NOOP("Policy", "fulfillment status {status}; rule: {wanted}")
+        return _status_set(key, value, lambda f: f.order.fulfillment_status, template)
+    if isinstance(value, FulfilledItems):
+        return _fulfilled_items(value)
+    if isinstance(value, RiskLevel):
+        return _risk(key, value)
+    if isinstance(value, Decimal):
+        return _total(key, value)
+    if isinstance(value, tuple):
+        source = key.split("_")[0]
+        observe_tags, found, absent = _TAG_SOURCES[source]
+        return _tags(key, value, observe_tags, found, absent)
+    assert isinstance(value, bool)
+    return _BOOLEAN_CHECKS[key](key, value)
+
+
+def _on_hold(f: Facts) -> bool:
+    return any(fo.on_hold for fo in f.order.fulfillment_orders)
+
+
+def _at_service(f: Facts) -> bool:
+    return any(fo.accepted_by_service and fo.is_open for fo in f.order.fulfillment_orders)
+
+
+_BOOLEAN_CHECKS: dict[str, Callable[[str, bool], Check]] = {
+    "on_hold": lambda k, v: _yes_no(
+        k,
+        v,
+        _on_hold,
+        QT_TRANSLATE_NOOP("Policy", "fulfillment on hold"),
+        QT_TRANSLATE_NOOP("Policy", "fulfillment not on hold"),
+    ),
+    "at_fulfillment_service": lambda k, v: _yes_no(
+        k,
+        v,
+        _at_service,
+        QT_TRANSLATE_NOOP("Policy", "accepted by a fulfillment service"),
+        QT_TRANSLATE_NOOP("Policy", "not at a fulfillment service"),
+    ),
+    "active_return": lambda k, v: _yes_no(
+        k,
+        v,
+        lambda f: f.order.has_active_return,
+        QT_TRANSLATE_NOOP("Policy", "a return is open"),
+        QT_TRANSLATE_NOOP("Policy", "no return open"),
+    ),
+    "cancelled": lambda k, v: _yes_no(
+        k,
+        v,
+        lambda f: f.order.is_cancelled,
+        QT_TRANSLATE_NOOP("Policy", "order already cancelled"),
+        QT_TRANSLATE_NOOP("Policy", "order not cancelled"),
+    ),
+    "test": lambda k, v: _yes_no(
+        k,
+        v,
+        lambda f: f.order.test,
+        QT_TRANSLATE_NOOP("Policy", "test order"),
+        QT_TRANSLATE_NOOP("Policy", "not a test order"),
+    ),
+}

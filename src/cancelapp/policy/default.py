@@ -1,0 +1,171 @@
+"""The policy in force until the merchant edits it, written out with comments on first edit."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from functools import cache
+
+from cancelapp.domain.phrase import QT_TRANSLATE_NOOP
+from cancelapp.policy.checks import UNTIL_FULFILLMENT
+from cancelapp.policy.model import Policy
+from cancelapp.policy.parsing import parse_policy
+
+DEFAULT_HIGH_VALUE = 5000
+
+# The default rules' words, marked so pyside6-lupdate collects them; the UI translates
+# a rule's "why" and "reply" in the "Policy" context, so unedited defaults read in Danish too.
+WHY_CANCELLED = QT_TRANSLATE_NOOP("Policy", "The order is already cancelled")
+REPLY_CANCELLED = QT_TRANSLATE_NOOP(
+    "Policy", "Your order has already been cancelled: there is nothing more you need to do."
+)
+WHY_RETURN = QT_TRANSLATE_NOOP("Policy", "A return is already open for this order")
+REPLY_RETURN = QT_TRANSLATE_NOOP(
+    "Policy", "Your order has a return in progress: we will complete it through the return."
+)
+WHY_SHIPPED = QT_TRANSLATE_NOOP("Policy", "Everything in the order has been fulfilled")
+REPLY_SHIPPED = QT_TRANSLATE_NOOP(
+    "Policy", "Your order has already shipped: please use our return process."
+)
+WHY_PARTLY_SHIPPED = QT_TRANSLATE_NOOP("Policy", "Part of the order has been fulfilled")
+WHY_ON_HOLD = QT_TRANSLATE_NOOP("Policy", "Fulfillment is on hold: check why before cancelling")
+WHY_SERVICE = QT_TRANSLATE_NOOP(
+    "Policy", "A fulfillment service has accepted the order: it must agree to the cancel"
+)
+WHY_HIGH_RISK = QT_TRANSLATE_NOOP("Policy", "Shopify rates the order high risk")
+WHY_HIGH_VALUE = QT_TRANSLATE_NOOP("Policy", "A high-value order: check before refunding")
+WHY_FINAL_SALE = QT_TRANSLATE_NOOP("Policy", "The order contains final-sale items")
+WHY_APPROVE = QT_TRANSLATE_NOOP("Policy", "Unfulfilled, paid and asked in time")
+WHY_LATE = QT_TRANSLATE_NOOP("Policy", "Asked after the cancellation window")
+WHY_OTHER = QT_TRANSLATE_NOOP("Policy", "No rule approves this automatically: please look")
+
+
+def _q(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+DEFAULT_POLICY_TOML = f"""\
+# CancelApp cancellation policy for this store.
+#
+# Rules are tried from top to bottom; the first rule whose conditions all hold decides.
+# A request no rule matches is sent to review. The format is described in docs/policy.md.
+# Whatever this file says, CancelApp never acts on a cancelled order, never suggests a full
+# cancel of items that have shipped, and never keeps a fee larger than the refund.
+version = 1
+
+# Nothing to do: Shopify already shows the order as cancelled.
+[[rules]]
+name = "Already cancelled"
+verdict = "deny"
+why = {_q(WHY_CANCELLED)}
+reply = {_q(REPLY_CANCELLED)}
+[rules.when]
+cancelled = true
+
+[[rules]]
+name = "Return open"
+verdict = "deny"
+why = {_q(WHY_RETURN)}
+reply = {_q(REPLY_RETURN)}
+[rules.when]
+active_return = true
+
+[[rules]]
+name = "Already shipped"
+verdict = "deny"
+why = {_q(WHY_SHIPPED)}
+reply = {_q(REPLY_SHIPPED)}
+[rules.when]
+fulfillment_status = ["fulfilled"]
+
+[[rules]]
+name = "Partly shipped"
+verdict = "review"
+why = {_q(WHY_PARTLY_SHIPPED)}
+[rules.when]
+fulfilled_items = "any"
+
+[[rules]]
+name = "On hold"
+verdict = "review"
+why = {_q(WHY_ON_HOLD)}
+[rules.when]
+on_hold = true
+
+[[rules]]
+name = "At a fulfillment service"
+verdict = "review"
+why = {_q(WHY_SERVICE)}
+[rules.when]
+at_fulfillment_service = true
+
+[[rules]]
+name = "High risk"
+verdict = "review"
+why = {_q(WHY_HIGH_RISK)}
+[rules.when]
+risk_at_least = "high"
+
+# Amounts are in the store's currency.
+[[rules]]
+name = "High value"
+verdict = "review"
+why = {_q(WHY_HIGH_VALUE)}
+[rules.when]
+total_above = {DEFAULT_HIGH_VALUE}
+
+[[rules]]
+name = "Final sale"
+verdict = "review"
+why = {_q(WHY_FINAL_SALE)}
+[rules.when]
+product_tags_any = ["final-sale"]
+
+# "shop" is the store's own cancellation window from Shopify, or 24 hours when it has none.
+# Write e.g. "2h", "24h", "3d" or "until fulfillment" instead.
+[[rules]]
+name = "In time"
+verdict = "approve"
+why = {_q(WHY_APPROVE)}
+[rules.when]
+placed_within = "shop"
+financial_status = ["paid", "authorized"]
+fulfilled_items = "none"
+risk_at_most = "low"
+product_tags_none = ["final-sale"]
+[rules.action]
+refund = "original"  # or "store_credit" (add store_credit_expires_days = 365), or "none"
+restock = true
+notify = true
+reason = "customer"
+# To keep a processing fee from the refund: fee_percent = 3 and/or fee_fixed = 10
+
+[[rules]]
+name = "Too late"
+verdict = "review"
+why = {_q(WHY_LATE)}
+[rules.when]
+placed_outside = "shop"
+fulfilled_items = "none"
+
+# Catch-all: a rule without conditions matches every request.
+[[rules]]
+name = "Everything else"
+verdict = "review"
+why = {_q(WHY_OTHER)}
+"""
+
+
+@cache
+def default_policy() -> Policy:
+    return parse_policy(DEFAULT_POLICY_TOML, "default policy")
+
+
+def shop_edit_window_from_minutes(minutes: int | None) -> timedelta | None:
+    """Shopify's `editRules.editWindowMinutes` (-1 means until fulfillment) as the engine's
+    `shop_edit_window`; None when the store has none."""
+    if minutes is None:
+        return None
+    if minutes < 0:
+        return UNTIL_FULFILLMENT
+    return timedelta(minutes=minutes)

@@ -1,0 +1,211 @@
+"""The verdict engine: first matching rule wins, then safeguards no policy file can switch off."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from decimal import Decimal
+
+from cancelapp.domain.money import Money
+from cancelapp.domain.order import Order
+from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
+from cancelapp.domain.request import CancellationRequest
+from cancelapp.domain.verdict import (
+    ConditionCheck,
+    Outcome,
+    ProcessingFee,
+    RefundMethod,
+    SuggestedAction,
+    Verdict,
+)
+from cancelapp.policy.checks import Check, compile_condition
+from cancelapp.policy.default import REPLY_CANCELLED
+from cancelapp.policy.facts import Facts, refundable_amount
+from cancelapp.policy.model import Policy, Rule
+
+# Names of the engine's own decisions, shown where a rule name would be.
+NO_ORDER_RULE = QT_TRANSLATE_NOOP("Policy", "No matching order")
+NO_RULE_MATCHED = QT_TRANSLATE_NOOP("Policy", "No rule matched")
+SAFEGUARD_CANCELLED = QT_TRANSLATE_NOOP("Policy", "Safeguard: already cancelled")
+SAFEGUARD_FULFILLED = QT_TRANSLATE_NOOP("Policy", "Safeguard: items already fulfilled")
+
+_NO_ORDER = Phrase(
+    "Policy", QT_TRANSLATE_NOOP("Policy", "No order matched this request yet: find the order first")
+)
+_NO_RULE = Phrase(
+    "Policy", QT_TRANSLATE_NOOP("Policy", "No rule in the policy matched: please look")
+)
+_CANCELLED = Phrase(
+    "Policy", QT_TRANSLATE_NOOP("Policy", "The order is already cancelled: nothing to do")
+)
+_CANCELLED_REPLY = Phrase("Policy", REPLY_CANCELLED)
+_FULFILLED = Phrase(
+    "Policy",
+    QT_TRANSLATE_NOOP(
+        "Policy",
+        "Items in this cancel have already been fulfilled: they cannot simply be cancelled",
+    ),
+)
+_FEE_CAPPED = Phrase(
+    "Policy", QT_TRANSLATE_NOOP("Policy", "Fee lowered to the refundable amount {refundable}")
+)
+_APPROVED_BY = QT_TRANSLATE_NOOP("Policy", 'Approved by the rule "{rule}"')
+
+
+def merchant_phrase(text: str) -> Phrase:
+    """The merchant's own words as a phrase: braces escaped so they are never placeholders.
+    Unedited default texts still find their translation in the "Policy" context."""
+    return Phrase("Policy", text.replace("{", "{{").replace("}", "}}"))
+
+
+@dataclass(frozen=True)
+class _CompiledRule:
+    rule: Rule
+    checks: tuple[Check, ...]
+    reasons: tuple[Phrase, ...]
+    reply: Phrase | None
+    action: SuggestedAction | None
+
+
+def _compile_rule(rule: Rule) -> _CompiledRule:
+    # Cheap, shared checks first: a rule that fails early costs little.
+    given = sorted(rule.when.given(), key=lambda kv: kv[0] in _COSTLY)
+    checks = tuple(compile_condition(key, value) for key, value in given)
+    if rule.why:
+        reasons: tuple[Phrase, ...] = (merchant_phrase(rule.why),)
+    else:
+        reasons = (Phrase("Policy", _APPROVED_BY, {"rule": rule.name}),)
+    action = None
+    if rule.action is not None:
+        a = rule.action
+        fee = None
+        if a.fee_percent > 0 or a.fee_fixed:
+            fee = ProcessingFee(percent=a.fee_percent)  # fixed part added per shop currency
+        action = SuggestedAction(
+            refund_method=a.refund,
+            restock=a.restock,
+            notify_customer=a.notify,
+            reason=a.reason.value,
+            fee=fee,
+        )
+    reply = merchant_phrase(rule.reply) if rule.reply else None
+    return _CompiledRule(rule, checks, reasons, reply, action)
+
+
+_COSTLY = frozenset(
+    {
+        "placed_within",
+        "placed_outside",
+        "requested_within",
+        "requested_outside",
+        "total_above",
+        "total_below",
+    }
+)
+
+_compiled: dict[int, tuple[Policy, tuple[_CompiledRule, ...]]] = {}
+
+
+def _rules_of(policy: Policy) -> tuple[_CompiledRule, ...]:
+    """Compiled once per policy object (kept alive here, so its id cannot be reused)."""
+    hit = _compiled.get(id(policy))
+    if hit is not None and hit[0] is policy:
+        return hit[1]
+    if len(_compiled) >= 16:
+        _compiled.clear()
+    rules = tuple(_compile_rule(rule) for rule in policy.rules)
+    _compiled[id(policy)] = (policy, rules)
+    return rules
+
+
+def evaluate(
+    order: Order | None,
+    request: CancellationRequest,
+    policy: Policy,
+    now: datetime,
+    *,
+    shop_edit_window: timedelta | None = None,
+) -> Verdict:
+    """The verdict on `request`. Deterministic: the same inputs give an equal verdict.
+
+    `shop_edit_window` is the store's own window (`shop_edit_window_from_minutes`), used by
+    rules whose window is "shop"; 24 hours when None.
+    """
+    if order is None:
+        return Verdict(Outcome.REVIEW, NO_ORDER_RULE, (_NO_ORDER,), ())
+    facts = Facts(order, request, now, shop_edit_window)
+    checked: list[ConditionCheck] = []
+    record = checked.append
+    decided: _CompiledRule | None = None
+    for compiled in _rules_of(policy):
+        for check in compiled.checks:
+            result = check(facts)
+            record(result)
+            if not result.matched:
+                break
+        else:
+            decided = compiled
+            break
+    checks = tuple(checked)
+    if decided is None:
+        verdict = Verdict(Outcome.REVIEW, NO_RULE_MATCHED, (_NO_RULE,), checks)
+    else:
+        verdict = Verdict(
+            decided.rule.verdict,
+            decided.rule.name,
+            decided.reasons,
+            checks,
+            action=_action_for(decided, facts),
+            reply=decided.reply,
+        )
+    return _safeguarded(verdict, facts)
+
+
+def _action_for(compiled: _CompiledRule, facts: Facts) -> SuggestedAction | None:
+    action = compiled.action
+    rule_action = compiled.rule.action
+    if action is None or rule_action is None:
+        return None
+    if rule_action.store_credit_expires_days and action.refund_method is RefundMethod.STORE_CREDIT:
+        expires = facts.now + timedelta(days=rule_action.store_credit_expires_days)
+        action = replace(action, store_credit_expires_at=expires)
+    if rule_action.fee_fixed and action.fee is not None:
+        fixed = Money(rule_action.fee_fixed, facts.order.total.currency)
+        action = replace(action, fee=replace(action.fee, fixed=fixed))
+    return action
+
+
+def _safeguarded(verdict: Verdict, facts: Facts) -> Verdict:
+    """Rules the policy file cannot override."""
+    if facts.order.is_cancelled:
+        if verdict.outcome is Outcome.DENY:
+            return verdict
+        return Verdict(
+            Outcome.DENY, SAFEGUARD_CANCELLED, (_CANCELLED,), verdict.checks, reply=_CANCELLED_REPLY
+        )
+    if verdict.outcome is not Outcome.APPROVE:
+        return verdict
+    if facts.any_fulfilled:
+        return Verdict(
+            Outcome.REVIEW, SAFEGUARD_FULFILLED, (_FULFILLED, *verdict.reasons), verdict.checks
+        )
+    action = verdict.action
+    if action is not None and action.keeps_fee and action.fee is not None:
+        refundable = refundable_amount(facts.order, facts.request)
+        if _fee_amount(action.fee, refundable) > refundable.amount:
+            capped = ProcessingFee(percent=Decimal("0"), fixed=refundable)
+            reason = Phrase("Policy", _FEE_CAPPED.template, {"refundable": refundable})
+            return replace(
+                verdict,
+                action=replace(action, fee=capped),
+                reasons=(*verdict.reasons, reason),
+            )
+    return verdict
+
+
+def _fee_amount(fee: ProcessingFee, refundable: Money) -> Decimal:
+    """The fee before any capping, so the engine (not the fee object) decides to cap."""
+    amount = refundable.amount * fee.percent / Decimal(100)
+    if fee.fixed is not None:
+        amount += fee.fixed.amount
+    return amount

@@ -1,0 +1,129 @@
+"""The engine's own behaviour: actions, fees, partial requests, safeguards, explanations."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from decimal import Decimal
+
+from policy_orders import PLACED, line, order, request
+
+from cancelapp.domain.money import Money
+from cancelapp.domain.order import FulfillmentStatus
+from cancelapp.domain.verdict import Outcome, RefundMethod
+from cancelapp.policy import (
+    Backtest,
+    PastCase,
+    Tally,
+    backtest,
+    evaluate,
+    outcomes,
+    parse_policy,
+    tally,
+)
+
+NOW = PLACED + timedelta(days=1)
+
+APPROVE_ALL = """\
+version = 1
+[[rules]]
+name = "Everything"
+verdict = "approve"
+[rules.action]
+refund = "store_credit"
+store_credit_expires_days = 30
+reason = "other"
+restock = false
+fee_percent = 10
+fee_fixed = {fixed}
+"""
+
+
+def _approve_all(fixed: str = "5"):
+    return parse_policy(APPROVE_ALL.format(fixed=fixed), "p.toml")
+
+
+def test_policy_engine_builds_the_suggested_action_in_shop_currency() -> None:
+    verdict = evaluate(order(), request(), _approve_all(), NOW)
+    action = verdict.action
+    assert verdict.outcome is Outcome.APPROVE and action is not None
+    assert action.refund_method is RefundMethod.STORE_CREDIT
+    assert action.store_credit_expires_at == NOW + timedelta(days=30)
+    assert (action.restock, action.reason) == (False, "OTHER")
+    assert action.fee is not None
+    assert action.fee.percent == Decimal("10") and action.fee.fixed == Money.of("5", "DKK")
+    assert verdict.reasons[0].render_plain() == 'Approved by the rule "Everything"'
+
+
+def test_policy_engine_caps_a_fee_larger_than_the_refund() -> None:
+    small = order(total=Money.of("40.00", "DKK"), total_refunded=Money.of("10.00", "DKK"))
+    verdict = evaluate(small, request(), _approve_all(fixed="100"), NOW)
+    assert verdict.action is not None and verdict.action.fee is not None
+    assert verdict.action.fee.fixed == Money.of("30.00", "DKK")
+    assert verdict.action.fee.percent == 0
+    assert "Fee lowered to the refundable amount 30.00 DKK" in verdict.reasons[-1].render_plain()
+
+
+def test_policy_engine_partial_request_judges_only_the_named_lines() -> None:
+    two_lines = order(
+        fulfillment_status=FulfillmentStatus.PARTIALLY_FULFILLED,
+        line_items=(line("shipped", fulfilled=1), line("waiting", price="50.00")),
+    )
+    waiting_only = evaluate(two_lines, request(lines=("waiting",)), _approve_all(), NOW)
+    assert waiting_only.outcome is Outcome.APPROVE
+    whole = evaluate(two_lines, request(), _approve_all(), NOW)
+    assert (whole.outcome, whole.rule) == (Outcome.REVIEW, "Safeguard: items already fulfilled")
+    stale_id = evaluate(two_lines, request(lines=("gone",)), _approve_all(), NOW)
+    assert stale_id.outcome is Outcome.REVIEW  # an unknown line never hides a shipped one
+
+
+def test_policy_engine_never_acts_on_a_cancelled_order() -> None:
+    cancelled = order(cancelled_at=PLACED + timedelta(hours=2))
+    verdict = evaluate(cancelled, request(), _approve_all(), NOW)
+    assert (verdict.outcome, verdict.rule) == (Outcome.DENY, "Safeguard: already cancelled")
+    assert verdict.action is None and verdict.reply is not None
+
+
+def test_policy_engine_reports_checks_of_rules_that_did_not_apply() -> None:
+    policy = parse_policy(
+        'version = 1\n[[rules]]\nname = "Risky"\nverdict = "review"\nwhy = "Risk"\n'
+        '[rules.when]\nrisk_at_least = "medium"\norder_tags_any = ["vip"]\n',
+        "p.toml",
+    )
+    verdict = evaluate(order(tags=("VIP",)), request(), policy, NOW)
+    assert verdict.rule == "No rule matched" and verdict.outcome is Outcome.REVIEW
+    assert [(c.condition, c.matched, c.text.render_plain()) for c in verdict.checks] == [
+        ("order_tags_any", True, "order tagged VIP"),
+        ("risk_at_least", False, "risk low; rule: at least medium"),
+    ]
+
+
+def test_policy_merchant_words_with_braces_render_as_written() -> None:
+    policy = parse_policy(
+        'version = 1\n[[rules]]\nname = "R"\nverdict = "deny"\nwhy = "Use {code}"\n'
+        'reply = "See {faq}"\n',
+        "p.toml",
+    )
+    verdict = evaluate(order(), request(), policy, NOW)
+    assert verdict.reasons[0].render_plain() == "Use {code}"
+    assert verdict.reply is not None and verdict.reply.render_plain() == "See {faq}"
+
+
+def test_policy_preview_counts_and_changes() -> None:
+    cases = [(order(), request()), (None, request()), (order(), request(timedelta(days=3)))]
+    strict = parse_policy(
+        'version = 1\n[[rules]]\nname = "No"\nverdict = "deny"\nwhy = "No"\n', "p.toml"
+    )
+    before = outcomes(cases, _approve_all(), NOW)
+    assert tally(before) == Tally(approve=2, review=1)
+    assert tally(outcomes(cases, strict, NOW), before) == Tally(review=1, deny=2, changed=2)
+
+
+def test_policy_backtest_judges_requests_as_they_arrived() -> None:
+    cancelled_later = order(cancelled_at=PLACED + timedelta(hours=5))
+    cases = [
+        PastCase(cancelled_later, request(timedelta(hours=1)), Outcome.APPROVE),
+        PastCase(order(), request(timedelta(hours=2)), Outcome.DENY),
+        PastCase(order(), request(timedelta(hours=3)), None),
+    ]
+    result = backtest(cases, _approve_all())
+    assert result == Backtest(approve=3, agreed=1, disagreed=1)
