@@ -1,0 +1,228 @@
+"""The demo shop's records: what a Shopify store holds about its orders, stock and money.
+
+Amounts on an order are kept in its presentment (customer) currency; the shop currency amount is
+derived with the order's exchange rate, as Shopify's `MoneyBag` reports both.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+
+CENT = Decimal("0.01")
+
+
+@dataclass
+class Location:
+    id: int
+    name: str
+    is_active: bool = True
+    fulfillment_service: str | None = None  # handle of a third-party service
+    service_name: str | None = None
+
+    @property
+    def is_fulfillment_service(self) -> bool:
+        return self.fulfillment_service is not None
+
+
+@dataclass
+class Product:
+    id: int
+    title: str
+    tags: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Variant:
+    id: int
+    product: Product
+    title: str
+    sku: str
+    price: Decimal  # shop currency, VAT included
+    inventory_item_id: int
+
+
+@dataclass
+class Customer:
+    id: int
+    first_name: str
+    last_name: str
+    email: str
+    locale: str
+    tags: list[str] = field(default_factory=list)
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+@dataclass
+class LineItem:
+    id: int
+    variant: Variant | None
+    title: str
+    sku: str | None
+    quantity: int
+    unit_price: Decimal  # presentment, after discounts, VAT included
+    fulfilled_quantity: int = 0
+    refunded_quantity: int = 0
+    removed_quantity: int = 0  # taken off by a cancellation
+    gift_card: bool = False
+    custom_attributes: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def current_quantity(self) -> int:
+        return self.quantity - self.refunded_quantity - self.removed_quantity
+
+    @property
+    def unfulfilled_quantity(self) -> int:
+        return max(self.current_quantity - self.fulfilled_quantity, 0)
+
+    @property
+    def refundable_quantity(self) -> int:
+        return self.quantity - self.refunded_quantity
+
+
+@dataclass
+class Transaction:
+    id: int
+    kind: str  # OrderTransactionKind
+    status: str  # OrderTransactionStatus
+    gateway: str
+    amount: Decimal  # presentment
+    processed_at: datetime
+    parent_id: int | None = None
+    test: bool = False
+    error_code: str | None = None
+
+
+@dataclass
+class FulfillmentHold:
+    id: int
+    handle: str
+    reason: str
+    reason_notes: str | None
+
+
+@dataclass
+class FulfillmentOrder:
+    id: int
+    location: Location
+    status: str  # FulfillmentOrderStatus
+    request_status: str  # FulfillmentOrderRequestStatus
+    lines: dict[int, int]  # line item id -> total quantity assigned here
+    remaining: dict[int, int]  # line item id -> quantity still to fulfil
+    updated_at: datetime
+    holds: list[FulfillmentHold] = field(default_factory=list)
+
+
+@dataclass
+class Fulfillment:
+    id: int
+    status: str
+    created_at: datetime
+    location_id: int
+
+
+@dataclass
+class RefundLine:
+    line_item_id: int
+    quantity: int
+    restock_type: str
+    location_id: int | None
+    restocked: bool
+    amount: Decimal
+
+
+@dataclass
+class Refund:
+    id: int
+    created_at: datetime
+    note: str | None
+    transactions: list[Transaction]
+    lines: list[RefundLine]
+    store_credit: Decimal = Decimal("0")
+    shipping: Decimal = Decimal("0")
+
+    @property
+    def total(self) -> Decimal:
+        return sum((t.amount for t in self.transactions), Decimal("0")) + self.store_credit
+
+
+@dataclass
+class Metafield:
+    id: int
+    namespace: str
+    key: str
+    value: str
+    type: str = "single_line_text_field"
+
+
+@dataclass
+class RequestedEditLine:
+    id: int
+    line_item_id: int
+    quantity: int
+    resolved_quantity: int = 0
+
+
+@dataclass
+class RequestedEdit:
+    """A buyer-initiated edit (unstable API): here always a request to cancel items."""
+
+    id: int
+    status: str  # RequestedEditStatus
+    requested_at: datetime
+    updated_at: datetime
+    lines: list[RequestedEditLine]
+    approved_at: datetime | None = None
+    declined_at: datetime | None = None
+    decline_note: str | None = None
+
+
+@dataclass
+class Order:
+    id: int
+    number: int
+    created_at: datetime
+    updated_at: datetime
+    customer: Customer | None
+    email: str | None
+    locale: str | None
+    presentment_currency: str
+    rate: Decimal  # shop currency per presentment unit
+    line_items: list[LineItem]
+    shipping: Decimal  # presentment, VAT included
+    payment_gateway_names: list[str] = field(default_factory=list)
+    transactions: list[Transaction] = field(default_factory=list)
+    fulfillment_orders: list[FulfillmentOrder] = field(default_factory=list)
+    fulfillments: list[Fulfillment] = field(default_factory=list)
+    refunds: list[Refund] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    note: str | None = None
+    custom_attributes: list[tuple[str, str]] = field(default_factory=list)
+    metafields: list[Metafield] = field(default_factory=list)
+    requested_edits: list[RequestedEdit] = field(default_factory=list)
+    cancelled_at: datetime | None = None
+    cancel_reason: str | None = None
+    staff_note: str | None = None
+    closed_at: datetime | None = None
+    test: bool = False
+    risk_level: str = "LOW"  # RiskAssessmentResult
+    return_status: str = "NO_RETURN"
+    cancelling: bool = False  # an orderCancel job is running
+
+    @property
+    def name(self) -> str:
+        return f"#{self.number}"
+
+    def line_item(self, line_item_id: int) -> LineItem | None:
+        return next((li for li in self.line_items if li.id == line_item_id), None)
+
+    def touch(self, at: datetime) -> None:
+        self.updated_at = max(at, self.updated_at)
+
+
+def shop_amount(amount: Decimal, rate: Decimal) -> Decimal:
+    return (amount * rate).quantize(CENT)

@@ -1,0 +1,228 @@
+"""`DemoShop`: a running stand-in for one Shopify store, for tests, benchmarks and `--demo`."""
+
+from __future__ import annotations
+
+import random
+import threading
+from datetime import datetime
+from types import TracebackType
+
+from cancelapp.demoshop import cancel_requests, factory
+from cancelapp.demoshop.auth import TOKEN_LIFETIME_S, TokenBook
+from cancelapp.demoshop.clock import Clock
+from cancelapp.demoshop.executor import GraphQLService
+from cancelapp.demoshop.faults import Faults
+from cancelapp.demoshop.http_server import DemoShopServer, RequestStats
+from cancelapp.demoshop.ids import gid, gid_number
+from cancelapp.demoshop.ledger import Ledger
+from cancelapp.demoshop.model import Order
+from cancelapp.demoshop.seed import seed_store
+from cancelapp.demoshop.store import ShopStore
+from cancelapp.demoshop.throttle import LeakyBucket
+
+DEFAULT_SCOPES = frozenset(
+    {
+        "read_orders",
+        "write_orders",
+        "read_all_orders",
+        "read_customers",
+        "write_inventory",
+        "read_inventory",
+        "read_locations",
+        "read_merchant_managed_fulfillment_orders",
+        "write_merchant_managed_fulfillment_orders",
+        "read_third_party_fulfillment_orders",
+        "write_third_party_fulfillment_orders",
+        "read_returns",
+    }
+)
+
+
+class DemoShop:
+    """Seeded shop data served over HTTP on 127.0.0.1 (a free port unless `port` is given).
+
+    `cancel_job_delay` is how long an `orderCancel` job runs; `restore_rate` and `bucket_size`
+    set the cost-based rate limit; `scopes` are what the app was granted; pass a `ManualClock`
+    to move time by hand.
+    """
+
+    def __init__(
+        self,
+        *,
+        seed: int = 1,
+        size: int = 40,
+        restore_rate: float = 100,
+        bucket_size: float = 1000,
+        cancel_job_delay: float = 0.2,
+        token_lifetime: float = TOKEN_LIFETIME_S,
+        scopes: frozenset[str] = DEFAULT_SCOPES,
+        clock: Clock | None = None,
+        now: datetime | None = None,
+        host: str = "127.0.0.1",
+        port: int = 0,
+    ) -> None:
+        self.clock = clock or Clock()
+        self._ledger = Ledger()
+        self.store = ShopStore(self.clock, self._ledger)
+        seed_store(self.store, seed=seed, size=size, now=now or self.store.now())
+        self.scopes = frozenset(scopes)
+        self.tokens = TokenBook(self.clock, token_lifetime=token_lifetime)
+        self.bucket = LeakyBucket(self.clock, size=bucket_size, restore_rate=restore_rate)
+        self.service = GraphQLService(self.store, self.bucket, cancel_job_delay=cancel_job_delay)
+        self.faults = Faults(seed)
+        self.stats = RequestStats()
+        self._address = (host, port)
+        self._server: DemoShopServer | None = None
+        self._thread: threading.Thread | None = None
+
+    # Running
+
+    def start(self) -> DemoShop:
+        if self._server is not None:
+            return self
+        self._server = DemoShopServer(self._address, self)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever,
+            kwargs={"poll_interval": 0.05},
+            name="demo-shop",
+            daemon=True,
+        )
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        if self._server is None:
+            return
+        self._server.shutdown()
+        self._server.hang_up_all()
+        self._server.server_close()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+        self._server, self._thread = None, None
+
+    def __enter__(self) -> DemoShop:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    @property
+    def base_url(self) -> str:
+        if self._server is None:
+            raise RuntimeError("the demo shop is not running; call start() first")
+        host, port = self._server.server_address[:2]
+        return f"http://{host!s}:{port}"
+
+    def graphql_url(self, version: str = "2026-10") -> str:
+        return f"{self.base_url}/admin/api/{version}/graphql.json"
+
+    @property
+    def access_token(self) -> str:
+        return self.tokens.access_token
+
+    @property
+    def client_id(self) -> str:
+        return self.tokens.client_id
+
+    @property
+    def client_secret(self) -> str:
+        return self.tokens.client_secret
+
+    # What happened
+
+    def settle(self) -> None:
+        """Finish background work that is due (cancel jobs, fulfilment service answers)."""
+        self.store.settle()
+
+    @property
+    def ledger(self) -> Ledger:
+        self.settle()
+        return self._ledger
+
+    @property
+    def throttled(self) -> int:
+        """How many requests were refused with THROTTLED."""
+        return self.bucket.throttled
+
+    def order(self, order_id: str) -> Order:
+        """The demo shop's own record of an order (read it, do not change it)."""
+        self.settle()
+        number = gid_number(order_id, "Order")
+        found = self.store.orders.get(number) if number is not None else None
+        if found is None:
+            raise KeyError(order_id)
+        return found
+
+    def order_ids(self) -> list[str]:
+        with self.store.lock:
+            return [gid("Order", number) for number in sorted(self.store.orders)]
+
+    def stock(self, inventory_item_id: str, location_id: str) -> int:
+        item = gid_number(inventory_item_id, "InventoryItem")
+        location = gid_number(location_id, "Location")
+        with self.store.lock:
+            return self.store.inventory.get((item or -1, location or -1), 0)
+
+    # Making situations for tests
+
+    def create_order(self, state: str = "paid", *, created_at: datetime | None = None) -> str:
+        """A new order in one of `factory.ORDER_STATES`; returns its gid."""
+        with self.store.lock:
+            now = self.store.now()
+            rng = random.Random(len(self.store.orders))
+            order = factory.OrderFactory(self.store, rng, now).make(
+                state, created_at=created_at or now
+            )
+            return gid("Order", order.id)
+
+    def add_cancel_request(
+        self,
+        order_id: str,
+        reason: str | None = "Please cancel my order.",
+        *,
+        via: str = "attribute",
+    ) -> None:
+        """Tag the order `cancel-request` with the reason in an attribute, metafield or both."""
+        with self.store.lock:
+            order = self.order(order_id)
+            cancel_requests.add_tag_request(self.store, order, reason, via, self.store.now())
+
+    def add_requested_edit(self, order_id: str, quantities: dict[str, int] | None = None) -> str:
+        """A buyer's request to remove items (all unfulfilled ones by default); returns its gid."""
+        with self.store.lock:
+            order = self.order(order_id)
+            numbers = (
+                {gid_number(k, "LineItem") or -1: v for k, v in quantities.items()}
+                if quantities is not None
+                else None
+            )
+            edit = cancel_requests.add_requested_edit(self.store, order, self.store.now(), numbers)
+            return gid("RequestedEdit", edit.id)
+
+    def fulfil(self, order_id: str) -> None:
+        """The warehouse ships everything still open on the order."""
+        with self.store.lock:
+            order = self.order(order_id)
+            now = self.store.now()
+            for li in order.line_items:
+                if li.unfulfilled_quantity:
+                    factory.fulfil(order, li, li.unfulfilled_quantity, self.store.new_id(), now)
+            self.store.register(order)
+
+    def set_fulfillment_service_answer(self, answer: str, *, delay: float | None = None) -> None:
+        """How the fulfilment service answers cancellation requests: accept, reject or none."""
+        if answer not in {"accept", "reject", "none"}:
+            raise ValueError(f"answer must be accept, reject or none, not {answer!r}")
+        with self.store.lock:
+            self.store.fulfillment_service_answer = answer
+            if delay is not None:
+                self.store.fulfillment_service_delay = delay
+
+    def deactivate_location(self, location_id: str) -> None:
+        with self.store.lock:
+            self.store.locations[gid_number(location_id, "Location") or -1].is_active = False

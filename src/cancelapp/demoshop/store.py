@@ -1,0 +1,164 @@
+"""The demo shop's state: one store, its catalogue, stock, customers, orders and pending work.
+
+All reads and writes happen under `lock` (the HTTP server is threaded). Work Shopify does in the
+background (an `orderCancel` job, a fulfillment service answering) is scheduled with a due time
+and carried out by `settle()`, which every request and every test accessor calls first, so the
+outcome is the same as a background worker's without threads racing the tests.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, TypeVar
+
+from cancelapp.demoshop.clock import Clock
+from cancelapp.demoshop.ids import gid
+from cancelapp.demoshop.ledger import Ledger, LedgerRestock
+from cancelapp.demoshop.model import Customer, Location, Order, Product, Variant
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class ShopInfo:
+    name: str = "Hygge & Co. (demo)"
+    myshopify_domain: str = "hygge-demo.myshopify.com"
+    email: str = "butik@hygge-demo.dk"
+    currency_code: str = "DKK"
+    iana_timezone: str = "Europe/Copenhagen"
+    plan_name: str = "Basic"
+
+
+@dataclass
+class EditRules:
+    """The default return policy profile's rules for buyer cancellation requests."""
+
+    can_accept_edits: bool = True
+    edit_window_minutes: int = 24 * 60  # -1: until fulfilment
+
+
+@dataclass
+class IdempotentCall:
+    """The first outcome of a mutation sent with an `@idempotent` key."""
+
+    fingerprint: str
+    payload: dict[str, Any]
+
+
+@dataclass(order=True)
+class _Scheduled:
+    due: float
+    seq: int
+    action: Callable[[], None] = field(compare=False)
+
+
+class ShopStore:
+    def __init__(self, clock: Clock, ledger: Ledger) -> None:
+        self.lock = threading.RLock()
+        self.clock = clock
+        self.ledger = ledger
+        self.info = ShopInfo()
+        self.edit_rules = EditRules()
+        self.fulfillment_service_answer = "accept"  # how the 3PL answers: accept, reject, none
+        self.fulfillment_service_delay = 0.2  # seconds before it answers
+        self.locations: dict[int, Location] = {}
+        self.products: dict[int, Product] = {}
+        self.variants: dict[int, Variant] = {}
+        self.inventory: dict[tuple[int, int], int] = {}  # (inventory item, location) -> available
+        self.customers: dict[int, Customer] = {}
+        self.orders: dict[int, Order] = {}
+        self._owners: dict[int, tuple[Order, Any]] = {}  # sub-object id -> (order, object)
+        self.jobs: dict[str, Any] = {}  # job uuid -> cancel job
+        self.idempotent: dict[tuple[str, str], IdempotentCall] = {}
+        self.objects: dict[str, Any] = {}  # gid -> payload objects reachable by node(id:)
+        self._ids = itertools.count(5_100_000_001)
+        self._numbers = itertools.count(1001)
+        self._queue: list[_Scheduled] = []
+        self._seq = itertools.count()
+
+    def new_id(self) -> int:
+        return next(self._ids)
+
+    def new_order_number(self) -> int:
+        return next(self._numbers)
+
+    def now(self) -> datetime:
+        """Whole seconds, as Shopify's timestamps are: a search by time finds what it shows."""
+        return self.clock.now().replace(microsecond=0)
+
+    def schedule(self, delay: float, action: Callable[[], None]) -> None:
+        with self.lock:
+            due = self.clock.monotonic() + max(delay, 0.0)
+            heapq.heappush(self._queue, _Scheduled(due, next(self._seq), action))
+
+    def settle(self) -> None:
+        """Carry out the background work that is due by now."""
+        with self.lock:
+            now = self.clock.monotonic()
+            while self._queue and self._queue[0].due <= now:
+                heapq.heappop(self._queue).action()
+
+    def next_due_in(self) -> float | None:
+        """Seconds until the next background work is due, None when nothing waits."""
+        with self.lock:
+            if not self._queue:
+                return None
+            return max(self._queue[0].due - self.clock.monotonic(), 0.0)
+
+    def register(self, order: Order) -> None:
+        """Make an order and everything in it findable by id; call again after adding to it."""
+        self.orders[order.id] = order
+        parts: list[Any] = [
+            *order.line_items,
+            *order.transactions,
+            *order.fulfillment_orders,
+            *order.refunds,
+            *order.requested_edits,
+            *order.metafields,
+        ]
+        parts += [line for edit in order.requested_edits for line in edit.lines]
+        parts += [hold for fo in order.fulfillment_orders for hold in fo.holds]
+        for part in parts:
+            self._owners[part.id] = (order, part)
+
+    def owner(self, part_id: int) -> Order:
+        return self._owners[part_id][0]
+
+    def find(self, part_id: int | None, kind: type[T]) -> T | None:
+        """The order's part with this id if it is a `kind`."""
+        found = self._owners.get(part_id) if part_id is not None else None
+        return found[1] if found is not None and isinstance(found[1], kind) else None
+
+    def variant_for_item(self, inventory_item_id: int) -> Variant | None:
+        return next(
+            (v for v in self.variants.values() if v.inventory_item_id == inventory_item_id), None
+        )
+
+    def adjust_stock(
+        self,
+        inventory_item_id: int,
+        location_id: int,
+        delta: int,
+        *,
+        order: Order | None,
+        idempotency_key: str | None = None,
+    ) -> int:
+        """Change available stock and write it in the ledger; returns the quantity after."""
+        key = (inventory_item_id, location_id)
+        self.inventory[key] = self.inventory.get(key, 0) + delta
+        self.ledger.record_restock(
+            LedgerRestock(
+                inventory_item_id=gid("InventoryItem", inventory_item_id),
+                location_id=gid("Location", location_id),
+                delta=delta,
+                order_id=gid("Order", order.id) if order else None,
+                idempotency_key=idempotency_key,
+                at=self.now(),
+            )
+        )
+        return self.inventory[key]

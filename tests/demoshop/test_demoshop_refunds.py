@@ -1,0 +1,169 @@
+"""`refundCreate` and `inventoryAdjustQuantities`: idempotent keys, limits, the ledger."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from demoshop_admin import Admin
+
+from cancelapp.demoshop import DemoShop
+
+
+def suggested(admin: Admin, order_id: str, **variables: Any) -> dict[str, Any]:
+    data = admin.data("DemoShopSuggestedRefund", {"id": order_id, **variables})
+    result: dict[str, Any] = data["order"]["suggestedRefund"]
+    return result
+
+
+def refund_input(order_id: str, suggestion: dict[str, Any]) -> dict[str, Any]:
+    """A refund built from Shopify's suggestion, as the app builds it."""
+    return {
+        "orderId": order_id,
+        "notify": False,
+        "refundLineItems": [
+            {"lineItemId": r["lineItem"]["id"], "quantity": r["quantity"],
+             "restockType": r["restockType"],
+             "locationId": r["location"]["id"] if r["location"] else None}
+            for r in suggestion["refundLineItems"]
+        ],
+        "transactions": [
+            {"orderId": order_id, "kind": "REFUND", "gateway": t["gateway"],
+             "amount": t["amountSet"]["presentmentMoney"]["amount"],
+             "parentId": t["parentTransaction"]["id"]}
+            for t in suggestion["suggestedTransactions"]
+        ],
+    }  # fmt: skip
+
+
+def refund(admin: Admin, refund_in: dict[str, Any], key: str) -> dict[str, Any]:
+    data = admin.data("DemoShopRefundCreate", {"input": refund_in, "idempotencyKey": key})
+    result: dict[str, Any] = data["refundCreate"]
+    return result
+
+
+def test_suggested_full_refund_covers_what_was_paid(admin: Admin, demo_shop: DemoShop) -> None:
+    order_id = demo_shop.create_order("paid")
+    paid = sum(t.amount for t in demo_shop.order(order_id).transactions)
+    suggestion = suggested(admin, order_id, suggestFullRefund=True)
+    assert Decimal(suggestion["amountSet"]["presentmentMoney"]["amount"]) == paid
+    assert Decimal(suggestion["maximumRefundableSet"]["presentmentMoney"]["amount"]) == paid
+    (transaction,) = suggestion["suggestedTransactions"]
+    assert transaction["gateway"] == "shopify_payments"
+    assert all(r["restockType"] == "CANCEL" for r in suggestion["refundLineItems"])
+
+
+def test_a_repeated_key_returns_the_first_refund_and_moves_no_money_twice(
+    admin: Admin, demo_shop: DemoShop
+) -> None:
+    order_id = demo_shop.create_order("paid")
+    refund_in = refund_input(order_id, suggested(admin, order_id, suggestFullRefund=True))
+    first = refund(admin, refund_in, "key-1")
+    again = refund(admin, refund_in, "key-1")
+    assert first["userErrors"] == []
+    assert again["refund"]["id"] == first["refund"]["id"]
+    ledger = demo_shop.ledger
+    assert len(ledger.refunds) == 1
+    assert ledger.refunds[0].idempotency_key == "key-1"
+    restocked = sum(r.delta for r in ledger.restocks)
+    assert restocked == sum(li.quantity for li in demo_shop.order(order_id).line_items)
+    assert admin.data("DemoShopOrder", {"id": order_id})["order"]["displayFinancialStatus"] == (
+        "REFUNDED"
+    )
+
+
+def test_a_new_key_cannot_refund_more_than_was_paid(admin: Admin, demo_shop: DemoShop) -> None:
+    order_id = demo_shop.create_order("paid")
+    suggestion = suggested(admin, order_id, suggestFullRefund=True)
+    money_only = {**refund_input(order_id, suggestion), "refundLineItems": []}
+    assert refund(admin, money_only, "key-a")["userErrors"] == []
+    second = refund(admin, money_only, "key-b")
+    assert second["refund"] is None
+    assert "exceeds" in second["userErrors"][0]["message"]
+    assert len(demo_shop.ledger.refunds) == 1
+
+
+def test_the_same_key_with_other_parameters_is_refused(admin: Admin, demo_shop: DemoShop) -> None:
+    order_id = demo_shop.create_order("paid")
+    suggestion = suggested(admin, order_id, suggestFullRefund=True)
+    refund_in = {**refund_input(order_id, suggestion), "refundLineItems": []}
+    refund(admin, refund_in, "key-x")
+    changed = {**refund_in, "note": "another refund"}
+    assert refund(admin, changed, "key-x")["userErrors"][0]["message"].startswith("Idempotency")
+    assert len(demo_shop.ledger.refunds) == 1
+
+
+def test_refund_without_an_idempotency_key_is_an_error(admin: Admin, demo_shop: DemoShop) -> None:
+    order_id = demo_shop.create_order("paid")
+    query = """mutation R($input: RefundInput!) {
+      refundCreate(input: $input) { refund { id } userErrors { message } } }"""
+    body = admin.raw({"query": query, "variables": {"input": {"orderId": order_id}}}).json()
+    assert body["data"]["refundCreate"] is None
+    assert "@idempotent" in body["errors"][0]["message"]
+    assert demo_shop.ledger.refunds == []
+
+
+def test_partial_refund_of_one_line_restocks_it_at_its_location(
+    admin: Admin, demo_shop: DemoShop
+) -> None:
+    order_id = demo_shop.create_order("paid")
+    line = demo_shop.order(order_id).line_items[0]
+    suggestion = suggested(
+        admin, order_id,
+        refundLineItems=[{"lineItemId": f"gid://shopify/LineItem/{line.id}", "quantity": 1}],
+    )  # fmt: skip
+    assert Decimal(suggestion["amountSet"]["presentmentMoney"]["amount"]) == line.unit_price
+    result = refund(admin, refund_input(order_id, suggestion), "partial-1")
+    assert result["refund"]["refundLineItems"]["nodes"][0]["restocked"] is True
+    (restock,) = demo_shop.ledger.restocks
+    assert restock.delta == 1
+    assert restock.order_id == order_id
+    status = admin.data("DemoShopOrder", {"id": order_id})["order"]["displayFinancialStatus"]
+    assert status == "PARTIALLY_REFUNDED"
+
+
+def test_multi_currency_refund_needs_the_presentment_currency(
+    admin: Admin, demo_shop: DemoShop
+) -> None:
+    order_id = demo_shop.create_order("eur")
+    refund_in = refund_input(order_id, suggested(admin, order_id, suggestFullRefund=True))
+    refused = refund(admin, refund_in, "eur-1")
+    assert refused["userErrors"][0]["field"] == ["currency"]
+    accepted = refund(admin, {**refund_in, "currency": "EUR"}, "eur-2")
+    assert accepted["userErrors"] == []
+    assert demo_shop.ledger.refunds[0].currency == "EUR"
+
+
+def _adjust(admin: Admin, shop: DemoShop, key: str, delta: int, **change: Any) -> dict[str, Any]:
+    variant = next(iter(shop.store.variants.values()))
+    location = next(iter(shop.store.locations.values()))
+    item = f"gid://shopify/InventoryItem/{variant.inventory_item_id}"
+    adjust_input = {
+        "name": "available",
+        "reason": "restock",
+        "referenceDocumentUri": shop.order_ids()[0],
+        "changes": [{"inventoryItemId": item, "locationId": f"gid://shopify/Location/{location.id}",
+                     "delta": delta, "changeFromQuantity": None, **change}],
+    }  # fmt: skip
+    data = admin.data("DemoShopInventoryAdjust", {"input": adjust_input, "idempotencyKey": key})
+    result: dict[str, Any] = data["inventoryAdjustQuantities"]
+    return result
+
+
+def test_inventory_adjustment_happens_once_per_key(admin: Admin, demo_shop: DemoShop) -> None:
+    first = _adjust(admin, demo_shop, "inv-1", 2)
+    again = _adjust(admin, demo_shop, "inv-1", 2)
+    assert again["inventoryAdjustmentGroup"]["id"] == first["inventoryAdjustmentGroup"]["id"]
+    (restock,) = demo_shop.ledger.restocks
+    assert restock.delta == 2
+    assert restock.order_id == demo_shop.order_ids()[0]
+    mismatch = _adjust(admin, demo_shop, "inv-1", 3)
+    assert mismatch["userErrors"][0]["code"] == "IDEMPOTENCY_KEY_PARAMETER_MISMATCH"
+
+
+def test_inventory_compare_and_swap_refuses_a_stale_quantity(
+    admin: Admin, demo_shop: DemoShop
+) -> None:
+    stale = _adjust(admin, demo_shop, "inv-2", 1, changeFromQuantity=-5)
+    assert stale["userErrors"][0]["code"] == "CHANGE_FROM_QUANTITY_STALE"
+    assert demo_shop.ledger.restocks == []
