@@ -1,0 +1,37 @@
+"""What happened to a plan, for the UI: done, failed, conflict, queued, still pending, busy."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from cancelapp.actions.verify import Conflict
+from cancelapp.domain.action import ActionKind
+from cancelapp.domain.money import Money
+
+
+class OutcomeStatus(StrEnum):
+    DONE = "done"
+    FAILED = "failed"  # Shopify declined a step; `message` says what was and was not done
+    CONFLICT = "conflict"  # the order changed since the preview; nothing was sent
+    QUEUED = "queued"  # waiting for its undo window to pass, or for the network
+    PENDING = "pending"  # sent, answer not known yet; reconciled from the journal later
+    UNDONE = "undone"  # taken back before it was sent
+    BUSY = "busy"  # another action for this order is still running
+
+
+@dataclass(frozen=True)
+class Outcome:
+    status: OutcomeStatus
+    plan_id: str
+    order_id: str
+    order_name: str
+    kind: ActionKind
+    action_id: int | None = None
+    message: str | None = None  # plain merchant words
+    conflict: Conflict | None = None
+    refunded: Money | None = None
+    shopify_ids: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+    due_at: datetime | None = None

@@ -1,0 +1,389 @@
+"""`ActionRunner`: what the UI calls (from a worker thread) to preview and carry out actions.
+
+See the package docstring for the workflow. One runner per open store, shared by workers:
+it keeps the in-process per-order lock, and opens a SQLite connection per thread.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from cancelapp.actions import documents
+from cancelapp.actions.approve import is_partial, plan_approve
+from cancelapp.actions.audit import operator_name
+from cancelapp.actions.cancel_job import Backoff, Wait
+from cancelapp.actions.execute import StepContext
+from cancelapp.actions.journal import (
+    JournaledPlan,
+    claim_queued,
+    journal_plan,
+    load_plan,
+    save_progress,
+    unfinished_for_order,
+    unfinished_plans,
+)
+from cancelapp.actions.outcome import Outcome, OutcomeStatus
+from cancelapp.actions.pipeline import Checkpoint, Pipeline
+from cancelapp.actions.plan import ActionPlan, ActionSettings, HeldFulfillment, PlanRefused
+from cancelapp.actions.planning import plan_decline, plan_hold, plan_restock
+from cancelapp.actions.preview import BulkSummary, summarise
+from cancelapp.actions.records import Records
+from cancelapp.actions.suggested import SuggestedRefund, suggestion_variables
+from cancelapp.actions.verify import Basis, Conflict, changes_since
+from cancelapp.domain.action import ActionState
+from cancelapp.domain.order import Order
+from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
+from cancelapp.domain.request import CancellationRequest
+from cancelapp.domain.verdict import SuggestedAction
+from cancelapp.shopify.client import ShopifyClient
+from cancelapp.shopify.errors import NetworkDown, ShopifyDown, Throttled
+from cancelapp.shopify.order_mapping import order_from_node
+from cancelapp.store.database import Database
+from cancelapp.store.journal import ActionAlreadyRunningError
+from cancelapp.store.requests import get_request
+
+_CONTEXT = "ActionRunner"
+OFFLINE = (NetworkDown, ShopifyDown, Throttled)
+BUSY_MESSAGE = "Another action for this order is still running."
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class ActionRunner:
+    def __init__(
+        self,
+        db: Database | Path,
+        client: ShopifyClient,
+        staff_name: str | None = None,
+        *,
+        settings: ActionSettings | None = None,
+        clock: Callable[[], datetime] = utc_now,
+        wait: Wait | None = None,
+        backoff: Backoff | None = None,
+        cancel_grace: timedelta = timedelta(seconds=30),
+        checkpoint: Checkpoint | None = None,
+    ) -> None:
+        self._owns_db = not isinstance(db, Database)
+        self.db = db if isinstance(db, Database) else Database.open(db)
+        self.client = client
+        self.who = operator_name(staff_name)
+        self.settings = settings or ActionSettings()
+        self.clock = clock
+        self._stop = threading.Event()
+        self.ctx = StepContext(
+            client, wait or self._stop.wait, clock, backoff or Backoff(), cancel_grace, self._stop
+        )
+        self.records = Records(self.db, self.who, clock)
+        self._pipeline = Pipeline(
+            self.db,
+            self.ctx,
+            self.verify,
+            checkpoint or (lambda _: None),
+            self.records.step_done,
+            clock,
+        )
+        self._locks: dict[str, threading.Lock] = {}
+        self._locks_guard = threading.Lock()
+
+    def stop(self) -> None:
+        """Interrupt waits for Shopify's jobs (shutdown); the journal keeps what is unfinished."""
+        self._stop.set()
+
+    def close(self) -> None:
+        self.stop()
+        if self._owns_db:
+            self.db.close()
+
+    # -- previews ------------------------------------------------------------------------------
+
+    def prepare_approve(self, request_id: int, action: SuggestedAction) -> ActionPlan:
+        request, order = self._request_and_order(request_id)
+        partial = is_partial(order, request)
+        suggested = self.fetch_suggested(
+            suggestion_variables(order, request.line_item_ids, partial=partial)
+        )
+        holds = self._our_holds(order) if partial else ()
+        note = f"Cancelled at the customer's request; approved by {self.who} in CancelApp."
+        return plan_approve(order, request, action, suggested, staff_note=note, holds=holds)
+
+    def prepare_decline(self, request_id: int, reason: str) -> ActionPlan:
+        request, order = self._request_and_order(request_id)
+        return plan_decline(
+            order, request, reason, settings=self.settings, holds=self._our_holds(order)
+        )
+
+    def prepare_hold(self, request_id: int) -> ActionPlan:
+        request, order = self._request_and_order(request_id)
+        return plan_hold(order, request, settings=self.settings)
+
+    def prepare_restock(
+        self,
+        order_id: str,
+        *,
+        store_id: int,
+        request_id: int | None = None,
+        quantities: Mapping[str, int] | None = None,
+    ) -> ActionPlan:
+        request = self._request(request_id) if request_id is not None else None
+        order = self.fetch_order(order_id)
+        return plan_restock(order, request, quantities, store_id=store_id)
+
+    def prepare_bulk(
+        self, approvals: Sequence[tuple[int, SuggestedAction]]
+    ) -> tuple[list[ActionPlan], list[tuple[int, PlanRefused]], BulkSummary]:
+        """Plans for every approval that can go ahead, the ones that cannot and why, and the
+        single confirmation's summary."""
+        plans: list[ActionPlan] = []
+        refused: list[tuple[int, PlanRefused]] = []
+        for request_id, action in approvals:
+            try:
+                plans.append(self.prepare_approve(request_id, action))
+            except PlanRefused as why:
+                refused.append((request_id, why))
+        return plans, refused, summarise(p.preview for p in plans if p.preview is not None)
+
+    # -- carrying out --------------------------------------------------------------------------
+
+    def execute(self, plan: ActionPlan, *, policy_snapshot: str | None = None) -> Outcome:
+        """Re-verify, journal, send, confirm. Offline, the plan is queued instead, with the
+        policy it was decided under (`policy_snapshot`, recorded with the decision)."""
+        if policy_snapshot is not None:
+            plan = plan.with_policy_snapshot(policy_snapshot)
+        with self._order_lock(plan.order_id) as free:
+            if not free:
+                return _busy(plan)
+            try:
+                conflict = self.verify(plan)
+            except OFFLINE:
+                return self._queue(plan, self.clock())
+            if conflict is not None:
+                self.records.conflict(plan, conflict)
+                return _conflict(plan, conflict)
+            try:
+                entry = journal_plan(self.db, plan, ActionState.SENDING, now=self.clock())
+            except ActionAlreadyRunningError:
+                return _busy(plan)
+            self.records.started(entry)
+            self._pipeline.checkpoint("plan:journaled")
+            return self._run(entry)
+
+    def bulk(self, plans: Sequence[ActionPlan], *, workers: int = 4) -> list[Outcome]:
+        """Execute every plan, several orders at a time; outcomes in the order of `plans`."""
+        if workers <= 1 or len(plans) <= 1:
+            return [self.execute(plan) for plan in plans]
+        with ThreadPoolExecutor(workers, thread_name_prefix="cancelapp-bulk") as pool:
+            return list(pool.map(self.execute, plans))
+
+    def enqueue(
+        self, plan: ActionPlan, *, delay: float | None = None, policy_snapshot: str | None = None
+    ) -> Outcome:
+        """Queue for sending after the undo window (or when back online)."""
+        if policy_snapshot is not None:
+            plan = plan.with_policy_snapshot(policy_snapshot)
+        seconds = self.settings.undo_seconds if delay is None else delay
+        return self._queue(plan, self.clock() + timedelta(seconds=seconds))
+
+    def take_back(self, action_id: int) -> bool:
+        """Undo a queued action before it is sent; False when it already left (or ended)."""
+        if not claim_queued(self.db, action_id, ActionState.UNDONE, now=self.clock()):
+            return False
+        entry = load_plan(self.db, action_id)
+        assert entry is not None
+        self.records.taken_back(entry)
+        return True
+
+    def queued(self) -> list[JournaledPlan]:
+        return [e for e in unfinished_plans(self.db) if e.state is ActionState.QUEUED]
+
+    def run_due(self) -> list[Outcome]:
+        """Send every queued plan whose time has come, each after re-verification.
+
+        While Shopify cannot be reached they stay queued (status QUEUED)."""
+        outcomes: list[Outcome] = []
+        now = self.clock()
+        for entry in self.queued():
+            if entry.due_at is not None and entry.due_at > now:
+                continue
+            with self._order_lock(entry.plan.order_id) as free:
+                if not free or not claim_queued(
+                    self.db, entry.action_id, ActionState.SENDING, now=self.clock()
+                ):
+                    continue
+                outcomes.append(self._verify_and_run(entry, requeue_offline=True))
+        return outcomes
+
+    def reconcile_unfinished(self) -> list[Outcome]:
+        """At start-up: finish every plan that was sending when the app stopped, from the
+        order's real state. Never resends `orderCancel` blindly."""
+        outcomes: list[Outcome] = []
+        for entry in unfinished_plans(self.db):
+            if entry.state is ActionState.QUEUED:
+                continue
+            with self._order_lock(entry.plan.order_id) as free:
+                if not free:
+                    continue
+                if entry.anything_sent:
+                    outcomes.append(self._run(entry))
+                else:
+                    outcomes.append(self._verify_and_run(entry, requeue_offline=False))
+        return outcomes
+
+    def busy(self, store_id: int, order_id: str) -> bool:
+        """True while an action for the order is queued or in flight: disable its buttons."""
+        with self._locks_guard:
+            lock = self._locks.get(order_id)
+        if lock is not None and lock.locked():
+            return True
+        with self.db.reading() as conn:
+            return unfinished_for_order(conn, store_id, order_id) is not None
+
+    # -- reading Shopify -----------------------------------------------------------------------
+
+    def fetch_order(self, order_id: str) -> Order:
+        data = self.client.query(documents.client("order"), {"id": order_id}, cancel=self._stop)
+        node = data.get("order")
+        if node is None:
+            raise PlanRefused(_phrase(QT_TRANSLATE_NOOP(_CONTEXT, "The order no longer exists.")))
+        return order_from_node(node)
+
+    def fetch_suggested(self, variables: dict[str, object]) -> SuggestedRefund:
+        data = self.client.query(documents.client("suggested_refund"), variables, cancel=self._stop)
+        return SuggestedRefund.from_order_node(data["order"], dict(variables))
+
+    def verify(self, plan: ActionPlan) -> Conflict | None:
+        """Fetch the order fresh; a Conflict when anything the plan rested on has changed."""
+        order = self.fetch_order(plan.order_id)
+        amount = self.fetch_suggested(plan.suggestion).amount if plan.suggestion else None
+        changes = changes_since(plan.basis, Basis.of(order, amount))
+        return Conflict(plan.order_id, plan.order_name, changes) if changes else None
+
+    # -- internals -----------------------------------------------------------------------------
+
+    def _run(self, entry: JournaledPlan) -> Outcome:
+        entry, outcome = self._pipeline.run(entry)
+        self.records.finished(entry, outcome)
+        return outcome
+
+    def _verify_and_run(self, entry: JournaledPlan, *, requeue_offline: bool) -> Outcome:
+        try:
+            conflict = self.verify(entry.plan)
+        except OFFLINE as offline:
+            if requeue_offline:
+                entry = save_progress(self.db, entry, ActionState.QUEUED, now=self.clock())
+                return _queued(entry, offline.merchant_message)
+            return _pending(entry, offline.merchant_message)
+        if conflict is not None:
+            entry = save_progress(
+                self.db,
+                entry,
+                ActionState.CONFLICT,
+                now=self.clock(),
+                error=conflict.merchant_message,
+            )
+            self.records.conflict(entry.plan, conflict, entry)
+            return _conflict(entry.plan, conflict, entry.action_id)
+        return self._run(entry)
+
+    def _queue(self, plan: ActionPlan, due_at: datetime) -> Outcome:
+        try:
+            entry = journal_plan(self.db, plan, ActionState.QUEUED, now=self.clock(), due_at=due_at)
+        except ActionAlreadyRunningError:
+            return _busy(plan)
+        self.records.queued(entry)
+        return _queued(entry, None)
+
+    def _request(self, request_id: int) -> CancellationRequest:
+        with self.db.reading() as conn:
+            request = get_request(conn, request_id)
+        if request is None:
+            raise PlanRefused(_phrase(QT_TRANSLATE_NOOP(_CONTEXT, "The request was not found.")))
+        return request
+
+    def _request_and_order(self, request_id: int) -> tuple[CancellationRequest, Order]:
+        request = self._request(request_id)
+        if request.order_id is None:
+            raise PlanRefused(
+                _phrase(QT_TRANSLATE_NOOP(_CONTEXT, "Match the request to an order first."))
+            )
+        return request, self.fetch_order(request.order_id)
+
+    def _our_holds(self, order: Order) -> tuple[HeldFulfillment, ...]:
+        names = {fo.id: fo.location_name for fo in order.fulfillment_orders}
+        state = self.ctx.state(order.id)
+        return tuple(
+            HeldFulfillment(fo_id, hold_id, names.get(fo_id))
+            for fo_id, hold_id in state.holds_by(self.settings.hold_handle)
+        )
+
+    @contextmanager
+    def _order_lock(self, order_id: str) -> Iterator[bool]:
+        with self._locks_guard:
+            lock = self._locks.setdefault(order_id, threading.Lock())
+        free = lock.acquire(blocking=False)
+        try:
+            yield free
+        finally:
+            if free:
+                lock.release()
+
+
+def _phrase(template: str) -> Phrase:
+    return Phrase(_CONTEXT, template)
+
+
+def _busy(plan: ActionPlan) -> Outcome:
+    return Outcome(
+        OutcomeStatus.BUSY,
+        plan.plan_id,
+        plan.order_id,
+        plan.order_name,
+        plan.kind,
+        message=BUSY_MESSAGE,
+    )
+
+
+def _conflict(plan: ActionPlan, conflict: Conflict, action_id: int | None = None) -> Outcome:
+    return Outcome(
+        OutcomeStatus.CONFLICT,
+        plan.plan_id,
+        plan.order_id,
+        plan.order_name,
+        plan.kind,
+        action_id=action_id,
+        message=conflict.merchant_message,
+        conflict=conflict,
+    )
+
+
+def _queued(entry: JournaledPlan, message: str | None) -> Outcome:
+    plan = entry.plan
+    return Outcome(
+        OutcomeStatus.QUEUED,
+        plan.plan_id,
+        plan.order_id,
+        plan.order_name,
+        plan.kind,
+        action_id=entry.action_id,
+        message=message,
+        due_at=entry.due_at,
+    )
+
+
+def _pending(entry: JournaledPlan, message: str) -> Outcome:
+    plan = entry.plan
+    return Outcome(
+        OutcomeStatus.PENDING,
+        plan.plan_id,
+        plan.order_id,
+        plan.order_name,
+        plan.kind,
+        action_id=entry.action_id,
+        message=message,
+    )

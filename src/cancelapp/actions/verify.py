@@ -1,0 +1,157 @@
+"""Re-verification: has the order changed since the merchant saw the preview?
+
+A `Basis` records the facts a decision rested on. Right before anything is sent, the order is
+fetched fresh and compared; any difference stops the action with a `Conflict` naming each
+change in plain words, so nothing is done that the merchant did not see.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from cancelapp.domain.money import Money
+from cancelapp.domain.order import Order
+from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
+
+_CONTEXT = "ActionConflict"
+
+
+@dataclass(frozen=True)
+class Basis:
+    """What the merchant saw: the order's state and the refund Shopify suggested then."""
+
+    cancelled: bool
+    units_fulfilled: int
+    financial_status: str
+    fulfillment_status: str
+    return_status: str
+    total: Money
+    total_refunded: Money | None
+    accepted_by_service: tuple[str, ...]  # fulfillment orders a 3PL had accepted
+    refund_amount: Money | None  # the suggested refund shown, presentment currency
+
+    @classmethod
+    def of(cls, order: Order, refund_amount: Money | None) -> Basis:
+        return cls(
+            cancelled=order.is_cancelled,
+            units_fulfilled=order.units_fulfilled,
+            financial_status=order.financial_status.value,
+            fulfillment_status=order.fulfillment_status.value,
+            return_status=order.return_status.value,
+            total=order.total,
+            total_refunded=order.total_refunded,
+            accepted_by_service=tuple(
+                sorted(fo.id for fo in order.fulfillment_orders if fo.accepted_by_service)
+            ),
+            refund_amount=refund_amount,
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "cancelled": self.cancelled,
+            "units_fulfilled": self.units_fulfilled,
+            "financial_status": self.financial_status,
+            "fulfillment_status": self.fulfillment_status,
+            "return_status": self.return_status,
+            "total": _money_json(self.total),
+            "total_refunded": _money_json(self.total_refunded),
+            "accepted_by_service": list(self.accepted_by_service),
+            "refund_amount": _money_json(self.refund_amount),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Basis:
+        total = _money_from(data["total"])
+        assert total is not None
+        return cls(
+            cancelled=bool(data["cancelled"]),
+            units_fulfilled=int(data["units_fulfilled"]),
+            financial_status=str(data["financial_status"]),
+            fulfillment_status=str(data["fulfillment_status"]),
+            return_status=str(data["return_status"]),
+            total=total,
+            total_refunded=_money_from(data["total_refunded"]),
+            accepted_by_service=tuple(data["accepted_by_service"]),
+            refund_amount=_money_from(data["refund_amount"]),
+        )
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """The order changed since the decision; `changes` says how, one phrase per change."""
+
+    order_id: str
+    order_name: str
+    changes: tuple[Phrase, ...]
+
+    @property
+    def merchant_message(self) -> str:
+        return "; ".join(change.render_plain() for change in self.changes)
+
+
+def changes_since(basis: Basis, fresh: Basis) -> tuple[Phrase, ...]:
+    """Every difference that matters, in plain words; empty when the action may go ahead."""
+    found: list[Phrase] = []
+
+    def note(template: str, **args: str | int | Money) -> None:
+        found.append(Phrase(_CONTEXT, template, dict(args)))
+
+    if fresh.cancelled and not basis.cancelled:
+        note(QT_TRANSLATE_NOOP(_CONTEXT, "The order has been cancelled in the meantime."))
+    if fresh.units_fulfilled > basis.units_fulfilled:
+        note(
+            QT_TRANSLATE_NOOP(_CONTEXT, "{count} more item(s) have been shipped."),
+            count=fresh.units_fulfilled - basis.units_fulfilled,
+        )
+    elif fresh.fulfillment_status != basis.fulfillment_status:
+        note(
+            QT_TRANSLATE_NOOP(_CONTEXT, "Fulfillment changed from {before} to {after}."),
+            before=basis.fulfillment_status,
+            after=fresh.fulfillment_status,
+        )
+    if fresh.total_refunded != basis.total_refunded and not _both_zero(
+        basis.total_refunded, fresh.total_refunded
+    ):
+        note(
+            QT_TRANSLATE_NOOP(_CONTEXT, "A refund has been made: {amount} refunded so far."),
+            amount=fresh.total_refunded or Money.zero(fresh.total.currency),
+        )
+    elif fresh.financial_status != basis.financial_status:
+        note(
+            QT_TRANSLATE_NOOP(_CONTEXT, "Payment status changed from {before} to {after}."),
+            before=basis.financial_status,
+            after=fresh.financial_status,
+        )
+    if fresh.return_status != basis.return_status:
+        note(
+            QT_TRANSLATE_NOOP(_CONTEXT, "A return is now open on this order ({status})."),
+            status=fresh.return_status,
+        )
+    if fresh.total != basis.total:
+        note(
+            QT_TRANSLATE_NOOP(_CONTEXT, "The order total changed from {before} to {after}."),
+            before=basis.total,
+            after=fresh.total,
+        )
+    if set(fresh.accepted_by_service) - set(basis.accepted_by_service):
+        note(QT_TRANSLATE_NOOP(_CONTEXT, "A fulfillment service has accepted the order."))
+    if basis.refund_amount is not None and fresh.refund_amount != basis.refund_amount:
+        note(
+            QT_TRANSLATE_NOOP(_CONTEXT, "The refund would now be {after} instead of {before}."),
+            before=basis.refund_amount,
+            after=fresh.refund_amount or Money.zero(basis.refund_amount.currency),
+        )
+    return tuple(found)
+
+
+def _both_zero(a: Money | None, b: Money | None) -> bool:
+    return (a is None or a.is_zero()) and (b is None or b.is_zero())
+
+
+def _money_json(money: Money | None) -> list[str] | None:
+    return None if money is None else [format(money.amount, "f"), money.currency]
+
+
+def _money_from(data: list[str] | None) -> Money | None:
+    return None if data is None else Money.of(data[0], data[1])

@@ -1,0 +1,63 @@
+"""The actions' own GraphQL documents validate against Shopify's official schemas."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+from functools import cache
+from pathlib import Path
+
+import pytest
+from graphql import GraphQLSchema, build_client_schema, parse, validate
+
+from cancelapp.actions import documents
+from cancelapp.shopify.cost import MAX_QUERY_COST, requested_cost
+
+SCHEMAS = Path(
+    os.environ.get("CANCELAPP_SHOPIFY_SCHEMAS")
+    or Path(__file__).resolve().parents[3] / "shared" / "shopify"
+)
+
+
+@cache
+def schema(version: str) -> GraphQLSchema:
+    with gzip.open(SCHEMAS / f"admin_{version}.json.gz") as raw:
+        built = build_client_schema(json.load(raw)["data"])
+    built._validation_errors = []  # see ../shared/shopify/README.md
+    return built
+
+
+@pytest.mark.parametrize(
+    ("name", "version"),
+    [
+        ("cancel_job", "2026-10"),
+        ("order_outcome", "2026-10"),
+        ("requested_edit_status", "unstable"),
+    ],
+)
+def test_own_document_is_valid(name: str, version: str) -> None:
+    errors = validate(schema(version), parse(documents.own(name)))
+    assert errors == []
+    assert requested_cost(documents.own(name), {}) <= MAX_QUERY_COST
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "order",
+        "suggested_refund",
+        "order_cancel",
+        "refund_create",
+        "inventory_adjust_quantities",
+        "tags_add",
+        "order_update_note",
+        "fulfillment_order_hold",
+        "fulfillment_order_release_hold",
+        "fulfillment_order_submit_cancellation_request",
+        "unstable/requested_edit_decline",
+        "unstable/requested_edit_resolve",
+    ],
+)
+def test_client_documents_the_actions_send_exist(name: str) -> None:
+    assert "mutation" in documents.client(name) or "query" in documents.client(name)

@@ -1,0 +1,96 @@
+"""Customer replies in Danish or English, and the mailto: URL they open."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+from cancelapp.actions.reply import (
+    ReplyKind,
+    ReplyTemplates,
+    compose_reply,
+    format_money,
+    mailto_url,
+    reply_language,
+)
+from cancelapp.domain.money import Money
+
+
+def test_language_follows_the_customer_locale() -> None:
+    assert reply_language("da-DK") == "da"
+    assert reply_language("da") == "da"
+    assert reply_language("DA_dk") == "da"
+    assert reply_language("en-GB") == "en"
+    assert reply_language("de") == "en"
+    assert reply_language(None) == "en"
+
+
+def test_danish_cancel_reply_names_the_amount_the_danish_way() -> None:
+    reply = compose_reply(
+        ReplyKind.CANCELLED,
+        locale="da-DK",
+        to="ida@example.dk",
+        name="Ida",
+        order_name="#1001",
+        shop_name="Sæbehuset",
+        amount=Money.of("1234.5", "DKK"),
+    )
+    assert reply.subject == "Din ordre #1001 er annulleret"
+    assert "1.234,50 kr. er på vej tilbage" in reply.body
+    assert reply.body.startswith("Kære Ida")
+
+
+def test_english_decline_reply_carries_the_reason() -> None:
+    reply = compose_reply(
+        ReplyKind.DECLINED,
+        locale="en-US",
+        to=None,
+        name="",
+        order_name="#7",
+        shop_name="Soap Co",
+        reason="it has shipped.",
+    )
+    assert reply.language == "en"
+    assert "cannot cancel your order #7: it has shipped." in reply.body
+    assert reply.body.startswith("Dear customer")
+
+
+def test_templates_can_be_overridden_per_language_and_kind() -> None:
+    templates = ReplyTemplates({"en": {ReplyKind.DECLINED: ("No {order}", "Sorry {name}")}})
+    reply = compose_reply(
+        ReplyKind.DECLINED,
+        locale="en",
+        to="a@b.c",
+        name="Bo",
+        order_name="#9",
+        shop_name="S",
+        templates=templates,
+    )
+    assert (reply.subject, reply.body) == ("No #9", "Sorry Bo")
+    danish = compose_reply(
+        ReplyKind.DECLINED,
+        locale="da",
+        to="a@b.c",
+        name="Bo",
+        order_name="#9",
+        shop_name="S",
+        templates=templates,
+    )
+    assert danish.subject.startswith("Angående")
+
+
+def test_money_formats() -> None:
+    assert format_money(Money.of("449", "DKK"), "da") == "449,00 kr."
+    assert format_money(Money.of("1234.5", "EUR"), "da") == "1.234,50 EUR"
+    assert format_money(Money.of("1234.5", "EUR"), "en") == "EUR 1,234.50"
+    assert format_money(Money.of("1200", "JPY"), "en") == "JPY 1,200"
+
+
+def test_mailto_url_encodes_everything_and_uses_crlf() -> None:
+    url = mailto_url("ida+shop@example.dk", "Din ordre #1001 & mere", "Linje 1\nLinje 2?")
+    parts = urlsplit(url)
+    assert parts.scheme == "mailto"
+    assert parts.path == "ida%2Bshop@example.dk"
+    query = parse_qs(parts.query)
+    assert query["subject"] == ["Din ordre #1001 & mere"]
+    assert query["body"] == ["Linje 1\r\nLinje 2?"]
+    assert " " not in url and "#" not in url
