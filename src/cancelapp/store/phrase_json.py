@@ -1,0 +1,46 @@
+"""`Phrase` to JSON and back, keeping its typed arguments (Money, durations, times)."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+from typing import Any
+
+from cancelapp.domain.money import Money
+from cancelapp.domain.phrase import Phrase, PhraseArg
+
+
+def phrase_to_json(phrase: Phrase) -> str:
+    args = {name: _encode(value) for name, value in phrase.args.items()}
+    return json.dumps({"context": phrase.context, "template": phrase.template, "args": args})
+
+
+def phrase_from_json(text: str) -> Phrase:
+    data = json.loads(text)
+    args = {name: _decode(value) for name, value in data["args"].items()}
+    return Phrase(data["context"], data["template"], args)
+
+
+def _encode(value: PhraseArg) -> dict[str, Any]:
+    if isinstance(value, Money):
+        return {"money": [format(value.amount, "f"), value.currency]}
+    if isinstance(value, timedelta):
+        return {"seconds": value.total_seconds()}
+    if isinstance(value, datetime):
+        return {"time": value.isoformat()}
+    if isinstance(value, int):
+        return {"int": value}
+    return {"str": value}
+
+
+def _decode(value: dict[str, Any]) -> PhraseArg:
+    ((kind, raw),) = value.items()
+    if kind == "money":
+        return Money.of(raw[0], raw[1])
+    if kind == "seconds":
+        return timedelta(seconds=raw)
+    if kind == "time":
+        return datetime.fromisoformat(raw)
+    if kind == "int":
+        return int(raw)
+    return str(raw)

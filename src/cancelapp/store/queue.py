@@ -1,0 +1,66 @@
+"""The request queue in one query: compact rows for a table of 100,000 entries.
+
+Rows are plain tuples of SQLite values (text times in UTC, amounts as decimal text, the
+verdict's first reason as JSON) so loading does no per-row parsing; the UI converts the
+few cells it paints (`times.from_db_time`, `Decimal`, `phrase_json.phrase_from_json`).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Collection
+from typing import NamedTuple
+
+
+class QueueRow(NamedTuple):
+    request_id: int
+    request_state: str  # `RequestState` value
+    order_gid: str | None
+    order_name: str | None
+    customer_name: str
+    customer_email: str | None
+    received_at: str  # first message, UTC text
+    placed_at: str | None  # order created, UTC text; None when the order is not cached
+    sources: str  # comma-separated `RequestSource` values, first seen first
+    financial_status: str | None
+    fulfillment_status: str | None
+    total_amount: str | None  # decimal text
+    currency: str | None
+    cancelled: int  # 1 when the order is cancelled
+    verdict_outcome: str | None  # `Outcome` value; None until judged
+    verdict_reason: str | None  # first reason, `phrase_json` text
+    action_state: str | None  # latest action's `ActionState` value
+    stale: int  # 1 when the order snapshot is missing or older than the last full sync
+
+
+_QUEUE_SQL = """
+SELECT r.id, r.state, r.order_gid, COALESCE(o.name, r.order_name),
+       COALESCE(o.customer_name, ''), COALESCE(o.customer_email, r.customer_email),
+       r.received_at, o.created_at, r.sources, o.financial_status, o.fulfillment_status,
+       o.total_amount, o.currency, COALESCE(o.cancelled, 0), r.verdict_outcome,
+       r.verdict_reason, a.state,
+       r.order_gid IS NOT NULL
+           AND (o.id IS NULL OR o.fetched_at < COALESCE(s.last_full_sync_at, ''))
+FROM requests r
+LEFT JOIN orders o ON o.store_id = r.store_id AND o.gid = r.order_gid
+LEFT JOIN sync_state s ON s.store_id = r.store_id
+LEFT JOIN (SELECT request_id, state, max(id) FROM actions GROUP BY request_id) a
+    ON a.request_id = r.id  -- SQLite takes `state` from the row with max(id): the latest
+WHERE +r.store_id = ?  -- `+`: read the table in rowid order rather than through an index
+"""
+
+
+def load_queue(
+    conn: sqlite3.Connection, store_id: int, request_ids: Collection[int] | None = None
+) -> list[QueueRow]:
+    """Every request of the store (or just `request_ids`, to refresh rows after a sync)."""
+    make = QueueRow._make
+    if request_ids is None:
+        return [make(row) for row in conn.execute(_QUEUE_SQL + "ORDER BY r.id", (store_id,))]
+    rows: list[QueueRow] = []
+    ids = list(request_ids)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        sql = _QUEUE_SQL + f"AND r.id IN ({','.join('?' * len(chunk))}) ORDER BY r.id"
+        rows.extend(make(row) for row in conn.execute(sql, (store_id, *chunk)))
+    return rows

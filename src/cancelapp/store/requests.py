@@ -1,0 +1,322 @@
+"""Cancellation requests and the messages they came from.
+
+One entry per order: a second message about the same order (another email, the form, a
+tag) joins the existing request, keeping every message and its source. A message seen
+before (same `external_id` in the store) is not added twice.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from cancelapp.domain.request import (
+    CancellationRequest,
+    RequestMessage,
+    RequestSource,
+    RequestState,
+)
+from cancelapp.domain.verdict import Verdict
+from cancelapp.store.phrase_json import phrase_to_json
+from cancelapp.store.times import from_db_time, to_db_time
+
+_REQUEST_COLUMNS = (
+    "id, store_id, order_gid, order_name, customer_email, state, native_edit_id, line_item_ids"
+)
+
+
+@dataclass(frozen=True)
+class AddedRequest:
+    request_id: int
+    new_messages: int  # 0 when every message had been seen before
+    merged: bool  # joined a request that already existed for the order
+
+
+def add_request(
+    conn: sqlite3.Connection, draft: CancellationRequest, *, now: datetime
+) -> AddedRequest:
+    """Store `draft` (id None), merging it into the order's request if there is one."""
+    fresh = [m for m in draft.messages if not _seen(conn, draft.store_id, m.external_id)]
+    if not fresh:
+        existing = _request_of_message(conn, draft.store_id, draft.messages[0].external_id)
+        return AddedRequest(existing, 0, merged=True)
+    existing_id = _request_for_order(conn, draft.store_id, draft.order_id)
+    if existing_id is None:
+        request_id = _insert_request(conn, draft, fresh, now)
+    else:
+        request_id = existing_id
+        _merge_into(conn, request_id, draft, now)
+    _insert_messages(conn, request_id, draft.store_id, fresh)
+    _refresh_summary(conn, request_id, now)
+    return AddedRequest(request_id, len(fresh), merged=existing_id is not None)
+
+
+def get_request(conn: sqlite3.Connection, request_id: int) -> CancellationRequest | None:
+    row = conn.execute(
+        f"SELECT {_REQUEST_COLUMNS} FROM requests WHERE id = ?",  # noqa: S608
+        (request_id,),
+    ).fetchone()
+    return None if row is None else _with_messages(conn, [row])[0]
+
+
+def list_requests(
+    conn: sqlite3.Connection, store_id: int, states: Collection[RequestState] | None = None
+) -> list[CancellationRequest]:
+    """Full requests with their messages, oldest first (the queue uses `load_queue`)."""
+    sql = f"SELECT {_REQUEST_COLUMNS} FROM requests WHERE store_id = ?"  # noqa: S608
+    params: list[Any] = [store_id]
+    if states is not None:
+        sql += f" AND state IN ({','.join('?' * len(states))})"
+        params.extend(s.value for s in states)
+    rows = conn.execute(sql + " ORDER BY received_at, id", params).fetchall()
+    return _with_messages(conn, rows)
+
+
+def list_unmatched(conn: sqlite3.Connection, store_id: int) -> list[CancellationRequest]:
+    return list_requests(conn, store_id, [RequestState.UNMATCHED])
+
+
+def set_state(
+    conn: sqlite3.Connection, request_id: int, state: RequestState, *, now: datetime
+) -> None:
+    _update(conn, request_id, "state = ?", (state.value,), now)
+
+
+def assign_order(
+    conn: sqlite3.Connection, request_id: int, order_gid: str, order_name: str, *, now: datetime
+) -> int:
+    """Match a request to an order; if the order already has a request, the two merge.
+
+    Returns the id of the request that holds the messages afterwards.
+    """
+    store_id = conn.execute("SELECT store_id FROM requests WHERE id = ?", (request_id,)).fetchone()
+    if store_id is None:
+        raise KeyError(f"no request {request_id}")
+    target = _request_for_order(conn, store_id[0], order_gid)
+    if target is None or target == request_id:
+        _update(
+            conn,
+            request_id,
+            "order_gid = ?, order_name = ?, state = CASE WHEN state = ? THEN ? ELSE state END",
+            (order_gid, order_name, RequestState.UNMATCHED.value, RequestState.OPEN.value),
+            now,
+        )
+        return request_id
+    for table in ("request_messages", "decisions", "actions"):
+        conn.execute(
+            f"UPDATE {table} SET request_id = ? WHERE request_id = ?",  # noqa: S608
+            (target, request_id),
+        )
+    conn.execute("DELETE FROM requests WHERE id = ?", (request_id,))
+    _refresh_summary(conn, target, now)
+    return target
+
+
+def set_verdict(
+    conn: sqlite3.Connection,
+    request_id: int,
+    verdict: Verdict,
+    *,
+    policy_hash: str,
+    evaluated_at: datetime,
+) -> None:
+    """Cache the verdict the queue shows; `requests_needing_verdict` finds outdated ones."""
+    reason = verdict.first_reason
+    conn.execute(
+        """UPDATE requests SET verdict_outcome = ?, verdict_rule = ?, verdict_reason = ?,
+               verdict_policy_hash = ?, verdict_evaluated_at = ? WHERE id = ?""",
+        (
+            verdict.outcome.value,
+            verdict.rule,
+            None if reason is None else phrase_to_json(reason),
+            policy_hash,
+            to_db_time(evaluated_at),
+            request_id,
+        ),
+    )
+
+
+def requests_needing_verdict(
+    conn: sqlite3.Connection, store_id: int, policy_hash: str
+) -> list[int]:
+    """Matched requests never judged, judged under another policy, or whose order changed since."""
+    rows = conn.execute(
+        """SELECT r.id FROM requests r
+           JOIN orders o ON o.store_id = r.store_id AND o.gid = r.order_gid
+           WHERE r.store_id = ? AND (r.verdict_policy_hash IS NOT ?
+               OR r.verdict_evaluated_at IS NULL OR r.verdict_evaluated_at < o.fetched_at)
+           ORDER BY r.id""",
+        (store_id, policy_hash),
+    ).fetchall()
+    return [row[0] for row in rows]
+
+
+def stale_request_ids(conn: sqlite3.Connection, store_id: int) -> list[int]:
+    """Matched requests whose order was not confirmed by the last full sync (or never cached)."""
+    rows = conn.execute(
+        """SELECT r.id FROM requests r
+           LEFT JOIN orders o ON o.store_id = r.store_id AND o.gid = r.order_gid
+           LEFT JOIN sync_state s ON s.store_id = r.store_id
+           WHERE r.store_id = ? AND r.order_gid IS NOT NULL
+             AND (o.id IS NULL OR o.fetched_at < s.last_full_sync_at)
+           ORDER BY r.id""",
+        (store_id,),
+    ).fetchall()
+    return [row[0] for row in rows]
+
+
+def _seen(conn: sqlite3.Connection, store_id: int, external_id: str | None) -> bool:
+    return external_id is not None and _request_of_message(conn, store_id, external_id) != 0
+
+
+def _request_of_message(conn: sqlite3.Connection, store_id: int, external_id: str | None) -> int:
+    row = conn.execute(
+        "SELECT request_id FROM request_messages WHERE store_id = ? AND external_id = ?",
+        (store_id, external_id),
+    ).fetchone()
+    return 0 if row is None else int(row[0])
+
+
+def _request_for_order(conn: sqlite3.Connection, store_id: int, gid: str | None) -> int | None:
+    if gid is None:
+        return None
+    row = conn.execute(
+        "SELECT id FROM requests WHERE store_id = ? AND order_gid = ?", (store_id, gid)
+    ).fetchone()
+    return None if row is None else int(row[0])
+
+
+def _insert_request(
+    conn: sqlite3.Connection,
+    draft: CancellationRequest,
+    messages: list[RequestMessage],
+    now: datetime,
+) -> int:
+    state = draft.state
+    if draft.order_id is None and state is RequestState.OPEN:
+        state = RequestState.UNMATCHED
+    row = conn.execute(
+        """INSERT INTO requests (store_id, order_gid, order_name, customer_email, state,
+               received_at, native_edit_id, line_item_ids, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
+        (
+            draft.store_id,
+            draft.order_id,
+            draft.order_name,
+            draft.customer_email,
+            state.value,
+            to_db_time(min(m.received_at for m in messages)),
+            draft.native_edit_id,
+            json.dumps(list(draft.line_item_ids)),
+            to_db_time(now),
+            to_db_time(now),
+        ),
+    ).fetchone()
+    return int(row[0])
+
+
+def _merge_into(
+    conn: sqlite3.Connection, request_id: int, draft: CancellationRequest, now: datetime
+) -> None:
+    """Fill what the entry lacks; a whole-order request stays whole, partial ones unite."""
+    row = conn.execute("SELECT line_item_ids FROM requests WHERE id = ?", (request_id,)).fetchone()
+    current: list[str] = json.loads(row[0])
+    if current and draft.line_item_ids:
+        line_items = list(dict.fromkeys([*current, *draft.line_item_ids]))
+    else:
+        line_items = []
+    _update(
+        conn,
+        request_id,
+        """order_name = COALESCE(order_name, ?), customer_email = COALESCE(customer_email, ?),
+           native_edit_id = COALESCE(native_edit_id, ?), line_item_ids = ?""",
+        (draft.order_name, draft.customer_email, draft.native_edit_id, json.dumps(line_items)),
+        now,
+    )
+
+
+def _insert_messages(
+    conn: sqlite3.Connection, request_id: int, store_id: int, messages: Iterable[RequestMessage]
+) -> None:
+    conn.executemany(
+        """INSERT INTO request_messages (request_id, store_id, source, received_at, author,
+               text, external_id) VALUES (?, ?, ?, ?, ?, ?, ?)""",
+        [
+            (
+                request_id,
+                store_id,
+                m.source.value,
+                to_db_time(m.received_at),
+                m.author,
+                m.text,
+                m.external_id,
+            )
+            for m in messages
+        ],
+    )
+
+
+def _refresh_summary(conn: sqlite3.Connection, request_id: int, now: datetime) -> None:
+    """Keep the queue's denormalised columns (first received, sources) in step."""
+    rows = conn.execute(
+        "SELECT source, received_at FROM request_messages WHERE request_id = ? "
+        "ORDER BY received_at, id",
+        (request_id,),
+    ).fetchall()
+    sources = ",".join(dict.fromkeys(row[0] for row in rows))
+    _update(conn, request_id, "received_at = ?, sources = ?", (rows[0][1], sources), now)
+
+
+def _update(
+    conn: sqlite3.Connection,
+    request_id: int,
+    assignments: str,
+    params: tuple[Any, ...],
+    now: datetime,
+) -> None:
+    cursor = conn.execute(
+        f"UPDATE requests SET {assignments}, updated_at = ? WHERE id = ?",  # noqa: S608
+        (*params, to_db_time(now), request_id),
+    )
+    if cursor.rowcount != 1:
+        raise KeyError(f"no request {request_id}")
+
+
+def _with_messages(
+    conn: sqlite3.Connection, rows: list[tuple[Any, ...]]
+) -> list[CancellationRequest]:
+    if not rows:
+        return []
+    by_request: dict[int, list[RequestMessage]] = {row[0]: [] for row in rows}
+    ids = list(by_request)
+    for chunk_start in range(0, len(ids), 500):
+        chunk = ids[chunk_start : chunk_start + 500]
+        for request_id, source, received_at, author, text, external_id in conn.execute(
+            f"""SELECT request_id, source, received_at, author, text, external_id
+                FROM request_messages WHERE request_id IN ({",".join("?" * len(chunk))})
+                ORDER BY received_at, id""",  # noqa: S608
+            chunk,
+        ):
+            by_request[request_id].append(
+                RequestMessage(
+                    RequestSource(source), from_db_time(received_at), text, author, external_id
+                )
+            )
+    return [
+        CancellationRequest(
+            id=row[0],
+            store_id=row[1],
+            order_id=row[2],
+            order_name=row[3],
+            customer_email=row[4],
+            state=RequestState(row[5]),
+            messages=tuple(by_request[row[0]]),
+            native_edit_id=row[6],
+            line_item_ids=tuple(json.loads(row[7])),
+        )
+        for row in rows
+    ]

@@ -1,0 +1,59 @@
+"""What a sync asks Shopify for: the search text of each step.
+
+A first (full) sync reads every order carrying a request tag, then every order created in the
+recent window. Later syncs probe what changed since the watermark, less an overlap covering
+Shopify's search index lag and clock skew (`probe.py`), then read the changed orders. All
+steps sort by `UPDATED_AT`, oldest first, so a page's newest `updatedAt` is a safe watermark.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+FULL = "full"
+INCREMENTAL = "incremental"
+REQUESTS_PHASE = "requests"
+RECENT_PHASE = "recent"
+PROBE_PHASE = "probe"
+CHANGES_PHASE = "changes"
+
+
+@dataclass(frozen=True)
+class SyncSettings:
+    request_tag: str = "cancel-request"  # the tag apps and Flow put on orders with a request
+    recent_days: int = 60  # Shopify shows only 60 days of orders without read_all_orders
+    overlap: timedelta = timedelta(minutes=5)
+    max_query_cost: int = 1000  # Shopify refuses a single query that may cost more
+
+
+def search_time(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def phase_query(phase: str, settings: SyncSettings, *, started_at: datetime) -> str:
+    """The search text of a full sync's phase (fixed by the run's start, so it can resume)."""
+    if phase == REQUESTS_PHASE:
+        return f"tag:'{_quoted(settings.request_tag)}'"
+    if phase == RECENT_PHASE:
+        since = started_at - timedelta(days=settings.recent_days)
+        return f"created_at:>='{search_time(since)}'"
+    raise ValueError(f"not a full-sync phase: {phase}")
+
+
+def probe_query(watermark: datetime, settings: SyncSettings) -> str:
+    return changes_query(watermark - settings.overlap)
+
+
+def changes_query(since: datetime) -> str:
+    return f"updated_at:>='{search_time(since)}'"
+
+
+def next_phase(kind: str, phase: str) -> str | None:
+    phases = [REQUESTS_PHASE, RECENT_PHASE] if kind == FULL else [PROBE_PHASE, CHANGES_PHASE]
+    index = phases.index(phase) + 1
+    return phases[index] if index < len(phases) else None
+
+
+def _quoted(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("'", "\\'")

@@ -1,0 +1,112 @@
+"""Write `fixtures/v<HEAD>.sqlite3`: a small database at the current schema, for migration tests.
+
+Run once when a schema version is released (`uv run python tests/store/make_fixture_db.py`)
+and commit the file; never regenerate an older version's fixture.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from store_samples import T0, draft, fetched, make_order, message, order_gid
+
+from cancelapp.domain.action import Action, ActionKind, ActionState
+from cancelapp.domain.money import Money
+from cancelapp.domain.request import RequestSource
+from cancelapp.store import HEAD_VERSION, Database
+from cancelapp.store.audit import AuditEntry, append_audit
+from cancelapp.store.journal import insert_intent, record_decision
+from cancelapp.store.orders import upsert_orders
+from cancelapp.store.requests import add_request
+from cancelapp.store.stores import save_store
+from cancelapp.store.sync_state import finish_run
+
+FIXTURES = Path(__file__).with_name("fixtures")
+
+
+def write_fixture(path: Path) -> None:
+    db = Database.open(path)
+    with db.transaction() as conn:
+        store_id = save_store(
+            conn,
+            "fixture-shop.myshopify.com",
+            name="Fixture Shop",
+            currency="DKK",
+            timezone="Europe/Copenhagen",
+            auth_kind="access_token",
+            now=T0,
+        )
+        upsert_orders(conn, store_id, [fetched(make_order(n)) for n in (1001, 1002, 1003)])
+        first = add_request(
+            conn,
+            draft(store_id, message("Annuller venligst", external_id="m1"), order_number=1001),
+            now=T0,
+        )
+        add_request(
+            conn,
+            draft(
+                store_id,
+                message("Form", source=RequestSource.CSV, external_id="m2"),
+                order_number=1001,
+            ),
+            now=T0,
+        )
+        add_request(
+            conn,
+            draft(store_id, message("Cancel 1002", external_id="m3"), order_number=1002),
+            now=T0,
+        )
+        add_request(conn, draft(store_id, message("Which order was it?", external_id="m4")), now=T0)
+        record_decision(
+            conn,
+            first.request_id,
+            outcome="approve",
+            policy_snapshot={"window_hours": 24},
+            decided_by="Mette",
+            decided_at=T0,
+        )
+        insert_intent(
+            conn,
+            Action(
+                None,
+                first.request_id,
+                store_id,
+                order_gid(1001),
+                ActionKind.CANCEL,
+                ActionState.SENDING,
+                {"refund": "original"},
+                "fixture-key",
+            ),
+            now=T0,
+        )
+        append_audit(
+            conn,
+            AuditEntry(T0, "Mette", "refund", store_id, Money.of("449.00", "DKK"), order_gid(1001)),
+        )
+        finish_run(
+            conn,
+            store_id,
+            watermark=T0,
+            finished_at=T0 + timedelta(minutes=1),
+            full_sync_started_at=T0,
+        )
+    db.close()
+    with sqlite3.connect(path) as conn:  # one self-contained file, no -wal beside it
+        conn.execute("PRAGMA journal_mode = DELETE")
+
+
+def main() -> None:
+    target = FIXTURES / f"v{HEAD_VERSION}.sqlite3"
+    if target.exists():
+        sys.exit(f"{target} exists: a released version's fixture is never regenerated")
+    write_fixture(target)
+    print(f"wrote {target} ({datetime.now(UTC):%Y-%m-%d})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,113 @@
+"""Every released schema version's fixture migrates to head; a migration never loses data."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from cancelapp.store import HEAD_VERSION, Database
+from cancelapp.store.audit import list_audit
+from cancelapp.store.journal import list_unfinished
+from cancelapp.store.migrations import MIGRATIONS
+from cancelapp.store.queue import load_queue
+from cancelapp.store.requests import list_requests, list_unmatched
+from cancelapp.store.stores import list_stores
+
+FIXTURES = Path(__file__).with_name("fixtures")
+FIXTURE_FILES = sorted(FIXTURES.glob("v*.sqlite3"))
+
+
+def fixture_version(path: Path) -> int:
+    match = re.fullmatch(r"v(\d+)\.sqlite3", path.name)
+    assert match is not None
+    return int(match.group(1))
+
+
+def user_version(path: Path) -> int:
+    with sqlite3.connect(path) as conn:
+        return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def copy_of(fixture: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "cancelapp.sqlite3"
+    shutil.copyfile(fixture, target)
+    return target
+
+
+def test_every_released_version_has_a_fixture() -> None:
+    assert [fixture_version(p) for p in FIXTURE_FILES] == list(range(1, HEAD_VERSION + 1))
+    assert all(user_version(p) == fixture_version(p) for p in FIXTURE_FILES)
+
+
+@pytest.mark.parametrize("fixture", FIXTURE_FILES, ids=lambda p: p.stem)
+def test_fixture_migrates_to_head_with_its_data(fixture: Path, tmp_path: Path) -> None:
+    path = copy_of(fixture, tmp_path)
+    db = Database.open(path)
+    try:
+        with db.reading() as conn:
+            (store,) = list_stores(conn)
+            requests = list_requests(conn, store.id)
+            queue = load_queue(conn, store.id)
+            unmatched = list_unmatched(conn, store.id)
+            unfinished = list_unfinished(conn, store.id)
+            audit = list_audit(conn, store.id)
+    finally:
+        db.close()
+    assert user_version(path) == HEAD_VERSION
+    assert store.domain == "fixture-shop.myshopify.com"
+    assert sorted(len(r.messages) for r in requests) == [1, 1, 2]
+    assert {r.order_name for r in queue} == {"#1001", "#1002", None}
+    assert [r.messages[0].text for r in unmatched] == ["Which order was it?"]
+    assert [a.idempotency_key for a in unfinished] == ["fixture-key"]
+    assert [str(e.amount) for e in audit] == ["449.00 DKK"]
+    backups = list(tmp_path.glob("*.bak"))
+    assert len(backups) == (0 if fixture_version(fixture) == HEAD_VERSION else 1)
+
+
+def test_existing_file_is_backed_up_before_a_migration(tmp_path: Path) -> None:
+    path = copy_of(FIXTURE_FILES[-1], tmp_path)
+    next_step = ("ALTER TABLE stores ADD COLUMN plan TEXT",)
+    Database.open(path, migrations=(*MIGRATIONS, next_step)).close()
+    (backup,) = tmp_path.glob("*.bak")
+    assert backup.name.startswith(f"cancelapp.sqlite3.v{HEAD_VERSION}-")
+    assert user_version(backup) == HEAD_VERSION
+    assert user_version(path) == HEAD_VERSION + 1
+    with sqlite3.connect(backup) as old, sqlite3.connect(path) as new:
+        assert old.execute("SELECT count(*) FROM request_messages").fetchone() == (4,)
+        assert new.execute("SELECT count(*) FROM request_messages").fetchone() == (4,)
+        assert "plan" in [c[1] for c in new.execute("PRAGMA table_info(stores)")]
+
+
+def test_a_failing_step_is_rolled_back_and_earlier_steps_are_kept(tmp_path: Path) -> None:
+    path = tmp_path / "cancelapp.sqlite3"
+    good = ("CREATE TABLE extra_one (id INTEGER PRIMARY KEY)",)
+    bad = ("ALTER TABLE stores ADD COLUMN plan TEXT", "THIS IS NOT SQL")
+    with pytest.raises(sqlite3.OperationalError):
+        Database.open(path, migrations=(*MIGRATIONS, good, bad))
+    assert user_version(path) == HEAD_VERSION + 1
+    with sqlite3.connect(path) as conn:
+        assert "plan" not in [c[1] for c in conn.execute("PRAGMA table_info(stores)")]
+        assert conn.execute("SELECT count(*) FROM extra_one").fetchone() == (0,)
+
+
+def schema_of(path: Path) -> list[tuple[str, str, str]]:
+    with sqlite3.connect(path) as conn:
+        return conn.execute(
+            "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name"
+        ).fetchall()
+
+
+@pytest.mark.parametrize("fixture", FIXTURE_FILES, ids=lambda p: p.stem)
+def test_migrated_fixture_has_exactly_the_schema_of_a_new_database(
+    fixture: Path, tmp_path: Path
+) -> None:
+    """Fails when a released step was edited instead of a new step being added."""
+    migrated = copy_of(fixture, tmp_path)
+    Database.open(migrated).close()
+    fresh = tmp_path / "fresh.sqlite3"
+    Database.open(fresh).close()
+    assert schema_of(migrated) == schema_of(fresh)

@@ -1,0 +1,145 @@
+"""Requests: one entry per order, every message kept, nothing stored twice."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from store_samples import T0, draft, make_order, message, order_gid
+
+from cancelapp.domain.phrase import Phrase
+from cancelapp.domain.request import RequestSource, RequestState
+from cancelapp.domain.verdict import Outcome, Verdict
+from cancelapp.store import Database
+from cancelapp.store.orders import FetchedOrder, upsert_orders
+from cancelapp.store.phrase_json import phrase_from_json
+from cancelapp.store.requests import (
+    add_request,
+    assign_order,
+    get_request,
+    list_requests,
+    list_unmatched,
+    requests_needing_verdict,
+    set_state,
+    set_verdict,
+)
+
+
+def test_requests_for_the_same_order_merge_keeping_every_message(
+    db: Database, store_id: int
+) -> None:
+    email = message("Cancel please", at=T0, external_id="imap:1:10")
+    form = message(
+        "Order 1001, cancel",
+        source=RequestSource.CSV,
+        at=T0 - timedelta(hours=1),
+        external_id="csv:abc",
+    )
+    with db.transaction() as conn:
+        first = add_request(conn, draft(store_id, email, order_number=1001), now=T0)
+        second = add_request(conn, draft(store_id, form, order_number=1001), now=T0)
+        request = get_request(conn, first.request_id)
+    assert (first.merged, second.merged) == (False, True)
+    assert second.request_id == first.request_id
+    assert request is not None
+    assert [m.text for m in request.messages] == ["Order 1001, cancel", "Cancel please"]
+    assert request.sources == (RequestSource.CSV, RequestSource.EMAIL)
+    assert request.received_at == T0 - timedelta(hours=1)
+
+
+def test_a_message_seen_before_is_not_added_again(db: Database, store_id: int) -> None:
+    email = message(external_id="imap:1:10")
+    with db.transaction() as conn:
+        first = add_request(conn, draft(store_id, email, order_number=1001), now=T0)
+        again = add_request(conn, draft(store_id, email, order_number=1001), now=T0)
+        requests = list_requests(conn, store_id)
+    assert again.new_messages == 0 and again.request_id == first.request_id
+    assert len(requests) == 1 and len(requests[0].messages) == 1
+
+
+def test_messages_without_an_order_stay_separate_and_unmatched(db: Database, store_id: int) -> None:
+    with db.transaction() as conn:
+        add_request(conn, draft(store_id, message("cancel my stuff", external_id="a")), now=T0)
+        add_request(conn, draft(store_id, message("me too", external_id="b")), now=T0)
+        unmatched = list_unmatched(conn, store_id)
+    assert [r.messages[0].text for r in unmatched] == ["cancel my stuff", "me too"]
+    assert {r.state for r in unmatched} == {RequestState.UNMATCHED}
+
+
+def test_matching_an_unmatched_request_to_an_order_with_a_request_merges_them(
+    db: Database, store_id: int
+) -> None:
+    with db.transaction() as conn:
+        matched = add_request(conn, draft(store_id, order_number=1001), now=T0)
+        loose = add_request(conn, draft(store_id, message("which order?", external_id="x")), now=T0)
+        survivor = assign_order(conn, loose.request_id, order_gid(1001), "#1001", now=T0)
+        merged = get_request(conn, survivor)
+        gone = get_request(conn, loose.request_id)
+    assert survivor == matched.request_id
+    assert gone is None
+    assert merged is not None and len(merged.messages) == 2
+
+
+def test_matching_a_lone_request_opens_it(db: Database, store_id: int) -> None:
+    with db.transaction() as conn:
+        loose = add_request(conn, draft(store_id), now=T0)
+        survivor = assign_order(conn, loose.request_id, order_gid(7), "#7", now=T0)
+        request = get_request(conn, survivor)
+    assert request is not None
+    assert (request.order_id, request.state) == (order_gid(7), RequestState.OPEN)
+
+
+def test_partial_requests_unite_their_line_items_and_a_whole_order_request_wins(
+    db: Database, store_id: int
+) -> None:
+    with db.transaction() as conn:
+        a = add_request(
+            conn,
+            draft(store_id, message(external_id="1"), order_number=5, line_item_ids=("L1",)),
+            now=T0,
+        )
+        add_request(
+            conn,
+            draft(store_id, message(external_id="2"), order_number=5, line_item_ids=("L2",)),
+            now=T0,
+        )
+        partial = get_request(conn, a.request_id)
+        add_request(conn, draft(store_id, message(external_id="3"), order_number=5), now=T0)
+        whole = get_request(conn, a.request_id)
+    assert partial is not None and partial.line_item_ids == ("L1", "L2")
+    assert whole is not None and whole.line_item_ids == ()
+
+
+def test_state_changes_and_filtering_by_state(db: Database, store_id: int) -> None:
+    with db.transaction() as conn:
+        a = add_request(conn, draft(store_id, message(external_id="1"), order_number=1), now=T0)
+        add_request(conn, draft(store_id, message(external_id="2"), order_number=2), now=T0)
+        set_state(conn, a.request_id, RequestState.DECLINED, now=T0)
+        declined = list_requests(conn, store_id, [RequestState.DECLINED])
+        still_open = list_requests(conn, store_id, [RequestState.OPEN])
+    assert [r.id for r in declined] == [a.request_id]
+    assert [r.order_name for r in still_open] == ["#2"]
+
+
+def test_cached_verdict_is_outdated_by_a_new_policy_or_a_newer_order(
+    db: Database, store_id: int
+) -> None:
+    reason = Phrase(
+        "Policy",
+        "placed {age} ago, window {window}: inside",
+        {"age": timedelta(hours=3), "window": timedelta(hours=24)},
+    )
+    verdict = Verdict(Outcome.APPROVE, "within-24h", (reason,), ())
+    with db.transaction() as conn:
+        upsert_orders(conn, store_id, [FetchedOrder(make_order(1), {"id": order_gid(1)}, T0)])
+        added = add_request(conn, draft(store_id, order_number=1), now=T0)
+        assert requests_needing_verdict(conn, store_id, "p1") == [added.request_id]
+        set_verdict(conn, added.request_id, verdict, policy_hash="p1", evaluated_at=T0)
+        assert requests_needing_verdict(conn, store_id, "p1") == []
+        assert requests_needing_verdict(conn, store_id, "p2") == [added.request_id]
+        later = T0 + timedelta(minutes=5)
+        upsert_orders(conn, store_id, [FetchedOrder(make_order(1), {"id": order_gid(1)}, later)])
+        assert requests_needing_verdict(conn, store_id, "p1") == [added.request_id]
+        stored = conn.execute(
+            "SELECT verdict_reason FROM requests WHERE id = ?", (added.request_id,)
+        ).fetchone()[0]
+    assert phrase_from_json(stored) == reason

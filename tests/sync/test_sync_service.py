@@ -1,0 +1,195 @@
+"""The order sync against the demo shop over HTTP: first sync, incremental, hooks, cancel."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sync_helpers import cached_order_ids, connect, tag_intake, tagged_order_ids
+
+from cancelapp.demoshop import DemoShop
+from cancelapp.domain.request import (
+    CancellationRequest,
+    RequestMessage,
+    RequestSource,
+    RequestState,
+)
+from cancelapp.shopify import ShopifyClient
+from cancelapp.store import Database
+from cancelapp.store.orders import FetchedOrder
+from cancelapp.store.queue import load_queue
+from cancelapp.store.requests import add_request, list_requests
+from cancelapp.store.sync_state import get_sync_state
+from cancelapp.sync import OrderSync, SyncProgress, SyncSettings
+
+
+def test_first_sync_pulls_tagged_and_recent_orders(
+    cache: Database, client: ShopifyClient, store_id: int, fast_shop: DemoShop
+) -> None:
+    seen: list[SyncProgress] = []
+    result = OrderSync(cache, client, store_id, hooks=[tag_intake]).run(progress=seen.append)
+    assert result.kind == "full" and result.completed
+    assert cached_order_ids(cache) == set(fast_shop.order_ids())  # all seeded within 60 days
+    with cache.reading() as conn:
+        requests = list_requests(conn, store_id)
+        state = get_sync_state(conn, store_id)
+    assert {r.order_id for r in requests} == tagged_order_ids(fast_shop)
+    assert result.request_ids == {r.id for r in requests}
+    assert [p.pages for p in seen] == list(range(1, result.pages + 1))
+    assert seen[-1].orders == result.orders and seen[-1].requests == len(requests)
+    assert (seen[0].phase, seen[-1].phase) == ("requests", "recent")
+    assert state.run is None and state.last_error is None
+    assert state.last_full_sync_at is not None and state.watermark == state.last_full_sync_at
+
+
+def test_recent_window_limits_the_first_sync_but_not_requests(
+    cache: Database, fast_shop: DemoShop, client: ShopifyClient, store_id: int
+) -> None:
+    old_gid = fast_shop.create_order(created_at=datetime.now(UTC) - timedelta(days=90))
+    old_tagged = fast_shop.create_order(created_at=datetime.now(UTC) - timedelta(days=90))
+    fast_shop.add_cancel_request(old_tagged)
+    OrderSync(cache, client, store_id, settings=SyncSettings(recent_days=60)).run()
+    cached = cached_order_ids(cache)
+    assert old_tagged in cached and old_gid not in cached
+
+
+def test_no_change_incremental_sync_costs_one_request(
+    cache: Database, client: ShopifyClient, store_id: int, fast_shop: DemoShop
+) -> None:
+    sync = OrderSync(cache, client, store_id)
+    sync.run()
+    for gid in fast_shop.order_ids()[:12]:  # more than a page changed just before the last sync
+        fast_shop.add_cancel_request(gid)
+    assert sync.run().orders >= 12
+    before = fast_shop.stats.graphql_requests
+    result = sync.run()
+    assert result.kind == "incremental" and result.completed
+    assert (result.shopify_requests, result.pages) == (1, 0)
+    assert fast_shop.stats.graphql_requests - before == 1
+
+
+def test_incremental_sync_brings_changed_orders_and_their_requests(
+    cache: Database, client: ShopifyClient, store_id: int, fast_shop: DemoShop
+) -> None:
+    sync = OrderSync(cache, client, store_id, hooks=[tag_intake])
+    sync.run()
+    untagged = sorted(set(fast_shop.order_ids()) - tagged_order_ids(fast_shop))[:2]
+    for gid in untagged:
+        fast_shop.add_cancel_request(gid, "Forkert størrelse, annuller venligst")
+    new_order = fast_shop.create_order()
+    result = sync.run()
+    assert result.kind == "incremental"
+    assert new_order in cached_order_ids(cache)
+    with cache.reading() as conn:
+        by_order = {r.order_id: r for r in list_requests(conn, store_id)}
+        rows = load_queue(conn, store_id, result.request_ids)
+    assert set(untagged) <= set(by_order)
+    assert by_order[untagged[0]].messages[0].text == "Forkert størrelse, annuller venligst"
+    assert {r.order_gid for r in rows} >= set(untagged)
+
+
+def test_a_failing_hook_rolls_back_its_page(
+    cache: Database, client: ShopifyClient, store_id: int
+) -> None:
+    pages = 0
+
+    def fail_on_second_page(
+        conn: sqlite3.Connection, store: int, orders: Sequence[FetchedOrder]
+    ) -> None:
+        nonlocal pages
+        pages += 1
+        if pages == 2:
+            raise RuntimeError("intake bug")
+
+    saved: list[SyncProgress] = []
+    with pytest.raises(RuntimeError, match="intake bug"):
+        OrderSync(cache, client, store_id, hooks=[fail_on_second_page]).run(progress=saved.append)
+    with cache.reading() as conn:
+        state = get_sync_state(conn, store_id)
+        count = conn.execute("SELECT count(*) FROM orders").fetchone()[0]
+    assert state.run is not None and state.run.cursor is not None  # after page 1 only
+    assert [p.pages for p in saved] == [1]
+    assert count == saved[0].orders > 0
+
+
+def test_cancelled_sync_stops_between_pages_and_the_next_run_resumes(
+    cache: Database, client: ShopifyClient, store_id: int, fast_shop: DemoShop
+) -> None:
+    cancel = threading.Event()
+
+    def cancel_after_two_pages(progress: SyncProgress) -> None:
+        if progress.pages == 2:
+            cancel.set()
+
+    sync = OrderSync(cache, client, store_id)
+    stopped = sync.run(cancel=cancel, progress=cancel_after_two_pages)
+    assert not stopped.completed and stopped.pages == 2
+    resumed = sync.run()
+    assert resumed.kind == "full" and resumed.completed
+    assert cached_order_ids(cache) == set(fast_shop.order_ids())
+
+
+def test_sync_paces_itself_and_is_never_throttled(
+    make_demo_shop: Callable[..., DemoShop], cache: Database, store_id: int
+) -> None:
+    shop = make_demo_shop(size=12, restore_rate=400)
+    with connect(shop) as shopify:
+        result = OrderSync(cache, shopify, store_id).run()
+        assert shopify.stats.throttled == 0
+    assert result.completed and shop.throttled == 0
+    assert cached_order_ids(cache) == set(shop.order_ids())
+
+
+def test_a_request_whose_order_a_full_sync_no_longer_returns_is_stale(
+    cache: Database, client: ShopifyClient, store_id: int, fast_shop: DemoShop
+) -> None:
+    ten_days_ago = datetime.now(UTC) - timedelta(days=10)
+    emailed = fast_shop.create_order(created_at=ten_days_ago)
+    OrderSync(cache, client, store_id, hooks=[tag_intake]).run()
+    with cache.transaction() as conn:
+        message = RequestMessage(RequestSource.EMAIL, datetime.now(UTC), "cancel", None, "imap:1")
+        draft = CancellationRequest(
+            None, store_id, emailed, None, None, RequestState.OPEN, (message,)
+        )
+        add_request(conn, draft, now=datetime.now(UTC))
+        assert {r.stale for r in load_queue(conn, store_id)} == {0}
+    narrow = SyncSettings(recent_days=5)
+    result = OrderSync(cache, client, store_id, settings=narrow, hooks=[tag_intake]).run(full=True)
+    assert result.kind == "full"
+    with cache.reading() as conn:
+        stale = {r.order_gid for r in load_queue(conn, store_id) if r.stale}
+    assert stale == {emailed}
+
+
+def test_asking_for_a_full_sync_drops_an_unfinished_incremental_one(
+    cache: Database, client: ShopifyClient, store_id: int, fast_shop: DemoShop
+) -> None:
+    sync = OrderSync(cache, client, store_id)
+    sync.run()
+    for gid in fast_shop.order_ids()[:12]:
+        fast_shop.add_cancel_request(gid)
+    cancel = threading.Event()
+    stopped = sync.run(cancel=cancel, progress=lambda _: cancel.set())
+    assert (stopped.kind, stopped.completed, stopped.pages) == ("incremental", False, 1)
+    result = sync.run(full=True)
+    assert (result.kind, result.completed) == ("full", True)
+    with cache.reading() as conn:
+        assert get_sync_state(conn, store_id).run is None
+
+
+def test_an_unfinished_run_from_days_ago_starts_afresh(
+    cache: Database, client: ShopifyClient, store_id: int, fast_shop: DemoShop
+) -> None:
+    cancel = threading.Event()
+    days_ago = datetime.now(UTC) - timedelta(days=3)
+    old = OrderSync(cache, client, store_id, clock=lambda: days_ago)
+    old.run(cancel=cancel, progress=lambda _: cancel.set())
+    seen: list[SyncProgress] = []
+    result = OrderSync(cache, client, store_id).run(progress=seen.append)
+    assert result.completed and seen[0].pages == 1 and seen[0].phase == "requests"
+    with cache.reading() as conn:
+        state = get_sync_state(conn, store_id)
+    assert state.last_full_sync_at is not None and state.last_full_sync_at > days_ago
