@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 import uuid
 from collections.abc import Callable
@@ -240,3 +241,56 @@ def test_user_errors_are_raised_with_shopifys_codes(
     assert raised.value.payload == "orderCancel"
     assert raised.value.errors
     assert raised.value.merchant_message.startswith("Shopify did not do it: ")
+
+
+def test_a_throttle_after_a_lost_keyed_answer_is_an_unknown_outcome(
+    demo_shop: DemoShop, client: ShopifyClient
+) -> None:
+    """The first attempt ran; giving up on the retry must not read as "nothing happened"."""
+    key = str(uuid.uuid4())
+    demo_shop.faults.inject(Fault.drop(after_execute=True), operation="InventoryAdjustQuantities")
+    demo_shop.faults.inject(
+        Fault.rate_limited(retry_after=600), operation="InventoryAdjustQuantities"
+    )
+    with pytest.raises(OutcomeUnknown):
+        _restock_one(client, demo_shop, key)
+    assert len([r for r in demo_shop.ledger.restocks if r.idempotency_key == key]) == 1
+
+
+def test_stopping_while_a_lost_keyed_answer_is_retried_is_an_unknown_outcome(
+    demo_shop: DemoShop, client_for: Client
+) -> None:
+    def interrupted(seconds: float, cancel: threading.Event | None) -> bool:
+        return True  # as if the merchant closed the window during the back-off
+
+    client = client_for(demo_shop, sleep=interrupted)
+    key = str(uuid.uuid4())
+    demo_shop.faults.inject(
+        Fault.server_error(503, after_execute=True), operation="InventoryAdjustQuantities"
+    )
+    with pytest.raises(OutcomeUnknown):
+        _restock_one(client, demo_shop, key)
+    assert len([r for r in demo_shop.ledger.restocks if r.idempotency_key == key]) == 1
+
+
+TAGS_ADD_WITH_CUSTOMER = """
+mutation TagsAddWithCustomer($id: ID!, $tags: [String!]!) {
+  tagsAdd(id: $id, tags: $tags) {
+    node { id ... on Order { customer { id } } }
+    userErrors { field message }
+  }
+}
+"""
+
+
+def test_a_mutation_that_ran_but_answered_with_errors_is_not_a_refusal(
+    make_demo_shop: Callable[..., DemoShop], client_for: Client
+) -> None:
+    """Without read_customers the tag is added and only `customer` is denied."""
+    shop = make_demo_shop(size=5, scopes=frozenset({"write_orders"}))
+    order_id = shop.order_ids()[0]
+    client = client_for(shop)
+    with pytest.raises(OutcomeUnknown) as raised:
+        client.mutate(TAGS_ADD_WITH_CUSTOMER, {"id": order_id, "tags": ["checked"]})
+    assert "ACCESS_DENIED" in raised.value.detail
+    assert shop.order(order_id).tags.count("checked") == 1

@@ -7,7 +7,7 @@ import logging
 import pytest
 
 from cancelapp.shopify import AccessToken, ClientCredentials, Endpoint, ShopifyClient
-from cancelapp.shopify.errors import NetworkDown
+from cancelapp.shopify.errors import InvalidShopDomain, NetworkDown
 
 TOKEN = "shpat_0123456789abcdef0123456789abcdef"
 SECRET = "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"
@@ -45,3 +45,11 @@ def test_an_unreachable_token_exchange_leaks_nothing(caplog: pytest.LogCaptureFi
         client.connect()
     assert SECRET not in str(raised.value) + repr(raised.value)
     assert SECRET not in caplog.text
+
+
+def test_a_token_pasted_as_the_shop_address_is_not_repeated() -> None:
+    with pytest.raises(InvalidShopDomain) as raised:
+        Endpoint.for_shop(f"  {TOKEN} ")
+    shown = str(raised.value) + repr(raised.value) + raised.value.merchant_message
+    assert TOKEN not in shown and TOKEN[6:] not in shown
+    assert "is not a Shopify store address" in raised.value.merchant_message

@@ -145,6 +145,8 @@ def test_danish_headers_with_misleading_words_map_to_the_right_columns() -> None
         ("2026-11-24T14:05:00+02:00", True, datetime(2026, 11, 24, 12, 5, tzinfo=UTC)),
         ("31/02/2026 10:00", True, None),
         ("13:00 24/11/2026", True, None),
+        ("2026/11/24 10:15:32 AM GMT+99", False, None),  # no such zone: a bad row, no crash
+        ("2026/11/24 10:15:32 AM GMT+23:99", False, None),
     ],
 )
 def test_timestamp_formats(value: str, day_first: bool, expected: datetime | None) -> None:
@@ -166,3 +168,14 @@ def test_unreadable_files_say_why() -> None:
         read_table(b"\n\n")
     with pytest.raises(CsvUnreadable, match="line"):
         read_table(b'Order,Email\n"1001,a@b.dk\n1002,c@d.dk\n')
+
+
+def test_a_row_with_an_impossible_offset_is_listed_and_the_rest_imported() -> None:
+    table = read_table(
+        (GOOGLE_FORMS + "2026/11/25 9:00:00 AM GMT+99,cy@example.dk,1003,x\r\n").encode()
+    )
+    result = import_rows(table, guess_mapping(table.headers), COPENHAGEN)
+    assert [r.order_name for r in result.requests] == ["#1001", "#1002"]
+    (bad,) = result.bad_rows
+    assert bad.line == 4
+    assert bad.reason.render_plain() == "Not a date and time: 2026/11/25 9:00:00 AM GMT+99"

@@ -1,10 +1,12 @@
 """The email source against a real Dovecot (tests/fixtures/imap.py), end to end."""
 
+import imaplib
 import json
+import os
 import ssl
 import uuid
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -12,8 +14,8 @@ import pytest
 from sources_samples import NOW, Orders, order
 
 from cancelapp.domain.request import RequestState
-from cancelapp.sources.email_source import EmailSource
-from cancelapp.sources.imap_session import AfterReading, EmailConfig, Security
+from cancelapp.sources.email_source import FETCH_BYTES, EmailSource
+from cancelapp.sources.imap_session import AfterReading, EmailConfig, Security, mailbox_name
 from cancelapp.sources.incoming import SourceUnavailable
 from cancelapp.sources.intake import take_in
 from cancelapp.sources.matching import match_order, to_request
@@ -51,11 +53,16 @@ def message(
     return mail
 
 
-def deliver(server: ImapServer, folder: str, *mails: EmailMessage) -> None:
+def deliver(
+    server: ImapServer,
+    folder: str,
+    *mails: EmailMessage,
+    arrived: str = '"24-Nov-2026 09:20:00 +0100"',
+) -> None:
     conn = server.connect()
     try:
         for mail in mails:
-            status, _ = conn.append(f'"{folder}"', "", '"24-Nov-2026 09:20:00 +0100"', bytes(mail))
+            status, _ = conn.append(f'"{folder}"', "", arrived, bytes(mail))
             assert status == "OK"
     finally:
         conn.logout()
@@ -73,7 +80,11 @@ def folder(imap_server: ImapServer) -> str:
 
 def source(server: ImapServer, folder: str, **options: object) -> EmailSource:
     config = EmailConfig(
-        host=server.host, username=server.username, port=server.imaps_port, folder=folder
+        host=server.host,
+        username=server.username,
+        port=server.imaps_port,
+        folder=folder,
+        first_look_back=None,  # the fixed arrival dates above, whatever today is
     )
     config = replace(config, **options)  # type: ignore[arg-type]
     return EmailSource(config, lambda: server.password, ssl_context=server.ssl_context())
@@ -245,3 +256,66 @@ def test_starttls_works_and_failures_are_plain_words(imap_server: ImapServer, fo
     missing = source(imap_server, "No such folder")
     with pytest.raises(SourceUnavailable, match="No such folder was not found"):
         missing.fetch({})
+
+
+def test_a_danish_folder_name_and_password_work(imap_server: ImapServer) -> None:
+    name = f"Fortrudte køb & annulleringer {uuid.uuid4().hex[:6]}"
+    conn = imap_server.connect()
+    assert conn.create(mailbox_name(name))[0] == "OK"
+    conn.logout()
+    wire_name = mailbox_name(name).strip('"')
+    deliver(imap_server, wire_name, message("anna@example.dk", "Annuller #1001", "Tak"))
+    assert [r.order_name for r in source(imap_server, name).fetch({}).requests] == ["#1001"]
+
+    config = EmailConfig(
+        host=imap_server.host, username=imap_server.danish_username, port=imap_server.imaps_port
+    )
+    danish = EmailSource(
+        config, lambda: imap_server.danish_password, ssl_context=imap_server.ssl_context()
+    )
+    assert danish.fetch({}).requests == []  # logged in to an empty inbox
+
+
+def test_the_first_fetch_reads_only_recent_mail(imap_server: ImapServer, folder: str) -> None:
+    now = datetime.now(UTC)
+    old = message("anna@example.dk", "Cancel #1001", "Years ago")
+    long_ago = imaplib.Time2Internaldate(now - timedelta(days=400))
+    deliver(imap_server, folder, old, arrived=long_ago)
+    recent = source(imap_server, folder, first_look_back=timedelta(days=30))
+    first = recent.fetch({})
+    assert first.requests == []
+    assert recent.fetch(first.cursor).requests == []  # passed over for good
+    deliver(imap_server, folder, old, arrived=long_ago)
+    deliver(
+        imap_server,
+        folder,
+        message("bo@example.com", "Cancel #1002", "Today"),
+        arrived=imaplib.Time2Internaldate(now),
+    )
+    again = source(imap_server, folder, first_look_back=timedelta(days=30)).fetch({})
+    assert [r.order_name for r in again.requests] == ["#1002"]
+    assert again.cursor["last_uid"] == 3
+
+
+def test_a_large_attachment_does_not_hide_the_messages_around_it(
+    imap_server: ImapServer, folder: str
+) -> None:
+    large = message("bo@example.com", "Cancel #1002", "Photo of the wrong size attached")
+    large.add_attachment(
+        os.urandom(FETCH_BYTES + 1024), maintype="image", subtype="jpeg", filename="photo.jpg"
+    )
+    deliver(
+        imap_server,
+        folder,
+        message("anna@example.dk", "Cancel #1001", "Please"),
+        large,
+        message("anna@example.dk", "Annuller #1001", "Igen"),
+    )
+    reader = source(imap_server, folder)
+    with reader._session() as imap:  # the sizes the batches are cut by, as Dovecot reports them
+        reader._select(imap)
+        sizes = reader._sizes(imap, [1, 2, 3])
+    assert sizes[2] > FETCH_BYTES > sizes[1] + sizes[3]
+    result = reader.fetch({})
+    assert [r.order_name for r in result.requests] == ["#1001", "#1002", "#1001"]
+    assert result.requests[1].text == "Cancel #1002\n\nPhoto of the wrong size attached"

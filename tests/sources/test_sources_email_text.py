@@ -102,3 +102,29 @@ def test_auto_replies_are_recognised() -> None:
 
 def test_html_to_text_keeps_table_cells_apart() -> None:
     assert html_to_text("<table><tr><td>Ordre</td><td>#1001</td></tr></table>") == "Ordre #1001"
+
+
+def test_a_charset_with_a_nul_byte_does_not_stop_the_mailbox() -> None:
+    raw = b'From: a@b.dk\r\nContent-Type: text/plain; charset="utf-8\x00"\r\n\r\nCancel #1001\r\n'
+    assert parse_email(raw).body == "Cancel #1001"
+
+
+def test_multiparts_nested_beyond_the_parser_still_give_the_headers() -> None:
+    depth = 2000
+    opening = b"".join(
+        b"Content-Type: multipart/mixed; boundary=b%d\r\n\r\n--b%d\r\n" % (i, i)
+        for i in range(depth)
+    )
+    closing = b"".join(b"--b%d--\r\n" % i for i in reversed(range(depth)))
+    raw = b"From: a@b.dk\r\nSubject: Cancel #1001\r\n" + opening + b"\r\nx\r\n" + closing
+    parsed = parse_email(raw)
+    assert parsed.subject == "Cancel #1001"
+    assert parsed.sender_email == "a@b.dk"
+
+
+def test_a_single_part_message_is_its_own_body_whatever_its_disposition() -> None:
+    raw = (
+        b"From: a@b.dk\r\nContent-Type: text/plain; name=besked.txt\r\n"
+        b"Content-Disposition: attachment; filename=besked.txt\r\n\r\nAnnuller ordre 1001\r\n"
+    )
+    assert parse_email(raw).body == "Annuller ordre 1001"

@@ -1,5 +1,6 @@
 """Matching rules shared by every source: order names, cancel intent, matching to orders."""
 
+from dataclasses import replace
 from datetime import datetime
 
 import pytest
@@ -44,6 +45,9 @@ def test_two_different_orders_make_the_message_ambiguous() -> None:
     name, candidates = order_name_in("", "Cancel #1001, or was it #1002?")
     assert name is None
     assert candidates == ["#1001", "#1002"]
+    reply = order_name_in("Re: Order #1001 confirmed", "Please cancel my other order #1002")
+    assert reply == (None, ["#1001", "#1002"])
+    assert order_name_in("Re: Order #1001", "Please cancel order 1001")[0] == "#1001"
 
 
 @pytest.mark.parametrize(
@@ -147,3 +151,14 @@ def test_a_request_for_a_cancelled_order_is_done() -> None:
     orders = Orders(order("#1001", "anna@example.dk", cancelled=True))
     incoming = email_request("Cancel #1001", "anna@example.dk")
     assert to_request(incoming, match_order(incoming, orders), 1).state is RequestState.DONE
+
+
+def test_the_checkout_email_matches_when_the_account_email_changed() -> None:
+    placed = order("#1001", "anna@example.dk")
+    assert placed.customer is not None
+    moved = replace(placed, customer=replace(placed.customer, email="anna.new@example.dk"))
+    orders = Orders(moved)
+    for sender in ("anna@example.dk", "Anna.New@example.dk"):
+        assert match_order(email_request("Cancel #1001", sender), orders).order is moved
+    stranger = match_order(email_request("Cancel #1001", "mallory@example.com"), orders)
+    assert stranger.unmatched is Unmatched.EMAIL_DIFFERS

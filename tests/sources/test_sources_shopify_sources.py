@@ -195,3 +195,22 @@ def test_one_failing_source_does_not_stop_the_others(
         "Could not reach the mail server 127.0.0.1"
     ]
     assert polled_sources(shop_client, native=NativeConfig(enabled=False)) == []
+
+
+def test_a_new_request_after_several_declined_ones_is_read(
+    demo_shop: DemoShop, shop_client: ShopifyClient
+) -> None:
+    order_id = demo_shop.create_order("paid")
+    for _ in range(3):
+        declined = demo_shop.add_requested_edit(order_id)
+        shop_client.mutate(
+            shopify_documents.load("unstable/requested_edit_decline"),
+            {"id": declined},
+            version="unstable",
+        )
+    newest = demo_shop.add_requested_edit(order_id)
+    result = NativeSource(shop_client).fetch({})
+    edits = {r.native_edit_id: r for r in result.requests}
+    assert newest in edits
+    assert edits[newest].settled is None
+    assert order_id in result.cursor["open"]

@@ -41,6 +41,8 @@ def test_the_guessed_mapping_shows_what_will_and_will_not_be_imported(qtbot: QtB
     assert dialog.preview_model.rowCount() == 1
     reason = dialog.preview_model.index(0, 3).data()
     assert reason == "<b>Forkert</b> størrelse"  # plain text, as the customer wrote it
+    tooltip = dialog.preview_model.index(0, 3).data(Qt.ItemDataRole.ToolTipRole)
+    assert "<b>" not in tooltip and "&lt;b&gt;Forkert&lt;/b&gt; størrelse" in tooltip
     problems = [
         (dialog.bad_rows_model.index(r, 0).data(), dialog.bad_rows_model.index(r, 1).data())
         for r in range(dialog.bad_rows_model.rowCount())

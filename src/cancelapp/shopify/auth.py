@@ -97,10 +97,12 @@ class TokenSource:
         _raise_for_token_status(self._endpoint, response)
         try:
             body = response.json()
-            token = str(body["access_token"])
+            token = body["access_token"]
             expires_in = float(body.get("expires_in") or 0)
-        except (ValueError, KeyError, TypeError):
+        except (ValueError, KeyError, TypeError, AttributeError):
             raise MalformedResponse("token exchange: unreadable answer") from None
+        if not isinstance(token, str) or not token.strip():  # never send "None" as a token
+            raise MalformedResponse("token exchange: no access token in the answer")
         expires_at = started + expires_in - REFRESH_MARGIN_S if expires_in else None
         scopes = tuple(s for s in str(body.get("scope") or "").split(",") if s)
         return _Issued(token, expires_at, scopes)

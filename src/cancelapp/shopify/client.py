@@ -26,6 +26,7 @@ from cancelapp.shopify.credentials import Credentials
 from cancelapp.shopify.endpoint import Endpoint
 from cancelapp.shopify.errors import (
     AuthFailed,
+    MalformedResponse,
     NetworkDown,
     OutcomeUnknown,
     ShopifyDown,
@@ -187,11 +188,35 @@ class ShopifyClient:
         version: str,
         cancel: threading.Event | None,
     ) -> dict[str, Any]:
-        cancel = cancel or self._closed
+        """Once a mutation may have reached Shopify, every failure after it (a later throttle,
+        a cancel while backing off, a refused retry) is `OutcomeUnknown`: none of them says
+        whether the first attempt changed the store."""
+        progress = _Progress()
+        try:
+            return self._until_answered(
+                document, operation, variables, version, cancel or self._closed, progress
+            )
+        except OutcomeUnknown:
+            raise
+        except ShopifyError as error:
+            if not progress.maybe_applied:
+                raise
+            detail = error.detail or type(error).__name__
+            raise OutcomeUnknown(f"{operation.name}: {detail} after a lost answer") from None
+
+    def _until_answered(
+        self,
+        document: str,
+        operation: Operation,
+        variables: Mapping[str, Any],
+        version: str,
+        cancel: threading.Event,
+        progress: _Progress,
+    ) -> dict[str, Any]:
         cost_key = _cost_key(version, document, variables)
         body = {"query": document, "variables": dict(variables)}
         failures = throttled = 0
-        refreshed = maybe_applied = False
+        refreshed = False
         while True:
             cost = self._cost(cost_key, document, variables)
             self.throttle.acquire(cost, cancel)
@@ -199,8 +224,10 @@ class ShopifyClient:
                 reply = self._send(version, body, operation)
             except _Transient as transient:
                 failures += 1
-                maybe_applied |= operation.is_mutation and transient.sent
-                if maybe_applied and (not operation.resendable or failures >= self.retry.attempts):
+                progress.maybe_applied |= operation.is_mutation and transient.sent
+                if progress.maybe_applied and (
+                    not operation.resendable or failures >= self.retry.attempts
+                ):
                     raise OutcomeUnknown(f"{operation.name}: {transient.error.detail}") from None
                 if failures >= self.retry.attempts:
                     raise transient.error from None
@@ -228,10 +255,16 @@ class ShopifyClient:
                 self._give_up_when_throttled(throttled, wait)
                 self.throttle.pause(wait, cancel)
                 continue
+            if reply.errors and operation.is_mutation and _payload_returned(reply, operation):
+                # The mutation ran; an error in part of its answer is not a refusal.
+                codes = ", ".join(sorted(reply.codes))
+                raise OutcomeUnknown(f"{operation.name}: answered with errors ({codes})")
             if reply.errors:
                 raise graphql_failure(reply)
-            if reply.data is None:
+            if reply.data is None and operation.is_mutation:
                 raise OutcomeUnknown(f"{operation.name}: empty answer")
+            if reply.data is None:
+                raise MalformedResponse(f"{operation.name}: neither data nor errors")
             return reply.data
 
     def _send(self, version: str, body: dict[str, Any], operation: Operation) -> Reply:
@@ -307,6 +340,11 @@ class ShopifyClient:
         return AuthFailed.bad_client_credentials("HTTP 401 with a fresh token")
 
 
+@dataclass
+class _Progress:
+    maybe_applied: bool = False  # a mutation left and no answer came back
+
+
 class _Unauthorized(Exception):
     def __init__(self, token: str) -> None:
         super().__init__("HTTP 401")
@@ -331,6 +369,11 @@ def _cost_key(
         )
     )
     return version, document, sizes
+
+
+def _payload_returned(reply: Reply, operation: Operation) -> bool:
+    data = reply.data or {}
+    return any(data.get(field) is not None for field in operation.root_fields)
 
 
 def _raise_user_errors(payload: str, result: Mapping[str, Any]) -> None:

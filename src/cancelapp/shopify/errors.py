@@ -6,12 +6,16 @@ the UI. `detail` is technical context for logs. None of them ever contains a tok
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import timedelta
 
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase, PhraseArg
 
 _CONTEXT = "ShopifyError"
+# Shopify's tokens and secrets (`shpat_…`, `shpss_…`): pasted into the wrong field, they must
+# not come back in an error message, which may be logged.
+_SHOPIFY_SECRET = re.compile(r"shp[a-z]{2}_\w*", re.IGNORECASE)
 
 
 def _phrase(template: str, **args: PhraseArg) -> Phrase:
@@ -33,7 +37,7 @@ class ShopifyError(Exception):
 
 class InvalidShopDomain(ShopifyError, ValueError):
     def __init__(self, text: str) -> None:
-        shown = text.strip()[:80]
+        shown = _SHOPIFY_SECRET.sub("shp…", text.strip())[:80]
         super().__init__(
             _phrase(
                 QT_TRANSLATE_NOOP(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 
-_GMT_OFFSET = re.compile(r"\s*(?:GMT|UTC)\s*(?:([+-])(\d{1,2})(?::?(\d{2}))?)?\s*$", re.I)
+_GMT_OFFSET = re.compile(r"(?:GMT|UTC)\s*+(?:([+-])(\d{1,2})(?::?(\d{2}))?)?\s*+$", re.I)
 _YEAR_FIRST = re.compile(r"^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$")
 _YEAR_LAST = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _TIME = re.compile(r"^(\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:[.,]\d+)?)?(?:\s*([AaPp])\.?[Mm]\.?)?$")
@@ -30,6 +30,8 @@ def parse_timestamp(value: str, tz: tzinfo, *, day_first: bool) -> datetime | No
     if offset:
         text = text[: offset.start()]
         offset_tz = _offset(offset)
+        if offset_tz is None:
+            return None
     date_part, _, time_part = text.strip().partition(" ")
     date = _date(date_part, day_first=day_first)
     clock = _clock(time_part.strip()) if time_part.strip() else (0, 0, 0)
@@ -65,12 +67,15 @@ def _iso(text: str, tz: tzinfo) -> datetime | None:
     return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=tz)
 
 
-def _offset(match: re.Match[str]) -> tzinfo:
+def _offset(match: re.Match[str]) -> tzinfo | None:
+    """The zone of `GMT+1`, `UTC-05:30`; None for an offset no zone has (`GMT+99`)."""
     if match.group(1) is None:
         return UTC
     sign = -1 if match.group(1) == "-" else 1
-    minutes = int(match.group(2)) * 60 + int(match.group(3) or 0)
-    return timezone(sign * timedelta(minutes=minutes))
+    hours, minutes = int(match.group(2)), int(match.group(3) or 0)
+    if hours > 18 or minutes > 59:
+        return None
+    return timezone(sign * timedelta(hours=hours, minutes=minutes))
 
 
 def _date(text: str, *, day_first: bool) -> tuple[int, int, int] | None:

@@ -15,29 +15,36 @@ import imaplib
 import re
 import ssl
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
 from cancelapp.domain.request import RequestSource
 from cancelapp.sources.email_text import ParsedEmail, parse_email
-from cancelapp.sources.imap_session import PROTOCOL_ERROR, AfterReading, EmailConfig, ImapSession
+from cancelapp.sources.imap_session import (
+    PROTOCOL_ERROR,
+    AfterReading,
+    EmailConfig,
+    ImapSession,
+    mailbox_name,
+)
 from cancelapp.sources.incoming import CONTEXT, FetchResult, IncomingRequest, SourceUnavailable
 from cancelapp.sources.intent import asks_to_cancel
 from cancelapp.sources.order_names import order_name_in
 
-FETCH_BATCH = 20  # whole messages, attachments included: keep a batch modest in memory
+# A batch's whole messages, attachments included, are held in memory at once: at most this
+# many, and about this many bytes (a larger message is fetched alone).
+FETCH_BATCH = 20
+FETCH_BYTES = 8 * 1024 * 1024
+_SIZE_CHUNK = 500  # UIDs whose sizes are asked for in one command
 _FETCH_HEAD = re.compile(rb"UID (\d+)")
+_SIZE = re.compile(rb"RFC822\.SIZE (\d+)")
 _INTERNALDATE = re.compile(
     rb'INTERNALDATE "(\d{1,2})-(\w{3})-(\d{4}) (\d\d):(\d\d):(\d\d) '
     rb'([+-])(\d\d)(\d\d)"'
 )
-_MONTHS = {
-    m: i
-    for i, m in enumerate(
-        ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), 1
-    )
-}
+_MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTHS = {m: i for i, m in enumerate(_MONTH_NAMES, 1)}
 
 
 class EmailSource:
@@ -61,6 +68,9 @@ class EmailSource:
             uidvalidity = self._select(imap)
             notices: list[Phrase] = []
             last_uid = int(cursor.get("last_uid", 0))
+            since = self._first_day() if "uidvalidity" not in cursor else None
+            # what the look-back skips is passed over for good, not read on the next fetch
+            skipped_up_to = _uid_next(imap) - 1 if since is not None else 0
             if cursor.get("uidvalidity") not in (None, uidvalidity):
                 notices.append(Phrase(CONTEXT, _RESET))
                 last_uid = 0
@@ -68,12 +78,13 @@ class EmailSource:
                 notices += self._mark(imap, [int(u) for u in cursor.get("to_mark", [])])
             requests: list[IncomingRequest] = []
             to_mark: list[int] = []
-            for uid, raw, arrived in self._new_messages(imap, last_uid):
+            for uid, raw, arrived in self._new_messages(imap, last_uid, since):
                 last_uid = max(last_uid, uid)
                 request = _request_from(parse_email(raw), raw, arrived)
                 if request is not None:
                     requests.append(request)
                     to_mark.append(uid)
+        last_uid = max(last_uid, skipped_up_to)
         next_cursor: dict[str, Any] = {"uidvalidity": uidvalidity, "last_uid": last_uid}
         if self.config.after_reading is not AfterReading.NOTHING and to_mark:
             next_cursor["to_mark"] = to_mark
@@ -84,7 +95,7 @@ class EmailSource:
 
     def _select(self, imap: imaplib.IMAP4) -> int:
         readonly = self.config.after_reading is AfterReading.NOTHING
-        status, _ = imap.select(_quoted(self.config.folder), readonly=readonly)
+        status, _ = imap.select(mailbox_name(self.config.folder), readonly=readonly)
         if status != "OK":
             raise SourceUnavailable(Phrase(CONTEXT, _NO_FOLDER, {"folder": self.config.folder}))
         _, values = imap.response("UIDVALIDITY")
@@ -92,22 +103,41 @@ class EmailSource:
             raise SourceUnavailable(Phrase(CONTEXT, PROTOCOL_ERROR, {"host": self.config.host}))
         return int(values[0])
 
+    def _first_day(self) -> date | None:
+        look_back = self.config.first_look_back
+        return None if look_back is None else (datetime.now(UTC) - look_back).date()
+
     def _new_messages(
-        self, imap: imaplib.IMAP4, last_uid: int
+        self, imap: imaplib.IMAP4, last_uid: int, since: date | None
     ) -> Iterator[tuple[int, bytes, datetime | None]]:
-        status, data = imap.uid("SEARCH", f"UID {last_uid + 1}:*")
+        criteria = f"UID {last_uid + 1}:*"
+        if since is not None:  # IMAP dates are English whatever the locale: 5-Nov-2026
+            criteria += f" SINCE {since.day}-{_MONTH_NAMES[since.month - 1]}-{since.year}"
+        status, data = imap.uid("SEARCH", criteria)
         if status != "OK":
             raise SourceUnavailable(Phrase(CONTEXT, PROTOCOL_ERROR, {"host": self.config.host}))
         # "n:*" also answers the highest UID when it is below n: keep only newer ones.
         uids = sorted(int(u) for u in (data[0] or b"").split() if int(u) > last_uid)
-        for start in range(0, len(uids), FETCH_BATCH):
-            batch = uids[start : start + FETCH_BATCH]
-            status, parts = imap.uid(
-                "FETCH", ",".join(map(str, batch)), "(UID INTERNALDATE BODY.PEEK[])"
-            )
-            if status != "OK":
-                raise SourceUnavailable(Phrase(CONTEXT, PROTOCOL_ERROR, {"host": self.config.host}))
-            yield from sorted(_fetched(parts))
+        for start in range(0, len(uids), _SIZE_CHUNK):
+            chunk = uids[start : start + _SIZE_CHUNK]
+            for batch in fetch_batches(chunk, self._sizes(imap, chunk)):
+                parts = self._fetch(imap, batch, "(UID INTERNALDATE BODY.PEEK[])")
+                yield from sorted(_fetched(parts))
+
+    def _sizes(self, imap: imaplib.IMAP4, uids: list[int]) -> dict[int, int]:
+        sizes: dict[int, int] = {}
+        for line in self._fetch(imap, uids, "(UID RFC822.SIZE)"):
+            head = line[0] if isinstance(line, tuple) else line
+            uid, size = _FETCH_HEAD.search(head or b""), _SIZE.search(head or b"")
+            if uid is not None and size is not None:
+                sizes[int(uid.group(1))] = int(size.group(1))
+        return sizes
+
+    def _fetch(self, imap: imaplib.IMAP4, uids: list[int], items: str) -> list[Any]:
+        status, parts = imap.uid("FETCH", ",".join(map(str, uids)), items)
+        if status != "OK":
+            raise SourceUnavailable(Phrase(CONTEXT, PROTOCOL_ERROR, {"host": self.config.host}))
+        return list(parts)
 
     def _mark(self, imap: imaplib.IMAP4, uids: list[int]) -> list[Phrase]:
         if not uids:
@@ -121,10 +151,33 @@ class EmailSource:
                 imap.uid("STORE", message_set, "+FLAGS", "(\\Flagged)")
                 return [Phrase(CONTEXT, _NO_MOVE, {"host": self.config.host})]
             # imaplib predates RFC 6851 and refuses "MOVE" in `uid()`; xatom sends it as is.
-            status, _ = imap.xatom("UID", "MOVE", message_set, _quoted(self.config.move_to))
+            status, _ = imap.xatom("UID", "MOVE", message_set, mailbox_name(self.config.move_to))
             if status != "OK":
                 return [Phrase(CONTEXT, _MOVE_FAILED, {"folder": self.config.move_to})]
         return []
+
+
+def _uid_next(imap: imaplib.IMAP4) -> int:
+    """The UID the folder's next message will get (from SELECT); 1 when the server is silent."""
+    _, values = imap.response("UIDNEXT")
+    value = values[0] if values else None
+    return int(value) if isinstance(value, bytes) and value.isdigit() else 1
+
+
+def fetch_batches(uids: list[int], sizes: dict[int, int]) -> Iterator[list[int]]:
+    """`uids` in order, in batches of at most `FETCH_BATCH` messages and about `FETCH_BYTES`
+    (a message of unknown size counts as empty; one larger than the limit goes alone)."""
+    batch: list[int] = []
+    total = 0
+    for uid in uids:
+        size = sizes.get(uid, 0)
+        if batch and (len(batch) >= FETCH_BATCH or total + size > FETCH_BYTES):
+            yield batch
+            batch, total = [], 0
+        batch.append(uid)
+        total += size
+    if batch:
+        yield batch
 
 
 def _request_from(
@@ -174,10 +227,6 @@ def _internaldate(head: bytes) -> datetime | None:
         )
     except (KeyError, ValueError):
         return None
-
-
-def _quoted(folder: str) -> str:
-    return '"' + folder.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 _RESET = QT_TRANSLATE_NOOP(

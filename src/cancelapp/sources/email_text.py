@@ -8,6 +8,7 @@ so an order number quoted from an earlier mail does not count as the customer's.
 from __future__ import annotations
 
 import email
+import email.parser
 import email.policy
 import re
 from dataclasses import dataclass
@@ -49,7 +50,10 @@ class ParsedEmail:
 
 
 def parse_email(raw: bytes) -> ParsedEmail:
-    message = email.message_from_bytes(raw, policy=email.policy.default)
+    try:
+        message = email.message_from_bytes(raw, policy=email.policy.default)
+    except RecursionError:  # multiparts nested beyond what the stdlib parser can follow
+        message = email.parser.BytesHeaderParser(policy=email.policy.default).parsebytes(raw)
     assert isinstance(message, EmailMessage)
     name, address = _sender(message)
     return ParsedEmail(
@@ -126,7 +130,10 @@ def _body_text(message: EmailMessage) -> str:
 
 
 def _inline_text_parts(message: Message) -> list[Message]:
-    """Text parts that are the message itself: attachments and attached mails are skipped."""
+    """Text parts that are the message itself: attachments and attached mails are skipped.
+
+    A message that is a single text part is its own body, whatever its disposition says.
+    """
     if message.is_multipart():
         parts: list[Message] = []
         for sub in message.get_payload() or []:
@@ -135,9 +142,7 @@ def _inline_text_parts(message: Message) -> list[Message]:
                 continue
             parts.extend(_inline_text_parts(sub))
         return parts
-    if message.get_content_maintype() == "text" and not _is_attachment(message):
-        return [message]
-    return []
+    return [message] if message.get_content_maintype() == "text" else []
 
 
 def _is_attachment(part: Message) -> bool:
@@ -151,5 +156,5 @@ def _decoded(part: Message) -> str:
     charset = part.get_content_charset() or "utf-8"
     try:
         return payload.decode(charset, errors="replace")
-    except LookupError:  # an unknown charset name
+    except (LookupError, ValueError):  # an unknown charset name, or one with a NUL in it
         return payload.decode("utf-8", errors="replace")

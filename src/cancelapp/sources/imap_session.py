@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import imaplib
 import ssl
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from enum import StrEnum
 
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase, PhraseArg
@@ -34,6 +36,9 @@ class EmailConfig:
     after_reading: AfterReading = AfterReading.NOTHING
     move_to: str | None = None
     timeout: float = 30.0
+    # The first fetch reads mail that arrived this far back (None: the whole folder), so years
+    # of an old inbox neither download nor turn into requests for long-closed orders.
+    first_look_back: timedelta | None = timedelta(days=30)
 
 
 _UNREACHABLE = QT_TRANSLATE_NOOP(CONTEXT, "Could not reach the mail server {host}")
@@ -67,7 +72,7 @@ class ImapSession:
         except (OSError, imaplib.IMAP4.error) as exc:
             raise SourceUnavailable(Phrase(CONTEXT, _UNREACHABLE, host)) from exc
         try:
-            self._imap.login(self._config.username, self._password())
+            _log_in(self._imap, self._config.username, self._password())
         except imaplib.IMAP4.error:
             self._close()
             # `from None`: the server's answer is not shown, nor anything near the password.
@@ -111,3 +116,36 @@ class ImapSession:
             with contextlib.suppress(OSError):
                 self._imap.shutdown()
             self._imap = None
+
+
+def _log_in(imap: imaplib.IMAP4, username: str, password: str) -> None:
+    """LOGIN, or SASL PLAIN for a name or password beyond ASCII (`rødgrød`): imaplib sends
+    LOGIN's arguments as ASCII, while PLAIN carries UTF-8 (RFC 4616)."""
+    if username.isascii() and password.isascii():
+        imap.login(username, password)
+        return
+    credentials = f"\0{username}\0{password}".encode()
+    imap.authenticate("PLAIN", lambda _challenge: credentials)
+
+
+def mailbox_name(folder: str) -> str:
+    """A folder name as IMAP writes it (RFC 3501 5.1.3, "modified UTF-7"), quoted: `Købt`
+    becomes `"K&APg-bt"`. Without it a Danish folder name could not be sent at all."""
+    encoded, pending = [], ""
+    for char in folder:
+        if " " <= char <= "~":
+            if pending:
+                encoded.append(_shifted(pending))
+                pending = ""
+            encoded.append("&-" if char == "&" else char)
+        else:
+            pending += char
+    if pending:
+        encoded.append(_shifted(pending))
+    name = "".join(encoded)
+    return '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _shifted(text: str) -> str:
+    packed = base64.b64encode(text.encode("utf-16-be")).decode("ascii").rstrip("=")
+    return "&" + packed.replace("/", ",") + "-"

@@ -31,6 +31,9 @@ _RETRACTION_BEFORE = re.compile(
 )
 _CLAUSE_BREAK = re.compile(r"[.!?\n,;:]|\b(?:but|men|and|og|so|så)\b", re.IGNORECASE)
 _WINDOW_WORDS = 4
+# Only the words just before a cancel word matter; reading no further back keeps a long message
+# with many cancel words linear (splitting everything before each one was quadratic).
+_LOOK_BACK_CHARS = 200
 
 
 def asks_to_cancel(text: str) -> bool:
@@ -39,7 +42,8 @@ def asks_to_cancel(text: str) -> bool:
 
 
 def _is_request(text: str, match: re.Match[str]) -> bool:
-    clause = _CLAUSE_BREAK.split(text[: match.start()])[-1]
+    preceding = text[max(match.start() - _LOOK_BACK_CHARS, 0) : match.start()]
+    clause = _CLAUSE_BREAK.split(preceding)[-1]
     before = " ".join(clause.split()[-_WINDOW_WORDS:])
     after = text[match.end() : match.end() + 20]
     word = match.group(0).lower()

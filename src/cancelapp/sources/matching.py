@@ -82,9 +82,16 @@ def match_order(incoming: IncomingRequest, lookup: OrderLookup) -> Match:
         return Match(order)
     if not incoming.customer_email:
         return Match(None, Unmatched.NO_EMAIL)
-    if not same_email(incoming.customer_email, order.customer_email):
+    if not any(same_email(incoming.customer_email, known) for known in order_emails(order)):
         return Match(None, Unmatched.EMAIL_DIFFERS)
     return Match(order)
+
+
+def order_emails(order: Order) -> tuple[str, ...]:
+    """The addresses Shopify ties to the order: the one given at checkout (where the order's
+    mails went) and the customer account's default, which may have changed since."""
+    account = order.customer.email if order.customer else None
+    return tuple(e for e in (order.email, account) if e)
 
 
 def to_request(incoming: IncomingRequest, match: Match, store_id: int) -> CancellationRequest:

@@ -13,9 +13,11 @@ import re
 
 _DIGITS = r"(\d{3,10})"
 _ORDER_WORD = r"(?:order|ordre|ordren|bestilling|bestillingen|køb|købet)"
-_NUMBER_WORD = r"(?:s?nummer|s?nr\.?|\s*(?:no\.?|nr\.?|number|nummer|num\.?|id)\b)?"
+_NUMBER_WORD = r"(?:s?nummer|s?nr\.?|\s*+(?:no\.?|nr\.?|number|nummer|num\.?|id)\b)?"
+# Possessive `*+`: a run of whitespace is taken whole, once. With plain `*` the adjacent optional
+# parts could split it every way, and "order" followed by a few thousand spaces took minutes.
 _KEYWORD_FORM = re.compile(
-    rf"\b{_ORDER_WORD}{_NUMBER_WORD}\s*[:.\-]?\s*#?\s*{_DIGITS}\b", re.IGNORECASE
+    rf"\b{_ORDER_WORD}{_NUMBER_WORD}\s*+[:.\-]?\s*+#?\s*+{_DIGITS}\b", re.IGNORECASE
 )
 _HASH_FORM = re.compile(rf"(?<![\w&])#\s?{_DIGITS}\b")
 _AFTER_CANCEL = re.compile(
@@ -54,10 +56,11 @@ def find_order_names(text: str) -> list[str]:
 def order_name_in(subject: str, body: str) -> tuple[str | None, list[str]]:
     """The single order a message names, and every candidate found.
 
-    The subject is read first, then the body; several different candidates make the message
-    ambiguous (None) so that the merchant decides rather than CancelApp guessing.
+    Subject and body count alike: a reply under "Order #1001 confirmed" asking to cancel
+    #1002 names two orders. Several different candidates make the message ambiguous (None),
+    so that the merchant decides rather than CancelApp guessing.
     """
-    candidates = find_order_names(subject) or find_order_names(body)
+    candidates = list(dict.fromkeys(find_order_names(subject) + find_order_names(body)))
     if not candidates:
         lone = _LONE_NUMBER.findall(subject)
         candidates = [f"#{lone[0]}"] if len(lone) == 1 else []

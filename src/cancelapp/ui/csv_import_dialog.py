@@ -8,6 +8,7 @@ Open it with `open()`; it answers through `import_accepted` or `rejected`.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import tzinfo
@@ -72,12 +73,15 @@ class TextRowsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._headers)
 
     def data(self, index: _AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-        ):
+        if not index.isValid():
             return None
-        return self._rows[index.row()][index.column()]
+        text = self._rows[index.row()][index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return text
+        if role == Qt.ItemDataRole.ToolTipRole and text:
+            # Qt shows a tooltip that looks like markup as rich text: escaped, it stays text.
+            return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>"
+        return None
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
