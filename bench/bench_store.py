@@ -36,9 +36,10 @@ from cancelapp.domain.request import (
 )
 from cancelapp.domain.verdict import Outcome, Verdict
 from cancelapp.shopify import AccessToken, Endpoint, ShopifyClient
+from cancelapp.shopify import documents as shopify_documents
 from cancelapp.shopify.order_mapping import order_from_node
 from cancelapp.store import Database
-from cancelapp.store.orders import FetchedOrder, upsert_orders
+from cancelapp.store.orders import FULL, LEAN, FetchedOrder, upsert_orders
 from cancelapp.store.requests import add_request, set_verdict
 from cancelapp.store.stores import save_store
 from cancelapp.sync import OrderSync
@@ -80,8 +81,12 @@ def new_cache(path: Path) -> tuple[Database, int]:
     return db, store_id
 
 
-def sync_figures(shop_orders: int, folder: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """Full sync, then incremental syncs with 0 and 100 changed orders; returns sample nodes."""
+Nodes = dict[str, list[dict[str, Any]]]
+
+
+def sync_figures(shop_orders: int, folder: Path) -> tuple[dict[str, Any], Nodes]:
+    """Full sync, then incremental syncs with 0 and 100 changed orders; returns the synced
+    nodes by detail (`full`: orders with a request, `lean`: the rest)."""
     figures: dict[str, Any] = {}
     with DemoShop(seed=11, size=shop_orders, restore_rate=100_000) as shop:
         db, store_id = new_cache(folder / "sync.sqlite3")
@@ -92,8 +97,15 @@ def sync_figures(shop_orders: int, folder: Path) -> tuple[dict[str, Any], list[d
             for gid in shop.order_ids()[:100]:
                 shop.add_cancel_request(gid, "Please cancel, ordered twice.")
             figures["incremental_100_changed"] = measure(sync, c, shop)
+            # Orders with a request are cached in full: sample full nodes as the app reads them.
+            full = c.query(shopify_documents.load("orders"), {"first": 5})["orders"]["nodes"]
+        nodes: Nodes = {FULL: full, LEAN: []}
         with db.reading() as conn:
-            nodes = [json.loads(r[0]) for r in conn.execute("SELECT snapshot FROM order_snapshots")]
+            for (snapshot,) in conn.execute(
+                "SELECT s.snapshot FROM order_snapshots s JOIN orders o ON o.id = s.order_id "
+                "WHERE o.detail = 'lean'"
+            ):
+                nodes[LEAN].append(json.loads(snapshot))
         db.close()
     return figures, nodes
 
@@ -108,6 +120,7 @@ def measure(sync: OrderSync, client: ShopifyClient, shop: DemoShop) -> dict[str,
         "kind": result.kind,
         "orders": result.orders,
         "pages": result.pages,
+        "read_in_full": result.orders_read_in_full,
         "requests": shop.stats.graphql_requests - sent_before,
         "seconds": round(seconds, 3),
         "actual_cost": cost,
@@ -151,6 +164,7 @@ def build_cache(path: Path, requests: int, nodes: list[dict[str, Any]]) -> int:
 
 
 def orders_only_size(path: Path, count: int, nodes: list[dict[str, Any]]) -> int:
+    """Size of a cache of `count` lean orders (what the sync keeps of orders without requests)."""
     db, store_id = new_cache(path)
     now = datetime.now(UTC)
     for start in range(0, count, BATCH):
@@ -159,7 +173,8 @@ def orders_only_size(path: Path, count: int, nodes: list[dict[str, Any]]) -> int
                 _variant(nodes[i % len(nodes)], 20_000_000 + i)
                 for i in range(start, min(start + BATCH, count))
             ]
-            upsert_orders(conn, store_id, [FetchedOrder(order_from_node(n), n, now) for n in batch])
+            lean = [FetchedOrder(order_from_node(n), n, now, LEAN) for n in batch]
+            upsert_orders(conn, store_id, lean)
     db.connection().execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
     return path.stat().st_size
@@ -195,11 +210,11 @@ def main() -> None:
         folder = Path(tmp)
         syncs, nodes = sync_figures(args.shop_orders, folder)
         started = time.perf_counter()
-        store_id = build_cache(folder / "big.sqlite3", args.requests, nodes)
+        store_id = build_cache(folder / "big.sqlite3", args.requests, nodes[FULL])
         build_s = time.perf_counter() - started
         opens = open_times(folder / "big.sqlite3", store_id, args.runs)
         big_size = (folder / "big.sqlite3").stat().st_size
-        small_size = orders_only_size(folder / "orders.sqlite3", 10_000, nodes)
+        small_size = orders_only_size(folder / "orders.sqlite3", 10_000, nodes[LEAN])
     open_s = [o["open_and_load_s"] for o in opens]
     report = {
         "machine": {"python": platform.python_version(), "platform": platform.platform()},
@@ -221,7 +236,12 @@ def main() -> None:
         },
         "sync": syncs,
         "size": {
-            "snapshot_bytes_median": int(statistics.median(len(json.dumps(n)) for n in nodes)),
+            "snapshot_bytes_median": int(
+                statistics.median(len(json.dumps(n)) for n in nodes[FULL])
+            ),
+            "lean_snapshot_bytes_median": int(
+                statistics.median(len(json.dumps(n)) for n in nodes[LEAN])
+            ),
             "orders_only_per_10000_mb": round(small_size / 2**20, 1),
             "orders_with_requests_per_10000_mb": round(
                 big_size / 2**20 * 10_000 / args.requests, 1
@@ -246,15 +266,17 @@ def print_report(report: dict[str, Any]) -> None:
     for name, sync in report["sync"].items():
         print(
             f"{name:>24}: {sync['requests']:>3} requests, {sync['pages']:>3} pages, "
-            f"{sync['orders']:>4} orders, {sync['seconds']:.2f} s here, cost "
+            f"{sync['orders']:>4} orders ({sync['read_in_full']} read in full), "
+            f"{sync['seconds']:.2f} s here, cost "
             f"{sync['actual_cost']:.0f} points (+{sync['standard_plan_pacing_s']} s "
             f"pacing on a Standard plan)"
         )
     size = report["size"]
     print(
-        f"size per 10,000 orders: {size['orders_only_per_10000_mb']} MB orders only, "
-        f"{size['orders_with_requests_per_10000_mb']} MB with a request each "
-        f"(median snapshot {size['snapshot_bytes_median']:,} bytes)"
+        f"size per 10,000 orders: {size['orders_only_per_10000_mb']} MB lean orders only, "
+        f"{size['orders_with_requests_per_10000_mb']} MB full orders with a request each "
+        f"(median snapshot {size['snapshot_bytes_median']:,} bytes full, "
+        f"{size['lean_snapshot_bytes_median']:,} lean)"
     )
 
 

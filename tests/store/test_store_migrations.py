@@ -12,7 +12,7 @@ import pytest
 from cancelapp.store import HEAD_VERSION, Database
 from cancelapp.store.audit import list_audit
 from cancelapp.store.journal import list_unfinished
-from cancelapp.store.migrations import MIGRATIONS
+from cancelapp.store.migrations import LAST_RELEASED_VERSION, MIGRATIONS
 from cancelapp.store.queue import load_queue
 from cancelapp.store.requests import list_requests, list_unmatched
 from cancelapp.store.stores import list_stores
@@ -39,7 +39,8 @@ def copy_of(fixture: Path, tmp_path: Path) -> Path:
 
 
 def test_every_released_version_has_a_fixture() -> None:
-    assert [fixture_version(p) for p in FIXTURE_FILES] == list(range(1, HEAD_VERSION + 1))
+    assert LAST_RELEASED_VERSION <= HEAD_VERSION
+    assert [fixture_version(p) for p in FIXTURE_FILES] == list(range(1, LAST_RELEASED_VERSION + 1))
     assert all(user_version(p) == fixture_version(p) for p in FIXTURE_FILES)
 
 
@@ -69,7 +70,12 @@ def test_fixture_migrates_to_head_with_its_data(fixture: Path, tmp_path: Path) -
 
 
 def test_existing_file_is_backed_up_before_a_migration(tmp_path: Path) -> None:
-    path = copy_of(FIXTURE_FILES[-1], tmp_path)
+    path = tmp_path / "cancelapp.sqlite3"
+    shutil.copyfile(FIXTURE_FILES[-1], tmp_path / "old.sqlite3")
+    Database.open(tmp_path / "old.sqlite3").close()  # at head now
+    shutil.move(tmp_path / "old.sqlite3", path)
+    for old_backup in tmp_path.glob("*.bak"):
+        old_backup.unlink()
     next_step = ("ALTER TABLE stores ADD COLUMN plan TEXT",)
     Database.open(path, migrations=(*MIGRATIONS, next_step)).close()
     (backup,) = tmp_path.glob("*.bak")
@@ -111,3 +117,15 @@ def test_migrated_fixture_has_exactly_the_schema_of_a_new_database(
     fresh = tmp_path / "fresh.sqlite3"
     Database.open(fresh).close()
     assert schema_of(migrated) == schema_of(fresh)
+
+
+def test_v1_orders_migrate_as_full_and_intake_tables_start_empty(tmp_path: Path) -> None:
+    path = copy_of(FIXTURES / "v1.sqlite3", tmp_path)
+    Database.open(path).close()
+    with sqlite3.connect(path) as conn:
+        details = {row[0] for row in conn.execute("SELECT detail FROM orders")}
+        cursors = conn.execute("SELECT count(*) FROM source_cursors").fetchone()
+        reasons = {row[0] for row in conn.execute("SELECT unmatched_reason FROM requests")}
+    assert details == {"full"}
+    assert cursors == (0,)
+    assert reasons == {None}

@@ -11,6 +11,7 @@ import pytest
 from sync_helpers import cached_order_ids, connect, tag_intake, tagged_order_ids
 
 from cancelapp.demoshop import DemoShop
+from cancelapp.demoshop.clock import ManualClock
 from cancelapp.domain.request import (
     CancellationRequest,
     RequestMessage,
@@ -19,11 +20,11 @@ from cancelapp.domain.request import (
 )
 from cancelapp.shopify import ShopifyClient
 from cancelapp.store import Database
-from cancelapp.store.orders import FetchedOrder
+from cancelapp.store.orders import FULL, FetchedOrder, order_detail
 from cancelapp.store.queue import load_queue
 from cancelapp.store.requests import add_request, list_requests
 from cancelapp.store.sync_state import get_sync_state
-from cancelapp.sync import OrderSync, SyncProgress, SyncSettings
+from cancelapp.sync import IntakeSettings, OrderSync, SyncProgress, SyncSettings
 
 
 def test_first_sync_pulls_tagged_and_recent_orders(
@@ -57,24 +58,47 @@ def test_recent_window_limits_the_first_sync_but_not_requests(
 
 
 def test_no_change_incremental_sync_costs_one_request(
-    cache: Database, client: ShopifyClient, store_id: int, fast_shop: DemoShop
+    cache: Database, make_demo_shop: Callable[..., DemoShop], store_id: int
 ) -> None:
-    sync = OrderSync(cache, client, store_id)
-    sync.run()
-    for gid in fast_shop.order_ids()[:12]:  # more than a page changed just before the last sync
-        fast_shop.add_cancel_request(gid)
-    assert sync.run().orders >= 12
-    before = fast_shop.stats.graphql_requests
-    result = sync.run()
+    clock = ManualClock(datetime.now(UTC))
+    shop = make_demo_shop(size=40, restore_rate=1, bucket_size=1_000_000, clock=clock)
+    with connect(shop) as client:
+        sync = OrderSync(cache, client, store_id, clock=clock.now)
+        sync.run()
+        for gid in shop.order_ids()[:12]:
+            shop.add_cancel_request(gid)
+        clock.advance(30)
+        assert sync.run().orders >= 12
+        clock.advance(300)
+        before = shop.stats.graphql_requests
+        result = sync.run()
     assert result.kind == "incremental" and result.completed
     assert (result.shopify_requests, result.pages) == (1, 0)
-    assert fast_shop.stats.graphql_requests - before == 1
+    assert shop.stats.graphql_requests - before == 1
+
+
+def test_a_change_in_the_second_the_cache_read_is_caught_by_the_next_sync(
+    cache: Database, make_demo_shop: Callable[..., DemoShop], store_id: int
+) -> None:
+    """`updatedAt` has whole seconds: a second change within it looks like no change."""
+    clock = ManualClock(datetime.now(UTC).replace(microsecond=0))
+    shop = make_demo_shop(size=6, restore_rate=1, bucket_size=1_000_000, clock=clock)
+    gid = shop.create_order()
+    with connect(shop) as client:
+        sync = OrderSync(cache, client, store_id, clock=clock.now)
+        sync.run()
+        shop.add_cancel_request(gid, "Same second")  # same updatedAt as the cached version
+        clock.advance(60)
+        sync.run()
+    with cache.reading() as conn:
+        tags = conn.execute("SELECT tags FROM orders WHERE gid = ?", (gid,)).fetchone()[0]
+    assert "cancel-request" in tags
 
 
 def test_incremental_sync_brings_changed_orders_and_their_requests(
     cache: Database, client: ShopifyClient, store_id: int, fast_shop: DemoShop
 ) -> None:
-    sync = OrderSync(cache, client, store_id, hooks=[tag_intake])
+    sync = OrderSync(cache, client, store_id, intake=IntakeSettings(native=False))
     sync.run()
     untagged = sorted(set(fast_shop.order_ids()) - tagged_order_ids(fast_shop))[:2]
     for gid in untagged:
@@ -143,7 +167,7 @@ def test_sync_paces_itself_and_is_never_throttled(
     assert cached_order_ids(cache) == set(shop.order_ids())
 
 
-def test_a_request_whose_order_a_full_sync_no_longer_returns_is_stale(
+def test_a_full_sync_reads_again_the_order_of_a_request_outside_its_window(
     cache: Database, client: ShopifyClient, store_id: int, fast_shop: DemoShop
 ) -> None:
     ten_days_ago = datetime.now(UTC) - timedelta(days=10)
@@ -158,10 +182,10 @@ def test_a_request_whose_order_a_full_sync_no_longer_returns_is_stale(
         assert {r.stale for r in load_queue(conn, store_id)} == {0}
     narrow = SyncSettings(recent_days=5)
     result = OrderSync(cache, client, store_id, settings=narrow, hooks=[tag_intake]).run(full=True)
-    assert result.kind == "full"
+    assert result.kind == "full" and result.orders_read_in_full == 1
     with cache.reading() as conn:
-        stale = {r.order_gid for r in load_queue(conn, store_id) if r.stale}
-    assert stale == {emailed}
+        assert {r.stale for r in load_queue(conn, store_id)} == {0}
+        assert order_detail(conn, store_id, emailed) == FULL
 
 
 def test_asking_for_a_full_sync_drops_an_unfinished_incremental_one(

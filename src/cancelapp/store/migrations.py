@@ -1,7 +1,8 @@
 """Schema versions, tracked with `PRAGMA user_version`; each step runs in its own transaction.
 
-Adding a version: append its statements to `MIGRATIONS`, add a fixture database for the
-released version before it (`tests/store/make_fixture_db.py`), and never edit a released step.
+Adding a version: append its statements to `MIGRATIONS`. Releasing one: raise
+`LAST_RELEASED_VERSION` and add its fixture database (`tests/store/make_fixture_db.py`); a
+released step is never edited again.
 """
 
 from __future__ import annotations
@@ -10,12 +11,16 @@ import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 
-from cancelapp.store import schema_v1
+from cancelapp.store import schema_v1, schema_v2
 from cancelapp.store.errors import DatabaseCorruptError, NewerDatabaseError
 
 APPLICATION_ID = schema_v1.APPLICATION_ID
-MIGRATIONS: tuple[tuple[str, ...], ...] = (schema_v1.STATEMENTS,)  # MIGRATIONS[n - 1] -> v n
+MIGRATIONS: tuple[tuple[str, ...], ...] = (  # MIGRATIONS[n - 1] -> v n
+    schema_v1.STATEMENTS,
+    schema_v2.STATEMENTS,
+)
 HEAD_VERSION = len(MIGRATIONS)
+LAST_RELEASED_VERSION = 1  # has a fixture database; later steps may still change
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

@@ -2,6 +2,12 @@
 
 The snapshot is the order node exactly as fetched, so `load_order()` maps it with the same
 code as a live response and a newer CancelApp can read fields an older one never used.
+
+Most orders are cached lean (`LEAN`: only the list fields, no line items, fulfillment orders
+or transactions); orders with a request are read in full (`FULL`). `load_order()` returns
+only full orders, so a lean snapshot never reaches the policy or the actions as an Order that
+looks as if it had no line items (`cancelapp.sync.details.ensure_full_order` reads one in
+full). A lean read of an order held in full at the same `updatedAt` keeps the full snapshot.
 """
 
 from __future__ import annotations
@@ -11,30 +17,63 @@ import sqlite3
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Final
 
 from cancelapp.domain.order import Order
+from cancelapp.domain.request import RequestState
 from cancelapp.shopify.order_mapping import order_from_node
-from cancelapp.store.times import from_db_time, to_db_time
+from cancelapp.store.times import from_db_time, optional_db_time, to_db_time
+
+# Requests whose order still matters: their verdict and action need the whole order.
+_UNDECIDED = tuple(
+    s.value
+    for s in (RequestState.OPEN, RequestState.QUEUED, RequestState.IN_PROGRESS, RequestState.FAILED)
+)
+
+
+FULL: Final = "full"
+LEAN: Final = "lean"
 
 
 @dataclass(frozen=True)
 class FetchedOrder:
-    """An order as mapped, the raw node it came from, and when it was read from Shopify."""
+    """An order as mapped, the raw node it came from, and when it was read from Shopify.
+
+    `detail` is `LEAN` when the node came from the lean list: then `order` has the list
+    fields right and no line items, fulfillment orders or transactions; use it for the
+    columns only.
+    """
 
     order: Order
     node: Mapping[str, Any]
     fetched_at: datetime
+    detail: str = FULL
 
 
 def upsert_orders(conn: sqlite3.Connection, store_id: int, orders: Iterable[FetchedOrder]) -> int:
-    """Insert or replace cached orders; an older snapshot never overwrites a newer one."""
+    """Insert or replace cached orders; an older snapshot never overwrites a newer one, and a
+    lean one never replaces a full snapshot of the same `updatedAt` (it only confirms it)."""
     fetched_list = list(orders)
+    lean = [f for f in fetched_list if f.detail == LEAN]
+    conn.executemany(
+        """UPDATE orders SET fetched_at = ? WHERE store_id = ? AND gid = ? AND detail = 'full'
+               AND updated_at = ? AND fetched_at <= ?""",
+        [
+            (
+                to_db_time(f.fetched_at),
+                store_id,
+                f.order.id,
+                to_db_time(f.order.updated_at),
+                to_db_time(f.fetched_at),
+            )
+            for f in lean
+        ],
+    )
     conn.executemany(
         """INSERT INTO orders (store_id, gid, name, customer_name, customer_email, created_at,
                updated_at, financial_status, fulfillment_status, total_amount, currency,
-               cancelled, tags, fetched_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+               cancelled, tags, fetched_at, detail)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT (store_id, gid) DO UPDATE SET name = excluded.name,
                customer_name = excluded.customer_name, customer_email = excluded.customer_email,
                created_at = excluded.created_at, updated_at = excluded.updated_at,
@@ -42,14 +81,16 @@ def upsert_orders(conn: sqlite3.Connection, store_id: int, orders: Iterable[Fetc
                fulfillment_status = excluded.fulfillment_status,
                total_amount = excluded.total_amount, currency = excluded.currency,
                cancelled = excluded.cancelled, tags = excluded.tags,
-               fetched_at = excluded.fetched_at
-           WHERE excluded.fetched_at >= orders.fetched_at""",
+               fetched_at = excluded.fetched_at, detail = excluded.detail
+           WHERE excluded.fetched_at > orders.fetched_at
+               OR (excluded.fetched_at = orders.fetched_at AND excluded.detail = 'full')""",
         [_row(store_id, fetched) for fetched in fetched_list],
     )
     # The snapshot follows its row: written only where the row took this fetch.
     conn.executemany(
         """INSERT INTO order_snapshots (order_id, snapshot)
-           SELECT id, ? FROM orders WHERE store_id = ? AND gid = ? AND fetched_at = ?
+           SELECT id, ? FROM orders
+           WHERE store_id = ? AND gid = ? AND fetched_at = ? AND detail = ?
            ON CONFLICT (order_id) DO UPDATE SET snapshot = excluded.snapshot""",
         [
             (
@@ -57,6 +98,7 @@ def upsert_orders(conn: sqlite3.Connection, store_id: int, orders: Iterable[Fetc
                 store_id,
                 f.order.id,
                 to_db_time(f.fetched_at),
+                f.detail,
             )
             for f in fetched_list
         ],
@@ -65,19 +107,56 @@ def upsert_orders(conn: sqlite3.Connection, store_id: int, orders: Iterable[Fetc
 
 
 def load_order(conn: sqlite3.Connection, store_id: int, gid: str) -> Order | None:
-    """The cached order, mapped from its snapshot; None if it is not in the cache."""
-    snapshot = load_snapshot(conn, store_id, gid)
-    return None if snapshot is None else order_from_node(snapshot)
+    """The cached order, mapped from its full snapshot; None if it is not cached in full."""
+    row = _snapshot_row(conn, store_id, gid)
+    return None if row is None or row[1] != FULL else order_from_node(json.loads(row[0]))
+
+
+def load_listed_order(conn: sqlite3.Connection, store_id: int, gid: str) -> Order | None:
+    """The cached order full or lean, for matching requests to orders only: its id, name,
+    emails, status, total and tags are right; a lean one has no line items, fulfillment
+    orders or transactions, so the policy and actions must use `load_order`."""
+    row = _snapshot_row(conn, store_id, gid)
+    return None if row is None else order_from_node(json.loads(row[0]))
 
 
 def load_snapshot(conn: sqlite3.Connection, store_id: int, gid: str) -> dict[str, Any] | None:
-    """The order node as Shopify sent it."""
+    """The order node as Shopify sent it (full or lean: see `order_detail`)."""
+    row = _snapshot_row(conn, store_id, gid)
+    return None if row is None else dict(json.loads(row[0]))
+
+
+def order_detail(conn: sqlite3.Connection, store_id: int, gid: str) -> str | None:
+    """`FULL` or `LEAN` for a cached order; None when it is not cached."""
     row = conn.execute(
-        """SELECT s.snapshot FROM orders o JOIN order_snapshots s ON s.order_id = o.id
+        "SELECT detail FROM orders WHERE store_id = ? AND gid = ?", (store_id, gid)
+    ).fetchone()
+    return None if row is None else str(row[0])
+
+
+def request_orders_to_read(
+    conn: sqlite3.Connection, store_id: int, *, confirmed_before: datetime | None = None
+) -> list[str]:
+    """Orders of undecided requests that must be read in full: never cached, cached lean, or
+    (with `confirmed_before`) not confirmed by Shopify since that moment."""
+    rows = conn.execute(
+        """SELECT r.order_gid FROM requests r
+           LEFT JOIN orders o ON o.store_id = r.store_id AND o.gid = r.order_gid
+           WHERE r.store_id = ? AND r.order_gid IS NOT NULL AND r.state IN (?, ?, ?, ?)
+             AND (o.id IS NULL OR o.detail != 'full' OR o.fetched_at < ?)
+           ORDER BY r.id""",
+        (store_id, *_UNDECIDED, optional_db_time(confirmed_before) or ""),
+    ).fetchall()
+    return [row[0] for row in rows]
+
+
+def _snapshot_row(conn: sqlite3.Connection, store_id: int, gid: str) -> tuple[str, str] | None:
+    row = conn.execute(
+        """SELECT s.snapshot, o.detail FROM orders o JOIN order_snapshots s ON s.order_id = o.id
            WHERE o.store_id = ? AND o.gid = ?""",
         (store_id, gid),
     ).fetchone()
-    return None if row is None else dict(json.loads(row[0]))
+    return None if row is None else (str(row[0]), str(row[1]))
 
 
 def order_fetched_at(conn: sqlite3.Connection, store_id: int, gid: str) -> datetime | None:
@@ -123,4 +202,5 @@ def _row(store_id: int, fetched: FetchedOrder) -> tuple[Any, ...]:
         int(order.is_cancelled),
         ", ".join(order.tags),
         to_db_time(fetched.fetched_at),
+        fetched.detail,
     )

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from cancelapp.domain.phrase import Phrase
 from cancelapp.domain.request import (
     CancellationRequest,
     RequestMessage,
@@ -21,7 +22,7 @@ from cancelapp.domain.request import (
     RequestState,
 )
 from cancelapp.domain.verdict import Verdict
-from cancelapp.store.phrase_json import phrase_to_json
+from cancelapp.store.phrase_json import phrase_from_json, phrase_to_json
 from cancelapp.store.times import from_db_time, to_db_time
 
 _REQUEST_COLUMNS = (
@@ -80,6 +81,57 @@ def list_unmatched(conn: sqlite3.Connection, store_id: int) -> list[Cancellation
     return list_requests(conn, store_id, [RequestState.UNMATCHED])
 
 
+def known_external_ids(conn: sqlite3.Connection, store_id: int, source: RequestSource) -> set[str]:
+    """Provenance keys of the messages already held from `source` (CSV `known_ids`)."""
+    rows = conn.execute(
+        "SELECT external_id FROM request_messages "
+        "WHERE store_id = ? AND source = ? AND external_id IS NOT NULL",
+        (store_id, source.value),
+    )
+    return {row[0] for row in rows}
+
+
+def request_of_message(conn: sqlite3.Connection, store_id: int, external_id: str) -> int | None:
+    """The request holding the message with this provenance key, if any."""
+    found = _request_of_message(conn, store_id, external_id)
+    return found or None
+
+
+def set_unmatched_reason(
+    conn: sqlite3.Connection, request_id: int, reason: Phrase | None, *, now: datetime
+) -> None:
+    """Why intake could not match the request (None once it is matched)."""
+    _update(
+        conn,
+        request_id,
+        "unmatched_reason = ?",
+        (None if reason is None else phrase_to_json(reason),),
+        now,
+    )
+
+
+def unmatched_reason(conn: sqlite3.Connection, request_id: int) -> Phrase | None:
+    row = conn.execute(
+        "SELECT unmatched_reason FROM requests WHERE id = ? AND state = ?",
+        (request_id, RequestState.UNMATCHED.value),
+    ).fetchone()
+    return None if row is None or row[0] is None else phrase_from_json(row[0])
+
+
+def settle_cancelled_orders(conn: sqlite3.Connection, store_id: int, *, now: datetime) -> list[int]:
+    """Open requests whose cached order is cancelled become done; returns their ids.
+
+    Requests with an action queued or running are left to the action pipeline."""
+    rows = conn.execute(
+        """UPDATE requests SET state = ?, updated_at = ?
+           WHERE store_id = ? AND state = ? AND order_gid IN (
+               SELECT gid FROM orders WHERE store_id = ? AND cancelled = 1)
+           RETURNING id""",
+        (RequestState.DONE.value, to_db_time(now), store_id, RequestState.OPEN.value, store_id),
+    ).fetchall()
+    return sorted(row[0] for row in rows)
+
+
 def set_state(
     conn: sqlite3.Connection, request_id: int, state: RequestState, *, now: datetime
 ) -> None:
@@ -101,7 +153,8 @@ def assign_order(
         _update(
             conn,
             request_id,
-            "order_gid = ?, order_name = ?, state = CASE WHEN state = ? THEN ? ELSE state END",
+            "order_gid = ?, order_name = ?, unmatched_reason = NULL, "
+            "state = CASE WHEN state = ? THEN ? ELSE state END",
             (order_gid, order_name, RequestState.UNMATCHED.value, RequestState.OPEN.value),
             now,
         )

@@ -1,9 +1,12 @@
 """What a sync asks Shopify for: the search text of each step.
 
-A first (full) sync reads every order carrying a request tag, then every order created in the
-recent window. Later syncs probe what changed since the watermark, less an overlap covering
-Shopify's search index lag and clock skew (`probe.py`), then read the changed orders. All
-steps sort by `UPDATED_AT`, oldest first, so a page's newest `updatedAt` is a safe watermark.
+A first (full) sync reads every order carrying a request tag in full, then every order created
+in the recent window lean (list fields only). Later syncs probe what changed since the
+watermark, less an overlap covering Shopify's search index lag and clock skew (`probe.py`),
+then read the changed orders lean. Both end with the details step: the request sources are
+polled (`intake.py`) and every order with an undecided request that the cache lacks in full
+is read in full (`details.py`). All list steps sort by `UPDATED_AT`, oldest first, so a page's
+newest `updatedAt` is a safe watermark.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ REQUESTS_PHASE = "requests"
 RECENT_PHASE = "recent"
 PROBE_PHASE = "probe"
 CHANGES_PHASE = "changes"
+DETAILS_PHASE = "details"
 
 
 @dataclass(frozen=True)
@@ -32,7 +36,10 @@ def search_time(moment: datetime) -> str:
 
 
 def phase_query(phase: str, settings: SyncSettings, *, started_at: datetime) -> str:
-    """The search text of a full sync's phase (fixed by the run's start, so it can resume)."""
+    """The search text of a phase (fixed by the run's start, so it can resume); the details
+    phase lists no orders by search."""
+    if phase == DETAILS_PHASE:
+        return ""
     if phase == REQUESTS_PHASE:
         return f"tag:'{_quoted(settings.request_tag)}'"
     if phase == RECENT_PHASE:
@@ -51,6 +58,7 @@ def changes_query(since: datetime) -> str:
 
 def next_phase(kind: str, phase: str) -> str | None:
     phases = [REQUESTS_PHASE, RECENT_PHASE] if kind == FULL else [PROBE_PHASE, CHANGES_PHASE]
+    phases.append(DETAILS_PHASE)
     index = phases.index(phase) + 1
     return phases[index] if index < len(phases) else None
 

@@ -4,28 +4,35 @@ Runs in a worker thread (the UI wraps it in its pool and turns the progress call
 signals). Each page is saved in one transaction together with the cursor that follows it,
 so a crash or kill leaves the cache consistent and the next `run()` continues from there.
 
+Cost: list pages read orders lean (about 5 points an order, 199 a page); only the orders
+with a request are read in full (about 38 points each): tagged ones in the first step of a
+full sync, the rest one by one in the details step (`plan.py` names the steps).
+
 Intake hooks: `hooks` are called as `hook(conn, store_id, orders)` inside each page's
-transaction, after the orders are saved, with the page's `FetchedOrder`s. A hook turns
-orders into requests (for example tagged orders, via `store.requests.add_request`) using
-`conn` only; if it raises, the page is rolled back and the sync stops with that error.
+transaction, after the orders are saved, with the page's `FetchedOrder`s (lean ones carry
+`detail == LEAN`: list fields only). A hook turns orders into requests using `conn` only; if
+it raises, the page is rolled back and the sync stops with that error. The request sources
+proper run in the details step when `intake` settings are given (`intake.py`).
 """
 
 from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Callable, Mapping, Sequence
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from cancelapp.shopify import documents
+from cancelapp.domain.phrase import Phrase
+from cancelapp.shopify import documents as shopify_documents
 from cancelapp.shopify.client import ShopifyClient
-from cancelapp.shopify.cost import requested_cost
-from cancelapp.shopify.errors import Cancelled, MalformedResponse, ShopifyError
+from cancelapp.shopify.errors import Cancelled, ShopifyError
 from cancelapp.shopify.order_mapping import order_from_node
 from cancelapp.store.database import Database
-from cancelapp.store.orders import FetchedOrder, upsert_orders
+from cancelapp.store.orders import FULL, LEAN, FetchedOrder, request_orders_to_read, upsert_orders
+from cancelapp.store.requests import settle_cancelled_orders
 from cancelapp.store.sync_state import (
     SyncRun,
     finish_run,
@@ -33,9 +40,13 @@ from cancelapp.store.sync_state import (
     record_sync_error,
     save_run,
 )
+from cancelapp.sync import documents
+from cancelapp.sync.details import read_in_full
+from cancelapp.sync.intake import IntakeSettings, run_intake
+from cancelapp.sync.pages import largest_page, orders_page
 from cancelapp.sync.plan import (
     CHANGES_PHASE,
-    FULL,
+    DETAILS_PHASE,
     INCREMENTAL,
     PROBE_PHASE,
     REQUESTS_PHASE,
@@ -45,8 +56,13 @@ from cancelapp.sync.plan import (
     phase_query,
     probe_query,
 )
-from cancelapp.sync.probe import LEAN_VARIABLES, changes_start
+from cancelapp.sync.plan import (
+    FULL as FULL_RUN,
+)
+from cancelapp.sync.probe import changes_start
 from cancelapp.sync.progress import EtaEstimator, SyncProgress
+
+__all__ = ["OrderHook", "OrderSync", "SyncResult", "largest_page"]
 
 OrderHook = Callable[[sqlite3.Connection, int, Sequence[FetchedOrder]], None]
 ProgressCallback = Callable[[SyncProgress], None]
@@ -62,6 +78,9 @@ class SyncResult:
     orders: int = 0
     request_ids: frozenset[int] = field(default_factory=frozenset)  # rows to refresh in the UI
     shopify_requests: int = 0  # HTTP requests sent, retries included
+    orders_read_in_full: int = 0  # by the details step
+    new_messages: int = 0  # request messages the intake step stored
+    notices: tuple[Phrase, ...] = ()  # intake: sources not read, requests left unmatched
 
 
 @dataclass
@@ -69,6 +88,9 @@ class _Tally:
     pages: int = 0
     orders: int = 0
     request_ids: set[int] = field(default_factory=set)
+    read_in_full: int = 0
+    new_messages: int = 0
+    notices: list[Phrase] = field(default_factory=list)
 
 
 class OrderSync:
@@ -83,6 +105,7 @@ class OrderSync:
         settings: SyncSettings | None = None,
         hooks: Sequence[OrderHook] = (),
         clock: Clock = lambda: datetime.now(UTC),
+        intake: IntakeSettings | None = None,
     ) -> None:
         self._db = db
         self._client = client
@@ -90,13 +113,14 @@ class OrderSync:
         self._settings = settings or SyncSettings()
         self._hooks = tuple(hooks)
         self._clock = clock
-        self._document = documents.load("orders")
-        self._page_size = largest_page(self._document, self._settings.max_query_cost)
-        # Estimates of lists cut to nothing differ (ours 16 points an order, the demo shop's
-        # 18), so the probe keeps a quarter of the cap in hand.
-        self._probe_size = largest_page(
-            self._document, self._settings.max_query_cost * 3 // 4, LEAN_VARIABLES
-        )
+        self._intake = intake
+        cap = self._settings.max_query_cost
+        self._full_document = shopify_documents.load("orders")
+        self._list_document = documents.load("order_list")
+        self._probe_document = documents.load("order_probe")
+        self._full_page = largest_page(self._full_document, cap)
+        self._list_page = largest_page(self._list_document, cap)
+        self._probe_page = largest_page(self._probe_document, cap)
 
     def run(
         self,
@@ -121,7 +145,7 @@ class OrderSync:
         run = state.run
         if run is not None and self._clock() - run.started_at > MAX_RUN_AGE:
             run = None  # its cursor may no longer be honoured; start over from the watermark
-        if run is None or (full and run.kind != FULL):
+        if run is None or (full and run.kind != FULL_RUN):
             run = self._new_run(full or state.last_full_sync_at is None, state.watermark)
         tally = _Tally()
         try:
@@ -142,13 +166,16 @@ class OrderSync:
             tally.orders,
             frozenset(tally.request_ids),
             self._client.stats.requests - sent_before,
+            tally.read_in_full,
+            tally.new_messages,
+            tuple(tally.notices),
         )
 
     def _new_run(self, full: bool, watermark: datetime | None) -> SyncRun:
         now = self._clock()
         if full or watermark is None:
             query = phase_query(REQUESTS_PHASE, self._settings, started_at=now)
-            return SyncRun(FULL, REQUESTS_PHASE, query, None, now)
+            return SyncRun(FULL_RUN, REQUESTS_PHASE, query, None, now)
         return SyncRun(INCREMENTAL, PROBE_PHASE, probe_query(watermark, self._settings), None, now)
 
     def _run(
@@ -160,40 +187,47 @@ class OrderSync:
         progress: ProgressCallback | None,
     ) -> bool:
         eta = EtaEstimator(until=run.started_at)
-        while True:
+        while run.phase != DETAILS_PHASE:
             if cancel.is_set():
                 return False
             if run.phase == PROBE_PHASE:
                 since = self._probe(run, cancel)
-                if since is None:
-                    break  # nothing changed: one request, and done
-                run = SyncRun(run.kind, CHANGES_PHASE, changes_query(since), None, run.started_at)
+                if since is None:  # nothing changed: one request for the orders
+                    run = SyncRun(run.kind, DETAILS_PHASE, "", None, run.started_at)
+                else:
+                    query = changes_query(since)
+                    run = SyncRun(run.kind, CHANGES_PHASE, query, None, run.started_at)
             else:
                 read = self._read_phase(run, watermark, tally, cancel, progress, eta)
                 if read is None:
                     return False
                 run, watermark = read
                 phase = next_phase(run.kind, run.phase)
-                if phase is None:
-                    break
+                assert phase is not None  # the details phase comes last
                 query = phase_query(phase, self._settings, started_at=run.started_at)
                 run = SyncRun(run.kind, phase, query, None, run.started_at)
                 eta.restart()
             with self._db.transaction() as conn:
                 save_run(conn, self._store_id, run, None)
+        if cancel.is_set() or not self._details(run, tally, cancel, progress):
+            return False
         with self._db.transaction() as conn:
+            tally.request_ids.update(
+                settle_cancelled_orders(conn, self._store_id, now=self._clock())
+            )
             finish_run(
                 conn,
                 self._store_id,
-                watermark=run.started_at if run.kind == FULL else watermark,
+                watermark=run.started_at if run.kind == FULL_RUN else watermark,
                 finished_at=self._clock(),
-                full_sync_started_at=run.started_at if run.kind == FULL else None,
+                full_sync_started_at=run.started_at if run.kind == FULL_RUN else None,
             )
         return True
 
     def _probe(self, run: SyncRun, cancel: threading.Event) -> datetime | None:
-        variables = {"first": self._probe_size, "query": run.query, **LEAN_VARIABLES}
-        nodes, has_next, _ = _page(self._client.query(self._document, variables, cancel=cancel))
+        variables = {"first": self._probe_page, "query": run.query}
+        data = self._client.query(self._probe_document, variables, cancel=cancel)
+        nodes, has_next, _ = orders_page(data)
         with self._db.reading() as conn:
             return changes_start(conn, self._store_id, nodes, has_next)
 
@@ -206,43 +240,100 @@ class OrderSync:
         progress: ProgressCallback | None,
         eta: EtaEstimator,
     ) -> tuple[SyncRun, datetime | None] | None:
-        """Page through the phase from its saved cursor; None when cancelled between pages."""
+        """Page through the phase from its saved cursor; None when cancelled between pages.
+
+        Tagged orders (the full sync's first step) are read in full, the rest lean."""
+        in_full = run.phase == REQUESTS_PHASE
+        document = self._full_document if in_full else self._list_document
+        size = self._full_page if in_full else self._list_page
         has_next = True
         while has_next:
             if cancel.is_set():
                 return None
-            variables: dict[str, Any] = {"first": self._page_size, "query": run.query}
+            variables: dict[str, Any] = {"first": size, "query": run.query}
             if run.cursor is not None:
                 variables["after"] = run.cursor
-            data = self._client.query(self._document, variables, cancel=cancel)
-            nodes, has_next, cursor = _page(data)
+            nodes, has_next, cursor = orders_page(
+                self._client.query(document, variables, cancel=cancel)
+            )
             fetched_at = self._clock()
-            orders = [FetchedOrder(order_from_node(n), n, fetched_at) for n in nodes]
+            detail = FULL if in_full else LEAN
+            orders = [FetchedOrder(order_from_node(n), n, fetched_at, detail) for n in nodes]
             if run.kind == INCREMENTAL and orders:
                 newest_seen = max(o.order.updated_at for o in orders)
                 watermark = max(watermark or newest_seen, newest_seen)
             run = SyncRun(run.kind, run.phase, run.query, cursor, run.started_at)
             with self._db.transaction() as conn:
-                self._save_page(
-                    conn, orders, run, watermark if run.kind == INCREMENTAL else None, tally
-                )
+                self._save_page(conn, orders, tally)
+                save_run(conn, self._store_id, run, watermark if run.kind == INCREMENTAL else None)
             if progress is not None:
                 progress(self._progress(run, tally, eta, orders))
         return run, watermark
+
+    def _details(
+        self,
+        run: SyncRun,
+        tally: _Tally,
+        cancel: threading.Event,
+        progress: ProgressCallback | None,
+    ) -> bool:
+        """Poll the request sources, then read in full the orders of undecided requests that
+        the cache lacks in full (a full sync also those it has not confirmed in this run)."""
+        if self._intake is not None:
+            outcome = run_intake(
+                self._db,
+                self._client,
+                self._store_id,
+                self._intake,
+                clock=self._clock,
+                cancel=cancel,
+            )
+            tally.request_ids.update(outcome.request_ids)
+            tally.new_messages += outcome.new_messages
+            tally.notices.extend(outcome.notices)
+        confirmed_before = run.started_at if run.kind == FULL_RUN else None
+        with self._db.reading() as conn:
+            gids = request_orders_to_read(conn, self._store_id, confirmed_before=confirmed_before)
+        started = time.monotonic()
+
+        def saved(conn: sqlite3.Connection, fetched: FetchedOrder) -> None:
+            self._save_page(conn, [fetched], tally, pages=0)
+            tally.read_in_full += 1
+            if progress is not None:
+                done = tally.read_in_full
+                left = (time.monotonic() - started) / done * (len(gids) - done)
+                progress(
+                    SyncProgress(
+                        DETAILS_PHASE,
+                        tally.pages,
+                        tally.orders,
+                        len(tally.request_ids),
+                        timedelta(seconds=left),
+                    )
+                )
+
+        return read_in_full(
+            self._db,
+            self._client,
+            self._store_id,
+            gids,
+            clock=self._clock,
+            cancel=cancel,
+            saved=saved,
+        )
 
     def _save_page(
         self,
         conn: sqlite3.Connection,
         orders: list[FetchedOrder],
-        run: SyncRun,
-        watermark: datetime | None,
         tally: _Tally,
+        *,
+        pages: int = 1,
     ) -> None:
         upsert_orders(conn, self._store_id, orders)
         for hook in self._hooks:
             hook(conn, self._store_id, orders)
-        save_run(conn, self._store_id, run, watermark)
-        tally.pages += 1
+        tally.pages += pages
         tally.orders += len(orders)
         tally.request_ids.update(_request_ids(conn, self._store_id, orders))
 
@@ -254,33 +345,6 @@ class OrderSync:
             oldest = min(o.order.updated_at for o in orders)
             remaining = eta.after_page(oldest, max(o.order.updated_at for o in orders))
         return SyncProgress(run.phase, tally.pages, tally.orders, len(tally.request_ids), remaining)
-
-
-def largest_page(document: str, max_cost: int, variables: Mapping[str, Any] | None = None) -> int:
-    """The most orders per page whose requested cost stays within Shopify's per-query cap."""
-    low, high = 1, 250
-    while low < high:
-        middle = (low + high + 1) // 2
-        if requested_cost(document, {**(variables or {}), "first": middle}) <= max_cost:
-            low = middle
-        else:
-            high = middle - 1
-    return low
-
-
-def _page(data: dict[str, Any]) -> tuple[list[dict[str, Any]], bool, str | None]:
-    connection = data.get("orders")
-    if not isinstance(connection, dict):
-        raise MalformedResponse("orders: no connection in the answer")
-    nodes = connection.get("nodes")
-    info = connection.get("pageInfo")
-    if not isinstance(nodes, list) or not isinstance(info, dict):
-        raise MalformedResponse("orders: connection without nodes or pageInfo")
-    has_next = bool(info.get("hasNextPage"))
-    cursor = info.get("endCursor")
-    if has_next and not isinstance(cursor, str):
-        raise MalformedResponse("orders: next page without an endCursor")
-    return nodes, has_next, cursor if isinstance(cursor, str) else None
 
 
 def _request_ids(
