@@ -146,6 +146,30 @@ def test_authorized_payment_is_voided_not_refunded(
     assert detail["displayFinancialStatus"] == "VOIDED"
 
 
+def test_cancel_without_refund_removes_the_items_and_leaves_the_money_refundable(
+    shop: DemoShop, api: Admin, clock: ManualClock
+) -> None:
+    """The kept-fee path: cancel without refund, then refund the money less the fee."""
+    order_id = shop.create_order("paid")
+    paid = sum(t.amount for t in shop.order(order_id).transactions)
+    cancel(api, order_id, refundMethod=None)
+    clock.advance(2.0)
+    assert shop.ledger.refunds == []
+    detail = api.data("DemoShopOrder", {"id": order_id})["order"]
+    assert detail["displayFinancialStatus"] == "PAID"
+    # Shopify: both exclude "refunded units and removed units".
+    assert {(li["currentQuantity"], li["refundableQuantity"])
+            for li in detail["lineItems"]["nodes"]} == {(0, 0)}  # fmt: skip
+    payment = shop.order(order_id).transactions[0]
+    parent = f"gid://shopify/OrderTransaction/{payment.id}"
+    less_fee = {"orderId": order_id, "transactions": [
+        {"orderId": order_id, "kind": "REFUND", "gateway": payment.gateway,
+         "amount": str(paid - 10), "parentId": parent}]}  # fmt: skip
+    refunded = api.data("DemoShopRefundCreate", {"input": less_fee, "idempotencyKey": "fee-1"})
+    assert refunded["refundCreate"]["userErrors"] == []
+    assert shop.ledger.refunded_total(order_id) == paid - 10
+
+
 def test_refund_to_store_credit(shop: DemoShop, api: Admin, clock: ManualClock) -> None:
     order_id = shop.create_order("mobilepay")
     cancel(api, order_id, refundMethod={"storeCreditRefund": {"expiresAt": None}}, restock=False)

@@ -46,6 +46,19 @@ def test_hold_and_release(admin: Admin, demo_shop: DemoShop) -> None:
     assert released["fulfillmentOrderReleaseHold"]["fulfillmentOrder"]["status"] == "OPEN"
 
 
+def test_a_partial_hold_is_refused_rather_than_holding_everything(
+    admin: Admin, demo_shop: DemoShop
+) -> None:
+    order_id, fo_id = _open_fulfillment_order(demo_shop)
+    part = {"reason": "OTHER", "handle": "part",
+            "fulfillmentOrderLineItems": [{"id": "gid://shopify/FulfillmentOrderLineItem/1",
+                                           "quantity": 1}]}  # fmt: skip
+    body = admin.post("DemoShopFulfillmentOrderHold", {"id": fo_id, "fulfillmentHold": part})
+    assert body["data"]["fulfillmentOrderHold"] is None
+    assert "fulfillmentOrderLineItems" in body["errors"][0]["message"]
+    assert all(fo.status != "ON_HOLD" for fo in demo_shop.order(order_id).fulfillment_orders)
+
+
 def test_fulfillment_service_accepts_a_cancellation_request_then_cancel_works(
     make_demo_shop: Callable[..., DemoShop], http: httpx.Client
 ) -> None:

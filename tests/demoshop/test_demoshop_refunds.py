@@ -122,6 +122,37 @@ def test_partial_refund_of_one_line_restocks_it_at_its_location(
     assert status == "PARTIALLY_REFUNDED"
 
 
+def test_returning_a_shipped_unit_keeps_the_unshipped_ones_to_ship(
+    admin: Admin, demo_shop: DemoShop
+) -> None:
+    order_id, line = next(
+        (oid, li)
+        for oid in (demo_shop.create_order("paid") for _ in range(20))
+        for li in demo_shop.order(oid).line_items
+        if li.quantity >= 2
+    )
+    line_gid = f"gid://shopify/LineItem/{line.id}"
+    demo_shop.fulfil(order_id, {line_gid: 1})
+    location = demo_shop.order(order_id).fulfillment_orders[0].location.id
+    returned = {"orderId": order_id, "refundLineItems": [
+        {"lineItemId": line_gid, "quantity": 1, "restockType": "RETURN",
+         "locationId": f"gid://shopify/Location/{location}"}]}  # fmt: skip
+    assert refund(admin, returned, "return-1")["userErrors"] == []
+    again = refund(admin, returned, "return-2")  # the one shipped unit is back already
+    assert again["userErrors"][0]["field"] == ["refundLineItems", "0", "restockType"]
+    order = admin.data("DemoShopOrder", {"id": order_id})["order"]
+    item = next(li for li in order["lineItems"]["nodes"] if li["id"] == line_gid)
+    assert item["unfulfilledQuantity"] == line.quantity - 1
+    assert order["displayFulfillmentStatus"] == "PARTIALLY_FULFILLED"
+    remaining = sum(
+        fo_line["remainingQuantity"]
+        for fo in order["fulfillmentOrders"]["nodes"]
+        for fo_line in fo["lineItems"]["nodes"]
+        if fo_line["lineItem"]["id"] == line_gid
+    )
+    assert remaining == line.quantity - 1
+
+
 def test_multi_currency_refund_needs_the_presentment_currency(
     admin: Admin, demo_shop: DemoShop
 ) -> None:
@@ -166,4 +197,20 @@ def test_inventory_compare_and_swap_refuses_a_stale_quantity(
 ) -> None:
     stale = _adjust(admin, demo_shop, "inv-2", 1, changeFromQuantity=-5)
     assert stale["userErrors"][0]["code"] == "CHANGE_FROM_QUANTITY_STALE"
+    assert demo_shop.ledger.restocks == []
+
+
+def test_inventory_change_must_say_its_expected_quantity_even_if_null(
+    admin: Admin, demo_shop: DemoShop
+) -> None:
+    """Shopify requires `changeFromQuantity` in every change; a client that leaves it out
+    must fail here as it would against a real store."""
+    variant = next(iter(demo_shop.store.variants.values()))
+    location = next(iter(demo_shop.store.locations.values()))
+    change = {"inventoryItemId": f"gid://shopify/InventoryItem/{variant.inventory_item_id}",
+              "locationId": f"gid://shopify/Location/{location.id}", "delta": 1}  # fmt: skip
+    adjust_input = {"name": "available", "reason": "restock", "changes": [change]}
+    body = admin.post("DemoShopInventoryAdjust", {"input": adjust_input, "idempotencyKey": "i"})
+    assert body["data"]["inventoryAdjustQuantities"] is None
+    assert "changeFromQuantity" in body["errors"][0]["message"]
     assert demo_shop.ledger.restocks == []

@@ -20,6 +20,7 @@ from cancelapp.domain.order import (
     Order,
     ReturnStatus,
     RiskLevel,
+    Transaction,
 )
 from cancelapp.domain.request import (
     CancellationRequest,
@@ -133,8 +134,20 @@ def lines(draw: st.DrawFn, currency: str) -> LineItem:
 
 
 @st.composite
+def transactions(draw: st.DrawFn, currency: str) -> Transaction:
+    return Transaction(
+        id=f"gid://shopify/OrderTransaction/{draw(st.integers(1, 9))}",
+        kind=draw(st.sampled_from(["SALE", "AUTHORIZATION", "CAPTURE", "REFUND", "VOID"])),
+        status=draw(st.sampled_from(["SUCCESS", "SUCCESS", "PENDING", "FAILURE"])),
+        gateway="shopify_payments",
+        amount=Money(draw(AMOUNTS), currency),
+    )
+
+
+@st.composite
 def orders(draw: st.DrawFn) -> Order:
     currency = draw(CURRENCIES)
+    paid_in = draw(st.just(currency) | CURRENCIES)  # the customer's currency, often the shop's
     created = PLACED + timedelta(minutes=draw(st.integers(0, 60 * 24 * 30)))
     total = Money(draw(AMOUNTS), currency)
     refunded = draw(st.none() | AMOUNTS.map(lambda a: Money(a, currency)))
@@ -157,7 +170,7 @@ def orders(draw: st.DrawFn) -> Order:
         financial_status=draw(st.sampled_from(FinancialStatus)),
         fulfillment_status=draw(st.sampled_from(FulfillmentStatus)),
         total=total,
-        presentment_currency=currency,
+        presentment_currency=paid_in,
         customer=draw(
             st.none() | st.builds(Customer, st.just("c"), st.just("C"), st.none(), tags=TAGS)
         ),
@@ -178,6 +191,7 @@ def orders(draw: st.DrawFn) -> Order:
         cancelled_at=draw(st.none() | st.just(created + timedelta(hours=2))),
         test=draw(st.booleans()),
         total_refunded=refunded,
+        transactions=tuple(draw(st.lists(transactions(paid_in), max_size=3))),
     )
 
 

@@ -55,7 +55,7 @@ CASES = {
     "at_fulfillment_service": ("true", (replace(BASE, fulfillment_orders=(hold(
         "acme", FulfillmentOrderStatus.OPEN, "ACCEPTED"),)), request()),
         (replace(BASE, fulfillment_orders=(hold("acme", FulfillmentOrderStatus.OPEN),)),
-         request()), "accepted by a fulfillment service"),
+         request()), "with a fulfillment service"),
     "total_above": ("400", (BASE, request()),
                     (replace(BASE, total=Money(Decimal("400"), "DKK")), request()),
                     "total 449.00 DKK; rule: above 400.00 DKK"),
@@ -111,3 +111,23 @@ def test_policy_condition_holds_and_fails_with_its_words(key: str) -> None:
     assert matched.rule == "R"
     assert [(c.condition, c.text.render_plain()) for c in matched.checks] == [(key, words)]
     assert evaluate(*fails, policy, NOW).rule != "R"
+
+
+@pytest.mark.parametrize(
+    ("request_status", "at_service"),
+    [("UNSUBMITTED", False), ("SUBMITTED", True), ("ACCEPTED", True),
+     ("CANCELLATION_REQUESTED", True), ("CANCELLATION_REJECTED", True),
+     ("CANCELLATION_ACCEPTED", False), ("REJECTED", False), ("CLOSED", False)],
+)  # fmt: skip
+def test_policy_at_fulfillment_service_while_the_service_still_has_the_order(
+    request_status: str, at_service: bool
+) -> None:
+    """A 3PL asked to stop (or that refused to) still holds the order: Shopify won't cancel."""
+    policy = parse_policy(
+        'version = 1\n[[rules]]\nname = "3PL"\nverdict = "review"\nwhy = "w"\n'
+        "[rules.when]\nat_fulfillment_service = true\n",
+        "p.toml",
+    )
+    fo = hold("acme", FulfillmentOrderStatus.IN_PROGRESS, request_status)
+    verdict = evaluate(replace(BASE, fulfillment_orders=(fo,)), request(), policy, NOW)
+    assert (verdict.rule == "3PL") is at_service

@@ -8,7 +8,7 @@ from decimal import Decimal
 from policy_orders import PLACED, line, order, request
 
 from cancelapp.domain.money import Money
-from cancelapp.domain.order import FulfillmentStatus
+from cancelapp.domain.order import FinancialStatus, FulfillmentStatus, Transaction
 from cancelapp.domain.verdict import Outcome, RefundMethod
 from cancelapp.policy import (
     Backtest,
@@ -63,6 +63,41 @@ def test_policy_engine_caps_a_fee_larger_than_the_refund() -> None:
     assert "Fee lowered to the refundable amount 30.00 DKK" in verdict.reasons[-1].render_plain()
 
 
+def _paid(amount: str, currency: str, kind: str = "SALE") -> Transaction:
+    return Transaction(
+        "gid://shopify/OrderTransaction/1", kind, "SUCCESS", "x", Money.of(amount, currency)
+    )
+
+
+def test_policy_engine_sends_a_fixed_fee_in_another_currency_to_review() -> None:
+    """The fee is set in the shop's DKK; refunds move in the EUR the customer paid."""
+    in_euro = order(presentment_currency="EUR", transactions=(_paid("60.20", "EUR"),))
+    verdict = evaluate(in_euro, request(), _approve_all(), NOW)
+    assert (verdict.outcome, verdict.rule) == (Outcome.REVIEW, "Safeguard: fee in another currency")
+    assert verdict.action is None
+    assert verdict.reasons[0].render_plain() == (
+        "The fixed fee is in DKK, but the customer paid in EUR: decide the fee yourself"
+    )
+    percent_only = parse_policy(APPROVE_ALL.replace("fee_fixed = {fixed}\n", ""), "p.toml")
+    verdict = evaluate(in_euro, request(), percent_only, NOW)
+    assert verdict.outcome is Outcome.APPROVE  # a percentage is right in any currency
+
+
+def test_policy_engine_caps_a_fee_to_the_money_actually_received() -> None:
+    part_paid = order(transactions=(_paid("449.00", "DKK"), _paid("440.00", "DKK", "REFUND")))
+    verdict = evaluate(part_paid, request(), _approve_all(fixed="100"), NOW)
+    assert verdict.action is not None and verdict.action.fee is not None
+    assert verdict.action.fee.fixed == Money.of("9.00", "DKK")
+    only_authorized = order(
+        financial_status=FinancialStatus.AUTHORIZED,
+        transactions=(_paid("449.00", "DKK", "AUTHORIZATION"),),
+    )
+    verdict = evaluate(only_authorized, request(), _approve_all(), NOW)
+    assert verdict.outcome is Outcome.APPROVE and verdict.action is not None
+    assert verdict.action.fee is None  # nothing was captured: cancelling voids it all
+    assert "Fee lowered to the refundable amount 0.00 DKK" in verdict.reasons[-1].render_plain()
+
+
 def test_policy_engine_partial_request_judges_only_the_named_lines() -> None:
     two_lines = order(
         fulfillment_status=FulfillmentStatus.PARTIALLY_FULFILLED,
@@ -81,6 +116,19 @@ def test_policy_engine_never_acts_on_a_cancelled_order() -> None:
     verdict = evaluate(cancelled, request(), _approve_all(), NOW)
     assert (verdict.outcome, verdict.rule) == (Outcome.DENY, "Safeguard: already cancelled")
     assert verdict.action is None and verdict.reply is not None
+
+
+def test_policy_engine_never_approves_a_request_older_than_its_order() -> None:
+    """Asked at 9:00 about an order placed at 10:00: the request was matched to the wrong
+    order (e.g. the customer's next one), whatever the window says."""
+    later_order = order(created_at=PLACED + timedelta(hours=1))
+    verdict = evaluate(later_order, request(timedelta(0)), _approve_all(), NOW)
+    assert (verdict.outcome, verdict.rule) == (Outcome.REVIEW, "Safeguard: asked before the order")
+    assert verdict.action is None
+    clock_skew = order(created_at=PLACED + timedelta(minutes=3))
+    assert (
+        evaluate(clock_skew, request(timedelta(0)), _approve_all(), NOW).outcome is Outcome.APPROVE
+    )
 
 
 def test_policy_engine_reports_checks_of_rules_that_did_not_apply() -> None:

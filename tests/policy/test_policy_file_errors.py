@@ -52,6 +52,13 @@ CASES = [
      'rule 1 ("In time"), action.refund', "choose a refund"),
     ("expiry without store credit", GOOD_RULE + "[rules.action]\nstore_credit_expires_days = 30\n",
      9, 'rule 1 ("In time"), action.store_credit_expires_days', 'refund = "store_credit"'),
+    ("window beyond a date", GOOD_RULE.replace('"24h"', '"99999999999d"'), 7,
+     'rule 1 ("In time"), when.placed_within', "at most 3650 days"),
+    ("expiry beyond a date", GOOD_RULE + '[rules.action]\nrefund = "store_credit"\n'
+     "store_credit_expires_days = 99999999\n", 10,
+     'rule 1 ("In time"), action.store_credit_expires_days', "at most 3650"),
+    ("amount beyond any order", GOOD_RULE + "[rules.action]\nfee_fixed = 1e400\n", 9,
+     'rule 1 ("In time"), action.fee_fixed', "more than any order"),
     ("reply on approve", GOOD_RULE.replace('verdict = "approve"',
                                            'verdict = "approve"\nreply = "ok"'), 6,
      'rule 1 ("In time"), reply', "only deny rules"),

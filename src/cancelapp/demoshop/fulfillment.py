@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from graphql import GraphQLError
+
 from cancelapp.demoshop.context import Info, store_of
 from cancelapp.demoshop.ids import gid_number
 from cancelapp.demoshop.model import FulfillmentHold, FulfillmentOrder
@@ -25,6 +27,13 @@ def fulfillment_order_hold(_root: Any, info: Info, **args: Any) -> dict[str, Any
     store = store_of(info)
     fo = _fulfillment_order(store, args["id"])
     hold_input = args["fulfillmentHold"]
+    if hold_input.get("fulfillmentOrderLineItems"):
+        # Shopify splits the fulfillment order; holding all of it instead would mislead.
+        raise GraphQLError(
+            "The demo shop cannot hold part of a fulfillment order: leave out "
+            "fulfillmentOrderLineItems to hold all of it.",
+            extensions={"code": "NOT_SUPPORTED_BY_DEMO_SHOP"},
+        )
     empty = {"fulfillmentHold": None, "fulfillmentOrder": None, "remainingFulfillmentOrder": None}
     if fo is None:
         return {

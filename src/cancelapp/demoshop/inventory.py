@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from graphql import GraphQLError
+
 from cancelapp.demoshop.context import Info, store_of
 from cancelapp.demoshop.idempotency import once
 from cancelapp.demoshop.ids import gid, gid_number, parse_gid
@@ -82,8 +84,15 @@ def _adjust(store: ShopStore, adjust: dict[str, Any], key: str) -> dict[str, Any
                 [*path, "ledgerDocumentUri"],
                 "A ledger document can't be given for `available`.",
             )
+        if "changeFromQuantity" not in change:
+            # Shopify: "you must explicitly pass in a value, even if that value is `null`".
+            raise GraphQLError(
+                "InventoryChangeInput.changeFromQuantity is required: pass null to skip the "
+                "compare-and-swap check.",
+                extensions={"code": "BAD_REQUEST"},
+            )
         current = store.inventory.get((item, location.id), 0)
-        expected = change.get("changeFromQuantity")
+        expected = change["changeFromQuantity"]
         if expected is not None and expected != current:
             return _error(
                 "CHANGE_FROM_QUANTITY_STALE",

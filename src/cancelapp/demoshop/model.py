@@ -67,6 +67,7 @@ class LineItem:
     unit_price: Decimal  # presentment, after discounts, VAT included
     fulfilled_quantity: int = 0
     refunded_quantity: int = 0
+    returned_quantity: int = 0  # of the refunded units, those that had been fulfilled
     removed_quantity: int = 0  # taken off by a cancellation
     gift_card: bool = False
     custom_attributes: list[tuple[str, str]] = field(default_factory=list)
@@ -77,11 +78,18 @@ class LineItem:
 
     @property
     def unfulfilled_quantity(self) -> int:
-        return max(self.current_quantity - self.fulfilled_quantity, 0)
+        """Refunding a returned (fulfilled) unit leaves the units still to ship as they are."""
+        taken_off = self.removed_quantity + self.refunded_quantity - self.returned_quantity
+        return max(self.quantity - taken_off - self.fulfilled_quantity, 0)
+
+    @property
+    def returnable_quantity(self) -> int:
+        return self.fulfilled_quantity - self.returned_quantity
 
     @property
     def refundable_quantity(self) -> int:
-        return self.quantity - self.refunded_quantity
+        """Shopify: "excluding refunded units and removed units", as `currentQuantity`."""
+        return self.current_quantity
 
 
 @dataclass

@@ -88,7 +88,7 @@ def plan_lines(
             raise RefundRefused(
                 [*path, "restockType"], "Cannot cancel more items than are unfulfilled."
             )
-        if restock_type == "RETURN" and quantity > item.fulfilled_quantity:
+        if restock_type == "RETURN" and quantity > item.returnable_quantity:
             raise RefundRefused(
                 [*path, "restockType"], "Cannot return more items than were fulfilled."
             )
@@ -281,14 +281,18 @@ def _refund_line(
             order=order,
             idempotency_key=key,
         )
-    if planned.restock_type == "CANCEL" or item.unfulfilled_quantity >= quantity:
-        for fo in order.fulfillment_orders:
-            if fo.remaining.get(item.id):
-                taken = min(fo.remaining[item.id], quantity)
-                fo.remaining[item.id] -= taken
-                if not any(fo.remaining.values()) and fo.status in {"OPEN", "ON_HOLD"}:
-                    fo.status = "CLOSED"
+    # Units not yet shipped go first (all of a CANCEL, none of a RETURN); the rest had shipped.
+    unshipped = 0 if planned.restock_type == "RETURN" else min(quantity, item.unfulfilled_quantity)
+    left = unshipped
+    for fo in order.fulfillment_orders:
+        if left and fo.remaining.get(item.id):
+            taken = min(fo.remaining[item.id], left)
+            fo.remaining[item.id] -= taken
+            left -= taken
+            if not any(fo.remaining.values()) and fo.status in {"OPEN", "ON_HOLD"}:
+                fo.status = "CLOSED"
     item.refunded_quantity += quantity
+    item.returned_quantity += quantity - unshipped
     refund.lines.append(
         RefundLine(
             item.id,

@@ -204,14 +204,18 @@ class DemoShop:
             edit = cancel_requests.add_requested_edit(self.store, order, self.store.now(), numbers)
             return gid("RequestedEdit", edit.id)
 
-    def fulfil(self, order_id: str) -> None:
-        """The warehouse ships everything still open on the order."""
+    def fulfil(self, order_id: str, units: dict[str, int] | None = None) -> None:
+        """The warehouse ships everything still open on the order, or `units` per line item
+        gid."""
         with self.store.lock:
             order = self.order(order_id)
             now = self.store.now()
             for li in order.line_items:
-                if li.unfulfilled_quantity:
-                    factory.fulfil(order, li, li.unfulfilled_quantity, self.store.new_id(), now)
+                wanted = li.unfulfilled_quantity
+                if units is not None:
+                    wanted = min(units.get(gid("LineItem", li.id), 0), wanted)
+                if wanted:
+                    factory.fulfil(order, li, wanted, self.store.new_id(), now)
             self.store.register(order)
 
     def set_fulfillment_service_answer(self, answer: str, *, delay: float | None = None) -> None:

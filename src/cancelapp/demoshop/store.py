@@ -103,13 +103,6 @@ class ShopStore:
             while self._queue and self._queue[0].due <= now:
                 heapq.heappop(self._queue).action()
 
-    def next_due_in(self) -> float | None:
-        """Seconds until the next background work is due, None when nothing waits."""
-        with self.lock:
-            if not self._queue:
-                return None
-            return max(self._queue[0].due - self.clock.monotonic(), 0.0)
-
     def register(self, order: Order) -> None:
         """Make an order and everything in it findable by id; call again after adding to it."""
         self.orders[order.id] = order

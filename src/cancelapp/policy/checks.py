@@ -6,18 +6,26 @@ their `ConditionCheck` objects are made once and shared: that keeps evaluation f
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable
 from datetime import timedelta
 from decimal import Decimal
+from enum import StrEnum
+from typing import TypeVar
 
 from cancelapp.domain.money import Money
-from cancelapp.domain.order import FinancialStatus, FulfillmentStatus, RiskLevel
+from cancelapp.domain.order import (
+    ACTIVE_RETURN_STATUSES,
+    FinancialStatus,
+    FulfillmentStatus,
+    RiskLevel,
+)
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase, PhraseArg
 from cancelapp.domain.verdict import ConditionCheck
 from cancelapp.policy.facts import Facts
 from cancelapp.policy.model import FulfilledItems, Window, WindowKind
 
 Check = Callable[[Facts], ConditionCheck]
+E = TypeVar("E", bound=StrEnum)
 
 DEFAULT_WINDOW = timedelta(hours=24)
 UNTIL_FULFILLMENT = timedelta.max
@@ -61,21 +69,40 @@ def _cached(
 
 
 def _yes_no(key: str, wanted: bool, observe: Callable[[Facts], bool], yes: str, no: str) -> Check:
-    return _cached(key, observe, lambda seen: (seen == wanted, yes if seen else no, {}))
+    when_yes = ConditionCheck(key, Phrase("Policy", yes), wanted)
+    when_no = ConditionCheck(key, Phrase("Policy", no), not wanted)
+
+    def check(facts: Facts) -> ConditionCheck:
+        return when_yes if observe(facts) else when_no
+
+    return check
+
+
+def _by_status(
+    key: str, statuses: Iterable[E], describe: Callable[[E], Description]
+) -> dict[E, ConditionCheck]:
+    """One shared check per possible status, looked up rather than built per request."""
+    table = {}
+    for status in statuses:
+        matched, template, args = describe(status)
+        table[status] = ConditionCheck(key, Phrase("Policy", template, args), matched)
+    return table
 
 
 def _status_set(
     key: str,
     wanted: frozenset[FinancialStatus] | frozenset[FulfillmentStatus],
-    observe: Callable[[Facts], Hashable],
+    statuses: type[FinancialStatus] | type[FulfillmentStatus],
+    observe: Callable[[Facts], StrEnum],
     template: str,
 ) -> Check:
     listed = ", ".join(sorted(_words(s) for s in wanted))
-    return _cached(
+    table = _by_status(
         key,
-        observe,
-        lambda seen: (seen in wanted, template, {"status": _words(str(seen)), "wanted": listed}),
+        statuses,
+        lambda seen: (seen in wanted, template, {"status": _words(seen), "wanted": listed}),
     )
+    return lambda facts: table[observe(facts)]
 
 
 _FULFILLED_TEMPLATES = {
@@ -178,12 +205,12 @@ def _risk(key: str, limit: RiskLevel) -> Check:
     )
     rank = RISK_RANK[limit]
 
-    def describe(seen: Hashable) -> Description:
-        assert isinstance(seen, RiskLevel)
+    def describe(seen: RiskLevel) -> Description:
         matched = RISK_RANK[seen] >= rank if at_least else RISK_RANK[seen] <= rank
         return matched, template, {"risk": _words(seen), "limit": _words(limit)}
 
-    return _cached(key, lambda f: f.order.risk_level, describe)
+    table = _by_status(key, RiskLevel, describe)
+    return lambda facts: table[facts.order.risk_level]
 
 
 def _total(key: str, limit: Decimal) -> Check:
@@ -194,10 +221,15 @@ def _total(key: str, limit: Decimal) -> Check:
         else QT_TRANSLATE_NOOP("Policy", "total {total}; rule: below {limit}")
     )
 
+    limits: dict[str, Money] = {}  # the limit in each shop currency seen
+
     def check(facts: Facts) -> ConditionCheck:
         total = facts.order.total
         matched = total.amount > limit if above else total.amount < limit
-        args: dict[str, PhraseArg] = {"total": total, "limit": Money(limit, total.currency)}
+        shown = limits.get(total.currency)
+        if shown is None:
+            shown = limits[total.currency] = Money(limit, total.currency)
+        args: dict[str, PhraseArg] = {"total": total, "limit": shown}
         return ConditionCheck(key, Phrase("Policy", template, args), matched)
 
     return check
@@ -275,11 +307,15 @@ def compile_condition(key: str, value: object) -> Check:
     if key == "financial_status":
         assert isinstance(value, frozenset)
         template = QT_TRANSLATE_NOOP("Policy", "payment status {status}; rule: {wanted}")
-        return _status_set(key, value, lambda f: f.order.financial_status, template)
+        return _status_set(
+            key, value, FinancialStatus, lambda f: f.order.financial_status, template
+        )
     if key == "fulfillment_status":
         assert isinstance(value, frozenset)
         template = QT_TRANSLATE_NOOP("Policy", "fulfillment status {status}; rule: {wanted}")
-        return _status_set(key, value, lambda f: f.order.fulfillment_status, template)
+        return _status_set(
+            key, value, FulfillmentStatus, lambda f: f.order.fulfillment_status, template
+        )
     if isinstance(value, FulfilledItems):
         return _fulfilled_items(value)
     if isinstance(value, RiskLevel):
@@ -298,8 +334,19 @@ def _on_hold(f: Facts) -> bool:
     return any(fo.on_hold for fo in f.order.fulfillment_orders)
 
 
+# A fulfillment service has been asked to ship, has accepted, or is being (or was refused
+# being) asked to stop: Shopify refuses to cancel "outstanding fulfillments that can't be
+# cancelled", so these need the service's consent first.
+_WITH_SERVICE = frozenset(
+    {"SUBMITTED", "ACCEPTED", "CANCELLATION_REQUESTED", "CANCELLATION_REJECTED"}
+)
+
+
 def _at_service(f: Facts) -> bool:
-    return any(fo.accepted_by_service and fo.is_open for fo in f.order.fulfillment_orders)
+    return any(
+        fo.fulfillment_service is not None and fo.request_status in _WITH_SERVICE and fo.is_open
+        for fo in f.order.fulfillment_orders
+    )
 
 
 _BOOLEAN_CHECKS: dict[str, Callable[[str, bool], Check]] = {
@@ -314,20 +361,20 @@ _BOOLEAN_CHECKS: dict[str, Callable[[str, bool], Check]] = {
         k,
         v,
         _at_service,
-        QT_TRANSLATE_NOOP("Policy", "accepted by a fulfillment service"),
+        QT_TRANSLATE_NOOP("Policy", "with a fulfillment service"),
         QT_TRANSLATE_NOOP("Policy", "not at a fulfillment service"),
     ),
     "active_return": lambda k, v: _yes_no(
         k,
         v,
-        lambda f: f.order.has_active_return,
+        lambda f: f.order.return_status in ACTIVE_RETURN_STATUSES,
         QT_TRANSLATE_NOOP("Policy", "a return is open"),
         QT_TRANSLATE_NOOP("Policy", "no return open"),
     ),
     "cancelled": lambda k, v: _yes_no(
         k,
         v,
-        lambda f: f.order.is_cancelled,
+        lambda f: f.order.cancelled_at is not None,
         QT_TRANSLATE_NOOP("Policy", "order already cancelled"),
         QT_TRANSLATE_NOOP("Policy", "order not cancelled"),
     ),

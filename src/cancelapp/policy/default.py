@@ -78,12 +78,13 @@ reply = {_q(REPLY_SHIPPED)}
 [rules.when]
 fulfillment_status = ["fulfilled"]
 
+# Even when the customer asks only for items that have not shipped yet.
 [[rules]]
 name = "Partly shipped"
 verdict = "review"
 why = {_q(WHY_PARTLY_SHIPPED)}
 [rules.when]
-fulfilled_items = "any"
+fulfillment_status = ["partially_fulfilled"]
 
 [[rules]]
 name = "On hold"

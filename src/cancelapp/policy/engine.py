@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from cancelapp.domain.money import Money
 from cancelapp.domain.order import Order
-from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
+from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase, PhraseArg
 from cancelapp.domain.request import CancellationRequest
 from cancelapp.domain.verdict import (
     ConditionCheck,
@@ -28,6 +28,8 @@ NO_ORDER_RULE = QT_TRANSLATE_NOOP("Policy", "No matching order")
 NO_RULE_MATCHED = QT_TRANSLATE_NOOP("Policy", "No rule matched")
 SAFEGUARD_CANCELLED = QT_TRANSLATE_NOOP("Policy", "Safeguard: already cancelled")
 SAFEGUARD_FULFILLED = QT_TRANSLATE_NOOP("Policy", "Safeguard: items already fulfilled")
+SAFEGUARD_FEE_CURRENCY = QT_TRANSLATE_NOOP("Policy", "Safeguard: fee in another currency")
+SAFEGUARD_BEFORE_ORDER = QT_TRANSLATE_NOOP("Policy", "Safeguard: asked before the order")
 
 _NO_ORDER = Phrase(
     "Policy", QT_TRANSLATE_NOOP("Policy", "No order matched this request yet: find the order first")
@@ -46,8 +48,22 @@ _FULFILLED = Phrase(
         "Items in this cancel have already been fulfilled: they cannot simply be cancelled",
     ),
 )
+_BEFORE_ORDER = Phrase(
+    "Policy",
+    QT_TRANSLATE_NOOP(
+        "Policy",
+        "The request arrived before the order was placed: check that it is about this order",
+    ),
+)
+# Clocks differ a little between a mail server and Shopify; more than this is a wrong match.
+CLOCK_SLACK = timedelta(minutes=5)
 _FEE_CAPPED = Phrase(
     "Policy", QT_TRANSLATE_NOOP("Policy", "Fee lowered to the refundable amount {refundable}")
+)
+_FEE_CURRENCY = QT_TRANSLATE_NOOP(
+    "Policy",
+    "The fixed fee is in {fee_currency}, but the customer paid in {currency}: "
+    "decide the fee yourself",
 )
 _APPROVED_BY = QT_TRANSLATE_NOOP("Policy", 'Approved by the rule "{rule}"')
 
@@ -189,18 +205,31 @@ def _safeguarded(verdict: Verdict, facts: Facts) -> Verdict:
         return Verdict(
             Outcome.REVIEW, SAFEGUARD_FULFILLED, (_FULFILLED, *verdict.reasons), verdict.checks
         )
+    if facts.received_at < facts.order.created_at - CLOCK_SLACK:
+        return Verdict(
+            Outcome.REVIEW,
+            SAFEGUARD_BEFORE_ORDER,
+            (_BEFORE_ORDER, *verdict.reasons),
+            verdict.checks,
+        )
     action = verdict.action
-    if action is not None and action.keeps_fee and action.fee is not None:
-        refundable = refundable_amount(facts.order, facts.request)
-        if _fee_amount(action.fee, refundable) > refundable.amount:
-            capped = ProcessingFee(percent=Decimal("0"), fixed=refundable)
-            reason = Phrase("Policy", _FEE_CAPPED.template, {"refundable": refundable})
-            return replace(
-                verdict,
-                action=replace(action, fee=capped),
-                reasons=(*verdict.reasons, reason),
-            )
-    return verdict
+    if action is None or action.fee is None or not action.keeps_fee:
+        return verdict
+    fee = action.fee
+    paid_in = facts.order.presentment_currency
+    if fee.fixed is not None and fee.fixed.currency != paid_in:
+        # Refunds move in the customer's currency and we know no exchange rate.
+        args: dict[str, PhraseArg] = {"fee_currency": fee.fixed.currency, "currency": paid_in}
+        why = Phrase("Policy", _FEE_CURRENCY, args)
+        return Verdict(
+            Outcome.REVIEW, SAFEGUARD_FEE_CURRENCY, (why, *verdict.reasons), verdict.checks
+        )
+    refundable = refundable_amount(facts.order, facts.request)
+    if _fee_amount(fee, refundable) <= refundable.amount:
+        return verdict
+    capped = None if refundable.is_zero() else ProcessingFee(fixed=refundable)
+    reason = Phrase("Policy", _FEE_CAPPED.template, {"refundable": refundable})
+    return replace(verdict, action=replace(action, fee=capped), reasons=(*verdict.reasons, reason))
 
 
 def _fee_amount(fee: ProcessingFee, refundable: Money) -> Decimal:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from decimal import Decimal
 
 from cancelapp.domain.money import Money
 from cancelapp.domain.order import FulfillmentStatus, LineItem, Order
 from cancelapp.domain.request import CancellationRequest
 
 _SHIPPED_STATUSES = frozenset({FulfillmentStatus.FULFILLED, FulfillmentStatus.PARTIALLY_FULFILLED})
+_MONEY_IN = frozenset({"SALE", "CAPTURE"})  # `OrderTransactionKind`
+_MONEY_OUT = frozenset({"REFUND", "CHANGE"})
 
 
 class Facts:
@@ -68,11 +71,41 @@ def covered_lines(order: Order, request: CancellationRequest) -> tuple[LineItem,
     return order.line_items
 
 
-def refundable_amount(order: Order, request: CancellationRequest) -> Money:
-    """What a cancel could give back, in the shop currency; never negative.
+def _money_received(order: Order) -> Money | None:
+    """Money taken from the customer and not given back, in the currency they paid: successful
+    sales and captures less refunds (an authorization alone is no money). None when the order's
+    transactions are not known."""
+    if not order.transactions:
+        return None
+    currency = order.presentment_currency
+    net = Decimal(0)
+    for t in order.transactions:
+        if t.status != "SUCCESS" or t.amount.currency != currency:
+            continue
+        if t.kind in _MONEY_IN:
+            net += t.amount.amount
+        elif t.kind in _MONEY_OUT:
+            net -= t.amount.amount
+    return Money(net, currency)
 
-    Errs low (total minus everything already refunded) so a fee capped to it is never too big.
-    """
+
+def refundable_amount(order: Order, request: CancellationRequest) -> Money:
+    """What a cancel could give back, in the currency the customer paid (refunds move in it);
+    never negative. Errs low, so a fee capped to it is never too big: the money received when
+    the transactions are known, and when the order is in the shop currency also the current
+    total less refunds (or, for a partial request, the named lines)."""
+    currency = order.presentment_currency
+    candidates: list[Decimal] = []
+    received = _money_received(order)
+    if received is not None:
+        candidates.append(received.amount)
+    if order.total.currency == currency:
+        candidates.append(_total_left(order, request).amount)
+    amount = min(candidates, default=Decimal(0))  # another currency, nothing known: nothing
+    return Money(max(amount, Decimal(0)), currency)
+
+
+def _total_left(order: Order, request: CancellationRequest) -> Money:
     full = order.total
     if order.total_refunded is not None and order.total_refunded.currency == full.currency:
         full = full - order.total_refunded
@@ -83,4 +116,4 @@ def refundable_amount(order: Order, request: CancellationRequest) -> Money:
             if li.unit_price.currency == full.currency:
                 partial = partial + li.unit_price * li.refundable_quantity
         full = min(full, partial)
-    return full if full.amount > 0 else Money.zero(full.currency)
+    return full

@@ -28,6 +28,11 @@ from cancelapp.policy.model import (
 E = TypeVar("E", bound=StrEnum)
 
 
+# Beyond these a value is a typo, and dates or money built from it would overflow.
+MAX_DAYS = 3650
+MAX_AMOUNT = Decimal(10) ** 12
+
+
 def _bad(template: str, **args: str | int) -> InvalidValueError:
     return InvalidValueError(Phrase("Policy", template, dict(args)))
 
@@ -78,6 +83,13 @@ def parse_window(value: object) -> Window:
         pos = m.end()
     if minutes <= 0:
         raise _bad(QT_TRANSLATE_NOOP("Policy", "a time window must be longer than zero"))
+    if minutes > MAX_DAYS * 24 * 60:
+        raise _bad(
+            QT_TRANSLATE_NOOP(
+                "Policy", 'a time window can be at most {days} days: write "until fulfillment"'
+            ),
+            days=MAX_DAYS,
+        )
     return Window.fixed(minutes)
 
 
@@ -119,6 +131,11 @@ def parse_amount(value: object) -> Decimal:
         raise _bad(
             QT_TRANSLATE_NOOP("Policy", "an amount can't be negative: {value}"), value=str(value)
         )
+    if amount > MAX_AMOUNT:
+        raise _bad(
+            QT_TRANSLATE_NOOP("Policy", "{value} is more than any order: write a smaller amount"),
+            value=str(value),
+        )
     return amount
 
 
@@ -137,6 +154,10 @@ def parse_days(value: object) -> int:
         raise _bad(QT_TRANSLATE_NOOP("Policy", "write a whole number of days, e.g. 365"))
     if value <= 0:
         raise _bad(QT_TRANSLATE_NOOP("Policy", "the number of days must be at least 1"))
+    if value > MAX_DAYS:
+        raise _bad(
+            QT_TRANSLATE_NOOP("Policy", "the number of days can be at most {days}"), days=MAX_DAYS
+        )
     return value
 
 
