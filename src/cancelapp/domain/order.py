@@ -114,6 +114,13 @@ class FulfillmentOrderLine:
     remaining_quantity: int
 
 
+# `FulfillmentOrderRequestStatus` values in which a fulfillment service holds the work: it accepted
+# it, was asked to cancel and has not answered, or refused to cancel.
+SERVICE_HOLDS_WORK_STATUSES = frozenset(
+    {"ACCEPTED", "CANCELLATION_REQUESTED", "CANCELLATION_REJECTED"}
+)
+
+
 @dataclass(frozen=True)
 class FulfillmentOrder:
     id: str
@@ -132,7 +139,10 @@ class FulfillmentOrder:
     @property
     def accepted_by_service(self) -> bool:
         """A fulfillment service has taken the work: cancelling needs its consent."""
-        return self.fulfillment_service is not None and self.request_status == "ACCEPTED"
+        return (
+            self.fulfillment_service is not None
+            and self.request_status in SERVICE_HOLDS_WORK_STATUSES
+        )
 
     @property
     def is_open(self) -> bool:
