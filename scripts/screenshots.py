@@ -1,0 +1,121 @@
+"""Screenshots of the main window on the demo shop: English and Danish, light and dark.
+
+    uv run python scripts/screenshots.py [--out docs/screenshots]
+
+Runs the real window (real database, demo shop over HTTP, the same client code as a real
+store) in a throw-away data folder. Under Xvfb when `xvfb-run` exists and no display is set
+(real window decorations and fonts); otherwise on Qt's offscreen platform with `grab()`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHOTS = (("en", "light"), ("en", "dark"), ("da", "light"), ("da", "dark"))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--size", default="1440x860", help="window size, WIDTHxHEIGHT")
+    args = parser.parse_args()
+    if _should_use_xvfb():
+        command = ["xvfb-run", "-a", "-s", "-screen 0 1920x1080x24", sys.executable, *sys.argv]
+        return subprocess.run(
+            command, check=False, env={**os.environ, "CANCELAPP_XVFB": "1"}
+        ).returncode
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    width, height = (int(n) for n in args.size.split("x"))
+    with tempfile.TemporaryDirectory(prefix="cancelapp-shots-") as home:
+        os.environ["CANCELAPP_HOME"] = home
+        return _take(args.out, width, height)
+
+
+def _should_use_xvfb() -> bool:
+    return (
+        not os.environ.get("DISPLAY")
+        and not os.environ.get("CANCELAPP_XVFB")
+        and shutil.which("xvfb-run") is not None
+    )
+
+
+def _take(out: Path, width: int, height: int) -> int:
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from cancelapp import cli
+    from cancelapp.app import build_context, connect_demo, install_qt_message_handler
+    from cancelapp.demoshop import DemoShop
+    from cancelapp.keychain import SecretStore
+    from cancelapp.paths import AppPaths
+    from cancelapp.settings import Language
+    from cancelapp.ui.i18n import Translations
+    from cancelapp.ui.main_window import MainWindow
+    from cancelapp.ui.queue_index import Column
+    from cancelapp.ui.queue_model import OUTCOME_ROLE
+    from cancelapp.ui.theme import apply_scheme
+
+    paths = AppPaths.resolve()
+    paths.create()
+    logging.basicConfig(filename=paths.log_dir / "screenshots.log", level=logging.INFO)
+    install_qt_message_handler()  # Qt's offscreen chatter goes to the log, not the terminal
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("CancelApp")
+    app.setStyle("Fusion")
+    context = build_context(paths, cli.parse([]), secrets=SecretStore(None))
+    context.translations = Translations(app)
+    shop = DemoShop(seed=7, size=60, bucket_size=100_000, restore_rate=100_000).start()
+    try:
+        connect_demo(context, shop)
+        window = MainWindow(context)
+        window.resize(width, height)
+        window.show()
+
+        def wait(signal: object, timeout_ms: int = 60_000) -> None:
+            loop = QEventLoop()
+            signal.connect(loop.quit)  # type: ignore[attr-defined]
+            QTimer.singleShot(timeout_ms, loop.quit)
+            loop.exec()
+
+        window.start()
+        wait(window.sync.finished)
+        model = window.model
+        wanted = next(
+            (
+                r
+                for r in range(model.rowCount())
+                if model.index(r, Column.VERDICT).data(OUTCOME_ROLE) == "approve"
+            ),
+            0,
+        )
+        window.queue.select_row(wanted)
+        wait(window.detail_shown)
+        out.mkdir(parents=True, exist_ok=True)
+        for language, scheme in SHOTS:
+            window.use_language(Language.DANISH if language == "da" else Language.ENGLISH)
+            apply_scheme(app, Qt.ColorScheme.Dark if scheme == "dark" else Qt.ColorScheme.Light)
+            window.detail.show_detail(window.detail.detail)  # badge colours follow the scheme
+            for _ in range(5):
+                app.processEvents()
+            target = out / f"main-{language}-{scheme}.png"
+            if not window.grab().save(str(target)):
+                print(f"could not write {target}", file=sys.stderr)
+                return 1
+            print(target.relative_to(ROOT) if target.is_relative_to(ROOT) else target)
+        window.close()
+    finally:
+        context.close()
+        shop.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,382 @@
+"""Filtering and sorting the request queue in plain Python lists, not in a proxy model.
+
+A `QSortFilterProxyModel` over 100,000 rows calls back into Python for every row on each
+refilter and every comparison on each sort (0.8 s and 20 s measured). Here every row gets
+its keys once (a lowercase search text, a tab bit mask, a sort key per column on first use)
+and a filter or sort is a list comprehension or one `sorted()` over those lists. The model
+shows `visible()`: positions into `rows`, in display order.
+
+Positions are stable: a row keeps its position for the life of the index; a request that
+disappears (merged into another) is kept as a tombstone that no tab shows.
+"""
+
+from __future__ import annotations
+
+import bisect
+import operator
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from enum import IntEnum
+from itertools import compress, repeat
+from typing import Any
+
+from cancelapp.domain.action import ActionState
+from cancelapp.domain.request import RequestState
+from cancelapp.domain.verdict import Outcome
+from cancelapp.store.queue import QueueRow
+
+
+class Tab(IntEnum):
+    """The queue's chips, in the manner of a helpdesk."""
+
+    NEEDS_DECISION = 0
+    APPROVE = 1
+    REVIEW = 2
+    DENY = 3
+    DONE = 4
+    UNMATCHED = 5
+
+
+class Column(IntEnum):
+    ORDER = 0
+    CUSTOMER = 1
+    RECEIVED = 2
+    PLACED = 3
+    SOURCE = 4
+    PAYMENT = 5
+    FULFILLMENT = 6
+    TOTAL = 7
+    VERDICT = 8
+    ACTION = 9
+
+
+_UNDECIDED = frozenset({RequestState.OPEN.value, RequestState.FAILED.value})
+_HANDLED = frozenset(
+    {
+        RequestState.QUEUED.value,
+        RequestState.IN_PROGRESS.value,
+        RequestState.DONE.value,
+        RequestState.DECLINED.value,
+    }
+)
+_VERDICT_TAB = {
+    Outcome.APPROVE.value: Tab.APPROVE,
+    Outcome.REVIEW.value: Tab.REVIEW,
+    Outcome.DENY.value: Tab.DENY,
+}
+_VERDICT_RANK = {Outcome.APPROVE.value: 0, Outcome.REVIEW.value: 1, Outcome.DENY.value: 2}
+_ACTION_RANK = {
+    ActionState.QUEUED.value: 0,
+    ActionState.SENDING.value: 1,
+    ActionState.CONFIRMING.value: 1,
+    ActionState.FAILED.value: 2,
+    ActionState.CONFLICT.value: 2,
+    ActionState.DONE.value: 3,
+    ActionState.UNDONE.value: 4,
+}
+_NO_AMOUNT = Decimal("-Infinity")
+_KEPT_BASES = 8
+
+
+_TAB_BITS = {tab: 1 << tab.value for tab in Tab}
+_UNMATCHED_MASK = _TAB_BITS[Tab.UNMATCHED]
+_DONE_MASK = _TAB_BITS[Tab.DONE]
+_UNDECIDED_MASKS = {
+    outcome: _TAB_BITS[Tab.NEEDS_DECISION] | _TAB_BITS[tab] for outcome, tab in _VERDICT_TAB.items()
+}
+# Not yet judged: a person has to look, so it sits with Review.
+_UNJUDGED_MASK = _TAB_BITS[Tab.NEEDS_DECISION] | _TAB_BITS[Tab.REVIEW]
+
+
+def tab_mask(row: QueueRow) -> int:
+    """Which tabs show the row, as bits `1 << Tab`."""
+    state = row.request_state
+    if state == "unmatched":
+        return _UNMATCHED_MASK
+    if state in _HANDLED:
+        return _DONE_MASK
+    if state in _UNDECIDED:
+        return _UNDECIDED_MASKS.get(row.verdict_outcome or "", _UNJUDGED_MASK)
+    return 0
+
+
+def search_text(row: QueueRow) -> str:
+    text = f"{row.order_name or ''}\n{row.customer_name}\n{row.customer_email or ''}".lower()
+    return text.replace("\x00", "")  # NUL separates the texts of a search
+
+
+def _amount(row: QueueRow) -> Decimal:
+    if row.total_amount is None:
+        return _NO_AMOUNT
+    try:
+        return Decimal(row.total_amount)
+    except InvalidOperation:
+        return _NO_AMOUNT
+
+
+def _order_number(row: QueueRow) -> tuple[int, str]:
+    """`#998` before `#1001`: by the digits, then the text."""
+    name = row.order_name or ""
+    digits = "".join(ch for ch in name if ch.isdigit())
+    return (int(digits) if digits else -1, name.lower())
+
+
+SORT_KEYS: dict[Column, Callable[[QueueRow], Any]] = {
+    Column.ORDER: _order_number,
+    Column.CUSTOMER: lambda r: (r.customer_name.lower(), (r.customer_email or "").lower()),
+    Column.RECEIVED: lambda r: r.received_at,  # UTC text: text order is time order
+    Column.PLACED: lambda r: r.placed_at or "",
+    Column.SOURCE: lambda r: r.sources,
+    Column.PAYMENT: lambda r: r.financial_status or "",
+    Column.FULFILLMENT: lambda r: r.fulfillment_status or "",
+    Column.TOTAL: lambda r: (_amount(r), r.currency or ""),
+    Column.VERDICT: lambda r: _VERDICT_RANK.get(r.verdict_outcome or "", 3),
+    Column.ACTION: lambda r: _ACTION_RANK.get(r.action_state or "", -1),
+}
+
+
+@dataclass(frozen=True)
+class QueueFilter:
+    tab: Tab = Tab.NEEDS_DECISION
+    search: str = ""
+    source: str | None = None  # a `RequestSource` value
+    financial_status: str | None = None
+    fulfillment_status: str | None = None
+
+    def matches(self, row: QueueRow, mask: int, search: str) -> bool:
+        return (
+            bool(mask & (1 << self.tab))
+            and (self.source is None or self.source in row.sources.split(","))
+            and (self.financial_status is None or row.financial_status == self.financial_status)
+            and (
+                self.fulfillment_status is None or row.fulfillment_status == self.fulfillment_status
+            )
+            and self.search.strip().lower() in search
+        )
+
+
+@dataclass(frozen=True)
+class Sorting:
+    column: Column = Column.RECEIVED
+    descending: bool = True
+
+
+@dataclass(frozen=True)
+class Change:
+    """What an update did, by position: rows that are new, and rows whose data changed."""
+
+    added: list[int]
+    changed: list[int]
+
+
+class QueueIndex:
+    """All rows with their keys; `visible()` answers which rows, in which order.
+
+    Build it in a worker (`QueueIndex(rows)` and `precompute_orders()` are plain Python), then
+    hand it to the model on the GUI thread.
+    """
+
+    def __init__(self, rows: Iterable[QueueRow] = ()) -> None:
+        self.rows: list[QueueRow] = list(rows)
+        self._position = {row.request_id: i for i, row in enumerate(self.rows)}
+        self._search = [search_text(row) for row in self.rows]
+        self._masks = [tab_mask(row) for row in self.rows]
+        self._counts = [0] * len(Tab)
+        for mask, count in Counter(self._masks).items():
+            for tab in _TAB_BITS:
+                if mask & _TAB_BITS[tab]:
+                    self._counts[tab] += count
+        self._sort_keys: dict[Column, list[Any]] = {}
+        self._ascending: dict[Column, list[int]] = {}
+        # Recent answers without the search, by filter and sorting: tabs switch back at once.
+        self._bases: dict[tuple[Any, ...], tuple[list[int], list[str] | None]] = {}
+        self._shown: tuple[list[int], list[str]] | None = None  # the last answer, for narrow()
+        self.version = 0  # bumped by every change: orders computed elsewhere must match it
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def position_of(self, request_id: int) -> int | None:
+        return self._position.get(request_id)
+
+    def counts(self) -> dict[Tab, int]:
+        return {tab: self._counts[tab] for tab in Tab}
+
+    def update(self, rows: Iterable[QueueRow]) -> Change:
+        """Add new rows and replace changed ones (matched by request id)."""
+        added: list[int] = []
+        changed: list[int] = []
+        for row in rows:
+            position = self._position.get(row.request_id)
+            if position is None:
+                position = len(self.rows)
+                self._position[row.request_id] = position
+                self.rows.append(row)
+                self._search.append(search_text(row))
+                self._masks.append(0)
+                added.append(position)
+            elif self.rows[position] != row:
+                self.rows[position] = row
+                self._search[position] = search_text(row)
+                changed.append(position)
+            else:
+                continue
+            self._set_mask(position, tab_mask(row))
+        if added or changed:
+            self._forget_orders(added, changed)
+        return Change(added, changed)
+
+    def remove(self, request_ids: Iterable[int]) -> list[int]:
+        """Hide requests that no longer exist; returns their positions."""
+        gone = [p for rid in request_ids if (p := self._position.get(rid)) is not None]
+        for position in gone:
+            self._set_mask(position, 0)
+        if gone:
+            self._bases.clear()
+            self._shown = None
+            self.version += 1
+        return gone
+
+    def matches(self, position: int, query: QueueFilter) -> bool:
+        return query.matches(self.rows[position], self._masks[position], self._search[position])
+
+    def sort_key(self, position: int, column: Column) -> Any:
+        return self._keys(column)[position]
+
+    def visible(self, query: QueueFilter, sorting: Sorting) -> list[int]:
+        """Positions of the rows `query` shows, in `sorting` order."""
+        key, base = self._filtered_without_search(query, sorting)
+        if not query.search.strip():
+            self._shown = None
+            return list(base)
+        return self._search_in(base, self._texts_of(key, base), query.search)
+
+    def narrow(self, shown: list[int], needle: str) -> list[int]:
+        """Typing one more letter only removes rows: search what is shown, not everything."""
+        if self._shown is None or self._shown[0] is not shown:
+            texts = [self._search[p] for p in shown]
+        else:
+            texts = self._shown[1]
+        return self._search_in(shown, texts, needle)
+
+    def _search_in(self, positions: list[int], texts: list[str], needle: str) -> list[int]:
+        lowered = needle.strip().lower()
+        if not lowered:
+            found, found_texts = list(positions), texts
+        else:
+            # `map` and `compress` loop in C: no Python bytecode per row.
+            hits = list(map(operator.contains, texts, repeat(lowered)))
+            found = list(compress(positions, hits))
+            found_texts = list(compress(texts, hits))
+        self._shown = (found, found_texts)
+        return found
+
+    def prepare(self, sorting: Sorting) -> None:
+        """Compute the order the window opens with (in the worker that builds the index)."""
+        self._ascending_order(sorting.column)
+
+    def precompute_orders(self) -> QueueIndex:
+        """Every column's keys and ascending order (slow at 100,000 rows: run it in a worker,
+        on a `copy_for_sorting()`); returns this index."""
+        for column in Column:
+            self._ascending_order(column)
+        return self
+
+    def install_orders(self, sorted_copy: QueueIndex, version: int) -> bool:
+        """Take the orders a copy computed, if nothing changed here since the copy was made."""
+        if version != self.version:
+            return False
+        self._sort_keys.update(sorted_copy._sort_keys)
+        self._ascending.update(sorted_copy._ascending)
+        return True
+
+    def copy_for_sorting(self) -> QueueIndex:
+        """A copy a worker may sort while the GUI keeps updating this one."""
+        twin = QueueIndex.__new__(QueueIndex)
+        twin.rows = list(self.rows)
+        twin._sort_keys = {column: list(keys) for column, keys in self._sort_keys.items()}
+        twin._ascending = dict(self._ascending)
+        return twin
+
+    def _filtered_without_search(
+        self, query: QueueFilter, sorting: Sorting
+    ) -> tuple[tuple[Any, ...], list[int]]:
+        key = (query.tab, query.source, query.financial_status, query.fulfillment_status, sorting)
+        cached = self._bases.get(key)
+        if cached is not None:
+            return key, cached[0]
+        ordered = self._ascending_order(sorting.column)
+        if sorting.descending:
+            ordered = ordered[::-1]
+        bit = _TAB_BITS[query.tab]
+        masks = self._masks
+        base = [p for p in ordered if masks[p] & bit]
+        if query.source or query.financial_status or query.fulfillment_status:
+            rows = self.rows
+            plain = QueueFilter(
+                query.tab, "", query.source, query.financial_status, query.fulfillment_status
+            )
+            base = [p for p in base if plain.matches(rows[p], masks[p], "")]
+        if len(self._bases) >= _KEPT_BASES:
+            del self._bases[next(iter(self._bases))]
+        self._bases[key] = (base, None)
+        return key, base
+
+    def _texts_of(self, key: tuple[Any, ...], base: list[int]) -> list[str]:
+        """The search texts of `base`, made on the first search: new strings laid out in
+        display order, so a search reads memory front to back instead of jumping around
+        100,000 scattered objects (ten times faster, measured)."""
+        texts = self._bases[key][1]
+        if texts is None:
+            search = self._search
+            texts = "\x00".join([search[p] for p in base]).split("\x00") if base else []
+            self._bases[key] = (base, texts)
+        return texts
+
+    def _ascending_order(self, column: Column) -> list[int]:
+        order = self._ascending.get(column)
+        if order is None:
+            order = sorted(range(len(self.rows)), key=self._keys(column).__getitem__)
+            self._ascending[column] = order
+        return order
+
+    def _keys(self, column: Column) -> list[Any]:
+        keys = self._sort_keys.get(column)
+        if keys is None:
+            make = SORT_KEYS[column]
+            keys = [make(row) for row in self.rows]
+            self._sort_keys[column] = keys
+        return keys
+
+    def _set_mask(self, position: int, mask: int) -> None:
+        old = self._masks[position]
+        if old == mask:
+            return
+        for tab, bit in _TAB_BITS.items():
+            self._counts[tab] += bool(mask & bit) - bool(old & bit)
+        self._masks[position] = mask
+
+    def _forget_orders(self, added: list[int], changed: list[int]) -> None:
+        """Keep sort keys and computed orders current; a big change drops the orders instead
+        (they are computed again when next needed)."""
+        for column, keys in self._sort_keys.items():
+            make = SORT_KEYS[column]
+            for position in added:
+                keys.append(make(self.rows[position]))
+            for position in changed:
+                keys[position] = make(self.rows[position])
+        touched = set(changed)
+        if len(touched) + len(added) > max(len(self.rows) // 20, 50):
+            self._ascending.clear()
+        for column, order in self._ascending.items():
+            keys = self._sort_keys[column]
+            if touched:
+                order[:] = [p for p in order if p not in touched]
+            for position in sorted(touched.union(added)):
+                # (key, position): ties keep position order, as the stable sort left them.
+                bisect.insort(order, position, key=lambda p, k=keys: (k[p], p))  # type: ignore[misc]
+        self._bases.clear()
+        self._shown = None
+        self.version += 1

@@ -1,0 +1,127 @@
+"""Merchant words for Shopify's enum values and our states, translated at display time."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from cancelapp.domain.phrase import QT_TRANSLATE_NOOP
+
+_CONTEXT = "Labels"
+
+_SOURCES = {
+    "shopify": QT_TRANSLATE_NOOP(_CONTEXT, "Shopify"),
+    "tag": QT_TRANSLATE_NOOP(_CONTEXT, "Order tag"),
+    "email": QT_TRANSLATE_NOOP(_CONTEXT, "Email"),
+    "csv": QT_TRANSLATE_NOOP(_CONTEXT, "Form"),
+    "manual": QT_TRANSLATE_NOOP(_CONTEXT, "By hand"),
+}
+
+_FINANCIAL = {
+    "AUTHORIZED": QT_TRANSLATE_NOOP(_CONTEXT, "Authorized"),
+    "EXPIRED": QT_TRANSLATE_NOOP(_CONTEXT, "Expired"),
+    "PAID": QT_TRANSLATE_NOOP(_CONTEXT, "Paid"),
+    "PARTIALLY_PAID": QT_TRANSLATE_NOOP(_CONTEXT, "Partially paid"),
+    "PARTIALLY_REFUNDED": QT_TRANSLATE_NOOP(_CONTEXT, "Partially refunded"),
+    "PENDING": QT_TRANSLATE_NOOP(_CONTEXT, "Payment pending"),
+    "REFUNDED": QT_TRANSLATE_NOOP(_CONTEXT, "Refunded"),
+    "VOIDED": QT_TRANSLATE_NOOP(_CONTEXT, "Voided"),
+}
+
+_FULFILLMENT = {
+    "FULFILLED": QT_TRANSLATE_NOOP(_CONTEXT, "Fulfilled"),
+    "IN_PROGRESS": QT_TRANSLATE_NOOP(_CONTEXT, "In progress"),
+    "ON_HOLD": QT_TRANSLATE_NOOP(_CONTEXT, "On hold"),
+    "OPEN": QT_TRANSLATE_NOOP(_CONTEXT, "Unfulfilled"),
+    "PARTIALLY_FULFILLED": QT_TRANSLATE_NOOP(_CONTEXT, "Partially fulfilled"),
+    "PENDING_FULFILLMENT": QT_TRANSLATE_NOOP(_CONTEXT, "Pending fulfillment"),
+    "REQUEST_DECLINED": QT_TRANSLATE_NOOP(_CONTEXT, "Request declined"),
+    "RESTOCKED": QT_TRANSLATE_NOOP(_CONTEXT, "Restocked"),
+    "SCHEDULED": QT_TRANSLATE_NOOP(_CONTEXT, "Scheduled"),
+    "UNFULFILLED": QT_TRANSLATE_NOOP(_CONTEXT, "Unfulfilled"),
+    "CANCELLED": QT_TRANSLATE_NOOP(_CONTEXT, "Cancelled"),
+    "CLOSED": QT_TRANSLATE_NOOP(_CONTEXT, "Closed"),
+    "INCOMPLETE": QT_TRANSLATE_NOOP(_CONTEXT, "Incomplete"),
+}
+
+_OUTCOMES = {
+    "approve": QT_TRANSLATE_NOOP(_CONTEXT, "Approve"),
+    "review": QT_TRANSLATE_NOOP(_CONTEXT, "Review"),
+    "deny": QT_TRANSLATE_NOOP(_CONTEXT, "Deny"),
+}
+
+_ACTION_STATES = {
+    "queued": QT_TRANSLATE_NOOP(_CONTEXT, "Queued"),
+    "sending": QT_TRANSLATE_NOOP(_CONTEXT, "In progress"),
+    "confirming": QT_TRANSLATE_NOOP(_CONTEXT, "In progress"),
+    "done": QT_TRANSLATE_NOOP(_CONTEXT, "Done"),
+    "failed": QT_TRANSLATE_NOOP(_CONTEXT, "Failed"),
+    "conflict": QT_TRANSLATE_NOOP(_CONTEXT, "Failed: order changed"),
+    "undone": QT_TRANSLATE_NOOP(_CONTEXT, "Undone"),
+}
+
+_REQUEST_STATES = {
+    "open": QT_TRANSLATE_NOOP(_CONTEXT, "Needs decision"),
+    "unmatched": QT_TRANSLATE_NOOP(_CONTEXT, "No order found"),
+    "queued": QT_TRANSLATE_NOOP(_CONTEXT, "Queued"),
+    "in_progress": QT_TRANSLATE_NOOP(_CONTEXT, "In progress"),
+    "done": QT_TRANSLATE_NOOP(_CONTEXT, "Cancelled"),
+    "declined": QT_TRANSLATE_NOOP(_CONTEXT, "Declined"),
+    "failed": QT_TRANSLATE_NOOP(_CONTEXT, "Failed"),
+}
+
+_RISK = {
+    "NONE": QT_TRANSLATE_NOOP(_CONTEXT, "No risk assessed"),
+    "PENDING": QT_TRANSLATE_NOOP(_CONTEXT, "Risk check pending"),
+    "LOW": QT_TRANSLATE_NOOP(_CONTEXT, "Low risk"),
+    "MEDIUM": QT_TRANSLATE_NOOP(_CONTEXT, "Medium risk"),
+    "HIGH": QT_TRANSLATE_NOOP(_CONTEXT, "High risk"),
+}
+
+
+def _label(table: dict[str, str], value: str | None) -> str:
+    if not value:
+        return ""
+    text = table.get(value)
+    if text is None:  # a value newer than this version: show Shopify's own word
+        return value.replace("_", " ").capitalize()
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+def source_label(value: str | None) -> str:
+    return _label(_SOURCES, value)
+
+
+def sources_label(values: str) -> str:
+    """From the queue's comma-separated sources."""
+    return ", ".join(source_label(v) for v in values.split(",") if v)
+
+
+def financial_label(value: str | None) -> str:
+    return _label(_FINANCIAL, value)
+
+
+def fulfillment_label(value: str | None) -> str:
+    return _label(_FULFILLMENT, value)
+
+
+def outcome_label(value: str | None) -> str:
+    return _label(_OUTCOMES, value)
+
+
+def action_state_label(value: str | None) -> str:
+    return _label(_ACTION_STATES, value)
+
+
+def request_state_label(value: str | None) -> str:
+    return _label(_REQUEST_STATES, value)
+
+
+def risk_label(value: str | None) -> str:
+    return _label(_RISK, value)
+
+
+SOURCE_VALUES = tuple(_SOURCES)
+FINANCIAL_VALUES = tuple(_FINANCIAL)
+FULFILLMENT_VALUES = tuple(
+    v for v in _FULFILLMENT if v not in {"CANCELLED", "CLOSED", "INCOMPLETE"}
+)

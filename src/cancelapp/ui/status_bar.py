@@ -1,0 +1,109 @@
+"""Online or offline, when the cache was last synced, sync progress, the API budget left."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
+
+from cancelapp.ui.formatting import Formatter
+
+
+def _plain() -> QLabel:
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+class StatusBar(QStatusBar):
+    def __init__(
+        self,
+        formatter: Formatter,
+        parent: QWidget | None = None,
+        *,
+        now: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        super().__init__(parent)
+        self.formatter = formatter
+        self._now = now
+        self.online: bool | None = None  # None: not tried yet
+        self.last_sync: datetime | None = None
+        self.connection = _plain()
+        self.synced = _plain()
+        self.budget = _plain()
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(180)
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        self.addWidget(self.connection)
+        self.addWidget(self.synced)
+        self.addPermanentWidget(self.progress)
+        self.addPermanentWidget(self.budget)
+        self._tick = QTimer(self)
+        self._tick.setInterval(30_000)
+        self._tick.timeout.connect(self._show_synced)
+        self._tick.start()
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.connection.setAccessibleName(self.tr("Connection"))
+        self.synced.setAccessibleName(self.tr("Last sync"))
+        self.budget.setAccessibleName(self.tr("Shopify API budget"))
+        self.progress.setAccessibleName(self.tr("Sync progress"))
+        self._show_connection()
+        self._show_synced()
+
+    def set_online(self, online: bool) -> None:
+        self.online = online
+        self._show_connection()
+
+    def set_last_sync(self, moment: datetime | None) -> None:
+        self.last_sync = moment
+        self._show_synced()
+
+    def set_budget(self, available: float, maximum: float) -> None:
+        percent = round(100 * available / maximum) if maximum > 0 else 0
+        self.budget.setText(self.tr("API budget {percent} %").format(percent=percent))
+        self.budget.setToolTip(
+            self.tr("{available} of {maximum} points left").format(
+                available=int(available), maximum=int(maximum)
+            )
+        )
+
+    def sync_started(self) -> None:
+        self.progress.setRange(0, 0)  # busy until the first page says more
+        self.progress.setFormat(self.tr("Syncing…"))
+        self.progress.show()
+
+    def sync_progress(self, done: int, total: int, text: str) -> None:
+        if total > 0:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+        self.progress.setFormat(text or self.tr("Syncing…"))
+
+    def sync_finished(self) -> None:
+        self.progress.hide()
+
+    def _show_connection(self) -> None:
+        if self.online is None:
+            self.connection.setText(self.tr("Not connected"))
+        elif self.online:
+            self.connection.setText("\u25cf " + self.tr("Online"))
+        else:
+            self.connection.setText("\u25cb " + self.tr("Offline: working from the cache"))
+
+    def _show_synced(self) -> None:
+        if self.last_sync is None:
+            self.synced.setText(self.tr("Never synced"))
+            self.synced.setToolTip("")
+            return
+        when = self.formatter.relative(self.last_sync, self._now())
+        self.synced.setText(self.tr("Last synced {when}").format(when=when))
+        self.synced.setToolTip(self.formatter.date_time(self.last_sync))

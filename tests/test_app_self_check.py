@@ -1,0 +1,70 @@
+"""`cancelapp --self-check`: opens the cache, shows the first rows, exits 0, prints nothing else."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from cancelapp import cli
+from cancelapp.app import build_context, connect_demo
+from cancelapp.demoshop import DemoShop
+from cancelapp.keychain import SecretStore
+from cancelapp.paths import AppPaths
+from cancelapp.ui.main_window import MainWindow
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+
+def self_check(home: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "CANCELAPP_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("DBUS_SESSION_BUS_ADDRESS", None)  # no keychain prompt in a smoke run
+    return subprocess.run(
+        [str(Path(sys.executable).parent / "cancelapp"), "--self-check"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_self_check_on_an_empty_data_folder(tmp_path: Path) -> None:
+    done = self_check(tmp_path / "home")
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    assert "self-check: ok (0 requests in the cache, 0 shown, first rows after" in done.stdout
+    assert (tmp_path / "home" / "data" / "cancelapp.sqlite3").exists()
+
+
+def test_self_check_loads_a_synced_cache(
+    qtbot: QtBot,
+    data_dir: Path,
+    secret_store: SecretStore,
+    make_demo_shop: Callable[..., DemoShop],
+) -> None:
+    shop = make_demo_shop(size=40, bucket_size=100_000, restore_rate=100_000)
+    paths = AppPaths.resolve()
+    paths.create()
+    context = build_context(paths, cli.parse([]), secrets=secret_store)
+    try:
+        connect_demo(context, shop)
+        window = MainWindow(context)
+        qtbot.addWidget(window)
+        with qtbot.waitSignal(window.sync.finished, timeout=30_000):
+            window.start()
+        cached = len(window.model.index_)
+        shown = window.model.rowCount()
+        window.close()
+    finally:
+        context.close()
+    assert cached > 0
+    done = self_check(data_dir)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    assert f"self-check: ok ({cached} requests in the cache, {shown} shown," in done.stdout

@@ -1,0 +1,63 @@
+"""First run opens the connect wizard; with several stores, a switcher picks the queue."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from cancelapp import cli
+from cancelapp.app import AppContext, build_context, connect_demo
+from cancelapp.demoshop import DemoShop
+from cancelapp.keychain import SecretStore
+from cancelapp.paths import AppPaths
+from cancelapp.ui.connect_wizard import ConnectWizard
+from cancelapp.ui.main_window import MainWindow
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+WAIT = 30_000
+
+
+@pytest.fixture
+def context(data_dir: Path, secret_store: SecretStore) -> Iterator[AppContext]:
+    paths = AppPaths.resolve()
+    paths.create()
+    context = build_context(paths, cli.parse([]), secrets=secret_store)
+    yield context
+    context.close()
+
+
+def test_first_run_opens_the_connect_wizard(qtbot: QtBot, context: AppContext) -> None:
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.stores_loaded, timeout=WAIT):
+        window.start()
+    assert window.empty_hint.isVisibleTo(window)
+    assert window.findChild(ConnectWizard) is not None
+    assert window.store_bar.isHidden()
+
+
+def test_store_switcher_shows_each_stores_queue(
+    qtbot: QtBot, context: AppContext, make_demo_shop: Callable[..., DemoShop]
+) -> None:
+    big = make_demo_shop(seed=7, size=40, bucket_size=100_000, restore_rate=100_000)
+    small = make_demo_shop(seed=3, size=12, bucket_size=100_000, restore_rate=100_000)
+    first = connect_demo(context, big)
+    second = connect_demo(context, small)
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
+        window.start(store_id=second.id)
+    assert window.store is not None and window.store.id == second.id
+    assert not window.store_bar.isHidden()
+    assert window.store_switcher.count() == 2
+    small_queue = len(window.model.index_)
+    with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
+        window.store_switcher.setCurrentIndex(window.store_switcher.findData(first.id))
+    assert window.store.id == first.id
+    assert len(window.model.index_) != small_queue
+    assert window.windowTitle().endswith(f"{first.name} – CancelApp")

@@ -1,0 +1,163 @@
+"""Offline start from the cache, coming back online, new-request notices, undo in time."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from cancelapp import cli
+from cancelapp.app import AppContext, build_context, connect_demo
+from cancelapp.demoshop import DemoShop, Fault
+from cancelapp.keychain import SecretStore
+from cancelapp.paths import AppPaths
+from cancelapp.ui.action_dialogs import AuditLogDialog, ConfirmActionDialog, NewRequestDialog
+from cancelapp.ui.main_window import MainWindow
+from cancelapp.ui.queue_index import Column, Tab
+from cancelapp.ui.queue_model import OUTCOME_ROLE
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+WAIT = 30_000
+
+
+@pytest.fixture
+def shop(make_demo_shop: Callable[..., DemoShop]) -> DemoShop:
+    return make_demo_shop(size=30, bucket_size=100_000, restore_rate=100_000)
+
+
+@pytest.fixture
+def context(data_dir: Path, secret_store: SecretStore, shop: DemoShop) -> Iterator[AppContext]:
+    paths = AppPaths.resolve()
+    paths.create()
+    context = build_context(paths, cli.parse([]), secrets=secret_store)
+    connect_demo(context, shop)
+    yield context
+    context.close()
+
+
+def open_window(qtbot: QtBot, context: AppContext) -> MainWindow:
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def synced_window(qtbot: QtBot, context: AppContext) -> MainWindow:
+    window = open_window(qtbot, context)
+    with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
+        window.start()
+    return window
+
+
+def test_offline_start_shows_the_cache_and_comes_back(
+    qtbot: QtBot, context: AppContext, shop: DemoShop
+) -> None:
+    first = synced_window(qtbot, context)
+    cached = len(first.model.index_)
+    first.close()
+    shop.faults.at_rate(Fault.drop(), 1.0)
+    window = open_window(qtbot, context)
+    with qtbot.waitSignal(window.sync.online_changed, timeout=WAIT) as changed:
+        window.start()
+    assert changed.args == [False]
+    assert len(window.model.index_) == cached  # the queue works from the cache
+    assert window.status.last_sync is not None
+    assert "Offline" in window.status.connection.text()
+    assert window.banner.text == ""  # offline is a state, not an error to dismiss
+    shop.faults.clear()
+    with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
+        window.sync_now()  # what the retry timer does, without waiting for it
+    assert window.status.online is True
+    assert "Online" in window.status.connection.text()
+
+
+def test_new_requests_notify_and_count_in_title(
+    qtbot: QtBot, context: AppContext, shop: DemoShop
+) -> None:
+    window = synced_window(qtbot, context)
+    before = window.model.counts()[Tab.NEEDS_DECISION]
+    shop.add_cancel_request(shop.create_order("paid"), "Wrong size, please cancel")
+    with qtbot.waitSignal(window.sync.new_requests, timeout=WAIT) as arrived:
+        window.sync_now()
+    assert arrived.args == [1]
+    assert window.tray.last_notice is not None
+    qtbot.waitUntil(lambda: window.model.counts()[Tab.NEEDS_DECISION] == before + 1)
+    assert f"({before + 1})" in window.windowTitle()
+
+
+def test_undo_takes_an_approval_back_before_it_is_sent(
+    qtbot: QtBot, context: AppContext, shop: DemoShop
+) -> None:
+    context.settings = replace(context.settings, undo_window_seconds=60)
+    window = synced_window(qtbot, context)
+    window.queue.show_tab(Tab.APPROVE)
+    row = next(
+        r
+        for r in range(window.model.rowCount())
+        if window.model.index(r, Column.VERDICT).data(OUTCOME_ROLE) == "approve"
+    )
+    with qtbot.waitSignal(window.detail_shown, timeout=WAIT):
+        window.queue.select_row(row)
+    detail = window.current_detail()
+    assert detail is not None and detail.order is not None
+    order_id, request_id = detail.order.id, detail.request.id
+    with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
+        window.approve_action.trigger()
+    dialog = opened.args[0]
+    assert isinstance(dialog, ConfirmActionDialog)
+    with qtbot.waitSignal(window.actions_.finished, timeout=WAIT) as finished:
+        dialog.confirm_button.click()
+    assert finished.args[1].status.value == "queued"
+    assert window.undo_action.isEnabled()  # whichever request is selected now
+    window.queue.show_tab(Tab.DONE)  # queued requests count as handled
+    qtbot.waitUntil(lambda: window.queue.select_request(request_id), timeout=WAIT)
+    qtbot.waitUntil(lambda: window.current_detail() is not None, timeout=WAIT)
+    assert not window.approve_action.isEnabled()  # its action is queued
+    with qtbot.waitSignal(window.actions_.finished, timeout=WAIT):
+        qtbot.keyClick(window.queue.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert not [r for r in shop.ledger.refunds if r.order_id == order_id]
+    assert shop.order(order_id).cancelled_at is None
+    window.queue.show_tab(Tab.NEEDS_DECISION)
+    qtbot.waitUntil(lambda: window.model.row_of(request_id) is not None, timeout=WAIT)
+
+
+def test_typed_in_request_joins_the_queue_and_the_audit_log_opens(
+    qtbot: QtBot, context: AppContext, shop: DemoShop
+) -> None:
+    window = synced_window(qtbot, context)
+    name = window.model.index(0, Column.ORDER).data()
+    request_id = window.model.request_id_at(0)  # the order's request: the message joins it
+    window.new_request_action.trigger()
+    dialog = window.findChild(NewRequestDialog)
+    assert dialog is not None and not dialog.confirm_button.isEnabled()
+    dialog.order.setText(name)
+    dialog.reason.setPlainText("Called: <i>please</i> cancel")
+    with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
+        dialog.confirm_button.click()
+    window.queue.show_tab(Tab.NEEDS_DECISION)
+    window.queue.table.clearSelection()
+    window.queue.table.setCurrentIndex(window.model.index(-1, 0))
+    with qtbot.waitSignal(window.detail_shown, timeout=WAIT):
+        assert window.queue.select_request(request_id)
+    texts = [label.text() for label in window.detail.message_labels]
+    assert "Called: <i>please</i> cancel" in texts
+    window.audit_action.trigger()
+    qtbot.waitUntil(lambda: window.findChild(AuditLogDialog) is not None, timeout=WAIT)
+
+
+def test_hold_on_arrival_stops_new_orders_shipping(
+    qtbot: QtBot, context: AppContext, shop: DemoShop
+) -> None:
+    context.settings = replace(context.settings, hold_on_arrival=True)
+    window = synced_window(qtbot, context)
+    order_id = shop.create_order("paid")
+    shop.add_cancel_request(order_id, "Please stop it")
+    with qtbot.waitSignal(window.actions_.rows_changed, timeout=WAIT) as held:
+        window.sync_now()
+    assert len(held.args[0]) == 1
+    holds = [fo.status for fo in shop.order(order_id).fulfillment_orders]
+    assert holds and set(holds) == {"ON_HOLD"}

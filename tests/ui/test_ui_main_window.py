@@ -1,0 +1,224 @@
+"""The real window against the demo shop: sync, filter, open, approve, decline, keyboard."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from cancelapp import cli
+from cancelapp.app import AppContext, build_context, connect_demo
+from cancelapp.demoshop import DemoShop
+from cancelapp.keychain import SecretStore
+from cancelapp.paths import AppPaths
+from cancelapp.ui.action_dialogs import ConfirmActionDialog, TextDialog
+from cancelapp.ui.main_window import MainWindow
+from cancelapp.ui.queue_index import Column, Tab
+from cancelapp.ui.queue_model import OUTCOME_ROLE
+
+# The offscreen platform cannot size native windows; nothing to do with the app.
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+HOSTILE = "<b>Cancel</b> please <script>alert(1)</script> &amp; thanks"
+WAIT = 30_000
+
+
+@pytest.fixture
+def context(data_dir: Path, secret_store: SecretStore) -> Iterator[AppContext]:
+    paths = AppPaths.resolve()
+    paths.create()
+    context = build_context(paths, cli.parse([]), secrets=secret_store)
+    context.settings = replace(context.settings, undo_window_seconds=0)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def demo_shop(make_demo_shop: Callable[..., DemoShop]) -> DemoShop:
+    """A shop whose rate limit never makes these tests wait (pacing is the client's tests')."""
+    return make_demo_shop(size=40, bucket_size=100_000, restore_rate=100_000)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, context: AppContext, demo_shop: DemoShop) -> Iterator[MainWindow]:
+    order_id = demo_shop.create_order("paid")
+    demo_shop.add_cancel_request(order_id, HOSTILE)
+    connect_demo(context, demo_shop)
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
+        window.start()
+    yield window
+    window.close()
+
+
+def select(qtbot: QtBot, window: MainWindow, row: int) -> int:
+    if window.queue.table.currentIndex().row() == row and window.current_detail() is not None:
+        return window.model.request_id_at(row)
+    with qtbot.waitSignal(window.detail_shown, timeout=WAIT) as shown:
+        window.queue.select_row(row)
+    request_id = shown.args[0]
+    assert request_id == window.model.request_id_at(row)
+    return int(request_id)
+
+
+def row_with(window: MainWindow, outcome: str, financial_status: str | None = None) -> int:
+    for row in range(window.model.rowCount()):
+        if window.model.index(row, Column.VERDICT).data(OUTCOME_ROLE) == outcome and (
+            financial_status in (None, window.model.queue_row(row).financial_status)
+        ):
+            return row
+    raise AssertionError(f"no {outcome} request in the queue")
+
+
+def test_sync_fills_the_queue_with_verdicts(window: MainWindow) -> None:
+    counts = window.model.counts()
+    assert counts[Tab.NEEDS_DECISION] > 0
+    assert counts[Tab.NEEDS_DECISION] == counts[Tab.APPROVE] + counts[Tab.REVIEW] + counts[Tab.DENY]
+    assert window.model.rowCount() == counts[Tab.NEEDS_DECISION]
+    assert f"({counts[Tab.NEEDS_DECISION]})" in window.windowTitle()
+    assert window.status.online is True
+    assert window.status.last_sync is not None
+    assert any(window.model.index(r, Column.TOTAL).data() for r in range(window.model.rowCount()))
+
+
+def test_tabs_and_search_filter_the_queue(window: MainWindow, qtbot: QtBot) -> None:
+    window.queue.show_tab(Tab.APPROVE)
+    assert window.model.rowCount() == window.model.counts()[Tab.APPROVE]
+    outcomes = {
+        window.model.index(r, Column.VERDICT).data(OUTCOME_ROLE)
+        for r in range(window.model.rowCount())
+    }
+    assert outcomes == {"approve"}
+    window.queue.show_tab(Tab.NEEDS_DECISION)
+    name = window.model.index(0, Column.ORDER).data()
+    qtbot.keyClicks(window.queue.search, name)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=WAIT)
+    assert window.model.index(0, Column.ORDER).data() == name
+
+
+def test_customer_html_is_shown_literally(window: MainWindow, qtbot: QtBot) -> None:
+    window.queue.search.setText("")
+    found = None
+    for row in range(window.model.rowCount()):
+        select(qtbot, window, row)
+        texts = [label.text() for label in window.detail.message_labels]
+        if HOSTILE in texts:
+            found = window.detail.message_labels[texts.index(HOSTILE)]
+            break
+    assert found is not None, "the hostile message was not in the queue"
+    assert found.textFormat() == Qt.TextFormat.PlainText
+    rich = [
+        label
+        for label in window.detail.findChildren(QLabel)
+        if label.textFormat() != Qt.TextFormat.PlainText
+    ]
+    assert rich == []
+
+
+def test_approve_with_preview_and_confirm_refunds(
+    window: MainWindow, qtbot: QtBot, demo_shop: DemoShop
+) -> None:
+    window.queue.show_tab(Tab.APPROVE)
+    request_id = select(qtbot, window, row_with(window, "approve", "PAID"))
+    detail = window.current_detail()
+    assert detail is not None and detail.order is not None
+    order_id = detail.order.id
+    refunds_before = [r for r in demo_shop.ledger.refunds if r.order_id == order_id]
+    assert window.approve_action.isEnabled()
+    with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
+        qtbot.keyClick(window.queue.table, Qt.Key.Key_A)
+    dialog = opened.args[0]
+    assert isinstance(dialog, ConfirmActionDialog)
+    assert not window.approve_action.isEnabled()  # in flight: no second click
+    labels = [label for label, _value in dialog.rows()]
+    assert any("Refund" in label for label in labels)
+    seen: list[tuple[int, bool, object]] = []
+
+    def sending(rid: int, on: bool) -> None:
+        row = window.model.row_of(rid)
+        shown = window.model.index(row, Column.ACTION).data() if row is not None else None
+        seen.append((rid, on, shown))
+
+    window.actions_.sending.connect(sending)
+    with qtbot.waitSignal(window.actions_.finished, timeout=WAIT) as finished:
+        dialog.confirm_button.click()
+    assert seen[0] == (request_id, True, "In progress")  # at once, before Shopify answers
+    assert seen[-1][:2] == (request_id, False)
+    assert finished.args[0] == request_id
+    outcome = finished.args[1]
+    assert outcome.status.value == "done", outcome.message
+    refunds = [r for r in demo_shop.ledger.refunds if r.order_id == order_id]
+    assert len(refunds) == len(refunds_before) + 1
+    assert demo_shop.order(order_id).cancelled_at is not None
+    qtbot.waitUntil(lambda: window.model.row_of(request_id) is None, timeout=WAIT)
+    window.queue.show_tab(Tab.DONE)
+    assert window.model.row_of(request_id) is not None
+
+
+def test_decline_asks_for_a_reason_then_confirms(
+    window: MainWindow, qtbot: QtBot, demo_shop: DemoShop
+) -> None:
+    request_id = select(qtbot, window, 0)
+    detail = window.current_detail()
+    assert detail is not None and detail.order is not None
+    with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
+        window.decline_action.trigger()
+    reason = opened.args[0]
+    assert isinstance(reason, TextDialog)
+    reason.editor.setPlainText("Already packed, sorry.")
+    with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
+        reason.confirm_button.click()
+    confirm = opened.args[0]
+    assert isinstance(confirm, ConfirmActionDialog)
+    with qtbot.waitSignal(window.actions_.finished, timeout=WAIT) as finished:
+        confirm.confirm_button.click()
+    assert finished.args[0] == request_id
+    assert finished.args[1].status.value == "done", finished.args[1].message
+    assert demo_shop.order(detail.order.id).cancelled_at is None
+    qtbot.waitUntil(lambda: window.model.row_of(request_id) is None, timeout=WAIT)
+
+
+def test_keyboard_moves_through_the_queue(window: MainWindow, qtbot: QtBot) -> None:
+    select(qtbot, window, 0)
+    window.queue.table.setFocus()
+    with qtbot.waitSignal(window.detail_shown, timeout=WAIT) as shown:
+        qtbot.keyClick(window.queue.table, Qt.Key.Key_J)
+    assert shown.args[0] == window.model.request_id_at(1)
+    with qtbot.waitSignal(window.detail_shown, timeout=WAIT) as shown:
+        qtbot.keyClick(window.queue.table, Qt.Key.Key_K)
+    assert shown.args[0] == window.model.request_id_at(0)
+    with qtbot.waitSignal(window.detail_shown, timeout=WAIT) as shown:
+        qtbot.keyClick(window.queue.table, Qt.Key.Key_Down)
+    assert shown.args[0] == window.model.request_id_at(1)
+    qtbot.keyClick(window.queue.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.queue.search.hasFocus()
+    qtbot.keyClick(window.queue.table, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    assert window.queue.tabs.currentIndex() == Tab.DONE
+
+
+def test_every_action_has_a_key_and_a_name(window: MainWindow) -> None:
+    for action in (
+        window.approve_action,
+        window.decline_action,
+        window.hold_action,
+        window.refresh_action,
+        window.note_action,
+        window.undo_action,
+        window.next_action,
+        window.previous_action,
+        window.search_action,
+        window.sync_action,
+    ):
+        assert not action.shortcut().isEmpty(), action.text()
+        assert action.text()
+    for button in window.action_buttons:
+        assert button.accessibleName()
+    assert window.queue.table.accessibleName()
+    assert window.queue.search.accessibleName()

@@ -1,0 +1,243 @@
+"""The queue model: qtmodeltester, and filter / sort / search against a brute-force answer."""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QLocale, QModelIndex, Qt
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from cancelapp.domain.phrase import Phrase
+from cancelapp.store.phrase_json import phrase_to_json
+from cancelapp.store.queue import QueueRow
+from cancelapp.ui.formatting import Formatter
+from cancelapp.ui.queue_index import SORT_KEYS, Column, QueueFilter, QueueIndex, Sorting, Tab
+from cancelapp.ui.queue_model import OUTCOME_ROLE, REQUEST_ID_ROLE, QueueModel
+
+NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
+STATES = ["open", "open", "open", "failed", "unmatched", "queued", "done", "declined"]
+OUTCOMES = ["approve", "review", "deny", None]
+SOURCES = ["email", "csv", "tag", "shopify", "manual", "email,csv"]
+NAMES = ["Ann Berg", "Bo Holm", "Clara Dahl", "Dorte Lund", "Emil Krog", "Frida Sø"]
+
+
+def make_row(request_id: int, rng: random.Random, **changes: object) -> QueueRow:
+    received = NOW - timedelta(minutes=rng.randrange(60 * 24 * 10))
+    name = rng.choice(NAMES)
+    reason = Phrase("PolicyReason", "placed {age} ago", {"age": timedelta(hours=3)})
+    row = QueueRow(
+        request_id=request_id,
+        request_state=rng.choice(STATES),
+        order_gid=f"gid://shopify/Order/{request_id}",
+        order_name=f"#{1000 + request_id}",
+        customer_name=name,
+        customer_email=f"{name.split()[0].lower()}{request_id}@example.com",
+        received_at=received.isoformat(timespec="microseconds"),
+        placed_at=(received - timedelta(hours=rng.randrange(100))).isoformat(
+            timespec="microseconds"
+        ),
+        sources=rng.choice(SOURCES),
+        financial_status=rng.choice(["PAID", "AUTHORIZED", "PARTIALLY_REFUNDED"]),
+        fulfillment_status=rng.choice(["UNFULFILLED", "FULFILLED", "ON_HOLD"]),
+        total_amount=f"{rng.randrange(100, 500000) / 100:.2f}",
+        currency="DKK",
+        cancelled=0,
+        verdict_outcome=rng.choice(OUTCOMES),
+        verdict_reason=phrase_to_json(reason),
+        action_state=rng.choice([None, "queued", "done", "failed"]),
+        stale=0,
+    )
+    return row._replace(**changes)  # type: ignore[arg-type]
+
+
+def make_rows(count: int, seed: int = 7) -> list[QueueRow]:
+    rng = random.Random(seed)
+    return [make_row(i, rng) for i in range(1, count + 1)]
+
+
+def shown_ids(model: QueueModel) -> list[int]:
+    return [model.index(r, 0).data(REQUEST_ID_ROLE) for r in range(model.rowCount())]
+
+
+def brute_force(rows: list[QueueRow], query: QueueFilter, sorting: Sorting) -> list[int]:
+    index = QueueIndex(rows)
+    kept = [p for p in range(len(rows)) if index.matches(p, query)]
+    key = SORT_KEYS[sorting.column]
+    kept.sort(key=lambda p: key(rows[p]))
+    if sorting.descending:
+        kept.reverse()
+    return [rows[p].request_id for p in kept]
+
+
+@pytest.fixture
+def model(qtbot: QtBot) -> QueueModel:
+    model = QueueModel(Formatter(QLocale("da_DK")), now=lambda: NOW)
+    model.load(make_rows(300))
+    return model
+
+
+def test_passes_qtmodeltester(model: QueueModel, qtmodeltester: ModelTester) -> None:
+    qtmodeltester.check(model, force_py=True)
+    model.set_filter(QueueFilter(tab=Tab.APPROVE, search="a"))
+    model.sort(Column.TOTAL, Qt.SortOrder.AscendingOrder)
+    model.apply(make_rows(320, seed=9)[290:])
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_modeltester_watches_incremental_sync(qtbot: QtBot, qtmodeltester: ModelTester) -> None:
+    model = QueueModel(Formatter(QLocale("en_US")), now=lambda: NOW)
+    model.load(make_rows(50))
+    qtmodeltester.check(model, force_py=True)  # stays connected: checks every later signal
+    rng = random.Random(3)
+    changed = [make_row(i, rng) for i in range(20, 80)]
+    model.apply(changed, removed_ids=[1, 2, 3])
+    expected = brute_force(
+        [r for r in _merged(make_rows(50), changed) if r.request_id not in {1, 2, 3}],
+        model.query,
+        model.sorting,
+    )
+    assert shown_ids(model) == expected
+
+
+def _merged(rows: list[QueueRow], changed: list[QueueRow]) -> list[QueueRow]:
+    by_id = {r.request_id: r for r in rows}
+    by_id.update({r.request_id: r for r in changed})
+    return sorted(by_id.values(), key=lambda r: r.request_id)
+
+
+@pytest.mark.parametrize("column", list(Column))
+@pytest.mark.parametrize("descending", [False, True])
+def test_sort_every_column(column: Column, descending: bool, qtbot: QtBot) -> None:
+    rows = make_rows(3000)
+    model = QueueModel(Formatter(QLocale("en_US")), now=lambda: NOW)
+    model.load(rows)
+    order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+    model.sort(column, order)
+    assert shown_ids(model) == brute_force(rows, model.query, Sorting(column, descending))
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        QueueFilter(tab=Tab.NEEDS_DECISION),
+        QueueFilter(tab=Tab.APPROVE),
+        QueueFilter(tab=Tab.REVIEW, source="email"),
+        QueueFilter(tab=Tab.DENY, financial_status="PAID"),
+        QueueFilter(tab=Tab.DONE, fulfillment_status="UNFULFILLED"),
+        QueueFilter(tab=Tab.UNMATCHED),
+        QueueFilter(tab=Tab.NEEDS_DECISION, search="clara"),
+        QueueFilter(tab=Tab.NEEDS_DECISION, search="#101"),
+        QueueFilter(tab=Tab.APPROVE, search="EMIL1"),
+    ],
+)
+def test_filters_and_search(query: QueueFilter, qtbot: QtBot) -> None:
+    rows = make_rows(3000)
+    model = QueueModel(Formatter(QLocale("en_US")), now=lambda: NOW)
+    model.load(rows)
+    model.set_filter(query)
+    assert model.rowCount() > 0
+    assert shown_ids(model) == brute_force(rows, query, model.sorting)
+
+
+def test_search_narrows_letter_by_letter(qtbot: QtBot) -> None:
+    rows = make_rows(3000)
+    model = QueueModel(Formatter(QLocale("en_US")), now=lambda: NOW)
+    model.load(rows)
+    for typed in ["f", "fr", "fri", "frida1"]:
+        model.set_filter(QueueFilter(search=typed))
+        assert shown_ids(model) == brute_force(rows, QueueFilter(search=typed), model.sorting)
+    model.set_filter(QueueFilter(search="fr"))  # deleting a letter widens again
+    assert shown_ids(model) == brute_force(rows, QueueFilter(search="fr"), model.sorting)
+
+
+def test_counts_per_tab_follow_updates(model: QueueModel) -> None:
+    counts = model.counts()
+    assert counts[Tab.NEEDS_DECISION] == (
+        counts[Tab.APPROVE] + counts[Tab.REVIEW] + counts[Tab.DENY]
+    )
+    row = model.index_.rows[0]
+    before = counts[Tab.DONE]
+    done_already = row.request_state in ("queued", "done", "declined")
+    model.apply([row._replace(request_state="done")])
+    assert model.counts()[Tab.DONE] == before + (0 if done_already else 1)
+
+
+def test_sync_updates_row_in_place_without_reset(model: QueueModel, qtbot: QtBot) -> None:
+    model.sort(Column.RECEIVED, Qt.SortOrder.DescendingOrder)
+    first_id = model.request_id_at(0)
+    row = model.index_.rows[model.index_.position_of(first_id) or 0]
+    resets: list[None] = []
+    model.modelReset.connect(lambda: resets.append(None))
+    with qtbot.waitSignal(model.dataChanged):
+        model.apply([row._replace(customer_name="Zoë Changed", verdict_outcome="approve")])
+    assert resets == []
+    assert model.row_of(first_id) == 0
+    assert model.index(0, Column.CUSTOMER).data() == "Zoë Changed"
+    assert model.index(0, Column.VERDICT).data(OUTCOME_ROLE) == "approve"
+
+
+def test_new_request_inserted_at_its_sorted_place(model: QueueModel, qtbot: QtBot) -> None:
+    model.sort(Column.RECEIVED, Qt.SortOrder.DescendingOrder)
+    newest = make_row(
+        10_000,
+        random.Random(1),
+        request_state="open",
+        received_at=NOW.isoformat(timespec="microseconds"),
+    )
+    with qtbot.waitSignal(model.rowsInserted) as blocker:
+        model.apply([newest])
+    assert blocker.args[1] == 0  # first row, received just now
+    assert model.request_id_at(0) == 10_000
+    assert model.index(0, Column.RECEIVED).data() == "just now"
+
+
+def test_display_texts_in_locale(qtbot: QtBot) -> None:
+    row = make_row(
+        1, random.Random(1), total_amount="1234.50", currency="DKK", request_state="open"
+    )
+    model = QueueModel(Formatter(QLocale("da_DK")), now=lambda: NOW)
+    model.load([row])
+    assert model.index(0, Column.TOTAL).data() == "1.234,50\u00a0kr."
+    assert model.index(0, Column.ORDER).data() == "#1001"
+    assert model.index(0, Column.RECEIVED).data(Qt.ItemDataRole.ToolTipRole)
+    assert model.index(0, Column.ORDER).parent() == QModelIndex()
+
+
+@pytest.mark.parametrize("column", [Column.VERDICT, Column.TOTAL, Column.CUSTOMER])
+def test_small_sync_keeps_sorted_order_exact(column: Column, qtbot: QtBot) -> None:
+    rows = make_rows(3000)
+    model = QueueModel(Formatter(QLocale("en_US")), now=lambda: NOW)
+    model.load(rows)
+    model.sort(column, Qt.SortOrder.DescendingOrder)
+    rng = random.Random(11)
+    changed = [make_row(i, rng) for i in rng.sample(range(1, 3001), 20)]
+    added = [make_row(i, rng) for i in range(3001, 3006)]
+    model.apply([*changed, *added])
+    merged = _merged(rows, [*changed, *added])
+    assert shown_ids(model) == brute_force(merged, model.query, model.sorting)
+    model.sort(Column.RECEIVED, Qt.SortOrder.AscendingOrder)  # an order kept up to date, too
+    assert shown_ids(model) == brute_force(merged, model.query, model.sorting)
+
+
+def test_orders_computed_in_a_worker_are_taken_only_if_current(qtbot: QtBot) -> None:
+    model = QueueModel(Formatter(QLocale("en_US")), now=lambda: NOW)
+    model.load(make_rows(500))
+    index = model.index_
+    copy, version = index.copy_for_sorting(), index.version
+    sorted_copy = copy.precompute_orders()  # what the worker does
+    model.apply([make_row(1, random.Random(2), customer_name="Changed")])
+    assert not index.install_orders(sorted_copy, version)  # stale: the GUI changed a row meanwhile
+    copy, version = index.copy_for_sorting(), index.version
+    assert index.install_orders(copy.precompute_orders(), version)
+    model.sort(Column.CUSTOMER, Qt.SortOrder.AscendingOrder)
+    model.apply([make_row(2, random.Random(3), customer_name="Also changed")])
+    changes = [
+        make_row(1, random.Random(2), customer_name="Changed"),
+        make_row(2, random.Random(3), customer_name="Also changed"),
+    ]
+    assert shown_ids(model) == brute_force(
+        _merged(make_rows(500), changes), model.query, model.sorting
+    )
