@@ -75,7 +75,9 @@ class Harness:
         self.clock.advance(seconds)
         return False
 
-    def request_for(self, order_id: str, *, native: str | None = None) -> int:
+    def request_for(
+        self, order_id: str, *, native: str | None = None, lines: tuple[str, ...] = ()
+    ) -> int:
         now = self.clock.now()
         draft = CancellationRequest(
             None,
@@ -86,6 +88,7 @@ class Harness:
             RequestState.OPEN,
             (RequestMessage(RequestSource.EMAIL, now, "Please cancel", external_id=order_id),),
             native_edit_id=native,
+            line_item_ids=lines,
         )
         with self.db.transaction() as conn:
             return add_request(conn, draft, now=now).request_id

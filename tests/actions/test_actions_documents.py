@@ -33,6 +33,7 @@ def schema(version: str) -> GraphQLSchema:
     [
         ("cancel_job", "2026-10"),
         ("order_outcome", "2026-10"),
+        ("order_basis", "2026-10"),
         ("requested_edit_status", "unstable"),
     ],
 )

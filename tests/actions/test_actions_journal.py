@@ -68,7 +68,7 @@ def test_take_back_and_send_cannot_both_win(actions_db: Database) -> None:
 
     def claim(state: ActionState) -> None:
         barrier.wait()
-        results.append(claim_queued(actions_db, entry.action_id, state, now=NOW))
+        results.append(claim_queued(actions_db, entry.action_id, state, now=NOW) is not None)
 
     threads = [
         threading.Thread(target=claim, args=(s,)) for s in (ActionState.SENDING, ActionState.UNDONE)

@@ -3,11 +3,12 @@ next process reconciles it, and the demo shop's ledger shows every refund and re
 
 Kill points per plan: after the plan is journaled; for each step after it is journaled as
 sending, after the request reached the shop (the parent kills it then; the shop holds the
-answer back), after the answer, and after confirmation but before the outcome is committed.
-Every scenario meets every kill point of its plan at least once (38 pairs), the rest of the
-runs are random pairs. Processes are chained: each one first reconciles what the previous one
-left, then runs the next plan, so N runs cost N + 1 processes. `CANCELAPP_KILL_RUNS` and
-`CANCELAPP_KILL_SEED` change the number of runs and the seed.
+answer back), after the answer, and after confirmation but before the outcome is committed;
+and inside the transaction that commits the plan's end. Every scenario meets every kill point
+of its plan at least once (44 pairs), the rest of the runs are random pairs. Processes are
+chained: each one first reconciles what the previous one left, then runs the next plan, so N
+runs cost N + 1 processes. `CANCELAPP_KILL_RUNS` and `CANCELAPP_KILL_SEED` change the number
+of runs and the seed. Afterwards every request is done and every plan's end recorded once.
 """
 
 from __future__ import annotations
@@ -38,8 +39,9 @@ from cancelapp.domain.request import (
 from cancelapp.domain.verdict import ProcessingFee, RefundMethod, SuggestedAction
 from cancelapp.shopify import AccessToken, Endpoint, ShopifyClient
 from cancelapp.store import Database
+from cancelapp.store.audit import list_audit
 from cancelapp.store.journal import list_actions
-from cancelapp.store.requests import add_request
+from cancelapp.store.requests import add_request, get_request
 from cancelapp.store.stores import save_store
 
 CHILD = Path(__file__).with_name("actions_kill_child.py")
@@ -78,7 +80,11 @@ def schedule(rng: random.Random, runs: int) -> list[tuple[str, str]]:
     pairs = [
         (name, point)
         for name, (_, _, kinds) in sorted(SCENARIOS.items())
-        for point in ["plan:journaled", *(f"{k}:{m}" for k in kinds for m in MOMENTS)]
+        for point in [
+            "plan:journaled",
+            *(f"{k}:{m}" for k in kinds for m in MOMENTS),
+            "plan:finishing",
+        ]
     ]
     rng.shuffle(pairs)
     while len(pairs) < runs:
@@ -150,6 +156,15 @@ def test_killed_anywhere_every_refund_and_restock_happens_exactly_once(tmp_path:
                 for a in list_actions(conn, run.plan.request_id)
             )
         assert set(states) == {"done"}, states
+        with db.reading() as conn:  # each plan's end was recorded once, with its request
+            ends = Counter(
+                e.action_id for e in list_audit(conn, store_id, limit=-1) if e.what.endswith("done")
+            )
+            for run in runs:
+                if run.plan.request_id is not None:
+                    request = get_request(conn, run.plan.request_id)
+                    assert request is not None and request.state is RequestState.DONE, run
+        assert set(ends.values()) == {1}, ends
         kills = Counter(run.kill_at for run in runs)
         print(
             f"\nkill test: {RUNS} runs, {RUNS + 1} processes, {seconds:.1f} s, seed {SEED}; "

@@ -287,3 +287,11 @@ def test_taking_a_fee_never_refunds_more_or_less_than_the_rest(
     assert refunded == max(sum(amounts) - fee, Decimal(0))
     by_gateway = {f"gateway{i}": a for i, a in enumerate(amounts)}
     assert all(0 < line.amount.amount <= by_gateway[line.gateway] for line in lines)
+
+
+def test_never_plans_more_than_shopify_says_is_refundable() -> None:
+    capped = replace(suggested("449.00"), maximum_refundable=Money.of("400.00", DKK))
+    with pytest.raises(PlanRefused, match=r"at most 400\.00 DKK"):
+        plan_approve(order(), request(), SuggestedAction(), capped)
+    fee = SuggestedAction(fee=ProcessingFee(percent=Decimal("20")))  # 359.20 after the fee
+    assert plan_approve(order(), request(), fee, capped).refund_total == Money.of("359.20", DKK)

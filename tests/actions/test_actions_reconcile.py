@@ -9,11 +9,15 @@ from actions_harness import Harness
 from cancelapp.actions import ActionRunner, OutcomeStatus
 from cancelapp.actions.journal import unfinished_plans
 from cancelapp.demoshop import DemoShop
+from cancelapp.domain.request import RequestState
+from cancelapp.domain.verdict import SuggestedAction
 from cancelapp.store import Database
 
 STEPS = ("tag", "note", "decline_native", "release_hold")
-POINTS = ["plan:journaled"] + [
-    f"{step}:{moment}" for step in STEPS for moment in ("journaled", "response", "confirmed")
+POINTS = [
+    "plan:journaled",
+    *(f"{step}:{moment}" for step in STEPS for moment in ("journaled", "response", "confirmed")),
+    "plan:finishing",
 ]
 
 
@@ -47,4 +51,61 @@ def test_decline_interrupted_anywhere_is_finished_exactly_once(
     assert [e.status for e in order.requested_edits] == ["DENIED"]
     assert all(not fo.holds for fo in order.fulfillment_orders)
     assert unfinished_plans(h.db) == []
+    assert h.request_state(request_id) is RequestState.DECLINED
+    assert [e.what for e in h.audit()].count("decline done") == 1
+    h.close()
+
+
+def test_dying_while_the_end_is_committed_loses_the_whole_end_then_finishes_once(
+    hand_shop: DemoShop, actions_db: Database
+) -> None:
+    """The plan's end, its last step's audit and the request's state commit together."""
+    h = Harness(hand_shop, actions_db, 1)
+    order_id = h.shop.create_order("paid")
+    request_id = h.request_for(order_id)
+    plan = h.runner.prepare_approve(request_id, SuggestedAction())
+
+    def die(name: str) -> None:
+        if name == "plan:finishing":
+            raise Crash
+
+    crashing = ActionRunner(
+        h.db, h.client, "Ida", clock=h.clock.now, wait=h.runner.ctx.wait, checkpoint=die
+    )
+    with pytest.raises(Crash):
+        crashing.execute(plan)
+    assert h.shop.order(order_id).cancelled_at is not None  # Shopify did it
+    assert [e.what for e in h.audit()] == ["cancel started"]  # the end was rolled back whole
+    assert h.request_state(request_id) is RequestState.IN_PROGRESS
+    [outcome] = h.runner.reconcile_unfinished()
+    assert outcome.status is OutcomeStatus.DONE, outcome.message
+    assert [e.what for e in h.audit()] == ["cancel started", "cancel", "cancel done"]
+    assert h.request_state(request_id) is RequestState.DONE
+    assert len([r for r in h.shop.ledger.refunds if r.order_id == order_id]) == 1
+    assert unfinished_plans(h.db) == []
+    h.close()
+
+
+def test_an_order_deleted_in_shopify_ends_its_unfinished_plan_instead_of_blocking_start_up(
+    hand_shop: DemoShop, actions_db: Database
+) -> None:
+    h = Harness(hand_shop, actions_db, 1)
+    order_id = h.shop.create_order("paid")
+    request_id = h.request_for(order_id)
+    plan = h.runner.prepare_approve(request_id, SuggestedAction())
+
+    def die(name: str) -> None:
+        if name == "cancel:journaled":
+            raise Crash
+
+    crashing = ActionRunner(h.db, h.client, "Ida", clock=h.clock.now, checkpoint=die)
+    with pytest.raises(Crash):
+        crashing.execute(plan)
+    with h.shop.store.lock:  # no demo shop helper deletes an order
+        del h.shop.store.orders[int(order_id.rsplit("/", 1)[1])]
+    [outcome] = h.runner.reconcile_unfinished()
+    assert outcome.status is OutcomeStatus.FAILED
+    assert "no longer exists in Shopify" in (outcome.message or "")
+    assert unfinished_plans(h.db) == []
+    assert h.request_state(request_id) is RequestState.FAILED
     h.close()

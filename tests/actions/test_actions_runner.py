@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from datetime import timedelta
 from decimal import Decimal
 
+import pytest
 from actions_harness import Harness
 
-from cancelapp.actions import ActionRunner, OutcomeStatus
+from cancelapp.actions import ActionRunner, OutcomeStatus, PlanRefused, documents
 from cancelapp.actions.audit import export_csv
 from cancelapp.actions.journal import unfinished_plans
 from cancelapp.actions.steps import StepKind
@@ -16,6 +18,7 @@ from cancelapp.domain.money import Money
 from cancelapp.domain.request import RequestState
 from cancelapp.domain.verdict import ProcessingFee, RefundMethod, SuggestedAction
 from cancelapp.shopify import AccessToken, Endpoint, ShopifyClient
+from cancelapp.shopify.version import UNSTABLE_VERSION
 from cancelapp.store.journal import list_decisions
 
 
@@ -245,3 +248,103 @@ def test_bulk_approve_sums_then_applies(harness: Harness) -> None:
         )
         assert Money(paid_back, money.currency) == money
     assert sum(h.shop.ledger.restocked_units(o) for o in orders) == summary.units_restocked
+
+
+def test_reverification_is_one_lean_request_that_knows_the_refunds_so_far(
+    harness: Harness,
+) -> None:
+    h = harness
+    order_id = h.shop.create_order("partially_fulfilled")
+    first = h.runner.execute(h.runner.prepare_approve(h.request_for(order_id), SuggestedAction()))
+    assert first.status is OutcomeStatus.DONE, first.message
+    plan = h.runner.prepare_restock(order_id, store_id=h.store_id)
+    before = h.client.stats.requests
+    recheck = h.runner.verify(plan)
+    assert h.client.stats.requests == before + 1
+    assert recheck.conflict is None
+    assert len(recheck.refund_ids) == 1 and recheck.refund_ids[0] in first.shopify_ids
+
+
+def test_a_hold_released_elsewhere_stops_the_decline_that_would_release_it(
+    harness: Harness,
+) -> None:
+    h = harness
+    order_id = h.shop.create_order("paid")
+    request_id = h.request_for(order_id)
+    assert h.runner.execute(h.runner.prepare_hold(request_id)).status is OutcomeStatus.DONE
+    plan = h.runner.prepare_decline(request_id, "it is packed.")
+    [fo] = h.shop.order(order_id).fulfillment_orders
+    h.client.mutate(  # the merchant releases it in Shopify meanwhile
+        documents.client("fulfillment_order_release_hold"),
+        {"id": f"gid://shopify/FulfillmentOrder/{fo.id}"},
+    )
+    outcome = h.runner.execute(plan)
+    assert outcome.status is OutcomeStatus.CONFLICT
+    assert "A shipment changed from ON_HOLD to OPEN." in (outcome.message or "")
+    assert "cancel-declined" not in h.shop.order(order_id).tags
+
+
+def _grow_beyond_one_page(h: Harness, order_id: str) -> None:
+    with h.shop.store.lock:  # no demo shop helper makes an order this large
+        order = h.shop.order(order_id)
+        order.line_items += [replace(order.line_items[0], id=10_000 + n) for n in range(40)]
+        h.shop.store.register(order)
+
+
+def test_an_order_too_large_to_read_at_once_is_refused(harness: Harness) -> None:
+    h = harness
+    order_id = h.shop.create_order("paid")
+    _grow_beyond_one_page(h, order_id)
+    with pytest.raises(PlanRefused, match="more items or shipments"):
+        h.runner.prepare_approve(h.request_for(order_id), SuggestedAction())
+
+
+def test_an_order_that_cannot_be_checked_any_more_stops_queued_work(harness: Harness) -> None:
+    h = harness
+    order_id = h.shop.create_order("paid")
+    request_id = h.request_for(order_id)
+    h.runner.enqueue(h.runner.prepare_approve(request_id, SuggestedAction()), delay=0)
+    _grow_beyond_one_page(h, order_id)
+    [outcome] = h.runner.run_due()
+    assert outcome.status is OutcomeStatus.CONFLICT
+    assert "more items or shipments" in (outcome.message or "")
+    assert h.shop.order(order_id).cancelled_at is None
+    assert h.request_state(request_id) is RequestState.OPEN
+    assert not h.runner.busy(h.store_id, order_id)
+
+
+def test_approving_every_line_of_a_held_order_finishes_though_the_refund_closed_the_hold(
+    harness: Harness,
+) -> None:
+    """Refunding the last unshipped items closes the held shipment, and its hold with it:
+    the release that follows has nothing left to do, and the approval is done, not failed."""
+    h = harness
+    order_id = h.shop.create_order("paid")
+    lines = tuple(f"gid://shopify/LineItem/{li.id}" for li in h.shop.order(order_id).line_items)
+    request_id = h.request_for(order_id, lines=lines)
+    assert h.runner.execute(h.runner.prepare_hold(request_id)).status is OutcomeStatus.DONE
+    plan = h.runner.prepare_approve(request_id, SuggestedAction())
+    assert [s.kind for s in plan.steps] == [StepKind.REFUND, StepKind.RELEASE_HOLD]
+    outcome = h.runner.execute(plan)
+    assert outcome.status is OutcomeStatus.DONE, outcome.message
+    assert plan.refund_total is not None
+    assert h.shop.ledger.refunded_total(order_id) == plan.refund_total.amount
+    assert h.request_state(request_id) is RequestState.DONE
+
+
+def test_a_native_request_resolved_meanwhile_does_not_fail_the_cancel(harness: Harness) -> None:
+    """The money moved and the request is answered our way: done, not failed."""
+    h = harness
+    order_id = h.shop.create_order("paid")
+    edit_id = h.shop.add_requested_edit(order_id)
+    request_id = h.request_for(order_id, native=edit_id)
+    plan = h.runner.prepare_approve(request_id, SuggestedAction())
+    h.client.mutate(  # the merchant resolves it in Shopify meanwhile
+        documents.client("unstable/requested_edit_resolve"),
+        {"id": edit_id},
+        version=UNSTABLE_VERSION,
+    )
+    outcome = h.runner.execute(plan)
+    assert outcome.status is OutcomeStatus.DONE, outcome.message
+    assert h.request_state(request_id) is RequestState.DONE
+    assert len([r for r in h.shop.ledger.refunds if r.order_id == order_id]) == 1

@@ -4,11 +4,21 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
 from actions_factories import PLACED, line, order
+from actions_harness import Harness
 
+from cancelapp.actions import documents
 from cancelapp.actions.verify import Basis, changes_since
+from cancelapp.demoshop.factory import ORDER_STATES
 from cancelapp.domain.money import Money
-from cancelapp.domain.order import FinancialStatus, FulfillmentStatus, ReturnStatus
+from cancelapp.domain.order import (
+    FinancialStatus,
+    FulfillmentOrderStatus,
+    FulfillmentStatus,
+    ReturnStatus,
+)
+from cancelapp.shopify.order_mapping import order_from_node
 
 REFUND = Money.of("449.00", "DKK")
 
@@ -56,3 +66,28 @@ def test_basis_survives_json() -> None:
     assert replace(basis, refund_amount=None) == Basis.from_json(
         replace(basis, refund_amount=None).to_json()
     )
+
+
+def test_changed_quantities_and_shipments_are_changes() -> None:
+    edited = (line(1, qty=1, price="224.50"), line(2))
+    assert "The items or quantities on the order have changed." in _changes(line_items=edited)
+    held = _changes(fo_status=FulfillmentOrderStatus.ON_HOLD)
+    assert held == ["A shipment changed from OPEN to ON_HOLD."]
+
+
+def test_a_plan_journaled_without_quantities_meets_a_conflict_not_a_blind_send() -> None:
+    seen = Basis.of(order(), REFUND).to_json()
+    del seen["line_quantities"], seen["fulfillment_orders"]
+    assert changes_since(Basis.from_json(seen), Basis.of(order(), REFUND)) != ()
+
+
+@pytest.mark.parametrize("state", ORDER_STATES)
+def test_the_lean_reverification_read_sees_the_order_as_the_full_read_does(
+    harness: Harness, state: str
+) -> None:
+    """Both reads map through the same code, so an unchanged order is never a conflict."""
+    h = harness
+    order_id = h.shop.create_order(state)
+    full = h.client.query(documents.client("order"), {"id": order_id})["order"]
+    lean = h.client.query(documents.own("order_basis"), {"id": order_id, "withSuggestion": False})
+    assert Basis.of(order_from_node(lean["order"]), None) == Basis.of(order_from_node(full), None)

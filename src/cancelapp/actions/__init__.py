@@ -24,18 +24,21 @@ it opens a SQLite connection per thread and holds the per-order lock):
 Customer replies: `reply.compose_reply(kind, locale=…, …)` (Danish or English) and
 `Reply.mailto_url`. The audit log: `cancelapp.store.audit.list_audit`, `audit.export_csv`.
 
-Money safety, in order: every plan is previewed from Shopify's own `suggestedRefund`; right
-before sending, the order is read again and any change that the decision rested on stops the
-plan with a `Conflict` (nothing sent); the plan and its idempotency keys are committed to the
-journal before the first request; each step is journaled as sending before it leaves and as
-done after its outcome is confirmed; `orderCancel` is followed through its job and confirmed by
+Money safety, in order: every plan is previewed from Shopify's own `suggestedRefund` (never
+more than its maximum refundable); right before sending, the order is read again in one lean
+request (`runner.verify`: status, totals, refunds, line quantities, shipments and the
+suggested refund) and any change that the decision rested on stops the plan with a
+`Conflict` (nothing sent); the plan and its idempotency keys are committed to the journal
+before the first request; each step is journaled as sending before it leaves and as done
+after its outcome is confirmed; `orderCancel` is followed through its job and confirmed by
 reading the order; a step whose answer was lost is resolved from the order's real state:
 keyed calls go again with the same key, tags and notes only if missing, and a lost
 `orderCancel` is looked for on the order until its grace period has passed and is sent again
 only if the order is still not cancelled and re-verifies unchanged. One unfinished action per
 order (database constraint, plus an in-process lock). Offline, `execute` queues the plan;
 `run_due` sends it after re-verification on reconnect. Every step and result goes to the
-audit log (who, when, what, amounts, Shopify ids).
+audit log (who, when, what, amounts, Shopify ids), in the same transaction as the journal
+state it describes.
 """
 
 from cancelapp.actions.outcome import Outcome, OutcomeStatus

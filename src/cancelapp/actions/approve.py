@@ -63,6 +63,19 @@ def plan_approve(
         plan = _plan_partial(order, request, action, suggested, holds)
     else:
         plan = _plan_whole(order, request, action, suggested, staff_note)
+    total = plan.refund_total
+    if total is not None and total.amount > suggested.maximum_refundable.amount:
+        raise PlanRefused(
+            phrase(
+                QT_TRANSLATE_NOOP(
+                    CONTEXT,
+                    "Shopify can refund at most {maximum} on this order, less than the "
+                    "{amount} planned. Check the order in Shopify.",
+                ),
+                maximum=suggested.maximum_refundable,
+                amount=total,
+            )
+        )
     return plan
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from cancelapp.actions import documents
 from cancelapp.shopify.client import ShopifyClient
@@ -43,6 +44,15 @@ class JobStatus:
     def failed(self) -> bool:
         return self.status == "FAILED"
 
+    @classmethod
+    def of(cls, job: dict[str, Any] | None, result: dict[str, Any] | None) -> JobStatus:
+        """From a `Job` and an `OrderCancelJobResult` (either may be missing)."""
+        job, result = job or {}, result or {}
+        status = result.get("status")
+        done = bool(job.get("done") or result.get("done")) or status in ("SUCCEEDED", "FAILED")
+        errors = tuple(str(e.get("message", "")) for e in result.get("errors") or ())
+        return cls(done, status, errors)
+
 
 class Stopped(Exception):
     """The wait was interrupted (shutdown); the journal keeps the job for later."""
@@ -55,9 +65,12 @@ def follow_cancel_job(
     backoff: Backoff,
     wait: Wait,
     cancel: threading.Event | None = None,
+    known: JobStatus | None = None,
 ) -> JobStatus:
-    """Poll until the job is done or the deadline passes (then `done` is False)."""
-    status = _poll(client, job_id, cancel)
+    """Poll until the job is done or the deadline passes (then `done` is False).
+
+    `known` is what `orderCancel`'s own answer said about the job: it saves the first poll."""
+    status = known or _poll(client, job_id, cancel)
     for delay in backoff.delays():
         if status.done:
             return status
@@ -69,9 +82,4 @@ def follow_cancel_job(
 
 def _poll(client: ShopifyClient, job_id: str, cancel: threading.Event | None) -> JobStatus:
     data = client.query(documents.own("cancel_job"), {"jobId": job_id}, cancel=cancel)
-    job = data.get("job") or {}
-    result = data.get("node") or {}
-    status = result.get("status")
-    done = bool(job.get("done") or result.get("done")) or status in ("SUCCEEDED", "FAILED")
-    errors = tuple(str(e.get("message", "")) for e in result.get("errors") or ())
-    return JobStatus(done, status, errors)
+    return JobStatus.of(data.get("job"), data.get("node"))

@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from cancelapp.actions import documents
-from cancelapp.actions.cancel_job import Backoff, Wait, follow_cancel_job
+from cancelapp.actions.cancel_job import Backoff, JobStatus, Wait, follow_cancel_job
 from cancelapp.actions.journal import StepProgress
 from cancelapp.actions.order_state import FAILED_TRANSACTION_STATUSES, OrderState
 from cancelapp.actions.steps import Step, StepKind
@@ -27,6 +27,7 @@ from cancelapp.shopify.errors import UserErrors
 from cancelapp.shopify.version import UNSTABLE_VERSION
 
 NOTE_LIMIT = 5000  # Order.note
+CLOSED_FULFILLMENT_ORDER_STATUSES = frozenset({"CLOSED", "CANCELLED", "INCOMPLETE"})
 
 
 class StepFailed(Exception):
@@ -57,7 +58,7 @@ class StepContext:
         return OrderState.from_data(data)
 
 
-def send(ctx: StepContext, step: Step) -> dict[str, Any]:
+def send(ctx: StepContext, order_id: str, step: Step) -> dict[str, Any]:
     """Send the step; returns what to journal. Raises StepFailed, StepPending, or a
     `ShopifyError` (`OutcomeUnknown` when the answer was lost)."""
     v = step.variables
@@ -87,15 +88,24 @@ def send(ctx: StepContext, step: Step) -> dict[str, Any]:
         hold = payload.get("fulfillmentHold") or {}
         return {"shopify_ids": [hold["id"]] if hold.get("id") else []}
     if kind is StepKind.RELEASE_HOLD:
-        _mutate(ctx, "fulfillment_order_release_hold", v)
+        try:
+            _mutate(ctx, "fulfillment_order_release_hold", v)
+        except StepFailed:
+            if not _no_hold_left(ctx.state(order_id), v):
+                raise
         return {}
     if kind is StepKind.SUBMIT_CANCELLATION:
         _mutate(ctx, "fulfillment_order_submit_cancellation_request", v)
         return {}
-    if kind is StepKind.DECLINE_NATIVE:
-        _mutate(ctx, "unstable/requested_edit_decline", v, version=UNSTABLE_VERSION)
-        return {"shopify_ids": [v["id"]]}
-    _mutate(ctx, "unstable/requested_edit_resolve", v, version=UNSTABLE_VERSION)
+    document = {
+        StepKind.DECLINE_NATIVE: "unstable/requested_edit_decline",
+        StepKind.RESOLVE_NATIVE: "unstable/requested_edit_resolve",
+    }[kind]
+    try:
+        _mutate(ctx, document, v, version=UNSTABLE_VERSION)
+    except StepFailed:  # refused because it was already answered our way: that is done
+        if not _native_answered(ctx, order_id, step):
+            raise
     return {"shopify_ids": [v["id"]]}
 
 
@@ -119,20 +129,17 @@ def resolve(ctx: StepContext, order_id: str, step: Step, progress: StepProgress)
         if held:
             return {"shopify_ids": held}
     elif kind is StepKind.RELEASE_HOLD:
-        fo = state.fulfillment_order(v["id"])
-        wanted = set(v.get("holdIds") or ())
-        remaining = {hold_id for hold_id, _ in fo.holds} if fo else set()
-        if not (remaining & wanted if wanted else remaining):
+        if _no_hold_left(state, v):
             return {}
     elif kind is StepKind.SUBMIT_CANCELLATION:
         fo = state.fulfillment_order(v["id"])
         if fo is not None and fo.request_status.startswith("CANCELLATION_"):
             return {}
-    elif kind in (StepKind.DECLINE_NATIVE, StepKind.RESOLVE_NATIVE):
-        wanted_status = "DENIED" if kind is StepKind.DECLINE_NATIVE else "RESOLVED"
-        if _requested_edit_status(ctx, order_id, v["id"]) == wanted_status:
-            return {"shopify_ids": [v["id"]]}
-    return send(ctx, step)  # keyed (same key), tags, note (checked), or certainly not done
+    elif kind in (StepKind.DECLINE_NATIVE, StepKind.RESOLVE_NATIVE) and _native_answered(
+        ctx, order_id, step
+    ):
+        return {"shopify_ids": [v["id"]]}
+    return send(ctx, order_id, step)  # keyed (same key), tags, note (checked), or not done
 
 
 # -- cancel --------------------------------------------------------------------------------
@@ -141,10 +148,11 @@ def resolve(ctx: StepContext, order_id: str, step: Step, progress: StepProgress)
 def _cancel(ctx: StepContext, step: Step) -> dict[str, Any]:
     payload = _mutate(ctx, "order_cancel", step.variables, payload="orderCancel")
     job_result = payload.get("jobResult") or {}
-    if job_result.get("status") == "FAILED":
-        raise StepFailed("; ".join(str(e.get("message")) for e in job_result.get("errors") or ()))
+    status = JobStatus.of(payload.get("job"), job_result)
+    if status.failed:
+        raise StepFailed("; ".join(status.errors))
     job_id = job_result.get("id") or (payload.get("job") or {}).get("id")
-    return {"job_id": job_id}
+    return {"job_id": job_id, "job_done": status.done, "job_status": status.status}
 
 
 def confirm_cancel(ctx: StepContext, order_id: str, sent: dict[str, Any]) -> dict[str, Any]:
@@ -154,8 +162,11 @@ def confirm_cancel(ctx: StepContext, order_id: str, sent: dict[str, Any]) -> dic
     refunds the order had before."""
     job_id = sent.get("job_id")
     if job_id:
+        known = None
+        if "job_done" in sent:  # the cancel's own answer: no need to poll at once
+            known = JobStatus(bool(sent["job_done"]), sent.get("job_status"))
         status = follow_cancel_job(
-            ctx.client, job_id, backoff=ctx.backoff, wait=ctx.wait, cancel=ctx.cancel
+            ctx.client, job_id, backoff=ctx.backoff, wait=ctx.wait, cancel=ctx.cancel, known=known
         )
         if status.failed:
             raise StepFailed("; ".join(status.errors) or "Shopify could not cancel the order.")
@@ -236,7 +247,20 @@ def _note(ctx: StepContext, order_id: str, line: str) -> dict[str, Any]:
     return {}
 
 
-def _requested_edit_status(ctx: StepContext, order_id: str, edit_id: str) -> str | None:
+def _no_hold_left(state: OrderState, variables: dict[str, Any]) -> bool:
+    """Nothing left to release: the hold is gone, or its fulfillment order has closed (a
+    refund of its last unshipped items closes it, holds and all)."""
+    fo = state.fulfillment_order(variables["id"])
+    if fo is None or fo.status in CLOSED_FULFILLMENT_ORDER_STATUSES:
+        return True
+    wanted = set(variables.get("holdIds") or ())
+    remaining = {hold_id for hold_id, _ in fo.holds}
+    return not (remaining & wanted if wanted else remaining)
+
+
+def _native_answered(ctx: StepContext, order_id: str, step: Step) -> bool:
+    """Whether the customer's native request already has the answer this step gives."""
+    wanted = "DENIED" if step.kind is StepKind.DECLINE_NATIVE else "RESOLVED"
     data = ctx.client.query(
         documents.own("requested_edit_status"),
         {"orderId": order_id},
@@ -244,7 +268,7 @@ def _requested_edit_status(ctx: StepContext, order_id: str, edit_id: str) -> str
         cancel=ctx.cancel,
     )
     edits = ((data.get("order") or {}).get("requestedEdits") or {}).get("nodes") or ()
-    return next((str(e["status"]) for e in edits if e["id"] == edit_id), None)
+    return any(e["id"] == step.variables["id"] and e["status"] == wanted for e in edits)
 
 
 def _mutate(

@@ -97,10 +97,17 @@ def journal_plan(
     *,
     now: datetime,
     due_at: datetime | None = None,
+    first_step: StepProgress | None = None,
+    also: Callable[[sqlite3.Connection, JournaledPlan], None] | None = None,
 ) -> JournaledPlan:
-    """Commit the plan with all its keys; raises `ActionAlreadyRunningError` when the order
-    already has an unfinished action."""
-    entry = JournaledPlan(0, state, plan, tuple(StepProgress() for _ in plan.steps), due_at)
+    """Commit the plan with all its keys (and `also`'s writes, in the same transaction);
+    raises `ActionAlreadyRunningError` when the order already has an unfinished action.
+
+    `first_step` is what is known before the first step is sent (a cancel's earlier refunds)."""
+    steps = [StepProgress() for _ in plan.steps]
+    if first_step is not None and steps:
+        steps[0] = first_step
+    entry = JournaledPlan(0, state, plan, tuple(steps), due_at)
     action = Action(
         id=None,
         request_id=plan.request_id,
@@ -114,8 +121,11 @@ def journal_plan(
     )
     with db.transaction() as conn:
         stored = insert_intent(conn, action, now=now)
-    assert stored.id is not None
-    return replace(entry, action_id=stored.id)
+        assert stored.id is not None
+        entry = replace(entry, action_id=stored.id)
+        if also is not None:
+            also(conn, entry)
+    return entry
 
 
 def save_progress(
@@ -137,14 +147,29 @@ def save_progress(
     return replace(entry, state=state, error=error)
 
 
-def claim_queued(db: Database, action_id: int, state: ActionState, *, now: datetime) -> bool:
-    """Move a queued plan on (to sending, or undone) only if it is still queued."""
+def claim_queued(
+    db: Database,
+    action_id: int,
+    state: ActionState,
+    *,
+    now: datetime,
+    also: Callable[[sqlite3.Connection, JournaledPlan], None] | None = None,
+) -> JournaledPlan | None:
+    """Move a queued plan on (to sending, or undone) only if it is still queued; returns it,
+    or None when it had already left (or ended). `also` writes in the same transaction."""
     with db.transaction() as conn:
         cursor = conn.execute(
             "UPDATE actions SET state = ?, updated_at = ? WHERE id = ? AND state = ?",
             (state.value, to_db_time(now), action_id, ActionState.QUEUED.value),
         )
-    return cursor.rowcount == 1
+        if cursor.rowcount != 1:
+            return None
+        action = get_action(conn, action_id)
+        assert action is not None
+        entry = _entry(action)
+        if also is not None:
+            also(conn, entry)
+    return entry
 
 
 def load_plan(db: Database, action_id: int) -> JournaledPlan | None:

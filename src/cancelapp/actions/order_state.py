@@ -10,6 +10,10 @@ from cancelapp.domain.money import Money
 FAILED_TRANSACTION_STATUSES = frozenset({"FAILURE", "ERROR"})
 
 
+class OrderGone(LookupError):
+    """Shopify no longer has the order (deleted): what a step did there cannot be read."""
+
+
 @dataclass(frozen=True)
 class RefundRecord:
     id: str
@@ -40,7 +44,7 @@ class OrderState:
     def from_data(cls, data: dict[str, Any]) -> OrderState:
         node = data["order"]
         if node is None:
-            raise LookupError("the order no longer exists in Shopify")
+            raise OrderGone("the order no longer exists in Shopify")
         return cls(
             id=str(node["id"]),
             cancelled=node.get("cancelledAt") is not None,

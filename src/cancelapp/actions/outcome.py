@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from cancelapp.actions.journal import JournaledPlan
+from cancelapp.actions.plan import ActionPlan
 from cancelapp.actions.verify import Conflict
 from cancelapp.domain.action import ActionKind
 from cancelapp.domain.money import Money
@@ -35,3 +37,25 @@ class Outcome:
     shopify_ids: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
     due_at: datetime | None = None
+
+
+def outcome_of(
+    plan: ActionPlan,
+    status: OutcomeStatus,
+    message: str | None = None,
+    *,
+    entry: JournaledPlan | None = None,
+    conflict: Conflict | None = None,
+) -> Outcome:
+    """An outcome without money figures; `entry` when the plan is in the journal."""
+    return Outcome(
+        status,
+        plan.plan_id,
+        plan.order_id,
+        plan.order_name,
+        plan.kind,
+        action_id=entry.action_id if entry else None,
+        message=message,
+        conflict=conflict,
+        due_at=entry.due_at if entry else None,
+    )

@@ -3,6 +3,8 @@
 Every step is marked `sending` (committed) before its request leaves and `done` (committed)
 after its outcome is confirmed by Shopify's answer or by reading the order. A step found
 `sending` on resumption is resolved from the order's real state (`execute.resolve`). The
+plan's end (done, failed, conflict) is committed in one transaction with its last step, its
+audit entry and the request's new state, so a crash cannot leave one without the others. The
 `checkpoint` hook is called at each boundary, so a test can stop the process exactly there.
 """
 
@@ -26,18 +28,20 @@ from cancelapp.actions.execute import (
     send,
 )
 from cancelapp.actions.journal import JournaledPlan, StepProgress, StepState, save_progress
-from cancelapp.actions.outcome import Outcome, OutcomeStatus
+from cancelapp.actions.order_state import OrderGone
+from cancelapp.actions.outcome import Outcome, OutcomeStatus, outcome_of
 from cancelapp.actions.plan import ActionPlan, step_refund_amount
 from cancelapp.actions.steps import StepKind
-from cancelapp.actions.verify import Conflict
+from cancelapp.actions.verify import Conflict, Recheck
 from cancelapp.domain.action import ActionState
 from cancelapp.domain.money import Money
 from cancelapp.shopify.errors import OutcomeUnknown, ShopifyError
 from cancelapp.store.database import Database
 
 Checkpoint = Callable[[str], None]
-Verifier = Callable[[ActionPlan], Conflict | None]
+Verifier = Callable[[ActionPlan], Recheck]
 StepDone = Callable[[JournaledPlan, int, dict[str, object], sqlite3.Connection], None]
+Finished = Callable[[sqlite3.Connection, JournaledPlan, Outcome], None]
 
 PENDING_MESSAGE = (
     "Shopify has not confirmed this yet. CancelApp keeps it and checks the order again "
@@ -51,6 +55,12 @@ class ConflictFound(Exception):
         self.conflict = conflict
 
 
+def known_before_sending(recheck: Recheck) -> StepProgress:
+    """The first step's progress before it is sent: the refunds the order had when it was
+    last verified, to tell a cancel's own refunds from earlier ones without another read."""
+    return StepProgress(result={"refunds_before": list(recheck.refund_ids)})
+
+
 @dataclass
 class Pipeline:
     db: Database
@@ -58,6 +68,7 @@ class Pipeline:
     verify: Verifier
     checkpoint: Checkpoint
     on_step_done: StepDone
+    on_finished: Finished
     clock: Callable[[], datetime]
 
     def run(self, entry: JournaledPlan) -> tuple[JournaledPlan, Outcome]:
@@ -72,47 +83,72 @@ class Pipeline:
                 else:
                     entry, result = self._send(entry, index)
             except StepFailed as failed:
-                return self._failed(entry, index, str(failed))
+                kind = step.kind.value
+                return self._failed(entry, index, f"Shopify did not do the {kind}: {failed}")
+            except OrderGone:  # deleted in Shopify: nothing there to finish or to check
+                return self._failed(
+                    entry,
+                    index,
+                    f"The order no longer exists in Shopify, so CancelApp cannot check whether "
+                    f"the {step.kind.value} happened. Look at the order's history in Shopify.",
+                )
             except ConflictFound as found:
-                entry = save_progress(
-                    self.db,
-                    entry,
-                    ActionState.CONFLICT,
-                    now=self.clock(),
-                    error=found.conflict.merchant_message,
-                )
-                return entry, _outcome(
-                    entry,
-                    OutcomeStatus.CONFLICT,
-                    found.conflict.merchant_message,
-                    conflict=found.conflict,
-                )
+                return self.end_in_conflict(entry, found.conflict)
             except (StepPending, Stopped, ShopifyError) as pending:
                 message = pending.merchant_message if isinstance(pending, ShopifyError) else ""
-                return entry, _outcome(
-                    entry, OutcomeStatus.PENDING, f"{message} {PENDING_MESSAGE}".strip()
-                )
+                text = f"{message} {PENDING_MESSAGE}".strip()
+                return entry, outcome_of(plan, OutcomeStatus.PENDING, text, entry=entry)
             self.checkpoint(f"{step.kind}:confirmed")
-            done = entry.with_step(index, StepProgress(StepState.DONE, result, self.clock()))
-            entry = save_progress(  # the step's audit entry commits with it, or neither does
-                self.db,
-                done,
-                done.state,
-                now=self.clock(),
-                also=partial(self.on_step_done, done, index, result),
-            )
-        entry = save_progress(self.db, entry, ActionState.DONE, now=self.clock())
-        return entry, _done(entry)
+            entry = entry.with_step(index, StepProgress(StepState.DONE, result, self.clock()))
+            audit_step = partial(self.on_step_done, entry, index, result)
+            if entry.next_step is None:  # the last step: the plan ends in the same commit
+                return self._end(entry, ActionState.DONE, _done(entry), also=audit_step)
+            entry = save_progress(self.db, entry, entry.state, now=self.clock(), also=audit_step)
+        return self._end(entry, ActionState.DONE, _done(entry))
+
+    def end_in_conflict(
+        self, entry: JournaledPlan, conflict: Conflict
+    ) -> tuple[JournaledPlan, Outcome]:
+        """End a journaled plan because the order changed (nothing more is sent)."""
+        outcome = outcome_of(
+            entry.plan,
+            OutcomeStatus.CONFLICT,
+            conflict.merchant_message,
+            entry=entry,
+            conflict=conflict,
+        )
+        return self._end(entry, ActionState.CONFLICT, outcome, error=conflict.merchant_message)
+
+    def _end(
+        self,
+        entry: JournaledPlan,
+        state: ActionState,
+        outcome: Outcome,
+        *,
+        error: str | None = None,
+        also: Callable[[sqlite3.Connection], None] | None = None,
+    ) -> tuple[JournaledPlan, Outcome]:
+        """Commit the plan's end with its records (and `also`'s writes) in one transaction."""
+        ended = replace(entry, state=state, error=error)
+
+        def records(conn: sqlite3.Connection) -> None:
+            if also is not None:
+                also(conn)
+            self.checkpoint("plan:finishing")  # inside the transaction: dying here loses all
+            self.on_finished(conn, ended, outcome)
+
+        entry = save_progress(self.db, entry, state, now=self.clock(), error=error, also=records)
+        return entry, outcome
 
     def _send(self, entry: JournaledPlan, index: int) -> tuple[JournaledPlan, dict[str, object]]:
         step = entry.plan.steps[index]
         noted: dict[str, object] = {}
         if step.kind is StepKind.CANCEL:  # to tell the cancel's refunds from earlier ones
-            noted["refunds_before"] = [r.id for r in self.ctx.state(entry.plan.order_id).refunds]
+            noted["refunds_before"] = entry.steps[index].result["refunds_before"]
         entry = self._mark(entry, index, StepProgress(StepState.SENDING, noted, self.clock()))
         self.checkpoint(f"{step.kind}:journaled")
         try:
-            result = send(self.ctx, step)
+            result = send(self.ctx, entry.plan.order_id, step)
         except OutcomeUnknown:
             return self._resolve(entry, index)
         self.checkpoint(f"{step.kind}:response")
@@ -131,9 +167,12 @@ class Pipeline:
         except ResendAfterVerify:
             pass
         # The cancel certainly did not happen: send it again, as if new, once re-verified.
-        conflict = self.verify(entry.plan)
-        if conflict is not None:
-            raise ConflictFound(conflict)
+        recheck = self.verify(entry.plan)
+        if recheck.conflict is not None:
+            raise ConflictFound(recheck.conflict)
+        progress = entry.steps[index]
+        known = known_before_sending(recheck).result
+        entry = entry.with_step(index, replace(progress, result={**progress.result, **known}))
         try:
             return self._send(entry, index)
         except StepFailed:
@@ -142,22 +181,20 @@ class Pipeline:
             raise
 
     def _failed(
-        self, entry: JournaledPlan, index: int, reason: str
+        self, entry: JournaledPlan, index: int, message: str
     ) -> tuple[JournaledPlan, Outcome]:
         entry = entry.with_step(
-            index, replace(entry.steps[index], state=StepState.FAILED, result={"error": reason})
+            index, replace(entry.steps[index], state=StepState.FAILED, result={"error": message})
         )
         done = [
             entry.plan.steps[i].kind.value
             for i, p in enumerate(entry.steps)
             if p.state is StepState.DONE
         ]
-        failed_kind = entry.plan.steps[index].kind.value
-        message = f"Shopify did not do the {failed_kind}: {reason}"
         if done:
             message += f" (already done: {', '.join(done)})"
-        entry = save_progress(self.db, entry, ActionState.FAILED, now=self.clock(), error=message)
-        return entry, _outcome(entry, OutcomeStatus.FAILED, message)
+        outcome = outcome_of(entry.plan, OutcomeStatus.FAILED, message, entry=entry)
+        return self._end(entry, ActionState.FAILED, outcome, error=message)
 
     def _mark(
         self,
@@ -168,26 +205,6 @@ class Pipeline:
     ) -> JournaledPlan:
         entry = entry.with_step(index, progress)
         return save_progress(self.db, entry, state or entry.state, now=self.clock())
-
-
-def _outcome(
-    entry: JournaledPlan,
-    status: OutcomeStatus,
-    message: str | None = None,
-    conflict: Conflict | None = None,
-) -> Outcome:
-    plan = entry.plan
-    return Outcome(
-        status,
-        plan.plan_id,
-        plan.order_id,
-        plan.order_name,
-        plan.kind,
-        action_id=entry.action_id,
-        message=message,
-        conflict=conflict,
-        due_at=entry.due_at,
-    )
 
 
 def _done(entry: JournaledPlan) -> Outcome:

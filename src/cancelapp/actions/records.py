@@ -16,7 +16,6 @@ from cancelapp.domain.action import ActionKind
 from cancelapp.domain.money import Money
 from cancelapp.domain.request import RequestState
 from cancelapp.store.audit import AuditEntry, append_audit
-from cancelapp.store.database import Database
 from cancelapp.store.journal import record_decision
 from cancelapp.store.requests import set_state
 
@@ -29,29 +28,46 @@ FINAL_REQUEST_STATE = {
 
 
 class Records:
-    def __init__(self, db: Database, who: str, clock: Callable[[], datetime]) -> None:
-        self.db = db
+    """Writes the side records inside the caller's transaction, so a plan's journal state and
+    its audit entry and request state are committed together or not at all."""
+
+    def __init__(self, who: str, clock: Callable[[], datetime]) -> None:
         self.who = who
         self.clock = clock
 
-    def started(self, entry: JournaledPlan) -> None:
-        self._write(entry.plan, "started", entry, RequestState.IN_PROGRESS, decide=True)
+    def started(self, conn: sqlite3.Connection, entry: JournaledPlan) -> None:
+        self._write(conn, entry.plan, "started", entry, RequestState.IN_PROGRESS, decide=True)
 
-    def queued(self, entry: JournaledPlan) -> None:
+    def queued(self, conn: sqlite3.Connection, entry: JournaledPlan) -> None:
         due = entry.due_at.isoformat() if entry.due_at else None
         self._write(
-            entry.plan, "queued", entry, RequestState.QUEUED, decide=True, detail={"due_at": due}
+            conn,
+            entry.plan,
+            "queued",
+            entry,
+            RequestState.QUEUED,
+            decide=True,
+            detail={"due_at": due},
         )
 
-    def taken_back(self, entry: JournaledPlan) -> None:
-        self._write(entry.plan, "taken back", entry, RequestState.OPEN)
+    def taken_back(self, conn: sqlite3.Connection, entry: JournaledPlan) -> None:
+        self._write(conn, entry.plan, "taken back", entry, RequestState.OPEN)
 
     def conflict(
-        self, plan: ActionPlan, conflict: Conflict, entry: JournaledPlan | None = None
+        self,
+        conn: sqlite3.Connection,
+        plan: ActionPlan,
+        conflict: Conflict,
+        entry: JournaledPlan | None = None,
     ) -> None:
         changes = [c.render_plain() for c in conflict.changes]
         self._write(
-            plan, "stopped: order changed", entry, RequestState.OPEN, detail={"changes": changes}
+            conn,
+            plan,
+            "stopped: order changed",
+            entry,
+            RequestState.OPEN,
+            detail={"changes": changes},
         )
 
     def step_done(
@@ -81,9 +97,11 @@ class Records:
             ),
         )
 
-    def finished(self, entry: JournaledPlan, outcome: Outcome) -> None:
+    def finished(self, conn: sqlite3.Connection, entry: JournaledPlan, outcome: Outcome) -> None:
+        """The plan's end, inside the transaction that journals it as ended."""
         if outcome.status is OutcomeStatus.DONE:
             self._write(
+                conn,
                 entry.plan,
                 "done",
                 entry,
@@ -94,13 +112,19 @@ class Records:
             )
         elif outcome.status is OutcomeStatus.FAILED:
             self._write(
-                entry.plan, "failed", entry, RequestState.FAILED, detail={"error": outcome.message}
+                conn,
+                entry.plan,
+                "failed",
+                entry,
+                RequestState.FAILED,
+                detail={"error": outcome.message},
             )
         elif outcome.status is OutcomeStatus.CONFLICT and outcome.conflict is not None:
-            self.conflict(entry.plan, outcome.conflict, entry)
+            self.conflict(conn, entry.plan, outcome.conflict, entry)
 
     def _write(
         self,
+        conn: sqlite3.Connection,
         plan: ActionPlan,
         event: str,
         entry: JournaledPlan | None,
@@ -112,34 +136,33 @@ class Records:
         detail: dict[str, Any] | None = None,
     ) -> None:
         now = self.clock()
-        deciding = plan.kind in DECIDING_KINDS and plan.request_id is not None
         if amount is None and event in ("started", "queued"):
             amount = plan.refund_total
-        with self.db.transaction() as conn:
-            append_audit(
+        append_audit(
+            conn,
+            AuditEntry(
+                at=now,
+                who=self.who,
+                what=f"{plan.kind.value} {event}",
+                store_id=plan.store_id,
+                amount=amount,
+                order_gid=plan.order_id,
+                shopify_ids=ids,
+                request_id=plan.request_id,
+                action_id=entry.action_id if entry else None,
+                detail={"plan_id": plan.plan_id, "order": plan.order_name, **(detail or {})},
+            ),
+        )
+        if plan.kind not in DECIDING_KINDS or plan.request_id is None:
+            return
+        if request_state is not None:
+            set_state(conn, plan.request_id, request_state, now=now)
+        if decide:
+            record_decision(
                 conn,
-                AuditEntry(
-                    at=now,
-                    who=self.who,
-                    what=f"{plan.kind.value} {event}",
-                    store_id=plan.store_id,
-                    amount=amount,
-                    order_gid=plan.order_id,
-                    shopify_ids=ids,
-                    request_id=plan.request_id,
-                    action_id=entry.action_id if entry else None,
-                    detail={"plan_id": plan.plan_id, "order": plan.order_name, **(detail or {})},
-                ),
+                plan.request_id,
+                outcome=plan.kind.value,
+                policy_snapshot={"policy": plan.policy_snapshot, "plan": plan.plan_id},
+                decided_by=self.who,
+                decided_at=now,
             )
-            if deciding and plan.request_id is not None:
-                if request_state is not None:
-                    set_state(conn, plan.request_id, request_state, now=now)
-                if decide:
-                    record_decision(
-                        conn,
-                        plan.request_id,
-                        outcome=plan.kind.value,
-                        policy_snapshot={"policy": plan.policy_snapshot, "plan": plan.plan_id},
-                        decided_by=self.who,
-                        decided_at=now,
-                    )

@@ -12,6 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from cancelapp.actions import documents
 from cancelapp.actions.approve import is_partial, plan_approve
@@ -22,19 +23,18 @@ from cancelapp.actions.journal import (
     JournaledPlan,
     claim_queued,
     journal_plan,
-    load_plan,
     save_progress,
     unfinished_for_order,
     unfinished_plans,
 )
-from cancelapp.actions.outcome import Outcome, OutcomeStatus
-from cancelapp.actions.pipeline import Checkpoint, Pipeline
+from cancelapp.actions.outcome import Outcome, OutcomeStatus, outcome_of
+from cancelapp.actions.pipeline import Checkpoint, Pipeline, known_before_sending
 from cancelapp.actions.plan import ActionPlan, ActionSettings, HeldFulfillment, PlanRefused
 from cancelapp.actions.planning import plan_decline, plan_hold, plan_restock
 from cancelapp.actions.preview import BulkSummary, summarise
 from cancelapp.actions.records import Records
 from cancelapp.actions.suggested import SuggestedRefund, suggestion_variables
-from cancelapp.actions.verify import Basis, Conflict, changes_since
+from cancelapp.actions.verify import Basis, Conflict, Recheck, changes_since
 from cancelapp.domain.action import ActionState
 from cancelapp.domain.order import Order
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
@@ -42,7 +42,7 @@ from cancelapp.domain.request import CancellationRequest
 from cancelapp.domain.verdict import SuggestedAction
 from cancelapp.shopify.client import ShopifyClient
 from cancelapp.shopify.errors import NetworkDown, ShopifyDown, Throttled
-from cancelapp.shopify.order_mapping import order_from_node
+from cancelapp.shopify.order_mapping import is_truncated, order_from_node
 from cancelapp.store.database import Database
 from cancelapp.store.journal import ActionAlreadyRunningError
 from cancelapp.store.requests import get_request
@@ -80,13 +80,14 @@ class ActionRunner:
         self.ctx = StepContext(
             client, wait or self._stop.wait, clock, backoff or Backoff(), cancel_grace, self._stop
         )
-        self.records = Records(self.db, self.who, clock)
+        self.records = Records(self.who, clock)
         self._pipeline = Pipeline(
             self.db,
             self.ctx,
             self.verify,
             checkpoint or (lambda _: None),
             self.records.step_done,
+            self.records.finished,
             clock,
         )
         self._locks: dict[str, threading.Lock] = {}
@@ -158,19 +159,31 @@ class ActionRunner:
             plan = plan.with_policy_snapshot(policy_snapshot)
         with self._order_lock(plan.order_id) as free:
             if not free:
-                return _busy(plan)
+                return outcome_of(plan, OutcomeStatus.BUSY, BUSY_MESSAGE)
             try:
-                conflict = self.verify(plan)
+                recheck = self.verify(plan)
             except OFFLINE:
                 return self._queue(plan, self.clock())
-            if conflict is not None:
-                self.records.conflict(plan, conflict)
-                return _conflict(plan, conflict)
+            if recheck.conflict is not None:
+                with self.db.transaction() as conn:
+                    self.records.conflict(conn, plan, recheck.conflict)
+                return outcome_of(
+                    plan,
+                    OutcomeStatus.CONFLICT,
+                    recheck.conflict.merchant_message,
+                    conflict=recheck.conflict,
+                )
             try:
-                entry = journal_plan(self.db, plan, ActionState.SENDING, now=self.clock())
+                entry = journal_plan(
+                    self.db,
+                    plan,
+                    ActionState.SENDING,
+                    now=self.clock(),
+                    first_step=known_before_sending(recheck),
+                    also=self.records.started,
+                )
             except ActionAlreadyRunningError:
-                return _busy(plan)
-            self.records.started(entry)
+                return outcome_of(plan, OutcomeStatus.BUSY, BUSY_MESSAGE)
             self._pipeline.checkpoint("plan:journaled")
             return self._run(entry)
 
@@ -179,7 +192,13 @@ class ActionRunner:
         if workers <= 1 or len(plans) <= 1:
             return [self.execute(plan) for plan in plans]
         with ThreadPoolExecutor(workers, thread_name_prefix="cancelapp-bulk") as pool:
-            return list(pool.map(self.execute, plans))
+            return list(pool.map(self._execute_on_pool_thread, plans))
+
+    def _execute_on_pool_thread(self, plan: ActionPlan) -> Outcome:
+        try:
+            return self.execute(plan)
+        finally:  # the pool's threads end with the bulk: do not leave their connections open
+            self.db.close_thread_connection()
 
     def enqueue(
         self, plan: ActionPlan, *, delay: float | None = None, policy_snapshot: str | None = None
@@ -192,12 +211,10 @@ class ActionRunner:
 
     def take_back(self, action_id: int) -> bool:
         """Undo a queued action before it is sent; False when it already left (or ended)."""
-        if not claim_queued(self.db, action_id, ActionState.UNDONE, now=self.clock()):
-            return False
-        entry = load_plan(self.db, action_id)
-        assert entry is not None
-        self.records.taken_back(entry)
-        return True
+        taken = claim_queued(
+            self.db, action_id, ActionState.UNDONE, now=self.clock(), also=self.records.taken_back
+        )
+        return taken is not None
 
     def queued(self) -> list[JournaledPlan]:
         return [e for e in unfinished_plans(self.db) if e.state is ActionState.QUEUED]
@@ -212,11 +229,11 @@ class ActionRunner:
             if entry.due_at is not None and entry.due_at > now:
                 continue
             with self._order_lock(entry.plan.order_id) as free:
-                if not free or not claim_queued(
+                claimed = free and claim_queued(
                     self.db, entry.action_id, ActionState.SENDING, now=self.clock()
-                ):
-                    continue
-                outcomes.append(self._verify_and_run(entry, requeue_offline=True))
+                )
+                if claimed:
+                    outcomes.append(self._verify_and_run(claimed, requeue_offline=True))
         return outcomes
 
     def reconcile_unfinished(self) -> list[Outcome]:
@@ -248,56 +265,68 @@ class ActionRunner:
 
     def fetch_order(self, order_id: str) -> Order:
         data = self.client.query(documents.client("order"), {"id": order_id}, cancel=self._stop)
-        node = data.get("order")
-        if node is None:
-            raise PlanRefused(_phrase(QT_TRANSLATE_NOOP(_CONTEXT, "The order no longer exists.")))
-        return order_from_node(node)
+        return _order_of(data)
 
     def fetch_suggested(self, variables: dict[str, object]) -> SuggestedRefund:
         data = self.client.query(documents.client("suggested_refund"), variables, cancel=self._stop)
         return SuggestedRefund.from_order_node(data["order"], dict(variables))
 
-    def verify(self, plan: ActionPlan) -> Conflict | None:
-        """Fetch the order fresh; a Conflict when anything the plan rested on has changed."""
-        order = self.fetch_order(plan.order_id)
-        amount = self.fetch_suggested(plan.suggestion).amount if plan.suggestion else None
+    def verify(self, plan: ActionPlan) -> Recheck:
+        """Read the order fresh (one lean request); a Conflict when anything the plan rested
+        on has changed."""
+        variables = {
+            **(plan.suggestion or {}),
+            "id": plan.order_id,
+            "withSuggestion": plan.suggestion is not None,
+        }
+        data = self.client.query(documents.own("order_basis"), variables, cancel=self._stop)
+        try:
+            order = _order_of(data)
+        except PlanRefused as refused:  # gone, or too large to check: stop, nothing sent
+            return Recheck(Conflict(plan.order_id, plan.order_name, (refused.phrase,)), ())
+        node = data["order"]
+        amount = None
+        if plan.suggestion is not None:
+            amount = SuggestedRefund.from_order_node(node).amount
         changes = changes_since(plan.basis, Basis.of(order, amount))
-        return Conflict(plan.order_id, plan.order_name, changes) if changes else None
+        conflict = Conflict(plan.order_id, plan.order_name, changes) if changes else None
+        return Recheck(conflict, tuple(str(r["id"]) for r in node.get("refunds") or ()))
 
     # -- internals -----------------------------------------------------------------------------
 
     def _run(self, entry: JournaledPlan) -> Outcome:
-        entry, outcome = self._pipeline.run(entry)
-        self.records.finished(entry, outcome)
-        return outcome
+        return self._pipeline.run(entry)[1]
 
     def _verify_and_run(self, entry: JournaledPlan, *, requeue_offline: bool) -> Outcome:
+        """Run a journaled plan of which nothing was sent yet, after re-verification."""
         try:
-            conflict = self.verify(entry.plan)
+            recheck = self.verify(entry.plan)
         except OFFLINE as offline:
             if requeue_offline:
                 entry = save_progress(self.db, entry, ActionState.QUEUED, now=self.clock())
-                return _queued(entry, offline.merchant_message)
-            return _pending(entry, offline.merchant_message)
-        if conflict is not None:
-            entry = save_progress(
-                self.db,
-                entry,
-                ActionState.CONFLICT,
-                now=self.clock(),
-                error=conflict.merchant_message,
+                return outcome_of(
+                    entry.plan, OutcomeStatus.QUEUED, offline.merchant_message, entry=entry
+                )
+            return outcome_of(
+                entry.plan, OutcomeStatus.PENDING, offline.merchant_message, entry=entry
             )
-            self.records.conflict(entry.plan, conflict, entry)
-            return _conflict(entry.plan, conflict, entry.action_id)
-        return self._run(entry)
+        if recheck.conflict is not None:
+            return self._pipeline.end_in_conflict(entry, recheck.conflict)[1]
+        return self._run(entry.with_step(0, known_before_sending(recheck)))
 
     def _queue(self, plan: ActionPlan, due_at: datetime) -> Outcome:
         try:
-            entry = journal_plan(self.db, plan, ActionState.QUEUED, now=self.clock(), due_at=due_at)
+            entry = journal_plan(
+                self.db,
+                plan,
+                ActionState.QUEUED,
+                now=self.clock(),
+                due_at=due_at,
+                also=self.records.queued,
+            )
         except ActionAlreadyRunningError:
-            return _busy(plan)
-        self.records.queued(entry)
-        return _queued(entry, None)
+            return outcome_of(plan, OutcomeStatus.BUSY, BUSY_MESSAGE)
+        return outcome_of(plan, OutcomeStatus.QUEUED, entry=entry)
 
     def _request(self, request_id: int) -> CancellationRequest:
         with self.db.reading() as conn:
@@ -334,56 +363,22 @@ class ActionRunner:
                 lock.release()
 
 
+def _order_of(data: dict[str, Any]) -> Order:
+    node = data.get("order")
+    if node is None:
+        raise PlanRefused(_phrase(QT_TRANSLATE_NOOP(_CONTEXT, "The order no longer exists.")))
+    if is_truncated(node):  # a decision on part of the order could refund or cancel wrongly
+        raise PlanRefused(
+            _phrase(
+                QT_TRANSLATE_NOOP(
+                    _CONTEXT,
+                    "This order has more items or shipments than CancelApp can check at "
+                    "once. Handle it in Shopify.",
+                )
+            )
+        )
+    return order_from_node(node)
+
+
 def _phrase(template: str) -> Phrase:
     return Phrase(_CONTEXT, template)
-
-
-def _busy(plan: ActionPlan) -> Outcome:
-    return Outcome(
-        OutcomeStatus.BUSY,
-        plan.plan_id,
-        plan.order_id,
-        plan.order_name,
-        plan.kind,
-        message=BUSY_MESSAGE,
-    )
-
-
-def _conflict(plan: ActionPlan, conflict: Conflict, action_id: int | None = None) -> Outcome:
-    return Outcome(
-        OutcomeStatus.CONFLICT,
-        plan.plan_id,
-        plan.order_id,
-        plan.order_name,
-        plan.kind,
-        action_id=action_id,
-        message=conflict.merchant_message,
-        conflict=conflict,
-    )
-
-
-def _queued(entry: JournaledPlan, message: str | None) -> Outcome:
-    plan = entry.plan
-    return Outcome(
-        OutcomeStatus.QUEUED,
-        plan.plan_id,
-        plan.order_id,
-        plan.order_name,
-        plan.kind,
-        action_id=entry.action_id,
-        message=message,
-        due_at=entry.due_at,
-    )
-
-
-def _pending(entry: JournaledPlan, message: str) -> Outcome:
-    plan = entry.plan
-    return Outcome(
-        OutcomeStatus.PENDING,
-        plan.plan_id,
-        plan.order_id,
-        plan.order_name,
-        plan.kind,
-        action_id=entry.action_id,
-        message=message,
-    )

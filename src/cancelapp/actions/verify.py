@@ -30,6 +30,8 @@ class Basis:
     total_refunded: Money | None
     accepted_by_service: tuple[str, ...]  # fulfillment orders a 3PL had accepted
     refund_amount: Money | None  # the suggested refund shown, presentment currency
+    line_quantities: tuple[tuple[str, int], ...] = ()  # (line item id, current quantity)
+    fulfillment_orders: tuple[tuple[str, str], ...] = ()  # (id, status): holds, closes, starts
 
     @classmethod
     def of(cls, order: Order, refund_amount: Money | None) -> Basis:
@@ -45,6 +47,10 @@ class Basis:
                 sorted(fo.id for fo in order.fulfillment_orders if fo.accepted_by_service)
             ),
             refund_amount=refund_amount,
+            line_quantities=tuple(sorted((li.id, li.current_quantity) for li in order.line_items)),
+            fulfillment_orders=tuple(
+                sorted((fo.id, fo.status.value) for fo in order.fulfillment_orders)
+            ),
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -58,6 +64,8 @@ class Basis:
             "total_refunded": _money_json(self.total_refunded),
             "accepted_by_service": list(self.accepted_by_service),
             "refund_amount": _money_json(self.refund_amount),
+            "line_quantities": [list(pair) for pair in self.line_quantities],
+            "fulfillment_orders": [list(pair) for pair in self.fulfillment_orders],
         }
 
     @classmethod
@@ -74,6 +82,12 @@ class Basis:
             total_refunded=_money_from(data["total_refunded"]),
             accepted_by_service=tuple(data["accepted_by_service"]),
             refund_amount=_money_from(data["refund_amount"]),
+            # absent from plans journaled before they were recorded: such a plan then
+            # meets a conflict (nothing is sent) rather than skipping the check
+            line_quantities=tuple((str(i), int(q)) for i, q in data.get("line_quantities", ())),
+            fulfillment_orders=tuple(
+                (str(i), str(status)) for i, status in data.get("fulfillment_orders", ())
+            ),
         )
 
 
@@ -87,7 +101,7 @@ class Conflict:
 
     @property
     def merchant_message(self) -> str:
-        return "; ".join(change.render_plain() for change in self.changes)
+        return " ".join(change.render_plain() for change in self.changes)
 
 
 def changes_since(basis: Basis, fresh: Basis) -> tuple[Phrase, ...]:
@@ -136,6 +150,18 @@ def changes_since(basis: Basis, fresh: Basis) -> tuple[Phrase, ...]:
         )
     if set(fresh.accepted_by_service) - set(basis.accepted_by_service):
         note(QT_TRANSLATE_NOOP(_CONTEXT, "A fulfillment service has accepted the order."))
+    if fresh.line_quantities != basis.line_quantities:
+        note(QT_TRANSLATE_NOOP(_CONTEXT, "The items or quantities on the order have changed."))
+    before_fos = dict(basis.fulfillment_orders)
+    for fo_id, status in fresh.fulfillment_orders:
+        if before_fos.get(fo_id, status) != status:
+            note(
+                QT_TRANSLATE_NOOP(_CONTEXT, "A shipment changed from {before} to {after}."),
+                before=before_fos[fo_id],
+                after=status,
+            )
+    if {i for i, _ in fresh.fulfillment_orders} != set(before_fos):
+        note(QT_TRANSLATE_NOOP(_CONTEXT, "The order's shipments have been split or merged."))
     if basis.refund_amount is not None and fresh.refund_amount != basis.refund_amount:
         note(
             QT_TRANSLATE_NOOP(_CONTEXT, "The refund would now be {after} instead of {before}."),
@@ -155,3 +181,12 @@ def _money_json(money: Money | None) -> list[str] | None:
 
 def _money_from(data: list[str] | None) -> Money | None:
     return None if data is None else Money.of(data[0], data[1])
+
+
+@dataclass(frozen=True)
+class Recheck:
+    """The order read again right before sending: what changed since the preview, and the
+    refunds it already has (so a cancel's own refunds are told from earlier ones)."""
+
+    conflict: Conflict | None
+    refund_ids: tuple[str, ...]
