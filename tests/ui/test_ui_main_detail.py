@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -31,6 +32,7 @@ from cancelapp.domain.verdict import ConditionCheck, Outcome, SuggestedAction, V
 from cancelapp.store.phrase_json import phrase_to_json
 from cancelapp.store.queue import QueueRow
 from cancelapp.ui.banner import Banner
+from cancelapp.ui.command_state import RequestCommands, request_commands
 from cancelapp.ui.detail_loader import RequestDetail
 from cancelapp.ui.detail_pane import DetailPane, split_checks
 from cancelapp.ui.formatting import Formatter
@@ -236,3 +238,17 @@ def test_delegate_paints_the_badge(qtbot: QtBot) -> None:
     badge = badge_colors("deny", dark=False).background
     painted = {image.pixelColor(x, 15).name() for x in range(4, 40)}
     assert badge.name() in painted
+
+
+def test_commands_wait_for_the_whole_order_and_the_network() -> None:
+    detail = hostile_detail()
+    ready = request_commands(detail, online=True, in_flight=())
+    assert ready.approve and ready.decline and ready.refresh and ready.note
+    assert not ready.hold  # its only fulfillment order is on hold already
+    lean = request_commands(replace(detail, complete=False), online=True, in_flight=())
+    assert not lean.approve and not lean.decline and not lean.hold
+    assert lean.refresh and lean.note
+    offline = request_commands(detail, online=False, in_flight=())
+    assert offline == RequestCommands()
+    busy = request_commands(detail, online=True, in_flight={7})
+    assert not busy.approve and not busy.note

@@ -37,7 +37,7 @@ def test_first_run_opens_the_connect_wizard(qtbot: QtBot, context: AppContext) -
         window.start()
     assert window.empty_hint.isVisibleTo(window)
     assert window.findChild(ConnectWizard) is not None
-    assert window.store_bar.isHidden()
+    assert window.store_switcher.isHidden()
 
 
 def test_store_switcher_shows_each_stores_queue(
@@ -53,11 +53,11 @@ def test_store_switcher_shows_each_stores_queue(
     with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
         window.start(store_id=second.id)
     assert window.store is not None and window.store.id == second.id
-    assert not window.store_bar.isHidden()
-    assert window.store_switcher.count() == 2
+    assert not window.store_switcher.isHidden()
+    assert window.store_switcher.combo.count() == 2
     small_queue = len(window.model.index_)
     with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
-        window.store_switcher.setCurrentIndex(window.store_switcher.findData(first.id))
+        window.store_switcher.combo.setCurrentIndex(window.store_switcher.combo.findData(first.id))
     assert window.store.id == first.id
     assert len(window.model.index_) != small_queue
     assert window.windowTitle().endswith(f"{first.name} – CancelApp")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -11,8 +12,10 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from cancelapp import cli
+from cancelapp.actions.journal import journal_plan
 from cancelapp.app import AppContext, build_context, connect_demo
 from cancelapp.demoshop import DemoShop, Fault
+from cancelapp.domain.action import ActionState
 from cancelapp.keychain import SecretStore
 from cancelapp.paths import AppPaths
 from cancelapp.ui.action_dialogs import AuditLogDialog, ConfirmActionDialog, NewRequestDialog
@@ -106,17 +109,17 @@ def test_undo_takes_an_approval_back_before_it_is_sent(
     assert detail is not None and detail.order is not None
     order_id, request_id = detail.order.id, detail.request.id
     with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
-        window.approve_action.trigger()
+        window.commands.approve.trigger()
     dialog = opened.args[0]
     assert isinstance(dialog, ConfirmActionDialog)
     with qtbot.waitSignal(window.actions_.finished, timeout=WAIT) as finished:
         dialog.confirm_button.click()
     assert finished.args[1].status.value == "queued"
-    assert window.undo_action.isEnabled()  # whichever request is selected now
+    assert window.commands.undo.isEnabled()  # whichever request is selected now
     window.queue.show_tab(Tab.DONE)  # queued requests count as handled
     qtbot.waitUntil(lambda: window.queue.select_request(request_id), timeout=WAIT)
     qtbot.waitUntil(lambda: window.current_detail() is not None, timeout=WAIT)
-    assert not window.approve_action.isEnabled()  # its action is queued
+    assert not window.commands.approve.isEnabled()  # its action is queued
     with qtbot.waitSignal(window.actions_.finished, timeout=WAIT):
         qtbot.keyClick(window.queue.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert not [r for r in shop.ledger.refunds if r.order_id == order_id]
@@ -131,7 +134,7 @@ def test_typed_in_request_joins_the_queue_and_the_audit_log_opens(
     window = synced_window(qtbot, context)
     name = window.model.index(0, Column.ORDER).data()
     request_id = window.model.request_id_at(0)  # the order's request: the message joins it
-    window.new_request_action.trigger()
+    window.commands.new_request.trigger()
     dialog = window.findChild(NewRequestDialog)
     assert dialog is not None and not dialog.confirm_button.isEnabled()
     dialog.order.setText(name)
@@ -145,7 +148,7 @@ def test_typed_in_request_joins_the_queue_and_the_audit_log_opens(
         assert window.queue.select_request(request_id)
     texts = [label.text() for label in window.detail.message_labels]
     assert "Called: <i>please</i> cancel" in texts
-    window.audit_action.trigger()
+    window.commands.audit_log.trigger()
     qtbot.waitUntil(lambda: window.findChild(AuditLogDialog) is not None, timeout=WAIT)
 
 
@@ -161,3 +164,61 @@ def test_hold_on_arrival_stops_new_orders_shipping(
     assert len(held.args[0]) == 1
     holds = [fo.status for fo in shop.order(order_id).fulfillment_orders]
     assert holds and set(holds) == {"ON_HOLD"}
+
+
+def request_for_new_order(qtbot: QtBot, window: MainWindow, shop: DemoShop) -> tuple[str, int]:
+    order_id = shop.create_order("paid")
+    shop.add_cancel_request(order_id, "Please cancel")
+    with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
+        window.sync_now()
+    request_id = window.model.request_of_order(order_id)
+    assert request_id is not None
+    return order_id, request_id
+
+
+def go_offline(qtbot: QtBot, window: MainWindow, shop: DemoShop) -> None:
+    shop.faults.at_rate(Fault.drop(), 1.0)
+    with qtbot.waitSignal(window.sync.online_changed, timeout=WAIT) as changed:
+        window.sync_now()
+    assert changed.args == [False]
+
+
+def test_reconnect_reconciles_an_action_cut_short(
+    qtbot: QtBot, context: AppContext, shop: DemoShop
+) -> None:
+    window = synced_window(qtbot, context)
+    order_id, request_id = request_for_new_order(qtbot, window, shop)
+    assert window.session is not None
+    plan = window.session.runner.prepare_hold(request_id)
+    go_offline(qtbot, window, shop)
+    # What a crash between journal and send leaves: an intent, nothing sent.
+    journal_plan(context.database, plan, ActionState.SENDING, now=datetime.now(UTC))
+    shop.faults.clear()
+    with qtbot.waitSignal(window.actions_.finished, timeout=WAIT) as finished:
+        window.sync_now()  # online again: the intent is finished from the order's real state
+    assert finished.args[0] == request_id
+    assert finished.args[1].status.value == "done", finished.args[1].message
+    holds = {fo.status for fo in shop.order(order_id).fulfillment_orders}
+    assert holds == {"ON_HOLD"}
+
+
+def test_an_action_confirmed_offline_is_sent_when_shopify_answers(
+    qtbot: QtBot, context: AppContext, shop: DemoShop
+) -> None:
+    context.settings = replace(context.settings, undo_window_seconds=0)
+    window = synced_window(qtbot, context)
+    order_id, request_id = request_for_new_order(qtbot, window, shop)
+    with qtbot.waitSignal(window.detail_shown, timeout=WAIT):
+        assert window.queue.select_request(request_id)
+    with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
+        window.commands.hold.trigger()
+    shop.faults.at_rate(Fault.drop(), 1.0)
+    with qtbot.waitSignal(window.actions_.finished, timeout=WAIT) as queued:
+        opened.args[0].confirm_button.click()
+    assert queued.args[1].status.value == "queued"
+    shop.faults.clear()
+    with qtbot.waitSignal(window.actions_.finished, timeout=WAIT) as sent:
+        pass  # `run_due` on the controller's timer sends it
+    assert sent.args[0] == request_id
+    assert sent.args[1].status.value == "done", sent.args[1].message
+    assert {fo.status for fo in shop.order(order_id).fulfillment_orders} == {"ON_HOLD"}

@@ -131,12 +131,12 @@ def test_approve_with_preview_and_confirm_refunds(
     assert detail is not None and detail.order is not None
     order_id = detail.order.id
     refunds_before = [r for r in demo_shop.ledger.refunds if r.order_id == order_id]
-    assert window.approve_action.isEnabled()
+    assert window.commands.approve.isEnabled()
     with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
         qtbot.keyClick(window.queue.table, Qt.Key.Key_A)
     dialog = opened.args[0]
     assert isinstance(dialog, ConfirmActionDialog)
-    assert not window.approve_action.isEnabled()  # in flight: no second click
+    assert not window.commands.approve.isEnabled()  # in flight: no second click
     labels = [label for label, _value in dialog.rows()]
     assert any("Refund" in label for label in labels)
     seen: list[tuple[int, bool, object]] = []
@@ -169,7 +169,7 @@ def test_decline_asks_for_a_reason_then_confirms(
     detail = window.current_detail()
     assert detail is not None and detail.order is not None
     with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
-        window.decline_action.trigger()
+        window.commands.decline.trigger()
     reason = opened.args[0]
     assert isinstance(reason, TextDialog)
     reason.editor.setPlainText("Already packed, sorry.")
@@ -205,20 +205,20 @@ def test_keyboard_moves_through_the_queue(window: MainWindow, qtbot: QtBot) -> N
 
 def test_every_action_has_a_key_and_a_name(window: MainWindow) -> None:
     for action in (
-        window.approve_action,
-        window.decline_action,
-        window.hold_action,
-        window.refresh_action,
-        window.note_action,
-        window.undo_action,
-        window.next_action,
-        window.previous_action,
-        window.search_action,
-        window.sync_action,
+        window.commands.approve,
+        window.commands.decline,
+        window.commands.hold,
+        window.commands.refresh,
+        window.commands.note,
+        window.commands.undo,
+        window.commands.next,
+        window.commands.previous,
+        window.commands.search,
+        window.commands.sync,
     ):
         assert not action.shortcut().isEmpty(), action.text()
         assert action.text()
-    for button in window.action_buttons:
+    for button in window.menus.action_buttons:
         assert button.accessibleName()
     assert window.queue.table.accessibleName()
     assert window.queue.search.accessibleName()

@@ -75,10 +75,22 @@ class ActionController(QObject):
         if session is None:
             self._due_timer.stop()
             return
+        self.reconcile()
+        self._due_timer.start()
+
+    def reconcile(self) -> None:
+        """Finish what was sending when the app stopped or the network went (at start-up and
+        on reconnect), from each order's real state. Offline, it waits for the reconnect."""
+        session = self.session
+        if session is None:
+            return
+        from cancelapp.ui.queue_refresh import OFFLINE
+
         task = self.workers.run_on(Lane.NETWORK, session.runner.reconcile_unfinished)
         task.succeeded.connect(lambda outcomes: self._sent(session, outcomes))
-        task.failed.connect(self._report)
-        self._due_timer.start()
+        task.failed.connect(
+            lambda error: None if isinstance(error, OFFLINE) else self._report(error)
+        )
 
     # What the merchant asked for -----------------------------------------------------------------
 

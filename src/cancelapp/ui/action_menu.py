@@ -1,7 +1,9 @@
-"""File and Help menu dialogs: requests from a CSV file or typed in, and the audit log.
+"""File and Help menu dialogs: requests from a CSV file or typed in, the audit log, About.
 
 Opened with `open()`; the work (reading the file, storing requests, reading the log) runs in
-the worker pool. The window hears back through signals.
+the worker pool. The window hears back through signals. Requests from a file or typed in go
+through the sync's intake (`store_candidates`): an order the cache lacks is read from Shopify
+when the store's session is open, and what stays unmatched is said in the banner.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from cancelapp.store.stores import StoreRecord
+from cancelapp.ui.about_dialog import AboutDialog
 from cancelapp.ui.action_dialogs import AuditLogDialog, NewRequestDialog
 from cancelapp.ui.formatting import Formatter
 from cancelapp.ui.workers import Lane
@@ -23,13 +26,16 @@ from cancelapp.ui.workers import Lane
 if TYPE_CHECKING:
     from cancelapp.app import AppContext
     from cancelapp.sources.csv_reading import CsvTable
+    from cancelapp.sources.incoming import IncomingRequest
     from cancelapp.store.audit import AuditEntry
+    from cancelapp.sync import IntakeOutcome
+    from cancelapp.ui.queue_refresh import StoreSession
 
 
 class MenuDialogs(QObject):
     imported = Signal(object)  # frozenset of the request ids stored
     problem = Signal(object)  # an error, for the banner
-    message = Signal(str)  # a message, for the banner
+    message = Signal(str, str)  # a message and its details, for the banner
     notice = Signal(str)  # for the status bar
 
     def __init__(
@@ -38,12 +44,15 @@ class MenuDialogs(QObject):
         formatter: Formatter,
         parent_widget: QWidget,
         current_store: Callable[[], StoreRecord | None],
+        current_session: Callable[[], StoreSession | None] = lambda: None,
     ) -> None:
         super().__init__(parent_widget)
         self.context = context
         self.formatter = formatter
         self.parent_widget = parent_widget
         self.current_store = current_store
+        self.current_session = current_session
+        self.about_dialog: AboutDialog | None = None
 
     def import_csv(self) -> None:
         if self.current_store() is None:
@@ -78,17 +87,7 @@ class MenuDialogs(QObject):
         )
 
         def accepted(choice: CsvImportChoice) -> None:
-            from cancelapp.ui.queue_refresh import store_incoming
-
-            task = self.context.workers.run_on(
-                Lane.DATABASE_WRITE,
-                store_incoming,
-                self.context.database,
-                store.id,
-                choice.result.requests,
-            )
-            task.succeeded.connect(self.imported)
-            task.failed.connect(self.problem)
+            self._store_requests(store, choice.result.requests)
 
         dialog.import_accepted.connect(accepted)
         dialog.open()
@@ -102,7 +101,6 @@ class MenuDialogs(QObject):
 
         def accepted() -> None:
             from cancelapp.sources.manual import manual_request
-            from cancelapp.ui.queue_refresh import store_incoming
 
             try:
                 incoming = manual_request(
@@ -113,17 +111,36 @@ class MenuDialogs(QObject):
                 )
             except ValueError:
                 self.message.emit(
-                    self.tr("“{text}” is not an order number.").format(text=dialog.order.text())
+                    self.tr("“{text}” is not an order number.").format(text=dialog.order.text()),
+                    "",
                 )
                 return
-            task = self.context.workers.run_on(
-                Lane.DATABASE_WRITE, store_incoming, self.context.database, store.id, [incoming]
-            )
-            task.succeeded.connect(self.imported)
-            task.failed.connect(self.problem)
+            self._store_requests(store, [incoming])
 
         dialog.accepted.connect(accepted)
         dialog.open()
+
+    def _store_requests(self, store: StoreRecord, candidates: list[IncomingRequest]) -> None:
+        from cancelapp.ui.queue_refresh import store_requests
+
+        session = self.current_session()
+        client = session.client if session is not None and session.store_id == store.id else None
+        lane = Lane.NETWORK if client is not None else Lane.DATABASE_WRITE
+        task = self.context.workers.run_on(
+            lane, store_requests, self.context.database, store.id, candidates, client
+        )
+        task.succeeded.connect(self._stored)
+        task.failed.connect(self.problem)
+
+    def _stored(self, outcome: IntakeOutcome) -> None:
+        if outcome.notices:
+            texts = [self.formatter.phrase(notice) for notice in outcome.notices]
+            self.message.emit(texts[0], "\n".join(texts))
+        self.imported.emit(outcome.request_ids)
+
+    def show_about(self) -> None:
+        self.about_dialog = AboutDialog(self.context.paths.data_dir, self.parent_widget)
+        self.about_dialog.open()
 
     def show_audit_log(self) -> None:
         store = self.current_store()

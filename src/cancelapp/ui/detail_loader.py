@@ -1,4 +1,9 @@
-"""Everything the detail pane shows about one request, read from the cache in a worker."""
+"""Everything the detail pane shows about one request, read from the cache in a worker.
+
+An order the cache holds only lean (list fields, no line items) is shown as it is, with a
+Review verdict saying the full order is still to be read: the window reads it in full
+(`queue_refresh.complete_order`) when online and loads the detail again.
+"""
 
 from __future__ import annotations
 
@@ -8,14 +13,25 @@ from typing import TYPE_CHECKING
 
 from cancelapp.domain.action import TERMINAL_STATES, Action
 from cancelapp.domain.order import Order
+from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
 from cancelapp.domain.request import CancellationRequest
-from cancelapp.domain.verdict import Verdict
+from cancelapp.domain.verdict import Outcome, Verdict
 
 if TYPE_CHECKING:  # imported where used: the window opens before these load
     from cancelapp.policy import Policy
     from cancelapp.store.audit import AuditEntry
     from cancelapp.store.database import Database
     from cancelapp.store.journal import Decision
+
+_CONTEXT = "RequestDetail"
+_NOT_READ = Phrase(
+    _CONTEXT,
+    QT_TRANSLATE_NOOP(
+        _CONTEXT,
+        "Only the order's summary is cached: its items, payments and shipping load from "
+        "Shopify when CancelApp is online, and the verdict follows.",
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -27,6 +43,7 @@ class RequestDetail:
     decisions: tuple[Decision, ...]
     actions: tuple[Action, ...]
     audit: tuple[AuditEntry, ...]  # newest first
+    complete: bool = True  # False: `order` is the cached lean summary, not the whole order
 
     @property
     def busy(self) -> bool:
@@ -51,7 +68,7 @@ def load_detail(
     from cancelapp.policy import evaluate
     from cancelapp.store.audit import list_audit
     from cancelapp.store.journal import list_actions, list_decisions
-    from cancelapp.store.orders import load_order, order_fetched_at
+    from cancelapp.store.orders import load_listed_order, load_order, order_fetched_at
     from cancelapp.store.requests import get_request
 
     with database.reading() as conn:
@@ -59,14 +76,28 @@ def load_detail(
         if request is None:
             return None
         order = fetched_at = None
+        complete = True
         audit: list[AuditEntry] = []
         if request.order_id is not None:
             order = load_order(conn, request.store_id, request.order_id)
+            if order is None:
+                order = load_listed_order(conn, request.store_id, request.order_id)
+                complete = order is None
             fetched_at = order_fetched_at(conn, request.store_id, request.order_id)
             audit = list_audit(conn, request.store_id, order_gid=request.order_id, limit=200)
         decisions = list_decisions(conn, request_id)
         actions = list_actions(conn, request_id)
-    verdict = evaluate(order, request, policy, now, shop_edit_window=shop_edit_window)
+    if complete:
+        verdict = evaluate(order, request, policy, now, shop_edit_window=shop_edit_window)
+    else:
+        verdict = Verdict(Outcome.REVIEW, "", (_NOT_READ,), ())
     return RequestDetail(
-        request, order, fetched_at, verdict, tuple(decisions), tuple(actions), tuple(audit)
+        request,
+        order,
+        fetched_at,
+        verdict,
+        tuple(decisions),
+        tuple(actions),
+        tuple(audit),
+        complete,
     )

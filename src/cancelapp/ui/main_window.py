@@ -1,84 +1,50 @@
 """The main window: the request queue, the selected request, and every action from the keyboard.
 
-Keys: J/K (or the arrows) move, A approve, D decline, H hold fulfillment, R refresh the order,
-N add a note, Ctrl+Z undo within the undo window, Ctrl+F search, F5 sync, Ctrl+1…6 the queues.
+It puts the parts together: the commands and menus (`window_commands`), the store switcher,
+the queue and its sync (`queue_sync`), the detail (`detail_flow`), the policy and the store's
+window (`policy_flow`), the actions (`action_controller`, `command_state`), the File and Help
+menus' dialogs (`action_menu`) and the settings (`window_settings`). Work runs in the context's
+worker pool; this class routes signals between the parts.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import UTC, datetime, timedelta
-from pathlib import Path
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QEventLoop, QLocale, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import (
-    QComboBox,
-    QLabel,
-    QMainWindow,
-    QMenu,
-    QMessageBox,
-    QSplitter,
-    QToolBar,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
-from cancelapp import __version__
-from cancelapp.domain.order import FulfillmentOrderStatus
-from cancelapp.domain.phrase import Phrase
-from cancelapp.domain.request import RequestState
-from cancelapp.store.database import Database
-from cancelapp.store.stores import StoreRecord, list_stores
+from cancelapp.store.stores import StoreRecord
 from cancelapp.ui.action_controller import ActionController, describe_error
 from cancelapp.ui.action_menu import MenuDialogs
 from cancelapp.ui.banner import Banner
-from cancelapp.ui.detail_loader import RequestDetail, load_detail
+from cancelapp.ui.command_state import request_commands
+from cancelapp.ui.detail_flow import DetailFlow
+from cancelapp.ui.detail_loader import RequestDetail
 from cancelapp.ui.detail_pane import DetailPane
 from cancelapp.ui.formatting import Formatter
-from cancelapp.ui.queue_cache import load_cached_queue, load_rows
-from cancelapp.ui.queue_index import QueueIndex, Sorting, Tab
+from cancelapp.ui.policy_flow import PolicyFlow
+from cancelapp.ui.queue_cache import load_rows
+from cancelapp.ui.queue_index import QueueIndex, Tab
 from cancelapp.ui.queue_model import QueueModel
 from cancelapp.ui.queue_sync import QueueSync
 from cancelapp.ui.queue_view import QueueView
 from cancelapp.ui.status_bar import StatusBar
+from cancelapp.ui.store_sessions import StoreSessions
+from cancelapp.ui.store_switcher import StoreSwitcher
 from cancelapp.ui.theme import is_dark
 from cancelapp.ui.tray import RequestTray
-from cancelapp.ui.workers import Task
+from cancelapp.ui.window_commands import WindowCommands, WindowMenus
+from cancelapp.ui.window_settings import SettingsFlow
 
 if TYPE_CHECKING:  # the network, policy and intake sides load after the first rows show
     from cancelapp.app import AppContext
-    from cancelapp.policy import Policy, PolicyLoad
     from cancelapp.settings import Language
     from cancelapp.store.queue import QueueRow
     from cancelapp.store.sync_state import SyncState
     from cancelapp.ui.queue_refresh import RefreshResult, StoreSession
-
-_DECIDABLE = frozenset({RequestState.OPEN, RequestState.FAILED})
-
-
-def _open_store(
-    database: Database, store_id: int, sorting: Sorting
-) -> tuple[QueueIndex, SyncState]:
-    """The whole queue, indexed and in its first order, built off the GUI thread."""
-    cached = load_cached_queue(database, store_id)
-    index = QueueIndex(cached.rows)
-    index.prepare(sorting)
-    return index, cached.sync_state
-
-
-def _read_policy(config_dir: Path, store_id: int) -> PolicyLoad:
-    """In its own task, after the rows: they need not wait for the policy code to load."""
-    from cancelapp.policy import load_policy, policy_path
-
-    return load_policy(policy_path(config_dir, store_id))
-
-
-def _stores(database: Database) -> list[StoreRecord]:
-    with database.reading() as conn:
-        return list_stores(conn)
 
 
 class MainWindow(QMainWindow):
@@ -94,12 +60,9 @@ class MainWindow(QMainWindow):
         self.formatter = Formatter(locale)
         self.resize(1280, 800)
         self.stores: list[StoreRecord] = []
-        self.store: StoreRecord | None = None
-        self.session: StoreSession | None = None
-        self.policy: Policy | None = None
-        self._detail_task: Task | None = None
-        self._wanted_detail = 0
+        self.store_sessions = StoreSessions(context, self)
         self._open_sessions = True
+        self._wanted_store: int | None = None
 
         self.model = QueueModel(self.formatter, self)
         self.queue = QueueView(self.model)
@@ -109,81 +72,46 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         self.tray = RequestTray(self.windowIcon(), self)
         self.tray.notifications_enabled = context.settings.tray_notifications
-        self.tray.show_window_requested.connect(self._bring_to_front)
         self.sync = QueueSync(
             self.model,
             context.workers,
             self,
             interval=timedelta(minutes=context.settings.sync_interval_minutes),
         )
-        self.menu_dialogs = MenuDialogs(context, self.formatter, self, lambda: self.store)
+        self.menu_dialogs = MenuDialogs(
+            context, self.formatter, self, lambda: self.store, lambda: self.session
+        )
         self.actions_ = ActionController(
             context.workers, self.formatter, self, find_request=self.model.request_of_order
         )
-
-        self._build_actions()
+        self.policy = PolicyFlow(context, self.formatter, self, lambda: self.session)
+        self.details = DetailFlow(
+            context.workers, context.database, self.detail, self.policy, lambda: self.session, self
+        )
+        self.settings_flow = SettingsFlow(
+            context,
+            self.formatter,
+            self,
+            sync=self.sync,
+            tray=self.tray,
+            stores=lambda: self.stores,
+            current_session=lambda: self.session,
+        )
+        self.commands = WindowCommands(self)
+        self.menus = WindowMenus(self, self.commands)
+        self.store_switcher = StoreSwitcher()
+        self.addToolBar(self.store_switcher)
         self._build_layout()
-        self._build_menus()
         self._connect()
         self.retranslate()
         for notice in context.startup_notices:
             self.banner.show_message(self.formatter.phrase(notice))
 
-    # Building ------------------------------------------------------------------------------------
-
-    def _build_actions(self) -> None:
-        def make(shortcut: str | QKeySequence.StandardKey | None, slot: object) -> QAction:
-            action = QAction(self)
-            if shortcut is not None:
-                action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            action.triggered.connect(slot)
-            self.addAction(action)
-            return action
-
-        self.approve_action = make("A", self.approve)
-        self.decline_action = make("D", self.decline)
-        self.hold_action = make("H", self.hold)
-        self.refresh_action = make("R", self.refresh_order)
-        self.note_action = make("N", self.add_note)
-        self.undo_action = make(QKeySequence.StandardKey.Undo, self.undo)
-        self.next_action = make("J", lambda: self.queue.step(1))
-        self.previous_action = make("K", lambda: self.queue.step(-1))
-        self.search_action = make(QKeySequence.StandardKey.Find, self.queue.focus_search)
-        self.sync_action = make(QKeySequence.StandardKey.Refresh, self.sync_now)
-        self.tab_actions = [
-            make(f"Ctrl+{tab.value + 1}", lambda _c=False, t=tab: self.queue.show_tab(t))
-            for tab in Tab
-        ]
-        self.connect_action = make(None, self.connect_store)
-        self.import_action = make(None, self.menu_dialogs.import_csv)
-        self.new_request_action = make(QKeySequence.StandardKey.New, self.menu_dialogs.new_request)
-        self.audit_action = make(None, self.menu_dialogs.show_audit_log)
-        self.settings_action = make(QKeySequence.StandardKey.Preferences, self.open_settings)
-        self.policy_action = make(None, self.open_policy)
-        self.quit_action = make(QKeySequence.StandardKey.Quit, self.close)
-        self.about_action = make(None, self.about)
-
     def _build_layout(self) -> None:
-        self.action_bar = QToolBar()
-        self.action_buttons: list[QToolButton] = []
-        for action in (
-            self.approve_action,
-            self.decline_action,
-            self.hold_action,
-            self.refresh_action,
-            self.note_action,
-            self.undo_action,
-        ):
-            button = QToolButton()
-            button.setDefaultAction(action)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            self.action_bar.addWidget(button)
-            self.action_buttons.append(button)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.action_bar)
+        right_layout.addWidget(self.menus.action_bar)
         right_layout.addWidget(self.detail, 1)
         splitter = QSplitter()
         splitter.addWidget(self.queue)
@@ -202,73 +130,67 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.empty_hint)
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
-        self.store_bar = QToolBar()
-        self.store_bar.setObjectName("stores")
-        self.store_label = QLabel()
-        self.store_switcher = QComboBox()
-        self.store_bar.addWidget(self.store_label)
-        self.store_bar.addWidget(self.store_switcher)
-        self.addToolBar(self.store_bar)
-        self.store_bar.hide()
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        self.file_menu = QMenu(self)
-        self.file_menu.addActions(
-            [self.connect_action, self.import_action, self.new_request_action]
-        )
-        self.file_menu.addSeparator()
-        self.file_menu.addAction(self.quit_action)
-        self.edit_menu = QMenu(self)
-        self.edit_menu.addActions([self.settings_action, self.policy_action])
-        self.request_menu = QMenu(self)
-        self.request_menu.addActions(
-            [
-                self.approve_action,
-                self.decline_action,
-                self.hold_action,
-                self.refresh_action,
-                self.note_action,
-                self.undo_action,
-            ]
-        )
-        self.view_menu = QMenu(self)
-        self.view_menu.addActions([self.sync_action, self.search_action])
-        self.view_menu.addActions([self.next_action, self.previous_action])
-        self.view_menu.addSeparator()
-        self.view_menu.addActions(self.tab_actions)
-        self.help_menu = QMenu(self)
-        self.help_menu.addActions([self.audit_action, self.about_action])
-        for menu in (
-            self.file_menu,
-            self.edit_menu,
-            self.request_menu,
-            self.view_menu,
-            self.help_menu,
-        ):
-            bar.addMenu(menu)
 
     def _connect(self) -> None:
-        self.queue.current_request_changed.connect(self._request_selected)
+        c = self.commands
+        for action, slot in (
+            (c.approve, self.approve),
+            (c.decline, self.decline),
+            (c.hold, self.hold),
+            (c.refresh, self.refresh_order),
+            (c.note, self.add_note),
+            (c.undo, self.undo),
+            (c.next, lambda: self.queue.step(1)),
+            (c.previous, lambda: self.queue.step(-1)),
+            (c.search, self.queue.focus_search),
+            (c.sync, self.sync_now),
+            (c.connect_store, self.connect_store),
+            (c.import_csv, self.menu_dialogs.import_csv),
+            (c.new_request, self.menu_dialogs.new_request),
+            (c.audit_log, self.menu_dialogs.show_audit_log),
+            (c.settings, self.settings_flow.open_settings),
+            (c.policy, self.policy.open_editor),
+            (c.quit, self.close),
+            (c.about, self.menu_dialogs.show_about),
+        ):
+            action.triggered.connect(slot)
+        for action, tab in zip(c.tabs, Tab, strict=True):
+            action.triggered.connect(lambda _c=False, t=tab: self.queue.show_tab(t))
+        self.queue.current_request_changed.connect(self.details.load)
         self.model.countsChanged.connect(self._update_title)
+        self.tray.show_window_requested.connect(self._bring_to_front)
         self.sync.started.connect(self.status.sync_started)
         self.sync.progressed.connect(self._sync_progress)
-        self.sync.online_changed.connect(self.status.set_online)
+        self.sync.online_changed.connect(self._online_changed)
         self.sync.finished.connect(self._synced)
         self.sync.failed.connect(self._sync_failed)
         self.sync.new_requests.connect(self.tray.notify_new)
         self.sync.arrived.connect(self._arrived)
+        self.details.shown.connect(self._detail_shown)
+        self.details.rows_changed.connect(self._reload_rows)
+        self.details.waiting_online.connect(lambda text: self.status.showMessage(text, 8000))
+        self.details.problem.connect(self._problem)
+        self.policy.ready.connect(self.details.reload)
+        self.policy.rejudged.connect(self._rejudged)
+        self.policy.problem.connect(self._problem)
+        self.policy.message.connect(self.banner.show_message)
         self.actions_.problem.connect(self.banner.show_message)
+        self.actions_.notice.connect(lambda text: self.status.showMessage(text, 8000))
+        self.actions_.in_flight_changed.connect(self._update_actions)
+        self.actions_.sending.connect(self.model.set_in_flight)
+        self.actions_.rows_changed.connect(self._reload_rows)
+        self.actions_.finished.connect(self._action_finished)
         self.menu_dialogs.imported.connect(self._imported)
         self.menu_dialogs.problem.connect(self._problem)
         self.menu_dialogs.message.connect(self.banner.show_message)
         self.menu_dialogs.notice.connect(lambda text: self.status.showMessage(text, 8000))
-        self.actions_.notice.connect(lambda text: self.status.showMessage(text, 8000))
-        self.actions_.in_flight_changed.connect(self._in_flight_changed)
-        self.actions_.sending.connect(self.model.set_in_flight)
-        self.actions_.rows_changed.connect(self._reload_rows)
-        self.actions_.finished.connect(self._action_finished)
-        self.store_switcher.currentIndexChanged.connect(self._switch_store)
+        self.settings_flow.language_changed.connect(self.use_language)
+        self.settings_flow.message.connect(self.banner.show_message)
+        self.store_switcher.chosen.connect(self._switch_store)
+        self.store_sessions.stores_read.connect(self._stores_read)
+        self.store_sessions.cache_opened.connect(self._cache_opened)
+        self.store_sessions.session_opened.connect(self._session_opened)
+        self.store_sessions.problem.connect(self._problem)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._scheme_changed)
 
     # Language ------------------------------------------------------------------------------------
@@ -279,49 +201,25 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        texts = {
-            self.approve_action: (self.tr("&Approve…"), self.tr("Approve: preview, then confirm")),
-            self.decline_action: (self.tr("&Decline…"), self.tr("Decline the request")),
-            self.hold_action: (self.tr("&Hold…"), self.tr("Put the order's shipping on hold")),
-            self.refresh_action: (self.tr("&Refresh order"), self.tr("Read the order again")),
-            self.note_action: (self.tr("Add &note…"), self.tr("Add a note to the request")),
-            self.undo_action: (self.tr("&Undo"), self.tr("Take back the queued action")),
-            self.next_action: (self.tr("&Next request"), ""),
-            self.previous_action: (self.tr("&Previous request"), ""),
-            self.search_action: (self.tr("&Search"), ""),
-            self.sync_action: (self.tr("S&ync now"), ""),
-            self.connect_action: (self.tr("&Connect store…"), ""),
-            self.import_action: (self.tr("&Import CSV…"), ""),
-            self.new_request_action: (self.tr("&New request…"), ""),
-            self.audit_action: (self.tr("Audit &log…"), ""),
-            self.settings_action: (self.tr("&Settings…"), ""),
-            self.policy_action: (self.tr("&Policy…"), ""),
-            self.quit_action: (self.tr("&Quit"), ""),
-            self.about_action: (self.tr("&About CancelApp"), ""),
-        }
-        for action, (text, tip) in texts.items():
-            action.setText(text)
-            shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            action.setToolTip(f"{tip or text.replace('&', '')} ({shortcut})" if shortcut else tip)
-        for action, name in zip(self.tab_actions, self.queue.tab_names().values(), strict=True):
-            action.setText(name)
-        for button in self.action_buttons:
-            button.setAccessibleName(button.defaultAction().text().replace("&", ""))
-        self.file_menu.setTitle(self.tr("&File"))
-        self.edit_menu.setTitle(self.tr("&Edit"))
-        self.request_menu.setTitle(self.tr("&Request"))
-        self.view_menu.setTitle(self.tr("&View"))
-        self.help_menu.setTitle(self.tr("&Help"))
-        self.action_bar.setAccessibleName(self.tr("Actions on the selected request"))
-        self.store_label.setText(self.tr("Store:") + " ")
-        self.store_switcher.setAccessibleName(self.tr("Store"))
+        self.commands.retranslate(self.queue.tab_names().values())
+        self.menus.retranslate()
+        self.store_switcher.retranslate()
         self.empty_hint.setText(
             self.tr("No store is connected yet. Choose File › Connect store… to add yours.")
         )
         self._update_title()
         self._update_actions()
 
-    # Starting ------------------------------------------------------------------------------------
+    def use_language(self, language: Language) -> None:
+        """Speak `language` now: translators swap, every text and number is formatted again."""
+        if self.context.translations is None:
+            return
+        self.formatter.use_locale(self.context.translations.apply(language))
+        self.model.reformat()
+        self.detail.show_detail(self.detail.detail)
+        self.status.retranslate()
+
+    # Starting and switching stores ---------------------------------------------------------------
 
     def start(self, *, open_session: bool = True, store_id: int | None = None) -> None:
         """Show the cache at once, then open the store's connection and sync.
@@ -329,11 +227,10 @@ class MainWindow(QMainWindow):
         Opens `store_id` (a store just connected) or the first store; with none connected
         yet, an interactive start opens the connect wizard (the first run)."""
         self._open_sessions = open_session
+        self._wanted_store = store_id
         if open_session:  # find the keychain now, off the GUI thread, before a dialog needs it
             self.context.workers.run(lambda: self.context.secrets)
-        task = self.context.workers.run(_stores, self.context.database)
-        task.succeeded.connect(lambda stores: self._stores_loaded(stores, store_id))
-        task.failed.connect(self._problem)
+        self.store_sessions.read_stores()
 
     def load_cache_and_wait(self, timeout_ms: int = 30_000) -> int:
         """For `--self-check`: load the stores and the first store's cache; how many rows."""
@@ -345,64 +242,42 @@ class MainWindow(QMainWindow):
         loop.exec()
         return len(self.model.index_)
 
-    def _stores_loaded(self, stores: list[StoreRecord], wanted: int | None = None) -> None:
+    @property
+    def store(self) -> StoreRecord | None:
+        return self.store_sessions.store
+
+    @property
+    def session(self) -> StoreSession | None:
+        return self.store_sessions.session
+
+    def _stores_read(self, stores: list[StoreRecord]) -> None:
         self.stores = stores
-        self.store_switcher.blockSignals(True)
-        self.store_switcher.clear()
-        for store in stores:
-            self.store_switcher.addItem(store.name or store.domain, store.id)
-        self.store_switcher.blockSignals(False)
-        self.store_bar.setVisible(len(stores) > 1)
+        wanted = self._wanted_store
+        chosen = next((s for s in stores if s.id == wanted), stores[0] if stores else None)
+        self.store_switcher.show_stores(stores, chosen)
         self.empty_hint.setVisible(not stores)
         self.stores_loaded.emit()
-        if not stores:
-            if self._open_sessions:
-                self.connect_store()
-            return
-        chosen = next((s for s in stores if s.id == wanted), stores[0])
-        self.store_switcher.blockSignals(True)
-        self.store_switcher.setCurrentIndex(stores.index(chosen))
-        self.store_switcher.blockSignals(False)
-        self.select_store(chosen)
+        if chosen is not None:
+            self.select_store(chosen)
+        elif self._open_sessions:
+            self.connect_store()
 
-    def _switch_store(self, index: int) -> None:
-        if 0 <= index < len(self.stores) and self.stores[index] is not self.store:
-            self.select_store(self.stores[index])
+    def _switch_store(self, store: StoreRecord) -> None:
+        if store is not self.store:
+            self.select_store(store)
 
     def select_store(self, store: StoreRecord) -> None:
         self.sync.set_session(None)
         self.actions_.set_session(None)
-        self._retire_session()
-        self.store = store
-        self.policy = None
-        self.detail.show_empty()
-        task = self.context.workers.run(
-            _open_store, self.context.database, store.id, self.model.sorting
-        )
-        task.succeeded.connect(lambda loaded: self._cache_loaded(store, loaded))
-        task.failed.connect(self._problem)
+        self.store_sessions.open(store, self.model.sorting)
+        self.policy.set_store(store)
+        self.details.load(0)
         self._update_title()
 
-    def _policy_loaded(self, store: StoreRecord, policy: PolicyLoad) -> None:
-        if store is not self.store:
-            return
-        self.policy = policy.policy
-        if policy.notice is not None:
-            self.banner.show_message(self.formatter.phrase(policy.notice), str(policy.problem))
-        if self._wanted_detail:
-            self._load_detail(self._wanted_detail)
-
-    def _cache_loaded(self, store: StoreRecord, loaded: tuple[QueueIndex, SyncState]) -> None:
-        if store is not self.store:
-            return
-        index, sync_state = loaded
+    def _cache_opened(self, store: StoreRecord, index: QueueIndex, sync_state: SyncState) -> None:
         self.model.load(index)
         # After the rows, not beside them: two Python workers would only share one core.
-        policy_task = self.context.workers.run(
-            _read_policy, self.context.paths.config_dir, store.id
-        )
-        policy_task.succeeded.connect(lambda policy: self._policy_loaded(store, policy))
-        policy_task.failed.connect(self._problem)
+        self.policy.load()
         if self._open_sessions:  # an interactive start, not a smoke run
             self._precompute_orders()
         self.status.set_last_sync(sync_state.last_success_at)
@@ -410,16 +285,9 @@ class MainWindow(QMainWindow):
             self.queue.select_row(0)
         self.queue_loaded.emit()
         if self._open_sessions:
-            task = self.context.workers.run(self.context.open_session, store)
-            task.succeeded.connect(lambda session: self._session_opened(store, session))
-            task.failed.connect(self._problem)
+            self.store_sessions.open_session(store)
 
     def _session_opened(self, store: StoreRecord, session: StoreSession | None) -> None:
-        if store is not self.store:
-            if session is not None:
-                self.context.retired.append(session)
-            return
-        self.session = session
         self.session_ready.emit(session is not None)
         if session is None:
             self.banner.show_message(
@@ -431,7 +299,7 @@ class MainWindow(QMainWindow):
             self.status.set_online(False)
             return
         self.sync.set_session(session)
-        self.actions_.set_session(session)
+        self.actions_.set_session(session)  # reconciles what was sending when the app stopped
         self.sync.sync_now()
         self._update_actions()
 
@@ -442,7 +310,18 @@ class MainWindow(QMainWindow):
             self.status.showMessage(self.tr("Connect a store to sync."), 5000)
 
     def _sync_progress(self, done: int, _total: int, phase: str) -> None:
-        self.status.sync_progress(0, 0, self.tr("Syncing: %n order(s)", "", done))
+        if phase == "details":  # the sync's last step: each request's order read in full
+            text = self.tr("Syncing: reading the orders with requests in full…")
+        else:
+            text = self.tr("Syncing: %n order(s)", "", done)
+        self.status.sync_progress(0, 0, text)
+
+    def _online_changed(self, online: bool) -> None:
+        was_offline = self.status.online is False
+        self.status.set_online(online)
+        if online and was_offline:  # back online: finish what the network cut short
+            self.actions_.reconcile()
+            self.details.online()
 
     def _synced(self, result: RefreshResult) -> None:
         self.status.sync_finished()
@@ -456,11 +335,16 @@ class MainWindow(QMainWindow):
         for notice in result.notices[:1]:
             more = "\n".join(self.formatter.phrase(n) for n in result.notices)
             self.banner.show_message(self.formatter.phrase(notice), more)
+        window_changed = self.store is not None and self.policy.window_read(
+            self.store.id, result.shop_edit_window
+        )
         if self.queue.current_request_id() == 0:
             self.queue.select_row(0)
         current = self.queue.current_request_id()
-        if current and current in result.request_ids:
-            self._load_detail(current)
+        detail = self.detail.detail
+        incomplete = detail is not None and not detail.complete
+        if current and (current in result.request_ids or window_changed or incomplete):
+            self.details.load(current)
 
     def _precompute_orders(self) -> None:
         """Sort every column in a worker now, so a click on a header later is instant."""
@@ -481,34 +365,13 @@ class MainWindow(QMainWindow):
         self.status.sync_finished()
         self._problem(error)
 
+    def _rejudged(self, request_ids: frozenset[int]) -> None:
+        self._reload_rows(request_ids)
+        self.details.reload()
+
     # The selected request ------------------------------------------------------------------------
 
-    def _request_selected(self, request_id: int) -> None:
-        self._load_detail(request_id)
-
-    def _load_detail(self, request_id: int) -> None:
-        self._wanted_detail = request_id
-        if self.policy is None and request_id:
-            return  # shown when the policy has loaded
-        if request_id == 0 or self.policy is None:
-            self.detail.show_empty()
-            self._update_actions()
-            self.detail_shown.emit(0)
-            return
-        task = self.context.workers.run(
-            load_detail,
-            self.context.database,
-            request_id,
-            self.policy,
-            datetime.now(UTC),
-        )
-        task.succeeded.connect(lambda detail: self._detail_loaded(request_id, detail))
-        task.failed.connect(self._problem)
-
-    def _detail_loaded(self, request_id: int, detail: RequestDetail | None) -> None:
-        if request_id != self._wanted_detail:
-            return
-        self.detail.show_detail(detail)
+    def _detail_shown(self, request_id: int) -> None:
         self._update_actions()
         self.detail_shown.emit(request_id)
 
@@ -519,64 +382,46 @@ class MainWindow(QMainWindow):
         return detail
 
     def _update_actions(self) -> None:
-        detail = self.current_detail()
+        c = self.commands
         online = self.session is not None
-        self.undo_action.setEnabled(online and self.actions_.can_undo)
-        if detail is None or detail.request.id is None:
-            for action in (
-                self.approve_action,
-                self.decline_action,
-                self.hold_action,
-                self.refresh_action,
-                self.note_action,
-            ):
-                action.setEnabled(False)
-            return
-        request, order = detail.request, detail.order
-        free = not detail.busy and request.id not in self.actions_.in_flight
-        decidable = online and free and order is not None and request.state in _DECIDABLE
-        holdable = decidable and any(
-            fo.status is FulfillmentOrderStatus.OPEN and not fo.on_hold
-            for fo in (order.fulfillment_orders if order else ())
+        c.undo.setEnabled(online and self.actions_.can_undo)
+        state = request_commands(
+            self.current_detail(), online=online, in_flight=self.actions_.in_flight
         )
-        self.approve_action.setEnabled(decidable and not (order and order.is_cancelled))
-        self.decline_action.setEnabled(decidable)
-        self.hold_action.setEnabled(holdable)
-        self.refresh_action.setEnabled(online and order is not None and free)
-        self.note_action.setEnabled(online and request.id not in self.actions_.in_flight)
-        self.undo_action.setEnabled(online and self.actions_.can_undo)
+        c.approve.setEnabled(state.approve)
+        c.decline.setEnabled(state.decline)
+        c.hold.setEnabled(state.hold)
+        c.refresh.setEnabled(state.refresh)
+        c.note.setEnabled(state.note)
 
     # Actions -------------------------------------------------------------------------------------
 
     def approve(self) -> None:
-        if (detail := self.current_detail()) and self.approve_action.isEnabled():
+        if (detail := self.current_detail()) and self.commands.approve.isEnabled():
             self.actions_.approve(detail)
 
     def decline(self) -> None:
-        if (detail := self.current_detail()) and self.decline_action.isEnabled():
+        if (detail := self.current_detail()) and self.commands.decline.isEnabled():
             self.actions_.decline(detail)
 
     def hold(self) -> None:
-        if (detail := self.current_detail()) and self.hold_action.isEnabled():
+        if (detail := self.current_detail()) and self.commands.hold.isEnabled():
             self.actions_.hold(detail)
 
     def refresh_order(self) -> None:
-        if (detail := self.current_detail()) and self.refresh_action.isEnabled():
+        if (detail := self.current_detail()) and self.commands.refresh.isEnabled():
             self.actions_.refresh(detail)
 
     def add_note(self) -> None:
-        if (detail := self.current_detail()) and self.note_action.isEnabled():
+        if (detail := self.current_detail()) and self.commands.note.isEnabled():
             self.actions_.note(detail)
 
     def undo(self) -> None:
-        if self.undo_action.isEnabled():
+        if self.commands.undo.isEnabled():
             self.actions_.undo()
 
-    def _in_flight_changed(self) -> None:
-        self._update_actions()
-
     def _reload_rows(self, request_ids: frozenset[int]) -> None:
-        if self.store is None:
+        if self.store is None or not request_ids:
             return
         store = self.store
         task = self.context.workers.run(load_rows, self.context.database, store.id, request_ids)
@@ -591,7 +436,7 @@ class MainWindow(QMainWindow):
 
     def _action_finished(self, request_id: int, _outcome: object) -> None:
         if request_id == self.queue.current_request_id():
-            self._load_detail(request_id)
+            self.details.load(request_id)
 
     # Dialogs of other areas ----------------------------------------------------------------------
 
@@ -611,79 +456,6 @@ class MainWindow(QMainWindow):
             self.sync.sync_now()  # judges the new requests and refreshes their rows
         self._reload_rows(request_ids)
         self.status.showMessage(self.tr("%n request(s) imported.", "", len(request_ids)), 8000)
-
-    def open_settings(self) -> None:
-        from cancelapp.settings import settings_path
-        from cancelapp.ui.settings_dialog import SettingsDialog
-
-        dialog = SettingsDialog(
-            self.context.settings,
-            settings_path(self.context.paths.config_dir),
-            self.context.workers,
-            self.context.secrets,
-            self.stores,
-            self,
-        )
-        dialog.settings_saved.connect(self._settings_saved)
-        dialog.open()
-
-    def _settings_saved(self, settings: object, notices: tuple[object, ...]) -> None:
-        from cancelapp.settings import Settings
-
-        assert isinstance(settings, Settings)
-        language_changed = settings.language != self.context.settings.language
-        self.context.settings = settings
-        if self.session is not None:
-            runner = self.session.runner
-            runner.settings = replace(
-                runner.settings, undo_seconds=float(settings.undo_window_seconds)
-            )
-        self.tray.notifications_enabled = settings.tray_notifications
-        self.sync.interval = timedelta(minutes=settings.sync_interval_minutes)
-        if language_changed:
-            self.use_language(settings.language)
-        for notice in notices:
-            if isinstance(notice, Phrase):
-                self.banner.show_message(self.formatter.phrase(notice))
-
-    def use_language(self, language: Language) -> None:
-        """Speak `language` now: translators swap, every text and number is formatted again."""
-        if self.context.translations is None:
-            return
-        self.formatter.use_locale(self.context.translations.apply(language))
-        self.model.reformat()
-        self.detail.show_detail(self.detail.detail)
-        self.status.retranslate()
-
-    def open_policy(self) -> None:
-        if self.store is None:
-            return
-        from cancelapp.policy import policy_path
-        from cancelapp.ui.policy_editor import PolicyEditor
-
-        editor = PolicyEditor(
-            policy_path(self.context.paths.config_dir, self.store.id),
-            now=datetime.now(UTC),
-            formatter=self.formatter,
-            parent=self,
-        )
-        editor.saved.connect(self._policy_saved)
-        editor.open()
-
-    def _policy_saved(self, policy: Policy) -> None:
-        from cancelapp.policy import PolicyLoad
-
-        self.policy = policy
-        if self.session is not None:
-            self.session.policy = PolicyLoad(policy, None)
-        self.sync.sync_now()
-
-    def about(self) -> None:
-        box = QMessageBox(self)
-        box.setWindowTitle(self.tr("About CancelApp"))
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(self.tr("CancelApp {version}").format(version=__version__))
-        box.open()
 
     # Window --------------------------------------------------------------------------------------
 
@@ -717,12 +489,5 @@ class MainWindow(QMainWindow):
         self.sync.stop()
         self.actions_.set_session(None)
         self.tray.hide()
-        self._retire_session()
+        self.store_sessions.retire()
         super().closeEvent(event)
-
-    def _retire_session(self) -> None:
-        """Stop the session's waits now; close its connection once the workers are done."""
-        if self.session is not None:
-            self.session.runner.stop()
-            self.context.retired.append(self.session)
-            self.session = None

@@ -7,36 +7,51 @@ actions packages, and return plain results the window merges into its model.
 
 from __future__ import annotations
 
-import logging
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from cancelapp.actions import ActionRunner, Outcome, PlanRefused
 from cancelapp.actions.audit import export_csv
 from cancelapp.domain.phrase import Phrase
-from cancelapp.policy import PolicyLoad, evaluate, policy_hash
-from cancelapp.shopify import ShopifyClient
+from cancelapp.domain.request import RequestState
+from cancelapp.policy import Policy, PolicyLoad, evaluate, policy_hash
+from cancelapp.shopify import NetworkDown, ShopifyClient, ShopifyDown, Throttled
 from cancelapp.shopify.throttle import ThrottleStatus
 from cancelapp.sources.csv_reading import CsvTable, read_table
 from cancelapp.sources.incoming import IncomingRequest
-from cancelapp.sources.intake import take_in
-from cancelapp.sources.order_lookup import CachedOrders
 from cancelapp.store.audit import AuditEntry, append_audit, list_audit
 from cancelapp.store.database import Database
-from cancelapp.store.orders import upsert_orders
+from cancelapp.store.orders import load_order, upsert_orders
 from cancelapp.store.requests import get_request, requests_needing_verdict, set_verdict
 from cancelapp.store.stores import StoreRecord
-from cancelapp.sync import IntakeSettings, OrderSync, SyncProgress, SyncSettings
-from cancelapp.sync.details import ensure_full_order, fetch_full_order
+from cancelapp.sync import (
+    IntakeOutcome,
+    IntakeSettings,
+    OrderSync,
+    SyncProgress,
+    SyncSettings,
+    ensure_full_order,
+    store_candidates,
+)
+from cancelapp.sync.details import fetch_full_order
+from cancelapp.ui.edit_window import EDIT_WINDOW_MAX_AGE, read_shop_edit_window
 from cancelapp.ui.workers import TaskControl
 
-log = logging.getLogger(__name__)
+OFFLINE = (NetworkDown, ShopifyDown, Throttled)
+# Requests whose verdict still steers a decision: their orders are read in full to judge them.
+UNDECIDED = frozenset(
+    {RequestState.OPEN, RequestState.QUEUED, RequestState.IN_PROGRESS, RequestState.FAILED}
+)
 
 
 @dataclass
 class StoreSession:
-    """One connected store: its record, client and action runner (shared by workers)."""
+    """One connected store: its record, client and action runner (shared by workers).
+
+    `shop_edit_window` is the store's own cancellation window, read by `refresh_store` (at
+    most every `EDIT_WINDOW_MAX_AGE`); None until read, or when the store has none."""
 
     store: StoreRecord
     database: Database
@@ -44,6 +59,8 @@ class StoreSession:
     runner: ActionRunner
     policy: PolicyLoad
     intake: IntakeSettings = field(default_factory=IntakeSettings)
+    shop_edit_window: timedelta | None = None
+    edit_window_read_at: datetime | None = None
 
     @property
     def store_id(self) -> int:
@@ -60,15 +77,23 @@ class RefreshResult:
     notices: tuple[Phrase, ...]  # sources not read, requests left unmatched
     budget: ThrottleStatus | None
     synced_at: datetime | None  # None when the sync was cancelled half-way
+    shop_edit_window: timedelta | None = None  # the store's window as last read
 
 
 def refresh_store(control: TaskControl, session: StoreSession) -> RefreshResult:
-    """Sync orders and take in new requests from every channel (the sync's intake step),
-    then judge what changed. Raises `ShopifyError` (offline, auth) or `StoreError`."""
+    """Read the store's window when due, sync orders and take in new requests from every
+    channel (the sync's intake step), then judge what changed.
+
+    Raises `ShopifyError` (offline, auth) or `StoreError`."""
 
     def progress(report: SyncProgress) -> None:
         control.progress(report.orders, 0, report.phase)
 
+    now = datetime.now(UTC)
+    read_at = session.edit_window_read_at
+    if read_at is None or now - read_at >= EDIT_WINDOW_MAX_AGE:
+        session.shop_edit_window = read_shop_edit_window(session.client)
+        session.edit_window_read_at = now
     sync = OrderSync(
         session.database,
         session.client,
@@ -79,34 +104,62 @@ def refresh_store(control: TaskControl, session: StoreSession) -> RefreshResult:
     result = sync.run(cancel=control.cancel_event, progress=progress)
     control.raise_if_cancelled()
     touched = set(result.request_ids)
-    touched.update(judge(session))
+    touched.update(judge_session(session))
     return RefreshResult(
         frozenset(touched),
         result.notices,
         session.client.throttle.status,
         datetime.now(UTC) if result.completed else None,
+        session.shop_edit_window,
     )
 
 
-def judge(session: StoreSession, *, now: datetime | None = None) -> list[int]:
+def judge_session(session: StoreSession) -> list[int]:
+    """`judge` with the session's policy and window, reading lean orders in full."""
+    return judge(
+        session.database,
+        session.store_id,
+        session.policy.policy,
+        session.shop_edit_window,
+        client=session.client,
+    )
+
+
+def judge(
+    database: Database,
+    store_id: int,
+    policy: Policy,
+    shop_edit_window: timedelta | None,
+    *,
+    client: ShopifyClient | None = None,
+    now: datetime | None = None,
+) -> list[int]:
     """Evaluate every request whose verdict is missing or outdated; returns their ids.
 
-    The policy needs the whole order: one cached lean is read in full first."""
-    db = session.database
-    policy = session.policy.policy
-    digest = policy_hash(policy)
+    The policy needs the whole order. An undecided request whose order is cached lean is
+    read in full first with `client`; without one (offline, or just re-judging after a policy
+    edit) it keeps its verdict until a sync has read the order."""
+    digest = policy_hash(policy, shop_edit_window)
     moment = now or datetime.now(UTC)
-    with db.reading() as conn:
-        pending = requests_needing_verdict(conn, session.store_id, digest)
+    with database.reading() as conn:
+        pending = requests_needing_verdict(conn, store_id, digest)
     judged = []
     for request_id in pending:
-        with db.reading() as conn:
+        with database.reading() as conn:
             request = get_request(conn, request_id)
-        if request is None or request.order_id is None:
+            if request is None or request.order_id is None:
+                continue
+            order = load_order(conn, store_id, request.order_id)
+        if order is None and client is not None and request.state in UNDECIDED:
+            try:
+                order = ensure_full_order(database, client, store_id, request.order_id)
+            except OFFLINE:
+                client = None  # the rest waits for the next sync, like this one
+                continue
+        if order is None:
             continue
-        order = ensure_full_order(db, session.client, session.store_id, request.order_id)
-        verdict = evaluate(order, request, policy, moment)
-        with db.transaction() as conn:
+        verdict = evaluate(order, request, policy, moment, shop_edit_window=shop_edit_window)
+        with database.transaction() as conn:
             set_verdict(conn, request_id, verdict, policy_hash=digest, evaluated_at=moment)
         judged.append(request_id)
     return judged
@@ -116,13 +169,23 @@ def refresh_order(session: StoreSession, order_id: str) -> bool:
     """Read one order fresh from Shopify into the cache and judge its request again.
 
     False when Shopify no longer has the order."""
-    fetched = fetch_full_order(session.client, order_id, clock=lambda: datetime.now(UTC))
+    fetched = fetch_full_order(session.client, order_id, clock=_now)
     if fetched is None:
         return False
     with session.database.transaction() as conn:
         upsert_orders(conn, session.store_id, [fetched])
-    judge(session)
+    judge_session(session)
     return True
+
+
+def complete_order(session: StoreSession, order_id: str) -> list[int] | None:
+    """Read an order the cache holds only lean in full, and judge it; the requests judged,
+    or None when Shopify no longer has the order.
+
+    Raises `ShopifyError` when Shopify cannot be reached (the cache keeps the lean order)."""
+    if ensure_full_order(session.database, session.client, session.store_id, order_id) is None:
+        return None
+    return judge_session(session)
 
 
 def add_note(
@@ -167,15 +230,24 @@ def read_csv_file(path: Path) -> CsvTable:
     return read_table(path.read_bytes())
 
 
-def store_incoming(
-    database: Database, store_id: int, requests: list[IncomingRequest]
-) -> frozenset[int]:
-    """Store candidates from a file or a form (matched against the cached orders)."""
-    with database.transaction() as conn:
-        report = take_in(
-            conn, store_id, requests, CachedOrders(conn, store_id), now=datetime.now(UTC)
-        )
-    return frozenset(report.request_ids)
+def store_requests(
+    database: Database,
+    store_id: int,
+    candidates: Sequence[IncomingRequest],
+    client: ShopifyClient | None,
+) -> IntakeOutcome:
+    """Store requests from a file or typed in, through the sync's intake (an order the cache
+    lacks is read from Shopify). Offline, the cache alone decides what they match."""
+    if client is not None:
+        try:
+            return store_candidates(database, store_id, candidates, client=client, clock=_now)
+        except OFFLINE:
+            pass
+    return store_candidates(database, store_id, candidates, client=None, clock=_now)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
 
 
 def load_audit(database: Database, store_id: int) -> list[AuditEntry]:

@@ -1,0 +1,133 @@
+"""Every command of the main window as a `QAction` with its keyboard shortcut, and the menus.
+
+Keys: J/K (or the arrows) move, A approve, D decline, H hold fulfillment, R refresh the order,
+N add a note, Ctrl+Z undo within the undo window, Ctrl+F search, F5 sync, Ctrl+1…6 the queues.
+The actions live on the window (window-wide shortcuts); the window connects their `triggered`.
+Texts keep the "MainWindow" translation context they had before this module was split out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QToolButton
+
+from cancelapp.ui.queue_index import Tab
+
+Shortcut = str | QKeySequence.StandardKey | None
+_CONTEXT = "MainWindow"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+class WindowCommands:
+    def __init__(self, window: QMainWindow) -> None:
+        def make(shortcut: Shortcut) -> QAction:
+            action = QAction(window)
+            if shortcut is not None:
+                action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            window.addAction(action)
+            return action
+
+        self.approve = make("A")
+        self.decline = make("D")
+        self.hold = make("H")
+        self.refresh = make("R")
+        self.note = make("N")
+        self.undo = make(QKeySequence.StandardKey.Undo)
+        self.next = make("J")
+        self.previous = make("K")
+        self.search = make(QKeySequence.StandardKey.Find)
+        self.sync = make(QKeySequence.StandardKey.Refresh)
+        self.tabs = [make(f"Ctrl+{tab.value + 1}") for tab in Tab]
+        self.connect_store = make(None)
+        self.import_csv = make(None)
+        self.new_request = make(QKeySequence.StandardKey.New)
+        self.audit_log = make(None)
+        self.settings = make(QKeySequence.StandardKey.Preferences)
+        self.policy = make(None)
+        self.quit = make(QKeySequence.StandardKey.Quit)
+        self.about = make(None)
+        # On the selected request: the action bar's buttons and the Request menu.
+        self.on_request = (
+            self.approve,
+            self.decline,
+            self.hold,
+            self.refresh,
+            self.note,
+            self.undo,
+        )
+
+    def retranslate(self, tab_names: Iterable[str]) -> None:
+        texts = {
+            self.approve: (_tr("&Approve…"), _tr("Approve: preview, then confirm")),
+            self.decline: (_tr("&Decline…"), _tr("Decline the request")),
+            self.hold: (_tr("&Hold…"), _tr("Put the order's shipping on hold")),
+            self.refresh: (_tr("&Refresh order"), _tr("Read the order again")),
+            self.note: (_tr("Add &note…"), _tr("Add a note to the request")),
+            self.undo: (_tr("&Undo"), _tr("Take back the queued action")),
+            self.next: (_tr("&Next request"), ""),
+            self.previous: (_tr("&Previous request"), ""),
+            self.search: (_tr("&Search"), ""),
+            self.sync: (_tr("S&ync now"), ""),
+            self.connect_store: (_tr("&Connect store…"), ""),
+            self.import_csv: (_tr("&Import CSV…"), ""),
+            self.new_request: (_tr("&New request…"), ""),
+            self.audit_log: (_tr("Audit &log…"), ""),
+            self.settings: (_tr("&Settings…"), ""),
+            self.policy: (_tr("&Policy…"), ""),
+            self.quit: (_tr("&Quit"), ""),
+            self.about: (_tr("&About CancelApp"), ""),
+        }
+        for action, (text, tip) in texts.items():
+            action.setText(text)
+            shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{tip or text.replace('&', '')} ({shortcut})" if shortcut else tip)
+        for action, name in zip(self.tabs, tab_names, strict=True):
+            action.setText(name)
+
+
+class WindowMenus:
+    """The menu bar and the action bar over the detail pane."""
+
+    def __init__(self, window: QMainWindow, commands: WindowCommands) -> None:
+        c = commands
+        self.file = QMenu(window)
+        self.file.addActions([c.connect_store, c.import_csv, c.new_request])
+        self.file.addSeparator()
+        self.file.addAction(c.quit)
+        self.edit = QMenu(window)
+        self.edit.addActions([c.settings, c.policy])
+        self.request = QMenu(window)
+        self.request.addActions(list(c.on_request))
+        self.view = QMenu(window)
+        self.view.addActions([c.sync, c.search, c.next, c.previous])
+        self.view.addSeparator()
+        self.view.addActions(c.tabs)
+        self.help = QMenu(window)
+        self.help.addActions([c.audit_log, c.about])
+        for menu in (self.file, self.edit, self.request, self.view, self.help):
+            window.menuBar().addMenu(menu)
+        self.action_bar = QToolBar()
+        self.action_buttons: list[QToolButton] = []
+        for action in c.on_request:
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            self.action_bar.addWidget(button)
+            self.action_buttons.append(button)
+
+    def retranslate(self) -> None:
+        self.file.setTitle(_tr("&File"))
+        self.edit.setTitle(_tr("&Edit"))
+        self.request.setTitle(_tr("&Request"))
+        self.view.setTitle(_tr("&View"))
+        self.help.setTitle(_tr("&Help"))
+        self.action_bar.setAccessibleName(_tr("Actions on the selected request"))
+        for button in self.action_buttons:
+            button.setAccessibleName(button.defaultAction().text().replace("&", ""))

@@ -1,0 +1,148 @@
+"""Typed-in requests go through the sync's intake; lean orders are read in full when needed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from cancelapp import cli
+from cancelapp.app import AppContext, build_context, connect_demo
+from cancelapp.demoshop import DemoShop, Fault
+from cancelapp.keychain import SecretStore
+from cancelapp.paths import AppPaths
+from cancelapp.store.orders import load_order
+from cancelapp.ui.action_dialogs import NewRequestDialog
+from cancelapp.ui.main_window import MainWindow
+from cancelapp.ui.queue_index import Tab
+from cancelapp.ui.queue_refresh import complete_order
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+WAIT = 30_000
+
+
+@pytest.fixture
+def shop(make_demo_shop: Callable[..., DemoShop]) -> DemoShop:
+    return make_demo_shop(size=30, bucket_size=100_000, restore_rate=100_000)
+
+
+@pytest.fixture
+def context(data_dir: Path, secret_store: SecretStore, shop: DemoShop) -> Iterator[AppContext]:
+    paths = AppPaths.resolve()
+    paths.create()
+    context = build_context(paths, cli.parse([]), secrets=secret_store)
+    connect_demo(context, shop)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def window(qtbot: QtBot, context: AppContext) -> Iterator[MainWindow]:
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
+        window.start()
+    yield window
+    window.close()
+
+
+def type_in(window: MainWindow, order_name: str, text: str) -> NewRequestDialog:
+    window.commands.new_request.trigger()
+    dialog = window.findChild(NewRequestDialog)
+    assert dialog is not None
+    dialog.order.setText(order_name)
+    dialog.reason.setPlainText(text)
+    return dialog
+
+
+def lean_order_without_request(window: MainWindow) -> tuple[str, str]:
+    assert window.store is not None
+    with window.context.database.reading() as conn:
+        row = conn.execute(
+            """SELECT gid, name FROM orders WHERE store_id = ? AND detail = 'lean'
+                 AND gid NOT IN (SELECT order_gid FROM requests WHERE order_gid IS NOT NULL)
+               ORDER BY id LIMIT 1""",
+            (window.store.id,),
+        ).fetchone()
+    assert row is not None, "the sync cached no order lean"
+    return str(row[0]), str(row[1])
+
+
+def test_a_typed_in_request_for_an_order_the_cache_lacks_is_matched_from_shopify(
+    qtbot: QtBot, window: MainWindow, shop: DemoShop
+) -> None:
+    order_id = shop.create_order("paid")  # after the sync: not in the cache
+    name = shop.order(order_id).name
+    assert window.model.request_of_order(order_id) is None
+    dialog = type_in(window, name, "Called: please cancel")
+    with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
+        dialog.confirm_button.click()
+    qtbot.waitUntil(lambda: window.model.request_of_order(order_id) is not None, timeout=WAIT)
+    request_id = window.model.request_of_order(order_id)
+    assert request_id is not None
+    window.queue.show_tab(Tab.NEEDS_DECISION)
+    assert window.model.row_of(request_id) is not None  # matched, not in Unmatched
+    assert window.banner.text == ""
+
+
+def test_an_unknown_order_number_is_said_in_the_banner(qtbot: QtBot, window: MainWindow) -> None:
+    unmatched_before = window.model.counts()[Tab.UNMATCHED]
+    dialog = type_in(window, "#987654", "Please cancel")
+    with qtbot.waitSignal(window.menu_dialogs.imported, timeout=WAIT):
+        dialog.confirm_button.click()
+    assert "#987654" in window.banner.text
+    qtbot.waitUntil(
+        lambda: window.model.counts()[Tab.UNMATCHED] == unmatched_before + 1, timeout=WAIT
+    )
+
+
+def test_a_lean_order_waits_offline_and_is_read_in_full_online(
+    qtbot: QtBot, window: MainWindow, shop: DemoShop
+) -> None:
+    order_id, name = lean_order_without_request(window)
+    shop.faults.at_rate(Fault.drop(), 1.0)
+    dialog = type_in(window, name, "Please cancel, I ordered twice")
+    with qtbot.waitSignal(window.sync.online_changed, timeout=WAIT) as changed:
+        dialog.confirm_button.click()  # stored from the cache; the sync after it fails
+    assert changed.args == [False]
+    qtbot.waitUntil(lambda: window.model.request_of_order(order_id) is not None, timeout=WAIT)
+    request_id = window.model.request_of_order(order_id)
+    assert request_id is not None
+    with qtbot.waitSignal(window.details.waiting_online, timeout=WAIT) as waiting:
+        window.queue.select_request(request_id)
+    assert name in waiting.args[0]
+    detail = window.current_detail()
+    assert detail is not None and not detail.complete
+    assert detail.order is not None and detail.order.name == name  # what the cache has
+    assert detail.order.line_items == ()
+    assert not window.commands.approve.isEnabled()
+    assert not window.commands.decline.isEnabled()
+
+    phases: list[tuple[str, str]] = []
+    window.sync.progressed.connect(
+        lambda _d, _t, phase: phases.append((phase, window.status.progress.format()))
+    )
+    shop.faults.clear()
+    with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
+        window.sync_now()
+    qtbot.waitUntil(lambda: (d := window.current_detail()) is not None and d.complete, timeout=WAIT)
+    detail = window.current_detail()
+    assert detail is not None and detail.order is not None and detail.order.line_items
+    assert window.commands.decline.isEnabled()
+    assert ("details", "Syncing: reading the orders with requests in full…") in phases
+
+
+def test_complete_order_reads_a_lean_order_in_full_and_judges_it(window: MainWindow) -> None:
+    order_id, _name = lean_order_without_request(window)
+    session = window.session
+    assert session is not None
+    with session.database.reading() as conn:
+        assert load_order(conn, session.store_id, order_id) is None
+    assert complete_order(session, order_id) == []  # no request for it to judge
+    with session.database.reading() as conn:
+        order = load_order(conn, session.store_id, order_id)
+    assert order is not None and order.line_items
+    assert complete_order(session, "gid://shopify/Order/999999999") is None
