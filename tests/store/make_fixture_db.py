@@ -17,16 +17,21 @@ from store_samples import T0, draft, fetched, make_order, message, order_gid
 
 from cancelapp.domain.action import Action, ActionKind, ActionState
 from cancelapp.domain.money import Money
+from cancelapp.domain.phrase import Phrase
 from cancelapp.domain.request import RequestSource
 from cancelapp.store import HEAD_VERSION, Database
 from cancelapp.store.audit import AuditEntry, append_audit
+from cancelapp.store.intake_state import save_csv_mapping, save_cursor
 from cancelapp.store.journal import insert_intent, record_decision
-from cancelapp.store.orders import upsert_orders
-from cancelapp.store.requests import add_request
-from cancelapp.store.stores import save_store
+from cancelapp.store.orders import LEAN, FetchedOrder, upsert_orders
+from cancelapp.store.requests import add_request, set_unmatched_reason
+from cancelapp.store.stores import save_store, set_edit_window_minutes
 from cancelapp.store.sync_state import finish_run
 
 FIXTURES = Path(__file__).with_name("fixtures")
+# What the fixture holds beyond v1, read back by the migration tests.
+UNMATCHED_REASON = Phrase("Intake", "No order named {name}", {"name": "#9999"})
+LEAN_ORDER = 1004
 
 
 def write_fixture(path: Path) -> None:
@@ -61,7 +66,15 @@ def write_fixture(path: Path) -> None:
             draft(store_id, message("Cancel 1002", external_id="m3"), order_number=1002),
             now=T0,
         )
-        add_request(conn, draft(store_id, message("Which order was it?", external_id="m4")), now=T0)
+        loose = add_request(
+            conn, draft(store_id, message("Which order was it?", external_id="m4")), now=T0
+        )
+        set_unmatched_reason(conn, loose.request_id, UNMATCHED_REASON, now=T0)
+        lean = make_order(LEAN_ORDER)
+        upsert_orders(conn, store_id, [FetchedOrder(lean, {"id": lean.id}, T0, LEAN)])
+        set_edit_window_minutes(conn, store_id, 60)
+        save_cursor(conn, store_id, "email", {"uid": 42}, now=T0)
+        save_csv_mapping(conn, store_id, "email|order", {"order": "Order"}, now=T0)
         record_decision(
             conn,
             first.request_id,

@@ -8,14 +8,18 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from make_fixture_db import LEAN_ORDER, UNMATCHED_REASON, write_fixture
+from store_samples import order_gid
 
 from cancelapp.store import HEAD_VERSION, Database
 from cancelapp.store.audit import list_audit
+from cancelapp.store.intake_state import load_csv_mapping, load_cursors
 from cancelapp.store.journal import list_unfinished
 from cancelapp.store.migrations import LAST_RELEASED_VERSION, MIGRATIONS
+from cancelapp.store.orders import LEAN, order_detail
 from cancelapp.store.queue import load_queue
-from cancelapp.store.requests import list_requests, list_unmatched
-from cancelapp.store.stores import list_stores
+from cancelapp.store.requests import list_requests, list_unmatched, unmatched_reason
+from cancelapp.store.stores import edit_window_minutes, list_stores
 
 FIXTURES = Path(__file__).with_name("fixtures")
 FIXTURE_FILES = sorted(FIXTURES.glob("v*.sqlite3"))
@@ -126,6 +130,41 @@ def test_v1_orders_migrate_as_full_and_intake_tables_start_empty(tmp_path: Path)
         details = {row[0] for row in conn.execute("SELECT detail FROM orders")}
         cursors = conn.execute("SELECT count(*) FROM source_cursors").fetchone()
         reasons = {row[0] for row in conn.execute("SELECT unmatched_reason FROM requests")}
+        (store_id,) = conn.execute("SELECT id FROM stores").fetchone()
+        window = edit_window_minutes(conn, store_id)
+    assert user_version(path) == HEAD_VERSION
     assert details == {"full"}
     assert cursors == (0,)
     assert reasons == {None}
+    assert window is None  # unknown until a sync reads it: the default window meanwhile
+
+
+def test_a_database_at_head_round_trips_without_a_migration(tmp_path: Path) -> None:
+    """What the next release's fixture will hold: every head-only field reads back."""
+    path = tmp_path / "cancelapp.sqlite3"
+    write_fixture(path)
+    before = schema_of(path)
+    db = Database.open(path)
+    try:
+        with db.reading() as conn:
+            (store,) = list_stores(conn)
+            window = edit_window_minutes(conn, store.id)
+            lean = order_detail(conn, store.id, order_gid(LEAN_ORDER))
+            full = order_detail(conn, store.id, order_gid(1001))
+            cursors = load_cursors(conn, store.id)
+            mapping = load_csv_mapping(conn, store.id, "email|order")
+            (loose,) = list_unmatched(conn, store.id)
+            reason = unmatched_reason(conn, loose.id or 0)
+            requests = list_requests(conn, store.id)
+            (check,) = conn.execute("PRAGMA integrity_check").fetchone()
+    finally:
+        db.close()
+    assert user_version(path) == HEAD_VERSION
+    assert not list(tmp_path.glob("*.bak"))  # opened as it is, nothing to migrate
+    assert schema_of(path) == before
+    assert (window, lean, full) == (60, LEAN, "full")
+    assert cursors == {"email": {"uid": 42}}
+    assert mapping == {"order": "Order"}
+    assert reason == UNMATCHED_REASON
+    assert sorted(len(r.messages) for r in requests) == [1, 1, 2]
+    assert check == "ok"

@@ -10,7 +10,7 @@ from cancelapp.domain.phrase import Phrase
 from cancelapp.domain.request import RequestSource, RequestState
 from cancelapp.domain.verdict import Outcome, Verdict
 from cancelapp.store import Database
-from cancelapp.store.orders import FetchedOrder, upsert_orders
+from cancelapp.store.orders import LEAN, FetchedOrder, upsert_orders
 from cancelapp.store.phrase_json import phrase_from_json
 from cancelapp.store.requests import (
     add_request,
@@ -143,3 +143,52 @@ def test_cached_verdict_is_outdated_by_a_new_policy_or_a_newer_order(
             "SELECT verdict_reason FROM requests WHERE id = ?", (added.request_id,)
         ).fetchone()[0]
     assert phrase_from_json(stored) == reason
+
+
+def test_only_requests_that_can_be_judged_now_need_a_verdict(db: Database, store_id: int) -> None:
+    """A decided request whose order is cached lean is not offered again on every pass."""
+    verdict = Verdict(Outcome.REVIEW, "r", (), ())
+    lean = [FetchedOrder(make_order(n), {"id": order_gid(n)}, T0, LEAN) for n in (2, 3)]
+    with db.transaction() as conn:
+        upsert_orders(conn, store_id, [FetchedOrder(make_order(1), {"id": order_gid(1)}, T0)])
+        upsert_orders(conn, store_id, lean)
+        full = add_request(conn, draft(store_id, order_number=1), now=T0).request_id
+        lean_open = add_request(conn, draft(store_id, order_number=2), now=T0).request_id
+        lean_done = add_request(conn, draft(store_id, order_number=3), now=T0).request_id
+        set_state(conn, lean_done, RequestState.DONE, now=T0)
+        never_cached = add_request(conn, draft(store_id, order_number=4), now=T0).request_id
+        unmatched = add_request(conn, draft(store_id, message(external_id="x")), now=T0).request_id
+        for request_id in (full, lean_open, lean_done, never_cached, unmatched):
+            set_verdict(conn, request_id, verdict, policy_hash="old", evaluated_at=T0)
+    with db.reading() as conn:
+        assert requests_needing_verdict(conn, store_id, "old") == []
+        assert requests_needing_verdict(conn, store_id, "new") == [full, unmatched]
+        reading = requests_needing_verdict(
+            conn, store_id, "new", reading_in_full=[RequestState.OPEN]
+        )
+    assert reading == [full, lean_open, unmatched]
+    assert never_cached not in reading  # the sync reads it first
+    with db.transaction() as conn:
+        set_verdict(conn, unmatched, verdict, policy_hash="new", evaluated_at=T0)
+        assert requests_needing_verdict(conn, store_id, "new") == [full]
+
+
+def test_matching_an_order_outdates_the_verdict_judged_without_it(
+    db: Database, store_id: int
+) -> None:
+    verdict = Verdict(Outcome.REVIEW, "No matching order", (), ())
+    later = T0 + timedelta(minutes=5)
+    with db.transaction() as conn:
+        upsert_orders(conn, store_id, [FetchedOrder(make_order(7), {"id": order_gid(7)}, T0)])
+        loose = add_request(conn, draft(store_id, message(external_id="a")), now=T0).request_id
+        set_verdict(conn, loose, verdict, policy_hash="p", evaluated_at=later)
+        assert requests_needing_verdict(conn, store_id, "p") == []
+        # The order was fetched before the verdict: only the match can say it is outdated.
+        assert assign_order(conn, loose, order_gid(7), "#7", now=later) == loose
+        assert requests_needing_verdict(conn, store_id, "p") == [loose]
+        # A second message about the same order joins it: judged again with both.
+        other = add_request(conn, draft(store_id, message(external_id="b")), now=T0).request_id
+        set_verdict(conn, loose, verdict, policy_hash="p", evaluated_at=later)
+        set_verdict(conn, other, verdict, policy_hash="p", evaluated_at=later)
+        assert assign_order(conn, other, order_gid(7), "#7", now=later) == loose
+        assert requests_needing_verdict(conn, store_id, "p") == [loose]

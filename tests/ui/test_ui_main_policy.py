@@ -1,10 +1,12 @@
-"""The store's own window in verdicts, the policy editor opened with the queue, re-judging."""
+"""The store's own window in verdicts (kept for offline starts), the policy editor opened with
+the queue, re-judging from the cache."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
@@ -12,18 +14,35 @@ from pytestqt.qtbot import QtBot
 
 from cancelapp import cli
 from cancelapp.app import AppContext, build_context, connect_demo
-from cancelapp.demoshop import DemoShop
+from cancelapp.demoshop import DemoShop, Fault
 from cancelapp.demoshop.store import EditRules
+from cancelapp.domain.request import (
+    CancellationRequest,
+    RequestMessage,
+    RequestSource,
+    RequestState,
+)
 from cancelapp.keychain import SecretStore
 from cancelapp.paths import AppPaths
-from cancelapp.policy import UNTIL_FULFILLMENT, policy_hash, policy_path
-from cancelapp.store.stores import list_stores
-from cancelapp.ui.edit_window import edit_window_of_profiles
+from cancelapp.policy import (
+    UNTIL_FULFILLMENT,
+    default_policy,
+    policy_hash,
+    policy_path,
+    shop_edit_window_from_minutes,
+)
+from cancelapp.shopify.order_mapping import order_from_node
+from cancelapp.store import Database
+from cancelapp.store.orders import FULL, LEAN, FetchedOrder, upsert_orders
+from cancelapp.store.requests import add_request, requests_needing_verdict, set_state
+from cancelapp.store.stores import edit_window_minutes, list_stores, save_store
+from cancelapp.ui.edit_window import edit_minutes_of_profiles
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.policy_cases import load_policy_cases
 from cancelapp.ui.policy_editor import PolicyEditor
 from cancelapp.ui.queue_index import Column, Tab
 from cancelapp.ui.queue_model import OUTCOME_ROLE
+from cancelapp.ui.queue_refresh import judge
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 30_000
@@ -85,23 +104,28 @@ def outcome_of(window: MainWindow, request_id: int) -> object:
 
 
 @pytest.mark.parametrize(
-    ("profiles", "window"),
+    ("profiles", "minutes", "window"),
     [
         ([{"default": True, "editRules": {"canAcceptEdits": True, "editWindowMinutes": -1}}],
-         UNTIL_FULFILLMENT),
+         -1, UNTIL_FULFILLMENT),
         ([{"default": True, "editRules": {"canAcceptEdits": True, "editWindowMinutes": 90}}],
-         timedelta(minutes=90)),
+         90, timedelta(minutes=90)),
         ([{"default": False, "editRules": {"canAcceptEdits": True, "editWindowMinutes": 5}},
-          {"default": True, "editRules": None}], None),
+          {"default": True, "editRules": None}], None, None),
         ([{"default": True, "editRules": {"canAcceptEdits": False, "editWindowMinutes": 60}}],
-         None),
-        ([], None),
+         None, None),
+        ([{"default": True, "editRules": {"canAcceptEdits": True, "editWindowMinutes": -7}}],
+         None, None),
+        ([{"default": True, "editRules": {"canAcceptEdits": True, "editWindowMinutes": True}}],
+         None, None),
+        ([], None, None),
     ],
 )  # fmt: skip
 def test_edit_rules_keep_until_fulfillment(
-    profiles: list[dict[str, object]], window: timedelta | None
+    profiles: list[dict[str, object]], minutes: int | None, window: timedelta | None
 ) -> None:
-    assert edit_window_of_profiles(profiles) == window
+    assert edit_minutes_of_profiles(profiles) == minutes
+    assert shop_edit_window_from_minutes(minutes) == window
 
 
 def test_the_stores_window_decides_verdicts_and_a_change_rejudges(
@@ -138,6 +162,43 @@ def test_the_stores_window_decides_verdicts_and_a_change_rejudges(
         assert window.queue.select_request(request_id)
     detail = window.current_detail()
     assert detail is not None and detail.verdict.outcome.value == "review"
+
+
+def test_an_offline_start_judges_with_the_window_the_last_sync_read(
+    qtbot: QtBot, context: AppContext, shop: DemoShop
+) -> None:
+    set_edit_window(shop, 60)
+    with context.database.reading() as conn:
+        (store,) = list_stores(conn)
+    policy_path(context.paths.config_dir, store.id).write_text(SHOP_WINDOW_POLICY, "utf-8")
+    # Placed 2 h ago: late for the store's 60 minutes, in time for the default 24 h.
+    order_id = shop.create_order("paid", created_at=shop.store.now() - timedelta(hours=2))
+    shop.add_cancel_request(order_id, "Changed my mind")
+    first = synced_window(qtbot, context)
+    request_id = first.model.request_of_order(order_id)
+    assert request_id is not None
+    assert outcome_of(first, request_id) == "review"
+    first.close()
+    with context.database.reading() as conn:
+        assert edit_window_minutes(conn, store.id) == 60
+
+    shop.faults.at_rate(Fault.drop(), 1.0)
+    window = MainWindow(context)  # a new window forgets what the last one read
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.sync.online_changed, timeout=WAIT) as changed:
+        window.start()
+    assert changed.args == [False]
+    qtbot.waitUntil(lambda: window.policy.policy is not None, timeout=WAIT)
+    assert window.policy.shop_edit_window == timedelta(minutes=60)
+    assert window.session is not None
+    assert window.session.shop_edit_window == timedelta(minutes=60)
+    assert window.queue.select_request(request_id)  # may be selected already: the newest
+    qtbot.waitUntil(lambda: window.current_detail() is not None, timeout=WAIT)
+    detail = window.current_detail()
+    assert detail is not None and detail.complete
+    assert detail.verdict.outcome.value == "review"  # as the queue says, not the default 24 h
+    assert outcome_of(window, request_id) == "review"
 
 
 def test_policy_editor_previews_the_queue_and_saving_rejudges_it(
@@ -181,3 +242,68 @@ def test_policy_editor_previews_the_queue_and_saving_rejudges_it(
     qtbot.waitUntil(lambda: window.model.counts()[Tab.APPROVE] == 0, timeout=WAIT)
     assert window.session is not None
     assert window.session.policy.policy == window.policy.policy
+
+
+def order_in(number: int, detail: str, at: datetime) -> FetchedOrder:
+    """A cached order: the full document's shape (lists empty), or its lean summary."""
+    node: dict[str, Any] = {
+        "id": f"gid://shopify/Order/{number}",
+        "name": f"#{number}",
+        "createdAt": (at - timedelta(hours=1)).isoformat(),
+        "updatedAt": at.isoformat(),
+        "displayFinancialStatus": "PAID",
+        "displayFulfillmentStatus": "UNFULFILLED",
+        "currentTotalPriceSet": {"shopMoney": {"amount": "449.00", "currencyCode": "DKK"}},
+        "presentmentCurrencyCode": "DKK",
+        "lineItems": {"nodes": []},
+    }
+    return FetchedOrder(order_from_node(node), node, at, detail)
+
+
+def request_for(store_id: int, number: int | None, at: datetime) -> CancellationRequest:
+    return CancellationRequest(
+        id=None,
+        store_id=store_id,
+        order_id=None if number is None else f"gid://shopify/Order/{number}",
+        order_name=None if number is None else f"#{number}",
+        customer_email=None,
+        state=RequestState.OPEN,
+        messages=(RequestMessage(RequestSource.EMAIL, at, "Cancel please", None, f"m{number}"),),
+    )
+
+
+def test_rejudging_from_the_cache_passes_over_what_it_cannot_judge(tmp_path: Path) -> None:
+    """Offline or after a policy edit: requests whose order is cached only lean keep their
+    verdict and are not offered again; unmatched ones are judged Review without an order."""
+    at = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
+    database = Database.open(tmp_path / "cancelapp.sqlite3")
+    try:
+        with database.transaction() as conn:
+            store_id = save_store(
+                conn, "s.myshopify.com", name="S", currency="DKK",
+                timezone="Europe/Copenhagen", auth_kind="access_token", now=at,
+            )  # fmt: skip
+            upsert_orders(conn, store_id, [order_in(1, FULL, at)])
+            upsert_orders(conn, store_id, [order_in(n, LEAN, at) for n in (2, 3)])
+            ids = [add_request(conn, request_for(store_id, n, at), now=at).request_id
+                   for n in (1, 2, 3, None)]  # fmt: skip
+            full_open, lean_open, lean_declined, unmatched = ids
+            set_state(conn, lean_declined, RequestState.DECLINED, now=at)
+        policy = default_policy()
+        hour = timedelta(minutes=60)
+        assert judge(database, store_id, policy, None, now=at) == [full_open, unmatched]
+        assert judge(database, store_id, policy, hour, now=at) == [full_open, unmatched]
+        assert judge(database, store_id, policy, hour, now=at) == []
+        with database.reading() as conn:
+            waiting = requests_needing_verdict(conn, store_id, policy_hash(policy, hour))
+            verdicts = dict(
+                conn.execute(
+                    "SELECT id, verdict_outcome FROM requests WHERE store_id = ?", (store_id,)
+                )
+            )
+    finally:
+        database.close()
+    assert waiting == []  # before: both lean requests, again on every sync
+    assert verdicts[unmatched] == "review"
+    assert verdicts[full_open] is not None
+    assert verdicts[lean_open] is None and verdicts[lean_declined] is None

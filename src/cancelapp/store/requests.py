@@ -143,6 +143,7 @@ def assign_order(
 ) -> int:
     """Match a request to an order; if the order already has a request, the two merge.
 
+    The request's verdict (judged without that order, or before the merge) is outdated.
     Returns the id of the request that holds the messages afterwards.
     """
     store_id = conn.execute("SELECT store_id FROM requests WHERE id = ?", (request_id,)).fetchone()
@@ -154,7 +155,7 @@ def assign_order(
             conn,
             request_id,
             "order_gid = ?, order_name = ?, unmatched_reason = NULL, "
-            "state = CASE WHEN state = ? THEN ? ELSE state END",
+            "verdict_evaluated_at = NULL, state = CASE WHEN state = ? THEN ? ELSE state END",
             (order_gid, order_name, RequestState.UNMATCHED.value, RequestState.OPEN.value),
             now,
         )
@@ -165,6 +166,7 @@ def assign_order(
             (target, request_id),
         )
     conn.execute("DELETE FROM requests WHERE id = ?", (request_id,))
+    conn.execute("UPDATE requests SET verdict_evaluated_at = NULL WHERE id = ?", (target,))
     _refresh_summary(conn, target, now)
     return target
 
@@ -194,16 +196,28 @@ def set_verdict(
 
 
 def requests_needing_verdict(
-    conn: sqlite3.Connection, store_id: int, policy_hash: str
+    conn: sqlite3.Connection,
+    store_id: int,
+    policy_hash: str,
+    *,
+    reading_in_full: Collection[RequestState] = (),
 ) -> list[int]:
-    """Matched requests never judged, judged under another policy, or whose order changed since."""
+    """Requests never judged, judged under another policy, or whose order changed since, that
+    can be judged now: unmatched ones (judged without an order) and those whose order is
+    cached in full. A request whose order is cached only lean comes only when its state is in
+    `reading_in_full` (the caller reads that order in full first); otherwise it waits for a
+    sync to read it, rather than being looked at again on every pass."""
+    states = [s.value for s in reading_in_full]
     rows = conn.execute(
-        """SELECT r.id FROM requests r
-           JOIN orders o ON o.store_id = r.store_id AND o.gid = r.order_gid
-           WHERE r.store_id = ? AND (r.verdict_policy_hash IS NOT ?
-               OR r.verdict_evaluated_at IS NULL OR r.verdict_evaluated_at < o.fetched_at)
-           ORDER BY r.id""",
-        (store_id, policy_hash),
+        f"""SELECT r.id FROM requests r
+            LEFT JOIN orders o ON o.store_id = r.store_id AND o.gid = r.order_gid
+            WHERE r.store_id = ?
+              AND (r.order_gid IS NULL OR o.detail = 'full'
+                   OR (o.id IS NOT NULL AND r.state IN ({",".join("?" * len(states))})))
+              AND (r.verdict_policy_hash IS NOT ? OR r.verdict_evaluated_at IS NULL
+                   OR r.verdict_evaluated_at < o.fetched_at)
+            ORDER BY r.id""",  # noqa: S608
+        (store_id, *states, policy_hash),
     ).fetchall()
     return [row[0] for row in rows]
 

@@ -55,3 +55,23 @@ def list_stores(conn: sqlite3.Connection) -> list[StoreRecord]:
         "SELECT id, domain, name, currency, timezone, auth_kind FROM stores ORDER BY id"
     ).fetchall()
     return [StoreRecord(*row) for row in rows]
+
+
+def set_edit_window_minutes(conn: sqlite3.Connection, store_id: int, minutes: int | None) -> None:
+    """Keep the store's window as Shopify gave it: minutes, -1 until fulfillment, None when
+    it has none or would not say. Raises `KeyError` for an unknown store."""
+    if minutes is not None and minutes < -1:
+        raise ValueError(f"not an edit window: {minutes} minutes")
+    cursor = conn.execute(
+        "UPDATE stores SET edit_window_minutes = ? WHERE id = ?", (minutes, store_id)
+    )
+    if cursor.rowcount != 1:
+        raise KeyError(f"no store {store_id}")
+
+
+def edit_window_minutes(conn: sqlite3.Connection, store_id: int) -> int | None:
+    """The window `set_edit_window_minutes` kept; None when unknown (or no such store)."""
+    row = conn.execute(
+        "SELECT edit_window_minutes FROM stores WHERE id = ?", (store_id,)
+    ).fetchone()
+    return None if row is None or row[0] is None else int(row[0])

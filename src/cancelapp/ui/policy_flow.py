@@ -1,7 +1,8 @@
 """The open store's policy and cancellation window, the policy editor, and re-judging.
 
-The policy file is read in a worker after the first rows show. The store's own window comes
-with each sync (`RefreshResult.shop_edit_window`) and is kept per store for this session. The
+The policy file is read in a worker after the first rows show, with the store's own window
+as the last sync kept it in the cache (so an offline start judges with it too); each sync
+then brings the window it read (`RefreshResult.shop_edit_window`), kept per store. The
 editor opens with the cached requests for its live preview and the decided ones for its
 backtest, both read off the GUI thread; after a save every verdict is judged again off the GUI
 thread, from the cache alone (offline too).
@@ -30,10 +31,15 @@ if TYPE_CHECKING:  # the policy code loads after the first rows show
     from cancelapp.ui.queue_refresh import StoreSession
 
 
-def read_policy_file(config_dir: Path, store_id: int) -> PolicyLoad:
+def read_store_policy(
+    config_dir: Path, database: Database, store_id: int
+) -> tuple[PolicyLoad, timedelta | None]:
+    """The store's policy file and its window as last kept in the cache."""
     from cancelapp.policy import load_policy, policy_path
+    from cancelapp.ui.edit_window import stored_shop_edit_window
 
-    return load_policy(policy_path(config_dir, store_id))
+    loaded = load_policy(policy_path(config_dir, store_id))
+    return loaded, stored_shop_edit_window(database, store_id)
 
 
 def rejudge(
@@ -82,13 +88,17 @@ class PolicyFlow(QObject):
         store = self.store
         if store is None:
             return
-        task = self.context.workers.run(read_policy_file, self.context.paths.config_dir, store.id)
-        task.succeeded.connect(lambda loaded: self._loaded(store, loaded))
+        task = self.context.workers.run(
+            read_store_policy, self.context.paths.config_dir, self.context.database, store.id
+        )
+        task.succeeded.connect(lambda loaded: self._loaded(store, *loaded))
         task.failed.connect(self.problem)
 
-    def _loaded(self, store: StoreRecord, loaded: PolicyLoad) -> None:
+    def _loaded(self, store: StoreRecord, loaded: PolicyLoad, window: timedelta | None) -> None:
         if store is not self.store:
             return
+        # A sync that finished meanwhile read a fresher window than the cache had.
+        self.edit_windows.setdefault(store.id, window)
         self.policy = loaded.policy
         if loaded.notice is not None:
             self.message.emit(self.formatter.phrase(loaded.notice), str(loaded.problem))

@@ -36,7 +36,7 @@ from cancelapp.sync import (
     store_candidates,
 )
 from cancelapp.sync.details import fetch_full_order
-from cancelapp.ui.edit_window import EDIT_WINDOW_MAX_AGE, read_shop_edit_window
+from cancelapp.ui.edit_window import EDIT_WINDOW_MAX_AGE, refresh_shop_edit_window
 from cancelapp.ui.workers import TaskControl
 
 OFFLINE = (NetworkDown, ShopifyDown, Throttled)
@@ -50,8 +50,9 @@ UNDECIDED = frozenset(
 class StoreSession:
     """One connected store: its record, client and action runner (shared by workers).
 
-    `shop_edit_window` is the store's own cancellation window, read by `refresh_store` (at
-    most every `EDIT_WINDOW_MAX_AGE`); None until read, or when the store has none."""
+    `shop_edit_window` is the store's own cancellation window: as kept in the cache when the
+    session opens, then as read by `refresh_store` (at most every `EDIT_WINDOW_MAX_AGE`);
+    None when unknown or the store has none."""
 
     store: StoreRecord
     database: Database
@@ -92,7 +93,9 @@ def refresh_store(control: TaskControl, session: StoreSession) -> RefreshResult:
     now = datetime.now(UTC)
     read_at = session.edit_window_read_at
     if read_at is None or now - read_at >= EDIT_WINDOW_MAX_AGE:
-        session.shop_edit_window = read_shop_edit_window(session.client)
+        session.shop_edit_window = refresh_shop_edit_window(
+            session.client, session.database, session.store_id
+        )
         session.edit_window_read_at = now
     sync = OrderSync(
         session.database,
@@ -134,30 +137,37 @@ def judge(
     client: ShopifyClient | None = None,
     now: datetime | None = None,
 ) -> list[int]:
-    """Evaluate every request whose verdict is missing or outdated; returns their ids.
+    """Evaluate every request whose verdict is missing or outdated and that can be judged
+    now; returns their ids.
 
-    The policy needs the whole order. An undecided request whose order is cached lean is
-    read in full first with `client`; without one (offline, or just re-judging after a policy
-    edit) it keeps its verdict until a sync has read the order."""
+    The policy needs the whole order; an unmatched request is judged without one (Review).
+    An undecided request whose order is cached lean is read in full first with `client`;
+    without one (offline, or just re-judging after a policy edit) it keeps its verdict until
+    a sync has read the order. A decided request whose order is cached lean is left alone."""
     digest = policy_hash(policy, shop_edit_window)
     moment = now or datetime.now(UTC)
     with database.reading() as conn:
-        pending = requests_needing_verdict(conn, store_id, digest)
+        pending = requests_needing_verdict(
+            conn, store_id, digest, reading_in_full=UNDECIDED if client is not None else ()
+        )
     judged = []
     for request_id in pending:
         with database.reading() as conn:
             request = get_request(conn, request_id)
-            if request is None or request.order_id is None:
+            order_id = None if request is None else request.order_id
+            order = None if order_id is None else load_order(conn, store_id, order_id)
+        if request is None:
+            continue  # merged into another request meanwhile
+        if order_id is not None and order is None:  # cached lean
+            if client is None or request.state not in UNDECIDED:
                 continue
-            order = load_order(conn, store_id, request.order_id)
-        if order is None and client is not None and request.state in UNDECIDED:
             try:
-                order = ensure_full_order(database, client, store_id, request.order_id)
+                order = ensure_full_order(database, client, store_id, order_id)
             except OFFLINE:
                 client = None  # the rest waits for the next sync, like this one
                 continue
-        if order is None:
-            continue
+            if order is None:
+                continue  # Shopify no longer has it: the request keeps its verdict
         verdict = evaluate(order, request, policy, moment, shop_edit_window=shop_edit_window)
         with database.transaction() as conn:
             set_verdict(conn, request_id, verdict, policy_hash=digest, evaluated_at=moment)

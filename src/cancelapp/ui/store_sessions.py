@@ -1,5 +1,8 @@
 """Opening a store: its cached queue first, then its connection, each in a worker.
 
+A session starts with the store's own cancellation window as the last sync kept it, so what
+it judges before its first sync (an order completed, offline) uses that window too.
+
 Only one store is open at a time. Switching retires the open session: its runner stops
 waiting at once, and its connection is closed with the context, once no worker can still be
 using it. A result that arrives for a store no longer open is dropped (a late session is
@@ -38,6 +41,16 @@ def open_cached_queue(
     return index, cached.sync_state
 
 
+def open_store_session(context: AppContext, store: StoreRecord) -> StoreSession | None:
+    """The store's session (None without credentials), with its window from the cache."""
+    from cancelapp.ui.edit_window import stored_shop_edit_window
+
+    session = context.open_session(store)
+    if session is not None:
+        session.shop_edit_window = stored_shop_edit_window(context.database, store.id)
+    return session
+
+
 class StoreSessions(QObject):
     stores_read = Signal(object)  # list[StoreRecord]
     cache_opened = Signal(object, object, object)  # StoreRecord, QueueIndex, SyncState
@@ -69,7 +82,7 @@ class StoreSessions(QObject):
 
     def open_session(self, store: StoreRecord) -> None:
         """Client and runner for the open store, read from the keychain in a worker."""
-        task = self.context.workers.run(self.context.open_session, store)
+        task = self.context.workers.run(open_store_session, self.context, store)
         task.succeeded.connect(lambda session: self._session_opened(store, session))
         task.failed.connect(self.problem)
 
