@@ -241,3 +241,17 @@ def test_orders_computed_in_a_worker_are_taken_only_if_current(qtbot: QtBot) -> 
     assert shown_ids(model) == brute_force(
         _merged(make_rows(500), changes), model.query, model.sorting
     )
+
+
+def test_typing_on_through_text_every_row_has_does_not_reset(model: QueueModel) -> None:
+    model.set_filter(QueueFilter(search="example"))
+    shown = shown_ids(model)
+    assert shown
+    resets: list[bool] = []
+    model.modelReset.connect(lambda: resets.append(True))
+    model.set_filter(QueueFilter(search="example.c"))  # every shown row still matches
+    assert resets == []
+    assert shown_ids(model) == shown
+    model.set_filter(QueueFilter(search="example.com+"))  # now none do
+    assert resets == [True]
+    assert model.rowCount() == 0

@@ -21,7 +21,6 @@ from typing import Any, Final
 
 from cancelapp.domain.order import Order
 from cancelapp.domain.request import RequestState
-from cancelapp.shopify.order_mapping import order_from_node
 from cancelapp.store.times import from_db_time, optional_db_time, to_db_time
 
 # Requests whose order still matters: their verdict and action need the whole order.
@@ -109,7 +108,7 @@ def upsert_orders(conn: sqlite3.Connection, store_id: int, orders: Iterable[Fetc
 def load_order(conn: sqlite3.Connection, store_id: int, gid: str) -> Order | None:
     """The cached order, mapped from its full snapshot; None if it is not cached in full."""
     row = _snapshot_row(conn, store_id, gid)
-    return None if row is None or row[1] != FULL else order_from_node(json.loads(row[0]))
+    return None if row is None or row[1] != FULL else _order_from_node(json.loads(row[0]))
 
 
 def load_listed_order(conn: sqlite3.Connection, store_id: int, gid: str) -> Order | None:
@@ -117,7 +116,7 @@ def load_listed_order(conn: sqlite3.Connection, store_id: int, gid: str) -> Orde
     emails, status, total and tags are right; a lean one has no line items, fulfillment
     orders or transactions, so the policy and actions must use `load_order`."""
     row = _snapshot_row(conn, store_id, gid)
-    return None if row is None else order_from_node(json.loads(row[0]))
+    return None if row is None else _order_from_node(json.loads(row[0]))
 
 
 def load_snapshot(conn: sqlite3.Connection, store_id: int, gid: str) -> dict[str, Any] | None:
@@ -204,3 +203,11 @@ def _row(store_id: int, fetched: FetchedOrder) -> tuple[Any, ...]:
         to_db_time(fetched.fetched_at),
         fetched.detail,
     )
+
+
+def _order_from_node(node: dict[str, Any]) -> Order:
+    # Imported on first use: `cancelapp.shopify` brings the HTTP client and graphql-core
+    # (about a second on a cold start), which nothing else in this module needs.
+    from cancelapp.shopify.order_mapping import order_from_node
+
+    return order_from_node(node)

@@ -3,6 +3,9 @@
 Rows are plain tuples of SQLite values (text times in UTC, amounts as decimal text, the
 verdict's first reason as JSON) so loading does no per-row parsing; the UI converts the
 few cells it paints (`times.from_db_time`, `Decimal`, `phrase_json.phrase_from_json`).
+
+`load_queue_head()` reads just the first screenful of the window's opening view, so the
+window can show rows while `load_queue()` reads the rest.
 """
 
 from __future__ import annotations
@@ -48,6 +51,12 @@ LEFT JOIN (SELECT request_id, state, max(id) FROM actions GROUP BY request_id) a
     ON a.request_id = r.id  -- SQLite takes `state` from the row with max(id): the latest
 WHERE +r.store_id = ?  -- `+`: read the table in rowid order rather than through an index
 """
+# The requests the window opens on (the "Needs decision" tab, newest first), as
+# `ui.queue_index` orders them: by received time, ties newest request first.
+_HEAD_SQL = (
+    _QUEUE_SQL.replace("WHERE +r.store_id = ?", "WHERE r.store_id = ?")
+    + "AND r.state IN ('open', 'failed') ORDER BY r.received_at DESC, r.id DESC LIMIT ?"
+)
 
 
 def load_queue(
@@ -63,4 +72,12 @@ def load_queue(
         chunk = ids[start : start + 500]
         sql = _QUEUE_SQL + f"AND r.id IN ({','.join('?' * len(chunk))}) ORDER BY r.id"
         rows.extend(make(row) for row in conn.execute(sql, (store_id, *chunk)))
+    return rows
+
+
+def load_queue_head(conn: sqlite3.Connection, store_id: int, limit: int) -> list[QueueRow]:
+    """The requests of the opening view's first `limit` rows (undecided, newest first), in
+    request order like `load_queue()`, so an index over them breaks ties as one over all."""
+    rows = [QueueRow._make(row) for row in conn.execute(_HEAD_SQL, (store_id, limit))]
+    rows.sort(key=lambda row: row.request_id)
     return rows

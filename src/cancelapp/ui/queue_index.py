@@ -2,9 +2,11 @@
 
 A `QSortFilterProxyModel` over 100,000 rows calls back into Python for every row on each
 refilter and every comparison on each sort (0.8 s and 20 s measured). Here every row gets
-its keys once (a lowercase search text, a tab bit mask, a sort key per column on first use)
-and a filter or sort is a list comprehension or one `sorted()` over those lists. The model
-shows `visible()`: positions into `rows`, in display order.
+its keys once (a lowercase search text, a tab bit mask) and each column's ascending order is
+computed once (its sort keys live only while it is sorted: kept, they would cost more memory
+than the rows). A filter or sort is then a list comprehension over those lists. The model
+shows `visible()`: positions into `rows`, in display order. Every list of positions holds
+the same int objects (`_positions`), so 100,000 positions cost 8 bytes each per list, not 36.
 
 Positions are stable: a row keeps its position for the life of the index; a request that
 disappears (merged into another) is kept as a tombstone that no tab shows.
@@ -180,7 +182,10 @@ class QueueIndex:
 
     def __init__(self, rows: Iterable[QueueRow] = ()) -> None:
         self.rows: list[QueueRow] = list(rows)
-        self._position = {row.request_id: i for i, row in enumerate(self.rows)}
+        self._positions = list(range(len(self.rows)))  # the shared int objects, see above
+        self._position = dict(
+            zip((row.request_id for row in self.rows), self._positions, strict=True)
+        )
         self._search = [search_text(row) for row in self.rows]
         self._masks = [tab_mask(row) for row in self.rows]
         self._counts = [0] * len(Tab)
@@ -188,10 +193,11 @@ class QueueIndex:
             for tab in _TAB_BITS:
                 if mask & _TAB_BITS[tab]:
                     self._counts[tab] += count
-        self._sort_keys: dict[Column, list[Any]] = {}
         self._ascending: dict[Column, list[int]] = {}
         # Recent answers without the search, by filter and sorting: tabs switch back at once.
-        self._bases: dict[tuple[Any, ...], tuple[list[int], list[str] | None]] = {}
+        # Only the latest one keeps its search texts (`_texts_of`): they are the big part.
+        self._bases: dict[tuple[Any, ...], list[int]] = {}
+        self._texts: tuple[tuple[Any, ...], list[str]] | None = None
         self._shown: tuple[list[int], list[str]] | None = None  # the last answer, for narrow()
         self.version = 0  # bumped by every change: orders computed elsewhere must match it
 
@@ -212,6 +218,7 @@ class QueueIndex:
             position = self._position.get(row.request_id)
             if position is None:
                 position = len(self.rows)
+                self._positions.append(position)
                 self._position[row.request_id] = position
                 self.rows.append(row)
                 self._search.append(search_text(row))
@@ -234,16 +241,14 @@ class QueueIndex:
         for position in gone:
             self._set_mask(position, 0)
         if gone:
-            self._bases.clear()
-            self._shown = None
-            self.version += 1
+            self._forget_answers()
         return gone
 
     def matches(self, position: int, query: QueueFilter) -> bool:
         return query.matches(self.rows[position], self._masks[position], self._search[position])
 
     def sort_key(self, position: int, column: Column) -> Any:
-        return self._keys(column)[position]
+        return SORT_KEYS[column](self.rows[position])
 
     def visible(self, query: QueueFilter, sorting: Sorting) -> list[int]:
         """Positions of the rows `query` shows, in `sorting` order."""
@@ -268,8 +273,11 @@ class QueueIndex:
         else:
             # `map` and `compress` loop in C: no Python bytecode per row.
             hits = list(map(operator.contains, texts, repeat(lowered)))
-            found = list(compress(positions, hits))
-            found_texts = list(compress(texts, hits))
+            if False in hits:
+                found = list(compress(positions, hits))
+                found_texts = list(compress(texts, hits))
+            else:  # typing on through a text every row has ("example.com"): nothing to drop
+                found, found_texts = list(positions), texts
         self._shown = (found, found_texts)
         return found
 
@@ -288,15 +296,15 @@ class QueueIndex:
         """Take the orders a copy computed, if nothing changed here since the copy was made."""
         if version != self.version:
             return False
-        self._sort_keys.update(sorted_copy._sort_keys)
         self._ascending.update(sorted_copy._ascending)
         return True
 
     def copy_for_sorting(self) -> QueueIndex:
-        """A copy a worker may sort while the GUI keeps updating this one."""
+        """A copy a worker may sort while the GUI keeps updating this one (the copy has its
+        own lists of the same rows and position ints)."""
         twin = QueueIndex.__new__(QueueIndex)
-        twin.rows = list(self.rows)
-        twin._sort_keys = {column: list(keys) for column, keys in self._sort_keys.items()}
+        twin.rows = self.rows[:]
+        twin._positions = self._positions[:]
         twin._ascending = dict(self._ascending)
         return twin
 
@@ -306,7 +314,7 @@ class QueueIndex:
         key = (query.tab, query.source, query.financial_status, query.fulfillment_status, sorting)
         cached = self._bases.get(key)
         if cached is not None:
-            return key, cached[0]
+            return key, cached
         ordered = self._ascending_order(sorting.column)
         if sorting.descending:
             ordered = ordered[::-1]
@@ -321,34 +329,27 @@ class QueueIndex:
             base = [p for p in base if plain.matches(rows[p], masks[p], "")]
         if len(self._bases) >= _KEPT_BASES:
             del self._bases[next(iter(self._bases))]
-        self._bases[key] = (base, None)
+        self._bases[key] = base
         return key, base
 
     def _texts_of(self, key: tuple[Any, ...], base: list[int]) -> list[str]:
         """The search texts of `base`, made on the first search: new strings laid out in
         display order, so a search reads memory front to back instead of jumping around
         100,000 scattered objects (ten times faster, measured)."""
-        texts = self._bases[key][1]
-        if texts is None:
-            search = self._search
-            texts = "\x00".join([search[p] for p in base]).split("\x00") if base else []
-            self._bases[key] = (base, texts)
+        if self._texts is not None and self._texts[0] == key:
+            return self._texts[1]
+        search = self._search
+        texts = "\x00".join([search[p] for p in base]).split("\x00") if base else []
+        self._texts = (key, texts)
         return texts
 
     def _ascending_order(self, column: Column) -> list[int]:
         order = self._ascending.get(column)
         if order is None:
-            order = sorted(range(len(self.rows)), key=self._keys(column).__getitem__)
+            keys = list(map(SORT_KEYS[column], self.rows))
+            order = sorted(self._positions, key=keys.__getitem__)
             self._ascending[column] = order
         return order
-
-    def _keys(self, column: Column) -> list[Any]:
-        keys = self._sort_keys.get(column)
-        if keys is None:
-            make = SORT_KEYS[column]
-            keys = [make(row) for row in self.rows]
-            self._sort_keys[column] = keys
-        return keys
 
     def _set_mask(self, position: int, mask: int) -> None:
         old = self._masks[position]
@@ -359,24 +360,28 @@ class QueueIndex:
         self._masks[position] = mask
 
     def _forget_orders(self, added: list[int], changed: list[int]) -> None:
-        """Keep sort keys and computed orders current; a big change drops the orders instead
-        (they are computed again when next needed)."""
-        for column, keys in self._sort_keys.items():
-            make = SORT_KEYS[column]
-            for position in added:
-                keys.append(make(self.rows[position]))
-            for position in changed:
-                keys[position] = make(self.rows[position])
+        """Keep computed orders current; a big change drops them instead (they are computed
+        again when next needed)."""
         touched = set(changed)
         if len(touched) + len(added) > max(len(self.rows) // 20, 50):
             self._ascending.clear()
+        rows, positions = self.rows, self._positions
         for column, order in self._ascending.items():
-            keys = self._sort_keys[column]
+            make = SORT_KEYS[column]
             if touched:
                 order[:] = [p for p in order if p not in touched]
             for position in sorted(touched.union(added)):
                 # (key, position): ties keep position order, as the stable sort left them.
-                bisect.insort(order, position, key=lambda p, k=keys: (k[p], p))  # type: ignore[misc]
+                # A key is made per comparison: a few dozen per row, not one per row kept.
+                bisect.insort(
+                    order,
+                    positions[position],
+                    key=lambda p, m=make: (m(rows[p]), p),  # type: ignore[misc]
+                )
+        self._forget_answers()
+
+    def _forget_answers(self) -> None:
         self._bases.clear()
+        self._texts = None
         self._shown = None
         self.version += 1

@@ -2,8 +2,10 @@
 
 `data()` only looks up strings formatted once per row (on first paint) and cached; the
 relative "received" texts are refreshed once a minute. Filtering and searching swap the row
-list (a model reset: what the merchant asked for changed); sorting moves rows under a layout
-change so the selection stays; a sync inserts, removes and updates single rows.
+list (a model reset: what the merchant asked for changed; none when the rows stay the same);
+sorting moves rows under a layout change so the selection stays; a sync inserts, removes and
+updates single rows. The window can open on the first page of the queue (`load()`) and add
+the rest below it when read (`complete()`).
 """
 
 from __future__ import annotations
@@ -46,12 +48,22 @@ REQUEST_ID_ROLE = _USER + 1
 OUTCOME_ROLE = _USER + 2  # `Outcome` value or None
 REASON_ROLE = _USER + 3  # the verdict's first reason, translated
 SORT_ROLE = _USER + 4  # the real value the column sorts by
+VERDICT_ROLE = _USER + 5  # (OUTCOME_ROLE, REASON_ROLE) in one call, for the badge delegate
 
 _DISPLAY = Qt.ItemDataRole.DisplayRole.value
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
 _ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
 _ANSWERED_ROLES = frozenset(
-    {_DISPLAY, _TOOLTIP, _ALIGNMENT, OUTCOME_ROLE, REASON_ROLE, REQUEST_ID_ROLE, SORT_ROLE}
+    {
+        _DISPLAY,
+        _TOOLTIP,
+        _ALIGNMENT,
+        OUTCOME_ROLE,
+        REASON_ROLE,
+        VERDICT_ROLE,
+        REQUEST_ID_ROLE,
+        SORT_ROLE,
+    }
 )
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _RECEIVED = Column.RECEIVED.value
@@ -59,6 +71,8 @@ _TOTAL = Column.TOTAL.value
 _ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _IN_FLIGHT = "sending"
 _REFRESH_RELATIVE_MS = 60_000
+# Rows whose texts are kept: many screenfuls, far fewer than 100,000 rows' worth of strings.
+_KEPT_ROW_TEXTS = 5000
 
 
 class QueueModel(QAbstractTableModel):
@@ -81,6 +95,7 @@ class QueueModel(QAbstractTableModel):
         self._texts: dict[int, list[str]] = {}
         self._reasons: dict[int, str] = {}
         self._received: dict[int, str] = {}
+        self._reason_texts: dict[str, str] = {}  # by the reason's JSON
         self._in_flight: set[int] = set()  # request ids with an action on its way
         self._headers: list[str] = []
         self._retranslate_headers()
@@ -150,6 +165,9 @@ class QueueModel(QAbstractTableModel):
         if role == REASON_ROLE:
             self._row_texts(position)
             return self._reasons.get(position, "")
+        if role == VERDICT_ROLE:
+            self._row_texts(position)
+            return (self.index_.rows[position].verdict_outcome, self._reasons.get(position, ""))
         if role == REQUEST_ID_ROLE:
             return self.index_.rows[position].request_id
         if role == SORT_ROLE:
@@ -190,6 +208,31 @@ class QueueModel(QAbstractTableModel):
         self.endResetModel()
         self.countsChanged.emit()
 
+    def complete(self, index: QueueIndex) -> None:
+        """Swap in the whole queue after `load()` showed its first page: the rest is inserted
+        below the rows shown (which keep their selection and scroll position). If the first
+        page no longer leads the view (a sync, a filter or a sort came in between), the model
+        is reset instead."""
+        shown = [self.index_.rows[p].request_id for p in self._visible]
+        visible = index.visible(self.query, self.sorting)
+        rows = index.rows
+        if len(visible) < len(shown) or any(
+            rows[p].request_id != request_id for p, request_id in zip(visible, shown, strict=False)
+        ):
+            self.load(index)
+            return
+        self.index_ = index
+        self._clear_caches()  # cached by position, and the positions are the new index's now
+        self._visible = visible[: len(shown)]
+        if shown:
+            last = len(Column) - 1
+            self.dataChanged.emit(self.index(0, 0), self.index(len(shown) - 1, last))
+        if len(visible) > len(shown):
+            self.beginInsertRows(QModelIndex(), len(shown), len(visible) - 1)
+            self._visible = visible
+            self.endInsertRows()
+        self.countsChanged.emit()
+
     def apply(self, rows: Sequence[QueueRow], removed_ids: Iterable[int] = ()) -> None:
         """Merge rows a sync changed: rows are inserted, removed, moved or updated in place."""
         column = self.sorting.column
@@ -221,12 +264,16 @@ class QueueModel(QAbstractTableModel):
             and query.search.startswith(self.query.search)
             and query == replace(self.query, search=query.search)
         )
-        self.beginResetModel()
         if narrowing:
-            self._visible = self.index_.narrow(self._visible, query.search)
+            visible = self.index_.narrow(self._visible, query.search)
         else:
-            self._visible = self.index_.visible(query, self.sorting)
+            visible = self.index_.visible(query, self.sorting)
         self.query = query
+        if visible == self._visible:  # the same rows: nothing to repaint
+            self._visible = visible
+            return
+        self.beginResetModel()
+        self._visible = visible
         self.endResetModel()
 
     def set_in_flight(self, request_id: int, in_flight: bool) -> None:
@@ -309,6 +356,7 @@ class QueueModel(QAbstractTableModel):
         self._texts.clear()
         self._reasons.clear()
         self._received.clear()
+        self._reason_texts.clear()
 
     def _forget_texts(self, position: int) -> None:
         self._texts.pop(position, None)
@@ -326,6 +374,8 @@ class QueueModel(QAbstractTableModel):
     def _row_texts(self, position: int) -> list[str]:
         texts = self._texts.get(position)
         if texts is None:
+            if len(self._texts) >= _KEPT_ROW_TEXTS:  # scrolled through a lot: start again
+                self._clear_caches()
             texts = self._format_row(self.index_.rows[position], position)
             self._texts[position] = texts
         return texts
@@ -334,7 +384,10 @@ class QueueModel(QAbstractTableModel):
         fmt = self.formatter
         reason = ""
         if row.verdict_reason:
-            reason = fmt.phrase(phrase_from_json(row.verdict_reason))
+            reason = self._reason_texts.get(row.verdict_reason, "")
+            if not reason:  # reasons repeat from row to row: parse and format each once
+                reason = fmt.phrase(phrase_from_json(row.verdict_reason))
+                self._reason_texts[row.verdict_reason] = reason
         self._reasons[position] = reason
         outcome = outcome_label(row.verdict_outcome)
         verdict = f"{outcome}: {reason}" if outcome and reason else outcome
