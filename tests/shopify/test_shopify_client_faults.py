@@ -175,9 +175,13 @@ def test_order_cancel_is_never_resent(demo_shop: DemoShop, client: ShopifyClient
 
 
 def _restock_one(client: ShopifyClient, shop: DemoShop, key: str) -> tuple[str, str]:
-    node = _orders(client)[0]
+    node, location = next(
+        (order, fo["assignedLocation"]["location"])
+        for order in _orders(client)
+        for fo in order["fulfillmentOrders"]["nodes"]
+        if fo["assignedLocation"]["location"]["fulfillmentService"] is None  # the shop's own
+    )
     item = node["lineItems"]["nodes"][0]["variant"]["inventoryItem"]["id"]
-    location = client.query(documents.load("locations"))["locations"]["nodes"][0]["id"]
     client.mutate(
         documents.load("inventory_adjust_quantities"),
         {
@@ -189,7 +193,7 @@ def _restock_one(client: ShopifyClient, shop: DemoShop, key: str) -> tuple[str, 
                 "changes": [
                     {
                         "inventoryItemId": item,
-                        "locationId": location,
+                        "locationId": location["id"],
                         "delta": 1,
                         "changeFromQuantity": None,
                     }
@@ -197,7 +201,7 @@ def _restock_one(client: ShopifyClient, shop: DemoShop, key: str) -> tuple[str, 
             },
         },
     )
-    return item, location
+    return item, location["id"]
 
 
 @pytest.mark.parametrize(

@@ -49,7 +49,7 @@ def unstable_schema() -> GraphQLSchema:
 def test_there_are_documents_for_every_area() -> None:
     names = set(documents.names())
     assert {"orders", "order", "shop_info", "order_cancel", "refund_create"} <= names
-    assert "unstable/requested_edits" in names
+    assert "unstable/requested_edit_decline" in names
 
 
 @pytest.mark.parametrize("name", documents.names())

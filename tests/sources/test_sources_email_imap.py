@@ -16,7 +16,7 @@ from sources_samples import NOW, Orders, order
 from cancelapp.domain.request import RequestState
 from cancelapp.sources.email_source import FETCH_BYTES, EmailSource
 from cancelapp.sources.imap_session import AfterReading, EmailConfig, Security, mailbox_name
-from cancelapp.sources.incoming import SourceUnavailable
+from cancelapp.sources.incoming import MAX_STORED_TEXT, SHORTENED, SourceUnavailable
 from cancelapp.sources.intake import take_in
 from cancelapp.sources.matching import match_order, to_request
 from cancelapp.store import Database
@@ -56,7 +56,7 @@ def message(
 def deliver(
     server: ImapServer,
     folder: str,
-    *mails: EmailMessage,
+    *mails: EmailMessage | bytes,
     arrived: str = '"24-Nov-2026 09:20:00 +0100"',
 ) -> None:
     conn = server.connect()
@@ -147,6 +147,41 @@ def test_requests_are_read_parsed_and_matched(imap_server: ImapServer, folder: s
     assert anna.received_at == datetime(2026, 11, 24, 8, 20, tzinfo=UTC)  # server's arrival
     assert result.cursor["last_uid"] == 6
     assert all(b"\\Seen" not in f for f in flags(imap_server, folder))  # mail left unread
+
+
+# The stdlib's parser fails on this Content-Type (an IndexError deep in its header parser).
+UNREADABLE = b"From: eve@example.com\r\nContent-Type: a<;?;name*\r\n\r\nCancel #1001 please\r\n"
+
+
+def test_an_unreadable_message_is_skipped_with_a_notice_and_the_rest_read(
+    imap_server: ImapServer, folder: str
+) -> None:
+    deliver(
+        imap_server,
+        folder,
+        message("anna@example.dk", "Cancel #1001", "Please"),
+        UNREADABLE,
+        message("bo@example.com", "Annuller #1002", "Tak"),
+    )
+    result = source(imap_server, folder).fetch({})
+    assert sorted(r.order_name or "" for r in result.requests) == ["#1001", "#1002"]
+    (notice,) = result.notices
+    assert notice.args == {"folder": folder, "received": datetime(2026, 11, 24, 8, 20, tzinfo=UTC)}
+    assert "was skipped because its content is damaged" in notice.render_plain()
+    assert result.cursor["last_uid"] == 3  # passed over for good, like the read ones
+    again = source(imap_server, folder).fetch(result.cursor)
+    assert (again.requests, again.notices) == ([], [])
+
+
+def test_a_very_long_message_is_stored_shortened(imap_server: ImapServer, folder: str) -> None:
+    pasted = "Please cancel order #1001.\n" + "log line 0123456789\n" * 5_000
+    deliver(imap_server, folder, message("anna@example.dk", "Cancel", pasted))
+    (request,) = source(imap_server, folder).fetch({}).requests
+    assert request.order_name == "#1001"
+    stored = request.message().text
+    assert len(stored) == MAX_STORED_TEXT
+    assert stored.startswith("Cancel\n\nPlease cancel order #1001.\nlog line")
+    assert stored.endswith(SHORTENED)
 
 
 def test_nothing_is_read_twice_across_restarts(

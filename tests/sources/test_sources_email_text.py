@@ -4,6 +4,7 @@ from email.message import EmailMessage
 
 from cancelapp.sources.email_text import parse_email, trim_reply
 from cancelapp.sources.html_text import html_to_text
+from cancelapp.sources.incoming import MAX_STORED_TEXT, SHORTENED, stored_text
 
 
 def mail(
@@ -128,3 +129,21 @@ def test_a_single_part_message_is_its_own_body_whatever_its_disposition() -> Non
         b"Content-Disposition: attachment; filename=besked.txt\r\n\r\nAnnuller ordre 1001\r\n"
     )
     assert parse_email(raw).body == "Annuller ordre 1001"
+
+
+def test_a_garbled_sender_header_loses_the_sender_not_the_message() -> None:
+    """The stdlib's address parser raises AttributeError or TypeError on some From lines."""
+    for sender in (b"From: \r\n .*0*,(\\1'',filename", b"From: .:*?=*name \\:name*1/<f''(>u>"):
+        parsed = parse_email(sender + b"\r\nSubject: Annuller\r\n\r\nAnnuller ordre #1001\r\n")
+        assert parsed.sender_email is None
+        assert parsed.body == "Annuller ordre #1001"
+
+
+def test_stored_text_is_capped_keeping_its_start() -> None:
+    assert stored_text("Please cancel #1001") == "Please cancel #1001"
+    exact = "x" * MAX_STORED_TEXT
+    assert stored_text(exact) == exact
+    long = "Annuller #1001 " + "y" * MAX_STORED_TEXT
+    capped = stored_text(long)
+    assert len(capped) == MAX_STORED_TEXT
+    assert capped.startswith("Annuller #1001 yyy") and capped.endswith(SHORTENED)

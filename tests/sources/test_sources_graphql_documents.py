@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from graphql import GraphQLSchema, build_client_schema, build_schema, parse, validate
 
+from cancelapp.shopify.batching import aliased
 from cancelapp.shopify.cost import MAX_QUERY_COST, requested_cost
 from cancelapp.sources import documents
 
@@ -18,7 +19,9 @@ VERSIONS = {
     "tagged_orders": "2026-10",
     "native_requests": "unstable",
     "native_request_order": "unstable",
+    "native_request_status": "unstable",
 }
+BATCHED = ("native_request_order", "native_request_status")  # sent for many ids at once
 
 
 def shopify_schema(version: str) -> GraphQLSchema:
@@ -35,8 +38,7 @@ def schemas() -> dict[str, GraphQLSchema]:
 
 
 def test_every_document_is_listed() -> None:
-    folder = REPO / "src" / "cancelapp" / "sources" / "graphql"
-    assert {p.stem for p in folder.glob("*.graphql")} == set(VERSIONS)
+    assert documents.names() == sorted(VERSIONS)
 
 
 @pytest.mark.parametrize(("name", "version"), VERSIONS.items())
@@ -48,10 +50,27 @@ def test_documents_validate_against_shopify(
     assert requested_cost(documents.load(name)) < MAX_QUERY_COST
 
 
+@pytest.mark.parametrize("name", BATCHED)
+def test_batched_documents_stay_valid_when_repeated(
+    name: str, schemas: dict[str, GraphQLSchema]
+) -> None:
+    many = aliased(documents.load(name), 3)
+    assert validate(schemas["unstable"], parse(many)) == []
+    assert requested_cost(many) == 3 * requested_cost(documents.load(name))
+
+
 def test_native_requests_need_the_unstable_api(schemas: dict[str, GraphQLSchema]) -> None:
     stable = shopify_schema("2026-10")
-    for name in ("native_requests", "native_request_order"):
+    for name in ("native_requests", *BATCHED):
         assert validate(stable, parse(documents.load(name)))
+
+
+def test_the_lean_native_read_fits_many_orders_a_page() -> None:
+    """What makes the native source cheap: no line items for orders without a new edit."""
+    lean = documents.load("native_requests")
+    assert requested_cost(lean) <= MAX_QUERY_COST
+    assert requested_cost(lean, {"first": 150}) <= requested_cost(lean)  # 150+ orders a page
+    assert "lineItems" not in lean
 
 
 @pytest.mark.parametrize(("name", "version"), VERSIONS.items())

@@ -1,10 +1,10 @@
 """How order nodes become candidates: requested edits (full or partial) and tagged orders."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 from cancelapp.domain.request import RequestSource, RequestState
-from cancelapp.sources.native import EditWindow, edit_window_of, requests_of_order
+from cancelapp.sources.native_edits import requests_of_order, settled_request
 from cancelapp.sources.order_tag import OrderTagConfig, OrderTagSource
 
 
@@ -67,17 +67,15 @@ def test_declined_and_resolved_edits_arrive_settled() -> None:
     assert resolved.settled is RequestState.DONE
 
 
-def test_edit_rules_become_the_stores_window() -> None:
-    assert edit_window_of({"canAcceptEdits": True, "editWindowMinutes": 120}) == EditWindow(
-        True, timedelta(hours=2)
+def test_a_known_request_settles_from_its_status_alone() -> None:
+    order = {"id": "gid://shopify/Order/1"}
+    denied = settled_request(
+        {"id": "E1", "status": "DENIED", "requestedAt": "2026-11-24T09:30:00Z"}, order
     )
-    assert edit_window_of({"canAcceptEdits": True, "editWindowMinutes": -1}) == EditWindow(
-        True, None
-    )
-    assert edit_window_of({"canAcceptEdits": False, "editWindowMinutes": 60}).accepts_requests is (
-        False
-    )
-    assert edit_window_of(None) == EditWindow(True, None)
+    assert denied is not None
+    assert denied.settled is RequestState.DECLINED
+    assert (denied.order_id, denied.native_edit_id, denied.external_id) == (order["id"], "E1", "E1")
+    assert settled_request({"id": "E2", "status": "REQUESTED", "requestedAt": "x"}, order) is None
 
 
 def tagged(**extra: Any) -> dict[str, Any]:

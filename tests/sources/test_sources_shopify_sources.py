@@ -15,12 +15,12 @@ from cancelapp.shopify import documents as shopify_documents
 from cancelapp.shopify.order_mapping import order_from_node
 from cancelapp.sources.imap_session import EmailConfig
 from cancelapp.sources.intake import take_in
-from cancelapp.sources.native import EditWindow, NativeConfig, NativeSource
+from cancelapp.sources.native import NativeConfig, NativeSource
 from cancelapp.sources.order_lookup import CachedOrders, FirstFound, ShopifyOrders
 from cancelapp.sources.order_tag import OrderTagConfig, OrderTagSource
 from cancelapp.sources.polling import poll, polled_sources
 from cancelapp.store import Database
-from cancelapp.store.orders import FetchedOrder, upsert_orders
+from cancelapp.store.orders import LEAN, FetchedOrder, load_order, upsert_orders
 from cancelapp.store.requests import list_requests
 from cancelapp.store.stores import save_store
 
@@ -73,6 +73,10 @@ def test_a_custom_tag_and_no_metafield(demo_shop: DemoShop, shop_client: Shopify
     assert source.fetch({}).requests == []
 
 
+def sent(client: ShopifyClient) -> int:
+    return client.stats.requests
+
+
 def test_native_requests_are_full_or_partial(
     demo_shop: DemoShop, shop_client: ShopifyClient
 ) -> None:
@@ -91,18 +95,72 @@ def test_native_requests_are_full_or_partial(
     assert edits[full_edit].order_id == full_order
     assert edits[partial_edit].line_item_ids == (first_line,)
     assert edits[partial_edit].settled is None
-    assert source.edit_window() == EditWindow(True, timedelta(hours=24))
+    assert result.cursor["open_edits"][partial_edit] == partial_order
 
     shop_client.mutate(
         shopify_documents.load("unstable/requested_edit_decline"),
         {"id": partial_edit, "declineNote": "Already packed"},
         version="unstable",
     )
+    before = sent(shop_client)
     again = source.fetch(result.cursor)
-    declined = {r.native_edit_id: r for r in again.requests}
-    assert declined[partial_edit].settled is RequestState.DECLINED
-    assert partial_order in result.cursor["open"]
-    assert partial_order not in again.cursor["open"]
+    assert sent(shop_client) - before == 1  # the decline touched the order: read lean
+    (declined,) = again.requests
+    assert declined.native_edit_id == partial_edit
+    assert declined.settled is RequestState.DECLINED
+    assert partial_edit not in again.cursor["open_edits"]
+    assert full_edit in again.cursor["open_edits"]
+
+
+def test_a_quiet_fetch_is_one_request_and_a_new_request_one_more(
+    demo_shop: DemoShop, shop_client: ShopifyClient
+) -> None:
+    source = NativeSource(shop_client)
+    first = source.fetch({})
+    assert first.requests, "the demo shop seeds requested edits"
+    before = sent(shop_client)
+    quiet = source.fetch(first.cursor)
+    assert (quiet.requests, sent(shop_client) - before) == ([], 1)
+    order_id = demo_shop.create_order("paid")
+    edit_id = demo_shop.add_requested_edit(order_id)
+    before = sent(shop_client)
+    later = source.fetch(quiet.cursor)
+    assert [r.native_edit_id for r in later.requests] == [edit_id]
+    assert sent(shop_client) - before == 2  # the lean read, then that order's line items
+    before = sent(shop_client)
+    assert source.fetch(later.cursor).requests == []
+    assert sent(shop_client) - before == 1
+
+
+def test_a_request_settled_without_touching_its_order_is_found_by_the_recheck(
+    demo_shop: DemoShop, shop_client: ShopifyClient
+) -> None:
+    """Shopify does not document that declining an edit updates the order; if it does not,
+    only the periodic recheck of open edits (one request for all of them) sees it."""
+    now = [datetime.now(UTC)]
+    config = NativeConfig(recheck_open_every=timedelta(minutes=30))
+    source = NativeSource(shop_client, config, clock=lambda: now[0])
+    first = source.fetch({})
+    open_edits = first.cursor["open_edits"]
+    assert len(open_edits) >= 2
+    quietly_declined = sorted(open_edits)[0]
+    order = demo_shop.order(open_edits[quietly_declined])
+    edit = next(e for e in order.requested_edits if quietly_declined.endswith(f"/{e.id}"))
+    edit.status = "DENIED"  # as if Shopify's admin had declined it, the order untouched
+
+    now[0] += timedelta(minutes=10)
+    before = sent(shop_client)
+    soon = source.fetch(first.cursor)
+    assert (soon.requests, sent(shop_client) - before) == ([], 1)  # not due yet
+
+    now[0] += timedelta(minutes=25)
+    before = sent(shop_client)
+    due = source.fetch(soon.cursor)
+    assert sent(shop_client) - before == 2  # the lean read and one recheck of every open edit
+    (settled,) = due.requests
+    assert (settled.native_edit_id, settled.settled) == (quietly_declined, RequestState.DECLINED)
+    assert quietly_declined not in due.cursor["open_edits"]
+    assert len(due.cursor["open_edits"]) == len(open_edits) - 1
 
 
 def test_native_requests_degrade_to_a_notice_when_refused(
@@ -151,6 +209,16 @@ def test_requests_are_stored_matched_to_live_and_cached_orders(
     node = shop_client.query(shopify_documents.load("order"), {"id": cached_id})["order"]
     with db.transaction() as conn:
         upsert_orders(conn, store_id, [FetchedOrder(order_from_node(node), node, now)])
+    lean_id = demo_shop.create_order("paid")
+    lean_node = shop_client.query(shopify_documents.load("order"), {"id": lean_id})["order"]
+    with db.transaction() as conn:
+        upsert_orders(
+            conn, store_id, [FetchedOrder(order_from_node(lean_node), lean_node, now, LEAN)]
+        )
+        cached = CachedOrders(conn, store_id)
+        assert load_order(conn, store_id, lean_id) is None  # not whole enough for the policy
+        assert cached.by_id(lean_id) is not None  # but enough to match a request to
+        assert cached.by_name(str(lean_node["name"])) is not None
     tagged = OrderTagSource(shop_client).fetch({}).requests
     native = NativeSource(shop_client).fetch({}).requests
     with db.transaction() as conn:
@@ -213,4 +281,4 @@ def test_a_new_request_after_several_declined_ones_is_read(
     edits = {r.native_edit_id: r for r in result.requests}
     assert newest in edits
     assert edits[newest].settled is None
-    assert order_id in result.cursor["open"]
+    assert result.cursor["open_edits"][newest] == order_id

@@ -32,12 +32,16 @@ from cancelapp.shopify.errors import (
     ShopifyDown,
     ShopifyError,
     Throttled,
-    UserErrorDetail,
-    UserErrors,
 )
 from cancelapp.shopify.operations import Operation, describe
 from cancelapp.shopify.pagination import pages
-from cancelapp.shopify.responses import Reply, decode, graphql_failure, status_failure
+from cancelapp.shopify.responses import (
+    Reply,
+    decode,
+    graphql_failure,
+    payload_failure,
+    status_failure,
+)
 from cancelapp.shopify.retry import RetryPolicy, retry_after
 from cancelapp.shopify.shop_info import ShopInfo
 from cancelapp.shopify.throttle import Clock, Sleep, Throttle, ThrottleStatus, event_sleep
@@ -149,7 +153,9 @@ class ShopifyClient:
     ) -> dict[str, Any]:
         """Runs a mutation and returns `data[payload]` (default: its only root field).
 
-        Raises `UserErrors` when the payload's `userErrors` (or `…UserErrors`) is not empty.
+        Raises `UserErrors` when the payload's `userErrors` (or `…UserErrors`) is not empty,
+        and `OutcomeUnknown` when they say an attempt with the same idempotency key is still
+        in progress (`IDEMPOTENCY_CONCURRENT_REQUEST`, typically answering a resend).
         """
         operation = describe(document)
         if not operation.is_mutation:
@@ -159,7 +165,9 @@ class ShopifyClient:
         result = data.get(key)
         if not isinstance(result, dict):
             raise OutcomeUnknown(f"{operation.name}: no {key} in the answer")
-        _raise_user_errors(key, result)
+        failure = payload_failure(key, result)
+        if failure is not None:
+            raise failure
         return result
 
     def paginate(
@@ -374,19 +382,3 @@ def _cost_key(
 def _payload_returned(reply: Reply, operation: Operation) -> bool:
     data = reply.data or {}
     return any(data.get(field) is not None for field in operation.root_fields)
-
-
-def _raise_user_errors(payload: str, result: Mapping[str, Any]) -> None:
-    for name, value in result.items():
-        if (name == "userErrors" or name.endswith("UserErrors")) and value:
-            raise UserErrors(
-                payload,
-                tuple(
-                    UserErrorDetail(
-                        message=str(e.get("message", "")),
-                        field=tuple(e.get("field") or ()),
-                        code=e.get("code"),
-                    )
-                    for e in value
-                ),
-            )

@@ -1,8 +1,9 @@
-"""The GraphQL documents CancelApp sends, kept as `.graphql` files beside this module.
+"""The GraphQL documents CancelApp sends, kept as `.graphql` files in `graphql/` folders.
 
-`load("orders")` returns `graphql/orders.graphql` with every fragment it spreads appended
-(from `graphql/fragments/`); `load("unstable/requested_edits")` reads a document that exists
-only in the `unstable` API version.
+`load("orders")` returns the client's `graphql/orders.graphql` (beside this module) with every
+fragment it spreads appended from `graphql/fragments/`; `load("unstable/requested_edit_decline")`
+reads a document that exists only in the `unstable` API version. Other areas keep their own
+documents the same way in their package (`load("tagged_orders", package="cancelapp.sources")`).
 """
 
 from __future__ import annotations
@@ -12,41 +13,46 @@ from functools import cache
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 
+CLIENT = "cancelapp.shopify"
+_NAME = re.compile(r"(unstable/)?[a-z0-9_]+")
 _SPREAD = re.compile(r"\.\.\.\s*(?!on\b)([_A-Za-z][_0-9A-Za-z]*)")
 _FRAGMENT = re.compile(r"^fragment\s+([_A-Za-z][_0-9A-Za-z]*)", re.MULTILINE)
 
 
-def folder() -> Traversable:
-    return files("cancelapp.shopify").joinpath("graphql")
+def folder(package: str = CLIENT) -> Traversable:
+    """The `graphql/` folder of `package`."""
+    return files(package).joinpath("graphql")
 
 
-def names() -> list[str]:
-    """Every document's name, e.g. `orders` and `unstable/requested_edits`."""
-    root = folder()
+def names(package: str = CLIENT) -> list[str]:
+    """Every document's name in `package`, e.g. `orders` and `unstable/requested_edit_decline`."""
+    root = folder(package)
     found = [f.name.removesuffix(".graphql") for f in root.iterdir() if _is_document(f)]
-    found += [
-        f"unstable/{f.name.removesuffix('.graphql')}"
-        for f in root.joinpath("unstable").iterdir()
-        if _is_document(f)
-    ]
+    unstable = root.joinpath("unstable")
+    if unstable.is_dir():
+        found += [
+            f"unstable/{f.name.removesuffix('.graphql')}"
+            for f in unstable.iterdir()
+            if _is_document(f)
+        ]
     return sorted(found)
 
 
 @cache
-def load(name: str) -> str:
-    """The document `name`, ready to send (fragments included)."""
-    if not re.fullmatch(r"(unstable/)?[a-z0-9_]+", name):
+def load(name: str, package: str = CLIENT) -> str:
+    """The document `name` of `package`, ready to send (fragments included)."""
+    if not _NAME.fullmatch(name):
         raise ValueError(f"not a document name: {name!r}")
-    text = folder().joinpath(*f"{name}.graphql".split("/")).read_text(encoding="utf-8")
-    return _with_fragments(text)
+    text = folder(package).joinpath(*f"{name}.graphql".split("/")).read_text(encoding="utf-8")
+    return _with_fragments(text, package)
 
 
 def _is_document(entry: Traversable) -> bool:
     return entry.is_file() and entry.name.endswith(".graphql")
 
 
-def _with_fragments(text: str) -> str:
-    available = _fragments()
+def _with_fragments(text: str, package: str) -> str:
+    available = _fragments(package)
     defined = set(_FRAGMENT.findall(text))
     pending = [n for n in _SPREAD.findall(text) if n not in defined]
     parts = [text]
@@ -62,10 +68,13 @@ def _with_fragments(text: str) -> str:
 
 
 @cache
-def _fragments() -> dict[str, str]:
-    """Fragment name → its file's text (one fragment per file)."""
+def _fragments(package: str) -> dict[str, str]:
+    """Fragment name → its file's text (one fragment per file), from `graphql/fragments/`."""
     found: dict[str, str] = {}
-    for entry in folder().joinpath("fragments").iterdir():
+    fragments = folder(package).joinpath("fragments")
+    if not fragments.is_dir():
+        return found
+    for entry in fragments.iterdir():
         if _is_document(entry):
             text = entry.read_text(encoding="utf-8")
             for fragment in _FRAGMENT.findall(text):

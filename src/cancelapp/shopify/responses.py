@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,14 +15,20 @@ from cancelapp.shopify.errors import (
     AuthFailed,
     MalformedResponse,
     MissingScopes,
+    OutcomeUnknown,
     QueryTooExpensive,
     RequestRejected,
     ShopifyDown,
     ShopifyError,
     ShopLocked,
     ShopNotFound,
+    UserErrorDetail,
+    UserErrors,
 )
 
+# "This request is currently in progress, please try again": an earlier attempt with the same
+# idempotency key is still running, so whether it changed the store is not known yet.
+CONCURRENT_ATTEMPT = "IDEMPOTENCY_CONCURRENT_REQUEST"
 _SCOPE = re.compile(r"\b((?:read|write)_[a-z_]+)\b")
 
 
@@ -95,7 +102,30 @@ def graphql_failure(reply: Reply) -> ShopifyError:
         return MissingScopes(scopes, detail)
     if "INTERNAL_SERVER_ERROR" in codes:
         return ShopifyDown(detail)
+    if CONCURRENT_ATTEMPT in codes:
+        return OutcomeUnknown(detail)
     return RequestRejected(messages, detail)
+
+
+def payload_failure(payload: str, result: Mapping[str, Any]) -> ShopifyError | None:
+    """The error a mutation's payload (`data[payload]`) reports, if any: `UserErrors` for its
+    `userErrors` (or `…UserErrors`), but `OutcomeUnknown` when one says an attempt with the
+    same idempotency key is still in progress: that is no refusal."""
+    for name, value in result.items():
+        if not (name == "userErrors" or name.endswith("UserErrors")) or not value:
+            continue
+        details = tuple(
+            UserErrorDetail(
+                message=str(e.get("message", "")),
+                field=tuple(e.get("field") or ()),
+                code=e.get("code"),
+            )
+            for e in value
+        )
+        if any(d.code == CONCURRENT_ATTEMPT for d in details):
+            return OutcomeUnknown(f"{payload}: {CONCURRENT_ATTEMPT}")
+        return UserErrors(payload, details)
+    return None
 
 
 def _code(error: dict[str, Any]) -> str:

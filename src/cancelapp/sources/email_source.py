@@ -5,13 +5,16 @@ nothing is deleted. Progress is the cursor {uidvalidity, last_uid}: a message is
 UIDVALIDITY. When the server resets UIDVALIDITY every message is read again, and the provenance
 key (the Message-ID, else a hash of the raw message) lets storage recognise those already held.
 Flagging or moving requests happens at the start of the next fetch, for the messages of the
-previous one, so a message is never moved away before the caller stored its request.
+previous one, so a message is never moved away before the caller stored its request. A message
+that cannot be read is skipped with a notice for the merchant (it stays in the mailbox) and
+never stops the ones after it.
 """
 
 from __future__ import annotations
 
 import hashlib
 import imaplib
+import logging
 import re
 import ssl
 from collections.abc import Callable, Iterator
@@ -45,6 +48,8 @@ _INTERNALDATE = re.compile(
 )
 _MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _MONTHS = {m: i for i, m in enumerate(_MONTH_NAMES, 1)}
+
+log = logging.getLogger(__name__)
 
 
 class EmailSource:
@@ -80,7 +85,12 @@ class EmailSource:
             to_mark: list[int] = []
             for uid, raw, arrived in self._new_messages(imap, last_uid, since):
                 last_uid = max(last_uid, uid)
-                request = _request_from(parse_email(raw), raw, arrived)
+                try:
+                    request = _request_from(parse_email(raw), raw, arrived)
+                except Exception as error:  # one unreadable message must not stop the mailbox
+                    log.warning("skipped unreadable email UID %s: %s", uid, type(error).__name__)
+                    notices.append(unreadable(self.config.folder, arrived))
+                    continue
                 if request is not None:
                     requests.append(request)
                     to_mark.append(uid)
@@ -198,6 +208,13 @@ def _request_from(
     )
 
 
+def unreadable(folder: str, arrived: datetime | None) -> Phrase:
+    """The notice for a message skipped because it could not be read."""
+    if arrived is None:
+        return Phrase(CONTEXT, _UNREADABLE, {"folder": folder})
+    return Phrase(CONTEXT, _UNREADABLE_AT, {"folder": folder, "received": arrived})
+
+
 def _fetched(parts: list[Any]) -> Iterator[tuple[int, bytes, datetime | None]]:
     for part in parts:
         if not isinstance(part, tuple) or len(part) != 2:
@@ -235,5 +252,15 @@ _RESET = QT_TRANSLATE_NOOP(
 _NO_FOLDER = QT_TRANSLATE_NOOP(CONTEXT, "The mail folder {folder} was not found")
 _NO_MOVE = QT_TRANSLATE_NOOP(
     CONTEXT, "The mail server {host} cannot move messages; requests were flagged instead"
+)
+_UNREADABLE = QT_TRANSLATE_NOOP(
+    CONTEXT,
+    "An email in {folder} was skipped because its content is damaged or in a form CancelApp "
+    "cannot read. It is still in the mailbox; please read it there.",
+)
+_UNREADABLE_AT = QT_TRANSLATE_NOOP(
+    CONTEXT,
+    "An email in {folder} received {received} was skipped because its content is damaged or in "
+    "a form CancelApp cannot read. It is still in the mailbox; please read it there.",
 )
 _MOVE_FAILED = QT_TRANSLATE_NOOP(CONTEXT, "Could not move requests to the mail folder {folder}")

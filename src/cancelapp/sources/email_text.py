@@ -8,6 +8,7 @@ so an order number quoted from an earlier mail does not count as the customer's.
 from __future__ import annotations
 
 import email
+import email.errors
 import email.parser
 import email.policy
 import re
@@ -31,6 +32,9 @@ _SIGNATURE = re.compile(
     r"^(?:--\s?|sent from my .+|sendt fra min .+|get outlook for .+|hent outlook til .+)$",
     re.IGNORECASE,
 )
+
+# How the stdlib's header parser fails on some malformed headers (a garbled From, say).
+_HEADER_FAILURES = (ValueError, IndexError, AttributeError, TypeError, email.errors.MessageError)
 
 
 @dataclass(frozen=True)
@@ -88,7 +92,7 @@ def trim_reply(text: str) -> str:
 def _header(message: EmailMessage, name: str) -> str:
     try:
         value = message.get(name)
-    except (ValueError, IndexError):  # a malformed header must not lose the message
+    except _HEADER_FAILURES:  # a malformed header must not lose the message
         return ""
     return str(value).strip() if value is not None else ""
 

@@ -9,6 +9,9 @@ from typing import Any, Protocol
 from cancelapp.domain.phrase import Phrase
 from cancelapp.domain.request import RequestMessage, RequestSource, RequestState
 
+MAX_STORED_TEXT = 20_000  # characters of customer text kept per message
+SHORTENED = "\n\n[…]"  # ends a text cut at MAX_STORED_TEXT; the same in every language
+
 
 @dataclass(frozen=True)
 class IncomingRequest:
@@ -33,13 +36,22 @@ class IncomingRequest:
     settled: RequestState | None = None  # the channel already says DONE or DECLINED
 
     def message(self) -> RequestMessage:
+        """The message as stored: its text capped by `stored_text`."""
         return RequestMessage(
             source=self.source,
             received_at=self.received_at,
-            text=self.text,
+            text=stored_text(self.text),
             author=self.author or self.customer_email,
             external_id=self.external_id,
         )
+
+
+def stored_text(text: str) -> str:
+    """Customer text as stored: as received, but a text longer than `MAX_STORED_TEXT` (a
+    mail with a pasted log, a runaway form field) keeps its start and ends with `SHORTENED`."""
+    if len(text) <= MAX_STORED_TEXT:
+        return text
+    return text[: MAX_STORED_TEXT - len(SHORTENED)] + SHORTENED
 
 
 @dataclass(frozen=True)

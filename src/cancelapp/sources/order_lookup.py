@@ -13,11 +13,15 @@ from cancelapp.shopify import ShopifyClient
 from cancelapp.shopify import documents as shopify_documents
 from cancelapp.shopify.order_mapping import order_from_node
 from cancelapp.sources.matching import OrderLookup
-from cancelapp.store.orders import find_order_gids, load_order
+from cancelapp.store.orders import find_order_gids, load_listed_order
 
 
 class CachedOrders:
-    """Orders in the store's SQLite cache (`cancelapp.store.orders`)."""
+    """Orders in the store's SQLite cache (`cancelapp.store.orders`), lean or full.
+
+    Matching needs only what a lean snapshot holds right (id, name, emails, status); the
+    policy and actions must read orders with `load_order`, which has the line items too.
+    """
 
     def __init__(self, conn: sqlite3.Connection, store_id: int) -> None:
         self._conn = conn
@@ -25,10 +29,10 @@ class CachedOrders:
 
     def by_name(self, name: str) -> Order | None:
         gids = find_order_gids(self._conn, self._store_id, name=name)
-        return load_order(self._conn, self._store_id, gids[0]) if gids else None
+        return load_listed_order(self._conn, self._store_id, gids[0]) if gids else None
 
     def by_id(self, order_id: str) -> Order | None:
-        return load_order(self._conn, self._store_id, order_id)
+        return load_listed_order(self._conn, self._store_id, order_id)
 
 
 class ShopifyOrders:
