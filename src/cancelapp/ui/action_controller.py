@@ -18,13 +18,13 @@ from PySide6.QtWidgets import QWidget
 
 from cancelapp.domain.phrase import Phrase
 from cancelapp.domain.verdict import SuggestedAction
-from cancelapp.ui.action_dialogs import ConfirmActionDialog, TextDialog
 from cancelapp.ui.detail_loader import RequestDetail
 from cancelapp.ui.formatting import Formatter
 from cancelapp.ui.workers import Lane, Task, WorkerPool
 
-if TYPE_CHECKING:  # the money-moving side loads with the store's session
+if TYPE_CHECKING:  # the money-moving side loads with the store's session, dialogs when used
     from cancelapp.actions import ActionPlan, Outcome
+    from cancelapp.ui.action_dialogs import ConfirmActionDialog, TextDialog
     from cancelapp.ui.queue_refresh import StoreSession
 
 log = logging.getLogger(__name__)
@@ -101,6 +101,8 @@ class ActionController(QObject):
     def decline(self, detail: RequestDetail) -> None:
         verdict = detail.verdict
         reason = verdict.reasons[0] if verdict.reasons else None
+        from cancelapp.ui.action_dialogs import TextDialog
+
         dialog = TextDialog(
             self.tr("Decline {order}").format(order=self._order_name(detail)),
             self.tr("Why is the request declined? This goes on the order's note."),
@@ -132,6 +134,8 @@ class ActionController(QObject):
         session, rid = self.session, detail.request.id
         if session is None or rid is None:
             return
+        from cancelapp.ui.action_dialogs import TextDialog
+
         dialog = TextDialog(
             self.tr("Note on {order}").format(order=self._order_name(detail)),
             self.tr("Your note (kept in CancelApp, not sent to the customer):"),
@@ -255,6 +259,8 @@ class ActionController(QObject):
         if plan.preview is None:
             self._end(rid)
             return
+        from cancelapp.ui.action_dialogs import ConfirmActionDialog
+
         dialog = ConfirmActionDialog(plan.preview, self.formatter, self.parent_widget)
         dialog.accepted.connect(lambda: self._send(session, rid, plan))
         dialog.rejected.connect(lambda: self._end(rid))

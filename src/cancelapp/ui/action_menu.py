@@ -12,23 +12,21 @@ from collections.abc import Callable
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from cancelapp.store.stores import StoreRecord
-from cancelapp.ui.about_dialog import AboutDialog
-from cancelapp.ui.action_dialogs import AuditLogDialog, NewRequestDialog
 from cancelapp.ui.formatting import Formatter
 from cancelapp.ui.workers import Lane
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # each dialog loads when first opened
     from cancelapp.app import AppContext
     from cancelapp.sources.csv_reading import CsvTable
     from cancelapp.sources.incoming import IncomingRequest
     from cancelapp.store.audit import AuditEntry
     from cancelapp.sync import IntakeOutcome
+    from cancelapp.ui.about_dialog import AboutDialog
     from cancelapp.ui.queue_refresh import StoreSession
 
 
@@ -76,6 +74,8 @@ class MenuDialogs(QObject):
         task.failed.connect(self.problem)
 
     def _csv_read(self, store: StoreRecord, path: Path, table: CsvTable) -> None:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
         from cancelapp.ui.csv_import_dialog import CsvImportChoice, CsvImportDialog
 
         try:
@@ -97,6 +97,8 @@ class MenuDialogs(QObject):
         if store is None:
             self.notice.emit(self.tr("Connect a store first."))
             return
+        from cancelapp.ui.action_dialogs import NewRequestDialog
+
         dialog = NewRequestDialog(self.parent_widget)
 
         def accepted() -> None:
@@ -139,6 +141,8 @@ class MenuDialogs(QObject):
         self.imported.emit(outcome.request_ids)
 
     def show_about(self) -> None:
+        from cancelapp.ui.about_dialog import AboutDialog
+
         self.about_dialog = AboutDialog(self.context.paths.data_dir, self.parent_widget)
         self.about_dialog.open()
 
@@ -169,6 +173,8 @@ class MenuDialogs(QObject):
             )
             for entry in entries
         ]
+        from cancelapp.ui.action_dialogs import AuditLogDialog
+
         dialog = AuditLogDialog(lines, self.parent_widget)
         dialog.export_button.clicked.connect(lambda: self._export_audit(store, dialog))
         dialog.open()

@@ -9,10 +9,11 @@ worker pool; this class routes signals between the parts.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QEventLoop, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
@@ -24,10 +25,11 @@ from cancelapp.ui.command_state import request_commands
 from cancelapp.ui.detail_flow import DetailFlow
 from cancelapp.ui.detail_loader import RequestDetail
 from cancelapp.ui.detail_pane import DetailPane
+from cancelapp.ui.first_paint import when_painted
 from cancelapp.ui.formatting import Formatter
 from cancelapp.ui.policy_flow import PolicyFlow
 from cancelapp.ui.queue_cache import load_rows
-from cancelapp.ui.queue_index import QueueIndex, Tab
+from cancelapp.ui.queue_index import Tab
 from cancelapp.ui.queue_model import QueueModel
 from cancelapp.ui.queue_sync import QueueSync
 from cancelapp.ui.queue_view import QueueView
@@ -49,7 +51,8 @@ if TYPE_CHECKING:  # the network, policy and intake sides load after the first r
 
 class MainWindow(QMainWindow):
     stores_loaded = Signal()
-    queue_loaded = Signal()
+    queue_loaded = Signal()  # the open store's first rows are in the table
+    queue_completed = Signal()  # and now every one of its rows
     detail_shown = Signal(int)  # request id (0: nothing selected)
     session_ready = Signal(bool)  # False: the store's credentials are missing
 
@@ -63,6 +66,8 @@ class MainWindow(QMainWindow):
         self.store_sessions = StoreSessions(context, self)
         self._open_sessions = True
         self._wanted_store: int | None = None
+        # Rows changed while the queue was still opening, reloaded once it is complete.
+        self._reload_when_complete: set[int] | None = None
 
         self.model = QueueModel(self.formatter, self)
         self.queue = QueueView(self.model)
@@ -189,6 +194,7 @@ class MainWindow(QMainWindow):
         self.store_switcher.chosen.connect(self._switch_store)
         self.store_sessions.stores_read.connect(self._stores_read)
         self.store_sessions.cache_opened.connect(self._cache_opened)
+        self.store_sessions.cache_completed.connect(self._cache_completed)
         self.store_sessions.session_opened.connect(self._session_opened)
         self.store_sessions.problem.connect(self._problem)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._scheme_changed)
@@ -222,25 +228,15 @@ class MainWindow(QMainWindow):
     # Starting and switching stores ---------------------------------------------------------------
 
     def start(self, *, open_session: bool = True, store_id: int | None = None) -> None:
-        """Show the cache at once, then open the store's connection and sync.
+        """Show the cache's first rows at once, then the rest of the queue; once every row is
+        in, open the store's connection and sync (`open_session=False`: a smoke run that
+        stays offline).
 
         Opens `store_id` (a store just connected) or the first store; with none connected
         yet, an interactive start opens the connect wizard (the first run)."""
         self._open_sessions = open_session
         self._wanted_store = store_id
-        if open_session:  # find the keychain now, off the GUI thread, before a dialog needs it
-            self.context.workers.run(lambda: self.context.secrets)
         self.store_sessions.read_stores()
-
-    def load_cache_and_wait(self, timeout_ms: int = 30_000) -> int:
-        """For `--self-check`: load the stores and the first store's cache; how many rows."""
-        loop = QEventLoop()
-        self.queue_loaded.connect(loop.quit)
-        self.stores_loaded.connect(lambda: loop.quit() if not self.stores else None)
-        QTimer.singleShot(timeout_ms, loop.quit)
-        self.start(open_session=False)
-        loop.exec()
-        return len(self.model.index_)
 
     @property
     def store(self) -> StoreRecord | None:
@@ -260,6 +256,7 @@ class MainWindow(QMainWindow):
         if chosen is not None:
             self.select_store(chosen)
         elif self._open_sessions:
+            self._find_keychain()  # the wizard needs it: looked for off the GUI thread
             self.connect_store()
 
     def _switch_store(self, store: StoreRecord) -> None:
@@ -269,23 +266,45 @@ class MainWindow(QMainWindow):
     def select_store(self, store: StoreRecord) -> None:
         self.sync.set_session(None)
         self.actions_.set_session(None)
-        self.store_sessions.open(store, self.model.sorting)
+        self._reload_when_complete = set()
         self.policy.set_store(store)
+        self.store_sessions.open(store, self.model, self._after_first_paint)
         self.details.load(0)
         self._update_title()
 
-    def _cache_opened(self, store: StoreRecord, index: QueueIndex, sync_state: SyncState) -> None:
-        self.model.load(index)
-        # After the rows, not beside them: two Python workers would only share one core.
-        self.policy.load()
-        if self._open_sessions:  # an interactive start, not a smoke run
-            self._precompute_orders()
+    def _cache_opened(self, store: StoreRecord, sync_state: SyncState) -> None:
+        """The first rows are in the table: the rest of the start waits until they are painted
+        (a worker started now would hold the GIL while they are)."""
         self.status.set_last_sync(sync_state.last_success_at)
         if self.queue.current_request_id() == 0:
-            self.queue.select_row(0)
+            self.queue.select_row(0)  # its detail shows once the policy is read
         self.queue_loaded.emit()
+        self._after_first_paint(lambda: self._first_rows_painted(store))
+
+    def _after_first_paint(self, step: Callable[[], None]) -> None:
+        when_painted(self.queue.table.viewport(), step)
+
+    def _first_rows_painted(self, store: StoreRecord) -> None:
+        if store is not self.store:
+            return
+        self.policy.load()
         if self._open_sessions:
+            self._find_keychain()
+
+    def _cache_completed(self, store: StoreRecord, _sync_state: SyncState) -> None:
+        """Every row is in. Only now may a sync or an action change rows: the whole queue,
+        read while the first page showed, would otherwise replace what they merged into it."""
+        changed, self._reload_when_complete = self._reload_when_complete, None
+        if changed:
+            self._reload_rows(frozenset(changed))
+        self.queue_completed.emit()
+        if self._open_sessions:  # an interactive start, not a smoke run
+            self._precompute_orders()
             self.store_sessions.open_session(store)
+
+    def _find_keychain(self) -> None:
+        """Look for the OS keychain in a worker now, before a dialog or a session needs it."""
+        self.context.workers.run(lambda: self.context.secrets)
 
     def _session_opened(self, store: StoreRecord, session: StoreSession | None) -> None:
         self.session_ready.emit(session is not None)
@@ -422,6 +441,9 @@ class MainWindow(QMainWindow):
 
     def _reload_rows(self, request_ids: frozenset[int]) -> None:
         if self.store is None or not request_ids:
+            return
+        if self._reload_when_complete is not None:  # the queue is still opening
+            self._reload_when_complete |= request_ids
             return
         store = self.store
         task = self.context.workers.run(load_rows, self.context.database, store.id, request_ids)

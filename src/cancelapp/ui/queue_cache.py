@@ -8,6 +8,7 @@ indexed it (half a second at 50,000 requests on a small machine).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -21,6 +22,11 @@ from cancelapp.ui.workers import WorkerPool
 
 # A screenful and some: what the opening view shows before the whole queue is read.
 FIRST_PAGE_ROWS = 100
+Later = Callable[[Callable[[], None]], None]
+
+
+def next_turn(step: Callable[[], None]) -> None:
+    QTimer.singleShot(0, step)
 
 
 @dataclass(frozen=True)
@@ -70,7 +76,9 @@ class QueueOpening(QObject):
     `first_rows(SyncState)` once rows are in the model (the whole queue if the merchant's
     view is not the opening one, which the first page is read for); `completed(SyncState)`
     once every row is; `failed(error)` if the cache cannot be read. `abandon()` when the
-    window switches store: nothing reaches the model after that.
+    window switches store: nothing reaches the model after that. `after_first_rows(step)`
+    runs `step` (reading the rest) once the first rows are shown; a window passes one that
+    waits for them to be painted (`first_paint.when_painted`).
     """
 
     first_rows = Signal(object)
@@ -84,8 +92,11 @@ class QueueOpening(QObject):
         store_id: int,
         model: QueueModel,
         parent: QObject | None = None,
+        *,
+        after_first_rows: Later = next_turn,
     ) -> None:
         super().__init__(parent)
+        self._after_first_rows = after_first_rows
         self._workers = workers
         self._database = database
         self._store_id = store_id
@@ -112,7 +123,7 @@ class QueueOpening(QObject):
         self._first_shown = True
         self.first_rows.emit(sync_state)
         # After the first rows are painted: the worker would hold the GIL while they are.
-        QTimer.singleShot(0, self._load_all)
+        self._after_first_rows(self._load_all)
 
     def _load_all(self) -> None:
         if self._abandoned:

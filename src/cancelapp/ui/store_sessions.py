@@ -1,4 +1,4 @@
-"""Opening a store: its cached queue first, then its connection, each in a worker.
+"""Opening a store: its cached queue first (`QueueOpening`), then its connection in a worker.
 
 A session starts with the store's own cancellation window as the last sync kept it, so what
 it judges before its first sync (an order completed, offline) uses that window too.
@@ -17,28 +17,17 @@ from PySide6.QtCore import QObject, Signal
 
 from cancelapp.store.database import Database
 from cancelapp.store.stores import StoreRecord, list_stores
-from cancelapp.ui.queue_cache import load_cached_queue
-from cancelapp.ui.queue_index import QueueIndex, Sorting
+from cancelapp.ui.queue_cache import Later, QueueOpening, next_turn
+from cancelapp.ui.queue_model import QueueModel
 
 if TYPE_CHECKING:
     from cancelapp.app import AppContext
-    from cancelapp.store.sync_state import SyncState
     from cancelapp.ui.queue_refresh import StoreSession
 
 
 def read_stores(database: Database) -> list[StoreRecord]:
     with database.reading() as conn:
         return list_stores(conn)
-
-
-def open_cached_queue(
-    database: Database, store_id: int, sorting: Sorting
-) -> tuple[QueueIndex, SyncState]:
-    """The whole queue, indexed and in its first order, built off the GUI thread."""
-    cached = load_cached_queue(database, store_id)
-    index = QueueIndex(cached.rows)
-    index.prepare(sorting)
-    return index, cached.sync_state
 
 
 def open_store_session(context: AppContext, store: StoreRecord) -> StoreSession | None:
@@ -53,7 +42,8 @@ def open_store_session(context: AppContext, store: StoreRecord) -> StoreSession 
 
 class StoreSessions(QObject):
     stores_read = Signal(object)  # list[StoreRecord]
-    cache_opened = Signal(object, object, object)  # StoreRecord, QueueIndex, SyncState
+    cache_opened = Signal(object, object)  # StoreRecord, SyncState: the first rows are shown
+    cache_completed = Signal(object, object)  # StoreRecord, SyncState: every row is in
     session_opened = Signal(object, object)  # StoreRecord, StoreSession (None: no credentials)
     problem = Signal(object)  # an error, for the banner
 
@@ -62,23 +52,37 @@ class StoreSessions(QObject):
         self.context = context
         self.store: StoreRecord | None = None
         self.session: StoreSession | None = None
+        self._opening: QueueOpening | None = None
 
     def read_stores(self) -> None:
         task = self.context.workers.run(read_stores, self.context.database)
         task.succeeded.connect(self.stores_read)
         task.failed.connect(self.problem)
 
-    def open(self, store: StoreRecord, sorting: Sorting) -> None:
-        """Open `store`'s cached queue (`cache_opened`); `open_session()` then opens its session."""
+    def open(
+        self, store: StoreRecord, model: QueueModel, after_first_rows: Later = next_turn
+    ) -> None:
+        """Open `store`'s cached queue into `model`: its first page (`cache_opened`), then
+        every row (`cache_completed`); `open_session()` then opens its session. The store
+        open before is abandoned: nothing of its queue reaches the model any more."""
         self.retire()
+        if self._opening is not None:
+            self._opening.abandon()
+            self._opening.deleteLater()
         self.store = store
-        task = self.context.workers.run(open_cached_queue, self.context.database, store.id, sorting)
-        task.succeeded.connect(lambda loaded: self._cache_opened(store, *loaded))
-        task.failed.connect(self.problem)
-
-    def _cache_opened(self, store: StoreRecord, index: QueueIndex, state: SyncState) -> None:
-        if store is self.store:
-            self.cache_opened.emit(store, index, state)
+        opening = QueueOpening(
+            self.context.workers,
+            self.context.database,
+            store.id,
+            model,
+            self,
+            after_first_rows=after_first_rows,
+        )
+        opening.first_rows.connect(lambda state: self.cache_opened.emit(store, state))
+        opening.completed.connect(lambda state: self.cache_completed.emit(store, state))
+        opening.failed.connect(self.problem)
+        self._opening = opening
+        opening.start()
 
     def open_session(self, store: StoreRecord) -> None:
         """Client and runner for the open store, read from the keychain in a worker."""
