@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from dataclasses import dataclass
 
-from cancelapp import __version__
+import cancelapp
 
 
 @dataclass(frozen=True)
@@ -14,6 +14,15 @@ class Options:
     data_dir: str | None
     self_check: bool
     no_error_dialogs: bool
+
+
+class _PrintVersion(argparse.Action):
+    """Like argparse's own `version` action, but reads the version only when asked: looking it
+    up costs tens of milliseconds that every start would pay."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        print(f"CancelApp {cancelapp.__version__}")
+        parser.exit()
 
 
 def parse(argv: list[str] | None = None) -> Options:
@@ -37,7 +46,9 @@ def parse(argv: list[str] | None = None) -> Options:
         action="store_true",
         help="report errors on stderr instead of dialogs (smoke tests)",
     )
-    parser.add_argument("--version", action="version", version=f"CancelApp {__version__}")
+    parser.add_argument(
+        "--version", action=_PrintVersion, nargs=0, help="show the version and exit"
+    )
     ns = parser.parse_args(argv)
     return Options(
         demo=ns.demo,

@@ -12,8 +12,6 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "CancelApp"
 APP_AUTHOR = "CancelApp"
 HOME_ENV = "CANCELAPP_HOME"
@@ -51,6 +49,8 @@ class AppPaths:
         override = data_dir or os.environ.get(HOME_ENV)
         if override:
             return cls.under(Path(override))
+        import platformdirs  # only when needed: it costs a start-up a few milliseconds
+
         return cls(
             Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR)),
             Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR)),
