@@ -68,6 +68,7 @@ ROOT = Path(__file__).resolve().parent.parent
 OFFICIAL = ROOT.parent / "shared" / "shopify"
 PACKAGE = ROOT / "src" / "cancelapp"
 DEMO_DOCS = PACKAGE / "demoshop" / "operations"
+CLIENT_DOCS = PACKAGE / "shopify" / "graphql"
 OUTPUT = ROOT / "src" / "cancelapp" / "demoshop"
 
 VERSIONS = ("2026-10", "unstable")
@@ -89,10 +90,12 @@ def document_roots() -> list[Path]:
 
 
 def operations(root: Path) -> dict[str, tuple[Path, DocumentNode]]:
-    """Each operation under `root` as its own document, with the fragments it spreads."""
+    """Each operation under `root` as its own document, with the fragments it spreads (its own
+    and the client's, as `cancelapp.shopify.documents.load` appends them)."""
     owners: dict[str, Path] = {}
     definitions = []
-    for path in sorted(root.rglob("*.graphql")):
+    shared = [] if root == CLIENT_DOCS else sorted((CLIENT_DOCS / "fragments").glob("*.graphql"))
+    for path in [*sorted(root.rglob("*.graphql")), *shared]:
         document = parse(path.read_text(encoding="utf-8"))
         for definition in document.definitions:
             definitions.append(definition)

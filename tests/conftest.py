@@ -8,6 +8,7 @@ os.environ.setdefault("QT_QPA_FONTDIR", "/usr/share/fonts")
 
 pytest_plugins = [
     "fixtures.common",
+    "fixtures.database",
     "fixtures.demoshop",
     "fixtures.keychain",
     "fixtures.imap",

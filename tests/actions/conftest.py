@@ -1,34 +1,19 @@
 """Actions test fixtures: a real database file with one shop, and a demo shop on a hand clock."""
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from actions_harness import SHOP_START, Harness
 
 from cancelapp.demoshop import DemoShop, ManualClock
 from cancelapp.store import Database
-from cancelapp.store.stores import save_store
-
-T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def actions_db(tmp_path: Path) -> Iterator[Database]:
-    database = Database.open(tmp_path / "data" / "cancelapp.sqlite3")
-    with database.transaction() as conn:
-        save_store(
-            conn,
-            "demo.myshopify.com",
-            name="Demo",
-            currency="DKK",
-            timezone="Europe/Copenhagen",
-            auth_kind="demo",
-            now=T0,
-        )
-    yield database
-    database.close()
+def actions_db(database: Database, store_id: int) -> Database:
+    """The cache database with the demo shop's row (store id 1)."""
+    assert store_id == 1
+    return database
 
 
 @pytest.fixture

@@ -42,7 +42,7 @@ from cancelapp.store import Database
 from cancelapp.store.audit import list_audit
 from cancelapp.store.journal import list_actions
 from cancelapp.store.requests import add_request, get_request
-from cancelapp.store.stores import save_store
+from fixtures.database import save_demo_store
 
 CHILD = Path(__file__).with_name("actions_kill_child.py")
 RUNS = int(os.environ.get("CANCELAPP_KILL_RUNS", "50"))
@@ -116,15 +116,7 @@ def test_killed_anywhere_every_refund_and_restock_happens_exactly_once(tmp_path:
         db_path = tmp_path / "cancelapp.sqlite3"
         db = Database.open(db_path)
         with db.transaction() as conn:
-            store_id = save_store(
-                conn,
-                "demo",
-                name="Demo",
-                currency="DKK",
-                timezone="UTC",
-                auth_kind="demo",
-                now=datetime.now(UTC),
-            )
+            store_id = save_demo_store(conn)
         client = ShopifyClient(Endpoint.loopback(shop.base_url), AccessToken(shop.access_token))
         parent = ActionRunner(db, client, "kill-test parent")
         runs: list[Run] = []

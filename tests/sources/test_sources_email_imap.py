@@ -21,7 +21,7 @@ from cancelapp.sources.intake import take_in
 from cancelapp.sources.matching import match_order, to_request
 from cancelapp.store import Database
 from cancelapp.store.requests import list_requests
-from cancelapp.store.stores import save_store
+from fixtures.database import save_demo_store
 from fixtures.imap import ImapServer
 
 pytestmark = pytest.mark.imap
@@ -209,15 +209,7 @@ def test_a_uidvalidity_change_rereads_but_stores_nothing_twice(
     first = source(imap_server, folder).fetch({})
     db = Database.open(tmp_path / "cancelapp.sqlite3")
     with db.transaction() as conn:
-        store_id = save_store(
-            conn,
-            "demo.myshopify.com",
-            name="Demo",
-            currency="DKK",
-            timezone="Europe/Copenhagen",
-            auth_kind="access_token",
-            now=NOW,
-        )
+        store_id = save_demo_store(conn)
         assert take_in(conn, store_id, first.requests, ORDERS, now=NOW).new_messages == 1
 
     conn = imap_server.connect()  # the server loses its index: the folder is made anew

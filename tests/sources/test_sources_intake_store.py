@@ -1,11 +1,8 @@
 """Storing candidates through the store's repository, in a real SQLite file."""
 
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
-import pytest
 from sources_samples import NOW, Orders, email_request, order
 
 from cancelapp.domain.request import RequestSource, RequestState
@@ -14,34 +11,12 @@ from cancelapp.sources.intake import take_in
 from cancelapp.sources.manual import manual_request
 from cancelapp.store import Database
 from cancelapp.store.requests import get_request, list_requests, set_state
-from cancelapp.store.stores import save_store
 
 ORDERS = Orders(
     order("#1001", "anna@example.dk"),
     order("#1002", "bo@example.com", cancelled=True),
     order("#1003", "cy@example.dk"),
 )
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    database = Database.open(tmp_path / "cancelapp.sqlite3")
-    yield database
-    database.close()
-
-
-@pytest.fixture
-def store_id(db: Database) -> int:
-    with db.transaction() as conn:
-        return save_store(
-            conn,
-            "demo.myshopify.com",
-            name="Demo",
-            currency="DKK",
-            timezone="Europe/Copenhagen",
-            auth_kind="access_token",
-            now=NOW,
-        )
 
 
 def native(order_id: str, state: RequestState | None) -> IncomingRequest:
@@ -58,7 +33,9 @@ def native(order_id: str, state: RequestState | None) -> IncomingRequest:
     )
 
 
-def test_every_channel_lands_in_one_list_without_duplicates(db: Database, store_id: int) -> None:
+def test_every_channel_lands_in_one_list_without_duplicates(
+    database: Database, store_id: int
+) -> None:
     batch = [
         email_request("Annuller ordre 1001", "anna@example.dk", key="a"),
         manual_request("1001", "Ringede også", NOW - timedelta(minutes=30)),
@@ -66,13 +43,13 @@ def test_every_channel_lands_in_one_list_without_duplicates(db: Database, store_
         email_request("Cancel #1003", "mallory@example.com", key="c"),
         native("gid://shopify/Order/1003", RequestState.DECLINED),
     ]
-    with db.transaction() as conn:
+    with database.transaction() as conn:
         report = take_in(conn, store_id, batch, ORDERS, now=NOW)
     assert report.new_messages == 5
     assert [(r.order_name, p.render_plain()) for r, p in report.unmatched] == [
         ("#1003", "Order #1003 belongs to another customer's email")
     ]
-    with db.transaction() as conn:
+    with database.transaction() as conn:
         again = take_in(conn, store_id, batch[:1] + batch[2:], ORDERS, now=NOW)
         requests = {r.order_name: r for r in list_requests(conn, store_id)}
     assert again.new_messages == 0 and again.unmatched == []
@@ -87,19 +64,19 @@ def test_every_channel_lands_in_one_list_without_duplicates(db: Database, store_
     assert unmatched[0].messages[0].text == "Cancel #1003"
 
 
-def test_received_times_survive_storage(db: Database, store_id: int) -> None:
+def test_received_times_survive_storage(database: Database, store_id: int) -> None:
     asked = datetime(2026, 11, 24, 23, 59, 59, tzinfo=UTC)
-    with db.transaction() as conn:
+    with database.transaction() as conn:
         take_in(conn, store_id, [manual_request("#1001", "x", asked)], ORDERS, now=NOW)
         (stored,) = list_requests(conn, store_id)
     assert stored.received_at == asked
 
 
 def test_a_declined_request_stays_declined_when_the_customer_writes_again(
-    db: Database, store_id: int
+    database: Database, store_id: int
 ) -> None:
     first = email_request("Cancel #1001", "anna@example.dk", key="a")
-    with db.transaction() as conn:
+    with database.transaction() as conn:
         (request_id,) = take_in(conn, store_id, [first], ORDERS, now=NOW).request_ids
         set_state(conn, request_id, RequestState.DECLINED, now=NOW)
         again = email_request("Cancel #1001 please!", "anna@example.dk", key="b", minutes=9)
@@ -111,13 +88,13 @@ def test_a_declined_request_stays_declined_when_the_customer_writes_again(
 
 
 def test_partial_requests_add_up_and_a_whole_order_request_widens_them(
-    db: Database, store_id: int
+    database: Database, store_id: int
 ) -> None:
     order_id = "gid://shopify/Order/1001"
     part_a = replace(native(order_id, None), external_id="edit-a", line_item_ids=("L1",))
     part_b = replace(native(order_id, None), external_id="edit-b", line_item_ids=("L2",))
     whole = email_request("Cancel all of #1001", "anna@example.dk", key="w")
-    with db.transaction() as conn:
+    with database.transaction() as conn:
         take_in(conn, store_id, [part_a, part_b], ORDERS, now=NOW)
         (partial,) = list_requests(conn, store_id)
         take_in(conn, store_id, [whole], ORDERS, now=NOW)

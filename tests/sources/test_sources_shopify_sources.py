@@ -3,7 +3,6 @@
 import socket
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
@@ -22,14 +21,7 @@ from cancelapp.sources.polling import poll, polled_sources
 from cancelapp.store import Database
 from cancelapp.store.orders import LEAN, FetchedOrder, load_order, upsert_orders
 from cancelapp.store.requests import list_requests
-from cancelapp.store.stores import save_store
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    database = Database.open(tmp_path / "cancelapp.sqlite3")
-    yield database
-    database.close()
+from fixtures.database import save_demo_store
 
 
 def client_for(shop: DemoShop) -> ShopifyClient:
@@ -191,27 +183,19 @@ def roomy_shop(make_demo_shop: Callable[..., DemoShop]) -> Iterator[tuple[DemoSh
 
 
 def test_requests_are_stored_matched_to_live_and_cached_orders(
-    roomy_shop: tuple[DemoShop, ShopifyClient], db: Database
+    roomy_shop: tuple[DemoShop, ShopifyClient], database: Database
 ) -> None:
     demo_shop, shop_client = roomy_shop
     now = datetime.now(UTC)
-    with db.transaction() as conn:
-        store_id = save_store(
-            conn,
-            "hygge-demo.myshopify.com",
-            name="Hygge",
-            currency="DKK",
-            timezone="Europe/Copenhagen",
-            auth_kind="access_token",
-            now=now,
-        )
+    with database.transaction() as conn:
+        store_id = save_demo_store(conn)
     cached_id = demo_shop.create_order("paid")
     node = shop_client.query(shopify_documents.load("order"), {"id": cached_id})["order"]
-    with db.transaction() as conn:
+    with database.transaction() as conn:
         upsert_orders(conn, store_id, [FetchedOrder(order_from_node(node), node, now)])
     lean_id = demo_shop.create_order("paid")
     lean_node = shop_client.query(shopify_documents.load("order"), {"id": lean_id})["order"]
-    with db.transaction() as conn:
+    with database.transaction() as conn:
         upsert_orders(
             conn, store_id, [FetchedOrder(order_from_node(lean_node), lean_node, now, LEAN)]
         )
@@ -221,7 +205,7 @@ def test_requests_are_stored_matched_to_live_and_cached_orders(
         assert cached.by_name(str(lean_node["name"])) is not None
     tagged = OrderTagSource(shop_client).fetch({}).requests
     native = NativeSource(shop_client).fetch({}).requests
-    with db.transaction() as conn:
+    with database.transaction() as conn:
         lookup = FirstFound(CachedOrders(conn, store_id), ShopifyOrders(shop_client))
         assert lookup.by_name(str(node["name"])) is not None
         assert ShopifyOrders(shop_client).by_name("#999999") is None

@@ -24,16 +24,16 @@ from cancelapp.store.stores import get_store, list_stores, save_store
 
 def test_new_database_is_private_wal_and_at_head(tmp_path: Path) -> None:
     path = tmp_path / "fresh" / "cancelapp.sqlite3"
-    db = Database.open(path)
+    database = Database.open(path)
     try:
-        conn = db.connection()
+        conn = database.connection()
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert conn.execute("PRAGMA user_version").fetchone()[0] == HEAD_VERSION
         if os.name == "posix":
             assert stat.S_IMODE(path.stat().st_mode) == 0o600
     finally:
-        db.close()
+        database.close()
 
 
 def test_existing_file_with_loose_permissions_is_tightened(tmp_path: Path) -> None:
@@ -44,26 +44,26 @@ def test_existing_file_with_loose_permissions_is_tightened(tmp_path: Path) -> No
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
 
-def test_each_thread_gets_its_own_connection(db: Database) -> None:
+def test_each_thread_gets_its_own_connection(database: Database) -> None:
     seen: list[sqlite3.Connection] = []
-    worker = threading.Thread(target=lambda: seen.append(db.connection()))
+    worker = threading.Thread(target=lambda: seen.append(database.connection()))
     worker.start()
     worker.join()
-    assert seen[0] is not db.connection()
-    assert db.connection() is db.connection()
+    assert seen[0] is not database.connection()
+    assert database.connection() is database.connection()
 
 
-def test_a_worker_can_close_its_own_connection_and_get_a_new_one(db: Database) -> None:
-    first = db.connection()
-    db.close_thread_connection()
+def test_a_worker_can_close_its_own_connection_and_get_a_new_one(database: Database) -> None:
+    first = database.connection()
+    database.close_thread_connection()
     with pytest.raises(sqlite3.ProgrammingError):
         first.execute("SELECT 1")
-    assert db.connection() is not first
-    assert db.connection().execute("SELECT 1").fetchone() == (1,)
+    assert database.connection() is not first
+    assert database.connection().execute("SELECT 1").fetchone() == (1,)
 
 
-def test_transaction_rolls_back_on_error(db: Database) -> None:
-    with pytest.raises(RuntimeError), db.transaction() as conn:
+def test_transaction_rolls_back_on_error(database: Database) -> None:
+    with pytest.raises(RuntimeError), database.transaction() as conn:
         save_store(
             conn,
             "a.myshopify.com",
@@ -74,12 +74,12 @@ def test_transaction_rolls_back_on_error(db: Database) -> None:
             now=T0,
         )
         raise RuntimeError("interrupted")
-    with db.reading() as conn:
+    with database.reading() as conn:
         assert list_stores(conn) == []
 
 
-def test_store_details_are_refreshed_not_duplicated(db: Database) -> None:
-    with db.transaction() as conn:
+def test_store_details_are_refreshed_not_duplicated(database: Database) -> None:
+    with database.transaction() as conn:
         first = save_store(
             conn,
             "a.myshopify.com",
@@ -98,7 +98,7 @@ def test_store_details_are_refreshed_not_duplicated(db: Database) -> None:
             auth_kind="client_credentials",
             now=T0,
         )
-    with db.reading() as conn:
+    with database.reading() as conn:
         store = get_store(conn, first)
     assert first == second
     assert store is not None and (store.name, store.currency) == ("A shop", "EUR")
@@ -133,14 +133,14 @@ def test_corrupt_file_is_detected_and_moved_aside_never_deleted(tmp_path: Path) 
 
 def test_damaged_page_inside_a_database_is_reported_as_corrupt(tmp_path: Path) -> None:
     path = tmp_path / "cancelapp.sqlite3"
-    db = Database.open(path)
-    with db.transaction() as conn:
+    database = Database.open(path)
+    with database.transaction() as conn:
         conn.executemany(
             "INSERT INTO audit_log (at, who, what, detail) VALUES (?, 'me', 'note', ?)",
             [(str(i), "x" * 500) for i in range(200)],
         )
-    db.connection().execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    db.close()
+    database.connection().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    database.close()
     data = bytearray(path.read_bytes())
     page_size = 4096
     data[-page_size * 6 : -page_size] = b"\xff" * (page_size * 5)  # wreck the log's pages
@@ -164,27 +164,27 @@ def test_another_programs_sqlite_file_is_not_taken_for_ours(tmp_path: Path) -> N
 
 def test_locked_database_gives_a_locked_message(tmp_path: Path) -> None:
     path = tmp_path / "cancelapp.sqlite3"
-    db = Database.open(path, busy_timeout=0.05)
+    database = Database.open(path, busy_timeout=0.05)
     other = sqlite3.connect(path, isolation_level=None)
     try:
         other.execute("BEGIN IMMEDIATE")
-        with pytest.raises(DatabaseLockedError) as caught, db.transaction():
+        with pytest.raises(DatabaseLockedError) as caught, database.transaction():
             pass
         assert "busy" in caught.value.merchant_message
     finally:
         other.close()
-        db.close()
+        database.close()
 
 
-def test_full_disk_gives_a_disk_full_message(db: Database) -> None:
-    conn = db.connection()
+def test_full_disk_gives_a_disk_full_message(database: Database) -> None:
+    conn = database.connection()
     pages = conn.execute("PRAGMA page_count").fetchone()[0]
     conn.execute(f"PRAGMA max_page_count = {pages + 2}")  # the file may not grow: a full disk
-    with pytest.raises(DiskFullError) as caught, db.transaction() as tx:
+    with pytest.raises(DiskFullError) as caught, database.transaction() as tx:
         tx.executemany(
             "INSERT INTO audit_log (at, who, what, detail) VALUES ('t', 'me', 'note', ?)",
             [("x" * 4000,) for _ in range(20)],
         )
     assert "full" in caught.value.merchant_message
-    with db.reading() as tx:
+    with database.reading() as tx:
         assert tx.execute("SELECT count(*) FROM audit_log").fetchone()[0] == 0

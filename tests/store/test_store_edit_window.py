@@ -10,20 +10,20 @@ from cancelapp.store import Database
 from cancelapp.store.stores import edit_window_minutes, set_edit_window_minutes
 
 
-def test_a_new_store_has_no_known_window(db: Database, store_id: int) -> None:
-    with db.reading() as conn:
+def test_a_new_store_has_no_known_window(database: Database, store_id: int) -> None:
+    with database.reading() as conn:
         assert edit_window_minutes(conn, store_id) is None
 
 
 @pytest.mark.parametrize("minutes", [60, -1, 0, None])
 def test_the_window_is_kept_as_shopify_gave_it_across_a_reopen(
-    db: Database, store_id: int, minutes: int | None
+    database: Database, store_id: int, minutes: int | None
 ) -> None:
-    with db.transaction() as conn:
+    with database.transaction() as conn:
         set_edit_window_minutes(conn, store_id, 24 * 60)
         set_edit_window_minutes(conn, store_id, minutes)
-    path = db.path
-    db.close()
+    path = database.path
+    database.close()
     reopened = Database.open(path)
     try:
         with reopened.reading() as conn:
@@ -32,12 +32,17 @@ def test_the_window_is_kept_as_shopify_gave_it_across_a_reopen(
         reopened.close()
 
 
-def test_an_impossible_window_or_an_unknown_store_is_refused(db: Database, store_id: int) -> None:
-    with pytest.raises(ValueError, match="-2"), db.transaction() as conn:
+def test_an_impossible_window_or_an_unknown_store_is_refused(
+    database: Database, store_id: int
+) -> None:
+    with pytest.raises(ValueError, match="-2"), database.transaction() as conn:
         set_edit_window_minutes(conn, store_id, -2)
-    with pytest.raises(KeyError), db.transaction() as conn:
+    with pytest.raises(KeyError), database.transaction() as conn:
         set_edit_window_minutes(conn, store_id + 1, 60)
-    with pytest.raises(sqlite3.IntegrityError), db.transaction() as conn:  # the schema says so too
+    with (
+        pytest.raises(sqlite3.IntegrityError),
+        database.transaction() as conn,
+    ):  # the schema says so too
         conn.execute("UPDATE stores SET edit_window_minutes = -5 WHERE id = ?", (store_id,))
-    with db.reading() as conn:
+    with database.reading() as conn:
         assert edit_window_minutes(conn, store_id) is None

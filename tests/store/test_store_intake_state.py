@@ -27,20 +27,12 @@ from cancelapp.store.requests import (
     settle_cancelled_orders,
     unmatched_reason,
 )
-from cancelapp.store.stores import save_store
+from fixtures.database import save_demo_store
 
 
-def test_cursors_are_kept_per_store_and_source(db: Database, store_id: int) -> None:
-    with db.transaction() as conn:
-        other = save_store(
-            conn,
-            "other.myshopify.com",
-            name="O",
-            currency="DKK",
-            timezone="UTC",
-            auth_kind="access_token",
-            now=T0,
-        )
+def test_cursors_are_kept_per_store_and_source(database: Database, store_id: int) -> None:
+    with database.transaction() as conn:
+        other = save_demo_store(conn, "other.myshopify.com")
         save_cursor(conn, store_id, "email", {"uidvalidity": 7, "last_uid": 3}, now=T0)
         save_cursor(conn, store_id, "email", {"uidvalidity": 7, "last_uid": 9}, now=T0)
         save_cursor(conn, store_id, "order_tag", {"since": "2026-11-20T09:00:00+00:00"}, now=T0)
@@ -52,16 +44,16 @@ def test_cursors_are_kept_per_store_and_source(db: Database, store_id: int) -> N
         assert load_cursors(conn, other) == {"email": {"last_uid": 1}}
 
 
-def test_csv_mappings_are_remembered_per_header_key(db: Database, store_id: int) -> None:
-    with db.transaction() as conn:
+def test_csv_mappings_are_remembered_per_header_key(database: Database, store_id: int) -> None:
+    with database.transaction() as conn:
         assert load_csv_mapping(conn, store_id, "k1") is None
         save_csv_mapping(conn, store_id, "k1", {"email": 1, "order": 2}, now=T0)
         save_csv_mapping(conn, store_id, "k1", {"email": 3, "order": 2}, now=T0)
         assert load_csv_mapping(conn, store_id, "k1") == {"email": 3, "order": 2}
 
 
-def test_known_provenance_keys_are_listed_per_source(db: Database, store_id: int) -> None:
-    with db.transaction() as conn:
+def test_known_provenance_keys_are_listed_per_source(database: Database, store_id: int) -> None:
+    with database.transaction() as conn:
         add_request(conn, draft(store_id, message(external_id="csv:a")), now=T0)
         csv = message(source=RequestSource.CSV, external_id="csv:b")
         request_id = add_request(conn, draft(store_id, csv), now=T0).request_id
@@ -71,10 +63,10 @@ def test_known_provenance_keys_are_listed_per_source(db: Database, store_id: int
 
 
 def test_an_unmatched_reason_is_kept_until_the_request_is_matched(
-    db: Database, store_id: int
+    database: Database, store_id: int
 ) -> None:
     reason = Phrase("Intake", "No order {order} in this store", {"order": "#12"})
-    with db.transaction() as conn:
+    with database.transaction() as conn:
         request_id = add_request(conn, draft(store_id, message()), now=T0).request_id
         set_unmatched_reason(conn, request_id, reason, now=T0)
         assert unmatched_reason(conn, request_id) == reason
@@ -82,9 +74,9 @@ def test_an_unmatched_reason_is_kept_until_the_request_is_matched(
         assert unmatched_reason(conn, request_id) is None
 
 
-def test_open_requests_of_cancelled_orders_become_done(db: Database, store_id: int) -> None:
+def test_open_requests_of_cancelled_orders_become_done(database: Database, store_id: int) -> None:
     cancelled = replace(make_order(1), cancelled_at=T0)
-    with db.transaction() as conn:
+    with database.transaction() as conn:
         upsert_orders(conn, store_id, [fetched(cancelled), fetched(make_order(2))])
         first = add_request(conn, draft(store_id, message(), order_number=1), now=T0)
         second = add_request(conn, draft(store_id, message(), order_number=2), now=T0)

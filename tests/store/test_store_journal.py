@@ -39,14 +39,14 @@ def cancel_action(store_id: int, request_id: int | None, number: int = 1001) -> 
     )
 
 
-def test_intent_is_journaled_then_moved_to_a_final_state(db: Database, store_id: int) -> None:
-    with db.transaction() as conn:
+def test_intent_is_journaled_then_moved_to_a_final_state(database: Database, store_id: int) -> None:
+    with database.transaction() as conn:
         request_id = add_request(conn, draft(store_id, order_number=1001), now=T0).request_id
         action = insert_intent(conn, cancel_action(store_id, request_id), now=T0)
     assert action.id is not None and action.created_at == T0
-    with db.reading() as conn:
+    with database.reading() as conn:
         assert [a.id for a in list_unfinished(conn, store_id)] == [action.id]
-    with db.transaction() as conn:
+    with database.transaction() as conn:
         update_action_state(
             conn, action.id, ActionState.CONFIRMING, now=T0, result={"job": "gid://shopify/Job/1"}
         )
@@ -59,17 +59,17 @@ def test_intent_is_journaled_then_moved_to_a_final_state(db: Database, store_id:
     assert stored.params == {"refund": "original", "restock": True}
 
 
-def test_only_one_unfinished_action_per_order(db: Database, store_id: int) -> None:
-    with db.transaction() as conn:
+def test_only_one_unfinished_action_per_order(database: Database, store_id: int) -> None:
+    with database.transaction() as conn:
         first = insert_intent(conn, cancel_action(store_id, None), now=T0)
-    with pytest.raises(ActionAlreadyRunningError), db.transaction() as conn:
+    with pytest.raises(ActionAlreadyRunningError), database.transaction() as conn:
         insert_intent(
             conn,
             Action(None, None, store_id, order_gid(1001), ActionKind.REFUND, ActionState.QUEUED),
             now=T0,
         )
     assert first.id is not None
-    with db.transaction() as conn:
+    with database.transaction() as conn:
         update_action_state(conn, first.id, ActionState.FAILED, now=T0, error="declined")
         second = insert_intent(
             conn,
@@ -79,8 +79,8 @@ def test_only_one_unfinished_action_per_order(db: Database, store_id: int) -> No
     assert second.id != first.id
 
 
-def test_an_idempotency_key_is_never_used_twice(db: Database, store_id: int) -> None:
-    with db.transaction() as conn:
+def test_an_idempotency_key_is_never_used_twice(database: Database, store_id: int) -> None:
+    with database.transaction() as conn:
         done = insert_intent(conn, cancel_action(store_id, None, 1), now=T0)
         assert done.id is not None
         update_action_state(conn, done.id, ActionState.DONE, now=T0)
@@ -93,24 +93,24 @@ def test_an_idempotency_key_is_never_used_twice(db: Database, store_id: int) -> 
         ActionState.QUEUED,
         idempotency_key="cancel-1",
     )
-    with pytest.raises(ActionAlreadyRunningError), db.transaction() as conn:
+    with pytest.raises(ActionAlreadyRunningError), database.transaction() as conn:
         insert_intent(conn, reused, now=T0)
 
 
-def test_a_finished_action_cannot_change(db: Database, store_id: int) -> None:
-    with db.transaction() as conn:
+def test_a_finished_action_cannot_change(database: Database, store_id: int) -> None:
+    with database.transaction() as conn:
         action = insert_intent(conn, cancel_action(store_id, None), now=T0)
         assert action.id is not None
         update_action_state(conn, action.id, ActionState.DONE, now=T0)
-    with pytest.raises(ActionFinishedError), db.transaction() as conn:
+    with pytest.raises(ActionFinishedError), database.transaction() as conn:
         update_action_state(conn, action.id, ActionState.SENDING, now=T0)
-    with db.reading() as conn:
+    with database.reading() as conn:
         stored = get_action(conn, action.id)
     assert stored is not None and stored.state is ActionState.DONE
 
 
-def test_decisions_keep_the_policy_they_were_made_under(db: Database, store_id: int) -> None:
-    with db.transaction() as conn:
+def test_decisions_keep_the_policy_they_were_made_under(database: Database, store_id: int) -> None:
+    with database.transaction() as conn:
         request_id = add_request(conn, draft(store_id, order_number=1), now=T0).request_id
         record_decision(
             conn,
@@ -136,7 +136,7 @@ def test_decisions_keep_the_policy_they_were_made_under(db: Database, store_id: 
     ]
 
 
-def test_audit_log_keeps_money_exact_and_refuses_changes(db: Database, store_id: int) -> None:
+def test_audit_log_keeps_money_exact_and_refuses_changes(database: Database, store_id: int) -> None:
     entry = AuditEntry(
         at=T0,
         who="Mette",
@@ -147,14 +147,17 @@ def test_audit_log_keeps_money_exact_and_refuses_changes(db: Database, store_id:
         shopify_ids=("gid://shopify/Refund/9",),
         detail={"fee": "12.34"},
     )
-    with db.transaction() as conn:
+    with database.transaction() as conn:
         entry_id = append_audit(conn, entry)
-    with db.reading() as conn:
+    with database.reading() as conn:
         (stored,) = list_audit(conn, store_id)
     assert stored.amount == Money.of("1234.55", "DKK")
     assert stored.shopify_ids == ("gid://shopify/Refund/9",) and stored.detail == {"fee": "12.34"}
     for statement in ("UPDATE audit_log SET who = 'x'", "DELETE FROM audit_log"):
-        with pytest.raises(sqlite3.IntegrityError, match="append-only"), db.transaction() as conn:
+        with (
+            pytest.raises(sqlite3.IntegrityError, match="append-only"),
+            database.transaction() as conn,
+        ):
             conn.execute(statement)
-    with db.reading() as conn:
+    with database.reading() as conn:
         assert [e.id for e in list_audit(conn, order_gid=order_gid(1))] == [entry_id]

@@ -46,8 +46,10 @@ def full(number: int, *, at: datetime = T0) -> FetchedOrder:
     return FetchedOrder(make_order(number), full_node(number), at, FULL)
 
 
-def test_a_lean_order_is_cached_but_never_loaded_as_an_order(db: Database, store_id: int) -> None:
-    with db.transaction() as conn:
+def test_a_lean_order_is_cached_but_never_loaded_as_an_order(
+    database: Database, store_id: int
+) -> None:
+    with database.transaction() as conn:
         upsert_orders(conn, store_id, [lean(1)])
         assert order_detail(conn, store_id, order_gid(1)) == LEAN
         assert load_order(conn, store_id, order_gid(1)) is None
@@ -58,10 +60,10 @@ def test_a_lean_order_is_cached_but_never_loaded_as_an_order(db: Database, store
 
 
 def test_a_lean_read_of_the_same_version_confirms_the_full_snapshot(
-    db: Database, store_id: int
+    database: Database, store_id: int
 ) -> None:
     later = T0 + timedelta(minutes=5)
-    with db.transaction() as conn:
+    with database.transaction() as conn:
         upsert_orders(conn, store_id, [full(1)])
         upsert_orders(conn, store_id, [lean(1, at=later)])
         assert order_detail(conn, store_id, order_gid(1)) == FULL
@@ -70,19 +72,21 @@ def test_a_lean_read_of_the_same_version_confirms_the_full_snapshot(
 
 
 def test_a_lean_read_of_a_newer_version_replaces_the_full_snapshot(
-    db: Database, store_id: int
+    database: Database, store_id: int
 ) -> None:
     later = T0 + timedelta(minutes=5)
-    with db.transaction() as conn:
+    with database.transaction() as conn:
         upsert_orders(conn, store_id, [full(1)])
         upsert_orders(conn, store_id, [lean(1, at=later, updated=later)])
         assert order_detail(conn, store_id, order_gid(1)) == LEAN
         assert load_order(conn, store_id, order_gid(1)) is None
 
 
-def test_undecided_request_orders_not_held_in_full_are_listed(db: Database, store_id: int) -> None:
+def test_undecided_request_orders_not_held_in_full_are_listed(
+    database: Database, store_id: int
+) -> None:
     later = T0 + timedelta(hours=1)
-    with db.transaction() as conn:
+    with database.transaction() as conn:
         upsert_orders(conn, store_id, [full(1), lean(2), full(4)])
         ids = {
             n: add_request(conn, draft(store_id, message(), order_number=n), now=T0).request_id
@@ -98,8 +102,8 @@ def test_undecided_request_orders_not_held_in_full_are_listed(db: Database, stor
         assert get_request(conn, ids[4]) is not None
 
 
-def test_fetched_helper_rows_stay_full(db: Database, store_id: int) -> None:
-    with db.transaction() as conn:
+def test_fetched_helper_rows_stay_full(database: Database, store_id: int) -> None:
+    with database.transaction() as conn:
         upsert_orders(conn, store_id, [fetched(make_order(7))])
         assert order_detail(conn, store_id, order_gid(7)) == FULL
         assert order_detail(conn, store_id, order_gid(8)) is None

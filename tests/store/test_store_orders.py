@@ -14,11 +14,11 @@ from cancelapp.store.orders import (
     order_fetched_at,
     upsert_orders,
 )
-from cancelapp.store.stores import save_store
+from fixtures.database import save_demo_store
 
 
-def test_upsert_stores_columns_and_snapshot(db: Database, store_id: int) -> None:
-    with db.transaction() as conn:
+def test_upsert_stores_columns_and_snapshot(database: Database, store_id: int) -> None:
+    with database.transaction() as conn:
         upsert_orders(conn, store_id, [fetched(make_order(1001, total="1234.50"))])
         row = conn.execute(
             "SELECT name, customer_name, customer_email, total_amount, currency, "
@@ -33,9 +33,11 @@ def test_upsert_stores_columns_and_snapshot(db: Database, store_id: int) -> None
     }
 
 
-def test_a_newer_snapshot_replaces_and_an_older_one_does_not(db: Database, store_id: int) -> None:
+def test_a_newer_snapshot_replaces_and_an_older_one_does_not(
+    database: Database, store_id: int
+) -> None:
     later = T0 + timedelta(minutes=10)
-    with db.transaction() as conn:
+    with database.transaction() as conn:
         upsert_orders(conn, store_id, [fetched(make_order(1, total="10.00"), at=T0)])
         upsert_orders(conn, store_id, [fetched(make_order(1, total="5.00"), at=later)])
         upsert_orders(conn, store_id, [fetched(make_order(1, total="99.00"), at=T0)])
@@ -45,8 +47,8 @@ def test_a_newer_snapshot_replaces_and_an_older_one_does_not(db: Database, store
     assert (total, count, seen) == ("5.00", 1, later)
 
 
-def test_find_orders_by_name_and_any_case_email(db: Database, store_id: int) -> None:
-    with db.transaction() as conn:
+def test_find_orders_by_name_and_any_case_email(database: Database, store_id: int) -> None:
+    with database.transaction() as conn:
         upsert_orders(conn, store_id, [fetched(make_order(n)) for n in (1, 2, 3)])
         by_name = find_order_gids(conn, store_id, name="#2")
         by_email = find_order_gids(conn, store_id, email="C3@X.DK")
@@ -54,17 +56,9 @@ def test_find_orders_by_name_and_any_case_email(db: Database, store_id: int) -> 
     assert (by_name, by_email, neither) == ([order_gid(2)], [order_gid(3)], [])
 
 
-def test_orders_of_another_store_are_kept_apart(db: Database, store_id: int) -> None:
-    with db.transaction() as conn:
-        other = save_store(
-            conn,
-            "other.myshopify.com",
-            name="O",
-            currency="EUR",
-            timezone="UTC",
-            auth_kind="access_token",
-            now=T0,
-        )
+def test_orders_of_another_store_are_kept_apart(database: Database, store_id: int) -> None:
+    with database.transaction() as conn:
+        other = save_demo_store(conn, "other.myshopify.com")
         upsert_orders(conn, store_id, [fetched(make_order(1))])
         upsert_orders(conn, other, [FetchedOrder(make_order(1), {"id": "x"}, T0)])
         mine = load_snapshot(conn, store_id, order_gid(1))

@@ -18,9 +18,11 @@ from cancelapp.store.requests import add_request, set_verdict, stale_request_ids
 from cancelapp.store.sync_state import finish_run
 
 
-def test_queue_row_shows_order_request_verdict_and_action(db: Database, store_id: int) -> None:
+def test_queue_row_shows_order_request_verdict_and_action(
+    database: Database, store_id: int
+) -> None:
     reason = Phrase("Policy", "inside the {window} window", {"window": timedelta(hours=24)})
-    with db.transaction() as conn:
+    with database.transaction() as conn:
         upsert_orders(conn, store_id, [fetched(make_order(1001, total="449.00"))])
         added = add_request(
             conn,
@@ -77,8 +79,8 @@ def test_queue_row_shows_order_request_verdict_and_action(db: Database, store_id
     assert row.verdict_reason is not None and "inside the {window} window" in row.verdict_reason
 
 
-def test_unmatched_request_row_has_no_order_columns(db: Database, store_id: int) -> None:
-    with db.transaction() as conn:
+def test_unmatched_request_row_has_no_order_columns(database: Database, store_id: int) -> None:
+    with database.transaction() as conn:
         add_request(conn, draft(store_id), now=T0)
         (row,) = load_queue(conn, store_id)
     assert (row.request_state, row.order_gid, row.placed_at, row.stale) == (
@@ -89,8 +91,10 @@ def test_unmatched_request_row_has_no_order_columns(db: Database, store_id: int)
     )
 
 
-def test_snapshots_older_than_the_last_full_sync_are_stale(db: Database, store_id: int) -> None:
-    with db.transaction() as conn:
+def test_snapshots_older_than_the_last_full_sync_are_stale(
+    database: Database, store_id: int
+) -> None:
+    with database.transaction() as conn:
         upsert_orders(conn, store_id, [fetched(make_order(1), at=T0)])
         upsert_orders(conn, store_id, [fetched(make_order(2), at=T0 + timedelta(hours=2))])
         ids = [
@@ -112,8 +116,8 @@ def test_snapshots_older_than_the_last_full_sync_are_stale(db: Database, store_i
     assert [r.stale for r in rows] == [1, 0, 1]
 
 
-def test_loading_only_some_requests(db: Database, store_id: int) -> None:
-    with db.transaction() as conn:
+def test_loading_only_some_requests(database: Database, store_id: int) -> None:
+    with database.transaction() as conn:
         ids = [
             add_request(
                 conn, draft(store_id, message(external_id=str(n)), order_number=n), now=T0

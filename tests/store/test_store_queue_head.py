@@ -14,11 +14,11 @@ from cancelapp.store.requests import add_request, set_state
 
 
 def test_head_is_the_newest_undecided_requests_in_the_opening_order(
-    db: Database, store_id: int
+    database: Database, store_id: int
 ) -> None:
     rng = random.Random(4)
     states = [RequestState.OPEN, RequestState.FAILED, RequestState.DONE, RequestState.DECLINED]
-    with db.transaction() as conn:
+    with database.transaction() as conn:
         for n in range(1, 121):
             # Few distinct times: many ties, which the queue breaks newest request first.
             at = T0 - timedelta(minutes=rng.randrange(15))

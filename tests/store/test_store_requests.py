@@ -25,7 +25,7 @@ from cancelapp.store.requests import (
 
 
 def test_requests_for_the_same_order_merge_keeping_every_message(
-    db: Database, store_id: int
+    database: Database, store_id: int
 ) -> None:
     email = message("Cancel please", at=T0, external_id="imap:1:10")
     form = message(
@@ -34,7 +34,7 @@ def test_requests_for_the_same_order_merge_keeping_every_message(
         at=T0 - timedelta(hours=1),
         external_id="csv:abc",
     )
-    with db.transaction() as conn:
+    with database.transaction() as conn:
         first = add_request(conn, draft(store_id, email, order_number=1001), now=T0)
         second = add_request(conn, draft(store_id, form, order_number=1001), now=T0)
         request = get_request(conn, first.request_id)
@@ -46,9 +46,9 @@ def test_requests_for_the_same_order_merge_keeping_every_message(
     assert request.received_at == T0 - timedelta(hours=1)
 
 
-def test_a_message_seen_before_is_not_added_again(db: Database, store_id: int) -> None:
+def test_a_message_seen_before_is_not_added_again(database: Database, store_id: int) -> None:
     email = message(external_id="imap:1:10")
-    with db.transaction() as conn:
+    with database.transaction() as conn:
         first = add_request(conn, draft(store_id, email, order_number=1001), now=T0)
         again = add_request(conn, draft(store_id, email, order_number=1001), now=T0)
         requests = list_requests(conn, store_id)
@@ -56,8 +56,10 @@ def test_a_message_seen_before_is_not_added_again(db: Database, store_id: int) -
     assert len(requests) == 1 and len(requests[0].messages) == 1
 
 
-def test_messages_without_an_order_stay_separate_and_unmatched(db: Database, store_id: int) -> None:
-    with db.transaction() as conn:
+def test_messages_without_an_order_stay_separate_and_unmatched(
+    database: Database, store_id: int
+) -> None:
+    with database.transaction() as conn:
         add_request(conn, draft(store_id, message("cancel my stuff", external_id="a")), now=T0)
         add_request(conn, draft(store_id, message("me too", external_id="b")), now=T0)
         unmatched = list_unmatched(conn, store_id)
@@ -66,9 +68,9 @@ def test_messages_without_an_order_stay_separate_and_unmatched(db: Database, sto
 
 
 def test_matching_an_unmatched_request_to_an_order_with_a_request_merges_them(
-    db: Database, store_id: int
+    database: Database, store_id: int
 ) -> None:
-    with db.transaction() as conn:
+    with database.transaction() as conn:
         matched = add_request(conn, draft(store_id, order_number=1001), now=T0)
         loose = add_request(conn, draft(store_id, message("which order?", external_id="x")), now=T0)
         survivor = assign_order(conn, loose.request_id, order_gid(1001), "#1001", now=T0)
@@ -79,8 +81,8 @@ def test_matching_an_unmatched_request_to_an_order_with_a_request_merges_them(
     assert merged is not None and len(merged.messages) == 2
 
 
-def test_matching_a_lone_request_opens_it(db: Database, store_id: int) -> None:
-    with db.transaction() as conn:
+def test_matching_a_lone_request_opens_it(database: Database, store_id: int) -> None:
+    with database.transaction() as conn:
         loose = add_request(conn, draft(store_id), now=T0)
         survivor = assign_order(conn, loose.request_id, order_gid(7), "#7", now=T0)
         request = get_request(conn, survivor)
@@ -89,9 +91,9 @@ def test_matching_a_lone_request_opens_it(db: Database, store_id: int) -> None:
 
 
 def test_partial_requests_unite_their_line_items_and_a_whole_order_request_wins(
-    db: Database, store_id: int
+    database: Database, store_id: int
 ) -> None:
-    with db.transaction() as conn:
+    with database.transaction() as conn:
         a = add_request(
             conn,
             draft(store_id, message(external_id="1"), order_number=5, line_item_ids=("L1",)),
@@ -109,8 +111,8 @@ def test_partial_requests_unite_their_line_items_and_a_whole_order_request_wins(
     assert whole is not None and whole.line_item_ids == ()
 
 
-def test_state_changes_and_filtering_by_state(db: Database, store_id: int) -> None:
-    with db.transaction() as conn:
+def test_state_changes_and_filtering_by_state(database: Database, store_id: int) -> None:
+    with database.transaction() as conn:
         a = add_request(conn, draft(store_id, message(external_id="1"), order_number=1), now=T0)
         add_request(conn, draft(store_id, message(external_id="2"), order_number=2), now=T0)
         set_state(conn, a.request_id, RequestState.DECLINED, now=T0)
@@ -121,7 +123,7 @@ def test_state_changes_and_filtering_by_state(db: Database, store_id: int) -> No
 
 
 def test_cached_verdict_is_outdated_by_a_new_policy_or_a_newer_order(
-    db: Database, store_id: int
+    database: Database, store_id: int
 ) -> None:
     reason = Phrase(
         "Policy",
@@ -129,7 +131,7 @@ def test_cached_verdict_is_outdated_by_a_new_policy_or_a_newer_order(
         {"age": timedelta(hours=3), "window": timedelta(hours=24)},
     )
     verdict = Verdict(Outcome.APPROVE, "within-24h", (reason,), ())
-    with db.transaction() as conn:
+    with database.transaction() as conn:
         upsert_orders(conn, store_id, [FetchedOrder(make_order(1), {"id": order_gid(1)}, T0)])
         added = add_request(conn, draft(store_id, order_number=1), now=T0)
         assert requests_needing_verdict(conn, store_id, "p1") == [added.request_id]
@@ -145,11 +147,13 @@ def test_cached_verdict_is_outdated_by_a_new_policy_or_a_newer_order(
     assert phrase_from_json(stored) == reason
 
 
-def test_only_requests_that_can_be_judged_now_need_a_verdict(db: Database, store_id: int) -> None:
+def test_only_requests_that_can_be_judged_now_need_a_verdict(
+    database: Database, store_id: int
+) -> None:
     """A decided request whose order is cached lean is not offered again on every pass."""
     verdict = Verdict(Outcome.REVIEW, "r", (), ())
     lean = [FetchedOrder(make_order(n), {"id": order_gid(n)}, T0, LEAN) for n in (2, 3)]
-    with db.transaction() as conn:
+    with database.transaction() as conn:
         upsert_orders(conn, store_id, [FetchedOrder(make_order(1), {"id": order_gid(1)}, T0)])
         upsert_orders(conn, store_id, lean)
         full = add_request(conn, draft(store_id, order_number=1), now=T0).request_id
@@ -160,7 +164,7 @@ def test_only_requests_that_can_be_judged_now_need_a_verdict(db: Database, store
         unmatched = add_request(conn, draft(store_id, message(external_id="x")), now=T0).request_id
         for request_id in (full, lean_open, lean_done, never_cached, unmatched):
             set_verdict(conn, request_id, verdict, policy_hash="old", evaluated_at=T0)
-    with db.reading() as conn:
+    with database.reading() as conn:
         assert requests_needing_verdict(conn, store_id, "old") == []
         assert requests_needing_verdict(conn, store_id, "new") == [full, unmatched]
         reading = requests_needing_verdict(
@@ -168,17 +172,17 @@ def test_only_requests_that_can_be_judged_now_need_a_verdict(db: Database, store
         )
     assert reading == [full, lean_open, unmatched]
     assert never_cached not in reading  # the sync reads it first
-    with db.transaction() as conn:
+    with database.transaction() as conn:
         set_verdict(conn, unmatched, verdict, policy_hash="new", evaluated_at=T0)
         assert requests_needing_verdict(conn, store_id, "new") == [full]
 
 
 def test_matching_an_order_outdates_the_verdict_judged_without_it(
-    db: Database, store_id: int
+    database: Database, store_id: int
 ) -> None:
     verdict = Verdict(Outcome.REVIEW, "No matching order", (), ())
     later = T0 + timedelta(minutes=5)
-    with db.transaction() as conn:
+    with database.transaction() as conn:
         upsert_orders(conn, store_id, [FetchedOrder(make_order(7), {"id": order_gid(7)}, T0)])
         loose = add_request(conn, draft(store_id, message(external_id="a")), now=T0).request_id
         set_verdict(conn, loose, verdict, policy_hash="p", evaluated_at=later)

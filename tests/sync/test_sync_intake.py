@@ -36,9 +36,9 @@ def requests_by_order(db: Database, store_id: int) -> dict[str | None, list[Requ
 
 
 def test_tag_and_native_requests_arrive_once_merged_per_order(
-    cache: Database, client: ShopifyClient, store_id: int, fast_shop: DemoShop
+    database: Database, client: ShopifyClient, store_id: int, fast_shop: DemoShop
 ) -> None:
-    sync = OrderSync(cache, client, store_id, intake=IntakeSettings())
+    sync = OrderSync(database, client, store_id, intake=IntakeSettings())
     first = sync.run()
     assert first.completed and first.new_messages > 0
     tagged = next(g for g in fast_shop.order_ids() if "cancel-request" in fast_shop.order(g).tags)
@@ -48,20 +48,20 @@ def test_tag_and_native_requests_arrive_once_merged_per_order(
     fast_shop.add_requested_edit(fresh)
     second = sync.run()
     assert second.kind == "incremental" and second.new_messages == 2
-    by_order = requests_by_order(cache, store_id)
+    by_order = requests_by_order(database, store_id)
     assert by_order[tagged][0] is RequestSource.ORDER_TAG
     assert set(edited) <= set(by_order)
     assert by_order[fresh] == sorted([RequestSource.ORDER_TAG, RequestSource.SHOPIFY])
     third = sync.run()
-    assert third.new_messages == 0 and requests_by_order(cache, store_id) == by_order
-    with cache.reading() as conn:
+    assert third.new_messages == 0 and requests_by_order(database, store_id) == by_order
+    with database.reading() as conn:
         assert set(load_cursors(conn, store_id)) == {RequestSource.ORDER_TAG, RequestSource.SHOPIFY}
         assert request_orders_to_read(conn, store_id) == []  # every request's order is whole
         assert load_order(conn, store_id, fresh) is not None
 
 
 def test_a_request_becomes_done_when_a_later_sync_finds_its_order_cancelled(
-    cache: Database, make_demo_shop: Callable[..., DemoShop], store_id: int
+    database: Database, make_demo_shop: Callable[..., DemoShop], store_id: int
 ) -> None:
     # Shopify's `updatedAt` has whole seconds: the cancel must come in a later second than
     # the version the first sync cached, or no probe could tell them apart.
@@ -73,7 +73,7 @@ def test_a_request_becomes_done_when_a_later_sync_finds_its_order_cancelled(
     shop.add_cancel_request(gid, "Please cancel")
     with connect(shop) as client:
         intake = IntakeSettings(native=False)
-        sync = OrderSync(cache, client, store_id, intake=intake, clock=clock.now)
+        sync = OrderSync(database, client, store_id, intake=intake, clock=clock.now)
         sync.run()
         clock.advance(2)
         client.mutate(
@@ -82,25 +82,25 @@ def test_a_request_becomes_done_when_a_later_sync_finds_its_order_cancelled(
         )
         shop.settle()
         result = sync.run()
-    with cache.reading() as conn:
+    with database.reading() as conn:
         (request,) = [r for r in list_requests(conn, store_id) if r.order_id == gid]
     assert request.state is RequestState.DONE and request.id in result.request_ids
 
 
 def test_a_lean_order_is_read_in_full_on_demand(
-    cache: Database, client: ShopifyClient, store_id: int, fast_shop: DemoShop
+    database: Database, client: ShopifyClient, store_id: int, fast_shop: DemoShop
 ) -> None:
-    OrderSync(cache, client, store_id).run()
+    OrderSync(database, client, store_id).run()
     plain = next(g for g in fast_shop.order_ids() if not fast_shop.order(g).tags)
-    with cache.reading() as conn:
+    with database.reading() as conn:
         assert order_detail(conn, store_id, plain) == "lean"
         assert load_order(conn, store_id, plain) is None
-    order = ensure_full_order(cache, client, store_id, plain)
+    order = ensure_full_order(database, client, store_id, plain)
     assert order is not None and order.line_items
-    with cache.reading() as conn:
+    with database.reading() as conn:
         assert order_detail(conn, store_id, plain) == "full"
     sent = client.stats.requests
-    assert ensure_full_order(cache, client, store_id, plain) == order
+    assert ensure_full_order(database, client, store_id, plain) == order
     assert client.stats.requests == sent  # held in full now: no request
 
 
@@ -120,7 +120,7 @@ def deliver(server: ImapServer, folder: str, sender: str, subject: str, body: st
 def test_email_tag_and_native_requests_merge_and_strangers_stay_unmatched(
     imap_server: ImapServer,
     make_demo_shop: Callable[..., DemoShop],
-    cache: Database,
+    database: Database,
     store_id: int,
 ) -> None:
     shop = make_demo_shop(size=6, restore_rate=100_000)
@@ -146,13 +146,13 @@ def test_email_tag_and_native_requests_merge_and_strangers_stay_unmatched(
         ssl_context=imap_server.ssl_context(),
     )
     with connect(shop) as client:
-        sync = OrderSync(cache, client, store_id, intake=settings)
+        sync = OrderSync(database, client, store_id, intake=settings)
         first = sync.run()
         deliver(imap_server, folder, order.email or "", "Re: Cancel", f"Still {order.name}!")
         second = sync.run()
         third = sync.run()
     assert (second.new_messages, third.new_messages) == (1, 0)
-    with cache.reading() as conn:
+    with database.reading() as conn:
         found = list_requests(conn, store_id)
         (merged,) = [r for r in found if r.order_id == gid]
         (stranger,) = [r for r in found if r.state is RequestState.UNMATCHED]
@@ -168,20 +168,20 @@ def test_email_tag_and_native_requests_merge_and_strangers_stay_unmatched(
 
 
 def test_a_manual_request_matches_a_lean_order_and_the_next_sync_reads_it_in_full(
-    cache: Database, client: ShopifyClient, store_id: int, fast_shop: DemoShop
+    database: Database, client: ShopifyClient, store_id: int, fast_shop: DemoShop
 ) -> None:
-    sync = OrderSync(cache, client, store_id)
+    sync = OrderSync(database, client, store_id)
     sync.run()
     plain = next(g for g in fast_shop.order_ids() if not fast_shop.order(g).tags)
     name = fast_shop.order(plain).name
     phoned = manual_request(name, "Called the shop", datetime.now(UTC))
     stored = store_candidates(
-        cache, store_id, [phoned], client=None, clock=lambda: datetime.now(UTC)
+        database, store_id, [phoned], client=None, clock=lambda: datetime.now(UTC)
     )
-    with cache.reading() as conn:
+    with database.reading() as conn:
         (request,) = [r for r in list_requests(conn, store_id) if r.order_id == plain]
         assert order_detail(conn, store_id, plain) == "lean"
     assert stored.request_ids == {request.id} and request.state is RequestState.OPEN
     assert sync.run().orders_read_in_full == 1
-    with cache.reading() as conn:
+    with database.reading() as conn:
         assert load_order(conn, store_id, plain) is not None

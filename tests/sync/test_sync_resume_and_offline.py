@@ -16,9 +16,9 @@ from cancelapp.shopify.retry import RetryPolicy
 from cancelapp.store import Database
 from cancelapp.store.orders import load_order
 from cancelapp.store.queue import load_queue
-from cancelapp.store.stores import save_store
 from cancelapp.store.sync_state import get_sync_state
 from cancelapp.sync import OrderSync
+from fixtures.database import save_demo_store
 
 SCRIPT = Path(__file__).with_name("sync_until_killed_script.py")
 
@@ -27,15 +27,7 @@ def pages_of_a_full_sync(shop: DemoShop, tmp_path: Path) -> int:
     reference = Database.open(tmp_path / "reference.sqlite3")
     try:
         with reference.transaction() as conn:
-            store = save_store(
-                conn,
-                "ref",
-                name="",
-                currency="DKK",
-                timezone="UTC",
-                auth_kind="access_token",
-                now=shop.clock.now(),
-            )
+            store = save_demo_store(conn, "ref")
         with connect(shop) as shopify:
             return OrderSync(reference, shopify, store).run().pages
     finally:
@@ -43,13 +35,13 @@ def pages_of_a_full_sync(shop: DemoShop, tmp_path: Path) -> int:
 
 
 def test_sync_killed_inside_a_page_resumes_from_the_last_saved_page(
-    fast_shop: DemoShop, cache: Database, store_id: int, client: ShopifyClient, tmp_path: Path
+    fast_shop: DemoShop, database: Database, store_id: int, client: ShopifyClient, tmp_path: Path
 ) -> None:
     total_pages = pages_of_a_full_sync(fast_shop, tmp_path)
     command = [
         sys.executable,
         str(SCRIPT),
-        str(cache.path),
+        str(database.path),
         fast_shop.base_url,
         fast_shop.access_token,
         str(store_id),
@@ -64,7 +56,7 @@ def test_sync_killed_inside_a_page_resumes_from_the_last_saved_page(
         assert worker.wait(timeout=30) != 0
     assert said == ["saved 1", "saved 2", "blocked 3"]
 
-    with cache.reading() as conn:
+    with database.reading() as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         state = get_sync_state(conn, store_id)
         orders_saved = conn.execute("SELECT count(*) FROM orders").fetchone()[0]
@@ -73,11 +65,11 @@ def test_sync_killed_inside_a_page_resumes_from_the_last_saved_page(
     assert 0 < orders_saved < len(fast_shop.order_ids())
 
     requests_before = fast_shop.stats.graphql_requests
-    resumed = OrderSync(cache, client, store_id).run()
+    resumed = OrderSync(database, client, store_id).run()
     assert resumed.kind == "full" and resumed.completed
     assert resumed.pages == total_pages - 2  # pages 1 and 2 are not read again
     assert fast_shop.stats.graphql_requests - requests_before == resumed.pages
-    assert cached_order_ids(cache) == set(fast_shop.order_ids())
+    assert cached_order_ids(database) == set(fast_shop.order_ids())
 
 
 def test_cache_opens_with_every_request_when_the_shop_is_gone(
@@ -88,15 +80,7 @@ def test_cache_opens_with_every_request_when_the_shop_is_gone(
     path = tmp_path / "data" / "cancelapp.sqlite3"
     db = Database.open(path)
     with db.transaction() as conn:
-        store_id = save_store(
-            conn,
-            "demo",
-            name="Demo",
-            currency="DKK",
-            timezone="UTC",
-            auth_kind="access_token",
-            now=shop.clock.now(),
-        )
+        store_id = save_demo_store(conn)
     with connect(shop) as shopify:
         OrderSync(db, shopify, store_id, hooks=[tag_intake]).run()
     with db.reading() as conn:

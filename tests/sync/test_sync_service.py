@@ -28,13 +28,13 @@ from cancelapp.sync import IntakeSettings, OrderSync, SyncProgress, SyncSettings
 
 
 def test_first_sync_pulls_tagged_and_recent_orders(
-    cache: Database, client: ShopifyClient, store_id: int, fast_shop: DemoShop
+    database: Database, client: ShopifyClient, store_id: int, fast_shop: DemoShop
 ) -> None:
     seen: list[SyncProgress] = []
-    result = OrderSync(cache, client, store_id, hooks=[tag_intake]).run(progress=seen.append)
+    result = OrderSync(database, client, store_id, hooks=[tag_intake]).run(progress=seen.append)
     assert result.kind == "full" and result.completed
-    assert cached_order_ids(cache) == set(fast_shop.order_ids())  # all seeded within 60 days
-    with cache.reading() as conn:
+    assert cached_order_ids(database) == set(fast_shop.order_ids())  # all seeded within 60 days
+    with database.reading() as conn:
         requests = list_requests(conn, store_id)
         state = get_sync_state(conn, store_id)
     assert {r.order_id for r in requests} == tagged_order_ids(fast_shop)
@@ -47,23 +47,23 @@ def test_first_sync_pulls_tagged_and_recent_orders(
 
 
 def test_recent_window_limits_the_first_sync_but_not_requests(
-    cache: Database, fast_shop: DemoShop, client: ShopifyClient, store_id: int
+    database: Database, fast_shop: DemoShop, client: ShopifyClient, store_id: int
 ) -> None:
     old_gid = fast_shop.create_order(created_at=datetime.now(UTC) - timedelta(days=90))
     old_tagged = fast_shop.create_order(created_at=datetime.now(UTC) - timedelta(days=90))
     fast_shop.add_cancel_request(old_tagged)
-    OrderSync(cache, client, store_id, settings=SyncSettings(recent_days=60)).run()
-    cached = cached_order_ids(cache)
+    OrderSync(database, client, store_id, settings=SyncSettings(recent_days=60)).run()
+    cached = cached_order_ids(database)
     assert old_tagged in cached and old_gid not in cached
 
 
 def test_no_change_incremental_sync_costs_one_request(
-    cache: Database, make_demo_shop: Callable[..., DemoShop], store_id: int
+    database: Database, make_demo_shop: Callable[..., DemoShop], store_id: int
 ) -> None:
     clock = ManualClock(datetime.now(UTC))
     shop = make_demo_shop(size=40, restore_rate=1, bucket_size=1_000_000, clock=clock)
     with connect(shop) as client:
-        sync = OrderSync(cache, client, store_id, clock=clock.now)
+        sync = OrderSync(database, client, store_id, clock=clock.now)
         sync.run()
         for gid in shop.order_ids()[:12]:
             shop.add_cancel_request(gid)
@@ -78,27 +78,27 @@ def test_no_change_incremental_sync_costs_one_request(
 
 
 def test_a_change_in_the_second_the_cache_read_is_caught_by_the_next_sync(
-    cache: Database, make_demo_shop: Callable[..., DemoShop], store_id: int
+    database: Database, make_demo_shop: Callable[..., DemoShop], store_id: int
 ) -> None:
     """`updatedAt` has whole seconds: a second change within it looks like no change."""
     clock = ManualClock(datetime.now(UTC).replace(microsecond=0))
     shop = make_demo_shop(size=6, restore_rate=1, bucket_size=1_000_000, clock=clock)
     gid = shop.create_order()
     with connect(shop) as client:
-        sync = OrderSync(cache, client, store_id, clock=clock.now)
+        sync = OrderSync(database, client, store_id, clock=clock.now)
         sync.run()
         shop.add_cancel_request(gid, "Same second")  # same updatedAt as the cached version
         clock.advance(60)
         sync.run()
-    with cache.reading() as conn:
+    with database.reading() as conn:
         tags = conn.execute("SELECT tags FROM orders WHERE gid = ?", (gid,)).fetchone()[0]
     assert "cancel-request" in tags
 
 
 def test_incremental_sync_brings_changed_orders_and_their_requests(
-    cache: Database, client: ShopifyClient, store_id: int, fast_shop: DemoShop
+    database: Database, client: ShopifyClient, store_id: int, fast_shop: DemoShop
 ) -> None:
-    sync = OrderSync(cache, client, store_id, intake=IntakeSettings(native=False))
+    sync = OrderSync(database, client, store_id, intake=IntakeSettings(native=False))
     sync.run()
     untagged = sorted(set(fast_shop.order_ids()) - tagged_order_ids(fast_shop))[:2]
     for gid in untagged:
@@ -106,8 +106,8 @@ def test_incremental_sync_brings_changed_orders_and_their_requests(
     new_order = fast_shop.create_order()
     result = sync.run()
     assert result.kind == "incremental"
-    assert new_order in cached_order_ids(cache)
-    with cache.reading() as conn:
+    assert new_order in cached_order_ids(database)
+    with database.reading() as conn:
         by_order = {r.order_id: r for r in list_requests(conn, store_id)}
         rows = load_queue(conn, store_id, result.request_ids)
     assert set(untagged) <= set(by_order)
@@ -116,7 +116,7 @@ def test_incremental_sync_brings_changed_orders_and_their_requests(
 
 
 def test_a_failing_hook_rolls_back_its_page(
-    cache: Database, client: ShopifyClient, store_id: int
+    database: Database, client: ShopifyClient, store_id: int
 ) -> None:
     pages = 0
 
@@ -130,8 +130,10 @@ def test_a_failing_hook_rolls_back_its_page(
 
     saved: list[SyncProgress] = []
     with pytest.raises(RuntimeError, match="intake bug"):
-        OrderSync(cache, client, store_id, hooks=[fail_on_second_page]).run(progress=saved.append)
-    with cache.reading() as conn:
+        OrderSync(database, client, store_id, hooks=[fail_on_second_page]).run(
+            progress=saved.append
+        )
+    with database.reading() as conn:
         state = get_sync_state(conn, store_id)
         count = conn.execute("SELECT count(*) FROM orders").fetchone()[0]
     assert state.run is not None and state.run.cursor is not None  # after page 1 only
@@ -140,7 +142,7 @@ def test_a_failing_hook_rolls_back_its_page(
 
 
 def test_cancelled_sync_stops_between_pages_and_the_next_run_resumes(
-    cache: Database, client: ShopifyClient, store_id: int, fast_shop: DemoShop
+    database: Database, client: ShopifyClient, store_id: int, fast_shop: DemoShop
 ) -> None:
     cancel = threading.Event()
 
@@ -148,32 +150,32 @@ def test_cancelled_sync_stops_between_pages_and_the_next_run_resumes(
         if progress.pages == 2:
             cancel.set()
 
-    sync = OrderSync(cache, client, store_id)
+    sync = OrderSync(database, client, store_id)
     stopped = sync.run(cancel=cancel, progress=cancel_after_two_pages)
     assert not stopped.completed and stopped.pages == 2
     resumed = sync.run()
     assert resumed.kind == "full" and resumed.completed
-    assert cached_order_ids(cache) == set(fast_shop.order_ids())
+    assert cached_order_ids(database) == set(fast_shop.order_ids())
 
 
 def test_sync_paces_itself_and_is_never_throttled(
-    make_demo_shop: Callable[..., DemoShop], cache: Database, store_id: int
+    make_demo_shop: Callable[..., DemoShop], database: Database, store_id: int
 ) -> None:
     shop = make_demo_shop(size=12, restore_rate=400)
     with connect(shop) as shopify:
-        result = OrderSync(cache, shopify, store_id).run()
+        result = OrderSync(database, shopify, store_id).run()
         assert shopify.stats.throttled == 0
     assert result.completed and shop.throttled == 0
-    assert cached_order_ids(cache) == set(shop.order_ids())
+    assert cached_order_ids(database) == set(shop.order_ids())
 
 
 def test_a_full_sync_reads_again_the_order_of_a_request_outside_its_window(
-    cache: Database, client: ShopifyClient, store_id: int, fast_shop: DemoShop
+    database: Database, client: ShopifyClient, store_id: int, fast_shop: DemoShop
 ) -> None:
     ten_days_ago = datetime.now(UTC) - timedelta(days=10)
     emailed = fast_shop.create_order(created_at=ten_days_ago)
-    OrderSync(cache, client, store_id, hooks=[tag_intake]).run()
-    with cache.transaction() as conn:
+    OrderSync(database, client, store_id, hooks=[tag_intake]).run()
+    with database.transaction() as conn:
         message = RequestMessage(RequestSource.EMAIL, datetime.now(UTC), "cancel", None, "imap:1")
         draft = CancellationRequest(
             None, store_id, emailed, None, None, RequestState.OPEN, (message,)
@@ -181,17 +183,19 @@ def test_a_full_sync_reads_again_the_order_of_a_request_outside_its_window(
         add_request(conn, draft, now=datetime.now(UTC))
         assert {r.stale for r in load_queue(conn, store_id)} == {0}
     narrow = SyncSettings(recent_days=5)
-    result = OrderSync(cache, client, store_id, settings=narrow, hooks=[tag_intake]).run(full=True)
+    result = OrderSync(database, client, store_id, settings=narrow, hooks=[tag_intake]).run(
+        full=True
+    )
     assert result.kind == "full" and result.orders_read_in_full == 1
-    with cache.reading() as conn:
+    with database.reading() as conn:
         assert {r.stale for r in load_queue(conn, store_id)} == {0}
         assert order_detail(conn, store_id, emailed) == FULL
 
 
 def test_asking_for_a_full_sync_drops_an_unfinished_incremental_one(
-    cache: Database, client: ShopifyClient, store_id: int, fast_shop: DemoShop
+    database: Database, client: ShopifyClient, store_id: int, fast_shop: DemoShop
 ) -> None:
-    sync = OrderSync(cache, client, store_id)
+    sync = OrderSync(database, client, store_id)
     sync.run()
     for gid in fast_shop.order_ids()[:12]:
         fast_shop.add_cancel_request(gid)
@@ -200,20 +204,20 @@ def test_asking_for_a_full_sync_drops_an_unfinished_incremental_one(
     assert (stopped.kind, stopped.completed, stopped.pages) == ("incremental", False, 1)
     result = sync.run(full=True)
     assert (result.kind, result.completed) == ("full", True)
-    with cache.reading() as conn:
+    with database.reading() as conn:
         assert get_sync_state(conn, store_id).run is None
 
 
 def test_an_unfinished_run_from_days_ago_starts_afresh(
-    cache: Database, client: ShopifyClient, store_id: int, fast_shop: DemoShop
+    database: Database, client: ShopifyClient, store_id: int, fast_shop: DemoShop
 ) -> None:
     cancel = threading.Event()
     days_ago = datetime.now(UTC) - timedelta(days=3)
-    old = OrderSync(cache, client, store_id, clock=lambda: days_ago)
+    old = OrderSync(database, client, store_id, clock=lambda: days_ago)
     old.run(cancel=cancel, progress=lambda _: cancel.set())
     seen: list[SyncProgress] = []
-    result = OrderSync(cache, client, store_id).run(progress=seen.append)
+    result = OrderSync(database, client, store_id).run(progress=seen.append)
     assert result.completed and seen[0].pages == 1 and seen[0].phase == "requests"
-    with cache.reading() as conn:
+    with database.reading() as conn:
         state = get_sync_state(conn, store_id)
     assert state.last_full_sync_at is not None and state.last_full_sync_at > days_ago

@@ -20,7 +20,7 @@ from cancelapp.actions.plan_common import (
     refuse_if_closed,
     release_step,
 )
-from cancelapp.actions.preview import CONTEXT, Preview, RefundLine, RestockLine
+from cancelapp.actions.preview import CONTEXT, Preview, RefundLine, RestockLine, refund_total
 from cancelapp.actions.steps import Step, StepKind, new_key
 from cancelapp.actions.suggested import SuggestedLine, SuggestedRefund, SuggestedTransaction
 from cancelapp.domain.action import ActionKind
@@ -126,26 +126,19 @@ def _plan_whole(
     if request.native_edit_id:
         steps.append(Step(StepKind.RESOLVE_NATIVE, {"id": request.native_edit_id}))
     restock = _cancel_restock_lines(order) if action.restock else ()
-    refund_total = _sum(refund_lines, store_credit)
-    if refund_total is None:
-        label = phrase(QT_TRANSLATE_NOOP(CONTEXT, "Cancel without refund"))
-    else:
-        label = phrase(
-            QT_TRANSLATE_NOOP(CONTEXT, "Cancel and refund {amount}"), amount=refund_total
-        )
-    preview = Preview(
-        order_id=order.id,
-        order_name=order.name,
-        kind=ActionKind.CANCEL,
-        confirm_label=label,
+    preview = _preview(
+        order,
+        ActionKind.CANCEL,
+        action,
+        labels=(
+            QT_TRANSLATE_NOOP(CONTEXT, "Cancel without refund"),
+            QT_TRANSLATE_NOOP(CONTEXT, "Cancel and refund {amount}"),
+        ),
         refunds=refund_lines,
         store_credit=store_credit,
-        store_credit_expires_at=action.store_credit_expires_at if store_credit else None,
-        kept_fee=fee,
+        fee=fee,
         restock=restock,
-        notify_customer=action.notify_customer,
         staff_note=steps[0].variables["staffNote"],
-        warnings=_warnings(order, refund_lines, action.restock),
     )
     return new_plan(order, request, ActionKind.CANCEL, steps, preview, suggested)
 
@@ -177,13 +170,6 @@ def _plan_partial(
     steps += [release_step(hold) for hold in holds]
     if request.native_edit_id:
         steps.append(Step(StepKind.RESOLVE_NATIVE, {"id": request.native_edit_id}))
-    refund_total = _sum(refund_lines, store_credit)
-    if refund_total is None:
-        label = phrase(QT_TRANSLATE_NOOP(CONTEXT, "Remove unshipped items without refund"))
-    else:
-        label = phrase(
-            QT_TRANSLATE_NOOP(CONTEXT, "Refund {amount} for unshipped items"), amount=refund_total
-        )
     locations = location_names(order)
     titles = {li.id: li.title for li in order.line_items}
     restock = tuple(
@@ -196,21 +182,55 @@ def _plan_partial(
         for line in suggested.lines
         if _restocks(line, action.restock)
     )
-    preview = Preview(
+    preview = _preview(
+        order,
+        ActionKind.REFUND,
+        action,
+        labels=(
+            QT_TRANSLATE_NOOP(CONTEXT, "Remove unshipped items without refund"),
+            QT_TRANSLATE_NOOP(CONTEXT, "Refund {amount} for unshipped items"),
+        ),
+        refunds=refund_lines,
+        store_credit=store_credit,
+        fee=fee,
+        restock=restock,
+        holds=tuple(h.location_name or h.fulfillment_order_id for h in holds),
+    )
+    return new_plan(order, request, ActionKind.REFUND, steps, preview, suggested)
+
+
+def _preview(
+    order: Order,
+    kind: ActionKind,
+    action: SuggestedAction,
+    *,
+    labels: tuple[str, str],  # the confirm label without a refund, and with "{amount}"
+    refunds: tuple[RefundLine, ...],
+    store_credit: Money | None,
+    fee: Money | None,
+    restock: tuple[RestockLine, ...],
+    staff_note: str | None = None,
+    holds: tuple[str, ...] = (),
+) -> Preview:
+    total = refund_total(refunds, store_credit)
+    without_refund, with_refund = labels
+    return Preview(
         order_id=order.id,
         order_name=order.name,
-        kind=ActionKind.REFUND,
-        confirm_label=label,
-        refunds=refund_lines,
+        kind=kind,
+        confirm_label=phrase(without_refund)
+        if total is None
+        else phrase(with_refund, amount=total),
+        refunds=refunds,
         store_credit=store_credit,
         store_credit_expires_at=action.store_credit_expires_at if store_credit else None,
         kept_fee=fee,
         restock=restock,
         notify_customer=action.notify_customer,
-        holds=tuple(h.location_name or h.fulfillment_order_id for h in holds),
-        warnings=_warnings(order, refund_lines, action.restock),
+        staff_note=staff_note,
+        holds=holds,
+        warnings=_warnings(order, refunds, action.restock),
     )
-    return new_plan(order, request, ActionKind.REFUND, steps, preview, suggested)
 
 
 def _fee(action: SuggestedAction, suggested: SuggestedRefund) -> Money | None:
@@ -330,16 +350,6 @@ def _cancel_restock_lines(order: Order) -> tuple[RestockLine, ...]:
                     )
                 )
     return tuple(lines)
-
-
-def _sum(lines: Sequence[RefundLine], store_credit: Money | None) -> Money | None:
-    amounts = [line.amount for line in lines] + ([store_credit] if store_credit else [])
-    if not amounts:
-        return None
-    total = amounts[0]
-    for amount in amounts[1:]:
-        total = total + amount
-    return total
 
 
 def _warnings(order: Order, refunds: Sequence[RefundLine], restock: bool) -> tuple[Phrase, ...]:

@@ -6,15 +6,11 @@ candidates to move into the client's folder.
 
 from __future__ import annotations
 
-from functools import cache
-from importlib.resources import files
-
 from cancelapp.shopify import documents as client_documents
 
 
-@cache
 def own(name: str) -> str:
-    return files("cancelapp.actions").joinpath("graphql", f"{name}.graphql").read_text("utf-8")
+    return client_documents.load(name, "cancelapp.actions")
 
 
 def client(name: str) -> str:

@@ -51,19 +51,22 @@ class Preview:
     @property
     def refund_total(self) -> Money | None:
         """Money going back to the customer (cards and store credit), or None."""
-        amounts = [r.amount for r in self.refunds]
-        if self.store_credit is not None:
-            amounts.append(self.store_credit)
-        if not amounts:
-            return None
-        total = amounts[0]
-        for amount in amounts[1:]:
-            total = total + amount
-        return total
+        return refund_total(self.refunds, self.store_credit)
 
     @property
     def units_restocked(self) -> int:
         return sum(line.quantity for line in self.restock)
+
+
+def refund_total(refunds: Iterable[RefundLine], store_credit: Money | None) -> Money | None:
+    """Money going back to the customer (cards and store credit), or None."""
+    amounts = [r.amount for r in refunds] + ([store_credit] if store_credit is not None else [])
+    if not amounts:
+        return None
+    total = amounts[0]
+    for amount in amounts[1:]:
+        total = total + amount
+    return total
 
 
 @dataclass(frozen=True)

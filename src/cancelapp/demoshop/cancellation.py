@@ -17,8 +17,9 @@ from typing import Any
 
 from cancelapp.demoshop import accounts
 from cancelapp.demoshop.ids import gid
-from cancelapp.demoshop.ledger import LedgerNotification, LedgerRefund, LedgerVoid
+from cancelapp.demoshop.ledger import LedgerNotification, LedgerVoid
 from cancelapp.demoshop.model import Order, Refund, RefundLine, Transaction
+from cancelapp.demoshop.refund_money import record_store_credit, refund_to_payment
 from cancelapp.demoshop.store import ShopStore
 
 STAFF_NOTE_MAX = 255
@@ -199,48 +200,14 @@ def _cancel(store: ShopStore, order: Order, request: CancelRequest) -> None:
 def _refund(store: ShopStore, order: Order, request: CancelRequest, now: datetime) -> Refund | None:
     if request.refund_method is None:
         return None
-    order_gid = gid("Order", order.id)
     refund = Refund(store.new_id(), now, None, [], [])
     if request.refund_method == "store_credit":
         refund.store_credit = max(accounts.net_received(order), Decimal("0"))
         if refund.store_credit:
-            store.ledger.record_refund(
-                LedgerRefund(
-                    order_gid,
-                    refund.store_credit,
-                    order.presentment_currency,
-                    "store_credit",
-                    None,
-                    gid("Refund", refund.id),
-                    now,
-                )
-            )
+            record_store_credit(store, order, refund, key=None, now=now)
         return refund
     for payment in accounts.payments(order):
         amount = accounts.refundable_on(order, payment)
-        if amount <= 0:
-            continue
-        txn = Transaction(
-            store.new_id(),
-            "REFUND",
-            "SUCCESS",
-            payment.gateway,
-            amount,
-            now,
-            payment.id,
-            test=order.test,
-        )
-        order.transactions.append(txn)
-        refund.transactions.append(txn)
-        store.ledger.record_refund(
-            LedgerRefund(
-                order_gid,
-                amount,
-                order.presentment_currency,
-                payment.gateway,
-                None,
-                gid("Refund", refund.id),
-                now,
-            )
-        )
+        if amount > 0:
+            refund_to_payment(store, order, refund, payment, amount, key=None, now=now)
     return refund

@@ -10,7 +10,7 @@ from cancelapp.demoshop import accounts
 from cancelapp.demoshop.context import Info, store_of
 from cancelapp.demoshop.idempotency import once
 from cancelapp.demoshop.ids import gid, gid_number
-from cancelapp.demoshop.ledger import LedgerNotification, LedgerRefund
+from cancelapp.demoshop.ledger import LedgerNotification
 from cancelapp.demoshop.model import (
     CENT,
     LineItem,
@@ -20,6 +20,7 @@ from cancelapp.demoshop.model import (
     RefundLine,
     Transaction,
 )
+from cancelapp.demoshop.refund_money import record_store_credit, refund_to_payment
 from cancelapp.demoshop.shapes import money_bag
 from cancelapp.demoshop.store import ShopStore
 
@@ -218,50 +219,19 @@ def _apply(store: ShopStore, order: Order, refund_input: dict[str, Any], key: st
         raise RefundRefused(["transactions"], "Refund amount exceeds the amount paid.")
 
     now = store.now()
-    order_gid = gid("Order", order.id)
     refund = Refund(store.new_id(), now, refund_input.get("note"), [], [], store_credit, shipping)
     for parent, amount in payments:
-        txn = Transaction(
-            store.new_id(),
-            "REFUND",
-            "SUCCESS",
-            parent.gateway,
-            amount,
-            now,
-            parent.id,
-            test=order.test,
-        )
-        order.transactions.append(txn)
-        refund.transactions.append(txn)
-        store.ledger.record_refund(
-            LedgerRefund(
-                order_gid,
-                amount,
-                order.presentment_currency,
-                parent.gateway,
-                key,
-                gid("Refund", refund.id),
-                now,
-            )
-        )
+        refund_to_payment(store, order, refund, parent, amount, key=key, now=now)
     if store_credit:
-        store.ledger.record_refund(
-            LedgerRefund(
-                order_gid,
-                store_credit,
-                order.presentment_currency,
-                "store_credit",
-                key,
-                gid("Refund", refund.id),
-                now,
-            )
-        )
+        record_store_credit(store, order, refund, key=key, now=now)
     for planned in lines:
         _refund_line(store, order, refund, planned, key)
     order.refunds.append(refund)
     if refund_input.get("notify"):
         store.ledger.record_notification(
-            LedgerNotification(order_gid, order.email, f"Refund for order {order.name}", now)
+            LedgerNotification(
+                gid("Order", order.id), order.email, f"Refund for order {order.name}", now
+            )
         )
     order.touch(now)
     store.register(order)

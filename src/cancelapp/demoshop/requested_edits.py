@@ -8,6 +8,7 @@ from cancelapp.demoshop.context import Info, store_of
 from cancelapp.demoshop.ids import gid, gid_number
 from cancelapp.demoshop.ledger import LedgerNotification
 from cancelapp.demoshop.model import RequestedEdit
+from cancelapp.demoshop.store import ShopStore
 
 DECLINE_NOTE_MAX = 500
 
@@ -19,16 +20,22 @@ def _refused(code: str, field_path: list[str], message: str) -> dict[str, Any]:
     }
 
 
-def requested_edit_decline(_root: Any, info: Info, **args: Any) -> dict[str, Any]:
-    store = store_of(info)
-    data = args["input"]
-    edit = store.find(gid_number(data["id"], "RequestedEdit"), RequestedEdit)
+def _pending(store: ShopStore, edit_id: str, verb: str) -> RequestedEdit | dict[str, Any]:
+    """The pending requested edit `edit_id` names, or the refusal to answer with."""
+    edit = store.find(gid_number(edit_id, "RequestedEdit"), RequestedEdit)
     if edit is None:
         return _refused("NOT_FOUND", ["input", "id"], "Requested edit does not exist.")
     if edit.status != "REQUESTED":
-        return _refused(
-            "INVALID", ["input", "id"], "Only a pending requested edit can be declined."
-        )
+        return _refused("INVALID", ["input", "id"], f"Only a pending requested edit can be {verb}.")
+    return edit
+
+
+def requested_edit_decline(_root: Any, info: Info, **args: Any) -> dict[str, Any]:
+    store = store_of(info)
+    data = args["input"]
+    edit = _pending(store, data["id"], "declined")
+    if not isinstance(edit, RequestedEdit):
+        return edit
     note = data.get("declineNote")
     if note is not None and len(note) > DECLINE_NOTE_MAX:
         return _refused("INVALID", ["input", "declineNote"], "Decline note is too long.")
@@ -47,13 +54,9 @@ def requested_edit_decline(_root: Any, info: Info, **args: Any) -> dict[str, Any
 def requested_edit_resolve(_root: Any, info: Info, **args: Any) -> dict[str, Any]:
     store = store_of(info)
     data = args["input"]
-    edit = store.find(gid_number(data["id"], "RequestedEdit"), RequestedEdit)
-    if edit is None:
-        return _refused("NOT_FOUND", ["input", "id"], "Requested edit does not exist.")
-    if edit.status != "REQUESTED":
-        return _refused(
-            "INVALID", ["input", "id"], "Only a pending requested edit can be resolved."
-        )
+    edit = _pending(store, data["id"], "resolved")
+    if not isinstance(edit, RequestedEdit):
+        return edit
     now = store.now()
     order = store.owner(edit.id)
     for line in edit.lines:

@@ -122,7 +122,6 @@ QUERY_ROOT: dict[str, Resolver] = {
 LOCATION: dict[str, Resolver] = {
     "id": lambda loc, *_: gid("Location", loc.id),
     "isFulfillmentService": lambda loc, *_: loc.is_fulfillment_service,
-    "fulfillsOnlineOrders": lambda loc, *_: loc.is_active,
     "fulfillmentService": lambda loc, *_: (
         {"handle": loc.fulfillment_service, "serviceName": loc.service_name}
         if loc.fulfillment_service

@@ -3,7 +3,8 @@
 `load("orders")` returns the client's `graphql/orders.graphql` (beside this module) with every
 fragment it spreads appended from `graphql/fragments/`; `load("unstable/requested_edit_decline")`
 reads a document that exists only in the `unstable` API version. Other areas keep their own
-documents the same way in their package (`load("tagged_orders", package="cancelapp.sources")`).
+documents the same way in their package (`load("tagged_orders", package="cancelapp.sources")`)
+and may spread the client's fragments as well as their own.
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ def _is_document(entry: Traversable) -> bool:
 
 
 def _with_fragments(text: str, package: str) -> str:
-    available = _fragments(package)
+    available = {**_fragments(CLIENT), **_fragments(package)}
     defined = set(_FRAGMENT.findall(text))
     pending = [n for n in _SPREAD.findall(text) if n not in defined]
     parts = [text]
@@ -69,7 +70,8 @@ def _with_fragments(text: str, package: str) -> str:
 
 @cache
 def _fragments(package: str) -> dict[str, str]:
-    """Fragment name → its file's text (one fragment per file), from `graphql/fragments/`."""
+    """Fragment name → its file's text, from `graphql/fragments/`. One fragment per file: the
+    whole file is appended, and an unused fragment would make the document invalid."""
     found: dict[str, str] = {}
     fragments = folder(package).joinpath("fragments")
     if not fragments.is_dir():

@@ -7,6 +7,8 @@ chain asks Shopify when the cache has no such order.
 from __future__ import annotations
 
 import sqlite3
+import threading
+from typing import Any
 
 from cancelapp.domain.order import Order
 from cancelapp.shopify import ShopifyClient
@@ -35,6 +37,19 @@ class CachedOrders:
         return load_listed_order(self._conn, self._store_id, order_id)
 
 
+def order_nodes_named(
+    client: ShopifyClient, name: str, *, cancel: threading.Event | None = None
+) -> list[dict[str, Any]]:
+    """The order nodes Shopify holds under exactly this name (its search also matches
+    names containing it)."""
+    quoted = name.replace("\\", "\\\\").replace('"', '\\"')
+    data = client.query(
+        shopify_documents.load("orders"), {"query": f'name:"{quoted}"', "first": 5}, cancel=cancel
+    )
+    nodes: list[dict[str, Any]] = (data.get("orders") or {}).get("nodes") or []
+    return [n for n in nodes if n.get("name") == name]
+
+
 class ShopifyOrders:
     """Orders read live through the Admin API."""
 
@@ -42,14 +57,8 @@ class ShopifyOrders:
         self._client = client
 
     def by_name(self, name: str) -> Order | None:
-        quoted = name.replace("\\", "\\\\").replace('"', '\\"')
-        data = self._client.query(
-            shopify_documents.load("orders"), {"query": f'name:"{quoted}"', "first": 5}
-        )
-        for node in (data.get("orders") or {}).get("nodes") or []:
-            if node.get("name") == name:  # the search also matches names containing it
-                return order_from_node(node)
-        return None
+        nodes = order_nodes_named(self._client, name)
+        return order_from_node(nodes[0]) if nodes else None
 
     def by_id(self, order_id: str) -> Order | None:
         node = self._client.query(shopify_documents.load("order"), {"id": order_id}).get("order")

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import ClassVar
 
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
 
@@ -31,11 +32,14 @@ SQLITE_IOERR_WRITE = 10 | (3 << 8)  # what some systems report instead of SQLITE
 
 
 class StoreError(Exception):
-    """A database problem with a message the merchant can read (`merchant_message`)."""
+    """A database problem with a message the merchant can read (`merchant_message`); each
+    kind spells it out in `template` (context "StoreError")."""
 
-    def __init__(self, phrase: Phrase, path: Path) -> None:
-        super().__init__(phrase.render_plain())
-        self.phrase = phrase
+    template: ClassVar[str]
+
+    def __init__(self, path: Path, **args: str) -> None:
+        self.phrase = Phrase(_CONTEXT, self.template, dict(args))
+        super().__init__(self.phrase.render_plain())
         self.path = path
 
     @property
@@ -44,64 +48,41 @@ class StoreError(Exception):
 
 
 class DiskFullError(StoreError):
-    def __init__(self, path: Path) -> None:
-        super().__init__(
-            Phrase(
-                _CONTEXT,
-                QT_TRANSLATE_NOOP(
-                    _CONTEXT,
-                    "The disk holding CancelApp's data is full. Free some space, then try "
-                    "again. Nothing you saved before has been lost.",
-                ),
-            ),
-            path,
-        )
+    template = QT_TRANSLATE_NOOP(
+        _CONTEXT,
+        "The disk holding CancelApp's data is full. Free some space, then try "
+        "again. Nothing you saved before has been lost.",
+    )
 
 
 class ReadOnlyFolderError(StoreError):
+    template = QT_TRANSLATE_NOOP(
+        _CONTEXT,
+        "CancelApp cannot write to its data folder {folder}. Check that the folder "
+        "exists and that you are allowed to change it, or choose another folder.",
+    )
+
     def __init__(self, path: Path) -> None:
-        super().__init__(
-            Phrase(
-                _CONTEXT,
-                QT_TRANSLATE_NOOP(
-                    _CONTEXT,
-                    "CancelApp cannot write to its data folder {folder}. Check that the folder "
-                    "exists and that you are allowed to change it, or choose another folder.",
-                ),
-                {"folder": str(path.parent)},
-            ),
-            path,
-        )
+        super().__init__(path, folder=str(path.parent))
 
 
 class DatabaseLockedError(StoreError):
-    def __init__(self, path: Path) -> None:
-        super().__init__(
-            Phrase(
-                _CONTEXT,
-                QT_TRANSLATE_NOOP(
-                    _CONTEXT,
-                    "CancelApp's data is busy in another program. Close other copies of "
-                    "CancelApp (or backup tools using its folder) and try again.",
-                ),
-            ),
-            path,
-        )
+    template = QT_TRANSLATE_NOOP(
+        _CONTEXT,
+        "CancelApp's data is busy in another program. Close other copies of "
+        "CancelApp (or backup tools using its folder) and try again.",
+    )
 
 
 class NewerDatabaseError(StoreError):
+    template = QT_TRANSLATE_NOOP(
+        _CONTEXT,
+        "This data was saved by a newer version of CancelApp. Install the newer "
+        "version to open it; this version has not changed it.",
+    )
+
     def __init__(self, path: Path, found: int, supported: int) -> None:
-        super().__init__(
-            Phrase(
-                _CONTEXT,
-                QT_TRANSLATE_NOOP(
-                    _CONTEXT,
-                    "This data was saved by a newer version of CancelApp. Install the newer "
-                    "version to open it; this version has not changed it.",
-                ),
-            ),
-            path,
-        )
+        super().__init__(path)
         self.found = found
         self.supported = supported
 
@@ -109,19 +90,12 @@ class NewerDatabaseError(StoreError):
 class DatabaseCorruptError(StoreError):
     """The file is damaged or not a CancelApp database. `move_aside()` keeps it for support."""
 
-    def __init__(self, path: Path) -> None:
-        super().__init__(
-            Phrase(
-                _CONTEXT,
-                QT_TRANSLATE_NOOP(
-                    _CONTEXT,
-                    "CancelApp's saved data is damaged and cannot be read. CancelApp can move "
-                    "the damaged file aside (it is kept, not deleted) and download your orders "
-                    "again from Shopify.",
-                ),
-            ),
-            path,
-        )
+    template = QT_TRANSLATE_NOOP(
+        _CONTEXT,
+        "CancelApp's saved data is damaged and cannot be read. CancelApp can move "
+        "the damaged file aside (it is kept, not deleted) and download your orders "
+        "again from Shopify.",
+    )
 
     def move_aside(self) -> Path:
         """Rename the file (and its -wal/-shm companions); return the new name. Never deletes.

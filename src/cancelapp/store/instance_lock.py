@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from types import TracebackType
 
-from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
+from cancelapp.domain.phrase import QT_TRANSLATE_NOOP
 from cancelapp.store.errors import StoreError
 
 LOCK_FILE_NAME = "cancelapp.lock"
@@ -19,18 +19,11 @@ _CONTEXT = "StoreError"
 
 
 class AnotherInstanceError(StoreError):
-    def __init__(self, path: Path) -> None:
-        super().__init__(
-            Phrase(
-                _CONTEXT,
-                QT_TRANSLATE_NOOP(
-                    _CONTEXT,
-                    "CancelApp is already open with this data folder. Switch to that window; "
-                    "this one will close.",
-                ),
-            ),
-            path,
-        )
+    template = QT_TRANSLATE_NOOP(
+        _CONTEXT,
+        "CancelApp is already open with this data folder. Switch to that window; "
+        "this one will close.",
+    )
 
 
 class InstanceLock:

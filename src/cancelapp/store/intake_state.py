@@ -14,6 +14,9 @@ from typing import Any
 
 from cancelapp.store.times import to_db_time
 
+_CURSORS = ("source_cursors", "source", "cursor")
+_CSV_MAPPINGS = ("csv_mappings", "header_key", "mapping")
+
 
 def load_cursors(conn: sqlite3.Connection, store_id: int) -> dict[str, dict[str, Any]]:
     """Every saved source cursor of the store, by source name (a `RequestSource` value)."""
@@ -32,12 +35,7 @@ def save_cursor(
     now: datetime,
 ) -> None:
     """Save where `source` resumes; call after the candidates it produced are stored."""
-    conn.execute(
-        """INSERT INTO source_cursors (store_id, source, cursor, saved_at) VALUES (?, ?, ?, ?)
-           ON CONFLICT (store_id, source) DO UPDATE SET cursor = excluded.cursor,
-               saved_at = excluded.saved_at""",
-        (store_id, source, json.dumps(dict(cursor), sort_keys=True), to_db_time(now)),
-    )
+    _save_json(conn, _CURSORS, store_id, source, cursor, now)
 
 
 def load_csv_mapping(
@@ -59,9 +57,24 @@ def save_csv_mapping(
     *,
     now: datetime,
 ) -> None:
+    _save_json(conn, _CSV_MAPPINGS, store_id, header_key, mapping, now)
+
+
+def _save_json(
+    conn: sqlite3.Connection,
+    table: tuple[str, str, str],
+    store_id: int,
+    key: str,
+    value: Mapping[str, Any],
+    now: datetime,
+) -> None:
+    """Insert or replace the store's JSON `value` under `key` in `table` (name, key and value
+    columns)."""
+    name, key_column, value_column = table
     conn.execute(
-        """INSERT INTO csv_mappings (store_id, header_key, mapping, saved_at) VALUES (?, ?, ?, ?)
-           ON CONFLICT (store_id, header_key) DO UPDATE SET mapping = excluded.mapping,
-               saved_at = excluded.saved_at""",
-        (store_id, header_key, json.dumps(dict(mapping), sort_keys=True), to_db_time(now)),
+        f"""INSERT INTO {name} (store_id, {key_column}, {value_column}, saved_at)
+           VALUES (?, ?, ?, ?)
+           ON CONFLICT (store_id, {key_column}) DO UPDATE SET
+               {value_column} = excluded.{value_column}, saved_at = excluded.saved_at""",  # noqa: S608
+        (store_id, key, json.dumps(dict(value), sort_keys=True), to_db_time(now)),
     )

@@ -1,21 +1,16 @@
-"""The sync's own GraphQL documents (`graphql/*.graphql` beside this module)."""
+"""The sync's own GraphQL documents (`graphql/*.graphql` beside this module), loaded like the
+client's (`cancelapp.shopify.documents`): the fragments they spread appended."""
 
 from __future__ import annotations
 
-import re
-from functools import cache
-from importlib.resources import files
+from cancelapp.shopify import documents
+
+PACKAGE = "cancelapp.sync"
 
 
-@cache
 def load(name: str) -> str:
-    if not re.fullmatch(r"[a-z0-9_]+", name):
-        raise ValueError(f"not a document name: {name!r}")
-    return files("cancelapp.sync").joinpath("graphql", f"{name}.graphql").read_text("utf-8")
+    return documents.load(name, PACKAGE)
 
 
 def names() -> list[str]:
-    folder = files("cancelapp.sync").joinpath("graphql")
-    return sorted(
-        f.name.removesuffix(".graphql") for f in folder.iterdir() if f.name.endswith(".graphql")
-    )
+    return documents.names(PACKAGE)

@@ -18,15 +18,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from cancelapp.domain.order import Order
 from cancelapp.domain.phrase import Phrase
-from cancelapp.shopify import documents as shopify_documents
 from cancelapp.shopify.client import ShopifyClient
 from cancelapp.shopify.order_mapping import order_from_node
 from cancelapp.sources.imap_session import EmailConfig
 from cancelapp.sources.incoming import IncomingRequest
 from cancelapp.sources.intake import IntakeReport, take_in
 from cancelapp.sources.native import NativeConfig
+from cancelapp.sources.order_lookup import CachedOrders, order_nodes_named
 from cancelapp.sources.order_tag import OrderTagConfig
 from cancelapp.sources.polling import poll, polled_sources
 from cancelapp.store.database import Database
@@ -34,7 +33,6 @@ from cancelapp.store.intake_state import load_cursors, save_cursor
 from cancelapp.store.orders import (
     FetchedOrder,
     find_order_gids,
-    load_listed_order,
     order_detail,
     upsert_orders,
 )
@@ -63,21 +61,6 @@ class IntakeOutcome:
     request_ids: frozenset[int]  # every request touched
     new_messages: int
     notices: tuple[Phrase, ...]  # sources that could not be read, and unmatched requests
-
-
-class ListedOrders:
-    """Cached orders, lean or full, for matching (`OrderLookup`)."""
-
-    def __init__(self, conn: sqlite3.Connection, store_id: int) -> None:
-        self._conn = conn
-        self._store_id = store_id
-
-    def by_name(self, name: str) -> Order | None:
-        gids = find_order_gids(self._conn, self._store_id, name=name)
-        return load_listed_order(self._conn, self._store_id, gids[0]) if gids else None
-
-    def by_id(self, order_id: str) -> Order | None:
-        return load_listed_order(self._conn, self._store_id, order_id)
 
 
 def run_intake(
@@ -146,7 +129,7 @@ def _take_in(
     conn: sqlite3.Connection, store_id: int, candidates: Sequence[IncomingRequest], now: datetime
 ) -> IntakeReport:
     """`take_in`, keeping why each new request stayed unmatched."""
-    report = take_in(conn, store_id, candidates, ListedOrders(conn, store_id), now=now)
+    report = take_in(conn, store_id, candidates, CachedOrders(conn, store_id), now=now)
     for incoming, reason in report.unmatched:
         request_id = request_of_message(conn, store_id, incoming.external_id)
         if request_id is not None:
@@ -180,12 +163,6 @@ def _cache_missing_orders(
 def _read_by_name(
     client: ShopifyClient, name: str, clock: Clock, cancel: threading.Event
 ) -> list[FetchedOrder]:
-    quoted = name.replace("\\", "\\\\").replace('"', '\\"')
-    data = client.query(
-        shopify_documents.load("orders"), {"query": f'name:"{quoted}"', "first": 5}, cancel=cancel
-    )
-    nodes = (data.get("orders") or {}).get("nodes") or []
+    nodes = order_nodes_named(client, name, cancel=cancel)
     fetched_at = clock()
-    return [  # the search also matches look-alikes
-        FetchedOrder(order_from_node(n), n, fetched_at) for n in nodes if n.get("name") == name
-    ]
+    return [FetchedOrder(order_from_node(n), n, fetched_at) for n in nodes]
