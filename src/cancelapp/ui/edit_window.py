@@ -1,8 +1,8 @@
 """The store's own cancellation window, read from Shopify for the policy's "shop" windows.
 
-Read from the default return policy profile's `editRules` (unstable API) with the raw
-`editWindowMinutes`, so -1 stays "until fulfillment": `NativeSource.edit_window()` folds -1
-into "no window" and cannot tell the two apart. The raw minutes are kept with the store, so
+Read from the default return policy profile's `editRules` (unstable API) as the raw
+`editWindowMinutes`, so -1 stays "until fulfillment" rather than "no window". The raw minutes
+are kept with the store, so
 a start without network judges with the window the last sync read (not the default 24 h).
 Runs in a worker; Qt-free.
 """
