@@ -352,6 +352,11 @@ def _self_check(window: MainWindow, started: float) -> int:
         f"{window.model.rowCount()} shown, first rows after {first_rows_ms:.0f} ms, "
         f"all after {all_rows_ms:.0f} ms)"
     )
+    # Frozen builds must still find keyring's platform backends (entry points PyInstaller
+    # does not follow): say which keychain this process would keep secrets in.
+    from cancelapp.keychain import backend_label, usable_backend
+
+    print(f"CancelApp {version} self-check: keychain {backend_label(usable_backend())}")
     return 0
 
 

@@ -46,3 +46,25 @@ def test_bundle_fits_the_size_budget(build_output: str) -> None:
     match = re.search(r"bundle: (\d+) MB", build_output)
     assert match, build_output
     assert int(match.group(1)) <= BUNDLE_BUDGET_MB
+
+
+def test_frozen_app_finds_the_secret_service_keychain(
+    build_output: str, secret_service: object, tmp_path: Path
+) -> None:
+    """keyring finds its backends through entry points; the bundle must carry them."""
+    result = subprocess.run(
+        [
+            str(ROOT / "dist" / "CancelApp" / "cancelapp"),
+            "--self-check",
+            "--data-dir",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    assert "keychain keyring.backends.SecretService.Keyring" in result.stdout
