@@ -1,0 +1,2746 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="da" sourcelanguage="en">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About CancelApp</source>
+        <translation>Om CancelApp</translation>
+    </message>
+    <message>
+        <source>CancelApp {version}</source>
+        <translation>CancelApp {version}</translation>
+    </message>
+    <message>
+        <source>Every cancellation request of your Shopify store in one window.</source>
+        <translation>Alle annulleringsanmodninger til din Shopify-butik i ét vindue.</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Runs on</source>
+        <translation>Kører på</translation>
+    </message>
+    <message>
+        <source>Qt {qt}, PySide6 {pyside}</source>
+        <translation>Qt {qt}, PySide6 {pyside}</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licens</translation>
+    </message>
+    <message>
+        <source>Credits</source>
+        <translation>Tak til</translation>
+    </message>
+    <message>
+        <source>Shopify Admin API schema from @shopify/dev-mcp (ISC licence). Qt for Python (LGPL).</source>
+        <translation>Shopify Admin API-skema fra @shopify/dev-mcp (ISC-licens). Qt for Python (LGPL).</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Datamappe</translation>
+    </message>
+</context>
+<context>
+    <name>ActionConflict</name>
+    <message>
+        <source>A fulfillment service has accepted the order.</source>
+        <translation>En fulfillment-tjeneste har taget imod ordren.</translation>
+    </message>
+    <message>
+        <source>A refund has been made: {amount} refunded so far.</source>
+        <translation>Der er refunderet: {amount} indtil nu.</translation>
+    </message>
+    <message>
+        <source>A return is now open on this order ({status}).</source>
+        <translation>Der er nu en åben returnering på ordren ({status}).</translation>
+    </message>
+    <message>
+        <source>A shipment changed from {before} to {after}.</source>
+        <translation>En forsendelse er ændret fra {before} til {after}.</translation>
+    </message>
+    <message>
+        <source>Fulfillment changed from {before} to {after}.</source>
+        <translation>Forsendelsen er ændret fra {before} til {after}.</translation>
+    </message>
+    <message>
+        <source>Payment status changed from {before} to {after}.</source>
+        <translation>Betalingsstatus er ændret fra {before} til {after}.</translation>
+    </message>
+    <message>
+        <source>The items or quantities on the order have changed.</source>
+        <translation>Varerne eller antallene på ordren er ændret.</translation>
+    </message>
+    <message>
+        <source>The order has been cancelled in the meantime.</source>
+        <translation>Ordren er blevet annulleret i mellemtiden.</translation>
+    </message>
+    <message>
+        <source>The order total changed from {before} to {after}.</source>
+        <translation>Ordrens total er ændret fra {before} til {after}.</translation>
+    </message>
+    <message>
+        <source>The order&apos;s shipments have been split or merged.</source>
+        <translation>Ordrens forsendelser er blevet delt eller slået sammen.</translation>
+    </message>
+    <message>
+        <source>The refund would now be {after} instead of {before}.</source>
+        <translation>Refusionen ville nu blive {after} i stedet for {before}.</translation>
+    </message>
+    <message>
+        <source>{count} more item(s) have been shipped.</source>
+        <translation>{count} vare(r) mere er sendt.</translation>
+    </message>
+</context>
+<context>
+    <name>ActionController</name>
+    <message>
+        <source>Decline {order}</source>
+        <translation>Afvis {order}</translation>
+    </message>
+    <message>
+        <source>Why is the request declined? This goes on the order&apos;s note.</source>
+        <translation>Hvorfor afvises anmodningen? Det skrives i ordrens note.</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Fortsæt</translation>
+    </message>
+    <message>
+        <source>Note on {order}</source>
+        <translation>Note til {order}</translation>
+    </message>
+    <message>
+        <source>Your note (kept in CancelApp, not sent to the customer):</source>
+        <translation>Din note (gemmes i CancelApp og sendes ikke til kunden):</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>Tilføj note</translation>
+    </message>
+    <message>
+        <source>Taken back: nothing was sent to Shopify.</source>
+        <translation>Fortrudt: intet blev sendt til Shopify.</translation>
+    </message>
+    <message>
+        <source>Too late to undo: the action was already sent.</source>
+        <translation>For sent at fortryde: handlingen er allerede sendt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new order(s) put on hold until you decide.</source>
+        <translation>
+            <numerusform>%n ny ordre er tilbageholdt, indtil du har besluttet dig.</numerusform>
+            <numerusform>%n nye ordrer er tilbageholdt, indtil du har besluttet dig.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{order}: {message}</source>
+        <translation>{order}: {message}</translation>
+    </message>
+    <message>
+        <source>{order}: sent in {seconds} s unless you undo it (Ctrl+Z).</source>
+        <translation>{order}: sendes om {seconds} s, medmindre du fortryder (Ctrl+Z).</translation>
+    </message>
+    <message>
+        <source>{order}: queued until Shopify can be reached.</source>
+        <translation>{order}: venter i kø, til Shopify kan nås.</translation>
+    </message>
+    <message>
+        <source>{order}: done.</source>
+        <translation>{order}: udført.</translation>
+    </message>
+    <message>
+        <source>{order}: sent; waiting for Shopify to confirm.</source>
+        <translation>{order}: sendt; venter på, at Shopify bekræfter.</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong. Nothing more was sent; the details are in the log.</source>
+        <translation>Noget uventet gik galt. Der blev ikke sendt mere; detaljerne står i loggen.</translation>
+    </message>
+</context>
+<context>
+    <name>ActionPreview</name>
+    <message>
+        <source>A payment on this order is still pending; Shopify may refuse.</source>
+        <translation>En betaling på ordren afventer stadig; Shopify kan afvise.</translation>
+    </message>
+    <message>
+        <source>A return is open on this order; finish it in Shopify first.</source>
+        <translation>Der er en åben returnering på ordren; afslut den i Shopify først.</translation>
+    </message>
+    <message>
+        <source>Ask the fulfillment service to stop</source>
+        <translation>Bed fulfillment-tjenesten om at stoppe</translation>
+    </message>
+    <message>
+        <source>Cancel and refund {amount}</source>
+        <translation>Annuller og refunder {amount}</translation>
+    </message>
+    <message>
+        <source>Cancel without refund</source>
+        <translation>Annuller uden refusion</translation>
+    </message>
+    <message>
+        <source>Cancel {count} orders</source>
+        <translation>Annuller {count} ordrer</translation>
+    </message>
+    <message>
+        <source>CancelApp cannot tell which location “{item}” came from.</source>
+        <translation>CancelApp kan ikke se, hvilken lokation “{item}” kom fra.</translation>
+    </message>
+    <message>
+        <source>Decline request</source>
+        <translation>Afvis anmodningen</translation>
+    </message>
+    <message>
+        <source>Everything on this order has shipped, so there is nothing left to cancel. Use a return instead.</source>
+        <translation>Alt på ordren er sendt, så der er intet tilbage at annullere. Brug en returnering i stedet.</translation>
+    </message>
+    <message>
+        <source>Hold fulfillment</source>
+        <translation>Tilbagehold forsendelsen</translation>
+    </message>
+    <message>
+        <source>Nothing on this order is waiting to ship.</source>
+        <translation>Intet på ordren venter på at blive sendt.</translation>
+    </message>
+    <message>
+        <source>Refund {amount} for unshipped items</source>
+        <translation>Refunder {amount} for varer, der ikke er sendt</translation>
+    </message>
+    <message>
+        <source>Remove unshipped items without refund</source>
+        <translation>Fjern varer, der ikke er sendt, uden refusion</translation>
+    </message>
+    <message>
+        <source>Restock {count} items</source>
+        <translation>Læg {count} varer på lager igen</translation>
+    </message>
+    <message>
+        <source>Shopify can refund at most {maximum} on this order, less than the {amount} planned. Check the order in Shopify.</source>
+        <translation>Shopify kan højst refundere {maximum} på ordren, mindre end de planlagte {amount}. Tjek ordren i Shopify.</translation>
+    </message>
+    <message>
+        <source>Some items (such as gift cards) cannot go back into stock.</source>
+        <translation>Nogle varer (f.eks. gavekort) kan ikke lægges på lager igen.</translation>
+    </message>
+    <message>
+        <source>Store credit needs a customer account, and this order has none. Refund to the original payment instead.</source>
+        <translation>Butikskredit kræver en kundekonto, og ordren har ingen. Refunder til den oprindelige betaling i stedet.</translation>
+    </message>
+    <message>
+        <source>The fixed fee is set in {fee_currency}, but the customer paid in {currency}. Set the fee as a percentage or in {currency}.</source>
+        <translation>Det faste gebyr er angivet i {fee_currency}, men kunden betalte i {currency}. Angiv gebyret i procent eller i {currency}.</translation>
+    </message>
+    <message>
+        <source>The payment was only authorised: cancelling releases it, nothing is charged.</source>
+        <translation>Betalingen er kun reserveret: annullering frigiver den, og intet bliver trukket.</translation>
+    </message>
+    <message>
+        <source>There is nothing to restock.</source>
+        <translation>Der er intet at lægge på lager igen.</translation>
+    </message>
+    <message>
+        <source>This is a test order.</source>
+        <translation>Dette er en testordre.</translation>
+    </message>
+    <message>
+        <source>This order has already been cancelled.</source>
+        <translation>Ordren er allerede annulleret.</translation>
+    </message>
+    <message>
+        <source>{gateway} does not send money back by itself: pay the customer {amount} yourself.</source>
+        <translation>{gateway} sender ikke selv penge tilbage: betal kunden {amount} selv.</translation>
+    </message>
+</context>
+<context>
+    <name>ActionRunner</name>
+    <message>
+        <source>Match the request to an order first.</source>
+        <translation>Knyt først anmodningen til en ordre.</translation>
+    </message>
+    <message>
+        <source>The order no longer exists.</source>
+        <translation>Ordren findes ikke længere.</translation>
+    </message>
+    <message>
+        <source>The request was not found.</source>
+        <translation>Anmodningen blev ikke fundet.</translation>
+    </message>
+    <message>
+        <source>This order has more items or shipments than CancelApp can check at once. Handle it in Shopify.</source>
+        <translation>Ordren har flere varer eller forsendelser, end CancelApp kan tjekke på én gang. Behandl den i Shopify.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogDialog</name>
+    <message>
+        <source>Audit log</source>
+        <translation>Revisionslog</translation>
+    </message>
+    <message>
+        <source>Nothing has been done yet.</source>
+        <translation>Der er ikke gjort noget endnu.</translation>
+    </message>
+    <message>
+        <source>Audit log entries</source>
+        <translation>Poster i revisionsloggen</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Eksporter CSV…</translation>
+    </message>
+</context>
+<context>
+    <name>Banner</name>
+    <message>
+        <source>Details</source>
+        <translation>Detaljer</translation>
+    </message>
+    <message>
+        <source>Show error details</source>
+        <translation>Vis detaljer om fejlen</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Luk</translation>
+    </message>
+    <message>
+        <source>Dismiss message</source>
+        <translation>Luk beskeden</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Besked</translation>
+    </message>
+    <message>
+        <source>{message} (×{count})</source>
+        <translation>{message} (×{count})</translation>
+    </message>
+</context>
+<context>
+    <name>CheckPage</name>
+    <message>
+        <source>Check the connection</source>
+        <translation>Tjek forbindelsen</translation>
+    </message>
+    <message>
+        <source>CancelApp asks your store who it is and what it may do.</source>
+        <translation>CancelApp spørger din butik, hvem den er, og hvad CancelApp må gøre.</translation>
+    </message>
+    <message>
+        <source>Check &amp;again</source>
+        <translation>Tjek &amp;igen</translation>
+    </message>
+    <message>
+        <source>Connection status</source>
+        <translation>Forbindelsesstatus</translation>
+    </message>
+    <message>
+        <source>Checking the connection…</source>
+        <translation>Tjekker forbindelsen…</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>Ikke forbundet.</translation>
+    </message>
+    <message>
+        <source>Connected to {shop}, but the app is missing access scopes. Add them to the app, release a new version, install it again, then check again.</source>
+        <translation>Forbundet til {shop}, men appen mangler adgangsområder (scopes). Tilføj dem til appen, udgiv en ny version, installer den igen, og tjek så igen.</translation>
+    </message>
+    <message>
+        <source>Connected to {shop} ({currency}). Finish to save it.</source>
+        <translation>Forbundet til {shop} ({currency}). Vælg Udfør for at gemme.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Gemmer…</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmActionDialog</name>
+    <message>
+        <source>Confirm: {order}</source>
+        <translation>Bekræft: {order}</translation>
+    </message>
+    <message>
+        <source>Confirm action</source>
+        <translation>Bekræft handling</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Advarsel</translation>
+    </message>
+    <message>
+        <source>Do nothing</source>
+        <translation>Gør ingenting</translation>
+    </message>
+    <message>
+        <source>Refund via {gateway}</source>
+        <translation>Refunder via {gateway}</translation>
+    </message>
+    <message>
+        <source>{amount}, expires {date}</source>
+        <translation>{amount}, udløber {date}</translation>
+    </message>
+    <message>
+        <source>Store credit</source>
+        <translation>Butikskredit</translation>
+    </message>
+    <message>
+        <source>Refund in total</source>
+        <translation>Refusion i alt</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Refusion</translation>
+    </message>
+    <message>
+        <source>No money is refunded</source>
+        <translation>Der refunderes ingen penge</translation>
+    </message>
+    <message>
+        <source>Fee kept</source>
+        <translation>Tilbageholdt gebyr</translation>
+    </message>
+    <message>
+        <source>its location</source>
+        <translation>dens lokation</translation>
+    </message>
+    <message>
+        <source>Restock</source>
+        <translation>Læg på lager igen</translation>
+    </message>
+    <message>
+        <source>{quantity} × {item} at {location}</source>
+        <translation>{quantity} × {item} på {location}</translation>
+    </message>
+    <message>
+        <source>Shipping hold</source>
+        <translation>Tilbageholdt forsendelse</translation>
+    </message>
+    <message>
+        <source>Email the customer</source>
+        <translation>Send e-mail til kunden</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nej</translation>
+    </message>
+    <message>
+        <source>Tags added</source>
+        <translation>Tilføjede tags</translation>
+    </message>
+    <message>
+        <source>Order note</source>
+        <translation>Ordrenote</translation>
+    </message>
+    <message>
+        <source>Staff note</source>
+        <translation>Personalenote</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectScopes</name>
+    <message>
+        <source>see orders a fulfillment service (3PL) is packing</source>
+        <translation>se ordrer, som en fulfillment-tjeneste (3PL) pakker</translation>
+    </message>
+    <message>
+        <source>ask a fulfillment service (3PL) to stop an order</source>
+        <translation>bede en fulfillment-tjeneste (3PL) om at stoppe en ordre</translation>
+    </message>
+    <message>
+        <source>see returns already opened on an order</source>
+        <translation>se returneringer, der allerede er åbnet på en ordre</translation>
+    </message>
+    <message>
+        <source>Without {scope} (optional), CancelApp cannot {consequence}.</source>
+        <translation>Uden {scope} (valgfri) kan CancelApp ikke {consequence}.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectWizard</name>
+    <message>
+        <source>Something unexpected went wrong while connecting. The details are in CancelApp&apos;s log.</source>
+        <translation>Noget uventet gik galt under forbindelsen. Detaljerne står i CancelApps log.</translation>
+    </message>
+    <message>
+        <source>Connect a Shopify store</source>
+        <translation>Forbind en Shopify-butik</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialsPage</name>
+    <message>
+        <source>Let CancelApp in</source>
+        <translation>Giv CancelApp adgang</translation>
+    </message>
+    <message>
+        <source>Paste what Shopify showed you. It is kept in your keychain.</source>
+        <translation>Indsæt det, Shopify viste dig. Det gemmes i din nøglering.</translation>
+    </message>
+    <message>
+        <source>Client ID and secret from a Dev Dashboard app (&amp;recommended)</source>
+        <translation>Klient-id og klienthemmelighed fra en Dev Dashboard-app (&amp;anbefalet)</translation>
+    </message>
+    <message>
+        <source>An Admin API access &amp;token from an existing app</source>
+        <translation>Et Admin API-adgangs&amp;token fra en eksisterende app</translation>
+    </message>
+    <message>
+        <source>Client &amp;ID</source>
+        <translation>Klient-&amp;id</translation>
+    </message>
+    <message>
+        <source>Client &amp;secret</source>
+        <translation>Klient&amp;hemmelighed</translation>
+    </message>
+    <message>
+        <source>Access to&amp;ken</source>
+        <translation>Adgangs&amp;token</translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation>Klient-id</translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation>Klienthemmelighed</translation>
+    </message>
+    <message>
+        <source>Admin API access token</source>
+        <translation>Admin API-adgangstoken</translation>
+    </message>
+    <message>
+        <source>shpat_…</source>
+        <translation>shpat_…</translation>
+    </message>
+</context>
+<context>
+    <name>CsvImportDialog</name>
+    <message>
+        <source>Import requests from {file}</source>
+        <translation>Importer anmodninger fra {file}</translation>
+    </message>
+    <message>
+        <source>{file}: {rows} rows, read as {encoding}</source>
+        <translation>{file}: {rows} rækker, læst som {encoding}</translation>
+    </message>
+    <message>
+        <source>As the file suggests</source>
+        <translation>Som filen antyder</translation>
+    </message>
+    <message>
+        <source>Day first (24/11/2026)</source>
+        <translation>Dag først (24/11/2026)</translation>
+    </message>
+    <message>
+        <source>Month first (11/24/2026)</source>
+        <translation>Måned først (11/24/2026)</translation>
+    </message>
+    <message>
+        <source>Time of the request</source>
+        <translation>Tidspunkt for anmodningen</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s email</source>
+        <translation>Kundens e-mail</translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <translation>Ordrenummer</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Begrundelse</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Datoer</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Modtaget</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Ordre</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Linje</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <source>To be imported</source>
+        <translation>Importeres</translation>
+    </message>
+    <message>
+        <source>Rows that cannot be imported</source>
+        <translation>Rækker, der ikke kan importeres</translation>
+    </message>
+    <message>
+        <source>(not in the file)</source>
+        <translation>(ikke i filen)</translation>
+    </message>
+    <message>
+        <source>Column {number}</source>
+        <translation>Kolonne {number}</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>tidspunkt</translation>
+    </message>
+    <message>
+        <source>order number</source>
+        <translation>ordrenummer</translation>
+    </message>
+    <message>
+        <source>Choose the column with the {fields}.</source>
+        <translation>Vælg kolonnen med {fields}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) to import</source>
+        <translation>
+            <numerusform>%n anmodning at importere</numerusform>
+            <numerusform>%n anmodninger at importere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) cannot be imported</source>
+        <translation>
+            <numerusform>%n række kan ikke importeres</numerusform>
+            <numerusform>%n rækker kan ikke importeres</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) already imported</source>
+        <translation>
+            <numerusform>%n række er allerede importeret</numerusform>
+            <numerusform>%n rækker er allerede importeret</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DetailFlow</name>
+    <message>
+        <source>Only a summary of {order} is cached: the full order loads when online.</source>
+        <translation>Der er kun gemt en oversigt over {order}: hele ordren hentes, når der er forbindelse.</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message>
+        <source>Request details</source>
+        <translation>Anmodningens detaljer</translation>
+    </message>
+    <message>
+        <source>Select a request to see its order.</source>
+        <translation>Vælg en anmodning for at se dens ordre.</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Ordre</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Varer</translation>
+    </message>
+    <message>
+        <source>Fulfillment</source>
+        <translation>Forsendelse</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Beskeder</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Tidslinje</translation>
+    </message>
+    <message>
+        <source>No order matched</source>
+        <translation>Ingen ordre fundet</translation>
+    </message>
+    <message>
+        <source>Order name</source>
+        <translation>Ordrenavn</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulleret</translation>
+    </message>
+    <message>
+        <source>Test order</source>
+        <translation>Testordre</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Placed</source>
+        <translation>Afgivet</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Refunderet</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Betaling</translation>
+    </message>
+    <message>
+        <source>None recorded</source>
+        <translation>Ingen registreret</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Risiko</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ingen</translation>
+    </message>
+    <message>
+        <source>Order note</source>
+        <translation>Ordrenote</translation>
+    </message>
+    <message>
+        <source>Read from Shopify</source>
+        <translation>Hentet fra Shopify</translation>
+    </message>
+    <message>
+        <source>Order summary</source>
+        <translation>Ordreoversigt</translation>
+    </message>
+    <message>
+        <source>Order note: {note}</source>
+        <translation>Ordrenote: {note}</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Vare</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Antal</translation>
+    </message>
+    <message>
+        <source>Fulfilled</source>
+        <translation>Sendt</translation>
+    </message>
+    <message>
+        <source>Unfulfilled</source>
+        <translation>Ikke sendt</translation>
+    </message>
+    <message>
+        <source>Restock</source>
+        <translation>Læg på lager igen</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Pris</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nej</translation>
+    </message>
+    <message>
+        <source>Unknown location</source>
+        <translation>Ukendt lokation</translation>
+    </message>
+    <message>
+        <source>fulfillment service {name}</source>
+        <translation>fulfillment-tjenesten {name}</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>ingen begrundelse angivet</translation>
+    </message>
+    <message>
+        <source>on hold ({reasons})</source>
+        <translation>tilbageholdt ({reasons})</translation>
+    </message>
+    <message>
+        <source>(no text)</source>
+        <translation>(ingen tekst)</translation>
+    </message>
+    <message>
+        <source>Message from the customer</source>
+        <translation>Besked fra kunden</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Vurdering</translation>
+    </message>
+    <message>
+        <source>Rule: {rule}</source>
+        <translation>Regel: {rule}</translation>
+    </message>
+    <message>
+        <source>Rules passed over, and why:</source>
+        <translation>Regler, der blev sprunget over, og hvorfor:</translation>
+    </message>
+    <message>
+        <source>Suggested reply: {text}</source>
+        <translation>Foreslået svar: {text}</translation>
+    </message>
+    <message>
+        <source>Suggested: cancel the order</source>
+        <translation>Forslag: annuller ordren</translation>
+    </message>
+    <message>
+        <source>refund to the original payment</source>
+        <translation>refunder til den oprindelige betaling</translation>
+    </message>
+    <message>
+        <source>refund as store credit</source>
+        <translation>refunder som butikskredit</translation>
+    </message>
+    <message>
+        <source>no refund</source>
+        <translation>ingen refusion</translation>
+    </message>
+    <message>
+        <source>keep a fee of {fee}</source>
+        <translation>behold et gebyr på {fee}</translation>
+    </message>
+    <message>
+        <source>restock the items</source>
+        <translation>læg varerne på lager igen</translation>
+    </message>
+    <message>
+        <source>no restock</source>
+        <translation>ingen genopfyldning af lager</translation>
+    </message>
+    <message>
+        <source>email the customer</source>
+        <translation>send e-mail til kunden</translation>
+    </message>
+    <message>
+        <source>Request received ({source})</source>
+        <translation>Anmodning modtaget ({source})</translation>
+    </message>
+    <message>
+        <source>Decided: {outcome}, by {who}</source>
+        <translation>Afgjort: {outcome}, af {who}</translation>
+    </message>
+</context>
+<context>
+    <name>Formatter</name>
+    <message numerus="yes">
+        <source>%n d ago</source>
+        <translation>
+            <numerusform>for %n dag siden</numerusform>
+            <numerusform>for %n dage siden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>for %n time siden</numerusform>
+            <numerusform>for %n timer siden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>for %n min. siden</numerusform>
+            <numerusform>for %n min. siden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>lige nu</translation>
+    </message>
+    <message>
+        <source>{days} d</source>
+        <translation>{days} d</translation>
+    </message>
+    <message>
+        <source>{days} d {hours} h</source>
+        <translation>{days} d {hours} t</translation>
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours} t</translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} t {minutes} min</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} min</translation>
+    </message>
+</context>
+<context>
+    <name>GuidePage</name>
+    <message>
+        <source>Create the app in Shopify</source>
+        <translation>Opret appen i Shopify</translation>
+    </message>
+    <message>
+        <source>CancelApp talks to your store through an app that you create yourself.</source>
+        <translation>CancelApp taler med din butik gennem en app, som du selv opretter.</translation>
+    </message>
+    <message>
+        <source>1. Open Shopify&apos;s Dev Dashboard with the account that owns the store, and create an app called CancelApp.
+2. Create a version of the app with the access scopes below, and release it.
+3. Under protected customer data, allow name and email, so requests can be matched to customers.
+4. Install the app in your store.
+5. Open the app&apos;s settings and copy its client ID and client secret into the next page.
+
+Already have an Admin API access token from an older custom app? Skip to the next page.</source>
+        <translation>1. Åbn Shopifys Dev Dashboard med den konto, der ejer butikken, og opret en app med navnet CancelApp.
+2. Opret en version af appen med adgangsområderne (scopes) nedenfor, og udgiv den.
+3. Under beskyttede kundedata skal du tillade navn og e-mail, så anmodninger kan knyttes til kunder.
+4. Installer appen i din butik.
+5. Åbn appens indstillinger, og kopier klient-id og klienthemmelighed ind på næste side.
+
+Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så spring videre til næste side.</translation>
+    </message>
+    <message>
+        <source>Access scopes CancelApp needs:</source>
+        <translation>Adgangsområder (scopes), som CancelApp skal have:</translation>
+    </message>
+    <message>
+        <source>Optional, for stores with a fulfillment service or returns:</source>
+        <translation>Valgfrie, for butikker med en fulfillment-tjeneste eller returneringer:</translation>
+    </message>
+    <message>
+        <source>&amp;Copy the scopes</source>
+        <translation>&amp;Kopier adgangsområderne</translation>
+    </message>
+    <message>
+        <source>Copy the access scopes</source>
+        <translation>Kopier adgangsområderne</translation>
+    </message>
+</context>
+<context>
+    <name>Intake</name>
+    <message>
+        <source>An email in {folder} received {received} was skipped because its content is damaged or in a form CancelApp cannot read. It is still in the mailbox; please read it there.</source>
+        <translation>En e-mail i {folder}, modtaget {received}, blev sprunget over, fordi indholdet er beskadiget eller i en form, CancelApp ikke kan læse. Den ligger stadig i postkassen; læs den venligst der.</translation>
+    </message>
+    <message>
+        <source>An email in {folder} was skipped because its content is damaged or in a form CancelApp cannot read. It is still in the mailbox; please read it there.</source>
+        <translation>En e-mail i {folder} blev sprunget over, fordi indholdet er beskadiget eller i en form, CancelApp ikke kan læse. Den ligger stadig i postkassen; læs den venligst der.</translation>
+    </message>
+    <message>
+        <source>Could not move requests to the mail folder {folder}</source>
+        <translation>Kunne ikke flytte anmodninger til mappen {folder}</translation>
+    </message>
+    <message>
+        <source>Could not reach the mail server {host}</source>
+        <translation>Kunne ikke nå mailserveren {host}</translation>
+    </message>
+    <message>
+        <source>No email to confirm that order {order} is the customer&apos;s</source>
+        <translation>Ingen e-mail, der bekræfter, at ordre {order} er kundens</translation>
+    </message>
+    <message>
+        <source>No order number</source>
+        <translation>Intet ordrenummer</translation>
+    </message>
+    <message>
+        <source>No order number found in the message</source>
+        <translation>Der er intet ordrenummer i beskeden</translation>
+    </message>
+    <message>
+        <source>No order {order} in this store</source>
+        <translation>Ordre {order} findes ikke i denne butik</translation>
+    </message>
+    <message>
+        <source>No timestamp</source>
+        <translation>Intet tidspunkt</translation>
+    </message>
+    <message>
+        <source>Not a date and time: {value}</source>
+        <translation>Ikke en dato og et klokkeslæt: {value}</translation>
+    </message>
+    <message>
+        <source>Not an email address: {value}</source>
+        <translation>Ikke en e-mailadresse: {value}</translation>
+    </message>
+    <message>
+        <source>Not an order number: {value}</source>
+        <translation>Ikke et ordrenummer: {value}</translation>
+    </message>
+    <message>
+        <source>Order {order} belongs to another customer&apos;s email</source>
+        <translation>Ordre {order} hører til en anden kundes e-mail</translation>
+    </message>
+    <message>
+        <source>Row has {count} cells but the header has {width}</source>
+        <translation>Rækken har {count} celler, men overskriften har {width}</translation>
+    </message>
+    <message>
+        <source>Row is too short: no {column} column</source>
+        <translation>Rækken er for kort: ingen kolonne {column}</translation>
+    </message>
+    <message>
+        <source>Same as line {line}</source>
+        <translation>Samme som linje {line}</translation>
+    </message>
+    <message>
+        <source>Shopify&apos;s own cancellation requests could not be read: {reason} Other request sources keep working; this one can be turned off in the store&apos;s settings.</source>
+        <translation>Shopifys egne annulleringsanmodninger kunne ikke læses: {reason} De andre kilder til anmodninger virker stadig; denne kan slås fra i butikkens indstillinger.</translation>
+    </message>
+    <message>
+        <source>The file is empty</source>
+        <translation>Filen er tom</translation>
+    </message>
+    <message>
+        <source>The file is not a valid CSV file near line {line}</source>
+        <translation>Filen er ikke en gyldig CSV-fil omkring linje {line}</translation>
+    </message>
+    <message>
+        <source>The mail folder {folder} was not found</source>
+        <translation>Mappen {folder} blev ikke fundet</translation>
+    </message>
+    <message>
+        <source>The mail server renumbered the mailbox; all its messages were checked again</source>
+        <translation>Mailserveren har nummereret postkassen om; alle dens beskeder er tjekket igen</translation>
+    </message>
+    <message>
+        <source>The mail server {host} cannot move messages; requests were flagged instead</source>
+        <translation>Mailserveren {host} kan ikke flytte beskeder; anmodningerne blev markeret i stedet</translation>
+    </message>
+    <message>
+        <source>The mail server {host} did not prove its identity (certificate problem)</source>
+        <translation>Mailserveren {host} kunne ikke bevise sin identitet (problem med certifikatet)</translation>
+    </message>
+    <message>
+        <source>The mail server {host} does not offer an encrypted connection (STARTTLS)</source>
+        <translation>Mailserveren {host} tilbyder ikke en krypteret forbindelse (STARTTLS)</translation>
+    </message>
+    <message>
+        <source>The mail server {host} gave an unexpected answer</source>
+        <translation>Mailserveren {host} gav et uventet svar</translation>
+    </message>
+    <message>
+        <source>The mail server {host} refused the user name or password</source>
+        <translation>Mailserveren {host} afviste brugernavnet eller adgangskoden</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeTab</name>
+    <message>
+        <source>&amp;Store</source>
+        <translation>&amp;Butik</translation>
+    </message>
+    <message>
+        <source>Connect a store first; then choose where its requests come from.</source>
+        <translation>Forbind først en butik; vælg derefter, hvor dens anmodninger kommer fra.</translation>
+    </message>
+    <message>
+        <source>Requests customers send through &amp;Shopify</source>
+        <translation>Anmodninger, som kunder sender gennem &amp;Shopify</translation>
+    </message>
+    <message>
+        <source>Orders &amp;tagged as a cancellation request</source>
+        <translation>Ordrer med et &amp;tag for annulleringsanmodning</translation>
+    </message>
+    <message>
+        <source>Tag that marks a cancellation request</source>
+        <translation>Tag, der markerer en annulleringsanmodning</translation>
+    </message>
+    <message>
+        <source>Exports of a contact or Google &amp;form (CSV)</source>
+        <translation>Eksport fra en kontaktformular eller Google &amp;Formularer (CSV)</translation>
+    </message>
+    <message>
+        <source>Requests sent by &amp;email</source>
+        <translation>Anmodninger sendt via &amp;e-mail</translation>
+    </message>
+    <message>
+        <source>TLS (usually port 993)</source>
+        <translation>TLS (normalt port 993)</translation>
+    </message>
+    <message>
+        <source>STARTTLS (usually port 143)</source>
+        <translation>STARTTLS (normalt port 143)</translation>
+    </message>
+    <message>
+        <source>Mail server</source>
+        <translation>Mailserver</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Encryption</source>
+        <translation>Kryptering</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Brugernavn</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Mappe</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Adgangskode</translation>
+    </message>
+    <message>
+        <source>imap.example.com</source>
+        <translation>imap.example.com</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the saved password</source>
+        <translation>Lad feltet være tomt for at beholde den gemte adgangskode</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Approve</source>
+        <translation>Godkend</translation>
+    </message>
+    <message>
+        <source>Authorized</source>
+        <translation>Autoriseret</translation>
+    </message>
+    <message>
+        <source>By hand</source>
+        <translation>Manuelt</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulleret</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Lukket</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Afvist</translation>
+    </message>
+    <message>
+        <source>Deny</source>
+        <translation>Afvis</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Udført</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Udløbet</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Mislykkedes</translation>
+    </message>
+    <message>
+        <source>Failed: order changed</source>
+        <translation>Mislykkedes: ordren er ændret</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Formular</translation>
+    </message>
+    <message>
+        <source>Fulfilled</source>
+        <translation>Sendt</translation>
+    </message>
+    <message>
+        <source>High risk</source>
+        <translation>Høj risiko</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>I gang</translation>
+    </message>
+    <message>
+        <source>Incomplete</source>
+        <translation>Ufuldstændig</translation>
+    </message>
+    <message>
+        <source>Low risk</source>
+        <translation>Lav risiko</translation>
+    </message>
+    <message>
+        <source>Medium risk</source>
+        <translation>Middel risiko</translation>
+    </message>
+    <message>
+        <source>Needs decision</source>
+        <translation>Skal afgøres</translation>
+    </message>
+    <message>
+        <source>No order found</source>
+        <translation>Ingen ordre fundet</translation>
+    </message>
+    <message>
+        <source>No risk assessed</source>
+        <translation>Ingen risikovurdering</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>Tilbageholdt</translation>
+    </message>
+    <message>
+        <source>Order tag</source>
+        <translation>Ordretag</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Betalt</translation>
+    </message>
+    <message>
+        <source>Partially fulfilled</source>
+        <translation>Delvist sendt</translation>
+    </message>
+    <message>
+        <source>Partially paid</source>
+        <translation>Delvist betalt</translation>
+    </message>
+    <message>
+        <source>Partially refunded</source>
+        <translation>Delvist refunderet</translation>
+    </message>
+    <message>
+        <source>Payment pending</source>
+        <translation>Betaling afventer</translation>
+    </message>
+    <message>
+        <source>Pending fulfillment</source>
+        <translation>Afventer forsendelse</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>I kø</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Refunderet</translation>
+    </message>
+    <message>
+        <source>Request declined</source>
+        <translation>Anmodning afvist</translation>
+    </message>
+    <message>
+        <source>Restocked</source>
+        <translation>Lagt på lager igen</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Gennemse</translation>
+    </message>
+    <message>
+        <source>Risk check pending</source>
+        <translation>Risikotjek afventer</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Planlagt</translation>
+    </message>
+    <message>
+        <source>Shopify</source>
+        <translation>Shopify</translation>
+    </message>
+    <message>
+        <source>Undone</source>
+        <translation>Fortrudt</translation>
+    </message>
+    <message>
+        <source>Unfulfilled</source>
+        <translation>Ikke sendt</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>Ophævet</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>CancelApp</source>
+        <translation>CancelApp</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Filer</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Afslut</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hjælp</translation>
+    </message>
+    <message>
+        <source>&amp;About CancelApp</source>
+        <translation>&amp;Om CancelApp</translation>
+    </message>
+    <message>
+        <source>&amp;Approve…</source>
+        <translation>&amp;Godkend…</translation>
+    </message>
+    <message>
+        <source>Approve: preview, then confirm</source>
+        <translation>Godkend: se forhåndsvisning, og bekræft</translation>
+    </message>
+    <message>
+        <source>&amp;Decline…</source>
+        <translation>&amp;Afvis…</translation>
+    </message>
+    <message>
+        <source>Decline the request</source>
+        <translation>Afvis anmodningen</translation>
+    </message>
+    <message>
+        <source>&amp;Hold…</source>
+        <translation>&amp;Tilbagehold…</translation>
+    </message>
+    <message>
+        <source>Put the order&apos;s shipping on hold</source>
+        <translation>Tilbagehold ordrens forsendelse</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh order</source>
+        <translation>&amp;Opdater ordre</translation>
+    </message>
+    <message>
+        <source>Read the order again</source>
+        <translation>Hent ordren igen</translation>
+    </message>
+    <message>
+        <source>Add &amp;note…</source>
+        <translation>Tilføj &amp;note…</translation>
+    </message>
+    <message>
+        <source>Add a note to the request</source>
+        <translation>Tilføj en note til anmodningen</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Fortryd</translation>
+    </message>
+    <message>
+        <source>Take back the queued action</source>
+        <translation>Tag den ventende handling tilbage</translation>
+    </message>
+    <message>
+        <source>&amp;Next request</source>
+        <translation>&amp;Næste anmodning</translation>
+    </message>
+    <message>
+        <source>&amp;Previous request</source>
+        <translation>Fo&amp;rrige anmodning</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Søg</translation>
+    </message>
+    <message>
+        <source>S&amp;ync now</source>
+        <translation>S&amp;ynkroniser nu</translation>
+    </message>
+    <message>
+        <source>&amp;Connect store…</source>
+        <translation>&amp;Forbind butik…</translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation>&amp;Importer CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;New request…</source>
+        <translation>&amp;Ny anmodning…</translation>
+    </message>
+    <message>
+        <source>Audit &amp;log…</source>
+        <translation>Revisions&amp;log…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>I&amp;ndstillinger…</translation>
+    </message>
+    <message>
+        <source>&amp;Policy…</source>
+        <translation>&amp;Politik…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Rediger</translation>
+    </message>
+    <message>
+        <source>&amp;Request</source>
+        <translation>&amp;Anmodning</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Vis</translation>
+    </message>
+    <message>
+        <source>Actions on the selected request</source>
+        <translation>Handlinger for den valgte anmodning</translation>
+    </message>
+    <message>
+        <source>Store:</source>
+        <translation>Butik:</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Butik</translation>
+    </message>
+    <message>
+        <source>No store is connected yet. Choose File › Connect store… to add yours.</source>
+        <translation>Der er endnu ingen butik forbundet. Vælg Filer › Forbind butik… for at tilføje din.</translation>
+    </message>
+    <message>
+        <source>CancelApp has no saved credentials for {store}. Connect the store again (File › Connect store…) to sync and act on orders.</source>
+        <translation>CancelApp har ingen gemte adgangsoplysninger til {store}. Forbind butikken igen (Filer › Forbind butik…) for at synkronisere og behandle ordrer.</translation>
+    </message>
+    <message>
+        <source>Connect a store to sync.</source>
+        <translation>Forbind en butik for at synkronisere.</translation>
+    </message>
+    <message>
+        <source>Syncing: reading the orders with requests in full…</source>
+        <translation>Synkroniserer: henter ordrerne med anmodninger i fuld længde…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Syncing: %n order(s)</source>
+        <translation>
+            <numerusform>Synkroniserer: %n ordre</numerusform>
+            <numerusform>Synkroniserer: %n ordrer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) imported.</source>
+        <translation>
+            <numerusform>%n anmodning importeret.</numerusform>
+            <numerusform>%n anmodninger importeret.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MenuDialogs</name>
+    <message>
+        <source>Connect a store first.</source>
+        <translation>Forbind først en butik.</translation>
+    </message>
+    <message>
+        <source>Import requests from a CSV file</source>
+        <translation>Importer anmodninger fra en CSV-fil</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt)</source>
+        <translation>CSV-filer (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>“{text}” is not an order number.</source>
+        <translation>“{text}” er ikke et ordrenummer.</translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>Eksporter revisionsloggen</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-filer (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries exported.</source>
+        <translation>
+            <numerusform>%n post eksporteret.</numerusform>
+            <numerusform>%n poster eksporteret.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NewRequestDialog</name>
+    <message>
+        <source>New cancellation request</source>
+        <translation>Ny annulleringsanmodning</translation>
+    </message>
+    <message>
+        <source>&amp;Order number</source>
+        <translation>&amp;Ordrenummer</translation>
+    </message>
+    <message>
+        <source>&amp;Customer (optional)</source>
+        <translation>&amp;Kunde (valgfri)</translation>
+    </message>
+    <message>
+        <source>&amp;What the customer said</source>
+        <translation>&amp;Hvad kunden skrev</translation>
+    </message>
+    <message>
+        <source>Add request</source>
+        <translation>Tilføj anmodning</translation>
+    </message>
+</context>
+<context>
+    <name>Policy</name>
+    <message>
+        <source>{fulfilled} of {total} items fulfilled; rule: none fulfilled</source>
+        <translation>{fulfilled} af {total} varer sendt; regel: ingen sendt</translation>
+    </message>
+    <message>
+        <source>{fulfilled} of {total} items fulfilled; rule: some fulfilled</source>
+        <translation>{fulfilled} af {total} varer sendt; regel: nogle sendt</translation>
+    </message>
+    <message>
+        <source>{fulfilled} of {total} items fulfilled; rule: all fulfilled</source>
+        <translation>{fulfilled} af {total} varer sendt; regel: alle sendt</translation>
+    </message>
+    <message>
+        <source>order tagged {found}</source>
+        <translation>ordren har tagget {found}</translation>
+    </message>
+    <message>
+        <source>order has none of the tags {wanted}</source>
+        <translation>ordren har ingen af tagsene {wanted}</translation>
+    </message>
+    <message>
+        <source>items tagged {found}</source>
+        <translation>varer med tagget {found}</translation>
+    </message>
+    <message>
+        <source>no item has the tags {wanted}</source>
+        <translation>ingen vare har tagsene {wanted}</translation>
+    </message>
+    <message>
+        <source>customer tagged {found}</source>
+        <translation>kunden har tagget {found}</translation>
+    </message>
+    <message>
+        <source>customer has none of the tags {wanted}</source>
+        <translation>kunden har ingen af tagsene {wanted}</translation>
+    </message>
+    <message>
+        <source>paid with {found}</source>
+        <translation>betalt med {found}</translation>
+    </message>
+    <message>
+        <source>not paid with {wanted}</source>
+        <translation>ikke betalt med {wanted}</translation>
+    </message>
+    <message>
+        <source>risk {risk}; rule: at least {limit}</source>
+        <translation>risiko {risk}; regel: mindst {limit}</translation>
+    </message>
+    <message>
+        <source>risk {risk}; rule: at most {limit}</source>
+        <translation>risiko {risk}; regel: højst {limit}</translation>
+    </message>
+    <message>
+        <source>total {total}; rule: above {limit}</source>
+        <translation>total {total}; regel: over {limit}</translation>
+    </message>
+    <message>
+        <source>total {total}; rule: below {limit}</source>
+        <translation>total {total}; regel: under {limit}</translation>
+    </message>
+    <message>
+        <source>placed {age} before the request, window {window}: inside</source>
+        <translation>afgivet {age} før anmodningen, frist {window}: inden for</translation>
+    </message>
+    <message>
+        <source>placed {age} before the request, window {window}: outside</source>
+        <translation>afgivet {age} før anmodningen, frist {window}: uden for</translation>
+    </message>
+    <message>
+        <source>request received {age} ago, window {window}: inside</source>
+        <translation>anmodningen modtaget for {age} siden, frist {window}: inden for</translation>
+    </message>
+    <message>
+        <source>request received {age} ago, window {window}: outside</source>
+        <translation>anmodningen modtaget for {age} siden, frist {window}: uden for</translation>
+    </message>
+    <message>
+        <source>nothing fulfilled yet, window until fulfillment: inside</source>
+        <translation>intet sendt endnu, frist indtil afsendelse: inden for</translation>
+    </message>
+    <message>
+        <source>items already fulfilled, window until fulfillment: outside</source>
+        <translation>varer allerede sendt, frist indtil afsendelse: uden for</translation>
+    </message>
+    <message>
+        <source>payment status {status}; rule: {wanted}</source>
+        <translation>betalingsstatus {status}; regel: {wanted}</translation>
+    </message>
+    <message>
+        <source>fulfillment status {status}; rule: {wanted}</source>
+        <translation>forsendelsesstatus {status}; regel: {wanted}</translation>
+    </message>
+    <message>
+        <source>fulfillment on hold</source>
+        <translation>forsendelsen er tilbageholdt</translation>
+    </message>
+    <message>
+        <source>fulfillment not on hold</source>
+        <translation>forsendelsen er ikke tilbageholdt</translation>
+    </message>
+    <message>
+        <source>with a fulfillment service</source>
+        <translation>hos en fulfillment-tjeneste</translation>
+    </message>
+    <message>
+        <source>not at a fulfillment service</source>
+        <translation>ikke hos en fulfillment-tjeneste</translation>
+    </message>
+    <message>
+        <source>a return is open</source>
+        <translation>en returnering er åben</translation>
+    </message>
+    <message>
+        <source>no return open</source>
+        <translation>ingen åben returnering</translation>
+    </message>
+    <message>
+        <source>order already cancelled</source>
+        <translation>ordren er allerede annulleret</translation>
+    </message>
+    <message>
+        <source>order not cancelled</source>
+        <translation>ordren er ikke annulleret</translation>
+    </message>
+    <message>
+        <source>test order</source>
+        <translation>testordre</translation>
+    </message>
+    <message>
+        <source>not a test order</source>
+        <translation>ikke en testordre</translation>
+    </message>
+    <message>
+        <source>The order is already cancelled</source>
+        <translation>Ordren er allerede annulleret</translation>
+    </message>
+    <message>
+        <source>Your order has already been cancelled: there is nothing more you need to do.</source>
+        <translation>Din ordre er allerede annulleret: du behøver ikke gøre mere.</translation>
+    </message>
+    <message>
+        <source>A return is already open for this order</source>
+        <translation>Der er allerede en åben returnering på ordren</translation>
+    </message>
+    <message>
+        <source>Your order has a return in progress: we will complete it through the return.</source>
+        <translation>Din ordre er ved at blive returneret: vi afslutter den gennem returneringen.</translation>
+    </message>
+    <message>
+        <source>Everything in the order has been fulfilled</source>
+        <translation>Alt i ordren er sendt</translation>
+    </message>
+    <message>
+        <source>Your order has already shipped: please use our return process.</source>
+        <translation>Din ordre er allerede sendt: brug venligst vores returproces.</translation>
+    </message>
+    <message>
+        <source>Part of the order has been fulfilled</source>
+        <translation>En del af ordren er sendt</translation>
+    </message>
+    <message>
+        <source>Fulfillment is on hold: check why before cancelling</source>
+        <translation>Forsendelsen er tilbageholdt: tjek hvorfor, før du annullerer</translation>
+    </message>
+    <message>
+        <source>A fulfillment service has accepted the order: it must agree to the cancel</source>
+        <translation>En fulfillment-tjeneste har taget imod ordren: den skal acceptere annulleringen</translation>
+    </message>
+    <message>
+        <source>Shopify rates the order high risk</source>
+        <translation>Shopify vurderer ordren som høj risiko</translation>
+    </message>
+    <message>
+        <source>A high-value order: check before refunding</source>
+        <translation>En ordre med høj værdi: tjek før refusion</translation>
+    </message>
+    <message>
+        <source>The order contains final-sale items</source>
+        <translation>Ordren indeholder varer, der ikke kan returneres</translation>
+    </message>
+    <message>
+        <source>Unfulfilled, paid and asked in time</source>
+        <translation>Ikke sendt, betalt og anmodet i tide</translation>
+    </message>
+    <message>
+        <source>Asked after the cancellation window</source>
+        <translation>Anmodet efter annulleringsfristen</translation>
+    </message>
+    <message>
+        <source>No rule approves this automatically: please look</source>
+        <translation>Ingen regel godkender dette automatisk: kig venligst på det</translation>
+    </message>
+    <message>
+        <source>No matching order</source>
+        <translation>Ingen matchende ordre</translation>
+    </message>
+    <message>
+        <source>No rule matched</source>
+        <translation>Ingen regel passede</translation>
+    </message>
+    <message>
+        <source>Safeguard: already cancelled</source>
+        <translation>Sikkerhed: allerede annulleret</translation>
+    </message>
+    <message>
+        <source>Safeguard: items already fulfilled</source>
+        <translation>Sikkerhed: varer allerede sendt</translation>
+    </message>
+    <message>
+        <source>Safeguard: fee in another currency</source>
+        <translation>Sikkerhed: gebyr i en anden valuta</translation>
+    </message>
+    <message>
+        <source>Safeguard: asked before the order</source>
+        <translation>Sikkerhed: anmodet før ordren</translation>
+    </message>
+    <message>
+        <source>No order matched this request yet: find the order first</source>
+        <translation>Anmodningen er endnu ikke knyttet til en ordre: find ordren først</translation>
+    </message>
+    <message>
+        <source>No rule in the policy matched: please look</source>
+        <translation>Ingen regel i politikken passede: kig venligst på det</translation>
+    </message>
+    <message>
+        <source>The order is already cancelled: nothing to do</source>
+        <translation>Ordren er allerede annulleret: intet at gøre</translation>
+    </message>
+    <message>
+        <source>Items in this cancel have already been fulfilled: they cannot simply be cancelled</source>
+        <translation>Varer i denne annullering er allerede sendt: de kan ikke bare annulleres</translation>
+    </message>
+    <message>
+        <source>The request arrived before the order was placed: check that it is about this order</source>
+        <translation>Anmodningen kom, før ordren blev afgivet: tjek, at den drejer sig om denne ordre</translation>
+    </message>
+    <message>
+        <source>Fee lowered to the refundable amount {refundable}</source>
+        <translation>Gebyret er sat ned til det beløb, der kan refunderes, {refundable}</translation>
+    </message>
+    <message>
+        <source>The fixed fee is in {fee_currency}, but the customer paid in {currency}: decide the fee yourself</source>
+        <translation>Det faste gebyr er i {fee_currency}, men kunden betalte i {currency}: fastsæt selv gebyret</translation>
+    </message>
+    <message>
+        <source>Approved by the rule &quot;{rule}&quot;</source>
+        <translation>Godkendt af reglen &quot;{rule}&quot;</translation>
+    </message>
+    <message>
+        <source>write a time window in quotes, e.g. &quot;24h&quot;</source>
+        <translation>skriv en frist i anførselstegn, f.eks. &quot;24h&quot;</translation>
+    </message>
+    <message>
+        <source>a time window can&apos;t be negative: {value}</source>
+        <translation>en frist kan ikke være negativ: {value}</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a time window: write e.g. &quot;30min&quot;, &quot;24h&quot;, &quot;2d&quot;, &quot;until fulfillment&quot; or &quot;shop&quot;</source>
+        <translation>&quot;{value}&quot; er ikke en frist: skriv f.eks. &quot;30min&quot;, &quot;24h&quot;, &quot;2d&quot;, &quot;until fulfillment&quot; eller &quot;shop&quot;</translation>
+    </message>
+    <message>
+        <source>a time window must be longer than zero</source>
+        <translation>en frist skal være længere end nul</translation>
+    </message>
+    <message>
+        <source>a time window can be at most {days} days: write &quot;until fulfillment&quot;</source>
+        <translation>en frist kan højst være {days} dage: skriv &quot;until fulfillment&quot;</translation>
+    </message>
+    <message>
+        <source>write true or false</source>
+        <translation>skriv true eller false</translation>
+    </message>
+    <message>
+        <source>write text in quotes</source>
+        <translation>skriv tekst i anførselstegn</translation>
+    </message>
+    <message>
+        <source>write an amount, e.g. 5000 or 49.95</source>
+        <translation>skriv et beløb, f.eks. 5000 eller 49.95</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not an amount</source>
+        <translation>&quot;{value}&quot; er ikke et beløb</translation>
+    </message>
+    <message>
+        <source>an amount can&apos;t be negative: {value}</source>
+        <translation>et beløb kan ikke være negativt: {value}</translation>
+    </message>
+    <message>
+        <source>{value} is more than any order: write a smaller amount</source>
+        <translation>{value} er mere end nogen ordre: skriv et mindre beløb</translation>
+    </message>
+    <message>
+        <source>a percentage can&apos;t be more than 100: {value}</source>
+        <translation>en procentsats kan ikke være over 100: {value}</translation>
+    </message>
+    <message>
+        <source>write a whole number of days, e.g. 365</source>
+        <translation>skriv et helt antal dage, f.eks. 365</translation>
+    </message>
+    <message>
+        <source>the number of days must be at least 1</source>
+        <translation>antallet af dage skal være mindst 1</translation>
+    </message>
+    <message>
+        <source>the number of days can be at most {days}</source>
+        <translation>antallet af dage kan højst være {days}</translation>
+    </message>
+    <message>
+        <source>write a list in brackets, e.g. [&quot;final-sale&quot;]</source>
+        <translation>skriv en liste i kantede parenteser, f.eks. [&quot;final-sale&quot;]</translation>
+    </message>
+    <message>
+        <source>the list is empty: name at least one</source>
+        <translation>listen er tom: angiv mindst ét</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not one of: {allowed}</source>
+        <translation>&quot;{value}&quot; er ikke en af: {allowed}</translation>
+    </message>
+    <message>
+        <source>write a list in brackets, e.g. [&quot;paid&quot;]</source>
+        <translation>skriv en liste i kantede parenteser, f.eks. [&quot;paid&quot;]</translation>
+    </message>
+    <message>
+        <source>this must be a table of settings</source>
+        <translation>dette skal være en tabel med indstillinger</translation>
+    </message>
+    <message>
+        <source>unknown field &quot;{key}&quot;; known fields: {known}</source>
+        <translation>ukendt felt &quot;{key}&quot;; kendte felter: {known}</translation>
+    </message>
+    <message>
+        <source>unknown field &quot;{key}&quot;; known fields: version, rules</source>
+        <translation>ukendt felt &quot;{key}&quot;; kendte felter: version, rules</translation>
+    </message>
+    <message>
+        <source>the file must say version = 1</source>
+        <translation>filen skal indeholde version = 1</translation>
+    </message>
+    <message>
+        <source>rules must be written as [[rules]] sections</source>
+        <translation>regler skal skrives som [[rules]]-afsnit</translation>
+    </message>
+    <message>
+        <source>every rule needs a &quot;{key}&quot;</source>
+        <translation>hver regel skal have et &quot;{key}&quot;</translation>
+    </message>
+    <message>
+        <source>two rules are called &quot;{name}&quot;: give each rule its own name</source>
+        <translation>to regler hedder &quot;{name}&quot;: giv hver regel sit eget navn</translation>
+    </message>
+    <message>
+        <source>only approve rules suggest an action</source>
+        <translation>kun godkendelsesregler foreslår en handling</translation>
+    </message>
+    <message>
+        <source>review and deny rules need a &quot;why&quot; for the merchant</source>
+        <translation>gennemse- og afvisningsregler skal have et &quot;why&quot; til butiksejeren</translation>
+    </message>
+    <message>
+        <source>only deny rules suggest a reply</source>
+        <translation>kun afvisningsregler foreslår et svar</translation>
+    </message>
+    <message>
+        <source>no order total is above {above} and below {below}</source>
+        <translation>ingen ordretotal er både over {above} og under {below}</translation>
+    </message>
+    <message>
+        <source>an expiry needs refund = &quot;store_credit&quot;</source>
+        <translation>en udløbsdato kræver refund = &quot;store_credit&quot;</translation>
+    </message>
+    <message>
+        <source>a processing fee is kept from a refund: choose a refund</source>
+        <translation>et gebyr tilbageholdes fra en refusion: vælg en refusion</translation>
+    </message>
+    <message>
+        <source>this is not valid TOML ({detail})</source>
+        <translation>dette er ikke gyldig TOML ({detail})</translation>
+    </message>
+    <message>
+        <source>The policy file has a problem, so the last good policy stays in force: {problem}</source>
+        <translation>Politikfilen har et problem, så den sidste gode politik gælder fortsat: {problem}</translation>
+    </message>
+    <message>
+        <source>The policy file has a problem, so the default policy is in force: {problem}</source>
+        <translation>Politikfilen har et problem, så standardpolitikken gælder: {problem}</translation>
+    </message>
+    <message>
+        <source>could not read the file ({detail})</source>
+        <translation>kunne ikke læse filen ({detail})</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyEditor</name>
+    <message>
+        <source>Approve</source>
+        <translation>Godkend</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Gennemse</translation>
+    </message>
+    <message>
+        <source>Deny</source>
+        <translation>Afvis</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(intet navn)</translation>
+    </message>
+    <message numerus="yes">
+        <source>New rule %n</source>
+        <translation>
+            <numerusform>Ny regel %n</numerusform>
+            <numerusform>Ny regel %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Check this request</source>
+        <translation>Tjek denne anmodning</translation>
+    </message>
+    <message>
+        <source>{field}: {problem}</source>
+        <translation>{field}: {problem}</translation>
+    </message>
+    <message>
+        <source>With this policy: {approve} approve, {review} review, {deny} deny ({changed} changed)</source>
+        <translation>Med denne politik: {approve} godkendes, {review} gennemses, {deny} afvises ({changed} ændret)</translation>
+    </message>
+    <message>
+        <source>No past requests to backtest against yet.</source>
+        <translation>Der er endnu ingen tidligere anmodninger at afprøve politikken på.</translation>
+    </message>
+    <message>
+        <source>Backtest over {count} past requests: {approve} approve, {review} review, {deny} deny; agrees with your decision {agreed} times, differs {disagreed} times</source>
+        <translation>Afprøvet på {count} tidligere anmodninger: {approve} godkendes, {review} gennemses, {deny} afvises; enig med din afgørelse {agreed} gange, uenig {disagreed} gange</translation>
+    </message>
+    <message>
+        <source>Save the policy?</source>
+        <translation>Gem politikken?</translation>
+    </message>
+    <message>
+        <source>The policy file has a problem and will be replaced by these rules.</source>
+        <translation>Politikfilen har et problem og bliver erstattet af disse regler.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saving removes %n comment(s) from the policy file.</source>
+        <translation>
+            <numerusform>Når du gemmer, fjernes %n kommentar fra politikfilen.</numerusform>
+            <numerusform>Når du gemmer, fjernes %n kommentarer fra politikfilen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The policy could not be saved: {detail}</source>
+        <translation>Politikken kunne ikke gemmes: {detail}</translation>
+    </message>
+    <message>
+        <source>Cancellation policy</source>
+        <translation>Annulleringspolitik</translation>
+    </message>
+    <message>
+        <source>&amp;Add rule</source>
+        <translation>&amp;Tilføj regel</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Fjern</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Flyt &amp;op</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>Flyt &amp;ned</translation>
+    </message>
+    <message>
+        <source>The policy file has a problem, so the editor starts from the default rules: {problem}</source>
+        <translation>Politikfilen har et problem, så editoren starter fra standardreglerne: {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyRuleForm</name>
+    <message>
+        <source>Asked within (of ordering)</source>
+        <translation>Anmodet inden for (efter bestilling)</translation>
+    </message>
+    <message>
+        <source>Asked later than</source>
+        <translation>Anmodet senere end</translation>
+    </message>
+    <message>
+        <source>Request younger than</source>
+        <translation>Anmodning yngre end</translation>
+    </message>
+    <message>
+        <source>Request older than</source>
+        <translation>Anmodning ældre end</translation>
+    </message>
+    <message>
+        <source>Payment status is one of</source>
+        <translation>Betalingsstatus er en af</translation>
+    </message>
+    <message>
+        <source>Fulfillment status is one of</source>
+        <translation>Forsendelsesstatus er en af</translation>
+    </message>
+    <message>
+        <source>Items fulfilled</source>
+        <translation>Varer sendt</translation>
+    </message>
+    <message>
+        <source>Fulfillment on hold</source>
+        <translation>Forsendelse tilbageholdt</translation>
+    </message>
+    <message>
+        <source>At a fulfillment service</source>
+        <translation>Hos en fulfillment-tjeneste</translation>
+    </message>
+    <message>
+        <source>Total above</source>
+        <translation>Total over</translation>
+    </message>
+    <message>
+        <source>Total below</source>
+        <translation>Total under</translation>
+    </message>
+    <message>
+        <source>Order tagged with any of</source>
+        <translation>Ordren har et af tagsene</translation>
+    </message>
+    <message>
+        <source>Order tagged with none of</source>
+        <translation>Ordren har ingen af tagsene</translation>
+    </message>
+    <message>
+        <source>Items tagged with any of</source>
+        <translation>Varer har et af tagsene</translation>
+    </message>
+    <message>
+        <source>Items tagged with none of</source>
+        <translation>Varer har ingen af tagsene</translation>
+    </message>
+    <message>
+        <source>Customer tagged with any of</source>
+        <translation>Kunden har et af tagsene</translation>
+    </message>
+    <message>
+        <source>Customer tagged with none of</source>
+        <translation>Kunden har ingen af tagsene</translation>
+    </message>
+    <message>
+        <source>Risk at least</source>
+        <translation>Risiko mindst</translation>
+    </message>
+    <message>
+        <source>Risk at most</source>
+        <translation>Risiko højst</translation>
+    </message>
+    <message>
+        <source>Return open</source>
+        <translation>Åben returnering</translation>
+    </message>
+    <message>
+        <source>Already cancelled</source>
+        <translation>Allerede annulleret</translation>
+    </message>
+    <message>
+        <source>Test order</source>
+        <translation>Testordre</translation>
+    </message>
+    <message>
+        <source>Paid with any of</source>
+        <translation>Betalt med en af</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>tjekkes ikke</translation>
+    </message>
+    <message>
+        <source>e.g. 24h, 2d, shop, until fulfillment</source>
+        <translation>f.eks. 24h, 2d, shop, until fulfillment</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nej</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Godkend</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Gennemse</translation>
+    </message>
+    <message>
+        <source>Deny</source>
+        <translation>Afvis</translation>
+    </message>
+    <message>
+        <source>To the original payment</source>
+        <translation>Til den oprindelige betaling</translation>
+    </message>
+    <message>
+        <source>As store credit</source>
+        <translation>Som butikskredit</translation>
+    </message>
+    <message>
+        <source>No refund</source>
+        <translation>Ingen refusion</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>When all of these hold</source>
+        <translation>Når alle disse gælder</translation>
+    </message>
+    <message>
+        <source>Suggested action</source>
+        <translation>Foreslået handling</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Navn</translation>
+    </message>
+    <message>
+        <source>&amp;Verdict</source>
+        <translation>&amp;Vurdering</translation>
+    </message>
+    <message>
+        <source>&amp;Why (shown to you)</source>
+        <translation>&amp;Hvorfor (vises til dig)</translation>
+    </message>
+    <message>
+        <source>&amp;Reply to suggest</source>
+        <translation>&amp;Svar, der foreslås</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Refusion</translation>
+    </message>
+    <message>
+        <source>Store credit expires after (days, 0: never)</source>
+        <translation>Butikskredit udløber efter (dage, 0: aldrig)</translation>
+    </message>
+    <message>
+        <source>Restock items</source>
+        <translation>Læg varer på lager igen</translation>
+    </message>
+    <message>
+        <source>Notify the customer</source>
+        <translation>Giv kunden besked</translation>
+    </message>
+    <message>
+        <source>Reason given to Shopify</source>
+        <translation>Begrundelse til Shopify</translation>
+    </message>
+    <message>
+        <source>Keep a fee (percent)</source>
+        <translation>Behold et gebyr (procent)</translation>
+    </message>
+    <message>
+        <source>Keep a fee (fixed, store currency)</source>
+        <translation>Behold et gebyr (fast beløb i butikkens valuta)</translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message>
+        <source>Order</source>
+        <translation>Ordre</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Modtaget</translation>
+    </message>
+    <message>
+        <source>Placed</source>
+        <translation>Afgivet</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Kilde</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Betaling</translation>
+    </message>
+    <message>
+        <source>Fulfillment</source>
+        <translation>Forsendelse</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Vurdering</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Handling</translation>
+    </message>
+    <message>
+        <source>(no order)</source>
+        <translation>(ingen ordre)</translation>
+    </message>
+</context>
+<context>
+    <name>QueueView</name>
+    <message>
+        <source>Search order, customer or email (Ctrl+F)</source>
+        <translation>Søg efter ordre, kunde eller e-mail (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search requests</source>
+        <translation>Søg i anmodninger</translation>
+    </message>
+    <message>
+        <source>Request queues</source>
+        <translation>Anmodningskøer</translation>
+    </message>
+    <message>
+        <source>Cancellation requests</source>
+        <translation>Annulleringsanmodninger</translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation>Alle kilder</translation>
+    </message>
+    <message>
+        <source>Any payment</source>
+        <translation>Alle betalinger</translation>
+    </message>
+    <message>
+        <source>Any fulfillment</source>
+        <translation>Alle forsendelser</translation>
+    </message>
+    <message>
+        <source>Filter by source</source>
+        <translation>Filtrer efter kilde</translation>
+    </message>
+    <message>
+        <source>Filter by payment status</source>
+        <translation>Filtrer efter betalingsstatus</translation>
+    </message>
+    <message>
+        <source>Filter by fulfillment status</source>
+        <translation>Filtrer efter forsendelsesstatus</translation>
+    </message>
+    <message>
+        <source>Needs decision</source>
+        <translation>Skal afgøres</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Godkend</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Gennemse</translation>
+    </message>
+    <message>
+        <source>Deny</source>
+        <translation>Afvis</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Udført</translation>
+    </message>
+    <message>
+        <source>Unmatched</source>
+        <translation>Uden ordre</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyTemplates</name>
+    <message>
+        <source>Cancelled and refunded</source>
+        <translation>Annulleret og refunderet</translation>
+    </message>
+    <message>
+        <source>Hello {customer},
+
+We have cancelled order {order} as you asked, and refunded the payment. The refund can take a few days to show on your statement.
+
+Kind regards,
+{staff}</source>
+        <translation>Hej {customer}
+
+Vi har annulleret ordre {order}, som du bad om, og refunderet betalingen. Der kan gå et par dage, før refusionen kan ses på dit kontoudtog.
+
+Venlig hilsen
+{staff}</translation>
+    </message>
+    <message>
+        <source>Declined: already shipped</source>
+        <translation>Afvist: allerede sendt</translation>
+    </message>
+    <message>
+        <source>Hello {customer},
+
+We are sorry, but order {order} has already been shipped, so we cannot cancel it. You are welcome to return it once it arrives.
+
+Kind regards,
+{staff}</source>
+        <translation>Hej {customer}
+
+Vi beklager, men ordre {order} er allerede sendt, så vi kan ikke annullere den. Du er velkommen til at returnere den, når den er kommet frem.
+
+Venlig hilsen
+{staff}</translation>
+    </message>
+</context>
+<context>
+    <name>RequestDetail</name>
+    <message>
+        <source>Only the order&apos;s summary is cached: its items, payments and shipping load from Shopify when CancelApp is online, and the verdict follows.</source>
+        <translation>Der er kun gemt en oversigt over ordren: varer, betalinger og forsendelse hentes fra Shopify, når CancelApp har forbindelse, og derefter følger vurderingen.</translation>
+    </message>
+</context>
+<context>
+    <name>RequestTray</name>
+    <message>
+        <source>Open CancelApp</source>
+        <translation>Åbn CancelApp</translation>
+    </message>
+    <message>
+        <source>New cancellation requests</source>
+        <translation>Nye annulleringsanmodninger</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new request(s) to decide.</source>
+        <translation>
+            <numerusform>%n ny anmodning skal afgøres.</numerusform>
+            <numerusform>%n nye anmodninger skal afgøres.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>CancelApp: %n request(s) need a decision</source>
+        <translation>
+            <numerusform>CancelApp: %n anmodning skal afgøres</numerusform>
+            <numerusform>CancelApp: %n anmodninger skal afgøres</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SecretStore</name>
+    <message>
+        <source>Your computer has no keychain CancelApp can use; the token will be forgotten when you quit.</source>
+        <translation>Din computer har ingen nøglering, som CancelApp kan bruge; tokenet bliver glemt, når du lukker programmet.</translation>
+    </message>
+    <message>
+        <source>Your computer has no keychain CancelApp can use; the client secret will be forgotten when you quit.</source>
+        <translation>Din computer har ingen nøglering, som CancelApp kan bruge; klienthemmeligheden bliver glemt, når du lukker programmet.</translation>
+    </message>
+    <message>
+        <source>Your computer has no keychain CancelApp can use; the email password will be forgotten when you quit.</source>
+        <translation>Din computer har ingen nøglering, som CancelApp kan bruge; e-mailadgangskoden bliver glemt, når du lukker programmet.</translation>
+    </message>
+    <message>
+        <source>Your keychain is locked or refused to store the token, so it will be forgotten when you quit. Unlock the keychain and connect the store again to keep it.</source>
+        <translation>Din nøglering er låst eller ville ikke gemme tokenet, så det bliver glemt, når du lukker programmet. Lås nøgleringen op, og forbind butikken igen for at beholde det.</translation>
+    </message>
+    <message>
+        <source>Your keychain is locked or refused to store the client secret, so it will be forgotten when you quit. Unlock the keychain and connect the store again to keep it.</source>
+        <translation>Din nøglering er låst eller ville ikke gemme klienthemmeligheden, så den bliver glemt, når du lukker programmet. Lås nøgleringen op, og forbind butikken igen for at beholde den.</translation>
+    </message>
+    <message>
+        <source>Your keychain is locked or refused to store the email password, so it will be forgotten when you quit. Unlock the keychain and save the settings again to keep it.</source>
+        <translation>Din nøglering er låst eller ville ikke gemme e-mailadgangskoden, så den bliver glemt, når du lukker programmet. Lås nøgleringen op, og gem indstillingerne igen for at beholde den.</translation>
+    </message>
+    <message>
+        <source>Your keychain is locked or refused access, so CancelApp cannot read the store&apos;s saved secrets. Unlock the keychain and try again.</source>
+        <translation>Din nøglering er låst eller nægtede adgang, så CancelApp kan ikke læse butikkens gemte hemmeligheder. Lås nøgleringen op, og prøv igen.</translation>
+    </message>
+    <message>
+        <source>Your keychain is locked or refused access, so CancelApp could not remove the store&apos;s saved secrets. Unlock the keychain and remove the store again.</source>
+        <translation>Din nøglering er låst eller nægtede adgang, så CancelApp kunne ikke fjerne butikkens gemte hemmeligheder. Lås nøgleringen op, og fjern butikken igen.</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>CancelApp could not read its settings file {path}, so it uses the standard settings for now.</source>
+        <translation>CancelApp kunne ikke læse indstillingsfilen {path} og bruger derfor standardindstillingerne indtil videre.</translation>
+    </message>
+    <message>
+        <source>The settings file was damaged, so CancelApp starts with the standard settings. The old file was kept as {path}.</source>
+        <translation>Indstillingsfilen var beskadiget, så CancelApp starter med standardindstillingerne. Den gamle fil er gemt som {path}.</translation>
+    </message>
+    <message>
+        <source>CancelApp could not save the settings to {path}. Check that the disk is not full and that the folder may be written to.</source>
+        <translation>CancelApp kunne ikke gemme indstillingerne i {path}. Tjek, at disken ikke er fuld, og at der må skrives i mappen.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Something unexpected went wrong while saving. The details are in CancelApp&apos;s log.</source>
+        <translation>Noget uventet gik galt under gemning. Detaljerne står i CancelApps log.</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Indstillinger</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Generelt</translation>
+    </message>
+    <message>
+        <source>Reply templates</source>
+        <translation>Svarskabeloner</translation>
+    </message>
+    <message>
+        <source>Incoming requests</source>
+        <translation>Indkomne anmodninger</translation>
+    </message>
+    <message>
+        <source>Your &amp;name (shown in the log and replies)</source>
+        <translation>Dit &amp;navn (vises i loggen og i svar)</translation>
+    </message>
+    <message>
+        <source>&amp;Check for new requests every</source>
+        <translation>&amp;Tjek for nye anmodninger hvert</translation>
+    </message>
+    <message>
+        <source>&amp;Undo window</source>
+        <translation>&amp;Fortrydelsesfrist</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprog</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min.</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Same as the computer</source>
+        <translation>Som computeren</translation>
+    </message>
+    <message>
+        <source>&amp;Hold shipping of an order as soon as a cancellation request arrives</source>
+        <translation>&amp;Tilbagehold forsendelsen af en ordre, så snart en annulleringsanmodning kommer</translation>
+    </message>
+    <message>
+        <source>&amp;Notify me when new requests arrive</source>
+        <translation>&amp;Giv mig besked, når der kommer nye anmodninger</translation>
+    </message>
+    <message>
+        <source>Enter the mail server and user name for {store}, or switch email off.</source>
+        <translation>Angiv mailserver og brugernavn for {store}, eller slå e-mail fra.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Gemmer…</translation>
+    </message>
+</context>
+<context>
+    <name>ShopPage</name>
+    <message>
+        <source>Your store</source>
+        <translation>Din butik</translation>
+    </message>
+    <message>
+        <source>Enter your store&apos;s address, or paste the address of your Shopify admin.</source>
+        <translation>Skriv din butiks adresse, eller indsæt adressen på din Shopify-administration.</translation>
+    </message>
+    <message>
+        <source>Store &amp;address</source>
+        <translation>Butikkens &amp;adresse</translation>
+    </message>
+    <message>
+        <source>your-store.myshopify.com</source>
+        <translation>din-butik.myshopify.com</translation>
+    </message>
+    <message>
+        <source>Store address</source>
+        <translation>Butikkens adresse</translation>
+    </message>
+    <message>
+        <source>CancelApp will connect to the demo shop at {address}.</source>
+        <translation>CancelApp forbinder til demobutikken på {address}.</translation>
+    </message>
+    <message>
+        <source>CancelApp will connect to {domain}.</source>
+        <translation>CancelApp forbinder til {domain}.</translation>
+    </message>
+</context>
+<context>
+    <name>ShopScopes</name>
+    <message>
+        <source>Without {scope}, CancelApp cannot {consequence}.</source>
+        <translation>Uden {scope} kan CancelApp ikke {consequence}.</translation>
+    </message>
+    <message>
+        <source>cancel or refund orders, or tag them and add notes</source>
+        <translation>annullere eller refundere ordrer eller give dem tags og noter</translation>
+    </message>
+    <message>
+        <source>hold an order&apos;s shipping while you decide on a request</source>
+        <translation>tilbageholde en ordres forsendelse, mens du afgør en anmodning</translation>
+    </message>
+    <message>
+        <source>put items back in stock by hand when a cancellation did not restock them</source>
+        <translation>lægge varer på lager igen manuelt, når en annullering ikke gjorde det</translation>
+    </message>
+    <message>
+        <source>see whether an order is already being packed or is on hold</source>
+        <translation>se, om en ordre allerede bliver pakket eller er tilbageholdt</translation>
+    </message>
+    <message>
+        <source>see who placed an order, so email requests cannot be matched to customers</source>
+        <translation>se, hvem der har afgivet en ordre, så anmodninger via e-mail ikke kan knyttes til kunder</translation>
+    </message>
+    <message>
+        <source>see your locations, so it cannot say where stock goes back to</source>
+        <translation>se dine lokationer, så den ikke kan sige, hvor varerne skal tilbage på lager</translation>
+    </message>
+    <message>
+        <source>see your orders, so no request can be matched or judged</source>
+        <translation>se dine ordrer, så ingen anmodning kan knyttes til en ordre eller vurderes</translation>
+    </message>
+</context>
+<context>
+    <name>ShopifyError</name>
+    <message>
+        <source>Shopify asked CancelApp to slow down. Try again in {wait}.</source>
+        <translation>Shopify bad CancelApp om at sætte tempoet ned. Prøv igen om {wait}.</translation>
+    </message>
+    <message>
+        <source>Shopify cannot be reached. Check the internet connection; CancelApp keeps working from its saved copy meanwhile.</source>
+        <translation>Shopify kan ikke nås. Tjek internetforbindelsen; CancelApp arbejder videre med sin gemte kopi imens.</translation>
+    </message>
+    <message>
+        <source>Shopify did not accept the access token. Check that you copied the whole token and that the app is still installed in your store.</source>
+        <translation>Shopify godtog ikke adgangstokenet. Tjek, at du har kopieret hele tokenet, og at appen stadig er installeret i din butik.</translation>
+    </message>
+    <message>
+        <source>Shopify did not accept the app&apos;s client ID and secret. Check both in the app&apos;s settings in the Dev Dashboard, and that the app is installed in this store.</source>
+        <translation>Shopify godtog ikke appens klient-id og klienthemmelighed. Tjek begge i appens indstillinger i Dev Dashboard, og at appen er installeret i denne butik.</translation>
+    </message>
+    <message>
+        <source>Shopify did not do it: {messages}</source>
+        <translation>Shopify udførte det ikke: {messages}</translation>
+    </message>
+    <message>
+        <source>Shopify has paused the store {domain} (for example over an unpaid bill), so orders cannot be read or changed. Check the notices in your Shopify admin.</source>
+        <translation>Shopify har sat butikken {domain} på pause (f.eks. på grund af en ubetalt regning), så ordrer kan ikke læses eller ændres. Se meddelelserne i din Shopify-administration.</translation>
+    </message>
+    <message>
+        <source>Shopify is not answering properly right now. Try again in a few minutes.</source>
+        <translation>Shopify svarer ikke ordentligt lige nu. Prøv igen om et par minutter.</translation>
+    </message>
+    <message>
+        <source>Shopify refused a request from CancelApp as too large. This is a fault in CancelApp; please report it.</source>
+        <translation>Shopify afviste en forespørgsel fra CancelApp, fordi den var for stor. Det er en fejl i CancelApp; rapportér den venligst.</translation>
+    </message>
+    <message>
+        <source>Shopify refused the request: {messages}</source>
+        <translation>Shopify afviste forespørgslen: {messages}</translation>
+    </message>
+    <message>
+        <source>Shopify refused this app access to the store. Check the app&apos;s permissions in your Shopify admin.</source>
+        <translation>Shopify nægtede appen adgang til butikken. Tjek appens tilladelser i din Shopify-administration.</translation>
+    </message>
+    <message>
+        <source>Shopify&apos;s answer arrived incomplete or garbled. A network filter or proxy may be in the way; try again.</source>
+        <translation>Shopifys svar kom ufuldstændigt eller forvansket frem. Et netværksfilter eller en proxy kan stå i vejen; prøv igen.</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Stoppet.</translation>
+    </message>
+    <message>
+        <source>The app is missing a permission in your store ({scopes}). Add it to the app&apos;s access scopes, release a new version and install it again.</source>
+        <translation>Appen mangler en tilladelse i din butik ({scopes}). Tilføj den til appens adgangsområder (scopes), udgiv en ny version, og installer den igen.</translation>
+    </message>
+    <message>
+        <source>The connection broke before Shopify answered, so CancelApp cannot tell whether the change was made. It will check the order before doing anything else.</source>
+        <translation>Forbindelsen blev afbrudt, før Shopify svarede, så CancelApp kan ikke se, om ændringen blev foretaget. Den tjekker ordren, før den gør noget andet.</translation>
+    </message>
+    <message>
+        <source>There is no Shopify store at {domain}. Check the store address.</source>
+        <translation>Der er ingen Shopify-butik på {domain}. Tjek butikkens adresse.</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a Shopify store address. Enter the store name, name.myshopify.com, or paste the address of your Shopify admin.</source>
+        <translation>“{text}” er ikke en Shopify-butiks adresse. Skriv butikkens navn, navn.myshopify.com, eller indsæt adressen på din Shopify-administration.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <source>Connection</source>
+        <translation>Forbindelse</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>Seneste synkronisering</translation>
+    </message>
+    <message>
+        <source>Shopify API budget</source>
+        <translation>Shopify API-budget</translation>
+    </message>
+    <message>
+        <source>Sync progress</source>
+        <translation>Synkroniseringens fremdrift</translation>
+    </message>
+    <message>
+        <source>API budget {percent} %</source>
+        <translation>API-budget {percent} %</translation>
+    </message>
+    <message>
+        <source>{available} of {maximum} points left</source>
+        <translation>{available} af {maximum} point tilbage</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Synkroniserer…</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Ikke forbundet</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Offline: working from the cache</source>
+        <translation>Offline: arbejder ud fra den gemte kopi</translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>Aldrig synkroniseret</translation>
+    </message>
+    <message>
+        <source>Last synced {when}</source>
+        <translation>Senest synkroniseret {when}</translation>
+    </message>
+</context>
+<context>
+    <name>StoreError</name>
+    <message>
+        <source>CancelApp cannot write to its data folder {folder}. Check that the folder exists and that you are allowed to change it, or choose another folder.</source>
+        <translation>CancelApp kan ikke skrive i sin datamappe {folder}. Tjek, at mappen findes, og at du må ændre den, eller vælg en anden mappe.</translation>
+    </message>
+    <message>
+        <source>CancelApp is already open with this data folder. Switch to that window; this one will close.</source>
+        <translation>CancelApp er allerede åben med denne datamappe. Skift til det vindue; dette vindue lukkes.</translation>
+    </message>
+    <message>
+        <source>CancelApp&apos;s data is busy in another program. Close other copies of CancelApp (or backup tools using its folder) and try again.</source>
+        <translation>CancelApps data er i brug af et andet program. Luk andre kopier af CancelApp (eller backupprogrammer, der bruger mappen), og prøv igen.</translation>
+    </message>
+    <message>
+        <source>CancelApp&apos;s saved data is damaged and cannot be read. CancelApp can move the damaged file aside (it is kept, not deleted) and download your orders again from Shopify.</source>
+        <translation>CancelApps gemte data er beskadiget og kan ikke læses. CancelApp kan flytte den beskadigede fil til side (den gemmes og slettes ikke) og hente dine ordrer fra Shopify igen.</translation>
+    </message>
+    <message>
+        <source>The disk holding CancelApp&apos;s data is full. Free some space, then try again. Nothing you saved before has been lost.</source>
+        <translation>Disken med CancelApps data er fuld. Frigør noget plads, og prøv igen. Intet af det, du har gemt før, er gået tabt.</translation>
+    </message>
+    <message>
+        <source>This data was saved by a newer version of CancelApp. Install the newer version to open it; this version has not changed it.</source>
+        <translation>Disse data er gemt af en nyere version af CancelApp. Installer den nyere version for at åbne dem; denne version har ikke ændret dem.</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesTab</name>
+    <message>
+        <source>Reply templates</source>
+        <translation>Svarskabeloner</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Navn</translation>
+    </message>
+    <message>
+        <source>&amp;Text</source>
+        <translation>&amp;Tekst</translation>
+    </message>
+    <message>
+        <source>Template name</source>
+        <translation>Skabelonens navn</translation>
+    </message>
+    <message>
+        <source>Template text</source>
+        <translation>Skabelonens tekst</translation>
+    </message>
+    <message>
+        <source>{customer}, {order} and {staff} are filled in when the reply is written.</source>
+        <translation>{customer}, {order} og {staff} udfyldes, når svaret skrives.</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Tilføj</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Fjern</translation>
+    </message>
+    <message>
+        <source>New reply</source>
+        <translation>Nyt svar</translation>
+    </message>
+</context>
+</TS>

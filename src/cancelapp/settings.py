@@ -1,0 +1,326 @@
+"""The merchant's preferences, kept as JSON in the config folder (Qt-free).
+
+Never a secret in here: the IMAP password, tokens and client secrets live in the keychain
+(`cancelapp.keychain`). A damaged or hand-edited file never stops the app: unreadable values
+fall back to their defaults, and an unreadable file is moved aside (not deleted) with a notice.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, TypeVar
+
+from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
+from cancelapp.sources.imap_session import EmailConfig, Security
+
+log = logging.getLogger(__name__)
+
+SETTINGS_FILE_NAME = "settings.json"
+FORMAT_VERSION = 1
+SYNC_INTERVAL_MINUTES = range(1, 24 * 60 + 1)
+UNDO_WINDOW_SECONDS = range(0, 121)
+E = TypeVar("E", bound=StrEnum)
+_CONTEXT = "Settings"  # spelled out in each QT_TRANSLATE_NOOP: lupdate reads only literals
+
+
+class Language(StrEnum):
+    SYSTEM = "system"
+    ENGLISH = "en"
+    DANISH = "da"
+
+
+@dataclass(frozen=True)
+class ReplyTemplate:
+    """A reply to a customer; `{customer}`, `{order}` and `{staff}` are filled in when sent."""
+
+    name: str
+    body: str
+
+
+# English source text; the UI shows these through Qt's translation (context "ReplyTemplates"),
+# so a Danish merchant starts from Danish templates.
+DEFAULT_REPLY_TEMPLATES = (
+    ReplyTemplate(
+        QT_TRANSLATE_NOOP("ReplyTemplates", "Cancelled and refunded"),
+        QT_TRANSLATE_NOOP(
+            "ReplyTemplates",
+            "Hello {customer},\n\nWe have cancelled order {order} as you asked, and refunded "
+            "the payment. The refund can take a few days to show on your statement.\n\n"
+            "Kind regards,\n{staff}",
+        ),
+    ),
+    ReplyTemplate(
+        QT_TRANSLATE_NOOP("ReplyTemplates", "Declined: already shipped"),
+        QT_TRANSLATE_NOOP(
+            "ReplyTemplates",
+            "Hello {customer},\n\nWe are sorry, but order {order} has already been shipped, so "
+            "we cannot cancel it. You are welcome to return it once it arrives.\n\n"
+            "Kind regards,\n{staff}",
+        ),
+    ),
+)
+
+
+@dataclass(frozen=True)
+class EmailIntake:
+    """Where cancellation emails arrive. The password is in the keychain, never here."""
+
+    enabled: bool = False
+    host: str = ""
+    port: int = 993
+    security: Security = Security.TLS
+    username: str = ""
+    folder: str = "INBOX"
+
+    def config(self) -> EmailConfig | None:
+        """What the email source needs, or None while switched off or incomplete."""
+        if not (self.enabled and self.host and self.username):
+            return None
+        return EmailConfig(
+            host=self.host,
+            username=self.username,
+            port=self.port,
+            security=self.security,
+            folder=self.folder or "INBOX",
+        )
+
+
+@dataclass(frozen=True)
+class StoreIntake:
+    """Which channels bring one store's cancellation requests in."""
+
+    native: bool = True  # requests customers send through Shopify itself
+    tag: bool = True  # orders another app or a person tagged
+    tag_name: str = "cancel-request"
+    csv: bool = False  # exports of a contact or Google form, imported by hand
+    email: EmailIntake = field(default_factory=EmailIntake)
+
+
+@dataclass(frozen=True)
+class Settings:
+    sync_interval_minutes: int = 5
+    staff_name: str = ""
+    undo_window_seconds: int = 10
+    hold_on_arrival: bool = False
+    language: Language = Language.SYSTEM
+    tray_notifications: bool = True
+    reply_templates: tuple[ReplyTemplate, ...] = DEFAULT_REPLY_TEMPLATES
+    intake: Mapping[str, StoreIntake] = field(default_factory=dict)  # by store domain
+
+    def intake_for(self, store_domain: str) -> StoreIntake:
+        return self.intake.get(store_domain, StoreIntake())
+
+    def with_intake(self, store_domain: str, intake: StoreIntake) -> Settings:
+        return replace(self, intake={**self.intake, store_domain: intake})
+
+    def without_store(self, store_domain: str) -> Settings:
+        return replace(self, intake={k: v for k, v in self.intake.items() if k != store_domain})
+
+
+@dataclass(frozen=True)
+class LoadedSettings:
+    settings: Settings
+    notice: Phrase | None = None  # for the merchant, when the file had to be set aside
+
+
+class SettingsNotSaved(Exception):
+    def __init__(self, phrase: Phrase) -> None:
+        self.phrase = phrase
+        super().__init__(phrase.render_plain())
+
+
+def settings_path(config_dir: Path) -> Path:
+    return config_dir / SETTINGS_FILE_NAME
+
+
+def load_settings(path: Path) -> LoadedSettings:
+    """The saved settings, defaults where missing; never raises for a bad file."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return LoadedSettings(Settings())
+    except OSError as exc:
+        log.warning("settings unreadable: %s", exc)
+        return LoadedSettings(Settings(), Phrase(_CONTEXT, _UNREADABLE, {"path": str(path)}))
+    try:
+        data = json.loads(text)
+        if not isinstance(data, dict):
+            raise ValueError("not an object")
+    except ValueError:
+        aside = _move_aside(path)
+        return LoadedSettings(Settings(), Phrase(_CONTEXT, _DAMAGED, {"path": str(aside)}))
+    return LoadedSettings(settings_from_json(data))
+
+
+def save_settings(settings: Settings, path: Path) -> None:
+    """Write atomically (a temporary file renamed over the old one), readable by the merchant
+    only. Raises `SettingsNotSaved` with a plain message."""
+    text = json.dumps(settings_to_json(settings), indent=2, ensure_ascii=False) + "\n"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+                handle.flush()
+                os.fsync(handle.fileno())
+            Path(tmp).replace(path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        log.warning("settings not saved: %s", exc)
+        raise SettingsNotSaved(Phrase(_CONTEXT, _NOT_SAVED, {"path": str(path)})) from None
+
+
+_UNREADABLE = QT_TRANSLATE_NOOP(
+    "Settings",
+    "CancelApp could not read its settings file {path}, so it uses the standard settings for now.",
+)
+_DAMAGED = QT_TRANSLATE_NOOP(
+    "Settings",
+    "The settings file was damaged, so CancelApp starts with the standard settings. The old "
+    "file was kept as {path}.",
+)
+_NOT_SAVED = QT_TRANSLATE_NOOP(
+    "Settings",
+    "CancelApp could not save the settings to {path}. Check that the disk is not full and "
+    "that the folder may be written to.",
+)
+
+
+def _move_aside(path: Path) -> Path:
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    aside = path.with_name(f"{path.name}.damaged-{stamp}")
+    try:
+        path.replace(aside)
+    except OSError:
+        return path
+    return aside
+
+
+def settings_to_json(settings: Settings) -> dict[str, Any]:
+    return {
+        "version": FORMAT_VERSION,
+        "sync_interval_minutes": settings.sync_interval_minutes,
+        "staff_name": settings.staff_name,
+        "undo_window_seconds": settings.undo_window_seconds,
+        "hold_on_arrival": settings.hold_on_arrival,
+        "language": settings.language.value,
+        "tray_notifications": settings.tray_notifications,
+        "reply_templates": [{"name": t.name, "body": t.body} for t in settings.reply_templates],
+        "intake": {domain: _intake_to_json(i) for domain, i in sorted(settings.intake.items())},
+    }
+
+
+def _intake_to_json(intake: StoreIntake) -> dict[str, Any]:
+    email = intake.email
+    return {
+        "native": intake.native,
+        "tag": intake.tag,
+        "tag_name": intake.tag_name,
+        "csv": intake.csv,
+        "email": {
+            "enabled": email.enabled,
+            "host": email.host,
+            "port": email.port,
+            "security": email.security.value,
+            "username": email.username,
+            "folder": email.folder,
+        },
+    }
+
+
+def settings_from_json(data: Mapping[str, Any]) -> Settings:
+    """Every field checked on its own: a bad value costs that value, not the file."""
+    default = Settings()
+    templates = _templates(data.get("reply_templates"))
+    intake_data = data.get("intake")
+    intake = (
+        {
+            str(domain): _intake_from_json(value)
+            for domain, value in intake_data.items()
+            if isinstance(value, dict)
+        }
+        if isinstance(intake_data, dict)
+        else {}
+    )
+    return Settings(
+        sync_interval_minutes=_int_in(
+            data.get("sync_interval_minutes"),
+            SYNC_INTERVAL_MINUTES,
+            default.sync_interval_minutes,
+        ),
+        staff_name=_str(data.get("staff_name"), default.staff_name),
+        undo_window_seconds=_int_in(
+            data.get("undo_window_seconds"), UNDO_WINDOW_SECONDS, default.undo_window_seconds
+        ),
+        hold_on_arrival=_bool(data.get("hold_on_arrival"), default.hold_on_arrival),
+        language=_enum(Language, data.get("language"), default.language),
+        tray_notifications=_bool(data.get("tray_notifications"), default.tray_notifications),
+        reply_templates=default.reply_templates if templates is None else templates,
+        intake=intake,
+    )
+
+
+def _intake_from_json(data: Mapping[str, Any]) -> StoreIntake:
+    default = StoreIntake()
+    email_data = data.get("email")
+    email = EmailIntake()
+    if isinstance(email_data, dict):
+        email = EmailIntake(
+            enabled=_bool(email_data.get("enabled"), email.enabled),
+            host=_str(email_data.get("host"), email.host).strip(),
+            port=_int_in(email_data.get("port"), range(1, 65536), email.port),
+            security=_enum(Security, email_data.get("security"), email.security),
+            username=_str(email_data.get("username"), email.username).strip(),
+            folder=_str(email_data.get("folder"), email.folder) or email.folder,
+        )
+    return StoreIntake(
+        native=_bool(data.get("native"), default.native),
+        tag=_bool(data.get("tag"), default.tag),
+        tag_name=_str(data.get("tag_name"), default.tag_name).strip() or default.tag_name,
+        csv=_bool(data.get("csv"), default.csv),
+        email=email,
+    )
+
+
+def _templates(value: object) -> tuple[ReplyTemplate, ...] | None:
+    if not isinstance(value, list):
+        return None
+    return tuple(
+        ReplyTemplate(item["name"], item["body"])
+        for item in value
+        if isinstance(item, dict)
+        and isinstance(item.get("name"), str)
+        and isinstance(item.get("body"), str)
+    )
+
+
+def _int_in(value: object, allowed: range, default: int) -> int:
+    if isinstance(value, int) and not isinstance(value, bool) and value in allowed:
+        return value
+    return default
+
+
+def _bool(value: object, default: bool) -> bool:
+    return value if isinstance(value, bool) else default
+
+
+def _str(value: object, default: str) -> str:
+    return value if isinstance(value, str) else default
+
+
+def _enum(kind: type[E], value: object, default: E) -> E:
+    try:
+        return kind(value) if isinstance(value, str) else default
+    except ValueError:
+        return default

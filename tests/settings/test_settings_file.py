@@ -1,0 +1,122 @@
+"""Settings persisted as JSON: round trip, defaults, damaged files, atomic private writes."""
+
+from __future__ import annotations
+
+import json
+import stat
+from pathlib import Path
+
+import pytest
+
+from cancelapp.settings import (
+    DEFAULT_REPLY_TEMPLATES,
+    EmailIntake,
+    Language,
+    ReplyTemplate,
+    Settings,
+    SettingsNotSaved,
+    StoreIntake,
+    load_settings,
+    save_settings,
+    settings_path,
+)
+from cancelapp.sources.imap_session import Security
+
+SHOP = "nordlys-keramik.myshopify.com"
+
+
+def test_defaults_when_there_is_no_file(tmp_path: Path) -> None:
+    loaded = load_settings(settings_path(tmp_path))
+    assert loaded.notice is None
+    settings = loaded.settings
+    assert settings.sync_interval_minutes == 5
+    assert settings.undo_window_seconds == 10
+    assert settings.language is Language.SYSTEM
+    assert settings.tray_notifications and not settings.hold_on_arrival
+    assert settings.reply_templates == DEFAULT_REPLY_TEMPLATES
+    assert settings.intake_for(SHOP) == StoreIntake()
+
+
+def test_round_trip_keeps_every_field(tmp_path: Path) -> None:
+    email = EmailIntake(
+        True, "imap.example.dk", 143, Security.STARTTLS, "butik@example.dk", "Annuller"
+    )
+    settings = Settings(
+        sync_interval_minutes=15,
+        staff_name="Mette",
+        undo_window_seconds=30,
+        hold_on_arrival=True,
+        language=Language.DANISH,
+        tray_notifications=False,
+        reply_templates=(ReplyTemplate("Afvist", "Hej {customer}\n\n  indrykket linje"),),
+    ).with_intake(
+        SHOP, StoreIntake(native=False, tag=True, tag_name="annuller", csv=True, email=email)
+    )
+    path = settings_path(tmp_path / "config")
+    save_settings(settings, path)
+    assert load_settings(path).settings == settings
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert [p.name for p in path.parent.iterdir()] == ["settings.json"]  # no temp file left
+
+
+def test_email_config_only_when_complete_and_enabled() -> None:
+    assert EmailIntake(enabled=True, host="imap.example.dk").config() is None
+    assert EmailIntake(enabled=False, host="h", username="u").config() is None
+    config = EmailIntake(True, "imap.example.dk", 993, Security.TLS, "u", "").config()
+    assert config is not None
+    assert (config.host, config.port, config.folder) == ("imap.example.dk", 993, "INBOX")
+
+
+def test_bad_values_fall_back_one_by_one(tmp_path: Path) -> None:
+    path = settings_path(tmp_path)
+    path.write_text(
+        json.dumps(
+            {
+                "sync_interval_minutes": 0,
+                "staff_name": "Ole",
+                "undo_window_seconds": "ten",
+                "language": "klingon",
+                "hold_on_arrival": 1,
+                "reply_templates": [{"name": "Ok", "body": "Fine"}, {"name": 3}],
+                "intake": {SHOP: {"tag": False, "email": {"port": 70000, "security": "starttls"}}},
+            }
+        ),
+        encoding="utf-8",
+    )
+    loaded = load_settings(path)
+    settings = loaded.settings
+    assert loaded.notice is None
+    assert settings.sync_interval_minutes == 5
+    assert settings.staff_name == "Ole"
+    assert settings.undo_window_seconds == 10
+    assert settings.language is Language.SYSTEM
+    assert settings.hold_on_arrival is False
+    assert settings.reply_templates == (ReplyTemplate("Ok", "Fine"),)
+    intake = settings.intake_for(SHOP)
+    assert intake.tag is False and intake.native is True
+    assert intake.email.port == 993 and intake.email.security is Security.STARTTLS
+
+
+def test_a_damaged_file_is_kept_aside_and_explained(tmp_path: Path) -> None:
+    path = settings_path(tmp_path)
+    path.write_text("{ not json", encoding="utf-8")
+    loaded = load_settings(path)
+    assert loaded.settings == Settings()
+    assert loaded.notice is not None
+    kept = [p for p in tmp_path.iterdir() if p.name.startswith("settings.json.damaged-")]
+    assert len(kept) == 1 and kept[0].read_text(encoding="utf-8") == "{ not json"
+    assert str(kept[0]) in loaded.notice.render_plain()
+
+
+def test_a_failed_save_is_a_plain_message_and_leaves_nothing_behind(tmp_path: Path) -> None:
+    path = settings_path(tmp_path)
+    path.mkdir()  # cannot be replaced by a file, whoever runs the test
+    with pytest.raises(SettingsNotSaved, match="could not save the settings") as failed:
+        save_settings(Settings(staff_name="Efter"), path)
+    assert failed.value.__cause__ is None
+    assert [p.name for p in tmp_path.iterdir()] == ["settings.json"]
+
+
+def test_removing_a_store_drops_its_intake() -> None:
+    settings = Settings().with_intake(SHOP, StoreIntake(csv=True)).with_intake("b", StoreIntake())
+    assert set(settings.without_store(SHOP).intake) == {"b"}

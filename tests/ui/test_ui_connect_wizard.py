@@ -1,0 +1,245 @@
+"""The connect wizard, driven by qtbot against the demo shop over real HTTP."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWizard
+from pytestqt.qtbot import QtBot
+
+from cancelapp.demoshop import DEFAULT_SCOPES, DemoShop
+from cancelapp.keychain import SecretKind, SecretStore, usable_backend
+from cancelapp.store import Database
+from cancelapp.store.stores import list_stores
+from cancelapp.ui.connect_tasks import ConnectedStore, optional_scopes, required_scopes
+from cancelapp.ui.connect_wizard import ConnectWizard
+from cancelapp.ui.workers import WorkerPool
+from fixtures.keychain import MemoryKeyring, SecretServiceSession
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+@pytest.fixture
+def workers(qtbot: QtBot) -> Iterator[WorkerPool]:
+    pool = WorkerPool()
+    yield pool
+    pool.shutdown()
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> Iterator[Database]:
+    db = Database.open(tmp_path / "cancelapp.sqlite3")
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def open_wizard(
+    qtbot: QtBot, workers: WorkerPool, database: Database
+) -> Callable[[SecretStore], ConnectWizard]:
+    def make(secrets: SecretStore) -> ConnectWizard:
+        wizard = ConnectWizard(workers, secrets, database)
+        qtbot.addWidget(wizard)
+        wizard.open()
+        return wizard
+
+    return make
+
+
+def _next(qtbot: QtBot, wizard: ConnectWizard) -> None:
+    button = wizard.button(QWizard.WizardButton.NextButton)
+    assert button.isEnabled()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def _finish(qtbot: QtBot, wizard: ConnectWizard) -> ConnectedStore:
+    qtbot.waitUntil(wizard.check_page.isComplete, timeout=10_000)
+    with qtbot.waitSignal(wizard.store_connected, timeout=10_000) as connected:
+        qtbot.mouseClick(
+            wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton
+        )
+    result = connected.args[0]
+    assert isinstance(result, ConnectedStore)
+    return result
+
+
+def test_the_address_is_checked_and_normalised_as_it_is_typed(
+    qtbot: QtBot, open_wizard: Callable[[SecretStore], ConnectWizard], secret_store: SecretStore
+) -> None:
+    wizard = open_wizard(secret_store)
+    page = wizard.shop_page
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    qtbot.keyClicks(page.domain_edit, "not a shop!")
+    assert not next_button.isEnabled()
+    assert "is not a Shopify store address" in page.feedback.text()
+    page.domain_edit.clear()
+    qtbot.keyClicks(page.domain_edit, "https://admin.shopify.com/store/Nordlys-Keramik/orders")
+    assert next_button.isEnabled()
+    assert page.feedback.text() == "CancelApp will connect to nordlys-keramik.myshopify.com."
+    assert wizard.endpoint is not None and wizard.endpoint.shop == "nordlys-keramik"
+
+
+def test_connect_with_client_id_and_secret(
+    qtbot: QtBot,
+    open_wizard: Callable[[SecretStore], ConnectWizard],
+    demo_shop: DemoShop,
+    memory_keyring: MemoryKeyring,
+    database: Database,
+) -> None:
+    secrets = SecretStore(memory_keyring)
+    wizard = open_wizard(secrets)
+    qtbot.keyClicks(wizard.shop_page.domain_edit, "nordlys-keramik")
+    wizard.use_loopback(demo_shop.base_url)  # the demo shop: by code, never typed
+    _next(qtbot, wizard)
+    assert wizard.currentPage() is wizard.guide_page
+    assert all(s in wizard.guide_page.required.text() for s in required_scopes())
+    assert all(s in wizard.guide_page.optional.text() for s in optional_scopes())
+    qtbot.mouseClick(wizard.guide_page.copy_button, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text().split(",")[:2] == ["read_orders", "write_orders"]
+    _next(qtbot, wizard)
+    page = wizard.credentials_page
+    assert page.app_choice.isChecked() and not page.keychain_label.isVisibleTo(wizard)
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    qtbot.keyClicks(page.client_id_edit, demo_shop.client_id)
+    qtbot.keyClicks(page.client_secret_edit, demo_shop.client_secret)
+    _next(qtbot, wizard)
+    qtbot.waitUntil(wizard.check_page.isComplete, timeout=10_000)
+    shop_name = wizard.check_page.shop_info.name if wizard.check_page.shop_info else ""
+    assert shop_name and shop_name in wizard.check_page.status.text()
+    connected = _finish(qtbot, wizard)
+    assert connected.name == shop_name and connected.notices == ()
+    domain = connected.domain
+    assert secrets.load(domain, SecretKind.CLIENT_ID) == demo_shop.client_id
+    assert secrets.load(domain, SecretKind.CLIENT_SECRET) == demo_shop.client_secret
+    assert set(memory_keyring.passwords) == {
+        ("CancelApp", f"{domain}/client-id"),
+        ("CancelApp", f"{domain}/client-secret"),
+    }
+    with database.reading() as conn:
+        [store] = list_stores(conn)
+    assert (store.id, store.domain, store.name, store.auth_kind) == (
+        connected.store_id,
+        domain,
+        shop_name,
+        "client_credentials",
+    )
+    assert wizard.result() == QWizard.DialogCode.Accepted
+
+
+def test_connect_with_an_access_token_and_no_keychain(
+    qtbot: QtBot,
+    open_wizard: Callable[[SecretStore], ConnectWizard],
+    demo_shop: DemoShop,
+) -> None:
+    secrets = SecretStore(None)
+    wizard = open_wizard(secrets)
+    wizard.use_loopback(demo_shop.base_url)
+    _next(qtbot, wizard)
+    _next(qtbot, wizard)
+    page = wizard.credentials_page
+    assert page.keychain_label.text() == (
+        "Your computer has no keychain CancelApp can use; the token will be forgotten when you "
+        "quit."
+    )
+    qtbot.mouseClick(page.token_choice, Qt.MouseButton.LeftButton)
+    assert page.token_edit.isEnabled() and not page.client_id_edit.isEnabled()
+    qtbot.keyClicks(page.token_edit, demo_shop.access_token)
+    _next(qtbot, wizard)
+    connected = _finish(qtbot, wizard)
+    assert [n.render_plain() for n in connected.notices] == [page.keychain_label.text()]
+    assert secrets.load(connected.domain, SecretKind.ACCESS_TOKEN) == demo_shop.access_token
+
+
+def test_missing_scopes_are_shown_and_block_saving(
+    qtbot: QtBot,
+    open_wizard: Callable[[SecretStore], ConnectWizard],
+    make_demo_shop: Callable[..., DemoShop],
+    secret_store: SecretStore,
+    database: Database,
+) -> None:
+    shop = make_demo_shop(scopes=DEFAULT_SCOPES - {"write_orders", "read_returns"})
+    wizard = open_wizard(secret_store)
+    wizard.use_loopback(shop.base_url)
+    _next(qtbot, wizard)
+    _next(qtbot, wizard)
+    qtbot.mouseClick(wizard.credentials_page.token_choice, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(wizard.credentials_page.token_edit, shop.access_token)
+    _next(qtbot, wizard)
+    page = wizard.check_page
+    qtbot.waitUntil(lambda: page.shop_info is not None, timeout=10_000)
+    assert "missing access scopes" in page.status.text()
+    assert "Without write_orders, CancelApp cannot cancel or refund orders" in page.details.text()
+    assert "Without read_returns (optional)" in page.details.text()
+    assert not page.isComplete()
+    assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    with database.reading() as conn:
+        assert list_stores(conn) == []
+
+
+def test_a_refused_token_is_a_plain_message_and_can_be_corrected(
+    qtbot: QtBot,
+    open_wizard: Callable[[SecretStore], ConnectWizard],
+    demo_shop: DemoShop,
+    secret_store: SecretStore,
+) -> None:
+    wizard = open_wizard(secret_store)
+    wizard.use_loopback(demo_shop.base_url)
+    _next(qtbot, wizard)
+    _next(qtbot, wizard)
+    page = wizard.credentials_page
+    qtbot.mouseClick(page.token_choice, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(page.token_edit, "shpat_wrong")
+    _next(qtbot, wizard)
+    qtbot.waitUntil(
+        lambda: "did not accept the access token" in wizard.check_page.status.text(), timeout=10_000
+    )
+    assert not wizard.check_page.isComplete()
+    assert "shpat_wrong" not in wizard.check_page.status.text()
+    wizard.back()
+    page.token_edit.clear()
+    qtbot.keyClicks(page.token_edit, demo_shop.access_token)
+    _next(qtbot, wizard)
+    connected = _finish(qtbot, wizard)
+    assert secret_store.load(connected.domain, SecretKind.ACCESS_TOKEN) == demo_shop.access_token
+
+
+def test_a_typed_loopback_address_is_refused(
+    qtbot: QtBot,
+    open_wizard: Callable[[SecretStore], ConnectWizard],
+    demo_shop: DemoShop,
+    secret_store: SecretStore,
+) -> None:
+    wizard = open_wizard(secret_store)
+    qtbot.keyClicks(wizard.shop_page.domain_edit, demo_shop.base_url)
+    assert wizard.endpoint is None
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+
+
+@pytest.mark.keychain
+@pytest.mark.timeout(60)
+def test_connecting_puts_the_secret_in_the_real_keychain(
+    qtbot: QtBot,
+    open_wizard: Callable[[SecretStore], ConnectWizard],
+    demo_shop: DemoShop,
+    secret_service: SecretServiceSession,
+) -> None:
+    backend = usable_backend(secret_service.backend())
+    assert backend is not None
+    wizard = open_wizard(SecretStore(backend))
+    wizard.use_loopback(demo_shop.base_url)
+    _next(qtbot, wizard)
+    _next(qtbot, wizard)
+    qtbot.keyClicks(wizard.credentials_page.client_id_edit, demo_shop.client_id)
+    qtbot.keyClicks(wizard.credentials_page.client_secret_edit, demo_shop.client_secret)
+    _next(qtbot, wizard)
+    connected = _finish(qtbot, wizard)
+    assert connected.notices == ()
+    # A later session reads it back from gnome-keyring.
+    again = SecretStore(secret_service.backend())
+    assert again.load(connected.domain, SecretKind.CLIENT_SECRET) == demo_shop.client_secret
+    again.delete_store(connected.domain)
+    assert again.load(connected.domain, SecretKind.CLIENT_ID) is None

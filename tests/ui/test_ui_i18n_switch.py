@@ -1,0 +1,138 @@
+"""Choosing a language: translators, the default locale, and windows that follow."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from cancelapp.domain.money import Money
+from cancelapp.keychain import SecretStore
+from cancelapp.settings import Language, Settings
+from cancelapp.shopify import InvalidShopDomain, ShopInfo
+from cancelapp.shopify.shop_info import missing_scopes
+from cancelapp.store import Database
+from cancelapp.ui.connect_pages import translated, translated_scope
+from cancelapp.ui.connect_tasks import missing_optional_scopes
+from cancelapp.ui.connect_wizard import ConnectWizard
+from cancelapp.ui.formatting import Formatter
+from cancelapp.ui.i18n import Translations, locale_for, speaks_danish
+from cancelapp.ui.settings_dialog import SettingsDialog
+from cancelapp.ui.workers import WorkerPool
+
+DANISH = QLocale(QLocale.Language.Danish, QLocale.Country.Denmark)
+US_ENGLISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+GERMAN = QLocale(QLocale.Language.German, QLocale.Country.Germany)
+
+
+@pytest.fixture
+def translations(qapp: QApplication) -> Iterator[Translations]:
+    previous = QLocale()
+    chosen = Translations(qapp)
+    yield chosen
+    chosen.apply(Language.ENGLISH, US_ENGLISH)
+    QLocale.setDefault(previous)
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> Iterator[Database]:
+    db = Database.open(tmp_path / "cancelapp.sqlite3")
+    yield db
+    db.close()
+
+
+@pytest.mark.parametrize(
+    ("language", "system", "expected", "danish"),
+    [
+        (Language.SYSTEM, DANISH, "da_DK", True),
+        (Language.SYSTEM, GERMAN, "de_DE", False),
+        (Language.ENGLISH, DANISH, "en_DK", False),
+        (Language.ENGLISH, US_ENGLISH, "en_US", False),
+        (Language.DANISH, US_ENGLISH, "da_DK", True),
+    ],
+)
+def test_language_and_locale_choice(
+    language: Language, system: QLocale, expected: str, danish: bool
+) -> None:
+    assert locale_for(language, system).name() == expected
+    assert speaks_danish(language, system) is danish
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_switching_to_danish_changes_texts_and_money(
+    qtbot: QtBot, translations: Translations, tmp_path: Path
+) -> None:
+    translations.apply(Language.ENGLISH, US_ENGLISH)
+    dialog = SettingsDialog(Settings(), tmp_path / "s.json", WorkerPool(), SecretStore(None))
+    qtbot.addWidget(dialog)
+    dialog.open()
+    cancel = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    money = Money(Decimal("1234.50"), "DKK")
+    assert dialog.windowTitle() == "Settings"
+    assert dialog.tabs.tabText(1) == "Reply templates"
+    assert Formatter(QLocale()).money(money) == "DKK\u00a01,234.50"
+
+    locale = translations.apply(Language.DANISH, US_ENGLISH)
+
+    assert locale.name() == "da_DK" and QLocale().name() == "da_DK"
+    assert translations.installed_count == 2  # ours and Qt's own
+    qtbot.waitUntil(lambda: dialog.windowTitle() == "Indstillinger")  # a posted event
+    assert dialog.tabs.tabText(1) == "Svarskabeloner"
+    assert cancel.text() == "Annuller"  # Qt's own buttons, from qtbase_da
+    assert Formatter(QLocale()).money(money) == "1.234,50\u00a0kr."
+    assert translated(InvalidShopDomain("x y").phrase).startswith("“x y” er ikke")
+
+    translations.apply(Language.ENGLISH, US_ENGLISH)
+    assert translations.installed_count == 0
+    qtbot.waitUntil(lambda: dialog.windowTitle() == "Settings")
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_the_connect_wizard_and_the_builtin_templates_speak_danish(
+    qtbot: QtBot, translations: Translations, database: Database, tmp_path: Path
+) -> None:
+    translations.apply(Language.ENGLISH, US_ENGLISH)
+    wizard = ConnectWizard(WorkerPool(), SecretStore(None), database)
+    qtbot.addWidget(wizard)
+    wizard.open()
+    qtbot.keyClicks(wizard.shop_page.domain_edit, "x y")
+    assert wizard.shop_page.feedback.text().startswith("“x y” is not")
+
+    translations.apply(Language.DANISH, US_ENGLISH)
+
+    qtbot.waitUntil(lambda: wizard.windowTitle() == "Forbind en Shopify-butik")
+    assert wizard.shop_page.title() == "Din butik"
+    assert wizard.shop_page.feedback.text().startswith("“x y” er ikke en Shopify-butiks adresse")
+    assert wizard.credentials_page.keychain_label.text().startswith(
+        "Din computer har ingen nøglering"
+    )
+    dialog = SettingsDialog(Settings(), tmp_path / "s.json", WorkerPool(), SecretStore(None))
+    qtbot.addWidget(dialog)
+    assert dialog.templates_tab.list.item(0).text() == "Annulleret og refunderet"
+    assert dialog.templates_tab.body_edit.toPlainText().startswith("Hej {customer}")
+
+
+def test_missing_scope_messages_are_danish_through_and_through(
+    translations: Translations,
+) -> None:
+    translations.apply(Language.DANISH, US_ENGLISH)
+    info = ShopInfo(
+        "Nordlys",
+        "n.myshopify.com",
+        "DKK",
+        "Europe/Copenhagen",
+        frozenset(),
+        missing_scopes(frozenset({"read_orders"})),
+    )
+    required = [translated_scope(m.consequence) for m in info.missing_scopes]
+    assert "Uden write_orders kan CancelApp ikke annullere eller refundere ordrer" in required[0]
+    optional = [translated_scope(p) for p in missing_optional_scopes(info)]
+    assert optional[-1] == (
+        "Uden read_returns (valgfri) kan CancelApp ikke se returneringer, der allerede er åbnet "
+        "på en ordre."
+    )

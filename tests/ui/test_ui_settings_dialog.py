@@ -1,0 +1,202 @@
+"""The settings dialog, driven by qtbot: every setting, templates, per-store intake, the
+email password into the keychain and never into the file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from cancelapp.keychain import SecretKind, SecretStore
+from cancelapp.settings import (
+    DEFAULT_REPLY_TEMPLATES,
+    Language,
+    Settings,
+    StoreIntake,
+    load_settings,
+    save_settings,
+    settings_path,
+)
+from cancelapp.sources.imap_session import Security
+from cancelapp.store.stores import StoreRecord
+from cancelapp.ui.settings_dialog import SettingsDialog
+from cancelapp.ui.workers import WorkerPool
+from fixtures.keychain import MemoryKeyring
+
+SHOP = StoreRecord(
+    1,
+    "nordlys-keramik.myshopify.com",
+    "Nordlys Keramik",
+    "DKK",
+    "Europe/Copenhagen",
+    "client_credentials",
+)
+OTHER = StoreRecord(
+    2, "fjord-te.myshopify.com", "Fjord Te", "DKK", "Europe/Copenhagen", "access_token"
+)
+IMAP_PASSWORD = "imap-pw-canary-51c2"
+
+# The offscreen platform says this whenever a dialog is shown.
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+@pytest.fixture
+def workers(qtbot: QtBot) -> Iterator[WorkerPool]:
+    pool = WorkerPool()
+    yield pool
+    pool.shutdown()
+
+
+def _open(
+    qtbot: QtBot,
+    workers: WorkerPool,
+    secrets: SecretStore,
+    path: Path,
+    settings: Settings | None = None,
+) -> SettingsDialog:
+    dialog = SettingsDialog(settings or Settings(), path, workers, secrets, [SHOP, OTHER])
+    qtbot.addWidget(dialog)
+    dialog.open()
+    return dialog
+
+
+def _save(qtbot: QtBot, dialog: SettingsDialog) -> tuple[Settings, tuple[object, ...]]:
+    with qtbot.waitSignal(dialog.settings_saved, timeout=5000) as saved:
+        qtbot.mouseClick(
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
+        )
+    settings, notices = saved.args
+    return settings, notices
+
+
+def test_general_settings_are_saved_to_the_file(
+    qtbot: QtBot, workers: WorkerPool, secret_store: SecretStore, tmp_path: Path
+) -> None:
+    path = settings_path(tmp_path)
+    dialog = _open(qtbot, workers, secret_store, path)
+    assert dialog.sync_spin.value() == 5 and dialog.undo_spin.value() == 10
+    qtbot.keyClicks(dialog.staff_edit, "Mette")
+    dialog.sync_spin.setValue(15)
+    dialog.undo_spin.setValue(20)
+    qtbot.keyClick(dialog.hold_box, Qt.Key.Key_Space)
+    qtbot.keyClick(dialog.tray_box, Qt.Key.Key_Space)
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findText("Dansk"))
+    settings, notices = _save(qtbot, dialog)
+    assert notices == ()
+    assert (settings.staff_name, settings.sync_interval_minutes, settings.undo_window_seconds) == (
+        "Mette",
+        15,
+        20,
+    )
+    assert settings.hold_on_arrival and not settings.tray_notifications
+    assert settings.language is Language.DANISH
+    assert load_settings(path).settings == settings
+    assert dialog.result() == dialog.DialogCode.Accepted
+
+
+def test_reply_templates_can_be_added_edited_and_removed(
+    qtbot: QtBot, workers: WorkerPool, secret_store: SecretStore, tmp_path: Path
+) -> None:
+    dialog = _open(qtbot, workers, secret_store, settings_path(tmp_path))
+    tab = dialog.templates_tab
+    assert tab.list.count() == len(DEFAULT_REPLY_TEMPLATES)
+    qtbot.mouseClick(tab.remove_button, Qt.MouseButton.LeftButton)  # the first default
+    qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
+    tab.name_edit.clear()
+    qtbot.keyClicks(tab.name_edit, "Delvis annullering")
+    qtbot.keyClicks(tab.body_edit, "Hej {customer}, vi har fjernet en vare fra {order}.")
+    assert tab.list.item(tab.list.count() - 1).text() == "Delvis annullering"
+    settings, _ = _save(qtbot, dialog)
+    assert [t.name for t in settings.reply_templates] == [
+        DEFAULT_REPLY_TEMPLATES[1].name,
+        "Delvis annullering",
+    ]
+    assert settings.reply_templates[1].body == "Hej {customer}, vi har fjernet en vare fra {order}."
+
+
+def test_intake_per_store_and_the_email_password_goes_to_the_keychain_only(
+    qtbot: QtBot, workers: WorkerPool, memory_keyring: MemoryKeyring, tmp_path: Path
+) -> None:
+    secrets = SecretStore(memory_keyring)
+    path = settings_path(tmp_path)
+    start = Settings().with_intake(OTHER.domain, StoreIntake(native=False, csv=True))
+    dialog = _open(qtbot, workers, secrets, path, start)
+    tab = dialog.intake_tab
+    assert not tab.store_combo.isHidden() and tab.store_combo.count() == 2
+    assert tab.keychain_label.isHidden()
+    tab.select_store(SHOP.domain)
+    qtbot.keyClick(tab.csv_box, Qt.Key.Key_Space)
+    tab.email_group.setChecked(True)
+    qtbot.keyClicks(tab.host_edit, "imap.example.dk")
+    tab.security_combo.setCurrentIndex(tab.security_combo.findData(Security.STARTTLS.value))
+    assert tab.port_spin.value() == 143  # followed the encryption
+    qtbot.keyClicks(tab.user_edit, "ordre@nordlys.dk")
+    qtbot.keyClicks(tab.password_edit, IMAP_PASSWORD)
+    tab.select_store(OTHER.domain)  # switching keeps the first store's edits
+    assert tab.csv_box.isChecked() and not tab.native_box.isChecked()
+    settings, notices = _save(qtbot, dialog)
+    assert notices == ()
+    shop = settings.intake_for(SHOP.domain)
+    assert shop.csv and shop.email.enabled
+    assert (shop.email.host, shop.email.port, shop.email.security) == (
+        "imap.example.dk",
+        143,
+        Security.STARTTLS,
+    )
+    assert settings.intake_for(OTHER.domain) == StoreIntake(native=False, csv=True)
+    assert secrets.load(SHOP.domain, SecretKind.IMAP_PASSWORD) == IMAP_PASSWORD
+    assert IMAP_PASSWORD not in path.read_text(encoding="utf-8")
+
+
+def test_incomplete_email_settings_are_explained_and_not_saved(
+    qtbot: QtBot, workers: WorkerPool, secret_store: SecretStore, tmp_path: Path
+) -> None:
+    path = settings_path(tmp_path)
+    dialog = _open(qtbot, workers, secret_store, path)
+    dialog.intake_tab.email_group.setChecked(True)
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
+    )
+    assert "Enter the mail server and user name" in dialog.message.text()
+    assert dialog.isVisible() and not path.exists()
+
+
+def test_a_failed_save_keeps_the_dialog_open_with_a_plain_message(
+    qtbot: QtBot, workers: WorkerPool, secret_store: SecretStore, tmp_path: Path
+) -> None:
+    path = settings_path(tmp_path)
+    path.mkdir()  # the file cannot be written
+    dialog = _open(qtbot, workers, secret_store, path)
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
+    )
+    qtbot.waitUntil(lambda: "could not save the settings" in dialog.message.text())
+    assert dialog.isVisible() and dialog.buttons.isEnabled()
+
+
+def test_without_a_keychain_the_email_password_is_kept_for_the_session(
+    qtbot: QtBot, workers: WorkerPool, tmp_path: Path
+) -> None:
+    secrets = SecretStore(None)
+    path = settings_path(tmp_path)
+    save_settings(Settings(), path)
+    dialog = _open(qtbot, workers, secrets, path)
+    tab = dialog.intake_tab
+    notice = (
+        "Your computer has no keychain CancelApp can use; the email password will be forgotten "
+        "when you quit."
+    )
+    assert tab.keychain_label.text() == notice  # told before typing the password
+    tab.select_store(SHOP.domain)
+    tab.email_group.setChecked(True)
+    qtbot.keyClicks(tab.host_edit, "imap.example.dk")
+    qtbot.keyClicks(tab.user_edit, "ordre@nordlys.dk")
+    qtbot.keyClicks(tab.password_edit, IMAP_PASSWORD)
+    _, notices = _save(qtbot, dialog)
+    assert [n.render_plain() for n in notices] == [notice]
+    assert secrets.load(SHOP.domain, SecretKind.IMAP_PASSWORD) == IMAP_PASSWORD
+    assert IMAP_PASSWORD not in path.read_text(encoding="utf-8")
