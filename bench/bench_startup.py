@@ -1,0 +1,149 @@
+"""Start-up: process start to the main window showing its first rows, against the Qt floor.
+
+Each run launches a fresh process and times from just before the launch to the moment its
+line arrives on stdout (unbuffered), so process exit and teardown are not counted:
+- CancelApp: `cancelapp --self-check --data-dir DIR`, which opens the main window, loads the
+  cache into the queue and prints its line once the first rows are in the table; on a
+  first launch (no data folder), an empty cache (one store, no requests) and 50,000 cached
+  requests (a real SQLite cache written through the store's repositories);
+- the floor: a bare PySide6 script that opens an empty QMainWindow and prints.
+Runs are interleaved (floor, then each cache) so a busy machine slows all alike, after one
+untimed round that compiles the bytecode (cached as in an installed app, never in the source
+tree); medians are reported, with each process's CPU time (less sensitive to other load).
+
+Target: at most 1.5× the floor with 50,000 requests. Both run offscreen.
+Prints a table and writes bench/results/startup.json.
+Run: uv run python bench/bench_startup.py [--requests 50000] [--runs 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from launching import FLOOR_SCRIPT, Launch, cancelapp_command, launch, launch_env
+from seed_cache import seed_data_dir
+
+RESULTS = Path(__file__).parent / "results" / "startup.json"
+TARGET_RATIO = 1.5
+OWN_TIMING = re.compile(r"first rows after (\d+) ms")
+
+
+def summary(launches: list[Launch]) -> dict[str, Any]:
+    first = [x.to_first_rows_s for x in launches]
+    figures: dict[str, Any] = {
+        "runs": len(launches),
+        "to_first_rows_s_median": round(statistics.median(first), 3),
+        "to_first_rows_s_min": round(min(first), 3),
+        "to_first_rows_s_max": round(max(first), 3),
+        "to_exit_s_median": round(statistics.median(x.to_exit_s for x in launches), 3),
+        "cpu_s_median": round(statistics.median(x.cpu_s for x in launches), 3),
+        "max_rss_mb_median": round(statistics.median(x.max_rss_mb for x in launches), 1),
+        "printed": launches[-1].line,
+    }
+    own = [float(m.group(1)) for x in launches if (m := OWN_TIMING.search(x.line))]
+    if own:  # the app's own figure: from its main() to the first rows painted
+        figures["main_to_first_rows_ms_median"] = round(statistics.median(own))
+    return figures
+
+
+def measure(requests: int, runs: int, folder: Path) -> dict[str, dict[str, Any]]:
+    empty, full = folder / "empty", folder / "full"
+    seed_data_dir(empty, 0)
+    started = time.perf_counter()
+    seed_data_dir(full, requests)
+    print(f"seeded {requests:,} requests in {time.perf_counter() - started:.0f} s", flush=True)
+    env = launch_env(folder)
+    kinds: dict[str, list[Launch]] = {"floor": [], "first_launch": [], "empty": [], "cached": []}
+    for run in range(-1, runs):  # run -1 warms the bytecode and file caches, untimed
+        fresh = folder / f"fresh-{run}"
+        commands = {
+            "floor": [sys.executable, "-c", FLOOR_SCRIPT],
+            "first_launch": cancelapp_command(fresh),
+            "empty": cancelapp_command(empty),
+            "cached": cancelapp_command(full),
+        }
+        for kind, command in commands.items():
+            launched = launch(command, env)
+            if run >= 0:
+                kinds[kind].append(launched)
+        if run < 0:
+            continue
+        print(
+            f"run {run + 1}/{runs}: "
+            + ", ".join(f"{k} {v[-1].to_first_rows_s:.2f} s" for k, v in kinds.items()),
+            flush=True,
+        )
+    return {kind: summary(launches) for kind, launches in kinds.items()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=50_000)
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="cancelapp-bench-startup-") as tmp:
+        figures = measure(args.requests, args.runs, Path(tmp))
+    floor = figures["floor"]
+    ratios = {
+        kind: {
+            "wall": round(f["to_first_rows_s_median"] / floor["to_first_rows_s_median"], 2),
+            "cpu": round(f["cpu_s_median"] / floor["cpu_s_median"], 2),
+        }
+        for kind, f in figures.items()
+        if kind != "floor"
+    }
+    report = {
+        "benchmark": "startup",
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": {
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+            "cpus": os.cpu_count(),
+            "load_average": os.getloadavg(),
+        },
+        "cached_requests": args.requests,
+        "target": f"cached start-up ≤ {TARGET_RATIO}× the floor",
+        "meets_target": ratios["cached"]["wall"] <= TARGET_RATIO,
+        "ratio_to_floor": ratios,
+        "results": figures,
+    }
+    print_table(report)
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print(f"written to {RESULTS}")
+
+
+def print_table(report: dict[str, Any]) -> None:
+    labels = {
+        "floor": "bare QMainWindow (floor)",
+        "first_launch": "CancelApp, first launch",
+        "empty": "CancelApp, empty cache",
+        "cached": f"CancelApp, {report['cached_requests']:,} requests",
+    }
+    print(
+        f"{'start-up to first rows':<34}{'median s':>9}{'min s':>7}{'max s':>7}{'CPU s':>7}"
+        f"{'RSS MB':>8}{'× floor':>9}{'CPU ×':>7}"
+    )
+    for kind, f in report["results"].items():
+        ratio = report["ratio_to_floor"].get(kind, {"wall": 1.0, "cpu": 1.0})
+        print(
+            f"{labels[kind]:<34}{f['to_first_rows_s_median']:>9.3f}{f['to_first_rows_s_min']:>7.3f}"
+            f"{f['to_first_rows_s_max']:>7.3f}{f['cpu_s_median']:>7.2f}"
+            f"{f['max_rss_mb_median']:>8.0f}{ratio['wall']:>9.2f}{ratio['cpu']:>7.2f}"
+        )
+    print(f"target: {report['target']}; met: {report['meets_target']}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,68 @@
+"""Launching a fresh process and timing it: its first line on stdout, its exit, CPU and peak RSS."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+CANCELAPP = Path(sys.executable).parent / "cancelapp"
+FLOOR_SCRIPT = """
+import sys
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.resize(1280, 800)
+window.show()
+app.processEvents()
+print("shown")
+"""
+
+
+@dataclass(frozen=True)
+class Launch:
+    to_first_rows_s: float  # until the process printed its line
+    to_exit_s: float
+    cpu_s: float  # user + system time of the process
+    max_rss_mb: float
+    line: str
+
+
+def launch(command: list[str], env: dict[str, str]) -> Launch:
+    """Start `command`, time its first stdout line and its exit; raises if it fails."""
+    with tempfile.TemporaryFile() as errors:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=errors)
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        first = time.perf_counter() - started
+        process.stdout.read()
+        _, status, usage = os.wait4(process.pid, 0)
+        ended = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        process.stdout.close()
+        if process.returncode != 0 or not line:
+            errors.seek(0)
+            detail = errors.read().decode(errors="replace")[-2000:]
+            raise RuntimeError(f"{command[0]} exited {process.returncode}: {detail}")
+    return Launch(
+        first, ended, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, line.decode().strip()
+    )
+
+
+def launch_env(folder: Path) -> dict[str, str]:
+    """Offscreen, unbuffered, and with bytecode cached (in `folder`) as an installed app has it:
+    with PYTHONDONTWRITEBYTECODE every launch would compile every module again."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONUNBUFFERED": "1"}
+    env["PYTHONPYCACHEPREFIX"] = str(folder / "pycache")
+    for name in ("PYTHONDONTWRITEBYTECODE", "CANCELAPP_HOME"):
+        env.pop(name, None)
+    return env
+
+
+def cancelapp_command(data_dir: Path) -> list[str]:
+    return [str(CANCELAPP), "--self-check", "--data-dir", str(data_dir)]
