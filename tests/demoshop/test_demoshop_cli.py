@@ -34,4 +34,7 @@ def _check_and_interrupt(process: subprocess.Popen[str]) -> None:
         assert response.json()["data"]["shop"]["currencyCode"] == "DKK"
     finally:
         process.send_signal(signal.SIGINT)
-        assert process.wait(timeout=10) == 0
+        try:
+            assert process.wait(timeout=10) == 0
+        finally:
+            process.kill()  # never leave it running, whatever went wrong

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import threading
 
@@ -32,10 +33,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Client ID: {shop.client_id}", flush=True)
     print(f"Client secret: {shop.client_secret}", flush=True)
     print("Press Ctrl+C to stop.", flush=True)
+    # Handlers of our own: a process started in the background inherits SIGINT as ignored,
+    # and Python then never raises KeyboardInterrupt.
+    stop = threading.Event()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: stop.set())
     try:
-        threading.Event().wait()
-    except KeyboardInterrupt:
-        pass
+        while not stop.wait(timeout=1.0):  # wakes up regularly so a signal is handled promptly
+            pass
     finally:
         shop.stop()
     return 0
