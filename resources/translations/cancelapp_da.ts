@@ -2678,6 +2678,101 @@ Venlig hilsen
     </message>
 </context>
 <context>
+    <name>StatusWords</name>
+    <message>
+        <source>authorized</source>
+        <translation>autoriseret</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>udløbet</translation>
+    </message>
+    <message>
+        <source>fulfilled</source>
+        <translation>sendt</translation>
+    </message>
+    <message>
+        <source>fulfillment not required</source>
+        <translation>skal ikke sendes</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>høj</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>i gang</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>lav</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>middel</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ingen</translation>
+    </message>
+    <message>
+        <source>on hold</source>
+        <translation>tilbageholdt</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>åben</translation>
+    </message>
+    <message>
+        <source>paid</source>
+        <translation>betalt</translation>
+    </message>
+    <message>
+        <source>partially fulfilled</source>
+        <translation>delvist sendt</translation>
+    </message>
+    <message>
+        <source>partially paid</source>
+        <translation>delvist betalt</translation>
+    </message>
+    <message>
+        <source>partially refunded</source>
+        <translation>delvist refunderet</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>afventer</translation>
+    </message>
+    <message>
+        <source>pending fulfillment</source>
+        <translation>afventer forsendelse</translation>
+    </message>
+    <message>
+        <source>refunded</source>
+        <translation>refunderet</translation>
+    </message>
+    <message>
+        <source>request declined</source>
+        <translation>anmodning afvist</translation>
+    </message>
+    <message>
+        <source>restocked</source>
+        <translation>lagt på lager igen</translation>
+    </message>
+    <message>
+        <source>scheduled</source>
+        <translation>planlagt</translation>
+    </message>
+    <message>
+        <source>unfulfilled</source>
+        <translation>ikke sendt</translation>
+    </message>
+    <message>
+        <source>voided</source>
+        <translation>annulleret</translation>
+    </message>
+</context>
+<context>
     <name>StoreError</name>
     <message>
         <source>CancelApp cannot write to its data folder {folder}. Check that the folder exists and that you are allowed to change it, or choose another folder.</source>

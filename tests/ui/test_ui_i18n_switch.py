@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from cancelapp.domain.money import Money
+from cancelapp.domain.phrase import Phrase
 from cancelapp.keychain import SecretStore
 from cancelapp.settings import Language, Settings
 from cancelapp.shopify import InvalidShopDomain, ShopInfo
@@ -136,3 +137,20 @@ def test_missing_scope_messages_are_danish_through_and_through(
         "Uden read_returns (valgfri) kan CancelApp ikke se returneringer, der allerede er åbnet "
         "på en ordre."
     )
+
+
+def test_policy_condition_texts_name_statuses_in_danish(translations: Translations) -> None:
+    check = Phrase(
+        "Policy",
+        "payment status {status}; rule: {wanted}",
+        {"status": "authorized", "wanted": "paid, authorized"},
+    )
+    tags = Phrase(
+        "Policy", "payment status {status}; rule: {wanted}", {"status": "x", "wanted": "paid, vip"}
+    )
+    translations.apply(Language.DANISH, US_ENGLISH)
+    formatter = Formatter(QLocale())
+    assert "autoriseret" in formatter.phrase(check)
+    assert "betalt, autoriseret" in formatter.phrase(check)
+    # Anything that is not only status words (a tag, a gateway) stays as the merchant wrote it.
+    assert "paid, vip" in formatter.phrase(tags)

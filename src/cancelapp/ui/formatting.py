@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime, Q
 
 from cancelapp.domain.money import ZERO_DECIMAL_CURRENCIES, Money
 from cancelapp.domain.phrase import Phrase, PhraseArg
+from cancelapp.ui.queue_labels import status_words
 
 _PLACEHOLDER = "¤"
 _CONTEXT = "Formatter"
@@ -120,7 +121,7 @@ class Formatter:
             return self.date_time(value)
         if isinstance(value, int) and not isinstance(value, bool):
             return self.locale.toString(value)
-        return str(value)
+        return status_words(str(value))
 
 
 def _space_out(pattern: str) -> str:

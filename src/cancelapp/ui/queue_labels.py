@@ -78,6 +78,47 @@ _RISK = {
 }
 
 
+# The policy's condition texts name statuses in lower-case words ("payment status authorized;
+# rule: paid, authorized"); these are their translations inside a sentence.
+_STATUS_WORDS_CONTEXT = "StatusWords"
+_STATUS_WORDS = frozenset(
+    (
+        QT_TRANSLATE_NOOP(_STATUS_WORDS_CONTEXT, "authorized"),
+        QT_TRANSLATE_NOOP(_STATUS_WORDS_CONTEXT, "expired"),
+        QT_TRANSLATE_NOOP(_STATUS_WORDS_CONTEXT, "paid"),
+        QT_TRANSLATE_NOOP(_STATUS_WORDS_CONTEXT, "partially paid"),
+        QT_TRANSLATE_NOOP(_STATUS_WORDS_CONTEXT, "partially refunded"),
+        QT_TRANSLATE_NOOP(_STATUS_WORDS_CONTEXT, "pending"),
+        QT_TRANSLATE_NOOP(_STATUS_WORDS_CONTEXT, "refunded"),
+        QT_TRANSLATE_NOOP(_STATUS_WORDS_CONTEXT, "voided"),
+        QT_TRANSLATE_NOOP(_STATUS_WORDS_CONTEXT, "fulfilled"),
+        QT_TRANSLATE_NOOP(_STATUS_WORDS_CONTEXT, "unfulfilled"),
+        QT_TRANSLATE_NOOP(_STATUS_WORDS_CONTEXT, "partially fulfilled"),
+        QT_TRANSLATE_NOOP(_STATUS_WORDS_CONTEXT, "in progress"),
+        QT_TRANSLATE_NOOP(_STATUS_WORDS_CONTEXT, "on hold"),
+        QT_TRANSLATE_NOOP(_STATUS_WORDS_CONTEXT, "open"),
+        QT_TRANSLATE_NOOP(_STATUS_WORDS_CONTEXT, "pending fulfillment"),
+        QT_TRANSLATE_NOOP(_STATUS_WORDS_CONTEXT, "scheduled"),
+        QT_TRANSLATE_NOOP(_STATUS_WORDS_CONTEXT, "restocked"),
+        QT_TRANSLATE_NOOP(_STATUS_WORDS_CONTEXT, "request declined"),
+        QT_TRANSLATE_NOOP(_STATUS_WORDS_CONTEXT, "fulfillment not required"),
+        QT_TRANSLATE_NOOP(_STATUS_WORDS_CONTEXT, "none"),
+        QT_TRANSLATE_NOOP(_STATUS_WORDS_CONTEXT, "low"),
+        QT_TRANSLATE_NOOP(_STATUS_WORDS_CONTEXT, "medium"),
+        QT_TRANSLATE_NOOP(_STATUS_WORDS_CONTEXT, "high"),
+    )
+)
+
+
+def status_words(text: str) -> str:
+    """A policy text argument in the merchant's language when it names statuses only
+    ("paid, authorized"); anything else (tags, gateways, names) is shown as it is."""
+    words = text.split(", ")
+    if not all(word in _STATUS_WORDS for word in words):
+        return text
+    return ", ".join(QCoreApplication.translate(_STATUS_WORDS_CONTEXT, w) for w in words)
+
+
 def _label(table: dict[str, str], value: str | None) -> str:
     if not value:
         return ""
