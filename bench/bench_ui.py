@@ -5,12 +5,10 @@
   column (first time, and again), and peak RSS.
 - On a real cache of 50,000 requests: selecting a request until its detail is shown (worker,
   SQLite, policy evaluation, widgets); opening the cache into a shown table (first page, then
-  the whole queue; and the whole queue at once); and start-up to first rows
-  (`cancelapp --self-check`, a fresh process) against the floor of a bare PySide6 QMainWindow
-  in a fresh process.
+  the whole queue; and the whole queue at once). Start-up against the bare-window floor is
+  `bench_startup.py`'s.
 
-Targets: p95 < 16 ms per keystroke, < 50 ms sort and detail, start-up ≤ 1.5× floor,
-RSS < 300 MB. Prints a table and writes bench/results/ui.json.
+Targets: p95 < 16 ms per keystroke, < 50 ms sort and detail, RSS < 300 MB. Prints a table and writes bench/results/ui.json.
 Run: uv run python bench/bench_ui.py [--rows 100000] [--cached 50000]
 """
 
@@ -24,7 +22,6 @@ import platform
 import random
 import resource
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -78,7 +75,6 @@ TARGETS = {
     "keystroke_p95_ms": 16.0,
     "sort_ms": 50.0,
     "detail_ms": 50.0,
-    "startup_ratio": 1.5,
     "rss_mb": 300.0,
 }
 NAMES = [
@@ -96,17 +92,6 @@ NAMES = [
     "Lise Bang",
 ]
 WORDS = ["frida", "1234", "holm", "example.com", "#10", "clara dahl", "vig7", "zzz"]
-FLOOR_SCRIPT = """
-import time
-started = time.perf_counter()  # as `cancelapp.app.main()` starts its clock
-from PySide6.QtWidgets import QApplication, QMainWindow
-app = QApplication([])
-window = QMainWindow()
-window.resize(1280, 800)
-window.show()
-app.processEvents()
-print(time.perf_counter() - started)
-"""
 
 
 def synthetic_rows(count: int, seed: int = 3) -> list[QueueRow]:
@@ -351,41 +336,6 @@ def opening_figures(app: QApplication, home: Path, runs: int) -> dict[str, Any]:
     }
 
 
-def startup_figures(home: Path, runs: int) -> dict[str, Any]:
-    """Fresh processes, alternating. Both clocks start inside Python, before Qt is imported,
-    and stop when the window (with its first rows, for us) has been painted; the whole
-    process time is recorded too (ours includes closing the database and the log)."""
-    env = {**os.environ, "CANCELAPP_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
-    cancelapp = str(Path(sys.executable).parent / "cancelapp")
-    ours, floor, ours_process, floor_process = [], [], [], []
-    for _ in range(runs):
-        started = time.perf_counter()
-        done = subprocess.run(
-            [cancelapp, "--self-check"], env=env, capture_output=True, text=True, check=True
-        )
-        ours_process.append(time.perf_counter() - started)
-        ours.append(float(done.stdout.split("first rows after ")[1].split(" ms")[0]) / 1000)
-        started = time.perf_counter()
-        bare = subprocess.run(
-            [sys.executable, "-c", FLOOR_SCRIPT],
-            env=env,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        floor_process.append(time.perf_counter() - started)
-        floor.append(float(bare.stdout.strip()))
-    ours_s, floor_s = statistics.median(ours), statistics.median(floor)
-    return {
-        "self_check_output": done.stdout.strip(),
-        "startup_s": round(ours_s, 3),
-        "floor_s": round(floor_s, 3),
-        "ratio": round(ours_s / floor_s, 2),
-        "process_s": round(statistics.median(ours_process), 3),
-        "floor_process_s": round(statistics.median(floor_process), 3),
-    }
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=100_000)
@@ -414,7 +364,6 @@ def main() -> None:
         # Before the opening figures: they load the whole cache a few more times.
         figures["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
         figures["opening"] = opening_figures(app, home, args.runs)
-        figures["startup"] = startup_figures(home, args.runs)
     figures["targets"] = TARGETS
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
@@ -422,7 +371,7 @@ def main() -> None:
 
 
 def print_table(f: dict[str, Any]) -> None:
-    q, d, s, o = f["queue"], f["detail"], f["startup"], f["opening"]
+    q, d, o = f["queue"], f["detail"], f["opening"]
     worst_sort = max(q["sort_ms"].values())
     lines = [
         ("figure", "measured", "target"),
@@ -449,9 +398,6 @@ def print_table(f: dict[str, Any]) -> None:
             "",
         ),
         ("open cache: whole at once (before)", f"{o['whole_at_once_ms']:.0f} ms", ""),
-        ("start-up to first rows (self-check)", f"{s['startup_s']:.2f} s", ""),
-        ("bare QMainWindow floor", f"{s['floor_s']:.2f} s", ""),
-        ("start-up / floor", f"{s['ratio']:.2f}×", "≤ 1.5×"),
         ("peak RSS", f"{f['peak_rss_mb']:.0f} MB", "< 300 MB"),
     ]
     width = max(len(a) for a, _, _ in lines)
