@@ -1377,6 +1377,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>&amp;Søg</translation>
     </message>
     <message>
+        <source>Re&amp;move store…</source>
+        <translation>Fj&amp;ern butik…</translation>
+    </message>
+    <message>
         <source>S&amp;ync now</source>
         <translation>S&amp;ynkroniser nu</translation>
     </message>
@@ -1450,6 +1454,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
             <numerusform>Synkroniserer: %n ordre</numerusform>
             <numerusform>Synkroniserer: %n ordrer</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>{store} was removed from CancelApp.</source>
+        <translation>{store} er fjernet fra CancelApp.</translation>
     </message>
     <message numerus="yes">
         <source>%n request(s) imported.</source>
@@ -2797,6 +2805,21 @@ Venlig hilsen
     <message>
         <source>This data was saved by a newer version of CancelApp. Install the newer version to open it; this version has not changed it.</source>
         <translation>Disse data er gemt af en nyere version af CancelApp. Installer den nyere version for at åbne dem; denne version har ikke ændret dem.</translation>
+    </message>
+</context>
+<context>
+    <name>StoreRemoval</name>
+    <message>
+        <source>Remove store</source>
+        <translation>Fjern butik</translation>
+    </message>
+    <message>
+        <source>Remove {store} from CancelApp on this computer?</source>
+        <translation>Fjern {store} fra CancelApp på denne computer?</translation>
+    </message>
+    <message>
+        <source>CancelApp will delete the orders and requests of this store it keeps on this computer, the store&apos;s policy and request settings, and its token, client secret and email password in the keychain. Nothing changes in your Shopify store. The action journal and the audit log are kept, so what was done stays on record. You can connect the store again later.</source>
+        <translation>CancelApp sletter de ordrer og anmodninger fra denne butik, som den gemmer på denne computer, butikkens politik og indstillinger for anmodninger samt dens token, klienthemmelighed og e-mailadgangskode i nøgleringen. Intet ændres i din Shopify-butik. Handlingsjournalen og revisionsloggen bevares, så det, der er gjort, stadig er dokumenteret. Du kan forbinde butikken igen senere.</translation>
     </message>
 </context>
 <context>

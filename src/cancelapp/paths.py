@@ -20,7 +20,7 @@ HOME_ENV = "CANCELAPP_HOME"
 @dataclass(frozen=True)
 class AppPaths:
     data_dir: Path  # database, journal
-    config_dir: Path  # settings, policies
+    config_dir: Path  # settings (`cancelapp.settings.settings_path`), policies
     cache_dir: Path
     log_dir: Path
 
@@ -31,13 +31,6 @@ class AppPaths:
     @property
     def lock_path(self) -> Path:
         return self.data_dir / "cancelapp.lock"
-
-    @property
-    def settings_path(self) -> Path:
-        return self.config_dir / "settings.ini"
-
-    def policy_path(self, store_id: int) -> Path:
-        return self.config_dir / "policies" / f"store-{store_id}.toml"
 
     @classmethod
     def under(cls, root: Path) -> AppPaths:

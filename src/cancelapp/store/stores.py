@@ -1,4 +1,8 @@
-"""The shops this installation talks to. No secrets: credentials live in the OS keychain."""
+"""The shops this installation talks to. No secrets: credentials live in the OS keychain.
+
+A removed store keeps its row, marked `auth_kind = 'removed'`: the append-only audit log (and
+the action journal) still point at it. Connecting the same domain again revives the row.
+"""
 
 from __future__ import annotations
 
@@ -50,9 +54,15 @@ def get_store(conn: sqlite3.Connection, store_id: int) -> StoreRecord | None:
     return None if row is None else StoreRecord(*row)
 
 
+REMOVED = "removed"  # the auth_kind of a store the merchant removed
+
+
 def list_stores(conn: sqlite3.Connection) -> list[StoreRecord]:
+    """The connected stores; removed ones are left out."""
     rows = conn.execute(
-        "SELECT id, domain, name, currency, timezone, auth_kind FROM stores ORDER BY id"
+        "SELECT id, domain, name, currency, timezone, auth_kind FROM stores"
+        " WHERE auth_kind != ? ORDER BY id",
+        (REMOVED,),
     ).fetchall()
     return [StoreRecord(*row) for row in rows]
 
@@ -75,3 +85,30 @@ def edit_window_minutes(conn: sqlite3.Connection, store_id: int) -> int | None:
         "SELECT edit_window_minutes FROM stores WHERE id = ?", (store_id,)
     ).fetchone()
     return None if row is None or row[0] is None else int(row[0])
+
+
+def remove_store(conn: sqlite3.Connection, store_id: int) -> None:
+    """Delete what this computer cached of the store: its orders, requests with their messages
+    and decisions, sync state, source cursors and CSV mappings. The audit log and the action
+    journal are kept (a journal entry loses only its link to the deleted request), and so is
+    the store row, marked removed. Run it inside a transaction."""
+    requests = "SELECT id FROM requests WHERE store_id = ?"
+    orders = "SELECT id FROM orders WHERE store_id = ?"
+    for statement in (
+        f"UPDATE actions SET request_id = NULL WHERE request_id IN ({requests})",  # noqa: S608
+        f"DELETE FROM decisions WHERE request_id IN ({requests})",  # noqa: S608
+        "DELETE FROM request_messages WHERE store_id = ?",
+        "DELETE FROM requests WHERE store_id = ?",
+        f"DELETE FROM order_snapshots WHERE order_id IN ({orders})",  # noqa: S608
+        "DELETE FROM orders WHERE store_id = ?",
+        "DELETE FROM sync_state WHERE store_id = ?",
+        "DELETE FROM source_cursors WHERE store_id = ?",
+        "DELETE FROM csv_mappings WHERE store_id = ?",
+    ):
+        conn.execute(statement, (store_id,))
+    cursor = conn.execute(
+        "UPDATE stores SET auth_kind = ?, edit_window_minutes = NULL WHERE id = ?",
+        (REMOVED, store_id),
+    )
+    if cursor.rowcount != 1:
+        raise KeyError(f"no store {store_id}")

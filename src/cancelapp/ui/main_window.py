@@ -3,8 +3,9 @@
 It puts the parts together: the commands and menus (`window_commands`), the store switcher,
 the queue and its sync (`queue_sync`), the detail (`detail_flow`), the policy and the store's
 window (`policy_flow`), the actions (`action_controller`, `command_state`), the File and Help
-menus' dialogs (`action_menu`) and the settings (`window_settings`). Work runs in the context's
-worker pool; this class routes signals between the parts.
+menus' dialogs (`action_menu`), removing a store (`store_removal`) and the settings
+(`window_settings`). Work runs in the context's worker pool; this class routes signals between
+the parts.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from cancelapp.ui.queue_model import QueueModel
 from cancelapp.ui.queue_sync import QueueSync
 from cancelapp.ui.queue_view import QueueView
 from cancelapp.ui.status_bar import StatusBar
+from cancelapp.ui.store_removal import StoreRemoval
 from cancelapp.ui.store_sessions import StoreSessions
 from cancelapp.ui.store_switcher import StoreSwitcher
 from cancelapp.ui.theme import is_dark
@@ -46,6 +48,7 @@ if TYPE_CHECKING:  # the network, policy and intake sides load after the first r
     from cancelapp.settings import Language
     from cancelapp.store.queue import QueueRow
     from cancelapp.store.sync_state import SyncState
+    from cancelapp.ui.connect_tasks import ConnectedStore
     from cancelapp.ui.queue_refresh import RefreshResult, StoreSession
 
 
@@ -102,6 +105,7 @@ class MainWindow(QMainWindow):
             stores=lambda: self.stores,
             current_session=lambda: self.session,
         )
+        self.removal = StoreRemoval(context, self)
         self.commands = WindowCommands(self)
         self.menus = WindowMenus(self, self.commands)
         self.store_switcher = StoreSwitcher()
@@ -150,6 +154,7 @@ class MainWindow(QMainWindow):
             (c.search, self.queue.focus_search),
             (c.sync, self.sync_now),
             (c.connect_store, self.connect_store),
+            (c.remove_store, self.remove_store),
             (c.import_csv, self.menu_dialogs.import_csv),
             (c.new_request, self.menu_dialogs.new_request),
             (c.audit_log, self.menu_dialogs.show_audit_log),
@@ -191,6 +196,8 @@ class MainWindow(QMainWindow):
         self.menu_dialogs.notice.connect(lambda text: self.status.showMessage(text, 8000))
         self.settings_flow.language_changed.connect(self.use_language)
         self.settings_flow.message.connect(self.banner.show_message)
+        self.removal.removed.connect(self._store_removed)
+        self.removal.problem.connect(self._problem)
         self.store_switcher.chosen.connect(self._switch_store)
         self.store_sessions.stores_read.connect(self._stores_read)
         self.store_sessions.cache_opened.connect(self._cache_opened)
@@ -258,6 +265,7 @@ class MainWindow(QMainWindow):
         elif self._open_sessions:
             self._find_keychain()  # the wizard needs it: looked for off the GUI thread
             self.connect_store()
+        self._update_actions()
 
     def _switch_store(self, store: StoreRecord) -> None:
         if store is not self.store:
@@ -402,6 +410,7 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         c = self.commands
+        c.remove_store.setEnabled(self.store is not None)
         online = self.session is not None
         c.undo.setEnabled(online and self.actions_.can_undo)
         state = request_commands(
@@ -468,10 +477,33 @@ class MainWindow(QMainWindow):
         wizard = ConnectWizard(
             self.context.workers, self.context.secrets, self.context.database, self
         )
-        wizard.store_connected.connect(
-            lambda connected: self.start(store_id=getattr(connected, "store_id", None))
-        )
+        wizard.store_connected.connect(self._store_connected)
         wizard.open()
+
+    def _store_connected(self, connected: ConnectedStore) -> None:
+        """Open the new store; say what the merchant must know (e.g. no keychain)."""
+        texts = [self.formatter.phrase(notice) for notice in connected.notices]
+        if texts:
+            self.banner.show_message(texts[0], "\n".join(texts) if len(texts) > 1 else None)
+        self.start(store_id=connected.store_id)
+
+    def remove_store(self) -> None:
+        if self.store is not None:
+            self.removal.ask(self.store)
+
+    def _store_removed(self, store: StoreRecord) -> None:
+        """Forget the removed store's queue, then open another store or the first-run state."""
+        if self.store is not None and self.store.id == store.id:
+            self.sync.set_session(None)
+            self.actions_.set_session(None)
+            self.store_sessions.close()
+            self.model.load([])
+            self.details.load(0)
+        self.status.showMessage(
+            self.tr("{store} was removed from CancelApp.").format(store=store.name or store.domain),
+            8000,
+        )
+        self.start(open_session=self._open_sessions)
 
     def _imported(self, request_ids: frozenset[int]) -> None:
         if self.session is not None:

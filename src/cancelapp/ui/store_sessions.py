@@ -98,6 +98,15 @@ class StoreSessions(QObject):
         self.session = session
         self.session_opened.emit(store, session)
 
+    def close(self) -> None:
+        """No store open any more (it was removed): its session retires, its queue is dropped."""
+        self.retire()
+        if self._opening is not None:
+            self._opening.abandon()
+            self._opening.deleteLater()
+            self._opening = None
+        self.store = None
+
     def retire(self) -> None:
         """Stop the session's waits now; close its connection once the workers are done."""
         if self.session is not None:

@@ -46,6 +46,7 @@ class WindowCommands:
         self.sync = make(QKeySequence.StandardKey.Refresh)
         self.tabs = [make(f"Ctrl+{tab.value + 1}") for tab in Tab]
         self.connect_store = make(None)
+        self.remove_store = make(None)
         self.import_csv = make(None)
         self.new_request = make(QKeySequence.StandardKey.New)
         self.audit_log = make(None)
@@ -76,6 +77,7 @@ class WindowCommands:
             self.search: (_tr("&Search"), ""),
             self.sync: (_tr("S&ync now"), ""),
             self.connect_store: (_tr("&Connect store…"), ""),
+            self.remove_store: (_tr("Re&move store…"), ""),
             self.import_csv: (_tr("&Import CSV…"), ""),
             self.new_request: (_tr("&New request…"), ""),
             self.audit_log: (_tr("Audit &log…"), ""),
@@ -98,7 +100,7 @@ class WindowMenus:
     def __init__(self, window: QMainWindow, commands: WindowCommands) -> None:
         c = commands
         self.file = QMenu(window)
-        self.file.addActions([c.connect_store, c.import_csv, c.new_request])
+        self.file.addActions([c.connect_store, c.remove_store, c.import_csv, c.new_request])
         self.file.addSeparator()
         self.file.addAction(c.quit)
         self.edit = QMenu(window)
