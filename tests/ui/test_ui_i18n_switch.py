@@ -55,6 +55,7 @@ def database(tmp_path: Path) -> Iterator[Database]:
         (Language.ENGLISH, DANISH, "en_DK", False),
         (Language.ENGLISH, US_ENGLISH, "en_US", False),
         (Language.DANISH, US_ENGLISH, "da_DK", True),
+        (Language.SYSTEM, QLocale.c(), "en_US", False),  # LANG=C: readable dates, not Qt's bare C
     ],
 )
 def test_language_and_locale_choice(

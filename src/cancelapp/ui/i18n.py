@@ -38,6 +38,8 @@ def locale_for(language: Language, system: QLocale | None = None) -> QLocale:
     Danish shop in English still reads `1.234,50 kr.`-style numbers.
     """
     system = system or QLocale.system()
+    if system.language() == QLocale.Language.C:  # no locale set (LANG=C): Qt's bare formats
+        system = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
     if language is Language.SYSTEM:
         return system
     if language is Language.DANISH:
