@@ -23,6 +23,7 @@ from cancelapp.ui.connect_tasks import missing_optional_scopes
 from cancelapp.ui.connect_wizard import ConnectWizard
 from cancelapp.ui.formatting import Formatter
 from cancelapp.ui.i18n import Translations, locale_for, speaks_danish
+from cancelapp.ui.queue_delegate import VerdictDelegate
 from cancelapp.ui.settings_dialog import SettingsDialog
 from cancelapp.ui.workers import WorkerPool
 
@@ -155,3 +156,14 @@ def test_policy_condition_texts_name_statuses_in_danish(translations: Translatio
     assert "betalt, autoriseret" in formatter.phrase(check)
     # Anything that is not only status words (a tag, a gateway) stays as the merchant wrote it.
     assert "paid, vip" in formatter.phrase(tags)
+
+
+def test_verdict_badges_are_redrawn_in_the_new_language(translations: Translations) -> None:
+    delegate = VerdictDelegate()
+    translations.apply(Language.ENGLISH, US_ENGLISH)
+    english = delegate._badge("approve", 20, 1.0)
+    translations.apply(Language.DANISH, US_ENGLISH)
+    danish = delegate._badge("approve", 20, 1.0)
+    assert english is not None and danish is not None
+    assert danish is not english
+    assert {key[1] for key in delegate._badges} == {"Approve", "Godkend"}

@@ -39,7 +39,7 @@ class VerdictDelegate(QStyledItemDelegate):
         self.dark = is_dark()  # part of the badge cache's key: a change redraws them
         self._font = QFont()
         self._metrics = QFontMetrics(self._font)
-        self._badges: dict[tuple[str, int, float, bool], QPixmap | None] = {}
+        self._badges: dict[tuple[str, str, int, float, bool], QPixmap | None] = {}
         self._elided: dict[tuple[str, int], str] = {}
 
     def paint(
@@ -83,12 +83,13 @@ class VerdictDelegate(QStyledItemDelegate):
         return self._metrics
 
     def _badge(self, outcome: str, height: int, ratio: float) -> QPixmap | None:
-        """The badge drawn once per outcome, size and scheme: an antialiased rounded rect
-        per row and repaint costs more than the rest of the cell."""
-        key = (outcome, height, ratio, self.dark)
+        """The badge drawn once per label, size and scheme: an antialiased rounded rect
+        per row and repaint costs more than the rest of the cell. The translated label is
+        part of the key, so switching language redraws the badges."""
+        label = outcome_label(outcome)
+        key = (outcome, label, height, ratio, self.dark)
         if key in self._badges:
             return self._badges[key]
-        label = outcome_label(outcome)
         pixmap = None
         if label:
             width = self._metrics.horizontalAdvance(label) + 2 * _PAD_X
