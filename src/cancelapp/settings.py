@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
-from cancelapp.sources.imap_session import EmailConfig, Security
+from cancelapp.sources.email_config import EmailConfig, Security
 
 log = logging.getLogger(__name__)
 

@@ -20,7 +20,7 @@ from cancelapp.settings import (
     save_settings,
     settings_path,
 )
-from cancelapp.sources.imap_session import Security
+from cancelapp.sources.email_config import Security
 
 SHOP = "nordlys-keramik.myshopify.com"
 

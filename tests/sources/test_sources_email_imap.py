@@ -14,8 +14,9 @@ import pytest
 from sources_samples import NOW, Orders, order
 
 from cancelapp.domain.request import RequestState
+from cancelapp.sources.email_config import AfterReading, EmailConfig, Security
 from cancelapp.sources.email_source import FETCH_BYTES, EmailSource
-from cancelapp.sources.imap_session import AfterReading, EmailConfig, Security, mailbox_name
+from cancelapp.sources.imap_session import mailbox_name
 from cancelapp.sources.incoming import MAX_STORED_TEXT, SHORTENED, SourceUnavailable
 from cancelapp.sources.intake import take_in
 from cancelapp.sources.matching import match_order, to_request

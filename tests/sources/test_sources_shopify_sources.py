@@ -12,7 +12,7 @@ from cancelapp.domain.request import RequestSource, RequestState
 from cancelapp.shopify import AccessToken, Endpoint, ShopifyClient
 from cancelapp.shopify import documents as shopify_documents
 from cancelapp.shopify.order_mapping import order_from_node
-from cancelapp.sources.imap_session import EmailConfig
+from cancelapp.sources.email_config import EmailConfig
 from cancelapp.sources.intake import take_in
 from cancelapp.sources.native import NativeConfig, NativeSource
 from cancelapp.sources.order_lookup import CachedOrders, FirstFound, ShopifyOrders

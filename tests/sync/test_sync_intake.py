@@ -16,7 +16,7 @@ from cancelapp.demoshop.clock import ManualClock
 from cancelapp.domain.request import RequestSource, RequestState
 from cancelapp.shopify import ShopifyClient
 from cancelapp.shopify import documents as shopify_documents
-from cancelapp.sources.imap_session import EmailConfig
+from cancelapp.sources.email_config import EmailConfig
 from cancelapp.sources.manual import manual_request
 from cancelapp.store import Database
 from cancelapp.store.intake_state import load_cursors

@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import PySide6
 import pytest
 from PySide6.QtCore import qVersion
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from cancelapp import __version__, cli
-from cancelapp.app import AppContext, build_context
-from cancelapp.keychain import SecretStore
-from cancelapp.paths import AppPaths
+from cancelapp import __version__
+from cancelapp.app import AppContext
 from cancelapp.ui.about_dialog import AboutDialog
 from cancelapp.ui.main_window import MainWindow
 
@@ -22,12 +17,8 @@ pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 
 @pytest.fixture
-def context(data_dir: Path, secret_store: SecretStore) -> Iterator[AppContext]:
-    paths = AppPaths.resolve()
-    paths.create()
-    context = build_context(paths, cli.parse([]), secrets=secret_store)
-    yield context
-    context.close()
+def context(bare_context: AppContext) -> AppContext:
+    return bare_context
 
 
 def test_about_shows_versions_licence_credits_and_data_folder(

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from cancelapp import cli
-from cancelapp.app import AppContext, build_context, connect_demo
+from cancelapp.app import AppContext, connect_demo
 from cancelapp.demoshop import DemoShop
-from cancelapp.keychain import SecretStore
-from cancelapp.paths import AppPaths
 from cancelapp.ui.first_paint import when_painted
 from cancelapp.ui.main_window import MainWindow
 
@@ -55,12 +51,8 @@ def test_a_hidden_widget_does_not_hold_the_work_back(qtbot: QtBot) -> None:
 
 
 @pytest.fixture
-def context(data_dir: Path, secret_store: SecretStore) -> Iterator[AppContext]:
-    paths = AppPaths.resolve()
-    paths.create()
-    context = build_context(paths, cli.parse([]), secrets=secret_store)
-    yield context
-    context.close()
+def context(bare_context: AppContext) -> AppContext:
+    return bare_context
 
 
 def test_the_store_opens_after_its_whole_queue_is_in(

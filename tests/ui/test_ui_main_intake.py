@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Iterator
 
 import pytest
 from pytestqt.qtbot import QtBot
 
-from cancelapp import cli
-from cancelapp.app import AppContext, build_context, connect_demo
+from cancelapp.app import AppContext
 from cancelapp.demoshop import DemoShop, Fault
-from cancelapp.keychain import SecretStore
-from cancelapp.paths import AppPaths
 from cancelapp.store.orders import load_order
 from cancelapp.ui.action_dialogs import NewRequestDialog
 from cancelapp.ui.main_window import MainWindow
@@ -21,21 +17,6 @@ from cancelapp.ui.queue_refresh import complete_order
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 30_000
-
-
-@pytest.fixture
-def shop(make_demo_shop: Callable[..., DemoShop]) -> DemoShop:
-    return make_demo_shop(size=30, bucket_size=100_000, restore_rate=100_000)
-
-
-@pytest.fixture
-def context(data_dir: Path, secret_store: SecretStore, shop: DemoShop) -> Iterator[AppContext]:
-    paths = AppPaths.resolve()
-    paths.create()
-    context = build_context(paths, cli.parse([]), secrets=secret_store)
-    connect_demo(context, shop)
-    yield context
-    context.close()
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ the queue, re-judging from the cache."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -12,8 +11,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from cancelapp import cli
-from cancelapp.app import AppContext, build_context, connect_demo
+from cancelapp.app import AppContext
 from cancelapp.demoshop import DemoShop, Fault
 from cancelapp.demoshop.store import EditRules
 from cancelapp.domain.request import (
@@ -22,8 +20,6 @@ from cancelapp.domain.request import (
     RequestSource,
     RequestState,
 )
-from cancelapp.keychain import SecretStore
-from cancelapp.paths import AppPaths
 from cancelapp.policy import (
     UNTIL_FULFILLMENT,
     default_policy,
@@ -46,21 +42,6 @@ from cancelapp.ui.queue_refresh import judge
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 30_000
-
-
-@pytest.fixture
-def shop(make_demo_shop: Callable[..., DemoShop]) -> DemoShop:
-    return make_demo_shop(size=30, bucket_size=100_000, restore_rate=100_000)
-
-
-@pytest.fixture
-def context(data_dir: Path, secret_store: SecretStore, shop: DemoShop) -> Iterator[AppContext]:
-    paths = AppPaths.resolve()
-    paths.create()
-    context = build_context(paths, cli.parse([]), secrets=secret_store)
-    connect_demo(context, shop)
-    yield context
-    context.close()
 
 
 def synced_window(qtbot: QtBot, context: AppContext) -> MainWindow:

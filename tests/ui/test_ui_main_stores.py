@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 from pytestqt.qtbot import QtBot
 
-from cancelapp import cli
-from cancelapp.app import AppContext, build_context, connect_demo
+from cancelapp.app import AppContext, connect_demo
 from cancelapp.demoshop import DemoShop
-from cancelapp.keychain import SecretStore
-from cancelapp.paths import AppPaths
 from cancelapp.ui.connect_wizard import ConnectWizard
 from cancelapp.ui.main_window import MainWindow
 
@@ -21,12 +17,8 @@ WAIT = 30_000
 
 
 @pytest.fixture
-def context(data_dir: Path, secret_store: SecretStore) -> Iterator[AppContext]:
-    paths = AppPaths.resolve()
-    paths.create()
-    context = build_context(paths, cli.parse([]), secrets=secret_store)
-    yield context
-    context.close()
+def context(bare_context: AppContext) -> AppContext:
+    return bare_context
 
 
 def test_first_run_opens_the_connect_wizard(qtbot: QtBot, context: AppContext) -> None:

@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from cancelapp import cli
 from cancelapp.actions.journal import journal_plan
-from cancelapp.app import AppContext, build_context, connect_demo
+from cancelapp.app import AppContext
 from cancelapp.demoshop import DemoShop, Fault
 from cancelapp.domain.action import ActionState
-from cancelapp.keychain import SecretStore
-from cancelapp.paths import AppPaths
 from cancelapp.ui.action_dialogs import AuditLogDialog, ConfirmActionDialog, NewRequestDialog
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue_index import Column, Tab
@@ -25,21 +20,6 @@ from cancelapp.ui.queue_model import OUTCOME_ROLE
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 30_000
-
-
-@pytest.fixture
-def shop(make_demo_shop: Callable[..., DemoShop]) -> DemoShop:
-    return make_demo_shop(size=30, bucket_size=100_000, restore_rate=100_000)
-
-
-@pytest.fixture
-def context(data_dir: Path, secret_store: SecretStore, shop: DemoShop) -> Iterator[AppContext]:
-    paths = AppPaths.resolve()
-    paths.create()
-    context = build_context(paths, cli.parse([]), secrets=secret_store)
-    connect_demo(context, shop)
-    yield context
-    context.close()
 
 
 def open_window(qtbot: QtBot, context: AppContext) -> MainWindow:

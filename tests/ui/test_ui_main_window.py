@@ -4,18 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from cancelapp import cli
-from cancelapp.app import AppContext, build_context, connect_demo
+from cancelapp.app import AppContext, connect_demo
 from cancelapp.demoshop import DemoShop
-from cancelapp.keychain import SecretStore
-from cancelapp.paths import AppPaths
 from cancelapp.ui.action_dialogs import ConfirmActionDialog, TextDialog
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue_index import Column, Tab
@@ -29,13 +25,9 @@ WAIT = 30_000
 
 
 @pytest.fixture
-def context(data_dir: Path, secret_store: SecretStore) -> Iterator[AppContext]:
-    paths = AppPaths.resolve()
-    paths.create()
-    context = build_context(paths, cli.parse([]), secrets=secret_store)
-    context.settings = replace(context.settings, undo_window_seconds=0)
-    yield context
-    context.close()
+def context(bare_context: AppContext) -> AppContext:
+    bare_context.settings = replace(bare_context.settings, undo_window_seconds=0)
+    return bare_context
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ from cancelapp.settings import (
     save_settings,
     settings_path,
 )
-from cancelapp.sources.imap_session import Security
+from cancelapp.sources.email_config import Security
 from cancelapp.store.stores import StoreRecord
 from cancelapp.ui.settings_dialog import SettingsDialog
 from cancelapp.ui.workers import WorkerPool

@@ -23,14 +23,9 @@ from typing import Any
 
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
 from cancelapp.domain.request import RequestSource
+from cancelapp.sources.email_config import AfterReading, EmailConfig
 from cancelapp.sources.email_text import ParsedEmail, parse_email
-from cancelapp.sources.imap_session import (
-    PROTOCOL_ERROR,
-    AfterReading,
-    EmailConfig,
-    ImapSession,
-    mailbox_name,
-)
+from cancelapp.sources.imap_session import PROTOCOL_ERROR, ImapSession, mailbox_name
 from cancelapp.sources.incoming import CONTEXT, FetchResult, IncomingRequest, SourceUnavailable
 from cancelapp.sources.intent import asks_to_cancel
 from cancelapp.sources.order_names import order_name_in

@@ -15,8 +15,8 @@ from typing import Any
 from cancelapp.domain.phrase import Phrase
 from cancelapp.domain.request import RequestSource
 from cancelapp.shopify import ShopifyClient, ShopifyError
+from cancelapp.sources.email_config import EmailConfig
 from cancelapp.sources.email_source import EmailSource
-from cancelapp.sources.imap_session import EmailConfig
 from cancelapp.sources.incoming import FetchResult, Source, SourceUnavailable
 from cancelapp.sources.native import NativeConfig, NativeSource
 from cancelapp.sources.order_tag import OrderTagConfig, OrderTagSource

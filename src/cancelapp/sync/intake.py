@@ -21,7 +21,7 @@ from datetime import datetime, timedelta
 from cancelapp.domain.phrase import Phrase
 from cancelapp.shopify.client import ShopifyClient
 from cancelapp.shopify.order_mapping import order_from_node
-from cancelapp.sources.imap_session import EmailConfig
+from cancelapp.sources.email_config import EmailConfig
 from cancelapp.sources.incoming import IncomingRequest
 from cancelapp.sources.intake import IntakeReport, take_in
 from cancelapp.sources.native import NativeConfig

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from cancelapp.domain.phrase import Phrase
 from cancelapp.settings import EmailIntake, Settings, StoreIntake
-from cancelapp.sources.imap_session import Security
+from cancelapp.sources.email_config import Security
 from cancelapp.store.stores import StoreRecord
 from cancelapp.ui.connect_pages import form_row, plain_label, translated
 

@@ -1,0 +1,34 @@
+"""The real window's set-up, shared by the main-window tests: a small demo shop, fast enough
+that no test waits on the rate limit, and an application context, bare or connected to it."""
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from cancelapp import cli
+from cancelapp.app import AppContext, build_context, connect_demo
+from cancelapp.demoshop import DemoShop
+from cancelapp.keychain import SecretStore
+from cancelapp.paths import AppPaths
+
+
+@pytest.fixture
+def shop(make_demo_shop: Callable[..., DemoShop]) -> DemoShop:
+    return make_demo_shop(size=30, bucket_size=100_000, restore_rate=100_000)
+
+
+@pytest.fixture
+def bare_context(data_dir: Path, secret_store: SecretStore) -> Iterator[AppContext]:
+    """No store connected yet: a first run."""
+    paths = AppPaths.resolve()
+    paths.create()
+    context = build_context(paths, cli.parse([]), secrets=secret_store)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def context(bare_context: AppContext, shop: DemoShop) -> AppContext:
+    connect_demo(bare_context, shop)
+    return bare_context
