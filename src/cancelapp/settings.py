@@ -319,7 +319,7 @@ def _str(value: object, default: str) -> str:
     return value if isinstance(value, str) else default
 
 
-def _enum(kind: type[E], value: object, default: E) -> E:
+def _enum[E: StrEnum](kind: type[E], value: object, default: E) -> E:
     try:
         return kind(value) if isinstance(value, str) else default
     except ValueError:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, TypeAlias
+from typing import Any
 
 from graphql import GraphQLError, GraphQLResolveInfo
 
 from cancelapp.demoshop.store import ShopStore
 
-Info: TypeAlias = GraphQLResolveInfo[Any]
+type Info = GraphQLResolveInfo[Any]
 
 
 @dataclass

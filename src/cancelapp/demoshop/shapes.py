@@ -69,7 +69,7 @@ def page_bounds(args: dict[str, Any]) -> tuple[int, bool]:
     return size, last is not None
 
 
-def connection(
+def connection[T](
     items: Sequence[T],
     args: dict[str, Any],
     key: Callable[[T], list[Any]],
@@ -81,7 +81,7 @@ def connection(
     return keyed_connection([(key(item), item) for item in items], args, descending=descending)
 
 
-def keyed_connection(
+def keyed_connection[T](
     keyed: list[tuple[list[Any], T]], args: dict[str, Any], *, descending: bool = False
 ) -> dict[str, Any]:
     """`connection` over (sort key, item) pairs already in order."""

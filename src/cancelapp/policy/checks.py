@@ -78,7 +78,7 @@ def _yes_no(key: str, wanted: bool, observe: Callable[[Facts], bool], yes: str, 
     return check
 
 
-def _by_status(
+def _by_status[E: StrEnum](
     key: str, statuses: Iterable[E], describe: Callable[[E], Description]
 ) -> dict[E, ConditionCheck]:
     """One shared check per possible status, looked up rather than built per request."""

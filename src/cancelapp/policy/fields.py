@@ -174,7 +174,7 @@ def _enum_name(value: str) -> str:
     return "_".join(value.replace("-", " ").split()).upper()
 
 
-def enum_parser(enum: type[E]) -> Callable[[object], E]:
+def enum_parser[E: StrEnum](enum: type[E]) -> Callable[[object], E]:
     def parse(value: object) -> E:
         allowed = ", ".join(e.value.lower() for e in enum)
         if isinstance(value, str):
@@ -191,7 +191,7 @@ def enum_parser(enum: type[E]) -> Callable[[object], E]:
     return parse
 
 
-def enum_set_parser(enum: type[E]) -> Callable[[object], frozenset[E]]:
+def enum_set_parser[E: StrEnum](enum: type[E]) -> Callable[[object], frozenset[E]]:
     one = enum_parser(enum)
 
     def parse(value: object) -> frozenset[E]:
