@@ -48,6 +48,7 @@ def test_bundle_fits_the_size_budget(build_output: str) -> None:
     assert int(match.group(1)) <= BUNDLE_BUDGET_MB
 
 
+@pytest.mark.keychain
 def test_frozen_app_finds_the_secret_service_keychain(
     build_output: str, secret_service: object, tmp_path: Path
 ) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import stat
 from pathlib import Path
 
@@ -55,7 +56,8 @@ def test_round_trip_keeps_every_field(tmp_path: Path) -> None:
     path = settings_path(tmp_path / "config")
     save_settings(settings, path)
     assert load_settings(path).settings == settings
-    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    if os.name == "posix":  # Windows has ACLs, not mode bits
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert [p.name for p in path.parent.iterdir()] == ["settings.json"]  # no temp file left
 
 
