@@ -15,6 +15,7 @@ pytest_plugins = [
     "fixtures.demoshop",
     "fixtures.keychain",
     "fixtures.imap",
+    "fixtures.release_feed",
 ]
 
 # The real services these markers start exist as packages on Linux only; on Windows and macOS
