@@ -7,7 +7,8 @@ import pytest
 
 # Qt must not look for a display; set before anything imports PySide6.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("QT_QPA_FONTDIR", "/usr/share/fonts")
+if sys.platform.startswith("linux"):  # elsewhere Qt finds the system's fonts by itself
+    os.environ.setdefault("QT_QPA_FONTDIR", "/usr/share/fonts")
 
 pytest_plugins = [
     "fixtures.common",
