@@ -77,6 +77,21 @@ def test_no_means_no_request_ever(qtbot: QtBot, context: AppContext, release_fee
     assert release_feed.requests == []
 
 
+def test_the_question_waits_for_a_message_to_be_dismissed(
+    qtbot: QtBot, context: AppContext, release_feed: Feed
+) -> None:
+    context.settings = replace(context.settings, check_for_updates=None)
+    window = open_window(qtbot, context, release_feed)
+    window.banner.show_message("Your computer has no keychain CancelApp can use.")
+    with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
+        window.start()
+    assert window.banner.text == "Your computer has no keychain CancelApp can use."
+    assert not window.banner.yes_button.isVisible()
+    qtbot.mouseClick(window.banner.close_button, Qt.MouseButton.LeftButton)
+    assert window.banner.yes_button.isVisible()
+    assert "newer version" in window.banner.text
+
+
 def test_the_latest_version_says_nothing(
     qtbot: QtBot, context: AppContext, release_feed: Feed
 ) -> None:

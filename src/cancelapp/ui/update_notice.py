@@ -80,6 +80,9 @@ class UpdateNotice(QObject):
         self.checked.emit(release)
 
     def _ask(self) -> None:
+        if self.banner.text:  # what the merchant is being told comes first; ask once it is gone
+            self.banner.dismissed.connect(self._ask_when_free)
+            return
         self._asking = True
         self.banner.answered.connect(self._answered)
         self.banner.ask(
@@ -90,6 +93,10 @@ class UpdateNotice(QObject):
             self.tr("Check daily"),
             self.tr("Don't check"),
         )
+
+    def _ask_when_free(self) -> None:
+        self.banner.dismissed.disconnect(self._ask_when_free)
+        self._ask()
 
     def _answered(self, yes: bool) -> None:
         if not self._asking:
