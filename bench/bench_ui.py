@@ -38,7 +38,7 @@ from PySide6.QtCore import QEventLoop, QLocale, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from cancelapp import cli
-from cancelapp.app import build_context
+from cancelapp.context import build_context
 from cancelapp.demoshop import DemoShop
 from cancelapp.domain.phrase import Phrase
 from cancelapp.domain.request import (

@@ -52,7 +52,8 @@ def _take(out: Path, width: int, height: int) -> int:
     from PySide6.QtWidgets import QApplication
 
     from cancelapp import cli
-    from cancelapp.app import build_context, connect_demo, install_qt_message_handler
+    from cancelapp.app import install_qt_message_handler
+    from cancelapp.context import build_context, connect_demo
     from cancelapp.demoshop import DemoShop
     from cancelapp.keychain import SecretStore
     from cancelapp.paths import AppPaths

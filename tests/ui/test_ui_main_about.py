@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from cancelapp import __version__
-from cancelapp.app import AppContext
+from cancelapp.context import AppContext
 from cancelapp.ui.about_dialog import AboutDialog
 from cancelapp.ui.main_window import MainWindow
 

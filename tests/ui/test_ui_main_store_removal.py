@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMessageBox, QWizard
 from pytestqt.qtbot import QtBot
 
 from cancelapp import cli
-from cancelapp.app import AppContext, build_context, connect_demo
+from cancelapp.context import AppContext, build_context, connect_demo
 from cancelapp.demoshop import DemoShop
 from cancelapp.domain.money import Money
 from cancelapp.keychain import SecretKind, SecretStore

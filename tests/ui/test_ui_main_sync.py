@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from cancelapp.actions.journal import journal_plan
-from cancelapp.app import AppContext
+from cancelapp.context import AppContext
 from cancelapp.demoshop import DemoShop, Fault
 from cancelapp.domain.action import ActionState
 from cancelapp.ui.action_dialogs import AuditLogDialog, ConfirmActionDialog, NewRequestDialog

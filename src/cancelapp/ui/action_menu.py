@@ -21,7 +21,7 @@ from cancelapp.ui.formatting import Formatter
 from cancelapp.ui.workers import Lane
 
 if TYPE_CHECKING:  # each dialog loads when first opened
-    from cancelapp.app import AppContext
+    from cancelapp.context import AppContext
     from cancelapp.sources.csv_reading import CsvTable
     from cancelapp.sources.incoming import IncomingRequest
     from cancelapp.store.audit import AuditEntry

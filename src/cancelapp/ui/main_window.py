@@ -44,7 +44,7 @@ from cancelapp.ui.window_commands import WindowCommands, WindowMenus
 from cancelapp.ui.window_settings import SettingsFlow
 
 if TYPE_CHECKING:  # the network, policy and intake sides load after the first rows show
-    from cancelapp.app import AppContext
+    from cancelapp.context import AppContext
     from cancelapp.settings import Language
     from cancelapp.store.queue import QueueRow
     from cancelapp.store.sync_state import SyncState

@@ -25,7 +25,7 @@ from cancelapp.ui.formatting import Formatter
 from cancelapp.ui.workers import Lane
 
 if TYPE_CHECKING:  # the policy code loads after the first rows show
-    from cancelapp.app import AppContext
+    from cancelapp.context import AppContext
     from cancelapp.policy import Policy, PolicyLoad
     from cancelapp.ui.policy_cases import PolicyCases
     from cancelapp.ui.queue_refresh import StoreSession

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 from cancelapp.store.stores import StoreRecord, remove_store
 
 if TYPE_CHECKING:
-    from cancelapp.app import AppContext
+    from cancelapp.context import AppContext
     from cancelapp.keychain import SecretStore
     from cancelapp.settings import Settings
     from cancelapp.store.database import Database

@@ -21,7 +21,7 @@ from cancelapp.ui.queue_cache import Later, QueueOpening, next_turn
 from cancelapp.ui.queue_model import QueueModel
 
 if TYPE_CHECKING:
-    from cancelapp.app import AppContext
+    from cancelapp.context import AppContext
     from cancelapp.ui.queue_refresh import StoreSession
 
 

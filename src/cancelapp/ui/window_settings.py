@@ -22,7 +22,7 @@ from cancelapp.ui.queue_sync import QueueSync
 from cancelapp.ui.tray import RequestTray
 
 if TYPE_CHECKING:
-    from cancelapp.app import AppContext
+    from cancelapp.context import AppContext
     from cancelapp.ui.queue_refresh import StoreSession
 
 
