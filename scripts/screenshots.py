@@ -60,8 +60,8 @@ def _take(out: Path, width: int, height: int) -> int:
     from cancelapp.settings import Language
     from cancelapp.ui.i18n import Translations
     from cancelapp.ui.main_window import MainWindow
-    from cancelapp.ui.queue_index import Column
-    from cancelapp.ui.queue_model import OUTCOME_ROLE
+    from cancelapp.ui.queue.queue_index import Column
+    from cancelapp.ui.queue.queue_model import OUTCOME_ROLE
     from cancelapp.ui.theme import apply_scheme
 
     paths = AppPaths.resolve()

@@ -18,13 +18,13 @@ from cancelapp.paths import AppPaths
 if TYPE_CHECKING:
     from cancelapp.demoshop import DemoShop
     from cancelapp.keychain import SecretStore
+    from cancelapp.session.refresh import StoreSession
     from cancelapp.settings import Settings
     from cancelapp.shopify import Credentials
     from cancelapp.store import Database, InstanceLock
     from cancelapp.store.stores import StoreRecord
     from cancelapp.sync import IntakeSettings
     from cancelapp.ui.i18n import Translations
-    from cancelapp.ui.queue_refresh import StoreSession
     from cancelapp.ui.workers import WorkerPool
 
 DEMO_AUTH_KIND = "demo"
@@ -69,8 +69,8 @@ class AppContext:
         from cancelapp.actions import ActionRunner, ActionSettings
         from cancelapp.keychain import load_credentials
         from cancelapp.policy import load_policy, policy_path
+        from cancelapp.session.refresh import StoreSession
         from cancelapp.shopify import Endpoint, ShopifyClient
-        from cancelapp.ui.queue_refresh import StoreSession
 
         credentials = self.session_credentials.get(store.domain)
         if credentials is None and store.auth_kind != DEMO_AUTH_KIND:
