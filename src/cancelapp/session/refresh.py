@@ -17,6 +17,7 @@ from cancelapp.actions.audit_csv import export_csv
 from cancelapp.domain.phrase import Phrase
 from cancelapp.domain.request import RequestState
 from cancelapp.policy import Policy, PolicyLoad, evaluate, policy_hash
+from cancelapp.session.task_control import TaskControl
 from cancelapp.shopify import NetworkDown, ShopifyClient, ShopifyDown, Throttled
 from cancelapp.shopify.throttle import ThrottleStatus
 from cancelapp.sources.csv_reading import CsvTable, read_table
@@ -37,7 +38,6 @@ from cancelapp.sync import (
 )
 from cancelapp.sync.details import fetch_full_order
 from cancelapp.sync.shop_window import EDIT_WINDOW_MAX_AGE, refresh_shop_edit_window
-from cancelapp.ui.workers import TaskControl
 
 OFFLINE = (NetworkDown, ShopifyDown, Throttled)
 # Requests whose verdict still steers a decision: their orders are read in full to judge them.
