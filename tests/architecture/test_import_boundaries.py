@@ -48,12 +48,15 @@ def test_core_package_source_never_names_qt(package: str) -> None:
 
 def test_core_packages_import_with_pyside6_blocked() -> None:
     """Import every core module in a fresh interpreter where PySide6 cannot load."""
-    modules = sorted(
-        ".".join(("cancelapp", *path.relative_to(SRC).with_suffix("").parts))
-        for package in QT_FREE
-        for path in (SRC / package).rglob("*.py")
-        if path.name != "__main__.py"
-    ) + QT_FREE_MODULES
+    modules = (
+        sorted(
+            ".".join(("cancelapp", *path.relative_to(SRC).with_suffix("").parts))
+            for package in QT_FREE
+            for path in (SRC / package).rglob("*.py")
+            if path.name != "__main__.py"
+        )
+        + QT_FREE_MODULES
+    )
     script = (
         "import sys, importlib\n"
         "sys.modules['PySide6'] = None\n"
