@@ -23,7 +23,9 @@ _SETTLING = frozenset({RequestState.DONE, RequestState.DECLINED})
 
 
 @dataclass
-class IntakeReport:
+class MatchReport:
+    """What storing one batch of candidates touched (the sync's `IntakeOutcome` sums batches)."""
+
     new_messages: int = 0
     request_ids: list[int] = field(default_factory=list)  # every request touched, in order
     unmatched: list[tuple[IncomingRequest, Phrase]] = field(default_factory=list)
@@ -36,9 +38,9 @@ def take_in(
     lookup: OrderLookup,
     *,
     now: datetime,
-) -> IntakeReport:
+) -> MatchReport:
     """Store every candidate (call inside one write transaction)."""
-    report = IntakeReport()
+    report = MatchReport()
     for incoming in candidates:
         match = match_order(incoming, lookup)
         draft = to_request(incoming, match, store_id)
