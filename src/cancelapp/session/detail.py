@@ -2,7 +2,7 @@
 
 An order the cache holds only lean (list fields, no line items) is shown as it is, with a
 Review verdict saying the full order is still to be read: the window reads it in full
-(`queue_refresh.complete_order`) when online and loads the detail again.
+(`refresh.complete_order`) when online and loads the detail again.
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
 """The main window: the request queue, the selected request, and every action from the keyboard.
 
 It puts the parts together: the commands and menus (`window_commands`), the store switcher,
-the queue and its sync (`queue_sync`), the detail (`detail_flow`), the policy and the store's
+the queue and its sync (`refresh_timer`), the detail (`detail_flow`), the policy and the store's
 window (`policy_flow`), the actions (`action_controller`, `command_state`), the File and Help
-menus' dialogs (`action_menu`), removing a store (`store_removal`) and the settings
+menus' dialogs (`dialogs.menu_dialogs`), removing a store (`store_removal`) and the settings
 (`window_settings`). Work runs in the context's worker pool; this class routes signals between
 the parts.
 """

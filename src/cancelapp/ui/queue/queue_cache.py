@@ -1,6 +1,6 @@
 """Reading the queue from the local cache: what the window shows before any network.
 
-Kept apart from `queue_refresh` (sync, intake, actions) so the window can show the first rows
+Kept apart from `session.refresh` (sync, intake, actions) so the window can show the first rows
 without loading the network side first. `QueueOpening` shows the first page of the opening
 view as soon as it is read (a millisecond), and the whole queue when a worker has read and
 indexed it (half a second at 50,000 requests on a small machine).
