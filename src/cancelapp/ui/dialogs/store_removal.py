@@ -7,41 +7,17 @@ and the audit log, which still name the store. Nothing changes in Shopify.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
-from cancelapp.store.stores import StoreRecord, remove_store
+from cancelapp.session.store_removal import forget_store
+from cancelapp.store.stores import StoreRecord
 
 if TYPE_CHECKING:
     from cancelapp.context import AppContext
-    from cancelapp.keychain import SecretStore
     from cancelapp.settings import Settings
-    from cancelapp.store.database import Database
-
-
-def forget_store(
-    database: Database,
-    secrets: SecretStore,
-    settings: Settings,
-    config_dir: Path,
-    store: StoreRecord,
-) -> Settings:
-    """Secrets first (the point of removing), then settings, cache and policy; the settings
-    without the store are returned. Raises `KeychainUnavailable`, `SettingsNotSaved` or
-    `StoreError`; what was done before stays done, and removing again finishes the rest."""
-    from cancelapp.policy import policy_path
-    from cancelapp.settings import save_settings, settings_path
-
-    secrets.delete_store(store.domain)
-    remaining = settings.without_store(store.domain)
-    save_settings(remaining, settings_path(config_dir))
-    with database.transaction() as conn:
-        remove_store(conn, store.id)
-    policy_path(config_dir, store.id).unlink(missing_ok=True)
-    return remaining
 
 
 class StoreRemoval(QObject):

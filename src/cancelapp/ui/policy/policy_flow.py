@@ -13,13 +13,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from cancelapp.store.database import Database
+from cancelapp.session.store_policy import read_store_policy, rejudge
 from cancelapp.store.stores import StoreRecord
 from cancelapp.ui.formatting import Formatter
 from cancelapp.ui.workers import Lane
@@ -29,26 +28,6 @@ if TYPE_CHECKING:  # the policy code loads after the first rows show
     from cancelapp.policy import Policy, PolicyLoad
     from cancelapp.session.policy_cases import PolicyCases
     from cancelapp.session.refresh import StoreSession
-
-
-def read_store_policy(
-    config_dir: Path, database: Database, store_id: int
-) -> tuple[PolicyLoad, timedelta | None]:
-    """The store's policy file and its window as last kept in the cache."""
-    from cancelapp.policy import load_policy, policy_path
-    from cancelapp.sync.shop_window import stored_shop_edit_window
-
-    loaded = load_policy(policy_path(config_dir, store_id))
-    return loaded, stored_shop_edit_window(database, store_id)
-
-
-def rejudge(
-    database: Database, store_id: int, policy: Policy, window: timedelta | None
-) -> frozenset[int]:
-    """Every verdict the policy or window changed, judged from the cache (no network)."""
-    from cancelapp.session.refresh import judge
-
-    return frozenset(judge(database, store_id, policy, window))
 
 
 class PolicyFlow(QObject):
