@@ -11,10 +11,10 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from cancelapp.app import AppContext
+from cancelapp.context import AppContext
 from cancelapp.settings import settings_path
 from cancelapp.ui.main_window import MainWindow
-from cancelapp.ui.settings_dialog import SettingsDialog
+from cancelapp.ui.settings.settings_dialog import SettingsDialog
 from fixtures.release_feed import Feed
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")

@@ -20,7 +20,7 @@ from cancelapp.ui.banner import Banner
 from cancelapp.updates import RELEASES_URL, STATE_FILE_NAME, Release, check_for_update
 
 if TYPE_CHECKING:
-    from cancelapp.app import AppContext
+    from cancelapp.context import AppContext
 
 log = logging.getLogger(__name__)
 # How often a running CancelApp looks whether its last check is a day old (a file read).
