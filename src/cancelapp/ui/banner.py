@@ -90,6 +90,7 @@ class Banner(QFrame):
             url, words = link
             self.link.setText(f'<a href="{html.escape(url)}">{html.escape(words)}</a>')
         self.link.setVisible(link is not None)
+        self.message.setWordWrap(link is None)  # a short notice: on one line with its link
         self._row.setStretch(0, 0 if link else 1)
         self._row.setStretch(2, 1 if link else 0)
         if self.isVisible() and text == self._text:
