@@ -24,7 +24,7 @@ from cancelapp.actions.preview import CONTEXT, Preview, RefundLine, RestockLine,
 from cancelapp.actions.steps import Step, StepKind, new_key
 from cancelapp.actions.suggested import SuggestedLine, SuggestedRefund, SuggestedTransaction
 from cancelapp.domain.action import ActionKind
-from cancelapp.domain.money import Money
+from cancelapp.domain.money import Money, minor_units
 from cancelapp.domain.order import FinancialStatus, Order
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
 from cancelapp.domain.request import CancellationRequest
@@ -249,7 +249,18 @@ def _fee(action: SuggestedAction, suggested: SuggestedRefund) -> Money | None:
                 currency=suggested.amount.currency,
             )
         )
-    fee = action.fee.on(suggested.amount)
+    if minor_units(suggested.amount.currency) is None:
+        raise PlanRefused(
+            phrase(
+                QT_TRANSLATE_NOOP(
+                    CONTEXT,
+                    "CancelApp does not know how many decimals {currency} has, so it cannot "
+                    "work out the fee. Refund this order in Shopify.",
+                ),
+                currency=suggested.amount.currency,
+            )
+        )
+    fee = action.fee.on(suggested.amount)  # the one rounding: at the currency's minor units
     return None if fee.is_zero() else fee
 
 
