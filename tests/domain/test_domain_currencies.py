@@ -5,11 +5,11 @@ import json
 from decimal import Decimal
 
 import pytest
-from fixtures.shopify_schema import FOLDER, STABLE
 
 from cancelapp.domain.currency_table import MINOR_UNITS
 from cancelapp.domain.money import Money, NotACurrency, UnknownMinorUnits, minor_units
 from cancelapp.domain.verdict import ProcessingFee
+from fixtures.shopify_schema import FOLDER, STABLE
 
 
 def _currency_codes() -> list[str]:
@@ -112,3 +112,14 @@ def test_a_percentage_fee_is_rounded_once_at_the_currency_precision(
     kept = ProcessingFee(percent=Decimal(3)).on(Money.of(refundable, code))
     assert kept == Money(Decimal(fee), code)
     assert kept.fits_currency()
+
+
+@pytest.mark.parametrize(
+    ("amount", "code", "text"),
+    [("23606.0", "JPY", "23606"), ("45.1", "KWD", "45.100"), ("449", "DKK", "449.00"),
+     ("1.5", "JPY", "1.5"), ("1.23", "XXX", "1.23")],
+)  # fmt: skip
+def test_amounts_go_to_shopify_at_the_currency_places_without_rounding(
+    amount: str, code: str, text: str
+) -> None:
+    assert Money.of(amount, code).to_shopify() == {"amount": text, "currencyCode": code}

@@ -322,7 +322,7 @@ def _refund_step(
                 "orderId": order.id,
                 "kind": "REFUND",
                 "gateway": line.gateway,
-                "amount": format(line.amount.amount, "f"),
+                "amount": line.amount.amount_text(),
                 "parentId": line.parent_transaction_id,
             }
             for line in refund_lines

@@ -68,7 +68,15 @@ class Money:
         return cls.of(str(money["amount"]), str(money["currencyCode"]))
 
     def to_shopify(self) -> dict[str, str]:
-        return {"amount": format(self.amount, "f"), "currencyCode": self.currency}
+        """A `MoneyInput`, written at the currency's places when that changes no digit
+        (Shopify's "23606.0" yen goes back as "23606"); never rounded here."""
+        return {"amount": self.amount_text(), "currencyCode": self.currency}
+
+    def amount_text(self) -> str:
+        places = self.places
+        if places is not None and self.fits_currency():
+            return format(self.amount.quantize(Decimal(1).scaleb(-places)), "f")
+        return format(self.amount, "f")
 
     def _same(self, other: Money) -> None:
         if other.currency != self.currency:
