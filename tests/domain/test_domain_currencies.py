@@ -3,6 +3,7 @@
 import gzip
 import json
 from decimal import Decimal
+from functools import cache
 
 import pytest
 
@@ -12,6 +13,7 @@ from cancelapp.domain.verdict import ProcessingFee
 from fixtures.shopify_schema import FOLDER, STABLE
 
 
+@cache
 def _currency_codes() -> list[str]:
     """The official `CurrencyCode` enum, from the repository's copy of Shopify's schema."""
     with gzip.open(FOLDER / f"admin_{STABLE}.json.gz", "rt", encoding="utf-8") as file:
