@@ -81,6 +81,12 @@ def test_quantized_rounds_half_to_even_at_the_currency_minor_units(
     assert result.amount.as_tuple().exponent == Decimal(rounded).as_tuple().exponent
 
 
+def test_an_amount_too_long_to_round_is_shown_as_sent() -> None:
+    huge = Money.of("1E+40", "JPY")
+    assert huge.shown() == (Decimal("1E+40"), 0)
+    assert huge.to_shopify()["amount"] == "1" + "0" * 40
+
+
 def test_an_amount_in_a_currency_without_minor_units_is_never_rounded() -> None:
     with pytest.raises(UnknownMinorUnits):
         Money.of("1.2345", "XXX").quantized()

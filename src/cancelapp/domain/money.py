@@ -11,6 +11,7 @@ and replies show an amount at its currency's places. A currency without known mi
 from __future__ import annotations
 
 import re
+from contextlib import suppress
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 from typing import Any
@@ -75,7 +76,8 @@ class Money:
     def amount_text(self) -> str:
         places = self.places
         if places is not None and self.fits_currency():
-            return format(self.amount.quantize(Decimal(1).scaleb(-places)), "f")
+            with suppress(InvalidOperation):  # too many digits to requantize: as it is
+                return format(self.amount.quantize(Decimal(1).scaleb(-places)), "f")
         return format(self.amount, "f")
 
     def _same(self, other: Money) -> None:
@@ -115,10 +117,13 @@ class Money:
         """The amount as people read it, and its places: at the currency's minor units, or as
         Shopify sent it when those are unknown."""
         places = self.places
-        if places is None:
-            exponent = self.amount.as_tuple().exponent
-            return self.amount, max(-exponent, 0) if isinstance(exponent, int) else 0
-        return self.quantized().amount, places
+        if places is not None:
+            try:
+                return self.quantized().amount, places
+            except InvalidOperation:  # more digits than Decimal's context holds: as sent
+                pass
+        exponent = self.amount.as_tuple().exponent
+        return self.amount, max(-exponent, 0) if isinstance(exponent, int) else 0
 
     def fits_currency(self) -> bool:
         """No more decimals than the currency has (trailing zeros aside): Shopify's test."""
