@@ -11,8 +11,8 @@ from actions_factories import request, suggested
 from actions_harness import Harness
 
 from cancelapp.actions import OutcomeStatus, PlanRefused
-from cancelapp.actions.approve import plan_approve
-from cancelapp.actions.steps import StepKind
+from cancelapp.actions.prepare.approve import plan_approve
+from cancelapp.actions.prepare.steps import StepKind
 from cancelapp.domain.verdict import ProcessingFee, SuggestedAction
 
 

@@ -15,7 +15,7 @@ from cancelapp.demoshop import DemoShop
 from cancelapp.domain.money import Money
 from cancelapp.policy import policy_path
 from cancelapp.store.stores import list_stores
-from cancelapp.ui.action_dialogs import ConfirmActionDialog
+from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog
 from cancelapp.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
