@@ -22,7 +22,6 @@ from cancelapp.actions.carry_out.plan_journal import (
     JournaledPlan,
     claim_queued,
     journal_plan,
-    save_progress,
     unfinished_for_order,
     unfinished_plans,
 )
@@ -46,7 +45,7 @@ from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
 from cancelapp.domain.request import CancellationRequest
 from cancelapp.domain.verdict import SuggestedAction
 from cancelapp.shopify.client import ShopifyClient
-from cancelapp.shopify.errors import NetworkDown, ShopifyDown, Throttled
+from cancelapp.shopify.errors import Cancelled, NetworkDown, ShopifyDown, Throttled
 from cancelapp.shopify.order_mapping import is_truncated, order_from_node
 from cancelapp.store.database import Database
 from cancelapp.store.journal import ActionAlreadyRunningError
@@ -234,12 +233,30 @@ class ActionRunner:
             if entry.due_at is not None and entry.due_at > now:
                 continue
             with self._order_lock(entry.plan.order_id) as free:
-                claimed = free and claim_queued(
-                    self.db, entry.action_id, ActionState.SENDING, now=self.clock()
-                )
-                if claimed:
-                    outcomes.append(self._verify_and_run(claimed, requeue_offline=True))
+                if free:
+                    outcome = self._send_queued(entry)
+                    if outcome is not None:
+                        outcomes.append(outcome)
         return outcomes
+
+    def _send_queued(self, entry: JournaledPlan) -> Outcome | None:
+        """Re-verify a queued plan against the live order, then claim and run it. It stays
+        queued (never seen as sending) while Shopify cannot be reached; None when it was
+        taken back meanwhile."""
+        try:
+            recheck = self.verify(entry.plan)
+        except OFFLINE as offline:
+            return outcome_of(
+                entry.plan, OutcomeStatus.QUEUED, offline.merchant_message, entry=entry
+            )
+        except Cancelled:  # the app is closing
+            return outcome_of(entry.plan, OutcomeStatus.QUEUED, entry=entry)
+        claimed = claim_queued(self.db, entry.action_id, ActionState.SENDING, now=self.clock())
+        if claimed is None:
+            return None
+        if recheck.conflict is not None:
+            return self._pipeline.end_in_conflict(claimed, recheck.conflict)[1]
+        return self._run(claimed.with_step(0, known_before_sending(recheck)))
 
     def reconcile_unfinished(self) -> list[Outcome]:
         """At start-up: finish every plan that was sending when the app stopped, from the
@@ -254,7 +271,7 @@ class ActionRunner:
                 if entry.anything_sent:
                     outcomes.append(self._run(entry))
                 else:
-                    outcomes.append(self._verify_and_run(entry, requeue_offline=False))
+                    outcomes.append(self._verify_and_run(entry))
         return outcomes
 
     def busy(self, store_id: int, order_id: str) -> bool:
@@ -302,16 +319,11 @@ class ActionRunner:
     def _run(self, entry: JournaledPlan) -> Outcome:
         return self._pipeline.run(entry)[1]
 
-    def _verify_and_run(self, entry: JournaledPlan, *, requeue_offline: bool) -> Outcome:
+    def _verify_and_run(self, entry: JournaledPlan) -> Outcome:
         """Run a journaled plan of which nothing was sent yet, after re-verification."""
         try:
             recheck = self.verify(entry.plan)
         except OFFLINE as offline:
-            if requeue_offline:
-                entry = save_progress(self.db, entry, ActionState.QUEUED, now=self.clock())
-                return outcome_of(
-                    entry.plan, OutcomeStatus.QUEUED, offline.merchant_message, entry=entry
-                )
             return outcome_of(
                 entry.plan, OutcomeStatus.PENDING, offline.merchant_message, entry=entry
             )

@@ -91,7 +91,11 @@ class MainWindow(QMainWindow):
             context, self.formatter, self, lambda: self.store, lambda: self.session
         )
         self.actions_ = ActionController(
-            context.workers, self.formatter, self, find_request=self.model.request_of_order
+            context.workers,
+            self.formatter,
+            self,
+            find_request=self.model.request_of_order,
+            is_offline=lambda: self.status.online is False,
         )
         self.policy = PolicyFlow(context, self.formatter, self, lambda: self.session)
         self.details = DetailFlow(
