@@ -78,9 +78,9 @@ def show(qtbot: QtBot, window: MainWindow, request_id: int) -> None:
         window.queue.show_tab(tab)
         if window.model.row_of(request_id) is not None:
             break
-    if window.queue.current_request_id() == request_id and window.current_detail():
-        window.details.load(request_id)
-        qtbot.waitUntil(lambda: window.current_detail() is not None, timeout=WAIT)
+    if window.queue.current_request_id() == request_id:
+        with qtbot.waitSignal(window.detail_shown, timeout=WAIT):
+            window.details.load(request_id)  # read again: it may have changed meanwhile
         return
     with qtbot.waitSignal(window.detail_shown, timeout=WAIT):
         assert window.queue.select_request(request_id)

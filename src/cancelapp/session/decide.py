@@ -67,12 +67,14 @@ def prepare(session: StoreSession, request_id: int, asked: Asked, *, offline: bo
 
 
 def carry_out(session: StoreSession, prepared: Prepared) -> Outcome:
-    """Send it now after re-verification; offline it is queued instead (the runner's rule),
-    recorded with the policy it was decided under. An online decision waits out the undo
-    window first."""
+    """Journal the decision with the policy it was made under, and send it after
+    re-verification: a plan from the cache is queued at once (sent on reconnect); a live
+    one waits out the undo window first, or is sent now (queued if Shopify went away)."""
     runner = session.runner
     snapshot = policy_snapshot(session)
-    if not prepared.from_cache and runner.settings.undo_seconds > 0:
+    if prepared.from_cache:
+        return runner.enqueue(prepared.plan, delay=0.0, policy_snapshot=snapshot)
+    if runner.settings.undo_seconds > 0:
         return runner.enqueue(prepared.plan, policy_snapshot=snapshot)
     return runner.execute(prepared.plan, policy_snapshot=snapshot)
 

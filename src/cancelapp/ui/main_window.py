@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
             self.formatter,
             self,
             find_request=self.model.request_of_order,
-            is_offline=lambda: self.status.online is False,
+            online=lambda: self.status.online,
         )
         self.policy = PolicyFlow(context, self.formatter, self, lambda: self.session)
         self.details = DetailFlow(

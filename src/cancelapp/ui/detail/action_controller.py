@@ -51,10 +51,12 @@ class ActionController(QObject):
         formatter: Formatter,
         parent_widget: QWidget,
         find_request: Callable[[str], int | None] = lambda _order_id: None,
-        is_offline: Callable[[], bool] = lambda: False,
+        online: Callable[[], bool | None] = lambda: True,
     ) -> None:
         super().__init__(parent_widget)
-        self.is_offline = is_offline  # known to be out of reach: previews come from the cache
+        # Whether Shopify answered the last try (None: not tried yet). Known to be out of
+        # reach, previews come from the cache and queued decisions wait for the reconnect.
+        self.online = online
         self._typed: dict[int, str] = {}  # request id -> a decline reason not yet journaled
         self.find_request = find_request  # the request shown for an order id
         self.workers = workers
@@ -235,7 +237,7 @@ class ActionController(QObject):
         session = self.session
         if session is None or self._due_task is not None:
             return
-        if self.is_offline():  # nothing can leave: the reconnect sends it (`reconcile`)
+        if self.online() is not True:  # nothing can leave: the reconnect sends it (`reconcile`)
             return
         self._idle_ticks = 0 if self._queued else self._idle_ticks + 1
         if not self._queued and self._idle_ticks % IDLE_RUN_DUE_TICKS != 1:
@@ -275,7 +277,7 @@ class ActionController(QObject):
             return
         self._begin(rid)
         task = self.workers.run_on(
-            Lane.NETWORK, prepare, session, rid, asked, offline=self.is_offline()
+            Lane.NETWORK, prepare, session, rid, asked, offline=self.online() is False
         )
         task.succeeded.connect(lambda made: self._confirm(session, rid, made))
         task.failed.connect(lambda error: self._fail(rid, error))
