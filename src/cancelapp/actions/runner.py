@@ -7,6 +7,7 @@ it keeps the in-process per-order lock, and opens a SQLite connection per thread
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -65,6 +66,7 @@ class ActionRunner:
         *,
         settings: ActionSettings | None = None,
         clock: Callable[[], datetime] = utc_now,
+        monotonic: Callable[[], float] = time.monotonic,
         wait: Wait | None = None,
         backoff: Backoff | None = None,
         cancel_grace: timedelta = timedelta(seconds=30),
@@ -78,7 +80,13 @@ class ActionRunner:
         self.clock = clock
         self._stop = threading.Event()
         self.ctx = StepContext(
-            client, wait or self._stop.wait, clock, backoff or Backoff(), cancel_grace, self._stop
+            client,
+            wait or self._stop.wait,
+            clock,
+            backoff or Backoff(),
+            cancel_grace,
+            self._stop,
+            monotonic,
         )
         self.records = Records(self.who, clock)
         self._pipeline = Pipeline(
