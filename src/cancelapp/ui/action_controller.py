@@ -110,9 +110,12 @@ class ActionController(QObject):
             self.formatter.phrase(reason) if reason is not None else "",
             self.parent_widget,
         )
-        dialog.accepted.connect(
-            lambda: self._prepare(detail, lambda s, rid: s.runner.prepare_decline(rid, dialog.text))
-        )
+
+        def declined() -> None:
+            text = dialog.text  # read here, on the GUI thread: the dialog is deleted soon
+            self._prepare(detail, lambda s, rid: s.runner.prepare_decline(rid, text))
+
+        dialog.accepted.connect(declined)
         self._open(dialog)
 
     def hold(self, detail: RequestDetail) -> None:
@@ -146,6 +149,8 @@ class ActionController(QObject):
         def save() -> None:
             from cancelapp.ui.queue_refresh import add_note
 
+            text = dialog.text  # on the GUI thread, before the dialog goes
+
             task = self.workers.run_on(
                 Lane.DATABASE_WRITE,
                 add_note,
@@ -154,7 +159,7 @@ class ActionController(QObject):
                 rid,
                 detail.request.order_id,
                 session.runner.who,
-                dialog.text,
+                text,
             )
             task.succeeded.connect(lambda _r: self.finished.emit(rid, None))
             task.failed.connect(self._report)

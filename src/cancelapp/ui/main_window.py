@@ -312,7 +312,8 @@ class MainWindow(QMainWindow):
 
     def _find_keychain(self) -> None:
         """Look for the OS keychain in a worker now, before a dialog or a session needs it."""
-        self.context.workers.run(lambda: self.context.secrets)
+        context = self.context  # a plain value: the worker must not reach the window
+        context.workers.run(lambda: context.secrets)
 
     def _session_opened(self, store: StoreRecord, session: StoreSession | None) -> None:
         self.session_ready.emit(session is not None)
