@@ -112,3 +112,39 @@ def test_backward_clock_jump_does_not_hold_back_a_cancel_that_never_left(
     assert h.clock.monotonic() - started < 5  # the 1 s grace and the job, not an hour
     _refunded_once(h, order_id, request_id, plan)
     h.close()
+
+
+def test_a_queued_cancel_is_sent_after_the_undo_window_whatever_the_wall_clock_does(
+    harness: Harness,
+) -> None:
+    h = harness
+    back = h.runner.enqueue(
+        h.runner.prepare_approve(h.request_for(h.shop.create_order("paid")), SuggestedAction())
+    )
+    ahead_order = h.shop.create_order("paid")
+    ahead = h.runner.enqueue(
+        h.runner.prepare_approve(h.request_for(ahead_order), SuggestedAction())
+    )
+    h.jump = HOUR  # forward: the undo window is not cut short
+    assert h.runner.run_due() == []
+    assert ahead.action_id is not None and h.runner.take_back(ahead.action_id)
+    h.jump = -HOUR  # backward: the plan is not held back an hour
+    h.clock.advance(h.runner.settings.undo_seconds)
+    [outcome] = h.runner.run_due()
+    assert outcome.status is OutcomeStatus.DONE, outcome.message
+    assert outcome.order_id == back.order_id
+    assert h.shop.order(ahead_order).cancelled_at is None
+
+
+def test_another_process_queued_plan_is_not_held_back_by_a_backward_jump(
+    harness: Harness,
+) -> None:
+    h = harness
+    order_id = h.shop.create_order("paid")
+    plan = h.runner.prepare_approve(h.request_for(order_id), SuggestedAction())
+    other = ActionRunner(h.db, h.client, "Ida", clock=h.clock.now, monotonic=h.clock.monotonic)
+    other.enqueue(plan)
+    other.close()
+    h.jump = -HOUR  # its due time is now further ahead than any undo window: due
+    [outcome] = h.runner.run_due()
+    assert outcome.status is OutcomeStatus.DONE, outcome.message
