@@ -2505,6 +2505,10 @@ Venlig hilsen
         <translation>&amp;Giv mig besked, når der kommer nye anmodninger</translation>
     </message>
     <message>
+        <source>Look once a day for a ne&amp;wer version of CancelApp (asks GitHub)</source>
+        <translation>Se efter en ny&amp;ere version af CancelApp én gang om dagen (spørger GitHub)</translation>
+    </message>
+    <message>
         <source>Enter the mail server and user name for {store}, or switch email off.</source>
         <translation>Angiv mailserver og brugernavn for {store}, eller slå e-mail fra.</translation>
     </message>
@@ -2871,6 +2875,29 @@ Venlig hilsen
     <message>
         <source>New reply</source>
         <translation>Nyt svar</translation>
+    </message>
+</context>
+<context>
+    <name>UpdateNotice</name>
+    <message>
+        <source>CancelApp {version} is available:</source>
+        <translation>CancelApp {version} er udkommet:</translation>
+    </message>
+    <message>
+        <source>what&apos;s new</source>
+        <translation>se hvad der er nyt</translation>
+    </message>
+    <message>
+        <source>Should CancelApp look once a day for a newer version? It asks the project&apos;s release page on GitHub and sends nothing about you or your shop.</source>
+        <translation>Skal CancelApp se efter en nyere version én gang om dagen? Den spørger projektets udgivelsesside på GitHub og sender intet om dig eller din butik.</translation>
+    </message>
+    <message>
+        <source>Check daily</source>
+        <translation>Se efter dagligt</translation>
+    </message>
+    <message>
+        <source>Don&apos;t check</source>
+        <translation>Nej tak</translation>
     </message>
 </context>
 </TS>
