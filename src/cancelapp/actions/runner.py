@@ -18,6 +18,7 @@ from cancelapp.actions import documents
 from cancelapp.actions.approve import is_partial, plan_approve
 from cancelapp.actions.audit import operator_name
 from cancelapp.actions.cancel_job import Backoff, Wait
+from cancelapp.actions.edit_calculation import shopify_edit_total, with_shopify_total
 from cancelapp.actions.execute import StepContext
 from cancelapp.actions.journal import (
     JournaledPlan,
@@ -112,7 +113,11 @@ class ActionRunner:
         )
         holds = self._our_holds(order) if partial else ()
         note = f"Cancelled at the customer's request; approved by {self.who} in CancelApp."
-        return plan_approve(order, request, action, suggested, staff_note=note, holds=holds)
+        plan = plan_approve(order, request, action, suggested, staff_note=note, holds=holds)
+        if partial and request.native_edit_id:
+            total = shopify_edit_total(self.client, order.id, suggested.lines, cancel=self._stop)
+            plan = with_shopify_total(plan, total)
+        return plan
 
     def prepare_decline(self, request_id: int, reason: str) -> ActionPlan:
         request, order = self._request_and_order(request_id)
