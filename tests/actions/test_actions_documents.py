@@ -16,7 +16,7 @@ from fixtures.shopify_schema import for_version as schema
         ("cancel_job", "2026-10"),
         ("order_outcome", "2026-10"),
         ("order_basis", "2026-10"),
-        ("requested_edit_status", "unstable"),
+        ("requested_order_edit_status", "2026-10"),
     ],
 )
 def test_own_document_is_valid(name: str, version: str) -> None:
@@ -38,8 +38,9 @@ def test_own_document_is_valid(name: str, version: str) -> None:
         "fulfillment_order_hold",
         "fulfillment_order_release_hold",
         "fulfillment_order_submit_cancellation_request",
-        "unstable/requested_edit_decline",
-        "unstable/requested_edit_resolve",
+        "requested_order_edit_decline",
+        "requested_order_edit_resolve",
+        "requested_order_edit_calculate",
     ],
 )
 def test_client_documents_the_actions_send_exist(name: str) -> None:

@@ -255,9 +255,7 @@ def test_a_new_request_after_several_declined_ones_is_read(
     order_id = demo_shop.create_order("paid")
     for _ in range(3):
         declined = demo_shop.add_requested_edit(order_id)
-        shop_client.mutate(
-            shopify_documents.load("requested_order_edit_decline"), {"id": declined}
-        )
+        shop_client.mutate(shopify_documents.load("requested_order_edit_decline"), {"id": declined})
     newest = demo_shop.add_requested_edit(order_id)
     result = NativeSource(shop_client).fetch({})
     edits = {r.native_edit_id: r for r in result.requests}

@@ -55,9 +55,7 @@ class RequestStats:
     bytes_out: int = 0
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
-    def count(
-        self, *, graphql: bool, received: int, sent: int, version: str | None = None
-    ) -> None:
+    def count(self, *, graphql: bool, received: int, sent: int, version: str | None = None) -> None:
         with self._lock:
             if version is not None:
                 self.versions.add(version)
@@ -177,9 +175,7 @@ class DemoShopHandler(BaseHTTPRequestHandler):
             return
         data = _encode(answer.body)
         # Counted before it is sent: a client holding its answer sees it counted.
-        stats.count(
-            graphql=version is not None, received=len(raw), sent=len(data), version=version
-        )
+        stats.count(graphql=version is not None, received=len(raw), sent=len(data), version=version)
         self._send_encoded(answer.status, data, version=version)
 
     def _commit(self, fault: Fault, answer: Answer | None, *, version: str | None = None) -> None:

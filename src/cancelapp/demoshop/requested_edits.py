@@ -22,7 +22,7 @@ from cancelapp.demoshop.ids import gid, gid_number
 from cancelapp.demoshop.ledger import LedgerNotification
 from cancelapp.demoshop.model import CENT, LineItem, Order, RequestedOrderEdit
 from cancelapp.demoshop.refunds import VAT_SHARE
-from cancelapp.demoshop.shapes import money_bag
+from cancelapp.demoshop.shapes import connection, money_bag
 from cancelapp.demoshop.store import ShopStore
 
 DECLINE_NOTE_MAX = 500
@@ -115,12 +115,13 @@ def requested_order_edit_calculate(_root: Any, info: Info, **args: Any) -> dict[
 
     lines = [
         {
+            "key": index,
             "lineItem": item,
             "quantity": quantity,
             "subtotalSet": bag(item.unit_price * quantity),
             "totalTaxSet": bag((item.unit_price * quantity * VAT_SHARE).quantize(CENT)),
         }
-        for item, quantity in removals
+        for index, (item, quantity) in enumerate(removals)
     ]
     subtotal = sum((item.unit_price * quantity for item, quantity in removals), Decimal(0))
     tax = (subtotal * VAT_SHARE).quantize(CENT)
@@ -136,3 +137,10 @@ def requested_order_edit_calculate(_root: Any, info: Info, **args: Any) -> dict[
         },
         "lineItems": {"removals": lines},
     }
+
+
+CALCULATED_LINE_ITEMS = {
+    "removals": lambda group, _info, **a: connection(
+        group["removals"], a, lambda line: [line["key"]]
+    ),
+}

@@ -66,6 +66,7 @@ RESOLVERS: dict[str, dict[str, Callable[..., Any]]] = {
     "RequestedOrderEdit": resolve_orders.REQUESTED_EDIT,
     "RequestedOrderEditLineItems": resolve_orders.REQUESTED_EDIT_LINE_ITEMS,
     "RequestedOrderEditLineItem": resolve_orders.REQUESTED_EDIT_LINE,
+    "CalculatedRequestedOrderEditLineItems": requested_edits.CALCULATED_LINE_ITEMS,
     "Location": resolve_shop.LOCATION,
     "Customer": resolve_shop.CUSTOMER,
     "Metafield": resolve_shop.METAFIELD,
