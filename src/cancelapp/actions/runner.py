@@ -115,7 +115,9 @@ class ActionRunner:
         note = f"Cancelled at the customer's request; approved by {self.who} in CancelApp."
         plan = plan_approve(order, request, action, suggested, staff_note=note, holds=holds)
         if partial and request.native_edit_id:
-            total = shopify_edit_total(self.client, order.id, suggested.lines, cancel=self._stop)
+            total = shopify_edit_total(
+                self.client, order.id, request.native_edit_id, cancel=self._stop
+            )
             plan = with_shopify_total(plan, total)
         return plan
 

@@ -190,13 +190,19 @@ class TextDialog(QDialog):
         self.confirm_button.setEnabled(bool(self.text))
 
     def _cap(self, limit: int) -> None:
+        """Drop what was just typed or pasted beyond the limit (before the cursor), or the
+        end when the text was set whole."""
         whole = self.editor.toPlainText()
-        if len(whole) <= limit:
+        excess = len(whole) - limit
+        if excess <= 0:
             return
-        cursor = self.editor.textCursor()
-        position = min(cursor.position(), limit)
+        position = self.editor.textCursor().position()
+        if position >= excess:
+            whole, position = whole[: position - excess] + whole[position:], position - excess
+        else:
+            whole, position = whole[:limit], min(position, limit)
         with QSignalBlocker(self.editor):
-            self.editor.setPlainText(whole[:limit])
+            self.editor.setPlainText(whole)
         cursor = self.editor.textCursor()
         cursor.setPosition(position)
         self.editor.setTextCursor(cursor)
