@@ -10,7 +10,7 @@ from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
 from cancelapp.app import AppContext, connect_demo
-from cancelapp.demoshop import DemoShop
+from cancelapp.demoshop import DEFAULT_SCOPES, DemoShop
 from cancelapp.ui.action_dialogs import ConfirmActionDialog, TextDialog
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue_index import Tab
@@ -129,3 +129,19 @@ def test_a_partial_request_shows_shopifys_calculation_and_the_disagreement(
     assert all(label.isVisible() for label in dialog.warning_labels)
     dialog.reject()
     assert demo_shop.stats.versions == {"2026-10"}
+
+
+def test_without_read_legal_policies_the_policys_window_applies_and_the_banner_says_so(
+    qtbot: QtBot, bare_context: AppContext, make_demo_shop: Callable[..., DemoShop]
+) -> None:
+    shop = make_demo_shop(size=5, scopes=DEFAULT_SCOPES - {"read_legal_policies"})
+    connect_demo(bare_context, shop)
+    window = MainWindow(bare_context)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
+        window.start()
+    assert window.policy.shop_edit_window is None  # the policy's own window
+    qtbot.waitUntil(lambda: "read_legal_policies" in window.banner.text, timeout=WAIT)
+    assert "the policy's own window applies" in window.banner.text
+    window.close()

@@ -118,9 +118,12 @@ class ActionController(QObject):
             self.parent_widget,
             limit=DECLINE_NOTE_LIMIT if native else None,
         )
-        dialog.accepted.connect(
-            lambda: self._prepare(detail, lambda s, rid: s.runner.prepare_decline(rid, dialog.text))
-        )
+
+        def declined() -> None:
+            reason = dialog.text  # read on the GUI thread: the dialog may be gone by the worker
+            self._prepare(detail, lambda s, rid: s.runner.prepare_decline(rid, reason))
+
+        dialog.accepted.connect(declined)
         self._open(dialog)
 
     def hold(self, detail: RequestDetail) -> None:
