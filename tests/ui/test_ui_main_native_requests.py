@@ -9,11 +9,11 @@ import pytest
 from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
-from cancelapp.app import AppContext, connect_demo
+from cancelapp.context import AppContext, connect_demo
 from cancelapp.demoshop import DEFAULT_SCOPES, DemoShop
-from cancelapp.ui.action_dialogs import ConfirmActionDialog, TextDialog
+from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog, TextDialog
 from cancelapp.ui.main_window import MainWindow
-from cancelapp.ui.queue_index import Tab
+from cancelapp.ui.queue.queue_index import Tab
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
