@@ -20,7 +20,7 @@ from graphql import GraphQLError
 from cancelapp.demoshop.context import Info, store_of
 from cancelapp.demoshop.ids import gid, gid_number
 from cancelapp.demoshop.ledger import LedgerNotification
-from cancelapp.demoshop.model import CENT, LineItem, Order, RequestedOrderEdit
+from cancelapp.demoshop.model import LineItem, Order, RequestedOrderEdit, minor_unit_round
 from cancelapp.demoshop.refunds import VAT_SHARE
 from cancelapp.demoshop.shapes import connection, money_bag
 from cancelapp.demoshop.store import ShopStore
@@ -113,18 +113,21 @@ def requested_order_edit_calculate(_root: Any, info: Info, **args: Any) -> dict[
     def bag(value: Decimal) -> dict[str, Any]:
         return money_bag(value, order, currency)
 
+    def tax_of(value: Decimal) -> Decimal:  # the VAT inside, at the currency's minor units
+        return minor_unit_round(value * VAT_SHARE, order.presentment_currency)
+
     lines = [
         {
             "key": index,
             "lineItem": item,
             "quantity": quantity,
             "subtotalSet": bag(item.unit_price * quantity),
-            "totalTaxSet": bag((item.unit_price * quantity * VAT_SHARE).quantize(CENT)),
+            "totalTaxSet": bag(tax_of(item.unit_price * quantity)),
         }
         for index, (item, quantity) in enumerate(removals)
     ]
     subtotal = sum((item.unit_price * quantity for item, quantity in removals), Decimal(0))
-    tax = (subtotal * VAT_SHARE).quantize(CENT)
+    tax = tax_of(subtotal)
     zero = bag(Decimal(0))
     return {
         "financialSummary": {
