@@ -120,3 +120,27 @@ def test_a_failed_save_is_a_plain_message_and_leaves_nothing_behind(tmp_path: Pa
 def test_removing_a_store_drops_its_intake() -> None:
     settings = Settings().with_intake(SHOP, StoreIntake(csv=True)).with_intake("b", StoreIntake())
     assert set(settings.without_store(SHOP).intake) == {"b"}
+
+
+def test_a_file_notepad_saved_as_ansi_keeps_what_the_merchant_typed(tmp_path: Path) -> None:
+    path = settings_path(tmp_path)
+    path.write_bytes('{"version": 1, "staff_name": "Søren"}'.encode("cp1252"))
+    loaded = load_settings(path)
+    assert loaded.settings.staff_name == "Søren"
+    assert loaded.notice is not None and "not saved as UTF-8" in loaded.notice.render_plain()
+
+
+def test_a_file_with_a_utf8_bom_is_read(tmp_path: Path) -> None:
+    path = settings_path(tmp_path)
+    path.write_bytes(b"\xef\xbb\xbf" + '{"staff_name": "Søren"}'.encode())
+    loaded = load_settings(path)
+    assert loaded.settings.staff_name == "Søren" and loaded.notice is None
+
+
+def test_hostile_nesting_is_a_damaged_file_not_a_crash(tmp_path: Path) -> None:
+    path = settings_path(tmp_path)
+    path.write_text("[" * 100_000, encoding="utf-8")
+    loaded = load_settings(path)
+    assert loaded.settings == Settings()
+    assert loaded.notice is not None and "damaged" in loaded.notice.render_plain()
+    assert not path.exists()  # kept aside under another name
