@@ -9,7 +9,6 @@ rows and exits.
 
 from __future__ import annotations
 
-import faulthandler
 import gc
 import logging
 import os
@@ -138,23 +137,17 @@ class AppContext:
         for session in self.retired:
             session.close()
         self.retired.clear()
+        from cancelapp.store import StoreError
+
+        try:
+            self.database.checkpoint()  # the .sqlite3 file alone then holds everything
+        except StoreError as error:
+            log.error("checkpoint at exit failed: %s", error)
         self.database.close()
         if self.demo is not None:
             self.demo.stop()
         if self.lock is not None:
             self.lock.release()
-
-
-def _setup_logging(paths: AppPaths) -> None:
-    log_file = paths.log_dir / "cancelapp.log"
-    logging.basicConfig(
-        level=logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        handlers=[logging.FileHandler(log_file, encoding="utf-8")],
-        force=True,
-    )
-    crash_file = (paths.log_dir / "faulthandler.log").open("a", encoding="utf-8")
-    faulthandler.enable(crash_file)
 
 
 def install_qt_message_handler() -> None:
@@ -191,7 +184,9 @@ def build_context(
     lock = InstanceLock(paths.data_dir)
     lock.acquire()
     try:
-        database = Database.open(paths.database_path)
+        # Every page is read when in doubt: a self-check, or the last run did not end cleanly.
+        verify = options.self_check or lock.previous_run_unclean
+        database = Database.open(paths.database_path, verify=verify)
     except BaseException:
         lock.release()
         raise
@@ -253,12 +248,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         data_dir = tempfile.mkdtemp(prefix="cancelapp-demo-")
     paths = AppPaths.resolve(data_dir)
+    from cancelapp.startup.error_box import asker
+    from cancelapp.startup.log_files import setup_logging
+    from cancelapp.startup.opening import explain_folder_failure, open_data
+    from cancelapp.startup.problems import EXIT_CODE
+
+    ask = asker(options)
     try:
         paths.create()
     except OSError as exc:
-        print(f"CancelApp cannot create its data folder: {exc}", file=sys.stderr)
-        return 2
-    _setup_logging(paths)
+        explain_folder_failure(exc, paths, ask)
+        return EXIT_CODE
+    log_notice = setup_logging(paths)
     log.info("CancelApp %s starting, data in %s", cancelapp.__version__, paths.data_dir)
     install_qt_message_handler()
     sys.excepthook = _log_uncaught
@@ -266,17 +267,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    from cancelapp.store import StoreError
-
     app = QApplication(sys.argv[:1])
     app.setApplicationName("CancelApp")
     app.setApplicationVersion(cancelapp.__version__)
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "cancelapp.svg")))
-    try:
-        context = build_context(paths, options)
-    except StoreError as error:
-        print(error.merchant_message, file=sys.stderr)
-        return 2
+    context = open_data(paths, options, build_context, ask)
+    if context is None:
+        return EXIT_CODE
+    if log_notice is not None:
+        context.startup_notices.append(log_notice)
     try:
         return _run(app, context, started)
     finally:
@@ -284,6 +283,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(app: QApplication, context: AppContext, started: float) -> int:
+    from cancelapp.startup.termination import quit_on_termination
     from cancelapp.ui.i18n import Translations
     from cancelapp.ui.main_window import MainWindow
 
@@ -299,6 +299,7 @@ def _run(app: QApplication, context: AppContext, started: float) -> int:
         return _self_check(window, started)
     window.show()
     window.start()
+    quit_on_termination(app)
     return app.exec()
 
 

@@ -23,6 +23,7 @@ from cancelapp.ui.action_controller import ActionController, describe_error
 from cancelapp.ui.action_menu import MenuDialogs
 from cancelapp.ui.banner import Banner
 from cancelapp.ui.command_state import request_commands
+from cancelapp.ui.database_upkeep import DatabaseUpkeep
 from cancelapp.ui.detail_flow import DetailFlow
 from cancelapp.ui.detail_loader import RequestDetail
 from cancelapp.ui.detail_pane import DetailPane
@@ -106,6 +107,7 @@ class MainWindow(QMainWindow):
             current_session=lambda: self.session,
         )
         self.removal = StoreRemoval(context, self)
+        self.upkeep = DatabaseUpkeep(context, self)
         self.commands = WindowCommands(self)
         self.menus = WindowMenus(self, self.commands)
         self.store_switcher = StoreSwitcher()
@@ -156,6 +158,7 @@ class MainWindow(QMainWindow):
             (c.connect_store, self.connect_store),
             (c.remove_store, self.remove_store),
             (c.import_csv, self.menu_dialogs.import_csv),
+            (c.back_up, self.upkeep.back_up),
             (c.new_request, self.menu_dialogs.new_request),
             (c.audit_log, self.menu_dialogs.show_audit_log),
             (c.settings, self.settings_flow.open_settings),
@@ -198,6 +201,8 @@ class MainWindow(QMainWindow):
         self.settings_flow.message.connect(self.banner.show_message)
         self.removal.removed.connect(self._store_removed)
         self.removal.problem.connect(self._problem)
+        self.upkeep.notice.connect(lambda text: self.status.showMessage(text, 8000))
+        self.upkeep.problem.connect(self._problem)
         self.store_switcher.chosen.connect(self._switch_store)
         self.store_sessions.stores_read.connect(self._stores_read)
         self.store_sessions.cache_opened.connect(self._cache_opened)
@@ -243,6 +248,8 @@ class MainWindow(QMainWindow):
         yet, an interactive start opens the connect wizard (the first run)."""
         self._open_sessions = open_session
         self._wanted_store = store_id
+        if open_session:
+            self.upkeep.start()
         self.store_sessions.read_stores()
 
     @property
@@ -541,6 +548,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.sync.stop()
+        self.upkeep.stop()
         self.actions_.set_session(None)
         self.tray.hide()
         self.store_sessions.retire()
