@@ -188,7 +188,7 @@ def build_context(
         verify = options.self_check or lock.previous_run_unclean
         database = Database.open(paths.database_path, verify=verify)
     except BaseException:
-        lock.release()
+        lock.release(clean=not lock.previous_run_unclean)  # still in doubt next time
         raise
     loaded = load_settings(settings_path(paths.config_dir))
     context = AppContext(

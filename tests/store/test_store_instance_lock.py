@@ -76,3 +76,17 @@ def test_lock_is_free_after_the_first_process_is_killed(
     holder.wait(timeout=30)
     with InstanceLock(tmp_path) as lock:
         assert lock.path.read_text().strip().isdigit()
+
+
+def test_a_pid_left_behind_means_the_last_run_ended_uncleanly(tmp_path: Path) -> None:
+    first = InstanceLock(tmp_path).acquire()
+    assert not first.previous_run_unclean  # a first run
+    first.release()
+    second = InstanceLock(tmp_path).acquire()
+    assert not second.previous_run_unclean  # the last run released the lock
+    second.release(clean=False)  # as a kill or a power cut leaves it
+    third = InstanceLock(tmp_path).acquire()
+    try:
+        assert third.previous_run_unclean
+    finally:
+        third.release()

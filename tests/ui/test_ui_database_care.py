@@ -106,7 +106,8 @@ def test_the_box_for_damaged_data_offers_restore_and_start_empty(
     from cancelapp.store.errors import DatabaseCorruptError
 
     damage = DatabaseCorruptError(tmp_path / "data" / "cancelapp.sqlite3")
-    problem = StartupProblem(damage.phrase, tmp_path / "data", tmp_path / "log", damage, True)
+    taken = datetime(2026, 12, 5, 23, 0, tzinfo=UTC)
+    problem = StartupProblem(damage.phrase, tmp_path / "data", tmp_path / "log", damage, taken)
     box = StartupErrorBox(problem)
     qtbot.addWidget(box)
     names = [button.text() for button in box.buttons()]
@@ -118,6 +119,7 @@ def test_the_box_for_damaged_data_offers_restore_and_start_empty(
     }
     assert "saved data is damaged" in box.text()
     assert str(tmp_path / "log") in box.informativeText()
+    assert "The latest backup is from" in box.informativeText()
     assert box.defaultButton().text() == "Restore latest backup"
     box.open()
     box.open_folder_button.click()
@@ -171,7 +173,7 @@ def test_damaged_data_at_start_restored_or_set_aside_then_the_start_goes_on(
             entries = list_audit(conn, None, limit=10)
     finally:
         reopened.close()
-    assert len(asked) == 1 and asked[0].damage is not None and asked[0].backup_available
+    assert len(asked) == 1 and asked[0].damage is not None and asked[0].latest_backup is not None
     assert list(path.parent.glob("cancelapp.sqlite3.damaged-*"))  # kept, never deleted
     if answer is Choice.RESTORE_BACKUP:
         assert [e.what for e in entries] == ["restore", "note"]

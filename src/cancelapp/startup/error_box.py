@@ -50,13 +50,18 @@ class StartupErrorBox(QMessageBox):
         self.problem = problem
         self.setIcon(QMessageBox.Icon.Critical)
         self.setWindowTitle(_tr("CancelApp cannot start"))
-        self.setText(Formatter(QLocale()).phrase(problem.message))
-        self.setInformativeText(
-            _tr("The details are in the log file {file}.").format(file=problem.log_file)
-        )
+        formatter = Formatter(QLocale())
+        self.setText(formatter.phrase(problem.message))
+        about = _tr("The details are in the log file {file}.").format(file=problem.log_file)
+        if problem.damage is not None and problem.latest_backup is not None:
+            backup = _tr("The latest backup is from {time}.").format(
+                time=formatter.date_time(problem.latest_backup)
+            )
+            about = f"{backup}\n\n{about}"
+        self.setInformativeText(about)
         self.choices: dict[QAbstractButton, Choice] = {}
         if problem.damage is not None:
-            if problem.backup_available:
+            if problem.latest_backup is not None:
                 restore = self.addButton(
                     _tr("Restore latest backup"), QMessageBox.ButtonRole.AcceptRole
                 )

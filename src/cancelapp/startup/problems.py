@@ -10,13 +10,14 @@ import contextlib
 import logging
 import sys
 from dataclasses import dataclass
+from datetime import datetime
 from enum import Enum
 from pathlib import Path
 
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
 from cancelapp.paths import AppPaths
 from cancelapp.store import StoreError
-from cancelapp.store.backups import backup_folder, backups
+from cancelapp.store.backups import backup_folder, backups, taken_at
 from cancelapp.store.errors import DatabaseCorruptError
 
 log = logging.getLogger(__name__)
@@ -44,13 +45,14 @@ class StartupProblem:
     folder: Path  # the data folder, for the "Open data folder" button
     log_file: Path
     damage: DatabaseCorruptError | None = None  # the database can be moved aside
-    backup_available: bool = False  # ... and a backup restored
+    latest_backup: datetime | None = None  # ... and the backup taken then restored
 
 
 def store_problem(error: StoreError, paths: AppPaths) -> StartupProblem:
     damage = error if isinstance(error, DatabaseCorruptError) else None
-    has_backup = damage is not None and bool(backups(backup_folder(damage.path)))
-    return StartupProblem(error.phrase, paths.data_dir, _log_file(paths), damage, has_backup)
+    found = backups(backup_folder(damage.path)) if damage is not None else []
+    latest = taken_at(found[0]) if found else None
+    return StartupProblem(error.phrase, paths.data_dir, _log_file(paths), damage, latest)
 
 
 def folder_problem(error: OSError, paths: AppPaths) -> StartupProblem:

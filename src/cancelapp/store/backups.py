@@ -44,7 +44,7 @@ def backups(folder: Path) -> list[Path]:
 def backup_due(folder: Path, now: datetime) -> bool:
     """True when no backup is younger than a day."""
     newest = next(iter(backups(folder)), None)
-    return newest is None or now - _taken_at(newest) >= DAILY
+    return newest is None or now - taken_at(newest) >= DAILY
 
 
 def back_up(database: Database, now: datetime, *, keep: int = KEEP) -> Path:
@@ -117,7 +117,7 @@ def restore_latest(damage: DatabaseCorruptError, now: datetime) -> Restored | No
             target.close()
     finally:
         source.close()
-    restored = Restored(candidate, _taken_at(candidate), kept)
+    restored = Restored(candidate, taken_at(candidate), kept)
     database = Database.open(damage.path)  # migrates a backup from before an upgrade
     try:
         with database.transaction() as conn:
@@ -151,7 +151,8 @@ def _sound(path: Path) -> bool:
         return False
 
 
-def _taken_at(path: Path) -> datetime:
+def taken_at(path: Path) -> datetime:
+    """When the backup was made (from its name, else the file's time)."""
     stamp = path.name.removeprefix(_PREFIX).removesuffix(_SUFFIX)
     try:
         return datetime.strptime(stamp, _STAMP).replace(tzinfo=UTC)

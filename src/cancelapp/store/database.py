@@ -192,7 +192,7 @@ def backup_copy(conn: sqlite3.Connection, path: Path, version: int) -> Path:
 def create_private_file(path: Path) -> None:
     """Create the file readable by its owner only, or tighten an existing one."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd = os.open(path, os.O_CREAT | os.O_RDWR, FILE_MODE)
         os.close(fd)
         if os.name == "posix" and path.stat().st_mode & 0o077:

@@ -58,11 +58,13 @@ class InstanceLock:
         self._fd = fd
         return self
 
-    def release(self) -> None:
-        """Mark the exit clean (the pid goes) and let go of the folder."""
+    def release(self, *, clean: bool = True) -> None:
+        """Let go of the folder; `clean` marks the exit clean (the pid goes), else the next
+        start checks the database as after a crash."""
         if self._fd is not None:
-            with contextlib.suppress(OSError):  # then the next start checks the database
-                os.ftruncate(self._fd, 0)
+            if clean:
+                with contextlib.suppress(OSError):  # then the next start checks the database
+                    os.ftruncate(self._fd, 0)
             os.close(self._fd)  # closing the descriptor releases the lock
             self._fd = None
 
