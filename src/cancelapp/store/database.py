@@ -165,7 +165,11 @@ class Database:
                 isolation_level=None,  # we issue BEGIN/COMMIT ourselves
                 check_same_thread=False,  # only so close() may run at shutdown
             )
-            conn.execute("PRAGMA foreign_keys = ON")
+            try:
+                conn.execute("PRAGMA foreign_keys = ON")
+            except BaseException:
+                conn.close()  # a damaged file or a disk error: never leak the handle
+                raise
         with self._lock:
             self._connections.append(conn)
         return conn
