@@ -74,7 +74,10 @@ def test_random_bytes_in_the_middle_of_the_database_fail_the_self_check(tmp_path
     with path.open("r+b") as handle:
         handle.seek(path.stat().st_size // 2)
         handle.write(os.urandom(8192))
-    assert_refused(run_app(tmp_path, "--self-check"), tmp_path, "saved data is damaged")
+    done = run_app(tmp_path, "--self-check")
+    assert done.returncode == 1, done.stderr  # the self-check's own failure code
+    assert "self-check failed: CancelApp's saved data is damaged" in done.stderr
+    assert "saved data is damaged" in log_text(tmp_path)
 
 
 def test_an_unclean_exit_makes_the_next_start_check_every_page(tmp_path: Path) -> None:

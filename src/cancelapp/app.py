@@ -184,9 +184,8 @@ def build_context(
     lock = InstanceLock(paths.data_dir)
     lock.acquire()
     try:
-        # Every page is read when in doubt: a self-check, or the last run did not end cleanly.
-        verify = options.self_check or lock.previous_run_unclean
-        database = Database.open(paths.database_path, verify=verify)
+        # After a crash, a kill or a power cut every page is read before the data is trusted.
+        database = Database.open(paths.database_path, verify=lock.previous_run_unclean)
     except BaseException:
         lock.release(clean=not lock.previous_run_unclean)  # still in doubt next time
         raise
@@ -344,7 +343,7 @@ def _self_check(window: MainWindow, started: float) -> int:
         )
     wait_for("completed")
     all_rows_ms = (time.perf_counter() - started) * 1000
-    failure = _self_check_failure(window, reached, problems)
+    failure = _self_check_failure(window, reached, problems) or _damage(window)
     if failure:
         print(f"CancelApp self-check failed: {failure}", file=sys.stderr)
         return 1
@@ -359,6 +358,19 @@ def _self_check(window: MainWindow, started: float) -> int:
 
     print(f"CancelApp {version} self-check: keychain {backend_label(usable_backend())}")
     return 0
+
+
+def _damage(window: MainWindow) -> str:
+    """Every page read (SQLite's quick_check), after the timed first rows: damage anywhere in
+    the file fails the check, not only damage the queue happened to read."""
+    from cancelapp.store import StoreError
+
+    try:
+        window.context.database.verify()
+    except StoreError as error:
+        log.error("self-check: %s", error.merchant_message)
+        return error.merchant_message
+    return ""
 
 
 def _self_check_failure(window: MainWindow, reached: set[str], problems: list[object]) -> str:
