@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from cancelapp import cli
-from cancelapp.app import AppContext, build_context
+from cancelapp.context import AppContext, build_context
 from cancelapp.keychain import SecretStore
 from cancelapp.paths import AppPaths
 from cancelapp.startup.error_box import StartupErrorBox

@@ -18,7 +18,7 @@ from cancelapp.store.backups import copy_to, upkeep
 from cancelapp.ui.workers import Lane
 
 if TYPE_CHECKING:
-    from cancelapp.app import AppContext
+    from cancelapp.context import AppContext
 
 UPKEEP_INTERVAL_MS = 5 * 60 * 1000  # at most five minutes of writes live only in the -wal
 FIRST_UPKEEP_MS = 60 * 1000  # after the first paint and the first sync have had the disk
