@@ -102,6 +102,10 @@
         <translation>Afvis {order}</translation>
     </message>
     <message>
+        <source>Why is the request declined? This goes on the order&apos;s note, and Shopify sends it to the customer.</source>
+        <translation>Hvorfor afvises anmodningen? Det skrives i ordrens note, og Shopify sender det til kunden.</translation>
+    </message>
+    <message>
         <source>Why is the request declined? This goes on the order&apos;s note.</source>
         <translation>Hvorfor afvises anmodningen? Det skrives i ordrens note.</translation>
     </message>
@@ -226,6 +230,10 @@
     <message>
         <source>Shopify can refund at most {maximum} on this order, less than the {amount} planned. Check the order in Shopify.</source>
         <translation>Shopify kan højst refundere {maximum} på ordren, mindre end de planlagte {amount}. Tjek ordren i Shopify.</translation>
+    </message>
+    <message>
+        <source>Shopify computes {shopify} for removing these items; CancelApp&apos;s preview comes to {ours}. Check the order in Shopify before you confirm.</source>
+        <translation>Shopify beregner {shopify} for at fjerne disse varer; CancelApps forhåndsvisning giver {ours}. Tjek ordren i Shopify, før du bekræfter.</translation>
     </message>
     <message>
         <source>Some items (such as gift cards) cannot go back into stock.</source>
@@ -411,6 +419,10 @@
         <translation>Tilbageholdt gebyr</translation>
     </message>
     <message>
+        <source>Shopify&apos;s own calculation</source>
+        <translation>Shopifys egen beregning</translation>
+    </message>
+    <message>
         <source>its location</source>
         <translation>dens lokation</translation>
     </message>
@@ -464,6 +476,10 @@
     <message>
         <source>see returns already opened on an order</source>
         <translation>se returneringer, der allerede er åbnet på en ordre</translation>
+    </message>
+    <message>
+        <source>read the cancellation window of your store&apos;s return policy, so your policy&apos;s own window applies instead</source>
+        <translation>læse annulleringsfristen i din butiks returpolitik, så din politiks egen frist gælder i stedet</translation>
     </message>
     <message>
         <source>Without {scope} (optional), CancelApp cannot {consequence}.</source>
@@ -2505,6 +2521,10 @@ Venlig hilsen
         <translation>&amp;Giv mig besked, når der kommer nye anmodninger</translation>
     </message>
     <message>
+        <source>Look once a day for a ne&amp;wer version of CancelApp (asks GitHub)</source>
+        <translation>Se efter en ny&amp;ere version af CancelApp én gang om dagen (spørger GitHub)</translation>
+    </message>
+    <message>
         <source>Enter the mail server and user name for {store}, or switch email off.</source>
         <translation>Angiv mailserver og brugernavn for {store}, eller slå e-mail fra.</translation>
     </message>
@@ -2577,6 +2597,13 @@ Venlig hilsen
     <message>
         <source>see your orders, so no request can be matched or judged</source>
         <translation>se dine ordrer, så ingen anmodning kan knyttes til en ordre eller vurderes</translation>
+    </message>
+</context>
+<context>
+    <name>ShopWindow</name>
+    <message>
+        <source>Shopify did not let CancelApp read the store&apos;s own cancellation window (the app lacks the read_legal_policies permission), so the policy&apos;s own window applies. Add the permission to the app in Shopify to use the store&apos;s window.</source>
+        <translation>Shopify lod ikke CancelApp læse butikkens egen annulleringsfrist (appen mangler tilladelsen read_legal_policies), så politikkens egen frist gælder. Giv appen tilladelsen i Shopify for at bruge butikkens frist.</translation>
     </message>
 </context>
 <context>
@@ -2871,6 +2898,36 @@ Venlig hilsen
     <message>
         <source>New reply</source>
         <translation>Nyt svar</translation>
+    </message>
+</context>
+<context>
+    <name>TextDialog</name>
+    <message>
+        <source>{used} of {limit} characters</source>
+        <translation>{used} af {limit} tegn</translation>
+    </message>
+</context>
+<context>
+    <name>UpdateNotice</name>
+    <message>
+        <source>CancelApp {version} is available:</source>
+        <translation>CancelApp {version} er udkommet:</translation>
+    </message>
+    <message>
+        <source>what&apos;s new</source>
+        <translation>se hvad der er nyt</translation>
+    </message>
+    <message>
+        <source>Should CancelApp look once a day for a newer version? It asks the project&apos;s release page on GitHub and sends nothing about you or your shop.</source>
+        <translation>Skal CancelApp se efter en nyere version én gang om dagen? Den spørger projektets udgivelsesside på GitHub og sender intet om dig eller din butik.</translation>
+    </message>
+    <message>
+        <source>Check daily</source>
+        <translation>Se efter dagligt</translation>
+    </message>
+    <message>
+        <source>Don&apos;t check</source>
+        <translation>Nej tak</translation>
     </message>
 </context>
 </TS>

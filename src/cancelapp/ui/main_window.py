@@ -42,6 +42,7 @@ from cancelapp.ui.store_sessions import StoreSessions
 from cancelapp.ui.store_switcher import StoreSwitcher
 from cancelapp.ui.theme import is_dark
 from cancelapp.ui.tray import RequestTray
+from cancelapp.ui.update_notice import UpdateNotice
 from cancelapp.ui.window_commands import WindowCommands, WindowMenus
 
 if TYPE_CHECKING:  # the network, policy and intake sides load after the first rows show
@@ -108,6 +109,7 @@ class MainWindow(QMainWindow):
         )
         self.removal = StoreRemoval(context, self)
         self.upkeep = DatabaseUpkeep(context, self)
+        self.updates = UpdateNotice(context, self.banner, self)
         self.commands = WindowCommands(self)
         self.menus = WindowMenus(self, self.commands)
         self.store_switcher = StoreSwitcher()
@@ -199,6 +201,7 @@ class MainWindow(QMainWindow):
         self.menu_dialogs.notice.connect(lambda text: self.status.showMessage(text, 8000))
         self.settings_flow.language_changed.connect(self.use_language)
         self.settings_flow.message.connect(self.banner.show_message)
+        self.settings_flow.saved.connect(lambda s: self.updates.apply(s.check_for_updates))
         self.removal.removed.connect(self._store_removed)
         self.removal.problem.connect(self._problem)
         self.upkeep.notice.connect(lambda text: self.status.showMessage(text, 8000))
@@ -251,6 +254,8 @@ class MainWindow(QMainWindow):
         if open_session:
             self.upkeep.start()
         self.store_sessions.read_stores()
+        if open_session:
+            self.updates.start()
 
     @property
     def store(self) -> StoreRecord | None:
