@@ -108,6 +108,7 @@ class ActionController(QObject):
         self._prepare(detail, Asked(Choice.APPROVE, action=action))
 
     def decline(self, detail: RequestDetail) -> None:
+        from cancelapp.actions.prepare.decline_hold_restock import DECLINE_NOTE_LIMIT
         from cancelapp.session.decide import Asked, Choice
         from cancelapp.ui.detail.action_dialogs import TextDialog
 
@@ -120,20 +121,28 @@ class ActionController(QObject):
         text = typed or detail.kept_reason
         if text is None:
             text = self.formatter.phrase(reason) if reason is not None else ""
+        native = detail.request.native_edit_id is not None
         dialog = TextDialog(
             self.tr("Decline {order}").format(order=self._order_name(detail)),
-            self.tr("Why is the request declined? This goes on the order's note."),
+            self.tr(
+                "Why is the request declined? This goes on the order's note, and Shopify "
+                "sends it to the customer."
+            )
+            if native
+            else self.tr("Why is the request declined? This goes on the order's note."),
             self.tr("Continue"),
             text,
             self.parent_widget,
+            limit=DECLINE_NOTE_LIMIT if native else None,
         )
 
-        def chosen() -> None:
+        def declined() -> None:
+            reason = dialog.text  # read on the GUI thread: the dialog may be gone by the worker
             if rid is not None:
-                self._typed[rid] = dialog.text
-            self._prepare(detail, Asked(Choice.DECLINE, reason=dialog.text))
+                self._typed[rid] = reason
+            self._prepare(detail, Asked(Choice.DECLINE, reason=reason))
 
-        dialog.accepted.connect(chosen)
+        dialog.accepted.connect(declined)
         self._open(dialog)
 
     def hold(self, detail: RequestDetail) -> None:
@@ -169,6 +178,8 @@ class ActionController(QObject):
         def save() -> None:
             from cancelapp.session.refresh import add_note
 
+            text = dialog.text  # on the GUI thread, before the dialog goes
+
             task = self.workers.run_on(
                 Lane.DATABASE_WRITE,
                 add_note,
@@ -177,7 +188,7 @@ class ActionController(QObject):
                 rid,
                 detail.request.order_id,
                 session.runner.who,
-                dialog.text,
+                text,
             )
             task.succeeded.connect(lambda _r: self.finished.emit(rid, None))
             task.failed.connect(self._report)
