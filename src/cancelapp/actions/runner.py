@@ -120,6 +120,11 @@ class ActionRunner:
 
     # -- previews ------------------------------------------------------------------------------
 
+    @property
+    def staff_note(self) -> str:
+        """The staff note on an approved cancellation (online or decided offline)."""
+        return f"Cancelled at the customer's request; approved by {self.who} in CancelApp."
+
     def prepare_approve(self, request_id: int, action: SuggestedAction) -> ActionPlan:
         request, order = self._request_and_order(request_id)
         partial = is_partial(order, request)
@@ -127,8 +132,9 @@ class ActionRunner:
             suggestion_variables(order, request.line_item_ids, partial=partial)
         )
         holds = self._our_holds(order) if partial else ()
-        note = f"Cancelled at the customer's request; approved by {self.who} in CancelApp."
-        plan = plan_approve(order, request, action, suggested, staff_note=note, holds=holds)
+        plan = plan_approve(
+            order, request, action, suggested, staff_note=self.staff_note, holds=holds
+        )
         if partial and request.native_edit_id:
             total = shopify_edit_total(
                 self.client, order.id, request.native_edit_id, cancel=self._stop

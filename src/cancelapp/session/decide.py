@@ -123,7 +123,8 @@ def _cached_plan(session: StoreSession, request_id: int, asked: Asked) -> Prepar
         )
     runner = session.runner
     if asked.choice is Choice.APPROVE:
-        plan = _approve_offline(order, request, asked.action or SuggestedAction(), runner.who)
+        action = asked.action or SuggestedAction()
+        plan = _approve_offline(order, request, action, runner.staff_note)
     elif asked.choice is Choice.DECLINE:
         holds = _our_cached_holds(order) if held else ()
         plan = plan_decline(order, request, asked.reason, settings=runner.settings, holds=holds)
@@ -133,7 +134,7 @@ def _cached_plan(session: StoreSession, request_id: int, asked: Asked) -> Prepar
 
 
 def _approve_offline(
-    order: Order, request: CancellationRequest, action: SuggestedAction, who: str
+    order: Order, request: CancellationRequest, action: SuggestedAction, staff_note: str
 ) -> ActionPlan:
     if is_partial(order, request):  # the unshipped part's amount is Shopify's to work out
         raise PlanRefused(
@@ -146,9 +147,8 @@ def _approve_offline(
             )
         )
     variables = suggestion_variables(order, request.line_item_ids, partial=False)
-    note = f"Cancelled at the customer's request; approved by {who} in CancelApp."
     return plan_approve(
-        order, request, action, suggestion_from_cache(order, variables), staff_note=note
+        order, request, action, suggestion_from_cache(order, variables), staff_note=staff_note
     )
 
 
