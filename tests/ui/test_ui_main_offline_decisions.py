@@ -27,6 +27,7 @@ from cancelapp.ui.queue.queue_index import Column, Tab
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 30_000
 REASON = "Already packed, sorry – it leaves today."
+LATER = "Made to order; it cannot be stopped now."
 
 
 class App:
@@ -122,7 +123,8 @@ def assert_shown_queued(qtbot: QtBot, window: MainWindow, request_id: int) -> No
 def test_decisions_taken_offline_are_queued_kept_and_carried_out_once_on_reconnect(
     qtbot: QtBot, app: App, shop: DemoShop
 ) -> None:
-    orders = {name: shop.create_order("paid") for name in ("approve", "decline", "shipped")}
+    names = ("approve", "decline", "shipped", "declined, shipped")
+    orders = {name: shop.create_order("paid") for name in names}
     for order_id in orders.values():
         shop.add_cancel_request(order_id, "Please cancel my order")
     context = app.start()
@@ -132,7 +134,7 @@ def test_decisions_taken_offline_are_queued_kept_and_carried_out_once_on_reconne
         window.start()
     requests = {name: window.model.request_of_order(oid) for name, oid in orders.items()}
     ids = {name: rid for name, rid in requests.items() if rid is not None}
-    assert len(ids) == 3
+    assert len(ids) == 4
 
     shop.stop()  # the shop is out of reach
     with qtbot.waitSignal(window.sync.online_changed, timeout=WAIT) as changed:
@@ -141,8 +143,10 @@ def test_decisions_taken_offline_are_queued_kept_and_carried_out_once_on_reconne
     decide(qtbot, window, ids["approve"])
     decide(qtbot, window, ids["decline"], REASON)
     decide(qtbot, window, ids["shipped"])
+    decide(qtbot, window, ids["declined, shipped"], LATER)
     assert_shown_queued(qtbot, window, ids["decline"])
-    shop.fulfil(orders["shipped"])  # the warehouse ships it meanwhile
+    shop.fulfil(orders["shipped"])  # the warehouse ships these meanwhile
+    shop.fulfil(orders["declined, shipped"])
     app.stop(window)
 
     # Restart with the shop still down: the decisions are still queued, and shown so.
@@ -163,6 +167,7 @@ def test_decisions_taken_offline_are_queued_kept_and_carried_out_once_on_reconne
             request_state(context, ids["approve"]) is RequestState.DONE
             and request_state(context, ids["decline"]) is RequestState.DECLINED
             and request_state(context, ids["shipped"]) is RequestState.OPEN
+            and request_state(context, ids["declined, shipped"]) is RequestState.OPEN
         ),
         timeout=WAIT,
     )
@@ -201,3 +206,13 @@ def test_decisions_taken_offline_are_queued_kept_and_carried_out_once_on_reconne
     assert "order changed after your decision" in note
     assert "shipped" in note
     assert window.commands.decline.isEnabled()
+
+    # What the merchant typed is not lost: the stopped decline's reason comes back.
+    show(qtbot, window, ids["declined, shipped"])
+    assert LATER in window.detail.decision_note.text()
+    with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
+        window.commands.decline.trigger()
+    dialog = opened.args[0]
+    assert isinstance(dialog, TextDialog) and dialog.text == LATER
+    dialog.reject()
+    assert "cancel-declined" not in runner.fetch_order(orders["declined, shipped"]).tags
