@@ -417,7 +417,7 @@ class DetailPane(QScrollArea):
             for p in explanation.passed_over
         ]
         self.passed_over.setText("\n".join(lines))
-        self.why_not.setText(self.tr("Why not another rule? (%n)", "", len(lines)))
+        self.why_not.setText(self.tr("Why not another rule? ({count})").format(count=len(lines)))
         self.why_not.setVisible(bool(lines))
         self.passed_over.setVisible(bool(lines) and self.why_not.isChecked())
 
