@@ -3,7 +3,7 @@
 What a requested edit means is in `native_edits.py`. Shopify's order search has no filter for
 orders with requested edits, so this source reads cheaply in three steps:
 1. Orders updated since the last fetch (the first fetch: `first_look_back`), with only the id,
-   status and times of their newest edits: about 3 points an order, 160 orders a request.
+   status and times of their newest edits: about 3 points an order, 149 orders a request.
 2. Orders with an edit not seen before, in full enough to tell a full cancellation from a
    partial one, ten to a request (`native_request_order`, aliased).
 3. At most every `recheck_open_every`, the status of every edit still open whose order did not
