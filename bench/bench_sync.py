@@ -1,6 +1,6 @@
 """First sync of a store against the demo shop at Shopify Standard's restore rate (100 points/s).
 
-What the app runs after connecting a store (`cancelapp.ui.queue_refresh.refresh_store`, in the
+What the app runs after connecting a store (`cancelapp.session.refresh.refresh_store`, in the
 worker pool): the order sync (tagged orders, then the last 60 days), intake from order tags and
 Shopify's own requests, and verdicts. The demo shop holds `--orders` orders, about 5 % of them
 with a request, and refills its cost bucket in real time, so this takes as long as it would on
@@ -33,10 +33,10 @@ from cancelapp.actions import ActionRunner
 from cancelapp.demoshop import DemoShop
 from cancelapp.policy import default_policy
 from cancelapp.policy.storage import PolicyLoad
+from cancelapp.session.refresh import RefreshResult, StoreSession, refresh_store
 from cancelapp.shopify import AccessToken, Endpoint, ShopifyClient
 from cancelapp.store import Database
 from cancelapp.store.stores import get_store, save_store
-from cancelapp.ui.queue_refresh import RefreshResult, StoreSession, refresh_store
 from cancelapp.ui.workers import WorkerPool
 
 RESULTS = Path(__file__).parent / "results" / "sync.json"

@@ -24,8 +24,9 @@ from typing import Any
 import pytest
 
 from cancelapp.actions import documents as action_documents
-from cancelapp.actions.cancel_job import Backoff, Stopped, follow_cancel_job
-from cancelapp.actions.execute import (
+from cancelapp.actions.carry_out.cancel_job import Backoff, Stopped, follow_cancel_job
+from cancelapp.actions.carry_out.order_state import OrderGone
+from cancelapp.actions.carry_out.send_step import (
     ResendAfterVerify,
     StepContext,
     StepFailed,
@@ -33,11 +34,10 @@ from cancelapp.actions.execute import (
     confirm_cancel,
     send,
 )
-from cancelapp.actions.order_state import OrderGone
-from cancelapp.actions.plan import ActionPlan, PlanRefused
+from cancelapp.actions.carry_out.verify import Basis
+from cancelapp.actions.prepare.action_plan import ActionPlan, PlanRefused
+from cancelapp.actions.prepare.steps import Step, StepKind
 from cancelapp.actions.runner import ActionRunner
-from cancelapp.actions.steps import Step, StepKind
-from cancelapp.actions.verify import Basis
 from cancelapp.domain.action import ActionKind
 from cancelapp.domain.money import Money
 from cancelapp.domain.order import FinancialStatus, Order
@@ -202,7 +202,7 @@ def _sync_and_intake(shop: SchemaShop, client: ShopifyClient, path: Path) -> Non
 
 
 def _lookups_and_settings(shop: SchemaShop, client: ShopifyClient) -> None:
-    from cancelapp.ui.edit_window import read_shop_edit_minutes  # Qt-free function
+    from cancelapp.sync.shop_window import read_shop_edit_minutes
 
     orders = ShopifyOrders(client)
     _honest(_typed(orders.by_name, "#1001"), shop.amounts)

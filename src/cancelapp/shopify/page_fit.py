@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from cancelapp.shopify.cost import (
     MAX_QUERY_COST,
@@ -22,9 +22,6 @@ from cancelapp.shopify.cost import (
 )
 from cancelapp.shopify.errors import QueryTooExpensive
 from cancelapp.shopify.version import API_VERSION
-
-if TYPE_CHECKING:
-    from cancelapp.shopify.client import ShopifyClient
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +58,19 @@ def smaller_page(size: int, refused: QueryTooExpensive) -> int | None:
     return max(1, min(scaled, size - 1))
 
 
+class Queries(Protocol):
+    """What a page needs of `ShopifyClient` (named here so the client can use `PageFit`)."""
+
+    def query(
+        self,
+        document: str,
+        variables: Mapping[str, Any] | None = None,
+        *,
+        version: str = API_VERSION,
+        cancel: threading.Event | None = None,
+    ) -> dict[str, Any]: ...
+
+
 class PageFit:
     """The page size of one paged read: the estimate first, smaller once Shopify refuses."""
 
@@ -93,7 +103,7 @@ class PageFit:
 
     def query(
         self,
-        client: ShopifyClient,
+        client: Queries,
         document: str,
         variables: Mapping[str, Any],
         *,

@@ -1,0 +1,146 @@
+"""Shopify's own refund calculation (`Order.suggestedRefund`), the only source of amounts.
+
+CancelApp never computes what to refund per transaction itself: it asks Shopify, shows the
+merchant exactly that, and sends exactly that (less a kept fee, which it takes off
+transaction by transaction).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from cancelapp.actions.prepare.action_plan import PlanRefused
+from cancelapp.domain.money import Money
+from cancelapp.domain.order import Order
+from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
+from cancelapp.shopify.errors import MalformedResponse
+
+_CONTEXT = "ActionRunner"
+NO_SUGGESTION = QT_TRANSLATE_NOOP(
+    _CONTEXT,
+    "Shopify did not work out a refund for this order, so CancelApp cannot show what would be "
+    "refunded. Handle it in Shopify.",
+)
+NO_GATEWAY = QT_TRANSLATE_NOOP(
+    _CONTEXT,
+    "Shopify did not say which payment provider would refund part of this order, so CancelApp "
+    "cannot send the refund. Handle it in Shopify.",
+)
+
+
+@dataclass(frozen=True)
+class SuggestedTransaction:
+    gateway: str
+    kind: str  # SUGGESTED_REFUND
+    amount: Money  # presentment currency
+    parent_id: str | None
+
+
+@dataclass(frozen=True)
+class SuggestedLine:
+    line_item_id: str
+    quantity: int
+    restock_type: str  # CANCEL, RETURN, NO_RESTOCK
+    location_id: str | None
+
+
+@dataclass(frozen=True)
+class SuggestedRefund:
+    amount: Money  # presentment currency
+    maximum_refundable: Money
+    lines: tuple[SuggestedLine, ...]
+    transactions: tuple[SuggestedTransaction, ...]
+    variables: dict[str, Any] | None = None  # the query variables it was computed for
+
+    @classmethod
+    def from_order_node(
+        cls, node: dict[str, Any], variables: dict[str, Any] | None = None
+    ) -> SuggestedRefund:
+        """From the `order` of the SuggestedRefund query (`suggested_refund.graphql`).
+
+        Raises `PlanRefused` when Shopify suggested nothing (null is no refund of zero) and
+        `MalformedResponse` when the suggestion lacks what a refund needs."""
+        suggested = node.get("suggestedRefund")
+        if not suggested:
+            raise PlanRefused(Phrase(_CONTEXT, NO_SUGGESTION))
+        try:
+            return cls._of(suggested, variables)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise MalformedResponse(f"suggestedRefund of {node.get('id')}: {exc!r}") from None
+
+    @classmethod
+    def _of(cls, suggested: dict[str, Any], variables: dict[str, Any] | None) -> SuggestedRefund:
+        return cls(
+            amount=_presentment(suggested["amountSet"]),
+            maximum_refundable=_presentment(suggested["maximumRefundableSet"]),
+            lines=tuple(
+                SuggestedLine(
+                    line_item_id=str(line["lineItem"]["id"]),
+                    quantity=int(line["quantity"]),
+                    restock_type=str(line.get("restockType") or "NO_RESTOCK"),
+                    location_id=(line.get("location") or {}).get("id"),
+                )
+                for line in suggested.get("refundLineItems") or ()
+            ),
+            transactions=tuple(
+                SuggestedTransaction(
+                    gateway=_gateway(tx),
+                    kind=str(tx.get("kind") or "SUGGESTED_REFUND"),
+                    amount=_presentment(tx["amountSet"]),
+                    parent_id=(tx.get("parentTransaction") or {}).get("id"),
+                )
+                for tx in suggested.get("suggestedTransactions") or ()
+                if Money.from_shopify(tx["amountSet"]["presentmentMoney"]).amount > 0
+            ),
+            variables=variables,
+        )
+
+
+def _gateway(transaction: dict[str, Any]) -> str:
+    """A refund goes back through the payment's gateway; without one it cannot be sent."""
+    gateway = transaction.get("gateway")
+    if not gateway:
+        raise PlanRefused(Phrase(_CONTEXT, NO_GATEWAY))
+    return str(gateway)
+
+
+def _presentment(money_bag: dict[str, Any]) -> Money:
+    return Money.from_shopify(money_bag["presentmentMoney"])
+
+
+def suggestion_variables(
+    order: Order, line_item_ids: Sequence[str] = (), *, partial: bool
+) -> dict[str, Any]:
+    """Variables for `suggested_refund.graphql`.
+
+    Whole order: everything refundable, shipping included. Partial: the still-unshipped units
+    of the chosen lines (all lines when none were chosen). Each line says how it is restocked
+    (CANCEL at its fulfillment location, or NO_RESTOCK for gift cards and the like), so the
+    suggestion never leaves out a line Shopify cannot put back on a shelf.
+    """
+    chosen = set(line_item_ids)
+    locations = {
+        line.line_item_id: fo.location_id for fo in order.fulfillment_orders for line in fo.lines
+    }
+    lines: list[dict[str, Any]] = []
+    for li in order.line_items:
+        quantity = li.unfulfilled_quantity if partial else li.refundable_quantity
+        if quantity <= 0 or (partial and chosen and li.id not in chosen):
+            continue
+        entry: dict[str, Any] = {"lineItemId": li.id, "quantity": quantity}
+        location = locations.get(li.id)
+        if li.restockable and location and li.unfulfilled_quantity >= quantity:
+            entry.update(restockType="CANCEL", locationId=location)
+        else:
+            entry["restockType"] = "NO_RESTOCK"
+        lines.append(entry)
+    if not partial:
+        return {
+            "id": order.id,
+            "refundLineItems": lines,
+            "suggestFullRefund": True,
+            "refundShipping": True,
+        }
+    return {"id": order.id, "refundLineItems": lines, "refundShipping": False}
