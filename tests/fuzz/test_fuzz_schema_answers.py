@@ -36,6 +36,7 @@ from cancelapp.actions.carry_out.send_step import (
 )
 from cancelapp.actions.carry_out.verify import Basis
 from cancelapp.actions.prepare.action_plan import ActionPlan, PlanRefused
+from cancelapp.actions.prepare.edit_calculation import shopify_edit_total
 from cancelapp.actions.prepare.steps import Step, StepKind
 from cancelapp.actions.runner import ActionRunner
 from cancelapp.domain.action import ActionKind
@@ -58,6 +59,7 @@ from fixtures.schema_answers import SchemaShop
 SEEDS = range(6)
 ORDER_ID = "gid://shopify/Order/1"
 FO_ID = "gid://shopify/FulfillmentOrder/1"
+EDIT_ID = "gid://shopify/RequestedOrderEdit/1"
 # Documents in the source tree that the app never sends (so nothing here can send them).
 NOT_SENT = {"Job"}
 STEP_OUTCOMES = (StepFailed, StepPending, ResendAfterVerify, OrderGone, Stopped)
@@ -66,11 +68,12 @@ STEP_OUTCOMES = (StepFailed, StepPending, ResendAfterVerify, OrderGone, Stopped)
 def variant(seed: int) -> dict[str, Any]:
     """Seed 0: every nullable field null and every list empty; seed 1: nothing null and every
     list full; the rest mixed."""
+    ids = {"RequestedOrderEdit": EDIT_ID}
     if seed == 0:
-        return {"nulls": 1.0, "items": (0,)}
+        return {"nulls": 1.0, "items": (0,), "ids": ids}
     if seed == 1:
-        return {"nulls": 0.0, "items": (3,)}
-    return {"nulls": 0.3, "items": (0, 1, 3)}
+        return {"nulls": 0.0, "items": (3,), "ids": ids}
+    return {"nulls": 0.3, "items": (0, 1, 3), "ids": ids}
 
 
 @pytest.fixture
@@ -93,8 +96,8 @@ def app_operations() -> set[str]:
     for module in (shopify_documents, sync_documents, source_documents):
         for name in module.names():
             names.add(_operation_name(module.load(name)))
-    for own in ("cancel_job", "order_outcome", "order_basis", "requested_edit_status"):
-        names.add(_operation_name(action_documents.own(own)))
+    for path in (Path(action_documents.__file__).parent / "graphql").glob("*.graphql"):
+        names.add(_operation_name(action_documents.own(path.stem)))
     return names - NOT_SENT
 
 
@@ -194,7 +197,7 @@ def _sync_and_intake(shop: SchemaShop, client: ShopifyClient, path: Path) -> Non
         _typed(OrderTagSource(client).fetch, {})
         native = NativeSource(client)
         _honest(_typed(native.fetch, {}), shop.amounts)
-        known = {"open_edits": {"gid://shopify/RequestedEdit/1": ORDER_ID}}  # rechecked by id
+        known = {"open_edits": {EDIT_ID: ORDER_ID}}  # rechecked by id, else by order
         _honest(_typed(native.fetch, known), shop.amounts)
         _cache_is_honest(db)
     finally:
@@ -220,6 +223,7 @@ def _actions(shop: SchemaShop, client: ShopifyClient, path: Path) -> None:
         variables = {"id": ORDER_ID, "refundLineItems": [], "suggestFullRefund": True}
         suggestion = _typed(runner.fetch_suggested, variables)
         _honest(suggestion, shop.amounts)
+        _honest(_typed(shopify_edit_total, client, ORDER_ID, EDIT_ID), shop.amounts)
         if isinstance(order, Order):
             plan = ActionPlan(
                 "plan",

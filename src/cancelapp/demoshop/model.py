@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
+from cancelapp.domain.currency_table import MINOR_UNITS
+
 CENT = Decimal("0.01")
 
 
@@ -70,7 +72,12 @@ class LineItem:
     returned_quantity: int = 0  # of the refunded units, those that had been fulfilled
     removed_quantity: int = 0  # taken off by a cancellation
     gift_card: bool = False
+    digital: bool = False  # a download: nothing to ship
     custom_attributes: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def requires_shipping(self) -> bool:
+        return not (self.gift_card or self.digital)
 
     @property
     def current_quantity(self) -> int:
@@ -103,6 +110,7 @@ class Transaction:
     parent_id: int | None = None
     test: bool = False
     error_code: str | None = None
+    expired: bool = False  # an authorization past its expiry: nothing left to capture
 
 
 @dataclass
@@ -155,7 +163,9 @@ class Refund:
 
     @property
     def total(self) -> Decimal:
-        return sum((t.amount for t in self.transactions), Decimal("0")) + self.store_credit
+        """Money sent back or on its way; a failed transaction sent nothing."""
+        sent = (t.amount for t in self.transactions if t.status not in {"FAILURE", "ERROR"})
+        return sum(sent, Decimal("0")) + self.store_credit
 
 
 @dataclass
@@ -168,7 +178,7 @@ class Metafield:
 
 
 @dataclass
-class RequestedEditLine:
+class RequestedOrderEditLine:
     id: int
     line_item_id: int
     quantity: int
@@ -176,15 +186,15 @@ class RequestedEditLine:
 
 
 @dataclass
-class RequestedEdit:
-    """A buyer-initiated edit (unstable API): here always a request to cancel items."""
+class RequestedOrderEdit:
+    """A buyer-requested order edit (2026-10): here always a request to remove items."""
 
     id: int
-    status: str  # RequestedEditStatus
+    status: str  # RequestedOrderEditStatus: REQUESTED, DECLINED, RESOLVED
     requested_at: datetime
     updated_at: datetime
-    lines: list[RequestedEditLine]
-    approved_at: datetime | None = None
+    lines: list[RequestedOrderEditLine]
+    resolved_at: datetime | None = None
     declined_at: datetime | None = None
     decline_note: str | None = None
 
@@ -211,7 +221,7 @@ class Order:
     note: str | None = None
     custom_attributes: list[tuple[str, str]] = field(default_factory=list)
     metafields: list[Metafield] = field(default_factory=list)
-    requested_edits: list[RequestedEdit] = field(default_factory=list)
+    requested_edits: list[RequestedOrderEdit] = field(default_factory=list)
     cancelled_at: datetime | None = None
     cancel_reason: str | None = None
     staff_note: str | None = None
@@ -231,6 +241,21 @@ class Order:
     def touch(self, at: datetime) -> None:
         self.updated_at = max(at, self.updated_at)
 
+    @property
+    def display_requested_edit_status(self) -> str:
+        """`OrderDisplayRequestedEditStatus`: REQUESTED while any is open, else how the newest
+        ended, NONE without requests."""
+        if any(e.status == "REQUESTED" for e in self.requested_edits):
+            return "REQUESTED"
+        newest = max(self.requested_edits, key=lambda e: (e.requested_at, e.id), default=None)
+        return "NONE" if newest is None else newest.status
+
 
 def shop_amount(amount: Decimal, rate: Decimal) -> Decimal:
     return (amount * rate).quantize(CENT)
+
+
+def minor_unit_round(amount: Decimal, currency: str) -> Decimal:
+    """At the currency's minor units, as Shopify stores amounts (JPY 0, KWD 3 places)."""
+    places = MINOR_UNITS.get(currency)
+    return amount if places is None else amount.quantize(Decimal(1).scaleb(-places))
