@@ -275,6 +275,14 @@
         <translation>Knyt først anmodningen til en ordre.</translation>
     </message>
     <message>
+        <source>Shopify did not say which payment provider would refund part of this order, so CancelApp cannot send the refund. Handle it in Shopify.</source>
+        <translation>Shopify oplyste ikke, hvilken betalingsudbyder der skulle refundere en del af denne ordre, så CancelApp kan ikke sende refunderingen. Håndtér den i Shopify.</translation>
+    </message>
+    <message>
+        <source>Shopify did not work out a refund for this order, so CancelApp cannot show what would be refunded. Handle it in Shopify.</source>
+        <translation>Shopify har ikke beregnet en refundering for denne ordre, så CancelApp kan ikke vise, hvad der ville blive refunderet. Håndtér den i Shopify.</translation>
+    </message>
+    <message>
         <source>The order no longer exists.</source>
         <translation>Ordren findes ikke længere.</translation>
     </message>
@@ -1326,6 +1334,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>Betaling afventer</translation>
     </message>
     <message>
+        <source>Payment status unknown</source>
+        <translation>Betalingsstatus ukendt</translation>
+    </message>
+    <message>
         <source>Pending fulfillment</source>
         <translation>Afventer forsendelse</translation>
     </message>
@@ -1835,6 +1847,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>Sikkerhed: anmodet før ordren</translation>
     </message>
     <message>
+        <source>Safeguard: payment status unknown</source>
+        <translation>Sikkerhedsregel: betalingsstatus ukendt</translation>
+    </message>
+    <message>
         <source>No order matched this request yet: find the order first</source>
         <translation>Anmodningen er endnu ikke knyttet til en ordre: find ordren først</translation>
     </message>
@@ -1853,6 +1869,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     <message>
         <source>The request arrived before the order was placed: check that it is about this order</source>
         <translation>Anmodningen kom, før ordren blev afgivet: tjek, at den drejer sig om denne ordre</translation>
+    </message>
+    <message>
+        <source>Shopify did not say whether this order is paid: check it before deciding</source>
+        <translation>Shopify oplyste ikke, om denne ordre er betalt: tjek den, før du beslutter</translation>
     </message>
     <message>
         <source>Fee lowered to the refundable amount {refundable}</source>
@@ -2928,6 +2948,10 @@ Venlig hilsen
     <message>
         <source>unfulfilled</source>
         <translation>ikke sendt</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>ukendt</translation>
     </message>
     <message>
         <source>voided</source>
