@@ -565,8 +565,8 @@
     <message numerus="yes">
         <source>%n row(s) had text longer than {limit} characters; it was shortened (lines {lines}).</source>
         <translation>
-            <numerusform>%n række(r) havde tekst på mere end {limit} tegn; den blev forkortet (linje {lines}).</numerusform>
-            <numerusform></numerusform>
+            <numerusform>%n række havde tekst på mere end {limit} tegn; den blev forkortet (linje {lines}).</numerusform>
+            <numerusform>%n rækker havde tekst på mere end {limit} tegn; den blev forkortet (linje {lines}).</numerusform>
         </translation>
     </message>
     <message>
@@ -846,8 +846,8 @@
     <message numerus="yes">
         <source>%n earlier messages are not shown.</source>
         <translation>
+            <numerusform>%n tidligere besked vises ikke.</numerusform>
             <numerusform>%n tidligere beskeder vises ikke.</numerusform>
-            <numerusform></numerusform>
         </translation>
     </message>
     <message>
@@ -861,8 +861,8 @@
     <message numerus="yes">
         <source>%n earlier events are not shown.</source>
         <translation>
+            <numerusform>%n tidligere hændelse vises ikke.</numerusform>
             <numerusform>%n tidligere hændelser vises ikke.</numerusform>
-            <numerusform></numerusform>
         </translation>
     </message>
     <message>
