@@ -18,6 +18,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -82,6 +83,8 @@ def _take(out: Path, width: int, height: int) -> int:
     app.setApplicationName("CancelApp")
     app.setStyle("Fusion")
     context = build_context(paths, cli.parse([]), secrets=SecretStore(None))
+    # Answered, so the update question does not take the top of every screenshot.
+    context.settings = replace(context.settings, check_for_updates=False)
     context.translations = Translations(app)
     shop = DemoShop(seed=7, size=60, bucket_size=100_000, restore_rate=100_000).start()
     try:

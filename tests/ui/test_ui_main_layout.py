@@ -6,10 +6,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QLocale, QSize, Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from cancelapp.context import AppContext
+from cancelapp.settings import Language
+from cancelapp.ui.i18n import Translations
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_columns import ESSENTIAL, HIDDEN_BY_DEFAULT
 from cancelapp.ui.queue.queue_index import Column, Sorting
@@ -124,3 +127,25 @@ def test_geometry_splitter_columns_and_sort_are_restored(
     totals = [again.model.queue_row(r).total_amount for r in range(again.model.rowCount())]
     assert header.sectionSize(Column.CUSTOMER) == 155  # the merchant's width, not measured
     assert len(totals) > 1
+
+
+def test_measured_widths_follow_the_language_but_the_merchants_stay(
+    window: MainWindow, qtbot: QtBot, qapp: QApplication, context: AppContext
+) -> None:
+    header = window.queue.table.horizontalHeader()
+    metrics = window.queue.table.fontMetrics()
+    context.translations = Translations(qapp)
+    try:
+        window.use_language(Language.DANISH)
+        received = [
+            window.model.index(r, Column.RECEIVED).data() for r in range(window.model.rowCount())
+        ]
+        assert any(text.startswith("for ") for text in received)  # "for 3 timer siden"
+        widest = max(metrics.horizontalAdvance(text) for text in received)
+        assert header.sectionSize(Column.RECEIVED) > widest  # measured again, in Danish
+        header.resizeSection(Column.RECEIVED, 77)  # the merchant's own width
+        window.use_language(Language.ENGLISH)
+        assert header.sectionSize(Column.RECEIVED) == 77
+    finally:
+        context.translations.apply(Language.ENGLISH, QLocale(QLocale.Language.English))
+        context.translations = None

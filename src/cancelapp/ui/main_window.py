@@ -240,6 +240,7 @@ class MainWindow(QMainWindow):
             return
         self.formatter.use_locale(self.context.translations.apply(language))
         self.model.reformat()
+        self.queue.refit_columns()
         self.detail.show_detail(self.detail.detail)
         self.status.retranslate()
 

@@ -102,6 +102,9 @@ class QueueView(QWidget):
         configure_columns(table)
         self.column_menu = ColumnMenu(table)
         self.columns_fitted = False  # widths measured on rows, or restored from last time
+        self._measured = False  # the widths are still the measured ones, not the merchant's
+        self._measuring = False
+        header.sectionResized.connect(self._section_resized)
         sorting = self.model.sorting
         order = Qt.SortOrder.DescendingOrder if sorting.descending else Qt.SortOrder.AscendingOrder
         header.setSortIndicator(sorting.column, order)
@@ -168,8 +171,26 @@ class QueueView(QWidget):
         """Size the columns to the first rows, the first time there are rows to measure
         (not when the merchant's own widths were restored)."""
         if not self.columns_fitted and self.model.rowCount():
-            fit_columns(self.table)
+            self._measure()
             self.columns_fitted = True
+
+    def refit_columns(self) -> None:
+        """After a language change: the texts' widths changed, and so do measured columns
+        (never widths the merchant set)."""
+        if self._measured:
+            self._measure()
+
+    def _measure(self) -> None:
+        self._measuring = True
+        try:
+            fit_columns(self.table)
+        finally:
+            self._measuring = False
+        self._measured = True
+
+    def _section_resized(self, column: int, _old: int, _new: int) -> None:
+        if not self._measuring and column != Column.VERDICT:  # the verdict takes what is left
+            self._measured = False
 
     def restore_columns(self, state: QByteArray) -> bool:
         """The merchant's widths, order, hidden columns and sort from last time."""
