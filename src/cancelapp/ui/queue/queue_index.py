@@ -104,6 +104,11 @@ def tab_mask(row: QueueRow) -> int:
     return 0
 
 
+def needs_decision(row: QueueRow) -> bool:
+    """Whether the row counts as waiting for the merchant (the tray's and the title's count)."""
+    return bool(tab_mask(row) & _TAB_BITS[Tab.NEEDS_DECISION])
+
+
 def search_text(row: QueueRow) -> str:
     text = f"{row.order_name or ''}\n{row.customer_name}\n{row.customer_email or ''}".lower()
     return text.replace("\x00", "")  # NUL separates the texts of a search

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from cancelapp.ui.queue.queue_cache import load_rows
+from cancelapp.ui.queue.queue_index import needs_decision
 from cancelapp.ui.queue.queue_model import QueueModel
 from cancelapp.ui.workers import Lane, Task, WorkerPool
 
@@ -26,7 +27,7 @@ class QueueSync(QObject):
     online_changed = Signal(bool)
     finished = Signal(object)  # RefreshResult, after its rows are in the model
     failed = Signal(object)  # the error, when it is not just "offline"
-    new_requests = Signal(int)
+    new_requests = Signal(int)  # how many of the new requests need a decision
     arrived = Signal(object)  # frozenset of the new requests' ids
 
     def __init__(
@@ -106,8 +107,10 @@ class QueueSync(QObject):
         new = frozenset(row.request_id for row in rows if index.position_of(row.request_id) is None)
         present = {row.request_id for row in rows}
         self.model.apply(rows, removed_ids=result.request_ids - present)
+        waiting = sum(1 for row in rows if row.request_id in new and needs_decision(row))
+        if waiting:
+            self.new_requests.emit(waiting)
         if new:
-            self.new_requests.emit(len(new))
             self.arrived.emit(new)
         self._done(task, result)
 
