@@ -52,7 +52,7 @@ def test_the_guessed_mapping_shows_what_will_and_will_not_be_imported(qtbot: QtB
         ("4", "Same as line 2"),
         ("5", "Not a date and time: i går"),
     ]
-    assert dialog.summary_label.text() == ("1 request(s) to import; 3 row(s) cannot be imported")
+    assert dialog.summary_label.text() == ("1 request to import; 3 rows cannot be imported")
     assert dialog.import_button.isEnabled()
 
 
@@ -89,7 +89,7 @@ def test_rows_imported_before_are_counted_not_listed(qtbot: QtBot) -> None:
     dialog = make_dialog(qtbot, known_ids=held)
     assert dialog.preview_model.rowCount() == 0
     assert dialog.summary_label.text() == (
-        "0 request(s) to import; 2 row(s) cannot be imported; 2 row(s) already imported"
+        "0 requests to import; 2 rows cannot be imported; 2 rows already imported"
     )  # line 4 repeats line 2: both were imported before
     assert not dialog.import_button.isEnabled()
 
@@ -115,4 +115,4 @@ def test_a_shortened_cell_is_named_in_the_dialog(qtbot: QtBot) -> None:
     dialog = CsvImportDialog(read_table(data), formatter, COPENHAGEN, file_name="form.csv")
     qtbot.addWidget(dialog)
     note = dialog.file_label.text().splitlines()[1]
-    assert "text longer than 20,000 characters; it was shortened (lines 6)" in note
+    assert "text longer than 20,000 characters; it was shortened (line 6)" in note

@@ -35,5 +35,6 @@ def test_the_tray_counts_only_new_requests_needing_a_decision(
         window.sync_now()
     assert arrived.args == [1]
     assert window.tray.last_notice is not None
+    assert window.tray.last_notice[1] == "1 new request to decide."  # English plural, not "(s)"
     assert window.tray.waiting == waiting + 1
     assert window.model.counts()[Tab.DONE] >= 1

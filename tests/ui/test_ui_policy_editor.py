@@ -164,7 +164,7 @@ def test_ui_policy_editor_add_reorder_remove_and_confirm_lost_comments(
     _save(qtbot, dialog)
     box = dialog.confirm_box
     assert box is not None and box.isVisible()
-    assert "removes 4 comment(s)" in box.text()
+    assert "removes 4 comments" in box.text()
     assert path.read_text(encoding="utf-8") == DEFAULT_POLICY_TOML  # nothing written yet
     with qtbot.waitSignal(dialog.saved, timeout=5000):
         box.button(QMessageBox.StandardButton.Save).click()

@@ -362,7 +362,11 @@ class MainWindow(QMainWindow):
         if phase == "details":  # the sync's last step: each request's order read in full
             text = self.tr("Syncing: reading the orders with requests in full…")
         else:
-            text = self.tr("Syncing: %n order(s)", "", done)
+            text = (
+                self.tr("Syncing: %n order", "", done)
+                if done == 1
+                else self.tr("Syncing: %n orders", "", done)
+            )
         self.status.sync_progress(0, 0, text)
 
     def _online_changed(self, online: bool) -> None:
@@ -532,7 +536,13 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             self.sync.sync_now()  # judges the new requests and refreshes their rows
         self._reload_rows(request_ids)
-        self.status.showMessage(self.tr("%n request(s) imported.", "", len(request_ids)), 8000)
+        count = len(request_ids)
+        self.status.showMessage(
+            self.tr("%n request imported.", "", count)
+            if count == 1
+            else self.tr("%n requests imported.", "", count),
+            8000,
+        )
 
     # Window --------------------------------------------------------------------------------------
 

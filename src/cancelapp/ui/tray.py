@@ -41,7 +41,11 @@ class RequestTray(QObject):
         if count <= 0 or not self.notifications_enabled:
             return
         title = self.tr("New cancellation requests")
-        text = self.tr("%n new request(s) to decide.", "", count)
+        text = (
+            self.tr("%n new request to decide.", "", count)
+            if count == 1
+            else self.tr("%n new requests to decide.", "", count)
+        )
         self.last_notice = (title, text)
         if self._icon is not None and QSystemTrayIcon.supportsMessages():
             self._icon.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 8000)
@@ -52,8 +56,11 @@ class RequestTray(QObject):
 
     def _update_tooltip(self) -> None:
         if self._icon is not None:
+            waiting = self.waiting
             self._icon.setToolTip(
-                self.tr("CancelApp: %n request(s) need a decision", "", self.waiting)
+                self.tr("CancelApp: %n request needs a decision", "", waiting)
+                if waiting == 1
+                else self.tr("CancelApp: %n requests need a decision", "", waiting)
             )
 
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:

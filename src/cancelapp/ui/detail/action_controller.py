@@ -237,7 +237,11 @@ class ActionController(QObject):
                 self._show_outcome(outcome)
         held = sum(1 for outcome in outcomes if outcome.status == _DONE)
         if held:
-            self.notice.emit(self.tr("%n new order(s) put on hold until you decide.", "", held))
+            self.notice.emit(
+                self.tr("%n new order put on hold until you decide.", "", held)
+                if held == 1
+                else self.tr("%n new orders put on hold until you decide.", "", held)
+            )
         self.rows_changed.emit(request_ids)
 
     # Sending queued actions ----------------------------------------------------------------------

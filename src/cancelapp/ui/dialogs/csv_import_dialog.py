@@ -120,11 +120,21 @@ class CsvImportDialog(QDialog):
             file=file_name, rows=len(table.rows), encoding=table.encoding
         )
         if table.shortened_lines:
-            about_file += "\n" + self.tr(
-                "%n row(s) had text longer than {limit} characters; it was shortened (lines "
-                "{lines}).",
-                "",
-                len(table.shortened_lines),
+            shortened = len(table.shortened_lines)
+            about_file += "\n" + (
+                self.tr(
+                    "%n row had text longer than {limit} characters; it was shortened (line "
+                    "{lines}).",
+                    "",
+                    shortened,
+                )
+                if shortened == 1
+                else self.tr(
+                    "%n rows had text longer than {limit} characters; they were shortened "
+                    "(lines {lines}).",
+                    "",
+                    shortened,
+                )
             ).format(limit=f"{CELL_LIMIT:,}", lines=", ".join(map(str, table.shortened_lines[:10])))
         self.file_label.setText(about_file)
         self.column_combos = {field: self._column_combo() for field in CsvField}
@@ -237,11 +247,24 @@ class CsvImportDialog(QDialog):
         self.import_button.setEnabled(bool(self._result.requests))
 
     def _summary(self, result: CsvImport) -> str:
-        parts = [self.tr("%n request(s) to import", "", len(result.requests))]
-        if result.bad_rows:
-            parts.append(self.tr("%n row(s) cannot be imported", "", len(result.bad_rows)))
-        if result.already_imported:
-            parts.append(self.tr("%n row(s) already imported", "", result.already_imported))
+        found, bad, old = len(result.requests), len(result.bad_rows), result.already_imported
+        parts = [
+            self.tr("%n request to import", "", found)
+            if found == 1
+            else self.tr("%n requests to import", "", found)
+        ]
+        if bad:
+            parts.append(
+                self.tr("%n row cannot be imported", "", bad)
+                if bad == 1
+                else self.tr("%n rows cannot be imported", "", bad)
+            )
+        if old:
+            parts.append(
+                self.tr("%n row already imported", "", old)
+                if old == 1
+                else self.tr("%n rows already imported", "", old)
+            )
         return "; ".join(parts)
 
     def _accept(self) -> None:

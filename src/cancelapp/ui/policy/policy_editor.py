@@ -312,7 +312,9 @@ class PolicyEditor(QDialog):
             )
         else:
             box.setText(
-                self.tr("Saving removes %n comment(s) from the policy file.", "", len(lost))
+                self.tr("Saving removes %n comment from the policy file.", "", len(lost))
+                if len(lost) == 1
+                else self.tr("Saving removes %n comments from the policy file.", "", len(lost))
             )
         if lost:
             box.setDetailedText("\n".join(lost))
