@@ -7,8 +7,10 @@ from pytestqt.qtbot import QtBot
 
 from cancelapp.context import AppContext
 from cancelapp.demoshop import DemoShop
+from cancelapp.ui.detail.action_dialogs import TextDialog
 from cancelapp.ui.main_window import MainWindow
-from cancelapp.ui.queue.queue_index import Tab
+from cancelapp.ui.queue.queue_index import Column, Tab
+from cancelapp.ui.queue.queue_model import OUTCOME_ROLE
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 30_000
@@ -38,3 +40,32 @@ def test_the_tray_counts_only_new_requests_needing_a_decision(
     assert window.tray.last_notice[1] == "1 new request to decide."  # English plural, not "(s)"
     assert window.tray.waiting == waiting + 1
     assert window.model.counts()[Tab.DONE] >= 1
+
+
+def decline_dialog_for(qtbot: QtBot, window: MainWindow, outcome: str) -> TextDialog:
+    """Open Decline on the first request whose verdict is `outcome`."""
+    window.queue.show_tab(Tab.NEEDS_DECISION)
+    row = next(
+        r
+        for r in range(window.model.rowCount())
+        if window.model.index(r, Column.VERDICT).data(OUTCOME_ROLE) == outcome
+    )
+    with qtbot.waitSignal(window.detail_shown, timeout=WAIT):
+        window.queue.select_row(row)
+    with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
+        window.commands.decline.trigger()
+    dialog = opened.args[0]
+    assert isinstance(dialog, TextDialog)
+    return dialog
+
+
+def test_decline_never_prefills_the_approve_reason(
+    qtbot: QtBot, context: AppContext, shop: DemoShop
+) -> None:
+    window = synced_window(qtbot, context)
+    dialog = decline_dialog_for(qtbot, window, "approve")
+    assert dialog.text == ""  # the approve reason would land in the order's note
+    dialog.reject()
+    dialog = decline_dialog_for(qtbot, window, "deny")
+    assert dialog.text != ""  # a Deny verdict's reason is the reason to decline
+    dialog.reject()

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from cancelapp.domain.phrase import Phrase
+from cancelapp.domain.verdict import Outcome as VerdictOutcome
 from cancelapp.domain.verdict import SuggestedAction
 from cancelapp.session.detail import RequestDetail
 from cancelapp.ui.formatting import Formatter
@@ -114,7 +115,10 @@ class ActionController(QObject):
 
         rid = detail.request.id
         verdict = detail.verdict
-        reason = verdict.reasons[0] if verdict.reasons else None
+        # Only a Deny verdict's reason says why to decline; an Approve or Review reason
+        # ("Within the cancellation window") would land in the order's note.
+        denied = verdict.outcome is VerdictOutcome.DENY and verdict.reasons
+        reason = verdict.reasons[0] if denied else None
         # What the merchant typed before is never lost: a decision stopped by a changed
         # order, or one that could not be prepared, brings its reason back.
         typed = self._typed.get(rid) if rid is not None else None
