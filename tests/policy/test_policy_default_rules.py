@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 from decimal import Decimal
 
@@ -10,6 +11,7 @@ from policy_orders import PLACED, hold, line, order, request
 
 from cancelapp.domain.money import Money
 from cancelapp.domain.order import (
+    CANCELAPP_HOLD_HANDLE,
     FinancialStatus,
     FulfillmentOrderStatus,
     FulfillmentStatus,
@@ -118,3 +120,13 @@ def test_policy_unmatched_request_goes_to_review() -> None:
     assert verdict.outcome is Outcome.REVIEW
     assert verdict.first_reason is not None
     assert "No order matched" in verdict.first_reason.render_plain()
+
+
+def test_policy_default_a_hold_cancelapp_placed_is_no_reason_for_review() -> None:
+    """Hold on arrival puts CancelApp's own hold on the order; only someone else's counts."""
+    ours = replace(hold(), hold_reasons=("OTHER",), hold_handles=(CANCELAPP_HOLD_HANDLE,))
+    theirs = replace(ours, hold_reasons=("OTHER", "OTHER"), hold_handles=("cancelapp", "fraud-app"))
+    held_by_us = evaluate(order(fulfillment_orders=(ours,)), request(), default_policy(), NOW)
+    assert (held_by_us.outcome, held_by_us.rule) == (Outcome.APPROVE, "In time")
+    held_by_both = evaluate(order(fulfillment_orders=(theirs,)), request(), default_policy(), NOW)
+    assert (held_by_both.outcome, held_by_both.rule) == (Outcome.REVIEW, "On hold")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from pytestqt.qtbot import QtBot
 
@@ -69,3 +71,29 @@ def test_decline_never_prefills_the_approve_reason(
     dialog = decline_dialog_for(qtbot, window, "deny")
     assert dialog.text != ""  # a Deny verdict's reason is the reason to decline
     dialog.reject()
+
+
+def test_cancelapps_own_hold_on_arrival_leaves_the_verdict_alone(
+    qtbot: QtBot, context: AppContext, shop: DemoShop
+) -> None:
+    context.settings = replace(context.settings, hold_on_arrival=True)
+    window = synced_window(qtbot, context)
+    order_id = shop.create_order("paid")
+    shop.add_cancel_request(order_id, "Please stop it")
+    with qtbot.waitSignal(window.actions_.rows_changed, timeout=WAIT):
+        window.sync_now()
+    assert {fo.status for fo in shop.order(order_id).fulfillment_orders} == {"ON_HOLD"}
+    request_id = window.model.request_of_order(order_id)
+    assert request_id is not None
+    with qtbot.waitSignal(window.detail_shown, timeout=WAIT):
+        assert window.queue.select_request(request_id)
+
+    def held() -> bool:
+        detail = window.current_detail()
+        return bool(detail and detail.order and detail.order.fulfillment_orders[0].on_hold)
+
+    window.commands.refresh.trigger()  # R: the order read again, on hold now, and judged again
+    qtbot.waitUntil(held, timeout=WAIT)
+    detail = window.current_detail()
+    assert detail is not None
+    assert detail.verdict.rule != "On hold"  # CancelApp's own hold is no reason to review

@@ -116,6 +116,10 @@ class FulfillmentOrderLine:
     remaining_quantity: int
 
 
+# The `handle` CancelApp puts on the fulfillment holds it places: its own holds are no reason to
+# look twice at an order (the "On hold" rule); anyone else's hold is.
+CANCELAPP_HOLD_HANDLE = "cancelapp"
+
 # `FulfillmentOrderRequestStatus` values in which a fulfillment service holds the work: it accepted
 # it, was asked to cancel and has not answered, or refused to cancel.
 SERVICE_HOLDS_WORK_STATUSES = frozenset(
@@ -133,10 +137,18 @@ class FulfillmentOrder:
     fulfillment_service: str | None  # handle of a third-party service, None when merchant-managed
     hold_reasons: tuple[str, ...] = ()
     lines: tuple[FulfillmentOrderLine, ...] = ()
+    hold_handles: tuple[str | None, ...] = ()  # who placed each hold; None when not known
 
     @property
     def on_hold(self) -> bool:
         return self.status is FulfillmentOrderStatus.ON_HOLD
+
+    @property
+    def held_by_others(self) -> bool:
+        """On hold, and not only by CancelApp's own hold (an unknown holder counts as other)."""
+        return self.on_hold and (
+            not self.hold_handles or any(h != CANCELAPP_HOLD_HANDLE for h in self.hold_handles)
+        )
 
     @property
     def accepted_by_service(self) -> bool:

@@ -331,7 +331,8 @@ def compile_condition(key: str, value: object) -> Check:
 
 
 def _on_hold(f: Facts) -> bool:
-    return any(fo.on_hold for fo in f.order.fulfillment_orders)
+    """Someone else's hold: the one CancelApp placed while the merchant decides is no reason."""
+    return any(fo.held_by_others for fo in f.order.fulfillment_orders)
 
 
 # A fulfillment service has been asked to ship, has accepted, or is being (or was refused

@@ -142,6 +142,7 @@ def _fulfillment_order(node: Node) -> FulfillmentOrder:
         location_name=assigned.get("name"),
         fulfillment_service=service.get("handle"),
         hold_reasons=tuple(h["reason"] for h in node.get("fulfillmentHolds") or ()),
+        hold_handles=tuple(h.get("handle") for h in node.get("fulfillmentHolds") or ()),
         lines=tuple(
             FulfillmentOrderLine(
                 line_item_id=line["lineItem"]["id"],

@@ -17,6 +17,7 @@ from cancelapp.actions.prepare.preview import Preview
 from cancelapp.actions.prepare.steps import Step, StepKind
 from cancelapp.domain.action import ActionKind
 from cancelapp.domain.money import Money
+from cancelapp.domain.order import CANCELAPP_HOLD_HANDLE
 from cancelapp.domain.phrase import Phrase
 
 
@@ -37,7 +38,7 @@ class ActionSettings:
     """Merchant settings the plans follow (the UI's settings page fills these in)."""
 
     decline_tag: str = "cancel-declined"
-    hold_handle: str = "cancelapp"
+    hold_handle: str = CANCELAPP_HOLD_HANDLE
     hold_note: str = "Customer asked to cancel; on hold in CancelApp until decided."
     undo_seconds: float = 10.0
 
