@@ -178,8 +178,9 @@ def connect_demo(context: AppContext, shop: DemoShop | None = None) -> StoreReco
     start one in this process, stopped with the context."""
     from cancelapp.demoshop import DemoShop
     from cancelapp.shopify import AccessToken, Endpoint, ShopifyClient
-    from cancelapp.store.stores import get_store, save_store
+    from cancelapp.store.stores import get_store, list_stores, move_store, save_store
 
+    started_here = shop is None
     if shop is None:
         # Shopify Plus's rate limit (20,000 points, 1,000 a second): the demo syncs at once.
         shop = DemoShop(seed=7, size=40, bucket_size=20_000, restore_rate=1_000).start()
@@ -189,6 +190,10 @@ def connect_demo(context: AppContext, shop: DemoShop | None = None) -> StoreReco
     with ShopifyClient(endpoint, credentials) as client:
         info = client.connect()
     with context.database.transaction() as conn:
+        if started_here:  # the same seeded shop on a new port: reuse its store, not add one
+            demo = [s for s in list_stores(conn) if s.auth_kind == DEMO_AUTH_KIND]
+            if demo:
+                move_store(conn, demo[0].id, endpoint.domain)
         store_id = save_store(
             conn,
             endpoint.domain,

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
-from cancelapp.context import AppContext
+from cancelapp import cli
+from cancelapp.context import AppContext, build_context, connect_demo
 from cancelapp.demoshop import DemoShop
+from cancelapp.keychain import SecretStore
+from cancelapp.paths import AppPaths
+from cancelapp.store.stores import list_stores
 from cancelapp.ui.detail.action_dialogs import TextDialog
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Column, Tab
@@ -97,3 +102,22 @@ def test_cancelapps_own_hold_on_arrival_leaves_the_verdict_alone(
     detail = window.current_detail()
     assert detail is not None
     assert detail.verdict.rule != "On hold"  # CancelApp's own hold is no reason to review
+
+
+def test_demo_with_a_data_dir_reuses_its_store_on_every_start(
+    data_dir: Path, secret_store: SecretStore
+) -> None:
+    """`--demo --data-dir DIR` twice: the demo shop listens on a new port, the store is one."""
+    domains = []
+    for _start in range(2):
+        paths = AppPaths.resolve()
+        paths.create()
+        context = build_context(paths, cli.parse(["--demo"]), secrets=secret_store)
+        try:
+            domains.append(connect_demo(context).domain)
+            with context.database.reading() as conn:
+                stores = list_stores(conn)
+        finally:
+            context.close()
+        assert [s.domain for s in stores] == [domains[-1]]
+    assert domains[0] != domains[1]  # a new port each start, and still one store

@@ -46,6 +46,16 @@ def save_store(
     return int(row[0])
 
 
+def move_store(conn: sqlite3.Connection, store_id: int, domain: str) -> None:
+    """Give a store a new address (the in-process demo shop listens on a new port each start),
+    keeping its cache; a no-op when another store already has that address."""
+    conn.execute(
+        "UPDATE stores SET domain = ? WHERE id = ?"
+        " AND NOT EXISTS (SELECT 1 FROM stores WHERE domain = ?)",
+        (domain, store_id, domain),
+    )
+
+
 def get_store(conn: sqlite3.Connection, store_id: int) -> StoreRecord | None:
     row = conn.execute(
         "SELECT id, domain, name, currency, timezone, auth_kind FROM stores WHERE id = ?",
