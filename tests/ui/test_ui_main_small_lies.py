@@ -14,7 +14,7 @@ from cancelapp.demoshop import DemoShop
 from cancelapp.keychain import SecretStore
 from cancelapp.paths import AppPaths
 from cancelapp.store.stores import list_stores
-from cancelapp.ui.detail.action_dialogs import TextDialog
+from cancelapp.ui.detail.action_dialogs import NewRequestDialog, TextDialog
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Column, Tab
 from cancelapp.ui.queue.queue_model import OUTCOME_ROLE
@@ -121,3 +121,24 @@ def test_demo_with_a_data_dir_reuses_its_store_on_every_start(
             context.close()
         assert [s.domain for s in stores] == [domains[-1]]
     assert domains[0] != domains[1]  # a new port each start, and still one store
+
+
+def test_a_typed_in_request_is_held_and_notified_like_any_new_one(
+    qtbot: QtBot, context: AppContext, shop: DemoShop
+) -> None:
+    context.settings = replace(context.settings, hold_on_arrival=True)
+    window = synced_window(qtbot, context)
+    order_id = shop.create_order("paid")
+    window.commands.new_request.trigger()  # Ctrl+N
+    dialog = window.findChild(NewRequestDialog)
+    assert dialog is not None
+    dialog.order.setText(shop.order(order_id).name)
+    dialog.reason.setPlainText("Called: please cancel")
+    with (
+        qtbot.waitSignal(window.sync.new_requests, timeout=WAIT) as arrived,
+        qtbot.waitSignal(window.actions_.rows_changed, timeout=WAIT),
+    ):
+        dialog.confirm_button.click()
+    assert arrived.args == [1]
+    assert window.tray.last_notice == ("New cancellation requests", "1 new request to decide.")
+    assert {fo.status for fo in shop.order(order_id).fulfillment_orders} == {"ON_HOLD"}

@@ -534,6 +534,8 @@ class MainWindow(QMainWindow):
 
     def _imported(self, request_ids: frozenset[int]) -> None:
         if self.session is not None:
+            index = self.model.index_
+            self.sync.await_new(frozenset(r for r in request_ids if index.position_of(r) is None))
             self.sync.sync_now()  # judges the new requests and refreshes their rows
         self._reload_rows(request_ids)
         count = len(request_ids)

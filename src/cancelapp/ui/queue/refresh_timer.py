@@ -45,6 +45,7 @@ class QueueSync(QObject):
         self.session: StoreSession | None = None
         self.failures = 0
         self.task: Task | None = None
+        self._awaited: set[int] = set()  # stored outside a sync, announced by the next one
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.sync_now)
@@ -55,8 +56,14 @@ class QueueSync(QObject):
 
     def set_session(self, session: StoreSession | None) -> None:
         self.stop()
+        self._awaited.clear()
         self.session = session
         self.failures = 0
+
+    def await_new(self, request_ids: frozenset[int]) -> None:
+        """Requests stored outside a sync (typed in, imported) are new to the sync that next
+        judges them, although their rows may show before: notified and held like any other."""
+        self._awaited |= request_ids
 
     def stop(self) -> None:
         self._timer.stop()
@@ -104,8 +111,14 @@ class QueueSync(QObject):
         if self.session is not session:
             return
         index = self.model.index_
-        new = frozenset(row.request_id for row in rows if index.position_of(row.request_id) is None)
+        awaited = self._awaited
+        new = frozenset(
+            row.request_id
+            for row in rows
+            if index.position_of(row.request_id) is None or row.request_id in awaited
+        )
         present = {row.request_id for row in rows}
+        awaited -= present
         self.model.apply(rows, removed_ids=result.request_ids - present)
         waiting = sum(1 for row in rows if row.request_id in new and needs_decision(row))
         if waiting:
