@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from cancelapp.ui.detail.action_dialogs import NewRequestDialog, TextDialog
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Column, Tab
 from cancelapp.ui.queue.queue_model import OUTCOME_ROLE
+from cancelapp.ui.settings.settings_dialog import SettingsDialog
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 30_000
@@ -142,3 +144,21 @@ def test_a_typed_in_request_is_held_and_notified_like_any_new_one(
     assert arrived.args == [1]
     assert window.tray.last_notice == ("New cancellation requests", "1 new request to decide.")
     assert {fo.status for fo in shop.order(order_id).fulfillment_orders} == {"ON_HOLD"}
+
+
+def test_settings_open_on_the_store_the_window_shows(
+    qtbot: QtBot, bare_context: AppContext, make_demo_shop: Callable[..., DemoShop]
+) -> None:
+    connect_demo(bare_context, make_demo_shop(seed=7, size=8, bucket_size=100_000))
+    second = connect_demo(bare_context, make_demo_shop(seed=3, size=8, bucket_size=100_000))
+    window = MainWindow(bare_context)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
+        window.start(store_id=second.id)
+    window.commands.settings.trigger()
+    qtbot.waitUntil(lambda: window.findChild(SettingsDialog) is not None, timeout=WAIT)
+    dialog = window.findChild(SettingsDialog)
+    assert dialog is not None
+    assert dialog.intake_tab.store_combo.currentData() == second.domain  # not the first store
+    dialog.reject()

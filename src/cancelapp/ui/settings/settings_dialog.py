@@ -188,6 +188,8 @@ class SettingsDialog(QDialog):
         secrets: SecretStore,
         stores: Sequence[StoreRecord] = (),
         parent: QWidget | None = None,
+        *,
+        current_store: str | None = None,
     ) -> None:
         super().__init__(parent)
         self._settings = settings
@@ -225,7 +227,10 @@ class SettingsDialog(QDialog):
         general_form.addRow(self.updates_box)
         self.templates_tab = TemplatesTab(settings.reply_templates)
         self.intake_tab = IntakeTab(
-            settings, stores, secrets.no_keychain_notice(SecretKind.IMAP_PASSWORD)
+            settings,
+            stores,
+            secrets.no_keychain_notice(SecretKind.IMAP_PASSWORD),
+            current=current_store,
         )
         self.tabs.addTab(self.general, "")
         self.tabs.addTab(self.templates_tab, "")

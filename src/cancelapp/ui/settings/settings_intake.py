@@ -33,6 +33,8 @@ class IntakeTab(QWidget):
         stores: Sequence[StoreRecord],
         keychain_notice: Phrase | None = None,
         parent: QWidget | None = None,
+        *,
+        current: str | None = None,  # the domain of the store the window shows
     ) -> None:
         super().__init__(parent)
         self._keychain_notice = keychain_notice
@@ -99,6 +101,8 @@ class IntakeTab(QWidget):
             self.email_group,
         ):
             widget.setEnabled(bool(self._stores))
+        if (shown := self.store_combo.findData(current)) >= 0:
+            self.store_combo.setCurrentIndex(shown)  # opens on the window's store
         self.store_combo.currentIndexChanged.connect(self._store_changed)
         self._store_changed()
         self.retranslate()

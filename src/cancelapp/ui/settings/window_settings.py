@@ -55,13 +55,17 @@ class SettingsFlow(QObject):
         from cancelapp.settings import settings_path
         from cancelapp.ui.settings.settings_dialog import SettingsDialog
 
+        stores = self.stores()
+        session = self.current_session()
+        current = next((s.domain for s in stores if session and s.id == session.store_id), None)
         dialog = SettingsDialog(
             self.context.settings,
             settings_path(self.context.paths.config_dir),
             self.context.workers,
             self.context.secrets,
-            self.stores(),
+            stores,
             self.parent_widget,
+            current_store=current,
         )
         dialog.settings_saved.connect(self._saved)
         dialog.open()
