@@ -162,3 +162,22 @@ def test_settings_open_on_the_store_the_window_shows(
     assert dialog is not None
     assert dialog.intake_tab.store_combo.currentData() == second.domain  # not the first store
     dialog.reject()
+
+
+def test_a_banner_about_one_store_goes_when_another_is_shown(
+    qtbot: QtBot, bare_context: AppContext, make_demo_shop: Callable[..., DemoShop]
+) -> None:
+    first = connect_demo(bare_context, make_demo_shop(seed=7, size=8, bucket_size=100_000))
+    second = connect_demo(bare_context, make_demo_shop(seed=3, size=8, bucket_size=100_000))
+    window = MainWindow(bare_context)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
+        window.start(store_id=first.id)
+    window.banner.show_message("This request belongs to another customer's email.")
+    assert window.banner.text
+    combo = window.store_switcher.combo
+    with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
+        combo.setCurrentIndex(combo.findData(second.id))
+    assert window.store is not None and window.store.id == second.id
+    assert window.banner.text == ""  # store A's message does not stay up on store B

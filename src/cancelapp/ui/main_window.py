@@ -292,6 +292,12 @@ class MainWindow(QMainWindow):
             self.select_store(store)
 
     def select_store(self, store: StoreRecord) -> None:
+        if (
+            self.store is not None
+            and store.id != self.store.id
+            and self.banner.yes_button.isHidden()
+        ):
+            self.banner.dismiss()  # a message is about the store it came from, not this one
         self.sync.set_session(None)
         self.actions_.set_session(None)
         self._reload_when_complete = set()
