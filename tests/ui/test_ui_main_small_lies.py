@@ -181,3 +181,22 @@ def test_a_banner_about_one_store_goes_when_another_is_shown(
         combo.setCurrentIndex(combo.findData(second.id))
     assert window.store is not None and window.store.id == second.id
     assert window.banner.text == ""  # store A's message does not stay up on store B
+
+
+def test_stores_of_the_same_name_show_their_shop_domain(
+    qtbot: QtBot, bare_context: AppContext, make_demo_shop: Callable[..., DemoShop]
+) -> None:
+    first = connect_demo(bare_context, make_demo_shop(seed=7, size=8, bucket_size=100_000))
+    second = connect_demo(bare_context, make_demo_shop(seed=3, size=8, bucket_size=100_000))
+    assert first.name == second.name  # two demo shops: the same name
+    window = MainWindow(bare_context)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
+        window.start(store_id=second.id)
+    combo = window.store_switcher.combo
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        f"{first.name} ({first.domain})",
+        f"{second.name} ({second.domain})",
+    ]
+    assert f"{second.name} ({second.domain}) – CancelApp" in window.windowTitle()

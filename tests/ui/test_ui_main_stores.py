@@ -52,4 +52,4 @@ def test_store_switcher_shows_each_stores_queue(
         window.store_switcher.combo.setCurrentIndex(window.store_switcher.combo.findData(first.id))
     assert window.store.id == first.id
     assert len(window.model.index_) != small_queue
-    assert window.windowTitle().endswith(f"{first.name} – CancelApp")
+    assert window.windowTitle().endswith(f"{first.name} ({first.domain}) – CancelApp")  # same names

@@ -7,6 +7,7 @@ the action journal) still point at it. Connecting the same domain again revives 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -54,6 +55,15 @@ def move_store(conn: sqlite3.Connection, store_id: int, domain: str) -> None:
         " AND NOT EXISTS (SELECT 1 FROM stores WHERE domain = ?)",
         (domain, store_id, domain),
     )
+
+
+def shown_name(store: StoreRecord, stores: Sequence[StoreRecord] = ()) -> str:
+    """The store's name, with its shop domain when another of `stores` has the same name."""
+    if not store.name:
+        return store.domain
+    if any(s.id != store.id and s.name == store.name for s in stores):
+        return f"{store.name} ({store.domain})"
+    return store.name
 
 
 def get_store(conn: sqlite3.Connection, store_id: int) -> StoreRecord | None:

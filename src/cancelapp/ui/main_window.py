@@ -19,7 +19,7 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from cancelapp.session.detail import RequestDetail
-from cancelapp.store.stores import StoreRecord
+from cancelapp.store.stores import StoreRecord, shown_name
 from cancelapp.ui.banner import Banner
 from cancelapp.ui.database_upkeep import DatabaseUpkeep
 from cancelapp.ui.detail.action_controller import ActionController, describe_error
@@ -349,7 +349,7 @@ class MainWindow(QMainWindow):
                 self.tr(
                     "CancelApp has no saved credentials for {store}. Connect the store again "
                     "(File › Connect store…) to sync and act on orders."
-                ).format(store=store.name or store.domain)
+                ).format(store=shown_name(store, self.store_switcher.stores))
             )
             self.status.set_online(False)
             return
@@ -522,7 +522,7 @@ class MainWindow(QMainWindow):
 
     def remove_store(self) -> None:
         if self.store is not None:
-            self.removal.ask(self.store)
+            self.removal.ask(self.store, self.store_switcher.stores)
 
     def _store_removed(self, store: StoreRecord) -> None:
         """Forget the removed store's queue, then open another store or the first-run state."""
@@ -533,7 +533,9 @@ class MainWindow(QMainWindow):
             self.model.load([])
             self.details.load(0)
         self.status.showMessage(
-            self.tr("{store} was removed from CancelApp.").format(store=store.name or store.domain),
+            self.tr("{store} was removed from CancelApp.").format(
+                store=shown_name(store, self.store_switcher.stores)
+            ),
             8000,
         )
         self.start(open_session=self._open_sessions)
@@ -556,7 +558,7 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         waiting = self.model.counts()[Tab.NEEDS_DECISION]
-        name = self.store.name if self.store else ""
+        name = shown_name(self.store, self.store_switcher.stores) if self.store else ""
         title = self.tr("CancelApp")
         if name:
             title = f"{name} – {title}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QToolBar
 
-from cancelapp.store.stores import StoreRecord
+from cancelapp.store.stores import StoreRecord, shown_name
 
 
 class StoreSwitcher(QToolBar):
@@ -28,7 +28,7 @@ class StoreSwitcher(QToolBar):
         self.combo.blockSignals(True)
         self.combo.clear()
         for store in stores:
-            self.combo.addItem(store.name or store.domain, store.id)
+            self.combo.addItem(shown_name(store, stores), store.id)
         if current is not None:
             self.combo.setCurrentIndex(stores.index(current))
         self.combo.blockSignals(False)

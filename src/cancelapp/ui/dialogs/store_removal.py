@@ -7,13 +7,14 @@ and the audit log, which still name the store. Nothing changes in Shopify.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 from cancelapp.session.store_removal import forget_store
-from cancelapp.store.stores import StoreRecord
+from cancelapp.store.stores import StoreRecord, shown_name
 
 if TYPE_CHECKING:
     from cancelapp.context import AppContext
@@ -30,9 +31,9 @@ class StoreRemoval(QObject):
         self.parent_widget = parent_widget
         self.dialog: QMessageBox | None = None
 
-    def ask(self, store: StoreRecord) -> None:
+    def ask(self, store: StoreRecord, stores: Sequence[StoreRecord] = ()) -> None:
         """Open the confirmation; removing starts only on its Remove button."""
-        name = store.name or store.domain
+        name = shown_name(store, stores)
         box = QMessageBox(self.parent_widget)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Remove store"))
