@@ -17,11 +17,12 @@ so it never parses the 11 MB official schema at run time.
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
+import importlib.util
 import sys
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
+from types import ModuleType
 
 from graphql import (
     DocumentNode,
@@ -48,7 +49,6 @@ from graphql import (
     TypeInfo,
     TypeInfoVisitor,
     Visitor,
-    build_client_schema,
     get_named_type,
     is_leaf_type,
     is_specified_directive,
@@ -65,7 +65,8 @@ from graphql.utilities import separate_operations
 from graphql.validation import NoUnusedFragmentsRule
 
 ROOT = Path(__file__).resolve().parent.parent
-OFFICIAL = ROOT.parent / "shared" / "shopify"
+# Shopify's schemas as vendored for the tests (tests/fixtures/shopify/README.md).
+SCHEMA_LOADER = ROOT / "tests" / "fixtures" / "shopify_schema.py"
 PACKAGE = ROOT / "src" / "cancelapp"
 DEMO_DOCS = PACKAGE / "demoshop" / "operations"
 CLIENT_DOCS = PACKAGE / "shopify" / "graphql"
@@ -75,12 +76,18 @@ VERSIONS = ("2026-10", "unstable")
 RULES = [rule for rule in specified_rules if rule is not NoUnusedFragmentsRule]
 
 
+@cache
+def _schemas() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("shopify_schema", SCHEMA_LOADER)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def official_schema(version: str) -> GraphQLSchema:
-    with gzip.open(OFFICIAL / f"admin_{version}.json.gz") as f:
-        schema = build_client_schema(json.load(f)["data"])
-    # Shopify deprecates some fields whose interface field is not deprecated; graphql-core 3.3
-    # rejects that, so mark the schema as checked (see ../shared/shopify/README.md).
-    schema._validation_errors = []
+    """The official schema of `version`; 2026-10 is extended by the supplement (the release)."""
+    schema: GraphQLSchema = _schemas().for_version(version)
     return schema
 
 

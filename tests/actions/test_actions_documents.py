@@ -2,30 +2,12 @@
 
 from __future__ import annotations
 
-import gzip
-import json
-import os
-from functools import cache
-from pathlib import Path
-
 import pytest
-from graphql import GraphQLSchema, build_client_schema, parse, validate
+from graphql import parse, validate
 
 from cancelapp.actions import documents
 from cancelapp.shopify.cost import MAX_QUERY_COST, requested_cost
-
-SCHEMAS = Path(
-    os.environ.get("CANCELAPP_SHOPIFY_SCHEMAS")
-    or Path(__file__).resolve().parents[3] / "shared" / "shopify"
-)
-
-
-@cache
-def schema(version: str) -> GraphQLSchema:
-    with gzip.open(SCHEMAS / f"admin_{version}.json.gz") as raw:
-        built = build_client_schema(json.load(raw)["data"])
-    built._validation_errors = []  # see ../shared/shopify/README.md
-    return built
+from fixtures.shopify_schema import for_version as schema
 
 
 @pytest.mark.parametrize(

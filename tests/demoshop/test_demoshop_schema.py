@@ -20,6 +20,7 @@ from graphql import (
 )
 
 from cancelapp.demoshop.schema import VERSIONS, executable_schema, sdl
+from fixtures import shopify_schema
 
 SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "derive_demo_schema.py"
 
@@ -34,10 +35,8 @@ def derive_script() -> ModuleType:
     return module
 
 
-@cache
 def official(version: str) -> GraphQLSchema:
-    schema: GraphQLSchema = derive_script().official_schema(version)
-    return schema
+    return shopify_schema.for_version(version)
 
 
 @pytest.mark.parametrize("version", VERSIONS)

@@ -2,48 +2,22 @@
 
 from __future__ import annotations
 
-import gzip
-import json
-import os
-from pathlib import Path
-
 import pytest
-from graphql import GraphQLSchema, build_client_schema, parse, validate
+from graphql import GraphQLSchema, parse, validate
 
 from cancelapp.shopify import documents
 from cancelapp.shopify.cost import MAX_QUERY_COST, requested_cost
-
-REPO = Path(__file__).resolve().parents[2]
-
-
-def _schemas_dir() -> Path:
-    configured = os.environ.get("CANCELAPP_SHOPIFY_SCHEMAS")
-    folder = Path(configured) if configured else REPO.parent / "shared" / "shopify"
-    if not (folder / "admin_2026-10.json.gz").is_file():
-        pytest.fail(
-            f"Shopify schemas not found in {folder}; clone shared/ beside the repo or set "
-            "CANCELAPP_SHOPIFY_SCHEMAS"
-        )
-    return folder
-
-
-def _load(name: str) -> GraphQLSchema:
-    with gzip.open(_schemas_dir() / name) as raw:
-        schema = build_client_schema(json.load(raw)["data"])
-    # graphql-core 3.3 rejects Shopify's deprecated-field/interface mismatch before validating
-    # any document; marking the schema as checked lets documents be validated in full.
-    schema._validation_errors = []
-    return schema
+from fixtures import shopify_schema
 
 
 @pytest.fixture(scope="session")
 def stable_schema() -> GraphQLSchema:
-    return _load("admin_2026-10.json.gz")
+    return shopify_schema.stable()
 
 
 @pytest.fixture(scope="session")
 def unstable_schema() -> GraphQLSchema:
-    return _load("admin_unstable.json.gz")
+    return shopify_schema.unstable()
 
 
 def test_there_are_documents_for_every_area() -> None:
@@ -61,11 +35,17 @@ def test_document_validates_against_its_schema(
     assert errors == [], [e.message for e in errors]
 
 
+# Valid in the released 2026-10 (the supplement) but still sent to `unstable`: issue 13, point 2
+# moves them; remove each name here when its document moves to the stable folder.
+RELEASED_BUT_NOT_YET_MOVED = {"unstable/return_policy_profiles"}
+
+
 def test_unstable_documents_really_need_unstable(stable_schema: GraphQLSchema) -> None:
     """If 2026-10 accepted them they would belong in the stable folder."""
     for name in documents.names():
         if name.startswith("unstable/"):
-            assert validate(stable_schema, parse(documents.load(name))), name
+            errors = validate(stable_schema, parse(documents.load(name)))
+            assert bool(errors) != (name in RELEASED_BUT_NOT_YET_MOVED), name
 
 
 @pytest.mark.parametrize("name", documents.names())

@@ -1,16 +1,14 @@
 """The intake's own documents validate against Shopify's schemas and the demo shop's."""
 
-import gzip
-import json
-import os
 from pathlib import Path
 
 import pytest
-from graphql import GraphQLSchema, build_client_schema, build_schema, parse, validate
+from graphql import GraphQLSchema, build_schema, parse, validate
 
 from cancelapp.shopify.batching import aliased
 from cancelapp.shopify.cost import MAX_QUERY_COST, requested_cost
 from cancelapp.sources import documents
+from fixtures.shopify_schema import for_version as shopify_schema
 
 REPO = Path(__file__).resolve().parents[2]
 DEMO = REPO / "src" / "cancelapp" / "demoshop"
@@ -22,14 +20,6 @@ VERSIONS = {
     "native_request_status": "unstable",
 }
 BATCHED = ("native_request_order", "native_request_status")  # sent for many ids at once
-
-
-def shopify_schema(version: str) -> GraphQLSchema:
-    folder = Path(os.environ.get("CANCELAPP_SHOPIFY_SCHEMAS", REPO.parent / "shared" / "shopify"))
-    with gzip.open(folder / f"admin_{version}.json.gz") as raw:
-        schema = build_client_schema(json.load(raw)["data"])
-    schema._validation_errors = []  # see ../shared/shopify/README.md
-    return schema
 
 
 @pytest.fixture(scope="module")

@@ -2,30 +2,17 @@
 
 from __future__ import annotations
 
-import gzip
-import json
-import os
-from pathlib import Path
-
 import pytest
-from graphql import GraphQLSchema, build_client_schema, parse, validate
+from graphql import GraphQLSchema, parse, validate
 
 from cancelapp.shopify.cost import MAX_QUERY_COST, requested_cost
 from cancelapp.sync import documents
-
-REPO = Path(__file__).resolve().parents[2]
+from fixtures import shopify_schema
 
 
 @pytest.fixture(scope="module")
 def stable_schema() -> GraphQLSchema:
-    folder = Path(os.environ.get("CANCELAPP_SHOPIFY_SCHEMAS", REPO.parent / "shared" / "shopify"))
-    path = folder / "admin_2026-10.json.gz"
-    if not path.is_file():
-        pytest.fail(f"Shopify schema not found at {path}; set CANCELAPP_SHOPIFY_SCHEMAS")
-    with gzip.open(path) as raw:
-        schema = build_client_schema(json.load(raw)["data"])
-    schema._validation_errors = []  # Shopify's schema trips a pre-check: see tests/shopify
-    return schema
+    return shopify_schema.stable()
 
 
 def test_the_sync_has_a_lean_list_and_a_probe() -> None:
