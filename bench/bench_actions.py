@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from cancelapp.actions import ActionRunner, OutcomeStatus
-from cancelapp.actions.cancel_job import Backoff
+from cancelapp.actions.carry_out.cancel_job import Backoff
 from cancelapp.demoshop import DemoShop
 from cancelapp.domain.request import (
     CancellationRequest,

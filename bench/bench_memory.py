@@ -40,7 +40,7 @@ import sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from cancelapp import cli
-from cancelapp.app import build_context
+from cancelapp.context import build_context
 from cancelapp.keychain import SecretStore
 from cancelapp.paths import AppPaths
 from cancelapp.ui.main_window import MainWindow

@@ -1,6 +1,6 @@
 """First connect of a store against the demo shop at Shopify Standard's restore rate (100 points/s).
 
-What the app runs after connecting a store (`cancelapp.ui.queue_refresh.refresh_store`, in the
+What the app runs after connecting a store (`cancelapp.session.refresh.refresh_store`, in the
 worker pool): the first sync reads what the requests name (the tagged orders in full, the
 request sources), the verdicts follow, and the queue is complete; it leaves the recent orders
 to a backfill run, which the app starts at once. Timed here: the first connect, the backfill
@@ -35,10 +35,10 @@ from cancelapp.actions import ActionRunner
 from cancelapp.demoshop import DemoShop
 from cancelapp.policy import default_policy
 from cancelapp.policy.storage import PolicyLoad
+from cancelapp.session.refresh import RefreshResult, StoreSession, refresh_store
 from cancelapp.shopify import AccessToken, Endpoint, ShopifyClient
 from cancelapp.store import Database
 from cancelapp.store.stores import get_store, save_store
-from cancelapp.ui.queue_refresh import RefreshResult, StoreSession, refresh_store
 from cancelapp.ui.workers import WorkerPool
 
 RESULTS = Path(__file__).parent / "results" / "sync.json"

@@ -38,7 +38,7 @@ from PySide6.QtCore import QEventLoop, QLocale, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from cancelapp import cli
-from cancelapp.app import build_context
+from cancelapp.context import build_context
 from cancelapp.demoshop import DemoShop
 from cancelapp.domain.phrase import Phrase
 from cancelapp.domain.request import (
@@ -66,10 +66,10 @@ from cancelapp.store.stores import list_stores, save_store
 from cancelapp.sync import OrderSync
 from cancelapp.ui.formatting import Formatter
 from cancelapp.ui.main_window import MainWindow
-from cancelapp.ui.queue_cache import QueueOpening, index_cached_queue
-from cancelapp.ui.queue_index import Column, QueueFilter, QueueIndex, Sorting, Tab
-from cancelapp.ui.queue_model import QueueModel
-from cancelapp.ui.queue_view import QueueView
+from cancelapp.ui.queue.queue_cache import QueueOpening, index_cached_queue
+from cancelapp.ui.queue.queue_index import Column, QueueFilter, QueueIndex, Sorting, Tab
+from cancelapp.ui.queue.queue_model import QueueModel
+from cancelapp.ui.queue.queue_view import QueueView
 
 RESULTS = Path(__file__).parent / "results" / "ui.json"
 TARGETS = {

@@ -52,15 +52,16 @@ def _take(out: Path, width: int, height: int) -> int:
     from PySide6.QtWidgets import QApplication
 
     from cancelapp import cli
-    from cancelapp.app import build_context, connect_demo, install_qt_message_handler
+    from cancelapp.app import install_qt_message_handler
+    from cancelapp.context import build_context, connect_demo
     from cancelapp.demoshop import DemoShop
     from cancelapp.keychain import SecretStore
     from cancelapp.paths import AppPaths
     from cancelapp.settings import Language
     from cancelapp.ui.i18n import Translations
     from cancelapp.ui.main_window import MainWindow
-    from cancelapp.ui.queue_index import Column
-    from cancelapp.ui.queue_model import OUTCOME_ROLE
+    from cancelapp.ui.queue.queue_index import Column
+    from cancelapp.ui.queue.queue_model import OUTCOME_ROLE
     from cancelapp.ui.theme import apply_scheme
 
     paths = AppPaths.resolve()

@@ -14,7 +14,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from cancelapp import cli
-from cancelapp.app import build_context, connect_demo
+from cancelapp.context import build_context, connect_demo
 from cancelapp.demoshop import DemoShop
 from cancelapp.keychain import SecretStore
 from cancelapp.paths import AppPaths

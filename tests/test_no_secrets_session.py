@@ -16,14 +16,14 @@ from pytestqt.qtbot import QtBot
 from cancelapp.demoshop import DemoShop
 from cancelapp.keychain import SecretKind, SecretStore, load_credentials
 from cancelapp.paths import AppPaths
+from cancelapp.session.connect import ConnectedStore
 from cancelapp.settings import load_settings, settings_path
 from cancelapp.shopify import Endpoint, ShopifyClient
 from cancelapp.store import Database
 from cancelapp.store.stores import get_store
 from cancelapp.sync import OrderSync
-from cancelapp.ui.connect_tasks import ConnectedStore
-from cancelapp.ui.connect_wizard import ConnectWizard
-from cancelapp.ui.settings_dialog import SettingsDialog
+from cancelapp.ui.connect.connect_wizard import ConnectWizard
+from cancelapp.ui.settings.settings_dialog import SettingsDialog
 from cancelapp.ui.workers import WorkerPool
 from fixtures.keychain import MemoryKeyring
 

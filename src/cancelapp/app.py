@@ -1,8 +1,6 @@
-"""Composition root: builds the application context and hands it to the window.
+"""Composition root: builds the application context (`context.py`) and hands it to the window.
 
-Everything a window uses is made here, once, and passed down explicitly: paths, the database,
-settings, the secret store, the worker pool, translations, and per store a `StoreSession`
-(client and action runner). `--demo` starts the in-process demo shop and connects to it
+`--demo` starts the in-process demo shop and connects to it
 through the same client code as a real store; `--self-check` opens the cache, shows the first
 rows and exits.
 """
@@ -14,135 +12,22 @@ import gc
 import logging
 import os
 import sys
-import threading
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 import cancelapp
 from cancelapp import cli
+from cancelapp.context import AppContext, build_context, connect_demo
 from cancelapp.paths import AppPaths, resources_dir
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
-    from cancelapp.demoshop import DemoShop
-    from cancelapp.keychain import SecretStore
-    from cancelapp.settings import Settings
-    from cancelapp.shopify import Credentials
-    from cancelapp.store import Database, InstanceLock
-    from cancelapp.store.stores import StoreRecord
-    from cancelapp.sync import IntakeSettings
-    from cancelapp.ui.i18n import Translations
     from cancelapp.ui.main_window import MainWindow
-    from cancelapp.ui.queue_refresh import StoreSession
-    from cancelapp.ui.workers import WorkerPool
 
 log = logging.getLogger(__name__)
-DEMO_AUTH_KIND = "demo"
 SELF_CHECK_TIMEOUT_MS = 60_000
-
-
-@dataclass
-class AppContext:
-    """Everything a window needs, built once here; no global lookups elsewhere."""
-
-    paths: AppPaths
-    options: cli.Options
-    database: Database
-    settings: Settings
-    workers: WorkerPool
-    secret_store: SecretStore | None = None  # found on first use: see `secrets`
-    translations: Translations | None = None
-    demo: DemoShop | None = None
-    startup_notices: list[Any] = field(default_factory=list)  # Phrases for the banner
-    # Credentials that live for this session only (the demo shop's token).
-    session_credentials: dict[str, Credentials] = field(default_factory=dict)
-    lock: InstanceLock | None = None
-    # Sessions the windows are done with: closed once no worker can be using them any more.
-    retired: list[StoreSession] = field(default_factory=list)
-    _secrets_lock: threading.Lock = field(default_factory=threading.Lock)
-
-    @property
-    def secrets(self) -> SecretStore:
-        """The OS keychain, looked for on first use (usually in a worker: it can be slow)."""
-        from cancelapp.keychain import SecretStore
-
-        with self._secrets_lock:
-            if self.secret_store is None:
-                self.secret_store = SecretStore.for_system()
-            return self.secret_store
-
-    def open_session(self, store: StoreRecord) -> StoreSession | None:
-        """Client and runner for `store`; None when its credentials are gone (connect again).
-
-        Reads the keychain, which may block on an unlock prompt: call it in a worker.
-        Raises `KeychainUnavailable` when the keychain is locked.
-        """
-        from cancelapp.actions import ActionRunner, ActionSettings
-        from cancelapp.keychain import load_credentials
-        from cancelapp.policy import load_policy, policy_path
-        from cancelapp.shopify import Endpoint, ShopifyClient
-        from cancelapp.ui.queue_refresh import StoreSession
-
-        credentials = self.session_credentials.get(store.domain)
-        if credentials is None and store.auth_kind != DEMO_AUTH_KIND:
-            credentials = load_credentials(self.secrets, store.domain, store.auth_kind)
-        if credentials is None:
-            return None
-        if store.domain.startswith(("127.0.0.1:", "[::1]:")):
-            endpoint = Endpoint.loopback(f"http://{store.domain}")
-        else:
-            endpoint = Endpoint.for_shop(store.domain)
-        client = ShopifyClient(endpoint, credentials)
-        settings = self.settings
-        runner = ActionRunner(
-            self.database,
-            client,
-            settings.staff_name or None,
-            settings=ActionSettings(undo_seconds=float(settings.undo_window_seconds)),
-        )
-        return StoreSession(
-            store=store,
-            database=self.database,
-            client=client,
-            runner=runner,
-            policy=load_policy(policy_path(self.paths.config_dir, store.id)),
-            intake=self.intake_for(store),
-        )
-
-    def intake_for(self, store: StoreRecord) -> IntakeSettings:
-        """The store's request channels from the settings; the email password stays in the
-        keychain and is read when the inbox is (in the sync's worker)."""
-        from cancelapp.keychain import SecretKind
-        from cancelapp.sync import IntakeSettings
-
-        intake = self.settings.intake_for(store.domain)
-        email = intake.email.config()
-
-        def email_password() -> str:
-            return self.secrets.load(store.domain, SecretKind.IMAP_PASSWORD) or ""
-
-        return IntakeSettings(
-            native=intake.native,
-            tag=intake.tag,
-            tag_name=intake.tag_name,
-            email=email,
-            email_password=email_password if email is not None else None,
-        )
-
-    def close(self) -> None:
-        self.workers.shutdown()
-        for session in self.retired:
-            session.close()
-        self.retired.clear()
-        self.database.close()
-        if self.demo is not None:
-            self.demo.stop()
-        if self.lock is not None:
-            self.lock.release()
 
 
 def _setup_logging(paths: AppPaths) -> None:
@@ -174,71 +59,6 @@ def install_qt_message_handler() -> None:
         qt_log.log(levels.get(kind, logging.WARNING), "%s", message)
 
     qInstallMessageHandler(handler)
-
-
-def build_context(
-    paths: AppPaths,
-    options: cli.Options,
-    *,
-    secrets: SecretStore | None = None,
-    synchronous_workers: bool = False,
-) -> AppContext:
-    """Open the database and settings; raises `StoreError` with a merchant message."""
-    from cancelapp.settings import load_settings, settings_path
-    from cancelapp.store import Database, InstanceLock
-    from cancelapp.ui.workers import WorkerPool
-
-    lock = InstanceLock(paths.data_dir)
-    lock.acquire()
-    try:
-        database = Database.open(paths.database_path)
-    except BaseException:
-        lock.release()
-        raise
-    loaded = load_settings(settings_path(paths.config_dir))
-    context = AppContext(
-        paths=paths,
-        options=options,
-        database=database,
-        settings=loaded.settings,
-        secret_store=secrets,
-        workers=WorkerPool(synchronous=synchronous_workers),
-        lock=lock,
-    )
-    if loaded.notice is not None:
-        context.startup_notices.append(loaded.notice)
-    return context
-
-
-def connect_demo(context: AppContext, shop: DemoShop | None = None) -> StoreRecord:
-    """Save the demo shop as a store (its token for this session only); without `shop`,
-    start one in this process, stopped with the context."""
-    from cancelapp.demoshop import DemoShop
-    from cancelapp.shopify import AccessToken, Endpoint, ShopifyClient
-    from cancelapp.store.stores import get_store, save_store
-
-    if shop is None:
-        # Shopify Plus's rate limit (20,000 points, 1,000 a second): the demo syncs at once.
-        shop = DemoShop(seed=7, size=40, bucket_size=20_000, restore_rate=1_000).start()
-        context.demo = shop
-    endpoint = Endpoint.loopback(shop.base_url)
-    credentials = AccessToken(shop.access_token)
-    with ShopifyClient(endpoint, credentials) as client:
-        info = client.connect()
-    with context.database.transaction() as conn:
-        store_id = save_store(
-            conn,
-            endpoint.domain,
-            name=info.name,
-            currency=info.currency_code,
-            timezone=info.iana_timezone,
-            auth_kind=DEMO_AUTH_KIND,
-            now=datetime.now(UTC),
-        )
-        record = get_store(conn, store_id)
-    assert record is not None
-    context.session_credentials[record.domain] = credentials
-    return record
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from cancelapp.actions.suggested import SuggestedRefund
+from cancelapp.actions.prepare.suggested_refund import SuggestedRefund
 from cancelapp.domain.money import Money
 from cancelapp.domain.order import (
     Customer,

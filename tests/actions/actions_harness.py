@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 
 import httpx
 
-from cancelapp.actions.cancel_job import Backoff
+from cancelapp.actions.carry_out.cancel_job import Backoff
 from cancelapp.actions.runner import ActionRunner
 from cancelapp.demoshop import DemoShop, ManualClock
 from cancelapp.domain.request import (

@@ -20,8 +20,8 @@ import sys
 from datetime import timedelta
 from pathlib import Path
 
-from cancelapp.actions.cancel_job import Backoff
-from cancelapp.actions.plan import ActionPlan
+from cancelapp.actions.carry_out.cancel_job import Backoff
+from cancelapp.actions.prepare.action_plan import ActionPlan
 from cancelapp.actions.runner import ActionRunner
 from cancelapp.shopify import AccessToken, Endpoint, ShopifyClient
 from cancelapp.shopify import documents as client_documents

@@ -8,7 +8,7 @@ import pytest
 from actions_harness import SHOP_START, Harness
 
 from cancelapp.actions import OutcomeStatus
-from cancelapp.actions.journal import unfinished_plans
+from cancelapp.actions.carry_out.plan_journal import unfinished_plans
 from cancelapp.demoshop import DemoShop, Fault, ManualClock
 from cancelapp.domain.request import RequestState
 from cancelapp.domain.verdict import SuggestedAction

@@ -10,9 +10,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from actions_factories import order, request, suggested
 
-from cancelapp.actions.approve import plan_approve
-from cancelapp.actions.audit import export_csv, operator_name
-from cancelapp.actions.journal import (
+from cancelapp.actions.audit_csv import export_csv, operator_name
+from cancelapp.actions.carry_out.plan_journal import (
     StepProgress,
     StepState,
     claim_queued,
@@ -21,7 +20,8 @@ from cancelapp.actions.journal import (
     save_progress,
     unfinished_plans,
 )
-from cancelapp.actions.plan import ActionPlan
+from cancelapp.actions.prepare.action_plan import ActionPlan
+from cancelapp.actions.prepare.approve import plan_approve
 from cancelapp.domain.action import ActionState
 from cancelapp.domain.money import Money
 from cancelapp.domain.verdict import SuggestedAction

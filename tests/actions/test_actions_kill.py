@@ -28,7 +28,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from cancelapp.actions import ActionPlan, ActionRunner, OutcomeStatus
-from cancelapp.actions.journal import unfinished_plans
+from cancelapp.actions.carry_out.plan_journal import unfinished_plans
 from cancelapp.demoshop import DemoShop, Fault
 from cancelapp.domain.request import (
     CancellationRequest,

@@ -11,11 +11,16 @@ from actions_factories import PLACED, line, order, request, suggested
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cancelapp.actions.approve import plan_approve, take_fee
-from cancelapp.actions.plan import ActionPlan, ActionSettings, HeldFulfillment, PlanRefused
-from cancelapp.actions.planning import plan_decline, plan_hold, plan_restock
-from cancelapp.actions.preview import summarise
-from cancelapp.actions.steps import StepKind
+from cancelapp.actions.prepare.action_plan import (
+    ActionPlan,
+    ActionSettings,
+    HeldFulfillment,
+    PlanRefused,
+)
+from cancelapp.actions.prepare.approve import plan_approve, take_fee
+from cancelapp.actions.prepare.decline_hold_restock import plan_decline, plan_hold, plan_restock
+from cancelapp.actions.prepare.preview import summarise
+from cancelapp.actions.prepare.steps import StepKind
 from cancelapp.domain.action import ActionKind
 from cancelapp.domain.money import Money
 from cancelapp.domain.order import FulfillmentOrderStatus, ReturnStatus

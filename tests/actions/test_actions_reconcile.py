@@ -9,8 +9,8 @@ import pytest
 from actions_harness import Harness
 
 from cancelapp.actions import ActionRunner, OutcomeStatus
-from cancelapp.actions.journal import unfinished_plans
-from cancelapp.actions.plan import ActionPlan
+from cancelapp.actions.carry_out.plan_journal import unfinished_plans
+from cancelapp.actions.prepare.action_plan import ActionPlan
 from cancelapp.demoshop import DemoShop
 from cancelapp.domain.request import RequestState
 from cancelapp.domain.verdict import SuggestedAction

@@ -11,9 +11,9 @@ import pytest
 from actions_harness import Harness
 
 from cancelapp.actions import ActionRunner, OutcomeStatus, PlanRefused, documents
-from cancelapp.actions.audit import export_csv
-from cancelapp.actions.journal import unfinished_plans
-from cancelapp.actions.steps import StepKind
+from cancelapp.actions.audit_csv import export_csv
+from cancelapp.actions.carry_out.plan_journal import unfinished_plans
+from cancelapp.actions.prepare.steps import StepKind
 from cancelapp.domain.money import Money
 from cancelapp.domain.request import RequestState
 from cancelapp.domain.verdict import ProcessingFee, RefundMethod, SuggestedAction

@@ -9,7 +9,7 @@ from actions_factories import PLACED, line, order
 from actions_harness import Harness
 
 from cancelapp.actions import documents
-from cancelapp.actions.verify import Basis, changes_since
+from cancelapp.actions.carry_out.verify import Basis, changes_since
 from cancelapp.demoshop.factory import ORDER_STATES
 from cancelapp.domain.money import Money
 from cancelapp.domain.order import (

@@ -18,7 +18,7 @@ from cancelapp.sources.email_config import AfterReading, EmailConfig, Security
 from cancelapp.sources.email_source import FETCH_BYTES, EmailSource
 from cancelapp.sources.imap_session import mailbox_name
 from cancelapp.sources.incoming import MAX_STORED_TEXT, SHORTENED, SourceUnavailable
-from cancelapp.sources.intake import take_in
+from cancelapp.sources.match_and_store import take_in
 from cancelapp.sources.matching import match_order, to_request
 from cancelapp.store import Database
 from cancelapp.store.requests import list_requests

@@ -7,8 +7,8 @@ from sources_samples import NOW, Orders, email_request, order
 
 from cancelapp.domain.request import RequestSource, RequestState
 from cancelapp.sources.incoming import IncomingRequest
-from cancelapp.sources.intake import take_in
 from cancelapp.sources.manual import manual_request
+from cancelapp.sources.match_and_store import take_in
 from cancelapp.store import Database
 from cancelapp.store.requests import get_request, list_requests, set_state
 

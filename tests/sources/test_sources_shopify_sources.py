@@ -13,7 +13,7 @@ from cancelapp.shopify import AccessToken, Endpoint, ShopifyClient
 from cancelapp.shopify import documents as shopify_documents
 from cancelapp.shopify.order_mapping import order_from_node
 from cancelapp.sources.email_config import EmailConfig
-from cancelapp.sources.intake import take_in
+from cancelapp.sources.match_and_store import take_in
 from cancelapp.sources.native import NativeConfig, NativeSource
 from cancelapp.sources.order_lookup import CachedOrders, FirstFound, ShopifyOrders
 from cancelapp.sources.order_tag import OrderTagConfig, OrderTagSource

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from cancelapp import cli
-from cancelapp.app import AppContext, build_context, connect_demo
+from cancelapp.context import AppContext, build_context, connect_demo
 from cancelapp.demoshop import DemoShop
 from cancelapp.keychain import SecretStore
 from cancelapp.paths import AppPaths

@@ -13,10 +13,10 @@ from pytestqt.qtbot import QtBot
 
 from cancelapp.demoshop import DEFAULT_SCOPES, DemoShop
 from cancelapp.keychain import SecretKind, SecretStore, usable_backend
+from cancelapp.session.connect import ConnectedStore, optional_scopes, required_scopes
 from cancelapp.store import Database
 from cancelapp.store.stores import list_stores
-from cancelapp.ui.connect_tasks import ConnectedStore, optional_scopes, required_scopes
-from cancelapp.ui.connect_wizard import ConnectWizard
+from cancelapp.ui.connect.connect_wizard import ConnectWizard
 from cancelapp.ui.workers import WorkerPool
 from fixtures.keychain import MemoryKeyring, SecretServiceSession
 

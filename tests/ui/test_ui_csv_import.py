@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from cancelapp.sources.csv_mapping import ColumnMapping, CsvField, header_key
 from cancelapp.sources.csv_reading import read_table
-from cancelapp.ui.csv_import_dialog import CsvImportChoice, CsvImportDialog
+from cancelapp.ui.dialogs.csv_import_dialog import CsvImportChoice, CsvImportDialog
 from cancelapp.ui.formatting import Formatter
 
 # The offscreen platform warns about every shown top-level window; nothing to do with ours.

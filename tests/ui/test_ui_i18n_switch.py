@@ -14,17 +14,17 @@ from pytestqt.qtbot import QtBot
 from cancelapp.domain.money import Money
 from cancelapp.domain.phrase import Phrase
 from cancelapp.keychain import SecretStore
+from cancelapp.session.connect import missing_optional_scopes
 from cancelapp.settings import Language, Settings
 from cancelapp.shopify import InvalidShopDomain, ShopInfo
 from cancelapp.shopify.shop_info import missing_scopes
 from cancelapp.store import Database
-from cancelapp.ui.connect_pages import translated, translated_scope
-from cancelapp.ui.connect_tasks import missing_optional_scopes
-from cancelapp.ui.connect_wizard import ConnectWizard
+from cancelapp.ui.connect.connect_pages import translated, translated_scope
+from cancelapp.ui.connect.connect_wizard import ConnectWizard
 from cancelapp.ui.formatting import Formatter
 from cancelapp.ui.i18n import Translations, locale_for, speaks_danish
-from cancelapp.ui.queue_delegate import VerdictDelegate
-from cancelapp.ui.settings_dialog import SettingsDialog
+from cancelapp.ui.queue.queue_delegate import VerdictDelegate
+from cancelapp.ui.settings.settings_dialog import SettingsDialog
 from cancelapp.ui.workers import WorkerPool
 
 DANISH = QLocale(QLocale.Language.Danish, QLocale.Country.Denmark)

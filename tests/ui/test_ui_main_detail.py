@@ -29,16 +29,16 @@ from cancelapp.domain.request import (
     RequestState,
 )
 from cancelapp.domain.verdict import ConditionCheck, Outcome, SuggestedAction, Verdict
+from cancelapp.session.detail import RequestDetail
 from cancelapp.store.phrase_json import phrase_to_json
 from cancelapp.store.queue import QueueRow
 from cancelapp.ui.banner import Banner
-from cancelapp.ui.command_state import RequestCommands, request_commands
-from cancelapp.ui.detail_loader import RequestDetail
-from cancelapp.ui.detail_pane import DetailPane, split_checks
+from cancelapp.ui.detail.command_state import RequestCommands, request_commands
+from cancelapp.ui.detail.detail_pane import DetailPane, split_checks
 from cancelapp.ui.formatting import Formatter
-from cancelapp.ui.queue_delegate import VerdictDelegate
-from cancelapp.ui.queue_index import Column
-from cancelapp.ui.queue_model import QueueModel
+from cancelapp.ui.queue.queue_delegate import VerdictDelegate
+from cancelapp.ui.queue.queue_index import Column
+from cancelapp.ui.queue.queue_model import QueueModel
 from cancelapp.ui.status_bar import StatusBar
 from cancelapp.ui.theme import badge_colors
 

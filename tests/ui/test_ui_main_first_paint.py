@@ -9,7 +9,7 @@ from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from cancelapp.app import AppContext, connect_demo
+from cancelapp.context import AppContext, connect_demo
 from cancelapp.demoshop import DemoShop
 from cancelapp.ui.first_paint import when_painted
 from cancelapp.ui.main_window import MainWindow

@@ -7,13 +7,13 @@ from collections.abc import Iterator
 import pytest
 from pytestqt.qtbot import QtBot
 
-from cancelapp.app import AppContext
+from cancelapp.context import AppContext
 from cancelapp.demoshop import DemoShop, Fault
+from cancelapp.session.refresh import complete_order
 from cancelapp.store.orders import load_order
-from cancelapp.ui.action_dialogs import NewRequestDialog
+from cancelapp.ui.detail.action_dialogs import NewRequestDialog
 from cancelapp.ui.main_window import MainWindow
-from cancelapp.ui.queue_index import Tab
-from cancelapp.ui.queue_refresh import complete_order
+from cancelapp.ui.queue.queue_index import Tab
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 30_000

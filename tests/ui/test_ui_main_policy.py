@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from cancelapp.app import AppContext
+from cancelapp.context import AppContext
 from cancelapp.demoshop import DemoShop, Fault
 from cancelapp.demoshop.store import EditRules
 from cancelapp.domain.request import (
@@ -27,18 +27,18 @@ from cancelapp.policy import (
     policy_path,
     shop_edit_window_from_minutes,
 )
+from cancelapp.session.policy_cases import load_policy_cases
+from cancelapp.session.refresh import judge
 from cancelapp.shopify.order_mapping import order_from_node
 from cancelapp.store import Database
 from cancelapp.store.orders import FULL, LEAN, FetchedOrder, upsert_orders
 from cancelapp.store.requests import add_request, requests_needing_verdict, set_state
 from cancelapp.store.stores import edit_window_minutes, list_stores, save_store
-from cancelapp.ui.edit_window import edit_minutes_of_profiles
+from cancelapp.sync.shop_window import edit_minutes_of_profiles
 from cancelapp.ui.main_window import MainWindow
-from cancelapp.ui.policy_cases import load_policy_cases
-from cancelapp.ui.policy_editor import PolicyEditor
-from cancelapp.ui.queue_index import Column, Tab
-from cancelapp.ui.queue_model import OUTCOME_ROLE
-from cancelapp.ui.queue_refresh import judge
+from cancelapp.ui.policy.policy_editor import PolicyEditor
+from cancelapp.ui.queue.queue_index import Column, Tab
+from cancelapp.ui.queue.queue_model import OUTCOME_ROLE
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 30_000

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMessageBox, QWizard
 from pytestqt.qtbot import QtBot
 
 from cancelapp import cli
-from cancelapp.app import AppContext, build_context, connect_demo
+from cancelapp.context import AppContext, build_context, connect_demo
 from cancelapp.demoshop import DemoShop
 from cancelapp.domain.money import Money
 from cancelapp.keychain import SecretKind, SecretStore
@@ -22,7 +22,7 @@ from cancelapp.policy import policy_path
 from cancelapp.settings import StoreIntake, load_settings, save_settings, settings_path
 from cancelapp.store.audit import AuditEntry, append_audit, list_audit
 from cancelapp.store.stores import StoreRecord
-from cancelapp.ui.connect_wizard import ConnectWizard
+from cancelapp.ui.connect.connect_wizard import ConnectWizard
 from cancelapp.ui.main_window import MainWindow
 from fixtures.keychain import MemoryKeyring
 

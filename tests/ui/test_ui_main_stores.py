@@ -7,9 +7,9 @@ from collections.abc import Callable
 import pytest
 from pytestqt.qtbot import QtBot
 
-from cancelapp.app import AppContext, connect_demo
+from cancelapp.context import AppContext, connect_demo
 from cancelapp.demoshop import DemoShop
-from cancelapp.ui.connect_wizard import ConnectWizard
+from cancelapp.ui.connect.connect_wizard import ConnectWizard
 from cancelapp.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")

@@ -9,14 +9,14 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from cancelapp.actions.journal import journal_plan
-from cancelapp.app import AppContext
+from cancelapp.actions.carry_out.plan_journal import journal_plan
+from cancelapp.context import AppContext
 from cancelapp.demoshop import DemoShop, Fault
 from cancelapp.domain.action import ActionState
-from cancelapp.ui.action_dialogs import AuditLogDialog, ConfirmActionDialog, NewRequestDialog
+from cancelapp.ui.detail.action_dialogs import AuditLogDialog, ConfirmActionDialog, NewRequestDialog
 from cancelapp.ui.main_window import MainWindow
-from cancelapp.ui.queue_index import Column, Tab
-from cancelapp.ui.queue_model import OUTCOME_ROLE
+from cancelapp.ui.queue.queue_index import Column, Tab
+from cancelapp.ui.queue.queue_model import OUTCOME_ROLE
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 30_000

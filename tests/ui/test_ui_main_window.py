@@ -10,12 +10,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from cancelapp.app import AppContext, connect_demo
+from cancelapp.context import AppContext, connect_demo
 from cancelapp.demoshop import DemoShop
-from cancelapp.ui.action_dialogs import ConfirmActionDialog, TextDialog
+from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog, TextDialog
 from cancelapp.ui.main_window import MainWindow
-from cancelapp.ui.queue_index import Column, Tab
-from cancelapp.ui.queue_model import OUTCOME_ROLE
+from cancelapp.ui.queue.queue_index import Column, Tab
+from cancelapp.ui.queue.queue_model import OUTCOME_ROLE
 
 # The offscreen platform cannot size native windows; nothing to do with the app.
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")

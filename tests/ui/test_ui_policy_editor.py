@@ -22,8 +22,8 @@ from cancelapp.domain.request import (
 from cancelapp.domain.verdict import Outcome
 from cancelapp.policy import DEFAULT_POLICY_TOML, PastCase, default_policy, read_policy
 from cancelapp.policy.fields import CONDITION_FIELDS
-from cancelapp.ui.policy_editor import PolicyEditor
-from cancelapp.ui.policy_rule_form import CONDITION_ROWS
+from cancelapp.ui.policy.policy_editor import PolicyEditor
+from cancelapp.ui.policy.policy_rule_form import CONDITION_ROWS
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 

@@ -9,9 +9,9 @@ from test_ui_queue_model import NOW, make_rows, shown_ids
 
 from cancelapp.store.queue import QueueRow
 from cancelapp.ui.formatting import Formatter
-from cancelapp.ui.queue_index import Column, QueueFilter, QueueIndex, Sorting, Tab
-from cancelapp.ui.queue_model import QueueModel
-from cancelapp.ui.queue_view import QueueView
+from cancelapp.ui.queue.queue_index import Column, QueueFilter, QueueIndex, Sorting, Tab
+from cancelapp.ui.queue.queue_model import QueueModel
+from cancelapp.ui.queue.queue_view import QueueView
 
 
 def first_page(rows: list[QueueRow], size: int) -> list[QueueRow]:

@@ -10,7 +10,7 @@ from PySide6.QtCore import QLocale
 from cancelapp.domain.money import Money
 from cancelapp.domain.phrase import Phrase
 from cancelapp.ui.formatting import Formatter
-from cancelapp.ui.queue_labels import financial_label, fulfillment_label, sources_label
+from cancelapp.ui.labels import financial_label, fulfillment_label, sources_label
 
 DANISH = QLocale(QLocale.Language.Danish, QLocale.Country.Denmark)
 US = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)

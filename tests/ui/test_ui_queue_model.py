@@ -14,8 +14,8 @@ from cancelapp.domain.phrase import Phrase
 from cancelapp.store.phrase_json import phrase_to_json
 from cancelapp.store.queue import QueueRow
 from cancelapp.ui.formatting import Formatter
-from cancelapp.ui.queue_index import SORT_KEYS, Column, QueueFilter, QueueIndex, Sorting, Tab
-from cancelapp.ui.queue_model import OUTCOME_ROLE, REQUEST_ID_ROLE, QueueModel
+from cancelapp.ui.queue.queue_index import SORT_KEYS, Column, QueueFilter, QueueIndex, Sorting, Tab
+from cancelapp.ui.queue.queue_model import OUTCOME_ROLE, REQUEST_ID_ROLE, QueueModel
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
 STATES = ["open", "open", "open", "failed", "unmatched", "queued", "done", "declined"]

@@ -20,9 +20,9 @@ from cancelapp.store import Database
 from cancelapp.store.requests import add_request, set_state
 from cancelapp.store.stores import save_store
 from cancelapp.ui.formatting import Formatter
-from cancelapp.ui.queue_cache import FIRST_PAGE_ROWS, QueueOpening
-from cancelapp.ui.queue_index import QueueFilter, Tab
-from cancelapp.ui.queue_model import REQUEST_ID_ROLE, QueueModel
+from cancelapp.ui.queue.queue_cache import FIRST_PAGE_ROWS, QueueOpening
+from cancelapp.ui.queue.queue_index import QueueFilter, Tab
+from cancelapp.ui.queue.queue_model import REQUEST_ID_ROLE, QueueModel
 from cancelapp.ui.workers import WorkerPool
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)

@@ -23,7 +23,7 @@ from cancelapp.settings import (
 )
 from cancelapp.sources.email_config import Security
 from cancelapp.store.stores import StoreRecord
-from cancelapp.ui.settings_dialog import SettingsDialog
+from cancelapp.ui.settings.settings_dialog import SettingsDialog
 from cancelapp.ui.workers import WorkerPool
 from fixtures.keychain import MemoryKeyring
 

@@ -41,11 +41,11 @@ audit log (who, when, what, amounts, Shopify ids), in the same transaction as th
 state it describes.
 """
 
+from cancelapp.actions.carry_out.verify import Conflict
 from cancelapp.actions.outcome import Outcome, OutcomeStatus
-from cancelapp.actions.plan import ActionPlan, ActionSettings, PlanRefused
-from cancelapp.actions.preview import BulkSummary, Preview, RefundLine, RestockLine
+from cancelapp.actions.prepare.action_plan import ActionPlan, ActionSettings, PlanRefused
+from cancelapp.actions.prepare.preview import BulkSummary, Preview, RefundLine, RestockLine
 from cancelapp.actions.runner import ActionRunner
-from cancelapp.actions.verify import Conflict
 
 __all__ = [
     "ActionPlan",

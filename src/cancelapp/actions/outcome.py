@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from cancelapp.actions.journal import JournaledPlan
-from cancelapp.actions.plan import ActionPlan
-from cancelapp.actions.verify import Conflict
+from cancelapp.actions.carry_out.plan_journal import JournaledPlan
+from cancelapp.actions.carry_out.verify import Conflict
+from cancelapp.actions.prepare.action_plan import ActionPlan
 from cancelapp.domain.action import ActionKind
 from cancelapp.domain.money import Money
 

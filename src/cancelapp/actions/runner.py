@@ -15,11 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from cancelapp.actions import documents
-from cancelapp.actions.approve import is_partial, plan_approve
-from cancelapp.actions.audit import operator_name
-from cancelapp.actions.cancel_job import Backoff, Wait
-from cancelapp.actions.execute import StepContext
-from cancelapp.actions.journal import (
+from cancelapp.actions.audit_csv import operator_name
+from cancelapp.actions.carry_out.cancel_job import Backoff, Wait
+from cancelapp.actions.carry_out.pipeline import Checkpoint, Pipeline, known_before_sending
+from cancelapp.actions.carry_out.plan_journal import (
     JournaledPlan,
     claim_queued,
     journal_plan,
@@ -27,14 +26,20 @@ from cancelapp.actions.journal import (
     unfinished_for_order,
     unfinished_plans,
 )
+from cancelapp.actions.carry_out.send_step import StepContext
+from cancelapp.actions.carry_out.side_records import Records
+from cancelapp.actions.carry_out.verify import Basis, Conflict, Recheck, changes_since
 from cancelapp.actions.outcome import Outcome, OutcomeStatus, outcome_of
-from cancelapp.actions.pipeline import Checkpoint, Pipeline, known_before_sending
-from cancelapp.actions.plan import ActionPlan, ActionSettings, HeldFulfillment, PlanRefused
-from cancelapp.actions.planning import plan_decline, plan_hold, plan_restock
-from cancelapp.actions.preview import BulkSummary, summarise
-from cancelapp.actions.records import Records
-from cancelapp.actions.suggested import SuggestedRefund, suggestion_variables
-from cancelapp.actions.verify import Basis, Conflict, Recheck, changes_since
+from cancelapp.actions.prepare.action_plan import (
+    ActionPlan,
+    ActionSettings,
+    HeldFulfillment,
+    PlanRefused,
+)
+from cancelapp.actions.prepare.approve import is_partial, plan_approve
+from cancelapp.actions.prepare.decline_hold_restock import plan_decline, plan_hold, plan_restock
+from cancelapp.actions.prepare.preview import BulkSummary, summarise
+from cancelapp.actions.prepare.suggested_refund import SuggestedRefund, suggestion_variables
 from cancelapp.domain.action import ActionState
 from cancelapp.domain.order import Order
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase

@@ -13,16 +13,13 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 from urllib.parse import parse_qsl, urlsplit
 
-from cancelapp.demoshop.auth import INVALID_TOKEN_BODY
-from cancelapp.demoshop.executor import Answer, operation_name_of
-from cancelapp.demoshop.faults import Fault, FaultKind
+from cancelapp.demoshop.auth import INVALID_TOKEN_BODY, TokenBook
+from cancelapp.demoshop.executor import Answer, GraphQLService, operation_name_of
+from cancelapp.demoshop.faults import Fault, FaultKind, Faults
 from cancelapp.demoshop.schema import VERSIONS
-
-if TYPE_CHECKING:
-    from cancelapp.demoshop.shop import DemoShop
 
 log = logging.getLogger(__name__)
 GRAPHQL_PATH = re.compile(r"/admin/api/([^/]+)/graphql\.json")
@@ -53,12 +50,22 @@ class RequestStats:
             self.bytes_out += sent
 
 
+class ServedShop(Protocol):
+    """What the HTTP face needs of the shop behind it (`DemoShop`, which starts this server)."""
+
+    scopes: frozenset[str]
+    tokens: TokenBook
+    service: GraphQLService
+    faults: Faults
+    stats: RequestStats
+
+
 class DemoShopServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
     request_queue_size = 64
 
-    def __init__(self, address: tuple[str, int], shop: DemoShop) -> None:
+    def __init__(self, address: tuple[str, int], shop: ServedShop) -> None:
         super().__init__(address, DemoShopHandler)
         self.shop = shop
         self._open: set[socket.socket] = set()

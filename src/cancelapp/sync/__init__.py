@@ -8,9 +8,9 @@ store_candidates(db, store_id, candidates, client=..., clock=...) -> IntakeOutco
 
 from cancelapp.sync.details import ensure_full_order
 from cancelapp.sync.intake import IntakeOutcome, IntakeSettings, store_candidates
-from cancelapp.sync.plan import SyncSettings
 from cancelapp.sync.progress import SyncProgress
 from cancelapp.sync.schedule import next_sync_in
+from cancelapp.sync.search_plan import SyncSettings
 from cancelapp.sync.service import OrderHook, OrderSync, SyncResult
 
 __all__ = [

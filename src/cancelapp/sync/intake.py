@@ -23,7 +23,7 @@ from cancelapp.shopify.client import ShopifyClient
 from cancelapp.shopify.order_mapping import order_from_node
 from cancelapp.sources.email_config import EmailConfig
 from cancelapp.sources.incoming import IncomingRequest
-from cancelapp.sources.intake import IntakeReport, take_in
+from cancelapp.sources.match_and_store import MatchReport, take_in
 from cancelapp.sources.native import NativeConfig
 from cancelapp.sources.order_lookup import CachedOrders, order_nodes_named
 from cancelapp.sources.order_tag import OrderTagConfig
@@ -127,7 +127,7 @@ def store_candidates(
 
 def _take_in(
     conn: sqlite3.Connection, store_id: int, candidates: Sequence[IncomingRequest], now: datetime
-) -> IntakeReport:
+) -> MatchReport:
     """`take_in`, keeping why each new request stayed unmatched."""
     report = take_in(conn, store_id, candidates, CachedOrders(conn, store_id), now=now)
     for incoming, reason in report.unmatched:

@@ -46,7 +46,9 @@ from cancelapp.sync import documents
 from cancelapp.sync.details import read_in_full
 from cancelapp.sync.intake import IntakeSettings, run_intake
 from cancelapp.sync.pages import largest_page, orders_page
-from cancelapp.sync.plan import (
+from cancelapp.sync.probe import changes_start
+from cancelapp.sync.progress import EtaEstimator, SyncProgress
+from cancelapp.sync.search_plan import (
     BACKFILL,
     CHANGES_PHASE,
     DETAILS_PHASE,
@@ -60,11 +62,9 @@ from cancelapp.sync.plan import (
     phase_query,
     probe_query,
 )
-from cancelapp.sync.plan import (
+from cancelapp.sync.search_plan import (
     FULL as FULL_RUN,
 )
-from cancelapp.sync.probe import changes_start
-from cancelapp.sync.progress import EtaEstimator, SyncProgress
 
 __all__ = ["OrderHook", "OrderSync", "SyncResult", "largest_page"]
 

@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime, Q
 
 from cancelapp.domain.money import ZERO_DECIMAL_CURRENCIES, Money
 from cancelapp.domain.phrase import Phrase, PhraseArg
-from cancelapp.ui.queue_labels import status_words
+from cancelapp.ui.labels import status_words
 
 _PLACEHOLDER = "¤"
 _CONTEXT = "Formatter"

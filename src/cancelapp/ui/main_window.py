@@ -1,9 +1,9 @@
 """The main window: the request queue, the selected request, and every action from the keyboard.
 
 It puts the parts together: the commands and menus (`window_commands`), the store switcher,
-the queue and its sync (`queue_sync`), the detail (`detail_flow`), the policy and the store's
+the queue and its sync (`refresh_timer`), the detail (`detail_flow`), the policy and the store's
 window (`policy_flow`), the actions (`action_controller`, `command_state`), the File and Help
-menus' dialogs (`action_menu`), removing a store (`store_removal`) and the settings
+menus' dialogs (`dialogs.menu_dialogs`), removing a store (`store_removal`) and the settings
 (`window_settings`). Work runs in the context's worker pool; this class routes signals between
 the parts.
 """
@@ -18,38 +18,38 @@ from PySide6.QtCore import QEvent, QLocale, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
+from cancelapp.session.detail import RequestDetail
 from cancelapp.store.stores import StoreRecord
-from cancelapp.ui.action_controller import ActionController, describe_error
-from cancelapp.ui.action_menu import MenuDialogs
 from cancelapp.ui.banner import Banner
-from cancelapp.ui.command_state import request_commands
-from cancelapp.ui.detail_flow import DetailFlow
-from cancelapp.ui.detail_loader import RequestDetail
-from cancelapp.ui.detail_pane import DetailPane
+from cancelapp.ui.detail.action_controller import ActionController, describe_error
+from cancelapp.ui.detail.command_state import request_commands
+from cancelapp.ui.detail.detail_flow import DetailFlow
+from cancelapp.ui.detail.detail_pane import DetailPane
+from cancelapp.ui.dialogs.menu_dialogs import MenuDialogs
+from cancelapp.ui.dialogs.store_removal import StoreRemoval
 from cancelapp.ui.first_paint import when_painted
 from cancelapp.ui.formatting import Formatter
-from cancelapp.ui.policy_flow import PolicyFlow
-from cancelapp.ui.queue_cache import load_rows
-from cancelapp.ui.queue_index import Tab
-from cancelapp.ui.queue_model import QueueModel
-from cancelapp.ui.queue_sync import QueueSync
-from cancelapp.ui.queue_view import QueueView
+from cancelapp.ui.policy.policy_flow import PolicyFlow
+from cancelapp.ui.queue.queue_cache import load_rows
+from cancelapp.ui.queue.queue_index import Tab
+from cancelapp.ui.queue.queue_model import QueueModel
+from cancelapp.ui.queue.queue_view import QueueView
+from cancelapp.ui.queue.refresh_timer import QueueSync
+from cancelapp.ui.settings.window_settings import SettingsFlow
 from cancelapp.ui.status_bar import StatusBar
-from cancelapp.ui.store_removal import StoreRemoval
 from cancelapp.ui.store_sessions import StoreSessions
 from cancelapp.ui.store_switcher import StoreSwitcher
 from cancelapp.ui.theme import is_dark
 from cancelapp.ui.tray import RequestTray
 from cancelapp.ui.window_commands import WindowCommands, WindowMenus
-from cancelapp.ui.window_settings import SettingsFlow
 
 if TYPE_CHECKING:  # the network, policy and intake sides load after the first rows show
-    from cancelapp.app import AppContext
+    from cancelapp.context import AppContext
+    from cancelapp.session.connect import ConnectedStore
+    from cancelapp.session.refresh import RefreshResult, StoreSession
     from cancelapp.settings import Language
     from cancelapp.store.queue import QueueRow
     from cancelapp.store.sync_state import SyncState
-    from cancelapp.ui.connect_tasks import ConnectedStore
-    from cancelapp.ui.queue_refresh import RefreshResult, StoreSession
 
 
 class MainWindow(QMainWindow):
@@ -337,7 +337,7 @@ class MainWindow(QMainWindow):
             self.status.showMessage(self.tr("Connect a store to sync."), 5000)
 
     def _sync_progress(self, done: int, total: int, phase: str) -> None:
-        """Say what the sync reads and how far it is (phases: `cancelapp.sync.plan`)."""
+        """Say what the sync reads and how far it is (phases: `cancelapp.sync.search_plan`)."""
         if phase == "details" and total:  # each request's order read in full, then judged
             text = self.tr("Reading the orders with requests: %1 of %2")
             locale = self.formatter.locale
@@ -483,7 +483,7 @@ class MainWindow(QMainWindow):
     # Dialogs of other areas ----------------------------------------------------------------------
 
     def connect_store(self) -> None:
-        from cancelapp.ui.connect_wizard import ConnectWizard
+        from cancelapp.ui.connect.connect_wizard import ConnectWizard
 
         wizard = ConnectWizard(
             self.context.workers, self.context.secrets, self.context.database, self

@@ -17,12 +17,12 @@ from PySide6.QtCore import QObject, Signal
 
 from cancelapp.store.database import Database
 from cancelapp.store.stores import StoreRecord, list_stores
-from cancelapp.ui.queue_cache import Later, QueueOpening, next_turn
-from cancelapp.ui.queue_model import QueueModel
+from cancelapp.ui.queue.queue_cache import Later, QueueOpening, next_turn
+from cancelapp.ui.queue.queue_model import QueueModel
 
 if TYPE_CHECKING:
-    from cancelapp.app import AppContext
-    from cancelapp.ui.queue_refresh import StoreSession
+    from cancelapp.context import AppContext
+    from cancelapp.session.refresh import StoreSession
 
 
 def read_stores(database: Database) -> list[StoreRecord]:
@@ -32,7 +32,7 @@ def read_stores(database: Database) -> list[StoreRecord]:
 
 def open_store_session(context: AppContext, store: StoreRecord) -> StoreSession | None:
     """The store's session (None without credentials), with its window from the cache."""
-    from cancelapp.ui.edit_window import stored_shop_edit_window
+    from cancelapp.sync.shop_window import stored_shop_edit_window
 
     session = context.open_session(store)
     if session is not None:

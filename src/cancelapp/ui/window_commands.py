@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QToolButton
 
-from cancelapp.ui.queue_index import Tab
+from cancelapp.ui.queue.queue_index import Tab
 
 Shortcut = str | QKeySequence.StandardKey | None
 _CONTEXT = "MainWindow"

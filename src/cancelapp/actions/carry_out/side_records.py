@@ -1,0 +1,168 @@
+"""Side records of every plan: the audit log, the request's state and the decision taken."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from cancelapp.actions.carry_out.plan_journal import JournaledPlan
+from cancelapp.actions.carry_out.send_step import refunded_by
+from cancelapp.actions.carry_out.verify import Conflict
+from cancelapp.actions.outcome import Outcome, OutcomeStatus
+from cancelapp.actions.prepare.action_plan import ActionPlan, step_refund_amount
+from cancelapp.domain.action import ActionKind
+from cancelapp.domain.money import Money
+from cancelapp.domain.request import RequestState
+from cancelapp.store.audit import AuditEntry, append_audit
+from cancelapp.store.journal import record_decision
+from cancelapp.store.requests import set_state
+
+DECIDING_KINDS = frozenset({ActionKind.CANCEL, ActionKind.REFUND, ActionKind.DECLINE})
+FINAL_REQUEST_STATE = {
+    ActionKind.CANCEL: RequestState.DONE,
+    ActionKind.REFUND: RequestState.DONE,
+    ActionKind.DECLINE: RequestState.DECLINED,
+}
+
+
+class Records:
+    """Writes the side records inside the caller's transaction, so a plan's journal state and
+    its audit entry and request state are committed together or not at all."""
+
+    def __init__(self, who: str, clock: Callable[[], datetime]) -> None:
+        self.who = who
+        self.clock = clock
+
+    def started(self, conn: sqlite3.Connection, entry: JournaledPlan) -> None:
+        self._write(conn, entry.plan, "started", entry, RequestState.IN_PROGRESS, decide=True)
+
+    def queued(self, conn: sqlite3.Connection, entry: JournaledPlan) -> None:
+        due = entry.due_at.isoformat() if entry.due_at else None
+        self._write(
+            conn,
+            entry.plan,
+            "queued",
+            entry,
+            RequestState.QUEUED,
+            decide=True,
+            detail={"due_at": due},
+        )
+
+    def taken_back(self, conn: sqlite3.Connection, entry: JournaledPlan) -> None:
+        self._write(conn, entry.plan, "taken back", entry, RequestState.OPEN)
+
+    def conflict(
+        self,
+        conn: sqlite3.Connection,
+        plan: ActionPlan,
+        conflict: Conflict,
+        entry: JournaledPlan | None = None,
+    ) -> None:
+        changes = [c.render_plain() for c in conflict.changes]
+        self._write(
+            conn,
+            plan,
+            "stopped: order changed",
+            entry,
+            RequestState.OPEN,
+            detail={"changes": changes},
+        )
+
+    def step_done(
+        self, entry: JournaledPlan, index: int, result: dict[str, Any], conn: sqlite3.Connection
+    ) -> None:
+        """Audit one confirmed step, inside the transaction that marks it done."""
+        plan = entry.plan
+        step = plan.steps[index]
+        append_audit(
+            conn,
+            AuditEntry(
+                at=self.clock(),
+                who=self.who,
+                what=step.kind.value,
+                store_id=plan.store_id,
+                amount=refunded_by(result) or step_refund_amount(step, plan.basis),
+                order_gid=plan.order_id,
+                shopify_ids=tuple(str(i) for i in result.get("shopify_ids", ())),
+                request_id=plan.request_id,
+                action_id=entry.action_id,
+                detail={
+                    "plan_id": plan.plan_id,
+                    "step": index,
+                    "key": step.idempotency_key,
+                    "transaction_statuses": result.get("transaction_statuses", []),
+                },
+            ),
+        )
+
+    def finished(self, conn: sqlite3.Connection, entry: JournaledPlan, outcome: Outcome) -> None:
+        """The plan's end, inside the transaction that journals it as ended."""
+        if outcome.status is OutcomeStatus.DONE:
+            self._write(
+                conn,
+                entry.plan,
+                "done",
+                entry,
+                FINAL_REQUEST_STATE.get(entry.plan.kind),
+                amount=outcome.refunded,
+                ids=outcome.shopify_ids,
+                detail={"warnings": list(outcome.warnings)},
+            )
+        elif outcome.status is OutcomeStatus.FAILED:
+            self._write(
+                conn,
+                entry.plan,
+                "failed",
+                entry,
+                RequestState.FAILED,
+                detail={"error": outcome.message},
+            )
+        elif outcome.status is OutcomeStatus.CONFLICT and outcome.conflict is not None:
+            self.conflict(conn, entry.plan, outcome.conflict, entry)
+
+    def _write(
+        self,
+        conn: sqlite3.Connection,
+        plan: ActionPlan,
+        event: str,
+        entry: JournaledPlan | None,
+        request_state: RequestState | None,
+        *,
+        decide: bool = False,
+        amount: Money | None = None,
+        ids: tuple[str, ...] = (),
+        detail: dict[str, Any] | None = None,
+    ) -> None:
+        now = self.clock()
+        if amount is None and event in ("started", "queued"):
+            amount = plan.refund_total
+        append_audit(
+            conn,
+            AuditEntry(
+                at=now,
+                who=self.who,
+                what=f"{plan.kind.value} {event}",
+                store_id=plan.store_id,
+                amount=amount,
+                order_gid=plan.order_id,
+                shopify_ids=ids,
+                request_id=plan.request_id,
+                action_id=entry.action_id if entry else None,
+                detail={"plan_id": plan.plan_id, "order": plan.order_name, **(detail or {})},
+            ),
+        )
+        if plan.kind not in DECIDING_KINDS or plan.request_id is None:
+            return
+        if request_state is not None:
+            set_state(conn, plan.request_id, request_state, now=now)
+        if decide:
+            record_decision(
+                conn,
+                plan.request_id,
+                outcome=plan.kind.value,
+                policy_snapshot={"policy": plan.policy_snapshot, "plan": plan.plan_id},
+                decided_by=self.who,
+                decided_at=now,
+            )

@@ -1,0 +1,164 @@
+"""Declining, holding and restocking (pure); approving is in `approve`."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from cancelapp.actions.prepare.action_plan import (
+    ActionPlan,
+    ActionSettings,
+    HeldFulfillment,
+    PlanRefused,
+)
+from cancelapp.actions.prepare.plan_common import new_plan, phrase, release_step
+from cancelapp.actions.prepare.preview import CONTEXT, Preview, RestockLine
+from cancelapp.actions.prepare.steps import Step, StepKind, new_key
+from cancelapp.domain.action import ActionKind
+from cancelapp.domain.order import Order
+from cancelapp.domain.phrase import QT_TRANSLATE_NOOP
+from cancelapp.domain.request import CancellationRequest
+
+
+def plan_decline(
+    order: Order,
+    request: CancellationRequest,
+    reason: str,
+    *,
+    settings: ActionSettings,
+    holds: Sequence[HeldFulfillment] = (),
+) -> ActionPlan:
+    """Tag, note the reason, decline a native request and let the warehouse ship again."""
+    note_line = f"Cancellation request declined: {reason}".strip()
+    steps = [
+        Step(StepKind.TAG, {"id": order.id, "tags": [settings.decline_tag]}),
+        Step(StepKind.NOTE, {"id": order.id, "line": note_line}),
+    ]
+    if request.native_edit_id:
+        steps.append(
+            Step(StepKind.DECLINE_NATIVE, {"id": request.native_edit_id, "declineNote": reason})
+        )
+    steps += [release_step(hold) for hold in holds]
+    preview = Preview(
+        order_id=order.id,
+        order_name=order.name,
+        kind=ActionKind.DECLINE,
+        confirm_label=phrase(QT_TRANSLATE_NOOP(CONTEXT, "Decline request")),
+        tags_added=(settings.decline_tag,),
+        note_added=note_line,
+        holds=tuple(h.location_name or h.fulfillment_order_id for h in holds),
+    )
+    return new_plan(order, request, ActionKind.DECLINE, steps, preview, None)
+
+
+def plan_hold(
+    order: Order, request: CancellationRequest, *, settings: ActionSettings
+) -> ActionPlan:
+    """Stop the warehouse: hold open fulfillment orders, or ask a 3PL that accepted to stop."""
+    steps: list[Step] = []
+    held: list[str] = []
+    for fo in order.fulfillment_orders:
+        if fo.accepted_by_service:
+            steps.append(
+                Step(StepKind.SUBMIT_CANCELLATION, {"id": fo.id, "message": settings.hold_note})
+            )
+        elif fo.is_open and not fo.on_hold:
+            steps.append(
+                Step(
+                    StepKind.HOLD,
+                    {"id": fo.id, "note": settings.hold_note, "handle": settings.hold_handle},
+                )
+            )
+        else:
+            continue
+        held.append(fo.location_name or fo.id)
+    if not steps:
+        raise PlanRefused(
+            phrase(QT_TRANSLATE_NOOP(CONTEXT, "Nothing on this order is waiting to ship."))
+        )
+    asks_service = any(s.kind is StepKind.SUBMIT_CANCELLATION for s in steps)
+    label = (
+        phrase(QT_TRANSLATE_NOOP(CONTEXT, "Ask the fulfillment service to stop"))
+        if asks_service
+        else phrase(QT_TRANSLATE_NOOP(CONTEXT, "Hold fulfillment"))
+    )
+    preview = Preview(
+        order_id=order.id,
+        order_name=order.name,
+        kind=ActionKind.HOLD,
+        confirm_label=label,
+        holds=tuple(held),
+    )
+    return new_plan(order, request, ActionKind.HOLD, steps, preview, None)
+
+
+def plan_restock(
+    order: Order,
+    request: CancellationRequest | None,
+    quantities: Mapping[str, int] | None = None,
+    *,
+    store_id: int,
+) -> ActionPlan:
+    """Put units back at the location they were allocated from, referencing the order.
+
+    Default quantities: for a cancelled order every unit not shipped; otherwise the units
+    removed or refunded from the order (which a refund without restock left out of stock).
+    """
+    fo_location = {
+        line.line_item_id: (fo.location_id, fo.location_name)
+        for fo in order.fulfillment_orders
+        for line in fo.lines
+    }
+    changes: list[dict[str, Any]] = []
+    restock: list[RestockLine] = []
+    for li in order.line_items:
+        if quantities is not None:
+            count = quantities.get(li.id, 0)
+        elif order.is_cancelled:
+            count = li.quantity - li.fulfilled_quantity
+        else:
+            count = li.quantity - li.current_quantity
+        if count <= 0 or not li.restockable or li.inventory_item_id is None:
+            continue
+        location_id, location_name = fo_location.get(li.id, (None, None))
+        if location_id is None:
+            raise PlanRefused(
+                phrase(
+                    QT_TRANSLATE_NOOP(
+                        CONTEXT, "CancelApp cannot tell which location “{item}” came from."
+                    ),
+                    item=li.title,
+                )
+            )
+        changes.append(
+            {
+                "inventoryItemId": li.inventory_item_id,
+                "locationId": location_id,
+                "delta": count,
+                "changeFromQuantity": None,
+            }
+        )
+        restock.append(RestockLine(li.title, count, location_id, location_name))
+    if not changes:
+        raise PlanRefused(phrase(QT_TRANSLATE_NOOP(CONTEXT, "There is nothing to restock.")))
+    step = Step(
+        StepKind.RESTOCK,
+        {
+            "input": {
+                "name": "available",
+                "reason": "restock",
+                "referenceDocumentUri": order.id,
+                "changes": changes,
+            }
+        },
+        new_key(),
+    )
+    units = sum(line.quantity for line in restock)
+    preview = Preview(
+        order_id=order.id,
+        order_name=order.name,
+        kind=ActionKind.RESTOCK,
+        confirm_label=phrase(QT_TRANSLATE_NOOP(CONTEXT, "Restock {count} items"), count=units),
+        restock=tuple(restock),
+    )
+    return new_plan(order, request, ActionKind.RESTOCK, [step], preview, None, store_id)

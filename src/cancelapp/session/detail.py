@@ -1,0 +1,103 @@
+"""Everything the detail pane shows about one request, read from the cache in a worker.
+
+An order the cache holds only lean (list fields, no line items) is shown as it is, with a
+Review verdict saying the full order is still to be read: the window reads it in full
+(`refresh.complete_order`) when online and loads the detail again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from cancelapp.domain.action import TERMINAL_STATES, Action
+from cancelapp.domain.order import Order
+from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
+from cancelapp.domain.request import CancellationRequest
+from cancelapp.domain.verdict import Outcome, Verdict
+
+if TYPE_CHECKING:  # imported where used: the window opens before these load
+    from cancelapp.policy import Policy
+    from cancelapp.store.audit import AuditEntry
+    from cancelapp.store.database import Database
+    from cancelapp.store.journal import Decision
+
+_CONTEXT = "RequestDetail"
+_NOT_READ = Phrase(
+    _CONTEXT,
+    QT_TRANSLATE_NOOP(
+        _CONTEXT,
+        "Only the order's summary is cached: its items, payments and shipping load from "
+        "Shopify when CancelApp is online, and the verdict follows.",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class RequestDetail:
+    request: CancellationRequest
+    order: Order | None  # None while unmatched or not cached
+    fetched_at: datetime | None  # when the cached order was read from Shopify
+    verdict: Verdict
+    decisions: tuple[Decision, ...]
+    actions: tuple[Action, ...]
+    audit: tuple[AuditEntry, ...]  # newest first
+    complete: bool = True  # False: `order` is the cached lean summary, not the whole order
+
+    @property
+    def busy(self) -> bool:
+        """An action for this order is queued or on its way: its buttons stay disabled."""
+        return any(a.state not in TERMINAL_STATES for a in self.actions)
+
+    @property
+    def undoable(self) -> Action | None:
+        """The queued action that can still be taken back, if any."""
+        queued = [a for a in self.actions if a.state.value == "queued"]
+        return queued[-1] if queued else None
+
+
+def load_detail(
+    database: Database,
+    request_id: int,
+    policy: Policy,
+    now: datetime,
+    shop_edit_window: timedelta | None = None,
+) -> RequestDetail | None:
+    """None when the request no longer exists (merged into another one)."""
+    from cancelapp.policy import evaluate
+    from cancelapp.store.audit import list_audit
+    from cancelapp.store.journal import list_actions, list_decisions
+    from cancelapp.store.orders import load_listed_order, load_order, order_fetched_at
+    from cancelapp.store.requests import get_request
+
+    with database.reading() as conn:
+        request = get_request(conn, request_id)
+        if request is None:
+            return None
+        order = fetched_at = None
+        complete = True
+        audit: list[AuditEntry] = []
+        if request.order_id is not None:
+            order = load_order(conn, request.store_id, request.order_id)
+            if order is None:
+                order = load_listed_order(conn, request.store_id, request.order_id)
+                complete = order is None
+            fetched_at = order_fetched_at(conn, request.store_id, request.order_id)
+            audit = list_audit(conn, request.store_id, order_gid=request.order_id, limit=200)
+        decisions = list_decisions(conn, request_id)
+        actions = list_actions(conn, request_id)
+    if complete:
+        verdict = evaluate(order, request, policy, now, shop_edit_window=shop_edit_window)
+    else:
+        verdict = Verdict(Outcome.REVIEW, "", (_NOT_READ,), ())
+    return RequestDetail(
+        request,
+        order,
+        fetched_at,
+        verdict,
+        tuple(decisions),
+        tuple(actions),
+        tuple(audit),
+        complete,
+    )

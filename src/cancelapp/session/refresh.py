@@ -1,0 +1,277 @@
+"""Worker functions that bring the queue up to date: sync, intake, verdicts, one order, notes.
+
+Plain functions run in the worker pool (never on the GUI thread): they take plain data and a
+`StoreSession`, do the network and disk work through the store, sync, sources, policy and
+actions packages, and return plain results the window merges into its model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from cancelapp.actions import ActionRunner, Outcome, PlanRefused
+from cancelapp.actions.audit_csv import export_csv
+from cancelapp.domain.phrase import Phrase
+from cancelapp.domain.request import RequestState
+from cancelapp.policy import Policy, PolicyLoad, evaluate, policy_hash
+from cancelapp.session.task_control import TaskControl
+from cancelapp.shopify import NetworkDown, ShopifyClient, ShopifyDown, Throttled
+from cancelapp.shopify.throttle import ThrottleStatus
+from cancelapp.sources.csv_reading import CsvTable, read_table
+from cancelapp.sources.incoming import IncomingRequest
+from cancelapp.store.audit import AuditEntry, append_audit, list_audit
+from cancelapp.store.database import Database
+from cancelapp.store.orders import load_order, upsert_orders
+from cancelapp.store.requests import get_request, requests_needing_verdict, set_verdict
+from cancelapp.store.stores import StoreRecord
+from cancelapp.sync import (
+    IntakeOutcome,
+    IntakeSettings,
+    OrderSync,
+    SyncProgress,
+    SyncSettings,
+    ensure_full_order,
+    store_candidates,
+)
+from cancelapp.sync.details import fetch_full_order
+from cancelapp.sync.shop_window import EDIT_WINDOW_MAX_AGE, refresh_shop_edit_window
+
+OFFLINE = (NetworkDown, ShopifyDown, Throttled)
+# Requests whose verdict still steers a decision: their orders are read in full to judge them.
+UNDECIDED = frozenset(
+    {RequestState.OPEN, RequestState.QUEUED, RequestState.IN_PROGRESS, RequestState.FAILED}
+)
+
+
+@dataclass
+class StoreSession:
+    """One connected store: its record, client and action runner (shared by workers).
+
+    `shop_edit_window` is the store's own cancellation window: as kept in the cache when the
+    session opens, then as read by `refresh_store` (at most every `EDIT_WINDOW_MAX_AGE`);
+    None when unknown or the store has none."""
+
+    store: StoreRecord
+    database: Database
+    client: ShopifyClient
+    runner: ActionRunner
+    policy: PolicyLoad
+    intake: IntakeSettings = field(default_factory=IntakeSettings)
+    shop_edit_window: timedelta | None = None
+    edit_window_read_at: datetime | None = None
+
+    @property
+    def store_id(self) -> int:
+        return self.store.id
+
+    def close(self) -> None:
+        self.runner.close()
+        self.client.close()
+
+
+@dataclass(frozen=True)
+class RefreshResult:
+    request_ids: frozenset[int]  # rows to reload
+    notices: tuple[Phrase, ...]  # sources not read, requests left unmatched
+    budget: ThrottleStatus | None
+    synced_at: datetime | None  # None when the sync was cancelled half-way
+    shop_edit_window: timedelta | None = None  # the store's window as last read
+    more: bool = False  # the sync left a backfill: run the next one now, not on the timer
+
+
+def refresh_store(control: TaskControl, session: StoreSession) -> RefreshResult:
+    """Read the store's window when due, sync orders and take in new requests from every
+    channel (the sync's intake step), then judge what changed.
+
+    Raises `ShopifyError` (offline, auth) or `StoreError`."""
+
+    def progress(report: SyncProgress) -> None:
+        if report.to_read:  # the details step knows how many orders it reads
+            control.progress(report.read, report.to_read, report.phase)
+        else:
+            control.progress(report.orders, 0, report.phase)
+
+    now = datetime.now(UTC)
+    read_at = session.edit_window_read_at
+    if read_at is None or now - read_at >= EDIT_WINDOW_MAX_AGE:
+        session.shop_edit_window = refresh_shop_edit_window(
+            session.client, session.database, session.store_id
+        )
+        session.edit_window_read_at = now
+    sync = OrderSync(
+        session.database,
+        session.client,
+        session.store_id,
+        settings=SyncSettings(request_tag=session.intake.tag_name),
+        intake=session.intake,
+    )
+    result = sync.run(cancel=control.cancel_event, progress=progress, then_backfill=False)
+    control.raise_if_cancelled()
+    touched = set(result.request_ids)
+    touched.update(judge_session(session))
+    return RefreshResult(
+        frozenset(touched),
+        result.notices,
+        session.client.throttle.status,
+        datetime.now(UTC) if result.completed else None,
+        session.shop_edit_window,
+        result.more,
+    )
+
+
+def judge_session(session: StoreSession) -> list[int]:
+    """`judge` with the session's policy and window, reading lean orders in full."""
+    return judge(
+        session.database,
+        session.store_id,
+        session.policy.policy,
+        session.shop_edit_window,
+        client=session.client,
+    )
+
+
+def judge(
+    database: Database,
+    store_id: int,
+    policy: Policy,
+    shop_edit_window: timedelta | None,
+    *,
+    client: ShopifyClient | None = None,
+    now: datetime | None = None,
+) -> list[int]:
+    """Evaluate every request whose verdict is missing or outdated and that can be judged
+    now; returns their ids.
+
+    The policy needs the whole order; an unmatched request is judged without one (Review).
+    An undecided request whose order is cached lean is read in full first with `client`;
+    without one (offline, or just re-judging after a policy edit) it keeps its verdict until
+    a sync has read the order. A decided request whose order is cached lean is left alone."""
+    digest = policy_hash(policy, shop_edit_window)
+    moment = now or datetime.now(UTC)
+    with database.reading() as conn:
+        pending = requests_needing_verdict(
+            conn, store_id, digest, reading_in_full=UNDECIDED if client is not None else ()
+        )
+    judged = []
+    for request_id in pending:
+        with database.reading() as conn:
+            request = get_request(conn, request_id)
+            order_id = None if request is None else request.order_id
+            order = None if order_id is None else load_order(conn, store_id, order_id)
+        if request is None:
+            continue  # merged into another request meanwhile
+        if order_id is not None and order is None:  # cached lean
+            if client is None or request.state not in UNDECIDED:
+                continue
+            try:
+                order = ensure_full_order(database, client, store_id, order_id)
+            except OFFLINE:
+                client = None  # the rest waits for the next sync, like this one
+                continue
+            if order is None:
+                continue  # Shopify no longer has it: the request keeps its verdict
+        verdict = evaluate(order, request, policy, moment, shop_edit_window=shop_edit_window)
+        with database.transaction() as conn:
+            set_verdict(conn, request_id, verdict, policy_hash=digest, evaluated_at=moment)
+        judged.append(request_id)
+    return judged
+
+
+def refresh_order(session: StoreSession, order_id: str) -> bool:
+    """Read one order fresh from Shopify into the cache and judge its request again.
+
+    False when Shopify no longer has the order."""
+    fetched = fetch_full_order(session.client, order_id, clock=_now)
+    if fetched is None:
+        return False
+    with session.database.transaction() as conn:
+        upsert_orders(conn, session.store_id, [fetched])
+    judge_session(session)
+    return True
+
+
+def complete_order(session: StoreSession, order_id: str) -> list[int] | None:
+    """Read an order the cache holds only lean in full, and judge it; the requests judged,
+    or None when Shopify no longer has the order.
+
+    Raises `ShopifyError` when Shopify cannot be reached (the cache keeps the lean order)."""
+    if ensure_full_order(session.database, session.client, session.store_id, order_id) is None:
+        return None
+    return judge_session(session)
+
+
+def add_note(
+    database: Database,
+    store_id: int,
+    request_id: int,
+    order_id: str | None,
+    who: str,
+    text: str,
+) -> None:
+    """The merchant's own note on a request, kept in the audit log and shown in the timeline."""
+    with database.transaction() as conn:
+        append_audit(
+            conn,
+            AuditEntry(
+                at=datetime.now(UTC),
+                who=who,
+                what="note",
+                store_id=store_id,
+                order_gid=order_id,
+                request_id=request_id,
+                detail={"note": text},
+            ),
+        )
+
+
+def hold_on_arrival(session: StoreSession, request_ids: frozenset[int]) -> list[Outcome]:
+    """Put new requests' orders on hold so they do not ship while the merchant decides (a
+    setting). Orders that cannot be held (shipped, already on hold) are left alone."""
+    outcomes = []
+    for request_id in sorted(request_ids):
+        try:
+            plan = session.runner.prepare_hold(request_id)
+        except PlanRefused:
+            continue
+        outcomes.append(session.runner.execute(plan))
+    return outcomes
+
+
+def read_csv_file(path: Path) -> CsvTable:
+    """Raises `CsvUnreadable` (with a merchant phrase) or `OSError`."""
+    return read_table(path.read_bytes())
+
+
+def store_requests(
+    database: Database,
+    store_id: int,
+    candidates: Sequence[IncomingRequest],
+    client: ShopifyClient | None,
+) -> IntakeOutcome:
+    """Store requests from a file or typed in, through the sync's intake (an order the cache
+    lacks is read from Shopify). Offline, the cache alone decides what they match."""
+    if client is not None:
+        try:
+            return store_candidates(database, store_id, candidates, client=client, clock=_now)
+        except OFFLINE:
+            pass
+    return store_candidates(database, store_id, candidates, client=None, clock=_now)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def load_audit(database: Database, store_id: int) -> list[AuditEntry]:
+    """The newest 1,000 audit entries of the store."""
+    with database.reading() as conn:
+        return list_audit(conn, store_id, limit=1000)
+
+
+def export_audit(database: Database, store_id: int, path: Path) -> int:
+    """The whole audit log as CSV at `path`; the rows written."""
+    with path.open("w", encoding="utf-8", newline="") as out:
+        return export_csv(database, out, store_id)

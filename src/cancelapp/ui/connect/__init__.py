@@ -1,0 +1,1 @@
+"""The connect wizard: its pages and the wizard that walks them."""

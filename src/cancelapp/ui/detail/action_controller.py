@@ -1,0 +1,378 @@
+"""Approve, decline, hold, refresh, note and undo: preview first, confirm, then send off-thread.
+
+Every step that reads or writes Shopify or the database runs in the worker pool; the window
+only opens dialogs and shows outcomes. A request with an action on its way is "in flight":
+its buttons stay disabled until the outcome is known. With an undo window, a confirmed action
+is queued in the journal and sent by `run_due` once the window has passed, unless the
+merchant takes it back (Ctrl+Z).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
+
+from cancelapp.domain.phrase import Phrase
+from cancelapp.domain.verdict import SuggestedAction
+from cancelapp.session.detail import RequestDetail
+from cancelapp.ui.formatting import Formatter
+from cancelapp.ui.workers import Lane, Task, WorkerPool
+
+if TYPE_CHECKING:  # the money-moving side loads with the store's session, dialogs when used
+    from cancelapp.actions import ActionPlan, Outcome
+    from cancelapp.session.refresh import StoreSession
+    from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog, TextDialog
+
+log = logging.getLogger(__name__)
+RUN_DUE_EVERY_MS = 1000
+IDLE_RUN_DUE_TICKS = 30
+# `OutcomeStatus` values, compared by value so this module loads without the actions package.
+_QUEUED, _DONE, _PENDING = "queued", "done", "pending"
+_TROUBLE = frozenset({"failed", "conflict", "busy"})
+
+
+class ActionController(QObject):
+    in_flight_changed = Signal()
+    sending = Signal(int, bool)  # request id, whether its action is on its way to Shopify
+    dialog_opened = Signal(object)  # the ConfirmActionDialog or TextDialog now open
+    finished = Signal(int, object)  # request id, Outcome (None for refresh and note)
+    problem = Signal(str, str)  # message, details: for the banner
+    notice = Signal(str)  # for the status bar
+    rows_changed = Signal(object)  # frozenset of request ids to reload
+
+    def __init__(
+        self,
+        workers: WorkerPool,
+        formatter: Formatter,
+        parent_widget: QWidget,
+        find_request: Callable[[str], int | None] = lambda _order_id: None,
+    ) -> None:
+        super().__init__(parent_widget)
+        self.find_request = find_request  # the request shown for an order id
+        self.workers = workers
+        self.formatter = formatter
+        self.parent_widget = parent_widget
+        self.session: StoreSession | None = None
+        self.in_flight: set[int] = set()
+        self.dialog: ConfirmActionDialog | TextDialog | None = None
+        self._queued: dict[str, int] = {}  # order id -> request id, waiting to be sent
+        self._undoable: list[tuple[int, str, int]] = []  # request, order, action; newest last
+        self._due_task: Task | None = None
+        self._idle_ticks = 0
+        self._due_timer = QTimer(self)
+        self._due_timer.setInterval(RUN_DUE_EVERY_MS)
+        self._due_timer.timeout.connect(self.run_due)
+
+    def set_session(self, session: StoreSession | None) -> None:
+        self.session = session
+        self.in_flight.clear()
+        self._queued.clear()
+        self._undoable.clear()
+        if session is None:
+            self._due_timer.stop()
+            return
+        self.reconcile()
+        self._due_timer.start()
+
+    def reconcile(self) -> None:
+        """Finish what was sending when the app stopped or the network went (at start-up and
+        on reconnect), from each order's real state. Offline, it waits for the reconnect."""
+        session = self.session
+        if session is None:
+            return
+        from cancelapp.session.refresh import OFFLINE
+
+        task = self.workers.run_on(Lane.NETWORK, session.runner.reconcile_unfinished)
+        task.succeeded.connect(lambda outcomes: self._sent(session, outcomes))
+        task.failed.connect(
+            lambda error: None if isinstance(error, OFFLINE) else self._report(error)
+        )
+
+    # What the merchant asked for -----------------------------------------------------------------
+
+    def approve(self, detail: RequestDetail) -> None:
+        action = detail.verdict.action or SuggestedAction()
+        self._prepare(detail, lambda s, rid: s.runner.prepare_approve(rid, action))
+
+    def decline(self, detail: RequestDetail) -> None:
+        verdict = detail.verdict
+        reason = verdict.reasons[0] if verdict.reasons else None
+        from cancelapp.ui.detail.action_dialogs import TextDialog
+
+        dialog = TextDialog(
+            self.tr("Decline {order}").format(order=self._order_name(detail)),
+            self.tr("Why is the request declined? This goes on the order's note."),
+            self.tr("Continue"),
+            self.formatter.phrase(reason) if reason is not None else "",
+            self.parent_widget,
+        )
+        dialog.accepted.connect(
+            lambda: self._prepare(detail, lambda s, rid: s.runner.prepare_decline(rid, dialog.text))
+        )
+        self._open(dialog)
+
+    def hold(self, detail: RequestDetail) -> None:
+        self._prepare(detail, lambda s, rid: s.runner.prepare_hold(rid))
+
+    def refresh(self, detail: RequestDetail) -> None:
+        session, rid = self.session, detail.request.id
+        order_id = detail.request.order_id
+        if session is None or rid is None or order_id is None:
+            return
+        from cancelapp.session.refresh import refresh_order
+
+        self._begin(rid)
+        task = self.workers.run_on(Lane.NETWORK, refresh_order, session, order_id)
+        task.succeeded.connect(lambda _found: self._done(rid, None))
+        task.failed.connect(lambda error: self._fail(rid, error))
+
+    def note(self, detail: RequestDetail) -> None:
+        session, rid = self.session, detail.request.id
+        if session is None or rid is None:
+            return
+        from cancelapp.ui.detail.action_dialogs import TextDialog
+
+        dialog = TextDialog(
+            self.tr("Note on {order}").format(order=self._order_name(detail)),
+            self.tr("Your note (kept in CancelApp, not sent to the customer):"),
+            self.tr("Add note"),
+            parent=self.parent_widget,
+        )
+
+        def save() -> None:
+            from cancelapp.session.refresh import add_note
+
+            task = self.workers.run_on(
+                Lane.DATABASE_WRITE,
+                add_note,
+                session.database,
+                session.store_id,
+                rid,
+                detail.request.order_id,
+                session.runner.who,
+                dialog.text,
+            )
+            task.succeeded.connect(lambda _r: self.finished.emit(rid, None))
+            task.failed.connect(self._report)
+
+        dialog.accepted.connect(save)
+        self._open(dialog)
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undoable)
+
+    def undo(self) -> None:
+        """Take back the most recent action still waiting out its undo window."""
+        session = self.session
+        if session is None or not self._undoable:
+            return
+        rid, order_id, action_id = self._undoable.pop()
+        self.in_flight_changed.emit()
+        task = self.workers.run_on(Lane.NETWORK, session.runner.take_back, action_id)
+
+        def taken_back(ok: bool) -> None:
+            if ok:
+                self._queued.pop(order_id, None)
+                self.notice.emit(self.tr("Taken back: nothing was sent to Shopify."))
+            else:
+                self.problem.emit(self.tr("Too late to undo: the action was already sent."), "")
+            self._done(rid, None)
+
+        task.succeeded.connect(taken_back)
+        task.failed.connect(self._report)
+
+    def hold_arrivals(self, request_ids: frozenset[int]) -> None:
+        """The merchant's "hold on arrival" setting: new requests' orders stop shipping."""
+        from cancelapp.session.refresh import hold_on_arrival
+
+        session = self.session
+        if session is None:
+            return
+        task = self.workers.run_on(Lane.NETWORK, hold_on_arrival, session, request_ids)
+        task.succeeded.connect(lambda outcomes: self._held(request_ids, outcomes))
+        task.failed.connect(self._report)
+
+    def _held(self, request_ids: frozenset[int], outcomes: list[Outcome]) -> None:
+        for outcome in outcomes:
+            if outcome.status in _TROUBLE:
+                self._show_outcome(outcome)
+        held = sum(1 for outcome in outcomes if outcome.status == _DONE)
+        if held:
+            self.notice.emit(self.tr("%n new order(s) put on hold until you decide.", "", held))
+        self.rows_changed.emit(request_ids)
+
+    # Sending queued actions ----------------------------------------------------------------------
+
+    def run_due(self) -> None:
+        """Send what is due. Every second while something waits; else every half minute, for
+        actions queued in an earlier session or while offline."""
+        session = self.session
+        if session is None or self._due_task is not None:
+            return
+        self._idle_ticks = 0 if self._queued else self._idle_ticks + 1
+        if not self._queued and self._idle_ticks % IDLE_RUN_DUE_TICKS != 1:
+            return
+        task = self.workers.run_on(Lane.NETWORK, session.runner.run_due)
+        self._due_task = task
+        task.succeeded.connect(lambda outcomes: self._sent(session, outcomes))
+        task.failed.connect(self._report)
+        task.finished.connect(self._due_done)
+
+    def _due_done(self) -> None:
+        self._due_task = None
+
+    def _sent(self, session: StoreSession, outcomes: list[Outcome]) -> None:
+        if session is not self.session:
+            return
+        for outcome in outcomes:
+            rid = self._queued.pop(outcome.order_id, None)
+            if rid is None:
+                rid = self.find_request(outcome.order_id)
+            if outcome.status == _QUEUED and rid is not None:
+                self._queued[outcome.order_id] = rid  # still offline: stays queued
+                continue
+            self._forget_undo(outcome.order_id)
+            self._show_outcome(outcome)
+            if rid is not None:
+                self.rows_changed.emit(frozenset({rid}))
+                self.finished.emit(rid, outcome)
+
+    # Steps ---------------------------------------------------------------------------------------
+
+    def _prepare(
+        self, detail: RequestDetail, plan: Callable[[StoreSession, int], ActionPlan]
+    ) -> None:
+        session, rid = self.session, detail.request.id
+        if session is None or rid is None or rid in self.in_flight:
+            return
+        self._begin(rid)
+        task = self.workers.run_on(Lane.NETWORK, plan, session, rid)
+        task.succeeded.connect(lambda made: self._confirm(session, rid, made))
+        task.failed.connect(lambda error: self._fail(rid, error))
+
+    def _confirm(self, session: StoreSession, rid: int, plan: ActionPlan) -> None:
+        if plan.preview is None:
+            self._end(rid)
+            return
+        from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog
+
+        dialog = ConfirmActionDialog(plan.preview, self.formatter, self.parent_widget)
+        dialog.accepted.connect(lambda: self._send(session, rid, plan))
+        dialog.rejected.connect(lambda: self._end(rid))
+        self._open(dialog)
+
+    def _send(self, session: StoreSession, rid: int, plan: ActionPlan) -> None:
+        self.sending.emit(rid, True)
+        runner = session.runner
+        if runner.settings.undo_seconds > 0:
+            task = self.workers.run_on(Lane.NETWORK, runner.enqueue, plan)
+        else:
+            task = self.workers.run_on(Lane.NETWORK, runner.execute, plan)
+        task.succeeded.connect(lambda outcome: self._outcome(rid, outcome))
+        task.failed.connect(lambda error: self._fail(rid, error))
+        task.finished.connect(lambda: self.sending.emit(rid, False))
+
+    def _outcome(self, rid: int, outcome: Outcome) -> None:
+        if outcome.status == _QUEUED:
+            self._queued[outcome.order_id] = rid
+            if outcome.action_id is not None:
+                self._undoable.append((rid, outcome.order_id, outcome.action_id))
+        self._show_outcome(outcome)
+        self._done(rid, outcome)
+
+    def _done(self, rid: int, outcome: Outcome | None) -> None:
+        self._end(rid, changed=True)
+        self.finished.emit(rid, outcome)
+
+    def _show_outcome(self, outcome: Outcome) -> None:
+        if outcome.status in _TROUBLE:
+            message = outcome.message or (
+                outcome.conflict.merchant_message if outcome.conflict else ""
+            )
+            self.problem.emit(
+                self.tr("{order}: {message}").format(order=outcome.order_name, message=message),
+                "",
+            )
+        elif outcome.status == _QUEUED:
+            seconds = int(self.session.runner.settings.undo_seconds) if self.session else 0
+            self.notice.emit(
+                self.tr("{order}: sent in {seconds} s unless you undo it (Ctrl+Z).").format(
+                    order=outcome.order_name, seconds=seconds
+                )
+                if outcome.due_at is not None and outcome.message is None
+                else self.tr("{order}: queued until Shopify can be reached.").format(
+                    order=outcome.order_name
+                )
+            )
+        elif outcome.status == _DONE:
+            self.notice.emit(self.tr("{order}: done.").format(order=outcome.order_name))
+        elif outcome.status == _PENDING:
+            self.notice.emit(
+                self.tr("{order}: sent; waiting for Shopify to confirm.").format(
+                    order=outcome.order_name
+                )
+            )
+
+    def _forget_undo(self, order_id: str) -> None:
+        before = len(self._undoable)
+        self._undoable = [entry for entry in self._undoable if entry[1] != order_id]
+        if len(self._undoable) != before:
+            self.in_flight_changed.emit()
+
+    def _open(self, dialog: ConfirmActionDialog | TextDialog) -> None:
+        self.dialog = dialog
+        dialog.finished.connect(lambda _r: self._closed(dialog))
+        dialog.open()
+        self.dialog_opened.emit(dialog)
+
+    def _closed(self, dialog: ConfirmActionDialog | TextDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        dialog.deleteLater()
+        # Back to the queue: the keys (J, K, A, Ctrl+Z…) work on the window again at once.
+        self.parent_widget.activateWindow()
+
+    def _begin(self, rid: int) -> None:
+        self.in_flight.add(rid)
+        self.in_flight_changed.emit()
+
+    def _end(self, rid: int, *, changed: bool = False) -> None:
+        self.in_flight.discard(rid)
+        self.in_flight_changed.emit()
+        if changed:
+            self.rows_changed.emit(frozenset({rid}))
+
+    def _fail(self, rid: int, error: object) -> None:
+        self._end(rid)
+        self._report(error)
+
+    def _report(self, error: object) -> None:
+        message, details = describe_error(error, self.formatter)
+        self.problem.emit(message, details)
+
+    def _order_name(self, detail: RequestDetail) -> str:
+        if detail.order is not None:
+            return detail.order.name
+        return detail.request.order_name or ""
+
+
+def describe_error(error: object, formatter: Formatter) -> tuple[str, str]:
+    """The merchant's message and the details behind a button, for any error we expect."""
+    phrase: Any = getattr(error, "phrase", None)
+    if isinstance(phrase, Phrase):
+        return formatter.phrase(phrase), str(getattr(error, "detail", "") or "")
+    log.error("unexpected error: %r", error)
+    from PySide6.QtCore import QCoreApplication
+
+    return (
+        QCoreApplication.translate(
+            "ActionController",
+            "Something unexpected went wrong. Nothing more was sent; the details are in the log.",
+        ),
+        f"{type(error).__name__}: {error}",
+    )

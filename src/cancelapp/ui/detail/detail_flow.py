@@ -1,0 +1,128 @@
+"""Showing the selected request: read from the cache in a worker, judged with the policy in
+force and the store's window, and completed from Shopify when the cache holds its order lean.
+
+Offline, a lean order is shown as cached with a note that the full order loads when online;
+`online()` (after a sync succeeds) lets the next look try again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from cancelapp.session.detail import RequestDetail, load_detail
+from cancelapp.store.database import Database
+from cancelapp.ui.detail.detail_pane import DetailPane
+from cancelapp.ui.policy.policy_flow import PolicyFlow
+from cancelapp.ui.workers import Lane, WorkerPool
+
+if TYPE_CHECKING:
+    from cancelapp.session.refresh import StoreSession
+
+
+class DetailFlow(QObject):
+    shown = Signal(int)  # request id (0: nothing selected)
+    rows_changed = Signal(object)  # frozenset of request ids judged after completing an order
+    waiting_online = Signal(str)  # a note for the status bar: the order loads when online
+    problem = Signal(object)  # an error, for the banner
+
+    def __init__(
+        self,
+        workers: WorkerPool,
+        database: Database,
+        pane: DetailPane,
+        policy: PolicyFlow,
+        current_session: Callable[[], StoreSession | None],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.workers = workers
+        self.database = database
+        self.pane = pane
+        self.policy = policy
+        self.current_session = current_session
+        self.wanted = 0  # the request the merchant selected last
+        self._completing: set[str] = set()  # order ids being read in full
+        self._offline: set[str] = set()  # order ids that could not be read: wait for online
+        self._gone: set[str] = set()  # order ids Shopify no longer has
+
+    def load(self, request_id: int) -> None:
+        self.wanted = request_id
+        policy = self.policy.policy
+        if policy is None and request_id:
+            return  # shown when the policy has loaded
+        if request_id == 0 or policy is None:
+            self.pane.show_empty()
+            self.shown.emit(0)
+            return
+        task = self.workers.run(
+            load_detail,
+            self.database,
+            request_id,
+            policy,
+            datetime.now(UTC),
+            self.policy.shop_edit_window,
+        )
+        task.succeeded.connect(lambda detail: self._loaded(request_id, detail))
+        task.failed.connect(self.problem)
+
+    def reload(self) -> None:
+        """Show the selected request again (the policy, its verdict or its order changed)."""
+        if self.wanted:
+            self.load(self.wanted)
+
+    def online(self) -> None:
+        """Shopify answered again: orders that could not be read are tried on the next look."""
+        self._offline.clear()
+        detail = self.pane.detail
+        if detail is not None and not detail.complete and detail.request.id == self.wanted:
+            self.reload()
+
+    def _loaded(self, request_id: int, detail: RequestDetail | None) -> None:
+        if request_id != self.wanted:
+            return
+        self.pane.show_detail(detail)
+        if detail is not None and not detail.complete:
+            self._complete(detail)
+        self.shown.emit(request_id)
+
+    def _complete(self, detail: RequestDetail) -> None:
+        order_id = detail.request.order_id
+        session = self.current_session()
+        if order_id is None or order_id in self._completing or order_id in self._gone:
+            return
+        if session is None or order_id in self._offline:
+            self.waiting_online.emit(
+                self.tr(
+                    "Only a summary of {order} is cached: the full order loads when online."
+                ).format(order=detail.order.name if detail.order else order_id)
+            )
+            return
+        from cancelapp.session.refresh import OFFLINE, complete_order
+
+        self._completing.add(order_id)
+        task = self.workers.run_on(Lane.NETWORK, complete_order, session, order_id)
+
+        def done(judged: list[int] | None) -> None:
+            self._completing.discard(order_id)
+            if judged is None:
+                self._gone.add(order_id)  # deleted in Shopify: the summary is all there is
+                return
+            self.rows_changed.emit(frozenset(judged))
+            if detail.request.id == self.wanted:
+                self.reload()
+
+        def failed(error: object) -> None:
+            self._completing.discard(order_id)
+            if isinstance(error, OFFLINE):
+                self._offline.add(order_id)
+                if detail.request.id == self.wanted:
+                    self._complete(detail)  # says it loads when online
+            else:
+                self.problem.emit(error)
+
+        task.succeeded.connect(done)
+        task.failed.connect(failed)

@@ -1,0 +1,433 @@
+"""The selected request: order summary, line items, messages, verdict, suggestion, timeline.
+
+Every label is plain text: customer-written text (messages, names, notes, tags) is shown
+literally, never interpreted as HTML.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cancelapp.domain.order import Order
+from cancelapp.domain.phrase import QT_TRANSLATE_NOOP
+from cancelapp.domain.verdict import ConditionCheck, RefundMethod, SuggestedAction, Verdict
+from cancelapp.session.detail import RequestDetail
+from cancelapp.ui.formatting import Formatter
+from cancelapp.ui.labels import (
+    action_state_label,
+    financial_label,
+    fulfillment_label,
+    outcome_label,
+    request_state_label,
+    risk_label,
+    source_label,
+)
+from cancelapp.ui.theme import badge_colors, is_dark
+
+_TITLE_CHARS = 30
+_CHECK = "\u2713"  # ✓
+_CROSS = "\u2717"  # ✗
+_ITEM_COLUMNS = (
+    QT_TRANSLATE_NOOP("DetailPane", "Item"),
+    QT_TRANSLATE_NOOP("DetailPane", "Qty"),
+    QT_TRANSLATE_NOOP("DetailPane", "Fulfilled"),
+    QT_TRANSLATE_NOOP("DetailPane", "Unfulfilled"),
+    QT_TRANSLATE_NOOP("DetailPane", "Restock"),
+    QT_TRANSLATE_NOOP("DetailPane", "Price"),
+)
+
+
+def plain_label(text: str = "", *, wrap: bool = True, selectable: bool = False) -> QLabel:
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+    label.setWordWrap(wrap)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def split_checks(verdict: Verdict) -> tuple[list[ConditionCheck], list[ConditionCheck]]:
+    """The deciding rule's conditions, and the one condition that ruled out each earlier rule.
+
+    The engine checks rule after rule and stops a rule at its first unmet condition, so the
+    checks end with the deciding rule's run of met conditions; every unmet one before that
+    closed a rule that did not apply.
+    """
+    checks = list(verdict.checks)
+    last_unmet = max((i for i, c in enumerate(checks) if not c.matched), default=-1)
+    return checks[last_unmet + 1 :], [c for c in checks if not c.matched]
+
+
+def _shortened(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+class _Section(QWidget):
+    """A bold heading over a body."""
+
+    def __init__(self, body: QWidget) -> None:
+        super().__init__()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.heading = plain_label(selectable=False)
+        font = QFont(self.heading.font())
+        font.setBold(True)
+        self.heading.setFont(font)
+        layout.addWidget(self.heading)
+        layout.addWidget(body)
+
+    def set_title(self, title: str) -> None:
+        self.heading.setText(title)
+        self.heading.setAccessibleName(title)
+
+
+def _row(*labels: QLabel, stretch: int, spacing: int = 6) -> QWidget:
+    """Labels side by side; `labels[stretch]` takes the width left over."""
+    box = QWidget()
+    layout = QHBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(spacing)
+    for index, label in enumerate(labels):
+        layout.addWidget(label, 1 if index == stretch else 0)
+    return box
+
+
+def _column(*widgets: QWidget) -> tuple[QWidget, QVBoxLayout]:
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return box, layout
+
+
+def _show(label: QLabel, text: str) -> None:
+    """Set a label that is hidden while empty (and holds no stale text while hidden)."""
+    label.setText(text)
+    label.setVisible(bool(text))
+
+
+class DetailPane(QScrollArea):
+    """Its widgets are made once; each request only changes their texts. Making ~30 labels
+    per selection, with their polish and layout, took most of the time to show a request."""
+
+    def __init__(self, formatter: Formatter, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.formatter = formatter
+        self.detail: RequestDetail | None = None
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        # Wrapped text fits the pane's width; long item names are shortened (full on hover).
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setAccessibleName(self.tr("Request details"))
+        self.message_labels: list[QLabel] = []
+        self._badge_style: tuple[str, bool] | None = None
+        self._build()
+        self.show_empty()
+
+    def _build(self) -> None:
+        self.hint = plain_label()
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Header.
+        self.title = plain_label(selectable=True)
+        font = QFont(self.title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.who = plain_label(selectable=True)
+        self.state = plain_label()
+        header, _ = _column(self.title, self.who, self.state)
+        # Verdict.
+        self.badge = plain_label(wrap=False, selectable=False)
+        self.badge.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.why = plain_label()
+        self.passed_over = plain_label()
+        self.suggestion = plain_label()
+        self.reply = plain_label()
+        verdict, _ = _column(self.badge, self.why, self.passed_over, self.suggestion, self.reply)
+        # Order summary: two labels, names and values, whose lines pair up.
+        self.summary_names = plain_label(wrap=False)
+        self.summary_values = plain_label(wrap=False, selectable=True)
+        names_values = _row(self.summary_names, self.summary_values, stretch=1)
+        self.note = plain_label(selectable=True)
+        summary, _ = _column(names_values, self.note)
+        self.order_section = _Section(summary)
+        # Items: one label per column (its lines are the items), cheap at any item count.
+        self.item_columns = [
+            plain_label(wrap=False, selectable=index == 0) for index in range(len(_ITEM_COLUMNS))
+        ]
+        for label in self.item_columns[1:]:
+            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        items = _row(*self.item_columns, stretch=0, spacing=12)
+        self.items_section = _Section(items)
+        self.fulfillment = plain_label()
+        self.fulfillment_section = _Section(self.fulfillment)
+        # Messages: a heading and a body per message, made as more are needed.
+        self._message_box, self._message_layout = _column()
+        self._message_pairs: list[tuple[QLabel, QLabel]] = []
+        self.messages_section = _Section(self._message_box)
+        self.timeline = plain_label()
+        self.timeline_section = _Section(self.timeline)
+
+        self.body, layout = _column(
+            header,
+            verdict,
+            self.order_section,
+            self.items_section,
+            self.fulfillment_section,
+            self.messages_section,
+            self.timeline_section,
+        )
+        layout.setSpacing(10)
+        content, outer = _column(self.hint, self.body)
+        outer.setContentsMargins(9, 9, 9, 9)
+        outer.addStretch(1)
+        self.setWidget(content)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.show_detail(self.detail)
+        super().changeEvent(event)
+
+    def show_empty(self, text: str | None = None) -> None:
+        self.detail = None
+        self.message_labels = []
+        self.hint.setText(text or self.tr("Select a request to see its order."))
+        self.hint.show()
+        self.body.hide()
+
+    def show_detail(self, detail: RequestDetail | None) -> None:
+        if detail is None:
+            self.show_empty()
+            return
+        self.detail = detail
+        self.hint.hide()
+        self._retranslate()
+        self._show_header(detail)
+        self._show_verdict(detail.verdict)
+        order = detail.order
+        self.order_section.setVisible(order is not None)
+        self.items_section.setVisible(order is not None)
+        self.fulfillment_section.setVisible(order is not None and bool(order.fulfillment_orders))
+        if order is not None:
+            self._show_summary(detail, order)
+            self._show_line_items(order)
+            self.fulfillment.setText(self._fulfillment_text(order))
+        self._show_messages(detail)
+        self.timeline.setText(self._timeline_text(detail))
+        self.body.show()
+
+    def _retranslate(self) -> None:
+        self.title.setAccessibleName(self.tr("Order name"))
+        self.badge.setAccessibleName(self.tr("Verdict"))
+        self.summary_values.setAccessibleName(self.tr("Order summary"))
+        self.note.setAccessibleName(self.tr("Order note"))
+        self.order_section.set_title(self.tr("Order"))
+        self.items_section.set_title(self.tr("Items"))
+        self.fulfillment_section.set_title(self.tr("Fulfillment"))
+        self.messages_section.set_title(self.tr("Messages"))
+        self.timeline_section.set_title(self.tr("Timeline"))
+
+    # Sections ------------------------------------------------------------------------------------
+
+    def _show_header(self, detail: RequestDetail) -> None:
+        request, order = detail.request, detail.order
+        name = (order.name if order else request.order_name) or self.tr("No order matched")
+        customer = order.customer_name if order else ""
+        email = (order.customer_email if order else None) or request.customer_email or ""
+        self.title.setText(name)
+        self.who.setText(" · ".join(part for part in (customer, email) if part))
+        self.state.setText(request_state_label(request.state.value))
+
+    def _show_summary(self, detail: RequestDetail, order: Order) -> None:
+        fmt = self.formatter
+        status = ", ".join(
+            part
+            for part in (
+                financial_label(order.financial_status.value),
+                fulfillment_label(order.fulfillment_status.value),
+                self.tr("Cancelled") if order.is_cancelled else "",
+                self.tr("Test order") if order.test else "",
+            )
+            if part
+        )
+        rows: list[tuple[str, str]] = [
+            (self.tr("Status"), status),
+            (self.tr("Placed"), fmt.date_time(order.created_at)),
+            (self.tr("Total"), fmt.money(order.total)),
+        ]
+        if order.total_refunded is not None and not order.total_refunded.is_zero():
+            rows.append((self.tr("Refunded"), fmt.money(order.total_refunded)))
+        rows += [
+            (self.tr("Payment"), ", ".join(order.gateways) or self.tr("None recorded")),
+            (self.tr("Risk"), risk_label(order.risk_level.value)),
+            (self.tr("Tags"), ", ".join(order.tags) or self.tr("None")),
+        ]
+        if detail.fetched_at is not None:
+            rows.append((self.tr("Read from Shopify"), fmt.date_time(detail.fetched_at)))
+        self.summary_names.setText("\n".join(name for name, _value in rows))
+        self.summary_values.setText("\n".join(value.replace("\n", " ") for _n, value in rows))
+        note = self.tr("Order note: {note}").format(note=order.note) if order.note else ""
+        _show(self.note, note)
+
+    def _show_line_items(self, order: Order) -> None:
+        columns: list[list[str]] = [[self.tr(name)] for name in _ITEM_COLUMNS]
+        number = self.formatter.locale.toString
+        titles: list[str] = []
+        for item in order.line_items:
+            title = item.title + (f" ({item.sku})" if item.sku else "")
+            titles.append(title)
+            cells = [
+                _shortened(title.replace("\n", " "), _TITLE_CHARS),
+                number(item.current_quantity),
+                number(item.fulfilled_quantity),
+                number(item.unfulfilled_quantity),
+                self.tr("Yes") if item.restockable else self.tr("No"),
+                self.formatter.money(item.unit_price),
+            ]
+            for column, text in zip(columns, cells, strict=True):
+                column.append(text)
+        for label, lines in zip(self.item_columns, columns, strict=True):
+            label.setText("\n".join(lines))
+        self.item_columns[0].setToolTip("\n".join(titles))
+
+    def _fulfillment_text(self, order: Order) -> str:
+        lines = []
+        for fo in order.fulfillment_orders:
+            where = fo.location_name or fo.fulfillment_service or self.tr("Unknown location")
+            text = f"{where}: {fulfillment_label(fo.status.value)}"
+            if fo.fulfillment_service:
+                text += " · " + self.tr("fulfillment service {name}").format(
+                    name=fo.fulfillment_service
+                )
+            if fo.on_hold:
+                reasons = ", ".join(fo.hold_reasons) or self.tr("no reason given")
+                text += " · " + self.tr("on hold ({reasons})").format(reasons=reasons)
+            lines.append(text)
+        return "\n".join(lines)
+
+    def _show_messages(self, detail: RequestDetail) -> None:
+        messages = detail.request.messages
+        while len(self._message_pairs) < len(messages):
+            heading = plain_label()
+            body = plain_label(selectable=True)
+            body.setFrameShape(QFrame.Shape.StyledPanel)
+            body.setMargin(6)
+            body.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+            self._message_layout.addWidget(heading)
+            self._message_layout.addWidget(body)
+            self._message_pairs.append((heading, body))
+        self.message_labels = []
+        for number, (heading, body) in enumerate(self._message_pairs):
+            if number >= len(messages):
+                _show(heading, "")
+                _show(body, "")
+                continue
+            message = messages[number]
+            parts = (
+                source_label(message.source.value),
+                self.formatter.date_time(message.received_at),
+                message.author or "",
+            )
+            _show(heading, " · ".join(part for part in parts if part))
+            _show(body, message.text or self.tr("(no text)"))
+            body.setAccessibleName(self.tr("Message from the customer"))
+            self.message_labels.append(body)
+
+    def _show_verdict(self, verdict: Verdict) -> None:
+        style = (verdict.outcome.value, is_dark())
+        if style != self._badge_style:  # a style sheet is parsed and polished: only on change
+            colors = badge_colors(*style)
+            self.badge.setStyleSheet(
+                f"QLabel {{ background: {colors.background.name()}; color: {colors.text.name()};"
+                " border-radius: 9px; padding: 2px 10px; font-weight: bold; }"
+            )
+            self._badge_style = style
+        self.badge.setText(outcome_label(verdict.outcome.value))
+        phrase = self.formatter.phrase
+        why = [phrase(reason) for reason in verdict.reasons]
+        if verdict.rule:
+            why.append(self.tr("Rule: {rule}").format(rule=verdict.rule))
+        deciding, passed_over = split_checks(verdict)
+        why += [f"{_CHECK} {phrase(check.text)}" for check in deciding]
+        self.why.setText("\n".join(why))
+        lines = []
+        if passed_over:
+            lines = [self.tr("Rules passed over, and why:")]
+            lines += [f"{_CROSS} {phrase(check.text)}" for check in passed_over]
+        _show(self.passed_over, "\n".join(lines))
+        action = verdict.action
+        _show(self.suggestion, self.suggestion_text(action) if action is not None else "")
+        reply = ""
+        if verdict.reply is not None:
+            reply = self.tr("Suggested reply: {text}").format(text=phrase(verdict.reply))
+        _show(self.reply, reply)
+
+    def suggestion_text(self, action: SuggestedAction) -> str:
+        """What approving would do, in a sentence (the confirm dialog shows exact amounts)."""
+        parts = [self.tr("Suggested: cancel the order")]
+        if action.refund_method is RefundMethod.ORIGINAL:
+            parts.append(self.tr("refund to the original payment"))
+        elif action.refund_method is RefundMethod.STORE_CREDIT:
+            parts.append(self.tr("refund as store credit"))
+        else:
+            parts.append(self.tr("no refund"))
+        if action.keeps_fee and action.fee is not None:
+            fee = self.formatter.decimal(action.fee.percent, 1) + " %"
+            if action.fee.fixed is not None:
+                fee += " + " + self.formatter.money(action.fee.fixed)
+            parts.append(self.tr("keep a fee of {fee}").format(fee=fee))
+        parts.append(self.tr("restock the items") if action.restock else self.tr("no restock"))
+        if action.notify_customer:
+            parts.append(self.tr("email the customer"))
+        return ", ".join(parts) + "."
+
+    def _timeline_text(self, detail: RequestDetail) -> str:
+        events: list[tuple[datetime, str]] = []
+        for message in detail.request.messages:
+            events.append(
+                (
+                    message.received_at,
+                    self.tr("Request received ({source})").format(
+                        source=source_label(message.source.value)
+                    ),
+                )
+            )
+        for decision in detail.decisions:
+            events.append(
+                (
+                    decision.decided_at,
+                    self.tr("Decided: {outcome}, by {who}").format(
+                        outcome=outcome_label(decision.outcome) or decision.outcome,
+                        who=decision.decided_by,
+                    ),
+                )
+            )
+        for action in detail.actions:
+            if action.created_at is not None:
+                text = f"{action.kind.value.replace('_', ' ').capitalize()}: " + (
+                    action_state_label(action.state.value)
+                )
+                if action.error:
+                    text += f" ({action.error})"
+                events.append((action.created_at, text))
+        for entry in detail.audit:
+            text = f"{entry.what.replace('_', ' ').capitalize()} · {entry.who}"
+            if entry.amount is not None:
+                text += f" · {self.formatter.money(entry.amount)}"
+            events.append((entry.at, text))
+        events.sort(key=lambda event: event[0])
+        return "\n".join(f"{self.formatter.date_time(at)}  {text}" for at, text in events)

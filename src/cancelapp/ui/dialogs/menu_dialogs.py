@@ -1,0 +1,200 @@
+"""File and Help menu dialogs: requests from a CSV file or typed in, the audit log, About.
+
+Opened with `open()`; the work (reading the file, storing requests, reading the log) runs in
+the worker pool. The window hears back through signals. Requests from a file or typed in go
+through the sync's intake (`store_candidates`): an order the cache lacks is read from Shopify
+when the store's session is open, and what stays unmatched is said in the banner.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, tzinfo
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from cancelapp.store.stores import StoreRecord
+from cancelapp.ui.formatting import Formatter
+from cancelapp.ui.workers import Lane
+
+if TYPE_CHECKING:  # each dialog loads when first opened
+    from cancelapp.context import AppContext
+    from cancelapp.session.refresh import StoreSession
+    from cancelapp.sources.csv_reading import CsvTable
+    from cancelapp.sources.incoming import IncomingRequest
+    from cancelapp.store.audit import AuditEntry
+    from cancelapp.sync import IntakeOutcome
+    from cancelapp.ui.dialogs.about_dialog import AboutDialog
+
+
+class MenuDialogs(QObject):
+    imported = Signal(object)  # frozenset of the request ids stored
+    problem = Signal(object)  # an error, for the banner
+    message = Signal(str, str)  # a message and its details, for the banner
+    notice = Signal(str)  # for the status bar
+
+    def __init__(
+        self,
+        context: AppContext,
+        formatter: Formatter,
+        parent_widget: QWidget,
+        current_store: Callable[[], StoreRecord | None],
+        current_session: Callable[[], StoreSession | None] = lambda: None,
+    ) -> None:
+        super().__init__(parent_widget)
+        self.context = context
+        self.formatter = formatter
+        self.parent_widget = parent_widget
+        self.current_store = current_store
+        self.current_session = current_session
+        self.about_dialog: AboutDialog | None = None
+
+    def import_csv(self) -> None:
+        if self.current_store() is None:
+            self.notice.emit(self.tr("Connect a store first."))
+            return
+        dialog = QFileDialog(self.parent_widget, self.tr("Import requests from a CSV file"))
+        dialog.setNameFilter(self.tr("CSV files (*.csv *.txt)"))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.fileSelected.connect(self._csv_chosen)
+        dialog.open()
+
+    def _csv_chosen(self, file_name: str) -> None:
+        store = self.current_store()
+        if store is None or not file_name:
+            return
+        from cancelapp.session.refresh import read_csv_file
+
+        path = Path(file_name)
+        task = self.context.workers.run(read_csv_file, path)
+        task.succeeded.connect(lambda table: self._csv_read(store, path, table))
+        task.failed.connect(self.problem)
+
+    def _csv_read(self, store: StoreRecord, path: Path, table: CsvTable) -> None:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        from cancelapp.ui.dialogs.csv_import_dialog import CsvImportChoice, CsvImportDialog
+
+        try:
+            zone: tzinfo = ZoneInfo(store.timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            zone = UTC
+        dialog = CsvImportDialog(
+            table, self.formatter, zone, file_name=path.name, parent=self.parent_widget
+        )
+
+        def accepted(choice: CsvImportChoice) -> None:
+            self._store_requests(store, choice.result.requests)
+
+        dialog.import_accepted.connect(accepted)
+        dialog.open()
+
+    def new_request(self) -> None:
+        store = self.current_store()
+        if store is None:
+            self.notice.emit(self.tr("Connect a store first."))
+            return
+        from cancelapp.ui.detail.action_dialogs import NewRequestDialog
+
+        dialog = NewRequestDialog(self.parent_widget)
+
+        def accepted() -> None:
+            from cancelapp.sources.manual import manual_request
+
+            try:
+                incoming = manual_request(
+                    dialog.order.text(),
+                    dialog.reason.toPlainText().strip(),
+                    datetime.now(UTC),
+                    customer=dialog.customer.text().strip() or None,
+                )
+            except ValueError:
+                self.message.emit(
+                    self.tr("“{text}” is not an order number.").format(text=dialog.order.text()),
+                    "",
+                )
+                return
+            self._store_requests(store, [incoming])
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+
+    def _store_requests(self, store: StoreRecord, candidates: list[IncomingRequest]) -> None:
+        from cancelapp.session.refresh import store_requests
+
+        session = self.current_session()
+        client = session.client if session is not None and session.store_id == store.id else None
+        lane = Lane.NETWORK if client is not None else Lane.DATABASE_WRITE
+        task = self.context.workers.run_on(
+            lane, store_requests, self.context.database, store.id, candidates, client
+        )
+        task.succeeded.connect(self._stored)
+        task.failed.connect(self.problem)
+
+    def _stored(self, outcome: IntakeOutcome) -> None:
+        if outcome.notices:
+            texts = [self.formatter.phrase(notice) for notice in outcome.notices]
+            self.message.emit(texts[0], "\n".join(texts))
+        self.imported.emit(outcome.request_ids)
+
+    def show_about(self) -> None:
+        from cancelapp.ui.dialogs.about_dialog import AboutDialog
+
+        self.about_dialog = AboutDialog(self.context.paths.data_dir, self.parent_widget)
+        self.about_dialog.open()
+
+    def show_audit_log(self) -> None:
+        store = self.current_store()
+        if store is None:
+            return
+        from cancelapp.session.refresh import load_audit
+
+        task = self.context.workers.run(load_audit, self.context.database, store.id)
+        task.succeeded.connect(lambda entries: self._audit_loaded(store, entries))
+        task.failed.connect(self.problem)
+
+    def _audit_loaded(self, store: StoreRecord, entries: list[AuditEntry]) -> None:
+        fmt = self.formatter
+        lines = [
+            "  ".join(
+                part
+                for part in (
+                    fmt.date_time(entry.at),
+                    entry.who,
+                    entry.what,
+                    fmt.money(entry.amount) if entry.amount is not None else "",
+                    entry.detail.get("note", "") if entry.what == "note" else "",
+                    ", ".join(entry.shopify_ids),
+                )
+                if part
+            )
+            for entry in entries
+        ]
+        from cancelapp.ui.detail.action_dialogs import AuditLogDialog
+
+        dialog = AuditLogDialog(lines, self.parent_widget)
+        dialog.export_button.clicked.connect(lambda: self._export_audit(store, dialog))
+        dialog.open()
+
+    def _export_audit(self, store: StoreRecord, parent: QWidget) -> None:
+        chooser = QFileDialog(parent, self.tr("Export the audit log"))
+        chooser.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        chooser.setDefaultSuffix("csv")
+        chooser.setNameFilter(self.tr("CSV files (*.csv)"))
+
+        def chosen(name: str) -> None:
+            from cancelapp.session.refresh import export_audit
+
+            task = self.context.workers.run(
+                export_audit, self.context.database, store.id, Path(name)
+            )
+            task.succeeded.connect(
+                lambda rows: self.notice.emit(self.tr("%n entries exported.", "", rows))
+            )
+            task.failed.connect(self.problem)
+
+        chooser.fileSelected.connect(chosen)
+        chooser.open()

@@ -1,0 +1,373 @@
+"""The policy editor: the store's rules, a live preview over the cached requests and a
+backtest over past ones.
+
+Opened with `open()`; answers with `saved(Policy)` once the file is written (atomically,
+comments kept), or `rejected` when closed without saving. Losing comments, or replacing a
+broken file, is confirmed first in a message box that is itself opened with `open()`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QLocale, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cancelapp.domain.verdict import Outcome
+from cancelapp.policy import (
+    DEFAULT_POLICY_TOML,
+    PastCase,
+    Policy,
+    PolicyError,
+    backtest,
+    default_policy,
+    load_policy,
+    lost_comments,
+    outcomes,
+    policy_from_data,
+    render_policy,
+    save_policy_text,
+    tally,
+)
+from cancelapp.policy.document import rule_data
+from cancelapp.policy.preview import Case
+from cancelapp.ui.connect.connect_pages import plain_label
+from cancelapp.ui.formatting import Formatter
+from cancelapp.ui.policy.policy_rule_form import PolicyRuleForm
+
+PREVIEW_DELAY_MS = 150  # typing pauses this long before the preview is recomputed
+
+
+@dataclass
+class _Entry:
+    data: dict[str, Any]  # TOML-shaped, possibly invalid while being typed
+    origin: int | None  # index of the rule in the file as read; None for a new rule
+
+
+class PolicyEditor(QDialog):
+    saved = Signal(object)  # the Policy now in the file
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        now: datetime,
+        requests: Sequence[Case] = (),
+        past: Sequence[PastCase] = (),
+        shop_edit_window: timedelta | None = None,
+        in_force: Policy | None = None,
+        formatter: Formatter | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        """`requests` are the cached open requests for the live preview, `past` the decided
+        ones for the backtest; `in_force` is the policy the app uses now (the last good one
+        when the file is broken), which "changed" is counted against."""
+        super().__init__(parent)
+        self._path = path
+        self._now = now
+        self._requests = list(requests)
+        self._past = list(past)
+        self._shop_window = shop_edit_window
+        self._format = formatter or Formatter(QLocale())
+        loaded = load_policy(path)
+        # What the policy in force says today, to count what an edit changes.
+        self._baseline = outcomes(
+            self._requests, in_force or loaded.policy, now, shop_edit_window=shop_edit_window
+        )
+        self._problem = loaded.problem  # the file on disk is broken
+        if loaded.problem is None and loaded.text is not None:
+            self._base_text = loaded.text
+            rules = loaded.policy.rules
+        else:  # no file yet, or one we cannot read: start from the commented default
+            self._base_text = DEFAULT_POLICY_TOML
+            rules = default_policy().rules
+        self._entries = [_Entry(rule_data(rule), i) for i, rule in enumerate(rules)]
+        self._policy: Policy | None = None
+        self.confirm_box: QMessageBox | None = None
+        self._build()
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(PREVIEW_DELAY_MS)
+        self._preview_timer.timeout.connect(self._update_preview)
+        self.retranslate()
+        self._fill_list(0)
+        self._revalidate()
+        self._update_preview()
+
+    # Layout ----------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.problem_label = plain_label()
+        self.problem_label.setVisible(self._problem is not None)
+        self.rule_list = QListWidget()
+        self.rule_list.currentRowChanged.connect(self._show_rule)
+        self.add_button = QPushButton()
+        self.remove_button = QPushButton()
+        self.up_button = QPushButton()
+        self.down_button = QPushButton()
+        self.add_button.clicked.connect(self._add_rule)
+        self.remove_button.clicked.connect(self._remove_rule)
+        self.up_button.clicked.connect(lambda: self._move_rule(-1))
+        self.down_button.clicked.connect(lambda: self._move_rule(1))
+        list_buttons = QHBoxLayout()
+        for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
+            list_buttons.addWidget(button)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.rule_list)
+        left_layout.addLayout(list_buttons)
+
+        self.form = PolicyRuleForm()
+        self.form.edited.connect(self._rule_edited)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(1, 2)
+
+        self.error_label = plain_label()
+        self.preview_label = plain_label()
+        self.backtest_label = plain_label()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self._save_clicked)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.problem_label)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.preview_label)
+        layout.addWidget(self.backtest_label)
+        layout.addWidget(self.buttons)
+        self.resize(900, 700)
+
+    @property
+    def save_button(self) -> QPushButton:
+        return self.buttons.button(QDialogButtonBox.StandardButton.Save)
+
+    # Rule list ---------------------------------------------------------------------------------
+
+    def _fill_list(self, select: int) -> None:
+        self.rule_list.blockSignals(True)
+        self.rule_list.clear()
+        for entry in self._entries:
+            self.rule_list.addItem(self._list_text(entry.data))
+        self.rule_list.blockSignals(False)
+        if self._entries:
+            self.rule_list.setCurrentRow(min(max(select, 0), len(self._entries) - 1))
+        self._show_rule(self.rule_list.currentRow())
+
+    def _list_text(self, data: dict[str, Any]) -> str:
+        verdicts = {
+            "approve": self.tr("Approve"),
+            "review": self.tr("Review"),
+            "deny": self.tr("Deny"),
+        }
+        name = str(data.get("name") or self.tr("(no name)"))
+        return f"{verdicts.get(str(data.get('verdict')), '?')}: {name}"
+
+    def _show_rule(self, row: int) -> None:
+        has_rule = 0 <= row < len(self._entries)
+        self.form.setEnabled(has_rule)
+        self.remove_button.setEnabled(has_rule)
+        self.up_button.setEnabled(has_rule and row > 0)
+        self.down_button.setEnabled(has_rule and row < len(self._entries) - 1)
+        if has_rule:
+            self.form.load(self._entries[row].data)
+
+    def _rule_edited(self) -> None:
+        row = self.rule_list.currentRow()
+        if not 0 <= row < len(self._entries):
+            return
+        self._entries[row].data = self.form.data()
+        item = self.rule_list.item(row)
+        item.setText(self._list_text(self._entries[row].data))
+        self._changed()
+
+    def _add_rule(self) -> None:
+        row = self.rule_list.currentRow() + 1
+        names = {str(e.data.get("name")) for e in self._entries}
+        number = len(self._entries) + 1
+        while self.tr("New rule %n", "", number) in names:
+            number += 1
+        data = {
+            "name": self.tr("New rule %n", "", number),
+            "verdict": Outcome.REVIEW.value,
+            "why": self.tr("Check this request"),
+        }
+        self._entries.insert(row, _Entry(data, None))
+        self._fill_list(row)
+        self._changed()
+
+    def _remove_rule(self) -> None:
+        row = self.rule_list.currentRow()
+        if 0 <= row < len(self._entries):
+            del self._entries[row]
+            self._fill_list(row)
+            self._changed()
+
+    def _move_rule(self, step: int) -> None:
+        row = self.rule_list.currentRow()
+        target = row + step
+        if 0 <= row < len(self._entries) and 0 <= target < len(self._entries):
+            entries = self._entries
+            entries[row], entries[target] = entries[target], entries[row]
+            self._fill_list(target)
+            self._changed()
+
+    # Validation and preview --------------------------------------------------------------------
+
+    def _changed(self) -> None:
+        self._revalidate()
+        self._preview_timer.start()
+
+    def _revalidate(self) -> None:
+        data = {"version": 1, "rules": [entry.data for entry in self._entries]}
+        try:
+            self._policy = policy_from_data(data, self._path.name)
+            self.error_label.clear()
+        except PolicyError as error:
+            self._policy = None
+            self.error_label.setText(
+                self.tr("{field}: {problem}").format(
+                    field=error.field or "", problem=self._format.phrase(error.problem)
+                )
+            )
+        self.save_button.setEnabled(self._policy is not None)
+
+    def _update_preview(self) -> None:
+        if self._policy is None:
+            return  # the last good preview stays while the merchant fixes the rule
+        number = self._format.locale.toString
+        current = outcomes(
+            self._requests, self._policy, self._now, shop_edit_window=self._shop_window
+        )
+        counts = tally(current, self._baseline)
+        self.preview_label.setText(
+            self.tr(
+                "With this policy: {approve} approve, {review} review, {deny} deny "
+                "({changed} changed)"
+            ).format(
+                approve=number(counts.approve),
+                review=number(counts.review),
+                deny=number(counts.deny),
+                changed=number(counts.changed),
+            )
+        )
+        if not self._past:
+            self.backtest_label.setText(self.tr("No past requests to backtest against yet."))
+            return
+        result = backtest(self._past, self._policy, shop_edit_window=self._shop_window)
+        self.backtest_label.setText(
+            self.tr(
+                "Backtest over {count} past requests: {approve} approve, {review} review, "
+                "{deny} deny; agrees with your decision {agreed} times, differs {disagreed} "
+                "times"
+            ).format(
+                count=number(len(self._past)),
+                approve=number(result.approve),
+                review=number(result.review),
+                deny=number(result.deny),
+                agreed=number(result.agreed),
+                disagreed=number(result.disagreed),
+            )
+        )
+
+    # Saving ------------------------------------------------------------------------------------
+
+    def _save_clicked(self) -> None:
+        if self._policy is None:
+            return
+        text = render_policy(self._base_text, self._policy, [e.origin for e in self._entries])
+        lost = lost_comments(self._base_text, text)
+        if not lost and self._problem is None:
+            self._write(text)
+            return
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Save the policy?"))
+        if self._problem is not None:
+            box.setText(
+                self.tr("The policy file has a problem and will be replaced by these rules.")
+            )
+        else:
+            box.setText(
+                self.tr("Saving removes %n comment(s) from the policy file.", "", len(lost))
+            )
+        if lost:
+            box.setDetailedText("\n".join(lost))
+        box.setStandardButtons(QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel)
+        box.buttonClicked.connect(lambda button: self._confirmed(box, button, text))
+        self.confirm_box = box
+        box.open()
+
+    def _confirmed(self, box: QMessageBox, button: QAbstractButton, text: str) -> None:
+        self.confirm_box = None
+        if box.standardButton(button) == QMessageBox.StandardButton.Save:
+            self._write(text)
+
+    def _write(self, text: str) -> None:
+        try:
+            save_policy_text(self._path, text)
+        except OSError as error:
+            self.error_label.setText(
+                self.tr("The policy could not be saved: {detail}").format(
+                    detail=error.strerror or type(error).__name__
+                )
+            )
+            return
+        policy = self._policy
+        self.saved.emit(policy)
+        self.accept()
+
+    # Words -------------------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Cancellation policy"))
+        self.add_button.setText(self.tr("&Add rule"))
+        self.remove_button.setText(self.tr("&Remove"))
+        self.up_button.setText(self.tr("Move &up"))
+        self.down_button.setText(self.tr("Move &down"))
+        if self._problem is not None:
+            self.problem_label.setText(
+                self.tr(
+                    "The policy file has a problem, so the editor starts from the default rules: "
+                    "{problem}"
+                ).format(problem=self._problem_text())
+            )
+        for row, entry in enumerate(self._entries):
+            item = self.rule_list.item(row)
+            if item is not None:
+                item.setText(self._list_text(entry.data))
+
+    def _problem_text(self) -> str:
+        problem = self._problem
+        if problem is None:
+            return ""
+        where = ", ".join(str(p) for p in (problem.file, problem.line, problem.field) if p)
+        return f"{where}: {self._format.phrase(problem.problem)}"

@@ -1,0 +1,140 @@
+"""The open store's policy and cancellation window, the policy editor, and re-judging.
+
+The policy file is read in a worker after the first rows show, with the store's own window
+as the last sync kept it in the cache (so an offline start judges with it too); each sync
+then brings the window it read (`RefreshResult.shop_edit_window`), kept per store. The
+editor opens with the cached requests for its live preview and the decided ones for its
+backtest, both read off the GUI thread; after a save every verdict is judged again off the GUI
+thread, from the cache alone (offline too).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from cancelapp.session.store_policy import read_store_policy, rejudge
+from cancelapp.store.stores import StoreRecord
+from cancelapp.ui.formatting import Formatter
+from cancelapp.ui.workers import Lane
+
+if TYPE_CHECKING:  # the policy code loads after the first rows show
+    from cancelapp.context import AppContext
+    from cancelapp.policy import Policy, PolicyLoad
+    from cancelapp.session.policy_cases import PolicyCases
+    from cancelapp.session.refresh import StoreSession
+
+
+class PolicyFlow(QObject):
+    ready = Signal()  # the open store's policy is loaded
+    rejudged = Signal(object)  # frozenset of the request ids judged again
+    editor_opened = Signal(object)  # the PolicyEditor now open
+    problem = Signal(object)  # an error, for the banner
+    message = Signal(str, str)  # message, details: for the banner
+
+    def __init__(
+        self,
+        context: AppContext,
+        formatter: Formatter,
+        parent_widget: QWidget,
+        current_session: Callable[[], StoreSession | None],
+    ) -> None:
+        super().__init__(parent_widget)
+        self.context = context
+        self.formatter = formatter
+        self.parent_widget = parent_widget
+        self.current_session = current_session
+        self.store: StoreRecord | None = None
+        self.policy: Policy | None = None
+        self.edit_windows: dict[int, timedelta | None] = {}  # store id -> its window
+
+    @property
+    def shop_edit_window(self) -> timedelta | None:
+        """The open store's own window, when a sync has read it."""
+        return self.edit_windows.get(self.store.id) if self.store is not None else None
+
+    def set_store(self, store: StoreRecord) -> None:
+        """Another store opens: its policy is read by `load()`."""
+        self.store = store
+        self.policy = None
+
+    def load(self) -> None:
+        store = self.store
+        if store is None:
+            return
+        task = self.context.workers.run(
+            read_store_policy, self.context.paths.config_dir, self.context.database, store.id
+        )
+        task.succeeded.connect(lambda loaded: self._loaded(store, *loaded))
+        task.failed.connect(self.problem)
+
+    def _loaded(self, store: StoreRecord, loaded: PolicyLoad, window: timedelta | None) -> None:
+        if store is not self.store:
+            return
+        # A sync that finished meanwhile read a fresher window than the cache had.
+        self.edit_windows.setdefault(store.id, window)
+        self.policy = loaded.policy
+        if loaded.notice is not None:
+            self.message.emit(self.formatter.phrase(loaded.notice), str(loaded.problem))
+        self.ready.emit()
+
+    def window_read(self, store_id: int, window: timedelta | None) -> bool:
+        """Remember a store's window as a sync read it; True when it changed."""
+        changed = store_id not in self.edit_windows or self.edit_windows[store_id] != window
+        self.edit_windows[store_id] = window
+        return changed
+
+    # The editor ----------------------------------------------------------------------------------
+
+    def open_editor(self) -> None:
+        store = self.store
+        if store is None:
+            return
+        from cancelapp.session.policy_cases import load_policy_cases
+
+        task = self.context.workers.run(load_policy_cases, self.context.database, store.id)
+        task.succeeded.connect(lambda cases: self._cases_loaded(store, cases))
+        task.failed.connect(self.problem)
+
+    def _cases_loaded(self, store: StoreRecord, cases: PolicyCases) -> None:
+        if store is not self.store:
+            return
+        from cancelapp.policy import policy_path
+        from cancelapp.ui.policy.policy_editor import PolicyEditor
+
+        editor = PolicyEditor(
+            policy_path(self.context.paths.config_dir, store.id),
+            now=datetime.now(UTC),
+            requests=cases.requests,
+            past=cases.past,
+            shop_edit_window=self.shop_edit_window,
+            in_force=self.policy,
+            formatter=self.formatter,
+            parent=self.parent_widget,
+        )
+        editor.saved.connect(lambda policy: self._saved(store, policy))
+        editor.open()
+        self.editor_opened.emit(editor)
+
+    def _saved(self, store: StoreRecord, policy: Policy) -> None:
+        if store is not self.store:
+            return
+        self.policy = policy
+        session = self.current_session()
+        if session is not None and session.store_id == store.id:
+            session.policy = replace(session.policy, policy=policy, problem=None, notice=None)
+        task = self.context.workers.run_on(
+            Lane.DATABASE_WRITE,
+            rejudge,
+            self.context.database,
+            store.id,
+            policy,
+            self.shop_edit_window,
+        )
+        task.succeeded.connect(lambda ids: self.rejudged.emit(ids) if store is self.store else None)
+        task.failed.connect(self.problem)

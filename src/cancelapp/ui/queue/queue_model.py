@@ -1,0 +1,441 @@
+"""The request queue as a table model over `QueueIndex`, updated row by row on each sync.
+
+`data()` only looks up strings formatted once per row (on first paint) and cached; the
+relative "received" texts are refreshed once a minute. Filtering and searching swap the row
+list (a model reset: what the merchant asked for changed; none when the rows stay the same);
+sorting moves rows under a layout change so the selection stays; a sync inserts, removes and
+updates single rows. The window can open on the first page of the queue (`load()`) and add
+the rest below it when read (`complete()`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+from datetime import UTC, datetime
+from decimal import InvalidOperation
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+
+from cancelapp.domain.money import Money
+from cancelapp.store.phrase_json import phrase_from_json
+from cancelapp.store.queue import QueueRow
+from cancelapp.store.times import from_db_time
+from cancelapp.ui.formatting import Formatter
+from cancelapp.ui.labels import (
+    action_state_label,
+    financial_label,
+    fulfillment_label,
+    outcome_label,
+    request_state_label,
+    sources_label,
+)
+from cancelapp.ui.queue.queue_index import Column, QueueFilter, QueueIndex, Sorting, Tab
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+_USER = Qt.ItemDataRole.UserRole.value
+REQUEST_ID_ROLE = _USER + 1
+OUTCOME_ROLE = _USER + 2  # `Outcome` value or None
+REASON_ROLE = _USER + 3  # the verdict's first reason, translated
+SORT_ROLE = _USER + 4  # the real value the column sorts by
+VERDICT_ROLE = _USER + 5  # (OUTCOME_ROLE, REASON_ROLE) in one call, for the badge delegate
+
+_DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
+_ANSWERED_ROLES = frozenset(
+    {
+        _DISPLAY,
+        _TOOLTIP,
+        _ALIGNMENT,
+        OUTCOME_ROLE,
+        REASON_ROLE,
+        VERDICT_ROLE,
+        REQUEST_ID_ROLE,
+        SORT_ROLE,
+    }
+)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_RECEIVED = Column.RECEIVED.value
+_TOTAL = Column.TOTAL.value
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_IN_FLIGHT = "sending"
+_REFRESH_RELATIVE_MS = 60_000
+# Rows whose texts are kept: many screenfuls, far fewer than 100,000 rows' worth of strings.
+_KEPT_ROW_TEXTS = 5000
+
+
+class QueueModel(QAbstractTableModel):
+    countsChanged = Signal()  # noqa: N815 (Qt naming)
+
+    def __init__(
+        self,
+        formatter: Formatter,
+        parent: QObject | None = None,
+        *,
+        now: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        super().__init__(parent)
+        self.formatter = formatter
+        self._now = now
+        self.index_ = QueueIndex()
+        self.query = QueueFilter()
+        self.sorting = Sorting()
+        self._visible: list[int] = []
+        self._texts: dict[int, list[str]] = {}
+        self._reasons: dict[int, str] = {}
+        self._received: dict[int, str] = {}
+        self._reason_texts: dict[str, str] = {}  # by the reason's JSON
+        self._in_flight: set[int] = set()  # request ids with an action on its way
+        self._headers: list[str] = []
+        self._retranslate_headers()
+        self._timer = QTimer(self)
+        self._timer.setInterval(_REFRESH_RELATIVE_MS)
+        self._timer.timeout.connect(self.refresh_relative_times)
+        self._timer.start()
+
+    def _retranslate_headers(self) -> None:
+        self._headers = [
+            self.tr("Order"),
+            self.tr("Customer"),
+            self.tr("Received"),
+            self.tr("Placed"),
+            self.tr("Source"),
+            self.tr("Payment"),
+            self.tr("Fulfillment"),
+            self.tr("Total"),
+            self.tr("Verdict"),
+            self.tr("Action"),
+        ]
+
+    def reformat(self) -> None:
+        """After a language change: every text again, same rows, same selection."""
+        self._retranslate_headers()
+        self._clear_caches()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
+        if self._visible:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._visible) - 1, len(Column) - 1)
+            )
+
+    # Qt model interface --------------------------------------------------------------------------
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._visible)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._headers):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self._headers[section]
+            if role == Qt.ItemDataRole.TextAlignmentRole and section == Column.TOTAL:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # Called a few thousand times per repaint: unknown roles leave at once.
+        if role not in _ANSWERED_ROLES or not index.isValid():
+            return None
+        position = self._visible[index.row()]
+        column = index.column()
+        if role == _DISPLAY:
+            if column == _RECEIVED:
+                return self._received_text(position)
+            return self._row_texts(position)[column]
+        if role == _ALIGNMENT:
+            return _RIGHT if column == _TOTAL else None
+        if role == _TOOLTIP:
+            return self._tooltip(position, column)
+        if role == OUTCOME_ROLE:
+            return self.index_.rows[position].verdict_outcome
+        if role == REASON_ROLE:
+            self._row_texts(position)
+            return self._reasons.get(position, "")
+        if role == VERDICT_ROLE:
+            self._row_texts(position)
+            return (self.index_.rows[position].verdict_outcome, self._reasons.get(position, ""))
+        if role == REQUEST_ID_ROLE:
+            return self.index_.rows[position].request_id
+        if role == SORT_ROLE:
+            return self.index_.sort_key(position, Column(column))
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        sorting = Sorting(Column(column), order == Qt.SortOrder.DescendingOrder)
+        if sorting == self.sorting and self._visible:
+            return
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        kept = [(idx, self._visible[idx.row()]) for idx in persistent if idx.isValid()]
+        self.sorting = sorting
+        self._visible = self.index_.visible(self.query, sorting)
+        if kept:
+            rows = self._rows_of({position for _, position in kept})
+            self.changePersistentIndexList(
+                [idx for idx, _ in kept],
+                [self.index(rows[position], idx.column()) for idx, position in kept],
+            )
+        self.layoutChanged.emit()
+
+    # Loading and updating ------------------------------------------------------------------------
+
+    def load(self, rows: Iterable[QueueRow] | QueueIndex) -> None:
+        """Everything at once: the first load from the cache, or after switching store.
+
+        Pass a `QueueIndex` built in a worker to keep the GUI thread free while it is built.
+        """
+        self.beginResetModel()
+        self.index_ = rows if isinstance(rows, QueueIndex) else QueueIndex(rows)
+        self._clear_caches()
+        self._visible = self.index_.visible(self.query, self.sorting)
+        self.endResetModel()
+        self.countsChanged.emit()
+
+    def complete(self, index: QueueIndex) -> None:
+        """Swap in the whole queue after `load()` showed its first page: the rest is inserted
+        below the rows shown (which keep their selection and scroll position). If the first
+        page no longer leads the view (a sync, a filter or a sort came in between), the model
+        is reset instead."""
+        shown = [self.index_.rows[p].request_id for p in self._visible]
+        visible = index.visible(self.query, self.sorting)
+        rows = index.rows
+        if len(visible) < len(shown) or any(
+            rows[p].request_id != request_id for p, request_id in zip(visible, shown, strict=False)
+        ):
+            self.load(index)
+            return
+        self.index_ = index
+        self._clear_caches()  # cached by position, and the positions are the new index's now
+        self._visible = visible[: len(shown)]
+        if shown:
+            last = len(Column) - 1
+            self.dataChanged.emit(self.index(0, 0), self.index(len(shown) - 1, last))
+        if len(visible) > len(shown):
+            self.beginInsertRows(QModelIndex(), len(shown), len(visible) - 1)
+            self._visible = visible
+            self.endInsertRows()
+        self.countsChanged.emit()
+
+    def apply(self, rows: Sequence[QueueRow], removed_ids: Iterable[int] = ()) -> None:
+        """Merge rows a sync changed: rows are inserted, removed, moved or updated in place."""
+        column = self.sorting.column
+        old_keys = {}
+        for row in rows:
+            position = self.index_.position_of(row.request_id)
+            if position is not None:
+                old_keys[position] = self.index_.sort_key(position, column)
+        change = self.index_.update(rows)
+        gone = self.index_.remove(removed_ids)
+        for position in (*change.changed, *gone):
+            self._forget_texts(position)
+        moved = {p for p in change.changed if self.index_.sort_key(p, column) != old_keys[p]}
+        new = self.index_.visible(self.query, self.sorting)
+        self._merge(new, moved)
+        stayed = [p for p in change.changed if p not in moved]
+        if stayed:
+            last = len(Column) - 1
+            for shown in self._rows_of(set(stayed)).values():
+                self.dataChanged.emit(self.index(shown, 0), self.index(shown, last))
+        if change.added or change.changed or gone:
+            self.countsChanged.emit()
+
+    def set_filter(self, query: QueueFilter) -> None:
+        if query == self.query:
+            return
+        narrowing = (
+            bool(self.query.search.strip())
+            and query.search.startswith(self.query.search)
+            and query == replace(self.query, search=query.search)
+        )
+        if narrowing:
+            visible = self.index_.narrow(self._visible, query.search)
+        else:
+            visible = self.index_.visible(query, self.sorting)
+        self.query = query
+        if visible == self._visible:  # the same rows: nothing to repaint
+            self._visible = visible
+            return
+        self.beginResetModel()
+        self._visible = visible
+        self.endResetModel()
+
+    def set_in_flight(self, request_id: int, in_flight: bool) -> None:
+        """Show "In progress" at once, before the journal confirms it."""
+        if in_flight:
+            self._in_flight.add(request_id)
+        else:
+            self._in_flight.discard(request_id)
+        position = self.index_.position_of(request_id)
+        if position is not None:
+            self._forget_texts(position)
+            row = self._rows_of({position}).get(position)
+            if row is not None:
+                self.dataChanged.emit(
+                    self.index(row, Column.ACTION), self.index(row, Column.ACTION)
+                )
+
+    def refresh_relative_times(self) -> None:
+        self._received.clear()
+        if self._visible:
+            column = Column.RECEIVED
+            self.dataChanged.emit(
+                self.index(0, column),
+                self.index(len(self._visible) - 1, column),
+                [Qt.ItemDataRole.DisplayRole],
+            )
+
+    # Lookups for the window ----------------------------------------------------------------------
+
+    def counts(self) -> dict[Tab, int]:
+        return self.index_.counts()
+
+    def queue_row(self, row: int) -> QueueRow:
+        return self.index_.rows[self._visible[row]]
+
+    def request_id_at(self, row: int) -> int:
+        return self.index_.rows[self._visible[row]].request_id
+
+    def request_of_order(self, order_id: str) -> int | None:
+        """The request shown for an order (a scan: for the odd action outcome, not per paint)."""
+        for row in self.index_.rows:
+            if row.order_gid == order_id:
+                return row.request_id
+        return None
+
+    def row_of(self, request_id: int) -> int | None:
+        position = self.index_.position_of(request_id)
+        if position is None:
+            return None
+        return self._rows_of({position}).get(position)
+
+    # Internals -----------------------------------------------------------------------------------
+
+    def _rows_of(self, positions: set[int]) -> dict[int, int]:
+        if len(positions) == 1:
+            (position,) = positions
+            try:
+                return {position: self._visible.index(position)}
+            except ValueError:
+                return {}
+        return {p: row for row, p in enumerate(self._visible) if p in positions}
+
+    def _merge(self, new: list[int], moved: set[int]) -> None:
+        """Turn the shown list into `new` with row removals and insertions, in runs."""
+        new_set = set(new)
+        old = self._visible
+        doomed = [row for row, p in enumerate(old) if p not in new_set or p in moved]
+        for first, last in reversed(_runs(doomed)):
+            self.beginRemoveRows(QModelIndex(), first, last)
+            del self._visible[first : last + 1]
+            self.endRemoveRows()
+        kept = set(self._visible)
+        arriving = [row for row, p in enumerate(new) if p not in kept]
+        for first, last in _runs(arriving):
+            self.beginInsertRows(QModelIndex(), first, last)
+            self._visible[first:first] = new[first : last + 1]
+            self.endInsertRows()
+
+    def _clear_caches(self) -> None:
+        self._texts.clear()
+        self._reasons.clear()
+        self._received.clear()
+        self._reason_texts.clear()
+
+    def _forget_texts(self, position: int) -> None:
+        self._texts.pop(position, None)
+        self._reasons.pop(position, None)
+        self._received.pop(position, None)
+
+    def _received_text(self, position: int) -> str:
+        text = self._received.get(position)
+        if text is None:
+            received = from_db_time(self.index_.rows[position].received_at)
+            text = self.formatter.relative(received, self._now())
+            self._received[position] = text
+        return text
+
+    def _row_texts(self, position: int) -> list[str]:
+        texts = self._texts.get(position)
+        if texts is None:
+            if len(self._texts) >= _KEPT_ROW_TEXTS:  # scrolled through a lot: start again
+                self._clear_caches()
+            texts = self._format_row(self.index_.rows[position], position)
+            self._texts[position] = texts
+        return texts
+
+    def _format_row(self, row: QueueRow, position: int) -> list[str]:
+        fmt = self.formatter
+        reason = ""
+        if row.verdict_reason:
+            reason = self._reason_texts.get(row.verdict_reason, "")
+            if not reason:  # reasons repeat from row to row: parse and format each once
+                reason = fmt.phrase(phrase_from_json(row.verdict_reason))
+                self._reason_texts[row.verdict_reason] = reason
+        self._reasons[position] = reason
+        outcome = outcome_label(row.verdict_outcome)
+        verdict = f"{outcome}: {reason}" if outcome and reason else outcome
+        action_state = _IN_FLIGHT if row.request_id in self._in_flight else row.action_state
+        action = action_state_label(action_state)
+        if not action and row.request_state in ("done", "declined"):
+            action = request_state_label(row.request_state)
+        return [
+            row.order_name or self.tr("(no order)"),
+            row.customer_name or row.customer_email or "",
+            "",  # received: relative, see `_received_text`
+            fmt.date(from_db_time(row.placed_at)) if row.placed_at else "",
+            sources_label(row.sources),
+            financial_label(row.financial_status),
+            fulfillment_label(row.fulfillment_status),
+            self._total(row),
+            verdict,
+            action,
+        ]
+
+    def _total(self, row: QueueRow) -> str:
+        if row.total_amount is None or row.currency is None:
+            return ""
+        try:
+            return self.formatter.money(Money.of(row.total_amount, row.currency))
+        except (ValueError, InvalidOperation):
+            return row.total_amount
+
+    def _tooltip(self, position: int, column: int) -> str | None:
+        row = self.index_.rows[position]
+        if column == Column.RECEIVED:
+            return self.formatter.date_time(from_db_time(row.received_at))
+        if column == Column.PLACED and row.placed_at:
+            return self.formatter.date_time(from_db_time(row.placed_at))
+        if column == Column.CUSTOMER:
+            return row.customer_email
+        if column == Column.VERDICT:
+            self._row_texts(position)
+            return self._reasons.get(position) or None
+        return None
+
+
+def _runs(rows: list[int]) -> list[tuple[int, int]]:
+    """Ascending row numbers as (first, last) runs of consecutive rows."""
+    runs: list[tuple[int, int]] = []
+    for row in rows:
+        if runs and runs[-1][1] == row - 1:
+            runs[-1] = (runs[-1][0], row)
+        else:
+            runs.append((row, row))
+    return runs

@@ -1,0 +1,266 @@
+"""The queue panel: helpdesk-style tabs with counts, a debounced search, filters, the table."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QTabBar,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cancelapp.ui.labels import (
+    FINANCIAL_VALUES,
+    FULFILLMENT_VALUES,
+    SOURCE_VALUES,
+    financial_label,
+    fulfillment_label,
+    source_label,
+)
+from cancelapp.ui.queue.queue_delegate import VerdictDelegate
+from cancelapp.ui.queue.queue_index import Column, QueueFilter, Tab
+from cancelapp.ui.queue.queue_model import QueueModel
+
+SEARCH_DEBOUNCE_MS = 150
+_COLUMN_WIDTHS = {
+    Column.ORDER: 70,
+    Column.CUSTOMER: 140,
+    Column.RECEIVED: 115,
+    Column.PLACED: 90,
+    Column.SOURCE: 80,
+    Column.PAYMENT: 110,
+    Column.FULFILLMENT: 115,
+    Column.TOTAL: 100,
+    Column.VERDICT: 300,
+    Column.ACTION: 90,
+}
+# What the merchant reads first: who, then the verdict and its reason, then the facts.
+_VISUAL_ORDER = (
+    Column.ORDER,
+    Column.CUSTOMER,
+    Column.VERDICT,
+    Column.RECEIVED,
+    Column.TOTAL,
+    Column.PAYMENT,
+    Column.FULFILLMENT,
+    Column.PLACED,
+    Column.SOURCE,
+    Column.ACTION,
+)
+
+
+class QueueView(QWidget):
+    """Emits `current_request_changed(request_id or 0)` as the merchant moves through the queue."""
+
+    current_request_changed = Signal(int)
+
+    def __init__(self, model: QueueModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.tabs = QTabBar()
+        self.tabs.setExpanding(False)
+        self.tabs.setDrawBase(False)
+        for _tab in Tab:
+            self.tabs.addTab("")
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.source_filter = QComboBox()
+        self.financial_filter = QComboBox()
+        self.fulfillment_filter = QComboBox()
+        self.table = QTableView()
+        self._configure_table()
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.apply_filter)
+        self._remembered: tuple[int, int] | None = None  # request id, row before a reset
+
+        filters = QHBoxLayout()
+        filters.setContentsMargins(0, 0, 0, 0)
+        filters.addWidget(self.search, 3)
+        filters.addWidget(self.source_filter, 1)
+        filters.addWidget(self.financial_filter, 1)
+        filters.addWidget(self.fulfillment_filter, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+        layout.addLayout(filters)
+        layout.addWidget(self.table)
+
+        self.tabs.currentChanged.connect(lambda _i: self.apply_filter())
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        self.search.returnPressed.connect(self.apply_filter)
+        for combo in (self.source_filter, self.financial_filter, self.fulfillment_filter):
+            combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        model.countsChanged.connect(self.update_counts)
+        model.modelAboutToBeReset.connect(self._remember_current)
+        model.modelReset.connect(self._restore_current)
+        self.retranslate()
+
+    def _configure_table(self) -> None:
+        table = self.table
+        table.setModel(self.model)
+        self.verdict_delegate = VerdictDelegate(table)
+        table.setItemDelegateForColumn(Column.VERDICT, self.verdict_delegate)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setWordWrap(False)
+        table.setAlternatingRowColors(True)
+        table.setShowGrid(False)
+        table.setTabKeyNavigation(False)
+        vertical = table.verticalHeader()
+        vertical.setVisible(False)
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(table.fontMetrics().height() + 12)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setHighlightSections(False)
+        header.setStretchLastSection(True)
+        for column, width in _COLUMN_WIDTHS.items():
+            header.resizeSection(column, width)
+        for visual, column in enumerate(_VISUAL_ORDER):
+            header.moveSection(header.visualIndex(column), visual)
+        header.setSectionsMovable(True)
+        sorting = self.model.sorting
+        order = Qt.SortOrder.DescendingOrder if sorting.descending else Qt.SortOrder.AscendingOrder
+        header.setSortIndicator(sorting.column, order)
+        table.setSortingEnabled(True)
+        selection = table.selectionModel()
+        selection.currentRowChanged.connect(self._row_changed)
+
+    # Language --------------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.search.setPlaceholderText(self.tr("Search order, customer or email (Ctrl+F)"))
+        self.search.setAccessibleName(self.tr("Search requests"))
+        self.tabs.setAccessibleName(self.tr("Request queues"))
+        self.table.setAccessibleName(self.tr("Cancellation requests"))
+        self._fill(self.source_filter, self.tr("All sources"), SOURCE_VALUES, source_label)
+        self._fill(self.financial_filter, self.tr("Any payment"), FINANCIAL_VALUES, financial_label)
+        self._fill(
+            self.fulfillment_filter,
+            self.tr("Any fulfillment"),
+            FULFILLMENT_VALUES,
+            fulfillment_label,
+        )
+        self.source_filter.setAccessibleName(self.tr("Filter by source"))
+        self.financial_filter.setAccessibleName(self.tr("Filter by payment status"))
+        self.fulfillment_filter.setAccessibleName(self.tr("Filter by fulfillment status"))
+        self.update_counts()
+
+    @staticmethod
+    def _fill(
+        combo: QComboBox, everything: str, values: tuple[str, ...], label: Callable[[str], str]
+    ) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(everything, None)
+        for value in values:
+            combo.addItem(label(value), value)
+        combo.setCurrentIndex(max(combo.findData(current), 0))
+        combo.blockSignals(False)
+
+    def tab_names(self) -> dict[Tab, str]:
+        return {
+            Tab.NEEDS_DECISION: self.tr("Needs decision"),
+            Tab.APPROVE: self.tr("Approve"),
+            Tab.REVIEW: self.tr("Review"),
+            Tab.DENY: self.tr("Deny"),
+            Tab.DONE: self.tr("Done"),
+            Tab.UNMATCHED: self.tr("Unmatched"),
+        }
+
+    def update_counts(self) -> None:
+        counts = self.model.counts()
+        for tab, name in self.tab_names().items():
+            self.tabs.setTabText(tab, f"{name}  {counts[tab]}")
+
+    # Filtering -------------------------------------------------------------------------------
+
+    def query(self) -> QueueFilter:
+        return QueueFilter(
+            tab=Tab(max(self.tabs.currentIndex(), 0)),
+            search=self.search.text(),
+            source=self.source_filter.currentData(),
+            financial_status=self.financial_filter.currentData(),
+            fulfillment_status=self.fulfillment_filter.currentData(),
+        )
+
+    def apply_filter(self) -> None:
+        self._debounce.stop()
+        self.model.set_filter(self.query())
+
+    def show_tab(self, tab: Tab) -> None:
+        self.tabs.setCurrentIndex(tab)
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    # Moving through the queue ----------------------------------------------------------------
+
+    def current_request_id(self) -> int:
+        index = self.table.currentIndex()
+        return self.model.request_id_at(index.row()) if index.isValid() else 0
+
+    def select_row(self, row: int) -> None:
+        count = self.model.rowCount()
+        if count == 0:
+            return
+        row = min(max(row, 0), count - 1)
+        index = self.model.index(row, 0)
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.table.selectionModel().setCurrentIndex(index, flags)
+        self.table.scrollTo(index)
+
+    def select_request(self, request_id: int) -> bool:
+        row = self.model.row_of(request_id)
+        if row is None:
+            return False
+        self.select_row(row)
+        return True
+
+    def step(self, rows: int) -> None:
+        index = self.table.currentIndex()
+        self.select_row(index.row() + rows if index.isValid() else 0)
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        request_id = self.model.request_id_at(current.row()) if current.isValid() else 0
+        self.current_request_changed.emit(request_id)
+
+    def _remember_current(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self._remembered = (self.model.request_id_at(index.row()), index.row())
+        else:
+            self._remembered = None
+
+    def _restore_current(self) -> None:
+        remembered, self._remembered = self._remembered, None
+        if remembered is None:
+            self.current_request_changed.emit(0)
+            return
+        request_id, row = remembered
+        if not self.select_request(request_id):
+            if self.model.rowCount():
+                self.select_row(row)
+            else:
+                self.current_request_changed.emit(0)

@@ -1,0 +1,134 @@
+"""Keeping one store's queue current: sync on a timer, retry sooner while offline, merge rows.
+
+Turns online again without a restart: after a failure the next try comes 15 s, 30 s, 1 min, …
+later (never later than the merchant's interval), and the first success flips the status back.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from cancelapp.ui.queue.queue_cache import load_rows
+from cancelapp.ui.queue.queue_model import QueueModel
+from cancelapp.ui.workers import Lane, Task, WorkerPool
+
+if TYPE_CHECKING:  # the network side loads when a store opens, after the first rows show
+    from cancelapp.session.refresh import RefreshResult, StoreSession
+    from cancelapp.store.queue import QueueRow
+
+
+class QueueSync(QObject):
+    started = Signal()
+    progressed = Signal(int, int, str)
+    online_changed = Signal(bool)
+    finished = Signal(object)  # RefreshResult, after its rows are in the model
+    failed = Signal(object)  # the error, when it is not just "offline"
+    new_requests = Signal(int)
+    arrived = Signal(object)  # frozenset of the new requests' ids
+
+    def __init__(
+        self,
+        model: QueueModel,
+        workers: WorkerPool,
+        parent: QObject | None = None,
+        *,
+        interval: timedelta = timedelta(minutes=5),
+    ) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.workers = workers
+        self.interval = interval
+        self.session: StoreSession | None = None
+        self.failures = 0
+        self.task: Task | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.sync_now)
+
+    @property
+    def running(self) -> bool:
+        return self.task is not None
+
+    def set_session(self, session: StoreSession | None) -> None:
+        self.stop()
+        self.session = session
+        self.failures = 0
+
+    def stop(self) -> None:
+        self._timer.stop()
+        if self.task is not None:
+            self.task.cancel()
+            self.task = None
+
+    def sync_now(self) -> bool:
+        """Start a sync unless one runs or no store is open; True when one started."""
+        if self.session is None or self.task is not None:
+            return False
+        from cancelapp.session.refresh import refresh_store
+
+        self._timer.stop()
+        session = self.session
+        task = self.workers.run_cancellable_on(Lane.NETWORK, refresh_store, session)
+        self.task = task
+        task.progressed.connect(self.progressed)
+        task.succeeded.connect(lambda result: self._synced(task, session, result))
+        task.failed.connect(lambda error: self._failed(task, error))
+        task.cancelled.connect(lambda: self._forget(task))
+        self.started.emit()
+        return True
+
+    def _forget(self, task: Task) -> None:
+        if self.task is task:
+            self.task = None
+
+    def _synced(self, task: Task, session: StoreSession, result: RefreshResult) -> None:
+        if self.task is not task or self.session is not session:
+            return
+        self.failures = 0
+        self.online_changed.emit(True)
+        ids = result.request_ids
+        if not ids:
+            self._done(task, result)
+            return
+        rows_task = self.workers.run(load_rows, session.database, session.store_id, ids)
+        rows_task.succeeded.connect(lambda rows: self._merge(task, session, result, rows))
+        rows_task.failed.connect(lambda error: self._failed(task, error))
+
+    def _merge(
+        self, task: Task, session: StoreSession, result: RefreshResult, rows: list[QueueRow]
+    ) -> None:
+        if self.session is not session:
+            return
+        index = self.model.index_
+        new = frozenset(row.request_id for row in rows if index.position_of(row.request_id) is None)
+        present = {row.request_id for row in rows}
+        self.model.apply(rows, removed_ids=result.request_ids - present)
+        if new:
+            self.new_requests.emit(len(new))
+            self.arrived.emit(new)
+        self._done(task, result)
+
+    def _done(self, task: Task, result: RefreshResult) -> None:
+        self._forget(task)
+        # A first sync shows the requests, then leaves the recent orders to a backfill.
+        self._timer.start(0 if result.more else int(self.interval.total_seconds() * 1000))
+        self.finished.emit(result)
+
+    def _failed(self, task: Task, error: object) -> None:
+        from cancelapp.shopify.errors import NetworkDown, ShopifyDown, ShopifyError, Throttled
+        from cancelapp.sync import next_sync_in
+
+        if self.task is not task:
+            return
+        self._forget(task)
+        self.failures += 1
+        self._timer.start(int(next_sync_in(self.failures, self.interval).total_seconds() * 1000))
+        if isinstance(error, (NetworkDown, ShopifyDown, Throttled)):
+            self.online_changed.emit(False)
+        else:
+            if isinstance(error, ShopifyError):
+                self.online_changed.emit(True)
+            self.failed.emit(error)

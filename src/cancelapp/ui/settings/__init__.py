@@ -1,0 +1,1 @@
+"""The settings dialog, its intake tab, and putting saved settings into effect."""

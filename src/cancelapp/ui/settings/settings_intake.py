@@ -1,0 +1,195 @@
+"""The settings tab for where each store's cancellation requests come from."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cancelapp.domain.phrase import Phrase
+from cancelapp.settings import EmailIntake, Settings, StoreIntake
+from cancelapp.sources.email_config import Security
+from cancelapp.store.stores import StoreRecord
+from cancelapp.ui.connect.connect_pages import form_row, plain_label, translated
+
+
+class IntakeTab(QWidget):
+    """One store at a time (a switcher when there are several); edits are kept per store."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        stores: Sequence[StoreRecord],
+        keychain_notice: Phrase | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._keychain_notice = keychain_notice
+        self.keychain_label = plain_label()
+        self._stores = list(stores)
+        self._intake = {s.domain: settings.intake_for(s.domain) for s in self._stores}
+        self._passwords: dict[str, str] = {}
+        self._shown: str | None = None
+        self.store_label = QLabel()
+        self.store_combo = QComboBox()
+        for store in self._stores:
+            self.store_combo.addItem(f"{store.name} ({store.domain})", store.domain)
+        self.store_label.setBuddy(self.store_combo)
+        self.store_label.setVisible(len(self._stores) > 1)
+        self.store_combo.setVisible(len(self._stores) > 1)
+        self.no_store = QLabel()
+        self.no_store.setVisible(not self._stores)
+        self.native_box = QCheckBox()
+        self.tag_box = QCheckBox()
+        self.tag_edit = QLineEdit()
+        self.csv_box = QCheckBox()
+        self.email_group = QGroupBox()
+        self.email_group.setCheckable(True)
+        self.host_edit = QLineEdit()
+        self.port_spin = QSpinBox()
+        self.port_spin.setRange(1, 65535)
+        self.security_combo = QComboBox()
+        self.security_combo.addItem("", Security.TLS.value)
+        self.security_combo.addItem("", Security.STARTTLS.value)
+        self.user_edit = QLineEdit()
+        self.folder_edit = QLineEdit()
+        self.password_edit = QLineEdit()
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        email_form = QFormLayout(self.email_group)
+        self._email_fields: list[tuple[QLabel, QWidget]] = [
+            (form_row(email_form, field), field)
+            for field in (
+                self.host_edit,
+                self.port_spin,
+                self.security_combo,
+                self.user_edit,
+                self.folder_edit,
+                self.password_edit,
+            )
+        ]
+        self.tag_box.toggled.connect(self.tag_edit.setEnabled)
+        self.security_combo.currentIndexChanged.connect(self._default_port)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.store_label)
+        layout.addWidget(self.store_combo)
+        layout.addWidget(self.no_store)
+        layout.addWidget(self.native_box)
+        layout.addWidget(self.tag_box)
+        layout.addWidget(self.tag_edit)
+        layout.addWidget(self.csv_box)
+        layout.addWidget(self.email_group)
+        layout.addWidget(self.keychain_label)
+        layout.addStretch()
+        for widget in (
+            self.native_box,
+            self.tag_box,
+            self.tag_edit,
+            self.csv_box,
+            self.email_group,
+        ):
+            widget.setEnabled(bool(self._stores))
+        self.store_combo.currentIndexChanged.connect(self._store_changed)
+        self._store_changed()
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.store_label.setText(self.tr("&Store"))
+        self.no_store.setText(
+            self.tr("Connect a store first; then choose where its requests come from.")
+        )
+        self.native_box.setText(self.tr("Requests customers send through &Shopify"))
+        self.tag_box.setText(self.tr("Orders &tagged as a cancellation request"))
+        self.tag_edit.setAccessibleName(self.tr("Tag that marks a cancellation request"))
+        self.csv_box.setText(self.tr("Exports of a contact or Google &form (CSV)"))
+        self.email_group.setTitle(self.tr("Requests sent by &email"))
+        self.security_combo.setItemText(0, self.tr("TLS (usually port 993)"))
+        self.security_combo.setItemText(1, self.tr("STARTTLS (usually port 143)"))
+        labels = [
+            self.tr("Mail server"),
+            self.tr("Port"),
+            self.tr("Encryption"),
+            self.tr("User name"),
+            self.tr("Folder"),
+            self.tr("Password"),
+        ]
+        for (label, field), text in zip(self._email_fields, labels, strict=True):
+            label.setText(text)
+            field.setAccessibleName(text)
+        self.host_edit.setPlaceholderText(self.tr("imap.example.com"))
+        self.password_edit.setPlaceholderText(self.tr("Leave empty to keep the saved password"))
+        notice = self._keychain_notice
+        self.keychain_label.setText(translated(notice) if notice else "")
+        self.keychain_label.setVisible(notice is not None)
+
+    def intake(self) -> dict[str, StoreIntake]:
+        self._keep_shown()
+        return dict(self._intake)
+
+    def new_passwords(self) -> dict[str, str]:
+        """Email passwords typed in this dialog, by store domain (for the keychain only)."""
+        self._keep_shown()
+        return {domain: pw for domain, pw in self._passwords.items() if pw}
+
+    def select_store(self, domain: str) -> None:
+        self.store_combo.setCurrentIndex(self.store_combo.findData(domain))
+
+    def _store_changed(self) -> None:
+        self._keep_shown()
+        domain = self.store_combo.currentData()
+        self._shown = domain if isinstance(domain, str) else None
+        intake = self._intake.get(self._shown or "", StoreIntake())
+        self.native_box.setChecked(intake.native)
+        self.tag_box.setChecked(intake.tag)
+        self.tag_edit.setText(intake.tag_name)
+        self.tag_edit.setEnabled(intake.tag and bool(self._stores))
+        self.csv_box.setChecked(intake.csv)
+        email = intake.email
+        self.email_group.setChecked(email.enabled)
+        self.host_edit.setText(email.host)
+        self.security_combo.blockSignals(True)
+        self.security_combo.setCurrentIndex(self.security_combo.findData(email.security.value))
+        self.security_combo.blockSignals(False)
+        self.port_spin.setValue(email.port)
+        self.user_edit.setText(email.username)
+        self.folder_edit.setText(email.folder)
+        self.password_edit.setText(self._passwords.get(self._shown or "", ""))
+
+    def _keep_shown(self) -> None:
+        if self._shown is None:
+            return
+        self._intake[self._shown] = StoreIntake(
+            native=self.native_box.isChecked(),
+            tag=self.tag_box.isChecked(),
+            tag_name=self.tag_edit.text().strip() or StoreIntake().tag_name,
+            csv=self.csv_box.isChecked(),
+            email=EmailIntake(
+                enabled=self.email_group.isChecked(),
+                host=self.host_edit.text().strip(),
+                port=self.port_spin.value(),
+                security=Security(self.security_combo.currentData()),
+                username=self.user_edit.text().strip(),
+                folder=self.folder_edit.text().strip() or "INBOX",
+            ),
+        )
+        self._passwords[self._shown] = self.password_edit.text()
+
+    def _default_port(self) -> None:
+        if self.port_spin.value() in (993, 143):
+            tls = self.security_combo.currentData() == Security.TLS.value
+            self.port_spin.setValue(993 if tls else 143)

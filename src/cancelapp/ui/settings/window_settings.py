@@ -1,0 +1,86 @@
+"""Edit › Settings…: opens the settings dialog and puts saved settings into effect at once.
+
+The undo window and the request sources apply to the open store's session; the sync interval
+and tray notifications to the window's parts; a new language is handed to the window, which
+retranslates and reformats everything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from cancelapp.domain.phrase import Phrase
+from cancelapp.store.stores import StoreRecord
+from cancelapp.ui.formatting import Formatter
+from cancelapp.ui.queue.refresh_timer import QueueSync
+from cancelapp.ui.tray import RequestTray
+
+if TYPE_CHECKING:
+    from cancelapp.context import AppContext
+    from cancelapp.session.refresh import StoreSession
+
+
+class SettingsFlow(QObject):
+    language_changed = Signal(object)  # the new Language
+    message = Signal(str)  # for the banner
+
+    def __init__(
+        self,
+        context: AppContext,
+        formatter: Formatter,
+        parent_widget: QWidget,
+        *,
+        sync: QueueSync,
+        tray: RequestTray,
+        stores: Callable[[], list[StoreRecord]],
+        current_session: Callable[[], StoreSession | None],
+    ) -> None:
+        super().__init__(parent_widget)
+        self.context = context
+        self.formatter = formatter
+        self.parent_widget = parent_widget
+        self.sync = sync
+        self.tray = tray
+        self.stores = stores
+        self.current_session = current_session
+
+    def open_settings(self) -> None:
+        from cancelapp.settings import settings_path
+        from cancelapp.ui.settings.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(
+            self.context.settings,
+            settings_path(self.context.paths.config_dir),
+            self.context.workers,
+            self.context.secrets,
+            self.stores(),
+            self.parent_widget,
+        )
+        dialog.settings_saved.connect(self._saved)
+        dialog.open()
+
+    def _saved(self, settings: object, notices: tuple[object, ...]) -> None:
+        from cancelapp.settings import Settings
+
+        assert isinstance(settings, Settings)
+        language_changed = settings.language != self.context.settings.language
+        self.context.settings = settings
+        session = self.current_session()
+        if session is not None:
+            session.runner.settings = replace(
+                session.runner.settings, undo_seconds=float(settings.undo_window_seconds)
+            )
+            session.intake = self.context.intake_for(session.store)  # sources on or off
+        self.tray.notifications_enabled = settings.tray_notifications
+        self.sync.interval = timedelta(minutes=settings.sync_interval_minutes)
+        if language_changed:
+            self.language_changed.emit(settings.language)
+        for notice in notices:
+            if isinstance(notice, Phrase):
+                self.message.emit(self.formatter.phrase(notice))
