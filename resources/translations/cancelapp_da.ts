@@ -192,6 +192,10 @@
         <translation>CancelApp kan ikke se, hvilken lokation “{item}” kom fra.</translation>
     </message>
     <message>
+        <source>CancelApp does not know how many decimals {currency} has, so it cannot work out the fee. Refund this order in Shopify.</source>
+        <translation>CancelApp ved ikke, hvor mange decimaler {currency} har, og kan derfor ikke beregne gebyret. Refunder ordren i Shopify.</translation>
+    </message>
+    <message>
         <source>Decline request</source>
         <translation>Afvis anmodningen</translation>
     </message>
@@ -1687,6 +1691,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>En del af ordren er sendt</translation>
     </message>
     <message>
+        <source>Nothing to ship (a download or a service): it may already have been delivered</source>
+        <translation>Intet at sende (en download eller en tjeneste): den kan allerede være leveret</translation>
+    </message>
+    <message>
         <source>Fulfillment is on hold: check why before cancelling</source>
         <translation>Forsendelsen er tilbageholdt: tjek hvorfor, før du annullerer</translation>
     </message>
@@ -1769,6 +1777,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     <message>
         <source>The fixed fee is in {fee_currency}, but the customer paid in {currency}: decide the fee yourself</source>
         <translation>Det faste gebyr er i {fee_currency}, men kunden betalte i {currency}: fastsæt selv gebyret</translation>
+    </message>
+    <message>
+        <source>The customer paid in {currency}, a currency whose decimals CancelApp does not know: decide the fee yourself</source>
+        <translation>Kunden betalte i {currency}, en valuta hvis decimaler CancelApp ikke kender: fastsæt selv gebyret</translation>
     </message>
     <message>
         <source>Approved by the rule &quot;{rule}&quot;</source>
