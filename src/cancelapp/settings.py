@@ -112,6 +112,8 @@ class Settings:
     hold_on_arrival: bool = False
     language: Language = Language.SYSTEM
     tray_notifications: bool = True
+    # Look for a newer CancelApp once a day (cancelapp.updates); None: not asked yet.
+    check_for_updates: bool | None = None
     reply_templates: tuple[ReplyTemplate, ...] = DEFAULT_REPLY_TEMPLATES
     intake: Mapping[str, StoreIntake] = field(default_factory=dict)  # by store domain
 
@@ -144,20 +146,29 @@ def settings_path(config_dir: Path) -> Path:
 def load_settings(path: Path) -> LoadedSettings:
     """The saved settings, defaults where missing; never raises for a bad file."""
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except FileNotFoundError:
         return LoadedSettings(Settings())
     except OSError as exc:
         log.warning("settings unreadable: %s", exc)
         return LoadedSettings(Settings(), Phrase(_CONTEXT, _UNREADABLE, {"path": str(path)}))
+    notice = None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        # Notepad's "ANSI": every byte is some character, so nothing the merchant typed is
+        # lost; the next save writes UTF-8.
+        log.warning("settings not UTF-8; read as Windows-1252")
+        text = raw.decode("cp1252", errors="replace")
+        notice = Phrase(_CONTEXT, _NOT_UTF8, {"path": str(path)})
     try:
         data = json.loads(text)
         if not isinstance(data, dict):
             raise ValueError("not an object")
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: hostile nesting ([[[[...)
         aside = _move_aside(path)
         return LoadedSettings(Settings(), Phrase(_CONTEXT, _DAMAGED, {"path": str(aside)}))
-    return LoadedSettings(settings_from_json(data))
+    return LoadedSettings(settings_from_json(data), notice)
 
 
 def save_settings(settings: Settings, path: Path) -> None:
@@ -190,6 +201,11 @@ _DAMAGED = QT_TRANSLATE_NOOP(
     "The settings file was damaged, so CancelApp starts with the standard settings. The old "
     "file was kept as {path}.",
 )
+_NOT_UTF8 = QT_TRANSLATE_NOOP(
+    "Settings",
+    "The settings file {path} was not saved as UTF-8 text. CancelApp read it as Windows text; "
+    "check your settings, they will be saved as UTF-8 from now on.",
+)
 _NOT_SAVED = QT_TRANSLATE_NOOP(
     "Settings",
     "CancelApp could not save the settings to {path}. Check that the disk is not full and "
@@ -216,6 +232,7 @@ def settings_to_json(settings: Settings) -> dict[str, Any]:
         "hold_on_arrival": settings.hold_on_arrival,
         "language": settings.language.value,
         "tray_notifications": settings.tray_notifications,
+        "check_for_updates": settings.check_for_updates,
         "reply_templates": [{"name": t.name, "body": t.body} for t in settings.reply_templates],
         "intake": {domain: _intake_to_json(i) for domain, i in sorted(settings.intake.items())},
     }
@@ -266,6 +283,7 @@ def settings_from_json(data: Mapping[str, Any]) -> Settings:
         hold_on_arrival=_bool(data.get("hold_on_arrival"), default.hold_on_arrival),
         language=_enum(Language, data.get("language"), default.language),
         tray_notifications=_bool(data.get("tray_notifications"), default.tray_notifications),
+        check_for_updates=_bool_or_none(data.get("check_for_updates")),
         reply_templates=default.reply_templates if templates is None else templates,
         intake=intake,
     )
@@ -313,6 +331,10 @@ def _int_in(value: object, allowed: range, default: int) -> int:
 
 def _bool(value: object, default: bool) -> bool:
     return value if isinstance(value, bool) else default
+
+
+def _bool_or_none(value: object) -> bool | None:
+    return value if isinstance(value, bool) else None
 
 
 def _str(value: object, default: str) -> str:

@@ -6,20 +6,25 @@ import pytest
 from graphql import GraphQLSchema, build_schema, parse, validate
 
 from cancelapp.shopify.batching import aliased
-from cancelapp.shopify.cost import MAX_QUERY_COST, requested_cost
+from cancelapp.shopify.cost import PAGE_COST_BUDGET, requested_cost
+from cancelapp.shopify.page_fit import largest_page
 from cancelapp.sources import documents
 from fixtures.shopify_schema import for_version as shopify_schema
+from fixtures.shopify_schema import introspection
 
 REPO = Path(__file__).resolve().parents[2]
 DEMO = REPO / "src" / "cancelapp" / "demoshop"
 # document name -> the API version it is sent to
 VERSIONS = {
     "tagged_orders": "2026-10",
-    "native_requests": "unstable",
-    "native_request_order": "unstable",
-    "native_request_status": "unstable",
+    "native_requests": "2026-10",
+    "native_request_order": "2026-10",
+    "native_request_status": "2026-10",
+    "native_order_edits": "2026-10",
 }
-BATCHED = ("native_request_order", "native_request_status")  # sent for many ids at once
+NATIVE = ("native_requests", "native_request_order", "native_request_status", "native_order_edits")
+# sent for many ids at once
+BATCHED = ("native_request_order", "native_request_status", "native_order_edits")
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +42,7 @@ def test_documents_validate_against_shopify(
 ) -> None:
     errors = validate(schemas[version], parse(documents.load(name)))
     assert errors == [], [e.message for e in errors]
-    assert requested_cost(documents.load(name)) < MAX_QUERY_COST
+    assert requested_cost(documents.load(name)) <= PAGE_COST_BUDGET
 
 
 @pytest.mark.parametrize("name", BATCHED)
@@ -45,21 +50,22 @@ def test_batched_documents_stay_valid_when_repeated(
     name: str, schemas: dict[str, GraphQLSchema]
 ) -> None:
     many = aliased(documents.load(name), 3)
-    assert validate(schemas["unstable"], parse(many)) == []
+    assert validate(schemas["2026-10"], parse(many)) == []
     assert requested_cost(many) == 3 * requested_cost(documents.load(name))
 
 
-def test_native_requests_need_the_unstable_api(schemas: dict[str, GraphQLSchema]) -> None:
-    stable = shopify_schema("2026-10")
-    for name in ("native_requests", *BATCHED):
-        assert validate(stable, parse(documents.load(name)))
+def test_native_requests_need_the_release_not_the_snapshot() -> None:
+    """Buyer requests are in the released 2026-10 (the supplement), not in its snapshot."""
+    snapshot = introspection("2026-10")
+    for name in NATIVE:
+        assert validate(snapshot, parse(documents.load(name))), name
 
 
 def test_the_lean_native_read_fits_many_orders_a_page() -> None:
     """What makes the native source cheap: no line items for orders without a new edit."""
     lean = documents.load("native_requests")
-    assert requested_cost(lean) <= MAX_QUERY_COST
-    assert requested_cost(lean, {"first": 150}) <= requested_cost(lean)  # 150+ orders a page
+    assert requested_cost(lean) <= PAGE_COST_BUDGET
+    assert largest_page(lean) == 149  # the default: 149 orders a page, with headroom
     assert "lineItems" not in lean
 
 

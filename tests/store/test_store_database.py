@@ -37,6 +37,7 @@ def test_new_database_is_private_wal_and_at_head(tmp_path: Path) -> None:
         database.close()
 
 
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes; Windows uses ACLs")
 def test_existing_file_with_loose_permissions_is_tightened(tmp_path: Path) -> None:
     path = tmp_path / "cancelapp.sqlite3"
     Database.open(path).close()

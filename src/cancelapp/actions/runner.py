@@ -7,6 +7,7 @@ it keeps the in-process per-order lock, and opens a SQLite connection per thread
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -38,6 +39,7 @@ from cancelapp.actions.prepare.action_plan import (
 )
 from cancelapp.actions.prepare.approve import is_partial, plan_approve
 from cancelapp.actions.prepare.decline_hold_restock import plan_decline, plan_hold, plan_restock
+from cancelapp.actions.prepare.edit_calculation import shopify_edit_total, with_shopify_total
 from cancelapp.actions.prepare.preview import BulkSummary, summarise
 from cancelapp.actions.prepare.suggested_refund import SuggestedRefund, suggestion_variables
 from cancelapp.domain.action import ActionState
@@ -53,6 +55,7 @@ from cancelapp.store.journal import ActionAlreadyRunningError
 from cancelapp.store.requests import get_request
 
 _CONTEXT = "ActionRunner"
+ORDER_GONE = QT_TRANSLATE_NOOP(_CONTEXT, "The order no longer exists.")
 OFFLINE = (NetworkDown, ShopifyDown, Throttled)
 BUSY_MESSAGE = "Another action for this order is still running."
 
@@ -70,6 +73,7 @@ class ActionRunner:
         *,
         settings: ActionSettings | None = None,
         clock: Callable[[], datetime] = utc_now,
+        monotonic: Callable[[], float] = time.monotonic,
         wait: Wait | None = None,
         backoff: Backoff | None = None,
         cancel_grace: timedelta = timedelta(seconds=30),
@@ -81,9 +85,18 @@ class ActionRunner:
         self.who = operator_name(staff_name)
         self.settings = settings or ActionSettings()
         self.clock = clock
+        self._monotonic = monotonic
+        # When each plan queued by this process falls due, on the monotonic clock.
+        self._due_in_process: dict[int, float] = {}
         self._stop = threading.Event()
         self.ctx = StepContext(
-            client, wait or self._stop.wait, clock, backoff or Backoff(), cancel_grace, self._stop
+            client,
+            wait or self._stop.wait,
+            clock,
+            backoff or Backoff(),
+            cancel_grace,
+            self._stop,
+            monotonic,
         )
         self.records = Records(self.who, clock)
         self._pipeline = Pipeline(
@@ -117,7 +130,13 @@ class ActionRunner:
         )
         holds = self._our_holds(order) if partial else ()
         note = f"Cancelled at the customer's request; approved by {self.who} in CancelApp."
-        return plan_approve(order, request, action, suggested, staff_note=note, holds=holds)
+        plan = plan_approve(order, request, action, suggested, staff_note=note, holds=holds)
+        if partial and request.native_edit_id:
+            total = shopify_edit_total(
+                self.client, order.id, request.native_edit_id, cancel=self._stop
+            )
+            plan = with_shopify_total(plan, total)
+        return plan
 
     def prepare_decline(self, request_id: int, reason: str) -> ActionPlan:
         request, order = self._request_and_order(request_id)
@@ -212,7 +231,10 @@ class ActionRunner:
         if policy_snapshot is not None:
             plan = plan.with_policy_snapshot(policy_snapshot)
         seconds = self.settings.undo_seconds if delay is None else delay
-        return self._queue(plan, self.clock() + timedelta(seconds=seconds))
+        outcome = self._queue(plan, self.clock() + timedelta(seconds=seconds))
+        if outcome.action_id is not None:
+            self._due_in_process[outcome.action_id] = self._monotonic() + seconds
+        return outcome
 
     def take_back(self, action_id: int) -> bool:
         """Undo a queued action before it is sent; False when it already left (or ended)."""
@@ -231,7 +253,7 @@ class ActionRunner:
         outcomes: list[Outcome] = []
         now = self.clock()
         for entry in self.queued():
-            if entry.due_at is not None and entry.due_at > now:
+            if not self._is_due(entry, now):
                 continue
             with self._order_lock(entry.plan.order_id) as free:
                 claimed = free and claim_queued(
@@ -240,6 +262,17 @@ class ActionRunner:
                 if claimed:
                     outcomes.append(self._verify_and_run(claimed, requeue_offline=True))
         return outcomes
+
+    def _is_due(self, entry: JournaledPlan, now: datetime) -> bool:
+        """On the monotonic clock for plans this process queued (a wall-clock jump neither
+        shortens the undo window nor holds a plan back); a journaled due time further ahead
+        than the undo window means the wall clock went back: due."""
+        deadline = self._due_in_process.get(entry.action_id)
+        if deadline is not None:
+            return self._monotonic() >= deadline
+        if entry.due_at is None or entry.due_at <= now:
+            return True
+        return entry.due_at - now > timedelta(seconds=self.settings.undo_seconds)
 
     def reconcile_unfinished(self) -> list[Outcome]:
         """At start-up: finish every plan that was sending when the app stopped, from the
@@ -274,7 +307,10 @@ class ActionRunner:
 
     def fetch_suggested(self, variables: dict[str, object]) -> SuggestedRefund:
         data = self.client.query(documents.client("suggested_refund"), variables, cancel=self._stop)
-        return SuggestedRefund.from_order_node(data["order"], dict(variables))
+        node = data.get("order")
+        if node is None:  # deleted since the order was read
+            raise PlanRefused(_phrase(ORDER_GONE))
+        return SuggestedRefund.from_order_node(node, dict(variables))
 
     def verify(self, plan: ActionPlan) -> Recheck:
         """Read the order fresh (one lean request); a Conflict when anything the plan rested
@@ -287,12 +323,12 @@ class ActionRunner:
         data = self.client.query(documents.own("order_basis"), variables, cancel=self._stop)
         try:
             order = _order_of(data)
-        except PlanRefused as refused:  # gone, or too large to check: stop, nothing sent
+            node = data["order"]
+            amount = None
+            if plan.suggestion is not None:
+                amount = SuggestedRefund.from_order_node(node).amount
+        except PlanRefused as refused:  # gone, too large to check, or no refund worked out
             return Recheck(Conflict(plan.order_id, plan.order_name, (refused.phrase,)), ())
-        node = data["order"]
-        amount = None
-        if plan.suggestion is not None:
-            amount = SuggestedRefund.from_order_node(node).amount
         changes = changes_since(plan.basis, Basis.of(order, amount))
         conflict = Conflict(plan.order_id, plan.order_name, changes) if changes else None
         return Recheck(conflict, tuple(str(r["id"]) for r in node.get("refunds") or ()))
@@ -371,7 +407,7 @@ class ActionRunner:
 def _order_of(data: dict[str, Any]) -> Order:
     node = data.get("order")
     if node is None:
-        raise PlanRefused(_phrase(QT_TRANSLATE_NOOP(_CONTEXT, "The order no longer exists.")))
+        raise PlanRefused(_phrase(ORDER_GONE))
     if is_truncated(node):  # a decision on part of the order could refund or cancel wrongly
         raise PlanRefused(
             _phrase(
