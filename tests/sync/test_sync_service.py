@@ -23,6 +23,7 @@ from cancelapp.store import Database
 from cancelapp.store.orders import FULL, FetchedOrder, load_order, order_detail
 from cancelapp.store.queue import load_queue
 from cancelapp.store.requests import add_request, list_requests
+from cancelapp.store.stores import remove_store
 from cancelapp.store.sync_state import get_sync_state
 from cancelapp.sync import IntakeSettings, OrderSync, SyncProgress, SyncSettings
 
@@ -264,3 +265,15 @@ def test_an_order_presented_in_a_four_letter_currency_syncs_with_its_page(
         cached = load_order(conn, store_id, usdc)
     assert cached is not None and cached.presentment_currency == "USDC"
     assert {t.amount.currency for t in cached.transactions} == {"USDC"}
+
+
+def test_a_run_for_a_store_removed_meanwhile_writes_nothing(
+    database: Database, client: ShopifyClient, store_id: int, fast_shop: DemoShop
+) -> None:
+    """The app starts the backfill at once; removing the store must not get its orders back."""
+    sync = OrderSync(database, client, store_id, hooks=[tag_intake])
+    assert sync.run(then_backfill=False).more
+    with database.transaction() as conn:
+        remove_store(conn, store_id)
+    assert not sync.run().completed
+    assert cached_order_ids(database) == set()

@@ -37,6 +37,7 @@ from cancelapp.shopify.page_fit import PageFit, largest_page
 from cancelapp.store.database import Database
 from cancelapp.store.orders import FULL, LEAN, FetchedOrder, request_orders_to_read, upsert_orders
 from cancelapp.store.requests import settle_cancelled_orders
+from cancelapp.store.stores import REMOVED
 from cancelapp.store.sync_state import (
     SyncRun,
     finish_run,
@@ -360,6 +361,8 @@ class OrderSync:
         *,
         pages: int = 1,
     ) -> None:
+        if _removed(conn, self._store_id):  # removed while this run was reading: write nothing
+            raise Cancelled
         upsert_orders(conn, self._store_id, orders)
         for hook in self._hooks:
             hook(conn, self._store_id, orders)
@@ -375,6 +378,11 @@ class OrderSync:
             oldest = min(o.order.updated_at for o in orders)
             remaining = eta.after_page(oldest, max(o.order.updated_at for o in orders))
         return SyncProgress(run.phase, tally.pages, tally.orders, len(tally.request_ids), remaining)
+
+
+def _removed(conn: sqlite3.Connection, store_id: int) -> bool:
+    row = conn.execute("SELECT auth_kind FROM stores WHERE id = ?", (store_id,)).fetchone()
+    return row is None or row[0] == REMOVED
 
 
 def _request_ids(
