@@ -565,8 +565,8 @@
     <message numerus="yes">
         <source>%n row(s) had text longer than {limit} characters; it was shortened (lines {lines}).</source>
         <translation>
-            <numerusform>%n række(r) havde tekst på mere end {limit} tegn; den blev forkortet (linje {lines}).</numerusform>
-            <numerusform></numerusform>
+            <numerusform>%n række havde tekst på mere end {limit} tegn; den blev forkortet (linje {lines}).</numerusform>
+            <numerusform>%n rækker havde tekst på mere end {limit} tegn; den blev forkortet (linje {lines}).</numerusform>
         </translation>
     </message>
     <message>
@@ -846,8 +846,8 @@
     <message numerus="yes">
         <source>%n earlier messages are not shown.</source>
         <translation>
+            <numerusform>%n tidligere besked vises ikke.</numerusform>
             <numerusform>%n tidligere beskeder vises ikke.</numerusform>
-            <numerusform></numerusform>
         </translation>
     </message>
     <message>
@@ -858,11 +858,27 @@
         <source>Message from the customer</source>
         <translation>Besked fra kunden</translation>
     </message>
+    <message>
+        <source>The rule &quot;{rule}&quot; would approve it, but: {condition}.</source>
+        <translation>Reglen &quot;{rule}&quot; ville godkende den, men: {condition}.</translation>
+    </message>
+    <message>
+        <source>Decided by the rule &quot;{rule}&quot;</source>
+        <translation>Afgjort af reglen &quot;{rule}&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;{rule}&quot; did not apply: {condition}</source>
+        <translation>&quot;{rule}&quot; gjaldt ikke: {condition}</translation>
+    </message>
+    <message>
+        <source>Why not another rule? ({count})</source>
+        <translation>Hvorfor ikke en anden regel? ({count})</translation>
+    </message>
     <message numerus="yes">
         <source>%n earlier events are not shown.</source>
         <translation>
+            <numerusform>%n tidligere hændelse vises ikke.</numerusform>
             <numerusform>%n tidligere hændelser vises ikke.</numerusform>
-            <numerusform></numerusform>
         </translation>
     </message>
     <message>
@@ -872,14 +888,6 @@
     <message>
         <source>[text shortened: {size}]</source>
         <translation>[tekst forkortet: {size}]</translation>
-    </message>
-    <message>
-        <source>Rule: {rule}</source>
-        <translation>Regel: {rule}</translation>
-    </message>
-    <message>
-        <source>Rules passed over, and why:</source>
-        <translation>Regler, der blev sprunget over, og hvorfor:</translation>
     </message>
     <message>
         <source>Suggested reply: {text}</source>
