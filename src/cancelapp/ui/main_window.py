@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
@@ -35,6 +35,7 @@ from cancelapp.ui.queue.queue_index import Tab
 from cancelapp.ui.queue.queue_model import QueueModel
 from cancelapp.ui.queue.queue_view import QueueView
 from cancelapp.ui.queue.refresh_timer import QueueSync
+from cancelapp.ui.retranslating import Retranslating
 from cancelapp.ui.settings.window_settings import SettingsFlow
 from cancelapp.ui.status_bar import StatusBar
 from cancelapp.ui.store_sessions import StoreSessions
@@ -52,7 +53,7 @@ if TYPE_CHECKING:  # the network, policy and intake sides load after the first r
     from cancelapp.store.sync_state import SyncState
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     stores_loaded = Signal()
     queue_loaded = Signal()  # the open store's first rows are in the table
     queue_completed = Signal()  # and now every one of its rows
@@ -207,11 +208,6 @@ class MainWindow(QMainWindow):
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._scheme_changed)
 
     # Language ------------------------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.commands.retranslate(self.queue.tab_names().values())
