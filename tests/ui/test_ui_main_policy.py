@@ -39,17 +39,14 @@ from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.policy.policy_editor import PolicyEditor
 from cancelapp.ui.queue.queue_index import Column, Tab
 from cancelapp.ui.queue.queue_model import OUTCOME_ROLE
+from fixtures.main_window import open_window
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 30_000
 
 
 def synced_window(qtbot: QtBot, context: AppContext) -> MainWindow:
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
-        window.start()
+    window = open_window(qtbot, context)
     qtbot.waitUntil(lambda: window.policy.policy is not None, timeout=WAIT)
     return window
 
@@ -164,9 +161,7 @@ def test_an_offline_start_judges_with_the_window_the_last_sync_read(
         assert edit_window_minutes(conn, store.id) == 60
 
     shop.faults.at_rate(Fault.drop(), 1.0)
-    window = MainWindow(context)  # a new window forgets what the last one read
-    qtbot.addWidget(window)
-    window.show()
+    window = open_window(qtbot, context, start=False)  # a new window forgets what it read
     with qtbot.waitSignal(window.sync.online_changed, timeout=WAIT) as changed:
         window.start()
     assert changed.args == [False]
