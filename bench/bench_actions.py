@@ -76,7 +76,7 @@ def main() -> None:
         with db.transaction() as conn:
             store_id = save_store(
                 conn,
-                "demo",
+                Endpoint.loopback(shop.base_url),
                 name="Demo",
                 currency="DKK",
                 timezone="UTC",

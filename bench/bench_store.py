@@ -71,7 +71,7 @@ def new_cache(path: Path) -> tuple[Database, int]:
     with db.transaction() as conn:
         store_id = save_store(
             conn,
-            "bench.myshopify.com",
+            Endpoint.for_shop("bench.myshopify.com"),
             name="Bench",
             currency="DKK",
             timezone="Europe/Copenhagen",

@@ -51,7 +51,7 @@ def open_session(shop: DemoShop, folder: Path) -> StoreSession:
     with db.transaction() as conn:
         store_id = save_store(
             conn,
-            endpoint.domain,
+            endpoint,
             name=info.name,
             currency=info.currency_code,
             timezone=info.iana_timezone,

@@ -204,7 +204,7 @@ def build_cache(home: Path, requests: int) -> None:
     with db.transaction() as conn:
         store_id = save_store(
             conn,
-            "bench.myshopify.com",
+            Endpoint.for_shop("bench.myshopify.com"),
             name="Bench",
             currency="DKK",
             timezone="Europe/Copenhagen",

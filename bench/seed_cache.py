@@ -44,7 +44,7 @@ def seed_data_dir(home: Path, requests: int) -> Path:
         with db.transaction() as conn:
             store_id = save_store(
                 conn,
-                "bench.myshopify.com",
+                Endpoint.for_shop("bench.myshopify.com"),
                 name="Bench",
                 currency="DKK",
                 timezone="Europe/Copenhagen",

@@ -70,18 +70,14 @@ class AppContext:
         from cancelapp.keychain import load_credentials
         from cancelapp.policy import load_policy, policy_path
         from cancelapp.session.refresh import StoreSession
-        from cancelapp.shopify import Endpoint, ShopifyClient
+        from cancelapp.shopify import ShopifyClient
 
         credentials = self.session_credentials.get(store.domain)
         if credentials is None and store.auth_kind != DEMO_AUTH_KIND:
             credentials = load_credentials(self.secrets, store.domain, store.auth_kind)
         if credentials is None:
             return None
-        if store.domain.startswith(("127.0.0.1:", "[::1]:")):
-            endpoint = Endpoint.loopback(f"http://{store.domain}")
-        else:
-            endpoint = Endpoint.for_shop(store.domain)
-        client = ShopifyClient(endpoint, credentials)
+        client = ShopifyClient(store.endpoint, credentials)
         settings = self.settings
         runner = ActionRunner(
             self.database,
@@ -182,7 +178,7 @@ def connect_demo(context: AppContext, shop: DemoShop | None = None) -> StoreReco
     with context.database.transaction() as conn:
         store_id = save_store(
             conn,
-            endpoint.domain,
+            endpoint,
             name=info.name,
             currency=info.currency_code,
             timezone=info.iana_timezone,

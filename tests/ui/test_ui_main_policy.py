@@ -29,6 +29,7 @@ from cancelapp.policy import (
 )
 from cancelapp.session.policy_cases import load_policy_cases
 from cancelapp.session.refresh import judge
+from cancelapp.shopify.endpoint import Endpoint
 from cancelapp.shopify.order_mapping import order_from_node
 from cancelapp.store import Database
 from cancelapp.store.orders import FULL, LEAN, FetchedOrder, upsert_orders
@@ -256,7 +257,7 @@ def test_rejudging_from_the_cache_passes_over_what_it_cannot_judge(tmp_path: Pat
     try:
         with database.transaction() as conn:
             store_id = save_store(
-                conn, "s.myshopify.com", name="S", currency="DKK",
+                conn, Endpoint.for_shop("s.myshopify.com"), name="S", currency="DKK",
                 timezone="Europe/Copenhagen", auth_kind="access_token", now=at,
             )  # fmt: skip
             upsert_orders(conn, store_id, [order_in(1, FULL, at)])
