@@ -30,7 +30,8 @@ from cancelapp.domain.request import (
     RequestState,
 )
 from cancelapp.domain.verdict import SuggestedAction
-from cancelapp.shopify import AccessToken, Endpoint, ShopifyClient
+from cancelapp.shopify import AccessToken, Endpoint
+from cancelapp.shopify.client import ShopifyClient
 from cancelapp.store import Database
 from cancelapp.store.requests import add_request
 from cancelapp.store.stores import save_store

@@ -34,7 +34,8 @@ from cancelapp.demoshop import DemoShop
 from cancelapp.policy import default_policy
 from cancelapp.policy.storage import PolicyLoad
 from cancelapp.session.refresh import RefreshResult, StoreSession, refresh_store
-from cancelapp.shopify import AccessToken, Endpoint, ShopifyClient
+from cancelapp.shopify import AccessToken, Endpoint
+from cancelapp.shopify.client import ShopifyClient
 from cancelapp.store import Database
 from cancelapp.store.stores import get_store, save_store
 from cancelapp.ui.workers import WorkerPool

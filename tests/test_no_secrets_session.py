@@ -17,7 +17,8 @@ from cancelapp.demoshop import DemoShop
 from cancelapp.keychain import SecretKind, SecretStore, load_credentials
 from cancelapp.paths import AppPaths
 from cancelapp.settings import load_settings, settings_path
-from cancelapp.shopify import Endpoint, ShopifyClient
+from cancelapp.shopify import Endpoint
+from cancelapp.shopify.client import ShopifyClient
 from cancelapp.store import Database
 from cancelapp.store.stores import get_store
 from cancelapp.sync import OrderSync

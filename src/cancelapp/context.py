@@ -70,7 +70,7 @@ class AppContext:
         from cancelapp.keychain import load_credentials
         from cancelapp.policy import load_policy, policy_path
         from cancelapp.session.refresh import StoreSession
-        from cancelapp.shopify import ShopifyClient
+        from cancelapp.shopify.client import ShopifyClient
 
         credentials = self.session_credentials.get(store.domain)
         if credentials is None and store.auth_kind != DEMO_AUTH_KIND:
@@ -164,7 +164,8 @@ def connect_demo(context: AppContext, shop: DemoShop | None = None) -> StoreReco
     """Save the demo shop as a store (its token for this session only); without `shop`,
     start one in this process, stopped with the context."""
     from cancelapp.demoshop import DemoShop
-    from cancelapp.shopify import AccessToken, Endpoint, ShopifyClient
+    from cancelapp.shopify import AccessToken, Endpoint
+    from cancelapp.shopify.client import ShopifyClient
     from cancelapp.store.stores import get_store, save_store
 
     if shop is None:

@@ -17,7 +17,8 @@ from cancelapp.actions.prepare.steps import StepKind
 from cancelapp.domain.money import Money
 from cancelapp.domain.request import RequestState
 from cancelapp.domain.verdict import ProcessingFee, RefundMethod, SuggestedAction
-from cancelapp.shopify import AccessToken, Endpoint, ShopifyClient
+from cancelapp.shopify import AccessToken, Endpoint
+from cancelapp.shopify.client import ShopifyClient
 from cancelapp.shopify.version import UNSTABLE_VERSION
 from cancelapp.store.journal import list_decisions
 

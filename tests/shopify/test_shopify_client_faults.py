@@ -17,13 +17,13 @@ from cancelapp.shopify import (
     NetworkDown,
     OutcomeUnknown,
     QueryTooExpensive,
-    ShopifyClient,
     ShopifyDown,
     ShopLocked,
     Throttled,
     UserErrors,
     documents,
 )
+from cancelapp.shopify.client import ShopifyClient
 
 Client = Callable[..., ShopifyClient]
 

@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 from cancelapp.demoshop import DemoShop
-from cancelapp.shopify import AccessToken, Endpoint, NetworkDown, ShopifyClient
+from cancelapp.shopify import AccessToken, Endpoint, NetworkDown
+from cancelapp.shopify.client import ShopifyClient
 from cancelapp.shopify.retry import RetryPolicy
 
 NO_RETRY = RetryPolicy(attempts=1)

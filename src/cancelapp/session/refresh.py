@@ -18,7 +18,8 @@ from cancelapp.domain.phrase import Phrase
 from cancelapp.domain.request import RequestState
 from cancelapp.policy import Policy, PolicyLoad, evaluate, policy_hash
 from cancelapp.session.task_control import TaskControl
-from cancelapp.shopify import NetworkDown, ShopifyClient, ShopifyDown, Throttled
+from cancelapp.shopify import NetworkDown, ShopifyDown, Throttled
+from cancelapp.shopify.client import ShopifyClient
 from cancelapp.shopify.throttle import ThrottleStatus
 from cancelapp.sources.csv_reading import CsvTable, read_table
 from cancelapp.sources.incoming import IncomingRequest
