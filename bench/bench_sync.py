@@ -31,9 +31,8 @@ from PySide6.QtCore import QCoreApplication, QEventLoop
 
 from cancelapp.actions import ActionRunner
 from cancelapp.demoshop import DemoShop
-from cancelapp.policy import default_policy
-from cancelapp.policy.storage import PolicyLoad
 from cancelapp.session.refresh import RefreshResult, StoreSession, refresh_store
+from cancelapp.session.store_policy import StorePolicies
 from cancelapp.shopify import AccessToken, Endpoint
 from cancelapp.shopify.client import ShopifyClient
 from cancelapp.store import Database
@@ -66,7 +65,7 @@ def open_session(shop: DemoShop, folder: Path) -> StoreSession:
         database=db,
         client=client,
         runner=ActionRunner(db, client),
-        policy=PolicyLoad(default_policy(), None),
+        policies=StorePolicies(folder, db),  # no policy file there: the default policy
     )
 
 

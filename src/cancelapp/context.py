@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from cancelapp.demoshop import DemoShop
     from cancelapp.keychain import SecretStore
     from cancelapp.session.refresh import StoreSession
+    from cancelapp.session.store_policy import StorePolicies
     from cancelapp.settings import Settings
     from cancelapp.shopify import Credentials
     from cancelapp.store import Database, InstanceLock
@@ -39,6 +40,7 @@ class AppContext:
     database: Database
     settings: Settings
     workers: WorkerPool
+    policies: StorePolicies  # each store's rules, one value per store
     secret_store: SecretStore | None = None  # found on first use: see `secrets`
     translations: Translations | None = None
     demo: DemoShop | None = None
@@ -68,7 +70,6 @@ class AppContext:
         """
         from cancelapp.actions import ActionRunner, ActionSettings
         from cancelapp.keychain import load_credentials
-        from cancelapp.policy import load_policy, policy_path
         from cancelapp.session.refresh import StoreSession
         from cancelapp.shopify.client import ShopifyClient
 
@@ -90,7 +91,7 @@ class AppContext:
             database=self.database,
             client=client,
             runner=runner,
-            policy=load_policy(policy_path(self.paths.config_dir, store.id)),
+            policies=self.policies,
             intake=self.intake_for(store),
         )
 
@@ -134,6 +135,7 @@ def build_context(
     synchronous_workers: bool = False,
 ) -> AppContext:
     """Open the database and settings; raises `StoreError` with a merchant message."""
+    from cancelapp.session.store_policy import StorePolicies
     from cancelapp.settings import load_settings, settings_path
     from cancelapp.store import Database, InstanceLock
     from cancelapp.ui.workers import WorkerPool
@@ -153,6 +155,7 @@ def build_context(
         settings=loaded.settings,
         secret_store=secrets,
         workers=WorkerPool(synchronous=synchronous_workers),
+        policies=StorePolicies(paths.config_dir, database),
         lock=lock,
     )
     if loaded.notice is not None:

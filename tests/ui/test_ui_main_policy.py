@@ -218,7 +218,7 @@ def test_policy_editor_previews_the_queue_and_saving_rejudges_it(
     assert rejudged.args[0]
     qtbot.waitUntil(lambda: window.model.counts()[Tab.APPROVE] == 0, timeout=WAIT)
     assert window.session is not None
-    assert window.session.policy.policy == window.policy.policy
+    assert window.session.rules is window.policy.rules
 
 
 def order_in(number: int, detail: str, at: datetime) -> FetchedOrder:

@@ -358,9 +358,7 @@ class MainWindow(Retranslating, QMainWindow):
         for notice in result.notices[:1]:
             more = "\n".join(self.formatter.phrase(n) for n in result.notices)
             self.banner.show_message(self.formatter.phrase(notice), more)
-        window_changed = self.store is not None and self.policy.window_read(
-            self.store.id, result.shop_edit_window
-        )
+        window_changed = result.window_changed
         if self.queue.current_request_id() == 0:
             self.queue.select_row(0)
         current = self.queue.current_request_id()
