@@ -1,12 +1,14 @@
 """Test set-up shared by every package's tests."""
 
 import os
+import sys
 
 import pytest
 
 # Qt must not look for a display; set before anything imports PySide6.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("QT_QPA_FONTDIR", "/usr/share/fonts")
+if sys.platform.startswith("linux"):  # elsewhere Qt finds the system's fonts by itself
+    os.environ.setdefault("QT_QPA_FONTDIR", "/usr/share/fonts")
 
 pytest_plugins = [
     "fixtures.common",
@@ -14,6 +16,7 @@ pytest_plugins = [
     "fixtures.demoshop",
     "fixtures.keychain",
     "fixtures.imap",
+    "fixtures.release_feed",
 ]
 
 RUN_SLOW_VARIABLE = "CANCELAPP_RUN_SLOW"
@@ -28,11 +31,25 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+# The real services these markers start exist as packages on Linux only; on Windows and macOS
+# the platform's own keychain is tested instead (tests/keychain/test_keychain_platform.py).
+_LINUX_ONLY = {
+    "keychain": "needs gnome-keyring's Secret Service, which runs on Linux only",
+    "imap": "needs a Dovecot IMAP server, which the tests start on Linux only",
+}
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Slow tests are skipped, visibly and with the way to run them, unless asked for."""
-    if config.getoption("--run-slow"):
-        return
-    skip = pytest.mark.skip(reason=f"slow: run with --run-slow or {RUN_SLOW_VARIABLE}=1")
+    """Slow tests are skipped, visibly and with the way to run them, unless asked for; so are
+    tests of services that exist on Linux only, elsewhere."""
+    run_slow = config.getoption("--run-slow")
+    slow = pytest.mark.skip(reason=f"slow: run with --run-slow or {RUN_SLOW_VARIABLE}=1")
+    linux = sys.platform.startswith("linux")
     for item in items:
-        if item.get_closest_marker("slow"):
-            item.add_marker(skip)
+        if not run_slow and item.get_closest_marker("slow") is not None:
+            item.add_marker(slow)
+        if linux:
+            continue
+        for marker, reason in _LINUX_ONLY.items():
+            if item.get_closest_marker(marker) is not None:
+                item.add_marker(pytest.mark.skip(reason=reason))

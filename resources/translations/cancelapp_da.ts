@@ -192,6 +192,10 @@
         <translation>CancelApp kan ikke se, hvilken lokation “{item}” kom fra.</translation>
     </message>
     <message>
+        <source>CancelApp does not know how many decimals {currency} has, so it cannot work out the fee. Refund this order in Shopify.</source>
+        <translation>CancelApp ved ikke, hvor mange decimaler {currency} har, og kan derfor ikke beregne gebyret. Refunder ordren i Shopify.</translation>
+    </message>
+    <message>
         <source>Decline request</source>
         <translation>Afvis anmodningen</translation>
     </message>
@@ -1687,6 +1691,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>En del af ordren er sendt</translation>
     </message>
     <message>
+        <source>Nothing to ship (a download or a service): it may already have been delivered</source>
+        <translation>Intet at sende (en download eller en tjeneste): den kan allerede være leveret</translation>
+    </message>
+    <message>
         <source>Fulfillment is on hold: check why before cancelling</source>
         <translation>Forsendelsen er tilbageholdt: tjek hvorfor, før du annullerer</translation>
     </message>
@@ -1769,6 +1777,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     <message>
         <source>The fixed fee is in {fee_currency}, but the customer paid in {currency}: decide the fee yourself</source>
         <translation>Det faste gebyr er i {fee_currency}, men kunden betalte i {currency}: fastsæt selv gebyret</translation>
+    </message>
+    <message>
+        <source>The customer paid in {currency}, a currency whose decimals CancelApp does not know: decide the fee yourself</source>
+        <translation>Kunden betalte i {currency}, en valuta hvis decimaler CancelApp ikke kender: fastsæt selv gebyret</translation>
     </message>
     <message>
         <source>Approved by the rule &quot;{rule}&quot;</source>
@@ -2493,6 +2505,10 @@ Venlig hilsen
         <translation>&amp;Giv mig besked, når der kommer nye anmodninger</translation>
     </message>
     <message>
+        <source>Look once a day for a ne&amp;wer version of CancelApp (asks GitHub)</source>
+        <translation>Se efter en ny&amp;ere version af CancelApp én gang om dagen (spørger GitHub)</translation>
+    </message>
+    <message>
         <source>Enter the mail server and user name for {store}, or switch email off.</source>
         <translation>Angiv mailserver og brugernavn for {store}, eller slå e-mail fra.</translation>
     </message>
@@ -2859,6 +2875,29 @@ Venlig hilsen
     <message>
         <source>New reply</source>
         <translation>Nyt svar</translation>
+    </message>
+</context>
+<context>
+    <name>UpdateNotice</name>
+    <message>
+        <source>CancelApp {version} is available:</source>
+        <translation>CancelApp {version} er udkommet:</translation>
+    </message>
+    <message>
+        <source>what&apos;s new</source>
+        <translation>se hvad der er nyt</translation>
+    </message>
+    <message>
+        <source>Should CancelApp look once a day for a newer version? It asks the project&apos;s release page on GitHub and sends nothing about you or your shop.</source>
+        <translation>Skal CancelApp se efter en nyere version én gang om dagen? Den spørger projektets udgivelsesside på GitHub og sender intet om dig eller din butik.</translation>
+    </message>
+    <message>
+        <source>Check daily</source>
+        <translation>Se efter dagligt</translation>
+    </message>
+    <message>
+        <source>Don&apos;t check</source>
+        <translation>Nej tak</translation>
     </message>
 </context>
 </TS>

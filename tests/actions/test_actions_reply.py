@@ -83,6 +83,11 @@ def test_money_formats() -> None:
     assert format_money(Money.of("1234.5", "EUR"), "da") == "1.234,50 EUR"
     assert format_money(Money.of("1234.5", "EUR"), "en") == "EUR 1,234.50"
     assert format_money(Money.of("1200", "JPY"), "en") == "JPY 1,200"
+    assert format_money(Money.of("12000", "JPY"), "da") == "12.000 JPY"
+    assert format_money(Money.of("45.125", "KWD"), "en") == "KWD 45.125"
+    assert format_money(Money.of("1045.1", "KWD"), "da") == "1.045,100 KWD"
+    assert format_money(Money.of("89999999", "PYG"), "en") == "PYG 89,999,999"
+    assert format_money(Money.of("12.5", "USDC"), "en") == "USDC 12.50"
 
 
 def test_mailto_url_encodes_everything_and_uses_crlf() -> None:

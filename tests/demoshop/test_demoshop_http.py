@@ -53,6 +53,17 @@ def test_stable_version_does_not_know_unstable_fields(admin: Admin) -> None:
     assert "returnPolicyProfiles" in response.json()["errors"][0]["message"]
 
 
+def test_validation_errors_carry_shopifys_code_and_names(admin: Admin) -> None:
+    response = admin.raw({"query": "query Q($unused: ID) { shop { name colour } }"})
+    errors = response.json()["errors"]
+    by_code = {e["extensions"]["code"]: e for e in errors}
+    assert by_code["undefinedField"]["message"] == "Field 'colour' doesn't exist on type 'Shop'"
+    assert by_code["undefinedField"]["extensions"]["fieldName"] == "colour"
+    assert by_code["variableNotUsed"]["extensions"]["variableName"] == "unused"
+    assert all(e["locations"] for e in errors)
+    assert "data" not in response.json()
+
+
 def test_a_body_that_is_not_graphql_is_a_bad_request(admin: Admin, http: httpx.Client) -> None:
     response = http.post(
         admin.shop.graphql_url(),

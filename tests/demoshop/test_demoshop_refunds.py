@@ -5,9 +5,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+import pytest
 from demoshop_admin import Admin
 
 from cancelapp.demoshop import DemoShop
+from cancelapp.domain.money import Money
 
 
 def suggested(admin: Admin, order_id: str, **variables: Any) -> dict[str, Any]:
@@ -214,3 +216,30 @@ def test_inventory_change_must_say_its_expected_quantity_even_if_null(
     assert body["data"]["inventoryAdjustQuantities"] is None
     assert "changeFromQuantity" in body["errors"][0]["message"]
     assert demo_shop.ledger.restocks == []
+
+
+@pytest.mark.parametrize(
+    ("state", "currency", "too_precise"), [("jpy", "JPY", "0.5"), ("kwd", "KWD", "0.0005")]
+)
+def test_a_refund_with_more_decimals_than_the_currency_is_refused(
+    admin: Admin, demo_shop: DemoShop, state: str, currency: str, too_precise: str
+) -> None:
+    order_id = demo_shop.create_order(state)
+    refund_in = {
+        **refund_input(order_id, suggested(admin, order_id, suggestFullRefund=True)),
+        "currency": currency,
+    }
+    (transaction,) = refund_in["transactions"]
+    exact = Decimal(transaction["amount"])
+    assert Money(exact, currency).fits_currency()
+    transaction["amount"] = str(exact - 1 + Decimal(too_precise))
+    refused = refund(admin, refund_in, f"{state}-1")
+    assert refused["refund"] is None
+    (error,) = refused["userErrors"]
+    assert error["field"] == ["transactions", "0", "amount"]
+    assert currency in error["message"]
+    assert demo_shop.ledger.refunds == []
+    transaction["amount"] = str(exact)
+    accepted = refund(admin, refund_in, f"{state}-2")
+    assert accepted["userErrors"] == []
+    assert demo_shop.ledger.refunds[0].amount == exact

@@ -10,6 +10,8 @@ from cancelapp.demoshop.clock import Clock
 from cancelapp.demoshop.ledger import Ledger
 from cancelapp.demoshop.seed import seed_store
 from cancelapp.demoshop.store import ShopStore
+from cancelapp.domain.currency_table import MINOR_UNITS
+from cancelapp.domain.money import Money
 
 NOW = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
 
@@ -53,6 +55,41 @@ def test_orders_in_every_state_the_app_must_judge() -> None:
     assert {"final-sale", "personalized", "preorder"} <= product_tags
     assert len(store.locations) == 3
     assert any(loc.is_fulfillment_service for loc in store.locations.values())
+
+
+def test_orders_in_currencies_of_every_precision_with_amounts_at_it() -> None:
+    orders = list(seeded(1, 40).orders.values())
+    currencies = {o.presentment_currency for o in orders}
+    assert {"DKK", "EUR", "SEK", "JPY", "KWD"} <= currencies
+    for order in orders:
+        places = MINOR_UNITS[order.presentment_currency]
+        amounts = [li.unit_price for li in order.line_items] + [order.shipping]
+        amounts += [t.amount for t in order.transactions]
+        assert all(Money(a, order.presentment_currency).fits_currency() for a in amounts), (
+            order.presentment_currency,
+            places,
+            amounts,
+        )
+
+
+def test_payments_refunds_and_fulfilment_as_varied_as_a_real_shop() -> None:
+    orders = list(seeded(1, 40).orders.values())
+    financial = {accounts.financial_status(o) for o in orders}
+    assert {"PARTIALLY_PAID", "EXPIRED"} <= financial
+    assert "FULFILLMENT_NOT_REQUIRED" in {accounts.fulfillment_status(o) for o in orders}
+    refund_statuses = {t.status for o in orders for r in o.refunds for t in r.transactions}
+    assert {"SUCCESS", "PENDING", "FAILURE"} <= refund_statuses
+    split = [o for o in orders if {"gift_card", "shopify_payments"} <= set(o.payment_gateway_names)]
+    assert split and all(len(accounts.payments(o)) == 2 for o in split)
+    captures = [t for o in orders for t in o.transactions if t.kind == "CAPTURE"]
+    assert captures and all(
+        any(
+            a.id == c.parent_id and a.kind == "AUTHORIZATION"
+            for o in orders
+            for a in o.transactions
+        )
+        for c in captures
+    )
 
 
 def test_open_cancellation_requests_of_each_kind() -> None:

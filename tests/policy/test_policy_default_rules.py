@@ -52,6 +52,14 @@ CASES = [
      Outcome.REVIEW, "Everything else"),
     ("risk not assessed", order(risk_level=RiskLevel.PENDING), request(),
      Outcome.REVIEW, "Everything else"),
+    ("digital", order(fulfillment_status=FulfillmentStatus.FULFILLMENT_NOT_REQUIRED), request(),
+     Outcome.REVIEW, "Nothing to ship"),
+    ("deposit only", order(financial_status=FinancialStatus.PARTIALLY_PAID), request(),
+     Outcome.REVIEW, "Everything else"),
+    ("authorization expired", order(financial_status=FinancialStatus.EXPIRED), request(),
+     Outcome.REVIEW, "Everything else"),
+    ("refund pending", order(financial_status=FinancialStatus.PARTIALLY_REFUNDED), request(),
+     Outcome.REVIEW, "Everything else"),
 ]  # fmt: skip
 
 

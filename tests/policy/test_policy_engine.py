@@ -98,6 +98,29 @@ def test_policy_engine_caps_a_fee_to_the_money_actually_received() -> None:
     assert "Fee lowered to the refundable amount 0.00 DKK" in verdict.reasons[-1].render_plain()
 
 
+def _refund(amount: str, status: str) -> Transaction:
+    return Transaction(
+        "gid://shopify/OrderTransaction/2", "REFUND", status, "x", Money.of(amount, "DKK")
+    )
+
+
+def test_policy_engine_counts_a_pending_refund_as_gone_and_a_failed_one_as_not() -> None:
+    """Errs low: money a pending refund may still send back is not kept as a fee."""
+    for status, left in (("PENDING", "9.00"), ("FAILURE", "100.00"), ("SUCCESS", "9.00")):
+        paid = order(transactions=(_paid("449.00", "DKK"), _refund("440.00", status)))
+        verdict = evaluate(paid, request(), _approve_all(fixed="100"), NOW)
+        assert verdict.action is not None and verdict.action.fee is not None
+        assert verdict.action.fee.fixed == Money.of(left, "DKK"), status
+
+
+def test_policy_engine_sends_a_fee_in_a_currency_without_known_decimals_to_review() -> None:
+    unknown = order(presentment_currency="XXX", transactions=(_paid("60.20", "XXX"),))
+    percent_only = parse_policy(APPROVE_ALL.replace("fee_fixed = {fixed}\n", ""), "p.toml")
+    verdict = evaluate(unknown, request(), percent_only, NOW)
+    assert verdict.outcome is Outcome.REVIEW and verdict.action is None
+    assert "XXX" in verdict.reasons[0].render_plain()
+
+
 def test_policy_engine_partial_request_judges_only_the_named_lines() -> None:
     two_lines = order(
         fulfillment_status=FulfillmentStatus.PARTIALLY_FULFILLED,

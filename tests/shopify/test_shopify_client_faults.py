@@ -17,6 +17,7 @@ from cancelapp.shopify import (
     NetworkDown,
     OutcomeUnknown,
     QueryTooExpensive,
+    RequestRejected,
     ShopifyDown,
     ShopLocked,
     Throttled,
@@ -118,6 +119,26 @@ def test_a_frozen_or_locked_shop_is_named_as_such(
 def test_a_query_above_the_cost_cap_is_refused(client: ShopifyClient) -> None:
     with pytest.raises(QueryTooExpensive):
         client.query(documents.load("orders"), {"first": 50})
+
+
+@pytest.mark.parametrize(
+    ("query", "code", "message"),
+    [
+        ("query Mistake { orders(first: 1) { nodes { id colour } } }", "undefinedField",
+         "Field 'colour' doesn't exist on type 'Order'"),
+        ("query Mistake { orders(first: 1, colour: 2) { nodes { id } } }", "argumentNotAccepted",
+         "Field 'orders' doesn't accept argument 'colour'"),
+    ],
+)  # fmt: skip
+def test_a_document_shopify_cannot_validate_is_rejected_with_its_code(
+    client: ShopifyClient, query: str, code: str, message: str
+) -> None:
+    """Shopify's validation errors carry `extensions.code`; the client names it, never retries."""
+    with pytest.raises(RequestRejected) as rejected:
+        client.query(query)
+    assert rejected.value.messages == (message,)
+    assert rejected.value.detail == code
+    assert message in rejected.value.merchant_message
 
 
 def _tag(client: ShopifyClient, order_id: str, tag: str) -> dict[str, Any]:

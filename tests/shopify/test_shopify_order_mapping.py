@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import json
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
@@ -266,3 +267,18 @@ def test_a_damaged_node_is_a_malformed_response(damage: dict[str, Any]) -> None:
     with pytest.raises(MalformedResponse) as raised:
         order_from_node(node)
     assert "gid://shopify/Order/5512" in raised.value.detail
+
+
+@pytest.mark.parametrize("currency", ["USDC", "KID", "JEP", "XXX", "KWD", "JPY"])
+def test_every_shopify_currency_code_maps_including_four_letter_ones(currency: str) -> None:
+    """USDC is four letters: it is money like any other, never a failed page."""
+    node = json.loads(json.dumps(partly_shipped_order()).replace('"EUR"', f'"{currency}"'))
+    order = order_from_node(node)
+    assert order.presentment_currency == currency
+    assert {t.amount.currency for t in order.transactions} == {currency}
+
+
+def test_a_currency_code_shopify_never_sends_is_a_malformed_response() -> None:
+    node = json.loads(json.dumps(partly_shipped_order()).replace('"EUR"', '"E1"'))
+    with pytest.raises(MalformedResponse):
+        order_from_node(node)

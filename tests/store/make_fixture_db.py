@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 import sys
+from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -110,7 +111,7 @@ def write_fixture(path: Path) -> None:
             full_sync_started_at=T0,
         )
     db.close()
-    with sqlite3.connect(path) as conn:  # one self-contained file, no -wal beside it
+    with closing(sqlite3.connect(path)) as conn:  # one self-contained file, no -wal beside it
         conn.execute("PRAGMA journal_mode = DELETE")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -32,7 +33,7 @@ def fixture_version(path: Path) -> int:
 
 
 def user_version(path: Path) -> int:
-    with sqlite3.connect(path) as conn:
+    with closing(sqlite3.connect(path)) as conn:
         return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
@@ -86,7 +87,7 @@ def test_existing_file_is_backed_up_before_a_migration(tmp_path: Path) -> None:
     assert backup.name.startswith(f"cancelapp.sqlite3.v{HEAD_VERSION}-")
     assert user_version(backup) == HEAD_VERSION
     assert user_version(path) == HEAD_VERSION + 1
-    with sqlite3.connect(backup) as old, sqlite3.connect(path) as new:
+    with closing(sqlite3.connect(backup)) as old, closing(sqlite3.connect(path)) as new:
         assert old.execute("SELECT count(*) FROM request_messages").fetchone() == (4,)
         assert new.execute("SELECT count(*) FROM request_messages").fetchone() == (4,)
         assert "plan" in [c[1] for c in new.execute("PRAGMA table_info(stores)")]
@@ -99,13 +100,13 @@ def test_a_failing_step_is_rolled_back_and_earlier_steps_are_kept(tmp_path: Path
     with pytest.raises(sqlite3.OperationalError):
         Database.open(path, migrations=(*MIGRATIONS, good, bad))
     assert user_version(path) == HEAD_VERSION + 1
-    with sqlite3.connect(path) as conn:
+    with closing(sqlite3.connect(path)) as conn:
         assert "plan" not in [c[1] for c in conn.execute("PRAGMA table_info(stores)")]
         assert conn.execute("SELECT count(*) FROM extra_one").fetchone() == (0,)
 
 
 def schema_of(path: Path) -> list[tuple[str, str, str]]:
-    with sqlite3.connect(path) as conn:
+    with closing(sqlite3.connect(path)) as conn:
         return conn.execute(
             "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name"
         ).fetchall()
@@ -126,7 +127,7 @@ def test_migrated_fixture_has_exactly_the_schema_of_a_new_database(
 def test_v1_orders_migrate_as_full_and_intake_tables_start_empty(tmp_path: Path) -> None:
     path = copy_of(FIXTURES / "v1.sqlite3", tmp_path)
     Database.open(path).close()
-    with sqlite3.connect(path) as conn:
+    with closing(sqlite3.connect(path)) as conn:
         details = {row[0] for row in conn.execute("SELECT detail FROM orders")}
         cursors = conn.execute("SELECT count(*) FROM source_cursors").fetchone()
         reasons = {row[0] for row in conn.execute("SELECT unmatched_reason FROM requests")}

@@ -20,7 +20,7 @@ from cancelapp.domain.request import (
 )
 from cancelapp.shopify.client import ShopifyClient
 from cancelapp.store import Database
-from cancelapp.store.orders import FULL, FetchedOrder, order_detail
+from cancelapp.store.orders import FULL, FetchedOrder, load_order, order_detail
 from cancelapp.store.queue import load_queue
 from cancelapp.store.requests import add_request, list_requests
 from cancelapp.store.sync_state import get_sync_state
@@ -221,3 +221,20 @@ def test_an_unfinished_run_from_days_ago_starts_afresh(
     with database.reading() as conn:
         state = get_sync_state(conn, store_id)
     assert state.last_full_sync_at is not None and state.last_full_sync_at > days_ago
+
+
+def test_an_order_presented_in_a_four_letter_currency_syncs_with_its_page(
+    database: Database, client: ShopifyClient, store_id: int, fast_shop: DemoShop
+) -> None:
+    """USDC is a `CurrencyCode` too: its order is cached, and so is the rest of its page."""
+    usdc = fast_shop.create_order("paid")
+    with fast_shop.store.lock:
+        fast_shop.order(usdc).presentment_currency = "USDC"
+    fast_shop.add_cancel_request(usdc)  # read in full, transactions and all
+    result = OrderSync(database, client, store_id, hooks=[tag_intake]).run()
+    assert result.completed
+    assert cached_order_ids(database) == set(fast_shop.order_ids())
+    with database.reading() as conn:
+        cached = load_order(conn, store_id, usdc)
+    assert cached is not None and cached.presentment_currency == "USDC"
+    assert {t.amount.currency for t in cached.transactions} == {"USDC"}

@@ -149,13 +149,13 @@ def test_ui_policy_editor_add_reorder_remove_and_confirm_lost_comments(
     dialog = _editor(qtbot, path)
     _select(dialog, "Everything else")
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
-    assert dialog.rule_list.currentItem().text() == "Review: New rule 13"
+    assert dialog.rule_list.currentItem().text() == "Review: New rule 14"
     verdict = dialog.form.verdict
     assert isinstance(verdict, QComboBox)
     verdict.setCurrentIndex(verdict.findData("deny"))
     _type(qtbot, dialog.form.reply, "Sorry, too late")
     qtbot.mouseClick(dialog.up_button, Qt.MouseButton.LeftButton)
-    assert dialog.rule_list.currentRow() == 11
+    assert dialog.rule_list.currentRow() == 12
     _select(dialog, "Too late")
     qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)  # drops no comment
     _select(dialog, "In time")
@@ -169,7 +169,7 @@ def test_ui_policy_editor_add_reorder_remove_and_confirm_lost_comments(
     with qtbot.waitSignal(dialog.saved, timeout=5000):
         box.button(QMessageBox.StandardButton.Save).click()
     names = [rule.name for rule in read_policy(path).rules]
-    assert names[-2:] == ["New rule 13", "Everything else"]
+    assert names[-2:] == ["New rule 14", "Everything else"]
     assert "Too late" not in names and "In time" not in names
     assert read_policy(path).rules[-2].reply == "Sorry, too late"
 

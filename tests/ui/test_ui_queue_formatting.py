@@ -24,6 +24,11 @@ NBSP = "\u00a0"
         (DANISH, Money.of("-1234.5", "DKK"), f"-1.234,50{NBSP}kr."),
         (DANISH, Money.of("99.999", "EUR"), f"100,00{NBSP}EUR"),
         (DANISH, Money.of("1000", "JPY"), f"1.000{NBSP}JPY"),
+        (DANISH, Money.of("1045.1", "KWD"), f"1.045,100{NBSP}KWD"),
+        (US, Money.of("45.1255", "KWD"), f"KWD{NBSP}45.126"),  # fils, half to even
+        (US, Money.of("89999999.10", "PYG"), f"PYG{NBSP}89,999,999"),
+        (US, Money.of("12.5", "USDC"), f"USDC{NBSP}12.50"),
+        (US, Money.of("1.2345", "XXX"), f"XXX{NBSP}1.2345"),  # no minor units known: as sent
         (US, Money.of("1234.5", "USD"), "$1,234.50"),
         (US, Money.of("1234.5", "DKK"), f"DKK{NBSP}1,234.50"),
         (US, Money.of("0.005", "USD"), "$0.00"),  # half to even, like the bank

@@ -8,11 +8,10 @@ the mail client through a `mailto:` URL, or to the clipboard.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
 from enum import StrEnum
 from urllib.parse import quote
 
-from cancelapp.domain.money import ZERO_DECIMAL_CURRENCIES, Money
+from cancelapp.domain.money import Money
 
 
 class ReplyKind(StrEnum):
@@ -126,9 +125,9 @@ def compose_reply(
 
 
 def format_money(money: Money, language: str) -> str:
-    """`1.234,50 kr.` in Danish, `DKK 1,234.50` in English (plain text for email)."""
-    places = 0 if money.currency in ZERO_DECIMAL_CURRENCIES else 2
-    amount = money.amount.quantize(Decimal(1).scaleb(-places))
+    """`1.234,50 kr.` in Danish, `DKK 1,234.50` in English (plain text for email); at the
+    currency's own places (`JPY 12,000`, `KWD 45.250`)."""
+    amount, places = money.shown()
     english = f"{amount:,.{places}f}"
     if language == "da":
         danish = english.replace(",", "\x00").replace(".", ",").replace("\x00", ".")

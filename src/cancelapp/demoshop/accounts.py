@@ -33,7 +33,9 @@ def refundable_on(order: Order, payment: Transaction) -> Decimal:
         (
             t.amount
             for t in order.transactions
-            if t.kind == "REFUND" and t.status == "SUCCESS" and t.parent_id == payment.id
+            if t.kind == "REFUND"
+            and t.status not in {"FAILURE", "ERROR"}  # pending money is spoken for
+            and t.parent_id == payment.id
         ),
         ZERO,
     )
@@ -54,7 +56,10 @@ def open_authorizations(order: Order) -> list[Transaction]:
     return [
         t
         for t in order.transactions
-        if t.kind == "AUTHORIZATION" and t.status == "SUCCESS" and t.id not in settled
+        if t.kind == "AUTHORIZATION"
+        and t.status == "SUCCESS"
+        and not t.expired
+        and t.id not in settled
     ]
 
 
@@ -104,6 +109,8 @@ def financial_status(order: Order) -> str:
         return "VOIDED"
     if open_authorizations(order) and paid == 0:
         return "AUTHORIZED"
+    if paid == 0 and any(t.kind == "AUTHORIZATION" and t.expired for t in order.transactions):
+        return "EXPIRED"
     if paid == 0:
         return "PENDING"
     if paid < original_total(order) and order.cancelled_at is None:
@@ -115,6 +122,8 @@ def fulfillment_status(order: Order) -> str:
     """`OrderDisplayFulfillmentStatus`."""
     fulfilled = sum(li.fulfilled_quantity for li in order.line_items)
     unfulfilled = sum(li.unfulfilled_quantity for li in order.line_items)
+    if not any(li.requires_shipping for li in order.line_items):
+        return "FULFILLMENT_NOT_REQUIRED"
     if fulfilled and not unfulfilled:
         return "FULFILLED"
     if fulfilled:

@@ -24,6 +24,7 @@ from cancelapp.demoshop.cost import CostCalculator
 from cancelapp.demoshop.schema import default_field_resolver, executable_schema
 from cancelapp.demoshop.store import ShopStore
 from cancelapp.demoshop.throttle import SINGLE_QUERY_MAX_COST, LeakyBucket
+from cancelapp.demoshop.validation_errors import shopify_validation_error
 
 RATE_LIMITS_DOC = "https://shopify.dev/api/usage/rate-limits"
 MAX_COST_MESSAGE = (
@@ -104,7 +105,7 @@ class GraphQLService:
             return Answer(200, {"errors": [error.formatted]})
         problems = _validate(version, request.query)
         if problems:
-            return Answer(200, {"errors": [e.formatted for e in problems]})
+            return Answer(200, {"errors": [shopify_validation_error(e) for e in problems]})
         schema = executable_schema(version)
         operation = get_operation_ast(document, request.operation_name)
         if operation is None:

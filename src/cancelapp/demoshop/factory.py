@@ -7,13 +7,13 @@ did in answer to API calls.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from decimal import Decimal
 
 from cancelapp.demoshop import accounts
 from cancelapp.demoshop.catalogue import GIFT_CARD, regular_locations, third_party_location
 from cancelapp.demoshop.model import (
-    CENT,
     Customer,
     Fulfillment,
     FulfillmentHold,
@@ -24,6 +24,7 @@ from cancelapp.demoshop.model import (
     Refund,
     RefundLine,
     Transaction,
+    minor_unit_round,
 )
 from cancelapp.demoshop.store import ShopStore
 
@@ -47,9 +48,29 @@ ORDER_STATES = (
     "on_hold",
     "eur",
     "return_requested",
+    # Customers paying in other currencies: minor units 2 (EUR, SEK), 0 (JPY) and 3 (KWD).
+    "sek",
+    "jpy",
+    "kwd",
+    # What real shops also hold (payments, refunds and fulfilment Shopify reports as they are):
+    "gift_card_split",  # paid partly with a gift card, the rest by card
+    "captured",  # authorized at checkout, captured later
+    "partially_paid",  # a deposit taken, the rest outstanding
+    "expired",  # the authorization ran out before it was captured
+    "digital",  # nothing to ship: FULFILLMENT_NOT_REQUIRED
+    "refund_pending",  # an earlier refund still waiting for the payment provider
+    "refund_failed",  # an earlier refund the payment provider refused
 )
 
 EUR_RATE = Decimal("7.46")  # DKK per EUR
+# Orders presented in another currency: (code, DKK per unit, the customers' locale).
+PRESENTMENT = {
+    "eur": ("EUR", EUR_RATE, "de-DE"),
+    "sek": ("SEK", Decimal("0.69"), "en"),
+    "jpy": ("JPY", Decimal("0.046"), "en"),
+    "kwd": ("KWD", Decimal("22.40"), "en"),
+}
+DIGITAL_TITLE = "E-bog: Hygge året rundt"
 
 NOTES = [
     None,
@@ -73,10 +94,13 @@ class OrderFactory:
         if state not in ORDER_STATES:
             raise ValueError(f"unknown order state {state!r}; one of {', '.join(ORDER_STATES)}")
         rng = self.rng
+        currency, rate, locale = PRESENTMENT.get(state, ("DKK", Decimal("1"), None))
         if customer is None and state != "test":
-            customer = self._customer(eur=state == "eur")
-        eur = state == "eur"
-        rate = EUR_RATE if eur else Decimal("1")
+            customer = self._customer(locale)
+
+        def price(dkk: Decimal) -> Decimal:
+            return minor_unit_round(dkk / rate, currency)
+
         order = Order(
             id=self.store.new_id(),
             number=self.store.new_order_number(),
@@ -85,13 +109,16 @@ class OrderFactory:
             customer=customer,
             email=customer.email if customer else "test-buyer@example.com",
             locale=customer.locale if customer else "en",
-            presentment_currency="EUR" if eur else "DKK",
+            presentment_currency=currency,
             rate=rate,
-            line_items=self._line_items(rate, at_least=2 if "partially" in state else 1),
-            shipping=(Decimal("49.00") / rate).quantize(CENT),
+            line_items=self._line_items(price, at_least=2 if "partially" in state else 1),
+            shipping=price(Decimal("49.00")),
             note=rng.choice(NOTES),
             test=state == "test",
         )
+        if state == "digital":
+            order.line_items = [self._digital_item()]
+            order.shipping = Decimal("0")
         if rng.random() < 0.2:
             order.custom_attributes.append(("gift_message", "Tillykke med fødselsdagen!"))
         self._assign_fulfillment_orders(order, state)
@@ -104,20 +131,28 @@ class OrderFactory:
         self.store.register(order)
         return order
 
-    def _customer(self, *, eur: bool) -> Customer:
+    def _customer(self, locale: str | None) -> Customer:
         customers = list(self.store.customers.values())
-        if eur:
-            customers = [c for c in customers if c.locale == "de-DE"] or customers
+        if locale:
+            customers = [c for c in customers if c.locale == locale] or customers
         return self.rng.choice(customers)
 
-    def _line_items(self, rate: Decimal, *, at_least: int) -> list[LineItem]:
+    def _digital_item(self) -> LineItem:
+        """A download: no variant to restock, nothing to ship."""
+        return LineItem(
+            self.store.new_id(), None, DIGITAL_TITLE, None, 1, Decimal("149.00"), digital=True
+        )
+
+    def _line_items(
+        self, price_of: Callable[[Decimal], Decimal], *, at_least: int
+    ) -> list[LineItem]:
         rng = self.rng
         variants = list(self.store.variants.values())
         count = max(at_least, rng.choice((1, 1, 1, 2, 2, 3, 4)))
         items = []
         for variant in rng.sample(variants, count):
             quantity = rng.choice((1, 1, 1, 2, 3))
-            price = (variant.price / rate).quantize(CENT)
+            price = price_of(variant.price)
             items.append(
                 LineItem(
                     self.store.new_id(),
@@ -137,7 +172,7 @@ class OrderFactory:
                     title,
                     None,
                     1,
-                    (Decimal(card_price) / rate).quantize(CENT),
+                    price_of(Decimal(card_price)),
                     gift_card=True,
                 )
             )
@@ -145,7 +180,7 @@ class OrderFactory:
 
     def _assign_fulfillment_orders(self, order: Order, state: str) -> None:
         at = order.created_at
-        shippable = [li for li in order.line_items if not li.gift_card]
+        shippable = [li for li in order.line_items if li.requires_shipping]
         if state.startswith("third_party"):
             groups: list[tuple[Location, list[LineItem]]] = [
                 (third_party_location(self.store), shippable)
@@ -186,7 +221,21 @@ class OrderFactory:
             order.transactions.append(txn)
             return txn
 
-        if state == "pending_cod":
+        if state == "gift_card_split":
+            card_part = min(Decimal("100.00"), total)
+            add("SALE", "SUCCESS", "gift_card", card_part)
+            if total > card_part:
+                add("SALE", "SUCCESS", "shopify_payments", total - card_part)
+        elif state in {"captured", "expired"}:
+            authorization = add("AUTHORIZATION", "SUCCESS", "shopify_payments")
+            if state == "captured":
+                capture = add("CAPTURE", "SUCCESS", "shopify_payments")
+                capture.parent_id = authorization.id
+            else:
+                authorization.expired = True
+        elif state == "partially_paid":
+            add("SALE", "SUCCESS", "shopify_payments", minor_unit_round(total / 2, "DKK"))
+        elif state == "pending_cod":
             order.payment_gateway_names = ["Cash on Delivery (COD)"]
         elif state == "pending_manual":
             order.payment_gateway_names = ["manual"]
@@ -213,9 +262,10 @@ class OrderFactory:
                 fulfil(order, li, li.quantity, self.store.new_id(), later)
             if state == "return_requested":
                 order.return_status = "RETURN_REQUESTED"
-        elif state == "partially_refunded":
+        elif state in {"partially_refunded", "refund_pending", "refund_failed"}:
             li = order.line_items[-1]
-            self._refund(order, li, li.quantity, later)
+            status = {"refund_pending": "PENDING", "refund_failed": "FAILURE"}.get(state)
+            self._refund(order, li, li.quantity, later, status=status or "SUCCESS")
         elif state in {"refunded", "cancelled"}:
             for li in order.line_items:
                 self._refund(order, li, li.quantity, later, shipping=li is order.line_items[0])
@@ -231,13 +281,21 @@ class OrderFactory:
                     fo.remaining = dict.fromkeys(fo.remaining, 0)
 
     def _refund(
-        self, order: Order, li: LineItem, quantity: int, at: datetime, *, shipping: bool = False
+        self,
+        order: Order,
+        li: LineItem,
+        quantity: int,
+        at: datetime,
+        *,
+        shipping: bool = False,
+        status: str = "SUCCESS",
     ) -> None:
         amount = li.unit_price * quantity + (order.shipping if shipping else Decimal("0"))
         payment = accounts.payments(order)[0]
-        txn = Transaction(
-            self.store.new_id(), "REFUND", "SUCCESS", payment.gateway, amount, at, payment.id
-        )
+        txn = Transaction(self.store.new_id(), "REFUND", status, payment.gateway, amount, at)
+        txn.parent_id = payment.id
+        if status == "FAILURE":
+            txn.error_code = "CARD_DECLINED"
         order.transactions.append(txn)
         location = order.fulfillment_orders[0].location.id if order.fulfillment_orders else None
         line = RefundLine(li.id, quantity, "CANCEL", location, True, li.unit_price * quantity)

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
+from cancelapp.domain.currency_table import MINOR_UNITS
+
 CENT = Decimal("0.01")
 
 
@@ -70,7 +72,12 @@ class LineItem:
     returned_quantity: int = 0  # of the refunded units, those that had been fulfilled
     removed_quantity: int = 0  # taken off by a cancellation
     gift_card: bool = False
+    digital: bool = False  # a download: nothing to ship
     custom_attributes: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def requires_shipping(self) -> bool:
+        return not (self.gift_card or self.digital)
 
     @property
     def current_quantity(self) -> int:
@@ -103,6 +110,7 @@ class Transaction:
     parent_id: int | None = None
     test: bool = False
     error_code: str | None = None
+    expired: bool = False  # an authorization past its expiry: nothing left to capture
 
 
 @dataclass
@@ -155,7 +163,9 @@ class Refund:
 
     @property
     def total(self) -> Decimal:
-        return sum((t.amount for t in self.transactions), Decimal("0")) + self.store_credit
+        """Money sent back or on its way; a failed transaction sent nothing."""
+        sent = (t.amount for t in self.transactions if t.status not in {"FAILURE", "ERROR"})
+        return sum(sent, Decimal("0")) + self.store_credit
 
 
 @dataclass
@@ -234,3 +244,9 @@ class Order:
 
 def shop_amount(amount: Decimal, rate: Decimal) -> Decimal:
     return (amount * rate).quantize(CENT)
+
+
+def minor_unit_round(amount: Decimal, currency: str) -> Decimal:
+    """At the currency's minor units, as Shopify stores amounts (JPY 0, KWD 3 places)."""
+    places = MINOR_UNITS.get(currency)
+    return amount if places is None else amount.quantize(Decimal(1).scaleb(-places))

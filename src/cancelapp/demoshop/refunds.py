@@ -12,17 +12,18 @@ from cancelapp.demoshop.idempotency import once
 from cancelapp.demoshop.ids import gid, gid_number
 from cancelapp.demoshop.ledger import LedgerNotification
 from cancelapp.demoshop.model import (
-    CENT,
     LineItem,
     Location,
     Order,
     Refund,
     RefundLine,
     Transaction,
+    minor_unit_round,
 )
 from cancelapp.demoshop.refund_money import record_store_credit, refund_to_payment
 from cancelapp.demoshop.shapes import money_bag
 from cancelapp.demoshop.store import ShopStore
+from cancelapp.domain.currency_table import MINOR_UNITS
 
 ZERO = Decimal("0")
 VAT_SHARE = Decimal("0.2")  # 25 % Danish VAT, included in prices
@@ -43,13 +44,23 @@ class PlannedLine:
     location: Location | None
 
 
-def _amount(value: Any, field_path: list[str]) -> Decimal:
+def _amount(value: Any, field_path: list[str], currency: str | None = None) -> Decimal:
+    """An input amount; with `currency`, refused when it has more decimals than the currency
+    (Shopify refuses "1.5" JPY or "2.1234" KWD; the message wording here is assumed)."""
     try:
         amount = Decimal(str(value))
     except InvalidOperation:
         raise RefundRefused(field_path, "Amount is not a number.") from None
+    if not amount.is_finite():
+        raise RefundRefused(field_path, "Amount is not a number.")
     if amount < 0:
         raise RefundRefused(field_path, "Amount must be positive.")
+    places = MINOR_UNITS.get(currency) if currency else None
+    exponent = amount.normalize().as_tuple().exponent
+    if places is not None and isinstance(exponent, int) and -exponent > places:
+        raise RefundRefused(
+            field_path, f"Amount has more decimal places than {currency} allows ({places})."
+        )
     return amount
 
 
@@ -150,7 +161,7 @@ def suggested_refund(order: Order, info: Info, **args: Any) -> dict[str, Any]:
         "amountSet": bag(amount),
         "maximumRefundableSet": bag(maximum),
         "subtotalSet": bag(subtotal),
-        "totalTaxSet": bag((amount * VAT_SHARE).quantize(CENT)),
+        "totalTaxSet": bag(minor_unit_round(amount * VAT_SHARE, order.presentment_currency)),
         "shipping": {"amountSet": bag(shipping), "maximumRefundableSet": bag(shipping_left)},
         "refundLineItems": [
             {
@@ -281,7 +292,9 @@ def _shipping(order: Order, shipping: dict[str, Any] | None) -> Decimal:
     left = order.shipping - accounts.refunded_shipping(order)
     if shipping.get("fullRefund"):
         return left
-    amount = _amount(shipping.get("amount") or 0, ["shipping", "amount"])
+    amount = _amount(
+        shipping.get("amount") or 0, ["shipping", "amount"], order.presentment_currency
+    )
     if amount > left:
         raise RefundRefused(["shipping", "amount"], "Shipping refund exceeds what was charged.")
     return amount
@@ -295,7 +308,7 @@ def _payments(
         path = ["transactions", str(index)]
         if entry["kind"] != "REFUND":
             raise RefundRefused([*path, "kind"], "Only REFUND transactions can be created here.")
-        amount = _amount(entry["amount"], [*path, "amount"])
+        amount = _amount(entry["amount"], [*path, "amount"], order.presentment_currency)
         parent_number = gid_number(entry.get("parentId") or "", "OrderTransaction")
         parent = next((p for p in accounts.payments(order) if p.id == parent_number), None)
         if parent is None:
@@ -331,5 +344,7 @@ def _store_credit(order: Order, methods: list[dict[str, Any]]) -> Decimal:
                 ["refundMethods", str(index), "amount"],
                 "Store credit must be in the order's currency.",
             )
-        total += _amount(money["amount"], ["refundMethods", str(index), "amount"])
+        total += _amount(
+            money["amount"], ["refundMethods", str(index), "amount"], order.presentment_currency
+        )
     return total

@@ -174,7 +174,7 @@ LINE_ITEM: dict[str, Resolver] = {
     "nonFulfillableQuantity": lambda li, *_: 0 if li.variant else li.current_quantity,
     "restockable": lambda li, *_: li.variant is not None,
     "isGiftCard": lambda li, *_: li.gift_card,
-    "requiresShipping": lambda li, *_: not li.gift_card,
+    "requiresShipping": lambda li, *_: li.requires_shipping,
     "originalUnitPriceSet": lambda li, info, **_: money_bag(
         li.unit_price, _order_of_line(info, li)
     ),

@@ -43,6 +43,16 @@ SCENARIOS: list[tuple[str, str | None]] = [
     ("authorized", "edit"),
     ("paid", None),
     ("mobilepay", None),
+    ("sek", "attribute"),
+    ("jpy", "attribute"),
+    ("kwd", "metafield"),
+    ("gift_card_split", "attribute"),
+    ("captured", "attribute"),
+    ("partially_paid", "attribute"),
+    ("expired", "attribute"),
+    ("digital", "attribute"),
+    ("refund_pending", "attribute"),
+    ("refund_failed", None),
 ]
 
 # The rest of the shop: mostly ordinary paid orders, like a real one.

@@ -28,6 +28,9 @@ REPLY_SHIPPED = QT_TRANSLATE_NOOP(
     "Policy", "Your order has already shipped: please use our return process."
 )
 WHY_PARTLY_SHIPPED = QT_TRANSLATE_NOOP("Policy", "Part of the order has been fulfilled")
+WHY_NOTHING_TO_SHIP = QT_TRANSLATE_NOOP(
+    "Policy", "Nothing to ship (a download or a service): it may already have been delivered"
+)
 WHY_ON_HOLD = QT_TRANSLATE_NOOP("Policy", "Fulfillment is on hold: check why before cancelling")
 WHY_SERVICE = QT_TRANSLATE_NOOP(
     "Policy", "A fulfillment service has accepted the order: it must agree to the cancel"
@@ -85,6 +88,14 @@ verdict = "review"
 why = {_q(WHY_PARTLY_SHIPPED)}
 [rules.when]
 fulfillment_status = ["partially_fulfilled"]
+
+# Digital goods and services: Shopify cannot tell whether they have been delivered.
+[[rules]]
+name = "Nothing to ship"
+verdict = "review"
+why = {_q(WHY_NOTHING_TO_SHIP)}
+[rules.when]
+fulfillment_status = ["fulfillment_not_required"]
 
 [[rules]]
 name = "On hold"

@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from decimal import Decimal
 
-from cancelapp.domain.money import Money
+from cancelapp.domain.money import Money, minor_units
 from cancelapp.domain.order import Order
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase, PhraseArg
 from cancelapp.domain.request import CancellationRequest
@@ -63,6 +63,11 @@ _FEE_CAPPED = Phrase(
 _FEE_CURRENCY = QT_TRANSLATE_NOOP(
     "Policy",
     "The fixed fee is in {fee_currency}, but the customer paid in {currency}: "
+    "decide the fee yourself",
+)
+_FEE_NO_MINOR_UNITS = QT_TRANSLATE_NOOP(
+    "Policy",
+    "The customer paid in {currency}, a currency whose decimals CancelApp does not know: "
     "decide the fee yourself",
 )
 _APPROVED_BY = QT_TRANSLATE_NOOP("Policy", 'Approved by the rule "{rule}"')
@@ -221,6 +226,11 @@ def _safeguarded(verdict: Verdict, facts: Facts) -> Verdict:
         # Refunds move in the customer's currency and we know no exchange rate.
         args: dict[str, PhraseArg] = {"fee_currency": fee.fixed.currency, "currency": paid_in}
         why = Phrase("Policy", _FEE_CURRENCY, args)
+        return Verdict(
+            Outcome.REVIEW, SAFEGUARD_FEE_CURRENCY, (why, *verdict.reasons), verdict.checks
+        )
+    if minor_units(paid_in) is None:  # XXX or a newer code: a fee cannot be rounded to it
+        why = Phrase("Policy", _FEE_NO_MINOR_UNITS, {"currency": paid_in})
         return Verdict(
             Outcome.REVIEW, SAFEGUARD_FEE_CURRENCY, (why, *verdict.reasons), verdict.checks
         )

@@ -12,6 +12,7 @@ from cancelapp.domain.request import CancellationRequest
 _SHIPPED_STATUSES = frozenset({FulfillmentStatus.FULFILLED, FulfillmentStatus.PARTIALLY_FULFILLED})
 _MONEY_IN = frozenset({"SALE", "CAPTURE"})  # `OrderTransactionKind`
 _MONEY_OUT = frozenset({"REFUND", "CHANGE"})
+_NO_MONEY_MOVED = frozenset({"FAILURE", "ERROR"})  # `OrderTransactionStatus`
 
 
 class Facts:
@@ -80,12 +81,12 @@ def _money_received(order: Order) -> Money | None:
     currency = order.presentment_currency
     net = Decimal(0)
     for t in order.transactions:
-        if t.status != "SUCCESS" or t.amount.currency != currency:
+        if t.amount.currency != currency:
             continue
-        if t.kind in _MONEY_IN:
+        if t.kind in _MONEY_IN and t.status == "SUCCESS":
             net += t.amount.amount
-        elif t.kind in _MONEY_OUT:
-            net -= t.amount.amount
+        elif t.kind in _MONEY_OUT and t.status not in _NO_MONEY_MOVED:
+            net -= t.amount.amount  # a pending (or unknown) refund may yet go out: errs low
     return Money(net, currency)
 
 

@@ -124,3 +124,10 @@ def remove_store(conn: sqlite3.Connection, store_id: int) -> None:
     )
     if cursor.rowcount != 1:
         raise KeyError(f"no store {store_id}")
+
+
+def every_store_domain(conn: sqlite3.Connection) -> list[str]:
+    """Every store this computer ever connected, removed ones included: `--remove-all-data`
+    clears their keychain entries too, in case a removal could not."""
+    rows = conn.execute("SELECT domain FROM stores ORDER BY id")
+    return [Endpoint.from_stored(row[0]).domain for row in rows]  # as the keychain keys them

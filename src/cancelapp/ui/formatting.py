@@ -8,11 +8,11 @@ where the currency symbol goes, e.g. `1.234,50 kr.` in Danish and `DKK 1,234.50`
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, tzinfo
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime, QTimeZone
 
-from cancelapp.domain.money import ZERO_DECIMAL_CURRENCIES, Money
+from cancelapp.domain.money import Money
 from cancelapp.domain.phrase import Phrase, PhraseArg
 from cancelapp.ui.labels import status_words
 
@@ -39,8 +39,7 @@ class Formatter:
     # Money ---------------------------------------------------------------------------------------
 
     def money(self, money: Money) -> str:
-        places = 0 if money.currency in ZERO_DECIMAL_CURRENCIES else 2
-        amount = money.amount.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN)
+        amount, places = money.shown()  # the currency's own places: JPY 0, KWD 3
         number = self.decimal(abs(amount), places)
         symbol = (
             self.locale.currencySymbol() if money.currency == self._own_currency else money.currency

@@ -34,7 +34,7 @@ from cancelapp.actions.prepare.suggested_refund import (
     SuggestedTransaction,
 )
 from cancelapp.domain.action import ActionKind
-from cancelapp.domain.money import Money
+from cancelapp.domain.money import Money, minor_units
 from cancelapp.domain.order import FinancialStatus, Order
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
 from cancelapp.domain.request import CancellationRequest
@@ -259,7 +259,18 @@ def _fee(action: SuggestedAction, suggested: SuggestedRefund) -> Money | None:
                 currency=suggested.amount.currency,
             )
         )
-    fee = action.fee.on(suggested.amount)
+    if minor_units(suggested.amount.currency) is None:
+        raise PlanRefused(
+            phrase(
+                QT_TRANSLATE_NOOP(
+                    CONTEXT,
+                    "CancelApp does not know how many decimals {currency} has, so it cannot "
+                    "work out the fee. Refund this order in Shopify.",
+                ),
+                currency=suggested.amount.currency,
+            )
+        )
+    fee = action.fee.on(suggested.amount)  # the one rounding: at the currency's minor units
     return None if fee.is_zero() else fee
 
 
@@ -321,7 +332,7 @@ def _refund_step(
                 "orderId": order.id,
                 "kind": "REFUND",
                 "gateway": line.gateway,
-                "amount": format(line.amount.amount, "f"),
+                "amount": line.amount.amount_text(),
                 "parentId": line.parent_transaction_id,
             }
             for line in refund_lines
