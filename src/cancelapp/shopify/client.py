@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import random
-import ssl
 import threading
 import time
 from collections.abc import Iterator, Mapping
@@ -19,7 +18,6 @@ from datetime import timedelta
 from typing import Any
 
 import httpx
-import truststore
 
 from cancelapp.shopify import cost as query_cost
 from cancelapp.shopify import documents
@@ -48,19 +46,13 @@ from cancelapp.shopify.retry import RetryPolicy, retry_after
 from cancelapp.shopify.shop_info import ShopInfo
 from cancelapp.shopify.throttle import Clock, Sleep, Throttle, ThrottleStatus, event_sleep
 from cancelapp.shopify.version import API_VERSION
+from cancelapp.tls import system_tls_context
 
 log = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT = httpx.Timeout(connect=10.0, read=30.0, write=10.0, pool=10.0)
 DEFAULT_LIMITS = httpx.Limits(max_connections=4, max_keepalive_connections=2, keepalive_expiry=20)
 USER_AGENT = "CancelApp (+https://github.com/cancelapp)"
-
-
-def system_tls_context() -> ssl.SSLContext:
-    """Certificates checked against the operating system's own store (Keychain on macOS, the
-    Windows store, OpenSSL's paths on Linux) rather than certifi's copy: an HTTPS-scanning
-    antivirus or a company proxy adds its root there, and IMAP already trusts the same store."""
-    return truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
 
 
 # The request certainly never reached the server: safe to send again, even a mutation.
