@@ -28,8 +28,6 @@ if TYPE_CHECKING:
     from cancelapp.ui.i18n import Translations
     from cancelapp.ui.workers import WorkerPool
 
-DEMO_AUTH_KIND = "demo"
-
 
 @dataclass
 class AppContext:
@@ -68,31 +66,16 @@ class AppContext:
         Reads the keychain, which may block on an unlock prompt: call it in a worker.
         Raises `KeychainUnavailable` when the keychain is locked.
         """
-        from cancelapp.actions import ActionRunner, ActionSettings
-        from cancelapp.keychain import load_credentials
-        from cancelapp.session.refresh import StoreSession
-        from cancelapp.shopify.client import ShopifyClient
+        from cancelapp.session.opening import open_store_session  # the session side loads
 
-        credentials = self.session_credentials.get(store.domain)
-        if credentials is None and store.auth_kind != DEMO_AUTH_KIND:
-            credentials = load_credentials(self.secrets, store.domain, store.auth_kind)
-        if credentials is None:
-            return None
-        client = ShopifyClient(store.endpoint, credentials)
-        settings = self.settings
-        runner = ActionRunner(
+        return open_store_session(
+            store,
             self.database,
-            client,
-            settings.staff_name or None,
-            settings=ActionSettings(undo_seconds=float(settings.undo_window_seconds)),
-        )
-        return StoreSession(
-            store=store,
-            database=self.database,
-            client=client,
-            runner=runner,
-            policies=self.policies,
-            intake=self.intake_for(store),
+            self.settings,
+            self.policies,
+            self.intake_for(store),
+            credentials=self.session_credentials.get(store.domain),
+            secrets=lambda: self.secrets,
         )
 
     def intake_for(self, store: StoreRecord) -> IntakeSettings:
@@ -169,7 +152,7 @@ def connect_demo(context: AppContext, shop: DemoShop | None = None) -> StoreReco
     from cancelapp.demoshop import DemoShop
     from cancelapp.shopify import AccessToken, Endpoint
     from cancelapp.shopify.client import ShopifyClient
-    from cancelapp.store.stores import get_store, save_store
+    from cancelapp.store.stores import SESSION_ONLY, get_store, save_store
 
     if shop is None:
         # Shopify Plus's rate limit (20,000 points, 1,000 a second): the demo syncs at once.
@@ -186,7 +169,7 @@ def connect_demo(context: AppContext, shop: DemoShop | None = None) -> StoreReco
             name=info.name,
             currency=info.currency_code,
             timezone=info.iana_timezone,
-            auth_kind=DEMO_AUTH_KIND,
+            auth_kind=SESSION_ONLY,
             now=datetime.now(UTC),
         )
         record = get_store(conn, store_id)

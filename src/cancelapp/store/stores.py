@@ -67,6 +67,7 @@ def get_store(conn: sqlite3.Connection, store_id: int) -> StoreRecord | None:
 
 
 REMOVED = "removed"  # the auth_kind of a store the merchant removed
+SESSION_ONLY = "demo"  # the auth_kind of the demo shop: its token lives for one run only
 
 
 def list_stores(conn: sqlite3.Connection) -> list[StoreRecord]:
