@@ -7,6 +7,7 @@ it keeps the in-process per-order lock, and opens a SQLite connection per thread
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
@@ -37,6 +38,7 @@ from cancelapp.actions.prepare.action_plan import (
 )
 from cancelapp.actions.prepare.approve import is_partial, plan_approve
 from cancelapp.actions.prepare.decline_hold_restock import plan_decline, plan_hold, plan_restock
+from cancelapp.actions.prepare.edit_calculation import shopify_edit_total, with_shopify_total
 from cancelapp.actions.prepare.preview import BulkSummary, summarise
 from cancelapp.actions.prepare.suggested_refund import SuggestedRefund, suggestion_variables
 from cancelapp.domain.action import ActionState
@@ -69,6 +71,7 @@ class ActionRunner:
         *,
         settings: ActionSettings | None = None,
         clock: Callable[[], datetime] = utc_now,
+        monotonic: Callable[[], float] = time.monotonic,
         wait: Wait | None = None,
         backoff: Backoff | None = None,
         cancel_grace: timedelta = timedelta(seconds=30),
@@ -80,9 +83,18 @@ class ActionRunner:
         self.who = operator_name(staff_name)
         self.settings = settings or ActionSettings()
         self.clock = clock
+        self._monotonic = monotonic
+        # When each plan queued by this process falls due, on the monotonic clock.
+        self._due_in_process: dict[int, float] = {}
         self._stop = threading.Event()
         self.ctx = StepContext(
-            client, wait or self._stop.wait, clock, backoff or Backoff(), cancel_grace, self._stop
+            client,
+            wait or self._stop.wait,
+            clock,
+            backoff or Backoff(),
+            cancel_grace,
+            self._stop,
+            monotonic,
         )
         self.records = Records(self.who, clock)
         self._pipeline = Pipeline(
@@ -116,7 +128,13 @@ class ActionRunner:
         )
         holds = self._our_holds(order) if partial else ()
         note = f"Cancelled at the customer's request; approved by {self.who} in CancelApp."
-        return plan_approve(order, request, action, suggested, staff_note=note, holds=holds)
+        plan = plan_approve(order, request, action, suggested, staff_note=note, holds=holds)
+        if partial and request.native_edit_id:
+            total = shopify_edit_total(
+                self.client, order.id, request.native_edit_id, cancel=self._stop
+            )
+            plan = with_shopify_total(plan, total)
+        return plan
 
     def prepare_decline(self, request_id: int, reason: str) -> ActionPlan:
         request, order = self._request_and_order(request_id)
@@ -198,7 +216,10 @@ class ActionRunner:
         if policy_snapshot is not None:
             plan = plan.with_policy_snapshot(policy_snapshot)
         seconds = self.settings.undo_seconds if delay is None else delay
-        return self._queue(plan, self.clock() + timedelta(seconds=seconds))
+        outcome = self._queue(plan, self.clock() + timedelta(seconds=seconds))
+        if outcome.action_id is not None:
+            self._due_in_process[outcome.action_id] = self._monotonic() + seconds
+        return outcome
 
     def take_back(self, action_id: int) -> bool:
         """Undo a queued action before it is sent; False when it already left (or ended)."""
@@ -217,7 +238,7 @@ class ActionRunner:
         outcomes: list[Outcome] = []
         now = self.clock()
         for entry in self.queued():
-            if entry.due_at is not None and entry.due_at > now:
+            if not self._is_due(entry, now):
                 continue
             with self._order_lock(entry.plan.order_id) as free:
                 claimed = free and claim_queued(
@@ -226,6 +247,17 @@ class ActionRunner:
                 if claimed:
                     outcomes.append(self._verify_and_run(claimed, requeue_offline=True))
         return outcomes
+
+    def _is_due(self, entry: JournaledPlan, now: datetime) -> bool:
+        """On the monotonic clock for plans this process queued (a wall-clock jump neither
+        shortens the undo window nor holds a plan back); a journaled due time further ahead
+        than the undo window means the wall clock went back: due."""
+        deadline = self._due_in_process.get(entry.action_id)
+        if deadline is not None:
+            return self._monotonic() >= deadline
+        if entry.due_at is None or entry.due_at <= now:
+            return True
+        return entry.due_at - now > timedelta(seconds=self.settings.undo_seconds)
 
     def reconcile_unfinished(self) -> list[Outcome]:
         """At start-up: finish every plan that was sending when the app stopped, from the

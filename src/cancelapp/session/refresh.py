@@ -102,10 +102,14 @@ def refresh_store(control: TaskControl, session: StoreSession) -> RefreshResult:
     now = datetime.now(UTC)
     read_at = session.edit_window_read_at
     window_changed = False
+    window_notices: tuple[Phrase, ...] = ()
     if read_at is None or now - read_at >= EDIT_WINDOW_MAX_AGE:
-        window = refresh_shop_edit_window(session.client, session.database, session.store_id)
+        window, window_notice = refresh_shop_edit_window(
+            session.client, session.database, session.store_id
+        )
         window_changed = session.policies.window_read(session.store_id, window)
         session.edit_window_read_at = now
+        window_notices = (window_notice,) if window_notice is not None else ()
     sync = OrderSync(
         session.database,
         session.client,
@@ -119,7 +123,7 @@ def refresh_store(control: TaskControl, session: StoreSession) -> RefreshResult:
     touched.update(judge_session(session))
     return RefreshResult(
         frozenset(touched),
-        result.notices,
+        (*result.notices, *window_notices),
         session.client.throttle.status,
         datetime.now(UTC) if result.completed else None,
         window_changed,

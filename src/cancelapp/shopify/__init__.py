@@ -23,11 +23,10 @@ from cancelapp.shopify.errors import (
     UserErrors,
 )
 from cancelapp.shopify.shop_info import MissingScope, ShopInfo
-from cancelapp.shopify.version import API_VERSION, UNSTABLE_VERSION
+from cancelapp.shopify.version import API_VERSION
 
 __all__ = [
     "API_VERSION",
-    "UNSTABLE_VERSION",
     "AccessToken",
     "AuthFailed",
     "Cancelled",

@@ -101,18 +101,29 @@ class ActionController(QObject):
     def decline(self, detail: RequestDetail) -> None:
         verdict = detail.verdict
         reason = verdict.reasons[0] if verdict.reasons else None
+        from cancelapp.actions.prepare.decline_hold_restock import DECLINE_NOTE_LIMIT
         from cancelapp.ui.detail.action_dialogs import TextDialog
 
+        native = detail.request.native_edit_id is not None
         dialog = TextDialog(
             self.tr("Decline {order}").format(order=self._order_name(detail)),
-            self.tr("Why is the request declined? This goes on the order's note."),
+            self.tr(
+                "Why is the request declined? This goes on the order's note, and Shopify "
+                "sends it to the customer."
+            )
+            if native
+            else self.tr("Why is the request declined? This goes on the order's note."),
             self.tr("Continue"),
             self.formatter.phrase(reason) if reason is not None else "",
             self.parent_widget,
+            limit=DECLINE_NOTE_LIMIT if native else None,
         )
-        dialog.accepted.connect(
-            lambda: self._prepare(detail, lambda s, rid: s.runner.prepare_decline(rid, dialog.text))
-        )
+
+        def declined() -> None:
+            reason = dialog.text  # read on the GUI thread: the dialog may be gone by the worker
+            self._prepare(detail, lambda s, rid: s.runner.prepare_decline(rid, reason))
+
+        dialog.accepted.connect(declined)
         self._open(dialog)
 
     def hold(self, detail: RequestDetail) -> None:
@@ -146,6 +157,8 @@ class ActionController(QObject):
         def save() -> None:
             from cancelapp.session.refresh import add_note
 
+            text = dialog.text  # on the GUI thread, before the dialog goes
+
             task = self.workers.run_on(
                 Lane.DATABASE_WRITE,
                 add_note,
@@ -154,7 +167,7 @@ class ActionController(QObject):
                 rid,
                 detail.request.order_id,
                 session.runner.who,
-                dialog.text,
+                text,
             )
             task.succeeded.connect(lambda _r: self.finished.emit(rid, None))
             task.failed.connect(self._report)
