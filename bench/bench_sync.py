@@ -33,10 +33,10 @@ from PySide6.QtCore import QCoreApplication, QEventLoop
 
 from cancelapp.actions import ActionRunner
 from cancelapp.demoshop import DemoShop
-from cancelapp.policy import default_policy
-from cancelapp.policy.storage import PolicyLoad
 from cancelapp.session.refresh import RefreshResult, StoreSession, refresh_store
-from cancelapp.shopify import AccessToken, Endpoint, ShopifyClient
+from cancelapp.session.store_policy import StorePolicies
+from cancelapp.shopify import AccessToken, Endpoint
+from cancelapp.shopify.client import ShopifyClient
 from cancelapp.store import Database
 from cancelapp.store.stores import get_store, save_store
 from cancelapp.ui.workers import WorkerPool
@@ -53,7 +53,7 @@ def open_session(shop: DemoShop, folder: Path) -> StoreSession:
     with db.transaction() as conn:
         store_id = save_store(
             conn,
-            endpoint.domain,
+            endpoint,
             name=info.name,
             currency=info.currency_code,
             timezone=info.iana_timezone,
@@ -67,7 +67,7 @@ def open_session(shop: DemoShop, folder: Path) -> StoreSession:
         database=db,
         client=client,
         runner=ActionRunner(db, client),
-        policy=PolicyLoad(default_policy(), None),
+        policies=StorePolicies(folder, db),  # no policy file there: the default policy
     )
 
 

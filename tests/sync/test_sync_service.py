@@ -18,7 +18,7 @@ from cancelapp.domain.request import (
     RequestSource,
     RequestState,
 )
-from cancelapp.shopify import ShopifyClient
+from cancelapp.shopify.client import ShopifyClient
 from cancelapp.store import Database
 from cancelapp.store.orders import FULL, FetchedOrder, load_order, order_detail
 from cancelapp.store.queue import load_queue

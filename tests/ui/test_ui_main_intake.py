@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from pytestqt.qtbot import QtBot
 
-from cancelapp.context import AppContext
 from cancelapp.demoshop import DemoShop, Fault
 from cancelapp.session.refresh import complete_order
 from cancelapp.store.orders import load_order
@@ -17,20 +14,6 @@ from cancelapp.ui.queue.queue_index import Tab
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 30_000
-
-
-@pytest.fixture
-def window(qtbot: QtBot, context: AppContext) -> Iterator[MainWindow]:
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(window.sync.finished, timeout=WAIT) as first_connect:
-        window.start()
-    if first_connect.args[0].more:  # the requests show first; the lean backfill follows
-        with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
-            pass
-    yield window
-    window.close()
 
 
 def type_in(window: MainWindow, order_name: str, text: str) -> NewRequestDialog:
