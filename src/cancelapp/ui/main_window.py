@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidg
 
 from cancelapp.session.detail import RequestDetail
 from cancelapp.store.stores import StoreRecord
+from cancelapp.ui.audit_check import AuditChainCheck
 from cancelapp.ui.banner import Banner
 from cancelapp.ui.database_upkeep import DatabaseUpkeep
 from cancelapp.ui.detail.action_controller import ActionController, describe_error
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
         )
         self.removal = StoreRemoval(context, self)
         self.upkeep = DatabaseUpkeep(context, self)
+        self.audit_check = AuditChainCheck(context, self.banner, self.formatter, self)
         self.updates = UpdateNotice(context, self.banner, self)
         self.commands = WindowCommands(self)
         self.menus = WindowMenus(self, self.commands)
@@ -206,6 +208,8 @@ class MainWindow(QMainWindow):
         self.removal.problem.connect(self._problem)
         self.upkeep.notice.connect(lambda text: self.status.showMessage(text, 8000))
         self.upkeep.problem.connect(self._problem)
+        self.upkeep.done.connect(self.audit_check.run)  # seals what was written meanwhile
+        self.audit_check.problem.connect(self._problem)
         self.store_switcher.chosen.connect(self._switch_store)
         self.store_sessions.stores_read.connect(self._stores_read)
         self.store_sessions.cache_opened.connect(self._cache_opened)
@@ -253,6 +257,7 @@ class MainWindow(QMainWindow):
         self._wanted_store = store_id
         if open_session:
             self.upkeep.start()
+            self.audit_check.run()
         self.store_sessions.read_stores()
         if open_session:
             self.updates.start()
