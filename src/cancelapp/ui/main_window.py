@@ -27,6 +27,7 @@ from cancelapp.ui.detail.action_controller import ActionController, describe_err
 from cancelapp.ui.detail.command_state import request_commands
 from cancelapp.ui.detail.detail_flow import DetailFlow
 from cancelapp.ui.detail.detail_pane import DetailPane
+from cancelapp.ui.detail.record_export import RecordExport
 from cancelapp.ui.dialogs.menu_dialogs import MenuDialogs
 from cancelapp.ui.dialogs.store_removal import StoreRemoval
 from cancelapp.ui.first_paint import when_painted
@@ -111,6 +112,7 @@ class MainWindow(QMainWindow):
         self.removal = StoreRemoval(context, self)
         self.upkeep = DatabaseUpkeep(context, self)
         self.audit_check = AuditChainCheck(context, self.banner, self.formatter, self)
+        self.record_export = RecordExport(context, self.formatter, self, lambda: self.policy.policy)
         self.updates = UpdateNotice(context, self.banner, self)
         self.commands = WindowCommands(self)
         self.menus = WindowMenus(self, self.commands)
@@ -155,6 +157,7 @@ class MainWindow(QMainWindow):
             (c.refresh, self.refresh_order),
             (c.note, self.add_note),
             (c.undo, self.undo),
+            (c.export_record, self.export_record),
             (c.next, lambda: self.queue.step(1)),
             (c.previous, lambda: self.queue.step(-1)),
             (c.search, self.queue.focus_search),
@@ -210,6 +213,8 @@ class MainWindow(QMainWindow):
         self.upkeep.problem.connect(self._problem)
         self.upkeep.done.connect(self.audit_check.run)  # seals what was written meanwhile
         self.audit_check.problem.connect(self._problem)
+        self.record_export.problem.connect(self._problem)
+        self.record_export.notice.connect(lambda text: self.status.showMessage(text, 8000))
         self.store_switcher.chosen.connect(self._switch_store)
         self.store_sessions.stores_read.connect(self._stores_read)
         self.store_sessions.cache_opened.connect(self._cache_opened)
@@ -439,6 +444,9 @@ class MainWindow(QMainWindow):
         c.hold.setEnabled(state.hold)
         c.refresh.setEnabled(state.refresh)
         c.note.setEnabled(state.note)
+        c.export_record.setEnabled(
+            self.current_detail() is not None and self.policy.policy is not None
+        )
 
     # Actions -------------------------------------------------------------------------------------
 
@@ -461,6 +469,11 @@ class MainWindow(QMainWindow):
     def add_note(self) -> None:
         if (detail := self.current_detail()) and self.commands.note.isEnabled():
             self.actions_.note(detail)
+
+    def export_record(self) -> None:
+        if (detail := self.current_detail()) and detail.request.id is not None:
+            order = detail.order.name if detail.order else detail.request.order_name
+            self.record_export.export(detail.request.id, order or "")
 
     def undo(self) -> None:
         if self.commands.undo.isEnabled():
