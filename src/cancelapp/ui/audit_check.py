@@ -27,6 +27,7 @@ def check_chain(context: AppContext) -> ChainReport:
 class AuditChainCheck(QObject):
     checked = Signal(object)  # ChainReport
     problem = Signal(object)  # a StoreError: the window says it in the banner
+    notice = Signal(str)  # news while the banner holds another message: the status bar
 
     def __init__(
         self, context: AppContext, banner: Banner, formatter: Formatter, parent: QObject
@@ -45,7 +46,14 @@ class AuditChainCheck(QObject):
     def _checked(self, report: ChainReport) -> None:
         for notice in report.notices:
             text = self.formatter.phrase(notice)
-            if report.tampered or text not in self._told:  # a broken log, every time
-                self._told.add(text)
+            if report.tampered:  # a broken log: in the banner, every time
                 self.banner.show_message(text)
+            elif text not in self._told:
+                self._told.add(text)
+                # A restore or a missing keychain is news, not an alarm: it does not push
+                # another message out of the banner.
+                if self.banner.text:
+                    self.notice.emit(text)
+                else:
+                    self.banner.show_message(text)
         self.checked.emit(report)

@@ -213,6 +213,7 @@ class MainWindow(QMainWindow):
         self.upkeep.problem.connect(self._problem)
         self.upkeep.done.connect(self.audit_check.run)  # seals what was written meanwhile
         self.audit_check.problem.connect(self._problem)
+        self.audit_check.notice.connect(lambda text: self.status.showMessage(text, 8000))
         self.record_export.problem.connect(self._problem)
         self.record_export.notice.connect(lambda text: self.status.showMessage(text, 8000))
         self.store_switcher.chosen.connect(self._switch_store)
