@@ -203,11 +203,12 @@ def _damage(window: MainWindow) -> str:
 def _audit_chain(window: MainWindow) -> str:
     """The audit log's seals, checked like at a start; a changed log fails the check and is
     also shown in the banner, in the merchant's words."""
+    from cancelapp.session.audit_check import check_audit_chain
     from cancelapp.store import StoreError
-    from cancelapp.ui.audit_check import check_chain
 
+    context = window.context
     try:
-        report = check_chain(window.context)
+        report = check_audit_chain(context.database, context.secrets, seal=False)
     except StoreError as error:
         return error.merchant_message
     for notice in report.notices:

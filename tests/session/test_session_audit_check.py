@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from cancelapp.keychain import SecretKind, SecretStore
-from cancelapp.session.audit_check import KEY_OWNER, ChainVerdict, check_audit_chain
+from cancelapp.session.audit_check import KEY_OWNER, ChainVerdict, check_audit_chain, head_file
 from cancelapp.store import Database, DatabaseCorruptError
 from cancelapp.store.audit import AuditEntry, append_audit
 from cancelapp.store.backups import back_up, restore_latest
@@ -119,3 +119,17 @@ def test_no_keychain_keeps_the_key_for_the_session_and_says_so(tmp_path: Path) -
     assert "no keychain" in report.notices[0].render_plain()
     assert again.verdict is ChainVerdict.INTACT  # the session's key still checks it
     assert secrets.load(KEY_OWNER, SecretKind.AUDIT_KEY)
+
+
+def test_the_self_checks_reading_changes_nothing(tmp_path: Path) -> None:
+    secrets = SecretStore(None)
+    database = _notes(tmp_path / "cancelapp.sqlite3", 2)
+    try:
+        report = check_audit_chain(database, secrets, seal=False)
+        with database.reading() as conn:
+            unsealed = conn.execute("SELECT count(*) FROM audit_log WHERE mac IS NULL")
+            assert unsealed.fetchone()[0] == 2
+    finally:
+        database.close()
+    assert report.verdict is ChainVerdict.INTACT and report.head is None
+    assert not head_file(database).exists()

@@ -64,8 +64,11 @@ def audit_key(secrets: SecretStore) -> tuple[bytes, Phrase | None]:
     return bytes.fromhex(key), stored.notice
 
 
-def check_audit_chain(database: Database, secrets: SecretStore) -> ChainReport:
-    """Seal what is unsealed, then judge the whole chain. Writes: run it on the write lane."""
+def check_audit_chain(
+    database: Database, secrets: SecretStore, *, seal: bool = True
+) -> ChainReport:
+    """Seal what is unsealed, then judge the whole chain. Writes: run it on the write lane.
+    `seal=False` (`--self-check`) only reads: a smoke run changes nothing."""
     try:
         key, key_notice = audit_key(secrets)
     except KeychainUnavailable as locked:
@@ -82,7 +85,7 @@ def check_audit_chain(database: Database, secrets: SecretStore) -> ChainReport:
             )
             log.error("audit chain broken at entry %s", state.broken or f"{stray} unsealed")
             return report
-        sealed = audit_chain.seal(conn, key)
+        sealed = audit_chain.seal(conn, key) if seal else 0
         head = audit_chain.last_head(conn)
         verdict = ChainVerdict.INTACT
         if remembered is not None and not audit_chain.holds(conn, remembered):
@@ -96,7 +99,7 @@ def check_audit_chain(database: Database, secrets: SecretStore) -> ChainReport:
                 )
     if state.foreign:
         notices.append(_foreign(state.foreign))
-    if head is not None:
+    if head is not None and seal:
         _write_head(head_file(database), head)
     return ChainReport(verdict, head, sealed, tuple(notices))
 
