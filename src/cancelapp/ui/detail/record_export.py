@@ -105,12 +105,11 @@ class RecordExport(QObject):
         """The document, every customer or merchant text escaped (plain text only)."""
         fmt = self.formatter
         parts = [
-            f"<h2>{escape(self.tr('Record of request {order}').format(order=record.order_name))}"
-            "</h2>",
+            _heading(2, self.tr("Record of request {order}").format(order=record.order_name)),
             _row(self.tr("Order"), record.order_name),
             _row(self.tr("Customer"), record.customer),
             _row(self.tr("Made"), fmt.date_time(record.made_at)),
-            f"<h3>{escape(self.tr('Messages received'))}</h3>",
+            _heading(3, self.tr("Messages received")),
         ]
         for message in record.messages:
             parts.append(
@@ -119,21 +118,22 @@ class RecordExport(QObject):
                 f"<pre>{escape(message.text)}</pre>"
             )
         parts += [
-            f"<h3>{escape(self.tr('Verdict'))}</h3>",
+            _heading(3, self.tr("Verdict")),
             _row(self.tr("Verdict"), record.verdict),
             _row(self.tr("Policy version"), record.policy_version),
             "<ul>",
             *(f"<li>{escape(fmt.phrase(reason))}</li>" for reason in record.reasons),
             "</ul>",
-            f"<h3>{escape(self.tr('Decisions'))}</h3>",
+            _heading(3, self.tr("Decisions")),
         ]
+        policy_word = self.tr("policy")
         for decision in record.decisions:
-            policy = f" · {self.tr('policy')} {decision.policy}" if decision.policy else ""
+            policy = f" · {policy_word} {decision.policy}" if decision.policy else ""
             parts.append(
                 f"<p>{escape(fmt.date_time(decision.at))} · {escape(decision.outcome)} · "
                 f"{escape(decision.by)}{escape(policy)}</p>"
             )
-        parts.append(f"<h3>{escape(self.tr('Actions, replies and notes'))}</h3>")
+        parts.append(_heading(3, self.tr("Actions, replies and notes")))
         for entry in record.entries:
             amount = fmt.money(entry.amount) if entry.amount is not None else ""
             line = " · ".join(
@@ -152,11 +152,15 @@ class RecordExport(QObject):
                 parts.append(f"<pre>{escape(entry.detail)}</pre>")
         head = record.chain.head
         parts += [
-            f"<h3>{escape(self.tr('Audit log seal'))}</h3>",
+            _heading(3, self.tr("Audit log seal")),
             _row(self.tr("Chain head"), head.as_text() if head else self.tr("not sealed")),
             *(f"<p>{escape(fmt.phrase(n))}</p>" for n in record.chain.notices),
         ]
         return "\n".join(parts)
+
+
+def _heading(level: int, text: str) -> str:
+    return f"<h{level}>{escape(text)}</h{level}>"
 
 
 def _row(label: str, value: str) -> str:
