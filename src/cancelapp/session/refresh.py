@@ -78,6 +78,7 @@ class RefreshResult:
     budget: ThrottleStatus | None
     synced_at: datetime | None  # None when the sync was cancelled half-way
     shop_edit_window: timedelta | None = None  # the store's window as last read
+    more: bool = False  # the sync left a backfill: run the next one now, not on the timer
 
 
 def refresh_store(control: TaskControl, session: StoreSession) -> RefreshResult:
@@ -87,7 +88,10 @@ def refresh_store(control: TaskControl, session: StoreSession) -> RefreshResult:
     Raises `ShopifyError` (offline, auth) or `StoreError`."""
 
     def progress(report: SyncProgress) -> None:
-        control.progress(report.orders, 0, report.phase)
+        if report.to_read:  # the details step knows how many orders it reads
+            control.progress(report.read, report.to_read, report.phase)
+        else:
+            control.progress(report.orders, 0, report.phase)
 
     now = datetime.now(UTC)
     read_at = session.edit_window_read_at
@@ -105,7 +109,7 @@ def refresh_store(control: TaskControl, session: StoreSession) -> RefreshResult:
         settings=SyncSettings(request_tag=session.intake.tag_name),
         intake=session.intake,
     )
-    result = sync.run(cancel=control.cancel_event, progress=progress)
+    result = sync.run(cancel=control.cancel_event, progress=progress, then_backfill=False)
     control.raise_if_cancelled()
     touched = set(result.request_ids)
     touched.update(judge_session(session))
@@ -115,6 +119,7 @@ def refresh_store(control: TaskControl, session: StoreSession) -> RefreshResult:
         session.client.throttle.status,
         datetime.now(UTC) if result.completed else None,
         session.shop_edit_window,
+        result.more,
     )
 
 

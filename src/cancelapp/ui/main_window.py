@@ -94,7 +94,11 @@ class MainWindow(QMainWindow):
             context, self.formatter, self, lambda: self.store, lambda: self.session
         )
         self.actions_ = ActionController(
-            context.workers, self.formatter, self, find_request=self.model.request_of_order
+            context.workers,
+            self.formatter,
+            self,
+            find_request=self.model.request_of_order,
+            online=lambda: self.status.online,
         )
         self.policy = PolicyFlow(context, self.formatter, self, lambda: self.session)
         self.details = DetailFlow(
@@ -365,9 +369,20 @@ class MainWindow(QMainWindow):
         if not self.sync.sync_now() and self.session is None:
             self.status.showMessage(self.tr("Connect a store to sync."), 5000)
 
-    def _sync_progress(self, done: int, _total: int, phase: str) -> None:
-        if phase == "details":  # the sync's last step: each request's order read in full
+    def _sync_progress(self, done: int, total: int, phase: str) -> None:
+        """Say what the sync reads and how far it is (phases: `cancelapp.sync.search_plan`)."""
+        if phase == "details" and total:  # each request's order read in full, then judged
+            text = self.tr("Reading the orders with requests: %1 of %2")
+            locale = self.formatter.locale
+            text = text.replace("%1", locale.toString(done)).replace("%2", locale.toString(total))
+            self.status.sync_progress(done, total, text)
+            return
+        if phase == "details":
             text = self.tr("Syncing: reading the orders with requests in full…")
+        elif phase == "requests":  # a first connect: the tagged orders, nothing else
+            text = self.tr("Reading the orders with requests: %n found", "", done)
+        elif phase == "recent":  # the backfill after a first connect; the queue is complete
+            text = self.tr("Reading recent orders in the background: %n", "", done)
         else:
             text = self.tr("Syncing: %n order(s)", "", done)
         self.status.sync_progress(0, 0, text)

@@ -34,7 +34,7 @@ class StatusBar(QStatusBar):
         self.synced = _plain()
         self.budget = _plain()
         self.progress = QProgressBar()
-        self.progress.setMaximumWidth(180)
+        self.progress.setMaximumWidth(320)
         self.progress.setTextVisible(True)
         self.progress.hide()
         self.addWidget(self.connection)
