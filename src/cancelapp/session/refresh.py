@@ -7,12 +7,12 @@ actions packages, and return plain results the window merges into its model.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from cancelapp.actions import ActionRunner, Outcome, PlanRefused
+from cancelapp.actions import ActionRunner, Outcome, OutcomeStatus, PlanRefused
 from cancelapp.actions.audit_csv import export_csv
 from cancelapp.domain.phrase import Phrase
 from cancelapp.domain.request import RequestState
@@ -44,6 +44,8 @@ OFFLINE = (NetworkDown, ShopifyDown, Throttled)
 UNDECIDED = frozenset(
     {RequestState.OPEN, RequestState.QUEUED, RequestState.IN_PROGRESS, RequestState.FAILED}
 )
+# Outcomes after which nothing was sent: the order cannot have changed because of us.
+_NOTHING_SENT = frozenset({OutcomeStatus.QUEUED, OutcomeStatus.UNDONE, OutcomeStatus.BUSY})
 
 
 @dataclass
@@ -232,7 +234,22 @@ def hold_on_arrival(session: StoreSession, request_ids: frozenset[int]) -> list[
         except PlanRefused:
             continue
         outcomes.append(session.runner.execute(plan))
+    reread_orders(session, outcomes)
     return outcomes
+
+
+def reread_orders(session: StoreSession, outcomes: Iterable[Outcome]) -> list[str]:
+    """Read every order an outcome may have changed fresh into the cache and judge its
+    undecided requests again, so the queue shows the order as it now is; the order ids read.
+    Offline, the rest wait for the next sync."""
+    read: list[str] = []
+    for order_id in dict.fromkeys(o.order_id for o in outcomes if o.status not in _NOTHING_SENT):
+        try:
+            refresh_order(session, order_id)
+        except OFFLINE:
+            break
+        read.append(order_id)
+    return read
 
 
 def read_csv_file(path: Path) -> CsvTable:

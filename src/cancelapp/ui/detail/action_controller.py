@@ -84,9 +84,10 @@ class ActionController(QObject):
         session = self.session
         if session is None:
             return
+        from cancelapp.session.carry_out import finish_unfinished
         from cancelapp.session.refresh import OFFLINE
 
-        task = self.workers.run_on(Lane.NETWORK, session.runner.reconcile_unfinished)
+        task = self.workers.run_on(Lane.NETWORK, finish_unfinished, session)
         task.succeeded.connect(lambda outcomes: self._sent(session, outcomes))
         task.failed.connect(
             lambda error: None if isinstance(error, OFFLINE) else self._report(error)
@@ -217,7 +218,9 @@ class ActionController(QObject):
         self._idle_ticks = 0 if self._queued else self._idle_ticks + 1
         if not self._queued and self._idle_ticks % IDLE_RUN_DUE_TICKS != 1:
             return
-        task = self.workers.run_on(Lane.NETWORK, session.runner.run_due)
+        from cancelapp.session.carry_out import send_due
+
+        task = self.workers.run_on(Lane.NETWORK, send_due, session)
         self._due_task = task
         task.succeeded.connect(lambda outcomes: self._sent(session, outcomes))
         task.failed.connect(self._report)
@@ -268,11 +271,10 @@ class ActionController(QObject):
 
     def _send(self, session: StoreSession, rid: int, plan: ActionPlan) -> None:
         self.sending.emit(rid, True)
-        runner = session.runner
-        if runner.settings.undo_seconds > 0:
-            task = self.workers.run_on(Lane.NETWORK, runner.enqueue, plan)
-        else:
-            task = self.workers.run_on(Lane.NETWORK, runner.execute, plan)
+        from cancelapp.session.carry_out import carry_out
+
+        later = session.runner.settings.undo_seconds > 0
+        task = self.workers.run_on(Lane.NETWORK, carry_out, session, plan, after_undo_window=later)
         task.succeeded.connect(lambda outcome: self._outcome(rid, outcome))
         task.failed.connect(lambda error: self._fail(rid, error))
         task.finished.connect(lambda: self.sending.emit(rid, False))

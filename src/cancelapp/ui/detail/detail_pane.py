@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 from cancelapp.domain.order import Order
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP
 from cancelapp.domain.verdict import ConditionCheck, RefundMethod, SuggestedAction, Verdict
-from cancelapp.session.detail import RequestDetail
+from cancelapp.session.detail import CarriedOut, RequestDetail
 from cancelapp.ui.formatting import Formatter
 from cancelapp.ui.labels import (
-    action_state_label,
+    audit_label,
     financial_label,
     fulfillment_label,
     outcome_label,
@@ -149,7 +149,8 @@ class DetailPane(QScrollArea):
         self.title.setFont(font)
         self.who = plain_label(selectable=True)
         self.state = plain_label()
-        header, _ = _column(self.title, self.who, self.state)
+        self.decided = plain_label(selectable=True)
+        header, _ = _column(self.title, self.who, self.state, self.decided)
         # Verdict.
         self.badge = plain_label(wrap=False, selectable=False)
         self.badge.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
@@ -251,6 +252,19 @@ class DetailPane(QScrollArea):
         self.title.setText(name)
         self.who.setText(" · ".join(part for part in (customer, email) if part))
         self.state.setText(request_state_label(request.state.value))
+        carried = detail.carried_out
+        _show(self.decided, self.carried_out_text(carried) if carried is not None else "")
+
+    def carried_out_text(self, carried: CarriedOut) -> str:
+        """ "Approved by Mette on 06.12.2026, refunded 1.948,00 kr." """
+        who, day = carried.by, self.formatter.date(carried.at)
+        if carried.kind == "decline":
+            return self.tr("Declined by {who} on {day}.").format(who=who, day=day)
+        if carried.refunded is None or carried.refunded.is_zero():
+            return self.tr("Approved by {who} on {day}, nothing refunded.").format(who=who, day=day)
+        return self.tr("Approved by {who} on {day}, refunded {amount}.").format(
+            who=who, day=day, amount=self.formatter.money(carried.refunded)
+        )
 
     def _show_summary(self, detail: RequestDetail, order: Order) -> None:
         fmt = self.formatter
@@ -411,23 +425,19 @@ class DetailPane(QScrollArea):
                 (
                     decision.decided_at,
                     self.tr("Decided: {outcome}, by {who}").format(
-                        outcome=outcome_label(decision.outcome) or decision.outcome,
+                        outcome=audit_label(decision.outcome),
                         who=decision.decided_by,
                     ),
                 )
             )
-        for action in detail.actions:
-            if action.created_at is not None:
-                text = f"{action.kind.value.replace('_', ' ').capitalize()}: " + (
-                    action_state_label(action.state.value)
-                )
-                if action.error:
-                    text += f" ({action.error})"
-                events.append((action.created_at, text))
-        for entry in detail.audit:
-            text = f"{entry.what.replace('_', ' ').capitalize()} · {entry.who}"
+        for entry in reversed(detail.audit):  # oldest first: equal times keep their order
+            text = f"{audit_label(entry.what)} · {entry.who}"
             if entry.amount is not None:
                 text += f" · {self.formatter.money(entry.amount)}"
+            if entry.what == "note" and entry.detail.get("note"):
+                text += f" · {entry.detail['note']}"
+            elif entry.detail.get("error"):
+                text += f" ({entry.detail['error']})"
             events.append((entry.at, text))
         events.sort(key=lambda event: event[0])
         return "\n".join(f"{self.formatter.date_time(at)}  {text}" for at, text in events)
