@@ -8,11 +8,13 @@ loads only when `build_context` makes the worker pool, so the session layer can 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from cancelapp import cli
+from cancelapp.domain.phrase import Phrase
 from cancelapp.paths import AppPaths
 
 if TYPE_CHECKING:
@@ -60,8 +62,11 @@ class AppContext:
                 self.secret_store = SecretStore.for_system()
             return self.secret_store
 
-    def open_session(self, store: StoreRecord) -> StoreSession | None:
+    def open_session(
+        self, store: StoreRecord, *, words: Callable[[Phrase], str] = Phrase.render_plain
+    ) -> StoreSession | None:
         """Client and runner for `store`; None when its credentials are gone (connect again).
+        `words` renders the notes it writes on orders in the merchant's language.
 
         Reads the keychain, which may block on an unlock prompt: call it in a worker.
         Raises `KeychainUnavailable` when the keychain is locked.
@@ -87,7 +92,7 @@ class AppContext:
             self.database,
             client,
             settings.staff_name or None,
-            settings=ActionSettings(undo_seconds=float(settings.undo_window_seconds)),
+            settings=ActionSettings(undo_seconds=float(settings.undo_window_seconds), words=words),
         )
         return StoreSession(
             store=store,

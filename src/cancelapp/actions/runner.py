@@ -17,6 +17,7 @@ from typing import Any
 from cancelapp.actions import documents
 from cancelapp.actions.audit_csv import operator_name
 from cancelapp.actions.carry_out.cancel_job import Backoff, Wait
+from cancelapp.actions.carry_out.outcome_words import BUSY
 from cancelapp.actions.carry_out.pipeline import Checkpoint, Pipeline, known_before_sending
 from cancelapp.actions.carry_out.plan_journal import (
     JournaledPlan,
@@ -31,6 +32,7 @@ from cancelapp.actions.carry_out.side_records import Records
 from cancelapp.actions.carry_out.verify import Basis, Conflict, Recheck, changes_since
 from cancelapp.actions.outcome import Outcome, OutcomeStatus, outcome_of
 from cancelapp.actions.prepare.action_plan import (
+    SHOPIFY_TEXT,
     ActionPlan,
     ActionSettings,
     HeldFulfillment,
@@ -54,7 +56,6 @@ from cancelapp.store.requests import get_request
 
 _CONTEXT = "ActionRunner"
 OFFLINE = (NetworkDown, ShopifyDown, Throttled)
-BUSY_MESSAGE = "Another action for this order is still running."
 
 
 def utc_now() -> datetime:
@@ -98,6 +99,11 @@ class ActionRunner:
         self._locks: dict[str, threading.Lock] = {}
         self._locks_guard = threading.Lock()
 
+    def use_staff_name(self, staff_name: str | None) -> None:
+        """The name written with every decision from now on (the login name when empty)."""
+        self.who = operator_name(staff_name)
+        self.records.who = self.who
+
     def stop(self) -> None:
         """Interrupt waits for Shopify's jobs (shutdown); the journal keeps what is unfinished."""
         self._stop.set()
@@ -116,7 +122,16 @@ class ActionRunner:
             suggestion_variables(order, request.line_item_ids, partial=partial)
         )
         holds = self._our_holds(order) if partial else ()
-        note = f"Cancelled at the customer's request; approved by {self.who} in CancelApp."
+        note = self.settings.words(
+            Phrase(
+                SHOPIFY_TEXT,
+                QT_TRANSLATE_NOOP(
+                    SHOPIFY_TEXT,
+                    "Cancelled at the customer's request; approved by {who} in CancelApp.",
+                ),
+                {"who": self.who},
+            )
+        )
         return plan_approve(order, request, action, suggested, staff_note=note, holds=holds)
 
     def prepare_decline(self, request_id: int, reason: str) -> ActionPlan:
@@ -164,7 +179,7 @@ class ActionRunner:
             plan = plan.with_policy_snapshot(policy_snapshot)
         with self._order_lock(plan.order_id) as free:
             if not free:
-                return outcome_of(plan, OutcomeStatus.BUSY, BUSY_MESSAGE)
+                return outcome_of(plan, OutcomeStatus.BUSY, BUSY)
             try:
                 recheck = self.verify(plan)
             except OFFLINE:
@@ -175,7 +190,7 @@ class ActionRunner:
                 return outcome_of(
                     plan,
                     OutcomeStatus.CONFLICT,
-                    recheck.conflict.merchant_message,
+                    recheck.conflict.phrase,
                     conflict=recheck.conflict,
                 )
             try:
@@ -188,7 +203,7 @@ class ActionRunner:
                     also=self.records.started,
                 )
             except ActionAlreadyRunningError:
-                return outcome_of(plan, OutcomeStatus.BUSY, BUSY_MESSAGE)
+                return outcome_of(plan, OutcomeStatus.BUSY, BUSY)
             self._pipeline.checkpoint("plan:journaled")
             return self._run(entry)
 
@@ -309,12 +324,8 @@ class ActionRunner:
         except OFFLINE as offline:
             if requeue_offline:
                 entry = save_progress(self.db, entry, ActionState.QUEUED, now=self.clock())
-                return outcome_of(
-                    entry.plan, OutcomeStatus.QUEUED, offline.merchant_message, entry=entry
-                )
-            return outcome_of(
-                entry.plan, OutcomeStatus.PENDING, offline.merchant_message, entry=entry
-            )
+                return outcome_of(entry.plan, OutcomeStatus.QUEUED, offline.phrase, entry=entry)
+            return outcome_of(entry.plan, OutcomeStatus.PENDING, offline.phrase, entry=entry)
         if recheck.conflict is not None:
             return self._pipeline.end_in_conflict(entry, recheck.conflict)[1]
         return self._run(entry.with_step(0, known_before_sending(recheck)))
@@ -330,7 +341,7 @@ class ActionRunner:
                 also=self.records.queued,
             )
         except ActionAlreadyRunningError:
-            return outcome_of(plan, OutcomeStatus.BUSY, BUSY_MESSAGE)
+            return outcome_of(plan, OutcomeStatus.BUSY, BUSY)
         return outcome_of(plan, OutcomeStatus.QUEUED, entry=entry)
 
     def _request(self, request_id: int) -> CancellationRequest:

@@ -66,7 +66,7 @@ class MainWindow(QMainWindow):
         self.formatter = Formatter(locale)
         self.resize(1280, 800)
         self.stores: list[StoreRecord] = []
-        self.store_sessions = StoreSessions(context, self)
+        self.store_sessions = StoreSessions(context, self.formatter.phrase, self)
         self._open_sessions = True
         self._wanted_store: int | None = None
         # Rows changed while the queue was still opening, reloaded once it is complete.

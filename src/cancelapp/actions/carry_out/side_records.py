@@ -17,6 +17,7 @@ from cancelapp.domain.money import Money
 from cancelapp.domain.request import RequestState
 from cancelapp.store.audit import AuditEntry, append_audit
 from cancelapp.store.journal import record_decision
+from cancelapp.store.phrase_json import phrase_to_json
 from cancelapp.store.requests import set_state
 
 DECIDING_KINDS = frozenset({ActionKind.CANCEL, ActionKind.REFUND, ActionKind.DECLINE})
@@ -108,16 +109,23 @@ class Records:
                 FINAL_REQUEST_STATE.get(entry.plan.kind),
                 amount=outcome.refunded,
                 ids=outcome.shopify_ids,
-                detail={"warnings": list(outcome.warnings)},
+                detail={
+                    "warnings": [w.render_plain() for w in outcome.warnings],
+                    "warning_phrases": [phrase_to_json(w) for w in outcome.warnings],
+                },
             )
         elif outcome.status is OutcomeStatus.FAILED:
+            said = outcome.message
             self._write(
                 conn,
                 entry.plan,
                 "failed",
                 entry,
                 RequestState.FAILED,
-                detail={"error": outcome.message},
+                detail={
+                    "error": outcome.plain_message,
+                    "error_phrase": None if said is None else phrase_to_json(said),
+                },
             )
         elif outcome.status is OutcomeStatus.CONFLICT and outcome.conflict is not None:
             self.conflict(conn, entry.plan, outcome.conflict, entry)

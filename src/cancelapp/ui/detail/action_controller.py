@@ -293,9 +293,7 @@ class ActionController(QObject):
 
     def _show_outcome(self, outcome: Outcome) -> None:
         if outcome.status in _TROUBLE:
-            message = outcome.message or (
-                outcome.conflict.merchant_message if outcome.conflict else ""
-            )
+            message = "" if outcome.message is None else self.formatter.phrase(outcome.message)
             self.problem.emit(
                 self.tr("{order}: {message}").format(order=outcome.order_name, message=message),
                 "",

@@ -24,6 +24,7 @@ from cancelapp.domain.order import Order
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP
 from cancelapp.domain.verdict import ConditionCheck, RefundMethod, SuggestedAction, Verdict
 from cancelapp.session.detail import CarriedOut, RequestDetail
+from cancelapp.store.phrase_json import phrase_from_json
 from cancelapp.ui.formatting import Formatter
 from cancelapp.ui.labels import (
     audit_label,
@@ -436,6 +437,9 @@ class DetailPane(QScrollArea):
                 text += f" · {self.formatter.money(entry.amount)}"
             if entry.what == "note" and entry.detail.get("note"):
                 text += f" · {entry.detail['note']}"
+            elif entry.detail.get("error_phrase"):
+                error = self.formatter.phrase(phrase_from_json(entry.detail["error_phrase"]))
+                text += f" ({error})"
             elif entry.detail.get("error"):
                 text += f" ({entry.detail['error']})"
             events.append((entry.at, text))
