@@ -20,7 +20,6 @@ from cancelapp.policy import Policy, PolicyLoad, evaluate, policy_hash
 from cancelapp.session.task_control import TaskControl
 from cancelapp.shopify import NetworkDown, ShopifyClient, ShopifyDown, Throttled
 from cancelapp.shopify.throttle import ThrottleStatus
-from cancelapp.sources.csv_reading import CsvTable, read_table
 from cancelapp.sources.incoming import IncomingRequest
 from cancelapp.store.audit import AuditEntry, append_audit, list_audit
 from cancelapp.store.database import Database
@@ -250,11 +249,6 @@ def reread_orders(session: StoreSession, outcomes: Iterable[Outcome]) -> list[st
             break
         read.append(order_id)
     return read
-
-
-def read_csv_file(path: Path) -> CsvTable:
-    """Raises `CsvUnreadable` (with a merchant phrase) or `OSError`."""
-    return read_table(path.read_bytes())
 
 
 def store_requests(
