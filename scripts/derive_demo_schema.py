@@ -1,10 +1,11 @@
-"""Derive the demo shop's GraphQL schemas: the parts of Shopify's official schema the app uses.
+"""Derive the demo shop's GraphQL schema: the parts of Shopify's official schema the app uses.
 
-Reads every `.graphql` document of the client (`src/cancelapp/shopify/graphql/`, its `unstable/`
-folder for the unstable version only), of any other `src/cancelapp/*/graphql/` folder and of the
-demo shop itself (`src/cancelapp/demoshop/operations/`); each operation counts for a version when
-it validates against that version's official schema. Collects the types, fields and arguments
-they touch and writes SDL for just those, descriptions included:
+Reads every `.graphql` document of the client (`src/cancelapp/shopify/graphql/`), of any other
+`src/cancelapp/*/graphql/` folder and of the demo shop itself
+(`src/cancelapp/demoshop/operations/`); each operation counts when it validates against the
+official 2026-10 schema extended by the release's supplement (`tests/fixtures/shopify/`). The
+demo shop serves 2026-10 only: nothing of CancelApp's is sent to `unstable`. Collects the
+types, fields and arguments they touch and writes SDL for just those, descriptions included:
 
     uv run python scripts/derive_demo_schema.py          # rewrite the checked-in schemas
     uv run python scripts/derive_demo_schema.py --check  # exit 1 when they are out of date
@@ -72,7 +73,7 @@ DEMO_DOCS = PACKAGE / "demoshop" / "operations"
 CLIENT_DOCS = PACKAGE / "shopify" / "graphql"
 OUTPUT = ROOT / "src" / "cancelapp" / "demoshop"
 
-VERSIONS = ("2026-10", "unstable")
+VERSIONS = ("2026-10",)
 RULES = [rule for rule in specified_rules if rule is not NoUnusedFragmentsRule]
 
 
@@ -113,14 +114,10 @@ def operations(root: Path) -> dict[str, tuple[Path, DocumentNode]]:
 
 
 def version_documents(schema: GraphQLSchema, version: str) -> list[DocumentNode]:
-    """The operations this version serves: those valid against its official schema; under an
-    `unstable/` folder only for the unstable version (other areas keep such documents beside
-    their stable ones, so validity decides)."""
+    """The operations this version serves: those valid against its official schema."""
     chosen = []
     for root in document_roots():
         for name, (path, document) in sorted(operations(root).items()):
-            if version != "unstable" and "unstable" in path.relative_to(root).parts:
-                continue
             if validate(schema, document, RULES):
                 print(f"{version}: skipping {name} ({path.relative_to(ROOT)})", file=sys.stderr)
                 continue

@@ -46,21 +46,40 @@ Name: "{userdesktop}\CancelApp"; Filename: "{app}\CancelApp.exe"; Tasks: desktop
 Filename: "{app}\CancelApp.exe"; Description: "{cm:LaunchProgram,CancelApp}"; Flags: nowait postinstall skipifsilent
 
 [CustomMessages]
-english.RemoveData=Also delete CancelApp's data (cached orders, journal, settings)? Your Shopify store is not affected. Tokens in Windows Credential Manager are removed when you remove a store in the app.
-danish.RemoveData=Slet også CancelApps data (gemte ordrer, journal, indstillinger)? Din Shopify-butik berøres ikke. Nøgler i Windows Legitimationsoplysninger fjernes, når du fjerner en butik i appen.
+english.RemoveData=Also delete CancelApp's data on this computer (cached orders, the action journal, settings, logs) and the store keys it keeps in Windows Credential Manager? Your Shopify store is not affected.
+danish.RemoveData=Slet også CancelApps data på denne computer (gemte ordrer, handlingsjournalen, indstillinger, logfiler) og de butiksnøgler, den gemmer i Windows Legitimationsoplysninger? Din Shopify-butik berøres ikke.
+english.RemoveDataFailed=CancelApp's data was kept: %1
+danish.RemoveDataFailed=CancelApps data blev bevaret: %1
+english.AppStillOpen=CancelApp is still open. Close it and uninstall again to delete its data.
+danish.AppStillOpen=CancelApp er stadig åben. Luk den, og afinstallér igen for at slette dens data.
+english.KeychainRefused=Windows Credential Manager refused to remove the store keys.
+danish.KeychainRefused=Windows Legitimationsoplysninger nægtede at fjerne butiksnøglerne.
 
 [Code]
-// The merchant's data (platformdirs: %LOCALAPPDATA%\CancelApp\CancelApp) is kept on uninstall
-// unless they say otherwise; a silent uninstall always keeps it.
+// The merchant's data is kept on uninstall unless they say otherwise; a silent uninstall always
+// keeps it. The app removes it itself (`--remove-all-data`: the data folder wherever it is,
+// CANCELAPP_HOME included, and the keychain entries of every store), so this must run at
+// usUninstall, while CancelApp.exe still exists (after the uninstall step it is deleted).
 procedure CurUninstallStepChanged(CurUninstallStep: TUninstallStep);
 var
-  DataDir: String;
+  ResultCode: Integer;
+  Reason: String;
 begin
-  if CurUninstallStep = usPostUninstall then
-  begin
-    DataDir := ExpandConstant('{localappdata}\CancelApp');
-    if DirExists(DataDir) and not UninstallSilent() then
-      if MsgBox(CustomMessage('RemoveData'), mbConfirmation, MB_YESNO or MB_DEFBUTTON2) = IDYES then
-        DelTree(DataDir, True, True, True);
-  end;
+  if (CurUninstallStep = usUninstall) and not UninstallSilent() then
+    if MsgBox(CustomMessage('RemoveData'), mbConfirmation, MB_YESNO or MB_DEFBUTTON2) = IDYES then
+    begin
+      if not Exec(ExpandConstant('{app}\CancelApp.exe'), '--remove-all-data', '', SW_HIDE,
+                  ewWaitUntilTerminated, ResultCode) then
+        Reason := SysErrorMessage(ResultCode)
+      else if ResultCode = 3 then
+        Reason := CustomMessage('AppStillOpen')
+      else if ResultCode = 4 then
+        Reason := CustomMessage('KeychainRefused')
+      else if ResultCode <> 0 then
+        Reason := IntToStr(ResultCode)
+      else
+        Reason := '';
+      if Reason <> '' then
+        MsgBox(FmtMessage(CustomMessage('RemoveDataFailed'), [Reason]), mbError, MB_OK);
+    end;
 end;

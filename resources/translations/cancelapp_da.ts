@@ -102,6 +102,10 @@
         <translation>Afvis {order}</translation>
     </message>
     <message>
+        <source>Why is the request declined? This goes on the order&apos;s note, and Shopify sends it to the customer.</source>
+        <translation>Hvorfor afvises anmodningen? Det skrives i ordrens note, og Shopify sender det til kunden.</translation>
+    </message>
+    <message>
         <source>Why is the request declined? This goes on the order&apos;s note.</source>
         <translation>Hvorfor afvises anmodningen? Det skrives i ordrens note.</translation>
     </message>
@@ -192,6 +196,10 @@
         <translation>CancelApp kan ikke se, hvilken lokation “{item}” kom fra.</translation>
     </message>
     <message>
+        <source>CancelApp does not know how many decimals {currency} has, so it cannot work out the fee. Refund this order in Shopify.</source>
+        <translation>CancelApp ved ikke, hvor mange decimaler {currency} har, og kan derfor ikke beregne gebyret. Refunder ordren i Shopify.</translation>
+    </message>
+    <message>
         <source>Decline request</source>
         <translation>Afvis anmodningen</translation>
     </message>
@@ -222,6 +230,10 @@
     <message>
         <source>Shopify can refund at most {maximum} on this order, less than the {amount} planned. Check the order in Shopify.</source>
         <translation>Shopify kan højst refundere {maximum} på ordren, mindre end de planlagte {amount}. Tjek ordren i Shopify.</translation>
+    </message>
+    <message>
+        <source>Shopify computes {shopify} for removing these items; CancelApp&apos;s preview comes to {ours}. Check the order in Shopify before you confirm.</source>
+        <translation>Shopify beregner {shopify} for at fjerne disse varer; CancelApps forhåndsvisning giver {ours}. Tjek ordren i Shopify, før du bekræfter.</translation>
     </message>
     <message>
         <source>Some items (such as gift cards) cannot go back into stock.</source>
@@ -407,6 +419,10 @@
         <translation>Tilbageholdt gebyr</translation>
     </message>
     <message>
+        <source>Shopify&apos;s own calculation</source>
+        <translation>Shopifys egen beregning</translation>
+    </message>
+    <message>
         <source>its location</source>
         <translation>dens lokation</translation>
     </message>
@@ -460,6 +476,10 @@
     <message>
         <source>see returns already opened on an order</source>
         <translation>se returneringer, der allerede er åbnet på en ordre</translation>
+    </message>
+    <message>
+        <source>read the cancellation window of your store&apos;s return policy, so your policy&apos;s own window applies instead</source>
+        <translation>læse annulleringsfristen i din butiks returpolitik, så din politiks egen frist gælder i stedet</translation>
     </message>
     <message>
         <source>Without {scope} (optional), CancelApp cannot {consequence}.</source>
@@ -1687,6 +1707,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>En del af ordren er sendt</translation>
     </message>
     <message>
+        <source>Nothing to ship (a download or a service): it may already have been delivered</source>
+        <translation>Intet at sende (en download eller en tjeneste): den kan allerede være leveret</translation>
+    </message>
+    <message>
         <source>Fulfillment is on hold: check why before cancelling</source>
         <translation>Forsendelsen er tilbageholdt: tjek hvorfor, før du annullerer</translation>
     </message>
@@ -1769,6 +1793,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     <message>
         <source>The fixed fee is in {fee_currency}, but the customer paid in {currency}: decide the fee yourself</source>
         <translation>Det faste gebyr er i {fee_currency}, men kunden betalte i {currency}: fastsæt selv gebyret</translation>
+    </message>
+    <message>
+        <source>The customer paid in {currency}, a currency whose decimals CancelApp does not know: decide the fee yourself</source>
+        <translation>Kunden betalte i {currency}, en valuta hvis decimaler CancelApp ikke kender: fastsæt selv gebyret</translation>
     </message>
     <message>
         <source>Approved by the rule &quot;{rule}&quot;</source>
@@ -2493,6 +2521,10 @@ Venlig hilsen
         <translation>&amp;Giv mig besked, når der kommer nye anmodninger</translation>
     </message>
     <message>
+        <source>Look once a day for a ne&amp;wer version of CancelApp (asks GitHub)</source>
+        <translation>Se efter en ny&amp;ere version af CancelApp én gang om dagen (spørger GitHub)</translation>
+    </message>
+    <message>
         <source>Enter the mail server and user name for {store}, or switch email off.</source>
         <translation>Angiv mailserver og brugernavn for {store}, eller slå e-mail fra.</translation>
     </message>
@@ -2565,6 +2597,13 @@ Venlig hilsen
     <message>
         <source>see your orders, so no request can be matched or judged</source>
         <translation>se dine ordrer, så ingen anmodning kan knyttes til en ordre eller vurderes</translation>
+    </message>
+</context>
+<context>
+    <name>ShopWindow</name>
+    <message>
+        <source>Shopify did not let CancelApp read the store&apos;s own cancellation window (the app lacks the read_legal_policies permission), so the policy&apos;s own window applies. Add the permission to the app in Shopify to use the store&apos;s window.</source>
+        <translation>Shopify lod ikke CancelApp læse butikkens egen annulleringsfrist (appen mangler tilladelsen read_legal_policies), så politikkens egen frist gælder. Giv appen tilladelsen i Shopify for at bruge butikkens frist.</translation>
     </message>
 </context>
 <context>
@@ -2859,6 +2898,36 @@ Venlig hilsen
     <message>
         <source>New reply</source>
         <translation>Nyt svar</translation>
+    </message>
+</context>
+<context>
+    <name>TextDialog</name>
+    <message>
+        <source>{used} of {limit} characters</source>
+        <translation>{used} af {limit} tegn</translation>
+    </message>
+</context>
+<context>
+    <name>UpdateNotice</name>
+    <message>
+        <source>CancelApp {version} is available:</source>
+        <translation>CancelApp {version} er udkommet:</translation>
+    </message>
+    <message>
+        <source>what&apos;s new</source>
+        <translation>se hvad der er nyt</translation>
+    </message>
+    <message>
+        <source>Should CancelApp look once a day for a newer version? It asks the project&apos;s release page on GitHub and sends nothing about you or your shop.</source>
+        <translation>Skal CancelApp se efter en nyere version én gang om dagen? Den spørger projektets udgivelsesside på GitHub og sender intet om dig eller din butik.</translation>
+    </message>
+    <message>
+        <source>Check daily</source>
+        <translation>Se efter dagligt</translation>
+    </message>
+    <message>
+        <source>Don&apos;t check</source>
+        <translation>Nej tak</translation>
     </message>
 </context>
 </TS>

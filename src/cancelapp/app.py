@@ -64,6 +64,8 @@ def install_qt_message_handler() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     options = cli.parse(list(argv) if argv is not None else None)
+    if options.remove_all_data:
+        return _remove_all_data(options)
     if options.self_check:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     data_dir = options.data_dir
@@ -101,6 +103,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run(app, context, started)
     finally:
         context.close()
+
+
+def _remove_all_data(options: cli.Options) -> int:
+    """Before logging or Qt start: nothing may be open inside the folders it deletes."""
+    from cancelapp.data_removal import remove_all_data
+    from cancelapp.keychain import SecretStore
+
+    removal = remove_all_data(AppPaths.resolve(options.data_dir), SecretStore.for_system)
+    print(removal.message, file=sys.stdout if removal.exit_code == 0 else sys.stderr)
+    return removal.exit_code
 
 
 def _run(app: QApplication, context: AppContext, started: float) -> int:

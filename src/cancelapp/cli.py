@@ -14,6 +14,7 @@ class Options:
     data_dir: str | None
     self_check: bool
     no_error_dialogs: bool
+    remove_all_data: bool = False
 
 
 class _PrintVersion(argparse.Action):
@@ -47,6 +48,12 @@ def parse(argv: list[str] | None = None) -> Options:
         help="report errors on stderr instead of dialogs (smoke tests)",
     )
     parser.add_argument(
+        "--remove-all-data",
+        action="store_true",
+        help="delete CancelApp's data folder and its keychain entries, then exit "
+        "(the uninstaller runs this when asked to)",
+    )
+    parser.add_argument(
         "--version", action=_PrintVersion, nargs=0, help="show the version and exit"
     )
     ns = parser.parse_args(argv)
@@ -55,4 +62,5 @@ def parse(argv: list[str] | None = None) -> Options:
         data_dir=ns.data_dir,
         self_check=ns.self_check,
         no_error_dialogs=ns.no_error_dialogs or ns.self_check,
+        remove_all_data=ns.remove_all_data,
     )

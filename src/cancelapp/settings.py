@@ -112,6 +112,8 @@ class Settings:
     hold_on_arrival: bool = False
     language: Language = Language.SYSTEM
     tray_notifications: bool = True
+    # Look for a newer CancelApp once a day (cancelapp.updates); None: not asked yet.
+    check_for_updates: bool | None = None
     reply_templates: tuple[ReplyTemplate, ...] = DEFAULT_REPLY_TEMPLATES
     intake: Mapping[str, StoreIntake] = field(default_factory=dict)  # by store domain
 
@@ -216,6 +218,7 @@ def settings_to_json(settings: Settings) -> dict[str, Any]:
         "hold_on_arrival": settings.hold_on_arrival,
         "language": settings.language.value,
         "tray_notifications": settings.tray_notifications,
+        "check_for_updates": settings.check_for_updates,
         "reply_templates": [{"name": t.name, "body": t.body} for t in settings.reply_templates],
         "intake": {domain: _intake_to_json(i) for domain, i in sorted(settings.intake.items())},
     }
@@ -266,6 +269,7 @@ def settings_from_json(data: Mapping[str, Any]) -> Settings:
         hold_on_arrival=_bool(data.get("hold_on_arrival"), default.hold_on_arrival),
         language=_enum(Language, data.get("language"), default.language),
         tray_notifications=_bool(data.get("tray_notifications"), default.tray_notifications),
+        check_for_updates=_bool_or_none(data.get("check_for_updates")),
         reply_templates=default.reply_templates if templates is None else templates,
         intake=intake,
     )
@@ -313,6 +317,10 @@ def _int_in(value: object, allowed: range, default: int) -> int:
 
 def _bool(value: object, default: bool) -> bool:
     return value if isinstance(value, bool) else default
+
+
+def _bool_or_none(value: object) -> bool | None:
+    return value if isinstance(value, bool) else None
 
 
 def _str(value: object, default: str) -> str:

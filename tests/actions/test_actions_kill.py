@@ -27,6 +27,8 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from cancelapp.actions import ActionPlan, ActionRunner, OutcomeStatus
 from cancelapp.actions.carry_out.plan_journal import unfinished_plans
 from cancelapp.demoshop import DemoShop, Fault
@@ -103,6 +105,7 @@ class Run:
     units: int
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL, which Windows does not have")
 def test_killed_anywhere_every_refund_and_restock_happens_exactly_once(tmp_path: Path) -> None:
     rng = random.Random(SEED)
     started = time.perf_counter()

@@ -66,7 +66,7 @@ def test_decline_interrupted_anywhere_is_finished_exactly_once(
     order = h.shop.order(order_id)
     assert order.tags.count("cancel-declined") == 1
     assert (order.note or "").count("declined: it is packed.") == 1
-    assert [e.status for e in order.requested_edits] == ["DENIED"]
+    assert [e.status for e in order.requested_edits] == ["DECLINED"]
     assert all(not fo.holds for fo in order.fulfillment_orders)
     assert unfinished_plans(h.db) == []
     assert h.request_state(request_id) is RequestState.DECLINED

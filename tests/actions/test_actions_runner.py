@@ -18,7 +18,6 @@ from cancelapp.domain.money import Money
 from cancelapp.domain.request import RequestState
 from cancelapp.domain.verdict import ProcessingFee, RefundMethod, SuggestedAction
 from cancelapp.shopify import AccessToken, Endpoint, ShopifyClient
-from cancelapp.shopify.version import UNSTABLE_VERSION
 from cancelapp.store.journal import list_decisions
 
 
@@ -120,7 +119,7 @@ def test_hold_then_decline_tags_notes_declines_and_lets_it_ship(harness: Harness
     order = h.shop.order(order_id)
     assert "cancel-declined" in order.tags
     assert "declined: it is already packed." in (order.note or "")
-    assert [e.status for e in order.requested_edits] == ["DENIED"]
+    assert [e.status for e in order.requested_edits] == ["DECLINED"]
     assert all(fo.status != "ON_HOLD" for fo in order.fulfillment_orders)
     assert h.request_state(request_id) is RequestState.DECLINED
     assert h.shop.ledger.refunds == []
@@ -339,11 +338,8 @@ def test_a_native_request_resolved_meanwhile_does_not_fail_the_cancel(harness: H
     edit_id = h.shop.add_requested_edit(order_id)
     request_id = h.request_for(order_id, native=edit_id)
     plan = h.runner.prepare_approve(request_id, SuggestedAction())
-    h.client.mutate(  # the merchant resolves it in Shopify meanwhile
-        documents.client("unstable/requested_edit_resolve"),
-        {"id": edit_id},
-        version=UNSTABLE_VERSION,
-    )
+    (edit,) = h.shop.order(order_id).requested_edits
+    edit.status = "RESOLVED"  # as if the merchant had resolved it in Shopify's admin meanwhile
     outcome = h.runner.execute(plan)
     assert outcome.status is OutcomeStatus.DONE, outcome.message
     assert h.request_state(request_id) is RequestState.DONE

@@ -12,13 +12,11 @@ from cancelapp.demoshop import DemoShop
 OPERATIONS = files("cancelapp.demoshop").joinpath("operations")
 
 
-def operations_text(version: str = "2026-10") -> str:
+def operations_text() -> str:
     """Every demo shop operation as one document (fragments shared between files)."""
-    folders = [OPERATIONS] + ([OPERATIONS.joinpath("unstable")] if version == "unstable" else [])
     return "\n".join(
         entry.read_text("utf-8")
-        for folder in folders
-        for entry in sorted(folder.iterdir(), key=lambda e: e.name)
+        for entry in sorted(OPERATIONS.iterdir(), key=lambda e: e.name)
         if entry.name.endswith(".graphql")
     )
 
@@ -40,7 +38,7 @@ class Admin:
         token: str | None = None,
     ) -> dict[str, Any]:
         self.last = self.raw(
-            {"query": operations_text(version), "operationName": operation,
+            {"query": operations_text(), "operationName": operation,
              "variables": variables or {}},
             version=version,
             token=token,

@@ -7,8 +7,10 @@ import subprocess
 import sys
 
 import httpx
+import pytest
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child is POSIX only")
 def test_runs_alone_prints_url_and_token_and_stops_on_interrupt() -> None:
     with subprocess.Popen(
         [sys.executable, "-m", "cancelapp.demoshop", "--port", "0", "--orders", "30"],

@@ -41,16 +41,18 @@ def test_unknown_version_and_path_are_not_found(admin: Admin, http: httpx.Client
     assert http.post(f"{admin.shop.base_url}/admin/api/2026-10/orders.json").status_code == 404
 
 
-def test_unstable_version_serves_requested_edits(admin: Admin) -> None:
-    data = admin.data("DemoShopEditRules", version="unstable")
+def test_the_stable_version_serves_return_policy_profiles(admin: Admin) -> None:
+    data = admin.data("DemoShopEditRules")
     rules = data["returnPolicyProfiles"]["nodes"][0]["editRules"]
     assert rules == {"canAcceptEdits": True, "editWindowMinutes": 1440}
 
 
-def test_stable_version_does_not_know_unstable_fields(admin: Admin) -> None:
-    response = admin.raw({"query": "{ returnPolicyProfiles(first: 1) { nodes { id } } }"})
+def test_unstable_is_no_longer_served_and_old_names_are_unknown(admin: Admin) -> None:
+    old = "{ orders(first: 1) { nodes { requestedEdits(first: 1) { nodes { id } } } } }"
+    assert admin.raw({"query": "{ shop { name } }"}, version="unstable").status_code == 404
+    response = admin.raw({"query": old})
     assert response.status_code == 200
-    assert "returnPolicyProfiles" in response.json()["errors"][0]["message"]
+    assert "requestedEdits" in response.json()["errors"][0]["message"]
 
 
 def test_validation_errors_carry_shopifys_code_and_names(admin: Admin) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 
 import httpx
 from demoshop_admin import Admin
@@ -89,40 +90,104 @@ def test_fulfillment_service_may_reject(admin: Admin, demo_shop: DemoShop) -> No
     assert node["requestStatus"] == "CANCELLATION_REJECTED"
 
 
-def test_requested_edits_decline_and_resolve(admin: Admin, demo_shop: DemoShop) -> None:
+def test_a_request_does_not_change_the_order(demo_shop: DemoShop) -> None:
+    order_id = demo_shop.create_order("paid")
+    before = demo_shop.order(order_id)
+    updated, units = before.updated_at, [li.current_quantity for li in before.line_items]
+    demo_shop.add_requested_edit(order_id)
+    after = demo_shop.order(order_id)
+    assert (after.updated_at, [li.current_quantity for li in after.line_items]) == (updated, units)
+    assert after.display_requested_edit_status == "REQUESTED"
+
+
+def test_requested_order_edits_are_declined_with_a_note(admin: Admin, demo_shop: DemoShop) -> None:
     declined_order = demo_shop.create_order("paid")
     declined_id = demo_shop.add_requested_edit(declined_order)
+    too_long = admin.data(
+        "DemoShopRequestedOrderEditDecline",
+        {"input": {"id": declined_id, "declineNote": "x" * 501}},
+    )["requestedOrderEditDecline"]
+    assert too_long["userErrors"][0]["field"] == ["input", "declineNote"]
     declined = admin.data(
-        "DemoShopRequestedEditDecline",
+        "DemoShopRequestedOrderEditDecline",
         {"input": {"id": declined_id, "declineNote": "Allerede afsendt"}},
-        version="unstable",
-    )["requestedEditDecline"]
-    assert declined["requestedEdit"]["status"] == "DENIED"
+    )["requestedOrderEditDecline"]
+    assert declined["requestedOrderEdit"]["status"] == "DECLINED"
+    assert declined["requestedOrderEdit"]["requestDeclinedAt"] is not None
     assert [n.order_id for n in demo_shop.ledger.notifications] == [declined_order]
-    again = admin.data(
-        "DemoShopRequestedEditDecline", {"input": {"id": declined_id}}, version="unstable"
-    )["requestedEditDecline"]
+    assert demo_shop.order(declined_order).requested_edits[0].decline_note == "Allerede afsendt"
+    again = admin.data("DemoShopRequestedOrderEditDecline", {"input": {"id": declined_id}})[
+        "requestedOrderEditDecline"
+    ]
     assert again["userErrors"][0]["code"] == "INVALID"
-    resolved_id = demo_shop.add_requested_edit(demo_shop.create_order("paid"))
-    resolved = admin.data(
-        "DemoShopRequestedEditResolve", {"input": {"id": resolved_id}}, version="unstable"
-    )["requestedEditResolve"]
-    assert resolved["requestedEdit"]["status"] == "RESOLVED"
-    assert resolved["requestedEdit"]["requestApprovedAt"] is not None
 
 
-def test_seeded_requested_edits_are_listed_on_unstable(admin: Admin) -> None:
+def test_a_request_is_resolved_after_its_items_are_removed(
+    admin: Admin, demo_shop: DemoShop
+) -> None:
+    order_id = demo_shop.create_order("paid")
+    edit_id = demo_shop.add_requested_edit(order_id)
+    early = admin.data("DemoShopRequestedOrderEditResolve", {"input": {"id": edit_id}})[
+        "requestedOrderEditResolve"
+    ]
+    assert early["userErrors"][0]["code"] == "INVALID"  # nothing removed yet
+    removals = [
+        {"lineItemId": f"gid://shopify/LineItem/{li.id}", "quantity": li.current_quantity,
+         "restockType": "CANCEL"}
+        for li in demo_shop.order(order_id).line_items
+    ]  # fmt: skip
+    refund = {"orderId": order_id, "refundLineItems": removals, "transactions": []}
+    admin.data("DemoShopRefundCreate", {"input": refund, "idempotencyKey": "resolve-after"})
+    resolved = admin.data("DemoShopRequestedOrderEditResolve", {"input": {"id": edit_id}})[
+        "requestedOrderEditResolve"
+    ]
+    assert resolved["userErrors"] == []
+    edit = resolved["requestedOrderEdit"]
+    assert edit["status"] == "RESOLVED" and edit["requestResolvedAt"] is not None
+    removed = edit["lineItems"]["removals"]["nodes"]
+    assert all(n["resolvedQuantity"] == n["quantity"] for n in removed)
+
+
+def test_the_calculation_gives_the_requested_items_worth(admin: Admin, demo_shop: DemoShop) -> None:
+    order_id = demo_shop.create_order("paid")
+    item = demo_shop.order(order_id).line_items[0]
+    removals = [{"lineItemId": f"gid://shopify/LineItem/{item.id}", "quantity": 1}]
+    calculated = admin.data(
+        "DemoShopRequestedOrderEditCalculate",
+        {"input": {"orderId": order_id, "lineItems": {"removals": removals}}},
+    )["requestedOrderEditCalculate"]
+    summary = calculated["financialSummary"]
+    total = summary["editTotalSet"]["presentmentMoney"]
+    assert Decimal(total["amount"]) == item.unit_price  # prices include VAT here
+    assert Decimal(summary["editTotalTaxSet"]["presentmentMoney"]["amount"]) > 0
+    (line,) = calculated["lineItems"]["removals"]["nodes"]
+    assert line["quantity"] == 1
+
+
+def test_the_waiting_request_filter_and_a_shop_that_ignores_it(
+    admin: Admin, demo_shop: DemoShop
+) -> None:
+    """`requested_order_edit_status:requested` as the demo shop assumes it works."""
+    query = {"first": 8, "query": "requested_order_edit_status:requested"}
+    waiting = admin.data("DemoShopRequestedOrderEdits", query)["orders"]["nodes"]
+    assert waiting, "the demo shop seeds requests"
+    assert {o["displayRequestedEditStatus"] for o in waiting} == {"REQUESTED"}
+    demo_shop.ignore_search_field("requested_order_edit_status")
+    everything = admin.data("DemoShopRequestedOrderEdits", query)["orders"]["nodes"]
+    assert "NONE" in {o["displayRequestedEditStatus"] for o in everything}
+
+
+def test_seeded_requested_order_edits_are_listed(admin: Admin) -> None:
     edits, after = [], None
-    while True:  # 20 orders a page keeps the query under the 1,000-point cap
-        page = admin.data(
-            "DemoShopRequestedEdits", {"first": 20, "after": after}, version="unstable"
-        )["orders"]
-        edits += [e for o in page["nodes"] for e in o["requestedEdits"]["nodes"]]
+    waiting = "requested_order_edit_status:requested"
+    while True:  # 8 orders a page stays well inside the demo shop's query budget
+        variables = {"first": 8, "after": after, "query": waiting}
+        page = admin.data("DemoShopRequestedOrderEdits", variables)["orders"]
+        edits += [e for o in page["nodes"] for e in o["requestedOrderEdits"]["nodes"]]
         if not page["pageInfo"]["hasNextPage"]:
             break
         after = page["pageInfo"]["endCursor"]
     assert len(edits) >= 3
     assert {e["status"] for e in edits} == {"REQUESTED"}
-    partial = [e for e in edits if len(e["lineItems"]["nodes"]) == 1
-               and e["lineItems"]["nodes"][0]["quantity"] == 1]  # fmt: skip
-    assert partial
+    removals = [e["lineItems"]["removals"]["nodes"] for e in edits]
+    assert [r for r in removals if len(r) == 1 and r[0]["quantity"] == 1]  # a partial one

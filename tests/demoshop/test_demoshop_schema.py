@@ -85,14 +85,17 @@ def test_checked_in_schema_is_current(version: str) -> None:
     assert script.derive(full, script.version_documents(full, version)) == sdl(version)
 
 
-def test_unstable_subset_has_the_native_request_fields() -> None:
-    schema = executable_schema("unstable")
+def test_the_subset_speaks_the_released_names_for_buyer_requests() -> None:
+    schema = executable_schema("2026-10")
     order = schema.get_type("Order")
     assert isinstance(order, GraphQLObjectType)
-    assert "requestedEdits" in order.fields
+    assert {"requestedOrderEdits", "displayRequestedEditStatus"} <= set(order.fields)
+    assert "requestedEdits" not in order.fields
     assert schema.mutation_type is not None
-    assert {"requestedEditDecline", "requestedEditResolve", "orderCancel"} <= set(
+    assert {"requestedOrderEditDecline", "requestedOrderEditResolve", "orderCancel"} <= set(
         schema.mutation_type.fields
     )
-    stable = executable_schema("2026-10")
-    assert stable.get_type("RequestedEdit") is None
+    assert schema.query_type is not None
+    assert {"requestedOrderEditCalculate", "returnPolicyProfiles"} <= set(schema.query_type.fields)
+    assert schema.get_type("RequestedEdit") is None
+    assert VERSIONS == ("2026-10",)  # `unstable` is no longer served

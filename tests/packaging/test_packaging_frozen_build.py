@@ -48,6 +48,7 @@ def test_bundle_fits_the_size_budget(build_output: str) -> None:
     assert int(match.group(1)) <= BUNDLE_BUDGET_MB
 
 
+@pytest.mark.keychain
 def test_frozen_app_finds_the_secret_service_keychain(
     build_output: str, secret_service: object, tmp_path: Path
 ) -> None:
@@ -68,3 +69,31 @@ def test_frozen_app_finds_the_secret_service_keychain(
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     assert "keychain keyring.backends.SecretService.Keyring" in result.stdout
+
+
+def test_frozen_app_removes_its_data_as_the_uninstaller_asks(
+    build_output: str, tmp_path: Path
+) -> None:
+    """What the Windows uninstaller runs, on the frozen app: the folder it made goes."""
+    home = tmp_path / "home"
+    binary = str(ROOT / "dist" / "CancelApp" / "cancelapp")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    made = subprocess.run(
+        [binary, "--self-check", "--data-dir", str(home)],
+        capture_output=True,
+        timeout=120,
+        check=False,
+        env=env,
+    )
+    assert made.returncode == 0 and (home / "data" / "cancelapp.sqlite3").exists()
+    removed = subprocess.run(
+        [binary, "--remove-all-data", "--data-dir", str(home)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env=env,
+    )
+    assert removed.returncode == 0, removed.stderr
+    assert removed.stderr == ""
+    assert not home.exists()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import stat
 from pathlib import Path
 
@@ -55,7 +56,8 @@ def test_round_trip_keeps_every_field(tmp_path: Path) -> None:
     path = settings_path(tmp_path / "config")
     save_settings(settings, path)
     assert load_settings(path).settings == settings
-    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    if os.name == "posix":  # Windows has ACLs, not mode bits
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert [p.name for p in path.parent.iterdir()] == ["settings.json"]  # no temp file left
 
 
@@ -120,3 +122,13 @@ def test_a_failed_save_is_a_plain_message_and_leaves_nothing_behind(tmp_path: Pa
 def test_removing_a_store_drops_its_intake() -> None:
     settings = Settings().with_intake(SHOP, StoreIntake(csv=True)).with_intake("b", StoreIntake())
     assert set(settings.without_store(SHOP).intake) == {"b"}
+
+
+@pytest.mark.parametrize(("saved", "loaded"), [(True, True), (False, False), ("yes", None)])
+def test_the_update_check_answer_is_kept_and_not_guessed(
+    tmp_path: Path, saved: object, loaded: bool | None
+) -> None:
+    path = settings_path(tmp_path)
+    assert load_settings(path).settings.check_for_updates is None  # not asked yet
+    path.write_text(json.dumps({"check_for_updates": saved}), encoding="utf-8")
+    assert load_settings(path).settings.check_for_updates is loaded

@@ -11,7 +11,6 @@ from cancelapp.demoshop import DemoShop
 from cancelapp.demoshop.clock import ManualClock
 from cancelapp.demoshop.faults import Fault
 from cancelapp.shopify import (
-    UNSTABLE_VERSION,
     AccessToken,
     AuthFailed,
     ClientCredentials,
@@ -77,10 +76,10 @@ def test_an_unknown_api_version_is_not_found(shop_client: ShopifyClient) -> None
         shop_client.query(documents.load("shop_info"), version="1999-01")
 
 
-def test_unstable_documents_go_to_the_unstable_version(shop_client: ShopifyClient) -> None:
-    data = shop_client.query(
-        documents.load("unstable/return_policy_profiles"), version=UNSTABLE_VERSION
-    )
+def test_return_policy_profiles_are_read_from_the_stable_version(
+    shop_client: ShopifyClient,
+) -> None:
+    data = shop_client.query(documents.load("return_policy_profiles"))
     rules = data["returnPolicyProfiles"]["nodes"][0]["editRules"]
     assert rules["canAcceptEdits"] is True
 

@@ -9,7 +9,7 @@ import pytest
 
 from cancelapp.demoshop import DemoShop
 from cancelapp.domain.order import FinancialStatus, FulfillmentStatus
-from cancelapp.shopify import UNSTABLE_VERSION, ShopifyClient, documents
+from cancelapp.shopify import ShopifyClient, documents
 from cancelapp.shopify.order_mapping import is_truncated, order_from_node
 
 ShopFactory = Callable[..., DemoShop]
@@ -78,15 +78,15 @@ def test_a_cancel_job_is_polled_until_the_order_is_cancelled(
     assert len([r for r in shop.ledger.refunds if r.order_id == order_id]) >= 1
 
 
-def test_requested_edits_are_declined_through_unstable(
+def test_requested_order_edits_are_declined_through_the_stable_version(
     shop: DemoShop, client: ShopifyClient
 ) -> None:
     order_id = shop.create_order("paid")
     edit_id = shop.add_requested_edit(order_id)
     declined = client.mutate(
-        documents.load("unstable/requested_edit_decline"),
+        documents.load("requested_order_edit_decline"),
         {"id": edit_id, "declineNote": "Allerede afsendt"},
-        version=UNSTABLE_VERSION,
     )
-    assert declined["requestedEdit"]["status"] == "DENIED"
-    assert shop.order(order_id).requested_edits[0].status == "DENIED"
+    assert declined["requestedOrderEdit"]["status"] == "DECLINED"
+    assert shop.order(order_id).requested_edits[0].status == "DECLINED"
+    assert shop.order(order_id).requested_edits[0].decline_note == "Allerede afsendt"

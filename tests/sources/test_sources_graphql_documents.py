@@ -9,17 +9,21 @@ from cancelapp.shopify.batching import aliased
 from cancelapp.shopify.cost import MAX_QUERY_COST, requested_cost
 from cancelapp.sources import documents
 from fixtures.shopify_schema import for_version as shopify_schema
+from fixtures.shopify_schema import introspection
 
 REPO = Path(__file__).resolve().parents[2]
 DEMO = REPO / "src" / "cancelapp" / "demoshop"
 # document name -> the API version it is sent to
 VERSIONS = {
     "tagged_orders": "2026-10",
-    "native_requests": "unstable",
-    "native_request_order": "unstable",
-    "native_request_status": "unstable",
+    "native_requests": "2026-10",
+    "native_request_order": "2026-10",
+    "native_request_status": "2026-10",
+    "native_order_edits": "2026-10",
 }
-BATCHED = ("native_request_order", "native_request_status")  # sent for many ids at once
+NATIVE = ("native_requests", "native_request_order", "native_request_status", "native_order_edits")
+# sent for many ids at once
+BATCHED = ("native_request_order", "native_request_status", "native_order_edits")
 
 
 @pytest.fixture(scope="module")
@@ -45,14 +49,15 @@ def test_batched_documents_stay_valid_when_repeated(
     name: str, schemas: dict[str, GraphQLSchema]
 ) -> None:
     many = aliased(documents.load(name), 3)
-    assert validate(schemas["unstable"], parse(many)) == []
+    assert validate(schemas["2026-10"], parse(many)) == []
     assert requested_cost(many) == 3 * requested_cost(documents.load(name))
 
 
-def test_native_requests_need_the_unstable_api(schemas: dict[str, GraphQLSchema]) -> None:
-    stable = shopify_schema("2026-10")
-    for name in ("native_requests", *BATCHED):
-        assert validate(stable, parse(documents.load(name)))
+def test_native_requests_need_the_release_not_the_snapshot() -> None:
+    """Buyer requests are in the released 2026-10 (the supplement), not in its snapshot."""
+    snapshot = introspection("2026-10")
+    for name in NATIVE:
+        assert validate(snapshot, parse(documents.load(name))), name
 
 
 def test_the_lean_native_read_fits_many_orders_a_page() -> None:

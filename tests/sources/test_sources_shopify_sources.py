@@ -72,7 +72,7 @@ def sent(client: ShopifyClient) -> int:
 def test_native_requests_are_full_or_partial(
     demo_shop: DemoShop, shop_client: ShopifyClient
 ) -> None:
-    source = NativeSource(shop_client)
+    source = NativeSource(shop_client, NativeConfig(recheck_open_every=timedelta(0)))
     full_order = demo_shop.create_order("paid")
     partial_order = demo_shop.create_order("paid")
     while len(demo_shop.order(partial_order).line_items) < 2:
@@ -88,15 +88,15 @@ def test_native_requests_are_full_or_partial(
     assert edits[partial_edit].line_item_ids == (first_line,)
     assert edits[partial_edit].settled is None
     assert result.cursor["open_edits"][partial_edit] == partial_order
+    assert result.cursor["search"] == "honoured"  # the filter found only waiting orders
 
     shop_client.mutate(
-        shopify_documents.load("unstable/requested_edit_decline"),
+        shopify_documents.load("requested_order_edit_decline"),
         {"id": partial_edit, "declineNote": "Already packed"},
-        version="unstable",
     )
     before = sent(shop_client)
     again = source.fetch(result.cursor)
-    assert sent(shop_client) - before == 1  # the decline touched the order: read lean
+    assert sent(shop_client) - before == 2  # the waiting orders, and the recheck of open edits
     (declined,) = again.requests
     assert declined.native_edit_id == partial_edit
     assert declined.settled is RequestState.DECLINED
@@ -138,7 +138,7 @@ def test_a_request_settled_without_touching_its_order_is_found_by_the_recheck(
     quietly_declined = sorted(open_edits)[0]
     order = demo_shop.order(open_edits[quietly_declined])
     edit = next(e for e in order.requested_edits if quietly_declined.endswith(f"/{e.id}"))
-    edit.status = "DENIED"  # as if Shopify's admin had declined it, the order untouched
+    edit.status = "DECLINED"  # as if Shopify's admin had declined it, the order untouched
 
     now[0] += timedelta(minutes=10)
     before = sent(shop_client)
@@ -148,7 +148,7 @@ def test_a_request_settled_without_touching_its_order_is_found_by_the_recheck(
     now[0] += timedelta(minutes=25)
     before = sent(shop_client)
     due = source.fetch(soon.cursor)
-    assert sent(shop_client) - before == 2  # the lean read and one recheck of every open edit
+    assert sent(shop_client) - before == 2  # the waiting orders and one recheck of all open edits
     (settled,) = due.requests
     assert (settled.native_edit_id, settled.settled) == (quietly_declined, RequestState.DECLINED)
     assert quietly_declined not in due.cursor["open_edits"]
@@ -255,14 +255,71 @@ def test_a_new_request_after_several_declined_ones_is_read(
     order_id = demo_shop.create_order("paid")
     for _ in range(3):
         declined = demo_shop.add_requested_edit(order_id)
-        shop_client.mutate(
-            shopify_documents.load("unstable/requested_edit_decline"),
-            {"id": declined},
-            version="unstable",
-        )
+        shop_client.mutate(shopify_documents.load("requested_order_edit_decline"), {"id": declined})
     newest = demo_shop.add_requested_edit(order_id)
     result = NativeSource(shop_client).fetch({})
     edits = {r.native_edit_id: r for r in result.requests}
     assert newest in edits
     assert edits[newest].settled is None
     assert result.cursor["open_edits"][newest] == order_id
+
+
+def test_without_the_waiting_filter_the_updated_orders_are_scanned(
+    demo_shop: DemoShop, shop_client: ShopifyClient
+) -> None:
+    """`requested_order_edit_status` is documented by name only: a Shopify that ignores it
+    (and so returns orders without a waiting request) is caught, and the scan takes over."""
+    demo_shop.ignore_search_field("requested_order_edit_status")
+    source = NativeSource(shop_client)
+    first = source.fetch({})
+    assert first.cursor["search"] == "ignored"
+    assert first.requests, "the seeded requests are found by the scan"
+    order_id = demo_shop.create_order("paid")  # a new order: updated now
+    edit_id = demo_shop.add_requested_edit(order_id)
+    before = sent(shop_client)
+    later = source.fetch(first.cursor)
+    assert [r.native_edit_id for r in later.requests] == [edit_id]
+    assert sent(shop_client) - before == 2  # the scan (no filter any more), then the order
+
+
+def test_open_requests_are_rechecked_through_their_orders_when_node_refuses(
+    demo_shop: DemoShop, shop_client: ShopifyClient
+) -> None:
+    """`RequestedOrderEdit` being a `Node` is inferred: when Shopify refuses `node(id:)`, the
+    open requests are read through `order.requestedOrderEdits`, and from then on only so."""
+    now = [datetime.now(UTC)]
+    source = NativeSource(shop_client, clock=lambda: now[0])
+    first = source.fetch({})
+    open_edits = first.cursor["open_edits"]
+    declined = sorted(open_edits)[0]
+    shop_client.mutate(shopify_documents.load("requested_order_edit_decline"), {"id": declined})
+    demo_shop.faults.inject(Fault.refused(), operation="NativeCancellationRequestStatus")
+    now[0] += timedelta(hours=1)
+    due = source.fetch(first.cursor)
+    (settled,) = due.requests
+    assert (settled.native_edit_id, settled.settled) == (declined, RequestState.DECLINED)
+    assert due.cursor["node_lookup"] is False
+    assert set(due.cursor["open_edits"]) == set(open_edits) - {declined}
+    also_declined = sorted(due.cursor["open_edits"])[0]
+    shop_client.mutate(
+        shopify_documents.load("requested_order_edit_decline"), {"id": also_declined}
+    )
+    now[0] += timedelta(hours=1)
+    later = source.fetch(due.cursor)
+    assert [r.native_edit_id for r in later.requests] == [also_declined]
+    assert later.cursor["node_lookup"] is False
+
+
+def test_requests_of_a_cache_from_before_2026_10_are_read_again(
+    demo_shop: DemoShop, shop_client: ShopifyClient
+) -> None:
+    """Schema version 3 leaves the orders whose requests were open in the cursor: they are
+    read again, whatever their `updatedAt`, and their open requests tracked from then on."""
+    order_id = demo_shop.create_order("paid")
+    edit_id = demo_shop.add_requested_edit(order_id)
+    demo_shop.ignore_search_field("requested_order_edit_status")
+    since = (datetime.now(UTC) + timedelta(minutes=1)).isoformat()  # the scan finds nothing
+    result = NativeSource(shop_client).fetch({"since": since, "reread_orders": [order_id]})
+    assert [(r.native_edit_id, r.order_id) for r in result.requests] == [(edit_id, order_id)]
+    assert result.cursor["open_edits"] == {edit_id: order_id}
+    assert "reread_orders" not in result.cursor

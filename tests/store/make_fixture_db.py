@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import sqlite3
 import sys
+from contextlib import closing
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -32,6 +34,10 @@ FIXTURES = Path(__file__).with_name("fixtures")
 # What the fixture holds beyond v1, read back by the migration tests.
 UNMATCHED_REASON = Phrase("Intake", "No order named {name}", {"name": "#9999"})
 LEAN_ORDER = 1004
+# From v2: an open Shopify request as the release before 2026-10 stored it, with the id of
+# the unstable API's `RequestedEdit` and the native source's cursor of that release.
+NATIVE_ORDER = 1003
+UNSTABLE_EDIT = "gid://shopify/RequestedEdit/77"
 
 
 def write_fixture(path: Path) -> None:
@@ -70,6 +76,19 @@ def write_fixture(path: Path) -> None:
             conn, draft(store_id, message("Which order was it?", external_id="m4")), now=T0
         )
         set_unmatched_reason(conn, loose.request_id, UNMATCHED_REASON, now=T0)
+        native = draft(
+            store_id,
+            message("", source=RequestSource.SHOPIFY, external_id=UNSTABLE_EDIT, author=None),
+            order_number=NATIVE_ORDER,
+        )
+        add_request(conn, replace(native, native_edit_id=UNSTABLE_EDIT), now=T0)
+        native_cursor = {
+            "since": T0.isoformat(),
+            "open_edits": {UNSTABLE_EDIT: order_gid(NATIVE_ORDER)},
+            "at_since": [UNSTABLE_EDIT],
+            "rechecked": T0.isoformat(),
+        }
+        save_cursor(conn, store_id, "shopify", native_cursor, now=T0)
         lean = make_order(LEAN_ORDER)
         upsert_orders(conn, store_id, [FetchedOrder(lean, {"id": lean.id}, T0, LEAN)])
         set_edit_window_minutes(conn, store_id, 60)
@@ -109,7 +128,7 @@ def write_fixture(path: Path) -> None:
             full_sync_started_at=T0,
         )
     db.close()
-    with sqlite3.connect(path) as conn:  # one self-contained file, no -wal beside it
+    with closing(sqlite3.connect(path)) as conn:  # one self-contained file, no -wal beside it
         conn.execute("PRAGMA journal_mode = DELETE")
 
 

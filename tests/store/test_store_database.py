@@ -6,6 +6,7 @@ import os
 import sqlite3
 import stat
 import threading
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -36,6 +37,7 @@ def test_new_database_is_private_wal_and_at_head(tmp_path: Path) -> None:
         database.close()
 
 
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes; Windows uses ACLs")
 def test_existing_file_with_loose_permissions_is_tightened(tmp_path: Path) -> None:
     path = tmp_path / "cancelapp.sqlite3"
     Database.open(path).close()
@@ -107,12 +109,12 @@ def test_store_details_are_refreshed_not_duplicated(database: Database) -> None:
 def test_newer_database_is_refused_and_left_alone(tmp_path: Path) -> None:
     path = tmp_path / "cancelapp.sqlite3"
     Database.open(path).close()
-    with sqlite3.connect(path) as conn:
+    with closing(sqlite3.connect(path)) as conn:
         conn.execute(f"PRAGMA user_version = {HEAD_VERSION + 1}")
     with pytest.raises(NewerDatabaseError) as caught:
         Database.open(path)
     assert "newer version of CancelApp" in caught.value.merchant_message
-    with sqlite3.connect(path) as conn:
+    with closing(sqlite3.connect(path)) as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == HEAD_VERSION + 1
     assert not list(tmp_path.glob("*.bak"))
 
@@ -156,7 +158,7 @@ def test_damaged_page_inside_a_database_is_reported_as_corrupt(tmp_path: Path) -
 
 def test_another_programs_sqlite_file_is_not_taken_for_ours(tmp_path: Path) -> None:
     path = tmp_path / "cancelapp.sqlite3"
-    with sqlite3.connect(path) as conn:
+    with closing(sqlite3.connect(path)) as conn:
         conn.execute("CREATE TABLE photos (id INTEGER PRIMARY KEY)")
     with pytest.raises(DatabaseCorruptError):
         Database.open(path)

@@ -76,3 +76,11 @@ def test_lock_is_free_after_the_first_process_is_killed(
     holder.wait(timeout=30)
     with InstanceLock(tmp_path) as lock:
         assert lock.path.read_text().strip().isdigit()
+
+
+def test_the_holders_pid_stays_readable_while_it_holds_the_lock(
+    tmp_path: Path, holder: subprocess.Popen[str]
+) -> None:
+    """Windows locks are mandatory (msvcrt): the lock sits past the pid, so another process
+    (support, or this test) can still read who holds the folder."""
+    assert int((tmp_path / "cancelapp.lock").read_text().strip()) > 0

@@ -5,12 +5,21 @@ from __future__ import annotations
 import re
 import shutil
 import sqlite3
+from contextlib import closing
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from make_fixture_db import LEAN_ORDER, UNMATCHED_REASON, write_fixture
-from store_samples import order_gid
+from make_fixture_db import (
+    LEAN_ORDER,
+    NATIVE_ORDER,
+    UNMATCHED_REASON,
+    UNSTABLE_EDIT,
+    write_fixture,
+)
+from store_samples import T0, draft, message, order_gid
 
+from cancelapp.domain.request import RequestSource, RequestState
 from cancelapp.store import HEAD_VERSION, Database
 from cancelapp.store.audit import list_audit
 from cancelapp.store.intake_state import load_csv_mapping, load_cursors
@@ -18,11 +27,13 @@ from cancelapp.store.journal import list_unfinished
 from cancelapp.store.migrations import LAST_RELEASED_VERSION, MIGRATIONS
 from cancelapp.store.orders import LEAN, order_detail
 from cancelapp.store.queue import load_queue
-from cancelapp.store.requests import list_requests, list_unmatched, unmatched_reason
+from cancelapp.store.requests import add_request, list_requests, list_unmatched, unmatched_reason
 from cancelapp.store.stores import edit_window_minutes, list_stores
 
 FIXTURES = Path(__file__).with_name("fixtures")
 FIXTURE_FILES = sorted(FIXTURES.glob("v*.sqlite3"))
+NATIVE_SINCE = 2  # the first fixture with a Shopify request (unstable API ids)
+NATIVE_GID = order_gid(NATIVE_ORDER)
 
 
 def fixture_version(path: Path) -> int:
@@ -32,7 +43,7 @@ def fixture_version(path: Path) -> int:
 
 
 def user_version(path: Path) -> int:
-    with sqlite3.connect(path) as conn:
+    with closing(sqlite3.connect(path)) as conn:
         return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
@@ -64,8 +75,9 @@ def test_fixture_migrates_to_head_with_its_data(fixture: Path, tmp_path: Path) -
         db.close()
     assert user_version(path) == HEAD_VERSION
     assert store.domain == "fixture-shop.myshopify.com"
-    assert sorted(len(r.messages) for r in requests) == [1, 1, 2]
-    assert {r.order_name for r in queue} == {"#1001", "#1002", None}
+    native = [f"#{NATIVE_ORDER}"] if fixture_version(fixture) >= NATIVE_SINCE else []
+    assert sorted(len(r.messages) for r in requests) == sorted([1, 1, 2] + [1] * len(native))
+    assert {r.order_name for r in queue} == {"#1001", "#1002", None, *native}
     assert [r.messages[0].text for r in unmatched] == ["Which order was it?"]
     assert [a.idempotency_key for a in unfinished] == ["fixture-key"]
     assert [str(e.amount) for e in audit] == ["449.00 DKK"]
@@ -86,9 +98,10 @@ def test_existing_file_is_backed_up_before_a_migration(tmp_path: Path) -> None:
     assert backup.name.startswith(f"cancelapp.sqlite3.v{HEAD_VERSION}-")
     assert user_version(backup) == HEAD_VERSION
     assert user_version(path) == HEAD_VERSION + 1
-    with sqlite3.connect(backup) as old, sqlite3.connect(path) as new:
-        assert old.execute("SELECT count(*) FROM request_messages").fetchone() == (4,)
-        assert new.execute("SELECT count(*) FROM request_messages").fetchone() == (4,)
+    with closing(sqlite3.connect(backup)) as old, closing(sqlite3.connect(path)) as new:
+        (messages,) = old.execute("SELECT count(*) FROM request_messages").fetchone()
+        assert messages >= 4
+        assert new.execute("SELECT count(*) FROM request_messages").fetchone() == (messages,)
         assert "plan" in [c[1] for c in new.execute("PRAGMA table_info(stores)")]
 
 
@@ -99,13 +112,13 @@ def test_a_failing_step_is_rolled_back_and_earlier_steps_are_kept(tmp_path: Path
     with pytest.raises(sqlite3.OperationalError):
         Database.open(path, migrations=(*MIGRATIONS, good, bad))
     assert user_version(path) == HEAD_VERSION + 1
-    with sqlite3.connect(path) as conn:
+    with closing(sqlite3.connect(path)) as conn:
         assert "plan" not in [c[1] for c in conn.execute("PRAGMA table_info(stores)")]
         assert conn.execute("SELECT count(*) FROM extra_one").fetchone() == (0,)
 
 
 def schema_of(path: Path) -> list[tuple[str, str, str]]:
-    with sqlite3.connect(path) as conn:
+    with closing(sqlite3.connect(path)) as conn:
         return conn.execute(
             "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name"
         ).fetchall()
@@ -126,7 +139,7 @@ def test_migrated_fixture_has_exactly_the_schema_of_a_new_database(
 def test_v1_orders_migrate_as_full_and_intake_tables_start_empty(tmp_path: Path) -> None:
     path = copy_of(FIXTURES / "v1.sqlite3", tmp_path)
     Database.open(path).close()
-    with sqlite3.connect(path) as conn:
+    with closing(sqlite3.connect(path)) as conn:
         details = {row[0] for row in conn.execute("SELECT detail FROM orders")}
         cursors = conn.execute("SELECT count(*) FROM source_cursors").fetchone()
         reasons = {row[0] for row in conn.execute("SELECT unmatched_reason FROM requests")}
@@ -163,8 +176,73 @@ def test_a_database_at_head_round_trips_without_a_migration(tmp_path: Path) -> N
     assert not list(tmp_path.glob("*.bak"))  # opened as it is, nothing to migrate
     assert schema_of(path) == before
     assert (window, lean, full) == (60, LEAN, "full")
-    assert cursors == {"email": {"uid": 42}}
+    assert cursors["email"] == {"uid": 42}
+    assert cursors["shopify"]["open_edits"] == {UNSTABLE_EDIT: order_gid(NATIVE_ORDER)}
     assert mapping == {"order": "Order"}
     assert reason == UNMATCHED_REASON
-    assert sorted(len(r.messages) for r in requests) == [1, 1, 2]
+    assert sorted(len(r.messages) for r in requests) == [1, 1, 1, 2]
     assert check == "ok"
+
+
+STABLE_EDIT = "gid://shopify/RequestedOrderEdit/9077"  # whatever Shopify gives now
+
+
+def reread_mark(conn: sqlite3.Connection, request_id: int | None) -> int:
+    row = conn.execute("SELECT native_reread FROM requests WHERE id = ?", (request_id,))
+    return int(row.fetchone()[0])
+
+
+def test_v2_shopify_requests_are_marked_to_be_read_again_not_rewritten(tmp_path: Path) -> None:
+    """The 2026-10 ids are Shopify's to give: v3 drops the unstable id, marks the request and
+    lists its order for the native source, which reads it again."""
+    path = copy_of(FIXTURES / "v2.sqlite3", tmp_path)
+    db = Database.open(path)
+    try:
+        with db.reading() as conn:
+            (store,) = list_stores(conn)
+            cursors = load_cursors(conn, store.id)
+            (native,) = [r for r in list_requests(conn, store.id) if r.order_id == NATIVE_GID]
+            (marked,) = conn.execute(
+                "SELECT native_reread FROM requests WHERE id = ?", (native.id,)
+            ).fetchone()
+    finally:
+        db.close()
+    assert native.native_edit_id is None  # never answered with the unstable id
+    assert marked == 1
+    assert cursors["shopify"] == {
+        "since": "2026-11-20T09:00:00+00:00",
+        "reread_orders": [NATIVE_GID],
+    }
+    assert cursors["email"] == {"uid": 42}
+    with closing(sqlite3.connect(path)) as conn:  # the old id stays as the message's provenance
+        assert conn.execute(
+            "SELECT count(*) FROM request_messages WHERE external_id = ?", (UNSTABLE_EDIT,)
+        ).fetchone() == (1,)
+
+
+def test_a_request_read_again_takes_shopifys_new_id_without_a_second_message(
+    tmp_path: Path,
+) -> None:
+    path = copy_of(FIXTURES / "v2.sqlite3", tmp_path)
+    db = Database.open(path)
+    shopify_message = message("", source=RequestSource.SHOPIFY, external_id=STABLE_EDIT)
+    reread = replace(
+        draft(0, shopify_message, order_number=NATIVE_ORDER), native_edit_id=STABLE_EDIT
+    )
+    try:
+        with db.transaction() as conn:
+            (store,) = list_stores(conn)
+            first = add_request(conn, replace(reread, store_id=store.id), now=T0)
+            again = add_request(conn, replace(reread, store_id=store.id), now=T0)
+            (native,) = [r for r in list_requests(conn, store.id) if r.order_id == NATIVE_GID]
+            (marked,) = conn.execute(
+                "SELECT native_reread FROM requests WHERE id = ?", (native.id,)
+            ).fetchone()
+    finally:
+        db.close()
+    assert (first.new_messages, again.new_messages) == (0, 0)
+    assert first.request_id == again.request_id == native.id
+    assert native.native_edit_id == STABLE_EDIT
+    assert [m.external_id for m in native.messages] == [STABLE_EDIT]
+    assert native.state is RequestState.OPEN
+    assert marked == 0

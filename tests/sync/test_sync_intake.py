@@ -58,6 +58,7 @@ def test_tag_and_native_requests_arrive_once_merged_per_order(
         assert set(load_cursors(conn, store_id)) == {RequestSource.ORDER_TAG, RequestSource.SHOPIFY}
         assert request_orders_to_read(conn, store_id) == []  # every request's order is whole
         assert load_order(conn, store_id, fresh) is not None
+    assert fast_shop.stats.versions == {"2026-10"}  # nothing sent to `unstable`
 
 
 def test_a_request_becomes_done_when_a_later_sync_finds_its_order_cancelled(

@@ -2,6 +2,7 @@
 that no test waits on the rate limit, and an application context, bare or connected to it."""
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,8 @@ def bare_context(data_dir: Path, secret_store: SecretStore) -> Iterator[AppConte
     paths = AppPaths.resolve()
     paths.create()
     context = build_context(paths, cli.parse([]), secrets=secret_store)
+    # Answered, so the update question does not take the banner (test_ui_main_updates.py asks).
+    context.settings = replace(context.settings, check_for_updates=False)
     yield context
     context.close()
 

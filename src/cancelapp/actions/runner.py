@@ -40,6 +40,7 @@ from cancelapp.actions.prepare.action_plan import (
 )
 from cancelapp.actions.prepare.approve import is_partial, plan_approve
 from cancelapp.actions.prepare.decline_hold_restock import plan_decline, plan_hold, plan_restock
+from cancelapp.actions.prepare.edit_calculation import shopify_edit_total, with_shopify_total
 from cancelapp.actions.prepare.preview import BulkSummary, summarise
 from cancelapp.actions.prepare.suggested_refund import SuggestedRefund, suggestion_variables
 from cancelapp.domain.action import ActionState
@@ -132,7 +133,13 @@ class ActionRunner:
                 {"who": self.who},
             )
         )
-        return plan_approve(order, request, action, suggested, staff_note=note, holds=holds)
+        plan = plan_approve(order, request, action, suggested, staff_note=note, holds=holds)
+        if partial and request.native_edit_id:
+            total = shopify_edit_total(
+                self.client, order.id, request.native_edit_id, cancel=self._stop
+            )
+            plan = with_shopify_total(plan, total)
+        return plan
 
     def prepare_decline(self, request_id: int, reason: str) -> ActionPlan:
         request, order = self._request_and_order(request_id)

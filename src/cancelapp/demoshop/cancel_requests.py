@@ -4,14 +4,15 @@ Two kinds, as the intake reads them:
 - an app or Flow tags the order `cancel-request` and writes the customer's reason into the
   `cancel_reason` custom attribute (note attribute), a `custom.cancel_reason` metafield, or both,
   with the time asked in a `cancel_requested_at` attribute;
-- a buyer-initiated requested edit (unstable API) listing the unfulfilled line items to remove.
+- a buyer-requested order edit (2026-10) listing the unfulfilled line items to remove; asking
+  does not change the order (not even its `updatedAt`).
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from cancelapp.demoshop.model import Metafield, Order, RequestedEdit, RequestedEditLine
+from cancelapp.demoshop.model import Metafield, Order, RequestedOrderEdit, RequestedOrderEditLine
 from cancelapp.demoshop.store import ShopStore
 
 REQUEST_TAG = "cancel-request"
@@ -65,20 +66,19 @@ def add_tag_request(
 
 def add_requested_edit(
     store: ShopStore, order: Order, at: datetime, quantities: dict[int, int] | None = None
-) -> RequestedEdit:
+) -> RequestedOrderEdit:
     """A buyer asks to remove unfulfilled items: all of them (a full cancellation) when
     `quantities` is None, else the given line item id -> quantity (a partial one)."""
     if quantities is None:
         quantities = {li.id: li.unfulfilled_quantity for li in order.line_items}
     lines = [
-        RequestedEditLine(store.new_id(), line_id, quantity)
+        RequestedOrderEditLine(store.new_id(), line_id, quantity)
         for line_id, quantity in quantities.items()
         if quantity > 0
     ]
     if not lines:
         raise ValueError(f"order {order.name} has no unfulfilled items to request")
-    edit = RequestedEdit(store.new_id(), "REQUESTED", at, at, lines)
+    edit = RequestedOrderEdit(store.new_id(), "REQUESTED", at, at, lines)
     order.requested_edits.append(edit)
-    order.touch(at)
     store.register(order)
     return edit

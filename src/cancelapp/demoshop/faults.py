@@ -21,6 +21,7 @@ class FaultKind(StrEnum):
     DROP = "drop"  # close the connection without an answer
     MALFORMED = "malformed"  # HTTP 200 with a body that is not JSON
     TRUNCATED = "truncated"  # the body stops half way, connection closed
+    REFUSED = "refused"  # HTTP 200 with a GraphQL error: a document Shopify will not run
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,11 @@ class Fault:
     @classmethod
     def truncated(cls, *, after_execute: bool = True) -> Fault:
         return cls(FaultKind.TRUNCATED, after_execute=after_execute)
+
+    @classmethod
+    def refused(cls) -> Fault:
+        """As Shopify answers a document its schema rejects (e.g. a type that is no `Node`)."""
+        return cls(FaultKind.REFUSED, status=200)
 
 
 @dataclass

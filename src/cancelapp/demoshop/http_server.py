@@ -30,6 +30,15 @@ RATE_LIMITED = {
     "uninterrupted service."
 }
 MALFORMED_BODY = b'{"data": {"orders": {"nodes": [<html>502 Bad Gateway</html>'
+REFUSED_BODY = {
+    "errors": [
+        {
+            "message": "Fragment cannot be spread here as objects of type 'Node' can never be "
+            "of type 'RequestedOrderEdit'",
+            "extensions": {"code": "fragmentSpreadImpossible"},
+        }
+    ]
+}
 
 
 @dataclass
@@ -38,12 +47,15 @@ class RequestStats:
 
     requests: int = 0
     graphql_requests: int = 0
+    versions: set[str] = field(default_factory=set)  # API versions asked for
     bytes_in: int = 0
     bytes_out: int = 0
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
-    def count(self, *, graphql: bool, received: int, sent: int) -> None:
+    def count(self, *, graphql: bool, received: int, sent: int, version: str | None = None) -> None:
         with self._lock:
+            if version is not None:
+                self.versions.add(version)
             self.requests += 1
             self.graphql_requests += int(graphql)
             self.bytes_in += received
@@ -165,12 +177,12 @@ class DemoShopHandler(BaseHTTPRequestHandler):
     ) -> None:
         stats = self.server.shop.stats
         if fault is not None:
-            stats.count(graphql=version is not None, received=len(raw), sent=0)
+            stats.count(graphql=version is not None, received=len(raw), sent=0, version=version)
             self._commit(fault, answer, version=version)
             return
         data = _encode(answer.body)
         # Counted before it is sent: a client holding its answer sees it counted.
-        stats.count(graphql=version is not None, received=len(raw), sent=len(data))
+        stats.count(graphql=version is not None, received=len(raw), sent=len(data), version=version)
         self._send_encoded(answer.status, data, version=version)
 
     def _commit(self, fault: Fault, answer: Answer | None, *, version: str | None = None) -> None:
@@ -184,6 +196,8 @@ class DemoShopHandler(BaseHTTPRequestHandler):
             self._send_json(429, RATE_LIMITED, extra={"Retry-After": f"{fault.retry_after:.1f}"})
         elif fault.kind is FaultKind.MALFORMED:
             self._send_bytes(200, MALFORMED_BODY, "application/json")
+        elif fault.kind is FaultKind.REFUSED:
+            self._send_json(200, REFUSED_BODY, version=version)
         elif fault.kind is FaultKind.TRUNCATED:
             body = json.dumps(answer.body if answer else {"data": None}).encode()
             self._send_bytes(200, body, "application/json", cut=len(body) // 2)

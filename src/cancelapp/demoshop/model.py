@@ -178,7 +178,7 @@ class Metafield:
 
 
 @dataclass
-class RequestedEditLine:
+class RequestedOrderEditLine:
     id: int
     line_item_id: int
     quantity: int
@@ -186,15 +186,15 @@ class RequestedEditLine:
 
 
 @dataclass
-class RequestedEdit:
-    """A buyer-initiated edit (unstable API): here always a request to cancel items."""
+class RequestedOrderEdit:
+    """A buyer-requested order edit (2026-10): here always a request to remove items."""
 
     id: int
-    status: str  # RequestedEditStatus
+    status: str  # RequestedOrderEditStatus: REQUESTED, DECLINED, RESOLVED
     requested_at: datetime
     updated_at: datetime
-    lines: list[RequestedEditLine]
-    approved_at: datetime | None = None
+    lines: list[RequestedOrderEditLine]
+    resolved_at: datetime | None = None
     declined_at: datetime | None = None
     decline_note: str | None = None
 
@@ -221,7 +221,7 @@ class Order:
     note: str | None = None
     custom_attributes: list[tuple[str, str]] = field(default_factory=list)
     metafields: list[Metafield] = field(default_factory=list)
-    requested_edits: list[RequestedEdit] = field(default_factory=list)
+    requested_edits: list[RequestedOrderEdit] = field(default_factory=list)
     cancelled_at: datetime | None = None
     cancel_reason: str | None = None
     staff_note: str | None = None
@@ -240,6 +240,15 @@ class Order:
 
     def touch(self, at: datetime) -> None:
         self.updated_at = max(at, self.updated_at)
+
+    @property
+    def display_requested_edit_status(self) -> str:
+        """`OrderDisplayRequestedEditStatus`: REQUESTED while any is open, else how the newest
+        ended, NONE without requests."""
+        if any(e.status == "REQUESTED" for e in self.requested_edits):
+            return "REQUESTED"
+        newest = max(self.requested_edits, key=lambda e: (e.requested_at, e.id), default=None)
+        return "NONE" if newest is None else newest.status
 
 
 def shop_amount(amount: Decimal, rate: Decimal) -> Decimal:

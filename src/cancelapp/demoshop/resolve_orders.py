@@ -14,8 +14,8 @@ from cancelapp.demoshop.model import (
     LineItem,
     Order,
     Refund,
-    RequestedEdit,
-    RequestedEditLine,
+    RequestedOrderEdit,
+    RequestedOrderEditLine,
     Transaction,
     shop_amount,
 )
@@ -50,7 +50,7 @@ def visible_orders(info: Info) -> list[Order]:
 
 def orders(_root: Any, info: Info, **args: Any) -> dict[str, Any]:
     sort = SORT_KEYS.get(args.get("sortKey") or "PROCESSED_AT", SORT_KEYS["ID"])
-    matches = order_filter(args.get("query"))
+    matches = order_filter(args.get("query"), store_of(info).ignored_search_fields)
     found = [o for o in visible_orders(info) if matches(o)]
     reverse = bool(args.get("reverse"))
     keyed = sorted((([sort(o), o.id], o) for o in found), key=lambda pair: pair[0], reverse=reverse)
@@ -58,7 +58,7 @@ def orders(_root: Any, info: Info, **args: Any) -> dict[str, Any]:
 
 
 def orders_count(_root: Any, info: Info, **args: Any) -> dict[str, Any]:
-    matches = order_filter(args.get("query"))
+    matches = order_filter(args.get("query"), store_of(info).ignored_search_fields)
     count = sum(1 for o in visible_orders(info) if matches(o))
     limit = args.get("limit", 10000)
     if limit is not None and count > limit:
@@ -157,7 +157,8 @@ ORDER: dict[str, Resolver] = {
     "fulfillments": lambda o, _info, **a: _list_page(o.fulfillments, a),
     "transactions": lambda o, _info, **a: _list_page(o.transactions, a),
     "refunds": lambda o, _info, **a: _list_page(o.refunds, a),
-    "requestedEdits": lambda o, _info, **a: connection(o.requested_edits, a, lambda e: [e.id]),
+    "requestedOrderEdits": lambda o, _info, **a: connection(o.requested_edits, a, lambda e: [e.id]),
+    "displayRequestedEditStatus": lambda o, *_: o.display_requested_edit_status,
 }
 
 
@@ -275,18 +276,24 @@ def _refund_line(info: Info, refund: Refund, index: int) -> dict[str, Any]:
 
 
 REQUESTED_EDIT: dict[str, Resolver] = {
-    "id": lambda e, *_: gid("RequestedEdit", e.id),
+    "id": lambda e, *_: gid("RequestedOrderEdit", e.id),
     "createdAt": lambda e, *_: timestamp(e.requested_at),
     "requestedAt": lambda e, *_: timestamp(e.requested_at),
     "updatedAt": lambda e, *_: timestamp(e.updated_at),
-    "requestApprovedAt": lambda e, *_: timestamp(e.approved_at),
+    "requestResolvedAt": lambda e, *_: timestamp(e.resolved_at),
     "requestDeclinedAt": lambda e, *_: timestamp(e.declined_at),
     "order": lambda e, info, **_: store_of(info).owner(e.id),
-    "lineItems": lambda e, _info, **a: connection(e.lines, a, lambda line: [line.id]),
+    "lineItems": lambda e, *_: {"removals": e},
+}
+
+REQUESTED_EDIT_LINE_ITEMS: dict[str, Resolver] = {
+    "removals": lambda group, _info, **a: connection(
+        group["removals"].lines, a, lambda line: [line.id]
+    ),
 }
 
 REQUESTED_EDIT_LINE: dict[str, Resolver] = {
-    "id": lambda line, *_: gid("RequestedEditLineItem", line.id),
+    "id": lambda line, *_: gid("RequestedOrderEditLineItem", line.id),
     "resolvedQuantity": lambda line, *_: line.resolved_quantity,
     "lineItem": lambda line, info, **_: store_of(info).find(line.line_item_id, LineItem),
 }
@@ -297,6 +304,6 @@ TYPES_BY_CLASS: dict[type, str] = {
     FulfillmentOrder: "FulfillmentOrder",
     Transaction: "OrderTransaction",
     Refund: "Refund",
-    RequestedEdit: "RequestedEdit",
-    RequestedEditLine: "RequestedEditLineItem",
+    RequestedOrderEdit: "RequestedOrderEdit",
+    RequestedOrderEditLine: "RequestedOrderEditLineItem",
 }

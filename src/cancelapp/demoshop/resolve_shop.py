@@ -16,7 +16,7 @@ from cancelapp.demoshop.model import (
     Metafield,
     Order,
     Product,
-    RequestedEdit,
+    RequestedOrderEdit,
     Variant,
 )
 from cancelapp.demoshop.resolve_orders import Resolver
@@ -92,7 +92,7 @@ NODE_KINDS: dict[str, type] = {
     "Order": Order,
     "Location": Location,
     "FulfillmentOrder": FulfillmentOrder,
-    "RequestedEdit": RequestedEdit,
+    "RequestedOrderEdit": RequestedOrderEdit,
 }
 
 

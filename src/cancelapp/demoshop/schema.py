@@ -33,7 +33,7 @@ from cancelapp.demoshop import (
 )
 from cancelapp.demoshop.context import Info, access_denied, context_of
 
-VERSIONS = ("2026-10", "unstable")
+VERSIONS = ("2026-10",)  # `unstable` is no longer served: nothing of CancelApp's uses it
 
 RESOLVERS: dict[str, dict[str, Callable[..., Any]]] = {
     "QueryRoot": {
@@ -41,6 +41,7 @@ RESOLVERS: dict[str, dict[str, Callable[..., Any]]] = {
         "orders": resolve_orders.orders,
         "order": resolve_orders.order_by_id,
         "ordersCount": resolve_orders.orders_count,
+        "requestedOrderEditCalculate": requested_edits.requested_order_edit_calculate,
     },
     "Mutation": {
         "orderCancel": order_cancel.order_cancel,
@@ -54,16 +55,18 @@ RESOLVERS: dict[str, dict[str, Callable[..., Any]]] = {
         "fulfillmentOrderSubmitCancellationRequest": (
             fulfillment.fulfillment_order_submit_cancellation_request
         ),
-        "requestedEditDecline": requested_edits.requested_edit_decline,
-        "requestedEditResolve": requested_edits.requested_edit_resolve,
+        "requestedOrderEditDecline": requested_edits.requested_order_edit_decline,
+        "requestedOrderEditResolve": requested_edits.requested_order_edit_resolve,
     },
     "Order": {**resolve_orders.ORDER, "suggestedRefund": refunds.suggested_refund},
     "LineItem": resolve_orders.LINE_ITEM,
     "FulfillmentOrder": resolve_orders.FULFILLMENT_ORDER,
     "OrderTransaction": resolve_orders.TRANSACTION,
     "Refund": resolve_orders.REFUND,
-    "RequestedEdit": resolve_orders.REQUESTED_EDIT,
-    "RequestedEditLineItem": resolve_orders.REQUESTED_EDIT_LINE,
+    "RequestedOrderEdit": resolve_orders.REQUESTED_EDIT,
+    "RequestedOrderEditLineItems": resolve_orders.REQUESTED_EDIT_LINE_ITEMS,
+    "RequestedOrderEditLineItem": resolve_orders.REQUESTED_EDIT_LINE,
+    "CalculatedRequestedOrderEditLineItems": requested_edits.CALCULATED_LINE_ITEMS,
     "Location": resolve_shop.LOCATION,
     "Customer": resolve_shop.CUSTOMER,
     "Metafield": resolve_shop.METAFIELD,
@@ -88,8 +91,10 @@ SCOPES: dict[tuple[str, str], str] = {
     ("Mutation", "tagsAdd"): "write_orders",
     ("Mutation", "tagsRemove"): "write_orders",
     ("Mutation", "orderUpdate"): "write_orders",
-    ("Mutation", "requestedEditDecline"): "write_orders",
-    ("Mutation", "requestedEditResolve"): "write_orders",
+    ("QueryRoot", "requestedOrderEditCalculate"): "read_orders",
+    ("QueryRoot", "returnPolicyProfiles"): "read_legal_policies",
+    ("Mutation", "requestedOrderEditDecline"): "write_orders",
+    ("Mutation", "requestedOrderEditResolve"): "write_orders",
     ("Mutation", "inventoryAdjustQuantities"): "write_inventory",
     ("Mutation", "fulfillmentOrderHold"): "write_merchant_managed_fulfillment_orders",
     ("Mutation", "fulfillmentOrderReleaseHold"): "write_merchant_managed_fulfillment_orders",

@@ -34,6 +34,7 @@ DEFAULT_SCOPES = frozenset(
         "read_third_party_fulfillment_orders",
         "write_third_party_fulfillment_orders",
         "read_returns",
+        "read_legal_policies",
     }
 )
 
@@ -202,7 +203,13 @@ class DemoShop:
                 else None
             )
             edit = cancel_requests.add_requested_edit(self.store, order, self.store.now(), numbers)
-            return gid("RequestedEdit", edit.id)
+            return gid("RequestedOrderEdit", edit.id)
+
+    def ignore_search_field(self, name: str) -> None:
+        """Answer searches as a Shopify that does not know the filter `name`: it is ignored,
+        and every order matches it (as Shopify does with unknown search fields)."""
+        with self.store.lock:
+            self.store.ignored_search_fields = self.store.ignored_search_fields | {name}
 
     def fulfil(self, order_id: str, units: dict[str, int] | None = None) -> None:
         """The warehouse ships everything still open on the order, or `units` per line item

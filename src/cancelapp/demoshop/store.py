@@ -66,6 +66,7 @@ class ShopStore:
         self.edit_rules = EditRules()
         self.fulfillment_service_answer = "accept"  # how the 3PL answers: accept, reject, none
         self.fulfillment_service_delay = 0.2  # seconds before it answers
+        self.ignored_search_fields: frozenset[str] = frozenset()  # as if Shopify lacked them
         self.locations: dict[int, Location] = {}
         self.products: dict[int, Product] = {}
         self.variants: dict[int, Variant] = {}

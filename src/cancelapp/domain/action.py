@@ -12,11 +12,11 @@ class ActionKind(StrEnum):
     CANCEL = "cancel"  # orderCancel (with or without refund)
     REFUND = "refund"  # refundCreate (partial, after a fee)
     RESTOCK = "restock"  # inventoryAdjustQuantities
-    DECLINE = "decline"  # tag + note (+ requestedEditDecline)
+    DECLINE = "decline"  # tag + note (+ requestedOrderEditDecline)
     HOLD = "hold"  # fulfillmentOrderHold
     RELEASE_HOLD = "release_hold"
     CANCELLATION_REQUEST = "cancellation_request"  # fulfillmentOrderSubmitCancellationRequest
-    RESOLVE_NATIVE = "resolve_native"  # requestedEditResolve
+    RESOLVE_NATIVE = "resolve_native"  # requestedOrderEditResolve
     NOTE = "note"
 
 

@@ -8,7 +8,7 @@ from enum import StrEnum
 
 
 class RequestSource(StrEnum):
-    SHOPIFY = "shopify"  # buyer-initiated requested edit (unstable Admin API)
+    SHOPIFY = "shopify"  # buyer-requested order edit (Admin API 2026-10)
     ORDER_TAG = "tag"  # tag / custom attribute / metafield written by an app or Flow
     EMAIL = "email"
     CSV = "csv"  # Google Forms export and similar

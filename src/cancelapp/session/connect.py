@@ -21,6 +21,11 @@ OPTIONAL_SCOPES: dict[str, str] = {
         "ConnectScopes", "ask a fulfillment service (3PL) to stop an order"
     ),
     "read_returns": QT_TRANSLATE_NOOP("ConnectScopes", "see returns already opened on an order"),
+    "read_legal_policies": QT_TRANSLATE_NOOP(
+        "ConnectScopes",
+        "read the cancellation window of your store's return policy, so your policy's own "
+        "window applies instead",
+    ),
 }
 
 

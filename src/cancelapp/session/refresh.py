@@ -93,11 +93,13 @@ def refresh_store(control: TaskControl, session: StoreSession) -> RefreshResult:
 
     now = datetime.now(UTC)
     read_at = session.edit_window_read_at
+    window_notices: tuple[Phrase, ...] = ()
     if read_at is None or now - read_at >= EDIT_WINDOW_MAX_AGE:
-        session.shop_edit_window = refresh_shop_edit_window(
+        session.shop_edit_window, window_notice = refresh_shop_edit_window(
             session.client, session.database, session.store_id
         )
         session.edit_window_read_at = now
+        window_notices = (window_notice,) if window_notice is not None else ()
     sync = OrderSync(
         session.database,
         session.client,
@@ -111,7 +113,7 @@ def refresh_store(control: TaskControl, session: StoreSession) -> RefreshResult:
     touched.update(judge_session(session))
     return RefreshResult(
         frozenset(touched),
-        result.notices,
+        (*result.notices, *window_notices),
         session.client.throttle.status,
         datetime.now(UTC) if result.completed else None,
         session.shop_edit_window,

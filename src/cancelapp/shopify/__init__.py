@@ -76,9 +76,6 @@ if TYPE_CHECKING:
     from cancelapp.shopify.version import (
         API_VERSION as API_VERSION,
     )
-    from cancelapp.shopify.version import (
-        UNSTABLE_VERSION as UNSTABLE_VERSION,
-    )
 
 _HOMES = {
     "documents": "",
@@ -90,7 +87,6 @@ _HOMES = {
     "MissingScope": "shop_info",
     "ShopInfo": "shop_info",
     "API_VERSION": "version",
-    "UNSTABLE_VERSION": "version",
     **dict.fromkeys(
         (
             "AuthFailed",

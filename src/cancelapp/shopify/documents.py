@@ -1,8 +1,8 @@
 """The GraphQL documents CancelApp sends, kept as `.graphql` files in `graphql/` folders.
 
 `load("orders")` returns the client's `graphql/orders.graphql` (beside this module) with every
-fragment it spreads appended from `graphql/fragments/`; `load("unstable/requested_edit_decline")`
-reads a document that exists only in the `unstable` API version. Other areas keep their own
+fragment it spreads appended from `graphql/fragments/`. Every document is sent to the stable
+API version (`version.API_VERSION`), never `unstable`. Other areas keep their own
 documents the same way in their package (`load("tagged_orders", package="cancelapp.sources")`)
 and may spread the client's fragments as well as their own.
 """
@@ -15,7 +15,7 @@ from importlib.resources import files
 from importlib.resources.abc import Traversable
 
 CLIENT = "cancelapp.shopify"
-_NAME = re.compile(r"(unstable/)?[a-z0-9_]+")
+_NAME = re.compile(r"[a-z0-9_]+")
 _SPREAD = re.compile(r"\.\.\.\s*(?!on\b)([_A-Za-z][_0-9A-Za-z]*)")
 _FRAGMENT = re.compile(r"^fragment\s+([_A-Za-z][_0-9A-Za-z]*)", re.MULTILINE)
 
@@ -26,17 +26,9 @@ def folder(package: str = CLIENT) -> Traversable:
 
 
 def names(package: str = CLIENT) -> list[str]:
-    """Every document's name in `package`, e.g. `orders` and `unstable/requested_edit_decline`."""
+    """Every document's name in `package`, e.g. `orders` and `requested_order_edit_decline`."""
     root = folder(package)
-    found = [f.name.removesuffix(".graphql") for f in root.iterdir() if _is_document(f)]
-    unstable = root.joinpath("unstable")
-    if unstable.is_dir():
-        found += [
-            f"unstable/{f.name.removesuffix('.graphql')}"
-            for f in unstable.iterdir()
-            if _is_document(f)
-        ]
-    return sorted(found)
+    return sorted(f.name.removesuffix(".graphql") for f in root.iterdir() if _is_document(f))
 
 
 @cache
@@ -44,7 +36,7 @@ def load(name: str, package: str = CLIENT) -> str:
     """The document `name` of `package`, ready to send (fragments included)."""
     if not _NAME.fullmatch(name):
         raise ValueError(f"not a document name: {name!r}")
-    text = folder(package).joinpath(*f"{name}.graphql".split("/")).read_text(encoding="utf-8")
+    text = folder(package).joinpath(f"{name}.graphql").read_text(encoding="utf-8")
     return _with_fragments(text, package)
 
 

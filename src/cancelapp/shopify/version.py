@@ -1,6 +1,4 @@
-"""The Admin API versions CancelApp speaks."""
+"""The Admin API version CancelApp speaks: the stable 2026-10 release, for every document
+(buyer-requested order edits and return policy profiles included; never `unstable`)."""
 
 API_VERSION = "2026-10"
-
-# Only `unstable` has buyer-initiated requested edits (the native cancellation requests).
-UNSTABLE_VERSION = "unstable"

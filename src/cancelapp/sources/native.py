@@ -1,19 +1,28 @@
-"""Shopify's own cancellation requests: buyer-initiated requested edits (unstable API only).
+"""Shopify's own cancellation requests: buyer-requested order edits (stable 2026-10 API).
 
-What a requested edit means is in `native_edits.py`. Shopify's order search has no filter for
-orders with requested edits, so this source reads cheaply in three steps:
-1. Orders updated since the last fetch (the first fetch: `first_look_back`), with only the id,
-   status and times of their newest edits: about 3 points an order, 160 orders a request.
+What a requested order edit means is in `native_edits.py`. This source reads cheaply in steps:
+1. Orders with a request waiting for the merchant, found with the search filter
+   `requested_order_edit_status:requested`, with only the id, status and times of their newest
+   edits: about 3 points an order. Shopify documents that filter by name only, not its values,
+   so its answer is checked: every order it returns must show a waiting request
+   (`displayRequestedEditStatus` or an edit's `status`). Until one answer has shown that, and
+   for good once an answer contradicts it (Shopify ignores unknown filters and returns every
+   order), the orders updated since the last fetch are read as well, as before the filter
+   existed (the first fetch: `first_look_back`).
 2. Orders with an edit not seen before, in full enough to tell a full cancellation from a
-   partial one, ten to a request (`native_request_order`, aliased).
+   partial one, ten to a request (`native_request_order`, aliased); also the orders whose open
+   requests a cache from before 2026-10 held (`reread_orders`, set by schema version 3: the ids
+   of the stable objects are Shopify's to give, so they are read again rather than rewritten).
 3. At most every `recheck_open_every`, the status of every edit still open whose order did not
-   change, by id in one request: declining or resolving an edit is not documented to touch
-   the order's `updatedAt` (the demo shop's does).
-A quiet fetch is therefore one request. The cursor holds where step 1 resumes, the open edits
-(edit id → order id) and when they were last checked.
+   come up, by id in one request (`node(id:)`). `RequestedOrderEdit` being a `Node` is
+   inferred from the unstable API, not documented: when Shopify refuses the lookup, or answers
+   null for an edit, the edits are read through their orders' `requestedOrderEdits` instead.
+A quiet fetch is therefore one or two requests. The cursor holds where the scan resumes, the
+open edits (edit id -> order id), when they were last checked and what the filter and the
+node lookup were seen to do.
 
-Whether adding a requested edit changes the order's `updatedAt` is not documented either; the
-demo shop's does, and step 1 relies on it.
+Whether adding a request changes the order's `updatedAt` is not documented (the demo shop's
+does not: a request does not change the order), which is why the scan alone can miss one.
 """
 
 from __future__ import annotations
@@ -26,7 +35,6 @@ from typing import Any
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
 from cancelapp.domain.request import RequestSource
 from cancelapp.shopify import (
-    UNSTABLE_VERSION,
     AuthFailed,
     MissingScopes,
     RequestRejected,
@@ -44,13 +52,20 @@ from cancelapp.sources.native_edits import (
 )
 from cancelapp.sources.shopify_times import parse_time, search_time
 
-# What a store or token says when it has no unstable API or no access to requested edits.
+# What a store or token says when it has no access to requested order edits.
 _REFUSALS = (ShopNotFound, MissingScopes, AuthFailed, RequestRejected)
 _UNAVAILABLE = QT_TRANSLATE_NOOP(
     CONTEXT,
     "Shopify's own cancellation requests could not be read: {reason} Other request sources "
     "keep working; this one can be turned off in the store's settings.",
 )
+
+
+# The orders search filter for requests waiting for the merchant (values undocumented: the
+# lower-case `OrderDisplayRequestedEditStatus` value is presumed) and what it was seen to do.
+WAITING_FILTER = "requested_order_edit_status:requested"
+HONOURED = "honoured"
+IGNORED = "ignored"
 
 
 @dataclass(frozen=True)
@@ -68,22 +83,34 @@ class NativeCursor:
     # known then, however they stand.
     at_since: frozenset[str] = frozenset()
     rechecked: datetime | None = None
+    search: str | None = None  # HONOURED or IGNORED once an answer showed it; None before
+    node_lookup: bool = True  # False once Shopify refused `node(id:)` for an edit
+    reread_orders: frozenset[str] = frozenset()  # orders whose open requests to read again
 
     @classmethod
     def read(cls, saved: dict[str, Any]) -> NativeCursor:
         edits = saved.get("open_edits")
+        search = saved.get("search")
         return cls(
             parse_time(saved.get("since")),
             {str(e): str(o) for e, o in edits.items()} if isinstance(edits, dict) else {},
             frozenset(str(e) for e in saved.get("at_since") or ()),
             parse_time(saved.get("rechecked")),
+            search if search in (HONOURED, IGNORED) else None,
+            saved.get("node_lookup") is not False,
+            frozenset(str(o) for o in saved.get("reread_orders") or () if o),
         )
 
     def to_json(self) -> dict[str, Any]:
         saved: dict[str, Any] = {
             "open_edits": dict(sorted(self.open_edits.items())),
             "at_since": sorted(self.at_since),
+            "node_lookup": self.node_lookup,
         }
+        if self.search is not None:
+            saved["search"] = self.search
+        if self.reread_orders:
+            saved["reread_orders"] = sorted(self.reread_orders)
         if self.since is not None:
             saved["since"] = self.since.isoformat()
         if self.rechecked is not None:
@@ -120,47 +147,98 @@ class NativeSource:
     def _fetch(self, saved: NativeCursor) -> FetchResult:
         now = self._clock()
         since = saved.since or now - self.config.first_look_back
-        changed = self._changed_orders(since)
+        waiting, search = self._waiting_orders(saved.search)
+        scanned = [] if search == HONOURED else self._changed_orders(since)
+        changed = list({o["id"]: o for o in [*scanned, *waiting]}.values())
         to_read = [o["id"] for o in changed if any(_unseen(e, saved) for e in edits_of(o))]
+        to_read += sorted(saved.reread_orders - set(to_read))
         requests = self._read_orders(to_read)
         for order in changed:
             if order["id"] not in to_read:
                 known = (e for e in edits_of(order) if e["id"] in saved.open_edits)
                 requests += _present(settled_request(e, order) for e in known)
-        cursor = _next_cursor(saved, since, changed)
+        cursor = _next_cursor(saved, since, scanned, changed)
+        cursor.search = search
+        for request in requests:  # re-read orders: their open requests are tracked from now on
+            if request.order_id in saved.reread_orders and request.settled is None:
+                cursor.open_edits[request.external_id] = request.order_id
         if saved.rechecked is None or now - saved.rechecked >= self.config.recheck_open_every:
-            changed_ids = {o["id"] for o in changed}
+            changed_ids = {o["id"] for o in changed} | set(to_read)
             unchanged = {e: o for e, o in cursor.open_edits.items() if o not in changed_ids}
-            requests += self._recheck(unchanged, cursor.open_edits)
+            requests += self._recheck(unchanged, cursor)
             cursor.rechecked = now
         return FetchResult(requests, [], cursor.to_json())
 
+    def _waiting_orders(self, search: str | None) -> tuple[list[dict[str, Any]], str | None]:
+        """Orders the waiting-request filter returns, and what the filter is now known to do:
+        an order without a waiting request in its answer means Shopify ignored it."""
+        if search == IGNORED:
+            return [], IGNORED
+        try:
+            orders = self._orders({"query": WAITING_FILTER})
+        except RequestRejected:  # a filter Shopify refuses outright is no filter either
+            return [], IGNORED
+        if not all(_waiting(o) for o in orders):
+            return [], IGNORED
+        return orders, HONOURED if orders else search
+
     def _changed_orders(self, since: datetime) -> list[dict[str, Any]]:
         # `>=`: orders updated in the same second as the last fetch are read again
-        pages = self._client.paginate(
-            documents.load("native_requests"),
-            {"query": f"updated_at:>='{search_time(since)}'"},
-            version=UNSTABLE_VERSION,
-        )
+        return self._orders({"query": f"updated_at:>='{search_time(since)}'"})
+
+    def _orders(self, variables: dict[str, Any]) -> list[dict[str, Any]]:
+        pages = self._client.paginate(documents.load("native_requests"), variables)
         return [{**node, "id": str(node["id"])} for page in pages for node in page]
 
     def _read_orders(self, order_ids: list[str]) -> list[IncomingRequest]:
         document = documents.load("native_request_order")
-        found = read_by_ids(self._client, document, order_ids, version=UNSTABLE_VERSION)
+        found = read_by_ids(self._client, document, order_ids)
         return [r for node in found.values() if node for r in requests_of_order(node)]
 
-    def _recheck(self, edits: dict[str, str], open_edits: dict[str, str]) -> list[IncomingRequest]:
-        """Settled requests among `edits` (edit id → order id); they leave `open_edits`."""
-        document = documents.load("native_request_status")
-        found = read_by_ids(self._client, document, edits, version=UNSTABLE_VERSION)
+    def _recheck(self, edits: dict[str, str], cursor: NativeCursor) -> list[IncomingRequest]:
+        """Settled requests among `edits` (edit id -> order id); they leave the open edits."""
+        found = self._edits_by_id(edits, cursor) if cursor.node_lookup else {}
+        missing = {e: o for e, o in edits.items() if not _is_edit(found.get(e))}
+        if missing:
+            found.update(self._edits_by_order(missing))
         requests = []
         for edit_id, edit in found.items():
-            if isinstance(edit, dict) and edit.get("status") == OPEN:
+            if _is_edit(edit) and edit.get("status") == OPEN:
                 continue
-            order_id = open_edits.pop(edit_id)  # settled, or no longer in Shopify
-            if isinstance(edit, dict) and edit.get("id"):
+            order_id = cursor.open_edits.pop(edit_id)  # settled, or no longer in Shopify
+            if _is_edit(edit):
                 requests += _present([settled_request(edit, {"id": order_id})])
         return requests
+
+    def _edits_by_id(self, edits: dict[str, str], cursor: NativeCursor) -> dict[str, Any]:
+        document = documents.load("native_request_status")
+        try:
+            return read_by_ids(self._client, document, edits)
+        except RequestRejected:  # `RequestedOrderEdit` is no `Node` after all
+            cursor.node_lookup = False
+            return {}
+
+    def _edits_by_order(self, edits: dict[str, str]) -> dict[str, Any]:
+        """Each edit as its order's `requestedOrderEdits` show it; None when not among them."""
+        document = documents.load("native_order_edits")
+        orders = read_by_ids(self._client, document, sorted(set(edits.values())))
+        return {
+            edit_id: next(
+                (e for e in edits_of(orders.get(order_id) or {}) if e.get("id") == edit_id), None
+            )
+            for edit_id, order_id in edits.items()
+        }
+
+
+def _is_edit(value: Any) -> bool:
+    return isinstance(value, dict) and bool(value.get("id"))
+
+
+def _waiting(order: dict[str, Any]) -> bool:
+    """The order shows a request waiting for the merchant, as the filter promises."""
+    return order.get("displayRequestedEditStatus") == OPEN or any(
+        e.get("status") == OPEN for e in edits_of(order)
+    )
 
 
 def _unseen(edit: dict[str, Any], saved: NativeCursor) -> bool:
@@ -175,10 +253,13 @@ def _unseen(edit: dict[str, Any], saved: NativeCursor) -> bool:
 
 
 def _next_cursor(
-    saved: NativeCursor, since: datetime, changed: list[dict[str, Any]]
+    saved: NativeCursor,
+    since: datetime,
+    scanned: list[dict[str, Any]],
+    changed: list[dict[str, Any]],
 ) -> NativeCursor:
-    """Where the next fetch resumes, and which edits are open after these changed orders (a
-    cancelled order's are done)."""
+    """Where the next scan resumes (from the `scanned` orders' times), and which edits are open
+    after these changed orders (a cancelled order's are done)."""
     open_edits = dict(saved.open_edits)
     cancelled = {o["id"] for o in changed if o.get("cancelledAt")}
     for order in changed:
@@ -187,18 +268,20 @@ def _next_cursor(
                 open_edits[str(edit["id"])] = order["id"]
             else:
                 open_edits.pop(str(edit["id"]), None)
-    latest = max([since, *(parse_time(o.get("updatedAt")) or since for o in changed)])
+    latest = max([since, *(parse_time(o.get("updatedAt")) or since for o in scanned)])
     at_since = {
         str(e["id"])
-        for o in changed
+        for o in scanned
         if parse_time(o.get("updatedAt")) == latest
         for e in edits_of(o)
     }
     return NativeCursor(
         latest,
         {e: o for e, o in open_edits.items() if o not in cancelled},
-        frozenset(at_since),
+        frozenset(at_since) if scanned else saved.at_since,
         saved.rechecked,
+        saved.search,
+        saved.node_lookup,
     )
 
 

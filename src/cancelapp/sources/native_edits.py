@@ -1,17 +1,19 @@
-"""How a Shopify requested edit becomes a request candidate.
+"""How a Shopify requested order edit becomes a request candidate.
 
-Read from the descriptions in Shopify's unstable schema:
-- `Order.requestedEdits` are "the buyer-initiated requested edits on unfulfilled line items";
-  each `RequestedEditLineItem` names an order line item and "the quantity requested", and the
-  merchant resolves one by removing those items (refund flow) or declines it. A requested edit
-  is therefore a request to cancel `quantity` units of each listed line item.
+Read from the descriptions in Shopify's 2026-10 API (official schema plus the release's
+supplement, see `tests/fixtures/shopify/`):
+- `Order.requestedOrderEdits` are "the buyer-initiated requested edits on unfulfilled line
+  items"; each `RequestedOrderEditLineItem` under `lineItems.removals` names an order line item
+  and "the quantity requested", and the merchant resolves one by removing those items (refund
+  flow) or declines it. A requested order edit is therefore a request to cancel `quantity`
+  units of each listed line item; asking does not change the order itself.
 - It is a FULL cancellation when, after removing the requested units, no unit of the order
   would remain: every line item with a current quantity is listed with at least that quantity.
   Otherwise (some lines not listed, fewer units, or items already fulfilled and so not
   requestable) it is PARTIAL, and the request carries the listed line items. When the order's
   line items did not fit on one page the request stays partial: the listed items are exactly
   what was asked, whatever the rest of the order holds.
-- `status` REQUESTED is "pending merchant action": an open request. DENIED (declined by the
+- `status` REQUESTED is "pending merchant action": an open request. DECLINED (declined by the
   merchant) and RESOLVED (the merchant removed the items) are already settled: they arrive as
   declined and done, so an entry decided in Shopify's admin is shown as decided here too.
 """
@@ -26,7 +28,7 @@ from cancelapp.sources.incoming import IncomingRequest
 from cancelapp.sources.shopify_times import parse_time
 
 OPEN = "REQUESTED"
-SETTLED = {"DENIED": RequestState.DECLINED, "RESOLVED": RequestState.DONE}
+SETTLED = {"DECLINED": RequestState.DECLINED, "RESOLVED": RequestState.DONE}
 
 
 @dataclass(frozen=True)
@@ -36,8 +38,8 @@ class RequestedLine:
 
 
 def edits_of(order: dict[str, Any]) -> list[dict[str, Any]]:
-    """The order node's requested edits, as selected (newest last)."""
-    return list((order.get("requestedEdits") or {}).get("nodes") or [])
+    """The order node's requested order edits, as selected (newest last)."""
+    return list((order.get("requestedOrderEdits") or {}).get("nodes") or [])
 
 
 def requests_of_order(order: dict[str, Any]) -> list[IncomingRequest]:
@@ -84,7 +86,8 @@ def _request(
 
 def requested_lines(edit: dict[str, Any]) -> list[RequestedLine]:
     lines = []
-    for node in (edit.get("lineItems") or {}).get("nodes") or []:
+    removals = (edit.get("lineItems") or {}).get("removals") or {}
+    for node in removals.get("nodes") or []:
         line_item = node.get("lineItem") or {}
         quantity = int(node.get("quantity") or 0)
         if line_item.get("id") and quantity > 0:

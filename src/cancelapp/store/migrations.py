@@ -11,16 +11,17 @@ import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 
-from cancelapp.store import schema_v1, schema_v2
+from cancelapp.store import schema_v1, schema_v2, schema_v3
 from cancelapp.store.errors import DatabaseCorruptError, NewerDatabaseError
 
 APPLICATION_ID = schema_v1.APPLICATION_ID
 MIGRATIONS: tuple[tuple[str, ...], ...] = (  # MIGRATIONS[n - 1] -> v n
     schema_v1.STATEMENTS,
     schema_v2.STATEMENTS,
+    schema_v3.STATEMENTS,
 )
 HEAD_VERSION = len(MIGRATIONS)
-LAST_RELEASED_VERSION = 1  # has a fixture database; later steps may still change
+LAST_RELEASED_VERSION = 2  # has a fixture database; later steps may still change
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

@@ -46,6 +46,8 @@ def add_request(
         existing = _request_of_message(conn, draft.store_id, draft.messages[0].external_id)
         return AddedRequest(existing, 0, merged=True)
     existing_id = _request_for_order(conn, draft.store_id, draft.order_id)
+    if existing_id is not None and draft.native_edit_id is not None:
+        fresh = _adopt_reread(conn, existing_id, fresh)
     if existing_id is None:
         request_id = _insert_request(conn, draft, fresh, now)
     else:
@@ -272,6 +274,30 @@ def _request_for_order(conn: sqlite3.Connection, store_id: int, gid: str | None)
     return None if row is None else int(row[0])
 
 
+def _adopt_reread(
+    conn: sqlite3.Connection, request_id: int, fresh: list[RequestMessage]
+) -> list[RequestMessage]:
+    """A Shopify request read again after schema version 3: its stored message takes the id
+    Shopify gives now (matched by when the customer asked) instead of arriving twice."""
+    row = conn.execute("SELECT native_reread FROM requests WHERE id = ?", (request_id,)).fetchone()
+    if not row[0]:
+        return fresh
+    kept = []
+    for m in fresh:
+        adopted = (
+            m.source is RequestSource.SHOPIFY
+            and conn.execute(
+                """UPDATE request_messages SET external_id = ?
+               WHERE id = (SELECT id FROM request_messages WHERE request_id = ?
+                           AND source = ? AND received_at = ? LIMIT 1)""",
+                (m.external_id, request_id, m.source.value, to_db_time(m.received_at)),
+            ).rowcount
+        )
+        if not adopted:
+            kept.append(m)
+    return kept
+
+
 def _insert_request(
     conn: sqlite3.Connection,
     draft: CancellationRequest,
@@ -315,8 +341,15 @@ def _merge_into(
         conn,
         request_id,
         """order_name = COALESCE(order_name, ?), customer_email = COALESCE(customer_email, ?),
-           native_edit_id = COALESCE(native_edit_id, ?), line_item_ids = ?""",
-        (draft.order_name, draft.customer_email, draft.native_edit_id, json.dumps(line_items)),
+           native_edit_id = COALESCE(native_edit_id, ?), line_item_ids = ?,
+           native_reread = native_reread AND ? IS NULL""",
+        (
+            draft.order_name,
+            draft.customer_email,
+            draft.native_edit_id,
+            json.dumps(line_items),
+            draft.native_edit_id,
+        ),
         now,
     )
 

@@ -112,3 +112,9 @@ def remove_store(conn: sqlite3.Connection, store_id: int) -> None:
     )
     if cursor.rowcount != 1:
         raise KeyError(f"no store {store_id}")
+
+
+def every_store_domain(conn: sqlite3.Connection) -> list[str]:
+    """Every store this computer ever connected, removed ones included: `--remove-all-data`
+    clears their keychain entries too, in case a removal could not."""
+    return [row[0] for row in conn.execute("SELECT domain FROM stores ORDER BY id")]

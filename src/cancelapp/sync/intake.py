@@ -47,7 +47,7 @@ class IntakeSettings:
     CSV files and manual entries are not polled: the UI stores them with `store_candidates`.
     """
 
-    native: bool = True  # Shopify's own requests (unstable API)
+    native: bool = True  # Shopify's own requests (buyer-requested order edits)
     tag: bool = True  # orders tagged by an app or Flow
     tag_name: str = "cancel-request"
     tag_look_back: timedelta = timedelta(days=60)  # how far the first tag read reaches

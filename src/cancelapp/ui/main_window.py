@@ -41,6 +41,7 @@ from cancelapp.ui.store_sessions import StoreSessions
 from cancelapp.ui.store_switcher import StoreSwitcher
 from cancelapp.ui.theme import is_dark
 from cancelapp.ui.tray import RequestTray
+from cancelapp.ui.update_notice import UpdateNotice
 from cancelapp.ui.window_commands import WindowCommands, WindowMenus
 
 if TYPE_CHECKING:  # the network, policy and intake sides load after the first rows show
@@ -106,6 +107,7 @@ class MainWindow(QMainWindow):
             current_session=lambda: self.session,
         )
         self.removal = StoreRemoval(context, self)
+        self.updates = UpdateNotice(context, self.banner, self)
         self.commands = WindowCommands(self)
         self.menus = WindowMenus(self, self.commands)
         self.store_switcher = StoreSwitcher()
@@ -196,6 +198,7 @@ class MainWindow(QMainWindow):
         self.menu_dialogs.notice.connect(lambda text: self.status.showMessage(text, 8000))
         self.settings_flow.language_changed.connect(self.use_language)
         self.settings_flow.message.connect(self.banner.show_message)
+        self.settings_flow.saved.connect(lambda s: self.updates.apply(s.check_for_updates))
         self.removal.removed.connect(self._store_removed)
         self.removal.problem.connect(self._problem)
         self.store_switcher.chosen.connect(self._switch_store)
@@ -244,6 +247,8 @@ class MainWindow(QMainWindow):
         self._open_sessions = open_session
         self._wanted_store = store_id
         self.store_sessions.read_stores()
+        if open_session:
+            self.updates.start()
 
     @property
     def store(self) -> StoreRecord | None:

@@ -26,7 +26,6 @@ from cancelapp.domain.money import Money
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
 from cancelapp.shopify.client import ShopifyClient
 from cancelapp.shopify.errors import UserErrors
-from cancelapp.shopify.version import UNSTABLE_VERSION
 
 NOTE_LIMIT = 5000  # Order.note
 CLOSED_FULFILLMENT_ORDER_STATUSES = frozenset({"CLOSED", "CANCELLED", "INCOMPLETE"})
@@ -104,11 +103,11 @@ def send(ctx: StepContext, order_id: str, step: Step) -> dict[str, Any]:
         _mutate(ctx, "fulfillment_order_submit_cancellation_request", v)
         return {}
     document = {
-        StepKind.DECLINE_NATIVE: "unstable/requested_edit_decline",
-        StepKind.RESOLVE_NATIVE: "unstable/requested_edit_resolve",
+        StepKind.DECLINE_NATIVE: "requested_order_edit_decline",
+        StepKind.RESOLVE_NATIVE: "requested_order_edit_resolve",
     }[kind]
     try:
-        _mutate(ctx, document, v, version=UNSTABLE_VERSION)
+        _mutate(ctx, document, v)
     except StepFailed:  # refused because it was already answered our way: that is done
         if not _native_answered(ctx, order_id, step):
             raise
@@ -271,31 +270,19 @@ def _no_hold_left(state: OrderState, variables: dict[str, Any]) -> bool:
 
 def _native_answered(ctx: StepContext, order_id: str, step: Step) -> bool:
     """Whether the customer's native request already has the answer this step gives."""
-    wanted = "DENIED" if step.kind is StepKind.DECLINE_NATIVE else "RESOLVED"
+    wanted = "DECLINED" if step.kind is StepKind.DECLINE_NATIVE else "RESOLVED"
     data = ctx.client.query(
-        documents.own("requested_edit_status"),
-        {"orderId": order_id},
-        version=UNSTABLE_VERSION,
-        cancel=ctx.cancel,
+        documents.own("requested_order_edit_status"), {"orderId": order_id}, cancel=ctx.cancel
     )
-    edits = ((data.get("order") or {}).get("requestedEdits") or {}).get("nodes") or ()
+    edits = ((data.get("order") or {}).get("requestedOrderEdits") or {}).get("nodes") or ()
     return any(e["id"] == step.variables["id"] and e["status"] == wanted for e in edits)
 
 
 def _mutate(
-    ctx: StepContext,
-    name: str,
-    variables: dict[str, Any],
-    *,
-    payload: str | None = None,
-    version: str | None = None,
+    ctx: StepContext, name: str, variables: dict[str, Any], *, payload: str | None = None
 ) -> dict[str, Any]:
     document = documents.client(name)
     try:
-        if version is None:
-            return ctx.client.mutate(document, variables, payload=payload, cancel=ctx.cancel)
-        return ctx.client.mutate(
-            document, variables, payload=payload, version=version, cancel=ctx.cancel
-        )
+        return ctx.client.mutate(document, variables, payload=payload, cancel=ctx.cancel)
     except UserErrors as errors:
         raise StepFailed("; ".join(e.message for e in errors.errors)) from errors

@@ -4,7 +4,7 @@
   suggested refund less the fee, in the presentment currency;
 - partly shipped, or only some lines asked for: `refundCreate` of the unshipped units
   (restockType CANCEL at their location), less any fee;
-- a Shopify-native request is resolved (`requestedEditResolve`) after the cancel.
+- a Shopify-native request is resolved (`requestedOrderEditResolve`) after the cancel.
 """
 
 from __future__ import annotations

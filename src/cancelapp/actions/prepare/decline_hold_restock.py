@@ -20,6 +20,10 @@ from cancelapp.domain.order import Order
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
 from cancelapp.domain.request import CancellationRequest
 
+# `RequestedOrderEditDeclineInput.declineNote`: "Maximum length: 500 characters". The decline
+# dialog counts and caps the reason at this; a longer one from elsewhere is cut here.
+DECLINE_NOTE_LIMIT = 500
+
 
 def plan_decline(
     order: Order,
@@ -43,7 +47,10 @@ def plan_decline(
     ]
     if request.native_edit_id:
         steps.append(
-            Step(StepKind.DECLINE_NATIVE, {"id": request.native_edit_id, "declineNote": reason})
+            Step(
+                StepKind.DECLINE_NATIVE,
+                {"id": request.native_edit_id, "declineNote": reason[:DECLINE_NOTE_LIMIT]},
+            )
         )
     steps += [release_step(hold) for hold in holds]
     preview = Preview(

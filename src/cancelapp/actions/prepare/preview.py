@@ -47,6 +47,9 @@ class Preview:
     staff_note: str | None = None
     holds: tuple[str, ...] = ()  # location names whose shipping is put on hold / released
     warnings: tuple[Phrase, ...] = field(default=())
+    # What Shopify computes for removing the items of a partial native request
+    # (`requestedOrderEditCalculate`), shown beside CancelApp's own figures.
+    shopify_total: Money | None = None
 
     @property
     def refund_total(self) -> Money | None:

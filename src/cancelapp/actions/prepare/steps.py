@@ -20,8 +20,8 @@ class StepKind(StrEnum):
     RESTOCK = "restock"  # inventoryAdjustQuantities
     TAG = "tag"  # tagsAdd
     NOTE = "note"  # orderUpdate(note): variables {"id", "line"}, appended once
-    DECLINE_NATIVE = "decline_native"  # requestedEditDecline (unstable)
-    RESOLVE_NATIVE = "resolve_native"  # requestedEditResolve (unstable)
+    DECLINE_NATIVE = "decline_native"  # requestedOrderEditDecline
+    RESOLVE_NATIVE = "resolve_native"  # requestedOrderEditResolve
     HOLD = "hold"  # fulfillmentOrderHold
     RELEASE_HOLD = "release_hold"  # fulfillmentOrderReleaseHold
     SUBMIT_CANCELLATION = "submit_cancellation"  # fulfillmentOrderSubmitCancellationRequest

@@ -102,18 +102,29 @@ class ActionController(QObject):
     def decline(self, detail: RequestDetail) -> None:
         verdict = detail.verdict
         reason = verdict.reasons[0] if verdict.reasons else None
+        from cancelapp.actions.prepare.decline_hold_restock import DECLINE_NOTE_LIMIT
         from cancelapp.ui.detail.action_dialogs import TextDialog
 
+        native = detail.request.native_edit_id is not None
         dialog = TextDialog(
             self.tr("Decline {order}").format(order=self._order_name(detail)),
-            self.tr("Why is the request declined? This goes on the order's note."),
+            self.tr(
+                "Why is the request declined? This goes on the order's note, and Shopify "
+                "sends it to the customer."
+            )
+            if native
+            else self.tr("Why is the request declined? This goes on the order's note."),
             self.tr("Continue"),
             self.formatter.phrase(reason) if reason is not None else "",
             self.parent_widget,
+            limit=DECLINE_NOTE_LIMIT if native else None,
         )
-        dialog.accepted.connect(
-            lambda: self._prepare(detail, lambda s, rid: s.runner.prepare_decline(rid, dialog.text))
-        )
+
+        def declined() -> None:
+            reason = dialog.text  # read on the GUI thread: the dialog may be gone by the worker
+            self._prepare(detail, lambda s, rid: s.runner.prepare_decline(rid, reason))
+
+        dialog.accepted.connect(declined)
         self._open(dialog)
 
     def hold(self, detail: RequestDetail) -> None:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtGui import QFont, QShowEvent, QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -105,6 +105,8 @@ class ConfirmActionDialog(QDialog):
             rows.append((self.tr("Refund"), self.tr("No money is refunded")))
         if p.kept_fee is not None and not p.kept_fee.is_zero():
             rows.append((self.tr("Fee kept"), fmt.money(p.kept_fee)))
+        if p.shopify_total is not None:
+            rows.append((self.tr("Shopify's own calculation"), fmt.money(p.shopify_total)))
         for line in p.restock:
             where = line.location_name or self.tr("its location")
             rows.append(
@@ -130,7 +132,9 @@ class ConfirmActionDialog(QDialog):
 
 
 class TextDialog(QDialog):
-    """One plain-text field and a confirm button: the decline reason, a note."""
+    """One plain-text field and a confirm button: the decline reason, a note. With a `limit`
+    (a Shopify field's maximum length) a counter shows the characters used, and text beyond
+    the limit is cut off as it is typed or pasted."""
 
     def __init__(
         self,
@@ -139,6 +143,8 @@ class TextDialog(QDialog):
         confirm: str,
         text: str = "",
         parent: QWidget | None = None,
+        *,
+        limit: int | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
@@ -150,6 +156,11 @@ class TextDialog(QDialog):
         self.editor.setAccessibleName(prompt)
         self.editor.setTabChangesFocus(True)
         layout.addWidget(self.editor)
+        self.limit = limit
+        self.counter = QLabel()
+        self.counter.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.counter.setVisible(limit is not None)
+        layout.addWidget(self.counter)
         buttons = QDialogButtonBox()
         self.confirm_button = QPushButton(confirm)
         self.confirm_button.setDefault(True)
@@ -161,13 +172,40 @@ class TextDialog(QDialog):
         self.editor.textChanged.connect(self._update)
         self._update()
         self.setMinimumWidth(420)
+        if text:
+            self.editor.moveCursor(QTextCursor.MoveOperation.End)
 
     @property
     def text(self) -> str:
         return self.editor.toPlainText().strip()
 
     def _update(self) -> None:
+        if self.limit is not None:
+            self._cap(self.limit)
+            self.counter.setText(
+                self.tr("{used} of {limit} characters").format(
+                    used=len(self.editor.toPlainText()), limit=self.limit
+                )
+            )
         self.confirm_button.setEnabled(bool(self.text))
+
+    def _cap(self, limit: int) -> None:
+        """Drop what was just typed or pasted beyond the limit (before the cursor), or the
+        end when the text was set whole."""
+        whole = self.editor.toPlainText()
+        excess = len(whole) - limit
+        if excess <= 0:
+            return
+        position = self.editor.textCursor().position()
+        if position >= excess:
+            whole, position = whole[: position - excess] + whole[position:], position - excess
+        else:
+            whole, position = whole[:limit], min(position, limit)
+        with QSignalBlocker(self.editor):
+            self.editor.setPlainText(whole)
+        cursor = self.editor.textCursor()
+        cursor.setPosition(position)
+        self.editor.setTextCursor(cursor)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

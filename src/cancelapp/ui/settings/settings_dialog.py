@@ -208,6 +208,8 @@ class SettingsDialog(QDialog):
         self.hold_box.setChecked(settings.hold_on_arrival)
         self.tray_box = QCheckBox()
         self.tray_box.setChecked(settings.tray_notifications)
+        self.updates_box = QCheckBox()
+        self.updates_box.setChecked(settings.check_for_updates is True)
         self.language_combo = QComboBox()
         self.language_combo.addItem("", Language.SYSTEM.value)
         for language, name in _LANGUAGE_NAMES.items():
@@ -220,6 +222,7 @@ class SettingsDialog(QDialog):
         ]
         general_form.addRow(self.hold_box)
         general_form.addRow(self.tray_box)
+        general_form.addRow(self.updates_box)
         self.templates_tab = TemplatesTab(settings.reply_templates)
         self.intake_tab = IntakeTab(
             settings, stores, secrets.no_keychain_notice(SecretKind.IMAP_PASSWORD)
@@ -265,6 +268,9 @@ class SettingsDialog(QDialog):
             self.tr("&Hold shipping of an order as soon as a cancellation request arrives")
         )
         self.tray_box.setText(self.tr("&Notify me when new requests arrive"))
+        self.updates_box.setText(
+            self.tr("Look once a day for a ne&wer version of CancelApp (asks GitHub)")
+        )
 
     def chosen_settings(self) -> Settings:
         intake = {**self._settings.intake, **self.intake_tab.intake()}
@@ -275,10 +281,17 @@ class SettingsDialog(QDialog):
             undo_window_seconds=self.undo_spin.value(),
             hold_on_arrival=self.hold_box.isChecked(),
             tray_notifications=self.tray_box.isChecked(),
+            check_for_updates=self._check_for_updates(),
             language=Language(self.language_combo.currentData()),
             reply_templates=self.templates_tab.templates(),
             intake=intake,
         )
+
+    def _check_for_updates(self) -> bool | None:
+        """Still unanswered if the box was left unticked: the window asks once."""
+        if self._settings.check_for_updates is None and not self.updates_box.isChecked():
+            return None
+        return self.updates_box.isChecked()
 
     def save(self) -> None:
         if self._save_task is not None:

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 class SettingsFlow(QObject):
     language_changed = Signal(object)  # the new Language
     message = Signal(str)  # for the banner
+    saved = Signal(object)  # the new Settings, once in effect
 
     def __init__(
         self,
@@ -85,3 +86,4 @@ class SettingsFlow(QObject):
         for notice in notices:
             if isinstance(notice, Phrase):
                 self.message.emit(self.formatter.phrase(notice))
+        self.saved.emit(settings)

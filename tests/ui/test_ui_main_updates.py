@@ -1,0 +1,135 @@
+"""The update check through the real window: asked once in the banner, then a newer version
+shown with a link to what's new, from a releases feed over real HTTP on 127.0.0.1."""
+
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import replace
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from cancelapp.context import AppContext
+from cancelapp.settings import settings_path
+from cancelapp.ui.main_window import MainWindow
+from cancelapp.ui.settings.settings_dialog import SettingsDialog
+from fixtures.release_feed import Feed
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+WAIT = 30_000
+PAGE = "https://github.com/cancelapp/cancelapp/releases/tag/v0.3"
+
+
+def open_window(qtbot: QtBot, context: AppContext, feed: Feed) -> MainWindow:
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.updates.url = feed.url  # a fork's one-line change, made by the test
+    window.show()
+    return window
+
+
+def saved_answer(context: AppContext) -> object:
+    path = settings_path(context.paths.config_dir)
+    if not path.exists():
+        return None
+    return json.loads(path.read_text(encoding="utf-8"))["check_for_updates"]
+
+
+def test_asked_once_then_a_newer_version_is_shown_with_its_page(
+    qtbot: QtBot, context: AppContext, release_feed: Feed
+) -> None:
+    context.settings = replace(context.settings, check_for_updates=None)
+    release_feed.answer_release("v0.3", PAGE)
+    window = open_window(qtbot, context, release_feed)
+    with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
+        window.start()
+    banner = window.banner
+    assert banner.yes_button.isVisible()
+    assert "once a day for a newer version" in banner.text
+    assert release_feed.requests == []  # nothing is asked before the merchant says yes
+
+    with qtbot.waitSignal(window.updates.checked, timeout=WAIT) as checked:
+        qtbot.mouseClick(banner.yes_button, Qt.MouseButton.LeftButton)
+
+    assert checked.args[0].version == "0.3"
+    assert banner.isVisible()
+    assert banner.text == "CancelApp 0.3 is available:"
+    assert banner.link.isVisible()
+    assert banner.link.text() == f'<a href="{PAGE}">{html.escape("what's new")}</a>'
+    assert banner.link.openExternalLinks()
+    assert not banner.yes_button.isVisible()
+    assert len(release_feed.requests) == 1
+    qtbot.waitUntil(lambda: saved_answer(context) is True, timeout=WAIT)
+
+
+def test_no_means_no_request_ever(qtbot: QtBot, context: AppContext, release_feed: Feed) -> None:
+    context.settings = replace(context.settings, check_for_updates=None)
+    window = open_window(qtbot, context, release_feed)
+    with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
+        window.start()
+    assert window.banner.no_button.isVisible()
+    qtbot.mouseClick(window.banner.no_button, Qt.MouseButton.LeftButton)
+    assert not window.banner.isVisible()
+    qtbot.waitUntil(lambda: saved_answer(context) is False, timeout=WAIT)
+    assert context.settings.check_for_updates is False
+    assert release_feed.requests == []
+
+
+def test_the_question_waits_for_a_message_to_be_dismissed(
+    qtbot: QtBot, context: AppContext, release_feed: Feed
+) -> None:
+    context.settings = replace(context.settings, check_for_updates=None)
+    window = open_window(qtbot, context, release_feed)
+    window.banner.show_message("Your computer has no keychain CancelApp can use.")
+    with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
+        window.start()
+    assert window.banner.text == "Your computer has no keychain CancelApp can use."
+    assert not window.banner.yes_button.isVisible()
+    qtbot.mouseClick(window.banner.close_button, Qt.MouseButton.LeftButton)
+    assert window.banner.yes_button.isVisible()
+    assert "newer version" in window.banner.text
+
+
+def test_the_latest_version_says_nothing(
+    qtbot: QtBot, context: AppContext, release_feed: Feed
+) -> None:
+    context.settings = replace(context.settings, check_for_updates=True)
+    release_feed.answer_release("v0.1.0")
+    window = open_window(qtbot, context, release_feed)
+    results: list[object] = []
+    window.updates.checked.connect(results.append)
+    with qtbot.waitSignals([window.updates.checked, window.sync.finished], timeout=WAIT):
+        window.start()
+    assert results == [None]
+    assert "available" not in window.banner.text
+    assert len(release_feed.requests) == 1
+
+
+def test_settings_turn_the_check_on_and_leave_it_unasked_otherwise(
+    qtbot: QtBot, bare_context: AppContext
+) -> None:
+    unasked = replace(bare_context.settings, check_for_updates=None)
+    dialog = SettingsDialog(
+        unasked,
+        settings_path(bare_context.paths.config_dir),
+        bare_context.workers,
+        bare_context.secrets,
+    )
+    qtbot.addWidget(dialog)
+    assert not dialog.updates_box.isChecked()
+    assert dialog.chosen_settings().check_for_updates is None
+    dialog.updates_box.setChecked(True)
+    assert dialog.chosen_settings().check_for_updates is True
+    dialog.updates_box.setChecked(False)
+    assert dialog.chosen_settings().check_for_updates is None
+    answered = SettingsDialog(
+        replace(unasked, check_for_updates=True),
+        settings_path(bare_context.paths.config_dir),
+        bare_context.workers,
+        bare_context.secrets,
+    )
+    qtbot.addWidget(answered)
+    answered.updates_box.setChecked(False)
+    assert answered.chosen_settings().check_for_updates is False
