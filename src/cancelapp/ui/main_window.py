@@ -529,6 +529,17 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(title)
         self.tray.set_waiting(waiting)
 
+    def show_crash(self, report: str) -> None:
+        """An exception nobody caught: say so in the banner, the report behind Details."""
+        self.banner.show_message(
+            self.tr(
+                "Something went wrong inside CancelApp, and what you just did may not have "
+                "finished. Check the order in Shopify before doing it again."
+            ),
+            report,
+            report=report,
+        )
+
     def _problem(self, error: object) -> None:
         message, details = describe_error(error, self.formatter)
         self.banner.show_message(message, details)
