@@ -69,12 +69,6 @@ class RequestDetail:
         """An action for this order is queued or on its way: its buttons stay disabled."""
         return any(a.state not in TERMINAL_STATES for a in self.actions)
 
-    @property
-    def undoable(self) -> Action | None:
-        """The queued action that can still be taken back, if any."""
-        queued = [a for a in self.actions if a.state.value == "queued"]
-        return queued[-1] if queued else None
-
 
 def load_detail(
     database: Database,

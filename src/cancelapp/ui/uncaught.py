@@ -20,7 +20,6 @@ from PySide6.QtCore import QObject, Signal, qVersion
 import cancelapp
 
 log = logging.getLogger(__name__)
-ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
 
 
 def crash_report(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> str:
