@@ -87,3 +87,22 @@ def test_carry_out_reads_the_order_again_and_keeps_the_decided_verdict(
 def test_nothing_is_read_again_when_nothing_was_sent(session: StoreSession) -> None:
     queued = Outcome(OutcomeStatus.QUEUED, "p", "gid://shopify/Order/1", "#1", ActionKind.CANCEL)
     assert reread_orders(session, [queued]) == []
+
+
+def test_notes_for_shopify_use_the_merchants_words_and_the_name_saved_now(
+    session: StoreSession,
+) -> None:
+    session.runner.use_staff_name("Jonas")  # Settings saved: no restart
+    session.runner.settings = replace(
+        session.runner.settings, words=lambda phrase: "[da] " + phrase.render_plain()
+    )
+    plan = session.runner.prepare_approve(approvable(session), SuggestedAction())
+    assert plan.steps[0].variables["staffNote"] == (
+        "[da] Cancelled at the customer's request; approved by Jonas in CancelApp."
+    )
+    outcome = carry_out(session, plan, after_undo_window=False)
+    with session.database.reading() as conn:
+        who = conn.execute(
+            "SELECT decided_by FROM decisions WHERE request_id = ?", (plan.request_id,)
+        ).fetchone()
+    assert outcome.status is OutcomeStatus.DONE and who == ("Jonas",)

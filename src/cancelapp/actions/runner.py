@@ -133,7 +133,20 @@ class ActionRunner:
                 {"who": self.who},
             )
         )
-        plan = plan_approve(order, request, action, suggested, staff_note=note, holds=holds)
+        refund_note = self.settings.words(
+            Phrase(
+                SHOPIFY_TEXT, QT_TRANSLATE_NOOP(SHOPIFY_TEXT, "Cancellation approved in CancelApp")
+            )
+        )
+        plan = plan_approve(
+            order,
+            request,
+            action,
+            suggested,
+            staff_note=note,
+            refund_note=refund_note,
+            holds=holds,
+        )
         if partial and request.native_edit_id:
             total = shopify_edit_total(
                 self.client, order.id, request.native_edit_id, cancel=self._stop

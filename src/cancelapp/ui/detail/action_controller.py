@@ -322,6 +322,14 @@ class ActionController(QObject):
             )
         elif outcome.status == _DONE:
             self.notice.emit(self.tr("{order}: done.").format(order=outcome.order_name))
+            if outcome.warnings:  # done, but the money needs a look in Shopify
+                texts = [self.formatter.phrase(warning) for warning in outcome.warnings]
+                self.problem.emit(
+                    self.tr("{order}: {message}").format(
+                        order=outcome.order_name, message=texts[0]
+                    ),
+                    "\n".join(texts) if len(texts) > 1 else "",
+                )
         elif outcome.status == _PENDING:
             self.notice.emit(
                 self.tr("{order}: sent; waiting for Shopify to confirm.").format(
