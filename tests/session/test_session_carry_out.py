@@ -42,7 +42,7 @@ def session(
     paths.create()
     context: AppContext = build_context(paths, cli.parse([]), secrets=secret_store)
     context.settings = replace(context.settings, staff_name="Mette")
-    shop = make_demo_shop(size=30, bucket_size=100_000, restore_rate=100_000)
+    shop = make_demo_shop(size=10, bucket_size=100_000, restore_rate=100_000)
     session = context.open_session(connect_demo(context, shop))
     assert session is not None
     refresh_store(Control(), session)
