@@ -554,6 +554,13 @@
         <source>{file}: {rows} rows, read as {encoding}</source>
         <translation>{file}: {rows} rækker, læst som {encoding}</translation>
     </message>
+    <message numerus="yes">
+        <source>%n row(s) had text longer than {limit} characters; it was shortened (lines {lines}).</source>
+        <translation>
+            <numerusform>%n række(r) havde tekst på mere end {limit} tegn; den blev forkortet (linje {lines}).</numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
         <source>As the file suggests</source>
         <translation>Som filen antyder</translation>
@@ -658,6 +665,21 @@
             <numerusform>%n række er allerede importeret</numerusform>
             <numerusform>%n rækker er allerede importeret</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseUpkeep</name>
+    <message>
+        <source>Back up CancelApp&apos;s data</source>
+        <translation>Sikkerhedskopiér CancelApps data</translation>
+    </message>
+    <message>
+        <source>CancelApp backups (*.sqlite3)</source>
+        <translation>CancelApp-sikkerhedskopier (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>Data backed up to {file}.</source>
+        <translation>Data sikkerhedskopieret til {file}.</translation>
     </message>
 </context>
 <context>
@@ -813,6 +835,13 @@
         <source>on hold ({reasons})</source>
         <translation>tilbageholdt ({reasons})</translation>
     </message>
+    <message numerus="yes">
+        <source>%n earlier messages are not shown.</source>
+        <translation>
+            <numerusform>%n tidligere beskeder vises ikke.</numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
         <source>(no text)</source>
         <translation>(ingen tekst)</translation>
@@ -821,9 +850,20 @@
         <source>Message from the customer</source>
         <translation>Besked fra kunden</translation>
     </message>
+    <message numerus="yes">
+        <source>%n earlier events are not shown.</source>
+        <translation>
+            <numerusform>%n tidligere hændelser vises ikke.</numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
         <source>Verdict</source>
         <translation>Vurdering</translation>
+    </message>
+    <message>
+        <source>[text shortened: {size}]</source>
+        <translation>[tekst forkortet: {size}]</translation>
     </message>
     <message>
         <source>Rule: {rule}</source>
@@ -1074,6 +1114,26 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     <message>
         <source>The mail server {host} refused the user name or password</source>
         <translation>Mailserveren {host} afviste brugernavnet eller adgangskoden</translation>
+    </message>
+    <message>
+        <source>This is a PDF file, not a CSV file. Export the requests as CSV from the program that made it (Google Forms: Responses &gt; Download responses).</source>
+        <translation>Det er en PDF-fil, ikke en CSV-fil. Eksportér anmodningerne som CSV fra det program, der lavede den (Google Formularer: Svar &gt; Download svar).</translation>
+    </message>
+    <message>
+        <source>This is a picture (JPEG), not a CSV file. Export the requests as CSV (Google Forms: Responses &gt; Download responses).</source>
+        <translation>Det er et billede (JPEG), ikke en CSV-fil. Eksportér anmodningerne som CSV (Google Formularer: Svar &gt; Download svar).</translation>
+    </message>
+    <message>
+        <source>This is a picture (PNG), not a CSV file. Export the requests as CSV (Google Forms: Responses &gt; Download responses).</source>
+        <translation>Det er et billede (PNG), ikke en CSV-fil. Eksportér anmodningerne som CSV (Google Formularer: Svar &gt; Download svar).</translation>
+    </message>
+    <message>
+        <source>This is an Excel file (or another zipped document), not a CSV file. Open it in Excel and save it with File &gt; Save As &gt; CSV, then import that file.</source>
+        <translation>Det er en Excel-fil (eller et andet zippet dokument), ikke en CSV-fil. Åbn den i Excel, gem den med Filer &gt; Gem som &gt; CSV, og importér så den fil.</translation>
+    </message>
+    <message>
+        <source>This is an old Excel (.xls) file, not a CSV file. Open it in Excel and save it with File &gt; Save As &gt; CSV, then import that file.</source>
+        <translation>Det er en gammel Excel-fil (.xls), ikke en CSV-fil. Åbn den i Excel, gem den med Filer &gt; Gem som &gt; CSV, og importér så den fil.</translation>
     </message>
 </context>
 <context>
@@ -1381,12 +1441,20 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>&amp;Fortryd</translation>
     </message>
     <message>
+        <source>Save a copy of all of CancelApp&apos;s data</source>
+        <translation>Gem en kopi af alle CancelApps data</translation>
+    </message>
+    <message>
         <source>Take back the queued action</source>
         <translation>Tag den ventende handling tilbage</translation>
     </message>
     <message>
         <source>&amp;Next request</source>
         <translation>&amp;Næste anmodning</translation>
+    </message>
+    <message>
+        <source>&amp;Back up data…</source>
+        <translation>Sikkerheds&amp;kopiér data…</translation>
     </message>
     <message>
         <source>&amp;Previous request</source>
@@ -1931,6 +1999,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>et gebyr tilbageholdes fra en refusion: vælg en refusion</translation>
     </message>
     <message>
+        <source>tables or lists are nested too deeply</source>
+        <translation>tabeller eller lister er indlejret for dybt</translation>
+    </message>
+    <message>
         <source>this is not valid TOML ({detail})</source>
         <translation>dette er ikke gyldig TOML ({detail})</translation>
     </message>
@@ -2458,6 +2530,10 @@ Venlig hilsen
         <translation>Indstillingsfilen var beskadiget, så CancelApp starter med standardindstillingerne. Den gamle fil er gemt som {path}.</translation>
     </message>
     <message>
+        <source>The settings file {path} was not saved as UTF-8 text. CancelApp read it as Windows text; check your settings, they will be saved as UTF-8 from now on.</source>
+        <translation>Indstillingsfilen {path} var ikke gemt som UTF-8-tekst. CancelApp har læst den som Windows-tekst; kontrollér dine indstillinger – de gemmes som UTF-8 fra nu af.</translation>
+    </message>
+    <message>
         <source>CancelApp could not save the settings to {path}. Check that the disk is not full and that the folder may be written to.</source>
         <translation>CancelApp kunne ikke gemme indstillingerne i {path}. Tjek, at disken ikke er fuld, og at der må skrives i mappen.</translation>
     </message>
@@ -2674,6 +2750,45 @@ Venlig hilsen
     </message>
 </context>
 <context>
+    <name>Startup</name>
+    <message>
+        <source>CancelApp cannot write its log in {folder}, so this session keeps no log. Check that the folder exists and that you are allowed to change it.</source>
+        <translation>CancelApp kan ikke skrive sin log i {folder}, så denne session fører ingen log. Kontrollér at mappen findes, og at du må ændre den.</translation>
+    </message>
+    <message>
+        <source>CancelApp cannot create its data folder {folder} ({detail}). Check that the disk is connected and that you are allowed to write there, then start CancelApp again.</source>
+        <translation>CancelApp kan ikke oprette sin datamappe {folder} ({detail}). Kontrollér at disken er tilsluttet, og at du må skrive der, og start så CancelApp igen.</translation>
+    </message>
+    <message>
+        <source>CancelApp cannot start</source>
+        <translation>CancelApp kan ikke starte</translation>
+    </message>
+    <message>
+        <source>Move the file aside and start empty</source>
+        <translation>Flyt filen til side og start forfra</translation>
+    </message>
+    <message>
+        <source>Open data folder</source>
+        <translation>Åbn datamappen</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Afslut</translation>
+    </message>
+    <message>
+        <source>Restore latest backup</source>
+        <translation>Gendan seneste sikkerhedskopi</translation>
+    </message>
+    <message>
+        <source>The details are in the log file {file}.</source>
+        <translation>Detaljerne står i logfilen {file}.</translation>
+    </message>
+    <message>
+        <source>The latest backup is from {time}.</source>
+        <translation>Den seneste sikkerhedskopi er fra {time}.</translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message>
         <source>Connection</source>
@@ -2826,8 +2941,20 @@ Venlig hilsen
         <translation>CancelApp kan ikke skrive i sin datamappe {folder}. Tjek, at mappen findes, og at du må ændre den, eller vælg en anden mappe.</translation>
     </message>
     <message>
+        <source>CancelApp could not read or write its data in {folder} (a disk error). Quit CancelApp, check that the disk or network drive is connected and that no cleaning or sync program removes files in that folder, then start CancelApp again. Recent changes may need to be made again; if the problem stays, restore from a backup.</source>
+        <translation>CancelApp kunne ikke læse eller skrive sine data i {folder} (en diskfejl). Luk CancelApp, kontrollér at disken eller netværksdrevet er tilsluttet, og at intet oprydnings- eller synkroniseringsprogram fjerner filer i mappen, og start så CancelApp igen. De seneste ændringer skal måske laves igen; bliver problemet ved, så gendan fra en sikkerhedskopi.</translation>
+    </message>
+    <message>
         <source>CancelApp is already open with this data folder. Switch to that window; this one will close.</source>
         <translation>CancelApp er allerede åben med denne datamappe. Skift til det vindue; dette vindue lukkes.</translation>
+    </message>
+    <message>
+        <source>CancelApp&apos;s data file is empty (0 bytes): something has truncated it. CancelApp can restore the latest backup, or move the empty file aside and download your orders again from Shopify.</source>
+        <translation>CancelApps datafil er tom (0 byte): noget har afkortet den. CancelApp kan gendanne den seneste sikkerhedskopi eller flytte den tomme fil til side og hente dine ordrer igen fra Shopify.</translation>
+    </message>
+    <message>
+        <source>CancelApp&apos;s data file {file} is a folder, not a file. Move or rename that folder, then start CancelApp again.</source>
+        <translation>CancelApps datafil {file} er en mappe, ikke en fil. Flyt eller omdøb mappen, og start så CancelApp igen.</translation>
     </message>
     <message>
         <source>CancelApp&apos;s data is busy in another program. Close other copies of CancelApp (or backup tools using its folder) and try again.</source>

@@ -7,7 +7,6 @@ rows and exits.
 
 from __future__ import annotations
 
-import faulthandler
 import gc
 import logging
 import os
@@ -28,18 +27,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 SELF_CHECK_TIMEOUT_MS = 60_000
-
-
-def _setup_logging(paths: AppPaths) -> None:
-    log_file = paths.log_dir / "cancelapp.log"
-    logging.basicConfig(
-        level=logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        handlers=[logging.FileHandler(log_file, encoding="utf-8")],
-        force=True,
-    )
-    crash_file = (paths.log_dir / "faulthandler.log").open("a", encoding="utf-8")
-    faulthandler.enable(crash_file)
 
 
 def install_qt_message_handler() -> None:
@@ -75,12 +62,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         data_dir = tempfile.mkdtemp(prefix="cancelapp-demo-")
     paths = AppPaths.resolve(data_dir)
+    from cancelapp.startup.error_box import asker
+    from cancelapp.startup.log_files import setup_logging
+    from cancelapp.startup.opening import explain_folder_failure, open_data
+    from cancelapp.startup.problems import EXIT_CODE
+
+    ask = asker(options)
     try:
         paths.create()
     except OSError as exc:
-        print(f"CancelApp cannot create its data folder: {exc}", file=sys.stderr)
-        return 2
-    _setup_logging(paths)
+        explain_folder_failure(exc, paths, ask)
+        return EXIT_CODE
+    log_notice = setup_logging(paths)
     log.info("CancelApp %s starting, data in %s", cancelapp.__version__, paths.data_dir)
     install_qt_message_handler()
     sys.excepthook = _log_uncaught
@@ -88,17 +81,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    from cancelapp.store import StoreError
-
     app = QApplication(sys.argv[:1])
     app.setApplicationName("CancelApp")
     app.setApplicationVersion(cancelapp.__version__)
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "cancelapp.svg")))
-    try:
-        context = build_context(paths, options)
-    except StoreError as error:
-        print(error.merchant_message, file=sys.stderr)
-        return 2
+    context = open_data(paths, options, build_context, ask)
+    if context is None:
+        return EXIT_CODE
+    if log_notice is not None:
+        context.startup_notices.append(log_notice)
     try:
         return _run(app, context, started)
     finally:
@@ -116,6 +107,7 @@ def _remove_all_data(options: cli.Options) -> int:
 
 
 def _run(app: QApplication, context: AppContext, started: float) -> int:
+    from cancelapp.startup.termination import quit_on_termination
     from cancelapp.ui.i18n import Translations
     from cancelapp.ui.main_window import MainWindow
 
@@ -136,6 +128,7 @@ def _run(app: QApplication, context: AppContext, started: float) -> int:
         return _self_check(window, started)
     window.show()
     window.start()
+    quit_on_termination(app)
     return app.exec()
 
 
@@ -180,7 +173,7 @@ def _self_check(window: MainWindow, started: float) -> int:
         )
     wait_for("completed")
     all_rows_ms = (time.perf_counter() - started) * 1000
-    failure = _self_check_failure(window, reached, problems)
+    failure = _self_check_failure(window, reached, problems) or _damage(window)
     if failure:
         print(f"CancelApp self-check failed: {failure}", file=sys.stderr)
         return 1
@@ -195,6 +188,19 @@ def _self_check(window: MainWindow, started: float) -> int:
 
     print(f"CancelApp {version} self-check: keychain {backend_label(usable_backend())}")
     return 0
+
+
+def _damage(window: MainWindow) -> str:
+    """Every page read (SQLite's quick_check), after the timed first rows: damage anywhere in
+    the file fails the check, not only damage the queue happened to read."""
+    from cancelapp.store import StoreError
+
+    try:
+        window.context.database.verify()
+    except StoreError as error:
+        log.error("self-check: %s", error.merchant_message)
+        return error.merchant_message
+    return ""
 
 
 def _self_check_failure(window: MainWindow, reached: set[str], problems: list[object]) -> str:

@@ -7,6 +7,7 @@ loads only when `build_context` makes the worker pool, so the session layer can 
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from cancelapp.ui.i18n import Translations
     from cancelapp.ui.workers import WorkerPool
 
+log = logging.getLogger(__name__)
 DEMO_AUTH_KIND = "demo"
 
 
@@ -128,6 +130,12 @@ class AppContext:
         for session in self.retired:
             session.close()
         self.retired.clear()
+        from cancelapp.store import StoreError
+
+        try:
+            self.database.checkpoint()  # the .sqlite3 file alone then holds everything
+        except StoreError as error:
+            log.error("checkpoint at exit failed: %s", error)
         self.database.close()
         if self.demo is not None:
             self.demo.stop()
@@ -150,9 +158,10 @@ def build_context(
     lock = InstanceLock(paths.data_dir)
     lock.acquire()
     try:
-        database = Database.open(paths.database_path)
+        # After a crash, a kill or a power cut every page is read before the data is trusted.
+        database = Database.open(paths.database_path, verify=lock.previous_run_unclean)
     except BaseException:
-        lock.release()
+        lock.release(clean=not lock.previous_run_unclean)  # still in doubt next time
         raise
     loaded = load_settings(settings_path(paths.config_dir))
     context = AppContext(

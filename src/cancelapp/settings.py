@@ -146,20 +146,29 @@ def settings_path(config_dir: Path) -> Path:
 def load_settings(path: Path) -> LoadedSettings:
     """The saved settings, defaults where missing; never raises for a bad file."""
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except FileNotFoundError:
         return LoadedSettings(Settings())
     except OSError as exc:
         log.warning("settings unreadable: %s", exc)
         return LoadedSettings(Settings(), Phrase(_CONTEXT, _UNREADABLE, {"path": str(path)}))
+    notice = None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        # Notepad's "ANSI": every byte is some character, so nothing the merchant typed is
+        # lost; the next save writes UTF-8.
+        log.warning("settings not UTF-8; read as Windows-1252")
+        text = raw.decode("cp1252", errors="replace")
+        notice = Phrase(_CONTEXT, _NOT_UTF8, {"path": str(path)})
     try:
         data = json.loads(text)
         if not isinstance(data, dict):
             raise ValueError("not an object")
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: hostile nesting ([[[[...)
         aside = _move_aside(path)
         return LoadedSettings(Settings(), Phrase(_CONTEXT, _DAMAGED, {"path": str(aside)}))
-    return LoadedSettings(settings_from_json(data))
+    return LoadedSettings(settings_from_json(data), notice)
 
 
 def save_settings(settings: Settings, path: Path) -> None:
@@ -191,6 +200,11 @@ _DAMAGED = QT_TRANSLATE_NOOP(
     "Settings",
     "The settings file was damaged, so CancelApp starts with the standard settings. The old "
     "file was kept as {path}.",
+)
+_NOT_UTF8 = QT_TRANSLATE_NOOP(
+    "Settings",
+    "The settings file {path} was not saved as UTF-8 text. CancelApp read it as Windows text; "
+    "check your settings, they will be saved as UTF-8 from now on.",
 )
 _NOT_SAVED = QT_TRANSLATE_NOOP(
     "Settings",

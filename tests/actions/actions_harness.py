@@ -41,6 +41,7 @@ class Harness:
         grace: float = 1.0,
         timeout: httpx.Timeout = DEFAULT_TIMEOUT,
         on_wait: Callable[[float], None] | None = None,
+        checkpoint: Callable[[str], None] | None = None,
     ) -> None:
         assert isinstance(shop.clock, ManualClock)
         self.shop = shop
@@ -48,6 +49,7 @@ class Harness:
         self.store_id = store_id
         self.clock: ManualClock = shop.clock
         self.on_wait = on_wait
+        self.jump = timedelta(0)  # the runner's wall clock is off by this (a clock jump)
         self.client = ShopifyClient(
             Endpoint.loopback(shop.base_url),
             AccessToken(shop.access_token),
@@ -59,11 +61,17 @@ class Harness:
             db,
             self.client,
             "Ida",
-            clock=self.clock.now,
+            clock=self.now,
+            monotonic=self.clock.monotonic,
             wait=self._wait,
             backoff=Backoff(first=0.05, cap=0.5, deadline=30.0),
             cancel_grace=timedelta(seconds=grace),
+            checkpoint=checkpoint,
         )
+
+    def now(self) -> datetime:
+        """The runner's wall clock: the shop's time, plus any jump."""
+        return self.clock.now() + self.jump
 
     def _wait(self, seconds: float) -> bool:
         if self.on_wait is not None:

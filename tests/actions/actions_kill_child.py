@@ -3,7 +3,8 @@
     python actions_kill_child.py DB BASE_URL TOKEN
 
 Importing CancelApp takes most of a second, so this process imports once and then, for each
-JSON command line on stdin (`{"plan": path or null, "kill_at": name}`), forks a child that:
+JSON command line on stdin (`{"plan": path or null, "kill_at": name, "jump": seconds}`), forks
+a child whose wall clock is `jump` seconds off, and that:
 prints `PID <pid>`; reconciles whatever the previous (killed) child left unfinished; if there
 is a plan, prints `READY`, waits for a line on stdin (the parent arms its faults), and executes
 it, printing `AT <checkpoint>` at every checkpoint and SIGKILLing itself at `kill_at`. (A
@@ -17,7 +18,7 @@ import json
 import os
 import signal
 import sys
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from cancelapp.actions.carry_out.cancel_job import Backoff
@@ -27,10 +28,12 @@ from cancelapp.shopify import AccessToken, Endpoint, ShopifyClient
 from cancelapp.shopify import documents as client_documents
 from cancelapp.shopify.operations import describe
 
-GRACE = timedelta(seconds=0.3)  # the demo shop's cancel jobs take 0.02 s
+GRACE = timedelta(seconds=0.3)  # the demo shop's cancel jobs take 0.02 s (0.5 s when slow)
 
 
-def run_child(client: ShopifyClient, db: Path, plan_path: str | None, kill_at: str) -> None:
+def run_child(
+    client: ShopifyClient, db: Path, plan_path: str | None, kill_at: str, jump: float
+) -> None:
     print(f"PID {os.getpid()}", flush=True)
     armed = False
 
@@ -45,6 +48,7 @@ def run_child(client: ShopifyClient, db: Path, plan_path: str | None, kill_at: s
         db,
         client,
         "kill-test",
+        clock=lambda: datetime.now(UTC) + timedelta(seconds=jump),
         backoff=Backoff(first=0.02, cap=0.2, deadline=10.0),
         cancel_grace=GRACE,
         checkpoint=checkpoint,
@@ -74,7 +78,7 @@ def main() -> None:
         pid = os.fork()
         if pid == 0:
             try:
-                run_child(client, db, command["plan"], command["kill_at"])
+                run_child(client, db, command["plan"], command["kill_at"], command["jump"])
             finally:
                 sys.stdout.flush()
                 os._exit(0)

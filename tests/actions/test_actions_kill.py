@@ -9,6 +9,12 @@ of its plan at least once (44 pairs), the rest of the runs are random pairs. Pro
 chained: each one first reconciles what the previous one left, then runs the next plan, so N
 runs cost N + 1 processes. `CANCELAPP_KILL_RUNS` and `CANCELAPP_KILL_SEED` change the number
 of runs and the seed. Afterwards every request is done and every plan's end recorded once.
+
+Each run also has a twist: its cancel job runs longer than the grace ("slow"), or the process
+that reconciles it has a wall clock an hour ahead ("forward") or behind ("backward"). Every
+cancel kill point of every cancelling scenario meets each twist in the slow test; the default
+run covers each (kill point, twist) pair once. Every reconcile must end done: no cancel is
+reported failed, none waits for the wall clock to catch up.
 """
 
 from __future__ import annotations
@@ -75,11 +81,15 @@ SCENARIOS = {  # name: (order state, the policy's action, the plan's steps)
     "restock alone": ("paid", SuggestedAction(restock=False), ("restock",)),
 }
 MOMENTS = ("journaled", "sent", "response", "confirmed")
+GRACE_MOMENTS = ("journaled", "sent", "response")  # where the cancel's answer is unknown
+TWISTS = ("slow", "forward", "backward")
+JUMP = {"forward": 3600, "backward": -3600}  # seconds, in the process that reconciles
+JOB_DELAY = {"slow": 0.5}  # the child's grace is 0.3 s
+FAST_JOB = 0.02
 
 
-def schedule(rng: random.Random, runs: int) -> list[tuple[str, str]]:
-    """Every (scenario, kill point) pair once, in random order, then random ones."""
-    pairs = [
+def all_pairs() -> list[tuple[str, str]]:
+    return [
         (name, point)
         for name, (_, _, kinds) in sorted(SCENARIOS.items())
         for point in [
@@ -88,10 +98,43 @@ def schedule(rng: random.Random, runs: int) -> list[tuple[str, str]]:
             "plan:finishing",
         ]
     ]
+
+
+def _twisted(name: str) -> bool:
+    return "cancel" in SCENARIOS[name][2]
+
+
+def schedule(rng: random.Random, runs: int) -> list[tuple[str, str, str]]:
+    """Every (scenario, kill point) pair once, in random order, then random ones; the
+    cancelling scenarios' grace points get the twists in turn (each pair of kill point and
+    twist at least once), the other runs a random twist or none."""
+    twisted = [n for n in sorted(SCENARIOS) if _twisted(n)]
+    turn = {
+        (name, f"cancel:{moment}"): TWISTS[(i + j) % len(TWISTS)]
+        for i, name in enumerate(twisted)
+        for j, moment in enumerate(GRACE_MOMENTS)
+    }
+    pairs = all_pairs()
     rng.shuffle(pairs)
     while len(pairs) < runs:
         pairs.append(rng.choice(pairs))
-    return pairs[:runs]
+    choices = ("", "", *TWISTS)
+    return [
+        (name, point, turn.pop((name, point), None) or rng.choice(choices))
+        for name, point in pairs[:runs]
+    ]
+
+
+def every_twist() -> list[tuple[str, str, str]]:
+    """Every pair without a twist, and every cancel grace point with each twist."""
+    plain = [(name, point, "") for name, point in all_pairs()]
+    return plain + [
+        (name, f"cancel:{moment}", twist)
+        for name in sorted(SCENARIOS)
+        if _twisted(name)
+        for moment in GRACE_MOMENTS
+        for twist in TWISTS
+    ]
 
 
 @dataclass
@@ -100,6 +143,7 @@ class Run:
     order_id: str
     plan: ActionPlan
     kill_at: str
+    twist: str
     refunds: int  # ledger entries the order must show in the end
     refunded: Decimal
     units: int
@@ -108,11 +152,23 @@ class Run:
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL, which Windows does not have")
 def test_killed_anywhere_every_refund_and_restock_happens_exactly_once(tmp_path: Path) -> None:
     rng = random.Random(SEED)
+    _kill_runs(tmp_path, schedule(rng, RUNS))
+
+
+@pytest.mark.slow
+def test_killed_at_every_point_with_slow_jobs_and_clock_jumps(tmp_path: Path) -> None:
+    rng = random.Random(SEED)
+    runs = every_twist()
+    rng.shuffle(runs)
+    _kill_runs(tmp_path, runs)
+
+
+def _kill_runs(tmp_path: Path, planned: list[tuple[str, str, str]]) -> None:
     started = time.perf_counter()
     with DemoShop(
         seed=SEED % 1000,
         size=3,
-        cancel_job_delay=0.02,
+        cancel_job_delay=FAST_JOB,
         bucket_size=1_000_000,
         restore_rate=1_000_000,
     ) as shop:
@@ -124,8 +180,9 @@ def test_killed_anywhere_every_refund_and_restock_happens_exactly_once(tmp_path:
         parent = ActionRunner(db, client, "kill-test parent")
         runs: list[Run] = []
         processes = Processes(shop, db_path, tmp_path)
-        for index, (scenario, kill_at) in enumerate(schedule(rng, RUNS)):
-            run = _prepare(shop, db, parent, store_id, scenario, kill_at, index)
+        for index, (scenario, kill_at, twist) in enumerate(planned):
+            run = _prepare(shop, db, parent, store_id, scenario, kill_at, index, twist)
+            shop.service.cancel_job_delay = JOB_DELAY.get(twist, FAST_JOB)
             processes.run(run)
             runs.append(run)
         leftovers = processes.run(None)
@@ -160,12 +217,16 @@ def test_killed_anywhere_every_refund_and_restock_happens_exactly_once(tmp_path:
                     request = get_request(conn, run.plan.request_id)
                     assert request is not None and request.state is RequestState.DONE, run
         assert set(ends.values()) == {1}, ends
+        reconciled = Counter(line.split()[1] for line in processes.reconciled)
+        assert set(reconciled) <= {"done"}, processes.reconciled
         kills = Counter(run.kill_at for run in runs)
         print(
-            f"\nkill test: {RUNS} runs, {RUNS + 1} processes, {seconds:.1f} s, seed {SEED}; "
-            f"{len(ledger.refunds)} refunds, {sum(r.delta for r in ledger.restocks)} units "
-            f"restocked, all exactly once"
+            f"\nkill test: {len(runs)} runs, {len(runs) + 1} processes, {seconds:.1f} s, "
+            f"seed {SEED}; {len(ledger.refunds)} refunds, "
+            f"{sum(r.delta for r in ledger.restocks)} units restocked, all exactly once; "
+            f"{processes.faults} answers held back; reconciled: {dict(reconciled)}"
         )
+        print("twists:", dict(Counter(run.twist or "none" for run in runs)))
         print("kill points:", dict(sorted(kills.items())))
         print("scenarios:", dict(Counter(run.scenario for run in runs)))
         parent.close()
@@ -181,6 +242,7 @@ def _prepare(
     scenario: str,
     kill_at: str,
     index: int,
+    twist: str,
 ) -> Run:
     state, action, kinds = SCENARIOS[scenario]
     order_id = shop.create_order(state)
@@ -209,7 +271,7 @@ def _prepare(
         refunds = len([r for r in shop.ledger.refunds if r.order_id == order_id])
         refunded = shop.ledger.refunded_total(order_id)
     units = plan.preview.units_restocked
-    return Run(scenario, order_id, plan, kill_at, refunds, refunded, units)
+    return Run(scenario, order_id, plan, kill_at, twist, refunds, refunded, units)
 
 
 class Processes:
@@ -218,6 +280,9 @@ class Processes:
     def __init__(self, shop: DemoShop, db_path: Path, folder: Path) -> None:
         self.shop = shop
         self.folder = folder
+        self.jump = 0  # the next process's wall clock is off by this many seconds
+        self.faults = 0
+        self.reconciled: list[str] = []  # every RECONCILED line
         self.helper = subprocess.Popen(
             [sys.executable, str(CHILD), str(db_path), shop.base_url, shop.access_token],
             stdin=subprocess.PIPE,
@@ -233,7 +298,8 @@ class Processes:
             plan_file = self.folder / "plan.json"
             plan_file.write_text(json.dumps(run.plan.to_json()), encoding="utf-8")
             plan_path = str(plan_file)
-        command = {"plan": plan_path, "kill_at": run.kill_at if run else ""}
+        command = {"plan": plan_path, "kill_at": run.kill_at if run else "", "jump": self.jump}
+        self.jump = JUMP.get(run.twist, 0) if run else 0
         self.helper.stdin.write(json.dumps(command) + "\n")
         self.helper.stdin.flush()
         watch = run.kill_at.removesuffix(":sent") if run and run.kill_at.endswith(":sent") else ""
@@ -246,11 +312,14 @@ class Processes:
                 pid = int(line.split()[1])
             elif line == "READY":
                 if watch:
+                    self.faults += 1
                     self.shop.faults.inject(Fault.latency(1.0), operation=OPERATION[watch])
                 self.helper.stdin.write("go\n")
                 self.helper.stdin.flush()
             elif watch and line == f"AT {watch}:journaled":
                 _kill_when_received(self.shop, pid)
+            elif line.startswith("RECONCILED "):
+                self.reconciled.append(line)
             elif line.startswith("EXIT "):
                 break
         self.shop.faults.clear()

@@ -36,7 +36,13 @@ def crash_at(h: Harness, plan: ActionPlan, point: str, **runner_options: Any) ->
             raise Crash
 
     crashing = ActionRunner(
-        h.db, h.client, "Ida", clock=h.clock.now, checkpoint=die, **runner_options
+        h.db,
+        h.client,
+        "Ida",
+        clock=h.clock.now,
+        monotonic=h.clock.monotonic,
+        checkpoint=die,
+        **runner_options,
     )
     with pytest.raises(Crash):
         crashing.execute(plan)

@@ -133,3 +133,33 @@ def test_policy_hash_ignores_comments_but_not_meaning() -> None:
     assert policy_hash(stricter) != policy_hash(policy)
     assert policy_hash(policy, timedelta(hours=2)) != policy_hash(policy)
     assert len(policy_hash(default_policy())) == 64
+
+
+@pytest.mark.parametrize(
+    "nesting",
+    [
+        "deep = " + "{ a = " * 1000 + "1" + " }" * 1000 + "\n",  # inline tables
+        "deep = " + "[" * 1000 + "1" + "]" * 1000 + "\n",  # arrays
+    ],
+    ids=["tables", "arrays"],
+)
+def test_policy_nested_a_thousand_deep_keeps_the_last_good_policy(
+    tmp_path: Path, nesting: str
+) -> None:
+    path = tmp_path / "policy-1.toml"
+    path.write_text(EDITED, encoding="utf-8")
+    good = load_policy(path)
+    path.write_text(EDITED + nesting, encoding="utf-8")
+    hostile = load_policy(path, last_good=good.policy)
+    assert hostile.policy is good.policy
+    assert hostile.notice is not None
+    assert "nested too deeply" in hostile.notice.render_plain()
+    assert "last good policy stays in force" in hostile.notice.render_plain()
+
+
+def test_policy_saved_as_utf8_with_bom_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "policy-1.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + EDITED.encode("utf-8"))
+    loaded = load_policy(path)
+    assert loaded.problem is None
+    assert [r.name for r in loaded.policy.rules] == ["Shipped", "Quick"]

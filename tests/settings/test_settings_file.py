@@ -132,3 +132,27 @@ def test_the_update_check_answer_is_kept_and_not_guessed(
     assert load_settings(path).settings.check_for_updates is None  # not asked yet
     path.write_text(json.dumps({"check_for_updates": saved}), encoding="utf-8")
     assert load_settings(path).settings.check_for_updates is loaded
+
+
+def test_a_file_notepad_saved_as_ansi_keeps_what_the_merchant_typed(tmp_path: Path) -> None:
+    path = settings_path(tmp_path)
+    path.write_bytes('{"version": 1, "staff_name": "Søren"}'.encode("cp1252"))
+    loaded = load_settings(path)
+    assert loaded.settings.staff_name == "Søren"
+    assert loaded.notice is not None and "not saved as UTF-8" in loaded.notice.render_plain()
+
+
+def test_a_file_with_a_utf8_bom_is_read(tmp_path: Path) -> None:
+    path = settings_path(tmp_path)
+    path.write_bytes(b"\xef\xbb\xbf" + '{"staff_name": "Søren"}'.encode())
+    loaded = load_settings(path)
+    assert loaded.settings.staff_name == "Søren" and loaded.notice is None
+
+
+def test_hostile_nesting_is_a_damaged_file_not_a_crash(tmp_path: Path) -> None:
+    path = settings_path(tmp_path)
+    path.write_text("[" * 100_000, encoding="utf-8")
+    loaded = load_settings(path)
+    assert loaded.settings == Settings()
+    assert loaded.notice is not None and "damaged" in loaded.notice.render_plain()
+    assert not path.exists()  # kept aside under another name

@@ -1,5 +1,6 @@
 """CSV import: encodings, delimiters, Google Forms timestamps, bad and duplicate rows."""
 
+import re
 from datetime import UTC, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
@@ -8,7 +9,7 @@ import pytest
 from cancelapp.domain.request import RequestSource
 from cancelapp.sources.csv_import import import_rows, row_key
 from cancelapp.sources.csv_mapping import ColumnMapping, CsvField, guess_mapping, header_key
-from cancelapp.sources.csv_reading import CsvUnreadable, read_table
+from cancelapp.sources.csv_reading import CELL_LIMIT, SHORTENED_MARK, CsvUnreadable, read_table
 from cancelapp.sources.csv_timestamps import parse_timestamp
 
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
@@ -179,3 +180,33 @@ def test_a_row_with_an_impossible_offset_is_listed_and_the_rest_imported() -> No
     (bad,) = result.bad_rows
     assert bad.line == 4
     assert bad.reason.render_plain() == "Not a date and time: 2026/11/25 9:00:00 AM GMT+99"
+
+
+def test_a_cell_over_pythons_field_limit_is_shortened_not_the_file_refused() -> None:
+    huge = "x" * 200_000  # Python's csv refuses cells over 131,072 characters by default
+    table = read_table(
+        (GOOGLE_FORMS + f'2026/11/25 9:00:00 AM GMT+1,cy@example.dk,1003,"{huge}"\r\n').encode()
+    )
+    assert table.shortened_lines == (4,)
+    result = import_rows(table, guess_mapping(table.headers), COPENHAGEN)
+    assert [r.order_name for r in result.requests] == ["#1001", "#1002", "#1003"]
+    kept = result.requests[2].text
+    assert kept.startswith("x" * CELL_LIMIT) and kept.endswith(SHORTENED_MARK)
+    assert len(kept) == CELL_LIMIT + len(SHORTENED_MARK)
+
+
+@pytest.mark.parametrize(
+    ("start", "says"),
+    [
+        (b"PK\x03\x04\x14\x00\x06\x00[Content_Types].xml", "This is an Excel file"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "old Excel (.xls) file"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "This is a PDF file"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "picture (PNG)"),
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF", "picture (JPEG)"),
+    ],
+    ids=["xlsx", "xls", "pdf", "png", "jpeg"],
+)
+def test_a_file_chosen_by_mistake_is_named_with_what_to_do(start: bytes, says: str) -> None:
+    with pytest.raises(CsvUnreadable, match=re.escape(says)) as caught:
+        read_table(start + bytes(range(256)) * 4)
+    assert "CSV" in caught.value.phrase.render_plain()

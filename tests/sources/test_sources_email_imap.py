@@ -17,7 +17,7 @@ from cancelapp.domain.request import RequestState
 from cancelapp.sources.email_config import AfterReading, EmailConfig, Security
 from cancelapp.sources.email_source import FETCH_BYTES, EmailSource
 from cancelapp.sources.imap_session import mailbox_name
-from cancelapp.sources.incoming import MAX_STORED_TEXT, SHORTENED, SourceUnavailable
+from cancelapp.sources.incoming import MAX_STORED_TEXT, SourceUnavailable
 from cancelapp.sources.match_and_store import take_in
 from cancelapp.sources.matching import match_order, to_request
 from cancelapp.store import Database
@@ -150,25 +150,26 @@ def test_requests_are_read_parsed_and_matched(imap_server: ImapServer, folder: s
     assert all(b"\\Seen" not in f for f in flags(imap_server, folder))  # mail left unread
 
 
-# The stdlib's parser fails on this Content-Type (an IndexError deep in its header parser).
-UNREADABLE = b"From: eve@example.com\r\nContent-Type: a<;?;name*\r\n\r\nCancel #1001 please\r\n"
+# The stdlib's structured header parser failed on this Content-Type (an IndexError deep
+# inside); headers are now read without it, so the mail is read like any other.
+ONCE_UNREADABLE = (
+    b"From: eve@example.com\r\nContent-Type: a<;?;name*\r\n\r\nCancel #1001 please\r\n"
+)
 
 
-def test_an_unreadable_message_is_skipped_with_a_notice_and_the_rest_read(
+def test_a_mail_with_a_garbled_content_type_does_not_stop_the_rest(
     imap_server: ImapServer, folder: str
 ) -> None:
     deliver(
         imap_server,
         folder,
         message("anna@example.dk", "Cancel #1001", "Please"),
-        UNREADABLE,
+        ONCE_UNREADABLE,
         message("bo@example.com", "Annuller #1002", "Tak"),
     )
     result = source(imap_server, folder).fetch({})
-    assert sorted(r.order_name or "" for r in result.requests) == ["#1001", "#1002"]
-    (notice,) = result.notices
-    assert notice.args == {"folder": folder, "received": datetime(2026, 11, 24, 8, 20, tzinfo=UTC)}
-    assert "was skipped because its content is damaged" in notice.render_plain()
+    assert sorted(r.order_name or "" for r in result.requests) == ["#1001", "#1001", "#1002"]
+    assert result.notices == []
     assert result.cursor["last_uid"] == 3  # passed over for good, like the read ones
     again = source(imap_server, folder).fetch(result.cursor)
     assert (again.requests, again.notices) == ([], [])
@@ -180,9 +181,9 @@ def test_a_very_long_message_is_stored_shortened(imap_server: ImapServer, folder
     (request,) = source(imap_server, folder).fetch({}).requests
     assert request.order_name == "#1001"
     stored = request.message().text
-    assert len(stored) == MAX_STORED_TEXT
+    assert len(stored) <= MAX_STORED_TEXT
     assert stored.startswith("Cancel\n\nPlease cancel order #1001.\nlog line")
-    assert stored.endswith(SHORTENED)
+    assert stored.endswith("\n\n[… 80 KB]")  # names what was left out
 
 
 def test_nothing_is_read_twice_across_restarts(

@@ -84,3 +84,17 @@ def test_the_holders_pid_stays_readable_while_it_holds_the_lock(
     """Windows locks are mandatory (msvcrt): the lock sits past the pid, so another process
     (support, or this test) can still read who holds the folder."""
     assert int((tmp_path / "cancelapp.lock").read_text().strip()) > 0
+
+
+def test_a_pid_left_behind_means_the_last_run_ended_uncleanly(tmp_path: Path) -> None:
+    first = InstanceLock(tmp_path).acquire()
+    assert not first.previous_run_unclean  # a first run
+    first.release()
+    second = InstanceLock(tmp_path).acquire()
+    assert not second.previous_run_unclean  # the last run released the lock
+    second.release(clean=False)  # as a kill or a power cut leaves it
+    third = InstanceLock(tmp_path).acquire()
+    try:
+        assert third.previous_run_unclean
+    finally:
+        third.release()

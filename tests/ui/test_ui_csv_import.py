@@ -105,3 +105,14 @@ def test_the_models_pass_the_model_tester(qtbot: QtBot, qtmodeltester) -> None: 
     dialog = make_dialog(qtbot)
     qtmodeltester.check(dialog.preview_model)
     qtmodeltester.check(dialog.bad_rows_model)
+
+
+def test_a_shortened_cell_is_named_in_the_dialog(qtbot: QtBot) -> None:
+    formatter = Formatter(QLocale(QLocale.Language.English, QLocale.Country.Denmark), COPENHAGEN)
+    data = EXPORT + ("25-11-2026 09:00;dy@example.dk;1004;" + "ø" * 150_000 + "\r\n").encode(
+        "cp1252"
+    )
+    dialog = CsvImportDialog(read_table(data), formatter, COPENHAGEN, file_name="form.csv")
+    qtbot.addWidget(dialog)
+    note = dialog.file_label.text().splitlines()[1]
+    assert "text longer than 20,000 characters; it was shortened (lines 6)" in note

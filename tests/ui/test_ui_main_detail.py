@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QLocale, QModelIndex, QRect, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
-from PySide6.QtWidgets import QLabel, QStyleOptionViewItem, QTableView
+from PySide6.QtWidgets import QApplication, QLabel, QStyleOptionViewItem, QTableView
 from pytestqt.qtbot import QtBot
 
 from cancelapp.domain.money import Money
@@ -34,7 +35,14 @@ from cancelapp.store.phrase_json import phrase_to_json
 from cancelapp.store.queue import QueueRow
 from cancelapp.ui.banner import Banner
 from cancelapp.ui.detail.command_state import RequestCommands, request_commands
-from cancelapp.ui.detail.detail_pane import DetailPane, split_checks
+from cancelapp.ui.detail.detail_pane import (
+    SHOWN_CHARS,
+    SHOWN_LEAST,
+    SHOWN_MESSAGES,
+    SHOWN_TOTAL,
+    DetailPane,
+    split_checks,
+)
 from cancelapp.ui.formatting import Formatter
 from cancelapp.ui.queue.queue_delegate import VerdictDelegate
 from cancelapp.ui.queue.queue_index import Column
@@ -252,3 +260,49 @@ def test_commands_wait_for_the_whole_order_and_the_network() -> None:
     assert offline == RequestCommands()
     busy = request_commands(detail, online=True, in_flight={7})
     assert not busy.approve and not busy.note
+
+
+def _shown_in(pane: DetailPane, detail: RequestDetail, other: RequestDetail) -> float:
+    """Seconds the GUI thread spends to show `detail` and lay it out (after `other`)."""
+    pane.show_detail(other)
+    QApplication.processEvents()
+    started = time.perf_counter()
+    pane.show_detail(detail)
+    QApplication.processEvents()
+    return time.perf_counter() - started
+
+
+def _with_messages(detail: RequestDetail, *texts: str) -> RequestDetail:
+    messages = tuple(RequestMessage(RequestSource.EMAIL, NOW, text) for text in texts)
+    return replace(detail, request=replace(detail.request, messages=messages))
+
+
+def test_a_megabyte_of_text_is_shortened_and_shows_as_fast_as_what_it_shows(
+    qtbot: QtBot,
+) -> None:
+    """1 MB in one message and 200 more: the pane shows the newest 20, shortened, and a
+    megabyte takes no longer to show than the part of it that is shown."""
+    pane = DetailPane(Formatter(US))
+    qtbot.addWidget(pane)
+    pane.resize(420, 700)
+    pane.show()
+    small = hostile_detail()
+    line = "Please cancel #1001. " * 50
+    texts = ["Please cancel #1001. " * 50_000, *(f"{n}: {line}" for n in range(200))]
+    big = _with_messages(small, *texts)
+    pane.show_detail(big)
+    shown = [label.text() for label in pane.message_labels]
+    assert len(shown) == SHOWN_MESSAGES
+    assert shown[-1].startswith("199: Please cancel #1001.")
+    assert f"{201 - SHOWN_MESSAGES} earlier messages are not shown" in pane.earlier.text()
+    assert sum(map(len, shown)) < SHOWN_TOTAL + SHOWN_MESSAGES * (SHOWN_LEAST + 100)
+    same = _with_messages(small, texts[0][:SHOWN_CHARS], *texts[1:])  # the shown part only
+    slow = min(_shown_in(pane, big, small) for _ in range(2))
+    quick = min(_shown_in(pane, same, small) for _ in range(2))
+    assert slow < 2 * quick + 0.016, f"{slow * 1000:.0f} ms against {quick * 1000:.0f} ms"
+    pane.show_detail(_with_messages(small, texts[0]))
+    [text] = [label.text() for label in pane.message_labels]
+    assert len(text) < SHOWN_CHARS + 100
+    assert text.startswith("Please cancel #1001.")
+    assert text.endswith("[text shortened: 1.0 MB]"), text[-60:]
+    assert pane.earlier.isHidden()

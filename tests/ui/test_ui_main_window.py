@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
@@ -16,12 +18,14 @@ from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog, TextDialog
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Column, Tab
 from cancelapp.ui.queue.queue_model import OUTCOME_ROLE
+from cancelapp.ui.workers import Lane
 
 # The offscreen platform cannot size native windows; nothing to do with the app.
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 HOSTILE = "<b>Cancel</b> please <script>alert(1)</script> &amp; thanks"
 WAIT = 30_000
+NETWORK_THREADS = 4  # WorkerPool's default
 
 
 @pytest.fixture
@@ -175,6 +179,34 @@ def test_decline_asks_for_a_reason_then_confirms(
     assert finished.args[1].status.value == "done", finished.args[1].message
     assert demo_shop.order(detail.order.id).cancelled_at is None
     qtbot.waitUntil(lambda: window.model.row_of(request_id) is None, timeout=WAIT)
+
+
+def test_decline_reason_is_read_before_the_dialog_goes(
+    window: MainWindow, qtbot: QtBot, demo_shop: DemoShop
+) -> None:
+    """The reason dialog is deleted before the worker that prepares the decline runs."""
+    select(qtbot, window, 0)
+    detail = window.current_detail()
+    assert detail is not None and detail.order is not None
+    with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
+        window.commands.decline.trigger()
+    reason = opened.args[0]
+    assert isinstance(reason, TextDialog)
+    reason.editor.setPlainText("Out of stock, sorry.")
+    gate = threading.Event()
+    workers = window.context.workers
+    blockers = [workers.run_on(Lane.NETWORK, gate.wait, 30) for _ in range(NETWORK_THREADS)]
+    reason.confirm_button.click()  # the decline's worker now waits behind the blockers
+    shiboken6.delete(reason)
+    with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
+        gate.set()
+    assert all(b.done for b in blockers)
+    confirm = opened.args[0]
+    assert isinstance(confirm, ConfirmActionDialog)
+    with qtbot.waitSignal(window.actions_.finished, timeout=WAIT) as finished:
+        confirm.confirm_button.click()
+    assert finished.args[1].status.value == "done", finished.args[1].message
+    assert "Out of stock, sorry." in (demo_shop.order(detail.order.id).note or "")
 
 
 def test_keyboard_moves_through_the_queue(window: MainWindow, qtbot: QtBot) -> None:

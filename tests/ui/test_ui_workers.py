@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QThread
+from PySide6.QtCore import QObject, QThread
 from pytestqt.qtbot import QtBot
 
 from cancelapp.ui.workers import Lane, TaskControl, WorkerPool
@@ -103,4 +104,31 @@ def test_database_write_lane_runs_one_at_a_time(qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: len(finished) == 6, timeout=10_000)
     assert most == 1
     assert pool.active_count == 0
+    assert pool.shutdown()
+
+
+def _takes(value: object) -> object:
+    return value
+
+
+def test_a_worker_is_never_handed_a_qobject(qtbot: QtBot) -> None:
+    """Widgets are read on the GUI thread; a worker that gets one may find it deleted."""
+    pool = WorkerPool()
+    widget = QObject()
+    text = "Already packed"
+    refused: list[object] = [
+        lambda: pool.run(_takes, widget),  # an argument
+        lambda: pool.run_on(Lane.NETWORK, _takes, value=widget),  # a keyword argument
+        lambda: pool.run(widget.objectName),  # a method of one
+        lambda: pool.run(functools.partial(_takes, widget)),
+        lambda: pool.run(lambda: _takes(widget.objectName())),  # captured by a lambda
+        lambda: pool.run_cancellable(lambda _control: widget.objectName()),
+    ]
+    for start in refused:
+        with pytest.raises(TypeError, match="plain data"):
+            start()  # type: ignore[operator]
+    assert pool.active_count == 0
+    with qtbot.waitSignal(pool.run(lambda: _takes(text)).succeeded) as done:
+        pass
+    assert done.args == [text]
     assert pool.shutdown()

@@ -7,6 +7,7 @@ it keeps the in-process per-order lock, and opens a SQLite connection per thread
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -72,6 +73,7 @@ class ActionRunner:
         *,
         settings: ActionSettings | None = None,
         clock: Callable[[], datetime] = utc_now,
+        monotonic: Callable[[], float] = time.monotonic,
         wait: Wait | None = None,
         backoff: Backoff | None = None,
         cancel_grace: timedelta = timedelta(seconds=30),
@@ -83,9 +85,18 @@ class ActionRunner:
         self.who = operator_name(staff_name)
         self.settings = settings or ActionSettings()
         self.clock = clock
+        self._monotonic = monotonic
+        # When each plan queued by this process falls due, on the monotonic clock.
+        self._due_in_process: dict[int, float] = {}
         self._stop = threading.Event()
         self.ctx = StepContext(
-            client, wait or self._stop.wait, clock, backoff or Backoff(), cancel_grace, self._stop
+            client,
+            wait or self._stop.wait,
+            clock,
+            backoff or Backoff(),
+            cancel_grace,
+            self._stop,
+            monotonic,
         )
         self.records = Records(self.who, clock)
         self._pipeline = Pipeline(
@@ -247,7 +258,10 @@ class ActionRunner:
         if policy_snapshot is not None:
             plan = plan.with_policy_snapshot(policy_snapshot)
         seconds = self.settings.undo_seconds if delay is None else delay
-        return self._queue(plan, self.clock() + timedelta(seconds=seconds))
+        outcome = self._queue(plan, self.clock() + timedelta(seconds=seconds))
+        if outcome.action_id is not None:
+            self._due_in_process[outcome.action_id] = self._monotonic() + seconds
+        return outcome
 
     def take_back(self, action_id: int) -> bool:
         """Undo a queued action before it is sent; False when it already left (or ended)."""
@@ -266,7 +280,7 @@ class ActionRunner:
         outcomes: list[Outcome] = []
         now = self.clock()
         for entry in self.queued():
-            if entry.due_at is not None and entry.due_at > now:
+            if not self._is_due(entry, now):
                 continue
             with self._order_lock(entry.plan.order_id) as free:
                 claimed = free and claim_queued(
@@ -275,6 +289,17 @@ class ActionRunner:
                 if claimed:
                     outcomes.append(self._verify_and_run(claimed, requeue_offline=True))
         return outcomes
+
+    def _is_due(self, entry: JournaledPlan, now: datetime) -> bool:
+        """On the monotonic clock for plans this process queued (a wall-clock jump neither
+        shortens the undo window nor holds a plan back); a journaled due time further ahead
+        than the undo window means the wall clock went back: due."""
+        deadline = self._due_in_process.get(entry.action_id)
+        if deadline is not None:
+            return self._monotonic() >= deadline
+        if entry.due_at is None or entry.due_at <= now:
+            return True
+        return entry.due_at - now > timedelta(seconds=self.settings.undo_seconds)
 
     def reconcile_unfinished(self) -> list[Outcome]:
         """At start-up: finish every plan that was sending when the app stopped, from the

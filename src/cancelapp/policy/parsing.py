@@ -195,8 +195,17 @@ class _Parser:
 
 def parse_policy(text: str, file: str) -> Policy:
     """Validate and build a policy; `file` names it in error messages."""
+    text = text.removeprefix("\ufeff")  # Notepad's "UTF-8 with BOM"
     try:
         data = tomllib.loads(text, parse_float=Decimal)
+    except RecursionError:
+        # tomllib recurses once per nested table or array: a hostile file exhausts the stack.
+        raise PolicyError(
+            file,
+            None,
+            None,
+            _problem(QT_TRANSLATE_NOOP("Policy", "tables or lists are nested too deeply")),
+        ) from None
     except tomllib.TOMLDecodeError as exc:
         m = _SYNTAX_LINE.search(str(exc))
         raise PolicyError(

@@ -16,6 +16,54 @@ from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
 from cancelapp.sources.incoming import CONTEXT
 
 DELIMITERS = (",", ";", "\t")
+# Python's csv refuses a whole file for one cell over 131,072 characters; read any cell the
+# file holds (the reader is linear), then keep at most CELL_LIMIT characters of it.
+FIELD_SIZE_LIMIT = 64 * 1024 * 1024
+CELL_LIMIT = 20_000
+SHORTENED_MARK = " […]"
+# Files people pick by mistake, by their first bytes: what they are, in the merchant's words.
+_NOT_CSV = (
+    (
+        b"PK\x03\x04",
+        QT_TRANSLATE_NOOP(
+            CONTEXT,
+            "This is an Excel file (or another zipped document), not a CSV file. "
+            "Open it in Excel and save it with File > Save As > CSV, then import that file.",
+        ),
+    ),
+    (
+        b"\xd0\xcf\x11\xe0",
+        QT_TRANSLATE_NOOP(
+            CONTEXT,
+            "This is an old Excel (.xls) file, not a CSV file. Open it in Excel and "
+            "save it with File > Save As > CSV, then import that file.",
+        ),
+    ),
+    (
+        b"%PDF-",
+        QT_TRANSLATE_NOOP(
+            CONTEXT,
+            "This is a PDF file, not a CSV file. Export the requests as CSV from the "
+            "program that made it (Google Forms: Responses > Download responses).",
+        ),
+    ),
+    (
+        b"\x89PNG",
+        QT_TRANSLATE_NOOP(
+            CONTEXT,
+            "This is a picture (PNG), not a CSV file. Export the requests as CSV "
+            "(Google Forms: Responses > Download responses).",
+        ),
+    ),
+    (
+        b"\xff\xd8\xff",
+        QT_TRANSLATE_NOOP(
+            CONTEXT,
+            "This is a picture (JPEG), not a CSV file. Export the requests as CSV "
+            "(Google Forms: Responses > Download responses).",
+        ),
+    ),
+)
 
 
 class CsvUnreadable(ValueError):
@@ -38,14 +86,21 @@ class CsvTable:
     rows: tuple[CsvRow, ...]
     encoding: str
     delimiter: str
+    shortened_lines: tuple[int, ...] = ()  # rows with a cell cut to CELL_LIMIT characters
 
 
 def read_table(data: bytes) -> CsvTable:
+    for magic, template in _NOT_CSV:
+        if data.startswith(magic):
+            raise CsvUnreadable(Phrase(CONTEXT, template))
     text, encoding = decode(data)
+    if csv.field_size_limit() < FIELD_SIZE_LIMIT:
+        csv.field_size_limit(FIELD_SIZE_LIMIT)
     delimiter = sniff_delimiter(text)
     # strict: an unclosed quote is an error, not the rest of the file swallowed into one cell
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows: list[CsvRow] = []
+    shortened: list[int] = []
     headers: tuple[str, ...] | None = None
     next_line = 1
     try:
@@ -53,6 +108,9 @@ def read_table(data: bytes) -> CsvTable:
             start, next_line = next_line, reader.line_num + 1
             if not any(cell.strip() for cell in cells):
                 continue  # a blank line holds nothing to lose
+            if any(len(cell) > CELL_LIMIT for cell in cells):
+                cells = [_shorten(cell) for cell in cells]
+                shortened.append(start)
             if headers is None:
                 headers = tuple(cell.strip() for cell in cells)
             else:
@@ -67,7 +125,11 @@ def read_table(data: bytes) -> CsvTable:
         ) from exc
     if headers is None:
         raise CsvUnreadable(Phrase(CONTEXT, QT_TRANSLATE_NOOP(CONTEXT, "The file is empty")))
-    return CsvTable(headers, tuple(rows), encoding, delimiter)
+    return CsvTable(headers, tuple(rows), encoding, delimiter, tuple(shortened))
+
+
+def _shorten(cell: str) -> str:
+    return cell if len(cell) <= CELL_LIMIT else cell[:CELL_LIMIT] + SHORTENED_MARK
 
 
 def decode(data: bytes) -> tuple[str, str]:

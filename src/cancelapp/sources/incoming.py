@@ -10,7 +10,20 @@ from cancelapp.domain.phrase import Phrase
 from cancelapp.domain.request import RequestMessage, RequestSource, RequestState
 
 MAX_STORED_TEXT = 20_000  # characters of customer text kept per message
-SHORTENED = "\n\n[…]"  # ends a text cut at MAX_STORED_TEXT; the same in every language
+
+
+def shortened_marker(skipped_bytes: int) -> str:
+    """Ends a text cut short, naming how much was left out; the same in every language."""
+    return f"\n\n[… {size_text(skipped_bytes)}]"
+
+
+def size_text(size: int) -> str:
+    """A size in bytes as "1.2 MB", "340 KB" or "12 B" (decimal units)."""
+    if size >= 1_000_000:
+        return f"{size / 1_000_000:.1f} MB"
+    if size >= 1_000:
+        return f"{size / 1_000:.0f} KB"
+    return f"{size} B"
 
 
 @dataclass(frozen=True)
@@ -48,10 +61,12 @@ class IncomingRequest:
 
 def stored_text(text: str) -> str:
     """Customer text as stored: as received, but a text longer than `MAX_STORED_TEXT` (a
-    mail with a pasted log, a runaway form field) keeps its start and ends with `SHORTENED`."""
+    mail with a pasted log, a runaway form field) keeps its start and ends with a marker
+    naming what was left out (`shortened_marker`)."""
     if len(text) <= MAX_STORED_TEXT:
         return text
-    return text[: MAX_STORED_TEXT - len(SHORTENED)] + SHORTENED
+    cut = MAX_STORED_TEXT - 24  # room for the marker
+    return text[:cut] + shortened_marker(len(text[cut:].encode("utf-8", "replace")))
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ writers never deadlock on a lock upgrade.
 from __future__ import annotations
 
 import errno
+import logging
 import os
 import sqlite3
 import threading
@@ -16,9 +17,17 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from cancelapp.store.errors import DiskFullError, ReadOnlyFolderError, translate_errors
+from cancelapp.store.errors import (
+    DatabaseCorruptError,
+    DatabaseIsFolderError,
+    DiskFullError,
+    EmptyDatabaseError,
+    ReadOnlyFolderError,
+    translate_errors,
+)
 from cancelapp.store.migrations import MIGRATIONS, check_openable, migrate
 
+log = logging.getLogger(__name__)
 BUSY_TIMEOUT_SECONDS = 5.0
 FILE_MODE = 0o600  # the customer data in it is the merchant's only
 
@@ -40,20 +49,32 @@ class Database:
         *,
         busy_timeout: float = BUSY_TIMEOUT_SECONDS,
         migrations: Sequence[Sequence[str]] = MIGRATIONS,
+        verify: bool = False,
     ) -> Database:
         """Create or migrate the file at `path`, backing up an existing file before migrating.
 
         `busy_timeout` is how long a write waits for another writer before giving up;
         `migrations` is the schema history (the released one unless a test adds a step).
 
+        `verify` runs SQLite's `quick_check` over every page first (`--self-check`, and a
+        start after an unclean exit): damage anywhere is found now, not in some later query.
+
         Raises `StoreError` subclasses: `NewerDatabaseError`, `DatabaseCorruptError` (offer
-        `move_aside()`), `ReadOnlyFolderError`, `DiskFullError`, `DatabaseLockedError`.
+        `move_aside()`; `EmptyDatabaseError` for a 0-byte file), `ReadOnlyFolderError`,
+        `DiskFullError`, `DatabaseLockedError`, `DatabaseIsFolderError`, `DiskIOError`.
         """
-        _create_private_file(path)
+        if path.is_dir():
+            raise DatabaseIsFolderError(path)
+        if path.exists() and path.stat().st_size == 0 and not _wal_holds_data(path):
+            # SQLite would quietly start an empty database in it: every request gone.
+            raise EmptyDatabaseError(path)
+        create_private_file(path)
         database = cls(path, busy_timeout=busy_timeout)
         try:
             with translate_errors(path):
                 conn = database.connection()
+                if verify:
+                    database.verify()
                 version = check_openable(conn, path, head=len(migrations))
                 conn.execute("PRAGMA journal_mode = WAL")
                 if version < len(migrations):
@@ -108,6 +129,26 @@ class Database:
                 if conn.in_transaction:
                     conn.execute("COMMIT")
 
+    def verify(self) -> None:
+        """Raise `DatabaseCorruptError` unless SQLite's `quick_check` finds every page sound
+        (a few hundred milliseconds for a large cache: at start-up only when in doubt)."""
+        with translate_errors(self.path):
+            rows = self.connection().execute("PRAGMA quick_check").fetchall()
+        if [tuple(row) for row in rows] != [("ok",)]:
+            log.error("quick_check of %s: %s", self.path, rows[:5])
+            raise DatabaseCorruptError(self.path)
+
+    def checkpoint(self) -> None:
+        """Move everything in the -wal file into the database file and empty the -wal
+        (TRUNCATE), so the .sqlite3 file alone holds all the data: a copy of it is complete,
+        and a -wal deleted by a cleaner or sync tool loses at most what came after."""
+        with translate_errors(self.path):
+            busy, _frames, _done = (
+                self.connection().execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            )
+        if busy:
+            log.info("checkpoint of %s postponed: a reader was busy", self.path)
+
     def close(self) -> None:
         """Close every connection this object opened (call at shutdown, after workers end)."""
         with self._lock:
@@ -124,17 +165,26 @@ class Database:
                 isolation_level=None,  # we issue BEGIN/COMMIT ourselves
                 check_same_thread=False,  # only so close() may run at shutdown
             )
-            conn.execute("PRAGMA foreign_keys = ON")
+            try:
+                conn.execute("PRAGMA foreign_keys = ON")
+            except BaseException:
+                conn.close()  # a damaged file or a disk error: never leak the handle
+                raise
         with self._lock:
             self._connections.append(conn)
         return conn
+
+
+def _wal_holds_data(path: Path) -> bool:
+    wal = path.with_name(path.name + "-wal")
+    return wal.exists() and wal.stat().st_size > 0
 
 
 def backup_copy(conn: sqlite3.Connection, path: Path, version: int) -> Path:
     """Copy the whole database next to it before a migration touches it."""
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = path.with_name(f"{path.name}.v{version}-{stamp}.bak")
-    _create_private_file(target)
+    create_private_file(target)
     destination = sqlite3.connect(target)
     try:
         conn.backup(destination)
@@ -143,10 +193,10 @@ def backup_copy(conn: sqlite3.Connection, path: Path, version: int) -> Path:
     return target
 
 
-def _create_private_file(path: Path) -> None:
+def create_private_file(path: Path) -> None:
     """Create the file readable by its owner only, or tighten an existing one."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd = os.open(path, os.O_CREAT | os.O_RDWR, FILE_MODE)
         os.close(fd)
         if os.name == "posix" and path.stat().st_mode & 0o077:
@@ -156,4 +206,6 @@ def _create_private_file(path: Path) -> None:
             raise DiskFullError(path) from exc
         if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
             raise ReadOnlyFolderError(path) from exc
+        if exc.errno == errno.EISDIR:
+            raise DatabaseIsFolderError(path) from exc
         raise

@@ -116,6 +116,45 @@ class DatabaseCorruptError(StoreError):
         return target
 
 
+class EmptyDatabaseError(DatabaseCorruptError):
+    """The file is there but holds nothing (0 bytes): something truncated it. Never started
+    over silently, which would look like every request had vanished."""
+
+    template = QT_TRANSLATE_NOOP(
+        _CONTEXT,
+        "CancelApp's data file is empty (0 bytes): something has truncated it. CancelApp can "
+        "restore the latest backup, or move the empty file aside and download your orders "
+        "again from Shopify.",
+    )
+
+
+class DatabaseIsFolderError(StoreError):
+    template = QT_TRANSLATE_NOOP(
+        _CONTEXT,
+        "CancelApp's data file {file} is a folder, not a file. Move or rename that folder, "
+        "then start CancelApp again.",
+    )
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path, file=str(path))
+
+
+class DiskIOError(StoreError):
+    """SQLite could not read or write the file: a failing disk, a removed USB drive or network
+    share, or a -wal file deleted by a cleaner or sync tool while CancelApp ran."""
+
+    template = QT_TRANSLATE_NOOP(
+        _CONTEXT,
+        "CancelApp could not read or write its data in {folder} (a disk error). Quit "
+        "CancelApp, check that the disk or network drive is connected and that no cleaning "
+        "or sync program removes files in that folder, then start CancelApp again. Recent "
+        "changes may need to be made again; if the problem stays, restore from a backup.",
+    )
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path, folder=str(path.parent))
+
+
 def classify(error: sqlite3.Error, path: Path) -> StoreError | None:
     """The merchant-facing error for a known sqlite3 failure, or None for a bug."""
     code = getattr(error, "sqlite_errorcode", None)
@@ -130,6 +169,8 @@ def classify(error: sqlite3.Error, path: Path) -> StoreError | None:
         return DatabaseLockedError(path)
     if primary == SQLITE_READONLY or (primary == SQLITE_CANTOPEN and not _writable(path)):
         return ReadOnlyFolderError(path)
+    if primary == SQLITE_IOERR:
+        return DiskIOError(path)
     return None
 
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidg
 from cancelapp.session.detail import RequestDetail
 from cancelapp.store.stores import StoreRecord
 from cancelapp.ui.banner import Banner
+from cancelapp.ui.database_upkeep import DatabaseUpkeep
 from cancelapp.ui.detail.action_controller import ActionController, describe_error
 from cancelapp.ui.detail.command_state import request_commands
 from cancelapp.ui.detail.detail_flow import DetailFlow
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
             current_session=lambda: self.session,
         )
         self.removal = StoreRemoval(context, self)
+        self.upkeep = DatabaseUpkeep(context, self)
         self.updates = UpdateNotice(context, self.banner, self)
         self.commands = WindowCommands(self)
         self.menus = WindowMenus(self, self.commands)
@@ -158,6 +160,7 @@ class MainWindow(QMainWindow):
             (c.connect_store, self.connect_store),
             (c.remove_store, self.remove_store),
             (c.import_csv, self.menu_dialogs.import_csv),
+            (c.back_up, self.upkeep.back_up),
             (c.new_request, self.menu_dialogs.new_request),
             (c.audit_log, self.menu_dialogs.show_audit_log),
             (c.settings, self.settings_flow.open_settings),
@@ -201,6 +204,8 @@ class MainWindow(QMainWindow):
         self.settings_flow.saved.connect(lambda s: self.updates.apply(s.check_for_updates))
         self.removal.removed.connect(self._store_removed)
         self.removal.problem.connect(self._problem)
+        self.upkeep.notice.connect(lambda text: self.status.showMessage(text, 8000))
+        self.upkeep.problem.connect(self._problem)
         self.store_switcher.chosen.connect(self._switch_store)
         self.store_sessions.stores_read.connect(self._stores_read)
         self.store_sessions.cache_opened.connect(self._cache_opened)
@@ -246,6 +251,8 @@ class MainWindow(QMainWindow):
         yet, an interactive start opens the connect wizard (the first run)."""
         self._open_sessions = open_session
         self._wanted_store = store_id
+        if open_session:
+            self.upkeep.start()
         self.store_sessions.read_stores()
         if open_session:
             self.updates.start()
@@ -317,7 +324,8 @@ class MainWindow(QMainWindow):
 
     def _find_keychain(self) -> None:
         """Look for the OS keychain in a worker now, before a dialog or a session needs it."""
-        self.context.workers.run(lambda: self.context.secrets)
+        context = self.context  # a plain value: the worker must not reach the window
+        context.workers.run(lambda: context.secrets)
 
     def _session_opened(self, store: StoreRecord, session: StoreSession | None) -> None:
         self.session_ready.emit(session is not None)
@@ -557,6 +565,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.sync.stop()
+        self.upkeep.stop()
         self.actions_.set_session(None)
         self.tray.hide()
         self.store_sessions.retire()

@@ -48,6 +48,7 @@ class WindowCommands:
         self.connect_store = make(None)
         self.remove_store = make(None)
         self.import_csv = make(None)
+        self.back_up = make(None)
         self.new_request = make(QKeySequence.StandardKey.New)
         self.audit_log = make(None)
         self.settings = make(QKeySequence.StandardKey.Preferences)
@@ -79,6 +80,7 @@ class WindowCommands:
             self.connect_store: (_tr("&Connect store…"), ""),
             self.remove_store: (_tr("Re&move store…"), ""),
             self.import_csv: (_tr("&Import CSV…"), ""),
+            self.back_up: (_tr("&Back up data…"), _tr("Save a copy of all of CancelApp's data")),
             self.new_request: (_tr("&New request…"), ""),
             self.audit_log: (_tr("Audit &log…"), ""),
             self.settings: (_tr("&Settings…"), ""),
@@ -101,6 +103,8 @@ class WindowMenus:
         c = commands
         self.file = QMenu(window)
         self.file.addActions([c.connect_store, c.remove_store, c.import_csv, c.new_request])
+        self.file.addSeparator()
+        self.file.addAction(c.back_up)
         self.file.addSeparator()
         self.file.addAction(c.quit)
         self.edit = QMenu(window)

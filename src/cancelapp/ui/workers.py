@@ -16,8 +16,10 @@ is set (`control.raise_if_cancelled()` ends it with `Cancelled`, reported as `ca
     task.cancel()
 
 Rules: functions get plain data (ids, paths, dataclasses), never widgets or models, and open
-their own sqlite3 connection. Writes to the database run on `Lane.DATABASE_WRITE`, a lane of a
-single thread, so they never contend with each other.
+their own sqlite3 connection. A QObject among the arguments, bound to the function, or captured
+by a lambda is refused with `TypeError` when the task is started: read widget values on the GUI
+thread first (a dialog may be deleted before the worker runs). Writes to the database run on
+`Lane.DATABASE_WRITE`, a lane of a single thread, so they never contend with each other.
 
 Every signal is delivered on the GUI thread through a queued connection, so connecting right
 after `run()` never misses one, and plain lambdas as slots are safe. `WorkerPool(synchronous=True)`
@@ -28,12 +30,13 @@ The pool keeps each `Task` alive until it finishes; call `shutdown()` before dro
 
 from __future__ import annotations
 
+import functools
 import itertools
 import logging
 import threading
 from collections.abc import Callable
 from enum import Enum
-from typing import Concatenate, ParamSpec, TypeVar, cast
+from typing import Any, Concatenate, ParamSpec, TypeVar, cast
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
@@ -176,6 +179,7 @@ class WorkerPool(QObject):
 
     def run_on(self, lane: Lane, fn: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> Task:
         """Run `fn(*args, **kwargs)` on `lane` (e.g. `Lane.DATABASE_WRITE` for writes)."""
+        refuse_qobjects(fn, args, kwargs)
         task, task_id = self._new_task(fn.__name__)
         return self._launch(task, task_id, lane, lambda: fn(*args, **kwargs))
 
@@ -196,6 +200,7 @@ class WorkerPool(QObject):
         **kwargs: P.kwargs,
     ) -> Task:
         """Run `fn(control, *args, **kwargs)` on `lane`."""
+        refuse_qobjects(fn, args, kwargs)
         task, task_id = self._new_task(fn.__name__)
         control = TaskControl(self._relay, task_id, task.cancel_event)
         return self._launch(task, task_id, lane, lambda: fn(control, *args, **kwargs))
@@ -245,3 +250,43 @@ class WorkerPool(QObject):
         done = all(pool.waitForDone(timeout_ms) for pool in self._pools.values())
         self._active.clear()
         return done
+
+
+def refuse_qobjects(
+    fn: Callable[..., object], args: tuple[Any, ...], kwargs: dict[str, Any]
+) -> None:
+    """Raise TypeError when a worker would reach a QObject: in its arguments, as the object
+    of a bound method, in a `functools.partial`, or captured by a lambda or inner function."""
+    for name, value in _reachable(fn, args, kwargs):
+        if isinstance(value, QObject):
+            raise TypeError(
+                f"{getattr(fn, '__qualname__', fn)!s} would get {type(value).__name__} "
+                f"({name}) on a worker thread: read its values on the GUI thread and pass "
+                "plain data"
+            )
+
+
+def _reachable(
+    fn: object, args: tuple[Any, ...], kwargs: dict[str, Any], depth: int = 0
+) -> list[tuple[str, object]]:
+    found: list[tuple[str, object]] = [(f"argument {i + 1}", a) for i, a in enumerate(args)]
+    found += [(f"argument {k}", v) for k, v in kwargs.items()]
+    if depth > 2:
+        return found
+    if isinstance(fn, functools.partial):
+        return found + _reachable(fn.func, fn.args, fn.keywords, depth + 1)
+    bound = getattr(fn, "__self__", None)
+    if bound is not None:
+        found.append(("the object of the method", bound))
+    code = getattr(fn, "__code__", None)
+    for name, cell in zip(
+        getattr(code, "co_freevars", ()), getattr(fn, "__closure__", None) or (), strict=False
+    ):
+        try:
+            value = cell.cell_contents
+        except ValueError:  # not assigned yet
+            continue
+        found.append((f"captured {name!r}", value))
+        if callable(value) and not isinstance(value, QObject | type):
+            found += _reachable(value, (), {}, depth + 1)
+    return found

@@ -30,7 +30,9 @@ from cancelapp.actions.carry_out.send_step import (
     StepContext,
     StepFailed,
     StepPending,
+    being_cancelled,
     confirm_cancel,
+    follow_pending_cancel,
     refunded_by,
     resolve,
     send,
@@ -152,6 +154,8 @@ class Pipeline:
         if step.kind is StepKind.CANCEL:  # to tell the cancel's refunds from earlier ones
             noted["refunds_before"] = entry.steps[index].result["refunds_before"]
         entry = self._mark(entry, index, StepProgress(StepState.SENDING, noted, self.clock()))
+        if step.kind is StepKind.CANCEL:
+            self.ctx.cancel_sent(entry.plan.order_id)
         self.checkpoint(f"{step.kind}:journaled")
         try:
             result = send(self.ctx, entry.plan.order_id, step)
@@ -181,9 +185,12 @@ class Pipeline:
         entry = entry.with_step(index, replace(progress, result={**progress.result, **known}))
         try:
             return self._send(entry, index)
-        except StepFailed:
-            if self.ctx.state(entry.plan.order_id).cancelled:  # the first one won after all
-                return entry, resolve(self.ctx, entry.plan.order_id, step, entry.steps[index])
+        except StepFailed as refused:
+            order_id = entry.plan.order_id
+            if self.ctx.state(order_id).cancelled:  # the first one won after all
+                return entry, resolve(self.ctx, order_id, step, entry.steps[index])
+            if being_cancelled(refused):  # the first one is still running: follow it
+                return entry, follow_pending_cancel(self.ctx, order_id, entry.steps[index])
             raise
 
     def _failed(

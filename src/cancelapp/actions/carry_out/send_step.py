@@ -5,12 +5,20 @@
 sends again what is safe to send again: keyed mutations with the same key, tags, a note
 line that is not there yet, a hold that is not there yet. `orderCancel` is never resent
 blindly: a cancel whose job id was lost is looked for on the order until the grace period has
-passed, and only then sent again, after the caller has re-verified the order.
+passed, and only then sent again, after the caller has re-verified the order. Shopify refusing
+that resend because the order "is already being cancelled" means the first cancel is still
+running: it is followed on the order (`follow_pending_cancel`), never reported as failed.
+
+The grace is measured on a monotonic clock within a process; a cancel journaled by another
+process (or before a restart) only has a wall-clock stamp, which a clock jump can move either
+way, so it counts for at most the grace and the rest is measured here. Shopify's own answer to
+the resend reconciles the two.
 """
 
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -55,6 +63,12 @@ class StepContext:
     backoff: Backoff = field(default_factory=Backoff)
     cancel_grace: timedelta = timedelta(seconds=30)
     cancel: threading.Event | None = None
+    monotonic: Callable[[], float] = time.monotonic
+    # When this process sent (or first looked for) each order's cancel, on `monotonic`.
+    cancel_sent_at: dict[str, float] = field(default_factory=dict)
+
+    def cancel_sent(self, order_id: str) -> None:
+        self.cancel_sent_at[order_id] = self.monotonic()
 
     def state(self, order_id: str) -> OrderState:
         data = self.client.query(
@@ -193,15 +207,41 @@ def confirm_cancel(ctx: StepContext, order_id: str, sent: dict[str, Any]) -> dic
 def _resolve_cancel(ctx: StepContext, order_id: str, progress: StepProgress) -> dict[str, Any]:
     if progress.result.get("job_id"):
         return confirm_cancel(ctx, order_id, progress.result)
-    since = progress.since or ctx.now()
+    grace = ctx.cancel_grace.total_seconds()
+    started = ctx.cancel_sent_at.get(order_id)
+    if started is None:  # journaled by another process: its wall clock counts for 0..grace
+        wall = 0.0 if progress.since is None else (ctx.now() - progress.since).total_seconds()
+        started = ctx.monotonic() - min(max(wall, 0.0), grace)
+        ctx.cancel_sent_at[order_id] = started
     for delay in [0.0, *ctx.backoff.delays()]:
         if delay and ctx.wait(delay):
             raise StepPending(order_id)
         state = ctx.state(order_id)
         if state.cancelled:
             return _cancel_result(state, progress.result)
-        if ctx.now() - since >= ctx.cancel_grace:
+        if ctx.monotonic() - started >= grace:
             raise ResendAfterVerify(order_id)
+    raise StepPending(order_id)
+
+
+def being_cancelled(refused: StepFailed) -> bool:
+    """Whether Shopify refused a cancel because one is already under way (or done)."""
+    text = str(refused).lower()
+    return "being cancel" in text or "already been cancel" in text
+
+
+def follow_pending_cancel(
+    ctx: StepContext, order_id: str, progress: StepProgress
+) -> dict[str, Any]:
+    """A cancel Shopify is still carrying out (its job id was lost): read the order until it
+    is cancelled; StepPending if that takes longer than the backoff's deadline."""
+    ctx.cancel_sent(order_id)  # a resend later waits a whole grace from now
+    for delay in [0.0, *ctx.backoff.delays()]:
+        if delay and ctx.wait(delay):
+            raise StepPending(order_id)
+        state = ctx.state(order_id)
+        if state.cancelled:
+            return _cancel_result(state, progress.result)
     raise StepPending(order_id)
 
 

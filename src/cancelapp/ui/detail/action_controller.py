@@ -158,6 +158,8 @@ class ActionController(QObject):
         def save() -> None:
             from cancelapp.session.refresh import add_note
 
+            text = dialog.text  # on the GUI thread, before the dialog goes
+
             task = self.workers.run_on(
                 Lane.DATABASE_WRITE,
                 add_note,
@@ -166,7 +168,7 @@ class ActionController(QObject):
                 rid,
                 detail.request.order_id,
                 session.runner.who,
-                dialog.text,
+                text,
             )
             task.succeeded.connect(lambda _r: self.finished.emit(rid, None))
             task.failed.connect(self._report)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QLocale, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
@@ -38,6 +38,13 @@ from cancelapp.ui.labels import (
 from cancelapp.ui.theme import badge_colors, is_dark
 
 _TITLE_CHARS = 30
+# What one request shows: a wrapped label lays out a megabyte for seconds on the GUI thread,
+# and every message is two labels. The stored text stays whole; this is only what is shown.
+SHOWN_CHARS = 2_000  # of one message
+SHOWN_TOTAL = 6_000  # of all messages: older ones get `SHOWN_LEAST` once it is spent
+SHOWN_LEAST = 300
+SHOWN_MESSAGES = 20  # the newest
+SHOWN_EVENTS = 50  # the newest lines of the timeline
 _CHECK = "\u2713"  # ✓
 _CROSS = "\u2717"  # ✗
 _ITEM_COLUMNS = (
@@ -178,7 +185,8 @@ class DetailPane(QScrollArea):
         self.fulfillment = plain_label()
         self.fulfillment_section = _Section(self.fulfillment)
         # Messages: a heading and a body per message, made as more are needed.
-        self._message_box, self._message_layout = _column()
+        self.earlier = plain_label()
+        self._message_box, self._message_layout = _column(self.earlier)
         self._message_pairs: list[tuple[QLabel, QLabel]] = []
         self.messages_section = _Section(self._message_box)
         self.timeline = plain_label()
@@ -336,6 +344,12 @@ class DetailPane(QScrollArea):
 
     def _show_messages(self, detail: RequestDetail) -> None:
         messages = detail.request.messages
+        earlier = max(len(messages) - SHOWN_MESSAGES, 0)
+        messages = messages[earlier:]
+        _show(
+            self.earlier,
+            self.tr("%n earlier messages are not shown.", "", earlier) if earlier else "",
+        )
         while len(self._message_pairs) < len(messages):
             heading = plain_label()
             body = plain_label(selectable=True)
@@ -345,6 +359,14 @@ class DetailPane(QScrollArea):
             self._message_layout.addWidget(heading)
             self._message_layout.addWidget(body)
             self._message_pairs.append((heading, body))
+        # Hidden while its labels change: each label shown or hidden in a visible box lays
+        # out the whole box again (quadratic in the number of messages).
+        self._message_box.hide()
+        limits = [0] * len(messages)
+        budget = SHOWN_TOTAL
+        for number in reversed(range(len(messages))):  # the newest get the most room
+            limits[number] = max(min(SHOWN_CHARS, budget), SHOWN_LEAST)
+            budget -= min(len(messages[number].text), limits[number])
         self.message_labels = []
         for number, (heading, body) in enumerate(self._message_pairs):
             if number >= len(messages):
@@ -358,9 +380,21 @@ class DetailPane(QScrollArea):
                 message.author or "",
             )
             _show(heading, " · ".join(part for part in parts if part))
-            _show(body, message.text or self.tr("(no text)"))
+            _show(body, self._shown_text(message.text, limits[number]) or self.tr("(no text)"))
             body.setAccessibleName(self.tr("Message from the customer"))
             self.message_labels.append(body)
+        self._message_box.show()
+
+    def _shown_text(self, text: str, limit: int) -> str:
+        """At most `limit` characters of a text, naming the size of what is not shown."""
+        if len(text) <= limit:
+            return text
+        left_out = len(text[limit:].encode("utf-8", "replace"))
+        size = self.formatter.locale.formattedDataSize(
+            left_out, 1, QLocale.DataSizeFormat.DataSizeSIFormat
+        )
+        shortened = self.tr("[text shortened: {size}]").format(size=size)
+        return f"{text[:limit].rstrip()}\n\n{shortened}"
 
     def _show_verdict(self, verdict: Verdict) -> None:
         style = (verdict.outcome.value, is_dark())
@@ -444,4 +478,8 @@ class DetailPane(QScrollArea):
                 text += f" ({entry.detail['error']})"
             events.append((entry.at, text))
         events.sort(key=lambda event: event[0])
-        return "\n".join(f"{self.formatter.date_time(at)}  {text}" for at, text in events)
+        earlier = max(len(events) - SHOWN_EVENTS, 0)
+        lines = [f"{self.formatter.date_time(at)}  {text}" for at, text in events[earlier:]]
+        if earlier:
+            lines.insert(0, self.tr("%n earlier events are not shown.", "", earlier))
+        return "\n".join(lines)

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from cancelapp.sources.csv_import import CsvImport, import_rows
 from cancelapp.sources.csv_mapping import ColumnMapping, CsvField, guess_mapping, header_key
-from cancelapp.sources.csv_reading import CsvTable
+from cancelapp.sources.csv_reading import CELL_LIMIT, CsvTable
 from cancelapp.ui.formatting import Formatter
 
 PREVIEW_ROWS = 200  # the summary counts every row; the preview shows the first ones
@@ -116,11 +116,17 @@ class CsvImportDialog(QDialog):
         self.setWindowTitle(self.tr("Import requests from {file}").format(file=file_name))
         self.file_label = QLabel()
         self.file_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.file_label.setText(
-            self.tr("{file}: {rows} rows, read as {encoding}").format(
-                file=file_name, rows=len(table.rows), encoding=table.encoding
-            )
+        about_file = self.tr("{file}: {rows} rows, read as {encoding}").format(
+            file=file_name, rows=len(table.rows), encoding=table.encoding
         )
+        if table.shortened_lines:
+            about_file += "\n" + self.tr(
+                "%n row(s) had text longer than {limit} characters; it was shortened (lines "
+                "{lines}).",
+                "",
+                len(table.shortened_lines),
+            ).format(limit=f"{CELL_LIMIT:,}", lines=", ".join(map(str, table.shortened_lines[:10])))
+        self.file_label.setText(about_file)
         self.column_combos = {field: self._column_combo() for field in CsvField}
         self.date_order_combo = QComboBox()
         self.date_order_combo.addItem(self.tr("As the file suggests"), None)

@@ -1,0 +1,62 @@
+"""Opening the data at start-up, with one path for every failure: logged, printed, shown.
+
+A damaged database is not a dead end: the merchant may restore the latest backup (recorded
+as a restore in the audit log) or move the file aside and start empty; then the start goes on.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from cancelapp import cli
+from cancelapp.paths import AppPaths
+from cancelapp.startup.problems import (
+    Choice,
+    StartupProblem,
+    folder_problem,
+    report,
+    store_problem,
+)
+from cancelapp.store import StoreError
+from cancelapp.store.backups import restore_latest
+
+log = logging.getLogger(__name__)
+Ask = Callable[[StartupProblem], Choice]
+
+
+def open_data[C](
+    paths: AppPaths,
+    options: cli.Options,
+    build: Callable[[AppPaths, cli.Options], C],
+    ask: Ask | None,
+) -> C | None:
+    """`build(paths, options)`, or None once the merchant has been told why it cannot be.
+
+    `ask` shows the problem and returns the merchant's `Choice` (None: no box may be shown).
+    """
+    while True:
+        try:
+            return build(paths, options)
+        except StoreError as error:
+            problem = store_problem(error, paths)
+            report(problem, error)
+            choice = ask(problem) if ask is not None else Choice.QUIT
+            if problem.damage is None or choice is Choice.QUIT:
+                return None
+            if choice is Choice.RESTORE_BACKUP:
+                restored = restore_latest(problem.damage, datetime.now(UTC))
+                if restored is None:
+                    return None
+            else:
+                kept = problem.damage.move_aside()
+                log.warning("damaged database moved aside to %s; starting empty", kept)
+
+
+def explain_folder_failure(error: OSError, paths: AppPaths, ask: Ask | None) -> None:
+    """The data folder could not be made: nothing can start, but the merchant is told."""
+    problem = folder_problem(error, paths)
+    report(problem, error)
+    if ask is not None:
+        ask(problem)

@@ -1,0 +1,30 @@
+"""SIGTERM (a logout, a shutdown, `kill`) ends CancelApp like Quit does: the event loop
+returns, the workers stop and the database is checkpointed and closed, so no data is left
+only in the -wal file.
+
+Python runs signal handlers only between bytecodes, and Qt's event loop is C++: a timer wakes
+the interpreter often enough for the handler to run.
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+from types import FrameType
+
+from PySide6.QtCore import QCoreApplication, QTimer
+
+log = logging.getLogger(__name__)
+WAKE_MS = 200
+
+
+def quit_on_termination(app: QCoreApplication) -> QTimer:
+    def quit_app(_signum: int, _frame: FrameType | None) -> None:
+        app.quit()
+
+    signal.signal(signal.SIGTERM, quit_app)
+    wake = QTimer(app)
+    wake.timeout.connect(lambda: None)
+    wake.start(WAKE_MS)
+    log.info("event loop starting; SIGTERM quits cleanly")
+    return wake
