@@ -19,7 +19,7 @@ from cancelapp.domain.request import CancellationRequest, RequestState
 from cancelapp.domain.verdict import Outcome, Verdict
 
 if TYPE_CHECKING:  # imported where used: the window opens before these load
-    from cancelapp.policy import Policy
+    from cancelapp.policy import Policy, VerdictExplanation
     from cancelapp.store.audit import AuditEntry
     from cancelapp.store.database import Database
     from cancelapp.store.journal import Decision
@@ -62,6 +62,8 @@ class RequestDetail:
     actions: tuple[Action, ...]
     audit: tuple[AuditEntry, ...]  # newest first
     complete: bool = True  # False: `order` is the cached lean summary, not the whole order
+    # The verdict split by rule, decisive reason first; None: only the verdict's reasons.
+    explanation: VerdictExplanation | None = None
     carried_out: CarriedOut | None = None  # the decision a done or declined request was under
 
     @property
@@ -78,7 +80,7 @@ def load_detail(
     shop_edit_window: timedelta | None = None,
 ) -> RequestDetail | None:
     """None when the request no longer exists (merged into another one)."""
-    from cancelapp.policy import evaluate
+    from cancelapp.policy import evaluate, explain
     from cancelapp.store.audit import list_audit
     from cancelapp.store.journal import list_actions, list_decisions
     from cancelapp.store.orders import load_listed_order, load_order, order_fetched_at
@@ -103,10 +105,13 @@ def load_detail(
         kept = stored_verdict(conn, request_id) if request.state in DECIDED else None
     if kept is not None:  # decided: never judged again against the order it changed
         verdict = kept
+        explanation = explain(verdict, None)
     elif complete:
         verdict = evaluate(order, request, policy, now, shop_edit_window=shop_edit_window)
+        explanation = explain(verdict, policy)
     else:
         verdict = Verdict(Outcome.REVIEW, "", (_NOT_READ,), ())
+        explanation = explain(verdict, None)
     return RequestDetail(
         request,
         order,
@@ -116,6 +121,7 @@ def load_detail(
         tuple(actions),
         tuple(audit),
         complete,
+        explanation,
         carried_out(request, decisions, audit),
     )
 
