@@ -1,4 +1,4 @@
-"""Carrying out a decision, then reading the order again, so the queue stays true.
+"""Sending what waited and finishing what was cut short, then reading the orders again.
 
 Every function ends the way the merchant expects after an action: the orders it touched are
 read fresh from Shopify into the cache and their undecided requests judged again, so the
@@ -8,16 +8,8 @@ hold), not as it was before. Offline, the cache keeps the last copy until the ne
 
 from __future__ import annotations
 
-from cancelapp.actions import ActionPlan, Outcome
+from cancelapp.actions import Outcome
 from cancelapp.session.refresh import StoreSession, reread_orders
-
-
-def carry_out(session: StoreSession, plan: ActionPlan, *, after_undo_window: bool) -> Outcome:
-    """Send the confirmed plan now, or queue it behind the undo window; then re-read."""
-    runner = session.runner
-    outcome = runner.enqueue(plan) if after_undo_window else runner.execute(plan)
-    reread_orders(session, [outcome])
-    return outcome
 
 
 def send_due(session: StoreSession) -> list[Outcome]:

@@ -68,7 +68,11 @@ class Records:
             "stopped: order changed",
             entry,
             RequestState.OPEN,
-            detail={"changes": changes},
+            detail={
+                "changes": changes,
+                # translated when shown: the request is back for a decision with these
+                "change_phrases": [phrase_to_json(c) for c in conflict.changes],
+            },
         )
 
     def step_done(
@@ -173,4 +177,5 @@ class Records:
                 policy_snapshot={"policy": plan.policy_snapshot, "plan": plan.plan_id},
                 decided_by=self.who,
                 decided_at=now,
+                note=plan.reason,
             )

@@ -152,8 +152,9 @@ class DetailPane(QScrollArea):
         self.title.setFont(font)
         self.who = plain_label(selectable=True)
         self.state = plain_label()
-        self.decided = plain_label(selectable=True)
-        header, _ = _column(self.title, self.who, self.state, self.decided)
+        self.decision_note = plain_label(selectable=True)  # queued, or stopped by a change
+        self.decided = plain_label(selectable=True)  # done or declined: by whom, when, money
+        header, _ = _column(self.title, self.who, self.state, self.decision_note, self.decided)
         # Verdict.
         self.badge = plain_label(wrap=False, selectable=False)
         self.badge.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
@@ -277,6 +278,7 @@ class DetailPane(QScrollArea):
         self.title.setText(name)
         self.who.setText(" · ".join(part for part in (customer, email) if part))
         self.state.setText(request_state_label(request.state.value))
+        _show(self.decision_note, self._decision_text(detail))
         carried = detail.carried_out
         _show(self.decided, self.carried_out_text(carried) if carried is not None else "")
 
@@ -290,6 +292,27 @@ class DetailPane(QScrollArea):
         return self.tr("Approved by {who} on {day}, refunded {amount}.").format(
             who=who, day=day, amount=self.formatter.money(carried.refunded)
         )
+
+    def _decision_text(self, detail: RequestDetail) -> str:
+        if detail.queued:
+            return self.tr(
+                "Queued: CancelApp carries it out when it is due and Shopify can be reached, "
+                "after checking that the order has not changed since your decision."
+            )
+        if not detail.stopped:
+            return ""
+        lines = [
+            self.tr("Not carried out, nothing was sent: the order changed after your decision.")
+        ]
+        lines += [f"• {self.formatter.phrase(change)}" for change in detail.stopped]
+        if detail.kept_reason:
+            lines.append(
+                self.tr("Your reason is kept for the next decline: {reason}").format(
+                    reason=detail.kept_reason
+                )
+            )
+        lines.append(self.tr("Decide again."))
+        return "\n".join(lines)
 
     def _show_summary(self, detail: RequestDetail, order: Order) -> None:
         fmt = self.formatter
