@@ -18,7 +18,7 @@ from cancelapp.domain.action import ActionKind
 from cancelapp.domain.verdict import SuggestedAction
 from cancelapp.keychain import SecretStore
 from cancelapp.paths import AppPaths
-from cancelapp.session.carry_out import carry_out
+from cancelapp.session.decide import Prepared, carry_out
 from cancelapp.session.detail import load_detail
 from cancelapp.session.refresh import StoreSession, judge_session, refresh_store, reread_orders
 from cancelapp.store.orders import load_order
@@ -41,7 +41,7 @@ def session(
     paths = AppPaths.resolve()
     paths.create()
     context: AppContext = build_context(paths, cli.parse([]), secrets=secret_store)
-    context.settings = replace(context.settings, staff_name="Mette")
+    context.settings = replace(context.settings, staff_name="Mette", undo_window_seconds=0)
     shop = make_demo_shop(size=10, bucket_size=100_000, restore_rate=100_000)
     session = context.open_session(connect_demo(context, shop))
     assert session is not None
@@ -67,7 +67,7 @@ def test_carry_out_reads_the_order_again_and_keeps_the_decided_verdict(
 ) -> None:
     request_id = approvable(session)
     plan = session.runner.prepare_approve(request_id, SuggestedAction())
-    outcome = carry_out(session, plan, after_undo_window=False)
+    outcome = carry_out(session, Prepared(plan))
     assert outcome.status is OutcomeStatus.DONE, outcome.message
 
     with session.database.reading() as conn:
@@ -100,7 +100,7 @@ def test_notes_for_shopify_use_the_merchants_words_and_the_name_saved_now(
     assert plan.steps[0].variables["staffNote"] == (
         "[da] Cancelled at the customer's request; approved by Jonas in CancelApp."
     )
-    outcome = carry_out(session, plan, after_undo_window=False)
+    outcome = carry_out(session, Prepared(plan))
     with session.database.reading() as conn:
         who = conn.execute(
             "SELECT decided_by FROM decisions WHERE request_id = ?", (plan.request_id,)
