@@ -35,13 +35,11 @@ def read_stores(database: Database) -> list[StoreRecord]:
 def open_store_session(
     context: AppContext, store: StoreRecord, words: Callable[[Phrase], str]
 ) -> StoreSession | None:
-    """The store's session (None without credentials), with its window from the cache;
-    `words` renders what it writes to Shopify in the merchant's language."""
-    from cancelapp.sync.shop_window import stored_shop_edit_window
-
+    """The store's session (None without credentials), with its rules read once; `words`
+    renders what it writes to Shopify in the merchant's language."""
     session = context.open_session(store, words=words)
     if session is not None:
-        session.shop_edit_window = stored_shop_edit_window(context.database, store.id)
+        context.policies.load(store.id)
     return session
 
 
