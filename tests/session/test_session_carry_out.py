@@ -75,7 +75,7 @@ def test_carry_out_reads_the_order_again_and_keeps_the_decided_verdict(
     assert order is not None and order.is_cancelled  # the cache holds the order as it now is
     assert judge_session(session) == []  # a sync judges again; never a request carried out
 
-    detail = load_detail(session.database, request_id, session.policy.policy, datetime.now(UTC))
+    detail = load_detail(session.database, request_id, session.rules.policy, datetime.now(UTC))
     assert detail is not None
     assert detail.verdict.outcome.value == "approve"  # not "Deny: already cancelled"
     carried = detail.carried_out

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from cancelapp.session.csv_import import open_csv, remember_mapping
+from cancelapp.shopify import Endpoint
 from cancelapp.sources.csv_mapping import CsvField, guess_mapping, header_key
 from cancelapp.store import Database
 from cancelapp.store.stores import save_store
@@ -27,7 +28,7 @@ def store(database: Database, domain: str) -> int:
     with database.transaction() as conn:
         return save_store(
             conn,
-            domain,
+            Endpoint.for_shop(domain),
             name=domain,
             currency="DKK",
             timezone="Europe/Copenhagen",

@@ -79,7 +79,13 @@ def test_after_a_cancel_the_done_request_shows_the_order_and_keeps_its_verdict(
     assert outcome.status.value == "done"
 
     window.queue.show_tab(Tab.DONE)
-    qtbot.waitUntil(lambda: window.model.row_of(request_id) is not None, timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: (
+            window.model.row_of(request_id) is not None
+            and window.model.queue_row(window.model.row_of(request_id) or 0).request_state == "done"
+        ),
+        timeout=WAIT,
+    )
     done_row = window.model.queue_row(window.model.row_of(request_id) or 0)
     assert done_row.financial_status != "PAID"  # read again: refunded, no R needed
     assert done_row.cancelled == 1
@@ -121,6 +127,6 @@ def test_after_a_hold_the_pane_shows_it_and_hold_is_disabled(
     outcome = confirm(qtbot, window, window.commands.hold.trigger)
     assert outcome.status.value == "done"
     assert window.queue.current_request_id() == request_id
-    assert "on hold" in window.detail.fulfillment.text()
-    assert not window.commands.hold.isEnabled()
+    qtbot.waitUntil(lambda: "on hold" in window.detail.fulfillment.text(), timeout=WAIT)
+    qtbot.waitUntil(lambda: not window.commands.hold.isEnabled(), timeout=WAIT)
     assert window.commands.approve.isEnabled()  # the request is still to be decided
