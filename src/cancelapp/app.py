@@ -116,6 +116,11 @@ def _run(app: QApplication, context: AppContext, started: float) -> int:
     if context.options.demo:
         connect_demo(context)
     window = MainWindow(context)
+    from cancelapp.ui.uncaught import install
+
+    # From here on an exception in a slot shows in the window's banner (not with
+    # --no-error-dialogs); before the window, `_log_uncaught` logs it.
+    install(not context.options.no_error_dialogs, window.show_crash, window)
     # The queue's rows live as long as the window: once they are in, the collector stops
     # walking them (a full collection over 50,000 rows pauses typing for 40-70 ms).
     window.queue_completed.connect(gc.freeze)
@@ -168,7 +173,9 @@ def _self_check(window: MainWindow, started: float) -> int:
         )
     wait_for("completed")
     all_rows_ms = (time.perf_counter() - started) * 1000
-    failure = _self_check_failure(window, reached, problems) or _damage(window)
+    failure = (
+        _self_check_failure(window, reached, problems) or _damage(window) or _audit_chain(window)
+    )
     if failure:
         print(f"CancelApp self-check failed: {failure}", file=sys.stderr)
         return 1
@@ -195,6 +202,24 @@ def _damage(window: MainWindow) -> str:
     except StoreError as error:
         log.error("self-check: %s", error.merchant_message)
         return error.merchant_message
+    return ""
+
+
+def _audit_chain(window: MainWindow) -> str:
+    """The audit log's seals, checked like at a start; a changed log fails the check and is
+    also shown in the banner, in the merchant's words."""
+    from cancelapp.session.audit_check import check_audit_chain
+    from cancelapp.store import StoreError
+
+    context = window.context
+    try:
+        report = check_audit_chain(context.database, context.secrets, seal=False)
+    except StoreError as error:
+        return error.merchant_message
+    for notice in report.notices:
+        window.banner.show_message(window.formatter.phrase(notice))
+    if report.tampered:
+        return window.formatter.phrase(report.notices[0])
     return ""
 
 

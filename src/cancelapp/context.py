@@ -9,17 +9,20 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from cancelapp import cli
+from cancelapp.domain.phrase import Phrase
 from cancelapp.paths import AppPaths
 
 if TYPE_CHECKING:
     from cancelapp.demoshop import DemoShop
     from cancelapp.keychain import SecretStore
     from cancelapp.session.refresh import StoreSession
+    from cancelapp.session.store_policy import StorePolicies
     from cancelapp.settings import Settings
     from cancelapp.shopify import Credentials
     from cancelapp.store import Database, InstanceLock
@@ -29,7 +32,6 @@ if TYPE_CHECKING:
     from cancelapp.ui.workers import WorkerPool
 
 log = logging.getLogger(__name__)
-DEMO_AUTH_KIND = "demo"
 
 
 @dataclass
@@ -41,6 +43,7 @@ class AppContext:
     database: Database
     settings: Settings
     workers: WorkerPool
+    policies: StorePolicies  # each store's rules, one value per store
     secret_store: SecretStore | None = None  # found on first use: see `secrets`
     translations: Translations | None = None
     demo: DemoShop | None = None
@@ -62,42 +65,26 @@ class AppContext:
                 self.secret_store = SecretStore.for_system()
             return self.secret_store
 
-    def open_session(self, store: StoreRecord) -> StoreSession | None:
+    def open_session(
+        self, store: StoreRecord, *, words: Callable[[Phrase], str] = Phrase.render_plain
+    ) -> StoreSession | None:
         """Client and runner for `store`; None when its credentials are gone (connect again).
+        `words` renders the notes it writes on orders in the merchant's language.
 
         Reads the keychain, which may block on an unlock prompt: call it in a worker.
         Raises `KeychainUnavailable` when the keychain is locked.
         """
-        from cancelapp.actions import ActionRunner, ActionSettings
-        from cancelapp.keychain import load_credentials
-        from cancelapp.policy import load_policy, policy_path
-        from cancelapp.session.refresh import StoreSession
-        from cancelapp.shopify import Endpoint, ShopifyClient
+        from cancelapp.session.opening import open_store_session  # the session side loads
 
-        credentials = self.session_credentials.get(store.domain)
-        if credentials is None and store.auth_kind != DEMO_AUTH_KIND:
-            credentials = load_credentials(self.secrets, store.domain, store.auth_kind)
-        if credentials is None:
-            return None
-        if store.domain.startswith(("127.0.0.1:", "[::1]:")):
-            endpoint = Endpoint.loopback(f"http://{store.domain}")
-        else:
-            endpoint = Endpoint.for_shop(store.domain)
-        client = ShopifyClient(endpoint, credentials)
-        settings = self.settings
-        runner = ActionRunner(
+        return open_store_session(
+            store,
             self.database,
-            client,
-            settings.staff_name or None,
-            settings=ActionSettings(undo_seconds=float(settings.undo_window_seconds)),
-        )
-        return StoreSession(
-            store=store,
-            database=self.database,
-            client=client,
-            runner=runner,
-            policy=load_policy(policy_path(self.paths.config_dir, store.id)),
-            intake=self.intake_for(store),
+            self.settings,
+            self.policies,
+            self.intake_for(store),
+            credentials=self.session_credentials.get(store.domain),
+            secrets=lambda: self.secrets,
+            words=words,
         )
 
     def intake_for(self, store: StoreRecord) -> IntakeSettings:
@@ -146,6 +133,7 @@ def build_context(
     synchronous_workers: bool = False,
 ) -> AppContext:
     """Open the database and settings; raises `StoreError` with a merchant message."""
+    from cancelapp.session.store_policy import StorePolicies
     from cancelapp.settings import load_settings, settings_path
     from cancelapp.store import Database, InstanceLock
     from cancelapp.ui.workers import WorkerPool
@@ -166,6 +154,7 @@ def build_context(
         settings=loaded.settings,
         secret_store=secrets,
         workers=WorkerPool(synchronous=synchronous_workers),
+        policies=StorePolicies(paths.config_dir, database),
         lock=lock,
     )
     if loaded.notice is not None:
@@ -177,8 +166,9 @@ def connect_demo(context: AppContext, shop: DemoShop | None = None) -> StoreReco
     """Save the demo shop as a store (its token for this session only); without `shop`,
     start one in this process, stopped with the context."""
     from cancelapp.demoshop import DemoShop
-    from cancelapp.shopify import AccessToken, Endpoint, ShopifyClient
-    from cancelapp.store.stores import get_store, list_stores, move_store, save_store
+    from cancelapp.shopify import AccessToken, Endpoint
+    from cancelapp.shopify.client import ShopifyClient
+    from cancelapp.store.stores import SESSION_ONLY, get_store, list_stores, move_store, save_store
 
     started_here = shop is None
     if shop is None:
@@ -191,16 +181,16 @@ def connect_demo(context: AppContext, shop: DemoShop | None = None) -> StoreReco
         info = client.connect()
     with context.database.transaction() as conn:
         if started_here:  # the same seeded shop on a new port: reuse its store, not add one
-            demo = [s for s in list_stores(conn) if s.auth_kind == DEMO_AUTH_KIND]
+            demo = [s for s in list_stores(conn) if s.auth_kind == SESSION_ONLY]
             if demo:
-                move_store(conn, demo[0].id, endpoint.domain)
+                move_store(conn, demo[0].id, endpoint)
         store_id = save_store(
             conn,
-            endpoint.domain,
+            endpoint,
             name=info.name,
             currency=info.currency_code,
             timezone=info.iana_timezone,
-            auth_kind=DEMO_AUTH_KIND,
+            auth_kind=SESSION_ONLY,
             now=datetime.now(UTC),
         )
         record = get_store(conn, store_id)

@@ -7,23 +7,24 @@ actions packages, and return plain results the window merges into its model.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import logging
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
-from cancelapp.actions import ActionRunner, Outcome, PlanRefused
-from cancelapp.actions.audit_csv import export_csv
+from cancelapp.actions import ActionRunner, Outcome, OutcomeStatus, PlanRefused
 from cancelapp.domain.phrase import Phrase
 from cancelapp.domain.request import RequestState
-from cancelapp.policy import Policy, PolicyLoad, evaluate, policy_hash
+from cancelapp.policy import Policy, evaluate, policy_hash
+from cancelapp.session.store_policy import StorePolicies, StorePolicy
 from cancelapp.session.task_control import TaskControl
-from cancelapp.shopify import NetworkDown, ShopifyClient, ShopifyDown, Throttled
+from cancelapp.shopify import NetworkDown, ShopifyDown, ShopifyError, Throttled
+from cancelapp.shopify.client import ShopifyClient
 from cancelapp.shopify.throttle import ThrottleStatus
-from cancelapp.sources.csv_reading import CsvTable, read_table
 from cancelapp.sources.incoming import IncomingRequest
 from cancelapp.store.audit import AuditEntry, append_audit, list_audit
 from cancelapp.store.database import Database
+from cancelapp.store.errors import StoreError
 from cancelapp.store.orders import load_order, upsert_orders
 from cancelapp.store.requests import get_request, requests_needing_verdict, set_verdict
 from cancelapp.store.stores import StoreRecord
@@ -39,33 +40,43 @@ from cancelapp.sync import (
 from cancelapp.sync.details import fetch_full_order
 from cancelapp.sync.shop_window import EDIT_WINDOW_MAX_AGE, refresh_shop_edit_window
 
+log = logging.getLogger(__name__)
 OFFLINE = (NetworkDown, ShopifyDown, Throttled)
 # Requests whose verdict still steers a decision: their orders are read in full to judge them.
 UNDECIDED = frozenset(
     {RequestState.OPEN, RequestState.QUEUED, RequestState.IN_PROGRESS, RequestState.FAILED}
 )
+# Outcomes after which nothing was sent: the order cannot have changed because of us.
+_NOTHING_SENT = frozenset({OutcomeStatus.QUEUED, OutcomeStatus.UNDONE, OutcomeStatus.BUSY})
 
 
 @dataclass
 class StoreSession:
     """One connected store: its record, client and action runner (shared by workers).
 
-    `shop_edit_window` is the store's own cancellation window: as kept in the cache when the
-    session opens, then as read by `refresh_store` (at most every `EDIT_WINDOW_MAX_AGE`);
-    None when unknown or the store has none."""
+    Its rules (policy and the store's own window) are the app's one `StorePolicy` for the
+    store, owned by `policies`; `refresh_store` reads the window again at most every
+    `EDIT_WINDOW_MAX_AGE` and swaps it in there."""
 
     store: StoreRecord
     database: Database
     client: ShopifyClient
     runner: ActionRunner
-    policy: PolicyLoad
+    policies: StorePolicies
     intake: IntakeSettings = field(default_factory=IntakeSettings)
-    shop_edit_window: timedelta | None = None
     edit_window_read_at: datetime | None = None
 
     @property
     def store_id(self) -> int:
         return self.store.id
+
+    @property
+    def rules(self) -> StorePolicy:
+        return self.policies.current(self.store.id)
+
+    @property
+    def shop_edit_window(self) -> timedelta | None:
+        return self.rules.shop_edit_window
 
     def close(self) -> None:
         self.runner.close()
@@ -78,7 +89,8 @@ class RefreshResult:
     notices: tuple[Phrase, ...]  # sources not read, requests left unmatched
     budget: ThrottleStatus | None
     synced_at: datetime | None  # None when the sync was cancelled half-way
-    shop_edit_window: timedelta | None = None  # the store's window as last read
+    window_changed: bool = False  # the store's window, read again, changed the rules
+    more: bool = False  # the sync left a backfill: run the next one now, not on the timer
 
 
 def refresh_store(control: TaskControl, session: StoreSession) -> RefreshResult:
@@ -88,15 +100,20 @@ def refresh_store(control: TaskControl, session: StoreSession) -> RefreshResult:
     Raises `ShopifyError` (offline, auth) or `StoreError`."""
 
     def progress(report: SyncProgress) -> None:
-        control.progress(report.orders, 0, report.phase)
+        if report.to_read:  # the details step knows how many orders it reads
+            control.progress(report.read, report.to_read, report.phase)
+        else:
+            control.progress(report.orders, 0, report.phase)
 
     now = datetime.now(UTC)
     read_at = session.edit_window_read_at
+    window_changed = False
     window_notices: tuple[Phrase, ...] = ()
     if read_at is None or now - read_at >= EDIT_WINDOW_MAX_AGE:
-        session.shop_edit_window, window_notice = refresh_shop_edit_window(
+        window, window_notice = refresh_shop_edit_window(
             session.client, session.database, session.store_id
         )
+        window_changed = session.policies.window_read(session.store_id, window)
         session.edit_window_read_at = now
         window_notices = (window_notice,) if window_notice is not None else ()
     sync = OrderSync(
@@ -106,7 +123,7 @@ def refresh_store(control: TaskControl, session: StoreSession) -> RefreshResult:
         settings=SyncSettings(request_tag=session.intake.tag_name),
         intake=session.intake,
     )
-    result = sync.run(cancel=control.cancel_event, progress=progress)
+    result = sync.run(cancel=control.cancel_event, progress=progress, then_backfill=False)
     control.raise_if_cancelled()
     touched = set(result.request_ids)
     touched.update(judge_session(session))
@@ -115,19 +132,26 @@ def refresh_store(control: TaskControl, session: StoreSession) -> RefreshResult:
         (*result.notices, *window_notices),
         session.client.throttle.status,
         datetime.now(UTC) if result.completed else None,
-        session.shop_edit_window,
+        window_changed,
+        result.more,
     )
 
 
 def judge_session(session: StoreSession) -> list[int]:
-    """`judge` with the session's policy and window, reading lean orders in full."""
+    """`judge` with the store's rules, reading lean orders in full."""
+    rules = session.rules
     return judge(
         session.database,
         session.store_id,
-        session.policy.policy,
-        session.shop_edit_window,
+        rules.policy,
+        rules.shop_edit_window,
         client=session.client,
     )
+
+
+def rejudge(database: Database, store_id: int, rules: StorePolicy) -> frozenset[int]:
+    """After a save: every verdict the rules changed, judged from the cache (no network)."""
+    return frozenset(judge(database, store_id, rules.policy, rules.shop_edit_window))
 
 
 def judge(
@@ -234,12 +258,26 @@ def hold_on_arrival(session: StoreSession, request_ids: frozenset[int]) -> list[
         except PlanRefused:
             continue
         outcomes.append(session.runner.execute(plan))
+    reread_orders(session, outcomes)
     return outcomes
 
 
-def read_csv_file(path: Path) -> CsvTable:
-    """Raises `CsvUnreadable` (with a merchant phrase) or `OSError`."""
-    return read_table(path.read_bytes())
+def reread_orders(session: StoreSession, outcomes: Iterable[Outcome]) -> list[str]:
+    """Read every order an outcome may have changed fresh into the cache and judge its
+    undecided requests again, so the queue shows the order as it now is; the order ids read.
+    Offline, the rest wait for the next sync. A failed read never hides the outcome: the
+    merchant still learns what was done, and the next sync reads the order."""
+    read: list[str] = []
+    for order_id in dict.fromkeys(o.order_id for o in outcomes if o.status not in _NOTHING_SENT):
+        try:
+            refresh_order(session, order_id)
+        except OFFLINE:
+            break
+        except (ShopifyError, StoreError):
+            log.warning("could not read %s again after an action", order_id, exc_info=True)
+            continue
+        read.append(order_id)
+    return read
 
 
 def store_requests(
@@ -266,9 +304,3 @@ def load_audit(database: Database, store_id: int) -> list[AuditEntry]:
     """The newest 1,000 audit entries of the store."""
     with database.reading() as conn:
         return list_audit(conn, store_id, limit=1000)
-
-
-def export_audit(database: Database, store_id: int, path: Path) -> int:
-    """The whole audit log as CSV at `path`; the rows written."""
-    with path.open("w", encoding="utf-8", newline="") as out:
-        return export_csv(database, out, store_id)
