@@ -76,7 +76,11 @@ class ActionRunner:
         backoff: Backoff | None = None,
         cancel_grace: timedelta = timedelta(seconds=30),
         checkpoint: Checkpoint | None = None,
+        store_id: int | None = None,
     ) -> None:
+        """`store_id`: the store `client` reaches; only its journaled plans are resumed and
+        sent (None: every store's, for a database with one store)."""
+        self.store_id = store_id
         self._owns_db = not isinstance(db, Database)
         self.db = db if isinstance(db, Database) else Database.open(db)
         self.client = client
@@ -235,7 +239,9 @@ class ActionRunner:
         return taken is not None
 
     def queued(self) -> list[JournaledPlan]:
-        return [e for e in unfinished_plans(self.db) if e.state is ActionState.QUEUED]
+        return [
+            e for e in unfinished_plans(self.db, self.store_id) if e.state is ActionState.QUEUED
+        ]
 
     def run_due(self) -> list[Outcome]:
         """Send every queued plan whose time has come, each after re-verification.
@@ -287,7 +293,7 @@ class ActionRunner:
         """At start-up: finish every plan that was sending when the app stopped, from the
         order's real state. Never resends `orderCancel` blindly."""
         outcomes: list[Outcome] = []
-        for entry in unfinished_plans(self.db):
+        for entry in unfinished_plans(self.db, self.store_id):
             if entry.state is ActionState.QUEUED:
                 continue
             with self._order_lock(entry.plan.order_id) as free:
