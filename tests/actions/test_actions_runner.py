@@ -163,7 +163,7 @@ def test_order_changed_since_preview_stops_with_a_conflict(harness: Harness) -> 
     outcome = h.runner.execute(plan)
     assert outcome.status is OutcomeStatus.CONFLICT
     assert outcome.conflict is not None
-    assert "have been shipped" in outcome.message  # type: ignore[operator]
+    assert "have been shipped" in outcome.plain_message
     assert h.shop.order(order_id).cancelled_at is None
     assert h.shop.ledger.refunds == []
     assert unfinished_plans(h.db) == []
@@ -331,7 +331,7 @@ def test_a_hold_released_elsewhere_stops_the_decline_that_would_release_it(
     )
     outcome = h.runner.execute(plan)
     assert outcome.status is OutcomeStatus.CONFLICT
-    assert "A shipment changed from ON_HOLD to OPEN." in (outcome.message or "")
+    assert "A shipment changed from ON_HOLD to OPEN." in outcome.plain_message
     assert "cancel-declined" not in h.shop.order(order_id).tags
 
 
@@ -358,7 +358,7 @@ def test_an_order_that_cannot_be_checked_any_more_stops_queued_work(harness: Har
     _grow_beyond_one_page(h, order_id)
     [outcome] = h.runner.run_due()
     assert outcome.status is OutcomeStatus.CONFLICT
-    assert "more items or shipments" in (outcome.message or "")
+    assert "more items or shipments" in outcome.plain_message
     assert h.shop.order(order_id).cancelled_at is None
     assert h.request_state(request_id) is RequestState.OPEN
     assert not h.runner.busy(h.store_id, order_id)
