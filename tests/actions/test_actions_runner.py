@@ -12,12 +12,12 @@ from actions_harness import Harness
 from pytestqt.qtbot import QtBot
 
 from cancelapp.actions import ActionRunner, Outcome, OutcomeStatus, PlanRefused, documents
-from cancelapp.actions.audit_csv import export_csv
 from cancelapp.actions.carry_out.plan_journal import unfinished_plans
 from cancelapp.actions.prepare.steps import StepKind
 from cancelapp.domain.money import Money
 from cancelapp.domain.request import RequestState
 from cancelapp.domain.verdict import ProcessingFee, RefundMethod, SuggestedAction
+from cancelapp.session.audit_csv import export_csv
 from cancelapp.shopify import AccessToken, Endpoint
 from cancelapp.shopify.client import ShopifyClient
 from cancelapp.store.journal import list_decisions

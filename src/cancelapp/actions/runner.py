@@ -6,6 +6,7 @@ it keeps the in-process per-order lock, and opens a SQLite connection per thread
 
 from __future__ import annotations
 
+import getpass
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -15,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from cancelapp.actions import documents
-from cancelapp.actions.audit_csv import operator_name
 from cancelapp.actions.carry_out.cancel_job import Backoff, Wait
 from cancelapp.actions.carry_out.outcome_words import BUSY
 from cancelapp.actions.carry_out.pipeline import Checkpoint, Pipeline, known_before_sending
@@ -460,3 +460,13 @@ def _order_of(data: dict[str, Any]) -> Order:
 
 def _phrase(template: str) -> Phrase:
     return Phrase(_CONTEXT, template)
+
+
+def operator_name(staff_name: str | None) -> str:
+    """Who the audit log names: the staff name from Settings, else the computer's login."""
+    if staff_name and staff_name.strip():
+        return staff_name.strip()
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no passwd entry / no login name
+        return "unknown"
