@@ -85,7 +85,7 @@ class WindowCommands:
                 _tr("Decline s&elected…"),
                 _tr("Decline every selected request with one reason"),
             ),
-            self.select_all: (_tr("Select &all in this tab"), ""),
+            self.select_all: (_tr("Se&lect all in this tab"), ""),
             self.next: (_tr("&Next request"), ""),
             self.previous: (_tr("&Previous request"), ""),
             self.search: (_tr("&Search"), ""),
