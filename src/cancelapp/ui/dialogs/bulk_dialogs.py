@@ -104,6 +104,10 @@ class BulkConfirmDialog(QDialog):
         if self.bulk.kind is BulkKind.APPROVE:
             totals = "\n".join(fmt.money(money) for money in summary.refund_totals)
             rows.append((self.tr("Refund in total"), totals or self.tr("No money is refunded")))
+            # Authorized, never captured (the authorization is released) or nothing paid.
+            unpaid = sum(1 for plan in self.bulk.plans if plan.refund_total is None)
+            if unpaid:
+                rows.append((self.tr("Orders with nothing to refund"), fmt.locale.toString(unpaid)))
             rows.append((self.tr("Units restocked"), fmt.locale.toString(summary.units_restocked)))
         if self.reason is not None:
             rows.append((self.tr("Reason"), self.reason))
