@@ -858,6 +858,22 @@
         <source>Message from the customer</source>
         <translation>Besked fra kunden</translation>
     </message>
+    <message>
+        <source>The rule &quot;{rule}&quot; would approve it, but: {condition}.</source>
+        <translation>Reglen &quot;{rule}&quot; ville godkende den, men: {condition}.</translation>
+    </message>
+    <message>
+        <source>Decided by the rule &quot;{rule}&quot;</source>
+        <translation>Afgjort af reglen &quot;{rule}&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;{rule}&quot; did not apply: {condition}</source>
+        <translation>&quot;{rule}&quot; gjaldt ikke: {condition}</translation>
+    </message>
+    <message>
+        <source>Why not another rule? ({count})</source>
+        <translation>Hvorfor ikke en anden regel? ({count})</translation>
+    </message>
     <message numerus="yes">
         <source>%n earlier events are not shown.</source>
         <translation>
@@ -872,14 +888,6 @@
     <message>
         <source>[text shortened: {size}]</source>
         <translation>[tekst forkortet: {size}]</translation>
-    </message>
-    <message>
-        <source>Rule: {rule}</source>
-        <translation>Regel: {rule}</translation>
-    </message>
-    <message>
-        <source>Rules passed over, and why:</source>
-        <translation>Regler, der blev sprunget over, og hvorfor:</translation>
     </message>
     <message>
         <source>Suggested reply: {text}</source>

@@ -18,7 +18,7 @@ from cancelapp.domain.request import CancellationRequest
 from cancelapp.domain.verdict import Outcome, Verdict
 
 if TYPE_CHECKING:  # imported where used: the window opens before these load
-    from cancelapp.policy import Policy
+    from cancelapp.policy import Policy, VerdictExplanation
     from cancelapp.store.audit import AuditEntry
     from cancelapp.store.database import Database
     from cancelapp.store.journal import Decision
@@ -44,6 +44,8 @@ class RequestDetail:
     actions: tuple[Action, ...]
     audit: tuple[AuditEntry, ...]  # newest first
     complete: bool = True  # False: `order` is the cached lean summary, not the whole order
+    # The verdict split by rule, decisive reason first; None: only the verdict's reasons.
+    explanation: VerdictExplanation | None = None
 
     @property
     def busy(self) -> bool:
@@ -65,7 +67,7 @@ def load_detail(
     shop_edit_window: timedelta | None = None,
 ) -> RequestDetail | None:
     """None when the request no longer exists (merged into another one)."""
-    from cancelapp.policy import evaluate
+    from cancelapp.policy import evaluate, explain
     from cancelapp.store.audit import list_audit
     from cancelapp.store.journal import list_actions, list_decisions
     from cancelapp.store.orders import load_listed_order, load_order, order_fetched_at
@@ -89,8 +91,10 @@ def load_detail(
         actions = list_actions(conn, request_id)
     if complete:
         verdict = evaluate(order, request, policy, now, shop_edit_window=shop_edit_window)
+        explanation = explain(verdict, policy)
     else:
         verdict = Verdict(Outcome.REVIEW, "", (_NOT_READ,), ())
+        explanation = explain(verdict, None)
     return RequestDetail(
         request,
         order,
@@ -100,4 +104,5 @@ def load_detail(
         tuple(actions),
         tuple(audit),
         complete,
+        explanation,
     )
