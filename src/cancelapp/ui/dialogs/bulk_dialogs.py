@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QListWidget,
+    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -79,10 +80,12 @@ class BulkConfirmDialog(QDialog):
         self.left_out_lines = [self.left_out_line(item) for item in bulk.left_out]
         if self.left_out_lines:
             layout.addWidget(plain_label(self.tr("Left out (%n):", "", len(self.left_out_lines))))
-            left_out = QListWidget()
-            left_out.addItems(self.left_out_lines)
+            left_out = QPlainTextEdit()  # wraps long reasons, scrolls when many
+            left_out.setReadOnly(True)
+            left_out.setPlainText("\n".join(self.left_out_lines))
             left_out.setAccessibleName(self.tr("Requests left out"))
-            left_out.setMaximumHeight(left_out.sizeHintForRow(0) * min(len(bulk.left_out), 6) + 8)
+            lines = min(2 * len(self.left_out_lines), 6)
+            left_out.setMaximumHeight(left_out.fontMetrics().lineSpacing() * lines + 12)
             layout.addWidget(left_out)
         buttons = QDialogButtonBox()
         self.confirm_button = QPushButton(confirm_text)
