@@ -99,6 +99,12 @@ def confirm(qtbot: QtBot, window: MainWindow, dialog: BulkConfirmDialog) -> Bulk
 def test_approve_selected_refunds_each_approved_order_once_and_leaves_review_alone(
     window: MainWindow, qtbot: QtBot, demo_shop: DemoShop
 ) -> None:
+    window.queue.show_tab(Tab.APPROVE)
+    qtbot.keyClick(window.queue.table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    in_tab = {window.model.request_id_at(row) for row in range(window.model.rowCount())}
+    assert set(window.queue.selected_request_ids()) == in_tab  # Ctrl+A: the whole tab
+    assert len(in_tab) == window.model.counts()[Tab.APPROVE] > 3
+    window.queue.show_tab(Tab.NEEDS_DECISION)
     approve = rows_with(window, "approve", "PAID")[:3]
     review = rows_with(window, "review")[:1]
     assert len(approve) == 3 and review
