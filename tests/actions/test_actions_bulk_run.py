@@ -16,7 +16,7 @@ def bulk_of(h: Harness, statuses: list[str]) -> tuple[BulkPlan, list[str]]:
         [(h.request_for(order), SuggestedAction()) for order in orders]
     )
     assert refused == []
-    return BulkPlan(BulkKind.APPROVE, tuple(plans), (), summary), orders
+    return BulkPlan(BulkKind.APPROVE, tuple(plans), (), summary, "version = 1"), orders
 
 
 def test_at_most_two_in_flight_and_each_order_refunded_once(harness: Harness) -> None:

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from cancelapp.context import AppContext, connect_demo
 from cancelapp.demoshop import DemoShop
 from cancelapp.session.bulk import AT_ONCE, BulkRun, OrderState
+from cancelapp.store.journal import list_decisions
 from cancelapp.ui.detail.action_dialogs import TextDialog
 from cancelapp.ui.dialogs.bulk_dialogs import BulkConfirmDialog, BulkProgressDialog
 from cancelapp.ui.main_window import MainWindow
@@ -142,6 +143,9 @@ def test_approve_selected_refunds_each_approved_order_once_and_leaves_review_alo
         assert demo_shop.order(gid).cancelled_at is not None
     assert [r for r in demo_shop.ledger.refunds if r.order_id == review_gid] == []
     assert demo_shop.order(review_gid).cancelled_at is None
+    with window.context.database.reading() as conn:  # each decided under the policy shown
+        snapshots = [[d.policy_snapshot for d in list_decisions(conn, rid)] for rid, *_ in approved]
+    assert all(s and s[-1] and s[-1]["policy"] == run.bulk.policy_snapshot for s in snapshots)
     for rid, _gid, _name in approved:
         qtbot.waitUntil(lambda rid=rid: window.model.row_of(rid) is None, timeout=WAIT)
 

@@ -21,6 +21,7 @@ from cancelapp.actions.prepare.preview import summarise
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
 from cancelapp.domain.verdict import Outcome as VerdictOutcome
 from cancelapp.domain.verdict import SuggestedAction
+from cancelapp.session.decide import policy_snapshot
 from cancelapp.session.detail import RequestDetail, load_detail
 from cancelapp.session.refresh import UNDECIDED, StoreSession
 
@@ -62,6 +63,7 @@ class BulkPlan:
     plans: tuple[ActionPlan, ...]  # in the order they will start
     left_out: tuple[LeftOut, ...]
     summary: BulkSummary
+    policy_snapshot: str  # the policy the merchant decided under, recorded with each decision
     at_once: int = AT_ONCE
 
 
@@ -80,7 +82,9 @@ def prepare_bulk_approve(session: StoreSession, request_ids: Iterable[int]) -> B
         approvals.append((detail.request.id, verdict.action or SuggestedAction()))
     plans, refused, summary = session.runner.prepare_bulk(approvals)
     left_out += [_left_out(read[rid], why.phrase) for rid, why in refused]
-    return BulkPlan(BulkKind.APPROVE, tuple(plans), tuple(left_out), summary)
+    return BulkPlan(
+        BulkKind.APPROVE, tuple(plans), tuple(left_out), summary, policy_snapshot(session)
+    )
 
 
 def prepare_bulk_decline(
@@ -96,12 +100,15 @@ def prepare_bulk_decline(
         except PlanRefused as refused:
             left_out.append(_left_out(detail, refused.phrase))
     summary = summarise(p.preview for p in plans if p.preview is not None)
-    return BulkPlan(BulkKind.DECLINE, tuple(plans), tuple(left_out), summary)
+    return BulkPlan(
+        BulkKind.DECLINE, tuple(plans), tuple(left_out), summary, policy_snapshot(session)
+    )
 
 
-def carry_out(session: StoreSession, plan: ActionPlan) -> Outcome:
-    """One order of a bulk action, as a single one goes: re-verified, journaled, sent."""
-    return session.runner.execute(plan)
+def carry_out(session: StoreSession, plan: ActionPlan, snapshot: str) -> Outcome:
+    """One order of a bulk action, as a single one goes: re-verified, journaled with the
+    policy it was decided under (`snapshot`), sent; queued when Shopify went away."""
+    return session.runner.execute(plan, policy_snapshot=snapshot)
 
 
 def _read(

@@ -130,7 +130,8 @@ class BulkFlow(QObject):
             self.sending.emit(rid, True)
             if self.progress is not None:
                 self.progress.show_order(index)
-            task = self.workers.run_on(Lane.NETWORK, carry_out, session, plan)
+            snapshot = run.bulk.policy_snapshot
+            task = self.workers.run_on(Lane.NETWORK, carry_out, session, plan, snapshot)
             task.succeeded.connect(
                 lambda outcome, i=index: self._order_done(session, run, i, outcome)
             )
