@@ -116,10 +116,12 @@ def _read(
 ) -> Iterable[RequestDetail]:
     """Each selected request still to be decided, with its verdict under today's rules; the
     others go to `left_out`."""
-    rules = session.policy.policy
+    rules = session.rules  # one value: the policy and the store's window from the same save
     now = datetime.now(UTC)
     for request_id in request_ids:
-        detail = load_detail(session.database, request_id, rules, now, session.shop_edit_window)
+        detail = load_detail(
+            session.database, request_id, rules.policy, now, rules.shop_edit_window
+        )
         if detail is None:
             left_out.append(LeftOut(request_id, "", Phrase(_CONTEXT, _NOT_FOUND)))
         elif detail.request.state not in UNDECIDED:
