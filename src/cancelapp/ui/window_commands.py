@@ -40,6 +40,7 @@ class WindowCommands:
         self.hold = make("H")
         self.refresh = make("R")
         self.note = make("N")
+        self.export_record = make(None)
         self.undo = make(QKeySequence.StandardKey.Undo)
         self.approve_selected = make("Shift+A")
         self.decline_selected = make("Shift+D")
@@ -67,6 +68,7 @@ class WindowCommands:
             self.refresh,
             self.note,
             self.undo,
+            self.export_record,
         )
 
     def retranslate(self, tab_names: Iterable[str]) -> None:
@@ -86,6 +88,10 @@ class WindowCommands:
                 _tr("Decline every selected request with one reason"),
             ),
             self.select_all: (_tr("Se&lect all in this tab"), ""),
+            self.export_record: (
+                _tr("E&xport record…"),
+                _tr("Save everything about this request as a PDF, for a dispute"),
+            ),
             self.next: (_tr("&Next request"), ""),
             self.previous: (_tr("&Previous request"), ""),
             self.search: (_tr("&Search"), ""),
