@@ -148,6 +148,15 @@ def test_approve_selected_refunds_each_approved_order_once_and_leaves_review_alo
     assert all(s and s[-1] and s[-1]["policy"] == run.bulk.policy_snapshot for s in snapshots)
     for rid, _gid, _name in approved:
         qtbot.waitUntil(lambda rid=rid: window.model.row_of(rid) is None, timeout=WAIT)
+    window.queue.show_tab(Tab.DONE)  # each order read again after its action: cancelled
+    for rid, _gid, _name in approved:
+        qtbot.waitUntil(
+            lambda rid=rid: (
+                (row := window.model.row_of(rid)) is not None
+                and window.model.queue_row(row).cancelled == 1
+            ),
+            timeout=WAIT,
+        )
 
 
 def test_stop_starts_no_new_order_and_lets_the_sent_ones_finish(

@@ -23,7 +23,7 @@ from cancelapp.domain.verdict import Outcome as VerdictOutcome
 from cancelapp.domain.verdict import SuggestedAction
 from cancelapp.session.decide import policy_snapshot
 from cancelapp.session.detail import RequestDetail, load_detail
-from cancelapp.session.refresh import UNDECIDED, StoreSession
+from cancelapp.session.refresh import UNDECIDED, StoreSession, reread_orders
 
 # Two orders at a time: each sends several calls (cancel, refund, restock), so two keep well
 # within Shopify's rate limit (the client still paces by its reported cost), and each order's
@@ -107,8 +107,11 @@ def prepare_bulk_decline(
 
 def carry_out(session: StoreSession, plan: ActionPlan, snapshot: str) -> Outcome:
     """One order of a bulk action, as a single one goes: re-verified, journaled with the
-    policy it was decided under (`snapshot`), sent; queued when Shopify went away."""
-    return session.runner.execute(plan, policy_snapshot=snapshot)
+    policy it was decided under (`snapshot`), sent; queued when Shopify went away. Then the
+    order is read again, so its row shows it as it now is."""
+    outcome = session.runner.execute(plan, policy_snapshot=snapshot)
+    reread_orders(session, [outcome])
+    return outcome
 
 
 def _read(
