@@ -18,6 +18,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -127,11 +128,62 @@ def _take(out: Path, width: int, height: int) -> int:
             print(target.relative_to(ROOT) if target.is_relative_to(ROOT) else target)
         if not _take_laptop(app, window, out, pending):
             return 1
+        window.use_language(Language.ENGLISH)
+        apply_scheme(app, Qt.ColorScheme.Light)
+        if not _bulk_confirmation(window, out / "bulk-confirm-en-light.png", wait):
+            return 1
         window.close()
     finally:
         context.close()
         shop.stop()
     return 0
+
+
+def _bulk_confirmation(window: MainWindow, target: Path, wait: Callable[..., None]) -> bool:
+    """Approve selected at 1366x768: three Approve requests and one Review chosen, the one
+    confirmation over the window."""
+    from PySide6.QtCore import QItemSelectionModel, QPoint
+    from PySide6.QtGui import QPainter
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from cancelapp.ui.queue.queue_index import Column, Tab
+    from cancelapp.ui.queue.queue_model import OUTCOME_ROLE
+
+    window.resize(1366, 768)
+    window.queue.show_tab(Tab.NEEDS_DECISION)
+    model = window.model
+    outcomes = [model.index(r, Column.VERDICT).data(OUTCOME_ROLE) for r in range(model.rowCount())]
+    rows = [r for r, o in enumerate(outcomes) if o == "approve"][:3]
+    rows += [r for r, o in enumerate(outcomes) if o == "review"][:1]
+    selection = window.queue.table.selectionModel()
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    selection.clearSelection()
+    for row in rows:
+        selection.select(model.index(row, 0), flags)
+    opened: list[object] = []
+    window.bulk.dialog_opened.connect(opened.append)
+    window.commands.approve_selected.trigger()
+    wait(window.bulk.dialog_opened)
+    if not opened:
+        print("the bulk confirmation did not open", file=sys.stderr)
+        return False
+    dialog = opened[0]
+    assert isinstance(dialog, QWidget)
+    for _ in range(5):
+        QApplication.processEvents()
+    shot = window.grab()
+    painter = QPainter(shot)
+    at = dialog.mapToGlobal(QPoint(0, 0)) - window.mapToGlobal(QPoint(0, 0))
+    painter.drawPixmap(at, dialog.grab())
+    painter.setPen(dialog.palette().dark().color())  # Xvfb has no window frame: draw an edge
+    painter.drawRect(at.x(), at.y(), dialog.width() - 1, dialog.height() - 1)
+    painter.end()
+    dialog.close()
+    if not shot.save(str(target)):
+        print(f"could not write {target}", file=sys.stderr)
+        return False
+    print(target.relative_to(ROOT) if target.is_relative_to(ROOT) else target)
+    return True
 
 
 def _pending_request(shop: DemoShop) -> str:
