@@ -37,8 +37,9 @@ _NO_CUSTOMERS = Phrase(
     _CONTEXT,
     QT_TRANSLATE_NOOP(
         _CONTEXT,
-        "Emails and names cannot be searched in Shopify: CancelApp was not granted "
-        "read_customers. Search by order number, or look in the cached orders.",
+        "Only the cached orders were searched: CancelApp was not granted read_customers, "
+        "which Shopify requires to search orders by email or name and to read who placed "
+        "an order.",
     ),
 )
 _PROTECTED = Phrase(
@@ -93,8 +94,8 @@ def search_orders(session: StoreSession, text: str) -> OrderSearch:
         scopes = session.client.connect().scopes
         if "read_all_orders" not in scopes:
             limits.append(_NO_ALL_ORDERS)
-        by_customer = normalise_order_name(text) is None or "@" in text
-        if by_customer and "read_customers" not in scopes:
+        by_customer = "@" in text or not (normalise_order_name(text) or "").startswith("#")
+        if "read_customers" not in scopes:  # Shopify refuses orders read with their customer
             limits.append(_NO_CUSTOMERS)
         else:
             live = _live(session, text, found)
@@ -134,11 +135,14 @@ def _live(session: StoreSession, text: str, found: dict[str, Candidate]) -> list
 
 def _query(session: StoreSession, query: str) -> list[Order]:
     from cancelapp.shopify import documents
+    from cancelapp.shopify.cost import MAX_QUERY_COST
     from cancelapp.shopify.order_mapping import order_from_node
+    from cancelapp.sync.pages import largest_page
 
+    document = documents.load("orders")
+    first = largest_page(document, MAX_QUERY_COST)  # whole orders: a few fit in one query
     data: dict[str, Any] = session.client.query(
-        documents.load("orders"),
-        {"query": query, "first": _MAX_CANDIDATES, "sortKey": "CREATED_AT", "reverse": True},
+        document, {"query": query, "first": first, "sortKey": "CREATED_AT", "reverse": True}
     )
     nodes = (data.get("orders") or {}).get("nodes") or []
     return [order_from_node(node) for node in nodes]

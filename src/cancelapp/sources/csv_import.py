@@ -2,8 +2,9 @@
 
 Every row either becomes a candidate or is listed as a bad row with its line number and the
 reason; nothing is dropped silently. A row with an email but no order number is a candidate
-without an order: it lands among the unmatched requests, for the merchant to find the order. A row's provenance key is a hash of its cells, so the same
-row imported again (the same file twice, or a later export of the same form) adds nothing.
+without an order: it lands among the unmatched requests, for the merchant to find the order.
+A row's provenance key is a hash of its cells, so the same row imported again (the same file
+twice, or a later export of the same form) adds nothing.
 """
 
 from __future__ import annotations
