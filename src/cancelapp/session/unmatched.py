@@ -101,8 +101,10 @@ def search_orders(session: StoreSession, text: str) -> OrderSearch:
             live = _live(session, text, found)
             if by_customer and not live and not found:
                 limits.append(_PROTECTED)
-            for order in live:
-                found.setdefault(order.id, _candidate(order, cached=False))
+            for order in live:  # a summary in the cache gets Shopify's items
+                known = found.get(order.id)
+                if known is None or not known.items:
+                    found[order.id] = _candidate(order, cached=known is not None)
     except OFFLINE:
         limits.append(_OFFLINE)
     ordered = sorted(found.values(), key=lambda c: (not c.cached, -c.created_at.timestamp()))

@@ -26,6 +26,7 @@ from cancelapp.ui.detail.action_controller import ActionController, describe_err
 from cancelapp.ui.detail.command_state import request_commands
 from cancelapp.ui.detail.detail_flow import DetailFlow
 from cancelapp.ui.detail.detail_pane import DetailPane
+from cancelapp.ui.detail.unmatched_flow import UnmatchedFlow
 from cancelapp.ui.dialogs.menu_dialogs import MenuDialogs
 from cancelapp.ui.dialogs.store_removal import StoreRemoval
 from cancelapp.ui.first_paint import when_painted
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         self.details = DetailFlow(
             context.workers, context.database, self.detail, self.policy, lambda: self.session, self
         )
+        self.unmatched = UnmatchedFlow(context.workers, self.formatter, self, lambda: self.session)
         self.settings_flow = SettingsFlow(
             context,
             self.formatter,
@@ -153,6 +155,7 @@ class MainWindow(QMainWindow):
             (c.refresh, self.refresh_order),
             (c.note, self.add_note),
             (c.undo, self.undo),
+            (c.find_order, self.find_order),
             (c.next, lambda: self.queue.step(1)),
             (c.previous, lambda: self.queue.step(-1)),
             (c.search, self.queue.focus_search),
@@ -195,6 +198,9 @@ class MainWindow(QMainWindow):
         self.actions_.sending.connect(self.model.set_in_flight)
         self.actions_.rows_changed.connect(self._reload_rows)
         self.actions_.finished.connect(self._action_finished)
+        self.unmatched.rows_changed.connect(self._reload_rows)
+        self.unmatched.linked.connect(self._linked)
+        self.unmatched.closed.connect(self.details.load)
         self.menu_dialogs.imported.connect(self._imported)
         self.menu_dialogs.problem.connect(self._problem)
         self.menu_dialogs.message.connect(self.banner.show_message)
@@ -434,6 +440,7 @@ class MainWindow(QMainWindow):
         c.hold.setEnabled(state.hold)
         c.refresh.setEnabled(state.refresh)
         c.note.setEnabled(state.note)
+        c.find_order.setEnabled(online and self.unmatched.applies_to(self.current_detail()))
 
     # Actions -------------------------------------------------------------------------------------
 
@@ -456,6 +463,19 @@ class MainWindow(QMainWindow):
     def add_note(self) -> None:
         if (detail := self.current_detail()) and self.commands.note.isEnabled():
             self.actions_.note(detail)
+
+    def find_order(self) -> None:
+        if (detail := self.current_detail()) and self.commands.find_order.isEnabled():
+            self.unmatched.open(detail)
+
+    def _linked(self, request_id: int) -> None:
+        """The linked request leaves Unmatched: once its row is reloaded, show it, judged,
+        among the requests that need a decision."""
+        self.queue.show_tab(Tab.NEEDS_DECISION)
+        self.model.countsChanged.connect(
+            lambda: self.queue.select_request(request_id),
+            Qt.ConnectionType.SingleShotConnection,
+        )
 
     def undo(self) -> None:
         if self.commands.undo.isEnabled():

@@ -1,7 +1,8 @@
 """Every command of the main window as a `QAction` with its keyboard shortcut, and the menus.
 
 Keys: J/K (or the arrows) move, A approve, D decline, H hold fulfillment, R refresh the order,
-N add a note, Ctrl+Z undo within the undo window, Ctrl+F search, F5 sync, Ctrl+1…6 the queues.
+N add a note, F find the order of an unmatched request, Ctrl+Z undo within the undo window,
+Ctrl+F search, F5 sync, Ctrl+1…6 the queues.
 The actions live on the window (window-wide shortcuts); the window connects their `triggered`.
 Texts keep the "MainWindow" translation context they had before this module was split out.
 """
@@ -40,6 +41,7 @@ class WindowCommands:
         self.refresh = make("R")
         self.note = make("N")
         self.undo = make(QKeySequence.StandardKey.Undo)
+        self.find_order = make("F")
         self.next = make("J")
         self.previous = make("K")
         self.search = make(QKeySequence.StandardKey.Find)
@@ -63,6 +65,7 @@ class WindowCommands:
             self.refresh,
             self.note,
             self.undo,
+            self.find_order,
         )
 
     def retranslate(self, tab_names: Iterable[str]) -> None:
@@ -73,6 +76,10 @@ class WindowCommands:
             self.refresh: (_tr("&Refresh order"), _tr("Read the order again")),
             self.note: (_tr("Add &note…"), _tr("Add a note to the request")),
             self.undo: (_tr("&Undo"), _tr("Take back the queued action")),
+            self.find_order: (
+                _tr("&Find the order…"),
+                _tr("Search the store for the order of a request without one"),
+            ),
             self.next: (_tr("&Next request"), ""),
             self.previous: (_tr("&Previous request"), ""),
             self.search: (_tr("&Search"), ""),
