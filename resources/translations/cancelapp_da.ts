@@ -275,6 +275,14 @@
         <translation>Knyt først anmodningen til en ordre.</translation>
     </message>
     <message>
+        <source>Shopify did not say which payment provider would refund part of this order, so CancelApp cannot send the refund. Handle it in Shopify.</source>
+        <translation>Shopify oplyste ikke, hvilken betalingsudbyder der skulle refundere en del af denne ordre, så CancelApp kan ikke sende refunderingen. Håndtér den i Shopify.</translation>
+    </message>
+    <message>
+        <source>Shopify did not work out a refund for this order, so CancelApp cannot show what would be refunded. Handle it in Shopify.</source>
+        <translation>Shopify har ikke beregnet en refundering for denne ordre, så CancelApp kan ikke vise, hvad der ville blive refunderet. Håndtér den i Shopify.</translation>
+    </message>
+    <message>
         <source>The order no longer exists.</source>
         <translation>Ordren findes ikke længere.</translation>
     </message>
@@ -557,8 +565,8 @@
     <message numerus="yes">
         <source>%n row(s) had text longer than {limit} characters; it was shortened (lines {lines}).</source>
         <translation>
-            <numerusform>%n række(r) havde tekst på mere end {limit} tegn; den blev forkortet (linje {lines}).</numerusform>
-            <numerusform></numerusform>
+            <numerusform>%n række havde tekst på mere end {limit} tegn; den blev forkortet (linje {lines}).</numerusform>
+            <numerusform>%n rækker havde tekst på mere end {limit} tegn; den blev forkortet (linje {lines}).</numerusform>
         </translation>
     </message>
     <message>
@@ -838,8 +846,8 @@
     <message numerus="yes">
         <source>%n earlier messages are not shown.</source>
         <translation>
+            <numerusform>%n tidligere besked vises ikke.</numerusform>
             <numerusform>%n tidligere beskeder vises ikke.</numerusform>
-            <numerusform></numerusform>
         </translation>
     </message>
     <message>
@@ -853,8 +861,8 @@
     <message numerus="yes">
         <source>%n earlier events are not shown.</source>
         <translation>
+            <numerusform>%n tidligere hændelse vises ikke.</numerusform>
             <numerusform>%n tidligere hændelser vises ikke.</numerusform>
-            <numerusform></numerusform>
         </translation>
     </message>
     <message>
@@ -1324,6 +1332,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     <message>
         <source>Payment pending</source>
         <translation>Betaling afventer</translation>
+    </message>
+    <message>
+        <source>Payment status unknown</source>
+        <translation>Betalingsstatus ukendt</translation>
     </message>
     <message>
         <source>Pending fulfillment</source>
@@ -1835,6 +1847,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>Sikkerhed: anmodet før ordren</translation>
     </message>
     <message>
+        <source>Safeguard: payment status unknown</source>
+        <translation>Sikkerhedsregel: betalingsstatus ukendt</translation>
+    </message>
+    <message>
         <source>No order matched this request yet: find the order first</source>
         <translation>Anmodningen er endnu ikke knyttet til en ordre: find ordren først</translation>
     </message>
@@ -1853,6 +1869,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     <message>
         <source>The request arrived before the order was placed: check that it is about this order</source>
         <translation>Anmodningen kom, før ordren blev afgivet: tjek, at den drejer sig om denne ordre</translation>
+    </message>
+    <message>
+        <source>Shopify did not say whether this order is paid: check it before deciding</source>
+        <translation>Shopify oplyste ikke, om denne ordre er betalt: tjek den, før du beslutter</translation>
     </message>
     <message>
         <source>Fee lowered to the refundable amount {refundable}</source>
@@ -2928,6 +2948,10 @@ Venlig hilsen
     <message>
         <source>unfulfilled</source>
         <translation>ikke sendt</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>ukendt</translation>
     </message>
     <message>
         <source>voided</source>

@@ -20,8 +20,11 @@ PARENTS = re.compile(r"\.parents\[(\d+)\]")
 def _escapes(path: Path) -> list[str]:
     """Lines of `path` that name a place outside the repository."""
     depth = len(path.relative_to(REPO).parts) - 1  # parents[depth] is the repository
+    text = path.read_text(encoding="utf-8")
+    if not OUTSIDE.search(text) and all(int(k) <= depth for k in PARENTS.findall(text)):
+        return []  # the common case, without splitting into lines
     found = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    for number, line in enumerate(text.splitlines(), 1):
         too_high = any(int(k) > depth for k in PARENTS.findall(line))
         if path != Path(__file__).resolve() and (OUTSIDE.search(line) or too_high):
             found.append(f"{path.relative_to(REPO)}:{number}: {line.strip()}")

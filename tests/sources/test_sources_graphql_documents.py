@@ -6,7 +6,8 @@ import pytest
 from graphql import GraphQLSchema, build_schema, parse, validate
 
 from cancelapp.shopify.batching import aliased
-from cancelapp.shopify.cost import MAX_QUERY_COST, requested_cost
+from cancelapp.shopify.cost import PAGE_COST_BUDGET, requested_cost
+from cancelapp.shopify.page_fit import largest_page
 from cancelapp.sources import documents
 from fixtures.shopify_schema import for_version as shopify_schema
 from fixtures.shopify_schema import introspection
@@ -41,7 +42,7 @@ def test_documents_validate_against_shopify(
 ) -> None:
     errors = validate(schemas[version], parse(documents.load(name)))
     assert errors == [], [e.message for e in errors]
-    assert requested_cost(documents.load(name)) < MAX_QUERY_COST
+    assert requested_cost(documents.load(name)) <= PAGE_COST_BUDGET
 
 
 @pytest.mark.parametrize("name", BATCHED)
@@ -63,8 +64,8 @@ def test_native_requests_need_the_release_not_the_snapshot() -> None:
 def test_the_lean_native_read_fits_many_orders_a_page() -> None:
     """What makes the native source cheap: no line items for orders without a new edit."""
     lean = documents.load("native_requests")
-    assert requested_cost(lean) <= MAX_QUERY_COST
-    assert requested_cost(lean, {"first": 150}) <= requested_cost(lean)  # 150+ orders a page
+    assert requested_cost(lean) <= PAGE_COST_BUDGET
+    assert largest_page(lean) == 149  # the default: 149 orders a page, with headroom
     assert "lineItems" not in lean
 
 

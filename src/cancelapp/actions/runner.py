@@ -55,6 +55,7 @@ from cancelapp.store.journal import ActionAlreadyRunningError
 from cancelapp.store.requests import get_request
 
 _CONTEXT = "ActionRunner"
+ORDER_GONE = QT_TRANSLATE_NOOP(_CONTEXT, "The order no longer exists.")
 OFFLINE = (NetworkDown, ShopifyDown, Throttled)
 BUSY_MESSAGE = "Another action for this order is still running."
 
@@ -306,7 +307,10 @@ class ActionRunner:
 
     def fetch_suggested(self, variables: dict[str, object]) -> SuggestedRefund:
         data = self.client.query(documents.client("suggested_refund"), variables, cancel=self._stop)
-        return SuggestedRefund.from_order_node(data["order"], dict(variables))
+        node = data.get("order")
+        if node is None:  # deleted since the order was read
+            raise PlanRefused(_phrase(ORDER_GONE))
+        return SuggestedRefund.from_order_node(node, dict(variables))
 
     def verify(self, plan: ActionPlan) -> Recheck:
         """Read the order fresh (one lean request); a Conflict when anything the plan rested
@@ -319,12 +323,12 @@ class ActionRunner:
         data = self.client.query(documents.own("order_basis"), variables, cancel=self._stop)
         try:
             order = _order_of(data)
-        except PlanRefused as refused:  # gone, or too large to check: stop, nothing sent
+            node = data["order"]
+            amount = None
+            if plan.suggestion is not None:
+                amount = SuggestedRefund.from_order_node(node).amount
+        except PlanRefused as refused:  # gone, too large to check, or no refund worked out
             return Recheck(Conflict(plan.order_id, plan.order_name, (refused.phrase,)), ())
-        node = data["order"]
-        amount = None
-        if plan.suggestion is not None:
-            amount = SuggestedRefund.from_order_node(node).amount
         changes = changes_since(plan.basis, Basis.of(order, amount))
         conflict = Conflict(plan.order_id, plan.order_name, changes) if changes else None
         return Recheck(conflict, tuple(str(r["id"]) for r in node.get("refunds") or ()))
@@ -403,7 +407,7 @@ class ActionRunner:
 def _order_of(data: dict[str, Any]) -> Order:
     node = data.get("order")
     if node is None:
-        raise PlanRefused(_phrase(QT_TRANSLATE_NOOP(_CONTEXT, "The order no longer exists.")))
+        raise PlanRefused(_phrase(ORDER_GONE))
     if is_truncated(node):  # a decision on part of the order could refund or cancel wrongly
         raise PlanRefused(
             _phrase(

@@ -4,6 +4,9 @@ Scalars and enums cost 0, objects 1, a connection 2 plus `first` (or `last`) tim
 node, a list paged with `first` that many times its item, a mutation 10. The requested cost is
 computed from the document before execution; the actual cost walks the same selections over the
 data returned, counting the nodes that came back, so `requested - actual` can be refunded.
+
+Shopify may set manual costs on fields above these rules; `surcharges` ("Type.field" → points
+added each time the field is selected on an object) lets a test make the demo shop do the same.
 """
 
 from __future__ import annotations
@@ -59,10 +62,12 @@ class CostCalculator:
         document: DocumentNode,
         operation: OperationDefinitionNode,
         variables: VariableValues,
+        surcharges: Mapping[str, int] | None = None,
     ) -> None:
         self.schema = schema
         self.operation = operation
         self.variables = variables
+        self.surcharges = dict(surcharges or {})
         self.fragments = {
             d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
         }
@@ -124,18 +129,19 @@ class CostCalculator:
         field_def = fields.get(node.name.value)
         if field_def is None:
             return 0
+        surcharge = self.surcharges.get(f"{parent.name}.{node.name.value}", 0)
         named = get_named_type(field_def.type)
         if not isinstance(named, GraphQLCompositeType):
-            return 0
+            return surcharge
         key = node.alias.value if node.alias else node.name.value
         value = None if data is None else data.get(key)
         if data is not None and value is None:
-            return 0
+            return surcharge
         if is_connection(field_def):
-            return self._connection(field_def, node, value)
+            return surcharge + self._connection(field_def, node, value)
         if _is_list(field_def.type):
-            return self._list(field_def, node, value)
-        return OBJECT_COST + self._selection(named, node.selection_set, value)
+            return surcharge + self._list(field_def, node, value)
+        return surcharge + OBJECT_COST + self._selection(named, node.selection_set, value)
 
     def _connection(self, field_def: GraphQLField, node: FieldNode, value: Any) -> int:
         connection = get_named_type(field_def.type)

@@ -93,6 +93,7 @@ class GraphQLService:
         self.store = store
         self.bucket = bucket
         self.cancel_job_delay = cancel_job_delay
+        self.surcharges: dict[str, int] = {}  # manual field costs: see `DemoShop.charge_extra`
 
     def answer(self, version: str, raw: bytes, scopes: frozenset[str]) -> Answer:
         try:
@@ -132,7 +133,7 @@ class GraphQLService:
         variables: VariableValues,
         scopes: frozenset[str],
     ) -> Answer:
-        calculator = CostCalculator(schema, document, operation, variables)
+        calculator = CostCalculator(schema, document, operation, variables, self.surcharges)
         requested = calculator.requested()
         if requested > SINGLE_QUERY_MAX_COST:
             error = {

@@ -226,6 +226,14 @@ class DemoShop:
                     factory.fulfil(order, li, wanted, self.store.new_id(), now)
             self.store.register(order)
 
+    def charge_extra(self, field: str, points: int) -> None:
+        """Charge `points` more for each `field` ("Type.field") a query selects than Shopify's
+        published rules say, as Shopify's manual field costs do; 0 removes the surcharge."""
+        if points:
+            self.service.surcharges[field] = points
+        else:
+            self.service.surcharges.pop(field, None)
+
     def set_fulfillment_service_answer(self, answer: str, *, delay: float | None = None) -> None:
         """How the fulfilment service answers cancellation requests: accept, reject or none."""
         if answer not in {"accept", "reject", "none"}:

@@ -14,7 +14,8 @@ from cancelapp.domain.money import Money
 
 
 class FinancialStatus(StrEnum):
-    """`OrderDisplayFinancialStatus`."""
+    """`OrderDisplayFinancialStatus`, and UNKNOWN where Shopify gave none (the field is
+    nullable): never read as any real status, so the verdict is Review."""
 
     AUTHORIZED = "AUTHORIZED"
     EXPIRED = "EXPIRED"
@@ -24,6 +25,7 @@ class FinancialStatus(StrEnum):
     PENDING = "PENDING"
     REFUNDED = "REFUNDED"
     VOIDED = "VOIDED"
+    UNKNOWN = "UNKNOWN"  # not Shopify's: displayFinancialStatus was null
 
 
 class FulfillmentStatus(StrEnum):

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 
 from cancelapp.domain.money import Money, minor_units
-from cancelapp.domain.order import Order
+from cancelapp.domain.order import FinancialStatus, Order
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase, PhraseArg
 from cancelapp.domain.request import CancellationRequest
 from cancelapp.domain.verdict import (
@@ -30,6 +30,7 @@ SAFEGUARD_CANCELLED = QT_TRANSLATE_NOOP("Policy", "Safeguard: already cancelled"
 SAFEGUARD_FULFILLED = QT_TRANSLATE_NOOP("Policy", "Safeguard: items already fulfilled")
 SAFEGUARD_FEE_CURRENCY = QT_TRANSLATE_NOOP("Policy", "Safeguard: fee in another currency")
 SAFEGUARD_BEFORE_ORDER = QT_TRANSLATE_NOOP("Policy", "Safeguard: asked before the order")
+SAFEGUARD_PAYMENT_UNKNOWN = QT_TRANSLATE_NOOP("Policy", "Safeguard: payment status unknown")
 
 _NO_ORDER = Phrase(
     "Policy", QT_TRANSLATE_NOOP("Policy", "No order matched this request yet: find the order first")
@@ -53,6 +54,12 @@ _BEFORE_ORDER = Phrase(
     QT_TRANSLATE_NOOP(
         "Policy",
         "The request arrived before the order was placed: check that it is about this order",
+    ),
+)
+_PAYMENT_UNKNOWN = Phrase(
+    "Policy",
+    QT_TRANSLATE_NOOP(
+        "Policy", "Shopify did not say whether this order is paid: check it before deciding"
     ),
 )
 # Clocks differ a little between a mail server and Shopify; more than this is a wrong match.
@@ -204,6 +211,9 @@ def _safeguarded(verdict: Verdict, facts: Facts) -> Verdict:
         return Verdict(
             Outcome.DENY, SAFEGUARD_CANCELLED, (_CANCELLED,), verdict.checks, reply=_CANCELLED_REPLY
         )
+    if facts.order.financial_status is FinancialStatus.UNKNOWN:
+        reasons = (_PAYMENT_UNKNOWN, *verdict.reasons)
+        return Verdict(Outcome.REVIEW, SAFEGUARD_PAYMENT_UNKNOWN, reasons, verdict.checks)
     if verdict.outcome is not Outcome.APPROVE:
         return verdict
     if facts.any_fulfilled:

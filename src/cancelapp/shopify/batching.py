@@ -29,7 +29,9 @@ from graphql import (
 )
 
 from cancelapp.shopify.client import ShopifyClient
-from cancelapp.shopify.cost import MAX_QUERY_COST, requested_cost
+from cancelapp.shopify.cost import PAGE_COST_BUDGET, requested_cost
+from cancelapp.shopify.errors import QueryTooExpensive
+from cancelapp.shopify.page_fit import PageFit
 from cancelapp.shopify.version import API_VERSION
 
 MOST_PER_QUERY = 100  # keeps a request's text and answer a sensible size
@@ -52,15 +54,26 @@ def read_by_ids(
     if not wanted:
         return {}
     one = requested_cost(aliased(document, 1, id_variable))
-    per_query = max(1, min(MOST_PER_QUERY, MAX_QUERY_COST // max(one, 1)))
+    # as many copies as fit the page budget; fewer for the rest once Shopify refuses a request
+    fit = PageFit(max(1, min(MOST_PER_QUERY, PAGE_COST_BUDGET // max(one, 1))))
     found: dict[str, Any] = {}
-    for start in range(0, len(wanted), per_query):
-        chunk = wanted[start : start + per_query]
+    start = 0
+    while start < len(wanted):
+        chunk = wanted[start : start + fit.size]
         variables = {f"{id_variable}{i}": object_id for i, object_id in enumerate(chunk)}
-        data = client.query(
-            aliased(document, len(chunk), id_variable), variables, version=version, cancel=cancel
-        )
+        try:
+            data = client.query(
+                aliased(document, len(chunk), id_variable),
+                variables,
+                version=version,
+                cancel=cancel,
+            )
+        except QueryTooExpensive as refused:
+            fit.size = len(chunk)  # the refused cost is that of this chunk
+            fit.shrink(refused)
+            continue
         found.update({object_id: data.get(f"n{i}") for i, object_id in enumerate(chunk)})
+        start += len(chunk)
     return found
 
 

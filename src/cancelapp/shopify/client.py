@@ -34,6 +34,7 @@ from cancelapp.shopify.errors import (
     Throttled,
 )
 from cancelapp.shopify.operations import Operation, describe
+from cancelapp.shopify.page_fit import PageFit
 from cancelapp.shopify.pagination import pages
 from cancelapp.shopify.responses import (
     Reply,
@@ -179,10 +180,12 @@ class ShopifyClient:
         version: str = API_VERSION,
         cancel: threading.Event | None = None,
     ) -> Iterator[list[dict[str, Any]]]:
-        """Pages of nodes of the connection at `path`, following `endCursor`."""
+        """Pages of nodes of the connection at `path`, following `endCursor`; a page Shopify
+        refuses as too expensive is asked again smaller (`page_fit`)."""
+        fit = PageFit.for_document(document, variables)
 
         def fetch(page_variables: Mapping[str, Any]) -> dict[str, Any]:
-            return self.query(document, page_variables, version=version, cancel=cancel)
+            return fit.query(self, document, page_variables, version=version, cancel=cancel)
 
         return pages(fetch, variables or {}, path)
 

@@ -4,6 +4,9 @@ Objects cost 1, scalars and enums 0, a connection 2 plus `first` (or `last`) tim
 one of its nodes, a mutation 10. Without the schema, a field with a selection set counts as an
 object and a field paged with `first`/`last` as a connection, so the estimate errs high; once
 Shopify has reported a document's real `requestedQueryCost` the client uses that instead.
+
+Shopify may also set manual costs on fields, above these rules, so pages are sized to
+`PAGE_COST_BUDGET`, a margin below the cap (`page_fit.py` shrinks a page Shopify still refuses).
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from graphql import (
 MUTATION_COST = 10
 CONNECTION_COST = 2
 MAX_QUERY_COST = 1000
+PAGE_COST_BUDGET = 900  # what a page may cost by our estimate: 10 % headroom under the cap
 _FREE_IN_CONNECTION = frozenset({"pageInfo", "cursor"})
 
 
@@ -43,6 +47,13 @@ def requested_cost(document: str, variables: Mapping[str, Any] | None = None) ->
         d.name.value: d for d in parsed.definitions if isinstance(d, FragmentDefinitionNode)
     }
     return _Estimator(values, fragments).selection(operation.selection_set)
+
+
+def variable_defaults(document: str) -> dict[str, Any]:
+    """The default values the document's operation declares for its variables."""
+    parsed = _parse(document)
+    operation = next(d for d in parsed.definitions if isinstance(d, OperationDefinitionNode))
+    return _defaults(operation)
 
 
 @lru_cache(maxsize=128)

@@ -160,9 +160,15 @@ class Throttled(ShopifyError):
 
 
 class QueryTooExpensive(ShopifyError):
-    """MAX_COST_EXCEEDED: a query above Shopify's 1,000-point cap. A bug on our side."""
+    """MAX_COST_EXCEEDED: a query above Shopify's 1,000-point cap. Paged reads retry with a
+    smaller page (`page_fit`); reaching the merchant, it is a bug on our side. `cost` and
+    `max_cost` are what Shopify reported, when it did."""
 
-    def __init__(self, detail: str = "") -> None:
+    def __init__(
+        self, detail: str = "", *, cost: float | None = None, max_cost: float | None = None
+    ) -> None:
+        self.cost = cost
+        self.max_cost = max_cost
         super().__init__(
             _phrase(
                 QT_TRANSLATE_NOOP(

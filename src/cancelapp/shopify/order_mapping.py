@@ -68,8 +68,8 @@ def _order(node: Node) -> Order:
         name=node["name"],
         created_at=parse_datetime(node["createdAt"]),
         updated_at=parse_datetime(node["updatedAt"]),
-        # null when Shopify has no payment to speak of yet: treat it as awaiting payment
-        financial_status=FinancialStatus(node.get("displayFinancialStatus") or "PENDING"),
+        # nullable in the schema: unknown, never guessed (the policy engine says Review)
+        financial_status=FinancialStatus(node.get("displayFinancialStatus") or "UNKNOWN"),
         fulfillment_status=FulfillmentStatus(node["displayFulfillmentStatus"]),
         total=_shop_money(node["currentTotalPriceSet"]),
         presentment_currency=node["presentmentCurrencyCode"],

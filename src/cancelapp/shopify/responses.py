@@ -96,7 +96,7 @@ def graphql_failure(reply: Reply) -> ShopifyError:
     messages = tuple(str(e.get("message", "")) for e in reply.errors)
     detail = ", ".join(sorted(c for c in codes if c)) or "GraphQL errors"
     if "MAX_COST_EXCEEDED" in codes:
-        return QueryTooExpensive(detail)
+        return _too_expensive(reply, detail)
     if "ACCESS_DENIED" in codes:
         scopes = tuple(dict.fromkeys(s for m in messages for s in _SCOPE.findall(m)))
         return MissingScopes(scopes, detail)
@@ -126,6 +126,26 @@ def payload_failure(payload: str, result: Mapping[str, Any]) -> ShopifyError | N
             return OutcomeUnknown(f"{payload}: {CONCURRENT_ATTEMPT}")
         return UserErrors(payload, details)
     return None
+
+
+def _too_expensive(reply: Reply, detail: str) -> QueryTooExpensive:
+    """Shopify puts the refused cost and the cap in the error's extensions (`cost`, `maxCost`);
+    the envelope's `requestedQueryCost` is the fallback for the cost."""
+    cost: float | None = reply.requested_cost
+    max_cost: float | None = None
+    for error in reply.errors:
+        extensions = error.get("extensions")
+        if not isinstance(extensions, dict) or extensions.get("code") != "MAX_COST_EXCEEDED":
+            continue
+        cost = _number(extensions.get("cost")) or cost
+        max_cost = _number(extensions.get("maxCost"))
+    return QueryTooExpensive(detail, cost=cost, max_cost=max_cost)
+
+
+def _number(value: object) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+        return None
+    return float(value)
 
 
 def _code(error: dict[str, Any]) -> str:

@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from cancelapp.shopify.cost import PAGE_COST_BUDGET
+
 FULL = "full"
 INCREMENTAL = "incremental"
 REQUESTS_PHASE = "requests"
@@ -28,7 +30,9 @@ class SyncSettings:
     request_tag: str = "cancel-request"  # the tag apps and Flow put on orders with a request
     recent_days: int = 60  # Shopify shows only 60 days of orders without read_all_orders
     overlap: timedelta = timedelta(minutes=5)
-    max_query_cost: int = 1000  # Shopify refuses a single query that may cost more
+    # what a page may cost by our estimate: a margin under Shopify's 1,000-point cap, for
+    # manual field costs the estimate cannot see (a page refused anyway is asked smaller)
+    page_cost_budget: int = PAGE_COST_BUDGET
 
 
 def search_time(moment: datetime) -> str:

@@ -4,9 +4,10 @@ Runs in a worker thread (the UI wraps it in its pool and turns the progress call
 signals). Each page is saved in one transaction together with the cursor that follows it,
 so a crash or kill leaves the cache consistent and the next `run()` continues from there.
 
-Cost: list pages read orders lean (about 5 points an order, 199 a page); only the orders
-with a request are read in full (about 38 points each): tagged ones in the first step of a
-full sync, the rest one by one in the details step (`plan.py` names the steps).
+Cost: list pages read orders lean (about 5 points an order, 179 a page, sized with headroom
+under Shopify's cap; a page refused as too expensive is read again smaller, `page_fit.py`);
+only the orders with a request are read in full (about 38 points each): tagged ones in the
+first step of a full sync, the rest one by one in the details step (`plan.py` names the steps).
 
 Intake hooks: `hooks` are called as `hook(conn, store_id, orders)` inside each page's
 transaction, after the orders are saved, with the page's `FetchedOrder`s (lean ones carry
@@ -30,6 +31,7 @@ from cancelapp.shopify import documents as shopify_documents
 from cancelapp.shopify.client import ShopifyClient
 from cancelapp.shopify.errors import Cancelled, ShopifyError
 from cancelapp.shopify.order_mapping import order_from_node
+from cancelapp.shopify.page_fit import PageFit, largest_page
 from cancelapp.store.database import Database
 from cancelapp.store.orders import FULL, LEAN, FetchedOrder, request_orders_to_read, upsert_orders
 from cancelapp.store.requests import settle_cancelled_orders
@@ -43,7 +45,7 @@ from cancelapp.store.sync_state import (
 from cancelapp.sync import documents
 from cancelapp.sync.details import read_in_full
 from cancelapp.sync.intake import IntakeSettings, run_intake
-from cancelapp.sync.pages import largest_page, orders_page
+from cancelapp.sync.pages import orders_page
 from cancelapp.sync.probe import changes_start
 from cancelapp.sync.progress import EtaEstimator, SyncProgress
 from cancelapp.sync.search_plan import (
@@ -62,7 +64,7 @@ from cancelapp.sync.search_plan import (
     FULL as FULL_RUN,
 )
 
-__all__ = ["OrderHook", "OrderSync", "SyncResult", "largest_page"]
+__all__ = ["OrderHook", "OrderSync", "SyncResult"]
 
 OrderHook = Callable[[sqlite3.Connection, int, Sequence[FetchedOrder]], None]
 ProgressCallback = Callable[[SyncProgress], None]
@@ -114,13 +116,14 @@ class OrderSync:
         self._hooks = tuple(hooks)
         self._clock = clock
         self._intake = intake
-        cap = self._settings.max_query_cost
+        budget = self._settings.page_cost_budget
         self._full_document = shopify_documents.load("orders")
         self._list_document = documents.load("order_list")
         self._probe_document = documents.load("order_probe")
-        self._full_page = largest_page(self._full_document, cap)
-        self._list_page = largest_page(self._list_document, cap)
-        self._probe_page = largest_page(self._probe_document, cap)
+        # one size per document for the sync's life: a page Shopify refused stays smaller
+        self._full_page = PageFit(largest_page(self._full_document, budget))
+        self._list_page = PageFit(largest_page(self._list_document, budget))
+        self._probe_page = PageFit(largest_page(self._probe_document, budget))
 
     def run(
         self,
@@ -225,8 +228,8 @@ class OrderSync:
         return True
 
     def _probe(self, run: SyncRun, cancel: threading.Event) -> datetime | None:
-        variables = {"first": self._probe_page, "query": run.query}
-        data = self._client.query(self._probe_document, variables, cancel=cancel)
+        variables = {"query": run.query}
+        data = self._probe_page.query(self._client, self._probe_document, variables, cancel=cancel)
         nodes, has_next, _ = orders_page(data)
         with self._db.reading() as conn:
             return changes_start(conn, self._store_id, nodes, has_next)
@@ -245,16 +248,16 @@ class OrderSync:
         Tagged orders (the full sync's first step) are read in full, the rest lean."""
         in_full = run.phase == REQUESTS_PHASE
         document = self._full_document if in_full else self._list_document
-        size = self._full_page if in_full else self._list_page
+        fit = self._full_page if in_full else self._list_page
         has_next = True
         while has_next:
             if cancel.is_set():
                 return None
-            variables: dict[str, Any] = {"first": size, "query": run.query}
+            variables: dict[str, Any] = {"query": run.query}
             if run.cursor is not None:
                 variables["after"] = run.cursor
             nodes, has_next, cursor = orders_page(
-                self._client.query(document, variables, cancel=cancel)
+                fit.query(self._client, document, variables, cancel=cancel)
             )
             fetched_at = self._clock()
             detail = FULL if in_full else LEAN

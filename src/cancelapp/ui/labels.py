@@ -25,6 +25,7 @@ _FINANCIAL = {
     "PENDING": QT_TRANSLATE_NOOP(_CONTEXT, "Payment pending"),
     "REFUNDED": QT_TRANSLATE_NOOP(_CONTEXT, "Refunded"),
     "VOIDED": QT_TRANSLATE_NOOP(_CONTEXT, "Voided"),
+    "UNKNOWN": QT_TRANSLATE_NOOP(_CONTEXT, "Payment status unknown"),
 }
 
 _FULFILLMENT = {
@@ -91,6 +92,7 @@ _STATUS_WORDS = frozenset(
         QT_TRANSLATE_NOOP(_STATUS_WORDS_CONTEXT, "pending"),
         QT_TRANSLATE_NOOP(_STATUS_WORDS_CONTEXT, "refunded"),
         QT_TRANSLATE_NOOP(_STATUS_WORDS_CONTEXT, "voided"),
+        QT_TRANSLATE_NOOP(_STATUS_WORDS_CONTEXT, "unknown"),
         QT_TRANSLATE_NOOP(_STATUS_WORDS_CONTEXT, "fulfilled"),
         QT_TRANSLATE_NOOP(_STATUS_WORDS_CONTEXT, "unfulfilled"),
         QT_TRANSLATE_NOOP(_STATUS_WORDS_CONTEXT, "partially fulfilled"),

@@ -31,9 +31,10 @@ from cancelapp.actions.carry_out.plan_journal import StepProgress
 from cancelapp.actions.prepare.steps import Step, StepKind
 from cancelapp.domain.money import Money
 from cancelapp.shopify.client import ShopifyClient
-from cancelapp.shopify.errors import UserErrors
+from cancelapp.shopify.errors import OutcomeUnknown, UserErrors
 
 NOTE_LIMIT = 5000  # Order.note
+UNKNOWN_STATUS = "UNKNOWN"  # a transaction status Shopify left out
 CLOSED_FULFILLMENT_ORDER_STATUSES = frozenset({"CLOSED", "CANCELLED", "INCOMPLETE"})
 
 
@@ -82,10 +83,14 @@ def send(ctx: StepContext, order_id: str, step: Step) -> dict[str, Any]:
         return _note(ctx, v["id"], v["line"])
     if kind is StepKind.REFUND:
         payload = _mutate(ctx, "refund_create", {**v, "idempotencyKey": step.idempotency_key})
-        refund = payload.get("refund") or {}
-        txs = (refund.get("transactions") or {}).get("nodes") or ()
+        refund = payload.get("refund")
+        if not isinstance(refund, dict) or not refund.get("id"):
+            # No refund and no userErrors: whether it exists is unknown. The pipeline looks for
+            # it on the order by its key, and only then sends again with the same key.
+            raise OutcomeUnknown("refundCreate: answered without a refund")
+        txs = [t for t in (refund.get("transactions") or {}).get("nodes") or () if t]
         return _refund_result(
-            str(refund.get("id")), [t.get("id") for t in txs], [t.get("status") for t in txs]
+            str(refund["id"]), [t.get("id") for t in txs], [t.get("status") for t in txs]
         )
     if kind is StepKind.RESTOCK:
         payload = _mutate(
@@ -266,12 +271,13 @@ def refunded_by(result: dict[str, Any]) -> Money | None:
 
 
 def _refund_result(refund_id: str, tx_ids: list[Any], statuses: list[Any]) -> dict[str, Any]:
-    clean = [str(s) for s in statuses]
+    """What a refund did; a transaction status Shopify did not give counts as still pending."""
+    clean = [str(s) if s else UNKNOWN_STATUS for s in statuses]
     return {
-        "shopify_ids": [refund_id, *(str(t) for t in tx_ids)],
+        "shopify_ids": [refund_id, *(str(t) for t in tx_ids if t)],
         "transaction_statuses": clean,
         "money_failed": any(s in FAILED_TRANSACTION_STATUSES for s in clean),
-        "money_pending": any(s == "PENDING" for s in clean),
+        "money_pending": any(s in {"PENDING", UNKNOWN_STATUS} for s in clean),
     }
 
 

@@ -11,8 +11,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from cancelapp.actions.prepare.action_plan import PlanRefused
 from cancelapp.domain.money import Money
 from cancelapp.domain.order import Order
+from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
+from cancelapp.shopify.errors import MalformedResponse
+
+_CONTEXT = "ActionRunner"
+NO_SUGGESTION = QT_TRANSLATE_NOOP(
+    _CONTEXT,
+    "Shopify did not work out a refund for this order, so CancelApp cannot show what would be "
+    "refunded. Handle it in Shopify.",
+)
+NO_GATEWAY = QT_TRANSLATE_NOOP(
+    _CONTEXT,
+    "Shopify did not say which payment provider would refund part of this order, so CancelApp "
+    "cannot send the refund. Handle it in Shopify.",
+)
 
 
 @dataclass(frozen=True)
@@ -43,12 +58,20 @@ class SuggestedRefund:
     def from_order_node(
         cls, node: dict[str, Any], variables: dict[str, Any] | None = None
     ) -> SuggestedRefund:
-        """From the `order` of the SuggestedRefund query (`suggested_refund.graphql`)."""
-        currency = str(node["presentmentCurrencyCode"])
+        """From the `order` of the SuggestedRefund query (`suggested_refund.graphql`).
+
+        Raises `PlanRefused` when Shopify suggested nothing (null is no refund of zero) and
+        `MalformedResponse` when the suggestion lacks what a refund needs."""
         suggested = node.get("suggestedRefund")
         if not suggested:
-            zero = Money.zero(currency)
-            return cls(zero, zero, (), (), variables)
+            raise PlanRefused(Phrase(_CONTEXT, NO_SUGGESTION))
+        try:
+            return cls._of(suggested, variables)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise MalformedResponse(f"suggestedRefund of {node.get('id')}: {exc!r}") from None
+
+    @classmethod
+    def _of(cls, suggested: dict[str, Any], variables: dict[str, Any] | None) -> SuggestedRefund:
         return cls(
             amount=_presentment(suggested["amountSet"]),
             maximum_refundable=_presentment(suggested["maximumRefundableSet"]),
@@ -63,7 +86,7 @@ class SuggestedRefund:
             ),
             transactions=tuple(
                 SuggestedTransaction(
-                    gateway=str(tx["gateway"]),
+                    gateway=_gateway(tx),
                     kind=str(tx.get("kind") or "SUGGESTED_REFUND"),
                     amount=_presentment(tx["amountSet"]),
                     parent_id=(tx.get("parentTransaction") or {}).get("id"),
@@ -73,6 +96,14 @@ class SuggestedRefund:
             ),
             variables=variables,
         )
+
+
+def _gateway(transaction: dict[str, Any]) -> str:
+    """A refund goes back through the payment's gateway; without one it cannot be sent."""
+    gateway = transaction.get("gateway")
+    if not gateway:
+        raise PlanRefused(Phrase(_CONTEXT, NO_GATEWAY))
+    return str(gateway)
 
 
 def _presentment(money_bag: dict[str, Any]) -> Money:
