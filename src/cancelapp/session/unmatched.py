@@ -137,12 +137,11 @@ def _live(session: StoreSession, text: str, found: dict[str, Candidate]) -> list
 
 def _query(session: StoreSession, query: str) -> list[Order]:
     from cancelapp.shopify import documents
-    from cancelapp.shopify.cost import MAX_QUERY_COST
     from cancelapp.shopify.order_mapping import order_from_node
-    from cancelapp.sync.pages import largest_page
+    from cancelapp.shopify.page_fit import largest_page
 
     document = documents.load("orders")
-    first = largest_page(document, MAX_QUERY_COST)  # whole orders: a few fit in one query
+    first = largest_page(document)  # whole orders: a few fit under Shopify's cost cap
     data: dict[str, Any] = session.client.query(
         document, {"query": query, "first": first, "sortKey": "CREATED_AT", "reverse": True}
     )
