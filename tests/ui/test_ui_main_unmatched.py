@@ -117,7 +117,7 @@ def test_an_email_only_csv_row_is_found_by_email_linked_and_judged(
     names = [dialog.model.index(r, 0).data() for r in range(dialog.model.rowCount())]
     assert order.name in names
     row = names.index(order.name)
-    total, items = dialog.model.index(row, 3).data(), dialog.model.index(row, 4).data()
+    total, items = dialog.model.index(row, 3).data(), dialog.model.index(row, 5).data()
     assert total and items and order.line_items[0].title in items
     assert "read_all_orders" in dialog.status_label.text()  # what cannot be found, and why
     dialog.view.selectRow(row)

@@ -73,7 +73,7 @@ class FindOrderDialog(QDialog):
         self.status_label = plain_label()
         layout.addWidget(self.status_label)
         headers = [self.tr("Order"), self.tr("Placed"), self.tr("Customer"), self.tr("Total")]
-        self.model = TextRowsModel([*headers, self.tr("Items"), self.tr("Found in")], self)
+        self.model = TextRowsModel([*headers, self.tr("Found in"), self.tr("Items")], self)
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setAccessibleName(self.tr("Orders found"))
@@ -188,8 +188,8 @@ class FindOrderDialog(QDialog):
                     fmt.date_time(c.created_at),
                     ", ".join(part for part in (c.customer, c.email or "") if part),
                     fmt.money(c.total),
-                    "; ".join(c.items) or self.tr("(items load when linked)"),
                     self.tr("cache") if c.cached else self.tr("Shopify"),
+                    "; ".join(c.items) or self.tr("(items load when linked)"),
                 )
                 for c in search.candidates
             ]
