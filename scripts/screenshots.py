@@ -1,4 +1,6 @@
-"""Screenshots of the main window on the demo shop: English and Danish, light and dark.
+"""Screenshots of the main window on the demo shop: English and Danish, light and dark; and
+at a laptop's 1366x768 the queue with a request whose decisive reason is a pending payment,
+and the detail pane with that reason first and the rules passed over opened.
 
     uv run python scripts/screenshots.py [--out docs/screenshots]
 
@@ -16,11 +18,20 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from cancelapp.demoshop import DemoShop
+    from cancelapp.ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[1]
 SHOTS = (("en", "light"), ("en", "dark"), ("da", "light"), ("da", "dark"))
+LAPTOP = (1366, 768)
 
 
 def main() -> int:
@@ -73,9 +84,12 @@ def _take(out: Path, width: int, height: int) -> int:
     app.setApplicationName("CancelApp")
     app.setStyle("Fusion")
     context = build_context(paths, cli.parse([]), secrets=SecretStore(None))
+    # Answered, so the update question does not take the top of every screenshot.
+    context.settings = replace(context.settings, check_for_updates=False)
     context.translations = Translations(app)
     shop = DemoShop(seed=7, size=60, bucket_size=100_000, restore_rate=100_000).start()
     try:
+        pending = _pending_request(shop)
         connect_demo(context, shop)
         window = MainWindow(context)
         window.resize(width, height)
@@ -112,8 +126,9 @@ def _take(out: Path, width: int, height: int) -> int:
                 print(f"could not write {target}", file=sys.stderr)
                 return 1
             print(target.relative_to(ROOT) if target.is_relative_to(ROOT) else target)
+        if not _take_laptop(app, window, out, pending):
+            return 1
         window.use_language(Language.ENGLISH)
-        apply_scheme(app, Qt.ColorScheme.Light)
         if not _unmatched_search(window, shop, out / "unmatched-search-en.png", wait):
             return 1
         window.close()
@@ -123,7 +138,61 @@ def _take(out: Path, width: int, height: int) -> int:
     return 0
 
 
-def _unmatched_search(window: Any, shop: Any, target: Path, wait: Any) -> bool:
+def _pending_request(shop: DemoShop) -> str:
+    """An unpaid bank transfer (no final-sale items) with a request: the catch-all decides it,
+    and the decisive reason is the pending payment."""
+    for _ in range(20):
+        order_id = shop.create_order("pending_manual")
+        order = shop.store.orders[int(order_id.rsplit("/", 1)[1])]
+        tags = {t for li in order.line_items if li.variant for t in li.variant.product.tags}
+        if "final-sale" not in tags:
+            break
+    shop.add_cancel_request(order_id, "Please cancel: I ordered the wrong size.")
+    return order_id
+
+
+def _take_laptop(app: QApplication, window: MainWindow, out: Path, order_id: str) -> bool:
+    """The window at 1366x768 with the pending request selected, and its detail pane with
+    the rules passed over opened, in English and Danish."""
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
+
+    from cancelapp.settings import Language
+    from cancelapp.ui.theme import apply_scheme
+
+    apply_scheme(app, Qt.ColorScheme.Light)
+    window.resize(*LAPTOP)
+    model = window.model
+    row = next(r for r in range(model.rowCount()) if model.queue_row(r).order_gid == order_id)
+    request_id = model.request_id_at(row)
+    window.queue.select_row(row)
+    for _ in range(600):  # the detail loads in a worker
+        shown = window.current_detail()
+        if shown is not None and shown.request.id == request_id:
+            break
+        loop = QEventLoop()
+        QTimer.singleShot(50, loop.quit)
+        loop.exec()
+    window.detail.why_not.setChecked(True)
+    for language in ("en", "da"):
+        window.use_language(Language.DANISH if language == "da" else Language.ENGLISH)
+        for _ in range(5):
+            app.processEvents()
+        shots = (
+            (f"queue-1366-{language}.png", window),
+            (f"decisive-reason-1366-{language}.png", window.detail),
+        )
+        for name, widget in shots:
+            target = out / name
+            if not widget.grab().save(str(target)):
+                print(f"could not write {target}", file=sys.stderr)
+                return False
+            print(target.relative_to(ROOT) if target.is_relative_to(ROOT) else target)
+    return True
+
+
+def _unmatched_search(
+    window: MainWindow, shop: DemoShop, target: Path, wait: Callable[..., None]
+) -> bool:
     """A form row with only the customer's email, found in the store from Unmatched."""
     from datetime import UTC, datetime
 

@@ -30,6 +30,7 @@ from cancelapp.domain.request import (
     RequestState,
 )
 from cancelapp.domain.verdict import ConditionCheck, Outcome, SuggestedAction, Verdict
+from cancelapp.policy import RulePassedOver, VerdictExplanation
 from cancelapp.session.detail import RequestDetail
 from cancelapp.store.phrase_json import phrase_to_json
 from cancelapp.store.queue import QueueRow
@@ -41,7 +42,6 @@ from cancelapp.ui.detail.detail_pane import (
     SHOWN_MESSAGES,
     SHOWN_TOTAL,
     DetailPane,
-    split_checks,
 )
 from cancelapp.ui.formatting import Formatter
 from cancelapp.ui.queue.queue_delegate import VerdictDelegate
@@ -116,7 +116,13 @@ def hostile_detail() -> RequestDetail:
         ),
         action=SuggestedAction(),
     )
-    return RequestDetail(request, order, NOW, verdict, (), (), ())
+    explanation = VerdictExplanation(
+        verdict.reasons[0],
+        verdict.rule,
+        verdict.checks[1:],
+        (RulePassedOver("Already cancelled", Outcome.DENY, verdict.checks[0], 0),),
+    )
+    return RequestDetail(request, order, NOW, verdict, (), (), (), explanation=explanation)
 
 
 def test_customer_text_is_plain_everywhere(qtbot: QtBot) -> None:
@@ -146,23 +152,18 @@ def test_detail_shows_quantities_holds_and_the_suggestion(qtbot: QtBot) -> None:
     assert "Lager København: On hold · on hold (OTHER)" in lines
     assert any(t.startswith("Suggested: cancel the order, refund to the original") for t in texts)
     assert "\u2713 payment status paid" in lines
-    assert "\u2717 order already cancelled" in lines
-    assert lines.index("Rules passed over, and why:") < lines.index(
-        "\u2717 order already cancelled"
-    )
+    assert 'Decided by the rule "In time"' in lines
+    assert pane.decisive.text() == "Unfulfilled, paid and asked in time"
+    # Rules passed over wait behind "Why not another rule?", each once with what failed.
+    assert not pane.why_not.isHidden() and pane.why_not.text() == "Why not another rule? (1)"
+    assert pane.passed_over.isHidden()
+    pane.why_not.click()
+    assert not pane.passed_over.isHidden()
+    assert pane.passed_over.text() == '"Already cancelled" did not apply: order already cancelled'
     columns = {text.split("\n")[0]: text.split("\n")[1:] for text in texts if "\n" in text}
     assert columns["Restock"] == ["Yes", "No"]  # the plate cannot be restocked
     assert columns["Fulfilled"] == ["2", "1"]  # mugs: 3 ordered, 1 unfulfilled
     assert columns["Unfulfilled"] == ["1", "0"]
-
-
-def test_checks_split_into_deciding_rule_and_passed_over() -> None:
-    deciding, passed_over = split_checks(hostile_detail().verdict)
-    assert [c.text.template for c in deciding] == [
-        "payment status paid",
-        "placed 3 h before the request, window 1 d: inside",
-    ]
-    assert [c.text.template for c in passed_over] == ["order already cancelled"]
 
 
 def test_banner_repeats_count_and_details_toggle(qtbot: QtBot) -> None:

@@ -13,6 +13,7 @@ from cancelapp.policy.digest import policy_hash
 from cancelapp.policy.document import lost_comments, render_policy
 from cancelapp.policy.engine import evaluate
 from cancelapp.policy.errors import PolicyError
+from cancelapp.policy.explanation import RulePassedOver, VerdictExplanation, explain
 from cancelapp.policy.model import (
     ApproveAction,
     CancelReason,
@@ -46,12 +47,15 @@ __all__ = [
     "PolicyError",
     "PolicyLoad",
     "Rule",
+    "RulePassedOver",
     "Tally",
+    "VerdictExplanation",
     "Window",
     "WindowKind",
     "backtest",
     "default_policy",
     "evaluate",
+    "explain",
     "load_policy",
     "lost_comments",
     "outcomes",

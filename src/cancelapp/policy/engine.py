@@ -146,6 +146,12 @@ def _rules_of(policy: Policy) -> tuple[_CompiledRule, ...]:
     return rules
 
 
+def rules_and_condition_counts(policy: Policy) -> tuple[tuple[Rule, int], ...]:
+    """Each rule in the order the engine tries it, with how many conditions it checks
+    (`policy.explanation` splits a verdict's checks back into rules with it)."""
+    return tuple((compiled.rule, len(compiled.checks)) for compiled in _rules_of(policy))
+
+
 def evaluate(
     order: Order | None,
     request: CancellationRequest,

@@ -18,12 +18,15 @@ from cancelapp.domain.request import CancellationRequest
 from cancelapp.domain.verdict import Outcome, Verdict
 
 if TYPE_CHECKING:  # imported where used: the window opens before these load
-    from cancelapp.policy import Policy
+    from cancelapp.policy import Policy, VerdictExplanation
     from cancelapp.store.audit import AuditEntry
     from cancelapp.store.database import Database
     from cancelapp.store.journal import Decision
 
 _CONTEXT = "RequestDetail"
+_CHANGED = Phrase(
+    _CONTEXT, QT_TRANSLATE_NOOP(_CONTEXT, "The order changed in Shopify after the decision.")
+)
 _NOT_READ = Phrase(
     _CONTEXT,
     QT_TRANSLATE_NOOP(
@@ -44,11 +47,22 @@ class RequestDetail:
     actions: tuple[Action, ...]
     audit: tuple[AuditEntry, ...]  # newest first
     complete: bool = True  # False: `order` is the cached lean summary, not the whole order
+    # The verdict split by rule, decisive reason first; None: only the verdict's reasons.
+    explanation: VerdictExplanation | None = None
+    # The last decision was stopped before anything was sent, because the order changed
+    # (say how, and decide again); what the merchant typed with it is kept.
+    stopped: tuple[Phrase, ...] = ()
+    kept_reason: str | None = None
 
     @property
     def busy(self) -> bool:
         """An action for this order is queued or on its way: its buttons stay disabled."""
         return any(a.state not in TERMINAL_STATES for a in self.actions)
+
+    @property
+    def queued(self) -> bool:
+        """A decision waits in the journal (undo window, or Shopify out of reach)."""
+        return any(a.state.value == "queued" for a in self.actions)
 
     @property
     def undoable(self) -> Action | None:
@@ -65,7 +79,7 @@ def load_detail(
     shop_edit_window: timedelta | None = None,
 ) -> RequestDetail | None:
     """None when the request no longer exists (merged into another one)."""
-    from cancelapp.policy import evaluate
+    from cancelapp.policy import evaluate, explain
     from cancelapp.store.audit import list_audit
     from cancelapp.store.journal import list_actions, list_decisions
     from cancelapp.store.orders import load_listed_order, load_order, order_fetched_at
@@ -92,8 +106,11 @@ def load_detail(
         verdict = evaluate(order, request, policy, now, shop_edit_window=shop_edit_window)
         if why_unmatched is not None:  # kept with the request: shown after a restart too
             verdict = replace(verdict, reasons=(why_unmatched, *verdict.reasons))
+        explanation = explain(verdict, policy)
     else:
         verdict = Verdict(Outcome.REVIEW, "", (_NOT_READ,), ())
+        explanation = explain(verdict, None)
+    stopped, kept_reason = _stopped(request, actions, audit)
     return RequestDetail(
         request,
         order,
@@ -103,4 +120,30 @@ def load_detail(
         tuple(actions),
         tuple(audit),
         complete,
+        explanation,
+        stopped,
+        kept_reason,
     )
+
+
+def _stopped(
+    request: CancellationRequest, actions: list[Action], audit: list[AuditEntry]
+) -> tuple[tuple[Phrase, ...], str | None]:
+    """What changed, when the request's last decision met a changed order (nothing sent)."""
+    from cancelapp.domain.action import ActionState
+    from cancelapp.domain.request import RequestState
+    from cancelapp.store.phrase_json import phrase_from_json
+
+    if not actions or request.state not in (RequestState.OPEN, RequestState.FAILED):
+        return (), None
+    last = actions[-1]
+    if last.state is not ActionState.CONFLICT:
+        return (), None
+    changes: tuple[Phrase, ...] = (_CHANGED,)
+    for entry in audit:
+        texts = entry.detail.get("change_phrases")
+        if entry.action_id == last.id and texts:
+            changes = tuple(phrase_from_json(text) for text in texts)
+            break
+    reason = last.params.get("reason")
+    return changes, reason if isinstance(reason, str) and reason else None

@@ -45,6 +45,7 @@ from cancelapp.ui.theme import is_dark
 from cancelapp.ui.tray import RequestTray
 from cancelapp.ui.update_notice import UpdateNotice
 from cancelapp.ui.window_commands import WindowCommands, WindowMenus
+from cancelapp.ui.window_state import WindowState
 
 if TYPE_CHECKING:  # the network, policy and intake sides load after the first rows show
     from cancelapp.context import AppContext
@@ -67,7 +68,6 @@ class MainWindow(QMainWindow):
         self.context = context
         locale = context.translations.locale if context.translations else QLocale()
         self.formatter = Formatter(locale)
-        self.resize(1280, 800)
         self.stores: list[StoreRecord] = []
         self.store_sessions = StoreSessions(context, self)
         self._open_sessions = True
@@ -93,7 +93,11 @@ class MainWindow(QMainWindow):
             context, self.formatter, self, lambda: self.store, lambda: self.session
         )
         self.actions_ = ActionController(
-            context.workers, self.formatter, self, find_request=self.model.request_of_order
+            context.workers,
+            self.formatter,
+            self,
+            find_request=self.model.request_of_order,
+            online=lambda: self.status.online,
         )
         self.policy = PolicyFlow(context, self.formatter, self, lambda: self.session)
         self.details = DetailFlow(
@@ -117,6 +121,8 @@ class MainWindow(QMainWindow):
         self.store_switcher = StoreSwitcher()
         self.addToolBar(self.store_switcher)
         self._build_layout()
+        self.window_state = WindowState(context.paths.config_dir)
+        self.window_state.restore(self, self.splitter, self.queue)
         self._connect()
         self.retranslate()
         for notice in context.startup_notices:
@@ -128,12 +134,13 @@ class MainWindow(QMainWindow):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.menus.action_bar)
         right_layout.addWidget(self.detail, 1)
-        splitter = QSplitter()
+        self.splitter = splitter = QSplitter()
+        splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.queue)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([800, 640])
+        splitter.setSizes([720, 560])
         self.empty_hint = QLabel()
         self.empty_hint.setTextFormat(Qt.TextFormat.PlainText)
         self.empty_hint.setWordWrap(True)
@@ -243,6 +250,7 @@ class MainWindow(QMainWindow):
             return
         self.formatter.use_locale(self.context.translations.apply(language))
         self.model.reformat()
+        self.queue.refit_columns()
         self.detail.show_detail(self.detail.detail)
         self.status.retranslate()
 
@@ -302,6 +310,7 @@ class MainWindow(QMainWindow):
         """The first rows are in the table: the rest of the start waits until they are painted
         (a worker started now would hold the GIL while they are)."""
         self.status.set_last_sync(sync_state.last_success_at)
+        self.queue.fit_columns_once()
         if self.queue.current_request_id() == 0:
             self.queue.select_row(0)  # its detail shows once the policy is read
         self.queue_loaded.emit()
@@ -371,6 +380,7 @@ class MainWindow(QMainWindow):
 
     def _synced(self, result: RefreshResult) -> None:
         self.status.sync_finished()
+        self.queue.fit_columns_once()  # a first run: the first rows came with the sync
         self._precompute_orders()
         if result.synced_at is not None:
             self.status.set_last_sync(result.synced_at)
@@ -573,6 +583,7 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.window_state.save(self, self.splitter, self.queue)
         self.sync.stop()
         self.upkeep.stop()
         self.actions_.set_session(None)

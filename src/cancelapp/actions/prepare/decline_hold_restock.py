@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from cancelapp.actions.prepare.action_plan import (
@@ -55,7 +56,8 @@ def plan_decline(
         note_added=note_line,
         holds=tuple(h.location_name or h.fulfillment_order_id for h in holds),
     )
-    return new_plan(order, request, ActionKind.DECLINE, steps, preview, None)
+    plan = new_plan(order, request, ActionKind.DECLINE, steps, preview, None)
+    return replace(plan, reason=reason)
 
 
 def plan_hold(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
@@ -16,13 +16,15 @@ from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
     QSizePolicy,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from cancelapp.domain.order import Order
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP
-from cancelapp.domain.verdict import ConditionCheck, RefundMethod, SuggestedAction, Verdict
+from cancelapp.domain.verdict import RefundMethod, SuggestedAction, Verdict
+from cancelapp.policy.explanation import VerdictExplanation, explain
 from cancelapp.session.detail import RequestDetail
 from cancelapp.ui.formatting import Formatter
 from cancelapp.ui.labels import (
@@ -45,7 +47,6 @@ SHOWN_LEAST = 300
 SHOWN_MESSAGES = 20  # the newest
 SHOWN_EVENTS = 50  # the newest lines of the timeline
 _CHECK = "\u2713"  # ✓
-_CROSS = "\u2717"  # ✗
 _ITEM_COLUMNS = (
     QT_TRANSLATE_NOOP("DetailPane", "Item"),
     QT_TRANSLATE_NOOP("DetailPane", "Qty"),
@@ -66,16 +67,10 @@ def plain_label(text: str = "", *, wrap: bool = True, selectable: bool = False) 
     return label
 
 
-def split_checks(verdict: Verdict) -> tuple[list[ConditionCheck], list[ConditionCheck]]:
-    """The deciding rule's conditions, and the one condition that ruled out each earlier rule.
-
-    The engine checks rule after rule and stops a rule at its first unmet condition, so the
-    checks end with the deciding rule's run of met conditions; every unmet one before that
-    closed a rule that did not apply.
-    """
-    checks = list(verdict.checks)
-    last_unmet = max((i for i, c in enumerate(checks) if not c.matched), default=-1)
-    return checks[last_unmet + 1 :], [c for c in checks if not c.matched]
+def rule_name(name: str) -> str:
+    """A rule's name: the engine's own (safeguards, "No rule matched") translated, the
+    merchant's as written."""
+    return QCoreApplication.translate("Policy", name)
 
 
 def _shortened(text: str, limit: int) -> str:
@@ -156,15 +151,37 @@ class DetailPane(QScrollArea):
         self.title.setFont(font)
         self.who = plain_label(selectable=True)
         self.state = plain_label()
-        header, _ = _column(self.title, self.who, self.state)
+        self.decision_note = plain_label(selectable=True)  # queued, or stopped by a change
+        header, _ = _column(self.title, self.who, self.state, self.decision_note)
         # Verdict.
         self.badge = plain_label(wrap=False, selectable=False)
         self.badge.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.decisive = plain_label(selectable=True)
+        decisive_font = QFont(self.decisive.font())
+        decisive_font.setBold(True)
+        self.decisive.setFont(decisive_font)
         self.why = plain_label()
+        # Rules passed over: collapsed until the merchant asks.
+        self.why_not = QToolButton()
+        self.why_not.setCheckable(True)
+        self.why_not.setAutoRaise(True)
+        self.why_not.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.why_not.setArrowType(Qt.ArrowType.RightArrow)
+        self.why_not.toggled.connect(self._toggle_passed_over)
         self.passed_over = plain_label()
+        self.passed_over.setContentsMargins(18, 0, 0, 0)
+        self.passed_over.hide()
         self.suggestion = plain_label()
         self.reply = plain_label()
-        verdict, _ = _column(self.badge, self.why, self.passed_over, self.suggestion, self.reply)
+        verdict, _ = _column(
+            self.badge,
+            self.decisive,
+            self.why,
+            self.why_not,
+            self.passed_over,
+            self.suggestion,
+            self.reply,
+        )
         # Order summary: two labels, names and values, whose lines pair up.
         self.summary_names = plain_label(wrap=False)
         self.summary_values = plain_label(wrap=False, selectable=True)
@@ -259,6 +276,28 @@ class DetailPane(QScrollArea):
         self.title.setText(name)
         self.who.setText(" · ".join(part for part in (customer, email) if part))
         self.state.setText(request_state_label(request.state.value))
+        _show(self.decision_note, self._decision_text(detail))
+
+    def _decision_text(self, detail: RequestDetail) -> str:
+        if detail.queued:
+            return self.tr(
+                "Queued: CancelApp carries it out when it is due and Shopify can be reached, "
+                "after checking that the order has not changed since your decision."
+            )
+        if not detail.stopped:
+            return ""
+        lines = [
+            self.tr("Not carried out, nothing was sent: the order changed after your decision.")
+        ]
+        lines += [f"• {self.formatter.phrase(change)}" for change in detail.stopped]
+        if detail.kept_reason:
+            lines.append(
+                self.tr("Your reason is kept for the next decline: {reason}").format(
+                    reason=detail.kept_reason
+                )
+            )
+        lines.append(self.tr("Decide again."))
+        return "\n".join(lines)
 
     def _show_summary(self, detail: RequestDetail, order: Order) -> None:
         fmt = self.formatter
@@ -391,24 +430,58 @@ class DetailPane(QScrollArea):
             )
             self._badge_style = style
         self.badge.setText(outcome_label(verdict.outcome.value))
-        phrase = self.formatter.phrase
-        why = [phrase(reason) for reason in verdict.reasons]
-        if verdict.rule:
-            why.append(self.tr("Rule: {rule}").format(rule=verdict.rule))
-        deciding, passed_over = split_checks(verdict)
-        why += [f"{_CHECK} {phrase(check.text)}" for check in deciding]
-        self.why.setText("\n".join(why))
-        lines = []
-        if passed_over:
-            lines = [self.tr("Rules passed over, and why:")]
-            lines += [f"{_CROSS} {phrase(check.text)}" for check in passed_over]
-        _show(self.passed_over, "\n".join(lines))
+        detail = self.detail
+        explanation = detail.explanation if detail is not None else None
+        if explanation is None:
+            explanation = explain(verdict, None)
+        self._show_explanation(explanation)
         action = verdict.action
         _show(self.suggestion, self.suggestion_text(action) if action is not None else "")
         reply = ""
         if verdict.reply is not None:
-            reply = self.tr("Suggested reply: {text}").format(text=phrase(verdict.reply))
+            reply = self.tr("Suggested reply: {text}").format(
+                text=self.formatter.phrase(verdict.reply)
+            )
         _show(self.reply, reply)
+
+    def _show_explanation(self, explanation: VerdictExplanation) -> None:
+        """The decisive reason in one sentence, the rule that decided and the conditions that
+        held; the rules passed over, each once with the condition that ruled it out, behind
+        "Why not another rule?"."""
+        phrase = self.formatter.phrase
+        closest = explanation.not_approved_by
+        why: list[str] = []
+        if closest is not None:
+            decisive = self.tr('The rule "{rule}" would approve it, but: {condition}.').format(
+                rule=rule_name(closest.rule), condition=phrase(closest.failed.text)
+            )
+            if explanation.decisive is not None:
+                why.append(phrase(explanation.decisive))
+        else:
+            decisive = phrase(explanation.decisive) if explanation.decisive else ""
+        self.decisive.setText(decisive)
+        if explanation.rule:
+            why.append(
+                self.tr('Decided by the rule "{rule}"').format(rule=rule_name(explanation.rule))
+            )
+        why += [f"{_CHECK} {phrase(check.text)}" for check in explanation.held]
+        why += [phrase(reason) for reason in explanation.more]
+        _show(self.why, "\n".join(why))
+        lines = [
+            self.tr('"{rule}" did not apply: {condition}').format(
+                rule=rule_name(p.rule), condition=phrase(p.failed.text)
+            )
+            for p in explanation.passed_over
+        ]
+        self.passed_over.setText("\n".join(lines))
+        self.why_not.setText(self.tr("Why not another rule? ({count})").format(count=len(lines)))
+        self.why_not.setVisible(bool(lines))
+        self.passed_over.setVisible(bool(lines) and self.why_not.isChecked())
+
+    def _toggle_passed_over(self, shown: bool) -> None:
+        arrow = Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
+        self.why_not.setArrowType(arrow)
+        self.passed_over.setVisible(shown and bool(self.passed_over.text()))
 
     def suggestion_text(self, action: SuggestedAction) -> str:
         """What approving would do, in a sentence (the confirm dialog shows exact amounts)."""

@@ -423,11 +423,12 @@ class QueueModel(QAbstractTableModel):
         if column == Column.PLACED and row.placed_at:
             return self.formatter.date_time(from_db_time(row.placed_at))
         if column == Column.CUSTOMER:
-            return row.customer_email
+            parts = (row.customer_name, row.customer_email)
+            return "\n".join(part for part in parts if part) or None
         if column == Column.VERDICT:
             self._row_texts(position)
             return self._reasons.get(position) or None
-        return None
+        return self._row_texts(position)[column] or None  # the full text of an elided cell
 
 
 def _runs(rows: list[int]) -> list[tuple[int, int]]:

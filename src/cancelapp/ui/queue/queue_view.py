@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,36 +25,12 @@ from cancelapp.ui.labels import (
     fulfillment_label,
     source_label,
 )
+from cancelapp.ui.queue.queue_columns import ColumnMenu, configure_columns, fit_columns
 from cancelapp.ui.queue.queue_delegate import VerdictDelegate
 from cancelapp.ui.queue.queue_index import Column, QueueFilter, Tab
 from cancelapp.ui.queue.queue_model import QueueModel
 
 SEARCH_DEBOUNCE_MS = 150
-_COLUMN_WIDTHS = {
-    Column.ORDER: 70,
-    Column.CUSTOMER: 140,
-    Column.RECEIVED: 115,
-    Column.PLACED: 90,
-    Column.SOURCE: 80,
-    Column.PAYMENT: 110,
-    Column.FULFILLMENT: 115,
-    Column.TOTAL: 100,
-    Column.VERDICT: 300,
-    Column.ACTION: 90,
-}
-# What the merchant reads first: who, then the verdict and its reason, then the facts.
-_VISUAL_ORDER = (
-    Column.ORDER,
-    Column.CUSTOMER,
-    Column.VERDICT,
-    Column.RECEIVED,
-    Column.TOTAL,
-    Column.PAYMENT,
-    Column.FULFILLMENT,
-    Column.PLACED,
-    Column.SOURCE,
-    Column.ACTION,
-)
 
 
 class QueueView(QWidget):
@@ -122,14 +98,13 @@ class QueueView(QWidget):
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vertical.setDefaultSectionSize(table.fontMetrics().height() + 12)
         header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setHighlightSections(False)
-        header.setStretchLastSection(True)
-        for column, width in _COLUMN_WIDTHS.items():
-            header.resizeSection(column, width)
-        for visual, column in enumerate(_VISUAL_ORDER):
-            header.moveSection(header.visualIndex(column), visual)
-        header.setSectionsMovable(True)
+        configure_columns(table)
+        self.column_menu = ColumnMenu(table)
+        self.columns_fitted = False  # widths measured on rows, or restored from last time
+        self._measured = False  # the widths are still the measured ones, not the merchant's
+        self._measuring = False
+        header.sectionResized.connect(self._section_resized)
         sorting = self.model.sorting
         order = Qt.SortOrder.DescendingOrder if sorting.descending else Qt.SortOrder.AscendingOrder
         header.setSortIndicator(sorting.column, order)
@@ -189,6 +164,46 @@ class QueueView(QWidget):
         counts = self.model.counts()
         for tab, name in self.tab_names().items():
             self.tabs.setTabText(tab, f"{name}  {counts[tab]}")
+
+    # Columns ---------------------------------------------------------------------------------
+
+    def fit_columns_once(self) -> None:
+        """Size the columns to the first rows, the first time there are rows to measure
+        (not when the merchant's own widths were restored)."""
+        if not self.columns_fitted and self.model.rowCount():
+            self._measure()
+            self.columns_fitted = True
+
+    def refit_columns(self) -> None:
+        """After a language change: the texts' widths changed, and so do measured columns
+        (never widths the merchant set)."""
+        if self._measured:
+            self._measure()
+
+    def _measure(self) -> None:
+        self._measuring = True
+        try:
+            fit_columns(self.table)
+        finally:
+            self._measuring = False
+        self._measured = True
+
+    def _section_resized(self, column: int, _old: int, _new: int) -> None:
+        if not self._measuring and column != Column.VERDICT:  # the verdict takes what is left
+            self._measured = False
+
+    def restore_columns(self, state: QByteArray) -> bool:
+        """The merchant's widths, order, hidden columns and sort from last time."""
+        header = self.table.horizontalHeader()
+        if not header.restoreState(state):
+            return False
+        header.setSectionResizeMode(Column.VERDICT, QHeaderView.ResizeMode.Stretch)
+        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self.columns_fitted = True
+        return True
+
+    def column_state(self) -> QByteArray:
+        return self.table.horizontalHeader().saveState()
 
     # Filtering -------------------------------------------------------------------------------
 

@@ -1,0 +1,116 @@
+"""The queue's columns: what shows by default, widths measured on a sample of rows, and the
+header's menu that hides or shows the less important ones.
+
+The verdict column takes the width the others leave, so order, customer, verdict, received
+and total fit a laptop's screen without scrolling sideways. Widths come from the first rows
+only: resizing to contents would format and measure every one of 100,000 rows.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QPoint, Qt
+from PySide6.QtWidgets import QHeaderView, QMenu, QTableView
+
+from cancelapp.ui.queue.queue_index import Column
+
+SAMPLE_ROWS = 100
+# What the merchant reads first: who, then the verdict and its reason, then the facts.
+VISUAL_ORDER = (
+    Column.ORDER,
+    Column.CUSTOMER,
+    Column.VERDICT,
+    Column.RECEIVED,
+    Column.TOTAL,
+    Column.ACTION,
+    Column.PAYMENT,
+    Column.FULFILLMENT,
+    Column.PLACED,
+    Column.SOURCE,
+)
+# Always shown: the header's menu offers the others.
+ESSENTIAL = frozenset(
+    {Column.ORDER, Column.CUSTOMER, Column.VERDICT, Column.RECEIVED, Column.TOTAL}
+)
+# The detail pane and the filters show these; a merchant who wants them turns them on.
+HIDDEN_BY_DEFAULT = (Column.PAYMENT, Column.FULFILLMENT, Column.PLACED, Column.SOURCE)
+# (narrowest, widest) in pixels: a long customer name is elided (full text on hover).
+_LIMITS = {
+    Column.ORDER: (50, 120),
+    Column.CUSTOMER: (80, 180),
+    Column.RECEIVED: (70, 140),
+    Column.TOTAL: (70, 140),
+    Column.ACTION: (60, 130),
+    Column.PAYMENT: (70, 140),
+    Column.FULFILLMENT: (70, 150),
+    Column.PLACED: (70, 120),
+    Column.SOURCE: (60, 130),
+}
+_PADDING = 18  # the cell's margins and focus frame
+_SORT_ARROW = 20
+
+
+def configure_columns(table: QTableView) -> None:
+    """Order, visibility and resize modes before any row arrives."""
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setSectionResizeMode(Column.VERDICT, QHeaderView.ResizeMode.Stretch)
+    header.setStretchLastSection(False)
+    header.setMinimumSectionSize(40)
+    for column, (low, _high) in _LIMITS.items():
+        header.resizeSection(column, low)
+    for visual, column in enumerate(VISUAL_ORDER):
+        header.moveSection(header.visualIndex(column), visual)
+    for column in HIDDEN_BY_DEFAULT:
+        header.setSectionHidden(column, True)
+    header.setSectionsMovable(True)
+
+
+def fit_columns(table: QTableView, sample: int = SAMPLE_ROWS) -> None:
+    """Size every column but the verdict to its header and the widest text among the first
+    `sample` rows, within limits."""
+    model = table.model()
+    header = table.horizontalHeader()
+    metrics = table.fontMetrics()
+    header_metrics = header.fontMetrics()
+    rows = min(model.rowCount(), sample)
+    for column, (low, high) in _LIMITS.items():
+        widest = 0
+        for row in range(rows):
+            text = model.index(row, column).data()
+            if text:
+                widest = max(widest, metrics.horizontalAdvance(text))
+        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        heading = header_metrics.horizontalAdvance(title) + _SORT_ARROW
+        header.resizeSection(column, max(low, min(high, max(widest + _PADDING, heading))))
+
+
+class ColumnMenu(QObject):
+    """The header's context menu: a check box per column that may be hidden."""
+
+    def __init__(self, table: QTableView) -> None:
+        super().__init__(table)
+        self.table = table
+        header = table.horizontalHeader()
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._popup)
+
+    def menu(self) -> QMenu:
+        """A fresh menu in the current language, checked as the columns are shown now."""
+        header = self.table.horizontalHeader()
+        model = self.table.model()
+        menu = QMenu(self.table)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        for visual in range(header.count()):
+            column = Column(header.logicalIndex(visual))
+            if column in ESSENTIAL:
+                continue
+            title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+            action = menu.addAction(title)
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.toggled.connect(lambda shown, c=column: header.setSectionHidden(c, not shown))
+        return menu
+
+    def _popup(self, position: QPoint) -> None:
+        header = self.table.horizontalHeader()
+        self.menu().popup(header.mapToGlobal(position))
