@@ -20,6 +20,7 @@ from cancelapp.demoshop import DemoShop
 from cancelapp.domain.request import RequestSource, RequestState
 from cancelapp.session.refresh import store_requests
 from cancelapp.sources.incoming import IncomingRequest
+from cancelapp.store.phrase_json import phrase_from_json
 from cancelapp.store.requests import get_request
 from cancelapp.ui.detail.find_order_dialog import FindOrderDialog
 from cancelapp.ui.dialogs.csv_import_dialog import CsvImportDialog
@@ -194,6 +195,11 @@ def test_a_wrong_sender_request_says_why_and_links_only_after_confirming(
     dialog = open_finder(qtbot, window, request_id)
     why = f"Order {order.name} belongs to another customer's email"
     assert why in reasons_shown(window)  # on the request, read from the cache, not a banner
+    row = window.model.row_of(request_id)
+    assert row is not None
+    first_reason = window.model.queue_row(row).verdict_reason
+    assert first_reason is not None  # the queue's row says it too
+    assert window.formatter.phrase(phrase_from_json(first_reason)) == why
     assert dialog.search_edit.text() == order.name
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=WAIT)
     dialog.view.selectRow(0)
