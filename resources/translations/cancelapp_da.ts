@@ -1585,8 +1585,26 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>Forbind en butik for at synkronisere.</translation>
     </message>
     <message>
+        <source>Reading the orders with requests: %1 of %2</source>
+        <translation>Læser ordrerne med anmodninger: %1 af %2</translation>
+    </message>
+    <message>
         <source>Syncing: reading the orders with requests in full…</source>
         <translation>Synkroniserer: henter ordrerne med anmodninger i fuld længde…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading the orders with requests: %n found</source>
+        <translation>
+            <numerusform>Læser ordrerne med anmodninger: %n fundet</numerusform>
+            <numerusform>Læser ordrerne med anmodninger: %n fundet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading recent orders in the background: %n</source>
+        <translation>
+            <numerusform>Læser nyere ordrer i baggrunden: %n</numerusform>
+            <numerusform>Læser nyere ordrer i baggrunden: %n</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Syncing: %n order(s)</source>

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
@@ -37,6 +37,7 @@ from cancelapp.ui.queue.queue_index import Tab
 from cancelapp.ui.queue.queue_model import QueueModel
 from cancelapp.ui.queue.queue_view import QueueView
 from cancelapp.ui.queue.refresh_timer import QueueSync
+from cancelapp.ui.retranslating import Retranslating
 from cancelapp.ui.settings.window_settings import SettingsFlow
 from cancelapp.ui.status_bar import StatusBar
 from cancelapp.ui.store_sessions import StoreSessions
@@ -56,7 +57,7 @@ if TYPE_CHECKING:  # the network, policy and intake sides load after the first r
     from cancelapp.store.sync_state import SyncState
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     stores_loaded = Signal()
     queue_loaded = Signal()  # the open store's first rows are in the table
     queue_completed = Signal()  # and now every one of its rows
@@ -229,11 +230,6 @@ class MainWindow(QMainWindow):
 
     # Language ------------------------------------------------------------------------------------
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
         self.commands.retranslate(self.queue.tab_names().values())
         self.menus.retranslate()
@@ -364,9 +360,20 @@ class MainWindow(QMainWindow):
         if not self.sync.sync_now() and self.session is None:
             self.status.showMessage(self.tr("Connect a store to sync."), 5000)
 
-    def _sync_progress(self, done: int, _total: int, phase: str) -> None:
-        if phase == "details":  # the sync's last step: each request's order read in full
+    def _sync_progress(self, done: int, total: int, phase: str) -> None:
+        """Say what the sync reads and how far it is (phases: `cancelapp.sync.search_plan`)."""
+        if phase == "details" and total:  # each request's order read in full, then judged
+            text = self.tr("Reading the orders with requests: %1 of %2")
+            locale = self.formatter.locale
+            text = text.replace("%1", locale.toString(done)).replace("%2", locale.toString(total))
+            self.status.sync_progress(done, total, text)
+            return
+        if phase == "details":
             text = self.tr("Syncing: reading the orders with requests in full…")
+        elif phase == "requests":  # a first connect: the tagged orders, nothing else
+            text = self.tr("Reading the orders with requests: %n found", "", done)
+        elif phase == "recent":  # the backfill after a first connect; the queue is complete
+            text = self.tr("Reading recent orders in the background: %n", "", done)
         else:
             text = self.tr("Syncing: %n order(s)", "", done)
         self.status.sync_progress(0, 0, text)
@@ -391,9 +398,7 @@ class MainWindow(QMainWindow):
         for notice in result.notices[:1]:
             more = "\n".join(self.formatter.phrase(n) for n in result.notices)
             self.banner.show_message(self.formatter.phrase(notice), more)
-        window_changed = self.store is not None and self.policy.window_read(
-            self.store.id, result.shop_edit_window
-        )
+        window_changed = result.window_changed
         if self.queue.current_request_id() == 0:
             self.queue.select_row(0)
         current = self.queue.current_request_id()
