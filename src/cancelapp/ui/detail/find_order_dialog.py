@@ -7,6 +7,8 @@ the close in workers (`session/unmatched.py`) and hands the answers back here.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
@@ -24,13 +26,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cancelapp.actions.reply import Reply
 from cancelapp.domain.request import CancellationRequest
-from cancelapp.session.unmatched import Candidate, OrderSearch
 from cancelapp.sources.matching import same_email
 from cancelapp.ui.detail.detail_pane import plain_label
 from cancelapp.ui.dialogs.csv_import_dialog import TextRowsModel
 from cancelapp.ui.formatting import Formatter
+
+if TYPE_CHECKING:  # the window opens before the session side loads
+    from cancelapp.actions.reply import Reply
+    from cancelapp.session.unmatched import Candidate, OrderSearch
 
 
 class FindOrderDialog(QDialog):
