@@ -13,7 +13,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from cancelapp.actions import ActionRunner, Outcome, PlanRefused
-from cancelapp.actions.audit_csv import export_csv
 from cancelapp.domain.phrase import Phrase
 from cancelapp.domain.request import RequestState
 from cancelapp.policy import Policy, evaluate, policy_hash
@@ -298,9 +297,3 @@ def load_audit(database: Database, store_id: int) -> list[AuditEntry]:
     """The newest 1,000 audit entries of the store."""
     with database.reading() as conn:
         return list_audit(conn, store_id, limit=1000)
-
-
-def export_audit(database: Database, store_id: int, path: Path) -> int:
-    """The whole audit log as CSV at `path`; the rows written."""
-    with path.open("w", encoding="utf-8", newline="") as out:
-        return export_csv(database, out, store_id)

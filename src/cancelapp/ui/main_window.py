@@ -20,12 +20,14 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidg
 
 from cancelapp.session.detail import RequestDetail
 from cancelapp.store.stores import StoreRecord
+from cancelapp.ui.audit_check import AuditChainCheck
 from cancelapp.ui.banner import Banner
 from cancelapp.ui.database_upkeep import DatabaseUpkeep
 from cancelapp.ui.detail.action_controller import ActionController, describe_error
 from cancelapp.ui.detail.command_state import request_commands
 from cancelapp.ui.detail.detail_flow import DetailFlow
 from cancelapp.ui.detail.detail_pane import DetailPane
+from cancelapp.ui.detail.record_export import RecordExport
 from cancelapp.ui.detail.unmatched_flow import UnmatchedFlow
 from cancelapp.ui.dialogs.menu_dialogs import MenuDialogs
 from cancelapp.ui.dialogs.store_removal import StoreRemoval
@@ -116,6 +118,8 @@ class MainWindow(Retranslating, QMainWindow):
         )
         self.removal = StoreRemoval(context, self)
         self.upkeep = DatabaseUpkeep(context, self)
+        self.audit_check = AuditChainCheck(context, self.banner, self.formatter, self)
+        self.record_export = RecordExport(context, self.formatter, self, lambda: self.policy.policy)
         self.updates = UpdateNotice(context, self.banner, self)
         self.commands = WindowCommands(self)
         self.menus = WindowMenus(self, self.commands)
@@ -164,6 +168,7 @@ class MainWindow(Retranslating, QMainWindow):
             (c.note, self.add_note),
             (c.undo, self.undo),
             (c.find_order, self.find_order),
+            (c.export_record, self.export_record),
             (c.next, lambda: self.queue.step(1)),
             (c.previous, lambda: self.queue.step(-1)),
             (c.search, self.queue.focus_search),
@@ -220,6 +225,11 @@ class MainWindow(Retranslating, QMainWindow):
         self.removal.problem.connect(self._problem)
         self.upkeep.notice.connect(lambda text: self.status.showMessage(text, 8000))
         self.upkeep.problem.connect(self._problem)
+        self.upkeep.done.connect(self.audit_check.run)  # seals what was written meanwhile
+        self.audit_check.problem.connect(self._problem)
+        self.audit_check.notice.connect(lambda text: self.status.showMessage(text, 8000))
+        self.record_export.problem.connect(self._problem)
+        self.record_export.notice.connect(lambda text: self.status.showMessage(text, 8000))
         self.store_switcher.chosen.connect(self._switch_store)
         self.store_sessions.stores_read.connect(self._stores_read)
         self.store_sessions.cache_opened.connect(self._cache_opened)
@@ -263,6 +273,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._wanted_store = store_id
         if open_session:
             self.upkeep.start()
+            self.audit_check.run()
         self.store_sessions.read_stores()
         if open_session:
             self.updates.start()
@@ -456,6 +467,9 @@ class MainWindow(Retranslating, QMainWindow):
         c.refresh.setEnabled(state.refresh)
         c.note.setEnabled(state.note)
         c.find_order.setEnabled(online and self.unmatched.applies_to(self.current_detail()))
+        c.export_record.setEnabled(
+            self.current_detail() is not None and self.policy.policy is not None
+        )
 
     # Actions -------------------------------------------------------------------------------------
 
@@ -491,6 +505,11 @@ class MainWindow(Retranslating, QMainWindow):
             lambda: self.queue.select_request(request_id),
             Qt.ConnectionType.SingleShotConnection,
         )
+
+    def export_record(self) -> None:
+        if (detail := self.current_detail()) and detail.request.id is not None:
+            order = detail.order.name if detail.order else detail.request.order_name
+            self.record_export.export(detail.request.id, order or "")
 
     def undo(self) -> None:
         if self.commands.undo.isEnabled():

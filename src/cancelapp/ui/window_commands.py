@@ -40,6 +40,7 @@ class WindowCommands:
         self.hold = make("H")
         self.refresh = make("R")
         self.note = make("N")
+        self.export_record = make(None)
         self.undo = make(QKeySequence.StandardKey.Undo)
         self.find_order = make("F")
         self.next = make("J")
@@ -66,6 +67,7 @@ class WindowCommands:
             self.note,
             self.undo,
             self.find_order,
+            self.export_record,
         )
 
     def retranslate(self, tab_names: Iterable[str]) -> None:
@@ -79,6 +81,10 @@ class WindowCommands:
             self.find_order: (
                 _tr("&Find the order…"),
                 _tr("Search the store for the order of a request without one"),
+            ),
+            self.export_record: (
+                _tr("E&xport record…"),
+                _tr("Save everything about this request as a PDF, for a dispute"),
             ),
             self.next: (_tr("&Next request"), ""),
             self.previous: (_tr("&Previous request"), ""),
