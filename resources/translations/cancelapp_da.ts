@@ -166,6 +166,89 @@
     </message>
 </context>
 <context>
+    <name>ActionOutcome</name>
+    <message>
+        <source>A refund payment failed at the payment provider; check it in Shopify.</source>
+        <translation>En refusion mislykkedes hos betalingsudbyderen; kontrollér den i Shopify.</translation>
+    </message>
+    <message>
+        <source>A refund payment is still pending at the payment provider.</source>
+        <translation>En refusion afventer stadig hos betalingsudbyderen.</translation>
+    </message>
+    <message>
+        <source>Another action for this order is still running.</source>
+        <translation>En anden handling for denne ordre er stadig i gang.</translation>
+    </message>
+    <message>
+        <source>Shopify could not cancel the order.</source>
+        <translation>Shopify kunne ikke annullere ordren.</translation>
+    </message>
+    <message>
+        <source>Shopify did not do the {step}: {reason}</source>
+        <translation>Shopify udførte ikke {step}: {reason}</translation>
+    </message>
+    <message>
+        <source>Shopify finished, but the order is not cancelled.</source>
+        <translation>Shopify blev færdig, men ordren er ikke annulleret.</translation>
+    </message>
+    <message>
+        <source>Shopify has not confirmed this yet. CancelApp keeps it and checks the order again before doing anything more.</source>
+        <translation>Shopify har ikke bekræftet det endnu. CancelApp gemmer det og kontrollerer ordren igen, før der gøres mere.</translation>
+    </message>
+    <message>
+        <source>Shopify refunded {actual}, but the preview said {amount}. Check the order in Shopify.</source>
+        <translation>Shopify refunderede {actual}, men forhåndsvisningen sagde {amount}. Kontrollér ordren i Shopify.</translation>
+    </message>
+    <message>
+        <source>The order no longer exists in Shopify, so CancelApp cannot check whether the {step} happened. Look at the order&apos;s history in Shopify.</source>
+        <translation>Ordren findes ikke længere i Shopify, så CancelApp kan ikke kontrollere, om {step} skete. Se ordrens historik i Shopify.</translation>
+    </message>
+    <message>
+        <source>cancel</source>
+        <translation>annulleringen</translation>
+    </message>
+    <message>
+        <source>closing of Shopify&apos;s request</source>
+        <translation>lukningen af Shopifys anmodning</translation>
+    </message>
+    <message>
+        <source>decline of Shopify&apos;s request</source>
+        <translation>afvisningen af Shopifys anmodning</translation>
+    </message>
+    <message>
+        <source>hold</source>
+        <translation>tilbageholdelsen</translation>
+    </message>
+    <message>
+        <source>order note</source>
+        <translation>ordrenoten</translation>
+    </message>
+    <message>
+        <source>refund</source>
+        <translation>refusionen</translation>
+    </message>
+    <message>
+        <source>release of the hold</source>
+        <translation>frigivelsen af tilbageholdelsen</translation>
+    </message>
+    <message>
+        <source>request to the warehouse</source>
+        <translation>anmodningen til lageret</translation>
+    </message>
+    <message>
+        <source>restock</source>
+        <translation>lagerreguleringen</translation>
+    </message>
+    <message>
+        <source>tag</source>
+        <translation>tagget</translation>
+    </message>
+    <message>
+        <source>{message} (already done: {steps})</source>
+        <translation>{message} (allerede udført: {steps})</translation>
+    </message>
+</context>
+<context>
     <name>ActionPreview</name>
     <message>
         <source>A payment on this order is still pending; Shopify may refuse.</source>
@@ -358,6 +441,14 @@
     <message>
         <source>Show error details</source>
         <translation>Vis detaljer om fejlen</translation>
+    </message>
+    <message>
+        <source>Copy report</source>
+        <translation>Kopiér rapport</translation>
+    </message>
+    <message>
+        <source>Copy the error report for support</source>
+        <translation>Kopiér fejlrapporten til support</translation>
     </message>
     <message>
         <source>Dismiss</source>
@@ -859,6 +950,18 @@
         <translation>Pris</translation>
     </message>
     <message>
+        <source>Declined by {who} on {day}.</source>
+        <translation>Afvist af {who} den {day}.</translation>
+    </message>
+    <message>
+        <source>Approved by {who} on {day}, nothing refunded.</source>
+        <translation>Godkendt af {who} den {day}, intet refunderet.</translation>
+    </message>
+    <message>
+        <source>Approved by {who} on {day}, refunded {amount}.</source>
+        <translation>Godkendt af {who} den {day}, refunderet {amount}.</translation>
+    </message>
+    <message>
         <source>Queued: CancelApp carries it out when it is due and Shopify can be reached, after checking that the order has not changed since your decision.</source>
         <translation>I kø: CancelApp udfører den, når tiden er inde og Shopify kan nås, efter at have tjekket, at ordren ikke er ændret siden din beslutning.</translation>
     </message>
@@ -1285,6 +1388,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>Godkend</translation>
     </message>
     <message>
+        <source>Ask the warehouse to cancel</source>
+        <translation>Bed lageret om at annullere</translation>
+    </message>
+    <message>
         <source>Authorized</source>
         <translation>Autoriseret</translation>
     </message>
@@ -1293,12 +1400,28 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>Manuelt</translation>
     </message>
     <message>
+        <source>Cancel</source>
+        <translation>Annullering</translation>
+    </message>
+    <message>
         <source>Cancelled</source>
         <translation>Annulleret</translation>
     </message>
     <message>
+        <source>Close Shopify&apos;s request</source>
+        <translation>Luk Shopifys anmodning</translation>
+    </message>
+    <message>
         <source>Closed</source>
         <translation>Lukket</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>Afvisning</translation>
+    </message>
+    <message>
+        <source>Decline Shopify&apos;s request</source>
+        <translation>Afvis Shopifys anmodning</translation>
     </message>
     <message>
         <source>Declined</source>
@@ -1341,6 +1464,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>Høj risiko</translation>
     </message>
     <message>
+        <source>Hold</source>
+        <translation>Tilbageholdelse</translation>
+    </message>
+    <message>
         <source>In progress</source>
         <translation>I gang</translation>
     </message>
@@ -1367,6 +1494,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     <message>
         <source>No risk assessed</source>
         <translation>Ingen risikovurdering</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
     </message>
     <message>
         <source>On hold</source>
@@ -1409,12 +1540,24 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>I kø</translation>
     </message>
     <message>
+        <source>Refund</source>
+        <translation>Refusion</translation>
+    </message>
+    <message>
         <source>Refunded</source>
         <translation>Refunderet</translation>
     </message>
     <message>
+        <source>Release the hold</source>
+        <translation>Frigiv tilbageholdelsen</translation>
+    </message>
+    <message>
         <source>Request declined</source>
         <translation>Anmodning afvist</translation>
+    </message>
+    <message>
+        <source>Restock</source>
+        <translation>Lagerregulering</translation>
     </message>
     <message>
         <source>Restocked</source>
@@ -1437,6 +1580,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>Shopify</translation>
     </message>
     <message>
+        <source>Tag the order</source>
+        <translation>Tag ordren</translation>
+    </message>
+    <message>
         <source>Undone</source>
         <translation>Fortrudt</translation>
     </message>
@@ -1447,6 +1594,30 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     <message>
         <source>Voided</source>
         <translation>Ophævet</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>udført</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>mislykkedes</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>i kø</translation>
+    </message>
+    <message>
+        <source>started</source>
+        <translation>startet</translation>
+    </message>
+    <message>
+        <source>stopped: the order changed</source>
+        <translation>stoppet: ordren er ændret</translation>
+    </message>
+    <message>
+        <source>taken back</source>
+        <translation>trukket tilbage</translation>
     </message>
 </context>
 <context>
@@ -1654,6 +1825,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
             <numerusform>%n anmodning importeret.</numerusform>
             <numerusform>%n anmodninger importeret.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Something went wrong inside CancelApp, and what you just did may not have finished. Check the order in Shopify before doing it again.</source>
+        <translation>Der gik noget galt i CancelApp, og det, du lige gjorde, er måske ikke blevet færdigt. Kontrollér ordren i Shopify, før du gør det igen.</translation>
     </message>
 </context>
 <context>
@@ -2352,6 +2527,62 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>Ingen refusion</translation>
     </message>
     <message>
+        <source>None</source>
+        <translation>Ingen</translation>
+    </message>
+    <message>
+        <source>At least one</source>
+        <translation>Mindst én</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Not assessed</source>
+        <translation>Ikke vurderet</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Afventer</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Lav</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Middel</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Høj</translation>
+    </message>
+    <message>
+        <source>The customer asked</source>
+        <translation>Kunden bad om det</translation>
+    </message>
+    <message>
+        <source>Payment declined</source>
+        <translation>Betaling afvist</translation>
+    </message>
+    <message>
+        <source>Fraud</source>
+        <translation>Svindel</translation>
+    </message>
+    <message>
+        <source>Out of stock</source>
+        <translation>Udsolgt</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Andet</translation>
+    </message>
+    <message>
+        <source>Staff error</source>
+        <translation>Fejl fra personalet</translation>
+    </message>
+    <message>
         <source>Rule</source>
         <translation>Regel</translation>
     </message>
@@ -2947,6 +3178,25 @@ Venlig hilsen
     <message>
         <source>“{text}” is not a Shopify store address. Enter the store name, name.myshopify.com, or paste the address of your Shopify admin.</source>
         <translation>“{text}” er ikke en Shopify-butiks adresse. Skriv butikkens navn, navn.myshopify.com, eller indsæt adressen på din Shopify-administration.</translation>
+    </message>
+</context>
+<context>
+    <name>ShopifyText</name>
+    <message>
+        <source>Cancellation approved in CancelApp</source>
+        <translation>Annullering godkendt i CancelApp</translation>
+    </message>
+    <message>
+        <source>Cancellation request declined: {reason}</source>
+        <translation>Anmodning om annullering afvist: {reason}</translation>
+    </message>
+    <message>
+        <source>Cancelled at the customer&apos;s request; approved by {who} in CancelApp.</source>
+        <translation>Annulleret efter kundens ønske; godkendt af {who} i CancelApp.</translation>
+    </message>
+    <message>
+        <source>Customer asked to cancel; on hold in CancelApp until decided.</source>
+        <translation>Kunden har bedt om annullering; tilbageholdt i CancelApp, indtil der er truffet en beslutning.</translation>
     </message>
 </context>
 <context>

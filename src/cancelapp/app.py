@@ -116,6 +116,11 @@ def _run(app: QApplication, context: AppContext, started: float) -> int:
     if context.options.demo:
         connect_demo(context)
     window = MainWindow(context)
+    from cancelapp.ui.uncaught import install
+
+    # From here on an exception in a slot shows in the window's banner (not with
+    # --no-error-dialogs); before the window, `_log_uncaught` logs it.
+    install(not context.options.no_error_dialogs, window.show_crash, window)
     # The queue's rows live as long as the window: once they are in, the collector stops
     # walking them (a full collection over 50,000 rows pauses typing for 40-70 ms).
     window.queue_completed.connect(gc.freeze)

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from cancelapp import cli
+from cancelapp.domain.phrase import Phrase
 from cancelapp.paths import AppPaths
 
 if TYPE_CHECKING:
@@ -63,8 +65,11 @@ class AppContext:
                 self.secret_store = SecretStore.for_system()
             return self.secret_store
 
-    def open_session(self, store: StoreRecord) -> StoreSession | None:
+    def open_session(
+        self, store: StoreRecord, *, words: Callable[[Phrase], str] = Phrase.render_plain
+    ) -> StoreSession | None:
         """Client and runner for `store`; None when its credentials are gone (connect again).
+        `words` renders the notes it writes on orders in the merchant's language.
 
         Reads the keychain, which may block on an unlock prompt: call it in a worker.
         Raises `KeychainUnavailable` when the keychain is locked.
@@ -79,6 +84,7 @@ class AppContext:
             self.intake_for(store),
             credentials=self.session_credentials.get(store.domain),
             secrets=lambda: self.secrets,
+            words=words,
         )
 
     def intake_for(self, store: StoreRecord) -> IntakeSettings:

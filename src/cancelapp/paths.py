@@ -28,10 +28,6 @@ class AppPaths:
     def database_path(self) -> Path:
         return self.data_dir / "cancelapp.sqlite3"
 
-    @property
-    def lock_path(self) -> Path:
-        return self.data_dir / "cancelapp.lock"
-
     @classmethod
     def under(cls, root: Path) -> AppPaths:
         root = root.expanduser().resolve()

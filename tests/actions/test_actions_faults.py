@@ -130,7 +130,7 @@ def test_cancel_job_failed_is_reported_and_nothing_is_refunded(
     plan = h.runner.prepare_approve(request_id, SuggestedAction())
     outcome = h.runner.execute(plan)
     assert outcome.status is OutcomeStatus.FAILED
-    assert "deactivated location" in (outcome.message or "")
+    assert "deactivated location" in outcome.plain_message
     assert hand_shop.order(order_id).cancelled_at is None
     assert hand_shop.ledger.refunds == []
     assert h.request_state(request_id) is RequestState.FAILED
@@ -146,6 +146,6 @@ def test_user_errors_fail_the_action_in_shopifys_words(harness: Harness) -> None
     assert plan.preview is not None and plan.preview.warnings  # the preview warned
     outcome = h.runner.execute(plan)
     assert outcome.status is OutcomeStatus.FAILED
-    assert "pending payment authorizations" in (outcome.message or "")
+    assert "pending payment authorizations" in outcome.plain_message
     assert h.shop.ledger.refunds == [] and h.shop.ledger.voids == []
     assert unfinished_plans(h.db) == []

@@ -106,6 +106,6 @@ def test_an_order_deleted_in_shopify_ends_its_unfinished_plan_instead_of_blockin
         del h.shop.store.orders[int(order_id.rsplit("/", 1)[1])]
     [outcome] = h.runner.reconcile_unfinished()
     assert outcome.status is OutcomeStatus.FAILED
-    assert "no longer exists in Shopify" in (outcome.message or "")
+    assert "no longer exists in Shopify" in outcome.plain_message
     assert unfinished_plans(h.db) == []
     assert h.request_state(request_id) is RequestState.FAILED

@@ -21,6 +21,7 @@ from cancelapp.domain.verdict import ProcessingFee, RefundMethod, SuggestedActio
 from cancelapp.shopify import AccessToken, Endpoint
 from cancelapp.shopify.client import ShopifyClient
 from cancelapp.store.journal import list_decisions
+from cancelapp.store.stores import save_store
 from cancelapp.ui.workers import Lane, WorkerPool
 
 
@@ -162,7 +163,7 @@ def test_order_changed_since_preview_stops_with_a_conflict(harness: Harness) -> 
     outcome = h.runner.execute(plan)
     assert outcome.status is OutcomeStatus.CONFLICT
     assert outcome.conflict is not None
-    assert "have been shipped" in outcome.message  # type: ignore[operator]
+    assert "have been shipped" in outcome.plain_message
     assert h.shop.order(order_id).cancelled_at is None
     assert h.shop.ledger.refunds == []
     assert unfinished_plans(h.db) == []
@@ -206,6 +207,38 @@ def test_queued_action_is_sent_when_due_and_cannot_be_taken_back_after(harness: 
     assert outcome.status is OutcomeStatus.DONE, outcome.message
     assert queued.action_id is not None and not h.runner.take_back(queued.action_id)
     assert h.shop.order(order_id).cancelled_at is not None
+
+
+def test_a_runner_sends_and_resumes_only_its_own_stores_plans(harness: Harness) -> None:
+    """Another store's client must never send (or judge) this store's journaled plans: its
+    order ids mean nothing there, and a plan found "gone" would be ended as failed."""
+    h = harness
+    order_id = h.shop.create_order("paid")
+    queued = h.runner.enqueue(h.runner.prepare_approve(h.request_for(order_id), SuggestedAction()))
+    with h.db.transaction() as conn:
+        other_id = save_store(
+            conn,
+            Endpoint.for_shop("another-shop.myshopify.com"),
+            name="Another shop",
+            currency="EUR",
+            timezone="Europe/Berlin",
+            auth_kind="access_token",
+            now=h.clock.now(),
+        )
+    other_client = ShopifyClient(
+        Endpoint.loopback("http://127.0.0.1:9"), AccessToken("x"), sleep=lambda _s, _e: False
+    )
+    other = ActionRunner(h.db, other_client, "Ida", clock=h.clock.now, store_id=other_id)
+    try:
+        h.clock.advance(60)
+        assert other.run_due() == []
+        assert other.reconcile_unfinished() == []
+    finally:
+        other.close()
+        other_client.close()
+    [outcome] = h.runner.run_due()
+    assert outcome.action_id == queued.action_id
+    assert outcome.status is OutcomeStatus.DONE, outcome.message
 
 
 def test_offline_decision_is_queued_and_reverified_on_reconnect(harness: Harness) -> None:
@@ -298,7 +331,7 @@ def test_a_hold_released_elsewhere_stops_the_decline_that_would_release_it(
     )
     outcome = h.runner.execute(plan)
     assert outcome.status is OutcomeStatus.CONFLICT
-    assert "A shipment changed from ON_HOLD to OPEN." in (outcome.message or "")
+    assert "A shipment changed from ON_HOLD to OPEN." in outcome.plain_message
     assert "cancel-declined" not in h.shop.order(order_id).tags
 
 
@@ -325,7 +358,7 @@ def test_an_order_that_cannot_be_checked_any_more_stops_queued_work(harness: Har
     _grow_beyond_one_page(h, order_id)
     [outcome] = h.runner.run_due()
     assert outcome.status is OutcomeStatus.CONFLICT
-    assert "more items or shipments" in (outcome.message or "")
+    assert "more items or shipments" in outcome.plain_message
     assert h.shop.order(order_id).cancelled_at is None
     assert h.request_state(request_id) is RequestState.OPEN
     assert not h.runner.busy(h.store_id, order_id)

@@ -25,6 +25,7 @@ from cancelapp.startup.problems import Choice, StartupProblem
 from cancelapp.store.audit import AuditEntry, append_audit, list_audit
 from cancelapp.store.backups import back_up, backup_folder, backups
 from cancelapp.store.errors import DiskIOError
+from cancelapp.store.instance_lock import LOCK_FILE_NAME
 from cancelapp.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -165,7 +166,7 @@ def test_damaged_data_at_start_restored_or_set_aside_then_the_start_goes_on(
         asked.append(problem)
         return answer
 
-    paths.lock_path.write_text("4242\n", encoding="utf-8")  # a run that was killed
+    (paths.data_dir / LOCK_FILE_NAME).write_text("4242\n", encoding="utf-8")  # a run killed
     reopened = open_data(paths, cli.parse([]), build_context, merchant)
     assert reopened is not None
     try:

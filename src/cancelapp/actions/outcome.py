@@ -11,6 +11,7 @@ from cancelapp.actions.carry_out.verify import Conflict
 from cancelapp.actions.prepare.action_plan import ActionPlan
 from cancelapp.domain.action import ActionKind
 from cancelapp.domain.money import Money
+from cancelapp.domain.phrase import Phrase
 
 
 class OutcomeStatus(StrEnum):
@@ -31,18 +32,23 @@ class Outcome:
     order_name: str
     kind: ActionKind
     action_id: int | None = None
-    message: str | None = None  # plain merchant words
+    message: Phrase | None = None  # the merchant's words, translated when shown
     conflict: Conflict | None = None
     refunded: Money | None = None
     shopify_ids: tuple[str, ...] = ()
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Phrase, ...] = ()
     due_at: datetime | None = None
+
+    @property
+    def plain_message(self) -> str:
+        """The message in English, for logs, the journal and tests."""
+        return "" if self.message is None else self.message.render_plain()
 
 
 def outcome_of(
     plan: ActionPlan,
     status: OutcomeStatus,
-    message: str | None = None,
+    message: Phrase | None = None,
     *,
     entry: JournaledPlan | None = None,
     conflict: Conflict | None = None,

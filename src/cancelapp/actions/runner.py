@@ -17,6 +17,7 @@ from typing import Any
 from cancelapp.actions import documents
 from cancelapp.actions.audit_csv import operator_name
 from cancelapp.actions.carry_out.cancel_job import Backoff, Wait
+from cancelapp.actions.carry_out.outcome_words import BUSY
 from cancelapp.actions.carry_out.pipeline import Checkpoint, Pipeline, known_before_sending
 from cancelapp.actions.carry_out.plan_journal import (
     JournaledPlan,
@@ -30,6 +31,7 @@ from cancelapp.actions.carry_out.side_records import Records
 from cancelapp.actions.carry_out.verify import Basis, Conflict, Recheck, changes_since
 from cancelapp.actions.outcome import Outcome, OutcomeStatus, outcome_of
 from cancelapp.actions.prepare.action_plan import (
+    SHOPIFY_TEXT,
     ActionPlan,
     ActionSettings,
     HeldFulfillment,
@@ -55,7 +57,6 @@ from cancelapp.store.requests import get_request
 _CONTEXT = "ActionRunner"
 ORDER_GONE = QT_TRANSLATE_NOOP(_CONTEXT, "The order no longer exists.")
 OFFLINE = (NetworkDown, ShopifyDown, Throttled)
-BUSY_MESSAGE = "Another action for this order is still running."
 
 
 def utc_now() -> datetime:
@@ -76,7 +77,11 @@ class ActionRunner:
         backoff: Backoff | None = None,
         cancel_grace: timedelta = timedelta(seconds=30),
         checkpoint: Checkpoint | None = None,
+        store_id: int | None = None,
     ) -> None:
+        """`store_id`: the store `client` reaches; only its journaled plans are resumed and
+        sent (None: every store's, for a database with one store)."""
+        self.store_id = store_id
         self._owns_db = not isinstance(db, Database)
         self.db = db if isinstance(db, Database) else Database.open(db)
         self.client = client
@@ -109,6 +114,11 @@ class ActionRunner:
         self._locks: dict[str, threading.Lock] = {}
         self._locks_guard = threading.Lock()
 
+    def use_staff_name(self, staff_name: str | None) -> None:
+        """The name written with every decision from now on (the login name when empty)."""
+        self.who = operator_name(staff_name)
+        self.records.who = self.who
+
     def stop(self) -> None:
         """Interrupt waits for Shopify's jobs (shutdown); the journal keeps what is unfinished."""
         self._stop.set()
@@ -122,8 +132,27 @@ class ActionRunner:
 
     @property
     def staff_note(self) -> str:
-        """The staff note on an approved cancellation (online or decided offline)."""
-        return f"Cancelled at the customer's request; approved by {self.who} in CancelApp."
+        """The staff note on an approved cancellation (online or decided offline), in the
+        merchant's words."""
+        return self.settings.words(
+            Phrase(
+                SHOPIFY_TEXT,
+                QT_TRANSLATE_NOOP(
+                    SHOPIFY_TEXT,
+                    "Cancelled at the customer's request; approved by {who} in CancelApp.",
+                ),
+                {"who": self.who},
+            )
+        )
+
+    @property
+    def refund_note(self) -> str:
+        """The note on a refund CancelApp makes, in the merchant's words."""
+        return self.settings.words(
+            Phrase(
+                SHOPIFY_TEXT, QT_TRANSLATE_NOOP(SHOPIFY_TEXT, "Cancellation approved in CancelApp")
+            )
+        )
 
     def prepare_approve(self, request_id: int, action: SuggestedAction) -> ActionPlan:
         request, order = self._request_and_order(request_id)
@@ -133,7 +162,13 @@ class ActionRunner:
         )
         holds = self._our_holds(order) if partial else ()
         plan = plan_approve(
-            order, request, action, suggested, staff_note=self.staff_note, holds=holds
+            order,
+            request,
+            action,
+            suggested,
+            staff_note=self.staff_note,
+            refund_note=self.refund_note,
+            holds=holds,
         )
         if partial and request.native_edit_id:
             total = shopify_edit_total(
@@ -187,7 +222,7 @@ class ActionRunner:
             plan = plan.with_policy_snapshot(policy_snapshot)
         with self._order_lock(plan.order_id) as free:
             if not free:
-                return outcome_of(plan, OutcomeStatus.BUSY, BUSY_MESSAGE)
+                return outcome_of(plan, OutcomeStatus.BUSY, BUSY)
             try:
                 recheck = self.verify(plan)
             except OFFLINE:
@@ -198,7 +233,7 @@ class ActionRunner:
                 return outcome_of(
                     plan,
                     OutcomeStatus.CONFLICT,
-                    recheck.conflict.merchant_message,
+                    recheck.conflict.phrase,
                     conflict=recheck.conflict,
                 )
             try:
@@ -211,7 +246,7 @@ class ActionRunner:
                     also=self.records.started,
                 )
             except ActionAlreadyRunningError:
-                return outcome_of(plan, OutcomeStatus.BUSY, BUSY_MESSAGE)
+                return outcome_of(plan, OutcomeStatus.BUSY, BUSY)
             self._pipeline.checkpoint("plan:journaled")
             return self._run(entry)
 
@@ -235,7 +270,9 @@ class ActionRunner:
         return taken is not None
 
     def queued(self) -> list[JournaledPlan]:
-        return [e for e in unfinished_plans(self.db) if e.state is ActionState.QUEUED]
+        return [
+            e for e in unfinished_plans(self.db, self.store_id) if e.state is ActionState.QUEUED
+        ]
 
     def run_due(self) -> list[Outcome]:
         """Send every queued plan whose time has come, each after re-verification.
@@ -260,9 +297,7 @@ class ActionRunner:
         try:
             recheck = self.verify(entry.plan)
         except OFFLINE as offline:
-            return outcome_of(
-                entry.plan, OutcomeStatus.QUEUED, offline.merchant_message, entry=entry
-            )
+            return outcome_of(entry.plan, OutcomeStatus.QUEUED, offline.phrase, entry=entry)
         except Cancelled:  # the app is closing
             return outcome_of(entry.plan, OutcomeStatus.QUEUED, entry=entry)
         claimed = claim_queued(self.db, entry.action_id, ActionState.SENDING, now=self.clock())
@@ -287,7 +322,7 @@ class ActionRunner:
         """At start-up: finish every plan that was sending when the app stopped, from the
         order's real state. Never resends `orderCancel` blindly."""
         outcomes: list[Outcome] = []
-        for entry in unfinished_plans(self.db):
+        for entry in unfinished_plans(self.db, self.store_id):
             if entry.state is ActionState.QUEUED:
                 continue
             with self._order_lock(entry.plan.order_id) as free:
@@ -352,9 +387,7 @@ class ActionRunner:
         try:
             recheck = self.verify(entry.plan)
         except OFFLINE as offline:
-            return outcome_of(
-                entry.plan, OutcomeStatus.PENDING, offline.merchant_message, entry=entry
-            )
+            return outcome_of(entry.plan, OutcomeStatus.PENDING, offline.phrase, entry=entry)
         if recheck.conflict is not None:
             return self._pipeline.end_in_conflict(entry, recheck.conflict)[1]
         return self._run(entry.with_step(0, known_before_sending(recheck)))
@@ -370,7 +403,7 @@ class ActionRunner:
                 also=self.records.queued,
             )
         except ActionAlreadyRunningError:
-            return outcome_of(plan, OutcomeStatus.BUSY, BUSY_MESSAGE)
+            return outcome_of(plan, OutcomeStatus.BUSY, BUSY)
         return outcome_of(plan, OutcomeStatus.QUEUED, entry=entry)
 
     def _request(self, request_id: int) -> CancellationRequest:

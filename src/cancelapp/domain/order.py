@@ -214,9 +214,5 @@ class Order:
         return sum(li.fulfilled_quantity for li in self.line_items)
 
     @property
-    def units_unfulfilled(self) -> int:
-        return sum(li.unfulfilled_quantity for li in self.line_items)
-
-    @property
     def product_tags(self) -> frozenset[str]:
         return frozenset(t for li in self.line_items for t in li.product_tags)

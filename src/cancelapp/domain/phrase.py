@@ -13,7 +13,9 @@ from datetime import datetime, timedelta
 
 from cancelapp.domain.money import Money
 
-PhraseArg = str | int | Money | timedelta | datetime
+# A Phrase may be an argument of another ("Shopify did not do {step}: {reason}"), each
+# translated in its own context.
+type PhraseArg = str | int | Money | timedelta | datetime | Phrase
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
@@ -33,11 +35,24 @@ class Phrase:
 
 
 def plain(value: PhraseArg) -> str:
+    if isinstance(value, Phrase):
+        return value.render_plain()
     if isinstance(value, timedelta):
         return format_duration(value)
     if isinstance(value, datetime):
         return value.isoformat(timespec="minutes")
     return str(value)
+
+
+def joined(phrases: list[Phrase], separator: str = ", ") -> Phrase | None:
+    """Several phrases as one, each translated on its own: "cancel, refund"."""
+    if not phrases:
+        return None
+    first, *rest = phrases
+    rest_joined = joined(rest, separator)
+    if rest_joined is None:
+        return first
+    return Phrase("Phrase", "{first}" + separator + "{rest}", {"first": first, "rest": rest_joined})
 
 
 def format_duration(delta: timedelta) -> str:

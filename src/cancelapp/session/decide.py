@@ -27,7 +27,7 @@ from cancelapp.domain.phrase import QT_TRANSLATE_NOOP
 from cancelapp.domain.request import CancellationRequest
 from cancelapp.domain.verdict import SuggestedAction
 from cancelapp.policy.document import render_policy
-from cancelapp.session.refresh import OFFLINE, StoreSession
+from cancelapp.session.refresh import OFFLINE, StoreSession, reread_orders
 
 
 class Choice(StrEnum):
@@ -69,14 +69,17 @@ def prepare(session: StoreSession, request_id: int, asked: Asked, *, offline: bo
 def carry_out(session: StoreSession, prepared: Prepared) -> Outcome:
     """Journal the decision with the policy it was made under, and send it after
     re-verification: a plan from the cache is queued at once (sent on reconnect); a live
-    one waits out the undo window first, or is sent now (queued if Shopify went away)."""
+    one waits out the undo window first, or is sent now (queued if Shopify went away).
+    What was sent is read again from Shopify, so the queue shows the order as it now is."""
     runner = session.runner
     snapshot = policy_snapshot(session)
     if prepared.from_cache:
         return runner.enqueue(prepared.plan, delay=0.0, policy_snapshot=snapshot)
     if runner.settings.undo_seconds > 0:
         return runner.enqueue(prepared.plan, policy_snapshot=snapshot)
-    return runner.execute(prepared.plan, policy_snapshot=snapshot)
+    outcome = runner.execute(prepared.plan, policy_snapshot=snapshot)
+    reread_orders(session, [outcome])
+    return outcome
 
 
 def policy_snapshot(session: StoreSession) -> str:

@@ -12,9 +12,10 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from cancelapp.domain.action import TERMINAL_STATES, Action
+from cancelapp.domain.money import Money
 from cancelapp.domain.order import Order
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
-from cancelapp.domain.request import CancellationRequest
+from cancelapp.domain.request import CancellationRequest, RequestState
 from cancelapp.domain.verdict import Outcome, Verdict
 
 if TYPE_CHECKING:  # imported where used: the window opens before these load
@@ -37,6 +38,23 @@ _NOT_READ = Phrase(
 )
 
 
+# Requests whose decision was carried out: they keep the verdict they were decided under.
+DECIDED = frozenset({RequestState.DONE, RequestState.DECLINED})
+# Audit events that end a plan which moved money, and whose amount is what was refunded.
+_REFUNDED_BY = frozenset({"cancel done", "refund done"})
+
+
+@dataclass(frozen=True)
+class CarriedOut:
+    """The decision a finished request was carried out under: what, by whom, when, and
+    what was refunded (None: nothing)."""
+
+    kind: str  # the plan's kind: "cancel", "refund", "decline"
+    by: str
+    at: datetime
+    refunded: Money | None
+
+
 @dataclass(frozen=True)
 class RequestDetail:
     request: CancellationRequest
@@ -53,6 +71,7 @@ class RequestDetail:
     # (say how, and decide again); what the merchant typed with it is kept.
     stopped: tuple[Phrase, ...] = ()
     kept_reason: str | None = None
+    carried_out: CarriedOut | None = None  # the decision a done or declined request was under
 
     @property
     def busy(self) -> bool:
@@ -63,12 +82,6 @@ class RequestDetail:
     def queued(self) -> bool:
         """A decision waits in the journal (undo window, or Shopify out of reach)."""
         return any(a.state.value == "queued" for a in self.actions)
-
-    @property
-    def undoable(self) -> Action | None:
-        """The queued action that can still be taken back, if any."""
-        queued = [a for a in self.actions if a.state.value == "queued"]
-        return queued[-1] if queued else None
 
 
 def load_detail(
@@ -83,7 +96,7 @@ def load_detail(
     from cancelapp.store.audit import list_audit
     from cancelapp.store.journal import list_actions, list_decisions
     from cancelapp.store.orders import load_listed_order, load_order, order_fetched_at
-    from cancelapp.store.requests import get_request, unmatched_reason
+    from cancelapp.store.requests import get_request, stored_verdict, unmatched_reason
 
     with database.reading() as conn:
         request = get_request(conn, request_id)
@@ -102,7 +115,11 @@ def load_detail(
         decisions = list_decisions(conn, request_id)
         actions = list_actions(conn, request_id)
         why_unmatched = unmatched_reason(conn, request_id)
-    if complete:
+        kept = stored_verdict(conn, request_id) if request.state in DECIDED else None
+    if kept is not None:  # decided: never judged again against the order it changed
+        verdict = kept
+        explanation = explain(verdict, None)
+    elif complete:
         verdict = evaluate(order, request, policy, now, shop_edit_window=shop_edit_window)
         if why_unmatched is not None:  # kept with the request: shown after a restart too
             verdict = replace(verdict, reasons=(why_unmatched, *verdict.reasons))
@@ -123,7 +140,24 @@ def load_detail(
         explanation,
         stopped,
         kept_reason,
+        carried_out(request, decisions, audit),
     )
+
+
+def carried_out(
+    request: CancellationRequest, decisions: list[Decision], audit: list[AuditEntry]
+) -> CarriedOut | None:
+    """The latest decision of a done or declined request, with the money its plan refunded."""
+    if request.state not in DECIDED or not decisions:
+        return None
+    decision = max(decisions, key=lambda d: (d.decided_at, d.id))
+    refunded: Money | None = None
+    for entry in audit:
+        if entry.request_id != request.id or entry.what not in _REFUNDED_BY:
+            continue
+        if entry.amount is not None:
+            refunded = entry.amount if refunded is None else refunded + entry.amount
+    return CarriedOut(decision.outcome, decision.decided_by, decision.decided_at, refunded)
 
 
 def _stopped(

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from cancelapp.actions import ActionRunner, ActionSettings
+from cancelapp.domain.phrase import Phrase
 from cancelapp.keychain import SecretStore, load_credentials
 from cancelapp.session.refresh import StoreSession
 from cancelapp.session.store_policy import StorePolicies
@@ -32,9 +33,11 @@ def open_store_session(
     *,
     credentials: Credentials | None,
     secrets: Callable[[], SecretStore],
+    words: Callable[[Phrase], str] = Phrase.render_plain,
 ) -> StoreSession | None:
     """Client and runner for `store` (with `credentials` for this run, else the keychain's,
     found by `secrets` only then); None when its credentials are gone (connect again).
+    `words` renders the notes it writes on orders in the merchant's language.
     Raises `KeychainUnavailable`."""
     if credentials is None and store.auth_kind != SESSION_ONLY:
         credentials = load_credentials(secrets(), store.domain, store.auth_kind)
@@ -45,6 +48,7 @@ def open_store_session(
         database,
         client,
         settings.staff_name or None,
-        settings=ActionSettings(undo_seconds=float(settings.undo_window_seconds)),
+        settings=ActionSettings(undo_seconds=float(settings.undo_window_seconds), words=words),
+        store_id=store.id,  # another store's plans go through its own client, never this one
     )
     return StoreSession(store, database, client, runner, policies, intake)

@@ -7,24 +7,24 @@ actions packages, and return plain results the window merges into its model.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import logging
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
-from cancelapp.actions import ActionRunner, Outcome, PlanRefused
+from cancelapp.actions import ActionRunner, Outcome, OutcomeStatus, PlanRefused
 from cancelapp.domain.phrase import Phrase
 from cancelapp.domain.request import RequestState
 from cancelapp.policy import Policy, evaluate, policy_hash
 from cancelapp.session.store_policy import StorePolicies, StorePolicy
 from cancelapp.session.task_control import TaskControl
-from cancelapp.shopify import NetworkDown, ShopifyDown, Throttled
+from cancelapp.shopify import NetworkDown, ShopifyDown, ShopifyError, Throttled
 from cancelapp.shopify.client import ShopifyClient
 from cancelapp.shopify.throttle import ThrottleStatus
-from cancelapp.sources.csv_reading import CsvTable, read_table
 from cancelapp.sources.incoming import IncomingRequest
 from cancelapp.store.audit import AuditEntry, append_audit, list_audit
 from cancelapp.store.database import Database
+from cancelapp.store.errors import StoreError
 from cancelapp.store.orders import load_order, upsert_orders
 from cancelapp.store.requests import (
     get_request,
@@ -45,11 +45,14 @@ from cancelapp.sync import (
 from cancelapp.sync.details import fetch_full_order
 from cancelapp.sync.shop_window import EDIT_WINDOW_MAX_AGE, refresh_shop_edit_window
 
+log = logging.getLogger(__name__)
 OFFLINE = (NetworkDown, ShopifyDown, Throttled)
 # Requests whose verdict still steers a decision: their orders are read in full to judge them.
 UNDECIDED = frozenset(
     {RequestState.OPEN, RequestState.QUEUED, RequestState.IN_PROGRESS, RequestState.FAILED}
 )
+# Outcomes after which nothing was sent: the order cannot have changed because of us.
+_NOTHING_SENT = frozenset({OutcomeStatus.QUEUED, OutcomeStatus.UNDONE, OutcomeStatus.BUSY})
 
 
 @dataclass
@@ -265,12 +268,26 @@ def hold_on_arrival(session: StoreSession, request_ids: frozenset[int]) -> list[
         except PlanRefused:
             continue
         outcomes.append(session.runner.execute(plan))
+    reread_orders(session, outcomes)
     return outcomes
 
 
-def read_csv_file(path: Path) -> CsvTable:
-    """Raises `CsvUnreadable` (with a merchant phrase) or `OSError`."""
-    return read_table(path.read_bytes())
+def reread_orders(session: StoreSession, outcomes: Iterable[Outcome]) -> list[str]:
+    """Read every order an outcome may have changed fresh into the cache and judge its
+    undecided requests again, so the queue shows the order as it now is; the order ids read.
+    Offline, the rest wait for the next sync. A failed read never hides the outcome: the
+    merchant still learns what was done, and the next sync reads the order."""
+    read: list[str] = []
+    for order_id in dict.fromkeys(o.order_id for o in outcomes if o.status not in _NOTHING_SENT):
+        try:
+            refresh_order(session, order_id)
+        except OFFLINE:
+            break
+        except (ShopifyError, StoreError):
+            log.warning("could not read %s again after an action", order_id, exc_info=True)
+            continue
+        read.append(order_id)
+    return read
 
 
 def store_requests(

@@ -21,7 +21,7 @@ from cancelapp.domain.request import (
     RequestSource,
     RequestState,
 )
-from cancelapp.domain.verdict import Verdict
+from cancelapp.domain.verdict import Outcome, Verdict
 from cancelapp.store.phrase_json import phrase_from_json, phrase_to_json
 from cancelapp.store.times import from_db_time, to_db_time
 
@@ -197,6 +197,19 @@ def set_verdict(
     )
 
 
+def stored_verdict(conn: sqlite3.Connection, request_id: int) -> Verdict | None:
+    """The verdict last cached for the request (its outcome, rule and first reason), or None
+    when it was never judged: what a decided request keeps showing."""
+    row = conn.execute(
+        "SELECT verdict_outcome, verdict_rule, verdict_reason FROM requests WHERE id = ?",
+        (request_id,),
+    ).fetchone()
+    if row is None or row[0] is None:
+        return None
+    reasons = () if row[2] is None else (phrase_from_json(row[2]),)
+    return Verdict(Outcome(row[0]), row[1] or "", reasons, ())
+
+
 def requests_needing_verdict(
     conn: sqlite3.Connection,
     store_id: int,
@@ -205,7 +218,8 @@ def requests_needing_verdict(
     reading_in_full: Collection[RequestState] = (),
 ) -> list[int]:
     """Requests never judged, judged under another policy, or whose order changed since, that
-    can be judged now: unmatched ones (judged without an order) and those whose order is
+    can be judged now (a request carried out or declined keeps the verdict it was decided
+    under): unmatched ones (judged without an order) and those whose order is
     cached in full. A request whose order is cached only lean comes only when its state is in
     `reading_in_full` (the caller reads that order in full first); otherwise it waits for a
     sync to read it, rather than being looked at again on every pass."""
@@ -214,6 +228,7 @@ def requests_needing_verdict(
         f"""SELECT r.id FROM requests r
             LEFT JOIN orders o ON o.store_id = r.store_id AND o.gid = r.order_gid
             WHERE r.store_id = ?
+              AND (r.verdict_outcome IS NULL OR r.state NOT IN ('done', 'declined'))
               AND (r.order_gid IS NULL OR o.detail = 'full'
                    OR (o.id IS NOT NULL AND r.state IN ({",".join("?" * len(states))})))
               AND (r.verdict_policy_hash IS NOT ? OR r.verdict_evaluated_at IS NULL

@@ -22,7 +22,6 @@ if TYPE_CHECKING:  # the HTTP client loads where Shopify is read, not with the k
     from cancelapp.shopify.client import ShopifyClient
 
 EDIT_WINDOW_MAX_AGE = timedelta(hours=1)  # re-read at most this often: one request each time
-SCOPE = "read_legal_policies"  # return policy profiles
 CONTEXT = "ShopWindow"
 _NO_SCOPE = QT_TRANSLATE_NOOP(
     CONTEXT,

@@ -6,6 +6,7 @@ what the merchant must know (a changed log, a restore, no keychain) goes to the 
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -18,10 +19,14 @@ if TYPE_CHECKING:
     from cancelapp.context import AppContext
     from cancelapp.ui.formatting import Formatter
 
+log = logging.getLogger(__name__)
+
 
 def check_chain(context: AppContext) -> ChainReport:
     """In the worker: finding the keychain may block on an unlock prompt."""
-    return check_audit_chain(context.database, context.secrets)
+    report = check_audit_chain(context.database, context.secrets)
+    log.info("audit log %s; %d new entries sealed", report.verdict.value, report.sealed_now)
+    return report
 
 
 class AuditChainCheck(QObject):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from cancelapp.ui.retranslating import Retranslating
@@ -42,6 +43,10 @@ class Banner(Retranslating, QFrame):
         self.details_button = QPushButton()
         self.details_button.setCheckable(True)
         self.details_button.toggled.connect(self.details.setVisible)
+        self.copy_button = QPushButton()
+        self.copy_button.clicked.connect(self._copy_report)
+        self.copy_button.hide()
+        self._report = ""
         self.close_button = QPushButton()
         self.close_button.clicked.connect(self.dismiss)
         self._text = ""
@@ -56,6 +61,7 @@ class Banner(Retranslating, QFrame):
         row.addWidget(self.yes_button)
         row.addWidget(self.no_button)
         row.addWidget(self.details_button)
+        row.addWidget(self.copy_button)
         row.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
@@ -74,15 +80,25 @@ class Banner(Retranslating, QFrame):
     def retranslate(self) -> None:
         self.details_button.setText(self.tr("Details"))
         self.details_button.setAccessibleName(self.tr("Show error details"))
+        self.copy_button.setText(self.tr("Copy report"))
+        self.copy_button.setAccessibleName(self.tr("Copy the error report for support"))
         self.close_button.setText(self.tr("Dismiss"))
         self.close_button.setAccessibleName(self.tr("Dismiss message"))
         self.setAccessibleName(self.tr("Message"))
 
     def show_message(
-        self, text: str, details: str | None = None, *, link: tuple[str, str] | None = None
+        self,
+        text: str,
+        details: str | None = None,
+        *,
+        link: tuple[str, str] | None = None,
+        report: str | None = None,
     ) -> None:
-        """`link`: (address, words), shown after the text; a question asked is withdrawn."""
+        """`link`: (address, words), shown after the text; `report`: an error report the
+        merchant can copy for support. A question asked is withdrawn."""
         self._set_question(None)
+        self._report = report or ""
+        self.copy_button.setVisible(bool(report))
         if link is None:
             self.link.clear()
         else:
@@ -118,6 +134,9 @@ class Banner(Retranslating, QFrame):
             self.no_button.setText(answers[1])
         self.yes_button.setVisible(answers is not None)
         self.no_button.setVisible(answers is not None)
+
+    def _copy_report(self) -> None:
+        QGuiApplication.clipboard().setText(self._report)
 
     def _answer(self, yes: bool) -> None:
         self.dismiss()

@@ -112,6 +112,8 @@ class Formatter:
             return phrase.template.format(**values)
 
     def argument(self, value: PhraseArg) -> str:
+        if isinstance(value, Phrase):
+            return self.phrase(value)
         if isinstance(value, Money):
             return self.money(value)
         if isinstance(value, timedelta):

@@ -112,6 +112,44 @@ _STATUS_WORDS = frozenset(
 )
 
 
+# What an audit entry records (`Records` in actions/carry_out/side_records.py): a plan's or a
+# step's kind, then for plans what happened to it ("cancel done", "hold queued").
+_AUDIT_KINDS = {
+    "cancel": QT_TRANSLATE_NOOP(_CONTEXT, "Cancel"),
+    "refund": QT_TRANSLATE_NOOP(_CONTEXT, "Refund"),
+    "restock": QT_TRANSLATE_NOOP(_CONTEXT, "Restock"),
+    "decline": QT_TRANSLATE_NOOP(_CONTEXT, "Decline"),
+    "hold": QT_TRANSLATE_NOOP(_CONTEXT, "Hold"),
+    "release_hold": QT_TRANSLATE_NOOP(_CONTEXT, "Release the hold"),
+    "cancellation_request": QT_TRANSLATE_NOOP(_CONTEXT, "Ask the warehouse to cancel"),
+    "submit_cancellation": QT_TRANSLATE_NOOP(_CONTEXT, "Ask the warehouse to cancel"),
+    "resolve_native": QT_TRANSLATE_NOOP(_CONTEXT, "Close Shopify's request"),
+    "decline_native": QT_TRANSLATE_NOOP(_CONTEXT, "Decline Shopify's request"),
+    "tag": QT_TRANSLATE_NOOP(_CONTEXT, "Tag the order"),
+    "note": QT_TRANSLATE_NOOP(_CONTEXT, "Note"),
+}
+_AUDIT_EVENTS = {
+    "started": QT_TRANSLATE_NOOP(_CONTEXT, "started"),
+    "queued": QT_TRANSLATE_NOOP(_CONTEXT, "queued"),
+    "taken back": QT_TRANSLATE_NOOP(_CONTEXT, "taken back"),
+    "stopped: order changed": QT_TRANSLATE_NOOP(_CONTEXT, "stopped: the order changed"),
+    "done": QT_TRANSLATE_NOOP(_CONTEXT, "done"),
+    "failed": QT_TRANSLATE_NOOP(_CONTEXT, "failed"),
+}
+
+
+def audit_label(what: str) -> str:
+    """An audit entry's `what` in the merchant's words: "Cancel: done", "Close Shopify's
+    request"."""
+    kind, _space, event = what.partition(" ")
+    if event and event not in _AUDIT_EVENTS:
+        kind, event = what, ""
+    text = _label(_AUDIT_KINDS, kind)
+    if event:
+        text += ": " + QCoreApplication.translate(_CONTEXT, _AUDIT_EVENTS[event])
+    return text
+
+
 def status_words(text: str) -> str:
     """A policy text argument in the merchant's language when it names statuses only
     ("paid, authorized"); anything else (tags, gateways, names) is shown as it is."""

@@ -72,7 +72,7 @@ class MainWindow(Retranslating, QMainWindow):
         locale = context.translations.locale if context.translations else QLocale()
         self.formatter = Formatter(locale)
         self.stores: list[StoreRecord] = []
-        self.store_sessions = StoreSessions(context, self)
+        self.store_sessions = StoreSessions(context, self.formatter.phrase, self)
         self._open_sessions = True
         self._wanted_store: int | None = None
         # Rows changed while the queue was still opening, reloaded once it is complete.
@@ -590,6 +590,17 @@ class MainWindow(Retranslating, QMainWindow):
             title = f"({waiting}) {title}"
         self.setWindowTitle(title)
         self.tray.set_waiting(waiting)
+
+    def show_crash(self, report: str) -> None:
+        """An exception nobody caught: say so in the banner, the report behind Details."""
+        self.banner.show_message(
+            self.tr(
+                "Something went wrong inside CancelApp, and what you just did may not have "
+                "finished. Check the order in Shopify before doing it again."
+            ),
+            report,
+            report=report,
+        )
 
     def _problem(self, error: object) -> None:
         message, details = describe_error(error, self.formatter)

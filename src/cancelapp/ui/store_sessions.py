@@ -11,10 +11,12 @@ retired the same way).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from cancelapp.domain.phrase import Phrase
 from cancelapp.store.database import Database
 from cancelapp.store.stores import StoreRecord, list_stores
 from cancelapp.ui.queue.queue_cache import Later, QueueOpening, next_turn
@@ -30,9 +32,12 @@ def read_stores(database: Database) -> list[StoreRecord]:
         return list_stores(conn)
 
 
-def open_store_session(context: AppContext, store: StoreRecord) -> StoreSession | None:
-    """The store's session (None without credentials), with its rules read once."""
-    session = context.open_session(store)
+def open_store_session(
+    context: AppContext, store: StoreRecord, words: Callable[[Phrase], str]
+) -> StoreSession | None:
+    """The store's session (None without credentials), with its rules read once; `words`
+    renders what it writes to Shopify in the merchant's language."""
+    session = context.open_session(store, words=words)
     if session is not None:
         context.policies.load(store.id)
     return session
@@ -45,9 +50,15 @@ class StoreSessions(QObject):
     session_opened = Signal(object, object)  # StoreRecord, StoreSession (None: no credentials)
     problem = Signal(object)  # an error, for the banner
 
-    def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        words: Callable[[Phrase], str],
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.context = context
+        self.words = words  # the window's formatter: order notes in the merchant's language
         self.store: StoreRecord | None = None
         self.session: StoreSession | None = None
         self._opening: QueueOpening | None = None
@@ -84,7 +95,7 @@ class StoreSessions(QObject):
 
     def open_session(self, store: StoreRecord) -> None:
         """Client and runner for the open store, read from the keychain in a worker."""
-        task = self.context.workers.run(open_store_session, self.context, store)
+        task = self.context.workers.run(open_store_session, self.context, store, self.words)
         task.succeeded.connect(lambda session: self._session_opened(store, session))
         task.failed.connect(self.problem)
 

@@ -18,6 +18,7 @@ from functools import partial
 
 from cancelapp.actions.carry_out.cancel_job import Stopped
 from cancelapp.actions.carry_out.order_state import OrderGone
+from cancelapp.actions.carry_out.outcome_words import CONTEXT, PENDING, say, step_name
 from cancelapp.actions.carry_out.plan_journal import (
     JournaledPlan,
     StepProgress,
@@ -42,6 +43,7 @@ from cancelapp.actions.prepare.action_plan import ActionPlan, step_refund_amount
 from cancelapp.actions.prepare.steps import StepKind
 from cancelapp.domain.action import ActionState
 from cancelapp.domain.money import Money
+from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase, joined
 from cancelapp.shopify.errors import OutcomeUnknown, ShopifyError
 from cancelapp.store.database import Database
 
@@ -49,11 +51,6 @@ Checkpoint = Callable[[str], None]
 Verifier = Callable[[ActionPlan], Recheck]
 StepDone = Callable[[JournaledPlan, int, dict[str, object], sqlite3.Connection], None]
 Finished = Callable[[sqlite3.Connection, JournaledPlan, Outcome], None]
-
-PENDING_MESSAGE = (
-    "Shopify has not confirmed this yet. CancelApp keeps it and checks the order again "
-    "before doing anything more."
-)
 
 
 class ConflictFound(Exception):
@@ -90,20 +87,28 @@ class Pipeline:
                 else:
                     entry, result = self._send(entry, index)
             except StepFailed as failed:
-                kind = step.kind.value
-                return self._failed(entry, index, f"Shopify did not do the {kind}: {failed}")
-            except OrderGone:  # deleted in Shopify: nothing there to finish or to check
-                return self._failed(
-                    entry,
-                    index,
-                    f"The order no longer exists in Shopify, so CancelApp cannot check whether "
-                    f"the {step.kind.value} happened. Look at the order's history in Shopify.",
+                why = say(
+                    QT_TRANSLATE_NOOP(CONTEXT, "Shopify did not do the {step}: {reason}"),
+                    step=step_name(step.kind.value),
+                    reason=failed.reason,
                 )
+                return self._failed(entry, index, why)
+            except OrderGone:  # deleted in Shopify: nothing there to finish or to check
+                why = say(
+                    QT_TRANSLATE_NOOP(
+                        CONTEXT,
+                        "The order no longer exists in Shopify, so CancelApp cannot check "
+                        "whether the {step} happened. Look at the order's history in Shopify.",
+                    ),
+                    step=step_name(step.kind.value),
+                )
+                return self._failed(entry, index, why)
             except ConflictFound as found:
                 return self.end_in_conflict(entry, found.conflict)
             except (StepPending, Stopped, ShopifyError) as pending:
-                message = pending.merchant_message if isinstance(pending, ShopifyError) else ""
-                text = f"{message} {PENDING_MESSAGE}".strip()
+                text = PENDING
+                if isinstance(pending, ShopifyError):
+                    text = say("{problem} {pending}", problem=pending.phrase, pending=PENDING)
                 return entry, outcome_of(plan, OutcomeStatus.PENDING, text, entry=entry)
             self.checkpoint(f"{step.kind}:confirmed")
             entry = entry.with_step(index, StepProgress(StepState.DONE, result, self.clock()))
@@ -118,11 +123,7 @@ class Pipeline:
     ) -> tuple[JournaledPlan, Outcome]:
         """End a journaled plan because the order changed (nothing more is sent)."""
         outcome = outcome_of(
-            entry.plan,
-            OutcomeStatus.CONFLICT,
-            conflict.merchant_message,
-            entry=entry,
-            conflict=conflict,
+            entry.plan, OutcomeStatus.CONFLICT, conflict.phrase, entry=entry, conflict=conflict
         )
         return self._end(entry, ActionState.CONFLICT, outcome, error=conflict.merchant_message)
 
@@ -193,20 +194,27 @@ class Pipeline:
             raise
 
     def _failed(
-        self, entry: JournaledPlan, index: int, message: str
+        self, entry: JournaledPlan, index: int, message: Phrase
     ) -> tuple[JournaledPlan, Outcome]:
+        plain = message.render_plain()
         entry = entry.with_step(
-            index, replace(entry.steps[index], state=StepState.FAILED, result={"error": message})
+            index, replace(entry.steps[index], state=StepState.FAILED, result={"error": plain})
         )
-        done = [
-            entry.plan.steps[i].kind.value
-            for i, p in enumerate(entry.steps)
-            if p.state is StepState.DONE
-        ]
-        if done:
-            message += f" (already done: {', '.join(done)})"
+        done = joined(
+            [
+                step_name(entry.plan.steps[i].kind.value)
+                for i, p in enumerate(entry.steps)
+                if p.state is StepState.DONE
+            ]
+        )
+        if done is not None:
+            message = say(
+                QT_TRANSLATE_NOOP(CONTEXT, "{message} (already done: {steps})"),
+                message=message,
+                steps=done,
+            )
         outcome = outcome_of(entry.plan, OutcomeStatus.FAILED, message, entry=entry)
-        return self._end(entry, ActionState.FAILED, outcome, error=message)
+        return self._end(entry, ActionState.FAILED, outcome, error=message.render_plain())
 
     def _mark(
         self,
@@ -222,22 +230,42 @@ class Pipeline:
 def _done(entry: JournaledPlan) -> Outcome:
     plan = entry.plan
     ids: list[str] = []
-    warnings: list[str] = []
+    warnings: list[Phrase] = []
     refunded: Money | None = None
     for step, progress in zip(plan.steps, entry.steps, strict=True):
         result = progress.result
         ids += [str(i) for i in result.get("shopify_ids", ())]
         if result.get("money_failed"):
-            warnings.append("A refund payment failed at the payment provider; check it in Shopify.")
+            warnings.append(
+                say(
+                    QT_TRANSLATE_NOOP(
+                        CONTEXT,
+                        "A refund payment failed at the payment provider; check it in Shopify.",
+                    )
+                )
+            )
         elif result.get("money_pending"):
-            warnings.append("A refund payment is still pending at the payment provider.")
+            warnings.append(
+                say(
+                    QT_TRANSLATE_NOOP(
+                        CONTEXT, "A refund payment is still pending at the payment provider."
+                    )
+                )
+            )
         amount = step_refund_amount(step, plan.basis)
         if step.kind is StepKind.CANCEL and amount is not None:
             actual = refunded_by(result) or Money.zero(amount.currency)
             if actual != amount:
                 warnings.append(
-                    f"Shopify refunded {actual}, but the preview said {amount}. "
-                    "Check the order in Shopify."
+                    say(
+                        QT_TRANSLATE_NOOP(
+                            CONTEXT,
+                            "Shopify refunded {actual}, but the preview said {amount}. "
+                            "Check the order in Shopify.",
+                        ),
+                        actual=actual,
+                        amount=amount,
+                    )
                 )
             amount = actual
         if amount is not None:

@@ -27,9 +27,11 @@ from typing import Any
 from cancelapp.actions import documents
 from cancelapp.actions.carry_out.cancel_job import Backoff, JobStatus, Wait, follow_cancel_job
 from cancelapp.actions.carry_out.order_state import FAILED_TRANSACTION_STATUSES, OrderState
+from cancelapp.actions.carry_out.outcome_words import CONTEXT, say
 from cancelapp.actions.carry_out.plan_journal import StepProgress
 from cancelapp.actions.prepare.steps import Step, StepKind
 from cancelapp.domain.money import Money
+from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
 from cancelapp.shopify.client import ShopifyClient
 from cancelapp.shopify.errors import OutcomeUnknown, UserErrors
 
@@ -39,7 +41,11 @@ CLOSED_FULFILLMENT_ORDER_STATUSES = frozenset({"CLOSED", "CANCELLED", "INCOMPLET
 
 
 class StepFailed(Exception):
-    """Shopify declined the step (nothing was done by it); the message is Shopify's."""
+    """Shopify declined the step (nothing was done by it): Shopify's words, or ours."""
+
+    def __init__(self, reason: Phrase | str) -> None:
+        super().__init__(reason.render_plain() if isinstance(reason, Phrase) else reason)
+        self.reason = reason
 
 
 class StepPending(Exception):
@@ -187,13 +193,18 @@ def confirm_cancel(ctx: StepContext, order_id: str, sent: dict[str, Any]) -> dic
             ctx.client, job_id, backoff=ctx.backoff, wait=ctx.wait, cancel=ctx.cancel, known=known
         )
         if status.failed:
-            raise StepFailed("; ".join(status.errors) or "Shopify could not cancel the order.")
+            raise StepFailed(
+                "; ".join(status.errors)
+                or say(QT_TRANSLATE_NOOP(CONTEXT, "Shopify could not cancel the order."))
+            )
         if not status.done:
             raise StepPending(job_id)
     state = ctx.state(order_id)
     if not state.cancelled:
         if job_id:
-            raise StepFailed("Shopify finished, but the order is not cancelled.")
+            raise StepFailed(
+                say(QT_TRANSLATE_NOOP(CONTEXT, "Shopify finished, but the order is not cancelled."))
+            )
         raise StepPending(order_id)
     return _cancel_result(state, sent)
 

@@ -113,16 +113,23 @@ class Records:
                 FINAL_REQUEST_STATE.get(entry.plan.kind),
                 amount=outcome.refunded,
                 ids=outcome.shopify_ids,
-                detail={"warnings": list(outcome.warnings)},
+                detail={
+                    "warnings": [w.render_plain() for w in outcome.warnings],
+                    "warning_phrases": [phrase_to_json(w) for w in outcome.warnings],
+                },
             )
         elif outcome.status is OutcomeStatus.FAILED:
+            said = outcome.message
             self._write(
                 conn,
                 entry.plan,
                 "failed",
                 entry,
                 RequestState.FAILED,
-                detail={"error": outcome.message},
+                detail={
+                    "error": outcome.plain_message,
+                    "error_phrase": None if said is None else phrase_to_json(said),
+                },
             )
         elif outcome.status is OutcomeStatus.CONFLICT and outcome.conflict is not None:
             self.conflict(conn, entry.plan, outcome.conflict, entry)

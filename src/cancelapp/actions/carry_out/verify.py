@@ -12,7 +12,7 @@ from typing import Any
 
 from cancelapp.domain.money import Money
 from cancelapp.domain.order import Order
-from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
+from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase, joined
 
 _CONTEXT = "ActionConflict"
 
@@ -102,6 +102,11 @@ class Conflict:
     @property
     def merchant_message(self) -> str:
         return " ".join(change.render_plain() for change in self.changes)
+
+    @property
+    def phrase(self) -> Phrase:
+        """Every change in the merchant's words, one after the other."""
+        return joined(list(self.changes), " ") or Phrase("Phrase", "")
 
 
 def changes_since(basis: Basis, fresh: Basis) -> tuple[Phrase, ...]:

@@ -8,6 +8,7 @@ before anything is sent, so a plan interrupted by a crash is finished, never rep
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
@@ -17,7 +18,7 @@ from cancelapp.actions.prepare.preview import Preview
 from cancelapp.actions.prepare.steps import Step, StepKind
 from cancelapp.domain.action import ActionKind
 from cancelapp.domain.money import Money
-from cancelapp.domain.phrase import Phrase
+from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
 
 
 class PlanRefused(Exception):
@@ -32,14 +33,31 @@ class PlanRefused(Exception):
         return self.phrase.render_plain()
 
 
+# What CancelApp writes on the order in Shopify, in the merchant's language (`words` below).
+SHOPIFY_TEXT = "ShopifyText"
+HOLD_NOTE = Phrase(
+    SHOPIFY_TEXT,
+    QT_TRANSLATE_NOOP(
+        SHOPIFY_TEXT, "Customer asked to cancel; on hold in CancelApp until decided."
+    ),
+)
+
+
 @dataclass(frozen=True)
 class ActionSettings:
-    """Merchant settings the plans follow (the UI's settings page fills these in)."""
+    """Merchant settings the plans follow (the UI's settings page fills these in).
+
+    `words` renders text written to Shopify (order and staff notes) in the merchant's
+    language; tags stay as configured."""
 
     decline_tag: str = "cancel-declined"
     hold_handle: str = "cancelapp"
-    hold_note: str = "Customer asked to cancel; on hold in CancelApp until decided."
     undo_seconds: float = 10.0
+    words: Callable[[Phrase], str] = Phrase.render_plain
+
+    @property
+    def hold_note(self) -> str:
+        return self.words(HOLD_NOTE)
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,7 @@ from cancelapp.domain.verdict import RefundMethod, SuggestedAction
 
 STAFF_NOTE_LIMIT = 255  # orderCancel's staffNote
 MANUAL_GATEWAY_WORDS = ("manual", "cash", "cod", "bank", "money order", "invoice")
+REFUND_NOTE = "Cancellation approved in CancelApp"  # the refund's note; its key follows
 
 
 def is_partial(order: Order, request: CancellationRequest) -> bool:
@@ -56,8 +57,10 @@ def plan_approve(
     suggested: SuggestedRefund,
     *,
     staff_note: str | None = None,
+    refund_note: str = REFUND_NOTE,
     holds: Sequence[HeldFulfillment] = (),
 ) -> ActionPlan:
+    """`staff_note` and `refund_note` are written on the order in the merchant's language."""
     refuse_if_closed(order)
     if action.refund_method is RefundMethod.STORE_CREDIT and order.customer is None:
         raise PlanRefused(
@@ -70,9 +73,9 @@ def plan_approve(
             )
         )
     if is_partial(order, request):
-        plan = _plan_partial(order, request, action, suggested, holds)
+        plan = _plan_partial(order, request, action, suggested, holds, refund_note)
     else:
-        plan = _plan_whole(order, request, action, suggested, staff_note)
+        plan = _plan_whole(order, request, action, suggested, staff_note, refund_note)
     total = plan.refund_total
     if total is not None and total.amount > suggested.maximum_refundable.amount:
         raise PlanRefused(
@@ -95,6 +98,7 @@ def _plan_whole(
     action: SuggestedAction,
     suggested: SuggestedRefund,
     staff_note: str | None,
+    refund_note: str,
 ) -> ActionPlan:
     refunds = action.refund_method is not RefundMethod.NONE and not suggested.amount.is_zero()
     fee = _fee(action, suggested) if refunds else None
@@ -129,7 +133,7 @@ def _plan_whole(
     )
     if fee is not None:
         refund_step, refund_lines, store_credit = _refund_step(
-            order, action, suggested, fee, lines=(), restock=False
+            order, action, suggested, fee, lines=(), restock=False, note=refund_note
         )
         if refund_step is not None:
             steps.append(refund_step)
@@ -159,6 +163,7 @@ def _plan_partial(
     action: SuggestedAction,
     suggested: SuggestedRefund,
     holds: Sequence[HeldFulfillment],
+    refund_note: str,
 ) -> ActionPlan:
     if not suggested.lines:
         raise PlanRefused(
@@ -173,7 +178,14 @@ def _plan_partial(
     refunds = action.refund_method is not RefundMethod.NONE
     fee = _fee(action, suggested) if refunds else None
     step, refund_lines, store_credit = _refund_step(
-        order, action, suggested, fee, lines=suggested.lines, restock=action.restock, paid=refunds
+        order,
+        action,
+        suggested,
+        fee,
+        lines=suggested.lines,
+        restock=action.restock,
+        paid=refunds,
+        note=refund_note,
     )
     assert step is not None  # it carries the line items even without money
     steps = [step]
@@ -299,6 +311,7 @@ def _refund_step(
     lines: Sequence[SuggestedLine],
     restock: bool,
     paid: bool = True,
+    note: str = REFUND_NOTE,
 ) -> tuple[Step | None, tuple[RefundLine, ...], Money | None]:
     key = new_key()
     refund_input: dict[str, Any] = {
@@ -306,7 +319,7 @@ def _refund_step(
         "currency": suggested.amount.currency,
         "notify": action.notify_customer,
         # The key in the note finds this refund on the order if its answer is lost.
-        "note": f"Cancellation approved in CancelApp (ref {key})",
+        "note": f"{note} (ref {key})",
     }
     if lines:
         refund_input["refundLineItems"] = [_refund_line(line, restock) for line in lines]

@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import Any
 
 from cancelapp.actions.prepare.action_plan import (
+    SHOPIFY_TEXT,
     ActionPlan,
     ActionSettings,
     HeldFulfillment,
@@ -17,7 +18,7 @@ from cancelapp.actions.prepare.preview import CONTEXT, Preview, RestockLine
 from cancelapp.actions.prepare.steps import Step, StepKind, new_key
 from cancelapp.domain.action import ActionKind
 from cancelapp.domain.order import Order
-from cancelapp.domain.phrase import QT_TRANSLATE_NOOP
+from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
 from cancelapp.domain.request import CancellationRequest
 
 # `RequestedOrderEditDeclineInput.declineNote`: "Maximum length: 500 characters". The decline
@@ -34,7 +35,13 @@ def plan_decline(
     holds: Sequence[HeldFulfillment] = (),
 ) -> ActionPlan:
     """Tag, note the reason, decline a native request and let the warehouse ship again."""
-    note_line = f"Cancellation request declined: {reason}".strip()
+    note_line = settings.words(
+        Phrase(
+            SHOPIFY_TEXT,
+            QT_TRANSLATE_NOOP(SHOPIFY_TEXT, "Cancellation request declined: {reason}"),
+            {"reason": reason},
+        )
+    ).strip()
     steps = [
         Step(StepKind.TAG, {"id": order.id, "tags": [settings.decline_tag]}),
         Step(StepKind.NOTE, {"id": order.id, "line": note_line}),

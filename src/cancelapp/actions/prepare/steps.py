@@ -27,9 +27,6 @@ class StepKind(StrEnum):
     SUBMIT_CANCELLATION = "submit_cancellation"  # fulfillmentOrderSubmitCancellationRequest
 
 
-IDEMPOTENT_KINDS = frozenset({StepKind.REFUND, StepKind.RESTOCK})
-
-
 def new_key() -> str:
     return str(uuid.uuid4())
 

@@ -90,10 +90,11 @@ class ActionController(QObject):
         session = self.session
         if session is None:
             return
+        from cancelapp.session.carry_out import finish_unfinished
         from cancelapp.session.refresh import OFFLINE
 
         self._idle_ticks = 0  # and the next tick sends what was queued while offline
-        task = self.workers.run_on(Lane.NETWORK, session.runner.reconcile_unfinished)
+        task = self.workers.run_on(Lane.NETWORK, finish_unfinished, session)
         task.succeeded.connect(lambda outcomes: self._sent(session, outcomes))
         task.failed.connect(
             lambda error: None if isinstance(error, OFFLINE) else self._report(error)
@@ -253,7 +254,9 @@ class ActionController(QObject):
         self._idle_ticks = 0 if self._queued else self._idle_ticks + 1
         if not self._queued and self._idle_ticks % IDLE_RUN_DUE_TICKS != 1:
             return
-        task = self.workers.run_on(Lane.NETWORK, session.runner.run_due)
+        from cancelapp.session.carry_out import send_due
+
+        task = self.workers.run_on(Lane.NETWORK, send_due, session)
         self._due_task = task
         task.succeeded.connect(lambda outcomes: self._sent(session, outcomes))
         task.failed.connect(self._report)
@@ -332,9 +335,7 @@ class ActionController(QObject):
 
     def _show_outcome(self, outcome: Outcome, *, waiting: bool = False) -> None:
         if outcome.status in _TROUBLE:
-            message = outcome.message or (
-                outcome.conflict.merchant_message if outcome.conflict else ""
-            )
+            message = "" if outcome.message is None else self.formatter.phrase(outcome.message)
             self.problem.emit(
                 self.tr("{order}: {message}").format(order=outcome.order_name, message=message),
                 "",
@@ -352,6 +353,14 @@ class ActionController(QObject):
             )
         elif outcome.status == _DONE:
             self.notice.emit(self.tr("{order}: done.").format(order=outcome.order_name))
+            if outcome.warnings:  # done, but the money needs a look in Shopify
+                texts = [self.formatter.phrase(warning) for warning in outcome.warnings]
+                self.problem.emit(
+                    self.tr("{order}: {message}").format(
+                        order=outcome.order_name, message=texts[0]
+                    ),
+                    "\n".join(texts) if len(texts) > 1 else "",
+                )
         elif outcome.status == _PENDING:
             self.notice.emit(
                 self.tr("{order}: sent; waiting for Shopify to confirm.").format(

@@ -25,10 +25,11 @@ from cancelapp.domain.order import Order
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP
 from cancelapp.domain.verdict import RefundMethod, SuggestedAction, Verdict
 from cancelapp.policy.explanation import VerdictExplanation, explain
-from cancelapp.session.detail import RequestDetail
+from cancelapp.session.detail import CarriedOut, RequestDetail
+from cancelapp.store.phrase_json import phrase_from_json
 from cancelapp.ui.formatting import Formatter
 from cancelapp.ui.labels import (
-    action_state_label,
+    audit_label,
     financial_label,
     fulfillment_label,
     outcome_label,
@@ -153,7 +154,8 @@ class DetailPane(Retranslating, QScrollArea):
         self.who = plain_label(selectable=True)
         self.state = plain_label()
         self.decision_note = plain_label(selectable=True)  # queued, or stopped by a change
-        header, _ = _column(self.title, self.who, self.state, self.decision_note)
+        self.decided = plain_label(selectable=True)  # done or declined: by whom, when, money
+        header, _ = _column(self.title, self.who, self.state, self.decision_note, self.decided)
         # Verdict.
         self.badge = plain_label(wrap=False, selectable=False)
         self.badge.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
@@ -276,6 +278,19 @@ class DetailPane(Retranslating, QScrollArea):
         self.who.setText(" · ".join(part for part in (customer, email) if part))
         self.state.setText(request_state_label(request.state.value))
         _show(self.decision_note, self._decision_text(detail))
+        carried = detail.carried_out
+        _show(self.decided, self.carried_out_text(carried) if carried is not None else "")
+
+    def carried_out_text(self, carried: CarriedOut) -> str:
+        """ "Approved by Mette on 06.12.2026, refunded 1.948,00 kr." """
+        who, day = carried.by, self.formatter.date(carried.at)
+        if carried.kind == "decline":
+            return self.tr("Declined by {who} on {day}.").format(who=who, day=day)
+        if carried.refunded is None or carried.refunded.is_zero():
+            return self.tr("Approved by {who} on {day}, nothing refunded.").format(who=who, day=day)
+        return self.tr("Approved by {who} on {day}, refunded {amount}.").format(
+            who=who, day=day, amount=self.formatter.money(carried.refunded)
+        )
 
     def _decision_text(self, detail: RequestDetail) -> str:
         if detail.queued:
@@ -517,23 +532,22 @@ class DetailPane(Retranslating, QScrollArea):
                 (
                     decision.decided_at,
                     self.tr("Decided: {outcome}, by {who}").format(
-                        outcome=outcome_label(decision.outcome) or decision.outcome,
+                        outcome=audit_label(decision.outcome),
                         who=decision.decided_by,
                     ),
                 )
             )
-        for action in detail.actions:
-            if action.created_at is not None:
-                text = f"{action.kind.value.replace('_', ' ').capitalize()}: " + (
-                    action_state_label(action.state.value)
-                )
-                if action.error:
-                    text += f" ({action.error})"
-                events.append((action.created_at, text))
-        for entry in detail.audit:
-            text = f"{entry.what.replace('_', ' ').capitalize()} · {entry.who}"
+        for entry in reversed(detail.audit):  # oldest first: equal times keep their order
+            text = f"{audit_label(entry.what)} · {entry.who}"
             if entry.amount is not None:
                 text += f" · {self.formatter.money(entry.amount)}"
+            if entry.what == "note" and entry.detail.get("note"):
+                text += f" · {entry.detail['note']}"
+            elif entry.detail.get("error_phrase"):
+                error = self.formatter.phrase(phrase_from_json(entry.detail["error_phrase"]))
+                text += f" ({error})"
+            elif entry.detail.get("error"):
+                text += f" ({entry.detail['error']})"
             events.append((entry.at, text))
         events.sort(key=lambda event: event[0])
         earlier = max(len(events) - SHOWN_EVENTS, 0)

@@ -24,8 +24,8 @@ from cancelapp.ui.workers import Lane
 
 if TYPE_CHECKING:  # each dialog loads when first opened
     from cancelapp.context import AppContext
+    from cancelapp.session.csv_import import CsvFile
     from cancelapp.session.refresh import StoreSession
-    from cancelapp.sources.csv_reading import CsvTable
     from cancelapp.sources.incoming import IncomingRequest
     from cancelapp.store.audit import AuditEntry
     from cancelapp.sync import IntakeOutcome
@@ -73,14 +73,14 @@ class MenuDialogs(QObject):
         store = self.current_store()
         if store is None or not file_name:
             return
-        from cancelapp.session.refresh import read_csv_file
+        from cancelapp.session.csv_import import open_csv
 
         path = Path(file_name)
-        task = self.context.workers.run(read_csv_file, path)
-        task.succeeded.connect(lambda table: self._csv_read(store, path, table))
+        task = self.context.workers.run(open_csv, self.context.database, store.id, path)
+        task.succeeded.connect(lambda csv_file: self._csv_read(store, path, csv_file))
         task.failed.connect(self.problem)
 
-    def _csv_read(self, store: StoreRecord, path: Path, table: CsvTable) -> None:
+    def _csv_read(self, store: StoreRecord, path: Path, csv_file: CsvFile) -> None:
         from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
         from cancelapp.ui.dialogs.csv_import_dialog import CsvImportChoice, CsvImportDialog
@@ -90,10 +90,26 @@ class MenuDialogs(QObject):
         except (ZoneInfoNotFoundError, ValueError):
             zone = UTC
         dialog = CsvImportDialog(
-            table, self.formatter, zone, file_name=path.name, parent=self.parent_widget
+            csv_file.table,
+            self.formatter,
+            zone,
+            file_name=path.name,
+            remembered=csv_file.remembered,
+            parent=self.parent_widget,
         )
 
         def accepted(choice: CsvImportChoice) -> None:
+            from cancelapp.session.csv_import import remember_mapping
+
+            task = self.context.workers.run_on(
+                Lane.DATABASE_WRITE,
+                remember_mapping,
+                self.context.database,
+                store.id,
+                choice.header_key,
+                choice.mapping,
+            )
+            task.failed.connect(self.problem)
             self._store_requests(store, choice.result.requests)
 
         dialog.import_accepted.connect(accepted)

@@ -87,8 +87,34 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate(_CONTEXT, text)
 
 
-def _words(value: str) -> str:
-    return value.lower()
+# The drop-downs' values in the merchant's words (the file keeps the values themselves).
+_CHOICES: dict[Any, dict[str, str]] = {
+    FulfilledItems: {
+        "none": QT_TRANSLATE_NOOP("PolicyRuleForm", "None"),
+        "any": QT_TRANSLATE_NOOP("PolicyRuleForm", "At least one"),
+        "all": QT_TRANSLATE_NOOP("PolicyRuleForm", "All"),
+    },
+    RiskLevel: {
+        "none": QT_TRANSLATE_NOOP("PolicyRuleForm", "Not assessed"),
+        "pending": QT_TRANSLATE_NOOP("PolicyRuleForm", "Pending"),
+        "low": QT_TRANSLATE_NOOP("PolicyRuleForm", "Low"),
+        "medium": QT_TRANSLATE_NOOP("PolicyRuleForm", "Medium"),
+        "high": QT_TRANSLATE_NOOP("PolicyRuleForm", "High"),
+    },
+}
+_REASONS = {
+    CancelReason.CUSTOMER: QT_TRANSLATE_NOOP("PolicyRuleForm", "The customer asked"),
+    CancelReason.DECLINED: QT_TRANSLATE_NOOP("PolicyRuleForm", "Payment declined"),
+    CancelReason.FRAUD: QT_TRANSLATE_NOOP("PolicyRuleForm", "Fraud"),
+    CancelReason.INVENTORY: QT_TRANSLATE_NOOP("PolicyRuleForm", "Out of stock"),
+    CancelReason.OTHER: QT_TRANSLATE_NOOP("PolicyRuleForm", "Other"),
+    CancelReason.STAFF: QT_TRANSLATE_NOOP("PolicyRuleForm", "Staff error"),
+}
+
+
+def _words(kind: Any, value: str) -> str:
+    text = _CHOICES.get(kind, {}).get(value)
+    return value if text is None else _tr(text)
 
 
 class PolicyRuleForm(Retranslating, QWidget):
@@ -135,7 +161,7 @@ class PolicyRuleForm(Retranslating, QWidget):
         self.notify = QCheckBox()
         self.reason = QComboBox()
         for reason in CancelReason:
-            self.reason.addItem(reason.value.capitalize(), reason.value.lower())
+            self.reason.addItem("", reason.value.lower())
         self.fee_percent = QLineEdit()
         self.fee_fixed = QLineEdit()
         action_rows: list[tuple[str, QWidget]] = [
@@ -294,6 +320,9 @@ class PolicyRuleForm(Retranslating, QWidget):
         for index in range(self.refund.count()):
             method = RefundMethod(self.refund.itemData(index))
             self.refund.setItemText(index, _tr(_REFUNDS[method]))
+        for index in range(self.reason.count()):
+            reason = CancelReason(str(self.reason.itemData(index)).upper())
+            self.reason.setItemText(index, _tr(_REASONS[reason]))
         for key, _label, kind in CONDITION_ROWS:
             widget = self.conditions[key]
             if isinstance(widget, QLineEdit):
@@ -304,7 +333,9 @@ class PolicyRuleForm(Retranslating, QWidget):
             widget.setItemText(0, _tr(_NOT_CHECKED))
             for index in range(1, widget.count()):
                 value = widget.itemData(index)
-                text = _tr(_YES if value is True else _NO) if kind == "bool" else _words(value)
+                text = (
+                    _tr(_YES if value is True else _NO) if kind == "bool" else _words(kind, value)
+                )
                 widget.setItemText(index, text)
 
 
