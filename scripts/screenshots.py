@@ -132,6 +132,8 @@ def _take(out: Path, width: int, height: int) -> int:
         apply_scheme(app, Qt.ColorScheme.Light)
         if not _bulk_confirmation(window, out / "bulk-confirm-en-light.png", wait):
             return 1
+        if not _unmatched_search(window, shop, out / "unmatched-search-en.png", wait):
+            return 1
         window.close()
     finally:
         context.close()
@@ -236,6 +238,54 @@ def _take_laptop(app: QApplication, window: MainWindow, out: Path, order_id: str
                 return False
             print(target.relative_to(ROOT) if target.is_relative_to(ROOT) else target)
     return True
+
+
+def _unmatched_search(
+    window: MainWindow, shop: DemoShop, target: Path, wait: Callable[..., None]
+) -> bool:
+    """A form row with only the customer's email, found in the store from Unmatched."""
+    from datetime import UTC, datetime
+
+    from PySide6.QtWidgets import QApplication
+
+    from cancelapp.domain.request import RequestSource
+    from cancelapp.session.refresh import store_requests
+    from cancelapp.sources.incoming import IncomingRequest
+    from cancelapp.ui.detail.find_order_dialog import FindOrderDialog
+    from cancelapp.ui.queue.queue_index import Tab
+
+    session = window.session
+    email = shop.order(shop.create_order("paid")).email
+    incoming = IncomingRequest(
+        RequestSource.CSV, "csv:screenshot", datetime.now(UTC), "Please cancel", None, email
+    )
+    store_requests(session.database, session.store_id, [incoming], session.client)
+    window.sync_now()
+    wait(window.sync.finished)
+    window.queue.show_tab(Tab.UNMATCHED)
+    with session.database.reading() as conn:
+        (request_id,) = conn.execute(
+            "SELECT id FROM requests WHERE customer_email = ? AND state = 'unmatched'", (email,)
+        ).fetchone()
+    window.queue.select_request(request_id)
+    wait(window.detail_shown)
+    window.commands.find_order.trigger()
+    dialog = window.findChild(FindOrderDialog)
+    for _ in range(300):  # the search runs at once; its answer resets the model
+        if dialog.model.rowCount():
+            break
+        wait(dialog.model.modelReset, 100)
+    for _ in range(5):
+        QApplication.processEvents()
+    if os.environ.get("CANCELAPP_XVFB"):  # the window with the dialog over it, as seen
+        frame = window.frameGeometry()
+        screen = QApplication.primaryScreen()
+        shot = screen.grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height())
+    else:
+        shot = dialog.grab()
+    saved = shot.save(str(target))
+    print(target.relative_to(ROOT) if target.is_relative_to(ROOT) else target)
+    return saved
 
 
 if __name__ == "__main__":

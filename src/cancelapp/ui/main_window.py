@@ -29,6 +29,7 @@ from cancelapp.ui.detail.command_state import request_commands
 from cancelapp.ui.detail.detail_flow import DetailFlow
 from cancelapp.ui.detail.detail_pane import DetailPane
 from cancelapp.ui.detail.record_export import RecordExport
+from cancelapp.ui.detail.unmatched_flow import UnmatchedFlow
 from cancelapp.ui.dialogs.menu_dialogs import MenuDialogs
 from cancelapp.ui.dialogs.store_removal import StoreRemoval
 from cancelapp.ui.first_paint import when_painted
@@ -107,6 +108,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.details = DetailFlow(
             context.workers, context.database, self.detail, self.policy, lambda: self.session, self
         )
+        self.unmatched = UnmatchedFlow(context.workers, self.formatter, self, lambda: self.session)
         self.settings_flow = SettingsFlow(
             context,
             self.formatter,
@@ -170,6 +172,7 @@ class MainWindow(Retranslating, QMainWindow):
             (c.approve_selected, self.approve_selected),
             (c.decline_selected, self.decline_selected),
             (c.select_all, self.queue.select_all),
+            (c.find_order, self.find_order),
             (c.export_record, self.export_record),
             (c.next, lambda: self.queue.step(1)),
             (c.previous, lambda: self.queue.step(-1)),
@@ -218,6 +221,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.bulk.running_changed.connect(lambda _busy: self._update_actions())
         self.bulk.sending.connect(self.model.set_in_flight)
         self.bulk.order_finished.connect(self._bulk_order_finished)
+        self.unmatched.rows_changed.connect(self._reload_rows)
+        self.unmatched.linked.connect(self._linked)
+        self.unmatched.closed.connect(self.details.load)
         self.menu_dialogs.imported.connect(self._imported)
         self.menu_dialogs.problem.connect(self._problem)
         self.menu_dialogs.message.connect(self.banner.show_message)
@@ -473,6 +479,7 @@ class MainWindow(Retranslating, QMainWindow):
         several = online and not self.bulk.busy and bool(self.queue.selected_request_ids())
         c.approve_selected.setEnabled(several)
         c.decline_selected.setEnabled(several)
+        c.find_order.setEnabled(online and self.unmatched.applies_to(self.current_detail()))
         c.export_record.setEnabled(
             self.current_detail() is not None and self.policy.policy is not None
         )
@@ -498,6 +505,19 @@ class MainWindow(Retranslating, QMainWindow):
     def add_note(self) -> None:
         if (detail := self.current_detail()) and self.commands.note.isEnabled():
             self.actions_.note(detail)
+
+    def find_order(self) -> None:
+        if (detail := self.current_detail()) and self.commands.find_order.isEnabled():
+            self.unmatched.open(detail)
+
+    def _linked(self, request_id: int) -> None:
+        """The linked request leaves Unmatched: once its row is reloaded, show it, judged,
+        among the requests that need a decision."""
+        self.queue.show_tab(Tab.NEEDS_DECISION)
+        self.model.countsChanged.connect(
+            lambda: self.queue.select_request(request_id),
+            Qt.ConnectionType.SingleShotConnection,
+        )
 
     def export_record(self) -> None:
         if (detail := self.current_detail()) and detail.request.id is not None:

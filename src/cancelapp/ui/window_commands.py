@@ -1,8 +1,9 @@
 """Every command of the main window as a `QAction` with its keyboard shortcut, and the menus.
 
 Keys: J/K (or the arrows) move, A approve, D decline, H hold fulfillment, R refresh the order,
-N add a note, Ctrl+A select the whole tab, Shift+A / Shift+D approve or decline the selected
-requests, Ctrl+Z undo within the undo window, Ctrl+F search, F5 sync, Ctrl+1…6 the queues.
+N add a note, F find the order of an unmatched request, Ctrl+A select the whole tab,
+Shift+A / Shift+D approve or decline the selected requests, Ctrl+Z undo within the undo window,
+Ctrl+F search, F5 sync, Ctrl+1…6 the queues.
 The actions live on the window (window-wide shortcuts); the window connects their `triggered`.
 Texts keep the "MainWindow" translation context they had before this module was split out.
 """
@@ -45,6 +46,7 @@ class WindowCommands:
         self.approve_selected = make("Shift+A")
         self.decline_selected = make("Shift+D")
         self.select_all = make(QKeySequence.StandardKey.SelectAll)
+        self.find_order = make("F")
         self.next = make("J")
         self.previous = make("K")
         self.search = make(QKeySequence.StandardKey.Find)
@@ -68,6 +70,7 @@ class WindowCommands:
             self.refresh,
             self.note,
             self.undo,
+            self.find_order,
             self.export_record,
         )
 
@@ -88,6 +91,10 @@ class WindowCommands:
                 _tr("Decline every selected request with one reason"),
             ),
             self.select_all: (_tr("Se&lect all in this tab"), ""),
+            self.find_order: (
+                _tr("&Find the order…"),
+                _tr("Search the store for the order of a request without one"),
+            ),
             self.export_record: (
                 _tr("E&xport record…"),
                 _tr("Save everything about this request as a PDF, for a dispute"),
