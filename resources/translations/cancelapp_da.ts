@@ -1421,8 +1421,8 @@
     <message numerus="yes">
         <source>%n order(s) found.</source>
         <translation>
-            <numerusform>%n ordre(r) fundet.</numerusform>
-            <numerusform>%n ordre(r) fundet.</numerusform>
+            <numerusform>%n ordre fundet.</numerusform>
+            <numerusform>%n ordrer fundet.</numerusform>
         </translation>
     </message>
     <message>
