@@ -18,6 +18,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -127,11 +128,64 @@ def _take(out: Path, width: int, height: int) -> int:
             print(target.relative_to(ROOT) if target.is_relative_to(ROOT) else target)
         if not _take_laptop(app, window, out, pending):
             return 1
+        window.use_language(Language.ENGLISH)
+        apply_scheme(app, Qt.ColorScheme.Light)
+        if not _bulk_confirmation(window, out / "bulk-confirm-en-light.png", wait):
+            return 1
+        if not _unmatched_search(window, shop, out / "unmatched-search-en.png", wait):
+            return 1
         window.close()
     finally:
         context.close()
         shop.stop()
     return 0
+
+
+def _bulk_confirmation(window: MainWindow, target: Path, wait: Callable[..., None]) -> bool:
+    """Approve selected at 1366x768: three Approve requests and one Review chosen, the one
+    confirmation over the window."""
+    from PySide6.QtCore import QItemSelectionModel, QPoint
+    from PySide6.QtGui import QPainter
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from cancelapp.ui.queue.queue_index import Column, Tab
+    from cancelapp.ui.queue.queue_model import OUTCOME_ROLE
+
+    window.resize(1366, 768)
+    window.queue.show_tab(Tab.NEEDS_DECISION)
+    model = window.model
+    outcomes = [model.index(r, Column.VERDICT).data(OUTCOME_ROLE) for r in range(model.rowCount())]
+    rows = [r for r, o in enumerate(outcomes) if o == "approve"][:3]
+    rows += [r for r, o in enumerate(outcomes) if o == "review"][:1]
+    selection = window.queue.table.selectionModel()
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    selection.clearSelection()
+    for row in rows:
+        selection.select(model.index(row, 0), flags)
+    opened: list[object] = []
+    window.bulk.dialog_opened.connect(opened.append)
+    window.commands.approve_selected.trigger()
+    wait(window.bulk.dialog_opened)
+    if not opened:
+        print("the bulk confirmation did not open", file=sys.stderr)
+        return False
+    dialog = opened[0]
+    assert isinstance(dialog, QWidget)
+    for _ in range(5):
+        QApplication.processEvents()
+    shot = window.grab()
+    painter = QPainter(shot)
+    at = dialog.mapToGlobal(QPoint(0, 0)) - window.mapToGlobal(QPoint(0, 0))
+    painter.drawPixmap(at, dialog.grab())
+    painter.setPen(dialog.palette().dark().color())  # Xvfb has no window frame: draw an edge
+    painter.drawRect(at.x(), at.y(), dialog.width() - 1, dialog.height() - 1)
+    painter.end()
+    dialog.close()
+    if not shot.save(str(target)):
+        print(f"could not write {target}", file=sys.stderr)
+        return False
+    print(target.relative_to(ROOT) if target.is_relative_to(ROOT) else target)
+    return True
 
 
 def _pending_request(shop: DemoShop) -> str:
@@ -184,6 +238,54 @@ def _take_laptop(app: QApplication, window: MainWindow, out: Path, order_id: str
                 return False
             print(target.relative_to(ROOT) if target.is_relative_to(ROOT) else target)
     return True
+
+
+def _unmatched_search(
+    window: MainWindow, shop: DemoShop, target: Path, wait: Callable[..., None]
+) -> bool:
+    """A form row with only the customer's email, found in the store from Unmatched."""
+    from datetime import UTC, datetime
+
+    from PySide6.QtWidgets import QApplication
+
+    from cancelapp.domain.request import RequestSource
+    from cancelapp.session.refresh import store_requests
+    from cancelapp.sources.incoming import IncomingRequest
+    from cancelapp.ui.detail.find_order_dialog import FindOrderDialog
+    from cancelapp.ui.queue.queue_index import Tab
+
+    session = window.session
+    email = shop.order(shop.create_order("paid")).email
+    incoming = IncomingRequest(
+        RequestSource.CSV, "csv:screenshot", datetime.now(UTC), "Please cancel", None, email
+    )
+    store_requests(session.database, session.store_id, [incoming], session.client)
+    window.sync_now()
+    wait(window.sync.finished)
+    window.queue.show_tab(Tab.UNMATCHED)
+    with session.database.reading() as conn:
+        (request_id,) = conn.execute(
+            "SELECT id FROM requests WHERE customer_email = ? AND state = 'unmatched'", (email,)
+        ).fetchone()
+    window.queue.select_request(request_id)
+    wait(window.detail_shown)
+    window.commands.find_order.trigger()
+    dialog = window.findChild(FindOrderDialog)
+    for _ in range(300):  # the search runs at once; its answer resets the model
+        if dialog.model.rowCount():
+            break
+        wait(dialog.model.modelReset, 100)
+    for _ in range(5):
+        QApplication.processEvents()
+    if os.environ.get("CANCELAPP_XVFB"):  # the window with the dialog over it, as seen
+        frame = window.frameGeometry()
+        screen = QApplication.primaryScreen()
+        shot = screen.grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height())
+    else:
+        shot = dialog.grab()
+    saved = shot.save(str(target))
+    print(target.relative_to(ROOT) if target.is_relative_to(ROOT) else target)
+    return saved
 
 
 if __name__ == "__main__":

@@ -468,6 +468,222 @@
     </message>
 </context>
 <context>
+    <name>BulkConfirmDialog</name>
+    <message>
+        <source>Approve selected requests</source>
+        <translation>Godkend markerede anmodninger</translation>
+    </message>
+    <message numerus="yes">
+        <source>Approve %n order(s)</source>
+        <translation>
+            <numerusform>Godkend %n ordre</numerusform>
+            <numerusform>Godkend %n ordrer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Decline selected requests</source>
+        <translation>Afvis markerede anmodninger</translation>
+    </message>
+    <message numerus="yes">
+        <source>Decline %n request(s)</source>
+        <translation>
+            <numerusform>Afvis %n anmodning</numerusform>
+            <numerusform>Afvis %n anmodninger</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %n order(s) at a time, to stay within Shopify&apos;s rate limit. Each order is checked against Shopify again just before it is sent and is kept on its own in the journal, so one that fails does not hold up the others.</source>
+        <translation>
+            <numerusform>Sendes %n ordre ad gangen for at holde sig inden for Shopifys grænse for forespørgsler. Hver ordre tjekkes igen hos Shopify lige før den sendes og føres for sig i journalen, så én, der fejler, ikke holder de andre tilbage.</numerusform>
+            <numerusform>Sendes %n ordrer ad gangen for at holde sig inden for Shopifys grænse for forespørgsler. Hver ordre tjekkes igen hos Shopify lige før den sendes og føres for sig i journalen, så én, der fejler, ikke holder de andre tilbage.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Left out (%n):</source>
+        <translation>
+            <numerusform>Udeladt (%n):</numerusform>
+            <numerusform>Udeladt (%n):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Requests left out</source>
+        <translation>Udeladte anmodninger</translation>
+    </message>
+    <message>
+        <source>Do nothing</source>
+        <translation>Gør ingenting</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Ordrer</translation>
+    </message>
+    <message>
+        <source>Refund in total</source>
+        <translation>Refusion i alt</translation>
+    </message>
+    <message>
+        <source>No money is refunded</source>
+        <translation>Der refunderes ingen penge</translation>
+    </message>
+    <message>
+        <source>Orders with nothing to refund</source>
+        <translation>Ordrer uden noget at refundere</translation>
+    </message>
+    <message>
+        <source>Units restocked</source>
+        <translation>Enheder lagt på lager igen</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Begrundelse</translation>
+    </message>
+    <message>
+        <source>Customers emailed</source>
+        <translation>Kunder, der får en e-mail</translation>
+    </message>
+    <message>
+        <source>{order}: {why}</source>
+        <translation>{order}: {why}</translation>
+    </message>
+</context>
+<context>
+    <name>BulkDecisions</name>
+    <message>
+        <source>Already decided.</source>
+        <translation>Allerede afgjort.</translation>
+    </message>
+    <message>
+        <source>An action for this order is already on its way.</source>
+        <translation>En handling for denne ordre er allerede undervejs.</translation>
+    </message>
+    <message>
+        <source>No order is linked to this request.</source>
+        <translation>Ingen ordre er knyttet til denne anmodning.</translation>
+    </message>
+    <message>
+        <source>Not started: you pressed Stop.</source>
+        <translation>Ikke startet: du trykkede på Stop.</translation>
+    </message>
+    <message>
+        <source>The request no longer exists.</source>
+        <translation>Anmodningen findes ikke længere.</translation>
+    </message>
+    <message>
+        <source>Verdict Deny: decide it on its own.</source>
+        <translation>Vurdering Afvis: afgør den for sig.</translation>
+    </message>
+    <message>
+        <source>Verdict Review: decide it on its own.</source>
+        <translation>Vurdering Gennemse: afgør den for sig.</translation>
+    </message>
+</context>
+<context>
+    <name>BulkFlow</name>
+    <message numerus="yes">
+        <source>Decline %n request(s)</source>
+        <translation>
+            <numerusform>Afvis %n anmodning</numerusform>
+            <numerusform>Afvis %n anmodninger</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Why are these requests declined? The reason goes on each order&apos;s note; for requests made in Shopify, Shopify sends it to the customer.</source>
+        <translation>Hvorfor afvises disse anmodninger? Begrundelsen skrives i hver ordres note; for anmodninger lavet i Shopify sender Shopify den til kunden.</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Fortsæt</translation>
+    </message>
+</context>
+<context>
+    <name>BulkProgressDialog</name>
+    <message>
+        <source>Approving selected requests</source>
+        <translation>Godkender markerede anmodninger</translation>
+    </message>
+    <message>
+        <source>Declining selected requests</source>
+        <translation>Afviser markerede anmodninger</translation>
+    </message>
+    <message>
+        <source>Orders done</source>
+        <translation>Færdige ordrer</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Ordrer</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Opsummering</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Start no further orders; those already sent finish</source>
+        <translation>Start ikke flere ordrer; dem, der allerede er sendt, gøres færdige</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>venter</translation>
+    </message>
+    <message>
+        <source>sending…</source>
+        <translation>sender…</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>færdig</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>mislykkedes</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>ikke startet</translation>
+    </message>
+    <message>
+        <source>queued until Shopify can be reached</source>
+        <translation>i kø, til Shopify kan nås</translation>
+    </message>
+    <message>
+        <source>sent; waiting for Shopify to confirm</source>
+        <translation>sendt; venter på Shopifys bekræftelse</translation>
+    </message>
+    <message>
+        <source>{order}: {state}</source>
+        <translation>{order}: {state}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n succeeded</source>
+        <translation>
+            <numerusform>%n lykkedes</numerusform>
+            <numerusform>%n lykkedes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed (see why above)</source>
+        <translation>
+            <numerusform>%n mislykkedes (se hvorfor ovenfor)</numerusform>
+            <numerusform>%n mislykkedes (se hvorfor ovenfor)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not started</source>
+        <translation>
+            <numerusform>%n ikke startet</numerusform>
+            <numerusform>%n ikke startet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Stopper…</translation>
+    </message>
+</context>
+<context>
     <name>CheckPage</name>
     <message>
         <source>Check the connection</source>
@@ -1093,6 +1309,136 @@
     </message>
 </context>
 <context>
+    <name>FindOrderDialog</name>
+    <message>
+        <source>Find the order</source>
+        <translation>Find ordren</translation>
+    </message>
+    <message>
+        <source>no email</source>
+        <translation>ingen e-mail</translation>
+    </message>
+    <message>
+        <source>no order number</source>
+        <translation>intet ordrenummer</translation>
+    </message>
+    <message>
+        <source>Request from {sender}, order as written: {order}. {why}</source>
+        <translation>Anmodning fra {sender}, ordre som skrevet: {order}. {why}</translation>
+    </message>
+    <message>
+        <source>Order number, customer email or name</source>
+        <translation>Ordrenummer, kundens e-mail eller navn</translation>
+    </message>
+    <message>
+        <source>Search orders</source>
+        <translation>Søg i ordrer</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Søg</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Ordre</translation>
+    </message>
+    <message>
+        <source>Placed</source>
+        <translation>Afgivet</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>I alt</translation>
+    </message>
+    <message>
+        <source>Found in</source>
+        <translation>Fundet i</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Varer</translation>
+    </message>
+    <message>
+        <source>Orders found</source>
+        <translation>Fundne ordrer</translation>
+    </message>
+    <message>
+        <source>Reply to the customer</source>
+        <translation>Svar til kunden</translation>
+    </message>
+    <message>
+        <source>&amp;Link to this order</source>
+        <translation>&amp;Knyt til denne ordre</translation>
+    </message>
+    <message>
+        <source>&amp;Close with a reply…</source>
+        <translation>&amp;Luk med et svar…</translation>
+    </message>
+    <message>
+        <source>Close the request and write to the customer that the order was not found</source>
+        <translation>Luk anmodningen og skriv til kunden, at ordren ikke blev fundet</translation>
+    </message>
+    <message>
+        <source>Open in &amp;mail program</source>
+        <translation>Åbn i &amp;mailprogram</translation>
+    </message>
+    <message>
+        <source>Co&amp;py reply</source>
+        <translation>Ko&amp;pier svar</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Søger…</translation>
+    </message>
+    <message>
+        <source>Linking {order}…</source>
+        <translation>Knytter {order} til…</translation>
+    </message>
+    <message>
+        <source>Closing the request…</source>
+        <translation>Lukker anmodningen…</translation>
+    </message>
+    <message>
+        <source>{order} was placed with {email}, not with the sender&apos;s {sender}: I have checked that it is the customer&apos;s order</source>
+        <translation>{order} blev afgivet med {email}, ikke med afsenderens {sender}: Jeg har tjekket, at det er kundens ordre</translation>
+    </message>
+    <message>
+        <source>cache</source>
+        <translation>gemte ordrer</translation>
+    </message>
+    <message>
+        <source>Shopify</source>
+        <translation>Shopify</translation>
+    </message>
+    <message>
+        <source>(items load when linked)</source>
+        <translation>(varerne hentes, når ordren knyttes til)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) found.</source>
+        <translation>
+            <numerusform>%n ordre fundet.</numerusform>
+            <numerusform>%n ordrer fundet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The request is closed. Send the customer this reply:</source>
+        <translation>Anmodningen er lukket. Send kunden dette svar:</translation>
+    </message>
+    <message>
+        <source>The request is closed. The customer left no email: copy the reply.</source>
+        <translation>Anmodningen er lukket. Kunden har ikke givet en e-mail: kopiér svaret.</translation>
+    </message>
+    <message>
+        <source>The reply is on the clipboard.</source>
+        <translation>Svaret er kopieret til udklipsholderen.</translation>
+    </message>
+</context>
+<context>
     <name>Formatter</name>
     <message numerus="yes">
         <source>%n d ago</source>
@@ -1206,8 +1552,8 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>Ingen e-mail, der bekræfter, at ordre {order} er kundens</translation>
     </message>
     <message>
-        <source>No order number</source>
-        <translation>Intet ordrenummer</translation>
+        <source>No order number and no email</source>
+        <translation>Intet ordrenummer og ingen e-mail</translation>
     </message>
     <message>
         <source>No order number found in the message</source>
@@ -1695,6 +2041,14 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>Gem alt om denne anmodning som PDF til en tvist</translation>
     </message>
     <message>
+        <source>Se&amp;lect all in this tab</source>
+        <translation>&amp;Vælg alle i denne fane</translation>
+    </message>
+    <message>
+        <source>Search the store for the order of a request without one</source>
+        <translation>Søg i butikken efter ordren til en anmodning uden ordre</translation>
+    </message>
+    <message>
         <source>Take back the queued action</source>
         <translation>Tag den ventende handling tilbage</translation>
     </message>
@@ -1707,12 +2061,32 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>Sikkerheds&amp;kopiér data…</translation>
     </message>
     <message>
+        <source>&amp;Find the order…</source>
+        <translation>&amp;Find ordren…</translation>
+    </message>
+    <message>
         <source>&amp;Previous request</source>
         <translation>Fo&amp;rrige anmodning</translation>
     </message>
     <message>
         <source>&amp;Search</source>
         <translation>&amp;Søg</translation>
+    </message>
+    <message>
+        <source>Approve &amp;selected…</source>
+        <translation>Godkend &amp;markerede…</translation>
+    </message>
+    <message>
+        <source>Approve every selected request whose verdict is Approve</source>
+        <translation>Godkend alle markerede anmodninger med vurderingen Godkend</translation>
+    </message>
+    <message>
+        <source>Decline every selected request with one reason</source>
+        <translation>Afvis alle markerede anmodninger med én begrundelse</translation>
+    </message>
+    <message>
+        <source>Decline s&amp;elected…</source>
+        <translation>Afvis ma&amp;rkerede…</translation>
     </message>
     <message>
         <source>E&amp;xport record…</source>
@@ -1886,6 +2260,25 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     <message>
         <source>Add request</source>
         <translation>Tilføj anmodning</translation>
+    </message>
+</context>
+<context>
+    <name>OrderSearch</name>
+    <message>
+        <source>Only the cached orders were searched: CancelApp was not granted read_customers, which Shopify requires to search orders by email or name and to read who placed an order.</source>
+        <translation>Kun de gemte ordrer blev søgt igennem: CancelApp har ikke fået read_customers, som Shopify kræver for at søge ordrer efter e-mail eller navn og for at se, hvem der afgav en ordre.</translation>
+    </message>
+    <message>
+        <source>Orders older than 60 days cannot be found: CancelApp was not granted read_all_orders.</source>
+        <translation>Ordrer ældre end 60 dage kan ikke findes: CancelApp har ikke fået read_all_orders.</translation>
+    </message>
+    <message>
+        <source>Shopify cannot be reached: only the cached orders were searched.</source>
+        <translation>Shopify kan ikke nås: kun de gemte ordrer blev søgt igennem.</translation>
+    </message>
+    <message>
+        <source>Shopify found no order for this email or name. Shopify only searches emails and names when CancelApp has protected customer data access (name and email).</source>
+        <translation>Shopify fandt ingen ordre med denne e-mail eller dette navn. Shopify søger kun i e-mails og navne, når CancelApp har adgang til beskyttede kundedata (navn og e-mail).</translation>
     </message>
 </context>
 <context>

@@ -1,10 +1,11 @@
 """`cancelapp --remove-all-data`: what the Windows uninstaller runs when the merchant says yes.
 
 Removes exactly CancelApp's own folders, wherever `AppPaths` puts them (`--data-dir` and
-`CANCELAPP_HOME` included), and the keychain entries of every store the database names; nothing
-else. The keychain goes first: if it refuses, the data stays, so the list of stores that names
-the entries is not lost and the merchant can try again. Qt-free; runs before Qt or logging
-start, since a log file open inside the folder would stop Windows deleting it.
+`CANCELAPP_HOME` included), the keychain entries of every store the database names and the key
+that seals the audit log; nothing else. The keychain goes first: if it refuses, the data stays,
+so the list of stores that names the entries is not lost and the merchant can try again.
+Qt-free; runs before Qt or logging start, since a log file open inside the folder would stop
+Windows deleting it.
 """
 
 from __future__ import annotations
@@ -38,9 +39,10 @@ class Removal:
 
 
 def remove_all_data(paths: AppPaths, secrets: Callable[[], SecretStore]) -> Removal:
-    """Remove the keychain entries of every store, then the folders in `paths`; the
-    `--data-dir` folder they live under goes too once empty (the merchant's own files in it
-    stay). `secrets` is called only when a store is known (finding the keychain can be slow)."""
+    """Remove the keychain entries of every store and the audit log's key, then the folders in
+    `paths`; the `--data-dir` folder they live under goes too once empty (the merchant's own
+    files in it stay). `secrets` is called only when there is a database (the audit key is
+    made with it; finding the keychain can be slow)."""
     folders = tuple(p for p in dict.fromkeys(_folders(paths)) if p.exists())
     if not folders:
         return Removal(EXIT_REMOVED, "CancelApp has no data on this computer.")
@@ -50,10 +52,12 @@ def remove_all_data(paths: AppPaths, secrets: Callable[[], SecretStore]) -> Remo
         lock = InstanceLock(paths.data_dir) if paths.data_dir.exists() else nullcontext()
         with lock:
             domains = tuple(_store_domains(paths.database_path))
-            if domains:
+            if domains or paths.database_path.exists():
+                from cancelapp.session.audit_check import KEY_OWNER  # not at first paint
+
                 store = secrets()
-                for domain in domains:
-                    store.delete_store(domain)
+                for owner in (*domains, KEY_OWNER):
+                    store.delete_store(owner)
     except AnotherInstanceError as error:
         return Removal(EXIT_APP_OPEN, error.merchant_message)
     except KeychainUnavailable as error:

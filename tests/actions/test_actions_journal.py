@@ -10,7 +10,6 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from actions_factories import order, request, suggested
 
-from cancelapp.actions.audit_csv import export_csv, operator_name
 from cancelapp.actions.carry_out.plan_journal import (
     StepProgress,
     StepState,
@@ -22,9 +21,11 @@ from cancelapp.actions.carry_out.plan_journal import (
 )
 from cancelapp.actions.prepare.action_plan import ActionPlan
 from cancelapp.actions.prepare.approve import plan_approve
+from cancelapp.actions.runner import operator_name
 from cancelapp.domain.action import ActionState
 from cancelapp.domain.money import Money
 from cancelapp.domain.verdict import SuggestedAction
+from cancelapp.session.audit_csv import export_csv
 from cancelapp.store import Database
 from cancelapp.store.audit import AuditEntry, append_audit
 from cancelapp.store.journal import ActionAlreadyRunningError

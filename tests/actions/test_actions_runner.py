@@ -12,15 +12,16 @@ from actions_harness import Harness
 from pytestqt.qtbot import QtBot
 
 from cancelapp.actions import ActionRunner, Outcome, OutcomeStatus, PlanRefused, documents
-from cancelapp.actions.audit_csv import export_csv
 from cancelapp.actions.carry_out.plan_journal import unfinished_plans
 from cancelapp.actions.prepare.steps import StepKind
 from cancelapp.domain.money import Money
 from cancelapp.domain.request import RequestState
 from cancelapp.domain.verdict import ProcessingFee, RefundMethod, SuggestedAction
+from cancelapp.session.audit_csv import export_csv
 from cancelapp.shopify import AccessToken, Endpoint
 from cancelapp.shopify.client import ShopifyClient
 from cancelapp.store.journal import list_decisions
+from cancelapp.store.stores import save_store
 from cancelapp.ui.workers import Lane, WorkerPool
 
 
@@ -206,6 +207,38 @@ def test_queued_action_is_sent_when_due_and_cannot_be_taken_back_after(harness: 
     assert outcome.status is OutcomeStatus.DONE, outcome.message
     assert queued.action_id is not None and not h.runner.take_back(queued.action_id)
     assert h.shop.order(order_id).cancelled_at is not None
+
+
+def test_a_runner_sends_and_resumes_only_its_own_stores_plans(harness: Harness) -> None:
+    """Another store's client must never send (or judge) this store's journaled plans: its
+    order ids mean nothing there, and a plan found "gone" would be ended as failed."""
+    h = harness
+    order_id = h.shop.create_order("paid")
+    queued = h.runner.enqueue(h.runner.prepare_approve(h.request_for(order_id), SuggestedAction()))
+    with h.db.transaction() as conn:
+        other_id = save_store(
+            conn,
+            Endpoint.for_shop("another-shop.myshopify.com"),
+            name="Another shop",
+            currency="EUR",
+            timezone="Europe/Berlin",
+            auth_kind="access_token",
+            now=h.clock.now(),
+        )
+    other_client = ShopifyClient(
+        Endpoint.loopback("http://127.0.0.1:9"), AccessToken("x"), sleep=lambda _s, _e: False
+    )
+    other = ActionRunner(h.db, other_client, "Ida", clock=h.clock.now, store_id=other_id)
+    try:
+        h.clock.advance(60)
+        assert other.run_due() == []
+        assert other.reconcile_unfinished() == []
+    finally:
+        other.close()
+        other_client.close()
+    [outcome] = h.runner.run_due()
+    assert outcome.action_id == queued.action_id
+    assert outcome.status is OutcomeStatus.DONE, outcome.message
 
 
 def test_offline_decision_is_queued_and_reverified_on_reconnect(harness: Harness) -> None:

@@ -10,7 +10,7 @@ from demoshop_admin import Admin
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cancelapp.demoshop import DemoShop
+from cancelapp.demoshop import DEFAULT_SCOPES, DemoShop
 from cancelapp.demoshop.shapes import keyed_connection
 
 PAGE = """query Page($first: Int!, $after: String, $query: String, $sortKey: OrderSortKeys,
@@ -113,7 +113,8 @@ def test_orders_older_than_60_days_need_read_all_orders(
     admin = Admin(limited, http)
     assert old not in [o["id"] for o in all_pages(admin, first=50)]
     assert admin.data("DemoShopOrder", {"id": old})["order"] is None
-    everything = make_demo_shop(size=5)
+    assert "read_all_orders" not in DEFAULT_SCOPES  # the app does not ask for it
+    everything = make_demo_shop(size=5, scopes=DEFAULT_SCOPES | {"read_all_orders"})
     old_too = everything.create_order(
         "paid", created_at=everything.store.now() - timedelta(days=61)
     )

@@ -15,6 +15,7 @@ import pytest
 from cancelapp.data_removal import EXIT_KEYCHAIN_REFUSED, remove_all_data
 from cancelapp.keychain import SecretKind, SecretStore
 from cancelapp.paths import AppPaths
+from cancelapp.session.audit_check import KEY_OWNER
 from cancelapp.shopify.endpoint import Endpoint
 from cancelapp.store import Database
 from cancelapp.store.stores import REMOVED, save_store
@@ -54,6 +55,7 @@ def make_data(root: Path, secrets: SecretStore) -> AppPaths:
     for domain in SHOPS:
         for kind in (SecretKind.ACCESS_TOKEN, SecretKind.IMAP_PASSWORD):
             assert secrets.save(domain, kind, f"secret-{domain}-{kind}").in_keychain
+    assert secrets.save(KEY_OWNER, SecretKind.AUDIT_KEY, "ab" * 32).in_keychain  # made at start
     return paths
 
 
@@ -99,6 +101,7 @@ def test_removes_the_home_folder_and_every_stores_keychain_entries(
     assert beside.exists()
     fresh = SecretStore(secret_service.backend())  # what a new session of the app would find
     assert all(fresh.load(domain, kind) is None for domain in SHOPS for kind in SecretKind)
+    assert fresh.load(KEY_OWNER, SecretKind.AUDIT_KEY) is None  # the audit log's key too
     assert secret_service.backend().get_password(OTHER_APP, "someone") == "not ours"
     secret_service.backend().delete_password(OTHER_APP, "someone")
 

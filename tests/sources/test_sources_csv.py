@@ -79,14 +79,16 @@ def test_bad_rows_are_listed_with_line_and_reason_never_dropped() -> None:
         "2026/11/24 10:07:00,anna@example.dk,sometime,bad order\n"
         "2026/11/24 10:08:00,anna@example.dk,1008,ok,extra\n"
         ",anna@example.dk,1009,no time\n"
+        "2026/11/24 10:09:00,,,neither order nor email\n"
     )
     table = read_table(text.encode())
     result = import_rows(table, guess_mapping(table.headers), UTC)
-    assert [r.order_name for r in result.requests] == ["#1001", "#1006"]
-    assert result.requests[1].text == "multi\nline reason"  # as the customer wrote it
+    # An email without an order number is a request without an order (it lands unmatched).
+    assert [r.order_name for r in result.requests] == ["#1001", None, "#1006"]
+    assert result.requests[1].customer_email == "anna@example.dk"
+    assert result.requests[2].text == "multi\nline reason"  # as the customer wrote it
     bad = {row.line: row.reason.render_plain() for row in result.bad_rows}
     assert bad == {
-        3: "No order number",
         4: "Not a date and time: yesterday",
         5: "Not an email address: not-an-email",
         6: "Row is too short: no order column",
@@ -94,6 +96,7 @@ def test_bad_rows_are_listed_with_line_and_reason_never_dropped() -> None:
         11: "Not an order number: sometime",
         12: "Row has 5 cells but the header has 4",
         13: "No timestamp",
+        14: "No order number and no email",
     }
     assert len(result.requests) + len(result.bad_rows) == len(table.rows)
 

@@ -16,9 +16,9 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
-from cancelapp.actions.audit_csv import CHAIN_HEAD, CSV_COLUMNS
 from cancelapp.context import AppContext
 from cancelapp.domain.order import FinancialStatus
+from cancelapp.session.audit_csv import CHAIN_HEAD, CSV_COLUMNS
 from cancelapp.ui.detail.action_dialogs import AuditLogDialog, ConfirmActionDialog
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Column, Tab

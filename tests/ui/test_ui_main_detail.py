@@ -298,9 +298,11 @@ def test_a_megabyte_of_text_is_shortened_and_shows_as_fast_as_what_it_shows(
     assert f"{201 - SHOWN_MESSAGES} earlier messages are not shown" in pane.earlier.text()
     assert sum(map(len, shown)) < SHOWN_TOTAL + SHOWN_MESSAGES * (SHOWN_LEAST + 100)
     same = _with_messages(small, texts[0][:SHOWN_CHARS], *texts[1:])  # the shown part only
-    slow = min(_shown_in(pane, big, small) for _ in range(2))
-    quick = min(_shown_in(pane, same, small) for _ in range(2))
-    assert slow < 2 * quick + 0.016, f"{slow * 1000:.0f} ms against {quick * 1000:.0f} ms"
+    # Not a speed target (those are in bench/): whole, the megabyte takes seconds to lay out
+    # (about 4 ms per KB), so a margin that a loaded machine's noise cannot cross still fails.
+    slow = min(_shown_in(pane, big, small) for _ in range(3))
+    quick = min(_shown_in(pane, same, small) for _ in range(3))
+    assert slow < 4 * quick + 0.1, f"{slow * 1000:.0f} ms against {quick * 1000:.0f} ms"
     pane.show_detail(_with_messages(small, texts[0]))
     [text] = [label.text() for label in pane.message_labels]
     assert len(text) < SHOWN_CHARS + 100

@@ -19,6 +19,7 @@ class ReplyKind(StrEnum):
     CANCELLED_NO_REFUND = "cancelled_no_refund"
     PARTLY_CANCELLED = "partly_cancelled"
     DECLINED = "declined"
+    NOT_FOUND = "not_found"  # no order could be found for the request
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,13 @@ DEFAULT_TEMPLATES: dict[str, dict[ReplyKind, tuple[str, str]]] = {
             "Dear {name},\n\nThank you for your message. Unfortunately we cannot cancel "
             "your order {order}: {reason}\n\nKind regards,\n{shop}",
         ),
+        ReplyKind.NOT_FOUND: (
+            "About your cancellation request",
+            "Dear {name},\n\nThank you for your message. Unfortunately we could not find your "
+            "order {order}. Please reply with the order number from your order confirmation "
+            "and the email address you ordered with, and we will look again.\n\n"
+            "Kind regards,\n{shop}",
+        ),
     },
     "da": {
         ReplyKind.CANCELLED: (
@@ -80,6 +88,12 @@ DEFAULT_TEMPLATES: dict[str, dict[ReplyKind, tuple[str, str]]] = {
             "Angående annullering af din ordre {order}",
             "Kære {name}\n\nTak for din besked. Desværre kan vi ikke annullere din ordre "
             "{order}: {reason}\n\nVenlig hilsen\n{shop}",
+        ),
+        ReplyKind.NOT_FOUND: (
+            "Angående din anmodning om annullering",
+            "Kære {name}\n\nTak for din besked. Desværre kunne vi ikke finde din ordre "
+            "{order}. Svar venligst med ordrenummeret fra din ordrebekræftelse og den "
+            "e-mailadresse, du bestilte med, så kigger vi igen.\n\nVenlig hilsen\n{shop}",
         ),
     },
 }

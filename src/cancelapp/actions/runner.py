@@ -6,6 +6,7 @@ it keeps the in-process per-order lock, and opens a SQLite connection per thread
 
 from __future__ import annotations
 
+import getpass
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -15,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from cancelapp.actions import documents
-from cancelapp.actions.audit_csv import operator_name
 from cancelapp.actions.carry_out.cancel_job import Backoff, Wait
 from cancelapp.actions.carry_out.outcome_words import BUSY
 from cancelapp.actions.carry_out.pipeline import Checkpoint, Pipeline, known_before_sending
@@ -77,7 +77,11 @@ class ActionRunner:
         backoff: Backoff | None = None,
         cancel_grace: timedelta = timedelta(seconds=30),
         checkpoint: Checkpoint | None = None,
+        store_id: int | None = None,
     ) -> None:
+        """`store_id`: the store `client` reaches; only its journaled plans are resumed and
+        sent (None: every store's, for a database with one store)."""
+        self.store_id = store_id
         self._owns_db = not isinstance(db, Database)
         self.db = db if isinstance(db, Database) else Database.open(db)
         self.client = client
@@ -266,7 +270,9 @@ class ActionRunner:
         return taken is not None
 
     def queued(self) -> list[JournaledPlan]:
-        return [e for e in unfinished_plans(self.db) if e.state is ActionState.QUEUED]
+        return [
+            e for e in unfinished_plans(self.db, self.store_id) if e.state is ActionState.QUEUED
+        ]
 
     def run_due(self) -> list[Outcome]:
         """Send every queued plan whose time has come, each after re-verification.
@@ -316,7 +322,7 @@ class ActionRunner:
         """At start-up: finish every plan that was sending when the app stopped, from the
         order's real state. Never resends `orderCancel` blindly."""
         outcomes: list[Outcome] = []
-        for entry in unfinished_plans(self.db):
+        for entry in unfinished_plans(self.db, self.store_id):
             if entry.state is ActionState.QUEUED:
                 continue
             with self._order_lock(entry.plan.order_id) as free:
@@ -454,3 +460,13 @@ def _order_of(data: dict[str, Any]) -> Order:
 
 def _phrase(template: str) -> Phrase:
     return Phrase(_CONTEXT, template)
+
+
+def operator_name(staff_name: str | None) -> str:
+    """Who the audit log names: the staff name from Settings, else the computer's login."""
+    if staff_name and staff_name.strip():
+        return staff_name.strip()
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no passwd entry / no login name
+        return "unknown"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cancelapp.actions.audit_csv import CsvStyle, export_csv
 from cancelapp.keychain import SecretStore
 from cancelapp.session.audit_check import check_audit_chain
+from cancelapp.session.audit_csv import CsvStyle, export_csv
 from cancelapp.store.database import Database
 
 

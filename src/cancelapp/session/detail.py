@@ -7,7 +7,7 @@ Review verdict saying the full order is still to be read: the window reads it in
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -96,7 +96,7 @@ def load_detail(
     from cancelapp.store.audit import list_audit
     from cancelapp.store.journal import list_actions, list_decisions
     from cancelapp.store.orders import load_listed_order, load_order, order_fetched_at
-    from cancelapp.store.requests import get_request, stored_verdict
+    from cancelapp.store.requests import get_request, stored_verdict, unmatched_reason
 
     with database.reading() as conn:
         request = get_request(conn, request_id)
@@ -114,12 +114,15 @@ def load_detail(
             audit = list_audit(conn, request.store_id, order_gid=request.order_id, limit=200)
         decisions = list_decisions(conn, request_id)
         actions = list_actions(conn, request_id)
+        why_unmatched = unmatched_reason(conn, request_id)
         kept = stored_verdict(conn, request_id) if request.state in DECIDED else None
     if kept is not None:  # decided: never judged again against the order it changed
         verdict = kept
         explanation = explain(verdict, None)
     elif complete:
         verdict = evaluate(order, request, policy, now, shop_edit_window=shop_edit_window)
+        if why_unmatched is not None:  # kept with the request: shown after a restart too
+            verdict = replace(verdict, reasons=(why_unmatched, *verdict.reasons))
         explanation = explain(verdict, policy)
     else:
         verdict = Verdict(Outcome.REVIEW, "", (_NOT_READ,), ())

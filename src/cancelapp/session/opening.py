@@ -49,5 +49,6 @@ def open_store_session(
         client,
         settings.staff_name or None,
         settings=ActionSettings(undo_seconds=float(settings.undo_window_seconds), words=words),
+        store_id=store.id,  # another store's plans go through its own client, never this one
     )
     return StoreSession(store, database, client, runner, policies, intake)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
 from cancelapp.actions import ActionRunner, Outcome, OutcomeStatus, PlanRefused
@@ -26,7 +26,12 @@ from cancelapp.store.audit import AuditEntry, append_audit, list_audit
 from cancelapp.store.database import Database
 from cancelapp.store.errors import StoreError
 from cancelapp.store.orders import load_order, upsert_orders
-from cancelapp.store.requests import get_request, requests_needing_verdict, set_verdict
+from cancelapp.store.requests import (
+    get_request,
+    requests_needing_verdict,
+    set_verdict,
+    unmatched_reason,
+)
 from cancelapp.store.stores import StoreRecord
 from cancelapp.sync import (
     IntakeOutcome,
@@ -195,6 +200,11 @@ def judge(
             if order is None:
                 continue  # Shopify no longer has it: the request keeps its verdict
         verdict = evaluate(order, request, policy, moment, shop_edit_window=shop_edit_window)
+        if order_id is None:  # why intake could not match it leads, in the queue too
+            with database.reading() as conn:
+                why = unmatched_reason(conn, request_id)
+            if why is not None:
+                verdict = replace(verdict, reasons=(why, *verdict.reasons))
         with database.transaction() as conn:
             set_verdict(conn, request_id, verdict, policy_hash=digest, evaluated_at=moment)
         judged.append(request_id)

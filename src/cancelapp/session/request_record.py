@@ -11,9 +11,9 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
-from cancelapp.actions.audit_csv import short_id
 from cancelapp.domain.money import Money
 from cancelapp.domain.phrase import Phrase
+from cancelapp.domain.shopify_ids import short_id
 from cancelapp.keychain import SecretStore
 from cancelapp.policy import Policy, policy_hash
 from cancelapp.session.audit_check import ChainReport, check_audit_chain

@@ -1,8 +1,10 @@
 """CSV import (Google Forms export and similar): rows to request candidates.
 
 Every row either becomes a candidate or is listed as a bad row with its line number and the
-reason; nothing is dropped silently. A row's provenance key is a hash of its cells, so the same
-row imported again (the same file twice, or a later export of the same form) adds nothing.
+reason; nothing is dropped silently. A row with an email but no order number is a candidate
+without an order: it lands among the unmatched requests, for the merchant to find the order.
+A row's provenance key is a hash of its cells, so the same row imported again (the same file
+twice, or a later export of the same form) adds nothing.
 """
 
 from __future__ import annotations
@@ -88,7 +90,7 @@ def import_rows(
 _DUPLICATE = QT_TRANSLATE_NOOP(CONTEXT, "Same as line {line}")
 _TOO_MANY = QT_TRANSLATE_NOOP(CONTEXT, "Row has {count} cells but the header has {width}")
 _NO_CELL = QT_TRANSLATE_NOOP(CONTEXT, "Row is too short: no {column} column")
-_NO_ORDER = QT_TRANSLATE_NOOP(CONTEXT, "No order number")
+_NO_ORDER = QT_TRANSLATE_NOOP(CONTEXT, "No order number and no email")
 _BAD_ORDER = QT_TRANSLATE_NOOP(CONTEXT, "Not an order number: {value}")
 _NO_TIME = QT_TRANSLATE_NOOP(CONTEXT, "No timestamp")
 _BAD_TIME = QT_TRANSLATE_NOOP(CONTEXT, "Not a date and time: {value}")
@@ -121,10 +123,11 @@ def _candidate(
         return cells[column] if column is not None else ""
 
     order_text = cell(CsvField.ORDER).strip()
+    email = cell(CsvField.EMAIL).strip()
     order_name = normalise_order_name(order_text)
-    if order_name is None:
+    if order_name is None and not email:
         return _bad(row, _NO_ORDER)
-    if not order_name.startswith("#"):
+    if order_name is not None and not order_name.startswith("#"):
         return _bad(row, _BAD_ORDER, value=order_text)
     stamp_text = cell(CsvField.TIMESTAMP).strip()
     if not stamp_text:
@@ -132,7 +135,6 @@ def _candidate(
     received_at = parse_timestamp(stamp_text, tz, day_first=day_first)
     if received_at is None:
         return _bad(row, _BAD_TIME, value=stamp_text)
-    email = cell(CsvField.EMAIL).strip()
     if email and not _EMAIL.match(email):
         return _bad(row, _BAD_EMAIL, value=email)
     return IncomingRequest(

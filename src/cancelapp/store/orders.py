@@ -184,6 +184,34 @@ def find_order_gids(
     return [row[0] for row in rows]
 
 
+def search_order_gids(
+    conn: sqlite3.Connection,
+    store_id: int,
+    *,
+    name: str | None = None,
+    email: str | None = None,
+    customer: str | None = None,
+    limit: int = 20,
+) -> list[str]:
+    """Cached orders for an unmatched request's search, newest first: by name, by customer
+    email (any case) or by a part of the customer's name (any case)."""
+    if name is not None:
+        clause, value = "name = ?", name
+    elif email is not None:
+        clause, value = "customer_email = ? COLLATE NOCASE", email.strip()
+    elif customer is not None:
+        escaped = customer.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        clause, value = "customer_name LIKE ? ESCAPE '\\'", f"%{escaped}%"
+    else:
+        return []
+    rows = conn.execute(
+        f"SELECT gid FROM orders WHERE store_id = ? AND {clause} "  # noqa: S608
+        "ORDER BY created_at DESC LIMIT ?",
+        (store_id, value, limit),
+    ).fetchall()
+    return [row[0] for row in rows]
+
+
 def _row(store_id: int, fetched: FetchedOrder) -> tuple[Any, ...]:
     order = fetched.order
     return (

@@ -11,19 +11,22 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from cancelapp.session.audit_check import ChainReport, check_audit_chain
 from cancelapp.ui.banner import Banner
 from cancelapp.ui.workers import Lane
 
 if TYPE_CHECKING:
     from cancelapp.context import AppContext
+    from cancelapp.session.audit_check import ChainReport
     from cancelapp.ui.formatting import Formatter
 
 log = logging.getLogger(__name__)
 
 
 def check_chain(context: AppContext) -> ChainReport:
-    """In the worker: finding the keychain may block on an unlock prompt."""
+    """In the worker: finding the keychain may block on an unlock prompt. The keychain code
+    loads here, after the first paint (tests/architecture/test_first_paint_imports.py)."""
+    from cancelapp.session.audit_check import check_audit_chain
+
     report = check_audit_chain(context.database, context.secrets)
     log.info("audit log %s; %d new entries sealed", report.verdict.value, report.sealed_now)
     return report

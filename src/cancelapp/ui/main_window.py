@@ -24,10 +24,12 @@ from cancelapp.ui.audit_check import AuditChainCheck
 from cancelapp.ui.banner import Banner
 from cancelapp.ui.database_upkeep import DatabaseUpkeep
 from cancelapp.ui.detail.action_controller import ActionController, describe_error
+from cancelapp.ui.detail.bulk_flow import BulkFlow
 from cancelapp.ui.detail.command_state import request_commands
 from cancelapp.ui.detail.detail_flow import DetailFlow
 from cancelapp.ui.detail.detail_pane import DetailPane
 from cancelapp.ui.detail.record_export import RecordExport
+from cancelapp.ui.detail.unmatched_flow import UnmatchedFlow
 from cancelapp.ui.dialogs.menu_dialogs import MenuDialogs
 from cancelapp.ui.dialogs.store_removal import StoreRemoval
 from cancelapp.ui.first_paint import when_painted
@@ -101,10 +103,12 @@ class MainWindow(Retranslating, QMainWindow):
             find_request=self.model.request_of_order,
             online=lambda: self.status.online,
         )
+        self.bulk = BulkFlow(context.workers, self.formatter, self, lambda: self.session)
         self.policy = PolicyFlow(context, self.formatter, self, lambda: self.session)
         self.details = DetailFlow(
             context.workers, context.database, self.detail, self.policy, lambda: self.session, self
         )
+        self.unmatched = UnmatchedFlow(context.workers, self.formatter, self, lambda: self.session)
         self.settings_flow = SettingsFlow(
             context,
             self.formatter,
@@ -165,6 +169,10 @@ class MainWindow(Retranslating, QMainWindow):
             (c.refresh, self.refresh_order),
             (c.note, self.add_note),
             (c.undo, self.undo),
+            (c.approve_selected, self.approve_selected),
+            (c.decline_selected, self.decline_selected),
+            (c.select_all, self.queue.select_all),
+            (c.find_order, self.find_order),
             (c.export_record, self.export_record),
             (c.next, lambda: self.queue.step(1)),
             (c.previous, lambda: self.queue.step(-1)),
@@ -185,6 +193,7 @@ class MainWindow(Retranslating, QMainWindow):
         for action, tab in zip(c.tabs, Tab, strict=True):
             action.triggered.connect(lambda _c=False, t=tab: self.queue.show_tab(t))
         self.queue.current_request_changed.connect(self.details.load)
+        self.queue.selection_changed.connect(self._update_actions)
         self.model.countsChanged.connect(self._update_title)
         self.tray.show_window_requested.connect(self._bring_to_front)
         self.sync.started.connect(self.status.sync_started)
@@ -208,6 +217,13 @@ class MainWindow(Retranslating, QMainWindow):
         self.actions_.sending.connect(self.model.set_in_flight)
         self.actions_.rows_changed.connect(self._reload_rows)
         self.actions_.finished.connect(self._action_finished)
+        self.bulk.problem.connect(self.banner.show_message)
+        self.bulk.running_changed.connect(lambda _busy: self._update_actions())
+        self.bulk.sending.connect(self.model.set_in_flight)
+        self.bulk.order_finished.connect(self._bulk_order_finished)
+        self.unmatched.rows_changed.connect(self._reload_rows)
+        self.unmatched.linked.connect(self._linked)
+        self.unmatched.closed.connect(self.details.load)
         self.menu_dialogs.imported.connect(self._imported)
         self.menu_dialogs.problem.connect(self._problem)
         self.menu_dialogs.message.connect(self.banner.show_message)
@@ -470,6 +486,10 @@ class MainWindow(Retranslating, QMainWindow):
         c.hold.setEnabled(state.hold)
         c.refresh.setEnabled(state.refresh)
         c.note.setEnabled(state.note)
+        several = online and not self.bulk.busy and bool(self.queue.selected_request_ids())
+        c.approve_selected.setEnabled(several)
+        c.decline_selected.setEnabled(several)
+        c.find_order.setEnabled(online and self.unmatched.applies_to(self.current_detail()))
         c.export_record.setEnabled(
             self.current_detail() is not None and self.policy.policy is not None
         )
@@ -496,6 +516,19 @@ class MainWindow(Retranslating, QMainWindow):
         if (detail := self.current_detail()) and self.commands.note.isEnabled():
             self.actions_.note(detail)
 
+    def find_order(self) -> None:
+        if (detail := self.current_detail()) and self.commands.find_order.isEnabled():
+            self.unmatched.open(detail)
+
+    def _linked(self, request_id: int) -> None:
+        """The linked request leaves Unmatched: once its row is reloaded, show it, judged,
+        among the requests that need a decision."""
+        self.queue.show_tab(Tab.NEEDS_DECISION)
+        self.model.countsChanged.connect(
+            lambda: self.queue.select_request(request_id),
+            Qt.ConnectionType.SingleShotConnection,
+        )
+
     def export_record(self) -> None:
         if (detail := self.current_detail()) and detail.request.id is not None:
             order = detail.order.name if detail.order else detail.request.order_name
@@ -504,6 +537,18 @@ class MainWindow(Retranslating, QMainWindow):
     def undo(self) -> None:
         if self.commands.undo.isEnabled():
             self.actions_.undo()
+
+    def approve_selected(self) -> None:
+        if self.commands.approve_selected.isEnabled():
+            self.bulk.approve(self.queue.selected_request_ids())
+
+    def decline_selected(self) -> None:
+        if self.commands.decline_selected.isEnabled():
+            self.bulk.decline(self.queue.selected_request_ids())
+
+    def _bulk_order_finished(self, request_id: int, outcome: object) -> None:
+        self._reload_rows(frozenset({request_id}))
+        self._action_finished(request_id, outcome)
 
     def _reload_rows(self, request_ids: frozenset[int]) -> None:
         if self.store is None or not request_ids:

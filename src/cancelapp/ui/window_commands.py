@@ -1,7 +1,9 @@
 """Every command of the main window as a `QAction` with its keyboard shortcut, and the menus.
 
 Keys: J/K (or the arrows) move, A approve, D decline, H hold fulfillment, R refresh the order,
-N add a note, Ctrl+Z undo within the undo window, Ctrl+F search, F5 sync, Ctrl+1…6 the queues.
+N add a note, F find the order of an unmatched request, Ctrl+A select the whole tab,
+Shift+A / Shift+D approve or decline the selected requests, Ctrl+Z undo within the undo window,
+Ctrl+F search, F5 sync, Ctrl+1…6 the queues.
 The actions live on the window (window-wide shortcuts); the window connects their `triggered`.
 Texts keep the "MainWindow" translation context they had before this module was split out.
 """
@@ -41,6 +43,10 @@ class WindowCommands:
         self.note = make("N")
         self.export_record = make(None)
         self.undo = make(QKeySequence.StandardKey.Undo)
+        self.approve_selected = make("Shift+A")
+        self.decline_selected = make("Shift+D")
+        self.select_all = make(QKeySequence.StandardKey.SelectAll)
+        self.find_order = make("F")
         self.next = make("J")
         self.previous = make("K")
         self.search = make(QKeySequence.StandardKey.Find)
@@ -64,6 +70,7 @@ class WindowCommands:
             self.refresh,
             self.note,
             self.undo,
+            self.find_order,
             self.export_record,
         )
 
@@ -75,6 +82,19 @@ class WindowCommands:
             self.refresh: (_tr("&Refresh order"), _tr("Read the order again")),
             self.note: (_tr("Add &note…"), _tr("Add a note to the request")),
             self.undo: (_tr("&Undo"), _tr("Take back the queued action")),
+            self.approve_selected: (
+                _tr("Approve &selected…"),
+                _tr("Approve every selected request whose verdict is Approve"),
+            ),
+            self.decline_selected: (
+                _tr("Decline s&elected…"),
+                _tr("Decline every selected request with one reason"),
+            ),
+            self.select_all: (_tr("Se&lect all in this tab"), ""),
+            self.find_order: (
+                _tr("&Find the order…"),
+                _tr("Search the store for the order of a request without one"),
+            ),
             self.export_record: (
                 _tr("E&xport record…"),
                 _tr("Save everything about this request as a PDF, for a dispute"),
@@ -117,6 +137,8 @@ class WindowMenus:
         self.edit.addActions([c.settings, c.policy])
         self.request = QMenu(window)
         self.request.addActions(list(c.on_request))
+        self.request.addSeparator()
+        self.request.addActions([c.select_all, c.approve_selected, c.decline_selected])
         self.view = QMenu(window)
         self.view.addActions([c.sync, c.search, c.next, c.previous])
         self.view.addSeparator()

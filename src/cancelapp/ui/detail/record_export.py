@@ -17,19 +17,22 @@ from PySide6.QtCore import QMarginsF, QObject, QStandardPaths, Signal
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from cancelapp.session.request_record import RequestRecord, load_request_record
 from cancelapp.ui.workers import Lane
 
 if TYPE_CHECKING:
     from cancelapp.context import AppContext
     from cancelapp.policy import Policy
+    from cancelapp.session.request_record import RequestRecord
     from cancelapp.ui.formatting import Formatter
 
 
 def record_of(
     context: AppContext, request_id: int, policy: Policy, now: datetime
 ) -> RequestRecord | None:
-    """In the worker: finding the keychain may block on an unlock prompt."""
+    """In the worker: finding the keychain may block on an unlock prompt. The keychain code
+    loads here, after the first paint (tests/architecture/test_first_paint_imports.py)."""
+    from cancelapp.session.request_record import load_request_record
+
     return load_request_record(context.database, context.secrets, request_id, policy, now)
 
 

@@ -16,8 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from cancelapp.actions.audit_csv import CsvStyle
-from cancelapp.session.audit_export import export_audit
+from cancelapp.session.audit_csv import CsvStyle
 from cancelapp.store.stores import StoreRecord
 from cancelapp.ui.formatting import Formatter
 from cancelapp.ui.workers import Lane
@@ -33,7 +32,10 @@ if TYPE_CHECKING:  # each dialog loads when first opened
 
 
 def export_audit_of(context: AppContext, store_id: int, path: Path, style: CsvStyle) -> int:
-    """In the worker: finding the keychain may block on an unlock prompt."""
+    """In the worker: finding the keychain may block on an unlock prompt. The keychain code
+    loads here, after the first paint (tests/architecture/test_first_paint_imports.py)."""
+    from cancelapp.session.audit_export import export_audit
+
     return export_audit(context.database, context.secrets, store_id, path, style)
 
 

@@ -38,6 +38,7 @@ class QueueView(Retranslating, QWidget):
     """Emits `current_request_changed(request_id or 0)` as the merchant moves through the queue."""
 
     current_request_changed = Signal(int)
+    selection_changed = Signal()  # the rows chosen for a bulk action changed
 
     def __init__(self, model: QueueModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,7 +89,8 @@ class QueueView(Retranslating, QWidget):
         self.verdict_delegate = VerdictDelegate(table)
         table.setItemDelegateForColumn(Column.VERDICT, self.verdict_delegate)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Shift/Ctrl-click and Ctrl+A choose several requests for a bulk approve or decline.
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setWordWrap(False)
         table.setAlternatingRowColors(True)
@@ -112,6 +114,7 @@ class QueueView(Retranslating, QWidget):
         table.setSortingEnabled(True)
         selection = table.selectionModel()
         selection.currentRowChanged.connect(self._row_changed)
+        selection.selectionChanged.connect(lambda _s, _d: self.selection_changed.emit())
 
     # Language --------------------------------------------------------------------------------
 
@@ -228,6 +231,15 @@ class QueueView(Retranslating, QWidget):
     def current_request_id(self) -> int:
         index = self.table.currentIndex()
         return self.model.request_id_at(index.row()) if index.isValid() else 0
+
+    def selected_request_ids(self) -> list[int]:
+        """The chosen requests of the current tab, top to bottom."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [self.model.request_id_at(row) for row in rows]
+
+    def select_all(self) -> None:
+        """Every request in the current tab (Ctrl+A)."""
+        self.table.selectAll()
 
     def select_row(self, row: int) -> None:
         count = self.model.rowCount()

@@ -13,13 +13,13 @@ are separated by `;` and amounts written with a comma, so Excel reads them as nu
 from __future__ import annotations
 
 import csv
-import getpass
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TextIO
 
 from cancelapp.domain.money import Money
+from cancelapp.domain.shopify_ids import short_id
 from cancelapp.store.audit import AuditEntry, audit_parties, list_audit
 from cancelapp.store.audit_chain import ChainHead
 from cancelapp.store.database import Database
@@ -51,15 +51,6 @@ class CsvStyle:
     @property
     def separator(self) -> str:
         return ";" if self.decimal == "," else ","
-
-
-def operator_name(staff_name: str | None) -> str:
-    if staff_name and staff_name.strip():
-        return staff_name.strip()
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no passwd entry / no login name
-        return "unknown"
 
 
 def export_csv(
@@ -111,12 +102,6 @@ def write_csv(
     sealed = "not sealed (no key)" if head is None else head.as_text()
     writer.writerow(["", "CancelApp", CHAIN_HEAD, "", "", "", "", "", "", "", sealed])
     return rows
-
-
-def short_id(gid: str) -> str:
-    """`gid://shopify/Refund/9` -> `Refund 9`, as Shopify's admin names it."""
-    parts = gid.removeprefix("gid://shopify/").split("/")
-    return " ".join(parts) if gid.startswith("gid://shopify/") and len(parts) == 2 else gid
 
 
 def _number(money: Money, style: CsvStyle) -> str:

@@ -1,0 +1,221 @@
+"""Approving or declining several requests at once: one confirmation, then order by order.
+
+`prepare_bulk_approve` / `prepare_bulk_decline` run on a worker: they read each selected
+request, leave out (and list, with why) the ones that cannot go ahead, and plan the rest with
+one summary for the confirmation. `BulkRun` then says which order to start next: at most
+`AT_ONCE` in flight, none after `stop()`. Each order is its own task on the window's worker
+pool (`carry_out`, the runner's usual path: re-verification, journal, idempotency keys), so
+one order's failure or conflict never touches another's journal.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+
+from cancelapp.actions import ActionPlan, BulkSummary, Outcome, OutcomeStatus, PlanRefused
+from cancelapp.actions.prepare.preview import summarise
+from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
+from cancelapp.domain.verdict import Outcome as VerdictOutcome
+from cancelapp.domain.verdict import SuggestedAction
+from cancelapp.session.decide import policy_snapshot
+from cancelapp.session.detail import RequestDetail, load_detail
+from cancelapp.session.refresh import UNDECIDED, StoreSession, reread_orders
+
+# Two orders at a time: each sends several calls (cancel, refund, restock), so two keep well
+# within Shopify's rate limit (the client still paces by its reported cost), and each order's
+# journal entry and per-order lock stay independent of the others.
+AT_ONCE = 2
+
+_CONTEXT = "BulkDecisions"
+_NOT_FOUND = QT_TRANSLATE_NOOP(_CONTEXT, "The request no longer exists.")
+_DECIDED = QT_TRANSLATE_NOOP(_CONTEXT, "Already decided.")
+_BUSY = QT_TRANSLATE_NOOP(_CONTEXT, "An action for this order is already on its way.")
+_NO_ORDER = QT_TRANSLATE_NOOP(_CONTEXT, "No order is linked to this request.")
+_NOT_APPROVE = {
+    VerdictOutcome.REVIEW: QT_TRANSLATE_NOOP(_CONTEXT, "Verdict Review: decide it on its own."),
+    VerdictOutcome.DENY: QT_TRANSLATE_NOOP(_CONTEXT, "Verdict Deny: decide it on its own."),
+}
+_STOPPED = QT_TRANSLATE_NOOP(_CONTEXT, "Not started: you pressed Stop.")
+
+
+class BulkKind(StrEnum):
+    APPROVE = "approve"
+    DECLINE = "decline"
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """A selected request that is not part of the bulk action, and why."""
+
+    request_id: int
+    order_name: str
+    why: Phrase
+    reason: Phrase | None = None  # the verdict's own first reason, when it is the cause
+
+
+@dataclass(frozen=True)
+class BulkPlan:
+    kind: BulkKind
+    plans: tuple[ActionPlan, ...]  # in the order they will start
+    left_out: tuple[LeftOut, ...]
+    summary: BulkSummary
+    policy_snapshot: str  # the policy the merchant decided under, recorded with each decision
+    at_once: int = AT_ONCE
+
+
+def prepare_bulk_approve(session: StoreSession, request_ids: Iterable[int]) -> BulkPlan:
+    """Plans for the selected requests whose verdict is Approve, with the verdict's action."""
+    approvals: list[tuple[int, SuggestedAction]] = []
+    left_out: list[LeftOut] = []
+    read = {d.request.id: d for d in _read(session, request_ids, left_out)}
+    for detail in read.values():
+        verdict = detail.verdict
+        if verdict.outcome is not VerdictOutcome.APPROVE:
+            why = Phrase(_CONTEXT, _NOT_APPROVE[verdict.outcome])
+            left_out.append(_left_out(detail, why, verdict.first_reason))
+            continue
+        assert detail.request.id is not None
+        approvals.append((detail.request.id, verdict.action or SuggestedAction()))
+    plans, refused, summary = session.runner.prepare_bulk(approvals)
+    left_out += [_left_out(read[rid], why.phrase) for rid, why in refused]
+    return BulkPlan(
+        BulkKind.APPROVE, tuple(plans), tuple(left_out), summary, policy_snapshot(session)
+    )
+
+
+def prepare_bulk_decline(
+    session: StoreSession, request_ids: Iterable[int], reason: str
+) -> BulkPlan:
+    """Decline plans for every selected request still to be decided, all with `reason`."""
+    plans: list[ActionPlan] = []
+    left_out: list[LeftOut] = []
+    for detail in _read(session, request_ids, left_out):
+        assert detail.request.id is not None
+        try:
+            plans.append(session.runner.prepare_decline(detail.request.id, reason))
+        except PlanRefused as refused:
+            left_out.append(_left_out(detail, refused.phrase))
+    summary = summarise(p.preview for p in plans if p.preview is not None)
+    return BulkPlan(
+        BulkKind.DECLINE, tuple(plans), tuple(left_out), summary, policy_snapshot(session)
+    )
+
+
+def carry_out(session: StoreSession, plan: ActionPlan, snapshot: str) -> Outcome:
+    """One order of a bulk action, as a single one goes: re-verified, journaled with the
+    policy it was decided under (`snapshot`), sent; queued when Shopify went away. Then the
+    order is read again, so its row shows it as it now is."""
+    outcome = session.runner.execute(plan, policy_snapshot=snapshot)
+    reread_orders(session, [outcome])
+    return outcome
+
+
+def _read(
+    session: StoreSession, request_ids: Iterable[int], left_out: list[LeftOut]
+) -> Iterable[RequestDetail]:
+    """Each selected request still to be decided, with its verdict under today's rules; the
+    others go to `left_out`."""
+    rules = session.rules  # one value: the policy and the store's window from the same save
+    now = datetime.now(UTC)
+    for request_id in request_ids:
+        detail = load_detail(
+            session.database, request_id, rules.policy, now, rules.shop_edit_window
+        )
+        if detail is None:
+            left_out.append(LeftOut(request_id, "", Phrase(_CONTEXT, _NOT_FOUND)))
+        elif detail.request.state not in UNDECIDED:
+            left_out.append(_left_out(detail, Phrase(_CONTEXT, _DECIDED)))
+        elif detail.request.order_id is None:
+            left_out.append(_left_out(detail, Phrase(_CONTEXT, _NO_ORDER)))
+        elif detail.busy:
+            left_out.append(_left_out(detail, Phrase(_CONTEXT, _BUSY)))
+        else:
+            yield detail
+
+
+def _left_out(detail: RequestDetail, why: Phrase, reason: Phrase | None = None) -> LeftOut:
+    assert detail.request.id is not None
+    name = detail.order.name if detail.order is not None else detail.request.order_name or ""
+    return LeftOut(detail.request.id, name, why, reason)
+
+
+class OrderState(StrEnum):
+    WAITING = "waiting"
+    SENDING = "sending"
+    DONE = "done"  # carried out (or, offline, queued to be)
+    FAILED = "failed"  # failed, conflict, busy, or an error: `why` says
+    NOT_STARTED = "not_started"  # the merchant pressed Stop first
+
+
+@dataclass
+class OrderProgress:
+    plan: ActionPlan
+    state: OrderState = OrderState.WAITING
+    outcome: Outcome | None = None
+    why: str | Phrase | None = None  # plain merchant words from Shopify, or a phrase
+
+
+_SUCCEEDED = frozenset({OutcomeStatus.DONE, OutcomeStatus.PENDING, OutcomeStatus.QUEUED})
+
+
+@dataclass
+class BulkRun:
+    """Which orders start next, and how each one ended. Used on one thread (the window's)."""
+
+    bulk: BulkPlan
+    orders: list[OrderProgress] = field(init=False)
+    stopped: bool = False
+
+    def __post_init__(self) -> None:
+        self.orders = [OrderProgress(plan) for plan in self.bulk.plans]
+        self._waiting = deque(range(len(self.orders)))
+
+    def next_orders(self) -> list[int]:
+        """Indexes of the orders to start now (marked as sending): up to `at_once` in flight."""
+        started: list[int] = []
+        while self._waiting and not self.stopped and self.in_flight < self.bulk.at_once:
+            index = self._waiting.popleft()
+            self.orders[index].state = OrderState.SENDING
+            started.append(index)
+        return started
+
+    @property
+    def in_flight(self) -> int:
+        return sum(1 for order in self.orders if order.state is OrderState.SENDING)
+
+    def finished(self, index: int, outcome: Outcome) -> None:
+        order = self.orders[index]
+        order.outcome = outcome
+        if outcome.status in _SUCCEEDED:
+            order.state = OrderState.DONE
+        else:
+            order.state = OrderState.FAILED
+            message = outcome.message or (
+                outcome.conflict.merchant_message if outcome.conflict else None
+            )
+            order.why = message
+
+    def failed(self, index: int, why: str | Phrase) -> None:
+        """The order's task raised (an error the merchant reads as `why`)."""
+        order = self.orders[index]
+        order.state = OrderState.FAILED
+        order.why = why
+
+    def stop(self) -> None:
+        """No new order starts; those already sent finish."""
+        self.stopped = True
+        while self._waiting:
+            order = self.orders[self._waiting.popleft()]
+            order.state = OrderState.NOT_STARTED
+            order.why = Phrase(_CONTEXT, _STOPPED)
+
+    @property
+    def done(self) -> bool:
+        return not self._waiting and self.in_flight == 0
+
+    def count(self, state: OrderState) -> int:
+        return sum(1 for order in self.orders if order.state is state)

@@ -1,0 +1,232 @@
+"""Approving or declining several requests: the one confirmation, then progress per order.
+
+`BulkConfirmDialog` sums what will happen (orders, refunds per currency in the merchant's
+locale, units restocked, customers emailed) and lists the requests left out and why.
+`BulkProgressDialog` shows each order as it is sent, a Stop button (no new order starts; those
+already sent finish) and, at the end, what succeeded, failed and why. Both are shown with
+`open()` and answer through signals.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QListWidget,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cancelapp.domain.phrase import Phrase
+from cancelapp.session.bulk import BulkKind, BulkPlan, BulkRun, LeftOut, OrderState
+from cancelapp.ui.detail.detail_pane import plain_label
+
+if TYPE_CHECKING:
+    from cancelapp.ui.formatting import Formatter
+
+
+class BulkConfirmDialog(QDialog):
+    def __init__(
+        self,
+        bulk: BulkPlan,
+        formatter: Formatter,
+        reason: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.bulk = bulk
+        self.formatter = formatter
+        self.reason = reason
+        count = len(bulk.plans)
+        approve = bulk.kind is BulkKind.APPROVE
+        if approve:
+            self.setWindowTitle(self.tr("Approve selected requests"))
+            confirm_text = self.tr("Approve %n order(s)", "", count)
+        else:
+            self.setWindowTitle(self.tr("Decline selected requests"))
+            confirm_text = self.tr("Decline %n request(s)", "", count)
+        self.setAccessibleName(self.windowTitle())
+        layout = QVBoxLayout(self)
+        heading = plain_label(confirm_text)
+        font = QFont(heading.font())
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        heading.setFont(font)
+        layout.addWidget(heading)
+        form = QFormLayout()
+        for name, value in self.rows():
+            field = plain_label(value, selectable=True)
+            field.setAccessibleName(name)
+            form.addRow(plain_label(name), field)
+        layout.addLayout(form)
+        self.pace_label = plain_label(
+            self.tr(
+                "Sent %n order(s) at a time, to stay within Shopify's rate limit. Each order "
+                "is checked against Shopify again just before it is sent and is kept on its "
+                "own in the journal, so one that fails does not hold up the others.",
+                "",
+                bulk.at_once,
+            )
+        )
+        layout.addWidget(self.pace_label)
+        self.left_out_lines = [self.left_out_line(item) for item in bulk.left_out]
+        if self.left_out_lines:
+            layout.addWidget(plain_label(self.tr("Left out (%n):", "", len(self.left_out_lines))))
+            left_out = QPlainTextEdit()  # wraps long reasons, scrolls when many
+            left_out.setReadOnly(True)
+            left_out.setPlainText("\n".join(self.left_out_lines))
+            left_out.setAccessibleName(self.tr("Requests left out"))
+            lines = min(2 * len(self.left_out_lines), 6)
+            left_out.setMaximumHeight(left_out.fontMetrics().lineSpacing() * lines + 12)
+            layout.addWidget(left_out)
+        buttons = QDialogButtonBox()
+        self.confirm_button = QPushButton(confirm_text)
+        self.confirm_button.setDefault(True)
+        self.confirm_button.setEnabled(count > 0)
+        buttons.addButton(self.confirm_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(self.tr("Do nothing"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(520)
+
+    def rows(self) -> list[tuple[str, str]]:
+        """The summary as label/value lines (also what tests read)."""
+        fmt = self.formatter
+        summary = self.bulk.summary
+        rows = [(self.tr("Orders"), fmt.locale.toString(len(self.bulk.plans)))]
+        if self.bulk.kind is BulkKind.APPROVE:
+            totals = "\n".join(fmt.money(money) for money in summary.refund_totals)
+            rows.append((self.tr("Refund in total"), totals or self.tr("No money is refunded")))
+            # Authorized, never captured (the authorization is released) or nothing paid.
+            unpaid = sum(1 for plan in self.bulk.plans if plan.refund_total is None)
+            if unpaid:
+                rows.append((self.tr("Orders with nothing to refund"), fmt.locale.toString(unpaid)))
+            rows.append((self.tr("Units restocked"), fmt.locale.toString(summary.units_restocked)))
+        if self.reason is not None:
+            rows.append((self.tr("Reason"), self.reason))
+        rows.append((self.tr("Customers emailed"), fmt.locale.toString(summary.customers_emailed)))
+        return rows
+
+    def left_out_line(self, item: LeftOut) -> str:
+        why = self.formatter.phrase(item.why)
+        if item.reason is not None:
+            why = f"{why} {self.formatter.phrase(item.reason)}"
+        return self.tr("{order}: {why}").format(order=item.order_name or "–", why=why)
+
+
+class BulkProgressDialog(QDialog):
+    """Each order's state as it goes; Stop while running, Close once every order ended."""
+
+    stop_requested = Signal()
+
+    def __init__(self, run: BulkRun, formatter: Formatter, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.run = run
+        self.formatter = formatter
+        approve = run.bulk.kind is BulkKind.APPROVE
+        self.setWindowTitle(
+            self.tr("Approving selected requests")
+            if approve
+            else self.tr("Declining selected requests")
+        )
+        self.setAccessibleName(self.windowTitle())
+        layout = QVBoxLayout(self)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, len(run.orders))
+        self.progress.setAccessibleName(self.tr("Orders done"))
+        layout.addWidget(self.progress)
+        self.orders = QListWidget()
+        self.orders.setAccessibleName(self.tr("Orders"))
+        self.orders.addItems([self.order_line(i) for i in range(len(run.orders))])
+        layout.addWidget(self.orders)
+        self.summary = plain_label(selectable=True)
+        self.summary.setAccessibleName(self.tr("Summary"))
+        self.summary.hide()
+        layout.addWidget(self.summary)
+        buttons = QDialogButtonBox()
+        self.stop_button = QPushButton(self.tr("Stop"))
+        self.stop_button.setToolTip(self.tr("Start no further orders; those already sent finish"))
+        buttons.addButton(self.stop_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.close_button = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.close_button.setEnabled(False)
+        self.stop_button.clicked.connect(self._stop)
+        self.close_button.clicked.connect(self.accept)
+        layout.addWidget(buttons)
+        self.resize(560, 420)
+
+    def order_line(self, index: int) -> str:
+        order = self.run.orders[index]
+        states = {
+            OrderState.WAITING: self.tr("waiting"),
+            OrderState.SENDING: self.tr("sending…"),
+            OrderState.DONE: self.tr("done"),
+            OrderState.FAILED: self.tr("failed"),
+            OrderState.NOT_STARTED: self.tr("not started"),
+        }
+        if order.state is OrderState.DONE and order.outcome is not None:
+            if order.outcome.status.value == "queued":
+                states[OrderState.DONE] = self.tr("queued until Shopify can be reached")
+            elif order.outcome.status.value == "pending":
+                states[OrderState.DONE] = self.tr("sent; waiting for Shopify to confirm")
+        text = self.tr("{order}: {state}").format(
+            order=order.plan.order_name, state=states[order.state]
+        )
+        why = order.why
+        if why is not None and order.state is not OrderState.DONE:
+            words = self.formatter.phrase(why) if isinstance(why, Phrase) else why
+            text = f"{text} ({words})"
+        return text
+
+    def show_order(self, index: int) -> None:
+        item = self.orders.item(index)
+        item.setText(self.order_line(index))
+        self.orders.scrollToItem(item)
+        ended = sum(
+            1
+            for order in self.run.orders
+            if order.state in (OrderState.DONE, OrderState.FAILED, OrderState.NOT_STARTED)
+        )
+        self.progress.setValue(ended)
+
+    def show_all(self) -> None:
+        for index in range(len(self.run.orders)):
+            self.show_order(index)
+
+    def show_summary(self) -> None:
+        self.show_all()
+        self.summary.setText(self.summary_text())
+        self.summary.show()
+        self.stop_button.setEnabled(False)
+        self.close_button.setEnabled(True)
+        self.close_button.setDefault(True)
+
+    def summary_text(self) -> str:
+        run = self.run
+        parts = [self.tr("%n succeeded", "", run.count(OrderState.DONE))]
+        if failed := run.count(OrderState.FAILED):
+            parts.append(self.tr("%n failed (see why above)", "", failed))
+        if not_started := run.count(OrderState.NOT_STARTED):
+            parts.append(self.tr("%n not started", "", not_started))
+        return " · ".join(parts)
+
+    def _stop(self) -> None:
+        self.stop_button.setEnabled(False)
+        self.stop_button.setText(self.tr("Stopping…"))
+        self.stop_requested.emit()
+
+    def reject(self) -> None:
+        """Escape or the window's close button: stop first; close once every order ended."""
+        if self.run.done:
+            super().reject()
+        elif self.stop_button.isEnabled():
+            self._stop()

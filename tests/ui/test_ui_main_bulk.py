@@ -1,0 +1,217 @@
+"""The real window against the demo shop: choose several requests, approve or decline them at
+once, stop half-way."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from cancelapp.context import AppContext, connect_demo
+from cancelapp.demoshop import DemoShop
+from cancelapp.session.bulk import AT_ONCE, BulkRun, OrderState
+from cancelapp.store.journal import list_decisions
+from cancelapp.ui.detail.action_dialogs import TextDialog
+from cancelapp.ui.dialogs.bulk_dialogs import BulkConfirmDialog, BulkProgressDialog
+from cancelapp.ui.main_window import MainWindow
+from cancelapp.ui.queue.queue_index import Column, Tab
+from cancelapp.ui.queue.queue_model import OUTCOME_ROLE
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+WAIT = 30_000
+
+
+@pytest.fixture
+def context(bare_context: AppContext) -> AppContext:
+    bare_context.settings = replace(bare_context.settings, undo_window_seconds=0)
+    return bare_context
+
+
+@pytest.fixture
+def demo_shop(make_demo_shop: Callable[..., DemoShop]) -> DemoShop:
+    shop = make_demo_shop(size=40, bucket_size=100_000, restore_rate=100_000)
+    for _ in range(3):  # enough paid orders that the policy approves
+        shop.add_cancel_request(shop.create_order("paid"), "Please cancel, ordered twice.")
+    return shop
+
+
+@pytest.fixture
+def window(qtbot: QtBot, context: AppContext, demo_shop: DemoShop) -> Iterator[MainWindow]:
+    connect_demo(context, demo_shop)
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
+        window.start()
+    window.queue.show_tab(Tab.NEEDS_DECISION)
+    yield window
+    window.close()
+
+
+def rows_with(window: MainWindow, outcome: str, financial_status: str | None = None) -> list[int]:
+    model = window.model
+    return [
+        row
+        for row in range(model.rowCount())
+        if model.index(row, Column.VERDICT).data(OUTCOME_ROLE) == outcome
+        and financial_status in (None, model.queue_row(row).financial_status)
+        and model.queue_row(row).action_state is None
+    ]
+
+
+def click_rows(qtbot: QtBot, window: MainWindow, rows: list[int]) -> None:
+    """A click on the first row, Ctrl-clicks on the others, as a merchant chooses them."""
+    table = window.queue.table
+    for n, row in enumerate(rows):
+        index = window.model.index(row, Column.ORDER)
+        table.scrollTo(index)
+        modifier = Qt.KeyboardModifier.ControlModifier if n else Qt.KeyboardModifier.NoModifier
+        qtbot.mouseClick(
+            table.viewport(), Qt.MouseButton.LeftButton, modifier, table.visualRect(index).center()
+        )
+    chosen = {window.model.request_id_at(row) for row in rows}
+    assert set(window.queue.selected_request_ids()) == chosen
+
+
+def order_of(window: MainWindow, row: int) -> tuple[int, str, str]:
+    queue_row = window.model.queue_row(row)
+    assert queue_row.order_gid is not None and queue_row.order_name is not None
+    return queue_row.request_id, queue_row.order_gid, queue_row.order_name
+
+
+def open_bulk(qtbot: QtBot, window: MainWindow, key: Qt.Key) -> object:
+    assert window.commands.approve_selected.isEnabled()
+    with qtbot.waitSignal(window.bulk.dialog_opened, timeout=WAIT) as opened:
+        qtbot.keyClick(window.queue.table, key, Qt.KeyboardModifier.ShiftModifier)
+    return opened.args[0]
+
+
+def confirm(qtbot: QtBot, window: MainWindow, dialog: BulkConfirmDialog) -> BulkProgressDialog:
+    with qtbot.waitSignal(window.bulk.dialog_opened, timeout=WAIT) as opened:
+        dialog.confirm_button.click()
+    progress = opened.args[0]
+    assert isinstance(progress, BulkProgressDialog)
+    return progress
+
+
+def test_approve_selected_refunds_each_approved_order_once_and_leaves_review_alone(
+    window: MainWindow, qtbot: QtBot, demo_shop: DemoShop
+) -> None:
+    window.queue.show_tab(Tab.APPROVE)
+    qtbot.keyClick(window.queue.table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    in_tab = {window.model.request_id_at(row) for row in range(window.model.rowCount())}
+    assert set(window.queue.selected_request_ids()) == in_tab  # Ctrl+A: the whole tab
+    assert len(in_tab) == window.model.counts()[Tab.APPROVE] > 3
+    window.queue.show_tab(Tab.NEEDS_DECISION)
+    approve = rows_with(window, "approve", "PAID")[:3]
+    review = rows_with(window, "review")[:1]
+    assert len(approve) == 3 and review
+    click_rows(qtbot, window, [*approve, *review])
+    approved = [order_of(window, row) for row in approve]
+    _rid, review_gid, review_name = order_of(window, review[0])
+    refunds_before = {gid: demo_shop.ledger.refunded_total(gid) for _r, gid, _n in approved}
+    assert set(refunds_before.values()) == {0}
+
+    dialog = open_bulk(qtbot, window, Qt.Key.Key_A)
+    assert isinstance(dialog, BulkConfirmDialog)
+    rows = dict(dialog.rows())
+    assert rows["Orders"] == "3"
+    summary = dialog.bulk.summary
+    assert len(summary.refund_totals) == 1  # the demo shop's orders are all in DKK
+    assert rows["Refund in total"] == window.formatter.money(summary.refund_totals[0])
+    totals = sum(p.refund_total.amount for p in dialog.bulk.plans if p.refund_total)
+    assert summary.refund_totals[0].amount == totals > 0
+    assert int(rows["Units restocked"]) == dialog.bulk.summary.units_restocked > 0
+    assert rows["Customers emailed"] == "3"
+    assert len(dialog.left_out_lines) == 1 and dialog.left_out_lines[0].startswith(review_name)
+    assert "Review" in dialog.left_out_lines[0]
+    assert f"Sent {AT_ONCE} order(s) at a time" in dialog.pace_label.text()
+
+    with qtbot.waitSignal(window.bulk.finished, timeout=WAIT) as finished:
+        progress = confirm(qtbot, window, dialog)
+    run = finished.args[0]
+    assert isinstance(run, BulkRun)
+    assert [o.state for o in run.orders] == [OrderState.DONE] * 3
+    assert progress.summary.text() == "3 succeeded"
+    assert progress.close_button.isEnabled() and not progress.stop_button.isEnabled()
+    for _rid, gid, _name in approved:  # each refunded exactly once, in full, and cancelled
+        refunds = [r for r in demo_shop.ledger.refunds if r.order_id == gid]
+        assert len(refunds) == 1
+        assert demo_shop.order(gid).cancelled_at is not None
+    assert [r for r in demo_shop.ledger.refunds if r.order_id == review_gid] == []
+    assert demo_shop.order(review_gid).cancelled_at is None
+    with window.context.database.reading() as conn:  # each decided under the policy shown
+        snapshots = [[d.policy_snapshot for d in list_decisions(conn, rid)] for rid, *_ in approved]
+    assert all(s and s[-1] and s[-1]["policy"] == run.bulk.policy_snapshot for s in snapshots)
+    for rid, _gid, _name in approved:
+        qtbot.waitUntil(lambda rid=rid: window.model.row_of(rid) is None, timeout=WAIT)
+    window.queue.show_tab(Tab.DONE)  # each order read again after its action: cancelled
+    for rid, _gid, _name in approved:
+        qtbot.waitUntil(
+            lambda rid=rid: (
+                (row := window.model.row_of(rid)) is not None
+                and window.model.queue_row(row).cancelled == 1
+            ),
+            timeout=WAIT,
+        )
+
+
+def test_stop_starts_no_new_order_and_lets_the_sent_ones_finish(
+    window: MainWindow, qtbot: QtBot, demo_shop: DemoShop
+) -> None:
+    approve = rows_with(window, "approve", "PAID")[:4]
+    assert len(approve) == 4
+    click_rows(qtbot, window, approve)
+    orders = [order_of(window, row) for row in approve]
+    dialog = open_bulk(qtbot, window, Qt.Key.Key_A)
+    assert isinstance(dialog, BulkConfirmDialog)
+    started: list[int] = []
+    window.bulk.sending.connect(lambda rid, on: started.append(rid) if on else None)
+    # Stop as soon as the first order comes back: before the next one would start.
+    progress: list[BulkProgressDialog] = []
+    window.bulk.order_finished.connect(
+        lambda _rid, _o: progress[0].stop_button.click() if progress else None
+    )
+    with qtbot.waitSignal(window.bulk.finished, timeout=WAIT) as finished:
+        progress.append(confirm(qtbot, window, dialog))
+    run = finished.args[0]
+    assert len(started) == AT_ONCE  # the two sent before Stop, and no other
+    states = [o.state for o in run.orders]
+    assert states == [OrderState.DONE] * AT_ONCE + [OrderState.NOT_STARTED] * (4 - AT_ONCE)
+    assert progress[0].summary.text() == "2 succeeded · 2 not started"
+    sent = {plan.order_id for plan in (o.plan for o in run.orders[:AT_ONCE])}
+    for _rid, gid, _name in orders:
+        refunds = [r for r in demo_shop.ledger.refunds if r.order_id == gid]
+        assert len(refunds) == (1 if gid in sent else 0)
+        assert (demo_shop.order(gid).cancelled_at is not None) == (gid in sent)
+
+
+def test_decline_selected_with_one_reason(
+    window: MainWindow, qtbot: QtBot, demo_shop: DemoShop
+) -> None:
+    chosen = [*rows_with(window, "approve", "PAID")[:1], *rows_with(window, "review")[:1]]
+    assert len(chosen) == 2
+    click_rows(qtbot, window, chosen)
+    orders = [order_of(window, row) for row in chosen]
+    reason_dialog = open_bulk(qtbot, window, Qt.Key.Key_D)
+    assert isinstance(reason_dialog, TextDialog)
+    reason_dialog.editor.setPlainText("Already on its way, sorry.")
+    with qtbot.waitSignal(window.bulk.dialog_opened, timeout=WAIT) as opened:
+        reason_dialog.confirm_button.click()
+    dialog = opened.args[0]
+    assert isinstance(dialog, BulkConfirmDialog)
+    rows = dict(dialog.rows())
+    assert rows["Orders"] == "2" and rows["Reason"] == "Already on its way, sorry."
+    assert "Refund in total" not in rows and dialog.left_out_lines == []
+    with qtbot.waitSignal(window.bulk.finished, timeout=WAIT) as finished:
+        confirm(qtbot, window, dialog)
+    assert [o.state for o in finished.args[0].orders] == [OrderState.DONE] * 2
+    for rid, gid, _name in orders:
+        assert demo_shop.order(gid).cancelled_at is None
+        assert [r for r in demo_shop.ledger.refunds if r.order_id == gid] == []
+        note = demo_shop.order(gid).note or ""
+        assert "Already on its way, sorry." in note
+        qtbot.waitUntil(lambda rid=rid: window.model.row_of(rid) is None, timeout=WAIT)

@@ -1,0 +1,215 @@
+"""Requests without an order, driven through the real window against the demo shop: a CSV row
+with only an email lands in Unmatched, the merchant searches the store, links an order (the
+request is judged and leaves Unmatched) or closes the request with the "could not find" reply;
+a request from the wrong sender says why on the request and is linked only after confirming."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QObject, QUrl, Slot
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import QFileDialog
+from pytestqt.qtbot import QtBot
+
+from cancelapp.context import AppContext
+from cancelapp.demoshop import DemoShop
+from cancelapp.domain.request import RequestSource, RequestState
+from cancelapp.session.refresh import store_requests
+from cancelapp.sources.incoming import IncomingRequest
+from cancelapp.store.phrase_json import phrase_from_json
+from cancelapp.store.requests import get_request
+from cancelapp.ui.detail.find_order_dialog import FindOrderDialog
+from cancelapp.ui.dialogs.csv_import_dialog import CsvImportDialog
+from cancelapp.ui.main_window import MainWindow
+from cancelapp.ui.queue.queue_index import Tab
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+WAIT = 30_000
+
+
+@pytest.fixture
+def window(qtbot: QtBot, context: AppContext) -> Iterator[MainWindow]:
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
+        window.start()
+    yield window
+    window.close()
+
+
+class MailCatcher(QObject):
+    """The mail program, at the true boundary: what the window asked the desktop to open."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.urls.append(url.toString())
+
+
+def import_csv(qtbot: QtBot, window: MainWindow, path: Path, body: str) -> None:
+    path.write_text("Timestamp,Email,Order,Reason\n" + body, encoding="utf-8")
+    window.commands.import_csv.trigger()
+    files = window.findChild(QFileDialog)
+    assert files is not None
+    files.fileSelected.emit(str(path))
+    qtbot.waitUntil(lambda: window.findChild(CsvImportDialog) is not None, timeout=WAIT)
+    dialog = window.findChild(CsvImportDialog)
+    assert dialog is not None
+    with qtbot.waitSignal(window.menu_dialogs.imported, timeout=WAIT):
+        dialog.import_button.click()
+    dialog.deleteLater()
+
+
+def unmatched_of(window: MainWindow, email: str) -> int:
+    assert window.store is not None
+    with window.context.database.reading() as conn:
+        row = conn.execute(
+            "SELECT id FROM requests WHERE store_id = ? AND customer_email = ? AND state = ?",
+            (window.store.id, email, RequestState.UNMATCHED.value),
+        ).fetchone()
+    assert row is not None
+    return int(row[0])
+
+
+def open_finder(qtbot: QtBot, window: MainWindow, request_id: int) -> FindOrderDialog:
+    window.queue.show_tab(Tab.UNMATCHED)
+    qtbot.waitUntil(lambda: window.model.row_of(request_id) is not None, timeout=WAIT)
+    with qtbot.waitSignal(window.detail_shown, timeout=WAIT):
+        window.queue.select_request(request_id)
+    qtbot.waitUntil(window.commands.find_order.isEnabled, timeout=WAIT)
+    window.commands.find_order.trigger()
+    dialog = window.findChild(FindOrderDialog)
+    assert dialog is not None and dialog.isVisible()
+    return dialog
+
+
+def reasons_shown(window: MainWindow) -> list[str]:
+    detail = window.current_detail()
+    assert detail is not None
+    return [window.formatter.phrase(p) for p in detail.verdict.reasons]
+
+
+def test_an_email_only_csv_row_is_found_by_email_linked_and_judged(
+    qtbot: QtBot, window: MainWindow, shop: DemoShop, tmp_path: Path
+) -> None:
+    order_id = shop.create_order("paid")  # placed after the sync: only Shopify has it
+    order = shop.order(order_id)
+    email = order.email or ""
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S")
+    unmatched_before = window.model.counts()[Tab.UNMATCHED]
+    import_csv(qtbot, window, tmp_path / "form.csv", f"{stamp},{email},,Please cancel\n")
+    qtbot.waitUntil(
+        lambda: window.model.counts()[Tab.UNMATCHED] == unmatched_before + 1, timeout=WAIT
+    )
+    request_id = unmatched_of(window, email)
+
+    dialog = open_finder(qtbot, window, request_id)
+    assert "No order number found in the message" in reasons_shown(window)
+    assert dialog.search_edit.text() == email  # what the request says, searched at once
+    qtbot.waitUntil(lambda: dialog.model.rowCount() > 0, timeout=WAIT)
+    names = [dialog.model.index(r, 0).data() for r in range(dialog.model.rowCount())]
+    assert order.name in names
+    row = names.index(order.name)
+    total, items = dialog.model.index(row, 3).data(), dialog.model.index(row, 5).data()
+    assert total and items and order.line_items[0].title in items
+    assert "read_all_orders" in dialog.status_label.text()  # what cannot be found, and why
+    dialog.view.selectRow(row)
+    assert dialog.confirm_box.isHidden()  # the sender's own order: nothing to confirm
+    assert dialog.link_button.isEnabled()
+    with qtbot.waitSignal(window.unmatched.linked, timeout=WAIT) as linked:
+        dialog.link_button.click()
+
+    target = linked.args[0]
+    qtbot.waitUntil(lambda: window.model.counts()[Tab.UNMATCHED] == unmatched_before, timeout=WAIT)
+    qtbot.waitUntil(lambda: window.queue.current_request_id() == target, timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: (d := window.current_detail()) is not None and d.order is not None, timeout=WAIT
+    )
+    detail = window.current_detail()
+    assert detail is not None and detail.order is not None
+    assert detail.order.id == order_id and detail.request.state is RequestState.OPEN
+    assert "No order matched" not in " ".join(reasons_shown(window))  # judged on the order
+    assert window.commands.approve.isEnabled() or window.commands.decline.isEnabled()
+    assert not window.commands.find_order.isEnabled()
+
+
+def test_closing_an_unmatched_request_composes_the_could_not_find_reply(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    email = "nobody-here@example.dk"
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S")
+    import_csv(qtbot, window, tmp_path / "form.csv", f"{stamp},{email},,Cancel please\n")
+    request_id = unmatched_of(window, email)
+    done_before = window.model.counts()[Tab.DONE]
+
+    dialog = open_finder(qtbot, window, request_id)
+    qtbot.waitUntil(lambda: "0 order(s) found." in dialog.status_label.text(), timeout=WAIT)
+    with qtbot.waitSignal(window.unmatched.closed, timeout=WAIT):
+        dialog.close_request_button.click()
+
+    assert "could not find your order" in dialog.reply_edit.toPlainText()
+    catcher = MailCatcher()
+    QDesktopServices.setUrlHandler("mailto", catcher, "open")
+    try:
+        dialog.mail_button.click()
+    finally:
+        QDesktopServices.unsetUrlHandler("mailto")
+    assert catcher.urls and catcher.urls[0].startswith(f"mailto:{email}?subject=")
+    dialog.copy_button.click()
+    assert "could not find your order" in QGuiApplication.clipboard().text()
+    qtbot.waitUntil(lambda: window.model.counts()[Tab.DONE] == done_before + 1, timeout=WAIT)
+    with window.context.database.reading() as conn:
+        request = get_request(conn, request_id)
+    assert request is not None and request.state is RequestState.DECLINED
+
+
+def test_a_wrong_sender_request_says_why_and_links_only_after_confirming(
+    qtbot: QtBot, window: MainWindow, shop: DemoShop
+) -> None:
+    session = window.session
+    assert session is not None
+    order_id = shop.create_order("paid")
+    order = shop.order(order_id)
+    stranger = "someone-else@example.dk"
+    incoming = IncomingRequest(
+        source=RequestSource.EMAIL,
+        external_id="imap:1:77",
+        received_at=datetime.now(UTC),
+        text=f"Please cancel {order.name}",
+        order_name=order.name,
+        customer_email=stranger,
+    )
+    store_requests(session.database, session.store_id, [incoming], session.client)
+    with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
+        window.sync_now()
+    request_id = unmatched_of(window, stranger)
+
+    dialog = open_finder(qtbot, window, request_id)
+    why = f"Order {order.name} belongs to another customer's email"
+    assert why in reasons_shown(window)  # on the request, read from the cache, not a banner
+    row = window.model.row_of(request_id)
+    assert row is not None
+    first_reason = window.model.queue_row(row).verdict_reason
+    assert first_reason is not None  # the queue's row says it too
+    assert window.formatter.phrase(phrase_from_json(first_reason)) == why
+    assert dialog.search_edit.text() == order.name
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=WAIT)
+    dialog.view.selectRow(0)
+    assert dialog.confirm_box.isVisible() and stranger in dialog.confirm_box.text()
+    assert not dialog.link_button.isEnabled()  # not before the merchant confirms
+    dialog.confirm_box.setChecked(True)
+    assert dialog.link_button.isEnabled()
+    with qtbot.waitSignal(window.unmatched.linked, timeout=WAIT):
+        dialog.link_button.click()
+    with window.context.database.reading() as conn:
+        request = get_request(conn, request_id)
+    assert request is not None and request.order_id == order_id
+    assert request.state is RequestState.OPEN
