@@ -134,7 +134,14 @@
         <translation>For sent at fortryde: handlingen er allerede sendt.</translation>
     </message>
     <message numerus="yes">
-        <source>%n new order(s) put on hold until you decide.</source>
+        <source>%n new order put on hold until you decide.</source>
+        <translation>
+            <numerusform>%n ny ordre er tilbageholdt, indtil du har besluttet dig.</numerusform>
+            <numerusform>%n nye ordrer er tilbageholdt, indtil du har besluttet dig.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new orders put on hold until you decide.</source>
         <translation>
             <numerusform>%n ny ordre er tilbageholdt, indtil du har besluttet dig.</numerusform>
             <numerusform>%n nye ordrer er tilbageholdt, indtil du har besluttet dig.</numerusform>
@@ -909,10 +916,17 @@
         <translation>{file}: {rows} rækker, læst som {encoding}</translation>
     </message>
     <message numerus="yes">
-        <source>%n row(s) had text longer than {limit} characters; it was shortened (lines {lines}).</source>
+        <source>%n row had text longer than {limit} characters; it was shortened (line {lines}).</source>
         <translation>
             <numerusform>%n række havde tekst på mere end {limit} tegn; den blev forkortet (linje {lines}).</numerusform>
             <numerusform>%n rækker havde tekst på mere end {limit} tegn; den blev forkortet (linje {lines}).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows had text longer than {limit} characters; they were shortened (lines {lines}).</source>
+        <translation>
+            <numerusform>%n række havde tekst på mere end {limit} tegn; den blev forkortet (linje {lines}).</numerusform>
+            <numerusform>%n rækker havde tekst på mere end {limit} tegn; teksten blev forkortet (linje {lines}).</numerusform>
         </translation>
     </message>
     <message>
@@ -1000,21 +1014,42 @@
         <translation>Vælg kolonnen med {fields}.</translation>
     </message>
     <message numerus="yes">
-        <source>%n request(s) to import</source>
+        <source>%n request to import</source>
         <translation>
             <numerusform>%n anmodning at importere</numerusform>
             <numerusform>%n anmodninger at importere</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n row(s) cannot be imported</source>
+        <source>%n requests to import</source>
+        <translation>
+            <numerusform>%n anmodning at importere</numerusform>
+            <numerusform>%n anmodninger at importere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row cannot be imported</source>
         <translation>
             <numerusform>%n række kan ikke importeres</numerusform>
             <numerusform>%n rækker kan ikke importeres</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n row(s) already imported</source>
+        <source>%n rows cannot be imported</source>
+        <translation>
+            <numerusform>%n række kan ikke importeres</numerusform>
+            <numerusform>%n rækker kan ikke importeres</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row already imported</source>
+        <translation>
+            <numerusform>%n række er allerede importeret</numerusform>
+            <numerusform>%n rækker er allerede importeret</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows already imported</source>
         <translation>
             <numerusform>%n række er allerede importeret</numerusform>
             <numerusform>%n rækker er allerede importeret</numerusform>
@@ -2183,22 +2218,36 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         </translation>
     </message>
     <message numerus="yes">
-        <source>Syncing: %n order(s)</source>
+        <source>Syncing: %n order</source>
         <translation>
             <numerusform>Synkroniserer: %n ordre</numerusform>
             <numerusform>Synkroniserer: %n ordrer</numerusform>
         </translation>
     </message>
-    <message>
-        <source>{store} was removed from CancelApp.</source>
-        <translation>{store} er fjernet fra CancelApp.</translation>
+    <message numerus="yes">
+        <source>Syncing: %n orders</source>
+        <translation>
+            <numerusform>Synkroniserer: %n ordre</numerusform>
+            <numerusform>Synkroniserer: %n ordrer</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <source>%n request(s) imported.</source>
+        <source>%n request imported.</source>
         <translation>
             <numerusform>%n anmodning importeret.</numerusform>
             <numerusform>%n anmodninger importeret.</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n requests imported.</source>
+        <translation>
+            <numerusform>%n anmodning importeret.</numerusform>
+            <numerusform>%n anmodninger importeret.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{store} was removed from CancelApp.</source>
+        <translation>{store} er fjernet fra CancelApp.</translation>
     </message>
     <message>
         <source>Something went wrong inside CancelApp, and what you just did may not have finished. Check the order in Shopify before doing it again.</source>
@@ -2750,7 +2799,14 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>Politikfilen har et problem og bliver erstattet af disse regler.</translation>
     </message>
     <message numerus="yes">
-        <source>Saving removes %n comment(s) from the policy file.</source>
+        <source>Saving removes %n comment from the policy file.</source>
+        <translation>
+            <numerusform>Når du gemmer, fjernes %n kommentar fra politikfilen.</numerusform>
+            <numerusform>Når du gemmer, fjernes %n kommentarer fra politikfilen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saving removes %n comments from the policy file.</source>
         <translation>
             <numerusform>Når du gemmer, fjernes %n kommentar fra politikfilen.</numerusform>
             <numerusform>Når du gemmer, fjernes %n kommentarer fra politikfilen.</numerusform>
@@ -3286,14 +3342,28 @@ Venlig hilsen
         <translation>Nye annulleringsanmodninger</translation>
     </message>
     <message numerus="yes">
-        <source>%n new request(s) to decide.</source>
+        <source>%n new request to decide.</source>
         <translation>
             <numerusform>%n ny anmodning skal afgøres.</numerusform>
             <numerusform>%n nye anmodninger skal afgøres.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>CancelApp: %n request(s) need a decision</source>
+        <source>%n new requests to decide.</source>
+        <translation>
+            <numerusform>%n ny anmodning skal afgøres.</numerusform>
+            <numerusform>%n nye anmodninger skal afgøres.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>CancelApp: %n request needs a decision</source>
+        <translation>
+            <numerusform>CancelApp: %n anmodning skal afgøres</numerusform>
+            <numerusform>CancelApp: %n anmodninger skal afgøres</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>CancelApp: %n requests need a decision</source>
         <translation>
             <numerusform>CancelApp: %n anmodning skal afgøres</numerusform>
             <numerusform>CancelApp: %n anmodninger skal afgøres</numerusform>
