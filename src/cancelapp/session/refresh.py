@@ -226,11 +226,12 @@ def add_note(
 
 def hold_on_arrival(session: StoreSession, request_ids: frozenset[int]) -> list[Outcome]:
     """Put new requests' orders on hold so they do not ship while the merchant decides (a
-    setting). Orders that cannot be held (shipped, already on hold) are left alone."""
+    setting). Orders that cannot be held (shipped, already on hold) are left alone, and a
+    fulfillment service is never asked to cancel: those orders show "at the warehouse"."""
     outcomes = []
     for request_id in sorted(request_ids):
         try:
-            plan = session.runner.prepare_hold(request_id)
+            plan = session.runner.prepare_hold(request_id, ask_service=False)
         except PlanRefused:
             continue
         outcomes.append(session.runner.execute(plan))

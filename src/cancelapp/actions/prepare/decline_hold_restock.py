@@ -59,12 +59,21 @@ def plan_decline(
 
 
 def plan_hold(
-    order: Order, request: CancellationRequest, *, settings: ActionSettings
+    order: Order,
+    request: CancellationRequest,
+    *,
+    settings: ActionSettings,
+    ask_service: bool = True,
 ) -> ActionPlan:
-    """Stop the warehouse: hold open fulfillment orders, or ask a 3PL that accepted to stop."""
+    """Stop the warehouse: hold open fulfillment orders, or ask a 3PL that accepted to stop.
+
+    `ask_service=False` (hold on arrival) never asks a service: a cancellation it accepts
+    closes the work for good, so that stays the merchant's explicit choice."""
     steps: list[Step] = []
     held: list[str] = []
     for fo in order.fulfillment_orders:
+        if fo.accepted_by_service and not ask_service:
+            continue
         if fo.accepted_by_service:
             steps.append(
                 Step(StepKind.SUBMIT_CANCELLATION, {"id": fo.id, "message": settings.hold_note})

@@ -275,7 +275,17 @@ class ActionController(QObject):
         from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog
 
         dialog = ConfirmActionDialog(plan.preview, self.formatter, self.parent_widget)
-        dialog.accepted.connect(lambda: self._send(session, rid, plan))
+
+        def confirmed() -> None:
+            message = dialog.service_message  # on the GUI thread, before the dialog goes
+            if message is None:
+                self._send(session, rid, plan)
+                return
+            from cancelapp.actions.prepare.warehouse import with_message
+
+            self._send(session, rid, with_message(plan, message))
+
+        dialog.accepted.connect(confirmed)
         dialog.rejected.connect(lambda: self._end(rid))
         self._open(dialog)
 
