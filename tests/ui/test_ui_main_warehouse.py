@@ -114,6 +114,8 @@ def ask_the_warehouse(qtbot: QtBot, window: MainWindow, demo_shop: DemoShop, nam
     assert [r for r in demo_shop.ledger.refunds if r.order_id == detail.order.id] == []
     asked = demo_shop.order(detail.order.id).fulfillment_orders
     assert "CANCELLATION_REQUESTED" in {fo.request_status for fo in asked}
+    show_order(qtbot, window, name)  # read again by the ask itself, not by a sync
+    assert window.detail.warehouse.text() == "Waiting for the warehouse to agree to cancel."
     sync(qtbot, window)
     row = window.model.row_of(detail.request.id or 0)
     assert row is not None, "the request left the queue while the warehouse decides"
@@ -161,3 +163,46 @@ def test_warehouse_refuses_and_the_merchant_is_told_in_words(
     assert problem.args[0] == refused
     assert demo_shop.order(order_id).cancelled_at is None
     assert [r for r in demo_shop.ledger.refunds if r.order_id == order_id] == []
+
+
+def test_declining_after_the_warehouse_agreed_says_what_to_do_in_shopify(
+    qtbot: QtBot, window: MainWindow, demo_shop: DemoShop, order_id: str
+) -> None:
+    name = demo_shop.order(order_id).name
+    ask_the_warehouse(qtbot, window, demo_shop, name)
+    answer(qtbot, demo_shop, order_id, "accept")
+    sync(qtbot, window)
+    show_order(qtbot, window, name)
+    with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as asked:
+        window.commands.decline.trigger()
+    with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
+        asked.args[0].accept()
+    dialog = opened.args[0]
+    assert isinstance(dialog, ConfirmActionDialog)
+    warnings = [label.text() for label in dialog.warning_labels]
+    assert any("request fulfillment again" in w and name in w for w in warnings), warnings
+    confirm(qtbot, window, dialog)
+    assert demo_shop.order(order_id).cancelled_at is None
+
+
+def test_hold_on_arrival_never_asks_a_warehouse(
+    qtbot: QtBot, window: MainWindow, demo_shop: DemoShop, order_id: str
+) -> None:
+    assert window.session is not None
+    window.context.settings = replace(window.context.settings, hold_on_arrival=True)
+    at_service = demo_shop.create_order("third_party_accepted")
+    demo_shop.add_cancel_request(at_service, "Cancel please")
+    own = demo_shop.create_order("paid")
+    demo_shop.add_cancel_request(own, "Cancel please")
+    with qtbot.waitSignal(window.actions_.problem, timeout=WAIT) as warned:
+        window.sync_now()
+    assert warned.args[0].startswith("1 new order"), warned.args[0]
+    assert "at a fulfillment service" in warned.args[0]
+    qtbot.waitUntil(
+        lambda: {fo.status for fo in demo_shop.order(own).fulfillment_orders} == {"ON_HOLD"},
+        timeout=WAIT,
+    )
+    statuses = {fo.request_status for fo in demo_shop.order(at_service).fulfillment_orders}
+    assert statuses == {"ACCEPTED"}  # never asked to cancel
+    show_order(qtbot, window, demo_shop.order(at_service).name)
+    assert window.detail.warehouse.text().startswith("At the warehouse: decide soon")

@@ -14,6 +14,7 @@ from cancelapp.actions.prepare.action_plan import (
 from cancelapp.actions.prepare.plan_common import new_plan, phrase, release_step
 from cancelapp.actions.prepare.preview import CONTEXT, Preview, RestockLine
 from cancelapp.actions.prepare.steps import Step, StepKind, new_key
+from cancelapp.actions.prepare.warehouse import AtWarehouse, decline_warnings
 from cancelapp.domain.action import ActionKind
 from cancelapp.domain.order import Order
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP
@@ -54,6 +55,7 @@ def plan_decline(
         tags_added=(settings.decline_tag,),
         note_added=note_line,
         holds=tuple(h.location_name or h.fulfillment_order_id for h in holds),
+        warnings=decline_warnings(order),
     )
     return new_plan(order, request, ActionKind.DECLINE, steps, preview, None)
 
@@ -88,6 +90,8 @@ def plan_hold(
         else:
             continue
         held.append(fo.location_name or fo.id)
+    if not steps and any(fo.accepted_by_service for fo in order.fulfillment_orders):
+        raise AtWarehouse()
     if not steps:
         raise PlanRefused(
             phrase(QT_TRANSLATE_NOOP(CONTEXT, "Nothing on this order is waiting to ship."))

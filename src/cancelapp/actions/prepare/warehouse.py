@@ -61,6 +61,13 @@ _WORDS = {
 }
 
 
+class AtWarehouse(PlanRefused):
+    """Hold on arrival found only work a fulfillment service holds: it is not asked to stop."""
+
+    def __init__(self) -> None:
+        super().__init__(warehouse_words(WarehouseState.AT_WAREHOUSE))
+
+
 def warehouse_words(state: WarehouseState) -> Phrase:
     return phrase(_WORDS[state])
 
@@ -68,6 +75,26 @@ def warehouse_words(state: WarehouseState) -> Phrase:
 def default_message(order: Order) -> str:
     """What the warehouse reads unless the merchant writes otherwise (sent as typed)."""
     return f"The customer asked to cancel order {order.name}. Please do not ship it."
+
+
+def decline_warnings(order: Order) -> tuple[Phrase, ...]:
+    """Declining after the warehouse agreed to cancel: its work stays stopped. Shopify's API
+    offers no way back for it (`fulfillmentOrderOpen` and `fulfillmentOrderReschedule` only
+    apply to scheduled fulfillment orders, `fulfillmentOrderMove` refuses closed ones), so the
+    merchant is told what to do in Shopify."""
+    if warehouse_state(order) is not WarehouseState.AGREED:
+        return ()
+    return (
+        phrase(
+            QT_TRANSLATE_NOOP(
+                CONTEXT,
+                "The warehouse already agreed to cancel {order} and stopped work on it; "
+                "declining does not restart it. In Shopify, open the order and request "
+                "fulfillment again (or fulfil it from another location), or it will never ship.",
+            ),
+            order=order.name,
+        ),
+    )
 
 
 def refuse_while_at_warehouse(order: Order) -> None:

@@ -24,7 +24,7 @@ from cancelapp.ui.workers import Lane, Task, WorkerPool
 
 if TYPE_CHECKING:  # the money-moving side loads with the store's session, dialogs when used
     from cancelapp.actions import ActionPlan, Outcome
-    from cancelapp.session.refresh import StoreSession
+    from cancelapp.session.refresh import ArrivalHolds, StoreSession
     from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog, TextDialog
 
 log = logging.getLogger(__name__)
@@ -207,16 +207,27 @@ class ActionController(QObject):
         if session is None:
             return
         task = self.workers.run_on(Lane.NETWORK, hold_on_arrival, session, request_ids)
-        task.succeeded.connect(lambda outcomes: self._held(request_ids, outcomes))
+        task.succeeded.connect(lambda holds: self._held(request_ids, holds))
         task.failed.connect(self._report)
 
-    def _held(self, request_ids: frozenset[int], outcomes: list[Outcome]) -> None:
+    def _held(self, request_ids: frozenset[int], holds: ArrivalHolds) -> None:
+        outcomes = holds.outcomes
         for outcome in outcomes:
             if outcome.status in _TROUBLE:
                 self._show_outcome(outcome)
         held = sum(1 for outcome in outcomes if outcome.status == _DONE)
         if held:
             self.notice.emit(self.tr("%n new order(s) put on hold until you decide.", "", held))
+        if holds.at_warehouse:
+            self.problem.emit(
+                self.tr(
+                    "%n new order(s) at a fulfillment service, which may ship them: decide "
+                    "soon. CancelApp does not ask the warehouse to stop unless you approve.",
+                    "",
+                    holds.at_warehouse,
+                ),
+                "",
+            )
         self.rows_changed.emit(request_ids)
 
     # Sending queued actions ----------------------------------------------------------------------
@@ -292,7 +303,11 @@ class ActionController(QObject):
     def _send(self, session: StoreSession, rid: int, plan: ActionPlan) -> None:
         self.sending.emit(rid, True)
         runner = session.runner
-        if runner.settings.undo_seconds > 0:
+        if plan.kind.value == "cancellation_request" and runner.settings.undo_seconds <= 0:
+            from cancelapp.session.warehouse import ask_warehouse
+
+            task = self.workers.run_on(Lane.NETWORK, ask_warehouse, session, plan)
+        elif runner.settings.undo_seconds > 0:
             task = self.workers.run_on(Lane.NETWORK, runner.enqueue, plan)
         else:
             task = self.workers.run_on(Lane.NETWORK, runner.execute, plan)
