@@ -212,6 +212,10 @@
         <translation>Tilbagehold forsendelsen</translation>
     </message>
     <message>
+        <source>Match the request to an order first.</source>
+        <translation>Knyt først anmodningen til en ordre.</translation>
+    </message>
+    <message>
         <source>Nothing on this order is waiting to ship.</source>
         <translation>Intet på ordren venter på at blive sendt.</translation>
     </message>
@@ -230,6 +234,14 @@
     <message>
         <source>Shopify can refund at most {maximum} on this order, less than the {amount} planned. Check the order in Shopify.</source>
         <translation>Shopify kan højst refundere {maximum} på ordren, mindre end de planlagte {amount}. Tjek ordren i Shopify.</translation>
+    </message>
+    <message>
+        <source>Shopify cannot be reached and this order is not cached in full. Decide once CancelApp is online again.</source>
+        <translation>Shopify kan ikke nås, og denne ordre er ikke gemt i sin helhed. Beslut, når CancelApp er online igen.</translation>
+    </message>
+    <message>
+        <source>Shopify cannot be reached, and refunding part of an order needs its calculation. Approve it once CancelApp is online again.</source>
+        <translation>Shopify kan ikke nås, og refusion af en del af en ordre kræver Shopifys beregning. Godkend den, når CancelApp er online igen.</translation>
     </message>
     <message>
         <source>Shopify computes {shopify} for removing these items; CancelApp&apos;s preview comes to {ours}. Check the order in Shopify before you confirm.</source>
@@ -389,6 +401,10 @@
     <message>
         <source>Confirm action</source>
         <translation>Bekræft handling</translation>
+    </message>
+    <message>
+        <source>Shopify cannot be reached: this is from the copy of the order read {ago}. The decision is queued and carried out once Shopify answers, if the order has not changed meanwhile.</source>
+        <translation>Shopify kan ikke nås: dette bygger på kopien af ordren, der blev læst {ago}. Beslutningen sættes i kø og udføres, når Shopify svarer, hvis ordren ikke er ændret i mellemtiden.</translation>
     </message>
     <message>
         <source>Warning</source>
@@ -818,6 +834,22 @@
     <message>
         <source>Price</source>
         <translation>Pris</translation>
+    </message>
+    <message>
+        <source>Queued: CancelApp carries it out when it is due and Shopify can be reached, after checking that the order has not changed since your decision.</source>
+        <translation>I kø: CancelApp udfører den, når tiden er inde og Shopify kan nås, efter at have tjekket, at ordren ikke er ændret siden din beslutning.</translation>
+    </message>
+    <message>
+        <source>Not carried out, nothing was sent: the order changed after your decision.</source>
+        <translation>Ikke udført, intet blev sendt: ordren blev ændret efter din beslutning.</translation>
+    </message>
+    <message>
+        <source>Your reason is kept for the next decline: {reason}</source>
+        <translation>Din begrundelse er gemt til næste afvisning: {reason}</translation>
+    </message>
+    <message>
+        <source>Decide again.</source>
+        <translation>Beslut igen.</translation>
     </message>
     <message>
         <source>Yes</source>
@@ -2485,6 +2517,10 @@ Venlig hilsen
     <message>
         <source>Only the order&apos;s summary is cached: its items, payments and shipping load from Shopify when CancelApp is online, and the verdict follows.</source>
         <translation>Der er kun gemt en oversigt over ordren: varer, betalinger og forsendelse hentes fra Shopify, når CancelApp har forbindelse, og derefter følger vurderingen.</translation>
+    </message>
+    <message>
+        <source>The order changed in Shopify after the decision.</source>
+        <translation>Ordren blev ændret i Shopify efter beslutningen.</translation>
     </message>
 </context>
 <context>

@@ -23,7 +23,6 @@ from cancelapp.actions.carry_out.plan_journal import (
     JournaledPlan,
     claim_queued,
     journal_plan,
-    save_progress,
     unfinished_for_order,
     unfinished_plans,
 )
@@ -55,7 +54,7 @@ from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
 from cancelapp.domain.request import CancellationRequest
 from cancelapp.domain.verdict import SuggestedAction
 from cancelapp.shopify.client import ShopifyClient
-from cancelapp.shopify.errors import NetworkDown, ShopifyDown, Throttled
+from cancelapp.shopify.errors import Cancelled, NetworkDown, ShopifyDown, Throttled
 from cancelapp.shopify.order_mapping import is_truncated, order_from_node
 from cancelapp.store.database import Database
 from cancelapp.store.journal import ActionAlreadyRunningError
@@ -129,6 +128,11 @@ class ActionRunner:
 
     # -- previews ------------------------------------------------------------------------------
 
+    @property
+    def staff_note(self) -> str:
+        """The staff note on an approved cancellation (online or decided offline)."""
+        return f"Cancelled at the customer's request; approved by {self.who} in CancelApp."
+
     def prepare_approve(self, request_id: int, action: SuggestedAction) -> ActionPlan:
         request, order = self._request_and_order(request_id)
         refuse_while_at_warehouse(order)
@@ -139,8 +143,9 @@ class ActionRunner:
             suggestion_variables(order, request.line_item_ids, partial=partial)
         )
         holds = self._our_holds(order) if partial else ()
-        note = f"Cancelled at the customer's request; approved by {self.who} in CancelApp."
-        plan = plan_approve(order, request, action, suggested, staff_note=note, holds=holds)
+        plan = plan_approve(
+            order, request, action, suggested, staff_note=self.staff_note, holds=holds
+        )
         if partial and request.native_edit_id:
             total = shopify_edit_total(
                 self.client, order.id, request.native_edit_id, cancel=self._stop
@@ -266,12 +271,30 @@ class ActionRunner:
             if not self._is_due(entry, now):
                 continue
             with self._order_lock(entry.plan.order_id) as free:
-                claimed = free and claim_queued(
-                    self.db, entry.action_id, ActionState.SENDING, now=self.clock()
-                )
-                if claimed:
-                    outcomes.append(self._verify_and_run(claimed, requeue_offline=True))
+                if free:
+                    outcome = self._send_queued(entry)
+                    if outcome is not None:
+                        outcomes.append(outcome)
         return outcomes
+
+    def _send_queued(self, entry: JournaledPlan) -> Outcome | None:
+        """Re-verify a queued plan against the live order, then claim and run it. It stays
+        queued (never seen as sending) while Shopify cannot be reached; None when it was
+        taken back meanwhile."""
+        try:
+            recheck = self.verify(entry.plan)
+        except OFFLINE as offline:
+            return outcome_of(
+                entry.plan, OutcomeStatus.QUEUED, offline.merchant_message, entry=entry
+            )
+        except Cancelled:  # the app is closing
+            return outcome_of(entry.plan, OutcomeStatus.QUEUED, entry=entry)
+        claimed = claim_queued(self.db, entry.action_id, ActionState.SENDING, now=self.clock())
+        if claimed is None:
+            return None
+        if recheck.conflict is not None:
+            return self._pipeline.end_in_conflict(claimed, recheck.conflict)[1]
+        return self._run(claimed.with_step(0, known_before_sending(recheck)))
 
     def _is_due(self, entry: JournaledPlan, now: datetime) -> bool:
         """On the monotonic clock for plans this process queued (a wall-clock jump neither
@@ -297,7 +320,7 @@ class ActionRunner:
                 if entry.anything_sent:
                     outcomes.append(self._run(entry))
                 else:
-                    outcomes.append(self._verify_and_run(entry, requeue_offline=False))
+                    outcomes.append(self._verify_and_run(entry))
         return outcomes
 
     def busy(self, store_id: int, order_id: str) -> bool:
@@ -348,16 +371,11 @@ class ActionRunner:
     def _run(self, entry: JournaledPlan) -> Outcome:
         return self._pipeline.run(entry)[1]
 
-    def _verify_and_run(self, entry: JournaledPlan, *, requeue_offline: bool) -> Outcome:
+    def _verify_and_run(self, entry: JournaledPlan) -> Outcome:
         """Run a journaled plan of which nothing was sent yet, after re-verification."""
         try:
             recheck = self.verify(entry.plan)
         except OFFLINE as offline:
-            if requeue_offline:
-                entry = save_progress(self.db, entry, ActionState.QUEUED, now=self.clock())
-                return outcome_of(
-                    entry.plan, OutcomeStatus.QUEUED, offline.merchant_message, entry=entry
-                )
             return outcome_of(
                 entry.plan, OutcomeStatus.PENDING, offline.merchant_message, entry=entry
             )

@@ -94,6 +94,8 @@ class DemoShop:
     def stop(self) -> None:
         if self._server is None:
             return
+        # Started again, it answers at the same address: the app's store is that address.
+        self._address = (self._address[0], int(self._server.server_address[1]))
         self._server.shutdown()
         self._server.hang_up_all()
         self._server.server_close()

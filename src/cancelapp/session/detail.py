@@ -24,6 +24,9 @@ if TYPE_CHECKING:  # imported where used: the window opens before these load
     from cancelapp.store.journal import Decision
 
 _CONTEXT = "RequestDetail"
+_CHANGED = Phrase(
+    _CONTEXT, QT_TRANSLATE_NOOP(_CONTEXT, "The order changed in Shopify after the decision.")
+)
 _NOT_READ = Phrase(
     _CONTEXT,
     QT_TRANSLATE_NOOP(
@@ -46,6 +49,10 @@ class RequestDetail:
     complete: bool = True  # False: `order` is the cached lean summary, not the whole order
     # The verdict split by rule, decisive reason first; None: only the verdict's reasons.
     explanation: VerdictExplanation | None = None
+    # The last decision was stopped before anything was sent, because the order changed
+    # (say how, and decide again); what the merchant typed with it is kept.
+    stopped: tuple[Phrase, ...] = ()
+    kept_reason: str | None = None
 
     @property
     def busy(self) -> bool:
@@ -61,6 +68,11 @@ class RequestDetail:
 
         state = warehouse_state(self.order)
         return warehouse_words(state) if state is not None else None
+
+    @property
+    def queued(self) -> bool:
+        """A decision waits in the journal (undo window, or Shopify out of reach)."""
+        return any(a.state.value == "queued" for a in self.actions)
 
     @property
     def undoable(self) -> Action | None:
@@ -105,6 +117,7 @@ def load_detail(
     else:
         verdict = Verdict(Outcome.REVIEW, "", (_NOT_READ,), ())
         explanation = explain(verdict, None)
+    stopped, kept_reason = _stopped(request, actions, audit)
     return RequestDetail(
         request,
         order,
@@ -115,4 +128,29 @@ def load_detail(
         tuple(audit),
         complete,
         explanation,
+        stopped,
+        kept_reason,
     )
+
+
+def _stopped(
+    request: CancellationRequest, actions: list[Action], audit: list[AuditEntry]
+) -> tuple[tuple[Phrase, ...], str | None]:
+    """What changed, when the request's last decision met a changed order (nothing sent)."""
+    from cancelapp.domain.action import ActionState
+    from cancelapp.domain.request import RequestState
+    from cancelapp.store.phrase_json import phrase_from_json
+
+    if not actions or request.state not in (RequestState.OPEN, RequestState.FAILED):
+        return (), None
+    last = actions[-1]
+    if last.state is not ActionState.CONFLICT:
+        return (), None
+    changes: tuple[Phrase, ...] = (_CHANGED,)
+    for entry in audit:
+        texts = entry.detail.get("change_phrases")
+        if entry.action_id == last.id and texts:
+            changes = tuple(phrase_from_json(text) for text in texts)
+            break
+    reason = last.params.get("reason")
+    return changes, reason if isinstance(reason, str) and reason else None

@@ -92,7 +92,11 @@ class MainWindow(QMainWindow):
             context, self.formatter, self, lambda: self.store, lambda: self.session
         )
         self.actions_ = ActionController(
-            context.workers, self.formatter, self, find_request=self.model.request_of_order
+            context.workers,
+            self.formatter,
+            self,
+            find_request=self.model.request_of_order,
+            online=lambda: self.status.online,
         )
         self.policy = PolicyFlow(context, self.formatter, self, lambda: self.session)
         self.details = DetailFlow(

@@ -17,6 +17,7 @@ from cancelapp.domain.money import Money
 from cancelapp.domain.request import RequestState
 from cancelapp.store.audit import AuditEntry, append_audit
 from cancelapp.store.journal import record_decision
+from cancelapp.store.phrase_json import phrase_to_json
 from cancelapp.store.requests import set_state
 
 DECIDING_KINDS = frozenset({ActionKind.CANCEL, ActionKind.REFUND, ActionKind.DECLINE})
@@ -67,7 +68,11 @@ class Records:
             "stopped: order changed",
             entry,
             RequestState.OPEN,
-            detail={"changes": changes},
+            detail={
+                "changes": changes,
+                # translated when shown: the request is back for a decision with these
+                "change_phrases": [phrase_to_json(c) for c in conflict.changes],
+            },
         )
 
     def step_done(
@@ -165,4 +170,5 @@ class Records:
                 policy_snapshot={"policy": plan.policy_snapshot, "plan": plan.plan_id},
                 decided_by=self.who,
                 decided_at=now,
+                note=plan.reason,
             )

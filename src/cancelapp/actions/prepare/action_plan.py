@@ -55,6 +55,7 @@ class ActionPlan:
     suggestion: dict[str, Any] | None = None  # suggestedRefund variables, to re-verify
     preview: Preview | None = None  # None once read back from the journal
     policy_snapshot: str | None = None  # the policy a queued (offline) decision was made under
+    reason: str | None = None  # what the merchant typed (a decline's reason), kept with it
 
     @staticmethod
     def new_id() -> str:
@@ -89,6 +90,7 @@ class ActionPlan:
             "basis": self.basis.to_json(),
             "suggestion": self.suggestion,
             "policy_snapshot": self.policy_snapshot,
+            "reason": self.reason,
         }
 
     @classmethod
@@ -104,6 +106,7 @@ class ActionPlan:
             basis=Basis.from_json(data["basis"]),
             suggestion=data.get("suggestion"),
             policy_snapshot=data.get("policy_snapshot"),
+            reason=data.get("reason"),
         )
 
 

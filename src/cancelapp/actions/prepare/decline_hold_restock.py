@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from cancelapp.actions.prepare.action_plan import (
@@ -57,7 +58,8 @@ def plan_decline(
         holds=tuple(h.location_name or h.fulfillment_order_id for h in holds),
         warnings=decline_warnings(order),
     )
-    return new_plan(order, request, ActionKind.DECLINE, steps, preview, None)
+    plan = new_plan(order, request, ActionKind.DECLINE, steps, preview, None)
+    return replace(plan, reason=reason)
 
 
 def plan_hold(

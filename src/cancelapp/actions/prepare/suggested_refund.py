@@ -144,3 +144,45 @@ def suggestion_variables(
             "refundShipping": True,
         }
     return {"id": order.id, "refundLineItems": lines, "refundShipping": False}
+
+
+_MONEY_IN = frozenset({"SALE", "CAPTURE"})  # `OrderTransactionKind`
+_MONEY_OUT = frozenset({"REFUND", "CHANGE"})
+
+
+def suggestion_from_cache(order: Order, variables: dict[str, Any]) -> SuggestedRefund:
+    """What a whole-order refund comes to by the cached order's payments, for a decision
+    taken offline: each successful payment less what was refunded from it.
+
+    Only a stand-in until Shopify answers: the queued plan keeps this amount in its basis,
+    and re-verification compares it with Shopify's own suggestion before anything is sent
+    (a different amount is a conflict the merchant decides again)."""
+    currency = order.presentment_currency
+    left: dict[str, Money] = {}
+    gateways: dict[str, str] = {}
+    for tx in order.transactions:
+        if tx.status != "SUCCESS":
+            continue
+        if tx.kind in _MONEY_IN:
+            left[tx.id] = left.get(tx.id, Money.zero(currency)) + tx.amount
+            gateways[tx.id] = tx.gateway
+        elif tx.kind in _MONEY_OUT and tx.parent_id is not None:
+            left[tx.parent_id] = left.get(tx.parent_id, Money.zero(currency)) - tx.amount
+    transactions = tuple(
+        SuggestedTransaction(gateways.get(tx_id, ""), "SUGGESTED_REFUND", amount, tx_id)
+        for tx_id, amount in left.items()
+        if tx_id in gateways and amount.amount > 0
+    )
+    total = Money.zero(currency)
+    for suggested in transactions:
+        total = total + suggested.amount
+    lines = tuple(
+        SuggestedLine(
+            str(line["lineItemId"]),
+            int(line["quantity"]),
+            str(line.get("restockType") or "NO_RESTOCK"),
+            line.get("locationId"),
+        )
+        for line in variables.get("refundLineItems") or ()
+    )
+    return SuggestedRefund(total, total, lines, transactions, variables)

@@ -23,7 +23,8 @@ from cancelapp.ui.formatting import Formatter
 from cancelapp.ui.workers import Lane, Task, WorkerPool
 
 if TYPE_CHECKING:  # the money-moving side loads with the store's session, dialogs when used
-    from cancelapp.actions import ActionPlan, Outcome
+    from cancelapp.actions import Outcome
+    from cancelapp.session.decide import Asked, Prepared
     from cancelapp.session.refresh import ArrivalHolds, StoreSession
     from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog, TextDialog
 
@@ -50,8 +51,13 @@ class ActionController(QObject):
         formatter: Formatter,
         parent_widget: QWidget,
         find_request: Callable[[str], int | None] = lambda _order_id: None,
+        online: Callable[[], bool | None] = lambda: True,
     ) -> None:
         super().__init__(parent_widget)
+        # Whether Shopify answered the last try (None: not tried yet). Known to be out of
+        # reach, previews come from the cache and queued decisions wait for the reconnect.
+        self.online = online
+        self._typed: dict[int, str] = {}  # request id -> a decline reason not yet journaled
         self.find_request = find_request  # the request shown for an order id
         self.workers = workers
         self.formatter = formatter
@@ -86,6 +92,7 @@ class ActionController(QObject):
             return
         from cancelapp.session.refresh import OFFLINE
 
+        self._idle_ticks = 0  # and the next tick sends what was queued while offline
         task = self.workers.run_on(Lane.NETWORK, session.runner.reconcile_unfinished)
         task.succeeded.connect(lambda outcomes: self._sent(session, outcomes))
         task.failed.connect(
@@ -95,15 +102,25 @@ class ActionController(QObject):
     # What the merchant asked for -----------------------------------------------------------------
 
     def approve(self, detail: RequestDetail) -> None:
+        from cancelapp.session.decide import Asked, Choice
+
         action = detail.verdict.action or SuggestedAction()
-        self._prepare(detail, lambda s, rid: s.runner.prepare_approve(rid, action))
+        self._prepare(detail, Asked(Choice.APPROVE, action=action))
 
     def decline(self, detail: RequestDetail) -> None:
-        verdict = detail.verdict
-        reason = verdict.reasons[0] if verdict.reasons else None
         from cancelapp.actions.prepare.decline_hold_restock import DECLINE_NOTE_LIMIT
+        from cancelapp.session.decide import Asked, Choice
         from cancelapp.ui.detail.action_dialogs import TextDialog
 
+        rid = detail.request.id
+        verdict = detail.verdict
+        reason = verdict.reasons[0] if verdict.reasons else None
+        # What the merchant typed before is never lost: a decision stopped by a changed
+        # order, or one that could not be prepared, brings its reason back.
+        typed = self._typed.get(rid) if rid is not None else None
+        text = typed or detail.kept_reason
+        if text is None:
+            text = self.formatter.phrase(reason) if reason is not None else ""
         native = detail.request.native_edit_id is not None
         dialog = TextDialog(
             self.tr("Decline {order}").format(order=self._order_name(detail)),
@@ -114,20 +131,24 @@ class ActionController(QObject):
             if native
             else self.tr("Why is the request declined? This goes on the order's note."),
             self.tr("Continue"),
-            self.formatter.phrase(reason) if reason is not None else "",
+            text,
             self.parent_widget,
             limit=DECLINE_NOTE_LIMIT if native else None,
         )
 
         def declined() -> None:
             reason = dialog.text  # read on the GUI thread: the dialog may be gone by the worker
-            self._prepare(detail, lambda s, rid: s.runner.prepare_decline(rid, reason))
+            if rid is not None:
+                self._typed[rid] = reason
+            self._prepare(detail, Asked(Choice.DECLINE, reason=reason))
 
         dialog.accepted.connect(declined)
         self._open(dialog)
 
     def hold(self, detail: RequestDetail) -> None:
-        self._prepare(detail, lambda s, rid: s.runner.prepare_hold(rid))
+        from cancelapp.session.decide import Asked, Choice
+
+        self._prepare(detail, Asked(Choice.HOLD))
 
     def refresh(self, detail: RequestDetail) -> None:
         session, rid = self.session, detail.request.id
@@ -238,6 +259,8 @@ class ActionController(QObject):
         session = self.session
         if session is None or self._due_task is not None:
             return
+        if self.online() is not True:  # nothing can leave: the reconnect sends it (`reconcile`)
+            return
         self._idle_ticks = 0 if self._queued else self._idle_ticks + 1
         if not self._queued and self._idle_ticks % IDLE_RUN_DUE_TICKS != 1:
             return
@@ -268,66 +291,69 @@ class ActionController(QObject):
 
     # Steps ---------------------------------------------------------------------------------------
 
-    def _prepare(
-        self, detail: RequestDetail, plan: Callable[[StoreSession, int], ActionPlan]
-    ) -> None:
+    def _prepare(self, detail: RequestDetail, asked: Asked) -> None:
+        from cancelapp.session.decide import prepare
+
         session, rid = self.session, detail.request.id
         if session is None or rid is None or rid in self.in_flight:
             return
         self._begin(rid)
-        task = self.workers.run_on(Lane.NETWORK, plan, session, rid)
+        task = self.workers.run_on(
+            Lane.NETWORK, prepare, session, rid, asked, offline=self.online() is False
+        )
         task.succeeded.connect(lambda made: self._confirm(session, rid, made))
         task.failed.connect(lambda error: self._fail(rid, error))
 
-    def _confirm(self, session: StoreSession, rid: int, plan: ActionPlan) -> None:
-        if plan.preview is None:
+    def _confirm(self, session: StoreSession, rid: int, prepared: Prepared) -> None:
+        preview = prepared.plan.preview
+        if preview is None:
             self._end(rid)
             return
         from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog
 
-        dialog = ConfirmActionDialog(plan.preview, self.formatter, self.parent_widget)
+        dialog = ConfirmActionDialog(
+            preview, self.formatter, self.parent_widget, read_at=prepared.read_at
+        )
 
         def confirmed() -> None:
             message = dialog.service_message  # on the GUI thread, before the dialog goes
             if message is None:
-                self._send(session, rid, plan)
+                self._send(session, rid, prepared)
                 return
+            from dataclasses import replace
+
             from cancelapp.actions.prepare.warehouse import with_message
 
-            self._send(session, rid, with_message(plan, message))
+            self._send(session, rid, replace(prepared, plan=with_message(prepared.plan, message)))
 
         dialog.accepted.connect(confirmed)
         dialog.rejected.connect(lambda: self._end(rid))
         self._open(dialog)
 
-    def _send(self, session: StoreSession, rid: int, plan: ActionPlan) -> None:
-        self.sending.emit(rid, True)
-        runner = session.runner
-        if plan.kind.value == "cancellation_request" and runner.settings.undo_seconds <= 0:
-            from cancelapp.session.warehouse import ask_warehouse
+    def _send(self, session: StoreSession, rid: int, prepared: Prepared) -> None:
+        from cancelapp.session.decide import carry_out
 
-            task = self.workers.run_on(Lane.NETWORK, ask_warehouse, session, plan)
-        elif runner.settings.undo_seconds > 0:
-            task = self.workers.run_on(Lane.NETWORK, runner.enqueue, plan)
-        else:
-            task = self.workers.run_on(Lane.NETWORK, runner.execute, plan)
-        task.succeeded.connect(lambda outcome: self._outcome(rid, outcome))
+        self._typed.pop(rid, None)  # journaled with the plan from here on
+        self.sending.emit(rid, True)
+        task = self.workers.run_on(Lane.NETWORK, carry_out, session, prepared)
+        waiting = prepared.from_cache  # queued until Shopify answers, not for an undo window
+        task.succeeded.connect(lambda outcome: self._outcome(rid, outcome, waiting=waiting))
         task.failed.connect(lambda error: self._fail(rid, error))
         task.finished.connect(lambda: self.sending.emit(rid, False))
 
-    def _outcome(self, rid: int, outcome: Outcome) -> None:
+    def _outcome(self, rid: int, outcome: Outcome, *, waiting: bool = False) -> None:
         if outcome.status == _QUEUED:
             self._queued[outcome.order_id] = rid
             if outcome.action_id is not None:
                 self._undoable.append((rid, outcome.order_id, outcome.action_id))
-        self._show_outcome(outcome)
+        self._show_outcome(outcome, waiting=waiting)
         self._done(rid, outcome)
 
     def _done(self, rid: int, outcome: Outcome | None) -> None:
         self._end(rid, changed=True)
         self.finished.emit(rid, outcome)
 
-    def _show_outcome(self, outcome: Outcome) -> None:
+    def _show_outcome(self, outcome: Outcome, *, waiting: bool = False) -> None:
         if outcome.status in _TROUBLE:
             message = outcome.message or (
                 outcome.conflict.merchant_message if outcome.conflict else ""
@@ -342,7 +368,7 @@ class ActionController(QObject):
                 self.tr("{order}: sent in {seconds} s unless you undo it (Ctrl+Z).").format(
                     order=outcome.order_name, seconds=seconds
                 )
-                if outcome.due_at is not None and outcome.message is None
+                if outcome.due_at is not None and outcome.message is None and not waiting
                 else self.tr("{order}: queued until Shopify can be reached.").format(
                     order=outcome.order_name
                 )

@@ -9,6 +9,7 @@ tags and note, holds, and warnings first.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSignalBlocker, Qt
@@ -34,8 +35,15 @@ if TYPE_CHECKING:
 
 
 class ConfirmActionDialog(QDialog):
+    """`read_at`: the preview was built from the copy of the order read then (offline)."""
+
     def __init__(
-        self, preview: Preview, formatter: Formatter, parent: QWidget | None = None
+        self,
+        preview: Preview,
+        formatter: Formatter,
+        parent: QWidget | None = None,
+        *,
+        read_at: datetime | None = None,
     ) -> None:
         super().__init__(parent)
         self.preview = preview
@@ -52,8 +60,18 @@ class ConfirmActionDialog(QDialog):
         layout.addWidget(heading)
         self.warning_labels: list[QLabel] = []
         colours = banner_colors(is_dark())
-        for warning in preview.warnings:
-            label = plain_label(formatter.phrase(warning))
+        warnings = [formatter.phrase(warning) for warning in preview.warnings]
+        if read_at is not None:
+            warnings.insert(
+                0,
+                self.tr(
+                    "Shopify cannot be reached: this is from the copy of the order read "
+                    "{ago}. The decision is queued and carried out once Shopify answers, "
+                    "if the order has not changed meanwhile."
+                ).format(ago=formatter.relative(read_at, datetime.now(UTC))),
+            )
+        for warning in warnings:
+            label = plain_label(warning)
             label.setStyleSheet(
                 f"QLabel {{ background: {colours.background.name()};"
                 f" color: {colours.text.name()}; padding: 6px; border-radius: 4px; }}"

@@ -151,7 +151,8 @@ class DetailPane(QScrollArea):
         self.title.setFont(font)
         self.who = plain_label(selectable=True)
         self.state = plain_label()
-        header, _ = _column(self.title, self.who, self.state)
+        self.decision_note = plain_label(selectable=True)  # queued, or stopped by a change
+        header, _ = _column(self.title, self.who, self.state, self.decision_note)
         # Verdict.
         self.badge = plain_label(wrap=False, selectable=False)
         self.badge.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
@@ -283,6 +284,28 @@ class DetailPane(QScrollArea):
         self.title.setText(name)
         self.who.setText(" · ".join(part for part in (customer, email) if part))
         self.state.setText(request_state_label(request.state.value))
+        _show(self.decision_note, self._decision_text(detail))
+
+    def _decision_text(self, detail: RequestDetail) -> str:
+        if detail.queued:
+            return self.tr(
+                "Queued: CancelApp carries it out when it is due and Shopify can be reached, "
+                "after checking that the order has not changed since your decision."
+            )
+        if not detail.stopped:
+            return ""
+        lines = [
+            self.tr("Not carried out, nothing was sent: the order changed after your decision.")
+        ]
+        lines += [f"• {self.formatter.phrase(change)}" for change in detail.stopped]
+        if detail.kept_reason:
+            lines.append(
+                self.tr("Your reason is kept for the next decline: {reason}").format(
+                    reason=detail.kept_reason
+                )
+            )
+        lines.append(self.tr("Decide again."))
+        return "\n".join(lines)
 
     def _show_summary(self, detail: RequestDetail, order: Order) -> None:
         fmt = self.formatter

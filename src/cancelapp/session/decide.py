@@ -1,0 +1,175 @@
+"""Approve, decline or hold a request, online or not: the preview, then carrying it out.
+
+Online, the plan is built from the live order and Shopify's suggested refund. With Shopify
+out of reach it is built from the cached order instead, and the preview says from when
+(`Prepared.read_at`); confirmed, it is journaled as queued with the policy it was decided
+under, survives a restart, and is sent by `ActionRunner.run_due` once Shopify answers, only
+after the order re-read from Shopify still matches what the merchant saw. If it does not,
+the request comes back needing a decision, with what changed (`RequestDetail.stopped`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from cancelapp.actions import ActionPlan, Outcome, PlanRefused
+from cancelapp.actions.prepare.action_plan import HeldFulfillment
+from cancelapp.actions.prepare.approve import is_partial, plan_approve
+from cancelapp.actions.prepare.decline_hold_restock import plan_decline, plan_hold
+from cancelapp.actions.prepare.plan_common import phrase
+from cancelapp.actions.prepare.preview import CONTEXT
+from cancelapp.actions.prepare.suggested_refund import suggestion_from_cache, suggestion_variables
+from cancelapp.actions.prepare.warehouse import (
+    WarehouseState,
+    default_message,
+    plan_ask_warehouse,
+    refuse_while_at_warehouse,
+    warehouse_state,
+)
+from cancelapp.domain.action import ActionKind, ActionState
+from cancelapp.domain.order import Order
+from cancelapp.domain.phrase import QT_TRANSLATE_NOOP
+from cancelapp.domain.request import CancellationRequest
+from cancelapp.domain.verdict import SuggestedAction
+from cancelapp.policy.document import render_policy
+from cancelapp.session.refresh import OFFLINE, StoreSession
+from cancelapp.session.warehouse import read_after_asking
+
+
+class Choice(StrEnum):
+    APPROVE = "approve"
+    DECLINE = "decline"
+    HOLD = "hold"
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What the merchant chose, with what they typed (a decline's reason)."""
+
+    choice: Choice
+    action: SuggestedAction | None = None  # approve: the verdict's suggested action
+    reason: str = ""  # decline
+
+
+@dataclass(frozen=True)
+class Prepared:
+    plan: ActionPlan
+    read_at: datetime | None = None  # set when built from the cached order (offline)
+
+    @property
+    def from_cache(self) -> bool:
+        return self.read_at is not None
+
+
+def prepare(session: StoreSession, request_id: int, asked: Asked, *, offline: bool) -> Prepared:
+    """The plan and its preview: from Shopify, or from the cache when Shopify cannot be
+    reached (`offline` known already, or found out now). Raises `PlanRefused`."""
+    if not offline:
+        try:
+            return Prepared(_live_plan(session, request_id, asked))
+        except OFFLINE:
+            pass
+    return _cached_plan(session, request_id, asked)
+
+
+def carry_out(session: StoreSession, prepared: Prepared) -> Outcome:
+    """Journal the decision with the policy it was made under, and send it after
+    re-verification: a plan from the cache is queued at once (sent on reconnect); a live
+    one waits out the undo window first, or is sent now (queued if Shopify went away)."""
+    runner = session.runner
+    snapshot = policy_snapshot(session)
+    if prepared.from_cache:
+        return runner.enqueue(prepared.plan, delay=0.0, policy_snapshot=snapshot)
+    if runner.settings.undo_seconds > 0:
+        return runner.enqueue(prepared.plan, policy_snapshot=snapshot)
+    outcome = runner.execute(prepared.plan, policy_snapshot=snapshot)
+    read_after_asking(session, outcome)
+    return outcome
+
+
+def policy_snapshot(session: StoreSession) -> str:
+    """The store's policy as its canonical TOML: what the decision was made under."""
+    policy = session.policy.policy
+    return render_policy(None, policy, [None] * len(policy.rules))
+
+
+def _live_plan(session: StoreSession, request_id: int, asked: Asked) -> ActionPlan:
+    runner = session.runner
+    if asked.choice is Choice.APPROVE:
+        return runner.prepare_approve(request_id, asked.action or SuggestedAction())
+    if asked.choice is Choice.DECLINE:
+        return runner.prepare_decline(request_id, asked.reason)
+    return runner.prepare_hold(request_id)
+
+
+def _cached_plan(session: StoreSession, request_id: int, asked: Asked) -> Prepared:
+    from cancelapp.store.journal import list_actions
+    from cancelapp.store.orders import load_order, order_fetched_at
+    from cancelapp.store.requests import get_request
+
+    with session.database.reading() as conn:
+        request = get_request(conn, request_id)
+        if request is None or request.order_id is None:
+            raise PlanRefused(
+                phrase(QT_TRANSLATE_NOOP(CONTEXT, "Match the request to an order first."))
+            )
+        order = load_order(conn, request.store_id, request.order_id)
+        read_at = order_fetched_at(conn, request.store_id, request.order_id)
+        held = any(
+            a.kind is ActionKind.HOLD and a.state is ActionState.DONE
+            for a in list_actions(conn, request_id)
+        )
+    if order is None or read_at is None:
+        raise PlanRefused(
+            phrase(
+                QT_TRANSLATE_NOOP(
+                    CONTEXT,
+                    "Shopify cannot be reached and this order is not cached in full. "
+                    "Decide once CancelApp is online again.",
+                )
+            )
+        )
+    runner = session.runner
+    if asked.choice is Choice.APPROVE:
+        action = asked.action or SuggestedAction()
+        plan = _approve_offline(order, request, action, runner.staff_note)
+    elif asked.choice is Choice.DECLINE:
+        holds = _our_cached_holds(order) if held else ()
+        plan = plan_decline(order, request, asked.reason, settings=runner.settings, holds=holds)
+    else:
+        plan = plan_hold(order, request, settings=runner.settings)
+    return Prepared(plan, read_at)
+
+
+def _approve_offline(
+    order: Order, request: CancellationRequest, action: SuggestedAction, staff_note: str
+) -> ActionPlan:
+    refuse_while_at_warehouse(order)
+    if warehouse_state(order) is WarehouseState.AT_WAREHOUSE:
+        return plan_ask_warehouse(order, request, default_message(order))
+    if is_partial(order, request):  # the unshipped part's amount is Shopify's to work out
+        raise PlanRefused(
+            phrase(
+                QT_TRANSLATE_NOOP(
+                    CONTEXT,
+                    "Shopify cannot be reached, and refunding part of an order needs its "
+                    "calculation. Approve it once CancelApp is online again.",
+                )
+            )
+        )
+    variables = suggestion_variables(order, request.line_item_ids, partial=False)
+    return plan_approve(
+        order, request, action, suggestion_from_cache(order, variables), staff_note=staff_note
+    )
+
+
+def _our_cached_holds(order: Order) -> tuple[HeldFulfillment, ...]:
+    """The cached order's shipments on hold, when CancelApp held this request's order: a
+    decline lets them ship again (the hold ids are Shopify's to tell; all holds go)."""
+    return tuple(
+        HeldFulfillment(fo.id, None, fo.location_name)
+        for fo in order.fulfillment_orders
+        if fo.on_hold
+    )

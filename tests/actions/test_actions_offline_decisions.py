@@ -1,0 +1,122 @@
+"""The session's decision flow with Shopify out of reach (`session/decide.py`): plans from
+the cached order, queued with the policy, sent after re-verification, conflicts brought back
+with what changed and the typed reason kept. Qt-free, against the demo shop over HTTP."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from actions_harness import Harness
+
+from cancelapp.actions import ActionRunner, OutcomeStatus, PlanRefused
+from cancelapp.domain.request import RequestState
+from cancelapp.domain.verdict import SuggestedAction
+from cancelapp.policy import load_policy
+from cancelapp.session.decide import Asked, Choice, carry_out, prepare
+from cancelapp.session.detail import load_detail
+from cancelapp.session.refresh import StoreSession
+from cancelapp.shopify import AccessToken, Endpoint, ShopifyClient
+from cancelapp.store.journal import list_decisions
+from cancelapp.store.orders import upsert_orders
+from cancelapp.store.stores import get_store
+from cancelapp.sync.details import fetch_full_order
+
+REASON = "Already packed – sorry!"
+
+
+def _session(h: Harness, runner: ActionRunner, client: ShopifyClient, tmp: Path) -> StoreSession:
+    with h.db.reading() as conn:
+        store = get_store(conn, h.store_id)
+    assert store is not None
+    policy = load_policy(tmp / "no-policy.toml")  # the default policy
+    return StoreSession(store, h.db, client, runner, policy)
+
+
+@pytest.fixture
+def sessions(harness: Harness, tmp_path: Path) -> Iterator[tuple[StoreSession, StoreSession]]:
+    """The same store offline (a client to a closed port) and online (the demo shop)."""
+    client = ShopifyClient(
+        Endpoint.loopback("http://127.0.0.1:9"), AccessToken("x"), sleep=lambda _s, _e: False
+    )
+    runner = ActionRunner(harness.db, client, "Ida", clock=harness.clock.now)
+    yield (
+        _session(harness, runner, client, tmp_path),
+        _session(harness, harness.runner, harness.client, tmp_path),
+    )
+    runner.close()
+    client.close()
+
+
+def _cached_request(h: Harness, state: str = "paid") -> tuple[str, int]:
+    """An order read into the cache, and a request for it."""
+    order_id = h.shop.create_order(state)
+    fetched = fetch_full_order(h.client, order_id, clock=h.clock.now)
+    assert fetched is not None
+    with h.db.transaction() as conn:
+        upsert_orders(conn, h.store_id, [fetched])
+    return order_id, h.request_for(order_id)
+
+
+def test_offline_decisions_are_built_from_the_cache_queued_and_sent_after_reverification(
+    harness: Harness, sessions: tuple[StoreSession, StoreSession]
+) -> None:
+    h = harness
+    offline, online = sessions
+    approved, approve_id = _cached_request(h)
+    declined, decline_id = _cached_request(h)
+    live = h.runner.prepare_approve(approve_id, SuggestedAction())
+
+    made = prepare(offline, approve_id, Asked(Choice.APPROVE), offline=False)  # finds out
+    assert made.from_cache and made.read_at is not None
+    assert made.plan.preview is not None and live.preview is not None
+    assert made.plan.preview.refund_total == live.preview.refund_total  # as Shopify will say
+    queued = carry_out(offline, made)
+    assert queued.status is OutcomeStatus.QUEUED
+    made = prepare(offline, decline_id, Asked(Choice.DECLINE, reason=REASON), offline=True)
+    assert carry_out(offline, made).status is OutcomeStatus.QUEUED
+    assert h.request_state(approve_id) is RequestState.QUEUED
+    with h.db.reading() as conn:
+        [decision] = list_decisions(conn, decline_id)
+    assert decision.note == REASON and "[[rules]]" in decision.policy_snapshot["policy"]
+    assert [o.status for o in offline.runner.run_due()] == [OutcomeStatus.QUEUED] * 2
+    assert h.request_state(approve_id) is RequestState.QUEUED  # never seen as sending
+
+    outcomes = {o.order_id: o for o in online.runner.run_due()}
+    assert outcomes[approved].status is OutcomeStatus.DONE, outcomes[approved].message
+    assert outcomes[declined].status is OutcomeStatus.DONE, outcomes[declined].message
+    assert online.runner.run_due() == []  # carried out once
+    assert h.shop.ledger.refunded_total(approved) == live.preview.refund_total.amount
+    assert h.shop.ledger.refunded_total(declined) == 0
+    assert h.shop.order(approved).cancelled_at is not None
+    assert REASON in (h.shop.order(declined).note or "")
+
+
+def test_an_order_that_shipped_meanwhile_brings_the_request_back_with_the_reason(
+    harness: Harness, sessions: tuple[StoreSession, StoreSession]
+) -> None:
+    h = harness
+    offline, online = sessions
+    order_id, request_id = _cached_request(h)
+    made = prepare(offline, request_id, Asked(Choice.DECLINE, reason=REASON), offline=True)
+    assert carry_out(offline, made).status is OutcomeStatus.QUEUED
+    h.shop.fulfil(order_id)
+    [outcome] = online.runner.run_due()
+    assert outcome.status is OutcomeStatus.CONFLICT
+    assert h.request_state(request_id) is RequestState.OPEN
+    detail = load_detail(h.db, request_id, online.policy.policy, datetime.now(UTC))
+    assert detail is not None and not detail.queued
+    assert detail.stopped[0].template == "{count} more item(s) have been shipped."
+    assert detail.kept_reason == REASON
+    assert "cancel-declined" not in h.shop.order(order_id).tags
+
+
+def test_refunding_part_of_an_order_offline_waits_for_shopify(
+    harness: Harness, sessions: tuple[StoreSession, StoreSession]
+) -> None:
+    offline, _online = sessions
+    _order_id, request_id = _cached_request(harness, "partially_fulfilled")
+    with pytest.raises(PlanRefused, match="online again"):
+        prepare(offline, request_id, Asked(Choice.APPROVE), offline=True)
