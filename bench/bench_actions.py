@@ -20,7 +20,9 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from cancelapp.actions import ActionRunner, OutcomeStatus
+from PySide6.QtCore import QCoreApplication, QEventLoop
+
+from cancelapp.actions import ActionPlan, ActionRunner, Outcome, OutcomeStatus
 from cancelapp.actions.carry_out.cancel_job import Backoff
 from cancelapp.demoshop import DemoShop
 from cancelapp.domain.request import (
@@ -30,10 +32,12 @@ from cancelapp.domain.request import (
     RequestState,
 )
 from cancelapp.domain.verdict import SuggestedAction
-from cancelapp.shopify import AccessToken, Endpoint, ShopifyClient
+from cancelapp.shopify import AccessToken, Endpoint
+from cancelapp.shopify.client import ShopifyClient
 from cancelapp.store import Database
 from cancelapp.store.requests import add_request
 from cancelapp.store.stores import save_store
+from cancelapp.ui.workers import Lane, WorkerPool
 
 RESULTS = Path(__file__).parent / "results" / "actions.json"
 STANDARD_RESTORE_RATE = 100.0  # points per second on Shopify's Standard plan
@@ -53,6 +57,31 @@ class TimedWait:
         with self._lock:
             self.waited += time.perf_counter() - started
         return stopped
+
+
+def execute_on_worker_pool(
+    runner: ActionRunner, plans: list[ActionPlan], threads: int
+) -> list[Outcome]:
+    """As the window runs a bulk approval: one task per order on the worker pool's network
+    lane, `threads` at a time."""
+    QCoreApplication.instance() or QCoreApplication([])
+    workers = WorkerPool(max_threads=threads)
+    outcomes: list[Outcome] = []
+    loop = QEventLoop()
+
+    def done(outcome: Outcome) -> None:
+        outcomes.append(outcome)
+        if len(outcomes) == len(plans):
+            loop.quit()
+
+    for plan in plans:
+        task = workers.run_on(Lane.NETWORK, runner.execute, plan)
+        task.succeeded.connect(done)
+        task.failed.connect(lambda error: loop.exit(1))
+    if plans and loop.exec() != 0:
+        raise RuntimeError("a bulk approval task failed")
+    workers.shutdown()
+    return outcomes
 
 
 def main() -> None:
@@ -76,7 +105,7 @@ def main() -> None:
         with db.transaction() as conn:
             store_id = save_store(
                 conn,
-                "demo",
+                Endpoint.loopback(shop.base_url),
                 name="Demo",
                 currency="DKK",
                 timezone="UTC",
@@ -126,7 +155,7 @@ def main() -> None:
         plans, refused, summary = runner.prepare_bulk(approvals)
         prepared = time.perf_counter()
         waited_before = wait.waited
-        outcomes = runner.bulk(plans, workers=args.workers)
+        outcomes = execute_on_worker_pool(runner, plans, args.workers)
         done = time.perf_counter()
         assert not refused and all(o.status is OutcomeStatus.DONE for o in outcomes)
         bulk_cost = sum(cost) / len(cost) * args.bulk

@@ -12,7 +12,7 @@ Peak RSS comes from the kernel's accounting for each child (`os.wait4`, i.e. `ge
 maxrss). Beside them: the app on an empty cache and a bare PySide6 QMainWindow.
 
 Target: under 300 MB with 100,000 requests. Prints a table and writes bench/results/memory.json.
-Run: uv run python bench/bench_memory.py [--requests 100000] [--runs 3]
+Run: uv run python bench/bench_memory.py [--requests 100000] [--runs 3] [--keep DIR]
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import platform
+import shutil
 import statistics
 import sys
 import tempfile
@@ -28,6 +29,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from cancelapp.paths import AppPaths
 from launching import FLOOR_SCRIPT, cancelapp_command, launch, launch_env
 from seed_cache import seed_data_dir
 
@@ -46,11 +48,13 @@ from cancelapp.ui.main_window import MainWindow
 app = QApplication(sys.argv[:1])
 context = build_context(AppPaths.resolve(sys.argv[1]), cli.parse([]), secrets=SecretStore(None))
 window = MainWindow(context)
+completed = []
+window.queue_completed.connect(lambda: completed.append(True))
 window.show()
 window.start()
 
-def settled():
-    if window.model.rowCount() and context.workers.active_count == 0:
+def settled():  # every row loaded (not just the first page) and the background work done
+    if completed and context.workers.active_count == 0:
         app.quit()
 
 timer = QTimer()
@@ -65,10 +69,17 @@ context.close()
 
 def measure(requests: int, runs: int, folder: Path) -> dict[str, Any]:
     empty, full = folder / "empty", folder / "full"
-    seed_data_dir(empty, 0)
-    started = time.perf_counter()
-    database = seed_data_dir(full, requests)
-    print(f"seeded {requests:,} requests in {time.perf_counter() - started:.0f} s", flush=True)
+    marker = folder / f"seeded-{requests}"
+    if not marker.exists():  # `--keep`: seed once, measure before and after a change
+        for home in (empty, full):
+            if home.exists():
+                shutil.rmtree(home)
+        seed_data_dir(empty, 0)
+        started = time.perf_counter()
+        seed_data_dir(full, requests)
+        print(f"seeded {requests:,} requests in {time.perf_counter() - started:.0f} s", flush=True)
+        marker.touch()
+    database = AppPaths.under(full).database_path
     env = launch_env(folder)
     commands = {
         "floor": [sys.executable, "-c", FLOOR_SCRIPT],
@@ -98,9 +109,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--keep", type=Path, help="keep (or reuse) the seeded caches here")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="cancelapp-bench-memory-") as tmp:
-        figures = measure(args.requests, args.runs, Path(tmp))
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
+        figures = measure(args.requests, args.runs, args.keep)
+    else:
+        with tempfile.TemporaryDirectory(prefix="cancelapp-bench-memory-") as tmp:
+            figures = measure(args.requests, args.runs, Path(tmp))
     peaks = figures["peak_rss_mb"]
     per_request_kb = (peaks["cached"] - peaks["empty"]) * 1024 / args.requests
     report = {

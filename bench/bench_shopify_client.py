@@ -27,7 +27,8 @@ from typing import Any
 import httpx
 
 from cancelapp.demoshop import DemoShop
-from cancelapp.shopify import AccessToken, Endpoint, ShopifyClient, documents
+from cancelapp.shopify import AccessToken, Endpoint, documents
+from cancelapp.shopify.client import ShopifyClient
 
 RESULTS = Path(__file__).parent / "results" / "shopify_client.json"
 DOCUMENTS = ("shop_info", "orders")

@@ -12,8 +12,10 @@ untimed round that compiles the bytecode (cached as in an installed app, never i
 tree); medians are reported, with each process's CPU time (less sensitive to other load).
 
 Target: at most 1.5× the floor with 50,000 requests. Both run offscreen.
+`--baseline DIR` also launches another checkout's app (DIR/.venv, after `uv sync` there) on the
+same caches in the same rounds: a before/after comparison on one machine under one load.
 Prints a table and writes bench/results/startup.json.
-Run: uv run python bench/bench_startup.py [--requests 50000] [--runs 7]
+Run: uv run python bench/bench_startup.py [--requests 50000] [--runs 7] [--baseline DIR]
 """
 
 from __future__ import annotations
@@ -57,7 +59,9 @@ def summary(launches: list[Launch]) -> dict[str, Any]:
     return figures
 
 
-def measure(requests: int, runs: int, folder: Path) -> dict[str, dict[str, Any]]:
+def measure(
+    requests: int, runs: int, folder: Path, baseline: Path | None = None
+) -> dict[str, dict[str, Any]]:
     empty, full = folder / "empty", folder / "full"
     seed_data_dir(empty, 0)
     started = time.perf_counter()
@@ -65,6 +69,8 @@ def measure(requests: int, runs: int, folder: Path) -> dict[str, dict[str, Any]]
     print(f"seeded {requests:,} requests in {time.perf_counter() - started:.0f} s", flush=True)
     env = launch_env(folder)
     kinds: dict[str, list[Launch]] = {"floor": [], "first_launch": [], "empty": [], "cached": []}
+    if baseline is not None:
+        kinds |= {"baseline_first_launch": [], "baseline_cached": []}
     for run in range(-1, runs):  # run -1 warms the bytecode and file caches, untimed
         fresh = folder / f"fresh-{run}"
         commands = {
@@ -73,6 +79,10 @@ def measure(requests: int, runs: int, folder: Path) -> dict[str, dict[str, Any]]
             "empty": cancelapp_command(empty),
             "cached": cancelapp_command(full),
         }
+        if baseline is not None:
+            before = baseline / ".venv" / "bin" / "cancelapp"
+            commands["baseline_first_launch"] = cancelapp_command(folder / f"fresh-b{run}", before)
+            commands["baseline_cached"] = cancelapp_command(full, before)
         for kind, command in commands.items():
             launched = launch(command, env)
             if run >= 0:
@@ -91,9 +101,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=50_000)
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--baseline", type=Path, help="another checkout to compare with")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="cancelapp-bench-startup-") as tmp:
-        figures = measure(args.requests, args.runs, Path(tmp))
+        figures = measure(args.requests, args.runs, Path(tmp), args.baseline)
     floor = figures["floor"]
     ratios = {
         kind: {
@@ -130,6 +141,8 @@ def print_table(report: dict[str, Any]) -> None:
         "first_launch": "CancelApp, first launch",
         "empty": "CancelApp, empty cache",
         "cached": f"CancelApp, {report['cached_requests']:,} requests",
+        "baseline_first_launch": "baseline, first launch",
+        "baseline_cached": f"baseline, {report['cached_requests']:,} requests",
     }
     print(
         f"{'start-up to first rows':<34}{'median s':>9}{'min s':>7}{'max s':>7}{'CPU s':>7}"

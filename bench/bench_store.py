@@ -35,8 +35,9 @@ from cancelapp.domain.request import (
     RequestState,
 )
 from cancelapp.domain.verdict import Outcome, Verdict
-from cancelapp.shopify import AccessToken, Endpoint, ShopifyClient
+from cancelapp.shopify import AccessToken, Endpoint
 from cancelapp.shopify import documents as shopify_documents
+from cancelapp.shopify.client import ShopifyClient
 from cancelapp.shopify.order_mapping import order_from_node
 from cancelapp.store import Database
 from cancelapp.store.orders import FULL, LEAN, FetchedOrder, upsert_orders
@@ -71,7 +72,7 @@ def new_cache(path: Path) -> tuple[Database, int]:
     with db.transaction() as conn:
         store_id = save_store(
             conn,
-            "bench.myshopify.com",
+            Endpoint.for_shop("bench.myshopify.com"),
             name="Bench",
             currency="DKK",
             timezone="Europe/Copenhagen",

@@ -50,7 +50,8 @@ from cancelapp.domain.request import (
 from cancelapp.domain.verdict import Outcome, Verdict
 from cancelapp.keychain import SecretStore
 from cancelapp.paths import AppPaths
-from cancelapp.shopify import AccessToken, Endpoint, ShopifyClient
+from cancelapp.shopify import AccessToken, Endpoint
+from cancelapp.shopify.client import ShopifyClient
 from cancelapp.shopify.order_mapping import order_from_node
 from cancelapp.store import Database
 from cancelapp.store.orders import (
@@ -204,7 +205,7 @@ def build_cache(home: Path, requests: int) -> None:
     with db.transaction() as conn:
         store_id = save_store(
             conn,
-            "bench.myshopify.com",
+            Endpoint.for_shop("bench.myshopify.com"),
             name="Bench",
             currency="DKK",
             timezone="Europe/Copenhagen",

@@ -64,5 +64,5 @@ def launch_env(folder: Path) -> dict[str, str]:
     return env
 
 
-def cancelapp_command(data_dir: Path) -> list[str]:
-    return [str(CANCELAPP), "--self-check", "--data-dir", str(data_dir)]
+def cancelapp_command(data_dir: Path, program: Path = CANCELAPP) -> list[str]:
+    return [str(program), "--self-check", "--data-dir", str(data_dir)]

@@ -22,7 +22,8 @@ from cancelapp.domain.request import (
 )
 from cancelapp.domain.verdict import Outcome, Verdict
 from cancelapp.paths import AppPaths
-from cancelapp.shopify import AccessToken, Endpoint, ShopifyClient
+from cancelapp.shopify import AccessToken, Endpoint
+from cancelapp.shopify.client import ShopifyClient
 from cancelapp.shopify.order_mapping import order_from_node
 from cancelapp.store import Database
 from cancelapp.store.orders import FetchedOrder, find_order_gids, load_snapshot, upsert_orders
@@ -44,7 +45,7 @@ def seed_data_dir(home: Path, requests: int) -> Path:
         with db.transaction() as conn:
             store_id = save_store(
                 conn,
-                "bench.myshopify.com",
+                Endpoint.for_shop("bench.myshopify.com"),
                 name="Bench",
                 currency="DKK",
                 timezone="Europe/Copenhagen",

@@ -19,6 +19,18 @@ pytest_plugins = [
     "fixtures.release_feed",
 ]
 
+RUN_SLOW_VARIABLE = "CANCELAPP_RUN_SLOW"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--run-slow",
+        action="store_true",
+        default=os.environ.get(RUN_SLOW_VARIABLE) == "1",
+        help=f"also run tests marked slow (the frozen build); {RUN_SLOW_VARIABLE}=1 does the same",
+    )
+
+
 # The real services these markers start exist as packages on Linux only; on Windows and macOS
 # the platform's own keychain is tested instead (tests/keychain/test_keychain_platform.py).
 _LINUX_ONLY = {
@@ -27,10 +39,17 @@ _LINUX_ONLY = {
 }
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    if sys.platform.startswith("linux"):
-        return
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Slow tests are skipped, visibly and with the way to run them, unless asked for; so are
+    tests of services that exist on Linux only, elsewhere."""
+    run_slow = config.getoption("--run-slow")
+    slow = pytest.mark.skip(reason=f"slow: run with --run-slow or {RUN_SLOW_VARIABLE}=1")
+    linux = sys.platform.startswith("linux")
     for item in items:
+        if not run_slow and item.get_closest_marker("slow") is not None:
+            item.add_marker(slow)
+        if linux:
+            continue
         for marker, reason in _LINUX_ONLY.items():
             if item.get_closest_marker(marker) is not None:
                 item.add_marker(pytest.mark.skip(reason=reason))

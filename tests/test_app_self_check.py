@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable
+from contextlib import closing
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -18,7 +21,11 @@ from cancelapp.context import build_context, connect_demo
 from cancelapp.demoshop import DemoShop
 from cancelapp.keychain import SecretStore
 from cancelapp.paths import AppPaths
+from cancelapp.session.audit_check import check_audit_chain
+from cancelapp.store import Database
+from cancelapp.store.audit import AuditEntry, append_audit
 from cancelapp.ui.main_window import MainWindow
+from fixtures.keychain import SecretServiceSession
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -76,3 +83,30 @@ def test_self_check_loads_a_synced_cache(
     first, ok, _keychain = done.stdout.splitlines()
     assert "self-check: first rows after" in first  # printed before the whole queue is in
     assert f"self-check: ok ({cached} requests in the cache, {shown} shown," in ok
+
+
+def test_self_check_fails_on_an_audit_log_changed_outside_cancelapp(
+    secret_service: SecretServiceSession, tmp_path: Path
+) -> None:
+    home = tmp_path / "home"
+    database = Database.open(home / "data" / "cancelapp.sqlite3")
+    try:
+        with database.transaction() as conn:
+            append_audit(conn, AuditEntry(datetime.now(UTC), "Søren", "refund", detail={}))
+        check_audit_chain(database, SecretStore(secret_service.backend()))
+    finally:
+        database.close()
+    with closing(sqlite3.connect(home / "data" / "cancelapp.sqlite3")) as conn, conn:
+        conn.execute("DROP TRIGGER audit_log_no_update")
+        conn.execute("UPDATE audit_log SET what = 'note'")
+    env = {**os.environ, "CANCELAPP_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [str(Path(sys.executable).parent / "cancelapp"), "--self-check"],
+        capture_output=True,
+        text=True,
+        env=env,  # with the test's Secret Service: the key that sealed the log
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert "self-check failed: The audit log was changed outside CancelApp" in done.stderr

@@ -10,15 +10,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QWizard
+from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from cancelapp.demoshop import DemoShop
 from cancelapp.keychain import SecretKind, SecretStore, load_credentials
 from cancelapp.paths import AppPaths
-from cancelapp.session.connect import ConnectedStore
 from cancelapp.settings import load_settings, settings_path
-from cancelapp.shopify import Endpoint, ShopifyClient
+from cancelapp.shopify import Endpoint
+from cancelapp.shopify.client import ShopifyClient
 from cancelapp.store import Database
 from cancelapp.store.stores import get_store
 from cancelapp.sync import OrderSync
@@ -26,6 +26,7 @@ from cancelapp.ui.connect.connect_wizard import ConnectWizard
 from cancelapp.ui.settings.settings_dialog import SettingsDialog
 from cancelapp.ui.workers import WorkerPool
 from fixtures.keychain import MemoryKeyring
+from fixtures.wizard import connect_shop
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -57,33 +58,6 @@ def debug_log(paths: AppPaths) -> Iterator[Path]:
     handler.close()
 
 
-def _connect(
-    qtbot: QtBot, wizard: ConnectWizard, shop: DemoShop, *, token: str | None
-) -> ConnectedStore:
-    qtbot.addWidget(wizard)
-    wizard.open()
-    wizard.use_loopback(shop.base_url)
-    next_button = wizard.button(QWizard.WizardButton.NextButton)
-    qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)
-    page = wizard.credentials_page
-    if token:
-        qtbot.mouseClick(page.token_choice, Qt.MouseButton.LeftButton)
-        qtbot.keyClicks(page.token_edit, token)
-    else:
-        qtbot.keyClicks(page.client_id_edit, shop.client_id)
-        qtbot.keyClicks(page.client_secret_edit, shop.client_secret)
-    qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(wizard.check_page.isComplete, timeout=10_000)
-    with qtbot.waitSignal(wizard.store_connected, timeout=10_000) as connected:
-        qtbot.mouseClick(
-            wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton
-        )
-    result = connected.args[0]
-    assert isinstance(result, ConnectedStore)
-    return result
-
-
 def test_no_secret_reaches_the_disk_in_a_full_session(
     qtbot: QtBot, paths: AppPaths, debug_log: Path, make_demo_shop: Callable[..., DemoShop]
 ) -> None:
@@ -94,11 +68,16 @@ def test_no_secret_reaches_the_disk_in_a_full_session(
     secrets = SecretStore(keyring)
     workers = WorkerPool()
     database = Database.open(paths.database_path)
+
+    def open_wizard() -> ConnectWizard:
+        wizard = ConnectWizard(workers, secrets, database)
+        qtbot.addWidget(wizard)
+        wizard.open()
+        return wizard
+
     try:
-        _connect(qtbot, ConnectWizard(workers, secrets, database), demo_shop, token=None)
-        connected = _connect(
-            qtbot, ConnectWizard(workers, secrets, database), demo_shop, token=ACCESS_TOKEN
-        )
+        connect_shop(qtbot, open_wizard(), demo_shop)
+        connected = connect_shop(qtbot, open_wizard(), demo_shop, token=ACCESS_TOKEN)
         with database.reading() as conn:
             store = get_store(conn, connected.store_id)
         assert store is not None

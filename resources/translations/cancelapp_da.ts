@@ -308,6 +308,29 @@
     </message>
 </context>
 <context>
+    <name>AuditCheck</name>
+    <message>
+        <source>The audit log was changed outside CancelApp: entries were added to it by hand. It cannot settle a dispute as it is; keep this file and your backups.</source>
+        <translation>Revisionsloggen er ændret uden for CancelApp: der er tilføjet poster i hånden. Som den er nu, kan den ikke afgøre en tvist; gem denne fil og dine sikkerhedskopier.</translation>
+    </message>
+    <message>
+        <source>The audit log was changed outside CancelApp: the entry of {time} is not as CancelApp wrote it. From that entry on it cannot settle a dispute; keep this file and your backups.</source>
+        <translation>Revisionsloggen er ændret uden for CancelApp: posten fra {time} er ikke, som CancelApp skrev den. Fra den post og frem kan den ikke afgøre en tvist; gem denne fil og dine sikkerhedskopier.</translation>
+    </message>
+    <message>
+        <source>The audit log is shorter than when CancelApp last saw it: entries after {time} were removed, or the data file was replaced by an older copy outside CancelApp.</source>
+        <translation>Revisionsloggen er kortere, end da CancelApp sidst så den: poster efter {time} er fjernet, eller datafilen er erstattet af en ældre kopi uden for CancelApp.</translation>
+    </message>
+    <message>
+        <source>CancelApp&apos;s data was restored from a backup, as the audit log records. Entries written after the backup (the latest seen {time}) are in the damaged file kept beside it, not in the log.</source>
+        <translation>CancelApps data blev gendannet fra en sikkerhedskopi, som revisionsloggen viser. Poster skrevet efter sikkerhedskopien (den seneste set {time}) ligger i den beskadigede fil ved siden af, ikke i loggen.</translation>
+    </message>
+    <message>
+        <source>{count} older audit log entries were sealed with a key this computer&apos;s keychain does not hold (a session without a keychain); they cannot be checked.</source>
+        <translation>{count} ældre poster i revisionsloggen blev forseglet med en nøgle, som denne computers nøglering ikke har (en session uden nøglering); de kan ikke kontrolleres.</translation>
+    </message>
+</context>
+<context>
     <name>AuditLogDialog</name>
     <message>
         <source>Audit log</source>
@@ -1497,6 +1520,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>Gem en kopi af alle CancelApps data</translation>
     </message>
     <message>
+        <source>Save everything about this request as a PDF, for a dispute</source>
+        <translation>Gem alt om denne anmodning som PDF til en tvist</translation>
+    </message>
+    <message>
         <source>Take back the queued action</source>
         <translation>Tag den ventende handling tilbage</translation>
     </message>
@@ -1515,6 +1542,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     <message>
         <source>&amp;Search</source>
         <translation>&amp;Søg</translation>
+    </message>
+    <message>
+        <source>E&amp;xport record…</source>
+        <translation>E&amp;ksporter forløb…</translation>
     </message>
     <message>
         <source>Re&amp;move store…</source>
@@ -1585,8 +1616,26 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>Forbind en butik for at synkronisere.</translation>
     </message>
     <message>
+        <source>Reading the orders with requests: %1 of %2</source>
+        <translation>Læser ordrerne med anmodninger: %1 af %2</translation>
+    </message>
+    <message>
         <source>Syncing: reading the orders with requests in full…</source>
         <translation>Synkroniserer: henter ordrerne med anmodninger i fuld længde…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading the orders with requests: %n found</source>
+        <translation>
+            <numerusform>Læser ordrerne med anmodninger: %n fundet</numerusform>
+            <numerusform>Læser ordrerne med anmodninger: %n fundet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading recent orders in the background: %n</source>
+        <translation>
+            <numerusform>Læser nyere ordrer i baggrunden: %n</numerusform>
+            <numerusform>Læser nyere ordrer i baggrunden: %n</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Syncing: %n order(s)</source>
@@ -2474,6 +2523,85 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     </message>
 </context>
 <context>
+    <name>RecordExport</name>
+    <message>
+        <source>Export the request&apos;s record</source>
+        <translation>Eksporter anmodningens forløb</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-dokumenter (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Record {order}.pdf</source>
+        <translation>Forløb {order}.pdf</translation>
+    </message>
+    <message>
+        <source>The request no longer exists.</source>
+        <translation>Anmodningen findes ikke længere.</translation>
+    </message>
+    <message>
+        <source>Record of request {order}</source>
+        <translation>Forløb for anmodning {order}</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written to {file}.</source>
+        <translation>PDF&apos;en kunne ikke skrives til {file}.</translation>
+    </message>
+    <message>
+        <source>Record saved to {file}.</source>
+        <translation>Forløbet er gemt i {file}.</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Ordre</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Udarbejdet</translation>
+    </message>
+    <message>
+        <source>Messages received</source>
+        <translation>Modtagne beskeder</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Vurdering</translation>
+    </message>
+    <message>
+        <source>Policy version</source>
+        <translation>Politikversion</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>Beslutninger</translation>
+    </message>
+    <message>
+        <source>policy</source>
+        <translation>politik</translation>
+    </message>
+    <message>
+        <source>Actions, replies and notes</source>
+        <translation>Handlinger, svar og noter</translation>
+    </message>
+    <message>
+        <source>Audit log seal</source>
+        <translation>Revisionsloggens segl</translation>
+    </message>
+    <message>
+        <source>Chain head</source>
+        <translation>Kædens hoved</translation>
+    </message>
+    <message>
+        <source>not sealed</source>
+        <translation>ikke forseglet</translation>
+    </message>
+</context>
+<context>
     <name>ReplyTemplates</name>
     <message>
         <source>Cancelled and refunded</source>
@@ -2563,6 +2691,10 @@ Venlig hilsen
         <translation>Din computer har ingen nøglering, som CancelApp kan bruge; e-mailadgangskoden bliver glemt, når du lukker programmet.</translation>
     </message>
     <message>
+        <source>Your computer has no keychain CancelApp can use; the key that seals the audit log will be forgotten when you quit, so today&apos;s entries cannot be checked after that.</source>
+        <translation>Din computer har ingen nøglering, CancelApp kan bruge; nøglen, der forsegler revisionsloggen, glemmes, når du lukker, så dagens poster kan ikke kontrolleres bagefter.</translation>
+    </message>
+    <message>
         <source>Your keychain is locked or refused to store the token, so it will be forgotten when you quit. Unlock the keychain and connect the store again to keep it.</source>
         <translation>Din nøglering er låst eller ville ikke gemme tokenet, så det bliver glemt, når du lukker programmet. Lås nøgleringen op, og forbind butikken igen for at beholde det.</translation>
     </message>
@@ -2573,6 +2705,10 @@ Venlig hilsen
     <message>
         <source>Your keychain is locked or refused to store the email password, so it will be forgotten when you quit. Unlock the keychain and save the settings again to keep it.</source>
         <translation>Din nøglering er låst eller ville ikke gemme e-mailadgangskoden, så den bliver glemt, når du lukker programmet. Lås nøgleringen op, og gem indstillingerne igen for at beholde den.</translation>
+    </message>
+    <message>
+        <source>Your keychain is locked or refused to store the key that seals the audit log, so it will be forgotten when you quit. Unlock the keychain and start CancelApp again.</source>
+        <translation>Din nøglering er låst eller nægtede at gemme nøglen, der forsegler revisionsloggen, så den glemmes, når du lukker. Lås nøgleringen op, og start CancelApp igen.</translation>
     </message>
     <message>
         <source>Your keychain is locked or refused access, so CancelApp cannot read the store&apos;s saved secrets. Unlock the keychain and try again.</source>

@@ -168,7 +168,9 @@ def _self_check(window: MainWindow, started: float) -> int:
         )
     wait_for("completed")
     all_rows_ms = (time.perf_counter() - started) * 1000
-    failure = _self_check_failure(window, reached, problems) or _damage(window)
+    failure = (
+        _self_check_failure(window, reached, problems) or _damage(window) or _audit_chain(window)
+    )
     if failure:
         print(f"CancelApp self-check failed: {failure}", file=sys.stderr)
         return 1
@@ -195,6 +197,24 @@ def _damage(window: MainWindow) -> str:
     except StoreError as error:
         log.error("self-check: %s", error.merchant_message)
         return error.merchant_message
+    return ""
+
+
+def _audit_chain(window: MainWindow) -> str:
+    """The audit log's seals, checked like at a start; a changed log fails the check and is
+    also shown in the banner, in the merchant's words."""
+    from cancelapp.session.audit_check import check_audit_chain
+    from cancelapp.store import StoreError
+
+    context = window.context
+    try:
+        report = check_audit_chain(context.database, context.secrets, seal=False)
+    except StoreError as error:
+        return error.merchant_message
+    for notice in report.notices:
+        window.banner.show_message(window.formatter.phrase(notice))
+    if report.tampered:
+        return window.formatter.phrase(report.notices[0])
     return ""
 
 

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from cancelapp.demoshop import DemoShop
     from cancelapp.keychain import SecretStore
     from cancelapp.session.refresh import StoreSession
+    from cancelapp.session.store_policy import StorePolicies
     from cancelapp.settings import Settings
     from cancelapp.shopify import Credentials
     from cancelapp.store import Database, InstanceLock
@@ -29,7 +30,6 @@ if TYPE_CHECKING:
     from cancelapp.ui.workers import WorkerPool
 
 log = logging.getLogger(__name__)
-DEMO_AUTH_KIND = "demo"
 
 
 @dataclass
@@ -41,6 +41,7 @@ class AppContext:
     database: Database
     settings: Settings
     workers: WorkerPool
+    policies: StorePolicies  # each store's rules, one value per store
     secret_store: SecretStore | None = None  # found on first use: see `secrets`
     translations: Translations | None = None
     demo: DemoShop | None = None
@@ -68,36 +69,16 @@ class AppContext:
         Reads the keychain, which may block on an unlock prompt: call it in a worker.
         Raises `KeychainUnavailable` when the keychain is locked.
         """
-        from cancelapp.actions import ActionRunner, ActionSettings
-        from cancelapp.keychain import load_credentials
-        from cancelapp.policy import load_policy, policy_path
-        from cancelapp.session.refresh import StoreSession
-        from cancelapp.shopify import Endpoint, ShopifyClient
+        from cancelapp.session.opening import open_store_session  # the session side loads
 
-        credentials = self.session_credentials.get(store.domain)
-        if credentials is None and store.auth_kind != DEMO_AUTH_KIND:
-            credentials = load_credentials(self.secrets, store.domain, store.auth_kind)
-        if credentials is None:
-            return None
-        if store.domain.startswith(("127.0.0.1:", "[::1]:")):
-            endpoint = Endpoint.loopback(f"http://{store.domain}")
-        else:
-            endpoint = Endpoint.for_shop(store.domain)
-        client = ShopifyClient(endpoint, credentials)
-        settings = self.settings
-        runner = ActionRunner(
+        return open_store_session(
+            store,
             self.database,
-            client,
-            settings.staff_name or None,
-            settings=ActionSettings(undo_seconds=float(settings.undo_window_seconds)),
-        )
-        return StoreSession(
-            store=store,
-            database=self.database,
-            client=client,
-            runner=runner,
-            policy=load_policy(policy_path(self.paths.config_dir, store.id)),
-            intake=self.intake_for(store),
+            self.settings,
+            self.policies,
+            self.intake_for(store),
+            credentials=self.session_credentials.get(store.domain),
+            secrets=lambda: self.secrets,
         )
 
     def intake_for(self, store: StoreRecord) -> IntakeSettings:
@@ -146,6 +127,7 @@ def build_context(
     synchronous_workers: bool = False,
 ) -> AppContext:
     """Open the database and settings; raises `StoreError` with a merchant message."""
+    from cancelapp.session.store_policy import StorePolicies
     from cancelapp.settings import load_settings, settings_path
     from cancelapp.store import Database, InstanceLock
     from cancelapp.ui.workers import WorkerPool
@@ -166,6 +148,7 @@ def build_context(
         settings=loaded.settings,
         secret_store=secrets,
         workers=WorkerPool(synchronous=synchronous_workers),
+        policies=StorePolicies(paths.config_dir, database),
         lock=lock,
     )
     if loaded.notice is not None:
@@ -177,8 +160,9 @@ def connect_demo(context: AppContext, shop: DemoShop | None = None) -> StoreReco
     """Save the demo shop as a store (its token for this session only); without `shop`,
     start one in this process, stopped with the context."""
     from cancelapp.demoshop import DemoShop
-    from cancelapp.shopify import AccessToken, Endpoint, ShopifyClient
-    from cancelapp.store.stores import get_store, save_store
+    from cancelapp.shopify import AccessToken, Endpoint
+    from cancelapp.shopify.client import ShopifyClient
+    from cancelapp.store.stores import SESSION_ONLY, get_store, save_store
 
     if shop is None:
         # Shopify Plus's rate limit (20,000 points, 1,000 a second): the demo syncs at once.
@@ -191,11 +175,11 @@ def connect_demo(context: AppContext, shop: DemoShop | None = None) -> StoreReco
     with context.database.transaction() as conn:
         store_id = save_store(
             conn,
-            endpoint.domain,
+            endpoint,
             name=info.name,
             currency=info.currency_code,
             timezone=info.iana_timezone,
-            auth_kind=DEMO_AUTH_KIND,
+            auth_kind=SESSION_ONLY,
             now=datetime.now(UTC),
         )
         record = get_store(conn, store_id)

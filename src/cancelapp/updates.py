@@ -18,15 +18,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-import httpx
-
 log = logging.getLogger(__name__)
 
 RELEASES_URL = "https://api.github.com/repos/cancelapp/cancelapp/releases/latest"
 CHECK_EVERY = timedelta(days=1)
 STATE_FILE_NAME = "update-check.json"  # in the cache folder: when we last asked, what we heard
 MAX_ANSWER_BYTES = 512 * 1024  # a release with long notes is ~20 KB; more is not a release
-_TIMEOUT = httpx.Timeout(10.0, connect=5.0)
 _VERSION = re.compile(r"[vV]?(\d{1,6}(?:\.\d{1,6}){0,3})")
 
 
@@ -83,12 +80,21 @@ def parse_release(body: bytes) -> Release:
 
 def fetch_latest_release(url: str, current_version: str) -> Release:
     """Ask the feed; raises `httpx.HTTPError` (offline, refused) or `MalformedFeed`."""
+    import httpx  # loaded in the checking worker, never before the first paint
+
+    from cancelapp.tls import system_tls_context
+
     headers = {
         "Accept": "application/vnd.github+json",
         "User-Agent": f"CancelApp/{current_version} (update check)",
     }
     with (
-        httpx.Client(timeout=_TIMEOUT, headers=headers, follow_redirects=True) as client,
+        httpx.Client(
+            timeout=httpx.Timeout(10.0, connect=5.0),
+            headers=headers,
+            follow_redirects=True,
+            verify=system_tls_context(),
+        ) as client,
         client.stream("GET", url) as response,
     ):
         response.raise_for_status()
@@ -108,6 +114,8 @@ def check_for_update(
     Asks the feed only when the last attempt is a day old (a failed attempt counts, so an
     offline computer is not asked again on every start); otherwise answers from what the last
     answer said. Blocks for up to a few seconds: call it in a worker."""
+    import httpx
+
     state = load_state(state_path)
     if state.checked_at is None or not (now - CHECK_EVERY < state.checked_at <= now):
         latest = state.latest

@@ -22,8 +22,8 @@ from cancelapp.domain.request import (
     RequestSource,
     RequestState,
 )
-from cancelapp.shopify import AccessToken, Endpoint, ShopifyClient
-from cancelapp.shopify.client import DEFAULT_TIMEOUT
+from cancelapp.shopify import AccessToken, Endpoint
+from cancelapp.shopify.client import DEFAULT_TIMEOUT, ShopifyClient
 from cancelapp.store import Database
 from cancelapp.store.audit import AuditEntry, list_audit
 from cancelapp.store.requests import add_request, get_request

@@ -24,8 +24,9 @@ from pathlib import Path
 from cancelapp.actions.carry_out.cancel_job import Backoff
 from cancelapp.actions.prepare.action_plan import ActionPlan
 from cancelapp.actions.runner import ActionRunner
-from cancelapp.shopify import AccessToken, Endpoint, ShopifyClient
+from cancelapp.shopify import AccessToken, Endpoint
 from cancelapp.shopify import documents as client_documents
+from cancelapp.shopify.client import ShopifyClient
 from cancelapp.shopify.operations import describe
 
 GRACE = timedelta(seconds=0.3)  # the demo shop's cancel jobs take 0.02 s (0.5 s when slow)

@@ -102,12 +102,13 @@ def test_audit_csv_export_quotes_formulas_and_keeps_amounts(actions_db: Database
             AuditEntry(at=NOW + timedelta(seconds=1), who="Ida", what="cancel done", store_id=1),
         )
     out = io.StringIO()
-    assert export_csv(actions_db, out, store_id=1) == 2
-    rows = out.getvalue().splitlines()
-    assert rows[0].startswith("time_utc,who,what,order,amount,currency,shopify_ids")
-    assert rows[1].startswith("2026-11-21T12:00:00+00:00,'=cmd|")
-    assert ",426.55,DKK,gid://shopify/Refund/9," in rows[1]
+    assert export_csv(actions_db, out, store_id=1, head=None) == 2
+    rows = out.getvalue().removeprefix("\ufeff").splitlines()
+    assert rows[0].startswith("time_utc,who,what,order,customer,amount,currency,shopify_ids")
+    assert rows[1].startswith("2026-11-21 12:00:00,'=cmd|")
+    assert ",426.55,DKK,Refund 9," in rows[1]
     assert ",Ida,cancel done," in rows[2]
+    assert rows[3] == ",CancelApp,audit chain head,,,,,,,,not sealed (no key)"
 
 
 def test_operator_is_the_staff_name_or_the_os_user() -> None:

@@ -45,7 +45,8 @@ from cancelapp.domain.request import (
     RequestState,
 )
 from cancelapp.domain.verdict import ProcessingFee, RefundMethod, SuggestedAction
-from cancelapp.shopify import AccessToken, Endpoint, ShopifyClient
+from cancelapp.shopify import AccessToken, Endpoint
+from cancelapp.shopify.client import ShopifyClient
 from cancelapp.store import Database
 from cancelapp.store.audit import list_audit
 from cancelapp.store.journal import list_actions

@@ -14,11 +14,12 @@ from actions_harness import Harness
 from cancelapp.actions import ActionRunner, OutcomeStatus, PlanRefused
 from cancelapp.domain.request import RequestState
 from cancelapp.domain.verdict import SuggestedAction
-from cancelapp.policy import load_policy
 from cancelapp.session.decide import Asked, Choice, carry_out, prepare
 from cancelapp.session.detail import load_detail
 from cancelapp.session.refresh import StoreSession
-from cancelapp.shopify import AccessToken, Endpoint, ShopifyClient
+from cancelapp.session.store_policy import StorePolicies
+from cancelapp.shopify import AccessToken, Endpoint
+from cancelapp.shopify.client import ShopifyClient
 from cancelapp.store.journal import list_decisions
 from cancelapp.store.orders import upsert_orders
 from cancelapp.store.stores import get_store
@@ -31,8 +32,8 @@ def _session(h: Harness, runner: ActionRunner, client: ShopifyClient, tmp: Path)
     with h.db.reading() as conn:
         store = get_store(conn, h.store_id)
     assert store is not None
-    policy = load_policy(tmp / "no-policy.toml")  # the default policy
-    return StoreSession(store, h.db, client, runner, policy)
+    policies = StorePolicies(tmp, h.db)  # no policy file there: the default policy
+    return StoreSession(store, h.db, client, runner, policies)
 
 
 @pytest.fixture
@@ -106,7 +107,7 @@ def test_an_order_that_shipped_meanwhile_brings_the_request_back_with_the_reason
     [outcome] = online.runner.run_due()
     assert outcome.status is OutcomeStatus.CONFLICT
     assert h.request_state(request_id) is RequestState.OPEN
-    detail = load_detail(h.db, request_id, online.policy.policy, datetime.now(UTC))
+    detail = load_detail(h.db, request_id, online.rules.policy, datetime.now(UTC))
     assert detail is not None and not detail.queued
     assert detail.stopped[0].template == "{count} more item(s) have been shipped."
     assert detail.kept_reason == REASON

@@ -9,16 +9,19 @@ from decimal import Decimal
 
 import pytest
 from actions_harness import Harness
+from pytestqt.qtbot import QtBot
 
-from cancelapp.actions import ActionRunner, OutcomeStatus, PlanRefused, documents
+from cancelapp.actions import ActionRunner, Outcome, OutcomeStatus, PlanRefused, documents
 from cancelapp.actions.audit_csv import export_csv
 from cancelapp.actions.carry_out.plan_journal import unfinished_plans
 from cancelapp.actions.prepare.steps import StepKind
 from cancelapp.domain.money import Money
 from cancelapp.domain.request import RequestState
 from cancelapp.domain.verdict import ProcessingFee, RefundMethod, SuggestedAction
-from cancelapp.shopify import AccessToken, Endpoint, ShopifyClient
+from cancelapp.shopify import AccessToken, Endpoint
+from cancelapp.shopify.client import ShopifyClient
 from cancelapp.store.journal import list_decisions
+from cancelapp.ui.workers import Lane, WorkerPool
 
 
 def _refunds(h: Harness, order_id: str) -> list[tuple[Decimal, str]]:
@@ -47,8 +50,8 @@ def test_approve_cancels_refunds_restocks_once_and_records_it(harness: Harness) 
     assert done.who == "Ida" and done.amount == shown and done.shopify_ids
     assert unfinished_plans(h.db) == []
     csv_text = io.StringIO()
-    assert export_csv(h.db, csv_text) == 3
-    assert f",{shown.amount},{shown.currency}," in csv_text.getvalue()
+    assert export_csv(h.db, csv_text, head=None) == 3
+    assert f",{shown.quantized().amount},{shown.currency}," in csv_text.getvalue()
 
 
 def test_kept_fee_cancels_then_refunds_the_rest_in_the_customer_currency(harness: Harness) -> None:
@@ -230,7 +233,11 @@ def test_offline_decision_is_queued_and_reverified_on_reconnect(harness: Harness
     assert h.shop.ledger.refunded_total(paid) == plans[0].refund_total.amount
 
 
-def test_bulk_approve_sums_then_applies(harness: Harness) -> None:
+def test_bulk_approve_sums_then_applies_one_worker_task_per_order(
+    harness: Harness, qtbot: QtBot
+) -> None:
+    """The window's one worker pool runs each order's `execute` on its network lane, several
+    at a time; the runner has no pool of its own."""
     h = harness
     orders = [h.shop.create_order(s) for s in ("paid", "eur", "mobilepay", "fulfilled")]
     approvals = [(h.request_for(o), SuggestedAction()) for o in orders]
@@ -238,7 +245,19 @@ def test_bulk_approve_sums_then_applies(harness: Harness) -> None:
     assert len(plans) == 3 and [r for r, _ in refused] == [approvals[3][0]]
     assert summary.orders == 3
     assert {m.currency for m in summary.refund_totals} == {"DKK", "EUR"}
-    outcomes = h.runner.bulk(plans)
+    workers = WorkerPool()
+    outcomes: list[Outcome] = []
+    failures: list[object] = []
+    try:
+        for plan in plans:
+            task = workers.run_on(Lane.NETWORK, h.runner.execute, plan)
+            task.succeeded.connect(outcomes.append)
+            task.failed.connect(failures.append)
+        qtbot.waitUntil(lambda: len(outcomes) + len(failures) == len(plans), timeout=60_000)
+    finally:
+        workers.shutdown()
+    assert failures == []
+    assert sorted(o.order_id for o in outcomes) == sorted(p.order_id for p in plans)
     assert [o.status for o in outcomes] == [OutcomeStatus.DONE] * 3
     for money in summary.refund_totals:
         paid_back = sum(

@@ -42,8 +42,9 @@ from cancelapp.actions.runner import ActionRunner
 from cancelapp.domain.action import ActionKind
 from cancelapp.domain.money import Money
 from cancelapp.domain.order import FinancialStatus, Order
-from cancelapp.shopify import AccessToken, Endpoint, OutcomeUnknown, ShopifyClient, ShopifyError
+from cancelapp.shopify import AccessToken, Endpoint, OutcomeUnknown, ShopifyError
 from cancelapp.shopify import documents as shopify_documents
+from cancelapp.shopify.client import ShopifyClient
 from cancelapp.shopify.order_mapping import order_from_node
 from cancelapp.sources import documents as source_documents
 from cancelapp.sources.native import NativeSource

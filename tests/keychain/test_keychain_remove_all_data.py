@@ -15,6 +15,7 @@ import pytest
 from cancelapp.data_removal import EXIT_KEYCHAIN_REFUSED, remove_all_data
 from cancelapp.keychain import SecretKind, SecretStore
 from cancelapp.paths import AppPaths
+from cancelapp.shopify.endpoint import Endpoint
 from cancelapp.store import Database
 from cancelapp.store.stores import REMOVED, save_store
 from fixtures.keychain import SecretServiceSession
@@ -39,7 +40,7 @@ def make_data(root: Path, secrets: SecretStore) -> AppPaths:
             for domain, kind in SHOPS.items():
                 save_store(
                     conn,
-                    domain,
+                    Endpoint.for_shop(domain),
                     name=domain,
                     currency="DKK",
                     timezone="Europe/Copenhagen",

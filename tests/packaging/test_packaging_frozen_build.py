@@ -1,6 +1,6 @@
 """Build the Linux onedir bundle with build.spec and smoke-test the frozen binary.
 
-Slow (a PyInstaller run): excluded from the default run, run by `.ci/run` with `-m slow`.
+Slow (a PyInstaller run): skipped unless `--run-slow` (`.ci/run` gives it).
 """
 
 from __future__ import annotations

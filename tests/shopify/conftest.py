@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 
 from cancelapp.demoshop import DemoShop
-from cancelapp.shopify import AccessToken, Credentials, Endpoint, ShopifyClient
+from cancelapp.shopify import AccessToken, Credentials, Endpoint
+from cancelapp.shopify.client import ShopifyClient
 from cancelapp.shopify.retry import RetryPolicy
 
 FAST_RETRY = RetryPolicy(attempts=4, base_delay=0.01, max_delay=0.05, throttled_attempts=8)

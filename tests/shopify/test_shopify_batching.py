@@ -8,8 +8,9 @@ import pytest
 from graphql import parse, validate
 
 from cancelapp.demoshop import DemoShop
-from cancelapp.shopify import ShopifyClient, documents
+from cancelapp.shopify import documents
 from cancelapp.shopify.batching import aliased, read_by_ids
+from cancelapp.shopify.client import ShopifyClient
 from cancelapp.shopify.cost import requested_cost
 from fixtures import shopify_schema
 

@@ -15,11 +15,11 @@ from cancelapp.shopify import (
     AuthFailed,
     ClientCredentials,
     MissingScopes,
-    ShopifyClient,
     ShopNotFound,
     documents,
 )
 from cancelapp.shopify.auth import REFRESH_MARGIN_S
+from cancelapp.shopify.client import ShopifyClient
 
 ShopFactory = Callable[..., DemoShop]
 

@@ -18,13 +18,13 @@ from cancelapp.shopify import (
     OutcomeUnknown,
     QueryTooExpensive,
     RequestRejected,
-    ShopifyClient,
     ShopifyDown,
     ShopLocked,
     Throttled,
     UserErrors,
     documents,
 )
+from cancelapp.shopify.client import ShopifyClient
 
 Client = Callable[..., ShopifyClient]
 

@@ -11,7 +11,8 @@ import pytest
 
 from cancelapp.demoshop import DemoShop
 from cancelapp.demoshop.clock import ManualClock
-from cancelapp.shopify import Cancelled, ShopifyClient, documents
+from cancelapp.shopify import Cancelled, documents
+from cancelapp.shopify.client import ShopifyClient
 
 Client = Callable[..., ShopifyClient]
 ShopFactory = Callable[..., DemoShop]

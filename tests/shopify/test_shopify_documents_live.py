@@ -9,7 +9,8 @@ import pytest
 
 from cancelapp.demoshop import DemoShop
 from cancelapp.domain.order import FinancialStatus, FulfillmentStatus
-from cancelapp.shopify import ShopifyClient, documents
+from cancelapp.shopify import documents
+from cancelapp.shopify.client import ShopifyClient
 from cancelapp.shopify.order_mapping import is_truncated, order_from_node
 
 ShopFactory = Callable[..., DemoShop]

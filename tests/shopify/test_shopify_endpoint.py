@@ -159,3 +159,24 @@ def test_loopback_accepts_only_the_loopback_address(url: str, base: str) -> None
 def test_loopback_refuses_everything_else(url: str) -> None:
     with pytest.raises(InvalidShopDomain):
         Endpoint.loopback(url)
+
+
+@pytest.mark.parametrize(
+    "endpoint",
+    [
+        Endpoint.for_shop("nordlys-keramik"),
+        Endpoint.loopback("http://127.0.0.1:8123"),
+        Endpoint.loopback("https://[::1]:8443"),
+    ],
+)
+def test_the_stored_endpoint_comes_back_as_it_was(endpoint: Endpoint) -> None:
+    assert Endpoint.from_stored(endpoint.stored) == endpoint
+
+
+def test_a_shopify_store_is_stored_by_its_domain_and_a_demo_shop_with_its_scheme() -> None:
+    assert Endpoint.for_shop("nordlys-keramik").stored == "nordlys-keramik.myshopify.com"
+    assert Endpoint.loopback("https://127.0.0.1:8443").stored == "https://127.0.0.1:8443"
+
+
+def test_a_demo_shop_saved_without_its_scheme_was_plain_http() -> None:
+    assert Endpoint.from_stored("127.0.0.1:8123") == Endpoint.loopback("http://127.0.0.1:8123")

@@ -18,7 +18,8 @@ from cancelapp.domain.request import (
 )
 from cancelapp.domain.verdict import Outcome
 from cancelapp.policy import default_policy, evaluate
-from cancelapp.shopify import ShopifyClient, documents
+from cancelapp.shopify import documents
+from cancelapp.shopify.client import ShopifyClient
 from cancelapp.shopify.order_mapping import order_from_node
 
 

@@ -8,8 +8,9 @@ from collections.abc import Callable
 import pytest
 
 from cancelapp.demoshop import DemoShop
-from cancelapp.shopify import QueryTooExpensive, ShopifyClient
+from cancelapp.shopify import QueryTooExpensive
 from cancelapp.shopify.batching import read_by_ids
+from cancelapp.shopify.client import ShopifyClient
 from cancelapp.shopify.cost import MAX_QUERY_COST, PAGE_COST_BUDGET
 from cancelapp.shopify.page_fit import largest_page, smaller_page
 from cancelapp.sync import documents as sync_documents

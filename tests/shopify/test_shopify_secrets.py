@@ -6,7 +6,8 @@ import logging
 
 import pytest
 
-from cancelapp.shopify import AccessToken, ClientCredentials, Endpoint, ShopifyClient
+from cancelapp.shopify import AccessToken, ClientCredentials, Endpoint
+from cancelapp.shopify.client import ShopifyClient
 from cancelapp.shopify.errors import InvalidShopDomain, NetworkDown
 
 TOKEN = "shpat_0123456789abcdef0123456789abcdef"

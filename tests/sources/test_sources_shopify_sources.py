@@ -9,8 +9,9 @@ import pytest
 from cancelapp.demoshop import DemoShop
 from cancelapp.demoshop.faults import Fault
 from cancelapp.domain.request import RequestSource, RequestState
-from cancelapp.shopify import AccessToken, Endpoint, ShopifyClient
+from cancelapp.shopify import AccessToken, Endpoint
 from cancelapp.shopify import documents as shopify_documents
+from cancelapp.shopify.client import ShopifyClient
 from cancelapp.shopify.order_mapping import order_from_node
 from cancelapp.sources.email_config import EmailConfig
 from cancelapp.sources.match_and_store import take_in

@@ -21,6 +21,7 @@ from cancelapp.domain.action import Action, ActionKind, ActionState
 from cancelapp.domain.money import Money
 from cancelapp.domain.phrase import Phrase
 from cancelapp.domain.request import RequestSource
+from cancelapp.shopify.endpoint import Endpoint
 from cancelapp.store import HEAD_VERSION, Database
 from cancelapp.store.audit import AuditEntry, append_audit
 from cancelapp.store.intake_state import save_csv_mapping, save_cursor
@@ -45,7 +46,7 @@ def write_fixture(path: Path) -> None:
     with db.transaction() as conn:
         store_id = save_store(
             conn,
-            "fixture-shop.myshopify.com",
+            Endpoint.for_shop("fixture-shop.myshopify.com"),
             name="Fixture Shop",
             currency="DKK",
             timezone="Europe/Copenhagen",

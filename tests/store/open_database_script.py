@@ -4,6 +4,7 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+from cancelapp.shopify.endpoint import Endpoint
 from cancelapp.store import Database, StoreError
 from cancelapp.store.stores import save_store
 
@@ -12,7 +13,7 @@ try:
     with db.transaction() as conn:
         save_store(
             conn,
-            "x.myshopify.com",
+            Endpoint.for_shop("x.myshopify.com"),
             name="X",
             currency="DKK",
             timezone="UTC",

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from store_samples import T0
 
+from cancelapp.shopify.endpoint import Endpoint
 from cancelapp.store import (
     HEAD_VERSION,
     Database,
@@ -68,7 +69,7 @@ def test_transaction_rolls_back_on_error(database: Database) -> None:
     with pytest.raises(RuntimeError), database.transaction() as conn:
         save_store(
             conn,
-            "a.myshopify.com",
+            Endpoint.for_shop("a.myshopify.com"),
             name="A",
             currency="DKK",
             timezone="UTC",
@@ -84,7 +85,7 @@ def test_store_details_are_refreshed_not_duplicated(database: Database) -> None:
     with database.transaction() as conn:
         first = save_store(
             conn,
-            "a.myshopify.com",
+            Endpoint.for_shop("a.myshopify.com"),
             name="A",
             currency="DKK",
             timezone="UTC",
@@ -93,7 +94,7 @@ def test_store_details_are_refreshed_not_duplicated(database: Database) -> None:
         )
         second = save_store(
             conn,
-            "a.myshopify.com",
+            Endpoint.for_shop("a.myshopify.com"),
             name="A shop",
             currency="EUR",
             timezone="Europe/Copenhagen",
@@ -190,3 +191,21 @@ def test_full_disk_gives_a_disk_full_message(database: Database) -> None:
     assert "full" in caught.value.merchant_message
     with database.reading() as tx:
         assert tx.execute("SELECT count(*) FROM audit_log").fetchone()[0] == 0
+
+
+def test_a_store_keeps_its_endpoint_as_the_wizard_validated_it(database: Database) -> None:
+    endpoint = Endpoint.loopback("https://127.0.0.1:8443")
+    with database.transaction() as conn:
+        store_id = save_store(
+            conn,
+            endpoint,
+            name="Demo",
+            currency="DKK",
+            timezone="UTC",
+            auth_kind="access_token",
+            now=T0,
+        )
+        record = get_store(conn, store_id)
+    assert record is not None
+    assert record.endpoint == endpoint
+    assert record.domain == "127.0.0.1:8443"

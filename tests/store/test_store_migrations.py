@@ -20,7 +20,7 @@ from make_fixture_db import (
 from store_samples import T0, draft, message, order_gid
 
 from cancelapp.domain.request import RequestSource, RequestState
-from cancelapp.store import HEAD_VERSION, Database
+from cancelapp.store import HEAD_VERSION, Database, audit_chain
 from cancelapp.store.audit import list_audit
 from cancelapp.store.intake_state import load_csv_mapping, load_cursors
 from cancelapp.store.journal import list_unfinished
@@ -246,3 +246,20 @@ def test_a_request_read_again_takes_shopifys_new_id_without_a_second_message(
     assert [m.external_id for m in native.messages] == [STABLE_EDIT]
     assert native.state is RequestState.OPEN
     assert marked == 0
+
+
+@pytest.mark.parametrize("fixture", FIXTURE_FILES, ids=lambda p: p.stem)
+def test_v4_brings_existing_audit_entries_into_the_chain(fixture: Path, tmp_path: Path) -> None:
+    key = b"k" * 32
+    db = Database.open(copy_of(fixture, tmp_path))
+    try:
+        with db.transaction() as conn:
+            assert audit_chain.seal(conn, key) == 1  # the released file's one entry
+            state = audit_chain.verify(conn, key)
+            with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+                conn.execute("UPDATE audit_log SET mac = 'forged'")  # sealed: never again
+            with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+                conn.execute("UPDATE audit_log SET who = 'someone else'")
+    finally:
+        db.close()
+    assert state.broken is None and state.head is not None and state.head.entry_id == 1

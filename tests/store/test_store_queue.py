@@ -127,3 +127,22 @@ def test_loading_only_some_requests(database: Database, store_id: int) -> None:
         ]
         rows = load_queue(conn, store_id, ids[::2])
     assert [r.request_id for r in rows] == ids[::2]
+
+
+def test_few_valued_columns_share_one_string_per_value(database: Database, store_id: int) -> None:
+    """100,000 rows must not hold 100,000 copies of the same verdict reason or status."""
+    reason = Phrase("Policy", "inside the {window} window", {"window": timedelta(hours=24)})
+    with database.transaction() as conn:
+        upsert_orders(conn, store_id, [fetched(make_order(n)) for n in (1, 2)])
+        for n in (1, 2):
+            added = add_request(
+                conn, draft(store_id, message(external_id=str(n)), order_number=n), now=T0
+            )
+            verdict = Verdict(Outcome.APPROVE, "r", (reason,), ())
+            set_verdict(conn, added.request_id, verdict, policy_hash="p", evaluated_at=T0)
+        first, second = load_queue(conn, store_id)
+    assert first.verdict_reason == second.verdict_reason
+    assert first.verdict_reason is second.verdict_reason
+    assert first.financial_status is second.financial_status
+    assert first.sources is second.sources
+    assert first.order_name != second.order_name

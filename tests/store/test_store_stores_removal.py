@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from store_samples import T0, draft, fetched, make_order, message, order_gid
 
 from cancelapp.domain.money import Money
+from cancelapp.shopify.endpoint import Endpoint
 from cancelapp.store import Database
 from cancelapp.store.audit import AuditEntry, append_audit, list_audit
 from cancelapp.store.intake_state import save_csv_mapping, save_cursor
@@ -71,7 +72,7 @@ def test_removing_a_store_keeps_the_other_store_and_the_audit_log(
     with database.transaction() as conn:
         other = save_store(
             conn,
-            "other.myshopify.com",
+            Endpoint.for_shop("other.myshopify.com"),
             name="Other",
             currency="EUR",
             timezone="UTC",
@@ -102,7 +103,7 @@ def test_connecting_a_removed_store_again_brings_it_back(database: Database, sto
         assert record is not None
         again = save_store(
             conn,
-            record.domain,
+            record.endpoint,
             name="Demo",
             currency="DKK",
             timezone="Europe/Copenhagen",

@@ -8,7 +8,7 @@ import pytest
 from sync_helpers import connect
 
 from cancelapp.demoshop import DemoShop
-from cancelapp.shopify import ShopifyClient
+from cancelapp.shopify.client import ShopifyClient
 
 
 @pytest.fixture

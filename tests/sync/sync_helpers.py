@@ -12,7 +12,8 @@ from cancelapp.domain.request import (
     RequestSource,
     RequestState,
 )
-from cancelapp.shopify import AccessToken, Endpoint, ShopifyClient
+from cancelapp.shopify import AccessToken, Endpoint
+from cancelapp.shopify.client import ShopifyClient
 from cancelapp.store import Database
 from cancelapp.store.orders import FetchedOrder
 from cancelapp.store.requests import add_request

@@ -8,7 +8,7 @@ import pytest
 from sync_helpers import cached_order_ids
 
 from cancelapp.demoshop import DemoShop
-from cancelapp.shopify import ShopifyClient
+from cancelapp.shopify.client import ShopifyClient
 from cancelapp.store import Database
 from cancelapp.store.sync_state import get_sync_state
 from cancelapp.sync import OrderSync

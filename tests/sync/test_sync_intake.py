@@ -14,8 +14,8 @@ from sync_helpers import connect
 from cancelapp.demoshop import DemoShop
 from cancelapp.demoshop.clock import ManualClock
 from cancelapp.domain.request import RequestSource, RequestState
-from cancelapp.shopify import ShopifyClient
 from cancelapp.shopify import documents as shopify_documents
+from cancelapp.shopify.client import ShopifyClient
 from cancelapp.sources.email_config import EmailConfig
 from cancelapp.sources.manual import manual_request
 from cancelapp.store import Database

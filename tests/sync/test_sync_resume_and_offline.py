@@ -11,7 +11,8 @@ import pytest
 from sync_helpers import REQUEST_TAG, cached_order_ids, connect, tag_intake
 
 from cancelapp.demoshop import DemoShop
-from cancelapp.shopify import AccessToken, Endpoint, NetworkDown, ShopifyClient
+from cancelapp.shopify import AccessToken, Endpoint, NetworkDown
+from cancelapp.shopify.client import ShopifyClient
 from cancelapp.shopify.retry import RetryPolicy
 from cancelapp.store import Database
 from cancelapp.store.orders import load_order

@@ -18,11 +18,12 @@ from cancelapp.domain.request import (
     RequestSource,
     RequestState,
 )
-from cancelapp.shopify import ShopifyClient
+from cancelapp.shopify.client import ShopifyClient
 from cancelapp.store import Database
 from cancelapp.store.orders import FULL, FetchedOrder, load_order, order_detail
 from cancelapp.store.queue import load_queue
 from cancelapp.store.requests import add_request, list_requests
+from cancelapp.store.stores import remove_store
 from cancelapp.store.sync_state import get_sync_state
 from cancelapp.sync import IntakeSettings, OrderSync, SyncProgress, SyncSettings
 
@@ -44,6 +45,32 @@ def test_first_sync_pulls_tagged_and_recent_orders(
     assert (seen[0].phase, seen[-1].phase) == ("requests", "recent")
     assert state.run is None and state.last_error is None
     assert state.last_full_sync_at is not None and state.watermark == state.last_full_sync_at
+
+
+def test_a_first_connect_reads_only_what_the_requests_name_and_backfills_next(
+    database: Database, client: ShopifyClient, store_id: int, fast_shop: DemoShop
+) -> None:
+    """The app's first connect: tagged orders in full, nothing else, then a backfill run."""
+    sync = OrderSync(database, client, store_id, hooks=[tag_intake])
+    first = sync.run(then_backfill=False)
+    assert (first.kind, first.completed, first.more) == ("full", True, True)
+    tagged = tagged_order_ids(fast_shop)
+    assert cached_order_ids(database) == tagged != set(fast_shop.order_ids())
+    with database.reading() as conn:
+        assert {order_detail(conn, store_id, gid) for gid in tagged} == {FULL}
+        state = get_sync_state(conn, store_id)
+    assert state.run is not None and state.run.kind == "backfill"
+    assert state.last_full_sync_at is not None and state.watermark == state.last_full_sync_at
+    seen: list[SyncProgress] = []
+    backfill = sync.run(progress=seen.append)
+    assert (backfill.kind, backfill.completed, backfill.more) == ("backfill", True, False)
+    assert {p.phase for p in seen} == {"recent"}
+    assert cached_order_ids(database) == set(fast_shop.order_ids())
+    with database.reading() as conn:
+        after = get_sync_state(conn, store_id)
+    assert after.run is None and after.watermark == state.watermark
+    assert after.last_full_sync_at == state.last_full_sync_at
+    assert sync.run().kind == "incremental"
 
 
 def test_recent_window_limits_the_first_sync_but_not_requests(
@@ -238,3 +265,15 @@ def test_an_order_presented_in_a_four_letter_currency_syncs_with_its_page(
         cached = load_order(conn, store_id, usdc)
     assert cached is not None and cached.presentment_currency == "USDC"
     assert {t.amount.currency for t in cached.transactions} == {"USDC"}
+
+
+def test_a_run_for_a_store_removed_meanwhile_writes_nothing(
+    database: Database, client: ShopifyClient, store_id: int, fast_shop: DemoShop
+) -> None:
+    """The app starts the backfill at once; removing the store must not get its orders back."""
+    sync = OrderSync(database, client, store_id, hooks=[tag_intake])
+    assert sync.run(then_backfill=False).more
+    with database.transaction() as conn:
+        remove_store(conn, store_id)
+    assert not sync.run().completed
+    assert cached_order_ids(database) == set()

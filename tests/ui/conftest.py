@@ -6,12 +6,15 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from cancelapp import cli
 from cancelapp.context import AppContext, build_context, connect_demo
 from cancelapp.demoshop import DemoShop
 from cancelapp.keychain import SecretStore
 from cancelapp.paths import AppPaths
+from cancelapp.ui.main_window import MainWindow
+from fixtures.main_window import open_window
 
 
 @pytest.fixture
@@ -35,3 +38,9 @@ def bare_context(data_dir: Path, secret_store: SecretStore) -> Iterator[AppConte
 def context(bare_context: AppContext, shop: DemoShop) -> AppContext:
     connect_demo(bare_context, shop)
     return bare_context
+
+
+@pytest.fixture
+def window(qtbot: QtBot, context: AppContext) -> MainWindow:
+    """The main window on `context`, through its first sync."""
+    return open_window(qtbot, context)

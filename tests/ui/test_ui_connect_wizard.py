@@ -13,12 +13,13 @@ from pytestqt.qtbot import QtBot
 
 from cancelapp.demoshop import DEFAULT_SCOPES, DemoShop
 from cancelapp.keychain import SecretKind, SecretStore, usable_backend
-from cancelapp.session.connect import ConnectedStore, optional_scopes, required_scopes
+from cancelapp.session.connect import optional_scopes, required_scopes
 from cancelapp.store import Database
 from cancelapp.store.stores import list_stores
 from cancelapp.ui.connect.connect_wizard import ConnectWizard
 from cancelapp.ui.workers import WorkerPool
 from fixtures.keychain import MemoryKeyring, SecretServiceSession
+from fixtures.wizard import click_next, connect_shop, finish
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -50,23 +51,6 @@ def open_wizard(
     return make
 
 
-def _next(qtbot: QtBot, wizard: ConnectWizard) -> None:
-    button = wizard.button(QWizard.WizardButton.NextButton)
-    assert button.isEnabled()
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
-def _finish(qtbot: QtBot, wizard: ConnectWizard) -> ConnectedStore:
-    qtbot.waitUntil(wizard.check_page.isComplete, timeout=10_000)
-    with qtbot.waitSignal(wizard.store_connected, timeout=10_000) as connected:
-        qtbot.mouseClick(
-            wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton
-        )
-    result = connected.args[0]
-    assert isinstance(result, ConnectedStore)
-    return result
-
-
 def test_the_address_is_checked_and_normalised_as_it_is_typed(
     qtbot: QtBot, open_wizard: Callable[[SecretStore], ConnectWizard], secret_store: SecretStore
 ) -> None:
@@ -94,23 +78,23 @@ def test_connect_with_client_id_and_secret(
     wizard = open_wizard(secrets)
     qtbot.keyClicks(wizard.shop_page.domain_edit, "nordlys-keramik")
     wizard.use_loopback(demo_shop.base_url)  # the demo shop: by code, never typed
-    _next(qtbot, wizard)
+    click_next(qtbot, wizard)
     assert wizard.currentPage() is wizard.guide_page
     assert all(s in wizard.guide_page.required.text() for s in required_scopes())
     assert all(s in wizard.guide_page.optional.text() for s in optional_scopes())
     qtbot.mouseClick(wizard.guide_page.copy_button, Qt.MouseButton.LeftButton)
     assert QGuiApplication.clipboard().text().split(",")[:2] == ["read_orders", "write_orders"]
-    _next(qtbot, wizard)
+    click_next(qtbot, wizard)
     page = wizard.credentials_page
     assert page.app_choice.isChecked() and not page.keychain_label.isVisibleTo(wizard)
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
     qtbot.keyClicks(page.client_id_edit, demo_shop.client_id)
     qtbot.keyClicks(page.client_secret_edit, demo_shop.client_secret)
-    _next(qtbot, wizard)
+    click_next(qtbot, wizard)
     qtbot.waitUntil(wizard.check_page.isComplete, timeout=10_000)
     shop_name = wizard.check_page.shop_info.name if wizard.check_page.shop_info else ""
     assert shop_name and shop_name in wizard.check_page.status.text()
-    connected = _finish(qtbot, wizard)
+    connected = finish(qtbot, wizard)
     assert connected.name == shop_name and connected.notices == ()
     domain = connected.domain
     assert secrets.load(domain, SecretKind.CLIENT_ID) == demo_shop.client_id
@@ -138,8 +122,8 @@ def test_connect_with_an_access_token_and_no_keychain(
     secrets = SecretStore(None)
     wizard = open_wizard(secrets)
     wizard.use_loopback(demo_shop.base_url)
-    _next(qtbot, wizard)
-    _next(qtbot, wizard)
+    click_next(qtbot, wizard)
+    click_next(qtbot, wizard)
     page = wizard.credentials_page
     assert page.keychain_label.text() == (
         "Your computer has no keychain CancelApp can use; the token will be forgotten when you "
@@ -148,8 +132,8 @@ def test_connect_with_an_access_token_and_no_keychain(
     qtbot.mouseClick(page.token_choice, Qt.MouseButton.LeftButton)
     assert page.token_edit.isEnabled() and not page.client_id_edit.isEnabled()
     qtbot.keyClicks(page.token_edit, demo_shop.access_token)
-    _next(qtbot, wizard)
-    connected = _finish(qtbot, wizard)
+    click_next(qtbot, wizard)
+    connected = finish(qtbot, wizard)
     assert [n.render_plain() for n in connected.notices] == [page.keychain_label.text()]
     assert secrets.load(connected.domain, SecretKind.ACCESS_TOKEN) == demo_shop.access_token
 
@@ -164,11 +148,11 @@ def test_missing_scopes_are_shown_and_block_saving(
     shop = make_demo_shop(scopes=DEFAULT_SCOPES - {"write_orders", "read_returns"})
     wizard = open_wizard(secret_store)
     wizard.use_loopback(shop.base_url)
-    _next(qtbot, wizard)
-    _next(qtbot, wizard)
+    click_next(qtbot, wizard)
+    click_next(qtbot, wizard)
     qtbot.mouseClick(wizard.credentials_page.token_choice, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(wizard.credentials_page.token_edit, shop.access_token)
-    _next(qtbot, wizard)
+    click_next(qtbot, wizard)
     page = wizard.check_page
     qtbot.waitUntil(lambda: page.shop_info is not None, timeout=10_000)
     assert "missing access scopes" in page.status.text()
@@ -188,12 +172,12 @@ def test_a_refused_token_is_a_plain_message_and_can_be_corrected(
 ) -> None:
     wizard = open_wizard(secret_store)
     wizard.use_loopback(demo_shop.base_url)
-    _next(qtbot, wizard)
-    _next(qtbot, wizard)
+    click_next(qtbot, wizard)
+    click_next(qtbot, wizard)
     page = wizard.credentials_page
     qtbot.mouseClick(page.token_choice, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(page.token_edit, "shpat_wrong")
-    _next(qtbot, wizard)
+    click_next(qtbot, wizard)
     qtbot.waitUntil(
         lambda: "did not accept the access token" in wizard.check_page.status.text(), timeout=10_000
     )
@@ -202,8 +186,8 @@ def test_a_refused_token_is_a_plain_message_and_can_be_corrected(
     wizard.back()
     page.token_edit.clear()
     qtbot.keyClicks(page.token_edit, demo_shop.access_token)
-    _next(qtbot, wizard)
-    connected = _finish(qtbot, wizard)
+    click_next(qtbot, wizard)
+    connected = finish(qtbot, wizard)
     assert secret_store.load(connected.domain, SecretKind.ACCESS_TOKEN) == demo_shop.access_token
 
 
@@ -230,13 +214,7 @@ def test_connecting_puts_the_secret_in_the_real_keychain(
     backend = usable_backend(secret_service.backend())
     assert backend is not None
     wizard = open_wizard(SecretStore(backend))
-    wizard.use_loopback(demo_shop.base_url)
-    _next(qtbot, wizard)
-    _next(qtbot, wizard)
-    qtbot.keyClicks(wizard.credentials_page.client_id_edit, demo_shop.client_id)
-    qtbot.keyClicks(wizard.credentials_page.client_secret_edit, demo_shop.client_secret)
-    _next(qtbot, wizard)
-    connected = _finish(qtbot, wizard)
+    connected = connect_shop(qtbot, wizard, demo_shop)
     assert connected.notices == ()
     # A later session reads it back from gnome-keyring.
     again = SecretStore(secret_service.backend())

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from cancelapp.context import AppContext, connect_demo
 from cancelapp.demoshop import DemoShop
 from cancelapp.ui.first_paint import when_painted
-from cancelapp.ui.main_window import MainWindow
+from fixtures.main_window import open_window
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 30_000
@@ -59,16 +59,10 @@ def test_the_store_opens_after_its_whole_queue_is_in(
     qtbot: QtBot, context: AppContext, make_demo_shop: Callable[..., DemoShop]
 ) -> None:
     connect_demo(context, make_demo_shop(size=40, bucket_size=100_000, restore_rate=100_000))
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
-        window.start()  # the first sync fills the cache
+    window = open_window(qtbot, context)  # the first sync fills the cache
     cached = len(window.model.index_)
     window.close()
-    again = MainWindow(context)
-    qtbot.addWidget(again)
-    again.show()
+    again = open_window(qtbot, context, start=False)
     events: list[str] = []
     again.queue_loaded.connect(lambda: events.append("first rows"))
     again.queue_completed.connect(lambda: events.append(f"completed {len(again.model.index_)}"))

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from pytestqt.qtbot import QtBot
 
-from cancelapp.context import AppContext
 from cancelapp.demoshop import DemoShop, Fault
 from cancelapp.session.refresh import complete_order
 from cancelapp.store.orders import load_order
@@ -17,17 +14,6 @@ from cancelapp.ui.queue.queue_index import Tab
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 30_000
-
-
-@pytest.fixture
-def window(qtbot: QtBot, context: AppContext) -> Iterator[MainWindow]:
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
-        window.start()
-    yield window
-    window.close()
 
 
 def type_in(window: MainWindow, order_name: str, text: str) -> NewRequestDialog:
@@ -113,7 +99,7 @@ def test_a_lean_order_waits_offline_and_is_read_in_full_online(
     detail = window.current_detail()
     assert detail is not None and detail.order is not None and detail.order.line_items
     assert window.commands.decline.isEnabled()
-    assert ("details", "Syncing: reading the orders with requests in full…") in phases
+    assert ("details", "Reading the orders with requests: 1 of 1") in phases
 
 
 def test_complete_order_reads_a_lean_order_in_full_and_judges_it(window: MainWindow) -> None:

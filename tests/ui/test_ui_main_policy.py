@@ -29,6 +29,7 @@ from cancelapp.policy import (
 )
 from cancelapp.session.policy_cases import load_policy_cases
 from cancelapp.session.refresh import judge
+from cancelapp.shopify.endpoint import Endpoint
 from cancelapp.shopify.order_mapping import order_from_node
 from cancelapp.store import Database
 from cancelapp.store.orders import FULL, LEAN, FetchedOrder, upsert_orders
@@ -39,17 +40,14 @@ from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.policy.policy_editor import PolicyEditor
 from cancelapp.ui.queue.queue_index import Column, Tab
 from cancelapp.ui.queue.queue_model import OUTCOME_ROLE
+from fixtures.main_window import open_window
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 30_000
 
 
 def synced_window(qtbot: QtBot, context: AppContext) -> MainWindow:
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
-        window.start()
+    window = open_window(qtbot, context)
     qtbot.waitUntil(lambda: window.policy.policy is not None, timeout=WAIT)
     return window
 
@@ -164,9 +162,7 @@ def test_an_offline_start_judges_with_the_window_the_last_sync_read(
         assert edit_window_minutes(conn, store.id) == 60
 
     shop.faults.at_rate(Fault.drop(), 1.0)
-    window = MainWindow(context)  # a new window forgets what the last one read
-    qtbot.addWidget(window)
-    window.show()
+    window = open_window(qtbot, context, start=False)  # a new window forgets what it read
     with qtbot.waitSignal(window.sync.online_changed, timeout=WAIT) as changed:
         window.start()
     assert changed.args == [False]
@@ -222,7 +218,7 @@ def test_policy_editor_previews_the_queue_and_saving_rejudges_it(
     assert rejudged.args[0]
     qtbot.waitUntil(lambda: window.model.counts()[Tab.APPROVE] == 0, timeout=WAIT)
     assert window.session is not None
-    assert window.session.policy.policy == window.policy.policy
+    assert window.session.rules is window.policy.rules
 
 
 def order_in(number: int, detail: str, at: datetime) -> FetchedOrder:
@@ -261,7 +257,7 @@ def test_rejudging_from_the_cache_passes_over_what_it_cannot_judge(tmp_path: Pat
     try:
         with database.transaction() as conn:
             store_id = save_store(
-                conn, "s.myshopify.com", name="S", currency="DKK",
+                conn, Endpoint.for_shop("s.myshopify.com"), name="S", currency="DKK",
                 timezone="Europe/Copenhagen", auth_kind="access_token", now=at,
             )  # fmt: skip
             upsert_orders(conn, store_id, [order_in(1, FULL, at)])

@@ -11,6 +11,7 @@ from cancelapp.context import AppContext, connect_demo
 from cancelapp.demoshop import DemoShop
 from cancelapp.ui.connect.connect_wizard import ConnectWizard
 from cancelapp.ui.main_window import MainWindow
+from fixtures.main_window import open_window
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 30_000
@@ -39,11 +40,7 @@ def test_store_switcher_shows_each_stores_queue(
     small = make_demo_shop(seed=3, size=12, bucket_size=100_000, restore_rate=100_000)
     first = connect_demo(context, big)
     second = connect_demo(context, small)
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
-        window.start(store_id=second.id)
+    window = open_window(qtbot, context, store_id=second.id)
     assert window.store is not None and window.store.id == second.id
     assert not window.store_switcher.isHidden()
     assert window.store_switcher.combo.count() == 2

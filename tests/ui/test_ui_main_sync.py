@@ -17,33 +17,20 @@ from cancelapp.ui.detail.action_dialogs import AuditLogDialog, ConfirmActionDial
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Column, Tab
 from cancelapp.ui.queue.queue_model import OUTCOME_ROLE
+from fixtures.main_window import open_window
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 30_000
 
 
-def open_window(qtbot: QtBot, context: AppContext) -> MainWindow:
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    window.show()
-    return window
-
-
-def synced_window(qtbot: QtBot, context: AppContext) -> MainWindow:
-    window = open_window(qtbot, context)
-    with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
-        window.start()
-    return window
-
-
 def test_offline_start_shows_the_cache_and_comes_back(
     qtbot: QtBot, context: AppContext, shop: DemoShop
 ) -> None:
-    first = synced_window(qtbot, context)
+    first = open_window(qtbot, context)
     cached = len(first.model.index_)
     first.close()
     shop.faults.at_rate(Fault.drop(), 1.0)
-    window = open_window(qtbot, context)
+    window = open_window(qtbot, context, start=False)
     with qtbot.waitSignal(window.sync.online_changed, timeout=WAIT) as changed:
         window.start()
     assert changed.args == [False]
@@ -61,7 +48,7 @@ def test_offline_start_shows_the_cache_and_comes_back(
 def test_new_requests_notify_and_count_in_title(
     qtbot: QtBot, context: AppContext, shop: DemoShop
 ) -> None:
-    window = synced_window(qtbot, context)
+    window = open_window(qtbot, context)
     before = window.model.counts()[Tab.NEEDS_DECISION]
     shop.add_cancel_request(shop.create_order("paid"), "Wrong size, please cancel")
     with qtbot.waitSignal(window.sync.new_requests, timeout=WAIT) as arrived:
@@ -76,7 +63,7 @@ def test_undo_takes_an_approval_back_before_it_is_sent(
     qtbot: QtBot, context: AppContext, shop: DemoShop
 ) -> None:
     context.settings = replace(context.settings, undo_window_seconds=60)
-    window = synced_window(qtbot, context)
+    window = open_window(qtbot, context)
     window.queue.show_tab(Tab.APPROVE)
     row = next(
         r
@@ -111,7 +98,7 @@ def test_undo_takes_an_approval_back_before_it_is_sent(
 def test_typed_in_request_joins_the_queue_and_the_audit_log_opens(
     qtbot: QtBot, context: AppContext, shop: DemoShop
 ) -> None:
-    window = synced_window(qtbot, context)
+    window = open_window(qtbot, context)
     name = window.model.index(0, Column.ORDER).data()
     request_id = window.model.request_id_at(0)  # the order's request: the message joins it
     window.commands.new_request.trigger()
@@ -136,7 +123,7 @@ def test_hold_on_arrival_stops_new_orders_shipping(
     qtbot: QtBot, context: AppContext, shop: DemoShop
 ) -> None:
     context.settings = replace(context.settings, hold_on_arrival=True)
-    window = synced_window(qtbot, context)
+    window = open_window(qtbot, context)
     order_id = shop.create_order("paid")
     shop.add_cancel_request(order_id, "Please stop it")
     with qtbot.waitSignal(window.actions_.rows_changed, timeout=WAIT) as held:
@@ -166,7 +153,7 @@ def go_offline(qtbot: QtBot, window: MainWindow, shop: DemoShop) -> None:
 def test_reconnect_reconciles_an_action_cut_short(
     qtbot: QtBot, context: AppContext, shop: DemoShop
 ) -> None:
-    window = synced_window(qtbot, context)
+    window = open_window(qtbot, context)
     order_id, request_id = request_for_new_order(qtbot, window, shop)
     assert window.session is not None
     plan = window.session.runner.prepare_hold(request_id)
@@ -186,7 +173,7 @@ def test_an_action_confirmed_offline_is_sent_when_shopify_answers(
     qtbot: QtBot, context: AppContext, shop: DemoShop
 ) -> None:
     context.settings = replace(context.settings, undo_window_seconds=0)
-    window = synced_window(qtbot, context)
+    window = open_window(qtbot, context)
     order_id, request_id = request_for_new_order(qtbot, window, shop)
     with qtbot.waitSignal(window.detail_shown, timeout=WAIT):
         assert window.queue.select_request(request_id)

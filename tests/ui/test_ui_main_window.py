@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
 
 import pytest
@@ -19,6 +19,7 @@ from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Column, Tab
 from cancelapp.ui.queue.queue_model import OUTCOME_ROLE
 from cancelapp.ui.workers import Lane
+from fixtures.main_window import open_window
 
 # The offscreen platform cannot size native windows; nothing to do with the app.
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -41,17 +42,11 @@ def demo_shop(make_demo_shop: Callable[..., DemoShop]) -> DemoShop:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, context: AppContext, demo_shop: DemoShop) -> Iterator[MainWindow]:
+def window(qtbot: QtBot, context: AppContext, demo_shop: DemoShop) -> MainWindow:
     order_id = demo_shop.create_order("paid")
     demo_shop.add_cancel_request(order_id, HOSTILE)
     connect_demo(context, demo_shop)
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
-        window.start()
-    yield window
-    window.close()
+    return open_window(qtbot, context)
 
 
 def select(qtbot: QtBot, window: MainWindow, row: int) -> int:

@@ -16,6 +16,7 @@ from cancelapp.domain.request import (
     RequestSource,
     RequestState,
 )
+from cancelapp.shopify.endpoint import Endpoint
 from cancelapp.store import Database
 from cancelapp.store.requests import add_request, set_state
 from cancelapp.store.stores import save_store
@@ -41,7 +42,7 @@ def store_id(database: Database) -> int:
     with database.transaction() as conn:
         store_id = save_store(
             conn,
-            "queue.myshopify.com",
+            Endpoint.for_shop("queue.myshopify.com"),
             name="Queue",
             currency="DKK",
             timezone="Europe/Copenhagen",

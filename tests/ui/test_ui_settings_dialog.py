@@ -21,6 +21,7 @@ from cancelapp.settings import (
     save_settings,
     settings_path,
 )
+from cancelapp.shopify.endpoint import Endpoint
 from cancelapp.sources.email_config import Security
 from cancelapp.store.stores import StoreRecord
 from cancelapp.ui.settings.settings_dialog import SettingsDialog
@@ -29,14 +30,19 @@ from fixtures.keychain import MemoryKeyring
 
 SHOP = StoreRecord(
     1,
-    "nordlys-keramik.myshopify.com",
+    Endpoint.for_shop("nordlys-keramik.myshopify.com"),
     "Nordlys Keramik",
     "DKK",
     "Europe/Copenhagen",
     "client_credentials",
 )
 OTHER = StoreRecord(
-    2, "fjord-te.myshopify.com", "Fjord Te", "DKK", "Europe/Copenhagen", "access_token"
+    2,
+    Endpoint.for_shop("fjord-te.myshopify.com"),
+    "Fjord Te",
+    "DKK",
+    "Europe/Copenhagen",
+    "access_token",
 )
 IMAP_PASSWORD = "imap-pw-canary-51c2"
 

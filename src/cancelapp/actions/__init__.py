@@ -17,7 +17,8 @@ it opens a SQLite connection per thread and holds the per-order lock):
     runner.prepare_decline(request_id, reason); runner.prepare_hold(request_id)
     runner.prepare_restock(order_id, store_id=…)
     plans, refused, summary = runner.prepare_bulk([(request_id, action), …])
-    runner.bulk(plans)                 # after one confirmation showing `summary`
+    runner.execute(plan)               # per plan, after one confirmation showing `summary`:
+                                       # one task per order on the window's worker pool
     runner.busy(store_id, order_id)    # disable the order's buttons while True
     runner.stop()                      # at shutdown: interrupts waits; the journal keeps the rest
 

@@ -1,7 +1,13 @@
 """Audit entries for every action and result, and the log exported as CSV.
 
 Who: the staff name from settings, else the operating-system user. The log itself is the
-store's append-only `audit_log` table (`cancelapp.store.audit`).
+store's append-only `audit_log` table (`cancelapp.store.audit`), sealed as a chain
+(`cancelapp.store.audit_chain`); the chain's head is the export's last row, so a printed or
+mailed copy can be held against the file later.
+
+The CSV opens as a table in the merchant's spreadsheet: UTF-8 with a BOM (Excel otherwise
+guesses a legacy code page), and where the decimal separator is a comma (Danish) the fields
+are separated by `;` and amounts written with a comma, so Excel reads them as numbers.
 """
 
 from __future__ import annotations
@@ -10,9 +16,12 @@ import csv
 import getpass
 import json
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TextIO
 
-from cancelapp.store.audit import AuditEntry, list_audit
+from cancelapp.domain.money import Money
+from cancelapp.store.audit import AuditEntry, audit_parties, list_audit
+from cancelapp.store.audit_chain import ChainHead
 from cancelapp.store.database import Database
 
 CSV_COLUMNS = (
@@ -20,6 +29,7 @@ CSV_COLUMNS = (
     "who",
     "what",
     "order",
+    "customer",
     "amount",
     "currency",
     "shopify_ids",
@@ -28,6 +38,19 @@ CSV_COLUMNS = (
     "detail",
 )
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+CHAIN_HEAD = "audit chain head"
+BOM = "\ufeff"
+
+
+@dataclass(frozen=True)
+class CsvStyle:
+    """How the merchant's spreadsheet reads numbers: `decimal` "," goes with `;` fields."""
+
+    decimal: str = "."
+
+    @property
+    def separator(self) -> str:
+        return ";" if self.decimal == "," else ","
 
 
 def operator_name(staff_name: str | None) -> str:
@@ -39,34 +62,67 @@ def operator_name(staff_name: str | None) -> str:
         return "unknown"
 
 
-def export_csv(db: Database, out: TextIO, store_id: int | None = None) -> int:
-    """Write the whole log, oldest first; returns the number of rows written."""
+def export_csv(
+    db: Database,
+    out: TextIO,
+    store_id: int | None = None,
+    *,
+    head: ChainHead | None,
+    style: CsvStyle = CsvStyle(),
+) -> int:
+    """Write the whole log, oldest first, then the chain's head; returns the entries written."""
     with db.reading() as conn:
         entries = list_audit(conn, store_id, limit=-1)  # SQLite: a negative LIMIT means none
-    return write_csv(reversed(entries), out)
+        parties = audit_parties(conn, store_id)
+    return write_csv(reversed(entries), parties, out, head=head, style=style)
 
 
-def write_csv(entries: Iterable[AuditEntry], out: TextIO) -> int:
-    writer = csv.writer(out)
+def write_csv(
+    entries: Iterable[AuditEntry],
+    parties: dict[int, tuple[str, str]],
+    out: TextIO,
+    *,
+    head: ChainHead | None,
+    style: CsvStyle,
+) -> int:
+    out.write(BOM)
+    writer = csv.writer(out, delimiter=style.separator, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     rows = 0
     for entry in entries:
+        order, customer = parties.get(entry.id or 0, ("", ""))
+        order = order or short_id(entry.order_gid or "")
         writer.writerow(
             [
-                entry.at.isoformat(timespec="seconds"),
+                entry.at.strftime("%Y-%m-%d %H:%M:%S"),
                 _cell(entry.who),
                 _cell(entry.what),
-                entry.order_gid or "",
-                "" if entry.amount is None else format(entry.amount.amount, "f"),
+                _cell(order),
+                _cell(customer),
+                "" if entry.amount is None else _number(entry.amount, style),
                 "" if entry.amount is None else entry.amount.currency,
-                " ".join(entry.shopify_ids),
+                _cell(" ".join(short_id(gid) for gid in entry.shopify_ids)),
                 "" if entry.request_id is None else entry.request_id,
                 "" if entry.action_id is None else entry.action_id,
                 _cell(json.dumps(entry.detail, ensure_ascii=False, sort_keys=True)),
             ]
         )
         rows += 1
+    sealed = "not sealed (no key)" if head is None else head.as_text()
+    writer.writerow(["", "CancelApp", CHAIN_HEAD, "", "", "", "", "", "", "", sealed])
     return rows
+
+
+def short_id(gid: str) -> str:
+    """`gid://shopify/Refund/9` -> `Refund 9`, as Shopify's admin names it."""
+    parts = gid.removeprefix("gid://shopify/").split("/")
+    return " ".join(parts) if gid.startswith("gid://shopify/") and len(parts) == 2 else gid
+
+
+def _number(money: Money, style: CsvStyle) -> str:
+    """At the currency's own places (DKK 648.00, JPY 500), with the spreadsheet's separator."""
+    amount, places = money.shown()
+    return format(amount, f".{places}f").replace(".", style.decimal)
 
 
 def _cell(text: str) -> str:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -225,19 +224,6 @@ class ActionRunner:
                 return outcome_of(plan, OutcomeStatus.BUSY, BUSY_MESSAGE)
             self._pipeline.checkpoint("plan:journaled")
             return self._run(entry)
-
-    def bulk(self, plans: Sequence[ActionPlan], *, workers: int = 4) -> list[Outcome]:
-        """Execute every plan, several orders at a time; outcomes in the order of `plans`."""
-        if workers <= 1 or len(plans) <= 1:
-            return [self.execute(plan) for plan in plans]
-        with ThreadPoolExecutor(workers, thread_name_prefix="cancelapp-bulk") as pool:
-            return list(pool.map(self._execute_on_pool_thread, plans))
-
-    def _execute_on_pool_thread(self, plan: ActionPlan) -> Outcome:
-        try:
-            return self.execute(plan)
-        finally:  # the pool's threads end with the bulk: do not leave their connections open
-            self.db.close_thread_connection()
 
     def enqueue(
         self, plan: ActionPlan, *, delay: float | None = None, policy_snapshot: str | None = None

@@ -31,6 +31,7 @@ class SecretKind(StrEnum):
     CLIENT_ID = "client-id"  # not secret, but kept with its secret so the pair stays whole
     CLIENT_SECRET = "client-secret"  # noqa: S105
     IMAP_PASSWORD = "imap-password"  # noqa: S105
+    AUDIT_KEY = "audit-key"  # seals the audit log (`cancelapp.store.audit_chain`)
 
 
 _CREDENTIAL_KINDS = (SecretKind.ACCESS_TOKEN, SecretKind.CLIENT_ID, SecretKind.CLIENT_SECRET)
@@ -50,6 +51,11 @@ _NO_KEYCHAIN = {
         "Your computer has no keychain CancelApp can use; the email password will be forgotten "
         "when you quit.",
     ),
+    SecretKind.AUDIT_KEY: QT_TRANSLATE_NOOP(
+        "SecretStore",
+        "Your computer has no keychain CancelApp can use; the key that seals the audit log "
+        "will be forgotten when you quit, so today's entries cannot be checked after that.",
+    ),
 }
 _REFUSED = {
     SecretKind.ACCESS_TOKEN: QT_TRANSLATE_NOOP(
@@ -66,6 +72,11 @@ _REFUSED = {
         "SecretStore",
         "Your keychain is locked or refused to store the email password, so it will be "
         "forgotten when you quit. Unlock the keychain and save the settings again to keep it.",
+    ),
+    SecretKind.AUDIT_KEY: QT_TRANSLATE_NOOP(
+        "SecretStore",
+        "Your keychain is locked or refused to store the key that seals the audit log, so it "
+        "will be forgotten when you quit. Unlock the keychain and start CancelApp again.",
     ),
 }
 _CANNOT_READ = QT_TRANSLATE_NOOP(

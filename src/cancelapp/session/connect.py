@@ -7,7 +7,8 @@ from datetime import datetime
 
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
 from cancelapp.keychain import SecretStore, auth_kind_of, save_credentials
-from cancelapp.shopify import Credentials, Endpoint, ShopifyClient, ShopInfo
+from cancelapp.shopify import Credentials, Endpoint, ShopInfo
+from cancelapp.shopify.client import ShopifyClient
 from cancelapp.shopify.shop_info import REQUIRED_SCOPES
 from cancelapp.store import Database
 from cancelapp.store.stores import save_store
@@ -80,7 +81,7 @@ def save_connection(
     with database.transaction() as conn:
         store_id = save_store(
             conn,
-            endpoint.domain,
+            endpoint,
             name=info.name,
             currency=info.currency_code,
             timezone=info.iana_timezone,

@@ -91,7 +91,7 @@ def carry_out(session: StoreSession, prepared: Prepared) -> Outcome:
 
 def policy_snapshot(session: StoreSession) -> str:
     """The store's policy as its canonical TOML: what the decision was made under."""
-    policy = session.policy.policy
+    policy = session.rules.policy
     return render_policy(None, policy, [None] * len(policy.rules))
 
 

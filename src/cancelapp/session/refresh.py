@@ -13,13 +13,14 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from cancelapp.actions import ActionRunner, Outcome, PlanRefused
-from cancelapp.actions.audit_csv import export_csv
 from cancelapp.actions.prepare.warehouse import AtWarehouse
 from cancelapp.domain.phrase import Phrase
 from cancelapp.domain.request import RequestState
-from cancelapp.policy import Policy, PolicyLoad, evaluate, policy_hash
+from cancelapp.policy import Policy, evaluate, policy_hash
+from cancelapp.session.store_policy import StorePolicies, StorePolicy
 from cancelapp.session.task_control import TaskControl
-from cancelapp.shopify import NetworkDown, ShopifyClient, ShopifyDown, Throttled
+from cancelapp.shopify import NetworkDown, ShopifyDown, Throttled
+from cancelapp.shopify.client import ShopifyClient
 from cancelapp.shopify.throttle import ThrottleStatus
 from cancelapp.sources.csv_reading import CsvTable, read_table
 from cancelapp.sources.incoming import IncomingRequest
@@ -51,22 +52,29 @@ UNDECIDED = frozenset(
 class StoreSession:
     """One connected store: its record, client and action runner (shared by workers).
 
-    `shop_edit_window` is the store's own cancellation window: as kept in the cache when the
-    session opens, then as read by `refresh_store` (at most every `EDIT_WINDOW_MAX_AGE`);
-    None when unknown or the store has none."""
+    Its rules (policy and the store's own window) are the app's one `StorePolicy` for the
+    store, owned by `policies`; `refresh_store` reads the window again at most every
+    `EDIT_WINDOW_MAX_AGE` and swaps it in there."""
 
     store: StoreRecord
     database: Database
     client: ShopifyClient
     runner: ActionRunner
-    policy: PolicyLoad
+    policies: StorePolicies
     intake: IntakeSettings = field(default_factory=IntakeSettings)
-    shop_edit_window: timedelta | None = None
     edit_window_read_at: datetime | None = None
 
     @property
     def store_id(self) -> int:
         return self.store.id
+
+    @property
+    def rules(self) -> StorePolicy:
+        return self.policies.current(self.store.id)
+
+    @property
+    def shop_edit_window(self) -> timedelta | None:
+        return self.rules.shop_edit_window
 
     def close(self) -> None:
         self.runner.close()
@@ -79,7 +87,8 @@ class RefreshResult:
     notices: tuple[Phrase, ...]  # sources not read, requests left unmatched
     budget: ThrottleStatus | None
     synced_at: datetime | None  # None when the sync was cancelled half-way
-    shop_edit_window: timedelta | None = None  # the store's window as last read
+    window_changed: bool = False  # the store's window, read again, changed the rules
+    more: bool = False  # the sync left a backfill: run the next one now, not on the timer
 
 
 def refresh_store(control: TaskControl, session: StoreSession) -> RefreshResult:
@@ -89,15 +98,20 @@ def refresh_store(control: TaskControl, session: StoreSession) -> RefreshResult:
     Raises `ShopifyError` (offline, auth) or `StoreError`."""
 
     def progress(report: SyncProgress) -> None:
-        control.progress(report.orders, 0, report.phase)
+        if report.to_read:  # the details step knows how many orders it reads
+            control.progress(report.read, report.to_read, report.phase)
+        else:
+            control.progress(report.orders, 0, report.phase)
 
     now = datetime.now(UTC)
     read_at = session.edit_window_read_at
+    window_changed = False
     window_notices: tuple[Phrase, ...] = ()
     if read_at is None or now - read_at >= EDIT_WINDOW_MAX_AGE:
-        session.shop_edit_window, window_notice = refresh_shop_edit_window(
+        window, window_notice = refresh_shop_edit_window(
             session.client, session.database, session.store_id
         )
+        window_changed = session.policies.window_read(session.store_id, window)
         session.edit_window_read_at = now
         window_notices = (window_notice,) if window_notice is not None else ()
     sync = OrderSync(
@@ -107,7 +121,7 @@ def refresh_store(control: TaskControl, session: StoreSession) -> RefreshResult:
         settings=SyncSettings(request_tag=session.intake.tag_name),
         intake=session.intake,
     )
-    result = sync.run(cancel=control.cancel_event, progress=progress)
+    result = sync.run(cancel=control.cancel_event, progress=progress, then_backfill=False)
     control.raise_if_cancelled()
     touched = set(result.request_ids)
     touched.update(judge_session(session))
@@ -116,19 +130,26 @@ def refresh_store(control: TaskControl, session: StoreSession) -> RefreshResult:
         (*result.notices, *window_notices),
         session.client.throttle.status,
         datetime.now(UTC) if result.completed else None,
-        session.shop_edit_window,
+        window_changed,
+        result.more,
     )
 
 
 def judge_session(session: StoreSession) -> list[int]:
-    """`judge` with the session's policy and window, reading lean orders in full."""
+    """`judge` with the store's rules, reading lean orders in full."""
+    rules = session.rules
     return judge(
         session.database,
         session.store_id,
-        session.policy.policy,
-        session.shop_edit_window,
+        rules.policy,
+        rules.shop_edit_window,
         client=session.client,
     )
+
+
+def rejudge(database: Database, store_id: int, rules: StorePolicy) -> frozenset[int]:
+    """After a save: every verdict the rules changed, judged from the cache (no network)."""
+    return frozenset(judge(database, store_id, rules.policy, rules.shop_edit_window))
 
 
 def judge(
@@ -278,9 +299,3 @@ def load_audit(database: Database, store_id: int) -> list[AuditEntry]:
     """The newest 1,000 audit entries of the store."""
     with database.reading() as conn:
         return list_audit(conn, store_id, limit=1000)
-
-
-def export_audit(database: Database, store_id: int, path: Path) -> int:
-    """The whole audit log as CSV at `path`; the rows written."""
-    with path.open("w", encoding="utf-8", newline="") as out:
-        return export_csv(database, out, store_id)

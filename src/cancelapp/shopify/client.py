@@ -47,12 +47,14 @@ from cancelapp.shopify.retry import RetryPolicy, retry_after
 from cancelapp.shopify.shop_info import ShopInfo
 from cancelapp.shopify.throttle import Clock, Sleep, Throttle, ThrottleStatus, event_sleep
 from cancelapp.shopify.version import API_VERSION
+from cancelapp.tls import system_tls_context
 
 log = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT = httpx.Timeout(connect=10.0, read=30.0, write=10.0, pool=10.0)
 DEFAULT_LIMITS = httpx.Limits(max_connections=4, max_keepalive_connections=2, keepalive_expiry=20)
 USER_AGENT = "CancelApp (+https://github.com/cancelapp)"
+
 
 # The request certainly never reached the server: safe to send again, even a mutation.
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.ProxyError)
@@ -99,6 +101,7 @@ class ShopifyClient:
             timeout=timeout,
             limits=limits,
             follow_redirects=False,
+            verify=system_tls_context(),
             trust_env=not endpoint.is_loopback,  # no proxy between us and the demo shop
             headers={"User-Agent": USER_AGENT},
         )

@@ -55,6 +55,23 @@ class Endpoint:
         return cls(base_url=f"{parts.scheme}://{host}:{port}", shop="demo", is_loopback=True)
 
     @property
+    def stored(self) -> str:
+        """What the database keeps (`stores.domain`), read back by `from_stored`: a Shopify
+        store's `name.myshopify.com`, the demo shop's whole base URL, scheme included."""
+        return self.base_url if self.is_loopback else self.domain
+
+    @classmethod
+    def from_stored(cls, text: str) -> Endpoint:
+        """The one way back from `stored`. A demo shop saved before the scheme was kept
+        (`127.0.0.1:PORT`) was plain HTTP."""
+        if "://" in text:
+            return cls.loopback(text)
+        try:
+            return cls.for_shop(text)
+        except InvalidShopDomain:
+            return cls.loopback(f"http://{text}")
+
+    @property
     def domain(self) -> str:
         """`name.myshopify.com` (what a merchant recognises); the host:port for the demo shop."""
         return self.base_url.split("://", 1)[1]

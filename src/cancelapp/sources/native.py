@@ -38,10 +38,10 @@ from cancelapp.shopify import (
     AuthFailed,
     MissingScopes,
     RequestRejected,
-    ShopifyClient,
     ShopNotFound,
 )
 from cancelapp.shopify.batching import read_by_ids
+from cancelapp.shopify.client import ShopifyClient
 from cancelapp.sources import documents
 from cancelapp.sources.incoming import CONTEXT, FetchResult, IncomingRequest
 from cancelapp.sources.native_edits import (

@@ -11,8 +11,8 @@ import threading
 from typing import Any
 
 from cancelapp.domain.order import Order
-from cancelapp.shopify import ShopifyClient
 from cancelapp.shopify import documents as shopify_documents
+from cancelapp.shopify.client import ShopifyClient
 from cancelapp.shopify.order_mapping import order_from_node
 from cancelapp.sources.matching import OrderLookup
 from cancelapp.store.orders import find_order_gids, load_listed_order

@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from cancelapp.domain.request import RequestSource
-from cancelapp.shopify import ShopifyClient
+from cancelapp.shopify.client import ShopifyClient
 from cancelapp.sources import documents
 from cancelapp.sources.incoming import FetchResult, IncomingRequest
 from cancelapp.sources.shopify_times import parse_time, search_time

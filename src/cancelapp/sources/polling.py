@@ -14,7 +14,8 @@ from typing import Any
 
 from cancelapp.domain.phrase import Phrase
 from cancelapp.domain.request import RequestSource
-from cancelapp.shopify import ShopifyClient, ShopifyError
+from cancelapp.shopify import ShopifyError
+from cancelapp.shopify.client import ShopifyClient
 from cancelapp.sources.email_config import EmailConfig
 from cancelapp.sources.email_source import EmailSource
 from cancelapp.sources.incoming import FetchResult, Source, SourceUnavailable

@@ -87,3 +87,26 @@ def list_audit(
         )
         for row in rows
     ]
+
+
+def audit_parties(conn: sqlite3.Connection, store_id: int | None) -> dict[int, tuple[str, str]]:
+    """Per entry, the order's name and the customer ("Name <email>"), from the cached order
+    or else the request: what a reader of the log knows them by, not Shopify's ids."""
+    rows = conn.execute(
+        """SELECT a.id, COALESCE(o.name, r.order_name, ''),
+                  COALESCE(NULLIF(o.customer_name, ''), ''),
+                  COALESCE(o.customer_email, r.customer_email, '')
+           FROM audit_log a
+           LEFT JOIN requests r ON r.id = a.request_id
+           LEFT JOIN orders o ON o.store_id = COALESCE(a.store_id, r.store_id)
+                AND o.gid = COALESCE(a.order_gid, r.order_gid)
+           WHERE ? IS NULL OR a.store_id = ?""",
+        (store_id, store_id),
+    ).fetchall()
+    return {row[0]: (row[1], _customer(row[2], row[3])) for row in rows}
+
+
+def _customer(name: str, email: str) -> str:
+    if name and email:
+        return f"{name} <{email}>"
+    return name or email

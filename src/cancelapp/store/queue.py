@@ -6,13 +6,17 @@ few cells it paints (`times.from_db_time`, `Decimal`, `phrase_json.phrase_from_j
 
 `load_queue_head()` reads just the first screenful of the window's opening view, so the
 window can show rows while `load_queue()` reads the rest.
+
+SQLite hands back a new `str` for every text cell; the few-valued columns (state, sources,
+statuses, currency, verdict and its first reason, ~200 bytes of JSON) are interned while the
+rows are built, so 100,000 rows share a handful of strings instead of holding 100,000 copies.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Collection
-from typing import NamedTuple
+from collections.abc import Collection, Iterable
+from typing import Any, NamedTuple
 
 
 class QueueRow(NamedTuple):
@@ -61,25 +65,54 @@ _HEAD_SQL = (
 )
 
 
+def _interned_rows(cursor: Iterable[tuple[Any, ...]]) -> list[QueueRow]:
+    """The cursor's rows as `QueueRow`s, each few-valued column's equal texts one object."""
+    new = tuple.__new__
+    states: dict[str, str] = {}
+    names: dict[str, str] = {}
+    sources: dict[str, str] = {}
+    paid: dict[str | None, str | None] = {}
+    shipped: dict[str | None, str | None] = {}
+    currencies: dict[str | None, str | None] = {}
+    outcomes: dict[str | None, str | None] = {}
+    reasons: dict[str | None, str | None] = {}
+    actions: dict[str | None, str | None] = {}
+    rows: list[QueueRow] = []
+    append = rows.append
+    # fmt: off
+    for (
+        rid, state, gid, oname, cname, email, received, placed, src, fin, ful, total, cur,
+        cancelled, outcome, reason, action, stale,
+    ) in cursor:
+        append(new(QueueRow, (
+            rid, states.setdefault(state, state), gid, oname, names.setdefault(cname, cname),
+            email, received, placed, sources.setdefault(src, src), paid.setdefault(fin, fin),
+            shipped.setdefault(ful, ful), total, currencies.setdefault(cur, cur), cancelled,
+            outcomes.setdefault(outcome, outcome), reasons.setdefault(reason, reason),
+            actions.setdefault(action, action), stale,
+        )))
+    # fmt: on
+    return rows
+
+
 def load_queue(
     conn: sqlite3.Connection, store_id: int, request_ids: Collection[int] | None = None
 ) -> list[QueueRow]:
     """Every request of the store (or just `request_ids`, to refresh rows after a sync)."""
-    make = QueueRow._make
     if request_ids is None:
-        return [make(row) for row in conn.execute(_QUEUE_SQL + "ORDER BY r.id", (store_id,))]
+        return _interned_rows(conn.execute(_QUEUE_SQL + "ORDER BY r.id", (store_id,)))
     rows: list[QueueRow] = []
     ids = list(request_ids)
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         sql = _QUEUE_SQL + f"AND r.id IN ({','.join('?' * len(chunk))}) ORDER BY r.id"
-        rows.extend(make(row) for row in conn.execute(sql, (store_id, *chunk)))
+        rows.extend(_interned_rows(conn.execute(sql, (store_id, *chunk))))
     return rows
 
 
 def load_queue_head(conn: sqlite3.Connection, store_id: int, limit: int) -> list[QueueRow]:
     """The requests of the opening view's first `limit` rows (undecided, newest first), in
     request order like `load_queue()`, so an index over them breaks ties as one over all."""
-    rows = [QueueRow._make(row) for row in conn.execute(_HEAD_SQL, (store_id, limit))]
+    rows = _interned_rows(conn.execute(_HEAD_SQL, (store_id, limit)))
     rows.sort(key=lambda row: row.request_id)
     return rows

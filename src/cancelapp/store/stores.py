@@ -10,22 +10,34 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 
+from cancelapp.shopify.endpoint import Endpoint
 from cancelapp.store.times import to_db_time
 
 
 @dataclass(frozen=True)
 class StoreRecord:
     id: int
-    domain: str  # "name.myshopify.com", or the demo shop's loopback address
+    endpoint: Endpoint  # as the connect wizard validated it, kept by `Endpoint.stored`
     name: str
     currency: str
     timezone: str  # IANA, e.g. "Europe/Copenhagen"
-    auth_kind: str  # "access_token" | "client_credentials" | "demo"
+    auth_kind: str  # "access_token" | "client_credentials" | "demo" (a token for this run only)
+
+    @property
+    def domain(self) -> str:
+        """`name.myshopify.com`, or the demo shop's host:port: what the merchant reads and
+        what the keychain and settings key the store's secrets and channels by."""
+        return self.endpoint.domain
+
+
+def _record(row: tuple[int, str, str, str, str, str]) -> StoreRecord:
+    store_id, stored, name, currency, timezone, auth_kind = row
+    return StoreRecord(store_id, Endpoint.from_stored(stored), name, currency, timezone, auth_kind)
 
 
 def save_store(
     conn: sqlite3.Connection,
-    domain: str,
+    endpoint: Endpoint,
     *,
     name: str,
     currency: str,
@@ -41,7 +53,7 @@ def save_store(
                currency = excluded.currency, timezone = excluded.timezone,
                auth_kind = excluded.auth_kind
            RETURNING id""",
-        (domain, name, currency, timezone, auth_kind, to_db_time(now)),
+        (endpoint.stored, name, currency, timezone, auth_kind, to_db_time(now)),
     ).fetchone()
     return int(row[0])
 
@@ -51,10 +63,11 @@ def get_store(conn: sqlite3.Connection, store_id: int) -> StoreRecord | None:
         "SELECT id, domain, name, currency, timezone, auth_kind FROM stores WHERE id = ?",
         (store_id,),
     ).fetchone()
-    return None if row is None else StoreRecord(*row)
+    return None if row is None else _record(row)
 
 
 REMOVED = "removed"  # the auth_kind of a store the merchant removed
+SESSION_ONLY = "demo"  # the auth_kind of the demo shop: its token lives for one run only
 
 
 def list_stores(conn: sqlite3.Connection) -> list[StoreRecord]:
@@ -64,7 +77,7 @@ def list_stores(conn: sqlite3.Connection) -> list[StoreRecord]:
         " WHERE auth_kind != ? ORDER BY id",
         (REMOVED,),
     ).fetchall()
-    return [StoreRecord(*row) for row in rows]
+    return [_record(row) for row in rows]
 
 
 def set_edit_window_minutes(conn: sqlite3.Connection, store_id: int, minutes: int | None) -> None:
@@ -117,4 +130,5 @@ def remove_store(conn: sqlite3.Connection, store_id: int) -> None:
 def every_store_domain(conn: sqlite3.Connection) -> list[str]:
     """Every store this computer ever connected, removed ones included: `--remove-all-data`
     clears their keychain entries too, in case a removal could not."""
-    return [row[0] for row in conn.execute("SELECT domain FROM stores ORDER BY id")]
+    rows = conn.execute("SELECT domain FROM stores ORDER BY id")
+    return [Endpoint.from_stored(row[0]).domain for row in rows]  # as the keychain keys them

@@ -19,6 +19,8 @@ class SyncProgress:
     orders: int  # orders saved in this run so far
     requests: int  # cancellation requests among those orders
     eta: timedelta | None  # time left in this step; None until it can be estimated
+    read: int = 0  # the details step: orders read in full so far, of
+    to_read: int = 0  # the orders it set out to read (0 in the list steps)
 
 
 class EtaEstimator:

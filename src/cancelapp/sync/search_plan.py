@@ -1,12 +1,15 @@
 """What a sync asks Shopify for: the search text of each step.
 
-A first (full) sync reads every order carrying a request tag in full, then every order created
-in the recent window lean (list fields only). Later syncs probe what changed since the
+A first (full) sync reads what the requests name and nothing else: every order carrying a
+request tag in full, then the details step. The orders created in the recent window are read
+lean (list fields only) afterwards, by a backfill run that the full run leaves behind, so a
+merchant who connects a store sees the open requests with their verdicts in minutes rather
+than after the whole recent history is listed. Later syncs probe what changed since the
 watermark, less an overlap covering Shopify's search index lag and clock skew (`probe.py`),
-then read the changed orders lean. Both end with the details step: the request sources are
-polled (`intake.py`) and every order with an undecided request that the cache lacks in full
-is read in full (`details.py`). All list steps sort by `UPDATED_AT`, oldest first, so a page's
-newest `updatedAt` is a safe watermark.
+then read the changed orders lean. Every run ends with the details step: the request sources
+are polled (`intake.py`) and every order with an undecided request that the cache lacks in
+full is read in full (`details.py`). All list steps sort by `UPDATED_AT`, oldest first, so a
+page's newest `updatedAt` is a safe watermark.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from cancelapp.shopify.cost import PAGE_COST_BUDGET
 
 FULL = "full"
 INCREMENTAL = "incremental"
+BACKFILL = "backfill"  # the recent window, read lean after a full run has shown the requests
 REQUESTS_PHASE = "requests"
 RECENT_PHASE = "recent"
 PROBE_PHASE = "probe"
@@ -61,7 +65,11 @@ def changes_query(since: datetime) -> str:
 
 
 def next_phase(kind: str, phase: str) -> str | None:
-    phases = [REQUESTS_PHASE, RECENT_PHASE] if kind == FULL else [PROBE_PHASE, CHANGES_PHASE]
+    phases = {
+        FULL: [REQUESTS_PHASE],
+        BACKFILL: [RECENT_PHASE],
+        INCREMENTAL: [PROBE_PHASE, CHANGES_PHASE],
+    }[kind]
     phases.append(DETAILS_PHASE)
     index = phases.index(phase) + 1
     return phases[index] if index < len(phases) else None

@@ -7,7 +7,9 @@ so a crash or kill leaves the cache consistent and the next `run()` continues fr
 Cost: list pages read orders lean (about 5 points an order, 179 a page, sized with headroom
 under Shopify's cap; a page refused as too expensive is read again smaller, `page_fit.py`);
 only the orders with a request are read in full (about 38 points each): tagged ones in the
-first step of a full sync, the rest one by one in the details step (`plan.py` names the steps).
+first step of a full sync, the rest one by one in the details step (`search_plan.py` names
+the steps). A full run reads only what the requests name and leaves a backfill run (the
+recent window, lean) for the next `run()`; `SyncResult.more` says one is waiting.
 
 Intake hooks: `hooks` are called as `hook(conn, store_id, orders)` inside each page's
 transaction, after the orders are saved, with the page's `FetchedOrder`s (lean ones carry
@@ -35,6 +37,7 @@ from cancelapp.shopify.page_fit import PageFit, largest_page
 from cancelapp.store.database import Database
 from cancelapp.store.orders import FULL, LEAN, FetchedOrder, request_orders_to_read, upsert_orders
 from cancelapp.store.requests import settle_cancelled_orders
+from cancelapp.store.stores import REMOVED
 from cancelapp.store.sync_state import (
     SyncRun,
     finish_run,
@@ -49,10 +52,12 @@ from cancelapp.sync.pages import orders_page
 from cancelapp.sync.probe import changes_start
 from cancelapp.sync.progress import EtaEstimator, SyncProgress
 from cancelapp.sync.search_plan import (
+    BACKFILL,
     CHANGES_PHASE,
     DETAILS_PHASE,
     INCREMENTAL,
     PROBE_PHASE,
+    RECENT_PHASE,
     REQUESTS_PHASE,
     SyncSettings,
     changes_query,
@@ -83,6 +88,7 @@ class SyncResult:
     orders_read_in_full: int = 0  # by the details step
     new_messages: int = 0  # request messages the intake step stored
     notices: tuple[Phrase, ...] = ()  # intake: sources not read, requests left unmatched
+    more: bool = False  # a backfill run waits: sync again soon rather than on the timer
 
 
 @dataclass
@@ -131,12 +137,15 @@ class OrderSync:
         full: bool = False,
         cancel: threading.Event | None = None,
         progress: ProgressCallback | None = None,
+        then_backfill: bool = True,
     ) -> SyncResult:
         """Resume an unfinished run, else start one: full when asked or never done before.
 
         An unfinished full run is resumed even when `full` is asked; an unfinished
-        incremental one is then dropped (the full run reads everything it would have), as is
-        any run started more than a day ago.
+        incremental one or a backfill is then dropped (the full run reads everything it
+        would have), as is any run started more than a day ago. A completed full run goes
+        on with its backfill unless `then_backfill` is False (the app's first connect: the
+        requests show first, and `SyncResult.more` asks for the next run soon).
 
         Raises `ShopifyError` (its `merchant_message` is also saved as the store's last
         error, and the run stays resumable) or `StoreError`.
@@ -147,12 +156,21 @@ class OrderSync:
             state = get_sync_state(conn, self._store_id)
         run = state.run
         if run is not None and self._clock() - run.started_at > MAX_RUN_AGE:
-            run = None  # its cursor may no longer be honoured; start over from the watermark
+            # Its cursor may no longer be honoured: start over from the watermark (a
+            # backfill over the recent window as it is now).
+            run = self._backfill_run() if run.kind == BACKFILL else None
         if run is None or (full and run.kind != FULL_RUN):
             run = self._new_run(full or state.last_full_sync_at is None, state.watermark)
         tally = _Tally()
+        ran = run
         try:
             completed = self._run(run, state.watermark, tally, cancel, progress)
+            if completed and run.kind == FULL_RUN and then_backfill:
+                with self._db.reading() as conn:
+                    after = get_sync_state(conn, self._store_id)
+                assert after.run is not None  # the backfill the full run left
+                ran = after.run
+                completed = self._run(ran, after.watermark, tally, cancel, progress)
         except ShopifyError as error:
             if isinstance(error, Cancelled):
                 completed = False
@@ -172,7 +190,13 @@ class OrderSync:
             tally.read_in_full,
             tally.new_messages,
             tuple(tally.notices),
+            completed and ran.kind == FULL_RUN,
         )
+
+    def _backfill_run(self) -> SyncRun:
+        now = self._clock()
+        query = phase_query(RECENT_PHASE, self._settings, started_at=now)
+        return SyncRun(BACKFILL, RECENT_PHASE, query, None, now)
 
     def _new_run(self, full: bool, watermark: datetime | None) -> SyncRun:
         now = self._clock()
@@ -225,6 +249,8 @@ class OrderSync:
                 finished_at=self._clock(),
                 full_sync_started_at=run.started_at if run.kind == FULL_RUN else None,
             )
+            if run.kind == FULL_RUN:
+                save_run(conn, self._store_id, self._backfill_run(), None)
         return True
 
     def _probe(self, run: SyncRun, cancel: threading.Event) -> datetime | None:
@@ -312,6 +338,8 @@ class OrderSync:
                         tally.orders,
                         len(tally.request_ids),
                         timedelta(seconds=left),
+                        done,
+                        len(gids),
                     )
                 )
 
@@ -333,6 +361,8 @@ class OrderSync:
         *,
         pages: int = 1,
     ) -> None:
+        if _removed(conn, self._store_id):  # removed while this run was reading: write nothing
+            raise Cancelled
         upsert_orders(conn, self._store_id, orders)
         for hook in self._hooks:
             hook(conn, self._store_id, orders)
@@ -348,6 +378,11 @@ class OrderSync:
             oldest = min(o.order.updated_at for o in orders)
             remaining = eta.after_page(oldest, max(o.order.updated_at for o in orders))
         return SyncProgress(run.phase, tally.pages, tally.orders, len(tally.request_ids), remaining)
+
+
+def _removed(conn: sqlite3.Connection, store_id: int) -> bool:
+    row = conn.execute("SELECT auth_kind FROM stores WHERE id = ?", (store_id,)).fetchone()
+    return row is None or row[0] == REMOVED
 
 
 def _request_ids(

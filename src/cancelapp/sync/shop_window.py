@@ -19,7 +19,7 @@ from cancelapp.store.database import Database
 from cancelapp.store.stores import edit_window_minutes, set_edit_window_minutes
 
 if TYPE_CHECKING:  # the HTTP client loads where Shopify is read, not with the kept window
-    from cancelapp.shopify import ShopifyClient
+    from cancelapp.shopify.client import ShopifyClient
 
 EDIT_WINDOW_MAX_AGE = timedelta(hours=1)  # re-read at most this often: one request each time
 SCOPE = "read_legal_policies"  # return policy profiles

@@ -9,10 +9,11 @@ import html
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from cancelapp.ui.retranslating import Retranslating
 from cancelapp.ui.theme import banner_colors, is_dark
 
 
-class Banner(QFrame):
+class Banner(Retranslating, QFrame):
     """`show_message(text, details)`; the same message again only bumps a counter."""
 
     dismissed = Signal()
@@ -66,11 +67,9 @@ class Banner(QFrame):
         self.hide()
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        elif event.type() == QEvent.Type.PaletteChange:
+        if event.type() == QEvent.Type.PaletteChange:
             self._apply_colours()
-        super().changeEvent(event)
+        super().changeEvent(event)  # the language, in Retranslating
 
     def retranslate(self) -> None:
         self.details_button.setText(self.tr("Details"))

@@ -14,18 +14,20 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from cancelapp.session.detail import RequestDetail
 from cancelapp.store.stores import StoreRecord
+from cancelapp.ui.audit_check import AuditChainCheck
 from cancelapp.ui.banner import Banner
 from cancelapp.ui.database_upkeep import DatabaseUpkeep
 from cancelapp.ui.detail.action_controller import ActionController, describe_error
 from cancelapp.ui.detail.command_state import request_commands
 from cancelapp.ui.detail.detail_flow import DetailFlow
 from cancelapp.ui.detail.detail_pane import DetailPane
+from cancelapp.ui.detail.record_export import RecordExport
 from cancelapp.ui.dialogs.menu_dialogs import MenuDialogs
 from cancelapp.ui.dialogs.store_removal import StoreRemoval
 from cancelapp.ui.first_paint import when_painted
@@ -36,6 +38,7 @@ from cancelapp.ui.queue.queue_index import Tab
 from cancelapp.ui.queue.queue_model import QueueModel
 from cancelapp.ui.queue.queue_view import QueueView
 from cancelapp.ui.queue.refresh_timer import QueueSync
+from cancelapp.ui.retranslating import Retranslating
 from cancelapp.ui.settings.window_settings import SettingsFlow
 from cancelapp.ui.status_bar import StatusBar
 from cancelapp.ui.store_sessions import StoreSessions
@@ -55,7 +58,7 @@ if TYPE_CHECKING:  # the network, policy and intake sides load after the first r
     from cancelapp.store.sync_state import SyncState
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     stores_loaded = Signal()
     queue_loaded = Signal()  # the open store's first rows are in the table
     queue_completed = Signal()  # and now every one of its rows
@@ -113,6 +116,8 @@ class MainWindow(QMainWindow):
         )
         self.removal = StoreRemoval(context, self)
         self.upkeep = DatabaseUpkeep(context, self)
+        self.audit_check = AuditChainCheck(context, self.banner, self.formatter, self)
+        self.record_export = RecordExport(context, self.formatter, self, lambda: self.policy.policy)
         self.updates = UpdateNotice(context, self.banner, self)
         self.commands = WindowCommands(self)
         self.menus = WindowMenus(self, self.commands)
@@ -160,6 +165,7 @@ class MainWindow(QMainWindow):
             (c.refresh, self.refresh_order),
             (c.note, self.add_note),
             (c.undo, self.undo),
+            (c.export_record, self.export_record),
             (c.next, lambda: self.queue.step(1)),
             (c.previous, lambda: self.queue.step(-1)),
             (c.search, self.queue.focus_search),
@@ -213,6 +219,11 @@ class MainWindow(QMainWindow):
         self.removal.problem.connect(self._problem)
         self.upkeep.notice.connect(lambda text: self.status.showMessage(text, 8000))
         self.upkeep.problem.connect(self._problem)
+        self.upkeep.done.connect(self.audit_check.run)  # seals what was written meanwhile
+        self.audit_check.problem.connect(self._problem)
+        self.audit_check.notice.connect(lambda text: self.status.showMessage(text, 8000))
+        self.record_export.problem.connect(self._problem)
+        self.record_export.notice.connect(lambda text: self.status.showMessage(text, 8000))
         self.store_switcher.chosen.connect(self._switch_store)
         self.store_sessions.stores_read.connect(self._stores_read)
         self.store_sessions.cache_opened.connect(self._cache_opened)
@@ -222,11 +233,6 @@ class MainWindow(QMainWindow):
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._scheme_changed)
 
     # Language ------------------------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.commands.retranslate(self.queue.tab_names().values())
@@ -261,6 +267,7 @@ class MainWindow(QMainWindow):
         self._wanted_store = store_id
         if open_session:
             self.upkeep.start()
+            self.audit_check.run()
         self.store_sessions.read_stores()
         if open_session:
             self.updates.start()
@@ -358,9 +365,20 @@ class MainWindow(QMainWindow):
         if not self.sync.sync_now() and self.session is None:
             self.status.showMessage(self.tr("Connect a store to sync."), 5000)
 
-    def _sync_progress(self, done: int, _total: int, phase: str) -> None:
-        if phase == "details":  # the sync's last step: each request's order read in full
+    def _sync_progress(self, done: int, total: int, phase: str) -> None:
+        """Say what the sync reads and how far it is (phases: `cancelapp.sync.search_plan`)."""
+        if phase == "details" and total:  # each request's order read in full, then judged
+            text = self.tr("Reading the orders with requests: %1 of %2")
+            locale = self.formatter.locale
+            text = text.replace("%1", locale.toString(done)).replace("%2", locale.toString(total))
+            self.status.sync_progress(done, total, text)
+            return
+        if phase == "details":
             text = self.tr("Syncing: reading the orders with requests in full…")
+        elif phase == "requests":  # a first connect: the tagged orders, nothing else
+            text = self.tr("Reading the orders with requests: %n found", "", done)
+        elif phase == "recent":  # the backfill after a first connect; the queue is complete
+            text = self.tr("Reading recent orders in the background: %n", "", done)
         else:
             text = self.tr("Syncing: %n order(s)", "", done)
         self.status.sync_progress(0, 0, text)
@@ -385,9 +403,7 @@ class MainWindow(QMainWindow):
         for notice in result.notices[:1]:
             more = "\n".join(self.formatter.phrase(n) for n in result.notices)
             self.banner.show_message(self.formatter.phrase(notice), more)
-        window_changed = self.store is not None and self.policy.window_read(
-            self.store.id, result.shop_edit_window
-        )
+        window_changed = result.window_changed
         if self.queue.current_request_id() == 0:
             self.queue.select_row(0)
         current = self.queue.current_request_id()
@@ -444,6 +460,9 @@ class MainWindow(QMainWindow):
         c.hold.setEnabled(state.hold)
         c.refresh.setEnabled(state.refresh)
         c.note.setEnabled(state.note)
+        c.export_record.setEnabled(
+            self.current_detail() is not None and self.policy.policy is not None
+        )
 
     # Actions -------------------------------------------------------------------------------------
 
@@ -466,6 +485,11 @@ class MainWindow(QMainWindow):
     def add_note(self) -> None:
         if (detail := self.current_detail()) and self.commands.note.isEnabled():
             self.actions_.note(detail)
+
+    def export_record(self) -> None:
+        if (detail := self.current_detail()) and detail.request.id is not None:
+            order = detail.order.name if detail.order else detail.request.order_name
+            self.record_export.export(detail.request.id, order or "")
 
     def undo(self) -> None:
         if self.commands.undo.isEnabled():

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
 
 from cancelapp.ui.formatting import Formatter
+from cancelapp.ui.retranslating import Retranslating
 
 
 def _plain() -> QLabel:
@@ -17,7 +18,7 @@ def _plain() -> QLabel:
     return label
 
 
-class StatusBar(QStatusBar):
+class StatusBar(Retranslating, QStatusBar):
     def __init__(
         self,
         formatter: Formatter,
@@ -34,7 +35,7 @@ class StatusBar(QStatusBar):
         self.synced = _plain()
         self.budget = _plain()
         self.progress = QProgressBar()
-        self.progress.setMaximumWidth(180)
+        self.progress.setMaximumWidth(320)
         self.progress.setTextVisible(True)
         self.progress.hide()
         self.addWidget(self.connection)
@@ -46,11 +47,6 @@ class StatusBar(QStatusBar):
         self._tick.timeout.connect(self._show_synced)
         self._tick.start()
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.connection.setAccessibleName(self.tr("Connection"))

@@ -31,12 +31,10 @@ def read_stores(database: Database) -> list[StoreRecord]:
 
 
 def open_store_session(context: AppContext, store: StoreRecord) -> StoreSession | None:
-    """The store's session (None without credentials), with its window from the cache."""
-    from cancelapp.sync.shop_window import stored_shop_edit_window
-
+    """The store's session (None without credentials), with its rules read once."""
     session = context.open_session(store)
     if session is not None:
-        session.shop_edit_window = stored_shop_edit_window(context.database, store.id)
+        context.policies.load(store.id)
     return session
 
 

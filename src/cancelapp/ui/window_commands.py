@@ -39,6 +39,7 @@ class WindowCommands:
         self.hold = make("H")
         self.refresh = make("R")
         self.note = make("N")
+        self.export_record = make(None)
         self.undo = make(QKeySequence.StandardKey.Undo)
         self.next = make("J")
         self.previous = make("K")
@@ -63,6 +64,7 @@ class WindowCommands:
             self.refresh,
             self.note,
             self.undo,
+            self.export_record,
         )
 
     def retranslate(self, tab_names: Iterable[str]) -> None:
@@ -73,6 +75,10 @@ class WindowCommands:
             self.refresh: (_tr("&Refresh order"), _tr("Read the order again")),
             self.note: (_tr("Add &note…"), _tr("Add a note to the request")),
             self.undo: (_tr("&Undo"), _tr("Take back the queued action")),
+            self.export_record: (
+                _tr("E&xport record…"),
+                _tr("Save everything about this request as a PDF, for a dispute"),
+            ),
             self.next: (_tr("&Next request"), ""),
             self.previous: (_tr("&Previous request"), ""),
             self.search: (_tr("&Search"), ""),

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -33,6 +33,7 @@ from cancelapp.shopify import (
     ShopInfo,
 )
 from cancelapp.ui.formatting import Formatter
+from cancelapp.ui.retranslating import Retranslating
 
 
 def translated(phrase: Phrase) -> str:
@@ -65,14 +66,8 @@ def form_row(form: QFormLayout, field: QWidget) -> QLabel:
     return label
 
 
-class RetranslatedPage(QWizardPage):
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def retranslate(self) -> None:
-        raise NotImplementedError
+class RetranslatedPage(Retranslating, QWizardPage):
+    """A wizard page that rewrites its texts when the language changes."""
 
 
 class ShopPage(RetranslatedPage):

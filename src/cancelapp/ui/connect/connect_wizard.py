@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget, QWizard
 
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
@@ -19,6 +19,7 @@ from cancelapp.session.connect import ConnectedStore, check_connection, save_con
 from cancelapp.shopify import Endpoint, ShopifyError, ShopInfo
 from cancelapp.store import Database, StoreError
 from cancelapp.ui.connect.connect_pages import CheckPage, CredentialsPage, GuidePage, ShopPage
+from cancelapp.ui.retranslating import Retranslating
 from cancelapp.ui.workers import Lane, Task, WorkerPool
 
 _UNEXPECTED = QT_TRANSLATE_NOOP(
@@ -27,7 +28,7 @@ _UNEXPECTED = QT_TRANSLATE_NOOP(
 )
 
 
-class ConnectWizard(QWizard):
+class ConnectWizard(Retranslating, QWizard):
     store_connected = Signal(object)  # ConnectedStore
 
     def __init__(
@@ -55,11 +56,6 @@ class ConnectWizard(QWizard):
         self.check_page.recheck_requested.connect(self.start_check)
         self.currentIdChanged.connect(self._page_changed)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Connect a Shopify store"))

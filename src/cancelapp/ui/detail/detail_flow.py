@@ -51,10 +51,10 @@ class DetailFlow(QObject):
 
     def load(self, request_id: int) -> None:
         self.wanted = request_id
-        policy = self.policy.policy
-        if policy is None and request_id:
+        rules = self.policy.rules  # one value: the policy and window it holds go together
+        if rules is None and request_id:
             return  # shown when the policy has loaded
-        if request_id == 0 or policy is None:
+        if request_id == 0 or rules is None:
             self.pane.show_empty()
             self.shown.emit(0)
             return
@@ -62,9 +62,9 @@ class DetailFlow(QObject):
             load_detail,
             self.database,
             request_id,
-            policy,
+            rules.policy,
             datetime.now(UTC),
-            self.policy.shop_edit_window,
+            rules.shop_edit_window,
         )
         task.succeeded.connect(lambda detail: self._loaded(request_id, detail))
         task.failed.connect(self.problem)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
@@ -36,6 +36,7 @@ from cancelapp.ui.labels import (
     risk_label,
     source_label,
 )
+from cancelapp.ui.retranslating import Retranslating
 from cancelapp.ui.theme import badge_colors, is_dark
 
 _TITLE_CHARS = 30
@@ -122,7 +123,7 @@ def _show(label: QLabel, text: str) -> None:
     label.setVisible(bool(text))
 
 
-class DetailPane(QScrollArea):
+class DetailPane(Retranslating, QScrollArea):
     """Its widgets are made once; each request only changes their texts. Making ~30 labels
     per selection, with their polish and layout, took most of the time to show a request."""
 
@@ -226,10 +227,8 @@ class DetailPane(QScrollArea):
         outer.addStretch(1)
         self.setWidget(content)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.show_detail(self.detail)
-        super().changeEvent(event)
+    def retranslate(self) -> None:
+        self.show_detail(self.detail)
 
     def show_empty(self, text: str | None = None) -> None:
         self.detail = None

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from cancelapp.actions.audit_csv import CsvStyle
+from cancelapp.session.audit_export import export_audit
 from cancelapp.store.stores import StoreRecord
 from cancelapp.ui.formatting import Formatter
 from cancelapp.ui.workers import Lane
@@ -28,6 +30,11 @@ if TYPE_CHECKING:  # each dialog loads when first opened
     from cancelapp.store.audit import AuditEntry
     from cancelapp.sync import IntakeOutcome
     from cancelapp.ui.dialogs.about_dialog import AboutDialog
+
+
+def export_audit_of(context: AppContext, store_id: int, path: Path, style: CsvStyle) -> int:
+    """In the worker: finding the keychain may block on an unlock prompt."""
+    return export_audit(context.database, context.secrets, store_id, path, style)
 
 
 class MenuDialogs(QObject):
@@ -186,10 +193,13 @@ class MenuDialogs(QObject):
         chooser.setNameFilter(self.tr("CSV files (*.csv)"))
 
         def chosen(name: str) -> None:
-            from cancelapp.session.refresh import export_audit
-
-            task = self.context.workers.run(
-                export_audit, self.context.database, store.id, Path(name)
+            task = self.context.workers.run_on(
+                Lane.DATABASE_WRITE,  # seals new entries before writing them out
+                export_audit_of,
+                self.context,
+                store.id,
+                Path(name),
+                CsvStyle(decimal=self.formatter.locale.decimalPoint()),
             )
             task.succeeded.connect(
                 lambda rows: self.notice.emit(self.tr("%n entries exported.", "", rows))

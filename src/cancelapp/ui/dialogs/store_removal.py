@@ -72,4 +72,5 @@ class StoreRemoval(QObject):
     def _removed(self, store: StoreRecord, settings: Settings) -> None:
         self.context.settings = settings
         self.context.session_credentials.pop(store.domain, None)
+        self.context.policies.forget(store.id)
         self.removed.emit(store)

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QLocale, QTimer, Signal
+from PySide6.QtCore import QLocale, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QDialog,
@@ -50,6 +50,7 @@ from cancelapp.policy.preview import Case
 from cancelapp.ui.connect.connect_pages import plain_label
 from cancelapp.ui.formatting import Formatter
 from cancelapp.ui.policy.policy_rule_form import PolicyRuleForm
+from cancelapp.ui.retranslating import Retranslating
 
 PREVIEW_DELAY_MS = 150  # typing pauses this long before the preview is recomputed
 
@@ -60,7 +61,7 @@ class _Entry:
     origin: int | None  # index of the rule in the file as read; None for a new rule
 
 
-class PolicyEditor(QDialog):
+class PolicyEditor(Retranslating, QDialog):
     saved = Signal(object)  # the Policy now in the file
 
     def __init__(
@@ -341,11 +342,6 @@ class PolicyEditor(QDialog):
         self.accept()
 
     # Words -------------------------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Cancellation policy"))

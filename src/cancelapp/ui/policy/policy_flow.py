@@ -1,8 +1,9 @@
 """The open store's policy and cancellation window, the policy editor, and re-judging.
 
-The policy file is read in a worker after the first rows show, with the store's own window
-as the last sync kept it in the cache (so an offline start judges with it too); each sync
-then brings the window it read (`RefreshResult.shop_edit_window`), kept per store. The
+The store's rules (policy and the store's own window) have one owner, the context's
+`StorePolicies`: read in a worker after the first rows show, with the window as the last sync
+kept it in the cache (so an offline start judges with it too); each sync swaps in the window it
+read, and a save swaps in the policy. This flow only reads them. The
 editor opens with the cached requests for its live preview and the decided ones for its
 backtest, both read off the GUI thread; after a save every verdict is judged again off the GUI
 thread, from the cache alone (offline too).
@@ -11,14 +12,13 @@ thread, from the cache alone (offline too).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from cancelapp.session.store_policy import read_store_policy, rejudge
+from cancelapp.session.store_policy import StorePolicy
 from cancelapp.store.stores import StoreRecord
 from cancelapp.ui.formatting import Formatter
 from cancelapp.ui.workers import Lane
@@ -50,44 +50,41 @@ class PolicyFlow(QObject):
         self.parent_widget = parent_widget
         self.current_session = current_session
         self.store: StoreRecord | None = None
-        self.policy: Policy | None = None
-        self.edit_windows: dict[int, timedelta | None] = {}  # store id -> its window
+
+    @property
+    def rules(self) -> StorePolicy | None:
+        """The open store's rules once read (by `load()` or its session)."""
+        return self.context.policies.get(self.store.id) if self.store is not None else None
+
+    @property
+    def policy(self) -> Policy | None:
+        rules = self.rules
+        return rules.policy if rules is not None else None
 
     @property
     def shop_edit_window(self) -> timedelta | None:
-        """The open store's own window, when a sync has read it."""
-        return self.edit_windows.get(self.store.id) if self.store is not None else None
+        """The open store's own window, as the cache or the last sync had it."""
+        rules = self.rules
+        return rules.shop_edit_window if rules is not None else None
 
     def set_store(self, store: StoreRecord) -> None:
-        """Another store opens: its policy is read by `load()`."""
+        """Another store opens: its rules are read by `load()` unless already held."""
         self.store = store
-        self.policy = None
 
     def load(self) -> None:
         store = self.store
         if store is None:
             return
-        task = self.context.workers.run(
-            read_store_policy, self.context.paths.config_dir, self.context.database, store.id
-        )
-        task.succeeded.connect(lambda loaded: self._loaded(store, *loaded))
+        task = self.context.workers.run(self.context.policies.load, store.id)
+        task.succeeded.connect(lambda loaded: self._loaded(store, loaded[1]))
         task.failed.connect(self.problem)
 
-    def _loaded(self, store: StoreRecord, loaded: PolicyLoad, window: timedelta | None) -> None:
+    def _loaded(self, store: StoreRecord, loaded: PolicyLoad | None) -> None:
         if store is not self.store:
             return
-        # A sync that finished meanwhile read a fresher window than the cache had.
-        self.edit_windows.setdefault(store.id, window)
-        self.policy = loaded.policy
-        if loaded.notice is not None:
+        if loaded is not None and loaded.notice is not None:
             self.message.emit(self.formatter.phrase(loaded.notice), str(loaded.problem))
         self.ready.emit()
-
-    def window_read(self, store_id: int, window: timedelta | None) -> bool:
-        """Remember a store's window as a sync read it; True when it changed."""
-        changed = store_id not in self.edit_windows or self.edit_windows[store_id] != window
-        self.edit_windows[store_id] = window
-        return changed
 
     # The editor ----------------------------------------------------------------------------------
 
@@ -124,17 +121,11 @@ class PolicyFlow(QObject):
     def _saved(self, store: StoreRecord, policy: Policy) -> None:
         if store is not self.store:
             return
-        self.policy = policy
-        session = self.current_session()
-        if session is not None and session.store_id == store.id:
-            session.policy = replace(session.policy, policy=policy, problem=None, notice=None)
+        from cancelapp.session.refresh import rejudge
+
+        rules = self.context.policies.save_policy(store.id, policy)
         task = self.context.workers.run_on(
-            Lane.DATABASE_WRITE,
-            rejudge,
-            self.context.database,
-            store.id,
-            policy,
-            self.shop_edit_window,
+            Lane.DATABASE_WRITE, rejudge, self.context.database, store.id, rules
         )
         task.succeeded.connect(lambda ids: self.rejudged.emit(ids) if store is self.store else None)
         task.failed.connect(self.problem)

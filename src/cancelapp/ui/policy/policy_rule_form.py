@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,6 +25,7 @@ from cancelapp.domain.order import FinancialStatus, FulfillmentStatus, RiskLevel
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP
 from cancelapp.domain.verdict import Outcome, RefundMethod
 from cancelapp.policy import CancelReason, FulfilledItems
+from cancelapp.ui.retranslating import Retranslating
 
 _CONTEXT = "PolicyRuleForm"
 
@@ -90,7 +91,7 @@ def _words(value: str) -> str:
     return value.lower()
 
 
-class PolicyRuleForm(QWidget):
+class PolicyRuleForm(Retranslating, QWidget):
     """Edits one rule's data; `edited` fires on every change the merchant makes."""
 
     edited = Signal()
@@ -267,11 +268,6 @@ class PolicyRuleForm(QWidget):
         self.expiry_days.setEnabled(self.refund.currentData() == RefundMethod.STORE_CREDIT.value)
 
     # Words -----------------------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.rule_box.setTitle(self.tr("Rule"))

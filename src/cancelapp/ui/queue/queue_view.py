@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,11 +29,12 @@ from cancelapp.ui.queue.queue_columns import ColumnMenu, configure_columns, fit_
 from cancelapp.ui.queue.queue_delegate import VerdictDelegate
 from cancelapp.ui.queue.queue_index import Column, QueueFilter, Tab
 from cancelapp.ui.queue.queue_model import QueueModel
+from cancelapp.ui.retranslating import Retranslating
 
 SEARCH_DEBOUNCE_MS = 150
 
 
-class QueueView(QWidget):
+class QueueView(Retranslating, QWidget):
     """Emits `current_request_changed(request_id or 0)` as the merchant moves through the queue."""
 
     current_request_changed = Signal(int)
@@ -113,11 +114,6 @@ class QueueView(QWidget):
         selection.currentRowChanged.connect(self._row_changed)
 
     # Language --------------------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("Search order, customer or email (Ctrl+F)"))

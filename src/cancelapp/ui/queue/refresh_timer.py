@@ -113,7 +113,8 @@ class QueueSync(QObject):
 
     def _done(self, task: Task, result: RefreshResult) -> None:
         self._forget(task)
-        self._timer.start(int(self.interval.total_seconds() * 1000))
+        # A first sync shows the requests, then leaves the recent orders to a backfill.
+        self._timer.start(0 if result.more else int(self.interval.total_seconds() * 1000))
         self.finished.emit(result)
 
     def _failed(self, task: Task, error: object) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -45,6 +45,7 @@ from cancelapp.settings import (
 )
 from cancelapp.store.stores import StoreRecord
 from cancelapp.ui.connect.connect_pages import form_row, plain_label, translated
+from cancelapp.ui.retranslating import Retranslating
 from cancelapp.ui.settings.settings_intake import IntakeTab
 from cancelapp.ui.workers import Task, WorkerPool
 
@@ -75,7 +76,7 @@ def translated_template(template: ReplyTemplate) -> ReplyTemplate:
     )
 
 
-class TemplatesTab(QWidget):
+class TemplatesTab(Retranslating, QWidget):
     def __init__(self, templates: Sequence[ReplyTemplate], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._templates = [translated_template(t) for t in templates]
@@ -116,11 +117,6 @@ class TemplatesTab(QWidget):
         self.list.setCurrentRow(0 if self._templates else -1)
         self._row_changed(self.list.currentRow())
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.list.setAccessibleName(self.tr("Reply templates"))
@@ -177,7 +173,7 @@ class TemplatesTab(QWidget):
             )
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(Retranslating, QDialog):
     settings_saved = Signal(object, object)  # Settings, tuple[Phrase, ...] notices
 
     def __init__(
@@ -241,11 +237,6 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Settings"))

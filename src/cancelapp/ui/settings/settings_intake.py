@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,9 +21,10 @@ from cancelapp.settings import EmailIntake, Settings, StoreIntake
 from cancelapp.sources.email_config import Security
 from cancelapp.store.stores import StoreRecord
 from cancelapp.ui.connect.connect_pages import form_row, plain_label, translated
+from cancelapp.ui.retranslating import Retranslating
 
 
-class IntakeTab(QWidget):
+class IntakeTab(Retranslating, QWidget):
     """One store at a time (a switcher when there are several); edits are kept per store."""
 
     def __init__(
@@ -102,11 +102,6 @@ class IntakeTab(QWidget):
         self.store_combo.currentIndexChanged.connect(self._store_changed)
         self._store_changed()
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.store_label.setText(self.tr("&Store"))

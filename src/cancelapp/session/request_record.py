@@ -1,0 +1,112 @@
+"""One request's whole record, for a dispute: what the customer wrote (as received), what was
+decided, under which policy and why, what was done in Shopify (amounts and ids), every audit
+entry, with times; and the audit chain's head, so the printout can be held against the file.
+
+Plain values here; `ui/detail/record_pdf.py` lays them out and prints the PDF.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from cancelapp.actions.audit_csv import short_id
+from cancelapp.domain.money import Money
+from cancelapp.domain.phrase import Phrase
+from cancelapp.keychain import SecretStore
+from cancelapp.policy import Policy, policy_hash
+from cancelapp.session.audit_check import ChainReport, check_audit_chain
+from cancelapp.session.detail import load_detail
+from cancelapp.store.database import Database
+
+
+@dataclass(frozen=True)
+class ReceivedMessage:
+    at: datetime
+    source: str
+    author: str
+    text: str  # exactly as received
+
+
+@dataclass(frozen=True)
+class DecisionLine:
+    at: datetime
+    outcome: str
+    by: str
+    policy: str  # the policy's version (its hash) or the snapshot a queued decision kept
+
+
+@dataclass(frozen=True)
+class RecordEntry:
+    """An audit entry: an action's step, a reply, a note, a restore."""
+
+    at: datetime
+    who: str
+    what: str
+    amount: Money | None
+    shopify_ids: tuple[str, ...]
+    detail: str
+
+
+@dataclass(frozen=True)
+class RequestRecord:
+    request_id: int
+    order_name: str
+    customer: str
+    made_at: datetime
+    messages: tuple[ReceivedMessage, ...]
+    verdict: str  # approve / deny / review, as the policy judges it now
+    reasons: tuple[Phrase, ...]
+    policy_version: str
+    decisions: tuple[DecisionLine, ...]
+    entries: tuple[RecordEntry, ...]  # oldest first
+    chain: ChainReport
+
+
+def load_request_record(
+    database: Database, secrets: SecretStore, request_id: int, policy: Policy, now: datetime
+) -> RequestRecord | None:
+    """Seals new audit entries first (a write: the database-write lane). None: no such request."""
+    chain = check_audit_chain(database, secrets)
+    detail = load_detail(database, request_id, policy, now)
+    if detail is None:
+        return None
+    request, order = detail.request, detail.order
+    customer_name = order.customer.display_name if order and order.customer else ""
+    email = (order.email if order else None) or request.customer_email or ""
+    customer = f"{customer_name} <{email}>" if customer_name and email else customer_name or email
+    return RequestRecord(
+        request_id=request.id or request_id,
+        order_name=(order.name if order else None) or request.order_name or "",
+        customer=customer,
+        made_at=now,
+        messages=tuple(
+            ReceivedMessage(m.received_at, m.source.value, m.author or "", m.text)
+            for m in request.messages
+        ),
+        verdict=detail.verdict.outcome.value,
+        reasons=detail.verdict.reasons,
+        policy_version=policy_hash(policy)[:12],
+        decisions=tuple(
+            DecisionLine(d.decided_at, d.outcome, d.decided_by, _policy_of(d.policy_snapshot))
+            for d in detail.decisions
+        ),
+        entries=tuple(
+            RecordEntry(
+                e.at,
+                e.who,
+                e.what,
+                e.amount,
+                tuple(short_id(i) for i in e.shopify_ids),
+                json.dumps(e.detail, ensure_ascii=False, sort_keys=True) if e.detail else "",
+            )
+            for e in reversed(detail.audit)
+        ),
+        chain=chain,
+    )
+
+
+def _policy_of(snapshot: dict[str, object]) -> str:
+    kept = snapshot.get("policy")
+    return str(kept)[:12] if kept else ""

@@ -1,0 +1,167 @@
+"""Request › Export record as PDF…: the request's whole record (`session/request_record.py`)
+laid out as a document and printed to a PDF the merchant can hand over in a dispute.
+
+The record is read on the database-write lane (it seals new audit entries first); the layout
+and the printing run on the GUI thread, where Qt's text layout lives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from html import escape
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QMarginsF, QObject, QStandardPaths, Signal
+from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from cancelapp.session.request_record import RequestRecord, load_request_record
+from cancelapp.ui.workers import Lane
+
+if TYPE_CHECKING:
+    from cancelapp.context import AppContext
+    from cancelapp.policy import Policy
+    from cancelapp.ui.formatting import Formatter
+
+
+def record_of(
+    context: AppContext, request_id: int, policy: Policy, now: datetime
+) -> RequestRecord | None:
+    """In the worker: finding the keychain may block on an unlock prompt."""
+    return load_request_record(context.database, context.secrets, request_id, policy, now)
+
+
+class RecordExport(QObject):
+    saved = Signal(object)  # the PDF's Path
+    notice = Signal(str)  # for the status bar
+    problem = Signal(object)  # an error, for the banner
+
+    def __init__(
+        self,
+        context: AppContext,
+        formatter: Formatter,
+        parent_widget: QWidget,
+        policy: Callable[[], Policy | None],
+    ) -> None:
+        super().__init__(parent_widget)
+        self.context = context
+        self.formatter = formatter
+        self.parent_widget = parent_widget
+        self.policy = policy
+        self.dialog: QFileDialog | None = None
+
+    def export(self, request_id: int, order_name: str) -> None:
+        """Ask where, then write the PDF there."""
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        dialog = QFileDialog(self.parent_widget, self.tr("Export the request's record"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("pdf")
+        dialog.setNameFilter(self.tr("PDF documents (*.pdf)"))
+        dialog.setDirectory(folder)
+        name = order_name.lstrip("#") or str(request_id)
+        dialog.selectFile(self.tr("Record {order}.pdf").format(order=name))
+        dialog.fileSelected.connect(lambda file_name: self.write_to(request_id, file_name))
+        self.dialog = dialog
+        dialog.open()
+
+    def write_to(self, request_id: int, file_name: str) -> None:
+        policy = self.policy()
+        if not file_name or policy is None:
+            return
+        task = self.context.workers.run_on(
+            Lane.DATABASE_WRITE, record_of, self.context, request_id, policy, datetime.now(UTC)
+        )
+        task.succeeded.connect(lambda record: self._print(record, Path(file_name)))
+        task.failed.connect(self.problem)
+
+    def _print(self, record: RequestRecord | None, path: Path) -> None:
+        if record is None:
+            self.notice.emit(self.tr("The request no longer exists."))
+            return
+        document = QTextDocument()
+        document.setHtml(self.record_html(record))
+        writer = QPdfWriter(str(path))
+        writer.setTitle(self.tr("Record of request {order}").format(order=record.order_name))
+        writer.setCreator("CancelApp")
+        writer.setPageLayout(
+            QPageLayout(
+                QPageSize(QPageSize.PageSizeId.A4),
+                QPageLayout.Orientation.Portrait,
+                QMarginsF(15, 15, 15, 15),
+                QPageLayout.Unit.Millimeter,
+            )
+        )
+        document.print_(writer)
+        del writer  # finishes the file
+        if not path.exists():
+            self.problem.emit(self.tr("The PDF could not be written to {file}.").format(file=path))
+            return
+        self.notice.emit(self.tr("Record saved to {file}.").format(file=path))
+        self.saved.emit(path)
+
+    def record_html(self, record: RequestRecord) -> str:
+        """The document, every customer or merchant text escaped (plain text only)."""
+        fmt = self.formatter
+        parts = [
+            _heading(2, self.tr("Record of request {order}").format(order=record.order_name)),
+            _row(self.tr("Order"), record.order_name),
+            _row(self.tr("Customer"), record.customer),
+            _row(self.tr("Made"), fmt.date_time(record.made_at)),
+            _heading(3, self.tr("Messages received")),
+        ]
+        for message in record.messages:
+            parts.append(
+                f"<p><b>{escape(fmt.date_time(message.at))}</b> · {escape(message.source)}"
+                f" · {escape(message.author)}</p>"
+                f"<pre>{escape(message.text)}</pre>"
+            )
+        parts += [
+            _heading(3, self.tr("Verdict")),
+            _row(self.tr("Verdict"), record.verdict),
+            _row(self.tr("Policy version"), record.policy_version),
+            "<ul>",
+            *(f"<li>{escape(fmt.phrase(reason))}</li>" for reason in record.reasons),
+            "</ul>",
+            _heading(3, self.tr("Decisions")),
+        ]
+        policy_word = self.tr("policy")
+        for decision in record.decisions:
+            policy = f" · {policy_word} {decision.policy}" if decision.policy else ""
+            parts.append(
+                f"<p>{escape(fmt.date_time(decision.at))} · {escape(decision.outcome)} · "
+                f"{escape(decision.by)}{escape(policy)}</p>"
+            )
+        parts.append(_heading(3, self.tr("Actions, replies and notes")))
+        for entry in record.entries:
+            amount = fmt.money(entry.amount) if entry.amount is not None else ""
+            line = " · ".join(
+                p
+                for p in (
+                    fmt.date_time(entry.at),
+                    entry.who,
+                    entry.what,
+                    amount,
+                    *entry.shopify_ids,
+                )
+                if p
+            )
+            parts.append(f"<p>{escape(line)}</p>")
+            if entry.detail:
+                parts.append(f"<pre>{escape(entry.detail)}</pre>")
+        head = record.chain.head
+        parts += [
+            _heading(3, self.tr("Audit log seal")),
+            _row(self.tr("Chain head"), head.as_text() if head else self.tr("not sealed")),
+            *(f"<p>{escape(fmt.phrase(n))}</p>" for n in record.chain.notices),
+        ]
+        return "\n".join(parts)
+
+
+def _heading(level: int, text: str) -> str:
+    return f"<h{level}>{escape(text)}</h{level}>"
+
+
+def _row(label: str, value: str) -> str:
+    return f"<p><b>{escape(label)}:</b> {escape(value)}</p>"

@@ -1,0 +1,121 @@
+"""A record that settles a dispute, through the real window against the demo shop: a request
+approved and refunded, then its record exported as a PDF from the Request menu, and the whole
+audit log as a CSV that a Danish Excel opens (`;`, decimal comma, BOM), read back here."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+import subprocess
+from dataclasses import replace
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QFileDialog
+from pytestqt.qtbot import QtBot
+
+from cancelapp.actions.audit_csv import CHAIN_HEAD, CSV_COLUMNS
+from cancelapp.context import AppContext
+from cancelapp.domain.order import FinancialStatus
+from cancelapp.ui.detail.action_dialogs import AuditLogDialog, ConfirmActionDialog
+from cancelapp.ui.main_window import MainWindow
+from cancelapp.ui.queue.queue_index import Column, Tab
+from cancelapp.ui.queue.queue_model import OUTCOME_ROLE
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+WAIT = 30_000
+DANISH = QLocale(QLocale.Language.Danish, QLocale.Country.Denmark)
+
+
+def approved_request(qtbot: QtBot, window: MainWindow) -> tuple[str, str]:
+    """Approve the first request the policy approves; its order's name and the refund."""
+    window.queue.show_tab(Tab.APPROVE)
+    rows = [
+        r
+        for r in range(window.model.rowCount())
+        if window.model.index(r, Column.VERDICT).data(OUTCOME_ROLE) == "approve"
+    ]
+    for row in rows:  # one with money to give back
+        with qtbot.waitSignal(window.detail_shown, timeout=WAIT):
+            window.queue.select_row(row)
+        detail = window.current_detail()
+        assert detail is not None and detail.order is not None
+        if detail.order.financial_status is FinancialStatus.PAID:
+            break
+    else:
+        pytest.fail("the demo shop has no paid order to approve")
+    with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
+        window.commands.approve.trigger()
+    dialog = opened.args[0]
+    assert isinstance(dialog, ConfirmActionDialog)
+    with qtbot.waitSignal(window.actions_.finished, timeout=WAIT) as finished:
+        dialog.confirm_button.click()
+    assert finished.args[1].status.value == "done"
+    window.queue.show_tab(Tab.DONE)
+    qtbot.waitUntil(lambda: window.queue.select_request(detail.request.id), timeout=WAIT)
+    qtbot.waitUntil(lambda: window.current_detail() is not None, timeout=WAIT)
+    assert window.commands.export_record.isEnabled()
+    return detail.order.name, detail.order.customer.display_name if detail.order.customer else ""
+
+
+def test_record_as_pdf_and_the_log_as_danish_csv(
+    qtbot: QtBot, context: AppContext, tmp_path: Path
+) -> None:
+    context.settings = replace(context.settings, undo_window_seconds=0)
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
+        window.start()
+    qtbot.waitUntil(lambda: window.policy.policy is not None, timeout=WAIT)
+    order_name, customer = approved_request(qtbot, window)
+
+    # The record, from the Request menu (also a button in the detail pane's action bar).
+    assert window.commands.export_record in window.menus.request.actions()
+    window.commands.export_record.trigger()
+    chooser = window.record_export.dialog
+    assert isinstance(chooser, QFileDialog) and chooser.isVisible()
+    pdf = tmp_path / "record.pdf"
+    with qtbot.waitSignal(window.record_export.saved, timeout=WAIT):
+        chooser.fileSelected.emit(str(pdf))
+        chooser.close()
+    assert pdf.read_bytes().startswith(b"%PDF")
+
+    # The whole log, as a Danish Excel wants it.
+    window.formatter.use_locale(DANISH)
+    window.commands.audit_log.trigger()
+    qtbot.waitUntil(lambda: window.findChild(AuditLogDialog) is not None, timeout=WAIT)
+    log_dialog = window.findChild(AuditLogDialog)
+    assert log_dialog is not None
+    log_dialog.export_button.click()
+    chooser = log_dialog.findChild(QFileDialog)
+    assert chooser is not None
+    exported = tmp_path / "audit.csv"
+    with qtbot.waitSignal(window.status.messageChanged, timeout=WAIT):
+        chooser.fileSelected.emit(str(exported))
+        chooser.close()
+    raw = exported.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM
+    with exported.open(encoding="utf-8-sig", newline="") as file:
+        rows = list(csv.reader(file, delimiter=";"))
+    assert tuple(rows[0]) == CSV_COLUMNS
+    entries = [dict(zip(CSV_COLUMNS, row, strict=True)) for row in rows[1:-1]]
+    refunds = [e for e in entries if e["what"] == "cancel" and e["amount"]]
+    assert len(refunds) == 1 and refunds[0]["order"] == order_name
+    assert customer and customer in refunds[0]["customer"]
+    assert all(e["order"] and "gid://" not in "".join(e.values()) for e in entries)
+    units, cents = refunds[0]["amount"].split(",")  # decimal comma: a number in Danish Excel
+    assert len(cents) == 2 and Decimal(f"{units}.{cents}") > 0
+    head = rows[-1]
+    assert head[2] == CHAIN_HEAD and head[10].split(":")[0] == str(len(entries))
+
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed: the PDF's text is not read")
+    text = subprocess.run(
+        [pdftotext, str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert f"Record of request {order_name}" in text and customer in text
+    assert "Chain head" in text
