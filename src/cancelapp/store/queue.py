@@ -82,14 +82,14 @@ def _interned_rows(cursor: Iterable[tuple[Any, ...]]) -> list[QueueRow]:
     # fmt: off
     for (
         rid, state, gid, oname, cname, email, received, placed, src, fin, ful, total, cur,
-        cancelled, outcome, reason, action, stale,
+        cancelled, outcome, reason, action, stale, kind,
     ) in cursor:
         append(new(QueueRow, (
             rid, states.setdefault(state, state), gid, oname, names.setdefault(cname, cname),
             email, received, placed, sources.setdefault(src, src), paid.setdefault(fin, fin),
             shipped.setdefault(ful, ful), total, currencies.setdefault(cur, cur), cancelled,
             outcomes.setdefault(outcome, outcome), reasons.setdefault(reason, reason),
-            actions.setdefault(action, action), stale,
+            actions.setdefault(action, action), stale, actions.setdefault(kind, kind),
         )))
     # fmt: on
     return rows
