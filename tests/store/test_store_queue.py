@@ -75,6 +75,7 @@ def test_queue_row_shows_order_request_verdict_and_action(
         verdict_reason=row.verdict_reason,
         action_state="confirming",
         stale=0,
+        action_kind="cancel",
     )
     assert row.verdict_reason is not None and "inside the {window} window" in row.verdict_reason
 

@@ -42,6 +42,13 @@ from cancelapp.actions.prepare.decline_hold_restock import plan_decline, plan_ho
 from cancelapp.actions.prepare.edit_calculation import shopify_edit_total, with_shopify_total
 from cancelapp.actions.prepare.preview import BulkSummary, summarise
 from cancelapp.actions.prepare.suggested_refund import SuggestedRefund, suggestion_variables
+from cancelapp.actions.prepare.warehouse import (
+    WarehouseState,
+    default_message,
+    plan_ask_warehouse,
+    refuse_while_at_warehouse,
+    warehouse_state,
+)
 from cancelapp.domain.action import ActionState
 from cancelapp.domain.order import Order
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
@@ -156,6 +163,9 @@ class ActionRunner:
 
     def prepare_approve(self, request_id: int, action: SuggestedAction) -> ActionPlan:
         request, order = self._request_and_order(request_id)
+        refuse_while_at_warehouse(order)
+        if warehouse_state(order) is WarehouseState.AT_WAREHOUSE:
+            return plan_ask_warehouse(order, request, default_message(order))
         partial = is_partial(order, request)
         suggested = self.fetch_suggested(
             suggestion_variables(order, request.line_item_ids, partial=partial)
@@ -183,9 +193,9 @@ class ActionRunner:
             order, request, reason, settings=self.settings, holds=self._our_holds(order)
         )
 
-    def prepare_hold(self, request_id: int) -> ActionPlan:
+    def prepare_hold(self, request_id: int, *, ask_service: bool = True) -> ActionPlan:
         request, order = self._request_and_order(request_id)
-        return plan_hold(order, request, settings=self.settings)
+        return plan_hold(order, request, settings=self.settings, ask_service=ask_service)
 
     def prepare_restock(
         self,

@@ -7,7 +7,7 @@ import threading
 from datetime import datetime
 from types import TracebackType
 
-from cancelapp.demoshop import cancel_requests, factory
+from cancelapp.demoshop import cancel_requests, factory, fulfillment
 from cancelapp.demoshop.auth import TOKEN_LIFETIME_S, TokenBook
 from cancelapp.demoshop.clock import Clock
 from cancelapp.demoshop.executor import GraphQLService
@@ -244,6 +244,22 @@ class DemoShop:
             self.store.fulfillment_service_answer = answer
             if delay is not None:
                 self.store.fulfillment_service_delay = delay
+
+    def answer_cancellation_requests(self, answer: str) -> int:
+        """The fulfilment service answers every cancellation request still waiting now (as a
+        warehouse whose answer was set to "none" finally does); returns how many it answered."""
+        if answer not in {"accept", "reject"}:
+            raise ValueError(f"answer must be accept or reject, not {answer!r}")
+        with self.store.lock:
+            waiting = [
+                fo
+                for order in self.store.orders.values()
+                for fo in order.fulfillment_orders
+                if fo.request_status == "CANCELLATION_REQUESTED"
+            ]
+            for fo in waiting:
+                fulfillment.answer_cancellation(self.store, fo, answer)
+        return len(waiting)
 
     def deactivate_location(self, location_id: str) -> None:
         with self.store.lock:

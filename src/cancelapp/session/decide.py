@@ -21,6 +21,13 @@ from cancelapp.actions.prepare.decline_hold_restock import plan_decline, plan_ho
 from cancelapp.actions.prepare.plan_common import phrase
 from cancelapp.actions.prepare.preview import CONTEXT
 from cancelapp.actions.prepare.suggested_refund import suggestion_from_cache, suggestion_variables
+from cancelapp.actions.prepare.warehouse import (
+    WarehouseState,
+    default_message,
+    plan_ask_warehouse,
+    refuse_while_at_warehouse,
+    warehouse_state,
+)
 from cancelapp.domain.action import ActionKind, ActionState
 from cancelapp.domain.order import Order
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP
@@ -78,7 +85,7 @@ def carry_out(session: StoreSession, prepared: Prepared) -> Outcome:
     if runner.settings.undo_seconds > 0:
         return runner.enqueue(prepared.plan, policy_snapshot=snapshot)
     outcome = runner.execute(prepared.plan, policy_snapshot=snapshot)
-    reread_orders(session, [outcome])
+    reread_orders(session, [outcome])  # an ask to the warehouse included
     return outcome
 
 
@@ -139,6 +146,9 @@ def _cached_plan(session: StoreSession, request_id: int, asked: Asked) -> Prepar
 def _approve_offline(
     order: Order, request: CancellationRequest, action: SuggestedAction, staff_note: str
 ) -> ActionPlan:
+    refuse_while_at_warehouse(order)
+    if warehouse_state(order) is WarehouseState.AT_WAREHOUSE:
+        return plan_ask_warehouse(order, request, default_message(order))
     if is_partial(order, request):  # the unshipped part's amount is Shopify's to work out
         raise PlanRefused(
             phrase(

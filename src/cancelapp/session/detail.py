@@ -79,6 +79,16 @@ class RequestDetail:
         return any(a.state not in TERMINAL_STATES for a in self.actions)
 
     @property
+    def warehouse(self) -> Phrase | None:
+        """Where the order stands with a fulfillment service (waiting, refused, agreed)."""
+        if self.order is None:
+            return None
+        from cancelapp.actions.prepare.warehouse import warehouse_state, warehouse_words
+
+        state = warehouse_state(self.order)
+        return warehouse_words(state) if state is not None else None
+
+    @property
     def queued(self) -> bool:
         """A decision waits in the journal (undo window, or Shopify out of reach)."""
         return any(a.state.value == "queued" for a in self.actions)

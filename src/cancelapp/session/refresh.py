@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
 from cancelapp.actions import ActionRunner, Outcome, OutcomeStatus, PlanRefused
+from cancelapp.actions.prepare.warehouse import AtWarehouse
 from cancelapp.domain.phrase import Phrase
 from cancelapp.domain.request import RequestState
 from cancelapp.policy import Policy, evaluate, policy_hash
@@ -258,18 +259,29 @@ def add_note(
         )
 
 
-def hold_on_arrival(session: StoreSession, request_ids: frozenset[int]) -> list[Outcome]:
+@dataclass(frozen=True)
+class ArrivalHolds:
+    outcomes: list[Outcome]
+    at_warehouse: int  # orders only a fulfillment service holds: not asked, decide soon
+
+
+def hold_on_arrival(session: StoreSession, request_ids: frozenset[int]) -> ArrivalHolds:
     """Put new requests' orders on hold so they do not ship while the merchant decides (a
-    setting). Orders that cannot be held (shipped, already on hold) are left alone."""
+    setting). Orders that cannot be held (shipped, already on hold) are left alone, and a
+    fulfillment service is never asked to cancel: those orders are "at the warehouse"."""
     outcomes = []
+    at_warehouse = 0
     for request_id in sorted(request_ids):
         try:
-            plan = session.runner.prepare_hold(request_id)
+            plan = session.runner.prepare_hold(request_id, ask_service=False)
+        except AtWarehouse:
+            at_warehouse += 1
+            continue
         except PlanRefused:
             continue
         outcomes.append(session.runner.execute(plan))
     reread_orders(session, outcomes)
-    return outcomes
+    return ArrivalHolds(outcomes, at_warehouse)
 
 
 def reread_orders(session: StoreSession, outcomes: Iterable[Outcome]) -> list[str]:

@@ -38,6 +38,7 @@ class QueueRow(NamedTuple):
     verdict_reason: str | None  # first reason, `phrase_json` text
     action_state: str | None  # latest action's `ActionState` value
     stale: int  # 1 when the order snapshot is missing or older than the last full sync
+    action_kind: str | None = None  # latest action's `ActionKind` value
 
 
 _QUEUE_SQL = """
@@ -47,11 +48,12 @@ SELECT r.id, r.state, r.order_gid, COALESCE(o.name, r.order_name),
        o.total_amount, o.currency, COALESCE(o.cancelled, 0), r.verdict_outcome,
        r.verdict_reason, a.state,
        r.order_gid IS NOT NULL
-           AND (o.id IS NULL OR o.fetched_at < COALESCE(s.last_full_sync_at, ''))
+           AND (o.id IS NULL OR o.fetched_at < COALESCE(s.last_full_sync_at, '')),
+       a.kind
 FROM requests r
 LEFT JOIN orders o ON o.store_id = r.store_id AND o.gid = r.order_gid
 LEFT JOIN sync_state s ON s.store_id = r.store_id
-LEFT JOIN (SELECT request_id, state, max(id) FROM actions GROUP BY request_id) a
+LEFT JOIN (SELECT request_id, state, kind, max(id) FROM actions GROUP BY request_id) a
     ON a.request_id = r.id  -- SQLite takes `state` from the row with max(id): the latest
 WHERE +r.store_id = ?  -- `+`: read the table in rowid order rather than through an index
 """
@@ -80,14 +82,14 @@ def _interned_rows(cursor: Iterable[tuple[Any, ...]]) -> list[QueueRow]:
     # fmt: off
     for (
         rid, state, gid, oname, cname, email, received, placed, src, fin, ful, total, cur,
-        cancelled, outcome, reason, action, stale,
+        cancelled, outcome, reason, action, stale, kind,
     ) in cursor:
         append(new(QueueRow, (
             rid, states.setdefault(state, state), gid, oname, names.setdefault(cname, cname),
             email, received, placed, sources.setdefault(src, src), paid.setdefault(fin, fin),
             shipped.setdefault(ful, ful), total, currencies.setdefault(cur, cur), cancelled,
             outcomes.setdefault(outcome, outcome), reasons.setdefault(reason, reason),
-            actions.setdefault(action, action), stale,
+            actions.setdefault(action, action), stale, actions.setdefault(kind, kind),
         )))
     # fmt: on
     return rows

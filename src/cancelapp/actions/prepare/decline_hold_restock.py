@@ -16,6 +16,7 @@ from cancelapp.actions.prepare.action_plan import (
 from cancelapp.actions.prepare.plan_common import new_plan, phrase, release_step
 from cancelapp.actions.prepare.preview import CONTEXT, Preview, RestockLine
 from cancelapp.actions.prepare.steps import Step, StepKind, new_key
+from cancelapp.actions.prepare.warehouse import AtWarehouse, decline_warnings
 from cancelapp.domain.action import ActionKind
 from cancelapp.domain.order import Order
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
@@ -62,18 +63,28 @@ def plan_decline(
         tags_added=(settings.decline_tag,),
         note_added=note_line,
         holds=tuple(h.location_name or h.fulfillment_order_id for h in holds),
+        warnings=decline_warnings(order),
     )
     plan = new_plan(order, request, ActionKind.DECLINE, steps, preview, None)
     return replace(plan, reason=reason)
 
 
 def plan_hold(
-    order: Order, request: CancellationRequest, *, settings: ActionSettings
+    order: Order,
+    request: CancellationRequest,
+    *,
+    settings: ActionSettings,
+    ask_service: bool = True,
 ) -> ActionPlan:
-    """Stop the warehouse: hold open fulfillment orders, or ask a 3PL that accepted to stop."""
+    """Stop the warehouse: hold open fulfillment orders, or ask a 3PL that accepted to stop.
+
+    `ask_service=False` (hold on arrival) never asks a service: a cancellation it accepts
+    closes the work for good, so that stays the merchant's explicit choice."""
     steps: list[Step] = []
     held: list[str] = []
     for fo in order.fulfillment_orders:
+        if fo.accepted_by_service and not ask_service:
+            continue
         if fo.accepted_by_service:
             steps.append(
                 Step(StepKind.SUBMIT_CANCELLATION, {"id": fo.id, "message": settings.hold_note})
@@ -88,6 +99,8 @@ def plan_hold(
         else:
             continue
         held.append(fo.location_name or fo.id)
+    if not steps and any(fo.accepted_by_service for fo in order.fulfillment_orders):
+        raise AtWarehouse()
     if not steps:
         raise PlanRefused(
             phrase(QT_TRANSLATE_NOOP(CONTEXT, "Nothing on this order is waiting to ship."))

@@ -50,6 +50,8 @@ class Preview:
     # What Shopify computes for removing the items of a partial native request
     # (`requestedOrderEditCalculate`), shown beside CancelApp's own figures.
     shopify_total: Money | None = None
+    # The message to a fulfillment service asked to cancel; the merchant may rewrite it.
+    service_message: str | None = None
 
     @property
     def refund_total(self) -> Money | None:

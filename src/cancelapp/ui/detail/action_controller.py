@@ -26,7 +26,7 @@ from cancelapp.ui.workers import Lane, Task, WorkerPool
 if TYPE_CHECKING:  # the money-moving side loads with the store's session, dialogs when used
     from cancelapp.actions import Outcome
     from cancelapp.session.decide import Asked, Prepared
-    from cancelapp.session.refresh import StoreSession
+    from cancelapp.session.refresh import ArrivalHolds, StoreSession
     from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog, TextDialog
 
 log = logging.getLogger(__name__)
@@ -233,10 +233,11 @@ class ActionController(QObject):
         if session is None:
             return
         task = self.workers.run_on(Lane.NETWORK, hold_on_arrival, session, request_ids)
-        task.succeeded.connect(lambda outcomes: self._held(request_ids, outcomes))
+        task.succeeded.connect(lambda holds: self._held(request_ids, holds))
         task.failed.connect(self._report)
 
-    def _held(self, request_ids: frozenset[int], outcomes: list[Outcome]) -> None:
+    def _held(self, request_ids: frozenset[int], holds: ArrivalHolds) -> None:
+        outcomes = holds.outcomes
         for outcome in outcomes:
             if outcome.status in _TROUBLE:
                 self._show_outcome(outcome)
@@ -246,6 +247,24 @@ class ActionController(QObject):
                 self.tr("%n new order put on hold until you decide.", "", held)
                 if held == 1
                 else self.tr("%n new orders put on hold until you decide.", "", held)
+            )
+        if holds.at_warehouse:
+            count = holds.at_warehouse
+            self.problem.emit(
+                self.tr(
+                    "%n new order at a fulfillment service, which may ship it: decide soon. "
+                    "CancelApp does not ask the warehouse to stop unless you approve.",
+                    "",
+                    count,
+                )
+                if count == 1
+                else self.tr(
+                    "%n new orders at a fulfillment service, which may ship them: decide "
+                    "soon. CancelApp does not ask the warehouse to stop unless you approve.",
+                    "",
+                    count,
+                ),
+                "",
             )
         self.rows_changed.emit(request_ids)
 
@@ -314,7 +333,19 @@ class ActionController(QObject):
         dialog = ConfirmActionDialog(
             preview, self.formatter, self.parent_widget, read_at=prepared.read_at
         )
-        dialog.accepted.connect(lambda: self._send(session, rid, prepared))
+
+        def confirmed() -> None:
+            message = dialog.service_message  # on the GUI thread, before the dialog goes
+            if message is None:
+                self._send(session, rid, prepared)
+                return
+            from dataclasses import replace
+
+            from cancelapp.actions.prepare.warehouse import with_message
+
+            self._send(session, rid, replace(prepared, plan=with_message(prepared.plan, message)))
+
+        dialog.accepted.connect(confirmed)
         dialog.rejected.connect(lambda: self._end(rid))
         self._open(dialog)
 

@@ -85,6 +85,14 @@ class ConfirmActionDialog(QDialog):
             field.setAccessibleName(name)
             form.addRow(plain_label(name, selectable=False), field)
         layout.addLayout(form)
+        self.message_edit: QPlainTextEdit | None = None
+        if preview.service_message is not None:
+            layout.addWidget(plain_label(self.tr("Message to the warehouse:"), selectable=False))
+            self.message_edit = QPlainTextEdit(preview.service_message)
+            self.message_edit.setAccessibleName(self.tr("Message to the warehouse"))
+            self.message_edit.setTabChangesFocus(True)
+            self.message_edit.setMaximumHeight(90)
+            layout.addWidget(self.message_edit)
         buttons = QDialogButtonBox()
         self.confirm_button = QPushButton(confirm_text)
         self.confirm_button.setAccessibleName(confirm_text)
@@ -96,6 +104,11 @@ class ConfirmActionDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.setMinimumWidth(460)
+
+    @property
+    def service_message(self) -> str | None:
+        """The message to the warehouse as the merchant left it, or None when none is sent."""
+        return self.message_edit.toPlainText() if self.message_edit is not None else None
 
     def rows(self) -> list[tuple[str, str]]:
         """The preview as label/value lines (also what tests read)."""

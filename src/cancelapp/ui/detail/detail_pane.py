@@ -202,6 +202,9 @@ class DetailPane(Retranslating, QScrollArea):
         self.items_section = _Section(items)
         self.fulfillment = plain_label()
         self.fulfillment_section = _Section(self.fulfillment)
+        # A fulfillment service holding the work: at the warehouse, asked, refused, agreed.
+        self.warehouse = plain_label()
+        self.warehouse.setVisible(False)
         # Messages: a heading and a body per message, made as more are needed.
         self.earlier = plain_label()
         self._message_box, self._message_layout = _column(self.earlier)
@@ -213,6 +216,7 @@ class DetailPane(Retranslating, QScrollArea):
         self.body, layout = _column(
             header,
             verdict,
+            self.warehouse,
             self.order_section,
             self.items_section,
             self.fulfillment_section,
@@ -252,6 +256,9 @@ class DetailPane(Retranslating, QScrollArea):
             self._show_summary(detail, order)
             self._show_line_items(order)
             self.fulfillment.setText(self._fulfillment_text(order))
+        warehouse = detail.warehouse
+        self.warehouse.setVisible(warehouse is not None)
+        self.warehouse.setText(self.formatter.phrase(warehouse) if warehouse else "")
         self._show_messages(detail)
         self.timeline.setText(self._timeline_text(detail))
         self.body.show()
@@ -264,6 +271,7 @@ class DetailPane(Retranslating, QScrollArea):
         self.order_section.set_title(self.tr("Order"))
         self.items_section.set_title(self.tr("Items"))
         self.fulfillment_section.set_title(self.tr("Fulfillment"))
+        self.warehouse.setAccessibleName(self.tr("Warehouse"))
         self.messages_section.set_title(self.tr("Messages"))
         self.timeline_section.set_title(self.tr("Timeline"))
 

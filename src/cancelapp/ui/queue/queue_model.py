@@ -393,6 +393,8 @@ class QueueModel(QAbstractTableModel):
         verdict = f"{outcome}: {reason}" if outcome and reason else outcome
         action_state = _IN_FLIGHT if row.request_id in self._in_flight else row.action_state
         action = action_state_label(action_state)
+        if row.action_kind == "cancellation_request" and action_state == "done":
+            action = self.tr("Asked the warehouse")
         if not action and row.request_state in ("done", "declined"):
             action = request_state_label(row.request_state)
         return [
