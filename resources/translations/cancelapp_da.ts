@@ -147,6 +147,20 @@
             <numerusform>%n nye ordrer er tilbageholdt, indtil du har besluttet dig.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n new order at a fulfillment service, which may ship it: decide soon. CancelApp does not ask the warehouse to stop unless you approve.</source>
+        <translation>
+            <numerusform>%n ny ordre hos en fulfillment-tjeneste, som kan sende den: beslut dig snart. CancelApp beder ikke lageret om at stoppe, medmindre du godkender.</numerusform>
+            <numerusform>%n nye ordrer hos en fulfillment-tjeneste, som kan sende dem: beslut dig snart. CancelApp beder ikke lageret om at stoppe, medmindre du godkender.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new orders at a fulfillment service, which may ship them: decide soon. CancelApp does not ask the warehouse to stop unless you approve.</source>
+        <translation>
+            <numerusform>%n ny ordre hos en fulfillment-tjeneste, som kan sende den: beslut dig snart. CancelApp beder ikke lageret om at stoppe, medmindre du godkender.</numerusform>
+            <numerusform>%n nye ordrer hos en fulfillment-tjeneste, som kan sende dem: beslut dig snart. CancelApp beder ikke lageret om at stoppe, medmindre du godkender.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>{order}: {message}</source>
         <translation>{order}: {message}</translation>
@@ -270,6 +284,14 @@
         <translation>Bed fulfillment-tjenesten om at stoppe</translation>
     </message>
     <message>
+        <source>Ask the warehouse to cancel</source>
+        <translation>Bed lageret om at annullere</translation>
+    </message>
+    <message>
+        <source>At the warehouse: decide soon. It must agree before the order can be cancelled.</source>
+        <translation>På lageret: beslut dig snart. Lageret skal sige ja, før ordren kan annulleres.</translation>
+    </message>
+    <message>
         <source>Cancel and refund {amount}</source>
         <translation>Annuller og refunder {amount}</translation>
     </message>
@@ -354,6 +376,18 @@
         <translation>Betalingen er kun reserveret: annullering frigiver den, og intet bliver trukket.</translation>
     </message>
     <message>
+        <source>The warehouse agreed to cancel: approve to cancel and refund.</source>
+        <translation>Lageret har sagt ja til at annullere: godkend for at annullere og refundere.</translation>
+    </message>
+    <message>
+        <source>The warehouse already agreed to cancel {order} and stopped work on it; declining does not restart it. In Shopify, open the order and request fulfillment again (or fulfil it from another location), or it will never ship.</source>
+        <translation>Lageret har allerede sagt ja til at annullere {order} og stoppet arbejdet; en afvisning starter det ikke igen. Åbn ordren i Shopify, og anmod om forsendelse igen (eller send den fra en anden lokation), ellers bliver den aldrig sendt.</translation>
+    </message>
+    <message>
+        <source>The warehouse refused to cancel: the parcel may already be packed or on its way. Decline the request, or contact the warehouse and refresh the order.</source>
+        <translation>Lageret afviste at annullere: pakken er måske allerede pakket eller på vej. Afvis anmodningen, eller kontakt lageret og opdater ordren.</translation>
+    </message>
+    <message>
         <source>There is nothing to restock.</source>
         <translation>Der er intet at lægge på lager igen.</translation>
     </message>
@@ -366,8 +400,16 @@
         <translation>Ordren er allerede annulleret.</translation>
     </message>
     <message>
+        <source>Waiting for the warehouse to agree to cancel.</source>
+        <translation>Venter på, at lageret siger ja til at annullere.</translation>
+    </message>
+    <message>
         <source>{gateway} does not send money back by itself: pay the customer {amount} yourself.</source>
         <translation>{gateway} sender ikke selv penge tilbage: betal kunden {amount} selv.</translation>
+    </message>
+    <message>
+        <source>{services} has accepted this order: the warehouse must agree first, or Shopify refuses to cancel it. Nothing is refunded now; once the warehouse agrees, the request comes back for the cancel and refund.</source>
+        <translation>{services} har taget imod denne ordre: lageret skal sige ja først, ellers afviser Shopify at annullere den. Der refunderes intet nu; når lageret siger ja, kommer anmodningen tilbage til annullering og refusion.</translation>
     </message>
 </context>
 <context>
@@ -746,6 +788,14 @@
     <message>
         <source>Warning</source>
         <translation>Advarsel</translation>
+    </message>
+    <message>
+        <source>Message to the warehouse:</source>
+        <translation>Besked til lageret:</translation>
+    </message>
+    <message>
+        <source>Message to the warehouse</source>
+        <translation>Besked til lageret</translation>
     </message>
     <message>
         <source>Do nothing</source>
@@ -1199,6 +1249,10 @@
     <message>
         <source>Price</source>
         <translation>Pris</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>Lager</translation>
     </message>
     <message>
         <source>Declined by {who} on {day}.</source>
@@ -3129,6 +3183,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     <message>
         <source>Action</source>
         <translation>Handling</translation>
+    </message>
+    <message>
+        <source>Asked the warehouse</source>
+        <translation>Lageret er spurgt</translation>
     </message>
     <message>
         <source>(no order)</source>
