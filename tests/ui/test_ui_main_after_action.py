@@ -17,6 +17,7 @@ from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Column, Tab
 from cancelapp.ui.queue.queue_model import OUTCOME_ROLE
+from fixtures.main_window import open_window
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 30_000
@@ -31,13 +32,7 @@ def window(
     )
     shop = make_demo_shop(size=30, bucket_size=100_000, restore_rate=100_000)
     connect_demo(bare_context, shop)
-    window = MainWindow(bare_context)
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
-        window.start()
-    yield window
-    window.close()
+    yield open_window(qtbot, bare_context)  # through the first sync and its backfill
 
 
 def select(qtbot: QtBot, window: MainWindow, row: int) -> int:

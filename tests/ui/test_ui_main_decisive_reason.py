@@ -13,6 +13,7 @@ from cancelapp.context import AppContext
 from cancelapp.demoshop import DemoShop
 from cancelapp.policy import default_policy
 from cancelapp.ui.main_window import MainWindow
+from fixtures.main_window import open_window
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 30_000
@@ -34,13 +35,7 @@ def pending_order(shop: DemoShop) -> str:
 
 @pytest.fixture
 def window(qtbot: QtBot, context: AppContext, pending_order: str) -> Iterator[MainWindow]:
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
-        window.start()
-    yield window
-    window.close()
+    yield open_window(qtbot, context)  # through the first sync and its backfill
 
 
 def select_pending(window: MainWindow, qtbot: QtBot, order_id: str) -> None:

@@ -14,6 +14,7 @@ from cancelapp.demoshop import DEFAULT_SCOPES, DemoShop
 from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog, TextDialog
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Tab
+from fixtures.main_window import open_window
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -50,13 +51,7 @@ def window(
     context = bare_context
     context.settings = replace(context.settings, undo_window_seconds=0)
     connect_demo(context, demo_shop)
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
-        window.start()
-    yield window
-    window.close()
+    yield open_window(qtbot, context)  # through the first sync and its backfill
 
 
 def open_request_of(qtbot: QtBot, window: MainWindow, order_id: str) -> int:

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from cancelapp.context import AppContext
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.uncaught import install
+from fixtures.main_window import open_window
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 30_000
@@ -28,13 +29,7 @@ def window(
     qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[MainWindow]:
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # put back after the test
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
-        window.start()
-    yield window
-    window.close()
+    yield open_window(qtbot, context)  # through the first sync and its backfill
 
 
 def break_a_slot(qtbot: QtBot, window: MainWindow) -> None:

@@ -26,6 +26,7 @@ from cancelapp.ui.detail.find_order_dialog import FindOrderDialog
 from cancelapp.ui.dialogs.csv_import_dialog import CsvImportDialog
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Tab
+from fixtures.main_window import open_window
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 30_000
@@ -33,13 +34,7 @@ WAIT = 30_000
 
 @pytest.fixture
 def window(qtbot: QtBot, context: AppContext) -> Iterator[MainWindow]:
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
-        window.start()
-    yield window
-    window.close()
+    yield open_window(qtbot, context)  # through the first sync and its backfill
 
 
 class MailCatcher(QObject):

@@ -17,6 +17,7 @@ from cancelapp.session.detail import RequestDetail
 from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Column
+from fixtures.main_window import open_window
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -44,13 +45,7 @@ def window(
 ) -> Iterator[MainWindow]:
     bare_context.settings = replace(bare_context.settings, undo_window_seconds=0)
     connect_demo(bare_context, demo_shop)
-    window = MainWindow(bare_context)
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
-        window.start()
-    yield window
-    window.close()
+    yield open_window(qtbot, bare_context)  # through the first sync and its backfill
 
 
 def show_order(qtbot: QtBot, window: MainWindow, name: str) -> RequestDetail:

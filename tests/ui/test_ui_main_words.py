@@ -27,6 +27,7 @@ from cancelapp.ui.policy.policy_rule_form import PolicyRuleForm
 from cancelapp.ui.queue.queue_index import Column
 from cancelapp.ui.queue.queue_model import OUTCOME_ROLE
 from cancelapp.ui.settings.settings_dialog import SettingsDialog
+from fixtures.main_window import open_window
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 30_000
@@ -64,13 +65,7 @@ def window(
 ) -> Iterator[MainWindow]:
     bare_context.settings = replace(bare_context.settings, undo_window_seconds=0)
     connect_demo(bare_context, shop)
-    window = MainWindow(bare_context)
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
-        window.start()
-    yield window
-    window.close()
+    yield open_window(qtbot, bare_context)  # through the first sync and its backfill
 
 
 def select_row(qtbot: QtBot, window: MainWindow, row: int) -> None:
