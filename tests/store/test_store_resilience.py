@@ -5,7 +5,6 @@ an emptied file is reported, a deleted -wal gives a message, and a restore is au
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -24,7 +23,7 @@ from cancelapp.store.backups import (
     upkeep,
 )
 from cancelapp.store.errors import DiskIOError, EmptyDatabaseError
-from fixtures.database import save_demo_store
+from fixtures.database import count_in_file_alone, save_demo_store
 
 NOW = datetime(2026, 12, 6, 8, 0, tzinfo=UTC)
 ENTRIES = 2_000
@@ -38,19 +37,6 @@ def filled(path: Path) -> Database:
         for n in range(ENTRIES):
             append_audit(conn, AuditEntry(NOW, "Søren", "note", store_id, detail={"n": n}))
     return database
-
-
-def count_in_file_alone(path: Path, tmp: Path) -> int:
-    """What a backup tool copying only the .sqlite3 file would get."""
-    alone = tmp / "copied-alone.sqlite3"
-    shutil.copyfile(path, alone)
-    conn = sqlite3.connect(alone)
-    try:
-        return int(conn.execute("SELECT count(*) FROM audit_log").fetchone()[0])
-    except sqlite3.DatabaseError:
-        return 0
-    finally:
-        conn.close()
 
 
 def test_checkpoint_leaves_all_data_in_the_database_file(tmp_path: Path) -> None:

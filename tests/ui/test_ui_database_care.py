@@ -5,7 +5,6 @@ for damaged data, whose "Restore latest backup" brings the data back and is audi
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -27,21 +26,10 @@ from cancelapp.store.backups import back_up, backup_folder, backups
 from cancelapp.store.errors import DiskIOError
 from cancelapp.store.instance_lock import LOCK_FILE_NAME
 from cancelapp.ui.main_window import MainWindow
+from fixtures.database import count_in_file_alone
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 WAIT = 30_000
-
-
-def count_in_file_alone(path: Path, tmp: Path) -> int:
-    alone = tmp / "alone.sqlite3"
-    shutil.copyfile(path, alone)
-    conn = sqlite3.connect(alone)
-    try:
-        return int(conn.execute("SELECT count(*) FROM audit_log").fetchone()[0])
-    except sqlite3.DatabaseError:
-        return 0
-    finally:
-        conn.close()
 
 
 @pytest.fixture
