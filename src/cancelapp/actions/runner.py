@@ -55,7 +55,7 @@ from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
 from cancelapp.domain.request import CancellationRequest
 from cancelapp.domain.verdict import SuggestedAction
 from cancelapp.shopify.client import ShopifyClient
-from cancelapp.shopify.errors import Cancelled, NetworkDown, ShopifyDown, Throttled
+from cancelapp.shopify.errors import Cancelled, NetworkDown, ShopifyDown, ShopifyError, Throttled
 from cancelapp.shopify.order_mapping import is_truncated, order_from_node
 from cancelapp.store.database import Database
 from cancelapp.store.journal import ActionAlreadyRunningError
@@ -236,7 +236,7 @@ class ActionRunner:
             try:
                 recheck = self.verify(plan)
             except OFFLINE:
-                return self._queue(plan, self.clock())
+                return self._queue(plan, 0.0)
             if recheck.conflict is not None:
                 with self.db.transaction() as conn:
                     self.records.conflict(conn, plan, recheck.conflict)
@@ -267,7 +267,7 @@ class ActionRunner:
         if policy_snapshot is not None:
             plan = plan.with_policy_snapshot(policy_snapshot)
         seconds = self.settings.undo_seconds if delay is None else delay
-        outcome = self._queue(plan, self.clock() + timedelta(seconds=seconds))
+        outcome = self._queue(plan, seconds)
         if outcome.action_id is not None:
             self._due_in_process[outcome.action_id] = self._monotonic() + seconds
         return outcome
@@ -287,7 +287,8 @@ class ActionRunner:
     def run_due(self) -> list[Outcome]:
         """Send every queued plan whose time has come, each after re-verification.
 
-        While Shopify cannot be reached they stay queued (status QUEUED)."""
+        While Shopify cannot be reached they stay queued (status QUEUED). Each plan ends on
+        its own: one Shopify refuses to check fails alone, and the rest are still sent."""
         outcomes: list[Outcome] = []
         now = self.clock()
         for entry in self.queued():
@@ -310,6 +311,11 @@ class ActionRunner:
             return outcome_of(entry.plan, OutcomeStatus.QUEUED, offline.phrase, entry=entry)
         except Cancelled:  # the app is closing
             return outcome_of(entry.plan, OutcomeStatus.QUEUED, entry=entry)
+        except ShopifyError as refused:  # not the network: waiting would not help
+            claimed = claim_queued(self.db, entry.action_id, ActionState.SENDING, now=self.clock())
+            if claimed is None:
+                return None
+            return self._pipeline.end_unsent(claimed, refused.phrase)[1]
         claimed = claim_queued(self.db, entry.action_id, ActionState.SENDING, now=self.clock())
         if claimed is None:
             return None
@@ -320,13 +326,14 @@ class ActionRunner:
     def _is_due(self, entry: JournaledPlan, now: datetime) -> bool:
         """On the monotonic clock for plans this process queued (a wall-clock jump neither
         shortens the undo window nor holds a plan back); a journaled due time further ahead
-        than the undo window means the wall clock went back: due."""
+        than the undo window it was queued with means the wall clock went back: due."""
         deadline = self._due_in_process.get(entry.action_id)
         if deadline is not None:
             return self._monotonic() >= deadline
         if entry.due_at is None or entry.due_at <= now:
             return True
-        return entry.due_at - now > timedelta(seconds=self.settings.undo_seconds)
+        window = self.settings.undo_seconds if entry.window is None else entry.window
+        return entry.due_at - now > timedelta(seconds=window)
 
     def reconcile_unfinished(self) -> list[Outcome]:
         """At start-up: finish every plan that was sending when the app stopped, from the
@@ -402,14 +409,17 @@ class ActionRunner:
             return self._pipeline.end_in_conflict(entry, recheck.conflict)[1]
         return self._run(entry.with_step(0, known_before_sending(recheck)))
 
-    def _queue(self, plan: ActionPlan, due_at: datetime) -> Outcome:
+    def _queue(self, plan: ActionPlan, seconds: float) -> Outcome:
+        """Journal `plan` as queued, due `seconds` from now (the undo window it keeps)."""
+        now = self.clock()
         try:
             entry = journal_plan(
                 self.db,
                 plan,
                 ActionState.QUEUED,
-                now=self.clock(),
-                due_at=due_at,
+                now=now,
+                due_at=now + timedelta(seconds=seconds),
+                window=seconds,
                 also=self.records.queued,
             )
         except ActionAlreadyRunningError:
