@@ -165,7 +165,7 @@ class ActionRunner:
         request, order = self._request_and_order(request_id)
         refuse_while_at_warehouse(order)
         if warehouse_state(order) is WarehouseState.AT_WAREHOUSE:
-            return plan_ask_warehouse(order, request, default_message(order))
+            return plan_ask_warehouse(order, request, default_message(order, self.settings.words))
         partial = is_partial(order, request)
         suggested = self.fetch_suggested(
             suggestion_variables(order, request.line_item_ids, partial=partial)

@@ -10,6 +10,7 @@ the request comes back needing a decision, with what changed (`RequestDetail.sto
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -30,7 +31,7 @@ from cancelapp.actions.prepare.warehouse import (
 )
 from cancelapp.domain.action import ActionKind, ActionState
 from cancelapp.domain.order import Order
-from cancelapp.domain.phrase import QT_TRANSLATE_NOOP
+from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
 from cancelapp.domain.request import CancellationRequest
 from cancelapp.domain.verdict import SuggestedAction
 from cancelapp.policy.document import render_policy
@@ -134,7 +135,7 @@ def _cached_plan(session: StoreSession, request_id: int, asked: Asked) -> Prepar
     runner = session.runner
     if asked.choice is Choice.APPROVE:
         action = asked.action or SuggestedAction()
-        plan = _approve_offline(order, request, action, runner.staff_note)
+        plan = _approve_offline(order, request, action, runner.staff_note, runner.settings.words)
     elif asked.choice is Choice.DECLINE:
         holds = _our_cached_holds(order) if held else ()
         plan = plan_decline(order, request, asked.reason, settings=runner.settings, holds=holds)
@@ -144,11 +145,15 @@ def _cached_plan(session: StoreSession, request_id: int, asked: Asked) -> Prepar
 
 
 def _approve_offline(
-    order: Order, request: CancellationRequest, action: SuggestedAction, staff_note: str
+    order: Order,
+    request: CancellationRequest,
+    action: SuggestedAction,
+    staff_note: str,
+    words: Callable[[Phrase], str],
 ) -> ActionPlan:
     refuse_while_at_warehouse(order)
     if warehouse_state(order) is WarehouseState.AT_WAREHOUSE:
-        return plan_ask_warehouse(order, request, default_message(order))
+        return plan_ask_warehouse(order, request, default_message(order, words))
     if is_partial(order, request):  # the unshipped part's amount is Shopify's to work out
         raise PlanRefused(
             phrase(
