@@ -4,7 +4,6 @@ was queued with, and the audit log records what Shopify actually refunded."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
 
 from actions_harness import Harness
 

@@ -49,7 +49,7 @@ from cancelapp.actions.prepare.warehouse import (
     refuse_while_at_warehouse,
     warehouse_state,
 )
-from cancelapp.domain.action import ActionState
+from cancelapp.domain.action import ActionKind, ActionState
 from cancelapp.domain.order import Order
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
 from cancelapp.domain.request import CancellationRequest
@@ -63,6 +63,9 @@ from cancelapp.store.requests import get_request
 
 _CONTEXT = "ActionRunner"
 ORDER_GONE = QT_TRANSLATE_NOOP(_CONTEXT, "The order no longer exists.")
+NOT_AT_WAREHOUSE = QT_TRANSLATE_NOOP(
+    _CONTEXT, "No fulfillment service holds this order any more: decide it on its own."
+)
 OFFLINE = (NetworkDown, ShopifyDown, Throttled)
 
 
@@ -187,6 +190,15 @@ class ActionRunner:
             plan = with_shopify_total(plan, total)
         return plan
 
+    def prepare_ask_warehouse(self, request_id: int) -> ActionPlan:
+        """Only the first half of an approve, for an order a fulfillment service holds: ask
+        it to cancel. The cancel and refund are decided when the warehouse has agreed."""
+        request, order = self._request_and_order(request_id)
+        refuse_while_at_warehouse(order)
+        if warehouse_state(order) is not WarehouseState.AT_WAREHOUSE:
+            raise PlanRefused(_phrase(NOT_AT_WAREHOUSE))
+        return plan_ask_warehouse(order, request, default_message(order, self.settings.words))
+
     def prepare_decline(self, request_id: int, reason: str) -> ActionPlan:
         request, order = self._request_and_order(request_id)
         return plan_decline(
@@ -213,7 +225,8 @@ class ActionRunner:
         self, approvals: Sequence[tuple[int, SuggestedAction]]
     ) -> tuple[list[ActionPlan], list[tuple[int, PlanRefused]], BulkSummary]:
         """Plans for every approval that can go ahead, the ones that cannot and why, and the
-        single confirmation's summary."""
+        single confirmation's summary (of the cancels: an order a fulfillment service holds
+        is planned as asking it first, and refunds nothing now)."""
         plans: list[ActionPlan] = []
         refused: list[tuple[int, PlanRefused]] = []
         for request_id, action in approvals:
@@ -221,7 +234,8 @@ class ActionRunner:
                 plans.append(self.prepare_approve(request_id, action))
             except PlanRefused as why:
                 refused.append((request_id, why))
-        return plans, refused, summarise(p.preview for p in plans if p.preview is not None)
+        cancels = (p.preview for p in plans if p.kind is not ActionKind.CANCELLATION_REQUEST)
+        return plans, refused, summarise(p for p in cancels if p is not None)
 
     # -- carrying out --------------------------------------------------------------------------
 
