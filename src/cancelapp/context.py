@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from cancelapp.keychain import SecretStore
     from cancelapp.session.refresh import StoreSession
     from cancelapp.session.store_policy import StorePolicies
-    from cancelapp.settings import Settings
+    from cancelapp.settings import Settings, SettingsFile
     from cancelapp.shopify import Credentials
     from cancelapp.store import Database, InstanceLock
     from cancelapp.store.stores import StoreRecord
@@ -41,7 +41,7 @@ class AppContext:
     paths: AppPaths
     options: cli.Options
     database: Database
-    settings: Settings
+    settings_file: SettingsFile  # owns the settings in use (`settings`) and their saving
     workers: WorkerPool
     policies: StorePolicies  # each store's rules, one value per store
     secret_store: SecretStore | None = None  # found on first use: see `secrets`
@@ -54,6 +54,15 @@ class AppContext:
     # Sessions the windows are done with: closed once no worker can be using them any more.
     retired: list[StoreSession] = field(default_factory=list)
     _secrets_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @property
+    def settings(self) -> Settings:
+        return self.settings_file.current
+
+    @settings.setter
+    def settings(self, settings: Settings) -> None:
+        """In use at once, not saved (saving goes through `settings_file.change`)."""
+        self.settings_file.current = settings
 
     @property
     def secrets(self) -> SecretStore:
@@ -134,7 +143,7 @@ def build_context(
 ) -> AppContext:
     """Open the database and settings; raises `StoreError` with a merchant message."""
     from cancelapp.session.store_policy import StorePolicies
-    from cancelapp.settings import load_settings, settings_path
+    from cancelapp.settings import SettingsFile, load_settings, settings_path
     from cancelapp.store import Database, InstanceLock
     from cancelapp.ui.workers import WorkerPool
 
@@ -151,7 +160,7 @@ def build_context(
         paths=paths,
         options=options,
         database=database,
-        settings=loaded.settings,
+        settings_file=SettingsFile(settings_path(paths.config_dir), loaded.settings),
         secret_store=secrets,
         workers=WorkerPool(synchronous=synchronous_workers),
         policies=StorePolicies(paths.config_dir, database),

@@ -40,8 +40,8 @@ from cancelapp.settings import (
     Language,
     ReplyTemplate,
     Settings,
+    SettingsFile,
     SettingsNotSaved,
-    save_settings,
 )
 from cancelapp.store.stores import StoreRecord
 from cancelapp.ui.connect.connect_pages import form_row, plain_label, translated
@@ -58,10 +58,14 @@ _LANGUAGE_NAMES = {Language.ENGLISH: "English", Language.DANISH: "Dansk"}
 
 
 def persist_settings(
-    settings: Settings, path: Path, secrets: SecretStore, imap_passwords: dict[str, str]
+    settings: Settings,
+    ticket: int,
+    settings_file: SettingsFile,
+    secrets: SecretStore,
+    imap_passwords: dict[str, str],
 ) -> tuple[Phrase, ...]:
     """Write the file, then the email passwords to the keychain; notices for the merchant."""
-    save_settings(settings, path)
+    settings_file.write(settings, ticket)
     saved = [
         secrets.save(domain, SecretKind.IMAP_PASSWORD, pw) for domain, pw in imap_passwords.items()
     ]
@@ -179,7 +183,7 @@ class SettingsDialog(Retranslating, QDialog):
     def __init__(
         self,
         settings: Settings,
-        settings_file: Path,
+        settings_file: SettingsFile | Path,
         workers: WorkerPool,
         secrets: SecretStore,
         stores: Sequence[StoreRecord] = (),
@@ -189,7 +193,12 @@ class SettingsDialog(Retranslating, QDialog):
     ) -> None:
         super().__init__(parent)
         self._settings = settings
-        self._settings_file = settings_file
+        # The window's one owner of the settings; a bare path: this dialog's own.
+        self._settings_file = (
+            settings_file
+            if isinstance(settings_file, SettingsFile)
+            else SettingsFile(settings_file, settings)
+        )
         self._workers = workers
         self._secrets = secrets
         self._save_task: Task | None = None
@@ -307,9 +316,12 @@ class SettingsDialog(Retranslating, QDialog):
             return
         self.message.setText(self.tr("Saving…"))
         self.buttons.setEnabled(False)
+        # What the merchant changed here, onto the settings in use (kept if changed meanwhile).
+        settings, ticket = self._settings_file.change(self._settings, settings)
         task = self._workers.run(
             persist_settings,
             settings,
+            ticket,
             self._settings_file,
             self._secrets,
             self.intake_tab.new_passwords(),
