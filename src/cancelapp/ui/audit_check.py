@@ -52,6 +52,9 @@ class AuditChainCheck(QObject):
         task.failed.connect(self.problem)
 
     def _checked(self, report: ChainReport) -> None:
+        if report.forgotten is not None:  # money may have moved that the data does not know
+            restored = "\n".join(self.formatter.phrase(n) for n in report.notices)
+            self.banner.show_message(self.formatter.phrase(report.forgotten), restored or None)
         for notice in report.notices:
             text = self.formatter.phrase(notice)
             if report.tampered:  # a broken log: in the banner, every time
