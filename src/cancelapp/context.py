@@ -34,6 +34,23 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+class Keychain:
+    """The OS keychain, looked for on first use (it can block on an unlock prompt: call it
+    from a worker). Plain data: workers get this, never the context that holds Qt objects."""
+
+    def __init__(self, found: SecretStore | None = None) -> None:
+        self._found = found
+        self._lock = threading.Lock()
+
+    def __call__(self) -> SecretStore:
+        from cancelapp.keychain import SecretStore
+
+        with self._lock:
+            if self._found is None:
+                self._found = SecretStore.for_system()
+            return self._found
+
+
 @dataclass
 class AppContext:
     """Everything a window needs, built once here; no global lookups elsewhere."""
@@ -44,7 +61,7 @@ class AppContext:
     settings_file: SettingsFile  # owns the settings in use (`settings`) and their saving
     workers: WorkerPool
     policies: StorePolicies  # each store's rules, one value per store
-    secret_store: SecretStore | None = None  # found on first use: see `secrets`
+    keychain: Keychain = field(default_factory=Keychain)  # found on first use
     translations: Translations | None = None
     demo: DemoShop | None = None
     startup_notices: list[Any] = field(default_factory=list)  # Phrases for the banner
@@ -53,7 +70,6 @@ class AppContext:
     lock: InstanceLock | None = None
     # Sessions the windows are done with: closed once no worker can be using them any more.
     retired: list[StoreSession] = field(default_factory=list)
-    _secrets_lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
     def settings(self) -> Settings:
@@ -67,34 +83,48 @@ class AppContext:
     @property
     def secrets(self) -> SecretStore:
         """The OS keychain, looked for on first use (usually in a worker: it can be slow)."""
-        from cancelapp.keychain import SecretStore
+        return self.keychain()
 
-        with self._secrets_lock:
-            if self.secret_store is None:
-                self.secret_store = SecretStore.for_system()
-            return self.secret_store
+    def session_opener(
+        self, store: StoreRecord, *, words: Callable[[Phrase], str] = Phrase.render_plain
+    ) -> Callable[[], StoreSession | None]:
+        """On the GUI thread: what opening `store`'s session needs, taken as plain values;
+        the call returned opens it (client, runner, rules read once), or None when the
+        store's credentials are gone (connect again). `words` renders the notes it writes
+        on orders in the merchant's language.
+
+        The call reads the keychain, which may block on an unlock prompt: run it in a
+        worker. It raises `KeychainUnavailable` when the keychain is locked.
+        """
+        database, settings, policies = self.database, self.settings, self.policies
+        intake = self.intake_for(store)
+        credentials = self.session_credentials.get(store.domain)
+        keychain = self.keychain
+
+        def open_session() -> StoreSession | None:
+            from cancelapp.session.opening import open_store_session  # the session side loads
+
+            session = open_store_session(
+                store,
+                database,
+                settings,
+                policies,
+                intake,
+                credentials=credentials,
+                secrets=keychain,
+                words=words,
+            )
+            if session is not None:
+                policies.load(store.id)
+            return session
+
+        return open_session
 
     def open_session(
         self, store: StoreRecord, *, words: Callable[[Phrase], str] = Phrase.render_plain
     ) -> StoreSession | None:
-        """Client and runner for `store`; None when its credentials are gone (connect again).
-        `words` renders the notes it writes on orders in the merchant's language.
-
-        Reads the keychain, which may block on an unlock prompt: call it in a worker.
-        Raises `KeychainUnavailable` when the keychain is locked.
-        """
-        from cancelapp.session.opening import open_store_session  # the session side loads
-
-        return open_store_session(
-            store,
-            self.database,
-            self.settings,
-            self.policies,
-            self.intake_for(store),
-            credentials=self.session_credentials.get(store.domain),
-            secrets=lambda: self.secrets,
-            words=words,
-        )
+        """`session_opener` called at once (a script or a test on one thread)."""
+        return self.session_opener(store, words=words)()
 
     def intake_for(self, store: StoreRecord) -> IntakeSettings:
         """The store's request channels from the settings; the email password stays in the
@@ -105,8 +135,10 @@ class AppContext:
         intake = self.settings.intake_for(store.domain)
         email = intake.email.config()
 
+        keychain = self.keychain  # the sync's worker calls it: never the context
+
         def email_password() -> str:
-            return self.secrets.load(store.domain, SecretKind.IMAP_PASSWORD) or ""
+            return keychain().load(store.domain, SecretKind.IMAP_PASSWORD) or ""
 
         return IntakeSettings(
             native=intake.native,
@@ -161,7 +193,7 @@ def build_context(
         options=options,
         database=database,
         settings_file=SettingsFile(settings_path(paths.config_dir), loaded.settings),
-        secret_store=secrets,
+        keychain=Keychain(secrets),
         workers=WorkerPool(synchronous=synchronous_workers),
         policies=StorePolicies(paths.config_dir, database),
         lock=lock,

@@ -6,6 +6,7 @@ Shopify. Run in a worker by the window's File › Remove store….
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 
 def forget_store(
     database: Database,
-    secrets: SecretStore,
+    secrets: Callable[[], SecretStore],
     settings: Settings,
     config_dir: Path,
     store: StoreRecord,
@@ -30,7 +31,7 @@ def forget_store(
     from cancelapp.policy import policy_path
     from cancelapp.settings import save_settings, settings_path
 
-    secrets.delete_store(store.domain)
+    secrets().delete_store(store.domain)
     remaining = settings.without_store(store.domain)
     save_settings(remaining, settings_path(config_dir))
     with database.transaction() as conn:

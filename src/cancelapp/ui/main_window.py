@@ -364,8 +364,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _find_keychain(self) -> None:
         """Look for the OS keychain in a worker now, before a dialog or a session needs it."""
-        context = self.context  # a plain value: the worker must not reach the window
-        context.workers.run(lambda: context.secrets)
+        self.context.workers.run(self.context.keychain)  # plain: never the window or context
 
     def _session_opened(self, store: StoreRecord, session: StoreSession | None) -> None:
         self.session_ready.emit(session is not None)

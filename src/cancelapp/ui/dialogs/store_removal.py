@@ -61,11 +61,14 @@ class StoreRemoval(QObject):
         box.open()
 
     def _remove(self, store: StoreRecord) -> None:
-        context, settings = self.context, self.context.settings
+        context = self.context  # plain values for the worker, never the context itself
         task = context.workers.run(
-            lambda: forget_store(
-                context.database, context.secrets, settings, context.paths.config_dir, store
-            )
+            forget_store,
+            context.database,
+            context.keychain,
+            context.settings,
+            context.paths.config_dir,
+            store,
         )
         task.succeeded.connect(lambda settings: self._removed(store, settings))
         task.failed.connect(self.problem)
