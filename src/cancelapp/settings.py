@@ -215,15 +215,17 @@ class SettingsFile:
     def __init__(self, path: Path, settings: Settings) -> None:
         self.path = path
         self.current = settings
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # writing
+        self._changing = threading.Lock()  # a store's removal changes them from a worker
         self._asked = 0
         self._written = 0
 
     def change(self, started_from: Settings, wanted: Settings) -> tuple[Settings, int]:
         """The settings in use from now on, and the ticket to `write` them with."""
-        self.current = merged_settings(started_from, wanted, self.current)
-        self._asked += 1
-        return self.current, self._asked
+        with self._changing:
+            self.current = merged_settings(started_from, wanted, self.current)
+            self._asked += 1
+            return self.current, self._asked
 
     def write(self, settings: Settings, ticket: int) -> None:
         """Raises `SettingsNotSaved`."""

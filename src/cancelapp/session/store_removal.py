@@ -14,26 +14,27 @@ from cancelapp.store.stores import StoreRecord, remove_store
 
 if TYPE_CHECKING:
     from cancelapp.keychain import SecretStore
-    from cancelapp.settings import Settings
+    from cancelapp.settings import Settings, SettingsFile
     from cancelapp.store.database import Database
 
 
 def forget_store(
     database: Database,
     secrets: Callable[[], SecretStore],
-    settings: Settings,
+    settings_file: SettingsFile,
     config_dir: Path,
     store: StoreRecord,
 ) -> Settings:
-    """Secrets first (the point of removing), then settings, cache and policy; the settings
-    without the store are returned. Raises `KeychainUnavailable`, `SettingsNotSaved` or
-    `StoreError`; what was done before stays done, and removing again finishes the rest."""
+    """Secrets first (the point of removing), then settings (through their one owner),
+    cache and policy; the settings without the store are returned. Raises
+    `KeychainUnavailable`, `SettingsNotSaved` or `StoreError`; what was done before stays
+    done, and removing again finishes the rest."""
     from cancelapp.policy import policy_path
-    from cancelapp.settings import save_settings, settings_path
 
     secrets().delete_store(store.domain)
-    remaining = settings.without_store(store.domain)
-    save_settings(remaining, settings_path(config_dir))
+    current = settings_file.current
+    remaining, ticket = settings_file.change(current, current.without_store(store.domain))
+    settings_file.write(remaining, ticket)
     with database.transaction() as conn:
         remove_store(conn, store.id)
     policy_path(config_dir, store.id).unlink(missing_ok=True)

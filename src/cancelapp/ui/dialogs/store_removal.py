@@ -18,7 +18,6 @@ from cancelapp.store.stores import StoreRecord, shown_name
 
 if TYPE_CHECKING:
     from cancelapp.context import AppContext
-    from cancelapp.settings import Settings
 
 
 class StoreRemoval(QObject):
@@ -66,15 +65,14 @@ class StoreRemoval(QObject):
             forget_store,
             context.database,
             context.keychain,
-            context.settings,
+            context.settings_file,
             context.paths.config_dir,
             store,
         )
-        task.succeeded.connect(lambda settings: self._removed(store, settings))
+        task.succeeded.connect(lambda _settings: self._removed(store))
         task.failed.connect(self.problem)
 
-    def _removed(self, store: StoreRecord, settings: Settings) -> None:
-        self.context.settings = settings
+    def _removed(self, store: StoreRecord) -> None:
         self.context.session_credentials.pop(store.domain, None)
         self.context.policies.forget(store.id)
         self.removed.emit(store)
