@@ -93,6 +93,7 @@ def plan_approve(
             )
         )
     whole = is_whole(order, request, chosen)
+    chosen = replace(chosen, refund_shipping=shipping_refunded(whole, chosen))
     if whole:
         plan = _plan_whole(order, request, action, chosen, suggested, staff_note, refund_note)
     else:

@@ -131,6 +131,11 @@ class ConfirmActionDialog(QDialog):
         self._fill(preview)
         self.preview_shown.emit()
 
+    @property
+    def settled(self) -> bool:
+        """The preview on screen is of what is chosen: confirm sends exactly that."""
+        return self.confirm_button.isEnabled() and not self._settle.isActive()
+
     def show_problem(self, message: str) -> None:
         """What is chosen cannot be done (`message` says why): nothing to confirm."""
         self.status_label.setText(message)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QSignalBlocker, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -191,8 +191,8 @@ class ApproveChoicesPanel(QWidget):
         layout.addWidget(items_box)
 
         self.shipping_check = QCheckBox()
-        refund_shipping = chosen.refund_shipping
-        self.shipping_check.setChecked(bool(refund_shipping) or statutory)
+        self._shipping_chosen = False  # until ticked: the whole order's, a part's without
+        self.shipping_check.setChecked(bool(chosen.refund_shipping) or statutory)
         self.shipping_check.setEnabled(not statutory)
         self.shipping_check.setVisible(options.shipping is not None)
         layout.addWidget(self.shipping_check)
@@ -214,7 +214,7 @@ class ApproveChoicesPanel(QWidget):
             widgets.quantity.valueChanged.connect(self._emit)
             widgets.restock.toggled.connect(self._emit)
             widgets.location.currentIndexChanged.connect(self._emit)
-        self.shipping_check.toggled.connect(self._emit)
+        self.shipping_check.toggled.connect(self._shipping_toggled)
         self.notify_check.toggled.connect(self._emit)
         self._enable()
 
@@ -233,6 +233,8 @@ class ApproveChoicesPanel(QWidget):
             self.shipping_check.setText(
                 self.tr("Refund the shipping ({amount})").format(amount=money(options.shipping))
             )
+        with QSignalBlocker(self.shipping_check):
+            self.shipping_check.setChecked(bool(options.choices.refund_shipping))
 
     def choices(self) -> ApproveChoices | None:
         """What is chosen now, or None while a typed amount cannot be refunded (`problem`
@@ -274,9 +276,7 @@ class ApproveChoicesPanel(QWidget):
             else None,
             consumer_agreed=self.agreed_check.isChecked(),
             lines=lines,
-            refund_shipping=self.shipping_check.isChecked()
-            if self.options.shipping is not None
-            else None,
+            refund_shipping=self.shipping_check.isChecked() if self._shipping_chosen else None,
             notify_customer=self.notify_check.isChecked(),
         )
 
@@ -313,6 +313,10 @@ class ApproveChoicesPanel(QWidget):
         day = date(qdate.year(), qdate.month(), qdate.day())
         zone = self.formatter.timezone or datetime.now().astimezone().tzinfo
         return datetime.combine(day, time(23, 59, 59), zone).astimezone(UTC)
+
+    def _shipping_toggled(self, _on: bool) -> None:
+        self._shipping_chosen = True  # from now on as ticked, whole order or not
+        self._emit()
 
     def _radio_toggled(self, on: bool) -> None:
         if on:  # each switch toggles two buttons: act once
