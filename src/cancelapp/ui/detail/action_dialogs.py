@@ -38,6 +38,7 @@ from cancelapp.ui.theme import banner_colors, is_dark
 if TYPE_CHECKING:
     from cancelapp.actions.prepare.preview import Preview
 
+PANEL_MAX_HEIGHT = 540  # the choices scroll beyond this: the dialog fits a 768 px screen
 SETTLE_MS = 300  # a new preview once the merchant pauses, not one per keystroke
 
 
@@ -92,6 +93,7 @@ class ConfirmActionDialog(QDialog):
             scroll.setWidget(self.panel)
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setMinimumHeight(min(self.panel.sizeHint().height(), PANEL_MAX_HEIGHT))
             columns = QHBoxLayout()
             columns.addWidget(scroll, 3)
             right = QVBoxLayout()

@@ -222,6 +222,7 @@ class ApproveChoicesPanel(QWidget):
         """The amounts of a new preview (other items or shipping change them)."""
         self.options = options
         money = self.formatter.money
+        self.typed_edit.setPlaceholderText(self._typed_hint())
         self.full_radio.setText(self.tr("Full refund: {amount}").format(amount=money(options.full)))
         if options.fee is not None:
             self.fee_radio.setText(
