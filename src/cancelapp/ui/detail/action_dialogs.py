@@ -133,6 +133,12 @@ class ConfirmActionDialog(QDialog):
         self._fill(preview)
         self.preview_shown.emit()
 
+    def accept(self) -> None:
+        """Only the preview on screen is sent: never while a new one is on its way."""
+        if self.panel is not None and not self.settled:
+            return
+        super().accept()
+
     @property
     def settled(self) -> bool:
         """The preview on screen is of what is chosen: confirm sends exactly that."""
