@@ -423,6 +423,7 @@ def _save_both_languages(app: QApplication, window: MainWindow, out: Path, name:
     from cancelapp.settings import Language
 
     window.resize(*LAPTOP)
+    window.status.clearMessage()  # a passing line, in the language it was said in
     for language in ("en", "da"):
         window.use_language(Language.DANISH if language == "da" else Language.ENGLISH)
         for _ in range(5):
@@ -493,8 +494,10 @@ def _warehouse_wait(
 ) -> bool:
     """An order a fulfillment service accepted: approved, so the warehouse was asked, and the
     request waits for its answer (the pane says so)."""
+    from cancelapp.settings import Language
     from cancelapp.ui.queue.queue_index import Tab
 
+    window.use_language(Language.ENGLISH)  # what the status line says, said in English
     window.queue.show_tab(Tab.NEEDS_DECISION)
     request_id = window.model.request_of_order(order_id)
     if request_id is None or not _approve(window, request_id, wait):
