@@ -72,3 +72,21 @@ def test_the_audit_log_records_what_the_cancel_refunded_not_the_preview(
         h.runner.records.step_done(entry, 0, confirmed, conn)
     assert h.audit()[-1].what == "cancel"
     assert h.audit()[-1].amount == Money.zero(plan.refund_total.currency)
+
+
+def test_a_queued_action_whose_check_came_back_garbled_waits_for_the_next_round(
+    harness: Harness,
+) -> None:
+    h = harness
+    order_id = h.shop.create_order("paid")
+    request_id = h.request_for(order_id)
+    h.runner.enqueue(h.runner.prepare_approve(request_id, SuggestedAction()))
+    h.clock.advance(h.runner.settings.undo_seconds + 1)
+    h.shop.faults.inject(Fault.malformed(), operation="OrderBasis", times=5)
+    [waiting] = h.runner.run_due()
+    assert waiting.status is OutcomeStatus.QUEUED  # not failed: the answer was only cut short
+    assert h.request_state(request_id) is RequestState.QUEUED
+    h.shop.faults.clear()
+    [sent] = h.runner.run_due()
+    assert sent.status is OutcomeStatus.DONE, sent.message
+    assert h.shop.order(order_id).cancelled_at is not None

@@ -65,6 +65,7 @@ from cancelapp.shopify.errors import (
     MalformedResponse,
     MissingScopes,
     NetworkDown,
+    OutcomeUnknown,
     RequestRejected,
     ShopifyDown,
     ShopifyError,
@@ -81,6 +82,7 @@ NOT_AT_WAREHOUSE = QT_TRANSLATE_NOOP(
     _CONTEXT, "No fulfillment service holds this order any more: decide it on its own."
 )
 OFFLINE = (NetworkDown, ShopifyDown, Throttled)
+GARBLED = (MalformedResponse, OutcomeUnknown)  # an answer lost or cut short: ask again
 
 
 def utc_now() -> datetime:
@@ -346,11 +348,11 @@ class ActionRunner:
         taken back meanwhile."""
         try:
             recheck = self.verify(entry.plan)
-        except OFFLINE as offline:
+        except (*OFFLINE, *GARBLED) as offline:  # tried again at the next round
             return outcome_of(entry.plan, OutcomeStatus.QUEUED, offline.phrase, entry=entry)
         except Cancelled:  # the app is closing
             return outcome_of(entry.plan, OutcomeStatus.QUEUED, entry=entry)
-        except ShopifyError as refused:  # not the network: waiting would not help
+        except ShopifyError as refused:  # refused as asked: waiting would not help
             claimed = claim_queued(self.db, entry.action_id, ActionState.SENDING, now=self.clock())
             if claimed is None:
                 return None
