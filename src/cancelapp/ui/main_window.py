@@ -211,6 +211,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.policy.rejudged.connect(self._rejudged)
         self.policy.problem.connect(self._problem)
         self.policy.message.connect(self.banner.show_message)
+        self.policy.request_wanted.connect(self.queue.show_request)
         self.actions_.problem.connect(self.banner.show_message)
         self.actions_.notice.connect(lambda text: self.status.showMessage(text, 8000))
         self.actions_.in_flight_changed.connect(self._update_actions)

@@ -215,6 +215,12 @@ class QueueIndex:
     def counts(self) -> dict[Tab, int]:
         return {tab: self._counts[tab] for tab in Tab}
 
+    def tabs_of(self, request_id: int) -> list[Tab]:
+        """The tabs that show a request (none once it is gone)."""
+        position = self._position.get(request_id)
+        mask = self._masks[position] if position is not None else 0
+        return [tab for tab in Tab if mask & _TAB_BITS[tab]]
+
     def update(self, rows: Iterable[QueueRow]) -> Change:
         """Add new rows and replace changed ones (matched by request id)."""
         added: list[int] = []

@@ -261,6 +261,22 @@ class QueueView(Retranslating, QWidget):
         self.select_row(row)
         return True
 
+    def show_request(self, request_id: int) -> bool:
+        """Select a request wherever it is: in this tab if it shows there, else in its own tab
+        with the search and filters cleared."""
+        if self.select_request(request_id):
+            return True
+        tabs = self.model.index_.tabs_of(request_id)
+        if not tabs:
+            return False
+        current = Tab(max(self.tabs.currentIndex(), 0))
+        self.search.clear()
+        for combo in (self.source_filter, self.financial_filter, self.fulfillment_filter):
+            combo.setCurrentIndex(0)
+        self.show_tab(current if current in tabs else tabs[0])
+        self.apply_filter()
+        return self.select_request(request_id)
+
     def step(self, rows: int) -> None:
         index = self.table.currentIndex()
         self.select_row(index.row() + rows if index.isValid() else 0)
