@@ -19,6 +19,7 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from cancelapp.session.detail import RequestDetail
+from cancelapp.session.search import search_messages
 from cancelapp.store.stores import StoreRecord, shown_name
 from cancelapp.ui.audit_check import AuditChainCheck
 from cancelapp.ui.banner import Banner
@@ -212,6 +213,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.policy.problem.connect(self._problem)
         self.policy.message.connect(self.banner.show_message)
         self.policy.request_wanted.connect(self.queue.show_request)
+        self.queue.search_paused.connect(self._search_messages)
         self.actions_.problem.connect(self.banner.show_message)
         self.actions_.notice.connect(lambda text: self.status.showMessage(text, 8000))
         self.actions_.in_flight_changed.connect(self._update_actions)
@@ -516,6 +518,18 @@ class MainWindow(Retranslating, QMainWindow):
     def add_note(self) -> None:
         if (detail := self.current_detail()) and self.commands.note.isEnabled():
             self.actions_.note(detail)
+
+    def _search_messages(self, needle: str) -> None:
+        """The customers' messages are searched in the database (they are not held in the
+        queue's rows), off the GUI thread; the hits join the search's rows."""
+        store = self.store
+        if store is None:
+            return
+        task = self.context.workers.run(search_messages, self.context.database, store.id, needle)
+        task.succeeded.connect(
+            lambda ids: self.queue.set_message_hits(needle, ids) if store is self.store else None
+        )
+        task.failed.connect(self._problem)
 
     def find_order(self) -> None:
         if (detail := self.current_detail()) and self.commands.find_order.isEnabled():
