@@ -239,10 +239,10 @@ def test_the_guide_scrolls_on_a_laptop_screen(
     wizard.resize(640, 420)  # smaller than the guide: a laptop, large fonts, Danish
     click_next(qtbot, wizard)
     guide = wizard.guide_page
-    qtbot.waitUntil(lambda: guide.scroll.viewport().height() > 0)
-    bar = guide.scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: guide.scroll_area.viewport().height() > 0)
+    bar = guide.scroll_area.verticalScrollBar()
     assert bar.maximum() > 0  # the steps and scopes scroll rather than being cut off
-    guide.scroll.ensureWidgetVisible(guide.optional)
+    guide.scroll_area.ensureWidgetVisible(guide.optional)
     assert bar.value() > 0
     assert guide.copy_button.isVisible()  # outside the scrolled part: always in reach
 
