@@ -26,12 +26,30 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate(_CONTEXT, text)
 
 
+# Where the platform has no standard key for a command (Settings and Quit on Windows and most
+# Linux desktops), the one people know from other programs there.
+_FALLBACKS = {
+    QKeySequence.StandardKey.Preferences: "Ctrl+,",
+    QKeySequence.StandardKey.Quit: "Ctrl+Q",
+}
+
+
+def _sequences(shortcut: Shortcut) -> list[QKeySequence]:
+    if isinstance(shortcut, QKeySequence.StandardKey):
+        keys = QKeySequence.keyBindings(shortcut)
+        if not keys and shortcut in _FALLBACKS:
+            keys = [QKeySequence(_FALLBACKS[shortcut])]
+        return keys
+    return [QKeySequence(shortcut)] if shortcut is not None else []
+
+
 class WindowCommands:
     def __init__(self, window: QMainWindow) -> None:
         def make(shortcut: Shortcut) -> QAction:
             action = QAction(window)
-            if shortcut is not None:
-                action.setShortcut(QKeySequence(shortcut))
+            keys = _sequences(shortcut)
+            if keys:
+                action.setShortcuts(keys)
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             window.addAction(action)
             return action
@@ -62,6 +80,10 @@ class WindowCommands:
         self.policy = make(None)
         self.quit = make(QKeySequence.StandardKey.Quit)
         self.about = make(None)
+        # On macOS these move to the application menu, where a Mac user looks for them.
+        self.settings.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.quit.setMenuRole(QAction.MenuRole.QuitRole)
+        self.about.setMenuRole(QAction.MenuRole.AboutRole)
         # On the selected request: the action bar's buttons and the Request menu.
         self.on_request = (
             self.approve,
