@@ -76,6 +76,7 @@ class WindowCommands:
         self.back_up = make(None)
         self.new_request = make(QKeySequence.StandardKey.New)
         self.audit_log = make(None)
+        self.reports = make(None)
         self.settings = make(QKeySequence.StandardKey.Preferences)
         self.policy = make(None)
         self.quit = make(QKeySequence.StandardKey.Quit)
@@ -131,6 +132,10 @@ class WindowCommands:
             self.back_up: (_tr("&Back up data…"), _tr("Save a copy of all of CancelApp's data")),
             self.new_request: (_tr("&New request…"), ""),
             self.audit_log: (_tr("Audit &log…"), ""),
+            self.reports: (
+                _tr("Rep&orts…"),
+                _tr("What cancellations cost and why they happen"),
+            ),
             self.settings: (_tr("&Settings…"), ""),
             self.policy: (_tr("&Policy…"), ""),
             self.quit: (_tr("&Quit"), ""),
@@ -163,6 +168,8 @@ class WindowMenus:
         self.request.addActions([c.select_all, c.approve_selected, c.decline_selected])
         self.view = QMenu(window)
         self.view.addActions([c.sync, c.search, c.next, c.previous])
+        self.view.addSeparator()
+        self.view.addAction(c.reports)
         self.view.addSeparator()
         self.view.addActions(c.tabs)
         self.help = QMenu(window)
