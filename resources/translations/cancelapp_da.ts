@@ -896,6 +896,49 @@
     </message>
 </context>
 <context>
+    <name>CancelReason</name>
+    <message>
+        <source>Changed their mind</source>
+        <translation>Har fortrudt</translation>
+    </message>
+    <message>
+        <source>Delivery takes too long</source>
+        <translation>Leveringen tager for lang tid</translation>
+    </message>
+    <message>
+        <source>Found it cheaper</source>
+        <translation>Fundet billigere</translation>
+    </message>
+    <message>
+        <source>No longer needed</source>
+        <translation>Ikke længere brug for den</translation>
+    </message>
+    <message>
+        <source>No reason given</source>
+        <translation>Ingen årsag givet</translation>
+    </message>
+    <message>
+        <source>Ordered twice</source>
+        <translation>Bestilt to gange</translation>
+    </message>
+    <message>
+        <source>Other reason</source>
+        <translation>Anden årsag</translation>
+    </message>
+    <message>
+        <source>Payment problem</source>
+        <translation>Problem med betalingen</translation>
+    </message>
+    <message>
+        <source>Wrong delivery address</source>
+        <translation>Forkert leveringsadresse</translation>
+    </message>
+    <message>
+        <source>Wrong size, colour or item</source>
+        <translation>Forkert størrelse, farve eller vare</translation>
+    </message>
+</context>
+<context>
     <name>CheckPage</name>
     <message>
         <source>Check the connection</source>
@@ -1078,6 +1121,10 @@
 </context>
 <context>
     <name>ConnectWizard</name>
+    <message>
+        <source>Shopify cannot be reached. Check the internet connection, then press Back and Next to try again. Nothing is saved until your store answers.</source>
+        <translation>Shopify kan ikke nås. Tjek internetforbindelsen, og tryk så Tilbage og Næste for at prøve igen. Intet gemmes, før din butik svarer.</translation>
+    </message>
     <message>
         <source>Something unexpected went wrong while connecting. The details are in CancelApp&apos;s log.</source>
         <translation>Noget uventet gik galt under forbindelsen. Detaljerne står i CancelApps log.</translation>
@@ -2365,8 +2412,16 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>Fj&amp;ern butik…</translation>
     </message>
     <message>
+        <source>Rep&amp;orts…</source>
+        <translation>Rapp&amp;orter…</translation>
+    </message>
+    <message>
         <source>S&amp;ync now</source>
         <translation>S&amp;ynkroniser nu</translation>
+    </message>
+    <message>
+        <source>What cancellations cost and why they happen</source>
+        <translation>Hvad annulleringer koster, og hvorfor de sker</translation>
     </message>
     <message>
         <source>&amp;Connect store…</source>
@@ -2762,6 +2817,58 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>Ingen regel godkender dette automatisk: kig venligst på det</translation>
     </message>
     <message>
+        <source>Already cancelled</source>
+        <translation>Allerede annulleret</translation>
+    </message>
+    <message>
+        <source>Return open</source>
+        <translation>Returnering åben</translation>
+    </message>
+    <message>
+        <source>Already shipped</source>
+        <translation>Allerede afsendt</translation>
+    </message>
+    <message>
+        <source>Partly shipped</source>
+        <translation>Delvist afsendt</translation>
+    </message>
+    <message>
+        <source>Nothing to ship</source>
+        <translation>Intet at sende</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>I bero</translation>
+    </message>
+    <message>
+        <source>At a fulfillment service</source>
+        <translation>Hos en lagerservice</translation>
+    </message>
+    <message>
+        <source>High risk</source>
+        <translation>Høj risiko</translation>
+    </message>
+    <message>
+        <source>High value</source>
+        <translation>Høj værdi</translation>
+    </message>
+    <message>
+        <source>Final sale</source>
+        <translation>Endeligt salg</translation>
+    </message>
+    <message>
+        <source>In time</source>
+        <translation>I tide</translation>
+    </message>
+    <message>
+        <source>Too late</source>
+        <translation>For sent</translation>
+    </message>
+    <message>
+        <source>Everything else</source>
+        <translation>Alt andet</translation>
+    </message>
+    <message>
         <source>No matching order</source>
         <translation>Ingen matchende ordre</translation>
     </message>
@@ -3012,16 +3119,60 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>{field}: {problem}</translation>
     </message>
     <message>
-        <source>With this policy: {approve} approve, {review} review, {deny} deny ({changed} changed)</source>
-        <translation>Med denne politik: {approve} godkendes, {review} gennemses, {deny} afvises ({changed} ændret)</translation>
-    </message>
-    <message>
         <source>No past requests to backtest against yet.</source>
         <translation>Der er endnu ingen tidligere anmodninger at afprøve politikken på.</translation>
     </message>
     <message>
-        <source>Backtest over {count} past requests: {approve} approve, {review} review, {deny} deny; agrees with your decision {agreed} times, differs {disagreed} times</source>
-        <translation>Afprøvet på {count} tidligere anmodninger: {approve} godkendes, {review} gennemses, {deny} afvises; enig med din afgørelse {agreed} gange, uenig {disagreed} gange</translation>
+        <source>Rule {number} &quot;{name}&quot;</source>
+        <translation>Regel {number} &quot;{name}&quot;</translation>
+    </message>
+    <message>
+        <source>{rule}: {problem}</source>
+        <translation>{rule}: {problem}</translation>
+    </message>
+    <message>
+        <source>{rule}, {field}: {problem}</source>
+        <translation>{rule}, {field}: {problem}</translation>
+    </message>
+    <message>
+        <source>With these rules, the {count} open requests: approve {approve} · review {review} · deny {deny} · verdict changed {changed}</source>
+        <translation>Med disse regler, de {count} åbne anmodninger: godkend {approve} · gennemse {review} · afvis {deny} · ændret afgørelse {changed}</translation>
+    </message>
+    <message>
+        <source>{order}: now {before}, would be {after}</source>
+        <translation>{order}: nu {before}, ville blive {after}</translation>
+    </message>
+    <message>
+        <source>Backtest over the {count} requests you have decided: agrees with you {agreed} · differs {disagreed} · would ask you to look {review}</source>
+        <translation>Test mod de {count} anmodninger, du har afgjort: enig med dig {agreed} · uenig {disagreed} · ville bede dig se på {review}</translation>
+    </message>
+    <message>
+        <source> · cancelled before the request came {undecided}</source>
+        <translation> · annulleret før anmodningen kom {undecided}</translation>
+    </message>
+    <message>
+        <source>you cancelled it</source>
+        <translation>du annullerede den</translation>
+    </message>
+    <message>
+        <source>you declined it</source>
+        <translation>du afviste den</translation>
+    </message>
+    <message>
+        <source>the rules would approve</source>
+        <translation>reglerne ville godkende</translation>
+    </message>
+    <message>
+        <source>the rules would deny</source>
+        <translation>reglerne ville afvise</translation>
+    </message>
+    <message>
+        <source>{order}: {you}, {would}</source>
+        <translation>{order}: {you}, {would}</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to show this request</source>
+        <translation>Dobbeltklik eller tryk Enter for at vise anmodningen</translation>
     </message>
     <message>
         <source>Save the policy?</source>
@@ -3068,6 +3219,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     <message>
         <source>Move &amp;down</source>
         <translation>Flyt &amp;ned</translation>
+    </message>
+    <message>
+        <source>Requests whose verdict these rules would change:</source>
+        <translation>Anmodninger, hvis afgørelse disse regler ville ændre:</translation>
     </message>
     <message>
         <source>The policy file has a problem, so the editor starts from the default rules: {problem}</source>
@@ -3375,8 +3530,8 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
 <context>
     <name>QueueView</name>
     <message>
-        <source>Search order, customer or email (Ctrl+F)</source>
-        <translation>Søg efter ordre, kunde eller e-mail (Ctrl+F)</translation>
+        <source>Search order, customer, email or message (Ctrl+F)</source>
+        <translation>Søg efter ordre, kunde, e-mail eller besked (Ctrl+F)</translation>
     </message>
     <message>
         <source>Search requests</source>
@@ -3437,6 +3592,18 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     <message>
         <source>Unmatched</source>
         <translation>Uden ordre</translation>
+    </message>
+    <message>
+        <source>Nothing matches the search.</source>
+        <translation>Intet matcher søgningen.</translation>
+    </message>
+    <message>
+        <source>{count} in {tab}: &lt;a href=&quot;{key}&quot;&gt;show&lt;/a&gt;</source>
+        <translation>{count} i {tab}: &lt;a href=&quot;{key}&quot;&gt;vis&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>No match in this tab. {places}</source>
+        <translation>Intet match på denne fane. {places}</translation>
     </message>
 </context>
 <context>
@@ -3555,6 +3722,153 @@ Vi beklager, men ordre {order} er allerede sendt, så vi kan ikke annullere den.
 
 Venlig hilsen
 {staff}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsWindow</name>
+    <message>
+        <source>{requests} requests: {cancelled} cancelled, {declined} declined, {open} still open</source>
+        <translation>{requests} anmodninger: {cancelled} annulleret, {declined} afvist, {open} stadig åbne</translation>
+    </message>
+    <message>
+        <source>median time to a decision: {time}</source>
+        <translation>mediantid til en afgørelse: {time}</translation>
+    </message>
+    <message>
+        <source>Refunded {refunded}, kept {kept}</source>
+        <translation>Refunderet {refunded}, beholdt {kept}</translation>
+    </message>
+    <message>
+        <source>Nothing refunded in this period.</source>
+        <translation>Intet refunderet i denne periode.</translation>
+    </message>
+    <message>
+        <source>Week of {week}: {cancelled} cancelled, {declined} declined, {open} open</source>
+        <translation>Ugen fra {week}: {cancelled} annulleret, {declined} afvist, {open} åbne</translation>
+    </message>
+    <message>
+        <source>Export the report</source>
+        <translation>Eksportér rapporten</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-filer (*.csv)</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Uge</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulleret</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Afvist</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Åben</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Årsag</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anmodninger</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Valuta</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Refunderet</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>Beholdt</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Antal</translation>
+    </message>
+    <message>
+        <source>Median hours to a decision</source>
+        <translation>Median timer til en afgørelse</translation>
+    </message>
+    <message>
+        <source>Reports: what cancellations cost</source>
+        <translation>Rapporter: hvad annulleringer koster</translation>
+    </message>
+    <message>
+        <source>Last 4 weeks</source>
+        <translation>Seneste 4 uger</translation>
+    </message>
+    <message>
+        <source>Last 12 weeks</source>
+        <translation>Seneste 12 uger</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>Seneste 12 måneder</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Eksportér CSV…</translation>
+    </message>
+    <message>
+        <source>Requests per week</source>
+        <translation>Anmodninger pr. uge</translation>
+    </message>
+    <message>
+        <source>Bars, from the bottom: cancelled, declined, still open</source>
+        <translation>Søjler, nedefra: annulleret, afvist, stadig åbne</translation>
+    </message>
+    <message>
+        <source>No requests in this period</source>
+        <translation>Ingen anmodninger i denne periode</translation>
+    </message>
+    <message>
+        <source>Why customers cancel</source>
+        <translation>Hvorfor kunderne annullerer</translation>
+    </message>
+    <message>
+        <source>No reasons yet</source>
+        <translation>Ingen årsager endnu</translation>
+    </message>
+    <message>
+        <source>Products most often cancelled</source>
+        <translation>Oftest annullerede produkter</translation>
+    </message>
+    <message>
+        <source>No cancelled orders yet</source>
+        <translation>Ingen annullerede ordrer endnu</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Tæl</translation>
+    </message>
+    <message>
+        <source>as</source>
+        <translation>som</translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>&amp;Slå sammen</translation>
+    </message>
+    <message>
+        <source>&amp;Undo merges</source>
+        <translation>&amp;Fortryd sammenlægninger</translation>
     </message>
 </context>
 <context>
@@ -3767,6 +4081,10 @@ Venlig hilsen
         <translation>CancelApp forbinder til demobutikken på {address}.</translation>
     </message>
     <message>
+        <source>CancelApp will connect to the demo shop on this computer at {address}. It is not a Shopify store: nothing you do there moves real money.</source>
+        <translation>CancelApp forbinder til demobutikken på denne computer på {address}. Det er ikke en Shopify-butik: intet, du gør der, flytter rigtige penge.</translation>
+    </message>
+    <message>
         <source>CancelApp will connect to {domain}.</source>
         <translation>CancelApp forbinder til {domain}.</translation>
     </message>
@@ -3975,6 +4293,10 @@ Venlig hilsen
     <message>
         <source>Online</source>
         <translation>Online</translation>
+    </message>
+    <message>
+        <source>Offline: nothing read from Shopify yet</source>
+        <translation>Offline: intet hentet fra Shopify endnu</translation>
     </message>
     <message>
         <source>Offline: working from the cache</source>
