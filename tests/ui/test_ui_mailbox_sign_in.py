@@ -116,6 +116,7 @@ def test_signing_in_with_microsoft_from_settings_brings_requests_in_over_imap(
         timeout=WAIT,
     )
     assert tab.user_edit.text() == oauth_imap_server.address
+    assert tab.user_edit.isReadOnly()  # the address signed in to, not typed
     assert browser.opened[0].startswith(f"{oauth_imap_server.provider.base_url}/authorize?")
     assert "CancelApp is signed in" in browser.pages[0].text
     with qtbot.waitSignal(dialog.settings_saved, timeout=WAIT):

@@ -75,7 +75,7 @@ NOT_SIGNED_IN = QT_TRANSLATE_NOOP(
 REMOVE_BY_HAND = QT_TRANSLATE_NOOP(
     "SignIn",
     "CancelApp has forgotten its {provider} sign-in. {provider} still lists CancelApp as "
-    "allowed until you remove it at {address}.",
+    "allowed until you remove it at {url}.",
 )
 
 

@@ -48,6 +48,7 @@ class _Loopback(HTTPServer):
 
 class _Answer(BaseHTTPRequestHandler):
     server: _Loopback
+    timeout = 10  # seconds for a connection to send its request: a silent one cannot hang us
 
     def do_GET(self) -> None:
         query = {k: v[0] for k, v in parse_qs(urlsplit(self.path).query).items()}

@@ -155,7 +155,7 @@ def sign_out(provider: Provider, secrets: SecretStore, store_domain: str) -> Phr
     return Phrase(
         errors.CONTEXT,
         errors.REMOVE_BY_HAND,
-        {"provider": provider.name, "address": provider.manage_access_url},
+        {"provider": provider.name, "url": provider.manage_access_url},
     )
 
 

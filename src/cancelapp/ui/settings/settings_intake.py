@@ -216,6 +216,7 @@ class IntakeTab(Retranslating, QWidget):
         """A provider's mail server filled in (where none was typed); no password asked."""
         key = self.sign_in.method()
         self._email_form.setRowVisible(self.password_edit, key is None)
+        self.user_edit.setReadOnly(key is not None)  # the address signed in to
         if key is None:
             return
         known = {p.imap_host for p in self._providers.values()}
