@@ -68,6 +68,7 @@ class StoreRemoval(QObject):
             context.settings_file,
             context.paths.config_dir,
             store,
+            sign_in_providers=dict(context.sign_in_providers),
         )
         task.succeeded.connect(lambda _settings: self._removed(store))
         task.failed.connect(self.problem)

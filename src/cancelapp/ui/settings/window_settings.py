@@ -66,6 +66,7 @@ class SettingsFlow(QObject):
             stores,
             self.parent_widget,
             current_store=current,
+            sign_in_providers=self.context.sign_in_providers,
         )
         language = self.context.settings.language  # before: the save changes the settings
         dialog.settings_saved.connect(lambda s, n: self._saved(s, n, language))
