@@ -21,6 +21,7 @@ from cancelapp.paths import AppPaths
 if TYPE_CHECKING:
     from cancelapp.demoshop import DemoShop
     from cancelapp.keychain import SecretStore
+    from cancelapp.mail.mailbox import Mailbox
     from cancelapp.session.refresh import StoreSession
     from cancelapp.session.store_policy import StorePolicies
     from cancelapp.settings import Settings
@@ -76,7 +77,7 @@ class AppContext:
         """
         from cancelapp.session.opening import open_store_session  # the session side loads
 
-        return open_store_session(
+        session = open_store_session(
             store,
             self.database,
             self.settings,
@@ -86,6 +87,25 @@ class AppContext:
             secrets=lambda: self.secrets,
             words=words,
         )
+        if session is not None:
+            session.mailbox = self.mailbox_for(store)
+        return session
+
+    def mailbox_for(self, store: StoreRecord) -> Mailbox | None:
+        """Where the store's replies are sent from: the same account as its inbox, with the
+        same password (read from the keychain when sending); None while not set up."""
+        from cancelapp.keychain import SecretKind
+        from cancelapp.mail.mailbox import Mailbox
+
+        email = self.settings.intake_for(store.domain).email
+        imap, smtp = email.mailbox(), email.sending()
+        if imap is None or smtp is None:
+            return None
+
+        def password() -> str:
+            return self.secrets.load(store.domain, SecretKind.IMAP_PASSWORD) or ""
+
+        return Mailbox(smtp, imap, password)
 
     def intake_for(self, store: StoreRecord) -> IntakeSettings:
         """The store's request channels from the settings; the email password stays in the

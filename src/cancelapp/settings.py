@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
+from cancelapp.mail.config import SmtpConfig, SmtpSecurity
 from cancelapp.sources.email_config import EmailConfig, Security
 
 log = logging.getLogger(__name__)
@@ -79,10 +80,21 @@ class EmailIntake:
     security: Security = Security.TLS
     username: str = ""
     folder: str = "INBOX"
+    # Sending replies from the same account (same user name and password): SMTP submission.
+    smtp_host: str = ""
+    smtp_port: int = 587
+    smtp_security: SmtpSecurity = SmtpSecurity.STARTTLS
+    sender: str = ""  # the From address; the user name when empty
 
     def config(self) -> EmailConfig | None:
         """What the email source needs, or None while switched off or incomplete."""
-        if not (self.enabled and self.host and self.username):
+        if not self.enabled:
+            return None
+        return self.mailbox()
+
+    def mailbox(self) -> EmailConfig | None:
+        """The IMAP side of the account, whether or not requests are read from it."""
+        if not (self.host and self.username):
             return None
         return EmailConfig(
             host=self.host,
@@ -91,6 +103,13 @@ class EmailIntake:
             security=self.security,
             folder=self.folder or "INBOX",
         )
+
+    def sending(self) -> SmtpConfig | None:
+        """What sending replies needs, or None while no outgoing server is set."""
+        if not (self.smtp_host and self.username and self.host):
+            return None
+        sender = self.sender or self.username
+        return SmtpConfig(self.smtp_host, self.username, sender, self.smtp_port, self.smtp_security)
 
 
 @dataclass(frozen=True)
@@ -252,6 +271,10 @@ def _intake_to_json(intake: StoreIntake) -> dict[str, Any]:
             "security": email.security.value,
             "username": email.username,
             "folder": email.folder,
+            "smtp_host": email.smtp_host,
+            "smtp_port": email.smtp_port,
+            "smtp_security": email.smtp_security.value,
+            "sender": email.sender,
         },
     }
 
@@ -301,6 +324,10 @@ def _intake_from_json(data: Mapping[str, Any]) -> StoreIntake:
             security=_enum(Security, email_data.get("security"), email.security),
             username=_str(email_data.get("username"), email.username).strip(),
             folder=_str(email_data.get("folder"), email.folder) or email.folder,
+            smtp_host=_str(email_data.get("smtp_host"), email.smtp_host).strip(),
+            smtp_port=_int_in(email_data.get("smtp_port"), range(1, 65536), email.smtp_port),
+            smtp_security=_enum(SmtpSecurity, email_data.get("smtp_security"), email.smtp_security),
+            sender=_str(email_data.get("sender"), email.sender).strip(),
         )
     return StoreIntake(
         native=_bool(data.get("native"), default.native),

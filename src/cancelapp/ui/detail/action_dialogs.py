@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from cancelapp.ui.detail.detail_pane import plain_label
+from cancelapp.ui.detail.reply_preview import ReplyFacts, ReplyPreview
 from cancelapp.ui.formatting import Formatter
 from cancelapp.ui.theme import banner_colors, is_dark
 
@@ -44,6 +45,7 @@ class ConfirmActionDialog(QDialog):
         parent: QWidget | None = None,
         *,
         read_at: datetime | None = None,
+        reply: ReplyFacts | None = None,
     ) -> None:
         super().__init__(parent)
         self.preview = preview
@@ -85,6 +87,10 @@ class ConfirmActionDialog(QDialog):
             field.setAccessibleName(name)
             form.addRow(plain_label(name, selectable=False), field)
         layout.addLayout(form)
+        self.reply_preview: ReplyPreview | None = None
+        if reply is not None:
+            self.reply_preview = ReplyPreview(reply, self)
+            layout.addWidget(self.reply_preview)
         self.message_edit: QPlainTextEdit | None = None
         if preview.service_message is not None:
             layout.addWidget(plain_label(self.tr("Message to the warehouse:"), selectable=False))
