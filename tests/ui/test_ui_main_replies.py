@@ -14,6 +14,8 @@ from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from cancelapp import cli
@@ -30,6 +32,7 @@ from cancelapp.sources.email_config import Security
 from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog, TextDialog
 from cancelapp.ui.detail.reply_unknown import ReplyUnknownDialog
 from cancelapp.ui.main_window import MainWindow
+from cancelapp.ui.settings.settings_dialog import SettingsDialog
 from cancelapp.ui.queue.queue_index import Tab
 from fixtures.imap import ImapServer
 from fixtures.main_window import open_window
@@ -316,3 +319,64 @@ def test_a_connection_lost_after_data_asks_the_merchant_instead_of_sending_again
     first, again = smtp_server.received
     assert again.message["Message-ID"] == first.message["Message-ID"]  # the same message
     assert in_sent(imap_server, first.message["Message-ID"]) == 1
+
+
+@pytest.mark.usefixtures("trusted")
+def test_the_merchant_sets_up_sending_in_settings_and_checks_both_servers_at_once(
+    qtbot: QtBot,
+    bare_context: AppContext,
+    demo_shop: DemoShop,
+    imap_server: ImapServer,
+    smtp_server: SmtpServer,
+) -> None:
+    store = connect_demo(bare_context, demo_shop)
+    window = open_window(qtbot, bare_context)
+    assert window.actions_.session is not None and window.actions_.session.mailbox is None
+    window.commands.settings.trigger()
+    qtbot.waitUntil(lambda: window.findChild(SettingsDialog) is not None, timeout=WAIT)
+    dialog = window.findChild(SettingsDialog)
+    assert dialog is not None
+    tab = dialog.intake_tab
+    tab.email_group.setChecked(True)
+    qtbot.keyClicks(tab.host_edit, imap_server.host)
+    tab.port_spin.setValue(imap_server.imaps_port)
+    qtbot.keyClicks(tab.user_edit, imap_server.username)
+    qtbot.keyClicks(tab.password_edit, "wrong")
+    qtbot.keyClicks(tab.smtp_host_edit, smtp_server.host)
+    tab.smtp_security_combo.setCurrentIndex(
+        tab.smtp_security_combo.findData(SmtpSecurity.TLS.value)
+    )
+    assert tab.smtp_port_spin.value() == 465  # followed the encryption
+    tab.smtp_port_spin.setValue(smtp_server.tls_port)
+    qtbot.keyClicks(tab.sender_edit, SENDER)
+
+    with qtbot.waitSignal(tab.connection_checked, timeout=WAIT) as checked:
+        qtbot.mouseClick(tab.check_button, Qt.MouseButton.LeftButton)
+    assert checked.args == [False]
+    assert "refused the user name or password for sending" in tab.check_label.text()
+
+    tab.password_edit.setText(imap_server.password)
+    with qtbot.waitSignal(tab.connection_checked, timeout=WAIT) as checked:
+        qtbot.mouseClick(tab.check_button, Qt.MouseButton.LeftButton)
+    assert checked.args == [True], tab.check_label.text()
+    assert tab.check_label.text().splitlines() == [
+        f"Reading mail from {imap_server.host} works.",
+        "Copies of replies go to the folder Sent.",
+        f"Sending replies through {smtp_server.host} works.",
+    ]
+    assert smtp_server.received == []  # a check sends nothing
+
+    with qtbot.waitSignal(window.settings_flow.saved, timeout=WAIT):
+        qtbot.mouseClick(
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
+        )
+    mailbox = window.actions_.session.mailbox
+    assert mailbox is not None
+    assert (mailbox.smtp.host, mailbox.smtp.port, mailbox.smtp.sender) == (
+        smtp_server.host,
+        smtp_server.tls_port,
+        SENDER,
+    )
+    assert bare_context.secrets.load(store.domain, SecretKind.IMAP_PASSWORD) == (
+        imap_server.password
+    )

@@ -8,10 +8,11 @@ folder and, if that cannot tell, asks the merchant rather than sending twice.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import smtplib
 import ssl
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase, PhraseArg
 from cancelapp.mail.config import CONTEXT, SmtpConfig, SmtpSecurity
@@ -79,6 +80,20 @@ def submit(
 ) -> None:
     """Hand `message` to the server for `recipients`. Raises `MailNotSent` or
     `OutcomeUnknown`; returns once the server accepted it."""
+    with _signed_in(config, password, context) as smtp:
+        _transfer(smtp, config, message, recipients)
+
+
+def check_sign_in(config: SmtpConfig, password: Callable[[], str], context: ssl.SSLContext) -> None:
+    """Connect and sign in without sending anything; raises `MailNotSent` with the reason."""
+    with _signed_in(config, password, context):
+        pass
+
+
+@contextlib.contextmanager
+def _signed_in(
+    config: SmtpConfig, password: Callable[[], str], context: ssl.SSLContext
+) -> Iterator[smtplib.SMTP]:
     host: dict[str, PhraseArg] = {"host": config.host}
     try:
         smtp = _connect(config, context)
@@ -95,7 +110,7 @@ def submit(
             raise MailNotSent(Phrase(CONTEXT, _LOGIN, host)) from None
         except (OSError, smtplib.SMTPException) as error:
             raise MailNotSent(Phrase(CONTEXT, _UNREACHABLE, host)) from error
-        _transfer(smtp, config, message, recipients)
+        yield smtp
     finally:
         try:
             smtp.quit()

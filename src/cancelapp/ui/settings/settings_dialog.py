@@ -227,6 +227,8 @@ class SettingsDialog(Retranslating, QDialog):
             stores,
             secrets.no_keychain_notice(SecretKind.IMAP_PASSWORD),
             current=current_store,
+            workers=workers,
+            saved_password=lambda domain: secrets.load(domain, SecretKind.IMAP_PASSWORD) or "",
         )
         self.tabs.addTab(self.general, "")
         self.tabs.addTab(self.templates_tab, "")

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
+from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -11,21 +12,26 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from cancelapp.domain.phrase import Phrase
+from cancelapp.mail.config import SmtpSecurity
 from cancelapp.settings import EmailIntake, Settings, StoreIntake
 from cancelapp.sources.email_config import Security
 from cancelapp.store.stores import StoreRecord
 from cancelapp.ui.connect.connect_pages import form_row, plain_label, translated
 from cancelapp.ui.retranslating import Retranslating
+from cancelapp.ui.workers import Lane, Task, WorkerPool
 
 
 class IntakeTab(Retranslating, QWidget):
     """One store at a time (a switcher when there are several); edits are kept per store."""
+
+    connection_checked = Signal(bool)  # whether reading and sending both work
 
     def __init__(
         self,
@@ -35,8 +41,13 @@ class IntakeTab(Retranslating, QWidget):
         parent: QWidget | None = None,
         *,
         current: str | None = None,  # the domain of the store the window shows
+        workers: WorkerPool | None = None,  # runs the connection check
+        saved_password: Callable[[str], str] = lambda _domain: "",  # keychain; in a worker
     ) -> None:
         super().__init__(parent)
+        self._workers = workers
+        self._saved_password = saved_password
+        self._check_task: Task | None = None
         self._keychain_notice = keychain_notice
         self.keychain_label = plain_label()
         self._stores = list(stores)
@@ -68,6 +79,17 @@ class IntakeTab(Retranslating, QWidget):
         self.folder_edit = QLineEdit()
         self.password_edit = QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.smtp_heading = plain_label()
+        self.smtp_host_edit = QLineEdit()
+        self.smtp_port_spin = QSpinBox()
+        self.smtp_port_spin.setRange(1, 65535)
+        self.smtp_security_combo = QComboBox()
+        self.smtp_security_combo.addItem("", SmtpSecurity.STARTTLS.value)
+        self.smtp_security_combo.addItem("", SmtpSecurity.TLS.value)
+        self.sender_edit = QLineEdit()
+        self.check_button = QPushButton()
+        self.check_button.setAutoDefault(False)
+        self.check_label = plain_label()
         email_form = QFormLayout(self.email_group)
         self._email_fields: list[tuple[QLabel, QWidget]] = [
             (form_row(email_form, field), field)
@@ -80,6 +102,20 @@ class IntakeTab(Retranslating, QWidget):
                 self.password_edit,
             )
         ]
+        email_form.addRow(self.smtp_heading)
+        self._smtp_fields: list[tuple[QLabel, QWidget]] = [
+            (form_row(email_form, field), field)
+            for field in (
+                self.smtp_host_edit,
+                self.smtp_port_spin,
+                self.smtp_security_combo,
+                self.sender_edit,
+            )
+        ]
+        email_form.addRow(self.check_button)
+        email_form.addRow(self.check_label)
+        self.check_button.clicked.connect(self.check_connection)
+        self.smtp_security_combo.currentIndexChanged.connect(self._default_smtp_port)
         self.tag_box.toggled.connect(self.tag_edit.setEnabled)
         self.security_combo.currentIndexChanged.connect(self._default_port)
         layout = QVBoxLayout(self)
@@ -130,6 +166,23 @@ class IntakeTab(Retranslating, QWidget):
         for (label, field), text in zip(self._email_fields, labels, strict=True):
             label.setText(text)
             field.setAccessibleName(text)
+        self.smtp_heading.setText(
+            self.tr("Sending replies (the same user name and password; leave empty to not send)")
+        )
+        self.smtp_security_combo.setItemText(0, self.tr("STARTTLS (usually port 587)"))
+        self.smtp_security_combo.setItemText(1, self.tr("TLS (usually port 465)"))
+        smtp_labels = [
+            self.tr("Outgoing mail server"),
+            self.tr("Outgoing port"),
+            self.tr("Outgoing encryption"),
+            self.tr("From address"),
+        ]
+        for (label, field), text in zip(self._smtp_fields, smtp_labels, strict=True):
+            label.setText(text)
+            field.setAccessibleName(text)
+        self.smtp_host_edit.setPlaceholderText(self.tr("smtp.example.com"))
+        self.sender_edit.setPlaceholderText(self.tr("The user name"))
+        self.check_button.setText(self.tr("C&heck the connection"))
         self.host_edit.setPlaceholderText(self.tr("imap.example.com"))
         self.password_edit.setPlaceholderText(self.tr("Leave empty to keep the saved password"))
         notice = self._keychain_notice
@@ -168,6 +221,14 @@ class IntakeTab(Retranslating, QWidget):
         self.user_edit.setText(email.username)
         self.folder_edit.setText(email.folder)
         self.password_edit.setText(self._passwords.get(self._shown or "", ""))
+        self.smtp_host_edit.setText(email.smtp_host)
+        with QSignalBlocker(self.smtp_security_combo):
+            self.smtp_security_combo.setCurrentIndex(
+                self.smtp_security_combo.findData(email.smtp_security.value)
+            )
+        self.smtp_port_spin.setValue(email.smtp_port)
+        self.sender_edit.setText(email.sender)
+        self.check_label.setText("")
 
     def _keep_shown(self) -> None:
         if self._shown is None:
@@ -184,9 +245,55 @@ class IntakeTab(Retranslating, QWidget):
                 security=Security(self.security_combo.currentData()),
                 username=self.user_edit.text().strip(),
                 folder=self.folder_edit.text().strip() or "INBOX",
+                smtp_host=self.smtp_host_edit.text().strip(),
+                smtp_port=self.smtp_port_spin.value(),
+                smtp_security=SmtpSecurity(self.smtp_security_combo.currentData()),
+                sender=self.sender_edit.text().strip(),
             ),
         )
         self._passwords[self._shown] = self.password_edit.text()
+
+    def check_connection(self) -> None:
+        """Sign in to the mailbox as typed (reading, its Sent folder, sending), off the GUI
+        thread; the outcome goes in the line under the button."""
+        self._keep_shown()
+        domain = self._shown
+        if domain is None or self._workers is None or self._check_task is not None:
+            return
+        email = self._intake[domain].email
+        imap = email.mailbox()
+        if imap is None:
+            self.check_label.setText(self.tr("Enter the mail server and user name first."))
+            return
+        from cancelapp.mail.check import check_mailbox
+
+        typed = self._passwords.get(domain, "")
+        saved = self._saved_password
+
+        def password() -> str:
+            return typed or saved(domain)
+
+        self.check_label.setText(self.tr("Checking…"))
+        self.check_button.setEnabled(False)
+        task = self._workers.run_on(Lane.NETWORK, check_mailbox, imap, email.sending(), password)
+        self._check_task = task
+        task.succeeded.connect(self._checked)
+        task.failed.connect(lambda error: self._checked((False, ())))
+
+    def _checked(self, result: tuple[bool, tuple[Phrase, ...]]) -> None:
+        self._check_task = None
+        self.check_button.setEnabled(True)
+        ok, lines = result
+        text = "\n".join(translated(line) for line in lines)
+        if not ok and not lines:
+            text = self.tr("The connection could not be checked.")
+        self.check_label.setText(text)
+        self.connection_checked.emit(ok)
+
+    def _default_smtp_port(self) -> None:
+        if self.smtp_port_spin.value() in (587, 465):
+            tls = self.smtp_security_combo.currentData() == SmtpSecurity.TLS.value
+            self.smtp_port_spin.setValue(465 if tls else 587)
 
     def _default_port(self) -> None:
         if self.port_spin.value() in (993, 143):
