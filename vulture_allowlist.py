@@ -22,7 +22,7 @@ ISO_4217_PUBLISHED; LAST_RELEASED_VERSION
 
 # Half-wired for issue 14's other points (bulk approve, unmatched requests, replies): wired
 # by the engineers taking those points; delete what they do not use.
-_.bulk; _.prepare_bulk; _.prepare_restock; compose_reply; list_unmatched; assign_order
+_.bulk; _.prepare_bulk; _.prepare_restock; list_unmatched; assign_order
 unmatched_reason; known_external_ids; ShopifyOrders; FirstFound
 
 # What the tests observe of real parts (counters, state), rather than mocking them.
@@ -31,3 +31,6 @@ _.is_default; _.last_notice; _.move_aside; _.queue_row; _.retries; retries
 _.run_cancellable; _.running; _.token_exchanges; _.waited_s; _.with_intake; apply_scheme
 load_plan; load_snapshot; stale_request_ids; _.backup_dialog; _.column_menu
 _.close_thread_connection
+
+# Read by smtplib itself: its auth_plain / auth_login take the credentials from the object.
+_.user

@@ -32,8 +32,8 @@ from cancelapp.sources.email_config import Security
 from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog, TextDialog
 from cancelapp.ui.detail.reply_unknown import ReplyUnknownDialog
 from cancelapp.ui.main_window import MainWindow
-from cancelapp.ui.settings.settings_dialog import SettingsDialog
 from cancelapp.ui.queue.queue_index import Tab
+from cancelapp.ui.settings.settings_dialog import SettingsDialog
 from fixtures.imap import ImapServer
 from fixtures.main_window import open_window
 from fixtures.smtp import SmtpServer

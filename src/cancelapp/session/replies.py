@@ -46,6 +46,9 @@ _NO_SENT_FOLDER = QT_TRANSLATE_NOOP(
     "was filed",
 )
 _NOT_SENT = QT_TRANSLATE_NOOP("Mail", "The reply to {order} was not sent yet: {reason}")
+_NONE_SENT = QT_TRANSLATE_NOOP(
+    "Mail", "Replies to customers were not sent yet; CancelApp tries again: {reason}"
+)
 
 
 @dataclass(frozen=True)
@@ -158,7 +161,7 @@ def _send_replies(session: StoreSession, mailbox: Mailbox) -> RepliesSent:
                     result.notices.append(Phrase(CONTEXT, _NOT_SENT, args))
                     break  # the server is refusing or away: the rest waits for the next try
     except SourceUnavailable as failed:
-        result.notices.append(Phrase(CONTEXT, _NOT_SENT, {"order": "", "reason": failed.phrase}))
+        result.notices.append(Phrase(CONTEXT, _NONE_SENT, {"reason": failed.phrase}))
     return result
 
 
