@@ -38,36 +38,9 @@ class Language(StrEnum):
     DANISH = "da"
 
 
-@dataclass(frozen=True)
-class ReplyTemplate:
-    """A reply to a customer; `{customer}`, `{order}` and `{staff}` are filled in when sent."""
-
-    name: str
-    body: str
-
-
-# English source text; the UI shows these through Qt's translation (context "ReplyTemplates"),
-# so a Danish merchant starts from Danish templates.
-DEFAULT_REPLY_TEMPLATES = (
-    ReplyTemplate(
-        QT_TRANSLATE_NOOP("ReplyTemplates", "Cancelled and refunded"),
-        QT_TRANSLATE_NOOP(
-            "ReplyTemplates",
-            "Hello {customer},\n\nWe have cancelled order {order} as you asked, and refunded "
-            "the payment. The refund can take a few days to show on your statement.\n\n"
-            "Kind regards,\n{staff}",
-        ),
-    ),
-    ReplyTemplate(
-        QT_TRANSLATE_NOOP("ReplyTemplates", "Declined: already shipped"),
-        QT_TRANSLATE_NOOP(
-            "ReplyTemplates",
-            "Hello {customer},\n\nWe are sorry, but order {order} has already been shipped, so "
-            "we cannot cancel it. You are welcome to return it once it arrives.\n\n"
-            "Kind regards,\n{staff}",
-        ),
-    ),
-)
+# The merchant's own reply texts: language ("da", "en") -> template kind (`ReplyKind` value,
+# in `cancelapp.actions.reply`) -> (subject, body). Only the edited ones; the rest are standard.
+type ReplyTexts = Mapping[str, Mapping[str, tuple[str, str]]]
 
 
 @dataclass(frozen=True)
@@ -133,7 +106,7 @@ class Settings:
     tray_notifications: bool = True
     # Look for a newer CancelApp once a day (cancelapp.updates); None: not asked yet.
     check_for_updates: bool | None = None
-    reply_templates: tuple[ReplyTemplate, ...] = DEFAULT_REPLY_TEMPLATES
+    reply_templates: ReplyTexts = field(default_factory=dict)
     intake: Mapping[str, StoreIntake] = field(default_factory=dict)  # by store domain
 
     def intake_for(self, store_domain: str) -> StoreIntake:
@@ -252,7 +225,13 @@ def settings_to_json(settings: Settings) -> dict[str, Any]:
         "language": settings.language.value,
         "tray_notifications": settings.tray_notifications,
         "check_for_updates": settings.check_for_updates,
-        "reply_templates": [{"name": t.name, "body": t.body} for t in settings.reply_templates],
+        "reply_templates": {
+            language: {
+                kind: {"subject": subject, "body": body}
+                for kind, (subject, body) in sorted(texts.items())
+            }
+            for language, texts in sorted(settings.reply_templates.items())
+        },
         "intake": {domain: _intake_to_json(i) for domain, i in sorted(settings.intake.items())},
     }
 
@@ -307,7 +286,7 @@ def settings_from_json(data: Mapping[str, Any]) -> Settings:
         language=_enum(Language, data.get("language"), default.language),
         tray_notifications=_bool(data.get("tray_notifications"), default.tray_notifications),
         check_for_updates=_bool_or_none(data.get("check_for_updates")),
-        reply_templates=default.reply_templates if templates is None else templates,
+        reply_templates=templates,
         intake=intake,
     )
 
@@ -338,16 +317,22 @@ def _intake_from_json(data: Mapping[str, Any]) -> StoreIntake:
     )
 
 
-def _templates(value: object) -> tuple[ReplyTemplate, ...] | None:
-    if not isinstance(value, list):
-        return None
-    return tuple(
-        ReplyTemplate(item["name"], item["body"])
-        for item in value
-        if isinstance(item, dict)
-        and isinstance(item.get("name"), str)
-        and isinstance(item.get("body"), str)
-    )
+def _templates(value: object) -> ReplyTexts:
+    """Edited reply texts; anything else (the old list of named texts included) is dropped."""
+    if not isinstance(value, dict):
+        return {}
+    texts: dict[str, dict[str, tuple[str, str]]] = {}
+    for language, kinds in value.items():
+        if language not in ("da", "en") or not isinstance(kinds, dict):
+            continue
+        for kind, text in kinds.items():
+            if (
+                isinstance(text, dict)
+                and isinstance(text.get("subject"), str)
+                and isinstance(text.get("body"), str)
+            ):
+                texts.setdefault(language, {})[str(kind)] = (text["subject"], text["body"])
+    return texts
 
 
 def _int_in(value: object, allowed: range, default: int) -> int:

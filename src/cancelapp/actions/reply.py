@@ -11,6 +11,7 @@ through a `mailto:` URL, or to the clipboard.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from urllib.parse import quote
@@ -180,6 +181,18 @@ class ReplyTemplates:
 
     def get(self, language: str, kind: ReplyKind) -> tuple[str, str]:
         return self.overrides.get(language, {}).get(kind) or DEFAULT_TEMPLATES[language][kind]
+
+    @classmethod
+    def from_texts(cls, texts: Mapping[str, Mapping[str, tuple[str, str]]]) -> ReplyTemplates:
+        """From the settings' edited texts (plain keys); a kind no longer known is skipped."""
+        known = {kind.value: kind for kind in ReplyKind}
+        return cls(
+            {
+                language: {known[k]: text for k, text in kinds.items() if k in known}
+                for language, kinds in texts.items()
+                if language in DEFAULT_TEMPLATES
+            }
+        )
 
 
 def reply_language(locale: str | None) -> str:

@@ -102,6 +102,7 @@ class MainWindow(Retranslating, QMainWindow):
             self,
             find_request=self.model.request_of_order,
             online=lambda: self.status.online,
+            reply_texts=lambda: context.settings.reply_templates,
         )
         self.bulk = BulkFlow(context.workers, self.formatter, self, lambda: self.session)
         self.policy = PolicyFlow(context, self.formatter, self, lambda: self.session)

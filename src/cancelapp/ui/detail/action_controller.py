@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # the money-moving side loads with the store's session, dialo
     from cancelapp.session.decide import Asked, Prepared
     from cancelapp.session.refresh import ArrivalHolds, StoreSession
     from cancelapp.session.replies import RepliesSent, Unknown
+    from cancelapp.settings import ReplyTexts
     from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog, TextDialog
     from cancelapp.ui.detail.reply_preview import ConfirmedReply
     from cancelapp.ui.detail.reply_unknown import ReplyUnknownDialog
@@ -57,8 +58,10 @@ class ActionController(QObject):
         parent_widget: QWidget,
         find_request: Callable[[str], int | None] = lambda _order_id: None,
         online: Callable[[], bool | None] = lambda: True,
+        reply_texts: Callable[[], ReplyTexts] = dict,  # the merchant's edited reply texts
     ) -> None:
         super().__init__(parent_widget)
+        self.reply_texts = reply_texts
         # Whether Shopify answered the last try (None: not tried yet). Known to be out of
         # reach, previews come from the cache and queued decisions wait for the reconnect.
         self.online = online
@@ -411,7 +414,9 @@ class ActionController(QObject):
             self.formatter,
             self.parent_widget,
             read_at=prepared.read_at,
-            reply=reply_facts(session, detail, preview, reason=asked.reason),
+            reply=reply_facts(
+                session, detail, preview, reason=asked.reason, texts=self.reply_texts()
+            ),
         )
 
         def confirmed() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cancelapp.actions.reply import kind_for
+from cancelapp.actions.reply import ReplyTemplates, kind_for
 from cancelapp.domain.action import ActionKind
 from cancelapp.session.detail import RequestDetail
 from cancelapp.ui.detail.reply_preview import ReplyFacts
@@ -13,13 +13,19 @@ from cancelapp.ui.detail.reply_preview import ReplyFacts
 if TYPE_CHECKING:
     from cancelapp.actions.prepare.preview import Preview
     from cancelapp.session.refresh import StoreSession
+    from cancelapp.settings import ReplyTexts
 
 # Decisions the customer hears about; a hold or a note is the shop's own business.
 _ANSWERED = frozenset({ActionKind.CANCEL, ActionKind.REFUND, ActionKind.DECLINE})
 
 
 def reply_facts(
-    session: StoreSession, detail: RequestDetail, preview: Preview, *, reason: str = ""
+    session: StoreSession,
+    detail: RequestDetail,
+    preview: Preview,
+    *,
+    reason: str = "",
+    texts: ReplyTexts | None = None,
 ) -> ReplyFacts | None:
     """None for actions the customer is not told about (a hold)."""
     if preview.kind not in _ANSWERED:
@@ -58,4 +64,5 @@ def reply_facts(
         reason=reason if declined else "",
         shopify_emails=preview.notify_customer or (declined and native),
         can_send=session.mailbox is not None,
+        templates=ReplyTemplates.from_texts(texts or {}),
     )
