@@ -14,7 +14,8 @@ from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, QUrl, QUrlQuery, Slot
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
@@ -380,3 +381,64 @@ def test_the_merchant_sets_up_sending_in_settings_and_checks_both_servers_at_onc
     assert bare_context.secrets.load(store.domain, SecretKind.IMAP_PASSWORD) == (
         imap_server.password
     )
+
+
+class MailProgram(QObject):
+    """Stands in for the system's mail program: Qt hands it the `mailto:` URL."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.opened: list[QUrl] = []
+
+    @Slot(QUrl)
+    def open_url(self, url: QUrl) -> None:
+        self.opened.append(url)
+
+
+def test_without_sending_set_up_the_reply_goes_to_the_mail_program_or_the_clipboard(
+    qtbot: QtBot, bare_context: AppContext, demo_shop: DemoShop
+) -> None:
+    order_id = danish_order(demo_shop)
+    demo_shop.add_cancel_request(order_id, "Annuller venligst")
+    connect_demo(bare_context, demo_shop)
+    bare_context.settings = replace(
+        bare_context.settings,
+        reply_templates={"da": {"declined": ("Om {order}", "Hej {name}\n\nNej: {reason}")}},
+    )
+    window = open_window(qtbot, bare_context)
+    open_request(qtbot, window, order_id)
+    with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
+        window.commands.decline.trigger()
+    reason = opened.args[0]
+    assert isinstance(reason, TextDialog)
+    reason.editor.setPlainText("den er sendt & pakket.")
+    with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
+        reason.confirm_button.click()
+    confirm = opened.args[0]
+    assert isinstance(confirm, ConfirmActionDialog)
+    preview = confirm.reply_preview
+    assert preview is not None
+    assert preview.send_box.isHidden() and preview.confirmed() is None
+    order = demo_shop.order(order_id)
+    assert preview.subject_edit.text() == f"Om {order.name}"  # the merchant's own text
+    assert preview.body_edit.toPlainText().endswith("Nej: den er sendt & pakket.")
+
+    qtbot.mouseClick(preview.copy_button, Qt.MouseButton.LeftButton)
+    copied = QGuiApplication.clipboard().text()
+    assert copied == f"Om {order.name}\n\n{preview.body_edit.toPlainText()}"
+
+    program = MailProgram()
+    QDesktopServices.setUrlHandler("mailto", program, "open_url")
+    try:
+        qtbot.mouseClick(preview.mail_button, Qt.MouseButton.LeftButton)
+    finally:
+        QDesktopServices.unsetUrlHandler("mailto")
+    (url,) = program.opened
+    assert url.scheme() == "mailto" and url.path() == order.email
+    query = QUrlQuery(url)
+    decoded = QUrl.ComponentFormattingOption.FullyDecoded
+    assert query.queryItemValue("subject", decoded) == f"Om {order.name}"
+    assert query.queryItemValue("body", decoded).replace("\r\n", "\n") == (
+        preview.body_edit.toPlainText()
+    )
+    confirm.reject()
