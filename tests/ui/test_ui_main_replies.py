@@ -136,10 +136,12 @@ def in_sent(server: ImapServer, message_id: str) -> int:
         conn.logout()
 
 
-def open_request(qtbot: QtBot, window: MainWindow, order_id: str) -> int:
+def open_request(
+    qtbot: QtBot, window: MainWindow, order_id: str, tab: Tab = Tab.NEEDS_DECISION
+) -> int:
     request_id = window.model.request_of_order(order_id)
     assert request_id is not None, "the emailed request is in the queue"
-    window.queue.show_tab(Tab.NEEDS_DECISION)
+    window.queue.show_tab(tab)
     row = window.model.row_of(request_id)
     assert row is not None
     with qtbot.waitSignal(window.detail_shown, timeout=WAIT):
@@ -194,6 +196,9 @@ def test_a_declined_email_request_is_answered_in_its_thread_in_danish(
     assert reply["Subject"] == f"Re: {question['Subject']}"
     assert reply.get_content().replace("\r\n", "\n") == body + "\n"
     assert in_sent(imap_server, reply["Message-ID"]) == 1  # the copy, filed by CancelApp
+    open_request(qtbot, window, order_id, Tab.DONE)  # the reply is in the request's record
+    last = window.detail.timeline.text().splitlines()[-1]
+    assert "Reply sent to the customer · " in last and last.endswith(received.recipients[0])
 
     window.actions_.send_replies()  # another round finds nothing left to send
     qtbot.waitUntil(lambda: window.actions_._reply_task is None, timeout=WAIT)

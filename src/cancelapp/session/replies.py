@@ -140,6 +140,12 @@ def _send_replies(session: StoreSession, mailbox: Mailbox) -> RepliesSent:
                 "SELECT id, order_name FROM requests WHERE store_id = ?", (session.store_id,)
             )
         }
+        orders = {
+            int(rid): None if gid is None else str(gid)
+            for rid, gid in conn.execute(
+                "SELECT id, order_gid FROM requests WHERE store_id = ?", (session.store_id,)
+            )
+        }
     due = [
         m
         for m in mails
@@ -155,7 +161,9 @@ def _send_replies(session: StoreSession, mailbox: Mailbox) -> RepliesSent:
                     result.unknown.append(_unknown(mail, order))
                     continue
                 try:
-                    _finish(session, mailbox, imap, mail, order, result)
+                    _finish(
+                        session, mailbox, imap, mail, order, result, orders.get(mail.request_id)
+                    )
                 except MailNotSent as failed:
                     args: dict[str, PhraseArg] = {"order": order, "reason": failed.phrase}
                     result.notices.append(Phrase(CONTEXT, _NOT_SENT, args))
@@ -180,6 +188,7 @@ def _finish(
     mail: OutgoingMail,
     order: str,
     result: RepliesSent,
+    order_gid: str | None,
 ) -> None:
     sent_in = None if mailbox.smtp.files_sent_itself else sent_folder(imap)
     state, raw = mail.state, mail.message
@@ -199,7 +208,7 @@ def _finish(
         else:
             state = MailState.SENT
             _set(session, mail.id, state)
-            _record(session, mail, order)
+            _record(session, mail, order, order_gid)
             result.sent.append(mail.request_id)
     if state is MailState.SENT:
         if mailbox.smtp.files_sent_itself:
@@ -258,7 +267,7 @@ def _set(
         set_mail_state(conn, mail_id, state, datetime.now(UTC), message=message)
 
 
-def _record(session: StoreSession, mail: OutgoingMail, order: str) -> None:
+def _record(session: StoreSession, mail: OutgoingMail, order: str, order_gid: str | None) -> None:
     with session.database.transaction() as conn:
         append_audit(
             conn,
@@ -267,6 +276,7 @@ def _record(session: StoreSession, mail: OutgoingMail, order: str) -> None:
                 who=session.runner.who,
                 what="reply",
                 store_id=session.store_id,
+                order_gid=order_gid,
                 request_id=mail.request_id,
                 detail={
                     "message_id": mail.message_id,
