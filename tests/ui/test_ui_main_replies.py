@@ -446,4 +446,22 @@ def test_without_sending_set_up_the_reply_goes_to_the_mail_program_or_the_clipbo
     assert query.queryItemValue("body", decoded).replace("\r\n", "\n") == (
         preview.body_edit.toPlainText()
     )
-    confirm.reject()
+    with qtbot.waitSignal(window.actions_.in_flight_changed, timeout=WAIT):
+        confirm.reject()
+
+    # Approving shows the reply for its outcome, and says whether Shopify emails too.
+    with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
+        window.commands.approve.trigger()
+    approve = opened.args[0]
+    assert isinstance(approve, ConfirmActionDialog)
+    shown = approve.reply_preview
+    assert shown is not None
+    assert shown.kind_combo.currentData() == "cancelled"  # refunded to the card
+    assert shown.body_edit.toPlainText().startswith("Kære ")
+    total = approve.preview.refund_total
+    assert total is not None and "kr." in shown.body_edit.toPlainText()
+    says_shopify_emails = "Shopify also emails the customer" in shown.shopify_label.text()
+    assert says_shopify_emails == approve.preview.notify_customer
+    shown.kind_combo.setCurrentIndex(shown.kind_combo.findData("store_credit"))
+    assert "tilgodehavende" in shown.body_edit.toPlainText()  # the merchant may pick another
+    approve.reject()
