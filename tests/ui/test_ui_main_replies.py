@@ -179,6 +179,8 @@ def test_a_declined_email_request_is_answered_in_its_thread_in_danish(
     assert preview.kind_combo.currentData() == "declined"
     assert preview.send_box.isChecked() and not preview.mail_button.isVisible()
     assert preview.to_label.text() == demo_shop.order(order_id).email
+    assert preview.subject_edit.text() == f"Re: {question['Subject']}"  # as it will be sent
+    assert preview.subject_edit.isReadOnly()
     body = preview.body_edit.toPlainText()
     assert body.startswith("Kære ") and "ordren er allerede pakket og afsendt." in body
     assert "Shopify sends the customer no email" in preview.shopify_label.text()

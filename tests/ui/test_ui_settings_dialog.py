@@ -189,6 +189,21 @@ def test_incomplete_email_settings_are_explained_and_not_saved(
     assert dialog.isVisible() and not path.exists()
 
 
+def test_an_outgoing_server_without_the_mailbox_account_is_explained_and_not_saved(
+    qtbot: QtBot, workers: WorkerPool, secret_store: SecretStore, tmp_path: Path
+) -> None:
+    path = settings_path(tmp_path)
+    dialog = _open(qtbot, workers, secret_store, path)
+    dialog.intake_tab.email_group.setChecked(True)
+    qtbot.keyClicks(dialog.intake_tab.smtp_host_edit, "smtp.example.dk")
+    dialog.intake_tab.email_group.setChecked(False)  # reading off; sending still needs it
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
+    )
+    assert "Replies are sent with the mailbox's own account" in dialog.message.text()
+    assert dialog.isVisible() and not path.exists()
+
+
 def test_a_failed_save_keeps_the_dialog_open_with_a_plain_message(
     qtbot: QtBot, workers: WorkerPool, secret_store: SecretStore, tmp_path: Path
 ) -> None:

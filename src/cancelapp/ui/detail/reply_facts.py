@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 from cancelapp.actions.reply import ReplyTemplates, kind_for
 from cancelapp.domain.action import ActionKind
+from cancelapp.domain.request import RequestSource
+from cancelapp.mail.message import reply_subject
 from cancelapp.session.detail import RequestDetail
 from cancelapp.ui.detail.reply_preview import ReplyFacts
 
@@ -51,6 +53,14 @@ def reply_facts(
     if not name:
         name = next((m.author for m in request.messages if m.author and "@" not in m.author), "")
     native = request.native_edit_id is not None
+    asked_by_email = next(
+        (
+            m
+            for m in reversed(request.messages)
+            if m.source is RequestSource.EMAIL and (m.external_id or "").startswith("email:<")
+        ),
+        None,
+    )
     return ReplyFacts(
         kind=kind,
         to=to,
@@ -65,4 +75,11 @@ def reply_facts(
         shopify_emails=preview.notify_customer or (declined and native),
         can_send=session.mailbox is not None,
         templates=ReplyTemplates.from_texts(texts or {}),
+        # Sent in the customer's thread: "Re:" their subject (the intake keeps an email as
+        # its subject, a blank line, then its text).
+        thread_subject=(
+            reply_subject(asked_by_email.text.partition("\n\n")[0].strip())
+            if asked_by_email is not None and "\n\n" in asked_by_email.text
+            else None
+        ),
     )

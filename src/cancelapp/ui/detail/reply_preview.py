@@ -64,6 +64,7 @@ class ReplyFacts:
     shopify_emails: bool = False  # Shopify sends its own email about this action
     can_send: bool = False  # a mailbox is set up to send from
     templates: ReplyTemplates = field(default_factory=ReplyTemplates)
+    thread_subject: str | None = None  # "Re: …": answered in the customer's email thread
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,11 @@ class ReplyPreview(QGroupBox):
         self.to_label.setAccessibleName(self.tr("To"))
         self.subject_edit = QLineEdit()
         self.subject_edit.setAccessibleName(self.tr("Subject"))
+        if facts.thread_subject is not None:
+            self.subject_edit.setReadOnly(True)  # the thread's subject keeps the reply in it
+            self.subject_edit.setToolTip(
+                self.tr("Sent as an answer in the customer's own email thread.")
+            )
         self.body_edit = QPlainTextEdit()
         self.body_edit.setAccessibleName(self.tr("Reply text"))
         self.body_edit.setTabChangesFocus(True)
@@ -160,7 +166,7 @@ class ReplyPreview(QGroupBox):
             method=facts.method,
         )
         self._language = reply.language
-        self.subject_edit.setText(reply.subject)
+        self.subject_edit.setText(facts.thread_subject or reply.subject)
         self.body_edit.setPlainText(reply.body)
 
     def _open_in_mail_program(self) -> None:

@@ -198,6 +198,19 @@ class SettingsDialog(Retranslating, QDialog):
                 ).format(store=", ".join(incomplete))
             )
             return
+        no_account = [
+            domain
+            for domain, intake in self.intake_tab.intake().items()
+            if intake.email.smtp_host and intake.email.sending() is None
+        ]
+        if no_account:
+            self.message.setText(
+                self.tr(
+                    "Replies are sent with the mailbox's own account: enter its mail server "
+                    "and user name for {store}, or leave the outgoing server empty."
+                ).format(store=", ".join(no_account))
+            )
+            return
         self.message.setText(self.tr("Saving…"))
         self.buttons.setEnabled(False)
         task = self._workers.run(
