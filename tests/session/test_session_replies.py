@@ -12,15 +12,24 @@ from datetime import UTC, datetime
 import pytest
 
 from cancelapp import cli
+from cancelapp.actions import OutcomeStatus
 from cancelapp.context import AppContext, build_context, connect_demo
 from cancelapp.demoshop import DemoShop
+from cancelapp.domain.verdict import SuggestedAction
 from cancelapp.keychain import SecretStore
 from cancelapp.mail.config import SmtpConfig, SmtpSecurity
 from cancelapp.mail.mailbox import Mailbox
 from cancelapp.mail.message import build_message
 from cancelapp.paths import AppPaths
+from cancelapp.session.decide import Prepared
 from cancelapp.session.refresh import StoreSession, refresh_store
-from cancelapp.session.replies import ReplyDraft, journal_reply, send_replies, settle_unknown
+from cancelapp.session.replies import (
+    ReplyDraft,
+    carry_out_with_reply,
+    journal_reply,
+    send_replies,
+    settle_unknown,
+)
 from cancelapp.sources.email_config import EmailConfig
 from cancelapp.store.outbox import MailState, set_mail_state
 from fixtures.imap import ImapServer
@@ -172,3 +181,26 @@ def test_a_server_that_cannot_be_reached_leaves_the_reply_journaled(
     session.mailbox = good
     assert send_replies(session, session.mailbox).sent == [request_id]
     assert len(smtp_server.received) == 1
+
+
+def test_a_decision_without_a_reply_drops_the_one_an_earlier_decision_left_unsent(
+    session: StoreSession, smtp_server: SmtpServer
+) -> None:
+    """Declined with a reply, taken back, then approved without one: the decline's words
+    must never reach the customer."""
+    assert session.mailbox is not None
+    with session.database.reading() as conn:
+        row = conn.execute(
+            """SELECT r.id FROM requests r JOIN orders o ON o.gid = r.order_gid
+               WHERE r.verdict_outcome = 'approve' AND o.financial_status = 'PAID'
+                 AND r.state = 'open' ORDER BY r.id LIMIT 1"""
+        ).fetchone()
+    assert row is not None, "the demo shop has no paid request to approve"
+    request_id = int(row[0])
+    mail_id = journaled(session, request_id, "Vi kan desværre ikke annullere")
+    plan = session.runner.prepare_approve(request_id, SuggestedAction())
+    outcome = carry_out_with_reply(session, Prepared(plan), None)
+    assert outcome.status is OutcomeStatus.DONE, outcome.message
+    assert send_replies(session, session.mailbox).sent == []
+    assert smtp_server.received == []
+    assert state_of(session, mail_id)[0] is MailState.DROPPED

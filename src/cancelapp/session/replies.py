@@ -31,6 +31,7 @@ from cancelapp.store.audit import AuditEntry, append_audit
 from cancelapp.store.outbox import (
     MailState,
     OutgoingMail,
+    drop_unsent,
     journal_mail,
     set_mail_state,
     unfinished_mail,
@@ -110,9 +111,13 @@ def carry_out_with_reply(
     session: StoreSession, prepared: Prepared, draft: ReplyDraft | None
 ) -> Outcome:
     """Journal the reply first, then carry out the decision; the reply leaves once the
-    decision is done (`send_replies`)."""
+    decision is done (`send_replies`). A decision without a reply drops one an earlier
+    decision of the request left unsent (declined, taken back, now approved)."""
     if draft is not None and session.mailbox is not None:
         journal_reply(session, session.mailbox, draft)
+    elif prepared.plan.request_id is not None:
+        with session.database.transaction() as conn:
+            drop_unsent(conn, prepared.plan.request_id, datetime.now(UTC))
     return carry_out(session, prepared)
 
 

@@ -55,10 +55,7 @@ def journal_mail(
 ) -> int:
     """Journal a reply; an earlier reply to the same request not yet handed to a server is
     dropped, so deciding again never sends the customer two answers."""
-    conn.execute(
-        "UPDATE outgoing_mail SET state = ?, updated_at = ? WHERE request_id = ? AND state = ?",
-        (MailState.DROPPED, to_db_time(now), request_id, MailState.JOURNALED),
-    )
+    drop_unsent(conn, request_id, now)
     row = conn.execute(
         """INSERT INTO outgoing_mail (store_id, request_id, message_id, recipient, subject, body,
                language, in_reply_to, state, created_at, updated_at)
@@ -78,6 +75,14 @@ def journal_mail(
         ),
     ).fetchone()
     return int(row[0])
+
+
+def drop_unsent(conn: sqlite3.Connection, request_id: int, now: datetime) -> None:
+    """Drop the request's replies not yet handed to a server (a new decision replaces them)."""
+    conn.execute(
+        "UPDATE outgoing_mail SET state = ?, updated_at = ? WHERE request_id = ? AND state = ?",
+        (MailState.DROPPED, to_db_time(now), request_id, MailState.JOURNALED),
+    )
 
 
 def unfinished_mail(conn: sqlite3.Connection, store_id: int) -> list[OutgoingMail]:
