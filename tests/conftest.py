@@ -17,6 +17,8 @@ pytest_plugins = [
     "fixtures.keychain",
     "fixtures.imap",
     "fixtures.smtp",
+    "fixtures.oauth_server",
+    "fixtures.oauth_imap",
     "fixtures.release_feed",
 ]
 

@@ -16,12 +16,14 @@ from typing import TYPE_CHECKING, Any
 
 from cancelapp import cli
 from cancelapp.domain.phrase import Phrase
+from cancelapp.oauth.providers import PROVIDERS, Provider, ProviderKey
 from cancelapp.paths import AppPaths
 
 if TYPE_CHECKING:
     from cancelapp.demoshop import DemoShop
     from cancelapp.keychain import SecretStore
     from cancelapp.mail.mailbox import Mailbox
+    from cancelapp.oauth.sasl import Bearer
     from cancelapp.session.refresh import StoreSession
     from cancelapp.session.store_policy import StorePolicies
     from cancelapp.settings import Settings
@@ -54,6 +56,8 @@ class AppContext:
     lock: InstanceLock | None = None
     # Sessions the windows are done with: closed once no worker can be using them any more.
     retired: list[StoreSession] = field(default_factory=list)
+    # Where mailbox sign-ins go: Google's and Microsoft's endpoints (tests point them home).
+    sign_in_providers: dict[ProviderKey, Provider] = field(default_factory=lambda: dict(PROVIDERS))
     _secrets_lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
@@ -92,40 +96,47 @@ class AppContext:
         return session
 
     def mailbox_for(self, store: StoreRecord) -> Mailbox | None:
-        """Where the store's replies are sent from: the same account as its inbox, with the
-        same password (read from the keychain when sending); None while not set up."""
-        from cancelapp.keychain import SecretKind
+        """Where the store's replies are sent from: the same account as its inbox, signed in
+        the same way (read from the keychain when sending); None while not set up."""
         from cancelapp.mail.mailbox import Mailbox
 
         email = self.settings.intake_for(store.domain).email
         imap, smtp = email.mailbox(), email.sending()
         if imap is None or smtp is None:
             return None
-
-        def password() -> str:
-            return self.secrets.load(store.domain, SecretKind.IMAP_PASSWORD) or ""
-
-        return Mailbox(smtp, imap, password)
+        return Mailbox(smtp, imap, self._mail_login(store))
 
     def intake_for(self, store: StoreRecord) -> IntakeSettings:
-        """The store's request channels from the settings; the email password stays in the
-        keychain and is read when the inbox is (in the sync's worker)."""
-        from cancelapp.keychain import SecretKind
+        """The store's request channels from the settings; the email password or sign-in
+        stays in the keychain and is read when the inbox is (in the sync's worker)."""
         from cancelapp.sync import IntakeSettings
 
         intake = self.settings.intake_for(store.domain)
         email = intake.email.config()
-
-        def email_password() -> str:
-            return self.secrets.load(store.domain, SecretKind.IMAP_PASSWORD) or ""
-
         return IntakeSettings(
             native=intake.native,
             tag=intake.tag,
             tag_name=intake.tag_name,
             email=email,
-            email_password=email_password if email is not None else None,
+            email_password=self._mail_login(store) if email is not None else None,
         )
+
+    def _mail_login(self, store: StoreRecord) -> Callable[[], str | Bearer]:
+        """How the store's mailbox signs in, for reading and sending alike: its password, or
+        an access token when it is signed in with Google or Microsoft."""
+        from cancelapp.keychain import SecretKind
+
+        sign_in = self.settings.intake_for(store.domain).email.sign_in
+
+        def email_password() -> str | Bearer:
+            if sign_in is not None:
+                from cancelapp.session.mail_sign_in import mailbox_login
+
+                provider = self.sign_in_providers[sign_in]
+                return mailbox_login(provider, self.settings, self.secrets, store.domain)
+            return self.secrets.load(store.domain, SecretKind.IMAP_PASSWORD) or ""
+
+        return email_password
 
     def close(self) -> None:
         self.workers.shutdown()

@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
 from cancelapp.mail.config import SmtpConfig, SmtpSecurity
+from cancelapp.oauth.providers import ProviderKey
 from cancelapp.sources.email_config import EmailConfig, Security
 
 log = logging.getLogger(__name__)
@@ -51,9 +52,10 @@ class EmailIntake:
     host: str = ""
     port: int = 993
     security: Security = Security.TLS
-    username: str = ""
+    username: str = ""  # with a sign-in: the address signed in to
     folder: str = "INBOX"
-    # Sending replies from the same account (same user name and password): SMTP submission.
+    sign_in: ProviderKey | None = None  # None: an app password, in the keychain
+    # Sending replies from the same account (same sign-in): SMTP submission.
     smtp_host: str = ""
     smtp_port: int = 587
     smtp_security: SmtpSecurity = SmtpSecurity.STARTTLS
@@ -108,6 +110,9 @@ class Settings:
     check_for_updates: bool | None = None
     reply_templates: ReplyTexts = field(default_factory=dict)
     intake: Mapping[str, StoreIntake] = field(default_factory=dict)  # by store domain
+    # The one place for sign-in apps' client IDs (a merchant's or a fork's own); where none
+    # is set, `oauth.providers.BUILT_IN_CLIENT_IDS`. Google's client secret is in the keychain.
+    sign_in_apps: Mapping[ProviderKey, str] = field(default_factory=dict)
 
     def intake_for(self, store_domain: str) -> StoreIntake:
         return self.intake.get(store_domain, StoreIntake())
@@ -233,6 +238,7 @@ def settings_to_json(settings: Settings) -> dict[str, Any]:
             for language, texts in sorted(settings.reply_templates.items())
         },
         "intake": {domain: _intake_to_json(i) for domain, i in sorted(settings.intake.items())},
+        "sign_in_apps": {key.value: cid for key, cid in sorted(settings.sign_in_apps.items())},
     }
 
 
@@ -254,6 +260,7 @@ def _intake_to_json(intake: StoreIntake) -> dict[str, Any]:
             "smtp_port": email.smtp_port,
             "smtp_security": email.smtp_security.value,
             "sender": email.sender,
+            "sign_in": email.sign_in.value if email.sign_in else None,
         },
     }
 
@@ -288,7 +295,18 @@ def settings_from_json(data: Mapping[str, Any]) -> Settings:
         check_for_updates=_bool_or_none(data.get("check_for_updates")),
         reply_templates=templates,
         intake=intake,
+        sign_in_apps=_sign_in_apps(data.get("sign_in_apps")),
     )
+
+
+def _sign_in_apps(value: object) -> dict[ProviderKey, str]:
+    if not isinstance(value, dict):
+        return {}
+    return {
+        ProviderKey(key): client_id.strip()
+        for key, client_id in value.items()
+        if key in set(ProviderKey) and isinstance(client_id, str) and client_id.strip()
+    }
 
 
 def _intake_from_json(data: Mapping[str, Any]) -> StoreIntake:
@@ -307,6 +325,7 @@ def _intake_from_json(data: Mapping[str, Any]) -> StoreIntake:
             smtp_port=_int_in(email_data.get("smtp_port"), range(1, 65536), email.smtp_port),
             smtp_security=_enum(SmtpSecurity, email_data.get("smtp_security"), email.smtp_security),
             sender=_str(email_data.get("sender"), email.sender).strip(),
+            sign_in=_enum_or_none(ProviderKey, email_data.get("sign_in")),
         )
     return StoreIntake(
         native=_bool(data.get("native"), default.native),
@@ -351,6 +370,13 @@ def _bool_or_none(value: object) -> bool | None:
 
 def _str(value: object, default: str) -> str:
     return value if isinstance(value, str) else default
+
+
+def _enum_or_none[E: StrEnum](kind: type[E], value: object) -> E | None:
+    try:
+        return kind(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
 
 
 def _enum[E: StrEnum](kind: type[E], value: object, default: E) -> E:

@@ -11,7 +11,7 @@ from cancelapp.mail.config import CONTEXT, SmtpConfig
 from cancelapp.mail.sent_folder import sent_folder
 from cancelapp.mail.smtp import MailNotSent, check_sign_in
 from cancelapp.sources.email_config import EmailConfig
-from cancelapp.sources.imap_session import ImapSession
+from cancelapp.sources.imap_session import ImapSession, MailLogin
 from cancelapp.sources.incoming import SourceUnavailable
 
 _READ_OK = QT_TRANSLATE_NOOP("Mail", "Reading mail from {host} works.")
@@ -26,7 +26,7 @@ _SEND_OK = QT_TRANSLATE_NOOP("Mail", "Sending replies through {host} works.")
 def check_mailbox(
     imap: EmailConfig,
     smtp: SmtpConfig | None,
-    password: Callable[[], str],
+    password: Callable[[], MailLogin],
     context: ssl.SSLContext | None = None,
 ) -> tuple[bool, tuple[Phrase, ...]]:
     """(whether everything works, what was found, line by line)."""

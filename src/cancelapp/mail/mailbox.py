@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from cancelapp.mail.config import SmtpConfig
 from cancelapp.sources.email_config import EmailConfig
-from cancelapp.sources.imap_session import ImapSession
+from cancelapp.sources.imap_session import ImapSession, MailLogin
 
 
 def _default_context() -> ssl.SSLContext:
@@ -21,7 +21,7 @@ class Mailbox:
 
     smtp: SmtpConfig
     imap: EmailConfig
-    password: Callable[[], str]
+    password: Callable[[], MailLogin]
     ssl_context: ssl.SSLContext = field(default_factory=_default_context)
 
     def imap_session(self) -> ImapSession:

@@ -16,6 +16,9 @@ from collections.abc import Callable, Iterator
 
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase, PhraseArg
 from cancelapp.mail.config import CONTEXT, SmtpConfig, SmtpSecurity
+from cancelapp.oauth.errors import SignInFailed
+from cancelapp.oauth.sasl import Bearer, smtp_authenticate
+from cancelapp.sources.imap_session import MailLogin
 
 _ACCEPTED, _GO_AHEAD = 250, 354
 _LEADING_DOT = re.compile(rb"(?m)^\.")
@@ -54,10 +57,14 @@ class OutcomeUnknown(Exception):
         super().__init__(phrase.render_plain())
 
 
-def smtp_login(smtp: smtplib.SMTP, username: str, password: str) -> None:
-    """The one place the mailbox is signed in to for sending: one try with PLAIN (else
-    LOGIN), both carried as UTF-8 so `rødgrød` works. One mechanism only: after a refusal
-    servers delay or drop, and trying the next mechanism would only wait for that."""
+def smtp_login(smtp: smtplib.SMTP, username: str, password: MailLogin) -> None:
+    """The one place the mailbox is signed in to for sending: XOAUTH2 with a Google or
+    Microsoft sign-in's token, else one try with PLAIN (or LOGIN), both carried as UTF-8 so
+    `rødgrød` works. One mechanism only: after a refusal servers delay or drop, and trying
+    the next mechanism would only wait for that."""
+    if isinstance(password, Bearer):
+        smtp_authenticate(smtp, password)
+        return
     smtp.ehlo_or_helo_if_needed()
     if not smtp.has_extn("auth"):
         raise smtplib.SMTPNotSupportedError("no AUTH")
@@ -73,7 +80,7 @@ def smtp_login(smtp: smtplib.SMTP, username: str, password: str) -> None:
 
 def submit(
     config: SmtpConfig,
-    password: Callable[[], str],
+    password: Callable[[], MailLogin],
     context: ssl.SSLContext,
     message: bytes,
     recipients: list[str],
@@ -84,7 +91,9 @@ def submit(
         _transfer(smtp, config, message, recipients)
 
 
-def check_sign_in(config: SmtpConfig, password: Callable[[], str], context: ssl.SSLContext) -> None:
+def check_sign_in(
+    config: SmtpConfig, password: Callable[[], MailLogin], context: ssl.SSLContext
+) -> None:
     """Connect and sign in without sending anything; raises `MailNotSent` with the reason."""
     with _signed_in(config, password, context):
         pass
@@ -92,9 +101,13 @@ def check_sign_in(config: SmtpConfig, password: Callable[[], str], context: ssl.
 
 @contextlib.contextmanager
 def _signed_in(
-    config: SmtpConfig, password: Callable[[], str], context: ssl.SSLContext
+    config: SmtpConfig, password: Callable[[], MailLogin], context: ssl.SSLContext
 ) -> Iterator[smtplib.SMTP]:
     host: dict[str, PhraseArg] = {"host": config.host}
+    try:
+        login = password()  # before connecting: a token may need refreshing, and fail
+    except SignInFailed as failed:
+        raise MailNotSent(failed.phrase) from None
     try:
         smtp = _connect(config, context)
     except ssl.SSLError as error:
@@ -103,7 +116,7 @@ def _signed_in(
         raise MailNotSent(Phrase(CONTEXT, _UNREACHABLE, host)) from error
     try:
         try:
-            smtp_login(smtp, config.username, password())
+            smtp_login(smtp, config.username, login)
         except smtplib.SMTPAuthenticationError:
             raise MailNotSent(Phrase(CONTEXT, _LOGIN, host)) from None
         except smtplib.SMTPNotSupportedError:

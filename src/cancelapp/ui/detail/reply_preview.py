@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -132,9 +132,34 @@ class ReplyPreview(QGroupBox):
         self.mail_button.clicked.connect(self._open_in_mail_program)
         self.copy_button.clicked.connect(self._copy)
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(facts.kind.value))
-        self.kind_combo.currentIndexChanged.connect(self._compose)
+        self.kind_combo.currentIndexChanged.connect(self._picked)
         self._language = "en"
+        self._picked_kind = False  # the merchant chose the template
+        self._edited = False  # the merchant changed the text
+        self._composing = False
+        self.subject_edit.textEdited.connect(self._text_edited)
+        self.body_edit.textChanged.connect(self._text_edited)
         self._compose()
+
+    def refresh(self, facts: ReplyFacts) -> None:
+        """A new preview (the merchant changed the refund): the reply follows it, unless the
+        merchant picked another template or wrote their own text."""
+        self.facts = facts
+        if self._edited:
+            return
+        if not self._picked_kind:
+            with QSignalBlocker(self.kind_combo):
+                self.kind_combo.setCurrentIndex(self.kind_combo.findData(facts.kind.value))
+        self._compose()
+
+    def _picked(self) -> None:
+        self._picked_kind = True
+        self._edited = False  # a new template replaces the text
+        self._compose()
+
+    def _text_edited(self) -> None:
+        if not self._composing:
+            self._edited = True
 
     def confirmed(self) -> ConfirmedReply | None:
         """The reply to send as the merchant left it; None when it is not to be sent.
@@ -166,8 +191,12 @@ class ReplyPreview(QGroupBox):
             method=facts.method,
         )
         self._language = reply.language
-        self.subject_edit.setText(facts.thread_subject or reply.subject)
-        self.body_edit.setPlainText(reply.body)
+        self._composing = True
+        try:
+            self.subject_edit.setText(facts.thread_subject or reply.subject)
+            self.body_edit.setPlainText(reply.body)
+        finally:
+            self._composing = False
 
     def _open_in_mail_program(self) -> None:
         QDesktopServices.openUrl(QUrl(self.mailto(), QUrl.ParsingMode.StrictMode))

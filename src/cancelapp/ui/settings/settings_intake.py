@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import (
@@ -19,12 +20,16 @@ from PySide6.QtWidgets import (
 )
 
 from cancelapp.domain.phrase import Phrase
+from cancelapp.keychain import SecretKind, SecretStore
 from cancelapp.mail.config import SmtpSecurity
+from cancelapp.oauth.providers import PROVIDERS, Provider, ProviderKey
+from cancelapp.oauth.sasl import Bearer
 from cancelapp.settings import EmailIntake, Settings, StoreIntake
 from cancelapp.sources.email_config import Security
 from cancelapp.store.stores import StoreRecord
 from cancelapp.ui.connect.connect_pages import form_row, plain_label, translated
 from cancelapp.ui.retranslating import Retranslating
+from cancelapp.ui.settings.mailbox_sign_in import MailboxSignIn, SignInAppsBox
 from cancelapp.ui.workers import Lane, Task, WorkerPool
 
 
@@ -40,14 +45,17 @@ class IntakeTab(Retranslating, QWidget):
         keychain_notice: Phrase | None = None,
         parent: QWidget | None = None,
         *,
+        workers: WorkerPool,
+        secrets: SecretStore,
         current: str | None = None,  # the domain of the store the window shows
-        workers: WorkerPool | None = None,  # runs the connection check
-        saved_password: Callable[[str], str] = lambda _domain: "",  # keychain; in a worker
+        providers: Mapping[ProviderKey, Provider] = PROVIDERS,
     ) -> None:
         super().__init__(parent)
+        self._settings = settings
         self._workers = workers
-        self._saved_password = saved_password
+        self._secrets = secrets
         self._check_task: Task | None = None
+        self._providers = providers
         self._keychain_notice = keychain_notice
         self.keychain_label = plain_label()
         self._stores = list(stores)
@@ -90,10 +98,14 @@ class IntakeTab(Retranslating, QWidget):
         self.check_button = QPushButton()
         self.check_button.setAutoDefault(False)
         self.check_label = plain_label()
+        self.apps_box = SignInAppsBox(settings.sign_in_apps)
+        self.sign_in = MailboxSignIn(workers, secrets, providers, self.apps_box)
         email_form = QFormLayout(self.email_group)
+        self._email_form = email_form
         self._email_fields: list[tuple[QLabel, QWidget]] = [
             (form_row(email_form, field), field)
             for field in (
+                self.sign_in,
                 self.host_edit,
                 self.port_spin,
                 self.security_combo,
@@ -116,6 +128,8 @@ class IntakeTab(Retranslating, QWidget):
         email_form.addRow(self.check_label)
         self.check_button.clicked.connect(self.check_connection)
         self.smtp_security_combo.currentIndexChanged.connect(self._default_smtp_port)
+        self.sign_in.method_changed.connect(self._method_changed)
+        self.sign_in.signed_in.connect(self._signed_in)
         self.tag_box.toggled.connect(self.tag_edit.setEnabled)
         self.security_combo.currentIndexChanged.connect(self._default_port)
         layout = QVBoxLayout(self)
@@ -127,6 +141,7 @@ class IntakeTab(Retranslating, QWidget):
         layout.addWidget(self.tag_edit)
         layout.addWidget(self.csv_box)
         layout.addWidget(self.email_group)
+        layout.addWidget(self.apps_box)
         layout.addWidget(self.keychain_label)
         layout.addStretch()
         for widget in (
@@ -137,6 +152,7 @@ class IntakeTab(Retranslating, QWidget):
             self.email_group,
         ):
             widget.setEnabled(bool(self._stores))
+        self.apps_box.setVisible(bool(self._stores))
         if (shown := self.store_combo.findData(current)) >= 0:
             self.store_combo.setCurrentIndex(shown)  # opens on the window's store
         self.store_combo.currentIndexChanged.connect(self._store_changed)
@@ -156,6 +172,7 @@ class IntakeTab(Retranslating, QWidget):
         self.security_combo.setItemText(0, self.tr("TLS (usually port 993)"))
         self.security_combo.setItemText(1, self.tr("STARTTLS (usually port 143)"))
         labels = [
+            self.tr("Log in with"),
             self.tr("Mail server"),
             self.tr("Port"),
             self.tr("Encryption"),
@@ -196,7 +213,11 @@ class IntakeTab(Retranslating, QWidget):
     def new_passwords(self) -> dict[str, str]:
         """Email passwords typed in this dialog, by store domain (for the keychain only)."""
         self._keep_shown()
-        return {domain: pw for domain, pw in self._passwords.items() if pw}
+        return {
+            domain: pw
+            for domain, pw in self._passwords.items()
+            if pw and self._intake[domain].email.sign_in is None
+        }
 
     def select_store(self, domain: str) -> None:
         self.store_combo.setCurrentIndex(self.store_combo.findData(domain))
@@ -221,6 +242,7 @@ class IntakeTab(Retranslating, QWidget):
         self.user_edit.setText(email.username)
         self.folder_edit.setText(email.folder)
         self.password_edit.setText(self._passwords.get(self._shown or "", ""))
+        self.sign_in.show_mailbox(self._shown, email.sign_in, email.username)
         self.smtp_host_edit.setText(email.smtp_host)
         with QSignalBlocker(self.smtp_security_combo):
             self.smtp_security_combo.setCurrentIndex(
@@ -245,6 +267,7 @@ class IntakeTab(Retranslating, QWidget):
                 security=Security(self.security_combo.currentData()),
                 username=self.user_edit.text().strip(),
                 folder=self.folder_edit.text().strip() or "INBOX",
+                sign_in=self.sign_in.method(),
                 smtp_host=self.smtp_host_edit.text().strip(),
                 smtp_port=self.smtp_port_spin.value(),
                 smtp_security=SmtpSecurity(self.smtp_security_combo.currentData()),
@@ -258,7 +281,7 @@ class IntakeTab(Retranslating, QWidget):
         thread; the outcome goes in the line under the button."""
         self._keep_shown()
         domain = self._shown
-        if domain is None or self._workers is None or self._check_task is not None:
+        if domain is None or self._check_task is not None:
             return
         email = self._intake[domain].email
         imap = email.mailbox()
@@ -267,15 +290,20 @@ class IntakeTab(Retranslating, QWidget):
             return
         from cancelapp.mail.check import check_mailbox
 
-        typed = self._passwords.get(domain, "")
-        saved = self._saved_password
+        typed, secrets, key = self._passwords.get(domain, ""), self._secrets, email.sign_in
+        provider = self._providers[key] if key is not None else None
+        as_typed = self._settings.with_intake(domain, self._intake[domain])
 
-        def password() -> str:
-            return typed or saved(domain)
+        def login() -> str | Bearer:  # in the worker: the keychain may ask to be unlocked
+            if provider is not None:
+                from cancelapp.session.mail_sign_in import mailbox_login
+
+                return mailbox_login(provider, as_typed, secrets, domain)
+            return typed or secrets.load(domain, SecretKind.IMAP_PASSWORD) or ""
 
         self.check_label.setText(self.tr("Checking…"))
         self.check_button.setEnabled(False)
-        task = self._workers.run_on(Lane.NETWORK, check_mailbox, imap, email.sending(), password)
+        task = self._workers.run_on(Lane.NETWORK, check_mailbox, imap, email.sending(), login)
         self._check_task = task
         task.succeeded.connect(self._checked)
         task.failed.connect(lambda error: self._checked((False, ())))
@@ -294,6 +322,28 @@ class IntakeTab(Retranslating, QWidget):
         if self.smtp_port_spin.value() in (587, 465):
             tls = self.smtp_security_combo.currentData() == SmtpSecurity.TLS.value
             self.smtp_port_spin.setValue(465 if tls else 587)
+
+    def _method_changed(self) -> None:
+        """A provider's mail server filled in (where none was typed); no password asked."""
+        key = self.sign_in.method()
+        self._email_form.setRowVisible(self.password_edit, key is None)
+        self.user_edit.setReadOnly(key is not None)  # the address signed in to
+        if key is None:
+            return
+        known = {p.imap_host for p in self._providers.values()}
+        if not self.host_edit.text().strip() or self.host_edit.text().strip() in known:
+            self.host_edit.setText(self._providers[key].imap_host)
+            self.security_combo.setCurrentIndex(self.security_combo.findData(Security.TLS.value))
+            self.port_spin.setValue(993)
+
+    def _signed_in(self, domain: str, address: str) -> None:
+        """The address signed in to is the mailbox's user name."""
+        if domain == self._shown:
+            self.user_edit.setText(address)
+        else:
+            intake = self._intake[domain]
+            email = replace(intake.email, username=address)
+            self._intake[domain] = replace(intake, email=email)
 
     def _default_port(self) -> None:
         if self.port_spin.value() in (993, 143):
