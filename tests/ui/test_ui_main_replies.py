@@ -464,6 +464,15 @@ def test_without_sending_set_up_the_reply_goes_to_the_mail_program_or_the_clipbo
     assert total is not None and "kr." in shown.body_edit.toPlainText()
     says_shopify_emails = "Shopify also emails the customer" in shown.shopify_label.text()
     assert says_shopify_emails == approve.preview.notify_customer
-    shown.kind_combo.setCurrentIndex(shown.kind_combo.findData("store_credit"))
-    assert "tilgodehavende" in shown.body_edit.toPlainText()  # the merchant may pick another
+    assert approve.panel is not None
+    with qtbot.waitSignal(approve.preview_shown, timeout=WAIT):
+        approve.panel.credit_radio.click()  # the refund as store credit: the reply follows
+    assert shown.kind_combo.currentData() == "store_credit"
+    assert "tilgodehavende" in shown.body_edit.toPlainText()
+    with qtbot.waitSignal(approve.preview_shown, timeout=WAIT):
+        approve.panel.notify_check.click()
+    says_shopify_emails = "Shopify also emails the customer" in shown.shopify_label.text()
+    assert says_shopify_emails == approve.preview.notify_customer
+    shown.kind_combo.setCurrentIndex(shown.kind_combo.findData("cancelled_kept_fee"))
+    assert "annulleringsgebyr" in shown.body_edit.toPlainText()  # the merchant may pick another
     approve.reject()

@@ -105,14 +105,8 @@ class ReplyPreview(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.body_edit)
-        self.shopify_label = plain_label(
-            self.tr(
-                "Shopify also emails the customer its own notice about this. Make sure this "
-                "reply says the same, or do not send it."
-            )
-            if facts.shopify_emails
-            else self.tr("Shopify sends the customer no email about this; only this reply.")
-        )
+        self.shopify_label = plain_label()
+        self._say_shopify_emails()
         self.shopify_label.setAccessibleName(self.tr("Emails from Shopify"))
         layout.addWidget(self.shopify_label)
         self.send_box = QCheckBox(self.tr("&Send this reply from your mailbox"))
@@ -145,12 +139,23 @@ class ReplyPreview(QGroupBox):
         """A new preview (the merchant changed the refund): the reply follows it, unless the
         merchant picked another template or wrote their own text."""
         self.facts = facts
+        self._say_shopify_emails()
         if self._edited:
             return
         if not self._picked_kind:
             with QSignalBlocker(self.kind_combo):
                 self.kind_combo.setCurrentIndex(self.kind_combo.findData(facts.kind.value))
         self._compose()
+
+    def _say_shopify_emails(self) -> None:
+        self.shopify_label.setText(
+            self.tr(
+                "Shopify also emails the customer its own notice about this. Make sure this "
+                "reply says the same, or do not send it."
+            )
+            if self.facts.shopify_emails
+            else self.tr("Shopify sends the customer no email about this; only this reply.")
+        )
 
     def _picked(self) -> None:
         self._picked_kind = True
