@@ -34,3 +34,7 @@ _.close_thread_connection; _.save_dialog
 
 # Qt's virtual methods: Qt calls them on the widgets that override them.
 _.paintEvent; _.minimumSizeHint
+
+# XOAUTH2 for SMTP submission (cancelapp.oauth.sasl): for the mail-sending login, built in
+# parallel (issue 15 point 2); tested against aiosmtpd in tests/oauth/test_oauth_mail.py.
+smtp_authenticate

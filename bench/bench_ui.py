@@ -162,9 +162,7 @@ def queue_figures(app: QApplication, count: int) -> dict[str, Any]:
             )
         keystrokes.append(timed(lambda: model.set_filter(QueueFilter()), app))  # clear search
     # Once typing pauses, the tabs count the search's hits in every tab (one pass per pause).
-    counting = [
-        timed(lambda w=word: index.tab_counts(index.search_hits(w)), app) for word in WORDS
-    ]
+    counting = [timed(lambda w=word: index.tab_counts(index.search_hits(w)), app) for word in WORDS]
     tabs = [timed(lambda t=tab: model.set_filter(QueueFilter(tab=t)), app) for tab in Tab]
     tabs += [timed(lambda t=tab: model.set_filter(QueueFilter(tab=t)), app) for tab in Tab]
     model.set_filter(QueueFilter())

@@ -288,6 +288,10 @@
         <translation>Bed lageret om at annullere</translation>
     </message>
     <message>
+        <source>At most {maximum} can be refunded for what is cancelled.</source>
+        <translation>Der kan højst refunderes {maximum} for det, der annulleres.</translation>
+    </message>
+    <message>
         <source>At the warehouse: decide soon. It must agree before the order can be cancelled.</source>
         <translation>På lageret: beslut dig snart. Lageret skal sige ja, før ordren kan annulleres.</translation>
     </message>
@@ -360,6 +364,38 @@
         <translation>Shopify beregner {shopify} for at fjerne disse varer; CancelApps forhåndsvisning giver {ours}. Tjek ordren i Shopify, før du bekræfter.</translation>
     </message>
     <message>
+        <source>Shopify emails the customer a refund receipt for {amount}.</source>
+        <translation>Shopify sender kunden en refusionskvittering på {amount}.</translation>
+    </message>
+    <message>
+        <source>Shopify emails the customer a refund receipt: {amount} as store credit.</source>
+        <translation>Shopify sender kunden en refusionskvittering: {amount} som butikskredit.</translation>
+    </message>
+    <message>
+        <source>Shopify emails the customer a refund receipt: {count} item(s) cancelled, {amount} refunded.</source>
+        <translation>Shopify sender kunden en refusionskvittering: {count} vare(r) annulleret, {amount} refunderet.</translation>
+    </message>
+    <message>
+        <source>Shopify emails the customer that order {order} is cancelled and {amount} goes back to how they paid.</source>
+        <translation>Shopify sender kunden en e-mail om, at ordre {order} er annulleret, og at {amount} går tilbage til den måde, kunden betalte på.</translation>
+    </message>
+    <message>
+        <source>Shopify emails the customer that order {order} is cancelled and {amount} is given as store credit.</source>
+        <translation>Shopify sender kunden en e-mail om, at ordre {order} er annulleret, og at {amount} gives som butikskredit.</translation>
+    </message>
+    <message>
+        <source>Shopify emails the customer that order {order} is cancelled.</source>
+        <translation>Shopify sender kunden en e-mail om, at ordre {order} er annulleret.</translation>
+    </message>
+    <message>
+        <source>Shopify emails the customer that {count} item(s) are cancelled, with no money refunded.</source>
+        <translation>Shopify sender kunden en e-mail om, at {count} vare(r) er annulleret, uden at der refunderes penge.</translation>
+    </message>
+    <message>
+        <source>Shopify sends the customer no email.</source>
+        <translation>Shopify sender ikke kunden nogen e-mail.</translation>
+    </message>
+    <message>
         <source>Some items (such as gift cards) cannot go back into stock.</source>
         <translation>Nogle varer (f.eks. gavekort) kan ikke lægges på lager igen.</translation>
     </message>
@@ -374,6 +410,10 @@
     <message>
         <source>The payment was only authorised: cancelling releases it, nothing is charged.</source>
         <translation>Betalingen er kun reserveret: annullering frigiver den, og intet bliver trukket.</translation>
+    </message>
+    <message>
+        <source>The policy has no fee to keep here.</source>
+        <translation>Politikken har intet gebyr, der kan beholdes her.</translation>
     </message>
     <message>
         <source>The warehouse agreed to cancel: approve to cancel and refund.</source>
@@ -398,6 +438,10 @@
     <message>
         <source>This order has already been cancelled.</source>
         <translation>Ordren er allerede annulleret.</translation>
+    </message>
+    <message>
+        <source>Type the amount to refund in {currency}.</source>
+        <translation>Skriv beløbet der skal refunderes, i {currency}.</translation>
     </message>
     <message>
         <source>Waiting for the warehouse to agree to cancel.</source>
@@ -437,6 +481,125 @@
     <message>
         <source>This order has more items or shipments than CancelApp can check at once. Handle it in Shopify.</source>
         <translation>Ordren har flere varer eller forsendelser, end CancelApp kan tjekke på én gang. Behandl den i Shopify.</translation>
+    </message>
+</context>
+<context>
+    <name>ApproveChoicesPanel</name>
+    <message>
+        <source>A statutory withdrawal: refunded in full, shipping included, to the original means of payment. No fee may be kept.</source>
+        <translation>En lovpligtig fortrydelse: refunderes fuldt ud, fragt inklusive, til det oprindelige betalingsmiddel. Der må ikke beholdes noget gebyr.</translation>
+    </message>
+    <message>
+        <source>Statutory withdrawal</source>
+        <translation>Lovpligtig fortrydelse</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Refusion</translation>
+    </message>
+    <message>
+        <source>Another amount:</source>
+        <translation>Et andet beløb:</translation>
+    </message>
+    <message>
+        <source>Amount to refund</source>
+        <translation>Beløb der refunderes</translation>
+    </message>
+    <message>
+        <source>Amount problem</source>
+        <translation>Problem med beløbet</translation>
+    </message>
+    <message>
+        <source>Refund to</source>
+        <translation>Refunder til</translation>
+    </message>
+    <message>
+        <source>The original payment</source>
+        <translation>Den oprindelige betaling</translation>
+    </message>
+    <message>
+        <source>Store credit</source>
+        <translation>Butikskredit</translation>
+    </message>
+    <message>
+        <source>No refund</source>
+        <translation>Ingen refusion</translation>
+    </message>
+    <message>
+        <source>The customer expressly agreed to store credit</source>
+        <translation>Kunden har udtrykkeligt accepteret butikskredit</translation>
+    </message>
+    <message>
+        <source>Store credit expires on</source>
+        <translation>Butikskreditten udløber den</translation>
+    </message>
+    <message>
+        <source>Store credit expiry date</source>
+        <translation>Butikskredittens udløbsdato</translation>
+    </message>
+    <message>
+        <source>Items to cancel</source>
+        <translation>Varer der annulleres</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Vare</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+    <message>
+        <source>Restock</source>
+        <translation>Læg på lager</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>På</translation>
+    </message>
+    <message>
+        <source> of {count}</source>
+        <translation> af {count}</translation>
+    </message>
+    <message>
+        <source>Units of {item} to cancel</source>
+        <translation>Antal {item} der annulleres</translation>
+    </message>
+    <message>
+        <source>Restock {item}</source>
+        <translation>Læg {item} på lager</translation>
+    </message>
+    <message>
+        <source>Where {item} goes back</source>
+        <translation>Hvor {item} lægges på lager</translation>
+    </message>
+    <message>
+        <source>Let Shopify email the customer</source>
+        <translation>Lad Shopify sende kunden en e-mail</translation>
+    </message>
+    <message>
+        <source>Full refund: {amount}</source>
+        <translation>Fuld refusion: {amount}</translation>
+    </message>
+    <message>
+        <source>Keep the policy&apos;s fee of {fee}: refund {amount}</source>
+        <translation>Behold politikkens gebyr på {fee}: refunder {amount}</translation>
+    </message>
+    <message>
+        <source>Refund the shipping ({amount})</source>
+        <translation>Refunder fragten ({amount})</translation>
+    </message>
+    <message>
+        <source>Type the amount to refund, for example {example}.</source>
+        <translation>Skriv beløbet der skal refunderes, for eksempel {example}.</translation>
+    </message>
+    <message>
+        <source>{currency} has {places} decimals.</source>
+        <translation>{currency} har {places} decimaler.</translation>
+    </message>
+    <message>
+        <source>At most {amount} can be refunded for what is cancelled.</source>
+        <translation>Der kan højst refunderes {amount} for det, der annulleres.</translation>
     </message>
 </context>
 <context>
@@ -837,12 +1000,20 @@
         <translation>Besked til lageret:</translation>
     </message>
     <message>
+        <source>Preview status</source>
+        <translation>Forhåndsvisningens status</translation>
+    </message>
+    <message>
         <source>Message to the warehouse</source>
         <translation>Besked til lageret</translation>
     </message>
     <message>
         <source>Do nothing</source>
         <translation>Gør ingenting</translation>
+    </message>
+    <message>
+        <source>Working out the refund…</source>
+        <translation>Beregner refusionen…</translation>
     </message>
     <message>
         <source>Refund via {gateway}</source>
@@ -873,6 +1044,10 @@
         <translation>Tilbageholdt gebyr</translation>
     </message>
     <message>
+        <source>Not refunded</source>
+        <translation>Ikke refunderet</translation>
+    </message>
+    <message>
         <source>Shopify&apos;s own calculation</source>
         <translation>Shopifys egen beregning</translation>
     </message>
@@ -891,6 +1066,10 @@
     <message>
         <source>Shipping hold</source>
         <translation>Tilbageholdt forsendelse</translation>
+    </message>
+    <message>
+        <source>Customer email</source>
+        <translation>E-mail til kunden</translation>
     </message>
     <message>
         <source>Email the customer</source>
@@ -1764,8 +1943,16 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>Mailserveren {host} tilbyder ikke en krypteret forbindelse (STARTTLS)</translation>
     </message>
     <message>
+        <source>The mail server {host} does not offer sign-in with Google or Microsoft (XOAUTH2 or OAUTHBEARER). Choose App password for this mailbox in Settings › Incoming requests.</source>
+        <translation>Mailserveren {host} tilbyder ikke login med Google eller Microsoft (XOAUTH2 eller OAUTHBEARER). Vælg Adgangskode til app for denne postkasse under Indstillinger › Indkomne anmodninger.</translation>
+    </message>
+    <message>
         <source>The mail server {host} gave an unexpected answer</source>
         <translation>Mailserveren {host} gav et uventet svar</translation>
+    </message>
+    <message>
+        <source>The mail server {host} refused the sign-in for {address}. Sign in again in Settings › Incoming requests; if it keeps happening, check that IMAP is switched on for the mailbox.</source>
+        <translation>Mailserveren {host} afviste login for {address}. Log ind igen under Indstillinger › Indkomne anmodninger; sker det igen, så tjek at IMAP er slået til for postkassen.</translation>
     </message>
     <message>
         <source>The mail server {host} refused the user name or password</source>
@@ -1829,6 +2016,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     <message>
         <source>STARTTLS (usually port 143)</source>
         <translation>STARTTLS (normalt port 143)</translation>
+    </message>
+    <message>
+        <source>Log in with</source>
+        <translation>Log ind med</translation>
     </message>
     <message>
         <source>Mail server</source>
@@ -2100,6 +2291,57 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     <message>
         <source>taken back</source>
         <translation>trukket tilbage</translation>
+    </message>
+</context>
+<context>
+    <name>MailboxSignIn</name>
+    <message>
+        <source>App password</source>
+        <translation>Adgangskode til app</translation>
+    </message>
+    <message>
+        <source>Sign in with Google</source>
+        <translation>Log ind med Google</translation>
+    </message>
+    <message>
+        <source>Sign in with Microsoft 365</source>
+        <translation>Log ind med Microsoft 365</translation>
+    </message>
+    <message>
+        <source>How CancelApp logs in to the mailbox</source>
+        <translation>Sådan logger CancelApp ind på postkassen</translation>
+    </message>
+    <message>
+        <source>Cancel sign-in</source>
+        <translation>Afbryd login</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in…</source>
+        <translation>&amp;Log ind…</translation>
+    </message>
+    <message>
+        <source>CancelApp is signed in. You can close this page and go back to CancelApp.</source>
+        <translation>CancelApp er logget ind. Du kan lukke denne side og gå tilbage til CancelApp.</translation>
+    </message>
+    <message>
+        <source>Sign in in the browser window that opened…</source>
+        <translation>Log ind i browservinduet, der blev åbnet…</translation>
+    </message>
+    <message>
+        <source>CancelApp could not open a web browser. Open this address in a browser on this computer to sign in: {url}</source>
+        <translation>CancelApp kunne ikke åbne en webbrowser. Åbn denne adresse i en browser på denne computer for at logge ind: {url}</translation>
+    </message>
+    <message>
+        <source>Sign-in cancelled.</source>
+        <translation>Login afbrudt.</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong while signing in. The details are in CancelApp&apos;s log.</source>
+        <translation>Noget uventet gik galt under login. Detaljerne står i CancelApps log.</translation>
+    </message>
+    <message>
+        <source>Signed in as {address}</source>
+        <translation>Logget ind som {address}</translation>
     </message>
 </context>
 <context>
@@ -3761,6 +4003,14 @@ Venlig hilsen
         <translation>Din computer har ingen nøglering, CancelApp kan bruge; nøglen, der forsegler revisionsloggen, glemmes, når du lukker, så dagens poster kan ikke kontrolleres bagefter.</translation>
     </message>
     <message>
+        <source>Your computer has no keychain CancelApp can use; the mailbox sign-in will be forgotten when you quit, and you will sign in again next time.</source>
+        <translation>Din computer har ingen nøglering, CancelApp kan bruge; login til postkassen glemmes, når du lukker, og du skal logge ind igen næste gang.</translation>
+    </message>
+    <message>
+        <source>Your computer has no keychain CancelApp can use; the sign-in app&apos;s client secret will be forgotten when you quit.</source>
+        <translation>Din computer har ingen nøglering, CancelApp kan bruge; login-appens klienthemmelighed glemmes, når du lukker.</translation>
+    </message>
+    <message>
         <source>Your keychain is locked or refused to store the token, so it will be forgotten when you quit. Unlock the keychain and connect the store again to keep it.</source>
         <translation>Din nøglering er låst eller ville ikke gemme tokenet, så det bliver glemt, når du lukker programmet. Lås nøgleringen op, og forbind butikken igen for at beholde det.</translation>
     </message>
@@ -3775,6 +4025,14 @@ Venlig hilsen
     <message>
         <source>Your keychain is locked or refused to store the key that seals the audit log, so it will be forgotten when you quit. Unlock the keychain and start CancelApp again.</source>
         <translation>Din nøglering er låst eller nægtede at gemme nøglen, der forsegler revisionsloggen, så den glemmes, når du lukker. Lås nøgleringen op, og start CancelApp igen.</translation>
+    </message>
+    <message>
+        <source>Your keychain is locked or refused to store the mailbox sign-in, so it will be forgotten when you quit. Unlock the keychain and sign in again to keep it.</source>
+        <translation>Din nøglering er låst eller nægtede at gemme login til postkassen, så det glemmes, når du lukker. Lås nøgleringen op og log ind igen for at beholde det.</translation>
+    </message>
+    <message>
+        <source>Your keychain is locked or refused to store the sign-in app&apos;s client secret, so it will be forgotten when you quit. Unlock the keychain and save the settings again.</source>
+        <translation>Din nøglering er låst eller nægtede at gemme login-appens klienthemmelighed, så den glemmes, når du lukker. Lås nøgleringen op og gem indstillingerne igen.</translation>
     </message>
     <message>
         <source>Your keychain is locked or refused access, so CancelApp cannot read the store&apos;s saved secrets. Unlock the keychain and try again.</source>
@@ -3865,6 +4123,10 @@ Venlig hilsen
     <message>
         <source>Look once a day for a ne&amp;wer version of CancelApp (asks GitHub)</source>
         <translation>Se efter en ny&amp;ere version af CancelApp én gang om dagen (spørger GitHub)</translation>
+    </message>
+    <message>
+        <source>Sign in to the mailbox of {store} first, or choose App password.</source>
+        <translation>Log først ind på postkassen for {store}, eller vælg Adgangskode til app.</translation>
     </message>
     <message>
         <source>Enter the mail server and user name for {store}, or switch email off.</source>
@@ -4036,6 +4298,92 @@ Venlig hilsen
     <message>
         <source>Customer asked to cancel; on hold in CancelApp until decided.</source>
         <translation>Kunden har bedt om annullering; tilbageholdt i CancelApp, indtil der er truffet en beslutning.</translation>
+    </message>
+</context>
+<context>
+    <name>SignIn</name>
+    <message>
+        <source>This copy of CancelApp has no {provider} sign-in app. Enter the client ID of your own {provider} app under Sign-in apps, or choose App password.</source>
+        <translation>Denne udgave af CancelApp har ingen login-app hos {provider}. Skriv klient-id&apos;et for din egen app hos {provider} under Login-apps, eller vælg Adgangskode til app.</translation>
+    </message>
+    <message>
+        <source>Google also requires the client secret of your Desktop app. Enter it under Sign-in apps.</source>
+        <translation>Google kræver også klienthemmeligheden for din skrivebordsapp. Skriv den under Login-apps.</translation>
+    </message>
+    <message>
+        <source>CancelApp could not open a port on this computer (127.0.0.1) to receive the answer from the sign-in page. A firewall or security program may block it: allow CancelApp there, or choose App password.</source>
+        <translation>CancelApp kunne ikke åbne en port på denne computer (127.0.0.1) til at modtage svaret fra login-siden. En firewall eller et sikkerhedsprogram blokerer den måske: tillad CancelApp dér, eller vælg Adgangskode til app.</translation>
+    </message>
+    <message>
+        <source>No answer came from the sign-in page within {minutes} minutes. Click Sign in to try again; if no page opened, set a default web browser on this computer.</source>
+        <translation>Login-siden svarede ikke inden for {minutes} minutter. Klik på Log ind for at prøve igen; åbnede der ingen side, så vælg en standardbrowser på denne computer.</translation>
+    </message>
+    <message>
+        <source>You did not allow CancelApp to use your {provider} mailbox, so nothing changed. Sign in again and choose Allow, or choose App password.</source>
+        <translation>Du gav ikke CancelApp lov til at bruge din postkasse hos {provider}, så intet er ændret. Log ind igen og vælg Tillad, eller vælg Adgangskode til app.</translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s administrator does not allow CancelApp to use its {provider} mailboxes. Ask them to approve the app for IMAP and SMTP, or choose App password if your organisation allows one.</source>
+        <translation>Din organisations administrator tillader ikke CancelApp at bruge organisationens postkasser hos {provider}. Bed administratoren om at godkende appen til IMAP og SMTP, eller vælg Adgangskode til app, hvis organisationen tillader det.</translation>
+    </message>
+    <message>
+        <source>{provider} does not accept the sign-in app&apos;s client ID or client secret. Check them under Sign-in apps.</source>
+        <translation>{provider} godtager ikke login-appens klient-id eller klienthemmelighed. Tjek dem under Login-apps.</translation>
+    </message>
+    <message>
+        <source>{provider} refused the sign-in ({detail}). Try again, or choose App password.</source>
+        <translation>{provider} afviste login ({detail}). Prøv igen, eller vælg Adgangskode til app.</translation>
+    </message>
+    <message>
+        <source>An answer reached CancelApp that did not belong to this sign-in, so it was ignored. Click Sign in to try again.</source>
+        <translation>CancelApp fik et svar, der ikke hørte til dette login, så det blev ignoreret. Klik på Log ind for at prøve igen.</translation>
+    </message>
+    <message>
+        <source>CancelApp could not reach {provider} to finish the sign-in. Check the internet connection and try again.</source>
+        <translation>CancelApp kunne ikke nå {provider} for at gøre login færdigt. Tjek internetforbindelsen og prøv igen.</translation>
+    </message>
+    <message>
+        <source>{provider} did not say which email address was signed in, so CancelApp cannot use it. Try again, or choose App password.</source>
+        <translation>{provider} oplyste ikke, hvilken e-mailadresse der blev logget ind med, så CancelApp kan ikke bruge den. Prøv igen, eller vælg Adgangskode til app.</translation>
+    </message>
+    <message>
+        <source>{provider} no longer accepts CancelApp&apos;s sign-in for {address} (it expired or was withdrawn). Sign in again under Settings › Incoming requests.</source>
+        <translation>{provider} godtager ikke længere CancelApps login for {address} (det er udløbet eller trukket tilbage). Log ind igen under Indstillinger › Indkomne anmodninger.</translation>
+    </message>
+    <message>
+        <source>CancelApp has no {provider} sign-in on this computer for {address}. Sign in under Settings › Incoming requests.</source>
+        <translation>CancelApp har intet login hos {provider} på denne computer for {address}. Log ind under Indstillinger › Indkomne anmodninger.</translation>
+    </message>
+    <message>
+        <source>CancelApp has forgotten its {provider} sign-in. {provider} still lists CancelApp as allowed until you remove it at {url}.</source>
+        <translation>CancelApp har glemt sit login hos {provider}. {provider} viser stadig CancelApp som tilladt, indtil du fjerner den på {url}.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInAppsBox</name>
+    <message>
+        <source>Sign-in apps (for Google and Microsoft 365)</source>
+        <translation>Login-apps (til Google og Microsoft 365)</translation>
+    </message>
+    <message>
+        <source>Signing in with Google or Microsoft goes through a registered sign-in app. Leave these empty to use the one this copy of CancelApp comes with, or enter your own app&apos;s client ID. Google also gives Desktop apps a client secret.</source>
+        <translation>Login med Google eller Microsoft går gennem en registreret login-app. Lad felterne stå tomme for at bruge den, der følger med denne udgave af CancelApp, eller skriv din egen apps klient-id. Google giver også skrivebordsapps en klienthemmelighed.</translation>
+    </message>
+    <message>
+        <source>Google client ID</source>
+        <translation>Google klient-id</translation>
+    </message>
+    <message>
+        <source>Google client secret</source>
+        <translation>Google klienthemmelighed</translation>
+    </message>
+    <message>
+        <source>Microsoft client ID</source>
+        <translation>Microsoft klient-id</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the saved one</source>
+        <translation>Lad stå tomt for at beholde den gemte</translation>
     </message>
 </context>
 <context>
