@@ -3392,7 +3392,15 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     </message>
     <message>
         <source>e.g. 24h, 2d, shop, until fulfillment</source>
-        <translation>f.eks. 24h, 2d, shop, until fulfillment</translation>
+        <translation>f.eks. 24t, 2d, butikkens, indtil afsendelse</translation>
+    </message>
+    <message>
+        <source>shop</source>
+        <translation>butikkens</translation>
+    </message>
+    <message>
+        <source>until fulfillment</source>
+        <translation>indtil afsendelse</translation>
     </message>
     <message>
         <source>yes</source>
@@ -3894,8 +3902,16 @@ Venlig hilsen
         <translation>Anmodninger pr. uge</translation>
     </message>
     <message>
-        <source>Bars, from the bottom: cancelled, declined, still open</source>
-        <translation>Søjler, nedefra: annulleret, afvist, stadig åbne</translation>
+        <source>cancelled</source>
+        <translation>annulleret</translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation>afvist</translation>
+    </message>
+    <message>
+        <source>still open</source>
+        <translation>stadig åbne</translation>
     </message>
     <message>
         <source>No requests in this period</source>
