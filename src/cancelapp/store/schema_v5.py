@@ -1,4 +1,4 @@
-"""Schema version 6: replies to customers, journaled before they are sent (`store.outbox`).
+"""Schema version 5: replies to customers, journaled before they are sent (`store.outbox`).
 
 A reply is written here with its Message-ID before anything reaches the mail server, and its
 `state` walks journaled -> submitting -> sent -> filed (the copy is in the Sent folder). A
