@@ -629,18 +629,19 @@ def _wizard_guide(app: QApplication, window: MainWindow, out: Path) -> bool:
     from cancelapp.ui.connect.connect_wizard import ConnectWizard
 
     context = window.context
-    wizard = ConnectWizard(context.workers, context.secrets, context.database, window)
-    wizard.use_loopback("http://127.0.0.1:1")
-    wizard.resize(900, 700)
-    wizard.show()
-    wizard.next()
     saved = True
-    for language in ("en", "da"):
+    for language in ("en", "da"):  # made in each language, as a merchant opens it
         window.use_language(Language.DANISH if language == "da" else Language.ENGLISH)
+        wizard = ConnectWizard(context.workers, context.secrets, context.database, window)
+        wizard.use_loopback("http://127.0.0.1:1")
+        wizard.resize(900, 700)
+        wizard.show()
+        wizard.next()
         for _ in range(5):
             app.processEvents()
         saved = saved and _save(wizard, out / f"wizard-guide-1366-{language}.png")
-    wizard.reject()
+        wizard.reject()
+        wizard.deleteLater()
     window.use_language(Language.ENGLISH)
     return saved
 
