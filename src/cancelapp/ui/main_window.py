@@ -138,7 +138,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._connect()
         self.retranslate()
         for notice in context.startup_notices:
-            self.banner.show_message(self.formatter.phrase(notice))
+            self.banner.show_phrase(notice, render=self.formatter.phrase)
 
     def _build_layout(self) -> None:
         right = QWidget()
@@ -278,6 +278,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.queue.refit_columns()
         self.detail.show_detail(self.detail.detail)
         self.status.retranslate()
+        self.banner.retranslate()  # a core message again, its numbers in the new locale too
 
     # Starting and switching stores ---------------------------------------------------------------
 
@@ -436,8 +437,7 @@ class MainWindow(Retranslating, QMainWindow):
                 result.budget.currently_available, result.budget.maximum_available
             )
         for notice in result.notices[:1]:
-            more = "\n".join(self.formatter.phrase(n) for n in result.notices)
-            self.banner.show_message(self.formatter.phrase(notice), more)
+            self.banner.show_phrase(notice, result.notices, render=self.formatter.phrase)
         window_changed = result.window_changed
         if self.queue.current_request_id() == 0:
             self.queue.select_row(0)
