@@ -31,6 +31,8 @@ REFUND_WARNING_DAYS = 3  # the queue warns this many days before the refund is d
 MADE_TO_SPECIFICATION_TAG = "made-to-specification"  # Art. 16(c)
 SEALED_HYGIENE_TAG = "sealed-hygiene"  # Art. 16(e)
 SEALED_MEDIA_TAG = "sealed-media"  # Art. 16(i)
+# An order tag by which the merchant confirms a seal was broken after delivery.
+SEAL_BROKEN_TAG = "seal-broken"
 
 _CONTEXT = "Withdrawal"
 
@@ -151,15 +153,8 @@ _SEALED_MEDIA = QT_TRANSLATE_NOOP(
 )
 
 
-def assess(
-    order: Order,
-    request: CancellationRequest,
-    terms: WithdrawalTerms,
-    *,
-    seal_broken: bool = False,
-) -> Withdrawal:
-    """What the law says about `request` on `order`. `seal_broken`: the merchant confirmed a
-    seal was broken after delivery (Art. 16(e), (i) apply only then)."""
+def assess(order: Order, request: CancellationRequest, terms: WithdrawalTerms) -> Withdrawal:
+    """What the law says about `request` on `order`."""
     country = (order.shipping_country or "").upper()
     first = min(request.messages, key=lambda m: m.received_at) if request.messages else None
     sent_at = first.sent if first is not None else order.created_at
@@ -185,13 +180,16 @@ def assess(
         )
     delivered_on = goods_received_on(order, country)
     period = withdrawal_period(delivered_on, country, informed=terms.informed)
-    exception = _exception(order, request, seal_broken)
+    exception = _exception(order, request)
     return Withdrawal(
         RequestKind.WITHDRAWAL, country, sent_at, received_on, period, exception=exception
     )
 
 
-def _exception(order: Order, request: CancellationRequest, seal_broken: bool) -> Phrase | None:
+def _exception(order: Order, request: CancellationRequest) -> Phrase | None:
+    """Art. 16(c) by a product tag; 16(e) and (i) only once the merchant confirmed, by the
+    order tag `SEAL_BROKEN_TAG`, that the seal was broken after delivery."""
+    seal_broken = SEAL_BROKEN_TAG in {t.strip().lower() for t in order.tags}
     wanted = set(request.line_item_ids)
     lines = [li for li in order.line_items if not wanted or li.id in wanted] or order.line_items
     tags = {t.strip().lower() for li in lines for t in li.product_tags}

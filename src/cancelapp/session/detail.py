@@ -17,6 +17,7 @@ from cancelapp.domain.order import Order
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
 from cancelapp.domain.request import CancellationRequest, RequestState
 from cancelapp.domain.verdict import Outcome, Verdict
+from cancelapp.domain.withdrawal import WithdrawalTerms
 
 if TYPE_CHECKING:  # imported where used: the window opens before these load
     from cancelapp.policy import Policy, VerdictExplanation
@@ -100,6 +101,7 @@ def load_detail(
     policy: Policy,
     now: datetime,
     shop_edit_window: timedelta | None = None,
+    withdrawal_terms: WithdrawalTerms | None = None,
 ) -> RequestDetail | None:
     """None when the request no longer exists (merged into another one)."""
     from cancelapp.policy import evaluate, explain
@@ -130,7 +132,14 @@ def load_detail(
         verdict = kept
         explanation = explain(verdict, None)
     elif complete:
-        verdict = evaluate(order, request, policy, now, shop_edit_window=shop_edit_window)
+        verdict = evaluate(
+            order,
+            request,
+            policy,
+            now,
+            shop_edit_window=shop_edit_window,
+            withdrawal_terms=withdrawal_terms,
+        )
         if why_unmatched is not None:  # kept with the request: shown after a restart too
             verdict = replace(verdict, reasons=(why_unmatched, *verdict.reasons))
         explanation = explain(verdict, policy)
