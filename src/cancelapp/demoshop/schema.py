@@ -74,6 +74,7 @@ RESOLVERS: dict[str, dict[str, Callable[..., Any]]] = {
     "ProductVariant": resolve_shop.VARIANT,
     "FulfillmentHold": resolve_shop.FULFILLMENT_HOLD,
     "Fulfillment": resolve_shop.FULFILLMENT,
+    "FulfillmentLineItem": resolve_shop.FULFILLMENT_LINE_ITEM,
     "Job": resolve_shop.JOB,
     "OrderCancelJobResult": resolve_shop.CANCEL_JOB_RESULT,
 }

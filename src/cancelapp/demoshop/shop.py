@@ -228,6 +228,22 @@ class DemoShop:
                     factory.fulfil(order, li, wanted, self.store.new_id(), now)
             self.store.register(order)
 
+    def ship_to(self, order_id: str, country: str, *, company: str | None = None) -> None:
+        """Give the order a shipping address in `country` (a `CountryCode`), with a company."""
+        with self.store.lock:
+            order = self.order(order_id)
+            order.shipping_country, order.company = country, company
+            order.touch(self.store.now())
+
+    def mark_delivered(self, order_id: str, at: datetime | None = None) -> None:
+        """The carrier reports every shipment of the order delivered (`at`, else now)."""
+        with self.store.lock:
+            order = self.order(order_id)
+            now = self.store.now()
+            for shipment in order.fulfillments:
+                shipment.delivered_at = at or now
+            order.touch(now)
+
     def charge_extra(self, field: str, points: int) -> None:
         """Charge `points` more for each `field` ("Type.field") a query selects than Shopify's
         published rules say, as Shopify's manual field costs do; 0 removes the surcharge."""
