@@ -16,7 +16,7 @@ from cancelapp.actions import ActionRunner, Outcome, OutcomeStatus, PlanRefused
 from cancelapp.actions.prepare.warehouse import AtWarehouse
 from cancelapp.domain.phrase import Phrase
 from cancelapp.domain.request import RequestState
-from cancelapp.domain.withdrawal import WithdrawalTerms
+from cancelapp.domain.withdrawal import WithdrawalTerms, assess
 from cancelapp.policy import Policy, evaluate, policy_hash
 from cancelapp.session.store_policy import StorePolicies, StorePolicy
 from cancelapp.session.task_control import TaskControl
@@ -224,8 +224,18 @@ def judge(
                 why = unmatched_reason(conn, request_id)
             if why is not None:
                 verdict = replace(verdict, reasons=(why, *verdict.reasons))
+        due = None
+        if verdict.statutory_withdrawal and order is not None:
+            due = assess(order, request, withdrawal_terms or WithdrawalTerms()).refund_due_on
         with database.transaction() as conn:
-            set_verdict(conn, request_id, verdict, policy_hash=digest, evaluated_at=moment)
+            set_verdict(
+                conn,
+                request_id,
+                verdict,
+                policy_hash=digest,
+                evaluated_at=moment,
+                refund_due_on=due,
+            )
         judged.append(request_id)
     return judged
 

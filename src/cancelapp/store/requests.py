@@ -11,7 +11,7 @@ import json
 import sqlite3
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from cancelapp.domain.phrase import Phrase
@@ -23,7 +23,12 @@ from cancelapp.domain.request import (
 )
 from cancelapp.domain.verdict import Outcome, Verdict
 from cancelapp.store.phrase_json import phrase_from_json, phrase_to_json
-from cancelapp.store.times import from_db_time, to_db_time
+from cancelapp.store.times import (
+    from_db_time,
+    optional_db_time,
+    optional_from_db_time,
+    to_db_time,
+)
 
 _REQUEST_COLUMNS = (
     "id, store_id, order_gid, order_name, customer_email, state, native_edit_id, line_item_ids"
@@ -180,18 +185,22 @@ def set_verdict(
     *,
     policy_hash: str,
     evaluated_at: datetime,
+    refund_due_on: date | None = None,
 ) -> None:
-    """Cache the verdict the queue shows; `requests_needing_verdict` finds outdated ones."""
+    """Cache the verdict the queue shows, with a statutory withdrawal's refund deadline;
+    `requests_needing_verdict` finds outdated ones."""
     reason = verdict.first_reason
     conn.execute(
         """UPDATE requests SET verdict_outcome = ?, verdict_rule = ?, verdict_reason = ?,
-               verdict_policy_hash = ?, verdict_evaluated_at = ? WHERE id = ?""",
+               verdict_policy_hash = ?, verdict_evaluated_at = ?, refund_due_on = ?
+           WHERE id = ?""",
         (
             verdict.outcome.value,
             verdict.rule,
             None if reason is None else phrase_to_json(reason),
             policy_hash,
             to_db_time(evaluated_at),
+            None if refund_due_on is None else refund_due_on.isoformat(),
             request_id,
         ),
     )
@@ -359,7 +368,7 @@ def _insert_messages(
 ) -> None:
     conn.executemany(
         """INSERT INTO request_messages (request_id, store_id, source, received_at, author,
-               text, external_id) VALUES (?, ?, ?, ?, ?, ?, ?)""",
+               text, external_id, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
         [
             (
                 request_id,
@@ -369,6 +378,7 @@ def _insert_messages(
                 m.author,
                 m.text,
                 m.external_id,
+                optional_db_time(m.sent_at),
             )
             for m in messages
         ],
@@ -410,15 +420,20 @@ def _with_messages(
     ids = list(by_request)
     for chunk_start in range(0, len(ids), 500):
         chunk = ids[chunk_start : chunk_start + 500]
-        for request_id, source, received_at, author, text, external_id in conn.execute(
-            f"""SELECT request_id, source, received_at, author, text, external_id
+        for request_id, source, received_at, author, text, external_id, sent_at in conn.execute(
+            f"""SELECT request_id, source, received_at, author, text, external_id, sent_at
                 FROM request_messages WHERE request_id IN ({",".join("?" * len(chunk))})
                 ORDER BY received_at, id""",  # noqa: S608
             chunk,
         ):
             by_request[request_id].append(
                 RequestMessage(
-                    RequestSource(source), from_db_time(received_at), text, author, external_id
+                    RequestSource(source),
+                    from_db_time(received_at),
+                    text,
+                    author,
+                    external_id,
+                    sent_at=optional_from_db_time(sent_at),
                 )
             )
     return [
