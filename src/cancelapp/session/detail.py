@@ -17,7 +17,7 @@ from cancelapp.domain.order import Order
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
 from cancelapp.domain.request import CancellationRequest, RequestState
 from cancelapp.domain.verdict import Outcome, Verdict
-from cancelapp.domain.withdrawal import WithdrawalTerms
+from cancelapp.domain.withdrawal import Withdrawal, WithdrawalTerms, assess
 
 if TYPE_CHECKING:  # imported where used: the window opens before these load
     from cancelapp.policy import Policy, VerdictExplanation
@@ -73,6 +73,7 @@ class RequestDetail:
     stopped: tuple[Phrase, ...] = ()
     kept_reason: str | None = None
     carried_out: CarriedOut | None = None  # the decision a done or declined request was under
+    withdrawal: Withdrawal | None = None  # what the EU right of withdrawal says; None: no order
 
     @property
     def busy(self) -> bool:
@@ -160,6 +161,7 @@ def load_detail(
         stopped,
         kept_reason,
         carried_out(request, decisions, audit),
+        None if order is None else assess(order, request, withdrawal_terms or WithdrawalTerms()),
     )
 
 

@@ -1,0 +1,144 @@
+"""Issue 15, point 4: an EU consumer's withdrawal in the real window against the demo shop.
+
+A policy file that denies everything and keeps a fee cannot deny a withdrawal in time nor keep
+a fee on it; the queue shows when the refund is due; an order already delivered takes the
+return path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from cancelapp.context import AppContext, connect_demo
+from cancelapp.demoshop import DemoShop
+from cancelapp.domain.verdict import Outcome, RefundMethod
+from cancelapp.domain.withdrawal import refund_due_on
+from cancelapp.policy import policy_path
+from cancelapp.session.detail import RequestDetail
+from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog
+from cancelapp.ui.main_window import MainWindow
+from cancelapp.ui.queue.queue_index import Column
+from fixtures.main_window import open_window
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+WAIT = 30_000
+
+HOSTILE_POLICY = """\
+version = 1
+[[rules]]
+name = "Approve unshipped, with a fee and store credit"
+verdict = "approve"
+[rules.when]
+fulfilled_items = "none"
+[rules.action]
+refund = "store_credit"
+fee_percent = 50
+fee_fixed = 25
+[[rules]]
+name = "No cancellations after that"
+verdict = "deny"
+why = "We never cancel"
+reply = "No."
+"""
+
+
+@pytest.fixture
+def demo_shop(make_demo_shop: Callable[..., DemoShop]) -> DemoShop:
+    return make_demo_shop(size=6, bucket_size=100_000, restore_rate=100_000)
+
+
+@pytest.fixture
+def orders(demo_shop: DemoShop) -> dict[str, str]:
+    """An unshipped Danish order, a delivered Danish one, and a delivered American one."""
+    unshipped = demo_shop.create_order("paid")
+    delivered = demo_shop.create_order("fulfilled")
+    american = demo_shop.create_order("fulfilled")
+    for order_id, country in ((unshipped, "DK"), (delivered, "DK"), (american, "US")):
+        demo_shop.ship_to(order_id, country)
+        demo_shop.add_cancel_request(order_id, "Jeg fortryder mit køb.")
+    now = demo_shop.store.now()
+    demo_shop.mark_delivered(delivered, now - timedelta(days=2))
+    demo_shop.mark_delivered(american, now - timedelta(days=2))
+    return {"unshipped": unshipped, "delivered": delivered, "american": american}
+
+
+@pytest.fixture
+def window(
+    qtbot: QtBot, bare_context: AppContext, demo_shop: DemoShop, orders: dict[str, str]
+) -> Iterator[MainWindow]:
+    bare_context.settings = replace(bare_context.settings, undo_window_seconds=0)
+    store = connect_demo(bare_context, demo_shop)
+    policy_path(bare_context.paths.config_dir, store.id).write_text(HOSTILE_POLICY, "utf-8")
+    yield open_window(qtbot, bare_context)
+
+
+def show(qtbot: QtBot, window: MainWindow, demo_shop: DemoShop, order_id: str) -> RequestDetail:
+    name = demo_shop.order(order_id).name
+    window.queue.tabs.setCurrentIndex(0)
+    row = next(
+        r for r in range(window.model.rowCount()) if window.model.queue_row(r).order_name == name
+    )
+    with qtbot.waitSignal(window.detail_shown, timeout=WAIT):
+        if window.queue.table.currentIndex().row() == row:
+            window.details.reload()
+        else:
+            window.queue.select_row(row)
+    detail = window.current_detail()
+    assert detail is not None and detail.order is not None
+    return detail
+
+
+def test_a_policy_file_cannot_deny_a_withdrawal_or_keep_a_fee(
+    qtbot: QtBot, window: MainWindow, demo_shop: DemoShop, orders: dict[str, str]
+) -> None:
+    delivered = show(qtbot, window, demo_shop, orders["delivered"])
+    assert delivered.verdict.outcome is Outcome.APPROVE  # the policy said Deny
+    assert delivered.verdict.statutory_withdrawal
+    assert "cannot be refused" in window.detail.decisive.text()
+    assert window.detail.withdrawal.isVisible()
+    assert "Refund due by" in window.detail.withdrawal.text()
+
+    american = show(qtbot, window, demo_shop, orders["american"])
+    assert american.verdict.outcome is Outcome.DENY  # no statutory right outside the EU/EEA
+    assert not american.verdict.statutory_withdrawal
+
+    unshipped = show(qtbot, window, demo_shop, orders["unshipped"])
+    action = unshipped.verdict.action
+    assert action is not None and action.fee is None
+    assert action.refund_method is RefundMethod.ORIGINAL
+    with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
+        qtbot.keyClick(window.queue.table, Qt.Key.Key_A)
+    dialog = opened.args[0]
+    assert isinstance(dialog, ConfirmActionDialog)
+    labels = [label for label, _value in dialog.rows()]
+    assert "Fee kept" not in labels and "Store credit" not in labels
+    assert any(label.startswith("Refund via") for label in labels)
+    dialog.reject()
+
+
+def test_the_queue_shows_when_the_refund_is_due_and_sorts_by_it(
+    qtbot: QtBot, window: MainWindow, demo_shop: DemoShop, orders: dict[str, str]
+) -> None:
+    detail = show(qtbot, window, demo_shop, orders["delivered"])
+    row = window.model.row_of(detail.request.id or 0)
+    assert row is not None
+    received = window.formatter.local(detail.request.received_at).date()
+    due = refund_due_on(received, "DK")
+    shown = window.model.index(row, Column.REFUND_DUE).data()
+    assert shown.startswith(window.formatter.day(due))
+
+    window.queue.table.sortByColumn(Column.REFUND_DUE, Qt.SortOrder.AscendingOrder)
+    first = window.model.queue_row(0)
+    assert first.refund_due_on is not None  # the deadlines first, the rest after
+    american = demo_shop.order(orders["american"]).name
+    last_due = max(
+        r for r in range(window.model.rowCount()) if window.model.queue_row(r).refund_due_on
+    )
+    assert all(window.model.queue_row(r).order_name != american for r in range(last_due + 1))
