@@ -35,6 +35,7 @@ DEFAULT_SCOPES = frozenset(
         "read_third_party_fulfillment_orders",
         "write_third_party_fulfillment_orders",
         "read_returns",
+        "write_returns",
         "read_legal_policies",
     }
 )
