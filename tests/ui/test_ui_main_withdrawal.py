@@ -22,8 +22,10 @@ from cancelapp.domain.withdrawal import refund_due_on
 from cancelapp.policy import policy_path
 from cancelapp.session.detail import RequestDetail
 from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog
+from cancelapp.ui.detail.reply_dialog import ReplyDialog
+from cancelapp.ui.detail.withdrawal_flow import ConfirmWithdrawalDialog
 from cancelapp.ui.main_window import MainWindow
-from cancelapp.ui.queue.queue_index import Column
+from cancelapp.ui.queue.queue_index import Column, Tab
 from fixtures.main_window import open_window
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -79,9 +81,15 @@ def window(
     yield open_window(qtbot, bare_context)
 
 
-def show(qtbot: QtBot, window: MainWindow, demo_shop: DemoShop, order_id: str) -> RequestDetail:
+def show(
+    qtbot: QtBot,
+    window: MainWindow,
+    demo_shop: DemoShop,
+    order_id: str,
+    tab: Tab = Tab.NEEDS_DECISION,
+) -> RequestDetail:
     name = demo_shop.order(order_id).name
-    window.queue.tabs.setCurrentIndex(0)
+    window.queue.show_tab(tab)
     row = next(
         r for r in range(window.model.rowCount()) if window.model.queue_row(r).order_name == name
     )
@@ -142,3 +150,37 @@ def test_the_queue_shows_when_the_refund_is_due_and_sorts_by_it(
         r for r in range(window.model.rowCount()) if window.model.queue_row(r).refund_due_on
     )
     assert all(window.model.queue_row(r).order_name != american for r in range(last_due + 1))
+
+
+def test_a_withdrawal_after_shipment_opens_a_return_in_the_shop(
+    qtbot: QtBot, window: MainWindow, demo_shop: DemoShop, orders: dict[str, str]
+) -> None:
+    order_id = orders["delivered"]
+    detail = show(qtbot, window, demo_shop, order_id)
+    assert window.commands.accept_withdrawal.isEnabled()
+
+    with qtbot.waitSignal(window.withdrawals.dialog_opened, timeout=WAIT) as opened:
+        qtbot.keyClick(window.queue.table, Qt.Key.Key_W)
+    confirm = opened.args[0]
+    assert isinstance(confirm, ConfirmWithdrawalDialog)
+    with qtbot.waitSignal(window.withdrawals.dialog_opened, timeout=WAIT) as replied:
+        confirm.confirm_button.click()
+    reply = replied.args[0]
+    assert isinstance(reply, ReplyDialog)
+
+    returns = demo_shop.order(order_id).returns
+    assert [r.status for r in returns] == ["OPEN"]
+    shipped = sum(li.fulfilled_quantity for li in demo_shop.order(order_id).line_items)
+    assert sum(quantity for _line, quantity in returns[0].lines) == shipped
+    subject, body = reply.reply_text()
+    name = demo_shop.order(order_id).name
+    assert name in subject
+    received = window.formatter.local(detail.request.received_at).date()
+    assert refund_due_on(received, "DK").isoformat() in body
+    assert reply.reply.to == demo_shop.order(order_id).email
+
+    qtbot.waitUntil(lambda: not window.commands.accept_withdrawal.isEnabled(), timeout=WAIT)
+    again = show(qtbot, window, demo_shop, order_id, Tab.DONE)  # the refund follows the return
+    assert again.order is not None and again.order.has_active_return
+    assert not window.withdrawals.applies_to(again)  # never a second return
+    reply.reject()

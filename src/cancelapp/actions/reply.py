@@ -1,8 +1,9 @@
 """The reply to the customer, in their language (Danish or English), as plain text.
 
-Templates are plain `str.format` text with `{name}`, `{order}`, `{amount}`, `{reason}` and
-`{shop}`; the merchant can override them in settings (`ReplyTemplates`). The result goes to
-the mail client through a `mailto:` URL, or to the clipboard.
+Templates are plain `str.format` text with `{name}`, `{order}`, `{amount}`, `{reason}`,
+`{shop}`, `{when}` (a date or time the reply states) and `{statement}` (the customer's
+words); the merchant can override them in settings (`ReplyTemplates`). The result goes to the
+mail client through a `mailto:` URL, or to the clipboard.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ class ReplyKind(StrEnum):
     PARTLY_CANCELLED = "partly_cancelled"
     DECLINED = "declined"
     NOT_FOUND = "not_found"  # no order could be found for the request
+    WITHDRAWAL_RETURN = "withdrawal_return"  # withdrawal accepted: how to send the goods back
+    WITHDRAWAL_RECEIVED = "withdrawal_received"  # acknowledgement of a withdrawal's receipt
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,21 @@ DEFAULT_TEMPLATES: dict[str, dict[ReplyKind, tuple[str, str]]] = {
             "and the email address you ordered with, and we will look again.\n\n"
             "Kind regards,\n{shop}",
         ),
+        ReplyKind.WITHDRAWAL_RETURN: (
+            "Your withdrawal from order {order}: how to return the goods",
+            "Dear {name},\n\nWe have received your withdrawal from order {order} and accept "
+            "it. Please send the goods back to us within 14 days of your withdrawal; reply to "
+            "this email if you need our return address.\n\nWe refund what you paid, including "
+            "the standard delivery cost, by the means you paid with, no later than {when}. We may "
+            "wait with the refund until we have the goods back or you have sent us proof that "
+            "you have returned them.\n\nKind regards,\n{shop}",
+        ),
+        ReplyKind.WITHDRAWAL_RECEIVED: (
+            "We have received your withdrawal from order {order}",
+            "Dear {name},\n\nThis confirms that we received your withdrawal from order "
+            "{order} on {when}. You wrote:\n\n{statement}\n\nWe will be in touch about "
+            "what happens next.\n\nKind regards,\n{shop}",
+        ),
     },
     "da": {
         ReplyKind.CANCELLED: (
@@ -95,6 +113,22 @@ DEFAULT_TEMPLATES: dict[str, dict[ReplyKind, tuple[str, str]]] = {
             "{order}. Svar venligst med ordrenummeret fra din ordrebekræftelse og den "
             "e-mailadresse, du bestilte med, så kigger vi igen.\n\nVenlig hilsen\n{shop}",
         ),
+        ReplyKind.WITHDRAWAL_RETURN: (
+            "Din fortrydelse af ordre {order}: sådan sender du varerne retur",
+            "Kære {name}\n\nVi har modtaget din fortrydelse af ordre {order} og accepterer "
+            "den. Send venligst varerne retur til os senest 14 dage efter din fortrydelse; "
+            "svar på denne e-mail, hvis du har brug for vores returadresse.\n\nVi "
+            "tilbagebetaler det, du har betalt, inklusive standardlevering, med samme "
+            "betalingsmiddel, senest {when}. Vi kan vente med tilbagebetalingen, til vi har "
+            "modtaget varerne, eller du har sendt os dokumentation for, at du har returneret "
+            "dem.\n\nVenlig hilsen\n{shop}",
+        ),
+        ReplyKind.WITHDRAWAL_RECEIVED: (
+            "Vi har modtaget din fortrydelse af ordre {order}",
+            "Kære {name}\n\nHermed bekræfter vi, at vi har modtaget din fortrydelse af ordre "
+            "{order} den {when}. Du skrev:\n\n{statement}\n\nVi vender tilbage om det "
+            "videre forløb.\n\nVenlig hilsen\n{shop}",
+        ),
     },
 }
 
@@ -124,6 +158,8 @@ def compose_reply(
     shop_name: str,
     amount: Money | None = None,
     reason: str = "",
+    when: str = "",
+    statement: str = "",
     templates: ReplyTemplates | None = None,
 ) -> Reply:
     language = reply_language(locale)
@@ -134,6 +170,8 @@ def compose_reply(
         "amount": format_money(amount, language) if amount else "",
         "reason": reason,
         "shop": shop_name,
+        "when": when,
+        "statement": statement,
     }
     return Reply(to, subject.format(**values), body.format(**values), language)
 

@@ -30,6 +30,7 @@ from cancelapp.ui.detail.detail_flow import DetailFlow
 from cancelapp.ui.detail.detail_pane import DetailPane
 from cancelapp.ui.detail.record_export import RecordExport
 from cancelapp.ui.detail.unmatched_flow import UnmatchedFlow
+from cancelapp.ui.detail.withdrawal_flow import WithdrawalFlow
 from cancelapp.ui.dialogs.menu_dialogs import MenuDialogs
 from cancelapp.ui.dialogs.store_removal import StoreRemoval
 from cancelapp.ui.first_paint import when_painted
@@ -109,6 +110,9 @@ class MainWindow(Retranslating, QMainWindow):
             context.workers, context.database, self.detail, self.policy, lambda: self.session, self
         )
         self.unmatched = UnmatchedFlow(context.workers, self.formatter, self, lambda: self.session)
+        self.withdrawals = WithdrawalFlow(
+            context.workers, self.formatter, self, lambda: self.session
+        )
         self.settings_flow = SettingsFlow(
             context,
             self.formatter,
@@ -165,6 +169,7 @@ class MainWindow(Retranslating, QMainWindow):
         for action, slot in (
             (c.approve, self.approve),
             (c.decline, self.decline),
+            (c.accept_withdrawal, self.accept_withdrawal),
             (c.hold, self.hold),
             (c.refresh, self.refresh_order),
             (c.note, self.add_note),
@@ -224,6 +229,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.unmatched.rows_changed.connect(self._reload_rows)
         self.unmatched.linked.connect(self._linked)
         self.unmatched.closed.connect(self.details.load)
+        self.withdrawals.rows_changed.connect(self._reload_rows)
+        self.withdrawals.accepted.connect(lambda _accepted: self.details.reload())
         self.menu_dialogs.imported.connect(self._imported)
         self.menu_dialogs.problem.connect(self._problem)
         self.menu_dialogs.message.connect(self.banner.show_message)
@@ -490,6 +497,9 @@ class MainWindow(Retranslating, QMainWindow):
         c.approve_selected.setEnabled(several)
         c.decline_selected.setEnabled(several)
         c.find_order.setEnabled(online and self.unmatched.applies_to(self.current_detail()))
+        c.accept_withdrawal.setEnabled(
+            online and self.withdrawals.applies_to(self.current_detail())
+        )
         c.export_record.setEnabled(
             self.current_detail() is not None and self.policy.policy is not None
         )
@@ -499,6 +509,10 @@ class MainWindow(Retranslating, QMainWindow):
     def approve(self) -> None:
         if (detail := self.current_detail()) and self.commands.approve.isEnabled():
             self.actions_.approve(detail)
+
+    def accept_withdrawal(self) -> None:
+        if (detail := self.current_detail()) and self.commands.accept_withdrawal.isEnabled():
+            self.withdrawals.open(detail)
 
     def decline(self) -> None:
         if (detail := self.current_detail()) and self.commands.decline.isEnabled():
