@@ -26,6 +26,7 @@ from cancelapp.ui.detail.reply_dialog import ReplyDialog
 from cancelapp.ui.detail.withdrawal_flow import ConfirmWithdrawalDialog
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Column, Tab
+from cancelapp.ui.settings.settings_dialog import SettingsDialog
 from fixtures.main_window import open_window
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -184,3 +185,34 @@ def test_a_withdrawal_after_shipment_opens_a_return_in_the_shop(
     assert again.order is not None and again.order.has_active_return
     assert not window.withdrawals.applies_to(again)  # never a second return
     reply.reject()
+
+
+def test_a_shop_that_did_not_inform_gives_twelve_months_more(
+    qtbot: QtBot, window: MainWindow, demo_shop: DemoShop, orders: dict[str, str]
+) -> None:
+    """Delivered 40 days before the statement: too late when informed (the policy's Deny
+    stands), in time after the merchant says customers were not told of the right (Art. 10)."""
+    order_id = orders["american"]
+    seen = demo_shop.order(order_id).updated_at  # Shopify's `updatedAt` has whole seconds
+    qtbot.waitUntil(lambda: demo_shop.store.now() > seen, timeout=WAIT)
+    demo_shop.ship_to(order_id, "DK")
+    demo_shop.mark_delivered(order_id, demo_shop.store.now() - timedelta(days=40))
+    with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
+        window.sync_now()
+    late = show(qtbot, window, demo_shop, order_id)
+    assert late.verdict.outcome is Outcome.DENY and not late.verdict.statutory_withdrawal
+    assert "ended" in window.detail.withdrawal.text()
+
+    window.commands.settings.trigger()
+    qtbot.waitUntil(lambda: window.findChild(SettingsDialog) is not None, timeout=WAIT)
+    dialog = window.findChild(SettingsDialog)
+    assert dialog is not None
+    assert dialog.intake_tab.informed_box.isChecked()  # the default: informed
+    dialog.intake_tab.informed_box.setChecked(False)
+    with qtbot.waitSignal(window.policy.rejudged, timeout=WAIT):
+        dialog.save()
+
+    in_time = show(qtbot, window, demo_shop, order_id)
+    assert in_time.verdict.outcome is Outcome.APPROVE and in_time.verdict.statutory_withdrawal
+    domain = next(iter(window.context.settings.withdrawal))
+    assert not window.context.settings.withdrawal_for(domain).informed

@@ -56,7 +56,7 @@ if TYPE_CHECKING:  # the network, policy and intake sides load after the first r
     from cancelapp.context import AppContext
     from cancelapp.session.connect import ConnectedStore
     from cancelapp.session.refresh import RefreshResult, StoreSession
-    from cancelapp.settings import Language
+    from cancelapp.settings import Language, Settings
     from cancelapp.store.queue import QueueRow
     from cancelapp.store.sync_state import SyncState
 
@@ -238,6 +238,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.settings_flow.language_changed.connect(self.use_language)
         self.settings_flow.message.connect(self.banner.show_message)
         self.settings_flow.saved.connect(lambda s: self.updates.apply(s.check_for_updates))
+        self.settings_flow.saved.connect(self._withdrawal_terms_saved)
         self.removal.removed.connect(self._store_removed)
         self.removal.problem.connect(self._problem)
         self.upkeep.notice.connect(lambda text: self.status.showMessage(text, 8000))
@@ -463,6 +464,10 @@ class MainWindow(Retranslating, QMainWindow):
     def _sync_failed(self, error: object) -> None:
         self.status.sync_finished()
         self._problem(error)
+
+    def _withdrawal_terms_saved(self, settings: Settings) -> None:
+        if self.store is not None:
+            self.policy.use_withdrawal_terms(self.store, settings.withdrawal_for(self.store.domain))
 
     def _rejudged(self, request_ids: frozenset[int]) -> None:
         self._reload_rows(request_ids)

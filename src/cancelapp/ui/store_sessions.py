@@ -37,6 +37,7 @@ def open_store_session(
 ) -> StoreSession | None:
     """The store's session (None without credentials), with its rules read once; `words`
     renders what it writes to Shopify in the merchant's language."""
+    context.policies.set_withdrawal_terms(store.id, context.settings.withdrawal_for(store.domain))
     session = context.open_session(store, words=words)
     if session is not None:
         context.policies.load(store.id)

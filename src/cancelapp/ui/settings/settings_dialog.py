@@ -281,6 +281,7 @@ class SettingsDialog(Retranslating, QDialog):
             language=Language(self.language_combo.currentData()),
             reply_templates=self.templates_tab.templates(),
             intake=intake,
+            withdrawal={**self._settings.withdrawal, **self.intake_tab.withdrawal_terms()},
         )
 
     def _check_for_updates(self) -> bool | None:
