@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -216,3 +216,26 @@ def test_a_shop_that_did_not_inform_gives_twelve_months_more(
     assert in_time.verdict.outcome is Outcome.APPROVE and in_time.verdict.statutory_withdrawal
     domain = next(iter(window.context.settings.withdrawal))
     assert not window.context.settings.withdrawal_for(domain).informed
+
+
+def test_a_withdrawal_is_acknowledged_on_arrival_with_its_text_and_time(
+    qtbot: QtBot, window: MainWindow, demo_shop: DemoShop, orders: dict[str, str]
+) -> None:
+    detail = show(qtbot, window, demo_shop, orders["delivered"])
+    pane = window.detail.withdrawal
+    qtbot.waitUntil(lambda: "Acknowledgement of receipt prepared" in pane.text(), timeout=WAIT)
+    american = show(qtbot, window, demo_shop, orders["american"])
+    assert american.acknowledged_at is None  # no statutory withdrawal: no acknowledgement
+
+    show(qtbot, window, demo_shop, orders["delivered"])
+    assert window.commands.acknowledge.isEnabled()
+    with qtbot.waitSignal(window.withdrawals.dialog_opened, timeout=WAIT) as opened:
+        window.commands.acknowledge.trigger()
+    dialog = opened.args[0]
+    assert isinstance(dialog, ReplyDialog)
+    _subject, body = dialog.reply_text()
+    assert "Jeg fortryder mit køb." in body  # the statement's content, repeated
+    received = detail.request.received_at.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    assert received in body  # and when it was received
+    assert dialog.reply.to == demo_shop.order(orders["delivered"]).email
+    dialog.reject()

@@ -66,5 +66,11 @@ class CancellationRequest:
         return tuple(dict.fromkeys(m.source for m in self.messages))
 
     @property
+    def source_acknowledged(self) -> bool:
+        """Came by a channel CancelApp acknowledges (not only Shopify's own requests, whose
+        acknowledgement is Shopify's mail)."""
+        return any(source is not RequestSource.SHOPIFY for source in self.sources)
+
+    @property
     def is_partial(self) -> bool:
         return bool(self.line_item_ids)

@@ -74,6 +74,7 @@ class RequestDetail:
     kept_reason: str | None = None
     carried_out: CarriedOut | None = None  # the decision a done or declined request was under
     withdrawal: Withdrawal | None = None  # what the EU right of withdrawal says; None: no order
+    acknowledged_at: datetime | None = None  # when its acknowledgement was prepared
 
     @property
     def busy(self) -> bool:
@@ -109,7 +110,12 @@ def load_detail(
     from cancelapp.store.audit import list_audit
     from cancelapp.store.journal import list_actions, list_decisions
     from cancelapp.store.orders import load_listed_order, load_order, order_fetched_at
-    from cancelapp.store.requests import get_request, stored_verdict, unmatched_reason
+    from cancelapp.store.requests import (
+        acknowledged_at,
+        get_request,
+        stored_verdict,
+        unmatched_reason,
+    )
 
     with database.reading() as conn:
         request = get_request(conn, request_id)
@@ -128,6 +134,7 @@ def load_detail(
         decisions = list_decisions(conn, request_id)
         actions = list_actions(conn, request_id)
         why_unmatched = unmatched_reason(conn, request_id)
+        acknowledged = acknowledged_at(conn, request_id)
         kept = stored_verdict(conn, request_id) if request.state in DECIDED else None
     if kept is not None:  # decided: never judged again against the order it changed
         verdict = kept
@@ -162,6 +169,7 @@ def load_detail(
         kept_reason,
         carried_out(request, decisions, audit),
         None if order is None else assess(order, request, withdrawal_terms or WithdrawalTerms()),
+        acknowledged,
     )
 
 

@@ -15,17 +15,13 @@ from datetime import UTC, datetime
 from cancelapp.actions.reply import Reply, ReplyKind, compose_reply
 from cancelapp.domain.order import ACTIVE_RETURN_STATUSES, Order, ReturnStatus
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
-from cancelapp.domain.request import CancellationRequest, RequestSource, RequestState
-from cancelapp.domain.withdrawal import Withdrawal, assess
+from cancelapp.domain.request import CancellationRequest, RequestState
+from cancelapp.domain.withdrawal import RequestKind, Withdrawal, assess
 from cancelapp.session.refresh import StoreSession, refresh_order
 from cancelapp.shopify import documents
 from cancelapp.shopify.errors import ShopifyError
 
 _CONTEXT = "Withdrawal"
-# Channels whose withdrawals CancelApp acknowledges; Shopify's own requests have Shopify's mail.
-ACKNOWLEDGED_SOURCES = frozenset(
-    {RequestSource.EMAIL, RequestSource.CSV, RequestSource.MANUAL, RequestSource.ORDER_TAG}
-)
 
 
 class WithdrawalRefused(ShopifyError):
@@ -47,6 +43,12 @@ _NOTHING_SHIPPED = QT_TRANSLATE_NOOP(
 _TOO_MANY = QT_TRANSLATE_NOOP(
     _CONTEXT, "Order {order} has too many shipped items to list here: open the return in Shopify."
 )
+
+
+@dataclass(frozen=True)
+class Acknowledgement:
+    request_id: int
+    reply: Reply  # repeats the statement and when it was received
 
 
 @dataclass(frozen=True)
@@ -163,6 +165,67 @@ def return_instructions(
         shop_name=shop_name or session.store.name or session.store.domain,
         when="" if due is None else due.isoformat(),
     )
+
+
+def acknowledge_arrivals(
+    session: StoreSession, request_ids: frozenset[int], *, shop_name: str = ""
+) -> tuple[Acknowledgement, ...]:
+    """Prepare the acknowledgement of each newly arrived withdrawal (when the store's setting
+    says so) that came by email, form, CSV or by hand, once; recorded with its text."""
+    if not session.rules.withdrawal.acknowledge_on_arrival:
+        return ()
+    return tuple(
+        ack
+        for request_id in sorted(request_ids)
+        if (ack := _prepare(session, request_id, shop_name, once=True)) is not None
+    )
+
+
+def acknowledgement_for(
+    session: StoreSession, request_id: int, *, shop_name: str = ""
+) -> Acknowledgement | None:
+    """The acknowledgement of one withdrawal, asked for by the merchant (again, if need be)."""
+    return _prepare(session, request_id, shop_name, once=False)
+
+
+def _prepare(
+    session: StoreSession, request_id: int, shop_name: str, *, once: bool
+) -> Acknowledgement | None:
+    from cancelapp.store.audit import AuditEntry, append_audit
+    from cancelapp.store.orders import load_order
+    from cancelapp.store.requests import get_request, mark_acknowledged
+
+    with session.database.reading() as conn:
+        request = get_request(conn, request_id)
+        order_id = request.order_id if request is not None else None
+        order = load_order(conn, session.store_id, order_id) if order_id else None
+    if request is None or order is None:
+        return None
+    if not request.source_acknowledged:
+        return None  # Shopify's own requests: Shopify's mail
+    withdrawal = assess(order, request, session.rules.withdrawal)
+    if withdrawal.kind is not RequestKind.WITHDRAWAL:
+        return None
+    reply = acknowledgement(
+        order, request, withdrawal, shop_name or session.store.name or session.store.domain
+    )
+    now = datetime.now(UTC)
+    with session.database.transaction() as conn:
+        if not mark_acknowledged(conn, request_id, now) and once:
+            return None
+        append_audit(
+            conn,
+            AuditEntry(
+                at=now,
+                who="CancelApp" if once else session.runner.who,
+                what="withdrawal acknowledgement",
+                store_id=session.store_id,
+                order_gid=order.id,
+                request_id=request_id,
+                detail={"to": reply.to or "", "subject": reply.subject, "body": reply.body},
+            ),
+        )
+    return Acknowledgement(request_id, reply)
 
 
 def acknowledgement(

@@ -178,6 +178,21 @@ def assign_order(
     return target
 
 
+def mark_acknowledged(conn: sqlite3.Connection, request_id: int, at: datetime) -> bool:
+    """Record that the withdrawal's acknowledgement was prepared; False if it already was."""
+    cursor = conn.execute(
+        "UPDATE requests SET acknowledged_at = ? WHERE id = ? AND acknowledged_at IS NULL",
+        (to_db_time(at), request_id),
+    )
+    return cursor.rowcount == 1
+
+
+def acknowledged_at(conn: sqlite3.Connection, request_id: int) -> datetime | None:
+    sql = "SELECT acknowledged_at FROM requests WHERE id = ?"
+    row = conn.execute(sql, (request_id,)).fetchone()
+    return None if row is None else optional_from_db_time(row[0])
+
+
 def set_verdict(
     conn: sqlite3.Connection,
     request_id: int,

@@ -170,6 +170,7 @@ class MainWindow(Retranslating, QMainWindow):
             (c.approve, self.approve),
             (c.decline, self.decline),
             (c.accept_withdrawal, self.accept_withdrawal),
+            (c.acknowledge, self.acknowledge_withdrawal),
             (c.hold, self.hold),
             (c.refresh, self.refresh_order),
             (c.note, self.add_note),
@@ -231,6 +232,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.unmatched.closed.connect(self.details.load)
         self.withdrawals.rows_changed.connect(self._reload_rows)
         self.withdrawals.accepted.connect(lambda _accepted: self.details.reload())
+        self.withdrawals.acknowledged.connect(self._acknowledged)
+        self.withdrawals.problem.connect(self._problem)
         self.menu_dialogs.imported.connect(self._imported)
         self.menu_dialogs.problem.connect(self._problem)
         self.menu_dialogs.message.connect(self.banner.show_message)
@@ -460,6 +463,7 @@ class MainWindow(Retranslating, QMainWindow):
     def _arrived(self, request_ids: frozenset[int]) -> None:
         if self.context.settings.hold_on_arrival:
             self.actions_.hold_arrivals(request_ids)
+        self.withdrawals.acknowledge_arrivals(request_ids)
 
     def _sync_failed(self, error: object) -> None:
         self.status.sync_finished()
@@ -505,6 +509,9 @@ class MainWindow(Retranslating, QMainWindow):
         c.accept_withdrawal.setEnabled(
             online and self.withdrawals.applies_to(self.current_detail())
         )
+        c.acknowledge.setEnabled(
+            self.session is not None and self.withdrawals.can_acknowledge(self.current_detail())
+        )
         c.export_record.setEnabled(
             self.current_detail() is not None and self.policy.policy is not None
         )
@@ -514,6 +521,16 @@ class MainWindow(Retranslating, QMainWindow):
     def approve(self) -> None:
         if (detail := self.current_detail()) and self.commands.approve.isEnabled():
             self.actions_.approve(detail)
+
+    def acknowledge_withdrawal(self) -> None:
+        if (detail := self.current_detail()) and self.commands.acknowledge.isEnabled():
+            self.withdrawals.acknowledge(detail)
+
+    def _acknowledged(self, prepared: tuple[object, ...]) -> None:
+        self.status.showMessage(
+            self.tr("Acknowledgement of %n withdrawal(s) prepared.", "", len(prepared)), 8000
+        )
+        self.details.reload()
 
     def accept_withdrawal(self) -> None:
         if (detail := self.current_detail()) and self.commands.accept_withdrawal.isEnabled():

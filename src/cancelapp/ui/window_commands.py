@@ -40,6 +40,7 @@ class WindowCommands:
         self.approve = make("A")
         self.decline = make("D")
         self.accept_withdrawal = make("W")
+        self.acknowledge = make(None)
         self.hold = make("H")
         self.refresh = make("R")
         self.note = make("N")
@@ -69,6 +70,7 @@ class WindowCommands:
             self.approve,
             self.decline,
             self.accept_withdrawal,
+            self.acknowledge,
             self.hold,
             self.refresh,
             self.note,
@@ -84,6 +86,10 @@ class WindowCommands:
             self.accept_withdrawal: (
                 _tr("Accept &withdrawal…"),
                 _tr("EU withdrawal after shipment: open a return and send return instructions"),
+            ),
+            self.acknowledge: (
+                _tr("Ac&knowledge withdrawal…"),
+                _tr("The acknowledgement of the withdrawal's receipt, to send to the customer"),
             ),
             self.hold: (_tr("&Hold…"), _tr("Put the order's shipping on hold")),
             self.refresh: (_tr("&Refresh order"), _tr("Read the order again")),

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from cancelapp.domain.order import Order
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP
 from cancelapp.domain.verdict import RefundMethod, SuggestedAction, Verdict
-from cancelapp.domain.withdrawal import REFUND_WARNING_DAYS, RequestKind, Withdrawal
+from cancelapp.domain.withdrawal import REFUND_WARNING_DAYS, RequestKind
 from cancelapp.policy.explanation import VerdictExplanation, explain
 from cancelapp.session.detail import CarriedOut, RequestDetail
 from cancelapp.store.phrase_json import phrase_from_json
@@ -261,7 +261,7 @@ class DetailPane(Retranslating, QScrollArea):
             self._show_summary(detail, order)
             self._show_line_items(order)
             self.fulfillment.setText(self._fulfillment_text(order))
-        _show(self.withdrawal, self.withdrawal_text(detail.withdrawal))
+        _show(self.withdrawal, self.withdrawal_text(detail))
         warehouse = detail.warehouse
         self.warehouse.setVisible(warehouse is not None)
         self.warehouse.setText(self.formatter.phrase(warehouse) if warehouse else "")
@@ -306,8 +306,9 @@ class DetailPane(Retranslating, QScrollArea):
             who=who, day=day, amount=self.formatter.money(carried.refunded)
         )
 
-    def withdrawal_text(self, withdrawal: Withdrawal | None) -> str:
+    def withdrawal_text(self, detail: RequestDetail) -> str:
         """The statutory withdrawal's period and refund deadline, warned a few days before."""
+        withdrawal = detail.withdrawal
         if withdrawal is None or withdrawal.kind is not RequestKind.WITHDRAWAL:
             return ""
         day = self.formatter.day
@@ -327,6 +328,12 @@ class DetailPane(Retranslating, QScrollArea):
                 day=day(last_day)
             )
         lines = [period, self.tr("Statement sent {sent}.").format(sent=sent)]
+        if detail.acknowledged_at is not None:
+            lines.append(
+                self.tr("Acknowledgement of receipt prepared {when}.").format(
+                    when=self.formatter.date_time(detail.acknowledged_at)
+                )
+            )
         due = withdrawal.refund_due_on
         if due is not None:
             lines.append(self.tr("Refund due by {day} (Art. 13).").format(day=day(due)))

@@ -21,7 +21,7 @@ from cancelapp.ui.workers import Lane, WorkerPool
 
 if TYPE_CHECKING:
     from cancelapp.session.refresh import StoreSession
-    from cancelapp.session.withdrawal import AcceptedWithdrawal
+    from cancelapp.session.withdrawal import AcceptedWithdrawal, Acknowledgement
 
 _OPEN = frozenset({RequestState.OPEN, RequestState.FAILED})
 
@@ -60,6 +60,10 @@ class WithdrawalFlow(QObject):
     dialog_opened = Signal(object)  # the ConfirmWithdrawalDialog, then the ReplyDialog
     accepted = Signal(object)  # AcceptedWithdrawal
     rows_changed = Signal(object)  # frozenset of request ids
+    # Acknowledgements prepared on arrival (tuple of `Acknowledgement`): for the merchant to send
+    # from the request (`acknowledge`), and where a mail sender takes them.
+    acknowledged = Signal(object)
+    problem = Signal(object)
 
     def __init__(
         self,
@@ -88,6 +92,60 @@ class WithdrawalFlow(QObject):
             and order is not None
             and not order.has_active_return
         )
+
+    @staticmethod
+    def can_acknowledge(detail: RequestDetail | None) -> bool:
+        from cancelapp.domain.withdrawal import RequestKind
+
+        return (
+            detail is not None
+            and detail.withdrawal is not None
+            and detail.withdrawal.kind is RequestKind.WITHDRAWAL
+            and detail.request.source_acknowledged
+        )
+
+    def acknowledge_arrivals(self, request_ids: frozenset[int]) -> None:
+        """New requests arrived: prepare the acknowledgement of each withdrawal among them."""
+        from cancelapp.session.withdrawal import acknowledge_arrivals
+
+        session = self.current_session()
+        if session is None or not request_ids:
+            return
+        task = self.workers.run_on(Lane.DATABASE_WRITE, acknowledge_arrivals, session, request_ids)
+
+        def done(prepared: tuple[Acknowledgement, ...]) -> None:
+            if prepared:
+                self.acknowledged.emit(prepared)
+                self.rows_changed.emit(frozenset(a.request_id for a in prepared))
+
+        task.succeeded.connect(done)
+        task.failed.connect(self.problem)
+
+    def acknowledge(self, detail: RequestDetail) -> None:
+        """Show the acknowledgement of the selected withdrawal, to send."""
+        from cancelapp.session.withdrawal import acknowledgement_for
+
+        session = self.current_session()
+        request_id = detail.request.id
+        if session is None or request_id is None or not self.can_acknowledge(detail):
+            return
+        task = self.workers.run_on(Lane.DATABASE_WRITE, acknowledgement_for, session, request_id)
+
+        def done(ack: Acknowledgement | None) -> None:
+            if ack is None:
+                return
+            intro = self.tr(
+                "Send the customer this acknowledgement of their withdrawal: it repeats what "
+                "they wrote and when it was received."
+            )
+            dialog = ReplyDialog(self.tr("Acknowledge withdrawal"), intro, ack.reply, self.window)
+            self.dialog = dialog
+            dialog.open()
+            self.dialog_opened.emit(dialog)
+            self.rows_changed.emit(frozenset({request_id}))
+
+        task.succeeded.connect(done)
+        task.failed.connect(self.problem)
 
     def open(self, detail: RequestDetail) -> ConfirmWithdrawalDialog | None:
         session = self.current_session()
