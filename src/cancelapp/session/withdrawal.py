@@ -54,8 +54,7 @@ class Acknowledgement:
 @dataclass(frozen=True)
 class AcceptedWithdrawal:
     request_id: int
-    return_id: str
-    return_name: str
+    return_name: str  # e.g. "#1001-R1"; its gid is in the audit log
     reply: Reply  # the return instructions, for the merchant to send
 
 
@@ -110,7 +109,7 @@ def accept_withdrawal(
         )
     refresh_order(session, order.id)  # the queue shows the order as Shopify now has it
     reply = return_instructions(session, order, request, withdrawal, shop_name)
-    return AcceptedWithdrawal(request_id, opened["id"], opened["name"], reply)
+    return AcceptedWithdrawal(request_id, opened["name"], reply)
 
 
 def _returnable_lines(
