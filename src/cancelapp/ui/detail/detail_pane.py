@@ -25,6 +25,7 @@ from cancelapp.domain.order import Order
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP
 from cancelapp.domain.verdict import RefundMethod, SuggestedAction, Verdict
 from cancelapp.domain.withdrawal import REFUND_WARNING_DAYS, RequestKind
+from cancelapp.domain.withdrawal_calendar import is_eu_eea
 from cancelapp.policy.explanation import VerdictExplanation, explain
 from cancelapp.session.detail import CarriedOut, RequestDetail
 from cancelapp.store.phrase_json import phrase_from_json
@@ -309,8 +310,13 @@ class DetailPane(Retranslating, QScrollArea):
     def withdrawal_text(self, detail: RequestDetail) -> str:
         """The statutory withdrawal's period and refund deadline, warned a few days before."""
         withdrawal = detail.withdrawal
-        if withdrawal is None or withdrawal.kind is not RequestKind.WITHDRAWAL:
+        if withdrawal is None:
             return ""
+        if withdrawal.kind is not RequestKind.WITHDRAWAL:
+            # An EU/EEA order that is not a consumer's (a company on it): say why no right.
+            eu = detail.order is not None and is_eu_eea(detail.order.shipping_country)
+            why = withdrawal.not_statutory
+            return self.formatter.phrase(why) if eu and why is not None else ""
         day = self.formatter.day
         last_day = withdrawal.period.last_day
         sent = self.formatter.date_time(withdrawal.sent_at)
