@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 from store_samples import T0, draft, make_order, message, order_gid
@@ -13,11 +14,13 @@ from cancelapp.store import Database
 from cancelapp.store.orders import LEAN, FetchedOrder, upsert_orders
 from cancelapp.store.phrase_json import phrase_from_json
 from cancelapp.store.requests import (
+    acknowledged_at,
     add_request,
     assign_order,
     get_request,
     list_requests,
     list_unmatched,
+    mark_acknowledged,
     requests_needing_verdict,
     set_state,
     set_verdict,
@@ -196,3 +199,20 @@ def test_matching_an_order_outdates_the_verdict_judged_without_it(
         set_verdict(conn, other, verdict, policy_hash="p", evaluated_at=later)
         assert assign_order(conn, other, order_gid(7), "#7", now=later) == loose
         assert requests_needing_verdict(conn, store_id, "p") == [loose]
+
+
+def test_a_messages_sent_time_and_the_acknowledgement_are_kept(
+    database: Database, store_id: int
+) -> None:
+    sent = T0 - timedelta(hours=9)  # the Date header: written late at night, read next morning
+    email = replace(message("Jeg fortryder", at=T0, external_id="imap:1:11"), sent_at=sent)
+    with database.transaction() as conn:
+        added = add_request(conn, draft(store_id, email, order_number=1001), now=T0)
+        request = get_request(conn, added.request_id)
+        assert acknowledged_at(conn, added.request_id) is None
+        assert mark_acknowledged(conn, added.request_id, T0)
+        assert not mark_acknowledged(conn, added.request_id, T0 + timedelta(hours=1))  # once
+        assert acknowledged_at(conn, added.request_id) == T0
+    assert request is not None
+    assert request.messages[0].sent_at == sent
+    assert request.messages[0].received_at == T0
