@@ -9,8 +9,10 @@ storefront's duty; CancelApp acknowledges what reaches it by email, form, CSV or
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from cancelapp.actions.reply import Reply, ReplyKind, compose_reply
 from cancelapp.domain.order import ACTIVE_RETURN_STATUSES, Order, ReturnStatus
@@ -19,7 +21,8 @@ from cancelapp.domain.request import CancellationRequest, RequestState
 from cancelapp.domain.withdrawal import RequestKind, Withdrawal, assess
 from cancelapp.session.refresh import StoreSession, refresh_order
 from cancelapp.shopify import documents
-from cancelapp.shopify.errors import ShopifyError
+from cancelapp.shopify.client import ShopifyClient
+from cancelapp.shopify.errors import MalformedResponse, ShopifyError
 
 _CONTEXT = "Withdrawal"
 
@@ -40,6 +43,7 @@ _ALREADY_RETURNING = QT_TRANSLATE_NOOP(
 _NOTHING_SHIPPED = QT_TRANSLATE_NOOP(
     _CONTEXT, "Nothing of order {order} has shipped: approve it as a cancellation instead."
 )
+_GONE = QT_TRANSLATE_NOOP(_CONTEXT, "Shopify no longer has order {order}.")
 _TOO_MANY = QT_TRANSLATE_NOOP(
     _CONTEXT, "Order {order} has too many shipped items to list here: open the return in Shopify."
 )
@@ -77,21 +81,18 @@ def accept_withdrawal(
     withdrawal = assess(order, request, session.rules.withdrawal)
     if not withdrawal.statutory:
         raise WithdrawalRefused(_NOT_STATUTORY)
-    lines = _returnable_lines(session, order, request)
-    sent_at = withdrawal.sent_at.astimezone(UTC).isoformat().replace("+00:00", "Z")
-    given = {"orderId": order.id, "returnLineItems": lines, "requestedAt": sent_at}
-    payload = session.client.mutate(documents.load("return_create"), {"returnInput": given})
-    opened = payload["return"]
+    lines = returnable_lines(session.client, order.id, order.name, request.line_item_ids)
+    opened = open_return(session.client, order.id, lines, withdrawal.sent_at)
     now = datetime.now(UTC)
     with session.database.transaction() as conn:
         record_decision(
             conn,
             request_id,
             outcome="approve",
-            policy_snapshot={"withdrawal": "return", "return": opened["name"]},
+            policy_snapshot={"withdrawal": "return", "return": opened.name},
             decided_by=who,
             decided_at=now,
-            note=opened["name"],
+            note=opened.name,
         )
         set_state(conn, request_id, RequestState.IN_PROGRESS, now=now)
         append_audit(
@@ -102,34 +103,49 @@ def accept_withdrawal(
                 what="withdrawal return",
                 store_id=session.store_id,
                 order_gid=order.id,
-                shopify_ids=(opened["id"],),
+                shopify_ids=(opened.id,),
                 request_id=request_id,
-                detail={"order": order.name, "return": opened["name"], "lines": len(lines)},
+                detail={"order": order.name, "return": opened.name, "lines": len(lines)},
             ),
         )
     refresh_order(session, order.id)  # the queue shows the order as Shopify now has it
     reply = return_instructions(session, order, request, withdrawal, shop_name)
-    return AcceptedWithdrawal(request_id, opened["name"], reply)
+    return AcceptedWithdrawal(request_id, opened.name, reply)
 
 
-def _returnable_lines(
-    session: StoreSession, order: Order, request: CancellationRequest
+@dataclass(frozen=True)
+class OpenedReturn:
+    id: str  # gid://shopify/Return/…
+    name: str  # e.g. "#1001-R1"
+
+
+def returnable_lines(
+    client: ShopifyClient, order_id: str, order_name: str, line_item_ids: tuple[str, ...] = ()
 ) -> list[dict[str, object]]:
-    """The shipped lines the request covers, read fresh, as `ReturnLineItemInput`s."""
-    node = session.client.query(documents.load("order_returnable"), {"id": order.id})["order"]
+    """The shipped lines the request covers (all when it names none), read fresh, as
+    `ReturnLineItemInput`s; refuses when a return is already open or nothing shipped."""
+    node = client.query(documents.load("order_returnable"), {"id": order_id})["order"]
     if node is None:
-        raise LookupError(order.id)
+        raise WithdrawalRefused(_GONE, order=order_name)
+    try:
+        return _lines_of(node, order_name, set(line_item_ids))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise MalformedResponse(f"order {order_id} returnable: {exc!r}") from None
+
+
+def _lines_of(
+    node: Mapping[str, Any], order_name: str, wanted: set[str]
+) -> list[dict[str, object]]:
     status = ReturnStatus(node.get("returnStatus") or "NO_RETURN")
     if status in ACTIVE_RETURN_STATUSES:
-        raise WithdrawalRefused(_ALREADY_RETURNING, order=order.name)
-    wanted = set(request.line_item_ids)
+        raise WithdrawalRefused(_ALREADY_RETURNING, order=order_name)
     lines: list[dict[str, object]] = []
     for shipment in node.get("fulfillments") or ():
         if shipment.get("status") != "SUCCESS":
             continue
         connection = shipment.get("fulfillmentLineItems") or {}
         if (connection.get("pageInfo") or {}).get("hasNextPage"):
-            raise WithdrawalRefused(_TOO_MANY, order=order.name)
+            raise WithdrawalRefused(_TOO_MANY, order=order_name)
         for line in connection.get("nodes") or ():
             item = line["lineItem"]
             if wanted and item["id"] not in wanted:
@@ -138,8 +154,21 @@ def _returnable_lines(
             if quantity > 0:
                 lines.append({"fulfillmentLineItemId": line["id"], "quantity": quantity})
     if not lines:
-        raise WithdrawalRefused(_NOTHING_SHIPPED, order=order.name)
+        raise WithdrawalRefused(_NOTHING_SHIPPED, order=order_name)
     return lines
+
+
+def open_return(
+    client: ShopifyClient, order_id: str, lines: list[dict[str, object]], requested_at: datetime
+) -> OpenedReturn:
+    """`returnCreate`: the return, OPEN; Shopify's refusals raise `UserErrors`."""
+    sent = requested_at.astimezone(UTC).isoformat().replace("+00:00", "Z")
+    given = {"orderId": order_id, "returnLineItems": lines, "requestedAt": sent}
+    payload = client.mutate(documents.load("return_create"), {"returnInput": given})
+    opened = payload.get("return")
+    if not isinstance(opened, Mapping) or not opened.get("id") or not opened.get("name"):
+        raise MalformedResponse(f"returnCreate for {order_id}: no return in the answer")
+    return OpenedReturn(str(opened["id"]), str(opened["name"]))
 
 
 def _customer_name(order: Order, request: CancellationRequest) -> str:
