@@ -161,6 +161,10 @@ def test_a_withdrawal_after_shipment_opens_a_return_in_the_shop(
     assert window.commands.accept_withdrawal.isEnabled()
 
     with qtbot.waitSignal(window.withdrawals.dialog_opened, timeout=WAIT) as opened:
+        qtbot.keyClick(window.queue.table, Qt.Key.Key_A)  # approving it can only mean a return
+    assert isinstance(opened.args[0], ConfirmWithdrawalDialog)
+    opened.args[0].reject()
+    with qtbot.waitSignal(window.withdrawals.dialog_opened, timeout=WAIT) as opened:
         qtbot.keyClick(window.queue.table, Qt.Key.Key_W)
     confirm = opened.args[0]
     assert isinstance(confirm, ConfirmWithdrawalDialog)

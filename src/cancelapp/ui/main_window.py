@@ -520,6 +520,9 @@ class MainWindow(Retranslating, QMainWindow):
 
     def approve(self) -> None:
         if (detail := self.current_detail()) and self.commands.approve.isEnabled():
+            if self.withdrawals.takes_the_return_path(detail):
+                self.withdrawals.open(detail)  # everything shipped: nothing left to cancel
+                return
             self.actions_.approve(detail)
 
     def acknowledge_withdrawal(self) -> None:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cancelapp.domain.order import Order
+from cancelapp.domain.order import FinancialStatus, Order
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP
 from cancelapp.domain.verdict import RefundMethod, SuggestedAction, Verdict
 from cancelapp.domain.withdrawal import REFUND_WARNING_DAYS, RequestKind
@@ -341,7 +341,11 @@ class DetailPane(Retranslating, QScrollArea):
                 )
             )
         due = withdrawal.refund_due_on
-        if due is not None:
+        order = detail.order
+        refunded = order is not None and order.financial_status is FinancialStatus.REFUNDED
+        if due is not None and refunded:
+            lines.append(self.tr("Refunded."))
+        elif due is not None:
             lines.append(self.tr("Refund due by {day} (Art. 13).").format(day=day(due)))
             days_left = (due - self.formatter.local(datetime.now(UTC)).date()).days
             if days_left < 0:

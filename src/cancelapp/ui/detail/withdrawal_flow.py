@@ -93,6 +93,16 @@ class WithdrawalFlow(QObject):
             and not order.has_active_return
         )
 
+    @classmethod
+    def takes_the_return_path(cls, detail: RequestDetail) -> bool:
+        """Approving it can only mean a return: every unit it covers has shipped."""
+        order = detail.order
+        return (
+            cls.applies_to(detail)
+            and order is not None
+            and all(li.unfulfilled_quantity == 0 for li in order.line_items)
+        )
+
     @staticmethod
     def can_acknowledge(detail: RequestDetail | None) -> bool:
         from cancelapp.domain.withdrawal import RequestKind

@@ -419,7 +419,7 @@ class QueueModel(QAbstractTableModel):
             return ""
         due = date.fromisoformat(row.refund_due_on)
         text = self.formatter.day(due)
-        if row.request_state in ("done", "declined"):
+        if row.request_state in ("done", "declined") or row.financial_status == "REFUNDED":
             return text
         days_left = (due - self.formatter.local(self._now()).date()).days
         if days_left < 0:
