@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 import threading
-from datetime import datetime
+from datetime import datetime, timedelta
 from types import TracebackType
 
 from cancelapp.demoshop import cancel_requests, factory, fulfillment
@@ -244,6 +244,16 @@ class DemoShop:
             for shipment in order.fulfillments:
                 shipment.delivered_at = at or now
             order.touch(now)
+
+    def add_eu_withdrawals(self) -> list[str]:
+        """Danish customers withdrawing: one order delivered three days ago, one not shipped;
+        returns their gids."""
+        delivered, unshipped = self.create_order("fulfilled"), self.create_order("paid")
+        for order_id in (delivered, unshipped):
+            self.ship_to(order_id, "DK")
+            self.add_cancel_request(order_id, "Jeg fortryder mit køb, jf. fortrydelsesretten.")
+        self.mark_delivered(delivered, self.store.now() - timedelta(days=3))
+        return [delivered, unshipped]
 
     def charge_extra(self, field: str, points: int) -> None:
         """Charge `points` more for each `field` ("Type.field") a query selects than Shopify's
