@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 
-from store_samples import T0, draft, make_order, message, order_gid
+from store_samples import T0, draft, fetched, make_order, message, order_gid
 
+from cancelapp.domain.order import FinancialStatus
 from cancelapp.domain.phrase import Phrase
 from cancelapp.domain.request import RequestSource, RequestState
 from cancelapp.domain.verdict import Outcome, Verdict
@@ -24,6 +25,7 @@ from cancelapp.store.requests import (
     requests_needing_verdict,
     set_state,
     set_verdict,
+    settle_refunded_withdrawals,
 )
 
 
@@ -216,3 +218,25 @@ def test_a_messages_sent_time_and_the_acknowledgement_are_kept(
     assert request is not None
     assert request.messages[0].sent_at == sent
     assert request.messages[0].received_at == T0
+
+
+def test_a_withdrawal_whose_order_is_refunded_after_its_return_is_done(
+    database: Database, store_id: int
+) -> None:
+    with database.transaction() as conn:
+        returning = add_request(conn, draft(store_id, order_number=1001), now=T0).request_id
+        plain = add_request(conn, draft(store_id, order_number=1002), now=T0).request_id
+        for request_id in (returning, plain):
+            set_state(conn, request_id, RequestState.IN_PROGRESS, now=T0)
+        verdict = Verdict(Outcome.APPROVE, "r", (), (), statutory_withdrawal=True)
+        due = date(2026, 12, 21)
+        set_verdict(conn, returning, verdict, policy_hash="h", evaluated_at=T0, refund_due_on=due)
+        refunded = [
+            replace(make_order(n), financial_status=FinancialStatus.REFUNDED) for n in (1001, 1002)
+        ]
+        upsert_orders(conn, store_id, [fetched(o) for o in refunded])
+
+        settled = settle_refunded_withdrawals(conn, store_id, now=T0)
+
+        assert settled == [returning]  # the other is an action's, not a return's
+        assert get_request(conn, returning).state is RequestState.DONE  # type: ignore[union-attr]

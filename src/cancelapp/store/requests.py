@@ -139,6 +139,27 @@ def settle_cancelled_orders(conn: sqlite3.Connection, store_id: int, *, now: dat
     return sorted(row[0] for row in rows)
 
 
+def settle_refunded_withdrawals(
+    conn: sqlite3.Connection, store_id: int, *, now: datetime
+) -> list[int]:
+    """Withdrawals whose return was opened (in progress) and whose order Shopify now shows
+    refunded become done; returns their ids. The refund followed the return (Art. 13(3))."""
+    rows = conn.execute(
+        """UPDATE requests SET state = ?, updated_at = ?
+           WHERE store_id = ? AND state = ? AND refund_due_on IS NOT NULL AND order_gid IN (
+               SELECT gid FROM orders WHERE store_id = ? AND financial_status = 'REFUNDED')
+           RETURNING id""",
+        (
+            RequestState.DONE.value,
+            to_db_time(now),
+            store_id,
+            RequestState.IN_PROGRESS.value,
+            store_id,
+        ),
+    ).fetchall()
+    return sorted(row[0] for row in rows)
+
+
 def set_state(
     conn: sqlite3.Connection, request_id: int, state: RequestState, *, now: datetime
 ) -> None:
