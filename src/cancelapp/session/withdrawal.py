@@ -19,6 +19,7 @@ from cancelapp.domain.order import ACTIVE_RETURN_STATUSES, Order, ReturnStatus
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
 from cancelapp.domain.request import CancellationRequest, RequestState
 from cancelapp.domain.withdrawal import RequestKind, Withdrawal, assess
+from cancelapp.policy.facts import refundable_amount
 from cancelapp.session.refresh import StoreSession, refresh_order
 from cancelapp.shopify import documents
 from cancelapp.shopify.client import ShopifyClient
@@ -109,7 +110,7 @@ def accept_withdrawal(
             ),
         )
     refresh_order(session, order.id)  # the queue shows the order as Shopify now has it
-    reply = return_instructions(session, order, request, withdrawal, shop_name)
+    reply = return_instructions(session, order, request, shop_name)
     return AcceptedWithdrawal(request_id, opened.name, reply)
 
 
@@ -180,18 +181,18 @@ def return_instructions(
     session: StoreSession,
     order: Order,
     request: CancellationRequest,
-    withdrawal: Withdrawal,
     shop_name: str = "",
 ) -> Reply:
-    due = withdrawal.refund_due_on
+    """The shop's "withdrawal accepted" reply: send the goods back; the refund (what was
+    paid, standard delivery included, no fee) by the means of payment, after the return."""
     return compose_reply(
-        ReplyKind.WITHDRAWAL_RETURN,
+        ReplyKind.WITHDRAWAL,
         locale=order.locale or (order.customer.locale if order.customer else None),
         to=order.customer_email or request.customer_email,
         name=_customer_name(order, request),
         order_name=order.name,
         shop_name=shop_name or session.store.name or session.store.domain,
-        when="" if due is None else due.isoformat(),
+        amount=refundable_amount(order, request),
     )
 
 
