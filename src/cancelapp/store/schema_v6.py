@@ -1,4 +1,4 @@
-"""Schema version 7: what the EU right of withdrawal needs kept per request.
+"""Schema version 6: what the EU right of withdrawal needs kept per request.
 
 `request_messages.sent_at` is when the customer sent a message, where the channel says so apart
 from its arrival (an email's Date header): a withdrawal is in time when sent before the period
