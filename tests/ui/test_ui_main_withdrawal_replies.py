@@ -155,3 +155,15 @@ def test_a_withdrawal_by_email_is_acknowledged_and_given_return_instructions_in_
     window.actions_.send_replies()  # another round finds nothing left to send
     qtbot.waitUntil(lambda: window.actions_._reply_task is None, timeout=WAIT)
     assert len(smtp_server.received) == 2
+
+    # The acknowledgement asked for again by hand: shown first, sent from its dialog.
+    show(qtbot, window, request_id)
+    assert window.commands.acknowledge.isEnabled()
+    with qtbot.waitSignal(window.withdrawals.dialog_opened, timeout=WAIT) as opened:
+        window.commands.acknowledge.trigger()
+    again = opened.args[0]
+    assert isinstance(again, ReplyDialog) and again.send_button.isVisible()
+    with qtbot.waitSignal(window.actions_.replies_sent, timeout=WAIT):
+        again.send_button.click()
+    assert len(smtp_server.received) == 3
+    assert STATEMENT in smtp_server.received[2].message.get_content()
