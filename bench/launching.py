@@ -11,16 +11,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 CANCELAPP = Path(sys.executable).parent / "cancelapp"
-FLOOR_SCRIPT = """
-import sys
-from PySide6.QtWidgets import QApplication, QMainWindow
-app = QApplication(sys.argv[:1])
-window = QMainWindow()
-window.resize(1280, 800)
-window.show()
-app.processEvents()
-print("shown")
-"""
+BARE_WINDOW = Path(__file__).parent / "bare_window.py"
+
+
+def floor_command() -> list[str]:
+    """The floor from source: a bare PySide6 QMainWindow in this interpreter."""
+    return [sys.executable, str(BARE_WINDOW)]
 
 
 @dataclass(frozen=True)
