@@ -207,19 +207,16 @@ class WithdrawalFlow(QObject):
             dialog.accept()
             self.rows_changed.emit(frozenset({request_id}))
             self.accepted.emit(accepted)
-            self._show_reply(accepted)
+            self._show_reply(accepted, session)
 
         task.succeeded.connect(done)
         task.failed.connect(lambda error: dialog.show_problem(self._message(error)))
 
-    def _show_reply(self, accepted: AcceptedWithdrawal) -> None:
+    def _show_reply(self, accepted: AcceptedWithdrawal, session: StoreSession) -> None:
         intro = self.tr(
             "Return {name} is open in Shopify. Send the customer the return instructions "
             "(add your return address):"
         ).format(name=accepted.return_name)
-        session = self.current_session()
-        if session is None:
-            return
         dialog = self._reply_dialog(
             self.tr("Return instructions"), intro, accepted.reply, session, accepted.request_id
         )
