@@ -318,5 +318,8 @@ def fulfil(order: Order, li: LineItem, quantity: int, fulfillment_id: int, at: d
     li.fulfilled_quantity += shipped
     fo.status = "CLOSED" if not any(fo.remaining.values()) else "IN_PROGRESS"
     fo.updated_at = at
-    order.fulfillments.append(Fulfillment(fulfillment_id, "SUCCESS", at, fo.location.id))
+    tracking = f"00370730{fulfillment_id % 10**10:010d}"
+    order.fulfillments.append(
+        Fulfillment(fulfillment_id, "SUCCESS", at, fo.location.id, "PostNord", tracking, shipped)
+    )
     order.touch(at)

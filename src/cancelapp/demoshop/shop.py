@@ -90,6 +90,7 @@ class DemoShop:
             daemon=True,
         )
         self._thread.start()
+        self.store.base_url = self.base_url
         return self
 
     def stop(self) -> None:
@@ -227,6 +228,12 @@ class DemoShop:
                 if wanted:
                     factory.fulfil(order, li, wanted, self.store.new_id(), now)
             self.store.register(order)
+
+    def withhold_customer_data(self, withheld: bool = True) -> None:
+        """As for an app without protected customer data access: customers' names, emails
+        and addresses come back empty."""
+        with self.store.lock:
+            self.store.protected_customer_data = not withheld
 
     def charge_extra(self, field: str, points: int) -> None:
         """Charge `points` more for each `field` ("Type.field") a query selects than Shopify's
