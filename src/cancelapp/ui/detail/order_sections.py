@@ -111,7 +111,9 @@ class ItemsTable(QWidget):
                 number(item.current_quantity),
                 number(item.fulfilled_quantity),
                 number(item.unfulfilled_quantity),
-                QCoreApplication.translate("DetailPane", "Yes" if item.restockable else "No"),
+                QCoreApplication.translate("DetailPane", "Yes")
+                if item.restockable
+                else QCoreApplication.translate("DetailPane", "No"),
                 fmt.money(item.unit_price),
             )
             for label, text in zip(row[2:], cells, strict=True):

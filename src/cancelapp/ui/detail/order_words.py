@@ -69,14 +69,27 @@ def gateway_words(gateway: str, shopify_name: str | None = None) -> str:
     return shopify_name or gateway.replace("_", " ")
 
 
+# `DigitalWallet` values: names of products, the same in every language.
+_WALLETS = {
+    "APPLE_PAY": "Apple Pay",
+    "GOOGLE_PAY": "Google Pay",
+    "SHOPIFY_PAY": "Shop Pay",
+    "ANDROID_PAY": "Android Pay",
+    "FACEBOOK_PAY": "Meta Pay",
+}
+
+
 def payment_method(payment: Payment) -> str:
-    """ "Shopify Payments, Visa •••• 4242"; the gateway alone without card details."""
+    """ "Shopify Payments, Visa •••• 4242" ("…, Apple Pay (Visa •••• 4242)" through a
+    wallet); the gateway alone without card details."""
     words = gateway_words(payment.gateway, payment.gateway_name)
-    if payment.card_company and payment.card_last_digits:
-        return f"{words}, {payment.card_company} {_DOTS} {payment.card_last_digits}"
-    if payment.card_company:
-        return f"{words}, {payment.card_company}"
-    return words
+    card = payment.card_company or ""
+    if card and payment.card_last_digits:
+        card = f"{card} {_DOTS} {payment.card_last_digits}"
+    if payment.wallet:
+        wallet = _WALLETS.get(payment.wallet, payment.wallet.replace("_", " ").title())
+        card = f"{wallet} ({card})" if card else wallet
+    return f"{words}, {card}" if card else words
 
 
 def transaction_kind(kind: str) -> str:
