@@ -147,6 +147,7 @@ class DetailFlow(QObject):
         def failed(error: object) -> None:
             self._releasing.discard(hold.fulfillment_order_id)
             self.problem.emit(error)
+            self.reload()  # the button again, beside what the banner says
 
         task.succeeded.connect(done)
         task.failed.connect(failed)

@@ -277,7 +277,7 @@ class DetailPane(Retranslating, QScrollArea):
         self.order_section.setVisible(order is not None)
         self.items_section.setVisible(order is not None)
         self.money_section.setVisible(order is not None)
-        self.customer_section.setVisible(order is not None and detail.complete)
+        self.customer_section.setVisible(order is not None and view.known)
         self.fulfillment_section.setVisible(
             order is not None and bool(order.fulfillment_orders or view.shipments)
         )

@@ -216,7 +216,7 @@ class MoneyBreakdown(QWidget):
                 parts.append(status)
             when = fmt.date_time(payment.processed_at) + "  " if payment.processed_at else ""
             lines.append(when + " · ".join(parts))
-        if not view.payments and order.gateways:
+        if view.known and not view.payments and order.gateways:
             names = ", ".join(gateway_words(g) for g in order.gateways)
             lines.append(_tr("No payment recorded yet ({gateways})").format(gateways=names))
         self.transactions.setText("\n".join(lines))
@@ -238,7 +238,6 @@ class ShipmentsAndHolds(QWidget):
         self.hold_rows: list[tuple[QLabel, QPushButton]] = []
         self._shipments: list[Shipment] = []
         self._holds: list[Hold] = []
-        self.busy = False
 
     def show_view(self, view: OrderView, fmt: Formatter, *, can_release: bool) -> None:
         self._shipments = [s for s in view.shipments if s.number or s.company]
@@ -250,7 +249,7 @@ class ShipmentsAndHolds(QWidget):
         for index, (label, button) in enumerate(self.shipment_rows):
             shown = index < len(self._shipments)
             label.setVisible(shown)
-            button.setVisible(shown and bool(shown and self._shipments[index].url))
+            button.setVisible(shown and bool(self._shipments[index].url))
             if not shown:
                 continue
             shipment = self._shipments[index]
@@ -277,7 +276,7 @@ class ShipmentsAndHolds(QWidget):
             where = hold.location or _tr("a location")
             label.setText(_tr("On hold at {where}: {reason}").format(where=where, reason=reason))
             button.setText(_tr("Release hold"))
-            button.setEnabled(can_release and not self.busy)
+            button.setEnabled(can_release)
             button.setToolTip(
                 _tr("Let Shopify fulfill this part of the order again.")
                 if can_release
@@ -301,7 +300,9 @@ class ShipmentsAndHolds(QWidget):
             self.open_url.emit(url)
 
     def _release(self, index: int) -> None:
+        """Asked once: the button waits for the order to be shown again."""
         if index < len(self._holds):
+            self.hold_rows[index][1].setEnabled(False)
             self.release_requested.emit(self._holds[index])
 
 
