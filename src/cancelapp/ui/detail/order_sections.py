@@ -187,9 +187,8 @@ class MoneyBreakdown(QWidget):
 
     def show_money(self, order: Order, view: OrderView, fmt: Formatter) -> None:
         rows: list[tuple[str, str]] = []
-        units = sum(item.current_quantity for item in order.line_items)
         if view.subtotal is not None:
-            rows.append((_tr("Subtotal (%n items)", "", units), fmt.money(view.subtotal)))
+            rows.append((_tr("Subtotal"), fmt.money(view.subtotal)))
         if view.shipping is not None:
             titles = ", ".join(view.shipping_titles)
             name = _tr("Shipping ({method})").format(method=titles) if titles else _tr("Shipping")
@@ -339,12 +338,15 @@ class CustomerCard(QWidget):
             lines += [part for part in (record.name, record.email) if part]
             lines += list(record.address)
             if record.orders is not None:
-                summary = _tr("%n orders", "", record.orders)
+                count = fmt.locale.toString(record.orders)
                 if record.spent is not None:
-                    summary = _tr("{orders}, {spent} spent").format(
-                        orders=summary, spent=fmt.money(record.spent)
+                    lines.append(
+                        _tr("Orders: {count} · spent in all: {spent}").format(
+                            count=count, spent=fmt.money(record.spent)
+                        )
                     )
-                lines.append(summary)
+                else:
+                    lines.append(_tr("Orders: {count}").format(count=count))
             if record.tags:
                 lines.append(_tr("Tags: {tags}").format(tags=", ".join(record.tags)))
             if record.note:
