@@ -140,6 +140,8 @@ def _take(out: Path, width: int, height: int) -> int:
             return 1
         if not _order_as_in_admin(app, window, shop, out, wait):
             return 1
+        if not _reports(app, window, out, wait):
+            return 1
         window.close()
     finally:
         context.close()
@@ -413,6 +415,58 @@ def _order_as_in_admin(
             print(f"could not write {target}", file=sys.stderr)
             return False
         print(target.relative_to(ROOT) if target.is_relative_to(ROOT) else target)
+    return True
+
+
+def _reports(app: QApplication, window: MainWindow, out: Path, wait: Callable[..., None]) -> bool:
+    """The Reports window at 1366x768, in English and Danish, after five approvals."""
+    from PySide6.QtCore import QItemSelectionModel
+
+    from cancelapp.settings import Language
+    from cancelapp.ui.dialogs.bulk_dialogs import BulkConfirmDialog
+    from cancelapp.ui.queue.queue_index import Column, Tab
+    from cancelapp.ui.queue.queue_model import OUTCOME_ROLE
+
+    window.use_language(Language.ENGLISH)
+    window.queue.show_tab(Tab.APPROVE)
+    model = window.model
+    rows = [
+        r
+        for r in range(model.rowCount())
+        if model.index(r, Column.VERDICT).data(OUTCOME_ROLE) == "approve"
+    ][:5]
+    selection = window.queue.table.selectionModel()
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    selection.clearSelection()
+    for row in rows:
+        selection.select(model.index(row, 0), flags)
+    opened: list[object] = []
+    window.bulk.dialog_opened.connect(opened.append)
+    window.commands.approve_selected.trigger()
+    wait(window.bulk.dialog_opened)
+    confirm = next((d for d in opened if isinstance(d, BulkConfirmDialog)), None)
+    if confirm is None:
+        print("the bulk confirmation did not open", file=sys.stderr)
+        return False
+    confirm.confirm_button.click()
+    wait(window.bulk.finished, 120_000)
+    window.commands.reports.trigger()
+    reports = window.reports_window
+    if reports is None:
+        print("the Reports window did not open", file=sys.stderr)
+        return False
+    wait(reports.loaded)
+    reports.resize(*LAPTOP)
+    for language in ("en", "da"):
+        window.use_language(Language.DANISH if language == "da" else Language.ENGLISH)
+        for _ in range(5):
+            app.processEvents()
+        target = out / f"reports-1366-{language}.png"
+        if not reports.grab().save(str(target)):
+            print(f"could not write {target}", file=sys.stderr)
+            return False
+        print(target.relative_to(ROOT) if target.is_relative_to(ROOT) else target)
+    reports.close()
     return True
 
 
