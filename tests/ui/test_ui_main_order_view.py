@@ -12,8 +12,9 @@ from decimal import Decimal
 
 import httpx
 import pytest
-from PySide6.QtCore import QObject, QUrl, Slot
+from PySide6.QtCore import QLocale, QObject, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from cancelapp.context import AppContext, connect_demo
@@ -21,6 +22,8 @@ from cancelapp.demoshop import DemoShop
 from cancelapp.domain.money import Money
 from cancelapp.session.detail import RequestDetail
 from cancelapp.session.product_images import FOLDER, cached_images
+from cancelapp.settings import Language
+from cancelapp.ui.i18n import Translations
 from cancelapp.ui.main_window import MainWindow
 from fixtures.main_window import open_window
 
@@ -111,7 +114,11 @@ def item_texts(window: MainWindow, row: int) -> list[str]:
 
 
 def test_items_show_variant_sku_and_an_image_kept_for_offline_review(
-    qtbot: QtBot, window: MainWindow, demo_shop: DemoShop, orders: dict[str, str]
+    qtbot: QtBot,
+    qapp: QApplication,
+    window: MainWindow,
+    demo_shop: DemoShop,
+    orders: dict[str, str],
 ) -> None:
     order = demo_shop.order(orders["paid"])
     with qtbot.waitSignal(window.details.images_shown, timeout=WAIT):
@@ -125,6 +132,19 @@ def test_items_show_variant_sku_and_an_image_kept_for_offline_review(
             assert f"{item.variant.title} · SKU {item.sku}" in title
         image = window.detail.items.rows[row - 1][0]
         assert not image.pixmap().isNull() and image.pixmap().width() <= 40
+    # At a laptop's width the items, long names and all, fit the pane: the prices show.
+    window.resize(1366, 768)
+    window.context.translations = Translations(qapp)
+    try:
+        window.use_language(Language.DANISH)  # the longest headers
+        assert window.detail.items.headers[4].text() == "Læg på lager igen"
+        pane = window.detail
+        QApplication.processEvents()  # laid out in Danish
+        assert pane.widget().width() <= pane.viewport().width()
+        price = pane.items.rows[0][6]
+        assert price.mapTo(pane.viewport(), price.rect().topRight()).x() <= pane.viewport().width()
+    finally:
+        window.context.translations.apply(Language.ENGLISH, QLocale(QLocale.Language.English))
     cache = window.context.paths.cache_dir
     urls = window.current_detail().view.image_urls
     assert urls and set(cached_images(cache, urls)) == set(urls)

@@ -12,7 +12,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from cancelapp.domain.order import Order
 from cancelapp.domain.order_view import Hold, OrderView, Shipment
@@ -68,11 +76,13 @@ class ItemsTable(QWidget):
         self.grid.setHorizontalSpacing(12)
         self.grid.setVerticalSpacing(4)
         self.grid.setColumnStretch(1, 1)
-        self.headers = [plain(wrap=False) for _ in ITEM_COLUMNS]
+        # Headers and titles wrap: Danish headers ("Læg på lager igen") and long item names
+        # must not push the prices out of a laptop-wide pane.
+        self.headers = [plain() for _ in ITEM_COLUMNS]
         self.grid.addWidget(self.headers[0], 0, 0, 1, 2)
         for column, label in enumerate(self.headers[1:], start=2):
             self.grid.addWidget(label, 0, column)
-            label.setAlignment(Qt.AlignmentFlag.AlignRight)
+            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
         self.rows: list[
             list[QLabel]
         ] = []  # image, title, qty, fulfilled, unfulfilled, restock, price
@@ -157,7 +167,9 @@ class ItemsTable(QWidget):
         image = plain(wrap=False)  # shows a pixmap; never text
         image.setFixedSize(IMAGE_SIZE, IMAGE_SIZE)
         image.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        title = plain(wrap=False, selectable=True)
+        title = plain(selectable=True)
+        title.setMinimumWidth(IMAGE_SIZE * 2)
+        title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         row = [image, title] + [plain(wrap=False) for _ in range(5)]
         for column, label in enumerate(row):
             self.grid.addWidget(label, grid_row, column)
