@@ -17,6 +17,7 @@ from cancelapp.demoshop.model import (
     Customer,
     Fulfillment,
     FulfillmentHold,
+    FulfillmentLineItem,
     FulfillmentOrder,
     LineItem,
     Location,
@@ -318,8 +319,18 @@ def fulfil(order: Order, li: LineItem, quantity: int, fulfillment_id: int, at: d
     li.fulfilled_quantity += shipped
     fo.status = "CLOSED" if not any(fo.remaining.values()) else "IN_PROGRESS"
     fo.updated_at = at
+    shipment = [FulfillmentLineItem(fulfillment_id, li.id, shipped)]  # one line per shipment
     tracking = f"00370730{fulfillment_id % 10**10:010d}"
     order.fulfillments.append(
-        Fulfillment(fulfillment_id, "SUCCESS", at, fo.location.id, "PostNord", tracking, shipped)
+        Fulfillment(
+            fulfillment_id,
+            "SUCCESS",
+            at,
+            fo.location.id,
+            shipment,
+            tracking_company="PostNord",
+            tracking_number=tracking,
+            units=shipped,
+        )
     )
     order.touch(at)

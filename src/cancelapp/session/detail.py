@@ -18,6 +18,7 @@ from cancelapp.domain.order_view import OrderView
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
 from cancelapp.domain.request import CancellationRequest, RequestState
 from cancelapp.domain.verdict import Outcome, Verdict
+from cancelapp.domain.withdrawal import Withdrawal, WithdrawalTerms, assess
 
 if TYPE_CHECKING:  # imported where used: the window opens before these load
     from cancelapp.policy import Policy, VerdictExplanation
@@ -73,6 +74,8 @@ class RequestDetail:
     stopped: tuple[Phrase, ...] = ()
     kept_reason: str | None = None
     carried_out: CarriedOut | None = None  # the decision a done or declined request was under
+    withdrawal: Withdrawal | None = None  # what the EU right of withdrawal says; None: no order
+    acknowledged_at: datetime | None = None  # when its acknowledgement was prepared
     # The order as the Shopify admin shows it (variants, money breakdown, payments, tracking,
     # customer, Shopify's timeline), and the order's page there.
     view: OrderView = field(default_factory=OrderView)
@@ -105,6 +108,7 @@ def load_detail(
     policy: Policy,
     now: datetime,
     shop_edit_window: timedelta | None = None,
+    withdrawal_terms: WithdrawalTerms | None = None,
 ) -> RequestDetail | None:
     """None when the request no longer exists (merged into another one)."""
     from cancelapp.policy import evaluate, explain
@@ -117,7 +121,12 @@ def load_detail(
         load_snapshot,
         order_fetched_at,
     )
-    from cancelapp.store.requests import get_request, stored_verdict, unmatched_reason
+    from cancelapp.store.requests import (
+        acknowledged_at,
+        get_request,
+        stored_verdict,
+        unmatched_reason,
+    )
     from cancelapp.store.stores import get_store
 
     with database.reading() as conn:
@@ -145,12 +154,20 @@ def load_detail(
         decisions = list_decisions(conn, request_id)
         actions = list_actions(conn, request_id)
         why_unmatched = unmatched_reason(conn, request_id)
+        acknowledged = acknowledged_at(conn, request_id)
         kept = stored_verdict(conn, request_id) if request.state in DECIDED else None
     if kept is not None:  # decided: never judged again against the order it changed
         verdict = kept
         explanation = explain(verdict, None)
     elif complete:
-        verdict = evaluate(order, request, policy, now, shop_edit_window=shop_edit_window)
+        verdict = evaluate(
+            order,
+            request,
+            policy,
+            now,
+            shop_edit_window=shop_edit_window,
+            withdrawal_terms=withdrawal_terms,
+        )
         if why_unmatched is not None:  # kept with the request: shown after a restart too
             verdict = replace(verdict, reasons=(why_unmatched, *verdict.reasons))
         explanation = explain(verdict, policy)
@@ -171,6 +188,8 @@ def load_detail(
         stopped,
         kept_reason,
         carried_out(request, decisions, audit),
+        None if order is None else assess(order, request, withdrawal_terms or WithdrawalTerms()),
+        acknowledged,
         view,
         admin_url,
     )
