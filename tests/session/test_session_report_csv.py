@@ -26,6 +26,9 @@ WORDS = {
     "product": "Produkt",
     "units": "Stk.",
     "median_hours": "Median timer",
+    "kind": "Art",
+    "withdrawals": "Lovpligtige fortrydelser",
+    "goodwill": "Annulleringer af goodwill",
 }
 
 
@@ -44,6 +47,7 @@ def test_the_csv_opens_in_a_danish_spreadsheet() -> None:
         kept={"DKK": Decimal("48.70")},
         products=(("=HYPERLINK(evil)", 2),),
         decision_hours=(1.5, 2.5),
+        withdrawals=1,
     )
     out = io.StringIO()
     write_report_csv(
@@ -55,6 +59,7 @@ def test_the_csv_opens_in_a_danish_spreadsheet() -> None:
     assert rows[0] == ["Uge", "Annulleret", "Afvist", "Åben"]
     assert rows[1] == ["2026-11-02", "2", "0", "0"]
     assert ["WRONG_ITEM", "2"] in rows
+    assert ["Lovpligtige fortrydelser", "1"] in rows and ["Annulleringer af goodwill", "2"] in rows
     assert ["DKK", "1948,50", "48,70"] in rows
     assert ["'=HYPERLINK(evil)", "2"] in rows  # never a formula
     assert rows[-1] == ["Median timer", "2,0"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -135,3 +136,44 @@ def test_reports_show_what_cancellations_cost_and_why(
     assert rows[0] == ["Week", "Cancelled", "Declined", "Open"]
     assert sum(int(r[1]) + int(r[2]) + int(r[3]) for r in rows[1 : 1 + len(report.weeks)]) == total
     assert ["Reason", "Requests"] in rows
+
+
+def test_reports_tell_statutory_withdrawals_from_goodwill_cancellations(
+    qtbot: QtBot, window: MainWindow, shop: DemoShop, tmp_path: Path
+) -> None:
+    before = _open_reports(qtbot, window).report
+    assert before is not None
+    delivered = shop.create_order("fulfilled")  # an EU consumer withdrawing in time
+    shop.ship_to(delivered, "DK")
+    shop.mark_delivered(delivered, shop.store.now() - timedelta(days=2))
+    shop.add_cancel_request(delivered, "Jeg fortryder mit køb.")
+    american = shop.create_order("fulfilled")  # no statutory right: the shop's goodwill
+    shop.ship_to(american, "US")
+    shop.add_cancel_request(american, "Please cancel.")
+    with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
+        window.sync_now()
+    reports = window.reports_window
+    assert reports is not None
+    with qtbot.waitSignal(reports.loaded, timeout=WAIT):
+        reports.period.setCurrentIndex(1)
+    report = reports.report
+    assert report is not None
+    assert report.requests == before.requests + 2
+    assert report.withdrawals == before.withdrawals + 1
+    assert report.goodwill == before.goodwill + 1
+    assert (
+        f"{report.withdrawals} statutory withdrawals, {report.goodwill} goodwill cancellations"
+        in reports.summary.text()
+    )
+
+    target = tmp_path / "report.csv"
+    reports.choose_export()
+    assert reports.save_dialog is not None
+    reports.save_dialog.fileSelected.emit(str(target))
+    qtbot.waitUntil(
+        lambda: "Goodwill" in (target.read_text("utf-8-sig") if target.exists() else "")
+    )
+    rows = list(csv.reader(target.read_text(encoding="utf-8-sig").splitlines()))
+    assert ["Kind", "Requests"] in rows
+    assert ["Statutory withdrawals", str(report.withdrawals)] in rows
+    assert ["Goodwill cancellations", str(report.goodwill)] in rows

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import imaplib
 import logging
+import sqlite3
 import threading
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -84,27 +85,34 @@ class RepliesSent:
 def journal_reply(session: StoreSession, mailbox: Mailbox, draft: ReplyDraft) -> int:
     """Write the reply with its Message-ID before anything is sent; a reply journaled earlier
     for the request and never handed over is replaced."""
-    now = datetime.now(UTC)
     with session.database.transaction() as conn:
-        row = conn.execute(
-            """SELECT external_id FROM request_messages
-               WHERE request_id = ? AND source = ? AND external_id LIKE 'email:<%'
-               ORDER BY received_at DESC LIMIT 1""",
-            (draft.request_id, RequestSource.EMAIL.value),
-        ).fetchone()
-        in_reply_to = str(row[0]).removeprefix("email:") if row is not None else None
-        return journal_mail(
-            conn,
-            store_id=session.store_id,
-            request_id=draft.request_id,
-            message_id=new_message_id(mailbox.smtp.sender),
-            recipient=draft.to,
-            subject=draft.subject,
-            body=draft.body,
-            language=draft.language,
-            in_reply_to=in_reply_to,
-            now=now,
-        )
+        return journal_reply_in(conn, session, mailbox, draft)
+
+
+def journal_reply_in(
+    conn: sqlite3.Connection, session: StoreSession, mailbox: Mailbox, draft: ReplyDraft
+) -> int:
+    """`journal_reply` inside the caller's transaction (with the decision it answers)."""
+    now = datetime.now(UTC)
+    row = conn.execute(
+        """SELECT external_id FROM request_messages
+           WHERE request_id = ? AND source = ? AND external_id LIKE 'email:<%'
+           ORDER BY received_at DESC LIMIT 1""",
+        (draft.request_id, RequestSource.EMAIL.value),
+    ).fetchone()
+    in_reply_to = str(row[0]).removeprefix("email:") if row is not None else None
+    return journal_mail(
+        conn,
+        store_id=session.store_id,
+        request_id=draft.request_id,
+        message_id=new_message_id(mailbox.smtp.sender),
+        recipient=draft.to,
+        subject=draft.subject,
+        body=draft.body,
+        language=draft.language,
+        in_reply_to=in_reply_to,
+        now=now,
+    )
 
 
 def carry_out_with_reply(
@@ -151,10 +159,13 @@ def _send_replies(session: StoreSession, mailbox: Mailbox) -> RepliesSent:
                 "SELECT id, order_gid FROM requests WHERE store_id = ?", (session.store_id,)
             )
         }
+        at_once = _due_at_once(conn, session.store_id)
     due = [
         m
         for m in mails
-        if m.state is not MailState.JOURNALED or states.get(m.request_id) in _SETTLED
+        if m.state is not MailState.JOURNALED
+        or states.get(m.request_id) in _SETTLED
+        or m.id in at_once
     ]
     if not due:
         return result
@@ -176,6 +187,22 @@ def _send_replies(session: StoreSession, mailbox: Mailbox) -> RepliesSent:
     except SourceUnavailable as failed:
         result.notices.append(Phrase(CONTEXT, _NONE_SENT, {"reason": failed.phrase}))
     return result
+
+
+# Replies that answer no decision, so they go as soon as they are journaled: a withdrawal's
+# acknowledgement and the return instructions (session/withdrawal.py). The audit entry written
+# with the journaled reply names its Message-ID.
+AT_ONCE = ("withdrawal acknowledgement", "withdrawal reply")
+
+
+def _due_at_once(conn: sqlite3.Connection, store_id: int) -> set[int]:
+    rows = conn.execute(
+        """SELECT o.id FROM outgoing_mail o JOIN audit_log a ON a.request_id = o.request_id
+            WHERE o.store_id = ? AND o.state = ? AND a.what IN (?, ?)
+              AND json_extract(a.detail, '$.message_id') = o.message_id""",
+        (store_id, MailState.JOURNALED.value, *AT_ONCE),
+    )
+    return {int(mail_id) for (mail_id,) in rows}
 
 
 def settle_unknown(session: StoreSession, mail_id: int, *, arrived: bool) -> None:

@@ -22,7 +22,7 @@ def write_report_csv(
 ) -> None:
     """One table per section, each with a heading row; `words` are the merchant's words for
     the headings (keys: week, reason, product, units, currency, refunded, kept, requests,
-    and each outcome)."""
+    kind, withdrawals, goodwill, median_hours, and each outcome)."""
     out.write(BOM)
     writer = csv.writer(out, delimiter=style.separator, lineterminator="\r\n")
 
@@ -32,6 +32,10 @@ def write_report_csv(
     writer.writerow([words["week"], *(words[o] for o in OUTCOMES)])
     for week in report.weeks:
         writer.writerow([week.start.isoformat(), *(week.counts[o] for o in OUTCOMES)])
+    writer.writerow([])
+    writer.writerow([words["kind"], words["requests"]])
+    writer.writerow([words["withdrawals"], report.withdrawals])
+    writer.writerow([words["goodwill"], report.goodwill])
     writer.writerow([])
     writer.writerow([words["reason"], words["requests"]])
     for reason, count in report.reasons:

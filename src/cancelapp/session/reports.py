@@ -4,7 +4,9 @@ One pass over the requests received in a period: each gets its week, the reason 
 gave (`domain.cancel_reasons`, after the merchant's merges), what became of it, what was
 refunded (the audit log's confirmed refund and cancel steps, as Shopify reported them), what
 the merchant kept (Shopify's suggested refund, as previewed, less what was refunded: a fee or
-an amount the merchant chose), how long the decision took, and which products it concerned.
+an amount the merchant chose), how long the decision took, which products it concerned, and
+whether it was an EU consumer's statutory withdrawal in time (its refund deadline is kept with
+the verdict, `requests.refund_due_on`) or a cancellation the shop grants by its own terms.
 Amounts stay per currency: a store may sell in several, and they are never added together.
 """
 
@@ -56,6 +58,12 @@ class CancellationReport:
     kept: Mapping[str, Decimal]  # by currency: fees and amounts not refunded
     products: tuple[tuple[str, int], ...]  # title, units in cancelled orders; most first
     decision_hours: tuple[float, ...] = field(default=())  # request to decision, each decided
+    withdrawals: int = 0  # statutory withdrawals in time (Directive 2011/83/EU Art. 9)
+
+    @property
+    def goodwill(self) -> int:
+        """Requests the shop answers by its own cancellation terms, not by the law."""
+        return self.requests - self.withdrawals
 
     @property
     def median_decision_hours(self) -> float | None:
@@ -85,7 +93,7 @@ def _report(
     zone: tzinfo,
 ) -> CancellationReport:
     rows = conn.execute(
-        "SELECT id, state, received_at, order_gid, line_item_ids FROM requests"
+        "SELECT id, state, received_at, order_gid, line_item_ids, refund_due_on FROM requests"
         " WHERE store_id = ? AND received_at >= ? AND received_at < ? ORDER BY received_at",
         (store_id, to_db_time(since), to_db_time(until)),
     ).fetchall()
@@ -102,7 +110,9 @@ def _report(
     kept: dict[str, Decimal] = defaultdict(Decimal)
     products: Counter[str] = Counter()
     hours: list[float] = []
-    for request_id, state, received_text, order_gid, line_ids in rows:
+    withdrawals = 0
+    for request_id, state, received_text, order_gid, line_ids, refund_due in rows:
+        withdrawals += refund_due is not None
         received = from_db_time(received_text)
         outcome = _OUTCOME_OF_STATE.get(state, OPEN)
         outcomes[outcome] += 1
@@ -131,6 +141,7 @@ def _report(
         kept={currency: amount for currency, amount in kept.items() if amount > 0},
         products=tuple(products.most_common(TOP_PRODUCTS)),
         decision_hours=tuple(hours),
+        withdrawals=withdrawals,
     )
 
 

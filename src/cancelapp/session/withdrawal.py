@@ -9,6 +9,7 @@ storefront's duty; CancelApp acknowledges what reaches it by email, form, CSV or
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -54,6 +55,7 @@ _TOO_MANY = QT_TRANSLATE_NOOP(
 class Acknowledgement:
     request_id: int
     reply: Reply  # repeats the statement and when it was received
+    journaled: bool = False  # to be sent from the merchant's mailbox (`send_replies`)
 
 
 @dataclass(frozen=True)
@@ -239,9 +241,15 @@ def _prepare(
         order, request, withdrawal, shop_name or session.store.name or session.store.domain
     )
     now = datetime.now(UTC)
+    detail = {"to": reply.to or "", "subject": reply.subject, "body": reply.body}
     with session.database.transaction() as conn:
         if not mark_acknowledged(conn, request_id, now) and once:
             return None
+        # On arrival with a mailbox to send from, nobody needs to see it first: journaled now,
+        # in the same step, and sent by the next round of `send_replies` (exactly once).
+        journaled = once and session.mailbox is not None and bool(reply.to)
+        if journaled:
+            detail["message_id"] = _journal(conn, session, request_id, reply)
         append_audit(
             conn,
             AuditEntry(
@@ -251,10 +259,45 @@ def _prepare(
                 store_id=session.store_id,
                 order_gid=order.id,
                 request_id=request_id,
-                detail={"to": reply.to or "", "subject": reply.subject, "body": reply.body},
+                detail=detail,
             ),
         )
-    return Acknowledgement(request_id, reply)
+    return Acknowledgement(request_id, reply, journaled)
+
+
+def send_withdrawal_reply(session: StoreSession, request_id: int, reply: Reply) -> None:
+    """Journal a reply the merchant saw and sends from the mailbox (the acknowledgement asked
+    for by hand, the return instructions after the return opened); it answers no decision,
+    so the next round of `send_replies` sends it (exactly once)."""
+    from cancelapp.store.audit import AuditEntry, append_audit
+
+    if session.mailbox is None or not reply.to:
+        raise LookupError(request_id)
+    with session.database.transaction() as conn:
+        message_id = _journal(conn, session, request_id, reply)
+        append_audit(
+            conn,
+            AuditEntry(
+                at=datetime.now(UTC),
+                who=session.runner.who,
+                what="withdrawal reply",
+                store_id=session.store_id,
+                request_id=request_id,
+                detail={"to": reply.to, "subject": reply.subject, "message_id": message_id},
+            ),
+        )
+
+
+def _journal(conn: sqlite3.Connection, session: StoreSession, request_id: int, reply: Reply) -> str:
+    """The reply in the outbox, answered in the thread of a request that came by email;
+    returns its Message-ID, for the audit entry that makes it due at once."""
+    from cancelapp.session.replies import ReplyDraft, journal_reply_in
+
+    assert session.mailbox is not None and reply.to
+    draft = ReplyDraft(request_id, reply.to, reply.subject, reply.body, reply.language)
+    mail_id = journal_reply_in(conn, session, session.mailbox, draft)
+    row = conn.execute("SELECT message_id FROM outgoing_mail WHERE id = ?", (mail_id,)).fetchone()
+    return str(row[0])
 
 
 def acknowledgement(

@@ -128,6 +128,10 @@ _AUDIT_KINDS = {
     "tag": QT_TRANSLATE_NOOP(_CONTEXT, "Tag the order"),
     "note": QT_TRANSLATE_NOOP(_CONTEXT, "Note"),
     "reply": QT_TRANSLATE_NOOP(_CONTEXT, "Reply sent to the customer"),  # session/replies.py
+    # session/withdrawal.py
+    "withdrawal acknowledgement": QT_TRANSLATE_NOOP(_CONTEXT, "Withdrawal acknowledged"),
+    "withdrawal return": QT_TRANSLATE_NOOP(_CONTEXT, "Return opened for the withdrawal"),
+    "withdrawal reply": QT_TRANSLATE_NOOP(_CONTEXT, "Reply to the withdrawal written"),
 }
 _AUDIT_EVENTS = {
     "started": QT_TRANSLATE_NOOP(_CONTEXT, "started"),

@@ -57,6 +57,7 @@ if TYPE_CHECKING:  # the network, policy and intake sides load after the first r
     from cancelapp.context import AppContext
     from cancelapp.session.connect import ConnectedStore
     from cancelapp.session.refresh import RefreshResult, StoreSession
+    from cancelapp.session.withdrawal import Acknowledgement
     from cancelapp.settings import Language, Settings
     from cancelapp.store.queue import QueueRow
     from cancelapp.store.sync_state import SyncState
@@ -121,7 +122,7 @@ class MainWindow(Retranslating, QMainWindow):
         )
         self.unmatched = UnmatchedFlow(context.workers, self.formatter, self, lambda: self.session)
         self.withdrawals = WithdrawalFlow(
-            context.workers, self.formatter, self, lambda: self.session
+            context.workers, self.formatter, self, lambda: self.session, self.actions_.send_replies
         )
         self.reports_window: ReportsWindow | None = None  # opened from View > Reports
         self.settings_flow = SettingsFlow(
@@ -544,10 +545,14 @@ class MainWindow(Retranslating, QMainWindow):
         if (detail := self.current_detail()) and self.commands.acknowledge.isEnabled():
             self.withdrawals.acknowledge(detail)
 
-    def _acknowledged(self, prepared: tuple[object, ...]) -> None:
-        self.status.showMessage(
-            self.tr("Acknowledgement of %n withdrawal(s) prepared.", "", len(prepared)), 8000
-        )
+    def _acknowledged(self, prepared: tuple[Acknowledgement, ...]) -> None:
+        sending = sum(ack.journaled for ack in prepared)
+        if sending:  # the timeline shows each once the mail server took it
+            self.actions_.send_replies()
+            text = self.tr("Sending the acknowledgement of %n withdrawal(s).", "", sending)
+        else:
+            text = self.tr("Acknowledgement of %n withdrawal(s) prepared.", "", len(prepared))
+        self.status.showMessage(text, 8000)
         self.details.reload()
 
     def accept_withdrawal(self) -> None:

@@ -1,15 +1,15 @@
 """A reply for the customer, ready to send: shown as it will read (the merchant may add to it,
 e.g. the return address), then opened in the mail program or copied.
 
-Until CancelApp sends mail itself, this is where composed replies go (as the find-the-order
-dialog's close reply does); a sender plugs in at `ReplyDialog.reply_text`.
+Where a mailbox is set up to send from (`can_send`), "Send from your mailbox" hands the reply
+as the merchant left it to `send_requested` (the withdrawal's replies, `WithdrawalFlow`).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,7 +28,17 @@ if TYPE_CHECKING:
 
 
 class ReplyDialog(QDialog):
-    def __init__(self, title: str, intro: str, reply: Reply, parent: QWidget | None = None) -> None:
+    send_requested = Signal(object)  # the Reply, with the subject and body as left
+
+    def __init__(
+        self,
+        title: str,
+        intro: str,
+        reply: Reply,
+        parent: QWidget | None = None,
+        *,
+        can_send: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.reply = reply
         self.setWindowTitle(title)
@@ -55,6 +65,13 @@ class ReplyDialog(QDialog):
         self.copy_button = QPushButton(self.tr("Co&py reply"))
         buttons.addButton(self.mail_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.send_button = QPushButton(self.tr("&Send from your mailbox"))
+        self.send_button.setVisible(can_send)
+        self.send_button.setEnabled(can_send and bool(reply.to))
+        if can_send:
+            buttons.addButton(self.send_button, QDialogButtonBox.ButtonRole.AcceptRole)
+            self.send_button.setDefault(True)
+        self.send_button.clicked.connect(self._send)
         buttons.rejected.connect(self.reject)
         self.mail_button.clicked.connect(self._open_mail)
         self.copy_button.clicked.connect(self._copy)
@@ -64,6 +81,18 @@ class ReplyDialog(QDialog):
     def reply_text(self) -> tuple[str, str]:
         """The subject and body as the merchant left them."""
         return self.subject_edit.text(), self.body_edit.toPlainText()
+
+    def _send(self) -> None:
+        from dataclasses import replace
+
+        subject, body = self.reply_text()
+        self.send_button.setEnabled(False)
+        self.status_label.setText(self.tr("Sending…"))
+        self.send_requested.emit(replace(self.reply, subject=subject, body=body))
+
+    def show_problem(self, message: str) -> None:
+        self.status_label.setText(message)
+        self.send_button.setEnabled(True)
 
     def _open_mail(self) -> None:
         from cancelapp.actions.reply import mailto_url

@@ -1,6 +1,8 @@
 """The window's side of an EU withdrawal after shipment: "Accept withdrawal" asks once, opens
 the return in a worker (`session/withdrawal.py`), then shows the return instructions for the
-customer in a `ReplyDialog`."""
+customer in a `ReplyDialog`. With a mailbox set up to send from, the dialog sends them (and an
+acknowledgement asked for by hand) through the outbox; the acknowledgement on arrival is sent
+without a dialog (`acknowledged` carries it to the window, which starts the sending round)."""
 
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from cancelapp.ui.formatting import Formatter
 from cancelapp.ui.workers import Lane, WorkerPool
 
 if TYPE_CHECKING:
+    from cancelapp.actions.reply import Reply
     from cancelapp.session.refresh import StoreSession
     from cancelapp.session.withdrawal import AcceptedWithdrawal, Acknowledgement
 
@@ -71,12 +74,14 @@ class WithdrawalFlow(QObject):
         formatter: Formatter,
         window: QWidget,
         current_session: Callable[[], StoreSession | None],
+        send_replies: Callable[[], None],
     ) -> None:
         super().__init__(window)
         self.workers = workers
         self.formatter = formatter
         self.window = window
         self.current_session = current_session
+        self.send_replies = send_replies  # a round of the outbox (ActionController)
         self.dialog: QDialog | None = None
 
     @staticmethod
@@ -148,8 +153,9 @@ class WithdrawalFlow(QObject):
                 "Send the customer this acknowledgement of their withdrawal: it repeats what "
                 "they wrote and when it was received."
             )
-            dialog = ReplyDialog(self.tr("Acknowledge withdrawal"), intro, ack.reply, self.window)
-            self.dialog = dialog
+            dialog = self._reply_dialog(
+                self.tr("Acknowledge withdrawal"), intro, ack.reply, session, request_id
+            )
             dialog.open()
             self.dialog_opened.emit(dialog)
             self.rows_changed.emit(frozenset({request_id}))
@@ -201,20 +207,50 @@ class WithdrawalFlow(QObject):
             dialog.accept()
             self.rows_changed.emit(frozenset({request_id}))
             self.accepted.emit(accepted)
-            self._show_reply(accepted)
+            self._show_reply(accepted, session)
 
         task.succeeded.connect(done)
         task.failed.connect(lambda error: dialog.show_problem(self._message(error)))
 
-    def _show_reply(self, accepted: AcceptedWithdrawal) -> None:
+    def _show_reply(self, accepted: AcceptedWithdrawal, session: StoreSession) -> None:
         intro = self.tr(
             "Return {name} is open in Shopify. Send the customer the return instructions "
             "(add your return address):"
         ).format(name=accepted.return_name)
-        dialog = ReplyDialog(self.tr("Return instructions"), intro, accepted.reply, self.window)
-        self.dialog = dialog
+        dialog = self._reply_dialog(
+            self.tr("Return instructions"), intro, accepted.reply, session, accepted.request_id
+        )
         dialog.open()
         self.dialog_opened.emit(dialog)
+
+    def _reply_dialog(
+        self, title: str, intro: str, reply: Reply, session: StoreSession, request_id: int
+    ) -> ReplyDialog:
+        can_send = session.mailbox is not None
+        dialog = ReplyDialog(title, intro, reply, self.window, can_send=can_send)
+        dialog.send_requested.connect(
+            lambda edited: self._send(dialog, session, request_id, edited)
+        )
+        self.dialog = dialog
+        return dialog
+
+    def _send(
+        self, dialog: ReplyDialog, session: StoreSession, request_id: int, reply: Reply
+    ) -> None:
+        """Journal the reply as the merchant left it; the outbox sends it (exactly once)."""
+        from cancelapp.session.withdrawal import send_withdrawal_reply
+
+        task = self.workers.run_on(
+            Lane.DATABASE_WRITE, send_withdrawal_reply, session, request_id, reply
+        )
+
+        def done(_none: None) -> None:
+            dialog.accept()
+            self.rows_changed.emit(frozenset({request_id}))
+            self.send_replies()
+
+        task.succeeded.connect(done)
+        task.failed.connect(lambda error: dialog.show_problem(self._message(error)))
 
     def _message(self, error: object) -> str:
         return describe_error(error, self.formatter)[0]

@@ -182,6 +182,9 @@ class ReportsWindow(Retranslating, QWidget):
             declined=number(outcomes["declined"]),
             open=number(outcomes["open"]),
         )
+        text += " · " + self.tr(
+            "{withdrawals} statutory withdrawals, {goodwill} goodwill cancellations"
+        ).format(withdrawals=number(report.withdrawals), goodwill=number(report.goodwill))
         median = report.median_decision_hours
         if median is not None:
             text += " · " + self.tr("median time to a decision: {time}").format(
@@ -284,6 +287,9 @@ class ReportsWindow(Retranslating, QWidget):
             "product": self.tr("Product"),
             "units": self.tr("Units"),
             "median_hours": self.tr("Median hours to a decision"),
+            "kind": self.tr("Kind"),
+            "withdrawals": self.tr("Statutory withdrawals"),
+            "goodwill": self.tr("Goodwill cancellations"),
         }
         labels = {reason.value: reason_words(reason.value) for reason in CancelReason}
 
