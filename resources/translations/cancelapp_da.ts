@@ -2390,6 +2390,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>Svar sendt til kunden</translation>
     </message>
     <message>
+        <source>Reply to the withdrawal written</source>
+        <translation>Svar på fortrydelsen skrevet</translation>
+    </message>
+    <message>
         <source>Request declined</source>
         <translation>Anmodning afvist</translation>
     </message>
@@ -2400,6 +2404,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     <message>
         <source>Restocked</source>
         <translation>Lagt på lager igen</translation>
+    </message>
+    <message>
+        <source>Return opened for the withdrawal</source>
+        <translation>Retur oprettet for fortrydelsen</translation>
     </message>
     <message>
         <source>Review</source>
@@ -2432,6 +2440,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     <message>
         <source>Voided</source>
         <translation>Ophævet</translation>
+    </message>
+    <message>
+        <source>Withdrawal acknowledged</source>
+        <translation>Kvitteret for fortrydelsen</translation>
     </message>
     <message>
         <source>done</source>
@@ -2816,6 +2828,13 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>
             <numerusform>Synkroniserer: %n ordre</numerusform>
             <numerusform>Synkroniserer: %n ordrer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sending the acknowledgement of %n withdrawal(s).</source>
+        <translation>
+            <numerusform>Sender kvitteringen for %n fortrydelse. </numerusform>
+            <numerusform> Sender kvitteringen for %n fortrydelser.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -4278,6 +4297,14 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>Ko&amp;piér svar</translation>
     </message>
     <message>
+        <source>&amp;Send from your mailbox</source>
+        <translation>&amp;Send fra din postkasse</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Sender…</translation>
+    </message>
+    <message>
         <source>The reply is on the clipboard.</source>
         <translation>Svaret er kopieret til udklipsholderen.</translation>
     </message>
@@ -4411,6 +4438,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>{requests} anmodninger: {cancelled} annulleret, {declined} afvist, {open} stadig åbne</translation>
     </message>
     <message>
+        <source>{withdrawals} statutory withdrawals, {goodwill} goodwill cancellations</source>
+        <translation>{withdrawals} lovpligtige fortrydelser, {goodwill} annulleringer af goodwill</translation>
+    </message>
+    <message>
         <source>median time to a decision: {time}</source>
         <translation>mediantid til en afgørelse: {time}</translation>
     </message>
@@ -4481,6 +4512,18 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     <message>
         <source>Median hours to a decision</source>
         <translation>Median timer til en afgørelse</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Statutory withdrawals</source>
+        <translation>Lovpligtige fortrydelser</translation>
+    </message>
+    <message>
+        <source>Goodwill cancellations</source>
+        <translation>Annulleringer af goodwill</translation>
     </message>
     <message>
         <source>Reports: what cancellations cost</source>
