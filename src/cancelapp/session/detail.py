@@ -64,7 +64,8 @@ class RequestDetail:
     decisions: tuple[Decision, ...]
     actions: tuple[Action, ...]
     audit: tuple[AuditEntry, ...]  # newest first
-    complete: bool = True  # False: `order` is the cached lean summary, not the whole order
+    # False: `order` is the cached lean summary, or what a verdict needs, not the whole order
+    complete: bool = True
     # The verdict split by rule, decisive reason first; None: only the verdict's reasons.
     explanation: VerdictExplanation | None = None
     # The last decision was stopped before anything was sent, because the order changed
@@ -105,7 +106,12 @@ def load_detail(
     from cancelapp.policy import evaluate, explain
     from cancelapp.store.audit import list_audit
     from cancelapp.store.journal import list_actions, list_decisions
-    from cancelapp.store.orders import load_listed_order, load_order, order_fetched_at
+    from cancelapp.store.orders import (
+        load_judged_order,
+        load_listed_order,
+        load_order,
+        order_fetched_at,
+    )
     from cancelapp.store.requests import get_request, stored_verdict, unmatched_reason
 
     with database.reading() as conn:
@@ -113,13 +119,16 @@ def load_detail(
         if request is None:
             return None
         order = fetched_at = None
-        complete = True
+        complete = judgeable = True
         audit: list[AuditEntry] = []
         if request.order_id is not None:
             order = load_order(conn, request.store_id, request.order_id)
+            if order is None:  # read with what a verdict needs: judged, not yet in full
+                order = load_judged_order(conn, request.store_id, request.order_id)
+                complete = order is None
             if order is None:
                 order = load_listed_order(conn, request.store_id, request.order_id)
-                complete = order is None
+                judgeable = order is None
             fetched_at = order_fetched_at(conn, request.store_id, request.order_id)
             audit = list_audit(conn, request.store_id, order_gid=request.order_id, limit=200)
         decisions = list_decisions(conn, request_id)
@@ -129,7 +138,7 @@ def load_detail(
     if kept is not None:  # decided: never judged again against the order it changed
         verdict = kept
         explanation = explain(verdict, None)
-    elif complete:
+    elif judgeable:
         verdict = evaluate(order, request, policy, now, shop_edit_window=shop_edit_window)
         if why_unmatched is not None:  # kept with the request: shown after a restart too
             verdict = replace(verdict, reasons=(why_unmatched, *verdict.reasons))
