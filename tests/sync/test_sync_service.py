@@ -48,7 +48,7 @@ def test_first_sync_pulls_tagged_and_recent_orders(
     assert [p.pages for p in listed] == list(range(1, result.pages + 1))
     assert listed[-1].orders == len(fast_shop.order_ids())
     assert listed[-1].requests == len(requests)
-    assert (seen[0].phase, seen[-1].phase) == ("recent", "details")
+    assert (seen[0].phase, seen[-1].phase) == ("recent", "in-full")
     assert (seen[-1].read, seen[-1].to_read) == (len(requests), len(requests))
     assert state.run is None and state.last_error is None
     assert state.last_full_sync_at is not None and state.watermark == state.last_full_sync_at
@@ -80,7 +80,7 @@ def test_a_first_connect_reads_only_what_the_requests_name_and_backfills_next(
     seen.clear()
     backfill = sync.run(progress=seen.append)
     assert (backfill.kind, backfill.completed, backfill.more) == ("backfill", True, False)
-    assert {p.phase for p in seen} == {"requests", "recent", "details"}
+    assert {p.phase for p in seen} == {"requests", "recent", "in-full"}
     assert cached_order_ids(database) == set(fast_shop.order_ids())
     with database.reading() as conn:
         undecided = {r.order_id or "" for r in list_requests(conn, store_id, (RequestState.OPEN,))}

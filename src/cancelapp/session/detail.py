@@ -2,7 +2,8 @@
 
 An order the cache holds only lean (list fields, no line items) is shown as it is, with a
 Review verdict saying the full order is still to be read: the window reads it in full
-(`refresh.complete_order`) when online and loads the detail again.
+(`refresh.complete_order`) when online and loads the detail again. One held with what a
+verdict needs (a first connect's read) is judged and shown, and read in full the same way.
 """
 
 from __future__ import annotations
@@ -64,8 +65,7 @@ class RequestDetail:
     decisions: tuple[Decision, ...]
     actions: tuple[Action, ...]
     audit: tuple[AuditEntry, ...]  # newest first
-    # False: `order` is the cached lean summary, or what a verdict needs, not the whole order
-    complete: bool = True
+    complete: bool = True  # False: `order` is the cached lean summary, not judged from
     # The verdict split by rule, decisive reason first; None: only the verdict's reasons.
     explanation: VerdictExplanation | None = None
     # The last decision was stopped before anything was sent, because the order changed
@@ -73,6 +73,9 @@ class RequestDetail:
     stopped: tuple[Phrase, ...] = ()
     kept_reason: str | None = None
     carried_out: CarriedOut | None = None  # the decision a done or declined request was under
+    # False: `order` holds what a verdict needs, not the whole order (read in full when shown;
+    # an action reads it live anyway)
+    in_full: bool = True
 
     @property
     def busy(self) -> bool:
@@ -119,16 +122,16 @@ def load_detail(
         if request is None:
             return None
         order = fetched_at = None
-        complete = judgeable = True
+        complete = in_full = True
         audit: list[AuditEntry] = []
         if request.order_id is not None:
             order = load_order(conn, request.store_id, request.order_id)
             if order is None:  # read with what a verdict needs: judged, not yet in full
                 order = load_judged_order(conn, request.store_id, request.order_id)
-                complete = order is None
+                in_full = order is None
             if order is None:
                 order = load_listed_order(conn, request.store_id, request.order_id)
-                judgeable = order is None
+                complete = order is None
             fetched_at = order_fetched_at(conn, request.store_id, request.order_id)
             audit = list_audit(conn, request.store_id, order_gid=request.order_id, limit=200)
         decisions = list_decisions(conn, request_id)
@@ -138,7 +141,7 @@ def load_detail(
     if kept is not None:  # decided: never judged again against the order it changed
         verdict = kept
         explanation = explain(verdict, None)
-    elif judgeable:
+    elif complete:
         verdict = evaluate(order, request, policy, now, shop_edit_window=shop_edit_window)
         if why_unmatched is not None:  # kept with the request: shown after a restart too
             verdict = replace(verdict, reasons=(why_unmatched, *verdict.reasons))
@@ -160,6 +163,7 @@ def load_detail(
         stopped,
         kept_reason,
         carried_out(request, decisions, audit),
+        in_full=in_full,
     )
 
 

@@ -58,8 +58,12 @@ class FetchedOrder:
 def upsert_orders(conn: sqlite3.Connection, store_id: int, orders: Iterable[FetchedOrder]) -> int:
     """Insert or replace cached orders; an older snapshot never overwrites a newer one, and a
     poorer one (lean < verdict < full) never replaces a richer snapshot of the same
-    `updatedAt` (it only confirms it)."""
+    `updatedAt` (it only confirms it). Nothing is written for a store removed meanwhile (a
+    read that was under way when the merchant removed it). Returns how many were given."""
     fetched_list = list(orders)
+    store = conn.execute("SELECT auth_kind FROM stores WHERE id = ?", (store_id,)).fetchone()
+    if store is None or store[0] == "removed":  # `stores.REMOVED`
+        return 0
     for detail, richer in _RICHER.items():
         if not richer:
             continue

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 
 @dataclass(frozen=True)
 class SyncProgress:
-    phase: str  # "requests" (the sources), "details", "recent" or "changes"
+    phase: str  # "requests" (the sources), "details", "in-full", "recent" or "changes"
     pages: int  # pages saved in this run so far
     orders: int  # orders saved in this run so far
     requests: int  # cancellation requests among those orders (found, while "requests")

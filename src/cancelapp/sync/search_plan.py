@@ -24,6 +24,7 @@ FULL = "full"
 INCREMENTAL = "incremental"
 BACKFILL = "backfill"  # the recent window, read lean after a full run has shown the requests
 REQUESTS_PHASE = "requests"  # the details step reading the request sources (progress only)
+IN_FULL_PHASE = "in-full"  # a backfill's details step reading the requests' orders in full
 RECENT_PHASE = "recent"
 PROBE_PHASE = "probe"
 CHANGES_PHASE = "changes"

@@ -65,6 +65,7 @@ from cancelapp.sync.search_plan import (
     BACKFILL,
     CHANGES_PHASE,
     DETAILS_PHASE,
+    IN_FULL_PHASE,
     INCREMENTAL,
     PROBE_PHASE,
     RECENT_PHASE,
@@ -322,6 +323,7 @@ class OrderSync:
         (the backfill after a first connect reads them all)."""
         first = run.kind == FULL_RUN
         detail = VERDICT if first else FULL
+        reading = IN_FULL_PHASE if run.kind == BACKFILL else DETAILS_PHASE
         finding: set[int] = set()
 
         def found_by_sources(request_ids: frozenset[int]) -> None:
@@ -371,7 +373,7 @@ class OrderSync:
                 left = (time.monotonic() - started) / max(done, 1) * (len(gids) - done)
                 progress(
                     SyncProgress(
-                        DETAILS_PHASE,
+                        reading,
                         tally.pages,
                         tally.orders,
                         len(tally.request_ids),
