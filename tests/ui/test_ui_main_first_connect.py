@@ -32,10 +32,10 @@ def details(window: MainWindow) -> set[str]:
 def test_first_connect_shows_every_request_judged_then_backfills_saying_so(
     qtbot: QtBot, context: AppContext, shop: DemoShop
 ) -> None:
-    # Shopify's own requests are read first; the tagged orders' answer comes a second later,
+    # The tagged orders are read first; Shopify's own requests' answer comes a second later,
     # so the rows found before it must already show while the sync runs.
     shop.add_requested_edit(shop.order_ids()[0])
-    shop.faults.inject(Fault.latency(1.0), operation="TaggedCancellationRequests")
+    shop.faults.inject(Fault.latency(1.0), operation="NativeCancellationRequests")
     shop.faults.inject(Fault.latency(1.0), operation="OrderList")  # the backfill's first page
     window = MainWindow(context)
     qtbot.addWidget(window)
