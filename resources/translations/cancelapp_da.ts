@@ -288,6 +288,10 @@
         <translation>Bed lageret om at annullere</translation>
     </message>
     <message>
+        <source>At most {maximum} can be refunded for what is cancelled.</source>
+        <translation>Der kan højst refunderes {maximum} for det, der annulleres.</translation>
+    </message>
+    <message>
         <source>At the warehouse: decide soon. It must agree before the order can be cancelled.</source>
         <translation>På lageret: beslut dig snart. Lageret skal sige ja, før ordren kan annulleres.</translation>
     </message>
@@ -360,6 +364,38 @@
         <translation>Shopify beregner {shopify} for at fjerne disse varer; CancelApps forhåndsvisning giver {ours}. Tjek ordren i Shopify, før du bekræfter.</translation>
     </message>
     <message>
+        <source>Shopify emails the customer a refund receipt for {amount}.</source>
+        <translation>Shopify sender kunden en refusionskvittering på {amount}.</translation>
+    </message>
+    <message>
+        <source>Shopify emails the customer a refund receipt: {amount} as store credit.</source>
+        <translation>Shopify sender kunden en refusionskvittering: {amount} som butikskredit.</translation>
+    </message>
+    <message>
+        <source>Shopify emails the customer a refund receipt: {count} item(s) cancelled, {amount} refunded.</source>
+        <translation>Shopify sender kunden en refusionskvittering: {count} vare(r) annulleret, {amount} refunderet.</translation>
+    </message>
+    <message>
+        <source>Shopify emails the customer that order {order} is cancelled and {amount} goes back to how they paid.</source>
+        <translation>Shopify sender kunden en e-mail om, at ordre {order} er annulleret, og at {amount} går tilbage til den måde, kunden betalte på.</translation>
+    </message>
+    <message>
+        <source>Shopify emails the customer that order {order} is cancelled and {amount} is given as store credit.</source>
+        <translation>Shopify sender kunden en e-mail om, at ordre {order} er annulleret, og at {amount} gives som butikskredit.</translation>
+    </message>
+    <message>
+        <source>Shopify emails the customer that order {order} is cancelled.</source>
+        <translation>Shopify sender kunden en e-mail om, at ordre {order} er annulleret.</translation>
+    </message>
+    <message>
+        <source>Shopify emails the customer that {count} item(s) are cancelled, with no money refunded.</source>
+        <translation>Shopify sender kunden en e-mail om, at {count} vare(r) er annulleret, uden at der refunderes penge.</translation>
+    </message>
+    <message>
+        <source>Shopify sends the customer no email.</source>
+        <translation>Shopify sender ikke kunden nogen e-mail.</translation>
+    </message>
+    <message>
         <source>Some items (such as gift cards) cannot go back into stock.</source>
         <translation>Nogle varer (f.eks. gavekort) kan ikke lægges på lager igen.</translation>
     </message>
@@ -374,6 +410,10 @@
     <message>
         <source>The payment was only authorised: cancelling releases it, nothing is charged.</source>
         <translation>Betalingen er kun reserveret: annullering frigiver den, og intet bliver trukket.</translation>
+    </message>
+    <message>
+        <source>The policy has no fee to keep here.</source>
+        <translation>Politikken har intet gebyr, der kan beholdes her.</translation>
     </message>
     <message>
         <source>The warehouse agreed to cancel: approve to cancel and refund.</source>
@@ -398,6 +438,10 @@
     <message>
         <source>This order has already been cancelled.</source>
         <translation>Ordren er allerede annulleret.</translation>
+    </message>
+    <message>
+        <source>Type the amount to refund in {currency}.</source>
+        <translation>Skriv beløbet der skal refunderes, i {currency}.</translation>
     </message>
     <message>
         <source>Waiting for the warehouse to agree to cancel.</source>
@@ -437,6 +481,125 @@
     <message>
         <source>This order has more items or shipments than CancelApp can check at once. Handle it in Shopify.</source>
         <translation>Ordren har flere varer eller forsendelser, end CancelApp kan tjekke på én gang. Behandl den i Shopify.</translation>
+    </message>
+</context>
+<context>
+    <name>ApproveChoicesPanel</name>
+    <message>
+        <source>A statutory withdrawal: refunded in full, shipping included, to the original means of payment. No fee may be kept.</source>
+        <translation>En lovpligtig fortrydelse: refunderes fuldt ud, fragt inklusive, til det oprindelige betalingsmiddel. Der må ikke beholdes noget gebyr.</translation>
+    </message>
+    <message>
+        <source>Statutory withdrawal</source>
+        <translation>Lovpligtig fortrydelse</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Refusion</translation>
+    </message>
+    <message>
+        <source>Another amount:</source>
+        <translation>Et andet beløb:</translation>
+    </message>
+    <message>
+        <source>Amount to refund</source>
+        <translation>Beløb der refunderes</translation>
+    </message>
+    <message>
+        <source>Amount problem</source>
+        <translation>Problem med beløbet</translation>
+    </message>
+    <message>
+        <source>Refund to</source>
+        <translation>Refunder til</translation>
+    </message>
+    <message>
+        <source>The original payment</source>
+        <translation>Den oprindelige betaling</translation>
+    </message>
+    <message>
+        <source>Store credit</source>
+        <translation>Butikskredit</translation>
+    </message>
+    <message>
+        <source>No refund</source>
+        <translation>Ingen refusion</translation>
+    </message>
+    <message>
+        <source>The customer expressly agreed to store credit</source>
+        <translation>Kunden har udtrykkeligt accepteret butikskredit</translation>
+    </message>
+    <message>
+        <source>Store credit expires on</source>
+        <translation>Butikskreditten udløber den</translation>
+    </message>
+    <message>
+        <source>Store credit expiry date</source>
+        <translation>Butikskredittens udløbsdato</translation>
+    </message>
+    <message>
+        <source>Items to cancel</source>
+        <translation>Varer der annulleres</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Vare</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+    <message>
+        <source>Restock</source>
+        <translation>Læg på lager</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>På</translation>
+    </message>
+    <message>
+        <source> of {count}</source>
+        <translation> af {count}</translation>
+    </message>
+    <message>
+        <source>Units of {item} to cancel</source>
+        <translation>Antal {item} der annulleres</translation>
+    </message>
+    <message>
+        <source>Restock {item}</source>
+        <translation>Læg {item} på lager</translation>
+    </message>
+    <message>
+        <source>Where {item} goes back</source>
+        <translation>Hvor {item} lægges på lager</translation>
+    </message>
+    <message>
+        <source>Let Shopify email the customer</source>
+        <translation>Lad Shopify sende kunden en e-mail</translation>
+    </message>
+    <message>
+        <source>Full refund: {amount}</source>
+        <translation>Fuld refusion: {amount}</translation>
+    </message>
+    <message>
+        <source>Keep the policy&apos;s fee of {fee}: refund {amount}</source>
+        <translation>Behold politikkens gebyr på {fee}: refunder {amount}</translation>
+    </message>
+    <message>
+        <source>Refund the shipping ({amount})</source>
+        <translation>Refunder fragten ({amount})</translation>
+    </message>
+    <message>
+        <source>Type the amount to refund, for example {example}.</source>
+        <translation>Skriv beløbet der skal refunderes, for eksempel {example}.</translation>
+    </message>
+    <message>
+        <source>{currency} has {places} decimals.</source>
+        <translation>{currency} har {places} decimaler.</translation>
+    </message>
+    <message>
+        <source>At most {amount} can be refunded for what is cancelled.</source>
+        <translation>Der kan højst refunderes {amount} for det, der annulleres.</translation>
     </message>
 </context>
 <context>
@@ -794,12 +957,20 @@
         <translation>Besked til lageret:</translation>
     </message>
     <message>
+        <source>Preview status</source>
+        <translation>Forhåndsvisningens status</translation>
+    </message>
+    <message>
         <source>Message to the warehouse</source>
         <translation>Besked til lageret</translation>
     </message>
     <message>
         <source>Do nothing</source>
         <translation>Gør ingenting</translation>
+    </message>
+    <message>
+        <source>Working out the refund…</source>
+        <translation>Beregner refusionen…</translation>
     </message>
     <message>
         <source>Refund via {gateway}</source>
@@ -830,6 +1001,10 @@
         <translation>Tilbageholdt gebyr</translation>
     </message>
     <message>
+        <source>Not refunded</source>
+        <translation>Ikke refunderet</translation>
+    </message>
+    <message>
         <source>Shopify&apos;s own calculation</source>
         <translation>Shopifys egen beregning</translation>
     </message>
@@ -848,6 +1023,10 @@
     <message>
         <source>Shipping hold</source>
         <translation>Tilbageholdt forsendelse</translation>
+    </message>
+    <message>
+        <source>Customer email</source>
+        <translation>E-mail til kunden</translation>
     </message>
     <message>
         <source>Email the customer</source>

@@ -69,6 +69,7 @@ class Verdict:
     checks: tuple[ConditionCheck, ...]
     action: SuggestedAction | None = None  # only for APPROVE
     reply: Phrase | None = None  # suggested reply to the customer for DENY
+    statutory_withdrawal: bool = False  # EU/EEA consumer withdrawing in time: no fee, same means
 
     @property
     def first_reason(self) -> Phrase | None:
