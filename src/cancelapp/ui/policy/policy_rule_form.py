@@ -6,9 +6,10 @@ parser validates it, so the editor and the file can never disagree on what is al
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,7 +25,8 @@ from PySide6.QtWidgets import (
 from cancelapp.domain.order import FinancialStatus, FulfillmentStatus, RiskLevel
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP
 from cancelapp.domain.verdict import Outcome, RefundMethod
-from cancelapp.policy import CancelReason, FulfilledItems
+from cancelapp.policy import DEFAULT_RULE_WORDS, CancelReason, FulfilledItems
+from cancelapp.ui.labels import status_word
 from cancelapp.ui.retranslating import Retranslating
 
 _CONTEXT = "PolicyRuleForm"
@@ -65,9 +67,19 @@ CONDITION_ROWS: tuple[tuple[str, str, Any], ...] = (
 _HINTS = {
     "text": QT_TRANSLATE_NOOP("PolicyRuleForm", "not checked"),
     "window": QT_TRANSLATE_NOOP("PolicyRuleForm", "e.g. 24h, 2d, shop, until fulfillment"),
-    "financial_status": ", ".join(s.value.lower() for s in FinancialStatus),
-    "fulfillment_status": ", ".join(s.value.lower() for s in FulfillmentStatus),
 }
+# Status lists are typed in the merchant's words; the file keeps Shopify's values.
+_STATUS_VALUES = {
+    "financial_status": tuple(s.value.lower() for s in FinancialStatus),
+    "fulfillment_status": tuple(s.value.lower() for s in FulfillmentStatus),
+}
+# A window's two words, typed and shown in the merchant's language ("butikkens" in Danish).
+_WINDOW_WORDS = {
+    "shop": QT_TRANSLATE_NOOP("PolicyRuleForm", "shop"),
+    "until fulfillment": QT_TRANSLATE_NOOP("PolicyRuleForm", "until fulfillment"),
+}
+# Amounts and percentages are typed in the locale's format ("2,5" in Danish).
+_NUMBERS = frozenset({"total_above", "total_below", "fee_percent", "fee_fixed"})
 _NOT_CHECKED = QT_TRANSLATE_NOOP("PolicyRuleForm", "not checked")
 _YES = QT_TRANSLATE_NOOP("PolicyRuleForm", "yes")
 _NO = QT_TRANSLATE_NOOP("PolicyRuleForm", "no")
@@ -117,6 +129,11 @@ def _words(kind: Any, value: str) -> str:
     return value if text is None else _tr(text)
 
 
+def default_words(text: str) -> str:
+    """A default rule's name, why or reply in the merchant's language; their own as written."""
+    return QCoreApplication.translate("Policy", text) if text in DEFAULT_RULE_WORDS else text
+
+
 class PolicyRuleForm(Retranslating, QWidget):
     """Edits one rule's data; `edited` fires on every change the merchant makes."""
 
@@ -125,6 +142,8 @@ class PolicyRuleForm(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._loading = False
+        # The texts as the file has them (default ones are shown translated, kept if untouched).
+        self._as_written: dict[str, str] = {}
         self.name = QLineEdit()
         self.verdict = QComboBox()
         for outcome in Outcome:
@@ -219,15 +238,16 @@ class PolicyRuleForm(Retranslating, QWidget):
         """Show a rule's data without announcing it as an edit."""
         self._loading = True
         try:
-            self.name.setText(str(data.get("name", "")))
+            self._as_written = {key: str(data.get(key, "")) for key in ("name", "why", "reply")}
+            self.name.setText(default_words(self._as_written["name"]))
             self.verdict.setCurrentIndex(max(self.verdict.findData(data.get("verdict")), 0))
-            self.why.setText(str(data.get("why", "")))
-            self.reply.setText(str(data.get("reply", "")))
+            self.why.setText(default_words(self._as_written["why"]))
+            self.reply.setText(default_words(self._as_written["reply"]))
             when = data.get("when", {})
             for key, widget in self.conditions.items():
                 value = when.get(key)
                 if isinstance(widget, QLineEdit):
-                    widget.setText(_as_text(value))
+                    widget.setText(_shown(key, value))
                 else:
                     widget.setCurrentIndex(max(widget.findData(_as_choice(value)), 0))
             action = data.get("action", {})
@@ -238,8 +258,8 @@ class PolicyRuleForm(Retranslating, QWidget):
             self.notify.setChecked(bool(action.get("notify", True)))
             reason = str(action.get("reason", "customer")).lower()
             self.reason.setCurrentIndex(max(self.reason.findData(reason), 0))
-            self.fee_percent.setText(_as_text(action.get("fee_percent")))
-            self.fee_fixed.setText(_as_text(action.get("fee_fixed")))
+            self.fee_percent.setText(_shown("fee_percent", action.get("fee_percent")))
+            self.fee_fixed.setText(_shown("fee_fixed", action.get("fee_fixed")))
         finally:
             self._loading = False
         self._show_fitting_parts()
@@ -247,18 +267,18 @@ class PolicyRuleForm(Retranslating, QWidget):
     def data(self) -> dict[str, Any]:
         """The rule as TOML-shaped data; invalid entries are passed on for the parser to name."""
         verdict = self.verdict.currentData()
-        data: dict[str, Any] = {"name": self.name.text().strip(), "verdict": verdict}
+        data: dict[str, Any] = {"name": self._written("name", self.name), "verdict": verdict}
         if self.why.text().strip():
-            data["why"] = self.why.text().strip()
+            data["why"] = self._written("why", self.why)
         if verdict == Outcome.DENY.value and self.reply.text().strip():
-            data["reply"] = self.reply.text().strip()
+            data["reply"] = self._written("reply", self.reply)
         when: dict[str, Any] = {}
         for key, _label, kind in CONDITION_ROWS:
             widget = self.conditions[key]
             if isinstance(widget, QLineEdit):
                 text = widget.text().strip()
                 if text:
-                    when[key] = _split(text) if kind == "list" else text
+                    when[key] = _read(key, text, kind)
             elif widget.currentData() is not None:
                 when[key] = widget.currentData()
         if when:
@@ -277,9 +297,20 @@ class PolicyRuleForm(Retranslating, QWidget):
                 ("fee_fixed", self.fee_fixed),
             ):
                 if line_edit.text().strip():
-                    action[key] = line_edit.text().strip()
+                    action[key] = _read(key, line_edit.text().strip(), "text")
             data["action"] = action
         return data
+
+    def _written(self, key: str, field: QLineEdit) -> str:
+        """What the field holds; an untouched default text stays as the file has it."""
+        text = field.text().strip()
+        original = self._as_written.get(key, "")
+        return original if original and text == default_words(original) else text
+
+    def label_for(self, key: str) -> str:
+        """The form's own label for a policy field ("fee_percent"), without its mnemonic."""
+        label = self._labels.get(key)
+        return label.text().replace("&", "") if label is not None else key
 
     def _changed(self) -> None:
         if self._loading:
@@ -326,8 +357,11 @@ class PolicyRuleForm(Retranslating, QWidget):
         for key, _label, kind in CONDITION_ROWS:
             widget = self.conditions[key]
             if isinstance(widget, QLineEdit):
-                is_window = key.endswith(("_within", "_outside"))
-                hint = _HINTS.get(key) or _tr(_HINTS["window" if is_window else "text"])
+                is_window = _is_window(key)
+                if key in _STATUS_VALUES:
+                    hint = ", ".join(status_word(v) for v in _STATUS_VALUES[key])
+                else:
+                    hint = _tr(_HINTS["window" if is_window else "text"])
                 widget.setPlaceholderText(hint)
                 continue
             widget.setItemText(0, _tr(_NOT_CHECKED))
@@ -341,6 +375,52 @@ class PolicyRuleForm(Retranslating, QWidget):
 
 def _split(text: str) -> list[str]:
     return [part.strip() for part in text.split(",") if part.strip()]
+
+
+def _shown(key: str, value: Any) -> str:
+    """A field's value from the file as the merchant reads it."""
+    if value is None:
+        return ""
+    if key in _STATUS_VALUES and isinstance(value, list):
+        return ", ".join(status_word(str(v)) for v in value)
+    if key in _NUMBERS:
+        return str(value).replace(".", QLocale().decimalPoint())
+    if _is_window(key) and str(value) in _WINDOW_WORDS:
+        return _tr(_WINDOW_WORDS[str(value)])
+    return _as_text(value)
+
+
+def _is_window(key: str) -> bool:
+    return key.endswith(("_within", "_outside"))
+
+
+def _read(key: str, text: str, kind: Any) -> Any:
+    """What the merchant typed as the file writes it; anything unrecognised is passed on
+    unchanged for the policy parser to name."""
+    if key in _STATUS_VALUES:
+        values = {status_word(v).casefold(): v for v in _STATUS_VALUES[key]}
+        values.update({v.replace("_", " "): v for v in _STATUS_VALUES[key]})
+        return [values.get(part.casefold(), part) for part in _split(text)]
+    if key in _NUMBERS:
+        return locale_number(text, QLocale())
+    if _is_window(key):
+        words = {_tr(word).casefold(): value for value, word in _WINDOW_WORDS.items()}
+        return words.get(" ".join(text.casefold().split()), text)
+    return _split(text) if kind == "list" else text
+
+
+def locale_number(text: str, locale: QLocale) -> str:
+    """ "2,5" or "1.000,50" typed in Danish as "2.5" and "1000.50"; a point stays a decimal
+    point unless it groups thousands ("2.5" in Danish is 2.5, "1.000" is a thousand)."""
+    point, group = locale.decimalPoint(), locale.groupSeparator()
+    text = text.replace(" ", "").replace("\u00a0", "")
+    if group and group != point:
+        grouped = rf"\d{{1,3}}({re.escape(group)}\d{{3}})+({re.escape(point)}\d*)?"
+        if re.fullmatch(grouped, text):
+            text = text.replace(group, "")
+    if point != "." and text.count(point) == 1 and "." not in text:
+        text = text.replace(point, ".")
+    return text
 
 
 def _as_text(value: Any) -> str:
