@@ -128,10 +128,14 @@ def refresh_store(control: TaskControl, session: StoreSession) -> RefreshResult:
         session.edit_window_read_at = now
         window_notices = (window_notice,) if window_notice is not None else ()
 
+    streamed: set[int] = set()  # reported while the sync ran: in the result too
+
     def found(request_ids: frozenset[int]) -> None:
         rules = session.rules  # judged from the cache: the orders are read by now
         judged = judge(session.database, session.store_id, rules.policy, rules.shop_edit_window)
-        control.found(request_ids | frozenset(judged))
+        shown = request_ids | frozenset(judged)
+        streamed.update(shown)
+        control.found(shown)
 
     sync = OrderSync(
         session.database,
@@ -143,7 +147,7 @@ def refresh_store(control: TaskControl, session: StoreSession) -> RefreshResult:
         cancel=control.cancel_event, progress=progress, then_backfill=False, found=found
     )
     control.raise_if_cancelled()
-    touched = set(result.request_ids)
+    touched = set(result.request_ids) | streamed
     touched.update(judge_session(session))
     return RefreshResult(
         frozenset(touched),
