@@ -11,14 +11,16 @@ import json
 import logging
 import os
 import tempfile
+import threading
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
 
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
+from cancelapp.mail.config import SmtpConfig, SmtpSecurity
 from cancelapp.oauth.providers import ProviderKey
 from cancelapp.sources.email_config import EmailConfig, Security
 
@@ -38,36 +40,9 @@ class Language(StrEnum):
     DANISH = "da"
 
 
-@dataclass(frozen=True)
-class ReplyTemplate:
-    """A reply to a customer; `{customer}`, `{order}` and `{staff}` are filled in when sent."""
-
-    name: str
-    body: str
-
-
-# English source text; the UI shows these through Qt's translation (context "ReplyTemplates"),
-# so a Danish merchant starts from Danish templates.
-DEFAULT_REPLY_TEMPLATES = (
-    ReplyTemplate(
-        QT_TRANSLATE_NOOP("ReplyTemplates", "Cancelled and refunded"),
-        QT_TRANSLATE_NOOP(
-            "ReplyTemplates",
-            "Hello {customer},\n\nWe have cancelled order {order} as you asked, and refunded "
-            "the payment. The refund can take a few days to show on your statement.\n\n"
-            "Kind regards,\n{staff}",
-        ),
-    ),
-    ReplyTemplate(
-        QT_TRANSLATE_NOOP("ReplyTemplates", "Declined: already shipped"),
-        QT_TRANSLATE_NOOP(
-            "ReplyTemplates",
-            "Hello {customer},\n\nWe are sorry, but order {order} has already been shipped, so "
-            "we cannot cancel it. You are welcome to return it once it arrives.\n\n"
-            "Kind regards,\n{staff}",
-        ),
-    ),
-)
+# The merchant's own reply texts: language ("da", "en") -> template kind (`ReplyKind` value,
+# in `cancelapp.actions.reply`) -> (subject, body). Only the edited ones; the rest are standard.
+type ReplyTexts = Mapping[str, Mapping[str, tuple[str, str]]]
 
 
 @dataclass(frozen=True)
@@ -81,10 +56,21 @@ class EmailIntake:
     username: str = ""  # with a sign-in: the address signed in to
     folder: str = "INBOX"
     sign_in: ProviderKey | None = None  # None: an app password, in the keychain
+    # Sending replies from the same account (same sign-in): SMTP submission.
+    smtp_host: str = ""
+    smtp_port: int = 587
+    smtp_security: SmtpSecurity = SmtpSecurity.STARTTLS
+    sender: str = ""  # the From address; the user name when empty
 
     def config(self) -> EmailConfig | None:
         """What the email source needs, or None while switched off or incomplete."""
-        if not (self.enabled and self.host and self.username):
+        if not self.enabled:
+            return None
+        return self.mailbox()
+
+    def mailbox(self) -> EmailConfig | None:
+        """The IMAP side of the account, whether or not requests are read from it."""
+        if not (self.host and self.username):
             return None
         return EmailConfig(
             host=self.host,
@@ -93,6 +79,13 @@ class EmailIntake:
             security=self.security,
             folder=self.folder or "INBOX",
         )
+
+    def sending(self) -> SmtpConfig | None:
+        """What sending replies needs, or None while no outgoing server is set."""
+        if not (self.smtp_host and self.username and self.host):
+            return None
+        sender = self.sender or self.username
+        return SmtpConfig(self.smtp_host, self.username, sender, self.smtp_port, self.smtp_security)
 
 
 @dataclass(frozen=True)
@@ -116,7 +109,7 @@ class Settings:
     tray_notifications: bool = True
     # Look for a newer CancelApp once a day (cancelapp.updates); None: not asked yet.
     check_for_updates: bool | None = None
-    reply_templates: tuple[ReplyTemplate, ...] = DEFAULT_REPLY_TEMPLATES
+    reply_templates: ReplyTexts = field(default_factory=dict)
     intake: Mapping[str, StoreIntake] = field(default_factory=dict)  # by store domain
     # The one place for sign-in apps' client IDs (a merchant's or a fork's own); where none
     # is set, `oauth.providers.BUILT_IN_CLIENT_IDS`. Google's client secret is in the keychain.
@@ -197,6 +190,49 @@ def save_settings(settings: Settings, path: Path) -> None:
         raise SettingsNotSaved(Phrase(_CONTEXT, _NOT_SAVED, {"path": str(path)})) from None
 
 
+def merged_settings(started_from: Settings, wanted: Settings, current: Settings) -> Settings:
+    """What changed from `started_from` to `wanted`, applied to `current`: a change made
+    meanwhile elsewhere (the update question answered while Settings was open) is kept."""
+    changed = {
+        f.name: getattr(wanted, f.name)
+        for f in fields(Settings)
+        if getattr(wanted, f.name) != getattr(started_from, f.name)
+    }
+    return replace(current, **changed)
+
+
+class SettingsFile:
+    """The settings in use and their file, with one owner: every change goes through
+    `change` (on the GUI thread, where the settings in use live), then `write` (on a worker).
+
+    A change is applied at once and numbered; each carries every change asked for before it,
+    so a write that comes after a newer one was written is skipped: the file never goes back
+    to an older state, whichever worker thread finishes first."""
+
+    def __init__(self, path: Path, settings: Settings) -> None:
+        self.path = path
+        self.current = settings
+        self._lock = threading.Lock()  # writing
+        self._changing = threading.Lock()  # a store's removal changes them from a worker
+        self._asked = 0
+        self._written = 0
+
+    def change(self, started_from: Settings, wanted: Settings) -> tuple[Settings, int]:
+        """The settings in use from now on, and the ticket to `write` them with."""
+        with self._changing:
+            self.current = merged_settings(started_from, wanted, self.current)
+            self._asked += 1
+            return self.current, self._asked
+
+    def write(self, settings: Settings, ticket: int) -> None:
+        """Raises `SettingsNotSaved`."""
+        with self._lock:
+            if ticket < self._written:
+                return
+            save_settings(settings, self.path)
+            self._written = ticket
+
+
 _UNREADABLE = QT_TRANSLATE_NOOP(
     "Settings",
     "CancelApp could not read its settings file {path}, so it uses the standard settings for now.",
@@ -238,7 +274,13 @@ def settings_to_json(settings: Settings) -> dict[str, Any]:
         "language": settings.language.value,
         "tray_notifications": settings.tray_notifications,
         "check_for_updates": settings.check_for_updates,
-        "reply_templates": [{"name": t.name, "body": t.body} for t in settings.reply_templates],
+        "reply_templates": {
+            language: {
+                kind: {"subject": subject, "body": body}
+                for kind, (subject, body) in sorted(texts.items())
+            }
+            for language, texts in sorted(settings.reply_templates.items())
+        },
         "intake": {domain: _intake_to_json(i) for domain, i in sorted(settings.intake.items())},
         "sign_in_apps": {key.value: cid for key, cid in sorted(settings.sign_in_apps.items())},
     }
@@ -258,6 +300,10 @@ def _intake_to_json(intake: StoreIntake) -> dict[str, Any]:
             "security": email.security.value,
             "username": email.username,
             "folder": email.folder,
+            "smtp_host": email.smtp_host,
+            "smtp_port": email.smtp_port,
+            "smtp_security": email.smtp_security.value,
+            "sender": email.sender,
             "sign_in": email.sign_in.value if email.sign_in else None,
         },
     }
@@ -291,7 +337,7 @@ def settings_from_json(data: Mapping[str, Any]) -> Settings:
         language=_enum(Language, data.get("language"), default.language),
         tray_notifications=_bool(data.get("tray_notifications"), default.tray_notifications),
         check_for_updates=_bool_or_none(data.get("check_for_updates")),
-        reply_templates=default.reply_templates if templates is None else templates,
+        reply_templates=templates,
         intake=intake,
         sign_in_apps=_sign_in_apps(data.get("sign_in_apps")),
     )
@@ -319,6 +365,10 @@ def _intake_from_json(data: Mapping[str, Any]) -> StoreIntake:
             security=_enum(Security, email_data.get("security"), email.security),
             username=_str(email_data.get("username"), email.username).strip(),
             folder=_str(email_data.get("folder"), email.folder) or email.folder,
+            smtp_host=_str(email_data.get("smtp_host"), email.smtp_host).strip(),
+            smtp_port=_int_in(email_data.get("smtp_port"), range(1, 65536), email.smtp_port),
+            smtp_security=_enum(SmtpSecurity, email_data.get("smtp_security"), email.smtp_security),
+            sender=_str(email_data.get("sender"), email.sender).strip(),
             sign_in=_enum_or_none(ProviderKey, email_data.get("sign_in")),
         )
     return StoreIntake(
@@ -330,16 +380,22 @@ def _intake_from_json(data: Mapping[str, Any]) -> StoreIntake:
     )
 
 
-def _templates(value: object) -> tuple[ReplyTemplate, ...] | None:
-    if not isinstance(value, list):
-        return None
-    return tuple(
-        ReplyTemplate(item["name"], item["body"])
-        for item in value
-        if isinstance(item, dict)
-        and isinstance(item.get("name"), str)
-        and isinstance(item.get("body"), str)
-    )
+def _templates(value: object) -> ReplyTexts:
+    """Edited reply texts; anything else (the old list of named texts included) is dropped."""
+    if not isinstance(value, dict):
+        return {}
+    texts: dict[str, dict[str, tuple[str, str]]] = {}
+    for language, kinds in value.items():
+        if language not in ("da", "en") or not isinstance(kinds, dict):
+            continue
+        for kind, text in kinds.items():
+            if (
+                isinstance(text, dict)
+                and isinstance(text.get("subject"), str)
+                and isinstance(text.get("body"), str)
+            ):
+                texts.setdefault(language, {})[str(kind)] = (text["subject"], text["body"])
+    return texts
 
 
 def _int_in(value: object, allowed: range, default: int) -> int:

@@ -22,7 +22,7 @@ from cancelapp.session.detail import RequestDetail
 from cancelapp.session.search import search_messages
 from cancelapp.store.stores import StoreRecord, shown_name
 from cancelapp.ui.audit_check import AuditChainCheck
-from cancelapp.ui.banner import Banner
+from cancelapp.ui.banner import Banner, ShownMessage
 from cancelapp.ui.database_upkeep import DatabaseUpkeep
 from cancelapp.ui.detail.action_controller import ActionController, describe_error
 from cancelapp.ui.detail.bulk_flow import BulkFlow
@@ -80,6 +80,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._wanted_store: int | None = None
         # Rows changed while the queue was still opening, reloaded once it is complete.
         self._reload_when_complete: set[int] | None = None
+        self._banners: dict[int, ShownMessage] = {}  # each other store's message, put away
 
         self.model = QueueModel(self.formatter, self)
         self.queue = QueueView(self.model)
@@ -104,6 +105,7 @@ class MainWindow(Retranslating, QMainWindow):
             self,
             find_request=self.model.request_of_order,
             online=lambda: self.status.online,
+            reply_texts=lambda: context.settings.reply_templates,
         )
         self.bulk = BulkFlow(context.workers, self.formatter, self, lambda: self.session)
         self.policy = PolicyFlow(context, self.formatter, self, lambda: self.session)
@@ -223,6 +225,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.actions_.sending.connect(self.model.set_in_flight)
         self.actions_.rows_changed.connect(self._reload_rows)
         self.actions_.finished.connect(self._action_finished)
+        self.actions_.replies_sent.connect(self._replies_sent)
         self.bulk.problem.connect(self.banner.show_message)
         self.bulk.running_changed.connect(lambda _busy: self._update_actions())
         self.bulk.sending.connect(self.model.set_in_flight)
@@ -321,12 +324,13 @@ class MainWindow(Retranslating, QMainWindow):
             self.select_store(store)
 
     def select_store(self, store: StoreRecord) -> None:
-        if (
-            self.store is not None
-            and store.id != self.store.id
-            and self.banner.yes_button.isHidden()
-        ):
-            self.banner.dismiss()  # a message is about the store it came from, not this one
+        if self.store is not None and store.id != self.store.id:
+            # A message is about the store it came from: put away, shown again with it.
+            shown = self.banner.put_away()
+            if shown is not None:
+                self._banners[self.store.id] = shown
+            if self.banner.isHidden() and (back := self._banners.pop(store.id, None)):
+                self.banner.bring_back(back)
         self.sync.set_session(None)
         self.actions_.set_session(None)
         self._reload_when_complete = set()
@@ -368,8 +372,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _find_keychain(self) -> None:
         """Look for the OS keychain in a worker now, before a dialog or a session needs it."""
-        context = self.context  # a plain value: the worker must not reach the window
-        context.workers.run(lambda: context.secrets)
+        self.context.workers.run(self.context.keychain)  # plain: never the window or context
 
     def _session_opened(self, store: StoreRecord, session: StoreSession | None) -> None:
         self.session_ready.emit(session is not None)
@@ -622,6 +625,12 @@ class MainWindow(Retranslating, QMainWindow):
     def _action_finished(self, request_id: int, _outcome: object) -> None:
         if request_id == self.queue.current_request_id():
             self.details.load(request_id)
+
+    def _replies_sent(self, request_ids: list[int]) -> None:
+        """The timeline of the request shown gains its reply."""
+        current = self.queue.current_request_id()
+        if current is not None and current in request_ids:
+            self.details.load(current)
 
     # Dialogs of other areas ----------------------------------------------------------------------
 

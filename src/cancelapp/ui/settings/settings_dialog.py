@@ -13,19 +13,15 @@ from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QPlainTextEdit,
-    QPushButton,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -40,15 +36,15 @@ from cancelapp.settings import (
     SYNC_INTERVAL_MINUTES,
     UNDO_WINDOW_SECONDS,
     Language,
-    ReplyTemplate,
     Settings,
+    SettingsFile,
     SettingsNotSaved,
-    save_settings,
 )
 from cancelapp.store.stores import StoreRecord
 from cancelapp.ui.connect.connect_pages import form_row, plain_label, translated
 from cancelapp.ui.retranslating import Retranslating
 from cancelapp.ui.settings.settings_intake import IntakeTab
+from cancelapp.ui.settings.settings_templates import TemplatesTab
 from cancelapp.ui.workers import Task, WorkerPool
 
 _UNEXPECTED = QT_TRANSLATE_NOOP(
@@ -61,15 +57,17 @@ _LANGUAGE_NAMES = {Language.ENGLISH: "English", Language.DANISH: "Dansk"}
 
 def persist_settings(
     settings: Settings,
-    path: Path,
+    ticket: int,
+    settings_file: SettingsFile,
     secrets: SecretStore,
     imap_passwords: dict[str, str],
     app_secrets: Mapping[ProviderKey, str] = MappingProxyType({}),
     signed_out: Sequence[tuple[Provider, str]] = (),
 ) -> tuple[Phrase, ...]:
-    """Write the file, then the email passwords and sign-in app secrets to the keychain, and
-    revoke the sign-ins of mailboxes that no longer use them; notices for the merchant."""
-    save_settings(settings, path)
+    """Write the file (through the settings' one owner), then the email passwords and
+    sign-in app secrets to the keychain, and revoke the sign-ins of mailboxes that no longer
+    use them; notices for the merchant."""
+    settings_file.write(settings, ticket)
     saved = [
         secrets.save(domain, SecretKind.IMAP_PASSWORD, pw) for domain, pw in imap_passwords.items()
     ]
@@ -87,118 +85,13 @@ def persist_settings(
     return tuple(notices)
 
 
-def translated_template(template: ReplyTemplate) -> ReplyTemplate:
-    """Built-in templates in the window's language; the merchant's own text as written."""
-    return ReplyTemplate(
-        QCoreApplication.translate("ReplyTemplates", template.name),
-        QCoreApplication.translate("ReplyTemplates", template.body),
-    )
-
-
-class TemplatesTab(Retranslating, QWidget):
-    def __init__(self, templates: Sequence[ReplyTemplate], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._templates = [translated_template(t) for t in templates]
-        self._shown = -1
-        self.list = QListWidget()
-        self.name_label = QLabel()
-        self.name_edit = QLineEdit()
-        self.name_label.setBuddy(self.name_edit)
-        self.body_label = QLabel()
-        self.body_edit = QPlainTextEdit()
-        self.body_label.setBuddy(self.body_edit)
-        self.hint = plain_label()
-        self.add_button = QPushButton()
-        self.remove_button = QPushButton()
-        self.add_button.clicked.connect(self.add_template)
-        self.remove_button.clicked.connect(self.remove_template)
-        self.list.currentRowChanged.connect(self._row_changed)
-        self.name_edit.textEdited.connect(self._name_edited)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch()
-        editor = QVBoxLayout()
-        editor.addWidget(self.name_label)
-        editor.addWidget(self.name_edit)
-        editor.addWidget(self.body_label)
-        editor.addWidget(self.body_edit)
-        editor.addWidget(self.hint)
-        columns = QHBoxLayout()
-        left = QVBoxLayout()
-        left.addWidget(self.list)
-        left.addLayout(buttons)
-        columns.addLayout(left, 1)
-        columns.addLayout(editor, 2)
-        QVBoxLayout(self).addLayout(columns)
-        for template in self._templates:
-            self.list.addItem(template.name)
-        self.list.setCurrentRow(0 if self._templates else -1)
-        self._row_changed(self.list.currentRow())
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        self.list.setAccessibleName(self.tr("Reply templates"))
-        self.name_label.setText(self.tr("&Name"))
-        self.body_label.setText(self.tr("&Text"))
-        self.name_edit.setAccessibleName(self.tr("Template name"))
-        self.body_edit.setAccessibleName(self.tr("Template text"))
-        self.hint.setText(
-            self.tr("{customer}, {order} and {staff} are filled in when the reply is written.")
-        )
-        self.add_button.setText(self.tr("&Add"))
-        self.remove_button.setText(self.tr("&Remove"))
-
-    def templates(self) -> tuple[ReplyTemplate, ...]:
-        self._keep_shown()
-        return tuple(t for t in self._templates if t.name.strip() or t.body.strip())
-
-    def add_template(self) -> None:
-        self._keep_shown()
-        self._templates.append(ReplyTemplate(self.tr("New reply"), ""))
-        self.list.addItem(self._templates[-1].name)
-        self.list.setCurrentRow(len(self._templates) - 1)
-        self.name_edit.setFocus()
-        self.name_edit.selectAll()
-
-    def remove_template(self) -> None:
-        row = self.list.currentRow()
-        if row < 0:
-            return
-        self._shown = -1  # do not write the removed one back
-        del self._templates[row]
-        self.list.takeItem(row)
-        self._row_changed(self.list.currentRow())
-
-    def _row_changed(self, row: int) -> None:
-        self._keep_shown()
-        self._shown = row
-        has_row = 0 <= row < len(self._templates)
-        template = self._templates[row] if has_row else ReplyTemplate("", "")
-        self.name_edit.setText(template.name)
-        self.body_edit.setPlainText(template.body)
-        for widget in (self.name_edit, self.body_edit, self.remove_button):
-            widget.setEnabled(has_row)
-
-    def _name_edited(self, text: str) -> None:
-        item = self.list.item(self._shown)
-        if item is not None:
-            item.setText(text)
-
-    def _keep_shown(self) -> None:
-        if 0 <= self._shown < len(self._templates):
-            self._templates[self._shown] = ReplyTemplate(
-                self.name_edit.text().strip(), self.body_edit.toPlainText()
-            )
-
-
 class SettingsDialog(Retranslating, QDialog):
     settings_saved = Signal(object, object)  # Settings, tuple[Phrase, ...] notices
 
     def __init__(
         self,
         settings: Settings,
-        settings_file: Path,
+        settings_file: SettingsFile | Path,
         workers: WorkerPool,
         secrets: SecretStore,
         stores: Sequence[StoreRecord] = (),
@@ -210,7 +103,12 @@ class SettingsDialog(Retranslating, QDialog):
         super().__init__(parent)
         self._providers = sign_in_providers
         self._settings = settings
-        self._settings_file = settings_file
+        # The window's one owner of the settings; a bare path: this dialog's own.
+        self._settings_file = (
+            settings_file
+            if isinstance(settings_file, SettingsFile)
+            else SettingsFile(settings_file, settings)
+        )
         self._workers = workers
         self._secrets = secrets
         self._save_task: Task | None = None
@@ -303,7 +201,7 @@ class SettingsDialog(Retranslating, QDialog):
             tray_notifications=self.tray_box.isChecked(),
             check_for_updates=self._check_for_updates(),
             language=Language(self.language_combo.currentData()),
-            reply_templates=self.templates_tab.templates(),
+            reply_templates=self.templates_tab.texts(),
             intake=intake,
             sign_in_apps=self.intake_tab.apps_box.client_ids(),
         )
@@ -342,11 +240,27 @@ class SettingsDialog(Retranslating, QDialog):
                 ).format(store=", ".join(incomplete))
             )
             return
+        no_account = [
+            domain
+            for domain, intake in self.intake_tab.intake().items()
+            if intake.email.smtp_host and intake.email.sending() is None
+        ]
+        if no_account:
+            self.message.setText(
+                self.tr(
+                    "Replies are sent with the mailbox's own account: enter its mail server "
+                    "and user name for {store}, or leave the outgoing server empty."
+                ).format(store=", ".join(no_account))
+            )
+            return
         self.message.setText(self.tr("Saving…"))
         self.buttons.setEnabled(False)
+        # What the merchant changed here, onto the settings in use (kept if changed meanwhile).
+        settings, ticket = self._settings_file.change(self._settings, settings)
         task = self._workers.run(
             persist_settings,
             settings,
+            ticket,
             self._settings_file,
             self._secrets,
             self.intake_tab.new_passwords(),
