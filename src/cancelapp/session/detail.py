@@ -18,6 +18,7 @@ from cancelapp.domain.order import Order
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
 from cancelapp.domain.request import CancellationRequest, RequestState
 from cancelapp.domain.verdict import Outcome, Verdict
+from cancelapp.domain.withdrawal import Withdrawal, WithdrawalTerms, assess
 
 if TYPE_CHECKING:  # imported where used: the window opens before these load
     from cancelapp.policy import Policy, VerdictExplanation
@@ -73,6 +74,8 @@ class RequestDetail:
     stopped: tuple[Phrase, ...] = ()
     kept_reason: str | None = None
     carried_out: CarriedOut | None = None  # the decision a done or declined request was under
+    withdrawal: Withdrawal | None = None  # what the EU right of withdrawal says; None: no order
+    acknowledged_at: datetime | None = None  # when its acknowledgement was prepared
     # False: `order` holds what a verdict needs, not the whole order (read in full when shown;
     # an action reads it live anyway)
     in_full: bool = True
@@ -104,6 +107,7 @@ def load_detail(
     policy: Policy,
     now: datetime,
     shop_edit_window: timedelta | None = None,
+    withdrawal_terms: WithdrawalTerms | None = None,
 ) -> RequestDetail | None:
     """None when the request no longer exists (merged into another one)."""
     from cancelapp.policy import evaluate, explain
@@ -115,7 +119,12 @@ def load_detail(
         load_order,
         order_fetched_at,
     )
-    from cancelapp.store.requests import get_request, stored_verdict, unmatched_reason
+    from cancelapp.store.requests import (
+        acknowledged_at,
+        get_request,
+        stored_verdict,
+        unmatched_reason,
+    )
 
     with database.reading() as conn:
         request = get_request(conn, request_id)
@@ -137,12 +146,20 @@ def load_detail(
         decisions = list_decisions(conn, request_id)
         actions = list_actions(conn, request_id)
         why_unmatched = unmatched_reason(conn, request_id)
+        acknowledged = acknowledged_at(conn, request_id)
         kept = stored_verdict(conn, request_id) if request.state in DECIDED else None
     if kept is not None:  # decided: never judged again against the order it changed
         verdict = kept
         explanation = explain(verdict, None)
     elif complete:
-        verdict = evaluate(order, request, policy, now, shop_edit_window=shop_edit_window)
+        verdict = evaluate(
+            order,
+            request,
+            policy,
+            now,
+            shop_edit_window=shop_edit_window,
+            withdrawal_terms=withdrawal_terms,
+        )
         if why_unmatched is not None:  # kept with the request: shown after a restart too
             verdict = replace(verdict, reasons=(why_unmatched, *verdict.reasons))
         explanation = explain(verdict, policy)
@@ -163,6 +180,8 @@ def load_detail(
         stopped,
         kept_reason,
         carried_out(request, decisions, audit),
+        None if order is None else assess(order, request, withdrawal_terms or WithdrawalTerms()),
+        acknowledged,
         in_full=in_full,
     )
 

@@ -46,7 +46,7 @@ from cancelapp.store.orders import (
     request_orders_to_read,
     upsert_orders,
 )
-from cancelapp.store.requests import settle_cancelled_orders
+from cancelapp.store.requests import settle_cancelled_orders, settle_refunded_withdrawals
 from cancelapp.store.stores import REMOVED
 from cancelapp.store.sync_state import (
     SyncRun,
@@ -255,6 +255,9 @@ class OrderSync:
         with self._db.transaction() as conn:
             tally.request_ids.update(
                 settle_cancelled_orders(conn, self._store_id, now=self._clock())
+            )
+            tally.request_ids.update(
+                settle_refunded_withdrawals(conn, self._store_id, now=self._clock())
             )
             finish_run(
                 conn,
