@@ -8,13 +8,14 @@ verdict needs (a first connect's read) is judged and shown, and read in full the
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from cancelapp.domain.action import TERMINAL_STATES, Action
 from cancelapp.domain.money import Money
 from cancelapp.domain.order import Order
+from cancelapp.domain.order_view import OrderView
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
 from cancelapp.domain.request import CancellationRequest, RequestState
 from cancelapp.domain.verdict import Outcome, Verdict
@@ -76,6 +77,10 @@ class RequestDetail:
     carried_out: CarriedOut | None = None  # the decision a done or declined request was under
     withdrawal: Withdrawal | None = None  # what the EU right of withdrawal says; None: no order
     acknowledged_at: datetime | None = None  # when its acknowledgement was prepared
+    # The order as the Shopify admin shows it (variants, money breakdown, payments, tracking,
+    # customer, Shopify's timeline), and the order's page there.
+    view: OrderView = field(default_factory=OrderView)
+    admin_url: str | None = None
     # False: `order` holds what a verdict needs, not the whole order (read in full when shown;
     # an action reads it live anyway)
     in_full: bool = True
@@ -111,12 +116,14 @@ def load_detail(
 ) -> RequestDetail | None:
     """None when the request no longer exists (merged into another one)."""
     from cancelapp.policy import evaluate, explain
+    from cancelapp.shopify.order_view import order_view_from_node
     from cancelapp.store.audit import list_audit
     from cancelapp.store.journal import list_actions, list_decisions
     from cancelapp.store.orders import (
         load_judged_order,
         load_listed_order,
         load_order,
+        load_snapshot,
         order_fetched_at,
     )
     from cancelapp.store.requests import (
@@ -125,6 +132,7 @@ def load_detail(
         stored_verdict,
         unmatched_reason,
     )
+    from cancelapp.store.stores import get_store
 
     with database.reading() as conn:
         request = get_request(conn, request_id)
@@ -133,6 +141,8 @@ def load_detail(
         order = fetched_at = None
         complete = in_full = True
         audit: list[AuditEntry] = []
+        view = OrderView()
+        admin_url = None
         if request.order_id is not None:
             order = load_order(conn, request.store_id, request.order_id)
             if order is None:  # read with what a verdict needs: judged, not yet in full
@@ -141,8 +151,14 @@ def load_detail(
             if order is None:
                 order = load_listed_order(conn, request.store_id, request.order_id)
                 complete = order is None
+            else:
+                snapshot = load_snapshot(conn, request.store_id, request.order_id)
+                view = order_view_from_node(snapshot) if snapshot else view
             fetched_at = order_fetched_at(conn, request.store_id, request.order_id)
             audit = list_audit(conn, request.store_id, order_gid=request.order_id, limit=200)
+            store = get_store(conn, request.store_id)
+            if store is not None and order is not None:
+                admin_url = store.endpoint.admin_order_url(order.id)
         decisions = list_decisions(conn, request_id)
         actions = list_actions(conn, request_id)
         why_unmatched = unmatched_reason(conn, request_id)
@@ -182,6 +198,8 @@ def load_detail(
         carried_out(request, decisions, audit),
         None if order is None else assess(order, request, withdrawal_terms or WithdrawalTerms()),
         acknowledged,
+        view,
+        admin_url,
         in_full=in_full,
     )
 

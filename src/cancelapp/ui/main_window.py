@@ -111,7 +111,13 @@ class MainWindow(Retranslating, QMainWindow):
         self.bulk = BulkFlow(context.workers, self.formatter, self, lambda: self.session)
         self.policy = PolicyFlow(context, self.formatter, self, lambda: self.session)
         self.details = DetailFlow(
-            context.workers, context.database, self.detail, self.policy, lambda: self.session, self
+            context.workers,
+            context.database,
+            self.detail,
+            self.policy,
+            lambda: self.session,
+            self,
+            cache_dir=context.paths.cache_dir,
         )
         self.unmatched = UnmatchedFlow(context.workers, self.formatter, self, lambda: self.session)
         self.withdrawals = WithdrawalFlow(
