@@ -1,17 +1,19 @@
 """First connect of a store against the demo shop at Shopify Standard's restore rate (100 points/s).
 
 What the app runs after connecting a store (`cancelapp.session.refresh.refresh_store`, in the
-worker pool): the first sync reads what the requests name (the tagged orders in full, the
-request sources), the verdicts follow, and the queue is complete; it leaves the recent orders
-to a backfill run, which the app starts at once. Timed here: the first connect, the backfill
-and then a quiet incremental sync (a pending backfill runs before any incremental sync).
+worker pool): the first sync reads what the request sources name (the tag, Shopify's
+requested-edit filter), those orders with what a verdict needs, and judges them batch by
+batch; the queue is complete when it ends. It leaves the recent orders (lean) and the
+requests' orders in full to a backfill run, which the app starts at once. Timed here: the
+first connect, the backfill and then a quiet incremental sync (a pending backfill runs before
+any incremental sync); `first_rows_s` is when the first requests reached the window.
 The demo shop holds `--orders` orders, about 5 % of them with a request, and refills its cost
 bucket in real time, so this takes as long as it would on a real store of that plan.
 
 Figures per run: wall time, HTTP requests, cost points, bytes, throttled requests, and the
 ratio of wall time to the restore-rate floor (the points that came from refills, i.e. less
-the bucket's starting content, over the restore rate). Target: first connect under 60 s with
-nothing throttled.
+the bucket's starting content, over the restore rate), and the points per GraphQL operation
+(read from the client's debug log). Target: first connect under 60 s with nothing throttled.
 
 Prints a table and writes bench/results/sync.json.
 Run: uv run python bench/bench_sync.py [--orders 10000] [--restore-rate 100] [--first-connect-only]
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import platform
 import sys
 import tempfile
@@ -37,6 +40,7 @@ from cancelapp.session.refresh import RefreshResult, StoreSession, refresh_store
 from cancelapp.session.store_policy import StorePolicies
 from cancelapp.shopify import AccessToken, Endpoint
 from cancelapp.shopify.client import ShopifyClient
+from cancelapp.shopify.client import log as client_log
 from cancelapp.store import Database
 from cancelapp.store.stores import get_store, save_store
 from cancelapp.ui.workers import WorkerPool
@@ -71,10 +75,41 @@ def open_session(shop: DemoShop, folder: Path) -> StoreSession:
     )
 
 
-def run_refresh(session: StoreSession) -> tuple[RefreshResult, list[tuple[float, int, str]]]:
-    """`refresh_store` in the real worker pool; returns its result and the progress it reported."""
+class CostByOperation(logging.Handler):
+    """Requests and actual points per GraphQL operation, from the client's debug line
+    ("%s %s cost %s/%s in %.0f ms": operation, version, requested, actual, time)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.operations: dict[str, list[float]] = {}
+
+    def emit(self, record: logging.LogRecord) -> None:
+        args = record.args
+        if isinstance(args, tuple) and len(args) == 5 and " cost " in str(record.msg):
+            seen = self.operations.setdefault(str(args[0]), [0, 0.0])
+            seen[0] += 1
+            seen[1] += float(args[3] or 0)
+
+    def take(self) -> dict[str, dict[str, float]]:
+        taken = {
+            name: {"requests": int(n), "points": round(points)}
+            for name, (n, points) in sorted(self.operations.items(), key=lambda kv: -kv[1][1])
+        }
+        self.operations = {}
+        return taken
+
+
+COSTS = CostByOperation()
+
+
+def run_refresh(
+    session: StoreSession,
+) -> tuple[RefreshResult, list[tuple[float, int, str]], float | None]:
+    """`refresh_store` in the real worker pool: its result, the progress it reported and when
+    it first reported requests for the window (None: it reported none before ending)."""
     workers = WorkerPool()
     started = time.perf_counter()
+    first_found: list[float] = []
     progress: list[tuple[float, int, str]] = []
     printed = [-1000]
     outcome: dict[str, Any] = {}
@@ -89,6 +124,9 @@ def run_refresh(session: StoreSession) -> tuple[RefreshResult, list[tuple[float,
     loop = QEventLoop()
     task = workers.run_cancellable(refresh_store, session)
     task.progressed.connect(report)
+    task.found.connect(
+        lambda _ids: first_found or first_found.append(time.perf_counter() - started)
+    )
     task.succeeded.connect(lambda result: outcome.setdefault("result", result))
     task.failed.connect(lambda error: outcome.setdefault("error", error))
     task.finished.connect(loop.quit)
@@ -96,7 +134,7 @@ def run_refresh(session: StoreSession) -> tuple[RefreshResult, list[tuple[float,
     workers.shutdown()
     if "error" in outcome:
         raise outcome["error"]
-    return outcome["result"], progress
+    return outcome["result"], progress, first_found[0] if first_found else None
 
 
 def timed_refresh(shop: DemoShop, session: StoreSession, label: str) -> dict[str, Any]:
@@ -110,7 +148,8 @@ def timed_refresh(shop: DemoShop, session: StoreSession, label: str) -> dict[str
     throttled_before = shop.throttled
     print(f"{label}:", flush=True)
     started = time.perf_counter()
-    result, progress = run_refresh(session)
+    COSTS.take()
+    result, progress, first_rows = run_refresh(session)
     elapsed = time.perf_counter() - started
     available_after = shop.bucket.status().currently_available
     spent = shop.bucket.spent - spent_before
@@ -141,7 +180,9 @@ def timed_refresh(shop: DemoShop, session: StoreSession, label: str) -> dict[str
         "http_requests": shop.stats.graphql_requests - requests_before,
         "bytes": shop.stats.bytes_in + shop.stats.bytes_out - bytes_before,
         "rows_touched": len(result.request_ids),
+        "first_rows_s": None if first_rows is None else round(first_rows, 1),
         "more": result.more,
+        "by_operation": COSTS.take(),
     }
 
 
@@ -194,6 +235,8 @@ def main() -> None:
     )
     args = parser.parse_args()
     app = QCoreApplication(sys.argv[:1])
+    client_log.setLevel(logging.DEBUG)
+    client_log.addHandler(COSTS)
     first_only = args.first_connect_only
     figures = measure(args.orders, args.restore_rate, args.bucket, args.seed, first_only)
     report = {
@@ -235,6 +278,10 @@ def print_table(f: dict[str, Any]) -> None:
     print(header + f"{'bytes':>12}{'throttled':>10}{'orders':>8}{'requests':>9}{'judged':>8}")
     for name, r in f["runs"].items():
         print(row_text(name, r))
+    for name, r in f["runs"].items():
+        print(f"{name}: first rows after {r['first_rows_s']} s; points by operation:")
+        for operation, seen in r["by_operation"].items():
+            print(f"  {operation:<40}{seen['requests']:>6,}{seen['points']:>9,}")
     print(f"target: first connect < {TARGET_FIRST_CONNECT_S} s with 0 throttled")
 
 

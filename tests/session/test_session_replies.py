@@ -48,6 +48,9 @@ class Control:
     def progress(self, done: int, total: int = 0, text: str = "") -> None:
         pass
 
+    def found(self, request_ids: frozenset[int]) -> None:
+        pass
+
 
 @pytest.fixture
 def session(

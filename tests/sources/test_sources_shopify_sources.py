@@ -237,8 +237,8 @@ def test_one_failing_source_does_not_stop_the_others(
         email_password=lambda: "secret",
     )
     assert [s.name for s in sources] == [
-        RequestSource.SHOPIFY,
         RequestSource.ORDER_TAG,
+        RequestSource.SHOPIFY,
         RequestSource.EMAIL,
     ]
     round_ = poll(sources, {})

@@ -1,4 +1,5 @@
-"""Lean and full order rows: a lean snapshot is never mapped into an Order, never downgrades."""
+"""Lean, verdict-level and full order rows: a lean snapshot is never mapped into an Order, a
+verdict-level one only for judging, and neither replaces a richer snapshot of the same version."""
 
 from __future__ import annotations
 
@@ -10,8 +11,11 @@ from cancelapp.domain.request import RequestState
 from cancelapp.store import Database
 from cancelapp.store.orders import (
     FULL,
+    JUDGEABLE,
     LEAN,
+    VERDICT,
     FetchedOrder,
+    load_judged_order,
     load_order,
     order_detail,
     order_fetched_at,
@@ -44,6 +48,50 @@ def lean(number: int, *, at: datetime = T0, updated: datetime = T0) -> FetchedOr
 
 def full(number: int, *, at: datetime = T0) -> FetchedOrder:
     return FetchedOrder(make_order(number), full_node(number), at, FULL)
+
+
+def for_verdict(number: int, *, at: datetime = T0, updated: datetime = T0) -> FetchedOrder:
+    return FetchedOrder(make_order(number, updated=updated), full_node(number), at, VERDICT)
+
+
+def test_a_verdict_level_order_is_judged_from_but_never_loaded_for_an_action(
+    database: Database, store_id: int
+) -> None:
+    """It goes up lean -> verdict -> full; a poorer read of the same version only confirms."""
+    step = timedelta(minutes=1)
+    gid = order_gid(1)
+    with database.transaction() as conn:
+        upsert_orders(conn, store_id, [lean(1)])
+        assert load_judged_order(conn, store_id, gid) is None
+        upsert_orders(conn, store_id, [for_verdict(1, at=T0 + step)])
+        assert order_detail(conn, store_id, gid) == VERDICT
+        assert load_order(conn, store_id, gid) is None  # an action needs the whole order
+        judged = load_judged_order(conn, store_id, gid)
+        assert judged is not None and judged.name == "#1"
+        upsert_orders(conn, store_id, [lean(1, at=T0 + 2 * step)])  # confirms, keeps it
+        assert order_detail(conn, store_id, gid) == VERDICT
+        assert order_fetched_at(conn, store_id, gid) == T0 + 2 * step
+        upsert_orders(conn, store_id, [full(1, at=T0 + 3 * step)])
+        upsert_orders(conn, store_id, [for_verdict(1, at=T0 + 4 * step)])  # confirms, keeps it
+        assert order_detail(conn, store_id, gid) == FULL
+        assert order_fetched_at(conn, store_id, gid) == T0 + 4 * step
+        assert load_judged_order(conn, store_id, gid) == load_order(conn, store_id, gid)
+        later = T0 + 5 * step
+        upsert_orders(conn, store_id, [for_verdict(1, at=later, updated=later)])  # newer
+        assert order_detail(conn, store_id, gid) == VERDICT
+
+
+def test_a_first_connect_reads_to_judge_and_the_backfill_in_full(
+    database: Database, store_id: int
+) -> None:
+    with database.transaction() as conn:
+        upsert_orders(conn, store_id, [for_verdict(1), lean(2), full(3)])
+        for n in (1, 2, 3, 4):
+            add_request(conn, draft(store_id, message(), order_number=n), now=T0)
+        to_judge = request_orders_to_read(conn, store_id, enough=JUDGEABLE)
+        in_full = request_orders_to_read(conn, store_id)
+    assert to_judge == [order_gid(2), order_gid(4)]
+    assert in_full == [order_gid(1), order_gid(2), order_gid(4)]
 
 
 def test_a_lean_order_is_cached_but_never_loaded_as_an_order(

@@ -14,7 +14,7 @@ from cancelapp.shopify import AccessToken, Endpoint
 from cancelapp.shopify.client import ShopifyClient
 from cancelapp.store import Database
 from cancelapp.store.orders import FetchedOrder
-from cancelapp.sync import OrderSync, SyncProgress
+from cancelapp.sync import OrderSync, SyncProgress, SyncSettings
 
 db_path, base_url, token, store_id, block_at = sys.argv[1:6]
 pages_started = 0
@@ -34,5 +34,7 @@ def report(progress: SyncProgress) -> None:
 
 db = Database.open(Path(db_path))
 with ShopifyClient(Endpoint.loopback(base_url), AccessToken(token)) as client:
-    OrderSync(db, client, int(store_id), hooks=[block_inside_page]).run(progress=report)
+    small_pages = SyncSettings(page_cost_budget=60)  # as the test's reference sync
+    sync = OrderSync(db, client, int(store_id), settings=small_pages, hooks=[block_inside_page])
+    sync.run(progress=report)
 print("finished", flush=True)

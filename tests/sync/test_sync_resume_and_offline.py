@@ -18,7 +18,7 @@ from cancelapp.store import Database
 from cancelapp.store.orders import load_order
 from cancelapp.store.queue import load_queue
 from cancelapp.store.sync_state import get_sync_state
-from cancelapp.sync import OrderSync
+from cancelapp.sync import OrderSync, SyncSettings
 from fixtures.database import save_demo_store
 
 SCRIPT = Path(__file__).with_name("sync_until_killed_script.py")
@@ -30,7 +30,8 @@ def pages_of_a_full_sync(shop: DemoShop, tmp_path: Path) -> int:
         with reference.transaction() as conn:
             store = save_demo_store(conn, "ref")
         with connect(shop) as shopify:
-            return OrderSync(reference, shopify, store).run().pages
+            small_pages = SyncSettings(page_cost_budget=60)  # as the killed script's
+            return OrderSync(reference, shopify, store, settings=small_pages).run().pages
     finally:
         reference.close()
 
@@ -62,12 +63,15 @@ def test_sync_killed_inside_a_page_resumes_from_the_last_saved_page(
         state = get_sync_state(conn, store_id)
         orders_saved = conn.execute("SELECT count(*) FROM orders").fetchone()[0]
     assert state.run is not None and state.run.cursor is not None
-    assert state.run.kind == "full" and state.last_full_sync_at is None
+    # the first connect's own run reads what requests name (here none); pages are the backfill's
+    assert state.run.kind == "backfill" and state.last_full_sync_at is not None
     assert 0 < orders_saved < len(fast_shop.order_ids())
 
     requests_before = fast_shop.stats.graphql_requests
-    resumed = OrderSync(database, client, store_id).run()
-    assert resumed.kind == "full" and resumed.completed
+    resumed = OrderSync(
+        database, client, store_id, settings=SyncSettings(page_cost_budget=60)
+    ).run()
+    assert resumed.kind == "backfill" and resumed.completed
     assert resumed.pages == total_pages - 2  # pages 1 and 2 are not read again
     assert fast_shop.stats.graphql_requests - requests_before == resumed.pages
     assert cached_order_ids(database) == set(fast_shop.order_ids())

@@ -20,29 +20,36 @@ from cancelapp.domain.request import (
 )
 from cancelapp.shopify.client import ShopifyClient
 from cancelapp.store import Database
-from cancelapp.store.orders import FULL, FetchedOrder, load_order, order_detail
+from cancelapp.store.orders import FULL, VERDICT, FetchedOrder, load_order, order_detail
 from cancelapp.store.queue import load_queue
 from cancelapp.store.requests import add_request, list_requests
 from cancelapp.store.stores import remove_store
 from cancelapp.store.sync_state import get_sync_state
 from cancelapp.sync import IntakeSettings, OrderSync, SyncProgress, SyncSettings
 
+SMALL_PAGES = SyncSettings(page_cost_budget=60)  # about ten lean orders a page
+
 
 def test_first_sync_pulls_tagged_and_recent_orders(
     database: Database, client: ShopifyClient, store_id: int, fast_shop: DemoShop
 ) -> None:
     seen: list[SyncProgress] = []
-    result = OrderSync(database, client, store_id, hooks=[tag_intake]).run(progress=seen.append)
+    sync = OrderSync(database, client, store_id, settings=SMALL_PAGES, hooks=[tag_intake])
+    result = sync.run(progress=seen.append)
     assert result.kind == "full" and result.completed
     assert cached_order_ids(database) == set(fast_shop.order_ids())  # all seeded within 60 days
     with database.reading() as conn:
         requests = list_requests(conn, store_id)
         state = get_sync_state(conn, store_id)
+        details = {order_detail(conn, store_id, r.order_id or "") for r in requests}
     assert {r.order_id for r in requests} == tagged_order_ids(fast_shop)
-    assert result.request_ids == {r.id for r in requests}
-    assert [p.pages for p in seen] == list(range(1, result.pages + 1))
-    assert seen[-1].orders == result.orders and seen[-1].requests == len(requests)
-    assert (seen[0].phase, seen[-1].phase) == ("requests", "recent")
+    assert result.request_ids == {r.id for r in requests} and details == {FULL}
+    listed = [p for p in seen if p.phase == "recent"]
+    assert [p.pages for p in listed] == list(range(1, result.pages + 1))
+    assert listed[-1].orders == len(fast_shop.order_ids())
+    assert listed[-1].requests == len(requests)
+    assert (seen[0].phase, seen[-1].phase) == ("recent", "in-full")
+    assert (seen[-1].read, seen[-1].to_read) == (len(requests), len(requests))
     assert state.run is None and state.last_error is None
     assert state.last_full_sync_at is not None and state.watermark == state.last_full_sync_at
 
@@ -50,22 +57,34 @@ def test_first_sync_pulls_tagged_and_recent_orders(
 def test_a_first_connect_reads_only_what_the_requests_name_and_backfills_next(
     database: Database, client: ShopifyClient, store_id: int, fast_shop: DemoShop
 ) -> None:
-    """The app's first connect: tagged orders in full, nothing else, then a backfill run."""
-    sync = OrderSync(database, client, store_id, hooks=[tag_intake])
-    first = sync.run(then_backfill=False)
+    """The app's first connect: the orders the request sources name, with what a verdict needs
+    and nothing else, reported batch by batch; then a backfill run reads the recent orders lean
+    and the requests' orders in full."""
+    intake = IntakeSettings(native=False)
+    sync = OrderSync(database, client, store_id, intake=intake)
+    found: list[frozenset[int]] = []
+    seen: list[SyncProgress] = []
+    first = sync.run(then_backfill=False, found=found.append, progress=seen.append)
     assert (first.kind, first.completed, first.more) == ("full", True, True)
     tagged = tagged_order_ids(fast_shop)
     assert cached_order_ids(database) == tagged != set(fast_shop.order_ids())
     with database.reading() as conn:
-        assert {order_detail(conn, store_id, gid) for gid in tagged} == {FULL}
+        assert {order_detail(conn, store_id, gid) for gid in tagged} == {VERDICT}
+        assert {load_order(conn, store_id, gid) for gid in tagged} == {None}  # not for actions
         state = get_sync_state(conn, store_id)
+        requests = {r.id for r in list_requests(conn, store_id)}
+    assert frozenset().union(*found) == requests == first.request_ids and len(requests) > 0
+    assert {p.phase for p in seen} == {"requests"} and seen[-1].requests == len(requests)
     assert state.run is not None and state.run.kind == "backfill"
     assert state.last_full_sync_at is not None and state.watermark == state.last_full_sync_at
-    seen: list[SyncProgress] = []
+    seen.clear()
     backfill = sync.run(progress=seen.append)
     assert (backfill.kind, backfill.completed, backfill.more) == ("backfill", True, False)
-    assert {p.phase for p in seen} == {"recent"}
+    assert {p.phase for p in seen} == {"requests", "recent", "in-full"}
     assert cached_order_ids(database) == set(fast_shop.order_ids())
+    with database.reading() as conn:
+        undecided = {r.order_id or "" for r in list_requests(conn, store_id, (RequestState.OPEN,))}
+        assert undecided and {order_detail(conn, store_id, gid) for gid in undecided} == {FULL}
     with database.reading() as conn:
         after = get_sync_state(conn, store_id)
     assert after.run is None and after.watermark == state.watermark
@@ -85,7 +104,10 @@ def test_recent_window_limits_the_first_sync_but_not_requests(
     old_tagged = shop.create_order(created_at=datetime.now(UTC) - timedelta(days=90))
     shop.add_cancel_request(old_tagged)
     with connect(shop) as client:
-        OrderSync(database, client, store_id, settings=SyncSettings(recent_days=60)).run()
+        intake = IntakeSettings(native=False)
+        OrderSync(
+            database, client, store_id, settings=SyncSettings(recent_days=60), intake=intake
+        ).run()
     cached = cached_order_ids(database)
     assert (old_tagged in cached) is all_orders and old_gid not in cached
 
@@ -163,9 +185,9 @@ def test_a_failing_hook_rolls_back_its_page(
 
     saved: list[SyncProgress] = []
     with pytest.raises(RuntimeError, match="intake bug"):
-        OrderSync(database, client, store_id, hooks=[fail_on_second_page]).run(
-            progress=saved.append
-        )
+        OrderSync(
+            database, client, store_id, settings=SMALL_PAGES, hooks=[fail_on_second_page]
+        ).run(progress=saved.append)
     with database.reading() as conn:
         state = get_sync_state(conn, store_id)
         count = conn.execute("SELECT count(*) FROM orders").fetchone()[0]
@@ -183,11 +205,11 @@ def test_cancelled_sync_stops_between_pages_and_the_next_run_resumes(
         if progress.pages == 2:
             cancel.set()
 
-    sync = OrderSync(database, client, store_id)
+    sync = OrderSync(database, client, store_id, settings=SMALL_PAGES)
     stopped = sync.run(cancel=cancel, progress=cancel_after_two_pages)
     assert not stopped.completed and stopped.pages == 2
     resumed = sync.run()
-    assert resumed.kind == "full" and resumed.completed
+    assert resumed.kind == "backfill" and resumed.completed
     assert cached_order_ids(database) == set(fast_shop.order_ids())
 
 
@@ -216,13 +238,15 @@ def test_a_full_sync_reads_again_the_order_of_a_request_outside_its_window(
         add_request(conn, draft, now=datetime.now(UTC))
         assert {r.stale for r in load_queue(conn, store_id)} == {0}
     narrow = SyncSettings(recent_days=5)
-    result = OrderSync(database, client, store_id, settings=narrow, hooks=[tag_intake]).run(
-        full=True
-    )
-    assert result.kind == "full" and result.orders_read_in_full == 1
+    sync = OrderSync(database, client, store_id, settings=narrow, hooks=[tag_intake])
+    result = sync.run(full=True, then_backfill=False)
     with database.reading() as conn:
-        assert {r.stale for r in load_queue(conn, store_id)} == {0}
-        assert order_detail(conn, store_id, emailed) == FULL
+        unfinished = len(list_requests(conn, store_id, (RequestState.OPEN,)))
+    # every undecided request's order is confirmed again, with what a verdict needs
+    assert result.kind == "full" and result.orders_read_in_full == unfinished
+    with database.reading() as conn:
+        assert {r.stale for r in load_queue(conn, store_id) if r.request_state == "open"} == {0}
+        assert order_detail(conn, store_id, emailed) == VERDICT
 
 
 def test_asking_for_a_full_sync_drops_an_unfinished_incremental_one(
@@ -246,11 +270,12 @@ def test_an_unfinished_run_from_days_ago_starts_afresh(
 ) -> None:
     cancel = threading.Event()
     days_ago = datetime.now(UTC) - timedelta(days=3)
-    old = OrderSync(database, client, store_id, clock=lambda: days_ago)
-    old.run(cancel=cancel, progress=lambda _: cancel.set())
+    intake = IntakeSettings(native=False)
+    old = OrderSync(database, client, store_id, clock=lambda: days_ago, intake=intake)
+    old.run(cancel=cancel, progress=lambda _: cancel.set())  # stopped while finding requests
     seen: list[SyncProgress] = []
-    result = OrderSync(database, client, store_id).run(progress=seen.append)
-    assert result.completed and seen[0].pages == 1 and seen[0].phase == "requests"
+    result = OrderSync(database, client, store_id, intake=intake).run(progress=seen.append)
+    assert result.completed and seen[0].phase == "requests"
     with database.reading() as conn:
         state = get_sync_state(conn, store_id)
     assert state.last_full_sync_at is not None and state.last_full_sync_at > days_ago

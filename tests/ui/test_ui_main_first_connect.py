@@ -7,6 +7,8 @@ from pytestqt.qtbot import QtBot
 
 from cancelapp.app import AppContext
 from cancelapp.demoshop import DemoShop
+from cancelapp.demoshop.faults import Fault
+from cancelapp.store.orders import FULL, VERDICT
 from cancelapp.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -18,28 +20,61 @@ def cached_orders(window: MainWindow) -> int:
         return int(conn.execute("SELECT count(*) FROM orders").fetchone()[0])
 
 
+def details(window: MainWindow) -> set[str]:
+    with window.context.database.reading() as conn:
+        rows = conn.execute(
+            "SELECT DISTINCT o.detail FROM requests r JOIN orders o ON o.gid = r.order_gid "
+            "WHERE r.state = 'open'"
+        )
+        return {row[0] for row in rows}
+
+
 def test_first_connect_shows_every_request_judged_then_backfills_saying_so(
     qtbot: QtBot, context: AppContext, shop: DemoShop
 ) -> None:
+    # The tagged orders are read first; Shopify's own requests' answer comes a second later,
+    # so the rows found before it must already show while the sync runs.
+    shop.add_requested_edit(shop.order_ids()[0])
+    shop.faults.inject(Fault.latency(1.0), operation="NativeCancellationRequests")
+    shop.faults.inject(Fault.latency(1.0), operation="OrderList")  # the backfill's first page
     window = MainWindow(context)
     qtbot.addWidget(window)
     window.show()
     said: list[str] = []
     window.sync.progressed.connect(lambda *_: said.append(window.status.progress.format()))
+    model = window.model
+    shown_while_syncing: list[bool] = []
+
+    def inserted() -> None:  # the sync's worker still running, not its result being merged
+        task = window.sync.task
+        shown_while_syncing.append(task is not None and not task.done)
+
+    model.rowsInserted.connect(inserted)
     with qtbot.waitSignal(window.sync.finished, timeout=WAIT) as first_connect:
         window.start()
     assert first_connect.args[0].more  # the recent orders are left to the backfill
-    model = window.model
+    assert True in shown_while_syncing  # rows came before the sync ended
     shown = {row.request_id for row in model.index_.rows}
-    assert shown, "the first connect showed no request"
+    assert len(shown) > 1, "the first connect showed no request"
     assert all(row.verdict_outcome for row in model.index_.rows)
     requests_only = cached_orders(window)
     assert requests_only < len(shop.order_ids())  # it read what the requests name, no more
+    assert details(window) == {VERDICT}  # with what a verdict needs; in full later
     assert said and all(t.startswith("Reading the orders with requests: ") for t in said)
+    # The request selected is judged and decidable now, and its order is read in full as it
+    # is opened, while the backfill still waits for its first page.
     with qtbot.waitSignal(window.sync.finished, timeout=WAIT) as backfill:
-        pass  # started at once by the first connect's `more`
+        qtbot.waitUntil(lambda: window.current_detail() is not None, timeout=WAIT)
+        opened = window.current_detail()
+        assert opened is not None and opened.complete and opened.order is not None
+        assert window.commands.approve.isEnabled() or opened.order.is_cancelled
+        qtbot.waitUntil(lambda: getattr(window.current_detail(), "in_full", False), timeout=WAIT)
+        assert window.sync.task is not None and not window.sync.task.done
     assert not backfill.args[0].more
     assert cached_orders(window) == len(shop.order_ids())
+    assert details(window) == {FULL}
     after = {row.request_id for row in model.index_.rows}
     assert after == shown  # the backfill found no request the first connect had missed
-    assert said[-1] == f"Reading recent orders in the background: {len(shop.order_ids())}"
+    recent = f"Reading recent orders in the background: {len(shop.order_ids())}"
+    in_full = "Reading the orders with requests in full in the background: "
+    assert recent in said and said[-1].startswith(in_full)

@@ -2,7 +2,8 @@
 
 An order the cache holds only lean (list fields, no line items) is shown as it is, with a
 Review verdict saying the full order is still to be read: the window reads it in full
-(`refresh.complete_order`) when online and loads the detail again.
+(`refresh.complete_order`) when online and loads the detail again. One held with what a
+verdict needs (a first connect's read) is judged and shown, and read in full the same way.
 """
 
 from __future__ import annotations
@@ -66,7 +67,7 @@ class RequestDetail:
     decisions: tuple[Decision, ...]
     actions: tuple[Action, ...]
     audit: tuple[AuditEntry, ...]  # newest first
-    complete: bool = True  # False: `order` is the cached lean summary, not the whole order
+    complete: bool = True  # False: `order` is the cached lean summary, not judged from
     # The verdict split by rule, decisive reason first; None: only the verdict's reasons.
     explanation: VerdictExplanation | None = None
     # The last decision was stopped before anything was sent, because the order changed
@@ -80,6 +81,9 @@ class RequestDetail:
     # customer, Shopify's timeline), and the order's page there.
     view: OrderView = field(default_factory=OrderView)
     admin_url: str | None = None
+    # False: `order` holds what a verdict needs, not the whole order (read in full when shown;
+    # an action reads it live anyway)
+    in_full: bool = True
 
     @property
     def busy(self) -> bool:
@@ -116,6 +120,7 @@ def load_detail(
     from cancelapp.store.audit import list_audit
     from cancelapp.store.journal import list_actions, list_decisions
     from cancelapp.store.orders import (
+        load_judged_order,
         load_listed_order,
         load_order,
         load_snapshot,
@@ -134,12 +139,15 @@ def load_detail(
         if request is None:
             return None
         order = fetched_at = None
-        complete = True
+        complete = in_full = True
         audit: list[AuditEntry] = []
         view = OrderView()
         admin_url = None
         if request.order_id is not None:
             order = load_order(conn, request.store_id, request.order_id)
+            if order is None:  # read with what a verdict needs: judged, not yet in full
+                order = load_judged_order(conn, request.store_id, request.order_id)
+                in_full = order is None
             if order is None:
                 order = load_listed_order(conn, request.store_id, request.order_id)
                 complete = order is None
@@ -192,6 +200,7 @@ def load_detail(
         acknowledged,
         view,
         admin_url,
+        in_full=in_full,
     )
 
 

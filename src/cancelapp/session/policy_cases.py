@@ -16,7 +16,7 @@ from cancelapp.domain.request import CancellationRequest, RequestState
 from cancelapp.domain.verdict import Outcome
 from cancelapp.policy import PastCase
 from cancelapp.store.database import Database
-from cancelapp.store.orders import load_order
+from cancelapp.store.orders import load_judged_order
 from cancelapp.store.requests import list_requests
 
 _OPEN = (RequestState.OPEN, RequestState.FAILED, RequestState.UNMATCHED)
@@ -36,7 +36,7 @@ def load_policy_cases(database: Database, store_id: int) -> PolicyCases:
         for request in list_requests(conn, store_id, (*_OPEN, *_DECIDED)):
             order = None
             if request.order_id is not None:
-                order = load_order(conn, store_id, request.order_id)
+                order = load_judged_order(conn, store_id, request.order_id)
                 if order is None:
                     continue  # cached lean, or not at all
             if request.state not in _DECIDED:

@@ -28,7 +28,7 @@ from cancelapp.sources.incoming import IncomingRequest
 from cancelapp.store.audit import AuditEntry, append_audit, list_audit
 from cancelapp.store.database import Database
 from cancelapp.store.errors import StoreError
-from cancelapp.store.orders import load_order, upsert_orders
+from cancelapp.store.orders import load_judged_order, upsert_orders
 from cancelapp.store.requests import (
     get_request,
     requests_needing_verdict,
@@ -41,11 +41,11 @@ from cancelapp.sync import (
     IntakeSettings,
     OrderSync,
     SyncProgress,
-    SyncSettings,
     ensure_full_order,
     store_candidates,
 )
 from cancelapp.sync.details import fetch_full_order
+from cancelapp.sync.search_plan import REQUESTS_PHASE
 from cancelapp.sync.shop_window import EDIT_WINDOW_MAX_AGE, refresh_shop_edit_window
 
 log = logging.getLogger(__name__)
@@ -106,11 +106,16 @@ def refresh_store(control: TaskControl, session: StoreSession) -> RefreshResult:
     """Read the store's window when due, sync orders and take in new requests from every
     channel (the sync's intake step), then judge what changed.
 
+    While the sync runs, each batch of requests it stores is judged from the cache and
+    reported (`control.found`), so the queue shows them before the sync ends.
+
     Raises `ShopifyError` (offline, auth) or `StoreError`."""
 
     def progress(report: SyncProgress) -> None:
         if report.to_read:  # the details step knows how many orders it reads
             control.progress(report.read, report.to_read, report.phase)
+        elif report.phase == REQUESTS_PHASE:  # the sources: how many requests so far
+            control.progress(report.requests, 0, report.phase)
         else:
             control.progress(report.orders, 0, report.phase)
 
@@ -125,16 +130,27 @@ def refresh_store(control: TaskControl, session: StoreSession) -> RefreshResult:
         window_changed = session.policies.window_read(session.store_id, window)
         session.edit_window_read_at = now
         window_notices = (window_notice,) if window_notice is not None else ()
+
+    streamed: set[int] = set()  # reported while the sync ran: in the result too
+
+    def found(request_ids: frozenset[int]) -> None:
+        rules = session.rules  # judged from the cache: the orders are read by now
+        judged = judge(session.database, session.store_id, rules.policy, rules.shop_edit_window)
+        shown = request_ids | frozenset(judged)
+        streamed.update(shown)
+        control.found(shown)
+
     sync = OrderSync(
         session.database,
         session.client,
         session.store_id,
-        settings=SyncSettings(request_tag=session.intake.tag_name),
         intake=session.intake,
     )
-    result = sync.run(cancel=control.cancel_event, progress=progress, then_backfill=False)
+    result = sync.run(
+        cancel=control.cancel_event, progress=progress, then_backfill=False, found=found
+    )
     control.raise_if_cancelled()
-    touched = set(result.request_ids)
+    touched = set(result.request_ids) | streamed
     touched.update(judge_session(session))
     return RefreshResult(
         frozenset(touched),
@@ -185,8 +201,9 @@ def judge(
     """Evaluate every request whose verdict is missing or outdated and that can be judged
     now; returns their ids.
 
-    The policy needs the whole order; an unmatched request is judged without one (Review).
-    An undecided request whose order is cached lean is read in full first with `client`;
+    The policy needs the order in full or with what a verdict needs; an unmatched request is
+    judged without one (Review). An undecided request whose order is cached lean is read in
+    full first with `client`;
     without one (offline, or just re-judging after a policy edit) it keeps its verdict until
     a sync has read the order. A decided request whose order is cached lean is left alone."""
     digest = policy_hash(policy, shop_edit_window, withdrawal_terms)
@@ -200,7 +217,7 @@ def judge(
         with database.reading() as conn:
             request = get_request(conn, request_id)
             order_id = None if request is None else request.order_id
-            order = None if order_id is None else load_order(conn, store_id, order_id)
+            order = None if order_id is None else load_judged_order(conn, store_id, order_id)
         if request is None:
             continue  # merged into another request meanwhile
         if order_id is not None and order is None:  # cached lean

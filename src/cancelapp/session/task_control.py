@@ -1,4 +1,5 @@
-"""What a long session function may ask of the worker running it: stop early, report progress.
+"""What a long session function may ask of the worker running it: stop early, report progress
+and partial results.
 
 `cancelapp.ui.workers.TaskControl` fulfils it on the Qt worker pool; the session names only this
 protocol, so it stays Qt-free.
@@ -18,3 +19,6 @@ class TaskControl(Protocol):
 
     def progress(self, done: int, total: int = 0, text: str = "") -> None:
         """`total` 0 means unknown (a busy indicator); `text` is for the merchant."""
+
+    def found(self, request_ids: frozenset[int]) -> None:
+        """Requests stored or judged so far, for the window to show before the task ends."""

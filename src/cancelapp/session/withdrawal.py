@@ -223,13 +223,14 @@ def _prepare(
     session: StoreSession, request_id: int, shop_name: str, *, once: bool
 ) -> Acknowledgement | None:
     from cancelapp.store.audit import AuditEntry, append_audit
-    from cancelapp.store.orders import load_order
+    from cancelapp.store.orders import load_judged_order
     from cancelapp.store.requests import get_request, mark_acknowledged
 
     with session.database.reading() as conn:
         request = get_request(conn, request_id)
         order_id = request.order_id if request is not None else None
-        order = load_order(conn, session.store_id, order_id) if order_id else None
+        # what a verdict needs holds the withdrawal's facts: a first connect acknowledges too
+        order = load_judged_order(conn, session.store_id, order_id) if order_id else None
     if request is None or order is None:
         return None
     if not request.source_acknowledged:

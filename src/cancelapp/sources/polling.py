@@ -33,12 +33,13 @@ def polled_sources(
     email_password: Callable[[], MailLogin] | None = None,
     ssl_context: ssl.SSLContext | None = None,
 ) -> list[Source]:
-    """The enabled sources (a None config is a source switched off)."""
+    """The enabled sources (a None config is a source switched off), cheapest to read first: a
+    first connect shows the tagged orders' requests while Shopify's own are still read."""
     sources: list[Source] = []
-    if native is not None and native.enabled:
-        sources.append(NativeSource(client, native))
     if tag is not None:
         sources.append(OrderTagSource(client, tag))
+    if native is not None and native.enabled:
+        sources.append(NativeSource(client, native))
     if email is not None and email_password is not None:
         sources.append(EmailSource(email, email_password, ssl_context=ssl_context))
     return sources

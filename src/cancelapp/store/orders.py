@@ -4,10 +4,13 @@ The snapshot is the order node exactly as fetched, so `load_order()` maps it wit
 code as a live response and a newer CancelApp can read fields an older one never used.
 
 Most orders are cached lean (`LEAN`: only the list fields, no line items, fulfillment orders
-or transactions); orders with a request are read in full (`FULL`). `load_order()` returns
-only full orders, so a lean snapshot never reaches the policy or the actions as an Order that
-looks as if it had no line items (`cancelapp.sync.details.ensure_full_order` reads one in
-full). A lean read of an order held in full at the same `updatedAt` keeps the full snapshot.
+or transactions). Orders with a request are first read with what a verdict needs (`VERDICT`:
+the line items, fulfillment orders and transactions the policy reads, without inventory items
+or fulfillment-order lines), then in full (`FULL`) in the background, when opened and before
+any action. `load_order()` returns only full orders, so neither a lean nor a verdict-level
+snapshot reaches the actions (or an offline decision) as if it were the whole order;
+`load_judged_order()` returns full or verdict-level ones, for the policy and the detail pane.
+A poorer read of an order held richer at the same `updatedAt` keeps the richer snapshot.
 """
 
 from __future__ import annotations
@@ -31,7 +34,10 @@ _UNDECIDED = tuple(
 
 
 FULL: Final = "full"
+VERDICT: Final = "verdict"
 LEAN: Final = "lean"
+JUDGEABLE: Final = (FULL, VERDICT)  # details the policy can judge from
+_RICHER = {LEAN: JUDGEABLE, VERDICT: (FULL,), FULL: ()}
 
 
 @dataclass(frozen=True)
@@ -40,7 +46,7 @@ class FetchedOrder:
 
     `detail` is `LEAN` when the node came from the lean list: then `order` has the list
     fields right and no line items, fulfillment orders or transactions; use it for the
-    columns only.
+    columns only. `VERDICT`: what the policy reads, not what an action needs.
     """
 
     order: Order
@@ -51,23 +57,33 @@ class FetchedOrder:
 
 def upsert_orders(conn: sqlite3.Connection, store_id: int, orders: Iterable[FetchedOrder]) -> int:
     """Insert or replace cached orders; an older snapshot never overwrites a newer one, and a
-    lean one never replaces a full snapshot of the same `updatedAt` (it only confirms it)."""
+    poorer one (lean < verdict < full) never replaces a richer snapshot of the same
+    `updatedAt` (it only confirms it). Nothing is written for a store removed meanwhile (a
+    read that was under way when the merchant removed it). Returns how many were given."""
     fetched_list = list(orders)
-    lean = [f for f in fetched_list if f.detail == LEAN]
-    conn.executemany(
-        """UPDATE orders SET fetched_at = ? WHERE store_id = ? AND gid = ? AND detail = 'full'
-               AND updated_at = ? AND fetched_at <= ?""",
-        [
-            (
-                to_db_time(f.fetched_at),
-                store_id,
-                f.order.id,
-                to_db_time(f.order.updated_at),
-                to_db_time(f.fetched_at),
-            )
-            for f in lean
-        ],
-    )
+    store = conn.execute("SELECT auth_kind FROM stores WHERE id = ?", (store_id,)).fetchone()
+    if store is None or store[0] == "removed":  # `stores.REMOVED`
+        return 0
+    for detail, richer in _RICHER.items():
+        if not richer:
+            continue
+        marks = ",".join("?" * len(richer))
+        conn.executemany(
+            f"""UPDATE orders SET fetched_at = ? WHERE store_id = ? AND gid = ?
+                   AND detail IN ({marks}) AND updated_at = ? AND fetched_at <= ?""",  # noqa: S608
+            [
+                (
+                    to_db_time(f.fetched_at),
+                    store_id,
+                    f.order.id,
+                    *richer,
+                    to_db_time(f.order.updated_at),
+                    to_db_time(f.fetched_at),
+                )
+                for f in fetched_list
+                if f.detail == detail
+            ],
+        )
     conn.executemany(
         """INSERT INTO orders (store_id, gid, name, customer_name, customer_email, created_at,
                updated_at, financial_status, fulfillment_status, total_amount, currency,
@@ -82,7 +98,8 @@ def upsert_orders(conn: sqlite3.Connection, store_id: int, orders: Iterable[Fetc
                cancelled = excluded.cancelled, tags = excluded.tags,
                fetched_at = excluded.fetched_at, detail = excluded.detail
            WHERE excluded.fetched_at > orders.fetched_at
-               OR (excluded.fetched_at = orders.fetched_at AND excluded.detail = 'full')""",
+               OR (excluded.fetched_at = orders.fetched_at AND (excluded.detail = 'full'
+                   OR (excluded.detail = 'verdict' AND orders.detail = 'lean')))""",
         [_row(store_id, fetched) for fetched in fetched_list],
     )
     # The snapshot follows its row: written only where the row took this fetch.
@@ -111,6 +128,13 @@ def load_order(conn: sqlite3.Connection, store_id: int, gid: str) -> Order | Non
     return None if row is None or row[1] != FULL else _order_from_node(json.loads(row[0]))
 
 
+def load_judged_order(conn: sqlite3.Connection, store_id: int, gid: str) -> Order | None:
+    """The cached order read in full or with what a verdict needs: for the policy and the
+    detail pane, never for an action (`load_order`). None when cached lean or not at all."""
+    row = _snapshot_row(conn, store_id, gid)
+    return None if row is None or row[1] not in JUDGEABLE else _order_from_node(json.loads(row[0]))
+
+
 def load_listed_order(conn: sqlite3.Connection, store_id: int, gid: str) -> Order | None:
     """The cached order full or lean, for matching requests to orders only: its id, name,
     emails, status, total and tags are right; a lean one has no line items, fulfillment
@@ -126,7 +150,7 @@ def load_snapshot(conn: sqlite3.Connection, store_id: int, gid: str) -> dict[str
 
 
 def order_detail(conn: sqlite3.Connection, store_id: int, gid: str) -> str | None:
-    """`FULL` or `LEAN` for a cached order; None when it is not cached."""
+    """`FULL`, `VERDICT` or `LEAN` for a cached order; None when it is not cached."""
     row = conn.execute(
         "SELECT detail FROM orders WHERE store_id = ? AND gid = ?", (store_id, gid)
     ).fetchone()
@@ -134,17 +158,22 @@ def order_detail(conn: sqlite3.Connection, store_id: int, gid: str) -> str | Non
 
 
 def request_orders_to_read(
-    conn: sqlite3.Connection, store_id: int, *, confirmed_before: datetime | None = None
+    conn: sqlite3.Connection,
+    store_id: int,
+    *,
+    confirmed_before: datetime | None = None,
+    enough: tuple[str, ...] = (FULL,),
 ) -> list[str]:
-    """Orders of undecided requests that must be read in full: never cached, cached lean, or
-    (with `confirmed_before`) not confirmed by Shopify since that moment."""
+    """Orders of undecided requests to read again: never cached, cached with less detail than
+    `enough` allows, or (with `confirmed_before`) not confirmed by Shopify since that moment."""
+    marks = ",".join("?" * len(enough))
     rows = conn.execute(
-        """SELECT r.order_gid FROM requests r
+        f"""SELECT r.order_gid FROM requests r
            LEFT JOIN orders o ON o.store_id = r.store_id AND o.gid = r.order_gid
            WHERE r.store_id = ? AND r.order_gid IS NOT NULL AND r.state IN (?, ?, ?, ?)
-             AND (o.id IS NULL OR o.detail != 'full' OR o.fetched_at < ?)
-           ORDER BY r.id""",
-        (store_id, *_UNDECIDED, optional_db_time(confirmed_before) or ""),
+             AND (o.id IS NULL OR o.detail NOT IN ({marks}) OR o.fetched_at < ?)
+           GROUP BY r.order_gid ORDER BY min(r.id)""",  # noqa: S608
+        (store_id, *_UNDECIDED, *enough, optional_db_time(confirmed_before) or ""),
     ).fetchall()
     return [row[0] for row in rows]
 

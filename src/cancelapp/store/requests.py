@@ -264,17 +264,17 @@ def requests_needing_verdict(
 ) -> list[int]:
     """Requests never judged, judged under another policy, or whose order changed since, that
     can be judged now (a request carried out or declined keeps the verdict it was decided
-    under): unmatched ones (judged without an order) and those whose order is
-    cached in full. A request whose order is cached only lean comes only when its state is in
-    `reading_in_full` (the caller reads that order in full first); otherwise it waits for a
-    sync to read it, rather than being looked at again on every pass."""
+    under): unmatched ones (judged without an order) and those whose order is cached in full
+    or with what a verdict needs. A request whose order is cached only lean comes only when
+    its state is in `reading_in_full` (the caller reads that order in full first); otherwise
+    it waits for a sync to read it, rather than being looked at again on every pass."""
     states = [s.value for s in reading_in_full]
     rows = conn.execute(
         f"""SELECT r.id FROM requests r
             LEFT JOIN orders o ON o.store_id = r.store_id AND o.gid = r.order_gid
             WHERE r.store_id = ?
               AND (r.verdict_outcome IS NULL OR r.state NOT IN ('done', 'declined'))
-              AND (r.order_gid IS NULL OR o.detail = 'full'
+              AND (r.order_gid IS NULL OR o.detail IN ('full', 'verdict')
                    OR (o.id IS NOT NULL AND r.state IN ({",".join("?" * len(states))})))
               AND (r.verdict_policy_hash IS NOT ? OR r.verdict_evaluated_at IS NULL
                    OR r.verdict_evaluated_at < o.fetched_at)

@@ -1,10 +1,11 @@
-"""Reading orders in full: the orders that carry a request, and one order on demand.
+"""Reading orders with more than the lean list gives: the orders with requests, one on demand.
 
-The sync caches most orders lean (`cancelapp.store.orders.LEAN`); before the policy or an
-action uses an order, it must be cached in full. `ensure_full_order` does that for one order
-(the detail pane, an action about to start); `read_in_full` for the sync's list of orders
-with requests. Each order is saved in its own transaction, so a cancelled or killed read
-keeps what it finished.
+The sync caches most orders lean (`cancelapp.store.orders.LEAN`). Before the policy judges an
+order it must be cached with at least what a verdict needs (`VERDICT`); before an action, in
+full (`FULL`: the actions read it live anyway). `read_orders` reads a list of orders at either
+level, many to a request (`cancelapp.shopify.batching`), saving each batch in its own
+transaction so a cancelled or killed read keeps what it finished; `ensure_full_order` reads one
+order in full (the detail pane, an unmatched request matched by hand).
 """
 
 from __future__ import annotations
@@ -16,12 +17,15 @@ from datetime import UTC, datetime
 
 from cancelapp.domain.order import Order
 from cancelapp.shopify import documents
+from cancelapp.shopify.batching import read_by_ids
 from cancelapp.shopify.client import ShopifyClient
-from cancelapp.shopify.order_mapping import order_from_node
+from cancelapp.shopify.order_mapping import is_truncated, order_from_node
 from cancelapp.store.database import Database
-from cancelapp.store.orders import FetchedOrder, load_order, upsert_orders
+from cancelapp.store.orders import FULL, VERDICT, FetchedOrder, load_order, upsert_orders
 
 Clock = Callable[[], datetime]
+BATCH = 20  # orders saved (and reported) together: a few requests' worth
+_DOCUMENTS = {FULL: "order", VERDICT: "order_verdict"}
 
 
 def fetch_full_order(
@@ -33,6 +37,31 @@ def fetch_full_order(
     if not isinstance(node, dict):
         return None
     return FetchedOrder(order_from_node(node), node, clock())
+
+
+def fetch_orders(
+    client: ShopifyClient,
+    gids: Iterable[str],
+    detail: str,
+    *,
+    clock: Clock,
+    cancel: threading.Event | None = None,
+) -> list[FetchedOrder]:
+    """The orders Shopify still has, read live at `detail` (`FULL` or `VERDICT`), many to a
+    request. A verdict-level order too large for one read is read again in full."""
+    found = read_by_ids(client, documents.load(_DOCUMENTS[detail]), gids, cancel=cancel)
+    fetched_at = clock()
+    fetched = []
+    for node in found.values():
+        if not isinstance(node, dict):
+            continue  # deleted in Shopify: its request keeps the last known snapshot
+        if detail == VERDICT and is_truncated(node):
+            full = fetch_full_order(client, str(node["id"]), clock=clock, cancel=cancel)
+            if full is not None:
+                fetched.append(full)
+            continue
+        fetched.append(FetchedOrder(order_from_node(node), node, fetched_at, detail))
+    return fetched
 
 
 def ensure_full_order(
@@ -58,27 +87,32 @@ def ensure_full_order(
     return fetched.order
 
 
-def read_in_full(
+def read_orders(
     db: Database,
     client: ShopifyClient,
     store_id: int,
     gids: Iterable[str],
+    detail: str,
     *,
     clock: Clock,
     cancel: threading.Event,
-    saved: Callable[[sqlite3.Connection, FetchedOrder], None] | None = None,
+    saved: Callable[[sqlite3.Connection, list[FetchedOrder]], None] | None = None,
+    committed: Callable[[], None] | None = None,
 ) -> bool:
-    """Read and cache each order in full; False when cancelled before the end.
+    """Read and cache the orders at `detail`, a batch at a time; False when cancelled first.
 
-    `saved(conn, order)` runs inside each order's transaction (the sync's hooks, its tally)."""
-    for gid in gids:
+    `saved(conn, orders)` runs inside each batch's transaction (the sync's hooks, its tally),
+    `committed()` after it (others can read the batch now)."""
+    wanted = list(gids)
+    for start in range(0, len(wanted), BATCH):
         if cancel.is_set():
             return False
-        fetched = fetch_full_order(client, gid, clock=clock, cancel=cancel)
-        if fetched is None:
-            continue  # deleted in Shopify: its request keeps the last known snapshot
+        batch = wanted[start : start + BATCH]
+        fetched = fetch_orders(client, batch, detail, clock=clock, cancel=cancel)
         with db.transaction() as conn:
-            upsert_orders(conn, store_id, [fetched])
+            upsert_orders(conn, store_id, fetched)
             if saved is not None:
                 saved(conn, fetched)
+        if committed is not None:
+            committed()
     return True

@@ -1,12 +1,14 @@
 """The sync's intake step: poll the store's request sources and store what they bring.
 
-Runs after the orders are synced, so matching finds fresh orders. For each enabled source:
-`poll()` it, read in full any order its candidates name that the cache lacks (an order older
-than the synced window), then in one write transaction `take_in()` the candidates, note why
-any stayed unmatched, and save the source's cursor. A crash before that commit leaves the
-cursor where it was: the next sync reads the same messages again and their provenance keys
-keep them from being stored twice. Matching reads lean orders too (their names, emails and
-status are right); the sync's details step then reads every request's order in full.
+Runs after the orders are synced, so matching finds fresh orders. For each enabled source in
+turn: `poll()` it, then a batch of candidates at a time read the orders they name that the
+cache lacks (on a first connect: all of them; with what a verdict needs, or in full later),
+`take_in()` the batch in one write transaction, note why any stayed unmatched, and tell
+`found` which requests it stored, so the queue shows them while the rest is read. The
+source's cursor is saved with its last batch: a crash before that leaves it where it was, and
+the next sync reads the same messages again, their provenance keys keeping them from being
+stored twice. Matching reads lean orders too (their names, emails and status are right); the
+sync's details step then reads every undecided request's order as its run requires.
 """
 
 from __future__ import annotations
@@ -32,13 +34,16 @@ from cancelapp.sources.polling import poll, polled_sources
 from cancelapp.store.database import Database
 from cancelapp.store.intake_state import load_cursors, save_cursor
 from cancelapp.store.orders import (
+    FULL,
     FetchedOrder,
     find_order_gids,
     order_detail,
     upsert_orders,
 )
 from cancelapp.store.requests import request_of_message, set_unmatched_reason
-from cancelapp.sync.details import Clock, fetch_full_order
+from cancelapp.sync.details import BATCH, Clock, fetch_orders
+
+Found = Callable[[frozenset[int]], None]  # requests stored or changed by one batch
 
 
 @dataclass(frozen=True)
@@ -73,9 +78,13 @@ def run_intake(
     *,
     clock: Clock,
     cancel: threading.Event,
+    detail: str = FULL,
+    found: Found | None = None,
 ) -> IntakeOutcome:
-    """One round over the enabled sources. A source that cannot be read is reported in
-    `notices` and keeps its cursor; raises `ShopifyError` when orders cannot be read."""
+    """One round over the enabled sources; orders the cache lacks are read at `detail`.
+
+    A source that cannot be read is reported in `notices` and keeps its cursor; raises
+    `ShopifyError` when orders cannot be read."""
     sources = polled_sources(
         client,
         native=NativeConfig(enabled=True) if settings.native else None,
@@ -88,21 +97,31 @@ def run_intake(
     )
     with db.reading() as conn:
         saved = load_cursors(conn, store_id)
-    polled = poll(sources, {s.name: saved.get(s.name.value, {}) for s in sources})
     touched: set[int] = set()
     new_messages = 0
-    notices = list(polled.notices)
-    for name, result in polled.results.items():
+    notices: list[Phrase] = []
+    for source in sources:
         if cancel.is_set():
             break
-        _cache_missing_orders(db, client, store_id, result.requests, clock, cancel)
-        with db.transaction() as conn:
-            now = clock()
-            report = _take_in(conn, store_id, result.requests, now)
-            save_cursor(conn, store_id, name.value, result.cursor, now=now)
-        touched.update(report.request_ids)
-        new_messages += report.new_messages
-        notices.extend(reason for _incoming, reason in report.unmatched)
+        polled = poll([source], {source.name: saved.get(source.name.value, {})})
+        notices.extend(polled.notices)
+        for name, result in polled.results.items():
+            candidates = list(result.requests)
+            for start in range(0, max(len(candidates), 1), BATCH):
+                if cancel.is_set():
+                    break  # the cursor stays: the next sync takes these in again
+                batch = candidates[start : start + BATCH]
+                _cache_missing_orders(db, client, store_id, batch, detail, clock, cancel)
+                with db.transaction() as conn:
+                    now = clock()
+                    report = _take_in(conn, store_id, batch, now)
+                    if start + BATCH >= len(candidates):
+                        save_cursor(conn, store_id, name.value, result.cursor, now=now)
+                touched.update(report.request_ids)
+                new_messages += report.new_messages
+                notices.extend(reason for _incoming, reason in report.unmatched)
+                if found is not None and report.request_ids:
+                    found(frozenset(report.request_ids))
     return IntakeOutcome(frozenset(touched), new_messages, tuple(notices))
 
 
@@ -120,7 +139,7 @@ def store_candidates(
     (offline) the cache alone decides, and a request for an order it lacks stays unmatched.
     Raises `ShopifyError` when the client cannot reach Shopify."""
     if client is not None:
-        _cache_missing_orders(db, client, store_id, candidates, clock, threading.Event())
+        _cache_missing_orders(db, client, store_id, candidates, FULL, clock, threading.Event())
     with db.transaction() as conn:
         report = _take_in(conn, store_id, candidates, clock())
     notices = tuple(reason for _incoming, reason in report.unmatched)
@@ -144,19 +163,19 @@ def _cache_missing_orders(
     client: ShopifyClient,
     store_id: int,
     candidates: Sequence[IncomingRequest],
+    detail: str,
     clock: Clock,
     cancel: threading.Event,
 ) -> None:
-    """Read in full the orders the candidates name that the cache does not hold at all."""
+    """Read at `detail` the orders the candidates name that the cache does not hold at all."""
     ids = {c.order_id for c in candidates if c.order_id is not None}
     names = {c.order_name for c in candidates if c.order_id is None and c.order_name}
     with db.reading() as conn:
         ids = {i for i in ids if order_detail(conn, store_id, i) is None}
         names = {n for n in names if not find_order_gids(conn, store_id, name=n)}
-    fetched = [fetch_full_order(client, gid, clock=clock, cancel=cancel) for gid in sorted(ids)]
+    found = fetch_orders(client, sorted(ids), detail, clock=clock, cancel=cancel)
     for name in sorted(names):
-        fetched.extend(_read_by_name(client, name, clock, cancel))
-    found = [f for f in fetched if f is not None]
+        found.extend(_read_by_name(client, name, clock, cancel))
     if found:
         with db.transaction() as conn:
             upsert_orders(conn, store_id, found)

@@ -14,12 +14,12 @@ from datetime import datetime, timedelta
 
 @dataclass(frozen=True)
 class SyncProgress:
-    phase: str  # "requests", "recent" or "changes"
+    phase: str  # "requests" (the sources), "details", "in-full", "recent" or "changes"
     pages: int  # pages saved in this run so far
     orders: int  # orders saved in this run so far
-    requests: int  # cancellation requests among those orders
+    requests: int  # cancellation requests among those orders (found, while "requests")
     eta: timedelta | None  # time left in this step; None until it can be estimated
-    read: int = 0  # the details step: orders read in full so far, of
+    read: int = 0  # the details step: orders read (at the run's level) so far, of
     to_read: int = 0  # the orders it set out to read (0 in the list steps)
 
 

@@ -1,15 +1,16 @@
 """What a sync asks Shopify for: the search text of each step.
 
-A first (full) sync reads what the requests name and nothing else: every order carrying a
-request tag in full, then the details step. The orders created in the recent window are read
-lean (list fields only) afterwards, by a backfill run that the full run leaves behind, so a
-merchant who connects a store sees the open requests with their verdicts in minutes rather
-than after the whole recent history is listed. Later syncs probe what changed since the
-watermark, less an overlap covering Shopify's search index lag and clock skew (`probe.py`),
-then read the changed orders lean. Every run ends with the details step: the request sources
-are polled (`intake.py`) and every order with an undecided request that the cache lacks in
-full is read in full (`details.py`). All list steps sort by `UPDATED_AT`, oldest first, so a
-page's newest `updatedAt` is a safe watermark.
+A first (full) sync is the details step alone: the request sources name the orders (the
+tag, Shopify's requested-edit filter, emails' order names), and only those are read, with
+what a verdict needs. The orders created in the recent window are read lean (list fields
+only) afterwards, and the requests' orders in full, by a backfill run that the full run
+leaves behind, so a merchant who connects a store sees the open requests with their verdicts
+as they are found rather than after the whole recent history is listed. Later syncs probe
+what changed since the watermark, less an overlap covering Shopify's search index lag and
+clock skew (`probe.py`), then read the changed orders lean. Every run ends with the details
+step: the request sources are polled (`intake.py`) and every order with an undecided request
+is read as its run needs it (`details.py`). All list steps sort by `UPDATED_AT`, oldest
+first, so a page's newest `updatedAt` is a safe watermark.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from cancelapp.shopify.cost import PAGE_COST_BUDGET
 FULL = "full"
 INCREMENTAL = "incremental"
 BACKFILL = "backfill"  # the recent window, read lean after a full run has shown the requests
-REQUESTS_PHASE = "requests"
+REQUESTS_PHASE = "requests"  # the details step reading the request sources (progress only)
+IN_FULL_PHASE = "in-full"  # a backfill's details step reading the requests' orders in full
 RECENT_PHASE = "recent"
 PROBE_PHASE = "probe"
 CHANGES_PHASE = "changes"
@@ -31,7 +33,6 @@ DETAILS_PHASE = "details"
 
 @dataclass(frozen=True)
 class SyncSettings:
-    request_tag: str = "cancel-request"  # the tag apps and Flow put on orders with a request
     recent_days: int = 60  # Shopify shows only 60 days of orders without read_all_orders
     overlap: timedelta = timedelta(minutes=5)
     # what a page may cost by our estimate: a margin under Shopify's 1,000-point cap, for
@@ -48,8 +49,6 @@ def phase_query(phase: str, settings: SyncSettings, *, started_at: datetime) -> 
     phase lists no orders by search."""
     if phase == DETAILS_PHASE:
         return ""
-    if phase == REQUESTS_PHASE:
-        return f"tag:'{_quoted(settings.request_tag)}'"
     if phase == RECENT_PHASE:
         since = started_at - timedelta(days=settings.recent_days)
         return f"created_at:>='{search_time(since)}'"
@@ -66,14 +65,10 @@ def changes_query(since: datetime) -> str:
 
 def next_phase(kind: str, phase: str) -> str | None:
     phases = {
-        FULL: [REQUESTS_PHASE],
+        FULL: [],
         BACKFILL: [RECENT_PHASE],
         INCREMENTAL: [PROBE_PHASE, CHANGES_PHASE],
     }[kind]
     phases.append(DETAILS_PHASE)
     index = phases.index(phase) + 1
     return phases[index] if index < len(phases) else None
-
-
-def _quoted(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("'", "\\'")

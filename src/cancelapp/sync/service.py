@@ -6,15 +6,18 @@ so a crash or kill leaves the cache consistent and the next `run()` continues fr
 
 Cost: list pages read orders lean (about 5 points an order, 179 a page, sized with headroom
 under Shopify's cap; a page refused as too expensive is read again smaller, `page_fit.py`);
-only the orders with a request are read in full (about 38 points each): tagged ones in the
-first step of a full sync, the rest one by one in the details step (`search_plan.py` names
-the steps). A full run reads only what the requests name and leaves a backfill run (the
-recent window, lean) for the next `run()`; `SyncResult.more` says one is waiting.
+only the orders with a request are read with more, many to a request: on a first connect
+with what a verdict needs (about 27 points each), in full otherwise (about 38). A full run
+reads only what the requests name (`search_plan.py` names the steps) and leaves a backfill
+run for the next `run()`: the recent window lean, then the requests' orders in full;
+`SyncResult.more` says one is waiting. `found` hears of requests as each batch is stored,
+so the queue can show them before the run ends.
 
 Intake hooks: `hooks` are called as `hook(conn, store_id, orders)` inside each page's
 transaction, after the orders are saved, with the page's `FetchedOrder`s (lean ones carry
-`detail == LEAN`: list fields only). A hook turns orders into requests using `conn` only; if
-it raises, the page is rolled back and the sync stops with that error. The request sources
+`detail == LEAN`: list fields only; orders read by the details step come too). A hook
+turns orders into requests using `conn` only; if it raises, the page is rolled back and the
+sync stops with that error. The request sources
 proper run in the details step when `intake` settings are given (`intake.py`).
 """
 
@@ -29,13 +32,20 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from cancelapp.domain.phrase import Phrase
-from cancelapp.shopify import documents as shopify_documents
 from cancelapp.shopify.client import ShopifyClient
 from cancelapp.shopify.errors import Cancelled, ShopifyError
 from cancelapp.shopify.order_mapping import order_from_node
 from cancelapp.shopify.page_fit import PageFit, largest_page
 from cancelapp.store.database import Database
-from cancelapp.store.orders import FULL, LEAN, FetchedOrder, request_orders_to_read, upsert_orders
+from cancelapp.store.orders import (
+    FULL,
+    JUDGEABLE,
+    LEAN,
+    VERDICT,
+    FetchedOrder,
+    request_orders_to_read,
+    upsert_orders,
+)
 from cancelapp.store.requests import settle_cancelled_orders, settle_refunded_withdrawals
 from cancelapp.store.stores import REMOVED
 from cancelapp.store.sync_state import (
@@ -46,8 +56,8 @@ from cancelapp.store.sync_state import (
     save_run,
 )
 from cancelapp.sync import documents
-from cancelapp.sync.details import read_in_full
-from cancelapp.sync.intake import IntakeSettings, run_intake
+from cancelapp.sync.details import read_orders
+from cancelapp.sync.intake import Found, IntakeSettings, run_intake
 from cancelapp.sync.pages import orders_page
 from cancelapp.sync.probe import changes_start
 from cancelapp.sync.progress import EtaEstimator, SyncProgress
@@ -55,6 +65,7 @@ from cancelapp.sync.search_plan import (
     BACKFILL,
     CHANGES_PHASE,
     DETAILS_PHASE,
+    IN_FULL_PHASE,
     INCREMENTAL,
     PROBE_PHASE,
     RECENT_PHASE,
@@ -85,7 +96,7 @@ class SyncResult:
     orders: int = 0
     request_ids: frozenset[int] = field(default_factory=frozenset)  # rows to refresh in the UI
     shopify_requests: int = 0  # HTTP requests sent, retries included
-    orders_read_in_full: int = 0  # by the details step
+    orders_read_in_full: int = 0  # by the details step (with what a verdict needs, or in full)
     new_messages: int = 0  # request messages the intake step stored
     notices: tuple[Phrase, ...] = ()  # intake: sources not read, requests left unmatched
     more: bool = False  # a backfill run waits: sync again soon rather than on the timer
@@ -123,11 +134,9 @@ class OrderSync:
         self._clock = clock
         self._intake = intake
         budget = self._settings.page_cost_budget
-        self._full_document = shopify_documents.load("orders")
         self._list_document = documents.load("order_list")
         self._probe_document = documents.load("order_probe")
         # one size per document for the sync's life: a page Shopify refused stays smaller
-        self._full_page = PageFit(largest_page(self._full_document, budget))
         self._list_page = PageFit(largest_page(self._list_document, budget))
         self._probe_page = PageFit(largest_page(self._probe_document, budget))
 
@@ -138,6 +147,7 @@ class OrderSync:
         cancel: threading.Event | None = None,
         progress: ProgressCallback | None = None,
         then_backfill: bool = True,
+        found: Found | None = None,
     ) -> SyncResult:
         """Resume an unfinished run, else start one: full when asked or never done before.
 
@@ -161,16 +171,20 @@ class OrderSync:
             run = self._backfill_run() if run.kind == BACKFILL else None
         if run is None or (full and run.kind != FULL_RUN):
             run = self._new_run(full or state.last_full_sync_at is None, state.watermark)
+        elif run.kind == FULL_RUN and run.phase != DETAILS_PHASE:
+            # left by a version that listed the tagged orders first: the details step reads
+            # what the requests name
+            run = SyncRun(FULL_RUN, DETAILS_PHASE, "", None, run.started_at)
         tally = _Tally()
         ran = run
         try:
-            completed = self._run(run, state.watermark, tally, cancel, progress)
+            completed = self._run(run, state.watermark, tally, cancel, progress, found)
             if completed and run.kind == FULL_RUN and then_backfill:
                 with self._db.reading() as conn:
                     after = get_sync_state(conn, self._store_id)
                 assert after.run is not None  # the backfill the full run left
                 ran = after.run
-                completed = self._run(ran, after.watermark, tally, cancel, progress)
+                completed = self._run(ran, after.watermark, tally, cancel, progress, found)
         except ShopifyError as error:
             if isinstance(error, Cancelled):
                 completed = False
@@ -201,8 +215,7 @@ class OrderSync:
     def _new_run(self, full: bool, watermark: datetime | None) -> SyncRun:
         now = self._clock()
         if full or watermark is None:
-            query = phase_query(REQUESTS_PHASE, self._settings, started_at=now)
-            return SyncRun(FULL_RUN, REQUESTS_PHASE, query, None, now)
+            return SyncRun(FULL_RUN, DETAILS_PHASE, "", None, now)
         return SyncRun(INCREMENTAL, PROBE_PHASE, probe_query(watermark, self._settings), None, now)
 
     def _run(
@@ -212,6 +225,7 @@ class OrderSync:
         tally: _Tally,
         cancel: threading.Event,
         progress: ProgressCallback | None,
+        found: Found | None,
     ) -> bool:
         eta = EtaEstimator(until=run.started_at)
         while run.phase != DETAILS_PHASE:
@@ -236,7 +250,7 @@ class OrderSync:
                 eta.restart()
             with self._db.transaction() as conn:
                 save_run(conn, self._store_id, run, None)
-        if cancel.is_set() or not self._details(run, tally, cancel, progress):
+        if cancel.is_set() or not self._details(run, tally, cancel, progress, found):
             return False
         with self._db.transaction() as conn:
             tally.request_ids.update(
@@ -272,12 +286,9 @@ class OrderSync:
         progress: ProgressCallback | None,
         eta: EtaEstimator,
     ) -> tuple[SyncRun, datetime | None] | None:
-        """Page through the phase from its saved cursor; None when cancelled between pages.
-
-        Tagged orders (the full sync's first step) are read in full, the rest lean."""
-        in_full = run.phase == REQUESTS_PHASE
-        document = self._full_document if in_full else self._list_document
-        fit = self._full_page if in_full else self._list_page
+        """Page through the phase (lean) from its saved cursor; None when cancelled between
+        pages."""
+        document, fit = self._list_document, self._list_page
         has_next = True
         while has_next:
             if cancel.is_set():
@@ -289,8 +300,7 @@ class OrderSync:
                 fit.query(self._client, document, variables, cancel=cancel)
             )
             fetched_at = self._clock()
-            detail = FULL if in_full else LEAN
-            orders = [FetchedOrder(order_from_node(n), n, fetched_at, detail) for n in nodes]
+            orders = [FetchedOrder(order_from_node(n), n, fetched_at, LEAN) for n in nodes]
             if run.kind == INCREMENTAL and orders:
                 newest_seen = max(o.order.updated_at for o in orders)
                 watermark = max(watermark or newest_seen, newest_seen)
@@ -308,9 +318,25 @@ class OrderSync:
         tally: _Tally,
         cancel: threading.Event,
         progress: ProgressCallback | None,
+        found: Found | None,
     ) -> bool:
-        """Poll the request sources, then read in full the orders of undecided requests that
-        the cache lacks in full (a full sync also those it has not confirmed in this run)."""
+        """Poll the request sources, then read the orders of undecided requests: a full run
+        (the first connect) with what a verdict needs, those the cache lacks at that level or
+        has not confirmed in this run; any other run in full, those the cache lacks in full
+        (the backfill after a first connect reads them all)."""
+        first = run.kind == FULL_RUN
+        detail = VERDICT if first else FULL
+        reading = IN_FULL_PHASE if run.kind == BACKFILL else DETAILS_PHASE
+        finding: set[int] = set()
+
+        def found_by_sources(request_ids: frozenset[int]) -> None:
+            finding.update(request_ids)
+            if found is not None:
+                found(request_ids)
+            if progress is not None:
+                phase = SyncProgress(REQUESTS_PHASE, tally.pages, tally.orders, len(finding), None)
+                progress(phase)
+
         if self._intake is not None:
             outcome = run_intake(
                 self._db,
@@ -319,42 +345,59 @@ class OrderSync:
                 self._intake,
                 clock=self._clock,
                 cancel=cancel,
+                detail=detail,
+                found=found_by_sources,
             )
             tally.request_ids.update(outcome.request_ids)
             tally.new_messages += outcome.new_messages
             tally.notices.extend(outcome.notices)
-        confirmed_before = run.started_at if run.kind == FULL_RUN else None
         with self._db.reading() as conn:
-            gids = request_orders_to_read(conn, self._store_id, confirmed_before=confirmed_before)
+            gids = request_orders_to_read(
+                conn,
+                self._store_id,
+                confirmed_before=run.started_at if first else None,
+                enough=JUDGEABLE if first else (FULL,),
+            )
         started = time.monotonic()
 
-        def saved(conn: sqlite3.Connection, fetched: FetchedOrder) -> None:
-            self._save_page(conn, [fetched], tally, pages=0)
-            tally.read_in_full += 1
+        batch_requests: set[int] = set()
+
+        def saved(conn: sqlite3.Connection, fetched: list[FetchedOrder]) -> None:
+            self._save_page(conn, fetched, tally, pages=0)
+            tally.read_in_full += len(fetched)
+            batch_requests.clear()
+            batch_requests.update(_request_ids(conn, self._store_id, fetched))
+
+        def committed() -> None:
+            if found is not None and batch_requests:
+                found(frozenset(batch_requests))
             if progress is not None:
                 done = tally.read_in_full
-                left = (time.monotonic() - started) / done * (len(gids) - done)
+                left = (time.monotonic() - started) / max(done, 1) * (len(gids) - done)
                 progress(
                     SyncProgress(
-                        DETAILS_PHASE,
+                        reading,
                         tally.pages,
                         tally.orders,
                         len(tally.request_ids),
-                        timedelta(seconds=left),
+                        timedelta(seconds=max(left, 0)),
                         done,
                         len(gids),
                     )
                 )
 
-        return read_in_full(
+        read = read_orders(
             self._db,
             self._client,
             self._store_id,
             gids,
+            detail,
             clock=self._clock,
             cancel=cancel,
             saved=saved,
+            committed=committed,
         )
+        return read and not cancel.is_set()  # the sources may have stopped half-way
 
     def _save_page(
         self,

@@ -417,8 +417,13 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _sync_progress(self, done: int, total: int, phase: str) -> None:
         """Say what the sync reads and how far it is (phases: `cancelapp.sync.search_plan`)."""
-        if phase == "details" and total:  # each request's order read in full, then judged
-            text = self.tr("Reading the orders with requests: %1 of %2")
+        if phase in ("details", "in-full") and total:  # each request's order read, then judged
+            if phase == "details":
+                text = self.tr("Reading the orders with requests: %1 of %2")
+            else:  # the backfill after a first connect: the queue is complete
+                text = self.tr(
+                    "Reading the orders with requests in full in the background: %1 of %2"
+                )
             locale = self.formatter.locale
             text = text.replace("%1", locale.toString(done)).replace("%2", locale.toString(total))
             self.status.sync_progress(done, total, text)

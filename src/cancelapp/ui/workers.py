@@ -77,6 +77,10 @@ class TaskControl:
         """`total` 0 means unknown (a busy indicator); `text` is for the merchant."""
         self._relay.posted.emit(self._task_id, _PROGRESS, (done, total, text))
 
+    def found(self, request_ids: frozenset[int]) -> None:
+        """Partial results (requests stored or judged so far), reported as `Task.found`."""
+        self._relay.posted.emit(self._task_id, _FOUND, request_ids)
+
 
 class Task(QObject):
     """One submitted function. Lives on the GUI thread; its signals fire there."""
@@ -85,6 +89,7 @@ class Task(QObject):
     failed = Signal(object)  # the exception it raised
     cancelled = Signal()
     progressed = Signal(int, int, str)  # done, total (0: unknown), text
+    found = Signal(object)  # a frozenset of request ids the task stored or judged so far
     finished = Signal()  # after exactly one of succeeded / failed / cancelled
 
     def __init__(self, name: str) -> None:
@@ -98,7 +103,7 @@ class Task(QObject):
         self.cancel_event.set()
 
 
-_RESULT, _ERROR, _CANCELLED, _PROGRESS = range(4)
+_RESULT, _ERROR, _CANCELLED, _PROGRESS, _FOUND = range(5)
 
 
 class _Relay(QObject):
@@ -227,6 +232,9 @@ class WorkerPool(QObject):
         if kind == _PROGRESS:
             done, total, text = cast(tuple[int, int, str], payload)
             task.progressed.emit(done, total, text)
+            return
+        if kind == _FOUND:
+            task.found.emit(payload)
             return
         del self._active[task_id]
         task.done = True

@@ -95,7 +95,7 @@ class DetailFlow(QObject):
         if request_id != self.wanted:
             return
         self.pane.show_detail(detail)
-        if detail is not None and not detail.complete:
+        if detail is not None and not (detail.complete and detail.in_full):
             self._complete(detail)
         self.shown.emit(request_id)
         if detail is not None and detail.view.image_urls and self.cache_dir is not None:
@@ -159,6 +159,8 @@ class DetailFlow(QObject):
         if order_id is None or order_id in self._completing or order_id in self._gone:
             return
         if session is None or order_id in self._offline:
+            if detail.complete:
+                return  # judged and decidable: an action reads the whole order live
             self.waiting_online.emit(
                 self.tr(
                     "Only a summary of {order} is cached: the full order loads when online."

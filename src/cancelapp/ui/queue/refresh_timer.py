@@ -2,6 +2,8 @@
 
 Turns online again without a restart: after a failure the next try comes 15 s, 30 s, 1 min, …
 later (never later than the merchant's interval), and the first success flips the status back.
+Requests the sync reports while it runs (a first connect finds them batch by batch) are shown
+at once, one load at a time; they still count as new when the sync ends.
 """
 
 from __future__ import annotations
@@ -46,6 +48,9 @@ class QueueSync(QObject):
         self.failures = 0
         self.task: Task | None = None
         self._awaited: set[int] = set()  # stored outside a sync, announced by the next one
+        self._early: set[int] = set()  # shown while the sync ran: new when it ends
+        self._found: set[int] = set()  # reported by the running sync, not loaded yet
+        self._loading_found = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.sync_now)
@@ -57,6 +62,8 @@ class QueueSync(QObject):
     def set_session(self, session: StoreSession | None) -> None:
         self.stop()
         self._awaited.clear()
+        self._early.clear()
+        self._found.clear()
         self.session = session
         self.failures = 0
 
@@ -82,11 +89,40 @@ class QueueSync(QObject):
         task = self.workers.run_cancellable_on(Lane.NETWORK, refresh_store, session)
         self.task = task
         task.progressed.connect(self.progressed)
+        task.found.connect(lambda ids: self._show_found(task, session, ids))
         task.succeeded.connect(lambda result: self._synced(task, session, result))
         task.failed.connect(lambda error: self._failed(task, error))
         task.cancelled.connect(lambda: self._forget(task))
         self.started.emit()
         return True
+
+    def _show_found(self, task: Task, session: StoreSession, request_ids: frozenset[int]) -> None:
+        """Rows for requests the running sync stored or judged, loaded one batch at a time."""
+        if self.task is not task:
+            return
+        self._found |= request_ids
+        if self._loading_found:
+            return
+        ids, self._found = frozenset(self._found), set()
+        self._loading_found = True
+        rows_task = self.workers.run(load_rows, session.database, session.store_id, ids)
+
+        def loaded(rows: list[QueueRow]) -> None:
+            self._loading_found = False
+            if self.task is not task or self.session is not session:
+                return  # the sync ended: its own load shows the rows as they are now
+            index = self.model.index_
+            new = (r.request_id for r in rows if index.position_of(r.request_id) is None)
+            self._early.update(new)
+            self.model.apply(rows)
+            if self._found:
+                self._show_found(task, session, frozenset())
+
+        def failed(_error: object) -> None:
+            self._loading_found = False  # the sync's own load at its end shows them
+
+        rows_task.succeeded.connect(loaded)
+        rows_task.failed.connect(failed)
 
     def _forget(self, task: Task) -> None:
         if self.task is task:
@@ -112,11 +148,15 @@ class QueueSync(QObject):
             return
         index = self.model.index_
         awaited = self._awaited
+        early = self._early
         new = frozenset(
             row.request_id
             for row in rows
-            if index.position_of(row.request_id) is None or row.request_id in awaited
+            if index.position_of(row.request_id) is None
+            or row.request_id in awaited
+            or row.request_id in early
         )
+        early.clear()
         present = {row.request_id for row in rows}
         awaited -= present
         self.model.apply(rows, removed_ids=result.request_ids - present)
@@ -129,6 +169,7 @@ class QueueSync(QObject):
 
     def _done(self, task: Task, result: RefreshResult) -> None:
         self._forget(task)
+        self._found.clear()
         # A first sync shows the requests, then leaves the recent orders to a backfill.
         self._timer.start(0 if result.more else int(self.interval.total_seconds() * 1000))
         self.finished.emit(result)
