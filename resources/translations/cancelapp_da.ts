@@ -2799,6 +2799,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>Læser ordrerne med anmodninger: %1 af %2</translation>
     </message>
     <message>
+        <source>Reading the orders with requests in full in the background: %1 of %2</source>
+        <translation>Læser ordrerne med anmodninger fuldt ud i baggrunden: %1 af %2</translation>
+    </message>
+    <message>
         <source>Syncing: reading the orders with requests in full…</source>
         <translation>Synkroniserer: henter ordrerne med anmodninger i fuld længde…</translation>
     </message>
