@@ -23,6 +23,7 @@ from cancelapp.session.withdrawal import (
 )
 from cancelapp.sources.incoming import IncomingRequest
 from cancelapp.store.audit import list_audit
+from cancelapp.store.orders import FULL, VERDICT, order_detail
 from cancelapp.store.requests import get_request, set_state
 from cancelapp.sync import OrderSync
 
@@ -87,6 +88,20 @@ def test_the_return_opens_once(
     with pytest.raises(WithdrawalRefused, match="already has a return"):
         accept_withdrawal(session, request_id, "Ida")
     assert len(shop.order(orders["delivered"]).returns) == 1
+
+
+def test_an_order_cached_only_to_judge_is_read_in_full_for_the_return(
+    session: StoreSession, shop: DemoShop, orders: dict[str, str]
+) -> None:
+    request_id = withdraw(session, shop, orders["delivered"])
+    with session.database.transaction() as conn:  # as a first connect leaves it
+        conn.execute("UPDATE orders SET detail = ? WHERE gid = ?", (VERDICT, orders["delivered"]))
+
+    accept_withdrawal(session, request_id, "Ida")
+
+    assert [r.status for r in shop.order(orders["delivered"]).returns] == ["OPEN"]
+    with session.database.reading() as conn:
+        assert order_detail(conn, session.store_id, orders["delivered"]) == FULL
 
 
 def test_no_statutory_withdrawal_no_return(

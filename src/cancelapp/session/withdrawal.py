@@ -72,13 +72,18 @@ def accept_withdrawal(
     (a `WithdrawalRefused` in the merchant's words) when it cannot."""
     from cancelapp.store.audit import AuditEntry, append_audit
     from cancelapp.store.journal import record_decision
-    from cancelapp.store.orders import load_order
     from cancelapp.store.requests import get_request, set_state
+    from cancelapp.sync.details import ensure_full_order
 
     with session.database.reading() as conn:
         request = get_request(conn, request_id)
-        order_id = request.order_id if request is not None else None
-        order = load_order(conn, session.store_id, order_id) if order_id else None
+    order_id = request.order_id if request is not None else None
+    # A first connect caches only what a verdict needs: the return reads the order in full.
+    order = (
+        ensure_full_order(session.database, session.client, session.store_id, order_id)
+        if order_id
+        else None
+    )
     if request is None or order is None:
         raise LookupError(request_id)
     withdrawal = assess(order, request, session.rules.withdrawal)
