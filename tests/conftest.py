@@ -1,7 +1,9 @@
 """Test set-up shared by every package's tests."""
 
+import gc
 import os
 import sys
+from collections.abc import Iterator
 
 import pytest
 
@@ -40,6 +42,21 @@ _LINUX_ONLY = {
     "keychain": "needs gnome-keyring's Secret Service, which runs on Linux only",
     "imap": "needs a Dovecot IMAP server, which the tests start on Linux only",
 }
+
+
+@pytest.fixture(autouse=True)
+def collect_on_the_test_thread() -> Iterator[None]:
+    """As the app does (`cancelapp.ui.collector`): no worker thread ever runs Python's garbage
+    collection, which could delete Qt objects from the wrong thread and crash the run; what is
+    due is collected here, on the thread that runs the test."""
+    from cancelapp.ui.collector import collect_due
+
+    gc.disable()
+    try:
+        yield
+    finally:
+        collect_due()
+        gc.enable()
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -109,9 +109,12 @@ def _remove_all_data(options: cli.Options) -> int:
 
 def _run(app: QApplication, context: AppContext, started: float) -> int:
     from cancelapp.startup.termination import quit_on_termination
+    from cancelapp.ui.collector import GuiThreadCollector
     from cancelapp.ui.i18n import Translations
     from cancelapp.ui.main_window import MainWindow
 
+    collector = GuiThreadCollector(app)  # workers never collect Qt objects: see its docstring
+    collector.start()
     context.translations = Translations(app)
     context.translations.apply(context.settings.language)
     if context.options.demo:
