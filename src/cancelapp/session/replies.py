@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import imaplib
 import logging
+import sqlite3
 import threading
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from cancelapp.actions import Outcome
+from cancelapp.domain.action import ActionKind, ActionState
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase, PhraseArg
 from cancelapp.domain.request import RequestSource, RequestState
 from cancelapp.mail.config import CONTEXT
@@ -45,6 +47,11 @@ _NO_SENT_FOLDER = QT_TRANSLATE_NOOP(
     "Mail",
     "The reply to {order} was sent, but the mailbox has no folder marked as Sent, so no copy "
     "was filed",
+)
+_NOT_FILED = QT_TRANSLATE_NOOP(
+    "Mail",
+    "The reply to {order} was sent, but the mailbox refused to file a copy in {folder}, so it "
+    "is not in your Sent folder yet; CancelApp tries again later",
 )
 _NOT_SENT = QT_TRANSLATE_NOOP("Mail", "The reply to {order} was not sent yet: {reason}")
 _NONE_SENT = QT_TRANSLATE_NOOP(
@@ -84,27 +91,34 @@ class RepliesSent:
 def journal_reply(session: StoreSession, mailbox: Mailbox, draft: ReplyDraft) -> int:
     """Write the reply with its Message-ID before anything is sent; a reply journaled earlier
     for the request and never handed over is replaced."""
-    now = datetime.now(UTC)
     with session.database.transaction() as conn:
-        row = conn.execute(
-            """SELECT external_id FROM request_messages
-               WHERE request_id = ? AND source = ? AND external_id LIKE 'email:<%'
-               ORDER BY received_at DESC LIMIT 1""",
-            (draft.request_id, RequestSource.EMAIL.value),
-        ).fetchone()
-        in_reply_to = str(row[0]).removeprefix("email:") if row is not None else None
-        return journal_mail(
-            conn,
-            store_id=session.store_id,
-            request_id=draft.request_id,
-            message_id=new_message_id(mailbox.smtp.sender),
-            recipient=draft.to,
-            subject=draft.subject,
-            body=draft.body,
-            language=draft.language,
-            in_reply_to=in_reply_to,
-            now=now,
-        )
+        return journal_reply_in(conn, session, mailbox, draft)
+
+
+def journal_reply_in(
+    conn: sqlite3.Connection, session: StoreSession, mailbox: Mailbox, draft: ReplyDraft
+) -> int:
+    """`journal_reply` inside the caller's transaction (with the decision it answers)."""
+    now = datetime.now(UTC)
+    row = conn.execute(
+        """SELECT external_id FROM request_messages
+           WHERE request_id = ? AND source = ? AND external_id LIKE 'email:<%'
+           ORDER BY received_at DESC LIMIT 1""",
+        (draft.request_id, RequestSource.EMAIL.value),
+    ).fetchone()
+    in_reply_to = str(row[0]).removeprefix("email:") if row is not None else None
+    return journal_mail(
+        conn,
+        store_id=session.store_id,
+        request_id=draft.request_id,
+        message_id=new_message_id(mailbox.smtp.sender),
+        recipient=draft.to,
+        subject=draft.subject,
+        body=draft.body,
+        language=draft.language,
+        in_reply_to=in_reply_to,
+        now=now,
+    )
 
 
 def carry_out_with_reply(
@@ -151,10 +165,13 @@ def _send_replies(session: StoreSession, mailbox: Mailbox) -> RepliesSent:
                 "SELECT id, order_gid FROM requests WHERE store_id = ?", (session.store_id,)
             )
         }
+        asked_warehouse = _asked_warehouse(conn, session.store_id)
     due = [
         m
         for m in mails
-        if m.state is not MailState.JOURNALED or states.get(m.request_id) in _SETTLED
+        if m.state is not MailState.JOURNALED
+        or states.get(m.request_id) in _SETTLED
+        or asked_warehouse.get(m.request_id, "") >= m.created_at
     ]
     if not due:
         return result
@@ -176,6 +193,19 @@ def _send_replies(session: StoreSession, mailbox: Mailbox) -> RepliesSent:
     except SourceUnavailable as failed:
         result.notices.append(Phrase(CONTEXT, _NONE_SENT, {"reason": failed.phrase}))
     return result
+
+
+def _asked_warehouse(conn: sqlite3.Connection, store_id: int) -> dict[int, str]:
+    """Request id -> when its latest action, a request to the warehouse to cancel, was
+    journaled, for requests whose latest action is exactly that and done: the "waiting for
+    the warehouse" reply journaled before it is due (a later decision's reply is not)."""
+    rows = conn.execute(
+        """SELECT a.request_id, a.created_at FROM actions a
+            WHERE a.store_id = ? AND a.kind = ? AND a.state = ?
+              AND a.id = (SELECT max(b.id) FROM actions b WHERE b.request_id = a.request_id)""",
+        (store_id, ActionKind.CANCELLATION_REQUEST.value, ActionState.DONE.value),
+    )
+    return {int(rid): str(created) for rid, created in rows}
 
 
 def settle_unknown(session: StoreSession, mail_id: int, *, arrived: bool) -> None:
@@ -220,9 +250,12 @@ def _finish(
             pass
         elif sent_in is None:
             result.notices.append(Phrase(CONTEXT, _NO_SENT_FOLDER, {"order": order}))
-        else:
-            assert raw is not None or mail.message is not None
-            file_copy(imap, sent_in, raw or mail.message or b"", datetime.now(UTC))
+        elif holds_message(imap, sent_in, mail.message_id):
+            pass  # the server filed it itself: a second copy would be a duplicate
+        elif not file_copy(imap, sent_in, raw or mail.message or b"", datetime.now(UTC)):
+            args: dict[str, PhraseArg] = {"order": order, "folder": sent_in}
+            result.notices.append(Phrase(CONTEXT, _NOT_FILED, args))
+            return  # stays sent: the copy is filed on a later try
         _set(session, mail.id, MailState.FILED)
 
 

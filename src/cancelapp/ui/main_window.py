@@ -111,7 +111,13 @@ class MainWindow(Retranslating, QMainWindow):
         self.details = DetailFlow(
             context.workers, context.database, self.detail, self.policy, lambda: self.session, self
         )
-        self.unmatched = UnmatchedFlow(context.workers, self.formatter, self, lambda: self.session)
+        self.unmatched = UnmatchedFlow(
+            context.workers,
+            self.formatter,
+            self,
+            lambda: self.session,
+            reply_texts=lambda: context.settings.reply_templates,
+        )
         self.reports_window: ReportsWindow | None = None  # opened from View > Reports
         self.settings_flow = SettingsFlow(
             context,
@@ -232,6 +238,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.unmatched.rows_changed.connect(self._reload_rows)
         self.unmatched.linked.connect(self._linked)
         self.unmatched.closed.connect(self.details.load)
+        self.unmatched.closed.connect(lambda _rid: self.actions_.send_replies())  # its reply
         self.menu_dialogs.imported.connect(self._imported)
         self.menu_dialogs.problem.connect(self._problem)
         self.menu_dialogs.message.connect(self.banner.show_message)
