@@ -389,3 +389,43 @@ def test_gmail_and_microsoft_365_file_submitted_mail_themselves(
 ) -> None:
     config = SmtpConfig(host=host, username="butik", sender=SENDER)
     assert config.files_sent_itself is files_itself
+
+
+def test_the_default_already_shipped_rule_names_its_reply_template(
+    qtbot: QtBot, bare_context: AppContext, demo_shop: DemoShop
+) -> None:
+    from cancelapp.demoshop.accounts import fulfillment_status
+    from cancelapp.ui.detail.action_dialogs import TextDialog
+
+    order_id = next(
+        oid
+        for oid in (demo_shop.create_order("fulfilled") for _ in range(20))
+        if fulfillment_status(demo_shop.order(oid)) == "FULFILLED"
+    )
+    demo_shop.add_cancel_request(order_id, "Cancel please")
+    connect_demo(bare_context, demo_shop)
+    window = open_window(qtbot, bare_context)
+    request_id = window.model.request_of_order(order_id)
+    assert request_id is not None
+    open_request(qtbot, window, request_id)
+    detail = window.current_detail()
+    assert detail is not None, "shown"
+    assert window.detail.reply.text() == "Suggested reply: Declined: already shipped", (
+        detail.verdict
+    )
+
+    with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
+        window.commands.decline.trigger()
+    reason = opened.args[0]
+    assert isinstance(reason, TextDialog)
+    with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
+        reason.confirm_button.click()
+    confirm = opened.args[0]
+    assert isinstance(confirm, ConfirmActionDialog)
+    shown = confirm.reply_preview
+    assert shown is not None
+    assert shown.kind_combo.currentData() == "already_shipped"  # the rule's template
+    body = shown.body_edit.toPlainText()
+    assert demo_shop.order(order_id).name in body
+    assert "already shipped" in body or "allerede afsendt" in body
+    confirm.reject()

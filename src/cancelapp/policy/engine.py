@@ -19,7 +19,6 @@ from cancelapp.domain.verdict import (
     Verdict,
 )
 from cancelapp.policy.checks import Check, compile_condition
-from cancelapp.policy.default import REPLY_CANCELLED
 from cancelapp.policy.facts import Facts, refundable_amount
 from cancelapp.policy.model import Policy, Rule
 
@@ -41,7 +40,7 @@ _NO_RULE = Phrase(
 _CANCELLED = Phrase(
     "Policy", QT_TRANSLATE_NOOP("Policy", "The order is already cancelled: nothing to do")
 )
-_CANCELLED_REPLY = Phrase("Policy", REPLY_CANCELLED)
+_CANCELLED_REPLY = Phrase("Policy", "already_cancelled")  # names the reply template
 _FULFILLED = Phrase(
     "Policy",
     QT_TRANSLATE_NOOP(
