@@ -201,6 +201,10 @@
         <translation>En anden handling for denne ordre er stadig i gang.</translation>
     </message>
     <message>
+        <source>Nothing was sent: CancelApp could not check the order in Shopify first. {problem} Decide again.</source>
+        <translation>Intet blev sendt: CancelApp kunne ikke kontrollere ordren i Shopify først. {problem} Beslut igen.</translation>
+    </message>
+    <message>
         <source>Shopify could not cancel the order.</source>
         <translation>Shopify kunne ikke annullere ordren.</translation>
     </message>
@@ -463,6 +467,10 @@
         <translation>Knyt først anmodningen til en ordre.</translation>
     </message>
     <message>
+        <source>No fulfillment service holds this order any more: decide it on its own.</source>
+        <translation>Ingen fulfillment-tjeneste har denne ordre længere: beslut den for sig.</translation>
+    </message>
+    <message>
         <source>Shopify did not say which payment provider would refund part of this order, so CancelApp cannot send the refund. Handle it in Shopify.</source>
         <translation>Shopify oplyste ikke, hvilken betalingsudbyder der skulle refundere en del af denne ordre, så CancelApp kan ikke sende refunderingen. Håndtér den i Shopify.</translation>
     </message>
@@ -605,6 +613,14 @@
 <context>
     <name>AuditCheck</name>
     <message>
+        <source>The restored data is from the backup of {time}, and the damaged file cannot say what CancelApp did after it. Check in Shopify the orders you cancelled, refunded or declined since then before deciding their requests again.</source>
+        <translation>De gendannede data er fra sikkerhedskopien fra {time}, og den beskadigede fil kan ikke vise, hvad CancelApp gjorde derefter. Tjek i Shopify de ordrer, du har annulleret, refunderet eller afvist siden da, før du beslutter deres anmodninger igen.</translation>
+    </message>
+    <message>
+        <source>The restored data is from the backup of {time}. It does not know what CancelApp did after that on orders {orders}: cancels, refunds or declines may have been carried out. Check these orders in Shopify before deciding their requests again.</source>
+        <translation>De gendannede data er fra sikkerhedskopien fra {time}. De ved ikke, hvad CancelApp gjorde derefter med ordrerne {orders}: der kan være annulleret, refunderet eller afvist. Tjek disse ordrer i Shopify, før du beslutter deres anmodninger igen.</translation>
+    </message>
+    <message>
         <source>The audit log was changed outside CancelApp: entries were added to it by hand. It cannot settle a dispute as it is; keep this file and your backups.</source>
         <translation>Revisionsloggen er ændret uden for CancelApp: der er tilføjet poster i hånden. Som den er nu, kan den ikke afgøre en tvist; gem denne fil og dine sikkerhedskopier.</translation>
     </message>
@@ -709,6 +725,17 @@
             <numerusform>Sendes %n ordre ad gangen for at holde sig inden for Shopifys grænse for forespørgsler. Hver ordre tjekkes igen hos Shopify lige før den sendes og føres for sig i journalen, så én, der fejler, ikke holder de andre tilbage.</numerusform>
             <numerusform>Sendes %n ordrer ad gangen for at holde sig inden for Shopifys grænse for forespørgsler. Hver ordre tjekkes igen hos Shopify lige før den sendes og føres for sig i journalen, så én, der fejler, ikke holder de andre tilbage.</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>The warehouse must agree first (%n): a fulfillment service has accepted these orders, so CancelApp asks it to cancel them. Nothing is refunded now; once the warehouse agrees, each request comes back for the cancel and refund.</source>
+        <translation>
+            <numerusform>Lageret skal sige ja først (%n): en fulfillment-tjeneste har taget imod ordren, så CancelApp beder den om at annullere. Der refunderes intet nu; når lageret siger ja, kommer anmodningen tilbage til annullering og refusion.</numerusform>
+            <numerusform>Lageret skal sige ja først (%n): en fulfillment-tjeneste har taget imod disse ordrer, så CancelApp beder den om at annullere dem. Der refunderes intet nu; når lageret siger ja, kommer hver anmodning tilbage til annullering og refusion.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Warehouse asked first</source>
+        <translation>Lageret spørges først</translation>
     </message>
     <message numerus="yes">
         <source>Left out (%n):</source>
@@ -860,6 +887,10 @@
     <message>
         <source>queued until Shopify can be reached</source>
         <translation>i kø, til Shopify kan nås</translation>
+    </message>
+    <message>
+        <source>asked the warehouse; waiting for its answer</source>
+        <translation>lageret er spurgt; venter på svar</translation>
     </message>
     <message>
         <source>sent; waiting for Shopify to confirm</source>
@@ -4508,6 +4539,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     <message>
         <source>Customer asked to cancel; on hold in CancelApp until decided.</source>
         <translation>Kunden har bedt om annullering; tilbageholdt i CancelApp, indtil der er truffet en beslutning.</translation>
+    </message>
+    <message>
+        <source>The customer asked to cancel order {order}. Please do not ship it.</source>
+        <translation>Kunden har bedt om at annullere ordre {order}. Send den venligst ikke.</translation>
     </message>
 </context>
 <context>

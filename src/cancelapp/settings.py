@@ -11,8 +11,9 @@ import json
 import logging
 import os
 import tempfile
+import threading
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -187,6 +188,49 @@ def save_settings(settings: Settings, path: Path) -> None:
     except OSError as exc:
         log.warning("settings not saved: %s", exc)
         raise SettingsNotSaved(Phrase(_CONTEXT, _NOT_SAVED, {"path": str(path)})) from None
+
+
+def merged_settings(started_from: Settings, wanted: Settings, current: Settings) -> Settings:
+    """What changed from `started_from` to `wanted`, applied to `current`: a change made
+    meanwhile elsewhere (the update question answered while Settings was open) is kept."""
+    changed = {
+        f.name: getattr(wanted, f.name)
+        for f in fields(Settings)
+        if getattr(wanted, f.name) != getattr(started_from, f.name)
+    }
+    return replace(current, **changed)
+
+
+class SettingsFile:
+    """The settings in use and their file, with one owner: every change goes through
+    `change` (on the GUI thread, where the settings in use live), then `write` (on a worker).
+
+    A change is applied at once and numbered; each carries every change asked for before it,
+    so a write that comes after a newer one was written is skipped: the file never goes back
+    to an older state, whichever worker thread finishes first."""
+
+    def __init__(self, path: Path, settings: Settings) -> None:
+        self.path = path
+        self.current = settings
+        self._lock = threading.Lock()  # writing
+        self._changing = threading.Lock()  # a store's removal changes them from a worker
+        self._asked = 0
+        self._written = 0
+
+    def change(self, started_from: Settings, wanted: Settings) -> tuple[Settings, int]:
+        """The settings in use from now on, and the ticket to `write` them with."""
+        with self._changing:
+            self.current = merged_settings(started_from, wanted, self.current)
+            self._asked += 1
+            return self.current, self._asked
+
+    def write(self, settings: Settings, ticket: int) -> None:
+        """Raises `SettingsNotSaved`."""
+        with self._lock:
+            if ticket < self._written:
+                return
+            save_settings(settings, self.path)
+            self._written = ticket
 
 
 _UNREADABLE = QT_TRANSLATE_NOOP(

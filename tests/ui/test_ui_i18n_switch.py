@@ -25,6 +25,7 @@ from cancelapp.ui.formatting import Formatter
 from cancelapp.ui.i18n import Translations, locale_for, speaks_danish
 from cancelapp.ui.queue.queue_delegate import VerdictDelegate
 from cancelapp.ui.settings.settings_dialog import SettingsDialog
+from cancelapp.ui.status_bar import StatusBar
 from cancelapp.ui.workers import WorkerPool
 
 DANISH = QLocale(QLocale.Language.Danish, QLocale.Country.Denmark)
@@ -169,3 +170,17 @@ def test_verdict_badges_are_redrawn_in_the_new_language(translations: Translatio
     assert english is not None and danish is not None
     assert danish is not english
     assert {key[1] for key in delegate._badges} == {"Approve", "Godkend"}
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_the_status_bar_says_the_api_budget_in_the_new_language(
+    qtbot: QtBot, translations: Translations
+) -> None:
+    translations.apply(Language.DANISH, US_ENGLISH)
+    status = StatusBar(Formatter(QLocale()))
+    qtbot.addWidget(status)
+    status.set_budget(1000, 1000)
+    danish = status.budget.text()
+    translations.apply(Language.ENGLISH, US_ENGLISH)
+    status.retranslate()
+    assert status.budget.text() == "API budget 100 %" != danish

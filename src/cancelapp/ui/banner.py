@@ -5,6 +5,7 @@ A notice may carry a link (opened in the browser) or ask a yes/no question (`ask
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QGuiApplication
@@ -12,6 +13,17 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from cancelapp.ui.retranslating import Retranslating
 from cancelapp.ui.theme import banner_colors, is_dark
+
+
+@dataclass(frozen=True)
+class ShownMessage:
+    """A message taken off the strip (`put_away`) to be shown again (`bring_back`)."""
+
+    text: str
+    details: str | None
+    link: tuple[str, str] | None
+    report: str | None
+    repeats: int
 
 
 class Banner(Retranslating, QFrame):
@@ -51,6 +63,8 @@ class Banner(Retranslating, QFrame):
         self.close_button.clicked.connect(self.dismiss)
         self._text = ""
         self._repeats = 0
+        self._link: tuple[str, str] | None = None
+        self._brought_back = False  # the message on the strip came back: the same, once more
 
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -97,6 +111,7 @@ class Banner(Retranslating, QFrame):
         """`link`: (address, words), shown after the text; `report`: an error report the
         merchant can copy for support. A question asked is withdrawn."""
         self._set_question(None)
+        self._link = link
         self._report = report or ""
         self.copy_button.setVisible(bool(report))
         if link is None:
@@ -108,7 +123,10 @@ class Banner(Retranslating, QFrame):
         self.message.setWordWrap(link is None)  # a short notice: on one line with its link
         self._row.setStretch(0, 0 if link else 1)
         self._row.setStretch(2, 1 if link else 0)
-        if self.isVisible() and text == self._text:
+        brought_back, self._brought_back = self._brought_back, False
+        if self.isVisible() and text == self._text and brought_back:
+            pass  # said again by what brought its store back: not a repeat
+        elif self.isVisible() and text == self._text:
             self._repeats += 1
             self.message.setText(
                 self.tr("{message} (×{count})").format(message=text, count=self._repeats + 1)
@@ -122,6 +140,31 @@ class Banner(Retranslating, QFrame):
         if not details:
             self.details_button.setChecked(False)
         self.show()
+
+    def put_away(self) -> ShownMessage | None:
+        """Take the message off the strip, to bring it back later (another store is shown);
+        None when there is none, or a question is asked (it stays)."""
+        if self.isHidden() or not self.yes_button.isHidden():
+            return None
+        shown = ShownMessage(
+            self._text,
+            self.details.text() or None,
+            self._link,
+            self._report or None,
+            self._repeats,
+        )
+        self.dismiss()
+        return shown
+
+    def bring_back(self, shown: ShownMessage) -> None:
+        """Show a message put away earlier, as it was."""
+        self.show_message(shown.text, shown.details, link=shown.link, report=shown.report)
+        self._repeats = shown.repeats
+        if shown.repeats:
+            self.message.setText(
+                self.tr("{message} (×{count})").format(message=shown.text, count=shown.repeats + 1)
+            )
+        self._brought_back = True
 
     def ask(self, question: str, yes: str, no: str) -> None:
         """A yes/no question in place of any message; the answer comes by `answered`."""
@@ -146,6 +189,7 @@ class Banner(Retranslating, QFrame):
         self._set_question(None)
         self.hide()
         self._text = ""
+        self._brought_back = False
         self.details_button.setChecked(False)
         self.dismissed.emit()
 

@@ -22,7 +22,7 @@ from cancelapp.session.detail import RequestDetail
 from cancelapp.session.search import search_messages
 from cancelapp.store.stores import StoreRecord, shown_name
 from cancelapp.ui.audit_check import AuditChainCheck
-from cancelapp.ui.banner import Banner
+from cancelapp.ui.banner import Banner, ShownMessage
 from cancelapp.ui.database_upkeep import DatabaseUpkeep
 from cancelapp.ui.detail.action_controller import ActionController, describe_error
 from cancelapp.ui.detail.bulk_flow import BulkFlow
@@ -80,6 +80,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._wanted_store: int | None = None
         # Rows changed while the queue was still opening, reloaded once it is complete.
         self._reload_when_complete: set[int] | None = None
+        self._banners: dict[int, ShownMessage] = {}  # each other store's message, put away
 
         self.model = QueueModel(self.formatter, self)
         self.queue = QueueView(self.model)
@@ -330,12 +331,13 @@ class MainWindow(Retranslating, QMainWindow):
             self.select_store(store)
 
     def select_store(self, store: StoreRecord) -> None:
-        if (
-            self.store is not None
-            and store.id != self.store.id
-            and self.banner.yes_button.isHidden()
-        ):
-            self.banner.dismiss()  # a message is about the store it came from, not this one
+        if self.store is not None and store.id != self.store.id:
+            # A message is about the store it came from: put away, shown again with it.
+            shown = self.banner.put_away()
+            if shown is not None:
+                self._banners[self.store.id] = shown
+            if self.banner.isHidden() and (back := self._banners.pop(store.id, None)):
+                self.banner.bring_back(back)
         self.sync.set_session(None)
         self.actions_.set_session(None)
         self._reload_when_complete = set()
@@ -377,8 +379,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _find_keychain(self) -> None:
         """Look for the OS keychain in a worker now, before a dialog or a session needs it."""
-        context = self.context  # a plain value: the worker must not reach the window
-        context.workers.run(lambda: context.secrets)
+        self.context.workers.run(self.context.keychain)  # plain: never the window or context
 
     def _session_opened(self, store: StoreRecord, session: StoreSession | None) -> None:
         self.session_ready.emit(session is not None)
