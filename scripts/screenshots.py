@@ -612,7 +612,7 @@ def _policy_editor(
     editor.form.fee_percent.setText("2,5")
     window_field = editor.form.conditions["placed_within"]
     assert isinstance(window_field, QLineEdit)
-    window_field.setText("2h")
+    window_field.setText("2t")
     editor.form.edited.emit()
     for _ in range(20):
         app.processEvents()

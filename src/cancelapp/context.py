@@ -246,6 +246,7 @@ def connect_demo(context: AppContext, shop: DemoShop | None = None) -> StoreReco
     if shop is None:
         # Shopify Plus's rate limit (20,000 points, 1,000 a second): the demo syncs at once.
         shop = DemoShop(seed=7, size=40, bucket_size=20_000, restore_rate=1_000).start()
+        shop.add_eu_withdrawals()  # what the EU right of withdrawal looks like in the queue
         context.demo = shop
     endpoint = Endpoint.loopback(shop.base_url)
     credentials = AccessToken(shop.access_token)

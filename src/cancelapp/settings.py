@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
+from cancelapp.domain.withdrawal import WithdrawalTerms
 from cancelapp.mail.config import SmtpConfig, SmtpSecurity
 from cancelapp.oauth.providers import ProviderKey
 from cancelapp.sources.email_config import EmailConfig, Security
@@ -111,9 +112,14 @@ class Settings:
     check_for_updates: bool | None = None
     reply_templates: ReplyTexts = field(default_factory=dict)
     intake: Mapping[str, StoreIntake] = field(default_factory=dict)  # by store domain
+    # Each store's answers for the EU right of withdrawal, by store domain.
+    withdrawal: Mapping[str, WithdrawalTerms] = field(default_factory=dict)
     # The one place for sign-in apps' client IDs (a merchant's or a fork's own); where none
     # is set, `oauth.providers.BUILT_IN_CLIENT_IDS`. Google's client secret is in the keychain.
     sign_in_apps: Mapping[ProviderKey, str] = field(default_factory=dict)
+
+    def withdrawal_for(self, store_domain: str) -> WithdrawalTerms:
+        return self.withdrawal.get(store_domain) or WithdrawalTerms()
 
     def intake_for(self, store_domain: str) -> StoreIntake:
         return self.intake.get(store_domain, StoreIntake())
@@ -122,7 +128,11 @@ class Settings:
         return replace(self, intake={**self.intake, store_domain: intake})
 
     def without_store(self, store_domain: str) -> Settings:
-        return replace(self, intake={k: v for k, v in self.intake.items() if k != store_domain})
+        return replace(
+            self,
+            intake={k: v for k, v in self.intake.items() if k != store_domain},
+            withdrawal={k: v for k, v in self.withdrawal.items() if k != store_domain},
+        )
 
 
 @dataclass(frozen=True)
@@ -282,6 +292,14 @@ def settings_to_json(settings: Settings) -> dict[str, Any]:
             for language, texts in sorted(settings.reply_templates.items())
         },
         "intake": {domain: _intake_to_json(i) for domain, i in sorted(settings.intake.items())},
+        "withdrawal": {
+            domain: {
+                "informed": terms.informed,
+                "business_excluded": terms.business_excluded,
+                "acknowledge_on_arrival": terms.acknowledge_on_arrival,
+            }
+            for domain, terms in sorted(settings.withdrawal.items())
+        },
         "sign_in_apps": {key.value: cid for key, cid in sorted(settings.sign_in_apps.items())},
     }
 
@@ -339,8 +357,26 @@ def settings_from_json(data: Mapping[str, Any]) -> Settings:
         check_for_updates=_bool_or_none(data.get("check_for_updates")),
         reply_templates=templates,
         intake=intake,
+        withdrawal=_withdrawal_from_json(data.get("withdrawal")),
         sign_in_apps=_sign_in_apps(data.get("sign_in_apps")),
     )
+
+
+def _withdrawal_from_json(value: object) -> dict[str, WithdrawalTerms]:
+    if not isinstance(value, dict):
+        return {}
+    default = WithdrawalTerms()
+    return {
+        str(domain): WithdrawalTerms(
+            informed=_bool(terms.get("informed"), default.informed),
+            business_excluded=_bool(terms.get("business_excluded"), default.business_excluded),
+            acknowledge_on_arrival=_bool(
+                terms.get("acknowledge_on_arrival"), default.acknowledge_on_arrival
+            ),
+        )
+        for domain, terms in value.items()
+        if isinstance(terms, dict)
+    }
 
 
 def _sign_in_apps(value: object) -> dict[ProviderKey, str]:

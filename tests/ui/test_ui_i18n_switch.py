@@ -13,12 +13,13 @@ from pytestqt.qtbot import QtBot
 
 from cancelapp.domain.money import Money
 from cancelapp.domain.phrase import Phrase
-from cancelapp.keychain import SecretStore
+from cancelapp.keychain import SecretKind, SecretStore
 from cancelapp.session.connect import missing_optional_scopes
 from cancelapp.settings import Language, Settings
 from cancelapp.shopify import InvalidShopDomain, ShopInfo
 from cancelapp.shopify.shop_info import missing_scopes
 from cancelapp.store import Database
+from cancelapp.ui.banner import Banner
 from cancelapp.ui.connect.connect_pages import translated, translated_scope
 from cancelapp.ui.connect.connect_wizard import ConnectWizard
 from cancelapp.ui.formatting import Formatter
@@ -184,3 +185,26 @@ def test_the_status_bar_says_the_api_budget_in_the_new_language(
     translations.apply(Language.ENGLISH, US_ENGLISH)
     status.retranslate()
     assert status.budget.text() == "API budget 100 %" != danish
+
+
+def test_a_core_message_in_the_banner_is_said_again_in_the_new_language(
+    qtbot: QtBot, translations: Translations
+) -> None:
+    translations.apply(Language.ENGLISH, US_ENGLISH)
+    banner = Banner()
+    qtbot.addWidget(banner)
+    notice = SecretStore(None).no_keychain_notice(SecretKind.AUDIT_KEY)
+    assert notice is not None
+    formatter = Formatter(QLocale())
+    banner.show_phrase(notice, [notice], render=formatter.phrase)
+    english = banner.text
+    assert english.startswith("Your computer has no keychain")
+    translations.apply(Language.DANISH, US_ENGLISH)  # Qt posts the LanguageChange
+    qtbot.waitUntil(lambda: banner.text != english)
+    danish = banner.text
+    assert "keychain" not in danish
+    assert banner.details.text() == danish
+    banner.show_message("Plain words")  # a message the window already translated stays as is
+    translations.apply(Language.ENGLISH, US_ENGLISH)
+    banner.retranslate()
+    assert banner.text == "Plain words"

@@ -16,6 +16,7 @@ from cancelapp.actions import ActionRunner, Outcome, OutcomeStatus, PlanRefused
 from cancelapp.actions.prepare.warehouse import AtWarehouse
 from cancelapp.domain.phrase import Phrase
 from cancelapp.domain.request import RequestState
+from cancelapp.domain.withdrawal import WithdrawalTerms, assess
 from cancelapp.mail.mailbox import Mailbox
 from cancelapp.policy import Policy, evaluate, policy_hash
 from cancelapp.session.store_policy import StorePolicies, StorePolicy
@@ -154,12 +155,21 @@ def judge_session(session: StoreSession) -> list[int]:
         rules.policy,
         rules.shop_edit_window,
         client=session.client,
+        withdrawal_terms=rules.withdrawal,
     )
 
 
 def rejudge(database: Database, store_id: int, rules: StorePolicy) -> frozenset[int]:
     """After a save: every verdict the rules changed, judged from the cache (no network)."""
-    return frozenset(judge(database, store_id, rules.policy, rules.shop_edit_window))
+    return frozenset(
+        judge(
+            database,
+            store_id,
+            rules.policy,
+            rules.shop_edit_window,
+            withdrawal_terms=rules.withdrawal,
+        )
+    )
 
 
 def judge(
@@ -170,6 +180,7 @@ def judge(
     *,
     client: ShopifyClient | None = None,
     now: datetime | None = None,
+    withdrawal_terms: WithdrawalTerms | None = None,
 ) -> list[int]:
     """Evaluate every request whose verdict is missing or outdated and that can be judged
     now; returns their ids.
@@ -178,7 +189,7 @@ def judge(
     An undecided request whose order is cached lean is read in full first with `client`;
     without one (offline, or just re-judging after a policy edit) it keeps its verdict until
     a sync has read the order. A decided request whose order is cached lean is left alone."""
-    digest = policy_hash(policy, shop_edit_window)
+    digest = policy_hash(policy, shop_edit_window, withdrawal_terms)
     moment = now or datetime.now(UTC)
     with database.reading() as conn:
         pending = requests_needing_verdict(
@@ -202,14 +213,31 @@ def judge(
                 continue
             if order is None:
                 continue  # Shopify no longer has it: the request keeps its verdict
-        verdict = evaluate(order, request, policy, moment, shop_edit_window=shop_edit_window)
+        verdict = evaluate(
+            order,
+            request,
+            policy,
+            moment,
+            shop_edit_window=shop_edit_window,
+            withdrawal_terms=withdrawal_terms,
+        )
         if order_id is None:  # why intake could not match it leads, in the queue too
             with database.reading() as conn:
                 why = unmatched_reason(conn, request_id)
             if why is not None:
                 verdict = replace(verdict, reasons=(why, *verdict.reasons))
+        due = None
+        if verdict.statutory_withdrawal and order is not None:
+            due = assess(order, request, withdrawal_terms or WithdrawalTerms()).refund_due_on
         with database.transaction() as conn:
-            set_verdict(conn, request_id, verdict, policy_hash=digest, evaluated_at=moment)
+            set_verdict(
+                conn,
+                request_id,
+                verdict,
+                policy_hash=digest,
+                evaluated_at=moment,
+                refund_due_on=due,
+            )
         judged.append(request_id)
     return judged
 

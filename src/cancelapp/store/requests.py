@@ -11,7 +11,7 @@ import json
 import sqlite3
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from cancelapp.domain.phrase import Phrase
@@ -23,7 +23,12 @@ from cancelapp.domain.request import (
 )
 from cancelapp.domain.verdict import Outcome, Verdict
 from cancelapp.store.phrase_json import phrase_from_json, phrase_to_json
-from cancelapp.store.times import from_db_time, to_db_time
+from cancelapp.store.times import (
+    from_db_time,
+    optional_db_time,
+    optional_from_db_time,
+    to_db_time,
+)
 
 _REQUEST_COLUMNS = (
     "id, store_id, order_gid, order_name, customer_email, state, native_edit_id, line_item_ids"
@@ -134,6 +139,27 @@ def settle_cancelled_orders(conn: sqlite3.Connection, store_id: int, *, now: dat
     return sorted(row[0] for row in rows)
 
 
+def settle_refunded_withdrawals(
+    conn: sqlite3.Connection, store_id: int, *, now: datetime
+) -> list[int]:
+    """Withdrawals whose return was opened (in progress) and whose order Shopify now shows
+    refunded become done; returns their ids. The refund followed the return (Art. 13(3))."""
+    rows = conn.execute(
+        """UPDATE requests SET state = ?, updated_at = ?
+           WHERE store_id = ? AND state = ? AND refund_due_on IS NOT NULL AND order_gid IN (
+               SELECT gid FROM orders WHERE store_id = ? AND financial_status = 'REFUNDED')
+           RETURNING id""",
+        (
+            RequestState.DONE.value,
+            to_db_time(now),
+            store_id,
+            RequestState.IN_PROGRESS.value,
+            store_id,
+        ),
+    ).fetchall()
+    return sorted(row[0] for row in rows)
+
+
 def set_state(
     conn: sqlite3.Connection, request_id: int, state: RequestState, *, now: datetime
 ) -> None:
@@ -173,6 +199,21 @@ def assign_order(
     return target
 
 
+def mark_acknowledged(conn: sqlite3.Connection, request_id: int, at: datetime) -> bool:
+    """Record that the withdrawal's acknowledgement was prepared; False if it already was."""
+    cursor = conn.execute(
+        "UPDATE requests SET acknowledged_at = ? WHERE id = ? AND acknowledged_at IS NULL",
+        (to_db_time(at), request_id),
+    )
+    return cursor.rowcount == 1
+
+
+def acknowledged_at(conn: sqlite3.Connection, request_id: int) -> datetime | None:
+    sql = "SELECT acknowledged_at FROM requests WHERE id = ?"
+    row = conn.execute(sql, (request_id,)).fetchone()
+    return None if row is None else optional_from_db_time(row[0])
+
+
 def set_verdict(
     conn: sqlite3.Connection,
     request_id: int,
@@ -180,18 +221,22 @@ def set_verdict(
     *,
     policy_hash: str,
     evaluated_at: datetime,
+    refund_due_on: date | None = None,
 ) -> None:
-    """Cache the verdict the queue shows; `requests_needing_verdict` finds outdated ones."""
+    """Cache the verdict the queue shows, with a statutory withdrawal's refund deadline;
+    `requests_needing_verdict` finds outdated ones."""
     reason = verdict.first_reason
     conn.execute(
         """UPDATE requests SET verdict_outcome = ?, verdict_rule = ?, verdict_reason = ?,
-               verdict_policy_hash = ?, verdict_evaluated_at = ? WHERE id = ?""",
+               verdict_policy_hash = ?, verdict_evaluated_at = ?, refund_due_on = ?
+           WHERE id = ?""",
         (
             verdict.outcome.value,
             verdict.rule,
             None if reason is None else phrase_to_json(reason),
             policy_hash,
             to_db_time(evaluated_at),
+            None if refund_due_on is None else refund_due_on.isoformat(),
             request_id,
         ),
     )
@@ -359,7 +404,7 @@ def _insert_messages(
 ) -> None:
     conn.executemany(
         """INSERT INTO request_messages (request_id, store_id, source, received_at, author,
-               text, external_id) VALUES (?, ?, ?, ?, ?, ?, ?)""",
+               text, external_id, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
         [
             (
                 request_id,
@@ -369,6 +414,7 @@ def _insert_messages(
                 m.author,
                 m.text,
                 m.external_id,
+                optional_db_time(m.sent_at),
             )
             for m in messages
         ],
@@ -410,15 +456,20 @@ def _with_messages(
     ids = list(by_request)
     for chunk_start in range(0, len(ids), 500):
         chunk = ids[chunk_start : chunk_start + 500]
-        for request_id, source, received_at, author, text, external_id in conn.execute(
-            f"""SELECT request_id, source, received_at, author, text, external_id
+        for request_id, source, received_at, author, text, external_id, sent_at in conn.execute(
+            f"""SELECT request_id, source, received_at, author, text, external_id, sent_at
                 FROM request_messages WHERE request_id IN ({",".join("?" * len(chunk))})
                 ORDER BY received_at, id""",  # noqa: S608
             chunk,
         ):
             by_request[request_id].append(
                 RequestMessage(
-                    RequestSource(source), from_db_time(received_at), text, author, external_id
+                    RequestSource(source),
+                    from_db_time(received_at),
+                    text,
+                    author,
+                    external_id,
+                    sent_at=optional_from_db_time(sent_at),
                 )
             )
     return [

@@ -5,12 +5,14 @@ A notice may carry a link (opened in the browser) or ask a yes/no question (`ask
 from __future__ import annotations
 
 import html
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from cancelapp.domain.phrase import Phrase
 from cancelapp.ui.retranslating import Retranslating
 from cancelapp.ui.theme import banner_colors, is_dark
 
@@ -34,6 +36,8 @@ class Banner(Retranslating, QFrame):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # A core message shown (with its details), said again when the language changes.
+        self._phrase: tuple[Phrase, tuple[Phrase, ...], Callable[[Phrase], str]] | None = None
         self.setObjectName("banner")
         self.message = QLabel()
         self.message.setTextFormat(Qt.TextFormat.PlainText)
@@ -99,6 +103,20 @@ class Banner(Retranslating, QFrame):
         self.close_button.setText(self.tr("Dismiss"))
         self.close_button.setAccessibleName(self.tr("Dismiss message"))
         self.setAccessibleName(self.tr("Message"))
+        phrase = self._phrase
+        if phrase is not None and self.isVisible():
+            first, more, render = phrase
+            self._text = render(first)
+            self.message.setText(self._text)
+            self.details.setText("\n".join(render(p) for p in more))
+
+    def show_phrase(
+        self, phrase: Phrase, more: Sequence[Phrase] = (), *, render: Callable[[Phrase], str]
+    ) -> None:
+        """A message from the core, said again by `render` (the window's formatter) when the
+        language changes; `more` become the details."""
+        self.show_message(render(phrase), "\n".join(render(p) for p in more) or None)
+        self._phrase = (phrase, tuple(more), render)
 
     def show_message(
         self,
@@ -110,6 +128,7 @@ class Banner(Retranslating, QFrame):
     ) -> None:
         """`link`: (address, words), shown after the text; `report`: an error report the
         merchant can copy for support. A question asked is withdrawn."""
+        self._phrase = None
         self._set_question(None)
         self._link = link
         self._report = report or ""

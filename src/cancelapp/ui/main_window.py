@@ -31,6 +31,7 @@ from cancelapp.ui.detail.detail_flow import DetailFlow
 from cancelapp.ui.detail.detail_pane import DetailPane
 from cancelapp.ui.detail.record_export import RecordExport
 from cancelapp.ui.detail.unmatched_flow import UnmatchedFlow
+from cancelapp.ui.detail.withdrawal_flow import WithdrawalFlow
 from cancelapp.ui.dialogs.menu_dialogs import MenuDialogs
 from cancelapp.ui.dialogs.store_removal import StoreRemoval
 from cancelapp.ui.first_paint import when_painted
@@ -56,7 +57,7 @@ if TYPE_CHECKING:  # the network, policy and intake sides load after the first r
     from cancelapp.context import AppContext
     from cancelapp.session.connect import ConnectedStore
     from cancelapp.session.refresh import RefreshResult, StoreSession
-    from cancelapp.settings import Language
+    from cancelapp.settings import Language, Settings
     from cancelapp.store.queue import QueueRow
     from cancelapp.store.sync_state import SyncState
     from cancelapp.ui.reports.reports_window import ReportsWindow
@@ -119,6 +120,9 @@ class MainWindow(Retranslating, QMainWindow):
             lambda: self.session,
             reply_texts=lambda: context.settings.reply_templates,
         )
+        self.withdrawals = WithdrawalFlow(
+            context.workers, self.formatter, self, lambda: self.session
+        )
         self.reports_window: ReportsWindow | None = None  # opened from View > Reports
         self.settings_flow = SettingsFlow(
             context,
@@ -144,7 +148,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._connect()
         self.retranslate()
         for notice in context.startup_notices:
-            self.banner.show_message(self.formatter.phrase(notice))
+            self.banner.show_phrase(notice, render=self.formatter.phrase)
 
     def _build_layout(self) -> None:
         right = QWidget()
@@ -176,6 +180,8 @@ class MainWindow(Retranslating, QMainWindow):
         for action, slot in (
             (c.approve, self.approve),
             (c.decline, self.decline),
+            (c.accept_withdrawal, self.accept_withdrawal),
+            (c.acknowledge, self.acknowledge_withdrawal),
             (c.hold, self.hold),
             (c.refresh, self.refresh_order),
             (c.note, self.add_note),
@@ -240,6 +246,10 @@ class MainWindow(Retranslating, QMainWindow):
         self.unmatched.linked.connect(self._linked)
         self.unmatched.closed.connect(self.details.load)
         self.unmatched.closed.connect(lambda _rid: self.actions_.send_replies())  # its reply
+        self.withdrawals.rows_changed.connect(self._reload_rows)
+        self.withdrawals.accepted.connect(lambda _accepted: self.details.reload())
+        self.withdrawals.acknowledged.connect(self._acknowledged)
+        self.withdrawals.problem.connect(self._problem)
         self.menu_dialogs.imported.connect(self._imported)
         self.menu_dialogs.problem.connect(self._problem)
         self.menu_dialogs.message.connect(self.banner.show_message)
@@ -247,6 +257,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.settings_flow.language_changed.connect(self.use_language)
         self.settings_flow.message.connect(self.banner.show_message)
         self.settings_flow.saved.connect(lambda s: self.updates.apply(s.check_for_updates))
+        self.settings_flow.saved.connect(self._withdrawal_terms_saved)
         self.removal.removed.connect(self._store_removed)
         self.removal.problem.connect(self._problem)
         self.upkeep.notice.connect(lambda text: self.status.showMessage(text, 8000))
@@ -285,6 +296,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.queue.refit_columns()
         self.detail.show_detail(self.detail.detail)
         self.status.retranslate()
+        self.banner.retranslate()  # a core message again, its numbers in the new locale too
 
     # Starting and switching stores ---------------------------------------------------------------
 
@@ -443,8 +455,7 @@ class MainWindow(Retranslating, QMainWindow):
                 result.budget.currently_available, result.budget.maximum_available
             )
         for notice in result.notices[:1]:
-            more = "\n".join(self.formatter.phrase(n) for n in result.notices)
-            self.banner.show_message(self.formatter.phrase(notice), more)
+            self.banner.show_phrase(notice, result.notices, render=self.formatter.phrase)
         window_changed = result.window_changed
         if self.queue.current_request_id() == 0:
             self.queue.select_row(0)
@@ -468,10 +479,15 @@ class MainWindow(Retranslating, QMainWindow):
     def _arrived(self, request_ids: frozenset[int]) -> None:
         if self.context.settings.hold_on_arrival:
             self.actions_.hold_arrivals(request_ids)
+        self.withdrawals.acknowledge_arrivals(request_ids)
 
     def _sync_failed(self, error: object) -> None:
         self.status.sync_finished()
         self._problem(error)
+
+    def _withdrawal_terms_saved(self, settings: Settings) -> None:
+        if self.store is not None:
+            self.policy.use_withdrawal_terms(self.store, settings.withdrawal_for(self.store.domain))
 
     def _rejudged(self, request_ids: frozenset[int]) -> None:
         self._reload_rows(request_ids)
@@ -506,6 +522,12 @@ class MainWindow(Retranslating, QMainWindow):
         c.approve_selected.setEnabled(several)
         c.decline_selected.setEnabled(several)
         c.find_order.setEnabled(online and self.unmatched.applies_to(self.current_detail()))
+        c.accept_withdrawal.setEnabled(
+            online and self.withdrawals.applies_to(self.current_detail())
+        )
+        c.acknowledge.setEnabled(
+            self.session is not None and self.withdrawals.can_acknowledge(self.current_detail())
+        )
         c.export_record.setEnabled(
             self.current_detail() is not None and self.policy.policy is not None
         )
@@ -514,7 +536,24 @@ class MainWindow(Retranslating, QMainWindow):
 
     def approve(self) -> None:
         if (detail := self.current_detail()) and self.commands.approve.isEnabled():
+            if self.withdrawals.takes_the_return_path(detail):
+                self.withdrawals.open(detail)  # everything shipped: nothing left to cancel
+                return
             self.actions_.approve(detail)
+
+    def acknowledge_withdrawal(self) -> None:
+        if (detail := self.current_detail()) and self.commands.acknowledge.isEnabled():
+            self.withdrawals.acknowledge(detail)
+
+    def _acknowledged(self, prepared: tuple[object, ...]) -> None:
+        self.status.showMessage(
+            self.tr("Acknowledgement of %n withdrawal(s) prepared.", "", len(prepared)), 8000
+        )
+        self.details.reload()
+
+    def accept_withdrawal(self) -> None:
+        if (detail := self.current_detail()) and self.commands.accept_withdrawal.isEnabled():
+            self.withdrawals.open(detail)
 
     def decline(self) -> None:
         if (detail := self.current_detail()) and self.commands.decline.isEnabled():

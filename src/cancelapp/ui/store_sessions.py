@@ -84,6 +84,8 @@ class StoreSessions(QObject):
 
     def open_session(self, store: StoreRecord) -> None:
         """Client and runner for the open store, read from the keychain in a worker."""
+        settings = self.context.settings  # the store's withdrawal terms, before its rules load
+        self.context.policies.set_withdrawal_terms(store.id, settings.withdrawal_for(store.domain))
         opener = self.context.session_opener(store, words=self.words)  # plain values
         task = self.context.workers.run(opener)
         task.succeeded.connect(lambda session: self._session_opened(store, session))

@@ -65,6 +65,7 @@ class DetailFlow(QObject):
             rules.policy,
             datetime.now(UTC),
             rules.shop_edit_window,
+            rules.withdrawal,
         )
         task.succeeded.connect(lambda detail: self._loaded(request_id, detail))
         task.failed.connect(self.problem)

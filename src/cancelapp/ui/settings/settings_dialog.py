@@ -203,6 +203,7 @@ class SettingsDialog(Retranslating, QDialog):
             language=Language(self.language_combo.currentData()),
             reply_templates=self.templates_tab.texts(),
             intake=intake,
+            withdrawal={**self._settings.withdrawal, **self.intake_tab.withdrawal_terms()},
             sign_in_apps=self.intake_tab.apps_box.client_ids(),
         )
 
