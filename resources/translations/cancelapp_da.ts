@@ -1834,6 +1834,10 @@
         </translation>
     </message>
     <message>
+        <source>The request is closed. This reply is sent from your mailbox:</source>
+        <translation>Anmodningen er lukket. Dette svar sendes fra din postkasse:</translation>
+    </message>
+    <message>
         <source>The request is closed. Send the customer this reply:</source>
         <translation>Anmodningen er lukket. Send kunden dette svar:</translation>
     </message>
@@ -2515,6 +2519,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     <message>
         <source>The reply to {order} was sent, but the mailbox has no folder marked as Sent, so no copy was filed</source>
         <translation>Svaret på {order} blev sendt, men postkassen har ingen mappe markeret som Sendt, så der blev ikke gemt en kopi</translation>
+    </message>
+    <message>
+        <source>The reply to {order} was sent, but the mailbox refused to file a copy in {folder}, so it is not in your Sent folder yet; CancelApp tries again later</source>
+        <translation>Svaret på {order} blev sendt, men postkassen afviste at gemme en kopi i {folder}, så det ligger ikke i din Sendt-mappe endnu; CancelApp prøver igen senere</translation>
     </message>
     <message>
         <source>The reply to {order} was not sent yet: {reason}</source>
@@ -4338,6 +4346,18 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     <message>
         <source>Declined, with the reason</source>
         <translation>Afvist, med begrundelsen</translation>
+    </message>
+    <message>
+        <source>Declined: already cancelled</source>
+        <translation>Afvist: allerede annulleret</translation>
+    </message>
+    <message>
+        <source>Declined: a return is open</source>
+        <translation>Afvist: en returnering er i gang</translation>
+    </message>
+    <message>
+        <source>Declined: already shipped</source>
+        <translation>Afvist: allerede afsendt</translation>
     </message>
     <message>
         <source>Waiting for the warehouse</source>

@@ -86,6 +86,18 @@ def test_policy_default_deny_suggests_reply() -> None:
     shipped = order(fulfillment_status=FulfillmentStatus.FULFILLED, line_items=(SHIPPED_LINE,))
     verdict = evaluate(shipped, request(), default_policy(), NOW)
     assert verdict.reply is not None
+    assert verdict.reply.template == "already_shipped"  # names the reply template
+
+
+def test_policy_an_older_file_with_a_free_text_reply_keeps_its_text() -> None:
+    from cancelapp.policy.default import DEFAULT_POLICY_TOML, REPLY_SHIPPED
+    from cancelapp.policy.parsing import parse_policy
+
+    older = DEFAULT_POLICY_TOML.replace('reply = "already_shipped"', f'reply = "{REPLY_SHIPPED}"')
+    assert older != DEFAULT_POLICY_TOML
+    shipped = order(fulfillment_status=FulfillmentStatus.FULFILLED, line_items=(SHIPPED_LINE,))
+    verdict = evaluate(shipped, request(), parse_policy(older, "policy.toml"), NOW)
+    assert verdict.reply is not None
     assert "please use our return process" in verdict.reply.render_plain()
 
 

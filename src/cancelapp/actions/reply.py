@@ -30,6 +30,10 @@ class ReplyKind(StrEnum):
     CANCELLED_NO_REFUND = "cancelled_no_refund"
     PARTLY_CANCELLED = "partly_cancelled"
     DECLINED = "declined"
+    # Declined for the default policy rules' reasons: each rule's `reply` names its template.
+    ALREADY_CANCELLED = "already_cancelled"
+    RETURN_OPEN = "return_open"
+    ALREADY_SHIPPED = "already_shipped"
     WAITING = "waiting_for_warehouse"  # the warehouse is asked first
     NOT_FOUND = "not_found"  # no order could be found for the request
     RECEIPT = "receipt"  # the request arrived and is being looked at
@@ -84,6 +88,22 @@ DEFAULT_TEMPLATES: dict[str, dict[ReplyKind, tuple[str, str]]] = {
             "About cancelling your order {order}",
             "Dear {name},\n\nThank you for your message. Unfortunately we cannot cancel "
             "your order {order}: {reason}\n\nKind regards,\n{shop}",
+        ),
+        ReplyKind.ALREADY_CANCELLED: (
+            "About cancelling your order {order}",
+            "Dear {name},\n\nThank you for your message. Your order {order} has already been "
+            "cancelled: there is nothing more you need to do.\n\nKind regards,\n{shop}",
+        ),
+        ReplyKind.RETURN_OPEN: (
+            "About cancelling your order {order}",
+            "Dear {name},\n\nThank you for your message. Your order {order} has a return in "
+            "progress: we will complete it through the return.\n\nKind regards,\n{shop}",
+        ),
+        ReplyKind.ALREADY_SHIPPED: (
+            "About cancelling your order {order}",
+            "Dear {name},\n\nThank you for your message. Your order {order} has already "
+            "shipped, so it can no longer be cancelled: please use our return process once it "
+            "arrives.\n\nKind regards,\n{shop}",
         ),
         ReplyKind.WAITING: (
             "About cancelling your order {order}",
@@ -152,6 +172,22 @@ DEFAULT_TEMPLATES: dict[str, dict[ReplyKind, tuple[str, str]]] = {
             "Angående annullering af din ordre {order}",
             "Kære {name}\n\nTak for din besked. Desværre kan vi ikke annullere din ordre "
             "{order}: {reason}\n\nVenlig hilsen\n{shop}",
+        ),
+        ReplyKind.ALREADY_CANCELLED: (
+            "Angående annullering af din ordre {order}",
+            "Kære {name}\n\nTak for din besked. Din ordre {order} er allerede annulleret: du "
+            "behøver ikke gøre mere.\n\nVenlig hilsen\n{shop}",
+        ),
+        ReplyKind.RETURN_OPEN: (
+            "Angående annullering af din ordre {order}",
+            "Kære {name}\n\nTak for din besked. Der er en returnering i gang for din ordre "
+            "{order}: vi afslutter sagen gennem returneringen.\n\nVenlig hilsen\n{shop}",
+        ),
+        ReplyKind.ALREADY_SHIPPED: (
+            "Angående annullering af din ordre {order}",
+            "Kære {name}\n\nTak for din besked. Din ordre {order} er allerede afsendt og kan "
+            "derfor ikke længere annulleres: brug venligst vores returproces, når den er "
+            "kommet frem.\n\nVenlig hilsen\n{shop}",
         ),
         ReplyKind.WAITING: (
             "Angående annullering af din ordre {order}",

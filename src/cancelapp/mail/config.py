@@ -8,7 +8,9 @@ from enum import StrEnum
 CONTEXT = "Mail"  # translation context of every phrase in this package
 
 # Providers that file submitted mail in Sent by themselves: CancelApp does not add a copy.
-_FILES_SENT_ITSELF = ("smtp.gmail.com", "smtp.googlemail.com")
+# Gmail files it in "Sent Mail", Microsoft 365 (Exchange Online) in "Sent Items". For any
+# other server the Sent folder is looked in for the Message-ID before a copy is added.
+_FILES_SENT_ITSELF = ("smtp.gmail.com", "smtp.googlemail.com", "smtp.office365.com")
 
 
 class SmtpSecurity(StrEnum):

@@ -35,9 +35,14 @@ def sent_folder(imap: imaplib.IMAP4) -> str | None:
 
 def file_copy(imap: imaplib.IMAP4, folder: str, message: bytes, when: datetime) -> bool:
     """Append the sent message to `folder`, marked read; False when the server refused."""
-    status, _ = imap.append(
-        mailbox_name(folder), r"(\Seen)", imaplib.Time2Internaldate(when), message
-    )
+    try:
+        status, _ = imap.append(
+            mailbox_name(folder), r"(\Seen)", imaplib.Time2Internaldate(when), message
+        )
+    except imaplib.IMAP4.abort:  # the connection is gone, not a refusal
+        raise
+    except imaplib.IMAP4.error:  # BAD: refused as well
+        return False
     return status == "OK"
 
 

@@ -15,6 +15,8 @@ DEFAULT_HIGH_VALUE = 5000
 
 # The default rules' words, marked so pyside6-lupdate collects them; the UI translates
 # a rule's "why" and "reply" in the "Policy" context, so unedited defaults read in Danish too.
+# The default deny rules' `reply` names a reply template (`ReplyKind`); the REPLY_* texts
+# are what policy files written before that say, translated while the file keeps them.
 WHY_CANCELLED = QT_TRANSLATE_NOOP("Policy", "The order is already cancelled")
 REPLY_CANCELLED = QT_TRANSLATE_NOOP(
     "Policy", "Your order has already been cancelled: there is nothing more you need to do."
@@ -106,6 +108,8 @@ DEFAULT_POLICY_TOML = f"""\
 #
 # Rules are tried from top to bottom; the first rule whose conditions all hold decides.
 # A request no rule matches is sent to review. The format is described in docs/policy.md.
+# A deny rule's `reply` names a reply template (edited in Settings, Reply templates:
+# already_cancelled, return_open, already_shipped, declined, ...) or is a text of your own.
 # Whatever this file says, CancelApp never acts on a cancelled order, never suggests a full
 # cancel of items that have shipped, and never keeps a fee larger than the refund.
 version = 1
@@ -115,7 +119,7 @@ version = 1
 name = {_q(NAME_CANCELLED)}
 verdict = "deny"
 why = {_q(WHY_CANCELLED)}
-reply = {_q(REPLY_CANCELLED)}
+reply = "already_cancelled"
 [rules.when]
 cancelled = true
 
@@ -123,7 +127,7 @@ cancelled = true
 name = {_q(NAME_RETURN)}
 verdict = "deny"
 why = {_q(WHY_RETURN)}
-reply = {_q(REPLY_RETURN)}
+reply = "return_open"
 [rules.when]
 active_return = true
 
@@ -131,7 +135,7 @@ active_return = true
 name = {_q(NAME_SHIPPED)}
 verdict = "deny"
 why = {_q(WHY_SHIPPED)}
-reply = {_q(REPLY_SHIPPED)}
+reply = "already_shipped"
 [rules.when]
 fulfillment_status = ["fulfilled"]
 

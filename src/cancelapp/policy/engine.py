@@ -20,7 +20,6 @@ from cancelapp.domain.verdict import (
 )
 from cancelapp.domain.withdrawal import Withdrawal, WithdrawalTerms, assess
 from cancelapp.policy.checks import Check, compile_condition
-from cancelapp.policy.default import REPLY_CANCELLED
 from cancelapp.policy.facts import Facts, refundable_amount
 from cancelapp.policy.model import Policy, Rule
 
@@ -46,7 +45,7 @@ _NO_RULE = Phrase(
 _CANCELLED = Phrase(
     "Policy", QT_TRANSLATE_NOOP("Policy", "The order is already cancelled: nothing to do")
 )
-_CANCELLED_REPLY = Phrase("Policy", REPLY_CANCELLED)
+_CANCELLED_REPLY = Phrase("Policy", "already_cancelled")  # names the reply template
 _FULFILLED = Phrase(
     "Policy",
     QT_TRANSLATE_NOOP(

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from cancelapp.actions import Outcome
+from cancelapp.domain.action import ActionKind, ActionState
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase, PhraseArg
 from cancelapp.domain.request import RequestSource, RequestState
 from cancelapp.mail.config import CONTEXT
@@ -46,6 +47,11 @@ _NO_SENT_FOLDER = QT_TRANSLATE_NOOP(
     "Mail",
     "The reply to {order} was sent, but the mailbox has no folder marked as Sent, so no copy "
     "was filed",
+)
+_NOT_FILED = QT_TRANSLATE_NOOP(
+    "Mail",
+    "The reply to {order} was sent, but the mailbox refused to file a copy in {folder}, so it "
+    "is not in your Sent folder yet; CancelApp tries again later",
 )
 _NOT_SENT = QT_TRANSLATE_NOOP("Mail", "The reply to {order} was not sent yet: {reason}")
 _NONE_SENT = QT_TRANSLATE_NOOP(
@@ -160,12 +166,14 @@ def _send_replies(session: StoreSession, mailbox: Mailbox) -> RepliesSent:
             )
         }
         at_once = _due_at_once(conn, session.store_id)
+        asked_warehouse = _asked_warehouse(conn, session.store_id)
     due = [
         m
         for m in mails
         if m.state is not MailState.JOURNALED
         or states.get(m.request_id) in _SETTLED
         or m.id in at_once
+        or asked_warehouse.get(m.request_id, "") >= m.created_at
     ]
     if not due:
         return result
@@ -203,6 +211,19 @@ def _due_at_once(conn: sqlite3.Connection, store_id: int) -> set[int]:
         (store_id, MailState.JOURNALED.value, *AT_ONCE),
     )
     return {int(mail_id) for (mail_id,) in rows}
+
+
+def _asked_warehouse(conn: sqlite3.Connection, store_id: int) -> dict[int, str]:
+    """Request id -> when its latest action, a request to the warehouse to cancel, was
+    journaled, for requests whose latest action is exactly that and done: the "waiting for
+    the warehouse" reply journaled before it is due (a later decision's reply is not)."""
+    rows = conn.execute(
+        """SELECT a.request_id, a.created_at FROM actions a
+            WHERE a.store_id = ? AND a.kind = ? AND a.state = ?
+              AND a.id = (SELECT max(b.id) FROM actions b WHERE b.request_id = a.request_id)""",
+        (store_id, ActionKind.CANCELLATION_REQUEST.value, ActionState.DONE.value),
+    )
+    return {int(rid): str(created) for rid, created in rows}
 
 
 def settle_unknown(session: StoreSession, mail_id: int, *, arrived: bool) -> None:
@@ -247,9 +268,12 @@ def _finish(
             pass
         elif sent_in is None:
             result.notices.append(Phrase(CONTEXT, _NO_SENT_FOLDER, {"order": order}))
-        else:
-            assert raw is not None or mail.message is not None
-            file_copy(imap, sent_in, raw or mail.message or b"", datetime.now(UTC))
+        elif holds_message(imap, sent_in, mail.message_id):
+            pass  # the server filed it itself: a second copy would be a duplicate
+        elif not file_copy(imap, sent_in, raw or mail.message or b"", datetime.now(UTC)):
+            args: dict[str, PhraseArg] = {"order": order, "folder": sent_in}
+            result.notices.append(Phrase(CONTEXT, _NOT_FILED, args))
+            return  # stays sent: the copy is filed on a later try
         _set(session, mail.id, MailState.FILED)
 
 

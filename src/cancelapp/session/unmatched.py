@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from cancelapp.actions.reply import Reply, ReplyKind, compose_reply
+from cancelapp.actions.reply import Reply, ReplyKind, ReplyTemplates, compose_reply
 from cancelapp.domain.money import Money
 from cancelapp.domain.order import Order
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
@@ -207,11 +207,28 @@ def link_request(session: StoreSession, request_id: int, order_id: str, who: str
     return target
 
 
+@dataclass(frozen=True)
+class Closed:
+    """A closed request's "we could not find your order" reply; `sending`: journaled to go
+    from the merchant's mailbox, else for the mail program or the clipboard."""
+
+    reply: Reply
+    sending: bool
+
+
 def close_unmatched(
-    session: StoreSession, request_id: int, who: str, *, locale: str | None
-) -> Reply:
-    """Close a request whose order cannot be found, with the "we could not find your order"
-    reply for the merchant to send (the mail program or the clipboard)."""
+    session: StoreSession,
+    request_id: int,
+    who: str,
+    *,
+    locale: str | None,
+    templates: ReplyTemplates | None = None,
+) -> Closed:
+    """Close a request whose order cannot be found with the "we could not find your order"
+    reply. With a mailbox to send from, the reply is journaled with the close (one
+    transaction: closed once, answered once) and `send_replies` sends it; else the merchant
+    sends it from the mail program or the clipboard."""
+    from cancelapp.session.replies import ReplyDraft, journal_reply_in
     from cancelapp.store.audit import AuditEntry, append_audit
     from cancelapp.store.requests import get_request, set_state
 
@@ -220,6 +237,16 @@ def close_unmatched(
         request = get_request(conn, request_id)
         if request is None or request.state is not RequestState.UNMATCHED:
             raise LookupError(request_id)
+        author = next((m.author for m in request.messages if m.author), None)
+        reply = compose_reply(
+            ReplyKind.NOT_FOUND,
+            locale=locale,
+            to=request.customer_email,
+            name=author or "",
+            order_name=request.order_name or "",
+            shop_name=session.store.name or session.store.domain,
+            templates=templates,
+        )
         set_state(conn, request_id, RequestState.DECLINED, now=now)
         append_audit(
             conn,
@@ -232,12 +259,8 @@ def close_unmatched(
                 detail={"order": request.order_name or ""},
             ),
         )
-    author = next((m.author for m in request.messages if m.author), None)
-    return compose_reply(
-        ReplyKind.NOT_FOUND,
-        locale=locale,
-        to=request.customer_email,
-        name=author or "",
-        order_name=request.order_name or "",
-        shop_name=session.store.name or session.store.domain,
-    )
+        mailbox, to = session.mailbox, reply.to
+        if mailbox is not None and to is not None:
+            draft = ReplyDraft(request_id, to, reply.subject, reply.body, reply.language)
+            journal_reply_in(conn, session, mailbox, draft)
+    return Closed(reply, sending=mailbox is not None and to is not None)

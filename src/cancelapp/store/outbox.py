@@ -38,6 +38,7 @@ class OutgoingMail:
     in_reply_to: str | None
     state: MailState
     message: bytes | None
+    created_at: str = ""  # as stored: fixed-width UTC text, ordered as time
 
 
 def journal_mail(
@@ -89,7 +90,7 @@ def unfinished_mail(conn: sqlite3.Connection, store_id: int) -> list[OutgoingMai
     """Replies not yet filed (nor dropped), oldest first."""
     rows = conn.execute(
         """SELECT id, request_id, message_id, recipient, subject, body, language, in_reply_to,
-                  state, message FROM outgoing_mail
+                  state, message, created_at FROM outgoing_mail
             WHERE store_id = ? AND state NOT IN (?, ?) ORDER BY id""",
         (store_id, MailState.FILED, MailState.DROPPED),
     ).fetchall()
@@ -112,7 +113,9 @@ def set_mail_state(
 
 
 def _mail(row: sqlite3.Row | tuple[object, ...]) -> OutgoingMail:
-    (mid, request_id, message_id, recipient, subject, body, language, reply_to, state, raw) = row
+    (mid, request_id, message_id, recipient, subject, body, language, reply_to, state, raw, at) = (
+        row
+    )
     return OutgoingMail(
         id=int(str(mid)),
         request_id=int(str(request_id)),
@@ -124,4 +127,5 @@ def _mail(row: sqlite3.Row | tuple[object, ...]) -> OutgoingMail:
         in_reply_to=None if reply_to is None else str(reply_to),
         state=MailState(str(state)),
         message=raw if isinstance(raw, bytes) else None,
+        created_at=str(at),
     )

@@ -120,7 +120,13 @@ class MainWindow(Retranslating, QMainWindow):
             self,
             cache_dir=context.paths.cache_dir,
         )
-        self.unmatched = UnmatchedFlow(context.workers, self.formatter, self, lambda: self.session)
+        self.unmatched = UnmatchedFlow(
+            context.workers,
+            self.formatter,
+            self,
+            lambda: self.session,
+            reply_texts=lambda: context.settings.reply_templates,
+        )
         self.withdrawals = WithdrawalFlow(
             context.workers, self.formatter, self, lambda: self.session, self.actions_.send_replies
         )
@@ -246,6 +252,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.unmatched.rows_changed.connect(self._reload_rows)
         self.unmatched.linked.connect(self._linked)
         self.unmatched.closed.connect(self.details.load)
+        self.unmatched.closed.connect(lambda _rid: self.actions_.send_replies())  # its reply
         self.withdrawals.rows_changed.connect(self._reload_rows)
         self.withdrawals.accepted.connect(lambda _accepted: self.details.reload())
         self.withdrawals.acknowledged.connect(self._acknowledged)

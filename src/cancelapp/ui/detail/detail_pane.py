@@ -535,10 +535,20 @@ class DetailPane(Retranslating, QScrollArea):
         _show(self.suggestion, self.suggestion_text(action) if action is not None else "")
         reply = ""
         if verdict.reply is not None:
-            reply = self.tr("Suggested reply: {text}").format(
-                text=self.formatter.phrase(verdict.reply)
-            )
+            reply = self.tr("Suggested reply: {text}").format(text=self._reply_words(verdict))
         _show(self.reply, reply)
+
+    def _reply_words(self, verdict: Verdict) -> str:
+        """A rule's `reply` naming a template shows the template's name; a text of the
+        merchant's own shows as written."""
+        from cancelapp.actions.reply import ReplyKind
+        from cancelapp.ui.detail.reply_kind_names import KIND_NAMES
+
+        assert verdict.reply is not None
+        named = verdict.reply.template
+        if named in set(ReplyKind):
+            return QCoreApplication.translate("ReplyPreview", KIND_NAMES[ReplyKind(named)])
+        return self.formatter.phrase(verdict.reply)
 
     def _show_explanation(self, explanation: VerdictExplanation) -> None:
         """The decisive reason in one sentence, the rule that decided and the conditions that

@@ -209,8 +209,9 @@ class FindOrderDialog(QDialog):
         self.status_label.setText(text)
         self._update()
 
-    def show_reply(self, reply: Reply) -> None:
-        """The request is closed: the reply is ready for the mail program or the clipboard."""
+    def show_reply(self, reply: Reply, *, sending: bool = False) -> None:
+        """The request is closed: the reply goes from the merchant's mailbox (`sending`), or
+        is ready for the mail program or the clipboard."""
         self.reply = reply
         self.reply_edit.setPlainText(f"{reply.subject}\n\n{reply.body}")
         self.reply_edit.show()
@@ -220,13 +221,15 @@ class FindOrderDialog(QDialog):
             widget.setEnabled(False)
         self.close_request_button.hide()
         self.link_button.hide()
-        self.mail_button.show()
-        self.copy_button.show()
-        self.status_label.setText(
-            self.tr("The request is closed. Send the customer this reply:")
-            if reply.to
-            else self.tr("The request is closed. The customer left no email: copy the reply.")
-        )
+        self.mail_button.setVisible(not sending)
+        self.copy_button.setVisible(not sending)
+        if sending:
+            text = self.tr("The request is closed. This reply is sent from your mailbox:")
+        elif reply.to:
+            text = self.tr("The request is closed. Send the customer this reply:")
+        else:
+            text = self.tr("The request is closed. The customer left no email: copy the reply.")
+        self.status_label.setText(text)
         self.mail_button.setEnabled(bool(reply.to))
 
     def _open_mail(self) -> None:

@@ -18,7 +18,10 @@ if TYPE_CHECKING:
     from cancelapp.settings import ReplyTexts
 
 # Decisions the customer hears about; a hold or a note is the shop's own business.
-_ANSWERED = frozenset({ActionKind.CANCEL, ActionKind.REFUND, ActionKind.DECLINE})
+# Asking the warehouse to cancel tells the customer it is waiting for the warehouse.
+_ANSWERED = frozenset(
+    {ActionKind.CANCEL, ActionKind.REFUND, ActionKind.DECLINE, ActionKind.CANCELLATION_REQUEST}
+)
 
 
 def reply_facts(
@@ -38,7 +41,10 @@ def reply_facts(
     if to is None and customer is not None:
         to = customer.email
     declined = preview.kind is ActionKind.DECLINE
+    waiting = preview.kind is ActionKind.CANCELLATION_REQUEST
     policy_reply = detail.verdict.reply.template if detail.verdict.reply is not None else None
+    if waiting:
+        policy_reply = None  # nothing is decided yet: the rule's reply is for the decision
     kept_fee = preview.kept_fee is not None and not preview.kept_fee.is_zero()
     kind = kind_for(
         declined=declined,
@@ -46,7 +52,7 @@ def reply_facts(
         store_credit=preview.store_credit is not None,
         kept_fee=kept_fee,
         partial=bool(request.line_item_ids),
-        waiting=False,
+        waiting=waiting,
         policy_reply=policy_reply,
     )
     name = customer.display_name if customer is not None else ""

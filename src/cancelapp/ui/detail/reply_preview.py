@@ -28,26 +28,8 @@ from PySide6.QtWidgets import (
 
 from cancelapp.actions.reply import ReplyKind, ReplyTemplates, compose_reply, mailto_url
 from cancelapp.domain.money import Money
-from cancelapp.domain.phrase import QT_TRANSLATE_NOOP
 from cancelapp.ui.detail.detail_pane import plain_label
-
-KIND_NAMES = {
-    ReplyKind.CANCELLED: QT_TRANSLATE_NOOP("ReplyPreview", "Cancelled and refunded"),
-    ReplyKind.KEPT_FEE: QT_TRANSLATE_NOOP("ReplyPreview", "Cancelled, a fee kept"),
-    ReplyKind.STORE_CREDIT: QT_TRANSLATE_NOOP("ReplyPreview", "Cancelled, store credit"),
-    ReplyKind.CANCELLED_NO_REFUND: QT_TRANSLATE_NOOP("ReplyPreview", "Cancelled, no refund"),
-    ReplyKind.PARTLY_CANCELLED: QT_TRANSLATE_NOOP("ReplyPreview", "Partly cancelled"),
-    ReplyKind.DECLINED: QT_TRANSLATE_NOOP("ReplyPreview", "Declined, with the reason"),
-    ReplyKind.WAITING: QT_TRANSLATE_NOOP("ReplyPreview", "Waiting for the warehouse"),
-    ReplyKind.NOT_FOUND: QT_TRANSLATE_NOOP("ReplyPreview", "Order not found"),
-    ReplyKind.RECEIPT: QT_TRANSLATE_NOOP("ReplyPreview", "Request received"),
-    ReplyKind.WITHDRAWAL: QT_TRANSLATE_NOOP(
-        "ReplyPreview", "Withdrawal accepted, return instructions"
-    ),
-    ReplyKind.WITHDRAWAL_RECEIVED: QT_TRANSLATE_NOOP(
-        "ReplyPreview", "Withdrawal received, with its text and time"
-    ),
-}
+from cancelapp.ui.detail.reply_kind_names import KIND_NAMES
 
 
 @dataclass(frozen=True)

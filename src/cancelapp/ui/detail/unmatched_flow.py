@@ -18,9 +18,9 @@ from cancelapp.ui.formatting import Formatter
 from cancelapp.ui.workers import Lane, WorkerPool
 
 if TYPE_CHECKING:
-    from cancelapp.actions.reply import Reply
     from cancelapp.session.refresh import StoreSession
-    from cancelapp.session.unmatched import OrderSearch
+    from cancelapp.session.unmatched import Closed, OrderSearch
+    from cancelapp.settings import ReplyTexts
 
 
 class UnmatchedFlow(QObject):
@@ -34,8 +34,10 @@ class UnmatchedFlow(QObject):
         formatter: Formatter,
         window: QWidget,
         current_session: Callable[[], StoreSession | None],
+        reply_texts: Callable[[], ReplyTexts] = dict,  # the merchant's edited reply texts
     ) -> None:
         super().__init__(window)
+        self.reply_texts = reply_texts
         self.workers = workers
         self.formatter = formatter
         self.window = window
@@ -96,16 +98,24 @@ class UnmatchedFlow(QObject):
         task.failed.connect(lambda error: self._failed(dialog, error))
 
     def _close(self, dialog: FindOrderDialog, session: StoreSession, request_id: int) -> None:
+        from cancelapp.actions.reply import ReplyTemplates
         from cancelapp.session.unmatched import close_unmatched
 
         # The reply in the window's language: an unmatched request has no order's locale.
         who, locale = session.runner.who, self.formatter.locale.name()
+        templates = ReplyTemplates.from_texts(self.reply_texts())
         task = self.workers.run_on(
-            Lane.DATABASE_WRITE, close_unmatched, session, request_id, who, locale=locale
+            Lane.DATABASE_WRITE,
+            close_unmatched,
+            session,
+            request_id,
+            who,
+            locale=locale,
+            templates=templates,
         )
 
-        def done(reply: Reply) -> None:
-            dialog.show_reply(reply)
+        def done(closed: Closed) -> None:
+            dialog.show_reply(closed.reply, sending=closed.sending)
             self.rows_changed.emit(frozenset({request_id}))
             self.closed.emit(request_id)
 

@@ -27,7 +27,7 @@ from cancelapp.actions.reply import (
 from cancelapp.domain.money import Money
 from cancelapp.settings import ReplyTexts
 from cancelapp.ui.connect.connect_pages import plain_label
-from cancelapp.ui.detail.reply_preview import KIND_NAMES
+from cancelapp.ui.detail.reply_kind_names import KIND_NAMES
 from cancelapp.ui.retranslating import Retranslating
 
 # A customer language is named in its own words, like the window's languages.
