@@ -51,6 +51,8 @@ class AppContext:
     # Credentials that live for this session only (the demo shop's token).
     session_credentials: dict[str, Credentials] = field(default_factory=dict)
     lock: InstanceLock | None = None
+    # The time verdicts are judged at: the wall clock, or the demo shop's (tests move it).
+    clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
     # Sessions the windows are done with: closed once no worker can be using them any more.
     retired: list[StoreSession] = field(default_factory=list)
     _secrets_lock: threading.Lock = field(default_factory=threading.Lock)
@@ -85,6 +87,7 @@ class AppContext:
             credentials=self.session_credentials.get(store.domain),
             secrets=lambda: self.secrets,
             words=words,
+            clock=self.clock,
         )
 
     def intake_for(self, store: StoreRecord) -> IntakeSettings:
@@ -196,4 +199,5 @@ def connect_demo(context: AppContext, shop: DemoShop | None = None) -> StoreReco
         record = get_store(conn, store_id)
     assert record is not None
     context.session_credentials[record.domain] = credentials
+    context.clock = shop.clock.now  # verdicts run out on the shop's time, as its orders age
     return record

@@ -9,7 +9,7 @@ from datetime import timedelta
 from cancelapp.policy.document import render_policy
 from cancelapp.policy.model import Policy
 
-ENGINE_VERSION = 2  # bump when the engine's reading of a policy changes
+ENGINE_VERSION = 3  # bump when the engine's reading of a policy changes
 
 
 def policy_hash(policy: Policy, shop_edit_window: timedelta | None = None) -> str:

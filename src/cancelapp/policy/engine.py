@@ -18,10 +18,10 @@ from cancelapp.domain.verdict import (
     SuggestedAction,
     Verdict,
 )
-from cancelapp.policy.checks import Check, compile_condition
+from cancelapp.policy.checks import Check, Expiry, compile_condition, window_expiry
 from cancelapp.policy.default import REPLY_CANCELLED
 from cancelapp.policy.facts import Facts, refundable_amount
-from cancelapp.policy.model import Policy, Rule
+from cancelapp.policy.model import Policy, Rule, Window
 
 # Names of the engine's own decisions, shown where a rule name would be.
 NO_ORDER_RULE = QT_TRANSLATE_NOOP("Policy", "No matching order")
@@ -90,6 +90,7 @@ def merchant_phrase(text: str) -> Phrase:
 class _CompiledRule:
     rule: Rule
     checks: tuple[Check, ...]
+    expiries: tuple[Expiry | None, ...]  # per check: None when time cannot change its answer
     reasons: tuple[Phrase, ...]
     reply: Phrase | None
     action: SuggestedAction | None
@@ -99,6 +100,9 @@ def _compile_rule(rule: Rule) -> _CompiledRule:
     # Cheap, shared checks first: a rule that fails early costs little.
     given = sorted(rule.when.given(), key=lambda kv: kv[0] in _COSTLY)
     checks = tuple(compile_condition(key, value) for key, value in given)
+    expiries = tuple(
+        window_expiry(key, value) if isinstance(value, Window) else None for key, value in given
+    )
     if rule.why:
         reasons: tuple[Phrase, ...] = (merchant_phrase(rule.why),)
     else:
@@ -117,7 +121,7 @@ def _compile_rule(rule: Rule) -> _CompiledRule:
             fee=fee,
         )
     reply = merchant_phrase(rule.reply) if rule.reply else None
-    return _CompiledRule(rule, checks, reasons, reply, action)
+    return _CompiledRule(rule, checks, expiries, reasons, reply, action)
 
 
 _COSTLY = frozenset(
@@ -162,6 +166,8 @@ def evaluate(
 ) -> Verdict:
     """The verdict on `request`. Deterministic: the same inputs give an equal verdict.
 
+    Its `valid_until` is the earliest moment a time-based condition the engine looked at
+    would answer otherwise (only the conditions looked at decide which rule wins).
     `shop_edit_window` is the store's own window (`shop_edit_window_from_minutes`), used by
     rules whose window is "shop"; 24 hours when None.
     """
@@ -171,10 +177,15 @@ def evaluate(
     checked: list[ConditionCheck] = []
     record = checked.append
     decided: _CompiledRule | None = None
+    until: datetime | None = None
     for compiled in _rules_of(policy):
-        for check in compiled.checks:
+        for check, expiry in zip(compiled.checks, compiled.expiries, strict=True):
             result = check(facts)
             record(result)
+            if expiry is not None:
+                flips = expiry(facts)
+                if flips is not None and (until is None or flips < until):
+                    until = flips
             if not result.matched:
                 break
         else:
@@ -192,7 +203,8 @@ def evaluate(
             action=_action_for(decided, facts),
             reply=decided.reply,
         )
-    return _safeguarded(verdict, facts)
+    verdict = _safeguarded(verdict, facts)
+    return verdict if until is None else replace(verdict, valid_until=until)
 
 
 def _action_for(compiled: _CompiledRule, facts: Facts) -> SuggestedAction | None:

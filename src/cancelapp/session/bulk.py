@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from enum import StrEnum
 
 from cancelapp.actions import ActionPlan, BulkSummary, Outcome, OutcomeStatus, PlanRefused
@@ -72,6 +71,7 @@ def prepare_bulk_approve(session: StoreSession, request_ids: Iterable[int]) -> B
     approvals: list[tuple[int, SuggestedAction]] = []
     left_out: list[LeftOut] = []
     read = {d.request.id: d for d in _read(session, request_ids, left_out)}
+    now = session.clock()
     for detail in read.values():
         verdict = detail.verdict
         if verdict.outcome is not VerdictOutcome.APPROVE:
@@ -79,7 +79,8 @@ def prepare_bulk_approve(session: StoreSession, request_ids: Iterable[int]) -> B
             left_out.append(_left_out(detail, why, verdict.first_reason))
             continue
         assert detail.request.id is not None
-        approvals.append((detail.request.id, verdict.action or SuggestedAction()))
+        action = (verdict.action or SuggestedAction()).decided_at(now, detail.judged_at)
+        approvals.append((detail.request.id, action))
     plans, refused, summary = session.runner.prepare_bulk(approvals)
     left_out += [_left_out(read[rid], why.phrase) for rid, why in refused]
     return BulkPlan(
@@ -120,7 +121,7 @@ def _read(
     """Each selected request still to be decided, with its verdict under today's rules; the
     others go to `left_out`."""
     rules = session.rules  # one value: the policy and the store's window from the same save
-    now = datetime.now(UTC)
+    now = session.clock()
     for request_id in request_ids:
         detail = load_detail(
             session.database, request_id, rules.policy, now, rules.shop_edit_window

@@ -10,7 +10,7 @@ the request comes back needing a decision, with what changed (`RequestDetail.sto
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 
@@ -50,6 +50,7 @@ class Asked:
     choice: Choice
     action: SuggestedAction | None = None  # approve: the verdict's suggested action
     reason: str = ""  # decline
+    judged_at: datetime | None = None  # when the verdict suggesting `action` was judged
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,8 @@ class Prepared:
 def prepare(session: StoreSession, request_id: int, asked: Asked, *, offline: bool) -> Prepared:
     """The plan and its preview: from Shopify, or from the cache when Shopify cannot be
     reached (`offline` known already, or found out now). Raises `PlanRefused`."""
+    if asked.action is not None:
+        asked = replace(asked, action=asked.action.decided_at(session.clock(), asked.judged_at))
     if not offline:
         try:
             return Prepared(_live_plan(session, request_id, asked))

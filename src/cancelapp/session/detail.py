@@ -1,5 +1,8 @@
 """Everything the detail pane shows about one request, read from the cache in a worker.
 
+The verdict is the request's one stored verdict, the one the queue's badge shows and Approve
+carries out (`session/refresh.py` `judge` stores it); when it is outdated (it ran out, the
+rules or the order changed) the detail says so (`verdict_due`) and the window judges again.
 An order the cache holds only lean (list fields, no line items) is shown as it is, with a
 Review verdict saying the full order is still to be read: the window reads it in full
 (`refresh.complete_order`) when online and loads the detail again.
@@ -72,6 +75,8 @@ class RequestDetail:
     stopped: tuple[Phrase, ...] = ()
     kept_reason: str | None = None
     carried_out: CarriedOut | None = None  # the decision a done or declined request was under
+    verdict_due: bool = False  # the stored verdict is outdated: the window judges it again
+    judged_at: datetime | None = None  # when the verdict was judged (None: just now, unstored)
 
     @property
     def busy(self) -> bool:
@@ -101,8 +106,10 @@ def load_detail(
     now: datetime,
     shop_edit_window: timedelta | None = None,
 ) -> RequestDetail | None:
-    """None when the request no longer exists (merged into another one)."""
-    from cancelapp.policy import evaluate, explain
+    """None when the request no longer exists (merged into another one). `now` and the
+    rules tell whether the stored verdict is outdated; they judge only a request that has
+    none yet (its first verdict is on its way)."""
+    from cancelapp.policy import evaluate, explain, policy_hash
     from cancelapp.store.audit import list_audit
     from cancelapp.store.journal import list_actions, list_decisions
     from cancelapp.store.orders import load_listed_order, load_order, order_fetched_at
@@ -125,15 +132,23 @@ def load_detail(
         decisions = list_decisions(conn, request_id)
         actions = list_actions(conn, request_id)
         why_unmatched = unmatched_reason(conn, request_id)
-        kept = stored_verdict(conn, request_id) if request.state in DECIDED else None
-    if kept is not None:  # decided: never judged again against the order it changed
-        verdict = kept
-        explanation = explain(verdict, None)
+        stored = stored_verdict(conn, request_id)
+    digest = policy_hash(policy, shop_edit_window)
+    due = False
+    judged_at = None
+    decided = request.state in DECIDED
+    if stored is not None and (decided or (complete and stored.whole)):
+        # Decided: never judged again against the order it changed. Undecided: the one
+        # verdict, until the window has judged it again.
+        verdict, judged_at = stored.verdict, stored.evaluated_at
+        due = not decided and stored.outdated(digest, now)
+        explanation = explain(verdict, policy if stored.policy_hash == digest else None)
     elif complete:
         verdict = evaluate(order, request, policy, now, shop_edit_window=shop_edit_window)
         if why_unmatched is not None:  # kept with the request: shown after a restart too
             verdict = replace(verdict, reasons=(why_unmatched, *verdict.reasons))
         explanation = explain(verdict, policy)
+        due = not decided
     else:
         verdict = Verdict(Outcome.REVIEW, "", (_NOT_READ,), ())
         explanation = explain(verdict, None)
@@ -151,6 +166,8 @@ def load_detail(
         stopped,
         kept_reason,
         carried_out(request, decisions, audit),
+        due,
+        judged_at,
     )
 
 

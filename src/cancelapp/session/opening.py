@@ -10,6 +10,7 @@ worker that opens the first store's session after its first rows are painted.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 
 from cancelapp.actions import ActionRunner, ActionSettings
 from cancelapp.domain.phrase import Phrase
@@ -34,10 +35,12 @@ def open_store_session(
     credentials: Credentials | None,
     secrets: Callable[[], SecretStore],
     words: Callable[[Phrase], str] = Phrase.render_plain,
+    clock: Callable[[], datetime],
 ) -> StoreSession | None:
     """Client and runner for `store` (with `credentials` for this run, else the keychain's,
     found by `secrets` only then); None when its credentials are gone (connect again).
-    `words` renders the notes it writes on orders in the merchant's language.
+    `words` renders the notes it writes on orders in the merchant's language; `clock` is
+    the time its verdicts are judged at.
     Raises `KeychainUnavailable`."""
     if credentials is None and store.auth_kind != SESSION_ONLY:
         credentials = load_credentials(secrets(), store.domain, store.auth_kind)
@@ -51,4 +54,4 @@ def open_store_session(
         settings=ActionSettings(undo_seconds=float(settings.undo_window_seconds), words=words),
         store_id=store.id,  # another store's plans go through its own client, never this one
     )
-    return StoreSession(store, database, client, runner, policies, intake)
+    return StoreSession(store, database, client, runner, policies, intake, clock=clock)

@@ -8,7 +8,7 @@ actions packages, and return plain results the window merges into its model.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
@@ -29,6 +29,7 @@ from cancelapp.store.errors import StoreError
 from cancelapp.store.orders import load_order, upsert_orders
 from cancelapp.store.requests import (
     get_request,
+    next_verdict_expiry,
     requests_needing_verdict,
     set_verdict,
     unmatched_reason,
@@ -71,6 +72,7 @@ class StoreSession:
     policies: StorePolicies
     intake: IntakeSettings = field(default_factory=IntakeSettings)
     edit_window_read_at: datetime | None = None
+    clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))  # verdicts' time
 
     @property
     def store_id(self) -> int:
@@ -152,12 +154,24 @@ def judge_session(session: StoreSession) -> list[int]:
         rules.policy,
         rules.shop_edit_window,
         client=session.client,
+        now=session.clock(),
     )
 
 
-def rejudge(database: Database, store_id: int, rules: StorePolicy) -> frozenset[int]:
-    """After a save: every verdict the rules changed, judged from the cache (no network)."""
-    return frozenset(judge(database, store_id, rules.policy, rules.shop_edit_window))
+@dataclass(frozen=True)
+class DueVerdicts:
+    judged: frozenset[int]  # requests whose verdict ran out (or was outdated) and was redone
+    next_expiry: datetime | None  # when the next undecided verdict runs out
+
+
+def judge_due(database: Database, store_id: int, rules: StorePolicy, now: datetime) -> DueVerdicts:
+    """Judge again, from the cache (no network), every verdict that ran out or is otherwise
+    outdated (after a policy save: every one the rules changed), and say when the next one
+    runs out: the window's verdict clock runs this at that moment."""
+    judged = judge(database, store_id, rules.policy, rules.shop_edit_window, now=now)
+    with database.reading() as conn:
+        upcoming = next_verdict_expiry(conn, store_id, after=now)
+    return DueVerdicts(frozenset(judged), upcoming)
 
 
 def judge(
@@ -180,7 +194,11 @@ def judge(
     moment = now or datetime.now(UTC)
     with database.reading() as conn:
         pending = requests_needing_verdict(
-            conn, store_id, digest, reading_in_full=UNDECIDED if client is not None else ()
+            conn,
+            store_id,
+            digest,
+            now=moment,
+            reading_in_full=UNDECIDED if client is not None else (),
         )
     judged = []
     for request_id in pending:

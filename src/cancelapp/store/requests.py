@@ -23,7 +23,13 @@ from cancelapp.domain.request import (
 )
 from cancelapp.domain.verdict import Outcome, Verdict
 from cancelapp.store.phrase_json import phrase_from_json, phrase_to_json
-from cancelapp.store.times import from_db_time, to_db_time
+from cancelapp.store.times import (
+    from_db_time,
+    optional_db_time,
+    optional_from_db_time,
+    to_db_time,
+)
+from cancelapp.store.verdict_json import verdict_from_json, verdict_to_json
 
 _REQUEST_COLUMNS = (
     "id, store_id, order_gid, order_name, customer_email, state, native_edit_id, line_item_ids"
@@ -181,15 +187,19 @@ def set_verdict(
     policy_hash: str,
     evaluated_at: datetime,
 ) -> None:
-    """Cache the verdict the queue shows; `requests_needing_verdict` finds outdated ones."""
+    """Store the request's one verdict, whole, with the moment it stops holding: the queue,
+    the detail pane and Approve read it; `requests_needing_verdict` finds outdated ones."""
     reason = verdict.first_reason
     conn.execute(
         """UPDATE requests SET verdict_outcome = ?, verdict_rule = ?, verdict_reason = ?,
-               verdict_policy_hash = ?, verdict_evaluated_at = ? WHERE id = ?""",
+               verdict_json = ?, verdict_valid_until = ?, verdict_policy_hash = ?,
+               verdict_evaluated_at = ? WHERE id = ?""",
         (
             verdict.outcome.value,
             verdict.rule,
             None if reason is None else phrase_to_json(reason),
+            verdict_to_json(verdict),
+            optional_db_time(verdict.valid_until),
             policy_hash,
             to_db_time(evaluated_at),
             request_id,
@@ -197,17 +207,48 @@ def set_verdict(
     )
 
 
-def stored_verdict(conn: sqlite3.Connection, request_id: int) -> Verdict | None:
-    """The verdict last cached for the request (its outcome, rule and first reason), or None
-    when it was never judged: what a decided request keeps showing."""
+@dataclass(frozen=True)
+class StoredVerdict:
+    """A request's verdict as stored, with what it was judged under."""
+
+    verdict: Verdict
+    policy_hash: str | None
+    evaluated_at: datetime | None
+    order_read_since: bool  # its order was read from Shopify again after it was judged
+    whole: bool  # False: stored before schema v5, only its outcome, rule and first reason
+
+    def outdated(self, policy_hash: str, now: datetime) -> bool:
+        """To be judged again: other rules, a newer order, or its time ran out."""
+        return (
+            not self.whole
+            or self.policy_hash != policy_hash
+            or self.evaluated_at is None
+            or self.order_read_since
+            or self.verdict.expired(now)
+        )
+
+
+def stored_verdict(conn: sqlite3.Connection, request_id: int) -> StoredVerdict | None:
+    """The verdict stored for the request, or None when it was never judged."""
     row = conn.execute(
-        "SELECT verdict_outcome, verdict_rule, verdict_reason FROM requests WHERE id = ?",
+        """SELECT r.verdict_outcome, r.verdict_rule, r.verdict_reason, r.verdict_json,
+                  r.verdict_policy_hash, r.verdict_evaluated_at,
+                  o.fetched_at IS NOT NULL AND o.fetched_at > r.verdict_evaluated_at
+           FROM requests r
+           LEFT JOIN orders o ON o.store_id = r.store_id AND o.gid = r.order_gid
+           WHERE r.id = ?""",
         (request_id,),
     ).fetchone()
     if row is None or row[0] is None:
         return None
-    reasons = () if row[2] is None else (phrase_from_json(row[2]),)
-    return Verdict(Outcome(row[0]), row[1] or "", reasons, ())
+    if row[3] is not None:
+        verdict = verdict_from_json(row[3])
+    else:
+        reasons = () if row[2] is None else (phrase_from_json(row[2]),)
+        verdict = Verdict(Outcome(row[0]), row[1] or "", reasons, ())
+    return StoredVerdict(
+        verdict, row[4], optional_from_db_time(row[5]), bool(row[6]), row[3] is not None
+    )
 
 
 def requests_needing_verdict(
@@ -215,14 +256,16 @@ def requests_needing_verdict(
     store_id: int,
     policy_hash: str,
     *,
+    now: datetime,
     reading_in_full: Collection[RequestState] = (),
 ) -> list[int]:
-    """Requests never judged, judged under another policy, or whose order changed since, that
-    can be judged now (a request carried out or declined keeps the verdict it was decided
-    under): unmatched ones (judged without an order) and those whose order is
-    cached in full. A request whose order is cached only lean comes only when its state is in
-    `reading_in_full` (the caller reads that order in full first); otherwise it waits for a
-    sync to read it, rather than being looked at again on every pass."""
+    """Requests never judged, judged under another policy or before schema v5 (not whole),
+    whose order changed since, or whose verdict ran out before `now`, that can be judged now (a request carried out or
+    declined keeps the verdict it was decided under): unmatched ones (judged without an
+    order) and those whose order is cached in full. A request whose order is cached only lean
+    comes only when its state is in `reading_in_full` (the caller reads that order in full
+    first); otherwise it waits for a sync to read it, rather than being looked at again on
+    every pass."""
     states = [s.value for s in reading_in_full]
     rows = conn.execute(
         f"""SELECT r.id FROM requests r
@@ -232,11 +275,25 @@ def requests_needing_verdict(
               AND (r.order_gid IS NULL OR o.detail = 'full'
                    OR (o.id IS NOT NULL AND r.state IN ({",".join("?" * len(states))})))
               AND (r.verdict_policy_hash IS NOT ? OR r.verdict_evaluated_at IS NULL
-                   OR r.verdict_evaluated_at < o.fetched_at)
+                   OR r.verdict_evaluated_at < o.fetched_at OR r.verdict_valid_until < ?
+                   OR r.verdict_json IS NULL)
             ORDER BY r.id""",  # noqa: S608
-        (store_id, *states, policy_hash),
+        (store_id, *states, policy_hash, to_db_time(now)),
     ).fetchall()
     return [row[0] for row in rows]
+
+
+def next_verdict_expiry(
+    conn: sqlite3.Connection, store_id: int, *, after: datetime
+) -> datetime | None:
+    """The first moment after `after` at which an undecided request's verdict runs out."""
+    row = conn.execute(
+        """SELECT min(verdict_valid_until) FROM requests
+           WHERE store_id = ? AND verdict_valid_until >= ?
+             AND state NOT IN ('done', 'declined')""",
+        (store_id, to_db_time(after)),
+    ).fetchone()
+    return optional_from_db_time(row[0])
 
 
 def stale_request_ids(conn: sqlite3.Connection, store_id: int) -> list[int]:

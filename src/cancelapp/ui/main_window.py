@@ -40,6 +40,7 @@ from cancelapp.ui.queue.queue_index import Tab
 from cancelapp.ui.queue.queue_model import QueueModel
 from cancelapp.ui.queue.queue_view import QueueView
 from cancelapp.ui.queue.refresh_timer import QueueSync
+from cancelapp.ui.queue.verdict_clock import VerdictClock
 from cancelapp.ui.retranslating import Retranslating
 from cancelapp.ui.settings.window_settings import SettingsFlow
 from cancelapp.ui.status_bar import StatusBar
@@ -106,7 +107,16 @@ class MainWindow(Retranslating, QMainWindow):
         self.bulk = BulkFlow(context.workers, self.formatter, self, lambda: self.session)
         self.policy = PolicyFlow(context, self.formatter, self, lambda: self.session)
         self.details = DetailFlow(
-            context.workers, context.database, self.detail, self.policy, lambda: self.session, self
+            context.workers,
+            context.database,
+            self.detail,
+            self.policy,
+            lambda: self.session,
+            lambda: self.context.clock(),
+            self,
+        )
+        self.verdicts = VerdictClock(
+            context.workers, context.database, self.policy, lambda: self.context.clock(), self
         )
         self.unmatched = UnmatchedFlow(context.workers, self.formatter, self, lambda: self.session)
         self.settings_flow = SettingsFlow(
@@ -207,6 +217,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.details.rows_changed.connect(self._reload_rows)
         self.details.waiting_online.connect(lambda text: self.status.showMessage(text, 8000))
         self.details.problem.connect(self._problem)
+        self.details.verdict_due.connect(self.verdicts.check)
+        self.verdicts.judged.connect(self._verdicts_judged)
+        self.verdicts.problem.connect(self._problem)
         self.policy.ready.connect(self.details.reload)
         self.policy.rejudged.connect(self._rejudged)
         self.policy.problem.connect(self._problem)
@@ -325,6 +338,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.actions_.set_session(None)
         self._reload_when_complete = set()
         self.policy.set_store(store)
+        self.verdicts.set_store(store.id)
         self.store_sessions.open(store, self.model, self._after_first_paint)
         self.details.load(0)
         self._update_title()
@@ -437,6 +451,7 @@ class MainWindow(Retranslating, QMainWindow):
         incomplete = detail is not None and not detail.complete
         if current and (current in result.request_ids or window_changed or incomplete):
             self.details.load(current)
+        self.verdicts.check()  # and wait for the first verdict to run out
 
     def _precompute_orders(self) -> None:
         """Sort every column in a worker now, so a click on a header later is instant."""
@@ -456,10 +471,18 @@ class MainWindow(Retranslating, QMainWindow):
     def _sync_failed(self, error: object) -> None:
         self.status.sync_finished()
         self._problem(error)
+        self.verdicts.check()  # offline too, a verdict runs out: judged from the cache
 
     def _rejudged(self, request_ids: frozenset[int]) -> None:
         self._reload_rows(request_ids)
         self.details.reload()
+        self.verdicts.check()  # the new rules' verdicts run out at other times
+
+    def _verdicts_judged(self, request_ids: frozenset[int]) -> None:
+        """Verdicts ran out and were judged again: their badges and the pane change together."""
+        self._reload_rows(request_ids)
+        if self.queue.current_request_id() in request_ids:
+            self.details.reload()
 
     # The selected request ------------------------------------------------------------------------
 
@@ -598,6 +621,7 @@ class MainWindow(Retranslating, QMainWindow):
         if self.store is not None and self.store.id == store.id:
             self.sync.set_session(None)
             self.actions_.set_session(None)
+            self.verdicts.set_store(None)
             self.store_sessions.close()
             self.model.load([])
             self.details.load(0)

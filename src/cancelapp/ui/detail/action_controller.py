@@ -107,7 +107,7 @@ class ActionController(QObject):
         from cancelapp.session.decide import Asked, Choice
 
         action = detail.verdict.action or SuggestedAction()
-        self._prepare(detail, Asked(Choice.APPROVE, action=action))
+        self._prepare(detail, Asked(Choice.APPROVE, action=action, judged_at=detail.judged_at))
 
     def decline(self, detail: RequestDetail) -> None:
         from cancelapp.actions.prepare.decline_hold_restock import DECLINE_NOTE_LIMIT

@@ -121,11 +121,17 @@ class PolicyFlow(QObject):
     def _saved(self, store: StoreRecord, policy: Policy) -> None:
         if store is not self.store:
             return
-        from cancelapp.session.refresh import rejudge
+        from cancelapp.session.refresh import DueVerdicts, judge_due
 
         rules = self.context.policies.save_policy(store.id, policy)
+        now = self.context.clock()
         task = self.context.workers.run_on(
-            Lane.DATABASE_WRITE, rejudge, self.context.database, store.id, rules
+            Lane.DATABASE_WRITE, judge_due, self.context.database, store.id, rules, now
         )
-        task.succeeded.connect(lambda ids: self.rejudged.emit(ids) if store is self.store else None)
+
+        def judged(due: DueVerdicts) -> None:
+            if store is self.store:
+                self.rejudged.emit(due.judged)
+
+        task.succeeded.connect(judged)
         task.failed.connect(self.problem)
