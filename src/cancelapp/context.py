@@ -76,7 +76,7 @@ class AppContext:
         Reads the keychain, which may block on an unlock prompt: call it in a worker.
         Raises `KeychainUnavailable` when the keychain is locked.
         """
-        from cancelapp.session.opening import open_store_session  # the session side loads
+        from cancelapp.session.session_side import open_store_session  # the session side loads
 
         return open_store_session(
             store,

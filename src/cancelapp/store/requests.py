@@ -260,12 +260,12 @@ def requests_needing_verdict(
     reading_in_full: Collection[RequestState] = (),
 ) -> list[int]:
     """Requests never judged, judged under another policy or before schema v5 (not whole),
-    whose order changed since, or whose verdict ran out before `now`, that can be judged now (a request carried out or
-    declined keeps the verdict it was decided under): unmatched ones (judged without an
-    order) and those whose order is cached in full. A request whose order is cached only lean
-    comes only when its state is in `reading_in_full` (the caller reads that order in full
-    first); otherwise it waits for a sync to read it, rather than being looked at again on
-    every pass."""
+    whose order changed since, or whose verdict ran out before `now`, that can be judged now
+    (a request carried out or declined keeps the verdict it was decided under): unmatched
+    ones (judged without an order) and those whose order is cached in full. A request whose
+    order is cached only lean comes only when its state is in `reading_in_full` (the caller
+    reads that order in full first); otherwise it waits for a sync to read it, rather than
+    being looked at again on every pass."""
     states = [s.value for s in reading_in_full]
     rows = conn.execute(
         f"""SELECT r.id FROM requests r

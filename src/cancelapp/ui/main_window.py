@@ -19,6 +19,7 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from cancelapp.session.detail import RequestDetail
+from cancelapp.session.opening import Step
 from cancelapp.store.stores import StoreRecord, shown_name
 from cancelapp.ui.audit_check import AuditChainCheck
 from cancelapp.ui.banner import Banner
@@ -258,6 +259,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.store_sessions.cache_opened.connect(self._cache_opened)
         self.store_sessions.cache_completed.connect(self._cache_completed)
         self.store_sessions.session_opened.connect(self._session_opened)
+        self.store_sessions.step_due.connect(self._start_step)
         self.store_sessions.problem.connect(self._problem)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._scheme_changed)
 
@@ -339,7 +341,9 @@ class MainWindow(Retranslating, QMainWindow):
         self._reload_when_complete = set()
         self.policy.set_store(store)
         self.verdicts.set_store(store.id)
-        self.store_sessions.open(store, self.model, self._after_first_paint)
+        self.store_sessions.open(
+            store, self.model, self._after_first_paint, online=self._open_sessions
+        )
         self.details.load(0)
         self._update_title()
 
@@ -351,17 +355,19 @@ class MainWindow(Retranslating, QMainWindow):
         if self.queue.current_request_id() == 0:
             self.queue.select_row(0)  # its detail shows once the policy is read
         self.queue_loaded.emit()
-        self._after_first_paint(lambda: self._first_rows_painted(store))
+        self._after_first_paint(lambda: self.store_sessions.reached(store, Step.FIRST_PAINT))
 
     def _after_first_paint(self, step: Callable[[], None]) -> None:
         when_painted(self.queue.table.viewport(), step)
 
-    def _first_rows_painted(self, store: StoreRecord) -> None:
-        if store is not self.store:
-            return
-        self.policy.load()
-        if self._open_sessions:
+    def _start_step(self, store: StoreRecord, step: Step) -> None:
+        """The window's part of a store's start, when `session/opening.py` says it is due."""
+        if step is Step.POLICY:
+            self.policy.load()
+        elif step is Step.KEYCHAIN:
             self._find_keychain()
+        elif step is Step.SYNC:
+            self.sync.sync_now()
 
     def _cache_completed(self, store: StoreRecord, _sync_state: SyncState) -> None:
         """Every row is in. Only now may a sync or an action change rows: the whole queue,
@@ -372,7 +378,6 @@ class MainWindow(Retranslating, QMainWindow):
         self.queue_completed.emit()
         if self._open_sessions:  # an interactive start, not a smoke run
             self._precompute_orders()
-            self.store_sessions.open_session(store)
 
     def _find_keychain(self) -> None:
         """Look for the OS keychain in a worker now, before a dialog or a session needs it."""
@@ -392,8 +397,7 @@ class MainWindow(Retranslating, QMainWindow):
             return
         self.sync.set_session(session)
         self.actions_.set_session(session)  # reconciles what was sending when the app stopped
-        self.sync.sync_now()
-        self._update_actions()
+        self._update_actions()  # the first sync follows (`Step.SYNC`)
 
     # Syncing -------------------------------------------------------------------------------------
 
