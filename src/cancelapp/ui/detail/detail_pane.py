@@ -7,6 +7,7 @@ literally, never interpreted as HTML.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QFont
@@ -24,7 +25,6 @@ from PySide6.QtWidgets import (
 from cancelapp.domain.order import Order
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP
 from cancelapp.domain.verdict import RefundMethod, SuggestedAction, Verdict
-from cancelapp.policy.explanation import VerdictExplanation, explain
 from cancelapp.session.detail import CarriedOut, RequestDetail
 from cancelapp.store.phrase_json import phrase_from_json
 from cancelapp.ui.formatting import Formatter
@@ -39,6 +39,9 @@ from cancelapp.ui.labels import (
 )
 from cancelapp.ui.retranslating import Retranslating
 from cancelapp.ui.theme import badge_colors, is_dark
+
+if TYPE_CHECKING:  # the policy package loads in the start's POLICY step, after the first rows
+    from cancelapp.policy.explanation import VerdictExplanation
 
 _TITLE_CHARS = 30
 # What one request shows: a wrapped label lays out a megabyte for seconds on the GUI thread,
@@ -455,6 +458,8 @@ class DetailPane(Retranslating, QScrollArea):
         detail = self.detail
         explanation = detail.explanation if detail is not None else None
         if explanation is None:
+            from cancelapp.policy.explanation import explain  # see TYPE_CHECKING above
+
             explanation = explain(verdict, None)
         self._show_explanation(explanation)
         action = verdict.action
