@@ -312,7 +312,6 @@ def test_v5_judges_stored_verdicts_again_and_keeps_old_decisions_readable(
     assert stored is not None and not stored.whole
     assert (stored.verdict.outcome.value, stored.verdict.rule) == ("approve", "In time")
     assert stored.verdict.reasons == (reason,)
-    assert stored.outdated("released-digest", T0)  # not whole: judged again when undecided
     assert expiry_column is None
     assert request_id in waiting  # even under the same rules: to be stored whole
     assert all(d.verdict is None and d.verdict_policy_hash is None for d in decisions)

@@ -242,9 +242,9 @@ def test_the_whole_verdict_is_stored_with_the_moment_it_runs_out(
         stored = stored_verdict(conn, open_one)
         assert stored is not None
         assert stored.verdict == verdict
-        assert not stored.outdated("p", until)
-        assert stored.outdated("p", until + timedelta(microseconds=1))  # ran out
-        assert stored.outdated("other", T0)
+        assert (stored.policy_hash, stored.evaluated_at, stored.whole) == ("p", T0, True)
+        assert not stored.verdict.expired(until)
+        assert stored.verdict.expired(until + timedelta(microseconds=1))  # ran out
         assert next_verdict_expiry(conn, store_id, after=T0) == until
         assert requests_needing_verdict(conn, store_id, "p", now=until) == []
         after = until + timedelta(seconds=1)

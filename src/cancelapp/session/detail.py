@@ -1,8 +1,9 @@
 """Everything the detail pane shows about one request, read from the cache in a worker.
 
 The verdict is the request's one stored verdict, the one the queue's badge shows and Approve
-carries out (`session/refresh.py` `judge` stores it); when it is outdated (it ran out, the
-rules or the order changed) the detail says so (`verdict_due`) and the window judges again.
+carries out (`session/refresh.py` `judge` stores it). When its time ran out the detail says so
+(`verdict_due`) and the window judges again; other changes (the rules, the order) are judged
+again by the flow that made them.
 An order the cache holds only lean (list fields, no line items) is shown as it is, with a
 Review verdict saying the full order is still to be read: the window reads it in full
 (`refresh.complete_order`) when online and loads the detail again.
@@ -75,7 +76,7 @@ class RequestDetail:
     stopped: tuple[Phrase, ...] = ()
     kept_reason: str | None = None
     carried_out: CarriedOut | None = None  # the decision a done or declined request was under
-    verdict_due: bool = False  # the stored verdict is outdated: the window judges it again
+    verdict_due: bool = False  # the stored verdict ran out: the window judges it again
     judged_at: datetime | None = None  # when the verdict was judged (None: just now, unstored)
 
     @property
@@ -106,9 +107,9 @@ def load_detail(
     now: datetime,
     shop_edit_window: timedelta | None = None,
 ) -> RequestDetail | None:
-    """None when the request no longer exists (merged into another one). `now` and the
-    rules tell whether the stored verdict is outdated; they judge only a request that has
-    none yet (its first verdict is on its way)."""
+    """None when the request no longer exists (merged into another one). `now` tells
+    whether the stored verdict ran out; `now` and the rules judge only a request that has
+    none stored yet (its first verdict is on its way)."""
     from cancelapp.policy import evaluate, explain, policy_hash
     from cancelapp.store.audit import list_audit
     from cancelapp.store.journal import list_actions, list_decisions
@@ -141,14 +142,13 @@ def load_detail(
         # Decided: never judged again against the order it changed. Undecided: the one
         # verdict, until the window has judged it again.
         verdict, judged_at = stored.verdict, stored.evaluated_at
-        due = not decided and stored.outdated(digest, now)
+        due = not decided and verdict.expired(now)
         explanation = explain(verdict, policy if stored.policy_hash == digest else None)
     elif complete:
         verdict = evaluate(order, request, policy, now, shop_edit_window=shop_edit_window)
         if why_unmatched is not None:  # kept with the request: shown after a restart too
             verdict = replace(verdict, reasons=(why_unmatched, *verdict.reasons))
         explanation = explain(verdict, policy)
-        due = not decided
     else:
         verdict = Verdict(Outcome.REVIEW, "", (_NOT_READ,), ())
         explanation = explain(verdict, None)

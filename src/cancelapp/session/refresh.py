@@ -8,6 +8,7 @@ actions packages, and return plain results the window merges into its model.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
@@ -164,11 +165,22 @@ class DueVerdicts:
     next_expiry: datetime | None  # when the next undecided verdict runs out
 
 
-def judge_due(database: Database, store_id: int, rules: StorePolicy, now: datetime) -> DueVerdicts:
+def judge_due(
+    control: TaskControl, database: Database, store_id: int, rules: StorePolicy, now: datetime
+) -> DueVerdicts:
     """Judge again, from the cache (no network), every verdict that ran out or is otherwise
     outdated (after a policy save: every one the rules changed), and say when the next one
-    runs out: the window's verdict clock runs this at that moment."""
-    judged = judge(database, store_id, rules.policy, rules.shop_edit_window, now=now)
+    runs out: the window's verdict clock runs this at that moment. Stops when cancelled (the
+    window closes): the rest are judged next time."""
+    judged = judge(
+        database,
+        store_id,
+        rules.policy,
+        rules.shop_edit_window,
+        now=now,
+        cancel=control.cancel_event,
+    )
+    control.raise_if_cancelled()
     with database.reading() as conn:
         upcoming = next_verdict_expiry(conn, store_id, after=now)
     return DueVerdicts(frozenset(judged), upcoming)
@@ -182,6 +194,7 @@ def judge(
     *,
     client: ShopifyClient | None = None,
     now: datetime | None = None,
+    cancel: threading.Event | None = None,
 ) -> list[int]:
     """Evaluate every request whose verdict is missing or outdated and that can be judged
     now; returns their ids.
@@ -189,7 +202,8 @@ def judge(
     The policy needs the whole order; an unmatched request is judged without one (Review).
     An undecided request whose order is cached lean is read in full first with `client`;
     without one (offline, or just re-judging after a policy edit) it keeps its verdict until
-    a sync has read the order. A decided request whose order is cached lean is left alone."""
+    a sync has read the order. A decided request whose order is cached lean is left alone.
+    With `cancel` set it stops between requests."""
     digest = policy_hash(policy, shop_edit_window)
     moment = now or datetime.now(UTC)
     with database.reading() as conn:
@@ -202,6 +216,8 @@ def judge(
         )
     judged = []
     for request_id in pending:
+        if cancel is not None and cancel.is_set():
+            break
         with database.reading() as conn:
             request = get_request(conn, request_id)
             order_id = None if request is None else request.order_id

@@ -209,34 +209,20 @@ def set_verdict(
 
 @dataclass(frozen=True)
 class StoredVerdict:
-    """A request's verdict as stored, with what it was judged under."""
+    """A request's verdict as stored, with the rules' digest and the time it was judged."""
 
     verdict: Verdict
     policy_hash: str | None
     evaluated_at: datetime | None
-    order_read_since: bool  # its order was read from Shopify again after it was judged
     whole: bool  # False: stored before schema v5, only its outcome, rule and first reason
-
-    def outdated(self, policy_hash: str, now: datetime) -> bool:
-        """To be judged again: other rules, a newer order, or its time ran out."""
-        return (
-            not self.whole
-            or self.policy_hash != policy_hash
-            or self.evaluated_at is None
-            or self.order_read_since
-            or self.verdict.expired(now)
-        )
 
 
 def stored_verdict(conn: sqlite3.Connection, request_id: int) -> StoredVerdict | None:
     """The verdict stored for the request, or None when it was never judged."""
     row = conn.execute(
-        """SELECT r.verdict_outcome, r.verdict_rule, r.verdict_reason, r.verdict_json,
-                  r.verdict_policy_hash, r.verdict_evaluated_at,
-                  o.fetched_at IS NOT NULL AND o.fetched_at > r.verdict_evaluated_at
-           FROM requests r
-           LEFT JOIN orders o ON o.store_id = r.store_id AND o.gid = r.order_gid
-           WHERE r.id = ?""",
+        """SELECT verdict_outcome, verdict_rule, verdict_reason, verdict_json,
+                  verdict_policy_hash, verdict_evaluated_at
+           FROM requests WHERE id = ?""",
         (request_id,),
     ).fetchone()
     if row is None or row[0] is None:
@@ -246,9 +232,7 @@ def stored_verdict(conn: sqlite3.Connection, request_id: int) -> StoredVerdict |
     else:
         reasons = () if row[2] is None else (phrase_from_json(row[2]),)
         verdict = Verdict(Outcome(row[0]), row[1] or "", reasons, ())
-    return StoredVerdict(
-        verdict, row[4], optional_from_db_time(row[5]), bool(row[6]), row[3] is not None
-    )
+    return StoredVerdict(verdict, row[4], optional_from_db_time(row[5]), row[3] is not None)
 
 
 def requests_needing_verdict(

@@ -218,7 +218,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.details.rows_changed.connect(self._reload_rows)
         self.details.waiting_online.connect(lambda text: self.status.showMessage(text, 8000))
         self.details.problem.connect(self._problem)
-        self.details.verdict_due.connect(self.verdicts.check)
+        self.details.verdict_due.connect(self._verdict_ran_out)
         self.verdicts.judged.connect(self._verdicts_judged)
         self.verdicts.problem.connect(self._problem)
         self.policy.ready.connect(self.details.reload)
@@ -394,6 +394,7 @@ class MainWindow(Retranslating, QMainWindow):
                 ).format(store=shown_name(store, self.store_switcher.stores))
             )
             self.status.set_online(False)
+            self.verdicts.check()  # no sync will: verdicts that ran out are judged from the cache
             return
         self.sync.set_session(session)
         self.actions_.set_session(session)  # reconciles what was sending when the app stopped
@@ -481,6 +482,12 @@ class MainWindow(Retranslating, QMainWindow):
         self._reload_rows(request_ids)
         self.details.reload()
         self.verdicts.check()  # the new rules' verdicts run out at other times
+
+    def _verdict_ran_out(self) -> None:
+        """The request shown has a verdict whose time ran out (the window was closed, or the
+        computer slept, when it did): judge it again. A smoke run stays as it is."""
+        if self._open_sessions:
+            self.verdicts.check()
 
     def _verdicts_judged(self, request_ids: frozenset[int]) -> None:
         """Verdicts ran out and were judged again: their badges and the pane change together."""

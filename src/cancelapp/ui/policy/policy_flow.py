@@ -125,7 +125,7 @@ class PolicyFlow(QObject):
 
         rules = self.context.policies.save_policy(store.id, policy)
         now = self.context.clock()
-        task = self.context.workers.run_on(
+        task = self.context.workers.run_cancellable_on(
             Lane.DATABASE_WRITE, judge_due, self.context.database, store.id, rules, now
         )
 

@@ -66,7 +66,7 @@ class VerdictClock(QObject):
             return
         from cancelapp.session.refresh import judge_due
 
-        task = self.workers.run_on(
+        task = self.workers.run_cancellable_on(
             Lane.DATABASE_WRITE, judge_due, self.database, store_id, rules, self.clock()
         )
         task.succeeded.connect(lambda due: self._judged(store_id, due))
