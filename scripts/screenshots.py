@@ -90,6 +90,7 @@ def _take(out: Path, width: int, height: int) -> int:
     shop = DemoShop(seed=7, size=60, bucket_size=100_000, restore_rate=100_000).start()
     try:
         pending = _pending_request(shop)
+        three_items = _three_item_request(shop)
         connect_demo(context, shop)
         window = MainWindow(context)
         window.resize(width, height)
@@ -132,7 +133,11 @@ def _take(out: Path, width: int, height: int) -> int:
         apply_scheme(app, Qt.ColorScheme.Light)
         if not _bulk_confirmation(window, out / "bulk-confirm-en-light.png", wait):
             return 1
+        if not _partial_cancel_preview(app, window, three_items, out, wait):
+            return 1
         if not _unmatched_search(window, shop, out / "unmatched-search-en.png", wait):
+            return 1
+        if not _reports(app, window, out, wait):
             return 1
         window.close()
     finally:
@@ -185,6 +190,81 @@ def _bulk_confirmation(window: MainWindow, target: Path, wait: Callable[..., Non
         print(f"could not write {target}", file=sys.stderr)
         return False
     print(target.relative_to(ROOT) if target.is_relative_to(ROOT) else target)
+    return True
+
+
+def _three_item_request(shop: DemoShop) -> str:
+    """A paid order of three stocked items whose customer asks to cancel."""
+    order_id = shop.create_order("paid")
+    while not (
+        len(shop.order(order_id).line_items) == 3
+        and all(li.variant is not None for li in shop.order(order_id).line_items)
+    ):
+        order_id = shop.create_order("paid")
+    shop.add_cancel_request(order_id, "Please cancel the last item; I will keep the rest.")
+    return order_id
+
+
+def _partial_cancel_preview(
+    app: QApplication, window: MainWindow, order_id: str, out: Path, wait: Callable[..., None]
+) -> bool:
+    """The approve preview at 1366x768 in English and Danish, with two of three items chosen
+    and one of them not restocked, and what Shopify will email the customer."""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtGui import QPainter
+
+    from cancelapp.settings import Language
+    from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog
+    from cancelapp.ui.queue.queue_index import Tab
+    from cancelapp.ui.theme import apply_scheme
+
+    apply_scheme(app, Qt.ColorScheme.Light)
+    window.resize(*LAPTOP)
+    window.queue.show_tab(Tab.NEEDS_DECISION)
+    request_id = window.model.request_of_order(order_id)
+    if request_id is None or not window.queue.select_request(request_id):
+        print("the three-item request is not in the queue", file=sys.stderr)
+        return False
+    shown = window.current_detail()
+    if shown is None or shown.request.id != request_id:
+        wait(window.detail_shown)
+    for language in ("en", "da"):
+        window.use_language(Language.DANISH if language == "da" else Language.ENGLISH)
+        opened: list[object] = []
+        window.actions_.dialog_opened.connect(opened.append)
+        window.commands.approve.trigger()
+        if not opened:
+            wait(window.actions_.dialog_opened)
+        window.actions_.dialog_opened.disconnect(opened.append)
+        dialog = opened[0] if opened else None
+        if not isinstance(dialog, ConfirmActionDialog) or dialog.panel is None:
+            print("the approve preview did not open", file=sys.stderr)
+            return False
+        _, second, third = dialog.panel.lines
+        third.quantity.setValue(0)
+        second.restock.setChecked(False)
+        for _ in range(100):
+            if dialog.settled:
+                break
+            wait(dialog.preview_shown, 200)
+        dialog.resize(min(dialog.sizeHint().width(), 1300), min(dialog.sizeHint().height(), 740))
+        for _ in range(5):
+            app.processEvents()
+        shot = window.grab()
+        painter = QPainter(shot)
+        at = QPoint((shot.width() - dialog.width()) // 2, (shot.height() - dialog.height()) // 2)
+        painter.drawPixmap(at, dialog.grab())
+        painter.setPen(dialog.palette().dark().color())
+        painter.drawRect(at.x(), at.y(), dialog.width() - 1, dialog.height() - 1)
+        painter.end()
+        dialog.reject()
+        for _ in range(5):
+            app.processEvents()
+        target = out / f"partial-cancel-preview-1366-{language}.png"
+        if not shot.save(str(target)):
+            print(f"could not write {target}", file=sys.stderr)
+            return False
+        print(target.relative_to(ROOT) if target.is_relative_to(ROOT) else target)
     return True
 
 
@@ -286,6 +366,58 @@ def _unmatched_search(
     saved = shot.save(str(target))
     print(target.relative_to(ROOT) if target.is_relative_to(ROOT) else target)
     return saved
+
+
+def _reports(app: QApplication, window: MainWindow, out: Path, wait: Callable[..., None]) -> bool:
+    """The Reports window at 1366x768, in English and Danish, after five approvals."""
+    from PySide6.QtCore import QItemSelectionModel
+
+    from cancelapp.settings import Language
+    from cancelapp.ui.dialogs.bulk_dialogs import BulkConfirmDialog
+    from cancelapp.ui.queue.queue_index import Column, Tab
+    from cancelapp.ui.queue.queue_model import OUTCOME_ROLE
+
+    window.use_language(Language.ENGLISH)
+    window.queue.show_tab(Tab.APPROVE)
+    model = window.model
+    rows = [
+        r
+        for r in range(model.rowCount())
+        if model.index(r, Column.VERDICT).data(OUTCOME_ROLE) == "approve"
+    ][:5]
+    selection = window.queue.table.selectionModel()
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    selection.clearSelection()
+    for row in rows:
+        selection.select(model.index(row, 0), flags)
+    opened: list[object] = []
+    window.bulk.dialog_opened.connect(opened.append)
+    window.commands.approve_selected.trigger()
+    wait(window.bulk.dialog_opened)
+    confirm = next((d for d in opened if isinstance(d, BulkConfirmDialog)), None)
+    if confirm is None:
+        print("the bulk confirmation did not open", file=sys.stderr)
+        return False
+    confirm.confirm_button.click()
+    wait(window.bulk.finished, 120_000)
+    window.commands.reports.trigger()
+    reports = window.reports_window
+    if reports is None:
+        print("the Reports window did not open", file=sys.stderr)
+        return False
+    wait(reports.loaded)
+    reports.resize(*LAPTOP)
+    for language in ("en", "da"):
+        window.use_language(Language.DANISH if language == "da" else Language.ENGLISH)
+        for _ in range(5):
+            app.processEvents()
+        target = out / f"reports-1366-{language}.png"
+        if not reports.grab().save(str(target)):
+            print(f"could not write {target}", file=sys.stderr)
+            return False
+        print(target.relative_to(ROOT) if target.is_relative_to(ROOT) else target)
+    reports.close()
+    return True
 
 
 if __name__ == "__main__":

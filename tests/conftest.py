@@ -16,6 +16,8 @@ pytest_plugins = [
     "fixtures.demoshop",
     "fixtures.keychain",
     "fixtures.imap",
+    "fixtures.oauth_server",
+    "fixtures.oauth_imap",
     "fixtures.release_feed",
 ]
 

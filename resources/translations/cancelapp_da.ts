@@ -288,6 +288,10 @@
         <translation>Bed lageret om at annullere</translation>
     </message>
     <message>
+        <source>At most {maximum} can be refunded for what is cancelled.</source>
+        <translation>Der kan højst refunderes {maximum} for det, der annulleres.</translation>
+    </message>
+    <message>
         <source>At the warehouse: decide soon. It must agree before the order can be cancelled.</source>
         <translation>På lageret: beslut dig snart. Lageret skal sige ja, før ordren kan annulleres.</translation>
     </message>
@@ -360,6 +364,38 @@
         <translation>Shopify beregner {shopify} for at fjerne disse varer; CancelApps forhåndsvisning giver {ours}. Tjek ordren i Shopify, før du bekræfter.</translation>
     </message>
     <message>
+        <source>Shopify emails the customer a refund receipt for {amount}.</source>
+        <translation>Shopify sender kunden en refusionskvittering på {amount}.</translation>
+    </message>
+    <message>
+        <source>Shopify emails the customer a refund receipt: {amount} as store credit.</source>
+        <translation>Shopify sender kunden en refusionskvittering: {amount} som butikskredit.</translation>
+    </message>
+    <message>
+        <source>Shopify emails the customer a refund receipt: {count} item(s) cancelled, {amount} refunded.</source>
+        <translation>Shopify sender kunden en refusionskvittering: {count} vare(r) annulleret, {amount} refunderet.</translation>
+    </message>
+    <message>
+        <source>Shopify emails the customer that order {order} is cancelled and {amount} goes back to how they paid.</source>
+        <translation>Shopify sender kunden en e-mail om, at ordre {order} er annulleret, og at {amount} går tilbage til den måde, kunden betalte på.</translation>
+    </message>
+    <message>
+        <source>Shopify emails the customer that order {order} is cancelled and {amount} is given as store credit.</source>
+        <translation>Shopify sender kunden en e-mail om, at ordre {order} er annulleret, og at {amount} gives som butikskredit.</translation>
+    </message>
+    <message>
+        <source>Shopify emails the customer that order {order} is cancelled.</source>
+        <translation>Shopify sender kunden en e-mail om, at ordre {order} er annulleret.</translation>
+    </message>
+    <message>
+        <source>Shopify emails the customer that {count} item(s) are cancelled, with no money refunded.</source>
+        <translation>Shopify sender kunden en e-mail om, at {count} vare(r) er annulleret, uden at der refunderes penge.</translation>
+    </message>
+    <message>
+        <source>Shopify sends the customer no email.</source>
+        <translation>Shopify sender ikke kunden nogen e-mail.</translation>
+    </message>
+    <message>
         <source>Some items (such as gift cards) cannot go back into stock.</source>
         <translation>Nogle varer (f.eks. gavekort) kan ikke lægges på lager igen.</translation>
     </message>
@@ -374,6 +410,10 @@
     <message>
         <source>The payment was only authorised: cancelling releases it, nothing is charged.</source>
         <translation>Betalingen er kun reserveret: annullering frigiver den, og intet bliver trukket.</translation>
+    </message>
+    <message>
+        <source>The policy has no fee to keep here.</source>
+        <translation>Politikken har intet gebyr, der kan beholdes her.</translation>
     </message>
     <message>
         <source>The warehouse agreed to cancel: approve to cancel and refund.</source>
@@ -398,6 +438,10 @@
     <message>
         <source>This order has already been cancelled.</source>
         <translation>Ordren er allerede annulleret.</translation>
+    </message>
+    <message>
+        <source>Type the amount to refund in {currency}.</source>
+        <translation>Skriv beløbet der skal refunderes, i {currency}.</translation>
     </message>
     <message>
         <source>Waiting for the warehouse to agree to cancel.</source>
@@ -437,6 +481,125 @@
     <message>
         <source>This order has more items or shipments than CancelApp can check at once. Handle it in Shopify.</source>
         <translation>Ordren har flere varer eller forsendelser, end CancelApp kan tjekke på én gang. Behandl den i Shopify.</translation>
+    </message>
+</context>
+<context>
+    <name>ApproveChoicesPanel</name>
+    <message>
+        <source>A statutory withdrawal: refunded in full, shipping included, to the original means of payment. No fee may be kept.</source>
+        <translation>En lovpligtig fortrydelse: refunderes fuldt ud, fragt inklusive, til det oprindelige betalingsmiddel. Der må ikke beholdes noget gebyr.</translation>
+    </message>
+    <message>
+        <source>Statutory withdrawal</source>
+        <translation>Lovpligtig fortrydelse</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Refusion</translation>
+    </message>
+    <message>
+        <source>Another amount:</source>
+        <translation>Et andet beløb:</translation>
+    </message>
+    <message>
+        <source>Amount to refund</source>
+        <translation>Beløb der refunderes</translation>
+    </message>
+    <message>
+        <source>Amount problem</source>
+        <translation>Problem med beløbet</translation>
+    </message>
+    <message>
+        <source>Refund to</source>
+        <translation>Refunder til</translation>
+    </message>
+    <message>
+        <source>The original payment</source>
+        <translation>Den oprindelige betaling</translation>
+    </message>
+    <message>
+        <source>Store credit</source>
+        <translation>Butikskredit</translation>
+    </message>
+    <message>
+        <source>No refund</source>
+        <translation>Ingen refusion</translation>
+    </message>
+    <message>
+        <source>The customer expressly agreed to store credit</source>
+        <translation>Kunden har udtrykkeligt accepteret butikskredit</translation>
+    </message>
+    <message>
+        <source>Store credit expires on</source>
+        <translation>Butikskreditten udløber den</translation>
+    </message>
+    <message>
+        <source>Store credit expiry date</source>
+        <translation>Butikskredittens udløbsdato</translation>
+    </message>
+    <message>
+        <source>Items to cancel</source>
+        <translation>Varer der annulleres</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Vare</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+    <message>
+        <source>Restock</source>
+        <translation>Læg på lager</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>På</translation>
+    </message>
+    <message>
+        <source> of {count}</source>
+        <translation> af {count}</translation>
+    </message>
+    <message>
+        <source>Units of {item} to cancel</source>
+        <translation>Antal {item} der annulleres</translation>
+    </message>
+    <message>
+        <source>Restock {item}</source>
+        <translation>Læg {item} på lager</translation>
+    </message>
+    <message>
+        <source>Where {item} goes back</source>
+        <translation>Hvor {item} lægges på lager</translation>
+    </message>
+    <message>
+        <source>Let Shopify email the customer</source>
+        <translation>Lad Shopify sende kunden en e-mail</translation>
+    </message>
+    <message>
+        <source>Full refund: {amount}</source>
+        <translation>Fuld refusion: {amount}</translation>
+    </message>
+    <message>
+        <source>Keep the policy&apos;s fee of {fee}: refund {amount}</source>
+        <translation>Behold politikkens gebyr på {fee}: refunder {amount}</translation>
+    </message>
+    <message>
+        <source>Refund the shipping ({amount})</source>
+        <translation>Refunder fragten ({amount})</translation>
+    </message>
+    <message>
+        <source>Type the amount to refund, for example {example}.</source>
+        <translation>Skriv beløbet der skal refunderes, for eksempel {example}.</translation>
+    </message>
+    <message>
+        <source>{currency} has {places} decimals.</source>
+        <translation>{currency} har {places} decimaler.</translation>
+    </message>
+    <message>
+        <source>At most {amount} can be refunded for what is cancelled.</source>
+        <translation>Der kan højst refunderes {amount} for det, der annulleres.</translation>
     </message>
 </context>
 <context>
@@ -733,6 +896,49 @@
     </message>
 </context>
 <context>
+    <name>CancelReason</name>
+    <message>
+        <source>Changed their mind</source>
+        <translation>Har fortrudt</translation>
+    </message>
+    <message>
+        <source>Delivery takes too long</source>
+        <translation>Leveringen tager for lang tid</translation>
+    </message>
+    <message>
+        <source>Found it cheaper</source>
+        <translation>Fundet billigere</translation>
+    </message>
+    <message>
+        <source>No longer needed</source>
+        <translation>Ikke længere brug for den</translation>
+    </message>
+    <message>
+        <source>No reason given</source>
+        <translation>Ingen årsag givet</translation>
+    </message>
+    <message>
+        <source>Ordered twice</source>
+        <translation>Bestilt to gange</translation>
+    </message>
+    <message>
+        <source>Other reason</source>
+        <translation>Anden årsag</translation>
+    </message>
+    <message>
+        <source>Payment problem</source>
+        <translation>Problem med betalingen</translation>
+    </message>
+    <message>
+        <source>Wrong delivery address</source>
+        <translation>Forkert leveringsadresse</translation>
+    </message>
+    <message>
+        <source>Wrong size, colour or item</source>
+        <translation>Forkert størrelse, farve eller vare</translation>
+    </message>
+</context>
+<context>
     <name>CheckPage</name>
     <message>
         <source>Check the connection</source>
@@ -794,12 +1000,20 @@
         <translation>Besked til lageret:</translation>
     </message>
     <message>
+        <source>Preview status</source>
+        <translation>Forhåndsvisningens status</translation>
+    </message>
+    <message>
         <source>Message to the warehouse</source>
         <translation>Besked til lageret</translation>
     </message>
     <message>
         <source>Do nothing</source>
         <translation>Gør ingenting</translation>
+    </message>
+    <message>
+        <source>Working out the refund…</source>
+        <translation>Beregner refusionen…</translation>
     </message>
     <message>
         <source>Refund via {gateway}</source>
@@ -830,6 +1044,10 @@
         <translation>Tilbageholdt gebyr</translation>
     </message>
     <message>
+        <source>Not refunded</source>
+        <translation>Ikke refunderet</translation>
+    </message>
+    <message>
         <source>Shopify&apos;s own calculation</source>
         <translation>Shopifys egen beregning</translation>
     </message>
@@ -848,6 +1066,10 @@
     <message>
         <source>Shipping hold</source>
         <translation>Tilbageholdt forsendelse</translation>
+    </message>
+    <message>
+        <source>Customer email</source>
+        <translation>E-mail til kunden</translation>
     </message>
     <message>
         <source>Email the customer</source>
@@ -899,6 +1121,10 @@
 </context>
 <context>
     <name>ConnectWizard</name>
+    <message>
+        <source>Shopify cannot be reached. Check the internet connection, then press Back and Next to try again. Nothing is saved until your store answers.</source>
+        <translation>Shopify kan ikke nås. Tjek internetforbindelsen, og tryk så Tilbage og Næste for at prøve igen. Intet gemmes, før din butik svarer.</translation>
+    </message>
     <message>
         <source>Something unexpected went wrong while connecting. The details are in CancelApp&apos;s log.</source>
         <translation>Noget uventet gik galt under forbindelsen. Detaljerne står i CancelApps log.</translation>
@@ -1717,8 +1943,16 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>Mailserveren {host} tilbyder ikke en krypteret forbindelse (STARTTLS)</translation>
     </message>
     <message>
+        <source>The mail server {host} does not offer sign-in with Google or Microsoft (XOAUTH2 or OAUTHBEARER). Choose App password for this mailbox in Settings › Incoming requests.</source>
+        <translation>Mailserveren {host} tilbyder ikke login med Google eller Microsoft (XOAUTH2 eller OAUTHBEARER). Vælg Adgangskode til app for denne postkasse under Indstillinger › Indkomne anmodninger.</translation>
+    </message>
+    <message>
         <source>The mail server {host} gave an unexpected answer</source>
         <translation>Mailserveren {host} gav et uventet svar</translation>
+    </message>
+    <message>
+        <source>The mail server {host} refused the sign-in for {address}. Sign in again in Settings › Incoming requests; if it keeps happening, check that IMAP is switched on for the mailbox.</source>
+        <translation>Mailserveren {host} afviste login for {address}. Log ind igen under Indstillinger › Indkomne anmodninger; sker det igen, så tjek at IMAP er slået til for postkassen.</translation>
     </message>
     <message>
         <source>The mail server {host} refused the user name or password</source>
@@ -1782,6 +2016,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     <message>
         <source>STARTTLS (usually port 143)</source>
         <translation>STARTTLS (normalt port 143)</translation>
+    </message>
+    <message>
+        <source>Log in with</source>
+        <translation>Log ind med</translation>
     </message>
     <message>
         <source>Mail server</source>
@@ -2056,6 +2294,57 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     </message>
 </context>
 <context>
+    <name>MailboxSignIn</name>
+    <message>
+        <source>App password</source>
+        <translation>Adgangskode til app</translation>
+    </message>
+    <message>
+        <source>Sign in with Google</source>
+        <translation>Log ind med Google</translation>
+    </message>
+    <message>
+        <source>Sign in with Microsoft 365</source>
+        <translation>Log ind med Microsoft 365</translation>
+    </message>
+    <message>
+        <source>How CancelApp logs in to the mailbox</source>
+        <translation>Sådan logger CancelApp ind på postkassen</translation>
+    </message>
+    <message>
+        <source>Cancel sign-in</source>
+        <translation>Afbryd login</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in…</source>
+        <translation>&amp;Log ind…</translation>
+    </message>
+    <message>
+        <source>CancelApp is signed in. You can close this page and go back to CancelApp.</source>
+        <translation>CancelApp er logget ind. Du kan lukke denne side og gå tilbage til CancelApp.</translation>
+    </message>
+    <message>
+        <source>Sign in in the browser window that opened…</source>
+        <translation>Log ind i browservinduet, der blev åbnet…</translation>
+    </message>
+    <message>
+        <source>CancelApp could not open a web browser. Open this address in a browser on this computer to sign in: {url}</source>
+        <translation>CancelApp kunne ikke åbne en webbrowser. Åbn denne adresse i en browser på denne computer for at logge ind: {url}</translation>
+    </message>
+    <message>
+        <source>Sign-in cancelled.</source>
+        <translation>Login afbrudt.</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong while signing in. The details are in CancelApp&apos;s log.</source>
+        <translation>Noget uventet gik galt under login. Detaljerne står i CancelApps log.</translation>
+    </message>
+    <message>
+        <source>Signed in as {address}</source>
+        <translation>Logget ind som {address}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>CancelApp</source>
@@ -2186,8 +2475,16 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>Fj&amp;ern butik…</translation>
     </message>
     <message>
+        <source>Rep&amp;orts…</source>
+        <translation>Rapp&amp;orter…</translation>
+    </message>
+    <message>
         <source>S&amp;ync now</source>
         <translation>S&amp;ynkroniser nu</translation>
+    </message>
+    <message>
+        <source>What cancellations cost and why they happen</source>
+        <translation>Hvad annulleringer koster, og hvorfor de sker</translation>
     </message>
     <message>
         <source>&amp;Connect store…</source>
@@ -2583,6 +2880,58 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>Ingen regel godkender dette automatisk: kig venligst på det</translation>
     </message>
     <message>
+        <source>Already cancelled</source>
+        <translation>Allerede annulleret</translation>
+    </message>
+    <message>
+        <source>Return open</source>
+        <translation>Returnering åben</translation>
+    </message>
+    <message>
+        <source>Already shipped</source>
+        <translation>Allerede afsendt</translation>
+    </message>
+    <message>
+        <source>Partly shipped</source>
+        <translation>Delvist afsendt</translation>
+    </message>
+    <message>
+        <source>Nothing to ship</source>
+        <translation>Intet at sende</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>I bero</translation>
+    </message>
+    <message>
+        <source>At a fulfillment service</source>
+        <translation>Hos en lagerservice</translation>
+    </message>
+    <message>
+        <source>High risk</source>
+        <translation>Høj risiko</translation>
+    </message>
+    <message>
+        <source>High value</source>
+        <translation>Høj værdi</translation>
+    </message>
+    <message>
+        <source>Final sale</source>
+        <translation>Endeligt salg</translation>
+    </message>
+    <message>
+        <source>In time</source>
+        <translation>I tide</translation>
+    </message>
+    <message>
+        <source>Too late</source>
+        <translation>For sent</translation>
+    </message>
+    <message>
+        <source>Everything else</source>
+        <translation>Alt andet</translation>
+    </message>
+    <message>
         <source>No matching order</source>
         <translation>Ingen matchende ordre</translation>
     </message>
@@ -2833,16 +3182,60 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>{field}: {problem}</translation>
     </message>
     <message>
-        <source>With this policy: {approve} approve, {review} review, {deny} deny ({changed} changed)</source>
-        <translation>Med denne politik: {approve} godkendes, {review} gennemses, {deny} afvises ({changed} ændret)</translation>
-    </message>
-    <message>
         <source>No past requests to backtest against yet.</source>
         <translation>Der er endnu ingen tidligere anmodninger at afprøve politikken på.</translation>
     </message>
     <message>
-        <source>Backtest over {count} past requests: {approve} approve, {review} review, {deny} deny; agrees with your decision {agreed} times, differs {disagreed} times</source>
-        <translation>Afprøvet på {count} tidligere anmodninger: {approve} godkendes, {review} gennemses, {deny} afvises; enig med din afgørelse {agreed} gange, uenig {disagreed} gange</translation>
+        <source>Rule {number} &quot;{name}&quot;</source>
+        <translation>Regel {number} &quot;{name}&quot;</translation>
+    </message>
+    <message>
+        <source>{rule}: {problem}</source>
+        <translation>{rule}: {problem}</translation>
+    </message>
+    <message>
+        <source>{rule}, {field}: {problem}</source>
+        <translation>{rule}, {field}: {problem}</translation>
+    </message>
+    <message>
+        <source>With these rules, the {count} open requests: approve {approve} · review {review} · deny {deny} · verdict changed {changed}</source>
+        <translation>Med disse regler, de {count} åbne anmodninger: godkend {approve} · gennemse {review} · afvis {deny} · ændret afgørelse {changed}</translation>
+    </message>
+    <message>
+        <source>{order}: now {before}, would be {after}</source>
+        <translation>{order}: nu {before}, ville blive {after}</translation>
+    </message>
+    <message>
+        <source>Backtest over the {count} requests you have decided: agrees with you {agreed} · differs {disagreed} · would ask you to look {review}</source>
+        <translation>Test mod de {count} anmodninger, du har afgjort: enig med dig {agreed} · uenig {disagreed} · ville bede dig se på {review}</translation>
+    </message>
+    <message>
+        <source> · cancelled before the request came {undecided}</source>
+        <translation> · annulleret før anmodningen kom {undecided}</translation>
+    </message>
+    <message>
+        <source>you cancelled it</source>
+        <translation>du annullerede den</translation>
+    </message>
+    <message>
+        <source>you declined it</source>
+        <translation>du afviste den</translation>
+    </message>
+    <message>
+        <source>the rules would approve</source>
+        <translation>reglerne ville godkende</translation>
+    </message>
+    <message>
+        <source>the rules would deny</source>
+        <translation>reglerne ville afvise</translation>
+    </message>
+    <message>
+        <source>{order}: {you}, {would}</source>
+        <translation>{order}: {you}, {would}</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to show this request</source>
+        <translation>Dobbeltklik eller tryk Enter for at vise anmodningen</translation>
     </message>
     <message>
         <source>Save the policy?</source>
@@ -2889,6 +3282,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     <message>
         <source>Move &amp;down</source>
         <translation>Flyt &amp;ned</translation>
+    </message>
+    <message>
+        <source>Requests whose verdict these rules would change:</source>
+        <translation>Anmodninger, hvis afgørelse disse regler ville ændre:</translation>
     </message>
     <message>
         <source>The policy file has a problem, so the editor starts from the default rules: {problem}</source>
@@ -3196,8 +3593,8 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
 <context>
     <name>QueueView</name>
     <message>
-        <source>Search order, customer or email (Ctrl+F)</source>
-        <translation>Søg efter ordre, kunde eller e-mail (Ctrl+F)</translation>
+        <source>Search order, customer, email or message (Ctrl+F)</source>
+        <translation>Søg efter ordre, kunde, e-mail eller besked (Ctrl+F)</translation>
     </message>
     <message>
         <source>Search requests</source>
@@ -3258,6 +3655,18 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     <message>
         <source>Unmatched</source>
         <translation>Uden ordre</translation>
+    </message>
+    <message>
+        <source>Nothing matches the search.</source>
+        <translation>Intet matcher søgningen.</translation>
+    </message>
+    <message>
+        <source>{count} in {tab}: &lt;a href=&quot;{key}&quot;&gt;show&lt;/a&gt;</source>
+        <translation>{count} i {tab}: &lt;a href=&quot;{key}&quot;&gt;vis&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>No match in this tab. {places}</source>
+        <translation>Intet match på denne fane. {places}</translation>
     </message>
 </context>
 <context>
@@ -3379,6 +3788,153 @@ Venlig hilsen
     </message>
 </context>
 <context>
+    <name>ReportsWindow</name>
+    <message>
+        <source>{requests} requests: {cancelled} cancelled, {declined} declined, {open} still open</source>
+        <translation>{requests} anmodninger: {cancelled} annulleret, {declined} afvist, {open} stadig åbne</translation>
+    </message>
+    <message>
+        <source>median time to a decision: {time}</source>
+        <translation>mediantid til en afgørelse: {time}</translation>
+    </message>
+    <message>
+        <source>Refunded {refunded}, kept {kept}</source>
+        <translation>Refunderet {refunded}, beholdt {kept}</translation>
+    </message>
+    <message>
+        <source>Nothing refunded in this period.</source>
+        <translation>Intet refunderet i denne periode.</translation>
+    </message>
+    <message>
+        <source>Week of {week}: {cancelled} cancelled, {declined} declined, {open} open</source>
+        <translation>Ugen fra {week}: {cancelled} annulleret, {declined} afvist, {open} åbne</translation>
+    </message>
+    <message>
+        <source>Export the report</source>
+        <translation>Eksportér rapporten</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-filer (*.csv)</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Uge</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulleret</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Afvist</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Åben</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Årsag</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anmodninger</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Valuta</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Refunderet</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>Beholdt</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Antal</translation>
+    </message>
+    <message>
+        <source>Median hours to a decision</source>
+        <translation>Median timer til en afgørelse</translation>
+    </message>
+    <message>
+        <source>Reports: what cancellations cost</source>
+        <translation>Rapporter: hvad annulleringer koster</translation>
+    </message>
+    <message>
+        <source>Last 4 weeks</source>
+        <translation>Seneste 4 uger</translation>
+    </message>
+    <message>
+        <source>Last 12 weeks</source>
+        <translation>Seneste 12 uger</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>Seneste 12 måneder</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Eksportér CSV…</translation>
+    </message>
+    <message>
+        <source>Requests per week</source>
+        <translation>Anmodninger pr. uge</translation>
+    </message>
+    <message>
+        <source>Bars, from the bottom: cancelled, declined, still open</source>
+        <translation>Søjler, nedefra: annulleret, afvist, stadig åbne</translation>
+    </message>
+    <message>
+        <source>No requests in this period</source>
+        <translation>Ingen anmodninger i denne periode</translation>
+    </message>
+    <message>
+        <source>Why customers cancel</source>
+        <translation>Hvorfor kunderne annullerer</translation>
+    </message>
+    <message>
+        <source>No reasons yet</source>
+        <translation>Ingen årsager endnu</translation>
+    </message>
+    <message>
+        <source>Products most often cancelled</source>
+        <translation>Oftest annullerede produkter</translation>
+    </message>
+    <message>
+        <source>No cancelled orders yet</source>
+        <translation>Ingen annullerede ordrer endnu</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Tæl</translation>
+    </message>
+    <message>
+        <source>as</source>
+        <translation>som</translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>&amp;Slå sammen</translation>
+    </message>
+    <message>
+        <source>&amp;Undo merges</source>
+        <translation>&amp;Fortryd sammenlægninger</translation>
+    </message>
+</context>
+<context>
     <name>RequestDetail</name>
     <message>
         <source>Only the order&apos;s summary is cached: its items, payments and shipping load from Shopify when CancelApp is online, and the verdict follows.</source>
@@ -3447,6 +4003,14 @@ Venlig hilsen
         <translation>Din computer har ingen nøglering, CancelApp kan bruge; nøglen, der forsegler revisionsloggen, glemmes, når du lukker, så dagens poster kan ikke kontrolleres bagefter.</translation>
     </message>
     <message>
+        <source>Your computer has no keychain CancelApp can use; the mailbox sign-in will be forgotten when you quit, and you will sign in again next time.</source>
+        <translation>Din computer har ingen nøglering, CancelApp kan bruge; login til postkassen glemmes, når du lukker, og du skal logge ind igen næste gang.</translation>
+    </message>
+    <message>
+        <source>Your computer has no keychain CancelApp can use; the sign-in app&apos;s client secret will be forgotten when you quit.</source>
+        <translation>Din computer har ingen nøglering, CancelApp kan bruge; login-appens klienthemmelighed glemmes, når du lukker.</translation>
+    </message>
+    <message>
         <source>Your keychain is locked or refused to store the token, so it will be forgotten when you quit. Unlock the keychain and connect the store again to keep it.</source>
         <translation>Din nøglering er låst eller ville ikke gemme tokenet, så det bliver glemt, når du lukker programmet. Lås nøgleringen op, og forbind butikken igen for at beholde det.</translation>
     </message>
@@ -3461,6 +4025,14 @@ Venlig hilsen
     <message>
         <source>Your keychain is locked or refused to store the key that seals the audit log, so it will be forgotten when you quit. Unlock the keychain and start CancelApp again.</source>
         <translation>Din nøglering er låst eller nægtede at gemme nøglen, der forsegler revisionsloggen, så den glemmes, når du lukker. Lås nøgleringen op, og start CancelApp igen.</translation>
+    </message>
+    <message>
+        <source>Your keychain is locked or refused to store the mailbox sign-in, so it will be forgotten when you quit. Unlock the keychain and sign in again to keep it.</source>
+        <translation>Din nøglering er låst eller nægtede at gemme login til postkassen, så det glemmes, når du lukker. Lås nøgleringen op og log ind igen for at beholde det.</translation>
+    </message>
+    <message>
+        <source>Your keychain is locked or refused to store the sign-in app&apos;s client secret, so it will be forgotten when you quit. Unlock the keychain and save the settings again.</source>
+        <translation>Din nøglering er låst eller nægtede at gemme login-appens klienthemmelighed, så den glemmes, når du lukker. Lås nøgleringen op og gem indstillingerne igen.</translation>
     </message>
     <message>
         <source>Your keychain is locked or refused access, so CancelApp cannot read the store&apos;s saved secrets. Unlock the keychain and try again.</source>
@@ -3553,6 +4125,10 @@ Venlig hilsen
         <translation>Se efter en ny&amp;ere version af CancelApp én gang om dagen (spørger GitHub)</translation>
     </message>
     <message>
+        <source>Sign in to the mailbox of {store} first, or choose App password.</source>
+        <translation>Log først ind på postkassen for {store}, eller vælg Adgangskode til app.</translation>
+    </message>
+    <message>
         <source>Enter the mail server and user name for {store}, or switch email off.</source>
         <translation>Angiv mailserver og brugernavn for {store}, eller slå e-mail fra.</translation>
     </message>
@@ -3586,6 +4162,10 @@ Venlig hilsen
     <message>
         <source>CancelApp will connect to the demo shop at {address}.</source>
         <translation>CancelApp forbinder til demobutikken på {address}.</translation>
+    </message>
+    <message>
+        <source>CancelApp will connect to the demo shop on this computer at {address}. It is not a Shopify store: nothing you do there moves real money.</source>
+        <translation>CancelApp forbinder til demobutikken på denne computer på {address}. Det er ikke en Shopify-butik: intet, du gør der, flytter rigtige penge.</translation>
     </message>
     <message>
         <source>CancelApp will connect to {domain}.</source>
@@ -3721,6 +4301,92 @@ Venlig hilsen
     </message>
 </context>
 <context>
+    <name>SignIn</name>
+    <message>
+        <source>This copy of CancelApp has no {provider} sign-in app. Enter the client ID of your own {provider} app under Sign-in apps, or choose App password.</source>
+        <translation>Denne udgave af CancelApp har ingen login-app hos {provider}. Skriv klient-id&apos;et for din egen app hos {provider} under Login-apps, eller vælg Adgangskode til app.</translation>
+    </message>
+    <message>
+        <source>Google also requires the client secret of your Desktop app. Enter it under Sign-in apps.</source>
+        <translation>Google kræver også klienthemmeligheden for din skrivebordsapp. Skriv den under Login-apps.</translation>
+    </message>
+    <message>
+        <source>CancelApp could not open a port on this computer (127.0.0.1) to receive the answer from the sign-in page. A firewall or security program may block it: allow CancelApp there, or choose App password.</source>
+        <translation>CancelApp kunne ikke åbne en port på denne computer (127.0.0.1) til at modtage svaret fra login-siden. En firewall eller et sikkerhedsprogram blokerer den måske: tillad CancelApp dér, eller vælg Adgangskode til app.</translation>
+    </message>
+    <message>
+        <source>No answer came from the sign-in page within {minutes} minutes. Click Sign in to try again; if no page opened, set a default web browser on this computer.</source>
+        <translation>Login-siden svarede ikke inden for {minutes} minutter. Klik på Log ind for at prøve igen; åbnede der ingen side, så vælg en standardbrowser på denne computer.</translation>
+    </message>
+    <message>
+        <source>You did not allow CancelApp to use your {provider} mailbox, so nothing changed. Sign in again and choose Allow, or choose App password.</source>
+        <translation>Du gav ikke CancelApp lov til at bruge din postkasse hos {provider}, så intet er ændret. Log ind igen og vælg Tillad, eller vælg Adgangskode til app.</translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s administrator does not allow CancelApp to use its {provider} mailboxes. Ask them to approve the app for IMAP and SMTP, or choose App password if your organisation allows one.</source>
+        <translation>Din organisations administrator tillader ikke CancelApp at bruge organisationens postkasser hos {provider}. Bed administratoren om at godkende appen til IMAP og SMTP, eller vælg Adgangskode til app, hvis organisationen tillader det.</translation>
+    </message>
+    <message>
+        <source>{provider} does not accept the sign-in app&apos;s client ID or client secret. Check them under Sign-in apps.</source>
+        <translation>{provider} godtager ikke login-appens klient-id eller klienthemmelighed. Tjek dem under Login-apps.</translation>
+    </message>
+    <message>
+        <source>{provider} refused the sign-in ({detail}). Try again, or choose App password.</source>
+        <translation>{provider} afviste login ({detail}). Prøv igen, eller vælg Adgangskode til app.</translation>
+    </message>
+    <message>
+        <source>An answer reached CancelApp that did not belong to this sign-in, so it was ignored. Click Sign in to try again.</source>
+        <translation>CancelApp fik et svar, der ikke hørte til dette login, så det blev ignoreret. Klik på Log ind for at prøve igen.</translation>
+    </message>
+    <message>
+        <source>CancelApp could not reach {provider} to finish the sign-in. Check the internet connection and try again.</source>
+        <translation>CancelApp kunne ikke nå {provider} for at gøre login færdigt. Tjek internetforbindelsen og prøv igen.</translation>
+    </message>
+    <message>
+        <source>{provider} did not say which email address was signed in, so CancelApp cannot use it. Try again, or choose App password.</source>
+        <translation>{provider} oplyste ikke, hvilken e-mailadresse der blev logget ind med, så CancelApp kan ikke bruge den. Prøv igen, eller vælg Adgangskode til app.</translation>
+    </message>
+    <message>
+        <source>{provider} no longer accepts CancelApp&apos;s sign-in for {address} (it expired or was withdrawn). Sign in again under Settings › Incoming requests.</source>
+        <translation>{provider} godtager ikke længere CancelApps login for {address} (det er udløbet eller trukket tilbage). Log ind igen under Indstillinger › Indkomne anmodninger.</translation>
+    </message>
+    <message>
+        <source>CancelApp has no {provider} sign-in on this computer for {address}. Sign in under Settings › Incoming requests.</source>
+        <translation>CancelApp har intet login hos {provider} på denne computer for {address}. Log ind under Indstillinger › Indkomne anmodninger.</translation>
+    </message>
+    <message>
+        <source>CancelApp has forgotten its {provider} sign-in. {provider} still lists CancelApp as allowed until you remove it at {url}.</source>
+        <translation>CancelApp har glemt sit login hos {provider}. {provider} viser stadig CancelApp som tilladt, indtil du fjerner den på {url}.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInAppsBox</name>
+    <message>
+        <source>Sign-in apps (for Google and Microsoft 365)</source>
+        <translation>Login-apps (til Google og Microsoft 365)</translation>
+    </message>
+    <message>
+        <source>Signing in with Google or Microsoft goes through a registered sign-in app. Leave these empty to use the one this copy of CancelApp comes with, or enter your own app&apos;s client ID. Google also gives Desktop apps a client secret.</source>
+        <translation>Login med Google eller Microsoft går gennem en registreret login-app. Lad felterne stå tomme for at bruge den, der følger med denne udgave af CancelApp, eller skriv din egen apps klient-id. Google giver også skrivebordsapps en klienthemmelighed.</translation>
+    </message>
+    <message>
+        <source>Google client ID</source>
+        <translation>Google klient-id</translation>
+    </message>
+    <message>
+        <source>Google client secret</source>
+        <translation>Google klienthemmelighed</translation>
+    </message>
+    <message>
+        <source>Microsoft client ID</source>
+        <translation>Microsoft klient-id</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the saved one</source>
+        <translation>Lad stå tomt for at beholde den gemte</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <source>CancelApp cannot write its log in {folder}, so this session keeps no log. Check that the folder exists and that you are allowed to change it.</source>
@@ -3796,6 +4462,10 @@ Venlig hilsen
     <message>
         <source>Online</source>
         <translation>Online</translation>
+    </message>
+    <message>
+        <source>Offline: nothing read from Shopify yet</source>
+        <translation>Offline: intet hentet fra Shopify endnu</translation>
     </message>
     <message>
         <source>Offline: working from the cache</source>

@@ -81,10 +81,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from cancelapp.ui.platform_identity import present_as_cancelapp
+
     app = QApplication(sys.argv[:1])
-    app.setApplicationName("CancelApp")
     app.setApplicationVersion(cancelapp.__version__)
-    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "cancelapp.svg")))
+    present_as_cancelapp(app, QIcon(str(resources_dir() / "icons" / "cancelapp.svg")))
     context = open_data(paths, options, build_context, ask)
     if context is None:
         return EXIT_CODE

@@ -16,11 +16,13 @@ from typing import TYPE_CHECKING, Any
 
 from cancelapp import cli
 from cancelapp.domain.phrase import Phrase
+from cancelapp.oauth.providers import PROVIDERS, Provider, ProviderKey
 from cancelapp.paths import AppPaths
 
 if TYPE_CHECKING:
     from cancelapp.demoshop import DemoShop
     from cancelapp.keychain import SecretStore
+    from cancelapp.oauth.sasl import Bearer
     from cancelapp.session.refresh import StoreSession
     from cancelapp.session.store_policy import StorePolicies
     from cancelapp.settings import Settings
@@ -55,6 +57,8 @@ class AppContext:
     clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
     # Sessions the windows are done with: closed once no worker can be using them any more.
     retired: list[StoreSession] = field(default_factory=list)
+    # Where mailbox sign-ins go: Google's and Microsoft's endpoints (tests point them home).
+    sign_in_providers: dict[ProviderKey, Provider] = field(default_factory=lambda: dict(PROVIDERS))
     _secrets_lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
@@ -91,15 +95,21 @@ class AppContext:
         )
 
     def intake_for(self, store: StoreRecord) -> IntakeSettings:
-        """The store's request channels from the settings; the email password stays in the
-        keychain and is read when the inbox is (in the sync's worker)."""
+        """The store's request channels from the settings; the email password or sign-in
+        stays in the keychain and is read when the inbox is (in the sync's worker)."""
         from cancelapp.keychain import SecretKind
         from cancelapp.sync import IntakeSettings
 
         intake = self.settings.intake_for(store.domain)
         email = intake.email.config()
+        sign_in = intake.email.sign_in
 
-        def email_password() -> str:
+        def email_password() -> str | Bearer:
+            if sign_in is not None:
+                from cancelapp.session.mail_sign_in import mailbox_login
+
+                provider = self.sign_in_providers[sign_in]
+                return mailbox_login(provider, self.settings, self.secrets, store.domain)
             return self.secrets.load(store.domain, SecretKind.IMAP_PASSWORD) or ""
 
         return IntakeSettings(

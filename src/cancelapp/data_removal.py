@@ -53,10 +53,11 @@ def remove_all_data(paths: AppPaths, secrets: Callable[[], SecretStore]) -> Remo
         with lock:
             domains = tuple(_store_domains(paths.database_path))
             if domains or paths.database_path.exists():
+                from cancelapp.oauth.providers import ProviderKey, app_owner
                 from cancelapp.session.audit_check import KEY_OWNER  # not at first paint
 
                 store = secrets()
-                for owner in (*domains, KEY_OWNER):
+                for owner in (*domains, KEY_OWNER, *map(app_owner, ProviderKey)):
                     store.delete_store(owner)
     except AnotherInstanceError as error:
         return Removal(EXIT_APP_OPEN, error.merchant_message)

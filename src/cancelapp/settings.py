@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
+from cancelapp.oauth.providers import ProviderKey
 from cancelapp.sources.email_config import EmailConfig, Security
 
 log = logging.getLogger(__name__)
@@ -77,8 +78,9 @@ class EmailIntake:
     host: str = ""
     port: int = 993
     security: Security = Security.TLS
-    username: str = ""
+    username: str = ""  # with a sign-in: the address signed in to
     folder: str = "INBOX"
+    sign_in: ProviderKey | None = None  # None: an app password, in the keychain
 
     def config(self) -> EmailConfig | None:
         """What the email source needs, or None while switched off or incomplete."""
@@ -116,6 +118,9 @@ class Settings:
     check_for_updates: bool | None = None
     reply_templates: tuple[ReplyTemplate, ...] = DEFAULT_REPLY_TEMPLATES
     intake: Mapping[str, StoreIntake] = field(default_factory=dict)  # by store domain
+    # The one place for sign-in apps' client IDs (a merchant's or a fork's own); where none
+    # is set, `oauth.providers.BUILT_IN_CLIENT_IDS`. Google's client secret is in the keychain.
+    sign_in_apps: Mapping[ProviderKey, str] = field(default_factory=dict)
 
     def intake_for(self, store_domain: str) -> StoreIntake:
         return self.intake.get(store_domain, StoreIntake())
@@ -235,6 +240,7 @@ def settings_to_json(settings: Settings) -> dict[str, Any]:
         "check_for_updates": settings.check_for_updates,
         "reply_templates": [{"name": t.name, "body": t.body} for t in settings.reply_templates],
         "intake": {domain: _intake_to_json(i) for domain, i in sorted(settings.intake.items())},
+        "sign_in_apps": {key.value: cid for key, cid in sorted(settings.sign_in_apps.items())},
     }
 
 
@@ -252,6 +258,7 @@ def _intake_to_json(intake: StoreIntake) -> dict[str, Any]:
             "security": email.security.value,
             "username": email.username,
             "folder": email.folder,
+            "sign_in": email.sign_in.value if email.sign_in else None,
         },
     }
 
@@ -286,7 +293,18 @@ def settings_from_json(data: Mapping[str, Any]) -> Settings:
         check_for_updates=_bool_or_none(data.get("check_for_updates")),
         reply_templates=default.reply_templates if templates is None else templates,
         intake=intake,
+        sign_in_apps=_sign_in_apps(data.get("sign_in_apps")),
     )
+
+
+def _sign_in_apps(value: object) -> dict[ProviderKey, str]:
+    if not isinstance(value, dict):
+        return {}
+    return {
+        ProviderKey(key): client_id.strip()
+        for key, client_id in value.items()
+        if key in set(ProviderKey) and isinstance(client_id, str) and client_id.strip()
+    }
 
 
 def _intake_from_json(data: Mapping[str, Any]) -> StoreIntake:
@@ -301,6 +319,7 @@ def _intake_from_json(data: Mapping[str, Any]) -> StoreIntake:
             security=_enum(Security, email_data.get("security"), email.security),
             username=_str(email_data.get("username"), email.username).strip(),
             folder=_str(email_data.get("folder"), email.folder) or email.folder,
+            sign_in=_enum_or_none(ProviderKey, email_data.get("sign_in")),
         )
     return StoreIntake(
         native=_bool(data.get("native"), default.native),
@@ -339,6 +358,13 @@ def _bool_or_none(value: object) -> bool | None:
 
 def _str(value: object, default: str) -> str:
     return value if isinstance(value, str) else default
+
+
+def _enum_or_none[E: StrEnum](kind: type[E], value: object) -> E | None:
+    try:
+        return kind(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
 
 
 def _enum[E: StrEnum](kind: type[E], value: object, default: E) -> E:

@@ -19,6 +19,7 @@ QT_FREE = [
     "actions",
     "demoshop",
     "keychain",
+    "oauth",
     "session",
 ]
 # Single modules that must import without Qt (they load it lazily, if at all).

@@ -186,7 +186,7 @@ def test_policy_preview_counts_and_changes() -> None:
     )
     before = outcomes(cases, _approve_all(), NOW)
     assert tally(before) == Tally(approve=2, review=1)
-    assert tally(outcomes(cases, strict, NOW), before) == Tally(review=1, deny=2, changed=2)
+    assert tally(outcomes(cases, strict, NOW), before) == Tally(review=1, deny=2, changed=(0, 2))
 
 
 def test_policy_backtest_judges_requests_as_they_arrived() -> None:
@@ -197,4 +197,17 @@ def test_policy_backtest_judges_requests_as_they_arrived() -> None:
         PastCase(order(), request(timedelta(hours=3)), None),
     ]
     result = backtest(cases, _approve_all())
-    assert result == Backtest(approve=3, agreed=1, disagreed=1)
+    assert result == Backtest(approve=3, agreed=1, differing=(1,), undecided=1)
+    # Every past request is counted once, so the editor's numbers add up.
+    assert result.agreed + result.disagreed + result.to_review + result.undecided == len(cases)
+
+
+def test_policy_backtest_counts_what_it_would_send_to_review_apart() -> None:
+    cases = [
+        PastCase(order(), request(timedelta(hours=1)), Outcome.APPROVE),
+        PastCase(order(), request(timedelta(hours=2)), Outcome.DENY),
+    ]
+    review_all = parse_policy(
+        'version = 1\n[[rules]]\nname = "Look"\nverdict = "review"\nwhy = "Look"\n', "p.toml"
+    )
+    assert backtest(cases, review_all) == Backtest(review=2, to_review=2)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from cancelapp.oauth.providers import ProviderKey
 from cancelapp.settings import (
     DEFAULT_REPLY_TEMPLATES,
     EmailIntake,
@@ -156,3 +157,28 @@ def test_hostile_nesting_is_a_damaged_file_not_a_crash(tmp_path: Path) -> None:
     assert loaded.settings == Settings()
     assert loaded.notice is not None and "damaged" in loaded.notice.render_plain()
     assert not path.exists()  # kept aside under another name
+
+
+def test_mailbox_sign_ins_and_sign_in_apps_round_trip_and_bad_ones_fall_back(
+    tmp_path: Path,
+) -> None:
+    email = EmailIntake(
+        True, "outlook.office365.com", username="ordre@firma.dk", sign_in=ProviderKey.MICROSOFT
+    )
+    settings = Settings(sign_in_apps={ProviderKey.GOOGLE: "123.apps.googleusercontent.com"})
+    settings = settings.with_intake(SHOP, StoreIntake(email=email))
+    path = settings_path(tmp_path)
+    save_settings(settings, path)
+    assert load_settings(path).settings == settings
+    path.write_text(
+        json.dumps(
+            {
+                "sign_in_apps": {"yahoo": "x", "microsoft": 7, "google": " id "},
+                "intake": {SHOP: {"email": {"sign_in": "yahoo"}}},
+            }
+        ),
+        encoding="utf-8",
+    )
+    loaded = load_settings(path).settings
+    assert loaded.sign_in_apps == {ProviderKey.GOOGLE: "id"}
+    assert loaded.intake_for(SHOP).email.sign_in is None  # an app password, as before

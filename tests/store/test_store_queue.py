@@ -13,7 +13,7 @@ from cancelapp.domain.verdict import Outcome, Verdict
 from cancelapp.store import Database
 from cancelapp.store.journal import insert_intent, update_action_state
 from cancelapp.store.orders import upsert_orders
-from cancelapp.store.queue import QueueRow, load_queue
+from cancelapp.store.queue import QueueRow, load_queue, requests_with_message_text
 from cancelapp.store.requests import add_request, set_verdict, stale_request_ids
 from cancelapp.store.sync_state import finish_run
 
@@ -146,3 +146,16 @@ def test_few_valued_columns_share_one_string_per_value(database: Database, store
     assert first.financial_status is second.financial_status
     assert first.sources is second.sources
     assert first.order_name != second.order_name
+
+
+def test_requests_found_by_the_text_of_their_messages(database: Database, store_id: int) -> None:
+    with database.transaction() as conn:
+        first = add_request(conn, draft(store_id, message("Jeg ØNSKER at annullere")), now=T0)
+        second = add_request(conn, draft(store_id, message("Wrong size, please cancel")), now=T0)
+        assert requests_with_message_text(conn, store_id, " ønsker ") == {first.request_id}
+        assert requests_with_message_text(conn, store_id, "CANCEL") == {second.request_id}
+        assert requests_with_message_text(conn, store_id, "annul") == {first.request_id}
+        assert requests_with_message_text(conn, store_id, "nowhere") == frozenset()
+        assert requests_with_message_text(conn, store_id, "  ") == frozenset()
+        assert len(requests_with_message_text(conn, store_id, "a", limit=1)) == 1
+        assert requests_with_message_text(conn, store_id + 1, "cancel") == frozenset()

@@ -233,6 +233,7 @@ def test_the_whole_verdict_is_stored_with_the_moment_it_runs_out(
         (check,),
         action=action,
         reply=Phrase("Policy", "Cancelled"),
+        statutory_withdrawal=True,
         valid_until=until,
     )
     with database.transaction() as conn:

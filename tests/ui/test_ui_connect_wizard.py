@@ -13,13 +13,13 @@ from pytestqt.qtbot import QtBot
 
 from cancelapp.demoshop import DEFAULT_SCOPES, DemoShop
 from cancelapp.keychain import SecretKind, SecretStore, usable_backend
-from cancelapp.session.connect import optional_scopes, required_scopes
+from cancelapp.session.connect import ConnectedStore, optional_scopes, required_scopes
 from cancelapp.store import Database
 from cancelapp.store.stores import list_stores
 from cancelapp.ui.connect.connect_wizard import ConnectWizard
 from cancelapp.ui.workers import WorkerPool
 from fixtures.keychain import MemoryKeyring, SecretServiceSession
-from fixtures.wizard import click_next, connect_shop, finish
+from fixtures.wizard import WAIT, click_next, connect_shop, finish
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -191,16 +191,79 @@ def test_a_refused_token_is_a_plain_message_and_can_be_corrected(
     assert secret_store.load(connected.domain, SecretKind.ACCESS_TOKEN) == demo_shop.access_token
 
 
-def test_a_typed_loopback_address_is_refused(
+def test_the_address_the_demo_shop_prints_is_accepted_as_a_demo_shop(
     qtbot: QtBot,
     open_wizard: Callable[[SecretStore], ConnectWizard],
     demo_shop: DemoShop,
     secret_store: SecretStore,
 ) -> None:
     wizard = open_wizard(secret_store)
-    qtbot.keyClicks(wizard.shop_page.domain_edit, demo_shop.base_url)
-    assert wizard.endpoint is None
-    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    edit = wizard.shop_page.domain_edit
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    for refused in ("http://10.0.0.5:8080", "http://127.0.0.1", "http://127.0.0.1:80/x"):
+        edit.clear()
+        qtbot.keyClicks(edit, refused)
+        assert wizard.endpoint is None and not next_button.isEnabled(), refused
+    # What `python -m cancelapp.demoshop` prints: its address, and its Admin API URL.
+    for printed in (demo_shop.base_url, demo_shop.graphql_url()):
+        edit.clear()
+        qtbot.keyClicks(edit, printed)
+        assert wizard.endpoint is not None and wizard.endpoint.is_loopback, printed
+        assert wizard.endpoint.base_url == demo_shop.base_url
+        assert "demo shop on this computer" in wizard.shop_page.feedback.text()
+    connected = connect_typed(qtbot, wizard, demo_shop)
+    assert connected.domain == wizard.endpoint.domain
+
+
+def connect_typed(qtbot: QtBot, wizard: ConnectWizard, shop: DemoShop) -> ConnectedStore:
+    """On from the address page with Enter on every page: Enter is Next, never "Copy"."""
+    qtbot.keyClick(wizard.shop_page.domain_edit, Qt.Key.Key_Return)
+    assert wizard.currentPage() is wizard.guide_page
+    QGuiApplication.clipboard().setText("untouched")
+    wizard.guide_page.copy_button.setFocus()
+    qtbot.keyClick(wizard, Qt.Key.Key_Return)
+    assert wizard.currentPage() is wizard.credentials_page
+    assert QGuiApplication.clipboard().text() == "untouched"
+    page = wizard.credentials_page
+    qtbot.keyClicks(page.client_id_edit, shop.client_id)
+    qtbot.keyClicks(page.client_secret_edit, shop.client_secret)
+    qtbot.keyClick(page.client_secret_edit, Qt.Key.Key_Return)
+    return finish(qtbot, wizard)
+
+
+def test_the_guide_scrolls_on_a_laptop_screen(
+    qtbot: QtBot, open_wizard: Callable[[SecretStore], ConnectWizard], demo_shop: DemoShop
+) -> None:
+    wizard = open_wizard(SecretStore(None))
+    wizard.use_loopback(demo_shop.base_url)
+    wizard.resize(640, 420)  # smaller than the guide: a laptop, large fonts, Danish
+    click_next(qtbot, wizard)
+    guide = wizard.guide_page
+    qtbot.waitUntil(lambda: guide.scroll_area.viewport().height() > 0)
+    bar = guide.scroll_area.verticalScrollBar()
+    assert bar.maximum() > 0  # the steps and scopes scroll rather than being cut off
+    guide.scroll_area.ensureWidgetVisible(guide.optional)
+    assert bar.value() > 0
+    assert guide.copy_button.isVisible()  # outside the scrolled part: always in reach
+
+
+def test_an_unreachable_shop_on_a_first_run_says_nothing_is_saved(
+    qtbot: QtBot, open_wizard: Callable[[SecretStore], ConnectWizard], demo_shop: DemoShop
+) -> None:
+    wizard = open_wizard(SecretStore(None))
+    wizard.use_loopback(demo_shop.base_url)
+    click_next(qtbot, wizard)
+    click_next(qtbot, wizard)
+    page = wizard.credentials_page
+    qtbot.mouseClick(page.token_choice, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(page.token_edit, demo_shop.access_token)
+    demo_shop.stop()
+    click_next(qtbot, wizard)
+    qtbot.waitUntil(lambda: "cannot be reached" in wizard.check_page.status.text(), timeout=WAIT)
+    text = wizard.check_page.status.text()
+    assert "Nothing is saved until your store answers" in text
+    assert "saved copy" not in text
+    assert not wizard.check_page.isComplete()
 
 
 @pytest.mark.keychain

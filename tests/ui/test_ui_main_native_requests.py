@@ -101,29 +101,40 @@ def test_declining_a_shopify_request_counts_and_caps_the_note(
     assert demo_shop.stats.versions == {"2026-10"}  # sync, intake, window and decline
 
 
-def test_a_partial_request_shows_shopifys_calculation_and_the_disagreement(
+def test_a_partial_request_refunds_the_units_the_buyer_asked_for(
     window: MainWindow, qtbot: QtBot, demo_shop: DemoShop, requests: dict[str, str]
 ) -> None:
-    """The buyer asked for one unit; CancelApp's refund takes every unshipped unit of that
-    line, so Shopify's own sum is lower and the preview says so before anything is sent."""
-    open_request_of(qtbot, window, requests["partial"])
+    """The buyer asked for one unit of a line that has more: the preview takes that one unit
+    (not the whole line), agrees with Shopify's own sum, and the demo shop's ledger shows
+    one unit refunded and restocked."""
+    request_id = open_request_of(qtbot, window, requests["partial"])
     with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
         window.commands.approve.trigger()
     dialog = opened.args[0]
     assert isinstance(dialog, ConfirmActionDialog)
     rows = dict(dialog.rows())
-    order = demo_shop.order(requests["partial"])
-    line = max(order.line_items, key=lambda li: li.quantity)
-    shopify = window.formatter.money(
-        dialog.preview.shopify_total or pytest.fail("no Shopify calculation")
-    )
-    assert rows["Shopify's own calculation"] == shopify
-    assert dialog.preview.shopify_total.amount == line.unit_price  # one unit, as asked
+    order_id = requests["partial"]
+    line = max(demo_shop.order(order_id).line_items, key=lambda li: li.quantity)
+    line_gid = f"gid://shopify/LineItem/{line.id}"
+    shopify = dialog.preview.shopify_total or pytest.fail("no Shopify calculation")
+    assert shopify.amount == line.unit_price  # one unit, as asked
+    assert rows["Shopify's own calculation"] == window.formatter.money(shopify)
     warnings = [label.text() for label in dialog.warning_labels]
-    assert any(text.startswith(f"Shopify computes {shopify}") for text in warnings), warnings
-    assert all(label.isVisible() for label in dialog.warning_labels)
-    dialog.reject()
-    assert demo_shop.stats.versions == {"2026-10"}
+    assert not any(text.startswith("Shopify computes") for text in warnings), warnings
+    assert dialog.panel is not None
+    spin = next(w.quantity for w in dialog.panel.lines if w.line_item_id == line_gid)
+    assert spin.value() == 1 and spin.maximum() == line.quantity
+    with qtbot.waitSignal(window.actions_.finished, timeout=WAIT) as finished:
+        dialog.confirm_button.click()
+    assert finished.args[0] == request_id
+    assert finished.args[1].status.value == "done", finished.args[1].message
+    after = next(li for li in demo_shop.order(order_id).line_items if li.id == line.id)
+    assert after.refunded_quantity == 1  # not the whole line
+    refunded = sum(r.amount for r in demo_shop.ledger.refunds if r.order_id == order_id)
+    assert refunded <= line.unit_price
+    assert sum(r.delta for r in demo_shop.ledger.restocks if r.order_id == order_id) == 1
+    (edit,) = demo_shop.order(order_id).requested_edits
+    assert edit.status == "RESOLVED"
 
 
 def test_without_read_legal_policies_the_policys_window_applies_and_the_banner_says_so(

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -192,11 +193,12 @@ def test_policy_editor_previews_the_queue_and_saving_rejudges_it(
     assert len(cases.requests) >= window.model.counts()[Tab.NEEDS_DECISION] > 0
     counts = window.model.counts()
     assert editor.preview_label.text() == (
-        f"With this policy: {counts[Tab.APPROVE]} approve, {counts[Tab.REVIEW]} review, "
-        f"{counts[Tab.DENY]} deny (0 changed)"
+        f"With these rules, the {len(cases.requests)} open requests: "
+        f"approve {counts[Tab.APPROVE]} · review {counts[Tab.REVIEW]} · "
+        f"deny {counts[Tab.DENY]} · verdict changed 0"
     )
     expected = (
-        f"Backtest over {len(cases.past)} past requests"
+        f"Backtest over the {len(cases.past)} requests you have decided"
         if cases.past
         else "No past requests to backtest against yet."
     )
@@ -211,6 +213,17 @@ def test_policy_editor_previews_the_queue_and_saving_rejudges_it(
     for row in reversed(approving):
         editor.rule_list.setCurrentRow(row)
         editor.remove_button.click()
+    # Each request whose verdict the edit changes is listed; one opens in the queue behind
+    # the editor, which stays open.
+    qtbot.waitUntil(lambda: editor.changes_list.count() >= counts[Tab.APPROVE], timeout=WAIT)
+    item = editor.changes_list.item(0)
+    assert ": now Approve, would be Review" in item.text()
+    window.queue.show_tab(Tab.DONE)
+    editor.changes_list.setCurrentItem(item)
+    editor.changes_list.itemActivated.emit(item)
+    assert window.queue.current_request_id() == item.data(Qt.ItemDataRole.UserRole)
+    assert window.queue.tabs.currentIndex() in (Tab.NEEDS_DECISION, Tab.APPROVE)
+    assert editor.isVisible()
     with qtbot.waitSignal(window.policy.rejudged, timeout=WAIT) as rejudged:
         editor.save_button.click()
         if editor.confirm_box is not None:  # removing rules removes their comments

@@ -36,13 +36,25 @@ def test_offline_start_shows_the_cache_and_comes_back(
     assert changed.args == [False]
     assert len(window.model.index_) == cached  # the queue works from the cache
     assert window.status.last_sync is not None
-    assert "Offline" in window.status.connection.text()
+    assert window.status.connection.text() == "\u25cb Offline: working from the cache"
     assert window.banner.text == ""  # offline is a state, not an error to dismiss
     shop.faults.clear()
     with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
         window.sync_now()  # what the retry timer does, without waiting for it
     assert window.status.online is True
     assert "Online" in window.status.connection.text()
+
+
+def test_offline_before_anything_was_read_says_so(
+    qtbot: QtBot, context: AppContext, shop: DemoShop
+) -> None:
+    shop.faults.at_rate(Fault.drop(), 1.0)
+    window = open_window(qtbot, context, start=False)
+    with qtbot.waitSignal(window.sync.online_changed, timeout=WAIT):
+        window.start()
+    assert window.status.last_sync is None
+    # No saved copy exists yet: the window does not claim to work from one.
+    assert window.status.connection.text() == "\u25cb Offline: nothing read from Shopify yet"
 
 
 def test_new_requests_notify_and_count_in_title(

@@ -94,6 +94,52 @@ def test_tabs_and_search_filter_the_queue(window: MainWindow, qtbot: QtBot) -> N
     assert window.model.index(0, Column.ORDER).data() == name
 
 
+def test_a_search_counts_its_hits_per_tab_and_says_where_they_are(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    window.queue.show_tab(Tab.APPROVE)
+    name = window.model.index(0, Column.ORDER).data()
+    window.queue.show_tab(Tab.DENY)
+    qtbot.keyClicks(window.queue.search, name)
+    # The tabs count what the search finds in each; this tab has nothing, and says where.
+    qtbot.waitUntil(lambda: window.queue.tabs.tabText(Tab.APPROVE) == "Approve  1", timeout=WAIT)
+    assert window.queue.tabs.tabText(Tab.DENY) == "Deny  0"
+    assert window.queue.tabs.tabText(Tab.NEEDS_DECISION) == "Needs decision  1"
+    assert window.model.rowCount() == 0
+    hint = window.queue.search_hint
+    assert hint.isVisible()
+    assert hint.text() == 'No match in this tab. 1 in Approve: <a href="1">show</a>'
+    hint.linkActivated.emit("1")
+    assert window.queue.tabs.currentIndex() == Tab.APPROVE
+    assert window.model.rowCount() == 1 and window.model.index(0, Column.ORDER).data() == name
+    assert not hint.isVisible()
+    # Cleared, the tabs count every request again (the title's count never changed).
+    window.queue.search.clear()
+    window.queue.apply_filter()
+    counts = window.model.counts()
+    assert window.queue.tabs.tabText(Tab.DENY) == f"Deny  {counts[Tab.DENY]}"
+
+
+def test_ctrl_f_finds_a_request_by_the_text_of_its_message(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    window.commands.search.trigger()
+    assert window.queue.search.hasFocus()
+    qtbot.keyClicks(window.queue.search, "ALERT(1)")  # in no order, name or email
+    qtbot.waitUntil(lambda: bool(window.model.query.message_hits), timeout=WAIT)
+    assert window.model.rowCount() > 0
+    shown = {window.model.request_id_at(row) for row in range(window.model.rowCount())}
+    qtbot.waitUntil(
+        lambda: window.queue.tabs.tabText(Tab.NEEDS_DECISION).endswith(f"  {len(shown)}")
+    )
+    for row in range(window.model.rowCount()):
+        select(qtbot, window, row)
+        assert any("alert(1)" in label.text() for label in window.detail.message_labels)
+    # One letter more, and nothing holds it: the row goes.
+    qtbot.keyClicks(window.queue.search, "x")
+    qtbot.waitUntil(lambda: window.model.rowCount() == 0, timeout=WAIT)
+
+
 def test_customer_html_is_shown_literally(window: MainWindow, qtbot: QtBot) -> None:
     window.queue.search.setText("")
     found = None

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -101,9 +102,13 @@ def test_ui_policy_editor_writes_the_commented_default_on_first_save(
     dialog = _editor(qtbot, path)
     assert dialog.rule_list.count() == len(default_policy().rules)
     assert dialog.preview_label.text() == (
-        "With this policy: 2 approve, 1 review, 1 deny (0 changed)"
+        "With these rules, the 4 open requests: approve 2 · review 1 · deny 1 · verdict changed 0"
     )
-    assert "agrees with your decision 1 times, differs 0 times" in dialog.backtest_label.text()
+    assert dialog.backtest_label.text() == (
+        "Backtest over the 1 requests you have decided: agrees with you 1 · differs 0 · "
+        "would ask you to look 0"
+    )
+    assert dialog.changes_list.isHidden()
     with qtbot.waitSignal(dialog.saved, timeout=5000) as saved:
         _save(qtbot, dialog)
     assert path.read_text(encoding="utf-8") == DEFAULT_POLICY_TOML
@@ -118,8 +123,15 @@ def test_ui_policy_editor_previews_an_edit_and_keeps_comments(qtbot: QtBot, tmp_
     window = dialog.form.conditions["placed_within"]
     assert isinstance(window, QLineEdit) and window.text() == "shop"
     _type(qtbot, window, "3h")
-    qtbot.waitUntil(lambda: "(1 changed)" in dialog.preview_label.text(), timeout=5000)
-    assert dialog.preview_label.text().startswith("With this policy: 1 approve, 2 review, 1 deny")
+    qtbot.waitUntil(lambda: "verdict changed 1" in dialog.preview_label.text(), timeout=5000)
+    assert "approve 1 · review 2 · deny 1" in dialog.preview_label.text()
+    # Which request changed, and what it would become.
+    assert [dialog.changes_list.item(i).text() for i in range(dialog.changes_list.count())] == [
+        "#2: now Approve, would be Review"
+    ]
+    with qtbot.waitSignal(dialog.open_request, timeout=5000) as wanted:
+        dialog.changes_list.itemActivated.emit(dialog.changes_list.item(0))
+    assert wanted.args == [2]
 
     with qtbot.waitSignal(dialog.saved, timeout=5000):
         _save(qtbot, dialog)
@@ -134,8 +146,10 @@ def test_ui_policy_editor_names_the_bad_field_and_blocks_saving(
     dialog = _editor(qtbot, tmp_path / "policy-1.toml")
     _select(dialog, "High value")
     _type(qtbot, dialog.form.conditions["total_above"], "-5")
-    assert "when.total_above" in dialog.error_label.text()
-    assert "can't be negative" in dialog.error_label.text()
+    # The rule by its number and name, the field by the form's own label.
+    assert dialog.error_label.text() == (
+        'Rule 9 "High value", Total above: an amount can\'t be negative: -5'
+    )
     assert not dialog.save_button.isEnabled()
     _type(qtbot, dialog.form.conditions["total_above"], "800")
     assert dialog.error_label.text() == "" and dialog.save_button.isEnabled()
@@ -194,3 +208,49 @@ def test_ui_policy_editor_replacing_a_broken_file_is_confirmed(
 
 def test_ui_policy_editor_form_offers_every_condition() -> None:
     assert [key for key, _label, _kind in CONDITION_ROWS] == list(CONDITION_FIELDS)
+
+
+@pytest.fixture
+def danish() -> Iterator[QLocale]:
+    before = QLocale()
+    locale = QLocale(QLocale.Language.Danish, QLocale.Country.Denmark)
+    QLocale.setDefault(locale)
+    yield locale
+    QLocale.setDefault(before)
+
+
+def test_ui_policy_editor_reads_numbers_in_the_merchants_format(
+    qtbot: QtBot, tmp_path: Path, danish: QLocale
+) -> None:
+    path = tmp_path / "policy-1.toml"
+    dialog = _editor(qtbot, path)
+    _select(dialog, "In time")
+    _type(qtbot, dialog.form.fee_percent, "2,5")
+    _type(qtbot, dialog.form.fee_fixed, "1.000,50")
+    assert dialog.error_label.text() == ""
+    assert dialog.form.data()["action"]["fee_percent"] == "2.5"
+    with qtbot.waitSignal(dialog.saved, timeout=5000) as saved:
+        _save(qtbot, dialog)
+    in_time = next(rule for rule in saved.args[0].rules if rule.name == "In time")
+    assert in_time.action.fee_percent == Decimal("2.5")
+    assert in_time.action.fee_fixed == Decimal("1000.50")
+    # Shown again as the merchant typed it.
+    reopened = _editor(qtbot, path)
+    _select(reopened, "In time")
+    assert reopened.form.fee_percent.text() == "2,5"
+    _type(qtbot, reopened.form.fee_percent, "to")
+    assert reopened.error_label.text() == (
+        'Rule 11 "In time", Keep a fee (percent): "to" is not an amount'
+    )
+
+
+def test_ui_policy_editor_status_lists_in_the_merchants_words(qtbot: QtBot, tmp_path: Path) -> None:
+    dialog = _editor(qtbot, tmp_path / "policy-1.toml")
+    _select(dialog, "In time")
+    statuses = dialog.form.conditions["financial_status"]
+    assert isinstance(statuses, QLineEdit)
+    assert statuses.text() == "authorized, paid"
+    assert "partially paid" in statuses.placeholderText()
+    _type(qtbot, statuses, "paid, partially paid")
+    assert dialog.form.data()["when"]["financial_status"] == ["paid", "partially_paid"]
+    assert dialog.error_label.text() == ""

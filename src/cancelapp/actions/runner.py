@@ -37,9 +37,14 @@ from cancelapp.actions.prepare.action_plan import (
     HeldFulfillment,
     PlanRefused,
 )
-from cancelapp.actions.prepare.approve import is_partial, plan_approve
+from cancelapp.actions.prepare.approve import plan_approve
+from cancelapp.actions.prepare.choices import ApproveChoices, is_whole, lawful, resolve_lines
 from cancelapp.actions.prepare.decline_hold_restock import plan_decline, plan_hold, plan_restock
-from cancelapp.actions.prepare.edit_calculation import shopify_edit_total, with_shopify_total
+from cancelapp.actions.prepare.edit_calculation import (
+    requested_removals,
+    shopify_edit_total,
+    with_shopify_total,
+)
 from cancelapp.actions.prepare.preview import BulkSummary, summarise
 from cancelapp.actions.prepare.suggested_refund import SuggestedRefund, suggestion_variables
 from cancelapp.actions.prepare.warehouse import (
@@ -55,7 +60,15 @@ from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
 from cancelapp.domain.request import CancellationRequest
 from cancelapp.domain.verdict import SuggestedAction
 from cancelapp.shopify.client import ShopifyClient
-from cancelapp.shopify.errors import Cancelled, NetworkDown, ShopifyDown, Throttled
+from cancelapp.shopify.errors import (
+    Cancelled,
+    MalformedResponse,
+    MissingScopes,
+    NetworkDown,
+    RequestRejected,
+    ShopifyDown,
+    Throttled,
+)
 from cancelapp.shopify.order_mapping import is_truncated, order_from_node
 from cancelapp.store.database import Database
 from cancelapp.store.journal import ActionAlreadyRunningError
@@ -161,26 +174,37 @@ class ActionRunner:
             )
         )
 
-    def prepare_approve(self, request_id: int, action: SuggestedAction) -> ActionPlan:
+    def prepare_approve(
+        self,
+        request_id: int,
+        action: SuggestedAction,
+        choices: ApproveChoices | None = None,
+        *,
+        statutory: bool = False,
+    ) -> ActionPlan:
+        """The plan for the merchant's `choices` (the policy's `action` when None)."""
         request, order = self._request_and_order(request_id)
         refuse_while_at_warehouse(order)
         if warehouse_state(order) is WarehouseState.AT_WAREHOUSE:
             return plan_ask_warehouse(order, request, default_message(order))
-        partial = is_partial(order, request)
-        suggested = self.fetch_suggested(
-            suggestion_variables(order, request.line_item_ids, partial=partial)
-        )
-        holds = self._our_holds(order) if partial else ()
+        requested = self._requested(order, request)
+        chosen = lawful(choices or ApproveChoices.of(action), statutory=statutory)
+        chosen = resolve_lines(order, request, chosen, requested, restock=action.restock)
+        whole = is_whole(order, request, chosen)
+        suggested = self.fetch_suggested(suggestion_variables(order, chosen, whole=whole))
+        holds = () if whole else self._our_holds(order)
         plan = plan_approve(
             order,
             request,
             action,
             suggested,
+            choices=chosen,
+            statutory=statutory,
             staff_note=self.staff_note,
             refund_note=self.refund_note,
             holds=holds,
         )
-        if partial and request.native_edit_id:
+        if not whole and request.native_edit_id:
             total = shopify_edit_total(
                 self.client, order.id, request.native_edit_id, cancel=self._stop
             )
@@ -430,6 +454,17 @@ class ActionRunner:
                 _phrase(QT_TRANSLATE_NOOP(_CONTEXT, "Match the request to an order first."))
             )
         return request, self.fetch_order(request.order_id)
+
+    def _requested(self, order: Order, request: CancellationRequest) -> dict[str, int]:
+        """The units a partial Shopify buyer request names, by line (empty: every unshipped
+        unit of its lines, when Shopify will not say)."""
+        if not (request.is_partial and request.native_edit_id):
+            return {}
+        try:
+            removals = requested_removals(self.client, order.id, request.native_edit_id, self._stop)
+        except (RequestRejected, MissingScopes, MalformedResponse):
+            return {}
+        return {str(entry["lineItemId"]): int(entry["quantity"]) for entry in removals}
 
     def _our_holds(self, order: Order) -> tuple[HeldFulfillment, ...]:
         names = {fo.id: fo.location_name for fo in order.fulfillment_orders}

@@ -203,6 +203,7 @@ def _refund(store: ShopStore, order: Order, request: CancelRequest, now: datetim
     refund = Refund(store.new_id(), now, None, [], [])
     if request.refund_method == "store_credit":
         refund.store_credit = max(accounts.net_received(order), Decimal("0"))
+        refund.store_credit_expires_at = request.store_credit_expires_at
         if refund.store_credit:
             record_store_credit(store, order, refund, key=None, now=now)
         return refund

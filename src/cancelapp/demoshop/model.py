@@ -160,6 +160,7 @@ class Refund:
     lines: list[RefundLine]
     store_credit: Decimal = Decimal("0")
     shipping: Decimal = Decimal("0")
+    store_credit_expires_at: datetime | None = None
 
     @property
     def total(self) -> Decimal:

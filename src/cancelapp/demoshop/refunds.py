@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -21,6 +22,7 @@ from cancelapp.demoshop.model import (
     minor_unit_round,
 )
 from cancelapp.demoshop.refund_money import record_store_credit, refund_to_payment
+from cancelapp.demoshop.search import parse_moment
 from cancelapp.demoshop.shapes import money_bag
 from cancelapp.demoshop.store import ShopStore
 from cancelapp.domain.currency_table import MINOR_UNITS
@@ -224,13 +226,17 @@ def _apply(store: ShopStore, order: Order, refund_input: dict[str, Any], key: st
     lines = plan_lines(store, order, refund_input.get("refundLineItems"), suggest_all=False)
     shipping = _shipping(order, refund_input.get("shipping"))
     payments = _payments(order, refund_input.get("transactions") or [], refund_input)
-    store_credit = _store_credit(order, refund_input.get("refundMethods") or [])
+    methods = refund_input.get("refundMethods") or []
+    store_credit = _store_credit(order, methods)
+    expires = _store_credit_expiry(methods, now=store.now())
     total = sum((amount for _, amount in payments), ZERO) + store_credit
     if total > accounts.net_received(order) and not refund_input.get("allowOverRefunding"):
         raise RefundRefused(["transactions"], "Refund amount exceeds the amount paid.")
 
     now = store.now()
-    refund = Refund(store.new_id(), now, refund_input.get("note"), [], [], store_credit, shipping)
+    refund = Refund(
+        store.new_id(), now, refund_input.get("note"), [], [], store_credit, shipping, expires
+    )
     for parent, amount in payments:
         refund_to_payment(store, order, refund, parent, amount, key=key, now=now)
     if store_credit:
@@ -326,6 +332,21 @@ def _payments(
         if amount > 0:
             planned.append((parent, amount))
     return planned
+
+
+def _store_credit_expiry(methods: list[dict[str, Any]], *, now: datetime) -> datetime | None:
+    for index, method in enumerate(methods):
+        text = (method.get("storeCreditRefund") or {}).get("expiresAt")
+        if not text:
+            continue
+        expires = parse_moment(text)
+        if expires is None or expires <= now:
+            raise RefundRefused(
+                ["refundMethods", str(index), "storeCreditRefund", "expiresAt"],
+                "Store credit expiry date must be in the future.",
+            )
+        return expires
+    return None
 
 
 def _store_credit(order: Order, methods: list[dict[str, Any]]) -> Decimal:

@@ -77,6 +77,7 @@ class Verdict:
     checks: tuple[ConditionCheck, ...]
     action: SuggestedAction | None = None  # only for APPROVE
     reply: Phrase | None = None  # suggested reply to the customer for DENY
+    statutory_withdrawal: bool = False  # EU/EEA consumer withdrawing in time: no fee, same means
     # The last moment it holds: a time-based condition answers otherwise after it (the end
     # of a "requested within 24 h" window). None: time alone never changes it.
     valid_until: datetime | None = None

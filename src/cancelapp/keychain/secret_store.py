@@ -32,6 +32,8 @@ class SecretKind(StrEnum):
     CLIENT_SECRET = "client-secret"  # noqa: S105
     IMAP_PASSWORD = "imap-password"  # noqa: S105
     AUDIT_KEY = "audit-key"  # seals the audit log (`cancelapp.store.audit_chain`)
+    MAIL_SIGN_IN = "mail-sign-in"  # a mailbox's OAuth tokens (`cancelapp.oauth.tokens`)
+    SIGN_IN_APP_SECRET = "sign-in-app-secret"  # noqa: S105 (Google's, per sign-in app)
 
 
 _CREDENTIAL_KINDS = (SecretKind.ACCESS_TOKEN, SecretKind.CLIENT_ID, SecretKind.CLIENT_SECRET)
@@ -56,6 +58,16 @@ _NO_KEYCHAIN = {
         "Your computer has no keychain CancelApp can use; the key that seals the audit log "
         "will be forgotten when you quit, so today's entries cannot be checked after that.",
     ),
+    SecretKind.MAIL_SIGN_IN: QT_TRANSLATE_NOOP(
+        "SecretStore",
+        "Your computer has no keychain CancelApp can use; the mailbox sign-in will be forgotten "
+        "when you quit, and you will sign in again next time.",
+    ),
+    SecretKind.SIGN_IN_APP_SECRET: QT_TRANSLATE_NOOP(
+        "SecretStore",
+        "Your computer has no keychain CancelApp can use; the sign-in app's client secret will "
+        "be forgotten when you quit.",
+    ),
 }
 _REFUSED = {
     SecretKind.ACCESS_TOKEN: QT_TRANSLATE_NOOP(
@@ -77,6 +89,16 @@ _REFUSED = {
         "SecretStore",
         "Your keychain is locked or refused to store the key that seals the audit log, so it "
         "will be forgotten when you quit. Unlock the keychain and start CancelApp again.",
+    ),
+    SecretKind.MAIL_SIGN_IN: QT_TRANSLATE_NOOP(
+        "SecretStore",
+        "Your keychain is locked or refused to store the mailbox sign-in, so it will be "
+        "forgotten when you quit. Unlock the keychain and sign in again to keep it.",
+    ),
+    SecretKind.SIGN_IN_APP_SECRET: QT_TRANSLATE_NOOP(
+        "SecretStore",
+        "Your keychain is locked or refused to store the sign-in app's client secret, so it "
+        "will be forgotten when you quit. Unlock the keychain and save the settings again.",
     ),
 }
 _CANNOT_READ = QT_TRANSLATE_NOOP(
@@ -174,6 +196,10 @@ class SecretStore:
         """Forget every secret of `store`. Raises `KeychainUnavailable` if the keychain refuses
         (the session copies are gone by then)."""
         self._delete(store, tuple(SecretKind))
+
+    def delete(self, store: str, kind: SecretKind) -> None:
+        """Forget one secret. Raises `KeychainUnavailable` if the keychain refuses."""
+        self._delete(store, (kind,))
 
     def delete_store_credentials(self, store: str) -> None:
         """Forget the store's Shopify credentials, keeping its email password."""

@@ -6,6 +6,7 @@ Qt-free. The UI translates the `Phrase`s in verdicts and errors in the "Policy" 
 from cancelapp.policy.checks import UNTIL_FULFILLMENT
 from cancelapp.policy.default import (
     DEFAULT_POLICY_TOML,
+    DEFAULT_RULE_NAMES,
     default_policy,
     shop_edit_window_from_minutes,
 )
@@ -36,6 +37,7 @@ from cancelapp.policy.storage import (
 
 __all__ = [
     "DEFAULT_POLICY_TOML",
+    "DEFAULT_RULE_NAMES",
     "UNTIL_FULFILLMENT",
     "ApproveAction",
     "Backtest",

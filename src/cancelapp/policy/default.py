@@ -42,6 +42,38 @@ WHY_APPROVE = QT_TRANSLATE_NOOP("Policy", "Unfulfilled, paid and asked in time")
 WHY_LATE = QT_TRANSLATE_NOOP("Policy", "Asked after the cancellation window")
 WHY_OTHER = QT_TRANSLATE_NOOP("Policy", "No rule approves this automatically: please look")
 
+# The default rules' names: shown in the merchant's language while the file keeps them.
+NAME_CANCELLED = QT_TRANSLATE_NOOP("Policy", "Already cancelled")
+NAME_RETURN = QT_TRANSLATE_NOOP("Policy", "Return open")
+NAME_SHIPPED = QT_TRANSLATE_NOOP("Policy", "Already shipped")
+NAME_PARTLY_SHIPPED = QT_TRANSLATE_NOOP("Policy", "Partly shipped")
+NAME_NOTHING_TO_SHIP = QT_TRANSLATE_NOOP("Policy", "Nothing to ship")
+NAME_ON_HOLD = QT_TRANSLATE_NOOP("Policy", "On hold")
+NAME_SERVICE = QT_TRANSLATE_NOOP("Policy", "At a fulfillment service")
+NAME_HIGH_RISK = QT_TRANSLATE_NOOP("Policy", "High risk")
+NAME_HIGH_VALUE = QT_TRANSLATE_NOOP("Policy", "High value")
+NAME_FINAL_SALE = QT_TRANSLATE_NOOP("Policy", "Final sale")
+NAME_IN_TIME = QT_TRANSLATE_NOOP("Policy", "In time")
+NAME_LATE = QT_TRANSLATE_NOOP("Policy", "Too late")
+NAME_OTHER = QT_TRANSLATE_NOOP("Policy", "Everything else")
+DEFAULT_RULE_NAMES = frozenset(
+    (
+        NAME_CANCELLED,
+        NAME_RETURN,
+        NAME_SHIPPED,
+        NAME_PARTLY_SHIPPED,
+        NAME_NOTHING_TO_SHIP,
+        NAME_ON_HOLD,
+        NAME_SERVICE,
+        NAME_HIGH_RISK,
+        NAME_HIGH_VALUE,
+        NAME_FINAL_SALE,
+        NAME_IN_TIME,
+        NAME_LATE,
+        NAME_OTHER,
+    )
+)
+
 
 def _q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
@@ -58,7 +90,7 @@ version = 1
 
 # Nothing to do: Shopify already shows the order as cancelled.
 [[rules]]
-name = "Already cancelled"
+name = {_q(NAME_CANCELLED)}
 verdict = "deny"
 why = {_q(WHY_CANCELLED)}
 reply = {_q(REPLY_CANCELLED)}
@@ -66,7 +98,7 @@ reply = {_q(REPLY_CANCELLED)}
 cancelled = true
 
 [[rules]]
-name = "Return open"
+name = {_q(NAME_RETURN)}
 verdict = "deny"
 why = {_q(WHY_RETURN)}
 reply = {_q(REPLY_RETURN)}
@@ -74,7 +106,7 @@ reply = {_q(REPLY_RETURN)}
 active_return = true
 
 [[rules]]
-name = "Already shipped"
+name = {_q(NAME_SHIPPED)}
 verdict = "deny"
 why = {_q(WHY_SHIPPED)}
 reply = {_q(REPLY_SHIPPED)}
@@ -83,7 +115,7 @@ fulfillment_status = ["fulfilled"]
 
 # Even when the customer asks only for items that have not shipped yet.
 [[rules]]
-name = "Partly shipped"
+name = {_q(NAME_PARTLY_SHIPPED)}
 verdict = "review"
 why = {_q(WHY_PARTLY_SHIPPED)}
 [rules.when]
@@ -91,28 +123,28 @@ fulfillment_status = ["partially_fulfilled"]
 
 # Digital goods and services: Shopify cannot tell whether they have been delivered.
 [[rules]]
-name = "Nothing to ship"
+name = {_q(NAME_NOTHING_TO_SHIP)}
 verdict = "review"
 why = {_q(WHY_NOTHING_TO_SHIP)}
 [rules.when]
 fulfillment_status = ["fulfillment_not_required"]
 
 [[rules]]
-name = "On hold"
+name = {_q(NAME_ON_HOLD)}
 verdict = "review"
 why = {_q(WHY_ON_HOLD)}
 [rules.when]
 on_hold = true
 
 [[rules]]
-name = "At a fulfillment service"
+name = {_q(NAME_SERVICE)}
 verdict = "review"
 why = {_q(WHY_SERVICE)}
 [rules.when]
 at_fulfillment_service = true
 
 [[rules]]
-name = "High risk"
+name = {_q(NAME_HIGH_RISK)}
 verdict = "review"
 why = {_q(WHY_HIGH_RISK)}
 [rules.when]
@@ -120,14 +152,14 @@ risk_at_least = "high"
 
 # Amounts are in the store's currency.
 [[rules]]
-name = "High value"
+name = {_q(NAME_HIGH_VALUE)}
 verdict = "review"
 why = {_q(WHY_HIGH_VALUE)}
 [rules.when]
 total_above = {DEFAULT_HIGH_VALUE}
 
 [[rules]]
-name = "Final sale"
+name = {_q(NAME_FINAL_SALE)}
 verdict = "review"
 why = {_q(WHY_FINAL_SALE)}
 [rules.when]
@@ -136,7 +168,7 @@ product_tags_any = ["final-sale"]
 # "shop" is the store's own cancellation window from Shopify, or 24 hours when it has none.
 # Write e.g. "2h", "24h", "3d" or "until fulfillment" instead.
 [[rules]]
-name = "In time"
+name = {_q(NAME_IN_TIME)}
 verdict = "approve"
 why = {_q(WHY_APPROVE)}
 [rules.when]
@@ -153,7 +185,7 @@ reason = "customer"
 # To keep a processing fee from the refund: fee_percent = 3 and/or fee_fixed = 10
 
 [[rules]]
-name = "Too late"
+name = {_q(NAME_LATE)}
 verdict = "review"
 why = {_q(WHY_LATE)}
 [rules.when]
@@ -162,7 +194,7 @@ fulfilled_items = "none"
 
 # Catch-all: a rule without conditions matches every request.
 [[rules]]
-name = "Everything else"
+name = {_q(NAME_OTHER)}
 verdict = "review"
 why = {_q(WHY_OTHER)}
 """

@@ -21,7 +21,7 @@ class Tally:
     approve: int = 0
     review: int = 0
     deny: int = 0
-    changed: int = 0  # verdicts that differ from the baseline policy's
+    changed: tuple[int, ...] = ()  # positions whose verdict differs from the baseline policy's
 
 
 def outcomes(
@@ -41,10 +41,10 @@ def outcomes(
 def tally(current: Sequence[Outcome], baseline: Sequence[Outcome] | None = None) -> Tally:
     """Counts per outcome, and how many differ from `baseline` (the same cases, in order)."""
     counts = Counter(current)
-    if baseline is None:
-        changed = 0
-    else:
-        changed = sum(1 for now, before in zip(current, baseline, strict=True) if now is not before)
+    changed: tuple[int, ...] = ()
+    if baseline is not None:
+        pairs = enumerate(zip(current, baseline, strict=True))
+        changed = tuple(i for i, (now, before) in pairs if now is not before)
     return Tally(counts[Outcome.APPROVE], counts[Outcome.REVIEW], counts[Outcome.DENY], changed)
 
 
@@ -60,11 +60,20 @@ class PastCase:
 
 @dataclass(frozen=True)
 class Backtest:
+    """Every past case lands in exactly one of `agreed`, `differing`, `to_review` and
+    `undecided`, so the four add up to the number of cases."""
+
     approve: int = 0
     review: int = 0
     deny: int = 0
     agreed: int = 0  # the policy approved or denied as the merchant did
-    disagreed: int = 0  # the policy approved what the merchant declined, or the reverse
+    differing: tuple[int, ...] = ()  # positions where it approved what was declined, or reverse
+    to_review: int = 0  # the policy would have asked the merchant to look
+    undecided: int = 0  # the order was cancelled before the request: nothing was decided
+
+    @property
+    def disagreed(self) -> int:
+        return len(self.differing)
 
 
 def backtest(
@@ -75,8 +84,9 @@ def backtest(
     Other changes since (fulfillment, refunds) are not undone: the cache holds only the latest
     state of each order."""
     counts = dict.fromkeys(Outcome, 0)
-    agreed = disagreed = 0
-    for case in cases:
+    agreed = to_review = undecided = 0
+    differing: list[int] = []
+    for position, case in enumerate(cases):
         when = case.request.received_at
         order = case.order
         if order.cancelled_at is not None and order.cancelled_at >= when:
@@ -85,12 +95,20 @@ def backtest(
             order, case.request, policy, when, shop_edit_window=shop_edit_window
         ).outcome
         counts[outcome] += 1
-        if outcome is Outcome.REVIEW or case.decided in (None, Outcome.REVIEW):
-            continue
-        if outcome is case.decided:
+        if case.decided in (None, Outcome.REVIEW):
+            undecided += 1
+        elif outcome is Outcome.REVIEW:
+            to_review += 1
+        elif outcome is case.decided:
             agreed += 1
         else:
-            disagreed += 1
+            differing.append(position)
     return Backtest(
-        counts[Outcome.APPROVE], counts[Outcome.REVIEW], counts[Outcome.DENY], agreed, disagreed
+        counts[Outcome.APPROVE],
+        counts[Outcome.REVIEW],
+        counts[Outcome.DENY],
+        agreed,
+        tuple(differing),
+        to_review,
+        undecided,
     )

@@ -86,16 +86,16 @@ def write_csv(
         writer.writerow(
             [
                 entry.at.strftime("%Y-%m-%d %H:%M:%S"),
-                _cell(entry.who),
-                _cell(entry.what),
-                _cell(order),
-                _cell(customer),
+                spreadsheet_text(entry.who),
+                spreadsheet_text(entry.what),
+                spreadsheet_text(order),
+                spreadsheet_text(customer),
                 "" if entry.amount is None else _number(entry.amount, style),
                 "" if entry.amount is None else entry.amount.currency,
-                _cell(" ".join(short_id(gid) for gid in entry.shopify_ids)),
+                spreadsheet_text(" ".join(short_id(gid) for gid in entry.shopify_ids)),
                 "" if entry.request_id is None else entry.request_id,
                 "" if entry.action_id is None else entry.action_id,
-                _cell(json.dumps(entry.detail, ensure_ascii=False, sort_keys=True)),
+                spreadsheet_text(json.dumps(entry.detail, ensure_ascii=False, sort_keys=True)),
             ]
         )
         rows += 1
@@ -110,6 +110,6 @@ def _number(money: Money, style: CsvStyle) -> str:
     return format(amount, f".{places}f").replace(".", style.decimal)
 
 
-def _cell(text: str) -> str:
+def spreadsheet_text(text: str) -> str:
     """Spreadsheets run cells starting with = + - @ as formulas: quote them as text."""
     return "'" + text if text.startswith(FORMULA_STARTS) else text

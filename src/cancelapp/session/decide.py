@@ -16,7 +16,8 @@ from enum import StrEnum
 
 from cancelapp.actions import ActionPlan, Outcome, PlanRefused
 from cancelapp.actions.prepare.action_plan import HeldFulfillment
-from cancelapp.actions.prepare.approve import is_partial, plan_approve
+from cancelapp.actions.prepare.approve import plan_approve
+from cancelapp.actions.prepare.choices import ApproveChoices, is_whole, lawful, resolve_lines
 from cancelapp.actions.prepare.decline_hold_restock import plan_decline, plan_hold
 from cancelapp.actions.prepare.plan_common import phrase
 from cancelapp.actions.prepare.preview import CONTEXT
@@ -29,10 +30,12 @@ from cancelapp.actions.prepare.warehouse import (
     warehouse_state,
 )
 from cancelapp.domain.action import ActionKind, ActionState
+from cancelapp.domain.money import Money
 from cancelapp.domain.order import Order
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP
 from cancelapp.domain.request import CancellationRequest
-from cancelapp.domain.verdict import SuggestedAction
+from cancelapp.domain.verdict import Outcome as VerdictOutcome
+from cancelapp.domain.verdict import ProcessingFee, SuggestedAction
 from cancelapp.policy.document import render_policy
 from cancelapp.session.refresh import OFFLINE, StoreSession, reread_orders
 
@@ -48,8 +51,10 @@ class Asked:
     """What the merchant chose, with what they typed (a decline's reason)."""
 
     choice: Choice
-    action: SuggestedAction | None = None  # approve: the verdict's suggested action
+    action: SuggestedAction | None = None  # approve: the policy's suggested action
     reason: str = ""  # decline
+    choices: ApproveChoices | None = None  # approve: the merchant's, in the preview
+    statutory: bool = False  # approve: the verdict says it is a statutory withdrawal
     judged_at: datetime | None = None  # when the verdict suggesting `action` was judged
 
 
@@ -98,10 +103,29 @@ def policy_snapshot(session: StoreSession) -> str:
     return render_policy(None, policy, [None] * len(policy.rules))
 
 
+def _approval(session: StoreSession, asked: Asked) -> tuple[SuggestedAction, ApproveChoices]:
+    """The policy's action and the choices to plan. Approving a Review, or a Deny the
+    merchant overrides, refunds in full by default, and offers the fee of the policy's first
+    approve rule that keeps one."""
+    if asked.action is not None:
+        return asked.action, asked.choices or ApproveChoices.of(asked.action)
+    action = SuggestedAction()
+    for rule in session.rules.policy.rules:
+        given = rule.action
+        if rule.verdict is not VerdictOutcome.APPROVE or given is None:
+            continue
+        if given.fee_percent > 0 or given.fee_fixed:
+            fixed = Money(given.fee_fixed, session.store.currency) if given.fee_fixed else None
+            action = SuggestedAction(fee=ProcessingFee(given.fee_percent, fixed))
+            break
+    return action, asked.choices or ApproveChoices()
+
+
 def _live_plan(session: StoreSession, request_id: int, asked: Asked) -> ActionPlan:
     runner = session.runner
     if asked.choice is Choice.APPROVE:
-        return runner.prepare_approve(request_id, asked.action or SuggestedAction())
+        action, choices = _approval(session, asked)
+        return runner.prepare_approve(request_id, action, choices, statutory=asked.statutory)
     if asked.choice is Choice.DECLINE:
         return runner.prepare_decline(request_id, asked.reason)
     return runner.prepare_hold(request_id)
@@ -136,8 +160,8 @@ def _cached_plan(session: StoreSession, request_id: int, asked: Asked) -> Prepar
         )
     runner = session.runner
     if asked.choice is Choice.APPROVE:
-        action = asked.action or SuggestedAction()
-        plan = _approve_offline(order, request, action, runner.staff_note)
+        action, choices = _approval(session, asked)
+        plan = _approve_offline(order, request, asked, action, choices, runner.staff_note)
     elif asked.choice is Choice.DECLINE:
         holds = _our_cached_holds(order) if held else ()
         plan = plan_decline(order, request, asked.reason, settings=runner.settings, holds=holds)
@@ -147,12 +171,20 @@ def _cached_plan(session: StoreSession, request_id: int, asked: Asked) -> Prepar
 
 
 def _approve_offline(
-    order: Order, request: CancellationRequest, action: SuggestedAction, staff_note: str
+    order: Order,
+    request: CancellationRequest,
+    asked: Asked,
+    action: SuggestedAction,
+    choices: ApproveChoices,
+    staff_note: str,
 ) -> ActionPlan:
     refuse_while_at_warehouse(order)
     if warehouse_state(order) is WarehouseState.AT_WAREHOUSE:
         return plan_ask_warehouse(order, request, default_message(order))
-    if is_partial(order, request):  # the unshipped part's amount is Shopify's to work out
+    chosen = lawful(choices, statutory=asked.statutory)
+    chosen = resolve_lines(order, request, chosen, restock=action.restock)
+    whole = is_whole(order, request, chosen)
+    if not whole or chosen.refund_shipping is False:  # the amount is Shopify's to work out
         raise PlanRefused(
             phrase(
                 QT_TRANSLATE_NOOP(
@@ -162,9 +194,15 @@ def _approve_offline(
                 )
             )
         )
-    variables = suggestion_variables(order, request.line_item_ids, partial=False)
+    variables = suggestion_variables(order, chosen, whole=True)
     return plan_approve(
-        order, request, action, suggestion_from_cache(order, variables), staff_note=staff_note
+        order,
+        request,
+        action,
+        suggestion_from_cache(order, variables),
+        choices=chosen,
+        statutory=asked.statutory,
+        staff_note=staff_note,
     )
 
 

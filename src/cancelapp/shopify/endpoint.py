@@ -1,8 +1,9 @@
 """Where a store's Admin API lives, from whatever the merchant pasted.
 
-Only `https://{shop}.myshopify.com` is ever built from typed text: no other host, no IP, no
-port, no credentials in the URL. The demo shop is reached through `Endpoint.loopback`, which
-code calls explicitly and which accepts nothing but the loopback address.
+From typed text only two things are ever built: `https://{shop}.myshopify.com` (no other
+host, no IP, no port, no credentials in the URL), or the demo shop on this computer's loopback
+address (`Endpoint.typed`, marked `is_loopback` so the window can say it is no Shopify store).
+`Endpoint.loopback` accepts nothing but the loopback address.
 """
 
 from __future__ import annotations
@@ -31,6 +32,27 @@ class Endpoint:
         """`name`, `name.myshopify.com` or an admin URL, normalised; anything else refused."""
         handle = _handle_from(text)
         return cls(base_url=f"https://{handle}{_MYSHOPIFY}", shop=handle)
+
+    @classmethod
+    def typed(cls, text: str) -> Endpoint:
+        """What a merchant typed: a Shopify store, or the address the demo shop prints
+        (`http://127.0.0.1:PORT`, or its Admin API URL under `/admin/`)."""
+        try:
+            return cls.for_shop(text)
+        except InvalidShopDomain:
+            pass
+        cleaned = text.strip()
+        try:
+            parts = urlsplit(cleaned)
+        except ValueError as exc:
+            raise InvalidShopDomain(text) from exc
+        if parts.scheme == "http" and _is_admin_path(parts.path, allow_root=True):
+            cleaned = f"{parts.scheme}://{parts.netloc}"
+            try:
+                return cls.loopback(cleaned)
+            except InvalidShopDomain:
+                pass
+        raise InvalidShopDomain(text)
 
     @classmethod
     def loopback(cls, base_url: str) -> Endpoint:

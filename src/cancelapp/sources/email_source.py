@@ -25,7 +25,7 @@ from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
 from cancelapp.domain.request import RequestSource
 from cancelapp.sources.email_config import AfterReading, EmailConfig
 from cancelapp.sources.email_text import ParsedEmail, parse_email
-from cancelapp.sources.imap_session import PROTOCOL_ERROR, ImapSession, mailbox_name
+from cancelapp.sources.imap_session import PROTOCOL_ERROR, ImapSession, MailLogin, mailbox_name
 from cancelapp.sources.incoming import CONTEXT, FetchResult, IncomingRequest, SourceUnavailable
 from cancelapp.sources.intent import asks_to_cancel
 from cancelapp.sources.order_names import order_name_in
@@ -55,7 +55,7 @@ class EmailSource:
     def __init__(
         self,
         config: EmailConfig,
-        password: Callable[[], str],
+        password: Callable[[], MailLogin],
         *,
         ssl_context: ssl.SSLContext | None = None,
     ) -> None:

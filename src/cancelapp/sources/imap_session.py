@@ -9,6 +9,8 @@ import ssl
 from collections.abc import Callable
 
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase, PhraseArg
+from cancelapp.oauth.errors import SignInFailed
+from cancelapp.oauth.sasl import Bearer, imap_authenticate, imap_mechanism
 from cancelapp.sources.email_config import EmailConfig, Security
 from cancelapp.sources.incoming import CONTEXT, SourceUnavailable
 
@@ -21,13 +23,25 @@ _NO_STARTTLS = QT_TRANSLATE_NOOP(
 )
 PROTOCOL_ERROR = QT_TRANSLATE_NOOP(CONTEXT, "The mail server {host} gave an unexpected answer")
 _LOGIN = QT_TRANSLATE_NOOP(CONTEXT, "The mail server {host} refused the user name or password")
+_NO_OAUTH = QT_TRANSLATE_NOOP(
+    CONTEXT,
+    "The mail server {host} does not offer sign-in with Google or Microsoft (XOAUTH2 or "
+    "OAUTHBEARER). Choose App password for this mailbox in Settings › Incoming requests.",
+)
+_TOKEN_REFUSED = QT_TRANSLATE_NOOP(
+    CONTEXT,
+    "The mail server {host} refused the sign-in for {address}. Sign in again in Settings › "
+    "Incoming requests; if it keeps happening, check that IMAP is switched on for the mailbox.",
+)
+# What stands in for a password: the password, or an OAuth2 access token (`Bearer`).
+type MailLogin = str | Bearer
 
 
 class ImapSession:
     """An authenticated IMAP connection, logged out on exit; errors become merchant phrases."""
 
     def __init__(
-        self, config: EmailConfig, password: Callable[[], str], context: ssl.SSLContext
+        self, config: EmailConfig, password: Callable[[], MailLogin], context: ssl.SSLContext
     ) -> None:
         self._config = config
         self._password = password
@@ -37,17 +51,25 @@ class ImapSession:
     def __enter__(self) -> imaplib.IMAP4:
         host: dict[str, PhraseArg] = {"host": self._config.host}
         try:
+            # Before connecting: a token may need refreshing, which can fail on its own.
+            login = self._password()
+        except SignInFailed as error:
+            raise SourceUnavailable(error.phrase) from None
+        try:
             self._imap = self._connect()
         except ssl.SSLError as exc:
             raise SourceUnavailable(Phrase(CONTEXT, _CERTIFICATE, host)) from exc
         except (OSError, imaplib.IMAP4.error) as exc:
             raise SourceUnavailable(Phrase(CONTEXT, _UNREACHABLE, host)) from exc
-        try:
-            _log_in(self._imap, self._config.username, self._password())
-        except imaplib.IMAP4.error:
-            self._close()
-            # `from None`: the server's answer is not shown, nor anything near the password.
-            raise SourceUnavailable(Phrase(CONTEXT, _LOGIN, host)) from None
+        if isinstance(login, Bearer):
+            self._authenticate(self._imap, login)
+        else:
+            try:
+                _log_in(self._imap, self._config.username, login)
+            except imaplib.IMAP4.error:
+                self._close()
+                # `from None`: the server's answer is not shown, nor anything near the password.
+                raise SourceUnavailable(Phrase(CONTEXT, _LOGIN, host)) from None
         # Servers announce more (MOVE, UIDPLUS) once logged in than in their greeting.
         status, data = self._imap.capability()
         if status == "OK" and data and isinstance(data[-1], bytes):
@@ -68,6 +90,19 @@ class ImapSession:
             raise SourceUnavailable(Phrase(CONTEXT, _UNREACHABLE, host)) from error
         if isinstance(error, imaplib.IMAP4.error):  # the server answered BAD or NO
             raise SourceUnavailable(Phrase(CONTEXT, PROTOCOL_ERROR, host)) from error
+
+    def _authenticate(self, imap: imaplib.IMAP4, bearer: Bearer) -> None:
+        config = self._config
+        mechanism = imap_mechanism(tuple(imap.capabilities))
+        if mechanism is None:
+            self._close()
+            raise SourceUnavailable(Phrase(CONTEXT, _NO_OAUTH, {"host": config.host}))
+        try:
+            imap_authenticate(imap, mechanism, bearer, config.host, config.port)
+        except imaplib.IMAP4.error:
+            self._close()
+            args: dict[str, PhraseArg] = {"host": config.host, "address": bearer.address}
+            raise SourceUnavailable(Phrase(CONTEXT, _TOKEN_REFUSED, args)) from None
 
     def _connect(self) -> imaplib.IMAP4:
         config = self._config

@@ -18,6 +18,7 @@ from cancelapp.shopify import ShopifyError
 from cancelapp.shopify.client import ShopifyClient
 from cancelapp.sources.email_config import EmailConfig
 from cancelapp.sources.email_source import EmailSource
+from cancelapp.sources.imap_session import MailLogin
 from cancelapp.sources.incoming import FetchResult, Source, SourceUnavailable
 from cancelapp.sources.native import NativeConfig, NativeSource
 from cancelapp.sources.order_tag import OrderTagConfig, OrderTagSource
@@ -29,7 +30,7 @@ def polled_sources(
     native: NativeConfig | None = None,
     tag: OrderTagConfig | None = None,
     email: EmailConfig | None = None,
-    email_password: Callable[[], str] | None = None,
+    email_password: Callable[[], MailLogin] | None = None,
     ssl_context: ssl.SSLContext | None = None,
 ) -> list[Source]:
     """The enabled sources (a None config is a source switched off)."""

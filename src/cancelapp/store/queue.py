@@ -116,3 +116,27 @@ def load_queue_head(conn: sqlite3.Connection, store_id: int, limit: int) -> list
     rows = _interned_rows(conn.execute(_HEAD_SQL, (store_id, limit)))
     rows.sort(key=lambda row: row.request_id)
     return rows
+
+
+MESSAGE_HITS_LIMIT = 2000  # a search this broad is better narrowed than listed
+
+
+def requests_with_message_text(
+    conn: sqlite3.Connection, store_id: int, needle: str, *, limit: int = MESSAGE_HITS_LIMIT
+) -> frozenset[int]:
+    """Requests with a message holding `needle` (case-insensitive for ASCII and, through
+    Python's lower(), for the Danish letters the queue's own search folds too)."""
+    folded = needle.strip().lower()
+    if not folded:
+        return frozenset()
+    conn.create_function("casefold", 1, _lower, deterministic=True)
+    rows = conn.execute(
+        "SELECT DISTINCT request_id FROM request_messages"
+        " WHERE store_id = ? AND instr(casefold(text), ?) > 0 LIMIT ?",
+        (store_id, folded, limit),
+    )
+    return frozenset(row[0] for row in rows)
+
+
+def _lower(text: object) -> str:
+    return text.lower() if isinstance(text, str) else ""

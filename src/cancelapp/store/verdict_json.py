@@ -31,6 +31,7 @@ def verdict_to_json(verdict: Verdict) -> str:
             ],
             "action": None if verdict.action is None else _action_data(verdict.action),
             "reply": None if verdict.reply is None else phrase_data(verdict.reply),
+            "statutory_withdrawal": verdict.statutory_withdrawal,
             "valid_until": optional_db_time(verdict.valid_until),
         },
         ensure_ascii=False,
@@ -49,6 +50,7 @@ def verdict_from_json(text: str) -> Verdict:
         ),
         action=None if data["action"] is None else _action_of(data["action"]),
         reply=None if data["reply"] is None else phrase_of(data["reply"]),
+        statutory_withdrawal=data.get("statutory_withdrawal", False),
         valid_until=optional_from_db_time(data["valid_until"]),
     )
 

@@ -22,6 +22,7 @@ from cancelapp.domain.phrase import Phrase
 from cancelapp.shopify.client import ShopifyClient
 from cancelapp.shopify.order_mapping import order_from_node
 from cancelapp.sources.email_config import EmailConfig
+from cancelapp.sources.imap_session import MailLogin
 from cancelapp.sources.incoming import IncomingRequest
 from cancelapp.sources.match_and_store import MatchReport, take_in
 from cancelapp.sources.native import NativeConfig
@@ -52,7 +53,8 @@ class IntakeSettings:
     tag_name: str = "cancel-request"
     tag_look_back: timedelta = timedelta(days=60)  # how far the first tag read reaches
     email: EmailConfig | None = None  # None: email intake off
-    email_password: Callable[[], str] | None = None  # reads the keychain; called per poll
+    # The password or a fresh OAuth token; reads the keychain, called per poll.
+    email_password: Callable[[], MailLogin] | None = None
     ssl_context: ssl.SSLContext | None = None  # None: the system's trusted certificates
 
 

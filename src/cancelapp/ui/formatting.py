@@ -7,6 +7,7 @@ where the currency symbol goes, e.g. `1.234,50 kr.` in Danish and `DKK 1,234.50`
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta, tzinfo
 from decimal import Decimal
 
@@ -55,6 +56,19 @@ class Formatter:
         whole, _, fraction = text.partition(".")
         whole = whole.replace(",", self.locale.groupSeparator())
         return f"{whole}{self.locale.decimalPoint()}{fraction}" if fraction else whole
+
+    def parse_decimal(self, text: str) -> Decimal | None:
+        """A non-negative number typed in the locale's format (`1.234,50` or `2,5` in
+        Danish, `1,234.50` in English), or None. Group separators count only where they
+        group thousands, so a Danish "2.5" is refused rather than read as 25."""
+        cleaned = text.strip().replace("\u00a0", " ")
+        group, point = self.locale.groupSeparator(), self.locale.decimalPoint()
+        if group in {"\u00a0", "\u202f"}:
+            group = " "
+        g, p = re.escape(group), re.escape(point)
+        if not re.fullmatch(rf"(\d+|\d{{1,3}}({g}\d{{3}})+)({p}\d+)?", cleaned):
+            return None
+        return Decimal(cleaned.replace(group, "").replace(point, "."))
 
     # Dates and times -----------------------------------------------------------------------------
 

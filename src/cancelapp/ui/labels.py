@@ -159,6 +159,12 @@ def status_words(text: str) -> str:
     return ", ".join(QCoreApplication.translate(_STATUS_WORDS_CONTEXT, w) for w in words)
 
 
+def status_word(value: str) -> str:
+    """One status as the policy file writes it ("partially_paid") in the merchant's words."""
+    words = value.lower().replace("_", " ")
+    return QCoreApplication.translate(_STATUS_WORDS_CONTEXT, words)
+
+
 def _label(table: dict[str, str], value: str | None) -> str:
     if not value:
         return ""

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidg
 
 from cancelapp.session.detail import RequestDetail
 from cancelapp.session.opening import Step
+from cancelapp.session.search import search_messages
 from cancelapp.store.stores import StoreRecord, shown_name
 from cancelapp.ui.audit_check import AuditChainCheck
 from cancelapp.ui.banner import Banner
@@ -60,6 +61,7 @@ if TYPE_CHECKING:  # the network, policy and intake sides load after the first r
     from cancelapp.settings import Language
     from cancelapp.store.queue import QueueRow
     from cancelapp.store.sync_state import SyncState
+    from cancelapp.ui.reports.reports_window import ReportsWindow
 
 
 class MainWindow(Retranslating, QMainWindow):
@@ -120,6 +122,7 @@ class MainWindow(Retranslating, QMainWindow):
             context.workers, context.database, self.policy, lambda: self.context.clock(), self
         )
         self.unmatched = UnmatchedFlow(context.workers, self.formatter, self, lambda: self.session)
+        self.reports_window: ReportsWindow | None = None  # opened from View > Reports
         self.settings_flow = SettingsFlow(
             context,
             self.formatter,
@@ -195,6 +198,7 @@ class MainWindow(Retranslating, QMainWindow):
             (c.back_up, self.upkeep.back_up),
             (c.new_request, self.menu_dialogs.new_request),
             (c.audit_log, self.menu_dialogs.show_audit_log),
+            (c.reports, self.open_reports),
             (c.settings, self.settings_flow.open_settings),
             (c.policy, self.policy.open_editor),
             (c.quit, self.close),
@@ -225,6 +229,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.policy.rejudged.connect(self._rejudged)
         self.policy.problem.connect(self._problem)
         self.policy.message.connect(self.banner.show_message)
+        self.policy.request_wanted.connect(self.queue.show_request)
+        self.queue.search_paused.connect(self._search_messages)
         self.actions_.problem.connect(self.banner.show_message)
         self.actions_.notice.connect(lambda text: self.status.showMessage(text, 8000))
         self.actions_.in_flight_changed.connect(self._update_actions)
@@ -549,6 +555,47 @@ class MainWindow(Retranslating, QMainWindow):
     def add_note(self) -> None:
         if (detail := self.current_detail()) and self.commands.note.isEnabled():
             self.actions_.note(detail)
+
+    def open_reports(self) -> None:
+        """The open store's Reports window (one at a time), read from the cache."""
+        store = self.store
+        if store is None:
+            return
+        from cancelapp.ui.reports.reports_window import ReportsWindow
+
+        if self.reports_window is not None and self.reports_window.store_id == store.id:
+            self.reports_window.show()
+            self.reports_window.raise_()
+            self.reports_window.activateWindow()
+            return
+        if self.reports_window is not None:
+            self.reports_window.close()
+            self.reports_window.deleteLater()
+        context = self.context
+        reports = ReportsWindow(
+            context.workers,
+            context.database,
+            context.paths.config_dir,
+            store.id,
+            self.formatter,
+            parent=self,
+        )
+        reports.problem.connect(self._problem)
+        self.reports_window = reports
+        reports.show()
+        reports.load()
+
+    def _search_messages(self, needle: str) -> None:
+        """The customers' messages are searched in the database (they are not held in the
+        queue's rows), off the GUI thread; the hits join the search's rows."""
+        store = self.store
+        if store is None:
+            return
+        task = self.context.workers.run(search_messages, self.context.database, store.id, needle)
+        task.succeeded.connect(
+            lambda ids: self.queue.set_message_hits(needle, ids) if store is self.store else None
+        )
+        task.failed.connect(self._problem)
 
     def find_order(self) -> None:
         if (detail := self.current_detail()) and self.commands.find_order.isEnabled():

@@ -63,6 +63,7 @@ class StatusBar(Retranslating, QStatusBar):
     def set_last_sync(self, moment: datetime | None) -> None:
         self.last_sync = moment
         self._show_synced()
+        self._show_connection()  # offline says whether there is a saved copy
 
     def set_budget(self, available: float, maximum: float) -> None:
         percent = round(100 * available / maximum) if maximum > 0 else 0
@@ -92,6 +93,8 @@ class StatusBar(Retranslating, QStatusBar):
             self.connection.setText(self.tr("Not connected"))
         elif self.online:
             self.connection.setText("\u25cf " + self.tr("Online"))
+        elif self.last_sync is None:  # nothing read yet: there is no saved copy to work from
+            self.connection.setText("\u25cb " + self.tr("Offline: nothing read from Shopify yet"))
         else:
             self.connection.setText("\u25cb " + self.tr("Offline: working from the cache"))
 

@@ -26,12 +26,30 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate(_CONTEXT, text)
 
 
+# Where the platform has no standard key for a command (Settings and Quit on Windows and most
+# Linux desktops), the one people know from other programs there.
+_FALLBACKS = {
+    QKeySequence.StandardKey.Preferences: "Ctrl+,",
+    QKeySequence.StandardKey.Quit: "Ctrl+Q",
+}
+
+
+def _sequences(shortcut: Shortcut) -> list[QKeySequence]:
+    if isinstance(shortcut, QKeySequence.StandardKey):
+        keys = QKeySequence.keyBindings(shortcut)
+        if not keys and shortcut in _FALLBACKS:
+            keys = [QKeySequence(_FALLBACKS[shortcut])]
+        return keys
+    return [QKeySequence(shortcut)] if shortcut is not None else []
+
+
 class WindowCommands:
     def __init__(self, window: QMainWindow) -> None:
         def make(shortcut: Shortcut) -> QAction:
             action = QAction(window)
-            if shortcut is not None:
-                action.setShortcut(QKeySequence(shortcut))
+            keys = _sequences(shortcut)
+            if keys:
+                action.setShortcuts(keys)
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             window.addAction(action)
             return action
@@ -58,10 +76,15 @@ class WindowCommands:
         self.back_up = make(None)
         self.new_request = make(QKeySequence.StandardKey.New)
         self.audit_log = make(None)
+        self.reports = make(None)
         self.settings = make(QKeySequence.StandardKey.Preferences)
         self.policy = make(None)
         self.quit = make(QKeySequence.StandardKey.Quit)
         self.about = make(None)
+        # On macOS these move to the application menu, where a Mac user looks for them.
+        self.settings.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.quit.setMenuRole(QAction.MenuRole.QuitRole)
+        self.about.setMenuRole(QAction.MenuRole.AboutRole)
         # On the selected request: the action bar's buttons and the Request menu.
         self.on_request = (
             self.approve,
@@ -109,6 +132,10 @@ class WindowCommands:
             self.back_up: (_tr("&Back up data…"), _tr("Save a copy of all of CancelApp's data")),
             self.new_request: (_tr("&New request…"), ""),
             self.audit_log: (_tr("Audit &log…"), ""),
+            self.reports: (
+                _tr("Rep&orts…"),
+                _tr("What cancellations cost and why they happen"),
+            ),
             self.settings: (_tr("&Settings…"), ""),
             self.policy: (_tr("&Policy…"), ""),
             self.quit: (_tr("&Quit"), ""),
@@ -141,6 +168,8 @@ class WindowMenus:
         self.request.addActions([c.select_all, c.approve_selected, c.decline_selected])
         self.view = QMenu(window)
         self.view.addActions([c.sync, c.search, c.next, c.previous])
+        self.view.addSeparator()
+        self.view.addAction(c.reports)
         self.view.addSeparator()
         self.view.addActions(c.tabs)
         self.help = QMenu(window)

@@ -75,6 +75,7 @@ class ActionPlan:
     preview: Preview | None = None  # None once read back from the journal
     policy_snapshot: str | None = None  # the policy a queued (offline) decision was made under
     reason: str | None = None  # what the merchant typed (a decline's reason), kept with it
+    choices: dict[str, Any] | None = None  # an approve's `ApproveChoices`, as chosen
 
     @staticmethod
     def new_id() -> str:
@@ -110,6 +111,7 @@ class ActionPlan:
             "suggestion": self.suggestion,
             "policy_snapshot": self.policy_snapshot,
             "reason": self.reason,
+            "choices": self.choices,
         }
 
     @classmethod
@@ -126,6 +128,7 @@ class ActionPlan:
             suggestion=data.get("suggestion"),
             policy_snapshot=data.get("policy_snapshot"),
             reason=data.get("reason"),
+            choices=data.get("choices"),
         )
 
 

@@ -1,18 +1,36 @@
-"""Approving a request (pure): the plan picks the Shopify path from the order's state:
-- whole order, refund to the original methods or store credit: one `orderCancel`;
-- whole order with a kept fee: `orderCancel` without refund, then `refundCreate` of the
-  suggested refund less the fee, in the presentment currency;
-- partly shipped, or only some lines asked for: `refundCreate` of the unshipped units
-  (restockType CANCEL at their location), less any fee;
+"""Approving a request (pure): the plan picks the Shopify path from the order's state and
+the merchant's choices (`choices.ApproveChoices`; the policy's when none were made):
+- whole order, refunded in full to the original methods or as store credit: one `orderCancel`;
+- whole order with a kept fee, a typed amount or without its shipping: `orderCancel` without
+  refund, then `refundCreate` of the suggested refund less what is kept, in the presentment
+  currency;
+- whole order with some items restocked elsewhere or not at all: `orderCancel` without
+  restock, then `inventoryAdjustQuantities` for the items that go back;
+- partly shipped, or only some units chosen or asked for: `refundCreate` of those unshipped
+  units (restockType CANCEL at the chosen location, or NO_RESTOCK), less what is kept;
 - a Shopify-native request is resolved (`requestedOrderEditResolve`) after the cancel.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from decimal import Decimal
 from typing import Any
 
 from cancelapp.actions.prepare.action_plan import ActionPlan, HeldFulfillment, PlanRefused
+from cancelapp.actions.prepare.choices import (
+    AmountChoice,
+    ApproveChoices,
+    ApproveOptions,
+    LineChoice,
+    LineOption,
+    is_whole,
+    lawful,
+    resolve_lines,
+    shipping_refunded,
+)
+from cancelapp.actions.prepare.decline_hold_restock import restock_step
 from cancelapp.actions.prepare.plan_common import (
     location_names,
     new_plan,
@@ -45,24 +63,26 @@ MANUAL_GATEWAY_WORDS = ("manual", "cash", "cod", "bank", "money order", "invoice
 REFUND_NOTE = "Cancellation approved in CancelApp"  # the refund's note; its key follows
 
 
-def is_partial(order: Order, request: CancellationRequest) -> bool:
-    """Whether approving takes the refund path instead of cancelling the whole order."""
-    return request.is_partial or order.units_fulfilled > 0
-
-
 def plan_approve(
     order: Order,
     request: CancellationRequest,
     action: SuggestedAction,
     suggested: SuggestedRefund,
     *,
+    choices: ApproveChoices | None = None,
+    statutory: bool = False,
     staff_note: str | None = None,
     refund_note: str = REFUND_NOTE,
     holds: Sequence[HeldFulfillment] = (),
 ) -> ActionPlan:
-    """`staff_note` and `refund_note` are written on the order in the merchant's language."""
+    """`choices`: the merchant's (the policy's `action` when None), within the law when the
+    request is a `statutory` withdrawal. `suggested` must be Shopify's suggestion for the
+    same choices (`suggestion_variables`). `staff_note` and `refund_note` are written on the
+    order in the merchant's language."""
     refuse_if_closed(order)
-    if action.refund_method is RefundMethod.STORE_CREDIT and order.customer is None:
+    chosen = lawful(choices or ApproveChoices.of(action), statutory=statutory)
+    chosen = resolve_lines(order, request, chosen, restock=action.restock)
+    if chosen.method is RefundMethod.STORE_CREDIT and order.customer is None:
         raise PlanRefused(
             phrase(
                 QT_TRANSLATE_NOOP(
@@ -72,10 +92,12 @@ def plan_approve(
                 )
             )
         )
-    if is_partial(order, request):
-        plan = _plan_partial(order, request, action, suggested, holds, refund_note)
+    whole = is_whole(order, request, chosen)
+    chosen = replace(chosen, refund_shipping=shipping_refunded(whole, chosen))
+    if whole:
+        plan = _plan_whole(order, request, action, chosen, suggested, staff_note, refund_note)
     else:
-        plan = _plan_whole(order, request, action, suggested, staff_note, refund_note)
+        plan = _plan_partial(order, request, action, chosen, suggested, holds, refund_note)
     total = plan.refund_total
     if total is not None and total.amount > suggested.maximum_refundable.amount:
         raise PlanRefused(
@@ -89,26 +111,32 @@ def plan_approve(
                 amount=total,
             )
         )
-    return plan
+    assert plan.preview is not None
+    options = _options(order, action, chosen, suggested, statutory)
+    preview = replace(plan.preview, options=options)
+    return replace(plan, preview=preview, choices=chosen.to_json())
 
 
 def _plan_whole(
     order: Order,
     request: CancellationRequest,
     action: SuggestedAction,
+    chosen: ApproveChoices,
     suggested: SuggestedRefund,
     staff_note: str | None,
     refund_note: str,
 ) -> ActionPlan:
-    refunds = action.refund_method is not RefundMethod.NONE and not suggested.amount.is_zero()
-    fee = _fee(action, suggested) if refunds else None
+    refunds = chosen.method is not RefundMethod.NONE and not suggested.amount.is_zero()
+    kept = _kept(action, chosen, suggested) if refunds else None
+    # Without the shipping, Shopify's suggestion is of the items only: refunded separately.
+    separately = kept is not None or not shipping_refunded(True, chosen)
     cancel_refund_method: dict[str, Any] | None = None
     steps: list[Step] = []
     refund_lines: tuple[RefundLine, ...] = ()
     store_credit: Money | None = None
-    if refunds and fee is None:
-        if action.refund_method is RefundMethod.STORE_CREDIT:
-            expires = action.store_credit_expires_at
+    if refunds and not separately:
+        if chosen.method is RefundMethod.STORE_CREDIT:
+            expires = chosen.store_credit_expires_at
             cancel_refund_method = {
                 "storeCreditRefund": {"expiresAt": expires.isoformat() if expires else None}
             }
@@ -118,49 +146,84 @@ def _plan_whole(
             refund_lines = tuple(
                 RefundLine(t.gateway, t.amount, t.parent_id) for t in suggested.transactions
             )
+    back, moved, by_cancel = _restock_targets(order, chosen)
     steps.append(
         Step(
             StepKind.CANCEL,
             {
                 "orderId": order.id,
                 "reason": action.reason,
-                "restock": action.restock,
-                "notifyCustomer": action.notify_customer,
+                "restock": bool(back) and by_cancel,
+                "notifyCustomer": chosen.notify_customer,
                 "refundMethod": cancel_refund_method,
                 "staffNote": (staff_note or "")[:STAFF_NOTE_LIMIT] or None,
             },
         )
     )
-    if fee is not None:
+    emails: list[Phrase] = []
+    if chosen.notify_customer:
+        emails.append(_cancel_email(order, refund_total(refund_lines, store_credit), chosen))
+    if refunds and separately:
         refund_step, refund_lines, store_credit = _refund_step(
-            order, action, suggested, fee, lines=(), restock=False, note=refund_note
+            order, chosen, suggested, kept, lines=(), note=refund_note
         )
+        refunded = refund_total(refund_lines, store_credit)
         if refund_step is not None:
             steps.append(refund_step)
+        if refunded is not None and chosen.notify_customer:
+            emails.append(_refund_email(refunded, chosen))
+    restock: tuple[RestockLine, ...] = ()
+    if back and by_cancel:
+        restock = _cancel_restock_lines(order)
+    elif back:
+        restock_adjust, restock = restock_step(order, back, moved)
+        steps.append(restock_adjust)
     if request.native_edit_id:
         steps.append(Step(StepKind.RESOLVE_NATIVE, {"id": request.native_edit_id}))
-    restock = _cancel_restock_lines(order) if action.restock else ()
     preview = _preview(
         order,
         ActionKind.CANCEL,
-        action,
+        chosen,
         labels=(
             QT_TRANSLATE_NOOP(CONTEXT, "Cancel without refund"),
             QT_TRANSLATE_NOOP(CONTEXT, "Cancel and refund {amount}"),
         ),
         refunds=refund_lines,
         store_credit=store_credit,
-        fee=fee,
+        fee=kept,
         restock=restock,
         staff_note=steps[0].variables["staffNote"],
+        emails=tuple(emails),
     )
     return new_plan(order, request, ActionKind.CANCEL, steps, preview, suggested)
+
+
+def _restock_targets(
+    order: Order, chosen: ApproveChoices
+) -> tuple[dict[str, int], dict[str, str], bool]:
+    """For a whole-order cancel: the units going back per line, the lines going back
+    somewhere other than where they were to ship from, and whether `orderCancel` can do it
+    (it restocks every line at its own location, or nothing)."""
+    own = _own_locations(order)
+    restockable = {li.id for li in order.line_items if li.restockable}
+    chosen_lines = [line for line in chosen.lines or () if line.line_item_id in restockable]
+    back: dict[str, int] = {}
+    moved: dict[str, str] = {}
+    for line in chosen_lines:
+        if not line.restock:
+            continue
+        back[line.line_item_id] = line.quantity
+        if line.location_id and line.location_id != own.get(line.line_item_id):
+            moved[line.line_item_id] = line.location_id
+    by_cancel = not moved and len(back) == len(chosen_lines)
+    return back, moved, by_cancel
 
 
 def _plan_partial(
     order: Order,
     request: CancellationRequest,
     action: SuggestedAction,
+    chosen: ApproveChoices,
     suggested: SuggestedRefund,
     holds: Sequence[HeldFulfillment],
     refund_note: str,
@@ -175,17 +238,20 @@ def _plan_partial(
                 )
             )
         )
-    refunds = action.refund_method is not RefundMethod.NONE
-    fee = _fee(action, suggested) if refunds else None
+    refunds = chosen.method is not RefundMethod.NONE
+    kept = _kept(action, chosen, suggested) if refunds else None
+    targets = {line.line_item_id: line for line in chosen.lines or ()}
+    shipping = shipping_refunded(False, chosen) and suggested.shipping_left is not None
     step, refund_lines, store_credit = _refund_step(
         order,
-        action,
+        chosen,
         suggested,
-        fee,
+        kept,
         lines=suggested.lines,
-        restock=action.restock,
+        targets=targets,
         paid=refunds,
         note=refund_note,
+        shipping=shipping,
     )
     assert step is not None  # it carries the line items even without money
     steps = [step]
@@ -194,29 +260,31 @@ def _plan_partial(
         steps.append(Step(StepKind.RESOLVE_NATIVE, {"id": request.native_edit_id}))
     locations = location_names(order)
     titles = {li.id: li.title for li in order.line_items}
-    restock = tuple(
-        RestockLine(
-            titles.get(line.line_item_id, ""),
-            line.quantity,
-            line.location_id,
-            locations.get(line.location_id or ""),
-        )
-        for line in suggested.lines
-        if _restocks(line, action.restock)
-    )
+    restock = []
+    for line in suggested.lines:
+        where = _restock_at(line, targets.get(line.line_item_id))
+        if where is not None:
+            name = locations.get(where)
+            title = titles.get(line.line_item_id, "")
+            restock.append(RestockLine(title, line.quantity, where, name))
+    units = sum(line.quantity for line in suggested.lines)
+    emails: tuple[Phrase, ...] = ()
+    if chosen.notify_customer:
+        emails = (_partial_email(refund_total(refund_lines, store_credit), units, chosen),)
     preview = _preview(
         order,
         ActionKind.REFUND,
-        action,
+        chosen,
         labels=(
             QT_TRANSLATE_NOOP(CONTEXT, "Remove unshipped items without refund"),
             QT_TRANSLATE_NOOP(CONTEXT, "Refund {amount} for unshipped items"),
         ),
         refunds=refund_lines,
         store_credit=store_credit,
-        fee=fee,
-        restock=restock,
+        fee=kept,
+        restock=tuple(restock),
         holds=tuple(h.location_name or h.fulfillment_order_id for h in holds),
+        emails=emails,
     )
     return new_plan(order, request, ActionKind.REFUND, steps, preview, suggested)
 
@@ -224,7 +292,7 @@ def _plan_partial(
 def _preview(
     order: Order,
     kind: ActionKind,
-    action: SuggestedAction,
+    chosen: ApproveChoices,
     *,
     labels: tuple[str, str],  # the confirm label without a refund, and with "{amount}"
     refunds: tuple[RefundLine, ...],
@@ -233,6 +301,7 @@ def _preview(
     restock: tuple[RestockLine, ...],
     staff_note: str | None = None,
     holds: tuple[str, ...] = (),
+    emails: tuple[Phrase, ...] = (),
 ) -> Preview:
     total = refund_total(refunds, store_credit)
     without_refund, with_refund = labels
@@ -245,13 +314,173 @@ def _preview(
         else phrase(with_refund, amount=total),
         refunds=refunds,
         store_credit=store_credit,
-        store_credit_expires_at=action.store_credit_expires_at if store_credit else None,
+        store_credit_expires_at=chosen.store_credit_expires_at if store_credit else None,
         kept_fee=fee,
         restock=restock,
-        notify_customer=action.notify_customer,
+        notify_customer=chosen.notify_customer,
         staff_note=staff_note,
         holds=holds,
-        warnings=_warnings(order, refunds, action.restock),
+        warnings=_warnings(order, refunds, any(line.restock for line in chosen.lines or ())),
+        customer_emails=emails
+        or (phrase(QT_TRANSLATE_NOOP(CONTEXT, "Shopify sends the customer no email.")),),
+    )
+
+
+def _options(
+    order: Order,
+    action: SuggestedAction,
+    chosen: ApproveChoices,
+    suggested: SuggestedRefund,
+    statutory: bool,
+) -> ApproveOptions:
+    own = _own_locations(order)
+    targets = {line.line_item_id: line for line in chosen.lines or ()}
+    lines = []
+    for li in order.line_items:
+        if li.unfulfilled_quantity <= 0:
+            continue
+        target = targets.get(li.id)
+        lines.append(
+            LineOption(
+                line_item_id=li.id,
+                title=li.title,
+                available=li.unfulfilled_quantity,
+                chosen=target.quantity if target else 0,
+                restockable=li.restockable and own.get(li.id) is not None,
+                restock=target.restock if target else action.restock and li.restockable,
+                location_id=(target.location_id if target else None) or own.get(li.id),
+            )
+        )
+    fee = None
+    if action.keeps_fee and not statutory and not suggested.amount.is_zero():
+        try:
+            fee = _fee(action, suggested)
+        except PlanRefused:
+            fee = None  # a fee in another currency: the merchant types an amount instead
+    return ApproveOptions(
+        choices=chosen,
+        full=suggested.amount,
+        fee=fee,
+        statutory=statutory,
+        store_credit=order.customer is not None,
+        lines=tuple(lines),
+        locations=tuple(
+            (location_id, name or location_id)
+            for location_id, name in location_names(order).items()
+        ),
+        shipping=suggested.shipping_left,
+    )
+
+
+def _kept(
+    action: SuggestedAction, chosen: ApproveChoices, suggested: SuggestedRefund
+) -> Money | None:
+    """What is not refunded of Shopify's suggestion: the policy's fee, or the rest of a
+    typed amount; None when everything goes back."""
+    if chosen.amount is AmountChoice.FEE:
+        if not action.keeps_fee:
+            raise PlanRefused(
+                phrase(QT_TRANSLATE_NOOP(CONTEXT, "The policy has no fee to keep here."))
+            )
+        return _fee(action, suggested)
+    if chosen.amount is not AmountChoice.TYPED:
+        return None
+    typed = chosen.typed
+    full = suggested.amount
+    places = minor_units(full.currency)
+    if typed is None or typed < 0 or (places is not None and _places(typed) > places):
+        raise PlanRefused(
+            phrase(
+                QT_TRANSLATE_NOOP(CONTEXT, "Type the amount to refund in {currency}."),
+                currency=full.currency,
+            )
+        )
+    if typed > full.amount:
+        raise PlanRefused(
+            phrase(
+                QT_TRANSLATE_NOOP(
+                    CONTEXT, "At most {maximum} can be refunded for what is cancelled."
+                ),
+                maximum=full,
+            )
+        )
+    kept = full - Money(typed, full.currency)
+    return None if kept.is_zero() else kept
+
+
+def _places(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) else 0
+
+
+def _own_locations(order: Order) -> dict[str, str | None]:
+    """Where each line was to ship from."""
+    return {
+        line.line_item_id: fo.location_id for fo in order.fulfillment_orders for line in fo.lines
+    }
+
+
+def _cancel_email(order: Order, refunded: Money | None, chosen: ApproveChoices) -> Phrase:
+    if refunded is None:
+        return phrase(
+            QT_TRANSLATE_NOOP(
+                CONTEXT, "Shopify emails the customer that order {order} is cancelled."
+            ),
+            order=order.name,
+        )
+    if chosen.method is RefundMethod.STORE_CREDIT:
+        return phrase(
+            QT_TRANSLATE_NOOP(
+                CONTEXT,
+                "Shopify emails the customer that order {order} is cancelled and {amount} "
+                "is given as store credit.",
+            ),
+            order=order.name,
+            amount=refunded,
+        )
+    return phrase(
+        QT_TRANSLATE_NOOP(
+            CONTEXT,
+            "Shopify emails the customer that order {order} is cancelled and {amount} goes "
+            "back to how they paid.",
+        ),
+        order=order.name,
+        amount=refunded,
+    )
+
+
+def _refund_email(refunded: Money, chosen: ApproveChoices) -> Phrase:
+    if chosen.method is RefundMethod.STORE_CREDIT:
+        return phrase(
+            QT_TRANSLATE_NOOP(
+                CONTEXT, "Shopify emails the customer a refund receipt: {amount} as store credit."
+            ),
+            amount=refunded,
+        )
+    return phrase(
+        QT_TRANSLATE_NOOP(CONTEXT, "Shopify emails the customer a refund receipt for {amount}."),
+        amount=refunded,
+    )
+
+
+def _partial_email(refunded: Money | None, units: int, chosen: ApproveChoices) -> Phrase:
+    if refunded is None:
+        return phrase(
+            QT_TRANSLATE_NOOP(
+                CONTEXT,
+                "Shopify emails the customer that {count} item(s) are cancelled, with no "
+                "money refunded.",
+            ),
+            count=units,
+        )
+    return phrase(
+        QT_TRANSLATE_NOOP(
+            CONTEXT,
+            "Shopify emails the customer a refund receipt: {count} item(s) cancelled, "
+            "{amount} refunded.",
+        ),
+        count=units,
+        amount=refunded,
     )
 
 
@@ -304,32 +533,37 @@ def take_fee(
 
 def _refund_step(
     order: Order,
-    action: SuggestedAction,
+    chosen: ApproveChoices,
     suggested: SuggestedRefund,
-    fee: Money | None,
+    kept: Money | None,
     *,
     lines: Sequence[SuggestedLine],
-    restock: bool,
+    targets: Mapping[str, LineChoice] | None = None,
     paid: bool = True,
     note: str = REFUND_NOTE,
+    shipping: bool = False,
 ) -> tuple[Step | None, tuple[RefundLine, ...], Money | None]:
     key = new_key()
     refund_input: dict[str, Any] = {
         "orderId": order.id,
         "currency": suggested.amount.currency,
-        "notify": action.notify_customer,
+        "notify": chosen.notify_customer,
         # The key in the note finds this refund on the order if its answer is lost.
         "note": f"{note} (ref {key})",
     }
     if lines:
-        refund_input["refundLineItems"] = [_refund_line(line, restock) for line in lines]
+        refund_input["refundLineItems"] = [
+            _refund_line(line, (targets or {}).get(line.line_item_id)) for line in lines
+        ]
+    if shipping:
+        refund_input["shipping"] = {"fullRefund": True}
     refund_lines: tuple[RefundLine, ...] = ()
     store_credit: Money | None = None
-    if paid and action.refund_method is RefundMethod.STORE_CREDIT:
-        amount = suggested.amount - fee if fee else suggested.amount
+    if paid and chosen.method is RefundMethod.STORE_CREDIT:
+        amount = suggested.amount - kept if kept else suggested.amount
         if not amount.is_zero():
             store_credit = amount
-            expires = action.store_credit_expires_at
+            expires = chosen.store_credit_expires_at
             refund_input["refundMethods"] = [
                 {
                     "storeCreditRefund": {
@@ -339,7 +573,7 @@ def _refund_step(
                 }
             ]
     elif paid:
-        refund_lines = take_fee(suggested.transactions, fee)
+        refund_lines = take_fee(suggested.transactions, kept)
         refund_input["transactions"] = [
             {
                 "orderId": order.id,
@@ -355,15 +589,19 @@ def _refund_step(
     return Step(StepKind.REFUND, {"input": refund_input}, key), refund_lines, store_credit
 
 
-def _restocks(line: SuggestedLine, restock: bool) -> bool:
-    """Restocked when asked to and Shopify suggested it (never gift cards and the like)."""
-    return restock and line.restock_type == "CANCEL" and line.location_id is not None
+def _restock_at(line: SuggestedLine, target: LineChoice | None) -> str | None:
+    """Where the line goes back: when chosen and Shopify suggested it (never gift cards and
+    the like), at the chosen location or the one it was to ship from; else None."""
+    if target is None or not target.restock or line.restock_type != "CANCEL":
+        return None
+    return target.location_id or line.location_id
 
 
-def _refund_line(line: SuggestedLine, restock: bool) -> dict[str, Any]:
+def _refund_line(line: SuggestedLine, target: LineChoice | None) -> dict[str, Any]:
     entry: dict[str, Any] = {"lineItemId": line.line_item_id, "quantity": line.quantity}
-    if _restocks(line, restock):
-        entry.update(restockType="CANCEL", locationId=line.location_id)
+    where = _restock_at(line, target)
+    if where is not None:
+        entry.update(restockType="CANCEL", locationId=where)
     else:
         entry["restockType"] = "NO_RESTOCK"
     return entry

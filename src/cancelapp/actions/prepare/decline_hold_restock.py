@@ -27,6 +27,62 @@ from cancelapp.domain.request import CancellationRequest
 DECLINE_NOTE_LIMIT = 500
 
 
+def restock_step(
+    order: Order, quantities: Mapping[str, int], locations: Mapping[str, str] | None = None
+) -> tuple[Step, tuple[RestockLine, ...]]:
+    """`inventoryAdjustQuantities` putting `quantities` back, each line at the location it
+    was allocated from, or the one chosen for it in `locations`."""
+    fo_location = {
+        line.line_item_id: (fo.location_id, fo.location_name)
+        for fo in order.fulfillment_orders
+        for line in fo.lines
+    }
+    names = {fo.location_id: fo.location_name for fo in order.fulfillment_orders}
+    changes: list[dict[str, Any]] = []
+    restock: list[RestockLine] = []
+    for li in order.line_items:
+        count = quantities.get(li.id, 0)
+        if count <= 0 or not li.restockable or li.inventory_item_id is None:
+            continue
+        location_id, location_name = fo_location.get(li.id, (None, None))
+        chosen = (locations or {}).get(li.id)
+        if chosen:
+            location_id, location_name = chosen, names.get(chosen)
+        if location_id is None:
+            raise PlanRefused(
+                phrase(
+                    QT_TRANSLATE_NOOP(
+                        CONTEXT, "CancelApp cannot tell which location “{item}” came from."
+                    ),
+                    item=li.title,
+                )
+            )
+        changes.append(
+            {
+                "inventoryItemId": li.inventory_item_id,
+                "locationId": location_id,
+                "delta": count,
+                "changeFromQuantity": None,
+            }
+        )
+        restock.append(RestockLine(li.title, count, location_id, location_name))
+    if not changes:
+        raise PlanRefused(phrase(QT_TRANSLATE_NOOP(CONTEXT, "There is nothing to restock.")))
+    step = Step(
+        StepKind.RESTOCK,
+        {
+            "input": {
+                "name": "available",
+                "reason": "restock",
+                "referenceDocumentUri": order.id,
+                "changes": changes,
+            }
+        },
+        new_key(),
+    )
+    return step, tuple(restock)
+
+
 def plan_decline(
     order: Order,
     request: CancellationRequest,
@@ -133,55 +189,14 @@ def plan_restock(
     Default quantities: for a cancelled order every unit not shipped; otherwise the units
     removed or refunded from the order (which a refund without restock left out of stock).
     """
-    fo_location = {
-        line.line_item_id: (fo.location_id, fo.location_name)
-        for fo in order.fulfillment_orders
-        for line in fo.lines
-    }
-    changes: list[dict[str, Any]] = []
-    restock: list[RestockLine] = []
-    for li in order.line_items:
-        if quantities is not None:
-            count = quantities.get(li.id, 0)
-        elif order.is_cancelled:
-            count = li.quantity - li.fulfilled_quantity
-        else:
-            count = li.quantity - li.current_quantity
-        if count <= 0 or not li.restockable or li.inventory_item_id is None:
-            continue
-        location_id, location_name = fo_location.get(li.id, (None, None))
-        if location_id is None:
-            raise PlanRefused(
-                phrase(
-                    QT_TRANSLATE_NOOP(
-                        CONTEXT, "CancelApp cannot tell which location “{item}” came from."
-                    ),
-                    item=li.title,
-                )
-            )
-        changes.append(
-            {
-                "inventoryItemId": li.inventory_item_id,
-                "locationId": location_id,
-                "delta": count,
-                "changeFromQuantity": None,
-            }
-        )
-        restock.append(RestockLine(li.title, count, location_id, location_name))
-    if not changes:
-        raise PlanRefused(phrase(QT_TRANSLATE_NOOP(CONTEXT, "There is nothing to restock.")))
-    step = Step(
-        StepKind.RESTOCK,
-        {
-            "input": {
-                "name": "available",
-                "reason": "restock",
-                "referenceDocumentUri": order.id,
-                "changes": changes,
-            }
-        },
-        new_key(),
-    )
+    if quantities is None:
+        quantities = {
+            li.id: li.quantity - li.fulfilled_quantity
+            if order.is_cancelled
+            else li.quantity - li.current_quantity
+            for li in order.line_items
+        }
+    step, restock = restock_step(order, quantities)
     units = sum(line.quantity for line in restock)
     preview = Preview(
         order_id=order.id,

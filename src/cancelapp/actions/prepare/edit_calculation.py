@@ -4,8 +4,8 @@ The units the buyer asked to remove are read from the request itself, and
 `requestedOrderEditCalculate` answers what removing them is worth to Shopify
 (`financialSummary.editTotalSet`: the items with their taxes, in the customer's currency). The
 preview shows it next to what CancelApp is about to refund (the refund plus a kept fee); when
-the two differ (CancelApp takes every unshipped unit of the requested lines, a buyer may have
-asked for fewer; or Shopify prices them otherwise), the preview warns before anything is sent.
+the two differ (the merchant chose other units than the buyer asked for, or Shopify prices them
+otherwise), the preview warns before anything is sent.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ def shopify_edit_total(
     not say (the request is not found, a query is refused or not permitted, or the answer has
     no readable amount)."""
     try:
-        removals = _requested_removals(client, order_id, edit_id, cancel)
+        removals = requested_removals(client, order_id, edit_id, cancel)
         if not removals:
             return None
         variables = {"input": {"orderId": order_id, "lineItems": {"removals": removals}}}
@@ -59,9 +59,10 @@ def shopify_edit_total(
         return None
 
 
-def _requested_removals(
+def requested_removals(
     client: ShopifyClient, order_id: str, edit_id: str, cancel: threading.Event | None
 ) -> list[dict[str, Any]]:
+    """The units the buyer request `edit_id` asks to remove: `lineItemId` and `quantity`."""
     data = client.query(
         documents.own("requested_order_edit_removals"), {"orderId": order_id}, cancel=cancel
     )

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from cancelapp.actions.prepare.choices import ApproveOptions
 from cancelapp.domain.action import ActionKind
 from cancelapp.domain.money import Money
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
@@ -52,6 +53,10 @@ class Preview:
     shopify_total: Money | None = None
     # The message to a fulfillment service asked to cancel; the merchant may rewrite it.
     service_message: str | None = None
+    # An approve's choices (amount, method, items, restock, shipping, email) and what Shopify
+    # itself will email the customer, in words.
+    options: ApproveOptions | None = None
+    customer_emails: tuple[Phrase, ...] = ()
 
     @property
     def refund_total(self) -> Money | None:

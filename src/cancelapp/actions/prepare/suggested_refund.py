@@ -7,11 +7,11 @@ transaction by transaction).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from cancelapp.actions.prepare.action_plan import PlanRefused
+from cancelapp.actions.prepare.choices import ApproveChoices, shipping_refunded
 from cancelapp.domain.money import Money
 from cancelapp.domain.order import Order
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
@@ -53,6 +53,7 @@ class SuggestedRefund:
     lines: tuple[SuggestedLine, ...]
     transactions: tuple[SuggestedTransaction, ...]
     variables: dict[str, Any] | None = None  # the query variables it was computed for
+    shipping_left: Money | None = None  # shipping that can still be refunded
 
     @classmethod
     def from_order_node(
@@ -95,7 +96,16 @@ class SuggestedRefund:
                 if Money.from_shopify(tx["amountSet"]["presentmentMoney"]).amount > 0
             ),
             variables=variables,
+            shipping_left=_shipping_left(suggested.get("shipping")),
         )
+
+
+def _shipping_left(shipping: dict[str, Any] | None) -> Money | None:
+    bag = (shipping or {}).get("maximumRefundableSet")
+    if not bag:
+        return None
+    left = _presentment(bag)
+    return None if left.is_zero() else left
 
 
 def _gateway(transaction: dict[str, Any]) -> str:
@@ -110,24 +120,31 @@ def _presentment(money_bag: dict[str, Any]) -> Money:
     return Money.from_shopify(money_bag["presentmentMoney"])
 
 
-def suggestion_variables(
-    order: Order, line_item_ids: Sequence[str] = (), *, partial: bool
-) -> dict[str, Any]:
+def suggestion_variables(order: Order, choices: ApproveChoices, *, whole: bool) -> dict[str, Any]:
     """Variables for `suggested_refund.graphql`.
 
-    Whole order: everything refundable, shipping included. Partial: the still-unshipped units
-    of the chosen lines (all lines when none were chosen). Each line says how it is restocked
-    (CANCEL at its fulfillment location, or NO_RESTOCK for gift cards and the like), so the
-    suggestion never leaves out a line Shopify cannot put back on a shelf.
+    The whole order with its shipping: everything refundable. Otherwise the chosen units of
+    the chosen lines (every unshipped unit when none were chosen), with the shipping when the
+    merchant chose it. Each line says how it is restocked (CANCEL at its fulfillment location,
+    or NO_RESTOCK for gift cards and the like), so the suggestion never leaves out a line
+    Shopify cannot put back on a shelf.
     """
-    chosen = set(line_item_ids)
+    shipping = shipping_refunded(whole, choices)
     locations = {
         line.line_item_id: fo.location_id for fo in order.fulfillment_orders for line in fo.lines
     }
+    items = {li.id: li for li in order.line_items}
+    if choices.lines is None or (whole and shipping):
+        wanted = [
+            (li.id, li.refundable_quantity if whole else li.unfulfilled_quantity)
+            for li in order.line_items
+        ]
+    else:
+        wanted = [(line.line_item_id, line.quantity) for line in choices.lines]
     lines: list[dict[str, Any]] = []
-    for li in order.line_items:
-        quantity = li.unfulfilled_quantity if partial else li.refundable_quantity
-        if quantity <= 0 or (partial and chosen and li.id not in chosen):
+    for line_item_id, quantity in wanted:
+        li = items.get(line_item_id)
+        if li is None or quantity <= 0:
             continue
         entry: dict[str, Any] = {"lineItemId": li.id, "quantity": quantity}
         location = locations.get(li.id)
@@ -136,14 +153,14 @@ def suggestion_variables(
         else:
             entry["restockType"] = "NO_RESTOCK"
         lines.append(entry)
-    if not partial:
+    if whole and shipping:
         return {
             "id": order.id,
             "refundLineItems": lines,
             "suggestFullRefund": True,
             "refundShipping": True,
         }
-    return {"id": order.id, "refundLineItems": lines, "refundShipping": False}
+    return {"id": order.id, "refundLineItems": lines, "refundShipping": shipping}
 
 
 _MONEY_IN = frozenset({"SALE", "CAPTURE"})  # `OrderTransactionKind`

@@ -12,11 +12,13 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
     QWizardPage,
@@ -121,7 +123,7 @@ class ShopPage(RetranslatedPage):
         self.endpoint, self._error = None, None
         if text.strip():
             try:
-                self.endpoint = Endpoint.for_shop(text)
+                self.endpoint = Endpoint.typed(text)
             except InvalidShopDomain as exc:
                 self._error = exc.phrase
         self._show_feedback()
@@ -130,6 +132,12 @@ class ShopPage(RetranslatedPage):
     def _show_feedback(self) -> None:
         if self._fixed and self.endpoint is not None:
             text = self.tr("CancelApp will connect to the demo shop at {address}.")
+            self.feedback.setText(text.format(address=self.endpoint.domain))
+        elif self.endpoint is not None and self.endpoint.is_loopback:
+            text = self.tr(
+                "CancelApp will connect to the demo shop on this computer at {address}. "
+                "It is not a Shopify store: nothing you do there moves real money."
+            )
             self.feedback.setText(text.format(address=self.endpoint.domain))
         elif self.endpoint is not None:
             text = self.tr("CancelApp will connect to {domain}.")
@@ -152,16 +160,25 @@ class GuidePage(RetranslatedPage):
         self.optional = plain_label()
         self.optional.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.copy_button = QPushButton()
+        self.copy_button.setAutoDefault(False)  # Enter goes on to the next page
         self.copy_button.clicked.connect(self.copy_scopes)
+        content = QWidget()
+        inner = QVBoxLayout(content)
+        inner.addWidget(self.steps)
+        inner.addWidget(self.required)
+        inner.addWidget(self.optional)
+        inner.addStretch()
+        # The steps and the scope list scroll on a laptop's 768 pixels, never cut off.
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(content)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.steps)
-        layout.addWidget(self.required)
-        layout.addWidget(self.optional)
+        layout.addWidget(self.scroll_area, 1)
         row = QHBoxLayout()
         row.addWidget(self.copy_button)
         row.addStretch()
         layout.addLayout(row)
-        layout.addStretch()
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -17,11 +17,17 @@ from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
 from cancelapp.keychain import KeychainUnavailable, SecretStore
 from cancelapp.session.connect import ConnectedStore, check_connection, save_connection
 from cancelapp.shopify import Endpoint, ShopifyError, ShopInfo
+from cancelapp.shopify.errors import NetworkDown
 from cancelapp.store import Database, StoreError
 from cancelapp.ui.connect.connect_pages import CheckPage, CredentialsPage, GuidePage, ShopPage
 from cancelapp.ui.retranslating import Retranslating
 from cancelapp.ui.workers import Lane, Task, WorkerPool
 
+_UNREACHABLE = QT_TRANSLATE_NOOP(
+    "ConnectWizard",
+    "Shopify cannot be reached. Check the internet connection, then press Back and Next to "
+    "try again. Nothing is saved until your store answers.",
+)
 _UNEXPECTED = QT_TRANSLATE_NOOP(
     "ConnectWizard",
     "Something unexpected went wrong while connecting. The details are in CancelApp's log.",
@@ -127,6 +133,8 @@ class ConnectWizard(Retranslating, QWizard):
 
 
 def _merchant_phrase(error: Exception) -> Phrase:
+    if isinstance(error, NetworkDown):  # nothing is saved yet: there is no copy to work from
+        return Phrase("ConnectWizard", _UNREACHABLE)
     if isinstance(error, ShopifyError | StoreError | KeychainUnavailable):
         return error.phrase
     return Phrase("ConnectWizard", _UNEXPECTED)

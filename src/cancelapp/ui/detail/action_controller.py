@@ -18,13 +18,13 @@ from PySide6.QtWidgets import QWidget
 
 from cancelapp.domain.phrase import Phrase
 from cancelapp.domain.verdict import Outcome as VerdictOutcome
-from cancelapp.domain.verdict import SuggestedAction
 from cancelapp.session.detail import RequestDetail
 from cancelapp.ui.formatting import Formatter
 from cancelapp.ui.workers import Lane, Task, WorkerPool
 
 if TYPE_CHECKING:  # the money-moving side loads with the store's session, dialogs when used
     from cancelapp.actions import Outcome
+    from cancelapp.actions.prepare.choices import ApproveChoices
     from cancelapp.session.decide import Asked, Prepared
     from cancelapp.session.refresh import ArrivalHolds, StoreSession
     from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog, TextDialog
@@ -59,6 +59,7 @@ class ActionController(QObject):
         # reach, previews come from the cache and queued decisions wait for the reconnect.
         self.online = online
         self._typed: dict[int, str] = {}  # request id -> a decline reason not yet journaled
+        self._asked: dict[int, Asked] = {}  # request id -> what its open preview was built for
         self.find_request = find_request  # the request shown for an order id
         self.workers = workers
         self.formatter = formatter
@@ -106,8 +107,15 @@ class ActionController(QObject):
     def approve(self, detail: RequestDetail) -> None:
         from cancelapp.session.decide import Asked, Choice
 
-        action = detail.verdict.action or SuggestedAction()
-        self._prepare(detail, Asked(Choice.APPROVE, action=action, judged_at=detail.judged_at))
+        verdict = detail.verdict  # a Review, or a Deny overridden, has no action: the preview
+        # then refunds in full and offers the policy's fee
+        asked = Asked(
+            Choice.APPROVE,
+            action=verdict.action,
+            statutory=verdict.statutory_withdrawal,
+            judged_at=detail.judged_at,  # a store credit's expiry counts from the decision
+        )
+        self._prepare(detail, asked)
 
     def decline(self, detail: RequestDetail) -> None:
         from cancelapp.actions.prepare.decline_hold_restock import DECLINE_NOTE_LIMIT
@@ -317,6 +325,7 @@ class ActionController(QObject):
         if session is None or rid is None or rid in self.in_flight:
             return
         self._begin(rid)
+        self._asked[rid] = asked
         task = self.workers.run_on(
             Lane.NETWORK, prepare, session, rid, asked, offline=self.online() is False
         )
@@ -333,21 +342,65 @@ class ActionController(QObject):
         dialog = ConfirmActionDialog(
             preview, self.formatter, self.parent_widget, read_at=prepared.read_at
         )
+        shown = [prepared]  # the plan of the preview on screen: what confirm sends
 
         def confirmed() -> None:
+            current = shown[0]
             message = dialog.service_message  # on the GUI thread, before the dialog goes
             if message is None:
-                self._send(session, rid, prepared)
+                self._send(session, rid, current)
                 return
             from dataclasses import replace
 
             from cancelapp.actions.prepare.warehouse import with_message
 
-            self._send(session, rid, replace(prepared, plan=with_message(prepared.plan, message)))
+            self._send(session, rid, replace(current, plan=with_message(current.plan, message)))
 
+        def replanned(made: Prepared) -> None:
+            shown[0] = made
+            if made.plan.preview is not None:
+                dialog.show_preview(made.plan.preview)
+
+        dialog.choices_changed.connect(
+            lambda choices: self._replan(session, rid, dialog, choices, replanned)
+        )
         dialog.accepted.connect(confirmed)
         dialog.rejected.connect(lambda: self._end(rid))
         self._open(dialog)
+
+    def _replan(
+        self,
+        session: StoreSession,
+        rid: int,
+        dialog: ConfirmActionDialog,
+        choices: ApproveChoices,
+        done: Callable[[Prepared], None],
+    ) -> None:
+        """The plan again for what the merchant now chose in the preview, off the GUI thread;
+        an answer for choices changed since is dropped."""
+        from dataclasses import replace
+
+        from cancelapp.session.decide import prepare
+
+        asked = self._asked.get(rid)
+        if asked is None:
+            return
+        asked = replace(asked, choices=choices)
+        self._asked[rid] = asked
+        task = self.workers.run_on(
+            Lane.NETWORK, prepare, session, rid, asked, offline=self.online() is False
+        )
+
+        def made(prepared: Prepared) -> None:
+            if self._asked.get(rid) is asked and self.dialog is dialog:
+                done(prepared)
+
+        def refused(error: object) -> None:
+            if self._asked.get(rid) is asked and self.dialog is dialog:
+                dialog.show_problem(describe_error(error, self.formatter)[0])
+
+        task.succeeded.connect(made)
+        task.failed.connect(refused)
 
     def _send(self, session: StoreSession, rid: int, prepared: Prepared) -> None:
         from cancelapp.session.decide import carry_out
@@ -432,6 +485,7 @@ class ActionController(QObject):
 
     def _end(self, rid: int, *, changed: bool = False) -> None:
         self.in_flight.discard(rid)
+        self._asked.pop(rid, None)
         self.in_flight_changed.emit()
         if changed:
             self.rows_changed.emit(frozenset({rid}))

@@ -12,20 +12,25 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QShowEvent, QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
+from cancelapp.actions.prepare.choices import AmountChoice
+from cancelapp.ui.detail.approve_choices import ApproveChoicesPanel
 from cancelapp.ui.detail.detail_pane import plain_label
 from cancelapp.ui.formatting import Formatter
 from cancelapp.ui.theme import banner_colors, is_dark
@@ -33,9 +38,19 @@ from cancelapp.ui.theme import banner_colors, is_dark
 if TYPE_CHECKING:
     from cancelapp.actions.prepare.preview import Preview
 
+PANEL_MAX_HEIGHT = 540  # the choices scroll beyond this: the dialog fits a 768 px screen
+SETTLE_MS = 300  # a new preview once the merchant pauses, not one per keystroke
+
 
 class ConfirmActionDialog(QDialog):
-    """`read_at`: the preview was built from the copy of the order read then (offline)."""
+    """`read_at`: the preview was built from the copy of the order read then (offline).
+
+    An approve's preview (`Preview.options`) shows its choices beside what will happen; a
+    change emits `choices_changed`, and the new preview comes back through `show_preview`
+    (or `show_problem`). Confirm waits for the preview of what is chosen."""
+
+    choices_changed = Signal(object)  # ApproveChoices
+    preview_shown = Signal()
 
     def __init__(
         self,
@@ -48,43 +63,48 @@ class ConfirmActionDialog(QDialog):
         super().__init__(parent)
         self.preview = preview
         self.formatter = formatter
-        confirm_text = formatter.phrase(preview.confirm_label)
+        self.read_at = read_at
         self.setWindowTitle(self.tr("Confirm: {order}").format(order=preview.order_name))
         self.setAccessibleName(self.tr("Confirm action"))
         layout = QVBoxLayout(self)
-        heading = plain_label(f"{preview.order_name}: {confirm_text}")
-        font = QFont(heading.font())
+        self.heading = plain_label()
+        font = QFont(self.heading.font())
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.2)
-        heading.setFont(font)
-        layout.addWidget(heading)
+        self.heading.setFont(font)
+        layout.addWidget(self.heading)
+        self.status_label = plain_label()
+        self.status_label.setAccessibleName(self.tr("Preview status"))
+        self.status_label.setVisible(False)
         self.warning_labels: list[QLabel] = []
-        colours = banner_colors(is_dark())
-        warnings = [formatter.phrase(warning) for warning in preview.warnings]
-        if read_at is not None:
-            warnings.insert(
-                0,
-                self.tr(
-                    "Shopify cannot be reached: this is from the copy of the order read "
-                    "{ago}. The decision is queued and carried out once Shopify answers, "
-                    "if the order has not changed meanwhile."
-                ).format(ago=formatter.relative(read_at, datetime.now(UTC))),
-            )
-        for warning in warnings:
-            label = plain_label(warning)
-            label.setStyleSheet(
-                f"QLabel {{ background: {colours.background.name()};"
-                f" color: {colours.text.name()}; padding: 6px; border-radius: 4px; }}"
-            )
-            label.setAccessibleName(self.tr("Warning"))
-            layout.addWidget(label)
-            self.warning_labels.append(label)
-        form = QFormLayout()
-        for name, value in self.rows():
-            field = plain_label(value)
-            field.setAccessibleName(name)
-            form.addRow(plain_label(name, selectable=False), field)
-        layout.addLayout(form)
+        self.summary_layout = QVBoxLayout()
+        self.summary: QWidget | None = None
+        self.panel: ApproveChoicesPanel | None = None
+        self._pending: object = None
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SETTLE_MS)
+        self._settle.timeout.connect(self._send_choices)
+        if preview.options is not None:
+            self.panel = ApproveChoicesPanel(preview.options, formatter)
+            self.panel.changed.connect(self._chosen)
+            self.panel.problem.connect(self.show_problem)
+            scroll = QScrollArea()
+            scroll.setWidget(self.panel)
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setMinimumHeight(min(self.panel.sizeHint().height(), PANEL_MAX_HEIGHT))
+            columns = QHBoxLayout()
+            columns.addWidget(scroll, 3)
+            right = QVBoxLayout()
+            right.addWidget(self.status_label)
+            right.addLayout(self.summary_layout)
+            right.addStretch(1)
+            columns.addLayout(right, 2)
+            layout.addLayout(columns, 1)
+        else:
+            layout.addWidget(self.status_label)
+            layout.addLayout(self.summary_layout)
         self.message_edit: QPlainTextEdit | None = None
         if preview.service_message is not None:
             layout.addWidget(plain_label(self.tr("Message to the warehouse:"), selectable=False))
@@ -94,8 +114,7 @@ class ConfirmActionDialog(QDialog):
             self.message_edit.setMaximumHeight(90)
             layout.addWidget(self.message_edit)
         buttons = QDialogButtonBox()
-        self.confirm_button = QPushButton(confirm_text)
-        self.confirm_button.setAccessibleName(confirm_text)
+        self.confirm_button = QPushButton()
         self.confirm_button.setDefault(True)
         buttons.addButton(self.confirm_button, QDialogButtonBox.ButtonRole.AcceptRole)
         cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -103,7 +122,86 @@ class ConfirmActionDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(460 if self.panel is None else 900)
+        self._fill(preview)
+
+    def show_preview(self, preview: Preview) -> None:
+        """The preview of what is chosen now: confirm sends exactly this."""
+        self.preview = preview
+        if self.panel is not None and preview.options is not None:
+            self.panel.show_amounts(preview.options)
+        self._fill(preview)
+        self.preview_shown.emit()
+
+    def accept(self) -> None:
+        """Only the preview on screen is sent: never while a new one is on its way."""
+        if self.panel is not None and not self.settled:
+            return
+        super().accept()
+
+    @property
+    def settled(self) -> bool:
+        """The preview on screen is of what is chosen: confirm sends exactly that."""
+        return self.confirm_button.isEnabled() and not self._settle.isActive()
+
+    def show_problem(self, message: str) -> None:
+        """What is chosen cannot be done (`message` says why): nothing to confirm."""
+        self.status_label.setText(message)
+        self.status_label.setVisible(True)
+        self.confirm_button.setEnabled(False)
+
+    def _chosen(self, choices: object) -> None:
+        self.status_label.setText(self.tr("Working out the refund…"))
+        self.status_label.setVisible(True)
+        self.confirm_button.setEnabled(False)
+        self._pending = choices
+        self._settle.start()  # one new preview once the typing or clicking pauses
+
+    def _send_choices(self) -> None:
+        self.choices_changed.emit(self._pending)
+
+    def _fill(self, preview: Preview) -> None:
+        formatter = self.formatter
+        confirm_text = formatter.phrase(preview.confirm_label)
+        self.heading.setText(f"{preview.order_name}: {confirm_text}")
+        self.confirm_button.setText(confirm_text)
+        self.confirm_button.setAccessibleName(confirm_text)
+        self.confirm_button.setEnabled(True)
+        self.status_label.setVisible(False)
+        if self.summary is not None:
+            self.summary_layout.removeWidget(self.summary)
+            self.summary.deleteLater()
+        self.summary = QWidget()
+        box = QVBoxLayout(self.summary)
+        box.setContentsMargins(0, 0, 0, 0)
+        self.warning_labels = []
+        colours = banner_colors(is_dark())
+        warnings = [formatter.phrase(warning) for warning in preview.warnings]
+        if self.read_at is not None:
+            warnings.insert(
+                0,
+                self.tr(
+                    "Shopify cannot be reached: this is from the copy of the order read "
+                    "{ago}. The decision is queued and carried out once Shopify answers, "
+                    "if the order has not changed meanwhile."
+                ).format(ago=formatter.relative(self.read_at, datetime.now(UTC))),
+            )
+        for warning in warnings:
+            label = plain_label(warning)
+            label.setStyleSheet(
+                f"QLabel {{ background: {colours.background.name()};"
+                f" color: {colours.text.name()}; padding: 6px; border-radius: 4px; }}"
+            )
+            label.setAccessibleName(self.tr("Warning"))
+            box.addWidget(label)
+            self.warning_labels.append(label)
+        form = QFormLayout()
+        for name, value in self.rows():
+            field = plain_label(value)
+            field.setAccessibleName(name)
+            form.addRow(plain_label(name, selectable=False), field)
+        box.addLayout(form)
+        self.summary_layout.addWidget(self.summary)
 
     @property
     def service_message(self) -> str | None:
@@ -135,7 +233,9 @@ class ConfirmActionDialog(QDialog):
         if total is None:
             rows.append((self.tr("Refund"), self.tr("No money is refunded")))
         if p.kept_fee is not None and not p.kept_fee.is_zero():
-            rows.append((self.tr("Fee kept"), fmt.money(p.kept_fee)))
+            typed = p.options is not None and p.options.choices.amount is AmountChoice.TYPED
+            label = self.tr("Not refunded") if typed else self.tr("Fee kept")
+            rows.append((label, fmt.money(p.kept_fee)))
         if p.shopify_total is not None:
             rows.append((self.tr("Shopify's own calculation"), fmt.money(p.shopify_total)))
         for line in p.restock:
@@ -150,9 +250,16 @@ class ConfirmActionDialog(QDialog):
             )
         for location in p.holds:
             rows.append((self.tr("Shipping hold"), location))
-        rows.append(
-            (self.tr("Email the customer"), self.tr("Yes") if p.notify_customer else self.tr("No"))
-        )
+        if p.customer_emails:
+            for email in p.customer_emails:
+                rows.append((self.tr("Customer email"), fmt.phrase(email)))
+        else:
+            rows.append(
+                (
+                    self.tr("Email the customer"),
+                    self.tr("Yes") if p.notify_customer else self.tr("No"),
+                )
+            )
         if p.tags_added:
             rows.append((self.tr("Tags added"), ", ".join(p.tags_added)))
         if p.note_added:

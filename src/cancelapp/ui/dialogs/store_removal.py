@@ -64,7 +64,12 @@ class StoreRemoval(QObject):
         context, settings = self.context, self.context.settings
         task = context.workers.run(
             lambda: forget_store(
-                context.database, context.secrets, settings, context.paths.config_dir, store
+                context.database,
+                context.secrets,
+                settings,
+                context.paths.config_dir,
+                store,
+                sign_in_providers=context.sign_in_providers,
             )
         )
         task.succeeded.connect(lambda settings: self._removed(store, settings))

@@ -8,19 +8,22 @@ broken file, is confirmed first in a message box that is itself opened with `ope
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLocale, QTimer, Signal
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QLabel,
     QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -49,7 +52,7 @@ from cancelapp.policy.document import rule_data
 from cancelapp.policy.preview import Case
 from cancelapp.ui.connect.connect_pages import plain_label
 from cancelapp.ui.formatting import Formatter
-from cancelapp.ui.policy.policy_rule_form import PolicyRuleForm
+from cancelapp.ui.policy.policy_rule_form import PolicyRuleForm, rule_name_words
 from cancelapp.ui.retranslating import Retranslating
 
 PREVIEW_DELAY_MS = 150  # typing pauses this long before the preview is recomputed
@@ -61,8 +64,16 @@ class _Entry:
     origin: int | None  # index of the rule in the file as read; None for a new rule
 
 
+_REQUEST_ID = Qt.ItemDataRole.UserRole
+_WHERE = re.compile(r"rule (\d+)(?: \(.*\))?(?:, (?:\w+\.)*(\w+))?$")
+
+
 class PolicyEditor(Retranslating, QDialog):
+    """Opened modeless, so that a request listed under "what would change" can be looked at
+    in the queue while the editor stays open."""
+
     saved = Signal(object)  # the Policy now in the file
+    open_request = Signal(int)  # a request id the merchant asked to see
 
     def __init__(
         self,
@@ -147,6 +158,10 @@ class PolicyEditor(Retranslating, QDialog):
         self.error_label = plain_label()
         self.preview_label = plain_label()
         self.backtest_label = plain_label()
+        self.changes_heading = QLabel()
+        self.changes_list = QListWidget()
+        self.changes_list.itemActivated.connect(self._open_item)
+        self.changes_list.setMaximumHeight(120)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -159,6 +174,8 @@ class PolicyEditor(Retranslating, QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(self.preview_label)
         layout.addWidget(self.backtest_label)
+        layout.addWidget(self.changes_heading)
+        layout.addWidget(self.changes_list)
         layout.addWidget(self.buttons)
         self.resize(900, 700)
 
@@ -184,7 +201,7 @@ class PolicyEditor(Retranslating, QDialog):
             "review": self.tr("Review"),
             "deny": self.tr("Deny"),
         }
-        name = str(data.get("name") or self.tr("(no name)"))
+        name = rule_name_words(str(data.get("name") or "")) or self.tr("(no name)")
         return f"{verdicts.get(str(data.get('verdict')), '?')}: {name}"
 
     def _show_rule(self, row: int) -> None:
@@ -249,12 +266,28 @@ class PolicyEditor(Retranslating, QDialog):
             self.error_label.clear()
         except PolicyError as error:
             self._policy = None
-            self.error_label.setText(
-                self.tr("{field}: {problem}").format(
-                    field=error.field or "", problem=self._format.phrase(error.problem)
-                )
-            )
+            self.error_label.setText(self._error_text(error))
         self.save_button.setEnabled(self._policy is not None)
+
+    def _error_text(self, error: PolicyError) -> str:
+        """ "Rule 11 "I tide", Keep a fee (percent): "abc" is not an amount": the rule's
+        number and name as the list shows them, the field by the form's own label."""
+        problem = self._format.phrase(error.problem)
+        where = _WHERE.match(error.field or "")
+        if where is None:
+            return self.tr("{field}: {problem}").format(field=error.field or "", problem=problem)
+        row = int(where.group(1)) - 1
+        name = ""
+        if 0 <= row < len(self._entries):
+            name = rule_name_words(str(self._entries[row].data.get("name") or ""))
+        rule = self.tr('Rule {number} "{name}"').format(
+            number=self._format.locale.toString(row + 1), name=name
+        )
+        if where.group(2) is None:
+            return self.tr("{rule}: {problem}").format(rule=rule, problem=problem)
+        return self.tr("{rule}, {field}: {problem}").format(
+            rule=rule, field=self.form.label_for(where.group(2)), problem=problem
+        )
 
     def _update_preview(self) -> None:
         if self._policy is None:
@@ -266,33 +299,88 @@ class PolicyEditor(Retranslating, QDialog):
         counts = tally(current, self._baseline)
         self.preview_label.setText(
             self.tr(
-                "With this policy: {approve} approve, {review} review, {deny} deny "
-                "({changed} changed)"
+                "With these rules, the {count} open requests: approve {approve} · review "
+                "{review} · deny {deny} · verdict changed {changed}"
             ).format(
+                count=number(len(self._requests)),
                 approve=number(counts.approve),
                 review=number(counts.review),
                 deny=number(counts.deny),
-                changed=number(counts.changed),
+                changed=number(len(counts.changed)),
             )
         )
-        if not self._past:
+        self.changes_list.clear()
+        for position in counts.changed:
+            order, request = self._requests[position]
+            name = (order.name if order else None) or request.order_name or "?"
+            self._add_change(
+                request.id,
+                self.tr("{order}: now {before}, would be {after}").format(
+                    order=name,
+                    before=self._outcome_words(self._baseline[position]),
+                    after=self._outcome_words(current[position]),
+                ),
+            )
+        self._update_backtest(number)
+        shown = self.changes_list.count() > 0
+        self.changes_heading.setVisible(shown)
+        self.changes_list.setVisible(shown)
+
+    def _update_backtest(self, number: Any) -> None:
+        if not self._past or self._policy is None:
             self.backtest_label.setText(self.tr("No past requests to backtest against yet."))
             return
         result = backtest(self._past, self._policy, shop_edit_window=self._shop_window)
-        self.backtest_label.setText(
-            self.tr(
-                "Backtest over {count} past requests: {approve} approve, {review} review, "
-                "{deny} deny; agrees with your decision {agreed} times, differs {disagreed} "
-                "times"
-            ).format(
-                count=number(len(self._past)),
-                approve=number(result.approve),
-                review=number(result.review),
-                deny=number(result.deny),
-                agreed=number(result.agreed),
-                disagreed=number(result.disagreed),
-            )
+        text = self.tr(
+            "Backtest over the {count} requests you have decided: agrees with you {agreed} · "
+            "differs {disagreed} · would ask you to look {review}"
+        ).format(
+            count=number(len(self._past)),
+            agreed=number(result.agreed),
+            disagreed=number(result.disagreed),
+            review=number(result.to_review),
         )
+        if result.undecided:
+            text += self.tr(" · cancelled before the request came {undecided}").format(
+                undecided=number(result.undecided)
+            )
+        self.backtest_label.setText(text)
+        for position in result.differing:
+            case = self._past[position]
+            you = (
+                self.tr("you cancelled it")
+                if case.decided is Outcome.APPROVE
+                else self.tr("you declined it")
+            )
+            would = (
+                self.tr("the rules would approve")
+                if case.decided is Outcome.DENY
+                else self.tr("the rules would deny")
+            )
+            self._add_change(
+                case.request.id,
+                self.tr("{order}: {you}, {would}").format(
+                    order=case.order.name, you=you, would=would
+                ),
+            )
+
+    def _add_change(self, request_id: int | None, text: str) -> None:
+        item = QListWidgetItem(text)
+        item.setData(_REQUEST_ID, request_id)
+        item.setToolTip(self.tr("Double-click or press Enter to show this request"))
+        self.changes_list.addItem(item)
+
+    def _open_item(self, item: QListWidgetItem) -> None:
+        request_id = item.data(_REQUEST_ID)
+        if isinstance(request_id, int):
+            self.open_request.emit(request_id)
+
+    def _outcome_words(self, outcome: Outcome) -> str:
+        return {
+            Outcome.APPROVE: self.tr("Approve"),
+            Outcome.REVIEW: self.tr("Review"),
+            Outcome.DENY: self.tr("Deny"),
+        }[outcome]
 
     # Saving ------------------------------------------------------------------------------------
 
@@ -351,6 +439,7 @@ class PolicyEditor(Retranslating, QDialog):
         self.remove_button.setText(self.tr("&Remove"))
         self.up_button.setText(self.tr("Move &up"))
         self.down_button.setText(self.tr("Move &down"))
+        self.changes_heading.setText(self.tr("Requests whose verdict these rules would change:"))
         if self._problem is not None:
             self.problem_label.setText(
                 self.tr(
@@ -362,6 +451,8 @@ class PolicyEditor(Retranslating, QDialog):
             item = self.rule_list.item(row)
             if item is not None:
                 item.setText(self._list_text(entry.data))
+        if self._policy is not None:
+            self._update_preview()
 
     def _problem_text(self) -> str:
         problem = self._problem

@@ -28,12 +28,14 @@ if TYPE_CHECKING:  # the policy code loads after the first rows show
     from cancelapp.policy import Policy, PolicyLoad
     from cancelapp.session.policy_cases import PolicyCases
     from cancelapp.session.refresh import StoreSession
+    from cancelapp.ui.policy.policy_editor import PolicyEditor
 
 
 class PolicyFlow(QObject):
     ready = Signal()  # the open store's policy is loaded
     rejudged = Signal(object)  # frozenset of the request ids judged again
     editor_opened = Signal(object)  # the PolicyEditor now open
+    request_wanted = Signal(int)  # the merchant asked the editor to show this request
     problem = Signal(object)  # an error, for the banner
     message = Signal(str, str)  # message, details: for the banner
 
@@ -50,6 +52,7 @@ class PolicyFlow(QObject):
         self.parent_widget = parent_widget
         self.current_session = current_session
         self.store: StoreRecord | None = None
+        self.editor: PolicyEditor | None = None  # the one open editor, modeless
 
     @property
     def rules(self) -> StorePolicy | None:
@@ -92,6 +95,10 @@ class PolicyFlow(QObject):
         store = self.store
         if store is None:
             return
+        if self.editor is not None:  # already open: bring it forward
+            self.editor.raise_()
+            self.editor.activateWindow()
+            return
         from cancelapp.session.policy_cases import load_policy_cases
 
         task = self.context.workers.run(load_policy_cases, self.context.database, store.id)
@@ -115,12 +122,19 @@ class PolicyFlow(QObject):
             parent=self.parent_widget,
         )
         editor.saved.connect(lambda policy: self._saved(store, policy))
-        editor.open()
+        editor.open_request.connect(self.request_wanted)
+        editor.finished.connect(lambda _result: self._closed(editor))
+        self.editor = editor
+        editor.show()  # modeless: a request it lists can be looked at in the queue
         self.editor_opened.emit(editor)
 
+    def _closed(self, editor: PolicyEditor) -> None:
+        if self.editor is editor:
+            self.editor = None
+        editor.deleteLater()
+
     def _saved(self, store: StoreRecord, policy: Policy) -> None:
-        if store is not self.store:
-            return
+        """The saved rules apply to the editor's store, even when another is shown now."""
         from cancelapp.session.refresh import DueVerdicts, judge_due
 
         rules = self.context.policies.save_policy(store.id, policy)

@@ -6,9 +6,10 @@ parser validates it, so the editor and the file can never disagree on what is al
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,7 +25,8 @@ from PySide6.QtWidgets import (
 from cancelapp.domain.order import FinancialStatus, FulfillmentStatus, RiskLevel
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP
 from cancelapp.domain.verdict import Outcome, RefundMethod
-from cancelapp.policy import CancelReason, FulfilledItems
+from cancelapp.policy import DEFAULT_RULE_NAMES, CancelReason, FulfilledItems
+from cancelapp.ui.labels import status_word
 from cancelapp.ui.retranslating import Retranslating
 
 _CONTEXT = "PolicyRuleForm"
@@ -65,9 +67,14 @@ CONDITION_ROWS: tuple[tuple[str, str, Any], ...] = (
 _HINTS = {
     "text": QT_TRANSLATE_NOOP("PolicyRuleForm", "not checked"),
     "window": QT_TRANSLATE_NOOP("PolicyRuleForm", "e.g. 24h, 2d, shop, until fulfillment"),
-    "financial_status": ", ".join(s.value.lower() for s in FinancialStatus),
-    "fulfillment_status": ", ".join(s.value.lower() for s in FulfillmentStatus),
 }
+# Status lists are typed in the merchant's words; the file keeps Shopify's values.
+_STATUS_VALUES = {
+    "financial_status": tuple(s.value.lower() for s in FinancialStatus),
+    "fulfillment_status": tuple(s.value.lower() for s in FulfillmentStatus),
+}
+# Amounts and percentages are typed in the locale's format ("2,5" in Danish).
+_NUMBERS = frozenset({"total_above", "total_below", "fee_percent", "fee_fixed"})
 _NOT_CHECKED = QT_TRANSLATE_NOOP("PolicyRuleForm", "not checked")
 _YES = QT_TRANSLATE_NOOP("PolicyRuleForm", "yes")
 _NO = QT_TRANSLATE_NOOP("PolicyRuleForm", "no")
@@ -117,6 +124,11 @@ def _words(kind: Any, value: str) -> str:
     return value if text is None else _tr(text)
 
 
+def rule_name_words(name: str) -> str:
+    """A default rule's name in the merchant's language; the merchant's own names as written."""
+    return QCoreApplication.translate("Policy", name) if name in DEFAULT_RULE_NAMES else name
+
+
 class PolicyRuleForm(Retranslating, QWidget):
     """Edits one rule's data; `edited` fires on every change the merchant makes."""
 
@@ -125,6 +137,7 @@ class PolicyRuleForm(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._loading = False
+        self._name = ""  # the name as the file has it (a default one is shown translated)
         self.name = QLineEdit()
         self.verdict = QComboBox()
         for outcome in Outcome:
@@ -219,7 +232,8 @@ class PolicyRuleForm(Retranslating, QWidget):
         """Show a rule's data without announcing it as an edit."""
         self._loading = True
         try:
-            self.name.setText(str(data.get("name", "")))
+            self._name = str(data.get("name", ""))
+            self.name.setText(rule_name_words(self._name))
             self.verdict.setCurrentIndex(max(self.verdict.findData(data.get("verdict")), 0))
             self.why.setText(str(data.get("why", "")))
             self.reply.setText(str(data.get("reply", "")))
@@ -227,7 +241,7 @@ class PolicyRuleForm(Retranslating, QWidget):
             for key, widget in self.conditions.items():
                 value = when.get(key)
                 if isinstance(widget, QLineEdit):
-                    widget.setText(_as_text(value))
+                    widget.setText(_shown(key, value))
                 else:
                     widget.setCurrentIndex(max(widget.findData(_as_choice(value)), 0))
             action = data.get("action", {})
@@ -238,8 +252,8 @@ class PolicyRuleForm(Retranslating, QWidget):
             self.notify.setChecked(bool(action.get("notify", True)))
             reason = str(action.get("reason", "customer")).lower()
             self.reason.setCurrentIndex(max(self.reason.findData(reason), 0))
-            self.fee_percent.setText(_as_text(action.get("fee_percent")))
-            self.fee_fixed.setText(_as_text(action.get("fee_fixed")))
+            self.fee_percent.setText(_shown("fee_percent", action.get("fee_percent")))
+            self.fee_fixed.setText(_shown("fee_fixed", action.get("fee_fixed")))
         finally:
             self._loading = False
         self._show_fitting_parts()
@@ -247,7 +261,10 @@ class PolicyRuleForm(Retranslating, QWidget):
     def data(self) -> dict[str, Any]:
         """The rule as TOML-shaped data; invalid entries are passed on for the parser to name."""
         verdict = self.verdict.currentData()
-        data: dict[str, Any] = {"name": self.name.text().strip(), "verdict": verdict}
+        name = self.name.text().strip()
+        if name == rule_name_words(self._name):
+            name = self._name  # an untouched default name stays as the file has it
+        data: dict[str, Any] = {"name": name, "verdict": verdict}
         if self.why.text().strip():
             data["why"] = self.why.text().strip()
         if verdict == Outcome.DENY.value and self.reply.text().strip():
@@ -258,7 +275,7 @@ class PolicyRuleForm(Retranslating, QWidget):
             if isinstance(widget, QLineEdit):
                 text = widget.text().strip()
                 if text:
-                    when[key] = _split(text) if kind == "list" else text
+                    when[key] = _read(key, text, kind)
             elif widget.currentData() is not None:
                 when[key] = widget.currentData()
         if when:
@@ -277,9 +294,14 @@ class PolicyRuleForm(Retranslating, QWidget):
                 ("fee_fixed", self.fee_fixed),
             ):
                 if line_edit.text().strip():
-                    action[key] = line_edit.text().strip()
+                    action[key] = _read(key, line_edit.text().strip(), "text")
             data["action"] = action
         return data
+
+    def label_for(self, key: str) -> str:
+        """The form's own label for a policy field ("fee_percent"), without its mnemonic."""
+        label = self._labels.get(key)
+        return label.text().replace("&", "") if label is not None else key
 
     def _changed(self) -> None:
         if self._loading:
@@ -327,7 +349,10 @@ class PolicyRuleForm(Retranslating, QWidget):
             widget = self.conditions[key]
             if isinstance(widget, QLineEdit):
                 is_window = key.endswith(("_within", "_outside"))
-                hint = _HINTS.get(key) or _tr(_HINTS["window" if is_window else "text"])
+                if key in _STATUS_VALUES:
+                    hint = ", ".join(status_word(v) for v in _STATUS_VALUES[key])
+                else:
+                    hint = _tr(_HINTS["window" if is_window else "text"])
                 widget.setPlaceholderText(hint)
                 continue
             widget.setItemText(0, _tr(_NOT_CHECKED))
@@ -341,6 +366,43 @@ class PolicyRuleForm(Retranslating, QWidget):
 
 def _split(text: str) -> list[str]:
     return [part.strip() for part in text.split(",") if part.strip()]
+
+
+def _shown(key: str, value: Any) -> str:
+    """A field's value from the file as the merchant reads it."""
+    if value is None:
+        return ""
+    if key in _STATUS_VALUES and isinstance(value, list):
+        return ", ".join(status_word(str(v)) for v in value)
+    if key in _NUMBERS:
+        return str(value).replace(".", QLocale().decimalPoint())
+    return _as_text(value)
+
+
+def _read(key: str, text: str, kind: Any) -> Any:
+    """What the merchant typed as the file writes it; anything unrecognised is passed on
+    unchanged for the policy parser to name."""
+    if key in _STATUS_VALUES:
+        values = {status_word(v).casefold(): v for v in _STATUS_VALUES[key]}
+        values.update({v.replace("_", " "): v for v in _STATUS_VALUES[key]})
+        return [values.get(part.casefold(), part) for part in _split(text)]
+    if key in _NUMBERS:
+        return locale_number(text, QLocale())
+    return _split(text) if kind == "list" else text
+
+
+def locale_number(text: str, locale: QLocale) -> str:
+    """ "2,5" or "1.000,50" typed in Danish as "2.5" and "1000.50"; a point stays a decimal
+    point unless it groups thousands ("2.5" in Danish is 2.5, "1.000" is a thousand)."""
+    point, group = locale.decimalPoint(), locale.groupSeparator()
+    text = text.replace(" ", "").replace("\u00a0", "")
+    if group and group != point:
+        grouped = rf"\d{{1,3}}({re.escape(group)}\d{{3}})+({re.escape(point)}\d*)?"
+        if re.fullmatch(grouped, text):
+            text = text.replace(group, "")
+    if point != "." and text.count(point) == 1 and "." not in text:
+        text = text.replace(point, ".")
+    return text
 
 
 def _as_text(value: Any) -> str:

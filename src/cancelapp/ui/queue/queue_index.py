@@ -151,6 +151,8 @@ class QueueFilter:
     source: str | None = None  # a `RequestSource` value
     financial_status: str | None = None
     fulfillment_status: str | None = None
+    # Requests whose messages hold the search (found in the database once typing pauses).
+    message_hits: frozenset[int] = frozenset()
 
     def matches(self, row: QueueRow, mask: int, search: str) -> bool:
         return (
@@ -160,7 +162,7 @@ class QueueFilter:
             and (
                 self.fulfillment_status is None or row.fulfillment_status == self.fulfillment_status
             )
-            and self.search.strip().lower() in search
+            and (self.search.strip().lower() in search or row.request_id in self.message_hits)
         )
 
 
@@ -215,6 +217,36 @@ class QueueIndex:
     def counts(self) -> dict[Tab, int]:
         return {tab: self._counts[tab] for tab in Tab}
 
+    def positions_of(self, request_ids: frozenset[int]) -> set[int]:
+        return {p for rid in request_ids if (p := self._position.get(rid)) is not None}
+
+    def search_hits(self, needle: str, within: list[int] | None = None) -> list[int]:
+        """Positions, in every tab, whose search text holds `needle`: all rows, or only those
+        `within` the hits of a shorter needle (typing on only removes hits)."""
+        lowered = needle.strip().lower()
+        if within is None:
+            positions, texts = self._positions, self._search
+        else:
+            positions, texts = within, [self._search[p] for p in within]
+        return list(compress(positions, map(operator.contains, texts, repeat(lowered))))
+
+    def tab_counts(self, positions: list[int]) -> dict[Tab, int]:
+        """How many of `positions` each tab shows (a tombstone shows in none)."""
+        if len(positions) == len(self._positions):  # every row: the index's own counts
+            return self.counts()
+        counts = dict.fromkeys(Tab, 0)
+        for mask, count in Counter(map(self._masks.__getitem__, positions)).items():
+            for tab, bit in _TAB_BITS.items():
+                if mask & bit:
+                    counts[tab] += count
+        return counts
+
+    def tabs_of(self, request_id: int) -> list[Tab]:
+        """The tabs that show a request (none once it is gone)."""
+        position = self._position.get(request_id)
+        mask = self._masks[position] if position is not None else 0
+        return [tab for tab in Tab if mask & _TAB_BITS[tab]]
+
     def update(self, rows: Iterable[QueueRow]) -> Change:
         """Add new rows and replace changed ones (matched by request id)."""
         added: list[int] = []
@@ -261,7 +293,16 @@ class QueueIndex:
         if not query.search.strip():
             self._shown = None
             return list(base)
-        return self._search_in(base, self._texts_of(key, base), query.search)
+        found = self._search_in(base, self._texts_of(key, base), query.search)
+        if not query.message_hits:
+            return found
+        also = self.positions_of(query.message_hits)
+        also.difference_update(found)
+        if not also:
+            return found
+        self._shown = None  # the texts no longer line up with the rows: narrow() reads anew
+        hit = set(found) | also
+        return [p for p in base if p in hit]
 
     def narrow(self, shown: list[int], needle: str) -> list[int]:
         """Typing one more letter only removes rows: search what is shown, not everything."""

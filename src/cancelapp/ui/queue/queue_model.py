@@ -73,6 +73,7 @@ _IN_FLIGHT = "sending"
 _REFRESH_RELATIVE_MS = 60_000
 # Rows whose texts are kept: many screenfuls, far fewer than 100,000 rows' worth of strings.
 _KEPT_ROW_TEXTS = 5000
+SEARCH_COUNT_DELAY_MS = 150  # a typing pause, then the tabs count the search's hits
 
 
 class QueueModel(QAbstractTableModel):
@@ -97,6 +98,12 @@ class QueueModel(QAbstractTableModel):
         self._received: dict[int, str] = {}
         self._reason_texts: dict[str, str] = {}  # by the reason's JSON
         self._in_flight: set[int] = set()  # request ids with an action on its way
+        # While a search is active: its hits in every tab, for the tabs' counts.
+        self._hits: tuple[str, list[int], dict[Tab, int]] | None = None
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(SEARCH_COUNT_DELAY_MS)
+        self._count_timer.timeout.connect(self._count_hits)
         self._headers: list[str] = []
         self._retranslate_headers()
         self._timer = QTimer(self)
@@ -206,6 +213,7 @@ class QueueModel(QAbstractTableModel):
         self._clear_caches()
         self._visible = self.index_.visible(self.query, self.sorting)
         self.endResetModel()
+        self._search_again()
         self.countsChanged.emit()
 
     def complete(self, index: QueueIndex) -> None:
@@ -231,6 +239,7 @@ class QueueModel(QAbstractTableModel):
             self.beginInsertRows(QModelIndex(), len(shown), len(visible) - 1)
             self._visible = visible
             self.endInsertRows()
+        self._search_again()
         self.countsChanged.emit()
 
     def apply(self, rows: Sequence[QueueRow], removed_ids: Iterable[int] = ()) -> None:
@@ -254,6 +263,7 @@ class QueueModel(QAbstractTableModel):
             for shown in self._rows_of(set(stayed)).values():
                 self.dataChanged.emit(self.index(shown, 0), self.index(shown, last))
         if change.added or change.changed or gone:
+            self._search_again()
             self.countsChanged.emit()
 
     def set_filter(self, query: QueueFilter) -> None:
@@ -268,13 +278,21 @@ class QueueModel(QAbstractTableModel):
             visible = self.index_.narrow(self._visible, query.search)
         else:
             visible = self.index_.visible(query, self.sorting)
+        searched = query.search != self.query.search
+        found_in_messages = query.message_hits != self.query.message_hits
         self.query = query
-        if visible == self._visible:  # the same rows: nothing to repaint
+        if found_in_messages and not searched and self._hits is not None:
+            needle, hits, _counts = self._hits
+            self._hits = (needle, hits, self._counted(hits))
+            self.countsChanged.emit()
+        if searched:
+            self._count_later()
+        if visible != self._visible:
+            self.beginResetModel()
             self._visible = visible
-            return
-        self.beginResetModel()
-        self._visible = visible
-        self.endResetModel()
+            self.endResetModel()
+        else:  # the same rows: nothing to repaint
+            self._visible = visible
 
     def set_in_flight(self, request_id: int, in_flight: bool) -> None:
         """Show "In progress" at once, before the journal confirms it."""
@@ -304,7 +322,41 @@ class QueueModel(QAbstractTableModel):
     # Lookups for the window ----------------------------------------------------------------------
 
     def counts(self) -> dict[Tab, int]:
+        """Every request per tab, whatever the search (the tray's and the title's count)."""
         return self.index_.counts()
+
+    def shown_counts(self) -> dict[Tab, int]:
+        """Per tab, what the search finds there; every request when nothing is searched."""
+        return self.index_.counts() if self._hits is None else self._hits[2]
+
+    def _count_later(self) -> None:
+        """The tabs' counts for a search follow once typing pauses: each keystroke shows its
+        rows at once, and the count over every tab is made once per pause, not per letter."""
+        if self.query.search.strip():
+            self._count_timer.start()
+        elif self._hits is not None:
+            self._count_timer.stop()
+            self._hits = None
+            self.countsChanged.emit()
+
+    def _count_hits(self) -> None:
+        needle = self.query.search.strip().lower()
+        if not needle:
+            return
+        previous = self._hits
+        within = previous[1] if previous is not None and needle.startswith(previous[0]) else None
+        hits = self.index_.search_hits(needle, within)
+        self._hits = (needle, hits, self._counted(hits))
+        self.countsChanged.emit()
+
+    def _counted(self, hits: list[int]) -> dict[Tab, int]:
+        also = self.index_.positions_of(self.query.message_hits).difference(hits)
+        return self.index_.tab_counts([*hits, *also] if also else hits)
+
+    def _search_again(self) -> None:
+        """The rows changed: the search's hits are looked for again."""
+        self._hits = None
+        self._count_later()
 
     def queue_row(self, row: int) -> QueueRow:
         return self.index_.rows[self._visible[row]]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QTabBar,
     QTableView,
@@ -38,6 +40,7 @@ class QueueView(Retranslating, QWidget):
     """Emits `current_request_changed(request_id or 0)` as the merchant moves through the queue."""
 
     current_request_changed = Signal(int)
+    search_paused = Signal(str)  # look for this text in the requests' messages
     selection_changed = Signal()  # the rows chosen for a bulk action changed
 
     def __init__(self, model: QueueModel, parent: QWidget | None = None) -> None:
@@ -55,11 +58,16 @@ class QueueView(Retranslating, QWidget):
         self.fulfillment_filter = QComboBox()
         self.table = QTableView()
         self._configure_table()
+        self.search_hint = QLabel()
+        self.search_hint.setTextFormat(Qt.TextFormat.RichText)
+        self.search_hint.setVisible(False)
+        self.search_hint.linkActivated.connect(lambda key: self.show_tab(Tab(int(key))))
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
         self._debounce.timeout.connect(self.apply_filter)
         self._remembered: tuple[int, int] | None = None  # request id, row before a reset
+        self._message_hits: tuple[str, frozenset[int]] = ("", frozenset())  # needle, ids
 
         filters = QHBoxLayout()
         filters.setContentsMargins(0, 0, 0, 0)
@@ -71,9 +79,10 @@ class QueueView(Retranslating, QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
         layout.addLayout(filters)
+        layout.addWidget(self.search_hint)
         layout.addWidget(self.table)
 
-        self.tabs.currentChanged.connect(lambda _i: self.apply_filter())
+        self.tabs.currentChanged.connect(lambda _i: self._tab_changed())
         self.search.textChanged.connect(lambda _t: self._debounce.start())
         self.search.returnPressed.connect(self.apply_filter)
         for combo in (self.source_filter, self.financial_filter, self.fulfillment_filter):
@@ -119,7 +128,7 @@ class QueueView(Retranslating, QWidget):
     # Language --------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        self.search.setPlaceholderText(self.tr("Search order, customer or email (Ctrl+F)"))
+        self.search.setPlaceholderText(self.tr("Search order, customer, email or message (Ctrl+F)"))
         self.search.setAccessibleName(self.tr("Search requests"))
         self.tabs.setAccessibleName(self.tr("Request queues"))
         self.table.setAccessibleName(self.tr("Cancellation requests"))
@@ -160,9 +169,39 @@ class QueueView(Retranslating, QWidget):
         }
 
     def update_counts(self) -> None:
-        counts = self.model.counts()
-        for tab, name in self.tab_names().items():
-            self.tabs.setTabText(tab, f"{name}  {counts[tab]}")
+        """Each tab's count: every request, or while searching what the search finds there;
+        a search with nothing in this tab says where its hits are."""
+        counts = self.model.shown_counts()
+        number = self.model.formatter.locale.toString
+        names = self.tab_names()
+        for tab, name in names.items():
+            self.tabs.setTabText(tab, f"{name}  {number(counts[tab])}")
+        current = Tab(max(self.tabs.currentIndex(), 0))
+        # "Needs decision" holds the Approve, Review and Deny tabs' rows: name one or the others.
+        verdict_tabs = (Tab.APPROVE, Tab.REVIEW, Tab.DENY)
+        places = (
+            (*verdict_tabs, Tab.DONE, Tab.UNMATCHED)
+            if current in verdict_tabs
+            else (Tab.NEEDS_DECISION, Tab.DONE, Tab.UNMATCHED)
+        )
+        elsewhere = [tab for tab in places if tab != current and counts[tab]]
+        searching = bool(self.search.text().strip())
+        if not searching or counts[current] or not elsewhere:
+            self.search_hint.setText(
+                self.tr("Nothing matches the search.") if searching and not counts[current] else ""
+            )
+            self.search_hint.setVisible(searching and not counts[current])
+            return
+        links = [
+            self.tr('{count} in {tab}: <a href="{key}">show</a>').format(
+                count=number(counts[tab]), tab=html.escape(names[tab]), key=int(tab)
+            )
+            for tab in elsewhere
+        ]
+        self.search_hint.setText(
+            self.tr("No match in this tab. {places}").format(places=" · ".join(links))
+        )
+        self.search_hint.setVisible(True)
 
     # Columns ---------------------------------------------------------------------------------
 
@@ -207,9 +246,11 @@ class QueueView(Retranslating, QWidget):
     # Filtering -------------------------------------------------------------------------------
 
     def query(self) -> QueueFilter:
+        needle, found = self._message_hits
         return QueueFilter(
             tab=Tab(max(self.tabs.currentIndex(), 0)),
             search=self.search.text(),
+            message_hits=found if needle and needle == self._needle() else frozenset(),
             source=self.source_filter.currentData(),
             financial_status=self.financial_filter.currentData(),
             fulfillment_status=self.fulfillment_filter.currentData(),
@@ -218,6 +259,23 @@ class QueueView(Retranslating, QWidget):
     def apply_filter(self) -> None:
         self._debounce.stop()
         self.model.set_filter(self.query())
+        needle = self._needle()
+        if needle and needle != self._message_hits[0]:
+            self.search_paused.emit(needle)
+
+    def set_message_hits(self, needle: str, request_ids: frozenset[int]) -> None:
+        """Requests whose messages hold `needle` join the search's rows (if it is still the
+        search)."""
+        self._message_hits = (needle, request_ids)
+        if needle == self._needle():
+            self.model.set_filter(self.query())
+
+    def _needle(self) -> str:
+        return self.search.text().strip().lower()
+
+    def _tab_changed(self) -> None:
+        self.apply_filter()
+        self.update_counts()  # the hint names the other tabs
 
     def show_tab(self, tab: Tab) -> None:
         self.tabs.setCurrentIndex(tab)
@@ -260,6 +318,22 @@ class QueueView(Retranslating, QWidget):
             return False
         self.select_row(row)
         return True
+
+    def show_request(self, request_id: int) -> bool:
+        """Select a request wherever it is: in this tab if it shows there, else in its own tab
+        with the search and filters cleared."""
+        if self.select_request(request_id):
+            return True
+        tabs = self.model.index_.tabs_of(request_id)
+        if not tabs:
+            return False
+        current = Tab(max(self.tabs.currentIndex(), 0))
+        self.search.clear()
+        for combo in (self.source_filter, self.financial_filter, self.fulfillment_filter):
+            combo.setCurrentIndex(0)
+        self.show_tab(current if current in tabs else tabs[0])
+        self.apply_filter()
+        return self.select_request(request_id)
 
     def step(self, rows: int) -> None:
         index = self.table.currentIndex()

@@ -8,9 +8,10 @@ the caller's business (`i18n.Translations.apply`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
+from types import MappingProxyType
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
 from cancelapp.keychain import SecretKind, SecretStore
 from cancelapp.keychain.secret_store import notices_of
+from cancelapp.oauth.providers import PROVIDERS, Provider, ProviderKey, app_owner
 from cancelapp.settings import (
     SYNC_INTERVAL_MINUTES,
     UNDO_WINDOW_SECONDS,
@@ -58,14 +60,31 @@ _LANGUAGE_NAMES = {Language.ENGLISH: "English", Language.DANISH: "Dansk"}
 
 
 def persist_settings(
-    settings: Settings, path: Path, secrets: SecretStore, imap_passwords: dict[str, str]
+    settings: Settings,
+    path: Path,
+    secrets: SecretStore,
+    imap_passwords: dict[str, str],
+    app_secrets: Mapping[ProviderKey, str] = MappingProxyType({}),
+    signed_out: Sequence[tuple[Provider, str]] = (),
 ) -> tuple[Phrase, ...]:
-    """Write the file, then the email passwords to the keychain; notices for the merchant."""
+    """Write the file, then the email passwords and sign-in app secrets to the keychain, and
+    revoke the sign-ins of mailboxes that no longer use them; notices for the merchant."""
     save_settings(settings, path)
     saved = [
         secrets.save(domain, SecretKind.IMAP_PASSWORD, pw) for domain, pw in imap_passwords.items()
     ]
-    return notices_of(saved)
+    saved += [
+        secrets.save(app_owner(key), SecretKind.SIGN_IN_APP_SECRET, secret)
+        for key, secret in app_secrets.items()
+    ]
+    notices = list(notices_of(saved))
+    if signed_out:
+        from cancelapp.oauth.tokens import sign_out
+
+        for provider, domain in signed_out:
+            if (by_hand := sign_out(provider, secrets, domain)) is not None:
+                notices.append(by_hand)
+    return tuple(notices)
 
 
 def translated_template(template: ReplyTemplate) -> ReplyTemplate:
@@ -186,8 +205,10 @@ class SettingsDialog(Retranslating, QDialog):
         parent: QWidget | None = None,
         *,
         current_store: str | None = None,
+        sign_in_providers: Mapping[ProviderKey, Provider] = PROVIDERS,
     ) -> None:
         super().__init__(parent)
+        self._providers = sign_in_providers
         self._settings = settings
         self._settings_file = settings_file
         self._workers = workers
@@ -226,7 +247,10 @@ class SettingsDialog(Retranslating, QDialog):
             settings,
             stores,
             secrets.no_keychain_notice(SecretKind.IMAP_PASSWORD),
+            workers=workers,
+            secrets=secrets,
             current=current_store,
+            providers=sign_in_providers,
         )
         self.tabs.addTab(self.general, "")
         self.tabs.addTab(self.templates_tab, "")
@@ -281,6 +305,7 @@ class SettingsDialog(Retranslating, QDialog):
             language=Language(self.language_combo.currentData()),
             reply_templates=self.templates_tab.templates(),
             intake=intake,
+            sign_in_apps=self.intake_tab.apps_box.client_ids(),
         )
 
     def _check_for_updates(self) -> bool | None:
@@ -298,6 +323,18 @@ class SettingsDialog(Retranslating, QDialog):
             for domain, intake in self.intake_tab.intake().items()
             if intake.email.enabled and intake.email.config() is None
         ]
+        not_signed_in = [
+            domain
+            for domain, intake in self.intake_tab.intake().items()
+            if intake.email.enabled and intake.email.sign_in and not intake.email.username
+        ]
+        if not_signed_in:
+            self.message.setText(
+                self.tr("Sign in to the mailbox of {store} first, or choose App password.").format(
+                    store=", ".join(not_signed_in)
+                )
+            )
+            return
         if incomplete:
             self.message.setText(
                 self.tr(
@@ -313,10 +350,21 @@ class SettingsDialog(Retranslating, QDialog):
             self._settings_file,
             self._secrets,
             self.intake_tab.new_passwords(),
+            self.intake_tab.apps_box.new_secrets(),
+            self._signed_out(settings),
         )
         self._save_task = task
         task.succeeded.connect(lambda notices: self._saved(settings, notices))
         task.failed.connect(self._save_failed)
+
+    def _signed_out(self, settings: Settings) -> list[tuple[Provider, str]]:
+        """Mailboxes that were signed in and now log in otherwise: revoked when saved."""
+        return [
+            (self._providers[before], domain)
+            for domain in self._settings.intake
+            if (before := self._settings.intake_for(domain).email.sign_in) is not None
+            and settings.intake_for(domain).email.sign_in != before
+        ]
 
     def _saved(self, settings: Settings, notices: tuple[Phrase, ...]) -> None:
         self._save_task = None

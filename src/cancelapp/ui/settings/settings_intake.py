@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -17,11 +18,15 @@ from PySide6.QtWidgets import (
 )
 
 from cancelapp.domain.phrase import Phrase
+from cancelapp.keychain import SecretStore
+from cancelapp.oauth.providers import PROVIDERS, Provider, ProviderKey
 from cancelapp.settings import EmailIntake, Settings, StoreIntake
 from cancelapp.sources.email_config import Security
 from cancelapp.store.stores import StoreRecord
 from cancelapp.ui.connect.connect_pages import form_row, plain_label, translated
 from cancelapp.ui.retranslating import Retranslating
+from cancelapp.ui.settings.mailbox_sign_in import MailboxSignIn, SignInAppsBox
+from cancelapp.ui.workers import WorkerPool
 
 
 class IntakeTab(Retranslating, QWidget):
@@ -34,9 +39,13 @@ class IntakeTab(Retranslating, QWidget):
         keychain_notice: Phrase | None = None,
         parent: QWidget | None = None,
         *,
+        workers: WorkerPool,
+        secrets: SecretStore,
         current: str | None = None,  # the domain of the store the window shows
+        providers: Mapping[ProviderKey, Provider] = PROVIDERS,
     ) -> None:
         super().__init__(parent)
+        self._providers = providers
         self._keychain_notice = keychain_notice
         self.keychain_label = plain_label()
         self._stores = list(stores)
@@ -68,10 +77,14 @@ class IntakeTab(Retranslating, QWidget):
         self.folder_edit = QLineEdit()
         self.password_edit = QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.apps_box = SignInAppsBox(settings.sign_in_apps)
+        self.sign_in = MailboxSignIn(workers, secrets, providers, self.apps_box)
         email_form = QFormLayout(self.email_group)
+        self._email_form = email_form
         self._email_fields: list[tuple[QLabel, QWidget]] = [
             (form_row(email_form, field), field)
             for field in (
+                self.sign_in,
                 self.host_edit,
                 self.port_spin,
                 self.security_combo,
@@ -80,6 +93,8 @@ class IntakeTab(Retranslating, QWidget):
                 self.password_edit,
             )
         ]
+        self.sign_in.method_changed.connect(self._method_changed)
+        self.sign_in.signed_in.connect(self._signed_in)
         self.tag_box.toggled.connect(self.tag_edit.setEnabled)
         self.security_combo.currentIndexChanged.connect(self._default_port)
         layout = QVBoxLayout(self)
@@ -91,6 +106,7 @@ class IntakeTab(Retranslating, QWidget):
         layout.addWidget(self.tag_edit)
         layout.addWidget(self.csv_box)
         layout.addWidget(self.email_group)
+        layout.addWidget(self.apps_box)
         layout.addWidget(self.keychain_label)
         layout.addStretch()
         for widget in (
@@ -101,6 +117,7 @@ class IntakeTab(Retranslating, QWidget):
             self.email_group,
         ):
             widget.setEnabled(bool(self._stores))
+        self.apps_box.setVisible(bool(self._stores))
         if (shown := self.store_combo.findData(current)) >= 0:
             self.store_combo.setCurrentIndex(shown)  # opens on the window's store
         self.store_combo.currentIndexChanged.connect(self._store_changed)
@@ -120,6 +137,7 @@ class IntakeTab(Retranslating, QWidget):
         self.security_combo.setItemText(0, self.tr("TLS (usually port 993)"))
         self.security_combo.setItemText(1, self.tr("STARTTLS (usually port 143)"))
         labels = [
+            self.tr("Log in with"),
             self.tr("Mail server"),
             self.tr("Port"),
             self.tr("Encryption"),
@@ -143,7 +161,11 @@ class IntakeTab(Retranslating, QWidget):
     def new_passwords(self) -> dict[str, str]:
         """Email passwords typed in this dialog, by store domain (for the keychain only)."""
         self._keep_shown()
-        return {domain: pw for domain, pw in self._passwords.items() if pw}
+        return {
+            domain: pw
+            for domain, pw in self._passwords.items()
+            if pw and self._intake[domain].email.sign_in is None
+        }
 
     def select_store(self, domain: str) -> None:
         self.store_combo.setCurrentIndex(self.store_combo.findData(domain))
@@ -168,6 +190,7 @@ class IntakeTab(Retranslating, QWidget):
         self.user_edit.setText(email.username)
         self.folder_edit.setText(email.folder)
         self.password_edit.setText(self._passwords.get(self._shown or "", ""))
+        self.sign_in.show_mailbox(self._shown, email.sign_in, email.username)
 
     def _keep_shown(self) -> None:
         if self._shown is None:
@@ -184,9 +207,32 @@ class IntakeTab(Retranslating, QWidget):
                 security=Security(self.security_combo.currentData()),
                 username=self.user_edit.text().strip(),
                 folder=self.folder_edit.text().strip() or "INBOX",
+                sign_in=self.sign_in.method(),
             ),
         )
         self._passwords[self._shown] = self.password_edit.text()
+
+    def _method_changed(self) -> None:
+        """A provider's mail server filled in (where none was typed); no password asked."""
+        key = self.sign_in.method()
+        self._email_form.setRowVisible(self.password_edit, key is None)
+        self.user_edit.setReadOnly(key is not None)  # the address signed in to
+        if key is None:
+            return
+        known = {p.imap_host for p in self._providers.values()}
+        if not self.host_edit.text().strip() or self.host_edit.text().strip() in known:
+            self.host_edit.setText(self._providers[key].imap_host)
+            self.security_combo.setCurrentIndex(self.security_combo.findData(Security.TLS.value))
+            self.port_spin.setValue(993)
+
+    def _signed_in(self, domain: str, address: str) -> None:
+        """The address signed in to is the mailbox's user name."""
+        if domain == self._shown:
+            self.user_edit.setText(address)
+        else:
+            intake = self._intake[domain]
+            email = replace(intake.email, username=address)
+            self._intake[domain] = replace(intake, email=email)
 
     def _default_port(self) -> None:
         if self.port_spin.value() in (993, 143):

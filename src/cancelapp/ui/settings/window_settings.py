@@ -66,6 +66,7 @@ class SettingsFlow(QObject):
             stores,
             self.parent_widget,
             current_store=current,
+            sign_in_providers=self.context.sign_in_providers,
         )
         dialog.settings_saved.connect(self._saved)
         dialog.open()

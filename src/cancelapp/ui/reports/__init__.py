@@ -1,0 +1,1 @@
+"""What cancellations cost: the Reports window and its charts."""

@@ -1,0 +1,319 @@
+"""The Reports window: what cancellations cost and why they happen, at a glance.
+
+Read from the local cache on a worker (offline too), for the last 4, 12 or 52 weeks: requests
+per week by what became of them, the reasons customers gave (the merchant may merge two),
+refunded and kept amounts per currency, the products most often cancelled, and the median time
+from request to decision. Exportable as CSV for the merchant's spreadsheet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cancelapp.domain.cancel_reasons import CONTEXT as REASON_CONTEXT
+from cancelapp.domain.cancel_reasons import LABELS, CancelReason
+from cancelapp.domain.money import Money
+from cancelapp.session.audit_csv import CsvStyle
+from cancelapp.ui.connect.connect_pages import plain_label
+from cancelapp.ui.formatting import Formatter
+from cancelapp.ui.reports.charts import BarList, WeekChart
+from cancelapp.ui.retranslating import Retranslating
+from cancelapp.ui.workers import WorkerPool
+
+if TYPE_CHECKING:
+    from cancelapp.session.reports import CancellationReport
+    from cancelapp.store.database import Database
+
+PERIOD_WEEKS = (4, 12, 52)
+
+
+def reason_words(reason: str) -> str:
+    label = LABELS.get(CancelReason(reason)) if reason in CancelReason else None
+    return QCoreApplication.translate(REASON_CONTEXT, label) if label else reason
+
+
+class ReportsWindow(Retranslating, QWidget):
+    """A window of its own beside the queue; `loaded` fires after each report is shown."""
+
+    loaded = Signal()
+    problem = Signal(object)
+
+    def __init__(
+        self,
+        workers: WorkerPool,
+        database: Database,
+        config_dir: Path,
+        store_id: int,
+        formatter: Formatter,
+        *,
+        now: Callable[[], datetime] = lambda: datetime.now(UTC),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.workers = workers
+        self.database = database
+        self.config_dir = config_dir
+        self.store_id = store_id
+        self.formatter = formatter
+        self._now = now
+        self.report: CancellationReport | None = None
+        self.merges: dict[str, str] = {}
+        self.save_dialog: QFileDialog | None = None
+
+        self.period = QComboBox()
+        for weeks in PERIOD_WEEKS:
+            self.period.addItem("", weeks)
+        self.period.setCurrentIndex(0)
+        self.period.currentIndexChanged.connect(lambda _i: self.load())
+        self.export_button = QPushButton()
+        self.export_button.clicked.connect(self.choose_export)
+        self.summary = plain_label()
+        self.money = plain_label()
+        self.week_chart = WeekChart()
+        self.legend = QLabel()
+        self.reasons = BarList()
+        self.products = BarList()
+        self.merge_from = QComboBox()
+        self.merge_into = QComboBox()
+        self.merge_button = QPushButton()
+        self.merge_button.clicked.connect(self._merge)
+        self.unmerge_button = QPushButton()
+        self.unmerge_button.clicked.connect(self._unmerge)
+
+        top = QHBoxLayout()
+        top.addWidget(self.period)
+        top.addStretch()
+        top.addWidget(self.export_button)
+        self.weeks_box = QGroupBox()
+        weeks_layout = QVBoxLayout(self.weeks_box)
+        weeks_layout.addWidget(self.week_chart)
+        weeks_layout.addWidget(self.legend)
+        self.reasons_box = QGroupBox()
+        reasons_layout = QVBoxLayout(self.reasons_box)
+        reasons_layout.addWidget(self.reasons)
+        merge_row = QHBoxLayout()
+        self.merge_label = QLabel()
+        self.into_label = QLabel()
+        for widget in (self.merge_label, self.merge_from, self.into_label, self.merge_into):
+            merge_row.addWidget(widget)
+        merge_row.addWidget(self.merge_button)
+        merge_row.addWidget(self.unmerge_button)
+        merge_row.addStretch()
+        reasons_layout.addLayout(merge_row)
+        self.products_box = QGroupBox()
+        QVBoxLayout(self.products_box).addWidget(self.products)
+        content = QWidget()
+        grid = QGridLayout(content)
+        grid.addWidget(self.summary, 0, 0, 1, 2)
+        grid.addWidget(self.money, 1, 0, 1, 2)
+        grid.addWidget(self.weeks_box, 2, 0, 1, 2)
+        grid.addWidget(self.reasons_box, 3, 0)
+        grid.addWidget(self.products_box, 3, 1)
+        grid.setRowStretch(4, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(scroll, 1)
+        self.resize(1000, 680)
+        self.retranslate()
+
+    # Loading ---------------------------------------------------------------------------------
+
+    def period_range(self) -> tuple[datetime, datetime]:
+        """From the Monday `weeks` weeks back (the merchant's time) up to now."""
+        weeks = int(self.period.currentData())
+        now = self._now()
+        local = self.formatter.local(now)
+        monday = local.date() - timedelta(days=local.weekday(), weeks=weeks - 1)
+        since = datetime(monday.year, monday.month, monday.day, tzinfo=local.tzinfo)
+        return since, now + timedelta(microseconds=1)
+
+    def load(self) -> None:
+        from cancelapp.session.reports import store_report
+
+        since, until = self.period_range()
+        zone = self.formatter.local(until).tzinfo or UTC
+        task = self.workers.run(
+            store_report, self.database, self.config_dir, self.store_id, since, until, zone
+        )
+        task.succeeded.connect(lambda result: self._show(*result))
+        task.failed.connect(self.problem)
+
+    def _show(self, report: CancellationReport, merges: dict[str, str]) -> None:
+        self.report, self.merges = report, merges
+        self._fill()
+        self.loaded.emit()
+
+    def _fill(self) -> None:
+        report = self.report
+        if report is None:
+            return
+        number = self.formatter.locale.toString
+        outcomes = report.outcomes
+        text = self.tr(
+            "{requests} requests: {cancelled} cancelled, {declined} declined, {open} still open"
+        ).format(
+            requests=number(report.requests),
+            cancelled=number(outcomes["cancelled"]),
+            declined=number(outcomes["declined"]),
+            open=number(outcomes["open"]),
+        )
+        median = report.median_decision_hours
+        if median is not None:
+            text += " · " + self.tr("median time to a decision: {time}").format(
+                time=self.formatter.duration(timedelta(hours=median))
+            )
+        self.summary.setText(text)
+        currencies = sorted(set(report.refunded) | set(report.kept))
+        self.money.setText(
+            " · ".join(
+                self.tr("Refunded {refunded}, kept {kept}").format(
+                    refunded=self.formatter.money(Money(report.refunded.get(c, Decimal(0)), c)),
+                    kept=self.formatter.money(Money(report.kept.get(c, Decimal(0)), c)),
+                )
+                for c in currencies
+            )
+            or self.tr("Nothing refunded in this period.")
+        )
+        self.week_chart.set_data(
+            [self._day(w.start, "d MMM") for w in report.weeks],
+            [tuple(w.counts[o] for o in ("cancelled", "declined", "open")) for w in report.weeks],
+        )
+        self.week_chart.setToolTip(
+            "\n".join(
+                self.tr(
+                    "Week of {week}: {cancelled} cancelled, {declined} declined, {open} open"
+                ).format(
+                    week=self._day(w.start, "d MMM yyyy"),
+                    cancelled=number(w.counts["cancelled"]),
+                    declined=number(w.counts["declined"]),
+                    open=number(w.counts["open"]),
+                )
+                for w in report.weeks
+            )
+        )
+        self.reasons.set_data([(reason_words(r), n) for r, n in report.reasons])
+        self.products.set_data(list(report.products))
+        self._fill_merge_choices()
+
+    def _day(self, day: date, pattern: str) -> str:
+        return self.formatter.locale.toString(QDate(day.year, day.month, day.day), pattern)
+
+    def _fill_merge_choices(self) -> None:
+        for combo in (self.merge_from, self.merge_into):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            for reason in CancelReason:
+                combo.addItem(reason_words(reason.value), reason.value)
+            combo.setCurrentIndex(max(combo.findData(current), 0))
+            combo.blockSignals(False)
+        self.unmerge_button.setEnabled(bool(self.merges))
+
+    # Merging reasons -------------------------------------------------------------------------
+
+    def _merge(self) -> None:
+        from cancelapp.session.reports import merge_reasons
+
+        reason, into = self.merge_from.currentData(), self.merge_into.currentData()
+        if reason == into:
+            return
+        task = self.workers.run(merge_reasons, self.config_dir, self.store_id, reason, into)
+        task.succeeded.connect(lambda _none: self.load())
+        task.failed.connect(self.problem)
+
+    def _unmerge(self) -> None:
+        from cancelapp.session.reports import undo_merges
+
+        task = self.workers.run(undo_merges, self.config_dir, self.store_id)
+        task.succeeded.connect(lambda _none: self.load())
+        task.failed.connect(self.problem)
+
+    # Export ----------------------------------------------------------------------------------
+
+    def choose_export(self) -> None:
+        chooser = QFileDialog(self, self.tr("Export the report"))
+        chooser.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        chooser.setDefaultSuffix("csv")
+        chooser.setNameFilter(self.tr("CSV files (*.csv)"))
+        chooser.fileSelected.connect(self.export_to)
+        self.save_dialog = chooser
+        chooser.open()
+
+    def export_to(self, name: str) -> None:
+        report = self.report
+        if report is None or not name:
+            return
+        from cancelapp.session.report_csv import write_report_csv
+
+        style = CsvStyle(decimal=self.formatter.locale.decimalPoint())
+        words = {
+            "week": self.tr("Week"),
+            "cancelled": self.tr("Cancelled"),
+            "declined": self.tr("Declined"),
+            "open": self.tr("Open"),
+            "reason": self.tr("Reason"),
+            "requests": self.tr("Requests"),
+            "currency": self.tr("Currency"),
+            "refunded": self.tr("Refunded"),
+            "kept": self.tr("Kept"),
+            "product": self.tr("Product"),
+            "units": self.tr("Units"),
+            "median_hours": self.tr("Median hours to a decision"),
+        }
+        labels = {reason.value: reason_words(reason.value) for reason in CancelReason}
+
+        def write() -> None:
+            with Path(name).open("w", encoding="utf-8", newline="") as out:
+                write_report_csv(
+                    report, out, style=style, words=words, reason_words=lambda r: labels.get(r, r)
+                )
+
+        task = self.workers.run(write)
+        task.failed.connect(self.problem)
+
+    # Words -----------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Reports: what cancellations cost"))
+        names = {
+            4: self.tr("Last 4 weeks"),
+            12: self.tr("Last 12 weeks"),
+            52: self.tr("Last 12 months"),
+        }
+        for index in range(self.period.count()):
+            self.period.setItemText(index, names[int(self.period.itemData(index))])
+        self.period.setAccessibleName(self.tr("Period"))
+        self.export_button.setText(self.tr("&Export CSV…"))
+        self.weeks_box.setTitle(self.tr("Requests per week"))
+        self.legend.setText(self.tr("Bars, from the bottom: cancelled, declined, still open"))
+        self.week_chart.setAccessibleName(self.tr("No requests in this period"))
+        self.reasons_box.setTitle(self.tr("Why customers cancel"))
+        self.reasons.setAccessibleName(self.tr("No reasons yet"))
+        self.products_box.setTitle(self.tr("Products most often cancelled"))
+        self.products.setAccessibleName(self.tr("No cancelled orders yet"))
+        self.merge_label.setText(self.tr("Count"))
+        self.into_label.setText(self.tr("as"))
+        self.merge_button.setText(self.tr("&Merge"))
+        self.unmerge_button.setText(self.tr("&Undo merges"))
+        self._fill()

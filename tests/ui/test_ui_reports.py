@@ -1,0 +1,137 @@
+"""The Reports window against the demo shop: figures from real decisions, merges, CSV."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from dataclasses import replace
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from cancelapp.context import AppContext, connect_demo
+from cancelapp.demoshop import DemoShop
+from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog, TextDialog
+from cancelapp.ui.main_window import MainWindow
+from cancelapp.ui.queue.queue_index import Column, Tab
+from cancelapp.ui.queue.queue_model import OUTCOME_ROLE
+from cancelapp.ui.reports.reports_window import ReportsWindow
+from fixtures.main_window import open_window
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+WAIT = 30_000
+
+
+@pytest.fixture
+def shop(make_demo_shop: Callable[..., DemoShop]) -> DemoShop:
+    shop = make_demo_shop(size=12, bucket_size=100_000, restore_rate=100_000)
+    for text in ("Wrong size, please cancel", "I ordered this twice by mistake, cancel one"):
+        shop.add_cancel_request(shop.create_order("paid"), text)
+    return shop
+
+
+@pytest.fixture
+def window(qtbot: QtBot, bare_context: AppContext, shop: DemoShop) -> MainWindow:
+    bare_context.settings = replace(bare_context.settings, undo_window_seconds=0)
+    connect_demo(bare_context, shop)
+    return open_window(qtbot, bare_context)
+
+
+def _decide(qtbot: QtBot, window: MainWindow, outcome: str, reason: str | None) -> int:
+    for row in range(window.model.rowCount()):
+        if window.model.index(row, Column.VERDICT).data(OUTCOME_ROLE) == outcome:
+            break
+    else:
+        raise AssertionError(f"no {outcome} request")
+    with qtbot.waitSignal(window.detail_shown, timeout=WAIT) as shown:
+        window.queue.select_row(row)
+    request_id = int(shown.args[0])
+    command = window.commands.approve if reason is None else window.commands.decline
+    with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
+        command.trigger()
+    dialog = opened.args[0]
+    if isinstance(dialog, TextDialog):
+        dialog.editor.setPlainText(reason or "")
+        with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
+            dialog.confirm_button.click()
+        dialog = opened.args[0]
+    assert isinstance(dialog, ConfirmActionDialog)
+    with qtbot.waitSignal(window.actions_.finished, timeout=WAIT) as finished:
+        dialog.confirm_button.click()
+    assert finished.args[1].status.value == "done", finished.args[1].message
+    qtbot.waitUntil(lambda: window.model.row_of(request_id) is None, timeout=WAIT)
+    return request_id
+
+
+def _open_reports(qtbot: QtBot, window: MainWindow) -> ReportsWindow:
+    window.commands.reports.trigger()
+    reports = window.reports_window
+    assert reports is not None
+    if reports.report is None:
+        qtbot.waitSignal(reports.loaded, timeout=WAIT).wait()
+    qtbot.waitUntil(lambda: reports.report is not None, timeout=WAIT)
+    return reports
+
+
+def test_reports_show_what_cancellations_cost_and_why(
+    qtbot: QtBot, window: MainWindow, shop: DemoShop, tmp_path: Path
+) -> None:
+    counts = window.model.counts()
+    before = _open_reports(qtbot, window).report
+    assert before is not None
+    window.queue.show_tab(Tab.APPROVE)
+    _decide(qtbot, window, "approve", None)
+    window.queue.show_tab(Tab.NEEDS_DECISION)
+    _decide(qtbot, window, window.model.index(0, Column.VERDICT).data(OUTCOME_ROLE), "Packed")
+    reports = window.reports_window
+    assert reports is not None
+    with qtbot.waitSignal(reports.loaded, timeout=WAIT):
+        reports.period.setCurrentIndex(1)  # another period reads again: 12 weeks
+    report = reports.report
+    assert report is not None
+    total = counts[Tab.NEEDS_DECISION] + counts[Tab.UNMATCHED] + counts[Tab.DONE]
+    assert report.requests == before.requests == total
+    cancelled = before.outcomes["cancelled"] + 1
+    declined = before.outcomes["declined"] + 1
+    assert (report.outcomes["cancelled"], report.outcomes["declined"]) == (cancelled, declined)
+    assert reports.summary.text().startswith(
+        f"{total} requests: {cancelled} cancelled, {declined} declined, "
+        f"{total - cancelled - declined} still open"
+    )
+    assert "median time to a decision" in reports.summary.text()
+    # What was refunded is what the demo shop's ledger holds for the store.
+    refunded = sum((r.amount for r in shop.ledger.refunds), Decimal(0))
+    assert sum(report.refunded.values()) == refunded > 0
+    assert reports.money.text().startswith("Refunded ")
+    assert sum(sum(w.counts.values()) for w in report.weeks) == total
+    assert sum(n for _r, n in report.reasons) == total
+    reasons = dict(report.reasons)  # the two messages this test added, read in their words
+    assert reasons["wrong_item"] >= 1 and reasons["ordered_twice"] >= 1
+    assert report.products and report.products[0][1] >= 1
+    assert reports.reasons.rows and reports.products.rows and reports.week_chart.values
+    assert not reports.grab().isNull()
+
+    # Merge one reason into another: the report counts them as one.
+    (first, first_count), (other, other_count) = report.reasons[:2]
+    reports.merge_from.setCurrentIndex(reports.merge_from.findData(first))
+    reports.merge_into.setCurrentIndex(reports.merge_into.findData(other))
+    with qtbot.waitSignal(reports.loaded, timeout=WAIT):
+        reports.merge_button.click()
+    assert reports.report is not None
+    merged = dict(reports.report.reasons)
+    assert first not in merged and merged[other] == first_count + other_count
+    assert reports.unmerge_button.isEnabled()
+
+    # The CSV reads back with the figures shown.
+    target = tmp_path / "report.csv"
+    reports.choose_export()
+    assert reports.save_dialog is not None
+    reports.save_dialog.fileSelected.emit(str(target))
+    qtbot.waitUntil(target.exists, timeout=WAIT)
+    qtbot.waitUntil(lambda: target.read_text(encoding="utf-8-sig").count("\n") > 5)
+    rows = list(csv.reader(target.read_text(encoding="utf-8-sig").splitlines()))
+    assert rows[0] == ["Week", "Cancelled", "Declined", "Open"]
+    assert sum(int(r[1]) + int(r[2]) + int(r[3]) for r in rows[1 : 1 + len(report.weeks)]) == total
+    assert ["Reason", "Requests"] in rows
