@@ -124,7 +124,12 @@ def _read(
     now = session.clock()
     for request_id in request_ids:
         detail = load_detail(
-            session.database, request_id, rules.policy, now, rules.shop_edit_window
+            session.database,
+            request_id,
+            rules.policy,
+            now,
+            rules.shop_edit_window,
+            digest=rules.digest,
         )
         if detail is None:
             left_out.append(LeftOut(request_id, "", Phrase(_CONTEXT, _NOT_FOUND)))

@@ -106,10 +106,13 @@ def load_detail(
     policy: Policy,
     now: datetime,
     shop_edit_window: timedelta | None = None,
+    *,
+    digest: str | None = None,
 ) -> RequestDetail | None:
     """None when the request no longer exists (merged into another one). `now` tells
     whether the stored verdict ran out; `now` and the rules judge only a request that has
-    none stored yet (its first verdict is on its way)."""
+    none stored yet (its first verdict is on its way). `digest` is the rules' (`StorePolicy`
+    has it; worked out here when not given, which costs a rendering of the policy)."""
     from cancelapp.policy import evaluate, explain, policy_hash
     from cancelapp.store.audit import list_audit
     from cancelapp.store.journal import list_actions, list_decisions
@@ -134,7 +137,6 @@ def load_detail(
         actions = list_actions(conn, request_id)
         why_unmatched = unmatched_reason(conn, request_id)
         stored = stored_verdict(conn, request_id)
-    digest = policy_hash(policy, shop_edit_window)
     due = False
     judged_at = None
     decided = request.state in DECIDED
@@ -143,6 +145,8 @@ def load_detail(
         # verdict, until the window has judged it again.
         verdict, judged_at = stored.verdict, stored.evaluated_at
         due = not decided and verdict.expired(now)
+        if digest is None:
+            digest = policy_hash(policy, shop_edit_window)
         explanation = explain(verdict, policy if stored.policy_hash == digest else None)
     elif complete:
         verdict = evaluate(order, request, policy, now, shop_edit_window=shop_edit_window)
