@@ -22,7 +22,7 @@ ISO_4217_PUBLISHED; LAST_RELEASED_VERSION
 
 # Half-wired for issue 14's other points (bulk approve, unmatched requests, replies): wired
 # by the engineers taking those points; delete what they do not use.
-_.bulk; _.prepare_bulk; _.prepare_restock; compose_reply; list_unmatched; assign_order
+_.bulk; _.prepare_bulk; _.prepare_restock; list_unmatched; assign_order
 unmatched_reason; known_external_ids; ShopifyOrders; FirstFound
 
 # What the tests observe of real parts (counters, state), rather than mocking them.
@@ -35,6 +35,5 @@ _.close_thread_connection; _.save_dialog
 # Qt's virtual methods: Qt calls them on the widgets that override them.
 _.paintEvent; _.minimumSizeHint
 
-# XOAUTH2 for SMTP submission (cancelapp.oauth.sasl): for the mail-sending login, built in
-# parallel (issue 15 point 2); tested against aiosmtpd in tests/oauth/test_oauth_mail.py.
-smtp_authenticate
+# Read by smtplib itself: its auth_plain / auth_login take the credentials from the object.
+_.user

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from cancelapp.demoshop import DemoShop
     from cancelapp.ui.main_window import MainWindow
@@ -136,6 +136,12 @@ def _take(out: Path, width: int, height: int) -> int:
         if not _partial_cancel_preview(app, window, three_items, out, wait):
             return 1
         if not _unmatched_search(window, shop, out / "unmatched-search-en.png", wait):
+            return 1
+        if not _search_hint(app, window, out):
+            return 1
+        if not _policy_editor(app, window, out, wait):
+            return 1
+        if not _wizard_guide(app, window, out):
             return 1
         if not _reports(app, window, out, wait):
             return 1
@@ -368,6 +374,105 @@ def _unmatched_search(
     return saved
 
 
+def _save(widget: QWidget, target: Path) -> bool:
+    if not widget.grab().save(str(target)):
+        print(f"could not write {target}", file=sys.stderr)
+        return False
+    print(target.relative_to(ROOT) if target.is_relative_to(ROOT) else target)
+    return True
+
+
+def _search_hint(app: QApplication, window: MainWindow, out: Path) -> bool:
+    """A search with no hit in the tab shown: the tabs count the hits, the hint says where."""
+    from cancelapp.settings import Language
+    from cancelapp.ui.queue.queue_index import Column, Tab
+
+    window.resize(*LAPTOP)
+    window.queue.show_tab(Tab.APPROVE)
+    name = window.model.index(0, Column.ORDER).data()
+    window.queue.show_tab(Tab.DENY)
+    window.queue.search.setText(name)
+    window.queue.apply_filter()
+    for language in ("en", "da"):
+        window.use_language(Language.DANISH if language == "da" else Language.ENGLISH)
+        for _ in range(30):  # the tabs count once typing pauses
+            app.processEvents()
+            if window.queue.search_hint.isVisible():
+                break
+            _pause(50)
+        if not _save(window, out / f"search-hint-1366-{language}.png"):
+            return False
+    window.queue.search.clear()
+    window.queue.apply_filter()
+    return True
+
+
+def _policy_editor(
+    app: QApplication, window: MainWindow, out: Path, wait: Callable[..., None]
+) -> bool:
+    """The policy editor in Danish: a fee typed as "2,5", the window shortened, and the
+    requests whose verdict that would change."""
+    from PySide6.QtWidgets import QLineEdit
+
+    from cancelapp.settings import Language
+
+    window.use_language(Language.DANISH)
+    opened: list[object] = []
+    window.policy.editor_opened.connect(opened.append)
+    window.commands.policy.trigger()
+    wait(window.policy.editor_opened)
+    editor = window.policy.editor
+    if editor is None:
+        print("the policy editor did not open", file=sys.stderr)
+        return False
+    editor.resize(1300, 740)
+    for row in range(editor.rule_list.count()):
+        if editor.rule_list.item(row).text().endswith(": I tide"):
+            editor.rule_list.setCurrentRow(row)
+    editor.form.fee_percent.setText("2,5")
+    window_field = editor.form.conditions["placed_within"]
+    assert isinstance(window_field, QLineEdit)
+    window_field.setText("2h")
+    editor.form.edited.emit()
+    for _ in range(20):
+        app.processEvents()
+        _pause(20)
+    saved = _save(editor, out / "policy-editor-1366-da.png")
+    editor.reject()
+    window.use_language(Language.ENGLISH)
+    return saved
+
+
+def _wizard_guide(app: QApplication, window: MainWindow, out: Path) -> bool:
+    """The connect wizard's guide at a laptop's height: steps and scopes scroll, never cut."""
+    from cancelapp.settings import Language
+    from cancelapp.ui.connect.connect_wizard import ConnectWizard
+
+    context = window.context
+    wizard = ConnectWizard(context.workers, context.secrets, context.database, window)
+    wizard.use_loopback("http://127.0.0.1:1")
+    wizard.resize(900, 700)
+    wizard.show()
+    wizard.next()
+    saved = True
+    for language in ("en", "da"):
+        window.use_language(Language.DANISH if language == "da" else Language.ENGLISH)
+        for _ in range(5):
+            app.processEvents()
+        saved = saved and _save(wizard, out / f"wizard-guide-1366-{language}.png")
+    wizard.reject()
+    window.use_language(Language.ENGLISH)
+    return saved
+
+
+def _pause(ms: int) -> None:
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
 def _reports(app: QApplication, window: MainWindow, out: Path, wait: Callable[..., None]) -> bool:
     """The Reports window at 1366x768, in English and Danish, after five approvals."""
     from PySide6.QtCore import QItemSelectionModel
@@ -411,11 +516,8 @@ def _reports(app: QApplication, window: MainWindow, out: Path, wait: Callable[..
         window.use_language(Language.DANISH if language == "da" else Language.ENGLISH)
         for _ in range(5):
             app.processEvents()
-        target = out / f"reports-1366-{language}.png"
-        if not reports.grab().save(str(target)):
-            print(f"could not write {target}", file=sys.stderr)
+        if not _save(reports, out / f"reports-1366-{language}.png"):
             return False
-        print(target.relative_to(ROOT) if target.is_relative_to(ROOT) else target)
     reports.close()
     return True
 

@@ -16,6 +16,7 @@ pytest_plugins = [
     "fixtures.demoshop",
     "fixtures.keychain",
     "fixtures.imap",
+    "fixtures.smtp",
     "fixtures.oauth_server",
     "fixtures.oauth_imap",
     "fixtures.release_feed",

@@ -2046,12 +2046,64 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>Adgangskode</translation>
     </message>
     <message>
+        <source>Sending replies (the same user name and password; leave empty to not send)</source>
+        <translation>Afsendelse af svar (samme brugernavn og adgangskode; lad stå tomt for ikke at sende)</translation>
+    </message>
+    <message>
+        <source>STARTTLS (usually port 587)</source>
+        <translation>STARTTLS (normalt port 587)</translation>
+    </message>
+    <message>
+        <source>TLS (usually port 465)</source>
+        <translation>TLS (normalt port 465)</translation>
+    </message>
+    <message>
+        <source>Outgoing mail server</source>
+        <translation>Udgående mailserver</translation>
+    </message>
+    <message>
+        <source>Outgoing port</source>
+        <translation>Udgående port</translation>
+    </message>
+    <message>
+        <source>Outgoing encryption</source>
+        <translation>Udgående kryptering</translation>
+    </message>
+    <message>
+        <source>From address</source>
+        <translation>Afsenderadresse</translation>
+    </message>
+    <message>
+        <source>smtp.example.com</source>
+        <translation>smtp.example.com</translation>
+    </message>
+    <message>
+        <source>The user name</source>
+        <translation>Brugernavnet</translation>
+    </message>
+    <message>
+        <source>C&amp;heck the connection</source>
+        <translation>&amp;Tjek forbindelsen</translation>
+    </message>
+    <message>
         <source>imap.example.com</source>
         <translation>imap.example.com</translation>
     </message>
     <message>
         <source>Leave empty to keep the saved password</source>
         <translation>Lad feltet være tomt for at beholde den gemte adgangskode</translation>
+    </message>
+    <message>
+        <source>Enter the mail server and user name first.</source>
+        <translation>Angiv først mailserver og brugernavn.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Tjekker…</translation>
+    </message>
+    <message>
+        <source>The connection could not be checked.</source>
+        <translation>Forbindelsen kunne ikke tjekkes.</translation>
     </message>
 </context>
 <context>
@@ -2225,6 +2277,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>Frigiv tilbageholdelsen</translation>
     </message>
     <message>
+        <source>Reply sent to the customer</source>
+        <translation>Svar sendt til kunden</translation>
+    </message>
+    <message>
         <source>Request declined</source>
         <translation>Anmodning afvist</translation>
     </message>
@@ -2291,6 +2347,61 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     <message>
         <source>taken back</source>
         <translation>trukket tilbage</translation>
+    </message>
+</context>
+<context>
+    <name>Mail</name>
+    <message>
+        <source>Reading mail from {host} works.</source>
+        <translation>Læsning af mail fra {host} virker.</translation>
+    </message>
+    <message>
+        <source>Copies of replies go to the folder {folder}.</source>
+        <translation>Kopier af svarene lægges i mappen {folder}.</translation>
+    </message>
+    <message>
+        <source>The mailbox marks no folder as Sent, so CancelApp cannot file a copy of the replies it sends.</source>
+        <translation>Postkassen har ingen mappe markeret som Sendt, så CancelApp kan ikke gemme en kopi af de svar, den sender.</translation>
+    </message>
+    <message>
+        <source>Sending replies through {host} works.</source>
+        <translation>Afsendelse af svar gennem {host} virker.</translation>
+    </message>
+    <message>
+        <source>Could not reach the mail server {host} to send</source>
+        <translation>Kunne ikke nå mailserveren {host} for at sende</translation>
+    </message>
+    <message>
+        <source>The mail server {host} did not prove its identity (certificate problem)</source>
+        <translation>Mailserveren {host} beviste ikke sin identitet (problem med certifikatet)</translation>
+    </message>
+    <message>
+        <source>The mail server {host} does not offer an encrypted connection (STARTTLS)</source>
+        <translation>Mailserveren {host} tilbyder ikke en krypteret forbindelse (STARTTLS)</translation>
+    </message>
+    <message>
+        <source>The mail server {host} refused the user name or password for sending</source>
+        <translation>Mailserveren {host} afviste brugernavnet eller adgangskoden til afsendelse</translation>
+    </message>
+    <message>
+        <source>The mail server {host} refused the reply: {answer}</source>
+        <translation>Mailserveren {host} afviste svaret: {answer}</translation>
+    </message>
+    <message>
+        <source>The connection to {host} was lost just as the reply was handed over, so it is not known whether it was sent</source>
+        <translation>Forbindelsen til {host} blev afbrudt, netop som svaret blev afleveret, så det vides ikke, om det blev sendt</translation>
+    </message>
+    <message>
+        <source>The reply to {order} was sent, but the mailbox has no folder marked as Sent, so no copy was filed</source>
+        <translation>Svaret på {order} blev sendt, men postkassen har ingen mappe markeret som Sendt, så der blev ikke gemt en kopi</translation>
+    </message>
+    <message>
+        <source>The reply to {order} was not sent yet: {reason}</source>
+        <translation>Svaret på {order} er ikke sendt endnu: {reason}</translation>
+    </message>
+    <message>
+        <source>Replies to customers were not sent yet; CancelApp tries again: {reason}</source>
+        <translation>Svar til kunder er ikke sendt endnu; CancelApp prøver igen: {reason}</translation>
     </message>
 </context>
 <context>
@@ -3392,7 +3503,15 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     </message>
     <message>
         <source>e.g. 24h, 2d, shop, until fulfillment</source>
-        <translation>f.eks. 24h, 2d, shop, until fulfillment</translation>
+        <translation>f.eks. 24t, 2d, butikkens, indtil afsendelse</translation>
+    </message>
+    <message>
+        <source>shop</source>
+        <translation>butikkens</translation>
+    </message>
+    <message>
+        <source>until fulfillment</source>
+        <translation>indtil afsendelse</translation>
     </message>
     <message>
         <source>yes</source>
@@ -3749,42 +3868,121 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     </message>
 </context>
 <context>
-    <name>ReplyTemplates</name>
+    <name>ReplyPreview</name>
     <message>
         <source>Cancelled and refunded</source>
         <translation>Annulleret og refunderet</translation>
     </message>
     <message>
-        <source>Hello {customer},
-
-We have cancelled order {order} as you asked, and refunded the payment. The refund can take a few days to show on your statement.
-
-Kind regards,
-{staff}</source>
-        <translation>Hej {customer}
-
-Vi har annulleret ordre {order}, som du bad om, og refunderet betalingen. Der kan gå et par dage, før refusionen kan ses på dit kontoudtog.
-
-Venlig hilsen
-{staff}</translation>
+        <source>Cancelled, a fee kept</source>
+        <translation>Annulleret, et gebyr beholdt</translation>
     </message>
     <message>
-        <source>Declined: already shipped</source>
-        <translation>Afvist: allerede sendt</translation>
+        <source>Cancelled, store credit</source>
+        <translation>Annulleret, tilgodehavende</translation>
     </message>
     <message>
-        <source>Hello {customer},
-
-We are sorry, but order {order} has already been shipped, so we cannot cancel it. You are welcome to return it once it arrives.
-
-Kind regards,
-{staff}</source>
-        <translation>Hej {customer}
-
-Vi beklager, men ordre {order} er allerede sendt, så vi kan ikke annullere den. Du er velkommen til at returnere den, når den er kommet frem.
-
-Venlig hilsen
-{staff}</translation>
+        <source>Cancelled, no refund</source>
+        <translation>Annulleret, ingen refusion</translation>
+    </message>
+    <message>
+        <source>Partly cancelled</source>
+        <translation>Delvist annulleret</translation>
+    </message>
+    <message>
+        <source>Declined, with the reason</source>
+        <translation>Afvist, med begrundelsen</translation>
+    </message>
+    <message>
+        <source>Waiting for the warehouse</source>
+        <translation>Venter på lageret</translation>
+    </message>
+    <message>
+        <source>Order not found</source>
+        <translation>Ordren blev ikke fundet</translation>
+    </message>
+    <message>
+        <source>Request received</source>
+        <translation>Henvendelse modtaget</translation>
+    </message>
+    <message>
+        <source>Withdrawal accepted, return instructions</source>
+        <translation>Fortrydelse accepteret, returvejledning</translation>
+    </message>
+    <message>
+        <source>Reply to the customer</source>
+        <translation>Svar til kunden</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Skabelon</translation>
+    </message>
+    <message>
+        <source>No email address is known</source>
+        <translation>Ingen e-mailadresse kendt</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Til</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Emne</translation>
+    </message>
+    <message>
+        <source>Sent as an answer in the customer&apos;s own email thread.</source>
+        <translation>Sendes som svar i kundens egen e-mailtråd.</translation>
+    </message>
+    <message>
+        <source>Reply text</source>
+        <translation>Svartekst</translation>
+    </message>
+    <message>
+        <source>Emails from Shopify</source>
+        <translation>E-mails fra Shopify</translation>
+    </message>
+    <message>
+        <source>&amp;Send this reply from your mailbox</source>
+        <translation>&amp;Send dette svar fra din postkasse</translation>
+    </message>
+    <message>
+        <source>Open in &amp;mail program</source>
+        <translation>Åbn i &amp;mailprogram</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopiér</translation>
+    </message>
+    <message>
+        <source>Shopify also emails the customer its own notice about this. Make sure this reply says the same, or do not send it.</source>
+        <translation>Shopify sender også kunden sin egen besked om dette. Sørg for, at dette svar siger det samme, eller send det ikke.</translation>
+    </message>
+    <message>
+        <source>Shopify sends the customer no email about this; only this reply.</source>
+        <translation>Shopify sender ikke kunden en e-mail om dette; kun dette svar.</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyUnknownDialog</name>
+    <message>
+        <source>Was the reply sent?</source>
+        <translation>Blev svaret sendt?</translation>
+    </message>
+    <message>
+        <source>The connection to the mail server was lost while the reply to {order} ({to}, “{subject}”) was handed over, and it is not in your Sent folder. CancelApp cannot tell whether the customer got it. Look in your mail program or ask the customer; CancelApp does not send it again unless you say so.</source>
+        <translation>Forbindelsen til mailserveren blev afbrudt, mens svaret på {order} ({to}, “{subject}”) blev afleveret, og det ligger ikke i din Sendt-mappe. CancelApp kan ikke se, om kunden fik det. Se efter i dit mailprogram, eller spørg kunden; CancelApp sender det ikke igen, medmindre du beder om det.</translation>
+    </message>
+    <message>
+        <source>It &amp;was sent</source>
+        <translation>Det &amp;blev sendt</translation>
+    </message>
+    <message>
+        <source>&amp;Send it again</source>
+        <translation>&amp;Send det igen</translation>
+    </message>
+    <message>
+        <source>Ask me later</source>
+        <translation>Spørg mig senere</translation>
     </message>
 </context>
 <context>
@@ -3894,8 +4092,16 @@ Venlig hilsen
         <translation>Anmodninger pr. uge</translation>
     </message>
     <message>
-        <source>Bars, from the bottom: cancelled, declined, still open</source>
-        <translation>Søjler, nedefra: annulleret, afvist, stadig åbne</translation>
+        <source>cancelled</source>
+        <translation>annulleret</translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation>afvist</translation>
+    </message>
+    <message>
+        <source>still open</source>
+        <translation>stadig åbne</translation>
     </message>
     <message>
         <source>No requests in this period</source>
@@ -4131,6 +4337,10 @@ Venlig hilsen
     <message>
         <source>Enter the mail server and user name for {store}, or switch email off.</source>
         <translation>Angiv mailserver og brugernavn for {store}, eller slå e-mail fra.</translation>
+    </message>
+    <message>
+        <source>Replies are sent with the mailbox&apos;s own account: enter its mail server and user name for {store}, or leave the outgoing server empty.</source>
+        <translation>Svar sendes med postkassens egen konto: angiv dens mailserver og brugernavn for {store}, eller lad den udgående server stå tom.</translation>
     </message>
     <message>
         <source>Saving…</source>
@@ -4636,40 +4846,44 @@ Venlig hilsen
 <context>
     <name>TemplatesTab</name>
     <message>
+        <source>The customer&apos;s &amp;language</source>
+        <translation>Kundens &amp;sprog</translation>
+    </message>
+    <message>
         <source>Reply templates</source>
         <translation>Svarskabeloner</translation>
     </message>
     <message>
-        <source>&amp;Name</source>
-        <translation>&amp;Navn</translation>
+        <source>&amp;Subject</source>
+        <translation>&amp;Emne</translation>
+    </message>
+    <message>
+        <source>Template subject</source>
+        <translation>Skabelonens emne</translation>
+    </message>
+    <message>
+        <source>Filled in when the reply is written: {name} (the customer), {order}, {amount}, {fee}, {method} (how the money goes back), {days}, {reason} and {shop}. Plain text only.</source>
+        <translation>Udfyldes, når svaret skrives: {name} (kunden), {order}, {amount}, {fee}, {method} (hvordan pengene går tilbage), {days}, {reason} og {shop}. Kun almindelig tekst.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore the standard text</source>
+        <translation>&amp;Gendan standardteksten</translation>
+    </message>
+    <message>
+        <source>What a customer reads (an example):</source>
+        <translation>Det, en kunde læser (et eksempel):</translation>
+    </message>
+    <message>
+        <source>Preview of the reply</source>
+        <translation>Forhåndsvisning af svaret</translation>
     </message>
     <message>
         <source>&amp;Text</source>
         <translation>&amp;Tekst</translation>
     </message>
     <message>
-        <source>Template name</source>
-        <translation>Skabelonens navn</translation>
-    </message>
-    <message>
         <source>Template text</source>
         <translation>Skabelonens tekst</translation>
-    </message>
-    <message>
-        <source>{customer}, {order} and {staff} are filled in when the reply is written.</source>
-        <translation>{customer}, {order} og {staff} udfyldes, når svaret skrives.</translation>
-    </message>
-    <message>
-        <source>&amp;Add</source>
-        <translation>&amp;Tilføj</translation>
-    </message>
-    <message>
-        <source>&amp;Remove</source>
-        <translation>&amp;Fjern</translation>
-    </message>
-    <message>
-        <source>New reply</source>
-        <translation>Nyt svar</translation>
     </message>
 </context>
 <context>

@@ -22,6 +22,7 @@ from cancelapp.paths import AppPaths
 if TYPE_CHECKING:
     from cancelapp.demoshop import DemoShop
     from cancelapp.keychain import SecretStore
+    from cancelapp.mail.mailbox import Mailbox
     from cancelapp.oauth.sasl import Bearer
     from cancelapp.session.refresh import StoreSession
     from cancelapp.session.store_policy import StorePolicies
@@ -82,7 +83,7 @@ class AppContext:
         """
         from cancelapp.session.session_side import open_store_session  # the session side loads
 
-        return open_store_session(
+        session = open_store_session(
             store,
             self.database,
             self.settings,
@@ -93,16 +94,42 @@ class AppContext:
             words=words,
             clock=self.clock,
         )
+        if session is not None:
+            session.mailbox = self.mailbox_for(store)
+        return session
+
+    def mailbox_for(self, store: StoreRecord) -> Mailbox | None:
+        """Where the store's replies are sent from: the same account as its inbox, signed in
+        the same way (read from the keychain when sending); None while not set up."""
+        from cancelapp.mail.mailbox import Mailbox
+
+        email = self.settings.intake_for(store.domain).email
+        imap, smtp = email.mailbox(), email.sending()
+        if imap is None or smtp is None:
+            return None
+        return Mailbox(smtp, imap, self._mail_login(store))
 
     def intake_for(self, store: StoreRecord) -> IntakeSettings:
         """The store's request channels from the settings; the email password or sign-in
         stays in the keychain and is read when the inbox is (in the sync's worker)."""
-        from cancelapp.keychain import SecretKind
         from cancelapp.sync import IntakeSettings
 
         intake = self.settings.intake_for(store.domain)
         email = intake.email.config()
-        sign_in = intake.email.sign_in
+        return IntakeSettings(
+            native=intake.native,
+            tag=intake.tag,
+            tag_name=intake.tag_name,
+            email=email,
+            email_password=self._mail_login(store) if email is not None else None,
+        )
+
+    def _mail_login(self, store: StoreRecord) -> Callable[[], str | Bearer]:
+        """How the store's mailbox signs in, for reading and sending alike: its password, or
+        an access token when it is signed in with Google or Microsoft."""
+        from cancelapp.keychain import SecretKind
+
+        sign_in = self.settings.intake_for(store.domain).email.sign_in
 
         def email_password() -> str | Bearer:
             if sign_in is not None:
@@ -112,13 +139,7 @@ class AppContext:
                 return mailbox_login(provider, self.settings, self.secrets, store.domain)
             return self.secrets.load(store.domain, SecretKind.IMAP_PASSWORD) or ""
 
-        return IntakeSettings(
-            native=intake.native,
-            tag=intake.tag,
-            tag_name=intake.tag_name,
-            email=email,
-            email_password=email_password if email is not None else None,
-        )
+        return email_password
 
     def close(self) -> None:
         self.workers.shutdown()

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
+from cancelapp.mail.config import SmtpConfig, SmtpSecurity
 from cancelapp.oauth.providers import ProviderKey
 from cancelapp.sources.email_config import EmailConfig, Security
 
@@ -38,36 +39,9 @@ class Language(StrEnum):
     DANISH = "da"
 
 
-@dataclass(frozen=True)
-class ReplyTemplate:
-    """A reply to a customer; `{customer}`, `{order}` and `{staff}` are filled in when sent."""
-
-    name: str
-    body: str
-
-
-# English source text; the UI shows these through Qt's translation (context "ReplyTemplates"),
-# so a Danish merchant starts from Danish templates.
-DEFAULT_REPLY_TEMPLATES = (
-    ReplyTemplate(
-        QT_TRANSLATE_NOOP("ReplyTemplates", "Cancelled and refunded"),
-        QT_TRANSLATE_NOOP(
-            "ReplyTemplates",
-            "Hello {customer},\n\nWe have cancelled order {order} as you asked, and refunded "
-            "the payment. The refund can take a few days to show on your statement.\n\n"
-            "Kind regards,\n{staff}",
-        ),
-    ),
-    ReplyTemplate(
-        QT_TRANSLATE_NOOP("ReplyTemplates", "Declined: already shipped"),
-        QT_TRANSLATE_NOOP(
-            "ReplyTemplates",
-            "Hello {customer},\n\nWe are sorry, but order {order} has already been shipped, so "
-            "we cannot cancel it. You are welcome to return it once it arrives.\n\n"
-            "Kind regards,\n{staff}",
-        ),
-    ),
-)
+# The merchant's own reply texts: language ("da", "en") -> template kind (`ReplyKind` value,
+# in `cancelapp.actions.reply`) -> (subject, body). Only the edited ones; the rest are standard.
+type ReplyTexts = Mapping[str, Mapping[str, tuple[str, str]]]
 
 
 @dataclass(frozen=True)
@@ -81,10 +55,21 @@ class EmailIntake:
     username: str = ""  # with a sign-in: the address signed in to
     folder: str = "INBOX"
     sign_in: ProviderKey | None = None  # None: an app password, in the keychain
+    # Sending replies from the same account (same sign-in): SMTP submission.
+    smtp_host: str = ""
+    smtp_port: int = 587
+    smtp_security: SmtpSecurity = SmtpSecurity.STARTTLS
+    sender: str = ""  # the From address; the user name when empty
 
     def config(self) -> EmailConfig | None:
         """What the email source needs, or None while switched off or incomplete."""
-        if not (self.enabled and self.host and self.username):
+        if not self.enabled:
+            return None
+        return self.mailbox()
+
+    def mailbox(self) -> EmailConfig | None:
+        """The IMAP side of the account, whether or not requests are read from it."""
+        if not (self.host and self.username):
             return None
         return EmailConfig(
             host=self.host,
@@ -93,6 +78,13 @@ class EmailIntake:
             security=self.security,
             folder=self.folder or "INBOX",
         )
+
+    def sending(self) -> SmtpConfig | None:
+        """What sending replies needs, or None while no outgoing server is set."""
+        if not (self.smtp_host and self.username and self.host):
+            return None
+        sender = self.sender or self.username
+        return SmtpConfig(self.smtp_host, self.username, sender, self.smtp_port, self.smtp_security)
 
 
 @dataclass(frozen=True)
@@ -116,7 +108,7 @@ class Settings:
     tray_notifications: bool = True
     # Look for a newer CancelApp once a day (cancelapp.updates); None: not asked yet.
     check_for_updates: bool | None = None
-    reply_templates: tuple[ReplyTemplate, ...] = DEFAULT_REPLY_TEMPLATES
+    reply_templates: ReplyTexts = field(default_factory=dict)
     intake: Mapping[str, StoreIntake] = field(default_factory=dict)  # by store domain
     # The one place for sign-in apps' client IDs (a merchant's or a fork's own); where none
     # is set, `oauth.providers.BUILT_IN_CLIENT_IDS`. Google's client secret is in the keychain.
@@ -238,7 +230,13 @@ def settings_to_json(settings: Settings) -> dict[str, Any]:
         "language": settings.language.value,
         "tray_notifications": settings.tray_notifications,
         "check_for_updates": settings.check_for_updates,
-        "reply_templates": [{"name": t.name, "body": t.body} for t in settings.reply_templates],
+        "reply_templates": {
+            language: {
+                kind: {"subject": subject, "body": body}
+                for kind, (subject, body) in sorted(texts.items())
+            }
+            for language, texts in sorted(settings.reply_templates.items())
+        },
         "intake": {domain: _intake_to_json(i) for domain, i in sorted(settings.intake.items())},
         "sign_in_apps": {key.value: cid for key, cid in sorted(settings.sign_in_apps.items())},
     }
@@ -258,6 +256,10 @@ def _intake_to_json(intake: StoreIntake) -> dict[str, Any]:
             "security": email.security.value,
             "username": email.username,
             "folder": email.folder,
+            "smtp_host": email.smtp_host,
+            "smtp_port": email.smtp_port,
+            "smtp_security": email.smtp_security.value,
+            "sender": email.sender,
             "sign_in": email.sign_in.value if email.sign_in else None,
         },
     }
@@ -291,7 +293,7 @@ def settings_from_json(data: Mapping[str, Any]) -> Settings:
         language=_enum(Language, data.get("language"), default.language),
         tray_notifications=_bool(data.get("tray_notifications"), default.tray_notifications),
         check_for_updates=_bool_or_none(data.get("check_for_updates")),
-        reply_templates=default.reply_templates if templates is None else templates,
+        reply_templates=templates,
         intake=intake,
         sign_in_apps=_sign_in_apps(data.get("sign_in_apps")),
     )
@@ -319,6 +321,10 @@ def _intake_from_json(data: Mapping[str, Any]) -> StoreIntake:
             security=_enum(Security, email_data.get("security"), email.security),
             username=_str(email_data.get("username"), email.username).strip(),
             folder=_str(email_data.get("folder"), email.folder) or email.folder,
+            smtp_host=_str(email_data.get("smtp_host"), email.smtp_host).strip(),
+            smtp_port=_int_in(email_data.get("smtp_port"), range(1, 65536), email.smtp_port),
+            smtp_security=_enum(SmtpSecurity, email_data.get("smtp_security"), email.smtp_security),
+            sender=_str(email_data.get("sender"), email.sender).strip(),
             sign_in=_enum_or_none(ProviderKey, email_data.get("sign_in")),
         )
     return StoreIntake(
@@ -330,16 +336,22 @@ def _intake_from_json(data: Mapping[str, Any]) -> StoreIntake:
     )
 
 
-def _templates(value: object) -> tuple[ReplyTemplate, ...] | None:
-    if not isinstance(value, list):
-        return None
-    return tuple(
-        ReplyTemplate(item["name"], item["body"])
-        for item in value
-        if isinstance(item, dict)
-        and isinstance(item.get("name"), str)
-        and isinstance(item.get("body"), str)
-    )
+def _templates(value: object) -> ReplyTexts:
+    """Edited reply texts; anything else (the old list of named texts included) is dropped."""
+    if not isinstance(value, dict):
+        return {}
+    texts: dict[str, dict[str, tuple[str, str]]] = {}
+    for language, kinds in value.items():
+        if language not in ("da", "en") or not isinstance(kinds, dict):
+            continue
+        for kind, text in kinds.items():
+            if (
+                isinstance(text, dict)
+                and isinstance(text.get("subject"), str)
+                and isinstance(text.get("body"), str)
+            ):
+                texts.setdefault(language, {})[str(kind)] = (text["subject"], text["body"])
+    return texts
 
 
 def _int_in(value: object, allowed: range, default: int) -> int:

@@ -8,7 +8,9 @@ from cancelapp.actions.reply import (
     ReplyKind,
     ReplyTemplates,
     compose_reply,
+    fill,
     format_money,
+    kind_for,
     mailto_url,
     reply_language,
 )
@@ -99,3 +101,44 @@ def test_mailto_url_encodes_everything_and_uses_crlf() -> None:
     assert query["subject"] == ["Din ordre #1001 & mere"]
     assert query["body"] == ["Linje 1\r\nLinje 2?"]
     assert " " not in url and "#" not in url
+
+
+def test_every_outcome_has_a_danish_and_an_english_text_with_its_placeholders_filled() -> None:
+    for language, locale in (("da", "da-DK"), ("en", "en-GB")):
+        for kind in ReplyKind:
+            reply = compose_reply(
+                kind,
+                locale=locale,
+                to="anna@example.dk",
+                name="Anna",
+                order_name="#1042",
+                shop_name="Nordlys",
+                amount=Money.of("449.00", "DKK"),
+                fee=Money.of("25.00", "DKK"),
+                method="Visa",
+                reason="den er sendt.",
+            )
+            assert reply.language == language
+            assert "{" not in reply.subject + reply.body, (language, kind)
+            assert reply.body.rstrip().endswith("Nordlys")
+
+
+def test_the_outcome_picks_the_template_and_a_rule_may_name_one() -> None:
+    def kind(**facts: bool | str | None) -> ReplyKind:
+        base: dict[str, bool] = dict.fromkeys(
+            ("declined", "refunded", "store_credit", "kept_fee", "partial", "waiting"), False
+        )
+        return kind_for(**{**base, **facts})  # type: ignore[arg-type]
+
+    assert kind(declined=True) is ReplyKind.DECLINED
+    assert kind(refunded=True) is ReplyKind.CANCELLED
+    assert kind(refunded=True, kept_fee=True) is ReplyKind.KEPT_FEE
+    assert kind(store_credit=True) is ReplyKind.STORE_CREDIT
+    assert kind(refunded=True, partial=True) is ReplyKind.PARTLY_CANCELLED
+    assert kind() is ReplyKind.CANCELLED_NO_REFUND
+    assert kind(declined=True, policy_reply="withdrawal_accepted") is ReplyKind.WITHDRAWAL
+    assert kind(declined=True, policy_reply="We cannot, sorry") is ReplyKind.DECLINED
+
+
+def test_a_merchants_misspelt_placeholder_stays_as_typed() -> None:
+    assert fill("Hej {nmae}, {order} {", {"order": "#1"}) == "Hej {nmae}, #1 {"

@@ -11,10 +11,8 @@ import pytest
 
 from cancelapp.oauth.providers import ProviderKey
 from cancelapp.settings import (
-    DEFAULT_REPLY_TEMPLATES,
     EmailIntake,
     Language,
-    ReplyTemplate,
     Settings,
     SettingsNotSaved,
     StoreIntake,
@@ -35,7 +33,7 @@ def test_defaults_when_there_is_no_file(tmp_path: Path) -> None:
     assert settings.undo_window_seconds == 10
     assert settings.language is Language.SYSTEM
     assert settings.tray_notifications and not settings.hold_on_arrival
-    assert settings.reply_templates == DEFAULT_REPLY_TEMPLATES
+    assert settings.reply_templates == {}  # the standard texts, none edited
     assert settings.intake_for(SHOP) == StoreIntake()
 
 
@@ -50,7 +48,7 @@ def test_round_trip_keeps_every_field(tmp_path: Path) -> None:
         hold_on_arrival=True,
         language=Language.DANISH,
         tray_notifications=False,
-        reply_templates=(ReplyTemplate("Afvist", "Hej {customer}\n\n  indrykket linje"),),
+        reply_templates={"da": {"declined": ("Afvist", "Hej {name}\n\n  indrykket linje")}},
     ).with_intake(
         SHOP, StoreIntake(native=False, tag=True, tag_name="annuller", csv=True, email=email)
     )
@@ -80,7 +78,10 @@ def test_bad_values_fall_back_one_by_one(tmp_path: Path) -> None:
                 "undo_window_seconds": "ten",
                 "language": "klingon",
                 "hold_on_arrival": 1,
-                "reply_templates": [{"name": "Ok", "body": "Fine"}, {"name": 3}],
+                "reply_templates": {
+                    "da": {"declined": {"subject": "Ok", "body": "Fint"}, "x": {"body": 3}},
+                    "klingon": {"declined": {"subject": "Q", "body": "Q"}},
+                },
                 "intake": {SHOP: {"tag": False, "email": {"port": 70000, "security": "starttls"}}},
             }
         ),
@@ -94,7 +95,7 @@ def test_bad_values_fall_back_one_by_one(tmp_path: Path) -> None:
     assert settings.undo_window_seconds == 10
     assert settings.language is Language.SYSTEM
     assert settings.hold_on_arrival is False
-    assert settings.reply_templates == (ReplyTemplate("Ok", "Fine"),)
+    assert settings.reply_templates == {"da": {"declined": ("Ok", "Fint")}}
     intake = settings.intake_for(SHOP)
     assert intake.tag is False and intake.native is True
     assert intake.email.port == 993 and intake.email.security is Security.STARTTLS

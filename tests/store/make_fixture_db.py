@@ -40,7 +40,7 @@ LEAN_ORDER = 1004
 # the unstable API's `RequestedEdit` and the native source's cursor of that release.
 NATIVE_ORDER = 1003
 UNSTABLE_EDIT = "gid://shopify/RequestedEdit/77"
-# From v5: the request's one verdict, whole, with the moment it runs out; and the decision
+# From v6: the request's one verdict, whole, with the moment it runs out; and the decision
 # keeps it.
 VERDICT = Verdict(
     Outcome.APPROVE,

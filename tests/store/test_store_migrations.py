@@ -282,10 +282,10 @@ def test_v4_brings_existing_audit_entries_into_the_chain(fixture: Path, tmp_path
 
 
 @pytest.mark.parametrize("fixture", FIXTURE_FILES, ids=lambda p: p.stem)
-def test_v5_judges_stored_verdicts_again_and_keeps_old_decisions_readable(
+def test_v6_judges_stored_verdicts_again_and_keeps_old_decisions_readable(
     fixture: Path, tmp_path: Path
 ) -> None:
-    """A verdict stored before v5 (outcome, rule, first reason) still shows for a decided
+    """A verdict stored before v6 (outcome, rule, first reason) still shows for a decided
     request; an undecided one is judged again, whole, with its valid-until."""
     path = copy_of(fixture, tmp_path)
     reason = Phrase("Policy", "Unfulfilled, paid and asked in time")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from cancelapp.domain.money import Money
@@ -22,7 +22,9 @@ from cancelapp.domain.request import (
 )
 from cancelapp.domain.verdict import Outcome
 from cancelapp.policy import DEFAULT_POLICY_TOML, PastCase, default_policy, read_policy
-from cancelapp.policy.fields import CONDITION_FIELDS
+from cancelapp.policy.fields import CONDITION_FIELDS, parse_window
+from cancelapp.settings import Language
+from cancelapp.ui.i18n import Translations
 from cancelapp.ui.policy.policy_editor import PolicyEditor
 from cancelapp.ui.policy.policy_rule_form import CONDITION_ROWS
 
@@ -254,3 +256,42 @@ def test_ui_policy_editor_status_lists_in_the_merchants_words(qtbot: QtBot, tmp_
     _type(qtbot, statuses, "paid, partially paid")
     assert dialog.form.data()["when"]["financial_status"] == ["paid", "partially_paid"]
     assert dialog.error_label.text() == ""
+
+
+@pytest.fixture
+def in_danish(qapp: QApplication) -> Iterator[None]:
+    before = QLocale()
+    translations = Translations(qapp)
+    translations.apply(Language.DANISH)
+    yield
+    translations.apply(
+        Language.ENGLISH, QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    )
+    QLocale.setDefault(before)
+
+
+def test_ui_policy_editor_speaks_danish_and_keeps_the_file_as_written(
+    qtbot: QtBot, tmp_path: Path, in_danish: None
+) -> None:
+    path = tmp_path / "policy-1.toml"
+    dialog = _editor(qtbot, path)
+    _select(dialog, "I tide")  # the default rule's name, in Danish
+    form = dialog.form
+    assert form.name.text() == "I tide"
+    assert form.why.text() != "Unfulfilled, paid and asked in time"  # its words in Danish too
+    window = form.conditions["placed_within"]
+    assert isinstance(window, QLineEdit) and window.text() == "butikkens"
+    assert "indtil afsendelse" in form.conditions["placed_outside"].placeholderText()  # type: ignore[union-attr]
+    # Untouched, everything is written as the file had it.
+    data = form.data()
+    assert (data["name"], data["when"]["placed_within"]) == ("In time", "shop")
+    assert data["why"] == "Unfulfilled, paid and asked in time"
+    # Typed in Danish: the window's words and its units.
+    _type(qtbot, window, "indtil afsendelse")
+    assert form.data()["when"]["placed_within"] == "until fulfillment"
+    _type(qtbot, window, "36 timer")
+    assert dialog.error_label.text() == ""
+    with qtbot.waitSignal(dialog.saved, timeout=5000) as saved:
+        _save(qtbot, dialog)
+    in_time = next(rule for rule in saved.args[0].rules if rule.name == "In time")
+    assert in_time.when.placed_within == parse_window("36h")

@@ -11,9 +11,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
+from cancelapp.actions.reply import ReplyKind
 from cancelapp.keychain import SecretKind, SecretStore
 from cancelapp.settings import (
-    DEFAULT_REPLY_TEMPLATES,
     Language,
     Settings,
     StoreIntake,
@@ -104,24 +104,42 @@ def test_general_settings_are_saved_to_the_file(
     assert dialog.result() == dialog.DialogCode.Accepted
 
 
-def test_reply_templates_can_be_added_edited_and_removed(
+def test_reply_templates_are_edited_per_outcome_and_language_with_a_live_preview(
     qtbot: QtBot, workers: WorkerPool, secret_store: SecretStore, tmp_path: Path
 ) -> None:
     dialog = _open(qtbot, workers, secret_store, settings_path(tmp_path))
     tab = dialog.templates_tab
-    assert tab.list.count() == len(DEFAULT_REPLY_TEMPLATES)
-    qtbot.mouseClick(tab.remove_button, Qt.MouseButton.LeftButton)  # the first default
-    qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
-    tab.name_edit.clear()
-    qtbot.keyClicks(tab.name_edit, "Delvis annullering")
-    qtbot.keyClicks(tab.body_edit, "Hej {customer}, vi har fjernet en vare fra {order}.")
-    assert tab.list.item(tab.list.count() - 1).text() == "Delvis annullering"
+    assert tab.list.count() == len(ReplyKind)
+    tab.language_combo.setCurrentIndex(tab.language_combo.findData("da"))
+    tab.list.setCurrentRow(list(ReplyKind).index(ReplyKind.DECLINED))
+    assert tab.subject_edit.text() == "Angående annullering af din ordre {order}"
+    assert "Kære Anna Jensen" in tab.preview.toPlainText()  # the placeholders, filled in
+    tab.body_edit.setPlainText("Hej {name}, {order} kan ikke annulleres: {reason}")
+    assert tab.preview.toPlainText().endswith(
+        "Hej Anna Jensen, #1042 kan ikke annulleres: ordren er allerede sendt."
+    )
+    tab.list.setCurrentRow(0)  # another outcome, then back: the edit is kept
+    tab.list.setCurrentRow(list(ReplyKind).index(ReplyKind.DECLINED))
+    assert tab.body_edit.toPlainText().startswith("Hej {name}")
+    tab.language_combo.setCurrentIndex(tab.language_combo.findData("en"))
+    assert tab.body_edit.toPlainText().startswith("Dear {name}")  # English is its own text
     settings, _ = _save(qtbot, dialog)
-    assert [t.name for t in settings.reply_templates] == [
-        DEFAULT_REPLY_TEMPLATES[1].name,
-        "Delvis annullering",
-    ]
-    assert settings.reply_templates[1].body == "Hej {customer}, vi har fjernet en vare fra {order}."
+    assert settings.reply_templates == {
+        "da": {
+            "declined": (
+                "Angående annullering af din ordre {order}",
+                "Hej {name}, {order} kan ikke annulleres: {reason}",
+            )
+        }
+    }
+
+    again = _open(qtbot, workers, secret_store, settings_path(tmp_path), settings)
+    again.templates_tab.language_combo.setCurrentIndex(
+        again.templates_tab.language_combo.findData("da")
+    )
+    again.templates_tab.list.setCurrentRow(list(ReplyKind).index(ReplyKind.DECLINED))
+    qtbot.mouseClick(again.templates_tab.restore_button, Qt.MouseButton.LeftButton)
+    assert again.templates_tab.texts() == {}
 
 
 def test_intake_per_store_and_the_email_password_goes_to_the_keychain_only(
@@ -168,6 +186,21 @@ def test_incomplete_email_settings_are_explained_and_not_saved(
         dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
     )
     assert "Enter the mail server and user name" in dialog.message.text()
+    assert dialog.isVisible() and not path.exists()
+
+
+def test_an_outgoing_server_without_the_mailbox_account_is_explained_and_not_saved(
+    qtbot: QtBot, workers: WorkerPool, secret_store: SecretStore, tmp_path: Path
+) -> None:
+    path = settings_path(tmp_path)
+    dialog = _open(qtbot, workers, secret_store, path)
+    dialog.intake_tab.email_group.setChecked(True)
+    qtbot.keyClicks(dialog.intake_tab.smtp_host_edit, "smtp.example.dk")
+    dialog.intake_tab.email_group.setChecked(False)  # reading off; sending still needs it
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
+    )
+    assert "Replies are sent with the mailbox's own account" in dialog.message.text()
     assert dialog.isVisible() and not path.exists()
 
 

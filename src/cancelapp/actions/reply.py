@@ -1,25 +1,38 @@
 """The reply to the customer, in their language (Danish or English), as plain text.
 
-Templates are plain `str.format` text with `{name}`, `{order}`, `{amount}`, `{reason}` and
-`{shop}`; the merchant can override them in settings (`ReplyTemplates`). The result goes to
-the mail client through a `mailto:` URL, or to the clipboard.
+One template per outcome (`ReplyKind`), chosen by the decision (`kind_for`), by the policy
+rule (its `reply` names a kind) or by the merchant in the preview. Templates are plain
+`str.format` text with `{name}`, `{order}`, `{amount}`, `{fee}`, `{method}`, `{days}`,
+`{reason}` and `{shop}`; the merchant can override them in settings (`ReplyTemplates`). The
+result is sent from the merchant's mailbox (`cancelapp.mail`), or handed to the mail program
+through a `mailto:` URL, or to the clipboard.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from urllib.parse import quote
 
 from cancelapp.domain.money import Money
 
+DEFAULT_DAYS = 5  # what the customer is told to expect, where a template says {days}
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
 
 class ReplyKind(StrEnum):
     CANCELLED = "cancelled"  # cancelled and refunded
+    KEPT_FEE = "cancelled_kept_fee"  # cancelled, refunded less a fee the shop keeps
+    STORE_CREDIT = "store_credit"  # cancelled, refunded as store credit
     CANCELLED_NO_REFUND = "cancelled_no_refund"
     PARTLY_CANCELLED = "partly_cancelled"
     DECLINED = "declined"
+    WAITING = "waiting_for_warehouse"  # the warehouse is asked first
     NOT_FOUND = "not_found"  # no order could be found for the request
+    RECEIPT = "receipt"  # the request arrived and is being looked at
+    WITHDRAWAL = "withdrawal_accepted"  # EU withdrawal accepted: how to send the goods back
 
 
 @dataclass(frozen=True)
@@ -42,6 +55,18 @@ DEFAULT_TEMPLATES: dict[str, dict[ReplyKind, tuple[str, str]]] = {
             "{amount} is on its way back to you; depending on your bank it can take a few "
             "days to show.\n\nKind regards,\n{shop}",
         ),
+        ReplyKind.KEPT_FEE: (
+            "Your order {order} has been cancelled",
+            "Dear {name},\n\nAs you asked, we have cancelled your order {order}. {amount} is "
+            "on its way back to you via {method}; {fee} is kept as a cancellation fee, as our "
+            "terms say. Expect the money within {days} days.\n\nKind regards,\n{shop}",
+        ),
+        ReplyKind.STORE_CREDIT: (
+            "Your order {order} has been cancelled",
+            "Dear {name},\n\nAs you asked, we have cancelled your order {order}. {amount} "
+            "is now available to you as store credit for your next order with us.\n\n"
+            "Kind regards,\n{shop}",
+        ),
         ReplyKind.CANCELLED_NO_REFUND: (
             "Your order {order} has been cancelled",
             "Dear {name},\n\nAs you asked, we have cancelled your order {order}.\n\n"
@@ -58,12 +83,30 @@ DEFAULT_TEMPLATES: dict[str, dict[ReplyKind, tuple[str, str]]] = {
             "Dear {name},\n\nThank you for your message. Unfortunately we cannot cancel "
             "your order {order}: {reason}\n\nKind regards,\n{shop}",
         ),
+        ReplyKind.WAITING: (
+            "About cancelling your order {order}",
+            "Dear {name},\n\nThank you for your message. Your order {order} is with our "
+            "warehouse, and we have asked them to stop it. We will write again as soon as "
+            "they answer, usually within {days} days.\n\nKind regards,\n{shop}",
+        ),
         ReplyKind.NOT_FOUND: (
             "About your cancellation request",
             "Dear {name},\n\nThank you for your message. Unfortunately we could not find your "
             "order {order}. Please reply with the order number from your order confirmation "
             "and the email address you ordered with, and we will look again.\n\n"
             "Kind regards,\n{shop}",
+        ),
+        ReplyKind.RECEIPT: (
+            "We have received your request about order {order}",
+            "Dear {name},\n\nThank you for your message about your order {order}. We have "
+            "received it and will answer within {days} days.\n\nKind regards,\n{shop}",
+        ),
+        ReplyKind.WITHDRAWAL: (
+            "Your withdrawal from order {order}",
+            "Dear {name},\n\nWe have received your withdrawal from order {order} and accept "
+            "it. Please send the goods back to us within 14 days; we refund {amount} via "
+            "{method} as soon as they are back with us or you send us proof that they are on "
+            "their way.\n\nKind regards,\n{shop}",
         ),
     },
     "da": {
@@ -72,6 +115,19 @@ DEFAULT_TEMPLATES: dict[str, dict[ReplyKind, tuple[str, str]]] = {
             "Kære {name}\n\nSom du bad om, har vi annulleret din ordre {order}. "
             "{amount} er på vej tilbage til dig; alt efter din bank kan der gå et par dage, "
             "før beløbet kan ses.\n\nVenlig hilsen\n{shop}",
+        ),
+        ReplyKind.KEPT_FEE: (
+            "Din ordre {order} er annulleret",
+            "Kære {name}\n\nSom du bad om, har vi annulleret din ordre {order}. {amount} er "
+            "på vej tilbage til dig via {method}; {fee} beholder vi som annulleringsgebyr, som "
+            "vores handelsbetingelser siger. Du kan forvente pengene inden for {days} dage."
+            "\n\nVenlig hilsen\n{shop}",
+        ),
+        ReplyKind.STORE_CREDIT: (
+            "Din ordre {order} er annulleret",
+            "Kære {name}\n\nSom du bad om, har vi annulleret din ordre {order}. {amount} står "
+            "nu til rådighed for dig som tilgodehavende til din næste ordre hos os.\n\n"
+            "Venlig hilsen\n{shop}",
         ),
         ReplyKind.CANCELLED_NO_REFUND: (
             "Din ordre {order} er annulleret",
@@ -88,6 +144,24 @@ DEFAULT_TEMPLATES: dict[str, dict[ReplyKind, tuple[str, str]]] = {
             "Angående annullering af din ordre {order}",
             "Kære {name}\n\nTak for din besked. Desværre kan vi ikke annullere din ordre "
             "{order}: {reason}\n\nVenlig hilsen\n{shop}",
+        ),
+        ReplyKind.WAITING: (
+            "Angående annullering af din ordre {order}",
+            "Kære {name}\n\nTak for din besked. Din ordre {order} er hos vores lager, og vi "
+            "har bedt dem om at stoppe den. Vi skriver igen, så snart de svarer, som regel "
+            "inden for {days} dage.\n\nVenlig hilsen\n{shop}",
+        ),
+        ReplyKind.RECEIPT: (
+            "Vi har modtaget din henvendelse om ordre {order}",
+            "Kære {name}\n\nTak for din besked om din ordre {order}. Vi har modtaget den og "
+            "svarer inden for {days} dage.\n\nVenlig hilsen\n{shop}",
+        ),
+        ReplyKind.WITHDRAWAL: (
+            "Din fortrydelse af ordre {order}",
+            "Kære {name}\n\nVi har modtaget din fortrydelse af ordre {order} og accepterer "
+            "den. Send venligst varerne retur til os inden for 14 dage; vi refunderer {amount} "
+            "via {method}, så snart de er tilbage hos os, eller du sender os bevis for, at de "
+            "er på vej.\n\nVenlig hilsen\n{shop}",
         ),
         ReplyKind.NOT_FOUND: (
             "Angående din anmodning om annullering",
@@ -108,6 +182,18 @@ class ReplyTemplates:
     def get(self, language: str, kind: ReplyKind) -> tuple[str, str]:
         return self.overrides.get(language, {}).get(kind) or DEFAULT_TEMPLATES[language][kind]
 
+    @classmethod
+    def from_texts(cls, texts: Mapping[str, Mapping[str, tuple[str, str]]]) -> ReplyTemplates:
+        """From the settings' edited texts (plain keys); a kind no longer known is skipped."""
+        known = {kind.value: kind for kind in ReplyKind}
+        return cls(
+            {
+                language: {known[k]: text for k, text in kinds.items() if k in known}
+                for language, kinds in texts.items()
+                if language in DEFAULT_TEMPLATES
+            }
+        )
+
 
 def reply_language(locale: str | None) -> str:
     """Danish for Danish-speaking customers (da, da-DK, …), English for everyone else."""
@@ -125,6 +211,9 @@ def compose_reply(
     amount: Money | None = None,
     reason: str = "",
     templates: ReplyTemplates | None = None,
+    fee: Money | None = None,
+    method: str = "",
+    days: int = DEFAULT_DAYS,
 ) -> Reply:
     language = reply_language(locale)
     subject, body = (templates or ReplyTemplates()).get(language, kind)
@@ -132,10 +221,49 @@ def compose_reply(
         "name": name or ("kunde" if language == "da" else "customer"),
         "order": order_name,
         "amount": format_money(amount, language) if amount else "",
+        "fee": format_money(fee, language) if fee else "",
+        "method": method
+        or (
+            "den oprindelige betalingsmåde" if language == "da" else "your original payment method"
+        ),
+        "days": str(days),
         "reason": reason,
         "shop": shop_name,
     }
-    return Reply(to, subject.format(**values), body.format(**values), language)
+    return Reply(to, fill(subject, values), fill(body, values), language)
+
+
+def fill(template: str, values: dict[str, str]) -> str:
+    """`template` with its placeholders filled; a misspelt or unknown one (`{nmae}`) and a
+    lone brace stay as typed instead of failing, so a merchant's edit can never stop a reply."""
+    return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template)
+
+
+def kind_for(
+    *,
+    declined: bool,
+    refunded: bool,
+    store_credit: bool,
+    kept_fee: bool,
+    partial: bool,
+    waiting: bool,
+    policy_reply: str | None = None,
+) -> ReplyKind:
+    """The template for a decision: the policy rule's `reply`, when it names one, else the
+    outcome's own."""
+    if policy_reply in set(ReplyKind):
+        return ReplyKind(policy_reply)
+    if declined:
+        return ReplyKind.DECLINED
+    if waiting:
+        return ReplyKind.WAITING
+    if partial:
+        return ReplyKind.PARTLY_CANCELLED
+    if store_credit:
+        return ReplyKind.STORE_CREDIT
+    if kept_fee:
+        return ReplyKind.KEPT_FEE
+    return ReplyKind.CANCELLED if refunded else ReplyKind.CANCELLED_NO_REFUND
 
 
 def format_money(money: Money, language: str) -> str:

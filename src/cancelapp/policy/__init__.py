@@ -6,7 +6,7 @@ Qt-free. The UI translates the `Phrase`s in verdicts and errors in the "Policy" 
 from cancelapp.policy.checks import UNTIL_FULFILLMENT
 from cancelapp.policy.default import (
     DEFAULT_POLICY_TOML,
-    DEFAULT_RULE_NAMES,
+    DEFAULT_RULE_WORDS,
     default_policy,
     shop_edit_window_from_minutes,
 )
@@ -37,7 +37,7 @@ from cancelapp.policy.storage import (
 
 __all__ = [
     "DEFAULT_POLICY_TOML",
-    "DEFAULT_RULE_NAMES",
+    "DEFAULT_RULE_WORDS",
     "UNTIL_FULFILLMENT",
     "ApproveAction",
     "Backtest",

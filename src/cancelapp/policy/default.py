@@ -74,6 +74,28 @@ DEFAULT_RULE_NAMES = frozenset(
     )
 )
 
+# Every default text the form shows translated while the file keeps it as written.
+DEFAULT_RULE_WORDS = DEFAULT_RULE_NAMES | frozenset(
+    (
+        WHY_CANCELLED,
+        REPLY_CANCELLED,
+        WHY_RETURN,
+        REPLY_RETURN,
+        WHY_SHIPPED,
+        REPLY_SHIPPED,
+        WHY_PARTLY_SHIPPED,
+        WHY_NOTHING_TO_SHIP,
+        WHY_ON_HOLD,
+        WHY_SERVICE,
+        WHY_HIGH_RISK,
+        WHY_HIGH_VALUE,
+        WHY_FINAL_SALE,
+        WHY_APPROVE,
+        WHY_LATE,
+        WHY_OTHER,
+    )
+)
+
 
 def _q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)

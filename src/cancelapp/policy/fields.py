@@ -52,6 +52,14 @@ _UNIT_ALIASES = {
     "mins": "min",
     "minute": "min",
     "minutes": "min",
+    # Danish, as a merchant types them: 24t, 2 dage, 30 minutter
+    "t": "h",
+    "time": "h",
+    "timer": "h",
+    "dag": "d",
+    "dage": "d",
+    "minut": "min",
+    "minutter": "min",
 }
 _PART = re.compile(r"\s*(\d+)\s*([a-z]+)\s*")
 

@@ -17,6 +17,7 @@ from cancelapp.actions import ActionRunner, Outcome, OutcomeStatus, PlanRefused
 from cancelapp.actions.prepare.warehouse import AtWarehouse
 from cancelapp.domain.phrase import Phrase
 from cancelapp.domain.request import RequestState
+from cancelapp.mail.mailbox import Mailbox
 from cancelapp.policy import Policy, evaluate, policy_hash
 from cancelapp.session.store_policy import StorePolicies, StorePolicy
 from cancelapp.session.task_control import TaskControl
@@ -73,6 +74,7 @@ class StoreSession:
     policies: StorePolicies
     intake: IntakeSettings = field(default_factory=IntakeSettings)
     edit_window_read_at: datetime | None = None
+    mailbox: Mailbox | None = None  # where replies are sent from; None: not set up
     clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))  # verdicts' time
 
     @property

@@ -11,7 +11,14 @@ import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 
-from cancelapp.store import schema_v1, schema_v2, schema_v3, schema_v4, schema_v5
+from cancelapp.store import (
+    schema_v1,
+    schema_v2,
+    schema_v3,
+    schema_v4,
+    schema_v5,
+    schema_v6,
+)
 from cancelapp.store.errors import DatabaseCorruptError, NewerDatabaseError
 
 APPLICATION_ID = schema_v1.APPLICATION_ID
@@ -21,6 +28,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (  # MIGRATIONS[n - 1] -> v n
     schema_v3.STATEMENTS,
     schema_v4.STATEMENTS,
     schema_v5.STATEMENTS,
+    schema_v6.STATEMENTS,
 )
 HEAD_VERSION = len(MIGRATIONS)
 LAST_RELEASED_VERSION = 4  # has a fixture database; later steps may still change

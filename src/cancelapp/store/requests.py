@@ -214,7 +214,7 @@ class StoredVerdict:
     verdict: Verdict
     policy_hash: str | None
     evaluated_at: datetime | None
-    whole: bool  # False: stored before schema v5, only its outcome, rule and first reason
+    whole: bool  # False: stored before schema v6, only its outcome, rule and first reason
 
 
 def stored_verdict(conn: sqlite3.Connection, request_id: int) -> StoredVerdict | None:
@@ -243,7 +243,7 @@ def requests_needing_verdict(
     now: datetime,
     reading_in_full: Collection[RequestState] = (),
 ) -> list[int]:
-    """Requests never judged, judged under another policy or before schema v5 (not whole),
+    """Requests never judged, judged under another policy or before schema v6 (not whole),
     whose order changed since, or whose verdict ran out before `now`, that can be judged now
     (a request carried out or declined keeps the verdict it was decided under): unmatched
     ones (judged without an order) and those whose order is cached in full. A request whose

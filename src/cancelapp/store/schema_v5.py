@@ -1,18 +1,28 @@
-"""Schema version 5: one verdict per request, kept whole, with the moment it stops holding.
+"""Schema version 5: replies to customers, journaled before they are sent (`store.outbox`).
 
-`verdict_json` is the whole verdict (reasons, the conditions looked at, the suggested action
-and reply) that the queue, the detail pane and Approve all read; `verdict_valid_until` is the
-last moment it holds (`Verdict.valid_until`; NULL when time alone never changes it), after
-which the request is judged again. A decision keeps the verdict it was made under
-(`decisions.verdict_json`, with the policy's digest), for the record and its PDF. Requests
-judged before this version are judged again: the engine's version in the policy digest changed.
+A reply is written here with its Message-ID before anything reaches the mail server, and its
+`state` walks journaled -> submitting -> sent -> filed (the copy is in the Sent folder). A
+restart finds each unfinished reply in the state it was left in and finishes it without sending
+it twice; `unknown` waits for the merchant to say whether it arrived. `message` keeps the exact
+bytes handed to the server, so a message sent again is the same message (same Message-ID).
 """
 
 STATEMENTS = (
-    "ALTER TABLE requests ADD COLUMN verdict_json TEXT",
-    "ALTER TABLE requests ADD COLUMN verdict_valid_until TEXT",
-    """CREATE INDEX requests_verdict_expiry ON requests(store_id, verdict_valid_until)
-        WHERE verdict_valid_until IS NOT NULL""",
-    "ALTER TABLE decisions ADD COLUMN verdict_json TEXT",
-    "ALTER TABLE decisions ADD COLUMN verdict_policy_hash TEXT",
+    """CREATE TABLE outgoing_mail (
+        id INTEGER PRIMARY KEY,
+        store_id INTEGER NOT NULL REFERENCES stores(id),
+        request_id INTEGER NOT NULL REFERENCES requests(id),
+        message_id TEXT NOT NULL UNIQUE,
+        recipient TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        body TEXT NOT NULL,
+        language TEXT NOT NULL,
+        in_reply_to TEXT,
+        state TEXT NOT NULL,
+        message BLOB,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )""",
+    """CREATE INDEX outgoing_mail_unfinished ON outgoing_mail(store_id, state)
+        WHERE state NOT IN ('filed', 'dropped')""",
 )

@@ -127,6 +127,7 @@ _AUDIT_KINDS = {
     "decline_native": QT_TRANSLATE_NOOP(_CONTEXT, "Decline Shopify's request"),
     "tag": QT_TRANSLATE_NOOP(_CONTEXT, "Tag the order"),
     "note": QT_TRANSLATE_NOOP(_CONTEXT, "Note"),
+    "reply": QT_TRANSLATE_NOOP(_CONTEXT, "Reply sent to the customer"),  # session/replies.py
 }
 _AUDIT_EVENTS = {
     "started": QT_TRANSLATE_NOOP(_CONTEXT, "started"),

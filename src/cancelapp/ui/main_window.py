@@ -106,6 +106,7 @@ class MainWindow(Retranslating, QMainWindow):
             self,
             find_request=self.model.request_of_order,
             online=lambda: self.status.online,
+            reply_texts=lambda: context.settings.reply_templates,
         )
         self.bulk = BulkFlow(context.workers, self.formatter, self, lambda: self.session)
         self.policy = PolicyFlow(context, self.formatter, self, lambda: self.session)
@@ -237,6 +238,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.actions_.sending.connect(self.model.set_in_flight)
         self.actions_.rows_changed.connect(self._reload_rows)
         self.actions_.finished.connect(self._action_finished)
+        self.actions_.replies_sent.connect(self._replies_sent)
         self.bulk.problem.connect(self.banner.show_message)
         self.bulk.running_changed.connect(lambda _busy: self._update_actions())
         self.bulk.sending.connect(self.model.set_in_flight)
@@ -651,6 +653,12 @@ class MainWindow(Retranslating, QMainWindow):
     def _action_finished(self, request_id: int, _outcome: object) -> None:
         if request_id == self.queue.current_request_id():
             self.details.load(request_id)
+
+    def _replies_sent(self, request_ids: list[int]) -> None:
+        """The timeline of the request shown gains its reply."""
+        current = self.queue.current_request_id()
+        if current is not None and current in request_ids:
+            self.details.load(current)
 
     # Dialogs of other areas ----------------------------------------------------------------------
 

@@ -27,7 +27,11 @@ if TYPE_CHECKING:  # the money-moving side loads with the store's session, dialo
     from cancelapp.actions.prepare.choices import ApproveChoices
     from cancelapp.session.decide import Asked, Prepared
     from cancelapp.session.refresh import ArrivalHolds, StoreSession
+    from cancelapp.session.replies import RepliesSent, Unknown
+    from cancelapp.settings import ReplyTexts
     from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog, TextDialog
+    from cancelapp.ui.detail.reply_preview import ConfirmedReply
+    from cancelapp.ui.detail.reply_unknown import ReplyUnknownDialog
 
 log = logging.getLogger(__name__)
 RUN_DUE_EVERY_MS = 1000
@@ -45,6 +49,7 @@ class ActionController(QObject):
     problem = Signal(str, str)  # message, details: for the banner
     notice = Signal(str)  # for the status bar
     rows_changed = Signal(object)  # frozenset of request ids to reload
+    replies_sent = Signal(object)  # list of request ids whose reply the mail server took
 
     def __init__(
         self,
@@ -53,8 +58,10 @@ class ActionController(QObject):
         parent_widget: QWidget,
         find_request: Callable[[str], int | None] = lambda _order_id: None,
         online: Callable[[], bool | None] = lambda: True,
+        reply_texts: Callable[[], ReplyTexts] = dict,  # the merchant's edited reply texts
     ) -> None:
         super().__init__(parent_widget)
+        self.reply_texts = reply_texts
         # Whether Shopify answered the last try (None: not tried yet). Known to be out of
         # reach, previews come from the cache and queued decisions wait for the reconnect.
         self.online = online
@@ -66,11 +73,14 @@ class ActionController(QObject):
         self.parent_widget = parent_widget
         self.session: StoreSession | None = None
         self.in_flight: set[int] = set()
-        self.dialog: ConfirmActionDialog | TextDialog | None = None
+        self.dialog: ConfirmActionDialog | TextDialog | ReplyUnknownDialog | None = None
         self._queued: dict[str, int] = {}  # order id -> request id, waiting to be sent
         self._undoable: list[tuple[int, str, int]] = []  # request, order, action; newest last
         self._due_task: Task | None = None
         self._idle_ticks = 0
+        self._reply_task: Task | None = None
+        self._replies_again = False
+        self._asking: set[int] = set()  # replies the merchant is being asked about
         self._due_timer = QTimer(self)
         self._due_timer.setInterval(RUN_DUE_EVERY_MS)
         self._due_timer.timeout.connect(self.run_due)
@@ -101,6 +111,65 @@ class ActionController(QObject):
         task.failed.connect(
             lambda error: None if isinstance(error, OFFLINE) else self._report(error)
         )
+        self.send_replies()  # and the replies a restart or a lost connection left half-way
+
+    # Replies -------------------------------------------------------------------------------------
+
+    def send_replies(self) -> None:
+        """Send the journaled replies whose decision is carried out, one round at a time (a
+        round asked for while one runs follows it)."""
+        session = self.session
+        if session is None or session.mailbox is None:
+            return
+        if self._reply_task is not None:
+            self._replies_again = True
+            return
+        from cancelapp.session.replies import send_replies
+
+        self._replies_again = False
+        task = self.workers.run_on(Lane.NETWORK, send_replies, session, session.mailbox)
+        self._reply_task = task
+        task.succeeded.connect(lambda result: self._replies_sent(session, result))
+        task.failed.connect(self._report)
+        task.finished.connect(self._replies_done)
+
+    def _replies_done(self) -> None:
+        self._reply_task = None
+        if self._replies_again:
+            self.send_replies()
+
+    def _replies_sent(self, session: StoreSession, result: RepliesSent) -> None:
+        if session is not self.session:
+            return
+        for notice in result.notices:
+            self.problem.emit(self.formatter.phrase(notice), "")
+        if result.sent:
+            self.rows_changed.emit(frozenset(result.sent))
+            self.replies_sent.emit(list(result.sent))
+        for unknown in result.unknown:
+            self._ask_whether_sent(session, unknown)
+
+    def _ask_whether_sent(self, session: StoreSession, unknown: Unknown) -> None:
+        """Nobody can tell whether the reply went: the merchant says, it is never guessed."""
+        if unknown.mail_id in self._asking:
+            return
+        from cancelapp.ui.detail.reply_unknown import ReplyUnknownDialog
+
+        self._asking.add(unknown.mail_id)
+        dialog = ReplyUnknownDialog(unknown, self.parent_widget)
+
+        def answered(arrived: bool) -> None:
+            from cancelapp.session.replies import settle_unknown
+
+            task = self.workers.run_on(
+                Lane.DATABASE_WRITE, settle_unknown, session, unknown.mail_id, arrived=arrived
+            )
+            task.succeeded.connect(lambda _none: self.send_replies())
+            task.failed.connect(self._report)
+
+        dialog.answered.connect(answered)
+        dialog.finished.connect(lambda _r: self._asking.discard(unknown.mail_id))
+        self._open(dialog)
 
     # What the merchant asked for -----------------------------------------------------------------
 
@@ -315,6 +384,8 @@ class ActionController(QObject):
             if rid is not None:
                 self.rows_changed.emit(frozenset({rid}))
                 self.finished.emit(rid, outcome)
+        if any(outcome.status == _DONE for outcome in outcomes):
+            self.send_replies()
 
     # Steps ---------------------------------------------------------------------------------------
 
@@ -329,32 +400,49 @@ class ActionController(QObject):
         task = self.workers.run_on(
             Lane.NETWORK, prepare, session, rid, asked, offline=self.online() is False
         )
-        task.succeeded.connect(lambda made: self._confirm(session, rid, made))
+        task.succeeded.connect(lambda made: self._confirm(session, rid, made, detail, asked))
         task.failed.connect(lambda error: self._fail(rid, error))
 
-    def _confirm(self, session: StoreSession, rid: int, prepared: Prepared) -> None:
+    def _confirm(
+        self,
+        session: StoreSession,
+        rid: int,
+        prepared: Prepared,
+        detail: RequestDetail,
+        asked: Asked,
+    ) -> None:
         preview = prepared.plan.preview
         if preview is None:
             self._end(rid)
             return
         from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog
+        from cancelapp.ui.detail.reply_facts import reply_facts
 
         dialog = ConfirmActionDialog(
-            preview, self.formatter, self.parent_widget, read_at=prepared.read_at
+            preview,
+            self.formatter,
+            self.parent_widget,
+            read_at=prepared.read_at,
+            reply_for=lambda shown_preview: reply_facts(
+                session, detail, shown_preview, reason=asked.reason, texts=self.reply_texts()
+            ),
         )
         shown = [prepared]  # the plan of the preview on screen: what confirm sends
 
         def confirmed() -> None:
             current = shown[0]
             message = dialog.service_message  # on the GUI thread, before the dialog goes
+            reply_shown = dialog.reply_preview
+            reply = reply_shown.confirmed() if reply_shown is not None else None
             if message is None:
-                self._send(session, rid, current)
+                self._send(session, rid, current, reply)
                 return
             from dataclasses import replace
 
             from cancelapp.actions.prepare.warehouse import with_message
 
-            self._send(session, rid, replace(current, plan=with_message(current.plan, message)))
+            changed = replace(current, plan=with_message(current.plan, message))
+            self._send(session, rid, changed, reply)
 
         def replanned(made: Prepared) -> None:
             shown[0] = made
@@ -402,18 +490,31 @@ class ActionController(QObject):
         task.succeeded.connect(made)
         task.failed.connect(refused)
 
-    def _send(self, session: StoreSession, rid: int, prepared: Prepared) -> None:
-        from cancelapp.session.decide import carry_out
+    def _send(
+        self,
+        session: StoreSession,
+        rid: int,
+        prepared: Prepared,
+        reply: ConfirmedReply | None = None,
+    ) -> None:
+        from cancelapp.session.replies import ReplyDraft, carry_out_with_reply
 
         self._typed.pop(rid, None)  # journaled with the plan from here on
         self.sending.emit(rid, True)
-        task = self.workers.run_on(Lane.NETWORK, carry_out, session, prepared)
+        draft = (
+            None
+            if reply is None
+            else ReplyDraft(rid, reply.to, reply.subject, reply.body, reply.language)
+        )
+        task = self.workers.run_on(Lane.NETWORK, carry_out_with_reply, session, prepared, draft)
         waiting = prepared.from_cache  # queued until Shopify answers, not for an undo window
         task.succeeded.connect(lambda outcome: self._outcome(rid, outcome, waiting=waiting))
         task.failed.connect(lambda error: self._fail(rid, error))
         task.finished.connect(lambda: self.sending.emit(rid, False))
 
     def _outcome(self, rid: int, outcome: Outcome, *, waiting: bool = False) -> None:
+        if outcome.status == _DONE:
+            self.send_replies()
         if outcome.status == _QUEUED:
             self._queued[outcome.order_id] = rid
             if outcome.action_id is not None:
@@ -466,13 +567,13 @@ class ActionController(QObject):
         if len(self._undoable) != before:
             self.in_flight_changed.emit()
 
-    def _open(self, dialog: ConfirmActionDialog | TextDialog) -> None:
+    def _open(self, dialog: ConfirmActionDialog | TextDialog | ReplyUnknownDialog) -> None:
         self.dialog = dialog
         dialog.finished.connect(lambda _r: self._closed(dialog))
         dialog.open()
         self.dialog_opened.emit(dialog)
 
-    def _closed(self, dialog: ConfirmActionDialog | TextDialog) -> None:
+    def _closed(self, dialog: ConfirmActionDialog | TextDialog | ReplyUnknownDialog) -> None:
         if self.dialog is dialog:
             self.dialog = None
         dialog.deleteLater()

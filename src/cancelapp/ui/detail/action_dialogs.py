@@ -9,6 +9,7 @@ tags and note, holds, and warnings first.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 from cancelapp.actions.prepare.choices import AmountChoice
 from cancelapp.ui.detail.approve_choices import ApproveChoicesPanel
 from cancelapp.ui.detail.detail_pane import plain_label
+from cancelapp.ui.detail.reply_preview import ReplyFacts, ReplyPreview
 from cancelapp.ui.formatting import Formatter
 from cancelapp.ui.theme import banner_colors, is_dark
 
@@ -59,6 +61,7 @@ class ConfirmActionDialog(QDialog):
         parent: QWidget | None = None,
         *,
         read_at: datetime | None = None,
+        reply_for: Callable[[Preview], ReplyFacts | None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.preview = preview
@@ -77,6 +80,12 @@ class ConfirmActionDialog(QDialog):
         self.status_label.setAccessibleName(self.tr("Preview status"))
         self.status_label.setVisible(False)
         self.warning_labels: list[QLabel] = []
+        # The reply the customer will get, composed for the preview on screen.
+        self.reply_for = reply_for
+        facts = reply_for(preview) if reply_for is not None else None
+        self.reply_preview: ReplyPreview | None = (
+            ReplyPreview(facts, self) if facts is not None else None
+        )
         self.summary_layout = QVBoxLayout()
         self.summary: QWidget | None = None
         self.panel: ApproveChoicesPanel | None = None
@@ -99,12 +108,16 @@ class ConfirmActionDialog(QDialog):
             right = QVBoxLayout()
             right.addWidget(self.status_label)
             right.addLayout(self.summary_layout)
+            if self.reply_preview is not None:
+                right.addWidget(self.reply_preview)
             right.addStretch(1)
             columns.addLayout(right, 2)
             layout.addLayout(columns, 1)
         else:
             layout.addWidget(self.status_label)
             layout.addLayout(self.summary_layout)
+            if self.reply_preview is not None:
+                layout.addWidget(self.reply_preview)
         self.message_edit: QPlainTextEdit | None = None
         if preview.service_message is not None:
             layout.addWidget(plain_label(self.tr("Message to the warehouse:"), selectable=False))
@@ -131,6 +144,10 @@ class ConfirmActionDialog(QDialog):
         if self.panel is not None and preview.options is not None:
             self.panel.show_amounts(preview.options)
         self._fill(preview)
+        if self.reply_preview is not None and self.reply_for is not None:
+            facts = self.reply_for(preview)
+            if facts is not None:
+                self.reply_preview.refresh(facts)
         self.preview_shown.emit()
 
     def accept(self) -> None:

@@ -556,6 +556,8 @@ class DetailPane(Retranslating, QScrollArea):
                 text += f" · {self.formatter.money(entry.amount)}"
             if entry.what == "note" and entry.detail.get("note"):
                 text += f" · {entry.detail['note']}"
+            elif entry.what == "reply" and entry.detail.get("to"):
+                text += f" · {entry.detail['to']}"
             elif entry.detail.get("error_phrase"):
                 error = self.formatter.phrase(phrase_from_json(entry.detail["error_phrase"]))
                 text += f" ({error})"

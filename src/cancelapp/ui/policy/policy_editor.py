@@ -52,7 +52,7 @@ from cancelapp.policy.document import rule_data
 from cancelapp.policy.preview import Case
 from cancelapp.ui.connect.connect_pages import plain_label
 from cancelapp.ui.formatting import Formatter
-from cancelapp.ui.policy.policy_rule_form import PolicyRuleForm, rule_name_words
+from cancelapp.ui.policy.policy_rule_form import PolicyRuleForm, default_words
 from cancelapp.ui.retranslating import Retranslating
 
 PREVIEW_DELAY_MS = 150  # typing pauses this long before the preview is recomputed
@@ -201,7 +201,7 @@ class PolicyEditor(Retranslating, QDialog):
             "review": self.tr("Review"),
             "deny": self.tr("Deny"),
         }
-        name = rule_name_words(str(data.get("name") or "")) or self.tr("(no name)")
+        name = default_words(str(data.get("name") or "")) or self.tr("(no name)")
         return f"{verdicts.get(str(data.get('verdict')), '?')}: {name}"
 
     def _show_rule(self, row: int) -> None:
@@ -279,7 +279,7 @@ class PolicyEditor(Retranslating, QDialog):
         row = int(where.group(1)) - 1
         name = ""
         if 0 <= row < len(self._entries):
-            name = rule_name_words(str(self._entries[row].data.get("name") or ""))
+            name = default_words(str(self._entries[row].data.get("name") or ""))
         rule = self.tr('Rule {number} "{name}"').format(
             number=self._format.locale.toString(row + 1), name=name
         )

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from cancelapp.domain.order import FinancialStatus, FulfillmentStatus, RiskLevel
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP
 from cancelapp.domain.verdict import Outcome, RefundMethod
-from cancelapp.policy import DEFAULT_RULE_NAMES, CancelReason, FulfilledItems
+from cancelapp.policy import DEFAULT_RULE_WORDS, CancelReason, FulfilledItems
 from cancelapp.ui.labels import status_word
 from cancelapp.ui.retranslating import Retranslating
 
@@ -72,6 +72,11 @@ _HINTS = {
 _STATUS_VALUES = {
     "financial_status": tuple(s.value.lower() for s in FinancialStatus),
     "fulfillment_status": tuple(s.value.lower() for s in FulfillmentStatus),
+}
+# A window's two words, typed and shown in the merchant's language ("butikkens" in Danish).
+_WINDOW_WORDS = {
+    "shop": QT_TRANSLATE_NOOP("PolicyRuleForm", "shop"),
+    "until fulfillment": QT_TRANSLATE_NOOP("PolicyRuleForm", "until fulfillment"),
 }
 # Amounts and percentages are typed in the locale's format ("2,5" in Danish).
 _NUMBERS = frozenset({"total_above", "total_below", "fee_percent", "fee_fixed"})
@@ -124,9 +129,9 @@ def _words(kind: Any, value: str) -> str:
     return value if text is None else _tr(text)
 
 
-def rule_name_words(name: str) -> str:
-    """A default rule's name in the merchant's language; the merchant's own names as written."""
-    return QCoreApplication.translate("Policy", name) if name in DEFAULT_RULE_NAMES else name
+def default_words(text: str) -> str:
+    """A default rule's name, why or reply in the merchant's language; their own as written."""
+    return QCoreApplication.translate("Policy", text) if text in DEFAULT_RULE_WORDS else text
 
 
 class PolicyRuleForm(Retranslating, QWidget):
@@ -137,7 +142,8 @@ class PolicyRuleForm(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._loading = False
-        self._name = ""  # the name as the file has it (a default one is shown translated)
+        # The texts as the file has them (default ones are shown translated, kept if untouched).
+        self._as_written: dict[str, str] = {}
         self.name = QLineEdit()
         self.verdict = QComboBox()
         for outcome in Outcome:
@@ -232,11 +238,11 @@ class PolicyRuleForm(Retranslating, QWidget):
         """Show a rule's data without announcing it as an edit."""
         self._loading = True
         try:
-            self._name = str(data.get("name", ""))
-            self.name.setText(rule_name_words(self._name))
+            self._as_written = {key: str(data.get(key, "")) for key in ("name", "why", "reply")}
+            self.name.setText(default_words(self._as_written["name"]))
             self.verdict.setCurrentIndex(max(self.verdict.findData(data.get("verdict")), 0))
-            self.why.setText(str(data.get("why", "")))
-            self.reply.setText(str(data.get("reply", "")))
+            self.why.setText(default_words(self._as_written["why"]))
+            self.reply.setText(default_words(self._as_written["reply"]))
             when = data.get("when", {})
             for key, widget in self.conditions.items():
                 value = when.get(key)
@@ -261,14 +267,11 @@ class PolicyRuleForm(Retranslating, QWidget):
     def data(self) -> dict[str, Any]:
         """The rule as TOML-shaped data; invalid entries are passed on for the parser to name."""
         verdict = self.verdict.currentData()
-        name = self.name.text().strip()
-        if name == rule_name_words(self._name):
-            name = self._name  # an untouched default name stays as the file has it
-        data: dict[str, Any] = {"name": name, "verdict": verdict}
+        data: dict[str, Any] = {"name": self._written("name", self.name), "verdict": verdict}
         if self.why.text().strip():
-            data["why"] = self.why.text().strip()
+            data["why"] = self._written("why", self.why)
         if verdict == Outcome.DENY.value and self.reply.text().strip():
-            data["reply"] = self.reply.text().strip()
+            data["reply"] = self._written("reply", self.reply)
         when: dict[str, Any] = {}
         for key, _label, kind in CONDITION_ROWS:
             widget = self.conditions[key]
@@ -297,6 +300,12 @@ class PolicyRuleForm(Retranslating, QWidget):
                     action[key] = _read(key, line_edit.text().strip(), "text")
             data["action"] = action
         return data
+
+    def _written(self, key: str, field: QLineEdit) -> str:
+        """What the field holds; an untouched default text stays as the file has it."""
+        text = field.text().strip()
+        original = self._as_written.get(key, "")
+        return original if original and text == default_words(original) else text
 
     def label_for(self, key: str) -> str:
         """The form's own label for a policy field ("fee_percent"), without its mnemonic."""
@@ -348,7 +357,7 @@ class PolicyRuleForm(Retranslating, QWidget):
         for key, _label, kind in CONDITION_ROWS:
             widget = self.conditions[key]
             if isinstance(widget, QLineEdit):
-                is_window = key.endswith(("_within", "_outside"))
+                is_window = _is_window(key)
                 if key in _STATUS_VALUES:
                     hint = ", ".join(status_word(v) for v in _STATUS_VALUES[key])
                 else:
@@ -376,7 +385,13 @@ def _shown(key: str, value: Any) -> str:
         return ", ".join(status_word(str(v)) for v in value)
     if key in _NUMBERS:
         return str(value).replace(".", QLocale().decimalPoint())
+    if _is_window(key) and str(value) in _WINDOW_WORDS:
+        return _tr(_WINDOW_WORDS[str(value)])
     return _as_text(value)
+
+
+def _is_window(key: str) -> bool:
+    return key.endswith(("_within", "_outside"))
 
 
 def _read(key: str, text: str, kind: Any) -> Any:
@@ -388,6 +403,9 @@ def _read(key: str, text: str, kind: Any) -> Any:
         return [values.get(part.casefold(), part) for part in _split(text)]
     if key in _NUMBERS:
         return locale_number(text, QLocale())
+    if _is_window(key):
+        words = {_tr(word).casefold(): value for value, word in _WINDOW_WORDS.items()}
+        return words.get(" ".join(text.casefold().split()), text)
     return _split(text) if kind == "list" else text
 
 

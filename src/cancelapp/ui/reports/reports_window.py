@@ -8,6 +8,7 @@ from request to decision. Exportable as CSV for the merchant's spreadsheet.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -34,7 +35,7 @@ from cancelapp.domain.money import Money
 from cancelapp.session.audit_csv import CsvStyle
 from cancelapp.ui.connect.connect_pages import plain_label
 from cancelapp.ui.formatting import Formatter
-from cancelapp.ui.reports.charts import BarList, WeekChart
+from cancelapp.ui.reports.charts import BarList, WeekChart, series_colours
 from cancelapp.ui.retranslating import Retranslating
 from cancelapp.ui.workers import WorkerPool
 
@@ -89,10 +90,13 @@ class ReportsWindow(Retranslating, QWidget):
         self.money = plain_label()
         self.week_chart = WeekChart()
         self.legend = QLabel()
+        self.legend.setTextFormat(Qt.TextFormat.RichText)  # our own words and colours only
         self.reasons = BarList()
         self.products = BarList()
         self.merge_from = QComboBox()
         self.merge_into = QComboBox()
+        for combo in (self.merge_from, self.merge_into):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.merge_button = QPushButton()
         self.merge_button.clicked.connect(self._merge)
         self.unmerge_button = QPushButton()
@@ -306,7 +310,14 @@ class ReportsWindow(Retranslating, QWidget):
         self.period.setAccessibleName(self.tr("Period"))
         self.export_button.setText(self.tr("&Export CSV…"))
         self.weeks_box.setTitle(self.tr("Requests per week"))
-        self.legend.setText(self.tr("Bars, from the bottom: cancelled, declined, still open"))
+        colours = series_colours(self.palette())
+        words = (self.tr("cancelled"), self.tr("declined"), self.tr("still open"))
+        self.legend.setText(
+            "&nbsp;&nbsp;&nbsp;".join(
+                f'<span style="color:{colour.name()}">&#9632;</span>&nbsp;{html.escape(word)}'
+                for colour, word in zip(colours, words, strict=True)
+            )
+        )
         self.week_chart.setAccessibleName(self.tr("No requests in this period"))
         self.reasons_box.setTitle(self.tr("Why customers cancel"))
         self.reasons.setAccessibleName(self.tr("No reasons yet"))

@@ -13,19 +13,15 @@ from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QPlainTextEdit,
-    QPushButton,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -40,7 +36,6 @@ from cancelapp.settings import (
     SYNC_INTERVAL_MINUTES,
     UNDO_WINDOW_SECONDS,
     Language,
-    ReplyTemplate,
     Settings,
     SettingsNotSaved,
     save_settings,
@@ -49,6 +44,7 @@ from cancelapp.store.stores import StoreRecord
 from cancelapp.ui.connect.connect_pages import form_row, plain_label, translated
 from cancelapp.ui.retranslating import Retranslating
 from cancelapp.ui.settings.settings_intake import IntakeTab
+from cancelapp.ui.settings.settings_templates import TemplatesTab
 from cancelapp.ui.workers import Task, WorkerPool
 
 _UNEXPECTED = QT_TRANSLATE_NOOP(
@@ -85,111 +81,6 @@ def persist_settings(
             if (by_hand := sign_out(provider, secrets, domain)) is not None:
                 notices.append(by_hand)
     return tuple(notices)
-
-
-def translated_template(template: ReplyTemplate) -> ReplyTemplate:
-    """Built-in templates in the window's language; the merchant's own text as written."""
-    return ReplyTemplate(
-        QCoreApplication.translate("ReplyTemplates", template.name),
-        QCoreApplication.translate("ReplyTemplates", template.body),
-    )
-
-
-class TemplatesTab(Retranslating, QWidget):
-    def __init__(self, templates: Sequence[ReplyTemplate], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._templates = [translated_template(t) for t in templates]
-        self._shown = -1
-        self.list = QListWidget()
-        self.name_label = QLabel()
-        self.name_edit = QLineEdit()
-        self.name_label.setBuddy(self.name_edit)
-        self.body_label = QLabel()
-        self.body_edit = QPlainTextEdit()
-        self.body_label.setBuddy(self.body_edit)
-        self.hint = plain_label()
-        self.add_button = QPushButton()
-        self.remove_button = QPushButton()
-        self.add_button.clicked.connect(self.add_template)
-        self.remove_button.clicked.connect(self.remove_template)
-        self.list.currentRowChanged.connect(self._row_changed)
-        self.name_edit.textEdited.connect(self._name_edited)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch()
-        editor = QVBoxLayout()
-        editor.addWidget(self.name_label)
-        editor.addWidget(self.name_edit)
-        editor.addWidget(self.body_label)
-        editor.addWidget(self.body_edit)
-        editor.addWidget(self.hint)
-        columns = QHBoxLayout()
-        left = QVBoxLayout()
-        left.addWidget(self.list)
-        left.addLayout(buttons)
-        columns.addLayout(left, 1)
-        columns.addLayout(editor, 2)
-        QVBoxLayout(self).addLayout(columns)
-        for template in self._templates:
-            self.list.addItem(template.name)
-        self.list.setCurrentRow(0 if self._templates else -1)
-        self._row_changed(self.list.currentRow())
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        self.list.setAccessibleName(self.tr("Reply templates"))
-        self.name_label.setText(self.tr("&Name"))
-        self.body_label.setText(self.tr("&Text"))
-        self.name_edit.setAccessibleName(self.tr("Template name"))
-        self.body_edit.setAccessibleName(self.tr("Template text"))
-        self.hint.setText(
-            self.tr("{customer}, {order} and {staff} are filled in when the reply is written.")
-        )
-        self.add_button.setText(self.tr("&Add"))
-        self.remove_button.setText(self.tr("&Remove"))
-
-    def templates(self) -> tuple[ReplyTemplate, ...]:
-        self._keep_shown()
-        return tuple(t for t in self._templates if t.name.strip() or t.body.strip())
-
-    def add_template(self) -> None:
-        self._keep_shown()
-        self._templates.append(ReplyTemplate(self.tr("New reply"), ""))
-        self.list.addItem(self._templates[-1].name)
-        self.list.setCurrentRow(len(self._templates) - 1)
-        self.name_edit.setFocus()
-        self.name_edit.selectAll()
-
-    def remove_template(self) -> None:
-        row = self.list.currentRow()
-        if row < 0:
-            return
-        self._shown = -1  # do not write the removed one back
-        del self._templates[row]
-        self.list.takeItem(row)
-        self._row_changed(self.list.currentRow())
-
-    def _row_changed(self, row: int) -> None:
-        self._keep_shown()
-        self._shown = row
-        has_row = 0 <= row < len(self._templates)
-        template = self._templates[row] if has_row else ReplyTemplate("", "")
-        self.name_edit.setText(template.name)
-        self.body_edit.setPlainText(template.body)
-        for widget in (self.name_edit, self.body_edit, self.remove_button):
-            widget.setEnabled(has_row)
-
-    def _name_edited(self, text: str) -> None:
-        item = self.list.item(self._shown)
-        if item is not None:
-            item.setText(text)
-
-    def _keep_shown(self) -> None:
-        if 0 <= self._shown < len(self._templates):
-            self._templates[self._shown] = ReplyTemplate(
-                self.name_edit.text().strip(), self.body_edit.toPlainText()
-            )
 
 
 class SettingsDialog(Retranslating, QDialog):
@@ -303,7 +194,7 @@ class SettingsDialog(Retranslating, QDialog):
             tray_notifications=self.tray_box.isChecked(),
             check_for_updates=self._check_for_updates(),
             language=Language(self.language_combo.currentData()),
-            reply_templates=self.templates_tab.templates(),
+            reply_templates=self.templates_tab.texts(),
             intake=intake,
             sign_in_apps=self.intake_tab.apps_box.client_ids(),
         )
@@ -340,6 +231,19 @@ class SettingsDialog(Retranslating, QDialog):
                 self.tr(
                     "Enter the mail server and user name for {store}, or switch email off."
                 ).format(store=", ".join(incomplete))
+            )
+            return
+        no_account = [
+            domain
+            for domain, intake in self.intake_tab.intake().items()
+            if intake.email.smtp_host and intake.email.sending() is None
+        ]
+        if no_account:
+            self.message.setText(
+                self.tr(
+                    "Replies are sent with the mailbox's own account: enter its mail server "
+                    "and user name for {store}, or leave the outgoing server empty."
+                ).format(store=", ".join(no_account))
             )
             return
         self.message.setText(self.tr("Saving…"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -12,25 +13,30 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from cancelapp.domain.phrase import Phrase
-from cancelapp.keychain import SecretStore
+from cancelapp.keychain import SecretKind, SecretStore
+from cancelapp.mail.config import SmtpSecurity
 from cancelapp.oauth.providers import PROVIDERS, Provider, ProviderKey
+from cancelapp.oauth.sasl import Bearer
 from cancelapp.settings import EmailIntake, Settings, StoreIntake
 from cancelapp.sources.email_config import Security
 from cancelapp.store.stores import StoreRecord
 from cancelapp.ui.connect.connect_pages import form_row, plain_label, translated
 from cancelapp.ui.retranslating import Retranslating
 from cancelapp.ui.settings.mailbox_sign_in import MailboxSignIn, SignInAppsBox
-from cancelapp.ui.workers import WorkerPool
+from cancelapp.ui.workers import Lane, Task, WorkerPool
 
 
 class IntakeTab(Retranslating, QWidget):
     """One store at a time (a switcher when there are several); edits are kept per store."""
+
+    connection_checked = Signal(bool)  # whether reading and sending both work
 
     def __init__(
         self,
@@ -45,6 +51,10 @@ class IntakeTab(Retranslating, QWidget):
         providers: Mapping[ProviderKey, Provider] = PROVIDERS,
     ) -> None:
         super().__init__(parent)
+        self._settings = settings
+        self._workers = workers
+        self._secrets = secrets
+        self._check_task: Task | None = None
         self._providers = providers
         self._keychain_notice = keychain_notice
         self.keychain_label = plain_label()
@@ -77,6 +87,17 @@ class IntakeTab(Retranslating, QWidget):
         self.folder_edit = QLineEdit()
         self.password_edit = QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.smtp_heading = plain_label()
+        self.smtp_host_edit = QLineEdit()
+        self.smtp_port_spin = QSpinBox()
+        self.smtp_port_spin.setRange(1, 65535)
+        self.smtp_security_combo = QComboBox()
+        self.smtp_security_combo.addItem("", SmtpSecurity.STARTTLS.value)
+        self.smtp_security_combo.addItem("", SmtpSecurity.TLS.value)
+        self.sender_edit = QLineEdit()
+        self.check_button = QPushButton()
+        self.check_button.setAutoDefault(False)
+        self.check_label = plain_label()
         self.apps_box = SignInAppsBox(settings.sign_in_apps)
         self.sign_in = MailboxSignIn(workers, secrets, providers, self.apps_box)
         email_form = QFormLayout(self.email_group)
@@ -93,6 +114,20 @@ class IntakeTab(Retranslating, QWidget):
                 self.password_edit,
             )
         ]
+        email_form.addRow(self.smtp_heading)
+        self._smtp_fields: list[tuple[QLabel, QWidget]] = [
+            (form_row(email_form, field), field)
+            for field in (
+                self.smtp_host_edit,
+                self.smtp_port_spin,
+                self.smtp_security_combo,
+                self.sender_edit,
+            )
+        ]
+        email_form.addRow(self.check_button)
+        email_form.addRow(self.check_label)
+        self.check_button.clicked.connect(self.check_connection)
+        self.smtp_security_combo.currentIndexChanged.connect(self._default_smtp_port)
         self.sign_in.method_changed.connect(self._method_changed)
         self.sign_in.signed_in.connect(self._signed_in)
         self.tag_box.toggled.connect(self.tag_edit.setEnabled)
@@ -148,6 +183,23 @@ class IntakeTab(Retranslating, QWidget):
         for (label, field), text in zip(self._email_fields, labels, strict=True):
             label.setText(text)
             field.setAccessibleName(text)
+        self.smtp_heading.setText(
+            self.tr("Sending replies (the same user name and password; leave empty to not send)")
+        )
+        self.smtp_security_combo.setItemText(0, self.tr("STARTTLS (usually port 587)"))
+        self.smtp_security_combo.setItemText(1, self.tr("TLS (usually port 465)"))
+        smtp_labels = [
+            self.tr("Outgoing mail server"),
+            self.tr("Outgoing port"),
+            self.tr("Outgoing encryption"),
+            self.tr("From address"),
+        ]
+        for (label, field), text in zip(self._smtp_fields, smtp_labels, strict=True):
+            label.setText(text)
+            field.setAccessibleName(text)
+        self.smtp_host_edit.setPlaceholderText(self.tr("smtp.example.com"))
+        self.sender_edit.setPlaceholderText(self.tr("The user name"))
+        self.check_button.setText(self.tr("C&heck the connection"))
         self.host_edit.setPlaceholderText(self.tr("imap.example.com"))
         self.password_edit.setPlaceholderText(self.tr("Leave empty to keep the saved password"))
         notice = self._keychain_notice
@@ -191,6 +243,14 @@ class IntakeTab(Retranslating, QWidget):
         self.folder_edit.setText(email.folder)
         self.password_edit.setText(self._passwords.get(self._shown or "", ""))
         self.sign_in.show_mailbox(self._shown, email.sign_in, email.username)
+        self.smtp_host_edit.setText(email.smtp_host)
+        with QSignalBlocker(self.smtp_security_combo):
+            self.smtp_security_combo.setCurrentIndex(
+                self.smtp_security_combo.findData(email.smtp_security.value)
+            )
+        self.smtp_port_spin.setValue(email.smtp_port)
+        self.sender_edit.setText(email.sender)
+        self.check_label.setText("")
 
     def _keep_shown(self) -> None:
         if self._shown is None:
@@ -208,9 +268,60 @@ class IntakeTab(Retranslating, QWidget):
                 username=self.user_edit.text().strip(),
                 folder=self.folder_edit.text().strip() or "INBOX",
                 sign_in=self.sign_in.method(),
+                smtp_host=self.smtp_host_edit.text().strip(),
+                smtp_port=self.smtp_port_spin.value(),
+                smtp_security=SmtpSecurity(self.smtp_security_combo.currentData()),
+                sender=self.sender_edit.text().strip(),
             ),
         )
         self._passwords[self._shown] = self.password_edit.text()
+
+    def check_connection(self) -> None:
+        """Sign in to the mailbox as typed (reading, its Sent folder, sending), off the GUI
+        thread; the outcome goes in the line under the button."""
+        self._keep_shown()
+        domain = self._shown
+        if domain is None or self._check_task is not None:
+            return
+        email = self._intake[domain].email
+        imap = email.mailbox()
+        if imap is None:
+            self.check_label.setText(self.tr("Enter the mail server and user name first."))
+            return
+        from cancelapp.mail.check import check_mailbox
+
+        typed, secrets, key = self._passwords.get(domain, ""), self._secrets, email.sign_in
+        provider = self._providers[key] if key is not None else None
+        as_typed = self._settings.with_intake(domain, self._intake[domain])
+
+        def login() -> str | Bearer:  # in the worker: the keychain may ask to be unlocked
+            if provider is not None:
+                from cancelapp.session.mail_sign_in import mailbox_login
+
+                return mailbox_login(provider, as_typed, secrets, domain)
+            return typed or secrets.load(domain, SecretKind.IMAP_PASSWORD) or ""
+
+        self.check_label.setText(self.tr("Checking…"))
+        self.check_button.setEnabled(False)
+        task = self._workers.run_on(Lane.NETWORK, check_mailbox, imap, email.sending(), login)
+        self._check_task = task
+        task.succeeded.connect(self._checked)
+        task.failed.connect(lambda error: self._checked((False, ())))
+
+    def _checked(self, result: tuple[bool, tuple[Phrase, ...]]) -> None:
+        self._check_task = None
+        self.check_button.setEnabled(True)
+        ok, lines = result
+        text = "\n".join(translated(line) for line in lines)
+        if not ok and not lines:
+            text = self.tr("The connection could not be checked.")
+        self.check_label.setText(text)
+        self.connection_checked.emit(ok)
+
+    def _default_smtp_port(self) -> None:
+        if self.smtp_port_spin.value() in (587, 465):
+            tls = self.smtp_security_combo.currentData() == SmtpSecurity.TLS.value
+            self.smtp_port_spin.setValue(465 if tls else 587)
 
     def _method_changed(self) -> None:
         """A provider's mail server filled in (where none was typed); no password asked."""

@@ -83,6 +83,7 @@ class SettingsFlow(QObject):
                 session.runner.settings, undo_seconds=float(settings.undo_window_seconds)
             )
             session.intake = self.context.intake_for(session.store)  # sources on or off
+            session.mailbox = self.context.mailbox_for(session.store)  # replies sent from
             session.runner.use_staff_name(settings.staff_name)  # from the next decision on
         self.tray.notifications_enabled = settings.tray_notifications
         self.sync.interval = timedelta(minutes=settings.sync_interval_minutes)

@@ -1,0 +1,85 @@
+"""What a decision's reply is composed from, gathered from the request, its order and the
+action's preview (plain data for `ReplyPreview`)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from cancelapp.actions.reply import ReplyTemplates, kind_for
+from cancelapp.domain.action import ActionKind
+from cancelapp.domain.request import RequestSource
+from cancelapp.mail.message import reply_subject
+from cancelapp.session.detail import RequestDetail
+from cancelapp.ui.detail.reply_preview import ReplyFacts
+
+if TYPE_CHECKING:
+    from cancelapp.actions.prepare.preview import Preview
+    from cancelapp.session.refresh import StoreSession
+    from cancelapp.settings import ReplyTexts
+
+# Decisions the customer hears about; a hold or a note is the shop's own business.
+_ANSWERED = frozenset({ActionKind.CANCEL, ActionKind.REFUND, ActionKind.DECLINE})
+
+
+def reply_facts(
+    session: StoreSession,
+    detail: RequestDetail,
+    preview: Preview,
+    *,
+    reason: str = "",
+    texts: ReplyTexts | None = None,
+) -> ReplyFacts | None:
+    """None for actions the customer is not told about (a hold)."""
+    if preview.kind not in _ANSWERED:
+        return None
+    request, order = detail.request, detail.order
+    customer = order.customer if order is not None else None
+    to = request.customer_email or (order.email if order is not None else None)
+    if to is None and customer is not None:
+        to = customer.email
+    declined = preview.kind is ActionKind.DECLINE
+    policy_reply = detail.verdict.reply.template if detail.verdict.reply is not None else None
+    kept_fee = preview.kept_fee is not None and not preview.kept_fee.is_zero()
+    kind = kind_for(
+        declined=declined,
+        refunded=bool(preview.refunds),
+        store_credit=preview.store_credit is not None,
+        kept_fee=kept_fee,
+        partial=bool(request.line_item_ids),
+        waiting=False,
+        policy_reply=policy_reply,
+    )
+    name = customer.display_name if customer is not None else ""
+    if not name:
+        name = next((m.author for m in request.messages if m.author and "@" not in m.author), "")
+    native = request.native_edit_id is not None
+    asked_by_email = next(
+        (
+            m
+            for m in reversed(request.messages)
+            if m.source is RequestSource.EMAIL and (m.external_id or "").startswith("email:<")
+        ),
+        None,
+    )
+    return ReplyFacts(
+        kind=kind,
+        to=to,
+        name=name,
+        order_name=order.name if order is not None else request.order_name or "",
+        shop_name=session.store.name,
+        locale=customer.locale if customer is not None else None,
+        amount=preview.refund_total,
+        fee=preview.kept_fee if kept_fee else None,
+        method=", ".join(dict.fromkeys(refund.gateway for refund in preview.refunds)),
+        reason=reason if declined else "",
+        shopify_emails=preview.notify_customer or (declined and native),
+        can_send=session.mailbox is not None,
+        templates=ReplyTemplates.from_texts(texts or {}),
+        # Sent in the customer's thread: "Re:" their subject (the intake keeps an email as
+        # its subject, a blank line, then its text).
+        thread_subject=(
+            reply_subject(asked_by_email.text.partition("\n\n")[0].strip())
+            if asked_by_email is not None and "\n\n" in asked_by_email.text
+            else None
+        ),
+    )
