@@ -80,6 +80,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.store_sessions = StoreSessions(context, self.formatter.phrase, self)
         self._open_sessions = True
         self._wanted_store: int | None = None
+        self._select_when_shown = 0  # a request just linked to its order, shown once reloaded
         # Rows changed while the queue was still opening, reloaded once it is complete.
         self._reload_when_complete: set[int] | None = None
 
@@ -211,6 +212,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.queue.current_request_changed.connect(self.details.load)
         self.queue.selection_changed.connect(self._update_actions)
         self.model.countsChanged.connect(self._update_title)
+        self.model.countsChanged.connect(self._select_linked)
         self.tray.show_window_requested.connect(self._bring_to_front)
         self.sync.started.connect(self.status.sync_started)
         self.sync.progressed.connect(self._sync_progress)
@@ -607,10 +609,13 @@ class MainWindow(Retranslating, QMainWindow):
         """The linked request leaves Unmatched: once its row is reloaded, show it, judged,
         among the requests that need a decision."""
         self.queue.show_tab(Tab.NEEDS_DECISION)
-        self.model.countsChanged.connect(
-            lambda: self.queue.select_request(request_id),
-            Qt.ConnectionType.SingleShotConnection,
-        )
+        # Other rows may be reloaded first (a verdict that ran out): wait for this one's.
+        self._select_when_shown = request_id
+        self._select_linked()
+
+    def _select_linked(self) -> None:
+        if self._select_when_shown and self.queue.select_request(self._select_when_shown):
+            self._select_when_shown = 0
 
     def export_record(self) -> None:
         if (detail := self.current_detail()) and detail.request.id is not None:
