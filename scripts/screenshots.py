@@ -1,12 +1,16 @@
 """Screenshots of the main window on the demo shop: English and Danish, light and dark; and
 at a laptop's 1366x768 the queue with a request whose decisive reason is a pending payment,
-and the detail pane with that reason first and the rules passed over opened.
+the detail pane with that reason first and the rules passed over opened, a request waiting
+for the warehouse to agree to cancel, and the offline queue with decisions queued.
 
     uv run python scripts/screenshots.py [--out docs/screenshots]
 
 Runs the real window (real database, demo shop over HTTP, the same client code as a real
 store) in a throw-away data folder. Under Xvfb when `xvfb-run` exists and no display is set
 (real window decorations and fonts); otherwise on Qt's offscreen platform with `grab()`.
+Secrets go to a real Secret Service (gnome-keyring, unlocked, on a private D-Bus session,
+in the throw-away folder) when `dbus-run-session` and `gnome-keyring-daemon` exist, as in
+the tests; otherwise the window says it has no keychain.
 """
 
 from __future__ import annotations
@@ -44,11 +48,49 @@ def main() -> int:
         return subprocess.run(
             command, check=False, env={**os.environ, "CANCELAPP_XVFB": "1"}
         ).returncode
+    if _should_start_keyring():
+        return _in_keyring_session()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     width, height = (int(n) for n in args.size.split("x"))
     with tempfile.TemporaryDirectory(prefix="cancelapp-shots-") as home:
         os.environ["CANCELAPP_HOME"] = home
         return _take(args.out, width, height)
+
+
+def _should_start_keyring() -> bool:
+    return not os.environ.get("CANCELAPP_KEYRING") and all(
+        shutil.which(p) for p in ("dbus-run-session", "gnome-keyring-daemon")
+    )
+
+
+def _in_keyring_session() -> int:
+    """This script again on a private session bus with gnome-keyring unlocked (a throw-away
+    password and folder), as the tests' Secret Service: the bus and keyring end with it."""
+    with tempfile.TemporaryDirectory(prefix="cancelapp-shots-keyring-") as tmp:
+        runtime, data = Path(tmp) / "runtime", Path(tmp) / "data"
+        runtime.mkdir(mode=0o700)
+        data.mkdir(mode=0o700)
+        unlock_then_run = (
+            "printf screenshots | gnome-keyring-daemon --unlock --components=secrets "
+            '--daemonize >/dev/null && exec "$@"'
+        )
+        command = [
+            "dbus-run-session",
+            "--",
+            "sh",
+            "-c",
+            unlock_then_run,
+            "sh",
+            sys.executable,
+            *sys.argv,
+        ]
+        env = {
+            **os.environ,
+            "CANCELAPP_KEYRING": "1",
+            "XDG_RUNTIME_DIR": str(runtime),
+            "XDG_DATA_HOME": str(data),
+        }
+        return subprocess.run(command, check=False, env=env).returncode
 
 
 def _should_use_xvfb() -> bool:
@@ -83,14 +125,19 @@ def _take(out: Path, width: int, height: int) -> int:
     app = QApplication(sys.argv[:1])
     app.setApplicationName("CancelApp")
     app.setStyle("Fusion")
-    context = build_context(paths, cli.parse([]), secrets=SecretStore(None))
-    # Answered, so the update question does not take the top of every screenshot.
-    context.settings = replace(context.settings, check_for_updates=False)
+    keychain = SecretStore.for_system() if os.environ.get("CANCELAPP_KEYRING") else None
+    context = build_context(paths, cli.parse([]), secrets=keychain or SecretStore(None))
+    # Answered, so the update question does not take the top of every screenshot; no undo
+    # window, so asking the warehouse leaves at once.
+    context.settings = replace(context.settings, check_for_updates=False, undo_window_seconds=0)
     context.translations = Translations(app)
     shop = DemoShop(seed=7, size=60, bucket_size=100_000, restore_rate=100_000).start()
+    shop.set_fulfillment_service_answer("none")  # the warehouse has not answered yet
     try:
         pending = _pending_request(shop)
         three_items = _three_item_request(shop)
+        at_warehouse = shop.create_order("third_party_accepted")
+        shop.add_cancel_request(at_warehouse, "Please cancel, I ordered the wrong colour.")
         connect_demo(context, shop)
         window = MainWindow(context)
         window.resize(width, height)
@@ -143,7 +190,11 @@ def _take(out: Path, width: int, height: int) -> int:
             return 1
         if not _wizard_guide(app, window, out):
             return 1
+        if not _warehouse_wait(app, window, out, at_warehouse, wait):
+            return 1
         if not _reports(app, window, out, wait):
+            return 1
+        if not _offline_queue(app, window, shop, out, wait):  # last: it stops the shop
             return 1
         window.close()
     finally:
@@ -371,7 +422,136 @@ def _unmatched_search(
         shot = dialog.grab()
     saved = shot.save(str(target))
     print(target.relative_to(ROOT) if target.is_relative_to(ROOT) else target)
+    dialog.reject()
     return saved
+
+
+def _save_both_languages(app: QApplication, window: MainWindow, out: Path, name: str) -> bool:
+    """The window at 1366x768 in English and Danish: `{name}-1366-{language}.png`."""
+    from cancelapp.settings import Language
+
+    window.resize(*LAPTOP)
+    window.status.clearMessage()  # a passing line, in the language it was said in
+    for language in ("en", "da"):
+        window.use_language(Language.DANISH if language == "da" else Language.ENGLISH)
+        for _ in range(5):
+            app.processEvents()
+        target = out / f"{name}-1366-{language}.png"
+        if not window.grab().save(str(target)):
+            print(f"could not write {target}", file=sys.stderr)
+            return False
+        print(target.relative_to(ROOT) if target.is_relative_to(ROOT) else target)
+    window.use_language(Language.ENGLISH)
+    return True
+
+
+def _show(window: MainWindow, request_id: int, wait: Callable[..., None]) -> bool:
+    """Select the request in whichever tab holds it, and wait for its detail, read afresh."""
+    from cancelapp.ui.queue.queue_index import Tab
+
+    for tab in Tab:
+        window.queue.show_tab(tab)
+        if window.model.row_of(request_id) is not None:
+            break
+    else:
+        print(f"request {request_id} is in no tab", file=sys.stderr)
+        return False
+    if window.queue.current_request_id() == request_id:
+        window.details.reload()
+    else:
+        window.queue.select_request(request_id)
+    wait(window.detail_shown, 10_000)
+    for _ in range(20):  # an earlier load (after an action, a sync) may answer first
+        detail = window.current_detail()
+        if detail is not None and detail.request.id == request_id:
+            return True
+        wait(window.detail_shown, 3_000)
+    print(f"request {request_id} did not show", file=sys.stderr)
+    return False
+
+
+def _approve(window: MainWindow, request_id: int, wait: Callable[..., None]) -> bool:
+    """Select the request, press Approve and confirm its preview, as a merchant does."""
+    from PySide6.QtWidgets import QApplication
+
+    if not _show(window, request_id, wait):
+        return False
+    if not window.commands.approve.isEnabled():
+        print(f"Approve is not enabled on request {request_id}", file=sys.stderr)
+        return False
+    opened: list[object] = []
+    problems: list[str] = []
+    window.actions_.dialog_opened.connect(opened.append)
+    window.actions_.problem.connect(lambda text, _details: problems.append(text))
+    window.commands.approve.trigger()
+    wait(window.actions_.dialog_opened)
+    window.actions_.dialog_opened.disconnect(opened.append)
+    if not opened:
+        print(f"the approve preview did not open: {problems}", file=sys.stderr)
+        return False
+    dialog = opened[0]
+    dialog.confirm_button.click()  # type: ignore[attr-defined]
+    wait(window.actions_.finished)
+    for _ in range(5):
+        QApplication.processEvents()
+    return True
+
+
+def _warehouse_wait(
+    app: QApplication, window: MainWindow, out: Path, order_id: str, wait: Callable[..., None]
+) -> bool:
+    """An order a fulfillment service accepted: approved, so the warehouse was asked, and the
+    request waits for its answer (the pane says so)."""
+    from cancelapp.settings import Language
+    from cancelapp.ui.queue.queue_index import Tab
+
+    window.use_language(Language.ENGLISH)  # what the status line says, said in English
+    window.queue.show_tab(Tab.NEEDS_DECISION)
+    request_id = window.model.request_of_order(order_id)
+    if request_id is None or not _approve(window, request_id, wait):
+        print("the request at the warehouse could not be approved", file=sys.stderr)
+        return False
+    window.queue.show_tab(Tab.NEEDS_DECISION)  # where it waits for the warehouse's answer
+    return _show(window, request_id, wait) and _save_both_languages(
+        app, window, out, "warehouse-wait"
+    )
+
+
+def _offline_queue(
+    app: QApplication, window: MainWindow, shop: DemoShop, out: Path, wait: Callable[..., None]
+) -> bool:
+    """The shop out of reach: two Approve requests decided from the cache, shown as queued
+    (in Done, until Shopify answers) with the detail pane saying so."""
+    from cancelapp.ui.queue.queue_index import Column, Tab
+    from cancelapp.ui.queue.queue_model import OUTCOME_ROLE
+
+    window.queue.show_tab(Tab.NEEDS_DECISION)
+    model = window.model
+    candidates = [
+        model.request_id_at(r)
+        for r in range(model.rowCount())
+        if model.index(r, Column.VERDICT).data(OUTCOME_ROLE) == "approve"
+        and model.queue_row(r).action_state is None
+    ]
+    shop.stop()
+    window.sync_now()
+    wait(window.sync.online_changed)
+    chosen: list[int] = []
+    for request_id in candidates:
+        if len(chosen) == 2:
+            break
+        if not _show(window, request_id, wait):
+            return False
+        detail = window.current_detail()
+        if detail is None or detail.request.line_item_ids:
+            continue  # part of an order: Shopify's calculation is needed, online
+        if not _approve(window, request_id, wait):
+            return False
+        chosen.append(request_id)
+    if not chosen or not _show(window, chosen[-1], wait):
+        print("no queued decision to show", file=sys.stderr)
+        return False
+    return _save_both_languages(app, window, out, "offline-queue")
 
 
 def _save(widget: QWidget, target: Path) -> bool:
@@ -432,7 +612,7 @@ def _policy_editor(
     editor.form.fee_percent.setText("2,5")
     window_field = editor.form.conditions["placed_within"]
     assert isinstance(window_field, QLineEdit)
-    window_field.setText("2h")
+    window_field.setText("2t")
     editor.form.edited.emit()
     for _ in range(20):
         app.processEvents()
@@ -449,18 +629,19 @@ def _wizard_guide(app: QApplication, window: MainWindow, out: Path) -> bool:
     from cancelapp.ui.connect.connect_wizard import ConnectWizard
 
     context = window.context
-    wizard = ConnectWizard(context.workers, context.secrets, context.database, window)
-    wizard.use_loopback("http://127.0.0.1:1")
-    wizard.resize(900, 700)
-    wizard.show()
-    wizard.next()
     saved = True
-    for language in ("en", "da"):
+    for language in ("en", "da"):  # made in each language, as a merchant opens it
         window.use_language(Language.DANISH if language == "da" else Language.ENGLISH)
+        wizard = ConnectWizard(context.workers, context.secrets, context.database, window)
+        wizard.use_loopback("http://127.0.0.1:1")
+        wizard.resize(900, 700)
+        wizard.show()
+        wizard.next()
         for _ in range(5):
             app.processEvents()
         saved = saved and _save(wizard, out / f"wizard-guide-1366-{language}.png")
-    wizard.reject()
+        wizard.reject()
+        wizard.deleteLater()
     window.use_language(Language.ENGLISH)
     return saved
 

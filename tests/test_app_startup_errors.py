@@ -210,3 +210,28 @@ def test_sigterm_checkpoints_so_the_database_file_alone_holds_everything(
             conn.close()
     finally:
         database.close()
+
+
+def test_a_data_folder_that_cannot_be_made_is_said_once(tmp_path: Path) -> None:
+    (tmp_path / "a file").write_text("", encoding="utf-8")
+    done = run_app(tmp_path / "a file" / "home", "--no-error-dialogs")
+    assert done.returncode == EXIT_CODE
+    assert done.stderr.count("cannot create its data folder") == 1, done.stderr
+    assert "Traceback" not in done.stderr
+
+
+@POSIX_ONLY
+def test_a_damaged_database_is_said_once_when_the_log_falls_back_to_stderr(
+    tmp_path: Path,
+) -> None:
+    filled_database(tmp_path).write_bytes(os.urandom(20_000))  # not even SQLite's header
+    for name in ("config", "cache", "logs"):
+        (tmp_path / name).mkdir(exist_ok=True)
+    (tmp_path / "logs").chmod(0o555)
+    try:
+        done = run_app(tmp_path, "--self-check", unprivileged=True)
+    finally:
+        (tmp_path / "logs").chmod(0o755)
+    assert done.returncode == EXIT_CODE, done.stderr
+    assert done.stderr.count("saved data is damaged") == 1, done.stderr
+    assert "Traceback" not in done.stderr

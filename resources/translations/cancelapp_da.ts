@@ -201,6 +201,10 @@
         <translation>En anden handling for denne ordre er stadig i gang.</translation>
     </message>
     <message>
+        <source>Nothing was sent: CancelApp could not check the order in Shopify first. {problem} Decide again.</source>
+        <translation>Intet blev sendt: CancelApp kunne ikke kontrollere ordren i Shopify først. {problem} Beslut igen.</translation>
+    </message>
+    <message>
         <source>Shopify could not cancel the order.</source>
         <translation>Shopify kunne ikke annullere ordren.</translation>
     </message>
@@ -463,6 +467,10 @@
         <translation>Knyt først anmodningen til en ordre.</translation>
     </message>
     <message>
+        <source>No fulfillment service holds this order any more: decide it on its own.</source>
+        <translation>Ingen fulfillment-tjeneste har denne ordre længere: beslut den for sig.</translation>
+    </message>
+    <message>
         <source>Shopify did not say which payment provider would refund part of this order, so CancelApp cannot send the refund. Handle it in Shopify.</source>
         <translation>Shopify oplyste ikke, hvilken betalingsudbyder der skulle refundere en del af denne ordre, så CancelApp kan ikke sende refunderingen. Håndtér den i Shopify.</translation>
     </message>
@@ -605,6 +613,14 @@
 <context>
     <name>AuditCheck</name>
     <message>
+        <source>The restored data is from the backup of {time}, and the damaged file cannot say what CancelApp did after it. Check in Shopify the orders you cancelled, refunded or declined since then before deciding their requests again.</source>
+        <translation>De gendannede data er fra sikkerhedskopien fra {time}, og den beskadigede fil kan ikke vise, hvad CancelApp gjorde derefter. Tjek i Shopify de ordrer, du har annulleret, refunderet eller afvist siden da, før du beslutter deres anmodninger igen.</translation>
+    </message>
+    <message>
+        <source>The restored data is from the backup of {time}. It does not know what CancelApp did after that on orders {orders}: cancels, refunds or declines may have been carried out. Check these orders in Shopify before deciding their requests again.</source>
+        <translation>De gendannede data er fra sikkerhedskopien fra {time}. De ved ikke, hvad CancelApp gjorde derefter med ordrerne {orders}: der kan være annulleret, refunderet eller afvist. Tjek disse ordrer i Shopify, før du beslutter deres anmodninger igen.</translation>
+    </message>
+    <message>
         <source>The audit log was changed outside CancelApp: entries were added to it by hand. It cannot settle a dispute as it is; keep this file and your backups.</source>
         <translation>Revisionsloggen er ændret uden for CancelApp: der er tilføjet poster i hånden. Som den er nu, kan den ikke afgøre en tvist; gem denne fil og dine sikkerhedskopier.</translation>
     </message>
@@ -709,6 +725,17 @@
             <numerusform>Sendes %n ordre ad gangen for at holde sig inden for Shopifys grænse for forespørgsler. Hver ordre tjekkes igen hos Shopify lige før den sendes og føres for sig i journalen, så én, der fejler, ikke holder de andre tilbage.</numerusform>
             <numerusform>Sendes %n ordrer ad gangen for at holde sig inden for Shopifys grænse for forespørgsler. Hver ordre tjekkes igen hos Shopify lige før den sendes og føres for sig i journalen, så én, der fejler, ikke holder de andre tilbage.</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>The warehouse must agree first (%n): a fulfillment service has accepted these orders, so CancelApp asks it to cancel them. Nothing is refunded now; once the warehouse agrees, each request comes back for the cancel and refund.</source>
+        <translation>
+            <numerusform>Lageret skal sige ja først (%n): en fulfillment-tjeneste har taget imod ordren, så CancelApp beder den om at annullere. Der refunderes intet nu; når lageret siger ja, kommer anmodningen tilbage til annullering og refusion.</numerusform>
+            <numerusform>Lageret skal sige ja først (%n): en fulfillment-tjeneste har taget imod disse ordrer, så CancelApp beder den om at annullere dem. Der refunderes intet nu; når lageret siger ja, kommer hver anmodning tilbage til annullering og refusion.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Warehouse asked first</source>
+        <translation>Lageret spørges først</translation>
     </message>
     <message numerus="yes">
         <source>Left out (%n):</source>
@@ -860,6 +887,10 @@
     <message>
         <source>queued until Shopify can be reached</source>
         <translation>i kø, til Shopify kan nås</translation>
+    </message>
+    <message>
+        <source>asked the warehouse; waiting for its answer</source>
+        <translation>lageret er spurgt; venter på svar</translation>
     </message>
     <message>
         <source>sent; waiting for Shopify to confirm</source>
@@ -1094,6 +1125,17 @@
     <message>
         <source>Staff note</source>
         <translation>Personalenote</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmWithdrawalDialog</name>
+    <message>
+        <source>Accept withdrawal</source>
+        <translation>Acceptér fortrydelse</translation>
+    </message>
+    <message>
+        <source>Open the return in Shopify</source>
+        <translation>Opret returneringen i Shopify</translation>
     </message>
 </context>
 <context>
@@ -1491,6 +1533,45 @@
     <message>
         <source>Approved by {who} on {day}, refunded {amount}.</source>
         <translation>Godkendt af {who} den {day}, refunderet {amount}.</translation>
+    </message>
+    <message>
+        <source>EU right of withdrawal: the period ended on {day}; the statement was sent {sent}.</source>
+        <translation>EU-fortrydelsesret: fristen udløb {day}; meddelelsen blev sendt {sent}.</translation>
+    </message>
+    <message>
+        <source>EU right of withdrawal: the goods are not delivered yet (or no delivery date is known), so the 14-day period has not started.</source>
+        <translation>EU-fortrydelsesret: varerne er ikke leveret endnu (eller leveringsdatoen er ukendt), så fristen på 14 dage er ikke begyndt.</translation>
+    </message>
+    <message>
+        <source>EU right of withdrawal: the period ends on {day}.</source>
+        <translation>EU-fortrydelsesret: fristen udløber {day}.</translation>
+    </message>
+    <message>
+        <source>Statement sent {sent}.</source>
+        <translation>Meddelelsen sendt {sent}.</translation>
+    </message>
+    <message>
+        <source>Acknowledgement of receipt prepared {when}.</source>
+        <translation>Kvittering for modtagelsen klargjort {when}.</translation>
+    </message>
+    <message>
+        <source>Refunded.</source>
+        <translation>Tilbagebetalt.</translation>
+    </message>
+    <message>
+        <source>Refund due by {day} (Art. 13).</source>
+        <translation>Tilbagebetaling senest {day} (art. 13).</translation>
+    </message>
+    <message>
+        <source>The refund is overdue.</source>
+        <translation>Tilbagebetalingen er forfalden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The refund is due in %n day(s).</source>
+        <translation>
+            <numerusform>Tilbagebetalingen forfalder om %n dag.</numerusform>
+            <numerusform>Tilbagebetalingen forfalder om %n dage.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Queued: CancelApp carries it out when it is due and Shopify can be reached, after checking that the order has not changed since your decision.</source>
@@ -2008,6 +2089,22 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     <message>
         <source>Requests sent by &amp;email</source>
         <translation>Anmodninger sendt via &amp;e-mail</translation>
+    </message>
+    <message>
+        <source>EU right of withdrawal</source>
+        <translation>EU-fortrydelsesret</translation>
+    </message>
+    <message>
+        <source>Customers are told of their right of withdrawal (if not: 12 months more)</source>
+        <translation>Kunderne oplyses om fortrydelsesretten (ellers: 12 måneder mere)</translation>
+    </message>
+    <message>
+        <source>Orders with a company on them are business orders</source>
+        <translation>Ordrer med et firma på er erhvervsordrer</translation>
+    </message>
+    <message>
+        <source>Acknowledge each withdrawal on arrival, with its text and time of receipt</source>
+        <translation>Kvittér for hver fortrydelse ved modtagelsen, med dens tekst og modtagelsestidspunkt</translation>
     </message>
     <message>
         <source>TLS (usually port 993)</source>
@@ -2562,6 +2659,14 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>&amp;Søg</translation>
     </message>
     <message>
+        <source>Ac&amp;knowledge withdrawal…</source>
+        <translation>&amp;Kvittér for fortrydelse…</translation>
+    </message>
+    <message>
+        <source>Accept &amp;withdrawal…</source>
+        <translation>Acceptér &amp;fortrydelse…</translation>
+    </message>
+    <message>
         <source>Approve &amp;selected…</source>
         <translation>Godkend &amp;markerede…</translation>
     </message>
@@ -2582,6 +2687,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>E&amp;ksporter forløb…</translation>
     </message>
     <message>
+        <source>EU withdrawal after shipment: open a return and send return instructions</source>
+        <translation>EU-fortrydelse efter afsendelse: opret en returnering og send returvejledning</translation>
+    </message>
+    <message>
         <source>Re&amp;move store…</source>
         <translation>Fj&amp;ern butik…</translation>
     </message>
@@ -2592,6 +2701,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     <message>
         <source>S&amp;ync now</source>
         <translation>S&amp;ynkroniser nu</translation>
+    </message>
+    <message>
+        <source>The acknowledgement of the withdrawal&apos;s receipt, to send to the customer</source>
+        <translation>Kvitteringen for modtagelsen af fortrydelsen, til kunden</translation>
     </message>
     <message>
         <source>What cancellations cost and why they happen</source>
@@ -2691,6 +2804,13 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>
             <numerusform>Synkroniserer: %n ordre</numerusform>
             <numerusform>Synkroniserer: %n ordrer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Acknowledgement of %n withdrawal(s) prepared.</source>
+        <translation>
+            <numerusform>Kvittering for %n fortrydelse klargjort.</numerusform>
+            <numerusform>Kvittering for %n fortrydelser klargjort.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -3071,6 +3191,14 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>Sikkerhedsregel: betalingsstatus ukendt</translation>
     </message>
     <message>
+        <source>Safeguard: EU right of withdrawal</source>
+        <translation>Sikring: EU-fortrydelsesret</translation>
+    </message>
+    <message>
+        <source>Safeguard: withdrawal exception (Art. 16)</source>
+        <translation>Sikring: undtagelse fra fortrydelsesretten (art. 16)</translation>
+    </message>
+    <message>
         <source>No order matched this request yet: find the order first</source>
         <translation>Anmodningen er endnu ikke knyttet til en ordre: find ordren først</translation>
     </message>
@@ -3093,6 +3221,26 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     <message>
         <source>Shopify did not say whether this order is paid: check it before deciding</source>
         <translation>Shopify oplyste ikke, om denne ordre er betalt: tjek den, før du beslutter</translation>
+    </message>
+    <message>
+        <source>EU/EEA consumer withdrawing within the 14-day period, which ends {last_day} (Art. 9): it cannot be refused, and no fee may be kept (Art. 13)</source>
+        <translation>Forbruger i EU/EØS fortryder inden for fristen på 14 dage, som udløber {last_day} (art. 9): det kan ikke afvises, og der må ikke beholdes et gebyr (art. 13)</translation>
+    </message>
+    <message>
+        <source>EU/EEA consumer withdrawing before the goods are delivered (or with no delivery date known), so the 14-day period has not started (Art. 9): it cannot be refused, and no fee may be kept (Art. 13)</source>
+        <translation>Forbruger i EU/EØS fortryder, før varerne er leveret (eller uden kendt leveringsdato), så fristen på 14 dage er ikke begyndt (art. 9): det kan ikke afvises, og der må ikke beholdes et gebyr (art. 13)</translation>
+    </message>
+    <message>
+        <source>Shipped: accept the withdrawal with a return; the refund may wait until the goods are back or proof of return arrives (Art. 13(3))</source>
+        <translation>Afsendt: acceptér fortrydelsen med en returnering; tilbagebetalingen kan vente, til varerne er modtaget retur eller der foreligger dokumentation for returneringen (art. 13, stk. 3)</translation>
+    </message>
+    <message>
+        <source>Refund due by {due} (Art. 13(1))</source>
+        <translation>Tilbagebetaling senest {due} (art. 13, stk. 1)</translation>
+    </message>
+    <message>
+        <source>The withdrawal period ended {last_day}: the statement was sent after it (Art. 11(2))</source>
+        <translation>Fortrydelsesfristen udløb {last_day}: meddelelsen blev sendt derefter (art. 11, stk. 2)</translation>
     </message>
     <message>
         <source>Fee lowered to the refundable amount {refundable}</source>
@@ -3701,12 +3849,27 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>Handling</translation>
     </message>
     <message>
+        <source>Refund due by</source>
+        <translation>Tilbagebetaling senest</translation>
+    </message>
+    <message>
         <source>Asked the warehouse</source>
         <translation>Lageret er spurgt</translation>
     </message>
     <message>
         <source>(no order)</source>
         <translation>(ingen ordre)</translation>
+    </message>
+    <message>
+        <source>%1 (overdue)</source>
+        <translation>%1 (forfalden)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (in %n day(s))</source>
+        <translation>
+            <numerusform>%1 (om %n dag)</numerusform>
+            <numerusform>%1 (om %n dage)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3868,6 +4031,33 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     </message>
 </context>
 <context>
+    <name>ReplyDialog</name>
+    <message>
+        <source>To</source>
+        <translation>Til</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Emne</translation>
+    </message>
+    <message>
+        <source>Reply to the customer</source>
+        <translation>Svar til kunden</translation>
+    </message>
+    <message>
+        <source>&amp;Open in mail program</source>
+        <translation>Å&amp;bn i mailprogram</translation>
+    </message>
+    <message>
+        <source>Co&amp;py reply</source>
+        <translation>Ko&amp;piér svar</translation>
+    </message>
+    <message>
+        <source>The reply is on the clipboard.</source>
+        <translation>Svaret er kopieret til udklipsholderen.</translation>
+    </message>
+</context>
+<context>
     <name>ReplyPreview</name>
     <message>
         <source>Cancelled and refunded</source>
@@ -3908,6 +4098,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     <message>
         <source>Withdrawal accepted, return instructions</source>
         <translation>Fortrydelse accepteret, returvejledning</translation>
+    </message>
+    <message>
+        <source>Withdrawal received, with its text and time</source>
+        <translation>Fortrydelse modtaget, med dens tekst og tidspunkt</translation>
     </message>
     <message>
         <source>Reply to the customer</source>
@@ -4397,6 +4591,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>tilbageholde en ordres forsendelse, mens du afgør en anmodning</translation>
     </message>
     <message>
+        <source>open a return when a customer withdraws from a purchase that has shipped</source>
+        <translation>oprette en returnering, når en kunde fortryder et køb, der er sendt</translation>
+    </message>
+    <message>
         <source>put items back in stock by hand when a cancellation did not restock them</source>
         <translation>lægge varer på lager igen manuelt, når en annullering ikke gjorde det</translation>
     </message>
@@ -4508,6 +4706,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     <message>
         <source>Customer asked to cancel; on hold in CancelApp until decided.</source>
         <translation>Kunden har bedt om annullering; tilbageholdt i CancelApp, indtil der er truffet en beslutning.</translation>
+    </message>
+    <message>
+        <source>The customer asked to cancel order {order}. Please do not ship it.</source>
+        <translation>Kunden har bedt om at annullere ordre {order}. Send den venligst ikke.</translation>
     </message>
 </context>
 <context>
@@ -4914,6 +5116,80 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     <message>
         <source>Don&apos;t check</source>
         <translation>Nej tak</translation>
+    </message>
+</context>
+<context>
+    <name>Withdrawal</name>
+    <message>
+        <source>Shipped outside the EU/EEA: the shop&apos;s own cancellation terms apply</source>
+        <translation>Sendt uden for EU/EØS: butikkens egne annulleringsvilkår gælder</translation>
+    </message>
+    <message>
+        <source>No shipping address on the order: the shop&apos;s own cancellation terms apply</source>
+        <translation>Ingen leveringsadresse på ordren: butikkens egne annulleringsvilkår gælder</translation>
+    </message>
+    <message>
+        <source>A company is on the order ({company}): a business has no statutory right of withdrawal</source>
+        <translation>Der står et firma på ordren ({company}): en virksomhed har ingen lovbestemt fortrydelsesret</translation>
+    </message>
+    <message>
+        <source>Made to the consumer&apos;s specification (product tag {tag}): the right of withdrawal may not apply (Art. 16(c)); your judgement</source>
+        <translation>Fremstillet efter forbrugerens specifikationer (produkttag {tag}): fortrydelsesretten gælder muligvis ikke (art. 16, litra c); din vurdering</translation>
+    </message>
+    <message>
+        <source>Sealed goods for health or hygiene reasons, unsealed after delivery: the right of withdrawal does not apply (Art. 16(e)); your judgement</source>
+        <translation>Varer forseglet af sundheds- eller hygiejnehensyn, hvis forsegling er brudt efter levering: fortrydelsesretten gælder ikke (art. 16, litra e); din vurdering</translation>
+    </message>
+    <message>
+        <source>Sealed audio, video or software, unsealed after delivery: the right of withdrawal does not apply (Art. 16(i)); your judgement</source>
+        <translation>Forseglet lyd, video eller software, hvis forsegling er brudt efter levering: fortrydelsesretten gælder ikke (art. 16, litra i); din vurdering</translation>
+    </message>
+    <message>
+        <source>Nothing of order {order} has shipped: approve it as a cancellation instead.</source>
+        <translation>Intet fra ordre {order} er sendt: godkend den som en annullering i stedet.</translation>
+    </message>
+    <message>
+        <source>Order {order} already has a return in progress: complete the withdrawal through it.</source>
+        <translation>Ordre {order} har allerede en returnering i gang: gennemfør fortrydelsen gennem den.</translation>
+    </message>
+    <message>
+        <source>Order {order} has too many shipped items to list here: open the return in Shopify.</source>
+        <translation>Ordre {order} har for mange sendte varer til at vise her: opret returneringen i Shopify.</translation>
+    </message>
+    <message>
+        <source>Shopify no longer has order {order}.</source>
+        <translation>Shopify har ikke længere ordre {order}.</translation>
+    </message>
+    <message>
+        <source>This request is not a statutory withdrawal in time: decide it as a cancellation.</source>
+        <translation>Denne anmodning er ikke en rettidig lovbestemt fortrydelse: afgør den som en annullering.</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawalFlow</name>
+    <message>
+        <source>Send the customer this acknowledgement of their withdrawal: it repeats what they wrote and when it was received.</source>
+        <translation>Send kunden denne kvittering for fortrydelsen: den gentager, hvad kunden skrev, og hvornår det blev modtaget.</translation>
+    </message>
+    <message>
+        <source>Acknowledge withdrawal</source>
+        <translation>Kvittér for fortrydelse</translation>
+    </message>
+    <message>
+        <source>Open a return in Shopify for the shipped items of order {order}, and prepare the return instructions for the customer.</source>
+        <translation>Opret en returnering i Shopify for de sendte varer i ordre {order}, og klargør returvejledningen til kunden.</translation>
+    </message>
+    <message>
+        <source>The refund follows the return: no fee, the standard delivery cost included, by the means the customer paid with, due by {day} (Art. 13).</source>
+        <translation>Tilbagebetalingen følger returneringen: uden gebyr, inklusive standardlevering, med det betalingsmiddel kunden brugte, senest {day} (art. 13).</translation>
+    </message>
+    <message>
+        <source>Return {name} is open in Shopify. Send the customer the return instructions (add your return address):</source>
+        <translation>Returnering {name} er oprettet i Shopify. Send kunden returvejledningen (tilføj jeres returadresse):</translation>
+    </message>
+    <message>
+        <source>Return instructions</source>
+        <translation>Returvejledning</translation>
     </message>
 </context>
 </TS>

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from cancelapp.oauth.sasl import Bearer
     from cancelapp.session.refresh import StoreSession
     from cancelapp.session.store_policy import StorePolicies
-    from cancelapp.settings import Settings
+    from cancelapp.settings import Settings, SettingsFile
     from cancelapp.shopify import Credentials
     from cancelapp.store import Database, InstanceLock
     from cancelapp.store.stores import StoreRecord
@@ -37,6 +37,23 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+class Keychain:
+    """The OS keychain, looked for on first use (it can block on an unlock prompt: call it
+    from a worker). Plain data: workers get this, never the context that holds Qt objects."""
+
+    def __init__(self, found: SecretStore | None = None) -> None:
+        self._found = found
+        self._lock = threading.Lock()
+
+    def __call__(self) -> SecretStore:
+        from cancelapp.keychain import SecretStore
+
+        with self._lock:
+            if self._found is None:
+                self._found = SecretStore.for_system()
+            return self._found
+
+
 @dataclass
 class AppContext:
     """Everything a window needs, built once here; no global lookups elsewhere."""
@@ -44,10 +61,10 @@ class AppContext:
     paths: AppPaths
     options: cli.Options
     database: Database
-    settings: Settings
+    settings_file: SettingsFile  # owns the settings in use (`settings`) and their saving
     workers: WorkerPool
     policies: StorePolicies  # each store's rules, one value per store
-    secret_store: SecretStore | None = None  # found on first use: see `secrets`
+    keychain: Keychain = field(default_factory=Keychain)  # found on first use
     translations: Translations | None = None
     demo: DemoShop | None = None
     startup_notices: list[Any] = field(default_factory=list)  # Phrases for the banner
@@ -60,43 +77,65 @@ class AppContext:
     retired: list[StoreSession] = field(default_factory=list)
     # Where mailbox sign-ins go: Google's and Microsoft's endpoints (tests point them home).
     sign_in_providers: dict[ProviderKey, Provider] = field(default_factory=lambda: dict(PROVIDERS))
-    _secrets_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @property
+    def settings(self) -> Settings:
+        return self.settings_file.current
+
+    @settings.setter
+    def settings(self, settings: Settings) -> None:
+        """In use at once, not saved (saving goes through `settings_file.change`)."""
+        self.settings_file.current = settings
 
     @property
     def secrets(self) -> SecretStore:
         """The OS keychain, looked for on first use (usually in a worker: it can be slow)."""
-        from cancelapp.keychain import SecretStore
+        return self.keychain()
 
-        with self._secrets_lock:
-            if self.secret_store is None:
-                self.secret_store = SecretStore.for_system()
-            return self.secret_store
+    def session_opener(
+        self, store: StoreRecord, *, words: Callable[[Phrase], str] = Phrase.render_plain
+    ) -> Callable[[], StoreSession | None]:
+        """On the GUI thread: what opening `store`'s session needs, taken as plain values;
+        the call returned opens it (client, runner, rules read once), or None when the
+        store's credentials are gone (connect again). `words` renders the notes it writes
+        on orders in the merchant's language.
+
+        The call reads the keychain, which may block on an unlock prompt: run it in a
+        worker. It raises `KeychainUnavailable` when the keychain is locked.
+        """
+        database, settings, policies = self.database, self.settings, self.policies
+        intake = self.intake_for(store)
+        credentials = self.session_credentials.get(store.domain)
+        keychain = self.keychain
+        mailbox = self.mailbox_for(store)  # where its replies are sent from
+        clock = self.clock  # the time its verdicts are judged at
+
+        def open_session() -> StoreSession | None:
+            from cancelapp.session.session_side import open_store_session  # the side loads
+
+            session = open_store_session(
+                store,
+                database,
+                settings,
+                policies,
+                intake,
+                credentials=credentials,
+                secrets=keychain,
+                words=words,
+                clock=clock,
+            )
+            if session is not None:
+                session.mailbox = mailbox
+                policies.load(store.id)
+            return session
+
+        return open_session
 
     def open_session(
         self, store: StoreRecord, *, words: Callable[[Phrase], str] = Phrase.render_plain
     ) -> StoreSession | None:
-        """Client and runner for `store`; None when its credentials are gone (connect again).
-        `words` renders the notes it writes on orders in the merchant's language.
-
-        Reads the keychain, which may block on an unlock prompt: call it in a worker.
-        Raises `KeychainUnavailable` when the keychain is locked.
-        """
-        from cancelapp.session.session_side import open_store_session  # the session side loads
-
-        session = open_store_session(
-            store,
-            self.database,
-            self.settings,
-            self.policies,
-            self.intake_for(store),
-            credentials=self.session_credentials.get(store.domain),
-            secrets=lambda: self.secrets,
-            words=words,
-            clock=self.clock,
-        )
-        if session is not None:
-            session.mailbox = self.mailbox_for(store)
-        return session
+        """`session_opener` called at once (a script or a test on one thread)."""
+        return self.session_opener(store, words=words)()
 
     def mailbox_for(self, store: StoreRecord) -> Mailbox | None:
         """Where the store's replies are sent from: the same account as its inbox, signed in
@@ -131,13 +170,16 @@ class AppContext:
 
         sign_in = self.settings.intake_for(store.domain).email.sign_in
 
+        # The sync's worker calls it: plain values, never the context.
+        keychain, settings_file = self.keychain, self.settings_file
+        provider = self.sign_in_providers[sign_in] if sign_in is not None else None
+
         def email_password() -> str | Bearer:
-            if sign_in is not None:
+            if provider is not None:
                 from cancelapp.session.mail_sign_in import mailbox_login
 
-                provider = self.sign_in_providers[sign_in]
-                return mailbox_login(provider, self.settings, self.secrets, store.domain)
-            return self.secrets.load(store.domain, SecretKind.IMAP_PASSWORD) or ""
+                return mailbox_login(provider, settings_file.current, keychain(), store.domain)
+            return keychain().load(store.domain, SecretKind.IMAP_PASSWORD) or ""
 
         return email_password
 
@@ -168,7 +210,7 @@ def build_context(
 ) -> AppContext:
     """Open the database and settings; raises `StoreError` with a merchant message."""
     from cancelapp.session.store_policy import StorePolicies
-    from cancelapp.settings import load_settings, settings_path
+    from cancelapp.settings import SettingsFile, load_settings, settings_path
     from cancelapp.store import Database, InstanceLock
     from cancelapp.ui.workers import WorkerPool
 
@@ -185,8 +227,8 @@ def build_context(
         paths=paths,
         options=options,
         database=database,
-        settings=loaded.settings,
-        secret_store=secrets,
+        settings_file=SettingsFile(settings_path(paths.config_dir), loaded.settings),
+        keychain=Keychain(secrets),
         workers=WorkerPool(synchronous=synchronous_workers),
         policies=StorePolicies(paths.config_dir, database),
         lock=lock,
@@ -208,6 +250,7 @@ def connect_demo(context: AppContext, shop: DemoShop | None = None) -> StoreReco
     if shop is None:
         # Shopify Plus's rate limit (20,000 points, 1,000 a second): the demo syncs at once.
         shop = DemoShop(seed=7, size=40, bucket_size=20_000, restore_rate=1_000).start()
+        shop.add_eu_withdrawals()  # what the EU right of withdrawal looks like in the queue
         context.demo = shop
     endpoint = Endpoint.loopback(shop.base_url)
     credentials = AccessToken(shop.access_token)

@@ -11,14 +11,16 @@ import json
 import logging
 import os
 import tempfile
+import threading
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
 
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
+from cancelapp.domain.withdrawal import WithdrawalTerms
 from cancelapp.mail.config import SmtpConfig, SmtpSecurity
 from cancelapp.oauth.providers import ProviderKey
 from cancelapp.sources.email_config import EmailConfig, Security
@@ -110,9 +112,14 @@ class Settings:
     check_for_updates: bool | None = None
     reply_templates: ReplyTexts = field(default_factory=dict)
     intake: Mapping[str, StoreIntake] = field(default_factory=dict)  # by store domain
+    # Each store's answers for the EU right of withdrawal, by store domain.
+    withdrawal: Mapping[str, WithdrawalTerms] = field(default_factory=dict)
     # The one place for sign-in apps' client IDs (a merchant's or a fork's own); where none
     # is set, `oauth.providers.BUILT_IN_CLIENT_IDS`. Google's client secret is in the keychain.
     sign_in_apps: Mapping[ProviderKey, str] = field(default_factory=dict)
+
+    def withdrawal_for(self, store_domain: str) -> WithdrawalTerms:
+        return self.withdrawal.get(store_domain) or WithdrawalTerms()
 
     def intake_for(self, store_domain: str) -> StoreIntake:
         return self.intake.get(store_domain, StoreIntake())
@@ -121,7 +128,11 @@ class Settings:
         return replace(self, intake={**self.intake, store_domain: intake})
 
     def without_store(self, store_domain: str) -> Settings:
-        return replace(self, intake={k: v for k, v in self.intake.items() if k != store_domain})
+        return replace(
+            self,
+            intake={k: v for k, v in self.intake.items() if k != store_domain},
+            withdrawal={k: v for k, v in self.withdrawal.items() if k != store_domain},
+        )
 
 
 @dataclass(frozen=True)
@@ -189,6 +200,49 @@ def save_settings(settings: Settings, path: Path) -> None:
         raise SettingsNotSaved(Phrase(_CONTEXT, _NOT_SAVED, {"path": str(path)})) from None
 
 
+def merged_settings(started_from: Settings, wanted: Settings, current: Settings) -> Settings:
+    """What changed from `started_from` to `wanted`, applied to `current`: a change made
+    meanwhile elsewhere (the update question answered while Settings was open) is kept."""
+    changed = {
+        f.name: getattr(wanted, f.name)
+        for f in fields(Settings)
+        if getattr(wanted, f.name) != getattr(started_from, f.name)
+    }
+    return replace(current, **changed)
+
+
+class SettingsFile:
+    """The settings in use and their file, with one owner: every change goes through
+    `change` (on the GUI thread, where the settings in use live), then `write` (on a worker).
+
+    A change is applied at once and numbered; each carries every change asked for before it,
+    so a write that comes after a newer one was written is skipped: the file never goes back
+    to an older state, whichever worker thread finishes first."""
+
+    def __init__(self, path: Path, settings: Settings) -> None:
+        self.path = path
+        self.current = settings
+        self._lock = threading.Lock()  # writing
+        self._changing = threading.Lock()  # a store's removal changes them from a worker
+        self._asked = 0
+        self._written = 0
+
+    def change(self, started_from: Settings, wanted: Settings) -> tuple[Settings, int]:
+        """The settings in use from now on, and the ticket to `write` them with."""
+        with self._changing:
+            self.current = merged_settings(started_from, wanted, self.current)
+            self._asked += 1
+            return self.current, self._asked
+
+    def write(self, settings: Settings, ticket: int) -> None:
+        """Raises `SettingsNotSaved`."""
+        with self._lock:
+            if ticket < self._written:
+                return
+            save_settings(settings, self.path)
+            self._written = ticket
+
+
 _UNREADABLE = QT_TRANSLATE_NOOP(
     "Settings",
     "CancelApp could not read its settings file {path}, so it uses the standard settings for now.",
@@ -238,6 +292,14 @@ def settings_to_json(settings: Settings) -> dict[str, Any]:
             for language, texts in sorted(settings.reply_templates.items())
         },
         "intake": {domain: _intake_to_json(i) for domain, i in sorted(settings.intake.items())},
+        "withdrawal": {
+            domain: {
+                "informed": terms.informed,
+                "business_excluded": terms.business_excluded,
+                "acknowledge_on_arrival": terms.acknowledge_on_arrival,
+            }
+            for domain, terms in sorted(settings.withdrawal.items())
+        },
         "sign_in_apps": {key.value: cid for key, cid in sorted(settings.sign_in_apps.items())},
     }
 
@@ -295,8 +357,26 @@ def settings_from_json(data: Mapping[str, Any]) -> Settings:
         check_for_updates=_bool_or_none(data.get("check_for_updates")),
         reply_templates=templates,
         intake=intake,
+        withdrawal=_withdrawal_from_json(data.get("withdrawal")),
         sign_in_apps=_sign_in_apps(data.get("sign_in_apps")),
     )
+
+
+def _withdrawal_from_json(value: object) -> dict[str, WithdrawalTerms]:
+    if not isinstance(value, dict):
+        return {}
+    default = WithdrawalTerms()
+    return {
+        str(domain): WithdrawalTerms(
+            informed=_bool(terms.get("informed"), default.informed),
+            business_excluded=_bool(terms.get("business_excluded"), default.business_excluded),
+            acknowledge_on_arrival=_bool(
+                terms.get("acknowledge_on_arrival"), default.acknowledge_on_arrival
+            ),
+        )
+        for domain, terms in value.items()
+        if isinstance(terms, dict)
+    }
 
 
 def _sign_in_apps(value: object) -> dict[ProviderKey, str]:

@@ -42,6 +42,7 @@ from cancelapp.actions.runner import ActionRunner
 from cancelapp.domain.action import ActionKind
 from cancelapp.domain.money import Money
 from cancelapp.domain.order import FinancialStatus, Order
+from cancelapp.session.withdrawal import open_return, returnable_lines
 from cancelapp.shopify import AccessToken, Endpoint, OutcomeUnknown, ShopifyError
 from cancelapp.shopify import documents as shopify_documents
 from cancelapp.shopify.client import ShopifyClient
@@ -238,6 +239,10 @@ def _actions(shop: SchemaShop, client: ShopifyClient, path: Path) -> None:
                 suggestion=variables,
             )
             _honest(_typed(runner.verify, plan), shop.amounts)
+        lines = _typed(returnable_lines, client, ORDER_ID, "#1001")  # an accepted withdrawal
+        _honest(lines, shop.amounts)
+        line = {"fulfillmentLineItemId": "gid://shopify/FulfillmentLineItem/1", "quantity": 1}
+        _honest(_typed(open_return, client, ORDER_ID, lines or [line], datetime.now(UTC)), set())
         ctx = StepContext(client, lambda _s: False, lambda: datetime.now(UTC), Backoff())
         _honest(_typed(ctx.state, ORDER_ID, steps=True), shop.amounts)
         for step in _steps():

@@ -8,11 +8,15 @@ from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from cancelapp.domain.action import Action, ActionKind, ActionState
 from cancelapp.keychain import SecretKind, SecretStore
 from cancelapp.session.audit_check import KEY_OWNER, ChainVerdict, check_audit_chain, head_file
+from cancelapp.shopify import Endpoint
 from cancelapp.store import Database, DatabaseCorruptError
 from cancelapp.store.audit import AuditEntry, append_audit
 from cancelapp.store.backups import back_up, restore_latest
+from cancelapp.store.journal import insert_intent
+from cancelapp.store.stores import save_store
 from fixtures.keychain import SecretServiceSession
 
 NOW = datetime(2026, 12, 6, 8, 0, tzinfo=UTC)
@@ -81,6 +85,57 @@ def test_a_restore_from_a_backup_is_not_tampering(
     assert report.verdict is ChainVerdict.RESTORED
     assert "restored from a backup" in report.notices[0].render_plain()
     assert again.verdict is ChainVerdict.INTACT and not again.notices  # said once
+
+
+def test_a_restore_says_which_orders_were_acted_on_after_the_backup(
+    secret_service: SecretServiceSession, tmp_path: Path
+) -> None:
+    """The journal rolls back with the restore: the orders CancelApp acted on after the
+    backup are named (from the damaged file), not forgotten silently."""
+    secrets = SecretStore(secret_service.backend())
+    path = tmp_path / "data" / "cancelapp.sqlite3"
+    database = _notes(path, 1)
+    try:
+        with database.transaction() as conn:
+            store_id = save_store(
+                conn,
+                Endpoint.for_shop("hygge.myshopify.com"),
+                name="Hygge",
+                currency="DKK",
+                timezone="Europe/Copenhagen",
+                auth_kind="access_token",
+                now=NOW,
+            )
+        check_audit_chain(database, secrets)
+        back_up(database, NOW)
+        after = NOW + timedelta(hours=1)
+        with database.transaction() as conn:  # approved and carried out after the backup
+            action = Action(
+                None,
+                None,
+                store_id,
+                "gid://shopify/Order/1001",
+                ActionKind.CANCEL,
+                ActionState.DONE,
+                params={"order_name": "#1001"},
+            )
+            insert_intent(conn, action, now=after)
+        _note(database, after, "cancelled and refunded #1001")
+        check_audit_chain(database, secrets)
+    finally:
+        database.close()
+    restored = restore_latest(DatabaseCorruptError(path), NOW + timedelta(hours=2))
+    assert restored is not None and restored.actions_after is not None
+    assert [a["order"] for a in restored.actions_after] == ["#1001"]
+    database = Database.open(path)
+    try:
+        report = check_audit_chain(database, secrets)
+    finally:
+        database.close()
+    assert report.verdict is ChainVerdict.RESTORED
+    assert report.forgotten is not None
+    said = report.forgotten.render_plain()
+    assert "#1001" in said and "Check these orders in Shopify" in said
 
 
 def test_an_older_copy_put_back_by_hand_is_reported(

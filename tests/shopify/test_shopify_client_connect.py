@@ -47,6 +47,7 @@ def test_missing_scopes_are_named_in_plain_words(
         "read_locations",
         "read_merchant_managed_fulfillment_orders",
         "write_merchant_managed_fulfillment_orders",
+        "write_returns",
     }
     assert missing["write_orders"].startswith("Without write_orders, CancelApp cannot cancel")
 

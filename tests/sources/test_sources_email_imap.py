@@ -146,6 +146,9 @@ def test_requests_are_read_parsed_and_matched(imap_server: ImapServer, folder: s
     anna = next(r for r in result.requests if r.customer_email == "anna@example.dk")
     assert anna.author == "Anna Jensen"
     assert anna.received_at == datetime(2026, 11, 24, 8, 20, tzinfo=UTC)  # server's arrival
+    # A withdrawal counts from when it was sent: the Date header, kept beside the arrival.
+    assert anna.sent_at == datetime(2026, 11, 24, 8, 15, tzinfo=UTC)
+    assert anna.message().sent == anna.sent_at
     assert result.cursor["last_uid"] == 6
     assert all(b"\\Seen" not in f for f in flags(imap_server, folder))  # mail left unread
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from dataclasses import replace
+from datetime import date, timedelta
 from decimal import Decimal
 
-from store_samples import T0, draft, make_order, message, order_gid
+from store_samples import T0, draft, fetched, make_order, message, order_gid
 
 from cancelapp.domain.money import Money
+from cancelapp.domain.order import FinancialStatus
 from cancelapp.domain.phrase import Phrase
 from cancelapp.domain.request import RequestSource, RequestState
 from cancelapp.domain.verdict import (
@@ -23,15 +25,18 @@ from cancelapp.store.journal import list_decisions, record_decision
 from cancelapp.store.orders import LEAN, FetchedOrder, upsert_orders
 from cancelapp.store.phrase_json import phrase_from_json
 from cancelapp.store.requests import (
+    acknowledged_at,
     add_request,
     assign_order,
     get_request,
     list_requests,
     list_unmatched,
+    mark_acknowledged,
     next_verdict_expiry,
     requests_needing_verdict,
     set_state,
     set_verdict,
+    settle_refunded_withdrawals,
     stored_verdict,
 )
 
@@ -272,3 +277,42 @@ def test_a_decision_keeps_the_verdict_it_was_made_under(database: Database, stor
         )
         (decision,) = list_decisions(conn, request_id)
     assert (decision.verdict, decision.verdict_policy_hash) == (verdict, "digest")
+
+
+def test_a_messages_sent_time_and_the_acknowledgement_are_kept(
+    database: Database, store_id: int
+) -> None:
+    sent = T0 - timedelta(hours=9)  # the Date header: written late at night, read next morning
+    email = replace(message("Jeg fortryder", at=T0, external_id="imap:1:11"), sent_at=sent)
+    with database.transaction() as conn:
+        added = add_request(conn, draft(store_id, email, order_number=1001), now=T0)
+        request = get_request(conn, added.request_id)
+        assert acknowledged_at(conn, added.request_id) is None
+        assert mark_acknowledged(conn, added.request_id, T0)
+        assert not mark_acknowledged(conn, added.request_id, T0 + timedelta(hours=1))  # once
+        assert acknowledged_at(conn, added.request_id) == T0
+    assert request is not None
+    assert request.messages[0].sent_at == sent
+    assert request.messages[0].received_at == T0
+
+
+def test_a_withdrawal_whose_order_is_refunded_after_its_return_is_done(
+    database: Database, store_id: int
+) -> None:
+    with database.transaction() as conn:
+        returning = add_request(conn, draft(store_id, order_number=1001), now=T0).request_id
+        plain = add_request(conn, draft(store_id, order_number=1002), now=T0).request_id
+        for request_id in (returning, plain):
+            set_state(conn, request_id, RequestState.IN_PROGRESS, now=T0)
+        verdict = Verdict(Outcome.APPROVE, "r", (), (), statutory_withdrawal=True)
+        due = date(2026, 12, 21)
+        set_verdict(conn, returning, verdict, policy_hash="h", evaluated_at=T0, refund_due_on=due)
+        refunded = [
+            replace(make_order(n), financial_status=FinancialStatus.REFUNDED) for n in (1001, 1002)
+        ]
+        upsert_orders(conn, store_id, [fetched(o) for o in refunded])
+
+        settled = settle_refunded_withdrawals(conn, store_id, now=T0)
+
+        assert settled == [returning]  # the other is an action's, not a return's
+        assert get_request(conn, returning).state is RequestState.DONE  # type: ignore[union-attr]

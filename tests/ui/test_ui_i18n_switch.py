@@ -13,18 +13,20 @@ from pytestqt.qtbot import QtBot
 
 from cancelapp.domain.money import Money
 from cancelapp.domain.phrase import Phrase
-from cancelapp.keychain import SecretStore
+from cancelapp.keychain import SecretKind, SecretStore
 from cancelapp.session.connect import missing_optional_scopes
 from cancelapp.settings import Language, Settings
 from cancelapp.shopify import InvalidShopDomain, ShopInfo
 from cancelapp.shopify.shop_info import missing_scopes
 from cancelapp.store import Database
+from cancelapp.ui.banner import Banner
 from cancelapp.ui.connect.connect_pages import translated, translated_scope
 from cancelapp.ui.connect.connect_wizard import ConnectWizard
 from cancelapp.ui.formatting import Formatter
 from cancelapp.ui.i18n import Translations, locale_for, speaks_danish
 from cancelapp.ui.queue.queue_delegate import VerdictDelegate
 from cancelapp.ui.settings.settings_dialog import SettingsDialog
+from cancelapp.ui.status_bar import StatusBar
 from cancelapp.ui.workers import WorkerPool
 
 DANISH = QLocale(QLocale.Language.Danish, QLocale.Country.Denmark)
@@ -169,3 +171,40 @@ def test_verdict_badges_are_redrawn_in_the_new_language(translations: Translatio
     assert english is not None and danish is not None
     assert danish is not english
     assert {key[1] for key in delegate._badges} == {"Approve", "Godkend"}
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_the_status_bar_says_the_api_budget_in_the_new_language(
+    qtbot: QtBot, translations: Translations
+) -> None:
+    translations.apply(Language.DANISH, US_ENGLISH)
+    status = StatusBar(Formatter(QLocale()))
+    qtbot.addWidget(status)
+    status.set_budget(1000, 1000)
+    danish = status.budget.text()
+    translations.apply(Language.ENGLISH, US_ENGLISH)
+    status.retranslate()
+    assert status.budget.text() == "API budget 100 %" != danish
+
+
+def test_a_core_message_in_the_banner_is_said_again_in_the_new_language(
+    qtbot: QtBot, translations: Translations
+) -> None:
+    translations.apply(Language.ENGLISH, US_ENGLISH)
+    banner = Banner()
+    qtbot.addWidget(banner)
+    notice = SecretStore(None).no_keychain_notice(SecretKind.AUDIT_KEY)
+    assert notice is not None
+    formatter = Formatter(QLocale())
+    banner.show_phrase(notice, [notice], render=formatter.phrase)
+    english = banner.text
+    assert english.startswith("Your computer has no keychain")
+    translations.apply(Language.DANISH, US_ENGLISH)  # Qt posts the LanguageChange
+    qtbot.waitUntil(lambda: banner.text != english)
+    danish = banner.text
+    assert "keychain" not in danish
+    assert banner.details.text() == danish
+    banner.show_message("Plain words")  # a message the window already translated stays as is
+    translations.apply(Language.ENGLISH, US_ENGLISH)
+    banner.retranslate()
+    assert banner.text == "Plain words"

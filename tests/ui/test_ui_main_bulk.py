@@ -215,3 +215,66 @@ def test_decline_selected_with_one_reason(
         note = demo_shop.order(gid).note or ""
         assert "Already on its way, sorry." in note
         qtbot.waitUntil(lambda rid=rid: window.model.row_of(rid) is None, timeout=WAIT)
+
+
+def test_approve_selected_asks_the_warehouse_first_for_orders_it_holds(
+    window: MainWindow, qtbot: QtBot, demo_shop: DemoShop
+) -> None:
+    """An order a fulfillment service accepted is listed as "the warehouse must agree first"
+    and, confirmed, the warehouse is asked (nothing refunded) and the request waits for its
+    answer, while the other orders are cancelled and refunded as usual."""
+    demo_shop.set_fulfillment_service_answer("none")  # it answers when a test says so
+    at_service = demo_shop.create_order("third_party_accepted")
+    demo_shop.add_cancel_request(at_service, "Please cancel, I ordered twice.")
+    with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
+        window.sync_now()
+    service_row = next(
+        r
+        for r in range(window.model.rowCount())
+        if window.model.queue_row(r).order_gid == at_service
+    )
+    assert window.model.index(service_row, Column.VERDICT).data(OUTCOME_ROLE) == "review"
+    approve = rows_with(window, "approve", "PAID")[:1]
+    click_rows(qtbot, window, [*approve, service_row])
+    (_rid, paid_gid, _name), (service_rid, _gid, service_name) = [
+        order_of(window, row) for row in (*approve, service_row)
+    ]
+
+    dialog = open_bulk(qtbot, window, Qt.Key.Key_A)
+    assert isinstance(dialog, BulkConfirmDialog)
+    rows = dict(dialog.rows())
+    assert rows["Orders"] == "1" and rows["Warehouse asked first"] == "1"
+    assert dialog.warehouse_lines == [service_name] and dialog.left_out_lines == []
+    assert dialog.warehouse_label is not None
+    assert "The warehouse must agree first" in dialog.warehouse_label.text()
+    [planned] = dialog.bulk.summary.refund_totals  # the held order refunds nothing now
+    assert planned == dialog.bulk.plans[0].refund_total
+
+    with qtbot.waitSignal(window.bulk.finished, timeout=WAIT) as finished:
+        progress = confirm(qtbot, window, dialog)
+    run = finished.args[0]
+    assert [o.state for o in run.orders] == [OrderState.DONE] * 2
+    assert progress.orders.item(1).text() == (
+        f"{service_name}: asked the warehouse; waiting for its answer"
+    )
+    statuses = {fo.request_status for fo in demo_shop.order(at_service).fulfillment_orders}
+    assert statuses == {"CANCELLATION_REQUESTED"}
+    assert demo_shop.order(at_service).cancelled_at is None
+    assert [r for r in demo_shop.ledger.refunds if r.order_id == at_service] == []
+    assert demo_shop.order(paid_gid).cancelled_at is not None
+    # The request waits for the warehouse's answer, in the queue and in the detail pane.
+    qtbot.waitUntil(
+        lambda: (
+            (row := window.model.row_of(service_rid)) is not None
+            and window.model.index(row, Column.ACTION).data() == "Asked the warehouse"
+        ),
+        timeout=WAIT,
+    )
+    row = window.model.row_of(service_rid)
+    assert row is not None
+    with qtbot.waitSignal(window.detail_shown, timeout=WAIT):
+        if window.queue.table.currentIndex().row() == row:
+            window.details.reload()
+        else:
+            window.queue.select_row(row)
+    assert window.detail.warehouse.text() == "Waiting for the warehouse to agree to cancel."

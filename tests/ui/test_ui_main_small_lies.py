@@ -164,23 +164,43 @@ def test_settings_open_on_the_store_the_window_shows(
     dialog.reject()
 
 
-def test_a_banner_about_one_store_goes_when_another_is_shown(
+def test_a_banner_belongs_to_its_store(
     qtbot: QtBot, bare_context: AppContext, make_demo_shop: Callable[..., DemoShop]
 ) -> None:
+    """Store A's message goes when store B is shown, and comes back with store A; store B's
+    own message ("no saved credentials") shows only on store B, once."""
     first = connect_demo(bare_context, make_demo_shop(seed=7, size=8, bucket_size=100_000))
     second = connect_demo(bare_context, make_demo_shop(seed=3, size=8, bucket_size=100_000))
+    del bare_context.session_credentials[second.domain]  # store B: nothing in the keychain
     window = MainWindow(bare_context)
     qtbot.addWidget(window)
     window.show()
     with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
         window.start(store_id=first.id)
-    window.banner.show_message("This request belongs to another customer's email.")
-    assert window.banner.text
+    about_a = "This request belongs to another customer's email."
+    window.banner.show_message(about_a, "Order #1001 was placed with another address.")
     combo = window.store_switcher.combo
+
+    def show_b() -> None:
+        with qtbot.waitSignal(window.session_ready, timeout=WAIT) as ready:
+            combo.setCurrentIndex(combo.findData(second.id))
+        assert ready.args == [False]
+        assert window.store is not None and window.store.id == second.id
+
+    show_b()
+    about_b = window.banner.text
+    assert about_b.startswith("CancelApp has no saved credentials for"), about_b
+    assert about_a not in about_b  # store A's message does not stay up on store B
     with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
-        combo.setCurrentIndex(combo.findData(second.id))
-    assert window.store is not None and window.store.id == second.id
-    assert window.banner.text == ""  # store A's message does not stay up on store B
+        combo.setCurrentIndex(combo.findData(first.id))
+    assert window.banner.text == about_a  # back with its store, details and all
+    assert window.banner.details.text() == "Order #1001 was placed with another address."
+    show_b()
+    assert window.banner.text == about_b  # once, not "(×2)"
+    window.banner.dismiss()
+    with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
+        combo.setCurrentIndex(combo.findData(first.id))
+    assert window.banner.text == about_a
 
 
 def test_stores_of_the_same_name_show_their_shop_domain(

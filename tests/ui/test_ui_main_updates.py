@@ -9,6 +9,7 @@ from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from cancelapp.context import AppContext
@@ -133,3 +134,32 @@ def test_settings_turn_the_check_on_and_leave_it_unasked_otherwise(
     qtbot.addWidget(answered)
     answered.updates_box.setChecked(False)
     assert answered.chosen_settings().check_for_updates is False
+
+
+def test_answering_while_settings_is_open_is_not_lost_by_its_save(
+    qtbot: QtBot, context: AppContext, release_feed: Feed
+) -> None:
+    """Two places change the settings (the banner's question and the Settings dialog); both
+    go through one owner, so the dialog's save keeps the answer given meanwhile."""
+    context.settings = replace(context.settings, check_for_updates=None)
+    release_feed.answer_release("v0.1.0")
+    window = open_window(qtbot, context, release_feed)
+    with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
+        window.start()
+    assert window.banner.yes_button.isVisible()
+    window.commands.settings.trigger()
+    dialog = window.findChild(SettingsDialog)
+    assert dialog is not None
+    dialog.staff_edit.setText("Mette")
+    with qtbot.waitSignal(window.updates.checked, timeout=WAIT):
+        window.banner.yes_button.click()  # answered while the dialog is open
+    with qtbot.waitSignal(dialog.settings_saved, timeout=WAIT):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert context.settings.check_for_updates is True
+    assert context.settings.staff_name == "Mette"
+    path = settings_path(context.paths.config_dir)
+    qtbot.waitUntil(
+        lambda: json.loads(path.read_text(encoding="utf-8"))["staff_name"] == "Mette",
+        timeout=WAIT,
+    )
+    assert saved_answer(context) is True

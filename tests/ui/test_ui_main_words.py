@@ -130,6 +130,29 @@ def test_notes_written_to_shopify_are_translated_and_signed_with_the_saved_name(
     )
 
 
+def test_the_message_to_the_warehouse_is_in_the_merchants_language(
+    window: MainWindow, qtbot: QtBot, shop: DemoShop
+) -> None:
+    shop.set_fulfillment_service_answer("none")
+    order_id = shop.create_order("third_party_accepted")
+    shop.add_cancel_request(order_id, "Please cancel.")
+    with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
+        window.sync_now()
+    name = shop.order(order_id).name
+    row = next(
+        r for r in range(window.model.rowCount()) if window.model.queue_row(r).order_name == name
+    )
+    select_row(qtbot, window, row)
+    with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
+        window.commands.approve.trigger()
+    dialog = opened.args[0]
+    assert isinstance(dialog, ConfirmActionDialog) and dialog.message_edit is not None
+    assert dialog.message_edit.toPlainText() == (
+        f"[da] The customer asked to cancel order {name}. Please do not ship it."
+    )
+    dialog.reject()
+
+
 def test_outcome_messages_and_rule_values_are_translated_when_shown(
     window: MainWindow, qtbot: QtBot
 ) -> None:

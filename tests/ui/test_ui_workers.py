@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import pytest
 from PySide6.QtCore import QObject, QThread
@@ -107,6 +108,11 @@ def test_database_write_lane_runs_one_at_a_time(qtbot: QtBot) -> None:
     assert pool.shutdown()
 
 
+@dataclass
+class Holder:
+    pool: WorkerPool
+
+
 def _takes(value: object) -> object:
     return value
 
@@ -116,6 +122,7 @@ def test_a_worker_is_never_handed_a_qobject(qtbot: QtBot) -> None:
     pool = WorkerPool()
     widget = QObject()
     text = "Already packed"
+    holder = Holder(pool)
     refused: list[object] = [
         lambda: pool.run(_takes, widget),  # an argument
         lambda: pool.run_on(Lane.NETWORK, _takes, value=widget),  # a keyword argument
@@ -123,6 +130,8 @@ def test_a_worker_is_never_handed_a_qobject(qtbot: QtBot) -> None:
         lambda: pool.run(functools.partial(_takes, widget)),
         lambda: pool.run(lambda: _takes(widget.objectName())),  # captured by a lambda
         lambda: pool.run_cancellable(lambda _control: widget.objectName()),
+        lambda: pool.run(_takes, holder),  # a value holding one (the app's context)
+        lambda: pool.run(lambda: _takes(holder)),
     ]
     for start in refused:
         with pytest.raises(TypeError, match="plain data"):

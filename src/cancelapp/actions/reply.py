@@ -3,7 +3,8 @@
 One template per outcome (`ReplyKind`), chosen by the decision (`kind_for`), by the policy
 rule (its `reply` names a kind) or by the merchant in the preview. Templates are plain
 `str.format` text with `{name}`, `{order}`, `{amount}`, `{fee}`, `{method}`, `{days}`,
-`{reason}` and `{shop}`; the merchant can override them in settings (`ReplyTemplates`). The
+`{reason}`, `{shop}`, `{when}` (a date or time the reply states) and `{statement}` (the
+customer's own words); the merchant can override them in settings (`ReplyTemplates`). The
 result is sent from the merchant's mailbox (`cancelapp.mail`), or handed to the mail program
 through a `mailto:` URL, or to the clipboard.
 """
@@ -33,6 +34,7 @@ class ReplyKind(StrEnum):
     NOT_FOUND = "not_found"  # no order could be found for the request
     RECEIPT = "receipt"  # the request arrived and is being looked at
     WITHDRAWAL = "withdrawal_accepted"  # EU withdrawal accepted: how to send the goods back
+    WITHDRAWAL_RECEIVED = "withdrawal_received"  # acknowledgement of a withdrawal's receipt
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,12 @@ DEFAULT_TEMPLATES: dict[str, dict[ReplyKind, tuple[str, str]]] = {
             "and the email address you ordered with, and we will look again.\n\n"
             "Kind regards,\n{shop}",
         ),
+        ReplyKind.WITHDRAWAL_RECEIVED: (
+            "We have received your withdrawal from order {order}",
+            "Dear {name},\n\nThis confirms that we received your withdrawal from order "
+            "{order} on {when}. You wrote:\n\n{statement}\n\nWe will be in touch about "
+            "what happens next.\n\nKind regards,\n{shop}",
+        ),
         ReplyKind.RECEIPT: (
             "We have received your request about order {order}",
             "Dear {name},\n\nThank you for your message about your order {order}. We have "
@@ -150,6 +158,12 @@ DEFAULT_TEMPLATES: dict[str, dict[ReplyKind, tuple[str, str]]] = {
             "Kære {name}\n\nTak for din besked. Din ordre {order} er hos vores lager, og vi "
             "har bedt dem om at stoppe den. Vi skriver igen, så snart de svarer, som regel "
             "inden for {days} dage.\n\nVenlig hilsen\n{shop}",
+        ),
+        ReplyKind.WITHDRAWAL_RECEIVED: (
+            "Vi har modtaget din fortrydelse af ordre {order}",
+            "Kære {name}\n\nHermed bekræfter vi, at vi har modtaget din fortrydelse af ordre "
+            "{order} den {when}. Du skrev:\n\n{statement}\n\nVi vender tilbage om det "
+            "videre forløb.\n\nVenlig hilsen\n{shop}",
         ),
         ReplyKind.RECEIPT: (
             "Vi har modtaget din henvendelse om ordre {order}",
@@ -214,6 +228,8 @@ def compose_reply(
     fee: Money | None = None,
     method: str = "",
     days: int = DEFAULT_DAYS,
+    when: str = "",
+    statement: str = "",
 ) -> Reply:
     language = reply_language(locale)
     subject, body = (templates or ReplyTemplates()).get(language, kind)
@@ -229,6 +245,8 @@ def compose_reply(
         "days": str(days),
         "reason": reason,
         "shop": shop_name,
+        "when": when,
+        "statement": statement,
     }
     return Reply(to, fill(subject, values), fill(body, values), language)
 

@@ -54,7 +54,7 @@ from cancelapp.actions.prepare.warehouse import (
     refuse_while_at_warehouse,
     warehouse_state,
 )
-from cancelapp.domain.action import ActionState
+from cancelapp.domain.action import ActionKind, ActionState
 from cancelapp.domain.order import Order
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
 from cancelapp.domain.request import CancellationRequest
@@ -65,8 +65,10 @@ from cancelapp.shopify.errors import (
     MalformedResponse,
     MissingScopes,
     NetworkDown,
+    OutcomeUnknown,
     RequestRejected,
     ShopifyDown,
+    ShopifyError,
     Throttled,
 )
 from cancelapp.shopify.order_mapping import is_truncated, order_from_node
@@ -76,7 +78,11 @@ from cancelapp.store.requests import get_request
 
 _CONTEXT = "ActionRunner"
 ORDER_GONE = QT_TRANSLATE_NOOP(_CONTEXT, "The order no longer exists.")
+NOT_AT_WAREHOUSE = QT_TRANSLATE_NOOP(
+    _CONTEXT, "No fulfillment service holds this order any more: decide it on its own."
+)
 OFFLINE = (NetworkDown, ShopifyDown, Throttled)
+GARBLED = (MalformedResponse, OutcomeUnknown)  # an answer lost or cut short: ask again
 
 
 def utc_now() -> datetime:
@@ -186,7 +192,7 @@ class ActionRunner:
         request, order = self._request_and_order(request_id)
         refuse_while_at_warehouse(order)
         if warehouse_state(order) is WarehouseState.AT_WAREHOUSE:
-            return plan_ask_warehouse(order, request, default_message(order))
+            return plan_ask_warehouse(order, request, default_message(order, self.settings.words))
         requested = self._requested(order, request)
         chosen = lawful(choices or ApproveChoices.of(action), statutory=statutory)
         chosen = resolve_lines(order, request, chosen, requested, restock=action.restock)
@@ -210,6 +216,15 @@ class ActionRunner:
             )
             plan = with_shopify_total(plan, total)
         return plan
+
+    def prepare_ask_warehouse(self, request_id: int) -> ActionPlan:
+        """Only the first half of an approve, for an order a fulfillment service holds: ask
+        it to cancel. The cancel and refund are decided when the warehouse has agreed."""
+        request, order = self._request_and_order(request_id)
+        refuse_while_at_warehouse(order)
+        if warehouse_state(order) is not WarehouseState.AT_WAREHOUSE:
+            raise PlanRefused(_phrase(NOT_AT_WAREHOUSE))
+        return plan_ask_warehouse(order, request, default_message(order, self.settings.words))
 
     def prepare_decline(self, request_id: int, reason: str) -> ActionPlan:
         request, order = self._request_and_order(request_id)
@@ -237,7 +252,8 @@ class ActionRunner:
         self, approvals: Sequence[tuple[int, SuggestedAction]]
     ) -> tuple[list[ActionPlan], list[tuple[int, PlanRefused]], BulkSummary]:
         """Plans for every approval that can go ahead, the ones that cannot and why, and the
-        single confirmation's summary."""
+        single confirmation's summary (of the cancels: an order a fulfillment service holds
+        is planned as asking it first, and refunds nothing now)."""
         plans: list[ActionPlan] = []
         refused: list[tuple[int, PlanRefused]] = []
         for request_id, action in approvals:
@@ -245,7 +261,8 @@ class ActionRunner:
                 plans.append(self.prepare_approve(request_id, action))
             except PlanRefused as why:
                 refused.append((request_id, why))
-        return plans, refused, summarise(p.preview for p in plans if p.preview is not None)
+        cancels = (p.preview for p in plans if p.kind is not ActionKind.CANCELLATION_REQUEST)
+        return plans, refused, summarise(p for p in cancels if p is not None)
 
     # -- carrying out --------------------------------------------------------------------------
 
@@ -260,7 +277,7 @@ class ActionRunner:
             try:
                 recheck = self.verify(plan)
             except OFFLINE:
-                return self._queue(plan, self.clock())
+                return self._queue(plan, 0.0)
             if recheck.conflict is not None:
                 with self.db.transaction() as conn:
                     self.records.conflict(conn, plan, recheck.conflict)
@@ -291,7 +308,7 @@ class ActionRunner:
         if policy_snapshot is not None:
             plan = plan.with_policy_snapshot(policy_snapshot)
         seconds = self.settings.undo_seconds if delay is None else delay
-        outcome = self._queue(plan, self.clock() + timedelta(seconds=seconds))
+        outcome = self._queue(plan, seconds)
         if outcome.action_id is not None:
             self._due_in_process[outcome.action_id] = self._monotonic() + seconds
         return outcome
@@ -311,7 +328,8 @@ class ActionRunner:
     def run_due(self) -> list[Outcome]:
         """Send every queued plan whose time has come, each after re-verification.
 
-        While Shopify cannot be reached they stay queued (status QUEUED)."""
+        While Shopify cannot be reached they stay queued (status QUEUED). Each plan ends on
+        its own: one Shopify refuses to check fails alone, and the rest are still sent."""
         outcomes: list[Outcome] = []
         now = self.clock()
         for entry in self.queued():
@@ -330,10 +348,15 @@ class ActionRunner:
         taken back meanwhile."""
         try:
             recheck = self.verify(entry.plan)
-        except OFFLINE as offline:
+        except (*OFFLINE, *GARBLED) as offline:  # tried again at the next round
             return outcome_of(entry.plan, OutcomeStatus.QUEUED, offline.phrase, entry=entry)
         except Cancelled:  # the app is closing
             return outcome_of(entry.plan, OutcomeStatus.QUEUED, entry=entry)
+        except ShopifyError as refused:  # refused as asked: waiting would not help
+            claimed = claim_queued(self.db, entry.action_id, ActionState.SENDING, now=self.clock())
+            if claimed is None:
+                return None
+            return self._pipeline.end_unsent(claimed, refused.phrase)[1]
         claimed = claim_queued(self.db, entry.action_id, ActionState.SENDING, now=self.clock())
         if claimed is None:
             return None
@@ -344,13 +367,14 @@ class ActionRunner:
     def _is_due(self, entry: JournaledPlan, now: datetime) -> bool:
         """On the monotonic clock for plans this process queued (a wall-clock jump neither
         shortens the undo window nor holds a plan back); a journaled due time further ahead
-        than the undo window means the wall clock went back: due."""
+        than the undo window it was queued with means the wall clock went back: due."""
         deadline = self._due_in_process.get(entry.action_id)
         if deadline is not None:
             return self._monotonic() >= deadline
         if entry.due_at is None or entry.due_at <= now:
             return True
-        return entry.due_at - now > timedelta(seconds=self.settings.undo_seconds)
+        window = self.settings.undo_seconds if entry.window is None else entry.window
+        return entry.due_at - now > timedelta(seconds=window)
 
     def reconcile_unfinished(self) -> list[Outcome]:
         """At start-up: finish every plan that was sending when the app stopped, from the
@@ -426,14 +450,17 @@ class ActionRunner:
             return self._pipeline.end_in_conflict(entry, recheck.conflict)[1]
         return self._run(entry.with_step(0, known_before_sending(recheck)))
 
-    def _queue(self, plan: ActionPlan, due_at: datetime) -> Outcome:
+    def _queue(self, plan: ActionPlan, seconds: float) -> Outcome:
+        """Journal `plan` as queued, due `seconds` from now (the undo window it keeps)."""
+        now = self.clock()
         try:
             entry = journal_plan(
                 self.db,
                 plan,
                 ActionState.QUEUED,
-                now=self.clock(),
-                due_at=due_at,
+                now=now,
+                due_at=now + timedelta(seconds=seconds),
+                window=seconds,
                 also=self.records.queued,
             )
         except ActionAlreadyRunningError:

@@ -17,6 +17,7 @@ from cancelapp.demoshop.model import (
     Customer,
     Fulfillment,
     FulfillmentHold,
+    FulfillmentLineItem,
     FulfillmentOrder,
     LineItem,
     Location,
@@ -318,5 +319,6 @@ def fulfil(order: Order, li: LineItem, quantity: int, fulfillment_id: int, at: d
     li.fulfilled_quantity += shipped
     fo.status = "CLOSED" if not any(fo.remaining.values()) else "IN_PROGRESS"
     fo.updated_at = at
-    order.fulfillments.append(Fulfillment(fulfillment_id, "SUCCESS", at, fo.location.id))
+    shipment = [FulfillmentLineItem(fulfillment_id, li.id, shipped)]  # one line per shipment
+    order.fulfillments.append(Fulfillment(fulfillment_id, "SUCCESS", at, fo.location.id, shipment))
     order.touch(at)

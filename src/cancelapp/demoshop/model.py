@@ -134,11 +134,31 @@ class FulfillmentOrder:
 
 
 @dataclass
+class FulfillmentLineItem:
+    id: int
+    line_item_id: int
+    quantity: int
+
+
+@dataclass
 class Fulfillment:
     id: int
     status: str
     created_at: datetime
     location_id: int
+    lines: list[FulfillmentLineItem] = field(default_factory=list)
+    delivered_at: datetime | None = None  # set when the carrier reports it delivered
+
+
+@dataclass
+class Return:
+    """A return opened by `returnCreate`: OPEN, with its lines as fulfillment line items."""
+
+    id: int
+    name: str
+    status: str
+    created_at: datetime
+    lines: list[tuple[FulfillmentLineItem, int]]  # the shipped line and the quantity returned
 
 
 @dataclass
@@ -231,6 +251,9 @@ class Order:
     risk_level: str = "LOW"  # RiskAssessmentResult
     return_status: str = "NO_RETURN"
     cancelling: bool = False  # an orderCancel job is running
+    shipping_country: str | None = None  # the shipping address's country code; None: no address
+    company: str | None = None  # a company on the shipping address (B2B)
+    returns: list[Return] = field(default_factory=list)
 
     @property
     def name(self) -> str:

@@ -108,6 +108,12 @@ def _risk(order: Order, *_: Any) -> dict[str, Any]:
     }
 
 
+def _address(country: str | None, company: str | None) -> dict[str, Any] | None:
+    if country is None:
+        return None
+    return {"countryCodeV2": country, "company": company}
+
+
 def _customer(order: Order, *_: Any) -> Any:
     return order.customer
 
@@ -155,6 +161,8 @@ ORDER: dict[str, Resolver] = {
         o.fulfillment_orders, a, lambda fo: [fo.id]
     ),
     "fulfillments": lambda o, _info, **a: _list_page(o.fulfillments, a),
+    "shippingAddress": lambda o, *_: _address(o.shipping_country, o.company),
+    "billingAddress": lambda o, *_: _address(o.shipping_country, o.company),
     "transactions": lambda o, _info, **a: _list_page(o.transactions, a),
     "refunds": lambda o, _info, **a: _list_page(o.refunds, a),
     "requestedOrderEdits": lambda o, _info, **a: connection(o.requested_edits, a, lambda e: [e.id]),

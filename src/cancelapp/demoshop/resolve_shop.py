@@ -150,6 +150,15 @@ FULFILLMENT_HOLD: dict[str, Resolver] = {
 FULFILLMENT: dict[str, Resolver] = {
     "id": lambda f, *_: gid("Fulfillment", f.id),
     "createdAt": lambda f, *_: timestamp(f.created_at),
+    "deliveredAt": lambda f, *_: timestamp(f.delivered_at),
+    "fulfillmentLineItems": lambda f, _info, **a: connection(f.lines, a, lambda line: [line.id]),
+}
+
+FULFILLMENT_LINE_ITEM: dict[str, Resolver] = {
+    "id": lambda line, *_: gid("FulfillmentLineItem", line.id),
+    "lineItem": lambda line, info, **_: (
+        store_of(info).owner(line.line_item_id).line_item(line.line_item_id)
+    ),
 }
 
 JOB: dict[str, Resolver] = {

@@ -30,8 +30,10 @@ from cancelapp.demoshop import (
     requested_edits,
     resolve_orders,
     resolve_shop,
+    returns,
 )
 from cancelapp.demoshop.context import Info, access_denied, context_of
+from cancelapp.demoshop.ids import gid
 
 VERSIONS = ("2026-10",)  # `unstable` is no longer served: nothing of CancelApp's uses it
 
@@ -57,6 +59,7 @@ RESOLVERS: dict[str, dict[str, Callable[..., Any]]] = {
         ),
         "requestedOrderEditDecline": requested_edits.requested_order_edit_decline,
         "requestedOrderEditResolve": requested_edits.requested_order_edit_resolve,
+        "returnCreate": returns.return_create,
     },
     "Order": {**resolve_orders.ORDER, "suggestedRefund": refunds.suggested_refund},
     "LineItem": resolve_orders.LINE_ITEM,
@@ -74,6 +77,8 @@ RESOLVERS: dict[str, dict[str, Callable[..., Any]]] = {
     "ProductVariant": resolve_shop.VARIANT,
     "FulfillmentHold": resolve_shop.FULFILLMENT_HOLD,
     "Fulfillment": resolve_shop.FULFILLMENT,
+    "FulfillmentLineItem": resolve_shop.FULFILLMENT_LINE_ITEM,
+    "Return": {"id": lambda r, *_: gid("Return", r.id)},
     "Job": resolve_shop.JOB,
     "OrderCancelJobResult": resolve_shop.CANCEL_JOB_RESULT,
 }
@@ -95,6 +100,7 @@ SCOPES: dict[tuple[str, str], str] = {
     ("QueryRoot", "returnPolicyProfiles"): "read_legal_policies",
     ("Mutation", "requestedOrderEditDecline"): "write_orders",
     ("Mutation", "requestedOrderEditResolve"): "write_orders",
+    ("Mutation", "returnCreate"): "write_returns",
     ("Mutation", "inventoryAdjustQuantities"): "write_inventory",
     ("Mutation", "fulfillmentOrderHold"): "write_merchant_managed_fulfillment_orders",
     ("Mutation", "fulfillmentOrderReleaseHold"): "write_merchant_managed_fulfillment_orders",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 import threading
-from datetime import datetime
+from datetime import datetime, timedelta
 from types import TracebackType
 
 from cancelapp.demoshop import cancel_requests, factory, fulfillment
@@ -35,6 +35,7 @@ DEFAULT_SCOPES = frozenset(
         "read_third_party_fulfillment_orders",
         "write_third_party_fulfillment_orders",
         "read_returns",
+        "write_returns",
         "read_legal_policies",
     }
 )
@@ -227,6 +228,32 @@ class DemoShop:
                 if wanted:
                     factory.fulfil(order, li, wanted, self.store.new_id(), now)
             self.store.register(order)
+
+    def ship_to(self, order_id: str, country: str, *, company: str | None = None) -> None:
+        """Give the order a shipping address in `country` (a `CountryCode`), with a company."""
+        with self.store.lock:
+            order = self.order(order_id)
+            order.shipping_country, order.company = country, company
+            order.touch(self.store.now())
+
+    def mark_delivered(self, order_id: str, at: datetime | None = None) -> None:
+        """The carrier reports every shipment of the order delivered (`at`, else now)."""
+        with self.store.lock:
+            order = self.order(order_id)
+            now = self.store.now()
+            for shipment in order.fulfillments:
+                shipment.delivered_at = at or now
+            order.touch(now)
+
+    def add_eu_withdrawals(self) -> list[str]:
+        """Danish customers withdrawing: one order delivered three days ago, one not shipped;
+        returns their gids."""
+        delivered, unshipped = self.create_order("fulfilled"), self.create_order("paid")
+        for order_id in (delivered, unshipped):
+            self.ship_to(order_id, "DK")
+            self.add_cancel_request(order_id, "Jeg fortryder mit køb, jf. fortrydelsesretten.")
+        self.mark_delivered(delivered, self.store.now() - timedelta(days=3))
+        return [delivered, unshipped]
 
     def charge_extra(self, field: str, points: int) -> None:
         """Charge `points` more for each `field` ("Type.field") a query selects than Shopify's

@@ -117,6 +117,8 @@ class ShopStore:
         ]
         parts += [line for edit in order.requested_edits for line in edit.lines]
         parts += [hold for fo in order.fulfillment_orders for hold in fo.holds]
+        parts += [line for shipment in order.fulfillments for line in shipment.lines]
+        parts += order.returns
         for part in parts:
             self._owners[part.id] = (order, part)
 

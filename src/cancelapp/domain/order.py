@@ -168,6 +168,30 @@ class FulfillmentOrder:
 
 
 @dataclass(frozen=True)
+class FulfillmentLine:
+    """A `FulfillmentLineItem`: what a return names (`returnCreate` takes these ids)."""
+
+    id: str
+    line_item_id: str
+    quantity: int
+
+
+@dataclass(frozen=True)
+class Fulfillment:
+    """A shipment. `delivered_at` is None until the carrier (or the merchant) marks it
+    delivered: the withdrawal period does not start before that."""
+
+    id: str
+    status: str  # `FulfillmentStatus`: SUCCESS, CANCELLED, ERROR, FAILURE, OPEN, PENDING
+    delivered_at: datetime | None = None
+    lines: tuple[FulfillmentLine, ...] = ()
+
+    @property
+    def shipped(self) -> bool:
+        return self.status == "SUCCESS"
+
+
+@dataclass(frozen=True)
 class Transaction:
     id: str
     kind: str  # `OrderTransactionKind`: SALE, AUTHORIZATION, CAPTURE, REFUND, VOID, …
@@ -204,6 +228,9 @@ class Order:
     custom_attributes: dict[str, str] = field(default_factory=dict)
     total_refunded: Money | None = None
     locale: str | None = None  # `customerLocale`
+    shipping_country: str | None = None  # `shippingAddress.countryCodeV2`, e.g. "DK"
+    company: str | None = None  # a company on the shipping or billing address (B2B)
+    fulfillments: tuple[Fulfillment, ...] = ()
 
     @property
     def is_cancelled(self) -> bool:

@@ -34,6 +34,14 @@ class RequestMessage:
     text: str
     author: str | None = None  # name or address as the customer gave it
     external_id: str | None = None  # provenance key: email UIDVALIDITY:UID, CSV row hash, gid, …
+    # When the customer sent it, where the channel says so apart from its arrival (an email's
+    # Date header); None: sent when received (a form's timestamp, Shopify's request time).
+    sent_at: datetime | None = None
+
+    @property
+    def sent(self) -> datetime:
+        """A Date header later than the arrival is a wrong clock: never after the arrival."""
+        return min(self.sent_at, self.received_at) if self.sent_at else self.received_at
 
 
 @dataclass(frozen=True)
@@ -56,6 +64,12 @@ class CancellationRequest:
     @property
     def sources(self) -> tuple[RequestSource, ...]:
         return tuple(dict.fromkeys(m.source for m in self.messages))
+
+    @property
+    def source_acknowledged(self) -> bool:
+        """Came by a channel CancelApp acknowledges (not only Shopify's own requests, whose
+        acknowledgement is Shopify's mail)."""
+        return any(source is not RequestSource.SHOPIFY for source in self.sources)
 
     @property
     def is_partial(self) -> bool:

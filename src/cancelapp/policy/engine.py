@@ -18,6 +18,7 @@ from cancelapp.domain.verdict import (
     SuggestedAction,
     Verdict,
 )
+from cancelapp.domain.withdrawal import Withdrawal, WithdrawalTerms, assess
 from cancelapp.policy.checks import Check, Expiry, compile_condition, window_expiry
 from cancelapp.policy.default import REPLY_CANCELLED
 from cancelapp.policy.facts import Facts, refundable_amount
@@ -31,6 +32,10 @@ SAFEGUARD_FULFILLED = QT_TRANSLATE_NOOP("Policy", "Safeguard: items already fulf
 SAFEGUARD_FEE_CURRENCY = QT_TRANSLATE_NOOP("Policy", "Safeguard: fee in another currency")
 SAFEGUARD_BEFORE_ORDER = QT_TRANSLATE_NOOP("Policy", "Safeguard: asked before the order")
 SAFEGUARD_PAYMENT_UNKNOWN = QT_TRANSLATE_NOOP("Policy", "Safeguard: payment status unknown")
+SAFEGUARD_WITHDRAWAL = QT_TRANSLATE_NOOP("Policy", "Safeguard: EU right of withdrawal")
+SAFEGUARD_WITHDRAWAL_EXCEPTION = QT_TRANSLATE_NOOP(
+    "Policy", "Safeguard: withdrawal exception (Art. 16)"
+)
 
 _NO_ORDER = Phrase(
     "Policy", QT_TRANSLATE_NOOP("Policy", "No order matched this request yet: find the order first")
@@ -61,6 +66,27 @@ _PAYMENT_UNKNOWN = Phrase(
     QT_TRANSLATE_NOOP(
         "Policy", "Shopify did not say whether this order is paid: check it before deciding"
     ),
+)
+_IN_PERIOD = QT_TRANSLATE_NOOP(
+    "Policy",
+    "EU/EEA consumer withdrawing within the 14-day period, which ends {last_day} (Art. 9): "
+    "it cannot be refused, and no fee may be kept (Art. 13)",
+)
+_NOT_STARTED = QT_TRANSLATE_NOOP(
+    "Policy",
+    "EU/EEA consumer withdrawing before the goods are delivered (or with no delivery date "
+    "known), so the 14-day period has not started (Art. 9): it cannot be refused, and no fee "
+    "may be kept (Art. 13)",
+)
+_RETURN_PATH = QT_TRANSLATE_NOOP(
+    "Policy",
+    "Shipped: accept the withdrawal with a return; the refund may wait until the goods are back "
+    "or proof of return arrives (Art. 13(3))",
+)
+_REFUND_DUE = QT_TRANSLATE_NOOP("Policy", "Refund due by {due} (Art. 13(1))")
+_PERIOD_ENDED = QT_TRANSLATE_NOOP(
+    "Policy",
+    "The withdrawal period ended {last_day}: the statement was sent after it (Art. 11(2))",
 )
 # Clocks differ a little between a mail server and Shopify; more than this is a wrong match.
 CLOCK_SLACK = timedelta(minutes=5)
@@ -163,13 +189,15 @@ def evaluate(
     now: datetime,
     *,
     shop_edit_window: timedelta | None = None,
+    withdrawal_terms: WithdrawalTerms | None = None,
 ) -> Verdict:
     """The verdict on `request`. Deterministic: the same inputs give an equal verdict.
 
     Its `valid_until` is the earliest moment a time-based condition the engine looked at
     would answer otherwise (only the conditions looked at decide which rule wins).
     `shop_edit_window` is the store's own window (`shop_edit_window_from_minutes`), used by
-    rules whose window is "shop"; 24 hours when None.
+    rules whose window is "shop"; 24 hours when None. `withdrawal_terms` are the store's
+    answers for the EU right of withdrawal; the defaults when None (the safeguard is never off).
     """
     if order is None:
         return Verdict(Outcome.REVIEW, NO_ORDER_RULE, (_NO_ORDER,), ())
@@ -203,8 +231,31 @@ def evaluate(
             action=_action_for(decided, facts),
             reply=decided.reply,
         )
-    verdict = _safeguarded(verdict, facts)
+    timing_only = decided is None or _about_timing_or_goods(decided.rule)
+    verdict = _safeguarded(verdict, facts, withdrawal_terms or WithdrawalTerms(), timing_only)
     return verdict if until is None else replace(verdict, valid_until=until)
+
+
+# What a withdrawal in time overrides: when it was asked, whether the goods shipped, which
+# goods they are ("late", "already shipped", "final sale"). A Review for any other reason (risk,
+# value, a hold, a fulfillment service) stays the merchant's: it is about how to carry it out.
+_OVERRIDDEN_BY_WITHDRAWAL = frozenset(
+    {
+        "placed_within",
+        "placed_outside",
+        "requested_within",
+        "requested_outside",
+        "fulfillment_status",
+        "fulfilled_items",
+        "product_tags_any",
+        "product_tags_none",
+        "active_return",
+    }
+)
+
+
+def _about_timing_or_goods(rule: Rule) -> bool:
+    return all(key in _OVERRIDDEN_BY_WITHDRAWAL for key, _ in rule.when.given())
 
 
 def _action_for(compiled: _CompiledRule, facts: Facts) -> SuggestedAction | None:
@@ -221,7 +272,9 @@ def _action_for(compiled: _CompiledRule, facts: Facts) -> SuggestedAction | None
     return action
 
 
-def _safeguarded(verdict: Verdict, facts: Facts) -> Verdict:
+def _safeguarded(
+    verdict: Verdict, facts: Facts, terms: WithdrawalTerms, timing_only: bool
+) -> Verdict:
     """Rules the policy file cannot override."""
     if facts.order.is_cancelled:
         if verdict.outcome is Outcome.DENY:
@@ -229,6 +282,14 @@ def _safeguarded(verdict: Verdict, facts: Facts) -> Verdict:
         return Verdict(
             Outcome.DENY, SAFEGUARD_CANCELLED, (_CANCELLED,), verdict.checks, reply=_CANCELLED_REPLY
         )
+    withdrawal = assess(facts.order, facts.request, terms)
+    if withdrawal.statutory:
+        return _withdrawal_verdict(verdict, facts, withdrawal, timing_only)
+    if withdrawal.period.last_day is not None and verdict.outcome is not Outcome.APPROVE:
+        ended = Phrase(
+            "Policy", _PERIOD_ENDED, {"last_day": withdrawal.period.last_day.isoformat()}
+        )
+        verdict = replace(verdict, reasons=(*verdict.reasons, ended))
     if facts.order.financial_status is FinancialStatus.UNKNOWN:
         reasons = (_PAYMENT_UNKNOWN, *verdict.reasons)
         return Verdict(Outcome.REVIEW, SAFEGUARD_PAYMENT_UNKNOWN, reasons, verdict.checks)
@@ -268,6 +329,65 @@ def _safeguarded(verdict: Verdict, facts: Facts) -> Verdict:
     capped = None if refundable.is_zero() else ProcessingFee(fixed=refundable)
     reason = Phrase("Policy", _FEE_CAPPED.template, {"refundable": refundable})
     return replace(verdict, action=replace(action, fee=capped), reasons=(*verdict.reasons, reason))
+
+
+def _withdrawal_verdict(
+    verdict: Verdict, facts: Facts, withdrawal: Withdrawal, timing_only: bool
+) -> Verdict:
+    """A statutory withdrawal in time is never Deny: the policy may choose how an approve is
+    carried out, never a fee or another means of payment (Art. 13(1)); it overrides "already
+    shipped", "late" and "final sale" (`timing_only`). An Art. 16 exception, an unknown
+    payment or the policy's Review for another reason leave it to the merchant."""
+    last_day = withdrawal.period.last_day
+    if last_day is None:
+        why = Phrase("Policy", _NOT_STARTED)
+    else:
+        why = Phrase("Policy", _IN_PERIOD, {"last_day": last_day.isoformat()})
+    reasons: list[Phrase] = [why]
+    if facts.any_fulfilled:
+        reasons.append(Phrase("Policy", _RETURN_PATH))
+    due = withdrawal.refund_due_on
+    if due is not None:
+        reasons.append(Phrase("Policy", _REFUND_DUE, {"due": due.isoformat()}))
+    if withdrawal.exception is not None:
+        return Verdict(
+            Outcome.REVIEW,
+            SAFEGUARD_WITHDRAWAL_EXCEPTION,
+            (withdrawal.exception, *reasons, *verdict.reasons),
+            verdict.checks,
+            statutory_withdrawal=True,
+        )
+    if facts.order.financial_status is FinancialStatus.UNKNOWN:
+        return Verdict(
+            Outcome.REVIEW,
+            SAFEGUARD_PAYMENT_UNKNOWN,
+            (_PAYMENT_UNKNOWN, *reasons, *verdict.reasons),
+            verdict.checks,
+            statutory_withdrawal=True,
+        )
+    if verdict.outcome is Outcome.REVIEW and not timing_only:
+        return replace(
+            verdict, reasons=(*verdict.reasons, *reasons), reply=None, statutory_withdrawal=True
+        )
+    chosen = verdict.action if verdict.outcome is Outcome.APPROVE else None
+    action = replace(
+        chosen or SuggestedAction(),
+        refund_method=RefundMethod.ORIGINAL,
+        store_credit_expires_at=None,
+        fee=None,
+    )
+    if verdict.outcome is Outcome.APPROVE:
+        return replace(
+            verdict, action=action, reasons=(*reasons, *verdict.reasons), statutory_withdrawal=True
+        )
+    return Verdict(
+        Outcome.APPROVE,
+        SAFEGUARD_WITHDRAWAL,
+        tuple(reasons),
+        verdict.checks,
+        action=action,
+        statutory_withdrawal=True,
+    )
 
 
 def _fee_amount(fee: ProcessingFee, refundable: Money) -> Decimal:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
 from cancelapp.keychain import KeychainUnavailable, SecretKind, SecretStore
@@ -44,6 +45,9 @@ class ChainReport:
     head: ChainHead | None
     sealed_now: int = 0
     notices: tuple[Phrase, ...] = ()  # for the banner, most serious first
+    # After a restore: the actions carried out after the backup, which the restored data
+    # does not know (money may have moved). Always on screen, never only in a status line.
+    forgotten: Phrase | None = None
 
     @property
     def tampered(self) -> bool:
@@ -88,10 +92,12 @@ def check_audit_chain(
         sealed = audit_chain.seal(conn, key) if seal else 0
         head = audit_chain.last_head(conn)
         verdict = ChainVerdict.INTACT
+        forgotten = None
         if remembered is not None and not audit_chain.holds(conn, remembered):
             if audit_chain.restores_since(conn, remembered.at):
                 verdict = ChainVerdict.RESTORED
                 notices.insert(0, _restored(remembered.at))
+                forgotten = _forgotten(audit_chain.restores_recorded_since(conn, remembered.at))
             else:
                 log.error("audit chain stops short of the remembered head %s", remembered)
                 return ChainReport(
@@ -101,7 +107,43 @@ def check_audit_chain(
         notices.append(_foreign(state.foreign))
     if head is not None and seal:
         _write_head(head_file(database), head)
-    return ChainReport(verdict, head, sealed, tuple(notices))
+    return ChainReport(verdict, head, sealed, tuple(notices), forgotten)
+
+
+def _forgotten(restores: list[dict[str, Any]]) -> Phrase | None:
+    """Which actions the latest restore left out, as the damaged file told it."""
+    if not restores:
+        return None
+    detail = restores[-1]
+    if "actions_after_backup" not in detail:  # recorded before CancelApp looked
+        return None
+    actions = detail["actions_after_backup"]
+    taken = datetime.fromisoformat(str(detail.get("backup_taken_at")))
+    if actions is None:
+        return Phrase(
+            _CONTEXT,
+            QT_TRANSLATE_NOOP(
+                "AuditCheck",
+                "The restored data is from the backup of {time}, and the damaged file cannot "
+                "say what CancelApp did after it. Check in Shopify the orders you cancelled, "
+                "refunded or declined since then before deciding their requests again.",
+            ),
+            {"time": taken},
+        )
+    if not actions:
+        return None
+    orders = ", ".join(dict.fromkeys(str(a.get("order", "")) for a in actions))
+    return Phrase(
+        _CONTEXT,
+        QT_TRANSLATE_NOOP(
+            "AuditCheck",
+            "The restored data is from the backup of {time}. It does not know what "
+            "CancelApp did after that on orders {orders}: cancels, refunds or declines may "
+            "have been carried out. Check these orders in Shopify before deciding their "
+            "requests again.",
+        ),
+        {"time": taken, "orders": orders},
+    )
 
 
 def _changed(at: datetime | None) -> Phrase:

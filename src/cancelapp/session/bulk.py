@@ -17,6 +17,8 @@ from enum import StrEnum
 
 from cancelapp.actions import ActionPlan, BulkSummary, Outcome, OutcomeStatus, PlanRefused
 from cancelapp.actions.prepare.preview import summarise
+from cancelapp.actions.prepare.warehouse import WarehouseState, warehouse_state
+from cancelapp.domain.action import ActionKind
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
 from cancelapp.domain.verdict import Outcome as VerdictOutcome
 from cancelapp.domain.verdict import SuggestedAction
@@ -65,23 +67,45 @@ class BulkPlan:
     policy_snapshot: str  # the policy the merchant decided under, recorded with each decision
     at_once: int = AT_ONCE
 
+    @property
+    def warehouse_first(self) -> tuple[ActionPlan, ...]:
+        """Orders a fulfillment service holds: it is asked to cancel, nothing refunded now."""
+        return tuple(p for p in self.plans if p.kind is ActionKind.CANCELLATION_REQUEST)
+
+    @property
+    def cancels(self) -> int:
+        """Orders cancelled (and refunded) now."""
+        return len(self.plans) - len(self.warehouse_first)
+
 
 def prepare_bulk_approve(session: StoreSession, request_ids: Iterable[int]) -> BulkPlan:
-    """Plans for the selected requests whose verdict is Approve, with the verdict's action."""
+    """Plans for the selected requests whose verdict is Approve, with the verdict's action.
+
+    An order a fulfillment service holds is planned as asking the warehouse to cancel first
+    (nothing is refunded now; the request waits for its answer, as after a single approve),
+    also when the policy leaves it to the merchant only because of that warehouse."""
     approvals: list[tuple[int, SuggestedAction]] = []
+    asks: list[int] = []
     left_out: list[LeftOut] = []
     read = {d.request.id: d for d in _read(session, request_ids, left_out)}
     now = session.clock()
     for detail in read.values():
         verdict = detail.verdict
-        if verdict.outcome is not VerdictOutcome.APPROVE:
+        assert detail.request.id is not None
+        if verdict.outcome is VerdictOutcome.APPROVE:
+            action = (verdict.action or SuggestedAction()).decided_at(now, detail.judged_at)
+            approvals.append((detail.request.id, action))
+        elif _only_the_warehouse_stands_in_the_way(session, detail):
+            asks.append(detail.request.id)
+        else:
             why = Phrase(_CONTEXT, _NOT_APPROVE[verdict.outcome])
             left_out.append(_left_out(detail, why, verdict.first_reason))
-            continue
-        assert detail.request.id is not None
-        action = (verdict.action or SuggestedAction()).decided_at(now, detail.judged_at)
-        approvals.append((detail.request.id, action))
     plans, refused, summary = session.runner.prepare_bulk(approvals)
+    for request_id in asks:
+        try:
+            plans.append(session.runner.prepare_ask_warehouse(request_id))
+        except PlanRefused as why:
+            refused.append((request_id, why))
     left_out += [_left_out(read[rid], why.phrase) for rid, why in refused]
     return BulkPlan(
         BulkKind.APPROVE, tuple(plans), tuple(left_out), summary, policy_snapshot(session)
@@ -129,6 +153,7 @@ def _read(
             rules.policy,
             now,
             rules.shop_edit_window,
+            rules.withdrawal,
             digest=rules.digest,
         )
         if detail is None:
@@ -141,6 +166,18 @@ def _read(
             left_out.append(_left_out(detail, Phrase(_CONTEXT, _BUSY)))
         else:
             yield detail
+
+
+def _only_the_warehouse_stands_in_the_way(session: StoreSession, detail: RequestDetail) -> bool:
+    """Review because a fulfillment service holds the order (the deciding rule asks for
+    exactly that), and the cached order says so."""
+    verdict = detail.verdict
+    if verdict.outcome is not VerdictOutcome.REVIEW or detail.order is None:
+        return False
+    if warehouse_state(detail.order) is not WarehouseState.AT_WAREHOUSE:
+        return False
+    rule = next((r for r in session.rules.policy.rules if r.name == verdict.rule), None)
+    return rule is not None and rule.when.at_fulfillment_service is True
 
 
 def _left_out(detail: RequestDetail, why: Phrase, reason: Phrase | None = None) -> LeftOut:

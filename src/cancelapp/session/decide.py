@@ -10,6 +10,7 @@ the request comes back needing a decision, with what changed (`RequestDetail.sto
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
@@ -32,7 +33,7 @@ from cancelapp.actions.prepare.warehouse import (
 from cancelapp.domain.action import ActionKind, ActionState
 from cancelapp.domain.money import Money
 from cancelapp.domain.order import Order
-from cancelapp.domain.phrase import QT_TRANSLATE_NOOP
+from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
 from cancelapp.domain.request import CancellationRequest
 from cancelapp.domain.verdict import Outcome as VerdictOutcome
 from cancelapp.domain.verdict import ProcessingFee, SuggestedAction
@@ -161,7 +162,9 @@ def _cached_plan(session: StoreSession, request_id: int, asked: Asked) -> Prepar
     runner = session.runner
     if asked.choice is Choice.APPROVE:
         action, choices = _approval(session, asked)
-        plan = _approve_offline(order, request, asked, action, choices, runner.staff_note)
+        plan = _approve_offline(
+            order, request, asked, action, choices, runner.staff_note, runner.settings.words
+        )
     elif asked.choice is Choice.DECLINE:
         holds = _our_cached_holds(order) if held else ()
         plan = plan_decline(order, request, asked.reason, settings=runner.settings, holds=holds)
@@ -177,10 +180,11 @@ def _approve_offline(
     action: SuggestedAction,
     choices: ApproveChoices,
     staff_note: str,
+    words: Callable[[Phrase], str],
 ) -> ActionPlan:
     refuse_while_at_warehouse(order)
     if warehouse_state(order) is WarehouseState.AT_WAREHOUSE:
-        return plan_ask_warehouse(order, request, default_message(order))
+        return plan_ask_warehouse(order, request, default_message(order, words))
     chosen = lawful(choices, statutory=asked.statutory)
     chosen = resolve_lines(order, request, chosen, restock=action.restock)
     whole = is_whole(order, request, chosen)

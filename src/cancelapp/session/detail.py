@@ -21,6 +21,7 @@ from cancelapp.domain.order import Order
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
 from cancelapp.domain.request import CancellationRequest, RequestState
 from cancelapp.domain.verdict import Outcome, Verdict
+from cancelapp.domain.withdrawal import Withdrawal, WithdrawalTerms, assess
 
 if TYPE_CHECKING:  # imported where used: the window opens before these load
     from cancelapp.policy import Policy, VerdictExplanation
@@ -76,6 +77,8 @@ class RequestDetail:
     stopped: tuple[Phrase, ...] = ()
     kept_reason: str | None = None
     carried_out: CarriedOut | None = None  # the decision a done or declined request was under
+    withdrawal: Withdrawal | None = None  # what the EU right of withdrawal says; None: no order
+    acknowledged_at: datetime | None = None  # when its acknowledgement was prepared
     verdict_due: bool = False  # the stored verdict ran out: the window judges it again
     judged_at: datetime | None = None  # when the verdict was judged (None: just now, unstored)
 
@@ -106,6 +109,7 @@ def load_detail(
     policy: Policy,
     now: datetime,
     shop_edit_window: timedelta | None = None,
+    withdrawal_terms: WithdrawalTerms | None = None,
     *,
     digest: str | None = None,
 ) -> RequestDetail | None:
@@ -117,7 +121,12 @@ def load_detail(
     from cancelapp.store.audit import list_audit
     from cancelapp.store.journal import list_actions, list_decisions
     from cancelapp.store.orders import load_listed_order, load_order, order_fetched_at
-    from cancelapp.store.requests import get_request, stored_verdict, unmatched_reason
+    from cancelapp.store.requests import (
+        acknowledged_at,
+        get_request,
+        stored_verdict,
+        unmatched_reason,
+    )
 
     with database.reading() as conn:
         request = get_request(conn, request_id)
@@ -136,6 +145,7 @@ def load_detail(
         decisions = list_decisions(conn, request_id)
         actions = list_actions(conn, request_id)
         why_unmatched = unmatched_reason(conn, request_id)
+        acknowledged = acknowledged_at(conn, request_id)
         stored = stored_verdict(conn, request_id)
     due = False
     judged_at = None
@@ -149,7 +159,14 @@ def load_detail(
             digest = policy_hash(policy, shop_edit_window)
         explanation = explain(verdict, policy if stored.policy_hash == digest else None)
     elif complete:
-        verdict = evaluate(order, request, policy, now, shop_edit_window=shop_edit_window)
+        verdict = evaluate(
+            order,
+            request,
+            policy,
+            now,
+            shop_edit_window=shop_edit_window,
+            withdrawal_terms=withdrawal_terms,
+        )
         if why_unmatched is not None:  # kept with the request: shown after a restart too
             verdict = replace(verdict, reasons=(why_unmatched, *verdict.reasons))
         explanation = explain(verdict, policy)
@@ -170,6 +187,8 @@ def load_detail(
         stopped,
         kept_reason,
         carried_out(request, decisions, audit),
+        None if order is None else assess(order, request, withdrawal_terms or WithdrawalTerms()),
+        acknowledged,
         due,
         judged_at,
     )

@@ -17,6 +17,7 @@ from cancelapp.actions import ActionRunner, Outcome, OutcomeStatus, PlanRefused
 from cancelapp.actions.prepare.warehouse import AtWarehouse
 from cancelapp.domain.phrase import Phrase
 from cancelapp.domain.request import RequestState
+from cancelapp.domain.withdrawal import WithdrawalTerms, assess
 from cancelapp.mail.mailbox import Mailbox
 from cancelapp.policy import Policy, evaluate, policy_hash
 from cancelapp.session.store_policy import StorePolicies, StorePolicy
@@ -158,6 +159,7 @@ def judge_session(session: StoreSession) -> list[int]:
         rules.shop_edit_window,
         client=session.client,
         now=session.clock(),
+        withdrawal_terms=rules.withdrawal,
     )
 
 
@@ -181,6 +183,7 @@ def judge_due(
         rules.shop_edit_window,
         now=now,
         cancel=control.cancel_event,
+        withdrawal_terms=rules.withdrawal,
     )
     control.raise_if_cancelled()
     with database.reading() as conn:
@@ -197,6 +200,7 @@ def judge(
     client: ShopifyClient | None = None,
     now: datetime | None = None,
     cancel: threading.Event | None = None,
+    withdrawal_terms: WithdrawalTerms | None = None,
 ) -> list[int]:
     """Evaluate every request whose verdict is missing or outdated and that can be judged
     now; returns their ids.
@@ -206,7 +210,7 @@ def judge(
     without one (offline, or just re-judging after a policy edit) it keeps its verdict until
     a sync has read the order. A decided request whose order is cached lean is left alone.
     With `cancel` set it stops between requests."""
-    digest = policy_hash(policy, shop_edit_window)
+    digest = policy_hash(policy, shop_edit_window, withdrawal_terms)
     moment = now or datetime.now(UTC)
     with database.reading() as conn:
         pending = requests_needing_verdict(
@@ -236,14 +240,31 @@ def judge(
                 continue
             if order is None:
                 continue  # Shopify no longer has it: the request keeps its verdict
-        verdict = evaluate(order, request, policy, moment, shop_edit_window=shop_edit_window)
+        verdict = evaluate(
+            order,
+            request,
+            policy,
+            moment,
+            shop_edit_window=shop_edit_window,
+            withdrawal_terms=withdrawal_terms,
+        )
         if order_id is None:  # why intake could not match it leads, in the queue too
             with database.reading() as conn:
                 why = unmatched_reason(conn, request_id)
             if why is not None:
                 verdict = replace(verdict, reasons=(why, *verdict.reasons))
+        due = None
+        if verdict.statutory_withdrawal and order is not None:
+            due = assess(order, request, withdrawal_terms or WithdrawalTerms()).refund_due_on
         with database.transaction() as conn:
-            set_verdict(conn, request_id, verdict, policy_hash=digest, evaluated_at=moment)
+            set_verdict(
+                conn,
+                request_id,
+                verdict,
+                policy_hash=digest,
+                evaluated_at=moment,
+                refund_due_on=due,
+            )
         judged.append(request_id)
     return judged
 

@@ -11,11 +11,12 @@ the cache again after a save.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from cancelapp.domain.withdrawal import WithdrawalTerms
 from cancelapp.store.database import Database
 
 if TYPE_CHECKING:  # the policy code (tomlkit) and the sync load after the first rows show
@@ -26,13 +27,22 @@ if TYPE_CHECKING:  # the policy code (tomlkit) and the sync load after the first
 class StorePolicy:
     policy: Policy
     shop_edit_window: timedelta | None  # the store's own window; None: unknown or none
-    digest: str  # of both: a verdict judged under another digest is judged again
+    digest: str  # of all three: a verdict judged under another digest is judged again
+    # the store's answers for the EU law
+    withdrawal: WithdrawalTerms = field(default_factory=WithdrawalTerms)
 
     @classmethod
-    def of(cls, policy: Policy, shop_edit_window: timedelta | None) -> StorePolicy:
+    def of(
+        cls,
+        policy: Policy,
+        shop_edit_window: timedelta | None,
+        withdrawal: WithdrawalTerms | None = None,
+    ) -> StorePolicy:
         from cancelapp.policy import policy_hash
 
-        return cls(policy, shop_edit_window, policy_hash(policy, shop_edit_window))
+        terms = withdrawal or WithdrawalTerms()
+        digest = policy_hash(policy, shop_edit_window, terms)
+        return cls(policy, shop_edit_window, digest, terms)
 
 
 class StorePolicies:
@@ -42,6 +52,7 @@ class StorePolicies:
         self.config_dir = config_dir
         self.database = database
         self._values: dict[int, StorePolicy] = {}
+        self._terms: dict[int, WithdrawalTerms] = {}  # from the settings, by store
         self._lock = threading.Lock()
 
     def get(self, store_id: int) -> StorePolicy | None:
@@ -60,7 +71,8 @@ class StorePolicies:
         loaded = load_policy(policy_path(self.config_dir, store_id))
         window = stored_shop_edit_window(self.database, store_id)
         with self._lock:
-            held = self._values.setdefault(store_id, StorePolicy.of(loaded.policy, window))
+            terms = self._terms.get(store_id)
+            held = self._values.setdefault(store_id, StorePolicy.of(loaded.policy, window, terms))
         return held, loaded
 
     def current(self, store_id: int) -> StorePolicy:
@@ -71,8 +83,19 @@ class StorePolicies:
         with self._lock:
             held = self._values.get(store_id)
             window = held.shop_edit_window if held is not None else None
-            value = self._values[store_id] = StorePolicy.of(policy, window)
+            terms = self._terms.get(store_id)
+            value = self._values[store_id] = StorePolicy.of(policy, window, terms)
         return value
+
+    def set_withdrawal_terms(self, store_id: int, terms: WithdrawalTerms) -> bool:
+        """The settings say `terms` for the store; True when that changed loaded rules."""
+        with self._lock:
+            self._terms[store_id] = terms
+            held = self._values.get(store_id)
+            if held is None or held.withdrawal == terms:
+                return False
+            self._values[store_id] = StorePolicy.of(held.policy, held.shop_edit_window, terms)
+        return True
 
     def window_read(self, store_id: int, window: timedelta | None) -> bool:
         """A sync read the store's window; True when that changed the rules."""
@@ -81,9 +104,10 @@ class StorePolicies:
             held = self._values[store_id]
             if held.shop_edit_window == window:
                 return False
-            self._values[store_id] = StorePolicy.of(held.policy, window)
+            self._values[store_id] = StorePolicy.of(held.policy, window, held.withdrawal)
         return True
 
     def forget(self, store_id: int) -> None:
         with self._lock:
             self._values.pop(store_id, None)
+            self._terms.pop(store_id, None)

@@ -15,6 +15,8 @@ from cancelapp.domain.money import Money
 from cancelapp.domain.order import (
     Customer,
     FinancialStatus,
+    Fulfillment,
+    FulfillmentLine,
     FulfillmentOrder,
     FulfillmentOrderLine,
     FulfillmentOrderStatus,
@@ -95,6 +97,29 @@ def _order(node: Node) -> Order:
         if node.get("totalRefundedSet")
         else None,
         locale=node.get("customerLocale"),
+        shipping_country=(node.get("shippingAddress") or {}).get("countryCodeV2"),
+        company=_company(node),
+        fulfillments=tuple(_fulfillment(f) for f in node.get("fulfillments") or ()),
+    )
+
+
+def _company(node: Node) -> str | None:
+    for address in (node.get("shippingAddress"), node.get("billingAddress")):
+        company = (address or {}).get("company")
+        if company and str(company).strip():
+            return str(company).strip()
+    return None
+
+
+def _fulfillment(node: Node) -> Fulfillment:
+    return Fulfillment(
+        id=node["id"],
+        status=node["status"],
+        delivered_at=_optional_datetime(node.get("deliveredAt")),
+        lines=tuple(
+            FulfillmentLine(line["id"], line["lineItem"]["id"], int(line["quantity"]))
+            for line in _nodes(node.get("fulfillmentLineItems"))
+        ),
     )
 
 

@@ -34,6 +34,9 @@ REQUIRED_SCOPES: dict[str, str] = {
     "write_merchant_managed_fulfillment_orders": QT_TRANSLATE_NOOP(
         _CONTEXT, "hold an order's shipping while you decide on a request"
     ),
+    "write_returns": QT_TRANSLATE_NOOP(
+        _CONTEXT, "open a return when a customer withdraws from a purchase that has shipped"
+    ),
 }
 
 

@@ -196,6 +196,7 @@ def _request_from(
         source=RequestSource.EMAIL,
         external_id=f"email:{key}",
         received_at=arrived or mail.sent_at or datetime.now(UTC),
+        sent_at=mail.sent_at,  # the Date header: a withdrawal counts from when it was sent
         text=mail.text,
         order_name=order_name,
         customer_email=mail.sender_email,

@@ -47,6 +47,7 @@ class IncomingRequest:
     native_edit_id: str | None = None
     line_item_ids: tuple[str, ...] = ()  # partial cancellation; empty means the whole order
     settled: RequestState | None = None  # the channel already says DONE or DECLINED
+    sent_at: datetime | None = None  # when the customer sent it, if not when it arrived
 
     def message(self) -> RequestMessage:
         """The message as stored: its text capped by `stored_text`."""
@@ -56,6 +57,7 @@ class IncomingRequest:
             text=stored_text(self.text),
             author=self.author or self.customer_email,
             external_id=self.external_id,
+            sent_at=self.sent_at,
         )
 
 

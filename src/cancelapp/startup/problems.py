@@ -62,13 +62,27 @@ def folder_problem(error: OSError, paths: AppPaths) -> StartupProblem:
 
 
 def report(problem: StartupProblem, cause: BaseException) -> None:
-    """Into the log (with the cause) and onto stderr, when there is one."""
+    """Into the log (with the cause) and onto stderr, when there is one: once. Before the
+    log is set up (no data folder) there is only stderr; a log that fell back to stderr (a
+    logs folder that cannot be written) says it there itself, without the traceback."""
     text = problem.message.render_plain()
-    log.error("CancelApp cannot start: %s", text, exc_info=cause)
-    if sys.stderr is not None:
+    handlers = logging.getLogger().handlers
+    logged_on_stderr = any(_on_stderr(h) for h in handlers)
+    if handlers:
+        log.error("CancelApp cannot start: %s", text, exc_info=None if logged_on_stderr else cause)
+    if sys.stderr is not None and not logged_on_stderr:
         # A closed or ASCII-only stderr: the log and the box still say it.
         with contextlib.suppress(OSError, UnicodeError):
             print(text, file=sys.stderr, flush=True)
+
+
+def _on_stderr(handler: logging.Handler) -> bool:
+    stream = getattr(handler, "stream", None)
+    return (
+        not isinstance(handler, logging.FileHandler)
+        and stream is not None
+        and (stream in (sys.stderr, sys.__stderr__))
+    )
 
 
 def _log_file(paths: AppPaths) -> Path:

@@ -15,6 +15,7 @@ import json
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from cancelapp.store.times import from_db_time, to_db_time
 
@@ -114,6 +115,15 @@ def restores_since(conn: sqlite3.Connection, since: datetime) -> int:
         "SELECT count(*) FROM audit_log WHERE what = 'restore' AND at >= ?", (to_db_time(since),)
     ).fetchone()
     return int(row[0])
+
+
+def restores_recorded_since(conn: sqlite3.Connection, since: datetime) -> list[dict[str, Any]]:
+    """The details of the "restore" entries written at or after `since`, oldest first."""
+    rows = conn.execute(
+        "SELECT detail FROM audit_log WHERE what = 'restore' AND at >= ? ORDER BY id",
+        (to_db_time(since),),
+    ).fetchall()
+    return [json.loads(row[0]) if row[0] else {} for row in rows]
 
 
 def last_head(conn: sqlite3.Connection) -> ChainHead | None:

@@ -8,6 +8,7 @@ audit log, so a later reading of the log can tell a restore from tampering.
 
 from __future__ import annotations
 
+import json
 import logging
 import sqlite3
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from pathlib import Path
 from cancelapp.store.audit import AuditEntry, append_audit
 from cancelapp.store.database import Database, create_private_file
 from cancelapp.store.errors import DatabaseCorruptError, translate_errors
+from cancelapp.store.times import to_db_time
 
 log = logging.getLogger(__name__)
 
@@ -95,6 +97,9 @@ class Restored:
     backup: Path
     taken_at: datetime
     damaged_kept_as: Path
+    # What the damaged file journaled after the backup was taken (each: order, kind, state,
+    # at), which the restored data does not know; None when the damaged file cannot say.
+    actions_after: tuple[dict[str, str], ...] | None = ()
 
 
 def restore_latest(damage: DatabaseCorruptError, now: datetime) -> Restored | None:
@@ -106,6 +111,7 @@ def restore_latest(damage: DatabaseCorruptError, now: datetime) -> Restored | No
         log.warning("backup %s fails quick_check; trying an older one", candidate)
     else:
         return None
+    after = actions_after(damage.path, taken_at(candidate))
     kept = damage.move_aside()
     create_private_file(damage.path)
     source = sqlite3.connect(f"{candidate.as_uri()}?mode=ro", uri=True)
@@ -117,7 +123,7 @@ def restore_latest(damage: DatabaseCorruptError, now: datetime) -> Restored | No
             target.close()
     finally:
         source.close()
-    restored = Restored(candidate, taken_at(candidate), kept)
+    restored = Restored(candidate, taken_at(candidate), kept, after)
     database = Database.open(damage.path)  # migrates a backup from before an upgrade
     try:
         with database.transaction() as conn:
@@ -134,10 +140,39 @@ def record_restore(conn: sqlite3.Connection, restored: Restored, now: datetime) 
         "backup": restored.backup.name,
         "backup_taken_at": restored.taken_at.isoformat(),
         "damaged_kept_as": restored.damaged_kept_as.name,
+        "actions_after_backup": (
+            None if restored.actions_after is None else list(restored.actions_after)
+        ),
     }
     store_ids: list[int | None] = [row[0] for row in conn.execute("SELECT id FROM stores")]
     for store_id in store_ids or [None]:
         append_audit(conn, AuditEntry(now, WHO, "restore", store_id=store_id, detail=detail))
+
+
+def actions_after(damaged: Path, since: datetime) -> tuple[dict[str, str], ...] | None:
+    """The actions the damaged database journaled at or after `since`, read as far as its
+    damage allows; None when it cannot be read at all. A restore would forget them."""
+    try:
+        conn = sqlite3.connect(f"{damaged.as_uri()}?mode=ro", uri=True)
+        try:
+            rows = conn.execute(
+                """SELECT order_gid, kind, state, updated_at, params FROM actions
+                   WHERE updated_at >= ? ORDER BY id""",
+                (to_db_time(since),),
+            ).fetchall()
+        finally:
+            conn.close()
+    except sqlite3.Error as error:
+        log.warning("which actions followed the backup cannot be read: %s", error)
+        return None
+    found = []
+    for order_gid, kind, state, at, params in rows:
+        try:
+            name = str(json.loads(params).get("order_name") or order_gid)
+        except (ValueError, AttributeError):
+            name = str(order_gid)
+        found.append({"order": name, "kind": str(kind), "state": str(state), "at": str(at)})
+    return tuple(found)
 
 
 def _sound(path: Path) -> bool:

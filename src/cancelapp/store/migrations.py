@@ -18,6 +18,7 @@ from cancelapp.store import (
     schema_v4,
     schema_v5,
     schema_v6,
+    schema_v7,
 )
 from cancelapp.store.errors import DatabaseCorruptError, NewerDatabaseError
 
@@ -29,6 +30,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (  # MIGRATIONS[n - 1] -> v n
     schema_v4.STATEMENTS,
     schema_v5.STATEMENTS,
     schema_v6.STATEMENTS,
+    schema_v7.STATEMENTS,
 )
 HEAD_VERSION = len(MIGRATIONS)
 LAST_RELEASED_VERSION = 4  # has a fixture database; later steps may still change

@@ -39,6 +39,7 @@ class QueueRow(NamedTuple):
     action_state: str | None  # latest action's `ActionState` value
     stale: int  # 1 when the order snapshot is missing or older than the last full sync
     action_kind: str | None = None  # latest action's `ActionKind` value
+    refund_due_on: str | None = None  # a statutory withdrawal's refund deadline, ISO date
 
 
 _QUEUE_SQL = """
@@ -49,7 +50,7 @@ SELECT r.id, r.state, r.order_gid, COALESCE(o.name, r.order_name),
        r.verdict_reason, a.state,
        r.order_gid IS NOT NULL
            AND (o.id IS NULL OR o.fetched_at < COALESCE(s.last_full_sync_at, '')),
-       a.kind
+       a.kind, r.refund_due_on
 FROM requests r
 LEFT JOIN orders o ON o.store_id = r.store_id AND o.gid = r.order_gid
 LEFT JOIN sync_state s ON s.store_id = r.store_id
@@ -82,14 +83,14 @@ def _interned_rows(cursor: Iterable[tuple[Any, ...]]) -> list[QueueRow]:
     # fmt: off
     for (
         rid, state, gid, oname, cname, email, received, placed, src, fin, ful, total, cur,
-        cancelled, outcome, reason, action, stale, kind,
+        cancelled, outcome, reason, action, stale, kind, due,
     ) in cursor:
         append(new(QueueRow, (
             rid, states.setdefault(state, state), gid, oname, names.setdefault(cname, cname),
             email, received, placed, sources.setdefault(src, src), paid.setdefault(fin, fin),
             shipped.setdefault(ful, ful), total, currencies.setdefault(cur, cur), cancelled,
             outcomes.setdefault(outcome, outcome), reasons.setdefault(reason, reason),
-            actions.setdefault(action, action), stale, actions.setdefault(kind, kind),
+            actions.setdefault(action, action), stale, actions.setdefault(kind, kind), due,
         )))
     # fmt: on
     return rows

@@ -11,7 +11,7 @@ import json
 import sqlite3
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from cancelapp.domain.phrase import Phrase
@@ -140,6 +140,27 @@ def settle_cancelled_orders(conn: sqlite3.Connection, store_id: int, *, now: dat
     return sorted(row[0] for row in rows)
 
 
+def settle_refunded_withdrawals(
+    conn: sqlite3.Connection, store_id: int, *, now: datetime
+) -> list[int]:
+    """Withdrawals whose return was opened (in progress) and whose order Shopify now shows
+    refunded become done; returns their ids. The refund followed the return (Art. 13(3))."""
+    rows = conn.execute(
+        """UPDATE requests SET state = ?, updated_at = ?
+           WHERE store_id = ? AND state = ? AND refund_due_on IS NOT NULL AND order_gid IN (
+               SELECT gid FROM orders WHERE store_id = ? AND financial_status = 'REFUNDED')
+           RETURNING id""",
+        (
+            RequestState.DONE.value,
+            to_db_time(now),
+            store_id,
+            RequestState.IN_PROGRESS.value,
+            store_id,
+        ),
+    ).fetchall()
+    return sorted(row[0] for row in rows)
+
+
 def set_state(
     conn: sqlite3.Connection, request_id: int, state: RequestState, *, now: datetime
 ) -> None:
@@ -179,6 +200,21 @@ def assign_order(
     return target
 
 
+def mark_acknowledged(conn: sqlite3.Connection, request_id: int, at: datetime) -> bool:
+    """Record that the withdrawal's acknowledgement was prepared; False if it already was."""
+    cursor = conn.execute(
+        "UPDATE requests SET acknowledged_at = ? WHERE id = ? AND acknowledged_at IS NULL",
+        (to_db_time(at), request_id),
+    )
+    return cursor.rowcount == 1
+
+
+def acknowledged_at(conn: sqlite3.Connection, request_id: int) -> datetime | None:
+    sql = "SELECT acknowledged_at FROM requests WHERE id = ?"
+    row = conn.execute(sql, (request_id,)).fetchone()
+    return None if row is None else optional_from_db_time(row[0])
+
+
 def set_verdict(
     conn: sqlite3.Connection,
     request_id: int,
@@ -186,14 +222,16 @@ def set_verdict(
     *,
     policy_hash: str,
     evaluated_at: datetime,
+    refund_due_on: date | None = None,
 ) -> None:
-    """Store the request's one verdict, whole, with the moment it stops holding: the queue,
-    the detail pane and Approve read it; `requests_needing_verdict` finds outdated ones."""
+    """Store the request's one verdict, whole, with the moment it stops holding and a
+    statutory withdrawal's refund deadline: the queue, the detail pane and Approve read it;
+    `requests_needing_verdict` finds outdated ones."""
     reason = verdict.first_reason
     conn.execute(
         """UPDATE requests SET verdict_outcome = ?, verdict_rule = ?, verdict_reason = ?,
                verdict_json = ?, verdict_valid_until = ?, verdict_policy_hash = ?,
-               verdict_evaluated_at = ? WHERE id = ?""",
+               verdict_evaluated_at = ?, refund_due_on = ? WHERE id = ?""",
         (
             verdict.outcome.value,
             verdict.rule,
@@ -202,6 +240,7 @@ def set_verdict(
             optional_db_time(verdict.valid_until),
             policy_hash,
             to_db_time(evaluated_at),
+            None if refund_due_on is None else refund_due_on.isoformat(),
             request_id,
         ),
     )
@@ -400,7 +439,7 @@ def _insert_messages(
 ) -> None:
     conn.executemany(
         """INSERT INTO request_messages (request_id, store_id, source, received_at, author,
-               text, external_id) VALUES (?, ?, ?, ?, ?, ?, ?)""",
+               text, external_id, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
         [
             (
                 request_id,
@@ -410,6 +449,7 @@ def _insert_messages(
                 m.author,
                 m.text,
                 m.external_id,
+                optional_db_time(m.sent_at),
             )
             for m in messages
         ],
@@ -451,15 +491,20 @@ def _with_messages(
     ids = list(by_request)
     for chunk_start in range(0, len(ids), 500):
         chunk = ids[chunk_start : chunk_start + 500]
-        for request_id, source, received_at, author, text, external_id in conn.execute(
-            f"""SELECT request_id, source, received_at, author, text, external_id
+        for request_id, source, received_at, author, text, external_id, sent_at in conn.execute(
+            f"""SELECT request_id, source, received_at, author, text, external_id, sent_at
                 FROM request_messages WHERE request_id IN ({",".join("?" * len(chunk))})
                 ORDER BY received_at, id""",  # noqa: S608
             chunk,
         ):
             by_request[request_id].append(
                 RequestMessage(
-                    RequestSource(source), from_db_time(received_at), text, author, external_id
+                    RequestSource(source),
+                    from_db_time(received_at),
+                    text,
+                    author,
+                    external_id,
+                    sent_at=optional_from_db_time(sent_at),
                 )
             )
     return [

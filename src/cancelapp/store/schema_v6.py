@@ -1,18 +1,14 @@
-"""Schema version 6: one verdict per request, kept whole, with the moment it stops holding.
+"""Schema version 6: what the EU right of withdrawal needs kept per request.
 
-`verdict_json` is the whole verdict (reasons, the conditions looked at, the suggested action
-and reply) that the queue, the detail pane and Approve all read; `verdict_valid_until` is the
-last moment it holds (`Verdict.valid_until`; NULL when time alone never changes it), after
-which the request is judged again. A decision keeps the verdict it was made under
-(`decisions.verdict_json`, with the policy's digest), for the record and its PDF. Requests
-judged before this version are judged again: the engine's version in the policy digest changed.
+`request_messages.sent_at` is when the customer sent a message, where the channel says so apart
+from its arrival (an email's Date header): a withdrawal is in time when sent before the period
+ends (Directive 2011/83/EU Art. 11(2)). `requests.refund_due_on` is the day a statutory
+withdrawal's refund is due (Art. 13(1)), kept with the verdict so the queue can sort by it;
+`requests.acknowledged_at` is when CancelApp prepared the acknowledgement of its receipt.
 """
 
 STATEMENTS = (
-    "ALTER TABLE requests ADD COLUMN verdict_json TEXT",
-    "ALTER TABLE requests ADD COLUMN verdict_valid_until TEXT",
-    """CREATE INDEX requests_verdict_expiry ON requests(store_id, verdict_valid_until)
-        WHERE verdict_valid_until IS NOT NULL""",
-    "ALTER TABLE decisions ADD COLUMN verdict_json TEXT",
-    "ALTER TABLE decisions ADD COLUMN verdict_policy_hash TEXT",
+    "ALTER TABLE request_messages ADD COLUMN sent_at TEXT",
+    "ALTER TABLE requests ADD COLUMN refund_due_on TEXT",
+    "ALTER TABLE requests ADD COLUMN acknowledged_at TEXT",
 )

@@ -36,7 +36,7 @@ from cancelapp.shopify.order_mapping import order_from_node
 from cancelapp.shopify.page_fit import PageFit, largest_page
 from cancelapp.store.database import Database
 from cancelapp.store.orders import FULL, LEAN, FetchedOrder, request_orders_to_read, upsert_orders
-from cancelapp.store.requests import settle_cancelled_orders
+from cancelapp.store.requests import settle_cancelled_orders, settle_refunded_withdrawals
 from cancelapp.store.stores import REMOVED
 from cancelapp.store.sync_state import (
     SyncRun,
@@ -241,6 +241,9 @@ class OrderSync:
         with self._db.transaction() as conn:
             tally.request_ids.update(
                 settle_cancelled_orders(conn, self._store_id, now=self._clock())
+            )
+            tally.request_ids.update(
+                settle_refunded_withdrawals(conn, self._store_id, now=self._clock())
             )
             finish_run(
                 conn,

@@ -15,19 +15,20 @@ from cancelapp.ui.banner import Banner
 from cancelapp.ui.workers import Lane
 
 if TYPE_CHECKING:
-    from cancelapp.context import AppContext
+    from cancelapp.context import AppContext, Keychain
     from cancelapp.session.audit_check import ChainReport
+    from cancelapp.store.database import Database
     from cancelapp.ui.formatting import Formatter
 
 log = logging.getLogger(__name__)
 
 
-def check_chain(context: AppContext) -> ChainReport:
+def check_chain(database: Database, keychain: Keychain) -> ChainReport:
     """In the worker: finding the keychain may block on an unlock prompt. The keychain code
     loads here, after the first paint (tests/architecture/test_first_paint_imports.py)."""
     from cancelapp.session.audit_check import check_audit_chain
 
-    report = check_audit_chain(context.database, context.secrets)
+    report = check_audit_chain(database, keychain())
     log.info("audit log %s; %d new entries sealed", report.verdict.value, report.sealed_now)
     return report
 
@@ -47,11 +48,17 @@ class AuditChainCheck(QObject):
         self._told: set[str] = set()
 
     def run(self) -> None:
-        task = self.context.workers.run_on(Lane.DATABASE_WRITE, check_chain, self.context)
+        context = self.context
+        task = context.workers.run_on(
+            Lane.DATABASE_WRITE, check_chain, context.database, context.keychain
+        )
         task.succeeded.connect(self._checked)
         task.failed.connect(self.problem)
 
     def _checked(self, report: ChainReport) -> None:
+        if report.forgotten is not None:  # money may have moved that the data does not know
+            restored = "\n".join(self.formatter.phrase(n) for n in report.notices)
+            self.banner.show_message(self.formatter.phrase(report.forgotten), restored or None)
         for notice in report.notices:
             text = self.formatter.phrase(notice)
             if report.tampered:  # a broken log: in the banner, every time

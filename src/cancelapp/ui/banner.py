@@ -5,13 +5,27 @@ A notice may carry a link (opened in the browser) or ask a yes/no question (`ask
 from __future__ import annotations
 
 import html
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from cancelapp.domain.phrase import Phrase
 from cancelapp.ui.retranslating import Retranslating
 from cancelapp.ui.theme import banner_colors, is_dark
+
+
+@dataclass(frozen=True)
+class ShownMessage:
+    """A message taken off the strip (`put_away`) to be shown again (`bring_back`)."""
+
+    text: str
+    details: str | None
+    link: tuple[str, str] | None
+    report: str | None
+    repeats: int
 
 
 class Banner(Retranslating, QFrame):
@@ -22,6 +36,8 @@ class Banner(Retranslating, QFrame):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # A core message shown (with its details), said again when the language changes.
+        self._phrase: tuple[Phrase, tuple[Phrase, ...], Callable[[Phrase], str]] | None = None
         self.setObjectName("banner")
         self.message = QLabel()
         self.message.setTextFormat(Qt.TextFormat.PlainText)
@@ -51,6 +67,8 @@ class Banner(Retranslating, QFrame):
         self.close_button.clicked.connect(self.dismiss)
         self._text = ""
         self._repeats = 0
+        self._link: tuple[str, str] | None = None
+        self._brought_back = False  # the message on the strip came back: the same, once more
 
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -85,6 +103,20 @@ class Banner(Retranslating, QFrame):
         self.close_button.setText(self.tr("Dismiss"))
         self.close_button.setAccessibleName(self.tr("Dismiss message"))
         self.setAccessibleName(self.tr("Message"))
+        phrase = self._phrase
+        if phrase is not None and self.isVisible():
+            first, more, render = phrase
+            self._text = render(first)
+            self.message.setText(self._text)
+            self.details.setText("\n".join(render(p) for p in more))
+
+    def show_phrase(
+        self, phrase: Phrase, more: Sequence[Phrase] = (), *, render: Callable[[Phrase], str]
+    ) -> None:
+        """A message from the core, said again by `render` (the window's formatter) when the
+        language changes; `more` become the details."""
+        self.show_message(render(phrase), "\n".join(render(p) for p in more) or None)
+        self._phrase = (phrase, tuple(more), render)
 
     def show_message(
         self,
@@ -96,7 +128,9 @@ class Banner(Retranslating, QFrame):
     ) -> None:
         """`link`: (address, words), shown after the text; `report`: an error report the
         merchant can copy for support. A question asked is withdrawn."""
+        self._phrase = None
         self._set_question(None)
+        self._link = link
         self._report = report or ""
         self.copy_button.setVisible(bool(report))
         if link is None:
@@ -108,7 +142,10 @@ class Banner(Retranslating, QFrame):
         self.message.setWordWrap(link is None)  # a short notice: on one line with its link
         self._row.setStretch(0, 0 if link else 1)
         self._row.setStretch(2, 1 if link else 0)
-        if self.isVisible() and text == self._text:
+        brought_back, self._brought_back = self._brought_back, False
+        if self.isVisible() and text == self._text and brought_back:
+            pass  # said again by what brought its store back: not a repeat
+        elif self.isVisible() and text == self._text:
             self._repeats += 1
             self.message.setText(
                 self.tr("{message} (×{count})").format(message=text, count=self._repeats + 1)
@@ -122,6 +159,31 @@ class Banner(Retranslating, QFrame):
         if not details:
             self.details_button.setChecked(False)
         self.show()
+
+    def put_away(self) -> ShownMessage | None:
+        """Take the message off the strip, to bring it back later (another store is shown);
+        None when there is none, or a question is asked (it stays)."""
+        if self.isHidden() or not self.yes_button.isHidden():
+            return None
+        shown = ShownMessage(
+            self._text,
+            self.details.text() or None,
+            self._link,
+            self._report or None,
+            self._repeats,
+        )
+        self.dismiss()
+        return shown
+
+    def bring_back(self, shown: ShownMessage) -> None:
+        """Show a message put away earlier, as it was."""
+        self.show_message(shown.text, shown.details, link=shown.link, report=shown.report)
+        self._repeats = shown.repeats
+        if shown.repeats:
+            self.message.setText(
+                self.tr("{message} (×{count})").format(message=shown.text, count=shown.repeats + 1)
+            )
+        self._brought_back = True
 
     def ask(self, question: str, yes: str, no: str) -> None:
         """A yes/no question in place of any message; the answer comes by `answered`."""
@@ -146,6 +208,7 @@ class Banner(Retranslating, QFrame):
         self._set_question(None)
         self.hide()
         self._text = ""
+        self._brought_back = False
         self.details_button.setChecked(False)
         self.dismissed.emit()
 

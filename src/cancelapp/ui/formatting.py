@@ -7,6 +7,7 @@ where the currency symbol goes, e.g. `1.234,50 kr.` in Danish and `DKK 1,234.50`
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from datetime import UTC, datetime, timedelta, tzinfo
 from decimal import Decimal
@@ -83,6 +84,11 @@ class Formatter:
     def date(self, moment: datetime) -> str:
         local = self.local(moment)
         qdate = QDate(local.year, local.month, local.day)
+        return self.locale.toString(qdate, QLocale.FormatType.ShortFormat)
+
+    def day(self, day: dt.date) -> str:
+        """A calendar day as such (a legal deadline), in the locale's short form."""
+        qdate = QDate(day.year, day.month, day.day)
         return self.locale.toString(qdate, QLocale.FormatType.ShortFormat)
 
     def relative(self, moment: datetime, now: datetime) -> str:

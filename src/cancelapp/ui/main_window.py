@@ -23,7 +23,7 @@ from cancelapp.session.opening import Step
 from cancelapp.session.search import search_messages
 from cancelapp.store.stores import StoreRecord, shown_name
 from cancelapp.ui.audit_check import AuditChainCheck
-from cancelapp.ui.banner import Banner
+from cancelapp.ui.banner import Banner, ShownMessage
 from cancelapp.ui.database_upkeep import DatabaseUpkeep
 from cancelapp.ui.detail.action_controller import ActionController, describe_error
 from cancelapp.ui.detail.bulk_flow import BulkFlow
@@ -32,6 +32,7 @@ from cancelapp.ui.detail.detail_flow import DetailFlow
 from cancelapp.ui.detail.detail_pane import DetailPane
 from cancelapp.ui.detail.record_export import RecordExport
 from cancelapp.ui.detail.unmatched_flow import UnmatchedFlow
+from cancelapp.ui.detail.withdrawal_flow import WithdrawalFlow
 from cancelapp.ui.dialogs.menu_dialogs import MenuDialogs
 from cancelapp.ui.dialogs.store_removal import StoreRemoval
 from cancelapp.ui.first_paint import when_painted
@@ -58,7 +59,7 @@ if TYPE_CHECKING:  # the network, policy and intake sides load after the first r
     from cancelapp.context import AppContext
     from cancelapp.session.connect import ConnectedStore
     from cancelapp.session.refresh import RefreshResult, StoreSession
-    from cancelapp.settings import Language
+    from cancelapp.settings import Language, Settings
     from cancelapp.store.queue import QueueRow
     from cancelapp.store.sync_state import SyncState
     from cancelapp.ui.reports.reports_window import ReportsWindow
@@ -83,6 +84,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._select_when_shown = 0  # a request just linked to its order, shown once reloaded
         # Rows changed while the queue was still opening, reloaded once it is complete.
         self._reload_when_complete: set[int] | None = None
+        self._banners: dict[int, ShownMessage] = {}  # each other store's message, put away
 
         self.model = QueueModel(self.formatter, self)
         self.queue = QueueView(self.model)
@@ -124,6 +126,9 @@ class MainWindow(Retranslating, QMainWindow):
             context.workers, context.database, self.policy, lambda: self.context.clock(), self
         )
         self.unmatched = UnmatchedFlow(context.workers, self.formatter, self, lambda: self.session)
+        self.withdrawals = WithdrawalFlow(
+            context.workers, self.formatter, self, lambda: self.session
+        )
         self.reports_window: ReportsWindow | None = None  # opened from View > Reports
         self.settings_flow = SettingsFlow(
             context,
@@ -149,7 +154,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._connect()
         self.retranslate()
         for notice in context.startup_notices:
-            self.banner.show_message(self.formatter.phrase(notice))
+            self.banner.show_phrase(notice, render=self.formatter.phrase)
 
     def _build_layout(self) -> None:
         right = QWidget()
@@ -181,6 +186,8 @@ class MainWindow(Retranslating, QMainWindow):
         for action, slot in (
             (c.approve, self.approve),
             (c.decline, self.decline),
+            (c.accept_withdrawal, self.accept_withdrawal),
+            (c.acknowledge, self.acknowledge_withdrawal),
             (c.hold, self.hold),
             (c.refresh, self.refresh_order),
             (c.note, self.add_note),
@@ -248,6 +255,10 @@ class MainWindow(Retranslating, QMainWindow):
         self.unmatched.rows_changed.connect(self._reload_rows)
         self.unmatched.linked.connect(self._linked)
         self.unmatched.closed.connect(self.details.load)
+        self.withdrawals.rows_changed.connect(self._reload_rows)
+        self.withdrawals.accepted.connect(lambda _accepted: self.details.reload())
+        self.withdrawals.acknowledged.connect(self._acknowledged)
+        self.withdrawals.problem.connect(self._problem)
         self.menu_dialogs.imported.connect(self._imported)
         self.menu_dialogs.problem.connect(self._problem)
         self.menu_dialogs.message.connect(self.banner.show_message)
@@ -255,6 +266,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.settings_flow.language_changed.connect(self.use_language)
         self.settings_flow.message.connect(self.banner.show_message)
         self.settings_flow.saved.connect(lambda s: self.updates.apply(s.check_for_updates))
+        self.settings_flow.saved.connect(self._withdrawal_terms_saved)
         self.removal.removed.connect(self._store_removed)
         self.removal.problem.connect(self._problem)
         self.upkeep.notice.connect(lambda text: self.status.showMessage(text, 8000))
@@ -294,6 +306,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.queue.refit_columns()
         self.detail.show_detail(self.detail.detail)
         self.status.retranslate()
+        self.banner.retranslate()  # a core message again, its numbers in the new locale too
 
     # Starting and switching stores ---------------------------------------------------------------
 
@@ -340,12 +353,13 @@ class MainWindow(Retranslating, QMainWindow):
             self.select_store(store)
 
     def select_store(self, store: StoreRecord) -> None:
-        if (
-            self.store is not None
-            and store.id != self.store.id
-            and self.banner.yes_button.isHidden()
-        ):
-            self.banner.dismiss()  # a message is about the store it came from, not this one
+        if self.store is not None and store.id != self.store.id:
+            # A message is about the store it came from: put away, shown again with it.
+            shown = self.banner.put_away()
+            if shown is not None:
+                self._banners[self.store.id] = shown
+            if self.banner.isHidden() and (back := self._banners.pop(store.id, None)):
+                self.banner.bring_back(back)
         self.sync.set_session(None)
         self.actions_.set_session(None)
         self._reload_when_complete = set()
@@ -391,8 +405,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _find_keychain(self) -> None:
         """Look for the OS keychain in a worker now, before a dialog or a session needs it."""
-        context = self.context  # a plain value: the worker must not reach the window
-        context.workers.run(lambda: context.secrets)
+        self.context.workers.run(self.context.keychain)  # plain: never the window or context
 
     def _session_opened(self, store: StoreRecord, session: StoreSession | None) -> None:
         self.session_ready.emit(session is not None)
@@ -456,8 +469,7 @@ class MainWindow(Retranslating, QMainWindow):
                 result.budget.currently_available, result.budget.maximum_available
             )
         for notice in result.notices[:1]:
-            more = "\n".join(self.formatter.phrase(n) for n in result.notices)
-            self.banner.show_message(self.formatter.phrase(notice), more)
+            self.banner.show_phrase(notice, result.notices, render=self.formatter.phrase)
         window_changed = result.window_changed
         if self.queue.current_request_id() == 0:
             self.queue.select_row(0)
@@ -482,11 +494,16 @@ class MainWindow(Retranslating, QMainWindow):
     def _arrived(self, request_ids: frozenset[int]) -> None:
         if self.context.settings.hold_on_arrival:
             self.actions_.hold_arrivals(request_ids)
+        self.withdrawals.acknowledge_arrivals(request_ids)
 
     def _sync_failed(self, error: object) -> None:
         self.status.sync_finished()
         self._problem(error)
         self.verdicts.check()  # offline too, a verdict runs out: judged from the cache
+
+    def _withdrawal_terms_saved(self, settings: Settings) -> None:
+        if self.store is not None:
+            self.policy.use_withdrawal_terms(self.store, settings.withdrawal_for(self.store.domain))
 
     def _rejudged(self, request_ids: frozenset[int]) -> None:
         self._reload_rows(request_ids)
@@ -534,6 +551,12 @@ class MainWindow(Retranslating, QMainWindow):
         c.approve_selected.setEnabled(several)
         c.decline_selected.setEnabled(several)
         c.find_order.setEnabled(online and self.unmatched.applies_to(self.current_detail()))
+        c.accept_withdrawal.setEnabled(
+            online and self.withdrawals.applies_to(self.current_detail())
+        )
+        c.acknowledge.setEnabled(
+            self.session is not None and self.withdrawals.can_acknowledge(self.current_detail())
+        )
         c.export_record.setEnabled(
             self.current_detail() is not None and self.policy.policy is not None
         )
@@ -542,7 +565,24 @@ class MainWindow(Retranslating, QMainWindow):
 
     def approve(self) -> None:
         if (detail := self.current_detail()) and self.commands.approve.isEnabled():
+            if self.withdrawals.takes_the_return_path(detail):
+                self.withdrawals.open(detail)  # everything shipped: nothing left to cancel
+                return
             self.actions_.approve(detail)
+
+    def acknowledge_withdrawal(self) -> None:
+        if (detail := self.current_detail()) and self.commands.acknowledge.isEnabled():
+            self.withdrawals.acknowledge(detail)
+
+    def _acknowledged(self, prepared: tuple[object, ...]) -> None:
+        self.status.showMessage(
+            self.tr("Acknowledgement of %n withdrawal(s) prepared.", "", len(prepared)), 8000
+        )
+        self.details.reload()
+
+    def accept_withdrawal(self) -> None:
+        if (detail := self.current_detail()) and self.commands.accept_withdrawal.isEnabled():
+            self.withdrawals.open(detail)
 
     def decline(self) -> None:
         if (detail := self.current_detail()) and self.commands.decline.isEnabled():

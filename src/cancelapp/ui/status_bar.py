@@ -34,6 +34,7 @@ class StatusBar(Retranslating, QStatusBar):
         self.connection = _plain()
         self.synced = _plain()
         self.budget = _plain()
+        self._budget: tuple[float, float] | None = None
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(320)
         self.progress.setTextVisible(True)
@@ -55,6 +56,8 @@ class StatusBar(Retranslating, QStatusBar):
         self.progress.setAccessibleName(self.tr("Sync progress"))
         self._show_connection()
         self._show_synced()
+        if self._budget is not None:
+            self.set_budget(*self._budget)
 
     def set_online(self, online: bool) -> None:
         self.online = online
@@ -66,6 +69,7 @@ class StatusBar(Retranslating, QStatusBar):
         self._show_connection()  # offline says whether there is a saved copy
 
     def set_budget(self, available: float, maximum: float) -> None:
+        self._budget = (available, maximum)  # said again in another language
         percent = round(100 * available / maximum) if maximum > 0 else 0
         self.budget.setText(self.tr("API budget {percent} %").format(percent=percent))
         self.budget.setToolTip(

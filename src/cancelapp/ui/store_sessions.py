@@ -36,17 +36,6 @@ def read_stores(database: Database) -> list[StoreRecord]:
         return list_stores(conn)
 
 
-def open_store_session(
-    context: AppContext, store: StoreRecord, words: Callable[[Phrase], str]
-) -> StoreSession | None:
-    """The store's session (None without credentials), with its rules read once; `words`
-    renders what it writes to Shopify in the merchant's language."""
-    session = context.open_session(store, words=words)
-    if session is not None:
-        context.policies.load(store.id)
-    return session
-
-
 class StoreSessions(QObject):
     stores_read = Signal(object)  # list[StoreRecord]
     cache_opened = Signal(object, object)  # StoreRecord, SyncState: the first rows are shown
@@ -122,7 +111,10 @@ class StoreSessions(QObject):
 
     def open_session(self, store: StoreRecord) -> None:
         """Client and runner for the open store, read from the keychain in a worker."""
-        task = self.context.workers.run(open_store_session, self.context, store, self.words)
+        settings = self.context.settings  # the store's withdrawal terms, before its rules load
+        self.context.policies.set_withdrawal_terms(store.id, settings.withdrawal_for(store.domain))
+        opener = self.context.session_opener(store, words=self.words)  # plain values
+        task = self.context.workers.run(opener)
         task.succeeded.connect(lambda session: self._session_opened(store, session))
         task.failed.connect(self.problem)
 

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 import cancelapp
-from cancelapp.settings import save_settings, settings_path
 from cancelapp.ui.banner import Banner
 from cancelapp.updates import RELEASES_URL, STATE_FILE_NAME, Release, check_for_update
 
@@ -103,10 +102,9 @@ class UpdateNotice(QObject):
             return
         self._asking = False
         self.banner.answered.disconnect(self._answered)
-        settings = replace(self.context.settings, check_for_updates=yes)
-        self.context.settings = settings
-        task = self.context.workers.run(
-            save_settings, settings, settings_path(self.context.paths.config_dir)
-        )
+        before = self.context.settings
+        owner = self.context.settings_file  # the one owner: no save overtakes another
+        settings, ticket = owner.change(before, replace(before, check_for_updates=yes))
+        task = self.context.workers.run(owner.write, settings, ticket)
         task.failed.connect(lambda error: log.warning("update answer not saved: %r", error))
         self.apply(yes)

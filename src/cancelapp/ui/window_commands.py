@@ -1,6 +1,7 @@
 """Every command of the main window as a `QAction` with its keyboard shortcut, and the menus.
 
-Keys: J/K (or the arrows) move, A approve, D decline, H hold fulfillment, R refresh the order,
+Keys: J/K (or the arrows) move, A approve, D decline, W accept an EU withdrawal after shipment,
+H hold fulfillment, R refresh the order,
 N add a note, F find the order of an unmatched request, Ctrl+A select the whole tab,
 Shift+A / Shift+D approve or decline the selected requests, Ctrl+Z undo within the undo window,
 Ctrl+F search, F5 sync, Ctrl+1…6 the queues.
@@ -56,6 +57,8 @@ class WindowCommands:
 
         self.approve = make("A")
         self.decline = make("D")
+        self.accept_withdrawal = make("W")
+        self.acknowledge = make(None)
         self.hold = make("H")
         self.refresh = make("R")
         self.note = make("N")
@@ -89,6 +92,8 @@ class WindowCommands:
         self.on_request = (
             self.approve,
             self.decline,
+            self.accept_withdrawal,
+            self.acknowledge,
             self.hold,
             self.refresh,
             self.note,
@@ -101,6 +106,14 @@ class WindowCommands:
         texts = {
             self.approve: (_tr("&Approve…"), _tr("Approve: preview, then confirm")),
             self.decline: (_tr("&Decline…"), _tr("Decline the request")),
+            self.accept_withdrawal: (
+                _tr("Accept &withdrawal…"),
+                _tr("EU withdrawal after shipment: open a return and send return instructions"),
+            ),
+            self.acknowledge: (
+                _tr("Ac&knowledge withdrawal…"),
+                _tr("The acknowledgement of the withdrawal's receipt, to send to the customer"),
+            ),
             self.hold: (_tr("&Hold…"), _tr("Put the order's shipping on hold")),
             self.refresh: (_tr("&Refresh order"), _tr("Read the order again")),
             self.note: (_tr("Add &note…"), _tr("Add a note to the request")),

@@ -30,6 +30,7 @@ The pool keeps each `Task` alive until it finishes; call `shutdown()` before dro
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
 import logging
@@ -180,7 +181,7 @@ class WorkerPool(QObject):
     def run_on(self, lane: Lane, fn: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> Task:
         """Run `fn(*args, **kwargs)` on `lane` (e.g. `Lane.DATABASE_WRITE` for writes)."""
         refuse_qobjects(fn, args, kwargs)
-        task, task_id = self._new_task(fn.__name__)
+        task, task_id = self._new_task(getattr(fn, "__name__", type(fn).__name__))
         return self._launch(task, task_id, lane, lambda: fn(*args, **kwargs))
 
     def run_cancellable(
@@ -201,7 +202,7 @@ class WorkerPool(QObject):
     ) -> Task:
         """Run `fn(control, *args, **kwargs)` on `lane`."""
         refuse_qobjects(fn, args, kwargs)
-        task, task_id = self._new_task(fn.__name__)
+        task, task_id = self._new_task(getattr(fn, "__name__", type(fn).__name__))
         control = TaskControl(self._relay, task_id, task.cancel_event)
         return self._launch(task, task_id, lane, lambda: fn(control, *args, **kwargs))
 
@@ -258,12 +259,19 @@ def refuse_qobjects(
     """Raise TypeError when a worker would reach a QObject: in its arguments, as the object
     of a bound method, in a `functools.partial`, or captured by a lambda or inner function."""
     for name, value in _reachable(fn, args, kwargs):
-        if isinstance(value, QObject):
+        if isinstance(value, QObject) or _holds_qobjects(value):
             raise TypeError(
                 f"{getattr(fn, '__qualname__', fn)!s} would get {type(value).__name__} "
                 f"({name}) on a worker thread: read its values on the GUI thread and pass "
                 "plain data"
             )
+
+
+def _holds_qobjects(value: object) -> bool:
+    """A dataclass holding Qt objects (the app's context: its worker pool, translators)."""
+    if not dataclasses.is_dataclass(value) or isinstance(value, type):
+        return False
+    return any(isinstance(getattr(value, f.name, None), QObject) for f in dataclasses.fields(value))
 
 
 def _reachable(

@@ -33,9 +33,9 @@ from cancelapp.actions.carry_out.send_step import (
     being_cancelled,
     confirm_cancel,
     follow_pending_cancel,
-    refunded_by,
     resolve,
     send,
+    step_refunded,
 )
 from cancelapp.actions.carry_out.verify import Conflict, Recheck
 from cancelapp.actions.outcome import Outcome, OutcomeStatus, outcome_of
@@ -126,6 +126,19 @@ class Pipeline:
             entry.plan, OutcomeStatus.CONFLICT, conflict.phrase, entry=entry, conflict=conflict
         )
         return self._end(entry, ActionState.CONFLICT, outcome, error=conflict.merchant_message)
+
+    def end_unsent(self, entry: JournaledPlan, problem: Phrase) -> tuple[JournaledPlan, Outcome]:
+        """End a journaled plan of which nothing was sent, because the order could not be
+        checked first: failed, so its request comes back for a decision with why."""
+        why = say(
+            QT_TRANSLATE_NOOP(
+                CONTEXT,
+                "Nothing was sent: CancelApp could not check the order in Shopify first. "
+                "{problem} Decide again.",
+            ),
+            problem=problem,
+        )
+        return self._failed(entry, 0, why)
 
     def _end(
         self,
@@ -252,22 +265,20 @@ def _done(entry: JournaledPlan) -> Outcome:
                     )
                 )
             )
-        amount = step_refund_amount(step, plan.basis)
-        if step.kind is StepKind.CANCEL and amount is not None:
-            actual = refunded_by(result) or Money.zero(amount.currency)
-            if actual != amount:
-                warnings.append(
-                    say(
-                        QT_TRANSLATE_NOOP(
-                            CONTEXT,
-                            "Shopify refunded {actual}, but the preview said {amount}. "
-                            "Check the order in Shopify.",
-                        ),
-                        actual=actual,
-                        amount=amount,
-                    )
+        planned = step_refund_amount(step, plan.basis)
+        amount = step_refunded(step, plan.basis, result)
+        if planned is not None and amount is not None and amount != planned:
+            warnings.append(
+                say(
+                    QT_TRANSLATE_NOOP(
+                        CONTEXT,
+                        "Shopify refunded {actual}, but the preview said {amount}. "
+                        "Check the order in Shopify.",
+                    ),
+                    actual=amount,
+                    amount=planned,
                 )
-            amount = actual
+            )
         if amount is not None:
             refunded = amount if refunded is None else refunded + amount
     return Outcome(

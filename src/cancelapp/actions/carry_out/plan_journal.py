@@ -66,6 +66,9 @@ class JournaledPlan:
     steps: tuple[StepProgress, ...]
     due_at: datetime | None = None  # for queued plans: not sent before this
     error: str | None = None
+    # The undo window it was queued with, in seconds: a later change of the setting
+    # neither shortens nor lengthens its wait.
+    window: float | None = None
 
     @property
     def next_step(self) -> int | None:
@@ -87,6 +90,7 @@ class JournaledPlan:
         return {
             "steps": [p.to_json() for p in self.steps],
             "due_at": None if self.due_at is None else to_db_time(self.due_at),
+            "window": self.window,
         }
 
 
@@ -97,6 +101,7 @@ def journal_plan(
     *,
     now: datetime,
     due_at: datetime | None = None,
+    window: float | None = None,
     first_step: StepProgress | None = None,
     also: Callable[[sqlite3.Connection, JournaledPlan], None] | None = None,
 ) -> JournaledPlan:
@@ -107,7 +112,7 @@ def journal_plan(
     steps = [StepProgress() for _ in plan.steps]
     if first_step is not None and steps:
         steps[0] = first_step
-    entry = JournaledPlan(0, state, plan, tuple(steps), due_at)
+    entry = JournaledPlan(0, state, plan, tuple(steps), due_at, window=window)
     action = Action(
         id=None,
         request_id=plan.request_id,
@@ -204,4 +209,5 @@ def _entry(action: Action) -> JournaledPlan:
         steps=tuple(StepProgress.from_json(s) for s in result.get("steps", ())),
         due_at=None if due is None else from_db_time(due),
         error=action.error,
+        window=result.get("window"),
     )

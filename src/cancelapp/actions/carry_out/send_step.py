@@ -29,6 +29,8 @@ from cancelapp.actions.carry_out.cancel_job import Backoff, JobStatus, Wait, fol
 from cancelapp.actions.carry_out.order_state import FAILED_TRANSACTION_STATUSES, OrderState
 from cancelapp.actions.carry_out.outcome_words import CONTEXT, say
 from cancelapp.actions.carry_out.plan_journal import StepProgress
+from cancelapp.actions.carry_out.verify import Basis
+from cancelapp.actions.prepare.action_plan import step_refund_amount
 from cancelapp.actions.prepare.steps import Step, StepKind
 from cancelapp.domain.money import Money
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
@@ -276,6 +278,16 @@ def refunded_by(result: dict[str, Any]) -> Money | None:
     """What a confirmed cancel step refunded, as read back from the order."""
     value = result.get("refunded")
     return Money.of(str(value[0]), str(value[1])) if isinstance(value, list) else None
+
+
+def step_refunded(step: Step, basis: Basis, result: dict[str, Any]) -> Money | None:
+    """What a confirmed step refunded: for a cancel, what Shopify's order shows it refunded
+    (nothing when no refund appeared), never the preview's amount; for a refund, what was
+    sent. The journal's outcome and the audit log both record this one amount."""
+    planned = step_refund_amount(step, basis)
+    if step.kind is StepKind.CANCEL and planned is not None:
+        return refunded_by(result) or Money.zero(planned.currency)
+    return planned
 
 
 # -- helpers -------------------------------------------------------------------------------

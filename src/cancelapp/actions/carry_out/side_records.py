@@ -8,10 +8,10 @@ from datetime import datetime
 from typing import Any
 
 from cancelapp.actions.carry_out.plan_journal import JournaledPlan
-from cancelapp.actions.carry_out.send_step import refunded_by
+from cancelapp.actions.carry_out.send_step import step_refunded
 from cancelapp.actions.carry_out.verify import Conflict
 from cancelapp.actions.outcome import Outcome, OutcomeStatus
-from cancelapp.actions.prepare.action_plan import ActionPlan, step_refund_amount
+from cancelapp.actions.prepare.action_plan import ActionPlan
 from cancelapp.domain.action import ActionKind
 from cancelapp.domain.money import Money
 from cancelapp.domain.request import RequestState
@@ -88,7 +88,7 @@ class Records:
                 who=self.who,
                 what=step.kind.value,
                 store_id=plan.store_id,
-                amount=refunded_by(result) or step_refund_amount(step, plan.basis),
+                amount=step_refunded(step, plan.basis, result),
                 order_gid=plan.order_id,
                 shopify_ids=tuple(str(i) for i in result.get("shopify_ids", ())),
                 request_id=plan.request_id,

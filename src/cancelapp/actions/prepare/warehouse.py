@@ -5,9 +5,10 @@ from each fulfillment order's `requestStatus` on the next syncs."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
 
-from cancelapp.actions.prepare.action_plan import ActionPlan, PlanRefused
+from cancelapp.actions.prepare.action_plan import SHOPIFY_TEXT, ActionPlan, PlanRefused
 from cancelapp.actions.prepare.plan_common import new_plan, phrase
 from cancelapp.actions.prepare.preview import CONTEXT, Preview
 from cancelapp.actions.prepare.steps import Step, StepKind
@@ -72,9 +73,18 @@ def warehouse_words(state: WarehouseState) -> Phrase:
     return phrase(_WORDS[state])
 
 
-def default_message(order: Order) -> str:
-    """What the warehouse reads unless the merchant writes otherwise (sent as typed)."""
-    return f"The customer asked to cancel order {order.name}. Please do not ship it."
+def default_message(order: Order, words: Callable[[Phrase], str]) -> str:
+    """What the warehouse reads unless the merchant writes otherwise (sent as typed), in
+    the merchant's language (`ActionSettings.words`)."""
+    return words(
+        Phrase(
+            SHOPIFY_TEXT,
+            QT_TRANSLATE_NOOP(
+                SHOPIFY_TEXT, "The customer asked to cancel order {order}. Please do not ship it."
+            ),
+            {"order": order.name},
+        )
+    )
 
 
 def decline_warnings(order: Order) -> tuple[Phrase, ...]:

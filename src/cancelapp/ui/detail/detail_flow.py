@@ -69,6 +69,7 @@ class DetailFlow(QObject):
             rules.policy,
             self.clock(),
             rules.shop_edit_window,
+            rules.withdrawal,
             digest=rules.digest,
         )
         task.succeeded.connect(lambda detail: self._loaded(request_id, detail))

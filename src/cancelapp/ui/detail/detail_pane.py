@@ -6,7 +6,7 @@ literally, never interpreted as HTML.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
@@ -22,9 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cancelapp.domain.order import Order
+from cancelapp.domain.order import FinancialStatus, Order
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP
 from cancelapp.domain.verdict import RefundMethod, SuggestedAction, Verdict
+from cancelapp.domain.withdrawal import REFUND_WARNING_DAYS, RequestKind
+from cancelapp.domain.withdrawal_calendar import is_eu_eea
 from cancelapp.session.detail import CarriedOut, RequestDetail
 from cancelapp.store.phrase_json import phrase_from_json
 from cancelapp.ui.formatting import Formatter
@@ -205,6 +207,9 @@ class DetailPane(Retranslating, QScrollArea):
         self.items_section = _Section(items)
         self.fulfillment = plain_label()
         self.fulfillment_section = _Section(self.fulfillment)
+        # The EU right of withdrawal: the period, and when the refund is due (Art. 9, 13).
+        self.withdrawal = plain_label(selectable=True)
+        self.withdrawal.setVisible(False)
         # A fulfillment service holding the work: at the warehouse, asked, refused, agreed.
         self.warehouse = plain_label()
         self.warehouse.setVisible(False)
@@ -219,6 +224,7 @@ class DetailPane(Retranslating, QScrollArea):
         self.body, layout = _column(
             header,
             verdict,
+            self.withdrawal,
             self.warehouse,
             self.order_section,
             self.items_section,
@@ -259,6 +265,7 @@ class DetailPane(Retranslating, QScrollArea):
             self._show_summary(detail, order)
             self._show_line_items(order)
             self.fulfillment.setText(self._fulfillment_text(order))
+        _show(self.withdrawal, self.withdrawal_text(detail))
         warehouse = detail.warehouse
         self.warehouse.setVisible(warehouse is not None)
         self.warehouse.setText(self.formatter.phrase(warehouse) if warehouse else "")
@@ -302,6 +309,53 @@ class DetailPane(Retranslating, QScrollArea):
         return self.tr("Approved by {who} on {day}, refunded {amount}.").format(
             who=who, day=day, amount=self.formatter.money(carried.refunded)
         )
+
+    def withdrawal_text(self, detail: RequestDetail) -> str:
+        """The statutory withdrawal's period and refund deadline, warned a few days before."""
+        withdrawal = detail.withdrawal
+        if withdrawal is None:
+            return ""
+        if withdrawal.kind is not RequestKind.WITHDRAWAL:
+            # An EU/EEA order that is not a consumer's (a company on it): say why no right.
+            eu = detail.order is not None and is_eu_eea(detail.order.shipping_country)
+            why = withdrawal.not_statutory
+            return self.formatter.phrase(why) if eu and why is not None else ""
+        day = self.formatter.day
+        last_day = withdrawal.period.last_day
+        sent = self.formatter.date_time(withdrawal.sent_at)
+        if not withdrawal.in_time and last_day is not None:
+            return self.tr(
+                "EU right of withdrawal: the period ended on {day}; the statement was sent {sent}."
+            ).format(day=day(last_day), sent=sent)
+        if last_day is None:
+            period = self.tr(
+                "EU right of withdrawal: the goods are not delivered yet (or no delivery date is "
+                "known), so the 14-day period has not started."
+            )
+        else:
+            period = self.tr("EU right of withdrawal: the period ends on {day}.").format(
+                day=day(last_day)
+            )
+        lines = [period, self.tr("Statement sent {sent}.").format(sent=sent)]
+        if detail.acknowledged_at is not None:
+            lines.append(
+                self.tr("Acknowledgement of receipt prepared {when}.").format(
+                    when=self.formatter.date_time(detail.acknowledged_at)
+                )
+            )
+        due = withdrawal.refund_due_on
+        order = detail.order
+        refunded = order is not None and order.financial_status is FinancialStatus.REFUNDED
+        if due is not None and refunded:
+            lines.append(self.tr("Refunded."))
+        elif due is not None:
+            lines.append(self.tr("Refund due by {day} (Art. 13).").format(day=day(due)))
+            days_left = (due - self.formatter.local(datetime.now(UTC)).date()).days
+            if days_left < 0:
+                lines.append(self.tr("The refund is overdue."))
+            elif days_left <= REFUND_WARNING_DAYS:
+                lines.append(self.tr("The refund is due in %n day(s).", "", days_left))
+        return "\n".join(lines)
 
     def _decision_text(self, detail: RequestDetail) -> str:
         if detail.queued:

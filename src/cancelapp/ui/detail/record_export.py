@@ -21,20 +21,21 @@ from cancelapp.ui.detail.detail_pane import rule_name
 from cancelapp.ui.workers import Lane
 
 if TYPE_CHECKING:
-    from cancelapp.context import AppContext
+    from cancelapp.context import AppContext, Keychain
     from cancelapp.policy import Policy
     from cancelapp.session.request_record import RequestRecord
+    from cancelapp.store.database import Database
     from cancelapp.ui.formatting import Formatter
 
 
 def record_of(
-    context: AppContext, request_id: int, policy: Policy, now: datetime
+    database: Database, keychain: Keychain, request_id: int, policy: Policy, now: datetime
 ) -> RequestRecord | None:
     """In the worker: finding the keychain may block on an unlock prompt. The keychain code
     loads here, after the first paint (tests/architecture/test_first_paint_imports.py)."""
     from cancelapp.session.request_record import load_request_record
 
-    return load_request_record(context.database, context.secrets, request_id, policy, now)
+    return load_request_record(database, keychain(), request_id, policy, now)
 
 
 class RecordExport(QObject):
@@ -75,7 +76,13 @@ class RecordExport(QObject):
         if not file_name or policy is None:
             return
         task = self.context.workers.run_on(
-            Lane.DATABASE_WRITE, record_of, self.context, request_id, policy, self.context.clock()
+            Lane.DATABASE_WRITE,
+            record_of,
+            self.context.database,
+            self.context.keychain,
+            request_id,
+            policy,
+            self.context.clock(),
         )
         task.succeeded.connect(lambda record: self._print(record, Path(file_name)))
         task.failed.connect(self.problem)

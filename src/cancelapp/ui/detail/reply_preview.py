@@ -44,6 +44,9 @@ KIND_NAMES = {
     ReplyKind.WITHDRAWAL: QT_TRANSLATE_NOOP(
         "ReplyPreview", "Withdrawal accepted, return instructions"
     ),
+    ReplyKind.WITHDRAWAL_RECEIVED: QT_TRANSLATE_NOOP(
+        "ReplyPreview", "Withdrawal received, with its text and time"
+    ),
 }
 
 

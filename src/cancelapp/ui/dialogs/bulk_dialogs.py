@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QListWidget,
     QPlainTextEdit,
     QProgressBar,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cancelapp.domain.action import ActionKind
 from cancelapp.domain.phrase import Phrase
 from cancelapp.session.bulk import BulkKind, BulkPlan, BulkRun, LeftOut, OrderState
 from cancelapp.ui.detail.detail_pane import plain_label
@@ -77,16 +79,25 @@ class BulkConfirmDialog(QDialog):
             )
         )
         layout.addWidget(self.pace_label)
+        self.warehouse_lines = [plan.order_name for plan in bulk.warehouse_first]
+        self.warehouse_label: QLabel | None = None
+        if self.warehouse_lines:
+            self.warehouse_label = plain_label(
+                self.tr(
+                    "The warehouse must agree first (%n): a fulfillment service has accepted "
+                    "these orders, so CancelApp asks it to cancel them. Nothing is refunded "
+                    "now; once the warehouse agrees, each request comes back for the cancel "
+                    "and refund.",
+                    "",
+                    len(self.warehouse_lines),
+                )
+            )
+            layout.addWidget(self.warehouse_label)
+            layout.addWidget(self._list(self.warehouse_lines, self.tr("Warehouse asked first")))
         self.left_out_lines = [self.left_out_line(item) for item in bulk.left_out]
         if self.left_out_lines:
             layout.addWidget(plain_label(self.tr("Left out (%n):", "", len(self.left_out_lines))))
-            left_out = QPlainTextEdit()  # wraps long reasons, scrolls when many
-            left_out.setReadOnly(True)
-            left_out.setPlainText("\n".join(self.left_out_lines))
-            left_out.setAccessibleName(self.tr("Requests left out"))
-            lines = min(2 * len(self.left_out_lines), 6)
-            left_out.setMaximumHeight(left_out.fontMetrics().lineSpacing() * lines + 12)
-            layout.addWidget(left_out)
+            layout.addWidget(self._list(self.left_out_lines, self.tr("Requests left out")))
         buttons = QDialogButtonBox()
         self.confirm_button = QPushButton(confirm_text)
         self.confirm_button.setDefault(True)
@@ -99,19 +110,32 @@ class BulkConfirmDialog(QDialog):
         layout.addWidget(buttons)
         self.setMinimumWidth(520)
 
+    @staticmethod
+    def _list(lines: list[str], name: str) -> QPlainTextEdit:
+        """Read-only lines that wrap long reasons and scroll when many."""
+        text = QPlainTextEdit()
+        text.setReadOnly(True)
+        text.setPlainText("\n".join(lines))
+        text.setAccessibleName(name)
+        text.setMaximumHeight(text.fontMetrics().lineSpacing() * min(2 * len(lines), 6) + 12)
+        return text
+
     def rows(self) -> list[tuple[str, str]]:
         """The summary as label/value lines (also what tests read)."""
         fmt = self.formatter
         summary = self.bulk.summary
-        rows = [(self.tr("Orders"), fmt.locale.toString(len(self.bulk.plans)))]
+        rows = [(self.tr("Orders"), fmt.locale.toString(self.bulk.cancels))]
         if self.bulk.kind is BulkKind.APPROVE:
             totals = "\n".join(fmt.money(money) for money in summary.refund_totals)
             rows.append((self.tr("Refund in total"), totals or self.tr("No money is refunded")))
             # Authorized, never captured (the authorization is released) or nothing paid.
             unpaid = sum(1 for plan in self.bulk.plans if plan.refund_total is None)
+            unpaid -= len(self.bulk.warehouse_first)
             if unpaid:
                 rows.append((self.tr("Orders with nothing to refund"), fmt.locale.toString(unpaid)))
             rows.append((self.tr("Units restocked"), fmt.locale.toString(summary.units_restocked)))
+            if asks := len(self.bulk.warehouse_first):
+                rows.append((self.tr("Warehouse asked first"), fmt.locale.toString(asks)))
         if self.reason is not None:
             rows.append((self.tr("Reason"), self.reason))
         rows.append((self.tr("Customers emailed"), fmt.locale.toString(summary.customers_emailed)))
@@ -176,6 +200,8 @@ class BulkProgressDialog(QDialog):
         if order.state is OrderState.DONE and order.outcome is not None:
             if order.outcome.status.value == "queued":
                 states[OrderState.DONE] = self.tr("queued until Shopify can be reached")
+            elif order.plan.kind is ActionKind.CANCELLATION_REQUEST:
+                states[OrderState.DONE] = self.tr("asked the warehouse; waiting for its answer")
             elif order.outcome.status.value == "pending":
                 states[OrderState.DONE] = self.tr("sent; waiting for Shopify to confirm")
         text = self.tr("{order}: {state}").format(

@@ -22,21 +22,24 @@ from cancelapp.ui.formatting import Formatter
 from cancelapp.ui.workers import Lane
 
 if TYPE_CHECKING:  # each dialog loads when first opened
-    from cancelapp.context import AppContext
+    from cancelapp.context import AppContext, Keychain
     from cancelapp.session.csv_import import CsvFile
     from cancelapp.session.refresh import StoreSession
     from cancelapp.sources.incoming import IncomingRequest
     from cancelapp.store.audit import AuditEntry
+    from cancelapp.store.database import Database
     from cancelapp.sync import IntakeOutcome
     from cancelapp.ui.dialogs.about_dialog import AboutDialog
 
 
-def export_audit_of(context: AppContext, store_id: int, path: Path, style: CsvStyle) -> int:
+def export_audit_of(
+    database: Database, keychain: Keychain, store_id: int, path: Path, style: CsvStyle
+) -> int:
     """In the worker: finding the keychain may block on an unlock prompt. The keychain code
     loads here, after the first paint (tests/architecture/test_first_paint_imports.py)."""
     from cancelapp.session.audit_export import export_audit
 
-    return export_audit(context.database, context.secrets, store_id, path, style)
+    return export_audit(database, keychain(), store_id, path, style)
 
 
 class MenuDialogs(QObject):
@@ -214,7 +217,8 @@ class MenuDialogs(QObject):
             task = self.context.workers.run_on(
                 Lane.DATABASE_WRITE,  # seals new entries before writing them out
                 export_audit_of,
-                self.context,
+                self.context.database,
+                self.context.keychain,
                 store.id,
                 Path(name),
                 CsvStyle(decimal=self.formatter.locale.decimalPoint()),

@@ -18,7 +18,6 @@ from cancelapp.store.stores import StoreRecord, shown_name
 
 if TYPE_CHECKING:
     from cancelapp.context import AppContext
-    from cancelapp.settings import Settings
 
 
 class StoreRemoval(QObject):
@@ -61,22 +60,20 @@ class StoreRemoval(QObject):
         box.open()
 
     def _remove(self, store: StoreRecord) -> None:
-        context, settings = self.context, self.context.settings
+        context = self.context  # plain values for the worker, never the context itself
         task = context.workers.run(
-            lambda: forget_store(
-                context.database,
-                context.secrets,
-                settings,
-                context.paths.config_dir,
-                store,
-                sign_in_providers=context.sign_in_providers,
-            )
+            forget_store,
+            context.database,
+            context.keychain,
+            context.settings_file,
+            context.paths.config_dir,
+            store,
+            sign_in_providers=dict(context.sign_in_providers),
         )
-        task.succeeded.connect(lambda settings: self._removed(store, settings))
+        task.succeeded.connect(lambda _settings: self._removed(store))
         task.failed.connect(self.problem)
 
-    def _removed(self, store: StoreRecord, settings: Settings) -> None:
-        self.context.settings = settings
+    def _removed(self, store: StoreRecord) -> None:
         self.context.session_credentials.pop(store.domain, None)
         self.context.policies.forget(store.id)
         self.removed.emit(store)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from cancelapp.domain.withdrawal import WithdrawalTerms
 from cancelapp.session.store_policy import StorePolicy
 from cancelapp.store.stores import StoreRecord
 from cancelapp.ui.formatting import Formatter
@@ -127,6 +128,25 @@ class PolicyFlow(QObject):
         self.editor = editor
         editor.show()  # modeless: a request it lists can be looked at in the queue
         self.editor_opened.emit(editor)
+
+    def use_withdrawal_terms(self, store: StoreRecord, terms: WithdrawalTerms) -> None:
+        """The settings gave the store new withdrawal terms: judge its requests again."""
+        from cancelapp.session.refresh import DueVerdicts, judge_due
+
+        if not self.context.policies.set_withdrawal_terms(store.id, terms):
+            return
+        rules = self.context.policies.current(store.id)
+        now = self.context.clock()
+        task = self.context.workers.run_cancellable_on(
+            Lane.DATABASE_WRITE, judge_due, self.context.database, store.id, rules, now
+        )
+
+        def judged(due: DueVerdicts) -> None:
+            if store is self.store:
+                self.rejudged.emit(due.judged)
+
+        task.succeeded.connect(judged)
+        task.failed.connect(self.problem)
 
     def _closed(self, editor: PolicyEditor) -> None:
         if self.editor is editor:

@@ -52,6 +52,7 @@ class Column(IntEnum):
     TOTAL = 7
     VERDICT = 8
     ACTION = 9
+    REFUND_DUE = 10  # a statutory withdrawal's refund deadline (Art. 13(1))
 
 
 _UNDECIDED = frozenset({RequestState.OPEN.value, RequestState.FAILED.value})
@@ -141,6 +142,7 @@ SORT_KEYS: dict[Column, Callable[[QueueRow], Any]] = {
     Column.TOTAL: lambda r: (_amount(r), r.currency or ""),
     Column.VERDICT: lambda r: _VERDICT_RANK.get(r.verdict_outcome or "", 3),
     Column.ACTION: lambda r: _ACTION_RANK.get(r.action_state or "", -1),
+    Column.REFUND_DUE: lambda r: r.refund_due_on or "9999",  # ISO dates; none due sort last
 }
 
 

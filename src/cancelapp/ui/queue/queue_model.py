@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import InvalidOperation
 from typing import Any
 
@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 )
 
 from cancelapp.domain.money import Money
+from cancelapp.domain.withdrawal import REFUND_WARNING_DAYS
 from cancelapp.store.phrase_json import phrase_from_json
 from cancelapp.store.queue import QueueRow
 from cancelapp.store.times import from_db_time
@@ -123,6 +124,7 @@ class QueueModel(QAbstractTableModel):
             self.tr("Total"),
             self.tr("Verdict"),
             self.tr("Action"),
+            self.tr("Refund due by"),
         ]
 
     def reformat(self) -> None:
@@ -460,7 +462,23 @@ class QueueModel(QAbstractTableModel):
             self._total(row),
             verdict,
             action,
+            self._refund_due(row),
         ]
+
+    def _refund_due(self, row: QueueRow) -> str:
+        """The deadline, with a warning from a few days before it while a refund may be owed."""
+        if row.refund_due_on is None:
+            return ""
+        due = date.fromisoformat(row.refund_due_on)
+        text = self.formatter.day(due)
+        if row.request_state in ("done", "declined") or row.financial_status == "REFUNDED":
+            return text
+        days_left = (due - self.formatter.local(self._now()).date()).days
+        if days_left < 0:
+            return self.tr("%1 (overdue)").replace("%1", text)
+        if days_left <= REFUND_WARNING_DAYS:
+            return self.tr("%1 (in %n day(s))", "", days_left).replace("%1", text)
+        return text
 
     def _total(self, row: QueueRow) -> str:
         if row.total_amount is None or row.currency is None:

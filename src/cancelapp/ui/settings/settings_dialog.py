@@ -37,8 +37,8 @@ from cancelapp.settings import (
     UNDO_WINDOW_SECONDS,
     Language,
     Settings,
+    SettingsFile,
     SettingsNotSaved,
-    save_settings,
 )
 from cancelapp.store.stores import StoreRecord
 from cancelapp.ui.connect.connect_pages import form_row, plain_label, translated
@@ -57,15 +57,17 @@ _LANGUAGE_NAMES = {Language.ENGLISH: "English", Language.DANISH: "Dansk"}
 
 def persist_settings(
     settings: Settings,
-    path: Path,
+    ticket: int,
+    settings_file: SettingsFile,
     secrets: SecretStore,
     imap_passwords: dict[str, str],
     app_secrets: Mapping[ProviderKey, str] = MappingProxyType({}),
     signed_out: Sequence[tuple[Provider, str]] = (),
 ) -> tuple[Phrase, ...]:
-    """Write the file, then the email passwords and sign-in app secrets to the keychain, and
-    revoke the sign-ins of mailboxes that no longer use them; notices for the merchant."""
-    save_settings(settings, path)
+    """Write the file (through the settings' one owner), then the email passwords and
+    sign-in app secrets to the keychain, and revoke the sign-ins of mailboxes that no longer
+    use them; notices for the merchant."""
+    settings_file.write(settings, ticket)
     saved = [
         secrets.save(domain, SecretKind.IMAP_PASSWORD, pw) for domain, pw in imap_passwords.items()
     ]
@@ -89,7 +91,7 @@ class SettingsDialog(Retranslating, QDialog):
     def __init__(
         self,
         settings: Settings,
-        settings_file: Path,
+        settings_file: SettingsFile | Path,
         workers: WorkerPool,
         secrets: SecretStore,
         stores: Sequence[StoreRecord] = (),
@@ -101,7 +103,12 @@ class SettingsDialog(Retranslating, QDialog):
         super().__init__(parent)
         self._providers = sign_in_providers
         self._settings = settings
-        self._settings_file = settings_file
+        # The window's one owner of the settings; a bare path: this dialog's own.
+        self._settings_file = (
+            settings_file
+            if isinstance(settings_file, SettingsFile)
+            else SettingsFile(settings_file, settings)
+        )
         self._workers = workers
         self._secrets = secrets
         self._save_task: Task | None = None
@@ -196,6 +203,7 @@ class SettingsDialog(Retranslating, QDialog):
             language=Language(self.language_combo.currentData()),
             reply_templates=self.templates_tab.texts(),
             intake=intake,
+            withdrawal={**self._settings.withdrawal, **self.intake_tab.withdrawal_terms()},
             sign_in_apps=self.intake_tab.apps_box.client_ids(),
         )
 
@@ -248,9 +256,12 @@ class SettingsDialog(Retranslating, QDialog):
             return
         self.message.setText(self.tr("Saving…"))
         self.buttons.setEnabled(False)
+        # What the merchant changed here, onto the settings in use (kept if changed meanwhile).
+        settings, ticket = self._settings_file.change(self._settings, settings)
         task = self._workers.run(
             persist_settings,
             settings,
+            ticket,
             self._settings_file,
             self._secrets,
             self.intake_tab.new_passwords(),

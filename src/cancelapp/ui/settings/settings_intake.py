@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from cancelapp.domain.phrase import Phrase
+from cancelapp.domain.withdrawal import WithdrawalTerms
 from cancelapp.keychain import SecretKind, SecretStore
 from cancelapp.mail.config import SmtpSecurity
 from cancelapp.oauth.providers import PROVIDERS, Provider, ProviderKey
@@ -60,6 +61,7 @@ class IntakeTab(Retranslating, QWidget):
         self.keychain_label = plain_label()
         self._stores = list(stores)
         self._intake = {s.domain: settings.intake_for(s.domain) for s in self._stores}
+        self._terms = {s.domain: settings.withdrawal_for(s.domain) for s in self._stores}
         self._passwords: dict[str, str] = {}
         self._shown: str | None = None
         self.store_label = QLabel()
@@ -114,6 +116,14 @@ class IntakeTab(Retranslating, QWidget):
                 self.password_edit,
             )
         ]
+        # The store's answers for the EU right of withdrawal (Directive 2011/83/EU).
+        self.withdrawal_group = QGroupBox()
+        self.informed_box = QCheckBox()
+        self.business_box = QCheckBox()
+        self.acknowledge_box = QCheckBox()
+        withdrawal_layout = QVBoxLayout(self.withdrawal_group)
+        for box in (self.informed_box, self.business_box, self.acknowledge_box):
+            withdrawal_layout.addWidget(box)
         email_form.addRow(self.smtp_heading)
         self._smtp_fields: list[tuple[QLabel, QWidget]] = [
             (form_row(email_form, field), field)
@@ -141,6 +151,7 @@ class IntakeTab(Retranslating, QWidget):
         layout.addWidget(self.tag_edit)
         layout.addWidget(self.csv_box)
         layout.addWidget(self.email_group)
+        layout.addWidget(self.withdrawal_group)
         layout.addWidget(self.apps_box)
         layout.addWidget(self.keychain_label)
         layout.addStretch()
@@ -150,6 +161,7 @@ class IntakeTab(Retranslating, QWidget):
             self.tag_edit,
             self.csv_box,
             self.email_group,
+            self.withdrawal_group,
         ):
             widget.setEnabled(bool(self._stores))
         self.apps_box.setVisible(bool(self._stores))
@@ -169,6 +181,14 @@ class IntakeTab(Retranslating, QWidget):
         self.tag_edit.setAccessibleName(self.tr("Tag that marks a cancellation request"))
         self.csv_box.setText(self.tr("Exports of a contact or Google &form (CSV)"))
         self.email_group.setTitle(self.tr("Requests sent by &email"))
+        self.withdrawal_group.setTitle(self.tr("EU right of withdrawal"))
+        self.informed_box.setText(
+            self.tr("Customers are told of their right of withdrawal (if not: 12 months more)")
+        )
+        self.business_box.setText(self.tr("Orders with a company on them are business orders"))
+        self.acknowledge_box.setText(
+            self.tr("Acknowledge each withdrawal on arrival, with its text and time of receipt")
+        )
         self.security_combo.setItemText(0, self.tr("TLS (usually port 993)"))
         self.security_combo.setItemText(1, self.tr("STARTTLS (usually port 143)"))
         labels = [
@@ -210,6 +230,10 @@ class IntakeTab(Retranslating, QWidget):
         self._keep_shown()
         return dict(self._intake)
 
+    def withdrawal_terms(self) -> dict[str, WithdrawalTerms]:
+        self._keep_shown()
+        return dict(self._terms)
+
     def new_passwords(self) -> dict[str, str]:
         """Email passwords typed in this dialog, by store domain (for the keychain only)."""
         self._keep_shown()
@@ -232,6 +256,10 @@ class IntakeTab(Retranslating, QWidget):
         self.tag_edit.setText(intake.tag_name)
         self.tag_edit.setEnabled(intake.tag and bool(self._stores))
         self.csv_box.setChecked(intake.csv)
+        terms = self._terms.get(self._shown or "", WithdrawalTerms())
+        self.informed_box.setChecked(terms.informed)
+        self.business_box.setChecked(terms.business_excluded)
+        self.acknowledge_box.setChecked(terms.acknowledge_on_arrival)
         email = intake.email
         self.email_group.setChecked(email.enabled)
         self.host_edit.setText(email.host)
@@ -275,6 +303,11 @@ class IntakeTab(Retranslating, QWidget):
             ),
         )
         self._passwords[self._shown] = self.password_edit.text()
+        self._terms[self._shown] = WithdrawalTerms(
+            informed=self.informed_box.isChecked(),
+            business_excluded=self.business_box.isChecked(),
+            acknowledge_on_arrival=self.acknowledge_box.isChecked(),
+        )
 
     def check_connection(self) -> None:
         """Sign in to the mailbox as typed (reading, its Sent folder, sending), off the GUI

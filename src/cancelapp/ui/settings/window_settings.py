@@ -24,6 +24,7 @@ from cancelapp.ui.tray import RequestTray
 if TYPE_CHECKING:
     from cancelapp.context import AppContext
     from cancelapp.session.refresh import StoreSession
+    from cancelapp.settings import Language
 
 
 class SettingsFlow(QObject):
@@ -52,7 +53,6 @@ class SettingsFlow(QObject):
         self.current_session = current_session
 
     def open_settings(self) -> None:
-        from cancelapp.settings import settings_path
         from cancelapp.ui.settings.settings_dialog import SettingsDialog
 
         stores = self.stores()
@@ -60,7 +60,7 @@ class SettingsFlow(QObject):
         current = next((s.domain for s in stores if session and s.id == session.store_id), None)
         dialog = SettingsDialog(
             self.context.settings,
-            settings_path(self.context.paths.config_dir),
+            self.context.settings_file,
             self.context.workers,
             self.context.secrets,
             stores,
@@ -68,14 +68,15 @@ class SettingsFlow(QObject):
             current_store=current,
             sign_in_providers=self.context.sign_in_providers,
         )
-        dialog.settings_saved.connect(self._saved)
+        language = self.context.settings.language  # before: the save changes the settings
+        dialog.settings_saved.connect(lambda s, n: self._saved(s, n, language))
         dialog.open()
 
-    def _saved(self, settings: object, notices: tuple[object, ...]) -> None:
+    def _saved(self, settings: object, notices: tuple[object, ...], language: Language) -> None:
         from cancelapp.settings import Settings
 
         assert isinstance(settings, Settings)
-        language_changed = settings.language != self.context.settings.language
+        language_changed = settings.language != language
         self.context.settings = settings
         session = self.current_session()
         if session is not None:

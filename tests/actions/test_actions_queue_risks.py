@@ -1,0 +1,92 @@
+"""Queued actions and the money they record: each ends on its own, keeps the undo window it
+was queued with, and the audit log records what Shopify actually refunded."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from actions_harness import Harness
+
+from cancelapp.actions import OutcomeStatus
+from cancelapp.actions.carry_out.plan_journal import journal_plan
+from cancelapp.demoshop import Fault
+from cancelapp.domain.action import ActionState
+from cancelapp.domain.money import Money
+from cancelapp.domain.request import RequestState
+from cancelapp.domain.verdict import SuggestedAction
+
+
+def test_a_queued_action_shopify_refuses_to_check_fails_alone(harness: Harness) -> None:
+    h = harness
+    orders = [h.shop.create_order("paid") for _ in range(2)]
+    requests = [h.request_for(order_id) for order_id in orders]
+    for request_id in requests:
+        h.runner.enqueue(h.runner.prepare_approve(request_id, SuggestedAction()))
+    h.clock.advance(h.runner.settings.undo_seconds + 1)
+    h.shop.faults.inject(Fault.refused(), operation="OrderBasis")  # the first re-check only
+    outcomes = {o.order_id: o for o in h.runner.run_due()}
+    failed, sent = outcomes[orders[0]], outcomes[orders[1]]
+    assert failed.status is OutcomeStatus.FAILED
+    assert "could not check the order" in failed.plain_message
+    assert "Shopify refused the request" in failed.plain_message
+    assert sent.status is OutcomeStatus.DONE, sent.message
+    # The failed one is back with the merchant, with why; nothing of it reached Shopify.
+    assert h.request_state(requests[0]) is RequestState.FAILED
+    assert h.shop.order(orders[0]).cancelled_at is None
+    assert h.shop.ledger.refunded_total(orders[0]) == 0
+    assert h.shop.order(orders[1]).cancelled_at is not None
+    assert h.runner.run_due() == []  # ended: not tried (nor reported) again
+    audit = [e for e in h.audit() if e.order_gid == orders[0]]
+    assert audit[-1].what == "cancel failed"
+
+
+def test_lowering_the_undo_window_does_not_cut_short_an_earlier_wait(harness: Harness) -> None:
+    h = harness
+    h.runner.settings = replace(h.runner.settings, undo_seconds=60)
+    order_id = h.shop.create_order("paid")
+    h.runner.enqueue(h.runner.prepare_approve(h.request_for(order_id), SuggestedAction()))
+    restarted = Harness(h.shop, h.db, h.store_id)  # the app restarted with a 5 s window
+    restarted.runner.settings = replace(restarted.runner.settings, undo_seconds=5)
+    try:
+        h.clock.advance(10)
+        assert restarted.runner.run_due() == []  # still 50 s of its own minute to go
+        assert h.shop.order(order_id).cancelled_at is None
+        h.clock.advance(51)
+        [outcome] = restarted.runner.run_due()
+        assert outcome.status is OutcomeStatus.DONE, outcome.message
+    finally:
+        restarted.close()
+
+
+def test_the_audit_log_records_what_the_cancel_refunded_not_the_preview(
+    harness: Harness,
+) -> None:
+    """Shopify confirmed the cancel but no refund appeared on the order: the audit entry and
+    the outcome both say nothing was refunded (the preview's amount never was)."""
+    h = harness
+    plan = h.runner.prepare_approve(h.request_for(h.shop.create_order("paid")), SuggestedAction())
+    assert plan.refund_total is not None and plan.refund_total.amount > 0
+    entry = journal_plan(h.db, plan, ActionState.SENDING, now=h.now())
+    confirmed = {"cancelled": True, "refunded": None, "shopify_ids": ["gid://shopify/Job/1"]}
+    with h.db.transaction() as conn:
+        h.runner.records.step_done(entry, 0, confirmed, conn)
+    assert h.audit()[-1].what == "cancel"
+    assert h.audit()[-1].amount == Money.zero(plan.refund_total.currency)
+
+
+def test_a_queued_action_whose_check_came_back_garbled_waits_for_the_next_round(
+    harness: Harness,
+) -> None:
+    h = harness
+    order_id = h.shop.create_order("paid")
+    request_id = h.request_for(order_id)
+    h.runner.enqueue(h.runner.prepare_approve(request_id, SuggestedAction()))
+    h.clock.advance(h.runner.settings.undo_seconds + 1)
+    h.shop.faults.inject(Fault.malformed(), operation="OrderBasis", times=5)
+    [waiting] = h.runner.run_due()
+    assert waiting.status is OutcomeStatus.QUEUED  # not failed: the answer was only cut short
+    assert h.request_state(request_id) is RequestState.QUEUED
+    h.shop.faults.clear()
+    [sent] = h.runner.run_due()
+    assert sent.status is OutcomeStatus.DONE, sent.message
+    assert h.shop.order(order_id).cancelled_at is not None
