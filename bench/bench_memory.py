@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from cancelapp.paths import AppPaths
-from launching import FLOOR_SCRIPT, cancelapp_command, launch, launch_env
+from launching import cancelapp_command, floor_command, launch, launch_env
 from seed_cache import seed_data_dir
 
 RESULTS = Path(__file__).parent / "results" / "memory.json"
@@ -82,7 +82,7 @@ def measure(requests: int, runs: int, folder: Path) -> dict[str, Any]:
     database = AppPaths.under(full).database_path
     env = launch_env(folder)
     commands = {
-        "floor": [sys.executable, "-c", FLOOR_SCRIPT],
+        "floor": floor_command(),
         "empty": cancelapp_command(empty),
         "cached": cancelapp_command(full),
         "interactive": [sys.executable, "-c", INTERACTIVE_SCRIPT, str(full)],

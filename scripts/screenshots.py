@@ -1,7 +1,8 @@
 """Screenshots of the main window on the demo shop: English and Danish, light and dark; and
 at a laptop's 1366x768 the queue with a request whose decisive reason is a pending payment,
 the detail pane with that reason first and the rules passed over opened, a request waiting
-for the warehouse to agree to cancel, and the offline queue with decisions queued.
+for the warehouse to agree to cancel, the offline queue with decisions queued, and the order as
+the Shopify admin shows it (items with images, shipping, taxes and payments).
 
     uv run python scripts/screenshots.py [--out docs/screenshots]
 
@@ -183,6 +184,8 @@ def _take(out: Path, width: int, height: int) -> int:
         if not _partial_cancel_preview(app, window, three_items, out, wait):
             return 1
         if not _unmatched_search(window, shop, out / "unmatched-search-en.png", wait):
+            return 1
+        if not _order_as_in_admin(app, window, shop, out, wait):
             return 1
         if not _search_hint(app, window, out):
             return 1
@@ -552,6 +555,54 @@ def _offline_queue(
         print("no queued decision to show", file=sys.stderr)
         return False
     return _save_both_languages(app, window, out, "offline-queue")
+
+
+def _admin_like_order(shop: DemoShop) -> str:
+    """A partly shipped order with an item in a size or colour, paid by card, with a request:
+    items with images, shipping, taxes, a payment and a tracking number."""
+    for _ in range(40):
+        order_id = shop.create_order("partially_fulfilled")
+        order = shop.order(order_id)
+        if any(li.variant and li.variant.options for li in order.line_items):
+            break
+    shop.add_cancel_request(order_id, "Please cancel the rest of my order.")
+    return order_id
+
+
+def _order_as_in_admin(
+    app: QApplication, window: MainWindow, shop: DemoShop, out: Path, wait: Callable[..., None]
+) -> bool:
+    """At 1366x768, in English and Danish: the detail pane scrolled to the order as the
+    Shopify admin shows it (items with images, variant and SKU; shipping, taxes, payments)."""
+    from cancelapp.settings import Language
+    from cancelapp.ui.queue.queue_index import Tab
+
+    order_id = _admin_like_order(shop)
+    window.sync_now()
+    wait(window.sync.finished)
+    window.resize(*LAPTOP)
+    window.queue.show_tab(Tab.NEEDS_DECISION)
+    with window.session.database.reading() as conn:
+        (request_id,) = conn.execute(
+            "SELECT id FROM requests WHERE order_gid = ?", (order_id,)
+        ).fetchone()
+    window.queue.select_request(request_id)
+    wait(window.details.images_shown)
+    for language in ("en", "da"):
+        window.use_language(Language.DANISH if language == "da" else Language.ENGLISH)
+        for _ in range(5):
+            app.processEvents()
+        pane = window.detail
+        pane.verticalScrollBar().setValue(pane.order_section.y())
+        for _ in range(5):
+            app.processEvents()
+        target = out / f"order-as-in-admin-1366-{language}.png"
+        if not window.grab().save(str(target)):
+            print(f"could not write {target}", file=sys.stderr)
+            return False
+        print(target.relative_to(ROOT) if target.is_relative_to(ROOT) else target)
+    window.use_language(Language.ENGLISH)
+    return True
 
 
 def _save(widget: QWidget, target: Path) -> bool:

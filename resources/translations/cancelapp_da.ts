@@ -1392,6 +1392,10 @@
 <context>
     <name>DetailFlow</name>
     <message>
+        <source>Shopify must be reachable to release a hold.</source>
+        <translation>Shopify skal kunne nås for at frigive et tilbagehold.</translation>
+    </message>
+    <message>
         <source>Only a summary of {order} is cached: the full order loads when online.</source>
         <translation>Der er kun gemt en oversigt over {order}: hele ordren hentes, når der er forbindelse.</translation>
     </message>
@@ -1449,14 +1453,6 @@
     <message>
         <source>Placed</source>
         <translation>Afgivet</translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation>Total</translation>
-    </message>
-    <message>
-        <source>Refunded</source>
-        <translation>Refunderet</translation>
     </message>
     <message>
         <source>Payment</source>
@@ -1644,6 +1640,10 @@
         <source>Why not another rule? ({count})</source>
         <translation>Hvorfor ikke en anden regel? ({count})</translation>
     </message>
+    <message>
+        <source>Shopify ({app})</source>
+        <translation>Shopify ({app})</translation>
+    </message>
     <message numerus="yes">
         <source>%n earlier events are not shown.</source>
         <translation>
@@ -1654,6 +1654,18 @@
     <message>
         <source>Verdict</source>
         <translation>Vurdering</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Open in Shopify admin</source>
+        <translation>Åbn i Shopify admin</translation>
+    </message>
+    <message>
+        <source>Open the order in the Shopify admin</source>
+        <translation>Åbn ordren i Shopify admin</translation>
     </message>
     <message>
         <source>[text shortened: {size}]</source>
@@ -1895,14 +1907,14 @@
     <message>
         <source>1. Open Shopify&apos;s Dev Dashboard with the account that owns the store, and create an app called CancelApp.
 2. Create a version of the app with the access scopes below, and release it.
-3. Under protected customer data, allow name and email, so requests can be matched to customers.
+3. Under protected customer data access, select why CancelApp needs it (customer service) and allow name, email and address, so requests are matched to customers and each order shows its customer and where it ships. Without it, Shopify sends those fields empty.
 4. Install the app in your store.
 5. Open the app&apos;s settings and copy its client ID and client secret into the next page.
 
 Already have an Admin API access token from an older custom app? Skip to the next page.</source>
         <translation>1. Åbn Shopifys Dev Dashboard med den konto, der ejer butikken, og opret en app med navnet CancelApp.
 2. Opret en version af appen med adgangsområderne (scopes) nedenfor, og udgiv den.
-3. Under beskyttede kundedata skal du tillade navn og e-mail, så anmodninger kan knyttes til kunder.
+3. Under adgang til beskyttede kundedata skal du vælge, hvorfor CancelApp har brug for dem (kundeservice), og tillade navn, e-mail og adresse, så anmodninger knyttes til kunder, og hver ordre viser kunden og leveringsadressen. Uden den adgang sender Shopify de felter tomme.
 4. Installer appen i din butik.
 5. Åbn appens indstillinger, og kopier klient-id og klienthemmelighed ind på næste side.
 
@@ -2910,6 +2922,219 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     <message>
         <source>Shopify found no order for this email or name. Shopify only searches emails and names when CancelApp has protected customer data access (name and email).</source>
         <translation>Shopify fandt ingen ordre med denne e-mail eller dette navn. Shopify søger kun i e-mails og navne, når CancelApp har adgang til beskyttede kundedata (navn og e-mail).</translation>
+    </message>
+</context>
+<context>
+    <name>OrderSections</name>
+    <message numerus="yes">
+        <source>%n more items are not shown.</source>
+        <translation>
+            <numerusform>%n vare mere vises ikke.</numerusform>
+            <numerusform>%n varer mere vises ikke.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Let Shopify fulfill this part of the order again.</source>
+        <translation>Lad Shopify sende denne del af ordren igen.</translation>
+    </message>
+    <message>
+        <source>No customer record on this order: a guest checkout, or CancelApp may not read customers (the read_customers access scope).</source>
+        <translation>Ordren har ingen kunde: et gæstekøb, eller CancelApp må ikke læse kunder (adgangsområdet read_customers).</translation>
+    </message>
+    <message>
+        <source>No payment recorded yet ({gateways})</source>
+        <translation>Ingen betaling registreret endnu ({gateways})</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation>Note: {note}</translation>
+    </message>
+    <message>
+        <source>On hold at {where}: {reason}</source>
+        <translation>Tilbageholdt på {where}: {reason}</translation>
+    </message>
+    <message>
+        <source>Orders: {count}</source>
+        <translation>Ordrer: {count}</translation>
+    </message>
+    <message>
+        <source>Orders: {count} · spent in all: {spent}</source>
+        <translation>Ordrer: {count} · handlet for i alt: {spent}</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Refunderet</translation>
+    </message>
+    <message>
+        <source>Release hold</source>
+        <translation>Frigiv</translation>
+    </message>
+    <message>
+        <source>SKU {sku}</source>
+        <translation>Varenr. {sku}</translation>
+    </message>
+    <message>
+        <source>Shipped: {what}</source>
+        <translation>Sendt: {what}</translation>
+    </message>
+    <message>
+        <source>Shipping</source>
+        <translation>Fragt</translation>
+    </message>
+    <message>
+        <source>Shipping ({method})</source>
+        <translation>Fragt ({method})</translation>
+    </message>
+    <message>
+        <source>Shopify must be reachable to release the hold.</source>
+        <translation>Shopify skal kunne nås for at frigive tilbageholdet.</translation>
+    </message>
+    <message>
+        <source>Shopify withholds the customer&apos;s name, email and address: CancelApp has no access to protected customer data. Allow it in the Dev Dashboard (see Connect a store&apos;s guide), then sync.</source>
+        <translation>Shopify tilbageholder kundens navn, e-mail og adresse: CancelApp har ikke adgang til beskyttede kundedata. Tillad det i Dev Dashboard (se vejledningen under Forbind en butik), og synkroniser så.</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>Subtotal</translation>
+    </message>
+    <message>
+        <source>Tags: {tags}</source>
+        <translation>Tags: {tags}</translation>
+    </message>
+    <message>
+        <source>Taxes</source>
+        <translation>Moms og afgifter</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Track shipment</source>
+        <translation>Følg forsendelsen</translation>
+    </message>
+    <message>
+        <source>a location</source>
+        <translation>en lokation</translation>
+    </message>
+    <message>
+        <source>no tracking number</source>
+        <translation>intet sporingsnummer</translation>
+    </message>
+    <message>
+        <source>tracking number {number}</source>
+        <translation>sporingsnummer {number}</translation>
+    </message>
+    <message>
+        <source>{tax} (included)</source>
+        <translation>{tax} (inkluderet)</translation>
+    </message>
+</context>
+<context>
+    <name>OrderWords</name>
+    <message>
+        <source>Authorization</source>
+        <translation>Reservation</translation>
+    </message>
+    <message>
+        <source>Bank transfer</source>
+        <translation>Bankoverførsel</translation>
+    </message>
+    <message>
+        <source>Capture</source>
+        <translation>Hævning</translation>
+    </message>
+    <message>
+        <source>Cash on delivery</source>
+        <translation>Efterkrav</translation>
+    </message>
+    <message>
+        <source>Change given</source>
+        <translation>Byttepenge</translation>
+    </message>
+    <message>
+        <source>Gift card</source>
+        <translation>Gavekort</translation>
+    </message>
+    <message>
+        <source>Manual payment</source>
+        <translation>Manuel betaling</translation>
+    </message>
+    <message>
+        <source>MobilePay</source>
+        <translation>MobilePay</translation>
+    </message>
+    <message>
+        <source>PayPal</source>
+        <translation>PayPal</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Betaling</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Refusion</translation>
+    </message>
+    <message>
+        <source>Shopify Payments</source>
+        <translation>Shopify Payments</translation>
+    </message>
+    <message>
+        <source>Test payment (Bogus Gateway)</source>
+        <translation>Testbetaling (Bogus Gateway)</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>Annulleret reservation</translation>
+    </message>
+    <message>
+        <source>awaiting payment</source>
+        <translation>afventer betaling</translation>
+    </message>
+    <message>
+        <source>awaiting returned items</source>
+        <translation>afventer returnerede varer</translation>
+    </message>
+    <message>
+        <source>awaiting the provider</source>
+        <translation>afventer betalingsudbyderen</translation>
+    </message>
+    <message>
+        <source>delivery date unknown</source>
+        <translation>ukendt leveringsdato</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>mislykkedes</translation>
+    </message>
+    <message>
+        <source>high risk of fraud</source>
+        <translation>høj risiko for svindel</translation>
+    </message>
+    <message>
+        <source>incorrect address</source>
+        <translation>forkert adresse</translation>
+    </message>
+    <message>
+        <source>other reason</source>
+        <translation>anden årsag</translation>
+    </message>
+    <message>
+        <source>out of stock</source>
+        <translation>udsolgt</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>afventer</translation>
+    </message>
+    <message>
+        <source>post-purchase offer shown</source>
+        <translation>tilbud efter køb vises</translation>
+    </message>
+    <message>
+        <source>status unknown</source>
+        <translation>ukendt status</translation>
     </message>
 </context>
 <context>

@@ -102,11 +102,11 @@ def test_cancel_with_a_lost_answer_is_found_on_the_order_not_resent_blindly(
 
 def test_throttled_requests_wait_for_the_bucket(actions_db: Database) -> None:
     clock = ManualClock(SHOP_START)
-    with DemoShop(seed=5, size=3, clock=clock, bucket_size=800, restore_rate=20) as shop:
+    with DemoShop(seed=5, size=3, clock=clock, bucket_size=1000, restore_rate=20) as shop:
         h = Harness(shop, actions_db, 1)
         order_id = shop.create_order("paid")
         plan = h.runner.prepare_approve(h.request_for(order_id), SuggestedAction())
-        shop.bucket.take(700)  # another app drained the bucket meanwhile
+        shop.bucket.take(900)  # another app drained the bucket meanwhile
         outcome = h.runner.execute(plan)
         assert outcome.status is OutcomeStatus.DONE, outcome.message
         assert shop.throttled >= 1

@@ -121,12 +121,13 @@ def test_a_paced_wait_stops_when_the_sync_is_cancelled(
 ) -> None:
     shop = make_demo_shop(restore_rate=1, bucket_size=1000)
     client = client_for(shop)
-    client.query(documents.load("orders"))  # leaves ~800 points: the next page waits minutes
+    page = {"first": 4}  # about 940 points requested
+    client.query(documents.load("orders"), page)  # leaves less: the next page waits minutes
     cancel = threading.Event()
     timer = threading.Timer(0.1, cancel.set)
     timer.start()
     with pytest.raises(Cancelled):
-        client.query(documents.load("orders"), cancel=cancel)
+        client.query(documents.load("orders"), page, cancel=cancel)
     timer.join()
     assert client.stats.requests == 1
 
@@ -136,11 +137,12 @@ def test_closing_the_client_stops_its_waits(
 ) -> None:
     shop = make_demo_shop(restore_rate=1, bucket_size=1000)
     client = client_for(shop)
-    client.query(documents.load("orders"))
+    page = {"first": 4}  # about 940 points requested: the second page waits minutes
+    client.query(documents.load("orders"), page)
     timer = threading.Timer(0.1, client.close)
     timer.start()
     with pytest.raises(Cancelled):
-        client.query(documents.load("orders"))
+        client.query(documents.load("orders"), page)
     timer.join()
 
 

@@ -180,3 +180,13 @@ def test_a_shopify_store_is_stored_by_its_domain_and_a_demo_shop_with_its_scheme
 
 def test_a_demo_shop_saved_without_its_scheme_was_plain_http() -> None:
     assert Endpoint.from_stored("127.0.0.1:8123") == Endpoint.loopback("http://127.0.0.1:8123")
+
+
+def test_the_admin_page_of_an_order_is_on_admin_shopify_com_or_the_demo_shop() -> None:
+    order = "gid://shopify/Order/5512"
+    assert Endpoint.for_shop("nordlys-keramik").admin_order_url(order) == (
+        "https://admin.shopify.com/store/nordlys-keramik/orders/5512"
+    )
+    assert Endpoint.loopback("http://127.0.0.1:8123").admin_order_url(order) == (
+        "http://127.0.0.1:8123/admin/orders/5512"
+    )

@@ -82,6 +82,9 @@ def test_connect_with_client_id_and_secret(
     assert wizard.currentPage() is wizard.guide_page
     assert all(s in wizard.guide_page.required.text() for s in required_scopes())
     assert all(s in wizard.guide_page.optional.text() for s in optional_scopes())
+    # How to get the customer's name, email and address (protected customer data).
+    assert "protected customer data access" in wizard.guide_page.steps.text()
+    assert "name, email and address" in wizard.guide_page.steps.text()
     qtbot.mouseClick(wizard.guide_page.copy_button, Qt.MouseButton.LeftButton)
     assert QGuiApplication.clipboard().text().split(",")[:2] == ["read_orders", "write_orders"]
     click_next(qtbot, wizard)

@@ -149,7 +149,7 @@ def test_detail_shows_quantities_holds_and_the_suggestion(qtbot: QtBot) -> None:
     texts = [label.text() for label in pane.widget().findChildren(QLabel)]
     lines = [line for text in texts for line in text.split("\n")]
     assert "DKK\u00a0387.00" in lines
-    assert "Lager København: On hold · on hold (OTHER)" in lines
+    assert "Lager København: On hold · on hold (other reason)" in lines
     assert any(t.startswith("Suggested: cancel the order, refund to the original") for t in texts)
     assert "\u2713 payment status paid" in lines
     assert 'Decided by the rule "In time"' in lines
@@ -160,10 +160,16 @@ def test_detail_shows_quantities_holds_and_the_suggestion(qtbot: QtBot) -> None:
     pane.why_not.click()
     assert not pane.passed_over.isHidden()
     assert pane.passed_over.text() == '"Already cancelled" did not apply: order already cancelled'
-    columns = {text.split("\n")[0]: text.split("\n")[1:] for text in texts if "\n" in text}
+    grid = pane.items.grid
+    headers = [grid.itemAtPosition(0, c).widget().text() for c in range(2, grid.columnCount())]
+    columns = {
+        name: [grid.itemAtPosition(row, c).widget().text() for row in (1, 2)]
+        for c, name in enumerate(headers, start=2)
+    }
     assert columns["Restock"] == ["Yes", "No"]  # the plate cannot be restocked
     assert columns["Fulfilled"] == ["2", "1"]  # mugs: 3 ordered, 1 unfulfilled
     assert columns["Unfulfilled"] == ["1", "0"]
+    assert grid.itemAtPosition(1, 1).widget().text().endswith("\nSKU MUG-1")
 
 
 def test_banner_repeats_count_and_details_toggle(qtbot: QtBot) -> None:

@@ -30,6 +30,23 @@ PRODUCTS: list[tuple[str, str, list[str]]] = [
 ]
 
 GIFT_CARD = ("Gavekort 500 kr.", "500.00")
+# Options of the products sold in a size or colour: product index -> (name, value) pairs.
+OPTIONS: dict[int, list[tuple[str, str]]] = {
+    0: [("Farve", "Grå")],
+    1: [("Farve", "Blå")],
+    2: [("Farve", "Sand")],
+    4: [("Størrelse", "M"), ("Farve", "Sort")],
+    5: [("Størrelse", "One size"), ("Farve", "Rød")],
+    12: [("Størrelse", "39-42")],
+}
+STREETS = ["Nørregade", "Vestergade", "Strandvejen", "Algade", "Kongensgade", "Søndergade"]
+TOWNS = ["1165 København K", "8000 Aarhus C", "5000 Odense C", "9000 Aalborg", "6700 Esbjerg"]
+CUSTOMER_NOTES = [
+    None,
+    None,
+    "Foretrækker levering til pakkeshop.",
+    "Wholesale: ring før levering.",
+]
 
 DANISH_NAMES = [
     ("Mette", "Jensen"), ("Søren", "Nielsen"), ("Anne", "Sørensen"), ("Lars", "Pedersen"),
@@ -57,9 +74,11 @@ def build_catalogue(store: ShopStore, customers: int) -> None:
         store.locations[location.id] = location
     for index, (title, price, tags) in enumerate(PRODUCTS):
         product = Product(store.new_id(), title, list(tags))
+        options = OPTIONS.get(index, [])
         variant = Variant(
-            store.new_id(), product, "Default Title", f"HYG-{100 + index}", Decimal(price),
-            inventory_item_id=store.new_id(),
+            store.new_id(), product, " / ".join(v for _n, v in options) or "Default Title",
+            f"HYG-{100 + index}", Decimal(price), inventory_item_id=store.new_id(),
+            options=list(options),
         )  # fmt: skip
         store.products[product.id] = product
         store.variants[variant.id] = variant
@@ -77,6 +96,12 @@ def build_catalogue(store: ShopStore, customers: int) -> None:
         email_name = f"{first}.{last}".lower().replace("'", "").translate(ASCII)
         email = f"{email_name}{round_ or ''}@example.{'dk' if locale == 'da-DK' else 'com'}"
         customer = Customer(store.new_id(), first, last, email, locale)
+        customer.address = [
+            f"{STREETS[index % len(STREETS)]} {index % 90 + 1}",
+            TOWNS[index % len(TOWNS)],
+            "Denmark",
+        ]
+        customer.note = CUSTOMER_NOTES[index % len(CUSTOMER_NOTES)]
         if index % 7 == 0:
             customer.tags.append("VIP")
         store.customers[customer.id] = customer

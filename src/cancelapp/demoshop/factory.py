@@ -320,5 +320,17 @@ def fulfil(order: Order, li: LineItem, quantity: int, fulfillment_id: int, at: d
     fo.status = "CLOSED" if not any(fo.remaining.values()) else "IN_PROGRESS"
     fo.updated_at = at
     shipment = [FulfillmentLineItem(fulfillment_id, li.id, shipped)]  # one line per shipment
-    order.fulfillments.append(Fulfillment(fulfillment_id, "SUCCESS", at, fo.location.id, shipment))
+    tracking = f"00370730{fulfillment_id % 10**10:010d}"
+    order.fulfillments.append(
+        Fulfillment(
+            fulfillment_id,
+            "SUCCESS",
+            at,
+            fo.location.id,
+            shipment,
+            tracking_company="PostNord",
+            tracking_number=tracking,
+            units=shipped,
+        )
+    )
     order.touch(at)

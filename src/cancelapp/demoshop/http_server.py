@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import functools
+import html
 import json
 import logging
 import re
@@ -19,10 +21,12 @@ from urllib.parse import parse_qsl, urlsplit
 from cancelapp.demoshop.auth import INVALID_TOKEN_BODY, TokenBook
 from cancelapp.demoshop.executor import Answer, GraphQLService, operation_name_of
 from cancelapp.demoshop.faults import Fault, FaultKind, Faults
+from cancelapp.demoshop.images import IMAGE_PATH, product_png
 from cancelapp.demoshop.schema import VERSIONS
 
 log = logging.getLogger(__name__)
 GRAPHQL_PATH = re.compile(r"/admin/api/([^/]+)/graphql\.json")
+ADMIN_ORDER_PATH = re.compile(r"/admin/orders/(\d+)")  # the order's page in "the admin"
 TOKEN_PATH = "/admin/oauth/access_token"  # noqa: S105 (a path, not a secret)
 NOT_FOUND = {"errors": "Not Found"}
 RATE_LIMITED = {
@@ -127,7 +131,25 @@ class DemoShopHandler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:
         self._read_body()
-        self._send_json(404, NOT_FOUND)
+        path = urlsplit(self.path).path
+        image = IMAGE_PATH.fullmatch(path)
+        admin = ADMIN_ORDER_PATH.fullmatch(path)
+        if image:
+            data = _png(int(image.group(1)))
+            self._send_bytes(200, data, "image/png", headers={"Cache-Control": "max-age=86400"})
+        elif admin:
+            self._send_bytes(200, self._admin_page(int(admin.group(1))), "text/html; charset=utf-8")
+        else:
+            self._send_json(404, NOT_FOUND)
+
+    def _admin_page(self, number: int) -> bytes:
+        """The demo shop's stand-in for the order's page in the Shopify admin."""
+        store = self.server.shop.service.store
+        with store.lock:
+            order = store.orders.get(number)
+            name = order.name if order is not None else "?"
+        title = html.escape(f"{store.info.name}: order {name}")
+        return f"<!doctype html><title>{title}</title><h1>{title}</h1>".encode()
 
     def do_POST(self) -> None:
         raw = self._read_body()
@@ -252,6 +274,11 @@ class DemoShopHandler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(data if cut is None else data[:cut])
         return len(data)
+
+
+@functools.cache
+def _png(product_id: int) -> bytes:
+    return product_png(product_id)
 
 
 def _encode(body: dict[str, Any]) -> bytes:

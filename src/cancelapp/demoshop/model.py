@@ -43,6 +43,7 @@ class Variant:
     sku: str
     price: Decimal  # shop currency, VAT included
     inventory_item_id: int
+    options: list[tuple[str, str]] = field(default_factory=list)  # (name, value): size, colour
 
 
 @dataclass
@@ -53,6 +54,8 @@ class Customer:
     email: str
     locale: str
     tags: list[str] = field(default_factory=list)
+    address: list[str] = field(default_factory=list)  # as `MailingAddress.formatted` lines
+    note: str | None = None
 
     @property
     def display_name(self) -> str:
@@ -148,6 +151,15 @@ class Fulfillment:
     location_id: int
     lines: list[FulfillmentLineItem] = field(default_factory=list)
     delivered_at: datetime | None = None  # set when the carrier reports it delivered
+    tracking_company: str | None = None
+    tracking_number: str | None = None
+    units: int = 0
+
+    @property
+    def tracking_url(self) -> str | None:
+        if self.tracking_number is None:
+            return None
+        return f"https://tracking.postnord.com/dk/?id={self.tracking_number}"
 
 
 @dataclass

@@ -91,6 +91,7 @@ class DemoShop:
             daemon=True,
         )
         self._thread.start()
+        self.store.base_url = self.base_url
         return self
 
     def stop(self) -> None:
@@ -228,6 +229,22 @@ class DemoShop:
                 if wanted:
                     factory.fulfil(order, li, wanted, self.store.new_id(), now)
             self.store.register(order)
+
+    def release_holds(self, order_id: str) -> None:
+        """The merchant releases every hold on the order in the Shopify admin."""
+        with self.store.lock:
+            order = self.order(order_id)
+            for fo in order.fulfillment_orders:
+                if fo.status == "ON_HOLD":
+                    fo.holds.clear()
+                    fo.status = "OPEN"
+            order.touch(self.store.now())
+
+    def withhold_customer_data(self, withheld: bool = True) -> None:
+        """As for an app without protected customer data access: customers' names, emails
+        and addresses come back empty."""
+        with self.store.lock:
+            self.store.protected_customer_data = not withheld
 
     def ship_to(self, order_id: str, country: str, *, company: str | None = None) -> None:
         """Give the order a shipping address in `country` (a `CountryCode`), with a company."""

@@ -67,12 +67,17 @@ class ShopStore:
         self.fulfillment_service_answer = "accept"  # how the 3PL answers: accept, reject, none
         self.fulfillment_service_delay = 0.2  # seconds before it answers
         self.ignored_search_fields: frozenset[str] = frozenset()  # as if Shopify lacked them
+        # False: the app lacks protected customer data access; names, emails and addresses
+        # come back empty, as Shopify redacts them.
+        self.protected_customer_data = True
+        self.base_url = ""  # where the HTTP server answers: image URLs start with it
         self.locations: dict[int, Location] = {}
         self.products: dict[int, Product] = {}
         self.variants: dict[int, Variant] = {}
         self.inventory: dict[tuple[int, int], int] = {}  # (inventory item, location) -> available
         self.customers: dict[int, Customer] = {}
         self.orders: dict[int, Order] = {}
+        self.customer_orders: dict[int, dict[int, Order]] = {}  # customer id -> their orders
         self._owners: dict[int, tuple[Order, Any]] = {}  # sub-object id -> (order, object)
         self.jobs: dict[str, Any] = {}  # job uuid -> cancel job
         self.idempotent: dict[tuple[str, str], IdempotentCall] = {}
@@ -107,6 +112,8 @@ class ShopStore:
     def register(self, order: Order) -> None:
         """Make an order and everything in it findable by id; call again after adding to it."""
         self.orders[order.id] = order
+        if order.customer is not None:
+            self.customer_orders.setdefault(order.customer.id, {})[order.id] = order
         parts: list[Any] = [
             *order.line_items,
             *order.transactions,

@@ -11,13 +11,14 @@ Review verdict saying the full order is still to be read: the window reads it in
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from cancelapp.domain.action import TERMINAL_STATES, Action
 from cancelapp.domain.money import Money
 from cancelapp.domain.order import Order
+from cancelapp.domain.order_view import OrderView
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
 from cancelapp.domain.request import CancellationRequest, RequestState
 from cancelapp.domain.verdict import Outcome, Verdict
@@ -79,6 +80,10 @@ class RequestDetail:
     carried_out: CarriedOut | None = None  # the decision a done or declined request was under
     withdrawal: Withdrawal | None = None  # what the EU right of withdrawal says; None: no order
     acknowledged_at: datetime | None = None  # when its acknowledgement was prepared
+    # The order as the Shopify admin shows it (variants, money breakdown, payments, tracking,
+    # customer, Shopify's timeline), and the order's page there.
+    view: OrderView = field(default_factory=OrderView)
+    admin_url: str | None = None
     verdict_due: bool = False  # the stored verdict ran out: the window judges it again
     judged_at: datetime | None = None  # when the verdict was judged (None: just now, unstored)
 
@@ -118,15 +123,22 @@ def load_detail(
     none stored yet (its first verdict is on its way). `digest` is the rules' (`StorePolicy`
     has it; worked out here when not given, which costs a rendering of the policy)."""
     from cancelapp.policy import evaluate, explain, policy_hash
+    from cancelapp.shopify.order_view import order_view_from_node
     from cancelapp.store.audit import list_audit
     from cancelapp.store.journal import list_actions, list_decisions
-    from cancelapp.store.orders import load_listed_order, load_order, order_fetched_at
+    from cancelapp.store.orders import (
+        load_listed_order,
+        load_order,
+        load_snapshot,
+        order_fetched_at,
+    )
     from cancelapp.store.requests import (
         acknowledged_at,
         get_request,
         stored_verdict,
         unmatched_reason,
     )
+    from cancelapp.store.stores import get_store
 
     with database.reading() as conn:
         request = get_request(conn, request_id)
@@ -135,13 +147,21 @@ def load_detail(
         order = fetched_at = None
         complete = True
         audit: list[AuditEntry] = []
+        view = OrderView()
+        admin_url = None
         if request.order_id is not None:
             order = load_order(conn, request.store_id, request.order_id)
             if order is None:
                 order = load_listed_order(conn, request.store_id, request.order_id)
                 complete = order is None
+            else:
+                snapshot = load_snapshot(conn, request.store_id, request.order_id)
+                view = order_view_from_node(snapshot) if snapshot else view
             fetched_at = order_fetched_at(conn, request.store_id, request.order_id)
             audit = list_audit(conn, request.store_id, order_gid=request.order_id, limit=200)
+            store = get_store(conn, request.store_id)
+            if store is not None and order is not None:
+                admin_url = store.endpoint.admin_order_url(order.id)
         decisions = list_decisions(conn, request_id)
         actions = list_actions(conn, request_id)
         why_unmatched = unmatched_reason(conn, request_id)
@@ -189,6 +209,8 @@ def load_detail(
         carried_out(request, decisions, audit),
         None if order is None else assess(order, request, withdrawal_terms or WithdrawalTerms()),
         acknowledged,
+        view,
+        admin_url,
         due,
         judged_at,
     )

@@ -98,6 +98,13 @@ class Endpoint:
         """`name.myshopify.com` (what a merchant recognises); the host:port for the demo shop."""
         return self.base_url.split("://", 1)[1]
 
+    def admin_order_url(self, order_gid: str) -> str:
+        """The order's page in the Shopify admin (the demo shop serves its own stand-in)."""
+        number = order_gid.rsplit("/", 1)[-1]
+        if self.is_loopback:
+            return f"{self.base_url}/admin/orders/{number}"
+        return f"https://{_ADMIN_HOST}/store/{self.shop}/orders/{number}"
+
     def graphql_url(self, version: str) -> str:
         return f"{self.base_url}/admin/api/{version}/graphql.json"
 

@@ -14,6 +14,7 @@ from cancelapp.domain.order import Order
 from cancelapp.shopify import documents as shopify_documents
 from cancelapp.shopify.client import ShopifyClient
 from cancelapp.shopify.order_mapping import order_from_node
+from cancelapp.shopify.page_fit import largest_page
 from cancelapp.sources.matching import OrderLookup
 from cancelapp.store.orders import find_order_gids, load_listed_order
 
@@ -43,9 +44,9 @@ def order_nodes_named(
     """The order nodes Shopify holds under exactly this name (its search also matches
     names containing it)."""
     quoted = name.replace("\\", "\\\\").replace('"', '\\"')
-    data = client.query(
-        shopify_documents.load("orders"), {"query": f'name:"{quoted}"', "first": 5}, cancel=cancel
-    )
+    document = shopify_documents.load("orders")
+    first = min(largest_page(document), 5)  # whole orders: a few fit under the cost cap
+    data = client.query(document, {"query": f'name:"{quoted}"', "first": first}, cancel=cancel)
     nodes: list[dict[str, Any]] = (data.get("orders") or {}).get("nodes") or []
     return [n for n in nodes if n.get("name") == name]
 

@@ -121,6 +121,7 @@ class MainWindow(Retranslating, QMainWindow):
             lambda: self.session,
             lambda: self.context.clock(),
             self,
+            cache_dir=context.paths.cache_dir,
         )
         self.verdicts = VerdictClock(
             context.workers, context.database, self.policy, lambda: self.context.clock(), self

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from cancelapp.domain.order_view import Hold
 from cancelapp.session.detail import RequestDetail, load_detail
 from cancelapp.store.database import Database
 from cancelapp.ui.detail.detail_pane import DetailPane
@@ -29,6 +31,8 @@ class DetailFlow(QObject):
     rows_changed = Signal(object)  # frozenset of request ids judged after completing an order
     waiting_online = Signal(str)  # a note for the status bar: the order loads when online
     problem = Signal(object)  # an error, for the banner
+    images_shown = Signal(int)  # request id whose product images are on screen
+    hold_released = Signal(int)  # request id
     verdict_due = Signal()  # the request shown has an outdated verdict: judge it again
 
     def __init__(
@@ -40,6 +44,8 @@ class DetailFlow(QObject):
         current_session: Callable[[], StoreSession | None],
         clock: Callable[[], datetime],
         parent: QObject | None = None,
+        *,
+        cache_dir: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self.workers = workers
@@ -52,6 +58,9 @@ class DetailFlow(QObject):
         self._completing: set[str] = set()  # order ids being read in full
         self._offline: set[str] = set()  # order ids that could not be read: wait for online
         self._gone: set[str] = set()  # order ids Shopify no longer has
+        self.cache_dir = cache_dir  # product images are kept under it
+        self._releasing: set[str] = set()  # fulfillment orders whose hold is being released
+        pane.release_hold_requested.connect(self.release_hold)
 
     def load(self, request_id: int) -> None:
         self.wanted = request_id
@@ -96,6 +105,60 @@ class DetailFlow(QObject):
         if detail is not None and detail.verdict_due:
             self.verdict_due.emit()
         self.shown.emit(request_id)
+        if detail is not None and detail.view.image_urls and self.cache_dir is not None:
+            self._fetch_images(request_id, detail.view.image_urls)
+
+    def _fetch_images(self, request_id: int, urls: tuple[str, ...]) -> None:
+        """Product images from the disk cache, the missing ones fetched (offline: only the
+        cached ones); shown when they are there, if the request is still selected."""
+        from cancelapp.session.product_images import fetch_images
+
+        assert self.cache_dir is not None
+        task = self.workers.run(fetch_images, self.cache_dir, urls)
+
+        def fetched(images: dict[str, Path]) -> None:
+            if request_id == self.wanted:
+                self.pane.show_images(images)
+                self.images_shown.emit(request_id)
+
+        task.succeeded.connect(fetched)
+        task.failed.connect(self.problem)
+
+    def release_hold(self, hold: Hold) -> None:
+        """Release a fulfillment hold in Shopify (the pane's "Release hold"), then show the
+        order as Shopify now has it."""
+        detail = self.pane.detail
+        session = self.current_session()
+        if detail is None or detail.request.order_id is None:
+            return
+        if session is None:
+            self.waiting_online.emit(self.tr("Shopify must be reachable to release a hold."))
+            return
+        if hold.fulfillment_order_id in self._releasing:
+            return
+        from cancelapp.session.holds import release_hold
+
+        request_id = detail.request.id
+        order_id = detail.request.order_id
+        self._releasing.add(hold.fulfillment_order_id)
+        task = self.workers.run_on(
+            Lane.NETWORK, release_hold, session, order_id, request_id, hold, session.runner.who
+        )
+
+        def done(_result: object) -> None:
+            self._releasing.discard(hold.fulfillment_order_id)
+            if request_id is not None:
+                self.rows_changed.emit(frozenset({request_id}))
+                self.hold_released.emit(request_id)
+            self.reload()
+
+        def failed(error: object) -> None:
+            self._releasing.discard(hold.fulfillment_order_id)
+            self.problem.emit(error)
+            self.reload()  # the button again, beside what the banner says
+
+        task.succeeded.connect(done)
+        task.failed.connect(failed)
 
     def _complete(self, detail: RequestDetail) -> None:
         order_id = detail.request.order_id

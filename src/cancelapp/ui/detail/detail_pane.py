@@ -7,14 +7,16 @@ literally, never interpreted as HTML.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QFont
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QSizePolicy,
     QToolButton,
@@ -23,12 +25,18 @@ from PySide6.QtWidgets import (
 )
 
 from cancelapp.domain.order import FinancialStatus, Order
-from cancelapp.domain.phrase import QT_TRANSLATE_NOOP
 from cancelapp.domain.verdict import RefundMethod, SuggestedAction, Verdict
 from cancelapp.domain.withdrawal import REFUND_WARNING_DAYS, RequestKind
 from cancelapp.domain.withdrawal_calendar import is_eu_eea
 from cancelapp.session.detail import CarriedOut, RequestDetail
 from cancelapp.store.phrase_json import phrase_from_json
+from cancelapp.ui.detail.order_sections import (
+    CustomerCard,
+    ItemsTable,
+    MoneyBreakdown,
+    ShipmentsAndHolds,
+)
+from cancelapp.ui.detail.order_words import gateway_words, hold_reason
 from cancelapp.ui.formatting import Formatter
 from cancelapp.ui.labels import (
     audit_label,
@@ -54,14 +62,6 @@ SHOWN_LEAST = 300
 SHOWN_MESSAGES = 20  # the newest
 SHOWN_EVENTS = 50  # the newest lines of the timeline
 _CHECK = "\u2713"  # ✓
-_ITEM_COLUMNS = (
-    QT_TRANSLATE_NOOP("DetailPane", "Item"),
-    QT_TRANSLATE_NOOP("DetailPane", "Qty"),
-    QT_TRANSLATE_NOOP("DetailPane", "Fulfilled"),
-    QT_TRANSLATE_NOOP("DetailPane", "Unfulfilled"),
-    QT_TRANSLATE_NOOP("DetailPane", "Restock"),
-    QT_TRANSLATE_NOOP("DetailPane", "Price"),
-)
 
 
 def plain_label(text: str = "", *, wrap: bool = True, selectable: bool = False) -> QLabel:
@@ -78,10 +78,6 @@ def rule_name(name: str) -> str:
     """A rule's name: the engine's own (safeguards, "No rule matched") translated, the
     merchant's as written."""
     return QCoreApplication.translate("Policy", name)
-
-
-def _shortened(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 class _Section(QWidget):
@@ -133,6 +129,9 @@ class DetailPane(Retranslating, QScrollArea):
     """Its widgets are made once; each request only changes their texts. Making ~30 labels
     per selection, with their polish and layout, took most of the time to show a request."""
 
+    release_hold_requested = Signal(object)  # domain.order_view.Hold
+    url_opened = Signal(str)  # the admin page or a carrier's tracking page, as asked
+
     def __init__(self, formatter: Formatter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.formatter = formatter
@@ -160,7 +159,14 @@ class DetailPane(Retranslating, QScrollArea):
         self.state = plain_label()
         self.decision_note = plain_label(selectable=True)  # queued, or stopped by a change
         self.decided = plain_label(selectable=True)  # done or declined: by whom, when, money
-        header, _ = _column(self.title, self.who, self.state, self.decision_note, self.decided)
+        self.admin_button = QPushButton()
+        self.admin_button.clicked.connect(self.open_in_admin)
+        title_row = QWidget()
+        title_layout = QHBoxLayout(title_row)
+        title_layout.setContentsMargins(0, 0, 0, 0)
+        title_layout.addWidget(self.title, 1)
+        title_layout.addWidget(self.admin_button, 0, Qt.AlignmentFlag.AlignTop)
+        header, _ = _column(title_row, self.who, self.state, self.decision_note, self.decided)
         # Verdict.
         self.badge = plain_label(wrap=False, selectable=False)
         self.badge.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
@@ -197,16 +203,19 @@ class DetailPane(Retranslating, QScrollArea):
         self.note = plain_label(selectable=True)
         summary, _ = _column(names_values, self.note)
         self.order_section = _Section(summary)
-        # Items: one label per column (its lines are the items), cheap at any item count.
-        self.item_columns = [
-            plain_label(wrap=False, selectable=index == 0) for index in range(len(_ITEM_COLUMNS))
-        ]
-        for label in self.item_columns[1:]:
-            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        items = _row(*self.item_columns, stretch=0, spacing=12)
-        self.items_section = _Section(items)
+        # Items with image, variant and SKU; the money breakdown and payments.
+        self.items = ItemsTable()
+        self.items_section = _Section(self.items)
+        self.money = MoneyBreakdown()
+        self.money_section = _Section(self.money)
         self.fulfillment = plain_label()
-        self.fulfillment_section = _Section(self.fulfillment)
+        self.shipments = ShipmentsAndHolds()
+        self.shipments.open_url.connect(self.open_url)
+        self.shipments.release_requested.connect(self.release_hold_requested)
+        fulfillment, _ = _column(self.fulfillment, self.shipments)
+        self.fulfillment_section = _Section(fulfillment)
+        self.customer = CustomerCard()
+        self.customer_section = _Section(self.customer)
         # The EU right of withdrawal: the period, and when the refund is due (Art. 9, 13).
         self.withdrawal = plain_label(selectable=True)
         self.withdrawal.setVisible(False)
@@ -228,7 +237,9 @@ class DetailPane(Retranslating, QScrollArea):
             self.warehouse,
             self.order_section,
             self.items_section,
+            self.money_section,
             self.fulfillment_section,
+            self.customer_section,
             self.messages_section,
             self.timeline_section,
         )
@@ -240,6 +251,20 @@ class DetailPane(Retranslating, QScrollArea):
 
     def retranslate(self) -> None:
         self.show_detail(self.detail)
+
+    def show_images(self, images: dict[str, Path]) -> None:
+        """Product images on disk by URL (fetched or cached by the detail flow)."""
+        self.items.show_images(images)
+
+    def open_in_admin(self) -> None:
+        if self.detail is not None and self.detail.admin_url:
+            self.open_url(self.detail.admin_url)
+
+    def open_url(self, url: str) -> None:
+        """In the merchant's browser (only http and https: the URLs come from Shopify)."""
+        if url.startswith(("https://", "http://")):
+            QDesktopServices.openUrl(QUrl(url))
+            self.url_opened.emit(url)
 
     def show_empty(self, text: str | None = None) -> None:
         self.detail = None
@@ -258,13 +283,24 @@ class DetailPane(Retranslating, QScrollArea):
         self._show_header(detail)
         self._show_verdict(detail.verdict)
         order = detail.order
+        view = detail.view
         self.order_section.setVisible(order is not None)
         self.items_section.setVisible(order is not None)
-        self.fulfillment_section.setVisible(order is not None and bool(order.fulfillment_orders))
+        self.money_section.setVisible(order is not None)
+        self.customer_section.setVisible(order is not None and view.known)
+        self.fulfillment_section.setVisible(
+            order is not None and bool(order.fulfillment_orders or view.shipments)
+        )
+        self.admin_button.setVisible(detail.admin_url is not None)
+        self.admin_button.setToolTip(detail.admin_url or "")
         if order is not None:
             self._show_summary(detail, order)
-            self._show_line_items(order)
+            self.items.show_items(order, view, self.formatter)
+            self.money.show_money(order, view, self.formatter)
             self.fulfillment.setText(self._fulfillment_text(order))
+            self.fulfillment.setVisible(bool(order.fulfillment_orders))
+            self.shipments.show_view(view, self.formatter, can_release=detail.complete)
+            self.customer.show_customer(order, view, self.formatter)
         _show(self.withdrawal, self.withdrawal_text(detail))
         warehouse = detail.warehouse
         self.warehouse.setVisible(warehouse is not None)
@@ -281,6 +317,10 @@ class DetailPane(Retranslating, QScrollArea):
         self.order_section.set_title(self.tr("Order"))
         self.items_section.set_title(self.tr("Items"))
         self.fulfillment_section.set_title(self.tr("Fulfillment"))
+        self.money_section.set_title(self.tr("Payment"))
+        self.customer_section.set_title(self.tr("Customer"))
+        self.admin_button.setText(self.tr("Open in Shopify admin"))
+        self.admin_button.setAccessibleName(self.tr("Open the order in the Shopify admin"))
         self.warehouse.setAccessibleName(self.tr("Warehouse"))
         self.messages_section.set_title(self.tr("Messages"))
         self.timeline_section.set_title(self.tr("Timeline"))
@@ -393,12 +433,12 @@ class DetailPane(Retranslating, QScrollArea):
         rows: list[tuple[str, str]] = [
             (self.tr("Status"), status),
             (self.tr("Placed"), fmt.date_time(order.created_at)),
-            (self.tr("Total"), fmt.money(order.total)),
         ]
-        if order.total_refunded is not None and not order.total_refunded.is_zero():
-            rows.append((self.tr("Refunded"), fmt.money(order.total_refunded)))
         rows += [
-            (self.tr("Payment"), ", ".join(order.gateways) or self.tr("None recorded")),
+            (
+                self.tr("Payment"),
+                ", ".join(gateway_words(g) for g in order.gateways) or self.tr("None recorded"),
+            ),
             (self.tr("Risk"), risk_label(order.risk_level.value)),
             (self.tr("Tags"), ", ".join(order.tags) or self.tr("None")),
         ]
@@ -408,27 +448,6 @@ class DetailPane(Retranslating, QScrollArea):
         self.summary_values.setText("\n".join(value.replace("\n", " ") for _n, value in rows))
         note = self.tr("Order note: {note}").format(note=order.note) if order.note else ""
         _show(self.note, note)
-
-    def _show_line_items(self, order: Order) -> None:
-        columns: list[list[str]] = [[self.tr(name)] for name in _ITEM_COLUMNS]
-        number = self.formatter.locale.toString
-        titles: list[str] = []
-        for item in order.line_items:
-            title = item.title + (f" ({item.sku})" if item.sku else "")
-            titles.append(title)
-            cells = [
-                _shortened(title.replace("\n", " "), _TITLE_CHARS),
-                number(item.current_quantity),
-                number(item.fulfilled_quantity),
-                number(item.unfulfilled_quantity),
-                self.tr("Yes") if item.restockable else self.tr("No"),
-                self.formatter.money(item.unit_price),
-            ]
-            for column, text in zip(columns, cells, strict=True):
-                column.append(text)
-        for label, lines in zip(self.item_columns, columns, strict=True):
-            label.setText("\n".join(lines))
-        self.item_columns[0].setToolTip("\n".join(titles))
 
     def _fulfillment_text(self, order: Order) -> str:
         lines = []
@@ -440,8 +459,10 @@ class DetailPane(Retranslating, QScrollArea):
                     name=fo.fulfillment_service
                 )
             if fo.on_hold:
-                reasons = ", ".join(fo.hold_reasons) or self.tr("no reason given")
-                text += " · " + self.tr("on hold ({reasons})").format(reasons=reasons)
+                reasons = ", ".join(hold_reason(r) for r in fo.hold_reasons)
+                text += " · " + self.tr("on hold ({reasons})").format(
+                    reasons=reasons or self.tr("no reason given")
+                )
             lines.append(text)
         return "\n".join(lines)
 
@@ -618,6 +639,9 @@ class DetailPane(Retranslating, QScrollArea):
             elif entry.detail.get("error"):
                 text += f" ({entry.detail['error']})"
             events.append((entry.at, text))
+        for event in detail.view.events:
+            source = self.tr("Shopify ({app})").format(app=event.app) if event.app else "Shopify"
+            events.append((event.at, f"{source} · {event.message}"))
         events.sort(key=lambda event: event[0])
         earlier = max(len(events) - SHOWN_EVENTS, 0)
         lines = [f"{self.formatter.date_time(at)}  {text}" for at, text in events[earlier:]]

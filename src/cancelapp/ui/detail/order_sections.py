@@ -1,0 +1,369 @@
+"""The detail pane's order sections as the Shopify admin shows them: items with image,
+variant and SKU; the money breakdown with shipping, taxes and payments; shipments with
+tracking and holds with "Release hold"; the customer's record.
+
+Widgets are made once and reused (rows as more are needed): a selection only changes texts.
+Every label is plain text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cancelapp.domain.order import Order
+from cancelapp.domain.order_view import Hold, OrderView, Shipment
+from cancelapp.domain.phrase import QT_TRANSLATE_NOOP
+from cancelapp.ui.detail.order_words import (
+    gateway_words,
+    hold_reason,
+    payment_method,
+    transaction_kind,
+    transaction_status,
+)
+from cancelapp.ui.formatting import Formatter
+
+_CONTEXT = "OrderSections"
+IMAGE_SIZE = 40
+SHOWN_ITEMS = 50
+_TITLE_CHARS = 34
+ITEM_COLUMNS = (
+    QT_TRANSLATE_NOOP("DetailPane", "Item"),
+    QT_TRANSLATE_NOOP("DetailPane", "Qty"),
+    QT_TRANSLATE_NOOP("DetailPane", "Fulfilled"),
+    QT_TRANSLATE_NOOP("DetailPane", "Unfulfilled"),
+    QT_TRANSLATE_NOOP("DetailPane", "Restock"),
+    QT_TRANSLATE_NOOP("DetailPane", "Price"),
+)
+
+
+def _tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    return QCoreApplication.translate(_CONTEXT, text, disambiguation, n)
+
+
+def plain(text: str = "", *, wrap: bool = True, selectable: bool = False) -> QLabel:
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+    label.setWordWrap(wrap)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def _shortened(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+class ItemsTable(QWidget):
+    """One row per line item: its image, title over variant and SKU, quantities, price."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.grid = QGridLayout()
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setHorizontalSpacing(12)
+        self.grid.setVerticalSpacing(4)
+        self.grid.setColumnStretch(1, 1)
+        # Headers and titles wrap: Danish headers ("Læg på lager igen") and long item names
+        # must not push the prices out of a laptop-wide pane.
+        self.headers = [plain() for _ in ITEM_COLUMNS]
+        self.grid.addWidget(self.headers[0], 0, 0, 1, 2)
+        for column, label in enumerate(self.headers[1:], start=2):
+            self.grid.addWidget(label, 0, column)
+            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
+        self.rows: list[
+            list[QLabel]
+        ] = []  # image, title, qty, fulfilled, unfulfilled, restock, price
+        self.row_images: list[str | None] = []  # the image URL each row shows
+        self.more = plain()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self.grid)
+        layout.addWidget(self.more)
+        self._pixmaps: dict[Path, QPixmap] = {}
+        self._images: dict[str, Path] = {}
+
+    def show_items(self, order: Order, view: OrderView, fmt: Formatter) -> None:
+        for label, name in zip(self.headers, ITEM_COLUMNS, strict=True):
+            label.setText(QCoreApplication.translate("DetailPane", name))
+        items = order.line_items[:SHOWN_ITEMS]
+        while len(self.rows) < len(items):
+            self._add_row()
+        number = fmt.locale.toString
+        self.row_images = []
+        for index, row in enumerate(self.rows):
+            shown = index < len(items)
+            for label in row:
+                label.setVisible(shown)
+            if not shown:
+                continue
+            item = items[index]
+            look = view.items.get(item.id)
+            details = [look.variant_title] if look and look.variant_title else []
+            if item.sku:
+                details.append(_tr("SKU {sku}").format(sku=item.sku))
+            title = _shortened(item.title.replace("\n", " "), _TITLE_CHARS)
+            row[1].setText("\n".join([title, " · ".join(details)]) if details else title)
+            row[1].setToolTip(item.title)
+            cells = (
+                number(item.current_quantity),
+                number(item.fulfilled_quantity),
+                number(item.unfulfilled_quantity),
+                QCoreApplication.translate("DetailPane", "Yes")
+                if item.restockable
+                else QCoreApplication.translate("DetailPane", "No"),
+                fmt.money(item.unit_price),
+            )
+            for label, text in zip(row[2:], cells, strict=True):
+                label.setText(text)
+            url = look.image_url if look else None
+            self.row_images.append(url)
+            self._show_image(row[0], url)
+        left_out = len(order.line_items) - len(items)
+        self.more.setText(_tr("%n more items are not shown.", "", left_out) if left_out else "")
+        self.more.setVisible(bool(left_out))
+
+    def show_images(self, images: dict[str, Path]) -> None:
+        """Images fetched or found in the cache, by URL: shown in the rows that want them."""
+        self._images.update(images)
+        for row, url in zip(self.rows, self.row_images, strict=False):
+            self._show_image(row[0], url)
+
+    def _show_image(self, label: QLabel, url: str | None) -> None:
+        path = self._images.get(url) if url else None
+        pixmap = self._pixmap(path) if path is not None else None
+        if pixmap is None:
+            label.clear()
+        else:
+            label.setPixmap(pixmap)
+
+    def _pixmap(self, path: Path) -> QPixmap | None:
+        if path not in self._pixmaps:
+            pixmap = QPixmap(str(path))
+            if pixmap.isNull():
+                return None
+            self._pixmaps[path] = pixmap.scaled(
+                IMAGE_SIZE,
+                IMAGE_SIZE,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        return self._pixmaps[path]
+
+    def _add_row(self) -> None:
+        grid_row = len(self.rows) + 1
+        image = plain(wrap=False)  # shows a pixmap; never text
+        image.setFixedSize(IMAGE_SIZE, IMAGE_SIZE)
+        image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        title = plain(selectable=True)
+        title.setMinimumWidth(IMAGE_SIZE * 2)
+        title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        row = [image, title] + [plain(wrap=False) for _ in range(5)]
+        for column, label in enumerate(row):
+            self.grid.addWidget(label, grid_row, column)
+            if column >= 2:
+                label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.rows.append(row)
+
+
+class MoneyBreakdown(QWidget):
+    """Subtotal, shipping, taxes, total and refunded, as names beside values; then each
+    payment with its method in words."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.names = plain(wrap=False)
+        self.values = plain(wrap=False, selectable=True)
+        self.values.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.transactions = plain(selectable=True)
+        sums = QHBoxLayout()
+        sums.setContentsMargins(0, 0, 0, 0)
+        sums.addWidget(self.names, 1)
+        sums.addWidget(self.values)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(sums)
+        layout.addWidget(self.transactions)
+
+    def show_money(self, order: Order, view: OrderView, fmt: Formatter) -> None:
+        rows: list[tuple[str, str]] = []
+        if view.subtotal is not None:
+            rows.append((_tr("Subtotal"), fmt.money(view.subtotal)))
+        if view.shipping is not None:
+            titles = ", ".join(view.shipping_titles)
+            name = _tr("Shipping ({method})").format(method=titles) if titles else _tr("Shipping")
+            rows.append((name, fmt.money(view.shipping)))
+        for tax in view.tax_lines:
+            rate = f" {fmt.decimal(tax.rate_percent, 0)} %" if tax.rate_percent is not None else ""
+            name = f"{tax.title or _tr('Taxes')}{rate}"
+            if view.taxes_included:
+                name = _tr("{tax} (included)").format(tax=name)
+            rows.append((name, fmt.money(tax.amount)))
+        if view.tax is not None and not view.tax_lines:
+            rows.append((_tr("Taxes"), fmt.money(view.tax)))
+        rows.append((_tr("Total"), fmt.money(order.total)))
+        if order.total_refunded is not None and not order.total_refunded.is_zero():
+            rows.append((_tr("Refunded"), fmt.money(order.total_refunded)))
+        self.names.setText("\n".join(name for name, _v in rows))
+        self.values.setText("\n".join(value for _n, value in rows))
+        lines = []
+        for payment in view.payments:
+            parts = [transaction_kind(payment.kind), payment_method(payment)]
+            parts.append(fmt.money(payment.amount))
+            status = transaction_status(payment.status)
+            if status:
+                parts.append(status)
+            when = fmt.date_time(payment.processed_at) + "  " if payment.processed_at else ""
+            lines.append(when + " · ".join(parts))
+        if view.known and not view.payments and order.gateways:
+            names = ", ".join(gateway_words(g) for g in order.gateways)
+            lines.append(_tr("No payment recorded yet ({gateways})").format(gateways=names))
+        self.transactions.setText("\n".join(lines))
+        self.transactions.setVisible(bool(lines))
+
+
+class ShipmentsAndHolds(QWidget):
+    """Each shipment with its tracking (a button opens the carrier's page) and each hold with
+    its reason and a "Release hold" button."""
+
+    open_url = Signal(str)
+    release_requested = Signal(object)  # Hold
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(0, 0, 0, 0)
+        self.shipment_rows: list[tuple[QLabel, QPushButton]] = []
+        self.hold_rows: list[tuple[QLabel, QPushButton]] = []
+        self._shipments: list[Shipment] = []
+        self._holds: list[Hold] = []
+
+    def show_view(self, view: OrderView, fmt: Formatter, *, can_release: bool) -> None:
+        self._shipments = [s for s in view.shipments if s.number or s.company]
+        self._holds = list(view.holds)
+        while len(self.shipment_rows) < len(self._shipments):
+            self.shipment_rows.append(self._add_row(self._track, len(self.shipment_rows)))
+        while len(self.hold_rows) < len(self._holds):
+            self.hold_rows.append(self._add_row(self._release, len(self.hold_rows)))
+        for index, (label, button) in enumerate(self.shipment_rows):
+            shown = index < len(self._shipments)
+            label.setVisible(shown)
+            button.setVisible(shown and bool(self._shipments[index].url))
+            if not shown:
+                continue
+            shipment = self._shipments[index]
+            parts = [
+                fmt.date(shipment.shipped_at) if shipment.shipped_at else "",
+                shipment.company or "",
+                _tr("tracking number {number}").format(number=shipment.number)
+                if shipment.number
+                else _tr("no tracking number"),
+            ]
+            label.setText(_tr("Shipped: {what}").format(what=" · ".join(p for p in parts if p)))
+            button.setText(_tr("Track shipment"))
+            button.setToolTip(shipment.url or "")
+        for index, (label, button) in enumerate(self.hold_rows):
+            shown = index < len(self._holds)
+            label.setVisible(shown)
+            button.setVisible(shown)
+            if not shown:
+                continue
+            hold = self._holds[index]
+            reason = hold_reason(hold.reason)
+            if hold.notes:
+                reason += f" ({hold.notes})"
+            where = hold.location or _tr("a location")
+            label.setText(_tr("On hold at {where}: {reason}").format(where=where, reason=reason))
+            button.setText(_tr("Release hold"))
+            button.setEnabled(can_release)
+            button.setToolTip(
+                _tr("Let Shopify fulfill this part of the order again.")
+                if can_release
+                else _tr("Shopify must be reachable to release the hold.")
+            )
+
+    def _add_row(self, clicked: object, index: int) -> tuple[QLabel, QPushButton]:
+        label = plain(selectable=True)
+        button = QPushButton()
+        button.clicked.connect(lambda: clicked(index))  # type: ignore[operator]
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(label, 1)
+        row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        self.layout_.addLayout(row)
+        return label, button
+
+    def _track(self, index: int) -> None:
+        url = self._shipments[index].url if index < len(self._shipments) else None
+        if url:
+            self.open_url.emit(url)
+
+    def _release(self, index: int) -> None:
+        """Asked once: the button waits for the order to be shown again."""
+        if index < len(self._holds):
+            self.hold_rows[index][1].setEnabled(False)
+            self.release_requested.emit(self._holds[index])
+
+
+class CustomerCard(QWidget):
+    """The customer's address, orders, amount spent, tags and note; or what Shopify withheld."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.text = plain(selectable=True)
+        self.withheld = plain()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.text)
+        layout.addWidget(self.withheld)
+
+    def show_customer(self, order: Order, view: OrderView, fmt: Formatter) -> None:
+        record = view.customer
+        lines: list[str] = []
+        withheld = ""
+        if record is None:
+            withheld = _tr(
+                "No customer record on this order: a guest checkout, or CancelApp may not read "
+                "customers (the read_customers access scope)."
+            )
+            if order.email:
+                lines.append(order.email)
+        else:
+            if record.withheld:
+                withheld = _tr(
+                    "Shopify withholds the customer's name, email and address: CancelApp has no "
+                    "access to protected customer data. Allow it in the Dev Dashboard (see "
+                    "Connect a store's guide), then sync."
+                )
+            lines += [part for part in (record.name, record.email) if part]
+            lines += list(record.address)
+            if record.orders is not None:
+                count = fmt.locale.toString(record.orders)
+                if record.spent is not None:
+                    lines.append(
+                        _tr("Orders: {count} · spent in all: {spent}").format(
+                            count=count, spent=fmt.money(record.spent)
+                        )
+                    )
+                else:
+                    lines.append(_tr("Orders: {count}").format(count=count))
+            if record.tags:
+                lines.append(_tr("Tags: {tags}").format(tags=", ".join(record.tags)))
+            if record.note:
+                lines.append(_tr("Note: {note}").format(note=record.note.replace("\n", " ")))
+        self.text.setText("\n".join(lines))
+        self.text.setVisible(bool(lines))
+        self.withheld.setText(withheld)
+        self.withheld.setVisible(bool(withheld))
