@@ -281,11 +281,13 @@ def test_v4_brings_existing_audit_entries_into_the_chain(fixture: Path, tmp_path
     assert state.broken is None and state.head is not None and state.head.entry_id == 1
 
 
-@pytest.mark.parametrize("fixture", FIXTURE_FILES, ids=lambda p: p.stem)
-def test_v6_judges_stored_verdicts_again_and_keeps_old_decisions_readable(
+@pytest.mark.parametrize(
+    "fixture", [f for f in FIXTURE_FILES if fixture_version(f) < 7], ids=lambda p: p.stem
+)
+def test_v7_judges_stored_verdicts_again_and_keeps_old_decisions_readable(
     fixture: Path, tmp_path: Path
 ) -> None:
-    """A verdict stored before v6 (outcome, rule, first reason) still shows for a decided
+    """A verdict stored before v7 (outcome, rule, first reason) still shows for a decided
     request; an undecided one is judged again, whole, with its valid-until."""
     path = copy_of(fixture, tmp_path)
     reason = Phrase("Policy", "Unfulfilled, paid and asked in time")

@@ -253,7 +253,7 @@ class StoredVerdict:
     verdict: Verdict
     policy_hash: str | None
     evaluated_at: datetime | None
-    whole: bool  # False: stored before schema v6, only its outcome, rule and first reason
+    whole: bool  # False: stored before schema v7, only its outcome, rule and first reason
 
 
 def stored_verdict(conn: sqlite3.Connection, request_id: int) -> StoredVerdict | None:
