@@ -44,7 +44,7 @@ class Decision:
     decided_at: datetime
     note: str | None = None
     # The verdict shown when the merchant decided, and the digest of the rules it came from;
-    # None for decisions recorded before schema v6 or on a request never judged.
+    # None for decisions recorded before schema v7 or on a request never judged.
     verdict: Verdict | None = None
     verdict_policy_hash: str | None = None
 
