@@ -3239,12 +3239,12 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>afgivet {age} før anmodningen, frist {window}: uden for</translation>
     </message>
     <message>
-        <source>request received {age} ago, window {window}: inside</source>
-        <translation>anmodningen modtaget for {age} siden, frist {window}: inden for</translation>
+        <source>request received {received}, window {window}: inside until {until}</source>
+        <translation>anmodningen modtaget {received}, frist {window}: inden for indtil {until}</translation>
     </message>
     <message>
-        <source>request received {age} ago, window {window}: outside</source>
-        <translation>anmodningen modtaget for {age} siden, frist {window}: uden for</translation>
+        <source>request received {received}, window {window}: outside since {until}</source>
+        <translation>anmodningen modtaget {received}, frist {window}: uden for siden {until}</translation>
     </message>
     <message>
         <source>nothing fulfilled yet, window until fulfillment: inside</source>
@@ -4268,6 +4268,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     <message>
         <source>policy</source>
         <translation>politik</translation>
+    </message>
+    <message>
+        <source>Decided under the verdict {verdict} ({rule})</source>
+        <translation>Besluttet under vurderingen {verdict} ({rule})</translation>
     </message>
     <message>
         <source>Actions, replies and notes</source>

@@ -71,6 +71,8 @@ class AppContext:
     # Credentials that live for this session only (the demo shop's token).
     session_credentials: dict[str, Credentials] = field(default_factory=dict)
     lock: InstanceLock | None = None
+    # The time verdicts are judged at: the wall clock, or the demo shop's (tests move it).
+    clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
     # Sessions the windows are done with: closed once no worker can be using them any more.
     retired: list[StoreSession] = field(default_factory=list)
     # Where mailbox sign-ins go: Google's and Microsoft's endpoints (tests point them home).
@@ -106,9 +108,10 @@ class AppContext:
         credentials = self.session_credentials.get(store.domain)
         keychain = self.keychain
         mailbox = self.mailbox_for(store)  # where its replies are sent from
+        clock = self.clock  # the time its verdicts are judged at
 
         def open_session() -> StoreSession | None:
-            from cancelapp.session.opening import open_store_session  # the session side loads
+            from cancelapp.session.session_side import open_store_session  # the side loads
 
             session = open_store_session(
                 store,
@@ -119,6 +122,7 @@ class AppContext:
                 credentials=credentials,
                 secrets=keychain,
                 words=words,
+                clock=clock,
             )
             if session is not None:
                 session.mailbox = mailbox
@@ -269,4 +273,5 @@ def connect_demo(context: AppContext, shop: DemoShop | None = None) -> StoreReco
         record = get_store(conn, store_id)
     assert record is not None
     context.session_credentials[record.domain] = credentials
+    context.clock = shop.clock.now  # verdicts run out on the shop's time, as its orders age
     return record

@@ -36,10 +36,12 @@ CASES = {
                        "placed 3 h before the request, window 2 h: outside"),
     "requested_within": ('"1d"', (BASE, request(timedelta(days=1, hours=12))),
                          (BASE, request(timedelta(hours=1))),
-                         "request received 12 h ago, window 1 d: inside"),
+                         "request received 2026-11-03T21:00+00:00, window 1 d: "
+                         "inside until 2026-11-04T21:00+00:00"),
     "requested_outside": ('"1d"', (BASE, request(timedelta(hours=1))),
                           (BASE, request(timedelta(days=1, hours=12))),
-                          "request received 1 d 23 h ago, window 1 d: outside"),
+                          "request received 2026-11-02T10:00+00:00, window 1 d: "
+                          "outside since 2026-11-03T10:00+00:00"),
     "financial_status": ('["partially refunded"]',
                          (replace(BASE, financial_status=FinancialStatus.PARTIALLY_REFUNDED),
                           request()), (BASE, request()),

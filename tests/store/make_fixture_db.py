@@ -21,13 +21,14 @@ from cancelapp.domain.action import Action, ActionKind, ActionState
 from cancelapp.domain.money import Money
 from cancelapp.domain.phrase import Phrase
 from cancelapp.domain.request import RequestSource
+from cancelapp.domain.verdict import ConditionCheck, Outcome, SuggestedAction, Verdict
 from cancelapp.shopify.endpoint import Endpoint
 from cancelapp.store import HEAD_VERSION, Database
 from cancelapp.store.audit import AuditEntry, append_audit
 from cancelapp.store.intake_state import save_csv_mapping, save_cursor
 from cancelapp.store.journal import insert_intent, record_decision
 from cancelapp.store.orders import LEAN, FetchedOrder, upsert_orders
-from cancelapp.store.requests import add_request, set_unmatched_reason
+from cancelapp.store.requests import add_request, set_unmatched_reason, set_verdict
 from cancelapp.store.stores import save_store, set_edit_window_minutes
 from cancelapp.store.sync_state import finish_run
 
@@ -39,6 +40,20 @@ LEAN_ORDER = 1004
 # the unstable API's `RequestedEdit` and the native source's cursor of that release.
 NATIVE_ORDER = 1003
 UNSTABLE_EDIT = "gid://shopify/RequestedEdit/77"
+# From v6: the request's one verdict, whole, with the moment it runs out; and the decision
+# keeps it.
+VERDICT = Verdict(
+    Outcome.APPROVE,
+    "Fresh",
+    (Phrase("Policy", "Asked within the hour"),),
+    (
+        ConditionCheck(
+            "requested_within", Phrase("Policy", "inside until {until}", {"until": T0}), True
+        ),
+    ),
+    action=SuggestedAction(),
+    valid_until=T0 + timedelta(hours=1),
+)
 
 
 def write_fixture(path: Path) -> None:
@@ -95,6 +110,7 @@ def write_fixture(path: Path) -> None:
         set_edit_window_minutes(conn, store_id, 60)
         save_cursor(conn, store_id, "email", {"uid": 42}, now=T0)
         save_csv_mapping(conn, store_id, "email|order", {"order": "Order"}, now=T0)
+        set_verdict(conn, first.request_id, VERDICT, policy_hash="fixture", evaluated_at=T0)
         record_decision(
             conn,
             first.request_id,
@@ -102,6 +118,8 @@ def write_fixture(path: Path) -> None:
             policy_snapshot={"window_hours": 24},
             decided_by="Mette",
             decided_at=T0,
+            verdict=VERDICT,
+            verdict_policy_hash="fixture",
         )
         insert_intent(
             conn,

@@ -15,20 +15,31 @@ from make_fixture_db import (
     NATIVE_ORDER,
     UNMATCHED_REASON,
     UNSTABLE_EDIT,
+    VERDICT,
     write_fixture,
 )
 from store_samples import T0, draft, message, order_gid
 
+from cancelapp.domain.phrase import Phrase
 from cancelapp.domain.request import RequestSource, RequestState
 from cancelapp.store import HEAD_VERSION, Database, audit_chain
 from cancelapp.store.audit import list_audit
 from cancelapp.store.intake_state import load_csv_mapping, load_cursors
-from cancelapp.store.journal import list_unfinished
+from cancelapp.store.journal import list_decisions, list_unfinished
 from cancelapp.store.migrations import LAST_RELEASED_VERSION, MIGRATIONS
 from cancelapp.store.orders import LEAN, order_detail
+from cancelapp.store.phrase_json import phrase_to_json
 from cancelapp.store.queue import load_queue
-from cancelapp.store.requests import add_request, list_requests, list_unmatched, unmatched_reason
+from cancelapp.store.requests import (
+    add_request,
+    list_requests,
+    list_unmatched,
+    requests_needing_verdict,
+    stored_verdict,
+    unmatched_reason,
+)
 from cancelapp.store.stores import edit_window_minutes, list_stores
+from cancelapp.store.times import to_db_time
 
 FIXTURES = Path(__file__).with_name("fixtures")
 FIXTURE_FILES = sorted(FIXTURES.glob("v*.sqlite3"))
@@ -169,9 +180,14 @@ def test_a_database_at_head_round_trips_without_a_migration(tmp_path: Path) -> N
             (loose,) = list_unmatched(conn, store.id)
             reason = unmatched_reason(conn, loose.id or 0)
             requests = list_requests(conn, store.id)
+            first = min(r.id or 0 for r in requests)
+            verdict = stored_verdict(conn, first)
+            (decision,) = list_decisions(conn, first)
             (check,) = conn.execute("PRAGMA integrity_check").fetchone()
     finally:
         db.close()
+    assert verdict is not None and verdict.whole and verdict.verdict == VERDICT
+    assert (decision.verdict, decision.verdict_policy_hash) == (VERDICT, "fixture")
     assert user_version(path) == HEAD_VERSION
     assert not list(tmp_path.glob("*.bak"))  # opened as it is, nothing to migrate
     assert schema_of(path) == before
@@ -263,3 +279,41 @@ def test_v4_brings_existing_audit_entries_into_the_chain(fixture: Path, tmp_path
     finally:
         db.close()
     assert state.broken is None and state.head is not None and state.head.entry_id == 1
+
+
+@pytest.mark.parametrize(
+    "fixture", [f for f in FIXTURE_FILES if fixture_version(f) < 7], ids=lambda p: p.stem
+)
+def test_v7_judges_stored_verdicts_again_and_keeps_old_decisions_readable(
+    fixture: Path, tmp_path: Path
+) -> None:
+    """A verdict stored before v7 (outcome, rule, first reason) still shows for a decided
+    request; an undecided one is judged again, whole, with its valid-until."""
+    path = copy_of(fixture, tmp_path)
+    reason = Phrase("Policy", "Unfulfilled, paid and asked in time")
+    with closing(sqlite3.connect(path)) as conn, conn:
+        (request_id,) = conn.execute("SELECT min(id) FROM requests").fetchone()
+        conn.execute(
+            """UPDATE requests SET verdict_outcome = 'approve', verdict_rule = 'In time',
+                   verdict_reason = ?, verdict_policy_hash = ?, verdict_evaluated_at = ?
+               WHERE id = ?""",
+            (phrase_to_json(reason), "released-digest", to_db_time(T0), request_id),
+        )
+    db = Database.open(path)
+    try:
+        with db.reading() as conn:
+            (store,) = list_stores(conn)
+            stored = stored_verdict(conn, request_id)
+            decisions = list_decisions(conn, request_id)
+            (expiry_column,) = conn.execute(
+                "SELECT verdict_valid_until FROM requests WHERE id = ?", (request_id,)
+            ).fetchone()
+            waiting = requests_needing_verdict(conn, store.id, "released-digest", now=T0)
+    finally:
+        db.close()
+    assert stored is not None and not stored.whole
+    assert (stored.verdict.outcome.value, stored.verdict.rule) == ("approve", "In time")
+    assert stored.verdict.reasons == (reason,)
+    assert expiry_column is None
+    assert request_id in waiting  # even under the same rules: to be stored whole
+    assert all(d.verdict is None and d.verdict_policy_hash is None for d in decisions)

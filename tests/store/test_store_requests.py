@@ -4,14 +4,24 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, timedelta
+from decimal import Decimal
 
 from store_samples import T0, draft, fetched, make_order, message, order_gid
 
+from cancelapp.domain.money import Money
 from cancelapp.domain.order import FinancialStatus
 from cancelapp.domain.phrase import Phrase
 from cancelapp.domain.request import RequestSource, RequestState
-from cancelapp.domain.verdict import Outcome, Verdict
+from cancelapp.domain.verdict import (
+    ConditionCheck,
+    Outcome,
+    ProcessingFee,
+    RefundMethod,
+    SuggestedAction,
+    Verdict,
+)
 from cancelapp.store import Database
+from cancelapp.store.journal import list_decisions, record_decision
 from cancelapp.store.orders import LEAN, FetchedOrder, upsert_orders
 from cancelapp.store.phrase_json import phrase_from_json
 from cancelapp.store.requests import (
@@ -22,10 +32,12 @@ from cancelapp.store.requests import (
     list_requests,
     list_unmatched,
     mark_acknowledged,
+    next_verdict_expiry,
     requests_needing_verdict,
     set_state,
     set_verdict,
     settle_refunded_withdrawals,
+    stored_verdict,
 )
 
 
@@ -139,13 +151,13 @@ def test_cached_verdict_is_outdated_by_a_new_policy_or_a_newer_order(
     with database.transaction() as conn:
         upsert_orders(conn, store_id, [FetchedOrder(make_order(1), {"id": order_gid(1)}, T0)])
         added = add_request(conn, draft(store_id, order_number=1), now=T0)
-        assert requests_needing_verdict(conn, store_id, "p1") == [added.request_id]
+        assert requests_needing_verdict(conn, store_id, "p1", now=T0) == [added.request_id]
         set_verdict(conn, added.request_id, verdict, policy_hash="p1", evaluated_at=T0)
-        assert requests_needing_verdict(conn, store_id, "p1") == []
-        assert requests_needing_verdict(conn, store_id, "p2") == [added.request_id]
+        assert requests_needing_verdict(conn, store_id, "p1", now=T0) == []
+        assert requests_needing_verdict(conn, store_id, "p2", now=T0) == [added.request_id]
         later = T0 + timedelta(minutes=5)
         upsert_orders(conn, store_id, [FetchedOrder(make_order(1), {"id": order_gid(1)}, later)])
-        assert requests_needing_verdict(conn, store_id, "p1") == [added.request_id]
+        assert requests_needing_verdict(conn, store_id, "p1", now=T0) == [added.request_id]
         stored = conn.execute(
             "SELECT verdict_reason FROM requests WHERE id = ?", (added.request_id,)
         ).fetchone()[0]
@@ -170,16 +182,16 @@ def test_only_requests_that_can_be_judged_now_need_a_verdict(
         for request_id in (full, lean_open, lean_done, never_cached, unmatched):
             set_verdict(conn, request_id, verdict, policy_hash="old", evaluated_at=T0)
     with database.reading() as conn:
-        assert requests_needing_verdict(conn, store_id, "old") == []
-        assert requests_needing_verdict(conn, store_id, "new") == [full, unmatched]
+        assert requests_needing_verdict(conn, store_id, "old", now=T0) == []
+        assert requests_needing_verdict(conn, store_id, "new", now=T0) == [full, unmatched]
         reading = requests_needing_verdict(
-            conn, store_id, "new", reading_in_full=[RequestState.OPEN]
+            conn, store_id, "new", now=T0, reading_in_full=[RequestState.OPEN]
         )
     assert reading == [full, lean_open, unmatched]
     assert never_cached not in reading  # the sync reads it first
     with database.transaction() as conn:
         set_verdict(conn, unmatched, verdict, policy_hash="new", evaluated_at=T0)
-        assert requests_needing_verdict(conn, store_id, "new") == [full]
+        assert requests_needing_verdict(conn, store_id, "new", now=T0) == [full]
 
 
 def test_matching_an_order_outdates_the_verdict_judged_without_it(
@@ -191,16 +203,80 @@ def test_matching_an_order_outdates_the_verdict_judged_without_it(
         upsert_orders(conn, store_id, [FetchedOrder(make_order(7), {"id": order_gid(7)}, T0)])
         loose = add_request(conn, draft(store_id, message(external_id="a")), now=T0).request_id
         set_verdict(conn, loose, verdict, policy_hash="p", evaluated_at=later)
-        assert requests_needing_verdict(conn, store_id, "p") == []
+        assert requests_needing_verdict(conn, store_id, "p", now=T0) == []
         # The order was fetched before the verdict: only the match can say it is outdated.
         assert assign_order(conn, loose, order_gid(7), "#7", now=later) == loose
-        assert requests_needing_verdict(conn, store_id, "p") == [loose]
+        assert requests_needing_verdict(conn, store_id, "p", now=T0) == [loose]
         # A second message about the same order joins it: judged again with both.
         other = add_request(conn, draft(store_id, message(external_id="b")), now=T0).request_id
         set_verdict(conn, loose, verdict, policy_hash="p", evaluated_at=later)
         set_verdict(conn, other, verdict, policy_hash="p", evaluated_at=later)
         assert assign_order(conn, other, order_gid(7), "#7", now=later) == loose
-        assert requests_needing_verdict(conn, store_id, "p") == [loose]
+        assert requests_needing_verdict(conn, store_id, "p", now=T0) == [loose]
+
+
+def test_the_whole_verdict_is_stored_with_the_moment_it_runs_out(
+    database: Database, store_id: int
+) -> None:
+    """What the pane and Approve read back is the verdict the queue shows, whole."""
+    until = T0 + timedelta(hours=1)
+    check = ConditionCheck(
+        "requested_within",
+        Phrase("Policy", "received {received}", {"received": T0}),
+        matched=True,
+    )
+    action = SuggestedAction(
+        refund_method=RefundMethod.STORE_CREDIT,
+        restock=False,
+        store_credit_expires_at=T0 + timedelta(days=30),
+        fee=ProcessingFee(Decimal("2.5"), Money.of("10.00", "DKK")),
+    )
+    verdict = Verdict(
+        Outcome.APPROVE,
+        "Fresh",
+        (Phrase("Policy", "Asked in time"),),
+        (check,),
+        action=action,
+        reply=Phrase("Policy", "Cancelled"),
+        statutory_withdrawal=True,
+        valid_until=until,
+    )
+    with database.transaction() as conn:
+        upsert_orders(conn, store_id, [FetchedOrder(make_order(1), {"id": order_gid(1)}, T0)])
+        open_one = add_request(conn, draft(store_id, order_number=1), now=T0).request_id
+        set_verdict(conn, open_one, verdict, policy_hash="p", evaluated_at=T0)
+        stored = stored_verdict(conn, open_one)
+        assert stored is not None
+        assert stored.verdict == verdict
+        assert (stored.policy_hash, stored.evaluated_at, stored.whole) == ("p", T0, True)
+        assert not stored.verdict.expired(until)
+        assert stored.verdict.expired(until + timedelta(microseconds=1))  # ran out
+        assert next_verdict_expiry(conn, store_id, after=T0) == until
+        assert requests_needing_verdict(conn, store_id, "p", now=until) == []
+        after = until + timedelta(seconds=1)
+        assert requests_needing_verdict(conn, store_id, "p", now=after) == [open_one]
+        assert next_verdict_expiry(conn, store_id, after=after) is None
+        set_state(conn, open_one, RequestState.DONE, now=T0)  # decided: never judged again
+        assert requests_needing_verdict(conn, store_id, "p", now=after) == []
+        assert next_verdict_expiry(conn, store_id, after=T0) is None
+
+
+def test_a_decision_keeps_the_verdict_it_was_made_under(database: Database, store_id: int) -> None:
+    verdict = Verdict(Outcome.DENY, "Late", (Phrase("Policy", "Asked late"),), ())
+    with database.transaction() as conn:
+        request_id = add_request(conn, draft(store_id, order_number=1), now=T0).request_id
+        record_decision(
+            conn,
+            request_id,
+            outcome="decline",
+            policy_snapshot={},
+            decided_by="Mette",
+            decided_at=T0,
+            verdict=verdict,
+            verdict_policy_hash="digest",
+        )
+        (decision,) = list_decisions(conn, request_id)
+    assert (decision.verdict, decision.verdict_policy_hash) == (verdict, "digest")
 
 
 def test_a_messages_sent_time_and_the_acknowledgement_are_kept(

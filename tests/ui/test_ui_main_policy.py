@@ -285,7 +285,7 @@ def test_rejudging_from_the_cache_passes_over_what_it_cannot_judge(tmp_path: Pat
         assert judge(database, store_id, policy, hour, now=at) == [full_open, unmatched]
         assert judge(database, store_id, policy, hour, now=at) == []
         with database.reading() as conn:
-            waiting = requests_needing_verdict(conn, store_id, policy_hash(policy, hour))
+            waiting = requests_needing_verdict(conn, store_id, policy_hash(policy, hour), now=at)
             verdicts = dict(
                 conn.execute(
                     "SELECT id, verdict_outcome FROM requests WHERE store_id = ?", (store_id,)

@@ -20,18 +20,15 @@ from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Column, Tab
 from cancelapp.ui.queue.queue_model import OUTCOME_ROLE
 from cancelapp.ui.settings.settings_dialog import SettingsDialog
+from fixtures.main_window import open_window
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 30_000
 
 
 def synced_window(qtbot: QtBot, context: AppContext) -> MainWindow:
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
-        window.start()
-    return window
+    """Synced, the first connect's backfill included (a sync asked for meanwhile would wait)."""
+    return open_window(qtbot, context)
 
 
 def test_the_tray_counts_only_new_requests_needing_a_decision(

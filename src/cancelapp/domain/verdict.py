@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
@@ -51,6 +51,14 @@ class SuggestedAction:
     def keeps_fee(self) -> bool:
         return self.fee is not None and (self.fee.percent > 0 or self.fee.fixed is not None)
 
+    def decided_at(self, now: datetime, judged_at: datetime | None) -> SuggestedAction:
+        """The action carried out at `now`, suggested by a verdict judged at `judged_at`: a
+        store credit's expiry counts from the decision, not from the judging."""
+        expires = self.store_credit_expires_at
+        if expires is None or judged_at is None or now <= judged_at:
+            return self
+        return replace(self, store_credit_expires_at=expires + (now - judged_at))
+
 
 @dataclass(frozen=True)
 class ConditionCheck:
@@ -70,6 +78,12 @@ class Verdict:
     action: SuggestedAction | None = None  # only for APPROVE
     reply: Phrase | None = None  # suggested reply to the customer for DENY
     statutory_withdrawal: bool = False  # EU/EEA consumer withdrawing in time: no fee, same means
+    # The last moment it holds: a time-based condition answers otherwise after it (the end
+    # of a "requested within 24 h" window). None: time alone never changes it.
+    valid_until: datetime | None = None
+
+    def expired(self, now: datetime) -> bool:
+        return self.valid_until is not None and now > self.valid_until
 
     @property
     def first_reason(self) -> Phrase | None:

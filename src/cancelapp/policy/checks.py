@@ -7,7 +7,7 @@ their `ConditionCheck` objects are made once and shared: that keeps evaluation f
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable
-from datetime import timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 from enum import StrEnum
 from typing import TypeVar
@@ -25,6 +25,9 @@ from cancelapp.policy.facts import Facts
 from cancelapp.policy.model import FulfilledItems, Window, WindowKind
 
 Check = Callable[[Facts], ConditionCheck]
+# When a time-based condition's answer flips as time goes on: the last instant it still holds
+# its present answer, or None when time alone can never change it.
+Expiry = Callable[[Facts], datetime | None]
 E = TypeVar("E", bound=StrEnum)
 
 DEFAULT_WINDOW = timedelta(hours=24)
@@ -235,16 +238,17 @@ def _total(key: str, limit: Decimal) -> Check:
     return check
 
 
-_INSIDE = {
-    "placed": (
-        QT_TRANSLATE_NOOP("Policy", "placed {age} before the request, window {window}: inside"),
-        QT_TRANSLATE_NOOP("Policy", "placed {age} before the request, window {window}: outside"),
-    ),
-    "requested": (
-        QT_TRANSLATE_NOOP("Policy", "request received {age} ago, window {window}: inside"),
-        QT_TRANSLATE_NOOP("Policy", "request received {age} ago, window {window}: outside"),
-    ),
-}
+_PLACED = (
+    QT_TRANSLATE_NOOP("Policy", "placed {age} before the request, window {window}: inside"),
+    QT_TRANSLATE_NOOP("Policy", "placed {age} before the request, window {window}: outside"),
+)
+# A verdict is stored and shown until it expires, so it names times, not "ago".
+_REQUESTED_INSIDE = QT_TRANSLATE_NOOP(
+    "Policy", "request received {received}, window {window}: inside until {until}"
+)
+_REQUESTED_OUTSIDE = QT_TRANSLATE_NOOP(
+    "Policy", "request received {received}, window {window}: outside since {until}"
+)
 _UNTIL_INSIDE = QT_TRANSLATE_NOOP(
     "Policy", "nothing fulfilled yet, window until fulfillment: inside"
 )
@@ -265,7 +269,6 @@ def resolve_window(window: Window, shop_window: timedelta | None) -> timedelta:
 def _window(key: str, window: Window) -> Check:
     measured, side = key.split("_")
     want_inside = side == "within"
-    inside_template, outside_template = _INSIDE[measured]
     until_checks = {
         inside: ConditionCheck(
             key,
@@ -274,30 +277,57 @@ def _window(key: str, window: Window) -> Check:
         )
         for inside in (True, False)
     }
-    # The words show whole minutes, so checks are shared per (minutes, window, inside or not).
+    # The placed words show whole minutes, so their checks are shared per (minutes, window,
+    # inside or not); the requested words name the request's own times.
     cache: dict[tuple[int, timedelta, bool], ConditionCheck] = {}
 
     def check(facts: Facts) -> ConditionCheck:
         span = resolve_window(window, facts.shop_window)
         if span == UNTIL_FULFILLMENT:
             return until_checks[not facts.order.units_fulfilled and not facts.any_fulfilled]
-        if measured == "placed":
-            age = facts.received_at - facts.order.created_at
-        else:
-            age = facts.now - facts.received_at
-        age = max(age, timedelta(0))
+        if measured == "requested":
+            inside = facts.now - facts.received_at <= span
+            template = _REQUESTED_INSIDE if inside else _REQUESTED_OUTSIDE
+            args: dict[str, PhraseArg] = {
+                "received": facts.received_at,
+                "window": span,
+                "until": facts.received_at + span,
+            }
+            return ConditionCheck(key, Phrase("Policy", template, args), inside == want_inside)
+        age = max(facts.received_at - facts.order.created_at, timedelta(0))
         inside = age <= span
         seen = (age // _MINUTE, span, inside)
         found = cache.get(seen)
         if found is None:
+            inside_template, outside_template = _PLACED
             template = inside_template if inside else outside_template
-            args: dict[str, PhraseArg] = {"age": _MINUTE * seen[0], "window": span}
+            args = {"age": _MINUTE * seen[0], "window": span}
             found = ConditionCheck(key, Phrase("Policy", template, args), inside == want_inside)
             if len(cache) < _CACHE_LIMIT:
                 cache[seen] = found
         return found
 
     return check
+
+
+def window_expiry(key: str, window: Window) -> Expiry:
+    """Until when a window condition keeps its present answer. A window measured from the
+    request closes at its received time plus the window; one measured from the order's
+    placing moves only while the request has no message (it is then received "now")."""
+
+    def expiry(facts: Facts) -> datetime | None:
+        span = resolve_window(window, facts.shop_window)
+        if span == UNTIL_FULFILLMENT:
+            return None  # shipping, not time, ends it
+        if key.startswith("requested"):
+            closes = facts.received_at + span
+        elif facts.received_now:
+            closes = facts.order.created_at + span
+        else:
+            return None
+        return closes if facts.now <= closes else None  # closed windows never open again
+
+    return expiry
 
 
 def compile_condition(key: str, value: object) -> Check:

@@ -19,9 +19,9 @@ from cancelapp.domain.verdict import (
     Verdict,
 )
 from cancelapp.domain.withdrawal import Withdrawal, WithdrawalTerms, assess
-from cancelapp.policy.checks import Check, compile_condition
+from cancelapp.policy.checks import Check, Expiry, compile_condition, window_expiry
 from cancelapp.policy.facts import Facts, refundable_amount
-from cancelapp.policy.model import Policy, Rule
+from cancelapp.policy.model import Policy, Rule, Window
 
 # Names of the engine's own decisions, shown where a rule name would be.
 NO_ORDER_RULE = QT_TRANSLATE_NOOP("Policy", "No matching order")
@@ -115,6 +115,7 @@ def merchant_phrase(text: str) -> Phrase:
 class _CompiledRule:
     rule: Rule
     checks: tuple[Check, ...]
+    expiries: tuple[Expiry | None, ...]  # per check: None when time cannot change its answer
     reasons: tuple[Phrase, ...]
     reply: Phrase | None
     action: SuggestedAction | None
@@ -124,6 +125,9 @@ def _compile_rule(rule: Rule) -> _CompiledRule:
     # Cheap, shared checks first: a rule that fails early costs little.
     given = sorted(rule.when.given(), key=lambda kv: kv[0] in _COSTLY)
     checks = tuple(compile_condition(key, value) for key, value in given)
+    expiries = tuple(
+        window_expiry(key, value) if isinstance(value, Window) else None for key, value in given
+    )
     if rule.why:
         reasons: tuple[Phrase, ...] = (merchant_phrase(rule.why),)
     else:
@@ -142,7 +146,7 @@ def _compile_rule(rule: Rule) -> _CompiledRule:
             fee=fee,
         )
     reply = merchant_phrase(rule.reply) if rule.reply else None
-    return _CompiledRule(rule, checks, reasons, reply, action)
+    return _CompiledRule(rule, checks, expiries, reasons, reply, action)
 
 
 _COSTLY = frozenset(
@@ -188,6 +192,8 @@ def evaluate(
 ) -> Verdict:
     """The verdict on `request`. Deterministic: the same inputs give an equal verdict.
 
+    Its `valid_until` is the earliest moment a time-based condition the engine looked at
+    would answer otherwise (only the conditions looked at decide which rule wins).
     `shop_edit_window` is the store's own window (`shop_edit_window_from_minutes`), used by
     rules whose window is "shop"; 24 hours when None. `withdrawal_terms` are the store's
     answers for the EU right of withdrawal; the defaults when None (the safeguard is never off).
@@ -198,10 +204,15 @@ def evaluate(
     checked: list[ConditionCheck] = []
     record = checked.append
     decided: _CompiledRule | None = None
+    until: datetime | None = None
     for compiled in _rules_of(policy):
-        for check in compiled.checks:
+        for check, expiry in zip(compiled.checks, compiled.expiries, strict=True):
             result = check(facts)
             record(result)
+            if expiry is not None:
+                flips = expiry(facts)
+                if flips is not None and (until is None or flips < until):
+                    until = flips
             if not result.matched:
                 break
         else:
@@ -220,7 +231,8 @@ def evaluate(
             reply=decided.reply,
         )
     timing_only = decided is None or _about_timing_or_goods(decided.rule)
-    return _safeguarded(verdict, facts, withdrawal_terms or WithdrawalTerms(), timing_only)
+    verdict = _safeguarded(verdict, facts, withdrawal_terms or WithdrawalTerms(), timing_only)
+    return verdict if until is None else replace(verdict, valid_until=until)
 
 
 # What a withdrawal in time overrides: when it was asked, whether the goods shipped, which

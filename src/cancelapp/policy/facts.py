@@ -23,6 +23,7 @@ class Facts:
         "now",
         "order",
         "received_at",
+        "received_now",
         "request",
         "shop_window",
         "unfulfilled_units",
@@ -40,6 +41,7 @@ class Facts:
         self.now = now
         self.shop_window = shop_window
         messages = request.messages
+        self.received_now = not messages  # no message yet: counted as received this moment
         self.received_at = (
             (messages[0].received_at if len(messages) == 1 else request.received_at)
             if messages

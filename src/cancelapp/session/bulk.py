@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from enum import StrEnum
 
 from cancelapp.actions import ActionPlan, BulkSummary, Outcome, OutcomeStatus, PlanRefused
@@ -89,11 +88,13 @@ def prepare_bulk_approve(session: StoreSession, request_ids: Iterable[int]) -> B
     asks: list[int] = []
     left_out: list[LeftOut] = []
     read = {d.request.id: d for d in _read(session, request_ids, left_out)}
+    now = session.clock()
     for detail in read.values():
         verdict = detail.verdict
         assert detail.request.id is not None
         if verdict.outcome is VerdictOutcome.APPROVE:
-            approvals.append((detail.request.id, verdict.action or SuggestedAction()))
+            action = (verdict.action or SuggestedAction()).decided_at(now, detail.judged_at)
+            approvals.append((detail.request.id, action))
         elif _only_the_warehouse_stands_in_the_way(session, detail):
             asks.append(detail.request.id)
         else:
@@ -144,7 +145,7 @@ def _read(
     """Each selected request still to be decided, with its verdict under today's rules; the
     others go to `left_out`."""
     rules = session.rules  # one value: the policy and the store's window from the same save
-    now = datetime.now(UTC)
+    now = session.clock()
     for request_id in request_ids:
         detail = load_detail(
             session.database,
@@ -153,6 +154,7 @@ def _read(
             now,
             rules.shop_edit_window,
             rules.withdrawal,
+            digest=rules.digest,
         )
         if detail is None:
             left_out.append(LeftOut(request_id, "", Phrase(_CONTEXT, _NOT_FOUND)))

@@ -11,7 +11,7 @@ the request comes back needing a decision, with what changed (`RequestDetail.sto
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 
@@ -56,6 +56,7 @@ class Asked:
     reason: str = ""  # decline
     choices: ApproveChoices | None = None  # approve: the merchant's, in the preview
     statutory: bool = False  # approve: the verdict says it is a statutory withdrawal
+    judged_at: datetime | None = None  # when the verdict suggesting `action` was judged
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,8 @@ class Prepared:
 def prepare(session: StoreSession, request_id: int, asked: Asked, *, offline: bool) -> Prepared:
     """The plan and its preview: from Shopify, or from the cache when Shopify cannot be
     reached (`offline` known already, or found out now). Raises `PlanRefused`."""
+    if asked.action is not None:
+        asked = replace(asked, action=asked.action.decided_at(session.clock(), asked.judged_at))
     if not offline:
         try:
             return Prepared(_live_plan(session, request_id, asked))

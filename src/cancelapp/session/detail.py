@@ -1,5 +1,9 @@
 """Everything the detail pane shows about one request, read from the cache in a worker.
 
+The verdict is the request's one stored verdict, the one the queue's badge shows and Approve
+carries out (`session/refresh.py` `judge` stores it). When its time ran out the detail says so
+(`verdict_due`) and the window judges again; other changes (the rules, the order) are judged
+again by the flow that made them.
 An order the cache holds only lean (list fields, no line items) is shown as it is, with a
 Review verdict saying the full order is still to be read: the window reads it in full
 (`refresh.complete_order`) when online and loads the detail again. One held with what a
@@ -81,6 +85,8 @@ class RequestDetail:
     # customer, Shopify's timeline), and the order's page there.
     view: OrderView = field(default_factory=OrderView)
     admin_url: str | None = None
+    verdict_due: bool = False  # the stored verdict ran out: the window judges it again
+    judged_at: datetime | None = None  # when the verdict was judged (None: just now, unstored)
     # False: `order` holds what a verdict needs, not the whole order (read in full when shown;
     # an action reads it live anyway)
     in_full: bool = True
@@ -113,9 +119,14 @@ def load_detail(
     now: datetime,
     shop_edit_window: timedelta | None = None,
     withdrawal_terms: WithdrawalTerms | None = None,
+    *,
+    digest: str | None = None,
 ) -> RequestDetail | None:
-    """None when the request no longer exists (merged into another one)."""
-    from cancelapp.policy import evaluate, explain
+    """None when the request no longer exists (merged into another one). `now` tells
+    whether the stored verdict ran out; `now` and the rules judge only a request that has
+    none stored yet (its first verdict is on its way). `digest` is the rules' (`StorePolicy`
+    has it; worked out here when not given, which costs a rendering of the policy)."""
+    from cancelapp.policy import evaluate, explain, policy_hash
     from cancelapp.shopify.order_view import order_view_from_node
     from cancelapp.store.audit import list_audit
     from cancelapp.store.journal import list_actions, list_decisions
@@ -163,10 +174,18 @@ def load_detail(
         actions = list_actions(conn, request_id)
         why_unmatched = unmatched_reason(conn, request_id)
         acknowledged = acknowledged_at(conn, request_id)
-        kept = stored_verdict(conn, request_id) if request.state in DECIDED else None
-    if kept is not None:  # decided: never judged again against the order it changed
-        verdict = kept
-        explanation = explain(verdict, None)
+        stored = stored_verdict(conn, request_id)
+    due = False
+    judged_at = None
+    decided = request.state in DECIDED
+    if stored is not None and (decided or (complete and stored.whole)):
+        # Decided: never judged again against the order it changed. Undecided: the one
+        # verdict, until the window has judged it again.
+        verdict, judged_at = stored.verdict, stored.evaluated_at
+        due = not decided and verdict.expired(now)
+        if digest is None:
+            digest = policy_hash(policy, shop_edit_window)
+        explanation = explain(verdict, policy if stored.policy_hash == digest else None)
     elif complete:
         verdict = evaluate(
             order,
@@ -200,6 +219,8 @@ def load_detail(
         acknowledged,
         view,
         admin_url,
+        due,
+        judged_at,
         in_full=in_full,
     )
 

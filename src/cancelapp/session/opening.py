@@ -1,54 +1,70 @@
-"""Opening a store's session: the one place where the session side loads.
+"""A store's start, in order, in one place: what comes first, what waits for what.
 
-What the first paint needs (the cache, the queue, the window) is imported normally by the
-modules that show it. Everything a connected store needs beyond that (the Shopify client with
-httpx and graphql-core, the action pipeline, the keychain's backends, the sync) is imported
-here, at the top, and this module is imported once, by `AppContext.open_session`, in the
-worker that opens the first store's session after its first rows are painted.
+1. FIRST_PAINT: the cache's first rows are painted. Nothing else starts before: a worker
+   started earlier would hold the GIL while they paint.
+2. POLICY: the store's rules are read, so the pane can show the selected request's verdict.
+3. KEYCHAIN: the OS keychain is looked for, off the GUI thread (it may wait on an unlock
+   prompt), so it is found before a dialog or the session needs it.
+4. ALL_ROWS: every cached row is in the queue. Until then no sync or action may change rows:
+   the whole queue, read while the first page showed, would replace what they merged in.
+5. SESSION: the store's connection (client, action runner, credentials from the keychain);
+   the session side loads here (`session/session_side.py`).
+6. SYNC: the first sync, once the session has credentials.
+
+FIRST_PAINT and ALL_ROWS happen by themselves (the queue's opening reports them); the window
+runs the others when `StoreStart.reached` says they are due. A smoke run (`--self-check`) stays
+offline: no keychain, session or sync. Qt-free; `ui/store_start.py` drives it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from cancelapp.actions import ActionRunner, ActionSettings
-from cancelapp.domain.phrase import Phrase
-from cancelapp.keychain import SecretStore, load_credentials
-from cancelapp.session.refresh import StoreSession
-from cancelapp.session.store_policy import StorePolicies
-from cancelapp.settings import Settings
-from cancelapp.shopify import Credentials
-from cancelapp.shopify.client import ShopifyClient
-from cancelapp.store.database import Database
-from cancelapp.store.stores import SESSION_ONLY, StoreRecord
-from cancelapp.sync import IntakeSettings
+from dataclasses import dataclass, field
+from enum import StrEnum
 
 
-def open_store_session(
-    store: StoreRecord,
-    database: Database,
-    settings: Settings,
-    policies: StorePolicies,
-    intake: IntakeSettings,
-    *,
-    credentials: Credentials | None,
-    secrets: Callable[[], SecretStore],
-    words: Callable[[Phrase], str] = Phrase.render_plain,
-) -> StoreSession | None:
-    """Client and runner for `store` (with `credentials` for this run, else the keychain's,
-    found by `secrets` only then); None when its credentials are gone (connect again).
-    `words` renders the notes it writes on orders in the merchant's language.
-    Raises `KeychainUnavailable`."""
-    if credentials is None and store.auth_kind != SESSION_ONLY:
-        credentials = load_credentials(secrets(), store.domain, store.auth_kind)
-    if credentials is None:
-        return None
-    client = ShopifyClient(store.endpoint, credentials)
-    runner = ActionRunner(
-        database,
-        client,
-        settings.staff_name or None,
-        settings=ActionSettings(undo_seconds=float(settings.undo_window_seconds), words=words),
-        store_id=store.id,  # another store's plans go through its own client, never this one
-    )
-    return StoreSession(store, database, client, runner, policies, intake)
+class Step(StrEnum):
+    FIRST_PAINT = "first paint"
+    POLICY = "policy"
+    KEYCHAIN = "keychain"
+    ALL_ROWS = "all rows"
+    SESSION = "session"
+    SYNC = "sync"
+
+
+# Each step, after the steps it waits for, in the order they come.
+START_ORDER: tuple[tuple[Step, frozenset[Step]], ...] = (
+    (Step.FIRST_PAINT, frozenset()),
+    (Step.POLICY, frozenset({Step.FIRST_PAINT})),
+    (Step.KEYCHAIN, frozenset({Step.FIRST_PAINT})),
+    (Step.ALL_ROWS, frozenset({Step.FIRST_PAINT})),
+    (Step.SESSION, frozenset({Step.ALL_ROWS})),
+    (Step.SYNC, frozenset({Step.SESSION})),
+)
+# Reported by the queue's opening, never run by the window.
+HAPPENS_BY_ITSELF = frozenset({Step.FIRST_PAINT, Step.ALL_ROWS})
+# Left out of a smoke run, which stays offline.
+ONLINE_ONLY = frozenset({Step.KEYCHAIN, Step.SESSION, Step.SYNC})
+
+
+@dataclass
+class StoreStart:
+    """Where one store's start stands: what has happened, what has been set off."""
+
+    online: bool  # False: a smoke run that stays offline
+    happened: set[Step] = field(default_factory=set)
+    set_off: set[Step] = field(default_factory=set)
+
+    def reached(self, step: Step) -> tuple[Step, ...]:
+        """`step` happened (the queue painted, the session opened): the steps now due, in
+        order, each set off once."""
+        self.happened.add(step)
+        due = []
+        for later, after in START_ORDER:
+            if later in HAPPENS_BY_ITSELF or later in self.set_off:
+                continue
+            if not self.online and later in ONLINE_ONLY:
+                continue
+            if after <= self.happened:
+                self.set_off.add(later)
+                due.append(later)
+        return tuple(due)

@@ -8,7 +8,8 @@ actions packages, and return plain results the window merges into its model.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+import threading
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
@@ -31,6 +32,7 @@ from cancelapp.store.errors import StoreError
 from cancelapp.store.orders import load_judged_order, upsert_orders
 from cancelapp.store.requests import (
     get_request,
+    next_verdict_expiry,
     requests_needing_verdict,
     set_verdict,
     unmatched_reason,
@@ -74,6 +76,7 @@ class StoreSession:
     intake: IntakeSettings = field(default_factory=IntakeSettings)
     edit_window_read_at: datetime | None = None
     mailbox: Mailbox | None = None  # where replies are sent from; None: not set up
+    clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))  # verdicts' time
 
     @property
     def store_id(self) -> int:
@@ -171,21 +174,37 @@ def judge_session(session: StoreSession) -> list[int]:
         rules.policy,
         rules.shop_edit_window,
         client=session.client,
+        now=session.clock(),
         withdrawal_terms=rules.withdrawal,
     )
 
 
-def rejudge(database: Database, store_id: int, rules: StorePolicy) -> frozenset[int]:
-    """After a save: every verdict the rules changed, judged from the cache (no network)."""
-    return frozenset(
-        judge(
-            database,
-            store_id,
-            rules.policy,
-            rules.shop_edit_window,
-            withdrawal_terms=rules.withdrawal,
-        )
+@dataclass(frozen=True)
+class DueVerdicts:
+    judged: frozenset[int]  # requests whose verdict ran out (or was outdated) and was redone
+    next_expiry: datetime | None  # when the next undecided verdict runs out
+
+
+def judge_due(
+    control: TaskControl, database: Database, store_id: int, rules: StorePolicy, now: datetime
+) -> DueVerdicts:
+    """Judge again, from the cache (no network), every verdict that ran out or is otherwise
+    outdated (after a policy save: every one the rules changed), and say when the next one
+    runs out: the window's verdict clock runs this at that moment. Stops when cancelled (the
+    window closes): the rest are judged next time."""
+    judged = judge(
+        database,
+        store_id,
+        rules.policy,
+        rules.shop_edit_window,
+        now=now,
+        cancel=control.cancel_event,
+        withdrawal_terms=rules.withdrawal,
     )
+    control.raise_if_cancelled()
+    with database.reading() as conn:
+        upcoming = next_verdict_expiry(conn, store_id, after=now)
+    return DueVerdicts(frozenset(judged), upcoming)
 
 
 def judge(
@@ -196,6 +215,7 @@ def judge(
     *,
     client: ShopifyClient | None = None,
     now: datetime | None = None,
+    cancel: threading.Event | None = None,
     withdrawal_terms: WithdrawalTerms | None = None,
 ) -> list[int]:
     """Evaluate every request whose verdict is missing or outdated and that can be judged
@@ -205,15 +225,22 @@ def judge(
     judged without one (Review). An undecided request whose order is cached lean is read in
     full first with `client`;
     without one (offline, or just re-judging after a policy edit) it keeps its verdict until
-    a sync has read the order. A decided request whose order is cached lean is left alone."""
+    a sync has read the order. A decided request whose order is cached lean is left alone.
+    With `cancel` set it stops between requests."""
     digest = policy_hash(policy, shop_edit_window, withdrawal_terms)
     moment = now or datetime.now(UTC)
     with database.reading() as conn:
         pending = requests_needing_verdict(
-            conn, store_id, digest, reading_in_full=UNDECIDED if client is not None else ()
+            conn,
+            store_id,
+            digest,
+            now=moment,
+            reading_in_full=UNDECIDED if client is not None else (),
         )
     judged = []
     for request_id in pending:
+        if cancel is not None and cancel.is_set():
+            break
         with database.reading() as conn:
             request = get_request(conn, request_id)
             order_id = None if request is None else request.order_id

@@ -19,6 +19,7 @@ from cancelapp.policy import Policy, policy_hash
 from cancelapp.session.audit_check import ChainReport, check_audit_chain
 from cancelapp.session.detail import load_detail
 from cancelapp.store.database import Database
+from cancelapp.store.journal import Decision
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,12 @@ class DecisionLine:
     at: datetime
     outcome: str
     by: str
-    policy: str  # the policy's version (its hash) or the snapshot a queued decision kept
+    policy: str  # the digest of the rules it was decided under, or the snapshot it kept
+    # The verdict shown when deciding: approve / deny / review, its rule and reasons
+    # ("" and () for a decision recorded before CancelApp kept them).
+    verdict: str = ""
+    rule: str = ""
+    reasons: tuple[Phrase, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -56,7 +62,7 @@ class RequestRecord:
     customer: str
     made_at: datetime
     messages: tuple[ReceivedMessage, ...]
-    verdict: str  # approve / deny / review, as the policy judges it now
+    verdict: str  # approve / deny / review: the request's one verdict, as the queue shows it
     reasons: tuple[Phrase, ...]
     policy_version: str
     decisions: tuple[DecisionLine, ...]
@@ -88,10 +94,7 @@ def load_request_record(
         verdict=detail.verdict.outcome.value,
         reasons=detail.verdict.reasons,
         policy_version=policy_hash(policy)[:12],
-        decisions=tuple(
-            DecisionLine(d.decided_at, d.outcome, d.decided_by, _policy_of(d.policy_snapshot))
-            for d in detail.decisions
-        ),
+        decisions=tuple(_decision_line(d) for d in detail.decisions),
         entries=tuple(
             RecordEntry(
                 e.at,
@@ -104,6 +107,26 @@ def load_request_record(
             for e in reversed(detail.audit)
         ),
         chain=chain,
+    )
+
+
+def _decision_line(decision: Decision) -> DecisionLine:
+    verdict = decision.verdict
+    if verdict is None or decision.verdict_policy_hash is None:
+        return DecisionLine(
+            decision.decided_at,
+            decision.outcome,
+            decision.decided_by,
+            _policy_of(decision.policy_snapshot),
+        )
+    return DecisionLine(
+        decision.decided_at,
+        decision.outcome,
+        decision.decided_by,
+        decision.verdict_policy_hash[:12],
+        verdict.outcome.value,
+        verdict.rule,
+        verdict.reasons,
     )
 
 

@@ -4,7 +4,7 @@
 and their digest. `StorePolicies` holds one per store for the whole app: the window's policy
 flow, the detail pane, the refresh worker and a save all read and swap the same value, whole,
 so a worker never sees a policy from one save beside a window from another. Read from the
-policy file and the cache alone, so both work offline; `session/refresh.py` `rejudge` judges
+policy file and the cache alone, so both work offline; `session/refresh.py` `judge_due` judges
 the cache again after a save.
 """
 

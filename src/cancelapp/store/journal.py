@@ -16,7 +16,9 @@ from datetime import datetime
 from typing import Any
 
 from cancelapp.domain.action import TERMINAL_STATES, Action, ActionKind, ActionState
+from cancelapp.domain.verdict import Verdict
 from cancelapp.store.times import from_db_time, to_db_time
+from cancelapp.store.verdict_json import verdict_from_json, verdict_to_json
 
 _ACTION_COLUMNS = (
     "id, request_id, store_id, order_gid, kind, state, params, idempotency_key, created_at, "
@@ -41,6 +43,10 @@ class Decision:
     decided_by: str
     decided_at: datetime
     note: str | None = None
+    # The verdict shown when the merchant decided, and the digest of the rules it came from;
+    # None for decisions recorded before schema v7 or on a request never judged.
+    verdict: Verdict | None = None
+    verdict_policy_hash: str | None = None
 
 
 def record_decision(
@@ -52,10 +58,13 @@ def record_decision(
     decided_by: str,
     decided_at: datetime,
     note: str | None = None,
+    verdict: Verdict | None = None,
+    verdict_policy_hash: str | None = None,
 ) -> int:
     row = conn.execute(
         """INSERT INTO decisions (request_id, outcome, policy_snapshot, decided_by, decided_at,
-               note) VALUES (?, ?, ?, ?, ?, ?) RETURNING id""",
+               note, verdict_json, verdict_policy_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+           RETURNING id""",
         (
             request_id,
             outcome,
@@ -63,6 +72,8 @@ def record_decision(
             decided_by,
             to_db_time(decided_at),
             note,
+            None if verdict is None else verdict_to_json(verdict),
+            verdict_policy_hash,
         ),
     ).fetchone()
     return int(row[0])
@@ -70,12 +81,23 @@ def record_decision(
 
 def list_decisions(conn: sqlite3.Connection, request_id: int) -> list[Decision]:
     rows = conn.execute(
-        """SELECT id, request_id, outcome, policy_snapshot, decided_by, decided_at, note
+        """SELECT id, request_id, outcome, policy_snapshot, decided_by, decided_at, note,
+                  verdict_json, verdict_policy_hash
            FROM decisions WHERE request_id = ? ORDER BY decided_at, id""",
         (request_id,),
     ).fetchall()
     return [
-        Decision(row[0], row[1], row[2], json.loads(row[3]), row[4], from_db_time(row[5]), row[6])
+        Decision(
+            row[0],
+            row[1],
+            row[2],
+            json.loads(row[3]),
+            row[4],
+            from_db_time(row[5]),
+            row[6],
+            None if row[7] is None else verdict_from_json(row[7]),
+            row[8],
+        )
         for row in rows
     ]
 

@@ -11,7 +11,15 @@ import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 
-from cancelapp.store import schema_v1, schema_v2, schema_v3, schema_v4, schema_v5, schema_v6
+from cancelapp.store import (
+    schema_v1,
+    schema_v2,
+    schema_v3,
+    schema_v4,
+    schema_v5,
+    schema_v6,
+    schema_v7,
+)
 from cancelapp.store.errors import DatabaseCorruptError, NewerDatabaseError
 
 APPLICATION_ID = schema_v1.APPLICATION_ID
@@ -22,9 +30,10 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (  # MIGRATIONS[n - 1] -> v n
     schema_v4.STATEMENTS,
     schema_v5.STATEMENTS,
     schema_v6.STATEMENTS,
+    schema_v7.STATEMENTS,
 )
 HEAD_VERSION = len(MIGRATIONS)
-LAST_RELEASED_VERSION = 6  # has a fixture database; later steps may still change
+LAST_RELEASED_VERSION = 7  # has a fixture database; later steps may still change
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

@@ -11,26 +11,26 @@ from cancelapp.domain.phrase import Phrase, PhraseArg
 
 
 def phrase_to_json(phrase: Phrase) -> str:
-    return json.dumps(_phrase_data(phrase))
+    return json.dumps(phrase_data(phrase))
 
 
 def phrase_from_json(text: str) -> Phrase:
-    return _phrase_of(json.loads(text))
+    return phrase_of(json.loads(text))
 
 
-def _phrase_data(phrase: Phrase) -> dict[str, Any]:
+def phrase_data(phrase: Phrase) -> dict[str, Any]:
     args = {name: _encode(value) for name, value in phrase.args.items()}
     return {"context": phrase.context, "template": phrase.template, "args": args}
 
 
-def _phrase_of(data: dict[str, Any]) -> Phrase:
+def phrase_of(data: dict[str, Any]) -> Phrase:
     args = {name: _decode(value) for name, value in data["args"].items()}
     return Phrase(data["context"], data["template"], args)
 
 
 def _encode(value: PhraseArg) -> dict[str, Any]:
     if isinstance(value, Phrase):
-        return {"phrase": _phrase_data(value)}
+        return {"phrase": phrase_data(value)}
     if isinstance(value, Money):
         return {"money": [format(value.amount, "f"), value.currency]}
     if isinstance(value, timedelta):
@@ -45,7 +45,7 @@ def _encode(value: PhraseArg) -> dict[str, Any]:
 def _decode(value: dict[str, Any]) -> PhraseArg:
     ((kind, raw),) = value.items()
     if kind == "phrase":
-        return _phrase_of(raw)
+        return phrase_of(raw)
     if kind == "money":
         return Money.of(raw[0], raw[1])
     if kind == "seconds":

@@ -29,6 +29,7 @@ from cancelapp.store.times import (
     optional_from_db_time,
     to_db_time,
 )
+from cancelapp.store.verdict_json import verdict_from_json, verdict_to_json
 
 _REQUEST_COLUMNS = (
     "id, store_id, order_gid, order_name, customer_email, state, native_edit_id, line_item_ids"
@@ -223,17 +224,20 @@ def set_verdict(
     evaluated_at: datetime,
     refund_due_on: date | None = None,
 ) -> None:
-    """Cache the verdict the queue shows, with a statutory withdrawal's refund deadline;
+    """Store the request's one verdict, whole, with the moment it stops holding and a
+    statutory withdrawal's refund deadline: the queue, the detail pane and Approve read it;
     `requests_needing_verdict` finds outdated ones."""
     reason = verdict.first_reason
     conn.execute(
         """UPDATE requests SET verdict_outcome = ?, verdict_rule = ?, verdict_reason = ?,
-               verdict_policy_hash = ?, verdict_evaluated_at = ?, refund_due_on = ?
-           WHERE id = ?""",
+               verdict_json = ?, verdict_valid_until = ?, verdict_policy_hash = ?,
+               verdict_evaluated_at = ?, refund_due_on = ? WHERE id = ?""",
         (
             verdict.outcome.value,
             verdict.rule,
             None if reason is None else phrase_to_json(reason),
+            verdict_to_json(verdict),
+            optional_db_time(verdict.valid_until),
             policy_hash,
             to_db_time(evaluated_at),
             None if refund_due_on is None else refund_due_on.isoformat(),
@@ -242,17 +246,32 @@ def set_verdict(
     )
 
 
-def stored_verdict(conn: sqlite3.Connection, request_id: int) -> Verdict | None:
-    """The verdict last cached for the request (its outcome, rule and first reason), or None
-    when it was never judged: what a decided request keeps showing."""
+@dataclass(frozen=True)
+class StoredVerdict:
+    """A request's verdict as stored, with the rules' digest and the time it was judged."""
+
+    verdict: Verdict
+    policy_hash: str | None
+    evaluated_at: datetime | None
+    whole: bool  # False: stored before schema v7, only its outcome, rule and first reason
+
+
+def stored_verdict(conn: sqlite3.Connection, request_id: int) -> StoredVerdict | None:
+    """The verdict stored for the request, or None when it was never judged."""
     row = conn.execute(
-        "SELECT verdict_outcome, verdict_rule, verdict_reason FROM requests WHERE id = ?",
+        """SELECT verdict_outcome, verdict_rule, verdict_reason, verdict_json,
+                  verdict_policy_hash, verdict_evaluated_at
+           FROM requests WHERE id = ?""",
         (request_id,),
     ).fetchone()
     if row is None or row[0] is None:
         return None
-    reasons = () if row[2] is None else (phrase_from_json(row[2]),)
-    return Verdict(Outcome(row[0]), row[1] or "", reasons, ())
+    if row[3] is not None:
+        verdict = verdict_from_json(row[3])
+    else:
+        reasons = () if row[2] is None else (phrase_from_json(row[2]),)
+        verdict = Verdict(Outcome(row[0]), row[1] or "", reasons, ())
+    return StoredVerdict(verdict, row[4], optional_from_db_time(row[5]), row[3] is not None)
 
 
 def requests_needing_verdict(
@@ -260,14 +279,16 @@ def requests_needing_verdict(
     store_id: int,
     policy_hash: str,
     *,
+    now: datetime,
     reading_in_full: Collection[RequestState] = (),
 ) -> list[int]:
-    """Requests never judged, judged under another policy, or whose order changed since, that
-    can be judged now (a request carried out or declined keeps the verdict it was decided
-    under): unmatched ones (judged without an order) and those whose order is cached in full
-    or with what a verdict needs. A request whose order is cached only lean comes only when
-    its state is in `reading_in_full` (the caller reads that order in full first); otherwise
-    it waits for a sync to read it, rather than being looked at again on every pass."""
+    """Requests never judged, judged under another policy or before schema v7 (not whole),
+    whose order changed since, or whose verdict ran out before `now`, that can be judged now
+    (a request carried out or declined keeps the verdict it was decided under): unmatched
+    ones (judged without an order) and those whose order is cached in full or with what a
+    verdict needs. A request whose order is cached only lean comes only when its state is in
+    `reading_in_full` (the caller reads that order in full first); otherwise it waits for a
+    sync to read it, rather than being looked at again on every pass."""
     states = [s.value for s in reading_in_full]
     rows = conn.execute(
         f"""SELECT r.id FROM requests r
@@ -277,11 +298,25 @@ def requests_needing_verdict(
               AND (r.order_gid IS NULL OR o.detail IN ('full', 'verdict')
                    OR (o.id IS NOT NULL AND r.state IN ({",".join("?" * len(states))})))
               AND (r.verdict_policy_hash IS NOT ? OR r.verdict_evaluated_at IS NULL
-                   OR r.verdict_evaluated_at < o.fetched_at)
+                   OR r.verdict_evaluated_at < o.fetched_at OR r.verdict_valid_until < ?
+                   OR r.verdict_json IS NULL)
             ORDER BY r.id""",  # noqa: S608
-        (store_id, *states, policy_hash),
+        (store_id, *states, policy_hash, to_db_time(now)),
     ).fetchall()
     return [row[0] for row in rows]
+
+
+def next_verdict_expiry(
+    conn: sqlite3.Connection, store_id: int, *, after: datetime
+) -> datetime | None:
+    """The first moment after `after` at which an undecided request's verdict runs out."""
+    row = conn.execute(
+        """SELECT min(verdict_valid_until) FROM requests
+           WHERE store_id = ? AND verdict_valid_until >= ?
+             AND state NOT IN ('done', 'declined')""",
+        (store_id, to_db_time(after)),
+    ).fetchone()
+    return optional_from_db_time(row[0])
 
 
 def stale_request_ids(conn: sqlite3.Connection, store_id: int) -> list[int]:

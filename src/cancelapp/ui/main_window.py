@@ -19,6 +19,7 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from cancelapp.session.detail import RequestDetail
+from cancelapp.session.opening import Step
 from cancelapp.session.search import search_messages
 from cancelapp.store.stores import StoreRecord, shown_name
 from cancelapp.ui.audit_check import AuditChainCheck
@@ -42,6 +43,7 @@ from cancelapp.ui.queue.queue_index import Tab
 from cancelapp.ui.queue.queue_model import QueueModel
 from cancelapp.ui.queue.queue_view import QueueView
 from cancelapp.ui.queue.refresh_timer import QueueSync
+from cancelapp.ui.queue.verdict_clock import VerdictClock
 from cancelapp.ui.retranslating import Retranslating
 from cancelapp.ui.settings.window_settings import SettingsFlow
 from cancelapp.ui.status_bar import StatusBar
@@ -80,6 +82,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.store_sessions = StoreSessions(context, self.formatter.phrase, self)
         self._open_sessions = True
         self._wanted_store: int | None = None
+        self._select_when_shown = 0  # a request just linked to its order, shown once reloaded
         # Rows changed while the queue was still opening, reloaded once it is complete.
         self._reload_when_complete: set[int] | None = None
         self._banners: dict[int, ShownMessage] = {}  # each other store's message, put away
@@ -117,8 +120,12 @@ class MainWindow(Retranslating, QMainWindow):
             self.detail,
             self.policy,
             lambda: self.session,
+            lambda: self.context.clock(),
             self,
             cache_dir=context.paths.cache_dir,
+        )
+        self.verdicts = VerdictClock(
+            context.workers, context.database, self.policy, lambda: self.context.clock(), self
         )
         self.unmatched = UnmatchedFlow(
             context.workers,
@@ -220,6 +227,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.queue.current_request_changed.connect(self.details.load)
         self.queue.selection_changed.connect(self._update_actions)
         self.model.countsChanged.connect(self._update_title)
+        self.model.countsChanged.connect(self._select_linked)
         self.tray.show_window_requested.connect(self._bring_to_front)
         self.sync.started.connect(self.status.sync_started)
         self.sync.progressed.connect(self._sync_progress)
@@ -232,6 +240,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.details.rows_changed.connect(self._reload_rows)
         self.details.waiting_online.connect(lambda text: self.status.showMessage(text, 8000))
         self.details.problem.connect(self._problem)
+        self.details.verdict_due.connect(self._verdict_ran_out)
+        self.verdicts.judged.connect(self._verdicts_judged)
+        self.verdicts.problem.connect(self._problem)
         self.policy.ready.connect(self.details.reload)
         self.policy.rejudged.connect(self._rejudged)
         self.policy.problem.connect(self._problem)
@@ -279,6 +290,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.store_sessions.cache_opened.connect(self._cache_opened)
         self.store_sessions.cache_completed.connect(self._cache_completed)
         self.store_sessions.session_opened.connect(self._session_opened)
+        self.store_sessions.step_due.connect(self._start_step)
         self.store_sessions.problem.connect(self._problem)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._scheme_changed)
 
@@ -361,7 +373,10 @@ class MainWindow(Retranslating, QMainWindow):
         self.actions_.set_session(None)
         self._reload_when_complete = set()
         self.policy.set_store(store)
-        self.store_sessions.open(store, self.model, self._after_first_paint)
+        self.verdicts.set_store(store.id)
+        self.store_sessions.open(
+            store, self.model, self._after_first_paint, online=self._open_sessions
+        )
         self.details.load(0)
         self._update_title()
 
@@ -373,17 +388,19 @@ class MainWindow(Retranslating, QMainWindow):
         if self.queue.current_request_id() == 0:
             self.queue.select_row(0)  # its detail shows once the policy is read
         self.queue_loaded.emit()
-        self._after_first_paint(lambda: self._first_rows_painted(store))
+        self._after_first_paint(lambda: self.store_sessions.reached(store, Step.FIRST_PAINT))
 
     def _after_first_paint(self, step: Callable[[], None]) -> None:
         when_painted(self.queue.table.viewport(), step)
 
-    def _first_rows_painted(self, store: StoreRecord) -> None:
-        if store is not self.store:
-            return
-        self.policy.load()
-        if self._open_sessions:
+    def _start_step(self, store: StoreRecord, step: Step) -> None:
+        """The window's part of a store's start, when `session/opening.py` says it is due."""
+        if step is Step.POLICY:
+            self.policy.load()
+        elif step is Step.KEYCHAIN:
             self._find_keychain()
+        elif step is Step.SYNC:
+            self.sync.sync_now()
 
     def _cache_completed(self, store: StoreRecord, _sync_state: SyncState) -> None:
         """Every row is in. Only now may a sync or an action change rows: the whole queue,
@@ -394,7 +411,6 @@ class MainWindow(Retranslating, QMainWindow):
         self.queue_completed.emit()
         if self._open_sessions:  # an interactive start, not a smoke run
             self._precompute_orders()
-            self.store_sessions.open_session(store)
 
     def _find_keychain(self) -> None:
         """Look for the OS keychain in a worker now, before a dialog or a session needs it."""
@@ -410,11 +426,11 @@ class MainWindow(Retranslating, QMainWindow):
                 ).format(store=shown_name(store, self.store_switcher.stores))
             )
             self.status.set_online(False)
+            self.verdicts.check()  # no sync will: verdicts that ran out are judged from the cache
             return
         self.sync.set_session(session)
         self.actions_.set_session(session)  # reconciles what was sending when the app stopped
-        self.sync.sync_now()
-        self._update_actions()
+        self._update_actions()  # the first sync follows (`Step.SYNC`)
 
     # Syncing -------------------------------------------------------------------------------------
 
@@ -476,6 +492,7 @@ class MainWindow(Retranslating, QMainWindow):
         incomplete = detail is not None and not detail.complete
         if current and (current in result.request_ids or window_changed or incomplete):
             self.details.load(current)
+        self.verdicts.check()  # and wait for the first verdict to run out
 
     def _precompute_orders(self) -> None:
         """Sort every column in a worker now, so a click on a header later is instant."""
@@ -496,6 +513,7 @@ class MainWindow(Retranslating, QMainWindow):
     def _sync_failed(self, error: object) -> None:
         self.status.sync_finished()
         self._problem(error)
+        self.verdicts.check()  # offline too, a verdict runs out: judged from the cache
 
     def _withdrawal_terms_saved(self, settings: Settings) -> None:
         if self.store is not None:
@@ -504,6 +522,19 @@ class MainWindow(Retranslating, QMainWindow):
     def _rejudged(self, request_ids: frozenset[int]) -> None:
         self._reload_rows(request_ids)
         self.details.reload()
+        self.verdicts.check()  # the new rules' verdicts run out at other times
+
+    def _verdict_ran_out(self) -> None:
+        """The request shown has a verdict whose time ran out (the window was closed, or the
+        computer slept, when it did): judge it again. A smoke run stays as it is."""
+        if self._open_sessions:
+            self.verdicts.check()
+
+    def _verdicts_judged(self, request_ids: frozenset[int]) -> None:
+        """Verdicts ran out and were judged again: their badges and the pane change together."""
+        self._reload_rows(request_ids)
+        if self.queue.current_request_id() in request_ids:
+            self.details.reload()
 
     # The selected request ------------------------------------------------------------------------
 
@@ -636,10 +667,13 @@ class MainWindow(Retranslating, QMainWindow):
         """The linked request leaves Unmatched: once its row is reloaded, show it, judged,
         among the requests that need a decision."""
         self.queue.show_tab(Tab.NEEDS_DECISION)
-        self.model.countsChanged.connect(
-            lambda: self.queue.select_request(request_id),
-            Qt.ConnectionType.SingleShotConnection,
-        )
+        # Other rows may be reloaded first (a verdict that ran out): wait for this one's.
+        self._select_when_shown = request_id
+        self._select_linked()
+
+    def _select_linked(self) -> None:
+        if self._select_when_shown and self.queue.select_request(self._select_when_shown):
+            self._select_when_shown = 0
 
     def export_record(self) -> None:
         if (detail := self.current_detail()) and detail.request.id is not None:
@@ -716,6 +750,7 @@ class MainWindow(Retranslating, QMainWindow):
         if self.store is not None and self.store.id == store.id:
             self.sync.set_session(None)
             self.actions_.set_session(None)
+            self.verdicts.set_store(None)
             self.store_sessions.close()
             self.model.load([])
             self.details.load(0)

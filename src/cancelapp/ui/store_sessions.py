@@ -1,4 +1,7 @@
-"""Opening a store: its cached queue first (`QueueOpening`), then its connection in a worker.
+"""Opening a store, step by step in the order `session/opening.py` gives: its cached queue
+first (`QueueOpening`), then its rules and the keychain, then its connection in a worker, then
+the first sync. This flow sets off the steps it owns (the queue, the session) and asks the
+window for the others (`step_due`).
 
 A session starts with the store's own cancellation window as the last sync kept it, so what
 it judges before its first sync (an order completed, offline) uses that window too.
@@ -17,6 +20,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from cancelapp.domain.phrase import Phrase
+from cancelapp.session.opening import Step, StoreStart
 from cancelapp.store.database import Database
 from cancelapp.store.stores import StoreRecord, list_stores
 from cancelapp.ui.queue.queue_cache import Later, QueueOpening, next_turn
@@ -37,6 +41,7 @@ class StoreSessions(QObject):
     cache_opened = Signal(object, object)  # StoreRecord, SyncState: the first rows are shown
     cache_completed = Signal(object, object)  # StoreRecord, SyncState: every row is in
     session_opened = Signal(object, object)  # StoreRecord, StoreSession (None: no credentials)
+    step_due = Signal(object, object)  # StoreRecord, Step: the window's part of the start
     problem = Signal(object)  # an error, for the banner
 
     def __init__(
@@ -51,6 +56,7 @@ class StoreSessions(QObject):
         self.store: StoreRecord | None = None
         self.session: StoreSession | None = None
         self._opening: QueueOpening | None = None
+        self._start = StoreStart(online=False)
 
     def read_stores(self) -> None:
         task = self.context.workers.run(read_stores, self.context.database)
@@ -58,12 +64,19 @@ class StoreSessions(QObject):
         task.failed.connect(self.problem)
 
     def open(
-        self, store: StoreRecord, model: QueueModel, after_first_rows: Later = next_turn
+        self,
+        store: StoreRecord,
+        model: QueueModel,
+        after_first_rows: Later = next_turn,
+        *,
+        online: bool = True,
     ) -> None:
-        """Open `store`'s cached queue into `model`: its first page (`cache_opened`), then
-        every row (`cache_completed`); `open_session()` then opens its session. The store
-        open before is abandoned: nothing of its queue reaches the model any more."""
+        """Start `store`: its cached queue into `model`, its first page (`cache_opened`), then
+        every row (`cache_completed`); the rest follows as each step is `reached` (`online`
+        False: a smoke run, no keychain, session or sync). The store open before is
+        abandoned: nothing of its queue reaches the model any more."""
         self.retire()
+        self._start = StoreStart(online=online)
         if self._opening is not None:
             self._opening.abandon()
             self._opening.deleteLater()
@@ -77,10 +90,24 @@ class StoreSessions(QObject):
             after_first_rows=after_first_rows,
         )
         opening.first_rows.connect(lambda state: self.cache_opened.emit(store, state))
-        opening.completed.connect(lambda state: self.cache_completed.emit(store, state))
+        opening.completed.connect(lambda state: self._all_rows(store, state))
         opening.failed.connect(self.problem)
         self._opening = opening
         opening.start()
+
+    def reached(self, store: StoreRecord, step: Step) -> None:
+        """`step` of `store`'s start happened: set off what is due now, in order."""
+        if store is not self.store:
+            return
+        for due in self._start.reached(step):
+            if due is Step.SESSION:
+                self.open_session(store)
+            else:
+                self.step_due.emit(store, due)
+
+    def _all_rows(self, store: StoreRecord, state: object) -> None:
+        self.cache_completed.emit(store, state)
+        self.reached(store, Step.ALL_ROWS)
 
     def open_session(self, store: StoreRecord) -> None:
         """Client and runner for the open store, read from the keychain in a worker."""
@@ -98,6 +125,8 @@ class StoreSessions(QObject):
             return
         self.session = session
         self.session_opened.emit(store, session)
+        if session is not None:  # without credentials nothing syncs: connect again
+            self.reached(store, Step.SESSION)
 
     def close(self) -> None:
         """No store open any more (it was removed): its session retires, its queue is dropped."""

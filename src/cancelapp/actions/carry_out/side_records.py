@@ -18,7 +18,7 @@ from cancelapp.domain.request import RequestState
 from cancelapp.store.audit import AuditEntry, append_audit
 from cancelapp.store.journal import record_decision
 from cancelapp.store.phrase_json import phrase_to_json
-from cancelapp.store.requests import set_state
+from cancelapp.store.requests import set_state, stored_verdict
 
 DECIDING_KINDS = frozenset({ActionKind.CANCEL, ActionKind.REFUND, ActionKind.DECLINE})
 FINAL_REQUEST_STATE = {
@@ -170,6 +170,7 @@ class Records:
         if request_state is not None:
             set_state(conn, plan.request_id, request_state, now=now)
         if decide:
+            shown = stored_verdict(conn, plan.request_id)  # what the merchant decided under
             record_decision(
                 conn,
                 plan.request_id,
@@ -178,4 +179,6 @@ class Records:
                 decided_by=self.who,
                 decided_at=now,
                 note=plan.reason,
+                verdict=None if shown is None else shown.verdict,
+                verdict_policy_hash=None if shown is None else shown.policy_hash,
             )

@@ -178,7 +178,12 @@ class ActionController(QObject):
 
         verdict = detail.verdict  # a Review, or a Deny overridden, has no action: the preview
         # then refunds in full and offers the policy's fee
-        asked = Asked(Choice.APPROVE, action=verdict.action, statutory=verdict.statutory_withdrawal)
+        asked = Asked(
+            Choice.APPROVE,
+            action=verdict.action,
+            statutory=verdict.statutory_withdrawal,
+            judged_at=detail.judged_at,  # a store credit's expiry counts from the decision
+        )
         self._prepare(detail, asked)
 
     def decline(self, detail: RequestDetail) -> None:

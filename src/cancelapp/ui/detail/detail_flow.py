@@ -1,5 +1,6 @@
-"""Showing the selected request: read from the cache in a worker, judged with the policy in
-force and the store's window, and completed from Shopify when the cache holds its order lean.
+"""Showing the selected request: read from the cache in a worker, with the verdict the queue
+shows (`verdict_due` when it is outdated: the window judges it again), and completed from
+Shopify when the cache holds its order lean.
 
 Offline, a lean order is shown as cached with a note that the full order loads when online;
 `online()` (after a sync succeeds) lets the next look try again.
@@ -8,7 +9,7 @@ Offline, a lean order is shown as cached with a note that the full order loads w
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,7 @@ class DetailFlow(QObject):
     problem = Signal(object)  # an error, for the banner
     images_shown = Signal(int)  # request id whose product images are on screen
     hold_released = Signal(int)  # request id
+    verdict_due = Signal()  # the request shown has an outdated verdict: judge it again
 
     def __init__(
         self,
@@ -40,6 +42,7 @@ class DetailFlow(QObject):
         pane: DetailPane,
         policy: PolicyFlow,
         current_session: Callable[[], StoreSession | None],
+        clock: Callable[[], datetime],
         parent: QObject | None = None,
         *,
         cache_dir: Path | None = None,
@@ -50,6 +53,7 @@ class DetailFlow(QObject):
         self.pane = pane
         self.policy = policy
         self.current_session = current_session
+        self.clock = clock
         self.wanted = 0  # the request the merchant selected last
         self._completing: set[str] = set()  # order ids being read in full
         self._offline: set[str] = set()  # order ids that could not be read: wait for online
@@ -72,9 +76,10 @@ class DetailFlow(QObject):
             self.database,
             request_id,
             rules.policy,
-            datetime.now(UTC),
+            self.clock(),
             rules.shop_edit_window,
             rules.withdrawal,
+            digest=rules.digest,
         )
         task.succeeded.connect(lambda detail: self._loaded(request_id, detail))
         task.failed.connect(self.problem)
@@ -97,6 +102,8 @@ class DetailFlow(QObject):
         self.pane.show_detail(detail)
         if detail is not None and not (detail.complete and detail.in_full):
             self._complete(detail)
+        if detail is not None and detail.verdict_due:
+            self.verdict_due.emit()
         self.shown.emit(request_id)
         if detail is not None and detail.view.image_urls and self.cache_dir is not None:
             self._fetch_images(request_id, detail.view.image_urls)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont
@@ -27,7 +28,6 @@ from cancelapp.domain.order import FinancialStatus, Order
 from cancelapp.domain.verdict import RefundMethod, SuggestedAction, Verdict
 from cancelapp.domain.withdrawal import REFUND_WARNING_DAYS, RequestKind
 from cancelapp.domain.withdrawal_calendar import is_eu_eea
-from cancelapp.policy.explanation import VerdictExplanation, explain
 from cancelapp.session.detail import CarriedOut, RequestDetail
 from cancelapp.store.phrase_json import phrase_from_json
 from cancelapp.ui.detail.order_sections import (
@@ -50,6 +50,10 @@ from cancelapp.ui.labels import (
 from cancelapp.ui.retranslating import Retranslating
 from cancelapp.ui.theme import badge_colors, is_dark
 
+if TYPE_CHECKING:  # the policy package loads in the start's POLICY step, after the first rows
+    from cancelapp.policy.explanation import VerdictExplanation
+
+_TITLE_CHARS = 30
 # What one request shows: a wrapped label lays out a megabyte for seconds on the GUI thread,
 # and every message is two labels. The stored text stays whole; this is only what is shown.
 SHOWN_CHARS = 2_000  # of one message
@@ -529,6 +533,8 @@ class DetailPane(Retranslating, QScrollArea):
         detail = self.detail
         explanation = detail.explanation if detail is not None else None
         if explanation is None:
+            from cancelapp.policy.explanation import explain  # see TYPE_CHECKING above
+
             explanation = explain(verdict, None)
         self._show_explanation(explanation)
         action = verdict.action

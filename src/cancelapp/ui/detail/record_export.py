@@ -8,7 +8,7 @@ and the printing run on the GUI thread, where Qt's text layout lives.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,6 +17,7 @@ from PySide6.QtCore import QMarginsF, QObject, QStandardPaths, Signal
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from cancelapp.ui.detail.detail_pane import rule_name
 from cancelapp.ui.workers import Lane
 
 if TYPE_CHECKING:
@@ -81,7 +82,7 @@ class RecordExport(QObject):
             self.context.keychain,
             request_id,
             policy,
-            datetime.now(UTC),
+            self.context.clock(),
         )
         task.succeeded.connect(lambda record: self._print(record, Path(file_name)))
         task.failed.connect(self.problem)
@@ -143,6 +144,16 @@ class RecordExport(QObject):
                 f"<p>{escape(fmt.date_time(decision.at))} · {escape(decision.outcome)} · "
                 f"{escape(decision.by)}{escape(policy)}</p>"
             )
+            if decision.verdict:
+                under = self.tr("Decided under the verdict {verdict} ({rule})").format(
+                    verdict=decision.verdict, rule=rule_name(decision.rule)
+                )
+                parts += [
+                    f"<p>{escape(under)}</p>",
+                    "<ul>",
+                    *(f"<li>{escape(fmt.phrase(reason))}</li>" for reason in decision.reasons),
+                    "</ul>",
+                ]
         parts.append(_heading(3, self.tr("Actions, replies and notes")))
         for entry in record.entries:
             amount = fmt.money(entry.amount) if entry.amount is not None else ""

@@ -131,15 +131,21 @@ class PolicyFlow(QObject):
 
     def use_withdrawal_terms(self, store: StoreRecord, terms: WithdrawalTerms) -> None:
         """The settings gave the store new withdrawal terms: judge its requests again."""
-        from cancelapp.session.refresh import rejudge
+        from cancelapp.session.refresh import DueVerdicts, judge_due
 
         if not self.context.policies.set_withdrawal_terms(store.id, terms):
             return
         rules = self.context.policies.current(store.id)
-        task = self.context.workers.run_on(
-            Lane.DATABASE_WRITE, rejudge, self.context.database, store.id, rules
+        now = self.context.clock()
+        task = self.context.workers.run_cancellable_on(
+            Lane.DATABASE_WRITE, judge_due, self.context.database, store.id, rules, now
         )
-        task.succeeded.connect(lambda ids: self.rejudged.emit(ids) if store is self.store else None)
+
+        def judged(due: DueVerdicts) -> None:
+            if store is self.store:
+                self.rejudged.emit(due.judged)
+
+        task.succeeded.connect(judged)
         task.failed.connect(self.problem)
 
     def _closed(self, editor: PolicyEditor) -> None:
@@ -149,11 +155,17 @@ class PolicyFlow(QObject):
 
     def _saved(self, store: StoreRecord, policy: Policy) -> None:
         """The saved rules apply to the editor's store, even when another is shown now."""
-        from cancelapp.session.refresh import rejudge
+        from cancelapp.session.refresh import DueVerdicts, judge_due
 
         rules = self.context.policies.save_policy(store.id, policy)
-        task = self.context.workers.run_on(
-            Lane.DATABASE_WRITE, rejudge, self.context.database, store.id, rules
+        now = self.context.clock()
+        task = self.context.workers.run_cancellable_on(
+            Lane.DATABASE_WRITE, judge_due, self.context.database, store.id, rules, now
         )
-        task.succeeded.connect(lambda ids: self.rejudged.emit(ids) if store is self.store else None)
+
+        def judged(due: DueVerdicts) -> None:
+            if store is self.store:
+                self.rejudged.emit(due.judged)
+
+        task.succeeded.connect(judged)
         task.failed.connect(self.problem)
