@@ -39,6 +39,7 @@ from cancelapp.shopify import AccessToken, Endpoint
 from cancelapp.shopify import documents as shopify_documents
 from cancelapp.shopify.client import ShopifyClient
 from cancelapp.shopify.order_mapping import order_from_node
+from cancelapp.shopify.page_fit import largest_page
 from cancelapp.store import Database
 from cancelapp.store.orders import FULL, LEAN, FetchedOrder, upsert_orders
 from cancelapp.store.requests import add_request, set_verdict
@@ -99,7 +100,9 @@ def sync_figures(shop_orders: int, folder: Path) -> tuple[dict[str, Any], Nodes]
                 shop.add_cancel_request(gid, "Please cancel, ordered twice.")
             figures["incremental_100_changed"] = measure(sync, c, shop)
             # Orders with a request are cached in full: sample full nodes as the app reads them.
-            full = c.query(shopify_documents.load("orders"), {"first": 5})["orders"]["nodes"]
+            document = shopify_documents.load("orders")
+            first = largest_page(document)  # as many whole orders as fit under the cost cap
+            full = c.query(document, {"first": first})["orders"]["nodes"]
         nodes: Nodes = {FULL: full, LEAN: []}
         with db.reading() as conn:
             for (snapshot,) in conn.execute(
