@@ -19,6 +19,7 @@ from cancelapp.ui.dialogs.bulk_dialogs import BulkConfirmDialog, BulkProgressDia
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Column, Tab
 from cancelapp.ui.queue.queue_model import OUTCOME_ROLE
+from fixtures.main_window import open_window
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 30_000
@@ -41,11 +42,7 @@ def demo_shop(make_demo_shop: Callable[..., DemoShop]) -> DemoShop:
 @pytest.fixture
 def window(qtbot: QtBot, context: AppContext, demo_shop: DemoShop) -> Iterator[MainWindow]:
     connect_demo(context, demo_shop)
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
-        window.start()
+    window = open_window(qtbot, context)  # the first connect's backfill included
     window.queue.show_tab(Tab.NEEDS_DECISION)
     yield window
     window.close()
@@ -226,14 +223,21 @@ def test_approve_selected_asks_the_warehouse_first_for_orders_it_holds(
     demo_shop.set_fulfillment_service_answer("none")  # it answers when a test says so
     at_service = demo_shop.create_order("third_party_accepted")
     demo_shop.add_cancel_request(at_service, "Please cancel, I ordered twice.")
-    with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
-        window.sync_now()
-    service_row = next(
-        r
-        for r in range(window.model.rowCount())
-        if window.model.queue_row(r).order_gid == at_service
-    )
-    assert window.model.index(service_row, Column.VERDICT).data(OUTCOME_ROLE) == "review"
+    window.sync_now()
+
+    def service_row_judged() -> int | None:
+        """The new request's row once the sync brought it in and judged it (rows merge as
+        they are found, which may be after the sync that found them says it finished)."""
+        request_id = window.model.request_of_order(at_service)
+        row = window.model.row_of(request_id) if request_id is not None else None
+        if row is None:
+            return None
+        verdict = window.model.index(row, Column.VERDICT).data(OUTCOME_ROLE)
+        return row if verdict == "review" else None
+
+    qtbot.waitUntil(lambda: service_row_judged() is not None, timeout=WAIT)
+    service_row = service_row_judged()
+    assert service_row is not None
     approve = rows_with(window, "approve", "PAID")[:1]
     click_rows(qtbot, window, [*approve, service_row])
     (_rid, paid_gid, _name), (service_rid, _gid, service_name) = [
