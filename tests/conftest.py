@@ -19,6 +19,7 @@ pytest_plugins = [
     "fixtures.keychain",
     "fixtures.imap",
     "fixtures.smtp",
+    "fixtures.mailbox",
     "fixtures.oauth_server",
     "fixtures.oauth_imap",
     "fixtures.release_feed",

@@ -28,20 +28,18 @@ from cancelapp.paths import AppPaths
 from cancelapp.session.decide import Asked, Choice, prepare
 from cancelapp.session.refresh import refresh_store
 from cancelapp.session.replies import ReplyDraft, carry_out_with_reply
-from cancelapp.settings import EmailIntake, StoreIntake
-from cancelapp.sources.email_config import Security
 from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog, TextDialog
 from cancelapp.ui.detail.reply_unknown import ReplyUnknownDialog
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Tab
 from cancelapp.ui.settings.settings_dialog import SettingsDialog
 from fixtures.imap import ImapServer
+from fixtures.mailbox import SENDER, in_sent, with_mailbox
 from fixtures.main_window import open_window
 from fixtures.smtp import SmtpServer
 
 pytestmark = [pytest.mark.imap, pytest.mark.qt_log_ignore("propagateSizeHints")]
 WAIT = 30_000
-SENDER = "butik@example.dk"
 
 
 class Control:
@@ -60,21 +58,6 @@ class Control:
 @pytest.fixture
 def demo_shop(make_demo_shop: Callable[..., DemoShop]) -> DemoShop:
     return make_demo_shop(size=6, bucket_size=100_000, restore_rate=100_000)
-
-
-@pytest.fixture
-def folder(imap_server: ImapServer) -> str:
-    name = f"Requests-{uuid.uuid4().hex[:8]}"
-    conn = imap_server.connect()
-    assert conn.create(f'"{name}"')[0] == "OK"
-    conn.logout()
-    return name
-
-
-@pytest.fixture
-def trusted(monkeypatch: pytest.MonkeyPatch, imap_server: ImapServer) -> None:
-    """The test servers' certificate is the one the system trusts (for this process)."""
-    monkeypatch.setenv("SSL_CERT_FILE", str(imap_server.ca_file))
 
 
 def danish_order(shop: DemoShop) -> str:
@@ -102,41 +85,6 @@ def ask_by_email(server: ImapServer, folder: str, shop: DemoShop, order_id: str)
     finally:
         conn.logout()
     return mail
-
-
-def with_mailbox(
-    context: AppContext,
-    domain: str,
-    imap: ImapServer,
-    smtp: SmtpServer,
-    folder: str,
-) -> None:
-    email = EmailIntake(
-        enabled=True,
-        host=imap.host,
-        port=imap.imaps_port,
-        security=Security.TLS,
-        username=imap.username,
-        folder=folder,
-        smtp_host=smtp.host,
-        smtp_port=smtp.starttls_port,
-        smtp_security=SmtpSecurity.STARTTLS,
-        sender=SENDER,
-    )
-    context.settings = replace(
-        context.settings.with_intake(domain, StoreIntake(email=email)), undo_window_seconds=0
-    )
-    context.secrets.save(domain, SecretKind.IMAP_PASSWORD, imap.password)
-
-
-def in_sent(server: ImapServer, message_id: str) -> int:
-    conn = server.connect()
-    try:
-        conn.select('"Sent"', readonly=True)
-        _, data = conn.uid("SEARCH", "HEADER", "Message-ID", f'"{message_id}"')
-        return len(data[0].split())
-    finally:
-        conn.logout()
 
 
 def open_request(

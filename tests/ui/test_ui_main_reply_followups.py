@@ -10,7 +10,6 @@ import imaplib
 import time
 import uuid
 from collections.abc import Callable, Iterator
-from dataclasses import replace
 from email.message import EmailMessage
 
 import pytest
@@ -20,37 +19,19 @@ from pytestqt.qtbot import QtBot
 from cancelapp.context import AppContext, connect_demo
 from cancelapp.demoshop import DemoShop
 from cancelapp.domain.request import RequestState
-from cancelapp.keychain import SecretKind
-from cancelapp.mail.config import SmtpConfig, SmtpSecurity
-from cancelapp.settings import EmailIntake, StoreIntake
-from cancelapp.sources.email_config import Security
+from cancelapp.mail.config import SmtpConfig
 from cancelapp.store.requests import get_request
 from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog
 from cancelapp.ui.detail.find_order_dialog import FindOrderDialog
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Tab
 from fixtures.imap import ImapServer
+from fixtures.mailbox import SENDER, in_sent, with_mailbox
 from fixtures.main_window import open_window
 from fixtures.smtp import SmtpServer
 
 pytestmark = [pytest.mark.imap, pytest.mark.qt_log_ignore("propagateSizeHints")]
 WAIT = 30_000
-SENDER = "butik@example.dk"
-
-
-@pytest.fixture
-def trusted(monkeypatch: pytest.MonkeyPatch, imap_server: ImapServer) -> None:
-    """The test servers' certificate is the one the system trusts (for this process)."""
-    monkeypatch.setenv("SSL_CERT_FILE", str(imap_server.ca_file))
-
-
-@pytest.fixture
-def folder(imap_server: ImapServer) -> str:
-    name = f"Requests-{uuid.uuid4().hex[:8]}"
-    conn = imap_server.connect()
-    assert conn.create(f'"{name}"')[0] == "OK"
-    conn.logout()
-    return name
 
 
 @pytest.fixture
@@ -58,37 +39,6 @@ def demo_shop(make_demo_shop: Callable[..., DemoShop]) -> DemoShop:
     shop = make_demo_shop(size=6, bucket_size=100_000, restore_rate=100_000)
     shop.set_fulfillment_service_answer("none")  # the warehouse answers when the test says so
     return shop
-
-
-def with_mailbox(
-    context: AppContext, domain: str, imap: ImapServer, smtp: SmtpServer, folder: str
-) -> None:
-    email = EmailIntake(
-        enabled=True,
-        host=imap.host,
-        port=imap.imaps_port,
-        security=Security.TLS,
-        username=imap.username,
-        folder=folder,
-        smtp_host=smtp.host,
-        smtp_port=smtp.starttls_port,
-        smtp_security=SmtpSecurity.STARTTLS,
-        sender=SENDER,
-    )
-    context.settings = replace(
-        context.settings.with_intake(domain, StoreIntake(email=email)), undo_window_seconds=0
-    )
-    context.secrets.save(domain, SecretKind.IMAP_PASSWORD, imap.password)
-
-
-def in_sent(server: ImapServer, message_id: str) -> int:
-    conn = server.connect()
-    try:
-        conn.select('"Sent"', readonly=True)
-        _, data = conn.uid("SEARCH", "HEADER", "Message-ID", f'"{message_id}"')
-        return len(data[0].split())
-    finally:
-        conn.logout()
 
 
 def deliver(server: ImapServer, folder: str, mail: EmailMessage) -> None:

@@ -15,7 +15,6 @@ from email.message import EmailMessage
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-from test_ui_main_replies import in_sent, with_mailbox
 
 from cancelapp.context import AppContext, connect_demo
 from cancelapp.demoshop import DemoShop
@@ -23,6 +22,7 @@ from cancelapp.ui.detail.reply_dialog import ReplyDialog
 from cancelapp.ui.detail.withdrawal_flow import ConfirmWithdrawalDialog
 from cancelapp.ui.main_window import MainWindow
 from fixtures.imap import ImapServer
+from fixtures.mailbox import in_sent, with_mailbox
 from fixtures.main_window import open_window
 from fixtures.smtp import SmtpServer
 
@@ -34,21 +34,6 @@ STATEMENT = "Jeg fortryder mit køb og vil sende varerne tilbage."
 @pytest.fixture
 def demo_shop(make_demo_shop: Callable[..., DemoShop]) -> DemoShop:
     return make_demo_shop(size=6, bucket_size=100_000, restore_rate=100_000)
-
-
-@pytest.fixture
-def folder(imap_server: ImapServer) -> str:
-    name = f"Withdrawals-{uuid.uuid4().hex[:8]}"
-    conn = imap_server.connect()
-    assert conn.create(f'"{name}"')[0] == "OK"
-    conn.logout()
-    return name
-
-
-@pytest.fixture
-def trusted(monkeypatch: pytest.MonkeyPatch, imap_server: ImapServer) -> None:
-    """The test servers' certificate is the one the system trusts (for this process)."""
-    monkeypatch.setenv("SSL_CERT_FILE", str(imap_server.ca_file))
 
 
 def delivered_danish_order(shop: DemoShop) -> str:
