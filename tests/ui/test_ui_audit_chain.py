@@ -23,8 +23,8 @@ from cancelapp.store.audit import AuditEntry, append_audit
 from cancelapp.store.backups import back_up, restore_latest
 from cancelapp.store.journal import insert_intent
 from cancelapp.store.stores import save_store
-from cancelapp.ui.main_window import MainWindow
 from fixtures.keychain import SecretServiceSession
+from fixtures.main_window import open_window, synced
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 30_000
@@ -41,13 +41,12 @@ def test_a_changed_audit_log_is_shown_in_the_banner_at_start(
     with closing(sqlite3.connect(context.database.path)) as conn, conn:
         conn.execute("DROP TRIGGER audit_log_no_update")
         conn.execute("""UPDATE audit_log SET detail = '{"note": "no refund"}' WHERE id = 1""")
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(window.audit_check.checked, timeout=WAIT) as checked:
-        window.start()
-    assert checked.args[0].verdict is ChainVerdict.TAMPERED
-    assert "changed outside CancelApp" in window.banner.text  # told before `checked`
+    window = open_window(qtbot, context, start=False)
+    with synced(qtbot, window):  # the store's first connect runs beside the check
+        with qtbot.waitSignal(window.audit_check.checked, timeout=WAIT) as checked:
+            window.start()
+        assert checked.args[0].verdict is ChainVerdict.TAMPERED
+        assert "changed outside CancelApp" in window.banner.text  # told before `checked`
     window.close()
 
 
@@ -92,9 +91,7 @@ def test_after_a_restore_the_banner_names_the_orders_acted_on_after_the_backup(
     assert restore_latest(DatabaseCorruptError(paths.database_path), now) is not None
     context = build_context(paths, cli.parse([]), secrets=secrets)
     try:
-        window = MainWindow(context)
-        qtbot.addWidget(window)
-        window.show()
+        window = open_window(qtbot, context, start=False)  # no credentials: no sync
         with qtbot.waitSignal(window.audit_check.checked, timeout=WAIT) as checked:
             window.start()
         assert checked.args[0].verdict is ChainVerdict.RESTORED

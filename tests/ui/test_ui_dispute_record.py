@@ -23,6 +23,7 @@ from cancelapp.ui.detail.action_dialogs import AuditLogDialog, ConfirmActionDial
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Column, Tab
 from cancelapp.ui.queue.queue_model import OUTCOME_ROLE
+from fixtures.main_window import open_window
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 30_000
@@ -64,11 +65,7 @@ def test_record_as_pdf_and_the_log_as_danish_csv(
     qtbot: QtBot, context: AppContext, tmp_path: Path
 ) -> None:
     context.settings = replace(context.settings, undo_window_seconds=0)
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
-        window.start()
+    window = open_window(qtbot, context)  # the first connect's backfill included
     qtbot.waitUntil(lambda: window.policy.policy is not None, timeout=WAIT)
     order_name, customer = approved_request(qtbot, window)
 

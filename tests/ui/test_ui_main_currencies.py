@@ -16,7 +16,7 @@ from cancelapp.domain.money import Money
 from cancelapp.policy import policy_path
 from cancelapp.store.stores import list_stores
 from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog
-from cancelapp.ui.main_window import MainWindow
+from fixtures.main_window import open_window
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 30_000
@@ -41,11 +41,7 @@ def test_a_kwd_order_is_approved_with_a_fee_kept_to_the_fils(
     policy_path(context.paths.config_dir, store.id).write_text(FEE_POLICY, "utf-8")
     order_id = shop.create_order("kwd")
     shop.add_cancel_request(order_id, "Please cancel")
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
-        window.start()
+    window = open_window(qtbot, context)  # the first connect's backfill included
     request_id = window.model.request_of_order(order_id)
     assert request_id is not None
     with qtbot.waitSignal(window.detail_shown, timeout=WAIT):

@@ -10,6 +10,7 @@ from cancelapp.demoshop import DemoShop
 from cancelapp.demoshop.faults import Fault
 from cancelapp.store.orders import FULL, VERDICT
 from cancelapp.ui.main_window import MainWindow
+from fixtures.main_window import open_window
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 30_000
@@ -37,9 +38,7 @@ def test_first_connect_shows_every_request_judged_then_backfills_saying_so(
     shop.add_requested_edit(shop.order_ids()[0])
     shop.faults.inject(Fault.latency(1.0), operation="NativeCancellationRequests")
     shop.faults.inject(Fault.latency(1.0), operation="OrderList")  # the backfill's first page
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    window.show()
+    window = open_window(qtbot, context, start=False)  # this test watches the first connect
     said: list[str] = []
     window.sync.progressed.connect(lambda *_: said.append(window.status.progress.format()))
     model = window.model

@@ -17,6 +17,7 @@ from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_columns import ESSENTIAL, HIDDEN_BY_DEFAULT
 from cancelapp.ui.queue.queue_index import Column, Sorting
 from cancelapp.ui.window_state import default_size
+from fixtures.main_window import open_window, synced
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 30_000
@@ -24,11 +25,9 @@ WAIT = 30_000
 
 @pytest.fixture
 def window(qtbot: QtBot, context: AppContext) -> Iterator[MainWindow]:
-    window = MainWindow(context)
-    qtbot.addWidget(window)
+    window = open_window(qtbot, context, start=False)
     window.resize(1366, 720)  # a 1366x768 screen less a title bar
-    window.show()
-    with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
+    with synced(qtbot, window):  # the first connect's backfill included
         window.start()
     yield window
     window.close()

@@ -23,6 +23,7 @@ from cancelapp.store.requests import get_request
 from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog, TextDialog
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Column, Tab
+from fixtures.main_window import open_window, synced
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 30_000
@@ -46,10 +47,7 @@ class App:
 
     def window(self) -> MainWindow:
         assert self.context is not None
-        window = MainWindow(self.context)
-        self.qtbot.addWidget(window)
-        window.show()
-        return window
+        return open_window(self.qtbot, self.context, start=False)
 
     def stop(self, window: MainWindow) -> None:
         window.close()
@@ -130,11 +128,8 @@ def test_decisions_taken_offline_are_queued_kept_and_carried_out_once_on_reconne
     context = app.start()
     store = connect_demo(context, shop)
     window = app.window()
-    with qtbot.waitSignal(window.sync.finished, timeout=WAIT) as first_connect:
+    with synced(qtbot, window):  # the backfill a first connect leaves included
         window.start()
-    if first_connect.args[0].more:  # the backfill a first connect leaves runs at once
-        with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
-            pass
     requests = {name: window.model.request_of_order(oid) for name, oid in orders.items()}
     ids = {name: rid for name, rid in requests.items() if rid is not None}
     assert len(ids) == 4
@@ -164,16 +159,17 @@ def test_decisions_taken_offline_are_queued_kept_and_carried_out_once_on_reconne
     assert [r for r in shop.ledger.refunds if r.order_id in orders.values()] == []
 
     shop.start()  # back: each queued decision is re-verified, then carried out
-    window.sync_now()
-    qtbot.waitUntil(
-        lambda: (
-            request_state(context, ids["approve"]) is RequestState.DONE
-            and request_state(context, ids["decline"]) is RequestState.DECLINED
-            and request_state(context, ids["shipped"]) is RequestState.OPEN
-            and request_state(context, ids["declined, shipped"]) is RequestState.OPEN
-        ),
-        timeout=WAIT,
-    )
+    with synced(qtbot, window):
+        window.sync_now()
+        qtbot.waitUntil(
+            lambda: (
+                request_state(context, ids["approve"]) is RequestState.DONE
+                and request_state(context, ids["decline"]) is RequestState.DECLINED
+                and request_state(context, ids["shipped"]) is RequestState.OPEN
+                and request_state(context, ids["declined, shipped"]) is RequestState.OPEN
+            ),
+            timeout=WAIT,
+        )
 
     # The ledger: one refund for the approved order, none for the others.
     refunds = [r for r in shop.ledger.refunds if r.order_id in orders.values()]
