@@ -35,7 +35,7 @@ from cancelapp.ui.queue.queue_index import Tab
 from cancelapp.ui.settings.settings_dialog import SettingsDialog
 from fixtures.imap import ImapServer
 from fixtures.mailbox import SENDER, in_sent, with_mailbox
-from fixtures.main_window import open_window
+from fixtures.main_window import open_window, show_request
 from fixtures.smtp import SmtpServer
 
 pytestmark = [pytest.mark.imap, pytest.mark.qt_log_ignore("propagateSizeHints")]
@@ -93,10 +93,8 @@ def open_request(
     request_id = window.model.request_of_order(order_id)
     assert request_id is not None, "the emailed request is in the queue"
     window.queue.show_tab(tab)
-    row = window.model.row_of(request_id)
-    assert row is not None
-    with qtbot.waitSignal(window.detail_shown, timeout=WAIT):
-        window.queue.select_row(row)
+    assert window.model.row_of(request_id) is not None
+    show_request(qtbot, window, request_id)  # it may be the row selected at start
     return request_id
 
 
