@@ -13,6 +13,7 @@ import pytest
 
 from cancelapp import cli
 from cancelapp.actions import OutcomeStatus
+from cancelapp.actions.reply import Reply
 from cancelapp.context import AppContext, build_context, connect_demo
 from cancelapp.demoshop import DemoShop
 from cancelapp.domain.verdict import SuggestedAction
@@ -26,11 +27,13 @@ from cancelapp.session.refresh import StoreSession, refresh_store
 from cancelapp.session.replies import (
     ReplyDraft,
     carry_out_with_reply,
-    journal_reply,
+    journal_decision_reply,
     send_replies,
     settle_unknown,
 )
+from cancelapp.session.withdrawal import send_withdrawal_reply
 from cancelapp.sources.email_config import EmailConfig
+from cancelapp.store.audit import list_audit
 from cancelapp.store.outbox import MailState, set_mail_state
 from fixtures.imap import ImapServer
 from fixtures.smtp import SmtpServer
@@ -88,11 +91,23 @@ def request_in(session: StoreSession, state: str) -> int:
 
 def journaled(session: StoreSession, request_id: int, body: str = "Kære kunde") -> int:
     assert session.mailbox is not None
-    return journal_reply(
+    return journal_decision_reply(
         session,
         session.mailbox,
         ReplyDraft(request_id, "anna@example.dk", "Angående din ordre", body, "da"),
     )
+
+
+def approvable(session: StoreSession) -> int:
+    """An open request the policy approves, on a paid order."""
+    with session.database.reading() as conn:
+        row = conn.execute(
+            """SELECT r.id FROM requests r JOIN orders o ON o.gid = r.order_gid
+               WHERE r.verdict_outcome = 'approve' AND o.financial_status = 'PAID'
+                 AND r.state = 'open' ORDER BY r.id LIMIT 1"""
+        ).fetchone()
+    assert row is not None, "the demo shop has no paid request to approve"
+    return int(row[0])
 
 
 def state_of(session: StoreSession, mail_id: int) -> tuple[MailState, str]:
@@ -189,17 +204,10 @@ def test_a_server_that_cannot_be_reached_leaves_the_reply_journaled(
 def test_a_decision_without_a_reply_drops_the_one_an_earlier_decision_left_unsent(
     session: StoreSession, smtp_server: SmtpServer
 ) -> None:
-    """Declined with a reply, taken back, then approved without one: the decline's words
+    """Declined with a reply, stopped, then approved without one: the decline's words
     must never reach the customer."""
     assert session.mailbox is not None
-    with session.database.reading() as conn:
-        row = conn.execute(
-            """SELECT r.id FROM requests r JOIN orders o ON o.gid = r.order_gid
-               WHERE r.verdict_outcome = 'approve' AND o.financial_status = 'PAID'
-                 AND r.state = 'open' ORDER BY r.id LIMIT 1"""
-        ).fetchone()
-    assert row is not None, "the demo shop has no paid request to approve"
-    request_id = int(row[0])
+    request_id = approvable(session)
     mail_id = journaled(session, request_id, "Vi kan desværre ikke annullere")
     plan = session.runner.prepare_approve(request_id, SuggestedAction())
     outcome = carry_out_with_reply(session, Prepared(plan), None)
@@ -207,3 +215,40 @@ def test_a_decision_without_a_reply_drops_the_one_an_earlier_decision_left_unsen
     assert send_replies(session, session.mailbox).sent == []
     assert smtp_server.received == []
     assert state_of(session, mail_id)[0] is MailState.DROPPED
+
+
+def test_a_decision_never_replaces_return_instructions_waiting_to_go(
+    session: StoreSession, smtp_server: SmtpServer
+) -> None:
+    """Replies that answer no decision (a withdrawal's acknowledgement, the return
+    instructions) are never lost to a decision journaled after them: both go, in order."""
+    assert session.mailbox is not None
+    request_id = request_in(session, "open")
+    instructions = Reply("anna@example.dk", "Returvejledning", "Send varen til os", "da")
+    send_withdrawal_reply(session, request_id, instructions)  # not sent yet: mail was away
+    journaled(session, request_id, "Ordren er annulleret")
+    request_in(session, "done")
+    assert send_replies(session, session.mailbox).sent == [request_id, request_id]
+    bodies = [r.message.get_content().strip() for r in smtp_server.received]
+    assert bodies == ["Send varen til os", "Ordren er annulleret"]
+
+
+def test_a_decision_without_a_reply_keeps_the_return_instructions_and_says_what_it_replaced(
+    session: StoreSession, smtp_server: SmtpServer
+) -> None:
+    assert session.mailbox is not None
+    request_id = approvable(session)
+    instructions = Reply("anna@example.dk", "Returvejledning", "Send varen til os", "da")
+    send_withdrawal_reply(session, request_id, instructions)
+    declined = journaled(session, request_id, "Vi kan desværre ikke annullere")
+    plan = session.runner.prepare_approve(request_id, SuggestedAction())
+    outcome = carry_out_with_reply(session, Prepared(plan), None)  # approved, no reply
+    assert outcome.status is OutcomeStatus.DONE, outcome.message
+    assert state_of(session, declined)[0] is MailState.DROPPED
+    assert send_replies(session, session.mailbox).sent == [request_id]
+    (received,) = smtp_server.received
+    assert received.message.get_content().strip() == "Send varen til os"
+    with session.database.reading() as conn:
+        audit = list_audit(conn, session.store_id, order_gid=plan.order_id, limit=50)
+    (replaced,) = [entry for entry in audit if entry.what == "reply replaced"]
+    assert replaced.detail["message_id"] == state_of(session, declined)[1]

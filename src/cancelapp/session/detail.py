@@ -90,6 +90,9 @@ class RequestDetail:
     # False: `order` holds what a verdict needs, not the whole order (read in full when shown;
     # an action reads it live anyway)
     in_full: bool = True
+    # Replies to earlier decisions not sent yet: the next decision replaces them
+    # (`session.replies`), which its confirmation says.
+    unsent_replies: int = 0
 
     @property
     def busy(self) -> bool:
@@ -137,6 +140,7 @@ def load_detail(
         load_snapshot,
         order_fetched_at,
     )
+    from cancelapp.store.outbox import unsent_decision_replies
     from cancelapp.store.requests import (
         acknowledged_at,
         get_request,
@@ -174,6 +178,7 @@ def load_detail(
         actions = list_actions(conn, request_id)
         why_unmatched = unmatched_reason(conn, request_id)
         acknowledged = acknowledged_at(conn, request_id)
+        unsent = len(unsent_decision_replies(conn, request_id))
         stored = stored_verdict(conn, request_id)
     due = False
     judged_at = None
@@ -222,6 +227,7 @@ def load_detail(
         due,
         judged_at,
         in_full=in_full,
+        unsent_replies=unsent,
     )
 
 

@@ -31,12 +31,14 @@ from cancelapp.session.refresh import StoreSession
 from cancelapp.sources.incoming import SourceUnavailable
 from cancelapp.store.audit import AuditEntry, append_audit
 from cancelapp.store.outbox import (
+    NO_DECISION,
     MailState,
     OutgoingMail,
-    drop_unsent,
+    drop_mail,
     journal_mail,
     set_mail_state,
     unfinished_mail,
+    unsent_decision_replies,
 )
 
 log = logging.getLogger(__name__)
@@ -88,17 +90,72 @@ class RepliesSent:
     notices: list[Phrase] = field(default_factory=list)
 
 
-def journal_reply(session: StoreSession, mailbox: Mailbox, draft: ReplyDraft) -> int:
-    """Write the reply with its Message-ID before anything is sent; a reply journaled earlier
-    for the request and never handed over is replaced."""
+def journal_decision_reply(
+    session: StoreSession, mailbox: Mailbox, draft: ReplyDraft, order_gid: str | None = None
+) -> int:
+    """Write a decision's reply with its Message-ID before anything is sent. It replaces the
+    replies to the request's earlier decisions never handed over (`replace_decision_replies`);
+    an acknowledgement or return instructions waiting to go stay, and go first."""
     with session.database.transaction() as conn:
-        return journal_reply_in(conn, session, mailbox, draft)
+        replaced = unsent_decision_replies(conn, draft.request_id)
+        mail_id = journal_reply_in(conn, session, mailbox, draft)
+        _replaced(conn, session, replaced, order_gid)
+        return mail_id
+
+
+def replace_decision_replies(
+    session: StoreSession, request_id: int, order_gid: str | None = None
+) -> None:
+    """A decision without a reply: the replies to the request's earlier decisions that were
+    never handed over are not sent (declined with a reply, stopped, now approved without
+    one: the decline's words must not reach the customer). Each is named in the audit log."""
+    with session.database.transaction() as conn:
+        _replaced(conn, session, unsent_decision_replies(conn, request_id), order_gid)
+
+
+def take_back(session: StoreSession, action_id: int, request_id: int) -> bool:
+    """Undo a decision still waiting out its undo window, and its reply with it: a reply to
+    a decision taken back must never reach the customer, whatever later settles the request.
+    False when the decision already left (its reply stays)."""
+    if not session.runner.take_back(action_id):
+        return False
+    with session.database.transaction() as conn:
+        row = conn.execute("SELECT order_gid FROM requests WHERE id = ?", (request_id,)).fetchone()
+        replies = unsent_decision_replies(conn, request_id)
+        _replaced(conn, session, replies, row[0] if row else None, "unsent reply taken back")
+    return True
+
+
+def _replaced(
+    conn: sqlite3.Connection,
+    session: StoreSession,
+    replaced: list[OutgoingMail],
+    order_gid: str | None,
+    what: str = "reply replaced",
+) -> None:
+    now = datetime.now(UTC)
+    drop_mail(conn, [mail.id for mail in replaced], now)
+    for mail in replaced:
+        detail = {"message_id": mail.message_id, "to": mail.recipient, "subject": mail.subject}
+        append_audit(
+            conn,
+            AuditEntry(
+                at=now,
+                who=session.runner.who,
+                what=what,
+                store_id=session.store_id,
+                order_gid=order_gid,
+                request_id=mail.request_id,
+                detail=detail,
+            ),
+        )
 
 
 def journal_reply_in(
     conn: sqlite3.Connection, session: StoreSession, mailbox: Mailbox, draft: ReplyDraft
 ) -> int:
-    """`journal_reply` inside the caller's transaction (with the decision it answers)."""
+    """Journal a reply inside the caller's transaction (with what it answers). Nothing
+    journaled earlier is dropped."""
     now = datetime.now(UTC)
     row = conn.execute(
         """SELECT external_id FROM request_messages
@@ -125,13 +182,13 @@ def carry_out_with_reply(
     session: StoreSession, prepared: Prepared, draft: ReplyDraft | None
 ) -> Outcome:
     """Journal the reply first, then carry out the decision; the reply leaves once the
-    decision is done (`send_replies`). A decision without a reply drops one an earlier
-    decision of the request left unsent (declined, taken back, now approved)."""
+    decision is done (`send_replies`). Either way the decision replaces the replies earlier
+    decisions of the request left unsent (declined, stopped, now approved)."""
+    plan = prepared.plan
     if draft is not None and session.mailbox is not None:
-        journal_reply(session, session.mailbox, draft)
-    elif prepared.plan.request_id is not None:
-        with session.database.transaction() as conn:
-            drop_unsent(conn, prepared.plan.request_id, datetime.now(UTC))
+        journal_decision_reply(session, session.mailbox, draft, plan.order_id)
+    elif plan.request_id is not None:
+        replace_decision_replies(session, plan.request_id, plan.order_id)
     return carry_out(session, prepared)
 
 
@@ -197,18 +254,13 @@ def _send_replies(session: StoreSession, mailbox: Mailbox) -> RepliesSent:
     return result
 
 
-# Replies that answer no decision, so they go as soon as they are journaled: a withdrawal's
-# acknowledgement and the return instructions (session/withdrawal.py). The audit entry written
-# with the journaled reply names its Message-ID.
-AT_ONCE = ("withdrawal acknowledgement", "withdrawal reply")
-
-
 def _due_at_once(conn: sqlite3.Connection, store_id: int) -> set[int]:
+    """Replies that answer no decision (`NO_DECISION`): due as soon as they are journaled."""
     rows = conn.execute(
         """SELECT o.id FROM outgoing_mail o JOIN audit_log a ON a.request_id = o.request_id
             WHERE o.store_id = ? AND o.state = ? AND a.what IN (?, ?)
               AND json_extract(a.detail, '$.message_id') = o.message_id""",
-        (store_id, MailState.JOURNALED.value, *AT_ONCE),
+        (store_id, MailState.JOURNALED.value, *NO_DECISION),
     )
     return {int(mail_id) for (mail_id,) in rows}
 

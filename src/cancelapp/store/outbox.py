@@ -4,17 +4,24 @@ The states, in order: `journaled` (nothing has reached a mail server), `submitti
 bytes are kept and handed to the server now), `sent` (the server accepted them), `filed` (the
 copy is in the Sent folder: finished). `unknown`: the connection was lost after the message
 was handed over and the Sent folder cannot tell; it waits for the merchant. `dropped`: a
-reply replaced by a newer one for the same request before it was sent.
+reply to a decision, replaced by a newer decision on the same request before it was sent.
+Replies that answer no decision (`NO_DECISION`) are never dropped: they are sent in order.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
 from cancelapp.store.times import to_db_time
+
+# Audit entries (`what`) naming, by Message-ID, a reply that answers no decision: a
+# withdrawal's acknowledgement and its return instructions (session/withdrawal.py). They go as
+# soon as they are journaled, and no decision replaces them.
+NO_DECISION = ("withdrawal acknowledgement", "withdrawal reply")  # two: `(?, ?)` below
 
 
 class MailState(StrEnum):
@@ -54,9 +61,8 @@ def journal_mail(
     in_reply_to: str | None,
     now: datetime,
 ) -> int:
-    """Journal a reply; an earlier reply to the same request not yet handed to a server is
-    dropped, so deciding again never sends the customer two answers."""
-    drop_unsent(conn, request_id, now)
+    """Journal a reply. Nothing journaled earlier is touched: which unsent replies a new
+    decision replaces is the caller's to say (`unsent_decision_replies`, `drop_mail`)."""
     row = conn.execute(
         """INSERT INTO outgoing_mail (store_id, request_id, message_id, recipient, subject, body,
                language, in_reply_to, state, created_at, updated_at)
@@ -78,11 +84,28 @@ def journal_mail(
     return int(row[0])
 
 
-def drop_unsent(conn: sqlite3.Connection, request_id: int, now: datetime) -> None:
-    """Drop the request's replies not yet handed to a server (a new decision replaces them)."""
-    conn.execute(
-        "UPDATE outgoing_mail SET state = ?, updated_at = ? WHERE request_id = ? AND state = ?",
-        (MailState.DROPPED, to_db_time(now), request_id, MailState.JOURNALED),
+def unsent_decision_replies(conn: sqlite3.Connection, request_id: int) -> list[OutgoingMail]:
+    """The request's replies to decisions not yet handed to a server, oldest first (an
+    acknowledgement or return instructions, `NO_DECISION`, is not one)."""
+    rows = conn.execute(
+        """SELECT id, request_id, message_id, recipient, subject, body, language, in_reply_to,
+                  state, message, created_at FROM outgoing_mail o
+            WHERE request_id = ? AND state = ?
+              AND NOT EXISTS (
+                  SELECT 1 FROM audit_log a
+                   WHERE a.request_id = o.request_id AND a.what IN (?, ?)
+                     AND json_extract(a.detail, '$.message_id') = o.message_id)
+            ORDER BY id""",
+        (request_id, MailState.JOURNALED, *NO_DECISION),
+    ).fetchall()
+    return [_mail(row) for row in rows]
+
+
+def drop_mail(conn: sqlite3.Connection, mail_ids: Collection[int], now: datetime) -> None:
+    """Drop these replies if they are still only journaled (a handed-over one stays)."""
+    conn.executemany(
+        "UPDATE outgoing_mail SET state = ?, updated_at = ? WHERE id = ? AND state = ?",
+        [(MailState.DROPPED, to_db_time(now), id_, MailState.JOURNALED) for id_ in mail_ids],
     )
 
 

@@ -127,7 +127,12 @@ _AUDIT_KINDS = {
     "decline_native": QT_TRANSLATE_NOOP(_CONTEXT, "Decline Shopify's request"),
     "tag": QT_TRANSLATE_NOOP(_CONTEXT, "Tag the order"),
     "note": QT_TRANSLATE_NOOP(_CONTEXT, "Note"),
-    "reply": QT_TRANSLATE_NOOP(_CONTEXT, "Reply sent to the customer"),  # session/replies.py
+    # session/replies.py
+    "reply": QT_TRANSLATE_NOOP(_CONTEXT, "Reply sent to the customer"),
+    "reply replaced": QT_TRANSLATE_NOOP(_CONTEXT, "Unsent reply replaced by a new decision"),
+    "unsent reply taken back": QT_TRANSLATE_NOOP(
+        _CONTEXT, "Unsent reply taken back with its decision"
+    ),
     # session/withdrawal.py
     "withdrawal acknowledgement": QT_TRANSLATE_NOOP(_CONTEXT, "Withdrawal acknowledged"),
     "withdrawal return": QT_TRANSLATE_NOOP(_CONTEXT, "Return opened for the withdrawal"),

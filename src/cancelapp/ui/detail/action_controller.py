@@ -287,9 +287,11 @@ class ActionController(QObject):
         session = self.session
         if session is None or not self._undoable:
             return
+        from cancelapp.session.replies import take_back
+
         rid, order_id, action_id = self._undoable.pop()
         self.in_flight_changed.emit()
-        task = self.workers.run_on(Lane.NETWORK, session.runner.take_back, action_id)
+        task = self.workers.run_on(Lane.NETWORK, take_back, session, action_id, rid)
 
         def taken_back(ok: bool) -> None:
             if ok:

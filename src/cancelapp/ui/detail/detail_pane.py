@@ -62,6 +62,7 @@ SHOWN_LEAST = 300
 SHOWN_MESSAGES = 20  # the newest
 SHOWN_EVENTS = 50  # the newest lines of the timeline
 _CHECK = "\u2713"  # ✓
+_REPLIES = frozenset({"reply", "reply replaced", "unsent reply taken back"})  # say to whom
 
 
 def plain_label(text: str = "", *, wrap: bool = True, selectable: bool = False) -> QLabel:
@@ -641,7 +642,7 @@ class DetailPane(Retranslating, QScrollArea):
                 text += f" · {self.formatter.money(entry.amount)}"
             if entry.what == "note" and entry.detail.get("note"):
                 text += f" · {entry.detail['note']}"
-            elif entry.what == "reply" and entry.detail.get("to"):
+            elif entry.what in _REPLIES and entry.detail.get("to"):
                 text += f" · {entry.detail['to']}"
             elif entry.detail.get("error_phrase"):
                 error = self.formatter.phrase(phrase_from_json(entry.detail["error_phrase"]))

@@ -80,6 +80,7 @@ def reply_facts(
         reason=reason if declined else "",
         shopify_emails=preview.notify_customer or (declined and native),
         can_send=session.mailbox is not None,
+        replaces_unsent=detail.unsent_replies > 0,
         templates=ReplyTemplates.from_texts(texts or {}),
         # Sent in the customer's thread: "Re:" their subject (the intake keeps an email as
         # its subject, a blank line, then its text).

@@ -50,6 +50,7 @@ class ReplyFacts:
     can_send: bool = False  # a mailbox is set up to send from
     templates: ReplyTemplates = field(default_factory=ReplyTemplates)
     thread_subject: str | None = None  # "Re: …": answered in the customer's email thread
+    replaces_unsent: bool = False  # an earlier decision's reply, not sent yet, is replaced
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,14 @@ class ReplyPreview(QGroupBox):
         self._say_shopify_emails()
         self.shopify_label.setAccessibleName(self.tr("Emails from Shopify"))
         layout.addWidget(self.shopify_label)
+        self.replaces_label = plain_label(
+            self.tr(
+                "The reply to your earlier decision has not been sent yet. This decision "
+                "replaces it: the customer will not get it."
+            )
+        )
+        self.replaces_label.setVisible(facts.replaces_unsent)
+        layout.addWidget(self.replaces_label)
         self.send_box = QCheckBox(self.tr("&Send this reply from your mailbox"))
         self.send_box.setChecked(facts.can_send and bool(facts.to))
         self.send_box.setEnabled(facts.can_send and bool(facts.to))
