@@ -11,7 +11,9 @@ from actions_harness import Harness
 from test_actions_reconcile import crash_at
 
 from cancelapp.actions import ActionRunner, OutcomeStatus
+from cancelapp.actions.carry_out.cancel_job import Backoff
 from cancelapp.actions.carry_out.plan_journal import unfinished_plans
+from cancelapp.actions.carry_out.verify import Recheck
 from cancelapp.actions.prepare.action_plan import ActionPlan
 from cancelapp.demoshop import DemoShop, Fault
 from cancelapp.domain.request import RequestState
@@ -148,3 +150,41 @@ def test_another_process_queued_plan_is_not_held_back_by_a_backward_jump(
     h.jump = -HOUR  # its due time is now further ahead than any undo window: due
     [outcome] = h.runner.run_due()
     assert outcome.status is OutcomeStatus.DONE, outcome.message
+
+
+def test_a_first_cancel_that_ends_while_the_order_is_checked_again_still_refunds_the_fee(
+    hand_shop: DemoShop, actions_db: Database
+) -> None:
+    """The process died with the cancel's answer. The next one finds no cancel on the order
+    within the grace and checks the order again before resending, and Shopify's first job
+    ends in between: that cancel is ours, not a conflict, and the fee refund follows."""
+    hand_shop.service.cancel_job_delay = 5.0  # the grace is 1 s
+    h = Harness(hand_shop, actions_db, 1)
+    order_id, request_id, plan = _fee_plan(h)
+    crash_at(h, plan, "cancel:response")  # sent and answered; the job id died with it
+    clock = h.clock
+
+    class JobEndsDuringTheCheck(ActionRunner):
+        def verify(self, plan: ActionPlan) -> Recheck:
+            clock.advance(5.0)  # the first job is done when the shop reads the order
+            return super().verify(plan)
+
+    def wait(seconds: float) -> bool:
+        clock.advance(seconds)
+        return False
+
+    runner = JobEndsDuringTheCheck(
+        h.db,
+        h.client,
+        "Ida",
+        clock=h.now,
+        monotonic=clock.monotonic,
+        wait=wait,
+        backoff=Backoff(first=0.05, cap=0.5, deadline=30.0),
+        cancel_grace=timedelta(seconds=1),
+    )
+    [outcome] = runner.reconcile_unfinished()
+    assert outcome.status is OutcomeStatus.DONE, outcome.message
+    _refunded_once(h, order_id, request_id, plan)
+    runner.close()
+    h.close()

@@ -192,6 +192,11 @@ class Pipeline:
         # The cancel certainly did not happen: send it again, as if new, once re-verified.
         recheck = self.verify(entry.plan)
         if recheck.conflict is not None:
+            order_id = entry.plan.order_id
+            if self.ctx.state(order_id).cancelled:
+                # The first cancel's job ended between the look and the check: it is this
+                # plan's own cancel, not a change to stop for (the fee refund still follows).
+                return entry, resolve(self.ctx, order_id, step, entry.steps[index])
             raise ConflictFound(recheck.conflict)
         progress = entry.steps[index]
         known = known_before_sending(recheck).result
