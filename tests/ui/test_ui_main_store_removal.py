@@ -25,7 +25,7 @@ from cancelapp.store.stores import StoreRecord
 from cancelapp.ui.connect.connect_wizard import ConnectWizard
 from cancelapp.ui.main_window import MainWindow
 from fixtures.keychain import MemoryKeyring
-from fixtures.main_window import open_window
+from fixtures.main_window import open_window, synced
 from fixtures.wizard import connect_shop
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -84,7 +84,7 @@ def test_removing_a_store_forgets_its_secrets_and_keeps_its_audit_log(
     _keep_everything_of(context, first)
     window = open_window(qtbot, context, start=False)
     assert not window.commands.remove_store.isEnabled()
-    with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
+    with synced(qtbot, window):  # no order read still in flight when the removal starts
         window.start(store_id=first.id)
     assert window.commands.remove_store.isEnabled()
 
@@ -93,7 +93,8 @@ def test_removing_a_store_forgets_its_secrets_and_keeps_its_audit_log(
     assert len([key for key in memory_keyring.passwords if first.domain in key[1]]) == 2
 
     window.commands.remove_store.trigger()
-    with qtbot.waitSignal(window.stores_loaded, timeout=WAIT):
+    # the second store opens and syncs
+    with synced(qtbot, window), qtbot.waitSignal(window.stores_loaded, timeout=WAIT):
         _answer(qtbot, window, QMessageBox.ButtonRole.DestructiveRole)
     assert not [key for key in memory_keyring.passwords if first.domain in key[1]]
     assert ("CancelApp", "this-computer/audit-key") in memory_keyring.passwords  # log stays sealed
