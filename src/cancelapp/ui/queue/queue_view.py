@@ -27,6 +27,7 @@ from cancelapp.ui.labels import (
     fulfillment_label,
     source_label,
 )
+from cancelapp.ui.queue.queue_cells import TextDelegate
 from cancelapp.ui.queue.queue_columns import ColumnMenu, configure_columns, fit_columns
 from cancelapp.ui.queue.queue_delegate import VerdictDelegate
 from cancelapp.ui.queue.queue_index import Column, QueueFilter, Tab
@@ -95,6 +96,8 @@ class QueueView(Retranslating, QWidget):
     def _configure_table(self) -> None:
         table = self.table
         table.setModel(self.model)
+        self.text_delegate = TextDelegate(self.model.cell_text, frozenset({Column.TOTAL}), table)
+        table.setItemDelegate(self.text_delegate)
         self.verdict_delegate = VerdictDelegate(table)
         table.setItemDelegateForColumn(Column.VERDICT, self.verdict_delegate)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
