@@ -120,6 +120,35 @@ def test_a_search_counts_its_hits_per_tab_and_says_where_they_are(
     assert window.queue.tabs.tabText(Tab.DENY) == f"Deny  {counts[Tab.DENY]}"
 
 
+def test_typing_a_search_keeps_the_request_shown_without_loading_it_again(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    request_id = select(qtbot, window, 0)
+    name = window.model.queue_row(0).customer_name
+    asked: list[int] = []
+    window.queue.current_request_changed.connect(asked.append)
+    for end in range(1, len(name) + 1):  # each letter a search of its own, as after a pause
+        window.queue.search.setText(name[:end])
+        window.queue.apply_filter()
+        assert window.queue.current_request_id() == request_id
+    # The rows changed under it with every letter; the request shown did not: no new load.
+    assert asked == []
+    assert window.current_detail() is not None
+    # A search that leaves it out moves on to a request it finds, and shows that one.
+    window.queue.search.clear()
+    window.queue.apply_filter()
+    other = next(
+        window.model.queue_row(row)
+        for row in range(window.model.rowCount())
+        if name not in window.model.queue_row(row).customer_name
+    )
+    with qtbot.waitSignal(window.detail_shown, timeout=WAIT) as shown:
+        window.queue.search.setText(other.order_name or "")
+        window.queue.apply_filter()
+    assert asked == shown.args == [window.queue.current_request_id()]
+    assert asked != [request_id] and window.model.queue_row(0).order_name == other.order_name
+
+
 def test_ctrl_f_finds_a_request_by_the_text_of_its_message(
     window: MainWindow, qtbot: QtBot
 ) -> None:
