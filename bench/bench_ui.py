@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import copy
 import json
+import operator
 import os
 import platform
 import random
@@ -28,14 +29,23 @@ import tempfile
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from itertools import compress, repeat
 from pathlib import Path
 from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-from PySide6.QtCore import QEventLoop, QLocale, Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QEventLoop,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
+from PySide6.QtWidgets import QApplication, QListView
 
 from cancelapp import cli
 from cancelapp.context import build_context
@@ -68,7 +78,15 @@ from cancelapp.sync import OrderSync
 from cancelapp.ui.formatting import Formatter
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_cache import QueueOpening, index_cached_queue
-from cancelapp.ui.queue.queue_index import Column, QueueFilter, QueueIndex, Sorting, Tab
+from cancelapp.ui.queue.queue_index import (
+    Column,
+    QueueFilter,
+    QueueIndex,
+    Sorting,
+    Tab,
+    search_text,
+    tab_mask,
+)
 from cancelapp.ui.queue.queue_model import QueueModel
 from cancelapp.ui.queue.queue_view import QueueView
 
@@ -153,14 +171,18 @@ def queue_figures(app: QApplication, count: int) -> dict[str, Any]:
     view.resize(1200, 800)
     view.show()
     load_ms = timed(lambda: model.load(index), app)
+    floor = BareList([search_text(row) for row in rows if tab_mask(row) & 1 << Tab.NEEDS_DECISION])
     rows.clear()
-    keystrokes = []
+    # Each keystroke, then the same keystroke in the floor: interleaved, so both see the
+    # same load on the machine. CPU time (this thread) beside wall time.
+    keystrokes, keystroke_cpu, floor_keystrokes = [], [], []
     for word in WORDS:
-        for end in range(1, len(word) + 1):
-            keystrokes.append(
-                timed(lambda w=word[:end]: model.set_filter(QueueFilter(search=w)), app)
-            )
-        keystrokes.append(timed(lambda: model.set_filter(QueueFilter()), app))  # clear search
+        for needle in [*(word[:end] for end in range(1, len(word) + 1)), ""]:  # "" clears
+            cpu = time.thread_time()
+            keystrokes.append(timed(lambda n=needle: model.set_filter(QueueFilter(search=n)), app))
+            keystroke_cpu.append((time.thread_time() - cpu) * 1000)
+            floor_keystrokes.append(timed(lambda n=needle: floor.search(n), app))
+    floor.close()
     # Once typing pauses, the tabs count the search's hits in every tab (one pass per pause).
     counting = [timed(lambda w=word: index.tab_counts(index.search_hits(w)), app) for word in WORDS]
     tabs = [timed(lambda t=tab: model.set_filter(QueueFilter(tab=t)), app) for tab in Tab]
@@ -181,11 +203,46 @@ def queue_figures(app: QApplication, count: int) -> dict[str, Any]:
         "sort_keys_in_worker_ms": round(orders_ms, 1),
         "load_ms": round(load_ms, 1),
         "keystroke_ms": _spread(keystrokes),
+        "keystroke_cpu_ms": _spread(keystroke_cpu),
+        "floor_keystroke_ms": _spread(floor_keystrokes),
         "search_tab_counts_ms": _spread(counting),
         "tab_change_ms": _spread(tabs),
         "sort_ms": {k: round(v, 1) for k, v in sorts.items()},
         "scroll_jump_ms": _spread(scroll),
     }
+
+
+class BareList(QAbstractListModel):
+    """The floor for a keystroke: the same search texts as the queue's tab, scanned the same
+    way (in C, without narrowing), shown in a bare `QListView` (uniform rows, batched
+    layout) after a model reset. What any Qt list needs to show a search at this size."""
+
+    def __init__(self, texts: list[str]) -> None:
+        super().__init__()
+        self.texts = texts
+        self.shown = texts
+        self.view = QListView()
+        self.view.setUniformItemSizes(True)
+        self.view.setLayoutMode(QListView.LayoutMode.Batched)
+        self.view.setModel(self)
+        self.view.resize(1200, 800)
+        self.view.show()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.shown)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        return self.shown[index.row()] if role == Qt.ItemDataRole.DisplayRole else None
+
+    def search(self, needle: str) -> None:
+        texts = self.texts
+        shown = list(compress(texts, map(operator.contains, texts, repeat(needle))))
+        self.beginResetModel()
+        self.shown = shown
+        self.endResetModel()
+
+    def close(self) -> None:
+        self.view.close()
 
 
 def _spread(samples: list[float]) -> dict[str, float]:

@@ -8,7 +8,8 @@ from dataclasses import replace
 
 import pytest
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
@@ -147,6 +148,41 @@ def test_typing_a_search_keeps_the_request_shown_without_loading_it_again(
         window.queue.apply_filter()
     assert asked == shown.args == [window.queue.current_request_id()]
     assert asked != [request_id] and window.model.queue_row(0).order_name == other.order_name
+
+
+def _ink(image: QImage, rect: QRect) -> list[tuple[int, QColor]]:
+    """(x, colour) of the pixels in `rect` that differ from its background (its corner)."""
+    background = image.pixelColor(rect.left(), rect.top())
+    found = []
+    for x in range(rect.left(), rect.right() + 1):
+        for y in range(rect.top(), rect.bottom() + 1):
+            colour = image.pixelColor(x, y)
+            if abs(colour.lightness() - background.lightness()) > 60:
+                found.append((x, colour))
+    return found
+
+
+def test_queue_cells_are_painted_as_qt_would(window: MainWindow, qtbot: QtBot) -> None:
+    """The queue paints its own text cells (for speed): text inside its cell, amounts on the
+    right, elided when narrow, and a selected row in the selection's colours."""
+    table, model = window.queue.table, window.model
+    select(qtbot, window, 0)
+    table.horizontalHeader().resizeSection(Column.CUSTOMER, 50)  # too narrow for any name
+    qtbot.waitUntil(lambda: table.columnWidth(Column.CUSTOMER) == 50)
+    image = table.viewport().grab().toImage()
+    order = table.visualRect(model.index(1, Column.ORDER))
+    total = table.visualRect(model.index(1, Column.TOTAL))
+    customer = table.visualRect(model.index(1, Column.CUSTOMER))
+    order_ink = [x for x, _ in _ink(image, order)]
+    total_ink = [x for x, _ in _ink(image, total)]
+    customer_ink = [x for x, _ in _ink(image, customer)]
+    assert order_ink and min(order_ink) - order.left() < 8  # left, after the margin
+    assert total_ink and total.right() - max(total_ink) < 8  # right-aligned
+    assert min(total_ink) - total.left() > 8
+    assert customer_ink and max(customer_ink) < customer.right()  # elided inside its cell
+    selected = _ink(image, table.visualRect(model.index(0, Column.ORDER)))
+    highlighted = table.palette().color(QPalette.ColorRole.HighlightedText)
+    assert any(colour == highlighted for _, colour in selected)
 
 
 def test_ctrl_f_finds_a_request_by_the_text_of_its_message(
