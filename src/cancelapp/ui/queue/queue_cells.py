@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-_KEPT_TEXTS = 3000  # (text, width) pairs: a few screenfuls of cells, and reasons repeat
+_KEPT_TEXTS = 800  # (text, width) pairs: two screenfuls of cells (each ~3 KB laid out)
 _ELIDE_RIGHT = Qt.TextElideMode.ElideRight
 _PLAIN = Qt.TextFormat.PlainText
 _ITEM = QStyle.ControlElement.CE_ItemViewItem
