@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-_KEPT_TEXTS = 800  # (text, width) pairs: two screenfuls of cells (each ~3 KB laid out)
+_KEPT_TEXTS = 400  # (text, width) pairs: a tall screenful of cells; more costs memory
 _ELIDE_RIGHT = Qt.TextElideMode.ElideRight
 _PLAIN = Qt.TextFormat.PlainText
 _ITEM = QStyle.ControlElement.CE_ItemViewItem
