@@ -2,8 +2,9 @@
 
 Read from the local cache on a worker (offline too), for the last 4, 12 or 52 weeks: requests
 per week by what became of them, the reasons customers gave (the merchant may merge two),
-refunded and kept amounts per currency, the products most often cancelled, and the median time
-from request to decision. Exportable as CSV for the merchant's spreadsheet.
+refunded and kept amounts per currency, what the cancelled orders cost besides (shipping refunded,
+payment fees kept by Shopify), the products most often cancelled, and the median time from
+request to decision. Exportable as CSV for the merchant's spreadsheet.
 """
 
 from __future__ import annotations
@@ -88,6 +89,7 @@ class ReportsWindow(Retranslating, QWidget):
         self.export_button.clicked.connect(self.choose_export)
         self.summary = plain_label()
         self.money = plain_label()
+        self.costs = plain_label()
         self.week_chart = WeekChart()
         self.legend = QLabel()
         self.legend.setTextFormat(Qt.TextFormat.RichText)  # our own words and colours only
@@ -128,10 +130,11 @@ class ReportsWindow(Retranslating, QWidget):
         grid = QGridLayout(content)
         grid.addWidget(self.summary, 0, 0, 1, 2)
         grid.addWidget(self.money, 1, 0, 1, 2)
-        grid.addWidget(self.weeks_box, 2, 0, 1, 2)
-        grid.addWidget(self.reasons_box, 3, 0)
-        grid.addWidget(self.products_box, 3, 1)
-        grid.setRowStretch(4, 1)
+        grid.addWidget(self.costs, 2, 0, 1, 2)
+        grid.addWidget(self.weeks_box, 3, 0, 1, 2)
+        grid.addWidget(self.reasons_box, 4, 0)
+        grid.addWidget(self.products_box, 4, 1)
+        grid.setRowStretch(5, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
@@ -202,6 +205,7 @@ class ReportsWindow(Retranslating, QWidget):
             )
             or self.tr("Nothing refunded in this period.")
         )
+        self.costs.setText(self._costs_text(report))
         self.week_chart.set_data(
             [self._day(w.start, "d MMM") for w in report.weeks],
             [tuple(w.counts[o] for o in ("cancelled", "declined", "open")) for w in report.weeks],
@@ -222,6 +226,32 @@ class ReportsWindow(Retranslating, QWidget):
         self.reasons.set_data([(reason_words(r), n) for r, n in report.reasons])
         self.products.set_data(list(report.products))
         self._fill_merge_choices()
+
+    def _costs_text(self, report: CancellationReport) -> str:
+        """Shipping refunded and payment fees kept, per currency, and how many cancelled
+        orders are not in them."""
+        shipping, fees = report.refunded_shipping, report.payment_fees
+        text = " · ".join(
+            self.tr("Shipping refunded {shipping}, payment fees kept by Shopify {fees}").format(
+                shipping=self.formatter.money(Money(shipping.get(c, Decimal(0)), c)),
+                fees=self.formatter.money(Money(fees.get(c, Decimal(0)), c)),
+            )
+            for c in sorted(set(shipping) | set(fees))
+        ) or self.tr("No shipping refunded and no payment fees kept in this period.")
+        if report.fees_unknown:
+            text += " · " + self.tr(
+                "payment fees unknown for %n order(s): paid another way than Shopify Payments,"
+                " or last read before CancelApp kept fees",
+                "",
+                report.fees_unknown,
+            )
+        if report.shipping_unknown:
+            text += " · " + self.tr(
+                "shipping unknown for %n order(s): last read before CancelApp kept it",
+                "",
+                report.shipping_unknown,
+            )
+        return text
 
     def _day(self, day: date, pattern: str) -> str:
         return self.formatter.locale.toString(QDate(day.year, day.month, day.day), pattern)
@@ -284,6 +314,11 @@ class ReportsWindow(Retranslating, QWidget):
             "currency": self.tr("Currency"),
             "refunded": self.tr("Refunded"),
             "kept": self.tr("Kept"),
+            "shipping": self.tr("Shipping refunded"),
+            "fees": self.tr("Payment fees kept by Shopify"),
+            "cancelled_orders": self.tr("Cancelled orders"),
+            "fees_unknown": self.tr("Cancelled orders with payment fees unknown"),
+            "shipping_unknown": self.tr("Cancelled orders with shipping unknown"),
             "product": self.tr("Product"),
             "units": self.tr("Units"),
             "median_hours": self.tr("Median hours to a decision"),
@@ -315,6 +350,14 @@ class ReportsWindow(Retranslating, QWidget):
             self.period.setItemText(index, names[int(self.period.itemData(index))])
         self.period.setAccessibleName(self.tr("Period"))
         self.export_button.setText(self.tr("&Export CSV…"))
+        self.costs.setToolTip(
+            self.tr(
+                "Shipping refunded: the shipping charge cancelled orders gave back to their"
+                " customers; the carrier or label is paid all the same once an order was"
+                " labelled. Payment fees: what Shopify Payments charged on the payments of"
+                " cancelled orders, which it keeps when they are refunded."
+            )
+        )
         self.weeks_box.setTitle(self.tr("Requests per week"))
         colours = series_colours(self.palette())
         words = (self.tr("cancelled"), self.tr("declined"), self.tr("still open"))
