@@ -25,6 +25,7 @@ from cancelapp.session.decide import Prepared, carry_out
 from cancelapp.session.refresh import StoreSession, refresh_store
 from cancelapp.session.reports import CancellationReport, load_report
 from cancelapp.store.order_costs import load_order_costs
+from cancelapp.store.times import to_db_time
 
 
 class Control:
@@ -125,3 +126,18 @@ def test_reports_count_shipping_refunded_and_the_fees_shopify_payments_keeps(
     assert older.fees_unknown == after.fees_unknown + 1
     assert older.shipping_unknown == after.shipping_unknown + 1
     assert older.payment_fees.get("DKK", 0) == after.payment_fees.get("DKK", 0) - fee
+
+    # A full read from before the decision tells no shipping refunded yet: unknown, not zero.
+    with session.database.transaction() as conn:
+        conn.execute(
+            "UPDATE order_costs SET read_at = ?"
+            " WHERE order_id = (SELECT id FROM orders WHERE gid = ?)",
+            (to_db_time(datetime(2000, 1, 1, tzinfo=UTC)), mobilepay),
+        )
+    stale = _report(session)
+    assert stale.shipping_unknown == older.shipping_unknown + 1
+    assert stale.fees_unknown == older.fees_unknown
+    mobilepay_shipping = shop_amount(shop.order(mobilepay).shipping, shop.order(mobilepay).rate)
+    assert stale.refunded_shipping.get("DKK", 0) == (
+        older.refunded_shipping.get("DKK", 0) - mobilepay_shipping
+    )

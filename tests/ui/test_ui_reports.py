@@ -231,7 +231,7 @@ def test_reports_show_the_shipping_refunded_and_the_fees_shopify_payments_keeps(
     fees_shown = window.formatter.money(Money(report.payment_fees["DKK"], "DKK"))
     shipping_shown = window.formatter.money(Money(report.refunded_shipping["DKK"], "DKK"))
     assert f"Shipping refunded {shipping_shown}, payment fees kept by Shopify {fees_shown}" in text
-    assert f"payment fees unknown for {report.fees_unknown} order(s)" in text
+    assert f"orders with payment fees unknown: {report.fees_unknown}" in text
 
     target = tmp_path / "report.csv"
     reports.choose_export()

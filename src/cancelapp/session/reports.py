@@ -9,8 +9,9 @@ whether it was an EU consumer's statutory withdrawal in time (its refund deadlin
 the verdict, `requests.refund_due_on`) or a cancellation the shop grants by its own terms.
 What the cancelled orders cost besides the goods comes from the costs kept at each order's last
 full read (`store.order_costs`): the shipping refunded (the customer's shipping charge given
-back, while the carrier or label was paid all the same once the order was labelled) and the
-payment fees Shopify Payments kept; an order whose fees or shipping are unknown is counted.
+back, while the carrier or label was paid all the same once the order was labelled), known
+from a read after the decision, and the payment fees Shopify Payments kept; an order whose
+fees or shipping are unknown is counted, never taken as zero.
 Amounts stay per currency: a store may sell in several, and they are never added together.
 """
 
@@ -121,7 +122,7 @@ def _report(
     products: Counter[str] = Counter()
     hours: list[float] = []
     withdrawals = 0
-    cancelled_orders: list[str] = []
+    cancelled_orders: dict[str, datetime | None] = {}  # order, when first decided
     for request_id, state, received_text, order_gid, line_ids, refund_due in rows:
         withdrawals += refund_due is not None
         received = from_db_time(received_text)
@@ -135,7 +136,7 @@ def _report(
             _add_kept(kept, suggested.get(request_id), refunded_by_request.get(request_id, {}))
             if order_gid is not None:
                 _add_products(conn, store_id, order_gid, json.loads(line_ids), products)
-                cancelled_orders.append(order_gid)
+                cancelled_orders.setdefault(order_gid, decided.get(request_id))
         if (decided_at := decided.get(request_id)) is not None:
             hours.append(max((decided_at - received).total_seconds(), 0) / 3600)
 
@@ -155,7 +156,7 @@ def _report(
         products=tuple(products.most_common(TOP_PRODUCTS)),
         decision_hours=tuple(hours),
         withdrawals=withdrawals,
-        cancelled_orders=len(set(cancelled_orders)),
+        cancelled_orders=len(cancelled_orders),
         refunded_shipping=costs.shipping,
         payment_fees=costs.fees,
         fees_unknown=costs.fees_unknown,
@@ -171,19 +172,24 @@ class _Costs:
     shipping_unknown: int
 
     @classmethod
-    def of(cls, known: Mapping[str, OrderCosts], orders: list[str]) -> _Costs:
-        """Summed per currency over the orders, each once; unknown ones counted."""
+    def of(cls, known: Mapping[str, OrderCosts], orders: Mapping[str, datetime | None]) -> _Costs:
+        """Summed per currency over the orders; unknown ones counted. The shipping refunded
+        is known only from a read after the decision (before it, none was refunded yet)."""
         shipping: dict[str, Decimal] = defaultdict(Decimal)
         fees: dict[str, Decimal] = defaultdict(Decimal)
         fees_unknown = shipping_unknown = 0
-        for gid in dict.fromkeys(orders):
+        for gid, decided_at in orders.items():
             costs = known.get(gid)
             if costs is None or costs.payment_fees is None:
                 fees_unknown += 1
             else:
                 for currency, amount in costs.payment_fees.items():
                     fees[currency] += amount
-            if costs is None or costs.refunded_shipping is None:
+            if (
+                costs is None
+                or costs.refunded_shipping is None
+                or (decided_at is not None and costs.read_at < decided_at)
+            ):
                 shipping_unknown += 1
             else:
                 for currency, amount in costs.refunded_shipping.items():

@@ -15,13 +15,14 @@ from decimal import Decimal
 
 from cancelapp.domain.cancellation_costs import payment_fees
 from cancelapp.domain.order import Order
-from cancelapp.store.times import to_db_time
+from cancelapp.store.times import from_db_time, to_db_time
 
 
 @dataclass(frozen=True)
 class OrderCosts:
     payment_fees: Mapping[str, Decimal] | None  # by currency; None: unknown
     refunded_shipping: Mapping[str, Decimal] | None  # by currency; None: unknown
+    read_at: datetime  # the full read they come from (shipping counts only once refunded)
 
 
 def save_order_costs(
@@ -61,12 +62,12 @@ def load_order_costs(
     for start in range(0, len(wanted), 500):
         chunk = wanted[start : start + 500]
         marks = ",".join("?" * len(chunk))
-        for gid, fees, shipping in conn.execute(
-            "SELECT o.gid, c.payment_fees, c.refunded_shipping FROM orders o"  # noqa: S608
+        for gid, fees, shipping, read_at in conn.execute(
+            "SELECT o.gid, c.payment_fees, c.refunded_shipping, c.read_at FROM orders o"  # noqa: S608
             f" JOIN order_costs c ON c.order_id = o.id WHERE o.store_id = ? AND o.gid IN ({marks})",
             (store_id, *chunk),
         ):
-            costs[gid] = OrderCosts(_parsed(fees), _parsed(shipping))
+            costs[gid] = OrderCosts(_parsed(fees), _parsed(shipping), from_db_time(read_at))
     return costs
 
 

@@ -239,17 +239,12 @@ class ReportsWindow(Retranslating, QWidget):
             for c in sorted(set(shipping) | set(fees))
         ) or self.tr("No shipping refunded and no payment fees kept in this period.")
         if report.fees_unknown:
-            text += " · " + self.tr(
-                "payment fees unknown for %n order(s): paid another way than Shopify Payments,"
-                " or last read before CancelApp kept fees",
-                "",
-                report.fees_unknown,
+            text += " · " + self.tr("orders with payment fees unknown: {count}").format(
+                count=self.formatter.locale.toString(report.fees_unknown)
             )
         if report.shipping_unknown:
-            text += " · " + self.tr(
-                "shipping unknown for %n order(s): last read before CancelApp kept it",
-                "",
-                report.shipping_unknown,
+            text += " · " + self.tr("orders with refunded shipping unknown: {count}").format(
+                count=self.formatter.locale.toString(report.shipping_unknown)
             )
         return text
 
@@ -318,7 +313,7 @@ class ReportsWindow(Retranslating, QWidget):
             "fees": self.tr("Payment fees kept by Shopify"),
             "cancelled_orders": self.tr("Cancelled orders"),
             "fees_unknown": self.tr("Cancelled orders with payment fees unknown"),
-            "shipping_unknown": self.tr("Cancelled orders with shipping unknown"),
+            "shipping_unknown": self.tr("Cancelled orders with refunded shipping unknown"),
             "product": self.tr("Product"),
             "units": self.tr("Units"),
             "median_hours": self.tr("Median hours to a decision"),
@@ -355,7 +350,10 @@ class ReportsWindow(Retranslating, QWidget):
                 "Shipping refunded: the shipping charge cancelled orders gave back to their"
                 " customers; the carrier or label is paid all the same once an order was"
                 " labelled. Payment fees: what Shopify Payments charged on the payments of"
-                " cancelled orders, which it keeps when they are refunded."
+                " cancelled orders, which it keeps when they are refunded. Unknown: an order"
+                " paid another way than Shopify Payments (Shopify reports no other provider's"
+                " fees), or not read in full from Shopify since it was decided (refresh the"
+                " order to read it)."
             )
         )
         self.weeks_box.setTitle(self.tr("Requests per week"))
