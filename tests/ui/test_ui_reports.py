@@ -232,6 +232,27 @@ def test_reports_show_the_shipping_refunded_and_the_fees_shopify_payments_keeps(
     shipping_shown = window.formatter.money(Money(report.refunded_shipping["DKK"], "DKK"))
     assert f"Shipping refunded {shipping_shown}, payment fees kept by Shopify {fees_shown}" in text
     assert f"orders with payment fees unknown: {report.fees_unknown}" in text
+    assert card not in report.costs_to_read and mobilepay not in report.costs_to_read
+
+    # An order cached before CancelApp kept costs: unknown until read again, from Reports.
+    with window.context.database.transaction() as conn:
+        conn.execute(
+            "DELETE FROM order_costs WHERE order_id = (SELECT id FROM orders WHERE gid = ?)",
+            (card,),
+        )
+    with qtbot.waitSignal(reports.loaded, timeout=WAIT):
+        reports.period.setCurrentIndex(2)
+    assert reports.report is not None
+    assert reports.report.fees_unknown == report.fees_unknown + 1
+    assert card in reports.report.costs_to_read
+    assert reports.read_button.isVisible()
+    with qtbot.waitSignal(reports.loaded, timeout=WAIT):
+        reports.read_button.click()
+    assert reports.report is not None and reports.report.costs_to_read == ()
+    assert reports.report.payment_fees["DKK"] >= report.payment_fees["DKK"]
+    assert reports.report.fees_unknown <= report.fees_unknown  # MobilePay's stays unknown
+    assert not reports.read_button.isVisible()
+    report = reports.report
 
     target = tmp_path / "report.csv"
     reports.choose_export()

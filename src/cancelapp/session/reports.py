@@ -70,6 +70,7 @@ class CancellationReport:
     payment_fees: Mapping[str, Decimal] = field(default_factory=dict)  # kept by Shopify Payments
     fees_unknown: int = 0  # cancelled orders whose payment fees are unknown
     shipping_unknown: int = 0  # cancelled orders whose refunded shipping is unknown
+    costs_to_read: tuple[str, ...] = ()  # orders a full read would tell more of
 
     @property
     def goodwill(self) -> int:
@@ -161,6 +162,7 @@ def _report(
         payment_fees=costs.fees,
         fees_unknown=costs.fees_unknown,
         shipping_unknown=costs.shipping_unknown,
+        costs_to_read=costs.to_read,
     )
 
 
@@ -170,6 +172,7 @@ class _Costs:
     fees: dict[str, Decimal]
     fees_unknown: int
     shipping_unknown: int
+    to_read: tuple[str, ...]  # never read in full since v8, or not since the decision
 
     @classmethod
     def of(cls, known: Mapping[str, OrderCosts], orders: Mapping[str, datetime | None]) -> _Costs:
@@ -178,6 +181,7 @@ class _Costs:
         shipping: dict[str, Decimal] = defaultdict(Decimal)
         fees: dict[str, Decimal] = defaultdict(Decimal)
         fees_unknown = shipping_unknown = 0
+        to_read: list[str] = []
         for gid, decided_at in orders.items():
             costs = known.get(gid)
             if costs is None or costs.payment_fees is None:
@@ -185,11 +189,10 @@ class _Costs:
             else:
                 for currency, amount in costs.payment_fees.items():
                     fees[currency] += amount
-            if (
-                costs is None
-                or costs.refunded_shipping is None
-                or (decided_at is not None and costs.read_at < decided_at)
-            ):
+            stale = costs is not None and decided_at is not None and costs.read_at < decided_at
+            if costs is None or stale:
+                to_read.append(gid)
+            if costs is None or costs.refunded_shipping is None or stale:
                 shipping_unknown += 1
             else:
                 for currency, amount in costs.refunded_shipping.items():
@@ -199,6 +202,7 @@ class _Costs:
             {c: a for c, a in fees.items() if a > 0},
             fees_unknown,
             shipping_unknown,
+            tuple(to_read),
         )
 
 
