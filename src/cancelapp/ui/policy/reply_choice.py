@@ -44,6 +44,7 @@ class ReplyChoice(QComboBox):
         for index, kind in enumerate(DECLINE_KINDS, start=1):
             self.setItemText(index, _kind_name(kind))
         line_edit = self.lineEdit()
+        assert line_edit is not None  # editable since __init__
         line_edit.setPlaceholderText(
             QCoreApplication.translate("ReplyChoice", "A reply template, or your own words")
         )
