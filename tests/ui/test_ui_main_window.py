@@ -19,6 +19,7 @@ from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog, TextDialog
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Column, Tab
 from cancelapp.ui.queue.queue_model import OUTCOME_ROLE
+from cancelapp.ui.theme import dark_palette
 from cancelapp.ui.workers import Lane
 from fixtures.main_window import open_window
 
@@ -183,6 +184,11 @@ def test_queue_cells_are_painted_as_qt_would(window: MainWindow, qtbot: QtBot) -
     selected = _ink(image, table.visualRect(model.index(0, Column.ORDER)))
     highlighted = table.palette().color(QPalette.ColorRole.HighlightedText)
     assert any(colour == highlighted for _, colour in selected)
+    # A new palette (the OS turned dark): the cells' colours follow it at once.
+    table.setPalette(dark_palette())
+    image = table.viewport().grab().toImage()
+    text = dark_palette().color(QPalette.ColorRole.Text)
+    assert any(colour == text for _, colour in _ink(image, order))
 
 
 def test_ctrl_f_finds_a_request_by_the_text_of_its_message(
