@@ -174,8 +174,8 @@ class ApproveChoicesPanel(QWidget):
             restock.setEnabled(line.restockable)
             restock.setAccessibleName(self.tr("Restock {item}").format(item=title))
             location = QComboBox()
-            for location_id, name in options.locations:
-                location.addItem(name, location_id)
+            for location_id in line.locations or names:
+                location.addItem(names.get(location_id, location_id), location_id)
             if line.location_id is not None:
                 if location.findData(line.location_id) < 0:
                     name = names.get(line.location_id, line.location_id)
@@ -188,6 +188,12 @@ class ApproveChoicesPanel(QWidget):
             grid.addWidget(location, row, 3)
             self.lines.append(LineWidgets(line.line_item_id, quantity, restock, location))
         grid.setColumnStretch(0, 1)
+        self.locations_note = plain_label(
+            formatter.phrase(options.locations_note) if options.locations_note else ""
+        )
+        self.locations_note.setAccessibleName(self.tr("Locations offered"))
+        self.locations_note.setVisible(options.locations_note is not None)
+        grid.addWidget(self.locations_note, len(options.lines) + 1, 0, 1, 4)
         layout.addWidget(items_box)
 
         self.shipping_check = QCheckBox()
