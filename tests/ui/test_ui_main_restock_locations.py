@@ -126,6 +126,10 @@ def test_an_item_goes_back_to_another_location_that_stocks_it(
     assert not dialog.panel.locations_note.isVisibleTo(dialog.panel)
     if part:
         others[-1].quantity.setValue(0)  # the last item still ships
+    first_line.restock.click()
+    assert not first_line.location.isEnabled()  # not restocked: nowhere to choose
+    first_line.restock.click()
+    assert first_line.location.isEnabled()
     first_line.location.setCurrentIndex(names.index(POP_UP))
     qtbot.waitUntil(lambda: dialog.settled, timeout=WAIT)
     restock = [value for label, value in dialog.rows() if label == "Restock"]

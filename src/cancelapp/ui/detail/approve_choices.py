@@ -181,7 +181,6 @@ class ApproveChoicesPanel(QWidget):
                     name = names.get(line.location_id, line.location_id)
                     location.addItem(name, line.location_id)
                 location.setCurrentIndex(location.findData(line.location_id))
-            location.setEnabled(line.restockable and location.count() > 1)
             location.setAccessibleName(self.tr("Where {item} goes back").format(item=title))
             grid.addWidget(quantity, row, 1)
             grid.addWidget(restock, row, 2)
@@ -344,6 +343,11 @@ class ApproveChoicesPanel(QWidget):
         on_credit = self.credit_radio.isChecked()
         self.expires_check.setEnabled(on_credit)
         self.expires_edit.setEnabled(on_credit and self.expires_check.isChecked())
+        for widgets in self.lines:  # where an item goes back matters only when it does
+            restock = widgets.restock
+            widgets.location.setEnabled(
+                restock.isEnabled() and restock.isChecked() and widgets.location.count() > 1
+            )
 
     def _emit(self, *_args: object) -> None:
         self._enable()
