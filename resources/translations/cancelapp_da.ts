@@ -4291,6 +4291,13 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     </message>
 </context>
 <context>
+    <name>ReplyChoice</name>
+    <message>
+        <source>A reply template, or your own words</source>
+        <translation>En svarskabelon eller dine egne ord</translation>
+    </message>
+</context>
+<context>
     <name>ReplyDialog</name>
     <message>
         <source>To</source>
