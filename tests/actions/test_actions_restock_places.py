@@ -9,8 +9,9 @@ from actions_factories import line, order, request, suggested
 
 from cancelapp.actions.prepare.approve import plan_approve
 from cancelapp.actions.prepare.choices import ApproveChoices, LineChoice
-from cancelapp.actions.prepare.restock_places import order_places, shop_places
+from cancelapp.actions.prepare.restock_places import order_places, shop_places, with_defaults
 from cancelapp.actions.prepare.steps import StepKind
+from cancelapp.actions.prepare.suggested_refund import suggestion_variables
 from cancelapp.domain.location import ShopLocation, Stocking
 from cancelapp.domain.verdict import SuggestedAction
 
@@ -108,3 +109,22 @@ def test_without_places_the_plan_offers_the_orders_own_locations_as_before() -> 
     options = plan.preview.options
     assert options.locations == ((OWN, "Warehouse"),)
     assert options.lines[0].locations == (OWN,)
+
+
+def test_an_item_whose_location_was_closed_goes_back_to_an_open_one_by_default() -> None:
+    """Shopify refuses to restock at a deactivated location: the plan cancels without restock
+    and puts the units back at the first open location stocking them."""
+    the_order = order(*ITEMS)
+    open_only = Stocking((SHOP, POP_UP, ANNEX), STOCKING.stocked_at)  # the warehouse is closed
+    places = shop_places(the_order, open_only)
+    assert places.per_line[ITEMS[0].id] == (SHOP.id, POP_UP.id)
+    assert places.defaults == {ITEMS[0].id: SHOP.id, ITEMS[1].id: ANNEX.id}
+    plan = plan_approve(the_order, request(), SuggestedAction(), suggested("400.00"), places=places)
+    assert plan.steps[0].variables["restock"] is False
+    changes = plan.steps[1].variables["input"]["changes"]
+    assert [c["locationId"] for c in changes] == [SHOP.id, ANNEX.id]
+    assert plan.preview is not None and plan.preview.options is not None
+    assert [line.location_id for line in plan.preview.options.lines] == [SHOP.id, ANNEX.id]
+    chosen = with_defaults(ApproveChoices(lines=(LineChoice(ITEMS[0].id, 1),)), places)
+    variables = suggestion_variables(the_order, chosen, whole=False)
+    assert variables["refundLineItems"][0]["locationId"] == SHOP.id  # never the closed one

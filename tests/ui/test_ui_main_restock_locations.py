@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from cancelapp.app import AppContext
 from cancelapp.context import connect_demo
 from cancelapp.demoshop import DemoShop
-from cancelapp.demoshop.catalogue import CLOSED, POP_UP, THIRD_PARTY, WAREHOUSE
+from cancelapp.demoshop.catalogue import CLOSED, POP_UP, SHOP_FLOOR, THIRD_PARTY, WAREHOUSE
 from cancelapp.demoshop.model import Location
 from cancelapp.demoshop.shop import DEFAULT_SCOPES
 from cancelapp.policy import policy_path
@@ -165,3 +165,30 @@ def test_without_read_locations_the_orders_own_locations_are_offered_and_why(
     note = panel.locations_note.text()
     assert "Only the locations this order ships from" in note and "read_locations" in note
     dialog.reject()
+
+
+def test_an_order_from_a_closed_warehouse_is_cancelled_and_restocked_at_an_open_location(
+    qtbot: QtBot, bare_context: AppContext, make_demo_shop: Callable[..., DemoShop]
+) -> None:
+    """Shopify refuses to restock a paid order at a deactivated location; the preview offers
+    only open locations and puts the items back at the first one unless another is chosen."""
+    shop = make_demo_shop(size=10, bucket_size=100_000, restore_rate=100_000)
+    order_id = stocked_at_pop_up(shop, 1)
+    warehouse, open_shop = location(shop, WAREHOUSE), location(shop, SHOP_FLOOR)
+    warehouse.is_active = False  # closed after the order was placed
+    window = window_for(qtbot, bare_context, shop)
+    lines = shop.order(order_id).line_items
+    before = dict(shop.store.inventory)
+
+    dialog = approve_preview(qtbot, window, order_id)
+    assert dialog.panel is not None
+    for widgets in dialog.panel.lines:
+        assert WAREHOUSE not in offered(widgets)
+        assert widgets.location.currentText() == SHOP_FLOOR
+    confirm(qtbot, window, dialog)
+
+    assert shop.order(order_id).cancelled_at is not None
+    for li in lines:
+        assert li.variant is not None
+        key = (li.variant.inventory_item_id, open_shop.id)
+        assert shop.store.inventory[key] == before[key] + li.quantity

@@ -46,7 +46,12 @@ from cancelapp.actions.prepare.edit_calculation import (
     with_shopify_total,
 )
 from cancelapp.actions.prepare.preview import BulkSummary, summarise
-from cancelapp.actions.prepare.restock_places import RestockPlaces, order_places, shop_places
+from cancelapp.actions.prepare.restock_places import (
+    RestockPlaces,
+    order_places,
+    shop_places,
+    with_defaults,
+)
 from cancelapp.actions.prepare.suggested_refund import SuggestedRefund, suggestion_variables
 from cancelapp.actions.prepare.warehouse import (
     WarehouseState,
@@ -202,10 +207,12 @@ class ActionRunner:
         requested = self._requested(order, request)
         chosen = lawful(choices or ApproveChoices.of(action), statutory=statutory)
         chosen = resolve_lines(order, request, chosen, requested, restock=action.restock)
+        places = self.restock_places(order) if offer_locations else None
+        if places is not None:
+            chosen = with_defaults(chosen, places)
         whole = is_whole(order, request, chosen)
         suggested = self.fetch_suggested(suggestion_variables(order, chosen, whole=whole))
         holds = () if whole else self._our_holds(order)
-        places = self.restock_places(order) if offer_locations else None
         plan = plan_approve(
             order,
             request,

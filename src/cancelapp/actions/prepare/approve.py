@@ -48,6 +48,7 @@ from cancelapp.actions.prepare.restock_places import (
     RestockPlaces,
     order_places,
     own_locations,
+    with_defaults,
 )
 from cancelapp.actions.prepare.steps import Step, StepKind, new_key
 from cancelapp.actions.prepare.suggested_refund import (
@@ -89,6 +90,7 @@ def plan_approve(
     places = places or order_places(order)
     chosen = lawful(choices or ApproveChoices.of(action), statutory=statutory)
     chosen = resolve_lines(order, request, chosen, restock=action.restock)
+    chosen = with_defaults(chosen, places)
     if chosen.method is RefundMethod.STORE_CREDIT and order.customer is None:
         raise PlanRefused(
             phrase(
