@@ -340,6 +340,10 @@
         <translation>Intet på ordren venter på at blive sendt.</translation>
     </message>
     <message>
+        <source>Only the locations this order ships from are offered: the app may not read your store&apos;s other locations ({scopes}). To put items back anywhere else, add that access scope to the app, release a new version and install it again.</source>
+        <translation>Kun de lokationer, ordren sendes fra, tilbydes: appen må ikke læse butikkens andre lokationer ({scopes}). For at lægge varer på lager andre steder skal du tilføje adgangsområdet til appen, udgive en ny version og installere den igen.</translation>
+    </message>
+    <message>
         <source>Refund {amount} for unshipped items</source>
         <translation>Refunder {amount} for varer, der ikke er sendt</translation>
     </message>
@@ -580,6 +584,10 @@
     <message>
         <source>Where {item} goes back</source>
         <translation>Hvor {item} lægges på lager</translation>
+    </message>
+    <message>
+        <source>Locations offered</source>
+        <translation>Tilbudte lokationer</translation>
     </message>
     <message>
         <source>Let Shopify email the customer</source>
@@ -4291,6 +4299,13 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     </message>
 </context>
 <context>
+    <name>ReplyChoice</name>
+    <message>
+        <source>A reply template, or your own words</source>
+        <translation>En svarskabelon eller dine egne ord</translation>
+    </message>
+</context>
+<context>
     <name>ReplyDialog</name>
     <message>
         <source>To</source>
@@ -4486,6 +4501,22 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>Ugen fra {week}: {cancelled} annulleret, {declined} afvist, {open} åbne</translation>
     </message>
     <message>
+        <source>Shipping refunded {shipping}, payment fees kept by Shopify {fees}</source>
+        <translation>Fragt refunderet {shipping}, betalingsgebyrer beholdt af Shopify {fees}</translation>
+    </message>
+    <message>
+        <source>No shipping refunded and no payment fees kept in this period.</source>
+        <translation>Ingen fragt refunderet og ingen betalingsgebyrer beholdt i denne periode.</translation>
+    </message>
+    <message>
+        <source>orders with payment fees unknown: {count}</source>
+        <translation>ordrer med ukendte betalingsgebyrer: {count}</translation>
+    </message>
+    <message>
+        <source>orders with refunded shipping unknown: {count}</source>
+        <translation>ordrer med ukendt refunderet fragt: {count}</translation>
+    </message>
+    <message>
         <source>Export the report</source>
         <translation>Eksportér rapporten</translation>
     </message>
@@ -4528,6 +4559,26 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     <message>
         <source>Kept</source>
         <translation>Beholdt</translation>
+    </message>
+    <message>
+        <source>Shipping refunded</source>
+        <translation>Fragt refunderet</translation>
+    </message>
+    <message>
+        <source>Payment fees kept by Shopify</source>
+        <translation>Betalingsgebyrer beholdt af Shopify</translation>
+    </message>
+    <message>
+        <source>Cancelled orders</source>
+        <translation>Annullerede ordrer</translation>
+    </message>
+    <message>
+        <source>Cancelled orders with payment fees unknown</source>
+        <translation>Annullerede ordrer med ukendte betalingsgebyrer</translation>
+    </message>
+    <message>
+        <source>Cancelled orders with refunded shipping unknown</source>
+        <translation>Annullerede ordrer med ukendt refunderet fragt</translation>
     </message>
     <message>
         <source>Product</source>
@@ -4576,6 +4627,18 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     <message>
         <source>&amp;Export CSV…</source>
         <translation>&amp;Eksportér CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;Read the unknown from Shopify</source>
+        <translation>&amp;Læs de ukendte fra Shopify</translation>
+    </message>
+    <message>
+        <source>Read the cancelled orders whose costs are not in the saved copy from Shopify again. Fees of other providers than Shopify Payments stay unknown.</source>
+        <translation>Læs de annullerede ordrer, hvis omkostninger ikke er i den gemte kopi, fra Shopify igen. Gebyrer hos andre udbydere end Shopify Payments forbliver ukendte.</translation>
+    </message>
+    <message>
+        <source>Shipping refunded: the shipping charge cancelled orders gave back to their customers; the carrier or label is paid all the same once an order was labelled. Payment fees: what Shopify Payments charged on the payments of cancelled orders, which it keeps when they are refunded. Unknown: an order paid another way than Shopify Payments (Shopify reports no other provider&apos;s fees), or not read in full from Shopify since it was decided (refresh the order to read it).</source>
+        <translation>Fragt refunderet: den fragt, annullerede ordrer gav deres kunder tilbage; fragtfirmaet eller fragtlabelen er betalt alligevel, når ordren først har fået en label. Betalingsgebyrer: det, Shopify Payments opkrævede på betalingerne for annullerede ordrer, og som Shopify beholder, når de refunderes. Ukendt: en ordre betalt på anden måde end med Shopify Payments (Shopify oplyser ikke andre udbyderes gebyrer), eller ikke læst fuldt ud fra Shopify, siden der blev truffet beslutning (opdater ordren for at læse den).</translation>
     </message>
     <message>
         <source>Requests per week</source>
@@ -4903,8 +4966,8 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>se, hvem der har afgivet en ordre, så anmodninger via e-mail ikke kan knyttes til kunder</translation>
     </message>
     <message>
-        <source>see your locations, so it cannot say where stock goes back to</source>
-        <translation>se dine lokationer, så den ikke kan sige, hvor varerne skal tilbage på lager</translation>
+        <source>see your other locations, so a cancelled item can only go back where it was to ship from</source>
+        <translation>se dine andre lokationer, så en annulleret vare kun kan lægges på lager igen dér, hvor den skulle sendes fra</translation>
     </message>
     <message>
         <source>see your orders, so no request can be matched or judged</source>
