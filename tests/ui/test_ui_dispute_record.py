@@ -23,7 +23,7 @@ from cancelapp.ui.detail.action_dialogs import AuditLogDialog, ConfirmActionDial
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Column, Tab
 from cancelapp.ui.queue.queue_model import OUTCOME_ROLE
-from fixtures.main_window import open_window
+from fixtures.main_window import open_window, show_request
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 30_000
@@ -39,8 +39,7 @@ def approved_request(qtbot: QtBot, window: MainWindow) -> tuple[str, str]:
         if window.model.index(r, Column.VERDICT).data(OUTCOME_ROLE) == "approve"
     ]
     for row in rows:  # one with money to give back
-        with qtbot.waitSignal(window.detail_shown, timeout=WAIT):
-            window.queue.select_row(row)
+        show_request(qtbot, window, window.model.request_id_at(row))  # maybe selected already
         detail = window.current_detail()
         assert detail is not None and detail.order is not None
         if detail.order.financial_status is FinancialStatus.PAID:

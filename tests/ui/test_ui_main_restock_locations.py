@@ -22,7 +22,7 @@ from cancelapp.store.stores import list_stores
 from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog
 from cancelapp.ui.detail.approve_choices import LineWidgets
 from cancelapp.ui.main_window import MainWindow
-from fixtures.main_window import open_window
+from fixtures.main_window import open_window, show_request
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 30_000
@@ -77,8 +77,7 @@ def window_for(qtbot: QtBot, context: AppContext, shop: DemoShop) -> MainWindow:
 def approve_preview(qtbot: QtBot, window: MainWindow, order_id: str) -> ConfirmActionDialog:
     request_id = window.model.request_of_order(order_id)
     assert request_id is not None
-    with qtbot.waitSignal(window.detail_shown, timeout=WAIT):
-        assert window.queue.select_request(request_id)
+    show_request(qtbot, window, request_id)  # it may be the row selected at start
     qtbot.waitUntil(window.commands.approve.isEnabled, timeout=WAIT)
     with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
         window.commands.approve.trigger()

@@ -17,7 +17,7 @@ from cancelapp.ui.detail.action_dialogs import AuditLogDialog, ConfirmActionDial
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Column, Tab
 from cancelapp.ui.queue.queue_model import OUTCOME_ROLE
-from fixtures.main_window import open_window
+from fixtures.main_window import open_window, show_request
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 30_000
@@ -82,8 +82,7 @@ def test_undo_takes_an_approval_back_before_it_is_sent(
         for r in range(window.model.rowCount())
         if window.model.index(r, Column.VERDICT).data(OUTCOME_ROLE) == "approve"
     )
-    with qtbot.waitSignal(window.detail_shown, timeout=WAIT):
-        window.queue.select_row(row)
+    show_request(qtbot, window, window.model.request_id_at(row))  # maybe selected at start
     detail = window.current_detail()
     assert detail is not None and detail.order is not None
     order_id, request_id = detail.order.id, detail.request.id
