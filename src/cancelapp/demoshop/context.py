@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from graphql import GraphQLError, GraphQLResolveInfo
 
 from cancelapp.demoshop.store import ShopStore
+
+if TYPE_CHECKING:
+    from cancelapp.demoshop.bulk_operations import BulkOperations
 
 type Info = GraphQLResolveInfo[Any]
 
@@ -19,6 +22,7 @@ class RequestContext:
     scopes: frozenset[str]
     cancel_job_delay: float
     extensions: dict[str, Any] = field(default_factory=dict)
+    bulk: BulkOperations | None = None
 
 
 def context_of(info: Info) -> RequestContext:
