@@ -440,6 +440,10 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _sync_progress(self, done: int, total: int, phase: str) -> None:
         """Say what the sync reads and how far it is (phases: `cancelapp.sync.search_plan`)."""
+        if phase == "bulk" and total:  # a first connect: Shopify prepares the orders in bulk
+            text = self.tr("Shopify is preparing %n orders…", "", total)
+            self.status.sync_progress(min(done, total), total, text)
+            return
         if phase in ("details", "in-full") and total:  # each request's order read, then judged
             if phase == "details":
                 text = self.tr("Reading the orders with requests: %1 of %2")
