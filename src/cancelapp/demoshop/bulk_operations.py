@@ -248,13 +248,12 @@ class BulkOperations:
 
 def bulk_operation_run_query(_root: Any, info: Info, **args: Any) -> dict[str, Any]:
     context = context_of(info)
-    assert context.bulk is not None  # the demo shop always has one
-    return context.bulk.run_query(context, info.schema, args["query"])
+    bulk: BulkOperations = context.bulk
+    return bulk.run_query(context, info.schema, args["query"])
 
 
 def bulk_operation(_root: Any, info: Info, **args: Any) -> dict[str, Any] | None:
-    bulk = context_of(info).bulk
-    assert bulk is not None
+    bulk: BulkOperations = context_of(info).bulk
     run = bulk.find(gid_number(args["id"], "BulkOperation"))
     return bulk.state(run) if run is not None else None
 

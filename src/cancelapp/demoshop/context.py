@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from graphql import GraphQLError, GraphQLResolveInfo
 
 from cancelapp.demoshop.store import ShopStore
-
-if TYPE_CHECKING:
-    from cancelapp.demoshop.bulk_operations import BulkOperations
 
 type Info = GraphQLResolveInfo[Any]
 
@@ -22,7 +19,7 @@ class RequestContext:
     scopes: frozenset[str]
     cancel_job_delay: float
     extensions: dict[str, Any] = field(default_factory=dict)
-    bulk: BulkOperations | None = None
+    bulk: Any = None  # the shop's `bulk_operations.BulkOperations` (which imports this)
 
 
 def context_of(info: Info) -> RequestContext:

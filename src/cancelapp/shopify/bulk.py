@@ -64,8 +64,7 @@ class BulkUnavailable(Exception):
 class BulkState:
     id: str
     status: str
-    object_count: int  # every object written so far (orders, line items, ...)
-    root_count: int  # the root objects (orders) among them
+    root_count: int  # the root objects (orders) written so far
     url: str | None
     error_code: str | None
 
@@ -76,7 +75,6 @@ class BulkState:
         return cls(
             node["id"],
             str(node.get("status") or ""),
-            int(node.get("objectCount") or 0),
             int(node.get("rootObjectCount") or 0),
             node.get("url") if isinstance(node.get("url"), str) else None,
             node.get("errorCode") if isinstance(node.get("errorCode"), str) else None,
