@@ -49,6 +49,19 @@ def order_filter(query: str | None, ignored: frozenset[str] = frozenset()) -> Or
     return test if test is not None else (lambda _order: True)
 
 
+def required_tag(query: str | None, ignored: frozenset[str] = frozenset()) -> str | None:
+    """A tag every order the search finds must carry (a `tag:` term ANDed at the top level),
+    so the shop can look at the orders with that tag only; None when there is none."""
+    tokens = _tokens(query or "")
+    if any(t.upper() == "OR" or t in {"(", ")"} for t in tokens) or "tag" in ignored:
+        return None
+    for token in tokens:
+        field, sep, value = token.partition(":")
+        if sep and field.lower() == "tag" and COMPARISON.match(value) and value[:1] not in "<>":
+            return value.strip("'\"") or None
+    return None
+
+
 def _any_of(tokens: list[str], ignored: frozenset[str]) -> OrderTest | None:
     """Groups of ANDed terms joined by OR, up to a closing parenthesis or the end."""
     groups: list[OrderTest] = []
