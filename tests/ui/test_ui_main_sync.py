@@ -97,7 +97,12 @@ def test_undo_takes_an_approval_back_before_it_is_sent(
     assert window.commands.undo.isEnabled()  # whichever request is selected now
     window.queue.show_tab(Tab.DONE)  # queued requests count as handled
     qtbot.waitUntil(lambda: window.queue.select_request(request_id), timeout=WAIT)
-    qtbot.waitUntil(lambda: window.current_detail() is not None, timeout=WAIT)
+    qtbot.waitUntil(  # this request's detail, not the one selected before it
+        lambda: (
+            getattr(getattr(window.current_detail(), "request", None), "id", None) == request_id
+        ),
+        timeout=WAIT,
+    )
     assert not window.commands.approve.isEnabled()  # its action is queued
     with qtbot.waitSignal(window.actions_.finished, timeout=WAIT):
         qtbot.keyClick(window.queue.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
