@@ -13,6 +13,7 @@ from cancelapp.actions.carry_out.plan_journal import journal_plan
 from cancelapp.context import AppContext
 from cancelapp.demoshop import DemoShop, Fault
 from cancelapp.domain.action import ActionState
+from cancelapp.domain.request import RequestState
 from cancelapp.ui.detail.action_dialogs import AuditLogDialog, ConfirmActionDialog, NewRequestDialog
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Column, Tab
@@ -97,9 +98,11 @@ def test_undo_takes_an_approval_back_before_it_is_sent(
     assert window.commands.undo.isEnabled()  # whichever request is selected now
     window.queue.show_tab(Tab.DONE)  # queued requests count as handled
     qtbot.waitUntil(lambda: window.queue.select_request(request_id), timeout=WAIT)
-    qtbot.waitUntil(  # this request's detail, not the one selected before it
+    # its detail read again: the pane shows the one from before the approval meanwhile
+    qtbot.waitUntil(
         lambda: (
-            getattr(getattr(window.current_detail(), "request", None), "id", None) == request_id
+            getattr(getattr(window.current_detail(), "request", None), "state", None)
+            is RequestState.QUEUED
         ),
         timeout=WAIT,
     )

@@ -7,7 +7,8 @@ so a crash or kill leaves the cache consistent and the next `run()` continues fr
 Cost: list pages read orders lean (about 5 points an order, 179 a page, sized with headroom
 under Shopify's cap; a page refused as too expensive is read again smaller, `page_fit.py`);
 only the orders with a request are read with more, many to a request: on a first connect
-with what a verdict needs (about 27 points each), in full otherwise (about 38). A full run
+with what a verdict needs (through one bulk operation when Shopify runs it, `bulk_read.py`,
+else about 27 points each), in full otherwise (about 38). A full run
 reads only what the requests name (`search_plan.py` names the steps) and leaves a backfill
 run for the next `run()`: the recent window lean, then the requests' orders in full;
 `SyncResult.more` says one is waiting. `found` hears of requests as each batch is stored,
@@ -27,7 +28,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -411,10 +412,12 @@ class OrderSync:
         if bulk is not None and gids:
 
             def preparing(state: BulkState) -> None:
-                if progress is not None:
-                    requests = len(tally.request_ids)
-                    waiting = SyncProgress(BULK_PHASE, tally.pages, tally.orders, requests, None)
-                    progress(replace(waiting, read=state.root_count, to_read=len(gids)))
+                if progress is not None:  # how many of ours, and how far Shopify is
+                    requests, prepared = len(tally.request_ids), state.root_count
+                    pages, orders = tally.pages, tally.orders
+                    progress(
+                        SyncProgress(BULK_PHASE, pages, orders, requests, None, prepared, to_read)
+                    )
 
             preparing(bulk.state)
             bulk_outcome = finish_bulk_read(
