@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidg
 from cancelapp.session.opening import Step
 from cancelapp.store.stores import StoreRecord, shown_name
 from cancelapp.ui.banner import Banner, ShownMessage
-from cancelapp.ui.detail.detail_pane import DetailPane
+from cancelapp.ui.detail.pane_placeholder import DetailPlaceholder
 from cancelapp.ui.first_paint import when_painted
 from cancelapp.ui.formatting import Formatter
 from cancelapp.ui.queue.queue_cache import load_rows
@@ -52,6 +52,7 @@ if TYPE_CHECKING:  # the network, policy and intake sides load after the first r
     from cancelapp.ui.detail.action_controller import ActionController
     from cancelapp.ui.detail.bulk_flow import BulkFlow
     from cancelapp.ui.detail.detail_flow import DetailFlow
+    from cancelapp.ui.detail.detail_pane import DetailPane
     from cancelapp.ui.detail.record_export import RecordExport
     from cancelapp.ui.detail.unmatched_flow import UnmatchedFlow
     from cancelapp.ui.detail.withdrawal_flow import WithdrawalFlow
@@ -71,6 +72,7 @@ class MainWindow(Retranslating, QMainWindow):
     queue_completed = Signal()  # and now every one of its rows
     detail_shown = Signal(int)  # request id (0: nothing selected)
     session_ready = Signal(bool)  # False: the store's credentials are missing
+    first_rows_painted = Signal()  # the open store's first rows (or no store) are on screen
     flows_built = Signal()  # after the first rows painted (or a first use): the rest can load
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -89,7 +91,7 @@ class MainWindow(Retranslating, QMainWindow):
 
         self.model = QueueModel(self.formatter, self)
         self.queue = QueueView(self.model)
-        self.detail = DetailPane(self.formatter)
+        self._pane_placeholder = DetailPlaceholder()  # until the pane is built with the flows
         self.banner = Banner()
         self.status = StatusBar(self.formatter)
         self.setStatusBar(self.status)
@@ -127,6 +129,8 @@ class MainWindow(Retranslating, QMainWindow):
             from cancelapp.ui.window_flows import build_flows
 
             self._flows = build_flows(self, self)
+            self._right_layout.replaceWidget(self._pane_placeholder, self._flows.pane)
+            self._pane_placeholder.deleteLater()
             self._connect_flows()
             store = self.store
             if store is not None:  # opened before they were built
@@ -146,6 +150,10 @@ class MainWindow(Retranslating, QMainWindow):
             call()
         else:
             self._when_flows.append(call)
+
+    @property
+    def detail(self) -> DetailPane:
+        return self.flows.pane
 
     @property
     def menu_dialogs(self) -> MenuDialogs:
@@ -208,7 +216,8 @@ class MainWindow(Retranslating, QMainWindow):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.menus.action_bar)
-        right_layout.addWidget(self.detail, 1)
+        right_layout.addWidget(self._pane_placeholder, 1)
+        self._right_layout = right_layout
         self.splitter = splitter = QSplitter()
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.queue)
@@ -402,8 +411,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.stores_loaded.emit()
         if chosen is not None:
             self.select_store(chosen)
-        else:  # no rows to wait for
-            self._build_flows()
+        else:  # no rows to wait for: the empty window is the first frame
+            self._after_first_paint(lambda: self._first_rows_painted(None))
             if self._open_sessions:
                 self._find_keychain()  # the wizard needs it: looked for off the GUI thread
                 self.connect_store()
@@ -444,9 +453,11 @@ class MainWindow(Retranslating, QMainWindow):
         self.queue_loaded.emit()
         self._after_first_paint(lambda: self._first_rows_painted(store))
 
-    def _first_rows_painted(self, store: StoreRecord) -> None:
+    def _first_rows_painted(self, store: StoreRecord | None) -> None:
+        self.first_rows_painted.emit()
         self._build_flows()
-        self.store_sessions.reached(store, Step.FIRST_PAINT)
+        if store is not None:
+            self.store_sessions.reached(store, Step.FIRST_PAINT)
 
     def _build_flows(self) -> None:
         self.flows  # noqa: B018 (the property builds them)

@@ -1,5 +1,5 @@
-"""The main window's flows that nothing on its first frame needs: the detail, the policy, the
-actions, the dialogs behind the menus, the settings, the upkeep.
+"""The main window's parts that nothing on its first frame needs: the detail pane and its
+flow, the policy, the actions, the dialogs behind the menus, the settings, the upkeep.
 
 They are built once the first rows are painted (or at once, on first use): importing them and
 their dialogs took about half of CancelApp's CPU time before the first rows (issue 19, see
@@ -18,6 +18,7 @@ from cancelapp.ui.database_upkeep import DatabaseUpkeep
 from cancelapp.ui.detail.action_controller import ActionController
 from cancelapp.ui.detail.bulk_flow import BulkFlow
 from cancelapp.ui.detail.detail_flow import DetailFlow
+from cancelapp.ui.detail.detail_pane import DetailPane
 from cancelapp.ui.detail.record_export import RecordExport
 from cancelapp.ui.detail.unmatched_flow import UnmatchedFlow
 from cancelapp.ui.detail.withdrawal_flow import WithdrawalFlow
@@ -33,7 +34,6 @@ if TYPE_CHECKING:
     from cancelapp.session.refresh import StoreSession
     from cancelapp.store.stores import StoreRecord
     from cancelapp.ui.banner import Banner
-    from cancelapp.ui.detail.detail_pane import DetailPane
     from cancelapp.ui.formatting import Formatter
     from cancelapp.ui.queue.queue_model import QueueModel
     from cancelapp.ui.queue.refresh_timer import QueueSync
@@ -47,7 +47,6 @@ class FlowsHost(Protocol):
     context: AppContext
     formatter: Formatter
     model: QueueModel
-    detail: DetailPane
     banner: Banner
     status: StatusBar
     tray: RequestTray
@@ -63,6 +62,7 @@ class FlowsHost(Protocol):
 
 @dataclass(frozen=True)
 class WindowFlows:
+    pane: DetailPane  # the selected request
     menu_dialogs: MenuDialogs
     actions: ActionController
     bulk: BulkFlow
@@ -93,7 +93,9 @@ def build_flows(window: FlowsHost, parent: QWidget) -> WindowFlows:
         reply_texts=lambda: context.settings.reply_templates,
     )
     policy = PolicyFlow(context, formatter, parent, lambda: window.session)
+    pane = DetailPane(formatter)
     return WindowFlows(
+        pane=pane,
         menu_dialogs=MenuDialogs(
             context, formatter, parent, lambda: window.store, lambda: window.session
         ),
@@ -103,7 +105,7 @@ def build_flows(window: FlowsHost, parent: QWidget) -> WindowFlows:
         details=DetailFlow(
             workers,
             context.database,
-            window.detail,
+            pane,
             policy,
             lambda: window.session,
             lambda: context.clock(),
