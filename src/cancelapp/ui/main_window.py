@@ -5,7 +5,8 @@ the queue and its sync (`refresh_timer`), the detail (`detail_flow`), the policy
 window (`policy_flow`), the actions (`action_controller`, `command_state`), the File and Help
 menus' dialogs (`dialogs.menu_dialogs`), removing a store (`store_removal`) and the settings
 (`window_settings`). Work runs in the context's worker pool; this class routes signals between
-the parts.
+the parts. Only the queue, the menus, the banner and the status bar are built before the first
+rows are painted; the pane and the flows follow (`window_flows`), or come at once on first use.
 """
 
 from __future__ import annotations
