@@ -4291,6 +4291,13 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     </message>
 </context>
 <context>
+    <name>ReplyChoice</name>
+    <message>
+        <source>A reply template, or your own words</source>
+        <translation>En svarskabelon eller dine egne ord</translation>
+    </message>
+</context>
+<context>
     <name>ReplyDialog</name>
     <message>
         <source>To</source>
@@ -4486,6 +4493,22 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>Ugen fra {week}: {cancelled} annulleret, {declined} afvist, {open} åbne</translation>
     </message>
     <message>
+        <source>Shipping refunded {shipping}, payment fees kept by Shopify {fees}</source>
+        <translation>Fragt refunderet {shipping}, betalingsgebyrer beholdt af Shopify {fees}</translation>
+    </message>
+    <message>
+        <source>No shipping refunded and no payment fees kept in this period.</source>
+        <translation>Ingen fragt refunderet og ingen betalingsgebyrer beholdt i denne periode.</translation>
+    </message>
+    <message>
+        <source>orders with payment fees unknown: {count}</source>
+        <translation>ordrer med ukendte betalingsgebyrer: {count}</translation>
+    </message>
+    <message>
+        <source>orders with refunded shipping unknown: {count}</source>
+        <translation>ordrer med ukendt refunderet fragt: {count}</translation>
+    </message>
+    <message>
         <source>Export the report</source>
         <translation>Eksportér rapporten</translation>
     </message>
@@ -4528,6 +4551,26 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     <message>
         <source>Kept</source>
         <translation>Beholdt</translation>
+    </message>
+    <message>
+        <source>Shipping refunded</source>
+        <translation>Fragt refunderet</translation>
+    </message>
+    <message>
+        <source>Payment fees kept by Shopify</source>
+        <translation>Betalingsgebyrer beholdt af Shopify</translation>
+    </message>
+    <message>
+        <source>Cancelled orders</source>
+        <translation>Annullerede ordrer</translation>
+    </message>
+    <message>
+        <source>Cancelled orders with payment fees unknown</source>
+        <translation>Annullerede ordrer med ukendte betalingsgebyrer</translation>
+    </message>
+    <message>
+        <source>Cancelled orders with refunded shipping unknown</source>
+        <translation>Annullerede ordrer med ukendt refunderet fragt</translation>
     </message>
     <message>
         <source>Product</source>
@@ -4576,6 +4619,18 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     <message>
         <source>&amp;Export CSV…</source>
         <translation>&amp;Eksportér CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;Read the unknown from Shopify</source>
+        <translation>&amp;Læs de ukendte fra Shopify</translation>
+    </message>
+    <message>
+        <source>Read the cancelled orders whose costs are not in the saved copy from Shopify again. Fees of other providers than Shopify Payments stay unknown.</source>
+        <translation>Læs de annullerede ordrer, hvis omkostninger ikke er i den gemte kopi, fra Shopify igen. Gebyrer hos andre udbydere end Shopify Payments forbliver ukendte.</translation>
+    </message>
+    <message>
+        <source>Shipping refunded: the shipping charge cancelled orders gave back to their customers; the carrier or label is paid all the same once an order was labelled. Payment fees: what Shopify Payments charged on the payments of cancelled orders, which it keeps when they are refunded. Unknown: an order paid another way than Shopify Payments (Shopify reports no other provider&apos;s fees), or not read in full from Shopify since it was decided (refresh the order to read it).</source>
+        <translation>Fragt refunderet: den fragt, annullerede ordrer gav deres kunder tilbage; fragtfirmaet eller fragtlabelen er betalt alligevel, når ordren først har fået en label. Betalingsgebyrer: det, Shopify Payments opkrævede på betalingerne for annullerede ordrer, og som Shopify beholder, når de refunderes. Ukendt: en ordre betalt på anden måde end med Shopify Payments (Shopify oplyser ikke andre udbyderes gebyrer), eller ikke læst fuldt ud fra Shopify, siden der blev truffet beslutning (opdater ordren for at læse den).</translation>
     </message>
     <message>
         <source>Requests per week</source>

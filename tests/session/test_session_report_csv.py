@@ -29,6 +29,11 @@ WORDS = {
     "kind": "Art",
     "withdrawals": "Lovpligtige fortrydelser",
     "goodwill": "Annulleringer af goodwill",
+    "shipping": "Fragt refunderet",
+    "fees": "Betalingsgebyrer beholdt af Shopify",
+    "cancelled_orders": "Annullerede ordrer",
+    "fees_unknown": "Annullerede ordrer med ukendte betalingsgebyrer",
+    "shipping_unknown": "Annullerede ordrer med ukendt fragt",
 }
 
 
@@ -48,6 +53,11 @@ def test_the_csv_opens_in_a_danish_spreadsheet() -> None:
         products=(("=HYPERLINK(evil)", 2),),
         decision_hours=(1.5, 2.5),
         withdrawals=1,
+        cancelled_orders=2,
+        refunded_shipping={"DKK": Decimal("49.00"), "SEK": Decimal("69.00")},
+        payment_fees={"DKK": Decimal("37.62")},
+        fees_unknown=1,
+        shipping_unknown=0,
     )
     out = io.StringIO()
     write_report_csv(
@@ -60,7 +70,12 @@ def test_the_csv_opens_in_a_danish_spreadsheet() -> None:
     assert rows[1] == ["2026-11-02", "2", "0", "0"]
     assert ["WRONG_ITEM", "2"] in rows
     assert ["Lovpligtige fortrydelser", "1"] in rows and ["Annulleringer af goodwill", "2"] in rows
-    assert ["DKK", "1948,50", "48,70"] in rows
+    assert ["Valuta", "Refunderet", "Beholdt", "Fragt refunderet", WORDS["fees"]] in rows
+    assert ["DKK", "1948,50", "48,70", "49,00", "37,62"] in rows
+    assert ["SEK", "0,00", "0,00", "69,00", "0,00"] in rows  # only shipping refunded in SEK
+    assert ["Annullerede ordrer", "2"] in rows
+    assert ["Annullerede ordrer med ukendte betalingsgebyrer", "1"] in rows
+    assert ["Annullerede ordrer med ukendt fragt", "0"] in rows
     assert ["'=HYPERLINK(evil)", "2"] in rows  # never a formula
     assert rows[-1] == ["Median timer", "2,0"]
 

@@ -169,7 +169,7 @@ def test_ui_policy_editor_add_reorder_remove_and_confirm_lost_comments(
     verdict = dialog.form.verdict
     assert isinstance(verdict, QComboBox)
     verdict.setCurrentIndex(verdict.findData("deny"))
-    _type(qtbot, dialog.form.reply, "Sorry, too late")
+    _type(qtbot, dialog.form.reply.lineEdit(), "Sorry, too late")
     qtbot.mouseClick(dialog.up_button, Qt.MouseButton.LeftButton)
     assert dialog.rule_list.currentRow() == 12
     _select(dialog, "Too late")
@@ -188,6 +188,34 @@ def test_ui_policy_editor_add_reorder_remove_and_confirm_lost_comments(
     assert names[-2:] == ["New rule 14", "Everything else"]
     assert "Too late" not in names and "In time" not in names
     assert read_policy(path).rules[-2].reply == "Sorry, too late"
+
+
+def test_a_deny_rules_reply_is_picked_by_the_templates_name(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "policy-1.toml"
+    path.write_text(DEFAULT_POLICY_TOML, encoding="utf-8")
+    dialog = _editor(qtbot, path)
+    _select(dialog, "Already shipped")
+    reply = dialog.form.reply
+    assert reply.currentText() == "Declined: already shipped"  # the file says already_shipped
+    names = [reply.itemText(index) for index in range(reply.count())]
+    assert names == [
+        "",
+        "Declined, with the reason",
+        "Declined: already cancelled",
+        "Declined: a return is open",
+        "Declined: already shipped",
+    ]
+    reply.setCurrentIndex(names.index("Declined, with the reason"))
+    _select(dialog, "Already cancelled")
+    _type(qtbot, reply.lineEdit(), "Nothing to do, it is cancelled")
+    _save(qtbot, dialog)
+    box = dialog.confirm_box
+    if box is not None and box.isVisible():
+        box.button(QMessageBox.StandardButton.Save).click()
+    replies = {rule.name: rule.reply for rule in read_policy(path).rules}
+    assert replies["Already shipped"] == "declined"
+    assert replies["Already cancelled"] == "Nothing to do, it is cancelled"
+    assert replies["Return open"] == "return_open"  # untouched, as written
 
 
 def test_ui_policy_editor_replacing_a_broken_file_is_confirmed(

@@ -14,6 +14,9 @@ from pytestqt.qtbot import QtBot
 
 from cancelapp.context import AppContext, connect_demo
 from cancelapp.demoshop import DemoShop
+from cancelapp.demoshop.model import shop_amount
+from cancelapp.demoshop.payment_fees import fee_amount
+from cancelapp.domain.money import Money
 from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog, TextDialog
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Column, Tab
@@ -40,15 +43,28 @@ def window(qtbot: QtBot, bare_context: AppContext, shop: DemoShop) -> MainWindow
     return open_window(qtbot, bare_context)
 
 
-def _decide(qtbot: QtBot, window: MainWindow, outcome: str, reason: str | None) -> int:
+def _decide(
+    qtbot: QtBot, window: MainWindow, outcome: str, reason: str | None, *, order: str = ""
+) -> int:
+    """Approve (no `reason`) or decline the first request with this verdict, or `order`'s
+    request whatever its verdict."""
     for row in range(window.model.rowCount()):
-        if window.model.index(row, Column.VERDICT).data(OUTCOME_ROLE) == outcome:
+        if (
+            window.model.index(row, Column.ORDER).data() == order
+            if order
+            else window.model.index(row, Column.VERDICT).data(OUTCOME_ROLE) == outcome
+        ):
             break
     else:
-        raise AssertionError(f"no {outcome} request")
-    with qtbot.waitSignal(window.detail_shown, timeout=WAIT) as shown:
+        raise AssertionError(f"no {outcome} request {order}")
+    request_id = window.model.request_id_at(row)
+    if window.queue.current_request_id() == request_id:  # moved here after the last decision
+        other = row + 1 if row + 1 < window.model.rowCount() else row - 1
+        away = window.model.request_id_at(other)
+        with qtbot.waitSignal(window.detail_shown, timeout=WAIT, check_params_cb=away.__eq__):
+            window.queue.select_row(other)
+    with qtbot.waitSignal(window.detail_shown, timeout=WAIT, check_params_cb=request_id.__eq__):
         window.queue.select_row(row)
-    request_id = int(shown.args[0])
     command = window.commands.approve if reason is None else window.commands.decline
     with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
         command.trigger()
@@ -177,3 +193,80 @@ def test_reports_tell_statutory_withdrawals_from_goodwill_cancellations(
     assert ["Kind", "Requests"] in rows
     assert ["Statutory withdrawals", str(report.withdrawals)] in rows
     assert ["Goodwill cancellations", str(report.goodwill)] in rows
+
+
+def test_reports_show_the_shipping_refunded_and_the_fees_shopify_payments_keeps(
+    qtbot: QtBot, window: MainWindow, shop: DemoShop, tmp_path: Path
+) -> None:
+    before = _open_reports(qtbot, window).report
+    assert before is not None
+    card = shop.create_order("paid")  # Shopify Payments: Shopify reports its fee
+    mobilepay = shop.create_order("mobilepay")  # another provider: the fee is unknown
+    for order_id in (card, mobilepay):
+        shop.add_cancel_request(order_id, "Please cancel my order")
+    with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
+        window.sync_now()
+    window.queue.show_tab(Tab.NEEDS_DECISION)
+    for order_id in (card, mobilepay):
+        _decide(qtbot, window, "", None, order=shop.order(order_id).name)
+    reports = window.reports_window
+    assert reports is not None
+    with qtbot.waitSignal(reports.loaded, timeout=WAIT):
+        reports.period.setCurrentIndex(1)
+    report = reports.report
+    assert report is not None
+
+    paid = shop.order(card)
+    fee = fee_amount(shop_amount(paid.transactions[0].amount, paid.rate))
+    assert report.payment_fees["DKK"] - before.payment_fees.get("DKK", Decimal(0)) == fee
+    assert report.fees_unknown == before.fees_unknown + 1
+    shipping = sum(
+        (shop_amount(shop.order(o).shipping, shop.order(o).rate) for o in (card, mobilepay)),
+        Decimal(0),
+    )
+    assert report.refunded_shipping["DKK"] - before.refunded_shipping.get("DKK", Decimal(0)) == (
+        shipping
+    )
+    text = reports.costs.text()
+    fees_shown = window.formatter.money(Money(report.payment_fees["DKK"], "DKK"))
+    shipping_shown = window.formatter.money(Money(report.refunded_shipping["DKK"], "DKK"))
+    assert f"Shipping refunded {shipping_shown}, payment fees kept by Shopify {fees_shown}" in text
+    assert f"orders with payment fees unknown: {report.fees_unknown}" in text
+    assert card not in report.costs_to_read and mobilepay not in report.costs_to_read
+
+    # An order cached before CancelApp kept costs: unknown until read again, from Reports.
+    with window.context.database.transaction() as conn:
+        conn.execute(
+            "DELETE FROM order_costs WHERE order_id = (SELECT id FROM orders WHERE gid = ?)",
+            (card,),
+        )
+    with qtbot.waitSignal(reports.loaded, timeout=WAIT):
+        reports.period.setCurrentIndex(2)
+    assert reports.report is not None
+    assert reports.report.fees_unknown == report.fees_unknown + 1
+    assert card in reports.report.costs_to_read
+    assert reports.read_button.isVisible()
+    with qtbot.waitSignal(reports.loaded, timeout=WAIT):
+        reports.read_button.click()
+    assert reports.report is not None and reports.report.costs_to_read == ()
+    assert reports.report.payment_fees["DKK"] >= report.payment_fees["DKK"]
+    assert reports.report.fees_unknown <= report.fees_unknown  # MobilePay's stays unknown
+    assert not reports.read_button.isVisible()
+    report = reports.report
+
+    target = tmp_path / "report.csv"
+    reports.choose_export()
+    assert reports.save_dialog is not None
+    reports.save_dialog.fileSelected.emit(str(target))
+    qtbot.waitUntil(
+        lambda: "shipping unknown" in (target.read_text("utf-8-sig") if target.exists() else "")
+    )
+    rows = list(csv.reader(target.read_text(encoding="utf-8-sig").splitlines()))
+    heading = ["Currency", "Refunded", "Kept", "Shipping refunded", "Payment fees kept by Shopify"]
+    dkk = rows[rows.index(heading) + 1 :]
+    row = next(r for r in dkk if r and r[0] == "DKK")
+    assert (Decimal(row[3]), Decimal(row[4])) == (
+        report.refunded_shipping["DKK"],
+        report.payment_fees["DKK"],
+    )
+    assert ["Cancelled orders with payment fees unknown", str(report.fees_unknown)] in rows

@@ -201,6 +201,8 @@ def _refund(store: ShopStore, order: Order, request: CancelRequest, now: datetim
     if request.refund_method is None:
         return None
     refund = Refund(store.new_id(), now, None, [], [])
+    if accounts.net_received(order) > 0:  # the shipping paid goes back with the rest
+        refund.shipping = order.shipping - accounts.refunded_shipping(order)
     if request.refund_method == "store_credit":
         refund.store_credit = max(accounts.net_received(order), Decimal("0"))
         refund.store_credit_expires_at = request.store_credit_expires_at

@@ -21,6 +21,7 @@ from cancelapp.demoshop.model import (
     minor_unit_round,
     shop_amount,
 )
+from cancelapp.demoshop.payment_fees import transaction_fees
 from cancelapp.demoshop.shapes import connection, money, money_bag, timestamp
 from cancelapp.demoshop.store import ShopStore
 
@@ -146,6 +147,7 @@ ORDER: dict[str, Resolver] = {
     "currentSubtotalPriceSet": _bag(lambda o: accounts.current_total(o) - current_shipping(o)),
     "currentShippingPriceSet": _bag(current_shipping),
     "currentTotalTaxSet": _bag(lambda o: _tax(o, accounts.current_total(o))),
+    "totalRefundedShippingSet": _bag(accounts.refunded_shipping),
     "shippingLines": _shipping_lines,
     "taxLines": _tax_lines,
     "events": _events,
@@ -169,6 +171,7 @@ VARIANT: dict[str, Resolver] = {
 }
 
 TRANSACTION: dict[str, Resolver] = {
+    "fees": transaction_fees,
     "paymentDetails": lambda t, *_: (
         {"__typename": "CardPaymentDetails", **CARD} if t.gateway == "shopify_payments" else None
     ),

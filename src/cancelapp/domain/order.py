@@ -200,6 +200,9 @@ class Transaction:
     amount: Money  # presentment currency
     parent_id: str | None = None
     processed_at: datetime | None = None
+    # What the payment provider charged on it (`fees`, Shopify Payments only, in the payout
+    # currency); None when not read (a list or verdict read, or a cache from before Reports).
+    fees: tuple[Money, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -231,6 +234,7 @@ class Order:
     shipping_country: str | None = None  # `shippingAddress.countryCodeV2`, e.g. "DK"
     company: str | None = None  # a company on the shipping or billing address (B2B)
     fulfillments: tuple[Fulfillment, ...] = ()
+    refunded_shipping: Money | None = None  # `totalRefundedShippingSet`, shop currency
 
     @property
     def is_cancelled(self) -> bool:

@@ -7,6 +7,11 @@ the merchant kept (Shopify's suggested refund, as previewed, less what was refun
 an amount the merchant chose), how long the decision took, which products it concerned, and
 whether it was an EU consumer's statutory withdrawal in time (its refund deadline is kept with
 the verdict, `requests.refund_due_on`) or a cancellation the shop grants by its own terms.
+What the cancelled orders cost besides the goods comes from the costs kept at each order's last
+full read (`store.order_costs`): the shipping refunded (the customer's shipping charge given
+back, while the carrier or label was paid all the same once the order was labelled), known
+from a read after the decision, and the payment fees Shopify Payments kept; an order whose
+fees or shipping are unknown is counted, never taken as zero.
 Amounts stay per currency: a store may sell in several, and they are never added together.
 """
 
@@ -28,6 +33,7 @@ from cancelapp.domain.cancel_reasons import classify, merged
 from cancelapp.domain.request import RequestState
 from cancelapp.session.reason_merges import load_merges, merges_path, save_merges
 from cancelapp.store.database import Database
+from cancelapp.store.order_costs import OrderCosts, load_order_costs
 from cancelapp.store.orders import load_listed_order
 from cancelapp.store.times import from_db_time, to_db_time
 
@@ -59,6 +65,12 @@ class CancellationReport:
     products: tuple[tuple[str, int], ...]  # title, units in cancelled orders; most first
     decision_hours: tuple[float, ...] = field(default=())  # request to decision, each decided
     withdrawals: int = 0  # statutory withdrawals in time (Directive 2011/83/EU Art. 9)
+    cancelled_orders: int = 0  # distinct orders of cancelled requests
+    refunded_shipping: Mapping[str, Decimal] = field(default_factory=dict)  # by currency
+    payment_fees: Mapping[str, Decimal] = field(default_factory=dict)  # kept by Shopify Payments
+    fees_unknown: int = 0  # cancelled orders whose payment fees are unknown
+    shipping_unknown: int = 0  # cancelled orders whose refunded shipping is unknown
+    costs_to_read: tuple[str, ...] = ()  # orders a full read would tell more of
 
     @property
     def goodwill(self) -> int:
@@ -111,6 +123,7 @@ def _report(
     products: Counter[str] = Counter()
     hours: list[float] = []
     withdrawals = 0
+    cancelled_orders: dict[str, datetime | None] = {}  # order, when first decided
     for request_id, state, received_text, order_gid, line_ids, refund_due in rows:
         withdrawals += refund_due is not None
         received = from_db_time(received_text)
@@ -124,9 +137,11 @@ def _report(
             _add_kept(kept, suggested.get(request_id), refunded_by_request.get(request_id, {}))
             if order_gid is not None:
                 _add_products(conn, store_id, order_gid, json.loads(line_ids), products)
+                cancelled_orders.setdefault(order_gid, decided.get(request_id))
         if (decided_at := decided.get(request_id)) is not None:
             hours.append(max((decided_at - received).total_seconds(), 0) / 3600)
 
+    costs = _Costs.of(load_order_costs(conn, store_id, cancelled_orders), cancelled_orders)
     return CancellationReport(
         since=since,
         until=until,
@@ -142,7 +157,53 @@ def _report(
         products=tuple(products.most_common(TOP_PRODUCTS)),
         decision_hours=tuple(hours),
         withdrawals=withdrawals,
+        cancelled_orders=len(cancelled_orders),
+        refunded_shipping=costs.shipping,
+        payment_fees=costs.fees,
+        fees_unknown=costs.fees_unknown,
+        shipping_unknown=costs.shipping_unknown,
+        costs_to_read=costs.to_read,
     )
+
+
+@dataclass(frozen=True)
+class _Costs:
+    shipping: dict[str, Decimal]
+    fees: dict[str, Decimal]
+    fees_unknown: int
+    shipping_unknown: int
+    to_read: tuple[str, ...]  # never read in full since v8, or not since the decision
+
+    @classmethod
+    def of(cls, known: Mapping[str, OrderCosts], orders: Mapping[str, datetime | None]) -> _Costs:
+        """Summed per currency over the orders; unknown ones counted. The shipping refunded
+        is known only from a read after the decision (before it, none was refunded yet)."""
+        shipping: dict[str, Decimal] = defaultdict(Decimal)
+        fees: dict[str, Decimal] = defaultdict(Decimal)
+        fees_unknown = shipping_unknown = 0
+        to_read: list[str] = []
+        for gid, decided_at in orders.items():
+            costs = known.get(gid)
+            if costs is None or costs.payment_fees is None:
+                fees_unknown += 1
+            else:
+                for currency, amount in costs.payment_fees.items():
+                    fees[currency] += amount
+            stale = costs is not None and decided_at is not None and costs.read_at < decided_at
+            if costs is None or stale:
+                to_read.append(gid)
+            if costs is None or costs.refunded_shipping is None or stale:
+                shipping_unknown += 1
+            else:
+                for currency, amount in costs.refunded_shipping.items():
+                    shipping[currency] += amount
+        return cls(
+            {c: a for c, a in shipping.items() if a > 0},
+            {c: a for c, a in fees.items() if a > 0},
+            fees_unknown,
+            shipping_unknown,
+            tuple(to_read),
+        )
 
 
 def _in_chunks(ids: list[int]) -> list[list[int]]:

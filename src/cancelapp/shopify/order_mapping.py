@@ -100,6 +100,9 @@ def _order(node: Node) -> Order:
         shipping_country=(node.get("shippingAddress") or {}).get("countryCodeV2"),
         company=_company(node),
         fulfillments=tuple(_fulfillment(f) for f in node.get("fulfillments") or ()),
+        refunded_shipping=_shop_money(node["totalRefundedShippingSet"])
+        if node.get("totalRefundedShippingSet")
+        else None,
     )
 
 
@@ -188,6 +191,9 @@ def _transaction(node: Node) -> Transaction:
         amount=Money.from_shopify(node["amountSet"]["presentmentMoney"]),
         parent_id=parent.get("id"),
         processed_at=_optional_datetime(node.get("processedAt")),
+        fees=tuple(Money.from_shopify(fee["amount"]) for fee in node["fees"])
+        if isinstance(node.get("fees"), list)
+        else None,
     )
 
 

@@ -19,6 +19,7 @@ from cancelapp.store import (
     schema_v5,
     schema_v6,
     schema_v7,
+    schema_v8,
 )
 from cancelapp.store.errors import DatabaseCorruptError, NewerDatabaseError
 
@@ -31,9 +32,10 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (  # MIGRATIONS[n - 1] -> v n
     schema_v5.STATEMENTS,
     schema_v6.STATEMENTS,
     schema_v7.STATEMENTS,
+    schema_v8.STATEMENTS,
 )
 HEAD_VERSION = len(MIGRATIONS)
-LAST_RELEASED_VERSION = 7  # has a fixture database; later steps may still change
+LAST_RELEASED_VERSION = 8  # has a fixture database; later steps may still change
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

@@ -24,6 +24,7 @@ from typing import Any, Final
 
 from cancelapp.domain.order import Order
 from cancelapp.domain.request import RequestState
+from cancelapp.store.order_costs import save_order_costs
 from cancelapp.store.times import from_db_time, optional_db_time, to_db_time
 
 # Requests whose order still matters: their verdict and action need the whole order.
@@ -118,6 +119,9 @@ def upsert_orders(conn: sqlite3.Connection, store_id: int, orders: Iterable[Fetc
             )
             for f in fetched_list
         ],
+    )
+    save_order_costs(
+        conn, store_id, [(f.order, f.fetched_at) for f in fetched_list if f.detail == FULL]
     )
     return len(fetched_list)
 

@@ -133,6 +133,7 @@ def remove_store(conn: sqlite3.Connection, store_id: int) -> None:
         "DELETE FROM request_messages WHERE store_id = ?",
         "DELETE FROM requests WHERE store_id = ?",
         f"DELETE FROM order_snapshots WHERE order_id IN ({orders})",  # noqa: S608
+        f"DELETE FROM order_costs WHERE order_id IN ({orders})",  # noqa: S608
         "DELETE FROM orders WHERE store_id = ?",
         "DELETE FROM sync_state WHERE store_id = ?",
         "DELETE FROM source_cursors WHERE store_id = ?",

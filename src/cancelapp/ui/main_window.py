@@ -719,6 +719,7 @@ class MainWindow(Retranslating, QMainWindow):
             context.paths.config_dir,
             store.id,
             self.formatter,
+            session=lambda: self.session,
             parent=self,
         )
         reports.problem.connect(self._problem)

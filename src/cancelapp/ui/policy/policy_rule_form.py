@@ -27,6 +27,7 @@ from cancelapp.domain.phrase import QT_TRANSLATE_NOOP
 from cancelapp.domain.verdict import Outcome, RefundMethod
 from cancelapp.policy import DEFAULT_RULE_WORDS, CancelReason, FulfilledItems
 from cancelapp.ui.labels import status_word
+from cancelapp.ui.policy.reply_choice import ReplyChoice
 from cancelapp.ui.retranslating import Retranslating
 
 _CONTEXT = "PolicyRuleForm"
@@ -149,7 +150,7 @@ class PolicyRuleForm(Retranslating, QWidget):
         for outcome in Outcome:
             self.verdict.addItem("", outcome.value)
         self.why = QLineEdit()
-        self.reply = QLineEdit()
+        self.reply = ReplyChoice()
         self.conditions: dict[str, QLineEdit | QComboBox] = {}
         self._labels: dict[str, QLabel] = {}
 
@@ -194,8 +195,9 @@ class PolicyRuleForm(Retranslating, QWidget):
         ]
         self._add_rows(action_form, action_rows)
 
-        for line_edit in (self.name, self.why, self.reply, self.fee_percent, self.fee_fixed):
+        for line_edit in (self.name, self.why, self.fee_percent, self.fee_fixed):
             line_edit.textEdited.connect(self._changed)
+        self.reply.editTextChanged.connect(self._changed)
         for combo in (self.verdict, self.refund, self.reason):
             combo.currentIndexChanged.connect(self._changed)
         self.expiry_days.valueChanged.connect(self._changed)
@@ -242,7 +244,7 @@ class PolicyRuleForm(Retranslating, QWidget):
             self.name.setText(default_words(self._as_written["name"]))
             self.verdict.setCurrentIndex(max(self.verdict.findData(data.get("verdict")), 0))
             self.why.setText(default_words(self._as_written["why"]))
-            self.reply.setText(default_words(self._as_written["reply"]))
+            self.reply.set_value(default_words(self._as_written["reply"]))
             when = data.get("when", {})
             for key, widget in self.conditions.items():
                 value = when.get(key)
@@ -270,8 +272,10 @@ class PolicyRuleForm(Retranslating, QWidget):
         data: dict[str, Any] = {"name": self._written("name", self.name), "verdict": verdict}
         if self.why.text().strip():
             data["why"] = self._written("why", self.why)
-        if verdict == Outcome.DENY.value and self.reply.text().strip():
-            data["reply"] = self._written("reply", self.reply)
+        reply = self.reply.value()
+        if verdict == Outcome.DENY.value and reply:
+            original = self._as_written.get("reply", "")
+            data["reply"] = original if original and reply == default_words(original) else reply
         when: dict[str, Any] = {}
         for key, _label, kind in CONDITION_ROWS:
             widget = self.conditions[key]
@@ -346,6 +350,7 @@ class PolicyRuleForm(Retranslating, QWidget):
         texts.update({key: _tr(label) for key, label, _kind in CONDITION_ROWS})
         for key, label in self._labels.items():
             label.setText(texts[key])
+        self.reply.retranslate()
         for index in range(self.verdict.count()):
             self.verdict.setItemText(index, _tr(_VERDICTS[Outcome(self.verdict.itemData(index))]))
         for index in range(self.refund.count()):

@@ -2,8 +2,9 @@
 
 Read from the local cache on a worker (offline too), for the last 4, 12 or 52 weeks: requests
 per week by what became of them, the reasons customers gave (the merchant may merge two),
-refunded and kept amounts per currency, the products most often cancelled, and the median time
-from request to decision. Exportable as CSV for the merchant's spreadsheet.
+refunded and kept amounts per currency, what the cancelled orders cost besides (shipping refunded,
+payment fees kept by Shopify), the products most often cancelled, and the median time from
+request to decision. Exportable as CSV for the merchant's spreadsheet.
 """
 
 from __future__ import annotations
@@ -37,9 +38,10 @@ from cancelapp.ui.connect.connect_pages import plain_label
 from cancelapp.ui.formatting import Formatter
 from cancelapp.ui.reports.charts import BarList, WeekChart, series_colours
 from cancelapp.ui.retranslating import Retranslating
-from cancelapp.ui.workers import WorkerPool
+from cancelapp.ui.workers import Lane, WorkerPool
 
 if TYPE_CHECKING:
+    from cancelapp.session.refresh import StoreSession
     from cancelapp.session.reports import CancellationReport
     from cancelapp.store.database import Database
 
@@ -66,6 +68,7 @@ class ReportsWindow(Retranslating, QWidget):
         formatter: Formatter,
         *,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
+        session: Callable[[], StoreSession | None] = lambda: None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
@@ -75,6 +78,7 @@ class ReportsWindow(Retranslating, QWidget):
         self.store_id = store_id
         self.formatter = formatter
         self._now = now
+        self._session = session  # the store's session when online, to read unknown costs
         self.report: CancellationReport | None = None
         self.merges: dict[str, str] = {}
         self.save_dialog: QFileDialog | None = None
@@ -88,6 +92,10 @@ class ReportsWindow(Retranslating, QWidget):
         self.export_button.clicked.connect(self.choose_export)
         self.summary = plain_label()
         self.money = plain_label()
+        self.costs = plain_label()
+        self.read_button = QPushButton()
+        self.read_button.clicked.connect(self.read_unknown_costs)
+        self.read_button.hide()
         self.week_chart = WeekChart()
         self.legend = QLabel()
         self.legend.setTextFormat(Qt.TextFormat.RichText)  # our own words and colours only
@@ -128,10 +136,14 @@ class ReportsWindow(Retranslating, QWidget):
         grid = QGridLayout(content)
         grid.addWidget(self.summary, 0, 0, 1, 2)
         grid.addWidget(self.money, 1, 0, 1, 2)
-        grid.addWidget(self.weeks_box, 2, 0, 1, 2)
-        grid.addWidget(self.reasons_box, 3, 0)
-        grid.addWidget(self.products_box, 3, 1)
-        grid.setRowStretch(4, 1)
+        costs_row = QHBoxLayout()
+        costs_row.addWidget(self.costs, 1)
+        costs_row.addWidget(self.read_button, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addLayout(costs_row, 2, 0, 1, 2)
+        grid.addWidget(self.weeks_box, 3, 0, 1, 2)
+        grid.addWidget(self.reasons_box, 4, 0)
+        grid.addWidget(self.products_box, 4, 1)
+        grid.setRowStretch(5, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
@@ -202,6 +214,10 @@ class ReportsWindow(Retranslating, QWidget):
             )
             or self.tr("Nothing refunded in this period.")
         )
+        self.costs.setText(self._costs_text(report))
+        self.read_button.setVisible(
+            bool(report.costs_to_read) and self._store_session() is not None
+        )
         self.week_chart.set_data(
             [self._day(w.start, "d MMM") for w in report.weeks],
             [tuple(w.counts[o] for o in ("cancelled", "declined", "open")) for w in report.weeks],
@@ -223,6 +239,27 @@ class ReportsWindow(Retranslating, QWidget):
         self.products.set_data(list(report.products))
         self._fill_merge_choices()
 
+    def _costs_text(self, report: CancellationReport) -> str:
+        """Shipping refunded and payment fees kept, per currency, and how many cancelled
+        orders are not in them."""
+        shipping, fees = report.refunded_shipping, report.payment_fees
+        text = " · ".join(
+            self.tr("Shipping refunded {shipping}, payment fees kept by Shopify {fees}").format(
+                shipping=self.formatter.money(Money(shipping.get(c, Decimal(0)), c)),
+                fees=self.formatter.money(Money(fees.get(c, Decimal(0)), c)),
+            )
+            for c in sorted(set(shipping) | set(fees))
+        ) or self.tr("No shipping refunded and no payment fees kept in this period.")
+        if report.fees_unknown:
+            text += " · " + self.tr("orders with payment fees unknown: {count}").format(
+                count=self.formatter.locale.toString(report.fees_unknown)
+            )
+        if report.shipping_unknown:
+            text += " · " + self.tr("orders with refunded shipping unknown: {count}").format(
+                count=self.formatter.locale.toString(report.shipping_unknown)
+            )
+        return text
+
     def _day(self, day: date, pattern: str) -> str:
         return self.formatter.locale.toString(QDate(day.year, day.month, day.day), pattern)
 
@@ -236,6 +273,27 @@ class ReportsWindow(Retranslating, QWidget):
             combo.setCurrentIndex(max(combo.findData(current), 0))
             combo.blockSignals(False)
         self.unmerge_button.setEnabled(bool(self.merges))
+
+    def _store_session(self) -> StoreSession | None:
+        """This window's store's session (None offline or when another store is open)."""
+        session = self._session()
+        return session if session is not None and session.store_id == self.store_id else None
+
+    def read_unknown_costs(self) -> None:
+        """Read the cancelled orders whose costs the cache lacks from Shopify, then again
+        the report."""
+        report, session = self.report, self._store_session()
+        if report is None or session is None or not report.costs_to_read:
+            return
+        from cancelapp.session.report_costs import read_order_costs
+
+        self.read_button.setEnabled(False)
+        task = self.workers.run_on(
+            Lane.NETWORK, read_order_costs, session, list(report.costs_to_read)
+        )
+        task.succeeded.connect(lambda _none: self.load())
+        task.failed.connect(self.problem)
+        task.finished.connect(lambda: self.read_button.setEnabled(True))
 
     # Merging reasons -------------------------------------------------------------------------
 
@@ -284,6 +342,11 @@ class ReportsWindow(Retranslating, QWidget):
             "currency": self.tr("Currency"),
             "refunded": self.tr("Refunded"),
             "kept": self.tr("Kept"),
+            "shipping": self.tr("Shipping refunded"),
+            "fees": self.tr("Payment fees kept by Shopify"),
+            "cancelled_orders": self.tr("Cancelled orders"),
+            "fees_unknown": self.tr("Cancelled orders with payment fees unknown"),
+            "shipping_unknown": self.tr("Cancelled orders with refunded shipping unknown"),
             "product": self.tr("Product"),
             "units": self.tr("Units"),
             "median_hours": self.tr("Median hours to a decision"),
@@ -315,6 +378,24 @@ class ReportsWindow(Retranslating, QWidget):
             self.period.setItemText(index, names[int(self.period.itemData(index))])
         self.period.setAccessibleName(self.tr("Period"))
         self.export_button.setText(self.tr("&Export CSV…"))
+        self.read_button.setText(self.tr("&Read the unknown from Shopify"))
+        self.read_button.setToolTip(
+            self.tr(
+                "Read the cancelled orders whose costs are not in the saved copy from Shopify"
+                " again. Fees of other providers than Shopify Payments stay unknown."
+            )
+        )
+        self.costs.setToolTip(
+            self.tr(
+                "Shipping refunded: the shipping charge cancelled orders gave back to their"
+                " customers; the carrier or label is paid all the same once an order was"
+                " labelled. Payment fees: what Shopify Payments charged on the payments of"
+                " cancelled orders, which it keeps when they are refunded. Unknown: an order"
+                " paid another way than Shopify Payments (Shopify reports no other provider's"
+                " fees), or not read in full from Shopify since it was decided (refresh the"
+                " order to read it)."
+            )
+        )
         self.weeks_box.setTitle(self.tr("Requests per week"))
         colours = series_colours(self.palette())
         words = (self.tr("cancelled"), self.tr("declined"), self.tr("still open"))
