@@ -254,12 +254,23 @@ def _bulk_confirmation(window: MainWindow, target: Path, wait: Callable[..., Non
 
 
 def _three_item_request(shop: DemoShop) -> str:
-    """A paid order of three stocked items whose customer asks to cancel."""
+    """A paid order of three stocked items, the first also stocked at the pop-up shop, whose
+    customer asks to cancel."""
+    from cancelapp.demoshop.catalogue import POP_UP
+
+    pop_up = next(loc.id for loc in shop.store.locations.values() if loc.name == POP_UP)
+
+    def fits(order_id: str) -> bool:
+        lines = shop.order(order_id).line_items
+        return (
+            len(lines) == 3
+            and all(li.variant is not None for li in lines)
+            and lines[0].variant is not None
+            and (lines[0].variant.inventory_item_id, pop_up) in shop.store.inventory
+        )
+
     order_id = shop.create_order("paid")
-    while not (
-        len(shop.order(order_id).line_items) == 3
-        and all(li.variant is not None for li in shop.order(order_id).line_items)
-    ):
+    while not fits(order_id):
         order_id = shop.create_order("paid")
     shop.add_cancel_request(order_id, "Please cancel the last item; I will keep the rest.")
     return order_id
@@ -268,11 +279,13 @@ def _three_item_request(shop: DemoShop) -> str:
 def _partial_cancel_preview(
     app: QApplication, window: MainWindow, order_id: str, out: Path, wait: Callable[..., None]
 ) -> bool:
-    """The approve preview at 1366x768 in English and Danish, with two of three items chosen
-    and one of them not restocked, and what Shopify will email the customer."""
+    """The approve preview at 1366x768 in English and Danish, with two of three items chosen,
+    the first going back to the pop-up shop (a location the order does not ship from) and the
+    second not restocked, and what Shopify will email the customer."""
     from PySide6.QtCore import QPoint, Qt
     from PySide6.QtGui import QPainter
 
+    from cancelapp.demoshop.catalogue import POP_UP
     from cancelapp.settings import Language
     from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog
     from cancelapp.ui.queue.queue_index import Tab
@@ -300,9 +313,10 @@ def _partial_cancel_preview(
         if not isinstance(dialog, ConfirmActionDialog) or dialog.panel is None:
             print("the approve preview did not open", file=sys.stderr)
             return False
-        _, second, third = dialog.panel.lines
+        first, second, third = dialog.panel.lines
         third.quantity.setValue(0)
         second.restock.setChecked(False)
+        first.location.setCurrentIndex(max(first.location.findText(POP_UP), 0))
         for _ in range(100):
             if dialog.settled:
                 break

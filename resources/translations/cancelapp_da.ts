@@ -340,6 +340,10 @@
         <translation>Intet på ordren venter på at blive sendt.</translation>
     </message>
     <message>
+        <source>Only the locations this order ships from are offered: the app may not read your store&apos;s other locations ({scopes}). To put items back anywhere else, add that access scope to the app, release a new version and install it again.</source>
+        <translation>Kun de lokationer, ordren sendes fra, tilbydes: appen må ikke læse butikkens andre lokationer ({scopes}). For at lægge varer på lager andre steder skal du tilføje adgangsområdet til appen, udgive en ny version og installere den igen.</translation>
+    </message>
+    <message>
         <source>Refund {amount} for unshipped items</source>
         <translation>Refunder {amount} for varer, der ikke er sendt</translation>
     </message>
@@ -580,6 +584,10 @@
     <message>
         <source>Where {item} goes back</source>
         <translation>Hvor {item} lægges på lager</translation>
+    </message>
+    <message>
+        <source>Locations offered</source>
+        <translation>Tilbudte lokationer</translation>
     </message>
     <message>
         <source>Let Shopify email the customer</source>
@@ -4958,8 +4966,8 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>se, hvem der har afgivet en ordre, så anmodninger via e-mail ikke kan knyttes til kunder</translation>
     </message>
     <message>
-        <source>see your locations, so it cannot say where stock goes back to</source>
-        <translation>se dine lokationer, så den ikke kan sige, hvor varerne skal tilbage på lager</translation>
+        <source>see your other locations, so a cancelled item can only go back where it was to ship from</source>
+        <translation>se dine andre lokationer, så en annulleret vare kun kan lægges på lager igen dér, hvor den skulle sendes fra</translation>
     </message>
     <message>
         <source>see your orders, so no request can be matched or judged</source>

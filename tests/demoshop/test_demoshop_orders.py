@@ -100,7 +100,8 @@ def test_page_size_is_capped_at_250(admin: Admin) -> None:
 
 def test_locations_include_a_fulfillment_service(admin: Admin) -> None:
     nodes = admin.data("DemoShopLocations", {"first": 10})["locations"]["nodes"]
-    assert len(nodes) == 3
+    assert len(nodes) == 5  # includeInactive: the closed warehouse too
+    assert [n["name"] for n in nodes if not n["isActive"]] == ["Lager Valby (lukket)"]
     services = [n for n in nodes if n["isFulfillmentService"]]
     assert [s["fulfillmentService"]["handle"] for s in services] == ["nordic-fulfilment"]
 

@@ -53,7 +53,8 @@ def test_orders_in_every_state_the_app_must_judge() -> None:
     assert {"da-DK", "en"} <= locales
     product_tags = {t for p in store.products.values() for t in p.tags}
     assert {"final-sale", "personalized", "preorder"} <= product_tags
-    assert len(store.locations) == 3
+    assert len(store.locations) == 5
+    assert sum(not loc.is_active for loc in store.locations.values()) == 1
     assert any(loc.is_fulfillment_service for loc in store.locations.values())
 
 

@@ -239,6 +239,9 @@ def _actions(shop: SchemaShop, client: ShopifyClient, path: Path) -> None:
                 suggestion=variables,
             )
             _honest(_typed(runner.verify, plan), shop.amounts)
+            _honest(_typed(runner.restock_places, order), shop.amounts)  # the preview's places
+        item = "gid://shopify/InventoryItem/1"
+        _honest(_typed(runner.locations.stocking, [item]), shop.amounts)
         lines = _typed(returnable_lines, client, ORDER_ID, "#1001")  # an accepted withdrawal
         _honest(lines, shop.amounts)
         line = {"fulfillmentLineItemId": "gid://shopify/FulfillmentLineItem/1", "quantity": 1}

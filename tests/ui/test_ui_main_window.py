@@ -8,7 +8,8 @@ from dataclasses import replace
 
 import pytest
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
@@ -18,6 +19,7 @@ from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog, TextDialog
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Column, Tab
 from cancelapp.ui.queue.queue_model import OUTCOME_ROLE
+from cancelapp.ui.theme import dark_palette
 from cancelapp.ui.workers import Lane
 from fixtures.main_window import open_window
 
@@ -118,6 +120,75 @@ def test_a_search_counts_its_hits_per_tab_and_says_where_they_are(
     window.queue.apply_filter()
     counts = window.model.counts()
     assert window.queue.tabs.tabText(Tab.DENY) == f"Deny  {counts[Tab.DENY]}"
+
+
+def test_typing_a_search_keeps_the_request_shown_without_loading_it_again(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    request_id = select(qtbot, window, 0)
+    name = window.model.queue_row(0).customer_name
+    asked: list[int] = []
+    window.queue.current_request_changed.connect(asked.append)
+    for end in range(1, len(name) + 1):  # each letter a search of its own, as after a pause
+        window.queue.search.setText(name[:end])
+        window.queue.apply_filter()
+        assert window.queue.current_request_id() == request_id
+    # The rows changed under it with every letter; the request shown did not: no new load.
+    assert asked == []
+    assert window.current_detail() is not None
+    # A search that leaves it out moves on to a request it finds, and shows that one.
+    window.queue.search.clear()
+    window.queue.apply_filter()
+    other = next(
+        window.model.queue_row(row)
+        for row in range(window.model.rowCount())
+        if name not in window.model.queue_row(row).customer_name
+    )
+    with qtbot.waitSignal(window.detail_shown, timeout=WAIT) as shown:
+        window.queue.search.setText(other.order_name or "")
+        window.queue.apply_filter()
+    assert asked == shown.args == [window.queue.current_request_id()]
+    assert asked != [request_id] and window.model.queue_row(0).order_name == other.order_name
+
+
+def _ink(image: QImage, rect: QRect) -> list[tuple[int, QColor]]:
+    """(x, colour) of the pixels in `rect` that differ from its background (its corner)."""
+    background = image.pixelColor(rect.left(), rect.top())
+    found = []
+    for x in range(rect.left(), rect.right() + 1):
+        for y in range(rect.top(), rect.bottom() + 1):
+            colour = image.pixelColor(x, y)
+            if abs(colour.lightness() - background.lightness()) > 60:
+                found.append((x, colour))
+    return found
+
+
+def test_queue_cells_are_painted_as_qt_would(window: MainWindow, qtbot: QtBot) -> None:
+    """The queue paints its own text cells (for speed): text inside its cell, amounts on the
+    right, elided when narrow, and a selected row in the selection's colours."""
+    table, model = window.queue.table, window.model
+    select(qtbot, window, 0)
+    table.horizontalHeader().resizeSection(Column.CUSTOMER, 50)  # too narrow for any name
+    qtbot.waitUntil(lambda: table.columnWidth(Column.CUSTOMER) == 50)
+    image = table.viewport().grab().toImage()
+    order = table.visualRect(model.index(1, Column.ORDER))
+    total = table.visualRect(model.index(1, Column.TOTAL))
+    customer = table.visualRect(model.index(1, Column.CUSTOMER))
+    order_ink = [x for x, _ in _ink(image, order)]
+    total_ink = [x for x, _ in _ink(image, total)]
+    customer_ink = [x for x, _ in _ink(image, customer)]
+    assert order_ink and min(order_ink) - order.left() < 8  # left, after the margin
+    assert total_ink and total.right() - max(total_ink) < 8  # right-aligned
+    assert min(total_ink) - total.left() > 8
+    assert customer_ink and max(customer_ink) < customer.right()  # elided inside its cell
+    selected = _ink(image, table.visualRect(model.index(0, Column.ORDER)))
+    highlighted = table.palette().color(QPalette.ColorRole.HighlightedText)
+    assert any(colour == highlighted for _, colour in selected)
+    # A new palette (the OS turned dark): the cells' colours follow it at once.
+    table.setPalette(dark_palette())
+    image = table.viewport().grab().toImage()
+    text = dark_palette().color(QPalette.ColorRole.Text)
+    assert any(colour == text for _, colour in _ink(image, order))
 
 
 def test_ctrl_f_finds_a_request_by_the_text_of_its_message(

@@ -46,6 +46,12 @@ from cancelapp.actions.prepare.edit_calculation import (
     with_shopify_total,
 )
 from cancelapp.actions.prepare.preview import BulkSummary, summarise
+from cancelapp.actions.prepare.restock_places import (
+    RestockPlaces,
+    order_places,
+    shop_places,
+    with_defaults,
+)
 from cancelapp.actions.prepare.suggested_refund import SuggestedRefund, suggestion_variables
 from cancelapp.actions.prepare.warehouse import (
     WarehouseState,
@@ -71,6 +77,7 @@ from cancelapp.shopify.errors import (
     ShopifyError,
     Throttled,
 )
+from cancelapp.shopify.locations import LocationCache
 from cancelapp.shopify.order_mapping import is_truncated, order_from_node
 from cancelapp.store.database import Database
 from cancelapp.store.journal import ActionAlreadyRunningError
@@ -139,6 +146,7 @@ class ActionRunner:
         )
         self._locks: dict[str, threading.Lock] = {}
         self._locks_guard = threading.Lock()
+        self.locations = LocationCache(client)  # the shop's, kept a while for the previews
 
     def use_staff_name(self, staff_name: str | None) -> None:
         """The name written with every decision from now on (the login name when empty)."""
@@ -187,8 +195,11 @@ class ActionRunner:
         choices: ApproveChoices | None = None,
         *,
         statutory: bool = False,
+        offer_locations: bool = True,
     ) -> ActionPlan:
-        """The plan for the merchant's `choices` (the policy's `action` when None)."""
+        """The plan for the merchant's `choices` (the policy's `action` when None).
+        `offer_locations`: read where each item may go back into stock (the preview's
+        choice); without it, only the order's own locations are offered."""
         request, order = self._request_and_order(request_id)
         refuse_while_at_warehouse(order)
         if warehouse_state(order) is WarehouseState.AT_WAREHOUSE:
@@ -196,6 +207,9 @@ class ActionRunner:
         requested = self._requested(order, request)
         chosen = lawful(choices or ApproveChoices.of(action), statutory=statutory)
         chosen = resolve_lines(order, request, chosen, requested, restock=action.restock)
+        places = self.restock_places(order) if offer_locations else None
+        if places is not None:
+            chosen = with_defaults(chosen, places)
         whole = is_whole(order, request, chosen)
         suggested = self.fetch_suggested(suggestion_variables(order, chosen, whole=whole))
         holds = () if whole else self._our_holds(order)
@@ -209,6 +223,7 @@ class ActionRunner:
             staff_note=self.staff_note,
             refund_note=self.refund_note,
             holds=holds,
+            places=places,
         )
         if not whole and request.native_edit_id:
             total = shopify_edit_total(
@@ -258,7 +273,7 @@ class ActionRunner:
         refused: list[tuple[int, PlanRefused]] = []
         for request_id, action in approvals:
             try:
-                plans.append(self.prepare_approve(request_id, action))
+                plans.append(self.prepare_approve(request_id, action, offer_locations=False))
             except PlanRefused as why:
                 refused.append((request_id, why))
         cancels = (p.preview for p in plans if p.kind is not ActionKind.CANCELLATION_REQUEST)
@@ -406,6 +421,16 @@ class ActionRunner:
     def fetch_order(self, order_id: str) -> Order:
         data = self.client.query(documents.client("order"), {"id": order_id}, cancel=self._stop)
         return _order_of(data)
+
+    def restock_places(self, order: Order) -> RestockPlaces:
+        """Where each of the order's items may go back into stock: every active location
+        stocking it, or, when the app may not read the shop's locations, the order's own
+        and why."""
+        items = [li.inventory_item_id for li in order.line_items if li.inventory_item_id]
+        try:
+            return shop_places(order, self.locations.stocking(items, cancel=self._stop))
+        except MissingScopes as missing:
+            return order_places(order, missing.scopes or ("read_locations",))
 
     def fetch_suggested(self, variables: dict[str, object]) -> SuggestedRefund:
         data = self.client.query(documents.client("suggested_refund"), variables, cancel=self._stop)

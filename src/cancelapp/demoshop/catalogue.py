@@ -10,6 +10,8 @@ from cancelapp.demoshop.store import ShopStore
 WAREHOUSE = "Lager København"
 SHOP_FLOOR = "Butik Aarhus"
 THIRD_PARTY = "Nordic Fulfilment ApS"
+POP_UP = "Pop-up Odense"  # sells over the counter only; stocks every other product
+CLOSED = "Lager Valby (lukket)"  # deactivated: its stock levels stay, hidden by default
 
 # (title, price in DKK incl. VAT, product tags)
 PRODUCTS: list[tuple[str, str, list[str]]] = [
@@ -105,6 +107,20 @@ def build_catalogue(store: ShopStore, customers: int) -> None:
         if index % 7 == 0:
             customer.tags.append("VIP")
         store.customers[customer.id] = customer
+    _more_locations(store)
+
+
+def _more_locations(store: ShopStore) -> None:
+    """Two locations no order ships from (made last, so every other id stays as it was): a
+    pop-up shop that stocks some products, and a closed warehouse."""
+    pop_up = Location(store.new_id(), POP_UP, fulfills_online_orders=False)
+    closed = Location(store.new_id(), CLOSED, is_active=False)
+    for location in (pop_up, closed):
+        store.locations[location.id] = location
+    for index, variant in enumerate(store.variants.values()):
+        if index % 2 == 0:
+            store.inventory[(variant.inventory_item_id, pop_up.id)] = 3
+        store.inventory[(variant.inventory_item_id, closed.id)] = 0
 
 
 def regular_locations(store: ShopStore) -> list[Location]:

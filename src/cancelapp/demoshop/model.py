@@ -22,6 +22,7 @@ class Location:
     is_active: bool = True
     fulfillment_service: str | None = None  # handle of a third-party service
     service_name: str | None = None
+    fulfills_online_orders: bool = True
 
     @property
     def is_fulfillment_service(self) -> bool:

@@ -24,6 +24,7 @@ from graphql import (
 from cancelapp.demoshop import (
     fulfillment,
     inventory,
+    inventory_levels,
     order_cancel,
     order_updates,
     refunds,
@@ -45,6 +46,7 @@ RESOLVERS: dict[str, dict[str, Callable[..., Any]]] = {
         "order": resolve_orders.order_by_id,
         "ordersCount": resolve_orders.orders_count,
         "requestedOrderEditCalculate": requested_edits.requested_order_edit_calculate,
+        "inventoryItem": inventory_levels.inventory_item,
     },
     "Mutation": {
         "orderCancel": order_cancel.order_cancel,
@@ -76,6 +78,7 @@ RESOLVERS: dict[str, dict[str, Callable[..., Any]]] = {
     "RequestedOrderEditLineItem": resolve_orders.REQUESTED_EDIT_LINE,
     "CalculatedRequestedOrderEditLineItems": requested_edits.CALCULATED_LINE_ITEMS,
     "Location": resolve_shop.LOCATION,
+    "InventoryItem": inventory_levels.INVENTORY_ITEM,
     "Customer": {**resolve_shop.CUSTOMER, **resolve_view.CUSTOMER},
     "Metafield": resolve_shop.METAFIELD,
     "Product": resolve_shop.PRODUCT,
@@ -94,6 +97,7 @@ SCOPES: dict[tuple[str, str], str] = {
     ("QueryRoot", "order"): "read_orders",
     ("QueryRoot", "ordersCount"): "read_orders",
     ("QueryRoot", "locations"): "read_locations",
+    ("QueryRoot", "inventoryItem"): "read_inventory",
     ("Order", "customer"): "read_customers",
     ("Order", "fulfillmentOrders"): "read_merchant_managed_fulfillment_orders",
     ("Mutation", "orderCancel"): "write_orders",

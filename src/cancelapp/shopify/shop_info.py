@@ -23,7 +23,8 @@ REQUIRED_SCOPES: dict[str, str] = {
         _CONTEXT, "put items back in stock by hand when a cancellation did not restock them"
     ),
     "read_locations": QT_TRANSLATE_NOOP(
-        _CONTEXT, "see your locations, so it cannot say where stock goes back to"
+        _CONTEXT,
+        "see your other locations, so a cancelled item can only go back where it was to ship from",
     ),
     "read_customers": QT_TRANSLATE_NOOP(
         _CONTEXT, "see who placed an order, so email requests cannot be matched to customers"

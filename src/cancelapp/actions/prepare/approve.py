@@ -32,7 +32,6 @@ from cancelapp.actions.prepare.choices import (
 )
 from cancelapp.actions.prepare.decline_hold_restock import restock_step
 from cancelapp.actions.prepare.plan_common import (
-    location_names,
     new_plan,
     phrase,
     refuse_if_closed,
@@ -44,6 +43,12 @@ from cancelapp.actions.prepare.preview import (
     RefundLine,
     RestockLine,
     refund_total,
+)
+from cancelapp.actions.prepare.restock_places import (
+    RestockPlaces,
+    order_places,
+    own_locations,
+    with_defaults,
 )
 from cancelapp.actions.prepare.steps import Step, StepKind, new_key
 from cancelapp.actions.prepare.suggested_refund import (
@@ -74,14 +79,18 @@ def plan_approve(
     staff_note: str | None = None,
     refund_note: str = REFUND_NOTE,
     holds: Sequence[HeldFulfillment] = (),
+    places: RestockPlaces | None = None,
 ) -> ActionPlan:
     """`choices`: the merchant's (the policy's `action` when None), within the law when the
     request is a `statutory` withdrawal. `suggested` must be Shopify's suggestion for the
     same choices (`suggestion_variables`). `staff_note` and `refund_note` are written on the
-    order in the merchant's language."""
+    order in the merchant's language. `places`: where items may go back (the order's own
+    locations when None)."""
     refuse_if_closed(order)
+    places = places or order_places(order)
     chosen = lawful(choices or ApproveChoices.of(action), statutory=statutory)
     chosen = resolve_lines(order, request, chosen, restock=action.restock)
+    chosen = with_defaults(chosen, places)
     if chosen.method is RefundMethod.STORE_CREDIT and order.customer is None:
         raise PlanRefused(
             phrase(
@@ -95,9 +104,11 @@ def plan_approve(
     whole = is_whole(order, request, chosen)
     chosen = replace(chosen, refund_shipping=shipping_refunded(whole, chosen))
     if whole:
-        plan = _plan_whole(order, request, action, chosen, suggested, staff_note, refund_note)
+        plan = _plan_whole(
+            order, request, action, chosen, suggested, staff_note, refund_note, places
+        )
     else:
-        plan = _plan_partial(order, request, action, chosen, suggested, holds, refund_note)
+        plan = _plan_partial(order, request, action, chosen, suggested, holds, refund_note, places)
     total = plan.refund_total
     if total is not None and total.amount > suggested.maximum_refundable.amount:
         raise PlanRefused(
@@ -112,7 +123,7 @@ def plan_approve(
             )
         )
     assert plan.preview is not None
-    options = _options(order, action, chosen, suggested, statutory)
+    options = _options(order, action, chosen, suggested, statutory, places)
     preview = replace(plan.preview, options=options)
     return replace(plan, preview=preview, choices=chosen.to_json())
 
@@ -125,6 +136,7 @@ def _plan_whole(
     suggested: SuggestedRefund,
     staff_note: str | None,
     refund_note: str,
+    places: RestockPlaces,
 ) -> ActionPlan:
     refunds = chosen.method is not RefundMethod.NONE and not suggested.amount.is_zero()
     kept = _kept(action, chosen, suggested) if refunds else None
@@ -176,7 +188,7 @@ def _plan_whole(
     if back and by_cancel:
         restock = _cancel_restock_lines(order)
     elif back:
-        restock_adjust, restock = restock_step(order, back, moved)
+        restock_adjust, restock = restock_step(order, back, moved, places.names)
         steps.append(restock_adjust)
     if request.native_edit_id:
         steps.append(Step(StepKind.RESOLVE_NATIVE, {"id": request.native_edit_id}))
@@ -204,7 +216,7 @@ def _restock_targets(
     """For a whole-order cancel: the units going back per line, the lines going back
     somewhere other than where they were to ship from, and whether `orderCancel` can do it
     (it restocks every line at its own location, or nothing)."""
-    own = _own_locations(order)
+    own = own_locations(order)
     restockable = {li.id for li in order.line_items if li.restockable}
     chosen_lines = [line for line in chosen.lines or () if line.line_item_id in restockable]
     back: dict[str, int] = {}
@@ -227,6 +239,7 @@ def _plan_partial(
     suggested: SuggestedRefund,
     holds: Sequence[HeldFulfillment],
     refund_note: str,
+    places: RestockPlaces,
 ) -> ActionPlan:
     if not suggested.lines:
         raise PlanRefused(
@@ -258,13 +271,12 @@ def _plan_partial(
     steps += [release_step(hold) for hold in holds]
     if request.native_edit_id:
         steps.append(Step(StepKind.RESOLVE_NATIVE, {"id": request.native_edit_id}))
-    locations = location_names(order)
     titles = {li.id: li.title for li in order.line_items}
     restock = []
     for line in suggested.lines:
         where = _restock_at(line, targets.get(line.line_item_id))
         if where is not None:
-            name = locations.get(where)
+            name = places.names.get(where)
             title = titles.get(line.line_item_id, "")
             restock.append(RestockLine(title, line.quantity, where, name))
     units = sum(line.quantity for line in suggested.lines)
@@ -332,8 +344,9 @@ def _options(
     chosen: ApproveChoices,
     suggested: SuggestedRefund,
     statutory: bool,
+    places: RestockPlaces,
 ) -> ApproveOptions:
-    own = _own_locations(order)
+    own = own_locations(order)
     targets = {line.line_item_id: line for line in chosen.lines or ()}
     lines = []
     for li in order.line_items:
@@ -349,6 +362,7 @@ def _options(
                 restockable=li.restockable and own.get(li.id) is not None,
                 restock=target.restock if target else action.restock and li.restockable,
                 location_id=(target.location_id if target else None) or own.get(li.id),
+                locations=places.per_line.get(li.id, ()),
             )
         )
     fee = None
@@ -364,11 +378,9 @@ def _options(
         statutory=statutory,
         store_credit=order.customer is not None,
         lines=tuple(lines),
-        locations=tuple(
-            (location_id, name or location_id)
-            for location_id, name in location_names(order).items()
-        ),
+        locations=tuple(places.names.items()),
         shipping=suggested.shipping_left,
+        locations_note=places.note,
     )
 
 
@@ -411,13 +423,6 @@ def _kept(
 def _places(value: Decimal) -> int:
     exponent = value.as_tuple().exponent
     return -exponent if isinstance(exponent, int) else 0
-
-
-def _own_locations(order: Order) -> dict[str, str | None]:
-    """Where each line was to ship from."""
-    return {
-        line.line_item_id: fo.location_id for fo in order.fulfillment_orders for line in fo.lines
-    }
 
 
 def _cancel_email(order: Order, refunded: Money | None, chosen: ApproveChoices) -> Phrase:

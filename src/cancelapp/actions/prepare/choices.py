@@ -21,6 +21,7 @@ from typing import Any
 
 from cancelapp.domain.money import Money
 from cancelapp.domain.order import Order
+from cancelapp.domain.phrase import Phrase
 from cancelapp.domain.request import CancellationRequest
 from cancelapp.domain.verdict import RefundMethod, SuggestedAction
 
@@ -174,6 +175,7 @@ class LineOption:
     restockable: bool
     restock: bool
     location_id: str | None  # where it goes back (chosen, or where it was to ship from)
+    locations: tuple[str, ...] = ()  # where it may go back: its own first, then stocking ones
 
 
 @dataclass(frozen=True)
@@ -186,5 +188,6 @@ class ApproveOptions:
     statutory: bool
     store_credit: bool  # the order has a customer to credit
     lines: tuple[LineOption, ...]
-    locations: tuple[tuple[str, str], ...]  # (id, name) the order's stock comes from
+    locations: tuple[tuple[str, str], ...]  # (id, name) of every location offered
     shipping: Money | None  # shipping still refundable; None when none is left
+    locations_note: Phrase | None = None  # why only the order's own locations are offered

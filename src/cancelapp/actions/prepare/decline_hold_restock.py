@@ -28,16 +28,24 @@ DECLINE_NOTE_LIMIT = 500
 
 
 def restock_step(
-    order: Order, quantities: Mapping[str, int], locations: Mapping[str, str] | None = None
+    order: Order,
+    quantities: Mapping[str, int],
+    locations: Mapping[str, str] | None = None,
+    location_names: Mapping[str, str] | None = None,
 ) -> tuple[Step, tuple[RestockLine, ...]]:
     """`inventoryAdjustQuantities` putting `quantities` back, each line at the location it
-    was allocated from, or the one chosen for it in `locations`."""
+    was allocated from, or the one chosen for it in `locations` (named in
+    `location_names` when it is not one of the order's)."""
     fo_location = {
         line.line_item_id: (fo.location_id, fo.location_name)
         for fo in order.fulfillment_orders
         for line in fo.lines
     }
-    names = {fo.location_id: fo.location_name for fo in order.fulfillment_orders}
+    names: dict[str | None, str | None] = {
+        fo.location_id: fo.location_name for fo in order.fulfillment_orders
+    }
+    for other, name in (location_names or {}).items():
+        names.setdefault(other, name)
     changes: list[dict[str, Any]] = []
     restock: list[RestockLine] = []
     for li in order.line_items:

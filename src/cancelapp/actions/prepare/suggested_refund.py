@@ -125,14 +125,15 @@ def suggestion_variables(order: Order, choices: ApproveChoices, *, whole: bool) 
 
     The whole order with its shipping: everything refundable. Otherwise the chosen units of
     the chosen lines (every unshipped unit when none were chosen), with the shipping when the
-    merchant chose it. Each line says how it is restocked (CANCEL at its fulfillment location,
-    or NO_RESTOCK for gift cards and the like), so the suggestion never leaves out a line
-    Shopify cannot put back on a shelf.
+    merchant chose it. Each line says how it is restocked (CANCEL at the chosen location or its
+    fulfillment location, or NO_RESTOCK for gift cards and the like), so the suggestion never
+    leaves out a line Shopify cannot put back on a shelf.
     """
     shipping = shipping_refunded(whole, choices)
     locations = {
         line.line_item_id: fo.location_id for fo in order.fulfillment_orders for line in fo.lines
     }
+    locations.update({c.line_item_id: c.location_id for c in choices.lines or () if c.location_id})
     items = {li.id: li for li in order.line_items}
     if choices.lines is None or (whole and shipping):
         wanted = [

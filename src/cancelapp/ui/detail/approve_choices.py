@@ -174,20 +174,25 @@ class ApproveChoicesPanel(QWidget):
             restock.setEnabled(line.restockable)
             restock.setAccessibleName(self.tr("Restock {item}").format(item=title))
             location = QComboBox()
-            for location_id, name in options.locations:
-                location.addItem(name, location_id)
+            for location_id in line.locations or names:
+                location.addItem(names.get(location_id, location_id), location_id)
             if line.location_id is not None:
                 if location.findData(line.location_id) < 0:
                     name = names.get(line.location_id, line.location_id)
                     location.addItem(name, line.location_id)
                 location.setCurrentIndex(location.findData(line.location_id))
-            location.setEnabled(line.restockable and location.count() > 1)
             location.setAccessibleName(self.tr("Where {item} goes back").format(item=title))
             grid.addWidget(quantity, row, 1)
             grid.addWidget(restock, row, 2)
             grid.addWidget(location, row, 3)
             self.lines.append(LineWidgets(line.line_item_id, quantity, restock, location))
         grid.setColumnStretch(0, 1)
+        self.locations_note = plain_label(
+            formatter.phrase(options.locations_note) if options.locations_note else ""
+        )
+        self.locations_note.setAccessibleName(self.tr("Locations offered"))
+        self.locations_note.setVisible(options.locations_note is not None)
+        grid.addWidget(self.locations_note, len(options.lines) + 1, 0, 1, 4)
         layout.addWidget(items_box)
 
         self.shipping_check = QCheckBox()
@@ -338,6 +343,11 @@ class ApproveChoicesPanel(QWidget):
         on_credit = self.credit_radio.isChecked()
         self.expires_check.setEnabled(on_credit)
         self.expires_edit.setEnabled(on_credit and self.expires_check.isChecked())
+        for widgets in self.lines:  # where an item goes back matters only when it does
+            restock = widgets.restock
+            widgets.location.setEnabled(
+                restock.isEnabled() and restock.isChecked() and widgets.location.count() > 1
+            )
 
     def _emit(self, *_args: object) -> None:
         self._enable()

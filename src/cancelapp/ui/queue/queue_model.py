@@ -69,7 +69,6 @@ _ANSWERED_ROLES = frozenset(
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _RECEIVED = Column.RECEIVED.value
 _TOTAL = Column.TOTAL.value
-_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _IN_FLIGHT = "sending"
 _REFRESH_RELATIVE_MS = 60_000
 # Rows whose texts are kept: many screenfuls, far fewer than 100,000 rows' worth of strings.
@@ -162,9 +161,7 @@ class QueueModel(QAbstractTableModel):
         position = self._visible[index.row()]
         column = index.column()
         if role == _DISPLAY:
-            if column == _RECEIVED:
-                return self._received_text(position)
-            return self._row_texts(position)[column]
+            return self._cell_text(position, column)
         if role == _ALIGNMENT:
             return _RIGHT if column == _TOTAL else None
         if role == _TOOLTIP:
@@ -183,8 +180,13 @@ class QueueModel(QAbstractTableModel):
             return self.index_.sort_key(position, Column(column))
         return None
 
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+    # `flags()` is Qt's own (enabled and selectable): the view asks it for every cell it
+    # paints, and an override would be one more call into Python per cell.
+
+    def cell_text(self, row: int, column: int) -> str:
+        """What a cell shows: the queue's text delegate paints it without the roles `data()`
+        answers one by one."""
+        return self._cell_text(self._visible[row], column)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         sorting = Sorting(Column(column), order == Qt.SortOrder.DescendingOrder)
@@ -416,6 +418,11 @@ class QueueModel(QAbstractTableModel):
         self._texts.pop(position, None)
         self._reasons.pop(position, None)
         self._received.pop(position, None)
+
+    def _cell_text(self, position: int, column: int) -> str:
+        if column == _RECEIVED:
+            return self._received_text(position)
+        return self._row_texts(position)[column]
 
     def _received_text(self, position: int) -> str:
         text = self._received.get(position)

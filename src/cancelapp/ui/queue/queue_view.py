@@ -27,6 +27,7 @@ from cancelapp.ui.labels import (
     fulfillment_label,
     source_label,
 )
+from cancelapp.ui.queue.queue_cells import TextDelegate
 from cancelapp.ui.queue.queue_columns import ColumnMenu, configure_columns, fit_columns
 from cancelapp.ui.queue.queue_delegate import VerdictDelegate
 from cancelapp.ui.queue.queue_index import Column, QueueFilter, Tab
@@ -67,6 +68,8 @@ class QueueView(Retranslating, QWidget):
         self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
         self._debounce.timeout.connect(self.apply_filter)
         self._remembered: tuple[int, int] | None = None  # request id, row before a reset
+        self._filtering = False  # a reset of the merchant's search or filters is under way
+        self._kept = 0  # the request shown before that reset, selected again after it
         self._message_hits: tuple[str, frozenset[int]] = ("", frozenset())  # needle, ids
 
         filters = QHBoxLayout()
@@ -95,6 +98,8 @@ class QueueView(Retranslating, QWidget):
     def _configure_table(self) -> None:
         table = self.table
         table.setModel(self.model)
+        self.text_delegate = TextDelegate(self.model.cell_text, frozenset({Column.TOTAL}), table)
+        table.setItemDelegate(self.text_delegate)
         self.verdict_delegate = VerdictDelegate(table)
         table.setItemDelegateForColumn(Column.VERDICT, self.verdict_delegate)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -258,7 +263,7 @@ class QueueView(Retranslating, QWidget):
 
     def apply_filter(self) -> None:
         self._debounce.stop()
-        self.model.set_filter(self.query())
+        self._set_filter()
         needle = self._needle()
         if needle and needle != self._message_hits[0]:
             self.search_paused.emit(needle)
@@ -268,7 +273,16 @@ class QueueView(Retranslating, QWidget):
         search)."""
         self._message_hits = (needle, request_ids)
         if needle == self._needle():
+            self._set_filter()
+
+    def _set_filter(self) -> None:
+        """Search and filter: the request shown stays shown (and is not loaded again) if the
+        new rows hold it."""
+        self._filtering = True
+        try:
             self.model.set_filter(self.query())
+        finally:
+            self._filtering = False
 
     def _needle(self) -> str:
         return self.search.text().strip().lower()
@@ -341,6 +355,8 @@ class QueueView(Retranslating, QWidget):
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         request_id = self.model.request_id_at(current.row()) if current.isValid() else 0
+        if request_id and request_id == self._kept:
+            return  # the same request, only at another row: its detail is still right
         self.current_request_changed.emit(request_id)
 
     def _remember_current(self) -> None:
@@ -356,7 +372,12 @@ class QueueView(Retranslating, QWidget):
             self.current_request_changed.emit(0)
             return
         request_id, row = remembered
-        if not self.select_request(request_id):
+        self._kept = request_id if self._filtering else 0
+        try:
+            found = self.select_request(request_id)
+        finally:
+            self._kept = 0
+        if not found:
             if self.model.rowCount():
                 self.select_row(row)
             else:
