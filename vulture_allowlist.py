@@ -37,3 +37,6 @@ _.paintEvent; _.minimumSizeHint
 
 # Read by smtplib itself: its auth_plain / auth_login take the credentials from the object.
 _.user
+
+# graphql-core's `visit` calls a visitor's `enter_<kind>` methods by name.
+_.enter_variable_definition; _.enter_variable

@@ -7,6 +7,9 @@ line arrives on stdout (unbuffered), so process exit and teardown are not counte
   first launch (no data folder), an empty cache (one store, no requests) and 50,000 cached
   requests (a real SQLite cache written through the store's repositories);
 - the floor: a bare PySide6 script that opens an empty QMainWindow and prints (`bare_window.py`);
+- the same frame in plain PySide6 (`bare_table.py`: menus, a 100-row table over a Python model,
+  a status bar): not a target, but how much of the start is Qt's work for what the first frame
+  shows rather than CancelApp's code;
 - frozen (issue 19): the PyInstaller build users install (build.spec, onedir) on the empty and
   the 50,000-request cache, against its own floor, the bare window frozen in the same bundle with
   the same options and Qt plugins (`frozen.py`). `--frozen build` builds it (minutes) into
@@ -41,7 +44,14 @@ from pathlib import Path
 from typing import Any
 
 from frozen import DEFAULT_FOLDER, FrozenBuild, frozen_build
-from launching import Launch, cancelapp_command, floor_command, launch, launch_env
+from launching import (
+    Launch,
+    cancelapp_command,
+    floor_command,
+    launch,
+    launch_env,
+    table_command,
+)
 from seed_cache import seed_data_dir
 
 RESULTS = Path(__file__).parent / "results" / "startup.json"
@@ -83,7 +93,13 @@ def measure(
     seed_data_dir(full, requests)
     print(f"seeded {requests:,} requests in {time.perf_counter() - started:.0f} s", flush=True)
     env = launch_env(folder)
-    kinds: dict[str, list[Launch]] = {"floor": [], "first_launch": [], "empty": [], "cached": []}
+    kinds: dict[str, list[Launch]] = {
+        "floor": [],
+        "bare_table": [],
+        "first_launch": [],
+        "empty": [],
+        "cached": [],
+    }
     if baseline is not None:
         kinds |= {"baseline_first_launch": [], "baseline_cached": []}
     if frozen is not None:
@@ -92,6 +108,7 @@ def measure(
         fresh = folder / f"fresh-{run}"
         commands = {
             "floor": floor_command(),
+            "bare_table": table_command(),
             "first_launch": cancelapp_command(fresh),
             "empty": cancelapp_command(empty),
             "cached": cancelapp_command(full),
@@ -142,6 +159,8 @@ def main() -> None:
     }
     if frozen is not None:  # what the bootloader and bundle cost a bare window
         ratios["frozen_floor"] = ratio_to(figures["floor"], figures["frozen_floor"])
+    # How much of the cached start is the frame itself (Qt's work), how much CancelApp's code.
+    ratios["cached_to_bare_table"] = ratio_to(figures["bare_table"], figures["cached"])
     report = {
         "benchmark": "startup",
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -187,6 +206,7 @@ def ratio_to(floor: dict[str, Any], figures: dict[str, Any]) -> dict[str, float]
 def print_table(report: dict[str, Any]) -> None:
     labels = {
         "floor": "bare QMainWindow (floor)",
+        "bare_table": "same frame in plain PySide6",
         "first_launch": "CancelApp, first launch",
         "empty": "CancelApp, empty cache",
         "cached": f"CancelApp, {report['cached_requests']:,} requests",
@@ -209,6 +229,11 @@ def print_table(report: dict[str, Any]) -> None:
             f"{ratio['cpu']:>7.2f}"
         )
     print("CPU s: the process's CPU time when its line arrived (first rows); exit CPU: until exit")
+    to_table = report["ratio_to_floor"]["cached_to_bare_table"]
+    print(
+        f"CancelApp, {report['cached_requests']:,} requests, against the same frame in plain "
+        f"PySide6 (bare_table.py): {to_table['wall']:.2f}× wall, {to_table['cpu']:.2f}× CPU"
+    )
     print("× floor: frozen rows against the frozen floor; the frozen floor against the source one")
     load = report["machine"]["load_average"], report["load_average_after"]
     print(f"load average {load[0]} before, {load[1]} after")

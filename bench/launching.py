@@ -12,11 +12,18 @@ from pathlib import Path
 
 CANCELAPP = Path(sys.executable).parent / "cancelapp"
 BARE_WINDOW = Path(__file__).parent / "bare_window.py"
+BARE_TABLE = Path(__file__).parent / "bare_table.py"
 
 
 def floor_command() -> list[str]:
     """The floor from source: a bare PySide6 QMainWindow in this interpreter."""
     return [sys.executable, str(BARE_WINDOW)]
+
+
+def table_command() -> list[str]:
+    """Qt's work for CancelApp's first frame (menus, a 100-row table, a status bar), in plain
+    PySide6: what the frame costs before any CancelApp code."""
+    return [sys.executable, str(BARE_TABLE)]
 
 
 @dataclass(frozen=True)

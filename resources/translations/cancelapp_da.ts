@@ -2810,6 +2810,13 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <source>Connect a store to sync.</source>
         <translation>Forbind en butik for at synkronisere.</translation>
     </message>
+    <message numerus="yes">
+        <source>Shopify is preparing %n orders…</source>
+        <translation>
+            <numerusform>Shopify forbereder %n ordre…</numerusform>
+            <numerusform>Shopify forbereder %n ordrer…</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Reading the orders with requests: %1 of %2</source>
         <translation>Læser ordrerne med anmodninger: %1 af %2</translation>
@@ -4115,6 +4122,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     <message>
         <source>Refund due by</source>
         <translation>Tilbagebetaling senest</translation>
+    </message>
+    <message>
+        <source>Reading the order…</source>
+        <translation>Læser ordren…</translation>
     </message>
     <message>
         <source>Asked the warehouse</source>

@@ -59,6 +59,32 @@ def test_tag_search_finds_the_cancel_requests(admin: Admin, demo_shop: DemoShop)
     assert len(open_only) < len(tagged)
 
 
+def test_a_tag_search_finds_what_a_full_scan_finds_as_tags_change(
+    admin: Admin, demo_shop: DemoShop
+) -> None:
+    """A search by tag looks at the orders that ever carried it (an index); `OR` makes the
+    shop look at every order, so both must agree after every way a tag comes or goes."""
+
+    def both(tag: str) -> tuple[list[str], list[str]]:
+        indexed = all_pages(admin, first=50, query=f"tag:{tag} status:open")
+        scanned = all_pages(
+            admin, first=50, query=f"(tag:{tag} status:open) OR (tag:{tag} status:open)"
+        )
+        return sorted(o["id"] for o in indexed), sorted(o["id"] for o in scanned)
+
+    first, second, third = demo_shop.order_ids()[:3]
+    admin.data("DemoShopTagsAdd", {"id": first, "tags": ["Rush"]})
+    admin.data("DemoShopOrderUpdate", {"input": {"id": second, "tags": ["rush", "gift"]}})
+    demo_shop.add_cancel_request(third)
+    indexed, scanned = both("RUSH")
+    assert indexed == scanned and {first, second} <= set(indexed)
+    admin.data("DemoShopTagsRemove", {"id": first, "tags": ["rush"]})
+    indexed, scanned = both("rush")
+    assert indexed == scanned and first not in indexed and second in indexed
+    indexed, scanned = both("cancel-request")
+    assert indexed == scanned and third in indexed
+
+
 def test_a_change_moves_updated_at_and_the_incremental_query_sees_it(
     admin: Admin, demo_shop: DemoShop
 ) -> None:

@@ -14,7 +14,9 @@ hold for every seed:
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import threading
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -45,6 +47,13 @@ from cancelapp.domain.order import FinancialStatus, Order
 from cancelapp.session.withdrawal import open_return, returnable_lines
 from cancelapp.shopify import AccessToken, Endpoint, OutcomeUnknown, ShopifyError
 from cancelapp.shopify import documents as shopify_documents
+from cancelapp.shopify.bulk import (
+    BulkState,
+    BulkUnavailable,
+    bulk_query,
+    start_bulk_query,
+    wait_for_bulk,
+)
 from cancelapp.shopify.client import ShopifyClient
 from cancelapp.shopify.order_mapping import order_from_node
 from cancelapp.sources import documents as source_documents
@@ -53,7 +62,7 @@ from cancelapp.sources.order_lookup import ShopifyOrders
 from cancelapp.sources.order_tag import OrderTagSource
 from cancelapp.store import Database
 from cancelapp.store.orders import FetchedOrder
-from cancelapp.sync import IntakeSettings, OrderSync
+from cancelapp.sync import IntakeSettings, OrderSync, SyncSettings
 from cancelapp.sync import documents as sync_documents
 from fixtures.database import save_demo_store
 from fixtures.schema_answers import SchemaShop
@@ -63,7 +72,9 @@ ORDER_ID = "gid://shopify/Order/1"
 FO_ID = "gid://shopify/FulfillmentOrder/1"
 EDIT_ID = "gid://shopify/RequestedOrderEdit/1"
 # Documents in the source tree that the app never sends (so nothing here can send them).
-NOT_SENT = {"Job"}
+# `OrderVerdictsBulk` goes out inside `BulkOperationRunQuery`, and its answer is a JSONL file
+# (parsed, hostile lines included, in tests/shopify/test_shopify_bulk.py).
+NOT_SENT = {"Job", "OrderVerdictsBulk"}
 STEP_OUTCOMES = (StepFailed, StepPending, ResendAfterVerify, OrderGone, Stopped)
 
 
@@ -121,6 +132,7 @@ def test_every_document_the_app_sends_survives_any_answer_the_schema_allows(
                 _sync_and_intake(shop, client, tmp_path / f"sync{seed}.sqlite3")
                 _lookups_and_settings(shop, client)
                 _actions(shop, client, tmp_path / f"actions{seed}.sqlite3")
+                _bulk(client)
         except Exception as failure:
             failure.add_note(f"seed {seed}, {variant(seed)}; last asked: {shop.operations[-3:]}")
             raise
@@ -193,7 +205,12 @@ def _sync_and_intake(shop: SchemaShop, client: ShopifyClient, path: Path) -> Non
             for fetched in orders:
                 _check_order(fetched, shop.amounts)
 
-        sync = OrderSync(db, client, store_id, hooks=[check], intake=IntakeSettings())
+        # the first connect's bulk operation is asked for last (`_bulk`), so the answers the
+        # other steps get stay the same from seed to seed
+        no_bulk = SyncSettings(bulk=False)
+        sync = OrderSync(
+            db, client, store_id, settings=no_bulk, hooks=[check], intake=IntakeSettings()
+        )
         for full in (True, False):  # a full sync, then an incremental one (the probe)
             _typed(sync.run, full=full)
         _typed(OrderTagSource(client).fetch, {})
@@ -215,6 +232,17 @@ def _lookups_and_settings(shop: SchemaShop, client: ShopifyClient) -> None:
     _honest(_typed(client.connect), shop.amounts)
     minutes = _typed(read_shop_edit_minutes, client)
     assert minutes is None or (isinstance(minutes, int) and minutes >= -1)
+
+
+def _bulk(client: ShopifyClient) -> None:
+    """A bulk operation started and polled whatever Shopify answers: it runs and ends, or it
+    is unavailable and the sync reads by id."""
+    query = bulk_query("order_verdicts_bulk", {"search": "tag:cancel-request"})
+    running = BulkState("gid://shopify/BulkOperation/1", "RUNNING", 0, None, None)
+    with contextlib.suppress(BulkUnavailable):
+        running = _typed(start_bulk_query, client, query) or running
+    with contextlib.suppress(BulkUnavailable):
+        _typed(wait_for_bulk, client, running, cancel=threading.Event(), interval=lambda _n: 0)
 
 
 def _actions(shop: SchemaShop, client: ShopifyClient, path: Path) -> None:

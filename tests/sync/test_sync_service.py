@@ -74,7 +74,10 @@ def test_a_first_connect_reads_only_what_the_requests_name_and_backfills_next(
         state = get_sync_state(conn, store_id)
         requests = {r.id for r in list_requests(conn, store_id)}
     assert frozenset().union(*found) == requests == first.request_ids and len(requests) > 0
-    assert {p.phase for p in seen} == {"requests"} and seen[-1].requests == len(requests)
+    # the tagged orders through one bulk operation while the tag source read its pages
+    assert [p.phase for p in seen][-2:] == ["bulk", "details"] and first.bulk_orders == len(tagged)
+    assert {p.phase for p in seen} == {"requests", "bulk", "details"}
+    assert seen[-1].requests == len(requests)
     assert state.run is not None and state.run.kind == "backfill"
     assert state.last_full_sync_at is not None and state.watermark == state.last_full_sync_at
     seen.clear()

@@ -92,12 +92,15 @@ def test_after_a_restore_the_banner_names_the_orders_acted_on_after_the_backup(
     context = build_context(paths, cli.parse([]), secrets=secrets)
     try:
         window = open_window(qtbot, context, start=False)  # no credentials: no sync
+        ready: list[bool] = []  # the store's rules, read once its first rows are painted
+        window.policy.ready.connect(lambda: ready.append(True))
         with qtbot.waitSignal(window.audit_check.checked, timeout=WAIT) as checked:
             window.start()
         assert checked.args[0].verdict is ChainVerdict.RESTORED
         said = window.banner.text  # told before `checked`
         assert "does not know what CancelApp did after that on orders #1001" in said, said
         assert "restored from a backup" in window.banner.details.text()
+        qtbot.waitUntil(lambda: bool(ready), timeout=WAIT)  # or they arrive after the window
         window.close()
     finally:
         context.close()

@@ -10,6 +10,7 @@ from cancelapp.demoshop import DemoShop
 from cancelapp.demoshop.faults import Fault
 from cancelapp.store.orders import FULL, VERDICT
 from cancelapp.ui.main_window import MainWindow
+from cancelapp.ui.queue.queue_index import Column
 from fixtures.main_window import open_window
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -59,7 +60,10 @@ def test_first_connect_shows_every_request_judged_then_backfills_saying_so(
     requests_only = cached_orders(window)
     assert requests_only < len(shop.order_ids())  # it read what the requests name, no more
     assert details(window) == {VERDICT}  # with what a verdict needs; in full later
-    assert said and all(t.startswith("Reading the orders with requests: ") for t in said)
+    preparing = f"Shopify is preparing {len(shown)} orders…"  # one bulk operation for them
+    assert said and all(
+        t.startswith("Reading the orders with requests: ") or t == preparing for t in said
+    )
     # The request selected is judged and decidable now, and its order is read in full as it
     # is opened, while the backfill still waits for its first page.
     with qtbot.waitSignal(window.sync.finished, timeout=WAIT) as backfill:
@@ -77,3 +81,44 @@ def test_first_connect_shows_every_request_judged_then_backfills_saying_so(
     recent = f"Reading recent orders in the background: {len(shop.order_ids())}"
     in_full = "Reading the orders with requests in full in the background: "
     assert recent in said and said[-1].startswith(in_full)
+
+
+@pytest.mark.parametrize("refused", [None, "ACCESS_DENIED"])
+def test_a_first_connect_shows_requests_being_read_then_judges_every_one(
+    qtbot: QtBot, context: AppContext, shop: DemoShop, refused: str | None
+) -> None:
+    """Through one bulk operation (the status bar says Shopify prepares the orders; the rows
+    found meanwhile say their order is being read), or by id when Shopify refuses it: every
+    request judged, with the verdicts the orders read in full by the backfill give."""
+    shop.refuse_bulk_operations(refused)
+    shop.faults.inject(Fault.latency(2.0), operation="BulkOperation")  # Shopify still at it
+    window = open_window(qtbot, context, start=False)  # this test watches the first connect
+    said: list[str] = []
+    window.sync.progressed.connect(lambda *_: said.append(window.status.progress.format()))
+    model = window.model
+    verdicts_shown: set[str] = set()
+
+    def shown() -> None:
+        for row in range(model.rowCount()):
+            verdicts_shown.add(str(model.index(row, Column.VERDICT).data()))
+
+    model.rowsInserted.connect(shown)
+    model.dataChanged.connect(shown)
+    with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
+        window.start()
+    rows = model.index_.rows
+    assert len(rows) > 1 and all(row.verdict_outcome for row in rows)
+    assert details(window) == {VERDICT}
+    assert shop.bulk.downloads_with_token == 0
+    if refused is None:
+        assert len(shop.bulk.runs) == 1 and shop.bulk.downloads == 1
+        assert f"Shopify is preparing {len(rows)} orders…" in said
+        assert "Reading the order…" in verdicts_shown  # found first, then judged
+    else:
+        assert shop.bulk.downloads == 0 and not any(t.startswith("Shopify") for t in said)
+    outcomes = sorted((row.order_gid or "", row.verdict_outcome or "") for row in rows)
+    with qtbot.waitSignal(window.sync.finished, timeout=WAIT):  # the backfill, in full
+        pass
+    assert outcomes == sorted(
+        (r.order_gid or "", r.verdict_outcome or "") for r in model.index_.rows
+    )

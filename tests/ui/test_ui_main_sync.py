@@ -13,6 +13,7 @@ from cancelapp.actions.carry_out.plan_journal import journal_plan
 from cancelapp.context import AppContext
 from cancelapp.demoshop import DemoShop, Fault
 from cancelapp.domain.action import ActionState
+from cancelapp.domain.request import RequestState
 from cancelapp.ui.detail.action_dialogs import AuditLogDialog, ConfirmActionDialog, NewRequestDialog
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Column, Tab
@@ -96,7 +97,14 @@ def test_undo_takes_an_approval_back_before_it_is_sent(
     assert window.commands.undo.isEnabled()  # whichever request is selected now
     window.queue.show_tab(Tab.DONE)  # queued requests count as handled
     qtbot.waitUntil(lambda: window.queue.select_request(request_id), timeout=WAIT)
-    qtbot.waitUntil(lambda: window.current_detail() is not None, timeout=WAIT)
+    # its detail read again: the pane shows the one from before the approval meanwhile
+    qtbot.waitUntil(
+        lambda: (
+            getattr(getattr(window.current_detail(), "request", None), "state", None)
+            is RequestState.QUEUED
+        ),
+        timeout=WAIT,
+    )
     assert not window.commands.approve.isEnabled()  # its action is queued
     with qtbot.waitSignal(window.actions_.finished, timeout=WAIT):
         qtbot.keyClick(window.queue.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)

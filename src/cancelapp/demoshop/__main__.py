@@ -7,6 +7,7 @@ import signal
 import sys
 import threading
 
+from cancelapp.demoshop.bulk_operations import ASSUMED_OBJECTS_PER_SECOND, ASSUMED_START_DELAY
 from cancelapp.demoshop.shop import DemoShop
 
 
@@ -25,6 +26,8 @@ def main(argv: list[str] | None = None) -> int:
         restore_rate=args.restore_rate,
         bucket_size=args.bucket_size,
         cancel_job_delay=args.cancel_job_delay,
+        bulk_start_delay=ASSUMED_START_DELAY,
+        bulk_objects_per_second=ASSUMED_OBJECTS_PER_SECOND,
         port=args.port,
     ).start()
     print(f"Demo shop: {shop.base_url}", flush=True)

@@ -46,6 +46,7 @@ def add_tag_request(
         raise ValueError(f"unknown request kind {via!r}; one of {', '.join(TAG_KINDS)}")
     if REQUEST_TAG not in order.tags:
         order.tags.append(REQUEST_TAG)
+        store.tags_added(order)
     if reason is not None and via in {"attribute", "both"}:
         order.custom_attributes = [
             (k, v) for k, v in order.custom_attributes if k != REASON_ATTRIBUTE

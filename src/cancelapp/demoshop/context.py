@@ -19,6 +19,7 @@ class RequestContext:
     scopes: frozenset[str]
     cancel_job_delay: float
     extensions: dict[str, Any] = field(default_factory=dict)
+    bulk: Any = None  # the shop's `bulk_operations.BulkOperations` (which imports this)
 
 
 def context_of(info: Info) -> RequestContext:

@@ -19,6 +19,7 @@ from graphql import (
 )
 from graphql.execution.values import VariableValues, get_variable_values
 
+from cancelapp.demoshop.bulk_operations import BulkOperations
 from cancelapp.demoshop.context import RequestContext
 from cancelapp.demoshop.cost import CostCalculator
 from cancelapp.demoshop.schema import default_field_resolver, executable_schema
@@ -89,10 +90,18 @@ def operation_name_of(raw: bytes) -> str | None:
 
 
 class GraphQLService:
-    def __init__(self, store: ShopStore, bucket: LeakyBucket, *, cancel_job_delay: float) -> None:
+    def __init__(
+        self,
+        store: ShopStore,
+        bucket: LeakyBucket,
+        *,
+        cancel_job_delay: float,
+        bulk: BulkOperations | None = None,
+    ) -> None:
         self.store = store
         self.bucket = bucket
         self.cancel_job_delay = cancel_job_delay
+        self.bulk = bulk
         self.surcharges: dict[str, int] = {}  # manual field costs: see `DemoShop.charge_extra`
 
     def answer(self, version: str, raw: bytes, scopes: frozenset[str]) -> Answer:
@@ -152,7 +161,7 @@ class GraphQLService:
                 "extensions": {"code": "THROTTLED", "documentation": RATE_LIMITS_DOC},
             }
             return Answer(200, {"errors": [error], "extensions": self._cost(requested, None)})
-        context = RequestContext(self.store, version, scopes, self.cancel_job_delay)
+        context = RequestContext(self.store, version, scopes, self.cancel_job_delay, bulk=self.bulk)
         with self.store.lock:
             self.store.settle()
             result = execute_sync(

@@ -19,6 +19,8 @@ from typing import Any, Protocol
 from urllib.parse import parse_qsl, urlsplit
 
 from cancelapp.demoshop.auth import INVALID_TOKEN_BODY, TokenBook
+from cancelapp.demoshop.bulk_operations import PATH_PREFIX as BULK_PREFIX
+from cancelapp.demoshop.bulk_operations import BulkOperations
 from cancelapp.demoshop.executor import Answer, GraphQLService, operation_name_of
 from cancelapp.demoshop.faults import Fault, FaultKind, Faults
 from cancelapp.demoshop.images import IMAGE_PATH, product_png
@@ -74,6 +76,7 @@ class ServedShop(Protocol):
     service: GraphQLService
     faults: Faults
     stats: RequestStats
+    bulk: BulkOperations
 
 
 class DemoShopServer(ThreadingHTTPServer):
@@ -139,8 +142,27 @@ class DemoShopHandler(BaseHTTPRequestHandler):
             self._send_bytes(200, data, "image/png", headers={"Cache-Control": "max-age=86400"})
         elif admin:
             self._send_bytes(200, self._admin_page(int(admin.group(1))), "text/html; charset=utf-8")
+        elif path.startswith(BULK_PREFIX) and path.endswith(".jsonl"):
+            self._bulk_file(path.removeprefix(BULK_PREFIX).removesuffix(".jsonl"))
         else:
             self._send_json(404, NOT_FOUND)
+
+    def _bulk_file(self, key: str) -> None:
+        """A bulk operation's answer, as from Shopify's signed storage URL: no token needed
+        (one sent anyway is counted, for the tests that say it never is)."""
+        shop = self.server.shop
+        with_token = self.headers.get("X-Shopify-Access-Token") is not None
+        with shop.service.store.lock:
+            data = shop.bulk.file(key, with_token=with_token)
+        if data is None:
+            self._send_bytes(
+                404,
+                b"<?xml version='1.0'?><Error><Code>NoSuchKey</Code></Error>",
+                "application/xml",
+            )
+            return
+        shop.stats.count(graphql=False, received=0, sent=len(data))
+        self._send_bytes(200, data, "application/jsonl")
 
     def _admin_page(self, number: int) -> bytes:
         """The demo shop's stand-in for the order's page in the Shopify admin."""

@@ -46,6 +46,7 @@ def _change_tags(info: Info, args: dict[str, Any], *, add: bool) -> dict[str, An
     if add:
         known = {t.lower() for t in order.tags}
         order.tags += [t for t in dict.fromkeys(tags) if t.lower() not in known]
+        store.tags_added(order)
     else:
         gone = {t.lower() for t in tags}
         order.tags = [t for t in order.tags if t.lower() not in gone]
@@ -69,6 +70,7 @@ def order_update(_root: Any, info: Info, **args: Any) -> dict[str, Any]:
         order.note = note
     if changes.get("tags") is not None:
         order.tags = list(dict.fromkeys(_split(changes["tags"])))
+        store.tags_added(order)
     if changes.get("customAttributes") is not None:
         order.custom_attributes = [(a["key"], a["value"]) for a in changes["customAttributes"]]
     for metafield in changes.get("metafields") or []:

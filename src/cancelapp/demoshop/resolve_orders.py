@@ -19,7 +19,7 @@ from cancelapp.demoshop.model import (
     Transaction,
     shop_amount,
 )
-from cancelapp.demoshop.search import order_filter
+from cancelapp.demoshop.search import order_filter, required_tag
 from cancelapp.demoshop.shapes import connection, keyed_connection, money_bag, timestamp
 
 Resolver = Callable[..., Any]
@@ -39,19 +39,25 @@ SORT_KEYS: dict[str, Callable[[Order], Any]] = {
 }
 
 
-def visible_orders(info: Info) -> list[Order]:
-    """Without `read_all_orders` an app sees only the last 60 days of orders."""
+def visible_orders(info: Info, among: list[Order] | None = None) -> list[Order]:
+    """Without `read_all_orders` an app sees only the last 60 days of orders (of `among`, by
+    default all)."""
     store = store_of(info)
+    pool = list(store.orders.values()) if among is None else among
     if "read_all_orders" in context_of(info).scopes:
-        return list(store.orders.values())
+        return pool
     since = store.now() - ALL_ORDERS_WINDOW
-    return [o for o in store.orders.values() if o.created_at >= since]
+    return [o for o in pool if o.created_at >= since]
 
 
 def orders(_root: Any, info: Info, **args: Any) -> dict[str, Any]:
     sort = SORT_KEYS.get(args.get("sortKey") or "PROCESSED_AT", SORT_KEYS["ID"])
-    matches = order_filter(args.get("query"), store_of(info).ignored_search_fields)
-    found = [o for o in visible_orders(info) if matches(o)]
+    store = store_of(info)
+    query = args.get("query")
+    matches = order_filter(query, store.ignored_search_fields)
+    tag = required_tag(query, store.ignored_search_fields)  # an index, as Shopify's search
+    among = store.tagged(tag) if tag is not None else None
+    found = [o for o in visible_orders(info, among) if matches(o)]
     reverse = bool(args.get("reverse"))
     keyed = sorted((([sort(o), o.id], o) for o in found), key=lambda pair: pair[0], reverse=reverse)
     return keyed_connection(keyed, args, descending=reverse)

@@ -22,6 +22,7 @@ from graphql import (
 )
 
 from cancelapp.demoshop import (
+    bulk_operations,
     fulfillment,
     inventory,
     inventory_levels,
@@ -46,6 +47,7 @@ RESOLVERS: dict[str, dict[str, Callable[..., Any]]] = {
         "order": resolve_orders.order_by_id,
         "ordersCount": resolve_orders.orders_count,
         "requestedOrderEditCalculate": requested_edits.requested_order_edit_calculate,
+        "bulkOperation": bulk_operations.bulk_operation,
         "inventoryItem": inventory_levels.inventory_item,
     },
     "Mutation": {
@@ -63,6 +65,7 @@ RESOLVERS: dict[str, dict[str, Callable[..., Any]]] = {
         "requestedOrderEditDecline": requested_edits.requested_order_edit_decline,
         "requestedOrderEditResolve": requested_edits.requested_order_edit_resolve,
         "returnCreate": returns.return_create,
+        "bulkOperationRunQuery": bulk_operations.bulk_operation_run_query,
     },
     "Order": {
         **resolve_orders.ORDER,

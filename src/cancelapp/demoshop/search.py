@@ -1,7 +1,9 @@
 """Shopify's order search syntax, the part the app uses.
 
 `tag:cancel-request status:open updated_at:>='2026-11-20T10:00:00Z' -test:true`: terms are ANDed;
-`-` or `NOT` negates the next term; values may be quoted; comparisons `:>`, `:>=`, `:<`, `:<=`;
+`OR` between groups of them and parentheses as Shopify's search syntax documents (`a b OR c`
+is `(a b) OR c`); `-` negates the next term; values may be quoted; comparisons `:>`, `:>=`,
+`:<`, `:<=`;
 a bare word matches the order name, email or customer name. Unknown fields are ignored, as
 Shopify ignores them (it reports a search warning); so are fields the shop is told to ignore
 (`DemoShop.ignore_search_field`), to play a Shopify that does not know a filter.
@@ -41,9 +43,57 @@ FULFILLMENT_FILTERS = {
 
 
 def order_filter(query: str | None, ignored: frozenset[str] = frozenset()) -> OrderTest:
-    tests = [_term(token, ignored) for token in _tokens(query or "")]
-    active = [t for t in tests if t is not None]
-    return lambda order: all(t(order) for t in active)
+    tokens = _tokens(query or "")
+    tokens.reverse()  # popped from the end: linear
+    test = _any_of(tokens, ignored)
+    return test if test is not None else (lambda _order: True)
+
+
+def required_tag(query: str | None, ignored: frozenset[str] = frozenset()) -> str | None:
+    """A tag every order the search finds must carry (a `tag:` term ANDed at the top level),
+    so the shop can look at the orders with that tag only; None when there is none."""
+    tokens = _tokens(query or "")
+    if any(t.upper() == "OR" or t in {"(", ")"} for t in tokens) or "tag" in ignored:
+        return None
+    for token in tokens:
+        field, sep, value = token.partition(":")
+        if sep and field.lower() == "tag" and COMPARISON.match(value) and value[:1] not in "<>":
+            return value.strip("'\"") or None
+    return None
+
+
+def _any_of(tokens: list[str], ignored: frozenset[str]) -> OrderTest | None:
+    """Groups of ANDed terms joined by OR, up to a closing parenthesis or the end."""
+    groups: list[OrderTest] = []
+    while tokens and tokens[-1] != ")":
+        group = _all_of(tokens, ignored)
+        if group is not None:
+            groups.append(group)
+        if tokens and tokens[-1].upper() == "OR":
+            tokens.pop()
+    if not groups:
+        return None
+    if len(groups) == 1:
+        return groups[0]
+    return lambda order: any(g(order) for g in groups)
+
+
+def _all_of(tokens: list[str], ignored: frozenset[str]) -> OrderTest | None:
+    tests: list[OrderTest] = []
+    while tokens and tokens[-1] != ")" and tokens[-1].upper() != "OR":
+        word = tokens.pop()
+        test: OrderTest | None
+        if word == "(":
+            test = _any_of(tokens, ignored)
+            if tokens:
+                tokens.pop()  # its ")"
+        else:
+            test = _term(word, ignored)
+        if test is not None:
+            tests.append(test)
+    if not tests:
+        return None  # nothing but ignored terms: they match every order
+    return lambda order: all(t(order) for t in tests)
 
 
 def _tokens(query: str) -> list[str]:
@@ -51,16 +101,27 @@ def _tokens(query: str) -> list[str]:
     lexer.whitespace_split = True
     lexer.commenters = ""
     try:
-        return list(lexer)
+        words = list(lexer)
     except ValueError:  # unbalanced quotes: take the words as they are
-        return query.split()
+        words = query.split()
+    tokens: list[str] = []
+    for word in words:  # parentheses around words are tokens of their own
+        opening = len(word) - len(word.lstrip("("))
+        tokens += ["("] * opening
+        word = word[opening:]
+        closing = len(word) - len(word.rstrip(")"))
+        core = word[: len(word) - closing]
+        if core:
+            tokens.append(core)
+        tokens += [")"] * closing
+    return tokens
 
 
 def _term(token: str, ignored: frozenset[str]) -> OrderTest | None:
     negate = token.startswith("-")
     token = token.lstrip("-")
-    if token.upper() in {"AND", "OR", "NOT"} or not token:
-        return None  # connectives: terms are always ANDed here
+    if token.upper() in {"AND", "NOT"} or not token:
+        return None  # connectives: terms are ANDed anyway
     field, sep, value = token.partition(":")
     if sep and field.lower() in ignored:
         return None

@@ -9,6 +9,7 @@ from types import TracebackType
 
 from cancelapp.demoshop import cancel_requests, factory, fulfillment
 from cancelapp.demoshop.auth import TOKEN_LIFETIME_S, TokenBook
+from cancelapp.demoshop.bulk_operations import REFUSALS, BulkOperations
 from cancelapp.demoshop.clock import Clock
 from cancelapp.demoshop.executor import GraphQLService
 from cancelapp.demoshop.faults import Faults
@@ -46,7 +47,8 @@ class DemoShop:
 
     `cancel_job_delay` is how long an `orderCancel` job runs; `restore_rate` and `bucket_size`
     set the cost-based rate limit; `scopes` are what the app was granted; pass a `ManualClock`
-    to move time by hand.
+    to move time by hand. A bulk query takes `bulk_start_delay` seconds plus its objects at
+    `bulk_objects_per_second` (0: no wait); `bulk_operations` states the assumed real ones.
     """
 
     def __init__(
@@ -57,6 +59,8 @@ class DemoShop:
         restore_rate: float = 100,
         bucket_size: float = 1000,
         cancel_job_delay: float = 0.2,
+        bulk_start_delay: float = 0.0,
+        bulk_objects_per_second: float = 0.0,
         token_lifetime: float = TOKEN_LIFETIME_S,
         scopes: frozenset[str] = DEFAULT_SCOPES,
         clock: Clock | None = None,
@@ -71,7 +75,15 @@ class DemoShop:
         self.scopes = frozenset(scopes)
         self.tokens = TokenBook(self.clock, token_lifetime=token_lifetime)
         self.bucket = LeakyBucket(self.clock, size=bucket_size, restore_rate=restore_rate)
-        self.service = GraphQLService(self.store, self.bucket, cancel_job_delay=cancel_job_delay)
+        self.bulk = BulkOperations(
+            self.store,
+            self.clock,
+            start_delay=bulk_start_delay,
+            objects_per_second=bulk_objects_per_second,
+        )
+        self.service = GraphQLService(
+            self.store, self.bucket, cancel_job_delay=cancel_job_delay, bulk=self.bulk
+        )
         self.faults = Faults(seed)
         self.stats = RequestStats()
         self._address = (host, port)
@@ -92,6 +104,7 @@ class DemoShop:
         )
         self._thread.start()
         self.store.base_url = self.base_url
+        self.bulk.base_url = self.base_url
         return self
 
     def stop(self) -> None:
@@ -209,6 +222,15 @@ class DemoShop:
             )
             edit = cancel_requests.add_requested_edit(self.store, order, self.store.now(), numbers)
             return gid("RequestedOrderEdit", edit.id)
+
+    def refuse_bulk_operations(self, how: str | None = "ACCESS_DENIED") -> None:
+        """Play a Shopify that will not run a bulk query, `how` (one of
+        `bulk_operations.REFUSALS`: ACCESS_DENIED for a token that may not, OPERATION_IN_PROGRESS,
+        LIMIT_REACHED, FAILED, CANCELED, GONE for a file that cannot be read); None runs them."""
+        if how is not None and how not in REFUSALS:
+            raise ValueError(f"how must be one of {REFUSALS}, not {how!r}")
+        with self.store.lock:
+            self.bulk.refusal = how
 
     def ignore_search_field(self, name: str) -> None:
         """Answer searches as a Shopify that does not know the filter `name`: it is ignored,

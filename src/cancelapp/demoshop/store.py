@@ -78,6 +78,9 @@ class ShopStore:
         self.customers: dict[int, Customer] = {}
         self.orders: dict[int, Order] = {}
         self.customer_orders: dict[int, dict[int, Order]] = {}  # customer id -> their orders
+        # lower-case tag -> ids of orders that carry or carried it: a superset, so a search by
+        # tag looks at these only and still checks each (`register` and `tags_added` add)
+        self._tagged: dict[str, set[int]] = {}
         self._owners: dict[int, tuple[Order, Any]] = {}  # sub-object id -> (order, object)
         self.jobs: dict[str, Any] = {}  # job uuid -> cancel job
         self.idempotent: dict[tuple[str, str], IdempotentCall] = {}
@@ -112,6 +115,7 @@ class ShopStore:
     def register(self, order: Order) -> None:
         """Make an order and everything in it findable by id; call again after adding to it."""
         self.orders[order.id] = order
+        self.tags_added(order)
         if order.customer is not None:
             self.customer_orders.setdefault(order.customer.id, {})[order.id] = order
         parts: list[Any] = [
@@ -128,6 +132,16 @@ class ShopStore:
         parts += order.returns
         for part in parts:
             self._owners[part.id] = (order, part)
+
+    def tags_added(self, order: Order) -> None:
+        """Call after giving an order a tag: a search by that tag must find it."""
+        for tag in order.tags:
+            self._tagged.setdefault(tag.lower(), set()).add(order.id)
+
+    def tagged(self, tag: str) -> list[Order]:
+        """Every order that may carry `tag` (any case): those that ever did."""
+        found = (self.orders.get(number) for number in self._tagged.get(tag.lower(), ()))
+        return [order for order in found if order is not None]
 
     def owner(self, part_id: int) -> Order:
         return self._owners[part_id][0]

@@ -11,16 +11,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from cancelapp.domain.order import Order
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
-from cancelapp.domain.request import CancellationRequest
 from cancelapp.domain.withdrawal_calendar import (
     add_months,
     is_eu_eea,
     next_working_day_from,
     zone_of,
 )
+
+if TYPE_CHECKING:  # the settings name `WithdrawalTerms` at start-up; orders load later
+    from cancelapp.domain.order import Order
+    from cancelapp.domain.request import CancellationRequest
 
 PERIOD_DAYS = 14  # Art. 9(1)
 REFUND_DAYS = 14  # Art. 13(1)

@@ -12,7 +12,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from functools import cache
-from zoneinfo import ZoneInfo
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # loaded when first used: zoneinfo reads sysconfig, slowing the start
+    from zoneinfo import ZoneInfo
 
 # EU member states and the EEA's Iceland, Liechtenstein and Norway (ISO 3166-1 alpha-2, as
 # Shopify's `CountryCode`), each with the zone its calendar days are counted in (mainland).
@@ -55,6 +58,8 @@ def is_eu_eea(country_code: str | None) -> bool:
 
 
 def zone_of(country_code: str) -> ZoneInfo:
+    from zoneinfo import ZoneInfo
+
     return ZoneInfo(EU_EEA_ZONES.get(country_code.upper(), "Europe/Copenhagen"))
 
 

@@ -26,6 +26,7 @@ from cancelapp.shopify.credentials import Credentials
 from cancelapp.shopify.endpoint import Endpoint
 from cancelapp.shopify.errors import (
     AuthFailed,
+    Cancelled,
     MalformedResponse,
     NetworkDown,
     OutcomeUnknown,
@@ -191,6 +192,29 @@ class ShopifyClient:
             return fit.query(self, document, page_variables, version=version, cancel=cancel)
 
         return pages(fetch, variables or {}, path)
+
+    def download(self, url: str, *, cancel: threading.Event | None = None) -> Iterator[bytes]:
+        """The bytes of a file Shopify made for us (a bulk operation's JSONL), streamed from
+        its signed URL with a plain GET: the URL is the permission, and the access token never
+        goes with it (a storage host is not Shopify's API). Only `https` URLs, or `http` on
+        this computer for the demo shop. Raises `MalformedResponse` for another URL,
+        `NetworkDown` or `ShopifyDown` when it cannot be read, `Cancelled`."""
+        stop = cancel or self._closed
+        parts = httpx.URL(url)
+        local = self.endpoint.is_loopback and parts.host in {"127.0.0.1", "localhost", "::1"}
+        if not (parts.scheme == "https" or (parts.scheme == "http" and local)):
+            raise MalformedResponse(f"not a file address: {parts.scheme}://{parts.host}")
+        self.stats.requests += 1
+        try:
+            with self._http.stream("GET", parts, headers={"Accept": "*/*"}) as response:
+                if response.status_code != 200:
+                    raise ShopifyDown(f"file: HTTP {response.status_code}")
+                for chunk in response.iter_bytes():
+                    if stop.is_set():
+                        raise Cancelled
+                    yield chunk
+        except httpx.TransportError as exc:
+            raise NetworkDown(f"file: {type(exc).__name__}") from None
 
     # -- one request, paced and retried -------------------------------------------------------
 

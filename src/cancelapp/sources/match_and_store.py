@@ -8,7 +8,7 @@ a cancelled order is done, and one Shopify reports as declined or resolved is sh
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -38,11 +38,13 @@ def take_in(
     lookup: OrderLookup,
     *,
     now: datetime,
+    awaited: Collection[str] = (),
 ) -> MatchReport:
-    """Store every candidate (call inside one write transaction)."""
+    """Store every candidate (call inside one write transaction). `awaited`: orders being read
+    in bulk, which a trusted channel's request may name before they are cached."""
     report = MatchReport()
     for incoming in candidates:
-        match = match_order(incoming, lookup)
+        match = match_order(incoming, lookup, awaited)
         draft = to_request(incoming, match, store_id)
         added = add_request(conn, draft, now=now)
         report.new_messages += added.new_messages

@@ -9,6 +9,7 @@ merchant to resolve by hand.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
@@ -53,6 +54,9 @@ _REASONS = {
 class Match:
     order: Order | None
     unmatched: Unmatched | None = None
+    # The order Shopify named (a trusted channel) that is being read right now, in bulk: the
+    # request is stored for it and shown as being read until it arrives.
+    awaited: str | None = None
 
     def reason_for(self, incoming: IncomingRequest) -> Phrase | None:
         """Why the request stayed unmatched, in the merchant's words."""
@@ -67,11 +71,16 @@ def same_email(a: str | None, b: str | None) -> bool:
     return a.strip().casefold() == b.strip().casefold()
 
 
-def match_order(incoming: IncomingRequest, lookup: OrderLookup) -> Match:
-    """The order a candidate is for, or why none could be chosen."""
+def match_order(
+    incoming: IncomingRequest, lookup: OrderLookup, awaited: Collection[str] = ()
+) -> Match:
+    """The order a candidate is for, or why none could be chosen. `awaited`: orders being
+    read (by a bulk operation) that a trusted channel may name before they are cached."""
     order: Order | None = None
     if incoming.order_id is not None:
         order = lookup.by_id(incoming.order_id)
+        if order is None and incoming.order_id in awaited and incoming.source in TRUSTED_SOURCES:
+            return Match(None, awaited=incoming.order_id)
     elif incoming.order_name is not None:
         order = lookup.by_name(incoming.order_name)
     else:
@@ -97,7 +106,9 @@ def order_emails(order: Order) -> tuple[str, ...]:
 def to_request(incoming: IncomingRequest, match: Match, store_id: int) -> CancellationRequest:
     """The request entry one candidate makes; storing it merges it into the order's entry."""
     order = match.order
-    if order is None:
+    if match.awaited is not None:  # the order's state is known once it is read
+        state = incoming.settled or RequestState.OPEN
+    elif order is None:
         state = RequestState.UNMATCHED
     elif order.is_cancelled:
         state = RequestState.DONE
@@ -106,7 +117,7 @@ def to_request(incoming: IncomingRequest, match: Match, store_id: int) -> Cancel
     return CancellationRequest(
         id=None,
         store_id=store_id,
-        order_id=order.id if order else None,
+        order_id=order.id if order else match.awaited,
         order_name=order.name if order else incoming.order_name,
         customer_email=(order.customer_email if order else None) or incoming.customer_email,
         state=state,

@@ -109,10 +109,21 @@ def read_orders(
             return False
         batch = wanted[start : start + BATCH]
         fetched = fetch_orders(client, batch, detail, clock=clock, cancel=cancel)
-        with db.transaction() as conn:
-            upsert_orders(conn, store_id, fetched)
-            if saved is not None:
-                saved(conn, fetched)
-        if committed is not None:
-            committed()
+        save_batch(db, store_id, fetched, saved, committed)
     return True
+
+
+def save_batch(
+    db: Database,
+    store_id: int,
+    fetched: list[FetchedOrder],
+    saved: Callable[[sqlite3.Connection, list[FetchedOrder]], None] | None,
+    committed: Callable[[], None] | None,
+) -> None:
+    """Cache one batch of orders in its own transaction, with `read_orders`' callbacks."""
+    with db.transaction() as conn:
+        upsert_orders(conn, store_id, fetched)
+        if saved is not None:
+            saved(conn, fetched)
+    if committed is not None:
+        committed()

@@ -16,7 +16,7 @@ from __future__ import annotations
 import sqlite3
 import ssl
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -80,8 +80,13 @@ def run_intake(
     cancel: threading.Event,
     detail: str = FULL,
     found: Found | None = None,
+    awaiting: bool = False,
 ) -> IntakeOutcome:
     """One round over the enabled sources; orders the cache lacks are read at `detail`.
+
+    `awaiting`: a bulk operation is reading the orders the sources name (`bulk_read.py`), so
+    an order a trusted channel names by id is not read here: its request is stored for it at
+    once, shown as being read, and judged once the order arrives.
 
     A source that cannot be read is reported in `notices` and keeps its cursor; raises
     `ShopifyError` when orders cannot be read."""
@@ -111,10 +116,13 @@ def run_intake(
                 if cancel.is_set():
                     break  # the cursor stays: the next sync takes these in again
                 batch = candidates[start : start + BATCH]
-                _cache_missing_orders(db, client, store_id, batch, detail, clock, cancel)
+                awaited = {c.order_id for c in batch if c.order_id} if awaiting else set()
+                _cache_missing_orders(
+                    db, client, store_id, batch, detail, clock, cancel, by_id=not awaiting
+                )
                 with db.transaction() as conn:
                     now = clock()
-                    report = _take_in(conn, store_id, batch, now)
+                    report = _take_in(conn, store_id, batch, now, awaited)
                     if start + BATCH >= len(candidates):
                         save_cursor(conn, store_id, name.value, result.cursor, now=now)
                 touched.update(report.request_ids)
@@ -147,10 +155,15 @@ def store_candidates(
 
 
 def _take_in(
-    conn: sqlite3.Connection, store_id: int, candidates: Sequence[IncomingRequest], now: datetime
+    conn: sqlite3.Connection,
+    store_id: int,
+    candidates: Sequence[IncomingRequest],
+    now: datetime,
+    awaited: Collection[str] = (),
 ) -> MatchReport:
     """`take_in`, keeping why each new request stayed unmatched."""
-    report = take_in(conn, store_id, candidates, CachedOrders(conn, store_id), now=now)
+    lookup = CachedOrders(conn, store_id)
+    report = take_in(conn, store_id, candidates, lookup, now=now, awaited=awaited)
     for incoming, reason in report.unmatched:
         request_id = request_of_message(conn, store_id, incoming.external_id)
         if request_id is not None:
@@ -166,9 +179,12 @@ def _cache_missing_orders(
     detail: str,
     clock: Clock,
     cancel: threading.Event,
+    *,
+    by_id: bool = True,
 ) -> None:
-    """Read at `detail` the orders the candidates name that the cache does not hold at all."""
-    ids = {c.order_id for c in candidates if c.order_id is not None}
+    """Read at `detail` the orders the candidates name that the cache does not hold at all
+    (with `by_id` False only those named by name: the others are being read in bulk)."""
+    ids = {c.order_id for c in candidates if c.order_id is not None and by_id}
     names = {c.order_name for c in candidates if c.order_id is None and c.order_name}
     with db.reading() as conn:
         ids = {i for i in ids if order_detail(conn, store_id, i) is None}

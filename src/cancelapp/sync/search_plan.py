@@ -15,15 +15,18 @@ first, so a page's newest `updatedAt` is a safe watermark.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from cancelapp.shopify.bulk import poll_interval
 from cancelapp.shopify.cost import PAGE_COST_BUDGET
 
 FULL = "full"
 INCREMENTAL = "incremental"
 BACKFILL = "backfill"  # the recent window, read lean after a full run has shown the requests
 REQUESTS_PHASE = "requests"  # the details step reading the request sources (progress only)
+BULK_PHASE = "bulk"  # a first connect waiting for Shopify to prepare its orders (progress only)
 IN_FULL_PHASE = "in-full"  # a backfill's details step reading the requests' orders in full
 RECENT_PHASE = "recent"
 PROBE_PHASE = "probe"
@@ -38,6 +41,8 @@ class SyncSettings:
     # what a page may cost by our estimate: a margin under Shopify's 1,000-point cap, for
     # manual field costs the estimate cannot see (a page refused anyway is asked smaller)
     page_cost_budget: int = PAGE_COST_BUDGET
+    bulk: bool = True  # a first connect reads the requests' orders through a bulk operation
+    bulk_poll: Callable[[int], float] = poll_interval  # seconds before each of its polls
 
 
 def search_time(moment: datetime) -> str:

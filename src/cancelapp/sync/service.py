@@ -7,7 +7,8 @@ so a crash or kill leaves the cache consistent and the next `run()` continues fr
 Cost: list pages read orders lean (about 5 points an order, 179 a page, sized with headroom
 under Shopify's cap; a page refused as too expensive is read again smaller, `page_fit.py`);
 only the orders with a request are read with more, many to a request: on a first connect
-with what a verdict needs (about 27 points each), in full otherwise (about 38). A full run
+with what a verdict needs (through one bulk operation when Shopify runs it, `bulk_read.py`,
+else about 27 points each), in full otherwise (about 38). A full run
 reads only what the requests name (`search_plan.py` names the steps) and leaves a backfill
 run for the next `run()`: the recent window lean, then the requests' orders in full;
 `SyncResult.more` says one is waiting. `found` hears of requests as each batch is stored,
@@ -32,6 +33,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from cancelapp.domain.phrase import Phrase
+from cancelapp.shopify.bulk import BulkState
 from cancelapp.shopify.client import ShopifyClient
 from cancelapp.shopify.errors import Cancelled, ShopifyError
 from cancelapp.shopify.order_mapping import order_from_node
@@ -56,6 +58,7 @@ from cancelapp.store.sync_state import (
     save_run,
 )
 from cancelapp.sync import documents
+from cancelapp.sync.bulk_read import finish_bulk_read, start_bulk_read
 from cancelapp.sync.details import read_orders
 from cancelapp.sync.intake import Found, IntakeSettings, run_intake
 from cancelapp.sync.pages import orders_page
@@ -63,6 +66,7 @@ from cancelapp.sync.probe import changes_start
 from cancelapp.sync.progress import EtaEstimator, SyncProgress
 from cancelapp.sync.search_plan import (
     BACKFILL,
+    BULK_PHASE,
     CHANGES_PHASE,
     DETAILS_PHASE,
     IN_FULL_PHASE,
@@ -100,6 +104,8 @@ class SyncResult:
     new_messages: int = 0  # request messages the intake step stored
     notices: tuple[Phrase, ...] = ()  # intake: sources not read, requests left unmatched
     more: bool = False  # a backfill run waits: sync again soon rather than on the timer
+    bulk_orders: int = 0  # orders read through a bulk operation (a first connect)
+    bulk_wait: float = 0.0  # seconds waited for it after the sources were read
 
 
 @dataclass
@@ -110,6 +116,8 @@ class _Tally:
     read_in_full: int = 0
     new_messages: int = 0
     notices: list[Phrase] = field(default_factory=list)
+    bulk_orders: int = 0
+    bulk_wait: float = 0.0
 
 
 class OrderSync:
@@ -205,6 +213,8 @@ class OrderSync:
             tally.new_messages,
             tuple(tally.notices),
             completed and ran.kind == FULL_RUN,
+            tally.bulk_orders,
+            tally.bulk_wait,
         )
 
     def _backfill_run(self) -> SyncRun:
@@ -322,12 +332,23 @@ class OrderSync:
     ) -> bool:
         """Poll the request sources, then read the orders of undecided requests: a full run
         (the first connect) with what a verdict needs, those the cache lacks at that level or
-        has not confirmed in this run; any other run in full, those the cache lacks in full
-        (the backfill after a first connect reads them all)."""
+        has not confirmed in this run, through a bulk operation started before the sources
+        when Shopify runs one (`bulk_read.py`), the rest by id; any other run in full, those
+        the cache lacks in full (the backfill after a first connect reads them all)."""
         first = run.kind == FULL_RUN
         detail = VERDICT if first else FULL
         reading = IN_FULL_PHASE if run.kind == BACKFILL else DETAILS_PHASE
         finding: set[int] = set()
+        bulk = None
+        if first and self._intake is not None and self._settings.bulk:
+            bulk = start_bulk_read(
+                self._db,
+                self._client,
+                self._store_id,
+                self._intake,
+                clock=self._clock,
+                cancel=cancel,
+            )
 
         def found_by_sources(request_ids: frozenset[int]) -> None:
             finding.update(request_ids)
@@ -347,6 +368,7 @@ class OrderSync:
                 cancel=cancel,
                 detail=detail,
                 found=found_by_sources,
+                awaiting=bulk is not None,
             )
             tally.request_ids.update(outcome.request_ids)
             tally.new_messages += outcome.new_messages
@@ -359,6 +381,7 @@ class OrderSync:
                 enough=JUDGEABLE if first else (FULL,),
             )
         started = time.monotonic()
+        to_read = len(gids)  # by the bulk operation and by id
 
         batch_requests: set[int] = set()
 
@@ -373,7 +396,7 @@ class OrderSync:
                 found(frozenset(batch_requests))
             if progress is not None:
                 done = tally.read_in_full
-                left = (time.monotonic() - started) / max(done, 1) * (len(gids) - done)
+                left = (time.monotonic() - started) / max(done, 1) * (to_read - done)
                 progress(
                     SyncProgress(
                         reading,
@@ -382,10 +405,36 @@ class OrderSync:
                         len(tally.request_ids),
                         timedelta(seconds=max(left, 0)),
                         done,
-                        len(gids),
+                        to_read,
                     )
                 )
 
+        if bulk is not None and gids:
+
+            def preparing(state: BulkState) -> None:
+                if progress is not None:  # how many of ours, and how far Shopify is
+                    requests, prepared = len(tally.request_ids), state.root_count
+                    pages, orders = tally.pages, tally.orders
+                    progress(
+                        SyncProgress(BULK_PHASE, pages, orders, requests, None, prepared, to_read)
+                    )
+
+            preparing(bulk.state)
+            bulk_outcome = finish_bulk_read(
+                self._db,
+                self._client,
+                self._store_id,
+                bulk,
+                gids,
+                cancel=cancel,
+                seen=preparing,
+                saved=saved,
+                committed=committed,
+                interval=self._settings.bulk_poll,
+            )
+            tally.bulk_orders += len(bulk_outcome.saved)
+            tally.bulk_wait += bulk_outcome.waited
+            gids = [g for g in gids if g not in bulk_outcome.saved]
         read = read_orders(
             self._db,
             self._client,

@@ -5,7 +5,8 @@ the queue and its sync (`refresh_timer`), the detail (`detail_flow`), the policy
 window (`policy_flow`), the actions (`action_controller`, `command_state`), the File and Help
 menus' dialogs (`dialogs.menu_dialogs`), removing a store (`store_removal`) and the settings
 (`window_settings`). Work runs in the context's worker pool; this class routes signals between
-the parts.
+the parts. Only the queue, the menus, the banner and the status bar are built before the first
+rows are painted; the pane and the flows follow (`window_flows`), or come at once on first use.
 """
 
 from __future__ import annotations
@@ -18,52 +19,52 @@ from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
-from cancelapp.session.detail import RequestDetail
 from cancelapp.session.opening import Step
-from cancelapp.session.search import search_messages
 from cancelapp.store.stores import StoreRecord, shown_name
-from cancelapp.ui.audit_check import AuditChainCheck
 from cancelapp.ui.banner import Banner, ShownMessage
-from cancelapp.ui.database_upkeep import DatabaseUpkeep
-from cancelapp.ui.detail.action_controller import ActionController, describe_error
-from cancelapp.ui.detail.bulk_flow import BulkFlow
-from cancelapp.ui.detail.command_state import request_commands
-from cancelapp.ui.detail.detail_flow import DetailFlow
-from cancelapp.ui.detail.detail_pane import DetailPane
-from cancelapp.ui.detail.record_export import RecordExport
-from cancelapp.ui.detail.unmatched_flow import UnmatchedFlow
-from cancelapp.ui.detail.withdrawal_flow import WithdrawalFlow
-from cancelapp.ui.dialogs.menu_dialogs import MenuDialogs
-from cancelapp.ui.dialogs.store_removal import StoreRemoval
+from cancelapp.ui.detail.pane_placeholder import DetailPlaceholder
 from cancelapp.ui.first_paint import when_painted
 from cancelapp.ui.formatting import Formatter
-from cancelapp.ui.policy.policy_flow import PolicyFlow
 from cancelapp.ui.queue.queue_cache import load_rows
 from cancelapp.ui.queue.queue_index import Tab
 from cancelapp.ui.queue.queue_model import QueueModel
 from cancelapp.ui.queue.queue_view import QueueView
 from cancelapp.ui.queue.refresh_timer import QueueSync
-from cancelapp.ui.queue.verdict_clock import VerdictClock
 from cancelapp.ui.retranslating import Retranslating
-from cancelapp.ui.settings.window_settings import SettingsFlow
 from cancelapp.ui.status_bar import StatusBar
 from cancelapp.ui.store_sessions import StoreSessions
 from cancelapp.ui.store_switcher import StoreSwitcher
 from cancelapp.ui.theme import is_dark
 from cancelapp.ui.tray import RequestTray
-from cancelapp.ui.update_notice import UpdateNotice
 from cancelapp.ui.window_commands import WindowCommands, WindowMenus
 from cancelapp.ui.window_state import WindowState
 
 if TYPE_CHECKING:  # the network, policy and intake sides load after the first rows show
     from cancelapp.context import AppContext
     from cancelapp.session.connect import ConnectedStore
+    from cancelapp.session.detail import RequestDetail
     from cancelapp.session.refresh import RefreshResult, StoreSession
     from cancelapp.session.withdrawal import Acknowledgement
     from cancelapp.settings import Language, Settings
     from cancelapp.store.queue import QueueRow
     from cancelapp.store.sync_state import SyncState
+    from cancelapp.ui.audit_check import AuditChainCheck
+    from cancelapp.ui.database_upkeep import DatabaseUpkeep
+    from cancelapp.ui.detail.action_controller import ActionController
+    from cancelapp.ui.detail.bulk_flow import BulkFlow
+    from cancelapp.ui.detail.detail_flow import DetailFlow
+    from cancelapp.ui.detail.detail_pane import DetailPane
+    from cancelapp.ui.detail.record_export import RecordExport
+    from cancelapp.ui.detail.unmatched_flow import UnmatchedFlow
+    from cancelapp.ui.detail.withdrawal_flow import WithdrawalFlow
+    from cancelapp.ui.dialogs.menu_dialogs import MenuDialogs
+    from cancelapp.ui.dialogs.store_removal import StoreRemoval
+    from cancelapp.ui.policy.policy_flow import PolicyFlow
+    from cancelapp.ui.queue.verdict_clock import VerdictClock
     from cancelapp.ui.reports.reports_window import ReportsWindow
+    from cancelapp.ui.settings.window_settings import SettingsFlow
+    from cancelapp.ui.update_notice import UpdateNotice
+    from cancelapp.ui.window_flows import WindowFlows
 
 
 class MainWindow(Retranslating, QMainWindow):
@@ -72,6 +73,8 @@ class MainWindow(Retranslating, QMainWindow):
     queue_completed = Signal()  # and now every one of its rows
     detail_shown = Signal(int)  # request id (0: nothing selected)
     session_ready = Signal(bool)  # False: the store's credentials are missing
+    first_rows_painted = Signal()  # the open store's first rows (or no store) are on screen
+    flows_built = Signal()  # after the first rows painted (or a first use): the rest can load
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,7 +92,7 @@ class MainWindow(Retranslating, QMainWindow):
 
         self.model = QueueModel(self.formatter, self)
         self.queue = QueueView(self.model)
-        self.detail = DetailPane(self.formatter)
+        self._pane_placeholder = DetailPlaceholder()  # until the pane is built with the flows
         self.banner = Banner()
         self.status = StatusBar(self.formatter)
         self.setStatusBar(self.status)
@@ -101,57 +104,11 @@ class MainWindow(Retranslating, QMainWindow):
             self,
             interval=timedelta(minutes=context.settings.sync_interval_minutes),
         )
-        self.menu_dialogs = MenuDialogs(
-            context, self.formatter, self, lambda: self.store, lambda: self.session
-        )
-        self.actions_ = ActionController(
-            context.workers,
-            self.formatter,
-            self,
-            find_request=self.model.request_of_order,
-            online=lambda: self.status.online,
-            reply_texts=lambda: context.settings.reply_templates,
-        )
-        self.bulk = BulkFlow(context.workers, self.formatter, self, lambda: self.session)
-        self.policy = PolicyFlow(context, self.formatter, self, lambda: self.session)
-        self.details = DetailFlow(
-            context.workers,
-            context.database,
-            self.detail,
-            self.policy,
-            lambda: self.session,
-            lambda: self.context.clock(),
-            self,
-            cache_dir=context.paths.cache_dir,
-        )
-        self.verdicts = VerdictClock(
-            context.workers, context.database, self.policy, lambda: self.context.clock(), self
-        )
-        self.unmatched = UnmatchedFlow(
-            context.workers,
-            self.formatter,
-            self,
-            lambda: self.session,
-            reply_texts=lambda: context.settings.reply_templates,
-        )
-        self.withdrawals = WithdrawalFlow(
-            context.workers, self.formatter, self, lambda: self.session, self.actions_.send_replies
-        )
         self.reports_window: ReportsWindow | None = None  # opened from View > Reports
-        self.settings_flow = SettingsFlow(
-            context,
-            self.formatter,
-            self,
-            sync=self.sync,
-            tray=self.tray,
-            stores=lambda: self.stores,
-            current_session=lambda: self.session,
-        )
-        self.removal = StoreRemoval(context, self)
-        self.upkeep = DatabaseUpkeep(context, self)
-        self.audit_check = AuditChainCheck(context, self.banner, self.formatter, self)
-        self.record_export = RecordExport(context, self.formatter, self, lambda: self.policy.policy)
-        self.updates = UpdateNotice(context, self.banner, self)
+        # The detail, policy, actions, dialogs and upkeep: built once the first rows are
+        # painted (`build_flows`), or at once when something asks for one of them first.
+        self._flows: WindowFlows | None = None
+        self._when_flows: list[Callable[[], None]] = []  # what waits for them
         self.commands = WindowCommands(self)
         self.menus = WindowMenus(self, self.commands)
         self.store_switcher = StoreSwitcher()
@@ -164,12 +121,104 @@ class MainWindow(Retranslating, QMainWindow):
         for notice in context.startup_notices:
             self.banner.show_phrase(notice, render=self.formatter.phrase)
 
+    # The flows built after the first paint -------------------------------------------------------
+
+    @property
+    def flows(self) -> WindowFlows:
+        """The window's flows, built on first use (normally right after the first rows paint)."""
+        if self._flows is None:
+            from cancelapp.ui.window_flows import build_flows
+
+            self._flows = build_flows(self, self)
+            self._right_layout.replaceWidget(self._pane_placeholder, self._flows.pane)
+            self._pane_placeholder.deleteLater()
+            self._connect_flows()
+            store = self.store
+            if store is not None:  # opened before they were built
+                self.policy.set_store(store)
+                self.verdicts.set_store(store.id)
+            self.details.load(self.queue.current_request_id())
+            self._update_actions()
+            waiting, self._when_flows = self._when_flows, []
+            for call in waiting:
+                call()
+            self.flows_built.emit()
+        return self._flows
+
+    def _with_flows(self, call: Callable[[], None]) -> None:
+        """`call` now if the flows are built, else right after they are."""
+        if self._flows is not None:
+            call()
+        else:
+            self._when_flows.append(call)
+
+    @property
+    def detail(self) -> DetailPane:
+        return self.flows.pane
+
+    @property
+    def menu_dialogs(self) -> MenuDialogs:
+        return self.flows.menu_dialogs
+
+    @property
+    def actions_(self) -> ActionController:
+        return self.flows.actions
+
+    @property
+    def bulk(self) -> BulkFlow:
+        return self.flows.bulk
+
+    @property
+    def policy(self) -> PolicyFlow:
+        return self.flows.policy
+
+    @property
+    def details(self) -> DetailFlow:
+        return self.flows.details
+
+    @property
+    def verdicts(self) -> VerdictClock:
+        return self.flows.verdicts
+
+    @property
+    def unmatched(self) -> UnmatchedFlow:
+        return self.flows.unmatched
+
+    @property
+    def withdrawals(self) -> WithdrawalFlow:
+        return self.flows.withdrawals
+
+    @property
+    def settings_flow(self) -> SettingsFlow:
+        return self.flows.settings
+
+    @property
+    def removal(self) -> StoreRemoval:
+        return self.flows.removal
+
+    @property
+    def upkeep(self) -> DatabaseUpkeep:
+        return self.flows.upkeep
+
+    @property
+    def audit_check(self) -> AuditChainCheck:
+        return self.flows.audit_check
+
+    @property
+    def record_export(self) -> RecordExport:
+        return self.flows.record_export
+
+    @property
+    def updates(self) -> UpdateNotice:
+        return self.flows.updates
+
     def _build_layout(self) -> None:
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.menus.action_bar)
-        right_layout.addWidget(self.detail, 1)
+        right_layout.addWidget(self._pane_placeholder, 1)
+        self._right_layout = right_layout
         self.splitter = splitter = QSplitter()
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.queue)
@@ -190,6 +239,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.setCentralWidget(central)
 
     def _connect(self) -> None:
+        """The commands call the window's methods, which build the flows on first use: a
+        command chosen before the first rows painted still works."""
         c = self.commands
         for action, slot in (
             (c.approve, self.approve),
@@ -211,20 +262,20 @@ class MainWindow(Retranslating, QMainWindow):
             (c.sync, self.sync_now),
             (c.connect_store, self.connect_store),
             (c.remove_store, self.remove_store),
-            (c.import_csv, self.menu_dialogs.import_csv),
-            (c.back_up, self.upkeep.back_up),
-            (c.new_request, self.menu_dialogs.new_request),
-            (c.audit_log, self.menu_dialogs.show_audit_log),
+            (c.import_csv, lambda: self.menu_dialogs.import_csv()),
+            (c.back_up, lambda: self.upkeep.back_up()),
+            (c.new_request, lambda: self.menu_dialogs.new_request()),
+            (c.audit_log, lambda: self.menu_dialogs.show_audit_log()),
             (c.reports, self.open_reports),
-            (c.settings, self.settings_flow.open_settings),
-            (c.policy, self.policy.open_editor),
+            (c.settings, lambda: self.settings_flow.open_settings()),
+            (c.policy, lambda: self.policy.open_editor()),
             (c.quit, self.close),
-            (c.about, self.menu_dialogs.show_about),
+            (c.about, lambda: self.menu_dialogs.show_about()),
         ):
             action.triggered.connect(slot)
         for action, tab in zip(c.tabs, Tab, strict=True):
             action.triggered.connect(lambda _c=False, t=tab: self.queue.show_tab(t))
-        self.queue.current_request_changed.connect(self.details.load)
+        self.queue.current_request_changed.connect(self._request_selected)
         self.queue.selection_changed.connect(self._update_actions)
         self.model.countsChanged.connect(self._update_title)
         self.model.countsChanged.connect(self._select_linked)
@@ -236,6 +287,17 @@ class MainWindow(Retranslating, QMainWindow):
         self.sync.failed.connect(self._sync_failed)
         self.sync.new_requests.connect(self.tray.notify_new)
         self.sync.arrived.connect(self._arrived)
+        self.queue.search_paused.connect(self._search_messages)
+        self.store_switcher.chosen.connect(self._switch_store)
+        self.store_sessions.stores_read.connect(self._stores_read)
+        self.store_sessions.cache_opened.connect(self._cache_opened)
+        self.store_sessions.cache_completed.connect(self._cache_completed)
+        self.store_sessions.session_opened.connect(self._session_opened)
+        self.store_sessions.step_due.connect(self._start_step)
+        self.store_sessions.problem.connect(self._problem)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._scheme_changed)
+
+    def _connect_flows(self) -> None:
         self.details.shown.connect(self._detail_shown)
         self.details.rows_changed.connect(self._reload_rows)
         self.details.waiting_online.connect(lambda text: self.status.showMessage(text, 8000))
@@ -248,7 +310,6 @@ class MainWindow(Retranslating, QMainWindow):
         self.policy.problem.connect(self._problem)
         self.policy.message.connect(self.banner.show_message)
         self.policy.request_wanted.connect(self.queue.show_request)
-        self.queue.search_paused.connect(self._search_messages)
         self.actions_.problem.connect(self.banner.show_message)
         self.actions_.notice.connect(lambda text: self.status.showMessage(text, 8000))
         self.actions_.in_flight_changed.connect(self._update_actions)
@@ -285,14 +346,10 @@ class MainWindow(Retranslating, QMainWindow):
         self.audit_check.notice.connect(lambda text: self.status.showMessage(text, 8000))
         self.record_export.problem.connect(self._problem)
         self.record_export.notice.connect(lambda text: self.status.showMessage(text, 8000))
-        self.store_switcher.chosen.connect(self._switch_store)
-        self.store_sessions.stores_read.connect(self._stores_read)
-        self.store_sessions.cache_opened.connect(self._cache_opened)
-        self.store_sessions.cache_completed.connect(self._cache_completed)
-        self.store_sessions.session_opened.connect(self._session_opened)
-        self.store_sessions.step_due.connect(self._start_step)
-        self.store_sessions.problem.connect(self._problem)
-        QGuiApplication.styleHints().colorSchemeChanged.connect(self._scheme_changed)
+
+    def _request_selected(self, request_id: int) -> None:
+        if self._flows is not None:  # else its detail shows once they are built
+            self.details.load(request_id)
 
     # Language ------------------------------------------------------------------------------------
 
@@ -328,12 +385,15 @@ class MainWindow(Retranslating, QMainWindow):
         yet, an interactive start opens the connect wizard (the first run)."""
         self._open_sessions = open_session
         self._wanted_store = store_id
-        if open_session:
-            self.upkeep.start()
-            self.audit_check.run()
+        if open_session:  # these wait for the flows, built once the first rows are painted
+            self._with_flows(self._start_upkeep)
         self.store_sessions.read_stores()
         if open_session:
-            self.updates.start()
+            self._with_flows(lambda: self.updates.start())
+
+    def _start_upkeep(self) -> None:
+        self.upkeep.start()
+        self.audit_check.run()
 
     @property
     def store(self) -> StoreRecord | None:
@@ -352,9 +412,11 @@ class MainWindow(Retranslating, QMainWindow):
         self.stores_loaded.emit()
         if chosen is not None:
             self.select_store(chosen)
-        elif self._open_sessions:
-            self._find_keychain()  # the wizard needs it: looked for off the GUI thread
-            self.connect_store()
+        else:  # no rows to wait for: the empty window is the first frame
+            self._after_first_paint(lambda: self._first_rows_painted(None))
+            if self._open_sessions:
+                self._find_keychain()  # the wizard needs it: looked for off the GUI thread
+                self.connect_store()
         self._update_actions()
 
     def _switch_store(self, store: StoreRecord) -> None:
@@ -370,14 +432,16 @@ class MainWindow(Retranslating, QMainWindow):
             if self.banner.isHidden() and (back := self._banners.pop(store.id, None)):
                 self.banner.bring_back(back)
         self.sync.set_session(None)
-        self.actions_.set_session(None)
         self._reload_when_complete = set()
-        self.policy.set_store(store)
-        self.verdicts.set_store(store.id)
+        if self._flows is not None:  # else they learn the store when they are built
+            self.actions_.set_session(None)
+            self.policy.set_store(store)
+            self.verdicts.set_store(store.id)
         self.store_sessions.open(
             store, self.model, self._after_first_paint, online=self._open_sessions
         )
-        self.details.load(0)
+        if self._flows is not None:
+            self.details.load(0)
         self._update_title()
 
     def _cache_opened(self, store: StoreRecord, sync_state: SyncState) -> None:
@@ -388,7 +452,16 @@ class MainWindow(Retranslating, QMainWindow):
         if self.queue.current_request_id() == 0:
             self.queue.select_row(0)  # its detail shows once the policy is read
         self.queue_loaded.emit()
-        self._after_first_paint(lambda: self.store_sessions.reached(store, Step.FIRST_PAINT))
+        self._after_first_paint(lambda: self._first_rows_painted(store))
+
+    def _first_rows_painted(self, store: StoreRecord | None) -> None:
+        self.first_rows_painted.emit()
+        self._build_flows()
+        if store is not None:
+            self.store_sessions.reached(store, Step.FIRST_PAINT)
+
+    def _build_flows(self) -> None:
+        self.flows  # noqa: B018 (the property builds them)
 
     def _after_first_paint(self, step: Callable[[], None]) -> None:
         when_painted(self.queue.table.viewport(), step)
@@ -440,6 +513,10 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _sync_progress(self, done: int, total: int, phase: str) -> None:
         """Say what the sync reads and how far it is (phases: `cancelapp.sync.search_plan`)."""
+        if phase == "bulk" and total:  # a first connect: Shopify prepares the orders in bulk
+            text = self.tr("Shopify is preparing %n orders…", "", total)
+            self.status.sync_progress(min(done, total), total, text)
+            return
         if phase in ("details", "in-full") and total:  # each request's order read, then judged
             if phase == "details":
                 text = self.tr("Reading the orders with requests: %1 of %2")
@@ -551,6 +628,12 @@ class MainWindow(Retranslating, QMainWindow):
     def _update_actions(self) -> None:
         c = self.commands
         c.remove_store.setEnabled(self.store is not None)
+        if self._flows is None:  # before the first rows are painted: nothing to act on yet
+            for action in (*c.on_request, c.approve_selected, c.decline_selected):
+                action.setEnabled(False)
+            return
+        from cancelapp.ui.detail.command_state import request_commands
+
         online = self.session is not None
         c.undo.setEnabled(online and self.actions_.can_undo)
         state = request_commands(
@@ -654,6 +737,8 @@ class MainWindow(Retranslating, QMainWindow):
         store = self.store
         if store is None:
             return
+        from cancelapp.session.search import search_messages
+
         task = self.context.workers.run(search_messages, self.context.database, store.id, needle)
         task.succeeded.connect(
             lambda ids: self.queue.set_message_hits(needle, ids) if store is self.store else None
@@ -802,8 +887,11 @@ class MainWindow(Retranslating, QMainWindow):
         )
 
     def _problem(self, error: object) -> None:
+        from cancelapp.ui.detail.action_controller import describe_error
+
         message, details = describe_error(error, self.formatter)
         self.banner.show_message(message, details)
+        self._build_flows()  # a start that failed before its first rows: the rest still runs
 
     def _scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
         """The OS went light or dark: badges are painted in the new scheme's colours."""
@@ -819,8 +907,9 @@ class MainWindow(Retranslating, QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.window_state.save(self, self.splitter, self.queue)
         self.sync.stop()
-        self.upkeep.stop()
-        self.actions_.set_session(None)
+        if self._flows is not None:  # closed before they were needed: nothing to stop
+            self.upkeep.stop()
+            self.actions_.set_session(None)
         self.tray.hide()
         self.store_sessions.retire()
         super().closeEvent(event)

@@ -7,7 +7,6 @@ Python interpreter's icon and name for a source run; Wayland and GNOME match the
 
 from __future__ import annotations
 
-import ctypes
 import sys
 
 from PySide6.QtGui import QGuiApplication, QIcon
@@ -23,5 +22,7 @@ def present_as_cancelapp(app: QGuiApplication, icon: QIcon) -> None:
     app.setDesktopFileName(DESKTOP_FILE)
     app.setWindowIcon(icon)
     if sys.platform == "win32":
+        import ctypes  # Windows only: loading it elsewhere would only slow the start
+
         shell32 = ctypes.windll.shell32  # type: ignore[attr-defined,unused-ignore]
         shell32.SetCurrentProcessExplicitAppUserModelID(APP_USER_MODEL_ID)

@@ -452,6 +452,8 @@ class QueueModel(QAbstractTableModel):
         self._reasons[position] = reason
         outcome = outcome_label(row.verdict_outcome)
         verdict = f"{outcome}: {reason}" if outcome and reason else outcome
+        if not outcome and row.order_gid and row.placed_at is None and row.request_state == "open":
+            verdict = self.tr("Reading the order…")  # found first, judged once its order is in
         action_state = _IN_FLIGHT if row.request_id in self._in_flight else row.action_state
         action = action_state_label(action_state)
         if row.action_kind == "cancellation_request" and action_state == "done":

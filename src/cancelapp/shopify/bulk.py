@@ -1,0 +1,268 @@
+"""Many orders in one go, off the rate limit: a bulk query, its JSONL answer read linearly.
+
+`start_bulk_query` asks Shopify to run a query in the background (`bulkOperationRunQuery`);
+`wait_for_bulk` polls it, paced like every other request (each poll is one point), at the
+Shopify CLI's intervals (every second for the first ten polls, then every five: Shopify/cli
+pull request 6695); `bulk_nodes` downloads the answer from its signed URL (a plain GET that
+never carries the access token, `ShopifyClient.download`) and rebuilds each root object in the
+shape a normal query gives it: Shopify writes the nodes of a nested connection as lines of their
+own naming their parent in `__parentId`, and they go back under their parent's connection as
+`{"pageInfo": {"hasNextPage": false}, "nodes": [...]}`, so the same mapping code reads both.
+
+Shopify may refuse or lose a bulk operation in many ways (a token that may not run one, one
+already running, a limit, a FAILED, CANCELED or EXPIRED status, a file that cannot be read):
+each is `BulkUnavailable`, and the caller reads the same objects another way.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from graphql import (
+    DocumentNode,
+    OperationDefinitionNode,
+    VariableNode,
+    Visitor,
+    parse,
+    print_ast,
+    visit,
+)
+from graphql.language import ast
+
+from cancelapp.shopify import documents
+from cancelapp.shopify.client import ShopifyClient
+from cancelapp.shopify.errors import (
+    Cancelled,
+    MalformedResponse,
+    MissingScopes,
+    OutcomeUnknown,
+    RequestRejected,
+    ShopifyError,
+    UserErrors,
+)
+
+COMPLETED = "COMPLETED"
+_RUNNING = frozenset({"CREATED", "RUNNING"})
+MAX_LINE = 8 * 1024 * 1024  # one object's line; a longer one is not Shopify's answer
+# Answers that say "not this way" rather than "offline": the caller reads by id instead.
+_REFUSALS = (UserErrors, MissingScopes, RequestRejected, OutcomeUnknown, MalformedResponse)
+
+
+class BulkUnavailable(Exception):
+    """Shopify refused, failed or lost the bulk operation; `reason` says how (for the log)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class BulkState:
+    id: str
+    status: str
+    root_count: int  # the root objects (orders) written so far
+    url: str | None
+    error_code: str | None
+
+    @classmethod
+    def from_node(cls, node: Any) -> BulkState:
+        if not isinstance(node, Mapping) or not isinstance(node.get("id"), str):
+            raise BulkUnavailable("no bulk operation in the answer")
+        return cls(
+            node["id"],
+            str(node.get("status") or ""),
+            int(node.get("rootObjectCount") or 0),
+            node.get("url") if isinstance(node.get("url"), str) else None,
+            node.get("errorCode") if isinstance(node.get("errorCode"), str) else None,
+        )
+
+    @property
+    def running(self) -> bool:
+        return self.status in _RUNNING
+
+
+def bulk_query(name: str, values: Mapping[str, Any]) -> str:
+    """The client's document `name` with its variables written in (a bulk query takes none):
+    `values`, else each variable's default. Values go in as GraphQL literals, never as text."""
+    document = parse(documents.load(name), no_location=True)
+    (operation,) = (d for d in document.definitions if isinstance(d, OperationDefinitionNode))
+    literals: dict[str, ast.ValueNode] = {}
+    for definition in operation.variable_definitions or ():
+        variable = definition.variable.name.value
+        if variable in values:
+            literal = _literal(values[variable])
+        elif definition.default_value is not None:
+            literal = definition.default_value
+        else:
+            raise ValueError(f"no value for ${variable}")
+        literals[variable] = literal
+
+    class Inline(Visitor):
+        def enter_variable_definition(self, *_: Any) -> Any:
+            return Visitor.REMOVE
+
+        def enter_variable(self, node: VariableNode, *_: Any) -> Any:
+            return literals[node.name.value]
+
+    inlined = visit(document, Inline())
+    assert isinstance(inlined, DocumentNode)
+    return print_ast(inlined)
+
+
+def _literal(value: Any) -> ast.ValueNode:
+    if isinstance(value, str):
+        return ast.StringValueNode(value=value)
+    if isinstance(value, bool):
+        return ast.BooleanValueNode(value=value)
+    if isinstance(value, int):
+        return ast.IntValueNode(value=str(value))
+    raise TypeError(f"cannot write {type(value).__name__} into a bulk query")
+
+
+def start_bulk_query(
+    client: ShopifyClient, query: str, *, cancel: threading.Event | None = None
+) -> BulkState:
+    """Start a bulk query; `BulkUnavailable` when Shopify will not run it."""
+    try:
+        payload = client.mutate(
+            documents.load("bulk_operation_run_query"), {"query": query}, cancel=cancel
+        )
+    except _REFUSALS as refused:
+        raise BulkUnavailable(f"{type(refused).__name__}: {refused.detail}") from None
+    return BulkState.from_node(payload.get("bulkOperation"))
+
+
+def poll_interval(polls: int) -> float:
+    """Seconds before poll number `polls`: none before the first (the caller has done its
+    own reads meanwhile), then Shopify's CLI's pace."""
+    return 0.0 if polls == 0 else 1.0 if polls <= 10 else 5.0
+
+
+def wait_for_bulk(
+    client: ShopifyClient,
+    state: BulkState,
+    *,
+    cancel: threading.Event,
+    seen: Callable[[BulkState], None] | None = None,
+    interval: Callable[[int], float] = poll_interval,
+) -> BulkState:
+    """Poll until the operation ends; its completed state, else `BulkUnavailable` (a FAILED,
+    CANCELED or EXPIRED one, or one Shopify no longer knows). Raises `Cancelled`."""
+    polls = 0
+    while state.running:
+        if cancel.wait(interval(polls)):
+            raise Cancelled
+        polls += 1
+        try:
+            data = client.query(documents.load("bulk_operation"), {"id": state.id}, cancel=cancel)
+        except _REFUSALS as refused:
+            raise BulkUnavailable(f"{type(refused).__name__}: {refused.detail}") from None
+        state = BulkState.from_node(data.get("bulkOperation"))
+        if seen is not None:
+            seen(state)
+    if state.status != COMPLETED:
+        raise BulkUnavailable(f"{state.status} {state.error_code or ''}".strip())
+    return state
+
+
+def bulk_nodes(
+    client: ShopifyClient,
+    state: BulkState,
+    connections: Mapping[str, str],
+    *,
+    cancel: threading.Event | None = None,
+) -> list[dict[str, Any]]:
+    """The root objects of a completed operation, nested connections rebuilt.
+
+    `connections` maps a child's type (from its gid) to its parent's connection field
+    (`{"LineItem": "lineItems"}`). No file (nothing matched): no objects."""
+    if state.url is None:
+        return []
+    try:
+        return nodes_from_jsonl(jsonl_lines(client.download(state.url, cancel=cancel)), connections)
+    except Cancelled:
+        raise
+    except ShopifyError as error:  # the file could not be read: the caller reads by id
+        raise BulkUnavailable(f"download: {type(error).__name__} {error.detail}") from None
+
+
+def jsonl_lines(chunks: Iterable[bytes], max_line: int = MAX_LINE) -> Iterator[bytes]:
+    """The non-empty lines of a JSONL stream, in time linear in its size whatever its chunks."""
+    pending = bytearray()
+    for chunk in chunks:
+        start = 0
+        while True:
+            end = chunk.find(b"\n", start)
+            if end < 0:
+                pending += chunk[start:]
+                if len(pending) > max_line:
+                    raise BulkUnavailable(f"a line longer than {max_line} bytes")
+                break
+            if pending:
+                pending += chunk[start:end]
+                line = bytes(pending)
+                pending.clear()
+            else:
+                line = chunk[start:end]
+            if len(line) > max_line:
+                raise BulkUnavailable(f"a line longer than {max_line} bytes")
+            if line.strip():
+                yield line
+            start = end + 1
+    if pending.strip():
+        yield bytes(pending)
+
+
+def nodes_from_jsonl(
+    lines: Iterable[bytes], connections: Mapping[str, str]
+) -> list[dict[str, Any]]:
+    """Root objects in file order, each connection of `connections` filled from the lines that
+    name it in `__parentId` (a child before its parent is held until the parent comes)."""
+    roots: dict[str, dict[str, Any]] = {}
+    early: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+    for line in lines:
+        try:
+            item = json.loads(line)
+        except (ValueError, UnicodeDecodeError):
+            raise BulkUnavailable("a line that is not JSON") from None
+        if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+            raise BulkUnavailable("a line without an object id")
+        parent = item.pop("__parentId", None)
+        if parent is None:
+            for field in connections.values():
+                item[field] = {"pageInfo": {"hasNextPage": False}, "nodes": []}
+            roots[item["id"]] = item
+            for held_in, child in early.pop(item["id"], ()):
+                item[held_in]["nodes"].append(child)
+            continue
+        connection = connections.get(_gid_type(item["id"]))
+        if connection is None or not isinstance(parent, str):
+            raise BulkUnavailable(f"an object the query did not ask for: {item['id'][:80]}")
+        owner = roots.get(parent)
+        if owner is None:
+            early.setdefault(parent, []).append((connection, item))
+        else:
+            owner[connection]["nodes"].append(item)
+    if early:
+        raise BulkUnavailable("objects whose parent is not in the file")
+    return list(roots.values())
+
+
+def _gid_type(gid: str) -> str:
+    """`LineItem` for `gid://shopify/LineItem/1`."""
+    parts = gid.split("/", 4)
+    return parts[3] if len(parts) > 4 and parts[:3] == ["gid:", "", "shopify"] else ""
+
+
+__all__ = [
+    "BulkState",
+    "BulkUnavailable",
+    "bulk_nodes",
+    "bulk_query",
+    "start_bulk_query",
+    "wait_for_bulk",
+]

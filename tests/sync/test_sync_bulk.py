@@ -1,0 +1,128 @@
+"""A first connect reads the requests' orders through one bulk operation, or by id without it."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from sync_helpers import connect
+
+from cancelapp.demoshop import DemoShop
+from cancelapp.domain.order import Order
+from cancelapp.shopify.order_mapping import order_from_node
+from cancelapp.store import Database
+from cancelapp.store.orders import VERDICT, order_detail
+from cancelapp.store.requests import list_requests
+from cancelapp.sync import IntakeSettings, OrderSync, SyncProgress, SyncSettings
+from cancelapp.sync.details import fetch_orders
+from cancelapp.sync.search_plan import BULK_PHASE
+from fixtures.database import save_demo_store
+
+FAST = SyncSettings(bulk_poll=lambda _polls: 0.01)
+
+
+@pytest.fixture
+def shop(make_demo_shop: Callable[..., DemoShop]) -> DemoShop:
+    return make_demo_shop(size=60, restore_rate=100_000)
+
+
+@pytest.fixture
+def open_cache(tmp_path: Path) -> Iterator[Callable[[str], Database]]:
+    opened: list[Database] = []
+
+    def open_one(name: str) -> Database:
+        opened.append(Database.open(tmp_path / f"{name}.sqlite3"))
+        return opened[-1]
+
+    yield open_one
+    for database in opened:
+        database.close()
+
+
+def first_connect(
+    shop: DemoShop, database: Database, progress: Callable[[SyncProgress], None] | None = None
+) -> tuple[Database, int, dict[str, Order]]:
+    """A first connect into a fresh cache: the database, its store and the verdict-level
+    orders it holds."""
+    return (database, *connect_into(shop, database, progress))
+
+
+def connect_into(
+    shop: DemoShop, database: Database, progress: Callable[[SyncProgress], None] | None
+) -> tuple[int, dict[str, Order]]:
+    with database.transaction() as conn:
+        store_id = save_demo_store(conn)
+    with connect(shop) as client:
+        sync = OrderSync(database, client, store_id, settings=FAST, intake=IntakeSettings())
+        result = sync.run(then_backfill=False, progress=progress)
+    assert result.completed
+    with database.reading() as conn:
+        rows = conn.execute(
+            "SELECT o.gid, s.snapshot FROM orders o JOIN order_snapshots s ON s.order_id = o.id"
+        ).fetchall()
+    orders = {gid: order_from_node(json.loads(snapshot)) for gid, snapshot in rows}
+    return store_id, orders
+
+
+def request_orders(database: Database, store_id: int) -> dict[str, str]:
+    """Order gid -> the request's state, for every request."""
+    with database.reading() as conn:
+        return {r.order_id: r.state.value for r in list_requests(conn, store_id) if r.order_id}
+
+
+def test_a_first_connect_reads_the_requests_orders_through_one_bulk_operation(
+    shop: DemoShop, open_cache: Callable[[str], Database]
+) -> None:
+    database, store_id, orders = first_connect(shop, open_cache("cache"))
+    requests = request_orders(database, store_id)
+    assert len(requests) >= 5 and set(requests) <= set(orders)
+    (run,) = shop.bulk.runs.values()  # one operation, whose file was read without the token
+    assert shop.bulk.downloads == 1 and shop.bulk.downloads_with_token == 0
+    with database.reading() as conn:
+        assert all(order_detail(conn, store_id, gid) == VERDICT for gid in requests)
+    # the same orders as the by-id read gives them: one mapping, one cache
+    with connect(shop) as client:
+        by_id = fetch_orders(client, sorted(requests), VERDICT, clock=lambda: run.created_at)
+    assert {f.order.id: f.order for f in by_id} == {gid: orders[gid] for gid in requests}
+    assert any(order.line_items for order in orders.values())
+    assert any(order.fulfillment_orders for order in orders.values())
+
+
+# refused at the start, and lost after the wait (every refusal: tests/shopify/test_shopify_bulk.py)
+@pytest.mark.parametrize("refusal", ["ACCESS_DENIED", "GONE"])
+def test_when_shopify_will_not_run_it_the_same_orders_are_read_by_id(
+    shop: DemoShop, open_cache: Callable[[str], Database], refusal: str
+) -> None:
+    bulk_db, bulk_store, through_bulk = first_connect(shop, open_cache("bulk"))
+    shop.refuse_bulk_operations(refusal)
+    by_id_db, by_id_store, by_id = first_connect(shop, open_cache("by-id"))
+    requests = request_orders(by_id_db, by_id_store)
+    assert requests == request_orders(bulk_db, bulk_store)  # same requests, same states
+    assert {g: by_id[g] for g in requests} == {g: through_bulk[g] for g in requests}
+    assert shop.bulk.downloads_with_token == 0
+
+
+def test_requests_are_stored_while_shopify_prepares_their_orders(
+    shop: DemoShop, open_cache: Callable[[str], Database]
+) -> None:
+    """Nothing lost: what the sources found is in the queue, its orders being read, before the
+    bulk file is in; then every order is there."""
+    seen: list[tuple[int, int, int]] = []  # (requests, of them with a cached order, to read)
+    database = open_cache("cache")
+
+    def progress(report: SyncProgress) -> None:
+        if report.phase == BULK_PHASE and not seen:
+            with database.reading() as conn:
+                rows = conn.execute(
+                    """SELECT count(*), count(o.id) FROM requests r
+                       LEFT JOIN orders o ON o.gid = r.order_gid WHERE r.order_gid IS NOT NULL"""
+                ).fetchone()
+            seen.append((rows[0], rows[1], report.to_read))
+
+    store_id, orders = connect_into(shop, database, progress)
+    ((stored, with_order, to_read),) = seen
+    assert stored == len(request_orders(database, store_id)) > 0
+    assert with_order == 0 and to_read == stored  # shown as being read, all of them
+    assert set(request_orders(database, store_id)) <= set(orders)
