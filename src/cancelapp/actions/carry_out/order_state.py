@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cancelapp.domain.money import Money
+from cancelapp.shopify.errors import MalformedResponse
 
 FAILED_TRANSACTION_STATUSES = frozenset({"FAILURE", "ERROR"})
 
@@ -45,12 +46,16 @@ class OrderState:
         node = data["order"]
         if node is None:
             raise OrderGone("the order no longer exists in Shopify")
+        refunds = tuple(_refund(r) for r in node.get("refunds") or ())
+        if len({r.amount.currency for r in refunds}) > 1:
+            # An order is paid in one presentment currency; refunds in two cannot be added up.
+            raise MalformedResponse("the order's refunds are in more than one currency")
         return cls(
             id=str(node["id"]),
             cancelled=node.get("cancelledAt") is not None,
             note=str(node.get("note") or ""),
             tags=tuple(node.get("tags") or ()),
-            refunds=tuple(_refund(r) for r in node.get("refunds") or ()),
+            refunds=refunds,
             fulfillment_orders=tuple(
                 FulfillmentOrderState(
                     id=str(fo["id"]),
