@@ -51,6 +51,7 @@ from cancelapp.shopify.bulk import (
     BulkState,
     BulkUnavailable,
     bulk_query,
+    cancel_bulk,
     start_bulk_query,
     wait_for_bulk,
 )
@@ -235,14 +236,15 @@ def _lookups_and_settings(shop: SchemaShop, client: ShopifyClient) -> None:
 
 
 def _bulk(client: ShopifyClient) -> None:
-    """A bulk operation started and polled whatever Shopify answers: it runs and ends, or it
-    is unavailable and the sync reads by id."""
+    """A bulk operation started, polled and cancelled whatever Shopify answers: it runs and
+    ends, or it is unavailable and the sync reads by id."""
     query = bulk_query("order_verdicts_bulk", {"search": "tag:cancel-request"})
     running = BulkState("gid://shopify/BulkOperation/1", "RUNNING", 0, None, None)
     with contextlib.suppress(BulkUnavailable):
         running = _typed(start_bulk_query, client, query) or running
     with contextlib.suppress(BulkUnavailable):
         _typed(wait_for_bulk, client, running, cancel=threading.Event(), interval=lambda _n: 0)
+    cancel_bulk(client, running.id)  # best effort: whatever the answer, it never raises
 
 
 def _actions(shop: SchemaShop, client: ShopifyClient, path: Path) -> None:

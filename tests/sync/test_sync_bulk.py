@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -11,10 +12,12 @@ from sync_helpers import connect
 
 from cancelapp.demoshop import DemoShop
 from cancelapp.domain.order import Order
+from cancelapp.domain.phrase import Phrase
+from cancelapp.domain.request import RequestState
 from cancelapp.shopify.order_mapping import order_from_node
 from cancelapp.store import Database
 from cancelapp.store.orders import VERDICT, order_detail
-from cancelapp.store.requests import list_requests
+from cancelapp.store.requests import get_request, list_requests, unmatched_reason
 from cancelapp.sync import IntakeSettings, OrderSync, SyncProgress, SyncSettings
 from cancelapp.sync.details import fetch_orders
 from cancelapp.sync.search_plan import BULK_PHASE
@@ -126,3 +129,89 @@ def test_requests_are_stored_while_shopify_prepares_their_orders(
     assert stored == len(request_orders(database, store_id)) > 0
     assert with_order == 0 and to_read == stored  # shown as being read, all of them
     assert set(request_orders(database, store_id)) <= set(orders)
+
+
+def awaited_request(database: Database) -> tuple[int, str, str]:
+    """A request stored for an order still being read: (its id, order gid, order name)."""
+    with database.reading() as conn:
+        row = conn.execute(
+            """SELECT r.id, r.order_gid, r.order_name FROM requests r
+               WHERE r.order_gid IS NOT NULL AND r.state = 'open'
+               AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.gid = r.order_gid)
+               ORDER BY r.id LIMIT 1"""
+        ).fetchone()
+    assert row is not None
+    return row[0], row[1], row[2]
+
+
+def assert_unmatched_for_want_of_its_order(
+    database: Database, request_id: int, name: str, notices: tuple[Phrase, ...]
+) -> None:
+    """As a request whose order Shopify did not have always ended: unmatched, saying why."""
+    with database.reading() as conn:
+        request = get_request(conn, request_id)
+        reason = unmatched_reason(conn, request_id)
+    assert request is not None and request.state is RequestState.UNMATCHED
+    assert request.order_id is None and request.order_name == name
+    assert reason is not None and reason.render_plain() == f"No order {name} in this store"
+    assert reason in notices
+
+
+# its order deleted while Shopify prepares the file: the file lacks it, or the file is lost
+@pytest.mark.parametrize("file", ["read", "lost"])
+def test_a_request_whose_order_shopify_no_longer_has_ends_unmatched(
+    shop: DemoShop, open_cache: Callable[[str], Database], file: str
+) -> None:
+    database = open_cache("cache")
+    gone: list[tuple[int, str, str]] = []
+
+    def progress(report: SyncProgress) -> None:
+        if report.phase == BULK_PHASE and not gone:  # the sources are read, the file is not
+            gone.append(awaited_request(database))
+            shop.delete_order(gone[0][1])
+            if file == "lost":
+                shop.refuse_bulk_operations("GONE")
+            shop.release_bulk_operations()
+
+    shop.hold_bulk_operations()
+    with database.transaction() as conn:
+        store_id = save_demo_store(conn)
+    with connect(shop) as client:
+        sync = OrderSync(database, client, store_id, settings=FAST, intake=IntakeSettings())
+        result = sync.run(then_backfill=False, progress=progress)
+    assert result.completed
+    ((request_id, _gid, name),) = gone
+    assert_unmatched_for_want_of_its_order(database, request_id, name, result.notices)
+    assert request_id in result.request_ids
+
+
+def test_a_cancelled_first_connect_cancels_its_bulk_operation(
+    shop: DemoShop, open_cache: Callable[[str], Database]
+) -> None:
+    """Stopped while Shopify prepares the file: the operation is cancelled, the request waits
+    for its order; the next connect, Shopify now refusing bulk operations and the order gone,
+    ends it unmatched."""
+    database = open_cache("cache")
+    cancel = threading.Event()
+
+    def progress(report: SyncProgress) -> None:
+        if report.phase == BULK_PHASE:
+            cancel.set()
+
+    shop.hold_bulk_operations()
+    with database.transaction() as conn:
+        store_id = save_demo_store(conn)
+    with connect(shop) as client:
+        sync = OrderSync(database, client, store_id, settings=FAST, intake=IntakeSettings())
+        assert not sync.run(then_backfill=False, progress=progress, cancel=cancel).completed
+        assert shop.bulk.cancel_seen.wait(10)
+        (run,) = shop.bulk.runs.values()
+        assert shop.bulk.cancelled == [f"gid://shopify/BulkOperation/{run.id}"]
+        assert shop.bulk.state(run)["status"] in {"CANCELING", "CANCELED"}
+        request_id, gid, name = awaited_request(database)  # "Reading the order…" meanwhile
+
+        shop.delete_order(gid)
+        shop.refuse_bulk_operations("ACCESS_DENIED")
+        result = sync.run(then_backfill=False)
+    assert result.completed
+    assert_unmatched_for_want_of_its_order(database, request_id, name, result.notices)

@@ -1,4 +1,5 @@
-"""Bulk queries (`bulkOperationRunQuery`, `bulkOperation(id:)`) as Shopify runs them.
+"""Bulk queries (`bulkOperationRunQuery`, `bulkOperation(id:)`, `bulkOperationCancel`) as
+Shopify runs them.
 
 The query is checked as Shopify checks it (valid, at least one connection, at most five, at
 most two levels of nested connections), then run in the background over the demo shop's own
@@ -22,7 +23,9 @@ made without it (the tests, `--demo`) finishes a bulk query as soon as it has ru
 `refusal` plays a Shopify that will not run one: `ACCESS_DENIED` (a token that may not run bulk
 operations; the mutation answers ACCESS_DENIED), `OPERATION_IN_PROGRESS` or `LIMIT_REACHED`
 (user errors), `FAILED` or `CANCELED` (the operation ends so), `GONE` (it completes but its file
-cannot be read).
+cannot be read). `held` keeps new operations from starting until released (a test reaching
+the shop's state while one runs); `bulkOperationCancel` stops a running one (CANCELING, then
+CANCELED, no file) and refuses one that has ended, as Shopify does.
 """
 
 from __future__ import annotations
@@ -80,6 +83,8 @@ class BulkRun:
     roots: int = 0
     error_code: str | None = None
     done: threading.Event = field(default_factory=threading.Event)
+    go: threading.Event = field(default_factory=threading.Event)  # set: may run
+    canceling: bool = False
 
 
 class BulkOperations:
@@ -95,6 +100,9 @@ class BulkOperations:
         self.runs: dict[int, BulkRun] = {}
         self.downloads = 0
         self.downloads_with_token = 0  # a file asked for with the access token: must stay 0
+        self.held = False  # new operations wait until `release()`
+        self.cancelled: list[str] = []  # the operations `bulkOperationCancel` stopped
+        self.cancel_seen = threading.Event()
 
     # The mutation and the query
 
@@ -133,6 +141,8 @@ class BulkOperations:
         if self.refusal in {"FAILED", "CANCELED"}:
             run.ends_as = self.refusal
             run.error_code = "INTERNAL_SERVER_ERROR" if self.refusal == "FAILED" else None
+        if not self.held:
+            run.go.set()
         self.runs[run.id] = run
         worker = threading.Thread(
             target=self._execute,
@@ -146,6 +156,27 @@ class BulkOperations:
     def find(self, number: int | None) -> BulkRun | None:
         return self.runs.get(number) if number is not None else None
 
+    def cancel(self, number: int | None) -> dict[str, Any]:
+        """`bulkOperationCancel`'s payload (call under the store's lock)."""
+        run = self.find(number)
+        if run is None:
+            return _error("id", "Bulk operation does not exist")
+        if self._finished(run):  # ASSUMED wording; Shopify refuses to cancel an ended one
+            return _error("id", f"A bulk operation cannot be canceled when it is {run.ends_as}")
+        if not run.canceling:
+            run.canceling = True
+            run.ends_as, run.error_code = "CANCELED", None
+            self.cancelled.append(gid("BulkOperation", run.id))
+            self.cancel_seen.set()
+            run.go.set()
+        return {"bulkOperation": self.state(run), "userErrors": []}
+
+    def release(self) -> None:
+        """Let held operations run, and new ones at once."""
+        self.held = False
+        for run in self.runs.values():
+            run.go.set()
+
     def state(self, run: BulkRun) -> dict[str, Any]:
         """The `BulkOperation` object as it stands now."""
         finished = self._finished(run)
@@ -154,6 +185,8 @@ class BulkOperations:
         fast = rate == float("inf")
         written = run.objects if finished or fast else min(run.objects, int(elapsed * rate))
         status = run.ends_as if finished else ("RUNNING" if elapsed > 0 else "CREATED")
+        if run.canceling and not finished:
+            status = "CANCELING"
         url = None
         if finished and status == "COMPLETED" and run.lines:
             url = f"{self.base_url}{PATH_PREFIX}{run.key}.jsonl"
@@ -198,9 +231,10 @@ class BulkOperations:
     def _execute(
         self, run: BulkRun, schema: GraphQLSchema, document: DocumentNode, context: RequestContext
     ) -> None:
+        run.go.wait()
         try:
             after: str | None = None
-            while True:
+            while not run.canceling:
                 variables = {"bulkAfter": after}
                 with self.store.lock:
                     self.store.settle()
@@ -227,6 +261,7 @@ class BulkOperations:
                 if not root["pageInfo"]["hasNextPage"]:
                     return
                 after = root["pageInfo"]["endCursor"]
+            run.lines.clear()  # cancelled: no file
         finally:
             run.done.set()
 
@@ -256,6 +291,15 @@ def bulk_operation(_root: Any, info: Info, **args: Any) -> dict[str, Any] | None
     bulk: BulkOperations = context_of(info).bulk
     run = bulk.find(gid_number(args["id"], "BulkOperation"))
     return bulk.state(run) if run is not None else None
+
+
+def bulk_operation_cancel(_root: Any, info: Info, **args: Any) -> dict[str, Any]:
+    bulk: BulkOperations = context_of(info).bulk
+    return bulk.cancel(gid_number(args["id"], "BulkOperation"))
+
+
+def _error(name: str, message: str) -> dict[str, Any]:
+    return {"bulkOperation": None, "userErrors": [{"field": [name], "message": message}]}
 
 
 def _refused(message: str, code: str) -> dict[str, Any]:

@@ -66,6 +66,7 @@ RESOLVERS: dict[str, dict[str, Callable[..., Any]]] = {
         "requestedOrderEditResolve": requested_edits.requested_order_edit_resolve,
         "returnCreate": returns.return_create,
         "bulkOperationRunQuery": bulk_operations.bulk_operation_run_query,
+        "bulkOperationCancel": bulk_operations.bulk_operation_cancel,
     },
     "Order": {
         **resolve_orders.ORDER,

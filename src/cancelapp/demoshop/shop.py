@@ -232,6 +232,21 @@ class DemoShop:
         with self.store.lock:
             self.bulk.refusal = how
 
+    def hold_bulk_operations(self) -> None:
+        """Bulk queries started from now on wait (status CREATED) until `release_bulk_operations`:
+        the shop can change while one is under way."""
+        with self.store.lock:
+            self.bulk.held = True
+
+    def release_bulk_operations(self) -> None:
+        with self.store.lock:
+            self.bulk.release()
+
+    def delete_order(self, order_id: str) -> None:
+        """The order is gone, as after `orderDelete` in the admin: no search or id finds it."""
+        with self.store.lock:
+            self.store.forget(self.order(order_id))
+
     def ignore_search_field(self, name: str) -> None:
         """Answer searches as a Shopify that does not know the filter `name`: it is ignored,
         and every order matches it (as Shopify does with unknown search fields)."""

@@ -133,6 +133,13 @@ class ShopStore:
         for part in parts:
             self._owners[part.id] = (order, part)
 
+    def forget(self, order: Order) -> None:
+        """Remove an order and everything in it (`register` undone)."""
+        self.orders.pop(order.id, None)
+        if order.customer is not None:
+            self.customer_orders.get(order.customer.id, {}).pop(order.id, None)
+        self._owners = {k: v for k, v in self._owners.items() if v[0] is not order}
+
     def tags_added(self, order: Order) -> None:
         """Call after giving an order a tag: a search by that tag must find it."""
         for tag in order.tags:

@@ -8,6 +8,7 @@ never carries the access token, `ShopifyClient.download`) and rebuilds each root
 shape a normal query gives it: Shopify writes the nodes of a nested connection as lines of their
 own naming their parent in `__parentId`, and they go back under their parent's connection as
 `{"pageInfo": {"hasNextPage": false}, "nodes": [...]}`, so the same mapping code reads both.
+`cancel_bulk` stops one that is no longer wanted.
 
 Shopify may refuse or lose a bulk operation in many ways (a token that may not run one, one
 already running, a limit, a FAILED, CANCELED or EXPIRED status, a file that cannot be read):
@@ -17,6 +18,7 @@ each is `BulkUnavailable`, and the caller reads the same objects another way.
 from __future__ import annotations
 
 import json
+import logging
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -47,6 +49,7 @@ from cancelapp.shopify.errors import (
 
 COMPLETED = "COMPLETED"
 _RUNNING = frozenset({"CREATED", "RUNNING"})
+log = logging.getLogger(__name__)
 MAX_LINE = 8 * 1024 * 1024  # one object's line; a longer one is not Shopify's answer
 # Answers that say "not this way" rather than "offline": the caller reads by id instead.
 _REFUSALS = (UserErrors, MissingScopes, RequestRejected, OutcomeUnknown, MalformedResponse)
@@ -134,6 +137,15 @@ def start_bulk_query(
     except _REFUSALS as refused:
         raise BulkUnavailable(f"{type(refused).__name__}: {refused.detail}") from None
     return BulkState.from_node(payload.get("bulkOperation"))
+
+
+def cancel_bulk(client: ShopifyClient, operation_id: str) -> None:
+    """Ask Shopify to stop an operation no longer wanted (`bulkOperationCancel`). Best effort:
+    one that has ended, an answer lost or a closed client is logged, never raised."""
+    try:
+        client.mutate(documents.load("bulk_operation_cancel"), {"id": operation_id})
+    except Exception as failed:  # nothing waits on it; left alone, the operation expires
+        log.info("bulk operation %s not cancelled: %s", operation_id, failed)
 
 
 def poll_interval(polls: int) -> float:
@@ -263,6 +275,7 @@ __all__ = [
     "BulkUnavailable",
     "bulk_nodes",
     "bulk_query",
+    "cancel_bulk",
     "start_bulk_query",
     "wait_for_bulk",
 ]

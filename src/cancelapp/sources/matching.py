@@ -65,6 +65,11 @@ class Match:
         return Phrase(CONTEXT, _REASONS[self.unmatched], {"order": incoming.order_name or ""})
 
 
+def no_such_order(order_name: str | None) -> Phrase:
+    """Why a request whose order Shopify does not have stays unmatched."""
+    return Phrase(CONTEXT, _REASONS[Unmatched.NO_SUCH_ORDER], {"order": order_name or ""})
+
+
 def same_email(a: str | None, b: str | None) -> bool:
     if not a or not b:
         return False

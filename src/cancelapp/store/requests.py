@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -124,6 +124,45 @@ def unmatched_reason(conn: sqlite3.Connection, request_id: int) -> Phrase | None
         (request_id, RequestState.UNMATCHED.value),
     ).fetchone()
     return None if row is None or row[0] is None else phrase_from_json(row[0])
+
+
+def unmatch_vanished_orders(
+    conn: sqlite3.Connection,
+    store_id: int,
+    gids: Collection[str],
+    reason: Callable[[str | None], Phrase],
+    *,
+    now: datetime,
+) -> list[tuple[int, Phrase]]:
+    """Open requests for orders of `gids` (just asked of Shopify) that the cache still does not
+    hold at all: Shopify no longer has them. Each becomes unmatched, its order forgotten, with
+    `reason(order name)`, as if the order had been missing when the request came; returns
+    their ids with those reasons."""
+    wanted = list(gids)
+    vanished: list[tuple[int, str | None]] = []
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        vanished += conn.execute(
+            f"""SELECT r.id, r.order_name FROM requests r
+                WHERE r.store_id = ? AND r.state = ? AND r.order_gid IN ({marks})
+                AND NOT EXISTS (
+                    SELECT 1 FROM orders o WHERE o.store_id = r.store_id AND o.gid = r.order_gid)
+            """,  # noqa: S608
+            (store_id, RequestState.OPEN.value, *chunk),
+        ).fetchall()
+    unmatched = []
+    for request_id, order_name in sorted(vanished):
+        why = reason(order_name)
+        _update(
+            conn,
+            request_id,
+            "order_gid = NULL, state = ?, unmatched_reason = ?, verdict_evaluated_at = NULL",
+            (RequestState.UNMATCHED.value, phrase_to_json(why)),
+            now,
+        )
+        unmatched.append((request_id, why))
+    return unmatched
 
 
 def settle_cancelled_orders(conn: sqlite3.Connection, store_id: int, *, now: datetime) -> list[int]:

@@ -9,7 +9,9 @@ meanwhile are stored at once and shown as being read (`intake.py`, `awaiting`); 
 is in, the orders are saved and judged a batch at a time. Orders the file does not hold (named
 by email, tagged since, a search Shopify answers otherwise) are read by id after it, as are all
 of them when Shopify will not run the operation or it fails: nothing depends on it but time.
-One of ours at a time, by choice: a first connect starts one and waits for it.
+One of ours at a time, by choice: a first connect starts one and waits for it. A sync cancelled
+while it runs (the store removed, the window closed, the app quitting) asks Shopify to stop it,
+from a thread of its own so that nothing waits for the answer (`abandon_bulk_read`).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from cancelapp.shopify.bulk import (
     BulkUnavailable,
     bulk_nodes,
     bulk_query,
+    cancel_bulk,
     start_bulk_query,
     wait_for_bulk,
 )
@@ -138,3 +141,14 @@ def finish_bulk_read(
     for start in range(0, len(fetched), BATCH * 5):
         save_batch(db, store_id, fetched[start : start + BATCH * 5], saved, committed)
     return BulkOutcome(frozenset(f.order.id for f in fetched), waited)
+
+
+def abandon_bulk_read(client: ShopifyClient, started: BulkStarted) -> None:
+    """The sync stopped before the operation's file was read: ask Shopify to cancel it, best
+    effort, from a daemon thread (a closing window or a quitting app never waits for it)."""
+    threading.Thread(
+        target=cancel_bulk,
+        args=(client, started.state.id),
+        name="bulk-cancel",
+        daemon=True,
+    ).start()

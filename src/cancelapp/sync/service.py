@@ -38,6 +38,7 @@ from cancelapp.shopify.client import ShopifyClient
 from cancelapp.shopify.errors import Cancelled, ShopifyError
 from cancelapp.shopify.order_mapping import order_from_node
 from cancelapp.shopify.page_fit import PageFit, largest_page
+from cancelapp.sources.matching import no_such_order
 from cancelapp.store.database import Database
 from cancelapp.store.orders import (
     FULL,
@@ -48,7 +49,11 @@ from cancelapp.store.orders import (
     request_orders_to_read,
     upsert_orders,
 )
-from cancelapp.store.requests import settle_cancelled_orders, settle_refunded_withdrawals
+from cancelapp.store.requests import (
+    settle_cancelled_orders,
+    settle_refunded_withdrawals,
+    unmatch_vanished_orders,
+)
 from cancelapp.store.stores import REMOVED
 from cancelapp.store.sync_state import (
     SyncRun,
@@ -58,7 +63,12 @@ from cancelapp.store.sync_state import (
     save_run,
 )
 from cancelapp.sync import documents
-from cancelapp.sync.bulk_read import finish_bulk_read, start_bulk_read
+from cancelapp.sync.bulk_read import (
+    BulkStarted,
+    abandon_bulk_read,
+    finish_bulk_read,
+    start_bulk_read,
+)
 from cancelapp.sync.details import read_orders
 from cancelapp.sync.intake import Found, IntakeSettings, run_intake
 from cancelapp.sync.pages import orders_page
@@ -106,6 +116,12 @@ class SyncResult:
     more: bool = False  # a backfill run waits: sync again soon rather than on the timer
     bulk_orders: int = 0  # orders read through a bulk operation (a first connect)
     bulk_wait: float = 0.0  # seconds waited for it after the sources were read
+
+
+@dataclass
+class _Flight:
+    started: BulkStarted | None  # the first connect's bulk operation, if Shopify runs one
+    over: bool = False  # it ended (its file read, or failed): nothing to cancel
 
 
 @dataclass
@@ -335,12 +351,8 @@ class OrderSync:
         has not confirmed in this run, through a bulk operation started before the sources
         when Shopify runs one (`bulk_read.py`), the rest by id; any other run in full, those
         the cache lacks in full (the backfill after a first connect reads them all)."""
-        first = run.kind == FULL_RUN
-        detail = VERDICT if first else FULL
-        reading = IN_FULL_PHASE if run.kind == BACKFILL else DETAILS_PHASE
-        finding: set[int] = set()
         bulk = None
-        if first and self._intake is not None and self._settings.bulk:
+        if run.kind == FULL_RUN and self._intake is not None and self._settings.bulk:
             bulk = start_bulk_read(
                 self._db,
                 self._client,
@@ -349,6 +361,29 @@ class OrderSync:
                 clock=self._clock,
                 cancel=cancel,
             )
+        flight = _Flight(bulk)
+        done = False
+        try:
+            done = self._read_details(run, tally, cancel, progress, found, flight)
+        finally:
+            if not done and flight.started is not None and not flight.over:
+                abandon_bulk_read(self._client, flight.started)  # stopped while Shopify works
+        return done
+
+    def _read_details(
+        self,
+        run: SyncRun,
+        tally: _Tally,
+        cancel: threading.Event,
+        progress: ProgressCallback | None,
+        found: Found | None,
+        flight: _Flight,
+    ) -> bool:
+        first = run.kind == FULL_RUN
+        detail = VERDICT if first else FULL
+        reading = IN_FULL_PHASE if run.kind == BACKFILL else DETAILS_PHASE
+        finding: set[int] = set()
+        bulk = flight.started
 
         def found_by_sources(request_ids: frozenset[int]) -> None:
             finding.update(request_ids)
@@ -382,6 +417,7 @@ class OrderSync:
             )
         started = time.monotonic()
         to_read = len(gids)  # by the bulk operation and by id
+        asked = list(gids)
 
         batch_requests: set[int] = set()
 
@@ -432,6 +468,7 @@ class OrderSync:
                 committed=committed,
                 interval=self._settings.bulk_poll,
             )
+            flight.over = True
             tally.bulk_orders += len(bulk_outcome.saved)
             tally.bulk_wait += bulk_outcome.waited
             gids = [g for g in gids if g not in bulk_outcome.saved]
@@ -446,7 +483,30 @@ class OrderSync:
             saved=saved,
             committed=committed,
         )
-        return read and not cancel.is_set()  # the sources may have stopped half-way
+        if not read or cancel.is_set():  # the sources may have stopped half-way
+            return False
+        self._unmatch_vanished(asked, tally, found)
+        return True
+
+    def _unmatch_vanished(self, asked: list[str], tally: _Tally, found: Found | None) -> None:
+        """A request stored for an order being read (a trusted channel named it while a bulk
+        operation ran) whose order Shopify no longer has ends as it would have without the
+        bulk operation: unmatched, saying so, for the merchant to find its order or close it."""
+        if not asked:
+            return
+        with self._db.transaction() as conn:
+            if _removed(conn, self._store_id):
+                raise Cancelled
+            unmatched = unmatch_vanished_orders(
+                conn, self._store_id, asked, no_such_order, now=self._clock()
+            )
+        if not unmatched:
+            return
+        ids = frozenset(request_id for request_id, _reason in unmatched)
+        tally.request_ids.update(ids)
+        tally.notices.extend(reason for _request_id, reason in unmatched)
+        if found is not None:
+            found(ids)
 
     def _save_page(
         self,
