@@ -2450,6 +2450,14 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>Ikke sendt</translation>
     </message>
     <message>
+        <source>Unsent reply replaced by a new decision</source>
+        <translation>Ikke-sendt svar erstattet af en ny beslutning</translation>
+    </message>
+    <message>
+        <source>Unsent reply taken back with its decision</source>
+        <translation>Ikke-sendt svar trukket tilbage sammen med beslutningen</translation>
+    </message>
+    <message>
         <source>Voided</source>
         <translation>Ophævet</translation>
     </message>
@@ -4440,6 +4448,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     <message>
         <source>Emails from Shopify</source>
         <translation>E-mails fra Shopify</translation>
+    </message>
+    <message>
+        <source>The reply to your earlier decision has not been sent yet. This decision replaces it: the customer will not get it.</source>
+        <translation>Svaret på din tidligere beslutning er ikke sendt endnu. Denne beslutning erstatter det: kunden får det ikke.</translation>
     </message>
     <message>
         <source>&amp;Send this reply from your mailbox</source>
