@@ -47,6 +47,10 @@
 <context>
     <name>ActionConflict</name>
     <message>
+        <source>1 more item has been shipped.</source>
+        <translation>1 vare mere er sendt.</translation>
+    </message>
+    <message>
         <source>A fulfillment service has accepted the order.</source>
         <translation>En fulfillment-tjeneste har taget imod ordren.</translation>
     </message>
@@ -91,8 +95,8 @@
         <translation>Refusionen ville nu blive {after} i stedet for {before}.</translation>
     </message>
     <message>
-        <source>{count} more item(s) have been shipped.</source>
-        <translation>{count} vare(r) mere er sendt.</translation>
+        <source>{count} more items have been shipped.</source>
+        <translation>{count} varer mere er sendt.</translation>
     </message>
 </context>
 <context>
@@ -376,12 +380,24 @@
         <translation>Shopify sender kunden en refusionskvittering på {amount}.</translation>
     </message>
     <message>
+        <source>Shopify emails the customer a refund receipt: 1 item cancelled, {amount} refunded.</source>
+        <translation>Shopify sender kunden en refusionskvittering: 1 vare annulleret, {amount} refunderet.</translation>
+    </message>
+    <message>
         <source>Shopify emails the customer a refund receipt: {amount} as store credit.</source>
         <translation>Shopify sender kunden en refusionskvittering: {amount} som butikskredit.</translation>
     </message>
     <message>
-        <source>Shopify emails the customer a refund receipt: {count} item(s) cancelled, {amount} refunded.</source>
-        <translation>Shopify sender kunden en refusionskvittering: {count} vare(r) annulleret, {amount} refunderet.</translation>
+        <source>Shopify emails the customer a refund receipt: {count} items cancelled, {amount} refunded.</source>
+        <translation>Shopify sender kunden en refusionskvittering: {count} varer annulleret, {amount} refunderet.</translation>
+    </message>
+    <message>
+        <source>Shopify emails the customer that 1 item is cancelled, with no money refunded.</source>
+        <translation>Shopify sender kunden en e-mail om, at 1 vare er annulleret, uden at der refunderes penge.</translation>
+    </message>
+    <message>
+        <source>Shopify emails the customer that {count} items are cancelled, with no money refunded.</source>
+        <translation>Shopify sender kunden en e-mail om, at {count} varer er annulleret, uden at der refunderes penge.</translation>
     </message>
     <message>
         <source>Shopify emails the customer that order {order} is cancelled and {amount} goes back to how they paid.</source>
@@ -394,10 +410,6 @@
     <message>
         <source>Shopify emails the customer that order {order} is cancelled.</source>
         <translation>Shopify sender kunden en e-mail om, at ordre {order} er annulleret.</translation>
-    </message>
-    <message>
-        <source>Shopify emails the customer that {count} item(s) are cancelled, with no money refunded.</source>
-        <translation>Shopify sender kunden en e-mail om, at {count} vare(r) er annulleret, uden at der refunderes penge.</translation>
     </message>
     <message>
         <source>Shopify sends the customer no email.</source>

@@ -109,7 +109,7 @@ def test_an_order_that_shipped_meanwhile_brings_the_request_back_with_the_reason
     assert h.request_state(request_id) is RequestState.OPEN
     detail = load_detail(h.db, request_id, online.rules.policy, datetime.now(UTC))
     assert detail is not None and not detail.queued
-    assert detail.stopped[0].template == "{count} more item(s) have been shipped."
+    assert detail.stopped[0].template == "1 more item has been shipped."
     assert detail.kept_reason == REASON
     assert "cancel-declined" not in h.shop.order(order_id).tags
 

@@ -36,7 +36,7 @@ def test_unchanged_order_has_no_changes() -> None:
 def test_each_change_is_named_in_plain_words() -> None:
     assert _changes(cancelled_at=PLACED) == ["The order has been cancelled in the meantime."]
     assert _changes(line_items=(line(1, qty=2, unfulfilled=1, price="224.50"),)) == [
-        "1 more item(s) have been shipped."
+        "1 more item has been shipped."
     ]
     assert _changes(
         total_refunded=Money.of("50", "DKK"), financial_status=FinancialStatus.PARTIALLY_REFUNDED

@@ -194,7 +194,11 @@ def test_two_of_three_items_are_cancelled_and_one_is_not_restocked(
     assert dialog.preview.kind.value == "refund"  # a part: refunded, not cancelled whole
     (restock_row,) = [value for label, value in dialog.rows() if label == "Restock"]
     assert restock_row.startswith(f"{first.quantity} × {first.title} at ")
-    assert rows["Customer email"].startswith("Shopify emails the customer a refund receipt")
+    units = first.quantity + second.quantity
+    assert rows["Customer email"].startswith(
+        f"Shopify emails the customer a refund receipt: {units} items cancelled, "
+    )
+    assert "Refund via Shopify Payments" in rows  # the gateway in words, not its handle
     confirm(qtbot, window, dialog)
     after = {li.id: li for li in demo_shop.order(order_id).line_items}
     assert after[first.id].refunded_quantity == first.quantity

@@ -119,10 +119,13 @@ def changes_since(basis: Basis, fresh: Basis) -> tuple[Phrase, ...]:
     if fresh.cancelled and not basis.cancelled:
         note(QT_TRANSLATE_NOOP(_CONTEXT, "The order has been cancelled in the meantime."))
     if fresh.units_fulfilled > basis.units_fulfilled:
-        note(
-            QT_TRANSLATE_NOOP(_CONTEXT, "{count} more item(s) have been shipped."),
-            count=fresh.units_fulfilled - basis.units_fulfilled,
-        )
+        shipped = fresh.units_fulfilled - basis.units_fulfilled
+        if shipped == 1:
+            note(QT_TRANSLATE_NOOP(_CONTEXT, "1 more item has been shipped."))
+        else:
+            note(
+                QT_TRANSLATE_NOOP(_CONTEXT, "{count} more items have been shipped."), count=shipped
+            )
     elif fresh.fulfillment_status != basis.fulfillment_status:
         note(
             QT_TRANSLATE_NOOP(_CONTEXT, "Fulfillment changed from {before} to {after}."),

@@ -470,18 +470,34 @@ def _refund_email(refunded: Money, chosen: ApproveChoices) -> Phrase:
 
 def _partial_email(refunded: Money | None, units: int, chosen: ApproveChoices) -> Phrase:
     if refunded is None:
+        if units == 1:
+            return phrase(
+                QT_TRANSLATE_NOOP(
+                    CONTEXT,
+                    "Shopify emails the customer that 1 item is cancelled, with no money refunded.",
+                )
+            )
         return phrase(
             QT_TRANSLATE_NOOP(
                 CONTEXT,
-                "Shopify emails the customer that {count} item(s) are cancelled, with no "
+                "Shopify emails the customer that {count} items are cancelled, with no "
                 "money refunded.",
             ),
             count=units,
         )
+    if units == 1:
+        return phrase(
+            QT_TRANSLATE_NOOP(
+                CONTEXT,
+                "Shopify emails the customer a refund receipt: 1 item cancelled, {amount} "
+                "refunded.",
+            ),
+            amount=refunded,
+        )
     return phrase(
         QT_TRANSLATE_NOOP(
             CONTEXT,
-            "Shopify emails the customer a refund receipt: {count} item(s) cancelled, "
+            "Shopify emails the customer a refund receipt: {count} items cancelled, "
             "{amount} refunded.",
         ),
         count=units,

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from cancelapp.actions.prepare.choices import AmountChoice
 from cancelapp.ui.detail.approve_choices import ApproveChoicesPanel
 from cancelapp.ui.detail.detail_pane import plain_label
+from cancelapp.ui.detail.order_words import gateway_words
 from cancelapp.ui.detail.reply_preview import ReplyFacts, ReplyPreview
 from cancelapp.ui.formatting import Formatter
 from cancelapp.ui.theme import banner_colors, is_dark
@@ -233,7 +234,7 @@ class ConfirmActionDialog(QDialog):
         for refund in p.refunds:
             rows.append(
                 (
-                    self.tr("Refund via {gateway}").format(gateway=refund.gateway),
+                    self.tr("Refund via {gateway}").format(gateway=gateway_words(refund.gateway)),
                     fmt.money(refund.amount),
                 )
             )
