@@ -163,7 +163,7 @@ def test_order_changed_since_preview_stops_with_a_conflict(harness: Harness) -> 
     outcome = h.runner.execute(plan)
     assert outcome.status is OutcomeStatus.CONFLICT
     assert outcome.conflict is not None
-    assert "have been shipped" in outcome.plain_message
+    assert "1 more item has been shipped." in outcome.plain_message
     assert h.shop.order(order_id).cancelled_at is None
     assert h.shop.ledger.refunds == []
     assert unfinished_plans(h.db) == []
