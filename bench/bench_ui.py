@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import gc
 import json
 import operator
 import os
@@ -77,6 +78,7 @@ from cancelapp.store.queue import QueueRow
 from cancelapp.store.requests import add_request, set_verdict
 from cancelapp.store.stores import list_stores, save_store
 from cancelapp.sync import OrderSync
+from cancelapp.ui.collector import GuiThreadCollector
 from cancelapp.ui.formatting import Formatter
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_cache import QueueOpening, index_cached_queue
@@ -426,6 +428,11 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, help="keep (or reuse) the big cache in this folder")
     args = parser.parse_args()
     app = QApplication(sys.argv[:1])
+    # As the app does (`app._run`): garbage is collected on the GUI thread only. A worker or
+    # the demo shop's thread collecting the closed views' cycles made Qt delete them from
+    # the wrong thread, and the view's destructor crashed (segfault in the quick run).
+    collector = GuiThreadCollector(app)
+    collector.start()
     figures: dict[str, Any] = {
         "machine": platform.platform(),
         "cpus": os.cpu_count(),
@@ -435,6 +442,7 @@ def main() -> None:
     figures["peak_rss_mb_after_queue"] = round(
         resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1
     )
+    gc.collect()  # the queue figures' closed views, freed here on the GUI thread
     with tempfile.TemporaryDirectory(prefix="cancelapp-bench-ui-") as tmp:
         home = args.cache or Path(tmp)
         if not (home / "data" / "cancelapp.sqlite3").exists():
