@@ -34,7 +34,7 @@ from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Tab
 from cancelapp.ui.settings.settings_dialog import SettingsDialog
 from fixtures.imap import ImapServer
-from fixtures.mailbox import SENDER, in_sent, with_mailbox
+from fixtures.mailbox import SENDER, in_sent, window_with_mailbox, with_mailbox
 from fixtures.main_window import open_window, show_request
 from fixtures.smtp import SmtpServer
 
@@ -109,9 +109,7 @@ def test_a_declined_email_request_is_answered_in_its_thread_in_danish(
 ) -> None:
     order_id = danish_order(demo_shop)
     question = ask_by_email(imap_server, folder, demo_shop, order_id)
-    store = connect_demo(bare_context, demo_shop)
-    with_mailbox(bare_context, store.domain, imap_server, smtp_server, folder)
-    window = open_window(qtbot, bare_context)
+    window = window_with_mailbox(qtbot, bare_context, demo_shop, imap_server, smtp_server, folder)
     request_id = open_request(qtbot, window, order_id)
 
     with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
@@ -245,9 +243,7 @@ def test_a_connection_lost_after_data_asks_the_merchant_instead_of_sending_again
 ) -> None:
     order_id = danish_order(demo_shop)
     ask_by_email(imap_server, folder, demo_shop, order_id)
-    store = connect_demo(bare_context, demo_shop)
-    with_mailbox(bare_context, store.domain, imap_server, smtp_server, folder)
-    window = open_window(qtbot, bare_context)
+    window = window_with_mailbox(qtbot, bare_context, demo_shop, imap_server, smtp_server, folder)
     open_request(qtbot, window, order_id)
     smtp_server.recorder.drop_after_data = True
 

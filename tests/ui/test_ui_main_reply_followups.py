@@ -26,7 +26,7 @@ from cancelapp.ui.detail.find_order_dialog import FindOrderDialog
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Tab
 from fixtures.imap import ImapServer
-from fixtures.mailbox import SENDER, in_sent, with_mailbox
+from fixtures.mailbox import SENDER, in_sent, window_with_mailbox
 from fixtures.main_window import open_window
 from fixtures.smtp import SmtpServer
 
@@ -93,9 +93,7 @@ def test_asking_the_warehouse_sends_the_waiting_reply_exactly_once(
     folder: str,
 ) -> None:
     order_id = warehouse_order(demo_shop)
-    store = connect_demo(bare_context, demo_shop)
-    with_mailbox(bare_context, store.domain, imap_server, smtp_server, folder)
-    window = open_window(qtbot, bare_context)
+    window = window_with_mailbox(qtbot, bare_context, demo_shop, imap_server, smtp_server, folder)
     request_id = window.model.request_of_order(order_id)
     assert request_id is not None
     open_request(qtbot, window, request_id)
@@ -173,9 +171,7 @@ def test_closing_an_unmatched_email_request_sends_the_not_found_reply_in_its_thr
     question["Message-ID"] = f"<{uuid.uuid4().hex}@kunde.example.dk>"
     question.set_content("Hej, jeg vil gerne annullere min ordre. Tak.")
     deliver(imap_server, folder, question)
-    store = connect_demo(bare_context, demo_shop)
-    with_mailbox(bare_context, store.domain, imap_server, smtp_server, folder)
-    window = open_window(qtbot, bare_context)
+    window = window_with_mailbox(qtbot, bare_context, demo_shop, imap_server, smtp_server, folder)
     assert window.store is not None
     with window.context.database.reading() as conn:
         row = conn.execute(
@@ -259,9 +255,7 @@ def test_a_sent_folder_that_refuses_the_copy_leaves_the_reply_unfiled_until_a_la
 ) -> None:
     order_id = demo_shop.create_order("paid")
     demo_shop.add_cancel_request(order_id, "Cancel please")
-    store = connect_demo(bare_context, demo_shop)
-    with_mailbox(bare_context, store.domain, imap_server, smtp_server, folder)
-    window = open_window(qtbot, bare_context)
+    window = window_with_mailbox(qtbot, bare_context, demo_shop, imap_server, smtp_server, folder)
     request_id = window.model.request_of_order(order_id)
     assert request_id is not None
     problems: list[str] = []
@@ -308,9 +302,7 @@ def test_a_server_that_files_submitted_mail_itself_gets_no_second_copy(
     smtp_server.recorder.file_in_sent = file_in_sent
     order_id = demo_shop.create_order("paid")
     demo_shop.add_cancel_request(order_id, "Cancel please")
-    store = connect_demo(bare_context, demo_shop)
-    with_mailbox(bare_context, store.domain, imap_server, smtp_server, folder)
-    window = open_window(qtbot, bare_context)
+    window = window_with_mailbox(qtbot, bare_context, demo_shop, imap_server, smtp_server, folder)
     request_id = window.model.request_of_order(order_id)
     assert request_id is not None
     decline_a_buyer_request(qtbot, window, request_id)

@@ -16,14 +16,13 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from cancelapp.context import AppContext, connect_demo
+from cancelapp.context import AppContext
 from cancelapp.demoshop import DemoShop
 from cancelapp.ui.detail.reply_dialog import ReplyDialog
 from cancelapp.ui.detail.withdrawal_flow import ConfirmWithdrawalDialog
 from cancelapp.ui.main_window import MainWindow
 from fixtures.imap import ImapServer
-from fixtures.mailbox import in_sent, with_mailbox
-from fixtures.main_window import open_window
+from fixtures.mailbox import in_sent, window_with_mailbox
 from fixtures.smtp import SmtpServer
 
 pytestmark = [pytest.mark.imap, pytest.mark.qt_log_ignore("propagateSizeHints")]
@@ -90,9 +89,7 @@ def test_a_withdrawal_by_email_is_acknowledged_and_given_return_instructions_in_
 ) -> None:
     order_id = delivered_danish_order(demo_shop)
     question = withdraw_by_email(imap_server, folder, demo_shop, order_id)
-    store = connect_demo(bare_context, demo_shop)
-    with_mailbox(bare_context, store.domain, imap_server, smtp_server, folder)
-    window = open_window(qtbot, bare_context)
+    window = window_with_mailbox(qtbot, bare_context, demo_shop, imap_server, smtp_server, folder)
     email = demo_shop.order(order_id).email
 
     # On arrival: sent from the mailbox, in its thread, with no dialog for the merchant.
