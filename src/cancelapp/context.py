@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -184,9 +185,15 @@ class AppContext:
         return email_password
 
     def close(self) -> None:
+        """On quitting, once the window has gone: stop the workers, then close the sessions the
+        windows retired; the bulk cancels their stopped syncs sent get `GRACE` seconds in all
+        to go out first (`sync/bulk_cancels.py`)."""
         self.workers.shutdown()
+        from cancelapp.sync.bulk_cancels import GRACE
+
+        cancels_by = time.monotonic() + GRACE
         for session in self.retired:
-            session.close()
+            session.close(cancels_by=cancels_by)
         self.retired.clear()
         from cancelapp.store import StoreError
 

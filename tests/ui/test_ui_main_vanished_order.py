@@ -1,7 +1,8 @@
 """A first connect whose bulk operation is under way, in the real window against the demo shop:
 a request whose order Shopify no longer has does not stay "Reading the order…" but lands in
 Unmatched saying why, for the merchant to find the order or close the request; closing the
-window while Shopify prepares the file cancels the operation."""
+window while Shopify prepares the file cancels the operation, and quitting the app sends that
+cancel before the app ends."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from cancelapp.context import AppContext
-from cancelapp.demoshop import DemoShop
+from cancelapp.demoshop import DemoShop, Fault
 from cancelapp.domain.request import RequestState
 from cancelapp.store.phrase_json import phrase_from_json
 from cancelapp.ui.main_window import MainWindow
@@ -76,3 +77,23 @@ def test_closing_the_window_while_shopify_prepares_the_file_cancels_the_operatio
     qtbot.waitUntil(lambda: bool(shop.bulk.cancelled), timeout=WAIT)
     (run,) = shop.bulk.runs.values()
     assert shop.bulk.cancelled == [f"gid://shopify/BulkOperation/{run.id}"]
+
+
+def test_quitting_while_shopify_prepares_the_file_cancels_the_operation_before_the_app_ends(
+    qtbot: QtBot, context: AppContext, shop: DemoShop
+) -> None:
+    """Quit closes the window; once the event loop returns, `main` closes the context. The
+    cancel goes from a daemon thread that the interpreter's exit would cut off, and over a
+    client the context closes: the quit path gives it its moment first."""
+    shop.hold_bulk_operations()
+    shop.faults.inject(Fault.slow_arrival(0.5), operation="BulkOperationCancel")
+    window = open_window(qtbot, context, start=False)
+    window.start()
+    qtbot.waitUntil(lambda: bool(being_read(window)), timeout=WAIT)
+    window.commands.quit.trigger()
+    assert not window.isVisible()
+    context.close()  # what `main` does once the event loop has returned (closing twice is fine)
+    (run,) = shop.bulk.runs.values()
+    operation = f"gid://shopify/BulkOperation/{run.id}"
+    assert shop.bulk.cancelled == [operation]  # already: nothing is left to send it after this
+    qtbot.waitUntil(lambda: shop.bulk.state(run)["status"] == "CANCELED", timeout=WAIT)

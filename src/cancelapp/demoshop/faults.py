@@ -37,6 +37,12 @@ class Fault:
         return cls(FaultKind.LATENCY, after_execute=True, delay=seconds)
 
     @classmethod
+    def slow_arrival(cls, seconds: float) -> Fault:
+        """The request reaches the shop only after a delay (a slow network on the way there),
+        then is done and answered as usual."""
+        return cls(FaultKind.LATENCY, after_execute=False, delay=seconds)
+
+    @classmethod
     def server_error(cls, status: int = 503, *, after_execute: bool = False) -> Fault:
         return cls(FaultKind.SERVER_ERROR, after_execute=after_execute, status=status)
 

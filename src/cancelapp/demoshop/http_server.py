@@ -202,8 +202,11 @@ class DemoShopHandler(BaseHTTPRequestHandler):
         shop = self.server.shop
         fault = shop.faults.take(operation_name_of(raw))
         if fault is not None and not fault.after_execute:
-            self._commit(fault, None)
-            return
+            if fault.kind is not FaultKind.LATENCY:
+                self._commit(fault, None)
+                return
+            time.sleep(fault.delay)  # arrives late, then is done as usual
+            fault = None
         if version not in VERSIONS:
             answer = Answer(404, NOT_FOUND)
         elif not shop.tokens.accepts(self.headers.get("X-Shopify-Access-Token")):

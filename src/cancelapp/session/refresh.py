@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
@@ -46,6 +47,7 @@ from cancelapp.sync import (
     ensure_full_order,
     store_candidates,
 )
+from cancelapp.sync.bulk_cancels import GRACE, BulkCancels
 from cancelapp.sync.details import fetch_full_order
 from cancelapp.sync.search_plan import REQUESTS_PHASE
 from cancelapp.sync.shop_window import EDIT_WINDOW_MAX_AGE, refresh_shop_edit_window
@@ -77,6 +79,7 @@ class StoreSession:
     edit_window_read_at: datetime | None = None
     mailbox: Mailbox | None = None  # where replies are sent from; None: not set up
     clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))  # verdicts' time
+    bulk_cancels: BulkCancels = field(default_factory=BulkCancels)  # sent by stopped syncs
 
     @property
     def store_id(self) -> int:
@@ -90,7 +93,10 @@ class StoreSession:
     def shop_edit_window(self) -> timedelta | None:
         return self.rules.shop_edit_window
 
-    def close(self) -> None:
+    def close(self, *, cancels_by: float | None = None) -> None:
+        """Close the connection; first the bulk cancels still under way get until `cancels_by`
+        (`time.monotonic()`; `GRACE` seconds from now by default) to be sent and answered."""
+        self.bulk_cancels.finish(time.monotonic() + GRACE if cancels_by is None else cancels_by)
         self.runner.close()
         self.client.close()
 
@@ -148,6 +154,7 @@ def refresh_store(control: TaskControl, session: StoreSession) -> RefreshResult:
         session.client,
         session.store_id,
         intake=session.intake,
+        bulk_cancels=session.bulk_cancels,
     )
     result = sync.run(
         cancel=control.cancel_event, progress=progress, then_backfill=False, found=found

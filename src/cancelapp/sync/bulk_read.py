@@ -11,7 +11,8 @@ by email, tagged since, a search Shopify answers otherwise) are read by id after
 of them when Shopify will not run the operation or it fails: nothing depends on it but time.
 One of ours at a time, by choice: a first connect starts one and waits for it. A sync cancelled
 while it runs (the store removed, the window closed, the app quitting) asks Shopify to stop it,
-from a thread of its own so that nothing waits for the answer (`abandon_bulk_read`).
+from a thread of its own so that nothing waits for the answer (`abandon_bulk_read`); a quitting
+app gives that request a moment to go out (`bulk_cancels.py`).
 """
 
 from __future__ import annotations
@@ -30,7 +31,6 @@ from cancelapp.shopify.bulk import (
     BulkUnavailable,
     bulk_nodes,
     bulk_query,
-    cancel_bulk,
     start_bulk_query,
     wait_for_bulk,
 )
@@ -42,6 +42,7 @@ from cancelapp.sources.shopify_times import parse_time
 from cancelapp.store.database import Database
 from cancelapp.store.intake_state import load_cursors
 from cancelapp.store.orders import VERDICT, FetchedOrder
+from cancelapp.sync.bulk_cancels import BulkCancels
 from cancelapp.sync.details import BATCH, Clock, save_batch
 from cancelapp.sync.intake import IntakeSettings
 
@@ -143,12 +144,8 @@ def finish_bulk_read(
     return BulkOutcome(frozenset(f.order.id for f in fetched), waited)
 
 
-def abandon_bulk_read(client: ShopifyClient, started: BulkStarted) -> None:
+def abandon_bulk_read(client: ShopifyClient, started: BulkStarted, cancels: BulkCancels) -> None:
     """The sync stopped before the operation's file was read: ask Shopify to cancel it, best
-    effort, from a daemon thread (a closing window or a quitting app never waits for it)."""
-    threading.Thread(
-        target=cancel_bulk,
-        args=(client, started.state.id),
-        name="bulk-cancel",
-        daemon=True,
-    ).start()
+    effort, from a thread of its own (a closing window never waits for it; a quitting app gives
+    it a moment before the client closes: `bulk_cancels.py`)."""
+    cancels.send(client, started.state.id)

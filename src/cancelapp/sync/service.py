@@ -63,6 +63,7 @@ from cancelapp.store.sync_state import (
     save_run,
 )
 from cancelapp.sync import documents
+from cancelapp.sync.bulk_cancels import BulkCancels
 from cancelapp.sync.bulk_read import (
     BulkStarted,
     abandon_bulk_read,
@@ -149,6 +150,7 @@ class OrderSync:
         hooks: Sequence[OrderHook] = (),
         clock: Clock = lambda: datetime.now(UTC),
         intake: IntakeSettings | None = None,
+        bulk_cancels: BulkCancels | None = None,
     ) -> None:
         self._db = db
         self._client = client
@@ -157,6 +159,8 @@ class OrderSync:
         self._hooks = tuple(hooks)
         self._clock = clock
         self._intake = intake
+        # the store's cancels of bulk operations this sync stops: its session waits for them
+        self._bulk_cancels = bulk_cancels or BulkCancels()
         budget = self._settings.page_cost_budget
         self._list_document = documents.load("order_list")
         self._probe_document = documents.load("order_probe")
@@ -366,8 +370,8 @@ class OrderSync:
         try:
             done = self._read_details(run, tally, cancel, progress, found, flight)
         finally:
-            if not done and flight.started is not None and not flight.over:
-                abandon_bulk_read(self._client, flight.started)  # stopped while Shopify works
+            if not done and flight.started is not None and not flight.over:  # stopped meanwhile
+                abandon_bulk_read(self._client, flight.started, self._bulk_cancels)
         return done
 
     def _read_details(
