@@ -54,8 +54,8 @@ def approved_request(qtbot: QtBot, window: MainWindow) -> tuple[str, str]:
         dialog.confirm_button.click()
     assert finished.args[1].status.value == "done"
     window.queue.show_tab(Tab.DONE)
-    qtbot.waitUntil(lambda: window.queue.select_request(detail.request.id), timeout=WAIT)
-    qtbot.waitUntil(lambda: window.current_detail() is not None, timeout=WAIT)
+    qtbot.waitUntil(lambda: window.model.row_of(detail.request.id) is not None, timeout=WAIT)
+    show_request(qtbot, window, detail.request.id)  # read again: decided now
     assert window.commands.export_record.isEnabled()
     return detail.order.name, detail.order.customer.display_name if detail.order.customer else ""
 

@@ -17,7 +17,7 @@ from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Column, Tab
 from cancelapp.ui.queue.queue_model import OUTCOME_ROLE
-from fixtures.main_window import open_window
+from fixtures.main_window import open_window, show_request
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 30_000
@@ -37,9 +37,7 @@ def window(
 
 def select(qtbot: QtBot, window: MainWindow, row: int) -> int:
     request_id = window.model.request_id_at(row)
-    if window.queue.table.currentIndex().row() != row or window.current_detail() is None:
-        with qtbot.waitSignal(window.detail_shown, timeout=WAIT):
-            window.queue.select_row(row)
+    show_request(qtbot, window, request_id)  # read again when selected already
     return request_id
 
 

@@ -22,7 +22,7 @@ from cancelapp.policy import policy_path
 from cancelapp.store.stores import list_stores
 from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog
 from cancelapp.ui.main_window import MainWindow
-from fixtures.main_window import open_window
+from fixtures.main_window import open_window, show_request
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 30_000
@@ -80,10 +80,7 @@ def window(
 def approve_preview(qtbot: QtBot, window: MainWindow, order_id: str) -> ConfirmActionDialog:
     request_id = window.model.request_of_order(order_id)
     assert request_id is not None
-    shown = window.current_detail()
-    if shown is None or shown.request.id != request_id:
-        with qtbot.waitSignal(window.detail_shown, timeout=WAIT):
-            assert window.queue.select_request(request_id)
+    show_request(qtbot, window, request_id)  # read again when selected already
     detail = window.current_detail()
     assert detail is not None and detail.verdict.outcome is Outcome.REVIEW
     qtbot.waitUntil(window.commands.approve.isEnabled, timeout=WAIT)

@@ -19,7 +19,7 @@ from cancelapp.ui.dialogs.bulk_dialogs import BulkConfirmDialog, BulkProgressDia
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Column, Tab
 from cancelapp.ui.queue.queue_model import OUTCOME_ROLE
-from fixtures.main_window import open_window
+from fixtures.main_window import open_window, show_request
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 30_000
@@ -274,11 +274,5 @@ def test_approve_selected_asks_the_warehouse_first_for_orders_it_holds(
         ),
         timeout=WAIT,
     )
-    row = window.model.row_of(service_rid)
-    assert row is not None
-    with qtbot.waitSignal(window.detail_shown, timeout=WAIT):
-        if window.queue.table.currentIndex().row() == row:
-            window.details.reload()
-        else:
-            window.queue.select_row(row)
+    show_request(qtbot, window, service_rid)
     assert window.detail.warehouse.text() == "Waiting for the warehouse to agree to cancel."

@@ -16,7 +16,7 @@ from cancelapp.domain.money import Money
 from cancelapp.policy import policy_path
 from cancelapp.store.stores import list_stores
 from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog
-from fixtures.main_window import open_window
+from fixtures.main_window import open_window, show_request
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 30_000
@@ -44,8 +44,7 @@ def test_a_kwd_order_is_approved_with_a_fee_kept_to_the_fils(
     window = open_window(qtbot, context)  # the first connect's backfill included
     request_id = window.model.request_of_order(order_id)
     assert request_id is not None
-    with qtbot.waitSignal(window.detail_shown, timeout=WAIT):
-        assert window.queue.select_request(request_id)
+    show_request(qtbot, window, request_id)  # it may be the row selected at start
     qtbot.waitUntil(window.commands.approve.isEnabled, timeout=WAIT)
     with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
         window.commands.approve.trigger()

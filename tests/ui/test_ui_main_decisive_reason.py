@@ -13,7 +13,7 @@ from cancelapp.context import AppContext
 from cancelapp.demoshop import DemoShop
 from cancelapp.policy import default_policy
 from cancelapp.ui.main_window import MainWindow
-from fixtures.main_window import open_window
+from fixtures.main_window import open_window, show_request
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 30_000
@@ -41,8 +41,8 @@ def window(qtbot: QtBot, context: AppContext, pending_order: str) -> Iterator[Ma
 def select_pending(window: MainWindow, qtbot: QtBot, order_id: str) -> None:
     model = window.model
     row = next(r for r in range(model.rowCount()) if model.queue_row(r).order_gid == order_id)
-    window.queue.select_row(row)
     request_id = model.request_id_at(row)
+    show_request(qtbot, window, request_id)
 
     def shown() -> bool:
         detail = window.current_detail()

@@ -11,6 +11,7 @@ from cancelapp.store.orders import load_order
 from cancelapp.ui.detail.action_dialogs import NewRequestDialog
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Tab
+from fixtures.main_window import show_request
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 30_000
@@ -79,7 +80,7 @@ def test_a_lean_order_waits_offline_and_is_read_in_full_online(
     request_id = window.model.request_of_order(order_id)
     assert request_id is not None
     with qtbot.waitSignal(window.details.waiting_online, timeout=WAIT) as waiting:
-        window.queue.select_request(request_id)
+        show_request(qtbot, window, request_id)  # the newest: it may be selected already
     assert name in waiting.args[0]
     detail = window.current_detail()
     assert detail is not None and not detail.complete

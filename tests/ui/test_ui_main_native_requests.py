@@ -14,7 +14,7 @@ from cancelapp.demoshop import DEFAULT_SCOPES, DemoShop
 from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog, TextDialog
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Tab
-from fixtures.main_window import open_window
+from fixtures.main_window import open_window, show_request
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -62,11 +62,7 @@ def open_request_of(qtbot: QtBot, window: MainWindow, order_id: str) -> int:
         window.queue.show_tab(Tab.NEEDS_DECISION)
         row = window.model.row_of(request_id)
     assert row is not None
-    shown = window.current_detail()
-    if window.queue.table.currentIndex().row() == row and shown is not None:
-        return request_id
-    with qtbot.waitSignal(window.detail_shown, timeout=WAIT):
-        window.queue.select_row(row)
+    show_request(qtbot, window, request_id)  # read again when selected already
     return request_id
 
 

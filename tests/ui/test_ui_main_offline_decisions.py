@@ -23,7 +23,7 @@ from cancelapp.store.requests import get_request
 from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog, TextDialog
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Column, Tab
-from fixtures.main_window import open_window, synced
+from fixtures.main_window import open_window, show_request, synced
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 30_000
@@ -77,12 +77,7 @@ def show(qtbot: QtBot, window: MainWindow, request_id: int) -> None:
         window.queue.show_tab(tab)
         if window.model.row_of(request_id) is not None:
             break
-    if window.queue.current_request_id() == request_id:
-        with qtbot.waitSignal(window.detail_shown, timeout=WAIT):
-            window.details.load(request_id)  # read again: it may have changed meanwhile
-        return
-    with qtbot.waitSignal(window.detail_shown, timeout=WAIT):
-        assert window.queue.select_request(request_id)
+    show_request(qtbot, window, request_id)  # read again when selected: it may have changed
 
 
 def decide(qtbot: QtBot, window: MainWindow, request_id: int, reason: str | None = None) -> None:

@@ -25,7 +25,7 @@ from cancelapp.session.product_images import FOLDER, cached_images
 from cancelapp.settings import Language
 from cancelapp.ui.i18n import Translations
 from cancelapp.ui.main_window import MainWindow
-from fixtures.main_window import open_window
+from fixtures.main_window import open_window, show_request
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -100,9 +100,7 @@ def show(qtbot: QtBot, window: MainWindow, order_id: str) -> RequestDetail:
         (request_id,) = conn.execute(
             "SELECT id FROM requests WHERE order_gid = ?", (order_id,)
         ).fetchone()
-    with qtbot.waitSignal(window.detail_shown, timeout=WAIT):
-        if not window.queue.select_request(request_id) or window.details.wanted == request_id:
-            window.details.load(request_id)
+    show_request(qtbot, window, request_id)
     detail = window.current_detail()
     assert detail is not None and detail.order is not None and detail.complete
     return detail

@@ -41,7 +41,7 @@ from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.policy.policy_editor import PolicyEditor
 from cancelapp.ui.queue.queue_index import Column, Tab
 from cancelapp.ui.queue.queue_model import OUTCOME_ROLE
-from fixtures.main_window import open_window
+from fixtures.main_window import open_window, show_request
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 30_000
@@ -138,8 +138,7 @@ def test_the_stores_window_decides_verdicts_and_a_change_rejudges(
         window.sync_now()
     assert window.policy.shop_edit_window == timedelta(minutes=60)
     qtbot.waitUntil(lambda: outcome_of(window, request_id) == "review", timeout=WAIT)
-    with qtbot.waitSignal(window.detail_shown, timeout=WAIT):
-        assert window.queue.select_request(request_id)
+    show_request(qtbot, window, request_id)
     detail = window.current_detail()
     assert detail is not None and detail.verdict.outcome.value == "review"
 
@@ -171,8 +170,7 @@ def test_an_offline_start_judges_with_the_window_the_last_sync_read(
     assert window.policy.shop_edit_window == timedelta(minutes=60)
     assert window.session is not None
     assert window.session.shop_edit_window == timedelta(minutes=60)
-    assert window.queue.select_request(request_id)  # may be selected already: the newest
-    qtbot.waitUntil(lambda: window.current_detail() is not None, timeout=WAIT)
+    show_request(qtbot, window, request_id)  # may be selected already: the newest
     detail = window.current_detail()
     assert detail is not None and detail.complete
     assert detail.verdict.outcome.value == "review"  # as the queue says, not the default 24 h

@@ -27,7 +27,7 @@ from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Tab
 from fixtures.imap import ImapServer
 from fixtures.mailbox import SENDER, in_sent, window_with_mailbox
-from fixtures.main_window import open_window
+from fixtures.main_window import open_window, show_request
 from fixtures.smtp import SmtpServer
 
 pytestmark = [pytest.mark.imap, pytest.mark.qt_log_ignore("propagateSizeHints")]
@@ -54,13 +54,8 @@ def open_request(
     qtbot: QtBot, window: MainWindow, request_id: int, tab: Tab = Tab.NEEDS_DECISION
 ) -> None:
     window.queue.show_tab(tab)
-    row = window.model.row_of(request_id)
-    assert row is not None
-    with qtbot.waitSignal(window.detail_shown, timeout=WAIT):
-        if window.queue.table.currentIndex().row() == row:
-            window.details.reload()
-        else:
-            window.queue.select_row(row)
+    assert window.model.row_of(request_id) is not None
+    show_request(qtbot, window, request_id)
 
 
 def open_approve(qtbot: QtBot, window: MainWindow) -> ConfirmActionDialog:

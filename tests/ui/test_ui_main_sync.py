@@ -96,15 +96,10 @@ def test_undo_takes_an_approval_back_before_it_is_sent(
     assert finished.args[1].status.value == "queued"
     assert window.commands.undo.isEnabled()  # whichever request is selected now
     window.queue.show_tab(Tab.DONE)  # queued requests count as handled
-    qtbot.waitUntil(lambda: window.queue.select_request(request_id), timeout=WAIT)
-    # its detail read again: the pane shows the one from before the approval meanwhile
-    qtbot.waitUntil(
-        lambda: (
-            getattr(getattr(window.current_detail(), "request", None), "state", None)
-            is RequestState.QUEUED
-        ),
-        timeout=WAIT,
-    )
+    qtbot.waitUntil(lambda: window.model.row_of(request_id) is not None, timeout=WAIT)
+    show_request(qtbot, window, request_id)  # read again: the pane had it before the approval
+    queued = window.current_detail()
+    assert queued is not None and queued.request.state is RequestState.QUEUED
     assert not window.commands.approve.isEnabled()  # its action is queued
     with qtbot.waitSignal(window.actions_.finished, timeout=WAIT):
         qtbot.keyClick(window.queue.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
@@ -130,8 +125,7 @@ def test_typed_in_request_joins_the_queue_and_the_audit_log_opens(
     window.queue.show_tab(Tab.NEEDS_DECISION)
     window.queue.table.clearSelection()
     window.queue.table.setCurrentIndex(window.model.index(-1, 0))
-    with qtbot.waitSignal(window.detail_shown, timeout=WAIT):
-        assert window.queue.select_request(request_id)
+    show_request(qtbot, window, request_id)
     texts = [label.text() for label in window.detail.message_labels]
     assert "Called: <i>please</i> cancel" in texts
     window.commands.audit_log.trigger()
@@ -194,8 +188,7 @@ def test_an_action_confirmed_offline_is_sent_when_shopify_answers(
     context.settings = replace(context.settings, undo_window_seconds=0)
     window = open_window(qtbot, context)
     order_id, request_id = request_for_new_order(qtbot, window, shop)
-    with qtbot.waitSignal(window.detail_shown, timeout=WAIT):
-        assert window.queue.select_request(request_id)
+    show_request(qtbot, window, request_id)  # the newest: it may be selected already
     with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
         window.commands.hold.trigger()
     shop.faults.at_rate(Fault.drop(), 1.0)

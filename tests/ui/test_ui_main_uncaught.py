@@ -39,8 +39,9 @@ def break_a_slot(qtbot: QtBot, window: MainWindow) -> None:
         raise Broken("the slot broke")
 
     window.queue.current_request_changed.connect(slot)
+    other = 1 if window.queue.table.currentIndex().row() != 1 else 0  # a move, so it fires
     with qtbot.waitSignal(window.queue.current_request_changed, timeout=WAIT):
-        window.queue.select_row(1)
+        window.queue.select_row(other)
 
 
 def test_an_exception_in_a_slot_shows_in_the_banner_with_a_report_to_copy(

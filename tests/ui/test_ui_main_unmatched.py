@@ -26,7 +26,7 @@ from cancelapp.ui.detail.find_order_dialog import FindOrderDialog
 from cancelapp.ui.dialogs.csv_import_dialog import CsvImportDialog
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Tab
-from fixtures.main_window import open_window
+from fixtures.main_window import open_window, show_request
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 30_000
@@ -77,8 +77,7 @@ def unmatched_of(window: MainWindow, email: str) -> int:
 def open_finder(qtbot: QtBot, window: MainWindow, request_id: int) -> FindOrderDialog:
     window.queue.show_tab(Tab.UNMATCHED)
     qtbot.waitUntil(lambda: window.model.row_of(request_id) is not None, timeout=WAIT)
-    with qtbot.waitSignal(window.detail_shown, timeout=WAIT):
-        window.queue.select_request(request_id)
+    show_request(qtbot, window, request_id)
     qtbot.waitUntil(window.commands.find_order.isEnabled, timeout=WAIT)
     window.commands.find_order.trigger()
     dialog = window.findChild(FindOrderDialog)

@@ -15,7 +15,7 @@ from cancelapp.domain.request import RequestState
 from cancelapp.store.phrase_json import phrase_from_json
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Column, Tab
-from fixtures.main_window import open_window
+from fixtures.main_window import open_window, show_request
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 30_000
@@ -52,8 +52,7 @@ def test_a_request_whose_order_is_gone_lands_in_unmatched_saying_why(
     why = f"No order {name} in this store"
     window.queue.show_tab(Tab.UNMATCHED)
     qtbot.waitUntil(lambda: window.model.row_of(request_id) is not None, timeout=WAIT)
-    with qtbot.waitSignal(window.detail_shown, timeout=WAIT):
-        window.queue.select_request(request_id)
+    show_request(qtbot, window, request_id)
     detail = window.current_detail()
     assert detail is not None and detail.request.state is RequestState.UNMATCHED
     assert why in [window.formatter.phrase(p) for p in detail.verdict.reasons]

@@ -26,7 +26,7 @@ from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Column, Tab
 from cancelapp.ui.queue.queue_model import OUTCOME_ROLE
-from fixtures.main_window import open_window
+from fixtures.main_window import open_window, show_request
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 30_000
@@ -82,9 +82,7 @@ def fresh_request(qtbot: QtBot, context: AppContext, shop: DemoShop) -> tuple[Ma
     qtbot.waitUntil(lambda: window.policy.policy is not None, timeout=WAIT)
     request_id = window.model.request_of_order(order_id)
     assert request_id is not None
-    if window.queue.current_request_id() != request_id or window.current_detail() is None:
-        with qtbot.waitSignal(window.detail_shown, timeout=WAIT):
-            assert window.queue.select_request(request_id)
+    show_request(qtbot, window, request_id)  # read again when selected already
     return window, request_id
 
 
@@ -170,8 +168,7 @@ def test_a_decided_request_keeps_the_verdict_it_was_decided_under(
     with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
         window.sync_now()
     window.queue.show_tab(Tab.DONE)  # decided, it left the tab it was in
-    with qtbot.waitSignal(window.detail_shown, timeout=WAIT):
-        assert window.queue.select_request(request_id)
+    show_request(qtbot, window, request_id)
     detail = window.current_detail()
     assert detail is not None and detail.order is not None and detail.order.is_cancelled
     assert badge(window, request_id) == pane(window) == "approve"

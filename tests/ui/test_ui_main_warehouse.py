@@ -17,7 +17,7 @@ from cancelapp.session.detail import RequestDetail
 from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Column
-from fixtures.main_window import open_window
+from fixtures.main_window import open_window, show_request
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -53,11 +53,7 @@ def show_order(qtbot: QtBot, window: MainWindow, name: str) -> RequestDetail:
     row = next(
         r for r in range(window.model.rowCount()) if window.model.queue_row(r).order_name == name
     )
-    with qtbot.waitSignal(window.detail_shown, timeout=WAIT):
-        if window.queue.table.currentIndex().row() == row:
-            window.details.reload()
-        else:
-            window.queue.select_row(row)
+    show_request(qtbot, window, window.model.request_id_at(row))
     detail = window.current_detail()
     assert detail is not None and detail.order is not None
     return detail

@@ -21,7 +21,7 @@ from cancelapp.ui.queue.queue_index import Column, Tab
 from cancelapp.ui.queue.queue_model import OUTCOME_ROLE
 from cancelapp.ui.theme import dark_palette
 from cancelapp.ui.workers import Lane
-from fixtures.main_window import open_window
+from fixtures.main_window import open_window, show_request
 
 # The offscreen platform cannot size native windows; nothing to do with the app.
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -52,13 +52,9 @@ def window(qtbot: QtBot, context: AppContext, demo_shop: DemoShop) -> MainWindow
 
 
 def select(qtbot: QtBot, window: MainWindow, row: int) -> int:
-    if window.queue.table.currentIndex().row() == row and window.current_detail() is not None:
-        return window.model.request_id_at(row)
-    with qtbot.waitSignal(window.detail_shown, timeout=WAIT) as shown:
-        window.queue.select_row(row)
-    request_id = shown.args[0]
-    assert request_id == window.model.request_id_at(row)
-    return int(request_id)
+    request_id = window.model.request_id_at(row)
+    show_request(qtbot, window, request_id)  # read again when selected already
+    return request_id
 
 
 def row_with(window: MainWindow, outcome: str, financial_status: str | None = None) -> int:

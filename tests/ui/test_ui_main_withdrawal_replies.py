@@ -23,6 +23,7 @@ from cancelapp.ui.detail.withdrawal_flow import ConfirmWithdrawalDialog
 from cancelapp.ui.main_window import MainWindow
 from fixtures.imap import ImapServer
 from fixtures.mailbox import in_sent, window_with_mailbox
+from fixtures.main_window import show_request
 from fixtures.smtp import SmtpServer
 
 pytestmark = [pytest.mark.imap, pytest.mark.qt_log_ignore("propagateSizeHints")]
@@ -69,13 +70,7 @@ def withdraw_by_email(
 def show(qtbot: QtBot, window: MainWindow, request_id: int) -> None:
     tab = window.model.index_.tabs_of(request_id)[0]
     window.queue.show_tab(tab)
-    row = window.model.row_of(request_id)
-    assert row is not None
-    with qtbot.waitSignal(window.detail_shown, timeout=WAIT):
-        if window.queue.table.currentIndex().row() == row:
-            window.details.reload()
-        else:
-            window.queue.select_row(row)
+    show_request(qtbot, window, request_id)
 
 
 @pytest.mark.usefixtures("trusted")

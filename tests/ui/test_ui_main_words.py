@@ -27,7 +27,7 @@ from cancelapp.ui.policy.policy_rule_form import PolicyRuleForm
 from cancelapp.ui.queue.queue_index import Column
 from cancelapp.ui.queue.queue_model import OUTCOME_ROLE
 from cancelapp.ui.settings.settings_dialog import SettingsDialog
-from fixtures.main_window import open_window
+from fixtures.main_window import open_window, show_request
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 30_000
@@ -69,9 +69,7 @@ def window(
 
 
 def select_row(qtbot: QtBot, window: MainWindow, row: int) -> None:
-    if window.queue.table.currentIndex().row() != row or window.current_detail() is None:
-        with qtbot.waitSignal(window.detail_shown, timeout=WAIT):
-            window.queue.select_row(row)
+    show_request(qtbot, window, window.model.request_id_at(row))  # maybe selected already
 
 
 def save_staff_name(qtbot: QtBot, window: MainWindow, name: str) -> None:

@@ -22,7 +22,7 @@ from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Column, Tab
 from cancelapp.ui.queue.queue_model import OUTCOME_ROLE
 from cancelapp.ui.reports.reports_window import ReportsWindow
-from fixtures.main_window import open_window
+from fixtures.main_window import open_window, show_request
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 30_000
@@ -58,13 +58,7 @@ def _decide(
     else:
         raise AssertionError(f"no {outcome} request {order}")
     request_id = window.model.request_id_at(row)
-    if window.queue.current_request_id() == request_id:  # moved here after the last decision
-        other = row + 1 if row + 1 < window.model.rowCount() else row - 1
-        away = window.model.request_id_at(other)
-        with qtbot.waitSignal(window.detail_shown, timeout=WAIT, check_params_cb=away.__eq__):
-            window.queue.select_row(other)
-    with qtbot.waitSignal(window.detail_shown, timeout=WAIT, check_params_cb=request_id.__eq__):
-        window.queue.select_row(row)
+    show_request(qtbot, window, request_id)  # maybe selected after the last decision
     command = window.commands.approve if reason is None else window.commands.decline
     with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
         command.trigger()
