@@ -9,6 +9,9 @@ meanwhile are stored at once and shown as being read (`intake.py`, `awaiting`); 
 is in, the orders are saved and judged a batch at a time. Orders the file does not hold (named
 by email, tagged since, a search Shopify answers otherwise) are read by id after it, as are all
 of them when Shopify will not run the operation or it fails: nothing depends on it but time.
+When the search holds Shopify's waiting filter, the query also selects the orders' requested
+edits (`with_edits`): Shopify's own source then leaves its new requests to be made from the
+file (`intake.py` `take_in_edits`) instead of reading each order by id (about 14 points each).
 One of ours at a time, by choice: a first connect starts one and waits for it. A sync cancelled
 while it runs (the store removed, the window closed, the app quitting) asks Shopify to stop it,
 from a thread of its own so that nothing waits for the answer (`abandon_bulk_read`).
