@@ -15,10 +15,19 @@ from cancelapp.demoshop import DemoShop
 from cancelapp.demoshop.bulk_operations import BulkRun
 from cancelapp.policy.default import default_policy
 from cancelapp.session.refresh import judge
+from cancelapp.shopify.client import ShopifyClient
 from cancelapp.store import Database
 from cancelapp.store.orders import VERDICT, order_detail
 from cancelapp.store.requests import list_requests
-from cancelapp.sync import IntakeSettings, OrderSync, SyncProgress, SyncResult, SyncSettings
+from cancelapp.sync import (
+    IntakeSettings,
+    OrderSync,
+    SyncProgress,
+    SyncResult,
+    SyncSettings,
+    documents,
+)
+from cancelapp.sync.bulk_read import MOST_OPERATIONS, split_search
 from cancelapp.sync.search_plan import BULK_PHASE
 from fixtures.database import save_demo_store
 
@@ -171,3 +180,19 @@ def test_a_stopped_first_connect_cancels_every_operation(
                 if set(shop.bulk.cancelled) == every:
                     break
             assert shop.bulk.cancel_seen.wait(10)
+
+
+def found_by(client: ShopifyClient, search: str) -> list[str]:
+    data = client.query(documents.load("order_probe"), {"query": search})
+    return [node["id"] for node in data["orders"]["nodes"]]
+
+
+@pytest.mark.parametrize("search", ["tag:cancel-request", "(tag:cancel-request) OR (test:true)"])
+def test_the_parts_of_a_search_find_each_of_its_orders_once(shop: DemoShop, search: str) -> None:
+    with connect(shop) as client:
+        whole = found_by(client, search)
+        parts = split_search(client, search, 2, cancel=threading.Event())
+        assert len(parts) == min(MOST_OPERATIONS, len(whole) // 2) == 4
+        pieces = [found_by(client, part) for part in parts]
+        assert split_search(client, search, len(whole), cancel=threading.Event()) == [search]
+    assert all(pieces) and sorted(g for piece in pieces for g in piece) == sorted(whole)

@@ -44,7 +44,13 @@ from cancelapp.shopify.bulk import (
     wait_for_bulks,
 )
 from cancelapp.shopify.client import ShopifyClient
-from cancelapp.shopify.errors import Cancelled
+from cancelapp.shopify.errors import (
+    Cancelled,
+    MalformedResponse,
+    MissingScopes,
+    RequestRejected,
+    UserErrors,
+)
 from cancelapp.shopify.order_mapping import order_from_node
 from cancelapp.sources.native import IGNORED, WAITING_FILTER, NativeCursor
 from cancelapp.sources.order_tag import OrderTagConfig, OrderTagSource
@@ -114,12 +120,17 @@ def split_search(
 ) -> list[str]:
     """The search cut into disjoint parts by order id, each finding about `part_orders` orders
     or more, at most `MOST_OPERATIONS` (`id:>=…`, `id:<…`: Shopify's id range filter); the
-    search itself when it finds fewer than two parts' worth."""
-    data = client.query(
-        documents.load("order_span"),
-        {"query": search, "limit": part_orders * MOST_OPERATIONS},
-        cancel=cancel,
-    )
+    search itself when it finds fewer than two parts' worth, or Shopify answers otherwise.
+    Raises what the client raises when offline."""
+    try:
+        data = client.query(
+            documents.load("order_span"),
+            {"query": search, "limit": part_orders * MOST_OPERATIONS},
+            cancel=cancel,
+        )
+    except (MalformedResponse, MissingScopes, RequestRejected, UserErrors) as refused:
+        log.info("order span not read, one bulk operation: %s", refused.detail)
+        return [search]
     count = _count(data.get("ordersCount"))
     low, high = _end_id(data.get("oldest")), _end_id(data.get("newest"))
     parts = min(MOST_OPERATIONS, count // max(part_orders, 1), (high - low + 1) if low else 0)
