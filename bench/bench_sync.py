@@ -310,7 +310,7 @@ def print_table(f: dict[str, Any]) -> None:
     for name, r in f["runs"].items():
         print(
             f"{name}: first rows after {r['first_rows_s']} s, bulk wait {r['bulk_wait_s']} s"
-            f" ({r['bulk_operations']} bulk operations); points by operation:"
+            f", bulk operations {r['bulk_operations']}; points by operation:"
         )
         for operation, seen in r["by_operation"].items():
             print(f"  {operation:<40}{seen['requests']:>6,}{seen['points']:>9,}")
