@@ -246,9 +246,9 @@ def finish_bulk_read(
 
 
 def abandon_bulk_read(client: ShopifyClient, started: BulkStarted) -> None:
-    """The sync stopped before every file was read: ask Shopify to cancel each operation still
-    running, best effort, each from a daemon thread of its own (a closing window or a quitting
-    app never waits for them, and one slow answer holds up no other)."""
+    """The sync stopped before every file was read, or needed none: ask Shopify to cancel each
+    operation still running, best effort, each from a daemon thread of its own (a closing
+    window or a quitting app never waits for them, and one slow answer holds up no other)."""
     for part in started.parts:
         if not part.over:
             threading.Thread(

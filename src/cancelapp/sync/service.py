@@ -344,7 +344,7 @@ class OrderSync:
     ) -> bool:
         """Poll the request sources, then read the orders of undecided requests: a full run
         (the first connect) with what a verdict needs, those the cache lacks at that level or
-        has not confirmed in this run, through a bulk operation started before the sources
+        has not confirmed in this run, through bulk operations started before the sources
         when Shopify runs them (`bulk_read.py`), the rest by id; any other run in full, those
         the cache lacks in full (the backfill after a first connect reads them all)."""
         bulk = None
@@ -362,8 +362,8 @@ class OrderSync:
         try:
             done = self._read_details(run, tally, cancel, progress, found, bulk)
         finally:
-            if not done and bulk is not None:
-                abandon_bulk_read(self._client, bulk)  # stopped while Shopify works
+            if bulk is not None:  # stopped while Shopify works, or no file was wanted
+                abandon_bulk_read(self._client, bulk)
         return done
 
     def _read_details(
