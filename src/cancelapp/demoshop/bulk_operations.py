@@ -22,9 +22,9 @@ on its own thread, and each at that rate independently from its own start, as if
 every operation its own worker: ASSUMED too (Shopify allows five concurrent bulk queries per
 shop since 2026-01, API-NOTES §2, but documents nothing of how they share its capacity), so
 four operations of 1,250 orders end in about 36 s where one of 5,000 takes 130 s. The shop
-itself reads one page for one operation at a time (250 orders under the store's lock), so
-that several do not starve its requests of the lock; they end at the model's time all the same
-as long as the pages are read sooner. The
+itself reads one operation at a time, its pages of 250 orders in turn under the store's lock,
+so that several do not starve its requests of the lock (a thread releasing it for another to
+take it at once); they end at the model's time all the same as long as they are read sooner. The
 benchmarks and `python -m cancelapp.demoshop` use that model; a `DemoShop` made without it
 (the tests, `--demo`) finishes a bulk query as soon as it has run it.
 
@@ -112,9 +112,9 @@ class BulkOperations:
         self.cancelled: list[str] = []  # the operations `bulkOperationCancel` stopped
         self.cancel_seen = threading.Event()
         self.most_running = MOST_RUNNING  # fewer: other apps hold the rest of the shop's slots
-        # one page of one operation at a time, whatever runs: the shop's requests get the store
-        # lock between pages as with one operation (its run time is the model's, not this)
-        self._one_page = threading.Lock()
+        # one operation read at a time, whatever runs: the shop's requests get the store's lock
+        # between its pages as with one (each one's run time is the model's, not this)
+        self._one_run = threading.Lock()
 
     # The mutation and the query
 
@@ -244,38 +244,39 @@ class BulkOperations:
         self, run: BulkRun, schema: GraphQLSchema, document: DocumentNode, context: RequestContext
     ) -> None:
         run.go.wait()
-        try:
-            after: str | None = None
-            while not run.canceling:
-                variables = {"bulkAfter": after}
-                with self._one_page, self.store.lock:
-                    self.store.settle()
-                    result = execute_sync(
-                        schema,
-                        document,
-                        root_value={},
-                        context_value=context,
-                        variable_values=variables,
-                    )
-                if result.errors or result.data is None:
-                    denied = any(
-                        (e.extensions or {}).get("code") == "ACCESS_DENIED"
-                        for e in result.errors or ()
-                    )
-                    run.ends_as = "FAILED"
-                    run.error_code = "ACCESS_DENIED" if denied else "INTERNAL_SERVER_ERROR"
-                    run.lines.clear()
-                    return
-                (root,) = result.data.values()
-                for edge in root["edges"]:
-                    self._write(run, edge["node"], None)
-                    run.roots += 1
-                if not root["pageInfo"]["hasNextPage"]:
-                    return
-                after = root["pageInfo"]["endCursor"]
-            run.lines.clear()  # cancelled: no file
-        finally:
-            run.done.set()
+        with self._one_run:  # its pages in turn, as with one operation
+            try:
+                after: str | None = None
+                while not run.canceling:
+                    variables = {"bulkAfter": after}
+                    with self.store.lock:
+                        self.store.settle()
+                        result = execute_sync(
+                            schema,
+                            document,
+                            root_value={},
+                            context_value=context,
+                            variable_values=variables,
+                        )
+                    if result.errors or result.data is None:
+                        denied = any(
+                            (e.extensions or {}).get("code") == "ACCESS_DENIED"
+                            for e in result.errors or ()
+                        )
+                        run.ends_as = "FAILED"
+                        run.error_code = "ACCESS_DENIED" if denied else "INTERNAL_SERVER_ERROR"
+                        run.lines.clear()
+                        return
+                    (root,) = result.data.values()
+                    for edge in root["edges"]:
+                        self._write(run, edge["node"], None)
+                        run.roots += 1
+                    if not root["pageInfo"]["hasNextPage"]:
+                        return
+                    after = root["pageInfo"]["endCursor"]
+                run.lines.clear()  # cancelled: no file
+            finally:
+                run.done.set()
 
     def _write(self, run: BulkRun, node: dict[str, Any], parent: str | None) -> None:
         children: list[tuple[str, dict[str, Any]]] = []
