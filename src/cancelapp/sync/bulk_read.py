@@ -35,7 +35,6 @@ from cancelapp.shopify.bulk import (
     wait_for_bulk,
 )
 from cancelapp.shopify.client import ShopifyClient
-from cancelapp.shopify.order_mapping import order_from_node
 from cancelapp.sources.native import IGNORED, WAITING_FILTER, NativeCursor
 from cancelapp.sources.order_tag import OrderTagConfig, OrderTagSource
 from cancelapp.sources.shopify_times import parse_time
@@ -134,7 +133,7 @@ def finish_bulk_read(
         return BulkOutcome(frozenset(), time.monotonic() - waiting)
     want = set(wanted)
     fetched = [
-        FetchedOrder(order_from_node(node), node, started.started_at, VERDICT)
+        FetchedOrder.from_node(node, started.started_at, VERDICT)
         for node in nodes
         if node["id"] in want
     ]

@@ -22,7 +22,6 @@ from datetime import datetime, timedelta
 
 from cancelapp.domain.phrase import Phrase
 from cancelapp.shopify.client import ShopifyClient
-from cancelapp.shopify.order_mapping import order_from_node
 from cancelapp.sources.email_config import EmailConfig
 from cancelapp.sources.imap_session import MailLogin
 from cancelapp.sources.incoming import IncomingRequest
@@ -202,4 +201,4 @@ def _read_by_name(
 ) -> list[FetchedOrder]:
     nodes = order_nodes_named(client, name, cancel=cancel)
     fetched_at = clock()
-    return [FetchedOrder(order_from_node(n), n, fetched_at) for n in nodes]
+    return [FetchedOrder.from_node(n, fetched_at) for n in nodes]
