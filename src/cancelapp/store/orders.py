@@ -115,7 +115,7 @@ def upsert_orders(conn: sqlite3.Connection, store_id: int, orders: Iterable[Fetc
     # The snapshot follows its row: written only where the row took this fetch.
     snapshots = [json.dumps(f.node, separators=(",", ":")) for f in fetched_list]
     pairs = zip(snapshots, fetched_list, strict=True)
-    _MAPPED.remember((text, f.order) for text, f in pairs if f.mapped)
+    _MAPPED.remember((text, f.order) for text, f in pairs if f.mapped and f.detail != LEAN)
     conn.executemany(
         """INSERT INTO order_snapshots (order_id, snapshot)
            SELECT id, ? FROM orders
@@ -273,12 +273,13 @@ def _row(store_id: int, fetched: FetchedOrder) -> tuple[Any, ...]:
 
 
 class _MappedSnapshots:
-    """The orders of the snapshots written last, by snapshot text (a bounded, thread-safe
-    memo): a sync writes an order and judges it a moment later, and mapping it again from
-    its JSON was a fifth of that work. Only orders mapped from their own node are kept
-    (`FetchedOrder.from_node`), so a hit is what mapping the text would give."""
+    """The orders of the judgeable snapshots written last, by snapshot text (a bounded,
+    thread-safe memo): a sync writes an order and judges it a moment later, and mapping it
+    again from its JSON was a fifth of that work. Only orders mapped from their own node are
+    kept (`FetchedOrder.from_node`), so a hit is what mapping the text would give; each is
+    taken out when first loaded, so the memo holds only orders not yet judged."""
 
-    MOST = 512
+    MOST = 256  # a few of the sync's batches
 
     def __init__(self) -> None:
         self._orders: OrderedDict[str, Order] = OrderedDict()
@@ -294,7 +295,7 @@ class _MappedSnapshots:
 
     def order(self, text: str) -> Order:
         with self._lock:
-            known = self._orders.get(text)
+            known = self._orders.pop(text, None)
         return known if known is not None else _order_from_node(json.loads(text))
 
 
