@@ -24,7 +24,7 @@ from cancelapp.shopify.bulk import (
 from cancelapp.shopify.client import ShopifyClient
 from cancelapp.shopify.errors import MalformedResponse
 from cancelapp.shopify.order_mapping import order_from_node
-from cancelapp.sync.bulk_read import CONNECTIONS
+from cancelapp.sync.bulk_read import CONNECTIONS, WITH_EDITS
 from fixtures import shopify_schema
 
 ORDER = "gid://shopify/Order/{}"
@@ -85,6 +85,47 @@ def test_nested_connection_lines_go_back_under_their_order_in_any_chunking() -> 
         assert nodes_from_jsonl(jsonl_lines(chunks), CONNECTIONS) == expected
 
 
+EDIT = "gid://shopify/RequestedOrderEdit/{}"
+REMOVAL = "gid://shopify/RequestedOrderEditLineItem/{}"
+
+
+def test_lines_two_levels_deep_go_back_under_their_edit_in_any_order() -> None:
+    """A requested edit names its order, each removal its edit (under the edit's plain
+    `lineItems` object), whichever comes first in the file."""
+    removal = {"id": REMOVAL.format(31), "quantity": 1, "lineItem": {"id": LINE.format(11)}}
+    text = jsonl(
+        {**removal, "__parentId": EDIT.format(30)},  # before its edit
+        {
+            "id": EDIT.format(30),
+            "status": "REQUESTED",
+            "lineItems": {},
+            "__parentId": ORDER.format(1),
+        },
+        {"id": ORDER.format(1), "name": "#1001"},
+        {
+            "id": EDIT.format(40),
+            "status": "DECLINED",
+            "lineItems": {},
+            "__parentId": ORDER.format(1),
+        },
+        {"id": ORDER.format(2), "name": "#1002"},
+    )
+    empty = {"pageInfo": {"hasNextPage": False}, "nodes": []}
+    (first, second) = nodes_from_jsonl(jsonl_lines([text]), WITH_EDITS)
+    assert first["requestedOrderEdits"]["nodes"] == [
+        {
+            "id": EDIT.format(30),
+            "status": "REQUESTED",
+            "lineItems": {"removals": {"pageInfo": {"hasNextPage": False}, "nodes": [removal]}},
+        },
+        {"id": EDIT.format(40), "status": "DECLINED", "lineItems": {"removals": empty}},
+    ]
+    assert second["requestedOrderEdits"] == empty and second["lineItems"] == empty
+    wrong_parent = jsonl({"id": ORDER.format(1)}, {**removal, "__parentId": ORDER.format(1)})
+    with pytest.raises(BulkUnavailable, match="cannot have"):
+        nodes_from_jsonl(jsonl_lines([wrong_parent]), WITH_EDITS)
+
+
 @pytest.mark.parametrize(
     ("text", "why"),
     [
@@ -124,6 +165,10 @@ def test_the_bulk_query_carries_the_search_as_a_literal_and_validates() -> None:
     assert isinstance(arguments["query"], StringValueNode)
     assert arguments["query"].value == hostile
     assert "transactions(first: 15)" in text  # a variable's default written in
+    assert "@include(if: false)" in text  # no buyer-requested edits unless asked for
+    with_edits = bulk_query("order_verdicts_bulk", {"search": hostile, "withEdits": True})
+    assert validate(shopify_schema.stable(), parse(with_edits)) == []
+    assert "@include(if: true)" in with_edits
 
 
 @pytest.fixture

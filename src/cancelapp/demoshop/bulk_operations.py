@@ -267,18 +267,31 @@ class BulkOperations:
 
     def _write(self, run: BulkRun, node: dict[str, Any], parent: str | None) -> None:
         children: list[tuple[str, dict[str, Any]]] = []
-        own: dict[str, Any] = {}
-        for name, value in node.items():
-            if isinstance(value, dict) and "edges" in value:
-                children += [(node["id"], edge["node"]) for edge in value["edges"]]
-            else:
-                own[name] = value
+        own = _own_fields(node, node["id"], children)
         if parent is not None:
             own["__parentId"] = parent
         run.lines.append(json.dumps(own, separators=(",", ":")).encode() + b"\n")
         run.objects += 1
         for owner, child in children:
             self._write(run, child, owner)
+
+
+def _own_fields(
+    value: dict[str, Any], owner: str, children: list[tuple[str, dict[str, Any]]]
+) -> dict[str, Any]:
+    """`value` without its connections, whose nodes go to `children` under `owner`: the object
+    with an id whose line this is. A connection under a plain object (a requested order edit's
+    `lineItems { removals }`) names that object's owner too (ASSUMED: Shopify documents only
+    connections directly under a node), and the plain object stays on the line without it."""
+    own: dict[str, Any] = {}
+    for name, inner in value.items():
+        if isinstance(inner, dict) and "edges" in inner:
+            children += [(owner, edge["node"]) for edge in inner["edges"]]
+        elif isinstance(inner, dict):
+            own[name] = _own_fields(inner, owner, children)
+        else:
+            own[name] = inner
+    return own
 
 
 def bulk_operation_run_query(_root: Any, info: Info, **args: Any) -> dict[str, Any]:

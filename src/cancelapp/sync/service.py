@@ -69,7 +69,13 @@ from cancelapp.sync.bulk_read import (
     start_bulk_read,
 )
 from cancelapp.sync.details import read_orders
-from cancelapp.sync.intake import Found, IntakeSettings, run_intake
+from cancelapp.sync.intake import (
+    Found,
+    IntakeSettings,
+    edit_orders_waiting,
+    run_intake,
+    take_in_edits,
+)
 from cancelapp.sync.pages import orders_page
 from cancelapp.sync.probe import changes_start
 from cancelapp.sync.progress import EtaEstimator, SyncProgress
@@ -403,6 +409,7 @@ class OrderSync:
                 detail=detail,
                 found=found_by_sources,
                 awaiting=bulk is not None,
+                edits_in_bulk=bulk is not None and bulk.with_edits,
             )
             tally.request_ids.update(outcome.request_ids)
             tally.new_messages += outcome.new_messages
@@ -414,8 +421,10 @@ class OrderSync:
                 confirmed_before=run.started_at if first else None,
                 enough=JUDGEABLE if first else (FULL,),
             )
+        # Shopify's own new requests, made from the bulk file (else by id) once it is in
+        edits = edit_orders_waiting(self._db, self._store_id) if bulk and bulk.with_edits else []
         started = time.monotonic()
-        to_read = len(gids)  # by the bulk operation and by id
+        to_read = len(set(gids) | set(edits))  # by the bulk operation and by id
         asked = list(gids)
 
         batch_requests: set[int] = set()
@@ -444,7 +453,8 @@ class OrderSync:
                     )
                 )
 
-        if bulk is not None and gids:
+        from_file: dict[str, dict[str, Any]] = {}
+        if bulk is not None and (gids or edits):
 
             def preparing(state: BulkState) -> None:
                 if progress is not None:  # how many of ours, and how far Shopify is
@@ -461,6 +471,7 @@ class OrderSync:
                 self._store_id,
                 bulk,
                 gids,
+                edits=edits,
                 cancel=cancel,
                 seen=preparing,
                 saved=saved,
@@ -471,6 +482,11 @@ class OrderSync:
             tally.bulk_orders += len(bulk_outcome.saved)
             tally.bulk_wait += bulk_outcome.waited
             gids = [g for g in gids if g not in bulk_outcome.saved]
+            from_file = bulk_outcome.edit_orders
+        if edits:
+            lacking = self._take_in_edits(from_file, run, tally, cancel, found)
+            gids += [g for g in lacking if g not in gids]
+            asked += [g for g in lacking if g not in asked]
         read = read_orders(
             self._db,
             self._client,
@@ -486,6 +502,29 @@ class OrderSync:
             return False
         self._unmatch_vanished(asked, tally, found)
         return True
+
+    def _take_in_edits(
+        self,
+        from_file: dict[str, dict[str, Any]],
+        run: SyncRun,
+        tally: _Tally,
+        cancel: threading.Event,
+        found: Found | None,
+    ) -> list[str]:
+        """Store Shopify's own requests left for the bulk file (`take_in_edits`); the orders
+        of theirs the cache still lacks, to read by id."""
+        outcome = take_in_edits(
+            self._db, self._client, self._store_id, from_file, clock=self._clock, cancel=cancel
+        )
+        tally.request_ids.update(outcome.request_ids)
+        tally.new_messages += outcome.new_messages
+        tally.notices.extend(outcome.notices)
+        if found is not None and outcome.request_ids:
+            found(outcome.request_ids)
+        with self._db.reading() as conn:
+            return request_orders_to_read(
+                conn, self._store_id, confirmed_before=run.started_at, enough=JUDGEABLE
+            )
 
     def _unmatch_vanished(self, asked: list[str], tally: _Tally, found: Found | None) -> None:
         """A request stored for an order being read (a trusted channel named it while a bulk
