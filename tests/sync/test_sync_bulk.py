@@ -251,9 +251,9 @@ def units(shop: DemoShop, order: str) -> int:
 
 def buyer_edits(shop: DemoShop) -> dict[str, tuple[str, tuple[str, ...]]]:
     """A full request, a partial one, and a new one after three declined: edit gid -> (order
-    gid, line items asked for) of the edit each order's request is stored under. The bulk file
-    holds all four edits of the last order, the by-id read its newest three, the oldest of
-    which names the request (a request is one per order, its edits merged)."""
+    gid, line items asked for) of each request stored. The bulk file holds all four edits of
+    the last order, the by-id read its newest three: two declined requests and the new one,
+    each a request of its own (a buyer asking again is not merged into a declined request)."""
     full, again = shop.create_order("paid"), shop.create_order("paid")
     partial = next(o for o in iter(lambda: shop.create_order("paid"), None) if units(shop, o) > 1)
     first_line = f"gid://shopify/LineItem/{shop.order(partial).line_items[0].id}"
@@ -265,9 +265,9 @@ def buyer_edits(shop: DemoShop) -> dict[str, tuple[str, tuple[str, ...]]]:
         for count in range(3):
             declined = shop.add_requested_edit(again)
             client.mutate(shopify_documents.load("requested_order_edit_decline"), {"id": declined})
-            if count == 1:
+            if count:
                 wanted[declined] = (again, ())
-    shop.add_requested_edit(again)
+    wanted[shop.add_requested_edit(again)] = (again, ())
     return wanted
 
 
@@ -295,6 +295,7 @@ def test_shopify_own_requests_come_from_the_bulk_file_as_they_come_by_id(
     through_bulk = edit_requests(bulk_db, bulk_store)
     assert sent(caplog, "NativeCancellationRequestOrder") == 0  # not one read by id
     assert {e: through_bulk[e][:2] for e in edits} == edits
+    assert [through_bulk[e][2] for e in edits] == ["open", "open", "declined", "declined", "open"]
     assert {order for order, _lines in edits.values()} <= set(orders)  # cached from the file
     caplog.clear()
 
