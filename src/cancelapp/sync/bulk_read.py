@@ -55,7 +55,6 @@ from cancelapp.shopify.errors import (
     RequestRejected,
     UserErrors,
 )
-from cancelapp.shopify.order_mapping import order_from_node
 from cancelapp.sources.native import IGNORED, WAITING_FILTER, NativeCursor
 from cancelapp.sources.order_tag import OrderTagConfig, OrderTagSource
 from cancelapp.sources.shopify_times import parse_time
@@ -261,7 +260,7 @@ def finish_bulk_read(
             requested = node.pop(EDITS, None)  # the snapshot holds what the by-id read gives
             if node["id"] in with_edits and requested is not None:
                 edit_orders[node["id"]] = {**node, EDITS: requested}
-            fetched.append(FetchedOrder(order_from_node(node), node, started.started_at, VERDICT))
+            fetched.append(FetchedOrder.from_node(node, started.started_at, VERDICT))
         for start in range(0, len(fetched), BATCH * 5):
             if cancel.is_set():
                 raise Cancelled

@@ -35,7 +35,6 @@ from typing import Any
 from cancelapp.domain.phrase import Phrase
 from cancelapp.shopify.client import ShopifyClient
 from cancelapp.shopify.errors import Cancelled, ShopifyError
-from cancelapp.shopify.order_mapping import order_from_node
 from cancelapp.shopify.page_fit import PageFit, largest_page
 from cancelapp.sources.matching import no_such_order
 from cancelapp.store.database import Database
@@ -328,7 +327,7 @@ class OrderSync:
                 fit.query(self._client, document, variables, cancel=cancel)
             )
             fetched_at = self._clock()
-            orders = [FetchedOrder(order_from_node(n), n, fetched_at, LEAN) for n in nodes]
+            orders = [FetchedOrder.from_node(n, fetched_at, LEAN) for n in nodes]
             if run.kind == INCREMENTAL and orders:
                 newest_seen = max(o.order.updated_at for o in orders)
                 watermark = max(watermark or newest_seen, newest_seen)
