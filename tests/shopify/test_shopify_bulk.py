@@ -13,13 +13,14 @@ from graphql import StringValueNode, parse, validate
 from cancelapp.demoshop import DemoShop
 from cancelapp.shopify import AccessToken, Endpoint
 from cancelapp.shopify.bulk import (
+    BulkState,
     BulkUnavailable,
     bulk_nodes,
     bulk_query,
     jsonl_lines,
     nodes_from_jsonl,
     start_bulk_query,
-    wait_for_bulk,
+    wait_for_bulks,
 )
 from cancelapp.shopify.client import ShopifyClient
 from cancelapp.shopify.errors import MalformedResponse
@@ -180,11 +181,22 @@ def client_of(shop: DemoShop) -> ShopifyClient:
     return ShopifyClient(Endpoint.loopback(shop.base_url), AccessToken(shop.access_token))
 
 
+def ended(client: ShopifyClient, state: BulkState) -> BulkState:
+    """One operation waited for: its completed state, else its `BulkUnavailable` raised."""
+    ((index, done),) = wait_for_bulks(
+        client, [state], cancel=threading.Event(), interval=lambda _: 0.01
+    )
+    assert index == 0
+    if isinstance(done, BulkUnavailable):
+        raise done
+    return done
+
+
 def test_a_bulk_read_gives_the_orders_as_the_by_id_read_does(shop: DemoShop) -> None:
     with client_of(shop) as client:
         query = bulk_query("order_verdicts_bulk", {"search": "tag:cancel-request"})
         state = start_bulk_query(client, query)
-        done = wait_for_bulk(client, state, cancel=threading.Event(), interval=lambda _: 0.01)
+        done = ended(client, state)
         nodes = bulk_nodes(client, done, CONNECTIONS)
     tagged = {g for g in shop.order_ids() if "cancel-request" in shop.order(g).tags}
     assert {n["id"] for n in nodes} == tagged and done.root_count == len(tagged)
@@ -209,8 +221,7 @@ def test_every_way_shopify_refuses_or_loses_it_is_bulk_unavailable(
     shop.refuse_bulk_operations(refusal)
     with client_of(shop) as client, pytest.raises(BulkUnavailable, match=why):
         state = start_bulk_query(client, bulk_query("order_verdicts_bulk", {"search": "x"}))
-        done = wait_for_bulk(client, state, cancel=threading.Event(), interval=lambda _: 0.01)
-        bulk_nodes(client, done, CONNECTIONS)
+        bulk_nodes(client, ended(client, state), CONNECTIONS)
 
 
 def test_a_file_is_read_only_from_an_https_address_or_the_demo_shop(shop: DemoShop) -> None:

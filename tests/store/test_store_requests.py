@@ -187,8 +187,12 @@ def test_only_requests_that_can_be_judged_now_need_a_verdict(
         reading = requests_needing_verdict(
             conn, store_id, "new", now=T0, reading_in_full=[RequestState.OPEN]
         )
+        among = requests_needing_verdict(
+            conn, store_id, "new", now=T0, among={unmatched, lean_open, never_cached}
+        )
     assert reading == [full, lean_open, unmatched]
     assert never_cached not in reading  # the sync reads it first
+    assert among == [unmatched]  # of those asked about, what can be judged now
     with database.transaction() as conn:
         set_verdict(conn, unmatched, verdict, policy_hash="new", evaluated_at=T0)
         assert requests_needing_verdict(conn, store_id, "new", now=T0) == [full]

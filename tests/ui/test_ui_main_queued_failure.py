@@ -46,7 +46,7 @@ def test_a_queued_decision_shopify_refuses_to_check_comes_back_with_why(
         and model.queue_row(r).financial_status == "PAID"
     )
     request_id, order_id = model.request_id_at(row), model.queue_row(row).order_gid
-    show_request(qtbot, window, request_id)  # it may be the row selected at start
+    show_request(qtbot, window, request_id)  # maybe selected at start
     with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
         window.commands.approve.trigger()
     dialog = opened.args[0]

@@ -58,7 +58,7 @@ def approvable(qtbot: QtBot, window: MainWindow) -> int:
         and model.queue_row(r).financial_status == "PAID"
     )
     request_id = model.request_id_at(row)
-    show_request(qtbot, window, request_id)  # it may be the row selected at start
+    show_request(qtbot, window, request_id)  # maybe selected at start
     return request_id
 
 

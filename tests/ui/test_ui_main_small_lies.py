@@ -56,7 +56,7 @@ def decline_dialog_for(qtbot: QtBot, window: MainWindow, outcome: str) -> TextDi
         for r in range(window.model.rowCount())
         if window.model.index(r, Column.VERDICT).data(OUTCOME_ROLE) == outcome
     )
-    show_request(qtbot, window, window.model.request_id_at(row))
+    show_request(qtbot, window, window.model.request_id_at(row))  # maybe selected at start
     with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
         window.commands.decline.trigger()
     dialog = opened.args[0]

@@ -1,12 +1,13 @@
 """Many orders in one go, off the rate limit: a bulk query, its JSONL answer read linearly.
 
 `start_bulk_query` asks Shopify to run a query in the background (`bulkOperationRunQuery`);
-`wait_for_bulk` polls it, paced like every other request (each poll is one point), at the
-Shopify CLI's intervals (every second for the first ten polls, then every five: Shopify/cli
-pull request 6695); `bulk_nodes` downloads the answer from its signed URL (a plain GET that
-never carries the access token, `ShopifyClient.download`) and rebuilds each root object in the
-shape a normal query gives it: Shopify writes the nodes of a nested connection as lines of their
-own naming their parent in `__parentId`, and they go back under their parent's connection as
+`wait_for_bulks` polls one or several together (Shopify runs up to five per shop), paced like
+every other request (each poll is one point), at the Shopify CLI's intervals (every second for
+the first ten polls, then every five: Shopify/cli pull request 6695); `bulk_nodes` downloads
+the answer from its signed URL (a plain GET that never carries the access token,
+`ShopifyClient.download`) and rebuilds each root object in the shape a normal query gives it:
+Shopify writes the nodes of a nested connection as lines of their own naming their parent in
+`__parentId`, and they go back under their parent's connection as
 `{"pageInfo": {"hasNextPage": false}, "nodes": [...]}`, so the same mapping code reads both.
 `cancel_bulk` stops one that is no longer wanted.
 
@@ -20,7 +21,7 @@ from __future__ import annotations
 import json
 import logging
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -154,30 +155,51 @@ def poll_interval(polls: int) -> float:
     return 0.0 if polls == 0 else 1.0 if polls <= 10 else 5.0
 
 
-def wait_for_bulk(
+def wait_for_bulks(
     client: ShopifyClient,
-    state: BulkState,
+    states: Sequence[BulkState],
     *,
     cancel: threading.Event,
-    seen: Callable[[BulkState], None] | None = None,
+    seen: Callable[[Sequence[BulkState]], None] | None = None,
     interval: Callable[[int], float] = poll_interval,
-) -> BulkState:
-    """Poll until the operation ends; its completed state, else `BulkUnavailable` (a FAILED,
-    CANCELED or EXPIRED one, or one Shopify no longer knows). Raises `Cancelled`."""
+) -> Iterator[tuple[int, BulkState | BulkUnavailable]]:
+    """Poll the operations together (a point a poll each) until each has ended, yielding each
+    as it ends: its index and its completed state, or `BulkUnavailable` for one Shopify
+    failed, cancelled, expired or no longer knows. `seen` hears every round's states.
+    Raises `Cancelled`."""
+    current = list(states)
+    pending = set(range(len(current)))
     polls = 0
-    while state.running:
+    while pending:
+        for index in sorted(i for i in pending if not current[i].running):
+            pending.discard(index)
+            yield index, _ended(current[index])
+        if not pending:
+            return
         if cancel.wait(interval(polls)):
             raise Cancelled
         polls += 1
-        try:
-            data = client.query(documents.load("bulk_operation"), {"id": state.id}, cancel=cancel)
-        except _REFUSALS as refused:
-            raise BulkUnavailable(f"{type(refused).__name__}: {refused.detail}") from None
-        state = BulkState.from_node(data.get("bulkOperation"))
+        for index in sorted(pending):
+            try:
+                current[index] = _poll(client, current[index], cancel)
+            except BulkUnavailable as lost:
+                pending.discard(index)
+                yield index, lost
         if seen is not None:
-            seen(state)
+            seen(tuple(current))
+
+
+def _poll(client: ShopifyClient, state: BulkState, cancel: threading.Event) -> BulkState:
+    try:
+        data = client.query(documents.load("bulk_operation"), {"id": state.id}, cancel=cancel)
+    except _REFUSALS as refused:
+        raise BulkUnavailable(f"{type(refused).__name__}: {refused.detail}") from None
+    return BulkState.from_node(data.get("bulkOperation"))
+
+
+def _ended(state: BulkState) -> BulkState | BulkUnavailable:
     if state.status != COMPLETED:
-        raise BulkUnavailable(f"{state.status} {state.error_code or ''}".strip())
+        return BulkUnavailable(f"{state.status} {state.error_code or ''}".strip())
     return state
 
 
@@ -317,5 +339,5 @@ __all__ = [
     "bulk_query",
     "cancel_bulk",
     "start_bulk_query",
-    "wait_for_bulk",
+    "wait_for_bulks",
 ]

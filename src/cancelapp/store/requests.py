@@ -325,6 +325,7 @@ def requests_needing_verdict(
     *,
     now: datetime,
     reading_in_full: Collection[RequestState] = (),
+    among: Collection[int] | None = None,
 ) -> list[int]:
     """Requests never judged, judged under another policy or before schema v7 (not whole),
     whose order changed since, or whose verdict ran out before `now`, that can be judged now
@@ -332,12 +333,16 @@ def requests_needing_verdict(
     ones (judged without an order) and those whose order is cached in full or with what a
     verdict needs. A request whose order is cached only lean comes only when its state is in
     `reading_in_full` (the caller reads that order in full first); otherwise it waits for a
-    sync to read it, rather than being looked at again on every pass."""
+    sync to read it, rather than being looked at again on every pass.
+
+    `among`: only these requests (a sync judging what one batch stored looks at that batch,
+    not at every request of the store again)."""
     states = [s.value for s in reading_in_full]
+    only = "" if among is None else "AND r.id IN (SELECT value FROM json_each(?))"
     rows = conn.execute(
         f"""SELECT r.id FROM requests r
             LEFT JOIN orders o ON o.store_id = r.store_id AND o.gid = r.order_gid
-            WHERE r.store_id = ?
+            WHERE r.store_id = ? {only}
               AND (r.verdict_outcome IS NULL OR r.state NOT IN ('done', 'declined'))
               AND (r.order_gid IS NULL OR o.detail IN ('full', 'verdict')
                    OR (o.id IS NOT NULL AND r.state IN ({",".join("?" * len(states))})))
@@ -345,7 +350,13 @@ def requests_needing_verdict(
                    OR r.verdict_evaluated_at < o.fetched_at OR r.verdict_valid_until < ?
                    OR r.verdict_json IS NULL)
             ORDER BY r.id""",  # noqa: S608
-        (store_id, *states, policy_hash, to_db_time(now)),
+        (
+            store_id,
+            *([] if among is None else [json.dumps(sorted(among))]),
+            *states,
+            policy_hash,
+            to_db_time(now),
+        ),
     ).fetchall()
     return [row[0] for row in rows]
 

@@ -24,7 +24,6 @@ from typing import Any
 from cancelapp.domain.phrase import Phrase
 from cancelapp.domain.request import RequestSource
 from cancelapp.shopify.client import ShopifyClient
-from cancelapp.shopify.order_mapping import order_from_node
 from cancelapp.sources.email_config import EmailConfig
 from cancelapp.sources.imap_session import MailLogin
 from cancelapp.sources.incoming import IncomingRequest
@@ -254,4 +253,4 @@ def _read_by_name(
 ) -> list[FetchedOrder]:
     nodes = order_nodes_named(client, name, cancel=cancel)
     fetched_at = clock()
-    return [FetchedOrder(order_from_node(n), n, fetched_at) for n in nodes]
+    return [FetchedOrder.from_node(n, fetched_at) for n in nodes]
