@@ -19,6 +19,9 @@ import cancelapp
 from cancelapp import cli
 from cancelapp.context import AppContext, build_context, connect_demo
 from cancelapp.paths import AppPaths, resources_dir
+from cancelapp.startup.log_files import setup_logging
+from cancelapp.startup.opening import explain_folder_failure, open_data
+from cancelapp.startup.problems import EXIT_CODE
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -62,10 +65,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         data_dir = tempfile.mkdtemp(prefix="cancelapp-demo-")
     paths = AppPaths.resolve(data_dir)
+    # PySide6 loads here, after this module's Qt-free imports (see `context`: its import hook
+    # reads the source of every module imported after it).
     from cancelapp.startup.error_box import asker
-    from cancelapp.startup.log_files import setup_logging
-    from cancelapp.startup.opening import explain_folder_failure, open_data
-    from cancelapp.startup.problems import EXIT_CODE
 
     ask = asker(options)
     try:

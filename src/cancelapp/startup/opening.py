@@ -20,7 +20,6 @@ from cancelapp.startup.problems import (
     store_problem,
 )
 from cancelapp.store import StoreError
-from cancelapp.store.backups import restore_latest
 
 log = logging.getLogger(__name__)
 Ask = Callable[[StartupProblem], Choice]
@@ -46,6 +45,8 @@ def open_data[C](
             if problem.damage is None or choice is Choice.QUIT:
                 return None
             if choice is Choice.RESTORE_BACKUP:
+                from cancelapp.store.backups import restore_latest
+
                 restored = restore_latest(problem.damage, datetime.now(UTC))
                 if restored is None:
                     return None

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,6 +37,17 @@ from cancelapp.ui.retranslating import Retranslating
 SEARCH_DEBOUNCE_MS = 150
 
 
+class QueueTable(QTableView):
+    """The queue's table, saying when it has painted (`painted`): the start waits for that
+    without asking for the viewport from Python (see `first_paint`)."""
+
+    painted = Signal()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # the viewport's paint
+        super().paintEvent(event)
+        self.painted.emit()
+
+
 class QueueView(Retranslating, QWidget):
     """Emits `current_request_changed(request_id or 0)` as the merchant moves through the queue."""
 
@@ -57,7 +68,7 @@ class QueueView(Retranslating, QWidget):
         self.source_filter = QComboBox()
         self.financial_filter = QComboBox()
         self.fulfillment_filter = QComboBox()
-        self.table = QTableView()
+        self.table = QueueTable()
         self._configure_table()
         self.search_hint = QLabel()
         self.search_hint.setTextFormat(Qt.TextFormat.RichText)
@@ -197,6 +208,8 @@ class QueueView(Retranslating, QWidget):
             )
             self.search_hint.setVisible(searching and not counts[current])
             return
+        import html  # html.entities is a large table: loaded when a search first misses
+
         links = [
             self.tr('{count} in {tab}: <a href="{key}">show</a>').format(
                 count=number(counts[tab]), tab=html.escape(names[tab]), key=int(tab)
@@ -226,7 +239,7 @@ class QueueView(Retranslating, QWidget):
     def _measure(self) -> None:
         self._measuring = True
         try:
-            fit_columns(self.table)
+            fit_columns(self.table, self.model.cell_text)
         finally:
             self._measuring = False
         self._measured = True
