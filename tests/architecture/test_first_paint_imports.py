@@ -4,7 +4,9 @@ anything the first rows do not need load before they are painted: the window's f
 detail pane, the menus' dialogs and the version wait until then (issue 19, `ui/window_flows.py`).
 The Qt-free modules the start needs load before PySide6, whose import hook reads the source of
 every module imported after it; and nothing asks PySide to name a plain QWidget from C++ (the
-table's viewport), which builds the Python type of every widget class first.
+table's viewport), which builds the Python type of every widget class first. Nor is
+garbage collected before the first rows: what the start allocates lives on, and is frozen once
+they are painted.
 """
 
 from __future__ import annotations
@@ -76,8 +78,9 @@ BEFORE_PYSIDE = (
 )
 # Runs the self-check and writes which of those had loaded when the first rows were painted.
 WATCH_THE_FIRST_ROWS = """
-import json, sys
+import gc, json, sys
 watched, out = json.loads(sys.argv[1]), sys.argv[2]
+collections = []
 
 class Tap:
     def __init__(self, real):
@@ -90,6 +93,8 @@ class Tap:
                     "loaded": [m for m in watched if m in sys.modules],
                     "order": list(sys.modules),
                     "every_widget_type": "QWizard" in vars(PySide6.QtWidgets),
+                    "collections": len(collections),
+                    "frozen": gc.get_freeze_count(),
                 }, f)
         return self.real.write(text)
     def __getattr__(self, name):
@@ -97,6 +102,7 @@ class Tap:
 
 sys.stdout = Tap(sys.stdout)
 from cancelapp.app import main
+gc.callbacks.append(lambda phase, _info: collections.append(phase) if phase == "start" else None)
 sys.exit(main(["--self-check", "--data-dir", sys.argv[3]]))
 """
 
@@ -160,3 +166,5 @@ def test_the_first_rows_are_painted_before_the_rest_of_the_window_loads(tmp_path
     order = found["order"]
     assert [m for m in BEFORE_PYSIDE if order.index(m) > order.index("PySide6")] == []
     assert not found["every_widget_type"]
+    assert found["collections"] == 0
+    assert found["frozen"] > 0
