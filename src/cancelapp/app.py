@@ -20,7 +20,7 @@ from cancelapp import cli
 from cancelapp.context import AppContext, build_context, connect_demo
 from cancelapp.paths import AppPaths, resources_dir
 from cancelapp.startup.log_files import setup_logging
-from cancelapp.startup.opening import explain_folder_failure, open_data
+from cancelapp.startup.opening import asker, explain_folder_failure, open_data
 from cancelapp.startup.problems import EXIT_CODE
 
 if TYPE_CHECKING:
@@ -71,10 +71,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         data_dir = tempfile.mkdtemp(prefix="cancelapp-demo-")
     paths = AppPaths.resolve(data_dir)
-    # PySide6 loads here, after this module's Qt-free imports (see `context`: its import hook
-    # reads the source of every module imported after it).
-    from cancelapp.startup.error_box import asker
-
     ask = asker(options)
     try:
         paths.create()

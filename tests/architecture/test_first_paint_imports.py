@@ -61,6 +61,7 @@ AFTER_THE_FIRST_ROWS = (
     "cancelapp.sources.csv_import",
     "cancelapp.policy",
     "tomlkit",
+    "cancelapp.startup.error_box",  # only to show a start-up problem
     "cancelapp.store.backups",  # only to explain or repair a damaged database
     "cancelapp.store.audit",
     "html",  # html.entities is a large table
