@@ -66,6 +66,7 @@ AFTER_THE_FIRST_ROWS = (
     "cancelapp.store.audit",
     "html",  # html.entities is a large table
     "platform",  # a crash report's header
+    "urllib.parse",  # only a URL typed or stored for the demo shop needs it
 )
 # Loaded before PySide6 (see `cancelapp.context`).
 BEFORE_PYSIDE = (
