@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pytestqt.qtbot import QtBot
 
-from cancelapp.app import AppContext
+from cancelapp.context import AppContext
 from cancelapp.demoshop import DemoShop
 from cancelapp.demoshop.faults import Fault
 from cancelapp.store.orders import FULL, VERDICT
