@@ -12,7 +12,6 @@ from pytestqt.qtbot import QtBot
 from cancelapp.context import AppContext, connect_demo
 from cancelapp.demoshop import DemoShop
 from cancelapp.ui.first_paint import when_painted
-from cancelapp.ui.queue.queue_view import QueueTable
 from fixtures.main_window import open_window
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -40,21 +39,6 @@ def test_work_waits_for_the_paint_of_a_shown_widget(qtbot: QtBot) -> None:
     when_painted(label, lambda: painted_before.append(label.paints))
     qtbot.waitUntil(lambda: bool(painted_before))
     assert painted_before[0] >= 2  # the paint after the new text, not only the first one
-
-
-def test_work_waits_for_the_paint_a_widget_signals_itself(qtbot: QtBot) -> None:
-    """The queue's table says when it painted: no `viewport()` asked from Python."""
-    table = QueueTable()
-    qtbot.addWidget(table)
-    paints: list[bool] = []
-    table.painted.connect(lambda: paints.append(True))
-    table.show()
-    qtbot.waitUntil(lambda: bool(paints))
-    painted_before: list[int] = []
-    table.viewport().update()
-    when_painted(table, lambda: painted_before.append(len(paints)), table.painted)
-    qtbot.waitUntil(lambda: bool(painted_before))
-    assert painted_before[0] >= 2  # the paint after the update, not only the first one
 
 
 def test_a_hidden_widget_does_not_hold_the_work_back(qtbot: QtBot) -> None:

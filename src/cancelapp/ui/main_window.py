@@ -464,7 +464,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.flows  # noqa: B018 (the property builds them)
 
     def _after_first_paint(self, step: Callable[[], None]) -> None:
-        when_painted(self.queue.table, step, self.queue.table.painted)
+        when_painted(self.queue.table.viewport(), step)
 
     def _start_step(self, store: StoreRecord, step: Step) -> None:
         """The window's part of a store's start, when `session/opening.py` says it is due."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,17 +36,6 @@ from cancelapp.ui.retranslating import Retranslating
 SEARCH_DEBOUNCE_MS = 150
 
 
-class QueueTable(QTableView):
-    """The queue's table, saying when it has painted (`painted`): the start waits for that
-    without asking for the viewport from Python (see `first_paint`)."""
-
-    painted = Signal()
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # the viewport's paint
-        super().paintEvent(event)
-        self.painted.emit()
-
-
 class QueueView(Retranslating, QWidget):
     """Emits `current_request_changed(request_id or 0)` as the merchant moves through the queue."""
 
@@ -68,7 +56,7 @@ class QueueView(Retranslating, QWidget):
         self.source_filter = QComboBox()
         self.financial_filter = QComboBox()
         self.fulfillment_filter = QComboBox()
-        self.table = QueueTable()
+        self.table = QTableView()
         self._configure_table()
         self.search_hint = QLabel()
         self.search_hint.setTextFormat(Qt.TextFormat.RichText)
