@@ -13,7 +13,9 @@ a process of its own (`shop_process.py`), as Shopify's servers do not share the 
 counts are read from there, and each run reports both processes' CPU time. The first
 connect reads the requests' orders through a bulk operation, which the demo shop runs in the
 time it assumes for Shopify (`cancelapp.demoshop.bulk_operations`); `bulk_wait_s` is how long the
-window said "Shopify is preparing…", i.e. the wait after the sources were read. `--no-bulk`
+window said "Shopify is preparing…", i.e. the wait after the sources were read, and
+`bulk_operations` how many ran side by side (a large store's search is cut by order id,
+`cancelapp.sync.bulk_read`). `--no-bulk`
 plays a Shopify that refuses bulk operations: the fallback, reading the orders by id.
 
 Figures per run: wall time, HTTP requests, cost points, bytes, throttled requests, and the
@@ -305,8 +307,9 @@ def print_table(f: dict[str, Any]) -> None:
         print(row_text(name, r))
     for name, r in f["runs"].items():
         print(
-            f"{name}: first rows after {r['first_rows_s']} s, bulk wait {r['bulk_wait_s']} s,"
-            f" CPU app {r['app_cpu_s']} s, shop {r['shop_cpu_s']} s; points by operation:"
+            f"{name}: first rows after {r['first_rows_s']} s, bulk wait {r['bulk_wait_s']} s"
+            f", bulk operations {r['bulk_operations']}, CPU app {r['app_cpu_s']} s,"
+            f" shop {r['shop_cpu_s']} s; points by operation:"
         )
         for operation, seen in r["by_operation"].items():
             print(f"  {operation:<40}{seen['requests']:>6,}{seen['points']:>9,}")

@@ -44,7 +44,13 @@ def serve(conn: Connection, options: dict[str, Any], refuse_bulk: str | None) ->
         shop.refuse_bulk_operations(refuse_bulk)
     with shop:
         conn.send((shop.base_url, shop.access_token, time.perf_counter() - started))
-        while (message := conn.recv()) != STOP:
+        while True:
+            try:
+                message = conn.recv()
+            except EOFError:  # the benchmark ended without saying so: stop all the same
+                return
+            if message == STOP:
+                break
             assert message == FIGURES, message
             conn.send(figures_of(shop))
     conn.send(None)  # stopped

@@ -53,7 +53,7 @@ from cancelapp.shopify.bulk import (
     bulk_query,
     cancel_bulk,
     start_bulk_query,
-    wait_for_bulk,
+    wait_for_bulks,
 )
 from cancelapp.shopify.client import ShopifyClient
 from cancelapp.shopify.order_mapping import order_from_node
@@ -65,6 +65,7 @@ from cancelapp.store import Database
 from cancelapp.store.orders import FetchedOrder
 from cancelapp.sync import IntakeSettings, OrderSync, SyncSettings
 from cancelapp.sync import documents as sync_documents
+from cancelapp.sync.bulk_read import MOST_OPERATIONS, split_search
 from fixtures.database import save_demo_store
 from fixtures.schema_answers import SchemaShop
 
@@ -243,8 +244,12 @@ def _bulk(client: ShopifyClient) -> None:
     with contextlib.suppress(BulkUnavailable):
         running = _typed(start_bulk_query, client, query) or running
     with contextlib.suppress(BulkUnavailable):
-        _typed(wait_for_bulk, client, running, cancel=threading.Event(), interval=lambda _n: 0)
+        endings = wait_for_bulks(client, [running], cancel=threading.Event(), interval=lambda _n: 0)
+        for _index, ended in _typed(list, endings) or ():
+            assert isinstance(ended, BulkState | BulkUnavailable)
     cancel_bulk(client, running.id)  # best effort: whatever the answer, it never raises
+    parts = _typed(split_search, client, "tag:cancel-request", 2, cancel=threading.Event())
+    assert parts is None or (0 < len(parts) <= MOST_OPERATIONS and "tag:cancel-request" in parts[0])
 
 
 def _actions(shop: SchemaShop, client: ShopifyClient, path: Path) -> None:

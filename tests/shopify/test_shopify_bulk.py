@@ -13,18 +13,19 @@ from graphql import StringValueNode, parse, validate
 from cancelapp.demoshop import DemoShop
 from cancelapp.shopify import AccessToken, Endpoint
 from cancelapp.shopify.bulk import (
+    BulkState,
     BulkUnavailable,
     bulk_nodes,
     bulk_query,
     jsonl_lines,
     nodes_from_jsonl,
     start_bulk_query,
-    wait_for_bulk,
+    wait_for_bulks,
 )
 from cancelapp.shopify.client import ShopifyClient
 from cancelapp.shopify.errors import MalformedResponse
 from cancelapp.shopify.order_mapping import order_from_node
-from cancelapp.sync.bulk_read import CONNECTIONS
+from cancelapp.sync.bulk_read import CONNECTIONS, WITH_EDITS
 from fixtures import shopify_schema
 
 ORDER = "gid://shopify/Order/{}"
@@ -85,6 +86,47 @@ def test_nested_connection_lines_go_back_under_their_order_in_any_chunking() -> 
         assert nodes_from_jsonl(jsonl_lines(chunks), CONNECTIONS) == expected
 
 
+EDIT = "gid://shopify/RequestedOrderEdit/{}"
+REMOVAL = "gid://shopify/RequestedOrderEditLineItem/{}"
+
+
+def test_lines_two_levels_deep_go_back_under_their_edit_in_any_order() -> None:
+    """A requested edit names its order, each removal its edit (under the edit's plain
+    `lineItems` object), whichever comes first in the file."""
+    removal = {"id": REMOVAL.format(31), "quantity": 1, "lineItem": {"id": LINE.format(11)}}
+    text = jsonl(
+        {**removal, "__parentId": EDIT.format(30)},  # before its edit
+        {
+            "id": EDIT.format(30),
+            "status": "REQUESTED",
+            "lineItems": {},
+            "__parentId": ORDER.format(1),
+        },
+        {"id": ORDER.format(1), "name": "#1001"},
+        {
+            "id": EDIT.format(40),
+            "status": "DECLINED",
+            "lineItems": {},
+            "__parentId": ORDER.format(1),
+        },
+        {"id": ORDER.format(2), "name": "#1002"},
+    )
+    empty = {"pageInfo": {"hasNextPage": False}, "nodes": []}
+    (first, second) = nodes_from_jsonl(jsonl_lines([text]), WITH_EDITS)
+    assert first["requestedOrderEdits"]["nodes"] == [
+        {
+            "id": EDIT.format(30),
+            "status": "REQUESTED",
+            "lineItems": {"removals": {"pageInfo": {"hasNextPage": False}, "nodes": [removal]}},
+        },
+        {"id": EDIT.format(40), "status": "DECLINED", "lineItems": {"removals": empty}},
+    ]
+    assert second["requestedOrderEdits"] == empty and second["lineItems"] == empty
+    wrong_parent = jsonl({"id": ORDER.format(1)}, {**removal, "__parentId": ORDER.format(1)})
+    with pytest.raises(BulkUnavailable, match="cannot have"):
+        nodes_from_jsonl(jsonl_lines([wrong_parent]), WITH_EDITS)
+
+
 @pytest.mark.parametrize(
     ("text", "why"),
     [
@@ -124,6 +166,10 @@ def test_the_bulk_query_carries_the_search_as_a_literal_and_validates() -> None:
     assert isinstance(arguments["query"], StringValueNode)
     assert arguments["query"].value == hostile
     assert "transactions(first: 15)" in text  # a variable's default written in
+    assert "@include(if: false)" in text  # no buyer-requested edits unless asked for
+    with_edits = bulk_query("order_verdicts_bulk", {"search": hostile, "withEdits": True})
+    assert validate(shopify_schema.stable(), parse(with_edits)) == []
+    assert "@include(if: true)" in with_edits
 
 
 @pytest.fixture
@@ -135,11 +181,22 @@ def client_of(shop: DemoShop) -> ShopifyClient:
     return ShopifyClient(Endpoint.loopback(shop.base_url), AccessToken(shop.access_token))
 
 
+def ended(client: ShopifyClient, state: BulkState) -> BulkState:
+    """One operation waited for: its completed state, else its `BulkUnavailable` raised."""
+    ((index, done),) = wait_for_bulks(
+        client, [state], cancel=threading.Event(), interval=lambda _: 0.01
+    )
+    assert index == 0
+    if isinstance(done, BulkUnavailable):
+        raise done
+    return done
+
+
 def test_a_bulk_read_gives_the_orders_as_the_by_id_read_does(shop: DemoShop) -> None:
     with client_of(shop) as client:
         query = bulk_query("order_verdicts_bulk", {"search": "tag:cancel-request"})
         state = start_bulk_query(client, query)
-        done = wait_for_bulk(client, state, cancel=threading.Event(), interval=lambda _: 0.01)
+        done = ended(client, state)
         nodes = bulk_nodes(client, done, CONNECTIONS)
     tagged = {g for g in shop.order_ids() if "cancel-request" in shop.order(g).tags}
     assert {n["id"] for n in nodes} == tagged and done.root_count == len(tagged)
@@ -164,8 +221,7 @@ def test_every_way_shopify_refuses_or_loses_it_is_bulk_unavailable(
     shop.refuse_bulk_operations(refusal)
     with client_of(shop) as client, pytest.raises(BulkUnavailable, match=why):
         state = start_bulk_query(client, bulk_query("order_verdicts_bulk", {"search": "x"}))
-        done = wait_for_bulk(client, state, cancel=threading.Event(), interval=lambda _: 0.01)
-        bulk_nodes(client, done, CONNECTIONS)
+        bulk_nodes(client, ended(client, state), CONNECTIONS)
 
 
 def test_a_file_is_read_only_from_an_https_address_or_the_demo_shop(shop: DemoShop) -> None:

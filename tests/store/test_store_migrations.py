@@ -35,6 +35,7 @@ from cancelapp.store.requests import (
     list_requests,
     list_unmatched,
     requests_needing_verdict,
+    set_state,
     stored_verdict,
     unmatched_reason,
 )
@@ -317,3 +318,29 @@ def test_v7_judges_stored_verdicts_again_and_keeps_old_decisions_readable(
     assert expiry_column is None
     assert request_id in waiting  # even under the same rules: to be stored whole
     assert all(d.verdict is None and d.verdict_policy_hash is None for d in decisions)
+
+
+@pytest.mark.parametrize("fixture", FIXTURE_FILES, ids=lambda p: p.stem)
+def test_v9_lets_a_buyer_ask_again_after_a_released_request_was_declined(
+    fixture: Path, tmp_path: Path
+) -> None:
+    """One entry per order was a unique index until v9: a new Shopify request for the order
+    of a declined one is now a request of its own; the same edit still makes only one."""
+    db = Database.open(copy_of(fixture, tmp_path))
+    try:
+        with db.transaction() as conn:
+            (store,) = list_stores(conn)
+            (declined, gid) = conn.execute(
+                "SELECT id, order_gid FROM requests WHERE order_gid IS NOT NULL ORDER BY id"
+            ).fetchone()
+            set_state(conn, declined, RequestState.DECLINED, now=T0)
+            asked = message("", source=RequestSource.SHOPIFY, external_id=STABLE_EDIT)
+            again = replace(draft(store.id, asked), order_id=gid, native_edit_id=STABLE_EDIT)
+            added = add_request(conn, again, now=T0)
+            with pytest.raises(sqlite3.IntegrityError):
+                conn.execute(
+                    "UPDATE requests SET native_edit_id = ? WHERE id = ?", (STABLE_EDIT, declined)
+                )
+    finally:
+        db.close()
+    assert not added.merged and added.request_id != declined

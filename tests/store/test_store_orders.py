@@ -6,10 +6,13 @@ from datetime import timedelta
 
 from store_samples import T0, fetched, make_order, order_gid
 
+from cancelapp.domain.money import Money
+from cancelapp.shopify.order_mapping import order_from_node
 from cancelapp.store import Database
 from cancelapp.store.orders import (
     FetchedOrder,
     find_order_gids,
+    load_order,
     load_snapshot,
     order_fetched_at,
     upsert_orders,
@@ -65,3 +68,36 @@ def test_orders_of_another_store_are_kept_apart(database: Database, store_id: in
         theirs = load_snapshot(conn, other, order_gid(1))
     assert mine is not None and theirs == {"id": "x"}
     assert mine["name"] == "#1"
+
+
+def full_node(number: int, total: str) -> dict[str, object]:
+    return {
+        "id": order_gid(number),
+        "name": f"#{number}",
+        "createdAt": "2026-11-20T08:00:00Z",
+        "updatedAt": "2026-11-20T09:00:00Z",
+        "displayFinancialStatus": "PAID",
+        "displayFulfillmentStatus": "UNFULFILLED",
+        "currentTotalPriceSet": {"shopMoney": {"amount": total, "currencyCode": "DKK"}},
+        "presentmentCurrencyCode": "DKK",
+        "lineItems": {"nodes": []},
+    }
+
+
+def test_an_order_saved_from_its_node_loads_as_its_snapshot_maps(
+    database: Database, store_id: int
+) -> None:
+    """The sync's orders are kept mapped beside the snapshot written (judging them a moment
+    later maps nothing again); an order given beside a node that is not its own never is:
+    loading maps the snapshot, as it always did."""
+    saved = FetchedOrder.from_node(full_node(1, "10.00"), T0)
+    by_hand = FetchedOrder(make_order(2, total="99.00"), full_node(2, "20.00"), T0)
+    with database.transaction() as conn:
+        upsert_orders(conn, store_id, [saved, by_hand])
+        loaded = load_order(conn, store_id, order_gid(1))
+        other = load_order(conn, store_id, order_gid(2))
+        mapped = order_from_node(load_snapshot(conn, store_id, order_gid(1)) or {})
+        again = load_order(conn, store_id, order_gid(1))  # mapped from the snapshot now
+    assert loaded is saved.order
+    assert loaded == mapped == again and again is not loaded
+    assert other is not None and other.total == Money.of("20.00", "DKK")

@@ -1,4 +1,4 @@
-"""Requests: one entry per order, every message kept, nothing stored twice."""
+"""Requests: one undecided entry per order, every message kept, nothing stored twice."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from store_samples import T0, draft, fetched, make_order, message, order_gid
 from cancelapp.domain.money import Money
 from cancelapp.domain.order import FinancialStatus
 from cancelapp.domain.phrase import Phrase
-from cancelapp.domain.request import RequestSource, RequestState
+from cancelapp.domain.request import CancellationRequest, RequestSource, RequestState
 from cancelapp.domain.verdict import (
     ConditionCheck,
     Outcome,
@@ -187,8 +187,12 @@ def test_only_requests_that_can_be_judged_now_need_a_verdict(
         reading = requests_needing_verdict(
             conn, store_id, "new", now=T0, reading_in_full=[RequestState.OPEN]
         )
+        among = requests_needing_verdict(
+            conn, store_id, "new", now=T0, among={unmatched, lean_open, never_cached}
+        )
     assert reading == [full, lean_open, unmatched]
     assert never_cached not in reading  # the sync reads it first
+    assert among == [unmatched]  # of those asked about, what can be judged now
     with database.transaction() as conn:
         set_verdict(conn, unmatched, verdict, policy_hash="new", evaluated_at=T0)
         assert requests_needing_verdict(conn, store_id, "new", now=T0) == [full]
@@ -316,3 +320,49 @@ def test_a_withdrawal_whose_order_is_refunded_after_its_return_is_done(
 
         assert settled == [returning]  # the other is an action's, not a return's
         assert get_request(conn, returning).state is RequestState.DONE  # type: ignore[union-attr]
+
+
+def test_a_new_shopify_request_after_a_decline_is_a_request_of_its_own(
+    database: Database, store_id: int
+) -> None:
+    """The buyer asks again in Shopify after the merchant declined: a new edit id is a new
+    open request with its own lines; the declined one keeps its edit, lines and messages.
+    Seen again, either edit adds nothing; another channel joins the open one."""
+
+    def edit(number: int, line: str) -> CancellationRequest:
+        asked = message("", source=RequestSource.SHOPIFY, external_id=f"edit-{number}")
+        return replace(
+            draft(store_id, asked, order_number=1001, line_item_ids=(line,)),
+            native_edit_id=f"edit-{number}",
+        )
+
+    with database.transaction() as conn:
+        declined = add_request(conn, edit(1, "L1"), now=T0).request_id
+        set_state(conn, declined, RequestState.DECLINED, now=T0)
+        asked_again = add_request(conn, edit(2, "L2"), now=T0)
+        seen_again = [add_request(conn, edit(n, "L9"), now=T0) for n in (1, 2)]
+        old, new = (get_request(conn, i) for i in (declined, asked_again.request_id))
+        mail = draft(store_id, message(external_id="e"), order_number=1001)
+        email = add_request(conn, mail, now=T0)
+        count = len(list_requests(conn, store_id))
+        joined = get_request(conn, asked_again.request_id)
+    assert not asked_again.merged and asked_again.request_id != declined
+    assert [(a.request_id, a.new_messages) for a in seen_again] == [
+        (declined, 0),
+        (asked_again.request_id, 0),
+    ]
+    assert email.request_id == asked_again.request_id and count == 2
+    assert old is not None and new is not None
+    assert (old.state, old.native_edit_id, old.line_item_ids) == (
+        RequestState.DECLINED,
+        "edit-1",
+        ("L1",),
+    )
+    assert [m.external_id for m in old.messages] == ["edit-1"]
+    assert (new.state, new.native_edit_id, new.line_item_ids) == (
+        RequestState.OPEN,
+        "edit-2",
+        ("L2",),
+    )
+    assert [m.external_id for m in new.messages] == ["edit-2"]
+    assert joined is not None and [m.external_id for m in joined.messages] == ["edit-2", "e"]

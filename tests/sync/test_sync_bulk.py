@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import logging
 import threading
 from collections.abc import Callable, Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -13,9 +15,13 @@ from sync_helpers import connect
 from cancelapp.demoshop import DemoShop
 from cancelapp.domain.order import Order
 from cancelapp.domain.phrase import Phrase
-from cancelapp.domain.request import RequestState
+from cancelapp.domain.request import RequestSource, RequestState
+from cancelapp.shopify import documents as shopify_documents
+from cancelapp.shopify.client import log as client_log
 from cancelapp.shopify.order_mapping import order_from_node
+from cancelapp.sources.native import NativeCursor
 from cancelapp.store import Database
+from cancelapp.store.intake_state import load_cursors
 from cancelapp.store.orders import VERDICT, order_detail
 from cancelapp.store.requests import get_request, list_requests, unmatched_reason
 from cancelapp.sync import IntakeSettings, OrderSync, SyncProgress, SyncSettings
@@ -75,6 +81,18 @@ def request_orders(database: Database, store_id: int) -> dict[str, str]:
         return {r.order_id: r.state.value for r in list_requests(conn, store_id) if r.order_id}
 
 
+def edit_requests(
+    database: Database, store_id: int
+) -> dict[str, tuple[str | None, tuple[str, ...], str, datetime]]:
+    """Shopify's own requests: edit gid -> (order gid, line items, state, asked at)."""
+    with database.reading() as conn:
+        return {
+            r.native_edit_id: (r.order_id, r.line_item_ids, r.state.value, r.received_at)
+            for r in list_requests(conn, store_id)
+            if r.native_edit_id
+        }
+
+
 def test_a_first_connect_reads_the_requests_orders_through_one_bulk_operation(
     shop: DemoShop, open_cache: Callable[[str], Database]
 ) -> None:
@@ -111,7 +129,8 @@ def test_requests_are_stored_while_shopify_prepares_their_orders(
     shop: DemoShop, open_cache: Callable[[str], Database]
 ) -> None:
     """Nothing lost: what the sources found is in the queue, its orders being read, before the
-    bulk file is in; then every order is there."""
+    bulk file is in, except Shopify's own new requests, which are made from the file; then
+    every request and order is there."""
     seen: list[tuple[int, int, int]] = []  # (requests, of them with a cached order, to read)
     database = open_cache("cache")
 
@@ -126,9 +145,11 @@ def test_requests_are_stored_while_shopify_prepares_their_orders(
 
     store_id, orders = connect_into(shop, database, progress)
     ((stored, with_order, to_read),) = seen
-    assert stored == len(request_orders(database, store_id)) > 0
-    assert with_order == 0 and to_read == stored  # shown as being read, all of them
-    assert set(request_orders(database, store_id)) <= set(orders)
+    requests = request_orders(database, store_id)
+    from_file = edit_requests(database, store_id)
+    assert from_file and stored == len(requests) - len(from_file) > 0
+    assert with_order == 0 and to_read == len(requests)  # shown as being read, all of them
+    assert set(requests) <= set(orders)
 
 
 def awaited_request(database: Database) -> tuple[int, str, str]:
@@ -190,7 +211,9 @@ def test_a_cancelled_first_connect_cancels_its_bulk_operation(
 ) -> None:
     """Stopped while Shopify prepares the file: the operation is cancelled, the request waits
     for its order; the next connect, Shopify now refusing bulk operations and the order gone,
-    ends it unmatched."""
+    ends it unmatched. Shopify's own new requests, left for the file, wait in their source's
+    cursor and are read by id then."""
+    edits = buyer_edits(shop)
     database = open_cache("cache")
     cancel = threading.Event()
 
@@ -209,9 +232,103 @@ def test_a_cancelled_first_connect_cancels_its_bulk_operation(
         assert shop.bulk.cancelled == [f"gid://shopify/BulkOperation/{run.id}"]
         assert shop.bulk.state(run)["status"] in {"CANCELING", "CANCELED"}
         request_id, gid, name = awaited_request(database)  # "Reading the order…" meanwhile
+        waiting = native_cursor(database, store_id).reread_orders
+        assert {order for order, _lines in edits.values()} <= waiting
+        assert not set(edits) & set(edit_requests(database, store_id))
 
         shop.delete_order(gid)
         shop.refuse_bulk_operations("ACCESS_DENIED")
         result = sync.run(then_backfill=False)
     assert result.completed
     assert_unmatched_for_want_of_its_order(database, request_id, name, result.notices)
+    assert {e: edit_requests(database, store_id)[e][:2] for e in edits} == edits
+    assert native_cursor(database, store_id).reread_orders == frozenset()
+
+
+def units(shop: DemoShop, order: str) -> int:
+    return sum(li.unfulfilled_quantity for li in shop.order(order).line_items)
+
+
+def buyer_edits(shop: DemoShop) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """A full request, a partial one, and a new one after three declined: edit gid -> (order
+    gid, line items asked for) of each request stored. The bulk file holds all four edits of
+    the last order, the by-id read its newest three: two declined requests and the new one,
+    each a request of its own (a buyer asking again is not merged into a declined request)."""
+    full, again = shop.create_order("paid"), shop.create_order("paid")
+    partial = next(o for o in iter(lambda: shop.create_order("paid"), None) if units(shop, o) > 1)
+    first_line = f"gid://shopify/LineItem/{shop.order(partial).line_items[0].id}"
+    wanted = {
+        shop.add_requested_edit(full): (full, ()),
+        shop.add_requested_edit(partial, {first_line: 1}): (partial, (first_line,)),
+    }
+    with connect(shop) as client:
+        for count in range(3):
+            declined = shop.add_requested_edit(again)
+            client.mutate(shopify_documents.load("requested_order_edit_decline"), {"id": declined})
+            if count:
+                wanted[declined] = (again, ())
+    wanted[shop.add_requested_edit(again)] = (again, ())
+    return wanted
+
+
+def sent(caplog: pytest.LogCaptureFixture, operation: str) -> int:
+    """Requests the client sent for `operation` (its debug log line per answer)."""
+    return sum(1 for r in caplog.records if r.name == client_log.name and r.args[0] == operation)  # type: ignore[index]
+
+
+def native_cursor(database: Database, store_id: int) -> NativeCursor:
+    with database.reading() as conn:
+        return NativeCursor.read(load_cursors(conn, store_id)[RequestSource.SHOPIFY.value])
+
+
+# never started (Shopify's own source reads by id itself), and lost after the wait
+@pytest.mark.parametrize("refusal", ["ACCESS_DENIED", "GONE"])
+def test_shopify_own_requests_come_from_the_bulk_file_as_they_come_by_id(
+    shop: DemoShop,
+    open_cache: Callable[[str], Database],
+    caplog: pytest.LogCaptureFixture,
+    refusal: str,
+) -> None:
+    edits = buyer_edits(shop)
+    caplog.set_level(logging.DEBUG, logger=client_log.name)
+    bulk_db, bulk_store, orders = first_connect(shop, open_cache("bulk"))
+    through_bulk = edit_requests(bulk_db, bulk_store)
+    assert sent(caplog, "NativeCancellationRequestOrder") == 0  # not one read by id
+    assert {e: through_bulk[e][:2] for e in edits} == edits
+    assert [through_bulk[e][2] for e in edits] == ["open", "open", "declined", "declined", "open"]
+    assert {order for order, _lines in edits.values()} <= set(orders)  # cached from the file
+    caplog.clear()
+
+    shop.refuse_bulk_operations(refusal)
+    by_id_db, by_id_store, _ = first_connect(shop, open_cache("by-id"))
+    assert edit_requests(by_id_db, by_id_store) == through_bulk
+    assert sent(caplog, "NativeCancellationRequestOrder") > 0
+    after_bulk, after_by_id = (
+        native_cursor(bulk_db, bulk_store),
+        native_cursor(by_id_db, by_id_store),
+    )
+    assert after_bulk.open_edits == after_by_id.open_edits
+    assert after_bulk.reread_orders == after_by_id.reread_orders == frozenset()
+
+
+def test_an_order_the_file_lacks_is_read_by_id(
+    shop: DemoShop, open_cache: Callable[[str], Database], caplog: pytest.LogCaptureFixture
+) -> None:
+    """Its request settled while Shopify prepared the file (so the file lacks the order): read
+    by id, nothing lost, the source's cursor past it."""
+    order = shop.create_order("paid")
+    edit = shop.add_requested_edit(order)
+    database = open_cache("cache")
+
+    def progress(report: SyncProgress) -> None:
+        if report.phase == BULK_PHASE and shop.bulk.held:  # the sources are read, not the file
+            with connect(shop) as client:
+                client.mutate(shopify_documents.load("requested_order_edit_decline"), {"id": edit})
+            shop.release_bulk_operations()
+
+    shop.hold_bulk_operations()
+    caplog.set_level(logging.DEBUG, logger=client_log.name)
+    store_id, _orders = connect_into(shop, database, progress)
+    assert sent(caplog, "NativeCancellationRequestOrder") == 1
+    assert edit_requests(database, store_id)[edit][::2] == (order, "declined")
+    assert native_cursor(database, store_id).reread_orders == frozenset()

@@ -16,8 +16,8 @@ def stable_schema() -> GraphQLSchema:
     return shopify_schema.stable()
 
 
-def test_the_sync_has_a_lean_list_and_a_probe() -> None:
-    assert documents.names() == ["order_list", "order_probe"]
+def test_the_sync_has_a_lean_list_a_probe_and_a_span() -> None:
+    assert documents.names() == ["order_list", "order_probe", "order_span"]
 
 
 @pytest.mark.parametrize("name", documents.names())

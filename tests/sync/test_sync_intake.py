@@ -14,6 +14,8 @@ from sync_helpers import connect
 from cancelapp.demoshop import DemoShop
 from cancelapp.demoshop.clock import ManualClock
 from cancelapp.domain.request import RequestSource, RequestState
+from cancelapp.policy import default_policy
+from cancelapp.session.refresh import judge
 from cancelapp.shopify import documents as shopify_documents
 from cancelapp.shopify.client import ShopifyClient
 from cancelapp.sources.email_config import EmailConfig
@@ -21,7 +23,7 @@ from cancelapp.sources.manual import manual_request
 from cancelapp.store import Database
 from cancelapp.store.intake_state import load_cursors
 from cancelapp.store.orders import load_order, order_detail, request_orders_to_read
-from cancelapp.store.requests import list_requests, unmatched_reason
+from cancelapp.store.requests import list_requests, stored_verdict, unmatched_reason
 from cancelapp.sync import IntakeSettings, OrderSync, ensure_full_order
 from cancelapp.sync.intake import store_candidates
 from fixtures.imap import ImapServer
@@ -59,6 +61,41 @@ def test_tag_and_native_requests_arrive_once_merged_per_order(
         assert request_orders_to_read(conn, store_id) == []  # every request's order is whole
         assert load_order(conn, store_id, fresh) is not None
     assert fast_shop.stats.versions == {"2026-10"}  # nothing sent to `unstable`
+
+
+def test_a_buyer_asking_again_after_a_decline_gets_a_new_request_judged_and_open(
+    database: Database, client: ShopifyClient, store_id: int, fast_shop: DemoShop
+) -> None:
+    """First connect, the merchant declines in Shopify, the buyer asks again: the next sync
+    stores the new edit as a request of its own, open and judged, with the buyer's new
+    line; the declined request stays declined under its own edit."""
+    order = next(
+        o
+        for o in iter(lambda: fast_shop.create_order("paid"), None)
+        if sum(li.unfulfilled_quantity for li in fast_shop.order(o).line_items) > 1
+    )
+    first = fast_shop.add_requested_edit(order)
+    sync = OrderSync(database, client, store_id, intake=IntakeSettings())
+    assert sync.run().completed
+    client.mutate(shopify_documents.load("requested_order_edit_decline"), {"id": first})
+    line = f"gid://shopify/LineItem/{fast_shop.order(order).line_items[0].id}"
+    again = fast_shop.add_requested_edit(order, {line: 1})
+    result = sync.run()
+    judged = judge(database, store_id, default_policy(), None, client=client)
+    with database.reading() as conn:
+        requests = {r.native_edit_id: r for r in list_requests(conn, store_id)}
+        verdict = stored_verdict(conn, requests[again].id or 0)
+    assert result.new_messages == 1
+    assert (requests[first].state, requests[again].state) == (
+        RequestState.DECLINED,
+        RequestState.OPEN,
+    )
+    assert requests[first].order_id == requests[again].order_id == order
+    assert requests[again].id in judged and verdict is not None
+    assert (requests[first].line_item_ids, requests[again].line_item_ids) == ((), (line,))
+    assert sync.run().new_messages == 0  # seen again: nothing added, still two requests
+    with database.reading() as conn:
+        assert len([r for r in list_requests(conn, store_id) if r.order_id == order]) == 2
 
 
 def test_a_request_becomes_done_when_a_later_sync_finds_its_order_cancelled(

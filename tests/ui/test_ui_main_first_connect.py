@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 from pytestqt.qtbot import QtBot
 
 from cancelapp.context import AppContext
 from cancelapp.demoshop import DemoShop
 from cancelapp.demoshop.faults import Fault
+from cancelapp.shopify.client import log as client_log
 from cancelapp.store.orders import FULL, VERDICT
+from cancelapp.store.requests import get_request
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Column
 from fixtures.main_window import open_window
@@ -29,6 +33,10 @@ def details(window: MainWindow) -> set[str]:
             "WHERE r.state = 'open'"
         )
         return {row[0] for row in rows}
+
+
+def units(shop: DemoShop, order: str) -> int:
+    return sum(li.unfulfilled_quantity for li in shop.order(order).line_items)
 
 
 def test_first_connect_shows_every_request_judged_then_backfills_saying_so(
@@ -85,13 +93,22 @@ def test_first_connect_shows_every_request_judged_then_backfills_saying_so(
 
 @pytest.mark.parametrize("refused", [None, "ACCESS_DENIED"])
 def test_a_first_connect_shows_requests_being_read_then_judges_every_one(
-    qtbot: QtBot, context: AppContext, shop: DemoShop, refused: str | None
+    qtbot: QtBot,
+    context: AppContext,
+    shop: DemoShop,
+    refused: str | None,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     """Through one bulk operation (the status bar says Shopify prepares the orders; the rows
-    found meanwhile say their order is being read), or by id when Shopify refuses it: every
-    request judged, with the verdicts the orders read in full by the backfill give."""
+    found meanwhile say their order is being read; a buyer's new request in Shopify comes
+    from the same file), or by id when Shopify refuses it: every request judged, with the
+    verdicts the orders read in full by the backfill give."""
+    buyer = next(o for o in iter(lambda: shop.create_order("paid"), None) if units(shop, o) > 1)
+    first_line = f"gid://shopify/LineItem/{shop.order(buyer).line_items[0].id}"
+    shop.add_requested_edit(buyer, {first_line: 1})  # a partial cancellation
     shop.refuse_bulk_operations(refused)
     shop.faults.inject(Fault.latency(2.0), operation="BulkOperation")  # Shopify still at it
+    caplog.set_level(logging.DEBUG, logger=client_log.name)
     window = open_window(qtbot, context, start=False)  # this test watches the first connect
     said: list[str] = []
     window.sync.progressed.connect(lambda *_: said.append(window.status.progress.format()))
@@ -109,6 +126,15 @@ def test_a_first_connect_shows_requests_being_read_then_judges_every_one(
     rows = model.index_.rows
     assert len(rows) > 1 and all(row.verdict_outcome for row in rows)
     assert details(window) == {VERDICT}
+    (asked,) = (r for r in rows if r.order_gid == buyer)  # shown, judged, as it was asked
+    with window.context.database.reading() as conn:
+        request = get_request(conn, asked.request_id)
+    assert request is not None and request.line_item_ids == (first_line,)
+    assert request.native_edit_id is not None
+    by_id = [
+        r for r in caplog.records if r.getMessage().startswith("NativeCancellationRequestOrder")
+    ]
+    assert bool(by_id) is (refused is not None)  # else made from the bulk file
     assert shop.bulk.downloads_with_token == 0
     if refused is None:
         assert len(shop.bulk.runs) == 1 and shop.bulk.downloads == 1

@@ -11,10 +11,12 @@ from pytestqt.qtbot import QtBot
 
 from cancelapp.context import AppContext, connect_demo
 from cancelapp.demoshop import DEFAULT_SCOPES, DemoShop
+from cancelapp.domain.request import RequestState
+from cancelapp.store.requests import get_request
 from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog, TextDialog
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Tab
-from fixtures.main_window import open_window
+from fixtures.main_window import open_window, show_request, synced
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -99,6 +101,53 @@ def test_declining_a_shopify_request_counts_and_caps_the_note(
     (edit,) = demo_shop.order(requests["whole"]).requested_edits
     assert (edit.status, edit.decline_note) == ("DECLINED", "x" * 500)
     assert demo_shop.stats.versions == {"2026-10"}  # sync, intake, window and decline
+
+
+def test_a_buyer_asking_again_after_a_decline_is_a_new_request_in_the_queue(
+    window: MainWindow, qtbot: QtBot, demo_shop: DemoShop, requests: dict[str, str]
+) -> None:
+    """Declined in the window, asked again in Shopify: after a refresh (F5) the new request
+    needs a decision, judged, under its own edit; the declined one stays declined."""
+    order = requests["whole"]
+    declined = open_request_of(qtbot, window, order)
+    with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
+        window.commands.decline.trigger()
+    reason = opened.args[0]
+    assert isinstance(reason, TextDialog)
+    reason.editor.setPlainText("It has been packed.")
+    with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
+        reason.confirm_button.click()
+    confirm = opened.args[0]
+    assert isinstance(confirm, ConfirmActionDialog)
+    with qtbot.waitSignal(window.actions_.finished, timeout=WAIT) as finished:
+        confirm.confirm_button.click()
+    assert finished.args[1].status.value == "done", finished.args[1].message
+
+    again = demo_shop.add_requested_edit(order)
+    with synced(qtbot, window):
+        window.commands.sync.trigger()  # F5
+    window.queue.show_tab(Tab.NEEDS_DECISION)
+    model = window.model
+
+    def new_request() -> int | None:
+        found = model.request_of_order(order)
+        return None if found == declined else found
+
+    qtbot.waitUntil(lambda: new_request() is not None, timeout=WAIT)
+    asked = new_request()
+    assert asked is not None
+    qtbot.waitUntil(lambda: model.row_of(asked) is not None, timeout=WAIT)
+    row = model.queue_row(model.row_of(asked) or 0)
+    assert (row.request_state, row.order_gid) == ("open", order)
+    assert row.verdict_outcome is not None  # judged
+    assert model.row_of(declined) is None  # not among those needing a decision
+    show_request(qtbot, window, asked)
+    detail = window.current_detail()
+    assert detail is not None and detail.request.native_edit_id == again
+    with window.context.database.reading() as conn:
+        old = get_request(conn, declined)
+    assert old is not None and old.state is RequestState.DECLINED
+    assert [e.status for e in demo_shop.order(order).requested_edits] == ["DECLINED", "REQUESTED"]
 
 
 def test_a_partial_request_refunds_the_units_the_buyer_asked_for(

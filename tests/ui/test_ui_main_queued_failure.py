@@ -16,7 +16,7 @@ from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Column, Tab
 from cancelapp.ui.queue.queue_model import OUTCOME_ROLE
-from fixtures.main_window import open_window
+from fixtures.main_window import open_window, show_request
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 30_000
@@ -46,8 +46,7 @@ def test_a_queued_decision_shopify_refuses_to_check_comes_back_with_why(
         and model.queue_row(r).financial_status == "PAID"
     )
     request_id, order_id = model.request_id_at(row), model.queue_row(row).order_gid
-    with qtbot.waitSignal(window.detail_shown, timeout=WAIT):
-        window.queue.select_row(row)
+    show_request(qtbot, window, request_id)  # maybe selected at start
     with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
         window.commands.approve.trigger()
     dialog = opened.args[0]

@@ -57,9 +57,9 @@ def approvable(qtbot: QtBot, window: MainWindow) -> int:
         if model.index(r, Column.VERDICT).data(OUTCOME_ROLE) == "approve"
         and model.queue_row(r).financial_status == "PAID"
     )
-    with qtbot.waitSignal(window.detail_shown, timeout=WAIT):
-        window.queue.select_row(row)
-    return model.request_id_at(row)
+    request_id = model.request_id_at(row)
+    show_request(qtbot, window, request_id)  # maybe selected at start
+    return request_id
 
 
 def confirmation(qtbot: QtBot, window: MainWindow, *, decline: str = "") -> ConfirmActionDialog:

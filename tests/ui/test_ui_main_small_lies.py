@@ -20,7 +20,7 @@ from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Column, Tab
 from cancelapp.ui.queue.queue_model import OUTCOME_ROLE
 from cancelapp.ui.settings.settings_dialog import SettingsDialog
-from fixtures.main_window import open_window
+from fixtures.main_window import open_window, show_request
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 30_000
@@ -56,8 +56,7 @@ def decline_dialog_for(qtbot: QtBot, window: MainWindow, outcome: str) -> TextDi
         for r in range(window.model.rowCount())
         if window.model.index(r, Column.VERDICT).data(OUTCOME_ROLE) == outcome
     )
-    with qtbot.waitSignal(window.detail_shown, timeout=WAIT):
-        window.queue.select_row(row)
+    show_request(qtbot, window, window.model.request_id_at(row))  # maybe selected at start
     with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
         window.commands.decline.trigger()
     dialog = opened.args[0]

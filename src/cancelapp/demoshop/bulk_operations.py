@@ -17,8 +17,16 @@ variants took 2 to 3 hours, Shopify/shopify-api-ruby issue 876; product-variant 
 over half an hour, airbytehq/airbyte issue 39499). Modelled here as a start-up delay
 (`ASSUMED_START_DELAY`, 5 s) plus the objects written at `ASSUMED_OBJECTS_PER_SECOND` (200):
 532 orders with about 2,600 objects take about 18 s, 5,000 orders with about 25,000 objects
-about 130 s. The benchmarks and `python -m cancelapp.demoshop` use that model; a `DemoShop`
-made without it (the tests, `--demo`) finishes a bulk query as soon as it has run it.
+about 130 s. Several operations run side by side (up to five per shop, `most_running`), each
+on its own thread, and each at that rate independently from its own start, as if Shopify gave
+every operation its own worker: ASSUMED too (Shopify allows five concurrent bulk queries per
+shop since 2026-01, API-NOTES §2, but documents nothing of how they share its capacity), so
+four operations of 1,250 orders end in about 36 s where one of 5,000 takes 130 s. The shop
+itself reads one operation at a time, its pages of 250 orders in turn under the store's lock,
+so that several do not starve its requests of the lock (a thread releasing it for another to
+take it at once); they end at the model's time all the same as long as they are read sooner. The
+benchmarks and `python -m cancelapp.demoshop` use that model; a `DemoShop` made without it
+(the tests, `--demo`) finishes a bulk query as soon as it has run it.
 
 `refusal` plays a Shopify that will not run one: `ACCESS_DENIED` (a token that may not run bulk
 operations; the mutation answers ACCESS_DENIED), `OPERATION_IN_PROGRESS` or `LIMIT_REACHED`
@@ -103,6 +111,10 @@ class BulkOperations:
         self.held = False  # new operations wait until `release()`
         self.cancelled: list[str] = []  # the operations `bulkOperationCancel` stopped
         self.cancel_seen = threading.Event()
+        self.most_running = MOST_RUNNING  # fewer: other apps hold the rest of the shop's slots
+        # one operation read at a time, whatever runs: the shop's requests get the store's lock
+        # between its pages as with one (each one's run time is the model's, not this)
+        self._one_run = threading.Lock()
 
     # The mutation and the query
 
@@ -123,7 +135,7 @@ class BulkOperations:
                 "LIMIT_REACHED": "Bulk operations limit reached. Please try again later.",
             }[self.refusal]
             return _refused(message, self.refusal)
-        if sum(1 for r in self.runs.values() if not self._finished(r)) >= MOST_RUNNING:
+        if sum(1 for r in self.runs.values() if not self._finished(r)) >= self.most_running:
             return _refused(
                 "Bulk operations limit reached. Please try again later.", "LIMIT_REACHED"
             )
@@ -232,53 +244,67 @@ class BulkOperations:
         self, run: BulkRun, schema: GraphQLSchema, document: DocumentNode, context: RequestContext
     ) -> None:
         run.go.wait()
-        try:
-            after: str | None = None
-            while not run.canceling:
-                variables = {"bulkAfter": after}
-                with self.store.lock:
-                    self.store.settle()
-                    result = execute_sync(
-                        schema,
-                        document,
-                        root_value={},
-                        context_value=context,
-                        variable_values=variables,
-                    )
-                if result.errors or result.data is None:
-                    denied = any(
-                        (e.extensions or {}).get("code") == "ACCESS_DENIED"
-                        for e in result.errors or ()
-                    )
-                    run.ends_as = "FAILED"
-                    run.error_code = "ACCESS_DENIED" if denied else "INTERNAL_SERVER_ERROR"
-                    run.lines.clear()
-                    return
-                (root,) = result.data.values()
-                for edge in root["edges"]:
-                    self._write(run, edge["node"], None)
-                    run.roots += 1
-                if not root["pageInfo"]["hasNextPage"]:
-                    return
-                after = root["pageInfo"]["endCursor"]
-            run.lines.clear()  # cancelled: no file
-        finally:
-            run.done.set()
+        with self._one_run:  # its pages in turn, as with one operation
+            try:
+                after: str | None = None
+                while not run.canceling:
+                    variables = {"bulkAfter": after}
+                    with self.store.lock:
+                        self.store.settle()
+                        result = execute_sync(
+                            schema,
+                            document,
+                            root_value={},
+                            context_value=context,
+                            variable_values=variables,
+                        )
+                    if result.errors or result.data is None:
+                        denied = any(
+                            (e.extensions or {}).get("code") == "ACCESS_DENIED"
+                            for e in result.errors or ()
+                        )
+                        run.ends_as = "FAILED"
+                        run.error_code = "ACCESS_DENIED" if denied else "INTERNAL_SERVER_ERROR"
+                        run.lines.clear()
+                        return
+                    (root,) = result.data.values()
+                    for edge in root["edges"]:
+                        self._write(run, edge["node"], None)
+                        run.roots += 1
+                    if not root["pageInfo"]["hasNextPage"]:
+                        return
+                    after = root["pageInfo"]["endCursor"]
+                run.lines.clear()  # cancelled: no file
+            finally:
+                run.done.set()
 
     def _write(self, run: BulkRun, node: dict[str, Any], parent: str | None) -> None:
         children: list[tuple[str, dict[str, Any]]] = []
-        own: dict[str, Any] = {}
-        for name, value in node.items():
-            if isinstance(value, dict) and "edges" in value:
-                children += [(node["id"], edge["node"]) for edge in value["edges"]]
-            else:
-                own[name] = value
+        own = _own_fields(node, node["id"], children)
         if parent is not None:
             own["__parentId"] = parent
         run.lines.append(json.dumps(own, separators=(",", ":")).encode() + b"\n")
         run.objects += 1
         for owner, child in children:
             self._write(run, child, owner)
+
+
+def _own_fields(
+    value: dict[str, Any], owner: str, children: list[tuple[str, dict[str, Any]]]
+) -> dict[str, Any]:
+    """`value` without its connections, whose nodes go to `children` under `owner`: the object
+    with an id whose line this is. A connection under a plain object (a requested order edit's
+    `lineItems { removals }`) names that object's owner too (ASSUMED: Shopify documents only
+    connections directly under a node), and the plain object stays on the line without it."""
+    own: dict[str, Any] = {}
+    for name, inner in value.items():
+        if isinstance(inner, dict) and "edges" in inner:
+            children += [(owner, edge["node"]) for edge in inner["edges"]]
+        elif isinstance(inner, dict):
+            own[name] = _own_fields(inner, owner, children)
+        else:
+            own[name] = inner
+    return own
 
 
 def bulk_operation_run_query(_root: Any, info: Info, **args: Any) -> dict[str, Any]:

@@ -19,7 +19,7 @@ from cancelapp.demoshop.model import (
     Transaction,
     shop_amount,
 )
-from cancelapp.demoshop.search import order_filter, required_tag
+from cancelapp.demoshop.search import id_range, order_filter, required_tag
 from cancelapp.demoshop.shapes import connection, keyed_connection, money_bag, timestamp
 
 Resolver = Callable[..., Any]
@@ -57,6 +57,10 @@ def orders(_root: Any, info: Info, **args: Any) -> dict[str, Any]:
     matches = order_filter(query, store.ignored_search_fields)
     tag = required_tag(query, store.ignored_search_fields)  # an index, as Shopify's search
     among = store.tagged(tag) if tag is not None else None
+    ids = id_range(query, store.ignored_search_fields)  # the same for an id range
+    if ids is not None:
+        within = store.in_range(*ids) if among is None else among
+        among = [o for o in within if ids[0] <= o.id < ids[1]]
     found = [o for o in visible_orders(info, among) if matches(o)]
     reverse = bool(args.get("reverse"))
     keyed = sorted((([sort(o), o.id], o) for o in found), key=lambda pair: pair[0], reverse=reverse)

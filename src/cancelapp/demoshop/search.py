@@ -62,6 +62,33 @@ def required_tag(query: str | None, ignored: frozenset[str] = frozenset()) -> st
     return None
 
 
+def id_range(query: str | None, ignored: frozenset[str] = frozenset()) -> tuple[int, int] | None:
+    """The order ids every order the search finds lies in, `low <= id < high`, from `id:`
+    comparisons ANDed at the top level, so the shop can look at those orders only (Shopify
+    searches ids by index); None when the search has none."""
+    if "id" in ignored:
+        return None
+    low, high, bounded, depth = 0, 2**63, False, 0
+    for word in _tokens(query or ""):
+        depth += (word == "(") - (word == ")")
+        if depth == 0 and word.upper() == "OR":
+            return None
+        field, sep, value = word.partition(":")
+        if depth or not sep or field.lower() != "id":
+            continue
+        match = COMPARISON.match(value)
+        assert match is not None
+        op, number = match.group(1) or "", _id_number(match.group(2).strip("'\""))
+        if number < 0:
+            return None
+        bounded = True
+        if op in {">=", ">", ""}:
+            low = max(low, number + (op == ">"))
+        if op in {"<", "<=", ""}:
+            high = min(high, number + (op != "<"))
+    return (low, high) if bounded else None
+
+
 def _any_of(tokens: list[str], ignored: frozenset[str]) -> OrderTest | None:
     """Groups of ANDed terms joined by OR, up to a closing parenthesis or the end."""
     groups: list[OrderTest] = []

@@ -242,6 +242,12 @@ class DemoShop:
         with self.store.lock:
             self.bulk.release()
 
+    def limit_bulk_operations(self, running: int) -> None:
+        """Other apps hold the rest of the shop's five slots: a bulk query started while
+        `running` run is refused with LIMIT_REACHED."""
+        with self.store.lock:
+            self.bulk.most_running = running
+
     def delete_order(self, order_id: str) -> None:
         """The order is gone, as after `orderDelete` in the admin: no search or id finds it."""
         with self.store.lock:

@@ -150,6 +150,10 @@ class ShopStore:
         found = (self.orders.get(number) for number in self._tagged.get(tag.lower(), ()))
         return [order for order in found if order is not None]
 
+    def in_range(self, low: int, high: int) -> list[Order]:
+        """The orders whose id is in `low <= id < high`."""
+        return [order for number, order in self.orders.items() if low <= number < high]
+
     def owner(self, part_id: int) -> Order:
         return self._owners[part_id][0]
 

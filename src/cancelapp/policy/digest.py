@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import timedelta
+from functools import lru_cache
 
 from cancelapp.domain.withdrawal import WithdrawalTerms
 from cancelapp.policy.document import render_policy
@@ -13,6 +14,7 @@ from cancelapp.policy.model import Policy
 ENGINE_VERSION = 3  # bump when the engine's reading of a policy changes
 
 
+@lru_cache(maxsize=32)
 def policy_hash(
     policy: Policy,
     shop_edit_window: timedelta | None = None,
@@ -22,6 +24,8 @@ def policy_hash(
     hash.
 
     The canonical TOML written for a new file is the policy's meaning in a fixed order.
+    Remembered for the few policies in use (all three arguments are immutable values):
+    rendering it takes milliseconds, and every judging pass of a sync asks again.
     """
     canonical = render_policy(None, policy, [None] * len(policy.rules))
     window = None if shop_edit_window is None else shop_edit_window.total_seconds()

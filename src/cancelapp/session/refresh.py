@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from cancelapp.actions import ActionRunner, Outcome, OutcomeStatus, PlanRefused
 from cancelapp.actions.prepare.warehouse import AtWarehouse
 from cancelapp.domain.phrase import Phrase
 from cancelapp.domain.request import RequestState
+from cancelapp.domain.verdict import Verdict
 from cancelapp.domain.withdrawal import WithdrawalTerms, assess
 from cancelapp.mail.mailbox import Mailbox
 from cancelapp.policy import Policy, evaluate, policy_hash
@@ -58,6 +59,7 @@ UNDECIDED = frozenset(
 )
 # Outcomes after which nothing was sent: the order cannot have changed because of us.
 _NOTHING_SENT = frozenset({OutcomeStatus.QUEUED, OutcomeStatus.UNDONE, OutcomeStatus.BUSY})
+VERDICT_BATCH = 100  # verdicts stored in one transaction
 
 
 @dataclass
@@ -138,7 +140,13 @@ def refresh_store(control: TaskControl, session: StoreSession) -> RefreshResult:
 
     def found(request_ids: frozenset[int]) -> None:
         rules = session.rules  # judged from the cache: the orders are read by now
-        judged = judge(session.database, session.store_id, rules.policy, rules.shop_edit_window)
+        judged = judge(
+            session.database,
+            session.store_id,
+            rules.policy,
+            rules.shop_edit_window,
+            among=request_ids,  # the rest of the store is judged once the sync ends
+        )
         shown = request_ids | frozenset(judged)
         streamed.update(shown)
         control.found(shown)
@@ -217,16 +225,21 @@ def judge(
     now: datetime | None = None,
     cancel: threading.Event | None = None,
     withdrawal_terms: WithdrawalTerms | None = None,
+    among: Collection[int] | None = None,
 ) -> list[int]:
-    """Evaluate every request whose verdict is missing or outdated and that can be judged
-    now; returns their ids.
+    """Evaluate every request (or every one of `among`) whose verdict is missing or outdated
+    and that can be judged now; returns their ids.
 
     The policy needs the order in full or with what a verdict needs; an unmatched request is
     judged without one (Review). An undecided request whose order is cached lean is read in
     full first with `client`;
     without one (offline, or just re-judging after a policy edit) it keeps its verdict until
     a sync has read the order. A decided request whose order is cached lean is left alone.
-    With `cancel` set it stops between requests."""
+    With `cancel` set it stops between requests.
+
+    Verdicts are written `VERDICT_BATCH` at a time, each batch in one transaction (one commit,
+    not one per verdict: a first connect judges thousands); a stop or a crash keeps every
+    batch written before it, and the rest are judged on the next pass."""
     digest = policy_hash(policy, shop_edit_window, withdrawal_terms)
     moment = now or datetime.now(UTC)
     with database.reading() as conn:
@@ -236,9 +249,61 @@ def judge(
             digest,
             now=moment,
             reading_in_full=UNDECIDED if client is not None else (),
+            among=among,
         )
-    judged = []
-    for request_id in pending:
+    judged: list[int] = []
+    for start in range(0, len(pending), VERDICT_BATCH):
+        if cancel is not None and cancel.is_set():
+            break
+        batch = _judge_batch(
+            database,
+            store_id,
+            pending[start : start + VERDICT_BATCH],
+            policy,
+            shop_edit_window,
+            client=client,
+            moment=moment,
+            cancel=cancel,
+            withdrawal_terms=withdrawal_terms,
+        )
+        if batch.verdicts:  # one commit for the batch: a crash before it loses only these,
+            with database.transaction() as conn:  # and they are judged again next time
+                for request_id, verdict, due in batch.verdicts:
+                    set_verdict(
+                        conn,
+                        request_id,
+                        verdict,
+                        policy_hash=digest,
+                        evaluated_at=moment,
+                        refund_due_on=due,
+                    )
+            judged.extend(request_id for request_id, _verdict, _due in batch.verdicts)
+        if batch.offline:
+            client = None  # the rest waits for the next sync, like the request that failed
+    return judged
+
+
+@dataclass
+class _Judged:
+    verdicts: list[tuple[int, Verdict, date | None]] = field(default_factory=list)
+    offline: bool = False  # Shopify could not be reached to read an order in full
+
+
+def _judge_batch(
+    database: Database,
+    store_id: int,
+    request_ids: list[int],
+    policy: Policy,
+    shop_edit_window: timedelta | None,
+    *,
+    client: ShopifyClient | None,
+    moment: datetime,
+    cancel: threading.Event | None,
+    withdrawal_terms: WithdrawalTerms | None,
+) -> _Judged:
+    """The verdicts of these requests, not yet stored (`judge` writes them together)."""
+    out = _Judged()
+    for request_id in request_ids:
         if cancel is not None and cancel.is_set():
             break
         with database.reading() as conn:
@@ -253,7 +318,8 @@ def judge(
             try:
                 order = ensure_full_order(database, client, store_id, order_id)
             except OFFLINE:
-                client = None  # the rest waits for the next sync, like this one
+                client = None
+                out.offline = True
                 continue
             if order is None:
                 continue  # Shopify no longer has it: the request keeps its verdict
@@ -273,17 +339,8 @@ def judge(
         due = None
         if verdict.statutory_withdrawal and order is not None:
             due = assess(order, request, withdrawal_terms or WithdrawalTerms()).refund_due_on
-        with database.transaction() as conn:
-            set_verdict(
-                conn,
-                request_id,
-                verdict,
-                policy_hash=digest,
-                evaluated_at=moment,
-                refund_due_on=due,
-            )
-        judged.append(request_id)
-    return judged
+        out.verdicts.append((request_id, verdict, due))
+    return out
 
 
 def refresh_order(session: StoreSession, order_id: str) -> bool:

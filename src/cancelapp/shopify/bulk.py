@@ -1,12 +1,13 @@
 """Many orders in one go, off the rate limit: a bulk query, its JSONL answer read linearly.
 
 `start_bulk_query` asks Shopify to run a query in the background (`bulkOperationRunQuery`);
-`wait_for_bulk` polls it, paced like every other request (each poll is one point), at the
-Shopify CLI's intervals (every second for the first ten polls, then every five: Shopify/cli
-pull request 6695); `bulk_nodes` downloads the answer from its signed URL (a plain GET that
-never carries the access token, `ShopifyClient.download`) and rebuilds each root object in the
-shape a normal query gives it: Shopify writes the nodes of a nested connection as lines of their
-own naming their parent in `__parentId`, and they go back under their parent's connection as
+`wait_for_bulks` polls one or several together (Shopify runs up to five per shop), paced like
+every other request (each poll is one point), at the Shopify CLI's intervals (every second for
+the first ten polls, then every five: Shopify/cli pull request 6695); `bulk_nodes` downloads
+the answer from its signed URL (a plain GET that never carries the access token,
+`ShopifyClient.download`) and rebuilds each root object in the shape a normal query gives it:
+Shopify writes the nodes of a nested connection as lines of their own naming their parent in
+`__parentId`, and they go back under their parent's connection as
 `{"pageInfo": {"hasNextPage": false}, "nodes": [...]}`, so the same mapping code reads both.
 `cancel_bulk` stops one that is no longer wanted.
 
@@ -20,7 +21,7 @@ from __future__ import annotations
 import json
 import logging
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -154,44 +155,77 @@ def poll_interval(polls: int) -> float:
     return 0.0 if polls == 0 else 1.0 if polls <= 10 else 5.0
 
 
-def wait_for_bulk(
+def wait_for_bulks(
     client: ShopifyClient,
-    state: BulkState,
+    states: Sequence[BulkState],
     *,
     cancel: threading.Event,
-    seen: Callable[[BulkState], None] | None = None,
+    seen: Callable[[Sequence[BulkState]], None] | None = None,
     interval: Callable[[int], float] = poll_interval,
-) -> BulkState:
-    """Poll until the operation ends; its completed state, else `BulkUnavailable` (a FAILED,
-    CANCELED or EXPIRED one, or one Shopify no longer knows). Raises `Cancelled`."""
+) -> Iterator[tuple[int, BulkState | BulkUnavailable]]:
+    """Poll the operations together (a point a poll each) until each has ended, yielding each
+    as it ends: its index and its completed state, or `BulkUnavailable` for one Shopify
+    failed, cancelled, expired or no longer knows. `seen` hears every round's states.
+    Raises `Cancelled`."""
+    current = list(states)
+    pending = set(range(len(current)))
     polls = 0
-    while state.running:
+    while pending:
+        for index in sorted(i for i in pending if not current[i].running):
+            pending.discard(index)
+            yield index, _ended(current[index])
+        if not pending:
+            return
         if cancel.wait(interval(polls)):
             raise Cancelled
         polls += 1
-        try:
-            data = client.query(documents.load("bulk_operation"), {"id": state.id}, cancel=cancel)
-        except _REFUSALS as refused:
-            raise BulkUnavailable(f"{type(refused).__name__}: {refused.detail}") from None
-        state = BulkState.from_node(data.get("bulkOperation"))
+        for index in sorted(pending):
+            try:
+                current[index] = _poll(client, current[index], cancel)
+            except BulkUnavailable as lost:
+                pending.discard(index)
+                yield index, lost
         if seen is not None:
-            seen(state)
+            seen(tuple(current))
+
+
+def _poll(client: ShopifyClient, state: BulkState, cancel: threading.Event) -> BulkState:
+    try:
+        data = client.query(documents.load("bulk_operation"), {"id": state.id}, cancel=cancel)
+    except _REFUSALS as refused:
+        raise BulkUnavailable(f"{type(refused).__name__}: {refused.detail}") from None
+    return BulkState.from_node(data.get("bulkOperation"))
+
+
+def _ended(state: BulkState) -> BulkState | BulkUnavailable:
     if state.status != COMPLETED:
-        raise BulkUnavailable(f"{state.status} {state.error_code or ''}".strip())
+        return BulkUnavailable(f"{state.status} {state.error_code or ''}".strip())
     return state
+
+
+@dataclass(frozen=True)
+class Nested:
+    """Where the lines of one type go back: into the connection at `path` of their parent, an
+    object of type `parent`. The path may pass through plain objects, whose connections Shopify
+    also writes as lines of their own naming the nearest object with an id (ASSUMED: its
+    documentation shows only connections directly under a node), e.g. a requested order
+    edit's removals at `("lineItems", "removals")`."""
+
+    parent: str
+    path: tuple[str, ...]
 
 
 def bulk_nodes(
     client: ShopifyClient,
     state: BulkState,
-    connections: Mapping[str, str],
+    connections: Mapping[str, Nested],
     *,
     cancel: threading.Event | None = None,
 ) -> list[dict[str, Any]]:
     """The root objects of a completed operation, nested connections rebuilt.
 
-    `connections` maps a child's type (from its gid) to its parent's connection field
-    (`{"LineItem": "lineItems"}`). No file (nothing matched): no objects."""
+    `connections` maps a child's type (from its gid) to where it goes back
+    (`{"LineItem": Nested("Order", ("lineItems",))}`). No file (nothing matched): no objects."""
     if state.url is None:
         return []
     try:
@@ -230,12 +264,17 @@ def jsonl_lines(chunks: Iterable[bytes], max_line: int = MAX_LINE) -> Iterator[b
 
 
 def nodes_from_jsonl(
-    lines: Iterable[bytes], connections: Mapping[str, str]
+    lines: Iterable[bytes], connections: Mapping[str, Nested]
 ) -> list[dict[str, Any]]:
     """Root objects in file order, each connection of `connections` filled from the lines that
-    name it in `__parentId` (a child before its parent is held until the parent comes)."""
-    roots: dict[str, dict[str, Any]] = {}
-    early: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+    name their parent in `__parentId`, two levels deep (a child before its parent is held until
+    the parent comes). Every connection of an object is there, empty when no line names it."""
+    held_by: dict[str, list[Nested]] = {}
+    for nested in connections.values():
+        held_by.setdefault(nested.parent, []).append(nested)
+    objects: dict[str, dict[str, Any]] = {}
+    roots: list[dict[str, Any]] = []
+    early: dict[str, list[tuple[Nested, dict[str, Any]]]] = {}
     for line in lines:
         try:
             item = json.loads(line)
@@ -244,24 +283,46 @@ def nodes_from_jsonl(
         if not isinstance(item, dict) or not isinstance(item.get("id"), str):
             raise BulkUnavailable("a line without an object id")
         parent = item.pop("__parentId", None)
+        kind = _gid_type(item["id"])
+        for nested in held_by.get(kind, ()):
+            _connection(item, nested.path)
         if parent is None:
-            for field in connections.values():
-                item[field] = {"pageInfo": {"hasNextPage": False}, "nodes": []}
-            roots[item["id"]] = item
-            for held_in, child in early.pop(item["id"], ()):
-                item[held_in]["nodes"].append(child)
-            continue
-        connection = connections.get(_gid_type(item["id"]))
-        if connection is None or not isinstance(parent, str):
-            raise BulkUnavailable(f"an object the query did not ask for: {item['id'][:80]}")
-        owner = roots.get(parent)
-        if owner is None:
-            early.setdefault(parent, []).append((connection, item))
+            roots.append(item)
         else:
-            owner[connection]["nodes"].append(item)
+            nested_in = connections.get(kind)
+            if nested_in is None or not isinstance(parent, str):
+                raise BulkUnavailable(f"an object the query did not ask for: {item['id'][:80]}")
+            owner = objects.get(parent)
+            if owner is None:
+                early.setdefault(parent, []).append((nested_in, item))
+            else:
+                _attach(owner, nested_in, item)
+        objects[item["id"]] = item
+        for nested_in, child in early.pop(item["id"], ()):
+            _attach(item, nested_in, child)
     if early:
         raise BulkUnavailable("objects whose parent is not in the file")
-    return list(roots.values())
+    return roots
+
+
+def _connection(owner: dict[str, Any], path: tuple[str, ...]) -> dict[str, Any]:
+    """The connection at `path` under `owner`, made empty (whole) when not there yet."""
+    holder = owner
+    for name in path[:-1]:
+        inner = holder.get(name)
+        if not isinstance(inner, dict):
+            inner = holder[name] = {}
+        holder = inner
+    connection = holder.get(path[-1])
+    if not isinstance(connection, dict) or not isinstance(connection.get("nodes"), list):
+        connection = holder[path[-1]] = {"pageInfo": {"hasNextPage": False}, "nodes": []}
+    return connection
+
+
+def _attach(owner: dict[str, Any], nested: Nested, child: dict[str, Any]) -> None:
+    if _gid_type(owner["id"]) != nested.parent:
+        raise BulkUnavailable(f"an object under a parent it cannot have: {child['id'][:80]}")
+    _connection(owner, nested.path)["nodes"].append(child)
 
 
 def _gid_type(gid: str) -> str:
@@ -273,9 +334,10 @@ def _gid_type(gid: str) -> str:
 __all__ = [
     "BulkState",
     "BulkUnavailable",
+    "Nested",
     "bulk_nodes",
     "bulk_query",
     "cancel_bulk",
     "start_bulk_query",
-    "wait_for_bulk",
+    "wait_for_bulks",
 ]

@@ -1,8 +1,9 @@
 """Storing candidates: match each to its order and hand it to the store's request repository.
 
-`cancelapp.store.requests.add_request` merges by order and skips messages already held (same
-provenance key); this adds the states the channel or the order already decide: a request for
-a cancelled order is done, and one Shopify reports as declined or resolved is shown so.
+`cancelapp.store.requests.add_request` merges by order (a new Shopify requested edit after a
+decision is a request of its own) and skips messages already held (same provenance key); this
+adds the states the channel or the order already decide: a request for a cancelled order is
+done, and one Shopify reports as declined or resolved is shown so (only that edit's request).
 """
 
 from __future__ import annotations

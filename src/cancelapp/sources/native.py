@@ -13,6 +13,9 @@ What a requested order edit means is in `native_edits.py`. This source reads che
    partial one, ten to a request (`native_request_order`, aliased); also the orders whose open
    requests a cache from before 2026-10 held (`reread_orders`, set by schema version 3: the ids
    of the stable objects are Shopify's to give, so they are read again rather than rewritten).
+   On a first connect whose bulk operation selects the edits too (`edits_in_bulk`), these
+   orders are not read here: they wait in `reread_orders` until their requests are made from
+   the bulk file, or read by id after it (`cancelapp.sync.intake.take_in_edits`).
 3. At most every `recheck_open_every`, the status of every edit still open whose order did not
    come up, by id in one request (`node(id:)`). `RequestedOrderEdit` being a `Node` is
    inferred from the unstable API, not documented: when Shopify refuses the lookup, or answers
@@ -27,7 +30,8 @@ does not: a request does not change the order), which is why the scan alone can 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import threading
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -73,6 +77,10 @@ class NativeConfig:
     enabled: bool = True
     first_look_back: timedelta = timedelta(days=30)
     recheck_open_every: timedelta = timedelta(minutes=30)
+    # A first connect's bulk operation selects the new requests' edits too: their orders are
+    # left in the cursor's `reread_orders` unread, for `take_in_edits` (`cancelapp.sync.intake`)
+    # to make their requests from its file, or by id when the file lacks them.
+    edits_in_bulk: bool = False
 
 
 @dataclass
@@ -152,13 +160,15 @@ class NativeSource:
         changed = list({o["id"]: o for o in [*scanned, *waiting]}.values())
         to_read = [o["id"] for o in changed if any(_unseen(e, saved) for e in edits_of(o))]
         to_read += sorted(saved.reread_orders - set(to_read))
-        requests = self._read_orders(to_read)
+        requests = [] if self.config.edits_in_bulk else self._read_orders(to_read)
         for order in changed:
             if order["id"] not in to_read:
                 known = (e for e in edits_of(order) if e["id"] in saved.open_edits)
                 requests += _present(settled_request(e, order) for e in known)
         cursor = _next_cursor(saved, since, scanned, changed)
         cursor.search = search
+        if self.config.edits_in_bulk:  # still to read: the next fetch reads what is left
+            cursor.reread_orders = frozenset(to_read)
         for request in requests:  # re-read orders: their open requests are tracked from now on
             if request.order_id in saved.reread_orders and request.settled is None:
                 cursor.open_edits[request.external_id] = request.order_id
@@ -191,9 +201,7 @@ class NativeSource:
         return [{**node, "id": str(node["id"])} for page in pages for node in page]
 
     def _read_orders(self, order_ids: list[str]) -> list[IncomingRequest]:
-        document = documents.load("native_request_order")
-        found = read_by_ids(self._client, document, order_ids)
-        return [r for node in found.values() if node for r in requests_of_order(node)]
+        return read_request_orders(self._client, order_ids)
 
     def _recheck(self, edits: dict[str, str], cursor: NativeCursor) -> list[IncomingRequest]:
         """Settled requests among `edits` (edit id -> order id); they leave the open edits."""
@@ -228,6 +236,29 @@ class NativeSource:
             )
             for edit_id, order_id in edits.items()
         }
+
+
+def read_request_orders(
+    client: ShopifyClient, order_ids: Iterable[str], *, cancel: threading.Event | None = None
+) -> list[IncomingRequest]:
+    """The requests of every requested edit of these orders, read by id (`NativeRequestOrder`,
+    ten orders to a request); an order Shopify no longer has gives none."""
+    document = documents.load("native_request_order")
+    found = read_by_ids(client, document, order_ids, cancel=cancel)
+    return [r for node in found.values() if node for r in requests_of_order(node)]
+
+
+def reread_done(
+    saved: dict[str, Any], read: Collection[str], requests: Iterable[IncomingRequest]
+) -> dict[str, Any]:
+    """The cursor once the orders `read` of its `reread_orders` were read and their `requests`
+    stored: those orders no longer wait, and their open requests are tracked from now on."""
+    cursor = NativeCursor.read(saved)
+    for request in requests:
+        if request.order_id is not None and request.order_id in read and request.settled is None:
+            cursor.open_edits[request.external_id] = request.order_id
+    cursor.reread_orders -= frozenset(read)
+    return cursor.to_json()
 
 
 def _is_edit(value: Any) -> bool:

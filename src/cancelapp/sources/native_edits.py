@@ -28,6 +28,7 @@ from cancelapp.sources.incoming import IncomingRequest
 from cancelapp.sources.shopify_times import parse_time
 
 OPEN = "REQUESTED"
+NEWEST_EDITS = 3  # an order's edits the sources read (`requestedOrderEdits(last: 3)`)
 SETTLED = {"DECLINED": RequestState.DECLINED, "RESOLVED": RequestState.DONE}
 
 
@@ -53,6 +54,14 @@ def requests_of_order(order: dict[str, Any]) -> list[IncomingRequest]:
         if request is not None:
             requests.append(request)
     return requests
+
+
+def requests_of_bulk_order(order: dict[str, Any]) -> list[IncomingRequest]:
+    """`requests_of_order` for an order from a bulk file, which holds every edit and every line
+    item: only its newest edits count, as `requestedOrderEdits(last: 3)` reads them by id (the
+    file lists a connection's nodes in its order), so both reads make the same requests."""
+    edits = edits_of(order)[-NEWEST_EDITS:]
+    return requests_of_order({**order, "requestedOrderEdits": {"nodes": edits}})
 
 
 def settled_request(edit: dict[str, Any], order: dict[str, Any]) -> IncomingRequest | None:

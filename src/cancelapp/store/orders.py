@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Final
+from typing import Any, Final, Self
 
 from cancelapp.domain.order import Order
 from cancelapp.domain.request import RequestState
@@ -54,6 +56,13 @@ class FetchedOrder:
     node: Mapping[str, Any]
     fetched_at: datetime
     detail: str = FULL
+    mapped: bool = field(default=False, compare=False, repr=False)  # `order` is the node's
+
+    @classmethod
+    def from_node(cls, node: Mapping[str, Any], fetched_at: datetime, detail: str = FULL) -> Self:
+        """The node mapped to its order: `upsert_orders` then keeps the order beside the
+        snapshot it writes, so loading that snapshot soon after (to judge it) maps nothing."""
+        return cls(_order_from_node(node), node, fetched_at, detail, mapped=True)
 
 
 def upsert_orders(conn: sqlite3.Connection, store_id: int, orders: Iterable[FetchedOrder]) -> int:
@@ -104,20 +113,17 @@ def upsert_orders(conn: sqlite3.Connection, store_id: int, orders: Iterable[Fetc
         [_row(store_id, fetched) for fetched in fetched_list],
     )
     # The snapshot follows its row: written only where the row took this fetch.
+    snapshots = [json.dumps(f.node, separators=(",", ":")) for f in fetched_list]
+    pairs = zip(snapshots, fetched_list, strict=True)
+    _MAPPED.remember((text, f.order) for text, f in pairs if f.mapped and f.detail != LEAN)
     conn.executemany(
         """INSERT INTO order_snapshots (order_id, snapshot)
            SELECT id, ? FROM orders
            WHERE store_id = ? AND gid = ? AND fetched_at = ? AND detail = ?
            ON CONFLICT (order_id) DO UPDATE SET snapshot = excluded.snapshot""",
         [
-            (
-                json.dumps(f.node, separators=(",", ":")),
-                store_id,
-                f.order.id,
-                to_db_time(f.fetched_at),
-                f.detail,
-            )
-            for f in fetched_list
+            (text, store_id, f.order.id, to_db_time(f.fetched_at), f.detail)
+            for text, f in zip(snapshots, fetched_list, strict=True)
         ],
     )
     save_order_costs(
@@ -129,14 +135,14 @@ def upsert_orders(conn: sqlite3.Connection, store_id: int, orders: Iterable[Fetc
 def load_order(conn: sqlite3.Connection, store_id: int, gid: str) -> Order | None:
     """The cached order, mapped from its full snapshot; None if it is not cached in full."""
     row = _snapshot_row(conn, store_id, gid)
-    return None if row is None or row[1] != FULL else _order_from_node(json.loads(row[0]))
+    return None if row is None or row[1] != FULL else _MAPPED.order(row[0])
 
 
 def load_judged_order(conn: sqlite3.Connection, store_id: int, gid: str) -> Order | None:
     """The cached order read in full or with what a verdict needs: for the policy and the
     detail pane, never for an action (`load_order`). None when cached lean or not at all."""
     row = _snapshot_row(conn, store_id, gid)
-    return None if row is None or row[1] not in JUDGEABLE else _order_from_node(json.loads(row[0]))
+    return None if row is None or row[1] not in JUDGEABLE else _MAPPED.order(row[0])
 
 
 def load_listed_order(conn: sqlite3.Connection, store_id: int, gid: str) -> Order | None:
@@ -144,7 +150,7 @@ def load_listed_order(conn: sqlite3.Connection, store_id: int, gid: str) -> Orde
     emails, status, total and tags are right; a lean one has no line items, fulfillment
     orders or transactions, so the policy and actions must use `load_order`."""
     row = _snapshot_row(conn, store_id, gid)
-    return None if row is None else _order_from_node(json.loads(row[0]))
+    return None if row is None else _MAPPED.order(row[0])
 
 
 def load_snapshot(conn: sqlite3.Connection, store_id: int, gid: str) -> dict[str, Any] | None:
@@ -266,7 +272,37 @@ def _row(store_id: int, fetched: FetchedOrder) -> tuple[Any, ...]:
     )
 
 
-def _order_from_node(node: dict[str, Any]) -> Order:
+class _MappedSnapshots:
+    """The orders of the judgeable snapshots written last, by snapshot text (a bounded,
+    thread-safe memo): a sync writes an order and judges it a moment later, and mapping it
+    again from its JSON was a fifth of that work. Only orders mapped from their own node are
+    kept (`FetchedOrder.from_node`), so a hit is what mapping the text would give; each is
+    taken out when first loaded, so the memo holds only orders not yet judged."""
+
+    MOST = 256  # a few of the sync's batches
+
+    def __init__(self) -> None:
+        self._orders: OrderedDict[str, Order] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def remember(self, pairs: Iterable[tuple[str, Order]]) -> None:
+        with self._lock:
+            for text, order in pairs:
+                self._orders[text] = order
+                self._orders.move_to_end(text)
+            while len(self._orders) > self.MOST:
+                self._orders.popitem(last=False)
+
+    def order(self, text: str) -> Order:
+        with self._lock:
+            known = self._orders.pop(text, None)
+        return known if known is not None else _order_from_node(json.loads(text))
+
+
+_MAPPED = _MappedSnapshots()
+
+
+def _order_from_node(node: Mapping[str, Any]) -> Order:
     # Imported on first use: `cancelapp.shopify` brings the HTTP client and graphql-core
     # (about a second on a cold start), which nothing else in this module needs.
     from cancelapp.shopify.order_mapping import order_from_node

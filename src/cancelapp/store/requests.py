@@ -1,7 +1,10 @@
 """Cancellation requests and the messages they came from.
 
-One entry per order: a second message about the same order (another email, the form, a
-tag) joins the existing request, keeping every message and its source. A message seen
+One undecided entry per order: a second message about the same order (another email, the
+form, a tag) joins the request still waiting for the merchant, keeping every message and its
+source. Once a request is decided (done or declined), asking again makes a new request, so the
+merchant sees it; the decided one keeps its history. A Shopify requested edit is one request:
+a new edit id is a new request, the same edit seen again only settles its own. A message seen
 before (same `external_id` in the store) is not added twice.
 """
 
@@ -31,6 +34,7 @@ from cancelapp.store.times import (
 )
 from cancelapp.store.verdict_json import verdict_from_json, verdict_to_json
 
+_DECIDED = (RequestState.DONE.value, RequestState.DECLINED.value)
 _REQUEST_COLUMNS = (
     "id, store_id, order_gid, order_name, customer_email, state, native_edit_id, line_item_ids"
 )
@@ -51,7 +55,7 @@ def add_request(
     if not fresh:
         existing = _request_of_message(conn, draft.store_id, draft.messages[0].external_id)
         return AddedRequest(existing, 0, merged=True)
-    existing_id = _request_for_order(conn, draft.store_id, draft.order_id)
+    existing_id = _request_to_join(conn, draft)
     if existing_id is not None and draft.native_edit_id is not None:
         fresh = _adopt_reread(conn, existing_id, fresh)
     if existing_id is None:
@@ -209,7 +213,8 @@ def set_state(
 def assign_order(
     conn: sqlite3.Connection, request_id: int, order_gid: str, order_name: str, *, now: datetime
 ) -> int:
-    """Match a request to an order; if the order already has a request, the two merge.
+    """Match a request to an order; if the order already has a request, the two merge (into
+    its undecided one, when Shopify's own requests made it more than one).
 
     The request's verdict (judged without that order, or before the merge) is outdated.
     Returns the id of the request that holds the messages afterwards.
@@ -217,8 +222,8 @@ def assign_order(
     store_id = conn.execute("SELECT store_id FROM requests WHERE id = ?", (request_id,)).fetchone()
     if store_id is None:
         raise KeyError(f"no request {request_id}")
-    target = _request_for_order(conn, store_id[0], order_gid)
-    if target is None or target == request_id:
+    target = _order_request(conn, store_id[0], order_gid, exclude=request_id)
+    if target is None:
         _update(
             conn,
             request_id,
@@ -320,6 +325,7 @@ def requests_needing_verdict(
     *,
     now: datetime,
     reading_in_full: Collection[RequestState] = (),
+    among: Collection[int] | None = None,
 ) -> list[int]:
     """Requests never judged, judged under another policy or before schema v7 (not whole),
     whose order changed since, or whose verdict ran out before `now`, that can be judged now
@@ -327,12 +333,16 @@ def requests_needing_verdict(
     ones (judged without an order) and those whose order is cached in full or with what a
     verdict needs. A request whose order is cached only lean comes only when its state is in
     `reading_in_full` (the caller reads that order in full first); otherwise it waits for a
-    sync to read it, rather than being looked at again on every pass."""
+    sync to read it, rather than being looked at again on every pass.
+
+    `among`: only these requests (a sync judging what one batch stored looks at that batch,
+    not at every request of the store again)."""
     states = [s.value for s in reading_in_full]
+    only = "" if among is None else "AND r.id IN (SELECT value FROM json_each(?))"
     rows = conn.execute(
         f"""SELECT r.id FROM requests r
             LEFT JOIN orders o ON o.store_id = r.store_id AND o.gid = r.order_gid
-            WHERE r.store_id = ?
+            WHERE r.store_id = ? {only}
               AND (r.verdict_outcome IS NULL OR r.state NOT IN ('done', 'declined'))
               AND (r.order_gid IS NULL OR o.detail IN ('full', 'verdict')
                    OR (o.id IS NOT NULL AND r.state IN ({",".join("?" * len(states))})))
@@ -340,7 +350,13 @@ def requests_needing_verdict(
                    OR r.verdict_evaluated_at < o.fetched_at OR r.verdict_valid_until < ?
                    OR r.verdict_json IS NULL)
             ORDER BY r.id""",  # noqa: S608
-        (store_id, *states, policy_hash, to_db_time(now)),
+        (
+            store_id,
+            *([] if among is None else [json.dumps(sorted(among))]),
+            *states,
+            policy_hash,
+            to_db_time(now),
+        ),
     ).fetchall()
     return [row[0] for row in rows]
 
@@ -384,11 +400,51 @@ def _request_of_message(conn: sqlite3.Connection, store_id: int, external_id: st
     return 0 if row is None else int(row[0])
 
 
-def _request_for_order(conn: sqlite3.Connection, store_id: int, gid: str | None) -> int | None:
-    if gid is None:
+def _request_to_join(conn: sqlite3.Connection, draft: CancellationRequest) -> int | None:
+    """The stored request `draft`'s new messages join, or None for a new request.
+
+    A Shopify requested edit joins its own request, then the order's request waiting to be
+    read again (schema version 3), then the order's undecided request unless that one holds
+    another edit: a new edit after a decision is a new request, still pending in Shopify.
+    Any other channel joins the order's request as before: the undecided one, else the newest
+    (a customer writing again after a decline is kept with that decision)."""
+    if draft.order_id is None:
         return None
+    edit = draft.native_edit_id
+    if edit is None:
+        return _order_request(conn, draft.store_id, draft.order_id)
+    # two lookups, each by its own index (one OR across both read every request of the store)
+    row = (
+        conn.execute(
+            "SELECT id FROM requests WHERE store_id = ? AND native_edit_id = ?",
+            (draft.store_id, edit),
+        ).fetchone()
+        or conn.execute(
+            """SELECT id FROM requests WHERE store_id = ? AND order_gid = ? AND native_reread
+           ORDER BY id LIMIT 1""",
+            (draft.store_id, draft.order_id),
+        ).fetchone()
+    )
+    if row is not None:
+        return int(row[0])
     row = conn.execute(
-        "SELECT id FROM requests WHERE store_id = ? AND order_gid = ?", (store_id, gid)
+        """SELECT max(id) FROM requests
+           WHERE store_id = ? AND order_gid = ? AND state NOT IN (?, ?)
+             AND (native_edit_id IS NULL OR native_edit_id = ?)""",
+        (draft.store_id, draft.order_id, *_DECIDED, edit),
+    ).fetchone()
+    return None if row[0] is None else int(row[0])
+
+
+def _order_request(
+    conn: sqlite3.Connection, store_id: int, gid: str, *, exclude: int | None = None
+) -> int | None:
+    """The order's request other channels join (other than `exclude`): its newest one not
+    yet done or declined, else its newest."""
+    row = conn.execute(
+        """SELECT id FROM requests WHERE store_id = ? AND order_gid = ? AND id IS NOT ?
+           ORDER BY state IN (?, ?), id DESC LIMIT 1""",
+        (store_id, gid, exclude, *_DECIDED),
     ).fetchone()
     return None if row is None else int(row[0])
 

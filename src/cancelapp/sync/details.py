@@ -19,7 +19,7 @@ from cancelapp.domain.order import Order
 from cancelapp.shopify import documents
 from cancelapp.shopify.batching import read_by_ids
 from cancelapp.shopify.client import ShopifyClient
-from cancelapp.shopify.order_mapping import is_truncated, order_from_node
+from cancelapp.shopify.order_mapping import is_truncated
 from cancelapp.store.database import Database
 from cancelapp.store.orders import FULL, VERDICT, FetchedOrder, load_order, upsert_orders
 
@@ -36,7 +36,7 @@ def fetch_full_order(
     node = data.get("order")
     if not isinstance(node, dict):
         return None
-    return FetchedOrder(order_from_node(node), node, clock())
+    return FetchedOrder.from_node(node, clock())
 
 
 def fetch_orders(
@@ -60,7 +60,7 @@ def fetch_orders(
             if full is not None:
                 fetched.append(full)
             continue
-        fetched.append(FetchedOrder(order_from_node(node), node, fetched_at, detail))
+        fetched.append(FetchedOrder.from_node(node, fetched_at, detail))
     return fetched
 
 

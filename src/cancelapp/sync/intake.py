@@ -16,18 +16,20 @@ from __future__ import annotations
 import sqlite3
 import ssl
 import threading
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from cancelapp.domain.phrase import Phrase
+from cancelapp.domain.request import RequestSource
 from cancelapp.shopify.client import ShopifyClient
-from cancelapp.shopify.order_mapping import order_from_node
 from cancelapp.sources.email_config import EmailConfig
 from cancelapp.sources.imap_session import MailLogin
 from cancelapp.sources.incoming import IncomingRequest
 from cancelapp.sources.match_and_store import MatchReport, take_in
-from cancelapp.sources.native import NativeConfig
+from cancelapp.sources.native import NativeConfig, NativeCursor, read_request_orders, reread_done
+from cancelapp.sources.native_edits import requests_of_bulk_order
 from cancelapp.sources.order_lookup import CachedOrders, order_nodes_named
 from cancelapp.sources.order_tag import OrderTagConfig
 from cancelapp.sources.polling import poll, polled_sources
@@ -81,18 +83,21 @@ def run_intake(
     detail: str = FULL,
     found: Found | None = None,
     awaiting: bool = False,
+    edits_in_bulk: bool = False,
 ) -> IntakeOutcome:
     """One round over the enabled sources; orders the cache lacks are read at `detail`.
 
     `awaiting`: a bulk operation is reading the orders the sources name (`bulk_read.py`), so
     an order a trusted channel names by id is not read here: its request is stored for it at
-    once, shown as being read, and judged once the order arrives.
+    once, shown as being read, and judged once the order arrives. `edits_in_bulk`: it reads
+    the new buyer-requested edits too, so Shopify's own source leaves those orders unread
+    for `take_in_edits`.
 
     A source that cannot be read is reported in `notices` and keeps its cursor; raises
     `ShopifyError` when orders cannot be read."""
     sources = polled_sources(
         client,
-        native=NativeConfig(enabled=True) if settings.native else None,
+        native=NativeConfig(enabled=True, edits_in_bulk=edits_in_bulk) if settings.native else None,
         tag=OrderTagConfig(tag=settings.tag_name, first_look_back=settings.tag_look_back)
         if settings.tag
         else None,
@@ -130,6 +135,52 @@ def run_intake(
                 notices.extend(reason for _incoming, reason in report.unmatched)
                 if found is not None and report.request_ids:
                     found(frozenset(report.request_ids))
+    return IntakeOutcome(frozenset(touched), new_messages, tuple(notices))
+
+
+def edit_orders_waiting(db: Database, store_id: int) -> list[str]:
+    """The orders whose buyer-requested edits Shopify's own source left to read (a first
+    connect's bulk file, `edits_in_bulk`, or by id)."""
+    with db.reading() as conn:
+        saved = load_cursors(conn, store_id).get(RequestSource.SHOPIFY.value, {})
+    return sorted(NativeCursor.read(saved).reread_orders)
+
+
+def take_in_edits(
+    db: Database,
+    client: ShopifyClient,
+    store_id: int,
+    from_file: Mapping[str, dict[str, Any]],
+    *,
+    clock: Clock,
+    cancel: threading.Event,
+) -> IntakeOutcome:
+    """Make and store the requests of the orders Shopify's own source left to read: from the
+    bulk file's order (`from_file`: gid -> node with its edits) with the same code as by id,
+    the others read by id (the file lacked them, or Shopify refused or lost it). The source's
+    cursor lets go of these orders with the last batch, and of no other: stopped before, the
+    next sync reads them by id. Orders the cache lacks are awaited: the sync reads them next.
+    Raises `ShopifyError` when the orders cannot be read."""
+    with db.reading() as conn:
+        saved = load_cursors(conn, store_id).get(RequestSource.SHOPIFY.value, {})
+    waiting = sorted(NativeCursor.read(saved).reread_orders)
+    requests = [r for g in waiting if g in from_file for r in requests_of_bulk_order(from_file[g])]
+    lacking = [g for g in waiting if g not in from_file]
+    requests += read_request_orders(client, lacking, cancel=cancel)
+    touched: set[int] = set()
+    new_messages = 0
+    notices: list[Phrase] = []
+    for start in range(0, max(len(requests), 1), BATCH):
+        batch = requests[start : start + BATCH]
+        with db.transaction() as conn:
+            now = clock()
+            report = _take_in(conn, store_id, batch, now, {c.order_id for c in batch if c.order_id})
+            if start + BATCH >= len(requests):
+                cursor = reread_done(saved, waiting, requests)
+                save_cursor(conn, store_id, RequestSource.SHOPIFY.value, cursor, now=now)
+        touched.update(report.request_ids)
+        new_messages += report.new_messages
+        notices.extend(reason for _incoming, reason in report.unmatched)
     return IntakeOutcome(frozenset(touched), new_messages, tuple(notices))
 
 
@@ -202,4 +253,4 @@ def _read_by_name(
 ) -> list[FetchedOrder]:
     nodes = order_nodes_named(client, name, cancel=cancel)
     fetched_at = clock()
-    return [FetchedOrder(order_from_node(n), n, fetched_at) for n in nodes]
+    return [FetchedOrder.from_node(n, fetched_at) for n in nodes]

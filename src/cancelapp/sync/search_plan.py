@@ -26,6 +26,7 @@ FULL = "full"
 INCREMENTAL = "incremental"
 BACKFILL = "backfill"  # the recent window, read lean after a full run has shown the requests
 REQUESTS_PHASE = "requests"  # the details step reading the request sources (progress only)
+BULK_PART_ORDERS = 1_000  # a first connect cuts its bulk read into parts of at least this
 BULK_PHASE = "bulk"  # a first connect waiting for Shopify to prepare its orders (progress only)
 IN_FULL_PHASE = "in-full"  # a backfill's details step reading the requests' orders in full
 RECENT_PHASE = "recent"
@@ -43,6 +44,7 @@ class SyncSettings:
     page_cost_budget: int = PAGE_COST_BUDGET
     bulk: bool = True  # a first connect reads the requests' orders through a bulk operation
     bulk_poll: Callable[[int], float] = poll_interval  # seconds before each of its polls
+    bulk_part_orders: int = BULK_PART_ORDERS  # the fewest orders per bulk operation
 
 
 def search_time(moment: datetime) -> str:

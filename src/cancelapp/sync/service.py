@@ -7,7 +7,7 @@ so a crash or kill leaves the cache consistent and the next `run()` continues fr
 Cost: list pages read orders lean (about 5 points an order, 179 a page, sized with headroom
 under Shopify's cap; a page refused as too expensive is read again smaller, `page_fit.py`);
 only the orders with a request are read with more, many to a request: on a first connect
-with what a verdict needs (through one bulk operation when Shopify runs it, `bulk_read.py`,
+with what a verdict needs (through bulk operations when Shopify runs them, `bulk_read.py`,
 else about 27 points each), in full otherwise (about 38). A full run
 reads only what the requests name (`search_plan.py` names the steps) and leaves a backfill
 run for the next `run()`: the recent window lean, then the requests' orders in full;
@@ -33,10 +33,8 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from cancelapp.domain.phrase import Phrase
-from cancelapp.shopify.bulk import BulkState
 from cancelapp.shopify.client import ShopifyClient
 from cancelapp.shopify.errors import Cancelled, ShopifyError
-from cancelapp.shopify.order_mapping import order_from_node
 from cancelapp.shopify.page_fit import PageFit, largest_page
 from cancelapp.sources.matching import no_such_order
 from cancelapp.store.database import Database
@@ -70,7 +68,13 @@ from cancelapp.sync.bulk_read import (
     start_bulk_read,
 )
 from cancelapp.sync.details import read_orders
-from cancelapp.sync.intake import Found, IntakeSettings, run_intake
+from cancelapp.sync.intake import (
+    Found,
+    IntakeSettings,
+    edit_orders_waiting,
+    run_intake,
+    take_in_edits,
+)
 from cancelapp.sync.pages import orders_page
 from cancelapp.sync.probe import changes_start
 from cancelapp.sync.progress import EtaEstimator, SyncProgress
@@ -114,14 +118,9 @@ class SyncResult:
     new_messages: int = 0  # request messages the intake step stored
     notices: tuple[Phrase, ...] = ()  # intake: sources not read, requests left unmatched
     more: bool = False  # a backfill run waits: sync again soon rather than on the timer
-    bulk_orders: int = 0  # orders read through a bulk operation (a first connect)
-    bulk_wait: float = 0.0  # seconds waited for it after the sources were read
-
-
-@dataclass
-class _Flight:
-    started: BulkStarted | None  # the first connect's bulk operation, if Shopify runs one
-    over: bool = False  # it ended (its file read, or failed): nothing to cancel
+    bulk_orders: int = 0  # orders read through bulk operations (a first connect)
+    bulk_wait: float = 0.0  # seconds waited for them after the sources were read
+    bulk_operations: int = 0  # how many Shopify ran (the search cut into parts)
 
 
 @dataclass
@@ -134,6 +133,7 @@ class _Tally:
     notices: list[Phrase] = field(default_factory=list)
     bulk_orders: int = 0
     bulk_wait: float = 0.0
+    bulk_operations: int = 0
 
 
 class OrderSync:
@@ -231,6 +231,7 @@ class OrderSync:
             completed and ran.kind == FULL_RUN,
             tally.bulk_orders,
             tally.bulk_wait,
+            tally.bulk_operations,
         )
 
     def _backfill_run(self) -> SyncRun:
@@ -326,7 +327,7 @@ class OrderSync:
                 fit.query(self._client, document, variables, cancel=cancel)
             )
             fetched_at = self._clock()
-            orders = [FetchedOrder(order_from_node(n), n, fetched_at, LEAN) for n in nodes]
+            orders = [FetchedOrder.from_node(n, fetched_at, LEAN) for n in nodes]
             if run.kind == INCREMENTAL and orders:
                 newest_seen = max(o.order.updated_at for o in orders)
                 watermark = max(watermark or newest_seen, newest_seen)
@@ -348,8 +349,8 @@ class OrderSync:
     ) -> bool:
         """Poll the request sources, then read the orders of undecided requests: a full run
         (the first connect) with what a verdict needs, those the cache lacks at that level or
-        has not confirmed in this run, through a bulk operation started before the sources
-        when Shopify runs one (`bulk_read.py`), the rest by id; any other run in full, those
+        has not confirmed in this run, through bulk operations started before the sources
+        when Shopify runs them (`bulk_read.py`), the rest by id; any other run in full, those
         the cache lacks in full (the backfill after a first connect reads them all)."""
         bulk = None
         if run.kind == FULL_RUN and self._intake is not None and self._settings.bulk:
@@ -360,14 +361,14 @@ class OrderSync:
                 self._intake,
                 clock=self._clock,
                 cancel=cancel,
+                part_orders=self._settings.bulk_part_orders,
             )
-        flight = _Flight(bulk)
         done = False
         try:
-            done = self._read_details(run, tally, cancel, progress, found, flight)
+            done = self._read_details(run, tally, cancel, progress, found, bulk)
         finally:
-            if not done and flight.started is not None and not flight.over:
-                abandon_bulk_read(self._client, flight.started)  # stopped while Shopify works
+            if bulk is not None:  # stopped while Shopify works, or no file was wanted
+                abandon_bulk_read(self._client, bulk)
         return done
 
     def _read_details(
@@ -377,13 +378,12 @@ class OrderSync:
         cancel: threading.Event,
         progress: ProgressCallback | None,
         found: Found | None,
-        flight: _Flight,
+        bulk: BulkStarted | None,
     ) -> bool:
         first = run.kind == FULL_RUN
         detail = VERDICT if first else FULL
         reading = IN_FULL_PHASE if run.kind == BACKFILL else DETAILS_PHASE
         finding: set[int] = set()
-        bulk = flight.started
 
         def found_by_sources(request_ids: frozenset[int]) -> None:
             finding.update(request_ids)
@@ -404,6 +404,7 @@ class OrderSync:
                 detail=detail,
                 found=found_by_sources,
                 awaiting=bulk is not None,
+                edits_in_bulk=bulk is not None and bulk.with_edits,
             )
             tally.request_ids.update(outcome.request_ids)
             tally.new_messages += outcome.new_messages
@@ -415,8 +416,10 @@ class OrderSync:
                 confirmed_before=run.started_at if first else None,
                 enough=JUDGEABLE if first else (FULL,),
             )
+        # Shopify's own new requests, made from the bulk file (else by id) once it is in
+        edits = edit_orders_waiting(self._db, self._store_id) if bulk and bulk.with_edits else []
         started = time.monotonic()
-        to_read = len(gids)  # by the bulk operation and by id
+        to_read = len(set(gids) | set(edits))  # by the bulk operation and by id
         asked = list(gids)
 
         batch_requests: set[int] = set()
@@ -445,33 +448,40 @@ class OrderSync:
                     )
                 )
 
-        if bulk is not None and gids:
+        from_file: dict[str, dict[str, Any]] = {}
+        if bulk is not None and (gids or edits):
 
-            def preparing(state: BulkState) -> None:
+            def preparing(started: BulkStarted) -> None:
                 if progress is not None:  # how many of ours, and how far Shopify is
-                    requests, prepared = len(tally.request_ids), state.root_count
+                    requests, prepared = len(tally.request_ids), started.prepared
                     pages, orders = tally.pages, tally.orders
                     progress(
                         SyncProgress(BULK_PHASE, pages, orders, requests, None, prepared, to_read)
                     )
 
-            preparing(bulk.state)
+            preparing(bulk)
             bulk_outcome = finish_bulk_read(
                 self._db,
                 self._client,
                 self._store_id,
                 bulk,
                 gids,
+                edits=edits,
                 cancel=cancel,
                 seen=preparing,
                 saved=saved,
                 committed=committed,
                 interval=self._settings.bulk_poll,
             )
-            flight.over = True
             tally.bulk_orders += len(bulk_outcome.saved)
             tally.bulk_wait += bulk_outcome.waited
+            tally.bulk_operations += len(bulk.parts)
             gids = [g for g in gids if g not in bulk_outcome.saved]
+            from_file = bulk_outcome.edit_orders
+        if edits:
+            lacking = self._take_in_edits(from_file, run, tally, cancel, found)
+            gids += [g for g in lacking if g not in gids]
+            asked += [g for g in lacking if g not in asked]
         read = read_orders(
             self._db,
             self._client,
@@ -487,6 +497,29 @@ class OrderSync:
             return False
         self._unmatch_vanished(asked, tally, found)
         return True
+
+    def _take_in_edits(
+        self,
+        from_file: dict[str, dict[str, Any]],
+        run: SyncRun,
+        tally: _Tally,
+        cancel: threading.Event,
+        found: Found | None,
+    ) -> list[str]:
+        """Store Shopify's own requests left for the bulk file (`take_in_edits`); the orders
+        of theirs the cache still lacks, to read by id."""
+        outcome = take_in_edits(
+            self._db, self._client, self._store_id, from_file, clock=self._clock, cancel=cancel
+        )
+        tally.request_ids.update(outcome.request_ids)
+        tally.new_messages += outcome.new_messages
+        tally.notices.extend(outcome.notices)
+        if found is not None and outcome.request_ids:
+            found(outcome.request_ids)
+        with self._db.reading() as conn:
+            return request_orders_to_read(
+                conn, self._store_id, confirmed_before=run.started_at, enough=JUDGEABLE
+            )
 
     def _unmatch_vanished(self, asked: list[str], tally: _Tally, found: Found | None) -> None:
         """A request stored for an order being read (a trusted channel named it while a bulk

@@ -369,11 +369,15 @@ class QueueModel(QAbstractTableModel):
         return self.index_.rows[self._visible[row]].request_id
 
     def request_of_order(self, order_id: str) -> int | None:
-        """The request shown for an order (a scan: for the odd action outcome, not per paint)."""
+        """The request shown for an order, its undecided one when a buyer asked again after a
+        decision (a scan: for the odd action outcome, not per paint)."""
+        found = None
         for row in self.index_.rows:
             if row.order_gid == order_id:
-                return row.request_id
-        return None
+                if row.request_state not in ("done", "declined"):
+                    return row.request_id
+                found = found or row.request_id
+        return found
 
     def row_of(self, request_id: int) -> int | None:
         position = self.index_.position_of(request_id)
