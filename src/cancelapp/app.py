@@ -16,13 +16,12 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import cancelapp
-from cancelapp import cli
-from cancelapp.context import AppContext, build_context, connect_demo
-from cancelapp.paths import AppPaths, resources_dir
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
+    from cancelapp import cli
+    from cancelapp.context import AppContext
     from cancelapp.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -50,6 +49,20 @@ def install_qt_message_handler() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
+    # Automatic garbage collection is off from the start, not only once the GUI-thread
+    # collector runs (`ui/collector.py`, started in `_run`): what the start allocates (modules,
+    # classes, Qt's enums, the window) lives as long as the app, and ~30 young collections of
+    # it cost ~15-25 ms of CPU before the first rows. Once they are painted it is frozen
+    # (`_run`), so no later collection walks it either. So the start's modules are imported
+    # here, after this; the Qt-free ones before PySide6 (see `context`).
+    gc.disable()
+    from cancelapp import cli
+    from cancelapp.context import build_context
+    from cancelapp.paths import AppPaths, resources_dir
+    from cancelapp.startup.log_files import setup_logging
+    from cancelapp.startup.opening import asker, explain_folder_failure, open_data
+    from cancelapp.startup.problems import EXIT_CODE
+
     options = cli.parse(list(argv) if argv is not None else None)
     if options.remove_all_data:
         return _remove_all_data(options)
@@ -62,11 +75,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         data_dir = tempfile.mkdtemp(prefix="cancelapp-demo-")
     paths = AppPaths.resolve(data_dir)
-    from cancelapp.startup.error_box import asker
-    from cancelapp.startup.log_files import setup_logging
-    from cancelapp.startup.opening import explain_folder_failure, open_data
-    from cancelapp.startup.problems import EXIT_CODE
-
     ask = asker(options)
     try:
         paths.create()
@@ -100,6 +108,7 @@ def _remove_all_data(options: cli.Options) -> int:
     """Before logging or Qt start: nothing may be open inside the folders it deletes."""
     from cancelapp.data_removal import remove_all_data
     from cancelapp.keychain import SecretStore
+    from cancelapp.paths import AppPaths
 
     removal = remove_all_data(AppPaths.resolve(options.data_dir), SecretStore.for_system)
     print(removal.message, file=sys.stdout if removal.exit_code == 0 else sys.stderr)
@@ -107,6 +116,7 @@ def _remove_all_data(options: cli.Options) -> int:
 
 
 def _run(app: QApplication, context: AppContext, started: float) -> int:
+    from cancelapp.context import connect_demo
     from cancelapp.startup.termination import quit_on_termination
     from cancelapp.ui.collector import GuiThreadCollector
     from cancelapp.ui.i18n import Translations
@@ -126,7 +136,9 @@ def _run(app: QApplication, context: AppContext, started: float) -> int:
     # --no-error-dialogs); before the window, `_log_uncaught` logs it.
     install(not context.options.no_error_dialogs, window.show_crash, window)
     # The queue's rows live as long as the window: once they are in, the collector stops
-    # walking them (a full collection over 50,000 rows pauses typing for 40-70 ms).
+    # walking them (a full collection over 50,000 rows pauses typing for 40-70 ms). The same
+    # for what the start allocated, once the first rows are painted (see `main`).
+    window.first_rows_painted.connect(gc.freeze)
     window.queue_completed.connect(gc.freeze)
     if context.options.self_check:
         return _self_check(window, started)

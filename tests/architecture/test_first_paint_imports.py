@@ -2,6 +2,10 @@
 keychain code; that loads when a store's session opens (`AppContext.open_session`). Nor does
 anything the first rows do not need load before they are painted: the window's flows, the
 detail pane, the menus' dialogs and the version wait until then (issue 19, `ui/window_flows.py`).
+The Qt-free modules the start needs load before PySide6, whose import hook reads the source of
+every module imported after it. Nor is
+garbage collected before the first rows: what the start allocates lives on, and is frozen once
+they are painted.
 """
 
 from __future__ import annotations
@@ -56,11 +60,28 @@ AFTER_THE_FIRST_ROWS = (
     "cancelapp.sources.csv_import",
     "cancelapp.policy",
     "tomlkit",
+    "cancelapp.startup.error_box",  # only to show a start-up problem
+    "cancelapp.store.backups",  # only to explain or repair a damaged database
+    "cancelapp.store.audit",
+    "html",  # html.entities is a large table
+    "platform",  # a crash report's header
+    "urllib.parse",  # only a URL typed or stored for the demo shop needs it
+)
+# Loaded before PySide6 (see `cancelapp.context`).
+BEFORE_PYSIDE = (
+    "cancelapp.context",
+    "cancelapp.settings",
+    "cancelapp.session.store_policy",
+    "cancelapp.store.database",
+    "cancelapp.startup.opening",
+    "cancelapp.startup.problems",
+    "cancelapp.startup.log_files",
 )
 # Runs the self-check and writes which of those had loaded when the first rows were painted.
 WATCH_THE_FIRST_ROWS = """
-import json, sys
+import gc, json, sys
 watched, out = json.loads(sys.argv[1]), sys.argv[2]
+collections = []
 
 class Tap:
     def __init__(self, real):
@@ -68,13 +89,19 @@ class Tap:
     def write(self, text):
         if "self-check: first rows after" in text:
             with open(out, "w") as f:
-                json.dump([m for m in watched if m in sys.modules], f)
+                json.dump({
+                    "loaded": [m for m in watched if m in sys.modules],
+                    "order": list(sys.modules),
+                    "collections": len(collections),
+                    "frozen": gc.get_freeze_count(),
+                }, f)
         return self.real.write(text)
     def __getattr__(self, name):
         return getattr(self.real, name)
 
 sys.stdout = Tap(sys.stdout)
 from cancelapp.app import main
+gc.callbacks.append(lambda phase, _info: collections.append(phase) if phase == "start" else None)
 sys.exit(main(["--self-check", "--data-dir", sys.argv[3]]))
 """
 
@@ -133,4 +160,9 @@ def test_the_first_rows_are_painted_before_the_rest_of_the_window_loads(tmp_path
     )
     assert result.returncode == 0, result.stderr
     assert "self-check: ok (0 requests in the cache" in result.stdout
-    assert json.loads(loaded.read_text()) == []
+    found = json.loads(loaded.read_text())
+    assert found["loaded"] == []
+    order = found["order"]
+    assert [m for m in BEFORE_PYSIDE if order.index(m) > order.index("PySide6")] == []
+    assert found["collections"] == 0
+    assert found["frozen"] > 0

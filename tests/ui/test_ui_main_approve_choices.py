@@ -14,8 +14,7 @@ import pytest
 from PySide6.QtCore import QDate, QLocale
 from pytestqt.qtbot import QtBot
 
-from cancelapp.app import AppContext
-from cancelapp.context import connect_demo
+from cancelapp.context import AppContext, connect_demo
 from cancelapp.demoshop import DemoShop
 from cancelapp.domain.verdict import Outcome
 from cancelapp.policy import policy_path

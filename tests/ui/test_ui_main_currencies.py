@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 from pytestqt.qtbot import QtBot
 
-from cancelapp.app import AppContext
+from cancelapp.context import AppContext
 from cancelapp.demoshop import DemoShop
 from cancelapp.domain.money import Money
 from cancelapp.policy import policy_path

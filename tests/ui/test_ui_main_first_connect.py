@@ -7,7 +7,7 @@ import logging
 import pytest
 from pytestqt.qtbot import QtBot
 
-from cancelapp.app import AppContext
+from cancelapp.context import AppContext
 from cancelapp.demoshop import DemoShop
 from cancelapp.demoshop.faults import Fault
 from cancelapp.shopify.client import log as client_log

@@ -11,8 +11,7 @@ from dataclasses import replace
 import pytest
 from pytestqt.qtbot import QtBot
 
-from cancelapp.app import AppContext
-from cancelapp.context import connect_demo
+from cancelapp.context import AppContext, connect_demo
 from cancelapp.demoshop import DemoShop
 from cancelapp.demoshop.catalogue import CLOSED, POP_UP, SHOP_FLOOR, THIRD_PARTY, WAREHOUSE
 from cancelapp.demoshop.model import Location

@@ -1,21 +1,19 @@
 """The native message box for a start-up failure: what happened, what to do, the data folder.
 
 Shown only when there is a display and neither `--self-check` nor `--no-error-dialogs` was
-given, so a smoke test or CI can never hang on it. For a damaged database it also offers to
-restore the latest backup or to move the file aside and start empty.
+given (`opening.asker`), so a smoke test or CI can never hang on it; loaded only then. For a
+damaged database it also offers to restore the latest backup or to move the file aside and
+start empty.
 """
 
 from __future__ import annotations
 
-import os
 import sys
-from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QLocale, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
-from cancelapp import cli
 from cancelapp.startup.problems import Choice, StartupProblem
 
 _CONTEXT = "Startup"
@@ -23,21 +21,6 @@ _CONTEXT = "Startup"
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate(_CONTEXT, text)
-
-
-def display_available() -> bool:
-    """A screen a box can appear on (not offscreen, not a Linux session without X or Wayland)."""
-    if os.environ.get("QT_QPA_PLATFORM", "").startswith(("offscreen", "minimal", "vnc")):
-        return False
-    needs_server = sys.platform.startswith(("linux", "freebsd"))  # X11 or Wayland
-    return not needs_server or bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-
-
-def asker(options: cli.Options) -> Callable[[StartupProblem], Choice] | None:
-    """How to ask the merchant, or None when no box may be shown."""
-    if options.no_error_dialogs or options.self_check or not display_available():
-        return None
-    return ask
 
 
 class StartupErrorBox(QMessageBox):

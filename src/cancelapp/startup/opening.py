@@ -7,6 +7,8 @@ as a restore in the audit log) or move the file aside and start empty; then the 
 from __future__ import annotations
 
 import logging
+import os
+import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
 
@@ -20,10 +22,31 @@ from cancelapp.startup.problems import (
     store_problem,
 )
 from cancelapp.store import StoreError
-from cancelapp.store.backups import restore_latest
 
 log = logging.getLogger(__name__)
 Ask = Callable[[StartupProblem], Choice]
+
+
+def display_available() -> bool:
+    """A screen a box can appear on (not offscreen, not a Linux session without X or Wayland)."""
+    if os.environ.get("QT_QPA_PLATFORM", "").startswith(("offscreen", "minimal", "vnc")):
+        return False
+    needs_server = sys.platform.startswith(("linux", "freebsd"))  # X11 or Wayland
+    return not needs_server or bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def asker(options: cli.Options) -> Ask | None:
+    """How to ask the merchant (a message box), or None when no box may be shown."""
+    if options.no_error_dialogs or options.self_check or not display_available():
+        return None
+    return _ask_with_a_box
+
+
+def _ask_with_a_box(problem: StartupProblem) -> Choice:
+    # The box's Qt classes load only when there is a problem to show.
+    from cancelapp.startup.error_box import ask
+
+    return ask(problem)
 
 
 def open_data[C](
@@ -46,6 +69,8 @@ def open_data[C](
             if problem.damage is None or choice is Choice.QUIT:
                 return None
             if choice is Choice.RESTORE_BACKUP:
+                from cancelapp.store.backups import restore_latest
+
                 restored = restore_latest(problem.damage, datetime.now(UTC))
                 if restored is None:
                     return None

@@ -17,7 +17,6 @@ from pathlib import Path
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
 from cancelapp.paths import AppPaths
 from cancelapp.store import StoreError
-from cancelapp.store.backups import backup_folder, backups, taken_at
 from cancelapp.store.errors import DatabaseCorruptError
 
 log = logging.getLogger(__name__)
@@ -49,6 +48,9 @@ class StartupProblem:
 
 
 def store_problem(error: StoreError, paths: AppPaths) -> StartupProblem:
+    # The backups (and the audit log and json they bring) load only for a problem to explain.
+    from cancelapp.store.backups import backup_folder, backups, taken_at
+
     damage = error if isinstance(error, DatabaseCorruptError) else None
     found = backups(backup_folder(damage.path)) if damage is not None else []
     latest = taken_at(found[0]) if found else None

@@ -42,7 +42,7 @@ class QueueRow(NamedTuple):
     refund_due_on: str | None = None  # a statutory withdrawal's refund deadline, ISO date
 
 
-_QUEUE_SQL = """
+_SELECT = """
 SELECT r.id, r.state, r.order_gid, COALESCE(o.name, r.order_name),
        COALESCE(o.customer_name, ''), COALESCE(o.customer_email, r.customer_email),
        r.received_at, o.created_at, r.sources, o.financial_status, o.fulfillment_status,
@@ -54,15 +54,29 @@ SELECT r.id, r.state, r.order_gid, COALESCE(o.name, r.order_name),
 FROM requests r
 LEFT JOIN orders o ON o.store_id = r.store_id AND o.gid = r.order_gid
 LEFT JOIN sync_state s ON s.store_id = r.store_id
+"""
+# Each request's latest action. For the whole queue: one pass over every action.
+_LATEST_ACTIONS = """
 LEFT JOIN (SELECT request_id, state, kind, max(id) FROM actions GROUP BY request_id) a
     ON a.request_id = r.id  -- SQLite takes `state` from the row with max(id): the latest
-WHERE +r.store_id = ?  -- `+`: read the table in rowid order rather than through an index
 """
+# `+`: read the table in rowid order rather than through an index
+_QUEUE_SQL = _SELECT + _LATEST_ACTIONS + "WHERE +r.store_id = ?\n"
+# For a page or a few rows: the latest action of each through `actions_by_request`, so the
+# cost follows the rows read, not the store's history (the pass over every action took the
+# first page from ~1 ms to ~200 ms at 30,000 actions, and reloading 800 changed rows from
+# ~15 ms to 100-400 ms).
+_LATEST_ACTION = (
+    "LEFT JOIN actions a ON a.id = (SELECT max(id) FROM actions WHERE request_id = r.id)\n"
+)
+_ROWS_SQL = _SELECT + _LATEST_ACTION + "WHERE +r.store_id = ?\n"  # + `AND r.id IN (...)`
 # The requests the window opens on (the "Needs decision" tab, newest first), as
 # `ui.queue_index` orders them: by received time, ties newest request first.
 _HEAD_SQL = (
-    _QUEUE_SQL.replace("WHERE +r.store_id = ?", "WHERE r.store_id = ?")
-    + "AND r.state IN ('open', 'failed') ORDER BY r.received_at DESC, r.id DESC LIMIT ?"
+    _SELECT
+    + _LATEST_ACTION
+    + "WHERE r.store_id = ? AND r.state IN ('open', 'failed')"
+    + " ORDER BY r.received_at DESC, r.id DESC LIMIT ?"
 )
 
 
@@ -106,7 +120,7 @@ def load_queue(
     ids = list(request_ids)
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
-        sql = _QUEUE_SQL + f"AND r.id IN ({','.join('?' * len(chunk))}) ORDER BY r.id"
+        sql = _ROWS_SQL + f"AND r.id IN ({','.join('?' * len(chunk))}) ORDER BY r.id"
         rows.extend(_interned_rows(conn.execute(sql, (store_id, *chunk))))
     return rows
 

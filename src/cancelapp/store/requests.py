@@ -413,12 +413,18 @@ def _request_to_join(conn: sqlite3.Connection, draft: CancellationRequest) -> in
     edit = draft.native_edit_id
     if edit is None:
         return _order_request(conn, draft.store_id, draft.order_id)
-    row = conn.execute(
-        """SELECT id FROM requests WHERE store_id = ?
-             AND (native_edit_id = ? OR (order_gid = ? AND native_reread))
-           ORDER BY native_edit_id IS NOT ? LIMIT 1""",
-        (draft.store_id, edit, draft.order_id, edit),
-    ).fetchone()
+    # two lookups, each by its own index (one OR across both read every request of the store)
+    row = (
+        conn.execute(
+            "SELECT id FROM requests WHERE store_id = ? AND native_edit_id = ?",
+            (draft.store_id, edit),
+        ).fetchone()
+        or conn.execute(
+            """SELECT id FROM requests WHERE store_id = ? AND order_gid = ? AND native_reread
+           ORDER BY id LIMIT 1""",
+            (draft.store_id, draft.order_id),
+        ).fetchone()
+    )
     if row is not None:
         return int(row[0])
     row = conn.execute(

@@ -4,7 +4,6 @@ A notice may carry a link (opened in the browser) or ask a yes/no question (`ask
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -136,6 +135,8 @@ class Banner(Retranslating, QFrame):
         if link is None:
             self.link.clear()
         else:
+            import html  # html.entities is a large table: loaded when a link first shows
+
             url, words = link
             self.link.setText(f'<a href="{html.escape(url)}">{html.escape(words)}</a>')
         self.link.setVisible(link is not None)

@@ -9,7 +9,6 @@ log and to stderr, where a smoke run notices it.
 from __future__ import annotations
 
 import logging
-import platform
 import sys
 import traceback
 from collections.abc import Callable
@@ -24,6 +23,8 @@ log = logging.getLogger(__name__)
 
 def crash_report(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> str:
     """What support needs: versions, platform and the traceback (no settings, no secrets)."""
+    import platform  # only for a crash: not on the way to the first rows
+
     header = (
         f"CancelApp {cancelapp.__version__}, Python {platform.python_version()}, "
         f"Qt {qVersion()}, {platform.platform()}"

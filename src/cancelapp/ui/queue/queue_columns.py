@@ -8,6 +8,8 @@ only: resizing to contents would format and measure every one of 100,000 rows.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtWidgets import QHeaderView, QMenu, QTableView
 
@@ -65,9 +67,13 @@ def configure_columns(table: QTableView) -> None:
     header.setSectionsMovable(True)
 
 
-def fit_columns(table: QTableView, sample: int = SAMPLE_ROWS) -> None:
+def fit_columns(
+    table: QTableView, text_at: Callable[[int, int], str], sample: int = SAMPLE_ROWS
+) -> None:
     """Size every column but the verdict to its header and the widest text among the first
-    `sample` rows, within limits."""
+    `sample` rows, within limits. `text_at(row, column)` is what the cell shows (read from
+    the model directly: through `QModelIndex.data()` it was a thousand calls in and out of
+    Qt before the first paint)."""
     model = table.model()
     header = table.horizontalHeader()
     metrics = table.fontMetrics()
@@ -76,7 +82,7 @@ def fit_columns(table: QTableView, sample: int = SAMPLE_ROWS) -> None:
     for column, (low, high) in _LIMITS.items():
         widest = 0
         for row in range(rows):
-            text = model.index(row, column).data()
+            text = text_at(row, column)
             if text:
                 widest = max(widest, metrics.horizontalAdvance(text))
         title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
@@ -197,6 +196,8 @@ class QueueView(Retranslating, QWidget):
             )
             self.search_hint.setVisible(searching and not counts[current])
             return
+        import html  # html.entities is a large table: loaded when a search first misses
+
         links = [
             self.tr('{count} in {tab}: <a href="{key}">show</a>').format(
                 count=number(counts[tab]), tab=html.escape(names[tab]), key=int(tab)
@@ -226,7 +227,7 @@ class QueueView(Retranslating, QWidget):
     def _measure(self) -> None:
         self._measuring = True
         try:
-            fit_columns(self.table)
+            fit_columns(self.table, self.model.cell_text)
         finally:
             self._measuring = False
         self._measured = True
