@@ -73,8 +73,8 @@ def build(folder: Path) -> FrozenBuild:
 
 
 def frozen_build(folder: Path, mode: str) -> FrozenBuild | None:
-    """The build to measure: `build` makes (or refreshes) it, `auto` takes one already there,
-    `skip` none."""
+    """The build to measure: `build` makes (or refreshes) it, `auto` takes one already there
+    and as new as the source, `skip` none."""
     if mode == "skip":
         return None
     if mode == "build":
@@ -83,6 +83,10 @@ def frozen_build(folder: Path, mode: str) -> FrozenBuild | None:
     if not found.exists():
         print(f"no frozen build in {folder}: frozen start-up not measured (--frozen build)")
         return None
-    if found.older_than_source():
-        print(f"note: the frozen build in {folder} is older than the source (--frozen build)")
+    if found.older_than_source():  # it may not even open a cache the source wrote
+        print(
+            f"the frozen build in {folder} is older than the source: frozen start-up not"
+            " measured (--frozen build)"
+        )
+        return None
     return found
