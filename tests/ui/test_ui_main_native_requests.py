@@ -16,7 +16,7 @@ from cancelapp.store.requests import get_request
 from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog, TextDialog
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Tab
-from fixtures.main_window import open_window, show_request, synced
+from fixtures.main_window import decline_with_reason, open_window, show_request, synced
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -106,15 +106,7 @@ def test_a_buyer_asking_again_after_a_decline_is_a_new_request_in_the_queue(
     needs a decision, judged, under its own edit; the declined one stays declined."""
     order = requests["whole"]
     declined = open_request_of(qtbot, window, order)
-    with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
-        window.commands.decline.trigger()
-    reason = opened.args[0]
-    assert isinstance(reason, TextDialog)
-    reason.editor.setPlainText("It has been packed.")
-    with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
-        reason.confirm_button.click()
-    confirm = opened.args[0]
-    assert isinstance(confirm, ConfirmActionDialog)
+    confirm = decline_with_reason(qtbot, window, "It has been packed.")
     with qtbot.waitSignal(window.actions_.finished, timeout=WAIT) as finished:
         confirm.confirm_button.click()
     assert finished.args[1].status.value == "done", finished.args[1].message

@@ -28,14 +28,14 @@ from cancelapp.paths import AppPaths
 from cancelapp.session.decide import Asked, Choice, prepare
 from cancelapp.session.refresh import refresh_store
 from cancelapp.session.replies import ReplyDraft, carry_out_with_reply
-from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog, TextDialog
+from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog
 from cancelapp.ui.detail.reply_unknown import ReplyUnknownDialog
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Tab
 from cancelapp.ui.settings.settings_dialog import SettingsDialog
 from fixtures.imap import ImapServer
 from fixtures.mailbox import SENDER, in_sent, window_with_mailbox, with_mailbox
-from fixtures.main_window import open_window, show_request
+from fixtures.main_window import decline_with_reason, open_window, show_request
 from fixtures.smtp import SmtpServer
 
 pytestmark = [pytest.mark.imap, pytest.mark.qt_log_ignore("propagateSizeHints")]
@@ -112,15 +112,7 @@ def test_a_declined_email_request_is_answered_in_its_thread_in_danish(
     window = window_with_mailbox(qtbot, bare_context, demo_shop, imap_server, smtp_server, folder)
     request_id = open_request(qtbot, window, order_id)
 
-    with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
-        window.commands.decline.trigger()
-    reason = opened.args[0]
-    assert isinstance(reason, TextDialog)
-    reason.editor.setPlainText("ordren er allerede pakket og afsendt.")
-    with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
-        reason.confirm_button.click()
-    confirm = opened.args[0]
-    assert isinstance(confirm, ConfirmActionDialog)
+    confirm = decline_with_reason(qtbot, window, "ordren er allerede pakket og afsendt.")
     preview = confirm.reply_preview
     assert preview is not None
     assert preview.kind_combo.currentData() == "declined"
@@ -247,15 +239,7 @@ def test_a_connection_lost_after_data_asks_the_merchant_instead_of_sending_again
     open_request(qtbot, window, order_id)
     smtp_server.recorder.drop_after_data = True
 
-    with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
-        window.commands.decline.trigger()
-    reason = opened.args[0]
-    assert isinstance(reason, TextDialog)
-    reason.editor.setPlainText("den er sendt.")
-    with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
-        reason.confirm_button.click()
-    confirm = opened.args[0]
-    assert isinstance(confirm, ConfirmActionDialog)
+    confirm = decline_with_reason(qtbot, window, "den er sendt.")
     with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
         confirm.confirm_button.click()
     asked = opened.args[0]
@@ -359,15 +343,7 @@ def test_without_sending_set_up_the_reply_goes_to_the_mail_program_or_the_clipbo
     )
     window = open_window(qtbot, bare_context)
     open_request(qtbot, window, order_id)
-    with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
-        window.commands.decline.trigger()
-    reason = opened.args[0]
-    assert isinstance(reason, TextDialog)
-    reason.editor.setPlainText("den er sendt & pakket.")
-    with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
-        reason.confirm_button.click()
-    confirm = opened.args[0]
-    assert isinstance(confirm, ConfirmActionDialog)
+    confirm = decline_with_reason(qtbot, window, "den er sendt & pakket.")
     preview = confirm.reply_preview
     assert preview is not None
     assert preview.send_box.isHidden() and preview.confirmed() is None

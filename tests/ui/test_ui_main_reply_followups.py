@@ -27,7 +27,7 @@ from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Tab
 from fixtures.imap import ImapServer
 from fixtures.mailbox import SENDER, in_sent, window_with_mailbox
-from fixtures.main_window import open_window, show_request
+from fixtures.main_window import decline_with_reason, open_window, show_request
 from fixtures.smtp import SmtpServer
 
 pytestmark = [pytest.mark.imap, pytest.mark.qt_log_ignore("propagateSizeHints")]
@@ -221,18 +221,8 @@ def sent_refuses(imap_server: ImapServer) -> Iterator[Callable[[bool], None]]:
 
 
 def decline_a_buyer_request(qtbot: QtBot, window: MainWindow, request_id: int) -> None:
-    from cancelapp.ui.detail.action_dialogs import TextDialog
-
     open_request(qtbot, window, request_id)
-    with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
-        window.commands.decline.trigger()
-    reason = opened.args[0]
-    assert isinstance(reason, TextDialog)
-    reason.editor.setPlainText("it has left the building.")
-    with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
-        reason.confirm_button.click()
-    confirm = opened.args[0]
-    assert isinstance(confirm, ConfirmActionDialog)
+    confirm = decline_with_reason(qtbot, window, "it has left the building.")
     assert confirm.reply_preview is not None and confirm.reply_preview.send_box.isChecked()
     with qtbot.waitSignal(window.actions_.replies_sent, timeout=WAIT):
         confirm.confirm_button.click()

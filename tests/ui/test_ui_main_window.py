@@ -21,7 +21,7 @@ from cancelapp.ui.queue.queue_index import Column, Tab
 from cancelapp.ui.queue.queue_model import OUTCOME_ROLE
 from cancelapp.ui.theme import dark_palette
 from cancelapp.ui.workers import Lane
-from fixtures.main_window import open_window, show_request
+from fixtures.main_window import decline_with_reason, open_window, show_request
 
 # The offscreen platform cannot size native windows; nothing to do with the app.
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -272,15 +272,7 @@ def test_decline_asks_for_a_reason_then_confirms(
     request_id = select(qtbot, window, 0)
     detail = window.current_detail()
     assert detail is not None and detail.order is not None
-    with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
-        window.commands.decline.trigger()
-    reason = opened.args[0]
-    assert isinstance(reason, TextDialog)
-    reason.editor.setPlainText("Already packed, sorry.")
-    with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
-        reason.confirm_button.click()
-    confirm = opened.args[0]
-    assert isinstance(confirm, ConfirmActionDialog)
+    confirm = decline_with_reason(qtbot, window, "Already packed, sorry.")
     with qtbot.waitSignal(window.actions_.finished, timeout=WAIT) as finished:
         confirm.confirm_button.click()
     assert finished.args[0] == request_id
