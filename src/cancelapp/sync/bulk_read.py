@@ -230,7 +230,8 @@ def finish_bulk_read(
     and what the client raises when offline."""
     waiting = time.monotonic()
     waited = 0.0
-    want, with_edits = set(wanted) | set(edits), set(edits)
+    edit_gids = set(edits)
+    want = set(wanted) | edit_gids
     connections = WITH_EDITS if started.with_edits else CONNECTIONS
     cached: set[str] = set()
     edit_orders: dict[str, dict[str, Any]] = {}
@@ -259,7 +260,7 @@ def finish_bulk_read(
             if node["id"] not in want or node["id"] in cached:
                 continue
             requested = node.pop(EDITS, None)  # the snapshot holds what the by-id read gives
-            if node["id"] in with_edits and requested is not None:
+            if node["id"] in edit_gids and requested is not None:
                 edit_orders[node["id"]] = {**node, EDITS: requested}
             fetched.append(FetchedOrder.from_node(node, started.started_at, VERDICT))
         for start in range(0, len(fetched), BATCH * 5):

@@ -141,9 +141,13 @@ def run_intake(
 def edit_orders_waiting(db: Database, store_id: int) -> list[str]:
     """The orders whose buyer-requested edits Shopify's own source left to read (a first
     connect's bulk file, `edits_in_bulk`, or by id)."""
+    return sorted(NativeCursor.read(_shopify_cursor(db, store_id)).reread_orders)
+
+
+def _shopify_cursor(db: Database, store_id: int) -> dict[str, Any]:
+    """Shopify's own source's saved cursor."""
     with db.reading() as conn:
-        saved = load_cursors(conn, store_id).get(RequestSource.SHOPIFY.value, {})
-    return sorted(NativeCursor.read(saved).reread_orders)
+        return load_cursors(conn, store_id).get(RequestSource.SHOPIFY.value, {})
 
 
 def take_in_edits(
@@ -161,8 +165,7 @@ def take_in_edits(
     cursor lets go of these orders with the last batch, and of no other: stopped before, the
     next sync reads them by id. Orders the cache lacks are awaited: the sync reads them next.
     Raises `ShopifyError` when the orders cannot be read."""
-    with db.reading() as conn:
-        saved = load_cursors(conn, store_id).get(RequestSource.SHOPIFY.value, {})
+    saved = _shopify_cursor(db, store_id)
     waiting = sorted(NativeCursor.read(saved).reread_orders)
     requests = [r for g in waiting if g in from_file for r in requests_of_bulk_order(from_file[g])]
     lacking = [g for g in waiting if g not in from_file]

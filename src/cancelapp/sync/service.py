@@ -71,6 +71,7 @@ from cancelapp.sync.bulk_read import (
 from cancelapp.sync.details import read_orders
 from cancelapp.sync.intake import (
     Found,
+    IntakeOutcome,
     IntakeSettings,
     edit_orders_waiting,
     run_intake,
@@ -135,6 +136,12 @@ class _Tally:
     bulk_orders: int = 0
     bulk_wait: float = 0.0
     bulk_operations: int = 0
+
+    def take(self, outcome: IntakeOutcome) -> None:
+        """Count what an intake step stored."""
+        self.request_ids.update(outcome.request_ids)
+        self.new_messages += outcome.new_messages
+        self.notices.extend(outcome.notices)
 
 
 class OrderSync:
@@ -410,9 +417,7 @@ class OrderSync:
                 awaiting=bulk is not None,
                 edits_in_bulk=bulk is not None and bulk.with_edits,
             )
-            tally.request_ids.update(outcome.request_ids)
-            tally.new_messages += outcome.new_messages
-            tally.notices.extend(outcome.notices)
+            tally.take(outcome)
         with self._db.reading() as conn:
             gids = request_orders_to_read(
                 conn,
@@ -515,9 +520,7 @@ class OrderSync:
         outcome = take_in_edits(
             self._db, self._client, self._store_id, from_file, clock=self._clock, cancel=cancel
         )
-        tally.request_ids.update(outcome.request_ids)
-        tally.new_messages += outcome.new_messages
-        tally.notices.extend(outcome.notices)
+        tally.take(outcome)
         if found is not None and outcome.request_ids:
             found(outcome.request_ids)
         with self._db.reading() as conn:
