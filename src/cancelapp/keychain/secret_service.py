@@ -18,10 +18,14 @@ import weakref
 from collections.abc import Callable
 
 import secretstorage
+from jeepney import DBusErrorResponse
 from jeepney.io.blocking import DBusConnection
 from keyring.backends import SecretService
 from keyring.errors import KeyringLocked, PasswordDeleteError
+from secretstorage.exceptions import SecretServiceNotAvailableException
 from secretstorage.util import open_session
+
+_NO_SESSION = "org.freedesktop.Secret.Error.NoSession"  # a daemon that restarted
 
 
 class SecretServiceKeychain:
@@ -82,19 +86,26 @@ class SecretServiceKeychain:
         return {names["username"]: username, names["service"]: service}
 
     def _call[T](self, operation: Callable[[secretstorage.Collection], T]) -> T:
-        """`operation` on the kept connection; on one that fails after serving earlier calls,
-        once more on a new connection (every operation here may safely run twice)."""
+        """`operation` on the kept connection; when that was dropped since an earlier call,
+        once more on a new one (every operation here may safely run twice)."""
         with self._lock:
             while True:
                 reused = self._line.is_open
                 try:
                     return operation(self._line.collection())
-                except KeyringLocked:
-                    raise  # the keychain's answer, not a dropped connection
-                except Exception:
+                except Exception as error:
+                    if not _dropped(error):
+                        raise  # the keychain's answer (locked, refused): the line is fine
                     self._line.close()
                     if not reused:
                         raise
+
+
+def _dropped(error: Exception) -> bool:
+    """The bus hung up, or the daemon went away with our session (it restarted)."""
+    if isinstance(error, OSError | SecretServiceNotAvailableException):
+        return True
+    return isinstance(error, DBusErrorResponse) and error.name == _NO_SESSION
 
 
 class _Line:
