@@ -14,7 +14,6 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from keyring.backend import KeyringBackend
-from keyring.backends import SecretService
 from keyring.errors import PasswordDeleteError
 
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
@@ -248,6 +247,8 @@ def _over_one_connection(
 ) -> KeyringBackend | SecretServiceKeychain | None:
     """keyring's SecretService backend dials D-Bus anew on every call: replaced by one that
     keeps its connection. Other platforms' backends are used as they are."""
+    from keyring.backends import SecretService  # keyring loads it when it picks a backend
+
     if not isinstance(backend, SecretService.Keyring):
         return backend
     from cancelapp.keychain.secret_service import SecretServiceKeychain  # Linux only
