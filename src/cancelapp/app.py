@@ -210,10 +210,13 @@ def _self_check(window: MainWindow, started: float) -> int:
         f"all after {all_rows_ms:.0f} ms)"
     )
     # Frozen builds must still find keyring's platform backends (entry points PyInstaller
-    # does not follow): say which keychain this process would keep secrets in.
-    from cancelapp.keychain import backend_label, usable_backend
+    # does not follow) and, on Linux, what speaks to the Secret Service: say which keychain
+    # this process would keep secrets in, through the store the app uses (it dials nothing yet).
+    from cancelapp.keychain import SecretStore
 
-    print(f"CancelApp {version} self-check: keychain {backend_label(usable_backend())}")
+    secrets = SecretStore.for_system()
+    secrets.close()
+    print(f"CancelApp {version} self-check: keychain {secrets.backend_name}")
     return 0
 
 

@@ -59,6 +59,12 @@ class Keychain:
                 self._found = SecretStore.for_system()
             return self._found
 
+    def close(self) -> None:
+        """Hang up on the keychain, if it was found (once no worker can be using it)."""
+        with self._lock:
+            if self._found is not None:
+                self._found.close()
+
 
 @dataclass
 class AppContext:
@@ -191,8 +197,8 @@ class AppContext:
 
     def close(self) -> None:
         """On quitting, once the window has gone: stop the workers, then close the sessions the
-        windows retired; the bulk cancels their stopped syncs sent get `GRACE` seconds in all
-        to go out first (`sync/bulk_cancels.py`)."""
+        windows retired (the bulk cancels their stopped syncs sent get `GRACE` seconds in all
+        to go out first, `sync/bulk_cancels.py`) and the keychain's connection."""
         self.workers.shutdown()
         from cancelapp.sync.bulk_cancels import GRACE
 
@@ -200,6 +206,7 @@ class AppContext:
         for session in self.retired:
             session.close(cancels_by=cancels_by)
         self.retired.clear()
+        self.keychain.close()
         from cancelapp.store import StoreError
 
         try:

@@ -57,8 +57,11 @@ def remove_all_data(paths: AppPaths, secrets: Callable[[], SecretStore]) -> Remo
                 from cancelapp.session.audit_check import KEY_OWNER  # not at first paint
 
                 store = secrets()
-                for owner in (*domains, KEY_OWNER, *map(app_owner, ProviderKey)):
-                    store.delete_store(owner)
+                try:
+                    for owner in (*domains, KEY_OWNER, *map(app_owner, ProviderKey)):
+                        store.delete_store(owner)
+                finally:
+                    store.close()
     except AnotherInstanceError as error:
         return Removal(EXIT_APP_OPEN, error.merchant_message)
     except KeychainUnavailable as error:

@@ -3,7 +3,6 @@ exactly the data folder and the keychain entries of the stores go, nothing else.
 
 from __future__ import annotations
 
-import gc
 import os
 import subprocess
 import sys
@@ -121,9 +120,6 @@ def test_a_data_dir_left_empty_goes_too(
     assert fresh.load("fjord-te.myshopify.com", SecretKind.ACCESS_TOKEN) is None
 
 
-# keyring's SecretService backend leaves its D-Bus socket open when the keychain refuses;
-# collected inside the test so the warning is not charged to a later one.
-@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 def test_a_locked_keychain_keeps_everything(
     fresh_secret_service: SecretServiceSession, tmp_path: Path
 ) -> None:
@@ -137,4 +133,3 @@ def test_a_locked_keychain_keeps_everything(
     assert "Nothing was removed" in removal.message
     assert paths.database_path.exists()
     assert (paths.config_dir / "settings.json").exists()
-    gc.collect()

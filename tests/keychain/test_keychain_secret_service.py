@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import gc
-
 import pytest
 
 from cancelapp.keychain import KeychainUnavailable, SecretKind, SecretStore, usable_backend
@@ -39,9 +37,6 @@ def test_real_keychain_never_holds_the_secret_in_plain_text(
     assert all(secret.encode() not in p.read_bytes() for p in files)
 
 
-# keyring's SecretService backend leaves its D-Bus socket open when unlocking fails; collected
-# inside the test so the warning is not charged to a later one.
-@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 def test_a_locked_real_keychain_becomes_a_plain_message(
     fresh_secret_service: SecretServiceSession,
 ) -> None:
@@ -55,4 +50,3 @@ def test_a_locked_real_keychain_becomes_a_plain_message(
     assert store.load(SHOP, SecretKind.ACCESS_TOKEN) == "after-lock"  # kept for this session
     with pytest.raises(KeychainUnavailable):
         SecretStore(fresh_secret_service.backend()).load(SHOP, SecretKind.ACCESS_TOKEN)
-    gc.collect()

@@ -11,12 +11,16 @@ import logging
 import threading
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
 
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
 from cancelapp.keychain.backends import backend_label, usable_backend
+
+if TYPE_CHECKING:
+    from cancelapp.keychain.secret_service import SecretServiceKeychain
 
 log = logging.getLogger(__name__)
 
@@ -137,8 +141,10 @@ class SecretStore:
     """Secrets keyed by store (its `name.myshopify.com` domain) and kind. Thread-safe."""
 
     def __init__(self, backend: KeyringBackend | None) -> None:
-        """`backend` must already be a usable keychain (see `for_system`); None means none."""
+        """`backend` must already be a usable keychain (see `for_system`); None means none.
+        Linux's Secret Service is then spoken to over one kept connection (`close` it)."""
         self._backend = backend
+        self._keychain = _over_one_connection(backend)
         self._session: dict[tuple[str, SecretKind], str] = {}
         self._lock = threading.Lock()
 
@@ -164,13 +170,13 @@ class SecretStore:
     def save(self, store: str, kind: SecretKind, secret: str) -> SavedSecret:
         if not secret:
             raise ValueError("an empty secret cannot be saved")
-        if self._backend is None:
+        if self._keychain is None:
             self._keep_for_session(store, kind, secret)
             return SavedSecret(
                 in_keychain=False, notice=Phrase(_CONTEXT, _NO_KEYCHAIN[_told_as(kind)])
             )
         try:
-            self._backend.set_password(SERVICE, _username(store, kind), secret)
+            self._keychain.set_password(SERVICE, _username(store, kind), secret)
         except Exception as exc:
             self._log_refusal("save", exc)
             self._keep_for_session(store, kind, secret)
@@ -183,10 +189,10 @@ class SecretStore:
         """The secret, or None if none was saved. Raises `KeychainUnavailable` if locked."""
         with self._lock:
             kept = self._session.get((store, kind))
-        if kept is not None or self._backend is None:
+        if kept is not None or self._keychain is None:
             return kept
         try:
-            secret: str | None = self._backend.get_password(SERVICE, _username(store, kind))
+            secret: str | None = self._keychain.get_password(SERVICE, _username(store, kind))
         except Exception as exc:
             self._log_refusal("read", exc)
             raise KeychainUnavailable(Phrase(_CONTEXT, _CANNOT_READ)) from None
@@ -209,16 +215,21 @@ class SecretStore:
         with self._lock:
             for kind in kinds:
                 self._session.pop((store, kind), None)
-        if self._backend is None:
+        if self._keychain is None:
             return
         for kind in kinds:
             try:
-                self._backend.delete_password(SERVICE, _username(store, kind))
+                self._keychain.delete_password(SERVICE, _username(store, kind))
             except PasswordDeleteError:
                 continue  # keyring's way of saying there was none
             except Exception as exc:
                 self._log_refusal("delete", exc)
                 raise KeychainUnavailable(Phrase(_CONTEXT, _CANNOT_DELETE)) from None
+
+    def close(self) -> None:
+        """Hang up on the keychain (Linux's D-Bus connection); a later call dials again."""
+        if self._keychain is not None and not isinstance(self._keychain, KeyringBackend):
+            self._keychain.close()  # keyring's own backends hold nothing open
 
     def _keep_for_session(self, store: str, kind: SecretKind, secret: str) -> None:
         with self._lock:
@@ -229,6 +240,20 @@ class SecretStore:
         log.warning(
             "keychain %s refused to %s a secret: %s", self.backend_name, what, type(exc).__name__
         )
+
+
+def _over_one_connection(
+    backend: KeyringBackend | None,
+) -> KeyringBackend | SecretServiceKeychain | None:
+    """keyring's SecretService backend dials D-Bus anew on every call: replaced by one that
+    keeps its connection. Other platforms' backends are used as they are."""
+    from keyring.backends import SecretService  # keyring loads it when it picks a backend
+
+    if not isinstance(backend, SecretService.Keyring):
+        return backend
+    from cancelapp.keychain.secret_service import SecretServiceKeychain  # Linux only
+
+    return SecretServiceKeychain(backend)
 
 
 def notices_of(saved: list[SavedSecret]) -> tuple[Phrase, ...]:
