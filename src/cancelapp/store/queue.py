@@ -40,6 +40,8 @@ class QueueRow(NamedTuple):
     stale: int  # 1 when the order snapshot is missing or older than the last full sync
     action_kind: str | None = None  # latest action's `ActionKind` value
     refund_due_on: str | None = None  # a statutory withdrawal's refund deadline, ISO date
+    # A decided request's first message after the decision not yet marked read, UTC text.
+    unread_since: str | None = None
 
 
 _SELECT = """
@@ -50,7 +52,7 @@ SELECT r.id, r.state, r.order_gid, COALESCE(o.name, r.order_name),
        r.verdict_reason, a.state,
        r.order_gid IS NOT NULL
            AND (o.id IS NULL OR o.fetched_at < COALESCE(s.last_full_sync_at, '')),
-       a.kind, r.refund_due_on
+       a.kind, r.refund_due_on, r.unread_since
 FROM requests r
 LEFT JOIN orders o ON o.store_id = r.store_id AND o.gid = r.order_gid
 LEFT JOIN sync_state s ON s.store_id = r.store_id
@@ -71,11 +73,13 @@ _LATEST_ACTION = (
 )
 _ROWS_SQL = _SELECT + _LATEST_ACTION + "WHERE +r.store_id = ?\n"  # + `AND r.id IN (...)`
 # The requests the window opens on (the "Needs decision" tab, newest first), as
-# `ui.queue_index` orders them: by received time, ties newest request first.
+# `ui.queue_index` orders them: by received time, ties newest request first. A decided
+# request with a message after its decision not yet read shows there too.
 _HEAD_SQL = (
     _SELECT
     + _LATEST_ACTION
-    + "WHERE r.store_id = ? AND r.state IN ('open', 'failed')"
+    + "WHERE r.store_id = ? AND (r.state IN ('open', 'failed') OR (r.unread_since IS NOT NULL"
+    + " AND r.state IN ('queued', 'in_progress', 'done', 'declined')))"
     + " ORDER BY r.received_at DESC, r.id DESC LIMIT ?"
 )
 
@@ -97,7 +101,7 @@ def _interned_rows(cursor: Iterable[tuple[Any, ...]]) -> list[QueueRow]:
     # fmt: off
     for (
         rid, state, gid, oname, cname, email, received, placed, src, fin, ful, total, cur,
-        cancelled, outcome, reason, action, stale, kind, due,
+        cancelled, outcome, reason, action, stale, kind, due, unread,
     ) in cursor:
         append(new(QueueRow, (
             rid, states.setdefault(state, state), gid, oname, names.setdefault(cname, cname),
@@ -105,6 +109,7 @@ def _interned_rows(cursor: Iterable[tuple[Any, ...]]) -> list[QueueRow]:
             shipped.setdefault(ful, ful), total, currencies.setdefault(cur, cur), cancelled,
             outcomes.setdefault(outcome, outcome), reasons.setdefault(reason, reason),
             actions.setdefault(action, action), stale, actions.setdefault(kind, kind), due,
+            unread,
         )))
     # fmt: on
     return rows

@@ -127,6 +127,7 @@ _AUDIT_KINDS = {
     "decline_native": QT_TRANSLATE_NOOP(_CONTEXT, "Decline Shopify's request"),
     "tag": QT_TRANSLATE_NOOP(_CONTEXT, "Tag the order"),
     "note": QT_TRANSLATE_NOOP(_CONTEXT, "Note"),
+    "messages read": QT_TRANSLATE_NOOP(_CONTEXT, "Messages after the decision read"),
     # session/replies.py
     "reply": QT_TRANSLATE_NOOP(_CONTEXT, "Reply sent to the customer"),
     "reply replaced": QT_TRANSLATE_NOOP(_CONTEXT, "Unsent reply replaced by a new decision"),

@@ -40,7 +40,14 @@ from cancelapp.ui.labels import (
     request_state_label,
     sources_label,
 )
-from cancelapp.ui.queue.queue_index import Column, QueueFilter, QueueIndex, Sorting, Tab
+from cancelapp.ui.queue.queue_index import (
+    Column,
+    QueueFilter,
+    QueueIndex,
+    Sorting,
+    Tab,
+    unread_after_decision,
+)
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -464,6 +471,9 @@ class QueueModel(QAbstractTableModel):
             action = self.tr("Asked the warehouse")
         if not action and row.request_state in ("done", "declined"):
             action = request_state_label(row.request_state)
+        if unread_after_decision(row):  # first, so a narrow column still shows it
+            new = self.tr("New message")
+            action = self.tr("New message · %1").replace("%1", action) if action else new
         return [
             row.order_name or self.tr("(no order)"),
             row.customer_name or row.customer_email or "",
@@ -513,6 +523,12 @@ class QueueModel(QAbstractTableModel):
         if column == Column.VERDICT:
             self._row_texts(position)
             return self._reasons.get(position) or None
+        if column == Column.ACTION and unread_after_decision(row):
+            assert row.unread_since is not None
+            when = self.formatter.date_time(from_db_time(row.unread_since))
+            return self.tr("The customer wrote again after the decision, on {when}.").format(
+                when=when
+            )
         return self._row_texts(position)[column] or None  # the full text of an elided cell
 
 
