@@ -31,14 +31,19 @@ def test_head_is_the_newest_undecided_requests_in_the_opening_order(
             state = rng.choice(states)
             if state is not RequestState.OPEN:
                 set_state(conn, request_id, state, now=T0)
+            if state in (RequestState.DONE, RequestState.DECLINED) and rng.random() < 0.3:
+                # The customer wrote again after the decision: shown where decisions are made.
+                again = message(at=at + timedelta(minutes=1), external_id=f"again-{n}")
+                add_request(conn, draft(store_id, again, order_number=n), now=T0)
         everything = load_queue(conn, store_id)
         head = load_queue_head(conn, store_id, 25)
         unmatched = add_request(conn, draft(store_id, message(at=T0 + timedelta(hours=1))), now=T0)
         assert unmatched.request_id not in {
             r.request_id for r in load_queue_head(conn, store_id, 5)
         }
-    undecided = [r for r in everything if r.request_state in ("open", "failed")]
+    undecided = [r for r in everything if r.request_state in ("open", "failed") or r.unread_since]
     undecided.sort(key=lambda r: (r.received_at, r.request_id), reverse=True)
+    assert any(r.unread_since for r in undecided[:25])
     assert len(undecided) > 25
     assert head == sorted(undecided[:25], key=lambda r: r.request_id)
 
