@@ -19,7 +19,9 @@ from cancelapp.context import AppContext, connect_demo
 from cancelapp.demoshop import DemoShop
 from cancelapp.domain.request import RequestState
 from cancelapp.store.requests import get_request, unread_since
+from cancelapp.store.times import from_db_time
 from cancelapp.ui.queue.queue_index import Column, Tab
+from cancelapp.ui.queue.queue_model import OUTCOME_ROLE
 from fixtures.imap import ImapServer
 from fixtures.mailbox import SENDER, window_with_mailbox
 from fixtures.main_window import decline_with_reason, open_window, show_request, synced
@@ -96,7 +98,13 @@ def test_an_answer_to_a_decline_is_marked_new_until_the_merchant_reads_it(
     row = model.row_of(request_id)
     assert row is not None
     assert model.queue_row(row).request_state == "declined"  # the reply opened no new decision
-    assert model.cell_text(row, Column.ACTION) == "New message · Done"
+    unread = model.queue_row(row).unread_since
+    assert unread is not None
+    when = window.formatter.date_time(from_db_time(unread))
+    assert model.cell_text(row, Column.VERDICT) == (
+        f"New message: Declined, then the customer wrote again on {when}"
+    )
+    assert model.index(row, Column.VERDICT).data(OUTCOME_ROLE) == "message"  # its badge
     assert window.tray.last_notice == (
         "New messages from customers",
         "A customer wrote again after your decision.",
@@ -124,7 +132,9 @@ def test_an_answer_to_a_decline_is_marked_new_until_the_merchant_reads_it(
     qtbot.waitUntil(lambda: model.row_of(request_id) is None, timeout=WAIT)  # back in Done
     window.queue.show_tab(Tab.DONE)
     done_row = model.row_of(request_id)
-    assert done_row is not None and model.cell_text(done_row, Column.ACTION) == "Done"
+    assert done_row is not None
+    assert model.index(done_row, Column.VERDICT).data(OUTCOME_ROLE) != "message"
+    assert not model.cell_text(done_row, Column.VERDICT).startswith("New message")
     show_request(qtbot, window, request_id)
     assert not window.detail.notices.unread_box.isVisible()
     assert not window.commands.mark_read.isEnabled()

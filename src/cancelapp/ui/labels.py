@@ -48,6 +48,8 @@ _OUTCOMES = {
     "approve": QT_TRANSLATE_NOOP(_CONTEXT, "Approve"),
     "review": QT_TRANSLATE_NOOP(_CONTEXT, "Review"),
     "deny": QT_TRANSLATE_NOOP(_CONTEXT, "Deny"),
+    # Not a verdict: the queue's badge for a decided request the customer wrote to again.
+    "message": QT_TRANSLATE_NOOP(_CONTEXT, "New message"),
 }
 
 _ACTION_STATES = {
