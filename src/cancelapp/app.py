@@ -142,8 +142,8 @@ def _run(app: QApplication, context: AppContext, started: float) -> int:
     window.queue_completed.connect(gc.freeze)
     if context.options.self_check:
         return _self_check(window, started)
-    window.show()
     window.start()
+    window.show_with_first_rows()
     quit_on_termination(app)
     return app.exec()
 
@@ -190,8 +190,8 @@ def _self_check(window: MainWindow, started: float) -> int:
 
     window.store_sessions.problem.connect(failed)
     QTimer.singleShot(SELF_CHECK_TIMEOUT_MS, lambda: note("timeout"))
-    window.show()
     window.start(open_session=False)
+    window.show_with_first_rows()
     wait_for("first rows")
     version = cancelapp.__version__
     wait_for("completed")

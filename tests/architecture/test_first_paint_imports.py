@@ -66,6 +66,13 @@ AFTER_THE_FIRST_ROWS = (
     "html",  # html.entities is a large table
     "platform",  # a crash report's header
     "urllib.parse",  # only a URL typed or stored for the demo shop needs it
+    # The records' dataclasses (the queue reads their states from `domain.states`), and the
+    # Shopify package's names other than `Endpoint` (`cancelapp.shopify` loads them on use).
+    "cancelapp.domain.action",
+    "cancelapp.domain.request",
+    "cancelapp.domain.verdict",
+    "cancelapp.shopify.credentials",
+    "cancelapp.shopify.shop_info",
 )
 # Loaded before PySide6 (see `cancelapp.context`).
 BEFORE_PYSIDE = (

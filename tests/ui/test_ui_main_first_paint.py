@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
@@ -12,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from cancelapp.context import AppContext, connect_demo
 from cancelapp.demoshop import DemoShop
 from cancelapp.ui.first_paint import when_painted
+from cancelapp.ui.main_window import MainWindow
 from fixtures.main_window import open_window
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -72,3 +74,38 @@ def test_the_store_opens_after_its_whole_queue_is_in(
     assert events == ["first rows", f"completed {cached}", "session True"]
     qtbot.waitUntil(lambda: again.policy.policy is not None)  # read after the first paint
     again.close()
+
+
+class RowsAtEachPaint(QObject):
+    """How many rows the table held each time the window painted."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.rows: list[int] = []
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.rows.append(self.window.model.rowCount())
+        return False
+
+
+def test_a_start_paints_its_first_frame_once_with_the_cached_rows_in_it(
+    qtbot: QtBot, context: AppContext, make_demo_shop: Callable[..., DemoShop]
+) -> None:
+    connect_demo(context, make_demo_shop(size=40, bucket_size=100_000, restore_rate=100_000))
+    open_window(qtbot, context).close()  # the first sync fills the cache
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    paints = RowsAtEachPaint(window)
+    hidden_when_loaded: list[bool] = []
+    window.queue_loaded.connect(lambda: hidden_when_loaded.append(window.isHidden()))
+    with qtbot.waitSignal(window.first_rows_painted, timeout=WAIT):
+        window.start(open_session=False)
+        window.show_with_first_rows()
+        assert window.isHidden()  # not shown empty while the first page is read
+    assert hidden_when_loaded == [True]
+    assert window.isVisible()
+    assert paints.rows, "the window never painted"
+    assert paints.rows[0] > 0  # its first frame already shows the rows

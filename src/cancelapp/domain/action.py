@@ -7,6 +7,8 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from cancelapp.domain.states import ActionState as ActionState
+
 
 class ActionKind(StrEnum):
     CANCEL = "cancel"  # orderCancel (with or without refund)
@@ -18,16 +20,6 @@ class ActionKind(StrEnum):
     CANCELLATION_REQUEST = "cancellation_request"  # fulfillmentOrderSubmitCancellationRequest
     RESOLVE_NATIVE = "resolve_native"  # requestedOrderEditResolve
     NOTE = "note"
-
-
-class ActionState(StrEnum):
-    QUEUED = "queued"  # decided, not yet sent (undo window, or offline)
-    SENDING = "sending"  # intent journaled, request may have left
-    CONFIRMING = "confirming"  # Shopify accepted; waiting for the job / re-read
-    DONE = "done"
-    FAILED = "failed"
-    UNDONE = "undone"  # taken back inside the undo window
-    CONFLICT = "conflict"  # re-verification found the order changed
 
 
 TERMINAL_STATES = frozenset(

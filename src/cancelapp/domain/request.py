@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from cancelapp.domain.states import RequestState as RequestState
+
 
 class RequestSource(StrEnum):
     SHOPIFY = "shopify"  # buyer-requested order edit (Admin API 2026-10)
@@ -13,16 +15,6 @@ class RequestSource(StrEnum):
     EMAIL = "email"
     CSV = "csv"  # Google Forms export and similar
     MANUAL = "manual"  # phone call, typed in by the merchant
-
-
-class RequestState(StrEnum):
-    OPEN = "open"  # needs a decision
-    UNMATCHED = "unmatched"  # no order could be matched with confidence
-    QUEUED = "queued"  # decided, action waiting (offline or undo window)
-    IN_PROGRESS = "in_progress"  # action sent, outcome not yet confirmed
-    DONE = "done"  # cancelled (by us or already before)
-    DECLINED = "declined"
-    FAILED = "failed"  # last action failed; needs the merchant
 
 
 @dataclass(frozen=True)

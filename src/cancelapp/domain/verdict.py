@@ -9,12 +9,7 @@ from enum import StrEnum
 
 from cancelapp.domain.money import Money
 from cancelapp.domain.phrase import Phrase
-
-
-class Outcome(StrEnum):
-    APPROVE = "approve"
-    REVIEW = "review"
-    DENY = "deny"
+from cancelapp.domain.states import Outcome as Outcome
 
 
 class RefundMethod(StrEnum):

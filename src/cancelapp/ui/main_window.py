@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
@@ -67,6 +67,10 @@ if TYPE_CHECKING:  # the network, policy and intake sides load after the first r
     from cancelapp.ui.window_flows import WindowFlows
 
 
+# The first page is read in a few milliseconds; a disk that takes longer shows the window empty.
+SHOW_WAIT_MS = 500
+
+
 class MainWindow(Retranslating, QMainWindow):
     stores_loaded = Signal()
     queue_loaded = Signal()  # the open store's first rows are in the table
@@ -89,6 +93,7 @@ class MainWindow(Retranslating, QMainWindow):
         # Rows changed while the queue was still opening, reloaded once it is complete.
         self._reload_when_complete: set[int] | None = None
         self._banners: dict[int, ShownMessage] = {}  # each other store's message, put away
+        self._show_pending = False  # `show_with_first_rows` waits for them
 
         self.model = QueueModel(self.formatter, self)
         self.queue = QueueView(self.model)
@@ -395,6 +400,18 @@ class MainWindow(Retranslating, QMainWindow):
         if open_session:
             self._with_flows(lambda: self.updates.start())
 
+    def show_with_first_rows(self) -> None:
+        """Show the window once the open store's first rows are in the table (or it knows
+        there is no store, or the start failed), so its first frame is painted once, with
+        them, instead of empty and then again. A slow read shows it after `SHOW_WAIT_MS`."""
+        self._show_pending = True
+        QTimer.singleShot(SHOW_WAIT_MS, self, self._show_now)
+
+    def _show_now(self) -> None:
+        if self._show_pending:
+            self._show_pending = False
+            self.show()
+
     def _start_upkeep(self) -> None:
         self.upkeep.start()
         self.audit_check.run()
@@ -468,7 +485,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.flows  # noqa: B018 (the property builds them)
 
     def _after_first_paint(self, step: Callable[[], None]) -> None:
-        when_painted(self.queue.table.viewport(), step)
+        self._show_now()
+        when_painted(self, step)
 
     def _start_step(self, store: StoreRecord, step: Step) -> None:
         """The window's part of a store's start, when `session/opening.py` says it is due."""
@@ -905,6 +923,7 @@ class MainWindow(Retranslating, QMainWindow):
 
         message, details = describe_error(error, self.formatter)
         self.banner.show_message(message, details)
+        self._show_now()
         self._build_flows()  # a start that failed before its first rows: the rest still runs
 
     def _scheme_changed(self, _scheme: Qt.ColorScheme) -> None:

@@ -24,9 +24,7 @@ from enum import IntEnum
 from itertools import compress, repeat
 from typing import Any
 
-from cancelapp.domain.action import ActionState
-from cancelapp.domain.request import RequestState
-from cancelapp.domain.verdict import Outcome
+from cancelapp.domain.states import ActionState, Outcome, RequestState
 from cancelapp.store.queue import QueueRow
 
 
