@@ -376,7 +376,8 @@ def test_a_message_after_the_decision_joins_it_marked_unread_until_read(
 ) -> None:
     """A reply to the decline opens no new decision: it joins the declined request, marked as
     after the decision, and the request stays unread from its first such message until the
-    merchant marks it read. An undecided request's messages are never marked."""
+    merchant marks it read (a call the merchant typed in is after the decision, but read).
+    An undecided request's messages are never marked."""
     first = message("Cancel please", at=T0, external_id="a")
     answer = message("But the law says…", at=T0 + timedelta(minutes=10), external_id="b")
     more = message("Hello?", at=T0 + timedelta(minutes=20), external_id="c")
@@ -389,6 +390,8 @@ def test_a_message_after_the_decision_joins_it_marked_unread_until_read(
         request = get_request(conn, declined.request_id)
         read = mark_read(conn, declined.request_id)
         read_again = mark_read(conn, declined.request_id)
+        typed = message("Called again", source=RequestSource.MANUAL, external_id="d")
+        add_request(conn, draft(store_id, typed, order_number=1001), now=T0)
         after_read = unread_since(conn, declined.request_id)
         kept = get_request(conn, declined.request_id)
         other_order = [replace(m, external_id=f"2{m.external_id}") for m in (first, answer)]
@@ -399,8 +402,9 @@ def test_a_message_after_the_decision_joins_it_marked_unread_until_read(
     assert since == T0 + timedelta(minutes=10)  # the first one not read yet
     assert request is not None and request.state is RequestState.DECLINED
     assert [m.after_decision for m in request.messages] == [False, True, True]
-    assert (read, read_again, after_read) == (True, False, None)
-    assert kept is not None and [m.after_decision for m in kept.messages] == [False, True, True]
+    assert (read, read_again, after_read) == (True, False, None)  # a call typed in is read
+    assert kept is not None
+    assert [m.after_decision for m in kept.messages] == [False, True, True, True]
     assert undecided is not None and len(undecided.messages) == 2
     assert not any(m.after_decision for m in undecided.messages)
 

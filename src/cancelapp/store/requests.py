@@ -10,6 +10,7 @@ before (same `external_id` in the store) is not added twice.
 An email or form message about an order whose request is already decided joins that request
 (a reply to the decline is not a new decision), marked as after the decision and unread: the
 queue shows the request in "Needs decision" until the merchant marks it read (`mark_read`).
+What the merchant typed in themselves (a phone call) is after the decision, but not unread.
 """
 
 from __future__ import annotations
@@ -77,8 +78,10 @@ def add_request(
         after_decision = _is_handled(conn, request_id)
         _merge_into(conn, request_id, draft, now)
     _insert_messages(conn, request_id, draft.store_id, fresh, after_decision=after_decision)
-    if after_decision:  # kept with the decision, and marked so the merchant reads it
-        first = to_db_time(min(m.received_at for m in fresh))
+    # Kept with the decision, and marked so the merchant reads it (not what they typed in).
+    written = [m.received_at for m in fresh if m.source is not RequestSource.MANUAL]
+    if after_decision and written:
+        first = to_db_time(min(written))
         conn.execute(
             "UPDATE requests SET unread_since = min(COALESCE(unread_since, ?), ?) WHERE id = ?",
             (first, first, request_id),
