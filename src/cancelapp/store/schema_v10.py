@@ -14,6 +14,8 @@ latest decision, so an upgrade shows what earlier versions kept unseen.
 STATEMENTS = (
     "ALTER TABLE request_messages ADD COLUMN after_decision INTEGER NOT NULL DEFAULT 0",
     "ALTER TABLE requests ADD COLUMN unread_since TEXT",
+    # The queue's first page reads the few unread ones apart from the undecided ones.
+    "CREATE INDEX requests_unread ON requests(store_id) WHERE unread_since IS NOT NULL",
     """UPDATE request_messages SET after_decision = 1 WHERE id IN (
         SELECT m.id FROM request_messages m JOIN requests r ON r.id = m.request_id
         WHERE r.state IN ('queued', 'in_progress', 'done', 'declined') AND m.received_at > (
