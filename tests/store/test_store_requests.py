@@ -27,6 +27,7 @@ from cancelapp.store.phrase_json import phrase_from_json
 from cancelapp.store.requests import (
     acknowledged_at,
     add_request,
+    asked_again,
     assign_order,
     decided_before,
     get_request,
@@ -409,7 +410,7 @@ def test_a_message_after_the_decision_joins_it_marked_unread_until_read(
     assert not any(m.after_decision for m in undecided.messages)
 
 
-def test_the_requests_decided_before_one_are_its_orders_older_decided_ones(
+def test_a_requests_earlier_decided_ones_and_the_one_asked_after_it(
     database: Database, store_id: int
 ) -> None:
     def edit(number: int) -> CancellationRequest:
@@ -429,6 +430,7 @@ def test_the_requests_decided_before_one_are_its_orders_older_decided_ones(
             decided_before(conn, store_id, order_gid(n), request_id)
             for n, request_id in ((1001, third), (1001, second), (1001, first), (1002, third))
         ]
+        later = [asked_again(conn, store_id, order_gid(1001), r) for r in (first, third)]
     assert other.request_id not in (first, second, third)
     assert found == [
         [(second, RequestState.DONE), (first, RequestState.DECLINED)],
@@ -436,3 +438,4 @@ def test_the_requests_decided_before_one_are_its_orders_older_decided_ones(
         [],
         [],
     ]
+    assert later == [(third, RequestState.OPEN), None]  # the newest, from either earlier one

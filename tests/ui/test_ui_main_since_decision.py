@@ -155,7 +155,8 @@ def test_a_buyer_asking_again_sees_the_earlier_decline_and_can_open_it(
     declined = model.request_of_order(order)
     assert declined is not None
     show_request(qtbot, window, declined)
-    assert not window.detail.notices.earlier_box.isVisible()  # asked for the first time
+    notices = window.detail.notices
+    assert not notices.earlier_box.isVisible() and not notices.later_box.isVisible()
     confirm = decline_with_reason(qtbot, window, "It has been packed.")
     with qtbot.waitSignal(window.actions_.finished, timeout=WAIT) as finished:
         confirm.confirm_button.click()
@@ -168,8 +169,7 @@ def test_a_buyer_asking_again_sees_the_earlier_decline_and_can_open_it(
     asked = model.request_of_order(order)
     assert asked is not None
     show_request(qtbot, window, asked)
-    notices = window.detail.notices
-    assert notices.earlier_box.isVisible()
+    assert notices.earlier_box.isVisible() and not notices.later_box.isVisible()
     detail = window.current_detail()
     assert detail is not None and detail.earlier is not None
     assert detail.earlier.request_id == declined
@@ -185,4 +185,9 @@ def test_a_buyer_asking_again_sees_the_earlier_decline_and_can_open_it(
         notices.open_earlier.click()
     assert window.queue.current_request_id() == declined
     assert window.queue.tabs.currentIndex() == Tab.DONE  # where the declined one is
-    assert not window.detail.notices.earlier_box.isVisible()
+    assert not notices.earlier_box.isVisible()
+    assert notices.later_box.isVisible()  # and back to the one that waits
+    assert notices.later.text() == "The buyer asked again later; that request is: Needs decision."
+    with qtbot.waitSignal(window.detail_shown, timeout=WAIT, check_params_cb=asked.__eq__):
+        notices.open_later.click()
+    assert window.queue.tabs.currentIndex() == Tab.NEEDS_DECISION

@@ -111,6 +111,7 @@ class RequestDetail:
     # A decided request: when the first message after the decision not yet read arrived.
     unread_since: datetime | None = None
     earlier: EarlierRequest | None = None  # the order was asked about and decided before
+    later: tuple[int, RequestState] | None = None  # the buyer asked again after: id, state
 
     def is_unread(self, message: RequestMessage) -> bool:
         """A message after the decision the merchant has not marked read yet."""
@@ -166,6 +167,7 @@ def load_detail(
     from cancelapp.store.outbox import unsent_decision_replies
     from cancelapp.store.requests import (
         acknowledged_at,
+        asked_again,
         decided_before,
         get_request,
         stored_verdict,
@@ -183,8 +185,9 @@ def load_detail(
         audit: list[AuditEntry] = []
         view = OrderView()
         admin_url = None
-        earlier = None
+        earlier = later = None
         if request.order_id is not None:
+            later = asked_again(conn, request.store_id, request.order_id, request_id)
             before = decided_before(conn, request.store_id, request.order_id, request_id)
             if before:
                 earlier_id, earlier_state = before[0]
@@ -264,6 +267,7 @@ def load_detail(
         unsent_replies=unsent,
         unread_since=unread if request.state in HANDLED else None,
         earlier=earlier,
+        later=later,
     )
 
 

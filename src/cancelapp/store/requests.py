@@ -120,6 +120,19 @@ def decided_before(
     return [(int(row[0]), RequestState(row[1])) for row in rows]
 
 
+def asked_again(
+    conn: sqlite3.Connection, store_id: int, order_gid: str, request_id: int
+) -> tuple[int, RequestState] | None:
+    """The order's newest request after `request_id` (the buyer asked again after its
+    decision), with its state; None when there is none."""
+    row = conn.execute(
+        """SELECT id, state FROM requests WHERE store_id = ? AND order_gid = ? AND id > ?
+           ORDER BY id DESC LIMIT 1""",
+        (store_id, order_gid, request_id),
+    ).fetchone()
+    return None if row is None else (int(row[0]), RequestState(row[1]))
+
+
 def get_request(conn: sqlite3.Connection, request_id: int) -> CancellationRequest | None:
     row = conn.execute(
         f"SELECT {_REQUEST_COLUMNS} FROM requests WHERE id = ?",  # noqa: S608
