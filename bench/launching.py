@@ -13,6 +13,7 @@ from pathlib import Path
 CANCELAPP = Path(sys.executable).parent / "cancelapp"
 BARE_WINDOW = Path(__file__).parent / "bare_window.py"
 BARE_TABLE = Path(__file__).parent / "bare_table.py"
+PLAIN_FRAME = Path(__file__).parent / "plain_frame.py"
 
 
 def floor_command() -> list[str]:
@@ -24,6 +25,12 @@ def table_command() -> list[str]:
     """Qt's work for CancelApp's first frame (menus, a 100-row table, a status bar), in plain
     PySide6: what the frame costs before any CancelApp code."""
     return [sys.executable, str(BARE_TABLE)]
+
+
+def frame_command() -> list[str]:
+    """CancelApp's whole first frame (tabs, filters, badges, action bar, status lines) in
+    plain PySide6, its data in a list: what Qt and PySide cost for what the merchant sees."""
+    return [sys.executable, str(PLAIN_FRAME)]
 
 
 @dataclass(frozen=True)

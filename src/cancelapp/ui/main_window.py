@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
@@ -411,6 +411,10 @@ class MainWindow(Retranslating, QMainWindow):
         if self._show_pending:
             self._show_pending = False
             self.show()
+            # The layouts `show()` asked to settle, settled before the window is first
+            # exposed: where the platform exposes it at once (offscreen) the whole window was
+            # otherwise painted twice, once before the layouts and once after.
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
     def _start_upkeep(self) -> None:
         self.upkeep.start()
