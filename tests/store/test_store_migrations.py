@@ -7,6 +7,7 @@ import shutil
 import sqlite3
 from contextlib import closing
 from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -32,12 +33,14 @@ from cancelapp.store.phrase_json import phrase_to_json
 from cancelapp.store.queue import load_queue
 from cancelapp.store.requests import (
     add_request,
+    get_request,
     list_requests,
     list_unmatched,
     requests_needing_verdict,
     set_state,
     stored_verdict,
     unmatched_reason,
+    unread_since,
 )
 from cancelapp.store.stores import edit_window_minutes, list_stores
 from cancelapp.store.times import to_db_time
@@ -344,3 +347,44 @@ def test_v9_lets_a_buyer_ask_again_after_a_released_request_was_declined(
     finally:
         db.close()
     assert not added.merged and added.request_id != declined
+
+
+@pytest.mark.parametrize("fixture", FIXTURE_FILES, ids=lambda p: p.stem)
+def test_v10_marks_messages_that_came_after_a_released_decision_unread(
+    fixture: Path, tmp_path: Path
+) -> None:
+    """A customer's message kept with a decided request before v10 was never shown as new:
+    the upgrade marks the ones after the request's latest decision, and only those."""
+    path = copy_of(fixture, tmp_path)
+    with closing(sqlite3.connect(path)) as conn, conn:
+        (request_id, store_id) = conn.execute(
+            "SELECT id, store_id FROM requests WHERE order_gid IS NOT NULL ORDER BY id"
+        ).fetchone()
+        conn.execute("UPDATE requests SET state = 'declined' WHERE id = ?", (request_id,))
+        conn.execute(
+            """INSERT INTO decisions (request_id, outcome, policy_snapshot, decided_by,
+                   decided_at) VALUES (?, 'decline', '{}', 'Mette', ?)""",
+            (request_id, to_db_time(T0)),
+        )
+        later = to_db_time(T0 + timedelta(minutes=10))
+        conn.execute(
+            """INSERT INTO request_messages (request_id, store_id, source, received_at, text)
+               VALUES (?, ?, 'email', ?, 'But the law says…')""",
+            (request_id, store_id, later),
+        )
+    db = Database.open(path)
+    try:
+        with db.reading() as conn:
+            request = get_request(conn, request_id)
+            since = unread_since(conn, request_id)
+            others = conn.execute(
+                "SELECT count(*) FROM requests WHERE unread_since IS NOT NULL AND id != ?",
+                (request_id,),
+            ).fetchone()[0]
+    finally:
+        db.close()
+    assert request is not None
+    assert [m.after_decision for m in request.messages][-1]
+    assert [m.text for m in request.messages if m.after_decision] == ["But the law says…"]
+    assert since == T0 + timedelta(minutes=10)
+    assert others == 0

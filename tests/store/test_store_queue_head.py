@@ -12,7 +12,7 @@ from cancelapp.domain.action import Action, ActionKind, ActionState
 from cancelapp.domain.request import RequestState
 from cancelapp.store import Database
 from cancelapp.store.journal import insert_intent, update_action_state
-from cancelapp.store.queue import load_queue, load_queue_head
+from cancelapp.store.queue import _UNREAD_SQL, load_queue, load_queue_head
 from cancelapp.store.requests import add_request, set_state
 
 
@@ -31,14 +31,23 @@ def test_head_is_the_newest_undecided_requests_in_the_opening_order(
             state = rng.choice(states)
             if state is not RequestState.OPEN:
                 set_state(conn, request_id, state, now=T0)
+            if state in (RequestState.DONE, RequestState.DECLINED) and rng.random() < 0.3:
+                # The customer wrote again after the decision: shown where decisions are made.
+                again = message(at=at + timedelta(minutes=1), external_id=f"again-{n}")
+                add_request(conn, draft(store_id, again, order_number=n), now=T0)
         everything = load_queue(conn, store_id)
         head = load_queue_head(conn, store_id, 25)
+        plan = conn.execute(f"EXPLAIN QUERY PLAN {_UNREAD_SQL}", (store_id,)).fetchone()
+        assert "requests_unread" in plan[3]  # the few unread, not every decided request
         unmatched = add_request(conn, draft(store_id, message(at=T0 + timedelta(hours=1))), now=T0)
         assert unmatched.request_id not in {
             r.request_id for r in load_queue_head(conn, store_id, 5)
         }
-    undecided = [r for r in everything if r.request_state in ("open", "failed")]
+    undecided = [r for r in everything if r.request_state in ("open", "failed") or r.unread_since]
     undecided.sort(key=lambda r: (r.received_at, r.request_id), reverse=True)
+    assert any(r.unread_since for r in undecided[:25])
+    # at its new message's time, not its first one's: what waits is the new message
+    assert all(r.received_at == r.unread_since for r in undecided if r.unread_since)
     assert len(undecided) > 25
     assert head == sorted(undecided[:25], key=lambda r: r.request_id)
 

@@ -27,17 +27,21 @@ from cancelapp.store.phrase_json import phrase_from_json
 from cancelapp.store.requests import (
     acknowledged_at,
     add_request,
+    asked_again,
     assign_order,
+    decided_before,
     get_request,
     list_requests,
     list_unmatched,
     mark_acknowledged,
+    mark_read,
     next_verdict_expiry,
     requests_needing_verdict,
     set_state,
     set_verdict,
     settle_refunded_withdrawals,
     stored_verdict,
+    unread_since,
 )
 
 
@@ -366,3 +370,72 @@ def test_a_new_shopify_request_after_a_decline_is_a_request_of_its_own(
     )
     assert [m.external_id for m in new.messages] == ["edit-2"]
     assert joined is not None and [m.external_id for m in joined.messages] == ["edit-2", "e"]
+
+
+def test_a_message_after_the_decision_joins_it_marked_unread_until_read(
+    database: Database, store_id: int
+) -> None:
+    """A reply to the decline opens no new decision: it joins the declined request, marked as
+    after the decision, and the request stays unread from its first such message until the
+    merchant marks it read (a call the merchant typed in is after the decision, but read).
+    An undecided request's messages are never marked."""
+    first = message("Cancel please", at=T0, external_id="a")
+    answer = message("But the law says…", at=T0 + timedelta(minutes=10), external_id="b")
+    more = message("Hello?", at=T0 + timedelta(minutes=20), external_id="c")
+    with database.transaction() as conn:
+        declined = add_request(conn, draft(store_id, first, order_number=1001), now=T0)
+        set_state(conn, declined.request_id, RequestState.DECLINED, now=T0)
+        joined = add_request(conn, draft(store_id, answer, order_number=1001), now=T0)
+        add_request(conn, draft(store_id, more, order_number=1001), now=T0)
+        since = unread_since(conn, declined.request_id)
+        request = get_request(conn, declined.request_id)
+        read = mark_read(conn, declined.request_id)
+        read_again = mark_read(conn, declined.request_id)
+        typed = message("Called again", source=RequestSource.MANUAL, external_id="d")
+        add_request(conn, draft(store_id, typed, order_number=1001), now=T0)
+        after_read = unread_since(conn, declined.request_id)
+        kept = get_request(conn, declined.request_id)
+        other_order = [replace(m, external_id=f"2{m.external_id}") for m in (first, answer)]
+        open_one = add_request(conn, draft(store_id, other_order[0], order_number=1002), now=T0)
+        add_request(conn, draft(store_id, other_order[1], order_number=1002), now=T0)
+        undecided = get_request(conn, open_one.request_id)
+    assert joined.request_id == declined.request_id and joined.merged
+    assert since == T0 + timedelta(minutes=10)  # the first one not read yet
+    assert request is not None and request.state is RequestState.DECLINED
+    assert [m.after_decision for m in request.messages] == [False, True, True]
+    assert (read, read_again, after_read) == (True, False, None)  # a call typed in is read
+    assert kept is not None
+    assert [m.after_decision for m in kept.messages] == [False, True, True, True]
+    assert undecided is not None and len(undecided.messages) == 2
+    assert not any(m.after_decision for m in undecided.messages)
+
+
+def test_a_requests_earlier_decided_ones_and_the_one_asked_after_it(
+    database: Database, store_id: int
+) -> None:
+    def edit(number: int) -> CancellationRequest:
+        asked = message("", source=RequestSource.SHOPIFY, external_id=f"edit-{number}")
+        return replace(draft(store_id, asked, order_number=1001), native_edit_id=f"edit-{number}")
+
+    with database.transaction() as conn:
+        first = add_request(conn, edit(1), now=T0).request_id
+        set_state(conn, first, RequestState.DECLINED, now=T0)
+        second = add_request(conn, edit(2), now=T0).request_id
+        set_state(conn, second, RequestState.DONE, now=T0)
+        third = add_request(conn, edit(3), now=T0).request_id
+        other = add_request(
+            conn, draft(store_id, message(external_id="x"), order_number=1002), now=T0
+        )
+        found = [
+            decided_before(conn, store_id, order_gid(n), request_id)
+            for n, request_id in ((1001, third), (1001, second), (1001, first), (1002, third))
+        ]
+        later = [asked_again(conn, store_id, order_gid(1001), r) for r in (first, third)]
+    assert other.request_id not in (first, second, third)
+    assert found == [
+        [(second, RequestState.DONE), (first, RequestState.DECLINED)],
+        [(first, RequestState.DECLINED)],
+        [],
+        [],
+    ]
+    assert later == [(third, RequestState.OPEN), None]  # the newest, from either earlier one

@@ -29,6 +29,8 @@ class RequestMessage:
     # When the customer sent it, where the channel says so apart from its arrival (an email's
     # Date header); None: sent when received (a form's timestamp, Shopify's request time).
     sent_at: datetime | None = None
+    # Joined its request after the merchant had decided it (a reply to the decline, say).
+    after_decision: bool = False
 
     @property
     def sent(self) -> datetime:

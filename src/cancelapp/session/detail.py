@@ -21,7 +21,7 @@ from cancelapp.domain.money import Money
 from cancelapp.domain.order import Order
 from cancelapp.domain.order_view import OrderView
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
-from cancelapp.domain.request import CancellationRequest, RequestState
+from cancelapp.domain.request import CancellationRequest, RequestMessage, RequestState
 from cancelapp.domain.verdict import Outcome, Verdict
 from cancelapp.domain.withdrawal import Withdrawal, WithdrawalTerms, assess
 
@@ -47,6 +47,10 @@ _NOT_READ = Phrase(
 
 # Requests whose decision was carried out: they keep the verdict they were decided under.
 DECIDED = frozenset({RequestState.DONE, RequestState.DECLINED})
+# Decided, carried out or on its way: a message joining one came after the decision.
+HANDLED = frozenset(
+    {RequestState.QUEUED, RequestState.IN_PROGRESS, RequestState.DONE, RequestState.DECLINED}
+)
 # Audit events that end a plan which moved money, and whose amount is what was refunded.
 _REFUNDED_BY = frozenset({"cancel done", "refund done"})
 
@@ -60,6 +64,17 @@ class CarriedOut:
     by: str
     at: datetime
     refunded: Money | None
+
+
+@dataclass(frozen=True)
+class EarlierRequest:
+    """The order's latest request decided before this one (the buyer asked again after it),
+    so the merchant decides knowing what was decided then and why."""
+
+    request_id: int
+    state: RequestState
+    decision: Decision | None  # None: closed without a decision in CancelApp (in Shopify)
+    more: int = 0  # how many other requests for the order were decided before it
 
 
 @dataclass(frozen=True)
@@ -93,6 +108,15 @@ class RequestDetail:
     # Replies to earlier decisions not sent yet: the next decision replaces them
     # (`session.replies`), which its confirmation says.
     unsent_replies: int = 0
+    # A decided request: when the first message after the decision not yet read arrived.
+    unread_since: datetime | None = None
+    earlier: EarlierRequest | None = None  # the order was asked about and decided before
+    later: tuple[int, RequestState] | None = None  # the buyer asked again after: id, state
+
+    def is_unread(self, message: RequestMessage) -> bool:
+        """A message after the decision the merchant has not marked read yet."""
+        since = self.unread_since
+        return message.after_decision and since is not None and message.received_at >= since
 
     @property
     def busy(self) -> bool:
@@ -143,9 +167,12 @@ def load_detail(
     from cancelapp.store.outbox import unsent_decision_replies
     from cancelapp.store.requests import (
         acknowledged_at,
+        asked_again,
+        decided_before,
         get_request,
         stored_verdict,
         unmatched_reason,
+        unread_since,
     )
     from cancelapp.store.stores import get_store
 
@@ -158,7 +185,16 @@ def load_detail(
         audit: list[AuditEntry] = []
         view = OrderView()
         admin_url = None
+        earlier = later = None
         if request.order_id is not None:
+            later = asked_again(conn, request.store_id, request.order_id, request_id)
+            before = decided_before(conn, request.store_id, request.order_id, request_id)
+            if before:
+                earlier_id, earlier_state = before[0]
+                past = list_decisions(conn, earlier_id)
+                earlier = EarlierRequest(
+                    earlier_id, earlier_state, past[-1] if past else None, len(before) - 1
+                )
             order = load_order(conn, request.store_id, request.order_id)
             if order is None:  # read with what a verdict needs: judged, not yet in full
                 order = load_judged_order(conn, request.store_id, request.order_id)
@@ -179,6 +215,7 @@ def load_detail(
         why_unmatched = unmatched_reason(conn, request_id)
         acknowledged = acknowledged_at(conn, request_id)
         unsent = len(unsent_decision_replies(conn, request_id))
+        unread = unread_since(conn, request_id)
         stored = stored_verdict(conn, request_id)
     due = False
     judged_at = None
@@ -228,6 +265,9 @@ def load_detail(
         judged_at,
         in_full=in_full,
         unsent_replies=unsent,
+        unread_since=unread if request.state in HANDLED else None,
+        earlier=earlier,
+        later=later,
     )
 
 

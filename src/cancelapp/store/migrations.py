@@ -21,6 +21,7 @@ from cancelapp.store import (
     schema_v7,
     schema_v8,
     schema_v9,
+    schema_v10,
 )
 from cancelapp.store.errors import DatabaseCorruptError, NewerDatabaseError
 
@@ -35,6 +36,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (  # MIGRATIONS[n - 1] -> v n
     schema_v7.STATEMENTS,
     schema_v8.STATEMENTS,
     schema_v9.STATEMENTS,
+    schema_v10.STATEMENTS,
 )
 HEAD_VERSION = len(MIGRATIONS)
 LAST_RELEASED_VERSION = 9  # has a fixture database; later steps may still change

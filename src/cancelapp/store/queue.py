@@ -26,7 +26,9 @@ class QueueRow(NamedTuple):
     order_name: str | None
     customer_name: str
     customer_email: str | None
-    received_at: str  # first message, UTC text
+    # First message, UTC text; a decided request's unread message after the decision, when it
+    # has one (`unread_since`): what waits for the merchant is that message, at the top.
+    received_at: str
     placed_at: str | None  # order created, UTC text; None when the order is not cached
     sources: str  # comma-separated `RequestSource` values, first seen first
     financial_status: str | None
@@ -40,17 +42,23 @@ class QueueRow(NamedTuple):
     stale: int  # 1 when the order snapshot is missing or older than the last full sync
     action_kind: str | None = None  # latest action's `ActionKind` value
     refund_due_on: str | None = None  # a statutory withdrawal's refund deadline, ISO date
+    # A decided request's first message after the decision not yet marked read, UTC text.
+    unread_since: str | None = None
 
 
+# A decided request (queued, in progress, done, declined) with `unread_since` shows as new.
 _SELECT = """
 SELECT r.id, r.state, r.order_gid, COALESCE(o.name, r.order_name),
        COALESCE(o.customer_name, ''), COALESCE(o.customer_email, r.customer_email),
-       r.received_at, o.created_at, r.sources, o.financial_status, o.fulfillment_status,
+       CASE WHEN r.unread_since IS NOT NULL
+            AND r.state IN ('queued', 'in_progress', 'done', 'declined')
+            THEN max(r.received_at, r.unread_since) ELSE r.received_at END,
+       o.created_at, r.sources, o.financial_status, o.fulfillment_status,
        o.total_amount, o.currency, COALESCE(o.cancelled, 0), r.verdict_outcome,
        r.verdict_reason, a.state,
        r.order_gid IS NOT NULL
            AND (o.id IS NULL OR o.fetched_at < COALESCE(s.last_full_sync_at, '')),
-       a.kind, r.refund_due_on
+       a.kind, r.refund_due_on, r.unread_since
 FROM requests r
 LEFT JOIN orders o ON o.store_id = r.store_id AND o.gid = r.order_gid
 LEFT JOIN sync_state s ON s.store_id = r.store_id
@@ -71,12 +79,21 @@ _LATEST_ACTION = (
 )
 _ROWS_SQL = _SELECT + _LATEST_ACTION + "WHERE +r.store_id = ?\n"  # + `AND r.id IN (...)`
 # The requests the window opens on (the "Needs decision" tab, newest first), as
-# `ui.queue_index` orders them: by received time, ties newest request first.
+# `ui.queue_index` orders them: by received time, ties newest request first. Each query reads
+# through its own index: the undecided ones newest first, and every decided one with an
+# unread message after its decision (a few; `+`: through `requests_unread`, not every decided
+# request of the store by state), which shows there too.
 _HEAD_SQL = (
     _SELECT
     + _LATEST_ACTION
     + "WHERE r.store_id = ? AND r.state IN ('open', 'failed')"
     + " ORDER BY r.received_at DESC, r.id DESC LIMIT ?"
+)
+_UNREAD_SQL = (
+    _SELECT
+    + _LATEST_ACTION
+    + "WHERE r.store_id = ? AND r.unread_since IS NOT NULL"
+    + " AND +r.state IN ('queued', 'in_progress', 'done', 'declined')"
 )
 
 
@@ -97,7 +114,7 @@ def _interned_rows(cursor: Iterable[tuple[Any, ...]]) -> list[QueueRow]:
     # fmt: off
     for (
         rid, state, gid, oname, cname, email, received, placed, src, fin, ful, total, cur,
-        cancelled, outcome, reason, action, stale, kind, due,
+        cancelled, outcome, reason, action, stale, kind, due, unread,
     ) in cursor:
         append(new(QueueRow, (
             rid, states.setdefault(state, state), gid, oname, names.setdefault(cname, cname),
@@ -105,6 +122,7 @@ def _interned_rows(cursor: Iterable[tuple[Any, ...]]) -> list[QueueRow]:
             shipped.setdefault(ful, ful), total, currencies.setdefault(cur, cur), cancelled,
             outcomes.setdefault(outcome, outcome), reasons.setdefault(reason, reason),
             actions.setdefault(action, action), stale, actions.setdefault(kind, kind), due,
+            unread,
         )))
     # fmt: on
     return rows
@@ -129,6 +147,9 @@ def load_queue_head(conn: sqlite3.Connection, store_id: int, limit: int) -> list
     """The requests of the opening view's first `limit` rows (undecided, newest first), in
     request order like `load_queue()`, so an index over them breaks ties as one over all."""
     rows = _interned_rows(conn.execute(_HEAD_SQL, (store_id, limit)))
+    rows += _interned_rows(conn.execute(_UNREAD_SQL, (store_id,)))
+    rows.sort(key=lambda row: (row.received_at, row.request_id), reverse=True)
+    del rows[limit:]
     rows.sort(key=lambda row: row.request_id)
     return rows
 

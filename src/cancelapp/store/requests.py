@@ -6,6 +6,11 @@ source. Once a request is decided (done or declined), asking again makes a new r
 merchant sees it; the decided one keeps its history. A Shopify requested edit is one request:
 a new edit id is a new request, the same edit seen again only settles its own. A message seen
 before (same `external_id` in the store) is not added twice.
+
+An email or form message about an order whose request is already decided joins that request
+(a reply to the decline is not a new decision), marked as after the decision and unread: the
+queue shows the request in "Needs decision" until the merchant marks it read (`mark_read`).
+What the merchant typed in themselves (a phone call) is after the decision, but not unread.
 """
 
 from __future__ import annotations
@@ -35,6 +40,13 @@ from cancelapp.store.times import (
 from cancelapp.store.verdict_json import verdict_from_json, verdict_to_json
 
 _DECIDED = (RequestState.DONE.value, RequestState.DECLINED.value)
+# Decided by the merchant (or closed in Shopify): a message joining one arrived after that.
+_HANDLED = (
+    RequestState.QUEUED.value,
+    RequestState.IN_PROGRESS.value,
+    RequestState.DONE.value,
+    RequestState.DECLINED.value,
+)
 _REQUEST_COLUMNS = (
     "id, store_id, order_gid, order_name, customer_email, state, native_edit_id, line_item_ids"
 )
@@ -58,14 +70,67 @@ def add_request(
     existing_id = _request_to_join(conn, draft)
     if existing_id is not None and draft.native_edit_id is not None:
         fresh = _adopt_reread(conn, existing_id, fresh)
+    after_decision = False
     if existing_id is None:
         request_id = _insert_request(conn, draft, fresh, now)
     else:
         request_id = existing_id
+        after_decision = _is_handled(conn, request_id)
         _merge_into(conn, request_id, draft, now)
-    _insert_messages(conn, request_id, draft.store_id, fresh)
+    _insert_messages(conn, request_id, draft.store_id, fresh, after_decision=after_decision)
+    # Kept with the decision, and marked so the merchant reads it (not what they typed in).
+    written = [m.received_at for m in fresh if m.source is not RequestSource.MANUAL]
+    if after_decision and written:
+        first = to_db_time(min(written))
+        conn.execute(
+            "UPDATE requests SET unread_since = min(COALESCE(unread_since, ?), ?) WHERE id = ?",
+            (first, first, request_id),
+        )
     _refresh_summary(conn, request_id, now)
     return AddedRequest(request_id, len(fresh), merged=existing_id is not None)
+
+
+def mark_read(conn: sqlite3.Connection, request_id: int) -> bool:
+    """The merchant read the messages that came after the request's decision: it leaves
+    "Needs decision" (the messages keep their `after_decision` mark). False: none were new."""
+    cursor = conn.execute(
+        "UPDATE requests SET unread_since = NULL WHERE id = ? AND unread_since IS NOT NULL",
+        (request_id,),
+    )
+    return cursor.rowcount == 1
+
+
+def unread_since(conn: sqlite3.Connection, request_id: int) -> datetime | None:
+    """When the first message after the decision not yet marked read arrived (None: none)."""
+    row = conn.execute("SELECT unread_since FROM requests WHERE id = ?", (request_id,)).fetchone()
+    return None if row is None else optional_from_db_time(row[0])
+
+
+def decided_before(
+    conn: sqlite3.Connection, store_id: int, order_gid: str, request_id: int
+) -> list[tuple[int, RequestState]]:
+    """The order's requests older than `request_id` that were already decided (a buyer who
+    asks again after a decline gets a new request), newest first, with their states."""
+    rows = conn.execute(
+        f"""SELECT id, state FROM requests
+            WHERE store_id = ? AND order_gid = ? AND id < ? AND state IN ({",".join("?" * 4)})
+            ORDER BY id DESC""",  # noqa: S608
+        (store_id, order_gid, request_id, *_HANDLED),
+    ).fetchall()
+    return [(int(row[0]), RequestState(row[1])) for row in rows]
+
+
+def asked_again(
+    conn: sqlite3.Connection, store_id: int, order_gid: str, request_id: int
+) -> tuple[int, RequestState] | None:
+    """The order's newest request after `request_id` (the buyer asked again after its
+    decision), with its state; None when there is none."""
+    row = conn.execute(
+        """SELECT id, state FROM requests WHERE store_id = ? AND order_gid = ? AND id > ?
+           ORDER BY id DESC LIMIT 1""",
+        (store_id, order_gid, request_id),
+    ).fetchone()
+    return None if row is None else (int(row[0]), RequestState(row[1]))
 
 
 def get_request(conn: sqlite3.Connection, request_id: int) -> CancellationRequest | None:
@@ -473,6 +538,11 @@ def _adopt_reread(
     return kept
 
 
+def _is_handled(conn: sqlite3.Connection, request_id: int) -> bool:
+    row = conn.execute("SELECT state FROM requests WHERE id = ?", (request_id,)).fetchone()
+    return row is not None and row[0] in _HANDLED
+
+
 def _insert_request(
     conn: sqlite3.Connection,
     draft: CancellationRequest,
@@ -530,11 +600,16 @@ def _merge_into(
 
 
 def _insert_messages(
-    conn: sqlite3.Connection, request_id: int, store_id: int, messages: Iterable[RequestMessage]
+    conn: sqlite3.Connection,
+    request_id: int,
+    store_id: int,
+    messages: Iterable[RequestMessage],
+    *,
+    after_decision: bool = False,
 ) -> None:
     conn.executemany(
         """INSERT INTO request_messages (request_id, store_id, source, received_at, author,
-               text, external_id, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+               text, external_id, sent_at, after_decision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         [
             (
                 request_id,
@@ -545,6 +620,7 @@ def _insert_messages(
                 m.text,
                 m.external_id,
                 optional_db_time(m.sent_at),
+                after_decision,
             )
             for m in messages
         ],
@@ -586,8 +662,18 @@ def _with_messages(
     ids = list(by_request)
     for chunk_start in range(0, len(ids), 500):
         chunk = ids[chunk_start : chunk_start + 500]
-        for request_id, source, received_at, author, text, external_id, sent_at in conn.execute(
-            f"""SELECT request_id, source, received_at, author, text, external_id, sent_at
+        for (
+            request_id,
+            source,
+            received_at,
+            author,
+            text,
+            external_id,
+            sent_at,
+            after,
+        ) in conn.execute(
+            f"""SELECT request_id, source, received_at, author, text, external_id, sent_at,
+                       after_decision
                 FROM request_messages WHERE request_id IN ({",".join("?" * len(chunk))})
                 ORDER BY received_at, id""",  # noqa: S608
             chunk,
@@ -600,6 +686,7 @@ def _with_messages(
                     author,
                     external_id,
                     sent_at=optional_from_db_time(sent_at),
+                    after_decision=bool(after),
                 )
             )
     return [

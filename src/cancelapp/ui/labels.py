@@ -48,6 +48,8 @@ _OUTCOMES = {
     "approve": QT_TRANSLATE_NOOP(_CONTEXT, "Approve"),
     "review": QT_TRANSLATE_NOOP(_CONTEXT, "Review"),
     "deny": QT_TRANSLATE_NOOP(_CONTEXT, "Deny"),
+    # Not a verdict: the queue's badge for a decided request the customer wrote to again.
+    "message": QT_TRANSLATE_NOOP(_CONTEXT, "New message"),
 }
 
 _ACTION_STATES = {
@@ -127,6 +129,7 @@ _AUDIT_KINDS = {
     "decline_native": QT_TRANSLATE_NOOP(_CONTEXT, "Decline Shopify's request"),
     "tag": QT_TRANSLATE_NOOP(_CONTEXT, "Tag the order"),
     "note": QT_TRANSLATE_NOOP(_CONTEXT, "Note"),
+    "messages read": QT_TRANSLATE_NOOP(_CONTEXT, "Messages after the decision read"),
     # session/replies.py
     "reply": QT_TRANSLATE_NOOP(_CONTEXT, "Reply sent to the customer"),
     "reply replaced": QT_TRANSLATE_NOOP(_CONTEXT, "Unsent reply replaced by a new decision"),

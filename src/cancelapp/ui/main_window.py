@@ -255,6 +255,7 @@ class MainWindow(Retranslating, QMainWindow):
             (c.hold, self.hold),
             (c.refresh, self.refresh_order),
             (c.note, self.add_note),
+            (c.mark_read, self.mark_read),
             (c.undo, self.undo),
             (c.approve_selected, self.approve_selected),
             (c.decline_selected, self.decline_selected),
@@ -291,6 +292,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.sync.finished.connect(self._synced)
         self.sync.failed.connect(self._sync_failed)
         self.sync.new_requests.connect(self.tray.notify_new)
+        self.sync.new_messages.connect(self.tray.notify_messages)
         self.sync.arrived.connect(self._arrived)
         self.queue.search_paused.connect(self._search_messages)
         self.store_switcher.chosen.connect(self._switch_store)
@@ -308,6 +310,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.details.waiting_online.connect(lambda text: self.status.showMessage(text, 8000))
         self.details.problem.connect(self._problem)
         self.details.verdict_due.connect(self._verdict_ran_out)
+        self.detail.notices.mark_read_requested.connect(lambda _rid: self.mark_read())
+        self.detail.notices.request_wanted.connect(self.queue.show_request)
         self.verdicts.judged.connect(self._verdicts_judged)
         self.verdicts.problem.connect(self._problem)
         self.policy.ready.connect(self.details.reload)
@@ -666,6 +670,8 @@ class MainWindow(Retranslating, QMainWindow):
         c.hold.setEnabled(state.hold)
         c.refresh.setEnabled(state.refresh)
         c.note.setEnabled(state.note)
+        detail = self.current_detail()
+        c.mark_read.setEnabled(detail is not None and detail.unread_since is not None)
         several = online and not self.bulk.busy and bool(self.queue.selected_request_ids())
         c.approve_selected.setEnabled(several)
         c.decline_selected.setEnabled(several)
@@ -722,6 +728,14 @@ class MainWindow(Retranslating, QMainWindow):
     def add_note(self) -> None:
         if (detail := self.current_detail()) and self.commands.note.isEnabled():
             self.actions_.note(detail)
+
+    def mark_read(self) -> None:
+        """The customer's messages after the decision were read: the request leaves "Needs
+        decision" (`session.messages_read`)."""
+        if self.commands.mark_read.isEnabled():
+            session = self.session
+            who = session.runner.who if session else self.context.settings.staff_name
+            self.details.mark_read(who)
 
     def open_reports(self) -> None:
         """The open store's Reports window (one at a time), read from the cache."""

@@ -22,6 +22,7 @@ _BADGES: dict[str, tuple[str, str, str, str]] = {
     "approve": ("#d3f0dc", "#0f5223", "#1f4d2c", "#c8f2d4"),
     "review": ("#fbe8c2", "#6b4700", "#5a4310", "#fde6b3"),
     "deny": ("#f9d4d2", "#7d1a14", "#5e2220", "#fbd0cd"),
+    "message": ("#d6e4fb", "#0b3d91", "#1d3557", "#cfe0fb"),  # the customer wrote again
     "none": ("#e4e6ea", "#3b4048", "#3a3f47", "#d6d9de"),
 }
 

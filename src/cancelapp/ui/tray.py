@@ -1,4 +1,5 @@
-"""The tray icon: how many requests wait, and a notification when new ones arrive."""
+"""The tray icon: how many requests wait, and a notification when new ones arrive (or a
+customer writes again after the decision)."""
 
 from __future__ import annotations
 
@@ -46,6 +47,21 @@ class RequestTray(QObject):
             if count == 1
             else self.tr("%n new requests to decide.", "", count)
         )
+        self._notify(title, text)
+
+    def notify_messages(self, count: int) -> None:
+        """Tell the merchant customers wrote again about `count` requests already decided."""
+        if count <= 0 or not self.notifications_enabled:
+            return
+        title = self.tr("New messages from customers")
+        text = (
+            self.tr("A customer wrote again after your decision.")
+            if count == 1
+            else self.tr("%n customers wrote again after your decisions.", "", count)
+        )
+        self._notify(title, text)
+
+    def _notify(self, title: str, text: str) -> None:
         self.last_notice = (title, text)
         if self._icon is not None and QSystemTrayIcon.supportsMessages():
             self._icon.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 8000)

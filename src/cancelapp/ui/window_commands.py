@@ -62,6 +62,7 @@ class WindowCommands:
         self.hold = make("H")
         self.refresh = make("R")
         self.note = make("N")
+        self.mark_read = make("M")
         self.export_record = make(None)
         self.undo = make(QKeySequence.StandardKey.Undo)
         self.approve_selected = make("Shift+A")
@@ -97,6 +98,7 @@ class WindowCommands:
             self.hold,
             self.refresh,
             self.note,
+            self.mark_read,
             self.undo,
             self.find_order,
             self.export_record,
@@ -117,6 +119,10 @@ class WindowCommands:
             self.hold: (_tr("&Hold…"), _tr("Put the order's shipping on hold")),
             self.refresh: (_tr("&Refresh order"), _tr("Read the order again")),
             self.note: (_tr("Add &note…"), _tr("Add a note to the request")),
+            self.mark_read: (
+                _tr("&Mark as read"),
+                _tr("The customer's messages after the decision were read"),
+            ),
             self.undo: (_tr("&Undo"), _tr("Take back the queued action")),
             self.approve_selected: (
                 _tr("Approve &selected…"),

@@ -160,6 +160,33 @@ class DetailFlow(QObject):
         task.succeeded.connect(done)
         task.failed.connect(failed)
 
+    def mark_read(self, staff_name: str) -> None:
+        """Clear the shown request's mark of messages after the decision, then show it and
+        its row again."""
+        detail = self.pane.detail
+        request_id = detail.request.id if detail is not None else None
+        if detail is None or request_id is None or detail.unread_since is None:
+            return
+        from cancelapp.session.messages_read import mark_messages_read
+
+        task = self.workers.run_on(
+            Lane.DATABASE_WRITE,
+            mark_messages_read,
+            self.database,
+            detail.request.store_id,
+            request_id,
+            detail.request.order_id,
+            staff_name,
+        )
+
+        def done(_changed: bool) -> None:
+            self.rows_changed.emit(frozenset({request_id}))
+            if request_id == self.wanted:
+                self.reload()
+
+        task.succeeded.connect(done)
+        task.failed.connect(self.problem)
+
     def _complete(self, detail: RequestDetail) -> None:
         order_id = detail.request.order_id
         session = self.current_session()

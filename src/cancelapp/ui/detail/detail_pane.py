@@ -30,6 +30,7 @@ from cancelapp.domain.withdrawal import REFUND_WARNING_DAYS, RequestKind
 from cancelapp.domain.withdrawal_calendar import is_eu_eea
 from cancelapp.session.detail import CarriedOut, RequestDetail
 from cancelapp.store.phrase_json import phrase_from_json
+from cancelapp.ui.detail.decision_notices import DecisionNotices
 from cancelapp.ui.detail.order_sections import (
     CustomerCard,
     ItemsTable,
@@ -167,7 +168,11 @@ class DetailPane(Retranslating, QScrollArea):
         title_layout.setContentsMargins(0, 0, 0, 0)
         title_layout.addWidget(self.title, 1)
         title_layout.addWidget(self.admin_button, 0, Qt.AlignmentFlag.AlignTop)
-        header, _ = _column(title_row, self.who, self.state, self.decision_note, self.decided)
+        # A message after the decision; an earlier decision on the same order.
+        self.notices = DecisionNotices(self.formatter)
+        header, _ = _column(
+            title_row, self.who, self.state, self.decision_note, self.decided, self.notices
+        )
         # Verdict.
         self.badge = plain_label(wrap=False, selectable=False)
         self.badge.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
@@ -339,6 +344,7 @@ class DetailPane(Retranslating, QScrollArea):
         _show(self.decision_note, self._decision_text(detail))
         carried = detail.carried_out
         _show(self.decided, self.carried_out_text(carried) if carried is not None else "")
+        self.notices.show_detail(detail)
 
     def carried_out_text(self, carried: CarriedOut) -> str:
         """ "Approved by Mette on 06.12.2026, refunded 1.948,00 kr." """
@@ -499,7 +505,14 @@ class DetailPane(Retranslating, QScrollArea):
                 _show(body, "")
                 continue
             message = messages[number]
+            if detail.is_unread(message):
+                since = self.tr("New since the decision")
+            elif message.after_decision:
+                since = self.tr("After the decision")
+            else:
+                since = ""
             parts = (
+                since,
                 source_label(message.source.value),
                 self.formatter.date_time(message.received_at),
                 message.author or "",

@@ -84,6 +84,7 @@ _KEPT_BASES = 8
 _TAB_BITS = {tab: 1 << tab.value for tab in Tab}
 _UNMATCHED_MASK = _TAB_BITS[Tab.UNMATCHED]
 _DONE_MASK = _TAB_BITS[Tab.DONE]
+_UNREAD_MASK = _DONE_MASK | _TAB_BITS[Tab.NEEDS_DECISION]
 _UNDECIDED_MASKS = {
     outcome: _TAB_BITS[Tab.NEEDS_DECISION] | _TAB_BITS[tab] for outcome, tab in _VERDICT_TAB.items()
 }
@@ -97,10 +98,16 @@ def tab_mask(row: QueueRow) -> int:
     if state == "unmatched":
         return _UNMATCHED_MASK
     if state in _HANDLED:
-        return _DONE_MASK
+        # The customer wrote after the decision: back where the merchant works until read.
+        return _UNREAD_MASK if row.unread_since else _DONE_MASK
     if state in _UNDECIDED:
         return _UNDECIDED_MASKS.get(row.verdict_outcome or "", _UNJUDGED_MASK)
     return 0
+
+
+def unread_after_decision(row: QueueRow) -> bool:
+    """A decided request the customer wrote to again, not yet marked read."""
+    return row.unread_since is not None and row.request_state in _HANDLED
 
 
 def needs_decision(row: QueueRow) -> bool:

@@ -40,16 +40,26 @@ from cancelapp.ui.labels import (
     request_state_label,
     sources_label,
 )
-from cancelapp.ui.queue.queue_index import Column, QueueFilter, QueueIndex, Sorting, Tab
+from cancelapp.ui.queue.queue_index import (
+    Column,
+    QueueFilter,
+    QueueIndex,
+    Sorting,
+    Tab,
+    unread_after_decision,
+)
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 _USER = Qt.ItemDataRole.UserRole.value
 REQUEST_ID_ROLE = _USER + 1
-OUTCOME_ROLE = _USER + 2  # `Outcome` value or None
+OUTCOME_ROLE = _USER + 2  # `Outcome` value or None; `NEW_MESSAGE` while one is unread
 REASON_ROLE = _USER + 3  # the verdict's first reason, translated
 SORT_ROLE = _USER + 4  # the real value the column sorts by
 VERDICT_ROLE = _USER + 5  # (OUTCOME_ROLE, REASON_ROLE) in one call, for the badge delegate
+
+# The badge of a decided request the customer wrote to again, instead of its old verdict's.
+NEW_MESSAGE = "message"
 
 _DISPLAY = Qt.ItemDataRole.DisplayRole.value
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
@@ -167,13 +177,13 @@ class QueueModel(QAbstractTableModel):
         if role == _TOOLTIP:
             return self._tooltip(position, column)
         if role == OUTCOME_ROLE:
-            return self.index_.rows[position].verdict_outcome
+            return _badge(self.index_.rows[position])
         if role == REASON_ROLE:
             self._row_texts(position)
             return self._reasons.get(position, "")
         if role == VERDICT_ROLE:
             self._row_texts(position)
-            return (self.index_.rows[position].verdict_outcome, self._reasons.get(position, ""))
+            return (_badge(self.index_.rows[position]), self._reasons.get(position, ""))
         if role == REQUEST_ID_ROLE:
             return self.index_.rows[position].request_id
         if role == SORT_ROLE:
@@ -453,8 +463,15 @@ class QueueModel(QAbstractTableModel):
             if not reason:  # reasons repeat from row to row: parse and format each once
                 reason = fmt.phrase(phrase_from_json(row.verdict_reason))
                 self._reason_texts[row.verdict_reason] = reason
-        self._reasons[position] = reason
         outcome = outcome_label(row.verdict_outcome)
+        if unread_after_decision(row):  # the old verdict is decided: say what is new
+            assert row.unread_since is not None
+            reason = self.tr("{state}, then the customer wrote again on {when}").format(
+                state=request_state_label(row.request_state),
+                when=fmt.date_time(from_db_time(row.unread_since)),
+            )
+            outcome = outcome_label(NEW_MESSAGE)
+        self._reasons[position] = reason
         verdict = f"{outcome}: {reason}" if outcome and reason else outcome
         if not outcome and row.order_gid and row.placed_at is None and row.request_state == "open":
             verdict = self.tr("Reading the order…")  # found first, judged once its order is in
@@ -514,6 +531,14 @@ class QueueModel(QAbstractTableModel):
             self._row_texts(position)
             return self._reasons.get(position) or None
         return self._row_texts(position)[column] or None  # the full text of an elided cell
+
+
+def _badge(row: QueueRow) -> str | None:
+    """The verdict column's badge: the verdict, or `NEW_MESSAGE` for a decided request the
+    customer wrote to again (not yet read)."""
+    if row.unread_since is not None and unread_after_decision(row):
+        return NEW_MESSAGE
+    return row.verdict_outcome
 
 
 def _runs(rows: list[int]) -> list[tuple[int, int]]:

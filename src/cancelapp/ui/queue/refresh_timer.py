@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from cancelapp.ui.queue.queue_cache import load_rows
-from cancelapp.ui.queue.queue_index import needs_decision
+from cancelapp.ui.queue.queue_index import needs_decision, unread_after_decision
 from cancelapp.ui.queue.queue_model import QueueModel
 from cancelapp.ui.workers import Lane, Task, WorkerPool
 
@@ -30,6 +30,7 @@ class QueueSync(QObject):
     finished = Signal(object)  # RefreshResult, after its rows are in the model
     failed = Signal(object)  # the error, when it is not just "offline"
     new_requests = Signal(int)  # how many of the new requests need a decision
+    new_messages = Signal(int)  # how many decided requests the customer wrote to again
     arrived = Signal(object)  # frozenset of the new requests' ids
 
     def __init__(
@@ -49,6 +50,7 @@ class QueueSync(QObject):
         self.task: Task | None = None
         self._awaited: set[int] = set()  # stored outside a sync, announced by the next one
         self._early: set[int] = set()  # shown while the sync ran: new when it ends
+        self._early_unread: set[int] = set()  # written to again, shown while the sync ran
         self._found: set[int] = set()  # reported by the running sync, not loaded yet
         self._loading_found = False
         self._timer = QTimer(self)
@@ -63,6 +65,7 @@ class QueueSync(QObject):
         self.stop()
         self._awaited.clear()
         self._early.clear()
+        self._early_unread.clear()
         self._found.clear()
         self.session = session
         self.failures = 0
@@ -114,6 +117,7 @@ class QueueSync(QObject):
             index = self.model.index_
             new = (r.request_id for r in rows if index.position_of(r.request_id) is None)
             self._early.update(new)
+            self._early_unread.update(r.request_id for r in rows if self._newly_unread(r))
             self.model.apply(rows)
             if self._found:
                 self._show_found(task, session, frozenset())
@@ -149,6 +153,13 @@ class QueueSync(QObject):
         index = self.model.index_
         awaited = self._awaited
         early = self._early
+        early_unread, self._early_unread = self._early_unread, set()
+        written_to = sum(
+            1
+            for row in rows
+            if self._newly_unread(row)
+            or (row.request_id in early_unread and unread_after_decision(row))
+        )
         new = frozenset(
             row.request_id
             for row in rows
@@ -163,9 +174,19 @@ class QueueSync(QObject):
         waiting = sum(1 for row in rows if row.request_id in new and needs_decision(row))
         if waiting:
             self.new_requests.emit(waiting)
+        if written_to:
+            self.new_messages.emit(written_to)
         if new:
             self.arrived.emit(new)
         self._done(task, result)
+
+    def _newly_unread(self, row: QueueRow) -> bool:
+        """A decided request the customer wrote to again since the row the queue shows."""
+        if not unread_after_decision(row):
+            return False
+        position = self.model.index_.position_of(row.request_id)
+        shown = None if position is None else self.model.index_.rows[position]
+        return shown is None or shown.unread_since != row.unread_since
 
     def _done(self, task: Task, result: RefreshResult) -> None:
         self._forget(task)
