@@ -1410,6 +1410,59 @@
     </message>
 </context>
 <context>
+    <name>DecisionNotices</name>
+    <message numerus="yes">
+        <source>The customer wrote again after the decision: %n new message(s), marked below. Read them, then mark them read.</source>
+        <translation>
+            <numerusform>Kunden skrev igen efter beslutningen: %n ny besked, markeret nedenfor. Læs den, og markér den derefter som læst.</numerusform>
+            <numerusform>Kunden skrev igen efter beslutningen: %n nye beskeder, markeret nedenfor. Læs dem, og markér dem derefter som læst.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mark as read</source>
+        <translation>Markér som læst</translation>
+    </message>
+    <message>
+        <source>Mark the new messages read</source>
+        <translation>Markér de nye beskeder som læst</translation>
+    </message>
+    <message>
+        <source>Open the earlier request</source>
+        <translation>Åbn den tidligere anmodning</translation>
+    </message>
+    <message>
+        <source>The buyer asked again later; that request is: {state}.</source>
+        <translation>Køberen spurgte igen senere; den anmodning er: {state}.</translation>
+    </message>
+    <message>
+        <source>Open the newer request</source>
+        <translation>Åbn den nyere anmodning</translation>
+    </message>
+    <message>
+        <source>This order was asked about before; that request is: {state}.</source>
+        <translation>Der er spurgt om denne ordre før; den anmodning er: {state}.</translation>
+    </message>
+    <message>
+        <source>This order was asked about before: approved by {who} on {day}.</source>
+        <translation>Der er spurgt om denne ordre før: godkendt af {who} den {day}.</translation>
+    </message>
+    <message>
+        <source>This order was asked about before: declined by {who} on {day}. Reason: {reason}</source>
+        <translation>Der er spurgt om denne ordre før: afvist af {who} den {day}. Begrundelse: {reason}</translation>
+    </message>
+    <message>
+        <source>This order was asked about before: declined by {who} on {day}, with no reason given.</source>
+        <translation>Der er spurgt om denne ordre før: afvist af {who} den {day}, uden begrundelse.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more request(s) for this order were decided before that.</source>
+        <translation>
+            <numerusform>%n anmodning mere om denne ordre blev afgjort før den.</numerusform>
+            <numerusform>%n anmodninger mere om denne ordre blev afgjort før den.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DetailFlow</name>
     <message>
         <source>Shopify must be reachable to release a hold.</source>
@@ -1686,6 +1739,14 @@
     <message>
         <source>Open the order in the Shopify admin</source>
         <translation>Åbn ordren i Shopify admin</translation>
+    </message>
+    <message>
+        <source>New since the decision</source>
+        <translation>Ny siden beslutningen</translation>
+    </message>
+    <message>
+        <source>After the decision</source>
+        <translation>Efter beslutningen</translation>
     </message>
     <message>
         <source>[text shortened: {size}]</source>
@@ -2342,8 +2403,16 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>Middel risiko</translation>
     </message>
     <message>
+        <source>Messages after the decision read</source>
+        <translation>Beskeder efter beslutningen læst</translation>
+    </message>
+    <message>
         <source>Needs decision</source>
         <translation>Skal afgøres</translation>
+    </message>
+    <message>
+        <source>New message</source>
+        <translation>Ny besked</translation>
     </message>
     <message>
         <source>No order found</source>
@@ -2711,6 +2780,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>&amp;Find ordren…</translation>
     </message>
     <message>
+        <source>&amp;Mark as read</source>
+        <translation>&amp;Markér som læst</translation>
+    </message>
+    <message>
         <source>&amp;Previous request</source>
         <translation>Fo&amp;rrige anmodning</translation>
     </message>
@@ -2765,6 +2838,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     <message>
         <source>The acknowledgement of the withdrawal&apos;s receipt, to send to the customer</source>
         <translation>Kvitteringen for modtagelsen af fortrydelsen, til kunden</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s messages after the decision were read</source>
+        <translation>Kundens beskeder efter beslutningen er læst</translation>
     </message>
     <message>
         <source>What cancellations cost and why they happen</source>
@@ -4144,6 +4221,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>Tilbagebetaling senest</translation>
     </message>
     <message>
+        <source>{state}, then the customer wrote again on {when}</source>
+        <translation>{state}, derefter skrev kunden igen den {when}</translation>
+    </message>
+    <message>
         <source>Reading the order…</source>
         <translation>Læser ordren…</translation>
     </message>
@@ -4761,6 +4842,21 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>
             <numerusform>%n ny anmodning skal afgøres.</numerusform>
             <numerusform>%n nye anmodninger skal afgøres.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New messages from customers</source>
+        <translation>Nye beskeder fra kunder</translation>
+    </message>
+    <message>
+        <source>A customer wrote again after your decision.</source>
+        <translation>En kunde skrev igen efter din beslutning.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customers wrote again after your decisions.</source>
+        <translation>
+            <numerusform>%n kunde skrev igen efter dine beslutninger.</numerusform>
+            <numerusform>%n kunder skrev igen efter dine beslutninger.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
