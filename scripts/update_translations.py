@@ -1,4 +1,5 @@
-"""Collect every translatable string into the Danish catalogue and compile it.
+"""Collect every translatable string into the Danish catalogue, and every plural one into the
+English catalogue, and compile them.
 
     uv run python scripts/update_translations.py
 
@@ -7,6 +8,11 @@ and the core's `QT_TRANSLATE_NOOP` phrases), keeping existing translations, then
 `pyside6-lrelease` to build the `.qm` that is checked in. Translate new messages (marked
 unfinished) in `resources/translations/cancelapp_da.ts`, e.g. with `pyside6-linguist`, and run
 this script again.
+
+English is the source language, but a source text can hold only one form of a count
+("%n order(s)"): `cancelapp_en.ts` holds the plural messages only (lupdate's `-pluralonly`,
+as Qt advises for the source language), with the English singular and plural of each, so an
+English merchant reads "1 order" and "3 orders". Give each new plural message its two forms.
 
 lupdate reads only string literals as contexts. Code that names its context through a constant
 (`QT_TRANSLATE_NOOP(_CONTEXT, "…")`, `translate(CONTEXT, …)`, or a one-line wrapper such as
@@ -27,6 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "src" / "cancelapp"
 TRANSLATIONS = ROOT / "resources" / "translations"
 LANGUAGES = ("da",)
+PLURALS_ONLY = ("en",)  # the source language: its singular and plural forms
 _MARKERS = {"QT_TRANSLATE_NOOP", "translate"}
 
 
@@ -118,8 +125,9 @@ def constant_context_messages(path: Path) -> set[Message]:
     return found
 
 
-def lupdate(ts_file: Path, language: str) -> None:
-    """Add new messages to `ts_file` (created if missing); drop ones no longer in the code."""
+def lupdate(ts_file: Path, language: str, *, plurals_only: bool = False) -> None:
+    """Add new messages to `ts_file` (created if missing); drop ones no longer in the code.
+    `plurals_only`: the messages with a count (`%n`) only."""
     sources = [str(p.relative_to(ROOT)) for p in python_sources()]
     extra = sorted(set().union(*(constant_context_messages(p) for p in python_sources())))
     with tempfile.TemporaryDirectory(prefix="cancelapp-lupdate-") as tmp:
@@ -139,6 +147,7 @@ def lupdate(ts_file: Path, language: str) -> None:
                 "en",
                 "-target-language",
                 language,
+                *(["-pluralonly"] if plurals_only else []),
             ],
             cwd=ROOT,
             check=True,
@@ -167,6 +176,11 @@ def main() -> int:
         lupdate(ts_file, language)
         lrelease(ts_file, ts_file.with_suffix(".qm"))
         print(f"updated {ts_file.relative_to(ROOT)} and its .qm")
+    for language in PLURALS_ONLY:
+        ts_file = catalogue(language)
+        lupdate(ts_file, language, plurals_only=True)
+        lrelease(ts_file, ts_file.with_suffix(".qm"))
+        print(f"updated {ts_file.relative_to(ROOT)} (plural forms only) and its .qm")
     return 0
 
 

@@ -6,6 +6,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTranslator
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from cancelapp import cli
@@ -13,8 +15,21 @@ from cancelapp.context import AppContext, build_context, connect_demo
 from cancelapp.demoshop import DemoShop
 from cancelapp.keychain import SecretStore
 from cancelapp.paths import AppPaths
+from cancelapp.ui.i18n import ENGLISH_PLURALS, translations_dir
 from cancelapp.ui.main_window import MainWindow
 from fixtures.main_window import open_window
+
+
+@pytest.fixture(scope="session", autouse=True)
+def english_counts(qapp: QApplication) -> Iterator[None]:
+    """The window reads as an English merchant's does: "1 order", "3 orders", from the file
+    the app's start installs for English (`ui/i18n.py`); a test that switches language
+    installs its own translators on top."""
+    translator = QTranslator(qapp)
+    assert translator.load(ENGLISH_PLURALS, str(translations_dir()))
+    qapp.installTranslator(translator)
+    yield
+    qapp.removeTranslator(translator)
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
-"""The Danish catalogue is complete, current with the code, and compiled."""
+"""The Danish catalogue is complete, current with the code, and compiled; so is the English
+one, which holds the singular and plural of every count ("1 order", "3 orders")."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 TS_FILE = ROOT / "resources" / "translations" / "cancelapp_da.ts"
 QM_FILE = TS_FILE.with_suffix(".qm")
+EN_TS_FILE = TS_FILE.with_name("cancelapp_en.ts")
 _PLACEHOLDER = re.compile(r"\{\w+\}|%n")
 
 Messages = dict[tuple[str, str], ET.Element]
@@ -90,3 +92,30 @@ def test_the_compiled_catalogue_is_current(tmp_path: Path) -> None:
     compiled = tmp_path / "cancelapp_da.qm"
     _script().lrelease(TS_FILE, compiled)
     assert QM_FILE.read_bytes() == compiled.read_bytes(), "run scripts/update_translations.py"
+
+
+def test_the_english_catalogue_has_both_forms_of_every_count_in_the_code(tmp_path: Path) -> None:
+    fresh = tmp_path / "fresh_en.ts"
+    _script().lupdate(fresh, "en", plurals_only=True)
+    in_code = set(_messages(fresh))
+    committed = _messages(EN_TS_FILE)
+    assert sorted(in_code ^ set(committed)) == [], "run scripts/update_translations.py"
+    wrong = [
+        (key, forms)
+        for key, message in committed.items()
+        if message.find("translation").get("type") is not None  # type: ignore[union-attr]
+        or len(forms := _translations(message)) != 2
+        or not all(form.strip() for form in forms)
+        or any("(s)" in form for form in forms)  # "1 order(s)" is what the file is for
+        or any(
+            sorted(_PLACEHOLDER.findall(form)) != sorted(_PLACEHOLDER.findall(key[1]))
+            for form in forms
+        )
+    ]
+    assert wrong == []
+
+
+def test_the_compiled_english_catalogue_is_current(tmp_path: Path) -> None:
+    compiled = tmp_path / "cancelapp_en.qm"
+    _script().lrelease(EN_TS_FILE, compiled)
+    assert EN_TS_FILE.with_suffix(".qm").read_bytes() == compiled.read_bytes()

@@ -93,7 +93,7 @@ def test_switching_to_danish_changes_texts_and_money(
     assert translated(InvalidShopDomain("x y").phrase).startswith("“x y” er ikke")
 
     translations.apply(Language.ENGLISH, US_ENGLISH)
-    assert translations.installed_count == 0
+    assert translations.installed_count == 1  # English's own plural forms
     qtbot.waitUntil(lambda: dialog.windowTitle() == "Settings")
 
 

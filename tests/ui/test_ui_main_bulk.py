@@ -125,7 +125,7 @@ def test_approve_selected_refunds_each_approved_order_once_and_leaves_review_alo
     assert rows["Customers emailed"] == "3"
     assert len(dialog.left_out_lines) == 1 and dialog.left_out_lines[0].startswith(review_name)
     assert "Review" in dialog.left_out_lines[0]
-    assert f"Sent {AT_ONCE} order(s) at a time" in dialog.pace_label.text()
+    assert f"Sent {AT_ONCE} orders at a time" in dialog.pace_label.text()
 
     with qtbot.waitSignal(window.bulk.finished, timeout=WAIT) as finished:
         progress = confirm(qtbot, window, dialog)

@@ -118,8 +118,9 @@ def test_an_answer_to_a_decline_is_marked_new_until_the_merchant_reads_it(
     show_request(qtbot, window, request_id)
     notices = window.detail.notices
     assert notices.unread_box.isVisible()
-    assert notices.unread.text().startswith(
-        "The customer wrote again after the decision: 1 new message(s)"
+    assert notices.unread.text() == (  # English in the singular, not "message(s)"
+        "The customer wrote again after the decision: 1 new message, marked below. Read it, "
+        "then mark it read."
     )
     headings = [h.text() for h, body in window.detail._message_pairs if body.isVisible()]
     assert not headings[0].startswith("New")  # the first request

@@ -145,7 +145,7 @@ def test_closing_an_unmatched_request_composes_the_could_not_find_reply(
     done_before = window.model.counts()[Tab.DONE]
 
     dialog = open_finder(qtbot, window, request_id)
-    qtbot.waitUntil(lambda: "0 order(s) found." in dialog.status_label.text(), timeout=WAIT)
+    qtbot.waitUntil(lambda: "0 orders found." in dialog.status_label.text(), timeout=WAIT)
     with qtbot.waitSignal(window.unmatched.closed, timeout=WAIT):
         dialog.close_request_button.click()
 

@@ -1,7 +1,9 @@
 """The language the window speaks and the locale its dates and money follow.
 
-English is the source language, so English needs no translator. Installing or removing a
-translator sends every widget a `LanguageChange` event; widgets re-read their texts then.
+English is the source language, so English needs only its plural forms: a source text holds
+one form of a count ("%n order(s)"), `cancelapp_en.qm` says "1 order" and "3 orders".
+Installing or removing a translator sends every widget a `LanguageChange` event; widgets
+re-read their texts then.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ log = logging.getLogger(__name__)
 TRANSLATIONS_SUBDIR = "translations"
 APP_CATALOGUE = "cancelapp"
 QT_CATALOGUE = "qtbase"  # Qt's own dialog buttons and context menus
+ENGLISH_PLURALS = f"{APP_CATALOGUE}_en"  # the singular and plural of each English count
 
 
 def translations_dir() -> Path:
@@ -69,6 +72,10 @@ class Translations:
             qt_dir = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
             self._install(QT_CATALOGUE, locale, qt_dir)
             self._install(APP_CATALOGUE, locale, self._directory)
+        else:  # whatever the locale's country: the English file, by name
+            translator = QTranslator(self._app)
+            loaded = translator.load(ENGLISH_PLURALS, str(self._directory))
+            self._keep(translator, loaded, f"{ENGLISH_PLURALS} in {self._directory}")
         return locale
 
     @property
@@ -77,8 +84,12 @@ class Translations:
 
     def _install(self, catalogue: str, locale: QLocale, directory: Path) -> None:
         translator = QTranslator(self._app)
-        if not translator.load(locale, catalogue, "_", str(directory)):
-            log.warning("no %s translation for %s in %s", catalogue, locale.name(), directory)
+        loaded = translator.load(locale, catalogue, "_", str(directory))
+        self._keep(translator, loaded, f"{catalogue} for {locale.name()} in {directory}")
+
+    def _keep(self, translator: QTranslator, loaded: bool, what: str) -> None:
+        if not loaded:
+            log.warning("no translation %s", what)
             return
         self._app.installTranslator(translator)
         self._installed.append(translator)
