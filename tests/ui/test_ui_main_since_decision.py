@@ -13,6 +13,7 @@ from dataclasses import replace
 from email.message import EmailMessage
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from cancelapp.context import AppContext, connect_demo
@@ -110,6 +111,8 @@ def test_an_answer_to_a_decline_is_marked_new_until_the_merchant_reads_it(
         "A customer wrote again after your decision.",
     )
     assert model.counts()[Tab.NEEDS_DECISION] == waiting + 1  # the title's and tray's count
+    window.queue.table.sortByColumn(Column.VERDICT, Qt.SortOrder.AscendingOrder)  # its header
+    assert model.row_of(request_id) == 0  # with what its badge says, not its old verdict
     with window.context.database.reading() as conn:
         assert unread_since(conn, request_id) is not None  # stored: it survives a restart
         stored = get_request(conn, request_id)

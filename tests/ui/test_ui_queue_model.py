@@ -119,6 +119,27 @@ def test_sort_every_column(column: Column, descending: bool, qtbot: QtBot) -> No
     assert shown_ids(model) == brute_force(rows, model.query, Sorting(column, descending))
 
 
+def test_a_new_message_after_a_decision_sorts_as_its_badge_reads(qtbot: QtBot) -> None:
+    """Sorted by Verdict, a decided request the customer wrote to again sits with what its
+    cell shows ("New message", first), not with the verdict it was decided on."""
+    rng = random.Random(3)
+    rows = [make_row(i, rng, request_state="open", verdict_outcome="approve") for i in (1, 2)]
+    answered = make_row(
+        3,
+        rng,
+        request_state="declined",
+        verdict_outcome="deny",
+        unread_since=NOW.isoformat(timespec="microseconds"),
+    )
+    model = QueueModel(Formatter(QLocale("en_US")), now=lambda: NOW)
+    model.load([*rows, answered])
+    model.sort(Column.VERDICT, Qt.SortOrder.AscendingOrder)
+    assert shown_ids(model)[0] == 3
+    assert model.index(0, Column.VERDICT).data(OUTCOME_ROLE) == "message"
+    model.sort(Column.VERDICT, Qt.SortOrder.DescendingOrder)
+    assert shown_ids(model)[-1] == 3
+
+
 @pytest.mark.parametrize(
     "query",
     [

@@ -145,7 +145,10 @@ SORT_KEYS: dict[Column, Callable[[QueueRow], Any]] = {
     Column.PAYMENT: lambda r: r.financial_status or "",
     Column.FULFILLMENT: lambda r: r.fulfillment_status or "",
     Column.TOTAL: lambda r: (_amount(r), r.currency or ""),
-    Column.VERDICT: lambda r: _VERDICT_RANK.get(r.verdict_outcome or "", 3),
+    # As the cell shows it: "New message" (the customer wrote after the decision) first.
+    Column.VERDICT: lambda r: (
+        -1 if unread_after_decision(r) else _VERDICT_RANK.get(r.verdict_outcome or "", 3)
+    ),
     Column.ACTION: lambda r: _ACTION_RANK.get(r.action_state or "", -1),
     Column.REFUND_DUE: lambda r: r.refund_due_on or "9999",  # ISO dates; none due sort last
 }
