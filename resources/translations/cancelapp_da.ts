@@ -4374,6 +4374,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>Modtagne beskeder</translation>
     </message>
     <message>
+        <source>After the decision</source>
+        <translation>Efter beslutningen</translation>
+    </message>
+    <message>
         <source>Verdict</source>
         <translation>Vurdering</translation>
     </message>

@@ -28,6 +28,7 @@ class ReceivedMessage:
     source: str
     author: str
     text: str  # exactly as received
+    after_decision: bool = False  # it came after the merchant decided (schema v10)
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,7 @@ def load_request_record(
         customer=customer,
         made_at=now,
         messages=tuple(
-            ReceivedMessage(m.received_at, m.source.value, m.author or "", m.text)
+            ReceivedMessage(m.received_at, m.source.value, m.author or "", m.text, m.after_decision)
             for m in request.messages
         ),
         verdict=detail.verdict.outcome.value,

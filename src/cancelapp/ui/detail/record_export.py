@@ -122,10 +122,12 @@ class RecordExport(QObject):
             _row(self.tr("Made"), fmt.date_time(record.made_at)),
             _heading(3, self.tr("Messages received")),
         ]
+        after = self.tr("After the decision")
         for message in record.messages:
+            when = f" · {escape(after)}" if message.after_decision else ""
             parts.append(
                 f"<p><b>{escape(fmt.date_time(message.at))}</b> · {escape(message.source)}"
-                f" · {escape(message.author)}</p>"
+                f" · {escape(message.author)}{when}</p>"
                 f"<pre>{escape(message.text)}</pre>"
             )
         parts += [
