@@ -19,14 +19,19 @@ from pytestqt.qtbot import QtBot
 from cancelapp.context import AppContext, connect_demo
 from cancelapp.demoshop import DemoShop
 from cancelapp.domain.request import RequestState
-from cancelapp.session.request_record import load_request_record
 from cancelapp.store.requests import get_request, unread_since
 from cancelapp.store.times import from_db_time
 from cancelapp.ui.queue.queue_index import Column, Tab
 from cancelapp.ui.queue.queue_model import OUTCOME_ROLE
 from fixtures.imap import ImapServer
 from fixtures.mailbox import SENDER, window_with_mailbox
-from fixtures.main_window import decline_with_reason, open_window, show_request, synced
+from fixtures.main_window import (
+    decline_with_reason,
+    open_window,
+    request_record,
+    show_request,
+    synced,
+)
 from fixtures.smtp import SmtpServer
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -130,14 +135,7 @@ def test_an_answer_to_a_decline_is_marked_new_until_the_merchant_reads_it(
     assert not headings[0].startswith("New")  # the first request
     assert headings[1].startswith("New since the decision · Email · ")
     assert "the law says" in window.detail.message_labels[1].text()
-    policy = window.policy.policy
-    assert policy is not None
-    context = window.context
-    record = load_request_record(
-        context.database, context.secrets, request_id, policy, context.clock()
-    )
-    assert record is not None
-    html = window.record_export.record_html(record)  # what the dispute record's PDF says
+    html = window.record_export.record_html(request_record(window, request_id))  # the PDF's text
     assert html.count("After the decision") == 1  # the answer, not the first request
 
     assert window.commands.mark_read.isEnabled()

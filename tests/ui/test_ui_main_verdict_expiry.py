@@ -18,7 +18,6 @@ from cancelapp.demoshop import DemoShop
 from cancelapp.demoshop.clock import ManualClock
 from cancelapp.domain.verdict import Outcome
 from cancelapp.policy import policy_path
-from cancelapp.session.request_record import RequestRecord, load_request_record
 from cancelapp.store.journal import list_decisions
 from cancelapp.store.requests import stored_verdict
 from cancelapp.store.times import from_db_time
@@ -26,7 +25,7 @@ from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Column, Tab
 from cancelapp.ui.queue.queue_model import OUTCOME_ROLE
-from fixtures.main_window import open_window, show_request
+from fixtures.main_window import open_window, request_record, show_request
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 30_000
@@ -181,17 +180,6 @@ def test_a_decided_request_keeps_the_verdict_it_was_decided_under(
     assert (decision.verdict.outcome, decision.verdict.rule) == (Outcome.APPROVE, "Fresh")
     assert [r.render_plain() for r in decision.verdict.reasons] == ["Asked within the hour"]
     assert decision.verdict_policy_hash is not None
-    html = window.record_export.record_html(_record(window, request_id))
+    html = window.record_export.record_html(request_record(window, request_id))
     assert "Decided under the verdict approve (Fresh)" in html
     assert "Asked within the hour" in html
-
-
-def _record(window: MainWindow, request_id: int) -> RequestRecord:
-    policy = window.policy.policy
-    assert policy is not None
-    context = window.context
-    record = load_request_record(
-        context.database, context.secrets, request_id, policy, context.clock()
-    )
-    assert record is not None
-    return record

@@ -30,6 +30,13 @@ class ActionState(StrEnum):
     CONFLICT = "conflict"  # re-verification found the order changed
 
 
+# Decided by the merchant (or closed in Shopify), carried out or on its way: a customer's
+# message that joins one came after the decision.
+HANDLED_STATES = frozenset(
+    {RequestState.QUEUED, RequestState.IN_PROGRESS, RequestState.DONE, RequestState.DECLINED}
+)
+
+
 class Outcome(StrEnum):
     APPROVE = "approve"
     REVIEW = "review"

@@ -22,6 +22,7 @@ from cancelapp.domain.order import Order
 from cancelapp.domain.order_view import OrderView
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
 from cancelapp.domain.request import CancellationRequest, RequestMessage, RequestState
+from cancelapp.domain.states import HANDLED_STATES
 from cancelapp.domain.verdict import Outcome, Verdict
 from cancelapp.domain.withdrawal import Withdrawal, WithdrawalTerms, assess
 
@@ -47,10 +48,6 @@ _NOT_READ = Phrase(
 
 # Requests whose decision was carried out: they keep the verdict they were decided under.
 DECIDED = frozenset({RequestState.DONE, RequestState.DECLINED})
-# Decided, carried out or on its way: a message joining one came after the decision.
-HANDLED = frozenset(
-    {RequestState.QUEUED, RequestState.IN_PROGRESS, RequestState.DONE, RequestState.DECLINED}
-)
 # Audit events that end a plan which moved money, and whose amount is what was refunded.
 _REFUNDED_BY = frozenset({"cancel done", "refund done"})
 
@@ -265,7 +262,7 @@ def load_detail(
         judged_at,
         in_full=in_full,
         unsent_replies=unsent,
-        unread_since=unread if request.state in HANDLED else None,
+        unread_since=unread if request.state in HANDLED_STATES else None,
         earlier=earlier,
         later=later,
     )

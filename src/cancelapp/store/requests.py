@@ -29,6 +29,7 @@ from cancelapp.domain.request import (
     RequestSource,
     RequestState,
 )
+from cancelapp.domain.states import HANDLED_STATES
 from cancelapp.domain.verdict import Outcome, Verdict
 from cancelapp.store.phrase_json import phrase_from_json, phrase_to_json
 from cancelapp.store.times import (
@@ -40,13 +41,7 @@ from cancelapp.store.times import (
 from cancelapp.store.verdict_json import verdict_from_json, verdict_to_json
 
 _DECIDED = (RequestState.DONE.value, RequestState.DECLINED.value)
-# Decided by the merchant (or closed in Shopify): a message joining one arrived after that.
-_HANDLED = (
-    RequestState.QUEUED.value,
-    RequestState.IN_PROGRESS.value,
-    RequestState.DONE.value,
-    RequestState.DECLINED.value,
-)
+_HANDLED = tuple(state.value for state in HANDLED_STATES)
 _REQUEST_COLUMNS = (
     "id, store_id, order_gid, order_name, customer_email, state, native_edit_id, line_item_ids"
 )

@@ -733,9 +733,7 @@ class MainWindow(Retranslating, QMainWindow):
         """The customer's messages after the decision were read: the request leaves "Needs
         decision" (`session.messages_read`)."""
         if self.commands.mark_read.isEnabled():
-            session = self.session
-            who = session.runner.who if session else self.context.settings.staff_name
-            self.details.mark_read(who)
+            self.details.mark_read(self.context.settings.staff_name)
 
     def open_reports(self) -> None:
         """The open store's Reports window (one at a time), read from the cache."""

@@ -24,7 +24,7 @@ from enum import IntEnum
 from itertools import compress, repeat
 from typing import Any
 
-from cancelapp.domain.states import ActionState, Outcome, RequestState
+from cancelapp.domain.states import HANDLED_STATES, ActionState, Outcome, RequestState
 from cancelapp.store.queue import QueueRow
 
 
@@ -54,14 +54,7 @@ class Column(IntEnum):
 
 
 _UNDECIDED = frozenset({RequestState.OPEN.value, RequestState.FAILED.value})
-_HANDLED = frozenset(
-    {
-        RequestState.QUEUED.value,
-        RequestState.IN_PROGRESS.value,
-        RequestState.DONE.value,
-        RequestState.DECLINED.value,
-    }
-)
+_HANDLED = frozenset(state.value for state in HANDLED_STATES)
 _VERDICT_TAB = {
     Outcome.APPROVE.value: Tab.APPROVE,
     Outcome.REVIEW.value: Tab.REVIEW,

@@ -536,9 +536,7 @@ class QueueModel(QAbstractTableModel):
 def _badge(row: QueueRow) -> str | None:
     """The verdict column's badge: the verdict, or `NEW_MESSAGE` for a decided request the
     customer wrote to again (not yet read)."""
-    if row.unread_since is not None and unread_after_decision(row):
-        return NEW_MESSAGE
-    return row.verdict_outcome
+    return NEW_MESSAGE if unread_after_decision(row) else row.verdict_outcome
 
 
 def _runs(rows: list[int]) -> list[tuple[int, int]]:
