@@ -30,6 +30,7 @@ QUICK_ARGS: dict[str, list[str]] = {
     "policy": ["--requests", "10000", "--repeat", "1"],
     "shopify_client": ["--rounds", "2", "--pacing-orders", "20", "--restore-rate", "1000"],
     "startup": ["--requests", "2000", "--runs", "1"],
+    "startup_instructions": ["--requests", "2000", "--check"],
     "store": ["--requests", "5000", "--shop-orders", "30", "--runs", "1"],
     "sync": ["--orders", "300", "--restore-rate", "1000"],
     "ui": ["--rows", "5000", "--cached", "2000", "--runs", "1", "--detail-samples", "5"],
