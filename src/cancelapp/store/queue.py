@@ -18,6 +18,8 @@ import sqlite3
 from collections.abc import Collection, Iterable
 from typing import Any, NamedTuple
 
+from cancelapp.domain.states import HANDLED_STATES
+
 
 class QueueRow(NamedTuple):
     request_id: int
@@ -46,12 +48,14 @@ class QueueRow(NamedTuple):
     unread_since: str | None = None
 
 
-# A decided request (queued, in progress, done, declined) with `unread_since` shows as new.
-_SELECT = """
+# The decided states as an SQL list: `('declined', 'done', 'in_progress', 'queued')`.
+_HANDLED = "(" + ", ".join(f"'{state.value}'" for state in sorted(HANDLED_STATES)) + ")"
+# A decided request with `unread_since` shows as new, at its unread message's time.
+_SELECT = f"""
 SELECT r.id, r.state, r.order_gid, COALESCE(o.name, r.order_name),
        COALESCE(o.customer_name, ''), COALESCE(o.customer_email, r.customer_email),
        CASE WHEN r.unread_since IS NOT NULL
-            AND r.state IN ('queued', 'in_progress', 'done', 'declined')
+            AND r.state IN {_HANDLED}
             THEN max(r.received_at, r.unread_since) ELSE r.received_at END,
        o.created_at, r.sources, o.financial_status, o.fulfillment_status,
        o.total_amount, o.currency, COALESCE(o.cancelled, 0), r.verdict_outcome,
@@ -62,7 +66,7 @@ SELECT r.id, r.state, r.order_gid, COALESCE(o.name, r.order_name),
 FROM requests r
 LEFT JOIN orders o ON o.store_id = r.store_id AND o.gid = r.order_gid
 LEFT JOIN sync_state s ON s.store_id = r.store_id
-"""
+"""  # noqa: S608 (the states are our enum's values, never input)
 # Each request's latest action. For the whole queue: one pass over every action.
 _LATEST_ACTIONS = """
 LEFT JOIN (SELECT request_id, state, kind, max(id) FROM actions GROUP BY request_id) a
@@ -93,7 +97,7 @@ _UNREAD_SQL = (
     _SELECT
     + _LATEST_ACTION
     + "WHERE r.store_id = ? AND r.unread_since IS NOT NULL"
-    + " AND +r.state IN ('queued', 'in_progress', 'done', 'declined')"
+    + f" AND +r.state IN {_HANDLED}"
 )
 
 
