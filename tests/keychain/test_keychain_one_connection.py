@@ -3,9 +3,12 @@ real gnome-keyring: connections counted at the bus, items read back by keyring's
 
 from __future__ import annotations
 
+import gc
+import socket
 import threading
 
 import pytest
+from jeepney.io.blocking import DBusConnection
 
 from cancelapp.keychain import SecretKind, SecretStore
 from cancelapp.keychain.secret_store import SERVICE
@@ -86,6 +89,41 @@ def test_a_restarted_keychain_daemon_is_dialled_again(
     (after,) = fresh_secret_service.connections_of_this_process()
     assert after != before
     store.close()
+
+
+def test_a_bus_that_hung_up_is_dialled_again(secret_service: SecretServiceSession) -> None:
+    """The bus dropped the kept connection (it restarted, or a session manager ended it): the
+    next call finds the line dead, dials again once and gets its answer."""
+    store = SecretStore(secret_service.backend())
+    assert store.save(SHOP, SecretKind.ACCESS_TOKEN, "shpat_before-hang-up").in_keychain
+    open_before = secret_service.connections_of_this_process()
+    assert len(open_before) == 1  # only the store's
+
+    assert _hang_up(secret_service.bus_address) == 1
+    (before,) = open_before
+    secret_service.wait_until_disconnected(before)
+
+    try:
+        assert store.load(SHOP, SecretKind.ACCESS_TOKEN) == "shpat_before-hang-up"
+        (after,) = secret_service.connections_of_this_process()
+        assert after != before
+    finally:
+        store.delete_store(SHOP)
+        store.close()
+
+
+def _hang_up(bus_address: str) -> int:
+    """Shut the socket of every connection this process holds to the bus at `bus_address`,
+    as a bus that goes away does to its clients; how many there were."""
+    path = dict(part.split("=", 1) for part in bus_address.split(":", 1)[1].split(","))["path"]
+    shut = 0
+    for connection in gc.get_objects():
+        if not isinstance(connection, DBusConnection) or connection.sock.fileno() < 0:
+            continue
+        if connection.sock.getpeername() == path:
+            connection.sock.shutdown(socket.SHUT_RDWR)
+            shut += 1
+    return shut
 
 
 def test_what_keyring_saved_is_found_and_what_we_save_keyring_finds(
