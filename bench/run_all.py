@@ -61,7 +61,7 @@ def main() -> int:
         durations.append((name, elapsed, result.returncode))
         if result.returncode != 0:
             failed.append(script.stem)
-    print("\n" + "\n".join(f"{n:<16}{s:6.1f} s  exit {rc}" for n, s, rc in durations))
+    print("\n" + "\n".join(f"{n:<22}{s:6.1f} s  exit {rc}" for n, s, rc in durations))
     print("results in", BENCH / "results")
     if failed:
         print("failed:", ", ".join(failed), file=sys.stderr)
