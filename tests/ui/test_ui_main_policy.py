@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from cancelapp.context import AppContext
@@ -230,6 +230,73 @@ def test_policy_editor_previews_the_queue_and_saving_rejudges_it(
     qtbot.waitUntil(lambda: window.model.counts()[Tab.APPROVE] == 0, timeout=WAIT)
     assert window.session is not None
     assert window.session.rules is window.policy.rules
+
+
+def open_editor(qtbot: QtBot, window: MainWindow) -> PolicyEditor:
+    with qtbot.waitSignal(window.policy.editor_opened, timeout=WAIT) as opened:
+        window.commands.policy.trigger()
+    editor = opened.args[0]
+    assert isinstance(editor, PolicyEditor)
+    qtbot.waitExposed(editor)
+    return editor
+
+
+def answer(box: QMessageBox, role: QMessageBox.ButtonRole) -> None:
+    (button,) = [b for b in box.buttons() if box.buttonRole(b) == role]
+    button.click()
+
+
+def test_closing_the_policy_editor_with_edits_asks_before_discarding_them(
+    qtbot: QtBot, context: AppContext
+) -> None:
+    window = synced_window(qtbot, context)
+    assert window.store is not None
+    path = policy_path(context.paths.config_dir, window.store.id)
+    on_disk = path.read_text(encoding="utf-8") if path.exists() else None
+
+    # Looking through the rules is no edit: Esc closes at once.
+    editor = open_editor(qtbot, window)
+    for row in range(editor.rule_list.count()):
+        editor.rule_list.setCurrentRow(row)
+    with qtbot.waitSignal(editor.finished, timeout=WAIT):
+        qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert editor.discard_box is None
+    qtbot.waitUntil(lambda: window.policy.editor is None, timeout=WAIT)
+
+    editor = open_editor(qtbot, window)
+    editor.rule_list.setCurrentRow(0)
+    editor.form.name.selectAll()
+    qtbot.keyClicks(editor.form.name, "Renamed by hand")
+    assert editor.rule_list.item(0).text().endswith(": Renamed by hand")
+
+    # Esc asks; Keep editing is the default, and keeps the edit.
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    box = editor.discard_box
+    assert box is not None and box.isVisible()
+    assert box.text() == "Discard your changes to the policy?"
+    assert box.defaultButton() is box.escapeButton()
+    assert box.buttonRole(box.defaultButton()) == QMessageBox.ButtonRole.RejectRole
+    assert box.defaultButton().text() == "&Keep editing"
+    answer(box, QMessageBox.ButtonRole.RejectRole)
+    assert editor.isVisible() and editor.discard_box is None
+    assert editor.rule_list.item(0).text().endswith(": Renamed by hand")
+
+    # Cancel asks too; Esc in the question keeps editing.
+    editor.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+    box = editor.discard_box
+    assert box is not None and box.isVisible()
+    qtbot.keyClick(box, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: editor.discard_box is None, timeout=WAIT)
+    assert editor.isVisible()
+
+    # The window's close button asks; Discard closes and the file is as it was.
+    assert not editor.close()
+    box = editor.discard_box
+    assert box is not None and box.isVisible()
+    with qtbot.waitSignal(editor.finished, timeout=WAIT):
+        answer(box, QMessageBox.ButtonRole.DestructiveRole)
+    qtbot.waitUntil(lambda: window.policy.editor is None, timeout=WAIT)
+    assert (path.read_text(encoding="utf-8") if path.exists() else None) == on_disk
 
 
 def order_in(number: int, detail: str, at: datetime) -> FetchedOrder:

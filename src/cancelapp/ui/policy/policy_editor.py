@@ -3,13 +3,15 @@ backtest over past ones.
 
 Opened with `open()`; answers with `saved(Policy)` once the file is written (atomically,
 comments kept), or `rejected` when closed without saving. Losing comments, or replacing a
-broken file, is confirmed first in a message box that is itself opened with `open()`.
+broken file, is confirmed first in a message box that is itself opened with `open()`; so is
+closing with unsaved edits (Esc, Cancel or the window's close button).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from copy import deepcopy
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -110,8 +112,10 @@ class PolicyEditor(Retranslating, QDialog):
             self._base_text = DEFAULT_POLICY_TOML
             rules = default_policy().rules
         self._entries = [_Entry(rule_data(rule), i) for i, rule in enumerate(rules)]
+        self._as_opened = self._rules_now()
         self._policy: Policy | None = None
         self.confirm_box: QMessageBox | None = None
+        self.discard_box: QMessageBox | None = None  # asked when closing with unsaved edits
         self._build()
         self._preview_timer = QTimer(self)
         self._preview_timer.setSingleShot(True)
@@ -381,6 +385,47 @@ class PolicyEditor(Retranslating, QDialog):
             Outcome.REVIEW: self.tr("Review"),
             Outcome.DENY: self.tr("Deny"),
         }[outcome]
+
+    # Closing -----------------------------------------------------------------------------------
+
+    def _rules_now(self) -> list[tuple[int | None, dict[str, Any]]]:
+        return [(entry.origin, deepcopy(entry.data)) for entry in self._entries]
+
+    def has_unsaved_edits(self) -> bool:
+        """The rules differ from those the editor opened with (an edit undone by hand is
+        none)."""
+        return self._rules_now() != self._as_opened
+
+    def reject(self) -> None:
+        """Esc, Cancel and the window's close button (QDialog's closeEvent calls this): with
+        unsaved edits, ask first; Keep editing is the default and Esc's answer."""
+        if not self.has_unsaved_edits():
+            super().reject()
+            return
+        if self.discard_box is not None:
+            self.discard_box.raise_()
+            return
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Cancellation policy"))
+        box.setText(self.tr("Discard your changes to the policy?"))
+        box.setInformativeText(self.tr("The rules stay as they were before you opened the editor."))
+        box.addButton(self.tr("&Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("&Keep editing"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.buttonClicked.connect(
+            lambda button: self._discard_answered(
+                box.buttonRole(button) == QMessageBox.ButtonRole.DestructiveRole
+            )
+        )
+        self.discard_box = box
+        box.open()
+
+    def _discard_answered(self, discard: bool) -> None:
+        self.discard_box = None
+        if discard:
+            super().reject()
 
     # Saving ------------------------------------------------------------------------------------
 
