@@ -8,12 +8,13 @@ import json
 from dataclasses import replace
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from cancelapp.context import AppContext
-from cancelapp.settings import settings_path
+from cancelapp.settings import Language, settings_path
+from cancelapp.ui.i18n import Translations
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.settings.settings_dialog import SettingsDialog
 from fixtures.release_feed import Feed
@@ -163,3 +164,36 @@ def test_answering_while_settings_is_open_is_not_lost_by_its_save(
         timeout=WAIT,
     )
     assert saved_answer(context) is True
+
+
+def test_the_question_and_the_notice_follow_the_language(
+    qtbot: QtBot, context: AppContext, release_feed: Feed, qapp: QApplication
+) -> None:
+    context.settings = replace(context.settings, check_for_updates=None)
+    release_feed.answer_release("v0.3", PAGE)
+    window = open_window(qtbot, context, release_feed)
+    with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
+        window.start()
+    banner = window.banner
+    assert banner.yes_button.text() == "Check daily"
+    context.translations = Translations(qapp)
+    try:
+        window.use_language(Language.DANISH)
+        assert banner.text.startswith("Skal CancelApp se efter en nyere version")
+        assert banner.yes_button.text() == "Se efter dagligt"
+        assert banner.no_button.text() == "Nej tak"
+        assert banner.close_button.text() == "Luk"
+        window.use_language(Language.ENGLISH)
+        assert banner.text.startswith("Should CancelApp look once a day")
+        assert banner.no_button.text() == "Don't check"
+
+        with qtbot.waitSignal(window.updates.checked, timeout=WAIT):
+            qtbot.mouseClick(banner.yes_button, Qt.MouseButton.LeftButton)
+        assert banner.text == "CancelApp 0.3 is available:"
+        window.use_language(Language.DANISH)
+        assert banner.text == "CancelApp 0.3 er udkommet:"
+        assert banner.link.text() == f'<a href="{PAGE}">se hvad der er nyt</a>'
+        assert not banner.yes_button.isVisible()
+    finally:
+        context.translations.apply(Language.ENGLISH, QLocale(QLocale.Language.English))
+        context.translations = None

@@ -1,6 +1,7 @@
 """Errors and notices in a strip above the queue: never a modal dialog, never a stack of them.
 
-A notice may carry a link (opened in the browser) or ask a yes/no question (`ask`)."""
+A notice may carry a link (opened in the browser, `show_notice`) or ask a yes/no question
+(`ask`); both are worded again when the language changes."""
 
 from __future__ import annotations
 
@@ -37,6 +38,8 @@ class Banner(Retranslating, QFrame):
         super().__init__(parent)
         # A core message shown (with its details), said again when the language changes.
         self._phrase: tuple[Phrase, tuple[Phrase, ...], Callable[[Phrase], str]] | None = None
+        # The question or linked notice shown, worded again when the language changes.
+        self._reword: Callable[[], None] | None = None
         self.setObjectName("banner")
         self.message = QLabel()
         self.message.setTextFormat(Qt.TextFormat.PlainText)
@@ -108,6 +111,8 @@ class Banner(Retranslating, QFrame):
             self._text = render(first)
             self.message.setText(self._text)
             self.details.setText("\n".join(render(p) for p in more))
+        if self._reword is not None and not self.isHidden():
+            self._reword()
 
     def show_phrase(
         self, phrase: Phrase, more: Sequence[Phrase] = (), *, render: Callable[[Phrase], str]
@@ -128,6 +133,7 @@ class Banner(Retranslating, QFrame):
         """`link`: (address, words), shown after the text; `report`: an error report the
         merchant can copy for support. A question asked is withdrawn."""
         self._phrase = None
+        self._reword = None
         self._set_question(None)
         self._link = link
         self._report = report or ""
@@ -135,10 +141,7 @@ class Banner(Retranslating, QFrame):
         if link is None:
             self.link.clear()
         else:
-            import html  # html.entities is a large table: loaded when a link first shows
-
-            url, words = link
-            self.link.setText(f'<a href="{html.escape(url)}">{html.escape(words)}</a>')
+            self.link.setText(_link_markup(*link))
         self.link.setVisible(link is not None)
         self.message.setWordWrap(link is None)  # a short notice: on one line with its link
         self._row.setStretch(0, 0 if link else 1)
@@ -186,10 +189,35 @@ class Banner(Retranslating, QFrame):
             )
         self._brought_back = True
 
-    def ask(self, question: str, yes: str, no: str) -> None:
-        """A yes/no question in place of any message; the answer comes by `answered`."""
+    def show_notice(self, words: Callable[[], tuple[str, str]], url: str) -> None:
+        """A notice with a link to `url`: `words()` gives (text, the link's words), now and
+        again when the language changes."""
+        text, link_words = words()
+        self.show_message(text, link=(url, link_words))
+
+        def reword() -> None:
+            text, link_words = words()
+            self._text = text
+            self._link = (url, link_words)
+            self.message.setText(text)
+            self.link.setText(_link_markup(url, link_words))
+
+        self._reword = reword
+
+    def ask(self, words: Callable[[], tuple[str, str, str]]) -> None:
+        """A yes/no question in place of any message: `words()` gives (question, yes, no),
+        now and again when the language changes. The answer comes by `answered`."""
+        question, yes, no = words()
         self.show_message(question)
         self._set_question((yes, no))
+
+        def reword() -> None:
+            question, yes, no = words()
+            self._text = question
+            self.message.setText(question)
+            self._set_question((yes, no))
+
+        self._reword = reword
 
     def _set_question(self, answers: tuple[str, str] | None) -> None:
         if answers is not None:
@@ -206,6 +234,7 @@ class Banner(Retranslating, QFrame):
         self.answered.emit(yes)
 
     def dismiss(self) -> None:
+        self._reword = None
         self._set_question(None)
         self.hide()
         self._text = ""
@@ -225,3 +254,9 @@ class Banner(Retranslating, QFrame):
         )
         if sheet != self.styleSheet():  # setting it sends another PaletteChange
             self.setStyleSheet(sheet)
+
+
+def _link_markup(url: str, words: str) -> str:
+    import html  # html.entities is a large table: loaded when a link first shows
+
+    return f'<a href="{html.escape(url)}">{html.escape(words)}</a>'

@@ -72,9 +72,13 @@ class UpdateNotice(QObject):
 
     def _checked(self, release: Release | None) -> None:
         if release is not None and self.context.settings.check_for_updates:
-            self.banner.show_message(
-                self.tr("CancelApp {version} is available:").format(version=release.version),
-                link=(release.url, self.tr("what's new")),
+            version = release.version
+            self.banner.show_notice(
+                lambda: (
+                    self.tr("CancelApp {version} is available:").format(version=version),
+                    self.tr("what's new"),
+                ),
+                release.url,
             )
         self.checked.emit(release)
 
@@ -84,7 +88,11 @@ class UpdateNotice(QObject):
             return
         self._asking = True
         self.banner.answered.connect(self._answered)
-        self.banner.ask(
+        self.banner.ask(self._question)
+
+    def _question(self) -> tuple[str, str, str]:
+        """The question and its two answers, in the language of the moment."""
+        return (
             self.tr(
                 "Should CancelApp look once a day for a newer version? It asks the project's "
                 "release page on GitHub and sends nothing about you or your shop."
