@@ -327,6 +327,46 @@ def test_keyboard_moves_through_the_queue(window: MainWindow, qtbot: QtBot) -> N
     assert window.queue.tabs.currentIndex() == Tab.DONE
 
 
+def test_another_request_opens_at_its_top_and_one_read_again_stays_put(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    window.resize(1000, 480)  # a detail longer than the pane
+    first = select(qtbot, window, 0)
+    pane = window.detail
+    bar = pane.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0, timeout=WAIT)
+    bar.setValue(bar.maximum())
+    assert pane.title.visibleRegion().isEmpty()  # scrolled past the order and customer
+
+    # J opens the next request at its top: its order name and customer in sight.
+    window.queue.table.setFocus()
+    with qtbot.waitSignal(window.detail_shown, timeout=WAIT) as shown:
+        qtbot.keyClick(window.queue.table, Qt.Key.Key_J)
+    second = shown.args[0]
+    assert second != first
+    assert bar.value() == 0
+    assert not pane.title.visibleRegion().isEmpty()
+    assert not pane.who.visibleRegion().isEmpty()
+
+    # The same request read again in place (as a sync or a finished action does) stays.
+    qtbot.waitUntil(lambda: bar.maximum() > 0, timeout=WAIT)
+    bar.setValue(bar.maximum() // 2 or 1)
+    kept = bar.value()
+    assert kept > 0
+    with qtbot.waitSignal(window.detail_shown, timeout=WAIT):
+        window.details.reload()
+    assert pane.detail is not None and pane.detail.request.id == second
+    assert bar.value() == kept
+
+    # A click on another request opens it at its top too.
+    table = window.queue.table
+    rect = table.visualRect(window.model.index(0, Column.ORDER))
+    with qtbot.waitSignal(window.detail_shown, timeout=WAIT) as shown:
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert shown.args[0] == first
+    assert bar.value() == 0
+
+
 def test_every_action_has_a_key_and_a_name(window: MainWindow) -> None:
     for action in (
         window.commands.approve,

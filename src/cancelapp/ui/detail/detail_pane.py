@@ -280,9 +280,12 @@ class DetailPane(Retranslating, QScrollArea):
         self.body.hide()
 
     def show_detail(self, detail: RequestDetail | None) -> None:
+        """Another request opens at its top (its order and customer); the one shown, read
+        again (a sync, a finished action, the language), stays where the merchant scrolled."""
         if detail is None:
             self.show_empty()
             return
+        another = self.detail is None or self.detail.request.id != detail.request.id
         self.detail = detail
         self.hint.hide()
         self._retranslate()
@@ -314,6 +317,8 @@ class DetailPane(Retranslating, QScrollArea):
         self._show_messages(detail)
         self.timeline.setText(self._timeline_text(detail))
         self.body.show()
+        if another:
+            self.verticalScrollBar().setValue(0)
 
     def _retranslate(self) -> None:
         self.title.setAccessibleName(self.tr("Order name"))
