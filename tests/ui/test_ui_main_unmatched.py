@@ -207,3 +207,48 @@ def test_a_wrong_sender_request_says_why_and_links_only_after_confirming(
         request = get_request(conn, request_id)
     assert request is not None and request.order_id == order_id
     assert request.state is RequestState.OPEN
+
+
+def test_a_request_without_an_email_says_so_and_asks_to_confirm_in_plain_words(
+    qtbot: QtBot, window: MainWindow, shop: DemoShop
+) -> None:
+    session = window.session
+    assert session is not None
+    order_id = shop.create_order("paid")
+    order = shop.order(order_id)
+    incoming = IncomingRequest(
+        source=RequestSource.CSV,
+        external_id="csv:no-email",
+        received_at=datetime.now(UTC),
+        text="Please cancel my order",
+        order_name="#99998",
+        customer_email=None,
+        author="Ann Form",
+    )
+    store_requests(session.database, session.store_id, [incoming], session.client)
+    with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
+        window.sync_now()
+    with window.context.database.reading() as conn:
+        (request_id,) = conn.execute(
+            "SELECT id FROM requests WHERE order_name = '#99998'"
+        ).fetchone()
+
+    dialog = open_finder(qtbot, window, request_id)
+    assert dialog.heading.text() == (
+        "Request from Ann Form (no email address), order as written: #99998. "
+        "No order #99998 in this store"
+    )
+    qtbot.waitUntil(dialog.search_button.isEnabled, timeout=WAIT)
+    dialog.search_edit.setText(order.name)
+    dialog.search_button.click()
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=WAIT)
+    dialog.view.selectRow(0)
+    assert dialog.confirm_box.isVisible()
+    assert dialog.confirm_box.text() == (
+        f"This request has no email address to compare with {order.name}'s: "
+        "I have checked that it is the customer's order"
+    )
+    assert not dialog.link_button.isEnabled()
+    dialog.confirm_box.setChecked(True)
+    with qtbot.waitSignal(window.unmatched.linked, timeout=WAIT):
+        dialog.link_button.click()

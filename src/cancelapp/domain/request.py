@@ -68,3 +68,15 @@ class CancellationRequest:
     @property
     def is_partial(self) -> bool:
         return bool(self.line_item_ids)
+
+    @property
+    def customer_name(self) -> str:
+        """The name the customer gave (an email's sender name, the name the merchant typed
+        in), "" when none: who the request is from until an order says so. The same as the
+        queue's query takes (`store.queue`)."""
+        email = (self.customer_email or "").casefold()
+        for message in self.messages:
+            author = (message.author or "").strip()
+            if author and author.casefold() != email:
+                return author
+        return ""

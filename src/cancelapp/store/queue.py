@@ -51,9 +51,18 @@ class QueueRow(NamedTuple):
 # The decided states as an SQL list: `('declined', 'done', 'in_progress', 'queued')`.
 _HANDLED = "(" + ", ".join(f"'{state.value}'" for state in sorted(HANDLED_STATES)) + ")"
 # A decided request with `unread_since` shows as new, at its unread message's time.
+# Without an order's customer name, the name the customer gave (`customer_name` of
+# `CancellationRequest`): looked up only for those rows (COALESCE stops at its first value).
 _SELECT = f"""
 SELECT r.id, r.state, r.order_gid, COALESCE(o.name, r.order_name),
-       COALESCE(o.customer_name, ''), COALESCE(o.customer_email, r.customer_email),
+       COALESCE(
+           NULLIF(o.customer_name, ''),
+           (SELECT trim(m.author) FROM request_messages m
+            WHERE m.request_id = r.id AND trim(m.author) <> ''
+              AND (r.customer_email IS NULL OR m.author <> r.customer_email COLLATE NOCASE)
+            ORDER BY m.received_at, m.id LIMIT 1),
+           ''),
+       COALESCE(o.customer_email, r.customer_email),
        CASE WHEN r.unread_since IS NOT NULL
             AND r.state IN {_HANDLED}
             THEN max(r.received_at, r.unread_since) ELSE r.received_at END,

@@ -204,6 +204,17 @@ class Banner(Retranslating, QFrame):
 
         self._reword = reword
 
+    def withdraw(self, text: str) -> None:
+        """A message that no longer holds leaves the strip; the other lines of its details
+        (more requests left unmatched, say) stay, the next one shown in its place."""
+        if self.isHidden() or not text or text != self._text or not self.yes_button.isHidden():
+            return
+        rest = [line for line in self.details.text().split("\n") if line and line != text]
+        if not rest:
+            self.dismiss()
+            return
+        self.show_message(rest[0], "\n".join(rest) if len(rest) > 1 else None)
+
     def ask(self, words: Callable[[], tuple[str, str, str]]) -> None:
         """A yes/no question in place of any message: `words()` gives (question, yes, no),
         now and again when the language changes. The answer comes by `answered`."""

@@ -783,9 +783,11 @@ class MainWindow(Retranslating, QMainWindow):
         if (detail := self.current_detail()) and self.commands.find_order.isEnabled():
             self.unmatched.open(detail)
 
-    def _linked(self, request_id: int) -> None:
+    def _linked(self, request_id: int, why: str) -> None:
         """The linked request leaves Unmatched: once its row is reloaded, show it, judged,
-        among the requests that need a decision."""
+        among the requests that need a decision. The banner's word on why it was unmatched
+        ("No order #9999 in this store", said when it came in) no longer holds."""
+        self.banner.withdraw(why)
         self.queue.show_tab(Tab.NEEDS_DECISION)
         # Other rows may be reloaded first (a verdict that ran out): wait for this one's.
         self._select_when_shown = request_id

@@ -341,7 +341,7 @@ class DetailPane(Retranslating, QScrollArea):
     def _show_header(self, detail: RequestDetail) -> None:
         request, order = detail.request, detail.order
         name = (order.name if order else request.order_name) or self.tr("No order matched")
-        customer = order.customer_name if order else ""
+        customer = (order.customer_name if order else "") or request.customer_name
         email = (order.customer_email if order else None) or request.customer_email or ""
         self.title.setText(name)
         self.who.setText(" · ".join(part for part in (customer, email) if part))

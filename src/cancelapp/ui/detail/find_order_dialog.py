@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cancelapp.domain.request import CancellationRequest
+from cancelapp.domain.request import CancellationRequest, RequestSource
 from cancelapp.sources.matching import same_email
 from cancelapp.ui.detail.detail_pane import plain_label
 from cancelapp.ui.dialogs.csv_import_dialog import TextRowsModel
@@ -56,17 +56,18 @@ class FindOrderDialog(QDialog):
         self.setWindowTitle(self.tr("Find the order"))
         self.setAccessibleName(self.windowTitle())
         layout = QVBoxLayout(self)
-        sender = request.customer_email or self.tr("no email")
+        sender = self._sender_words()
         written = request.order_name or self.tr("no order number")
-        layout.addWidget(
-            plain_label(
-                self.tr("Request from {sender}, order as written: {order}. {why}").format(
-                    sender=sender, order=written, why=why
-                )
+        self.heading = plain_label(
+            self.tr("Request from {sender}, order as written: {order}. {why}").format(
+                sender=sender, order=written, why=why
             )
         )
+        layout.addWidget(self.heading)
         row = QHBoxLayout()
-        self.search_edit = QLineEdit(request.order_name or request.customer_email or "")
+        self.search_edit = QLineEdit(
+            request.order_name or request.customer_email or request.customer_name
+        )
         self.search_edit.setPlaceholderText(self.tr("Order number, customer email or name"))
         self.search_edit.setAccessibleName(self.tr("Search orders"))
         self.search_edit.setClearButtonEnabled(True)
@@ -153,24 +154,49 @@ class FindOrderDialog(QDialog):
         rows = self.view.selectionModel().selectedRows()
         return self.candidates[rows[0].row()] if rows else None
 
+    def _sender_words(self) -> str:
+        """Who the request is from: the sender's address, else the name given, said to have
+        no address."""
+        request = self.request
+        if request.customer_email:
+            return request.customer_email
+        if request.customer_name:
+            return self.tr("{name} (no email address)").format(name=request.customer_name)
+        return self.tr("a customer who gave no name or email address")
+
+    def _typed_in(self) -> bool:
+        """The merchant typed the request in (a call, the counter): they named the order."""
+        return all(m.source is RequestSource.MANUAL for m in self.request.messages)
+
     def _needs_confirming(self, candidate: Candidate) -> bool:
-        """The order's email is not the sender's: anyone can type another's order number."""
+        """The order's email is not the sender's: anyone can type another's order number.
+        A request the merchant typed in has no sender to compare: they named the order."""
+        if not self.request.customer_email and self._typed_in():
+            return False
         return not same_email(candidate.email, self.request.customer_email)
+
+    def _confirm_words(self, candidate: Candidate) -> str:
+        sender = self.request.customer_email
+        if not sender:
+            return self.tr(
+                "This request has no email address to compare with {order}'s: I have checked "
+                "that it is the customer's order"
+            ).format(order=candidate.name)
+        if not candidate.email:
+            return self.tr(
+                "{order} has no email address to compare with the sender's {sender}: I have "
+                "checked that it is the customer's order"
+            ).format(order=candidate.name, sender=sender)
+        return self.tr(
+            "{order} was placed with {email}, not with the sender's {sender}: I have "
+            "checked that it is the customer's order"
+        ).format(order=candidate.name, email=candidate.email, sender=sender)
 
     def _update(self) -> None:
         chosen = self.chosen()
         confirm = chosen is not None and self._needs_confirming(chosen)
         if chosen is not None and confirm:
-            self.confirm_box.setText(
-                self.tr(
-                    "{order} was placed with {email}, not with the sender's {sender}: I have "
-                    "checked that it is the customer's order"
-                ).format(
-                    order=chosen.name,
-                    email=chosen.email or self.tr("no email"),
-                    sender=self.request.customer_email or self.tr("no email"),
-                )
-            )
+            self.confirm_box.setText(self._confirm_words(chosen))
         self.confirm_box.setVisible(confirm)
         if not confirm:
             self.confirm_box.setChecked(False)

@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 
 class UnmatchedFlow(QObject):
     rows_changed = Signal(object)  # frozenset of request ids
-    linked = Signal(int)  # the request's id after linking (it may have merged)
+    # The request's id after linking (it may have merged), and why it was unmatched, as shown.
+    linked = Signal(int, str)
     closed = Signal(int)
 
     def __init__(
@@ -60,7 +61,7 @@ class UnmatchedFlow(QObject):
         dialog = FindOrderDialog(detail.request, why, self.formatter, self.window)
         dialog.search_requested.connect(lambda text: self._search(dialog, session, text))
         dialog.link_requested.connect(
-            lambda order_id: self._link(dialog, session, request_id, order_id)
+            lambda order_id: self._link(dialog, session, request_id, order_id, why)
         )
         dialog.close_requested.connect(lambda: self._close(dialog, session, request_id))
         self.dialog = dialog
@@ -82,7 +83,12 @@ class UnmatchedFlow(QObject):
         task.failed.connect(lambda error: self._failed(dialog, error))
 
     def _link(
-        self, dialog: FindOrderDialog, session: StoreSession, request_id: int, order_id: str
+        self,
+        dialog: FindOrderDialog,
+        session: StoreSession,
+        request_id: int,
+        order_id: str,
+        why: str,
     ) -> None:
         from cancelapp.session.unmatched import link_request
 
@@ -92,7 +98,7 @@ class UnmatchedFlow(QObject):
         def done(target: int) -> None:
             dialog.accept()
             self.rows_changed.emit(frozenset({request_id, target}))
-            self.linked.emit(target)
+            self.linked.emit(target, why)
 
         task.succeeded.connect(done)
         task.failed.connect(lambda error: self._failed(dialog, error))
