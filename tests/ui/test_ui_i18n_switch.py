@@ -208,3 +208,26 @@ def test_a_core_message_in_the_banner_is_said_again_in_the_new_language(
     translations.apply(Language.ENGLISH, US_ENGLISH)
     banner.retranslate()
     assert banner.text == "Plain words"
+
+
+def test_a_linked_notice_put_away_comes_back_in_the_language_of_the_moment(
+    qtbot: QtBot, translations: Translations
+) -> None:
+    translations.apply(Language.ENGLISH, US_ENGLISH)
+    banner = Banner()
+    qtbot.addWidget(banner)
+
+    def words() -> tuple[str, str]:
+        tr = QApplication.translate
+        return (
+            tr("UpdateNotice", "CancelApp {version} is available:").format(version="0.3"),
+            tr("UpdateNotice", "what's new"),
+        )
+
+    banner.show_notice(words, "https://example.com/v0.3")
+    shown = banner.put_away()  # another store is shown
+    assert shown is not None and not banner.isVisible()
+    translations.apply(Language.DANISH, US_ENGLISH)
+    banner.bring_back(shown)
+    assert banner.text == "CancelApp 0.3 er udkommet:"
+    assert ">se hvad der er nyt<" in banner.link.text()

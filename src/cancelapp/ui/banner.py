@@ -26,6 +26,7 @@ class ShownMessage:
     link: tuple[str, str] | None
     report: str | None
     repeats: int
+    reword: Callable[[], None] | None = None  # a notice's words in the language of the moment
 
 
 class Banner(Retranslating, QFrame):
@@ -175,6 +176,7 @@ class Banner(Retranslating, QFrame):
             self._link,
             self._report or None,
             self._repeats,
+            self._reword,
         )
         self.dismiss()
         return shown
@@ -183,10 +185,13 @@ class Banner(Retranslating, QFrame):
         """Show a message put away earlier, as it was."""
         self.show_message(shown.text, shown.details, link=shown.link, report=shown.report)
         self._repeats = shown.repeats
+        self._reword = shown.reword
         if shown.repeats:
             self.message.setText(
                 self.tr("{message} (×{count})").format(message=shown.text, count=shown.repeats + 1)
             )
+        elif shown.reword is not None:  # the language may have changed meanwhile
+            shown.reword()
         self._brought_back = True
 
     def show_notice(self, words: Callable[[], tuple[str, str]], url: str) -> None:
