@@ -324,6 +324,10 @@
         <translation>CancelApp ved ikke, hvor mange decimaler {currency} har, og kan derfor ikke beregne gebyret. Refunder ordren i Shopify.</translation>
     </message>
     <message>
+        <source>Decline anyway</source>
+        <translation>Afvis alligevel</translation>
+    </message>
+    <message>
         <source>Decline request</source>
         <translation>Afvis anmodningen</translation>
     </message>
@@ -450,6 +454,10 @@
     <message>
         <source>There is nothing to restock.</source>
         <translation>Der er intet at lægge på lager igen.</translation>
+    </message>
+    <message>
+        <source>This is a consumer&apos;s withdrawal within the EU&apos;s 14 days: the law does not let the shop refuse it, and declining it can breach consumer law. Approve it instead, unless you know it is not a withdrawal (goods made to order, a business buyer).</source>
+        <translation>Dette er en forbrugers fortrydelse inden for EU&apos;s 14 dage: loven tillader ikke butikken at afvise den, og en afvisning kan være i strid med forbrugerlovgivningen. Godkend den i stedet, medmindre du ved, at det ikke er en fortrydelse (varer fremstillet efter mål, en erhvervskunde).</translation>
     </message>
     <message>
         <source>This is a test order.</source>
@@ -807,6 +815,10 @@
 </context>
 <context>
     <name>BulkDecisions</name>
+    <message>
+        <source>A consumer&apos;s withdrawal the law does not let you refuse: decide it on its own.</source>
+        <translation>En forbrugers fortrydelse, som loven ikke lader dig afvise: afgør den for sig.</translation>
+    </message>
     <message>
         <source>Already decided.</source>
         <translation>Allerede afgjort.</translation>
