@@ -4621,16 +4621,20 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>mediantid til en afgørelse: {time}</translation>
     </message>
     <message>
-        <source>Refunded {refunded}, kept {kept}</source>
-        <translation>Refunderet {refunded}, beholdt {kept}</translation>
-    </message>
-    <message>
-        <source>Nothing refunded in this period.</source>
-        <translation>Intet refunderet i denne periode.</translation>
-    </message>
-    <message>
         <source>Week of {week}: {cancelled} cancelled, {declined} declined, {open} open</source>
         <translation>Ugen fra {week}: {cancelled} annulleret, {declined} afvist, {open} åbne</translation>
+    </message>
+    <message>
+        <source>Refunded through CancelApp {refunded}, kept {kept}</source>
+        <translation>Refunderet gennem CancelApp {refunded}, beholdt {kept}</translation>
+    </message>
+    <message>
+        <source>Nothing refunded through CancelApp in this period.</source>
+        <translation>Intet refunderet gennem CancelApp i denne periode.</translation>
+    </message>
+    <message>
+        <source>cancelled orders with no refund through CancelApp (cancelled in Shopify, or nothing was paid): {count}</source>
+        <translation>annullerede ordrer uden refusion gennem CancelApp (annulleret i Shopify, eller intet var betalt): {count}</translation>
     </message>
     <message>
         <source>Shipping refunded {shipping}, payment fees kept by Shopify {fees}</source>
@@ -4759,6 +4763,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     <message>
         <source>&amp;Export CSV…</source>
         <translation>&amp;Eksportér CSV…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Luk</translation>
     </message>
     <message>
         <source>&amp;Read the unknown from Shopify</source>
