@@ -170,8 +170,8 @@
         <translation>{order}: {message}</translation>
     </message>
     <message>
-        <source>{order}: sent in {seconds} s unless you undo it (Ctrl+Z).</source>
-        <translation>{order}: sendes om {seconds} s, medmindre du fortryder (Ctrl+Z).</translation>
+        <source>{order}: sent at {time} unless you undo it (Ctrl+Z).</source>
+        <translation>{order}: sendes kl. {time}, medmindre du fortryder (Ctrl+Z).</translation>
     </message>
     <message>
         <source>{order}: queued until Shopify can be reached.</source>

@@ -81,6 +81,15 @@ class Formatter:
         """Exact, e.g. `26.11.2026 09.15` (da) or `11/26/26 9:15 AM` (en_US)."""
         return self.locale.toString(_qdatetime(self.local(moment)), QLocale.FormatType.ShortFormat)
 
+    def clock_time(self, moment: datetime) -> str:
+        """The time of day to the second in the locale's own form: `14.32.05` (da),
+        `2:32:05 PM` (en_US); for a moment seconds away, said once and true while shown."""
+        pattern = self.locale.timeFormat(QLocale.FormatType.ShortFormat)
+        if "s" not in pattern:
+            pattern = re.sub(r"(\W)mm", r"\1mm\1ss", pattern, count=1)
+        local = self.local(moment)
+        return self.locale.toString(QTime(local.hour, local.minute, local.second), pattern)
+
     def date(self, moment: datetime) -> str:
         local = self.local(moment)
         qdate = QDate(local.year, local.month, local.day)
