@@ -126,10 +126,10 @@ class Formatter:
         template = QCoreApplication.translate(phrase.context, phrase.template)
         values = {name: self.argument(value) for name, value in phrase.args.items()}
         try:
-            return template.format(**values)
+            return fill(template, **values)
         except (KeyError, IndexError, ValueError):
             # A translation with a broken placeholder must not hide the message.
-            return phrase.template.format(**values)
+            return fill(phrase.template, **values)
 
     def argument(self, value: PhraseArg) -> str:
         if isinstance(value, Phrase):
@@ -143,6 +143,15 @@ class Formatter:
         if isinstance(value, int) and not isinstance(value, bool):
             return self.locale.toString(value)
         return status_words(str(value))
+
+
+def fill(template: str, **values: str) -> str:
+    """`template.format(**values)`, with one full stop where a value that ends a sentence has
+    its own: "refunded {amount}." with "1.948,00 kr." reads "refunded 1.948,00 kr."."""
+    for name, value in values.items():
+        if value.endswith("."):
+            template = template.replace("{" + name + "}.", "{" + name + "}")
+    return template.format(**values)
 
 
 def _space_out(pattern: str) -> str:

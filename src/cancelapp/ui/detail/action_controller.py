@@ -222,7 +222,8 @@ class ActionController(QObject):
             reason = dialog.text  # read on the GUI thread: the dialog may be gone by the worker
             if rid is not None:
                 self._typed[rid] = reason
-            self._prepare(detail, Asked(Choice.DECLINE, reason=reason))
+            statutory = verdict.statutory_withdrawal  # declined only under a warning
+            self._prepare(detail, Asked(Choice.DECLINE, reason=reason, statutory=statutory))
 
         dialog.accepted.connect(declined)
         self._open(dialog)
