@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from datetime import UTC, timedelta
+from datetime import UTC, date, timedelta
 from pathlib import Path
 
 import pytest
@@ -109,6 +109,11 @@ def test_a_policy_file_cannot_deny_a_withdrawal_or_keep_a_fee(
     assert delivered.verdict.outcome is Outcome.APPROVE  # the policy said Deny
     assert delivered.verdict.statutory_withdrawal
     assert "cannot be refused" in window.detail.decisive.text()
+    # Its last day in the merchant's own form, as every other date on the pane (not ISO).
+    last_day = delivered.verdict.reasons[0].args["last_day"]
+    assert isinstance(last_day, date)
+    assert f"ends {window.formatter.day(last_day)} (Art. 9)" in window.detail.decisive.text()
+    assert last_day.isoformat() not in window.detail.decisive.text()
     assert window.detail.withdrawal.isVisible()
     assert "Refund due by" in window.detail.withdrawal.text()
 

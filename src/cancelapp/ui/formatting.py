@@ -149,6 +149,8 @@ class Formatter:
             return self.duration(value)
         if isinstance(value, datetime):
             return self.date_time(value)
+        if isinstance(value, dt.date):
+            return self.day(value)
         if isinstance(value, int) and not isinstance(value, bool):
             return self.locale.toString(value)
         return status_words(str(value))
