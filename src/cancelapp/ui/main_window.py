@@ -942,6 +942,15 @@ class MainWindow(Retranslating, QMainWindow):
         self.activateWindow()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        editor = self._flows.policy.editor if self._flows is not None else None
+        if editor is not None and editor.has_unsaved_edits():
+            # Quitting would lose the policy edits unasked: the editor asks; the window
+            # stays, to be closed again once they are saved or discarded.
+            event.ignore()
+            editor.raise_()
+            editor.activateWindow()
+            editor.reject()
+            return
         self.window_state.save(self, self.splitter, self.queue)
         self.sync.stop()
         if self._flows is not None:  # closed before they were needed: nothing to stop
