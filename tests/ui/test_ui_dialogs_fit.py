@@ -145,7 +145,8 @@ def check_confirmation(dialog: ConfirmActionDialog, name: str, *, offline: bool)
     assert reply is not None
     body = reply.body_edit
     lines = body.fontMetrics().lineSpacing()
-    for size in (dialog.size(), dialog.size().boundedTo(LAPTOP), dialog.minimumSizeHint()):
+    opened = dialog.size()
+    for size in (opened, opened.boundedTo(LAPTOP), dialog.minimumSizeHint()):
         dialog.resize(size)
         settle_layout()
         if size != dialog.minimumSizeHint():  # made as small as it goes, it scrolls sideways
@@ -160,7 +161,7 @@ def check_confirmation(dialog: ConfirmActionDialog, name: str, *, offline: bool)
         assert body.viewport().height() >= 5 * lines  # the reply is read, not peeked at
         assert_reachable(dialog.facts_scroll, body)
         assert_reachable(dialog.facts_scroll, reply.shopify_label)
-    dialog.resize(dialog.size().boundedTo(LAPTOP))
+    dialog.resize(opened.boundedTo(LAPTOP))
     settle_layout()
     dialog.grab().save(f"/tmp/dialogs-{name}-laptop.png")
     assert dialog.minimumSizeHint().height() <= LAPTOP.height()
@@ -212,6 +213,12 @@ def test_approve_and_decline_fit_and_nothing_overlaps(
     dialog = approve(qtbot, window, orders[0])
     assert dialog.panel is not None  # the choices beside what will happen
     check_confirmation(dialog, f"approve-{where}-{language.value}", offline=not online)
+    # Another choice, another preview (store credit's rows): it still fits, in the same dialog.
+    with qtbot.waitSignal(dialog.preview_shown, timeout=WAIT):
+        dialog.panel.credit_radio.click()
+    qtbot.waitUntil(lambda: dialog.settled, timeout=WAIT)
+    assert dialog.preview.store_credit is not None
+    check_confirmation(dialog, f"approve-credit-{where}-{language.value}", offline=not online)
     dialog.reject()
     qtbot.waitUntil(lambda: window.actions_.dialog is None, timeout=WAIT)
     dialog = decline(qtbot, window, orders[1])

@@ -201,6 +201,7 @@ class ReplyPreview(QGroupBox):
         self._composing = True
         try:
             self.subject_edit.setText(facts.thread_subject or reply.subject)
+            self.subject_edit.setCursorPosition(0)  # read from its start in a narrow column
             self.body_edit.setPlainText(reply.body)
         finally:
             self._composing = False
