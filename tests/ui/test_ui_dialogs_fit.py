@@ -6,6 +6,7 @@ other, in English and Danish, online and offline."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from itertools import combinations
 
 import pytest
@@ -54,15 +55,14 @@ def window(qtbot: QtBot, context: AppContext, orders: list[str]) -> MainWindow:
     return open_window(qtbot, context)
 
 
-@pytest.fixture(params=[Language.ENGLISH, Language.DANISH], ids=["en", "da"])
-def language(
-    request: pytest.FixtureRequest, qapp: QApplication, window: MainWindow
-) -> Iterator[Language]:
+@contextmanager
+def speaking(qapp: QApplication, window: MainWindow, language: Language) -> Iterator[None]:
+    """The window in `language` (its dialogs made from then on too), English again after."""
     context = window.context
     context.translations = Translations(qapp)
     try:
-        window.use_language(request.param)
-        yield request.param
+        window.use_language(language)
+        yield
     finally:
         context.translations.apply(Language.ENGLISH, QLocale(QLocale.Language.English))
         context.translations = None
@@ -201,29 +201,41 @@ def go_offline(qtbot: QtBot, window: MainWindow, shop: DemoShop) -> None:
 @pytest.mark.parametrize("online", [True, False], ids=["online", "offline"])
 def test_approve_and_decline_fit_and_nothing_overlaps(
     qtbot: QtBot,
+    qapp: QApplication,
     window: MainWindow,
     shop: DemoShop,
     orders: list[str],
-    language: Language,
     online: bool,
 ) -> None:
     where = "online" if online else "offline"
     if not online:
         go_offline(qtbot, window, shop)
-    dialog = approve(qtbot, window, orders[0])
+    for language in (Language.ENGLISH, Language.DANISH):  # Danish: the longer words
+        with speaking(qapp, window, language):
+            check_approve(qtbot, window, orders[0], f"{where}-{language.value}", not online)
+            dialog = decline(qtbot, window, orders[1])
+            check_confirmation(dialog, f"decline-{where}-{language.value}", offline=not online)
+            close(qtbot, window, dialog)
+
+
+def check_approve(
+    qtbot: QtBot, window: MainWindow, order_id: str, name: str, offline: bool
+) -> None:
+    dialog = approve(qtbot, window, order_id)
     assert dialog.panel is not None  # the choices beside what will happen
-    check_confirmation(dialog, f"approve-{where}-{language.value}", offline=not online)
-    # Another choice, another preview (store credit's rows): it still fits, in the same dialog.
+    check_confirmation(dialog, f"approve-{name}", offline=offline)
+    # Another choice, another preview (store credit's rows): it fits the same dialog.
     with qtbot.waitSignal(dialog.preview_shown, timeout=WAIT):
         dialog.panel.credit_radio.click()
     qtbot.waitUntil(lambda: dialog.settled, timeout=WAIT)
     assert dialog.preview.store_credit is not None
-    check_confirmation(dialog, f"approve-credit-{where}-{language.value}", offline=not online)
-    dialog.reject()
+    check_confirmation(dialog, f"approve-credit-{name}", offline=offline)
+    close(qtbot, window, dialog)
+
+
+def close(qtbot: QtBot, window: MainWindow, dialog: ConfirmActionDialog) -> None:
+    dialog.reject()  # nothing is done: the request can be opened again
     qtbot.waitUntil(lambda: window.actions_.dialog is None, timeout=WAIT)
-    dialog = decline(qtbot, window, orders[1])
-    check_confirmation(dialog, f"decline-{where}-{language.value}", offline=not online)
-    dialog.reject()
 
 
 def open_settings(qtbot: QtBot, window: MainWindow) -> SettingsDialog:
@@ -235,9 +247,18 @@ def open_settings(qtbot: QtBot, window: MainWindow) -> SettingsDialog:
 
 
 def test_settings_fit_the_screen_and_save_stays_in_view(
-    qtbot: QtBot, window: MainWindow, language: Language
+    qtbot: QtBot, qapp: QApplication, window: MainWindow
 ) -> None:
-    dialog = open_settings(qtbot, window)
+    for language in (Language.ENGLISH, Language.DANISH):
+        with speaking(qapp, window, language):
+            dialog = open_settings(qtbot, window)
+            check_settings(dialog, language)
+            dialog.reject()
+            dialog.deleteLater()
+            qtbot.waitUntil(lambda: not window.findChildren(SettingsDialog), timeout=WAIT)
+
+
+def check_settings(dialog: SettingsDialog, language: Language) -> None:
     save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
     budget = screen_budget(dialog)
     assert dialog.minimumSizeHint().height() <= LAPTOP.height()
@@ -251,12 +272,13 @@ def test_settings_fit_the_screen_and_save_stays_in_view(
         assert_fits(dialog, budget)
         page = dialog.tabs.currentWidget()
         assert isinstance(page, QScrollArea)  # a long tab scrolls under the tab bar
-        for size in (dialog.size(), dialog.size().boundedTo(LAPTOP), dialog.minimumSizeHint()):
+        for size in (opened, opened.boundedTo(LAPTOP), dialog.minimumSizeHint()):
             dialog.resize(size)
             settle_layout()
             assert_in_view(dialog, save)
             assert_in_view(dialog, dialog.tabs.tabBar())
             lowest = max(fields_in(page.widget()), key=lambda w: rect_in(w, page.widget()).bottom())
             assert_reachable(page, lowest)
+    dialog.resize(opened)
+    settle_layout()
     assert_nothing_overlaps(dialog, dialog.general)
-    dialog.reject()
