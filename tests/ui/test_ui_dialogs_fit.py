@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from itertools import combinations
 
 import pytest
-from PySide6.QtCore import QLocale, QPoint, QRect, QSize
+from PySide6.QtCore import QLocale, QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -135,6 +135,17 @@ def assert_reachable(scroll: QScrollArea, widget: QWidget) -> None:
     assert bottom <= scroll.viewport().height() + scroll.verticalScrollBar().maximum()
 
 
+def tab_chain(dialog: QWidget) -> list[QWidget]:
+    """The widgets Tab stops at, in order."""
+    chain: list[QWidget] = []
+    widget = dialog.nextInFocusChain()
+    while widget is not dialog:
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisibleTo(dialog):
+            chain.append(widget)
+        widget = widget.nextInFocusChain()
+    return chain
+
+
 def check_confirmation(dialog: ConfirmActionDialog, name: str, *, offline: bool) -> None:
     """At the size it opens at, on a 1366x768 laptop, and at the smallest it can be made."""
     settle_layout()
@@ -145,6 +156,13 @@ def check_confirmation(dialog: ConfirmActionDialog, name: str, *, offline: bool)
     assert reply is not None
     body = reply.body_edit
     lines = body.fontMetrics().lineSpacing()
+    # Tab goes through the fields as they read, left column first; a scroll area is no stop.
+    chain = tab_chain(dialog)
+    assert not any(isinstance(w, QScrollArea) for w in chain)
+    expected = [reply.kind_combo, reply.subject_edit, body, dialog.confirm_button]
+    if dialog.panel is not None:
+        expected.insert(0, dialog.panel.full_radio)
+    assert sorted(expected, key=chain.index) == expected
     opened = dialog.size()
     for size in (opened, opened.boundedTo(LAPTOP), dialog.minimumSizeHint()):
         dialog.resize(size)
