@@ -170,8 +170,8 @@
         <translation>{order}: {message}</translation>
     </message>
     <message>
-        <source>{order}: sent in {seconds} s unless you undo it (Ctrl+Z).</source>
-        <translation>{order}: sendes om {seconds} s, medmindre du fortryder (Ctrl+Z).</translation>
+        <source>{order}: sent at {time} unless you undo it (Ctrl+Z).</source>
+        <translation>{order}: sendes kl. {time}, medmindre du fortryder (Ctrl+Z).</translation>
     </message>
     <message>
         <source>{order}: queued until Shopify can be reached.</source>
@@ -324,6 +324,10 @@
         <translation>CancelApp ved ikke, hvor mange decimaler {currency} har, og kan derfor ikke beregne gebyret. Refunder ordren i Shopify.</translation>
     </message>
     <message>
+        <source>Decline anyway</source>
+        <translation>Afvis alligevel</translation>
+    </message>
+    <message>
         <source>Decline request</source>
         <translation>Afvis anmodningen</translation>
     </message>
@@ -450,6 +454,10 @@
     <message>
         <source>There is nothing to restock.</source>
         <translation>Der er intet at lægge på lager igen.</translation>
+    </message>
+    <message>
+        <source>This is a consumer&apos;s withdrawal within the EU&apos;s 14 days: the law does not let the shop refuse it, and declining it can breach consumer law. Approve it instead, unless you know it is not a withdrawal (goods made to order, a business buyer).</source>
+        <translation>Dette er en forbrugers fortrydelse inden for EU&apos;s 14 dage: loven tillader ikke butikken at afvise den, og en afvisning kan være i strid med forbrugerlovgivningen. Godkend den i stedet, medmindre du ved, at det ikke er en fortrydelse (varer fremstillet efter mål, en erhvervskunde).</translation>
     </message>
     <message>
         <source>This is a test order.</source>
@@ -807,6 +815,10 @@
 </context>
 <context>
     <name>BulkDecisions</name>
+    <message>
+        <source>A consumer&apos;s withdrawal the law does not let you refuse: decide it on its own.</source>
+        <translation>En forbrugers fortrydelse, som loven ikke lader dig afvise: afgør den for sig.</translation>
+    </message>
     <message>
         <source>Already decided.</source>
         <translation>Allerede afgjort.</translation>
@@ -4609,16 +4621,20 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>mediantid til en afgørelse: {time}</translation>
     </message>
     <message>
-        <source>Refunded {refunded}, kept {kept}</source>
-        <translation>Refunderet {refunded}, beholdt {kept}</translation>
-    </message>
-    <message>
-        <source>Nothing refunded in this period.</source>
-        <translation>Intet refunderet i denne periode.</translation>
-    </message>
-    <message>
         <source>Week of {week}: {cancelled} cancelled, {declined} declined, {open} open</source>
         <translation>Ugen fra {week}: {cancelled} annulleret, {declined} afvist, {open} åbne</translation>
+    </message>
+    <message>
+        <source>Refunded through CancelApp {refunded}, kept {kept}</source>
+        <translation>Refunderet gennem CancelApp {refunded}, beholdt {kept}</translation>
+    </message>
+    <message>
+        <source>Nothing refunded through CancelApp in this period.</source>
+        <translation>Intet refunderet gennem CancelApp i denne periode.</translation>
+    </message>
+    <message>
+        <source>cancelled orders with no refund through CancelApp (cancelled in Shopify, or nothing was paid): {count}</source>
+        <translation>annullerede ordrer uden refusion gennem CancelApp (annulleret i Shopify, eller intet var betalt): {count}</translation>
     </message>
     <message>
         <source>Shipping refunded {shipping}, payment fees kept by Shopify {fees}</source>
@@ -4747,6 +4763,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     <message>
         <source>&amp;Export CSV…</source>
         <translation>&amp;Eksportér CSV…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Luk</translation>
     </message>
     <message>
         <source>&amp;Read the unknown from Shopify</source>

@@ -9,10 +9,13 @@ from decimal import Decimal
 from typing import Any
 
 from cancelapp.demoshop import DemoShop
+from cancelapp.domain.money import Money
 from cancelapp.shopify import documents
 from cancelapp.shopify.client import ShopifyClient
 from cancelapp.shopify.order_mapping import order_from_node
 from cancelapp.shopify.order_view import order_view_from_node, plain_text
+
+CENT = Decimal("0.01")
 
 
 def node_of(client: ShopifyClient, order_id: str) -> dict[str, Any]:
@@ -46,6 +49,20 @@ def test_a_paid_order_reads_with_shipping_taxes_card_and_customer(
     assert view.customer.orders is not None and view.customer.orders >= 1
     assert [e.at for e in view.events] == sorted(e.at for e in view.events)
     assert any("placed this order" in e.message for e in view.events)
+
+
+def test_tax_lines_are_the_current_ones_and_an_older_cache_keeps_only_the_current_total(
+    demo_shop: DemoShop, shop_client: ShopifyClient
+) -> None:
+    node = node_of(shop_client, demo_shop.create_order("partially_refunded"))
+    view, order = order_view_from_node(node), order_from_node(node)
+    (line,) = view.tax_lines
+    assert line.amount == view.tax == Money.of((order.total.amount / 5).quantize(CENT), "DKK")
+    # Cached before CancelApp read `currentTaxLines`: the original lines are not shown.
+    older = {k: v for k, v in node.items() if k != "currentTaxLines"}
+    older["taxLines"] = node["currentTaxLines"]
+    cached = order_view_from_node(older)
+    assert cached.known and cached.tax_lines == () and cached.tax == view.tax
 
 
 def test_holds_and_withheld_customer_data(demo_shop: DemoShop, shop_client: ShopifyClient) -> None:

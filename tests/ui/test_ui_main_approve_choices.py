@@ -246,3 +246,36 @@ def test_a_statutory_withdrawal_is_refunded_in_full_by_the_same_means(
     assert all(
         r.gateway != "store_credit" for r in demo_shop.ledger.refunds if r.order_id == order_id
     )
+
+
+def test_a_preview_for_an_amount_no_longer_typed_never_enables_confirm(
+    qtbot: QtBot, window: MainWindow, demo_shop: DemoShop, orders: dict[str, str]
+) -> None:
+    """The merchant types 10.00, its preview is asked for, then the amount is made unreadable
+    before that preview comes back: confirm stays off until an amount that can be refunded is
+    typed again, and what is refunded is what the field shows."""
+    dialog = approve_preview(qtbot, window, orders["typed"])
+    panel = dialog.panel
+    assert panel is not None and dialog.preview.options is not None
+    full = dialog.preview.options.full
+    ten = window.formatter.decimal(Decimal("10"), 2)
+    with qtbot.waitSignal(dialog.choices_changed, timeout=WAIT):  # the preview of 10.00 is asked
+        qtbot.keyClicks(panel.typed_edit, ten)
+    qtbot.keyClicks(panel.typed_edit, "x")  # before it comes back
+    assert panel.typed_problem.isVisible()
+    qtbot.waitUntil(lambda: window.context.workers.active_count == 0, timeout=WAIT)
+    assert not dialog.confirm_button.isEnabled()
+    assert not dialog.settled
+    dialog.confirm_button.click()
+    dialog.accept()  # Enter: refused too
+    assert dialog.isVisible()
+
+    panel.typed_edit.clear()
+    twelve = window.formatter.decimal(Decimal("12.50"), 2)
+    qtbot.keyClicks(panel.typed_edit, twelve)
+    settle(qtbot, dialog)
+    shown = window.formatter.money(replace(full, amount=Decimal("12.50")))
+    assert dialog.confirm_button.text().endswith(shown)
+    assert dialog.heading.text().endswith(shown)
+    confirm(qtbot, window, dialog)
+    assert refunded(demo_shop, orders["typed"]) == Decimal("12.50")

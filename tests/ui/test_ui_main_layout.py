@@ -142,6 +142,13 @@ def test_measured_widths_follow_the_language_but_the_merchants_stay(
         assert any(text.startswith("for ") for text in received)  # "for 3 timer siden"
         widest = max(metrics.horizontalAdvance(text) for text in received)
         assert header.sectionSize(Column.RECEIVED) > widest  # measured again, in Danish
+        # Every shown column's heading fits: "Tilbagebetaling senest" was cut to "agebetaling sen".
+        header_metrics = header.fontMetrics()
+        for column in Column:
+            if header.isSectionHidden(column) or column == Column.VERDICT:
+                continue
+            title = str(window.model.headerData(column, Qt.Orientation.Horizontal))
+            assert header.sectionSize(column) >= header_metrics.horizontalAdvance(title), title
         header.resizeSection(Column.RECEIVED, 77)  # the merchant's own width
         window.use_language(Language.ENGLISH)
         assert header.sectionSize(Column.RECEIVED) == 77

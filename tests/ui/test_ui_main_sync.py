@@ -91,9 +91,15 @@ def test_undo_takes_an_approval_back_before_it_is_sent(
         window.commands.approve.trigger()
     dialog = opened.args[0]
     assert isinstance(dialog, ConfirmActionDialog)
+    notices: list[str] = []
+    window.actions_.notice.connect(notices.append)
     with qtbot.waitSignal(window.actions_.finished, timeout=WAIT) as finished:
         dialog.confirm_button.click()
-    assert finished.args[1].status.value == "queued"
+    outcome = finished.args[1]
+    assert outcome.status.value == "queued" and outcome.due_at is not None
+    # When it goes, as a time of day: still true however long the line stays on screen.
+    due = window.formatter.clock_time(outcome.due_at)
+    assert f"{outcome.order_name}: sent at {due} unless you undo it (Ctrl+Z)." in notices
     assert window.commands.undo.isEnabled()  # whichever request is selected now
     window.queue.show_tab(Tab.DONE)  # queued requests count as handled
     qtbot.waitUntil(lambda: window.model.row_of(request_id) is not None, timeout=WAIT)

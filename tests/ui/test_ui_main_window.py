@@ -111,11 +111,15 @@ def test_a_search_counts_its_hits_per_tab_and_says_where_they_are(
     assert window.queue.tabs.currentIndex() == Tab.APPROVE
     assert window.model.rowCount() == 1 and window.model.index(0, Column.ORDER).data() == name
     assert not hint.isVisible()
-    # Cleared, the tabs count every request again (the title's count never changed).
-    window.queue.search.clear()
-    window.queue.apply_filter()
+    # Esc clears it: the tabs count every request again (the title's count never changed).
+    window.queue.search.setFocus()
+    qtbot.keyClick(window.queue.search, Qt.Key.Key_Escape)
+    assert window.queue.search.text() == ""
     counts = window.model.counts()
     assert window.queue.tabs.tabText(Tab.DENY) == f"Deny  {counts[Tab.DENY]}"
+    assert window.model.rowCount() == counts[Tab.APPROVE]
+    qtbot.keyClick(window.queue.search, Qt.Key.Key_Escape)  # once more: back to the table
+    assert window.queue.table.hasFocus()
 
 
 def test_typing_a_search_keeps_the_request_shown_without_loading_it_again(

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from datetime import UTC, timedelta
+from datetime import UTC, date, timedelta
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -21,9 +22,10 @@ from cancelapp.domain.verdict import Outcome, RefundMethod
 from cancelapp.domain.withdrawal import refund_due_on
 from cancelapp.policy import policy_path
 from cancelapp.session.detail import RequestDetail
-from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog
+from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog, TextDialog
 from cancelapp.ui.detail.reply_dialog import ReplyDialog
 from cancelapp.ui.detail.withdrawal_flow import ConfirmWithdrawalDialog
+from cancelapp.ui.dialogs.bulk_dialogs import BulkConfirmDialog
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Column, Tab
 from cancelapp.ui.settings.settings_dialog import SettingsDialog
@@ -107,6 +109,11 @@ def test_a_policy_file_cannot_deny_a_withdrawal_or_keep_a_fee(
     assert delivered.verdict.outcome is Outcome.APPROVE  # the policy said Deny
     assert delivered.verdict.statutory_withdrawal
     assert "cannot be refused" in window.detail.decisive.text()
+    # Its last day in the merchant's own form, as every other date on the pane (not ISO).
+    last_day = delivered.verdict.reasons[0].args["last_day"]
+    assert isinstance(last_day, date)
+    assert f"ends {window.formatter.day(last_day)} (Art. 9)" in window.detail.decisive.text()
+    assert last_day.isoformat() not in window.detail.decisive.text()
     assert window.detail.withdrawal.isVisible()
     assert "Refund due by" in window.detail.withdrawal.text()
 
@@ -237,4 +244,70 @@ def test_a_withdrawal_is_acknowledged_on_arrival_with_its_text_and_time(
     received = detail.request.received_at.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
     assert received in body  # and when it was received
     assert dialog.reply.to == demo_shop.order(orders["delivered"]).email
+    dialog.reject()
+
+
+def reason_then_confirm(qtbot: QtBot, window: MainWindow, *, several: bool = False) -> object:
+    """D on the queue (Shift+D for the selected requests), a reason typed: the confirmation."""
+    flow = window.bulk if several else window.actions_
+    shift = Qt.KeyboardModifier.ShiftModifier if several else Qt.KeyboardModifier.NoModifier
+    with qtbot.waitSignal(flow.dialog_opened, timeout=WAIT) as asked:
+        qtbot.keyClick(window.queue.table, Qt.Key.Key_D, shift)
+    reason = asked.args[0]
+    assert isinstance(reason, TextDialog)
+    reason.editor.setPlainText("Made to your measurements.")
+    with qtbot.waitSignal(flow.dialog_opened, timeout=WAIT) as opened:
+        reason.confirm_button.click()
+    return opened.args[0]
+
+
+def test_a_withdrawal_is_declined_only_anyway_under_the_laws_warning(
+    qtbot: QtBot, window: MainWindow, demo_shop: DemoShop, orders: dict[str, str], tmp_path: Path
+) -> None:
+    american = show(qtbot, window, demo_shop, orders["american"])
+    assert not american.verdict.statutory_withdrawal
+    plain = reason_then_confirm(qtbot, window)
+    assert isinstance(plain, ConfirmActionDialog)
+    assert plain.confirm_button.text() == "Decline request"
+    assert not any("refuse" in label.text() for label in plain.warning_labels)
+    plain.reject()
+
+    unshipped = show(qtbot, window, demo_shop, orders["unshipped"])
+    assert unshipped.verdict.statutory_withdrawal
+    dialog = reason_then_confirm(qtbot, window)
+    assert isinstance(dialog, ConfirmActionDialog)
+    assert dialog.confirm_button.text() == "Decline anyway"
+    assert "the law does not let the shop refuse it" in dialog.warning_labels[0].text()
+    assert dialog.warning_labels[0].isVisible()
+    dialog.grab().save(str(tmp_path / "decline-withdrawal.png"))
+    with qtbot.waitSignal(window.actions_.finished, timeout=WAIT) as finished:
+        dialog.confirm_button.click()  # the merchant may know better: it can still be done
+    assert finished.args[1].status.value == "done", finished.args[1].message
+    order = demo_shop.order(orders["unshipped"])
+    assert order.cancelled_at is None
+    assert "Made to your measurements." in (order.note or "")
+
+
+def test_declining_several_leaves_a_withdrawal_out(
+    qtbot: QtBot, window: MainWindow, demo_shop: DemoShop, orders: dict[str, str]
+) -> None:
+    names = {demo_shop.order(orders[key]).name: key for key in ("unshipped", "american")}
+    rows = [
+        r for r in range(window.model.rowCount()) if window.model.queue_row(r).order_name in names
+    ]
+    assert len(rows) == 2
+    table = window.queue.table
+    for n, row in enumerate(rows):
+        index = window.model.index(row, Column.ORDER)
+        modifier = Qt.KeyboardModifier.ControlModifier if n else Qt.KeyboardModifier.NoModifier
+        qtbot.mouseClick(
+            table.viewport(), Qt.MouseButton.LeftButton, modifier, table.visualRect(index).center()
+        )
+    assert len(window.queue.selected_request_ids()) == 2
+    dialog = reason_then_confirm(qtbot, window, several=True)
+    assert isinstance(dialog, BulkConfirmDialog)
+    assert dict(dialog.rows())["Orders"] == "1"
+    (left_out,) = dialog.left_out_lines
+    assert demo_shop.order(orders["unshipped"]).name in left_out
+    assert "does not let you refuse" in left_out
     dialog.reject()

@@ -9,7 +9,7 @@ from PySide6.QtCore import QLocale
 
 from cancelapp.domain.money import Money
 from cancelapp.domain.phrase import Phrase
-from cancelapp.ui.formatting import Formatter
+from cancelapp.ui.formatting import Formatter, fill
 from cancelapp.ui.labels import financial_label, fulfillment_label, sources_label
 
 DANISH = QLocale(QLocale.Language.Danish, QLocale.Country.Denmark)
@@ -73,3 +73,13 @@ def test_unknown_shopify_values_still_read() -> None:
     assert fulfillment_label("SOMETHING_NEW") == "Something new"
     assert sources_label("email,csv") == "Email, Form"
     assert financial_label(None) == ""
+
+
+def test_a_sentence_ending_in_an_amount_with_its_own_full_stop_has_one() -> None:
+    """Danish kroner end in "kr.": "refunded {amount}." reads "refunded 100,00 kr."."""
+    shown = Formatter(DANISH).phrase(
+        Phrase("Test", "Refunded {amount}.", {"amount": Money.of("100", "DKK")})
+    )
+    assert shown == f"Refunded 100,00{NBSP}kr."
+    assert fill("Paid {amount}.", amount="10 EUR") == "Paid 10 EUR."
+    assert fill("{amount} refunded.", amount="10 kr.") == "10 kr. refunded."

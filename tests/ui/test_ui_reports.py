@@ -10,6 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from cancelapp.context import AppContext, connect_demo
@@ -115,7 +116,7 @@ def test_reports_show_what_cancellations_cost_and_why(
     # What was refunded is what the demo shop's ledger holds for the store.
     refunded = sum((r.amount for r in shop.ledger.refunds), Decimal(0))
     assert sum(report.refunded.values()) == refunded > 0
-    assert reports.money.text().startswith("Refunded ")
+    assert reports.money.text().startswith("Refunded through CancelApp ")
     assert sum(sum(w.counts.values()) for w in report.weeks) == total
     assert sum(n for _r, n in report.reasons) == total
     reasons = dict(report.reasons)  # the two messages this test added, read in their words
@@ -264,3 +265,35 @@ def test_reports_show_the_shipping_refunded_and_the_fees_shopify_payments_keeps(
         report.payment_fees["DKK"],
     )
     assert ["Cancelled orders with payment fees unknown", str(report.fees_unknown)] in rows
+
+
+def test_an_order_cancelled_in_shopify_is_counted_beside_what_cancelapp_refunded(
+    qtbot: QtBot, window: MainWindow, shop: DemoShop
+) -> None:
+    """The money line is CancelApp's refunds; the shipping and fees line covers every
+    cancelled order. An order the shop cancelled in Shopify is counted in the first line's
+    words, so the two never seem to contradict each other. Esc closes the window."""
+    before = _open_reports(qtbot, window).report
+    assert before is not None
+    elsewhere = shop.create_order("cancelled")  # cancelled and refunded in Shopify itself
+    shop.add_cancel_request(elsewhere, "Please cancel my order")
+    with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
+        window.sync_now()
+    reports = window.reports_window
+    assert reports is not None
+    with qtbot.waitSignal(reports.loaded, timeout=WAIT):
+        reports.period.setCurrentIndex(1)
+    report = reports.report
+    assert report is not None
+    assert report.outcomes["cancelled"] == before.outcomes["cancelled"] + 1
+    assert report.refunded == before.refunded  # not through CancelApp
+    assert report.cancelled_without_refund == before.cancelled_without_refund + 1
+    assert (
+        "cancelled orders with no refund through CancelApp (cancelled in Shopify, or nothing "
+        f"was paid): {report.cancelled_without_refund}"
+    ) in reports.money.text()
+
+    reports.activateWindow()
+    reports.period.setFocus()
+    qtbot.keyClick(reports.period, Qt.Key.Key_Escape)
+    assert not reports.isVisible()

@@ -241,10 +241,17 @@ class ActionRunner:
             raise PlanRefused(_phrase(NOT_AT_WAREHOUSE))
         return plan_ask_warehouse(order, request, default_message(order, self.settings.words))
 
-    def prepare_decline(self, request_id: int, reason: str) -> ActionPlan:
+    def prepare_decline(
+        self, request_id: int, reason: str, *, statutory: bool = False
+    ) -> ActionPlan:
         request, order = self._request_and_order(request_id)
         return plan_decline(
-            order, request, reason, settings=self.settings, holds=self._our_holds(order)
+            order,
+            request,
+            reason,
+            settings=self.settings,
+            holds=self._our_holds(order),
+            statutory=statutory,
         )
 
     def prepare_hold(self, request_id: int, *, ask_service: bool = True) -> ActionPlan:

@@ -65,14 +65,24 @@ def _shipping_lines(order: Order, info: Info, **args: Any) -> dict[str, Any]:
     return connection(lines, args, lambda line: [line["id"]])
 
 
-def _tax_lines(order: Order, info: Info, **_: Any) -> list[dict[str, Any]]:
-    tax = _tax(order, accounts.original_total(order))
+def _current_tax(order: Order) -> Decimal:
+    """The VAT in what the customer is still paying for (`currentTotalTaxSet`): none once
+    cancelled, less by the refunded units' VAT after a refund (`accounts.current_total`)."""
+    return _tax(order, accounts.current_total(order))
+
+
+def _current_tax_lines(order: Order, info: Info, **_: Any) -> list[dict[str, Any]]:
+    """`currentTaxLines`: Shopify sums the lines by rate and title, and documents them as
+    "after returns" beside `currentTotalTaxSet` ("after returns and refunds"). Assumed where
+    the docs are silent: they add up to `currentTotalTaxSet` (refunded units and refunded
+    shipping take their VAT with them), and a rate whose every unit went back stays as a line
+    of 0 rather than disappearing, as the line items it sums stay on the order."""
     return [
         {
             "title": "Moms",
             "rate": 0.25,
             "ratePercentage": 25.0,
-            "priceSet": money_bag(tax, order, store_of(info).info.currency_code),
+            "priceSet": money_bag(_current_tax(order), order, store_of(info).info.currency_code),
         }
     ]
 
@@ -146,10 +156,10 @@ ORDER: dict[str, Resolver] = {
     "taxesIncluded": lambda *_: True,
     "currentSubtotalPriceSet": _bag(lambda o: accounts.current_total(o) - current_shipping(o)),
     "currentShippingPriceSet": _bag(current_shipping),
-    "currentTotalTaxSet": _bag(lambda o: _tax(o, accounts.current_total(o))),
+    "currentTotalTaxSet": _bag(_current_tax),
     "totalRefundedShippingSet": _bag(accounts.refunded_shipping),
     "shippingLines": _shipping_lines,
-    "taxLines": _tax_lines,
+    "currentTaxLines": _current_tax_lines,
     "events": _events,
 }
 

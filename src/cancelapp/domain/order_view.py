@@ -101,7 +101,7 @@ class OrderView:
     shipping_titles: tuple[str, ...] = ()
     tax: Money | None = None
     taxes_included: bool = False
-    tax_lines: tuple[TaxLine, ...] = ()
+    tax_lines: tuple[TaxLine, ...] = ()  # current: after refunds, returns and removals
     payments: tuple[Payment, ...] = ()
     shipments: tuple[Shipment, ...] = ()
     holds: tuple[Hold, ...] = ()

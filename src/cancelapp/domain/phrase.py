@@ -9,13 +9,13 @@ Templates are marked with `QT_TRANSLATE_NOOP` so `pyside6-lupdate` collects them
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from cancelapp.domain.money import Money
 
 # A Phrase may be an argument of another ("Shopify did not do {step}: {reason}"), each
 # translated in its own context.
-type PhraseArg = str | int | Money | timedelta | datetime | Phrase
+type PhraseArg = str | int | Money | timedelta | datetime | date | Phrase  # date: a calendar day
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:

@@ -285,9 +285,7 @@ def _safeguarded(
     if withdrawal.statutory:
         return _withdrawal_verdict(verdict, facts, withdrawal, timing_only)
     if withdrawal.period.last_day is not None and verdict.outcome is not Outcome.APPROVE:
-        ended = Phrase(
-            "Policy", _PERIOD_ENDED, {"last_day": withdrawal.period.last_day.isoformat()}
-        )
+        ended = Phrase("Policy", _PERIOD_ENDED, {"last_day": withdrawal.period.last_day})
         verdict = replace(verdict, reasons=(*verdict.reasons, ended))
     if facts.order.financial_status is FinancialStatus.UNKNOWN:
         reasons = (_PAYMENT_UNKNOWN, *verdict.reasons)
@@ -341,13 +339,13 @@ def _withdrawal_verdict(
     if last_day is None:
         why = Phrase("Policy", _NOT_STARTED)
     else:
-        why = Phrase("Policy", _IN_PERIOD, {"last_day": last_day.isoformat()})
+        why = Phrase("Policy", _IN_PERIOD, {"last_day": last_day})
     reasons: list[Phrase] = [why]
     if facts.any_fulfilled:
         reasons.append(Phrase("Policy", _RETURN_PATH))
     due = withdrawal.refund_due_on
     if due is not None:
-        reasons.append(Phrase("Policy", _REFUND_DUE, {"due": due.isoformat()}))
+        reasons.append(Phrase("Policy", _REFUND_DUE, {"due": due}))
     if withdrawal.exception is not None:
         return Verdict(
             Outcome.REVIEW,

@@ -41,6 +41,9 @@ _NOT_APPROVE = {
     VerdictOutcome.DENY: QT_TRANSLATE_NOOP(_CONTEXT, "Verdict Deny: decide it on its own."),
 }
 _STOPPED = QT_TRANSLATE_NOOP(_CONTEXT, "Not started: you pressed Stop.")
+_STATUTORY = QT_TRANSLATE_NOOP(
+    _CONTEXT, "A consumer's withdrawal the law does not let you refuse: decide it on its own."
+)
 
 
 class BulkKind(StrEnum):
@@ -115,11 +118,16 @@ def prepare_bulk_approve(session: StoreSession, request_ids: Iterable[int]) -> B
 def prepare_bulk_decline(
     session: StoreSession, request_ids: Iterable[int], reason: str
 ) -> BulkPlan:
-    """Decline plans for every selected request still to be decided, all with `reason`."""
+    """Decline plans for every selected request still to be decided, all with `reason`.
+    A statutory withdrawal is left out: it is declined, if ever, on its own, under the
+    single decline's warning."""
     plans: list[ActionPlan] = []
     left_out: list[LeftOut] = []
     for detail in _read(session, request_ids, left_out):
         assert detail.request.id is not None
+        if detail.verdict.statutory_withdrawal:
+            left_out.append(_left_out(detail, Phrase(_CONTEXT, _STATUTORY)))
+            continue
         try:
             plans.append(session.runner.prepare_decline(detail.request.id, reason))
         except PlanRefused as refused:

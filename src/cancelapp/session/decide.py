@@ -55,7 +55,7 @@ class Asked:
     action: SuggestedAction | None = None  # approve: the policy's suggested action
     reason: str = ""  # decline
     choices: ApproveChoices | None = None  # approve: the merchant's, in the preview
-    statutory: bool = False  # approve: the verdict says it is a statutory withdrawal
+    statutory: bool = False  # the verdict says it is a statutory withdrawal (approve, decline)
     judged_at: datetime | None = None  # when the verdict suggesting `action` was judged
 
 
@@ -128,7 +128,7 @@ def _live_plan(session: StoreSession, request_id: int, asked: Asked) -> ActionPl
         action, choices = _approval(session, asked)
         return runner.prepare_approve(request_id, action, choices, statutory=asked.statutory)
     if asked.choice is Choice.DECLINE:
-        return runner.prepare_decline(request_id, asked.reason)
+        return runner.prepare_decline(request_id, asked.reason, statutory=asked.statutory)
     return runner.prepare_hold(request_id)
 
 
@@ -167,7 +167,14 @@ def _cached_plan(session: StoreSession, request_id: int, asked: Asked) -> Prepar
         )
     elif asked.choice is Choice.DECLINE:
         holds = _our_cached_holds(order) if held else ()
-        plan = plan_decline(order, request, asked.reason, settings=runner.settings, holds=holds)
+        plan = plan_decline(
+            order,
+            request,
+            asked.reason,
+            settings=runner.settings,
+            holds=holds,
+            statutory=asked.statutory,
+        )
     else:
         plan = plan_hold(order, request, settings=runner.settings)
     return Prepared(plan, read_at)

@@ -71,6 +71,9 @@ class CancellationReport:
     fees_unknown: int = 0  # cancelled orders whose payment fees are unknown
     shipping_unknown: int = 0  # cancelled orders whose refunded shipping is unknown
     costs_to_read: tuple[str, ...] = ()  # orders a full read would tell more of
+    # Cancelled orders CancelApp sent no refund for (cancelled in Shopify itself, or nothing
+    # was paid): their refunds, if any, are not in `refunded`, which is CancelApp's own.
+    cancelled_without_refund: int = 0
 
     @property
     def goodwill(self) -> int:
@@ -124,6 +127,7 @@ def _report(
     hours: list[float] = []
     withdrawals = 0
     cancelled_orders: dict[str, datetime | None] = {}  # order, when first decided
+    refunded_orders: set[str] = set()  # of those, the ones CancelApp refunded
     for request_id, state, received_text, order_gid, line_ids, refund_due in rows:
         withdrawals += refund_due is not None
         received = from_db_time(received_text)
@@ -138,6 +142,8 @@ def _report(
             if order_gid is not None:
                 _add_products(conn, store_id, order_gid, json.loads(line_ids), products)
                 cancelled_orders.setdefault(order_gid, decided.get(request_id))
+                if refunded_by_request.get(request_id):
+                    refunded_orders.add(order_gid)
         if (decided_at := decided.get(request_id)) is not None:
             hours.append(max((decided_at - received).total_seconds(), 0) / 3600)
 
@@ -163,6 +169,7 @@ def _report(
         fees_unknown=costs.fees_unknown,
         shipping_unknown=costs.shipping_unknown,
         costs_to_read=costs.to_read,
+        cancelled_without_refund=len(cancelled_orders.keys() - refunded_orders),
     )
 
 

@@ -34,8 +34,13 @@ _DIGITS = re.compile(r"(\d{2,4})\s*$")
 
 
 def order_view_from_node(node: Node) -> OrderView:
-    """The view of a cached order node; `known=False` when it lacks the view's fields."""
-    if "taxLines" not in node:
+    """The view of a cached order node; `known=False` when it lacks the view's fields.
+
+    Tax lines are the current ones (`currentTaxLines`), as every other figure of the view. A
+    node cached before CancelApp read them holds only the original `taxLines`: those are not
+    shown (they would be the VAT of what was refunded or cancelled), so its taxes show as the
+    one current total (`currentTotalTaxSet`) until the order is read again."""
+    if "taxesIncluded" not in node:
         return OrderView()
     try:
         return _view(node)
@@ -81,7 +86,7 @@ def _view(node: Node) -> OrderView:
                 _decimal(line.get("ratePercentage")),
                 Money.from_shopify(line["priceSet"]["shopMoney"]),
             )
-            for line in node.get("taxLines") or ()
+            for line in node.get("currentTaxLines") or ()
         ),
         payments=tuple(_payment(t) for t in node.get("transactions") or ()),
         shipments=tuple(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from cancelapp.domain.money import Money
@@ -37,6 +37,8 @@ def _encode(value: PhraseArg) -> dict[str, Any]:
         return {"seconds": value.total_seconds()}
     if isinstance(value, datetime):
         return {"time": value.isoformat()}
+    if isinstance(value, date):  # a calendar day (a legal deadline), shown as the locale's
+        return {"day": value.isoformat()}
     if isinstance(value, int):
         return {"int": value}
     return {"str": value}
@@ -52,6 +54,8 @@ def _decode(value: dict[str, Any]) -> PhraseArg:
         return timedelta(seconds=raw)
     if kind == "time":
         return datetime.fromisoformat(raw)
+    if kind == "day":
+        return date.fromisoformat(raw)
     if kind == "int":
         return int(raw)
     return str(raw)

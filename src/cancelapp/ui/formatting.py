@@ -81,6 +81,15 @@ class Formatter:
         """Exact, e.g. `26.11.2026 09.15` (da) or `11/26/26 9:15 AM` (en_US)."""
         return self.locale.toString(_qdatetime(self.local(moment)), QLocale.FormatType.ShortFormat)
 
+    def clock_time(self, moment: datetime) -> str:
+        """The time of day to the second in the locale's own form: `14.32.05` (da),
+        `2:32:05 PM` (en_US); for a moment seconds away, said once and true while shown."""
+        pattern = self.locale.timeFormat(QLocale.FormatType.ShortFormat)
+        if "s" not in pattern:
+            pattern = re.sub(r"(\W)mm", r"\1mm\1ss", pattern, count=1)
+        local = self.local(moment)
+        return self.locale.toString(QTime(local.hour, local.minute, local.second), pattern)
+
     def date(self, moment: datetime) -> str:
         local = self.local(moment)
         qdate = QDate(local.year, local.month, local.day)
@@ -126,10 +135,10 @@ class Formatter:
         template = QCoreApplication.translate(phrase.context, phrase.template)
         values = {name: self.argument(value) for name, value in phrase.args.items()}
         try:
-            return template.format(**values)
+            return fill(template, **values)
         except (KeyError, IndexError, ValueError):
             # A translation with a broken placeholder must not hide the message.
-            return phrase.template.format(**values)
+            return fill(phrase.template, **values)
 
     def argument(self, value: PhraseArg) -> str:
         if isinstance(value, Phrase):
@@ -140,9 +149,20 @@ class Formatter:
             return self.duration(value)
         if isinstance(value, datetime):
             return self.date_time(value)
+        if isinstance(value, dt.date):
+            return self.day(value)
         if isinstance(value, int) and not isinstance(value, bool):
             return self.locale.toString(value)
         return status_words(str(value))
+
+
+def fill(template: str, **values: str) -> str:
+    """`template.format(**values)`, with one full stop where a value that ends a sentence has
+    its own: "refunded {amount}." with "1.948,00 kr." reads "refunded 1.948,00 kr."."""
+    for name, value in values.items():
+        if value.endswith("."):
+            template = template.replace("{" + name + "}.", "{" + name + "}")
+    return template.format(**values)
 
 
 def _space_out(pattern: str) -> str:

@@ -91,6 +91,16 @@ def restock_step(
     return step, tuple(restock)
 
 
+_STATUTORY_DECLINE = phrase(
+    QT_TRANSLATE_NOOP(
+        CONTEXT,
+        "This is a consumer's withdrawal within the EU's 14 days: the law does not let the "
+        "shop refuse it, and declining it can breach consumer law. Approve it instead, unless "
+        "you know it is not a withdrawal (goods made to order, a business buyer).",
+    )
+)
+
+
 def plan_decline(
     order: Order,
     request: CancellationRequest,
@@ -98,8 +108,13 @@ def plan_decline(
     *,
     settings: ActionSettings,
     holds: Sequence[HeldFulfillment] = (),
+    statutory: bool = False,
 ) -> ActionPlan:
-    """Tag, note the reason, decline a native request and let the warehouse ship again."""
+    """Tag, note the reason, decline a native request and let the warehouse ship again.
+
+    `statutory`: the verdict says this is a consumer's withdrawal the law does not let the
+    shop refuse. It can still be declined (the merchant may know better: goods made to order,
+    a business buyer), but only as "Decline anyway", under a warning that says why."""
     note_line = settings.words(
         Phrase(
             SHOPIFY_TEXT,
@@ -123,11 +138,15 @@ def plan_decline(
         order_id=order.id,
         order_name=order.name,
         kind=ActionKind.DECLINE,
-        confirm_label=phrase(QT_TRANSLATE_NOOP(CONTEXT, "Decline request")),
+        confirm_label=phrase(
+            QT_TRANSLATE_NOOP(CONTEXT, "Decline anyway")
+            if statutory
+            else QT_TRANSLATE_NOOP(CONTEXT, "Decline request")
+        ),
         tags_added=(settings.decline_tag,),
         note_added=note_line,
         holds=tuple(h.location_name or h.fulfillment_order_id for h in holds),
-        warnings=decline_warnings(order),
+        warnings=((_STATUTORY_DECLINE,) if statutory else ()) + decline_warnings(order),
     )
     plan = new_plan(order, request, ActionKind.DECLINE, steps, preview, None)
     return replace(plan, reason=reason)

@@ -222,7 +222,8 @@ class ActionController(QObject):
             reason = dialog.text  # read on the GUI thread: the dialog may be gone by the worker
             if rid is not None:
                 self._typed[rid] = reason
-            self._prepare(detail, Asked(Choice.DECLINE, reason=reason))
+            statutory = verdict.statutory_withdrawal  # declined only under a warning
+            self._prepare(detail, Asked(Choice.DECLINE, reason=reason, statutory=statutory))
 
         dialog.accepted.connect(declined)
         self._open(dialog)
@@ -536,12 +537,12 @@ class ActionController(QObject):
                 "",
             )
         elif outcome.status == _QUEUED:
-            seconds = int(self.session.runner.settings.undo_seconds) if self.session else 0
+            due = outcome.due_at
             self.notice.emit(
-                self.tr("{order}: sent in {seconds} s unless you undo it (Ctrl+Z).").format(
-                    order=outcome.order_name, seconds=seconds
+                self.tr("{order}: sent at {time} unless you undo it (Ctrl+Z).").format(
+                    order=outcome.order_name, time=self.formatter.clock_time(due)
                 )
-                if outcome.due_at is not None and outcome.message is None and not waiting
+                if due is not None and outcome.message is None and not waiting
                 else self.tr("{order}: queued until Shopify can be reached.").format(
                     order=outcome.order_name
                 )

@@ -89,6 +89,9 @@ class ConfirmActionDialog(QDialog):
         self.summary: QWidget | None = None
         self.panel: ApproveChoicesPanel | None = None
         self._pending: object = None
+        # What is chosen on screen cannot be previewed (an amount that cannot be refunded, or
+        # the plan was refused): a preview still on its way is of earlier choices.
+        self._unpreviewable = False
         self._settle = QTimer(self)
         self._settle.setSingleShot(True)
         self._settle.setInterval(SETTLE_MS)
@@ -141,7 +144,11 @@ class ConfirmActionDialog(QDialog):
         super().showEvent(event)
 
     def show_preview(self, preview: Preview) -> None:
-        """The preview of what is chosen now: confirm sends exactly this."""
+        """The preview of what is chosen now: confirm sends exactly this. One that comes back
+        after the merchant changed the choices again (still to be sent) or made them
+        unpreviewable is of choices no longer on screen: it is dropped, confirm stays off."""
+        if self._settle.isActive() or self._unpreviewable:
+            return
         self.preview = preview
         if self.panel is not None and preview.options is not None:
             self.panel.show_amounts(preview.options)
@@ -164,12 +171,17 @@ class ConfirmActionDialog(QDialog):
         return self.confirm_button.isEnabled() and not self._settle.isActive()
 
     def show_problem(self, message: str) -> None:
-        """What is chosen cannot be done (`message` says why): nothing to confirm."""
+        """What is chosen cannot be done (`message` says why): nothing to confirm, and no
+        preview of earlier choices may turn confirm back on."""
+        self._settle.stop()
+        self._pending = None
+        self._unpreviewable = True
         self.status_label.setText(message)
         self.status_label.setVisible(True)
         self.confirm_button.setEnabled(False)
 
     def _chosen(self, choices: object) -> None:
+        self._unpreviewable = False
         self.status_label.setText(self.tr("Working out the refund…"))
         self.status_label.setVisible(True)
         self.confirm_button.setEnabled(False)

@@ -38,7 +38,7 @@ from cancelapp.ui.detail.order_sections import (
     ShipmentsAndHolds,
 )
 from cancelapp.ui.detail.order_words import gateway_words, hold_reason
-from cancelapp.ui.formatting import Formatter
+from cancelapp.ui.formatting import Formatter, fill
 from cancelapp.ui.labels import (
     audit_label,
     financial_label,
@@ -353,8 +353,11 @@ class DetailPane(Retranslating, QScrollArea):
             return self.tr("Declined by {who} on {day}.").format(who=who, day=day)
         if carried.refunded is None or carried.refunded.is_zero():
             return self.tr("Approved by {who} on {day}, nothing refunded.").format(who=who, day=day)
-        return self.tr("Approved by {who} on {day}, refunded {amount}.").format(
-            who=who, day=day, amount=self.formatter.money(carried.refunded)
+        return fill(
+            self.tr("Approved by {who} on {day}, refunded {amount}."),
+            who=who,
+            day=day,
+            amount=self.formatter.money(carried.refunded),
         )
 
     def withdrawal_text(self, detail: RequestDetail) -> str:

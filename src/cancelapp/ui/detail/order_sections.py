@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cancelapp.domain.money import Money
 from cancelapp.domain.order import Order
 from cancelapp.domain.order_view import Hold, OrderView, Shipment
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP
@@ -205,14 +206,18 @@ class MoneyBreakdown(QWidget):
             titles = ", ".join(view.shipping_titles)
             name = _tr("Shipping ({method})").format(method=titles) if titles else _tr("Shipping")
             rows.append((name, fmt.money(view.shipping)))
+        # The current taxes, as the subtotal, shipping and total beside them: a cancelled
+        # order's VAT is 0, a partly refunded one's what is left.
+        taxes: list[tuple[str, Money]] = []
         for tax in view.tax_lines:
             rate = f" {fmt.decimal(tax.rate_percent, 0)} %" if tax.rate_percent is not None else ""
-            name = f"{tax.title or _tr('Taxes')}{rate}"
+            taxes.append((f"{tax.title or _tr('Taxes')}{rate}", tax.amount))
+        if view.tax is not None and not taxes:
+            taxes.append((_tr("Taxes"), view.tax))
+        for name, amount in taxes:
             if view.taxes_included:
                 name = _tr("{tax} (included)").format(tax=name)
-            rows.append((name, fmt.money(tax.amount)))
-        if view.tax is not None and not view.tax_lines:
-            rows.append((_tr("Taxes"), fmt.money(view.tax)))
+            rows.append((name, fmt.money(amount)))
         rows.append((_tr("Total"), fmt.money(order.total)))
         if order.total_refunded is not None and not order.total_refunded.is_zero():
             rows.append((_tr("Refunded"), fmt.money(order.total_refunded)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -53,6 +54,11 @@ class QueueView(Retranslating, QWidget):
             self.tabs.addTab("")
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
+        escape = QAction(self.search)  # Esc clears the search, as in any search field
+        escape.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        escape.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        escape.triggered.connect(self._escape_search)
+        self.search.addAction(escape)
         self.source_filter = QComboBox()
         self.financial_filter = QComboBox()
         self.fulfillment_filter = QComboBox()
@@ -261,6 +267,15 @@ class QueueView(Retranslating, QWidget):
             financial_status=self.financial_filter.currentData(),
             fulfillment_status=self.fulfillment_filter.currentData(),
         )
+
+    def _escape_search(self) -> None:
+        """Esc in the search: the whole queue again; pressed on an empty search, back to the
+        table."""
+        if self.search.text():
+            self.search.clear()
+            self.apply_filter()
+        else:
+            self.table.setFocus()
 
     def apply_filter(self) -> None:
         self._debounce.stop()

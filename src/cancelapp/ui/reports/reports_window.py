@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -147,6 +148,19 @@ class ReportsWindow(Retranslating, QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
+        self.close_button = QPushButton()
+        self.close_button.clicked.connect(self.close)
+        top.addWidget(self.close_button)
+        closing = QAction(self)  # Esc and the platform's close-window keys, as in a dialog
+        closing.setShortcuts(
+            [
+                QKeySequence(Qt.Key.Key_Escape),
+                *QKeySequence.keyBindings(QKeySequence.StandardKey.Close),
+            ]
+        )
+        closing.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        closing.triggered.connect(self.close)
+        self.addAction(closing)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(scroll, 1)
@@ -203,17 +217,7 @@ class ReportsWindow(Retranslating, QWidget):
                 time=self.formatter.duration(timedelta(hours=median))
             )
         self.summary.setText(text)
-        currencies = sorted(set(report.refunded) | set(report.kept))
-        self.money.setText(
-            " · ".join(
-                self.tr("Refunded {refunded}, kept {kept}").format(
-                    refunded=self.formatter.money(Money(report.refunded.get(c, Decimal(0)), c)),
-                    kept=self.formatter.money(Money(report.kept.get(c, Decimal(0)), c)),
-                )
-                for c in currencies
-            )
-            or self.tr("Nothing refunded in this period.")
-        )
+        self.money.setText(self._money_text(report))
         self.costs.setText(self._costs_text(report))
         self.read_button.setVisible(
             bool(report.costs_to_read) and self._store_session() is not None
@@ -238,6 +242,25 @@ class ReportsWindow(Retranslating, QWidget):
         self.reasons.set_data([(reason_words(r), n) for r, n in report.reasons])
         self.products.set_data(list(report.products))
         self._fill_merge_choices()
+
+    def _money_text(self, report: CancellationReport) -> str:
+        """What CancelApp refunded and kept, per currency; cancelled orders it sent no refund
+        for are counted, so the shipping and fees below (over every cancelled order) never
+        seem to contradict it."""
+        currencies = sorted(set(report.refunded) | set(report.kept))
+        text = " · ".join(
+            self.tr("Refunded through CancelApp {refunded}, kept {kept}").format(
+                refunded=self.formatter.money(Money(report.refunded.get(c, Decimal(0)), c)),
+                kept=self.formatter.money(Money(report.kept.get(c, Decimal(0)), c)),
+            )
+            for c in currencies
+        ) or self.tr("Nothing refunded through CancelApp in this period.")
+        if report.cancelled_without_refund:
+            text += " · " + self.tr(
+                "cancelled orders with no refund through CancelApp (cancelled in Shopify, "
+                "or nothing was paid): {count}"
+            ).format(count=self.formatter.locale.toString(report.cancelled_without_refund))
+        return text
 
     def _costs_text(self, report: CancellationReport) -> str:
         """Shipping refunded and payment fees kept, per currency, and how many cancelled
@@ -378,6 +401,7 @@ class ReportsWindow(Retranslating, QWidget):
             self.period.setItemText(index, names[int(self.period.itemData(index))])
         self.period.setAccessibleName(self.tr("Period"))
         self.export_button.setText(self.tr("&Export CSV…"))
+        self.close_button.setText(self.tr("Close"))
         self.read_button.setText(self.tr("&Read the unknown from Shopify"))
         self.read_button.setToolTip(
             self.tr(

@@ -1,0 +1,187 @@
+"""The VAT rows of the money breakdown after a cancel or a refund, in the real window against the
+demo shop: the current tax lines (`currentTaxLines`), as the subtotal, shipping and total beside
+them. A cancelled order's VAT is 0, a partly refunded one's the VAT in what is left; an order
+cached before CancelApp read the current lines shows the current tax total, never the original
+lines (QA walkthrough: #1040 showed "Moms 25 % (included) DKK 35.60" beside a total of 0)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import replace
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from cancelapp.context import AppContext, connect_demo
+from cancelapp.demoshop import DemoShop
+from cancelapp.domain.money import Money
+from cancelapp.settings import Language
+from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog
+from cancelapp.ui.i18n import Translations
+from cancelapp.ui.main_window import MainWindow
+from cancelapp.ui.queue.queue_index import Tab
+from fixtures.main_window import open_window, show_request
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+WAIT = 30_000
+
+
+@pytest.fixture
+def demo_shop(make_demo_shop: Callable[..., DemoShop]) -> DemoShop:
+    return make_demo_shop(size=6, bucket_size=100_000, restore_rate=100_000)
+
+
+@pytest.fixture
+def order_id(demo_shop: DemoShop) -> str:
+    """A paid order of two or more stocked items, its customer asking to cancel."""
+    while True:
+        made = demo_shop.create_order("paid")
+        items = demo_shop.order(made).line_items
+        if len(items) >= 2 and all(li.variant is not None for li in items):
+            break
+    demo_shop.add_cancel_request(made, "Please cancel my order.")
+    return made
+
+
+@pytest.fixture
+def window(
+    qtbot: QtBot, bare_context: AppContext, demo_shop: DemoShop, order_id: str
+) -> MainWindow:
+    bare_context.settings = replace(bare_context.settings, undo_window_seconds=0)
+    connect_demo(bare_context, demo_shop)
+    return open_window(qtbot, bare_context)
+
+
+def money_rows(window: MainWindow) -> dict[str, str]:
+    money = window.detail.money
+    names, values = money.names.text().splitlines(), money.values.text().splitlines()
+    return dict(zip(names, values, strict=True))
+
+
+def screenshot(window: MainWindow, path: Path) -> None:
+    """The window at a laptop's size, the money breakdown scrolled into view, saved to be
+    looked at (`pytest --basetemp DIR` keeps it)."""
+    window.resize(1366, 768)
+    QApplication.processEvents()  # laid out at that size
+    window.detail.ensureWidgetVisible(window.detail.money)
+    assert window.grab().save(str(path))
+
+
+def vat_in(amount: Decimal) -> Money:
+    return Money.of((amount / 5).quantize(Decimal("0.01")), "DKK")  # 25 % included
+
+
+def approve_preview(qtbot: QtBot, window: MainWindow, order_id: str) -> ConfirmActionDialog:
+    request_id = window.model.request_of_order(order_id)
+    assert request_id is not None
+    show_request(qtbot, window, request_id)
+    qtbot.waitUntil(window.commands.approve.isEnabled, timeout=WAIT)
+    with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
+        window.commands.approve.trigger()
+    dialog = opened.args[0]
+    assert isinstance(dialog, ConfirmActionDialog)
+    return dialog
+
+
+def confirm_and_show(
+    qtbot: QtBot, window: MainWindow, dialog: ConfirmActionDialog, order_id: str
+) -> None:
+    """Carry the action out, then show its request again once it is done (in the Done tab),
+    with the order as read after the action."""
+    qtbot.waitUntil(lambda: dialog.settled, timeout=WAIT)
+    with qtbot.waitSignal(window.actions_.finished, timeout=WAIT) as finished:
+        dialog.confirm_button.click()
+    assert finished.args[1].status.value == "done", finished.args[1].message
+    request_id = window.model.request_of_order(order_id)
+    assert request_id is not None
+    window.queue.show_tab(Tab.DONE)
+
+    def done() -> bool:
+        row = window.model.row_of(request_id)
+        return row is not None and window.model.queue_row(row).request_state == "done"
+
+    qtbot.waitUntil(done, timeout=WAIT)
+    show_request(qtbot, window, request_id)
+
+
+def test_a_cancelled_order_shows_no_vat_left_even_from_an_older_cache(
+    qtbot: QtBot, window: MainWindow, demo_shop: DemoShop, order_id: str, tmp_path: Path
+) -> None:
+    fmt = window.formatter.money
+    dialog = approve_preview(qtbot, window, order_id)
+    before = window.current_detail()
+    assert before is not None and before.order is not None
+    original_vat = vat_in(before.order.total.amount)
+    assert money_rows(window)["Moms 25 % (included)"] == fmt(original_vat)
+    confirm_and_show(qtbot, window, dialog, order_id)
+    assert demo_shop.order(order_id).cancelled_at is not None
+    zero = fmt(Money.of("0.00", "DKK"))
+    rows = money_rows(window)
+    assert rows["Total"] == zero, rows
+    assert rows["Moms 25 % (included)"] == zero
+    assert rows["Subtotal"] == zero
+    assert fmt(original_vat) not in rows.values()
+    screenshot(window, tmp_path / "vat-cancelled.png")
+
+    # An order cached before CancelApp read `currentTaxLines` holds only the original lines:
+    # the pane shows the current tax total instead, until the order is read again.
+    request_id = window.model.request_of_order(order_id)
+    assert request_id is not None
+    with window.context.database.transaction() as conn:
+        (snapshot,) = conn.execute(
+            "SELECT snapshot FROM order_snapshots JOIN orders ON orders.id = order_id"
+            " WHERE orders.gid = ?",
+            (order_id,),
+        ).fetchone()
+        node = json.loads(snapshot)
+        lines = node.pop("currentTaxLines")
+        lines[0]["priceSet"]["shopMoney"]["amount"] = str(original_vat.amount)
+        node["taxLines"] = lines
+        conn.execute(
+            "UPDATE order_snapshots SET snapshot = ? WHERE order_id ="
+            " (SELECT id FROM orders WHERE gid = ?)",
+            (json.dumps(node), order_id),
+        )
+    show_request(qtbot, window, request_id)
+    rows = money_rows(window)
+    assert rows["Taxes (included)"] == zero
+    assert "Moms 25 % (included)" not in rows and rows["Total"] == zero
+
+
+def test_a_partly_refunded_order_shows_the_vat_of_what_is_left_in_danish(
+    qtbot: QtBot,
+    qapp: QApplication,
+    window: MainWindow,
+    demo_shop: DemoShop,
+    order_id: str,
+    tmp_path: Path,
+) -> None:
+    kept = demo_shop.order(order_id).line_items[0]
+    dialog = approve_preview(qtbot, window, order_id)
+    assert dialog.panel is not None
+    dialog.panel.lines[0].quantity.setValue(0)  # the first item still ships
+    qtbot.waitUntil(lambda: dialog.settled, timeout=WAIT)
+    assert dialog.preview.kind.value == "refund"
+    confirm_and_show(qtbot, window, dialog, order_id)
+    order = demo_shop.order(order_id)
+    assert order.cancelled_at is None
+    assert all(li.current_quantity == 0 for li in order.line_items[1:])
+    left = kept.unit_price * kept.quantity + order.shipping
+    window.context.translations = Translations(qapp)
+    try:
+        window.use_language(Language.DANISH)
+        fmt = window.formatter.money
+        total = fmt(Money.of(left, "DKK"))
+        qtbot.waitUntil(lambda: money_rows(window)["Total"] == total, timeout=WAIT)
+        rows = money_rows(window)
+        vat = vat_in(left)
+        assert rows["Moms 25 % (inkluderet)"] == fmt(vat)
+        assert fmt(vat).endswith("\u00a0kr.") and "," in fmt(vat)  # in Danish
+        screenshot(window, tmp_path / "vat-partly-refunded.png")
+    finally:
+        window.context.translations.apply(Language.ENGLISH, QLocale(QLocale.Language.English))
