@@ -69,7 +69,7 @@ def open_settings(window: MainWindow, server: OAuthImapServer) -> SettingsDialog
     window.settings_flow.open_settings()
     dialog = window.findChild(SettingsDialog)
     assert dialog is not None
-    dialog.tabs.setCurrentWidget(dialog.intake_tab)
+    dialog.tabs.setCurrentIndex(2)  # Incoming requests, in its scroll area
     tab = dialog.intake_tab
     tab.email_group.setChecked(True)
     tab.sign_in.method_combo.setCurrentIndex(tab.sign_in.method_combo.findData("microsoft"))

@@ -19,13 +19,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -35,13 +33,15 @@ from cancelapp.ui.detail.approve_choices import ApproveChoicesPanel
 from cancelapp.ui.detail.detail_pane import plain_label
 from cancelapp.ui.detail.order_words import gateway_words
 from cancelapp.ui.detail.reply_preview import ReplyFacts, ReplyPreview
+from cancelapp.ui.dialog_fit import ScrollingForm, fit_to_screen
 from cancelapp.ui.formatting import Formatter
 from cancelapp.ui.theme import banner_colors, is_dark
 
 if TYPE_CHECKING:
     from cancelapp.actions.prepare.preview import Preview
 
-PANEL_MAX_HEIGHT = 540  # the choices scroll beyond this: the dialog fits a 768 px screen
+WIDTH = 520
+WIDTH_WITH_CHOICES = 1000  # the choices beside what will happen; less on a narrow screen
 SETTLE_MS = 300  # a new preview once the merchant pauses, not one per keystroke
 
 
@@ -84,9 +84,7 @@ class ConfirmActionDialog(QDialog):
         # The reply the customer will get, composed for the preview on screen.
         self.reply_for = reply_for
         facts = reply_for(preview) if reply_for is not None else None
-        self.reply_preview: ReplyPreview | None = (
-            ReplyPreview(facts, self) if facts is not None else None
-        )
+        self.reply_preview: ReplyPreview | None = ReplyPreview(facts) if facts is not None else None
         self.summary_layout = QVBoxLayout()
         self.summary: QWidget | None = None
         self.panel: ApproveChoicesPanel | None = None
@@ -98,38 +96,38 @@ class ConfirmActionDialog(QDialog):
         self._settle.setSingleShot(True)
         self._settle.setInterval(SETTLE_MS)
         self._settle.timeout.connect(self._send_choices)
+        # The choices (first in the tab order), what will happen, the reply and the
+        # warehouse's message scroll; the heading and the buttons stay.
+        self.choices_scroll: ScrollingForm | None = None
         if preview.options is not None:
             self.panel = ApproveChoicesPanel(preview.options, formatter)
             self.panel.changed.connect(self._chosen)
             self.panel.problem.connect(self.show_problem)
-            scroll = QScrollArea()
-            scroll.setWidget(self.panel)
-            scroll.setWidgetResizable(True)
-            scroll.setFrameShape(QFrame.Shape.NoFrame)
-            scroll.setMinimumHeight(min(self.panel.sizeHint().height(), PANEL_MAX_HEIGHT))
-            columns = QHBoxLayout()
-            columns.addWidget(scroll, 3)
-            right = QVBoxLayout()
-            right.addWidget(self.status_label)
-            right.addLayout(self.summary_layout)
-            if self.reply_preview is not None:
-                right.addWidget(self.reply_preview)
-            right.addStretch(1)
-            columns.addLayout(right, 2)
-            layout.addLayout(columns, 1)
-        else:
-            layout.addWidget(self.status_label)
-            layout.addLayout(self.summary_layout)
-            if self.reply_preview is not None:
-                layout.addWidget(self.reply_preview)
+            self.choices_scroll = ScrollingForm(self.panel)
+        self.facts_column = QWidget()
+        right = QVBoxLayout(self.facts_column)
+        right.setContentsMargins(0, 0, 0, 0)
+        right.addWidget(self.status_label)
+        right.addLayout(self.summary_layout)
+        if self.reply_preview is not None:
+            right.addWidget(self.reply_preview)
         self.message_edit: QPlainTextEdit | None = None
         if preview.service_message is not None:
-            layout.addWidget(plain_label(self.tr("Message to the warehouse:"), selectable=False))
+            right.addWidget(plain_label(self.tr("Message to the warehouse:"), selectable=False))
             self.message_edit = QPlainTextEdit(preview.service_message)
             self.message_edit.setAccessibleName(self.tr("Message to the warehouse"))
             self.message_edit.setTabChangesFocus(True)
-            self.message_edit.setMaximumHeight(90)
-            layout.addWidget(self.message_edit)
+            self.message_edit.setFixedHeight(90)
+            right.addWidget(self.message_edit)
+        right.addStretch(1)
+        self.facts_scroll = ScrollingForm(self.facts_column)
+        if self.choices_scroll is not None:
+            columns = QHBoxLayout()
+            columns.addWidget(self.choices_scroll, 3)
+            columns.addWidget(self.facts_scroll, 2)
+            layout.addLayout(columns, 1)
+        else:
+            layout.addWidget(self.facts_scroll, 1)
         buttons = QDialogButtonBox()
         self.confirm_button = QPushButton()
         self.confirm_button.setDefault(True)
@@ -139,8 +137,11 @@ class ConfirmActionDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.setMinimumWidth(460 if self.panel is None else 900)
         self._fill(preview)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        fit_to_screen(self, WIDTH if self.panel is None else WIDTH_WITH_CHOICES)
+        super().showEvent(event)
 
     def show_preview(self, preview: Preview) -> None:
         """The preview of what is chosen now: confirm sends exactly this. One that comes back

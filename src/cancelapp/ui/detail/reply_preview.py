@@ -31,6 +31,8 @@ from cancelapp.domain.money import Money
 from cancelapp.ui.detail.detail_pane import plain_label
 from cancelapp.ui.detail.reply_kind_names import KIND_NAMES
 
+MIN_COMBO_CHARACTERS = 12
+
 
 @dataclass(frozen=True)
 class ReplyFacts:
@@ -71,6 +73,11 @@ class ReplyPreview(QGroupBox):
         for kind, name in KIND_NAMES.items():
             self.kind_combo.addItem(QCoreApplication.translate("ReplyPreview", name), kind.value)
         self.kind_combo.setAccessibleName(self.tr("Template"))
+        # As narrow as the column it is in: the longest template's name is not the minimum.
+        self.kind_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.kind_combo.setMinimumContentsLength(MIN_COMBO_CHARACTERS)
         self.to_label = plain_label(facts.to or self.tr("No email address is known"))
         self.to_label.setAccessibleName(self.tr("To"))
         self.subject_edit = QLineEdit()
@@ -85,6 +92,7 @@ class ReplyPreview(QGroupBox):
         self.body_edit.setTabChangesFocus(True)
         self.body_edit.setMinimumHeight(140)
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(plain_label(self.tr("Template")), self.kind_combo)
         form.addRow(plain_label(self.tr("To")), self.to_label)
         form.addRow(plain_label(self.tr("Subject")), self.subject_edit)
@@ -193,6 +201,7 @@ class ReplyPreview(QGroupBox):
         self._composing = True
         try:
             self.subject_edit.setText(facts.thread_subject or reply.subject)
+            self.subject_edit.setCursorPosition(0)  # read from its start in a narrow column
             self.body_edit.setPlainText(reply.body)
         finally:
             self._composing = False

@@ -14,6 +14,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -42,6 +43,7 @@ from cancelapp.settings import (
 )
 from cancelapp.store.stores import StoreRecord
 from cancelapp.ui.connect.connect_pages import form_row, plain_label, translated
+from cancelapp.ui.dialog_fit import ScrollingForm, fit_to_screen
 from cancelapp.ui.retranslating import Retranslating
 from cancelapp.ui.settings.settings_intake import IntakeTab
 from cancelapp.ui.settings.settings_templates import TemplatesTab
@@ -150,9 +152,9 @@ class SettingsDialog(Retranslating, QDialog):
             current=current_store,
             providers=sign_in_providers,
         )
-        self.tabs.addTab(self.general, "")
-        self.tabs.addTab(self.templates_tab, "")
-        self.tabs.addTab(self.intake_tab, "")
+        # Each tab scrolls under the tab bar; the buttons below stay in view.
+        for page in (self.general, self.templates_tab, self.intake_tab):
+            self.tabs.addTab(ScrollingForm(page), "")
         self.message = plain_label()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -164,6 +166,10 @@ class SettingsDialog(Retranslating, QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.retranslate()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        fit_to_screen(self)
+        super().showEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Settings"))
