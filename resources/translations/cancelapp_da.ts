@@ -1816,10 +1816,6 @@
         <translation>Find ordren</translation>
     </message>
     <message>
-        <source>no email</source>
-        <translation>ingen e-mail</translation>
-    </message>
-    <message>
         <source>no order number</source>
         <translation>intet ordrenummer</translation>
     </message>
@@ -1902,6 +1898,22 @@
     <message>
         <source>Closing the request…</source>
         <translation>Lukker anmodningen…</translation>
+    </message>
+    <message>
+        <source>{name} (no email address)</source>
+        <translation>{name} (ingen e-mailadresse)</translation>
+    </message>
+    <message>
+        <source>a customer who gave no name or email address</source>
+        <translation>en kunde, der ikke har oplyst navn eller e-mailadresse</translation>
+    </message>
+    <message>
+        <source>This request has no email address to compare with {order}&apos;s: I have checked that it is the customer&apos;s order</source>
+        <translation>Denne anmodning har ingen e-mailadresse at sammenligne med den, {order} blev afgivet med: Jeg har tjekket, at det er kundens ordre</translation>
+    </message>
+    <message>
+        <source>{order} has no email address to compare with the sender&apos;s {sender}: I have checked that it is the customer&apos;s order</source>
+        <translation>{order} har ingen e-mailadresse at sammenligne med afsenderens {sender}: Jeg har tjekket, at det er kundens ordre</translation>
     </message>
     <message>
         <source>{order} was placed with {email}, not with the sender&apos;s {sender}: I have checked that it is the customer&apos;s order</source>
@@ -3875,6 +3887,22 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     <message>
         <source>Double-click or press Enter to show this request</source>
         <translation>Dobbeltklik eller tryk Enter for at vise anmodningen</translation>
+    </message>
+    <message>
+        <source>Discard your changes to the policy?</source>
+        <translation>Kassér dine ændringer i politikken?</translation>
+    </message>
+    <message>
+        <source>The rules stay as they were before you opened the editor.</source>
+        <translation>Reglerne forbliver, som de var, før du åbnede editoren.</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Kassér</translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation>&amp;Fortsæt redigeringen</translation>
     </message>
     <message>
         <source>Save the policy?</source>
