@@ -212,7 +212,11 @@ def action_state_label(value: str | None) -> str:
     return _label(_ACTION_STATES, value)
 
 
-def request_state_label(value: str | None) -> str:
+def request_state_label(value: str | None, *, order_cancelled: bool = True) -> str:
+    """A carried-out request reads "Cancelled" when its order was; approved with part of it
+    refunded and the order kept (`order_cancelled=False`), "Done"."""
+    if value == "done" and not order_cancelled:
+        return _label(_ACTION_STATES, value)
     return _label(_REQUEST_STATES, value)
 
 

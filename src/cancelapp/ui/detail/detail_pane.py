@@ -345,7 +345,11 @@ class DetailPane(Retranslating, QScrollArea):
         email = (order.customer_email if order else None) or request.customer_email or ""
         self.title.setText(name)
         self.who.setText(" · ".join(part for part in (customer, email) if part))
-        self.state.setText(request_state_label(request.state.value))
+        self.state.setText(
+            request_state_label(
+                request.state.value, order_cancelled=order is None or order.is_cancelled
+            )
+        )
         _show(self.decision_note, self._decision_text(detail))
         carried = detail.carried_out
         _show(self.decided, self.carried_out_text(carried) if carried is not None else "")
