@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from itertools import combinations
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale, QPoint, QRect, QSize, Qt
@@ -66,6 +67,21 @@ def speaking(qapp: QApplication, window: MainWindow, language: Language) -> Iter
     finally:
         context.translations.apply(Language.ENGLISH, QLocale(QLocale.Language.English))
         context.translations = None
+
+
+_SHOTS: list[Path] = []
+
+
+@pytest.fixture(autouse=True)
+def shots(tmp_path: Path) -> Iterator[None]:
+    """Each test's screenshots go to its own pytest folder (`--basetemp` keeps them)."""
+    _SHOTS.append(tmp_path)
+    yield
+    _SHOTS.pop()
+
+
+def screenshot(widget: QWidget, name: str) -> None:
+    widget.grab().save(str(_SHOTS[-1] / f"dialogs-{name}.png"))
 
 
 def settle_layout() -> None:
@@ -149,7 +165,7 @@ def tab_chain(dialog: QWidget) -> list[QWidget]:
 def check_confirmation(dialog: ConfirmActionDialog, name: str, *, offline: bool) -> None:
     """At the size it opens at, on a 1366x768 laptop, and at the smallest it can be made."""
     settle_layout()
-    dialog.grab().save(f"/tmp/dialogs-{name}.png")
+    screenshot(dialog, name)
     assert_fits(dialog, screen_budget(dialog))
     assert (dialog.read_at is not None) is offline
     reply = dialog.reply_preview
@@ -181,7 +197,7 @@ def check_confirmation(dialog: ConfirmActionDialog, name: str, *, offline: bool)
         assert_reachable(dialog.facts_scroll, reply.shopify_label)
     dialog.resize(opened.boundedTo(LAPTOP))
     settle_layout()
-    dialog.grab().save(f"/tmp/dialogs-{name}-laptop.png")
+    screenshot(dialog, f"{name}-laptop")
     assert dialog.minimumSizeHint().height() <= LAPTOP.height()
     assert dialog.minimumSizeHint().width() <= LAPTOP.width()
 
@@ -270,6 +286,7 @@ def test_settings_fit_the_screen_and_save_stays_in_view(
     for language in (Language.ENGLISH, Language.DANISH):
         with speaking(qapp, window, language):
             dialog = open_settings(qtbot, window)
+            assert not dialog.message.isVisible()  # nothing to say: no gap above the buttons
             check_settings(dialog, language)
             dialog.reject()
             dialog.deleteLater()
@@ -286,7 +303,7 @@ def check_settings(dialog: SettingsDialog, language: Language) -> None:
         dialog.resize(opened)
         dialog.tabs.setCurrentIndex(index)
         settle_layout()
-        dialog.grab().save(f"/tmp/dialogs-settings-{index}-{language.value}.png")
+        screenshot(dialog, f"settings-{index}-{language.value}")
         assert_fits(dialog, budget)
         page = dialog.tabs.currentWidget()
         assert isinstance(page, QScrollArea)  # a long tab scrolls under the tab bar

@@ -156,6 +156,7 @@ class SettingsDialog(Retranslating, QDialog):
         for page in (self.general, self.templates_tab, self.intake_tab):
             self.tabs.addTab(ScrollingForm(page), "")
         self.message = plain_label()
+        self.message.hide()  # shown while it has something to say: no gap above the buttons
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -170,6 +171,10 @@ class SettingsDialog(Retranslating, QDialog):
     def showEvent(self, event: QShowEvent) -> None:
         fit_to_screen(self)
         super().showEvent(event)
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Settings"))
@@ -234,14 +239,14 @@ class SettingsDialog(Retranslating, QDialog):
             if intake.email.enabled and intake.email.sign_in and not intake.email.username
         ]
         if not_signed_in:
-            self.message.setText(
+            self._say(
                 self.tr("Sign in to the mailbox of {store} first, or choose App password.").format(
                     store=", ".join(not_signed_in)
                 )
             )
             return
         if incomplete:
-            self.message.setText(
+            self._say(
                 self.tr(
                     "Enter the mail server and user name for {store}, or switch email off."
                 ).format(store=", ".join(incomplete))
@@ -253,14 +258,14 @@ class SettingsDialog(Retranslating, QDialog):
             if intake.email.smtp_host and intake.email.sending() is None
         ]
         if no_account:
-            self.message.setText(
+            self._say(
                 self.tr(
                     "Replies are sent with the mailbox's own account: enter its mail server "
                     "and user name for {store}, or leave the outgoing server empty."
                 ).format(store=", ".join(no_account))
             )
             return
-        self.message.setText(self.tr("Saving…"))
+        self._say(self.tr("Saving…"))
         self.buttons.setEnabled(False)
         # What the merchant changed here, onto the settings in use (kept if changed meanwhile).
         settings, ticket = self._settings_file.change(self._settings, settings)
@@ -290,7 +295,7 @@ class SettingsDialog(Retranslating, QDialog):
     def _saved(self, settings: Settings, notices: tuple[Phrase, ...]) -> None:
         self._save_task = None
         self.buttons.setEnabled(True)
-        self.message.setText("")
+        self._say("")
         self.settings_saved.emit(settings, notices)
         self.accept()
 
@@ -302,4 +307,4 @@ class SettingsDialog(Retranslating, QDialog):
             if isinstance(error, SettingsNotSaved)
             else Phrase("SettingsDialog", _UNEXPECTED)
         )
-        self.message.setText(translated(phrase))
+        self._say(translated(phrase))
