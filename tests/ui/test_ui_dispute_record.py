@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
@@ -20,6 +21,7 @@ from cancelapp.context import AppContext
 from cancelapp.domain.order import FinancialStatus
 from cancelapp.session.audit_csv import CHAIN_HEAD, CSV_COLUMNS
 from cancelapp.ui.detail.action_dialogs import AuditLogDialog, ConfirmActionDialog
+from cancelapp.ui.detail.record_export import _preformatted
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Column, Tab
 from cancelapp.ui.queue.queue_model import OUTCOME_ROLE
@@ -115,3 +117,15 @@ def test_record_as_pdf_and_the_log_as_danish_csv(
     ).stdout
     assert f"Record of request {order_name}" in text and customer in text
     assert "Chain head" in text
+
+
+def test_a_long_message_wraps_at_the_page_edge_with_its_lines_kept(qapp: object) -> None:
+    """The record's messages and step details keep their line breaks and wrap: a plain <pre>
+    ran a 5,600-character message off the page (QA walkthrough)."""
+    message = "Jeg vil gerne annullere min ordre. " * 160 + "\nMed venlig hilsen\nKirsten"
+    document = QTextDocument()
+    document.setHtml(_preformatted(message))
+    document.setTextWidth(400)
+    assert document.idealWidth() <= 400
+    text = document.toPlainText()
+    assert text.endswith("Med venlig hilsen\nKirsten") and "Jeg vil gerne" in text

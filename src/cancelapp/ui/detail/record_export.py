@@ -127,8 +127,7 @@ class RecordExport(QObject):
             when = f" · {escape(after)}" if message.after_decision else ""
             parts.append(
                 f"<p><b>{escape(fmt.date_time(message.at))}</b> · {escape(message.source)}"
-                f" · {escape(message.author)}{when}</p>"
-                f"<pre>{escape(message.text)}</pre>"
+                f" · {escape(message.author)}{when}</p>" + _preformatted(message.text)
             )
         parts += [
             _heading(3, self.tr("Verdict")),
@@ -172,7 +171,7 @@ class RecordExport(QObject):
             )
             parts.append(f"<p>{escape(line)}</p>")
             if entry.detail:
-                parts.append(f"<pre>{escape(entry.detail)}</pre>")
+                parts.append(_preformatted(entry.detail))
         head = record.chain.head
         parts += [
             _heading(3, self.tr("Audit log seal")),
@@ -184,6 +183,12 @@ class RecordExport(QObject):
 
 def _heading(level: int, text: str) -> str:
     return f"<h{level}>{escape(text)}</h{level}>"
+
+
+def _preformatted(text: str) -> str:
+    """A customer's message or a step's details, its lines kept and wrapped at the page's
+    edge: a plain `<pre>` runs a long line off the page (a dispute needs all of it)."""
+    return f'<pre style="white-space: pre-wrap">{escape(text)}</pre>'
 
 
 def _row(label: str, value: str) -> str:
