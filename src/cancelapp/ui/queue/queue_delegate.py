@@ -47,8 +47,18 @@ class VerdictDelegate(CellDelegate):
         if outcome:
             badge = self._badge(outcome, rect.height(), painter.device().devicePixelRatioF())
             if badge is not None:
-                painter.drawPixmap(x, rect.top(), badge)
-                x += round(badge.width() / badge.devicePixelRatio()) + _GAP
+                ratio = badge.devicePixelRatio()
+                wide = round(badge.width() / ratio)
+                if wide <= rect.width():
+                    painter.drawPixmap(x, rect.top(), badge)
+                else:  # a column narrower than its badge: cut at the cell's edge, never over
+                    shown = max(rect.width(), 0)  # the next column's text
+                    painter.drawPixmap(
+                        QRect(x, rect.top(), shown, round(badge.height() / ratio)),
+                        badge,
+                        QRect(0, 0, round(shown * ratio), badge.height()),
+                    )
+                x += wide + _GAP
         if reason:
             width = max(rect.right() - x, 0)
             self.texts.draw(painter, QRect(x, rect.top(), width, rect.height()), reason)
