@@ -14,6 +14,7 @@ from cancelapp.domain.phrase import Phrase
 from cancelapp.store.phrase_json import phrase_to_json
 from cancelapp.store.queue import QueueRow
 from cancelapp.ui.formatting import Formatter
+from cancelapp.ui.labels import FULFILLMENT_VALUES, fulfillment_label
 from cancelapp.ui.queue.queue_index import SORT_KEYS, Column, QueueFilter, QueueIndex, Sorting, Tab
 from cancelapp.ui.queue.queue_model import OUTCOME_ROLE, REQUEST_ID_ROLE, QueueModel
 
@@ -276,3 +277,20 @@ def test_typing_on_through_text_every_row_has_does_not_reset(model: QueueModel) 
     model.set_filter(QueueFilter(search="example.com+"))  # now none do
     assert resets == [True]
     assert model.rowCount() == 0
+
+
+def test_unfulfilled_in_the_filter_finds_what_shopify_shows_as_unfulfilled(qtbot: QtBot) -> None:
+    """Shopify shows OPEN and UNFULFILLED both as "Unfulfilled": the filter offers it once and
+    finds both (second QA walkthrough: the first of two "Unfulfilled" always found nothing)."""
+    assert "OPEN" not in FULFILLMENT_VALUES and "UNFULFILLED" in FULFILLMENT_VALUES
+    labels = [fulfillment_label(value) for value in FULFILLMENT_VALUES]
+    assert len(labels) == len(set(labels))
+    rng = random.Random(5)
+    rows = [
+        make_row(n, rng, fulfillment_status=status, request_state="open", verdict_outcome="approve")
+        for n, status in enumerate(("OPEN", "UNFULFILLED", "FULFILLED"), start=1)
+    ]
+    model = QueueModel(Formatter(QLocale("en_US")), now=lambda: NOW)
+    model.load(rows)
+    model.set_filter(QueueFilter(tab=Tab.NEEDS_DECISION, fulfillment_status="UNFULFILLED"))
+    assert sorted(shown_ids(model)) == [1, 2]

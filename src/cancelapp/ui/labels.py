@@ -226,6 +226,8 @@ def risk_label(value: str | None) -> str:
 
 SOURCE_VALUES = tuple(_SOURCES)
 FINANCIAL_VALUES = tuple(_FINANCIAL)
+# OPEN is what Shopify shows as Unfulfilled too: one "Unfulfilled" in the filter finds both
+# (`queue_index.QueueFilter`).
 FULFILLMENT_VALUES = tuple(
-    v for v in _FULFILLMENT if v not in {"CANCELLED", "CLOSED", "INCOMPLETE"}
+    v for v in _FULFILLMENT if v not in {"CANCELLED", "CLOSED", "INCOMPLETE", "OPEN"}
 )

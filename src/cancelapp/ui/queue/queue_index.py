@@ -147,6 +147,10 @@ SORT_KEYS: dict[Column, Callable[[QueueRow], Any]] = {
 }
 
 
+# Shopify shows an OPEN order as Unfulfilled, and the filter offers it as one choice.
+_SHOWN_AS: dict[str | None, str | None] = {"OPEN": "UNFULFILLED"}
+
+
 @dataclass(frozen=True)
 class QueueFilter:
     tab: Tab = Tab.NEEDS_DECISION
@@ -163,7 +167,9 @@ class QueueFilter:
             and (self.source is None or self.source in row.sources.split(","))
             and (self.financial_status is None or row.financial_status == self.financial_status)
             and (
-                self.fulfillment_status is None or row.fulfillment_status == self.fulfillment_status
+                self.fulfillment_status is None
+                or _SHOWN_AS.get(row.fulfillment_status, row.fulfillment_status)
+                == self.fulfillment_status
             )
             and (self.search.strip().lower() in search or row.request_id in self.message_hits)
         )
