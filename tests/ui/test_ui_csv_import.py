@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from cancelapp.sources.csv_mapping import ColumnMapping, CsvField, header_key
 from cancelapp.sources.csv_reading import read_table
-from cancelapp.ui.dialogs.csv_import_dialog import CsvImportChoice, CsvImportDialog
+from cancelapp.ui.dialogs.csv_import_dialog import OPEN_WIDTH, CsvImportChoice, CsvImportDialog
 from cancelapp.ui.formatting import Formatter
 
 # The offscreen platform warns about every shown top-level window; nothing to do with ours.
@@ -53,6 +53,10 @@ def test_the_guessed_mapping_shows_what_will_and_will_not_be_imported(qtbot: QtB
     ]
     assert dialog.summary_label.text() == ("2 requests to import; 2 rows cannot be imported")
     assert dialog.import_button.isEnabled()
+    # Opened wide enough to read the rows and the problems (it opened 322 px wide), on screen.
+    budget = dialog.screen().availableGeometry()
+    assert dialog.width() >= min(OPEN_WIDTH, budget.width())
+    assert dialog.height() <= budget.height()
 
 
 def test_changing_a_column_updates_the_preview_and_blocks_import(qtbot: QtBot) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -37,9 +38,11 @@ from PySide6.QtWidgets import (
 from cancelapp.sources.csv_import import CsvImport, import_rows
 from cancelapp.sources.csv_mapping import ColumnMapping, CsvField, guess_mapping, header_key
 from cancelapp.sources.csv_reading import CELL_LIMIT, CsvTable
+from cancelapp.ui.dialog_fit import fit_to_screen
 from cancelapp.ui.formatting import Formatter
 
 PREVIEW_ROWS = 200  # the summary counts every row; the preview shows the first ones
+OPEN_WIDTH = 960  # the preview's columns and the problems' texts readable without scrolling
 
 _AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -206,6 +209,10 @@ class CsvImportDialog(QDialog):
         for index, header in enumerate(self._table.headers):
             combo.addItem(header or self.tr("Column {number}").format(number=index + 1), index)
         return combo
+
+    def showEvent(self, event: QShowEvent) -> None:
+        fit_to_screen(self, OPEN_WIDTH)  # its tables' own hints are a few columns wide
+        super().showEvent(event)
 
     def _view(self, model: TextRowsModel) -> QTableView:
         view = QTableView()
