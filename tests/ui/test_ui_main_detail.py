@@ -226,8 +226,8 @@ def contrast(a: QColor, b: QColor) -> float:
     return (high + 0.05) / (low + 0.05)
 
 
-def test_delegate_paints_the_badge(qtbot: QtBot) -> None:
-    reason = phrase_to_json(Phrase("Policy", "Unfulfilled, paid and asked in time"))
+def painted_verdict(qtbot: QtBot, reason: str | None, width: int) -> QImage:
+    """A Deny row's verdict cell, `width` wide, painted by the queue's delegate on white."""
     row = QueueRow(
         1, "open", "gid://shopify/Order/1", "#1001", "Eve", "eve@example.com",
         NOW.isoformat(), NOW.isoformat(), "email", "PAID", "UNFULFILLED", "10.00", "DKK", 0,
@@ -245,11 +245,17 @@ def test_delegate_paints_the_badge(qtbot: QtBot) -> None:
     image.fill(QColor("white"))
     painter = QPainter(image)
     option = QStyleOptionViewItem()
-    option.rect = QRect(0, 0, 300, 30)
+    option.rect = QRect(0, 0, width, 30)
     option.font = view.font()
     option.palette = view.palette()
     VerdictDelegate(view).paint(painter, option, index)
     painter.end()
+    return image
+
+
+def test_delegate_paints_the_badge(qtbot: QtBot) -> None:
+    reason = phrase_to_json(Phrase("Policy", "Unfulfilled, paid and asked in time"))
+    image = painted_verdict(qtbot, reason, 300)
     badge = badge_colors("deny", dark=False).background
     painted = {image.pixelColor(x, 15).name() for x in range(4, 40)}
     assert badge.name() in painted
@@ -258,26 +264,7 @@ def test_delegate_paints_the_badge(qtbot: QtBot) -> None:
 def test_a_badge_in_a_narrow_verdict_column_is_cut_at_its_edge(qtbot: QtBot) -> None:
     """In Danish the verdict column can be left narrower than its badge: the badge is cut at
     the cell's edge, never drawn over the next column's text (second QA walkthrough)."""
-    row = QueueRow(
-        1, "open", "gid://shopify/Order/1", "#1001", "Eve", "eve@example.com",
-        NOW.isoformat(), NOW.isoformat(), "email", "PAID", "UNFULFILLED", "10.00", "DKK", 0,
-        "deny", None, None, 0,
-    )  # fmt: skip
-    model = QueueModel(Formatter(US), now=lambda: NOW)
-    model.load([row])
-    model.set_filter(model.query.__class__(tab=model.query.tab.DENY))
-    view = QTableView()
-    qtbot.addWidget(view)
-    view.setModel(model)
-    image = QImage(300, 30, QImage.Format.Format_ARGB32)
-    image.fill(QColor("white"))
-    painter = QPainter(image)
-    option = QStyleOptionViewItem()
-    option.rect = QRect(0, 0, 24, 30)  # narrower than the badge
-    option.font = view.font()
-    option.palette = view.palette()
-    VerdictDelegate(view).paint(painter, option, model.index(0, Column.VERDICT))
-    painter.end()
+    image = painted_verdict(qtbot, None, 24)  # narrower than the badge
     badge = badge_colors("deny", dark=False).background.name()
     assert badge in {image.pixelColor(x, 15).name() for x in range(4, 20)}
     assert {image.pixelColor(x, y).name() for x in range(24, 300) for y in range(30)} == {"#ffffff"}

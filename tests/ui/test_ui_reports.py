@@ -18,6 +18,7 @@ from cancelapp.demoshop import DemoShop
 from cancelapp.demoshop.model import shop_amount
 from cancelapp.demoshop.payment_fees import fee_amount
 from cancelapp.domain.money import Money
+from cancelapp.session.reports import CancellationReport
 from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog, TextDialog
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Column, Tab
@@ -75,6 +76,19 @@ def _decide(
     assert finished.args[1].status.value == "done", finished.args[1].message
     qtbot.waitUntil(lambda: window.model.row_of(request_id) is None, timeout=WAIT)
     return request_id
+
+
+def _synced_report(qtbot: QtBot, window: MainWindow) -> tuple[ReportsWindow, CancellationReport]:
+    """After a sync brought the shop's new requests in: the open Reports window, read again
+    for the last 12 weeks, and its report."""
+    with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
+        window.sync_now()
+    reports = window.reports_window
+    assert reports is not None
+    with qtbot.waitSignal(reports.loaded, timeout=WAIT):
+        reports.period.setCurrentIndex(1)
+    assert reports.report is not None
+    return reports, reports.report
 
 
 def _open_reports(qtbot: QtBot, window: MainWindow) -> ReportsWindow:
@@ -161,14 +175,7 @@ def test_reports_tell_statutory_withdrawals_from_goodwill_cancellations(
     american = shop.create_order("fulfilled")  # no statutory right: the shop's goodwill
     shop.ship_to(american, "US")
     shop.add_cancel_request(american, "Please cancel.")
-    with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
-        window.sync_now()
-    reports = window.reports_window
-    assert reports is not None
-    with qtbot.waitSignal(reports.loaded, timeout=WAIT):
-        reports.period.setCurrentIndex(1)
-    report = reports.report
-    assert report is not None
+    reports, report = _synced_report(qtbot, window)
     assert report.requests == before.requests + 2
     assert report.withdrawals == before.withdrawals + 1
     assert report.goodwill == before.goodwill + 1
@@ -277,14 +284,7 @@ def test_an_order_cancelled_in_shopify_is_counted_beside_what_cancelapp_refunded
     assert before is not None
     elsewhere = shop.create_order("cancelled")  # cancelled and refunded in Shopify itself
     shop.add_cancel_request(elsewhere, "Please cancel my order")
-    with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
-        window.sync_now()
-    reports = window.reports_window
-    assert reports is not None
-    with qtbot.waitSignal(reports.loaded, timeout=WAIT):
-        reports.period.setCurrentIndex(1)
-    report = reports.report
-    assert report is not None
+    reports, report = _synced_report(qtbot, window)
     assert report.outcomes["cancelled"] == before.outcomes["cancelled"] + 1
     assert report.refunded == before.refunded  # not through CancelApp
     assert report.cancelled_without_refund == before.cancelled_without_refund + 1
