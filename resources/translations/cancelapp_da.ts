@@ -4258,7 +4258,7 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     </message>
     <message>
         <source>Refund due by</source>
-        <translation>Tilbagebetaling senest</translation>
+        <translation>Refusion senest</translation>
     </message>
     <message>
         <source>{state}, then the customer wrote again on {when}</source>

@@ -47,7 +47,7 @@ _LIMITS = {
     Column.FULFILLMENT: (70, 150),
     Column.PLACED: (70, 120),
     Column.SOURCE: (60, 130),
-    Column.REFUND_DUE: (80, 200),  # its heading is long in Danish ("Tilbagebetaling senest")
+    Column.REFUND_DUE: (80, 200),  # fitted like the others: its heading is longer in Danish
 }
 _PADDING = 18  # the cell's margins and focus frame
 _SORT_ARROW = 20
