@@ -20,8 +20,9 @@ from pytestqt.qtbot import QtBot
 from cancelapp.context import AppContext
 from cancelapp.domain.order import FinancialStatus
 from cancelapp.session.audit_csv import CHAIN_HEAD, CSV_COLUMNS
-from cancelapp.ui.detail.action_dialogs import AuditLogDialog, ConfirmActionDialog
+from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog
 from cancelapp.ui.detail.record_export import _preformatted
+from cancelapp.ui.dialogs.audit_log_dialog import AuditLogDialog
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Column, Tab
 from cancelapp.ui.queue.queue_model import OUTCOME_ROLE
@@ -102,12 +103,16 @@ def test_record_as_pdf_and_the_log_as_danish_csv(
     entries = [dict(zip(CSV_COLUMNS, row, strict=True)) for row in rows[1:-1]]
     refunds = [e for e in entries if e["what"] == "cancel" and e["amount"]]
     assert len(refunds) == 1 and refunds[0]["order"] == order_name
+    assert refunds[0]["what_words"] == "Cancel"  # the code kept beside, for programs
+    assert {e["what_words"] for e in entries}.isdisjoint(e["what"] for e in entries)
     assert customer and customer in refunds[0]["customer"]
     assert all(e["order"] and "gid://" not in "".join(e.values()) for e in entries)
     units, cents = refunds[0]["amount"].split(",")  # decimal comma: a number in Danish Excel
     assert len(cents) == 2 and Decimal(f"{units}.{cents}") > 0
     head = rows[-1]
-    assert head[2] == CHAIN_HEAD and head[10].split(":")[0] == str(len(entries))
+    assert head[2] == CHAIN_HEAD and head[CSV_COLUMNS.index("detail")].split(":")[0] == str(
+        len(entries)
+    )
 
     pdftotext = shutil.which("pdftotext")
     if pdftotext is None:

@@ -20,6 +20,7 @@ from cancelapp.domain.order import Order
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
 from cancelapp.domain.request import RequestState
 from cancelapp.sources.order_names import normalise_order_name
+from cancelapp.store.audit_codes import EntryCode
 
 if TYPE_CHECKING:
     from cancelapp.session.refresh import StoreSession
@@ -196,7 +197,7 @@ def link_request(session: StoreSession, request_id: int, order_id: str, who: str
             AuditEntry(
                 at=now,
                 who=who,
-                what="link",
+                what=EntryCode.LINK,
                 store_id=session.store_id,
                 order_gid=order.id,
                 request_id=target,
@@ -253,7 +254,7 @@ def close_unmatched(
             AuditEntry(
                 at=now,
                 who=who,
-                what="close_unmatched",
+                what=EntryCode.CLOSE_UNMATCHED,
                 store_id=session.store_id,
                 request_id=request_id,
                 detail={"order": request.order_name or ""},

@@ -41,6 +41,7 @@ from cancelapp.ui.detail.order_words import gateway_words, hold_reason
 from cancelapp.ui.formatting import Formatter, fill
 from cancelapp.ui.labels import (
     audit_label,
+    decision_label,
     financial_label,
     fulfillment_label,
     outcome_label,
@@ -656,7 +657,7 @@ class DetailPane(Retranslating, QScrollArea):
                 (
                     decision.decided_at,
                     self.tr("Decided: {outcome}, by {who}").format(
-                        outcome=audit_label(decision.outcome),
+                        outcome=decision_label(decision.outcome),
                         who=decision.decided_by,
                     ),
                 )

@@ -8,7 +8,7 @@ when the store's session is open, and what stays unmatched is said in the banner
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,27 +19,32 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from cancelapp.session.audit_csv import CsvStyle
 from cancelapp.store.stores import StoreRecord
 from cancelapp.ui.formatting import Formatter
+from cancelapp.ui.labels import audit_code_words
 from cancelapp.ui.workers import Lane
 
 if TYPE_CHECKING:  # each dialog loads when first opened
     from cancelapp.context import AppContext, Keychain
     from cancelapp.session.csv_import import CsvFile
-    from cancelapp.session.refresh import StoreSession
+    from cancelapp.session.refresh import AuditLog, StoreSession
     from cancelapp.sources.incoming import IncomingRequest
-    from cancelapp.store.audit import AuditEntry
     from cancelapp.store.database import Database
     from cancelapp.sync import IntakeOutcome
     from cancelapp.ui.dialogs.about_dialog import AboutDialog
 
 
 def export_audit_of(
-    database: Database, keychain: Keychain, store_id: int, path: Path, style: CsvStyle
+    database: Database,
+    keychain: Keychain,
+    store_id: int,
+    path: Path,
+    style: CsvStyle,
+    words: Mapping[str, str],
 ) -> int:
     """In the worker: finding the keychain may block on an unlock prompt. The keychain code
     loads here, after the first paint (tests/architecture/test_first_paint_imports.py)."""
     from cancelapp.session.audit_export import export_audit
 
-    return export_audit(database, keychain(), store_id, path, style)
+    return export_audit(database, keychain(), store_id, path, style, words)
 
 
 class MenuDialogs(QObject):
@@ -184,26 +189,10 @@ class MenuDialogs(QObject):
         task.succeeded.connect(lambda entries: self._audit_loaded(store, entries))
         task.failed.connect(self.problem)
 
-    def _audit_loaded(self, store: StoreRecord, entries: list[AuditEntry]) -> None:
-        fmt = self.formatter
-        lines = [
-            "  ".join(
-                part
-                for part in (
-                    fmt.date_time(entry.at),
-                    entry.who,
-                    entry.what,
-                    fmt.money(entry.amount) if entry.amount is not None else "",
-                    entry.detail.get("note", "") if entry.what == "note" else "",
-                    ", ".join(entry.shopify_ids),
-                )
-                if part
-            )
-            for entry in entries
-        ]
-        from cancelapp.ui.detail.action_dialogs import AuditLogDialog
+    def _audit_loaded(self, store: StoreRecord, log: AuditLog) -> None:
+        from cancelapp.ui.dialogs.audit_log_dialog import AuditLogDialog
 
-        dialog = AuditLogDialog(lines, self.parent_widget)
+        dialog = AuditLogDialog(log, self.formatter, self.parent_widget)
         dialog.export_button.clicked.connect(lambda: self._export_audit(store, dialog))
         dialog.open()
 
@@ -222,6 +211,7 @@ class MenuDialogs(QObject):
                 store.id,
                 Path(name),
                 CsvStyle(decimal=self.formatter.locale.decimalPoint()),
+                audit_code_words(),  # translated here, on the GUI thread
             )
             task.succeeded.connect(
                 lambda rows: self.notice.emit(self.tr("%n entries exported.", "", rows))
