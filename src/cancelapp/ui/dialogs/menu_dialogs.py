@@ -50,7 +50,7 @@ def export_audit_of(
 class MenuDialogs(QObject):
     imported = Signal(object)  # frozenset of the request ids stored
     problem = Signal(object)  # an error, for the banner
-    message = Signal(str, str)  # a message and its details, for the banner
+    message = Signal(object)  # the banner's `Words`: message and details
     notice = Signal(str)  # for the status bar
 
     def __init__(
@@ -145,9 +145,9 @@ class MenuDialogs(QObject):
                     customer=dialog.customer.text().strip() or None,
                 )
             except ValueError:
+                typed = dialog.order.text()
                 self.message.emit(
-                    self.tr("“{text}” is not an order number.").format(text=dialog.order.text()),
-                    "",
+                    lambda: (self.tr("“{text}” is not an order number.").format(text=typed), None)
                 )
                 return
             self._store_requests(store, [incoming])
@@ -169,8 +169,13 @@ class MenuDialogs(QObject):
 
     def _stored(self, outcome: IntakeOutcome) -> None:
         if outcome.notices:
-            texts = [self.formatter.phrase(notice) for notice in outcome.notices]
-            self.message.emit(texts[0], "\n".join(texts))
+            notices = outcome.notices
+
+            def words() -> tuple[str, str | None]:
+                texts = [self.formatter.phrase(notice) for notice in notices]
+                return texts[0], "\n".join(texts)
+
+            self.message.emit(words)
         self.imported.emit(outcome.request_ids)
 
     def show_about(self) -> None:
