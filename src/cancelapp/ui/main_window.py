@@ -743,6 +743,7 @@ class MainWindow(Retranslating, QMainWindow):
         store = self.store
         if store is None:
             return
+        from cancelapp.ui.file_folders import FileFolders
         from cancelapp.ui.reports.reports_window import ReportsWindow
 
         if self.reports_window is not None and self.reports_window.store_id == store.id:
@@ -761,6 +762,7 @@ class MainWindow(Retranslating, QMainWindow):
             store.id,
             self.formatter,
             session=lambda: self.session,
+            folders=FileFolders(context),
             parent=self,
         )
         reports.problem.connect(self._problem)

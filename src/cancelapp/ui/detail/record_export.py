@@ -13,12 +13,13 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMarginsF, QObject, QStandardPaths, Signal
+from PySide6.QtCore import QMarginsF, QObject, Signal
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from cancelapp.ui.audit_entry_text import entry_details
 from cancelapp.ui.detail.detail_pane import rule_name
+from cancelapp.ui.file_folders import FileFolders, FileKind
 from cancelapp.ui.labels import audit_label, decision_label, outcome_label, source_label
 from cancelapp.ui.workers import Lane
 
@@ -61,12 +62,11 @@ class RecordExport(QObject):
 
     def export(self, request_id: int, order_name: str) -> None:
         """Ask where, then write the PDF there."""
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         dialog = QFileDialog(self.parent_widget, self.tr("Export the request's record"))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("pdf")
         dialog.setNameFilter(self.tr("PDF documents (*.pdf)"))
-        dialog.setDirectory(folder)
+        FileFolders(self.context).open_in(dialog, FileKind.RECORD)
         name = order_name.lstrip("#") or str(request_id)
         dialog.selectFile(self.tr("Record {order}.pdf").format(order=name))
         dialog.fileSelected.connect(lambda file_name: self.write_to(request_id, file_name))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from cancelapp.session.audit_csv import CsvStyle
 from cancelapp.store.stores import StoreRecord
+from cancelapp.ui.file_folders import FileFolders, FileKind
 from cancelapp.ui.formatting import Formatter
 from cancelapp.ui.labels import audit_code_words
 from cancelapp.ui.workers import Lane
@@ -68,6 +69,8 @@ class MenuDialogs(QObject):
         self.current_store = current_store
         self.current_session = current_session
         self.about_dialog: AboutDialog | None = None
+        self.folders = FileFolders(context)
+        self.file_dialog: QFileDialog | None = None  # the CSV import's, while open
 
     def import_csv(self) -> None:
         if self.current_store() is None:
@@ -76,7 +79,9 @@ class MenuDialogs(QObject):
         dialog = QFileDialog(self.parent_widget, self.tr("Import requests from a CSV file"))
         dialog.setNameFilter(self.tr("CSV files (*.csv *.txt)"))
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        self.folders.open_in(dialog, FileKind.CSV_IMPORT)
         dialog.fileSelected.connect(self._csv_chosen)
+        self.file_dialog = dialog
         dialog.open()
 
     def _csv_chosen(self, file_name: str) -> None:
@@ -206,6 +211,7 @@ class MenuDialogs(QObject):
         chooser.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         chooser.setDefaultSuffix("csv")
         chooser.setNameFilter(self.tr("CSV files (*.csv)"))
+        self.folders.open_in(chooser, FileKind.AUDIT_EXPORT)
 
         def chosen(name: str) -> None:
             task = self.context.workers.run_on(
