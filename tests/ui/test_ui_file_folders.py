@@ -47,8 +47,10 @@ def test_a_file_dialog_opens_in_the_folder_last_used_for_its_kind(
     dialog.close()
     saved = settings_path(context.paths.config_dir)
     qtbot.waitUntil(
-        lambda: saved.exists()
-        and load_settings(saved).settings.folders.get(FileKind.CSV_IMPORT) == str(folder),
+        lambda: (
+            saved.exists()
+            and load_settings(saved).settings.folders.get(FileKind.CSV_IMPORT) == str(folder)
+        ),
         timeout=WAIT,
     )
     for shown in window.findChildren(QFileDialog):  # the import's own dialog may follow
