@@ -69,6 +69,8 @@ class Candidate:
     email: str | None
     items: tuple[str, ...]  # "2 × Linen shirt"; empty when only the summary is cached
     cached: bool  # found in the cache (else read from Shopify just now)
+    # When this computer's copy was last read from Shopify; None: read from Shopify just now.
+    synced_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,7 @@ def search_orders(session: StoreSession, text: str) -> OrderSearch:
     """Orders for an order number, a customer's email or name: the cache's first, then
     Shopify's. Offline, the cache's alone (and a limit says so)."""
     from cancelapp.session.refresh import OFFLINE
+    from cancelapp.store.orders import order_fetched_at
 
     text = " ".join(text.split())
     if not text:
@@ -89,7 +92,8 @@ def search_orders(session: StoreSession, text: str) -> OrderSearch:
     found: dict[str, Candidate] = {}
     with session.database.reading() as conn:
         for order in _cached(conn, session.store_id, text):
-            found.setdefault(order.id, _candidate(order, cached=True))
+            synced_at = order_fetched_at(conn, session.store_id, order.id)
+            found.setdefault(order.id, _candidate(order, cached=True, synced_at=synced_at))
     limits: list[Phrase] = []
     try:
         scopes = session.client.connect().scopes
@@ -164,7 +168,7 @@ def _cached(conn: Any, store_id: int, text: str) -> list[Order]:
     return [o for o in orders if o is not None]
 
 
-def _candidate(order: Order, *, cached: bool) -> Candidate:
+def _candidate(order: Order, *, cached: bool, synced_at: datetime | None = None) -> Candidate:
     return Candidate(
         order.id,
         order.name,
@@ -174,6 +178,7 @@ def _candidate(order: Order, *, cached: bool) -> Candidate:
         order.customer_email,
         tuple(f"{li.quantity} × {li.title}" for li in order.line_items),
         cached,
+        synced_at,
     )
 
 
