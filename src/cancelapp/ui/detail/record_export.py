@@ -141,9 +141,9 @@ class RecordExport(QObject):
             _row(self.tr("Policy version"), record.policy_version),
             *_list(fmt.phrase(reason) for reason in record.reasons),
         ]
+        undecided = self.tr("Nothing decided yet.")  # lupdate reads no call in an f-string
         parts += _section(
-            self.tr("Decisions"),
-            self._decisions(record) or [f"<p>{escape(self.tr('Nothing decided yet.'))}</p>"],
+            self.tr("Decisions"), self._decisions(record) or [f"<p>{escape(undecided)}</p>"]
         )
         entries = []
         for entry in record.entries:
