@@ -24,8 +24,10 @@ def test_no_audit_entry_is_written_with_a_code_of_its_own() -> None:
     literal: list[str] = []
     calls = 0
     for path in SOURCES.rglob("*.py"):
-        where = path.relative_to(SOURCES)
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        where, source = path.relative_to(SOURCES), path.read_text(encoding="utf-8")
+        if "AuditEntry(" not in source:  # parsed only where an entry is written
+            continue
+        for node in ast.walk(ast.parse(source)):
             if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "AuditEntry":
                 calls += 1
                 what = _what(node)
