@@ -161,7 +161,8 @@ class RecordExport(QObject):
             entries.append(f"<p>{escape(line)}</p>")
             details = entry_details(entry.what, entry.detail, entry.shopify_ids, fmt)
             if details:
-                entries.append(_preformatted(details))
+                lines = escape(details).replace("\n", "<br>")  # a note's own lines kept
+                entries.append(f"<p><i>{lines}</i></p>")
         parts += _section(self.tr("Actions, replies and notes"), entries)
         head = record.chain.head
         parts += [
@@ -209,8 +210,8 @@ def _heading(level: int, text: str) -> str:
 
 
 def _preformatted(text: str) -> str:
-    """A customer's message or a step's details, its lines kept and wrapped at the page's
-    edge: a plain `<pre>` runs a long line off the page (a dispute needs all of it)."""
+    """A customer's message, its lines kept and wrapped at the page's edge: a plain `<pre>`
+    runs a long line off the page (a dispute needs all of it)."""
     return f'<pre style="white-space: pre-wrap">{escape(text)}</pre>'
 
 
