@@ -77,7 +77,8 @@ class AuditLogModel(QAbstractTableModel):
                 self.log.orders.get(entry.id or 0, ""),
                 audit_label(entry.what),
                 fmt.money(entry.amount) if entry.amount is not None else "",
-                entry_details(entry.what, entry.detail, entry.shopify_ids, fmt),
+                # one line in its cell (a note's breaks as spaces)
+                " ".join(entry_details(entry.what, entry.detail, entry.shopify_ids, fmt).split()),
                 entry.who,
             )
             for entry in self.log.entries
