@@ -649,10 +649,11 @@ class MainWindow(Retranslating, QMainWindow):
         self.detail_shown.emit(request_id)
 
     def current_detail(self) -> RequestDetail | None:
+        """The request the keys act on: the one shown, if its row is highlighted."""
         detail = self.detail.detail
         if detail is None or detail.request.id != self.queue.current_request_id():
             return None
-        return detail
+        return detail if self.queue.current_is_highlighted() else None
 
     def _update_actions(self) -> None:
         c = self.commands

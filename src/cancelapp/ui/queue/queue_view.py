@@ -63,6 +63,9 @@ class QueueView(Retranslating, QWidget):
         self.financial_filter = QComboBox()
         self.fulfillment_filter = QComboBox()
         self.table = QTableView()
+        # Before the view's own selection model hears of a removal (it makes the row above
+        # current, without selecting it): see `_rows_leaving`.
+        model.rowsAboutToBeRemoved.connect(self._rows_leaving)
         self._configure_table()
         self.search_hint = QLabel()
         self.search_hint.setTextFormat(Qt.TextFormat.RichText)
@@ -320,6 +323,12 @@ class QueueView(Retranslating, QWidget):
         index = self.table.currentIndex()
         return self.model.request_id_at(index.row()) if index.isValid() else 0
 
+    def current_is_highlighted(self) -> bool:
+        """Whether the request shown is a highlighted row (a Ctrl-click can leave the current
+        row unselected): only then may a key act on it."""
+        index = self.table.currentIndex()
+        return index.isValid() and self.table.selectionModel().isRowSelected(index.row())
+
     def selected_request_ids(self) -> list[int]:
         """The chosen requests of the current tab, top to bottom."""
         rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
@@ -374,6 +383,28 @@ class QueueView(Retranslating, QWidget):
         if request_id and request_id == self._kept:
             return  # the same request, only at another row: its detail is still right
         self.current_request_changed.emit(request_id)
+
+    def _rows_leaving(self, _parent: QModelIndex, first: int, last: int) -> None:
+        """Rows leave the tab (an action or a sync decided them): if the request shown is one
+        of them, the row that takes its place is shown, selected and highlighted (the one
+        above when none follows; nothing when the tab empties), so what the detail shows and
+        the keys act on is always a row the merchant sees highlighted."""
+        index = self.table.currentIndex()
+        if not index.isValid() or not first <= index.row() <= last:
+            return
+        selection = self.table.selectionModel()
+        if last + 1 < self.model.rowCount():
+            row = last + 1
+        elif first > 0:
+            row = first - 1
+        else:
+            selection.clear()  # the current row goes too: the detail's placeholder
+            return
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        selection.setCurrentIndex(self.model.index(row, index.column()), flags)
 
     def _remember_current(self) -> None:
         index = self.table.currentIndex()
