@@ -136,6 +136,7 @@ class MainWindow(Retranslating, QMainWindow):
 
             self._flows = build_flows(self, self)
             self._right_layout.replaceWidget(self._pane_placeholder, self._flows.pane)
+            self._flows.pane.wants_width.connect(self._widen_detail)
             self._pane_placeholder.deleteLater()
             self._connect_flows()
             store = self.store
@@ -149,6 +150,14 @@ class MainWindow(Retranslating, QMainWindow):
                 call()
             self.flows_built.emit()
         return self._flows
+
+    def _widen_detail(self, missing: int) -> None:
+        """The detail pane misses `missing` pixels to show its amounts whole: the queue
+        gives them, down to its own narrowest (beyond that the pane scrolls sideways)."""
+        queue, right = self.splitter.sizes()
+        give = min(missing, queue - self.queue.minimumSizeHint().width())
+        if give > 0:
+            self.splitter.setSizes([queue - give, right + give])
 
     def _with_flows(self, call: Callable[[], None]) -> None:
         """`call` now if the flows are built, else right after they are."""
