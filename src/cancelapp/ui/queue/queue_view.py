@@ -32,6 +32,7 @@ from cancelapp.ui.queue.queue_columns import ColumnMenu, configure_columns, fit_
 from cancelapp.ui.queue.queue_delegate import VerdictDelegate
 from cancelapp.ui.queue.queue_index import Column, QueueFilter, Tab
 from cancelapp.ui.queue.queue_model import QueueModel
+from cancelapp.ui.queue.verdict_width import VerdictWidth
 from cancelapp.ui.retranslating import Retranslating
 
 SEARCH_DEBOUNCE_MS = 150
@@ -122,6 +123,9 @@ class QueueView(Retranslating, QWidget):
         header = table.horizontalHeader()
         header.setHighlightSections(False)
         configure_columns(table)
+        self.verdict_width = VerdictWidth(
+            table, lambda: self.verdict_delegate.badge_size_hint(table.font()).width()
+        )
         self.column_menu = ColumnMenu(table)
         self.columns_fitted = False  # widths measured on rows, or restored from last time
         self._measured = False  # the widths are still the measured ones, not the merchant's
@@ -154,6 +158,7 @@ class QueueView(Retranslating, QWidget):
         self.financial_filter.setAccessibleName(self.tr("Filter by payment status"))
         self.fulfillment_filter.setAccessibleName(self.tr("Filter by fulfillment status"))
         self.update_counts()
+        self.verdict_width.fit()  # the badges' words, and so their widths, changed
 
     @staticmethod
     def _fill(
@@ -233,21 +238,22 @@ class QueueView(Retranslating, QWidget):
     def _measure(self) -> None:
         self._measuring = True
         try:
-            fit_columns(self.table, self.model.cell_text)
+            self.verdict_width.want(fit_columns(self.table, self.model.cell_text))
         finally:
             self._measuring = False
         self._measured = True
 
     def _section_resized(self, column: int, _old: int, _new: int) -> None:
-        if not self._measuring and column != Column.VERDICT:  # the verdict takes what is left
-            self._measured = False
+        if self._measuring or self.verdict_width.adjusting or column == Column.VERDICT:
+            return  # measured, given way to the verdict, or the verdict taking what is left
+        self._measured = False
 
     def restore_columns(self, state: QByteArray) -> bool:
         """The merchant's widths, order, hidden columns and sort from last time."""
         header = self.table.horizontalHeader()
         if not header.restoreState(state):
             return False
-        header.setSectionResizeMode(Column.VERDICT, QHeaderView.ResizeMode.Stretch)
+        self.verdict_width.forget()  # the restored widths are the columns' own
         self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self.columns_fitted = True
         return True
