@@ -55,7 +55,8 @@ class QueueView(Retranslating, QWidget):
             self.tabs.addTab("")
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
-        escape = QAction(self.search)  # Esc clears the search, as in any search field
+        # Esc clears the search, as in any search field.
+        self.escape_search = escape = QAction(self.search)
         escape.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         escape.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         escape.triggered.connect(self._escape_search)
@@ -144,6 +145,7 @@ class QueueView(Retranslating, QWidget):
     def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("Search order, customer, email or message (Ctrl+F)"))
         self.search.setAccessibleName(self.tr("Search requests"))
+        self.escape_search.setText(self.tr("Clear the search"))  # Help › Keyboard shortcuts
         self.tabs.setAccessibleName(self.tr("Request queues"))
         self.table.setAccessibleName(self.tr("Cancellation requests"))
         self._fill(self.source_filter, self.tr("All sources"), SOURCE_VALUES, source_label)
