@@ -24,7 +24,6 @@ from enum import IntEnum
 from itertools import compress, repeat
 from typing import Any
 
-from cancelapp.domain.action import ActionKind
 from cancelapp.domain.states import HANDLED_STATES, ActionState, Outcome, RequestState
 from cancelapp.store.queue import QueueRow
 
@@ -72,6 +71,7 @@ _ACTION_RANK = {
     ActionState.UNDONE.value: 4,
 }
 _ON_HOLD_RANK = 5
+_HOLD = "hold"  # `ActionKind.HOLD`: `domain.action` loads after the first rows are painted
 _ON_HOLD = "ON_HOLD"  # the order's fulfillment status while held
 _AWAITING = frozenset({RequestState.OPEN.value, RequestState.FAILED.value})
 _NO_AMOUNT = Decimal("-Infinity")
@@ -112,7 +112,7 @@ def held_awaiting_decision(row: QueueRow) -> bool:
     decision: a hold decides nothing, so its "Done" must not read as the request being done
     (after Hold, then Release hold, the Action column said "Done"; second QA walkthrough)."""
     return (
-        row.action_kind == ActionKind.HOLD.value
+        row.action_kind == _HOLD
         and row.action_state == ActionState.DONE.value
         and row.request_state in _AWAITING
     )
