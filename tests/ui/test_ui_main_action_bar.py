@@ -53,7 +53,7 @@ def test_at_1024_px_every_action_is_reachable_from_the_bar(
     bar = window.menus.action_bar
     qtbot.waitUntil(lambda: bar.width() < bar.sizeHint().width())  # not all of them fit
     shown = [b.defaultAction() for b in bar.buttons if b.isVisible()]
-    more = bar.overflow()
+    more = bar.more_menu.actions()
     assert shown and more and bar.more.isVisible()
     assert shown + more == list(window.commands.on_request)  # each once, in order
     assert window.commands.export_record in more
@@ -75,10 +75,10 @@ def test_at_1024_px_every_action_is_reachable_from_the_bar(
 
     # A wider window: the buttons come back out of the menu.
     window.resize(1366, 720)
-    qtbot.waitUntil(lambda: len(bar.overflow()) < len(more))
-    assert [b.defaultAction() for b in bar.buttons if b.isVisible()] + bar.overflow() == list(
-        window.commands.on_request
-    )
+    qtbot.waitUntil(lambda: len(bar.more_menu.actions()) < len(more))
+    assert [
+        b.defaultAction() for b in bar.buttons if b.isVisible()
+    ] + bar.more_menu.actions() == list(window.commands.on_request)
 
 
 @pytest.mark.parametrize(("key", "modifier"), [ENTER, KEYPAD_ENTER])

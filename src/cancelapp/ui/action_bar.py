@@ -62,10 +62,6 @@ class ActionBar(QWidget):
         self.more.setAccessibleName(name)
         self.more.setToolTip(name)
 
-    def overflow(self) -> list[QAction]:
-        """The actions that did not fit, in the "more" button's menu."""
-        return list(self.more_menu.actions())
-
     # Size and layout -----------------------------------------------------------------------------
 
     def sizeHint(self) -> QSize:
