@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cancelapp.ui.dialog_fit import screen_budget
 from cancelapp.ui.retranslating import Retranslating
 
 _NATIVE = QKeySequence.SequenceFormat.NativeText
@@ -64,15 +65,16 @@ class ShortcutsDialog(Retranslating, QDialog):
         self.list.setRootIsDecorated(False)
         self.list.setItemsExpandable(False)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.list.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.list.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.list.header().setStretchLastSection(False)
+        # The names as wide as the longest; the keys ("Ctrl+Z, Alt+Backspace") take the rest.
+        self.list.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.list.header().setStretchLastSection(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list)
         layout.addWidget(buttons)
-        self.resize(520, 560)
+        budget = screen_budget(self)  # a short screen: the list scrolls
+        self.resize(min(520, budget.width()), min(560, budget.height()))
         self.retranslate()
 
     def retranslate(self) -> None:
