@@ -72,6 +72,11 @@ def test_at_1024_px_every_action_is_reachable_from_the_bar(
     chooser = _chooser(window)
     assert chooser.windowTitle() == "Export the request's record"
     chooser.reject()
+    # From the keyboard: Enter on the focused "more" button opens the menu too.
+    bar.more.setFocus()
+    qtbot.keyClick(bar.more, Qt.Key.Key_Return)
+    qtbot.waitUntil(menu.isVisible)
+    menu.close()
 
     # A wider window: the buttons come back out of the menu.
     window.resize(1366, 720)
