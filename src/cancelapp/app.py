@@ -144,7 +144,7 @@ def _run(app: QApplication, context: AppContext, started: float) -> int:
         return _self_check(window, started)
     window.start()
     window.show_with_first_rows()
-    quit_on_termination(app)
+    quit_on_termination(app, window.end_for_the_system)
     return app.exec()
 
 

@@ -309,6 +309,33 @@ def test_closing_the_policy_editor_with_edits_asks_before_discarding_them(
     assert (path.read_text(encoding="utf-8") if path.exists() else None) == on_disk
 
 
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_the_system_ending_cancelapp_closes_the_policy_editor_unasked(
+    qtbot: QtBot, context: AppContext, caplog: pytest.LogCaptureFixture
+) -> None:
+    """SIGTERM's path (`end_for_the_system`, then quit): a question nobody answers would keep
+    a logout waiting until the system kills CancelApp mid-write."""
+    window = synced_window(qtbot, context)
+    assert window.store is not None
+    path = policy_path(context.paths.config_dir, window.store.id)
+    on_disk = path.read_text(encoding="utf-8") if path.exists() else None
+    editor = open_editor(qtbot, window)
+    editor.rule_list.setCurrentRow(0)
+    editor.form.name.selectAll()
+    qtbot.keyClicks(editor.form.name, "Half done")
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)  # the worst moment: the question is showing
+    box = editor.discard_box
+    assert box is not None and box.isVisible()
+
+    with qtbot.waitSignal(editor.finished, timeout=WAIT):
+        window.end_for_the_system()
+    assert not box.isVisible() and editor.discard_box is None
+    qtbot.waitUntil(lambda: window.policy.editor is None, timeout=WAIT)
+    assert "unsaved policy edits were not saved" in caplog.text
+    assert window.close()  # the quit that follows closes the window unasked
+    assert (path.read_text(encoding="utf-8") if path.exists() else None) == on_disk
+
+
 def order_in(number: int, detail: str, at: datetime) -> FetchedOrder:
     """A cached order: the full document's shape (lists empty), or its lean summary."""
     node: dict[str, Any] = {

@@ -1,6 +1,7 @@
-"""SIGTERM (a logout, a shutdown, `kill`) ends CancelApp like Quit does: the event loop
-returns, the workers stop and the database is checkpointed and closed, so no data is left
-only in the -wal file.
+"""SIGTERM (a logout, a shutdown, `kill`) ends CancelApp like Quit does, without asking
+anything first (nobody may be there to answer, and the system kills a process that lingers):
+the event loop returns, the workers stop and the database is checkpointed and closed, so no
+data is left only in the -wal file.
 
 Python runs signal handlers only between bytecodes, and Qt's event loop is C++: a timer wakes
 the interpreter often enough for the handler to run.
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import signal
+from collections.abc import Callable
 from types import FrameType
 
 from PySide6.QtCore import QCoreApplication, QTimer
@@ -18,8 +20,11 @@ log = logging.getLogger(__name__)
 WAKE_MS = 200
 
 
-def quit_on_termination(app: QCoreApplication) -> QTimer:
+def quit_on_termination(app: QCoreApplication, unasked: Callable[[], None]) -> QTimer:
+    """`unasked` closes, before the quit, what would otherwise ask before closing."""
+
     def quit_app(_signum: int, _frame: FrameType | None) -> None:
+        unasked()
         app.quit()
 
     signal.signal(signal.SIGTERM, quit_app)

@@ -952,6 +952,13 @@ class MainWindow(Retranslating, QMainWindow):
         self.raise_()
         self.activateWindow()
 
+    def end_for_the_system(self) -> None:
+        """SIGTERM (a logout, a shutdown): what would ask before closing closes unasked, so
+        the quit that follows closes the window and CancelApp ends cleanly."""
+        editor = self._flows.policy.editor if self._flows is not None else None
+        if editor is not None:
+            editor.drop_edits()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         editor = self._flows.policy.editor if self._flows is not None else None
         if editor is not None and editor.has_unsaved_edits():

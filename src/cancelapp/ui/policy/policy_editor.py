@@ -9,6 +9,7 @@ closing with unsaved edits (Esc, Cancel or the window's close button).
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Sequence
 from copy import deepcopy
@@ -56,6 +57,8 @@ from cancelapp.ui.connect.connect_pages import plain_label
 from cancelapp.ui.formatting import Formatter
 from cancelapp.ui.policy.policy_rule_form import PolicyRuleForm, default_words
 from cancelapp.ui.retranslating import Retranslating
+
+log = logging.getLogger(__name__)
 
 PREVIEW_DELAY_MS = 150  # typing pauses this long before the preview is recomputed
 
@@ -421,6 +424,16 @@ class PolicyEditor(Retranslating, QDialog):
         )
         self.discard_box = box
         box.open()
+
+    def drop_edits(self) -> None:
+        """The system is ending CancelApp (a logout, a shutdown): nobody is there to answer the
+        question, and a refused close would only keep the system waiting until it kills us."""
+        if self.has_unsaved_edits():
+            log.warning("the system ended CancelApp: unsaved policy edits were not saved")
+        if self.discard_box is not None:
+            self.discard_box.done(0)
+            self.discard_box = None
+        super().reject()
 
     def _discard_answered(self, discard: bool) -> None:
         self.discard_box = None
