@@ -30,7 +30,7 @@ _.active_count; _.confirm_box; _.idempotency_keys; _.import_result; _.installed_
 _.is_default; _.last_notice; _.move_aside; _.queue_row; _.retries; retries
 _.run_cancellable; _.running; _.token_exchanges; _.waited_s; _.with_intake; apply_scheme
 load_plan; load_snapshot; stale_request_ids; _.backup_dialog; _.column_menu
-_.close_thread_connection; _.save_dialog
+_.close_thread_connection; _.save_dialog; _.file_dialog
 
 # Qt's virtual methods: Qt calls them on the widgets that override them.
 _.paintEvent; _.minimumSizeHint

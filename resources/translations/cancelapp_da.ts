@@ -670,6 +670,29 @@
     </message>
 </context>
 <context>
+    <name>AuditEntryText</name>
+    <message>
+        <source>From the backup of {time}</source>
+        <translation>Fra sikkerhedskopien fra {time}</translation>
+    </message>
+    <message>
+        <source>Goes ahead at {time}</source>
+        <translation>Udføres {time}</translation>
+    </message>
+    <message>
+        <source>Held for: {reason}</source>
+        <translation>Tilbageholdt på grund af: {reason}</translation>
+    </message>
+    <message>
+        <source>Return {name}</source>
+        <translation>Returnering {name}</translation>
+    </message>
+    <message>
+        <source>To {to}: {subject}</source>
+        <translation>Til {to}: {subject}</translation>
+    </message>
+</context>
+<context>
     <name>AuditLogDialog</name>
     <message>
         <source>Audit log</source>
@@ -686,6 +709,30 @@
     <message>
         <source>Export CSV…</source>
         <translation>Eksporter CSV…</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Beløb</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detaljer</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Ordre</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tidspunkt</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Hvad skete der</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Hvem</translation>
     </message>
 </context>
 <context>
@@ -1196,8 +1243,8 @@
 <context>
     <name>ConnectWizard</name>
     <message>
-        <source>Shopify cannot be reached. Check the internet connection, then press Back and Next to try again. Nothing is saved until your store answers.</source>
-        <translation>Shopify kan ikke nås. Tjek internetforbindelsen, og tryk så Tilbage og Næste for at prøve igen. Intet gemmes, før din butik svarer.</translation>
+        <source>Shopify cannot be reached. Check the internet connection, then press Check again below to ask your store once more. Nothing is saved until your store answers.</source>
+        <translation>Shopify kan ikke nås. Tjek internetforbindelsen, og tryk så på Tjek igen herunder for at spørge din butik igen. Intet gemmes, før din butik svarer.</translation>
     </message>
     <message>
         <source>Something unexpected went wrong while connecting. The details are in CancelApp&apos;s log.</source>
@@ -1690,10 +1737,6 @@
         <source>no reason given</source>
         <translation>ingen begrundelse angivet</translation>
     </message>
-    <message>
-        <source>on hold ({reasons})</source>
-        <translation>tilbageholdt ({reasons})</translation>
-    </message>
     <message numerus="yes">
         <source>%n earlier messages are not shown.</source>
         <translation>
@@ -1751,6 +1794,10 @@
     <message>
         <source>Open the order in the Shopify admin</source>
         <translation>Åbn ordren i Shopify admin</translation>
+    </message>
+    <message>
+        <source>On hold ({reasons})</source>
+        <translation>Tilbageholdt ({reasons})</translation>
     </message>
     <message>
         <source>New since the decision</source>
@@ -1852,12 +1899,12 @@
         <translation>I alt</translation>
     </message>
     <message>
-        <source>Found in</source>
-        <translation>Fundet i</translation>
-    </message>
-    <message>
         <source>Items</source>
         <translation>Varer</translation>
+    </message>
+    <message>
+        <source>Read from</source>
+        <translation>Læst fra</translation>
     </message>
     <message>
         <source>Orders found</source>
@@ -1920,14 +1967,6 @@
         <translation>{order} blev afgivet med {email}, ikke med afsenderens {sender}: Jeg har tjekket, at det er kundens ordre</translation>
     </message>
     <message>
-        <source>cache</source>
-        <translation>gemte ordrer</translation>
-    </message>
-    <message>
-        <source>Shopify</source>
-        <translation>Shopify</translation>
-    </message>
-    <message>
         <source>(items load when linked)</source>
         <translation>(varerne hentes, når ordren knyttes til)</translation>
     </message>
@@ -1937,6 +1976,14 @@
             <numerusform>%n ordre fundet.</numerusform>
             <numerusform>%n ordrer fundet.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Shopify, just now</source>
+        <translation>Shopify, lige nu</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s copy, synced {when}</source>
+        <translation>Kopien på denne computer, synkroniseret {when}</translation>
     </message>
     <message>
         <source>The request is closed. This reply is sent from your mailbox:</source>
@@ -2359,6 +2406,14 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>Lukket</translation>
     </message>
     <message>
+        <source>Closed: no order found</source>
+        <translation>Lukket: ingen ordre fundet</translation>
+    </message>
+    <message>
+        <source>Database restored from a backup</source>
+        <translation>Databasen gendannet fra en sikkerhedskopi</translation>
+    </message>
+    <message>
         <source>Decline</source>
         <translation>Afvisning</translation>
     </message>
@@ -2513,6 +2568,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     <message>
         <source>Request declined</source>
         <translation>Anmodning afvist</translation>
+    </message>
+    <message>
+        <source>Request matched to the order by hand</source>
+        <translation>Anmodningen knyttet til ordren manuelt</translation>
     </message>
     <message>
         <source>Restock</source>
@@ -4424,6 +4483,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     <message>
         <source>Policy version</source>
         <translation>Politikversion</translation>
+    </message>
+    <message>
+        <source>Nothing decided yet.</source>
+        <translation>Intet er besluttet endnu.</translation>
     </message>
     <message>
         <source>Decisions</source>

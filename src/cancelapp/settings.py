@@ -117,6 +117,9 @@ class Settings:
     # The one place for sign-in apps' client IDs (a merchant's or a fork's own); where none
     # is set, `oauth.providers.BUILT_IN_CLIENT_IDS`. Google's client secret is in the keychain.
     sign_in_apps: Mapping[ProviderKey, str] = field(default_factory=dict)
+    # The folder last used per kind of file ("csv_import", "record", ...): where its file
+    # dialog opens next time (`ui/file_folders.py`).
+    folders: Mapping[str, str] = field(default_factory=dict)
 
     def withdrawal_for(self, store_domain: str) -> WithdrawalTerms:
         return self.withdrawal.get(store_domain) or WithdrawalTerms()
@@ -301,6 +304,7 @@ def settings_to_json(settings: Settings) -> dict[str, Any]:
             for domain, terms in sorted(settings.withdrawal.items())
         },
         "sign_in_apps": {key.value: cid for key, cid in sorted(settings.sign_in_apps.items())},
+        "folders": dict(sorted(settings.folders.items())),
     }
 
 
@@ -359,7 +363,14 @@ def settings_from_json(data: Mapping[str, Any]) -> Settings:
         intake=intake,
         withdrawal=_withdrawal_from_json(data.get("withdrawal")),
         sign_in_apps=_sign_in_apps(data.get("sign_in_apps")),
+        folders=_folders(data.get("folders")),
     )
+
+
+def _folders(value: object) -> dict[str, str]:
+    if not isinstance(value, dict):
+        return {}
+    return {str(k): v for k, v in value.items() if isinstance(v, str) and v}
 
 
 def _withdrawal_from_json(value: object) -> dict[str, WithdrawalTerms]:

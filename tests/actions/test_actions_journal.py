@@ -103,13 +103,17 @@ def test_audit_csv_export_quotes_formulas_and_keeps_amounts(actions_db: Database
             AuditEntry(at=NOW + timedelta(seconds=1), who="Ida", what="cancel done", store_id=1),
         )
     out = io.StringIO()
-    assert export_csv(actions_db, out, store_id=1, head=None) == 2
+    words = {"cancel done": "Cancel: done"}
+    assert export_csv(actions_db, out, store_id=1, head=None, words=words) == 2
     rows = out.getvalue().removeprefix("\ufeff").splitlines()
-    assert rows[0].startswith("time_utc,who,what,order,customer,amount,currency,shopify_ids")
+    assert rows[0].startswith(
+        "time_utc,who,what,what_words,order,customer,amount,currency,shopify_ids"
+    )
     assert rows[1].startswith("2026-11-21 12:00:00,'=cmd|")
     assert ",426.55,DKK,Refund 9," in rows[1]
-    assert ",Ida,cancel done," in rows[2]
-    assert rows[3] == ",CancelApp,audit chain head,,,,,,,,not sealed (no key)"
+    assert ",refund,refund," in rows[1]  # a code without words: as it is
+    assert ",Ida,cancel done,Cancel: done," in rows[2]
+    assert rows[3] == ",CancelApp,audit chain head,,,,,,,,,not sealed (no key)"
 
 
 def test_operator_is_the_staff_name_or_the_os_user() -> None:

@@ -267,6 +267,11 @@ def test_an_unreachable_shop_on_a_first_run_says_nothing_is_saved(
     assert "Nothing is saved until your store answers" in text
     assert "saved copy" not in text
     assert not wizard.check_page.isComplete()
+    # It says what the button beside it does, not "press Back and Next" (QA walkthrough).
+    button = wizard.check_page.check_again
+    assert "Back and Next" not in text
+    assert f"press {button.text().replace('&', '')} below" in text
+    assert button.isVisible() and button.isEnabled()
 
 
 @pytest.mark.keychain

@@ -222,12 +222,16 @@ def test_release_hold_lets_the_order_ship(
     show(qtbot, window, orders["on_hold"])
     label, release = window.detail.shipments.hold_rows[0]
     assert label.text() == "On hold at Lager København: awaiting payment"
+    # Said once (QA walkthrough: "On hold · on hold (other reason)").
+    held = window.detail.fulfillment.text()
+    assert "Lager København: On hold (awaiting payment)" in held.splitlines()
+    assert held.lower().count("on hold") == 1
     assert release.isEnabled() and release.text() == "Release hold"
     with qtbot.waitSignal(window.details.hold_released, timeout=WAIT):
         release.click()
     qtbot.waitUntil(lambda: window.detail.shipments.hold_rows[0][0].isHidden(), timeout=WAIT)
     assert all(fo.status == "OPEN" for fo in demo_shop.order(orders["on_hold"]).fulfillment_orders)
-    assert "on hold" not in window.detail.fulfillment.text()
+    assert "on hold" not in window.detail.fulfillment.text().lower()
     assert "Release the hold" in window.detail.timeline.text()
 
 

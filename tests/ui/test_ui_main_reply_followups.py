@@ -244,7 +244,7 @@ def test_a_sent_folder_that_refuses_the_copy_leaves_the_reply_unfiled_until_a_la
     request_id = window.model.request_of_order(order_id)
     assert request_id is not None
     problems: list[str] = []
-    window.actions_.problem.connect(lambda text, _details: problems.append(text))
+    window.actions_.problem.connect(lambda words: problems.append(words()[0]))
 
     sent_refuses(True)
     decline_a_buyer_request(qtbot, window, request_id)

@@ -14,7 +14,8 @@ from cancelapp.context import AppContext
 from cancelapp.demoshop import DemoShop, Fault
 from cancelapp.domain.action import ActionState
 from cancelapp.domain.request import RequestState
-from cancelapp.ui.detail.action_dialogs import AuditLogDialog, ConfirmActionDialog, NewRequestDialog
+from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog, NewRequestDialog
+from cancelapp.ui.dialogs.audit_log_dialog import AuditLogDialog
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Column, Tab
 from cancelapp.ui.queue.queue_model import OUTCOME_ROLE

@@ -8,10 +8,14 @@ import sys
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import QLocale
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from cancelapp.context import AppContext
+from cancelapp.settings import Language
+from cancelapp.ui.i18n import Translations
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.uncaught import install
 from fixtures.main_window import open_window
@@ -68,3 +72,25 @@ def test_with_no_error_dialogs_the_exception_goes_to_stderr_not_the_window(
     break_a_slot(qtbot, window)
     assert "Broken: the slot broke" in capsys.readouterr().err
     assert not window.banner.isVisible()
+
+
+def test_the_crash_banner_is_said_again_in_the_language_chosen(
+    window: MainWindow, qtbot: QtBot, qapp: QApplication
+) -> None:
+    """Second QA walkthrough: an open banner stayed English after a switch to Danish while
+    its buttons changed. The report behind Details stays as written."""
+    install(True, window.show_crash, window)
+    break_a_slot(qtbot, window)
+    qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=WAIT)
+    report = window.banner.details.text()
+    window.context.translations = Translations(qapp)
+    try:
+        window.use_language(Language.DANISH)
+        assert window.banner.text.startswith("Der gik noget galt i CancelApp")
+        assert window.banner.close_button.text() == "Luk"
+        assert window.banner.details.text() == report
+        window.use_language(Language.ENGLISH)
+        assert window.banner.text.startswith("Something went wrong inside CancelApp")
+    finally:
+        window.context.translations.apply(Language.ENGLISH, QLocale(QLocale.Language.English))
+        window.context.translations = None

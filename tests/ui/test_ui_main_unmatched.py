@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject, QUrl, Slot
+from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
@@ -114,6 +114,9 @@ def test_an_email_only_csv_row_is_found_by_email_linked_and_judged(
     row = names.index(order.name)
     total, items = dialog.model.index(row, 3).data(), dialog.model.index(row, 5).data()
     assert total and items and order.line_items[0].title in items
+    # Where its facts come from, in words (QA walkthrough: "Found in: cache" was jargon).
+    assert dialog.model.headerData(4, Qt.Orientation.Horizontal) == "Read from"
+    assert dialog.model.index(row, 4).data() == "Shopify, just now"
     assert "read_all_orders" in dialog.status_label.text()  # what cannot be found, and why
     dialog.view.selectRow(row)
     assert dialog.confirm_box.isHidden()  # the sender's own order: nothing to confirm
@@ -196,6 +199,8 @@ def test_a_wrong_sender_request_says_why_and_links_only_after_confirming(
     assert window.formatter.phrase(phrase_from_json(first_reason)) == why
     assert dialog.search_edit.text() == order.name
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=WAIT)
+    # Read into this computer's copy when the request came: said so, and how fresh it is.
+    assert dialog.model.index(0, 4).data() == "This computer's copy, synced just now"
     dialog.view.selectRow(0)
     assert dialog.confirm_box.isVisible() and stranger in dialog.confirm_box.text()
     assert not dialog.link_button.isEnabled()  # not before the merchant confirms

@@ -181,5 +181,5 @@ def test_a_decided_request_keeps_the_verdict_it_was_decided_under(
     assert [r.render_plain() for r in decision.verdict.reasons] == ["Asked within the hour"]
     assert decision.verdict_policy_hash is not None
     html = window.record_export.record_html(request_record(window, request_id))
-    assert "Decided under the verdict approve (Fresh)" in html
+    assert "Decided under the verdict Approve (Fresh)" in html
     assert "Asked within the hour" in html

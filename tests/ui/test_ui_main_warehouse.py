@@ -151,7 +151,7 @@ def test_warehouse_refuses_and_the_merchant_is_told_in_words(
     assert window.commands.approve.isEnabled()
     with qtbot.waitSignal(window.actions_.problem, timeout=WAIT) as problem:
         qtbot.keyClick(window.queue.table, Qt.Key.Key_A)
-    assert problem.args[0] == refused
+    assert problem.args[0]()[0] == refused
     assert demo_shop.order(order_id).cancelled_at is None
     assert [r for r in demo_shop.ledger.refunds if r.order_id == order_id] == []
 
@@ -187,8 +187,9 @@ def test_hold_on_arrival_never_asks_a_warehouse(
     demo_shop.add_cancel_request(own, "Cancel please")
     with qtbot.waitSignal(window.actions_.problem, timeout=WAIT) as warned:
         window.sync_now()
-    assert warned.args[0].startswith("1 new order"), warned.args[0]
-    assert "at a fulfillment service" in warned.args[0]
+    text, _details = warned.args[0]()
+    assert text.startswith("1 new order"), text
+    assert "at a fulfillment service" in text
     qtbot.waitUntil(
         lambda: {fo.status for fo in demo_shop.order(own).fulfillment_orders} == {"ON_HOLD"},
         timeout=WAIT,

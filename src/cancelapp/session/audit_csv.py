@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TextIO
 
@@ -28,6 +28,7 @@ CSV_COLUMNS = (
     "time_utc",
     "who",
     "what",
+    "what_words",  # `what` in the merchant's language; `what` stays the code, for programs
     "order",
     "customer",
     "amount",
@@ -60,12 +61,15 @@ def export_csv(
     *,
     head: ChainHead | None,
     style: CsvStyle = CsvStyle(),
+    words: Mapping[str, str] | None = None,
 ) -> int:
-    """Write the whole log, oldest first, then the chain's head; returns the entries written."""
+    """Write the whole log, oldest first, then the chain's head; returns the entries written.
+    `words`: each code's words in the merchant's language (a code without them is written as
+    it is)."""
     with db.reading() as conn:
         entries = list_audit(conn, store_id, limit=-1)  # SQLite: a negative LIMIT means none
         parties = audit_parties(conn, store_id)
-    return write_csv(reversed(entries), parties, out, head=head, style=style)
+    return write_csv(reversed(entries), parties, out, head=head, style=style, words=words)
 
 
 def write_csv(
@@ -75,8 +79,10 @@ def write_csv(
     *,
     head: ChainHead | None,
     style: CsvStyle,
+    words: Mapping[str, str] | None = None,
 ) -> int:
     out.write(BOM)
+    words = words or {}
     writer = csv.writer(out, delimiter=style.separator, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     rows = 0
@@ -88,6 +94,7 @@ def write_csv(
                 entry.at.strftime("%Y-%m-%d %H:%M:%S"),
                 spreadsheet_text(entry.who),
                 spreadsheet_text(entry.what),
+                spreadsheet_text(words.get(entry.what, entry.what)),
                 spreadsheet_text(order),
                 spreadsheet_text(customer),
                 "" if entry.amount is None else _number(entry.amount, style),
@@ -100,7 +107,9 @@ def write_csv(
         )
         rows += 1
     sealed = "not sealed (no key)" if head is None else head.as_text()
-    writer.writerow(["", "CancelApp", CHAIN_HEAD, "", "", "", "", "", "", "", sealed])
+    head_row = [""] * len(CSV_COLUMNS)
+    head_row[1], head_row[2], head_row[-1] = "CancelApp", CHAIN_HEAD, sealed
+    writer.writerow(head_row)
     return rows
 
 

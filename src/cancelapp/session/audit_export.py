@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from cancelapp.keychain import SecretStore
@@ -11,10 +12,15 @@ from cancelapp.store.database import Database
 
 
 def export_audit(
-    database: Database, secrets: SecretStore, store_id: int, path: Path, style: CsvStyle
+    database: Database,
+    secrets: SecretStore,
+    store_id: int,
+    path: Path,
+    style: CsvStyle,
+    words: Mapping[str, str],
 ) -> int:
-    """The store's whole audit log as CSV at `path`; the entries written. Seals new entries
-    first (a write: run it on the database-write lane)."""
+    """The store's whole audit log as CSV at `path`, each code also in `words`; the entries
+    written. Seals new entries first (a write: run it on the database-write lane)."""
     report = check_audit_chain(database, secrets)
     with path.open("w", encoding="utf-8", newline="") as out:
-        return export_csv(database, out, store_id, head=report.head, style=style)
+        return export_csv(database, out, store_id, head=report.head, style=style, words=words)

@@ -10,6 +10,7 @@ from cancelapp.domain.order_view import Hold
 from cancelapp.session.refresh import StoreSession, refresh_order
 from cancelapp.shopify import documents
 from cancelapp.store.audit import AuditEntry, append_audit
+from cancelapp.store.audit_codes import EntryCode
 
 
 def release_hold(
@@ -29,7 +30,7 @@ def release_hold(
             AuditEntry(
                 at=datetime.now(UTC),
                 who=who,
-                what="release_hold",
+                what=EntryCode.RELEASE_HOLD,
                 store_id=session.store_id,
                 order_gid=order_id,
                 request_id=request_id,

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from cancelapp.store.audit import AuditEntry, append_audit
+from cancelapp.store.audit_codes import EntryCode
 from cancelapp.store.database import Database
 from cancelapp.store.requests import mark_read
 
@@ -30,7 +31,7 @@ def mark_messages_read(
             AuditEntry(
                 at=datetime.now(UTC),
                 who=operator_name(staff_name),
-                what="messages read",
+                what=EntryCode.MESSAGES_READ,
                 store_id=store_id,
                 order_gid=order_id,
                 request_id=request_id,

@@ -18,6 +18,7 @@ from cancelapp.actions import ActionRunner, Outcome, OutcomeStatus, PlanRefused
 from cancelapp.actions.prepare.warehouse import AtWarehouse
 from cancelapp.domain.phrase import Phrase
 from cancelapp.domain.request import RequestState
+from cancelapp.domain.shopify_ids import short_id
 from cancelapp.domain.verdict import Verdict
 from cancelapp.domain.withdrawal import WithdrawalTerms, assess
 from cancelapp.mail.mailbox import Mailbox
@@ -28,7 +29,8 @@ from cancelapp.shopify import NetworkDown, ShopifyDown, ShopifyError, Throttled
 from cancelapp.shopify.client import ShopifyClient
 from cancelapp.shopify.throttle import ThrottleStatus
 from cancelapp.sources.incoming import IncomingRequest
-from cancelapp.store.audit import AuditEntry, append_audit, list_audit
+from cancelapp.store.audit import AuditEntry, append_audit, audit_parties, list_audit
+from cancelapp.store.audit_codes import EntryCode
 from cancelapp.store.database import Database
 from cancelapp.store.errors import StoreError
 from cancelapp.store.orders import load_judged_order, upsert_orders
@@ -388,7 +390,7 @@ def add_note(
             AuditEntry(
                 at=datetime.now(UTC),
                 who=who,
-                what="note",
+                what=EntryCode.NOTE,
                 store_id=store_id,
                 order_gid=order_id,
                 request_id=request_id,
@@ -460,7 +462,24 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def load_audit(database: Database, store_id: int) -> list[AuditEntry]:
+@dataclass(frozen=True)
+class AuditLog:
+    """The newest entries of a store's audit log, each with the order a reader knows it by."""
+
+    entries: list[AuditEntry]  # newest first
+    orders: dict[int, str]  # per entry id, the order's name ("#1001"); "" for none
+
+
+def load_audit(database: Database, store_id: int) -> AuditLog:
     """The newest 1,000 audit entries of the store."""
     with database.reading() as conn:
-        return list_audit(conn, store_id, limit=1000)
+        entries = list_audit(conn, store_id, limit=1000)
+        parties = audit_parties(conn, store_id)
+    orders = {
+        entry.id: parties.get(entry.id, ("", ""))[0]
+        or str(entry.detail.get("order") or "")
+        or short_id(entry.order_gid or "")
+        for entry in entries
+        if entry.id is not None
+    }
+    return AuditLog(entries, orders)

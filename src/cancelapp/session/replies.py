@@ -30,6 +30,7 @@ from cancelapp.session.decide import Prepared, carry_out
 from cancelapp.session.refresh import StoreSession
 from cancelapp.sources.incoming import SourceUnavailable
 from cancelapp.store.audit import AuditEntry, append_audit
+from cancelapp.store.audit_codes import EntryCode
 from cancelapp.store.outbox import (
     NO_DECISION,
     MailState,
@@ -122,7 +123,7 @@ def take_back(session: StoreSession, action_id: int, request_id: int) -> bool:
     with session.database.transaction() as conn:
         row = conn.execute("SELECT order_gid FROM requests WHERE id = ?", (request_id,)).fetchone()
         replies = unsent_decision_replies(conn, request_id)
-        _replaced(conn, session, replies, row[0] if row else None, "unsent reply taken back")
+        _replaced(conn, session, replies, row[0] if row else None, EntryCode.REPLY_TAKEN_BACK)
     return True
 
 
@@ -131,7 +132,7 @@ def _replaced(
     session: StoreSession,
     replaced: list[OutgoingMail],
     order_gid: str | None,
-    what: str = "reply replaced",
+    what: EntryCode = EntryCode.REPLY_REPLACED,
 ) -> None:
     now = datetime.now(UTC)
     drop_mail(conn, [mail.id for mail in replaced], now)
@@ -382,7 +383,7 @@ def _record(session: StoreSession, mail: OutgoingMail, order: str, order_gid: st
             AuditEntry(
                 at=datetime.now(UTC),
                 who=session.runner.who,
-                what="reply",
+                what=EntryCode.REPLY,
                 store_id=session.store_id,
                 order_gid=order_gid,
                 request_id=mail.request_id,

@@ -7,13 +7,13 @@ Plain values here; `ui/detail/record_pdf.py` lays them out and prints the PDF.
 
 from __future__ import annotations
 
-import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from cancelapp.domain.money import Money
 from cancelapp.domain.phrase import Phrase
-from cancelapp.domain.shopify_ids import short_id
 from cancelapp.keychain import SecretStore
 from cancelapp.policy import Policy, policy_hash
 from cancelapp.session.audit_check import ChainReport, check_audit_chain
@@ -25,7 +25,7 @@ from cancelapp.store.journal import Decision
 @dataclass(frozen=True)
 class ReceivedMessage:
     at: datetime
-    source: str
+    source: str  # the code ("email", "csv"); the window says it in words
     author: str
     text: str  # exactly as received
     after_decision: bool = False  # it came after the merchant decided (schema v10)
@@ -50,10 +50,10 @@ class RecordEntry:
 
     at: datetime
     who: str
-    what: str
+    what: str  # the code (`store/audit_codes.py`); the window says it in words
     amount: Money | None
-    shopify_ids: tuple[str, ...]
-    detail: str
+    shopify_ids: tuple[str, ...]  # Shopify's gids
+    detail: Mapping[str, Any]  # as the audit log keeps it
 
 
 @dataclass(frozen=True)
@@ -64,6 +64,7 @@ class RequestRecord:
     made_at: datetime
     messages: tuple[ReceivedMessage, ...]
     verdict: str  # approve / deny / review: the request's one verdict, as the queue shows it
+    # (codes, as `outcome` and `verdict` of a decision: the window says them in words)
     reasons: tuple[Phrase, ...]
     policy_version: str
     decisions: tuple[DecisionLine, ...]
@@ -97,14 +98,7 @@ def load_request_record(
         policy_version=policy_hash(policy)[:12],
         decisions=tuple(_decision_line(d) for d in detail.decisions),
         entries=tuple(
-            RecordEntry(
-                e.at,
-                e.who,
-                e.what,
-                e.amount,
-                tuple(short_id(i) for i in e.shopify_ids),
-                json.dumps(e.detail, ensure_ascii=False, sort_keys=True) if e.detail else "",
-            )
+            RecordEntry(e.at, e.who, e.what, e.amount, e.shopify_ids, e.detail)
             for e in reversed(detail.audit)
         ),
         chain=chain,

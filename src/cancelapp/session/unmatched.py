@@ -20,6 +20,7 @@ from cancelapp.domain.order import Order
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
 from cancelapp.domain.request import RequestState
 from cancelapp.sources.order_names import normalise_order_name
+from cancelapp.store.audit_codes import EntryCode
 
 if TYPE_CHECKING:
     from cancelapp.session.refresh import StoreSession
@@ -68,6 +69,8 @@ class Candidate:
     email: str | None
     items: tuple[str, ...]  # "2 × Linen shirt"; empty when only the summary is cached
     cached: bool  # found in the cache (else read from Shopify just now)
+    # When this computer's copy was last read from Shopify; None: read from Shopify just now.
+    synced_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,7 @@ def search_orders(session: StoreSession, text: str) -> OrderSearch:
     """Orders for an order number, a customer's email or name: the cache's first, then
     Shopify's. Offline, the cache's alone (and a limit says so)."""
     from cancelapp.session.refresh import OFFLINE
+    from cancelapp.store.orders import order_fetched_at
 
     text = " ".join(text.split())
     if not text:
@@ -88,7 +92,8 @@ def search_orders(session: StoreSession, text: str) -> OrderSearch:
     found: dict[str, Candidate] = {}
     with session.database.reading() as conn:
         for order in _cached(conn, session.store_id, text):
-            found.setdefault(order.id, _candidate(order, cached=True))
+            synced_at = order_fetched_at(conn, session.store_id, order.id)
+            found.setdefault(order.id, _candidate(order, cached=True, synced_at=synced_at))
     limits: list[Phrase] = []
     try:
         scopes = session.client.connect().scopes
@@ -163,7 +168,7 @@ def _cached(conn: Any, store_id: int, text: str) -> list[Order]:
     return [o for o in orders if o is not None]
 
 
-def _candidate(order: Order, *, cached: bool) -> Candidate:
+def _candidate(order: Order, *, cached: bool, synced_at: datetime | None = None) -> Candidate:
     return Candidate(
         order.id,
         order.name,
@@ -173,6 +178,7 @@ def _candidate(order: Order, *, cached: bool) -> Candidate:
         order.customer_email,
         tuple(f"{li.quantity} × {li.title}" for li in order.line_items),
         cached,
+        synced_at,
     )
 
 
@@ -196,7 +202,7 @@ def link_request(session: StoreSession, request_id: int, order_id: str, who: str
             AuditEntry(
                 at=now,
                 who=who,
-                what="link",
+                what=EntryCode.LINK,
                 store_id=session.store_id,
                 order_gid=order.id,
                 request_id=target,
@@ -253,7 +259,7 @@ def close_unmatched(
             AuditEntry(
                 at=now,
                 who=who,
-                what="close_unmatched",
+                what=EntryCode.CLOSE_UNMATCHED,
                 store_id=session.store_id,
                 request_id=request_id,
                 detail={"order": request.order_name or ""},

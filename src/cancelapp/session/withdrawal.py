@@ -25,6 +25,7 @@ from cancelapp.session.refresh import StoreSession, refresh_order
 from cancelapp.shopify import documents
 from cancelapp.shopify.client import ShopifyClient
 from cancelapp.shopify.errors import MalformedResponse, ShopifyError
+from cancelapp.store.audit_codes import EntryCode
 
 _CONTEXT = "Withdrawal"
 
@@ -108,7 +109,7 @@ def accept_withdrawal(
             AuditEntry(
                 at=now,
                 who=who,
-                what="withdrawal return",
+                what=EntryCode.WITHDRAWAL_RETURN,
                 store_id=session.store_id,
                 order_gid=order.id,
                 shopify_ids=(opened.id,),
@@ -261,7 +262,7 @@ def _prepare(
             AuditEntry(
                 at=now,
                 who="CancelApp" if once else session.runner.who,
-                what="withdrawal acknowledgement",
+                what=EntryCode.WITHDRAWAL_ACKNOWLEDGEMENT,
                 store_id=session.store_id,
                 order_gid=order.id,
                 request_id=request_id,
@@ -286,7 +287,7 @@ def send_withdrawal_reply(session: StoreSession, request_id: int, reply: Reply) 
             AuditEntry(
                 at=datetime.now(UTC),
                 who=session.runner.who,
-                what="withdrawal reply",
+                what=EntryCode.WITHDRAWAL_REPLY,
                 store_id=session.store_id,
                 request_id=request_id,
                 detail={"to": reply.to, "subject": reply.subject, "message_id": message_id},

@@ -16,6 +16,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from cancelapp.store.audit import AuditEntry, append_audit
+from cancelapp.store.audit_codes import EntryCode
 from cancelapp.store.database import Database, create_private_file
 from cancelapp.store.errors import DatabaseCorruptError, translate_errors
 from cancelapp.store.times import to_db_time
@@ -146,7 +147,9 @@ def record_restore(conn: sqlite3.Connection, restored: Restored, now: datetime) 
     }
     store_ids: list[int | None] = [row[0] for row in conn.execute("SELECT id FROM stores")]
     for store_id in store_ids or [None]:
-        append_audit(conn, AuditEntry(now, WHO, "restore", store_id=store_id, detail=detail))
+        append_audit(
+            conn, AuditEntry(now, WHO, EntryCode.RESTORE, store_id=store_id, detail=detail)
+        )
 
 
 def actions_after(damaged: Path, since: datetime) -> tuple[dict[str, str], ...] | None:

@@ -57,12 +57,11 @@ class AuditChainCheck(QObject):
 
     def _checked(self, report: ChainReport) -> None:
         if report.forgotten is not None:  # money may have moved that the data does not know
-            restored = "\n".join(self.formatter.phrase(n) for n in report.notices)
-            self.banner.show_message(self.formatter.phrase(report.forgotten), restored or None)
+            self.banner.show_phrase(report.forgotten, report.notices, render=self.formatter.phrase)
         for notice in report.notices:
             text = self.formatter.phrase(notice)
             if report.tampered:  # a broken log: in the banner, every time
-                self.banner.show_message(text)
+                self.banner.show_phrase(notice, render=self.formatter.phrase)
             elif text not in self._told:
                 self._told.add(text)
                 # A restore or a missing keychain is news, not an alarm: it does not push
@@ -70,5 +69,5 @@ class AuditChainCheck(QObject):
                 if self.banner.text:
                     self.notice.emit(text)
                 else:
-                    self.banner.show_message(text)
+                    self.banner.show_phrase(notice, render=self.formatter.phrase)
         self.checked.emit(report)

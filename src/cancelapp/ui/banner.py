@@ -1,7 +1,8 @@
 """Errors and notices in a strip above the queue: never a modal dialog, never a stack of them.
 
 A notice may carry a link (opened in the browser, `show_notice`) or ask a yes/no question
-(`ask`); both are worded again when the language changes."""
+(`ask`); both are worded again when the language changes, as is a message given as its words
+(`say`, `show_phrase`). `show_message` shows a text as it is."""
 
 from __future__ import annotations
 
@@ -15,6 +16,9 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from cancelapp.domain.phrase import Phrase
 from cancelapp.ui.retranslating import Retranslating
 from cancelapp.ui.theme import banner_colors, is_dark
+
+# A message and its details (None: none), made now and again when the language changes.
+type Words = Callable[[], tuple[str, str | None]]
 
 
 @dataclass(frozen=True)
@@ -193,6 +197,21 @@ class Banner(Retranslating, QFrame):
         elif shown.reword is not None:  # the language may have changed meanwhile
             shown.reword()
         self._brought_back = True
+
+    def say(self, words: Words, *, report: str | None = None) -> None:
+        """A message and its details from `words()`, now and again when the language
+        changes; `report` as in `show_message`."""
+        text, details = words()
+        self.show_message(text, details, report=report)
+
+        def reword() -> None:
+            text, details = words()
+            self._text = text
+            shown = self.tr("{message} (×{count})").format(message=text, count=self._repeats + 1)
+            self.message.setText(shown if self._repeats else text)
+            self.details.setText(details or "")
+
+        self._reword = reword
 
     def show_notice(self, words: Callable[[], tuple[str, str]], url: str) -> None:
         """A notice with a link to `url`: `words()` gives (text, the link's words), now and

@@ -11,10 +11,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from cancelapp.store.backups import copy_to, upkeep
+from cancelapp.ui.file_folders import FileFolders, FileKind
 from cancelapp.ui.workers import Lane
 
 if TYPE_CHECKING:
@@ -53,13 +54,12 @@ class DatabaseUpkeep(QObject):
 
     def back_up(self) -> None:
         """Ask where, then copy the whole database there."""
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         name = f"CancelApp backup {datetime.now().astimezone().strftime('%Y-%m-%d %H.%M')}.sqlite3"
         dialog = QFileDialog(self.parent_widget, self.tr("Back up CancelApp's data"))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("sqlite3")
         dialog.setNameFilter(self.tr("CancelApp backups (*.sqlite3)"))
-        dialog.setDirectory(folder)
+        FileFolders(self.context).open_in(dialog, FileKind.BACKUP)
         dialog.selectFile(name)
         dialog.fileSelected.connect(self.back_up_to)
         self.backup_dialog = dialog

@@ -114,8 +114,9 @@ _STATUS_WORDS = frozenset(
 )
 
 
-# What an audit entry records (`Records` in actions/carry_out/side_records.py): a plan's or a
-# step's kind, then for plans what happened to it ("cancel done", "hold queued").
+# What an audit entry records (`store/audit_codes.py`): a plan's or a step's kind, then for
+# plans what happened to it ("cancel done", "hold queued"), or one of the other entry codes.
+# Every code has words here: tests/ui/test_ui_audit_log.py fails for one without.
 _AUDIT_KINDS = {
     "cancel": QT_TRANSLATE_NOOP(_CONTEXT, "Cancel"),
     "refund": QT_TRANSLATE_NOOP(_CONTEXT, "Refund"),
@@ -140,6 +141,11 @@ _AUDIT_KINDS = {
     "withdrawal acknowledgement": QT_TRANSLATE_NOOP(_CONTEXT, "Withdrawal acknowledged"),
     "withdrawal return": QT_TRANSLATE_NOOP(_CONTEXT, "Return opened for the withdrawal"),
     "withdrawal reply": QT_TRANSLATE_NOOP(_CONTEXT, "Reply to the withdrawal written"),
+    # session/unmatched.py
+    "link": QT_TRANSLATE_NOOP(_CONTEXT, "Request matched to the order by hand"),
+    "close_unmatched": QT_TRANSLATE_NOOP(_CONTEXT, "Closed: no order found"),
+    # store/backups.py
+    "restore": QT_TRANSLATE_NOOP(_CONTEXT, "Database restored from a backup"),
 }
 _AUDIT_EVENTS = {
     "started": QT_TRANSLATE_NOOP(_CONTEXT, "started"),
@@ -153,14 +159,36 @@ _AUDIT_EVENTS = {
 
 def audit_label(what: str) -> str:
     """An audit entry's `what` in the merchant's words: "Cancel: done", "Close Shopify's
-    request"."""
+    request"; a code newer than this version as it is written, in words."""
+    words = audit_words(what)
+    return what.replace("_", " ").capitalize() if words is None else words
+
+
+def audit_words(what: str) -> str | None:
+    """The words for `what`, translated; None for a code without them."""
+    if what in _AUDIT_KINDS:
+        return QCoreApplication.translate(_CONTEXT, _AUDIT_KINDS[what])
     kind, _space, event = what.partition(" ")
-    if event and event not in _AUDIT_EVENTS:
-        kind, event = what, ""
-    text = _label(_AUDIT_KINDS, kind)
-    if event:
-        text += ": " + QCoreApplication.translate(_CONTEXT, _AUDIT_EVENTS[event])
-    return text
+    if kind not in _AUDIT_KINDS or event not in _AUDIT_EVENTS:
+        return None
+    text = QCoreApplication.translate(_CONTEXT, _AUDIT_KINDS[kind])
+    return text + ": " + QCoreApplication.translate(_CONTEXT, _AUDIT_EVENTS[event])
+
+
+def audit_code_words() -> dict[str, str]:
+    """Every code with words, to its words in the language of the moment (for the CSV export,
+    made on a worker)."""
+    codes = [
+        *_AUDIT_KINDS,
+        *(f"{kind} {event}" for kind in _AUDIT_KINDS for event in _AUDIT_EVENTS),
+    ]
+    return {code: words for code in codes if (words := audit_words(code)) is not None}
+
+
+def decision_label(outcome: str) -> str:
+    """A decision's outcome: the plan's kind ("Cancel"), or a verdict ("Approve": a
+    withdrawal's return)."""
+    return _label(_OUTCOMES if outcome in _OUTCOMES else _AUDIT_KINDS, outcome)
 
 
 def status_words(text: str) -> str:

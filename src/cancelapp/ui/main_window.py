@@ -318,16 +318,16 @@ class MainWindow(Retranslating, QMainWindow):
         self.policy.ready.connect(self.details.reload)
         self.policy.rejudged.connect(self._rejudged)
         self.policy.problem.connect(self._problem)
-        self.policy.message.connect(self.banner.show_message)
+        self.policy.message.connect(self.banner.say)
         self.policy.request_wanted.connect(self.queue.show_request)
-        self.actions_.problem.connect(self.banner.show_message)
+        self.actions_.problem.connect(self.banner.say)
         self.actions_.notice.connect(lambda text: self.status.showMessage(text, 8000))
         self.actions_.in_flight_changed.connect(self._update_actions)
         self.actions_.sending.connect(self.model.set_in_flight)
         self.actions_.rows_changed.connect(self._reload_rows)
         self.actions_.finished.connect(self._action_finished)
         self.actions_.replies_sent.connect(self._replies_sent)
-        self.bulk.problem.connect(self.banner.show_message)
+        self.bulk.problem.connect(self.banner.say)
         self.bulk.running_changed.connect(lambda _busy: self._update_actions())
         self.bulk.sending.connect(self.model.set_in_flight)
         self.bulk.order_finished.connect(self._bulk_order_finished)
@@ -341,10 +341,10 @@ class MainWindow(Retranslating, QMainWindow):
         self.withdrawals.problem.connect(self._problem)
         self.menu_dialogs.imported.connect(self._imported)
         self.menu_dialogs.problem.connect(self._problem)
-        self.menu_dialogs.message.connect(self.banner.show_message)
+        self.menu_dialogs.message.connect(self.banner.say)
         self.menu_dialogs.notice.connect(lambda text: self.status.showMessage(text, 8000))
         self.settings_flow.language_changed.connect(self.use_language)
-        self.settings_flow.message.connect(self.banner.show_message)
+        self.settings_flow.message.connect(self.banner.say)
         self.settings_flow.saved.connect(lambda s: self.updates.apply(s.check_for_updates))
         self.settings_flow.saved.connect(self._withdrawal_terms_saved)
         self.removal.removed.connect(self._store_removed)
@@ -519,11 +519,14 @@ class MainWindow(Retranslating, QMainWindow):
     def _session_opened(self, store: StoreRecord, session: StoreSession | None) -> None:
         self.session_ready.emit(session is not None)
         if session is None:
-            self.banner.show_message(
-                self.tr(
-                    "CancelApp has no saved credentials for {store}. Connect the store again "
-                    "(File › Connect store…) to sync and act on orders."
-                ).format(store=shown_name(store, self.store_switcher.stores))
+            self.banner.say(
+                lambda: (
+                    self.tr(
+                        "CancelApp has no saved credentials for {store}. Connect the store "
+                        "again (File › Connect store…) to sync and act on orders."
+                    ).format(store=shown_name(store, self.store_switcher.stores)),
+                    None,
+                )
             )
             self.status.set_online(False)
             self.verdicts.check()  # no sync will: verdicts that ran out are judged from the cache
@@ -751,6 +754,7 @@ class MainWindow(Retranslating, QMainWindow):
         store = self.store
         if store is None:
             return
+        from cancelapp.ui.file_folders import FileFolders
         from cancelapp.ui.reports.reports_window import ReportsWindow
 
         if self.reports_window is not None and self.reports_window.store_id == store.id:
@@ -769,6 +773,7 @@ class MainWindow(Retranslating, QMainWindow):
             store.id,
             self.formatter,
             session=lambda: self.session,
+            folders=FileFolders(context),
             parent=self,
         )
         reports.problem.connect(self._problem)
@@ -869,9 +874,10 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _store_connected(self, connected: ConnectedStore) -> None:
         """Open the new store; say what the merchant must know (e.g. no keychain)."""
-        texts = [self.formatter.phrase(notice) for notice in connected.notices]
-        if texts:
-            self.banner.show_message(texts[0], "\n".join(texts) if len(texts) > 1 else None)
+        notices = connected.notices
+        if notices:
+            more = notices if len(notices) > 1 else ()
+            self.banner.show_phrase(notices[0], more, render=self.formatter.phrase)
         self.start(store_id=connected.store_id)
 
     def remove_store(self) -> None:
@@ -924,20 +930,21 @@ class MainWindow(Retranslating, QMainWindow):
 
     def show_crash(self, report: str) -> None:
         """An exception nobody caught: say so in the banner, the report behind Details."""
-        self.banner.show_message(
-            self.tr(
-                "Something went wrong inside CancelApp, and what you just did may not have "
-                "finished. Check the order in Shopify before doing it again."
+        self.banner.say(
+            lambda: (
+                self.tr(
+                    "Something went wrong inside CancelApp, and what you just did may not "
+                    "have finished. Check the order in Shopify before doing it again."
+                ),
+                report,
             ),
-            report,
             report=report,
         )
 
     def _problem(self, error: object) -> None:
         from cancelapp.ui.detail.action_controller import describe_error
 
-        message, details = describe_error(error, self.formatter)
-        self.banner.show_message(message, details)
+        self.banner.say(lambda: describe_error(error, self.formatter))
         self._show_now()
         self._build_flows()  # a start that failed before its first rows: the rest still runs
 

@@ -16,6 +16,7 @@ from cancelapp.domain.action import ActionKind
 from cancelapp.domain.money import Money
 from cancelapp.domain.request import RequestState
 from cancelapp.store.audit import AuditEntry, append_audit
+from cancelapp.store.audit_codes import PlanEvent
 from cancelapp.store.journal import record_decision
 from cancelapp.store.phrase_json import phrase_to_json
 from cancelapp.store.requests import set_state, stored_verdict
@@ -37,14 +38,16 @@ class Records:
         self.clock = clock
 
     def started(self, conn: sqlite3.Connection, entry: JournaledPlan) -> None:
-        self._write(conn, entry.plan, "started", entry, RequestState.IN_PROGRESS, decide=True)
+        self._write(
+            conn, entry.plan, PlanEvent.STARTED, entry, RequestState.IN_PROGRESS, decide=True
+        )
 
     def queued(self, conn: sqlite3.Connection, entry: JournaledPlan) -> None:
         due = entry.due_at.isoformat() if entry.due_at else None
         self._write(
             conn,
             entry.plan,
-            "queued",
+            PlanEvent.QUEUED,
             entry,
             RequestState.QUEUED,
             decide=True,
@@ -52,7 +55,7 @@ class Records:
         )
 
     def taken_back(self, conn: sqlite3.Connection, entry: JournaledPlan) -> None:
-        self._write(conn, entry.plan, "taken back", entry, RequestState.OPEN)
+        self._write(conn, entry.plan, PlanEvent.TAKEN_BACK, entry, RequestState.OPEN)
 
     def conflict(
         self,
@@ -65,7 +68,7 @@ class Records:
         self._write(
             conn,
             plan,
-            "stopped: order changed",
+            PlanEvent.STOPPED,
             entry,
             RequestState.OPEN,
             detail={
@@ -108,7 +111,7 @@ class Records:
             self._write(
                 conn,
                 entry.plan,
-                "done",
+                PlanEvent.DONE,
                 entry,
                 FINAL_REQUEST_STATE.get(entry.plan.kind),
                 amount=outcome.refunded,
@@ -123,7 +126,7 @@ class Records:
             self._write(
                 conn,
                 entry.plan,
-                "failed",
+                PlanEvent.FAILED,
                 entry,
                 RequestState.FAILED,
                 detail={
@@ -138,7 +141,7 @@ class Records:
         self,
         conn: sqlite3.Connection,
         plan: ActionPlan,
-        event: str,
+        event: PlanEvent,
         entry: JournaledPlan | None,
         request_state: RequestState | None,
         *,
@@ -148,7 +151,7 @@ class Records:
         detail: dict[str, Any] | None = None,
     ) -> None:
         now = self.clock()
-        if amount is None and event in ("started", "queued"):
+        if amount is None and event in (PlanEvent.STARTED, PlanEvent.QUEUED):
             amount = plan.refund_total
         append_audit(
             conn,

@@ -25,8 +25,8 @@ from cancelapp.ui.workers import Lane, Task, WorkerPool
 
 _UNREACHABLE = QT_TRANSLATE_NOOP(
     "ConnectWizard",
-    "Shopify cannot be reached. Check the internet connection, then press Back and Next to "
-    "try again. Nothing is saved until your store answers.",
+    "Shopify cannot be reached. Check the internet connection, then press Check again below "
+    "to ask your store once more. Nothing is saved until your store answers.",
 )
 _UNEXPECTED = QT_TRANSLATE_NOOP(
     "ConnectWizard",

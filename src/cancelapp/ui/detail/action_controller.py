@@ -46,7 +46,7 @@ class ActionController(QObject):
     sending = Signal(int, bool)  # request id, whether its action is on its way to Shopify
     dialog_opened = Signal(object)  # the ConfirmActionDialog or TextDialog now open
     finished = Signal(int, object)  # request id, Outcome (None for refresh and note)
-    problem = Signal(str, str)  # message, details: for the banner
+    problem = Signal(object)  # the banner's `Words`: said again in a new language
     notice = Signal(str)  # for the status bar
     rows_changed = Signal(object)  # frozenset of request ids to reload
     replies_sent = Signal(object)  # list of request ids whose reply the mail server took
@@ -142,7 +142,7 @@ class ActionController(QObject):
         if session is not self.session:
             return
         for notice in result.notices:
-            self.problem.emit(self.formatter.phrase(notice), "")
+            self.problem.emit(lambda notice=notice: (self.formatter.phrase(notice), None))
         if result.sent:
             self.rows_changed.emit(frozenset(result.sent))
             self.replies_sent.emit(list(result.sent))
@@ -299,7 +299,9 @@ class ActionController(QObject):
                 self._queued.pop(order_id, None)
                 self.notice.emit(self.tr("Taken back: nothing was sent to Shopify."))
             else:
-                self.problem.emit(self.tr("Too late to undo: the action was already sent."), "")
+                self.problem.emit(
+                    lambda: (self.tr("Too late to undo: the action was already sent."), None)
+                )
             self._done(rid, None)
 
         task.succeeded.connect(taken_back)
@@ -330,23 +332,25 @@ class ActionController(QObject):
             )
         if holds.at_warehouse:
             count = holds.at_warehouse
-            self.problem.emit(
-                self.tr(
-                    "%n new order at a fulfillment service, which may ship it: decide soon. "
-                    "CancelApp does not ask the warehouse to stop unless you approve.",
-                    "",
-                    count,
-                )
-                if count == 1
-                else self.tr(
-                    "%n new orders at a fulfillment service, which may ship them: decide "
-                    "soon. CancelApp does not ask the warehouse to stop unless you approve.",
-                    "",
-                    count,
-                ),
-                "",
-            )
+            self.problem.emit(lambda: (self._at_warehouse(count), None))
         self.rows_changed.emit(request_ids)
+
+    def _at_warehouse(self, count: int) -> str:
+        return (
+            self.tr(
+                "%n new order at a fulfillment service, which may ship it: decide soon. "
+                "CancelApp does not ask the warehouse to stop unless you approve.",
+                "",
+                count,
+            )
+            if count == 1
+            else self.tr(
+                "%n new orders at a fulfillment service, which may ship them: decide "
+                "soon. CancelApp does not ask the warehouse to stop unless you approve.",
+                "",
+                count,
+            )
+        )
 
     # Sending queued actions ----------------------------------------------------------------------
 
@@ -531,11 +535,15 @@ class ActionController(QObject):
 
     def _show_outcome(self, outcome: Outcome, *, waiting: bool = False) -> None:
         if outcome.status in _TROUBLE:
-            message = "" if outcome.message is None else self.formatter.phrase(outcome.message)
-            self.problem.emit(
-                self.tr("{order}: {message}").format(order=outcome.order_name, message=message),
-                "",
-            )
+
+            def trouble() -> tuple[str, str | None]:
+                said = outcome.message
+                message = "" if said is None else self.formatter.phrase(said)
+                return self.tr("{order}: {message}").format(
+                    order=outcome.order_name, message=message
+                ), None
+
+            self.problem.emit(trouble)
         elif outcome.status == _QUEUED:
             due = outcome.due_at
             self.notice.emit(
@@ -550,13 +558,15 @@ class ActionController(QObject):
         elif outcome.status == _DONE:
             self.notice.emit(self.tr("{order}: done.").format(order=outcome.order_name))
             if outcome.warnings:  # done, but the money needs a look in Shopify
-                texts = [self.formatter.phrase(warning) for warning in outcome.warnings]
-                self.problem.emit(
-                    self.tr("{order}: {message}").format(
+
+                def warned() -> tuple[str, str | None]:
+                    texts = [self.formatter.phrase(warning) for warning in outcome.warnings]
+                    first = self.tr("{order}: {message}").format(
                         order=outcome.order_name, message=texts[0]
-                    ),
-                    "\n".join(texts) if len(texts) > 1 else "",
-                )
+                    )
+                    return first, "\n".join(texts) if len(texts) > 1 else None
+
+                self.problem.emit(warned)
         elif outcome.status == _PENDING:
             self.notice.emit(
                 self.tr("{order}: sent; waiting for Shopify to confirm.").format(
@@ -599,8 +609,7 @@ class ActionController(QObject):
         self._report(error)
 
     def _report(self, error: object) -> None:
-        message, details = describe_error(error, self.formatter)
-        self.problem.emit(message, details)
+        self.problem.emit(lambda: describe_error(error, self.formatter))
 
     def _order_name(self, detail: RequestDetail) -> str:
         if detail.order is not None:

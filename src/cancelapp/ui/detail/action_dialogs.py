@@ -421,25 +421,3 @@ class NewRequestDialog(QDialog):
     def _update(self) -> None:
         has_number = any(ch.isdigit() for ch in self.order.text())
         self.confirm_button.setEnabled(has_number and bool(self.reason.toPlainText().strip()))
-
-
-class AuditLogDialog(QDialog):
-    """Every money-moving step and decision, newest first; export to CSV for the accountant."""
-
-    def __init__(self, lines: list[str], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Audit log"))
-        self.setAccessibleName(self.windowTitle())
-        self.view = QPlainTextEdit()
-        self.view.setReadOnly(True)
-        self.view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self.view.setPlainText("\n".join(lines) or self.tr("Nothing has been done yet."))
-        self.view.setAccessibleName(self.tr("Audit log entries"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.export_button = QPushButton(self.tr("Export CSV…"))
-        buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.view)
-        layout.addWidget(buttons)
-        self.resize(760, 480)

@@ -32,7 +32,7 @@ class BulkFlow(QObject):
     sending = Signal(int, bool)  # request id, whether its order is on its way to Shopify
     order_finished = Signal(int, object)  # request id, Outcome (None after an error)
     finished = Signal(object)  # the BulkRun, every order ended
-    problem = Signal(str, str)  # message, details: for the banner
+    problem = Signal(object)  # the banner's `Words`: said again in a new language
 
     def __init__(
         self,
@@ -170,7 +170,7 @@ class BulkFlow(QObject):
 
     def _failed(self, error: object) -> None:
         self._set_busy(False)
-        self.problem.emit(*describe_error(error, self.formatter))
+        self.problem.emit(lambda: describe_error(error, self.formatter))
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy

@@ -41,6 +41,7 @@ from cancelapp.ui.detail.order_words import gateway_words, hold_reason
 from cancelapp.ui.formatting import Formatter, fill
 from cancelapp.ui.labels import (
     audit_label,
+    decision_label,
     financial_label,
     fulfillment_label,
     outcome_label,
@@ -472,15 +473,16 @@ class DetailPane(Retranslating, QScrollArea):
         lines = []
         for fo in order.fulfillment_orders:
             where = fo.location_name or fo.fulfillment_service or self.tr("Unknown location")
-            text = f"{where}: {fulfillment_label(fo.status.value)}"
+            status = fulfillment_label(fo.status.value)
+            if fo.on_hold:  # said once: "On hold (other reason)", not "On hold · on hold (…)"
+                reasons = ", ".join(hold_reason(r) for r in fo.hold_reasons)
+                status = self.tr("On hold ({reasons})").format(
+                    reasons=reasons or self.tr("no reason given")
+                )
+            text = f"{where}: {status}"
             if fo.fulfillment_service:
                 text += " · " + self.tr("fulfillment service {name}").format(
                     name=fo.fulfillment_service
-                )
-            if fo.on_hold:
-                reasons = ", ".join(hold_reason(r) for r in fo.hold_reasons)
-                text += " · " + self.tr("on hold ({reasons})").format(
-                    reasons=reasons or self.tr("no reason given")
                 )
             lines.append(text)
         return "\n".join(lines)
@@ -656,7 +658,7 @@ class DetailPane(Retranslating, QScrollArea):
                 (
                     decision.decided_at,
                     self.tr("Decided: {outcome}, by {who}").format(
-                        outcome=audit_label(decision.outcome),
+                        outcome=decision_label(decision.outcome),
                         who=decision.decided_by,
                     ),
                 )

@@ -7,6 +7,7 @@ the close in workers (`session/unmatched.py`) and hands the answers back here.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl, Signal
@@ -78,7 +79,7 @@ class FindOrderDialog(QDialog):
         self.status_label = plain_label()
         layout.addWidget(self.status_label)
         headers = [self.tr("Order"), self.tr("Placed"), self.tr("Customer"), self.tr("Total")]
-        self.model = TextRowsModel([*headers, self.tr("Found in"), self.tr("Items")], self)
+        self.model = TextRowsModel([*headers, self.tr("Read from"), self.tr("Items")], self)
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setAccessibleName(self.tr("Orders found"))
@@ -211,6 +212,7 @@ class FindOrderDialog(QDialog):
     def show_results(self, search: OrderSearch) -> None:
         self.candidates = search.candidates
         fmt = self.formatter
+        now = datetime.now(UTC)
         self.model.set_rows(
             [
                 (
@@ -218,7 +220,7 @@ class FindOrderDialog(QDialog):
                     fmt.date_time(c.created_at),
                     ", ".join(part for part in (c.customer, c.email or "") if part),
                     fmt.money(c.total),
-                    self.tr("cache") if c.cached else self.tr("Shopify"),
+                    self._read_from(c, now),
                     "; ".join(c.items) or self.tr("(items load when linked)"),
                 )
                 for c in search.candidates
@@ -230,6 +232,15 @@ class FindOrderDialog(QDialog):
         if search.candidates:
             self.view.selectRow(0)
         self._update()
+
+    def _read_from(self, candidate: Candidate, now: datetime) -> str:
+        """Where the order's facts come from, in words: Shopify just now, or this computer's
+        copy and how old it is (the merchant decides whether to trust it)."""
+        if candidate.synced_at is None:
+            return self.tr("Shopify, just now")
+        return self.tr("This computer's copy, synced {when}").format(
+            when=self.formatter.relative(candidate.synced_at, now)
+        )
 
     def show_problem(self, text: str) -> None:
         self.status_label.setText(text)

@@ -7,17 +7,20 @@ and the printing run on the GUI thread, where Qt's text layout lives.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMarginsF, QObject, QStandardPaths, Signal
+from PySide6.QtCore import QMarginsF, QObject, Signal
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from cancelapp.ui.audit_entry_text import entry_details
 from cancelapp.ui.detail.detail_pane import rule_name
+from cancelapp.ui.file_folders import FileFolders, FileKind
+from cancelapp.ui.labels import audit_label, decision_label, outcome_label, source_label
 from cancelapp.ui.workers import Lane
 
 if TYPE_CHECKING:
@@ -59,12 +62,11 @@ class RecordExport(QObject):
 
     def export(self, request_id: int, order_name: str) -> None:
         """Ask where, then write the PDF there."""
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         dialog = QFileDialog(self.parent_widget, self.tr("Export the request's record"))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("pdf")
         dialog.setNameFilter(self.tr("PDF documents (*.pdf)"))
-        dialog.setDirectory(folder)
+        FileFolders(self.context).open_in(dialog, FileKind.RECORD)
         name = order_name.lstrip("#") or str(request_id)
         dialog.selectFile(self.tr("Record {order}.pdf").format(order=name))
         dialog.fileSelected.connect(lambda file_name: self.write_to(request_id, file_name))
@@ -113,49 +115,37 @@ class RecordExport(QObject):
         self.saved.emit(path)
 
     def record_html(self, record: RequestRecord) -> str:
-        """The document, every customer or merchant text escaped (plain text only)."""
+        """The document, every customer or merchant text escaped (plain text only), every
+        code in words; a section with nothing in it is left out, but for the decisions: a
+        record says so when nothing was decided."""
         fmt = self.formatter
         parts = [
             _heading(2, self.tr("Record of request {order}").format(order=record.order_name)),
             _row(self.tr("Order"), record.order_name),
             _row(self.tr("Customer"), record.customer),
             _row(self.tr("Made"), fmt.date_time(record.made_at)),
-            _heading(3, self.tr("Messages received")),
         ]
         after = self.tr("After the decision")
+        messages = []
         for message in record.messages:
             when = f" · {escape(after)}" if message.after_decision else ""
-            parts.append(
-                f"<p><b>{escape(fmt.date_time(message.at))}</b> · {escape(message.source)}"
+            messages.append(
+                f"<p><b>{escape(fmt.date_time(message.at))}</b>"
+                f" · {escape(source_label(message.source))}"
                 f" · {escape(message.author)}{when}</p>" + _preformatted(message.text)
             )
+        parts += _section(self.tr("Messages received"), messages)
         parts += [
             _heading(3, self.tr("Verdict")),
-            _row(self.tr("Verdict"), record.verdict),
+            _row(self.tr("Verdict"), outcome_label(record.verdict)),
             _row(self.tr("Policy version"), record.policy_version),
-            "<ul>",
-            *(f"<li>{escape(fmt.phrase(reason))}</li>" for reason in record.reasons),
-            "</ul>",
-            _heading(3, self.tr("Decisions")),
+            *_list(fmt.phrase(reason) for reason in record.reasons),
         ]
-        policy_word = self.tr("policy")
-        for decision in record.decisions:
-            policy = f" · {policy_word} {decision.policy}" if decision.policy else ""
-            parts.append(
-                f"<p>{escape(fmt.date_time(decision.at))} · {escape(decision.outcome)} · "
-                f"{escape(decision.by)}{escape(policy)}</p>"
-            )
-            if decision.verdict:
-                under = self.tr("Decided under the verdict {verdict} ({rule})").format(
-                    verdict=decision.verdict, rule=rule_name(decision.rule)
-                )
-                parts += [
-                    f"<p>{escape(under)}</p>",
-                    "<ul>",
-                    *(f"<li>{escape(fmt.phrase(reason))}</li>" for reason in decision.reasons),
-                    "</ul>",
-                ]
-        parts.append(_heading(3, self.tr("Actions, replies and notes")))
+        undecided = self.tr("Nothing decided yet.")  # lupdate reads no call in an f-string
+        parts += _section(
+            self.tr("Decisions"), self._decisions(record) or [f"<p>{escape(undecided)}</p>"]
+        )
+        entries = []
         for entry in record.entries:
             amount = fmt.money(entry.amount) if entry.amount is not None else ""
             line = " · ".join(
@@ -163,15 +153,17 @@ class RecordExport(QObject):
                 for p in (
                     fmt.date_time(entry.at),
                     entry.who,
-                    entry.what,
+                    audit_label(entry.what),
                     amount,
-                    *entry.shopify_ids,
                 )
                 if p
             )
-            parts.append(f"<p>{escape(line)}</p>")
-            if entry.detail:
-                parts.append(_preformatted(entry.detail))
+            entries.append(f"<p>{escape(line)}</p>")
+            details = entry_details(entry.what, entry.detail, entry.shopify_ids, fmt)
+            if details:
+                lines = escape(details).replace("\n", "<br>")  # a note's own lines kept
+                entries.append(f"<p><i>{lines}</i></p>")
+        parts += _section(self.tr("Actions, replies and notes"), entries)
         head = record.chain.head
         parts += [
             _heading(3, self.tr("Audit log seal")),
@@ -180,14 +172,46 @@ class RecordExport(QObject):
         ]
         return "\n".join(parts)
 
+    def _decisions(self, record: RequestRecord) -> list[str]:
+        fmt = self.formatter
+        parts: list[str] = []
+        policy_word = self.tr("policy")
+        for decision in record.decisions:
+            policy = f" · {policy_word} {decision.policy}" if decision.policy else ""
+            parts.append(
+                f"<p>{escape(fmt.date_time(decision.at))} · "
+                f"{escape(decision_label(decision.outcome))} · "
+                f"{escape(decision.by)}{escape(policy)}</p>"
+            )
+            if decision.verdict:
+                under = self.tr("Decided under the verdict {verdict} ({rule})").format(
+                    verdict=outcome_label(decision.verdict), rule=rule_name(decision.rule)
+                )
+                parts += [
+                    f"<p>{escape(under)}</p>",
+                    *_list(fmt.phrase(reason) for reason in decision.reasons),
+                ]
+        return parts
+
+
+def _section(heading: str, parts: list[str]) -> list[str]:
+    """A heading and what it heads; nothing at all for nothing."""
+    return [_heading(3, heading), *parts] if parts else []
+
+
+def _list(items: Iterable[str]) -> list[str]:
+    """A bulleted list; nothing for no items (an empty list still takes a line)."""
+    shown = [f"<li>{escape(item)}</li>" for item in items]
+    return ["<ul>", *shown, "</ul>"] if shown else []
+
 
 def _heading(level: int, text: str) -> str:
     return f"<h{level}>{escape(text)}</h{level}>"
 
 
 def _preformatted(text: str) -> str:
-    """A customer's message or a step's details, its lines kept and wrapped at the page's
-    edge: a plain `<pre>` runs a long line off the page (a dispute needs all of it)."""
+    """A customer's message, its lines kept and wrapped at the page's edge: a plain `<pre>`
+    runs a long line off the page (a dispute needs all of it)."""
     return f'<pre style="white-space: pre-wrap">{escape(text)}</pre>'
 
 

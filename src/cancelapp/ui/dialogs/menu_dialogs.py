@@ -8,7 +8,7 @@ when the store's session is open, and what stays unmatched is said in the banner
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,34 +18,40 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from cancelapp.session.audit_csv import CsvStyle
 from cancelapp.store.stores import StoreRecord
+from cancelapp.ui.file_folders import FileFolders, FileKind
 from cancelapp.ui.formatting import Formatter
+from cancelapp.ui.labels import audit_code_words
 from cancelapp.ui.workers import Lane
 
 if TYPE_CHECKING:  # each dialog loads when first opened
     from cancelapp.context import AppContext, Keychain
     from cancelapp.session.csv_import import CsvFile
-    from cancelapp.session.refresh import StoreSession
+    from cancelapp.session.refresh import AuditLog, StoreSession
     from cancelapp.sources.incoming import IncomingRequest
-    from cancelapp.store.audit import AuditEntry
     from cancelapp.store.database import Database
     from cancelapp.sync import IntakeOutcome
     from cancelapp.ui.dialogs.about_dialog import AboutDialog
 
 
 def export_audit_of(
-    database: Database, keychain: Keychain, store_id: int, path: Path, style: CsvStyle
+    database: Database,
+    keychain: Keychain,
+    store_id: int,
+    path: Path,
+    style: CsvStyle,
+    words: Mapping[str, str],
 ) -> int:
     """In the worker: finding the keychain may block on an unlock prompt. The keychain code
     loads here, after the first paint (tests/architecture/test_first_paint_imports.py)."""
     from cancelapp.session.audit_export import export_audit
 
-    return export_audit(database, keychain(), store_id, path, style)
+    return export_audit(database, keychain(), store_id, path, style, words)
 
 
 class MenuDialogs(QObject):
     imported = Signal(object)  # frozenset of the request ids stored
     problem = Signal(object)  # an error, for the banner
-    message = Signal(str, str)  # a message and its details, for the banner
+    message = Signal(object)  # the banner's `Words`: message and details
     notice = Signal(str)  # for the status bar
 
     def __init__(
@@ -63,6 +69,8 @@ class MenuDialogs(QObject):
         self.current_store = current_store
         self.current_session = current_session
         self.about_dialog: AboutDialog | None = None
+        self.folders = FileFolders(context)
+        self.file_dialog: QFileDialog | None = None  # the CSV import's, while open
 
     def import_csv(self) -> None:
         if self.current_store() is None:
@@ -71,7 +79,9 @@ class MenuDialogs(QObject):
         dialog = QFileDialog(self.parent_widget, self.tr("Import requests from a CSV file"))
         dialog.setNameFilter(self.tr("CSV files (*.csv *.txt)"))
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        self.folders.open_in(dialog, FileKind.CSV_IMPORT)
         dialog.fileSelected.connect(self._csv_chosen)
+        self.file_dialog = dialog
         dialog.open()
 
     def _csv_chosen(self, file_name: str) -> None:
@@ -140,9 +150,9 @@ class MenuDialogs(QObject):
                     customer=dialog.customer.text().strip() or None,
                 )
             except ValueError:
+                typed = dialog.order.text()
                 self.message.emit(
-                    self.tr("“{text}” is not an order number.").format(text=dialog.order.text()),
-                    "",
+                    lambda: (self.tr("“{text}” is not an order number.").format(text=typed), None)
                 )
                 return
             self._store_requests(store, [incoming])
@@ -164,8 +174,13 @@ class MenuDialogs(QObject):
 
     def _stored(self, outcome: IntakeOutcome) -> None:
         if outcome.notices:
-            texts = [self.formatter.phrase(notice) for notice in outcome.notices]
-            self.message.emit(texts[0], "\n".join(texts))
+            notices = outcome.notices
+
+            def words() -> tuple[str, str | None]:
+                texts = [self.formatter.phrase(notice) for notice in notices]
+                return texts[0], "\n".join(texts)
+
+            self.message.emit(words)
         self.imported.emit(outcome.request_ids)
 
     def show_about(self) -> None:
@@ -184,26 +199,10 @@ class MenuDialogs(QObject):
         task.succeeded.connect(lambda entries: self._audit_loaded(store, entries))
         task.failed.connect(self.problem)
 
-    def _audit_loaded(self, store: StoreRecord, entries: list[AuditEntry]) -> None:
-        fmt = self.formatter
-        lines = [
-            "  ".join(
-                part
-                for part in (
-                    fmt.date_time(entry.at),
-                    entry.who,
-                    entry.what,
-                    fmt.money(entry.amount) if entry.amount is not None else "",
-                    entry.detail.get("note", "") if entry.what == "note" else "",
-                    ", ".join(entry.shopify_ids),
-                )
-                if part
-            )
-            for entry in entries
-        ]
-        from cancelapp.ui.detail.action_dialogs import AuditLogDialog
+    def _audit_loaded(self, store: StoreRecord, log: AuditLog) -> None:
+        from cancelapp.ui.dialogs.audit_log_dialog import AuditLogDialog
 
-        dialog = AuditLogDialog(lines, self.parent_widget)
+        dialog = AuditLogDialog(log, self.formatter, self.parent_widget)
         dialog.export_button.clicked.connect(lambda: self._export_audit(store, dialog))
         dialog.open()
 
@@ -212,6 +211,7 @@ class MenuDialogs(QObject):
         chooser.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         chooser.setDefaultSuffix("csv")
         chooser.setNameFilter(self.tr("CSV files (*.csv)"))
+        self.folders.open_in(chooser, FileKind.AUDIT_EXPORT)
 
         def chosen(name: str) -> None:
             task = self.context.workers.run_on(
@@ -222,6 +222,7 @@ class MenuDialogs(QObject):
                 store.id,
                 Path(name),
                 CsvStyle(decimal=self.formatter.locale.decimalPoint()),
+                audit_code_words(),  # translated here, on the GUI thread
             )
             task.succeeded.connect(
                 lambda rows: self.notice.emit(self.tr("%n entries exported.", "", rows))

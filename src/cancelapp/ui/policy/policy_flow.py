@@ -38,7 +38,7 @@ class PolicyFlow(QObject):
     editor_opened = Signal(object)  # the PolicyEditor now open
     request_wanted = Signal(int)  # the merchant asked the editor to show this request
     problem = Signal(object)  # an error, for the banner
-    message = Signal(str, str)  # message, details: for the banner
+    message = Signal(object)  # the banner's `Words`: message and details
 
     def __init__(
         self,
@@ -87,7 +87,8 @@ class PolicyFlow(QObject):
         if store is not self.store:
             return
         if loaded is not None and loaded.notice is not None:
-            self.message.emit(self.formatter.phrase(loaded.notice), str(loaded.problem))
+            notice, problem = loaded.notice, str(loaded.problem)
+            self.message.emit(lambda: (self.formatter.phrase(notice), problem))
         self.ready.emit()
 
     # The editor ----------------------------------------------------------------------------------

@@ -36,6 +36,7 @@ from cancelapp.domain.cancel_reasons import LABELS, CancelReason
 from cancelapp.domain.money import Money
 from cancelapp.session.audit_csv import CsvStyle
 from cancelapp.ui.connect.connect_pages import plain_label
+from cancelapp.ui.file_folders import FileFolders, FileKind
 from cancelapp.ui.formatting import Formatter
 from cancelapp.ui.reports.charts import BarList, WeekChart, series_colours
 from cancelapp.ui.retranslating import Retranslating
@@ -70,6 +71,7 @@ class ReportsWindow(Retranslating, QWidget):
         *,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
         session: Callable[[], StoreSession | None] = lambda: None,
+        folders: FileFolders | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
@@ -83,6 +85,7 @@ class ReportsWindow(Retranslating, QWidget):
         self.report: CancellationReport | None = None
         self.merges: dict[str, str] = {}
         self.save_dialog: QFileDialog | None = None
+        self.folders = folders  # where the export's dialog opens
 
         self.period = QComboBox()
         for weeks in PERIOD_WEEKS:
@@ -344,6 +347,8 @@ class ReportsWindow(Retranslating, QWidget):
         chooser.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         chooser.setDefaultSuffix("csv")
         chooser.setNameFilter(self.tr("CSV files (*.csv)"))
+        if self.folders is not None:
+            self.folders.open_in(chooser, FileKind.REPORT)
         chooser.fileSelected.connect(self.export_to)
         self.save_dialog = chooser
         chooser.open()

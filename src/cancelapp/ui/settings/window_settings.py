@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 class SettingsFlow(QObject):
     language_changed = Signal(object)  # the new Language
-    message = Signal(str)  # for the banner
+    message = Signal(object)  # the banner's `Words`: message and details
     saved = Signal(object)  # the new Settings, once in effect
 
     def __init__(
@@ -92,5 +92,5 @@ class SettingsFlow(QObject):
             self.language_changed.emit(settings.language)
         for notice in notices:
             if isinstance(notice, Phrase):
-                self.message.emit(self.formatter.phrase(notice))
+                self.message.emit(lambda notice=notice: (self.formatter.phrase(notice), None))
         self.saved.emit(settings)
