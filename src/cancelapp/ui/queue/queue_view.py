@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,6 +36,7 @@ from cancelapp.ui.queue.verdict_width import VerdictWidth
 from cancelapp.ui.retranslating import Retranslating
 
 SEARCH_DEBOUNCE_MS = 150
+_SIZED = frozenset(c.value for c in Column if c != Column.VERDICT)  # the verdict takes the rest
 
 
 class QueueView(Retranslating, QWidget):
@@ -131,8 +132,12 @@ class QueueView(Retranslating, QWidget):
             table, lambda: self.verdict_delegate.badge_size_hint(table.font()).width()
         )
         self.column_menu = ColumnMenu(table)
-        self.columns_fitted = False  # widths measured on rows, or restored from last time
-        self._measured = False  # the widths are still the measured ones, not the merchant's
+        self.columns_fitted = False  # widths measured on rows
+        # The widths the merchant set by hand (dragged, or a double-click on an edge): only
+        # these are kept, saved and restored; the others are measured (and give way to the
+        # verdict in a narrow window), so a narrow window's widths never pass for the
+        # merchant's (third QA walkthrough: "DKK 1,1…" at 1920 px after a day at 1024).
+        self.hand_widths: dict[int, int] = {}
         self._measuring = False
         header.sectionResized.connect(self._section_resized)
         sorting = self.model.sorting
@@ -229,7 +234,7 @@ class QueueView(Retranslating, QWidget):
 
     def fit_columns_once(self) -> None:
         """Size the columns to the first rows, the first time there are rows to measure
-        (not when the merchant's own widths were restored)."""
+        (but those the merchant sized by hand)."""
         if not self.columns_fitted and self.model.rowCount():
             self._measure()
             self.columns_fitted = True
@@ -237,30 +242,39 @@ class QueueView(Retranslating, QWidget):
     def refit_columns(self) -> None:
         """After a language change: the texts' widths changed, and so do measured columns
         (never widths the merchant set)."""
-        if self._measured:
+        if self.columns_fitted:
             self._measure()
 
     def _measure(self) -> None:
+        measured = fit_columns(self.table, self.model.cell_text)
         self._measuring = True
         try:
-            self.verdict_width.want(fit_columns(self.table, self.model.cell_text))
+            self.verdict_width.want(
+                {c: width for c, width in measured.items() if c not in self.hand_widths}
+            )
         finally:
             self._measuring = False
-        self._measured = True
 
-    def _section_resized(self, column: int, _old: int, _new: int) -> None:
+    def _section_resized(self, column: int, old: int, new: int) -> None:
         if self._measuring or self.verdict_width.adjusting or column == Column.VERDICT:
             return  # measured, given way to the verdict, or the verdict taking what is left
-        self._measured = False
+        # A drag on a header's edge (or a double-click on it) holds the button: by hand.
+        by_hand = QGuiApplication.mouseButtons() & Qt.MouseButton.LeftButton
+        if by_hand and old > 0 and new > 0:
+            self.hand_widths[column] = new
 
-    def restore_columns(self, state: QByteArray) -> bool:
-        """The merchant's widths, order, hidden columns and sort from last time."""
+    def restore_columns(self, state: QByteArray, hand_widths: dict[int, int]) -> bool:
+        """The order, hidden columns and sort from last time, and the widths the merchant
+        set by hand; the others are measured again on the first rows."""
         header = self.table.horizontalHeader()
         if not header.restoreState(state):
             return False
-        self.verdict_width.forget()  # the restored widths are the columns' own
+        kept = {c: w for c, w in hand_widths.items() if c in _SIZED and w > 0}
+        for column, width in kept.items():
+            header.resizeSection(column, width)
+        self.hand_widths = kept
+        self.verdict_width.forget(frozenset(kept))
         self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
-        self.columns_fitted = True
         return True
 
     def column_state(self) -> QByteArray:
