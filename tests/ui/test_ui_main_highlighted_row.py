@@ -197,3 +197,30 @@ def test_the_last_row_leaving_leaves_the_placeholder_and_no_action(
     assert window.current_detail() is None
     for action in (window.commands.approve, window.commands.decline, window.commands.hold):
         assert not action.isEnabled()
+
+
+def test_a_row_an_action_sorts_elsewhere_keeps_its_highlight_and_detail(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """Sorted by the Action column, a hold moves its row to the end: the row moves with
+    its highlight, and the detail stays on it (not on the row that took its place)."""
+    model = window.model
+    window.queue.show_tab(Tab.NEEDS_DECISION)
+    window.queue.table.sortByColumn(Column.ACTION, Qt.SortOrder.AscendingOrder)
+    request_id, row = 0, 0
+    for row in range(1, model.rowCount() - 1):
+        request_id = model.request_id_at(row)
+        show_request(qtbot, window, request_id)
+        if window.commands.hold.isEnabled():
+            break
+    else:
+        raise AssertionError("no request whose order can be held")
+    with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
+        qtbot.keyClick(window.queue.table, Qt.Key.Key_H)
+    dialog = opened.args[0]
+    assert isinstance(dialog, ConfirmActionDialog)
+    with qtbot.waitSignal(window.actions_.finished, timeout=WAIT):
+        dialog.confirm_button.click()
+    qtbot.waitUntil(lambda: model.row_of(request_id) != row, timeout=WAIT)  # sorted elsewhere
+    assert highlighted_is_shown(qtbot, window) == request_id
+    assert window.queue.current_request_id() == request_id
