@@ -4,8 +4,9 @@
 relative "received" texts are refreshed once a minute. Filtering and searching swap the row
 list (a model reset: what the merchant asked for changed; none when the rows stay the same);
 sorting moves rows under a layout change so the selection stays; a sync inserts, removes and
-updates single rows. The window can open on the first page of the queue (`load()`) and add
-the rest below it when read (`complete()`).
+updates single rows, and moves the ones it sorts elsewhere under a layout change too. The
+window can open on the first page of the queue (`load()`) and add the rest below it when
+read (`complete()`).
 """
 
 from __future__ import annotations
