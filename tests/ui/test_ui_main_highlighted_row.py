@@ -52,19 +52,23 @@ def rows_with(window: MainWindow, outcome: str, financial_status: str | None = N
     ]
 
 
-def click_rows(qtbot: QtBot, window: MainWindow, rows: list[int]) -> list[int]:
-    """A click on the first row, Ctrl-clicks on the others, as a merchant chooses them."""
+def click_rows(
+    qtbot: QtBot, window: MainWindow, rows: list[int], *, add: bool = False
+) -> list[int]:
+    """A click on the first row (with `add`, a Ctrl-click), Ctrl-clicks on the others, as a
+    merchant chooses them."""
     table = window.queue.table
     for n, row in enumerate(rows):
         index = window.model.index(row, Column.ORDER)
         table.scrollTo(index)
-        modifier = Qt.KeyboardModifier.ControlModifier if n else Qt.KeyboardModifier.NoModifier
+        control = n or add
+        modifier = (
+            Qt.KeyboardModifier.ControlModifier if control else Qt.KeyboardModifier.NoModifier
+        )
         qtbot.mouseClick(
             table.viewport(), Qt.MouseButton.LeftButton, modifier, table.visualRect(index).center()
         )
-    chosen = [window.model.request_id_at(row) for row in rows]
-    assert set(window.queue.selected_request_ids()) == set(chosen)
-    return chosen
+    return [window.model.request_id_at(row) for row in rows]
 
 
 def gone(qtbot: QtBot, window: MainWindow, request_ids: list[int]) -> None:
@@ -139,6 +143,7 @@ def test_after_a_bulk_approve_the_next_row_is_highlighted_shown_and_approved_by_
     paid = rows_with(window, "approve", "PAID")
     assert len(paid) >= 3
     chosen = click_rows(qtbot, window, paid[:2])
+    assert set(window.queue.selected_request_ids()) == set(chosen)
     bulk(qtbot, window, Qt.Key.Key_A)
     window.bulk.progress.close()  # type: ignore[union-attr]
     gone(qtbot, window, chosen)
@@ -152,6 +157,7 @@ def test_after_a_bulk_decline_the_next_row_is_highlighted_shown_and_approved_by_
     review = rows_with(window, "review")
     assert len(review) >= 3
     chosen = click_rows(qtbot, window, [review[1], review[0]])  # the current one is above
+    assert set(window.queue.selected_request_ids()) == set(chosen)
     bulk(qtbot, window, Qt.Key.Key_D, reason="Already on its way, sorry.")
     window.bulk.progress.close()  # type: ignore[union-attr]
     gone(qtbot, window, chosen)
@@ -188,6 +194,7 @@ def test_the_last_row_leaving_leaves_the_placeholder_and_no_action(
     rows = window.model.rowCount()
     assert rows >= 1
     chosen = click_rows(qtbot, window, list(range(rows)))
+    assert set(window.queue.selected_request_ids()) == set(chosen)
     bulk(qtbot, window, Qt.Key.Key_D, reason="Outside the window.")
     window.bulk.progress.close()  # type: ignore[union-attr]
     gone(qtbot, window, chosen)
@@ -224,3 +231,26 @@ def test_a_row_an_action_sorts_elsewhere_keeps_its_highlight_and_detail(
     qtbot.waitUntil(lambda: model.row_of(request_id) != row, timeout=WAIT)  # sorted elsewhere
     assert highlighted_is_shown(qtbot, window) == request_id
     assert window.queue.current_request_id() == request_id
+
+
+def test_a_ctrl_click_taking_the_highlight_off_the_shown_row_leaves_the_placeholder(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    window.queue.show_tab(Tab.NEEDS_DECISION)
+    first, second = window.model.request_id_at(0), window.model.request_id_at(1)
+    with qtbot.waitSignal(window.detail_shown, check_params_cb=lambda rid: rid == second):
+        click_rows(qtbot, window, [0, 1])
+    assert window.queue.selected_request_ids() == [first, second]
+    detail = window.current_detail()
+    assert detail is not None and detail.request.id == second
+    with qtbot.waitSignal(window.detail_shown, check_params_cb=lambda rid: rid == 0):
+        click_rows(qtbot, window, [1], add=True)  # Ctrl-click: the highlight comes off
+    assert window.queue.selected_request_ids() == [first]
+    assert window.queue.current_request_id() == second  # current, but not highlighted
+    assert window.detail.detail is None and window.current_detail() is None
+    assert not window.commands.approve.isEnabled()
+    assert not window.commands.decline.isEnabled()
+    with qtbot.waitSignal(window.detail_shown, check_params_cb=lambda rid: rid == second):
+        click_rows(qtbot, window, [1], add=True)  # highlighted again: shown again
+    assert window.current_detail() is not None
+    assert window.commands.approve.isEnabled()

@@ -143,7 +143,7 @@ class MainWindow(Retranslating, QMainWindow):
             if store is not None:  # opened before they were built
                 self.policy.set_store(store)
                 self.verdicts.set_store(store.id)
-            self.details.load(self.queue.current_request_id())
+            self.details.load(self.queue.shown_request_id())
             self._update_actions()
             waiting, self._when_flows = self._when_flows, []
             for call in waiting:
@@ -604,7 +604,7 @@ class MainWindow(Retranslating, QMainWindow):
         window_changed = result.window_changed
         if self.queue.current_request_id() == 0:
             self.queue.select_row(0)
-        current = self.queue.current_request_id()
+        current = self.queue.shown_request_id()
         detail = self.detail.detail
         incomplete = detail is not None and not detail.complete
         if current and (current in result.request_ids or window_changed or incomplete):
@@ -650,7 +650,7 @@ class MainWindow(Retranslating, QMainWindow):
     def _verdicts_judged(self, request_ids: frozenset[int]) -> None:
         """Verdicts ran out and were judged again: their badges and the pane change together."""
         self._reload_rows(request_ids)
-        if self.queue.current_request_id() in request_ids:
+        if self.queue.shown_request_id() in request_ids:
             self.details.reload()
 
     # The selected request ------------------------------------------------------------------------
@@ -660,11 +660,11 @@ class MainWindow(Retranslating, QMainWindow):
         self.detail_shown.emit(request_id)
 
     def current_detail(self) -> RequestDetail | None:
-        """The request the keys act on: the one shown, if its row is highlighted."""
+        """The request the keys act on: the one shown, its row highlighted."""
         detail = self.detail.detail
-        if detail is None or detail.request.id != self.queue.current_request_id():
+        if detail is None or detail.request.id != self.queue.shown_request_id():
             return None
-        return detail if self.queue.current_is_highlighted() else None
+        return detail
 
     def _update_actions(self) -> None:
         c = self.commands
@@ -863,13 +863,13 @@ class MainWindow(Retranslating, QMainWindow):
         task.failed.connect(self._problem)
 
     def _action_finished(self, request_id: int, _outcome: object) -> None:
-        if request_id == self.queue.current_request_id():
+        if request_id == self.queue.shown_request_id():
             self.details.load(request_id)
 
     def _replies_sent(self, request_ids: list[int]) -> None:
         """The timeline of the request shown gains its reply."""
-        current = self.queue.current_request_id()
-        if current is not None and current in request_ids:
+        current = self.queue.shown_request_id()
+        if current and current in request_ids:
             self.details.load(current)
 
     # Dialogs of other areas ----------------------------------------------------------------------

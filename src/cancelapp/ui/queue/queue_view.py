@@ -81,6 +81,11 @@ class QueueView(Retranslating, QWidget):
         self._remembered: tuple[int, int] | None = None  # request id, row before a reset
         self._filtering = False  # a reset of the merchant's search or filters is under way
         self._kept = 0  # the request shown before that reset, selected again after it
+        self._shown = 0  # the request the detail was last told to show
+        self._settle = QTimer(self)  # see `_selection_settled`
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(0)
+        self._settle.timeout.connect(self._selection_settled)
         self._message_hits: tuple[str, frozenset[int]] = ("", frozenset())  # needle, ids
 
         filters = QHBoxLayout()
@@ -146,7 +151,7 @@ class QueueView(Retranslating, QWidget):
         table.setSortingEnabled(True)
         selection = table.selectionModel()
         selection.currentRowChanged.connect(self._row_changed)
-        selection.selectionChanged.connect(lambda _s, _d: self.selection_changed.emit())
+        selection.selectionChanged.connect(self._selection_changed)
 
     # Language --------------------------------------------------------------------------------
 
@@ -345,9 +350,12 @@ class QueueView(Retranslating, QWidget):
         index = self.table.currentIndex()
         return self.model.request_id_at(index.row()) if index.isValid() else 0
 
-    def current_is_highlighted(self) -> bool:
-        """Whether the request shown is a highlighted row (a Ctrl-click can leave the current
-        row unselected): only then may a key act on it."""
+    def shown_request_id(self) -> int:
+        """The request the detail shows and the keys act on: the current row's, while it is
+        highlighted (a Ctrl-click or Ctrl+Space can leave the current row unselected)."""
+        return self.current_request_id() if self._current_is_highlighted() else 0
+
+    def _current_is_highlighted(self) -> bool:
         index = self.table.currentIndex()
         return index.isValid() and self.table.selectionModel().isRowSelected(index.row())
 
@@ -404,7 +412,23 @@ class QueueView(Retranslating, QWidget):
         request_id = self.model.request_id_at(current.row()) if current.isValid() else 0
         if request_id and request_id == self._kept:
             return  # the same request, only at another row: its detail is still right
+        self._show(request_id if self._current_is_highlighted() else 0)
+
+    def _show(self, request_id: int) -> None:
+        self._shown = request_id
         self.current_request_changed.emit(request_id)
+
+    def _selection_changed(self) -> None:
+        self.selection_changed.emit()
+        self._settle.start()  # a new current row is selected first, made current after
+
+    def _selection_settled(self) -> None:
+        """The detail shows the current row only while it is highlighted: a Ctrl-click or
+        Ctrl+Space that takes the highlight off it shows the placeholder (and the keys act on
+        nothing) until it is highlighted again, or another row is chosen."""
+        wanted = self.shown_request_id()
+        if wanted != self._shown:
+            self._show(wanted)
 
     def _rows_leaving(self, _parent: QModelIndex, first: int, last: int) -> None:
         """Rows leave the tab (an action or a sync decided them): if the request shown is one
@@ -438,7 +462,7 @@ class QueueView(Retranslating, QWidget):
     def _restore_current(self) -> None:
         remembered, self._remembered = self._remembered, None
         if remembered is None:
-            self.current_request_changed.emit(0)
+            self._show(0)
             return
         request_id, row = remembered
         self._kept = request_id if self._filtering else 0
@@ -450,4 +474,4 @@ class QueueView(Retranslating, QWidget):
             if self.model.rowCount():
                 self.select_row(row)
             else:
-                self.current_request_changed.emit(0)
+                self._show(0)
