@@ -412,7 +412,11 @@ class QueueView(Retranslating, QWidget):
         request_id = self.model.request_id_at(current.row()) if current.isValid() else 0
         if request_id and request_id == self._kept:
             return  # the same request, only at another row: its detail is still right
-        self._show(request_id if self._current_is_highlighted() else 0)
+        if current.isValid() and not self._current_is_highlighted():
+            # A click makes its row current first and selects it after: settled then.
+            self._settle.start()
+            return
+        self._show(request_id)
 
     def _show(self, request_id: int) -> None:
         self._shown = request_id
