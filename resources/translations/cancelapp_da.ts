@@ -1262,6 +1262,10 @@
         <translation>Giv CancelApp adgang</translation>
     </message>
     <message>
+        <source>Paste what Shopify showed you.</source>
+        <translation>Indsæt det, Shopify viste dig.</translation>
+    </message>
+    <message>
         <source>Paste what Shopify showed you. It is kept in your keychain.</source>
         <translation>Indsæt det, Shopify viste dig. Det gemmes i din nøglering.</translation>
     </message>
@@ -2863,6 +2867,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>&amp;Find ordren…</translation>
     </message>
     <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastaturgenveje</translation>
+    </message>
+    <message>
         <source>&amp;Mark as read</source>
         <translation>&amp;Markér som læst</translation>
     </message>
@@ -2905,6 +2913,14 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     <message>
         <source>EU withdrawal after shipment: open a return and send return instructions</source>
         <translation>EU-fortrydelse efter afsendelse: opret en returnering og send returvejledning</translation>
+    </message>
+    <message>
+        <source>Every key of this window and what it does</source>
+        <translation>Alle taster i dette vindue, og hvad de gør</translation>
+    </message>
+    <message>
+        <source>More actions</source>
+        <translation>Flere handlinger</translation>
     </message>
     <message>
         <source>Re&amp;move store…</source>
@@ -3050,6 +3066,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
             <numerusform>Kvittering for %n fortrydelse klargjort.</numerusform>
             <numerusform>Kvittering for %n fortrydelser klargjort.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>{store}: {message}</source>
+        <translation>{store}: {message}</translation>
     </message>
     <message numerus="yes">
         <source>%n request imported.</source>
@@ -4358,6 +4378,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>Søg i anmodninger</translation>
     </message>
     <message>
+        <source>Clear the search</source>
+        <translation>Ryd søgningen</translation>
+    </message>
+    <message>
         <source>Request queues</source>
         <translation>Anmodningskøer</translation>
     </message>
@@ -5315,6 +5339,25 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     <message>
         <source>The customer asked to cancel order {order}. Please do not ship it.</source>
         <translation>Kunden har bedt om at annullere ordre {order}. Send den venligst ikke.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastaturgenveje</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Kommando</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Taster</translation>
+    </message>
+    <message>
+        <source>Elsewhere</source>
+        <translation>Andre steder</translation>
     </message>
 </context>
 <context>
