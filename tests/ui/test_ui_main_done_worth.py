@@ -1,7 +1,7 @@
 """The Done tab after the fact (third QA walkthrough): an order cancelled in the window is
 listed at what it was worth, not at its current total of 0; its money breakdown shows the
-original total beside what was refunded, and its items the quantity ordered and what was
-cancelled, not "Qty 0"."""
+original total beside what was refunded, and its items the quantity ordered, what was
+cancelled and how many units went back in stock, not "Qty 0" and "Restock Yes"."""
 
 from __future__ import annotations
 
@@ -54,9 +54,10 @@ def money_rows(window: MainWindow) -> dict[str, str]:
 
 
 def item_cells(window: MainWindow) -> list[list[str]]:
-    """Each shown item's Qty, Cancelled, Fulfilled and Unfulfilled, as the pane says them."""
+    """Each shown item's Qty, Cancelled, Fulfilled, Unfulfilled and Restock, as the pane
+    says them."""
     return [
-        [label.text() for label in row[2:6]]
+        [label.text() for label in row[2:7]]
         for row in window.detail.items.rows
         if row[1].isVisibleTo(window.detail)
     ]
@@ -72,7 +73,11 @@ def test_a_cancelled_order_in_the_done_tab_shows_what_it_was_worth(
     ordered = demo_shop.order(order_id)
     headers = [label.text() for label in window.detail.items.headers]
     assert headers[1:3] == ["Qty", "Cancelled"]
-    before = [[str(li.quantity), "0", "0", str(li.quantity)] for li in ordered.line_items]
+    can = {True: "Yes", False: "No"}
+    before = [
+        [str(li.quantity), "0", "0", str(li.quantity), can[li.variant is not None]]
+        for li in ordered.line_items
+    ]
     assert item_cells(window) == before
     detail = window.current_detail()
     assert detail is not None and detail.order is not None
@@ -102,5 +107,11 @@ def test_a_cancelled_order_in_the_done_tab_shows_what_it_was_worth(
     assert rows["Original total"] == fmt(worth)
     assert rows["Refunded"] == fmt(refunded)
     assert rows["Total"] == fmt(Money.of("0.00", worth.currency))
-    cancelled = [[str(li.quantity), str(li.quantity), "0", "0"] for li in ordered.line_items]
-    assert item_cells(window) == cancelled  # ordered and cancelled, not "Qty 0"
+    # Ordered and cancelled, not "Qty 0"; how many went back in stock, not whether they can.
+    cancelled = [
+        [str(li.quantity), str(li.quantity), "0", "0", str(li.quantity if li.variant else 0)]
+        for li in ordered.line_items
+    ]
+    assert item_cells(window) == cancelled
+    restocked = sum(r.delta for r in demo_shop.ledger.restocks if r.order_id == order_id)
+    assert restocked == sum(li.quantity for li in ordered.line_items if li.variant is not None)

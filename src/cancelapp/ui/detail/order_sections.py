@@ -8,6 +8,7 @@ Every label is plain text.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -96,7 +97,16 @@ class ItemsTable(QWidget):
         self._pixmaps: dict[Path, QPixmap] = {}
         self._images: dict[str, Path] = {}
 
-    def show_items(self, order: Order, view: OrderView, fmt: Formatter) -> None:
+    def show_items(
+        self,
+        order: Order,
+        view: OrderView,
+        fmt: Formatter,
+        restocked: Mapping[str, int] | None = None,
+    ) -> None:
+        """`restocked`: the units CancelApp put back per line, when it carried out a
+        cancellation of this order; a cancelled line then says how many went back instead of
+        whether they can."""
         for label, name in zip(self.headers, ITEM_COLUMNS, strict=True):
             label.setText(QCoreApplication.translate("DetailPane", name))
         items = order.line_items[:SHOWN_ITEMS]
@@ -120,14 +130,19 @@ class ItemsTable(QWidget):
             row[1].setToolTip(item.title)
             # As ordered, and what is no longer on the order (cancelled, removed or
             # refunded): a cancelled order's lines read "2 ordered, 2 cancelled", not "0".
+            cancelled = max(item.quantity - item.current_quantity, 0)
+            if restocked is not None and cancelled:
+                restock = number(restocked.get(item.id, 0))  # how many went back
+            elif item.restockable:
+                restock = QCoreApplication.translate("DetailPane", "Yes")
+            else:
+                restock = QCoreApplication.translate("DetailPane", "No")
             cells = (
                 number(item.quantity),
-                number(max(item.quantity - item.current_quantity, 0)),
+                number(cancelled),
                 number(item.fulfilled_quantity),
                 number(item.unfulfilled_quantity),
-                QCoreApplication.translate("DetailPane", "Yes")
-                if item.restockable
-                else QCoreApplication.translate("DetailPane", "No"),
+                restock,
                 fmt.money(item.unit_price),
             )
             for label, text in zip(row[2:], cells, strict=True):
