@@ -11,13 +11,14 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from cancelapp.actions.reply import format_money, reply_language
-from cancelapp.context import AppContext
+from cancelapp.context import AppContext, connect_demo
 from cancelapp.demoshop import DemoShop
+from cancelapp.policy import policy_path
 from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog
 from cancelapp.ui.main_window import MainWindow
 from fixtures.imap import ImapServer
 from fixtures.mailbox import window_with_mailbox
-from fixtures.main_window import show_request
+from fixtures.main_window import open_window, show_request
 from fixtures.smtp import SmtpServer
 
 pytestmark = [pytest.mark.imap, pytest.mark.qt_log_ignore("propagateSizeHints")]
@@ -122,4 +123,38 @@ def test_the_template_follows_the_items_chosen_until_the_merchant_picks_one(
     panel.lines[-1].quantity.setValue(0)
     qtbot.waitUntil(lambda: dialog.settled and dialog.preview.kind.value == "refund", timeout=WAIT)
     assert preview.kind_combo.currentData() == "store_credit"
+    dialog.reject()
+
+
+NO_REFUND_POLICY = """\
+version = 1
+[[rules]]
+name = "Cancel without refund"
+verdict = "approve"
+[rules.action]
+refund = "none"
+"""
+
+
+def test_items_removed_without_a_refund_are_answered_without_an_amount(
+    qtbot: QtBot, bare_context: AppContext, demo_shop: DemoShop
+) -> None:
+    order_id = demo_shop.create_order("paid")
+    while len(demo_shop.order(order_id).line_items) < 2:
+        order_id = demo_shop.create_order("paid")
+    first = demo_shop.order(order_id).line_items[0]
+    demo_shop.add_requested_edit(order_id, {f"gid://shopify/LineItem/{first.id}": 1})
+    store = connect_demo(bare_context, demo_shop)
+    policy_path(bare_context.paths.config_dir, store.id).write_text(NO_REFUND_POLICY, "utf-8")
+    window = open_window(qtbot, bare_context)
+
+    dialog = approve(qtbot, window, order_id)
+    preview = dialog.reply_preview
+    assert preview is not None
+    assert dialog.preview.kind.value == "refund" and dialog.preview.refund_total is None
+    assert preview.kind_combo.currentData() == "partly_cancelled_no_refund"
+    body = preview.body_edit.toPlainText()
+    partly = "fjernet de varer" if reply_language(preview.facts.locale) == "da" else "removed"
+    assert partly in body
+    assert "refund" not in body.lower()  # no "refunded ." with nothing to name
     dialog.reject()
