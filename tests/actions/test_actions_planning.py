@@ -215,6 +215,14 @@ def test_a_reason_longer_than_shopify_takes_is_refused_never_cut() -> None:
     assert own.preview is not None and not own.preview.notify_customer  # only on the note
 
 
+def test_a_reason_that_would_overflow_the_order_note_is_refused_not_cut() -> None:
+    full = order(note="x" * 4900)
+    fits = plan_decline(full, request(), "y" * 40, settings=ActionSettings())
+    assert [s.kind for s in fits.steps] == [StepKind.TAG, StepKind.NOTE]
+    with pytest.raises(PlanRefused, match="Shorten the reason, or the order's note"):
+        plan_decline(full, request(), "y" * 200, settings=ActionSettings())
+
+
 def test_hold_uses_a_hold_or_asks_the_fulfillment_service() -> None:
     settings = ActionSettings()
     held = plan_hold(order(), request(), settings=settings)

@@ -15,7 +15,7 @@ from cancelapp.actions.prepare.action_plan import (
 )
 from cancelapp.actions.prepare.plan_common import new_plan, phrase, release_step
 from cancelapp.actions.prepare.preview import CONTEXT, Preview, RestockLine
-from cancelapp.actions.prepare.steps import Step, StepKind, new_key
+from cancelapp.actions.prepare.steps import ORDER_NOTE_LIMIT, Step, StepKind, new_key
 from cancelapp.actions.prepare.warehouse import AtWarehouse, decline_warnings
 from cancelapp.domain.action import ActionKind
 from cancelapp.domain.order import Order
@@ -130,6 +130,22 @@ def plan_decline(
             {"reason": reason},
         )
     ).strip()
+    note = (order.note or "").rstrip()
+    room = ORDER_NOTE_LIMIT - (len(note) + 1 if note.strip() else 0)
+    if len(note_line) > room and note_line not in note:
+        # Never by cutting the merchant's note or the reason: said, and decided again.
+        raise PlanRefused(
+            phrase(
+                QT_TRANSLATE_NOOP(
+                    CONTEXT,
+                    "The reason goes on the order's note, and Shopify keeps at most {limit} "
+                    "characters there: {room} are left beside the note the order has. Shorten "
+                    "the reason, or the order's note in Shopify, and decline again.",
+                ),
+                limit=ORDER_NOTE_LIMIT,
+                room=max(room - (len(note_line) - len(reason)), 0),
+            )
+        )
     steps = [
         Step(StepKind.TAG, {"id": order.id, "tags": [settings.decline_tag]}),
         Step(StepKind.NOTE, {"id": order.id, "line": note_line}),
