@@ -333,7 +333,8 @@ def test_reports_in_danish_on_a_laptop_keep_numbers_with_their_words_and_reasons
     qapp: QApplication, qtbot: QtBot, window: MainWindow, shop: DemoShop
 ) -> None:
     """At 1366x768 in Danish: no merge choice is cut short of its longest reason ("Forkert
-    størr"), and however the window is sized, no number wraps onto a line of its own."""
+    størr") nor is a reason beside its bar, and however the window is sized, no number wraps
+    onto a line of its own."""
     elsewhere = shop.create_order("cancelled")  # counted as cancelled without a refund
     shop.add_cancel_request(elsewhere, "Please cancel my order")
     window.resize(1366, 768)
@@ -353,6 +354,10 @@ def test_reports_in_danish_on_a_laptop_keep_numbers_with_their_words_and_reasons
                 for i in range(combo.count())
             )
             assert combo.isVisible() and combo.width() > longest, combo.currentText()
+        # At the size it opens at, the reasons beside their bars read whole too.
+        assert reports.width() == 1000
+        assert reports.reasons.shown_labels() == [label for label, _n in reports.reasons.rows]
+        assert any(label.startswith("Forkert størrelse") for label, _n in reports.reasons.rows)
         count = window.formatter.locale.toString(report.cancelled_without_refund)
         # The width at which the money line, on one line, would leave only its count over.
         money = reports.money
