@@ -2863,6 +2863,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>&amp;Find ordren…</translation>
     </message>
     <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastaturgenveje</translation>
+    </message>
+    <message>
         <source>&amp;Mark as read</source>
         <translation>&amp;Markér som læst</translation>
     </message>
@@ -2905,6 +2909,14 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     <message>
         <source>EU withdrawal after shipment: open a return and send return instructions</source>
         <translation>EU-fortrydelse efter afsendelse: opret en returnering og send returvejledning</translation>
+    </message>
+    <message>
+        <source>Every key of this window and what it does</source>
+        <translation>Alle taster i dette vindue, og hvad de gør</translation>
+    </message>
+    <message>
+        <source>More actions</source>
+        <translation>Flere handlinger</translation>
     </message>
     <message>
         <source>Re&amp;move store…</source>
@@ -4358,6 +4370,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>Søg i anmodninger</translation>
     </message>
     <message>
+        <source>Clear the search</source>
+        <translation>Ryd søgningen</translation>
+    </message>
+    <message>
         <source>Request queues</source>
         <translation>Anmodningskøer</translation>
     </message>
@@ -5315,6 +5331,25 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     <message>
         <source>The customer asked to cancel order {order}. Please do not ship it.</source>
         <translation>Kunden har bedt om at annullere ordre {order}. Send den venligst ikke.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastaturgenveje</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Kommando</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Taster</translation>
+    </message>
+    <message>
+        <source>Elsewhere</source>
+        <translation>Andre steder</translation>
     </message>
 </context>
 <context>

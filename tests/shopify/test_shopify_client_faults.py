@@ -86,6 +86,28 @@ def test_a_dead_server_is_network_down(
     assert client.stats.retries == client.retry.attempts - 1
 
 
+def test_attempts_that_never_reached_shopify_leave_its_budget_as_it_was(
+    client_for: Client, make_demo_shop: Callable[..., DemoShop]
+) -> None:
+    """Offline, every retry of every request took its cost again and nothing gave it back:
+    the next request, once the store could be reached, waited for a budget spent on nothing
+    (a third QA walkthrough saw actions hang for 30 s with the shop stopped)."""
+    shop = make_demo_shop()
+    client = client_for(shop)
+    client.connect()
+    _orders(client)  # a reading, and the orders query's cost known
+    before = client.throttle.status
+    assert before is not None
+    shop.stop()
+    for _ in range(3):
+        with pytest.raises(NetworkDown):
+            _orders(client)
+    after = client.throttle.status
+    assert after is not None
+    assert client.stats.retries == 3 * (client.retry.attempts - 1)
+    assert after.currently_available >= before.currently_available
+
+
 def test_429_is_waited_out_as_retry_after_says(demo_shop: DemoShop, client: ShopifyClient) -> None:
     demo_shop.faults.inject(Fault.rate_limited(retry_after=0.3), operation="Orders")
     started = time.monotonic()

@@ -44,7 +44,7 @@ def fake() -> FakeTime:
 
 def test_before_any_reading_nothing_waits(fake: FakeTime) -> None:
     throttle = Throttle(fake.clock, fake.sleep)
-    assert throttle.acquire(900) == 0
+    assert throttle.acquire(900).waited_s == 0
     assert throttle.status is None
 
 
@@ -54,7 +54,7 @@ def test_waits_exactly_until_the_projected_budget_covers_the_cost(fake: FakeTime
     fake.now += 1.0  # 100 restored meanwhile: 200 available
     wait = 3.0 + MARGIN_POINTS / 100  # and a point to spare
     assert throttle.delay_for(500) == pytest.approx(wait)
-    assert throttle.acquire(500) == pytest.approx(wait)
+    assert throttle.acquire(500).waited_s == pytest.approx(wait)
     assert sum(fake.sleeps) == pytest.approx(wait)
     projected = throttle.status
     assert projected is not None
@@ -151,3 +151,25 @@ def test_retry_after_in_seconds_or_as_a_date() -> None:
     assert retry_after(dated, now=now) == pytest.approx(30)
     assert retry_after(httpx.Response(429)) is None
     assert retry_after(httpx.Response(429, headers={"Retry-After": "soon"})) is None
+
+
+def test_a_request_shopify_never_charged_gives_its_points_back(fake: FakeTime) -> None:
+    throttle = Throttle(fake.clock, fake.sleep)
+    throttle.record(status(available=1000))
+    for _ in range(4):  # four refused attempts: without giving back, the fifth would wait 20 s
+        throttle.release(throttle.acquire(500))
+    assert throttle.acquire(500).waited_s == 0
+    projected = throttle.status
+    assert projected is not None
+    assert projected.currently_available == pytest.approx(500)
+
+
+def test_points_are_not_given_back_past_a_fresh_reading(fake: FakeTime) -> None:
+    throttle = Throttle(fake.clock, fake.sleep)
+    throttle.record(status(available=1000))
+    reservation = throttle.acquire(500)
+    throttle.record(status(available=300))  # another thread's answer: Shopify's own count
+    throttle.release(reservation)
+    projected = throttle.status
+    assert projected is not None
+    assert projected.currently_available == pytest.approx(300)

@@ -210,3 +210,32 @@ def test_decisions_taken_offline_are_queued_kept_and_carried_out_once_on_reconne
     assert isinstance(dialog, TextDialog) and dialog.text == LATER
     dialog.reject()
     assert "cancel-declined" not in runner.fetch_order(orders["declined, shipped"]).tags
+
+
+def test_an_approve_that_finds_the_shop_gone_turns_the_window_offline_at_once(
+    qtbot: QtBot, app: App, shop: DemoShop
+) -> None:
+    """No sync had failed yet, so the window still said Online: the approve found Shopify out
+    of reach and fell back to the cached order, and the status went on saying Online for
+    minutes (third QA walkthrough). Now the window goes offline at once."""
+    order_id = shop.create_order("paid")
+    shop.add_cancel_request(order_id, "Please cancel my order")
+    context = app.start()
+    connect_demo(context, shop)
+    window = app.window()
+    with synced(qtbot, window):
+        window.start()
+    rid = window.model.request_of_order(order_id)
+    assert rid is not None
+    show(qtbot, window, rid)
+    assert window.status.online is True
+
+    shop.stop()
+    with qtbot.waitSignal(window.sync.online_changed, timeout=WAIT) as changed:
+        decide(qtbot, window, rid)  # prepared from the cache, queued until the shop answers
+    assert changed.args == [False]
+    assert window.status.connection.text() == "\u25cb Offline: working from the cache"
+    window.queue.show_tab(Tab.DONE)
+    qtbot.waitUntil(lambda: window.model.row_of(rid) is not None, timeout=WAIT)  # reloaded
+    assert_shown_queued(qtbot, window, rid)
+    assert [r for r in shop.ledger.refunds if r.order_id == order_id] == []

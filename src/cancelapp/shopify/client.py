@@ -257,10 +257,12 @@ class ShopifyClient:
         refreshed = False
         while True:
             cost = self._cost(cost_key, document, variables)
-            self.throttle.acquire(cost, cancel)
+            reservation = self.throttle.acquire(cost, cancel)
             try:
                 reply = self._send(version, body, operation)
             except _Transient as transient:
+                if not transient.sent:
+                    self.throttle.release(reservation)
                 failures += 1
                 progress.maybe_applied |= operation.is_mutation and transient.sent
                 if progress.maybe_applied and (
@@ -273,12 +275,14 @@ class ShopifyClient:
                 self.throttle.pause(self.retry.backoff(failures, self._rng), cancel)
                 continue
             except _Unauthorized as unauthorized:
+                self.throttle.release(reservation)  # refused before it ran: nothing charged
                 if refreshed or not self._tokens.can_refresh:
                     raise self._auth_failed() from None
                 self._tokens.invalidate(unauthorized.token)
                 refreshed = True
                 continue
             except _TooManyRequests as too_many:
+                self.throttle.release(reservation)
                 throttled += 1
                 self._give_up_when_throttled(throttled, too_many.wait)
                 self.throttle.pause(too_many.wait, cancel)

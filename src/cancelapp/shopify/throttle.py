@@ -53,6 +53,15 @@ class ThrottleStatus:
             return None
 
 
+@dataclass(frozen=True)
+class Reservation:
+    """Points reserved for one request, and how many readings had arrived when it was made."""
+
+    cost: float
+    readings: int
+    waited_s: float  # how long the request waited for the budget
+
+
 class Throttle:
     """One store's budget, shared by every thread using that store's client."""
 
@@ -62,6 +71,7 @@ class Throttle:
         self._lock = threading.Lock()
         self._reading: ThrottleStatus | None = None
         self._read_at = 0.0
+        self._readings = 0  # how many readings Shopify has sent: `release` checks none came
         self.waited_s = 0.0  # total time spent pacing, for measurements
 
     @property
@@ -82,14 +92,16 @@ class Throttle:
         with self._lock:
             self._reading = status
             self._read_at = self._clock()
+            self._readings += 1
 
     def delay_for(self, cost: float) -> float:
         """Seconds until `cost` points are available (0 when unknown or already covered)."""
         with self._lock:
             return self._delay(cost)
 
-    def acquire(self, cost: float, cancel: threading.Event | None = None) -> float:
-        """Waits until `cost` is covered, then reserves it; returns the seconds waited."""
+    def acquire(self, cost: float, cancel: threading.Event | None = None) -> Reservation:
+        """Waits until `cost` is covered, then reserves it until a response brings a fresh
+        reading (or `release` gives it back)."""
         waited = 0.0
         while True:
             with self._lock:
@@ -97,9 +109,27 @@ class Throttle:
                 if delay <= 0:
                     self._reserve(cost)
                     self.waited_s += waited
-                    return waited
+                    return Reservation(cost, self._readings, waited)
             self.pause(delay, cancel)
             waited += delay
+
+    def release(self, reservation: Reservation) -> None:
+        """Gives back the points of a request Shopify never charged (it never reached Shopify,
+        or was refused before running). Kept, they added up: while a store could not be
+        reached, every retry of every thread took its cost again and no answer brought a
+        reading back, so requests queued for minutes behind a budget spent on nothing. A
+        reading that arrived since already leaves the request out: nothing to give back."""
+        with self._lock:
+            if self._readings != reservation.readings or self._reading is None:
+                return
+            projected = self._projected()
+            assert projected is not None
+            self._reading = ThrottleStatus(
+                projected.maximum_available,
+                min(projected.maximum_available, projected.currently_available + reservation.cost),
+                projected.restore_rate,
+            )
+            self._read_at = self._clock()
 
     def pause(self, seconds: float, cancel: threading.Event | None) -> None:
         """Sleeps (for pacing or a back-off) unless `cancel` is set; raises `Cancelled` then."""

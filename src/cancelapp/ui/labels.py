@@ -252,6 +252,7 @@ def risk_label(value: str | None) -> str:
     return _label(_RISK, value)
 
 
+BADGE_VALUES = tuple(_OUTCOMES)  # every badge the queue's verdict column may show
 SOURCE_VALUES = tuple(_SOURCES)
 FINANCIAL_VALUES = tuple(_FINANCIAL)
 # OPEN is what Shopify shows as Unfulfilled too: one "Unfulfilled" in the filter finds both

@@ -277,6 +277,7 @@ class MainWindow(Retranslating, QMainWindow):
             (c.policy, lambda: self.policy.open_editor()),
             (c.quit, self.close),
             (c.about, lambda: self.menu_dialogs.show_about()),
+            (c.shortcuts, self.show_shortcuts),
         ):
             action.triggered.connect(slot)
         for action, tab in zip(c.tabs, Tab, strict=True):
@@ -321,6 +322,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.policy.request_wanted.connect(self.queue.show_request)
         self.actions_.problem.connect(self.banner.say)
         self.actions_.notice.connect(lambda text: self.status.showMessage(text, 8000))
+        self.actions_.unreachable.connect(self.sync.unreachable)
         self.actions_.in_flight_changed.connect(self._update_actions)
         self.actions_.sending.connect(self.model.set_in_flight)
         self.actions_.rows_changed.connect(self._reload_rows)
@@ -737,6 +739,16 @@ class MainWindow(Retranslating, QMainWindow):
         decision" (`session.messages_read`)."""
         if self.commands.mark_read.isEnabled():
             self.details.mark_read(self.context.settings.staff_name)
+
+    def show_shortcuts(self) -> None:
+        """Help › Keyboard shortcuts: read from the menus' actions and the window's."""
+        from cancelapp.ui.dialogs.shortcuts_dialog import ShortcutsDialog
+
+        m = self.menus
+        others = [*self.actions(), *self.queue.search.actions()]
+        menus = [m.file, m.edit, m.request, m.view, m.help]
+        self.shortcuts_dialog = ShortcutsDialog(menus, others, self)
+        self.shortcuts_dialog.open()
 
     def open_reports(self) -> None:
         """The open store's Reports window (one at a time), read from the cache."""

@@ -2,9 +2,11 @@
 
 Keys: J/K (or the arrows) move, A approve, D decline, W accept an EU withdrawal after shipment,
 H hold fulfillment, R refresh the order,
-N add a note, F find the order of an unmatched request, Ctrl+A select the whole tab,
+N add a note, M mark as read, F find the order of an unmatched request, Ctrl+Shift+E export
+the record (Export, as in Inkscape, GIMP or Audacity), Ctrl+A select the whole tab,
 Shift+A / Shift+D approve or decline the selected requests, Ctrl+Z undo within the undo window,
-Ctrl+F search, F5 sync, Ctrl+1…6 the queues.
+Ctrl+F search, F5 sync, Ctrl+1…6 the queues. Help › Keyboard shortcuts lists them, read from
+the actions.
 The actions live on the window (window-wide shortcuts); the window connects their `triggered`.
 Texts keep the "MainWindow" translation context they had before this module was split out.
 """
@@ -15,8 +17,9 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QToolButton
+from PySide6.QtWidgets import QMainWindow, QMenu
 
+from cancelapp.ui.action_bar import ActionBar
 from cancelapp.ui.queue.queue_index import Tab
 
 Shortcut = str | QKeySequence.StandardKey | None
@@ -63,7 +66,7 @@ class WindowCommands:
         self.refresh = make("R")
         self.note = make("N")
         self.mark_read = make("M")
-        self.export_record = make(None)
+        self.export_record = make("Ctrl+Shift+E")
         self.undo = make(QKeySequence.StandardKey.Undo)
         self.approve_selected = make("Shift+A")
         self.decline_selected = make("Shift+D")
@@ -84,6 +87,7 @@ class WindowCommands:
         self.settings = make(QKeySequence.StandardKey.Preferences)
         self.policy = make(None)
         self.quit = make(QKeySequence.StandardKey.Quit)
+        self.shortcuts = make(None)
         self.about = make(None)
         # On macOS these move to the application menu, where a Mac user looks for them.
         self.settings.setMenuRole(QAction.MenuRole.PreferencesRole)
@@ -158,6 +162,10 @@ class WindowCommands:
             self.settings: (_tr("&Settings…"), ""),
             self.policy: (_tr("&Policy…"), ""),
             self.quit: (_tr("&Quit"), ""),
+            self.shortcuts: (
+                _tr("&Keyboard shortcuts"),
+                _tr("Every key of this window and what it does"),
+            ),
             self.about: (_tr("&About CancelApp"), ""),
         }
         for action, (text, tip) in texts.items():
@@ -192,17 +200,11 @@ class WindowMenus:
         self.view.addSeparator()
         self.view.addActions(c.tabs)
         self.help = QMenu(window)
-        self.help.addActions([c.audit_log, c.about])
+        self.help.addActions([c.shortcuts, c.audit_log, c.about])
         for menu in (self.file, self.edit, self.request, self.view, self.help):
             window.menuBar().addMenu(menu)
-        self.action_bar = QToolBar()
-        self.action_buttons: list[QToolButton] = []
-        for action in c.on_request:
-            button = QToolButton()
-            button.setDefaultAction(action)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            self.action_bar.addWidget(button)
-            self.action_buttons.append(button)
+        self.action_bar = ActionBar(c.on_request)
+        self.action_buttons = self.action_bar.buttons
 
     def retranslate(self) -> None:
         self.file.setTitle(_tr("&File"))
@@ -211,5 +213,6 @@ class WindowMenus:
         self.view.setTitle(_tr("&View"))
         self.help.setTitle(_tr("&Help"))
         self.action_bar.setAccessibleName(_tr("Actions on the selected request"))
+        self.action_bar.set_more_texts(_tr("More actions"))
         for button in self.action_buttons:
             button.setAccessibleName(button.defaultAction().text().replace("&", ""))

@@ -48,6 +48,7 @@ class ActionController(QObject):
     finished = Signal(int, object)  # request id, Outcome (None for refresh and note)
     problem = Signal(object)  # the banner's `Words`: said again in a new language
     notice = Signal(str)  # for the status bar
+    unreachable = Signal()  # Shopify could not be reached: the window goes offline
     rows_changed = Signal(object)  # frozenset of request ids to reload
     replies_sent = Signal(object)  # list of request ids whose reply the mail server took
 
@@ -418,6 +419,8 @@ class ActionController(QObject):
         detail: RequestDetail,
         asked: Asked,
     ) -> None:
+        if prepared.from_cache and self.online() is not False:
+            self.unreachable.emit()  # found out just now: the window says so at once
         preview = prepared.plan.preview
         if preview is None:
             self._end(rid)
@@ -605,8 +608,12 @@ class ActionController(QObject):
             self.rows_changed.emit(frozenset({rid}))
 
     def _fail(self, rid: int, error: object) -> None:
+        from cancelapp.shopify.errors import NetworkDown, ShopifyDown
+
         self._end(rid)
         self._report(error)
+        if isinstance(error, (NetworkDown, ShopifyDown)):
+            self.unreachable.emit()
 
     def _report(self, error: object) -> None:
         self.problem.emit(lambda: describe_error(error, self.formatter))

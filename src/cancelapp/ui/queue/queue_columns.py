@@ -1,10 +1,11 @@
 """The queue's columns: what shows by default, widths measured on a sample of rows, and the
 header's menu that hides or shows the less important ones.
 
-The verdict column takes the width the others leave, so order, customer, verdict, received
-and total fit a laptop's screen without scrolling sideways. Widths come from the first rows
-only, about a screenful: resizing to contents would format and measure every one of 100,000
-rows, and each row measured is formatted before the first paint (issue 19).
+The verdict column takes the width the others leave (`verdict_width`), so order, customer,
+verdict, received and total fit a laptop's screen without scrolling sideways. Widths come
+from the first rows only, about a screenful: resizing to contents would format and measure
+every one of 100,000 rows, and each row measured is formatted before the first paint
+(issue 19).
 """
 
 from __future__ import annotations
@@ -57,7 +58,6 @@ def configure_columns(table: QTableView) -> None:
     """Order, visibility and resize modes before any row arrives."""
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setSectionResizeMode(Column.VERDICT, QHeaderView.ResizeMode.Stretch)
     header.setStretchLastSection(False)
     header.setMinimumSectionSize(40)
     for column, (low, _high) in _LIMITS.items():
@@ -71,25 +71,36 @@ def configure_columns(table: QTableView) -> None:
 
 def fit_columns(
     table: QTableView, text_at: Callable[[int, int], str], sample: int = SAMPLE_ROWS
-) -> None:
-    """Size every column but the verdict to its header and the widest text among the first
-    `sample` rows, within limits. `text_at(row, column)` is what the cell shows (read from
+) -> dict[int, int]:
+    """The width of every column but the verdict: its header and the widest text among the
+    first `sample` rows, within limits. `text_at(row, column)` is what the cell shows (read from
     the model directly: through `QModelIndex.data()` it was a thousand calls in and out of
     Qt before the first paint)."""
     model = table.model()
-    header = table.horizontalHeader()
     metrics = table.fontMetrics()
-    header_metrics = header.fontMetrics()
     rows = min(model.rowCount(), sample)
+    widths: dict[int, int] = {}
     for column, (low, high) in _LIMITS.items():
         widest = 0
         for row in range(rows):
             text = text_at(row, column)
             if text:
                 widest = max(widest, metrics.horizontalAdvance(text))
-        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
-        heading = header_metrics.horizontalAdvance(title) + _SORT_ARROW
-        header.resizeSection(column, max(low, min(high, max(widest + _PADDING, heading))))
+        heading = _heading_width(table, column)
+        widths[column] = max(low, min(high, max(widest + _PADDING, heading)))
+    return widths
+
+
+def narrowest(table: QTableView, column: int) -> int:
+    """How narrow `column` may give way to the verdict in a narrow window (`verdict_width`):
+    its heading stays whole."""
+    low = _LIMITS[Column(column)][0] if column in _LIMITS else 0
+    return max(low, _heading_width(table, column))
+
+
+def _heading_width(table: QTableView, column: int) -> int:
+    title = str(table.model().headerData(column, Qt.Orientation.Horizontal) or "")
+    return table.horizontalHeader().fontMetrics().horizontalAdvance(title) + _SORT_ARROW
 
 
 class ColumnMenu(QObject):

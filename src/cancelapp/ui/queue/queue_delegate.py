@@ -9,16 +9,18 @@ drawn once into pixmaps, and the reasons elided and laid out once per width (`El
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPixmap
 from PySide6.QtWidgets import QStyleOptionViewItem
 
-from cancelapp.ui.labels import outcome_label
+from cancelapp.ui.labels import BADGE_VALUES, outcome_label
 from cancelapp.ui.queue.queue_cells import CellDelegate
 from cancelapp.ui.queue.queue_model import VERDICT_ROLE
 from cancelapp.ui.theme import badge_colors, is_dark
 
 _PAD_X = 6
 _GAP = 6
+_INSET_X = 4  # between the cell's edge and the badge
+_INSET_Y = 3
 
 _CENTER = Qt.AlignmentFlag.AlignCenter
 _NO_PEN = Qt.PenStyle.NoPen
@@ -42,7 +44,7 @@ class VerdictDelegate(CellDelegate):
         outcome, reason = index.data(VERDICT_ROLE) or (None, "")
         if self.begin_cell(painter, option):  # zoom, language: every badge is stale
             self._badges.clear()
-        rect = option.rect.adjusted(4, 3, -4, -3)
+        rect = option.rect.adjusted(_INSET_X, _INSET_Y, -_INSET_X, -_INSET_Y)
         x = rect.left()
         if outcome:
             badge = self._badge(outcome, rect.height(), painter.device().devicePixelRatioF())
@@ -68,6 +70,13 @@ class VerdictDelegate(CellDelegate):
     ) -> QSize:
         size = super().sizeHint(option, index)
         return QSize(max(size.width(), 240), size.height())
+
+    def badge_size_hint(self, font: QFont) -> QSize:
+        """The cell the widest badge of the current language needs in `font`: the verdict
+        column is never narrower (`verdict_width`)."""
+        metrics = QFontMetrics(font)
+        widest = max(metrics.horizontalAdvance(outcome_label(value)) for value in BADGE_VALUES)
+        return QSize(widest + 2 * (_PAD_X + _INSET_X), metrics.height() + 2 * _INSET_Y)
 
     def _badge(self, outcome: str, height: int, ratio: float) -> QPixmap | None:
         """The badge drawn once per label, size and scheme: an antialiased rounded rect

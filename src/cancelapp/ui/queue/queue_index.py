@@ -70,6 +70,10 @@ _ACTION_RANK = {
     ActionState.DONE.value: 3,
     ActionState.UNDONE.value: 4,
 }
+_ON_HOLD_RANK = 5
+_HOLD = "hold"  # `ActionKind.HOLD`: `domain.action` loads after the first rows are painted
+_ON_HOLD = "ON_HOLD"  # the order's fulfillment status while held
+_AWAITING = frozenset({RequestState.OPEN.value, RequestState.FAILED.value})
 _NO_AMOUNT = Decimal("-Infinity")
 _KEPT_BASES = 8
 
@@ -101,6 +105,22 @@ def tab_mask(row: QueueRow) -> int:
 def unread_after_decision(row: QueueRow) -> bool:
     """A decided request the customer wrote to again, not yet marked read."""
     return row.unread_since is not None and row.request_state in _HANDLED
+
+
+def held_awaiting_decision(row: QueueRow) -> bool:
+    """The request's latest action is a hold carried out, and the request still awaits a
+    decision: a hold decides nothing, so its "Done" must not read as the request being done
+    (after Hold, then Release hold, the Action column said "Done"; second QA walkthrough)."""
+    return (
+        row.action_kind == _HOLD
+        and row.action_state == ActionState.DONE.value
+        and row.request_state in _AWAITING
+    )
+
+
+def still_on_hold(row: QueueRow) -> bool:
+    """`held_awaiting_decision`, and Shopify still shows the order on hold (not released)."""
+    return held_awaiting_decision(row) and row.fulfillment_status == _ON_HOLD
 
 
 def needs_decision(row: QueueRow) -> bool:
@@ -142,7 +162,12 @@ SORT_KEYS: dict[Column, Callable[[QueueRow], Any]] = {
     Column.VERDICT: lambda r: (
         -1 if unread_after_decision(r) else _VERDICT_RANK.get(r.verdict_outcome or "", 3)
     ),
-    Column.ACTION: lambda r: _ACTION_RANK.get(r.action_state or "", -1),
+    # As the cell shows it: a hold that decided nothing as "On hold", or as no action at all.
+    Column.ACTION: lambda r: (
+        (_ON_HOLD_RANK if still_on_hold(r) else -1)
+        if held_awaiting_decision(r)
+        else _ACTION_RANK.get(r.action_state or "", -1)
+    ),
     Column.REFUND_DUE: lambda r: r.refund_due_on or "9999",  # ISO dates; none due sort last
 }
 

@@ -46,6 +46,8 @@ from cancelapp.ui.queue.queue_index import (
     QueueIndex,
     Sorting,
     Tab,
+    held_awaiting_decision,
+    still_on_hold,
     unread_after_decision,
 )
 
@@ -479,6 +481,10 @@ class QueueModel(QAbstractTableModel):
         action = action_state_label(action_state)
         if row.action_kind == "cancellation_request" and action_state == "done":
             action = self.tr("Asked the warehouse")
+        elif held_awaiting_decision(row) and action_state == "done":
+            # Awaiting a decision, as before the hold: "On hold" until Shopify's hold is
+            # released, then nothing, as any request awaiting a decision reads.
+            action = fulfillment_label(row.fulfillment_status) if still_on_hold(row) else ""
         if not action and row.request_state in ("done", "declined"):
             action = request_state_label(row.request_state)
         return [

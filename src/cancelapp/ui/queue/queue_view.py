@@ -32,6 +32,7 @@ from cancelapp.ui.queue.queue_columns import ColumnMenu, configure_columns, fit_
 from cancelapp.ui.queue.queue_delegate import VerdictDelegate
 from cancelapp.ui.queue.queue_index import Column, QueueFilter, Tab
 from cancelapp.ui.queue.queue_model import QueueModel
+from cancelapp.ui.queue.verdict_width import VerdictWidth
 from cancelapp.ui.retranslating import Retranslating
 
 SEARCH_DEBOUNCE_MS = 150
@@ -54,7 +55,8 @@ class QueueView(Retranslating, QWidget):
             self.tabs.addTab("")
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
-        escape = QAction(self.search)  # Esc clears the search, as in any search field
+        # Esc clears the search, as in any search field.
+        self.escape_search = escape = QAction(self.search)
         escape.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         escape.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         escape.triggered.connect(self._escape_search)
@@ -122,6 +124,9 @@ class QueueView(Retranslating, QWidget):
         header = table.horizontalHeader()
         header.setHighlightSections(False)
         configure_columns(table)
+        self.verdict_width = VerdictWidth(
+            table, lambda: self.verdict_delegate.badge_size_hint(table.font()).width()
+        )
         self.column_menu = ColumnMenu(table)
         self.columns_fitted = False  # widths measured on rows, or restored from last time
         self._measured = False  # the widths are still the measured ones, not the merchant's
@@ -140,6 +145,7 @@ class QueueView(Retranslating, QWidget):
     def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("Search order, customer, email or message (Ctrl+F)"))
         self.search.setAccessibleName(self.tr("Search requests"))
+        self.escape_search.setText(self.tr("Clear the search"))  # Help › Keyboard shortcuts
         self.tabs.setAccessibleName(self.tr("Request queues"))
         self.table.setAccessibleName(self.tr("Cancellation requests"))
         self._fill(self.source_filter, self.tr("All sources"), SOURCE_VALUES, source_label)
@@ -154,6 +160,7 @@ class QueueView(Retranslating, QWidget):
         self.financial_filter.setAccessibleName(self.tr("Filter by payment status"))
         self.fulfillment_filter.setAccessibleName(self.tr("Filter by fulfillment status"))
         self.update_counts()
+        self.verdict_width.fit()  # the badges' words, and so their widths, changed
 
     @staticmethod
     def _fill(
@@ -233,21 +240,22 @@ class QueueView(Retranslating, QWidget):
     def _measure(self) -> None:
         self._measuring = True
         try:
-            fit_columns(self.table, self.model.cell_text)
+            self.verdict_width.want(fit_columns(self.table, self.model.cell_text))
         finally:
             self._measuring = False
         self._measured = True
 
     def _section_resized(self, column: int, _old: int, _new: int) -> None:
-        if not self._measuring and column != Column.VERDICT:  # the verdict takes what is left
-            self._measured = False
+        if self._measuring or self.verdict_width.adjusting or column == Column.VERDICT:
+            return  # measured, given way to the verdict, or the verdict taking what is left
+        self._measured = False
 
     def restore_columns(self, state: QByteArray) -> bool:
         """The merchant's widths, order, hidden columns and sort from last time."""
         header = self.table.horizontalHeader()
         if not header.restoreState(state):
             return False
-        header.setSectionResizeMode(Column.VERDICT, QHeaderView.ResizeMode.Stretch)
+        self.verdict_width.forget()  # the restored widths are the columns' own
         self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self.columns_fitted = True
         return True

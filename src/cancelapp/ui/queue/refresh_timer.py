@@ -195,6 +195,18 @@ class QueueSync(QObject):
         self._timer.start(0 if result.more else int(self.interval.total_seconds() * 1000))
         self.finished.emit(result)
 
+    def unreachable(self) -> None:
+        """Something else found Shopify out of reach (an action): offline now, not only once
+        the next sync fails, minutes later; a sync soon finds out when it answers again."""
+        from cancelapp.sync import next_sync_in
+
+        self.online_changed.emit(False)
+        if self.task is None:
+            self.failures = max(self.failures, 1)
+            self._timer.start(
+                int(next_sync_in(self.failures, self.interval).total_seconds() * 1000)
+            )
+
     def _failed(self, task: Task, error: object) -> None:
         from cancelapp.shopify.errors import NetworkDown, ShopifyDown, ShopifyError, Throttled
         from cancelapp.sync import next_sync_in
