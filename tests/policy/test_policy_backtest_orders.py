@@ -130,5 +130,7 @@ def test_what_the_basis_cannot_place_is_not_known() -> None:
     assert order_before(shipped_more, plan) is None  # which line shipped then is not known
     grown = replace(before, line_items=(replace(before.line_items[0], current_quantity=3),))
     assert order_before(grown, plan) is None
+    added = replace(before, line_items=(*before.line_items, line("gid://shopify/LineItem/9")))
+    assert order_before(added, plan) == before  # a line added since was not there then
     old_plan = replace(plan, basis=replace(plan.basis, line_quantities=()))
     assert order_before(before, old_plan) is None  # journaled before quantities were kept

@@ -9,8 +9,9 @@ The most faithful record the cache has is the deciding plan in the action journa
 before anything was sent: cancelled or not, payment, fulfillment and return status, total and
 refunded, each line's quantity and each fulfillment order's status. The cached order gets
 those back and loses what the plan itself did: the transactions it caused (its refunds by id,
-and the cancel's refunds and voids from the cancel on) and the tags it added. Shipped units
-per line are not in the basis: a line's removed units were unshipped (CancelApp cancels only
+and the cancel's refunds and voids from the cancel on) and the tags it added; lines and
+fulfillment orders made since (an edit, a split) are left out. Shipped units per line are
+not in the basis: a line's removed units were unshipped (CancelApp cancels only
 those), and the lines' shipped units must add up to the basis's; when they do not, they are
 taken as none if nothing had shipped then, else the order then is not known.
 
@@ -137,9 +138,11 @@ def _lines_before(lines: tuple[LineItem, ...], basis: Basis) -> tuple[LineItem, 
     before: list[LineItem] = []
     for line in lines:
         quantity = quantities.get(line.id)
-        removed = None if quantity is None else quantity - line.current_quantity
-        if quantity is None or removed is None or removed < 0:
-            return None  # a line added or grown since: an edit the basis cannot place
+        if quantity is None:
+            continue  # added by an edit since
+        removed = quantity - line.current_quantity
+        if removed < 0:
+            return None  # grown since: an edit the basis cannot place
         before.append(
             replace(
                 line,
