@@ -1262,6 +1262,10 @@
         <translation>Giv CancelApp adgang</translation>
     </message>
     <message>
+        <source>Paste what Shopify showed you.</source>
+        <translation>Indsæt det, Shopify viste dig.</translation>
+    </message>
+    <message>
         <source>Paste what Shopify showed you. It is kept in your keychain.</source>
         <translation>Indsæt det, Shopify viste dig. Det gemmes i din nøglering.</translation>
     </message>
@@ -3062,6 +3066,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
             <numerusform>Kvittering for %n fortrydelse klargjort.</numerusform>
             <numerusform>Kvittering for %n fortrydelser klargjort.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>{store}: {message}</source>
+        <translation>{store}: {message}</translation>
     </message>
     <message numerus="yes">
         <source>%n request imported.</source>

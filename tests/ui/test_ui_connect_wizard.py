@@ -132,6 +132,7 @@ def test_connect_with_an_access_token_and_no_keychain(
         "Your computer has no keychain CancelApp can use; the token will be forgotten when you "
         "quit."
     )
+    assert page.subTitle() == "Paste what Shopify showed you."  # not "kept in your keychain"
     qtbot.mouseClick(page.token_choice, Qt.MouseButton.LeftButton)
     assert page.token_edit.isEnabled() and not page.client_id_edit.isEnabled()
     qtbot.keyClicks(page.token_edit, demo_shop.access_token)

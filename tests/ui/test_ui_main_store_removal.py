@@ -135,10 +135,10 @@ def test_a_store_connected_without_a_keychain_says_so_in_the_banner(
         with qtbot.waitSignal(window.stores_loaded, timeout=WAIT):
             connect_shop(qtbot, wizard, demo_shop, token=demo_shop.access_token)
         assert window.banner.isVisible()
-        assert window.banner.text == (
-            "Your computer has no keychain CancelApp can use; the token will be forgotten when "
-            "you quit."
-        )
         assert window.store is not None and window.store.domain.startswith("127.0.0.1:")
+        assert window.banner.text == (
+            f"{window.store.name}: Your computer has no keychain CancelApp can use; the token "
+            "will be forgotten when you quit."
+        )
     finally:
         context.close()

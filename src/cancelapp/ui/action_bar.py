@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtGui import QAction, QKeyEvent, QResizeEvent
+from PySide6.QtGui import QAction, QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QMenu, QSizePolicy, QStyle, QToolButton, QWidget
 
 _SPACING = 2
@@ -86,9 +86,14 @@ class ActionBar(QWidget):
             self._texts_changed()
         return super().event(event)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._arrange()
+
     def _texts_changed(self) -> None:
         self.updateGeometry()
-        self._arrange()
+        if self.isVisible():  # hidden (the window being built), `showEvent` arranges once
+            self._arrange()
 
     def _arrange(self) -> None:
         """The buttons that fit, left to right; the others in the "more" menu, whose button

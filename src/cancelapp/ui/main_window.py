@@ -876,9 +876,14 @@ class MainWindow(Retranslating, QMainWindow):
     def _store_connected(self, connected: ConnectedStore) -> None:
         """Open the new store; say what the merchant must know (e.g. no keychain)."""
         notices = connected.notices
-        if notices:
-            more = notices if len(notices) > 1 else ()
-            self.banner.show_phrase(notices[0], more, render=self.formatter.phrase)
+        if notices:  # named: it may be said while another store is open
+
+            def words() -> tuple[str, str | None]:
+                said = [self.formatter.phrase(notice) for notice in notices]
+                text = self.tr("{store}: {message}").format(store=connected.name, message=said[0])
+                return text, "\n".join(said) if len(said) > 1 else None
+
+            self.banner.say(words)
         self.start(store_id=connected.store_id)
 
     def remove_store(self) -> None:

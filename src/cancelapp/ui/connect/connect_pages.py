@@ -255,7 +255,12 @@ class CredentialsPage(RetranslatedPage):
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Let CancelApp in"))
-        self.setSubTitle(self.tr("Paste what Shopify showed you. It is kept in your keychain."))
+        notice = self._keychain_notice
+        self.setSubTitle(  # without a keychain, `keychain_label` says what becomes of it
+            self.tr("Paste what Shopify showed you.")
+            if notice
+            else self.tr("Paste what Shopify showed you. It is kept in your keychain.")
+        )
         self.app_choice.setText(
             self.tr("Client ID and secret from a Dev Dashboard app (&recommended)")
         )
@@ -267,7 +272,6 @@ class CredentialsPage(RetranslatedPage):
         self.client_secret_edit.setAccessibleName(self.tr("Client secret"))
         self.token_edit.setAccessibleName(self.tr("Admin API access token"))
         self.token_edit.setPlaceholderText(self.tr("shpat_…"))
-        notice = self._keychain_notice
         self.keychain_label.setText(translated(notice) if notice else "")
         self.keychain_label.setVisible(notice is not None)
 

@@ -19,6 +19,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QHeaderView, QTableView
+from shiboken6 import isValid
 
 from cancelapp.ui.queue.queue_columns import narrowest
 from cancelapp.ui.queue.queue_index import Column
@@ -70,12 +71,17 @@ class VerdictWidth(QObject):
         header = table.horizontalHeader()
         header.setSectionResizeMode(_VERDICT, QHeaderView.ResizeMode.Fixed)
         header.sectionResized.connect(self._section_resized)
-        table.viewport().installEventFilter(self)
+        # The header is as wide as the viewport (the table lays it out so) and has its Python
+        # wrapper already: asking for the viewport from Python before the first paint made
+        # PySide build the type of every QWidget subclass: 45 M instructions (issue 19).
+        header.installEventFilter(self)
         table.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not isValid(self.table):  # the header's last events, as the table goes
+            return False
         kind = event.type()
-        if (kind == QEvent.Type.Resize and watched is self.table.viewport()) or (
+        if (kind == QEvent.Type.Resize and watched is self.table.horizontalHeader()) or (
             kind == QEvent.Type.FontChange and watched is self.table
         ):
             self.fit()
@@ -115,7 +121,7 @@ class VerdictWidth(QObject):
         wanted = {column: self._wanted.get(column, header.sectionSize(column)) for column in shown}
         self._wanted.update(wanted)
         least = self._narrowest()
-        room = self.table.viewport().width()
+        room = header.width()  # the viewport's
         shortfall = sum(wanted.values()) + least - room
         lows = {column: narrowest(self.table, column) for column in wanted} if shortfall > 0 else {}
         widths = give_way(wanted, lows, shortfall, frozenset(self._merchants))
