@@ -3944,6 +3944,18 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation> · annulleret før anmodningen kom {undecided}</translation>
     </message>
     <message>
+        <source> · can&apos;t tell {unknown}</source>
+        <translation> · kan ikke vurderes {unknown}</translation>
+    </message>
+    <message>
+        <source>Each request is judged against the order as it was when you decided. Can&apos;t tell: requests decided outside CancelApp, or whose order then is not known, are not judged.</source>
+        <translation>Hver anmodning vurderes ud fra ordren, som den var, da du afgjorde den. Kan ikke vurderes: anmodninger afgjort uden for CancelApp, eller hvis ordre dengang ikke kendes, vurderes ikke.</translation>
+    </message>
+    <message>
+        <source>Each request is judged against the order as it was when you decided.</source>
+        <translation>Hver anmodning vurderes ud fra ordren, som den var, da du afgjorde den.</translation>
+    </message>
+    <message>
         <source>you cancelled it</source>
         <translation>du annullerede den</translation>
     </message>
@@ -4729,7 +4741,7 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     </message>
     <message>
         <source>{withdrawals} statutory withdrawals, {goodwill} goodwill cancellations</source>
-        <translation>{withdrawals} lovpligtige fortrydelser, {goodwill} annulleringer af goodwill</translation>
+        <translation>{withdrawals} lovpligtige fortrydelser, {goodwill} goodwill-annulleringer</translation>
     </message>
     <message>
         <source>median time to a decision: {time}</source>
@@ -4853,7 +4865,7 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     </message>
     <message>
         <source>Goodwill cancellations</source>
-        <translation>Annulleringer af goodwill</translation>
+        <translation>Goodwill-annulleringer</translation>
     </message>
     <message>
         <source>Reports: what cancellations cost</source>
