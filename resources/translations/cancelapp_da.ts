@@ -400,6 +400,10 @@
         <translation>Shopify sender kunden en e-mail om, at 1 vare er annulleret, uden at der refunderes penge.</translation>
     </message>
     <message>
+        <source>Shopify emails the customer that the request is declined, with your reason.</source>
+        <translation>Shopify sender kunden en e-mail om, at anmodningen er afvist, med din begrundelse.</translation>
+    </message>
+    <message>
         <source>Shopify emails the customer that {count} items are cancelled, with no money refunded.</source>
         <translation>Shopify sender kunden en e-mail om, at {count} varer er annulleret, uden at der refunderes penge.</translation>
     </message>
@@ -420,6 +424,10 @@
         <translation>Shopify sender ikke kunden nogen e-mail.</translation>
     </message>
     <message>
+        <source>Shopify sends the reason to the customer and takes at most {limit} characters; this one has {length}. Shorten it and decline again.</source>
+        <translation>Shopify sender begrundelsen til kunden og tager højst {limit} tegn; denne har {length}. Gør den kortere, og afvis igen.</translation>
+    </message>
+    <message>
         <source>Some items (such as gift cards) cannot go back into stock.</source>
         <translation>Nogle varer (f.eks. gavekort) kan ikke lægges på lager igen.</translation>
     </message>
@@ -438,6 +446,10 @@
     <message>
         <source>The policy has no fee to keep here.</source>
         <translation>Politikken har intet gebyr, der kan beholdes her.</translation>
+    </message>
+    <message>
+        <source>The reason goes on the order&apos;s note, and Shopify keeps at most {limit} characters there: {room} are left beside the note the order has. Shorten the reason, or the order&apos;s note in Shopify, and decline again.</source>
+        <translation>Begrundelsen skrives i ordrens note, og Shopify gemmer højst {limit} tegn dér: der er {room} tilbage ved siden af den note, ordren har. Gør begrundelsen eller ordrens note i Shopify kortere, og afvis igen.</translation>
     </message>
     <message>
         <source>The warehouse agreed to cancel: approve to cancel and refund.</source>
@@ -801,6 +813,14 @@
             <numerusform>Sendes %n ordrer ad gangen for at holde sig inden for Shopifys grænse for forespørgsler. Hver ordre tjekkes igen hos Shopify lige før den sendes og føres for sig i journalen, så én, der fejler, ikke holder de andre tilbage.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>CancelApp sends no reply when it decides several requests at once, so the customers counted under Not emailed will not be told by email. To reply to them, choose Do nothing and decide those requests one at a time: each decision shows its reply to the customer before it is sent.</source>
+        <translation>CancelApp sender intet svar, når den afgør flere anmodninger på én gang, så kunderne talt under Får ingen e-mail får ikke besked pr. e-mail. Vil du svare dem, så vælg Gør ingenting og afgør anmodningerne én ad gangen: hver beslutning viser sit svar til kunden, før det sendes.</translation>
+    </message>
+    <message>
+        <source>Customers not emailed</source>
+        <translation>Kunder uden e-mail</translation>
+    </message>
     <message numerus="yes">
         <source>The warehouse must agree first (%n): a fulfillment service has accepted these orders, so CancelApp asks it to cancel them. Nothing is refunded now; once the warehouse agrees, each request comes back for the cancel and refund.</source>
         <translation>
@@ -852,8 +872,12 @@
         <translation>Begrundelse</translation>
     </message>
     <message>
-        <source>Customers emailed</source>
-        <translation>Kunder, der får en e-mail</translation>
+        <source>Emailed by Shopify</source>
+        <translation>Får en e-mail fra Shopify</translation>
+    </message>
+    <message>
+        <source>Not emailed</source>
+        <translation>Får ingen e-mail</translation>
     </message>
     <message>
         <source>{order}: {why}</source>
@@ -1118,12 +1142,24 @@
         <translation>Besked til lageret</translation>
     </message>
     <message>
+        <source>Characters used</source>
+        <translation>Tegn brugt</translation>
+    </message>
+    <message>
         <source>Do nothing</source>
         <translation>Gør ingenting</translation>
     </message>
     <message>
         <source>Working out the refund…</source>
         <translation>Beregner refusionen…</translation>
+    </message>
+    <message>
+        <source>{used} of {limit} characters</source>
+        <translation>{used} af {limit} tegn</translation>
+    </message>
+    <message>
+        <source>Shorten the message by {excess} to send it.</source>
+        <translation>Gør beskeden {excess} tegn kortere for at sende den.</translation>
     </message>
     <message>
         <source>Refund via {gateway}</source>
@@ -3208,6 +3244,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>Ordrer: {count} · handlet for i alt: {spent}</translation>
     </message>
     <message>
+        <source>Original total</source>
+        <translation>Oprindelig total</translation>
+    </message>
+    <message>
         <source>Refunded</source>
         <translation>Refunderet</translation>
     </message>
@@ -3944,6 +3984,18 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation> · annulleret før anmodningen kom {undecided}</translation>
     </message>
     <message>
+        <source> · can&apos;t tell {unknown}</source>
+        <translation> · kan ikke vurderes {unknown}</translation>
+    </message>
+    <message>
+        <source>Each request is judged against the order as it was when you decided. Can&apos;t tell: requests decided outside CancelApp, or whose order then is not known, are not judged.</source>
+        <translation>Hver anmodning vurderes ud fra ordren, som den var, da du afgjorde den. Kan ikke vurderes: anmodninger afgjort uden for CancelApp, eller hvis ordre dengang ikke kendes, vurderes ikke.</translation>
+    </message>
+    <message>
+        <source>Each request is judged against the order as it was when you decided.</source>
+        <translation>Hver anmodning vurderes ud fra ordren, som den var, da du afgjorde den.</translation>
+    </message>
+    <message>
         <source>you cancelled it</source>
         <translation>du annullerede den</translation>
     </message>
@@ -4606,6 +4658,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>Delvist annulleret</translation>
     </message>
     <message>
+        <source>Partly cancelled, no refund</source>
+        <translation>Delvist annulleret, ingen refusion</translation>
+    </message>
+    <message>
         <source>Declined, with the reason</source>
         <translation>Afvist, med begrundelsen</translation>
     </message>
@@ -4729,7 +4785,7 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     </message>
     <message>
         <source>{withdrawals} statutory withdrawals, {goodwill} goodwill cancellations</source>
-        <translation>{withdrawals} lovpligtige fortrydelser, {goodwill} annulleringer af goodwill</translation>
+        <translation>{withdrawals} lovpligtige fortrydelser, {goodwill} goodwill-annulleringer</translation>
     </message>
     <message>
         <source>median time to a decision: {time}</source>
@@ -4853,7 +4909,7 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     </message>
     <message>
         <source>Goodwill cancellations</source>
-        <translation>Annulleringer af goodwill</translation>
+        <translation>Goodwill-annulleringer</translation>
     </message>
     <message>
         <source>Reports: what cancellations cost</source>
@@ -5739,8 +5795,20 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
 <context>
     <name>TextDialog</name>
     <message>
+        <source>Characters used</source>
+        <translation>Tegn brugt</translation>
+    </message>
+    <message>
+        <source>Too long</source>
+        <translation>For lang</translation>
+    </message>
+    <message>
         <source>{used} of {limit} characters</source>
         <translation>{used} af {limit} tegn</translation>
+    </message>
+    <message>
+        <source>Shopify takes at most {limit} characters here. Shorten the text by {excess} to continue.</source>
+        <translation>Shopify tager højst {limit} tegn her. Gør teksten {excess} tegn kortere for at fortsætte.</translation>
     </message>
 </context>
 <context>

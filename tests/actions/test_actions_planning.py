@@ -203,6 +203,26 @@ def test_decline_tags_notes_declines_native_and_releases_holds() -> None:
     assert [s.kind for s in default.steps] == [StepKind.TAG, StepKind.NOTE]
 
 
+def test_a_reason_longer_than_shopify_takes_is_refused_never_cut() -> None:
+    native = request(native="gid://shopify/RequestedEdit/5")
+    fits = plan_decline(order(), native, "x" * 500, settings=ActionSettings())
+    (decline,) = [s for s in fits.steps if s.kind is StepKind.DECLINE_NATIVE]
+    assert decline.variables["declineNote"] == "x" * 500
+    assert fits.preview is not None and fits.preview.notify_customer  # Shopify emails it
+    with pytest.raises(PlanRefused, match="at most 500 characters; this one has 501"):
+        plan_decline(order(), native, "x" * 501, settings=ActionSettings())
+    own = plan_decline(order(), request(), "x" * 501, settings=ActionSettings())
+    assert own.preview is not None and not own.preview.notify_customer  # only on the note
+
+
+def test_a_reason_that_would_overflow_the_order_note_is_refused_not_cut() -> None:
+    full = order(note="x" * 4900)
+    fits = plan_decline(full, request(), "y" * 40, settings=ActionSettings())
+    assert [s.kind for s in fits.steps] == [StepKind.TAG, StepKind.NOTE]
+    with pytest.raises(PlanRefused, match="Shorten the reason, or the order's note"):
+        plan_decline(full, request(), "y" * 200, settings=ActionSettings())
+
+
 def test_hold_uses_a_hold_or_asks_the_fulfillment_service() -> None:
     settings = ActionSettings()
     held = plan_hold(order(), request(), settings=settings)

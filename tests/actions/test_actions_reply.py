@@ -135,6 +135,8 @@ def test_the_outcome_picks_the_template_and_a_rule_may_name_one() -> None:
     assert kind(refunded=True, kept_fee=True) is ReplyKind.KEPT_FEE
     assert kind(store_credit=True) is ReplyKind.STORE_CREDIT
     assert kind(refunded=True, partial=True) is ReplyKind.PARTLY_CANCELLED
+    assert kind(store_credit=True, partial=True) is ReplyKind.PARTLY_CANCELLED
+    assert kind(partial=True) is ReplyKind.PARTLY_CANCELLED_NO_REFUND  # no amount to name
     assert kind() is ReplyKind.CANCELLED_NO_REFUND
     assert kind(declined=True, policy_reply="withdrawal_accepted") is ReplyKind.WITHDRAWAL
     assert kind(declined=True, policy_reply="We cannot, sorry") is ReplyKind.DECLINED

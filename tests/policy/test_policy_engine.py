@@ -189,17 +189,44 @@ def test_policy_preview_counts_and_changes() -> None:
     assert tally(outcomes(cases, strict, NOW), before) == Tally(review=1, deny=2, changed=(0, 2))
 
 
-def test_policy_backtest_judges_requests_as_they_arrived() -> None:
-    cancelled_later = order(cancelled_at=PLACED + timedelta(hours=5))
+def test_policy_backtest_judges_each_case_as_decided_and_cannot_tell_apart() -> None:
     cases = [
-        PastCase(cancelled_later, request(timedelta(hours=1)), Outcome.APPROVE),
-        PastCase(order(), request(timedelta(hours=2)), Outcome.DENY),
-        PastCase(order(), request(timedelta(hours=3)), None),
+        PastCase(order(), request(timedelta(hours=1)), Outcome.APPROVE, NOW),
+        PastCase(order(), request(timedelta(hours=2)), Outcome.DENY, NOW),
+        PastCase(order(cancelled_at=PLACED), request(timedelta(hours=3)), None),
+        PastCase(None, request(timedelta(hours=4)), Outcome.APPROVE),  # order then unknown
     ]
     result = backtest(cases, _approve_all())
-    assert result == Backtest(approve=3, agreed=1, differing=(1,), undecided=1)
+    assert result == Backtest(approve=2, deny=1, agreed=1, differing=(1,), undecided=1, unknown=1)
     # Every past request is counted once, so the editor's numbers add up.
-    assert result.agreed + result.disagreed + result.to_review + result.undecided == len(cases)
+    counted = result.agreed + result.disagreed + result.to_review + result.undecided
+    assert counted + result.unknown == len(cases)
+
+
+QUICK = """\
+version = 1
+[[rules]]
+name = "Quick"
+verdict = "approve"
+[rules.when]
+requested_within = "1h"
+[[rules]]
+name = "Slow"
+verdict = "deny"
+why = "Too slow"
+"""
+
+
+def test_policy_backtest_judges_at_the_moment_the_merchant_decided() -> None:
+    asked = request(timedelta(hours=1))
+    received = asked.received_at
+    quick = parse_policy(QUICK, "p.toml")
+    cases = [
+        PastCase(order(), asked, Outcome.APPROVE, received + timedelta(minutes=30)),
+        PastCase(order(), asked, Outcome.APPROVE, received + timedelta(hours=3)),
+        PastCase(order(), asked, Outcome.APPROVE),  # when is not known: as it arrived
+    ]
+    assert backtest(cases, quick) == Backtest(approve=2, deny=1, agreed=2, differing=(1,))
 
 
 def test_policy_backtest_counts_what_it_would_send_to_review_apart() -> None:

@@ -122,7 +122,8 @@ def test_approve_selected_refunds_each_approved_order_once_and_leaves_review_alo
     totals = sum(p.refund_total.amount for p in dialog.bulk.plans if p.refund_total)
     assert summary.refund_totals[0].amount == totals > 0
     assert int(rows["Units restocked"]) == dialog.bulk.summary.units_restocked > 0
-    assert rows["Customers emailed"] == "3"
+    assert rows["Emailed by Shopify"] == "3"
+    assert "Not emailed" not in rows and not dialog.no_reply_label.isVisible()
     assert len(dialog.left_out_lines) == 1 and dialog.left_out_lines[0].startswith(review_name)
     assert "Review" in dialog.left_out_lines[0]
     assert f"Sent {AT_ONCE} orders at a time" in dialog.pace_label.text()
@@ -276,3 +277,49 @@ def test_approve_selected_asks_the_warehouse_first_for_orders_it_holds(
     )
     show_request(qtbot, window, service_rid)
     assert window.detail.warehouse.text() == "Waiting for the warehouse to agree to cancel."
+
+
+def test_decline_selected_counts_the_reason_and_says_who_is_not_emailed(
+    window: MainWindow, qtbot: QtBot, demo_shop: DemoShop
+) -> None:
+    """A request made in Shopify among the selected: the reason is counted against what
+    Shopify takes, as in a single decline, never cut; the confirmation says who Shopify
+    emails and that the others get no email, and how to reply to them."""
+    in_shopify = demo_shop.create_order("paid")
+    edit = demo_shop.add_requested_edit(in_shopify)
+    by_tag = demo_shop.create_order("paid")
+    demo_shop.add_cancel_request(by_tag, "Please cancel")
+    with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
+        window.commands.sync.trigger()
+    ids = [window.model.request_of_order(gid) for gid in (in_shopify, by_tag)]
+    qtbot.waitUntil(lambda: all(window.model.row_of(rid or 0) is not None for rid in ids))
+    click_rows(qtbot, window, [window.model.row_of(rid or 0) or 0 for rid in ids])
+
+    reason_dialog = open_bulk(qtbot, window, Qt.Key.Key_D)
+    assert isinstance(reason_dialog, TextDialog)
+    assert reason_dialog.limit == 500 and reason_dialog.counter.isVisible()
+    reason_dialog.editor.setPlainText("x" * 600)  # a paste longer than Shopify takes
+    assert reason_dialog.editor.toPlainText() == "x" * 600  # kept as pasted
+    assert reason_dialog.counter.text() == "600 of 500 characters"
+    assert not reason_dialog.confirm_button.isEnabled()
+    assert reason_dialog.too_long.isVisible()
+    assert "Shorten the text by 100" in reason_dialog.too_long.text()
+    reason = "Sorry: it is packed and leaves today. " * 12  # 456 characters
+    reason_dialog.editor.setPlainText(reason)
+    assert reason_dialog.confirm_button.isEnabled() and not reason_dialog.too_long.isVisible()
+    with qtbot.waitSignal(window.bulk.dialog_opened, timeout=WAIT) as opened:
+        reason_dialog.confirm_button.click()
+    dialog = opened.args[0]
+    assert isinstance(dialog, BulkConfirmDialog)
+    rows = dict(dialog.rows())
+    assert rows["Orders"] == "2" and dialog.left_out_lines == []
+    assert rows["Emailed by Shopify"] == "1" and rows["Not emailed"] == "1"
+    assert dialog.no_reply_label.isVisible()
+    assert "Not emailed will not be told by email" in dialog.no_reply_label.text()
+    assert "decide those requests one at a time" in dialog.no_reply_label.text()
+    with qtbot.waitSignal(window.bulk.finished, timeout=WAIT) as finished:
+        confirm(qtbot, window, dialog)
+    assert [o.state for o in finished.args[0].orders] == [OrderState.DONE] * 2
+    (declined,) = demo_shop.order(in_shopify).requested_edits
+    assert edit.endswith(f"/{declined.id}")
+    assert (declined.status, declined.decline_note) == ("DECLINED", reason.strip())

@@ -68,7 +68,7 @@ def open_request_of(qtbot: QtBot, window: MainWindow, order_id: str) -> int:
     return request_id
 
 
-def test_declining_a_shopify_request_counts_and_caps_the_note(
+def test_declining_a_shopify_request_counts_the_note_and_never_cuts_it(
     window: MainWindow, qtbot: QtBot, demo_shop: DemoShop, requests: dict[str, str]
 ) -> None:
     request_id = open_request_of(qtbot, window, requests["whole"])
@@ -79,13 +79,22 @@ def test_declining_a_shopify_request_counts_and_caps_the_note(
     assert reason.counter.isVisible()
     assert reason.limit == 500
     qtbot.keyClicks(reason.editor, "Sorry, it has shipped. ")
-    assert reason.counter.text() == f"{len(reason.editor.toPlainText())} of 500 characters"
-    reason.editor.setPlainText("x" * 600)  # a paste longer than Shopify takes
-    assert len(reason.editor.toPlainText()) == 500
+    assert reason.counter.text() == f"{len(reason.text)} of 500 characters"
+    reason.editor.setPlainText("x" * 600)  # a paste longer than Shopify takes: kept
+    assert reason.editor.toPlainText() == "x" * 600
+    assert reason.counter.text() == "600 of 500 characters"
+    assert not reason.confirm_button.isEnabled() and reason.too_long.isVisible()
+    assert reason.too_long.text() == (
+        "Shopify takes at most 500 characters here. Shorten the text by 100 to continue."
+    )
+    reason.accept()  # Enter does not get past it either
+    assert reason.isVisible()
+    cursor = reason.editor.textCursor()
+    cursor.setPosition(500)
+    cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+    cursor.removeSelectedText()  # the merchant shortens it
     assert reason.counter.text() == "500 of 500 characters"
-    reason.editor.moveCursor(QTextCursor.MoveOperation.End)
-    qtbot.keyClicks(reason.editor, "yz")  # nothing more goes in
-    assert reason.editor.toPlainText() == "x" * 500
+    assert reason.confirm_button.isEnabled() and not reason.too_long.isVisible()
     with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
         reason.confirm_button.click()
     confirm = opened.args[0]

@@ -135,11 +135,11 @@ def test_items_show_variant_sku_and_an_image_kept_for_offline_review(
     window.context.translations = Translations(qapp)
     try:
         window.use_language(Language.DANISH)  # the longest headers
-        assert window.detail.items.headers[4].text() == "Læg på lager igen"
+        assert window.detail.items.headers[5].text() == "Læg på lager igen"
         pane = window.detail
         QApplication.processEvents()  # laid out in Danish
         assert pane.widget().width() <= pane.viewport().width()
-        price = pane.items.rows[0][6]
+        price = pane.items.rows[0][7]
         assert price.mapTo(pane.viewport(), price.rect().topRight()).x() <= pane.viewport().width()
     finally:
         window.context.translations.apply(Language.ENGLISH, QLocale(QLocale.Language.English))

@@ -99,7 +99,12 @@ def ask_the_warehouse(qtbot: QtBot, window: MainWindow, demo_shop: DemoShop, nam
     assert any("the warehouse must agree first" in w for w in warnings), warnings
     assert not any("Refund via" in label for label, _value in dialog.rows())
     assert dialog.message_edit is not None
+    dialog.message_edit.setPlainText("y" * 501)  # longer than CancelApp sends: kept, counted
+    assert dialog.message_counter.text().startswith("501 of 500 characters  Shorten")
+    assert not dialog.confirm_button.isEnabled()
     dialog.message_edit.setPlainText(MESSAGE)
+    assert dialog.message_counter.text() == f"{len(MESSAGE)} of 500 characters"
+    assert dialog.confirm_button.isEnabled()
     confirm(qtbot, window, dialog)
     assert detail.order is not None
     assert [r for r in demo_shop.ledger.refunds if r.order_id == detail.order.id] == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import timedelta
@@ -10,7 +11,9 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QTextLayout, QTextOption
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel
 from pytestqt.qtbot import QtBot
 
 from cancelapp.context import AppContext, connect_demo
@@ -19,7 +22,9 @@ from cancelapp.demoshop.model import shop_amount
 from cancelapp.demoshop.payment_fees import fee_amount
 from cancelapp.domain.money import Money
 from cancelapp.session.reports import CancellationReport
+from cancelapp.settings import Language
 from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog, TextDialog
+from cancelapp.ui.i18n import Translations
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Column, Tab
 from cancelapp.ui.queue.queue_model import OUTCOME_ROLE
@@ -43,6 +48,11 @@ def window(qtbot: QtBot, bare_context: AppContext, shop: DemoShop) -> MainWindow
     bare_context.settings = replace(bare_context.settings, undo_window_seconds=0)
     connect_demo(bare_context, shop)
     return open_window(qtbot, bare_context)
+
+
+def plain(shown: QLabel | str) -> str:
+    """The text as read, its non-breaking spaces (numbers kept with their words) as spaces."""
+    return (shown if isinstance(shown, str) else shown.text()).replace("\u00a0", " ")
 
 
 def _decide(
@@ -122,7 +132,7 @@ def test_reports_show_what_cancellations_cost_and_why(
     cancelled = before.outcomes["cancelled"] + 1
     declined = before.outcomes["declined"] + 1
     assert (report.outcomes["cancelled"], report.outcomes["declined"]) == (cancelled, declined)
-    assert reports.summary.text().startswith(
+    assert plain(reports.summary).startswith(
         f"{total} requests: {cancelled} cancelled, {declined} declined, "
         f"{total - cancelled - declined} still open"
     )
@@ -130,7 +140,7 @@ def test_reports_show_what_cancellations_cost_and_why(
     # What was refunded is what the demo shop's ledger holds for the store.
     refunded = sum((r.amount for r in shop.ledger.refunds), Decimal(0))
     assert sum(report.refunded.values()) == refunded > 0
-    assert reports.money.text().startswith("Refunded through CancelApp ")
+    assert plain(reports.money).startswith("Refunded through CancelApp ")
     assert sum(sum(w.counts.values()) for w in report.weeks) == total
     assert sum(n for _r, n in report.reasons) == total
     reasons = dict(report.reasons)  # the two messages this test added, read in their words
@@ -181,7 +191,7 @@ def test_reports_tell_statutory_withdrawals_from_goodwill_cancellations(
     assert report.goodwill == before.goodwill + 1
     assert (
         f"{report.withdrawals} statutory withdrawals, {report.goodwill} goodwill cancellations"
-        in reports.summary.text()
+        in plain(reports.summary)
     )
 
     target = tmp_path / "report.csv"
@@ -229,9 +239,9 @@ def test_reports_show_the_shipping_refunded_and_the_fees_shopify_payments_keeps(
     assert report.refunded_shipping["DKK"] - before.refunded_shipping.get("DKK", Decimal(0)) == (
         shipping
     )
-    text = reports.costs.text()
-    fees_shown = window.formatter.money(Money(report.payment_fees["DKK"], "DKK"))
-    shipping_shown = window.formatter.money(Money(report.refunded_shipping["DKK"], "DKK"))
+    text = plain(reports.costs)
+    fees_shown = plain(window.formatter.money(Money(report.payment_fees["DKK"], "DKK")))
+    shipping_shown = plain(window.formatter.money(Money(report.refunded_shipping["DKK"], "DKK")))
     assert f"Shipping refunded {shipping_shown}, payment fees kept by Shopify {fees_shown}" in text
     assert f"orders with payment fees unknown: {report.fees_unknown}" in text
     assert card not in report.costs_to_read and mobilepay not in report.costs_to_read
@@ -291,9 +301,81 @@ def test_an_order_cancelled_in_shopify_is_counted_beside_what_cancelapp_refunded
     assert (
         "cancelled orders with no refund through CancelApp (cancelled in Shopify, or nothing "
         f"was paid): {report.cancelled_without_refund}"
-    ) in reports.money.text()
+    ) in plain(reports.money)
 
     reports.activateWindow()
     reports.period.setFocus()
     qtbot.keyClick(reports.period, Qt.Key.Key_Escape)
     assert not reports.isVisible()
+
+
+def wrapped_lines(label: QLabel) -> list[str]:
+    """The lines `label` shows its text in, laid out at its own width as QLabel does."""
+    text = label.text()
+    layout = QTextLayout(text, label.font())
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    width = label.contentsRect().width() - 2 * label.margin()
+    lines: list[str] = []
+    height = 0.0
+    layout.beginLayout()
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(width)
+        lines.append(text[line.textStart() : line.textStart() + line.textLength()])
+        height += line.height()
+    layout.endLayout()
+    assert abs(label.heightForWidth(label.contentsRect().width()) - height) <= 2 * len(lines)
+    return lines
+
+
+def test_reports_in_danish_on_a_laptop_keep_numbers_with_their_words_and_reasons_whole(
+    qapp: QApplication, qtbot: QtBot, window: MainWindow, shop: DemoShop
+) -> None:
+    """At 1366x768 in Danish: no merge choice is cut short of its longest reason ("Forkert
+    størr") nor is a reason beside its bar, and however the window is sized, no number wraps
+    onto a line of its own."""
+    elsewhere = shop.create_order("cancelled")  # counted as cancelled without a refund
+    shop.add_cancel_request(elsewhere, "Please cancel my order")
+    window.resize(1366, 768)
+    window.context.translations = Translations(qapp)
+    try:
+        window.use_language(Language.DANISH)
+        _open_reports(qtbot, window)
+        reports, report = _synced_report(qtbot, window)
+        assert report.cancelled_without_refund >= 1
+        assert reports.merge_label.text() == "Tæl"  # in Danish
+        qtbot.waitExposed(reports)
+        combos = reports.findChildren(QComboBox)
+        assert {reports.period, reports.merge_from, reports.merge_into} <= set(combos)
+        for combo in combos:
+            longest = max(
+                combo.fontMetrics().horizontalAdvance(combo.itemText(i))
+                for i in range(combo.count())
+            )
+            assert combo.isVisible() and combo.width() > longest, combo.currentText()
+        # At the size it opens at, the reasons beside their bars read whole too.
+        assert reports.width() == 1000
+        assert reports.reasons.shown_labels() == [label for label, _n in reports.reasons.rows]
+        assert any(label.startswith("Forkert størrelse") for label, _n in reports.reasons.rows)
+        count = window.formatter.locale.toString(report.cancelled_without_refund)
+        # The width at which the money line, on one line, would leave only its count over.
+        money = reports.money
+        text = money.text().replace("\u00a0", " ")
+        metrics = money.fontMetrics()
+        words = metrics.horizontalAdvance(text.removesuffix(" " + count))
+        leaves_count = (words + metrics.horizontalAdvance(text)) // 2
+        offset = reports.width() - money.contentsRect().width()
+        assert leaves_count + offset < 1366
+        for width in (leaves_count + offset, 1000, 800, 640):
+            reports.resize(width, 680)
+            qtbot.waitUntil(lambda width=width: reports.width() == width, timeout=WAIT)
+            reports.layout().activate()
+            for label in (reports.summary, reports.money, reports.costs):
+                for line in wrapped_lines(label):
+                    assert not re.fullmatch(r"[\d.,\s\u00a0]+", line), (width, line)
+            (last,) = [line for line in wrapped_lines(money) if line.endswith(count)]
+            assert "betalt):" in last, (width, last)
+    finally:
+        window.context.translations.apply(Language.ENGLISH, QLocale(QLocale.Language.English))
+        window.context.translations = None

@@ -28,7 +28,8 @@ class ReplyKind(StrEnum):
     KEPT_FEE = "cancelled_kept_fee"  # cancelled, refunded less a fee the shop keeps
     STORE_CREDIT = "store_credit"  # cancelled, refunded as store credit
     CANCELLED_NO_REFUND = "cancelled_no_refund"
-    PARTLY_CANCELLED = "partly_cancelled"
+    PARTLY_CANCELLED = "partly_cancelled"  # some items removed and refunded
+    PARTLY_CANCELLED_NO_REFUND = "partly_cancelled_no_refund"  # removed, nothing refunded
     DECLINED = "declined"
     # Declined for the default policy rules' reasons: each rule's `reply` names its template.
     ALREADY_CANCELLED = "already_cancelled"
@@ -83,6 +84,11 @@ DEFAULT_TEMPLATES: dict[str, dict[ReplyKind, tuple[str, str]]] = {
             "Dear {name},\n\nWe have removed the items you asked about from your order "
             "{order} and refunded {amount}. Items already sent are not affected.\n\n"
             "Kind regards,\n{shop}",
+        ),
+        ReplyKind.PARTLY_CANCELLED_NO_REFUND: (
+            "Your order {order} has been changed",
+            "Dear {name},\n\nWe have removed the items you asked about from your order "
+            "{order}. Items already sent are not affected.\n\nKind regards,\n{shop}",
         ),
         ReplyKind.DECLINED: (
             "About cancelling your order {order}",
@@ -167,6 +173,11 @@ DEFAULT_TEMPLATES: dict[str, dict[ReplyKind, tuple[str, str]]] = {
             "Kære {name}\n\nVi har fjernet de varer, du spurgte om, fra din ordre {order} "
             "og refunderet {amount}. Varer, der allerede er sendt, er ikke berørt.\n\n"
             "Venlig hilsen\n{shop}",
+        ),
+        ReplyKind.PARTLY_CANCELLED_NO_REFUND: (
+            "Din ordre {order} er ændret",
+            "Kære {name}\n\nVi har fjernet de varer, du spurgte om, fra din ordre {order}. "
+            "Varer, der allerede er sendt, er ikke berørt.\n\nVenlig hilsen\n{shop}",
         ),
         ReplyKind.DECLINED: (
             "Angående annullering af din ordre {order}",
@@ -312,7 +323,9 @@ def kind_for(
     if waiting:
         return ReplyKind.WAITING
     if partial:
-        return ReplyKind.PARTLY_CANCELLED
+        # Removed without a refund (the policy refunds nothing): no amount to name.
+        paid_back = refunded or store_credit
+        return ReplyKind.PARTLY_CANCELLED if paid_back else ReplyKind.PARTLY_CANCELLED_NO_REFUND
     if store_credit:
         return ReplyKind.STORE_CREDIT
     if kept_fee:

@@ -235,6 +235,9 @@ class Order:
     company: str | None = None  # a company on the shipping or billing address (B2B)
     fulfillments: tuple[Fulfillment, ...] = ()
     refunded_shipping: Money | None = None  # `totalRefundedShippingSet`, shop currency
+    # `totalPriceSet`: before refunds and returns, what the order was worth (a cancelled
+    # order's current total is 0); None when not read (a list row, an older cache).
+    original_total: Money | None = None
 
     @property
     def is_cancelled(self) -> bool:

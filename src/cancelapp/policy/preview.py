@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from cancelapp.domain.order import Order
@@ -50,18 +50,22 @@ def tally(current: Sequence[Outcome], baseline: Sequence[Outcome] | None = None)
 
 @dataclass(frozen=True)
 class PastCase:
-    """A request from the past and what the merchant did: APPROVE (cancelled), DENY (declined),
-    or None when it was never decided."""
+    """A decided request and what the merchant did: APPROVE (cancelled), DENY (declined), or
+    None when nothing was decided (the order was cancelled before the request came).
 
-    order: Order
+    `order` is the order as it was when the merchant decided (`decided_at`), or None when
+    that cannot be known: such a case is counted apart, never as a disagreement."""
+
+    order: Order | None
     request: CancellationRequest
     decided: Outcome | None
+    decided_at: datetime | None = None  # None: judged as the request arrived
 
 
 @dataclass(frozen=True)
 class Backtest:
-    """Every past case lands in exactly one of `agreed`, `differing`, `to_review` and
-    `undecided`, so the four add up to the number of cases."""
+    """Every past case lands in exactly one of `agreed`, `differing`, `to_review`,
+    `undecided` and `unknown`, so the five add up to the number of cases."""
 
     approve: int = 0
     review: int = 0
@@ -70,6 +74,7 @@ class Backtest:
     differing: tuple[int, ...] = ()  # positions where it approved what was declined, or reverse
     to_review: int = 0  # the policy would have asked the merchant to look
     undecided: int = 0  # the order was cancelled before the request: nothing was decided
+    unknown: int = 0  # the order as it was when decided is not known: can't tell
 
     @property
     def disagreed(self) -> int:
@@ -79,20 +84,19 @@ class Backtest:
 def backtest(
     cases: Iterable[PastCase], policy: Policy, *, shop_edit_window: timedelta | None = None
 ) -> Backtest:
-    """Each past request judged as it arrived: at its received time, and with the order not
-    yet cancelled when the cancel came after the request (the merchant's own action).
-    Other changes since (fulfillment, refunds) are not undone: the cache holds only the latest
-    state of each order."""
+    """Each past request judged against the order as it was when the merchant decided, at
+    that moment (the caller reconstructs it: `session.order_at_decision`); a case whose
+    order then is not known is counted as `unknown`."""
     counts = dict.fromkeys(Outcome, 0)
-    agreed = to_review = undecided = 0
+    agreed = to_review = undecided = unknown = 0
     differing: list[int] = []
     for position, case in enumerate(cases):
-        when = case.request.received_at
-        order = case.order
-        if order.cancelled_at is not None and order.cancelled_at >= when:
-            order = replace(order, cancelled_at=None)
+        if case.order is None:
+            unknown += 1
+            continue
+        when = case.decided_at or case.request.received_at
         outcome = evaluate(
-            order, case.request, policy, when, shop_edit_window=shop_edit_window
+            case.order, case.request, policy, when, shop_edit_window=shop_edit_window
         ).outcome
         counts[outcome] += 1
         if case.decided in (None, Outcome.REVIEW):
@@ -111,4 +115,5 @@ def backtest(
         tuple(differing),
         to_review,
         undecided,
+        unknown,
     )

@@ -16,13 +16,13 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from cancelapp.domain.action import TERMINAL_STATES, Action
+from cancelapp.domain.action import TERMINAL_STATES, Action, ActionKind
 from cancelapp.domain.money import Money
 from cancelapp.domain.order import Order
 from cancelapp.domain.order_view import OrderView
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
 from cancelapp.domain.request import CancellationRequest, RequestMessage, RequestState
-from cancelapp.domain.states import HANDLED_STATES
+from cancelapp.domain.states import HANDLED_STATES, ActionState
 from cancelapp.domain.verdict import Outcome, Verdict
 from cancelapp.domain.withdrawal import Withdrawal, WithdrawalTerms, assess
 
@@ -119,6 +119,29 @@ class RequestDetail:
     def busy(self) -> bool:
         """An action for this order is queued or on its way: its buttons stay disabled."""
         return any(a.state not in TERMINAL_STATES for a in self.actions)
+
+    @property
+    def restocked(self) -> dict[str, int] | None:
+        """Units CancelApp put back in stock, per line item, by the approvals it carried out
+        for this request (from each plan's journaled choices); None when it carried none out
+        (the order was cancelled elsewhere, or not yet)."""
+        if self.order is None:
+            return None
+        restockable = {li.id for li in self.order.line_items if li.restockable}
+        found: dict[str, int] | None = None
+        for action in self.actions:
+            choices = action.params.get("choices")
+            if (
+                action.state is not ActionState.DONE
+                or action.kind not in (ActionKind.CANCEL, ActionKind.REFUND)
+                or not isinstance(choices, dict)
+            ):
+                continue
+            found = found if found is not None else {}
+            for line_id, quantity, restock, _where in choices.get("lines") or ():
+                if restock and line_id in restockable:
+                    found[line_id] = found.get(line_id, 0) + int(quantity)
+        return found
 
     @property
     def warehouse(self) -> Phrase | None:

@@ -103,6 +103,7 @@ def _order(node: Node) -> Order:
         refunded_shipping=_shop_money(node["totalRefundedShippingSet"])
         if node.get("totalRefundedShippingSet")
         else None,
+        original_total=_shop_money(node["totalPriceSet"]) if node.get("totalPriceSet") else None,
     )
 
 

@@ -253,6 +253,9 @@ def search_order_gids(
 
 def _row(store_id: int, fetched: FetchedOrder) -> tuple[Any, ...]:
     order = fetched.order
+    # A cancelled order's current total is 0: the queue lists what it was worth.
+    cancelled_worth = order.original_total if order.is_cancelled else None
+    listed = cancelled_worth or order.total
     return (
         store_id,
         order.id,
@@ -263,8 +266,8 @@ def _row(store_id: int, fetched: FetchedOrder) -> tuple[Any, ...]:
         to_db_time(order.updated_at),
         order.financial_status.value,
         order.fulfillment_status.value,
-        format(order.total.amount, "f"),
-        order.total.currency,
+        format(listed.amount, "f"),
+        listed.currency,
         int(order.is_cancelled),
         ", ".join(order.tags),
         to_db_time(fetched.fetched_at),

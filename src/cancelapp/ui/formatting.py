@@ -165,6 +165,24 @@ def fill(template: str, **values: str) -> str:
     return template.format(**values)
 
 
+_FIELD = re.compile(r"\{\w*\}")
+
+
+def keep_together(template: str) -> str:
+    """`template` (translated, not yet filled) with each `{value}` kept on the line of the word
+    beside it when a label wraps: the space after it is made non-breaking when the word it
+    counts follows ("{count} requests"), else the space before it ("paid): {count}"). A
+    wrapped line never starts with a number alone."""
+    chars = list(template)
+    for field in _FIELD.finditer(template):
+        start, end = field.span()
+        if template[end : end + 1] == " " and template[end + 1 : end + 2] not in ("", "·", "{"):
+            chars[end] = "\u00a0"
+        elif start and template[start - 1] == " ":
+            chars[start - 1] = "\u00a0"
+    return "".join(chars)
+
+
 def _space_out(pattern: str) -> str:
     """`¤1` becomes `¤ 1` (non-breaking) when the symbol is a code such as DKK."""
     if _PLACEHOLDER + "1" in pattern:

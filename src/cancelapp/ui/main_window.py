@@ -839,7 +839,8 @@ class MainWindow(Retranslating, QMainWindow):
 
     def decline_selected(self) -> None:
         if self.commands.decline_selected.isEnabled():
-            self.bulk.decline(self.queue.selected_request_ids())
+            ids = self.queue.selected_request_ids()
+            self.bulk.decline(ids, made_in_shopify=self.model.any_made_in_shopify(ids))
 
     def _bulk_order_finished(self, request_id: int, outcome: object) -> None:
         self._reload_rows(frozenset({request_id}))

@@ -31,13 +31,13 @@ from cancelapp.actions.carry_out.outcome_words import CONTEXT, say
 from cancelapp.actions.carry_out.plan_journal import StepProgress
 from cancelapp.actions.carry_out.verify import Basis
 from cancelapp.actions.prepare.action_plan import step_refund_amount
-from cancelapp.actions.prepare.steps import Step, StepKind
+from cancelapp.actions.prepare.steps import ORDER_NOTE_LIMIT, Step, StepKind
 from cancelapp.domain.money import Money
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
 from cancelapp.shopify.client import ShopifyClient
 from cancelapp.shopify.errors import OutcomeUnknown, UserErrors
 
-NOTE_LIMIT = 5000  # Order.note
+NOTE_LIMIT = ORDER_NOTE_LIMIT
 UNKNOWN_STATUS = "UNKNOWN"  # a transaction status Shopify left out
 CLOSED_FULFILLMENT_ORDER_STATUSES = frozenset({"CLOSED", "CANCELLED", "INCOMPLETE"})
 
@@ -309,7 +309,9 @@ def _note(ctx: StepContext, order_id: str, line: str) -> dict[str, Any]:
     if line in note:
         return {}
     combined = f"{note.rstrip()}\n{line}" if note.strip() else line
-    if len(combined) > NOTE_LIMIT:  # keep the newest lines: drop the oldest whole lines
+    # A decline refuses a reason that does not fit beside the note it read; only a note that
+    # grew in Shopify since then can overflow here: keep the newest lines, drop the oldest.
+    if len(combined) > NOTE_LIMIT:
         combined = combined[-NOTE_LIMIT:].split("\n", 1)[-1]
     _mutate(ctx, "order_update_note", {"id": order_id, "note": combined})
     return {}

@@ -15,7 +15,7 @@ from cancelapp.actions.prepare.action_plan import (
 )
 from cancelapp.actions.prepare.plan_common import new_plan, phrase, release_step
 from cancelapp.actions.prepare.preview import CONTEXT, Preview, RestockLine
-from cancelapp.actions.prepare.steps import Step, StepKind, new_key
+from cancelapp.actions.prepare.steps import ORDER_NOTE_LIMIT, Step, StepKind, new_key
 from cancelapp.actions.prepare.warehouse import AtWarehouse, decline_warnings
 from cancelapp.domain.action import ActionKind
 from cancelapp.domain.order import Order
@@ -23,7 +23,8 @@ from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
 from cancelapp.domain.request import CancellationRequest
 
 # `RequestedOrderEditDeclineInput.declineNote`: "Maximum length: 500 characters". The decline
-# dialog counts and caps the reason at this; a longer one from elsewhere is cut here.
+# dialogs (one request, or several) count the reason and take no longer one; one from
+# elsewhere is refused here, never cut: the customer reads it.
 DECLINE_NOTE_LIMIT = 500
 
 
@@ -101,6 +102,13 @@ _STATUTORY_DECLINE = phrase(
 )
 
 
+_SHOPIFY_SENDS_REASON = phrase(
+    QT_TRANSLATE_NOOP(
+        CONTEXT, "Shopify emails the customer that the request is declined, with your reason."
+    )
+)
+
+
 def plan_decline(
     order: Order,
     request: CancellationRequest,
@@ -122,16 +130,41 @@ def plan_decline(
             {"reason": reason},
         )
     ).strip()
+    note = (order.note or "").rstrip()
+    room = ORDER_NOTE_LIMIT - (len(note) + 1 if note.strip() else 0)
+    if len(note_line) > room and note_line not in note:
+        # Never by cutting the merchant's note or the reason: said, and decided again.
+        raise PlanRefused(
+            phrase(
+                QT_TRANSLATE_NOOP(
+                    CONTEXT,
+                    "The reason goes on the order's note, and Shopify keeps at most {limit} "
+                    "characters there: {room} are left beside the note the order has. Shorten "
+                    "the reason, or the order's note in Shopify, and decline again.",
+                ),
+                limit=ORDER_NOTE_LIMIT,
+                room=max(room - (len(note_line) - len(reason)), 0),
+            )
+        )
     steps = [
         Step(StepKind.TAG, {"id": order.id, "tags": [settings.decline_tag]}),
         Step(StepKind.NOTE, {"id": order.id, "line": note_line}),
     ]
     if request.native_edit_id:
-        steps.append(
-            Step(
-                StepKind.DECLINE_NATIVE,
-                {"id": request.native_edit_id, "declineNote": reason[:DECLINE_NOTE_LIMIT]},
+        if len(reason) > DECLINE_NOTE_LIMIT:
+            raise PlanRefused(
+                phrase(
+                    QT_TRANSLATE_NOOP(
+                        CONTEXT,
+                        "Shopify sends the reason to the customer and takes at most {limit} "
+                        "characters; this one has {length}. Shorten it and decline again.",
+                    ),
+                    limit=DECLINE_NOTE_LIMIT,
+                    length=len(reason),
+                )
             )
+        steps.append(
+            Step(StepKind.DECLINE_NATIVE, {"id": request.native_edit_id, "declineNote": reason})
         )
     steps += [release_step(hold) for hold in holds]
     preview = Preview(
@@ -145,6 +178,9 @@ def plan_decline(
         ),
         tags_added=(settings.decline_tag,),
         note_added=note_line,
+        # Declining a request made in Shopify: Shopify emails the customer the reason.
+        notify_customer=bool(request.native_edit_id),
+        customer_emails=(_SHOPIFY_SENDS_REASON,) if request.native_edit_id else (),
         holds=tuple(h.location_name or h.fulfillment_order_id for h in holds),
         warnings=((_STATUTORY_DECLINE,) if statutory else ()) + decline_warnings(order),
     )

@@ -27,6 +27,10 @@ class StepKind(StrEnum):
     SUBMIT_CANCELLATION = "submit_cancellation"  # fulfillmentOrderSubmitCancellationRequest
 
 
+# `Order.note`'s maximum length: a line CancelApp adds must fit beside the merchant's note.
+ORDER_NOTE_LIMIT = 5000
+
+
 def new_key() -> str:
     return str(uuid.uuid4())
 

@@ -18,6 +18,8 @@ from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
 from cancelapp.domain.request import CancellationRequest
 
 # `fulfillmentOrderSubmitCancellationRequest`'s message has no documented limit; keep it short.
+# The confirmation counts the merchant's message against it and takes no longer one; nothing
+# here cuts it.
 MESSAGE_LIMIT = 500
 
 
@@ -120,7 +122,7 @@ def plan_ask_warehouse(order: Order, request: CancellationRequest, message: str)
     steps = [
         Step(
             StepKind.SUBMIT_CANCELLATION,
-            {"id": fo.id, "message": message.strip()[:MESSAGE_LIMIT] or None},
+            {"id": fo.id, "message": message.strip() or None},
         )
         for fo in order.fulfillment_orders
         if fo.fulfillment_service and fo.request_status == "ACCEPTED"
@@ -160,7 +162,7 @@ def with_message(plan: ActionPlan, message: str) -> ActionPlan:
     from dataclasses import replace
 
     steps = tuple(
-        replace(s, variables={**s.variables, "message": message.strip()[:MESSAGE_LIMIT] or None})
+        replace(s, variables={**s.variables, "message": message.strip() or None})
         if s.kind is StepKind.SUBMIT_CANCELLATION
         else s
         for s in plan.steps

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QShowEvent, QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
@@ -119,6 +119,10 @@ class ConfirmActionDialog(QDialog):
             self.message_edit.setTabChangesFocus(True)
             self.message_edit.setFixedHeight(90)
             right.addWidget(self.message_edit)
+            self.message_counter = plain_label(selectable=False)
+            self.message_counter.setAccessibleName(self.tr("Characters used"))
+            right.addWidget(self.message_counter)
+            self.message_edit.textChanged.connect(self._check_message)
         right.addStretch(1)
         self.facts_scroll = ScrollingForm(self.facts_column)
         if self.choices_scroll is not None:
@@ -199,6 +203,7 @@ class ConfirmActionDialog(QDialog):
         self.confirm_button.setAccessibleName(confirm_text)
         self.confirm_button.setEnabled(True)
         self.status_label.setVisible(False)
+        self._check_message()
         if self.summary is not None:
             self.summary_layout.removeWidget(self.summary)
             self.summary.deleteLater()
@@ -233,6 +238,23 @@ class ConfirmActionDialog(QDialog):
             form.addRow(plain_label(name, selectable=False), field)
         box.addLayout(form)
         self.summary_layout.addWidget(self.summary)
+
+    def _check_message(self) -> None:
+        """The message to the warehouse within its length, counted; never cut: confirm waits
+        until the merchant shortens it."""
+        if self.message_edit is None:
+            return
+        from cancelapp.actions.prepare.warehouse import MESSAGE_LIMIT
+
+        used = len(self.message_edit.toPlainText().strip())
+        counted = self.tr("{used} of {limit} characters").format(used=used, limit=MESSAGE_LIMIT)
+        if used > MESSAGE_LIMIT:
+            counted += "  " + self.tr("Shorten the message by {excess} to send it.").format(
+                excess=used - MESSAGE_LIMIT
+            )
+        self.message_counter.setText(counted)
+        if self.status_label.isHidden():  # a preview on screen: only the length holds it back
+            self.confirm_button.setEnabled(used <= MESSAGE_LIMIT)
 
     @property
     def service_message(self) -> str | None:
@@ -302,8 +324,9 @@ class ConfirmActionDialog(QDialog):
 
 class TextDialog(QDialog):
     """One plain-text field and a confirm button: the decline reason, a note. With a `limit`
-    (a Shopify field's maximum length) a counter shows the characters used, and text beyond
-    the limit is cut off as it is typed or pasted."""
+    (a Shopify field's maximum length) a counter shows the characters used; past the limit
+    the text stays as typed (nothing is cut behind the merchant's back), a line says how much
+    to shorten it, and the confirm button waits until it fits."""
 
     def __init__(
         self,
@@ -329,7 +352,12 @@ class TextDialog(QDialog):
         self.counter = QLabel()
         self.counter.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.counter.setVisible(limit is not None)
+        self.counter.setAccessibleName(self.tr("Characters used"))
         layout.addWidget(self.counter)
+        self.too_long = plain_label(selectable=False)
+        self.too_long.setAccessibleName(self.tr("Too long"))
+        self.too_long.setVisible(False)
+        layout.addWidget(self.too_long)
         buttons = QDialogButtonBox()
         self.confirm_button = QPushButton(confirm)
         self.confirm_button.setDefault(True)
@@ -348,33 +376,33 @@ class TextDialog(QDialog):
     def text(self) -> str:
         return self.editor.toPlainText().strip()
 
-    def _update(self) -> None:
-        if self.limit is not None:
-            self._cap(self.limit)
-            self.counter.setText(
-                self.tr("{used} of {limit} characters").format(
-                    used=len(self.editor.toPlainText()), limit=self.limit
-                )
-            )
-        self.confirm_button.setEnabled(bool(self.text))
+    @property
+    def fits(self) -> bool:
+        """Within the limit (counted as it is sent: without surrounding blanks)."""
+        return self.limit is None or len(self.text) <= self.limit
 
-    def _cap(self, limit: int) -> None:
-        """Drop what was just typed or pasted beyond the limit (before the cursor), or the
-        end when the text was set whole."""
-        whole = self.editor.toPlainText()
-        excess = len(whole) - limit
-        if excess <= 0:
-            return
-        position = self.editor.textCursor().position()
-        if position >= excess:
-            whole, position = whole[: position - excess] + whole[position:], position - excess
-        else:
-            whole, position = whole[:limit], min(position, limit)
-        with QSignalBlocker(self.editor):
-            self.editor.setPlainText(whole)
-        cursor = self.editor.textCursor()
-        cursor.setPosition(position)
-        self.editor.setTextCursor(cursor)
+    def accept(self) -> None:
+        """Never a text too long, however confirmed (Enter included)."""
+        if self.fits:
+            super().accept()
+
+    def _update(self) -> None:
+        excess = 0
+        if self.limit is not None:
+            used = len(self.text)
+            excess = used - self.limit
+            self.counter.setText(
+                self.tr("{used} of {limit} characters").format(used=used, limit=self.limit)
+            )
+        self.too_long.setVisible(excess > 0)
+        if excess > 0:
+            self.too_long.setText(
+                self.tr(
+                    "Shopify takes at most {limit} characters here. Shorten the text by "
+                    "{excess} to continue."
+                ).format(limit=self.limit, excess=excess)
+            )
+        self.confirm_button.setEnabled(bool(self.text) and excess <= 0)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

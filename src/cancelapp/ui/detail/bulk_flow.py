@@ -61,7 +61,10 @@ class BulkFlow(QObject):
         task.succeeded.connect(lambda bulk: self._confirm(session, bulk, None))
         task.failed.connect(self._failed)
 
-    def decline(self, request_ids: Sequence[int]) -> None:
+    def decline(self, request_ids: Sequence[int], *, made_in_shopify: bool = False) -> None:
+        """`made_in_shopify`: some of them were asked for in Shopify, which sends the reason
+        to the customer and takes a limited length (as in a single decline)."""
+        from cancelapp.actions.prepare.decline_hold_restock import DECLINE_NOTE_LIMIT
         from cancelapp.ui.detail.action_dialogs import TextDialog
 
         session = self.session()
@@ -77,6 +80,7 @@ class BulkFlow(QObject):
             ),
             self.tr("Continue"),
             parent=self.parent_widget,
+            limit=DECLINE_NOTE_LIMIT if made_in_shopify else None,
         )
 
         def declined() -> None:

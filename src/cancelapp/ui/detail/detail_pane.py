@@ -330,7 +330,7 @@ class DetailPane(Retranslating, QScrollArea):
         self.admin_button.setToolTip(detail.admin_url or "")
         if order is not None:
             self._show_summary(detail, order)
-            self.items.show_items(order, view, self.formatter)
+            self.items.show_items(order, view, self.formatter, detail.restocked)
             self.money.show_money(order, view, self.formatter)
             self.fulfillment.setText(self._fulfillment_text(order))
             self.fulfillment.setVisible(bool(order.fulfillment_orders))

@@ -8,6 +8,7 @@ Every label is plain text.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -42,6 +43,7 @@ _TITLE_CHARS = 34
 ITEM_COLUMNS = (
     QT_TRANSLATE_NOOP("DetailPane", "Item"),
     QT_TRANSLATE_NOOP("DetailPane", "Qty"),
+    QT_TRANSLATE_NOOP("DetailPane", "Cancelled"),
     QT_TRANSLATE_NOOP("DetailPane", "Fulfilled"),
     QT_TRANSLATE_NOOP("DetailPane", "Unfulfilled"),
     QT_TRANSLATE_NOOP("DetailPane", "Restock"),
@@ -84,9 +86,8 @@ class ItemsTable(QWidget):
         for column, label in enumerate(self.headers[1:], start=2):
             self.grid.addWidget(label, 0, column)
             label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
-        self.rows: list[
-            list[QLabel]
-        ] = []  # image, title, qty, fulfilled, unfulfilled, restock, price
+        # image, title, qty ordered, cancelled, fulfilled, unfulfilled, restock, price
+        self.rows: list[list[QLabel]] = []
         self.row_images: list[str | None] = []  # the image URL each row shows
         self.more = plain()
         layout = QVBoxLayout(self)
@@ -96,7 +97,16 @@ class ItemsTable(QWidget):
         self._pixmaps: dict[Path, QPixmap] = {}
         self._images: dict[str, Path] = {}
 
-    def show_items(self, order: Order, view: OrderView, fmt: Formatter) -> None:
+    def show_items(
+        self,
+        order: Order,
+        view: OrderView,
+        fmt: Formatter,
+        restocked: Mapping[str, int] | None = None,
+    ) -> None:
+        """`restocked`: the units CancelApp put back per line, when it carried out a
+        cancellation of this order; a cancelled line then says how many went back instead of
+        whether they can."""
         for label, name in zip(self.headers, ITEM_COLUMNS, strict=True):
             label.setText(QCoreApplication.translate("DetailPane", name))
         items = order.line_items[:SHOWN_ITEMS]
@@ -118,13 +128,21 @@ class ItemsTable(QWidget):
             title = _shortened(item.title.replace("\n", " "), _TITLE_CHARS)
             row[1].setText("\n".join([title, " · ".join(details)]) if details else title)
             row[1].setToolTip(item.title)
+            # As ordered, and what is no longer on the order (cancelled, removed or
+            # refunded): a cancelled order's lines read "2 ordered, 2 cancelled", not "0".
+            cancelled = max(item.quantity - item.current_quantity, 0)
+            if restocked is not None and cancelled:
+                restock = number(restocked.get(item.id, 0))  # how many went back
+            elif item.restockable:
+                restock = QCoreApplication.translate("DetailPane", "Yes")
+            else:
+                restock = QCoreApplication.translate("DetailPane", "No")
             cells = (
-                number(item.current_quantity),
+                number(item.quantity),
+                number(cancelled),
                 number(item.fulfilled_quantity),
                 number(item.unfulfilled_quantity),
-                QCoreApplication.translate("DetailPane", "Yes")
-                if item.restockable
-                else QCoreApplication.translate("DetailPane", "No"),
+                restock,
                 fmt.money(item.unit_price),
             )
             for label, text in zip(row[2:], cells, strict=True):
@@ -171,7 +189,7 @@ class ItemsTable(QWidget):
         title = plain(selectable=True)
         title.setMinimumWidth(IMAGE_SIZE * 2)
         title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        row = [image, title] + [plain(wrap=False) for _ in range(5)]
+        row = [image, title] + [plain(wrap=False) for _ in range(len(ITEM_COLUMNS) - 1)]
         for column, label in enumerate(row):
             self.grid.addWidget(label, grid_row, column)
             if column >= 2:
@@ -218,6 +236,11 @@ class MoneyBreakdown(QWidget):
             if view.taxes_included:
                 name = _tr("{tax} (included)").format(tax=name)
             rows.append((name, fmt.money(amount)))
+        # What the order was worth before refunds and returns, where that is not what is
+        # left (a cancelled order's total is 0): beside what was refunded.
+        original = order.original_total
+        if original is not None and original != order.total:
+            rows.append((_tr("Original total"), fmt.money(original)))
         rows.append((_tr("Total"), fmt.money(order.total)))
         if order.total_refunded is not None and not order.total_refunded.is_zero():
             rows.append((_tr("Refunded"), fmt.money(order.total_refunded)))

@@ -51,7 +51,9 @@ def reply_facts(
         refunded=bool(preview.refunds),
         store_credit=preview.store_credit is not None,
         kept_fee=kept_fee,
-        partial=bool(request.line_item_ids),
+        # What the plan does: a refund of some unshipped units leaves the order open (a part
+        # asked for, something shipped, or fewer units chosen in the preview).
+        partial=preview.kind is ActionKind.REFUND,
         waiting=waiting,
         policy_reply=policy_reply,
     )

@@ -12,6 +12,9 @@ KIND_NAMES = {
     ReplyKind.STORE_CREDIT: QT_TRANSLATE_NOOP("ReplyPreview", "Cancelled, store credit"),
     ReplyKind.CANCELLED_NO_REFUND: QT_TRANSLATE_NOOP("ReplyPreview", "Cancelled, no refund"),
     ReplyKind.PARTLY_CANCELLED: QT_TRANSLATE_NOOP("ReplyPreview", "Partly cancelled"),
+    ReplyKind.PARTLY_CANCELLED_NO_REFUND: QT_TRANSLATE_NOOP(
+        "ReplyPreview", "Partly cancelled, no refund"
+    ),
     ReplyKind.DECLINED: QT_TRANSLATE_NOOP("ReplyPreview", "Declined, with the reason"),
     ReplyKind.ALREADY_CANCELLED: QT_TRANSLATE_NOOP("ReplyPreview", "Declined: already cancelled"),
     ReplyKind.RETURN_OPEN: QT_TRANSLATE_NOOP("ReplyPreview", "Declined: a return is open"),

@@ -79,6 +79,19 @@ class BulkConfirmDialog(QDialog):
             )
         )
         layout.addWidget(self.pace_label)
+        # A bulk decision sends no reply of CancelApp's own (approve and decline alike): only
+        # Shopify's own emails go out. Said plainly, with how to reply.
+        self.no_reply_label = plain_label(
+            self.tr(
+                "CancelApp sends no reply when it decides several requests at once, so the "
+                "customers counted under Not emailed will not be told by email. To reply to "
+                "them, choose Do nothing and decide those requests one at a time: each "
+                "decision shows its reply to the customer before it is sent."
+            )
+        )
+        self.no_reply_label.setAccessibleName(self.tr("Customers not emailed"))
+        self.no_reply_label.setVisible(self.customers_not_emailed > 0)
+        layout.addWidget(self.no_reply_label)
         self.warehouse_lines = [plan.order_name for plan in bulk.warehouse_first]
         self.warehouse_label: QLabel | None = None
         if self.warehouse_lines:
@@ -138,8 +151,15 @@ class BulkConfirmDialog(QDialog):
                 rows.append((self.tr("Warehouse asked first"), fmt.locale.toString(asks)))
         if self.reason is not None:
             rows.append((self.tr("Reason"), self.reason))
-        rows.append((self.tr("Customers emailed"), fmt.locale.toString(summary.customers_emailed)))
+        rows.append((self.tr("Emailed by Shopify"), fmt.locale.toString(summary.customers_emailed)))
+        if not_told := self.customers_not_emailed:
+            rows.append((self.tr("Not emailed"), fmt.locale.toString(not_told)))
         return rows
+
+    @property
+    def customers_not_emailed(self) -> int:
+        """Customers nobody emails: a bulk decision sends no reply of CancelApp's own."""
+        return max(len(self.bulk.plans) - self.bulk.summary.customers_emailed, 0)
 
     def left_out_line(self, item: LeftOut) -> str:
         why = self.formatter.phrase(item.why)

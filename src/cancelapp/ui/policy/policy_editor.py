@@ -351,7 +351,18 @@ class PolicyEditor(Retranslating, QDialog):
             text += self.tr(" · cancelled before the request came {undecided}").format(
                 undecided=number(result.undecided)
             )
+        if result.unknown:
+            text += self.tr(" · can't tell {unknown}").format(unknown=number(result.unknown))
         self.backtest_label.setText(text)
+        self.backtest_label.setToolTip(
+            self.tr(
+                "Each request is judged against the order as it was when you decided. "
+                "Can't tell: requests decided outside CancelApp, or whose order then is not "
+                "known, are not judged."
+            )
+            if result.unknown
+            else self.tr("Each request is judged against the order as it was when you decided.")
+        )
         for position in result.differing:
             case = self._past[position]
             you = (
@@ -367,7 +378,11 @@ class PolicyEditor(Retranslating, QDialog):
             self._add_change(
                 case.request.id,
                 self.tr("{order}: {you}, {would}").format(
-                    order=case.order.name, you=you, would=would
+                    order=(case.order.name if case.order else None)
+                    or case.request.order_name
+                    or "?",
+                    you=you,
+                    would=would,
                 ),
             )
 

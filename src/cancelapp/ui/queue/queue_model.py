@@ -383,6 +383,16 @@ class QueueModel(QAbstractTableModel):
                 found = found or row.request_id
         return found
 
+    def any_made_in_shopify(self, request_ids: Iterable[int]) -> bool:
+        """Whether a buyer asked for any of these in Shopify itself (Shopify then sends the
+        decline reason to the customer, within its length limit)."""
+        rows = self.index_.rows
+        for request_id in request_ids:
+            position = self.index_.position_of(request_id)
+            if position is not None and "shopify" in rows[position].sources.split(","):
+                return True
+        return False
+
     def row_of(self, request_id: int) -> int | None:
         position = self.index_.position_of(request_id)
         if position is None:

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 _MARGIN = 6
 _BAR_HEIGHT = 18
-_LABEL_SHARE = 0.45  # of a bar list's width, for the labels
+_LABEL_SHARE = 0.45  # of a bar list's width, for the labels; more for a longer one,
+_LABEL_MOST = 0.6  # up to this, so the bars keep room
 
 
 def series_colours(palette: QPalette) -> tuple[QColor, QColor, QColor]:
@@ -96,6 +97,21 @@ class BarList(QWidget):
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
 
+    def _label_width(self) -> float:
+        """The labels' share of the width, widened (within `_LABEL_MOST`) to the longest."""
+        width = self.width() - 2 * _MARGIN
+        metrics = self.fontMetrics()
+        longest = max((metrics.horizontalAdvance(label) for label, _n in self.rows), default=0)
+        return min(max(width * _LABEL_SHARE, longest + 12), width * _LABEL_MOST)
+
+    def shown_labels(self) -> list[str]:
+        """Each row's label as drawn at the present width: elided only when too long."""
+        room = int(self._label_width()) - 6
+        metrics = self.fontMetrics()
+        return [
+            metrics.elidedText(label, Qt.TextElideMode.ElideRight, room) for label, _n in self.rows
+        ]
+
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         palette = self.palette()
@@ -104,18 +120,17 @@ class BarList(QWidget):
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.accessibleName())
             return
         width = self.width() - 2 * _MARGIN
-        label_width = width * _LABEL_SHARE
+        label_width = self._label_width()
         count_width = self.fontMetrics().horizontalAdvance("00000")
         bar_room = max(width - label_width - count_width - 8, 1)
         top = max(count for _label, count in self.rows) or 1
         text = palette.color(QPalette.ColorRole.WindowText)
         bar = palette.color(QPalette.ColorRole.Highlight)
-        for index, (label, count) in enumerate(self.rows):
+        for index, ((_label, count), shown) in enumerate(
+            zip(self.rows, self.shown_labels(), strict=True)
+        ):
             y = _MARGIN + index * (_BAR_HEIGHT + 4)
             painter.setPen(text)
-            shown = self.fontMetrics().elidedText(
-                label, Qt.TextElideMode.ElideRight, int(label_width) - 6
-            )
             painter.drawText(
                 QRectF(_MARGIN, y, label_width - 6, _BAR_HEIGHT),
                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,

@@ -37,7 +37,7 @@ from cancelapp.domain.money import Money
 from cancelapp.session.audit_csv import CsvStyle
 from cancelapp.ui.connect.connect_pages import plain_label
 from cancelapp.ui.file_folders import FileFolders, FileKind
-from cancelapp.ui.formatting import Formatter
+from cancelapp.ui.formatting import Formatter, keep_together
 from cancelapp.ui.reports.charts import BarList, WeekChart, series_colours
 from cancelapp.ui.retranslating import Retranslating
 from cancelapp.ui.workers import Lane, WorkerPool
@@ -88,6 +88,7 @@ class ReportsWindow(Retranslating, QWidget):
         self.folders = folders  # where the export's dialog opens
 
         self.period = QComboBox()
+        self.period.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for weeks in PERIOD_WEEKS:
             self.period.addItem("", weeks)
         self.period.setCurrentIndex(0)
@@ -125,15 +126,22 @@ class ReportsWindow(Retranslating, QWidget):
         self.reasons_box = QGroupBox()
         reasons_layout = QVBoxLayout(self.reasons_box)
         reasons_layout.addWidget(self.reasons)
-        merge_row = QHBoxLayout()
+        # "Count [reason] / as [reason] / [Merge] [Undo merges]": one line each, so both
+        # choices show their longest reason in half the window, in Danish too.
+        merge_rows = QGridLayout()
         self.merge_label = QLabel()
         self.into_label = QLabel()
-        for widget in (self.merge_label, self.merge_from, self.into_label, self.merge_into):
-            merge_row.addWidget(widget)
-        merge_row.addWidget(self.merge_button)
-        merge_row.addWidget(self.unmerge_button)
-        merge_row.addStretch()
-        reasons_layout.addLayout(merge_row)
+        merge_rows.addWidget(self.merge_label, 0, 0)
+        merge_rows.addWidget(self.merge_from, 0, 1, Qt.AlignmentFlag.AlignLeft)
+        merge_rows.addWidget(self.into_label, 1, 0)
+        merge_rows.addWidget(self.merge_into, 1, 1, Qt.AlignmentFlag.AlignLeft)
+        merge_buttons = QHBoxLayout()
+        merge_buttons.addWidget(self.merge_button)
+        merge_buttons.addWidget(self.unmerge_button)
+        merge_buttons.addStretch()
+        merge_rows.addLayout(merge_buttons, 2, 1)
+        merge_rows.setColumnStretch(1, 1)
+        reasons_layout.addLayout(merge_rows)
         self.products_box = QGroupBox()
         QVBoxLayout(self.products_box).addWidget(self.products)
         content = QWidget()
@@ -203,20 +211,22 @@ class ReportsWindow(Retranslating, QWidget):
             return
         number = self.formatter.locale.toString
         outcomes = report.outcomes
-        text = self.tr(
-            "{requests} requests: {cancelled} cancelled, {declined} declined, {open} still open"
+        text = keep_together(
+            self.tr(
+                "{requests} requests: {cancelled} cancelled, {declined} declined, {open} still open"
+            )
         ).format(
             requests=number(report.requests),
             cancelled=number(outcomes["cancelled"]),
             declined=number(outcomes["declined"]),
             open=number(outcomes["open"]),
         )
-        text += " · " + self.tr(
-            "{withdrawals} statutory withdrawals, {goodwill} goodwill cancellations"
+        text += " · " + keep_together(
+            self.tr("{withdrawals} statutory withdrawals, {goodwill} goodwill cancellations")
         ).format(withdrawals=number(report.withdrawals), goodwill=number(report.goodwill))
         median = report.median_decision_hours
         if median is not None:
-            text += " · " + self.tr("median time to a decision: {time}").format(
+            text += " · " + keep_together(self.tr("median time to a decision: {time}")).format(
                 time=self.formatter.duration(timedelta(hours=median))
             )
         self.summary.setText(text)
@@ -252,16 +262,18 @@ class ReportsWindow(Retranslating, QWidget):
         seem to contradict it."""
         currencies = sorted(set(report.refunded) | set(report.kept))
         text = " · ".join(
-            self.tr("Refunded through CancelApp {refunded}, kept {kept}").format(
+            keep_together(self.tr("Refunded through CancelApp {refunded}, kept {kept}")).format(
                 refunded=self.formatter.money(Money(report.refunded.get(c, Decimal(0)), c)),
                 kept=self.formatter.money(Money(report.kept.get(c, Decimal(0)), c)),
             )
             for c in currencies
         ) or self.tr("Nothing refunded through CancelApp in this period.")
         if report.cancelled_without_refund:
-            text += " · " + self.tr(
-                "cancelled orders with no refund through CancelApp (cancelled in Shopify, "
-                "or nothing was paid): {count}"
+            text += " · " + keep_together(
+                self.tr(
+                    "cancelled orders with no refund through CancelApp (cancelled in Shopify, "
+                    "or nothing was paid): {count}"
+                )
             ).format(count=self.formatter.locale.toString(report.cancelled_without_refund))
         return text
 
@@ -270,20 +282,22 @@ class ReportsWindow(Retranslating, QWidget):
         orders are not in them."""
         shipping, fees = report.refunded_shipping, report.payment_fees
         text = " · ".join(
-            self.tr("Shipping refunded {shipping}, payment fees kept by Shopify {fees}").format(
+            keep_together(
+                self.tr("Shipping refunded {shipping}, payment fees kept by Shopify {fees}")
+            ).format(
                 shipping=self.formatter.money(Money(shipping.get(c, Decimal(0)), c)),
                 fees=self.formatter.money(Money(fees.get(c, Decimal(0)), c)),
             )
             for c in sorted(set(shipping) | set(fees))
         ) or self.tr("No shipping refunded and no payment fees kept in this period.")
         if report.fees_unknown:
-            text += " · " + self.tr("orders with payment fees unknown: {count}").format(
-                count=self.formatter.locale.toString(report.fees_unknown)
-            )
+            text += " · " + keep_together(
+                self.tr("orders with payment fees unknown: {count}")
+            ).format(count=self.formatter.locale.toString(report.fees_unknown))
         if report.shipping_unknown:
-            text += " · " + self.tr("orders with refunded shipping unknown: {count}").format(
-                count=self.formatter.locale.toString(report.shipping_unknown)
-            )
+            text += " · " + keep_together(
+                self.tr("orders with refunded shipping unknown: {count}")
+            ).format(count=self.formatter.locale.toString(report.shipping_unknown))
         return text
 
     def _day(self, day: date, pattern: str) -> str:
@@ -298,7 +312,15 @@ class ReportsWindow(Retranslating, QWidget):
                 combo.addItem(reason_words(reason.value), reason.value)
             combo.setCurrentIndex(max(combo.findData(current), 0))
             combo.blockSignals(False)
+            self._fit_to_longest(combo)
         self.unmerge_button.setEnabled(bool(self.merges))
+
+    def _fit_to_longest(self, combo: QComboBox) -> None:
+        """Never narrower than its longest reason (a layout short of room would cut it to
+        "Forkert størr"), but within half the screen."""
+        screen = self.screen()
+        most = screen.availableGeometry().width() // 2 if screen is not None else 10_000
+        combo.setMinimumWidth(min(combo.sizeHint().width(), most))
 
     def _store_session(self) -> StoreSession | None:
         """This window's store's session (None offline or when another store is open)."""

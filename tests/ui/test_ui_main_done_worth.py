@@ -1,0 +1,117 @@
+"""The Done tab after the fact (third QA walkthrough): an order cancelled in the window is
+listed at what it was worth, not at its current total of 0; its money breakdown shows the
+original total beside what was refunded, and its items the quantity ordered, what was
+cancelled and how many units went back in stock, not "Qty 0" and "Restock Yes"."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from cancelapp.context import AppContext, connect_demo
+from cancelapp.demoshop import DemoShop
+from cancelapp.domain.money import Money
+from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog
+from cancelapp.ui.main_window import MainWindow
+from cancelapp.ui.queue.queue_index import Column, Tab
+from fixtures.main_window import open_window, show_request
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+WAIT = 30_000
+
+
+@pytest.fixture
+def demo_shop(make_demo_shop: Callable[..., DemoShop]) -> DemoShop:
+    return make_demo_shop(size=6, bucket_size=100_000, restore_rate=100_000)
+
+
+@pytest.fixture
+def order_id(demo_shop: DemoShop) -> str:
+    """A paid order of two or more lines, its customer asking to cancel."""
+    made = demo_shop.create_order("paid")
+    while len(demo_shop.order(made).line_items) < 2:
+        made = demo_shop.create_order("paid")
+    demo_shop.add_cancel_request(made, "Please cancel my order.")
+    return made
+
+
+@pytest.fixture
+def window(
+    qtbot: QtBot, bare_context: AppContext, demo_shop: DemoShop, order_id: str
+) -> MainWindow:
+    bare_context.settings = replace(bare_context.settings, undo_window_seconds=0)
+    connect_demo(bare_context, demo_shop)
+    return open_window(qtbot, bare_context)
+
+
+def money_rows(window: MainWindow) -> dict[str, str]:
+    money = window.detail.money
+    names, values = money.names.text().splitlines(), money.values.text().splitlines()
+    return dict(zip(names, values, strict=True))
+
+
+def item_cells(window: MainWindow) -> list[list[str]]:
+    """Each shown item's Qty, Cancelled, Fulfilled, Unfulfilled and Restock, as the pane
+    says them."""
+    return [
+        [label.text() for label in row[2:7]]
+        for row in window.detail.items.rows
+        if row[1].isVisibleTo(window.detail)
+    ]
+
+
+def test_a_cancelled_order_in_the_done_tab_shows_what_it_was_worth(
+    qtbot: QtBot, window: MainWindow, demo_shop: DemoShop, order_id: str
+) -> None:
+    fmt = window.formatter.money
+    request_id = window.model.request_of_order(order_id)
+    assert request_id is not None
+    show_request(qtbot, window, request_id)
+    ordered = demo_shop.order(order_id)
+    headers = [label.text() for label in window.detail.items.headers]
+    assert headers[1:3] == ["Qty", "Cancelled"]
+    can = {True: "Yes", False: "No"}
+    before = [
+        [str(li.quantity), "0", "0", str(li.quantity), can[li.variant is not None]]
+        for li in ordered.line_items
+    ]
+    assert item_cells(window) == before
+    detail = window.current_detail()
+    assert detail is not None and detail.order is not None
+    worth = detail.order.total
+    assert "Original total" not in money_rows(window)  # nothing taken off yet
+
+    qtbot.waitUntil(window.commands.approve.isEnabled, timeout=WAIT)
+    with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
+        window.commands.approve.trigger()
+    dialog = opened.args[0]
+    assert isinstance(dialog, ConfirmActionDialog)
+    qtbot.waitUntil(lambda: dialog.settled, timeout=WAIT)
+    refunded = dialog.preview.refund_total
+    assert refunded is not None and refunded.amount > 0
+    with qtbot.waitSignal(window.actions_.finished, timeout=WAIT) as finished:
+        dialog.confirm_button.click()
+    assert finished.args[1].status.value == "done", finished.args[1].message
+    assert demo_shop.order(order_id).cancelled_at is not None
+
+    window.queue.show_tab(Tab.DONE)
+    qtbot.waitUntil(lambda: window.model.row_of(request_id) is not None, timeout=WAIT)
+    row = window.model.row_of(request_id)
+    assert row is not None
+    assert window.model.index(row, Column.TOTAL).data() == fmt(worth)  # not 0.00
+    show_request(qtbot, window, request_id)
+    rows = money_rows(window)
+    assert rows["Original total"] == fmt(worth)
+    assert rows["Refunded"] == fmt(refunded)
+    assert rows["Total"] == fmt(Money.of("0.00", worth.currency))
+    # Ordered and cancelled, not "Qty 0"; how many went back in stock, not whether they can.
+    cancelled = [
+        [str(li.quantity), str(li.quantity), "0", "0", str(li.quantity if li.variant else 0)]
+        for li in ordered.line_items
+    ]
+    assert item_cells(window) == cancelled
+    restocked = sum(r.delta for r in demo_shop.ledger.restocks if r.order_id == order_id)
+    assert restocked == sum(li.quantity for li in ordered.line_items if li.variant is not None)
