@@ -53,7 +53,7 @@ def amounts_are_whole(qtbot: QtBot, window: MainWindow) -> int:
         assert detail is not None
         if detail.order is None:
             continue
-        prices = [row[6] for row in pane.items.rows if row[6].isVisibleTo(pane)]
+        prices = [row[-1] for row in pane.items.rows if row[-1].isVisibleTo(pane)]
         assert len(prices) == len(detail.order.line_items[:50])
         qtbot.waitUntil(lambda prices=prices: all_whole(window, prices), timeout=5_000)
         looked += len(prices) + len(pane.money.values.text().splitlines())
