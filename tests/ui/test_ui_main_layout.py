@@ -17,6 +17,7 @@ from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_columns import ESSENTIAL, HIDDEN_BY_DEFAULT
 from cancelapp.ui.queue.queue_index import Column, Sorting
 from cancelapp.ui.window_state import default_size
+from fixtures.header_drag import drag_edge
 from fixtures.main_window import open_window, synced
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -104,7 +105,7 @@ def test_geometry_splitter_columns_and_sort_are_restored(
     window.splitter.setSizes([size.width() // 2 + 40, size.width() // 2 - 40])
     header.setSectionHidden(Column.PAYMENT, False)
     header.setSectionHidden(Column.ACTION, True)
-    header.resizeSection(Column.CUSTOMER, 155)
+    drag_edge(qtbot, header, Column.CUSTOMER, 155)  # by hand: kept
     window.queue.table.sortByColumn(Column.TOTAL, Qt.SortOrder.AscendingOrder)
     assert window.model.sorting == Sorting(Column.TOTAL, descending=False)
     sizes = window.splitter.sizes()
@@ -149,7 +150,7 @@ def test_measured_widths_follow_the_language_but_the_merchants_stay(
                 continue
             title = str(window.model.headerData(column, Qt.Orientation.Horizontal))
             assert header.sectionSize(column) >= header_metrics.horizontalAdvance(title), title
-        header.resizeSection(Column.RECEIVED, 77)  # the merchant's own width
+        drag_edge(qtbot, header, Column.RECEIVED, 77)  # the merchant's own width
         window.use_language(Language.ENGLISH)
         assert header.sectionSize(Column.RECEIVED) == 77
     finally:

@@ -136,19 +136,28 @@ class MainWindow(Retranslating, QMainWindow):
 
             self._flows = build_flows(self, self)
             self._right_layout.replaceWidget(self._pane_placeholder, self._flows.pane)
+            self._flows.pane.wants_width.connect(self._widen_detail)
             self._pane_placeholder.deleteLater()
             self._connect_flows()
             store = self.store
             if store is not None:  # opened before they were built
                 self.policy.set_store(store)
                 self.verdicts.set_store(store.id)
-            self.details.load(self.queue.current_request_id())
+            self.details.load(self.queue.shown_request_id())
             self._update_actions()
             waiting, self._when_flows = self._when_flows, []
             for call in waiting:
                 call()
             self.flows_built.emit()
         return self._flows
+
+    def _widen_detail(self, missing: int) -> None:
+        """The detail pane misses `missing` pixels to show its amounts whole: the queue
+        gives them, down to its own narrowest (beyond that the pane scrolls sideways)."""
+        queue, right = self.splitter.sizes()
+        give = min(missing, queue - self.queue.minimumSizeHint().width())
+        if give > 0:
+            self.splitter.setSizes([queue - give, right + give])
 
     def _with_flows(self, call: Callable[[], None]) -> None:
         """`call` now if the flows are built, else right after they are."""
@@ -595,7 +604,7 @@ class MainWindow(Retranslating, QMainWindow):
         window_changed = result.window_changed
         if self.queue.current_request_id() == 0:
             self.queue.select_row(0)
-        current = self.queue.current_request_id()
+        current = self.queue.shown_request_id()
         detail = self.detail.detail
         incomplete = detail is not None and not detail.complete
         if current and (current in result.request_ids or window_changed or incomplete):
@@ -641,7 +650,7 @@ class MainWindow(Retranslating, QMainWindow):
     def _verdicts_judged(self, request_ids: frozenset[int]) -> None:
         """Verdicts ran out and were judged again: their badges and the pane change together."""
         self._reload_rows(request_ids)
-        if self.queue.current_request_id() in request_ids:
+        if self.queue.shown_request_id() in request_ids:
             self.details.reload()
 
     # The selected request ------------------------------------------------------------------------
@@ -651,8 +660,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.detail_shown.emit(request_id)
 
     def current_detail(self) -> RequestDetail | None:
+        """The request the keys act on: the one shown, its row highlighted."""
         detail = self.detail.detail
-        if detail is None or detail.request.id != self.queue.current_request_id():
+        if detail is None or detail.request.id != self.queue.shown_request_id():
             return None
         return detail
 
@@ -854,13 +864,13 @@ class MainWindow(Retranslating, QMainWindow):
         task.failed.connect(self._problem)
 
     def _action_finished(self, request_id: int, _outcome: object) -> None:
-        if request_id == self.queue.current_request_id():
+        if request_id == self.queue.shown_request_id():
             self.details.load(request_id)
 
     def _replies_sent(self, request_ids: list[int]) -> None:
         """The timeline of the request shown gains its reply."""
-        current = self.queue.current_request_id()
-        if current is not None and current in request_ids:
+        current = self.queue.shown_request_id()
+        if current and current in request_ids:
             self.details.load(current)
 
     # Dialogs of other areas ----------------------------------------------------------------------

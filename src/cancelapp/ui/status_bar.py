@@ -11,6 +11,22 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
 from cancelapp.ui.formatting import Formatter
 from cancelapp.ui.retranslating import Retranslating
 
+_TEXT_MARGIN = 6  # each side of the progress text, inside the bar
+
+
+class OneLineProgressBar(QProgressBar):
+    """Its text on one line, elided to the bar's width; the whole text is the tooltip (the
+    style wrapped a long phase onto two lines and cut both)."""
+
+    def text(self) -> str:
+        whole = super().text()
+        width = self.contentsRect().width() - 2 * _TEXT_MARGIN
+        return self.fontMetrics().elidedText(whole, Qt.TextElideMode.ElideRight, max(width, 0))
+
+    def setFormat(self, template: str) -> None:
+        super().setFormat(template)
+        self.setToolTip(template)  # the phases' texts hold no placeholders
+
 
 def _plain() -> QLabel:
     label = QLabel()
@@ -35,7 +51,7 @@ class StatusBar(Retranslating, QStatusBar):
         self.synced = _plain()
         self.budget = _plain()
         self._budget: tuple[float, float] | None = None
-        self.progress = QProgressBar()
+        self.progress = OneLineProgressBar()
         self.progress.setMaximumWidth(320)
         self.progress.setTextVisible(True)
         self.progress.hide()

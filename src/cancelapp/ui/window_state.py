@@ -22,6 +22,8 @@ DEFAULT_SIZE = QSize(1280, 800)
 _FRAME = QSize(16, 48)
 # Saved column states carry the column count: a release with other columns starts afresh.
 _COLUMNS_KEY = f"queue/columns-{len(Column)}"
+# Which of them the merchant sized by hand (the others are measured again on each start).
+_HAND_WIDTHS_KEY = f"queue/hand-widths-{len(Column)}"
 
 
 def default_size(available: QSize) -> QSize:
@@ -47,13 +49,26 @@ class WindowState:
             splitter.restoreState(splitter_state)
         columns = self._bytes(_COLUMNS_KEY)
         if columns is not None:
-            queue.restore_columns(columns)
+            queue.restore_columns(columns, self._hand_widths())
 
     def save(self, window: QMainWindow, splitter: QSplitter, queue: QueueView) -> None:
         self._settings.setValue("window/geometry", window.saveGeometry())
         self._settings.setValue("window/splitter", splitter.saveState())
         self._settings.setValue(_COLUMNS_KEY, queue.column_state())
+        widths = " ".join(f"{column}:{width}" for column, width in queue.hand_widths.items())
+        self._settings.setValue(_HAND_WIDTHS_KEY, widths)
         self._settings.sync()
+
+    def _hand_widths(self) -> dict[int, int]:
+        """The widths the merchant set by hand, "column:width" apart by spaces; a damaged
+        entry is skipped."""
+        value = self._settings.value(_HAND_WIDTHS_KEY)
+        widths: dict[int, int] = {}
+        for entry in value.split() if isinstance(value, str) else ():
+            column, _, width = entry.partition(":")
+            if column.isdigit() and width.isdigit():
+                widths[int(column)] = int(width)
+        return widths
 
     def _bytes(self, key: str) -> QByteArray | None:
         value = self._settings.value(key)

@@ -10,8 +10,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFont
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -134,6 +134,9 @@ class DetailPane(Retranslating, QScrollArea):
 
     release_hold_requested = Signal(object)  # domain.order_view.Hold
     url_opened = Signal(str)  # the admin page or a carrier's tracking page, as asked
+    # Pixels the pane misses to show the request's prices, totals and buttons whole (at
+    # 1024 px the splitter squeezed it and cut them, with no way to see them).
+    wants_width = Signal(int)
 
     def __init__(self, formatter: Formatter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -142,7 +145,13 @@ class DetailPane(Retranslating, QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         # Wrapped text fits the pane's width; long item names are shortened (full on hover).
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Amounts are never cut: narrower than its content, the pane asks for the width it
+        # misses (`wants_width`); a window too narrow even for that scrolls sideways.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self._width_check = QTimer(self)  # once the layouts settled
+        self._width_check.setSingleShot(True)
+        self._width_check.setInterval(0)
+        self._width_check.timeout.connect(self._check_width)
         self.setAccessibleName(self.tr("Request details"))
         self.message_labels: list[QLabel] = []
         self._badge_style: tuple[str, bool] | None = None
@@ -254,7 +263,23 @@ class DetailPane(Retranslating, QScrollArea):
         content, outer = _column(self.hint, self.body)
         outer.setContentsMargins(9, 9, 9, 9)
         outer.addStretch(1)
-        self.setWidget(content)
+        self.setWidget(content)  # QScrollArea filters its events: see `eventFilter`
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest and watched is self.widget():
+            self._width_check.start()  # the content's narrowest width may have changed
+        return super().eventFilter(watched, event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._width_check.start()
+
+    def _check_width(self) -> None:
+        content = self.widget()
+        assert content is not None
+        missing = content.minimumSizeHint().width() - self.viewport().width()
+        if missing > 0 and not self.body.isHidden():
+            self.wants_width.emit(missing)
 
     def retranslate(self) -> None:
         self.show_detail(self.detail)
@@ -320,6 +345,7 @@ class DetailPane(Retranslating, QScrollArea):
         self.body.show()
         if another:
             self.verticalScrollBar().setValue(0)
+            self.horizontalScrollBar().setValue(0)
 
     def _retranslate(self) -> None:
         self.title.setAccessibleName(self.tr("Order name"))

@@ -76,7 +76,7 @@ class ItemsTable(QWidget):
         super().__init__()
         self.grid = QGridLayout()
         self.grid.setContentsMargins(0, 0, 0, 0)
-        self.grid.setHorizontalSpacing(12)
+        self.grid.setHorizontalSpacing(8)  # eight columns in a laptop-wide pane
         self.grid.setVerticalSpacing(4)
         self.grid.setColumnStretch(1, 1)
         # Headers and titles wrap: Danish headers ("Læg på lager igen") and long item names

@@ -4,8 +4,9 @@
 relative "received" texts are refreshed once a minute. Filtering and searching swap the row
 list (a model reset: what the merchant asked for changed; none when the rows stay the same);
 sorting moves rows under a layout change so the selection stays; a sync inserts, removes and
-updates single rows. The window can open on the first page of the queue (`load()`) and add
-the rest below it when read (`complete()`).
+updates single rows, and moves the ones it sorts elsewhere under a layout change too. The
+window can open on the first page of the queue (`load()`) and add the rest below it when
+read (`complete()`).
 """
 
 from __future__ import annotations
@@ -260,23 +261,14 @@ class QueueModel(QAbstractTableModel):
 
     def apply(self, rows: Sequence[QueueRow], removed_ids: Iterable[int] = ()) -> None:
         """Merge rows a sync changed: rows are inserted, removed, moved or updated in place."""
-        column = self.sorting.column
-        old_keys = {}
-        for row in rows:
-            position = self.index_.position_of(row.request_id)
-            if position is not None:
-                old_keys[position] = self.index_.sort_key(position, column)
         change = self.index_.update(rows)
         gone = self.index_.remove(removed_ids)
         for position in (*change.changed, *gone):
             self._forget_texts(position)
-        moved = {p for p in change.changed if self.index_.sort_key(p, column) != old_keys[p]}
-        new = self.index_.visible(self.query, self.sorting)
-        self._merge(new, moved)
-        stayed = [p for p in change.changed if p not in moved]
-        if stayed:
+        self._merge(self.index_.visible(self.query, self.sorting))
+        if change.changed:
             last = len(Column) - 1
-            for shown in self._rows_of(set(stayed)).values():
+            for shown in self._rows_of(set(change.changed)).values():
                 self.dataChanged.emit(self.index(shown, 0), self.index(shown, last))
         if change.added or change.changed or gone:
             self._search_again()
@@ -418,21 +410,38 @@ class QueueModel(QAbstractTableModel):
                 return {}
         return {p: row for row, p in enumerate(self._visible) if p in positions}
 
-    def _merge(self, new: list[int], moved: set[int]) -> None:
-        """Turn the shown list into `new` with row removals and insertions, in runs."""
+    def _merge(self, new: list[int]) -> None:
+        """Turn the shown list into `new`: rows that left are removed and rows that came are
+        inserted, in runs; rows that stay but sort elsewhere now move under a layout change,
+        so the selection and the current row go with them (removed and inserted again, the
+        request shown lost its row to its neighbour)."""
         new_set = set(new)
-        old = self._visible
-        doomed = [row for row, p in enumerate(old) if p not in new_set or p in moved]
+        doomed = [row for row, p in enumerate(self._visible) if p not in new_set]
         for first, last in reversed(_runs(doomed)):
             self.beginRemoveRows(QModelIndex(), first, last)
             del self._visible[first : last + 1]
             self.endRemoveRows()
         kept = set(self._visible)
+        order = [p for p in new if p in kept]
+        if order != self._visible:
+            self._move_rows(order)
         arriving = [row for row, p in enumerate(new) if p not in kept]
         for first, last in _runs(arriving):
             self.beginInsertRows(QModelIndex(), first, last)
             self._visible[first:first] = new[first : last + 1]
             self.endInsertRows()
+
+    def _move_rows(self, order: list[int]) -> None:
+        """The shown rows in another `order` (the same positions), as `sort` moves them."""
+        self.layoutAboutToBeChanged.emit()
+        rows = {position: row for row, position in enumerate(order)}
+        persistent = [idx for idx in self.persistentIndexList() if idx.isValid()]
+        self.changePersistentIndexList(
+            persistent,
+            [self.index(rows[self._visible[idx.row()]], idx.column()) for idx in persistent],
+        )
+        self._visible = order
+        self.layoutChanged.emit()
 
     def _clear_caches(self) -> None:
         self._texts.clear()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,6 +36,7 @@ from cancelapp.ui.queue.verdict_width import VerdictWidth
 from cancelapp.ui.retranslating import Retranslating
 
 SEARCH_DEBOUNCE_MS = 150
+_SIZED = frozenset(c.value for c in Column if c != Column.VERDICT)  # the verdict takes the rest
 
 
 class QueueView(Retranslating, QWidget):
@@ -65,6 +66,9 @@ class QueueView(Retranslating, QWidget):
         self.financial_filter = QComboBox()
         self.fulfillment_filter = QComboBox()
         self.table = QTableView()
+        # Before the view's own selection model hears of a removal (it makes the row above
+        # current, without selecting it): see `_rows_leaving`.
+        model.rowsAboutToBeRemoved.connect(self._rows_leaving)
         self._configure_table()
         self.search_hint = QLabel()
         self.search_hint.setTextFormat(Qt.TextFormat.RichText)
@@ -77,6 +81,11 @@ class QueueView(Retranslating, QWidget):
         self._remembered: tuple[int, int] | None = None  # request id, row before a reset
         self._filtering = False  # a reset of the merchant's search or filters is under way
         self._kept = 0  # the request shown before that reset, selected again after it
+        self._shown = 0  # the request the detail was last told to show
+        self._settle = QTimer(self)  # see `_selection_settled`
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(0)
+        self._settle.timeout.connect(self._selection_settled)
         self._message_hits: tuple[str, frozenset[int]] = ("", frozenset())  # needle, ids
 
         filters = QHBoxLayout()
@@ -128,8 +137,12 @@ class QueueView(Retranslating, QWidget):
             table, lambda: self.verdict_delegate.badge_size_hint(table.font()).width()
         )
         self.column_menu = ColumnMenu(table)
-        self.columns_fitted = False  # widths measured on rows, or restored from last time
-        self._measured = False  # the widths are still the measured ones, not the merchant's
+        self.columns_fitted = False  # widths measured on rows
+        # The widths the merchant set by hand (dragged, or a double-click on an edge): only
+        # these are kept, saved and restored; the others are measured (and give way to the
+        # verdict in a narrow window), so a narrow window's widths never pass for the
+        # merchant's (third QA walkthrough: "DKK 1,1…" at 1920 px after a day at 1024).
+        self.hand_widths: dict[int, int] = {}
         self._measuring = False
         header.sectionResized.connect(self._section_resized)
         sorting = self.model.sorting
@@ -138,7 +151,7 @@ class QueueView(Retranslating, QWidget):
         table.setSortingEnabled(True)
         selection = table.selectionModel()
         selection.currentRowChanged.connect(self._row_changed)
-        selection.selectionChanged.connect(lambda _s, _d: self.selection_changed.emit())
+        selection.selectionChanged.connect(self._selection_changed)
 
     # Language --------------------------------------------------------------------------------
 
@@ -226,7 +239,7 @@ class QueueView(Retranslating, QWidget):
 
     def fit_columns_once(self) -> None:
         """Size the columns to the first rows, the first time there are rows to measure
-        (not when the merchant's own widths were restored)."""
+        (but those the merchant sized by hand)."""
         if not self.columns_fitted and self.model.rowCount():
             self._measure()
             self.columns_fitted = True
@@ -234,30 +247,39 @@ class QueueView(Retranslating, QWidget):
     def refit_columns(self) -> None:
         """After a language change: the texts' widths changed, and so do measured columns
         (never widths the merchant set)."""
-        if self._measured:
+        if self.columns_fitted:
             self._measure()
 
     def _measure(self) -> None:
+        measured = fit_columns(self.table, self.model.cell_text)
         self._measuring = True
         try:
-            self.verdict_width.want(fit_columns(self.table, self.model.cell_text))
+            self.verdict_width.want(
+                {c: width for c, width in measured.items() if c not in self.hand_widths}
+            )
         finally:
             self._measuring = False
-        self._measured = True
 
-    def _section_resized(self, column: int, _old: int, _new: int) -> None:
+    def _section_resized(self, column: int, old: int, new: int) -> None:
         if self._measuring or self.verdict_width.adjusting or column == Column.VERDICT:
             return  # measured, given way to the verdict, or the verdict taking what is left
-        self._measured = False
+        # A drag on a header's edge (or a double-click on it) holds the button: by hand.
+        by_hand = QGuiApplication.mouseButtons() & Qt.MouseButton.LeftButton
+        if by_hand and old > 0 and new > 0:
+            self.hand_widths[column] = new
 
-    def restore_columns(self, state: QByteArray) -> bool:
-        """The merchant's widths, order, hidden columns and sort from last time."""
+    def restore_columns(self, state: QByteArray, hand_widths: dict[int, int]) -> bool:
+        """The order, hidden columns and sort from last time, and the widths the merchant
+        set by hand; the others are measured again on the first rows."""
         header = self.table.horizontalHeader()
         if not header.restoreState(state):
             return False
-        self.verdict_width.forget()  # the restored widths are the columns' own
+        kept = {c: w for c, w in hand_widths.items() if c in _SIZED and w > 0}
+        for column, width in kept.items():
+            header.resizeSection(column, width)
+        self.hand_widths = kept
+        self.verdict_width.forget(frozenset(kept))
         self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
-        self.columns_fitted = True
         return True
 
     def column_state(self) -> QByteArray:
@@ -328,6 +350,15 @@ class QueueView(Retranslating, QWidget):
         index = self.table.currentIndex()
         return self.model.request_id_at(index.row()) if index.isValid() else 0
 
+    def shown_request_id(self) -> int:
+        """The request the detail shows and the keys act on: the current row's, while it is
+        highlighted (a Ctrl-click or Ctrl+Space can leave the current row unselected)."""
+        return self.current_request_id() if self._current_is_highlighted() else 0
+
+    def _current_is_highlighted(self) -> bool:
+        index = self.table.currentIndex()
+        return index.isValid() and self.table.selectionModel().isRowSelected(index.row())
+
     def selected_request_ids(self) -> list[int]:
         """The chosen requests of the current tab, top to bottom."""
         rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
@@ -381,7 +412,49 @@ class QueueView(Retranslating, QWidget):
         request_id = self.model.request_id_at(current.row()) if current.isValid() else 0
         if request_id and request_id == self._kept:
             return  # the same request, only at another row: its detail is still right
+        if current.isValid() and not self._current_is_highlighted():
+            # A click makes its row current first and selects it after: settled then.
+            self._settle.start()
+            return
+        self._show(request_id)
+
+    def _show(self, request_id: int) -> None:
+        self._shown = request_id
         self.current_request_changed.emit(request_id)
+
+    def _selection_changed(self) -> None:
+        self.selection_changed.emit()
+        self._settle.start()  # a new current row is selected first, made current after
+
+    def _selection_settled(self) -> None:
+        """The detail shows the current row only while it is highlighted: a Ctrl-click or
+        Ctrl+Space that takes the highlight off it shows the placeholder (and the keys act on
+        nothing) until it is highlighted again, or another row is chosen."""
+        wanted = self.shown_request_id()
+        if wanted != self._shown:
+            self._show(wanted)
+
+    def _rows_leaving(self, _parent: QModelIndex, first: int, last: int) -> None:
+        """Rows leave the tab (an action or a sync decided them): if the request shown is one
+        of them, the row that takes its place is shown, selected and highlighted (the one
+        above when none follows; nothing when the tab empties), so what the detail shows and
+        the keys act on is always a row the merchant sees highlighted."""
+        index = self.table.currentIndex()
+        if not index.isValid() or not first <= index.row() <= last:
+            return
+        selection = self.table.selectionModel()
+        if last + 1 < self.model.rowCount():
+            row = last + 1
+        elif first > 0:
+            row = first - 1
+        else:
+            selection.clear()  # the current row goes too: the detail's placeholder
+            return
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        selection.setCurrentIndex(self.model.index(row, index.column()), flags)
 
     def _remember_current(self) -> None:
         index = self.table.currentIndex()
@@ -393,7 +466,7 @@ class QueueView(Retranslating, QWidget):
     def _restore_current(self) -> None:
         remembered, self._remembered = self._remembered, None
         if remembered is None:
-            self.current_request_changed.emit(0)
+            self._show(0)
             return
         request_id, row = remembered
         self._kept = request_id if self._filtering else 0
@@ -405,4 +478,4 @@ class QueueView(Retranslating, QWidget):
             if self.model.rowCount():
                 self.select_row(row)
             else:
-                self.current_request_changed.emit(0)
+                self._show(0)

@@ -93,10 +93,11 @@ class VerdictWidth(QObject):
         self._merchants.difference_update(widths)
         self.fit()
 
-    def forget(self) -> None:
-        """The widths the header shows now are the merchant's own (a restored state)."""
+    def forget(self, merchants: frozenset[int]) -> None:
+        """A restored state: the widths the header shows now are the columns' own, and those
+        of `merchants` the merchant's (the others are measured again)."""
         self._wanted.clear()
-        self._merchants = set(range(self.table.horizontalHeader().count()))
+        self._merchants = set(merchants)
         # A state saved by an older release has the verdict in Stretch mode.
         self.table.horizontalHeader().setSectionResizeMode(_VERDICT, QHeaderView.ResizeMode.Fixed)
         self.fit()
