@@ -166,6 +166,10 @@
         </translation>
     </message>
     <message>
+        <source>{order}: reading the order from Shopify…</source>
+        <translation>{order}: henter ordren fra Shopify…</translation>
+    </message>
+    <message>
         <source>{order}: {message}</source>
         <translation>{order}: {message}</translation>
     </message>

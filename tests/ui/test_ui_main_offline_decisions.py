@@ -231,8 +231,17 @@ def test_an_approve_that_finds_the_shop_gone_turns_the_window_offline_at_once(
     assert window.status.online is True
 
     shop.stop()
-    with qtbot.waitSignal(window.sync.online_changed, timeout=WAIT) as changed:
-        decide(qtbot, window, rid)  # prepared from the cache, queued until the shop answers
+    with (
+        qtbot.waitSignal(window.sync.online_changed, timeout=WAIT) as changed,
+        qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened,
+    ):
+        window.commands.approve.trigger()  # the buttons go off: the status bar says why
+        assert window.status.currentMessage().endswith(": reading the order from Shopify…")
+    dialog = opened.args[0]
+    assert isinstance(dialog, ConfirmActionDialog)
+    dialog.reject()
+    qtbot.waitUntil(lambda: window.commands.approve.isEnabled(), timeout=WAIT)
+    decide(qtbot, window, rid)  # offline now: from the cache, queued until the shop answers
     assert changed.args == [False]
     assert window.status.connection.text() == "\u25cb Offline: working from the cache"
     window.queue.show_tab(Tab.DONE)

@@ -405,9 +405,14 @@ class ActionController(QObject):
             return
         self._begin(rid)
         self._asked[rid] = asked
-        task = self.workers.run_on(
-            Lane.NETWORK, prepare, session, rid, asked, offline=self.online() is False
-        )
+        offline = self.online() is False
+        if not offline:  # the buttons are off meanwhile: say why (seconds, more if Shopify is slow)
+            self.notice.emit(
+                self.tr("{order}: reading the order from Shopify…").format(
+                    order=self._order_name(detail)
+                )
+            )
+        task = self.workers.run_on(Lane.NETWORK, prepare, session, rid, asked, offline=offline)
         task.succeeded.connect(lambda made: self._confirm(session, rid, made, detail, asked))
         task.failed.connect(lambda error: self._fail(rid, error))
 
