@@ -239,6 +239,7 @@ def test_an_approve_that_finds_the_shop_gone_turns_the_window_offline_at_once(
         assert window.status.currentMessage().endswith(": reading the order from Shopify…")
     dialog = opened.args[0]
     assert isinstance(dialog, ConfirmActionDialog)
+    assert window.status.currentMessage() == ""  # read: no longer said
     dialog.reject()
     qtbot.waitUntil(lambda: window.commands.approve.isEnabled(), timeout=WAIT)
     decide(qtbot, window, rid)  # offline now: from the cache, queued until the shop answers

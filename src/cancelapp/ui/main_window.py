@@ -332,6 +332,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.actions_.problem.connect(self.banner.say)
         self.actions_.notice.connect(lambda text: self.status.showMessage(text, 8000))
         self.actions_.unreachable.connect(self.sync.unreachable)
+        self.actions_.reading.connect(self.status.show_reading)
         self.actions_.in_flight_changed.connect(self._update_actions)
         self.actions_.sending.connect(self.model.set_in_flight)
         self.actions_.rows_changed.connect(self._reload_rows)

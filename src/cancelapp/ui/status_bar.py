@@ -51,6 +51,7 @@ class StatusBar(Retranslating, QStatusBar):
         self.synced = _plain()
         self.budget = _plain()
         self._budget: tuple[float, float] | None = None
+        self._reading = ""  # the read now shown (`show_reading`)
         self.progress = OneLineProgressBar()
         self.progress.setMaximumWidth(320)
         self.progress.setTextVisible(True)
@@ -93,6 +94,15 @@ class StatusBar(Retranslating, QStatusBar):
                 available=int(available), maximum=int(maximum)
             )
         )
+
+    def show_reading(self, text: str) -> None:
+        """A read the merchant waits on: shown until it ends (""), unless something newer was
+        said meanwhile."""
+        if text:
+            self._reading = text
+            self.showMessage(text)
+        elif self.currentMessage() == self._reading:
+            self.clearMessage()
 
     def sync_started(self) -> None:
         self.progress.setRange(0, 0)  # busy until the first page says more

@@ -49,6 +49,7 @@ class ActionController(QObject):
     problem = Signal(object)  # the banner's `Words`: said again in a new language
     notice = Signal(str)  # for the status bar
     unreachable = Signal()  # Shopify could not be reached: the window goes offline
+    reading = Signal(str)  # "the order is being read from Shopify"; "" once it is (or failed)
     rows_changed = Signal(object)  # frozenset of request ids to reload
     replies_sent = Signal(object)  # list of request ids whose reply the mail server took
 
@@ -406,13 +407,14 @@ class ActionController(QObject):
         self._begin(rid)
         self._asked[rid] = asked
         offline = self.online() is False
-        if not offline:  # the buttons are off meanwhile: say why (seconds, more if Shopify is slow)
-            self.notice.emit(
+        if not offline:  # the buttons are off meanwhile: said until the read ends, however long
+            self.reading.emit(
                 self.tr("{order}: reading the order from Shopify…").format(
                     order=self._order_name(detail)
                 )
             )
         task = self.workers.run_on(Lane.NETWORK, prepare, session, rid, asked, offline=offline)
+        task.finished.connect(lambda: self.reading.emit(""))
         task.succeeded.connect(lambda made: self._confirm(session, rid, made, detail, asked))
         task.failed.connect(lambda error: self._fail(rid, error))
 
