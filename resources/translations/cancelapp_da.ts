@@ -5580,6 +5580,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>Ikke forbundet</translation>
     </message>
     <message>
+        <source>Online, but Shopify refuses access</source>
+        <translation>Online, men Shopify nægter adgang</translation>
+    </message>
+    <message>
         <source>Online</source>
         <translation>Online</translation>
     </message>

@@ -629,7 +629,11 @@ class MainWindow(Retranslating, QMainWindow):
         self.withdrawals.acknowledge_arrivals(request_ids)
 
     def _sync_failed(self, error: object) -> None:
+        from cancelapp.shopify.errors import AuthFailed
+
         self.status.sync_finished()
+        if isinstance(error, AuthFailed):
+            self.status.set_refused(True)
         self._problem(error)
         self.verdicts.check()  # offline too, a verdict runs out: judged from the cache
 

@@ -46,6 +46,7 @@ class StatusBar(Retranslating, QStatusBar):
         self.formatter = formatter
         self._now = now
         self.online: bool | None = None  # None: not tried yet
+        self.refused = False  # online, but the token or the app refused
         self.last_sync: datetime | None = None
         self.connection = _plain()
         self.synced = _plain()
@@ -76,8 +77,14 @@ class StatusBar(Retranslating, QStatusBar):
         if self._budget is not None:
             self.set_budget(*self._budget)
 
-    def set_online(self, online: bool) -> None:
+    def set_online(self, online: bool | None) -> None:
         self.online = online
+        self.refused = False  # until a sync says so again (`set_refused`)
+        self._show_connection()
+
+    def set_refused(self, refused: bool) -> None:
+        """Shopify answers but refuses CancelApp's token or app: "Online" alone misled."""
+        self.refused = refused
         self._show_connection()
 
     def set_last_sync(self, moment: datetime | None) -> None:
@@ -121,6 +128,8 @@ class StatusBar(Retranslating, QStatusBar):
     def _show_connection(self) -> None:
         if self.online is None:
             self.connection.setText(self.tr("Not connected"))
+        elif self.online and self.refused:
+            self.connection.setText("\u25cf " + self.tr("Online, but Shopify refuses access"))
         elif self.online:
             self.connection.setText("\u25cf " + self.tr("Online"))
         elif self.last_sync is None:  # nothing read yet: there is no saved copy to work from
