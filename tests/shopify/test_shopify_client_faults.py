@@ -108,6 +108,22 @@ def test_attempts_that_never_reached_shopify_leave_its_budget_as_it_was(
     assert after.currently_available >= before.currently_available
 
 
+def test_a_read_the_merchant_waits_on_gives_up_on_a_hanging_shop_sooner(
+    demo_shop: DemoShop, client_for: Client
+) -> None:
+    """A shop that takes the connection and never answers kept an approve's buttons grey for
+    two minutes (four attempts of 30 s; the last walkthrough, with the shop SIGSTOPped)."""
+    client = client_for(demo_shop, waited_read_s=0.2)
+    _orders(client)  # the cost known, a reading in
+    demo_shop.faults.inject(Fault.latency(1.0), operation="Orders", times=10)
+    started = time.monotonic()
+    with client.merchant_waiting(), pytest.raises(NetworkDown):
+        _orders(client)
+    assert len(demo_shop.faults.fired) == 2  # two attempts, 0.2 s each
+    assert time.monotonic() - started < 1.0
+    assert len(_orders(client)) == 3  # elsewhere, patience as before: answered after 1 s
+
+
 def test_429_is_waited_out_as_retry_after_says(demo_shop: DemoShop, client: ShopifyClient) -> None:
     demo_shop.faults.inject(Fault.rate_limited(retry_after=0.3), operation="Orders")
     started = time.monotonic()

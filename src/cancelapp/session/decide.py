@@ -76,7 +76,8 @@ def prepare(session: StoreSession, request_id: int, asked: Asked, *, offline: bo
         asked = replace(asked, action=asked.action.decided_at(session.clock(), asked.judged_at))
     if not offline:
         try:
-            return Prepared(_live_plan(session, request_id, asked))
+            with session.client.merchant_waiting():  # a hanging shop: the cache in ~20 s
+                return Prepared(_live_plan(session, request_id, asked))
         except OFFLINE:
             pass
     return _cached_plan(session, request_id, asked)

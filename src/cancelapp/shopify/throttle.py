@@ -114,11 +114,13 @@ class Throttle:
             waited += delay
 
     def release(self, reservation: Reservation) -> None:
-        """Gives back the points of a request Shopify never charged (it never reached Shopify,
-        or was refused before running). Kept, they added up: while a store could not be
-        reached, every retry of every thread took its cost again and no answer brought a
-        reading back, so requests queued for minutes behind a budget spent on nothing. A
-        reading that arrived since already leaves the request out: nothing to give back."""
+        """Gives back the points of a request that brought no reading: it never reached
+        Shopify, was refused before running, or its answer never came (Shopify charges a
+        query's actual cost, mostly far below the points reserved; the next answer's reading
+        says what it charged). Kept, they added up: while a store could not be reached, every
+        retry of every thread took its cost again and no answer brought a reading back, so
+        requests queued for minutes behind a budget spent on nothing. A reading that arrived
+        since already leaves the request out: nothing to give back."""
         with self._lock:
             if self._readings != reservation.readings or self._reading is None:
                 return
