@@ -34,7 +34,7 @@ from cancelapp.ui.dialog_fit import screen_budget
 from cancelapp.ui.i18n import Translations
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.settings.settings_dialog import SettingsDialog
-from fixtures.main_window import decline_with_reason, open_window, show_request
+from fixtures.main_window import decline_with_reason, open_approve, open_window, show_request
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 30_000
@@ -203,14 +203,7 @@ def check_confirmation(dialog: ConfirmActionDialog, name: str, *, offline: bool)
 
 
 def approve(qtbot: QtBot, window: MainWindow, order_id: str) -> ConfirmActionDialog:
-    request_id = window.model.request_of_order(order_id)
-    assert request_id is not None
-    show_request(qtbot, window, request_id)
-    qtbot.waitUntil(window.commands.approve.isEnabled, timeout=WAIT)
-    with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
-        window.commands.approve.trigger()
-    dialog = opened.args[0]
-    assert isinstance(dialog, ConfirmActionDialog)
+    dialog = open_approve(qtbot, window, order_id)
     qtbot.waitExposed(dialog)
     return dialog
 

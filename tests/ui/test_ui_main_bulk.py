@@ -20,6 +20,8 @@ from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Column, Tab
 from cancelapp.ui.queue.queue_model import OUTCOME_ROLE
 from fixtures.main_window import open_window, show_request
+from fixtures.queue_rows import click_rows as choose_rows
+from fixtures.queue_rows import rows_with
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 30_000
@@ -48,29 +50,10 @@ def window(qtbot: QtBot, context: AppContext, demo_shop: DemoShop) -> Iterator[M
     window.close()
 
 
-def rows_with(window: MainWindow, outcome: str, financial_status: str | None = None) -> list[int]:
-    model = window.model
-    return [
-        row
-        for row in range(model.rowCount())
-        if model.index(row, Column.VERDICT).data(OUTCOME_ROLE) == outcome
-        and financial_status in (None, model.queue_row(row).financial_status)
-        and model.queue_row(row).action_state is None
-    ]
-
-
 def click_rows(qtbot: QtBot, window: MainWindow, rows: list[int]) -> None:
-    """A click on the first row, Ctrl-clicks on the others, as a merchant chooses them."""
-    table = window.queue.table
-    for n, row in enumerate(rows):
-        index = window.model.index(row, Column.ORDER)
-        table.scrollTo(index)
-        modifier = Qt.KeyboardModifier.ControlModifier if n else Qt.KeyboardModifier.NoModifier
-        qtbot.mouseClick(
-            table.viewport(), Qt.MouseButton.LeftButton, modifier, table.visualRect(index).center()
-        )
-    chosen = {window.model.request_id_at(row) for row in rows}
-    assert set(window.queue.selected_request_ids()) == chosen
+    """The rows chosen as a merchant chooses them, and nothing else selected."""
+    chosen = choose_rows(qtbot, window, rows)
+    assert set(window.queue.selected_request_ids()) == set(chosen)
 
 
 def order_of(window: MainWindow, row: int) -> tuple[int, str, str]:

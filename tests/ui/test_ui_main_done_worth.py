@@ -17,7 +17,7 @@ from cancelapp.domain.money import Money
 from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Column, Tab
-from fixtures.main_window import open_window, show_request
+from fixtures.main_window import money_rows, open_window, show_request
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 30_000
@@ -45,12 +45,6 @@ def window(
     bare_context.settings = replace(bare_context.settings, undo_window_seconds=0)
     connect_demo(bare_context, demo_shop)
     return open_window(qtbot, bare_context)
-
-
-def money_rows(window: MainWindow) -> dict[str, str]:
-    money = window.detail.money
-    names, values = money.names.text().splitlines(), money.values.text().splitlines()
-    return dict(zip(names, values, strict=True))
 
 
 def item_cells(window: MainWindow) -> list[list[str]]:

@@ -20,8 +20,8 @@ from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog, TextDialog
 from cancelapp.ui.dialogs.bulk_dialogs import BulkConfirmDialog
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Column, Tab
-from cancelapp.ui.queue.queue_model import OUTCOME_ROLE
 from fixtures.main_window import open_window, show_request
+from fixtures.queue_rows import click_rows, rows_with
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 30_000
@@ -39,36 +39,6 @@ def window(
     window = open_window(qtbot, bare_context)  # the first connect's backfill included
     yield window
     window.close()
-
-
-def rows_with(window: MainWindow, outcome: str, financial_status: str | None = None) -> list[int]:
-    model = window.model
-    return [
-        row
-        for row in range(model.rowCount())
-        if model.index(row, Column.VERDICT).data(OUTCOME_ROLE) == outcome
-        and financial_status in (None, model.queue_row(row).financial_status)
-        and model.queue_row(row).action_state is None
-    ]
-
-
-def click_rows(
-    qtbot: QtBot, window: MainWindow, rows: list[int], *, add: bool = False
-) -> list[int]:
-    """A click on the first row (with `add`, a Ctrl-click), Ctrl-clicks on the others, as a
-    merchant chooses them."""
-    table = window.queue.table
-    for n, row in enumerate(rows):
-        index = window.model.index(row, Column.ORDER)
-        table.scrollTo(index)
-        control = n or add
-        modifier = (
-            Qt.KeyboardModifier.ControlModifier if control else Qt.KeyboardModifier.NoModifier
-        )
-        qtbot.mouseClick(
-            table.viewport(), Qt.MouseButton.LeftButton, modifier, table.visualRect(index).center()
-        )
-    return [window.model.request_id_at(row) for row in rows]
 
 
 def gone(qtbot: QtBot, window: MainWindow, request_ids: list[int]) -> None:

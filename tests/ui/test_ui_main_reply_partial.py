@@ -18,7 +18,7 @@ from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog
 from cancelapp.ui.main_window import MainWindow
 from fixtures.imap import ImapServer
 from fixtures.mailbox import window_with_mailbox
-from fixtures.main_window import open_window, show_request
+from fixtures.main_window import open_approve, open_window
 from fixtures.smtp import SmtpServer
 
 pytestmark = [pytest.mark.imap, pytest.mark.qt_log_ignore("propagateSizeHints")]
@@ -31,14 +31,8 @@ def demo_shop(make_demo_shop: Callable[..., DemoShop]) -> DemoShop:
 
 
 def approve(qtbot: QtBot, window: MainWindow, order_id: str) -> ConfirmActionDialog:
-    request_id = window.model.request_of_order(order_id)
-    assert request_id is not None
-    show_request(qtbot, window, request_id)
-    qtbot.waitUntil(window.commands.approve.isEnabled, timeout=WAIT)
-    with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
-        window.commands.approve.trigger()
-    dialog = opened.args[0]
-    assert isinstance(dialog, ConfirmActionDialog) and dialog.reply_preview is not None
+    dialog = open_approve(qtbot, window, order_id)
+    assert dialog.reply_preview is not None
     return dialog
 
 

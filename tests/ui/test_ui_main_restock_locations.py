@@ -21,7 +21,7 @@ from cancelapp.store.stores import list_stores
 from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog
 from cancelapp.ui.detail.approve_choices import LineWidgets
 from cancelapp.ui.main_window import MainWindow
-from fixtures.main_window import open_window, show_request
+from fixtures.main_window import open_approve, open_window
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 30_000
@@ -74,14 +74,8 @@ def window_for(qtbot: QtBot, context: AppContext, shop: DemoShop) -> MainWindow:
 
 
 def approve_preview(qtbot: QtBot, window: MainWindow, order_id: str) -> ConfirmActionDialog:
-    request_id = window.model.request_of_order(order_id)
-    assert request_id is not None
-    show_request(qtbot, window, request_id)  # it may be the row selected at start
-    qtbot.waitUntil(window.commands.approve.isEnabled, timeout=WAIT)
-    with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
-        window.commands.approve.trigger()
-    dialog = opened.args[0]
-    assert isinstance(dialog, ConfirmActionDialog) and dialog.panel is not None
+    dialog = open_approve(qtbot, window, order_id)
+    assert dialog.panel is not None
     return dialog
 
 

@@ -25,7 +25,7 @@ from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog
 from cancelapp.ui.i18n import Translations
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Tab
-from fixtures.main_window import open_window, show_request
+from fixtures.main_window import money_rows, open_approve, open_window, show_request
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 30_000
@@ -57,12 +57,6 @@ def window(
     return open_window(qtbot, bare_context)
 
 
-def money_rows(window: MainWindow) -> dict[str, str]:
-    money = window.detail.money
-    names, values = money.names.text().splitlines(), money.values.text().splitlines()
-    return dict(zip(names, values, strict=True))
-
-
 def screenshot(window: MainWindow, path: Path) -> None:
     """The window at a laptop's size, the money breakdown scrolled into view, saved to be
     looked at (`pytest --basetemp DIR` keeps it)."""
@@ -74,18 +68,6 @@ def screenshot(window: MainWindow, path: Path) -> None:
 
 def vat_in(amount: Decimal) -> Money:
     return Money.of((amount / 5).quantize(Decimal("0.01")), "DKK")  # 25 % included
-
-
-def approve_preview(qtbot: QtBot, window: MainWindow, order_id: str) -> ConfirmActionDialog:
-    request_id = window.model.request_of_order(order_id)
-    assert request_id is not None
-    show_request(qtbot, window, request_id)
-    qtbot.waitUntil(window.commands.approve.isEnabled, timeout=WAIT)
-    with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
-        window.commands.approve.trigger()
-    dialog = opened.args[0]
-    assert isinstance(dialog, ConfirmActionDialog)
-    return dialog
 
 
 def confirm_and_show(
@@ -113,7 +95,7 @@ def test_a_cancelled_order_shows_no_vat_left_even_from_an_older_cache(
     qtbot: QtBot, window: MainWindow, demo_shop: DemoShop, order_id: str, tmp_path: Path
 ) -> None:
     fmt = window.formatter.money
-    dialog = approve_preview(qtbot, window, order_id)
+    dialog = open_approve(qtbot, window, order_id)
     before = window.current_detail()
     assert before is not None and before.order is not None
     original_vat = vat_in(before.order.total.amount)
@@ -162,7 +144,7 @@ def test_a_partly_refunded_order_shows_the_vat_of_what_is_left_in_danish(
     tmp_path: Path,
 ) -> None:
     kept = demo_shop.order(order_id).line_items[0]
-    dialog = approve_preview(qtbot, window, order_id)
+    dialog = open_approve(qtbot, window, order_id)
     assert dialog.panel is not None
     dialog.panel.lines[0].quantity.setValue(0)  # the first item still ships
     qtbot.waitUntil(lambda: dialog.settled, timeout=WAIT)
