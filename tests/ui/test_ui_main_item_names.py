@@ -18,7 +18,7 @@ from cancelapp.ui.detail.order_sections import ITEM_COLUMNS
 from cancelapp.ui.i18n import Translations
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Tab
-from fixtures.main_window import open_window, show_request, synced
+from fixtures.main_window import open_window_at, show_request
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -75,11 +75,7 @@ def _items_read_well(qtbot: QtBot, window: MainWindow, titles: set[str]) -> None
 def test_item_names_get_the_room_the_numbers_leave_at_1024_in_english_and_danish(
     qtbot: QtBot, qapp: QApplication, context: AppContext
 ) -> None:
-    window = open_window(qtbot, context, start=False)
-    window.resize(1024, 720)
-    with synced(qtbot, window):
-        window.start()
-    qtbot.waitUntil(lambda: window.width() == 1024)
+    window = open_window_at(qtbot, context, 1024)
     titles: set[str] = set()
     context.translations = Translations(qapp)
     try:

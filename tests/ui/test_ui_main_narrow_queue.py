@@ -15,18 +15,9 @@ from cancelapp.ui.i18n import Translations
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Column, Tab
 from cancelapp.ui.queue.verdict_width import REASON_CHARACTERS
-from fixtures.main_window import open_window, synced
+from fixtures.main_window import open_window_at
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
-
-
-def _opened_at(qtbot: QtBot, context: AppContext, width: int) -> MainWindow:
-    window = open_window(qtbot, context, start=False)
-    window.resize(width, 720)  # a 768 px high screen less a title bar
-    with synced(qtbot, window):
-        window.start()
-    qtbot.waitUntil(lambda: window.width() == width)
-    return window
 
 
 def _search_usable(window: MainWindow) -> None:
@@ -63,7 +54,7 @@ def _narrowest_queue(qtbot: QtBot, window: MainWindow) -> int:
 def test_at_1024_the_search_keeps_its_width_and_the_queue_can_get_narrow_in_english_and_danish(
     qtbot: QtBot, qapp: QApplication, context: AppContext
 ) -> None:
-    window = _opened_at(qtbot, context, 1024)
+    window = open_window_at(qtbot, context, 1024)
     context.translations = Translations(qapp)
     try:
         for language in (Language.ENGLISH, Language.DANISH):
@@ -97,7 +88,7 @@ def _texts_whole(window: MainWindow, columns: tuple[Column, ...]) -> None:
 def test_in_danish_at_1366_action_and_refund_due_are_as_wide_as_their_texts(
     qtbot: QtBot, qapp: QApplication, context: AppContext
 ) -> None:
-    window = _opened_at(qtbot, context, 1366)
+    window = open_window_at(qtbot, context, 1366)
     table = window.queue.table
     header = table.horizontalHeader()
     context.translations = Translations(qapp)
