@@ -10,8 +10,10 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from cancelapp.actions import Outcome
 from cancelapp.context import AppContext, connect_demo
 from cancelapp.demoshop import DemoShop
+from cancelapp.domain.request import RequestState
 from cancelapp.session.bulk import AT_ONCE, BulkRun, OrderState
 from cancelapp.store.journal import list_decisions
 from cancelapp.ui.detail.action_dialogs import TextDialog
@@ -28,8 +30,10 @@ WAIT = 30_000
 
 
 @pytest.fixture
-def context(bare_context: AppContext) -> AppContext:
-    bare_context.settings = replace(bare_context.settings, undo_window_seconds=0)
+def context(bare_context: AppContext, request: pytest.FixtureRequest) -> AppContext:
+    """No undo window unless a test parametrizes one (`indirect`), in seconds."""
+    seconds = getattr(request, "param", 0)
+    bare_context.settings = replace(bare_context.settings, undo_window_seconds=seconds)
     return bare_context
 
 
@@ -110,6 +114,7 @@ def test_approve_selected_refunds_each_approved_order_once_and_leaves_review_alo
     assert len(dialog.left_out_lines) == 1 and dialog.left_out_lines[0].startswith(review_name)
     assert "Review" in dialog.left_out_lines[0]
     assert f"Sent {AT_ONCE} orders at a time" in dialog.pace_label.text()
+    assert "Sent as soon as you confirm" in dialog.undo_label.text()  # no undo window
 
     with qtbot.waitSignal(window.bulk.finished, timeout=WAIT) as finished:
         progress = confirm(qtbot, window, dialog)
@@ -306,3 +311,134 @@ def test_decline_selected_counts_the_reason_and_says_who_is_not_emailed(
     (declined,) = demo_shop.order(in_shopify).requested_edits
     assert edit.endswith(f"/{declined.id}")
     assert (declined.status, declined.decline_note) == ("DECLINED", reason.strip())
+
+
+def queue_in_window(
+    qtbot: QtBot, window: MainWindow, dialog: BulkConfirmDialog
+) -> tuple[list[Outcome], list[str]]:
+    """Confirm a bulk under an undo window: the outcomes of its orders, all queued, and what
+    the status bar said meanwhile."""
+    said: list[str] = []
+    window.bulk.notice.connect(lambda text, _ms: said.append(text))
+    outcomes: list[Outcome] = []
+    window.bulk.order_finished.connect(
+        lambda _rid, outcome: outcomes.append(outcome) if outcome is not None else None
+    )
+    with qtbot.waitSignal(window.bulk.undo_changed, timeout=WAIT):
+        dialog.confirm_button.click()
+    assert [o.status.value for o in outcomes] == ["queued"] * len(dialog.bulk.plans)
+    assert window.commands.undo.isEnabled() and window.bulk.progress is None
+    return outcomes, said
+
+
+def undo_bulk(qtbot: QtBot, window: MainWindow) -> BulkRun:
+    """Ctrl+Z on the queue, as a merchant presses it: the bulk as it ended."""
+    with qtbot.waitSignal(window.bulk.finished, timeout=WAIT) as finished:
+        qtbot.keyClick(window.queue.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    run = finished.args[0]
+    assert isinstance(run, BulkRun)
+    return run
+
+
+def back_in_needs_decision(qtbot: QtBot, window: MainWindow, request_ids: list[int]) -> None:
+    """The requests taken back wait for a decision again, as after a single undo."""
+    window.queue.show_tab(Tab.NEEDS_DECISION)
+    for rid in request_ids:
+        qtbot.waitUntil(lambda rid=rid: window.model.row_of(rid) is not None, timeout=WAIT)
+        show_request(qtbot, window, rid)
+        detail = window.current_detail()
+        assert detail is not None and detail.request.state is RequestState.OPEN
+        assert not detail.busy
+
+
+@pytest.mark.parametrize("context", [600], indirect=True)
+def test_one_undo_takes_back_a_whole_bulk_approve_before_its_window_ends(
+    window: MainWindow, qtbot: QtBot, demo_shop: DemoShop
+) -> None:
+    approve = rows_with(window, "approve", "PAID")[:3]
+    assert len(approve) == 3
+    click_rows(qtbot, window, approve)
+    orders = [order_of(window, row) for row in approve]
+    dialog = open_bulk(qtbot, window, Qt.Key.Key_A)
+    assert isinstance(dialog, BulkConfirmDialog)
+    assert "undo window of 600 s" in dialog.undo_label.text()
+    assert "one Undo (Ctrl+Z) takes back all of them" in dialog.undo_label.text()
+
+    outcomes, said = queue_in_window(qtbot, window, dialog)
+    due = max(o.due_at for o in outcomes if o.due_at is not None)
+    line = f"3 orders: sent at {window.formatter.clock_time(due)} unless you undo them (Ctrl+Z)."
+    assert said == [line] and window.status.currentMessage() == line
+    for rid, _gid, _name in orders:  # queued: handled, out of Needs decision
+        qtbot.waitUntil(lambda rid=rid: window.model.row_of(rid) is None, timeout=WAIT)
+
+    run = undo_bulk(qtbot, window)
+    assert [o.state for o in run.orders] == [OrderState.TAKEN_BACK] * 3
+    assert said[-1] == "Took back 3 decisions."
+    assert window.status.currentMessage() == "Took back 3 decisions."
+    assert not window.commands.undo.isEnabled() and not window.bulk.busy
+    session = window.session
+    assert session is not None and session.runner.queued() == []  # nothing left to go
+    for _rid, gid, _name in orders:
+        assert demo_shop.order(gid).cancelled_at is None
+        assert [r for r in demo_shop.ledger.refunds if r.order_id == gid] == []
+    back_in_needs_decision(qtbot, window, [rid for rid, _gid, _name in orders])
+
+
+@pytest.mark.parametrize("context", [1], indirect=True)
+def test_a_bulk_approve_is_sent_once_its_undo_window_is_over(
+    window: MainWindow, qtbot: QtBot, demo_shop: DemoShop
+) -> None:
+    approve = rows_with(window, "approve", "PAID")[:3]
+    click_rows(qtbot, window, approve)
+    orders = [order_of(window, row) for row in approve]
+    dialog = open_bulk(qtbot, window, Qt.Key.Key_A)
+    assert isinstance(dialog, BulkConfirmDialog)
+    untouched: list[bool] = []  # Shopify, as each order was queued
+    window.bulk.order_finished.connect(
+        lambda _rid, _o: untouched.append(
+            all(demo_shop.order(gid).cancelled_at is None for _r, gid, _n in orders)
+        )
+    )
+    with qtbot.waitSignal(window.bulk.finished, timeout=WAIT) as finished:
+        queue_in_window(qtbot, window, dialog)
+    assert untouched[:3] == [True] * 3
+    run = finished.args[0]
+    assert [o.state for o in run.orders] == [OrderState.DONE] * 3
+    progress = window.bulk.progress
+    assert progress is not None and progress.summary.text() == "3 succeeded"
+    for rid, gid, _name in orders:  # each cancelled and refunded once
+        assert demo_shop.order(gid).cancelled_at is not None
+        assert len([r for r in demo_shop.ledger.refunds if r.order_id == gid]) == 1
+        qtbot.waitUntil(lambda rid=rid: window.model.row_of(rid) is None, timeout=WAIT)
+    with window.context.database.reading() as conn:  # decided under the policy shown
+        snapshots = [[d.policy_snapshot for d in list_decisions(conn, rid)] for rid, *_ in orders]
+    assert all(s and s[-1] and s[-1]["policy"] == run.bulk.policy_snapshot for s in snapshots)
+    session = window.session
+    assert session is not None and session.runner.run_due() == []  # none left to send again
+
+
+@pytest.mark.parametrize("context", [600], indirect=True)
+def test_one_undo_takes_back_a_bulk_decline(
+    window: MainWindow, qtbot: QtBot, demo_shop: DemoShop
+) -> None:
+    chosen = [*rows_with(window, "approve", "PAID")[:1], *rows_with(window, "review")[:1]]
+    assert len(chosen) == 2
+    click_rows(qtbot, window, chosen)
+    orders = [order_of(window, row) for row in chosen]
+    notes = {gid: demo_shop.order(gid).note for _rid, gid, _name in orders}
+    reason_dialog = open_bulk(qtbot, window, Qt.Key.Key_D)
+    assert isinstance(reason_dialog, TextDialog)
+    reason_dialog.editor.setPlainText("Already on its way, sorry.")
+    with qtbot.waitSignal(window.bulk.dialog_opened, timeout=WAIT) as opened:
+        reason_dialog.confirm_button.click()
+    dialog = opened.args[0]
+    assert isinstance(dialog, BulkConfirmDialog)
+    _outcomes, said = queue_in_window(qtbot, window, dialog)
+    assert said[0].startswith("2 orders: sent at ")
+    run = undo_bulk(qtbot, window)
+    assert [o.state for o in run.orders] == [OrderState.TAKEN_BACK] * 2
+    assert said[-1] == "Took back 2 decisions."
+    for _rid, gid, _name in orders:  # nothing reached Shopify: no note, no cancel
+        assert demo_shop.order(gid).note == notes[gid]
+        assert demo_shop.order(gid).cancelled_at is None
+    back_in_needs_decision(qtbot, window, [rid for rid, _gid, _name in orders])
