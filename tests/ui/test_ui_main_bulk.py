@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from cancelapp.actions import Outcome
 from cancelapp.context import AppContext, connect_demo
-from cancelapp.demoshop import DemoShop
+from cancelapp.demoshop import DemoShop, Fault
 from cancelapp.domain.request import RequestState
 from cancelapp.session.bulk import AT_ONCE, BulkRun, OrderState
 from cancelapp.store.journal import list_decisions
@@ -21,7 +21,7 @@ from cancelapp.ui.dialogs.bulk_dialogs import BulkConfirmDialog, BulkProgressDia
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Column, Tab
 from cancelapp.ui.queue.queue_model import OUTCOME_ROLE
-from fixtures.main_window import open_window, show_request
+from fixtures.main_window import open_approve, open_window, show_request
 from fixtures.queue_rows import click_rows as choose_rows
 from fixtures.queue_rows import rows_with
 
@@ -442,3 +442,103 @@ def test_one_undo_takes_back_a_bulk_decline(
         assert demo_shop.order(gid).note == notes[gid]
         assert demo_shop.order(gid).cancelled_at is None
     back_in_needs_decision(qtbot, window, [rid for rid, _gid, _name in orders])
+
+
+@pytest.mark.parametrize("context", [1], indirect=True)
+def test_a_bulk_whose_window_ends_offline_waits_for_shopify_and_is_sent_once(
+    window: MainWindow, qtbot: QtBot, demo_shop: DemoShop
+) -> None:
+    approve = rows_with(window, "approve", "PAID")[:2]
+    click_rows(qtbot, window, approve)
+    orders = [order_of(window, row) for row in approve]
+    dialog = open_bulk(qtbot, window, Qt.Key.Key_A)
+    assert isinstance(dialog, BulkConfirmDialog)
+    with qtbot.waitSignal(window.bulk.finished, timeout=WAIT) as finished:
+        queue_in_window(qtbot, window, dialog)
+        demo_shop.faults.at_rate(Fault.drop(), 1.0)  # Shopify out of reach at the window's end
+    run = finished.args[0]
+    assert [o.state for o in run.orders] == [OrderState.DONE] * 2
+    progress = window.bulk.progress
+    assert progress is not None
+    names = [name for _rid, _gid, name in orders]
+    lines = [progress.orders.item(i).text() for i in range(2)]
+    assert lines == [f"{name}: queued until Shopify can be reached" for name in names]
+    assert window.status.online is False  # said at once, as for a single decision
+    assert all(demo_shop.order(gid).cancelled_at is None for _r, gid, _n in orders)
+
+    demo_shop.faults.clear()
+    window.sync_now()  # Shopify answers again: the queued orders go, each once
+    for _rid, gid, _name in orders:
+        qtbot.waitUntil(lambda gid=gid: demo_shop.order(gid).cancelled_at is not None, timeout=WAIT)
+    session = window.session
+    assert session is not None
+    qtbot.waitUntil(lambda: session.runner.queued() == [], timeout=WAIT)
+    for _rid, gid, _name in orders:
+        assert len([r for r in demo_shop.ledger.refunds if r.order_id == gid]) == 1
+
+
+@pytest.mark.parametrize("context", [1], indirect=True)
+def test_stop_after_the_undo_window_takes_back_the_orders_not_started(
+    window: MainWindow, qtbot: QtBot, demo_shop: DemoShop
+) -> None:
+    """Stopped, the orders still queued never go: not later, not after a restart."""
+    approve = rows_with(window, "approve", "PAID")[:4]
+    assert len(approve) == 4
+    click_rows(qtbot, window, approve)
+    orders = [order_of(window, row) for row in approve]
+    dialog = open_bulk(qtbot, window, Qt.Key.Key_A)
+    assert isinstance(dialog, BulkConfirmDialog)
+    window.bulk.order_finished.connect(
+        lambda _rid, o: (
+            window.bulk.progress.stop_button.click()
+            if o is not None and o.status.value == "done" and window.bulk.progress
+            else None
+        )
+    )
+    with qtbot.waitSignal(window.bulk.finished, timeout=WAIT) as finished:
+        queue_in_window(qtbot, window, dialog)
+    run = finished.args[0]
+    states = [o.state for o in run.orders]
+    assert states == [OrderState.DONE] * AT_ONCE + [OrderState.NOT_STARTED] * (4 - AT_ONCE)
+    stopped = [
+        rid
+        for (rid, _g, _n), o in zip(orders, run.orders, strict=True)
+        if o.action_id and o.state is OrderState.NOT_STARTED
+    ]
+    back_in_needs_decision(qtbot, window, stopped)
+    session = window.session
+    assert session is not None and session.runner.queued() == []
+    sent = {o.plan.order_id for o in run.orders[:AT_ONCE]}
+    for _rid, gid, _name in orders:
+        refunds = [r for r in demo_shop.ledger.refunds if r.order_id == gid]
+        assert len(refunds) == (1 if gid in sent else 0)
+
+
+@pytest.mark.parametrize("context", [600], indirect=True)
+def test_undo_takes_back_the_newest_first_a_bulk_then_a_single_decision(
+    window: MainWindow, qtbot: QtBot, demo_shop: DemoShop
+) -> None:
+    single, *bulk = rows_with(window, "approve", "PAID")[:3]
+    single_rid, single_gid, _name = order_of(window, single)
+    in_bulk = [order_of(window, row) for row in bulk]
+    approve = open_approve(qtbot, window, single_gid)
+    with qtbot.waitSignal(window.actions_.finished, timeout=WAIT):
+        approve.confirm_button.click()
+    window.queue.show_tab(Tab.NEEDS_DECISION)
+    rows = [window.model.row_of(rid) for rid, _gid, _name in in_bulk]
+    click_rows(qtbot, window, [row for row in rows if row is not None])
+    dialog = open_bulk(qtbot, window, Qt.Key.Key_A)
+    assert isinstance(dialog, BulkConfirmDialog)
+    queue_in_window(qtbot, window, dialog)
+
+    run = undo_bulk(qtbot, window)  # the bulk, queued last, goes first
+    assert [o.state for o in run.orders] == [OrderState.TAKEN_BACK] * 2
+    assert window.commands.undo.isEnabled()  # the single approval is still in its window
+    session = window.session
+    assert session is not None
+    assert [e.plan.order_id for e in session.runner.queued()] == [single_gid]
+    with qtbot.waitSignal(window.actions_.finished, timeout=WAIT):
+        qtbot.keyClick(window.queue.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert session.runner.queued() == [] and not window.commands.undo.isEnabled()
+    back_in_needs_decision(qtbot, window, [single_rid, *(rid for rid, _g, _n in in_bulk)])
+    assert not [r for r in demo_shop.ledger.refunds if r.order_id == single_gid]

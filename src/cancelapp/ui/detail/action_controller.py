@@ -316,6 +316,13 @@ class ActionController(QObject):
         task.succeeded.connect(taken_back)
         task.failed.connect(self._report)
 
+    def wait_for_shopify(self, rid: int, outcome: Outcome) -> None:
+        """A decision queued elsewhere (a bulk's order) because Shopify could not be
+        reached: the window goes offline, and the decision is sent as soon as Shopify
+        answers, like one decided offline here."""
+        self._queued[outcome.order_id] = rid
+        self.unreachable.emit()
+
     def hold_arrivals(self, request_ids: frozenset[int]) -> None:
         """The merchant's "hold on arrival" setting: new requests' orders stop shipping."""
         from cancelapp.session.refresh import hold_on_arrival

@@ -36,6 +36,7 @@ class BulkFlow(QObject):
     order_finished = Signal(int, object)  # request id, Outcome (None after an error)
     finished = Signal(object)  # the BulkRun, every order ended
     problem = Signal(object)  # the banner's `Words`: said again in a new language
+    waiting_for_shopify = Signal(int, object)  # request id, its Outcome: queued, Shopify away
     notice = Signal(str, int)  # for the status bar: the text, and for how many ms
     undo_changed = Signal()  # whether a bulk waiting out its undo window can be taken back
 
@@ -254,6 +255,8 @@ class BulkFlow(QObject):
         self, session: StoreSession, run: BulkRun, index: int, outcome: Outcome | None
     ) -> None:
         run.finished(index, outcome)
+        if outcome is not None and outcome.status.value == "queued":  # Shopify out of reach
+            self.waiting_for_shopify.emit(run.orders[index].plan.request_id or 0, outcome)
         self._ended(session, run, index, outcome)
 
     def _order_failed(self, session: StoreSession, run: BulkRun, index: int, error: object) -> None:
