@@ -542,3 +542,30 @@ def test_undo_takes_back_the_newest_first_a_bulk_then_a_single_decision(
     assert session.runner.queued() == [] and not window.commands.undo.isEnabled()
     back_in_needs_decision(qtbot, window, [single_rid, *(rid for rid, _g, _n in in_bulk)])
     assert not [r for r in demo_shop.ledger.refunds if r.order_id == single_gid]
+
+
+@pytest.mark.parametrize("context", [600], indirect=True)
+def test_an_undo_that_finds_an_order_already_sent_says_so_and_takes_back_the_rest(
+    window: MainWindow, qtbot: QtBot, demo_shop: DemoShop
+) -> None:
+    """The undo racing an order's sending: each order is either taken back or reported as
+    sent, never both."""
+    approve = rows_with(window, "approve", "PAID")[:3]
+    click_rows(qtbot, window, approve)
+    orders = [order_of(window, row) for row in approve]
+    dialog = open_bulk(qtbot, window, Qt.Key.Key_A)
+    assert isinstance(dialog, BulkConfirmDialog)
+    outcomes, _said = queue_in_window(qtbot, window, dialog)
+    session = window.session
+    assert session is not None and outcomes[0].action_id is not None
+    sent = session.runner.send_queued(outcomes[0].action_id)  # it left just before the undo
+    assert sent is not None and sent.status.value == "done", sent
+    run = undo_bulk(qtbot, window)
+    assert [o.state for o in run.orders][1:] == [OrderState.TAKEN_BACK] * 2
+    assert window.banner.text == "Took back 2; 1 was already sent."
+    (_rid, first, _name), *rest = orders
+    assert len([r for r in demo_shop.ledger.refunds if r.order_id == first]) == 1
+    for _rid, gid, _name in rest:
+        assert demo_shop.order(gid).cancelled_at is None
+    back_in_needs_decision(qtbot, window, [rid for rid, _gid, _name in rest])
+    assert session.runner.queued() == []

@@ -199,10 +199,10 @@ class BulkFlow(QObject):
         due = max(o.due_at for o in queued if o.due_at is not None)
         count = len(queued)
         text = (
-            self.tr("%n order: sent at {time} unless you undo it (Ctrl+Z).", "", count)
+            self.tr("1 order: sent at {time} unless you undo it (Ctrl+Z).")
             if count == 1
-            else self.tr("%n orders: sent at {time} unless you undo them (Ctrl+Z).", "", count)
-        ).format(time=self.formatter.clock_time(due))
+            else self.tr("{count} orders: sent at {time} unless you undo them (Ctrl+Z).")
+        ).format(count=self.formatter.locale.toString(count), time=self.formatter.clock_time(due))
         self._waiting_in = session
         self.undo_stamp = time.monotonic()
         milliseconds = max(round(seconds * 1000), 1)
@@ -289,22 +289,26 @@ class BulkFlow(QObject):
             if order.action_id in back:
                 run.taken_back(index)
         left = len(queued) - len(back)
+        locale = self.formatter.locale
+        counted = {"taken": locale.toString(len(back)), "left": locale.toString(left)}
         if left == 0:
-            self.notice.emit(
-                self.tr("Took back %n decision.", "", len(back))
-                if len(back) == 1
-                else self.tr("Took back %n decisions.", "", len(back)),
-                8000,
-            )
-        else:
             words = (
-                self.tr("Took back {taken}; 1 was already sent.")
-                if left == 1
-                else self.tr("Took back {taken}; {left} were already sent.")
+                self.tr("Took back 1 decision.")
+                if len(back) == 1
+                else self.tr("Took back {taken} decisions.")
             )
-            locale = self.formatter.locale
-            said = words.format(taken=locale.toString(len(back)), left=locale.toString(left))
-            self.problem.emit(lambda: (said, None))
+            self.notice.emit(words.format(**counted), 8000)
+        else:  # a banner: some went to Shopify after all
+
+            def partly() -> tuple[str, str | None]:
+                words = (
+                    self.tr("Took back {taken}; 1 was already sent.")
+                    if left == 1
+                    else self.tr("Took back {taken}; {left} were already sent.")
+                )
+                return words.format(**counted), None
+
+            self.problem.emit(partly)
         self._end_waiting(run, queued)
 
     def _undo_failed(self, run: BulkRun, queued: list[tuple[int, int]], error: object) -> None:
