@@ -2,10 +2,12 @@
 that could not be decided names it and goes once another decision succeeds or Shopify
 answers again (it stayed beside the next order); the approve dialog offers "Refund the
 shipping" from the cache too, and the queued decision keeps the choice: once the shop is
-back, the refund leaves the shipping out."""
+back, the refund leaves the shipping out. A cache from before the shipping left was read
+says in the dialog why the shipping is refunded."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 
 import pytest
@@ -40,6 +42,23 @@ def approve(qtbot: QtBot, window: MainWindow, request_id: int) -> None:
     window.commands.approve.trigger()
 
 
+def forget_shipping(context: AppContext, order_id: str) -> None:
+    """The order as cached before CancelApp read the shipping left on it."""
+    with context.database.transaction() as conn:
+        (snapshot,) = conn.execute(
+            "SELECT snapshot FROM order_snapshots JOIN orders ON orders.id = order_id"
+            " WHERE orders.gid = ?",
+            (order_id,),
+        ).fetchone()
+        node = json.loads(snapshot)
+        del node["currentShippingPriceSet"]
+        conn.execute(
+            "UPDATE order_snapshots SET snapshot = ? WHERE order_id ="
+            " (SELECT id FROM orders WHERE gid = ?)",
+            (json.dumps(node), order_id),
+        )
+
+
 def request_state(context: AppContext, request_id: int) -> RequestState | None:
     with context.database.reading() as conn:
         request = get_request(conn, request_id)
@@ -49,15 +68,16 @@ def request_state(context: AppContext, request_id: int) -> RequestState | None:
 def test_an_offline_approve_names_its_order_and_keeps_the_shipping_out_when_unticked(
     qtbot: QtBot, bare_context: AppContext, shop: DemoShop
 ) -> None:
-    uncached, kept = requested_order(shop), requested_order(shop)
+    uncached, kept, older = (requested_order(shop) for _ in range(3))
     bare_context.settings = replace(bare_context.settings, undo_window_seconds=0)
     connect_demo(bare_context, shop)
     window = open_window(qtbot, bare_context)
-    ids = [window.model.request_of_order(order_id) for order_id in (uncached, kept)]
+    ids = [window.model.request_of_order(order_id) for order_id in (uncached, kept, older)]
     assert None not in ids
-    uncached_rid, kept_rid = (rid for rid in ids if rid is not None)
+    uncached_rid, kept_rid, older_rid = (rid for rid in ids if rid is not None)
     with bare_context.database.transaction() as conn:  # read since with a verdict's fields only
         conn.execute("UPDATE orders SET detail = ? WHERE gid = ?", (VERDICT, uncached))
+    forget_shipping(bare_context, older)
     named = NOT_CACHED.format(order=shop.order(uncached).name)
 
     shop.stop()
@@ -88,6 +108,18 @@ def test_an_offline_approve_names_its_order_and_keeps_the_shipping_out_when_unti
         dialog.confirm_button.click()
     assert finished.args[1].status.value == "queued", finished.args[1].message
     assert window.banner.isHidden()  # a decision went through: the other order's word goes
+
+    with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
+        approve(qtbot, window, older_rid)
+    dialog = opened.args[0]
+    assert isinstance(dialog, ConfirmActionDialog) and dialog.panel is not None
+    assert not dialog.panel.shipping_check.isVisibleTo(dialog)
+    assert dialog.panel.shipping_note.isVisibleTo(dialog)
+    assert dialog.panel.shipping_note.text() == (
+        "The cached copy of this order does not say what is left of its shipping, so the "
+        "refund includes it. To keep the shipping, approve once CancelApp is online again."
+    )
+    dialog.reject()
 
     approve(qtbot, window, uncached_rid)  # said again, until Shopify answers
     qtbot.waitUntil(lambda: window.banner.text == named, timeout=WAIT)
