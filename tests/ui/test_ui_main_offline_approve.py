@@ -7,7 +7,6 @@ says in the dialog why the shipping is refunded."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 
 import pytest
@@ -22,6 +21,7 @@ from cancelapp.store.requests import get_request
 from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog
 from cancelapp.ui.main_window import MainWindow
 from fixtures.main_window import WAIT, open_window, show_request, synced
+from fixtures.order_snapshots import edit_snapshot
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 NOT_CACHED = (
@@ -42,23 +42,6 @@ def approve(qtbot: QtBot, window: MainWindow, request_id: int) -> None:
     window.commands.approve.trigger()
 
 
-def forget_shipping(context: AppContext, order_id: str) -> None:
-    """The order as cached before CancelApp read the shipping left on it."""
-    with context.database.transaction() as conn:
-        (snapshot,) = conn.execute(
-            "SELECT snapshot FROM order_snapshots JOIN orders ON orders.id = order_id"
-            " WHERE orders.gid = ?",
-            (order_id,),
-        ).fetchone()
-        node = json.loads(snapshot)
-        del node["currentShippingPriceSet"]
-        conn.execute(
-            "UPDATE order_snapshots SET snapshot = ? WHERE order_id ="
-            " (SELECT id FROM orders WHERE gid = ?)",
-            (json.dumps(node), order_id),
-        )
-
-
 def request_state(context: AppContext, request_id: int) -> RequestState | None:
     with context.database.reading() as conn:
         request = get_request(conn, request_id)
@@ -77,7 +60,8 @@ def test_an_offline_approve_names_its_order_and_keeps_the_shipping_out_when_unti
     uncached_rid, kept_rid, older_rid = (rid for rid in ids if rid is not None)
     with bare_context.database.transaction() as conn:  # read since with a verdict's fields only
         conn.execute("UPDATE orders SET detail = ? WHERE gid = ?", (VERDICT, uncached))
-    forget_shipping(bare_context, older)
+    # As cached before CancelApp read the shipping left on it.
+    edit_snapshot(bare_context.database, older, lambda node: node.pop("currentShippingPriceSet"))
     named = NOT_CACHED.format(order=shop.order(uncached).name)
 
     shop.stop()

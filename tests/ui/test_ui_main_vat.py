@@ -7,26 +7,25 @@ total of 0)."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
-from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from cancelapp.context import AppContext, connect_demo
 from cancelapp.demoshop import DemoShop
 from cancelapp.domain.money import Money
-from cancelapp.settings import Language
 from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog
-from cancelapp.ui.i18n import Translations
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Tab
+from fixtures.danish import in_danish
 from fixtures.main_window import money_rows, open_approve, open_window, show_request
+from fixtures.order_snapshots import edit_snapshot
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 30_000
@@ -115,21 +114,13 @@ def test_a_cancelled_order_shows_no_vat_left_even_from_an_older_cache(
     # they are never shown as what is left (a cancelled order shows no VAT at all).
     request_id = window.model.request_of_order(order_id)
     assert request_id is not None
-    with window.context.database.transaction() as conn:
-        (snapshot,) = conn.execute(
-            "SELECT snapshot FROM order_snapshots JOIN orders ON orders.id = order_id"
-            " WHERE orders.gid = ?",
-            (order_id,),
-        ).fetchone()
-        node = json.loads(snapshot)
+
+    def original_lines(node: dict[str, Any]) -> None:
         lines = node.pop("currentTaxLines")
         lines[0]["priceSet"]["shopMoney"]["amount"] = str(original_vat.amount)
         node["taxLines"] = lines
-        conn.execute(
-            "UPDATE order_snapshots SET snapshot = ? WHERE order_id ="
-            " (SELECT id FROM orders WHERE gid = ?)",
-            (json.dumps(node), order_id),
-        )
+
+    edit_snapshot(window.context.database, order_id, original_lines)
     show_request(qtbot, window, request_id)
     rows = money_rows(window)
     assert "Taxes (included)" not in rows and "Moms 25 % (included)" not in rows
@@ -156,9 +147,7 @@ def test_a_partly_refunded_order_shows_the_vat_of_what_is_left_in_danish(
     assert all(li.current_quantity == 0 for li in order.line_items[1:])
     assert window.detail.state.text() == "Done"  # not "Cancelled": the order goes on
     left = kept.unit_price * kept.quantity + order.shipping
-    window.context.translations = Translations(qapp)
-    try:
-        window.use_language(Language.DANISH)
+    with in_danish(window):
         fmt = window.formatter.money
         total = fmt(Money.of(left, "DKK"))
         qtbot.waitUntil(lambda: money_rows(window)["Total"] == total, timeout=WAIT)
@@ -167,5 +156,3 @@ def test_a_partly_refunded_order_shows_the_vat_of_what_is_left_in_danish(
         assert rows["Moms 25 % (inkluderet)"] == fmt(vat)
         assert fmt(vat).endswith("\u00a0kr.") and "," in fmt(vat)  # in Danish
         screenshot(window, tmp_path / "vat-partly-refunded.png")
-    finally:
-        window.context.translations.apply(Language.ENGLISH, QLocale(QLocale.Language.English))
