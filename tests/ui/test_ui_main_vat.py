@@ -129,7 +129,6 @@ def test_a_cancelled_order_shows_no_vat_left_even_from_an_older_cache(
 
 def test_a_partly_refunded_order_shows_the_vat_of_what_is_left_in_danish(
     qtbot: QtBot,
-    qapp: QApplication,
     window: MainWindow,
     demo_shop: DemoShop,
     order_id: str,
