@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # the money-moving side loads with the store's session, dialo
     from cancelapp.session.refresh import ArrivalHolds, StoreSession
     from cancelapp.session.replies import RepliesSent, Unknown
     from cancelapp.settings import ReplyTexts
+    from cancelapp.ui.banner import Words
     from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog, TextDialog
     from cancelapp.ui.detail.reply_preview import ConfirmedReply
     from cancelapp.ui.detail.reply_unknown import ReplyUnknownDialog
@@ -48,6 +49,7 @@ class ActionController(QObject):
     dialog_opened = Signal(object)  # the ConfirmActionDialog or TextDialog now open
     finished = Signal(int, object)  # request id, Outcome (None for refresh and note)
     problem = Signal(object)  # the banner's `Words`: said again in a new language
+    problem_over = Signal(object)  # the `Words` of a decision's problem that no longer holds
     notice = Signal(str)  # for the status bar
     unreachable = Signal()  # Shopify could not be reached: the window goes offline
     reading = Signal(str)  # "the order is being read from Shopify"; "" once it is (or failed)
@@ -85,6 +87,9 @@ class ActionController(QObject):
         self._reply_task: Task | None = None
         self._replies_again = False
         self._asking: set[int] = set()  # replies the merchant is being asked about
+        # The banner's word on a decision that could not be made ("#1190: Shopify cannot be
+        # reached…"): it goes once a decision succeeds or Shopify answers again.
+        self._decision_problem: Words | None = None
         self._due_timer = QTimer(self)
         self._due_timer.setInterval(RUN_DUE_EVERY_MS)
         self._due_timer.timeout.connect(self.run_due)
@@ -110,6 +115,7 @@ class ActionController(QObject):
         from cancelapp.session.refresh import OFFLINE
 
         self._idle_ticks = 0  # and the next tick sends what was queued while offline
+        self._decision_problem_over()  # Shopify answers: a decision can be made again
         task = self.workers.run_on(Lane.NETWORK, finish_unfinished, session)
         task.succeeded.connect(lambda outcomes: self._sent(session, outcomes))
         task.failed.connect(
@@ -430,7 +436,8 @@ class ActionController(QObject):
         task = self.workers.run_on(Lane.NETWORK, prepare, session, rid, asked, offline=offline)
         task.finished.connect(lambda: self.reading.emit(""))
         task.succeeded.connect(lambda made: self._confirm(session, rid, made, detail, asked))
-        task.failed.connect(lambda error: self._fail(rid, error))
+        order = self._order_name(detail)
+        task.failed.connect(lambda error: self._fail(rid, error, order=order))
 
     def _confirm(
         self,
@@ -540,10 +547,13 @@ class ActionController(QObject):
         task = self.workers.run_on(Lane.NETWORK, carry_out_with_reply, session, prepared, draft)
         waiting = prepared.from_cache  # queued until Shopify answers, not for an undo window
         task.succeeded.connect(lambda outcome: self._outcome(rid, outcome, waiting=waiting))
-        task.failed.connect(lambda error: self._fail(rid, error))
+        order = prepared.plan.order_name
+        task.failed.connect(lambda error: self._fail(rid, error, order=order))
         task.finished.connect(lambda: self.sending.emit(rid, False))
 
     def _outcome(self, rid: int, outcome: Outcome, *, waiting: bool = False) -> None:
+        if outcome.status not in _TROUBLE:  # decided: an earlier decision's problem is over
+            self._decision_problem_over()
         if outcome.status == _DONE:
             self.send_replies()
         if outcome.status == _QUEUED:
@@ -629,13 +639,31 @@ class ActionController(QObject):
         if changed:
             self.rows_changed.emit(frozenset({rid}))
 
-    def _fail(self, rid: int, error: object) -> None:
+    def _fail(self, rid: int, error: object, *, order: str | None = None) -> None:
+        """`order`: the name of the order whose decision failed; the banner names it, and
+        the message goes once a decision succeeds or Shopify answers again."""
+        from cancelapp.session.decide import RefusedOffline
         from cancelapp.shopify.errors import NetworkDown, ShopifyDown
 
         self._end(rid)
-        self._report(error)
-        if isinstance(error, (NetworkDown, ShopifyDown)):
-            self.unreachable.emit()
+        if order:
+
+            def words() -> tuple[str, str | None]:
+                message, details = describe_error(error, self.formatter)
+                named = self.tr("{order}: {message}").format(order=order, message=message)
+                return named, details or None
+
+            self._decision_problem = words
+            self.problem.emit(words)
+        else:
+            self._report(error)
+        if isinstance(error, (NetworkDown, ShopifyDown, RefusedOffline)):
+            self.unreachable.emit()  # the window says so at once
+
+    def _decision_problem_over(self) -> None:
+        words, self._decision_problem = self._decision_problem, None
+        if words is not None:
+            self.problem_over.emit(words)
 
     def _report(self, error: object) -> None:
         self.problem.emit(lambda: describe_error(error, self.formatter))
