@@ -10,6 +10,7 @@ merchant takes it back (Ctrl+Z).
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -79,7 +80,8 @@ class ActionController(QObject):
         self.in_flight: set[int] = set()
         self.dialog: ConfirmActionDialog | TextDialog | ReplyUnknownDialog | None = None
         self._queued: dict[str, int] = {}  # order id -> request id, waiting to be sent
-        self._undoable: list[tuple[int, str, int]] = []  # request, order, action; newest last
+        # Request, order, action and when it was queued (monotonic); newest last.
+        self._undoable: list[tuple[int, str, int, float]] = []
         self._due_task: Task | None = None
         self._idle_ticks = 0
         self._reply_task: Task | None = None
@@ -291,6 +293,11 @@ class ActionController(QObject):
     def can_undo(self) -> bool:
         return bool(self._undoable)
 
+    @property
+    def undo_stamp(self) -> float:
+        """When the action Undo would take back was queued (monotonic; 0 with none)."""
+        return self._undoable[-1][3] if self._undoable else 0.0
+
     def undo(self) -> None:
         """Take back the most recent action still waiting out its undo window."""
         session = self.session
@@ -298,7 +305,7 @@ class ActionController(QObject):
             return
         from cancelapp.session.replies import take_back
 
-        rid, order_id, action_id = self._undoable.pop()
+        rid, order_id, action_id, _queued_at = self._undoable.pop()
         self.in_flight_changed.emit()
         task = self.workers.run_on(Lane.NETWORK, take_back, session, action_id, rid)
 
@@ -314,6 +321,13 @@ class ActionController(QObject):
 
         task.succeeded.connect(taken_back)
         task.failed.connect(self._report)
+
+    def wait_for_shopify(self, rid: int, outcome: Outcome) -> None:
+        """A decision queued elsewhere (a bulk's order) because Shopify could not be
+        reached: the window goes offline, and the decision is sent as soon as Shopify
+        answers, like one decided offline here."""
+        self._queued[outcome.order_id] = rid
+        self.unreachable.emit()
 
     def hold_arrivals(self, request_ids: frozenset[int]) -> None:
         """The merchant's "hold on arrival" setting: new requests' orders stop shipping."""
@@ -545,7 +559,8 @@ class ActionController(QObject):
         if outcome.status == _QUEUED:
             self._queued[outcome.order_id] = rid
             if outcome.action_id is not None:
-                self._undoable.append((rid, outcome.order_id, outcome.action_id))
+                queued_at = time.monotonic()
+                self._undoable.append((rid, outcome.order_id, outcome.action_id, queued_at))
         self._show_outcome(outcome, waiting=waiting)
         self._done(rid, outcome)
 
