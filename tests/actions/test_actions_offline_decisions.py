@@ -12,6 +12,7 @@ import pytest
 from actions_harness import Harness
 
 from cancelapp.actions import ActionRunner, OutcomeStatus, PlanRefused
+from cancelapp.actions.prepare.choices import ApproveChoices
 from cancelapp.domain.request import RequestState
 from cancelapp.domain.verdict import SuggestedAction
 from cancelapp.session.decide import Asked, Choice, carry_out, prepare
@@ -121,3 +122,29 @@ def test_refunding_part_of_an_order_offline_waits_for_shopify(
     _order_id, request_id = _cached_request(harness, "partially_fulfilled")
     with pytest.raises(PlanRefused, match="online again"):
         prepare(offline, request_id, Asked(Choice.APPROVE), offline=True)
+
+
+@pytest.mark.parametrize("state", ["eur", "gift_card_split"])
+def test_the_shipping_left_out_offline_is_refunded_as_shopify_will_work_it_out(
+    harness: Harness, sessions: tuple[StoreSession, StoreSession], state: str
+) -> None:
+    """In the customer's currency, and off one payment of two (a gift card beside a card)."""
+    h = harness
+    offline, online = sessions
+    order_id, request_id = _cached_request(h, state)
+    kept = ApproveChoices(refund_shipping=False)
+    live = h.runner.prepare_approve(request_id, SuggestedAction(), kept)
+    whole = prepare(offline, request_id, Asked(Choice.APPROVE), offline=True)
+    made = prepare(offline, request_id, Asked(Choice.APPROVE, choices=kept), offline=True)
+    assert live.preview is not None and live.preview.refund_total is not None
+    assert made.plan.preview is not None and whole.plan.preview is not None
+    options = made.plan.preview.options
+    assert options is not None and options.shipping is not None and not options.shipping_note
+    assert made.plan.preview.refund_total == live.preview.refund_total  # as Shopify will say
+    assert whole.plan.preview.refund_total == live.preview.refund_total + options.shipping
+    assert carry_out(offline, made).status is OutcomeStatus.QUEUED
+
+    [outcome] = online.runner.run_due()
+    assert outcome.status is OutcomeStatus.DONE, outcome.message
+    assert h.shop.ledger.refunded_total(order_id) == live.preview.refund_total.amount
+    assert h.shop.order(order_id).cancelled_at is not None

@@ -90,3 +90,59 @@ def test_a_queued_action_whose_check_came_back_garbled_waits_for_the_next_round(
     [sent] = h.runner.run_due()
     assert sent.status is OutcomeStatus.DONE, sent.message
     assert h.shop.order(order_id).cancelled_at is not None
+
+
+def test_a_bulk_order_queued_for_its_caller_is_sent_once_after_a_restart(
+    harness: Harness,
+) -> None:
+    """A bulk's orders wait out the undo window in the journal like single ones, but the
+    bulk sends them itself (`send_queued`): `run_due` leaves them alone. The app stopped
+    during the window: the next runner sends each, once, when due, like a queued single."""
+    h = harness
+    orders = [h.shop.create_order("paid") for _ in range(2)]
+    queued = [
+        h.runner.enqueue(
+            h.runner.prepare_approve(h.request_for(order_id), SuggestedAction()), held=True
+        )
+        for order_id in orders
+    ]
+    h.clock.advance(h.runner.settings.undo_seconds + 1)
+    assert h.runner.run_due() == []  # the bulk's own to send
+    restarted = Harness(h.shop, h.db, h.store_id)  # the app stopped inside the window
+    try:
+        outcomes = restarted.runner.run_due()
+        assert [o.status for o in outcomes] == [OutcomeStatus.DONE] * 2, outcomes
+        assert restarted.runner.run_due() == []
+    finally:
+        restarted.close()
+    for outcome in queued:  # the first process, had it lived on, would find them gone
+        assert outcome.action_id is not None
+        assert h.runner.send_queued(outcome.action_id) is None
+    for order_id in orders:
+        assert h.shop.order(order_id).cancelled_at is not None
+        assert len([r for r in h.shop.ledger.refunds if r.order_id == order_id]) == 1
+
+
+def test_an_undo_racing_a_bulk_orders_sending_either_takes_it_back_or_finds_it_sent(
+    harness: Harness,
+) -> None:
+    h = harness
+    sent_first, undone_first = [h.shop.create_order("paid") for _ in range(2)]
+    requests = {order_id: h.request_for(order_id) for order_id in (sent_first, undone_first)}
+    ids = {}
+    for order_id, request_id in requests.items():
+        plan = h.runner.prepare_approve(request_id, SuggestedAction())
+        ids[order_id] = h.runner.enqueue(plan, held=True).action_id
+    h.clock.advance(h.runner.settings.undo_seconds + 1)
+
+    sent = h.runner.send_queued(ids[sent_first])
+    assert sent is not None and sent.status is OutcomeStatus.DONE, sent
+    assert not h.runner.take_back(ids[sent_first])  # reported as sent, not taken back
+
+    assert h.runner.take_back(ids[undone_first])
+    assert h.runner.send_queued(ids[undone_first]) is None  # taken back: nothing sent
+    assert h.request_state(requests[undone_first]) is RequestState.OPEN
+    assert h.shop.order(undone_first).cancelled_at is None
+    assert h.shop.ledger.refunded_total(undone_first) == 0
+    assert h.shop.order(sent_first).cancelled_at is not None
+    assert h.runner.run_due() == []

@@ -10,8 +10,10 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from cancelapp.actions import Outcome
 from cancelapp.context import AppContext, connect_demo
-from cancelapp.demoshop import DemoShop
+from cancelapp.demoshop import DemoShop, Fault
+from cancelapp.domain.request import RequestState
 from cancelapp.session.bulk import AT_ONCE, BulkRun, OrderState
 from cancelapp.store.journal import list_decisions
 from cancelapp.ui.detail.action_dialogs import TextDialog
@@ -19,7 +21,7 @@ from cancelapp.ui.dialogs.bulk_dialogs import BulkConfirmDialog, BulkProgressDia
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Column, Tab
 from cancelapp.ui.queue.queue_model import OUTCOME_ROLE
-from fixtures.main_window import open_window, show_request
+from fixtures.main_window import open_approve, open_window, show_request
 from fixtures.queue_rows import click_rows as choose_rows
 from fixtures.queue_rows import rows_with
 
@@ -28,8 +30,10 @@ WAIT = 30_000
 
 
 @pytest.fixture
-def context(bare_context: AppContext) -> AppContext:
-    bare_context.settings = replace(bare_context.settings, undo_window_seconds=0)
+def context(bare_context: AppContext, request: pytest.FixtureRequest) -> AppContext:
+    """No undo window unless a test parametrizes one (`indirect`), in seconds."""
+    seconds = getattr(request, "param", 0)
+    bare_context.settings = replace(bare_context.settings, undo_window_seconds=seconds)
     return bare_context
 
 
@@ -110,6 +114,7 @@ def test_approve_selected_refunds_each_approved_order_once_and_leaves_review_alo
     assert len(dialog.left_out_lines) == 1 and dialog.left_out_lines[0].startswith(review_name)
     assert "Review" in dialog.left_out_lines[0]
     assert f"Sent {AT_ONCE} orders at a time" in dialog.pace_label.text()
+    assert "Sent as soon as you confirm" in dialog.undo_label.text()  # no undo window
 
     with qtbot.waitSignal(window.bulk.finished, timeout=WAIT) as finished:
         progress = confirm(qtbot, window, dialog)
@@ -306,3 +311,261 @@ def test_decline_selected_counts_the_reason_and_says_who_is_not_emailed(
     (declined,) = demo_shop.order(in_shopify).requested_edits
     assert edit.endswith(f"/{declined.id}")
     assert (declined.status, declined.decline_note) == ("DECLINED", reason.strip())
+
+
+def queue_in_window(
+    qtbot: QtBot, window: MainWindow, dialog: BulkConfirmDialog
+) -> tuple[list[Outcome], list[str]]:
+    """Confirm a bulk under an undo window: the outcomes of its orders, all queued, and what
+    the status bar said meanwhile."""
+    said: list[str] = []
+    window.bulk.notice.connect(lambda text, _ms: said.append(text))
+    outcomes: list[Outcome] = []
+    window.bulk.order_finished.connect(
+        lambda _rid, outcome: outcomes.append(outcome) if outcome is not None else None
+    )
+    with qtbot.waitSignal(window.bulk.undo_changed, timeout=WAIT):
+        dialog.confirm_button.click()
+    assert [o.status.value for o in outcomes] == ["queued"] * len(dialog.bulk.plans)
+    assert window.commands.undo.isEnabled() and window.bulk.progress is None
+    return outcomes, said
+
+
+def undo_bulk(qtbot: QtBot, window: MainWindow) -> BulkRun:
+    """Ctrl+Z on the queue, as a merchant presses it: the bulk as it ended."""
+    with qtbot.waitSignal(window.bulk.finished, timeout=WAIT) as finished:
+        qtbot.keyClick(window.queue.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    run = finished.args[0]
+    assert isinstance(run, BulkRun)
+    return run
+
+
+def back_in_needs_decision(qtbot: QtBot, window: MainWindow, request_ids: list[int]) -> None:
+    """The requests taken back wait for a decision again, as after a single undo."""
+    window.queue.show_tab(Tab.NEEDS_DECISION)
+    for rid in request_ids:
+        qtbot.waitUntil(lambda rid=rid: window.model.row_of(rid) is not None, timeout=WAIT)
+        show_request(qtbot, window, rid)
+        detail = window.current_detail()
+        assert detail is not None and detail.request.state is RequestState.OPEN
+        assert not detail.busy
+
+
+@pytest.mark.parametrize("context", [600], indirect=True)
+def test_one_undo_takes_back_a_whole_bulk_approve_before_its_window_ends(
+    window: MainWindow, qtbot: QtBot, demo_shop: DemoShop
+) -> None:
+    approve = rows_with(window, "approve", "PAID")[:3]
+    assert len(approve) == 3
+    click_rows(qtbot, window, approve)
+    orders = [order_of(window, row) for row in approve]
+    dialog = open_bulk(qtbot, window, Qt.Key.Key_A)
+    assert isinstance(dialog, BulkConfirmDialog)
+    assert "undo window of 600 s" in dialog.undo_label.text()
+    assert "one Undo (Ctrl+Z) takes back all of them" in dialog.undo_label.text()
+
+    outcomes, said = queue_in_window(qtbot, window, dialog)
+    due = max(o.due_at for o in outcomes if o.due_at is not None)
+    line = f"3 orders: sent at {window.formatter.clock_time(due)} unless you undo them (Ctrl+Z)."
+    assert said == [line] and window.status.currentMessage() == line
+    for rid, _gid, _name in orders:  # queued: handled, out of Needs decision
+        qtbot.waitUntil(lambda rid=rid: window.model.row_of(rid) is None, timeout=WAIT)
+
+    run = undo_bulk(qtbot, window)
+    assert [o.state for o in run.orders] == [OrderState.TAKEN_BACK] * 3
+    assert said[-1] == "Took back 3 decisions."
+    assert window.status.currentMessage() == "Took back 3 decisions."
+    assert not window.commands.undo.isEnabled() and not window.bulk.busy
+    session = window.session
+    assert session is not None and session.runner.queued() == []  # nothing left to go
+    for _rid, gid, _name in orders:
+        assert demo_shop.order(gid).cancelled_at is None
+        assert [r for r in demo_shop.ledger.refunds if r.order_id == gid] == []
+    back_in_needs_decision(qtbot, window, [rid for rid, _gid, _name in orders])
+
+
+@pytest.mark.parametrize("context", [1], indirect=True)
+def test_a_bulk_approve_is_sent_once_its_undo_window_is_over(
+    window: MainWindow, qtbot: QtBot, demo_shop: DemoShop
+) -> None:
+    approve = rows_with(window, "approve", "PAID")[:3]
+    click_rows(qtbot, window, approve)
+    orders = [order_of(window, row) for row in approve]
+    dialog = open_bulk(qtbot, window, Qt.Key.Key_A)
+    assert isinstance(dialog, BulkConfirmDialog)
+    untouched: list[bool] = []  # Shopify, as each order was queued
+    window.bulk.order_finished.connect(
+        lambda _rid, _o: untouched.append(
+            all(demo_shop.order(gid).cancelled_at is None for _r, gid, _n in orders)
+        )
+    )
+    with qtbot.waitSignal(window.bulk.finished, timeout=WAIT) as finished:
+        queue_in_window(qtbot, window, dialog)
+    assert untouched[:3] == [True] * 3
+    run = finished.args[0]
+    assert [o.state for o in run.orders] == [OrderState.DONE] * 3
+    progress = window.bulk.progress
+    assert progress is not None and progress.summary.text() == "3 succeeded"
+    for rid, gid, _name in orders:  # each cancelled and refunded once
+        assert demo_shop.order(gid).cancelled_at is not None
+        assert len([r for r in demo_shop.ledger.refunds if r.order_id == gid]) == 1
+        qtbot.waitUntil(lambda rid=rid: window.model.row_of(rid) is None, timeout=WAIT)
+    with window.context.database.reading() as conn:  # decided under the policy shown
+        snapshots = [[d.policy_snapshot for d in list_decisions(conn, rid)] for rid, *_ in orders]
+    assert all(s and s[-1] and s[-1]["policy"] == run.bulk.policy_snapshot for s in snapshots)
+    session = window.session
+    assert session is not None and session.runner.run_due() == []  # none left to send again
+
+
+@pytest.mark.parametrize("context", [600], indirect=True)
+def test_one_undo_takes_back_a_bulk_decline(
+    window: MainWindow, qtbot: QtBot, demo_shop: DemoShop
+) -> None:
+    chosen = [*rows_with(window, "approve", "PAID")[:1], *rows_with(window, "review")[:1]]
+    assert len(chosen) == 2
+    click_rows(qtbot, window, chosen)
+    orders = [order_of(window, row) for row in chosen]
+    notes = {gid: demo_shop.order(gid).note for _rid, gid, _name in orders}
+    reason_dialog = open_bulk(qtbot, window, Qt.Key.Key_D)
+    assert isinstance(reason_dialog, TextDialog)
+    reason_dialog.editor.setPlainText("Already on its way, sorry.")
+    with qtbot.waitSignal(window.bulk.dialog_opened, timeout=WAIT) as opened:
+        reason_dialog.confirm_button.click()
+    dialog = opened.args[0]
+    assert isinstance(dialog, BulkConfirmDialog)
+    _outcomes, said = queue_in_window(qtbot, window, dialog)
+    assert said[0].startswith("2 orders: sent at ")
+    run = undo_bulk(qtbot, window)
+    assert [o.state for o in run.orders] == [OrderState.TAKEN_BACK] * 2
+    assert said[-1] == "Took back 2 decisions."
+    for _rid, gid, _name in orders:  # nothing reached Shopify: no note, no cancel
+        assert demo_shop.order(gid).note == notes[gid]
+        assert demo_shop.order(gid).cancelled_at is None
+    back_in_needs_decision(qtbot, window, [rid for rid, _gid, _name in orders])
+
+
+@pytest.mark.parametrize("context", [1], indirect=True)
+def test_a_bulk_whose_window_ends_offline_waits_for_shopify_and_is_sent_once(
+    window: MainWindow, qtbot: QtBot, demo_shop: DemoShop
+) -> None:
+    approve = rows_with(window, "approve", "PAID")[:2]
+    click_rows(qtbot, window, approve)
+    orders = [order_of(window, row) for row in approve]
+    dialog = open_bulk(qtbot, window, Qt.Key.Key_A)
+    assert isinstance(dialog, BulkConfirmDialog)
+    with qtbot.waitSignal(window.bulk.finished, timeout=WAIT) as finished:
+        queue_in_window(qtbot, window, dialog)
+        demo_shop.faults.at_rate(Fault.drop(), 1.0)  # Shopify out of reach at the window's end
+    run = finished.args[0]
+    assert [o.state for o in run.orders] == [OrderState.DONE] * 2
+    progress = window.bulk.progress
+    assert progress is not None
+    names = [name for _rid, _gid, name in orders]
+    lines = [progress.orders.item(i).text() for i in range(2)]
+    assert lines == [f"{name}: queued until Shopify can be reached" for name in names]
+    assert window.status.online is False  # said at once, as for a single decision
+    assert all(demo_shop.order(gid).cancelled_at is None for _r, gid, _n in orders)
+
+    demo_shop.faults.clear()
+    window.sync_now()  # Shopify answers again: the queued orders go, each once
+    for _rid, gid, _name in orders:
+        qtbot.waitUntil(lambda gid=gid: demo_shop.order(gid).cancelled_at is not None, timeout=WAIT)
+    session = window.session
+    assert session is not None
+    qtbot.waitUntil(lambda: session.runner.queued() == [], timeout=WAIT)
+    for _rid, gid, _name in orders:
+        assert len([r for r in demo_shop.ledger.refunds if r.order_id == gid]) == 1
+
+
+@pytest.mark.parametrize("context", [1], indirect=True)
+def test_stop_after_the_undo_window_takes_back_the_orders_not_started(
+    window: MainWindow, qtbot: QtBot, demo_shop: DemoShop
+) -> None:
+    """Stopped, the orders still queued never go: not later, not after a restart."""
+    approve = rows_with(window, "approve", "PAID")[:4]
+    assert len(approve) == 4
+    click_rows(qtbot, window, approve)
+    orders = [order_of(window, row) for row in approve]
+    dialog = open_bulk(qtbot, window, Qt.Key.Key_A)
+    assert isinstance(dialog, BulkConfirmDialog)
+    window.bulk.order_finished.connect(
+        lambda _rid, o: (
+            window.bulk.progress.stop_button.click()
+            if o is not None and o.status.value == "done" and window.bulk.progress
+            else None
+        )
+    )
+    with qtbot.waitSignal(window.bulk.finished, timeout=WAIT) as finished:
+        queue_in_window(qtbot, window, dialog)
+    run = finished.args[0]
+    states = [o.state for o in run.orders]
+    assert states == [OrderState.DONE] * AT_ONCE + [OrderState.NOT_STARTED] * (4 - AT_ONCE)
+    stopped = [
+        rid
+        for (rid, _g, _n), o in zip(orders, run.orders, strict=True)
+        if o.action_id and o.state is OrderState.NOT_STARTED
+    ]
+    back_in_needs_decision(qtbot, window, stopped)
+    session = window.session
+    assert session is not None and session.runner.queued() == []
+    sent = {o.plan.order_id for o in run.orders[:AT_ONCE]}
+    for _rid, gid, _name in orders:
+        refunds = [r for r in demo_shop.ledger.refunds if r.order_id == gid]
+        assert len(refunds) == (1 if gid in sent else 0)
+
+
+@pytest.mark.parametrize("context", [600], indirect=True)
+def test_undo_takes_back_the_newest_first_a_bulk_then_a_single_decision(
+    window: MainWindow, qtbot: QtBot, demo_shop: DemoShop
+) -> None:
+    single, *bulk = rows_with(window, "approve", "PAID")[:3]
+    single_rid, single_gid, _name = order_of(window, single)
+    in_bulk = [order_of(window, row) for row in bulk]
+    approve = open_approve(qtbot, window, single_gid)
+    with qtbot.waitSignal(window.actions_.finished, timeout=WAIT):
+        approve.confirm_button.click()
+    window.queue.show_tab(Tab.NEEDS_DECISION)
+    rows = [window.model.row_of(rid) for rid, _gid, _name in in_bulk]
+    click_rows(qtbot, window, [row for row in rows if row is not None])
+    dialog = open_bulk(qtbot, window, Qt.Key.Key_A)
+    assert isinstance(dialog, BulkConfirmDialog)
+    queue_in_window(qtbot, window, dialog)
+
+    run = undo_bulk(qtbot, window)  # the bulk, queued last, goes first
+    assert [o.state for o in run.orders] == [OrderState.TAKEN_BACK] * 2
+    assert window.commands.undo.isEnabled()  # the single approval is still in its window
+    session = window.session
+    assert session is not None
+    assert [e.plan.order_id for e in session.runner.queued()] == [single_gid]
+    with qtbot.waitSignal(window.actions_.finished, timeout=WAIT):
+        qtbot.keyClick(window.queue.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert session.runner.queued() == [] and not window.commands.undo.isEnabled()
+    back_in_needs_decision(qtbot, window, [single_rid, *(rid for rid, _g, _n in in_bulk)])
+    assert not [r for r in demo_shop.ledger.refunds if r.order_id == single_gid]
+
+
+@pytest.mark.parametrize("context", [600], indirect=True)
+def test_an_undo_that_finds_an_order_already_sent_says_so_and_takes_back_the_rest(
+    window: MainWindow, qtbot: QtBot, demo_shop: DemoShop
+) -> None:
+    """The undo racing an order's sending: each order is either taken back or reported as
+    sent, never both."""
+    approve = rows_with(window, "approve", "PAID")[:3]
+    click_rows(qtbot, window, approve)
+    orders = [order_of(window, row) for row in approve]
+    dialog = open_bulk(qtbot, window, Qt.Key.Key_A)
+    assert isinstance(dialog, BulkConfirmDialog)
+    outcomes, _said = queue_in_window(qtbot, window, dialog)
+    session = window.session
+    assert session is not None and outcomes[0].action_id is not None
+    sent = session.runner.send_queued(outcomes[0].action_id)  # it left just before the undo
+    assert sent is not None and sent.status.value == "done", sent
+    run = undo_bulk(qtbot, window)
+    assert [o.state for o in run.orders][1:] == [OrderState.TAKEN_BACK] * 2
+    assert window.banner.text == "Took back 2; 1 was already sent."
+    (_rid, first, _name), *rest = orders
+    assert len([r for r in demo_shop.ledger.refunds if r.order_id == first]) == 1
+    for _rid, gid, _name in rest:
+        assert demo_shop.order(gid).cancelled_at is None
+    back_in_needs_decision(qtbot, window, [rid for rid, _gid, _name in rest])
+    assert session.runner.queued() == []

@@ -1,7 +1,12 @@
 """The Done tab after the fact (third QA walkthrough): an order cancelled in the window is
 listed at what it was worth, not at its current total of 0; its money breakdown shows the
 original total beside what was refunded, and its items the quantity ordered, what was
-cancelled and how many units went back in stock, not "Qty 0" and "Restock Yes"."""
+cancelled and how many units went back in stock, not "Qty 0" and "Restock Yes".
+
+Fourth walkthrough: the Restock column says "Yes"/"No" for what can go back and "2 restocked"
+/ "None" for what went back (it said a bare "1"); the cancelled order's subtotal, shipping and
+VAT of 0 are left out (they read as if the order was free), the refunded shipping is said.
+In English and in Danish."""
 
 from __future__ import annotations
 
@@ -17,6 +22,7 @@ from cancelapp.domain.money import Money
 from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Column, Tab
+from fixtures.danish import in_danish
 from fixtures.main_window import money_rows, open_window, show_request
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -97,15 +103,39 @@ def test_a_cancelled_order_in_the_done_tab_shows_what_it_was_worth(
     assert row is not None
     assert window.model.index(row, Column.TOTAL).data() == fmt(worth)  # not 0.00
     show_request(qtbot, window, request_id)
+    zero = Money.of("0.00", worth.currency)
+    shipping = Money.of(ordered.shipping, worth.currency)
     rows = money_rows(window)
-    assert rows["Original total"] == fmt(worth)
-    assert rows["Refunded"] == fmt(refunded)
-    assert rows["Total"] == fmt(Money.of("0.00", worth.currency))
+    assert rows == {
+        "Original total": fmt(worth),
+        "Total": fmt(zero),
+        "Refunded": fmt(refunded),
+        "Of which shipping": fmt(shipping),
+    }  # no "Subtotal DKK 0.00", "Shipping DKK 0.00", "Moms DKK 0.00"
     # Ordered and cancelled, not "Qty 0"; how many went back in stock, not whether they can.
+    back = {True: "{count} restocked", False: "None"}
     cancelled = [
-        [str(li.quantity), str(li.quantity), "0", "0", str(li.quantity if li.variant else 0)]
+        [
+            str(li.quantity),
+            str(li.quantity),
+            "0",
+            "0",
+            back[li.variant is not None].format(count=li.quantity),
+        ]
         for li in ordered.line_items
     ]
     assert item_cells(window) == cancelled
+    with in_danish(window):
+        fmt = window.formatter.money
+        assert money_rows(window) == {
+            "Oprindelig total": fmt(worth),
+            "Total": fmt(zero),
+            "Refunderet": fmt(refunded),
+            "Heraf fragt": fmt(shipping),
+        }
+        back = {True: "{count} lagt på lager igen", False: "Ingen"}
+        assert [cells[4] for cells in item_cells(window)] == [
+            back[li.variant is not None].format(count=li.quantity) for li in ordered.line_items
+        ]
     restocked = sum(r.delta for r in demo_shop.ledger.restocks if r.order_id == order_id)
     assert restocked == sum(li.quantity for li in ordered.line_items if li.variant is not None)

@@ -18,7 +18,9 @@ it opens a SQLite connection per thread and holds the per-order lock):
     runner.prepare_restock(order_id, store_id=…)
     plans, refused, summary = runner.prepare_bulk([(request_id, action), …])
     runner.execute(plan)               # per plan, after one confirmation showing `summary`:
-                                       # one task per order on the window's worker pool
+                                       # one task per order on the window's worker pool;
+    runner.enqueue(plan, held=True)    # or, with an undo window, queued first (run_due
+    runner.send_queued(action_id)      #   skips it) and sent by the bulk once it is over
     runner.busy(store_id, order_id)    # disable the order's buttons while True
     runner.stop()                      # at shutdown: interrupts waits; the journal keeps the rest
 

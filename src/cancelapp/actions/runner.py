@@ -124,6 +124,9 @@ class ActionRunner:
         self._monotonic = monotonic
         # When each plan queued by this process falls due, on the monotonic clock.
         self._due_in_process: dict[int, float] = {}
+        # Queued plans whose caller sends them itself (`send_queued`): a bulk, whose progress
+        # is on screen. `run_due` leaves them alone while this runner lives.
+        self._held: set[int] = set()
         self._stop = threading.Event()
         self.ctx = StepContext(
             client,
@@ -324,16 +327,42 @@ class ActionRunner:
             return self._run(entry)
 
     def enqueue(
-        self, plan: ActionPlan, *, delay: float | None = None, policy_snapshot: str | None = None
+        self,
+        plan: ActionPlan,
+        *,
+        delay: float | None = None,
+        policy_snapshot: str | None = None,
+        held: bool = False,
     ) -> Outcome:
-        """Queue for sending after the undo window (or when back online)."""
+        """Queue for sending after the undo window (or when back online).
+
+        `held`: the caller sends it itself once the window is over (`send_queued`), as a
+        bulk does to show its progress; `run_due` skips it meanwhile. The journal knows
+        nothing of holding: after a restart it is sent when due like any queued plan."""
         if policy_snapshot is not None:
             plan = plan.with_policy_snapshot(policy_snapshot)
         seconds = self.settings.undo_seconds if delay is None else delay
         outcome = self._queue(plan, seconds)
         if outcome.action_id is not None:
             self._due_in_process[outcome.action_id] = self._monotonic() + seconds
+            if held:
+                self._held.add(outcome.action_id)
         return outcome
+
+    def send_queued(self, action_id: int) -> Outcome | None:
+        """Send one queued plan now, whose caller waited out its undo window (`enqueue`'s
+        `held`): re-verified, claimed, run, as `run_due` sends it. None when it was taken
+        back or has already left; a QUEUED outcome while Shopify cannot be reached, and from
+        then on `run_due` sends it like a decision made offline."""
+        entry = next((e for e in self.queued() if e.action_id == action_id), None)
+        if entry is None:
+            self._held.discard(action_id)
+            return None
+        with self._order_lock(entry.plan.order_id) as free:
+            self._held.discard(action_id)  # under the lock: `run_due` cannot be halfway in
+            if not free:
+                return outcome_of(entry.plan, OutcomeStatus.BUSY, BUSY)
+            return self._send_queued(entry)
 
     def take_back(self, action_id: int) -> bool:
         """Undo a queued action before it is sent; False when it already left (or ended)."""
@@ -390,6 +419,8 @@ class ActionRunner:
         """On the monotonic clock for plans this process queued (a wall-clock jump neither
         shortens the undo window nor holds a plan back); a journaled due time further ahead
         than the undo window it was queued with means the wall clock went back: due."""
+        if entry.action_id in self._held:
+            return False
         deadline = self._due_in_process.get(entry.action_id)
         if deadline is not None:
             return self._monotonic() >= deadline

@@ -54,14 +54,9 @@ def _tax(order: Order, amount: Decimal) -> Decimal:
 
 
 def _shipping_lines(order: Order, info: Info, **args: Any) -> dict[str, Any]:
-    currency = store_of(info).info.currency_code
     lines = []
     if order.shipping:
-        bag = money_bag(current_shipping(order), order, currency)
-        lines.append(
-            {"id": gid("ShippingLine", order.id), "title": SHIPPING_TITLE,
-             "currentDiscountedPriceSet": bag}
-        )  # fmt: skip
+        lines.append({"id": gid("ShippingLine", order.id), "title": SHIPPING_TITLE})
     return connection(lines, args, lambda line: [line["id"]])
 
 

@@ -238,6 +238,9 @@ class Order:
     # `totalPriceSet`: before refunds and returns, what the order was worth (a cancelled
     # order's current total is 0); None when not read (a list row, an older cache).
     original_total: Money | None = None
+    # `currentShippingPriceSet` in the customer's currency: the shipping not refunded yet,
+    # what a decision taken offline may leave out of a refund; None when not read.
+    shipping_left: Money | None = None
 
     @property
     def is_cancelled(self) -> bool:

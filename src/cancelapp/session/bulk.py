@@ -6,6 +6,12 @@ one summary for the confirmation. `BulkRun` then says which order to start next:
 `AT_ONCE` in flight, none after `stop()`. Each order is its own task on the window's worker
 pool (`carry_out`, the runner's usual path: re-verification, journal, idempotency keys), so
 one order's failure or conflict never touches another's journal.
+
+With an undo window, a bulk gets the same one as a single decision: `queue_bulk` journals
+every order as queued (the runner's queue, its due time with it), `take_back_orders` is the
+one undo for all of them, and once the window is over `send_queued` sends each order, as
+`BulkRun` says, through the same re-verification and journal. A restart meanwhile sends the
+queued orders once, when due, like queued single decisions.
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from cancelapp.domain.verdict import SuggestedAction
 from cancelapp.session.decide import policy_snapshot
 from cancelapp.session.detail import RequestDetail, load_detail
 from cancelapp.session.refresh import UNDECIDED, StoreSession, reread_orders
+from cancelapp.session.replies import take_back
 
 # Two orders at a time: each sends several calls (cancel, refund, restock), so two keep well
 # within Shopify's rate limit (the client still paces by its reported cost), and each order's
@@ -147,6 +154,39 @@ def carry_out(session: StoreSession, plan: ActionPlan, snapshot: str) -> Outcome
     return outcome
 
 
+def queue_bulk(session: StoreSession, bulk: BulkPlan) -> list[Outcome]:
+    """Every order of the bulk journaled as queued for the undo window, with the policy it
+    was decided under; the bulk sends them itself when the window is over (`send_queued`).
+    One outcome per plan, in order: QUEUED with its action id and due time, or BUSY."""
+    runner = session.runner
+    outcomes: list[Outcome] = []
+    try:
+        for plan in bulk.plans:
+            outcomes.append(runner.enqueue(plan, policy_snapshot=bulk.policy_snapshot, held=True))
+    except Exception:  # the bulk did not start: what it queued must not go when due
+        queued = zip(outcomes, bulk.plans, strict=False)
+        take_back_orders(
+            session, [(o.action_id, p.request_id or 0) for o, p in queued if o.action_id]
+        )
+        raise
+    return outcomes
+
+
+def send_queued(session: StoreSession, action_id: int) -> Outcome | None:
+    """One queued order of a bulk, its undo window over: re-verified and sent, then read
+    again. None when it was taken back meanwhile (nothing sent)."""
+    outcome = session.runner.send_queued(action_id)
+    if outcome is not None:
+        reread_orders(session, [outcome])
+    return outcome
+
+
+def take_back_orders(session: StoreSession, orders: Iterable[tuple[int, int]]) -> list[int]:
+    """Take back every queued order of (action id, request id) not yet sent: each request
+    returns to the merchant. The action ids taken back; the others had already left."""
+    return [action_id for action_id, rid in orders if take_back(session, action_id, rid)]
+
+
 def _read(
     session: StoreSession, request_ids: Iterable[int], left_out: list[LeftOut]
 ) -> Iterable[RequestDetail]:
@@ -200,6 +240,7 @@ class OrderState(StrEnum):
     DONE = "done"  # carried out (or, offline, queued to be)
     FAILED = "failed"  # failed, conflict, busy, or an error: `why` says
     NOT_STARTED = "not_started"  # the merchant pressed Stop first
+    TAKEN_BACK = "taken_back"  # undone before it was sent
 
 
 @dataclass
@@ -208,6 +249,7 @@ class OrderProgress:
     state: OrderState = OrderState.WAITING
     outcome: Outcome | None = None
     why: str | Phrase | None = None  # plain merchant words from Shopify, or a phrase
+    action_id: int | None = None  # its journal entry while queued for the undo window
 
 
 _SUCCEEDED = frozenset({OutcomeStatus.DONE, OutcomeStatus.PENDING, OutcomeStatus.QUEUED})
@@ -225,6 +267,27 @@ class BulkRun:
         self.orders = [OrderProgress(plan) for plan in self.bulk.plans]
         self._waiting = deque(range(len(self.orders)))
 
+    def queued(self, outcomes: list[Outcome]) -> None:
+        """`queue_bulk`'s outcomes: the orders queued wait for the window's end; any other
+        (an action for the order already on its way) has ended."""
+        for index, outcome in enumerate(outcomes):
+            if outcome.status is OutcomeStatus.QUEUED and outcome.action_id is not None:
+                self.orders[index].action_id = outcome.action_id
+            else:
+                self._waiting.remove(index)
+                self.finished(index, outcome)
+
+    @property
+    def undoable(self) -> list[OrderProgress]:
+        """The orders still queued and not started: what an undo takes back."""
+        return [self.orders[i] for i in self._waiting if self.orders[i].action_id is not None]
+
+    def taken_back(self, index: int) -> None:
+        order = self.orders[index]
+        if index in self._waiting:
+            self._waiting.remove(index)
+        order.state = OrderState.TAKEN_BACK
+
     def next_orders(self) -> list[int]:
         """Indexes of the orders to start now (marked as sending): up to `at_once` in flight."""
         started: list[int] = []
@@ -238,7 +301,11 @@ class BulkRun:
     def in_flight(self) -> int:
         return sum(1 for order in self.orders if order.state is OrderState.SENDING)
 
-    def finished(self, index: int, outcome: Outcome) -> None:
+    def finished(self, index: int, outcome: Outcome | None) -> None:
+        """How the order ended; None: taken back before it was sent."""
+        if outcome is None:
+            self.taken_back(index)
+            return
         order = self.orders[index]
         order.outcome = outcome
         if outcome.status in _SUCCEEDED:

@@ -40,6 +40,16 @@ from cancelapp.domain.verdict import ProcessingFee, SuggestedAction
 from cancelapp.policy.document import render_policy
 from cancelapp.session.refresh import OFFLINE, StoreSession, reread_orders
 
+SHIPPING_NOT_CACHED = QT_TRANSLATE_NOOP(
+    CONTEXT,
+    "The cached copy of this order does not say what is left of its shipping, so the refund "
+    "includes it. To keep the shipping, approve once CancelApp is online again.",
+)
+
+
+class RefusedOffline(PlanRefused):
+    """A decision the cached order cannot carry: it waits until Shopify answers again."""
+
 
 class Choice(StrEnum):
     APPROVE = "approve"
@@ -151,7 +161,7 @@ def _cached_plan(session: StoreSession, request_id: int, asked: Asked) -> Prepar
             for a in list_actions(conn, request_id)
         )
     if order is None or read_at is None:
-        raise PlanRefused(
+        raise RefusedOffline(
             phrase(
                 QT_TRANSLATE_NOOP(
                     CONTEXT,
@@ -196,8 +206,10 @@ def _approve_offline(
     chosen = lawful(choices, statutory=asked.statutory)
     chosen = resolve_lines(order, request, chosen, restock=action.restock)
     whole = is_whole(order, request, chosen)
-    if not whole or chosen.refund_shipping is False:  # the amount is Shopify's to work out
-        raise PlanRefused(
+    # A part's amount is Shopify's to work out; the whole order's is the payments', less the
+    # shipping when the cache says what is left of it.
+    if not whole or (chosen.refund_shipping is False and order.shipping_left is None):
+        raise RefusedOffline(
             phrase(
                 QT_TRANSLATE_NOOP(
                     CONTEXT,
@@ -207,7 +219,7 @@ def _approve_offline(
             )
         )
     variables = suggestion_variables(order, chosen, whole=True)
-    return plan_approve(
+    plan = plan_approve(
         order,
         request,
         action,
@@ -216,6 +228,12 @@ def _approve_offline(
         statutory=asked.statutory,
         staff_note=staff_note,
     )
+    preview = plan.preview
+    if order.shipping_left is not None or preview is None or preview.options is None:
+        return plan
+    # An order cached before its shipping was read: refunded with the rest, and said so.
+    options = replace(preview.options, shipping_note=phrase(SHIPPING_NOT_CACHED))
+    return replace(plan, preview=replace(preview, options=options))
 
 
 def _our_cached_holds(order: Order) -> tuple[HeldFulfillment, ...]:

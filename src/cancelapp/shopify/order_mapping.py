@@ -104,7 +104,22 @@ def _order(node: Node) -> Order:
         if node.get("totalRefundedShippingSet")
         else None,
         original_total=_shop_money(node["totalPriceSet"]) if node.get("totalPriceSet") else None,
+        shipping_left=_shipping_left(node),
     )
+
+
+def _shipping_left(node: Node) -> Money | None:
+    """The shipping not refunded yet, in the customer's currency: read as such, or in the
+    shop's currency when the customer paid in it (a cache from before it was read)."""
+    bag = node.get("currentShippingPriceSet")
+    if not bag:
+        return None
+    amount = bag.get("presentmentMoney")
+    if amount is None:
+        amount = bag.get("shopMoney")
+        if amount is None or amount.get("currencyCode") != node.get("presentmentCurrencyCode"):
+            return None
+    return Money.from_shopify(amount)
 
 
 def _company(node: Node) -> str | None:

@@ -230,10 +230,12 @@ class Banner(Retranslating, QFrame):
 
     def withdraw(self, text: str) -> None:
         """A message that no longer holds leaves the strip; the other lines of its details
-        (more requests left unmatched, say) stay, the next one shown in its place."""
+        (more requests left unmatched, say) stay, the next one shown in its place. Details
+        that do not list messages (an error's) leave with it."""
         if self.isHidden() or not text or text != self._text or not self.yes_button.isHidden():
             return
-        rest = [line for line in self.details.text().split("\n") if line and line != text]
+        listed = self.details.text().split("\n")
+        rest = [line for line in listed if line and line != text] if text in listed else []
         if not rest:
             self.dismiss()
             return

@@ -332,6 +332,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.policy.message.connect(self.banner.say)
         self.policy.request_wanted.connect(self.queue.show_request)
         self.actions_.problem.connect(self.banner.say)
+        self.actions_.problem_over.connect(lambda words: self.banner.withdraw(words()[0]))
         self.actions_.notice.connect(lambda text: self.status.showMessage(text, 8000))
         self.actions_.unreachable.connect(self.sync.unreachable)
         self.actions_.reading.connect(self.status.show_reading)
@@ -344,6 +345,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.bulk.running_changed.connect(lambda _busy: self._update_actions())
         self.bulk.sending.connect(self.model.set_in_flight)
         self.bulk.order_finished.connect(self._bulk_order_finished)
+        self.bulk.notice.connect(self.status.showMessage)
+        self.bulk.waiting_for_shopify.connect(self.actions_.wait_for_shopify)
+        self.bulk.undo_changed.connect(self._update_actions)
         self.unmatched.rows_changed.connect(self._reload_rows)
         self.unmatched.linked.connect(self._linked)
         self.unmatched.closed.connect(self.details.load)
@@ -683,7 +687,7 @@ class MainWindow(Retranslating, QMainWindow):
         from cancelapp.ui.detail.command_state import request_commands
 
         online = self.session is not None
-        c.undo.setEnabled(online and self.actions_.can_undo)
+        c.undo.setEnabled(online and (self.actions_.can_undo or self.bulk.can_undo))
         state = request_commands(
             self.current_detail(), online=online, in_flight=self.actions_.in_flight
         )
@@ -837,8 +841,15 @@ class MainWindow(Retranslating, QMainWindow):
             self.record_export.export(detail.request.id, order or "")
 
     def undo(self) -> None:
-        if self.commands.undo.isEnabled():
-            self.actions_.undo()
+        """Take back the newest decision still in its undo window: a single one, or every
+        order of a bulk."""
+        if not self.commands.undo.isEnabled():
+            return
+        bulk, single = self.bulk, self.actions_
+        if bulk.can_undo and (not single.can_undo or bulk.undo_stamp > single.undo_stamp):
+            bulk.undo()
+        else:
+            single.undo()
 
     def approve_selected(self) -> None:
         if self.commands.approve_selected.isEnabled():

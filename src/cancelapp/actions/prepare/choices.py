@@ -191,3 +191,4 @@ class ApproveOptions:
     locations: tuple[tuple[str, str], ...]  # (id, name) of every location offered
     shipping: Money | None  # shipping still refundable; None when none is left
     locations_note: Phrase | None = None  # why only the order's own locations are offered
+    shipping_note: Phrase | None = None  # why the shipping cannot be left out (offline)

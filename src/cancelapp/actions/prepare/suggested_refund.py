@@ -8,6 +8,7 @@ transaction by transaction).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from cancelapp.actions.prepare.action_plan import PlanRefused
@@ -170,7 +171,10 @@ _MONEY_OUT = frozenset({"REFUND", "CHANGE"})
 
 def suggestion_from_cache(order: Order, variables: dict[str, Any]) -> SuggestedRefund:
     """What a whole-order refund comes to by the cached order's payments, for a decision
-    taken offline: each successful payment less what was refunded from it.
+    taken offline: each successful payment less what was refunded from it, and less the
+    shipping not refunded yet when the merchant keeps it (`refundShipping` false), taken
+    from the largest payment first. The shipping is offered only when the cache says what
+    is left of it (`Order.shipping_left`).
 
     Only a stand-in until Shopify answers: the queued plan keeps this amount in its basis,
     and re-verification compares it with Shopify's own suggestion before anything is sent
@@ -186,10 +190,20 @@ def suggestion_from_cache(order: Order, variables: dict[str, Any]) -> SuggestedR
             gateways[tx.id] = tx.gateway
         elif tx.kind in _MONEY_OUT and tx.parent_id is not None:
             left[tx.parent_id] = left.get(tx.parent_id, Money.zero(currency)) - tx.amount
+    paid = [(tx_id, amount) for tx_id, amount in left.items() if tx_id in gateways]
+    maximum = Money.zero(currency)
+    for _tx_id, amount in paid:
+        if amount.amount > 0:
+            maximum = maximum + amount
+    shipping = order.shipping_left
+    if shipping is not None and (shipping.currency != currency or shipping.is_zero()):
+        shipping = None
+    if shipping is not None and variables.get("refundShipping") is False:
+        paid = _less(paid, shipping.amount)
     transactions = tuple(
-        SuggestedTransaction(gateways.get(tx_id, ""), "SUGGESTED_REFUND", amount, tx_id)
-        for tx_id, amount in left.items()
-        if tx_id in gateways and amount.amount > 0
+        SuggestedTransaction(gateways[tx_id], "SUGGESTED_REFUND", amount, tx_id)
+        for tx_id, amount in paid
+        if amount.amount > 0
     )
     total = Money.zero(currency)
     for suggested in transactions:
@@ -203,4 +217,15 @@ def suggestion_from_cache(order: Order, variables: dict[str, Any]) -> SuggestedR
         )
         for line in variables.get("refundLineItems") or ()
     )
-    return SuggestedRefund(total, total, lines, transactions, variables)
+    return SuggestedRefund(total, maximum, lines, transactions, variables, shipping)
+
+
+def _less(paid: list[tuple[str, Money]], amount: Decimal) -> list[tuple[str, Money]]:
+    """The payments less `amount`, taken from the largest first."""
+    remaining = amount
+    less = dict(paid)
+    for tx_id, money in sorted(paid, key=lambda pair: -pair[1].amount):
+        taken = min(remaining, max(money.amount, Decimal(0)))
+        remaining -= taken
+        less[tx_id] = Money(money.amount - taken, money.currency)
+    return [(tx_id, less[tx_id]) for tx_id, _money in paid]

@@ -10,6 +10,7 @@ merchant takes it back (Ctrl+Z).
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -29,6 +30,7 @@ if TYPE_CHECKING:  # the money-moving side loads with the store's session, dialo
     from cancelapp.session.refresh import ArrivalHolds, StoreSession
     from cancelapp.session.replies import RepliesSent, Unknown
     from cancelapp.settings import ReplyTexts
+    from cancelapp.ui.banner import Words
     from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog, TextDialog
     from cancelapp.ui.detail.reply_preview import ConfirmedReply
     from cancelapp.ui.detail.reply_unknown import ReplyUnknownDialog
@@ -47,6 +49,7 @@ class ActionController(QObject):
     dialog_opened = Signal(object)  # the ConfirmActionDialog or TextDialog now open
     finished = Signal(int, object)  # request id, Outcome (None for refresh and note)
     problem = Signal(object)  # the banner's `Words`: said again in a new language
+    problem_over = Signal(object)  # the `Words` of a decision's problem that no longer holds
     notice = Signal(str)  # for the status bar
     unreachable = Signal()  # Shopify could not be reached: the window goes offline
     reading = Signal(str)  # "the order is being read from Shopify"; "" once it is (or failed)
@@ -77,12 +80,16 @@ class ActionController(QObject):
         self.in_flight: set[int] = set()
         self.dialog: ConfirmActionDialog | TextDialog | ReplyUnknownDialog | None = None
         self._queued: dict[str, int] = {}  # order id -> request id, waiting to be sent
-        self._undoable: list[tuple[int, str, int]] = []  # request, order, action; newest last
+        # Request, order, action and when it was queued (monotonic); newest last.
+        self._undoable: list[tuple[int, str, int, float]] = []
         self._due_task: Task | None = None
         self._idle_ticks = 0
         self._reply_task: Task | None = None
         self._replies_again = False
         self._asking: set[int] = set()  # replies the merchant is being asked about
+        # The banner's word on a decision that could not be made ("#1190: Shopify cannot be
+        # reached…"): it goes once a decision succeeds or Shopify answers again.
+        self._decision_problem: Words | None = None
         self._due_timer = QTimer(self)
         self._due_timer.setInterval(RUN_DUE_EVERY_MS)
         self._due_timer.timeout.connect(self.run_due)
@@ -108,6 +115,7 @@ class ActionController(QObject):
         from cancelapp.session.refresh import OFFLINE
 
         self._idle_ticks = 0  # and the next tick sends what was queued while offline
+        self._decision_problem_over()  # Shopify answers: a decision can be made again
         task = self.workers.run_on(Lane.NETWORK, finish_unfinished, session)
         task.succeeded.connect(lambda outcomes: self._sent(session, outcomes))
         task.failed.connect(
@@ -285,6 +293,11 @@ class ActionController(QObject):
     def can_undo(self) -> bool:
         return bool(self._undoable)
 
+    @property
+    def undo_stamp(self) -> float:
+        """When the action Undo would take back was queued (monotonic; 0 with none)."""
+        return self._undoable[-1][3] if self._undoable else 0.0
+
     def undo(self) -> None:
         """Take back the most recent action still waiting out its undo window."""
         session = self.session
@@ -292,7 +305,7 @@ class ActionController(QObject):
             return
         from cancelapp.session.replies import take_back
 
-        rid, order_id, action_id = self._undoable.pop()
+        rid, order_id, action_id, _queued_at = self._undoable.pop()
         self.in_flight_changed.emit()
         task = self.workers.run_on(Lane.NETWORK, take_back, session, action_id, rid)
 
@@ -308,6 +321,13 @@ class ActionController(QObject):
 
         task.succeeded.connect(taken_back)
         task.failed.connect(self._report)
+
+    def wait_for_shopify(self, rid: int, outcome: Outcome) -> None:
+        """A decision queued elsewhere (a bulk's order) because Shopify could not be
+        reached: the window goes offline, and the decision is sent as soon as Shopify
+        answers, like one decided offline here."""
+        self._queued[outcome.order_id] = rid
+        self.unreachable.emit()
 
     def hold_arrivals(self, request_ids: frozenset[int]) -> None:
         """The merchant's "hold on arrival" setting: new requests' orders stop shipping."""
@@ -416,7 +436,8 @@ class ActionController(QObject):
         task = self.workers.run_on(Lane.NETWORK, prepare, session, rid, asked, offline=offline)
         task.finished.connect(lambda: self.reading.emit(""))
         task.succeeded.connect(lambda made: self._confirm(session, rid, made, detail, asked))
-        task.failed.connect(lambda error: self._fail(rid, error))
+        order = self._order_name(detail)
+        task.failed.connect(lambda error: self._fail(rid, error, order=order))
 
     def _confirm(
         self,
@@ -526,16 +547,20 @@ class ActionController(QObject):
         task = self.workers.run_on(Lane.NETWORK, carry_out_with_reply, session, prepared, draft)
         waiting = prepared.from_cache  # queued until Shopify answers, not for an undo window
         task.succeeded.connect(lambda outcome: self._outcome(rid, outcome, waiting=waiting))
-        task.failed.connect(lambda error: self._fail(rid, error))
+        order = prepared.plan.order_name
+        task.failed.connect(lambda error: self._fail(rid, error, order=order))
         task.finished.connect(lambda: self.sending.emit(rid, False))
 
     def _outcome(self, rid: int, outcome: Outcome, *, waiting: bool = False) -> None:
+        if outcome.status not in _TROUBLE:  # decided: an earlier decision's problem is over
+            self._decision_problem_over()
         if outcome.status == _DONE:
             self.send_replies()
         if outcome.status == _QUEUED:
             self._queued[outcome.order_id] = rid
             if outcome.action_id is not None:
-                self._undoable.append((rid, outcome.order_id, outcome.action_id))
+                queued_at = time.monotonic()
+                self._undoable.append((rid, outcome.order_id, outcome.action_id, queued_at))
         self._show_outcome(outcome, waiting=waiting)
         self._done(rid, outcome)
 
@@ -614,13 +639,31 @@ class ActionController(QObject):
         if changed:
             self.rows_changed.emit(frozenset({rid}))
 
-    def _fail(self, rid: int, error: object) -> None:
+    def _fail(self, rid: int, error: object, *, order: str | None = None) -> None:
+        """`order`: the name of the order whose decision failed; the banner names it, and
+        the message goes once a decision succeeds or Shopify answers again."""
+        from cancelapp.session.decide import RefusedOffline
         from cancelapp.shopify.errors import NetworkDown, ShopifyDown
 
         self._end(rid)
-        self._report(error)
-        if isinstance(error, (NetworkDown, ShopifyDown)):
-            self.unreachable.emit()
+        if order:
+
+            def words() -> tuple[str, str | None]:
+                message, details = describe_error(error, self.formatter)
+                named = self.tr("{order}: {message}").format(order=order, message=message)
+                return named, details or None
+
+            self._decision_problem = words
+            self.problem.emit(words)
+        else:
+            self._report(error)
+        if isinstance(error, (NetworkDown, ShopifyDown, RefusedOffline)):
+            self.unreachable.emit()  # the window says so at once
+
+    def _decision_problem_over(self) -> None:
+        words, self._decision_problem = self._decision_problem, None
+        if words is not None:
+            self.problem_over.emit(words)
 
     def _report(self, error: object) -> None:
         self.problem.emit(lambda: describe_error(error, self.formatter))

@@ -201,6 +201,12 @@ class ApproveChoicesPanel(QWidget):
         self.shipping_check.setEnabled(not statutory)
         self.shipping_check.setVisible(options.shipping is not None)
         layout.addWidget(self.shipping_check)
+        self.shipping_note = plain_label(
+            formatter.phrase(options.shipping_note) if options.shipping_note else ""
+        )
+        self.shipping_note.setAccessibleName(self.tr("Shipping"))
+        self.shipping_note.setVisible(options.shipping_note is not None and not statutory)
+        layout.addWidget(self.shipping_note)
         self.notify_check = QCheckBox(self.tr("Let Shopify email the customer"))
         self.notify_check.setChecked(chosen.notify_customer)
         layout.addWidget(self.notify_check)

@@ -9,6 +9,7 @@ Every label is plain text.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from math import ceil
 from pathlib import Path
 
@@ -121,8 +122,8 @@ class ItemsTable(QWidget):
         restocked: Mapping[str, int] | None = None,
     ) -> None:
         """`restocked`: the units CancelApp put back per line, when it carried out a
-        cancellation of this order; a cancelled line then says how many went back instead of
-        whether they can."""
+        cancellation of this order; a cancelled line then says how many went back ("2
+        restocked", "None") instead of whether they can ("Yes", "No")."""
         items = order.line_items[:SHOWN_ITEMS]
         while len(self.rows) < len(items):
             self._add_row()
@@ -146,8 +147,13 @@ class ItemsTable(QWidget):
             # As ordered, and what is no longer on the order (cancelled, removed or
             # refunded): a cancelled order's lines read "2 ordered, 2 cancelled", not "0".
             cancelled = max(item.quantity - item.current_quantity, 0)
-            if restocked is not None and cancelled:
-                restock = number(restocked.get(item.id, 0))  # how many went back
+            if restocked is not None and cancelled:  # how many went back
+                back = restocked.get(item.id, 0)
+                restock = (
+                    _tr("{count} restocked").format(count=number(back))
+                    if back
+                    else QCoreApplication.translate("DetailPane", "None")
+                )
             elif item.restockable:
                 restock = QCoreApplication.translate("DetailPane", "Yes")
             else:
@@ -307,6 +313,11 @@ class MoneyBreakdown(QWidget):
         layout.addWidget(self.transactions)
 
     def show_money(self, order: Order, view: OrderView, fmt: Formatter) -> None:
+        """A cancelled order's current subtotal, shipping and taxes are all 0: they are left
+        out (they read as if the order was free), its original total and what was refunded,
+        the shipping among it, say what it was."""
+        if order.is_cancelled:
+            view = replace(view, subtotal=None, shipping=None, tax=None, tax_lines=())
         rows: list[tuple[str, str]] = []
         if view.subtotal is not None:
             rows.append((_tr("Subtotal"), fmt.money(view.subtotal)))
@@ -334,6 +345,9 @@ class MoneyBreakdown(QWidget):
         rows.append((_tr("Total"), fmt.money(order.total)))
         if order.total_refunded is not None and not order.total_refunded.is_zero():
             rows.append((_tr("Refunded"), fmt.money(order.total_refunded)))
+            shipping = order.refunded_shipping
+            if order.is_cancelled and shipping is not None and not shipping.is_zero():
+                rows.append((_tr("Of which shipping"), fmt.money(shipping)))
         self.names.setText("\n".join(name for name, _v in rows))
         self.values.setText("\n".join(value for _n, value in rows))
         lines = []

@@ -1,7 +1,8 @@
 """Approving or declining several requests: the one confirmation, then progress per order.
 
 `BulkConfirmDialog` sums what will happen (orders, refunds per currency in the merchant's
-locale, units restocked, customers emailed) and lists the requests left out and why.
+locale, units restocked, customers emailed), says when the orders go (after the undo window,
+all taken back by one Undo; at once without one) and lists the requests left out and why.
 `BulkProgressDialog` shows each order as it is sent, a Stop button (no new order starts; those
 already sent finish) and, at the end, what succeeded, failed and why. Both are shown with
 `open()` and answer through signals.
@@ -42,6 +43,8 @@ class BulkConfirmDialog(QDialog):
         formatter: Formatter,
         reason: str | None = None,
         parent: QWidget | None = None,
+        *,
+        undo_seconds: float = 0.0,
     ) -> None:
         super().__init__(parent)
         self.bulk = bulk
@@ -79,6 +82,20 @@ class BulkConfirmDialog(QDialog):
             )
         )
         layout.addWidget(self.pace_label)
+        seconds = round(undo_seconds)
+        self.undo_label = plain_label(
+            self.tr(
+                "Sent when your undo window of {seconds} s is over; until then one Undo "
+                "(Ctrl+Z) takes back all of them."
+            ).format(seconds=formatter.locale.toString(seconds))
+            if undo_seconds > 0
+            else self.tr(
+                "Sent as soon as you confirm: your undo window is off (Settings), so they "
+                "cannot be taken back."
+            )
+        )
+        self.undo_label.setAccessibleName(self.tr("When they are sent"))
+        layout.addWidget(self.undo_label)
         # A bulk decision sends no reply of CancelApp's own (approve and decline alike): only
         # Shopify's own emails go out. Said plainly, with how to reply.
         self.no_reply_label = plain_label(
@@ -216,6 +233,7 @@ class BulkProgressDialog(QDialog):
             OrderState.DONE: self.tr("done"),
             OrderState.FAILED: self.tr("failed"),
             OrderState.NOT_STARTED: self.tr("not started"),
+            OrderState.TAKEN_BACK: self.tr("taken back; nothing sent"),
         }
         if order.state is OrderState.DONE and order.outcome is not None:
             if order.outcome.status.value == "queued":
@@ -240,7 +258,8 @@ class BulkProgressDialog(QDialog):
         ended = sum(
             1
             for order in self.run.orders
-            if order.state in (OrderState.DONE, OrderState.FAILED, OrderState.NOT_STARTED)
+            if order.state
+            in (OrderState.DONE, OrderState.FAILED, OrderState.NOT_STARTED, OrderState.TAKEN_BACK)
         )
         self.progress.setValue(ended)
 
@@ -263,6 +282,8 @@ class BulkProgressDialog(QDialog):
             parts.append(self.tr("%n failed (see why above)", "", failed))
         if not_started := run.count(OrderState.NOT_STARTED):
             parts.append(self.tr("%n not started", "", not_started))
+        if taken_back := run.count(OrderState.TAKEN_BACK):
+            parts.append(self.tr("%n taken back", "", taken_back))
         return " · ".join(parts)
 
     def _stop(self) -> None:
