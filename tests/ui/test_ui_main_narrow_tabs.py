@@ -1,5 +1,6 @@
 """The window at 1024 px in English and Danish (second QA walkthrough after the layout work):
-the Unmatched tab hid behind the tab bar's scroll arrows, and "Received" read "for 20 mi…"."""
+the Unmatched tab hid behind the tab bar's scroll arrows, "Received" read "for 20 mi…", and an
+item's name was cut mid-word."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from cancelapp.context import AppContext
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Column, Tab
 from fixtures.danish import in_danish
-from fixtures.main_window import open_window_at
+from fixtures.main_window import open_window_at, show_request
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -79,3 +80,27 @@ def test_at_1024_received_says_its_times_short_and_whole_in_english_and_danish(
     qtbot.waitUntil(lambda: window.width() == 1920)
     shown = _received_whole(window)
     assert all(full == text for full, text in shown)
+
+
+def test_in_danish_at_1366_a_preorder_item_name_breaks_between_words(
+    qtbot: QtBot, context: AppContext
+) -> None:
+    """Screenshot 80 of the walkthrough: "Julekalender 2027 (forudbestillir" cut mid-word;
+    the names now wrap at spaces onto two lines (and are elided, whole on hover, only when
+    one word is wider than the column)."""
+    window = open_window_at(qtbot, context, 1366)
+    seen: list[str] = []
+    with in_danish(window):
+        window.queue.show_tab(Tab.NEEDS_DECISION)
+        for row in range(window.model.rowCount()):
+            show_request(qtbot, window, window.model.request_id_at(row))
+            detail = window.detail.detail
+            if detail is None or detail.order is None:
+                continue
+            for item, cells in zip(detail.order.line_items, window.detail.items.rows, strict=False):
+                if "(forudbestilling)" not in item.title:
+                    continue
+                lines = cells[1].text().splitlines()[:2]  # the name; the SKU under it
+                assert lines == item.title.rsplit(" ", 1), lines  # whole words, whole name
+                seen.append(item.title)
+    assert "Julekalender 2027 (forudbestilling)" in seen
