@@ -56,8 +56,8 @@ def test_a_bulk_approve_in_three_currencies_totals_the_orders_in_the_shops_curre
     listed = [window.model.queue_row(r) for r in rows if r is not None]
     assert {q.currency for q in listed} == {"DKK"}  # the queue lists the shop's currency
     total = sum((Decimal(q.total_amount or "0") for q in listed), Decimal(0))
-    assert shown["Orders’ totals, as listed"] == window.formatter.money(Money.of(total, "DKK"))
-    back = shown["Customers get back, in their currency"].splitlines()
+    assert shown["Total, as listed"] == window.formatter.money(Money.of(total, "DKK"))
+    back = shown["Customers get back"].splitlines()
     refunds = dialog.bulk.summary.refund_totals
     assert [m.currency for m in refunds] == ["DKK", "EUR", "KWD"]
     assert back == [window.formatter.money(m) for m in refunds]

@@ -70,7 +70,7 @@ class BulkConfirmDialog(QDialog):
         for name, value in self.rows():
             field = plain_label(value, selectable=True)
             field.setAccessibleName(name)
-            form.addRow(plain_label(name), field)
+            form.addRow(plain_label(name, wrap=False), field)  # a value on several lines
         layout.addLayout(form)
         self.pace_label = plain_label(
             self.tr(
@@ -185,9 +185,9 @@ class BulkConfirmDialog(QDialog):
         if listed is None or all(m.currency == listed.currency for m in refunds):
             return [(self.tr("Refund in total"), "\n".join(fmt.money(m) for m in refunds))]
         return [
-            (self.tr("Orders’ totals, as listed"), fmt.money(listed)),
+            (self.tr("Total, as listed"), fmt.money(listed)),
             (
-                self.tr("Customers get back, in their currency"),
+                self.tr("Customers get back"),
                 "\n".join(fmt.money(m) for m in refunds),
             ),
         ]
