@@ -624,6 +624,10 @@ def test_an_undo_the_database_refuses_in_part_keeps_that_order_waiting_for_undo_
     assert [e.action_id for e in session.runner.queued()] == [ids[1]]
     assert session.runner._held == {ids[1]}  # the two taken back are no longer held
     assert session.runner.run_due() == []  # nothing sends the one left
+    window.close()  # quitting would send it at the next start: Undo is asked for first
+    assert window.isVisible() and window.banner.text.startswith(
+        "Some orders of your bulk action could not be taken back yet: press Undo (Ctrl+Z)"
+    )
 
     monkeypatch.undo()
     run = undo_bulk(qtbot, window)

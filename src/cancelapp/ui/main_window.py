@@ -1014,6 +1014,9 @@ class MainWindow(Retranslating, QMainWindow):
             editor.activateWindow()
             editor.reject()
             return
+        if self._flows is not None and self.bulk.keeps_open():
+            event.ignore()  # said why in the banner; closing again quits
+            return
         self.window_state.save(self, self.splitter, self.queue)
         self.sync.stop()
         if self._flows is not None:  # closed before they were needed: nothing to stop

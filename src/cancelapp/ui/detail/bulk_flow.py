@@ -65,6 +65,7 @@ class BulkFlow(QObject):
         self._waiting_in: StoreSession | None = None  # the session the bulk was queued in
         self._session_of_run: StoreSession | None = None  # the session the bulk runs in
         self._stuck: Words | None = None  # "could not be taken back", while it holds
+        self._quit_asked = False  # quitting was stopped once, to say what it would leave
         self.undo_stamp = 0.0  # when the bulk was queued (monotonic): the newest undo wins
 
     @property
@@ -77,6 +78,28 @@ class BulkFlow(QObject):
             and self._waiting_in is self.session()
             and bool(run.undoable)
         )
+
+    def keeps_open(self) -> bool:
+        """Quitting now would leave orders the merchant took back, which the database kept
+        queued, to be sent at the next start: say so once and keep the window open (True).
+        The words stay until Undo takes them back; closing again quits."""
+        if self._stuck is None or not self.can_undo or self._quit_asked:
+            return False
+        self._quit_asked = True
+
+        def words() -> tuple[str, str | None]:
+            return (
+                self.tr(
+                    "Some orders of your bulk action could not be taken back yet: press Undo "
+                    "(Ctrl+Z) before you quit, or they are sent at the next start. Close "
+                    "again to quit anyway."
+                ),
+                None,
+            )
+
+        self._stuck = words
+        self.problem.emit(words)
+        return True
 
     def approve(self, request_ids: Sequence[int]) -> None:
         from cancelapp.session.bulk import prepare_bulk_approve
@@ -316,7 +339,7 @@ class BulkFlow(QObject):
             self.order_finished.emit(run.orders[index_of[action_id]].plan.request_id or 0, None)
         if self._stuck is not None:  # the last "could not be taken back" no longer holds
             self.problem_over.emit(self._stuck)
-            self._stuck = None
+            self._stuck, self._quit_asked = None, False
         if result.failed:
             self._still_queued(session, run, result, error or result.error)
         elif undo:
