@@ -237,6 +237,11 @@ class BulkFlow(QObject):
         self.undo_changed.emit()
         if run is None or session is None:
             return
+        if session is not self.session():  # closed after all (the switch is held meanwhile):
+            self.run = self._session_of_run = None  # its next session sends the queued
+            self.notice.emit("", 0)  # orders when due, as after a restart
+            self._set_busy(False)
+            return
         self._send(session, run)
 
     def _send(self, session: StoreSession, run: BulkRun) -> None:
