@@ -440,6 +440,10 @@
         <translation>Butikskredit kræver en kundekonto, og ordren har ingen. Refunder til den oprindelige betaling i stedet.</translation>
     </message>
     <message>
+        <source>The cached copy of this order does not say what is left of its shipping, so the refund includes it. To keep the shipping, approve once CancelApp is online again.</source>
+        <translation>Den gemte kopi af ordren siger ikke, hvad der er tilbage af fragten, så refusionen omfatter den. Vil du beholde fragten, så godkend, når CancelApp er online igen.</translation>
+    </message>
+    <message>
         <source>The fixed fee is set in {fee_currency}, but the customer paid in {currency}. Set the fee as a percentage or in {currency}.</source>
         <translation>Det faste gebyr er angivet i {fee_currency}, men kunden betalte i {currency}. Angiv gebyret i procent eller i {currency}.</translation>
     </message>
@@ -624,6 +628,10 @@
     <message>
         <source>Locations offered</source>
         <translation>Tilbudte lokationer</translation>
+    </message>
+    <message>
+        <source>Shipping</source>
+        <translation>Fragt</translation>
     </message>
     <message>
         <source>Let Shopify email the customer</source>
@@ -818,6 +826,18 @@
         </translation>
     </message>
     <message>
+        <source>Sent when your undo window of {seconds} s is over; until then one Undo (Ctrl+Z) takes back all of them.</source>
+        <translation>Sendes, når din fortrydelsesfrist i appen på {seconds} sek. er ovre; indtil da tager ét Fortryd (Ctrl+Z) dem alle tilbage.</translation>
+    </message>
+    <message>
+        <source>Sent as soon as you confirm: your undo window is off (Settings), so they cannot be taken back.</source>
+        <translation>Sendes, så snart du bekræfter: din fortrydelsesfrist i appen er slået fra (Indstillinger), så de kan ikke fortrydes.</translation>
+    </message>
+    <message>
+        <source>When they are sent</source>
+        <translation>Hvornår de sendes</translation>
+    </message>
+    <message>
         <source>CancelApp sends no reply when it decides several requests at once, so the customers counted under Not emailed will not be told by email. To reply to them, choose Do nothing and decide those requests one at a time: each decision shows its reply to the customer before it is sent.</source>
         <translation>CancelApp sender intet svar, når den afgør flere anmodninger på én gang, så kunderne talt under Får ingen e-mail får ikke besked pr. e-mail. Vil du svare dem, så vælg Gør ingenting og afgør anmodningerne én ad gangen: hver beslutning viser sit svar til kunden, før det sendes.</translation>
     </message>
@@ -940,6 +960,30 @@
         <source>Continue</source>
         <translation>Fortsæt</translation>
     </message>
+    <message>
+        <source>1 order: sent at {time} unless you undo it (Ctrl+Z).</source>
+        <translation>1 ordre: sendes kl. {time}, medmindre du fortryder (Ctrl+Z).</translation>
+    </message>
+    <message>
+        <source>{count} orders: sent at {time} unless you undo them (Ctrl+Z).</source>
+        <translation>{count} ordrer: sendes kl. {time}, medmindre du fortryder (Ctrl+Z).</translation>
+    </message>
+    <message>
+        <source>Took back 1 decision.</source>
+        <translation>Fortrød 1 beslutning.</translation>
+    </message>
+    <message>
+        <source>Took back {taken} decisions.</source>
+        <translation>Fortrød {taken} beslutninger.</translation>
+    </message>
+    <message>
+        <source>Took back {taken}; 1 was already sent.</source>
+        <translation>Fortrød {taken}; 1 var allerede sendt.</translation>
+    </message>
+    <message>
+        <source>Took back {taken}; {left} were already sent.</source>
+        <translation>Fortrød {taken}; {left} var allerede sendt.</translation>
+    </message>
 </context>
 <context>
     <name>BulkProgressDialog</name>
@@ -992,6 +1036,10 @@
         <translation>ikke startet</translation>
     </message>
     <message>
+        <source>taken back; nothing sent</source>
+        <translation>fortrudt; intet sendt</translation>
+    </message>
+    <message>
         <source>queued until Shopify can be reached</source>
         <translation>i kø, til Shopify kan nås</translation>
     </message>
@@ -1026,6 +1074,13 @@
         <translation>
             <numerusform>%n ikke startet</numerusform>
             <numerusform>%n ikke startet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n taken back</source>
+        <translation>
+            <numerusform>%n fortrudt</numerusform>
+            <numerusform>%n fortrudt</numerusform>
         </translation>
     </message>
     <message>
@@ -3236,6 +3291,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>Note: {note}</translation>
     </message>
     <message>
+        <source>Of which shipping</source>
+        <translation>Heraf fragt</translation>
+    </message>
+    <message>
         <source>On hold at {where}: {reason}</source>
         <translation>Tilbageholdt på {where}: {reason}</translation>
     </message>
@@ -3314,6 +3373,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     <message>
         <source>tracking number {number}</source>
         <translation>sporingsnummer {number}</translation>
+    </message>
+    <message>
+        <source>{count} restocked</source>
+        <translation>{count} lagt på lager igen</translation>
     </message>
     <message>
         <source>{tax} (included)</source>
