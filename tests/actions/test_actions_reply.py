@@ -147,7 +147,7 @@ def test_a_merchants_misspelt_placeholder_stays_as_typed() -> None:
 
 
 def test_an_amount_or_name_ending_in_a_full_stop_gets_no_second_one() -> None:
-    """"refunderet 1.297,00 kr.. Varer…" was in the Danish partial-cancel reply (QA)."""
+    """ "refunderet 1.297,00 kr.. Varer…" was in the Danish partial-cancel reply (QA)."""
     for language, locale in (("da", "da-DK"), ("en", "en-GB")):
         for kind in ReplyKind:
             reply = compose_reply(

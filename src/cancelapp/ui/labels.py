@@ -134,6 +134,16 @@ _AUDIT_KINDS = {
     # session/replies.py
     "reply": QT_TRANSLATE_NOOP(_CONTEXT, "Reply sent to the customer"),
     "reply replaced": QT_TRANSLATE_NOOP(_CONTEXT, "Unsent reply replaced by a new decision"),
+    "reply not sent: no mailbox": QT_TRANSLATE_NOOP(_CONTEXT, "Reply not sent: no mailbox set up"),
+    "reply not sent: no address": QT_TRANSLATE_NOOP(
+        _CONTEXT, "Reply not sent: no email address known"
+    ),
+    "reply copied": QT_TRANSLATE_NOOP(
+        _CONTEXT, "Reply copied to send yourself; not sent by CancelApp"
+    ),
+    "reply opened in mail program": QT_TRANSLATE_NOOP(
+        _CONTEXT, "Reply opened in your mail program; not sent by CancelApp"
+    ),
     "unsent reply taken back": QT_TRANSLATE_NOOP(
         _CONTEXT, "Unsent reply taken back with its decision"
     ),

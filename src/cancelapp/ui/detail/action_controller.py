@@ -55,6 +55,8 @@ class ActionController(QObject):
     reading = Signal(str)  # "the order is being read from Shopify"; "" once it is (or failed)
     rows_changed = Signal(object)  # frozenset of request ids to reload
     replies_sent = Signal(object)  # list of request ids whose reply the mail server took
+    # A confirmation's "Email settings…": (the dialog to open them over, called once closed)
+    email_settings_wanted = Signal(object, object)
 
     def __init__(
         self,
@@ -490,6 +492,9 @@ class ActionController(QObject):
         dialog.choices_changed.connect(
             lambda choices: self._replan(session, rid, dialog, choices, replanned)
         )
+        dialog.email_settings_wanted.connect(
+            lambda: self.email_settings_wanted.emit(dialog, dialog.recheck_reply)
+        )
         dialog.accepted.connect(confirmed)
         dialog.rejected.connect(lambda: self._end(rid))
         self._open(dialog)
@@ -542,7 +547,9 @@ class ActionController(QObject):
         draft = (
             None
             if reply is None
-            else ReplyDraft(rid, reply.to, reply.subject, reply.body, reply.language)
+            else ReplyDraft(
+                rid, reply.to, reply.subject, reply.body, reply.language, reply.not_sent
+            )
         )
         task = self.workers.run_on(Lane.NETWORK, carry_out_with_reply, session, prepared, draft)
         waiting = prepared.from_cache  # queued until Shopify answers, not for an undo window

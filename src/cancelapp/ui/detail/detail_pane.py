@@ -29,6 +29,7 @@ from cancelapp.domain.verdict import RefundMethod, SuggestedAction, Verdict
 from cancelapp.domain.withdrawal import REFUND_WARNING_DAYS, RequestKind
 from cancelapp.domain.withdrawal_calendar import is_eu_eea
 from cancelapp.session.detail import CarriedOut, RequestDetail
+from cancelapp.store.audit_codes import REPLY_CODES
 from cancelapp.store.phrase_json import phrase_from_json
 from cancelapp.ui.detail.decision_notices import DecisionNotices
 from cancelapp.ui.detail.order_sections import (
@@ -64,7 +65,7 @@ SHOWN_LEAST = 300
 SHOWN_MESSAGES = 20  # the newest
 SHOWN_EVENTS = 50  # the newest lines of the timeline
 _CHECK = "\u2713"  # ✓
-_REPLIES = frozenset({"reply", "reply replaced", "unsent reply taken back"})  # say to whom
+_REPLIES = REPLY_CODES  # say to whom
 
 
 def plain_label(text: str = "", *, wrap: bool = True, selectable: bool = False) -> QLabel:
