@@ -41,7 +41,9 @@ from cancelapp.ui.detail.order_sections import (
 from cancelapp.ui.detail.order_words import gateway_words, hold_reason
 from cancelapp.ui.formatting import Formatter, fill
 from cancelapp.ui.labels import (
+    action_state_label,
     audit_label,
+    decision_action_label,
     decision_label,
     financial_label,
     fulfillment_label,
@@ -446,10 +448,17 @@ class DetailPane(Retranslating, QScrollArea):
 
     def _decision_text(self, detail: RequestDetail) -> str:
         if detail.queued:
-            return self.tr(
-                "Queued: CancelApp carries it out when it is due and Shopify can be reached, "
-                "after checking that the order has not changed since your decision."
+            queued = next(a for a in detail.actions if a.state.value == "queued")
+            decision = decision_action_label(
+                queued.kind.value,
+                "queued",
+                request_state=detail.request.state.value,
+                order_cancelled=False,
             )
+            return self.tr(
+                "{queued}: CancelApp carries it out when it is due and Shopify can be reached, "
+                "after checking that the order has not changed since your decision."
+            ).format(queued=decision or action_state_label("queued"))
         if not detail.stopped:
             return ""
         lines = [

@@ -43,7 +43,7 @@ _LIMITS = {
     Column.CUSTOMER: (80, 180),
     Column.RECEIVED: (70, 140),
     Column.TOTAL: (70, 140),
-    Column.ACTION: (60, 130),
+    Column.ACTION: (60, 160),  # "Partly cancelled", "Delvist annulleret" whole
     Column.PAYMENT: (70, 140),
     Column.FULFILLMENT: (70, 150),
     Column.PLACED: (70, 120),
@@ -70,7 +70,10 @@ def configure_columns(table: QTableView) -> None:
 
 
 def fit_columns(
-    table: QTableView, text_at: Callable[[int, int], str], sample: int = SAMPLE_ROWS
+    table: QTableView,
+    text_at: Callable[[int, int], str],
+    sample: int = SAMPLE_ROWS,
+    columns: frozenset[Column] | None = None,
 ) -> dict[int, int]:
     """The width of every column but the verdict: its header and the widest text among the
     first `sample` rows, within limits. `text_at(row, column)` is what the cell shows (read from
@@ -81,6 +84,8 @@ def fit_columns(
     rows = min(model.rowCount(), sample)
     widths: dict[int, int] = {}
     for column, (low, high) in _LIMITS.items():
+        if columns is not None and column not in columns:
+            continue
         widest = 0
         for row in range(rows):
             text = text_at(row, column)

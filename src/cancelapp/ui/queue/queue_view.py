@@ -37,6 +37,7 @@ from cancelapp.ui.retranslating import Retranslating
 
 SEARCH_DEBOUNCE_MS = 150
 _SIZED = frozenset(c.value for c in Column if c != Column.VERDICT)  # the verdict takes the rest
+_ACTION_ONLY = frozenset({Column.ACTION})
 
 
 class QueueView(Retranslating, QWidget):
@@ -336,6 +337,20 @@ class QueueView(Retranslating, QWidget):
     def _tab_changed(self) -> None:
         self.apply_filter()
         self.update_counts()  # the hint names the other tabs
+        self._fit_action()
+
+    def _fit_action(self) -> None:
+        """The Action column to the tab's own rows: the first rows measured at start are
+        undecided, and Done's words ("Partly cancelled", "Decline queued") were cut to
+        "Cancel…" (QA walkthrough). Only that column: the others keep their place."""
+        if not self.columns_fitted or Column.ACTION in self.hand_widths:
+            return
+        measured = fit_columns(self.table, self.model.cell_text, columns=_ACTION_ONLY)
+        self._measuring = True
+        try:
+            self.verdict_width.want(measured)
+        finally:
+            self._measuring = False
 
     def show_tab(self, tab: Tab) -> None:
         self.tabs.setCurrentIndex(tab)
