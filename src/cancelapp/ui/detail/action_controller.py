@@ -73,6 +73,9 @@ class ActionController(QObject):
         # reach, previews come from the cache and queued decisions wait for the reconnect.
         self.online = online
         self._typed: dict[int, str] = {}  # request id -> a decline reason not yet journaled
+        # Request id -> the decline reason the dialog offered (the policy's): one the merchant
+        # wrote differs, and goes in the reply (`reply_facts`).
+        self._offered: dict[int, str] = {}
         self._asked: dict[int, Asked] = {}  # request id -> what its open preview was built for
         self.find_request = find_request  # the request shown for an order id
         self.workers = workers
@@ -216,14 +219,20 @@ class ActionController(QObject):
         if text is None:
             text = self.formatter.phrase(reason) if reason is not None else ""
         native = detail.request.native_edit_id is not None
+        if rid is not None:
+            self._offered[rid] = self.formatter.phrase(reason) if reason is not None else ""
         dialog = TextDialog(
             self.tr("Decline {order}").format(order=self._order_name(detail)),
             self.tr(
                 "Why is the request declined? This goes on the order's note, and Shopify "
-                "sends it to the customer."
+                "sends it to the customer. Your own words also go in your reply, which you "
+                "see before anything is sent."
             )
             if native
-            else self.tr("Why is the request declined? This goes on the order's note."),
+            else self.tr(
+                "Why is the request declined? This goes on the order's note. Your own words "
+                "also go in the reply to the customer, which you see before anything is sent."
+            ),
             self.tr("Continue"),
             text,
             self.parent_widget,
@@ -464,7 +473,12 @@ class ActionController(QObject):
             self.parent_widget,
             read_at=prepared.read_at,
             reply_for=lambda shown_preview: reply_facts(
-                session, detail, shown_preview, reason=asked.reason, texts=self.reply_texts()
+                session,
+                detail,
+                shown_preview,
+                reason=asked.reason,
+                reason_written=asked.reason.strip() != self._offered.get(rid, "").strip(),
+                texts=self.reply_texts(),
             ),
         )
         shown = [prepared]  # the plan of the preview on screen: what confirm sends
