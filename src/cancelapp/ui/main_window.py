@@ -239,7 +239,9 @@ class MainWindow(Retranslating, QMainWindow):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([720, 560])
+        # Halves at 1200 px; a narrower window takes more from the queue (its filters elide),
+        # a wider one gives more to it: at 1024 px the detail's items and amounts need the room.
+        splitter.setSizes([600, 600])
         self.empty_hint = QLabel()
         self.empty_hint.setTextFormat(Qt.TextFormat.PlainText)
         self.empty_hint.setWordWrap(True)
