@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from cancelapp.demoshop import DemoShop, Fault
+from cancelapp.store.orders import VERDICT
 from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Tab
@@ -183,3 +184,25 @@ def test_each_tab_highlights_its_own_request_or_none(qtbot: QtBot, window: MainW
         queue.show_tab(Tab.APPROVE)
     assert shown.args == [other] and queue.shown_request_id() == other
     assert queue.selected_request_ids() == [other]
+
+
+def test_the_order_shown_read_from_shopify_turns_the_window_online(
+    qtbot: QtBot, window: MainWindow, shop: DemoShop
+) -> None:
+    (first, _name), (second, _other) = two_requests(window)
+    show_request(qtbot, window, first)
+    row = window.model.row_of(second)
+    assert row is not None
+    lean = window.model.queue_row(row).order_gid
+    with window.context.database.transaction() as conn:  # cached with a verdict's fields only
+        conn.execute("UPDATE orders SET detail = ? WHERE gid = ?", (VERDICT, lean))
+    shop.stop()
+    with qtbot.waitSignal(window.sync.online_changed, timeout=WAIT) as changed:
+        window.sync_now()
+    assert changed.args == [False]
+    window.sync.stop()  # no sync comes meanwhile
+    shop.start()
+    with qtbot.waitSignal(window.sync.online_changed, timeout=WAIT) as changed:
+        show_request(qtbot, window, second)  # its order is read in full from Shopify
+    assert changed.args == [True]
+    assert window.status.connection.text() == "\u25cf Online"
