@@ -70,7 +70,8 @@ def test_while_an_order_is_read_no_decision_starts_on_any_row(
 
     show_request(qtbot, window, second)  # another row, while the first order is read
     commands = window.commands
-    assert not any(c.isEnabled() for c in (commands.approve, commands.decline, commands.hold))
+    deciding = (commands.approve, commands.decline, commands.hold, commands.approve_selected)
+    assert not any(c.isEnabled() for c in deciding)
     for key in (Qt.Key.Key_A, Qt.Key.Key_D, Qt.Key.Key_H):
         qtbot.keyClick(window.queue.table, key)
     window.approve()
@@ -140,6 +141,26 @@ def test_a_bulk_that_cannot_reach_shopify_says_so_and_a_sync_takes_it_back(
         window.sync_now()  # F5
     assert window.status.online is True
     assert window.banner.isHidden()  # Shopify answers: the word is taken back
+
+
+def test_a_refresh_that_cannot_reach_shopify_says_so_until_a_sync_succeeds(
+    qtbot: QtBot, window: MainWindow, shop: DemoShop
+) -> None:
+    (first, _name), _second = two_requests(window)
+    show_request(qtbot, window, first)
+    qtbot.waitUntil(window.commands.refresh.isEnabled, timeout=WAIT)
+    shop.stop()
+    with qtbot.waitSignal(window.sync.online_changed, timeout=WAIT) as changed:
+        window.commands.refresh.trigger()
+    assert changed.args == [False]
+    assert window.banner.text == (
+        "Shopify cannot be reached. Check the internet connection; CancelApp keeps working "
+        "from its saved copy meanwhile."
+    )
+    shop.start()
+    with synced(qtbot, window):
+        window.sync_now()
+    assert window.banner.isHidden()
 
 
 def test_a_read_from_shopify_turns_the_window_online_before_any_sync(

@@ -597,6 +597,16 @@ class MainWindow(Retranslating, QMainWindow):
         if self.status.online is False:
             self.sync.reachable()
 
+    def _shopify_answered_a_sync(self) -> None:
+        """ "Shopify cannot be reached" no longer holds: a bulk's word on it goes, and the one a
+        read the merchant started (Refresh order) left. A decision's word goes on reconnect
+        (`ActionController.reconcile`)."""
+        from cancelapp.shopify.errors import NetworkDown
+        from cancelapp.ui.detail.action_controller import describe_error
+
+        self.bulk.shopify_answered()
+        self.banner.withdraw(describe_error(NetworkDown(), self.formatter)[0])
+
     def _shopify_out_of_reach(self) -> None:
         if self.status.online is not False:
             self.sync.unreachable()
@@ -610,7 +620,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _synced(self, result: RefreshResult) -> None:
         self.status.sync_finished()
-        self.bulk.shopify_answered()  # its "cannot be reached" goes
+        self._shopify_answered_a_sync()
         self.queue.fit_columns_once()  # a first run: the first rows came with the sync
         self._precompute_orders()
         if result.synced_at is not None:
@@ -722,7 +732,12 @@ class MainWindow(Retranslating, QMainWindow):
         c.note.setEnabled(state.note)
         detail = self.current_detail()
         c.mark_read.setEnabled(detail is not None and detail.unread_since is not None)
-        several = online and not self.bulk.busy and bool(self.queue.selected_request_ids())
+        several = (
+            online
+            and not self.bulk.busy
+            and not self.actions_.preparing  # one decision prepared at a time
+            and bool(self.queue.selected_request_ids())
+        )
         c.approve_selected.setEnabled(several)
         c.decline_selected.setEnabled(several)
         c.find_order.setEnabled(online and self.unmatched.applies_to(self.current_detail()))
