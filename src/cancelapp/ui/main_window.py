@@ -239,7 +239,9 @@ class MainWindow(Retranslating, QMainWindow):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([720, 560])
+        # Halves at 1200 px; a narrower window takes more from the queue (its filters elide),
+        # a wider one gives more to it: at 1024 px the detail's items and amounts need the room.
+        splitter.setSizes([600, 600])
         self.empty_hint = QLabel()
         self.empty_hint.setTextFormat(Qt.TextFormat.PlainText)
         self.empty_hint.setWordWrap(True)
@@ -343,6 +345,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.actions_.finished.connect(self._action_finished)
         self.actions_.replies_sent.connect(self._replies_sent)
         self.bulk.problem.connect(self.banner.say)
+        self.bulk.problem_over.connect(lambda words: self.banner.withdraw(words()[0]))
         self.bulk.running_changed.connect(lambda _busy: self._update_actions())
         self.bulk.sending.connect(self.model.set_in_flight)
         self.bulk.order_finished.connect(self._bulk_order_finished)
@@ -710,7 +713,11 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _update_actions(self) -> None:
         c = self.commands
-        c.remove_store.setEnabled(self.store is not None)
+        # A bulk under way keeps its store open: no switching, removing or connecting another.
+        bulk = self._flows is not None and self.bulk.busy
+        self.store_switcher.hold(bulk)
+        c.remove_store.setEnabled(self.store is not None and not bulk)
+        c.connect_store.setEnabled(not bulk)
         if self._flows is None:  # before the first rows are painted: nothing to act on yet
             for action in (*c.on_request, c.approve_selected, c.decline_selected):
                 action.setEnabled(False)
@@ -1049,6 +1056,9 @@ class MainWindow(Retranslating, QMainWindow):
             editor.raise_()
             editor.activateWindow()
             editor.reject()
+            return
+        if self._flows is not None and self.bulk.keeps_open():
+            event.ignore()  # said why in the banner; closing again quits
             return
         self.window_state.save(self, self.splitter, self.queue)
         self.sync.stop()
