@@ -190,6 +190,30 @@
         <translation>{order}: sendt; venter på, at Shopify bekræfter.</translation>
     </message>
     <message>
+        <source>{order}: not opened, you moved away; press A again.</source>
+        <translation>{order}: ikke åbnet, du gik videre; tryk A igen.</translation>
+    </message>
+    <message>
+        <source>{order}: not opened, you moved away; press D again.</source>
+        <translation>{order}: ikke åbnet, du gik videre; tryk D igen.</translation>
+    </message>
+    <message>
+        <source>{order}: not opened, you moved away; press H again.</source>
+        <translation>{order}: ikke åbnet, du gik videre; tryk H igen.</translation>
+    </message>
+    <message>
+        <source>{order}: not opened, you moved to {other}; press A again.</source>
+        <translation>{order}: ikke åbnet, du gik videre til {other}; tryk A igen.</translation>
+    </message>
+    <message>
+        <source>{order}: not opened, you moved to {other}; press D again.</source>
+        <translation>{order}: ikke åbnet, du gik videre til {other}; tryk D igen.</translation>
+    </message>
+    <message>
+        <source>{order}: not opened, you moved to {other}; press H again.</source>
+        <translation>{order}: ikke åbnet, du gik videre til {other}; tryk H igen.</translation>
+    </message>
+    <message>
         <source>Something unexpected went wrong. Nothing more was sent; the details are in the log.</source>
         <translation>Noget uventet gik galt. Der blev ikke sendt mere; detaljerne står i loggen.</translation>
     </message>
@@ -999,6 +1023,18 @@
     <message>
         <source>The decisions could not all be queued, and {count} could not be taken back: press Undo (Ctrl+Z) to take them back.</source>
         <translation>Beslutningerne kunne ikke alle sættes i kø, og {count} kunne ikke fortrydes: tryk Fortryd (Ctrl+Z) for at fortryde dem.</translation>
+    </message>
+    <message>
+        <source>Approve selected: nothing was approved and nothing was sent. {reason} Approve them again once the status bar says Online.</source>
+        <translation>Godkend markerede: intet blev godkendt, og intet blev sendt. {reason} Godkend dem igen, når statuslinjen viser Online.</translation>
+    </message>
+    <message>
+        <source>Decline selected: nothing was declined and nothing was sent. {reason} Decline them again once the status bar says Online.</source>
+        <translation>Afvis markerede: intet blev afvist, og intet blev sendt. {reason} Afvis dem igen, når statuslinjen viser Online.</translation>
+    </message>
+    <message>
+        <source>For support: {detail}</source>
+        <translation>Til support: {detail}</translation>
     </message>
 </context>
 <context>
