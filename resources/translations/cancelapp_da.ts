@@ -190,6 +190,30 @@
         <translation>{order}: sendt; venter på, at Shopify bekræfter.</translation>
     </message>
     <message>
+        <source>{order}: not opened, you moved away; press A again.</source>
+        <translation>{order}: ikke åbnet, du gik videre; tryk A igen.</translation>
+    </message>
+    <message>
+        <source>{order}: not opened, you moved away; press D again.</source>
+        <translation>{order}: ikke åbnet, du gik videre; tryk D igen.</translation>
+    </message>
+    <message>
+        <source>{order}: not opened, you moved away; press H again.</source>
+        <translation>{order}: ikke åbnet, du gik videre; tryk H igen.</translation>
+    </message>
+    <message>
+        <source>{order}: not opened, you moved to {other}; press A again.</source>
+        <translation>{order}: ikke åbnet, du gik videre til {other}; tryk A igen.</translation>
+    </message>
+    <message>
+        <source>{order}: not opened, you moved to {other}; press D again.</source>
+        <translation>{order}: ikke åbnet, du gik videre til {other}; tryk D igen.</translation>
+    </message>
+    <message>
+        <source>{order}: not opened, you moved to {other}; press H again.</source>
+        <translation>{order}: ikke åbnet, du gik videre til {other}; tryk H igen.</translation>
+    </message>
+    <message>
         <source>Something unexpected went wrong. Nothing more was sent; the details are in the log.</source>
         <translation>Noget uventet gik galt. Der blev ikke sendt mere; detaljerne står i loggen.</translation>
     </message>
@@ -440,6 +464,10 @@
         <translation>Butikskredit kræver en kundekonto, og ordren har ingen. Refunder til den oprindelige betaling i stedet.</translation>
     </message>
     <message>
+        <source>The cached copy of this order does not say what is left of its shipping, so the refund includes it. To keep the shipping, approve once CancelApp is online again.</source>
+        <translation>Den gemte kopi af ordren siger ikke, hvad der er tilbage af fragten, så refusionen omfatter den. Vil du beholde fragten, så godkend, når CancelApp er online igen.</translation>
+    </message>
+    <message>
         <source>The fixed fee is set in {fee_currency}, but the customer paid in {currency}. Set the fee as a percentage or in {currency}.</source>
         <translation>Det faste gebyr er angivet i {fee_currency}, men kunden betalte i {currency}. Angiv gebyret i procent eller i {currency}.</translation>
     </message>
@@ -502,6 +530,10 @@
 </context>
 <context>
     <name>ActionRunner</name>
+    <message>
+        <source>Another action for this order is on its way; sent after it.</source>
+        <translation>En anden handling for denne ordre er på vej; denne sendes bagefter.</translation>
+    </message>
     <message>
         <source>Match the request to an order first.</source>
         <translation>Knyt først anmodningen til en ordre.</translation>
@@ -624,6 +656,10 @@
     <message>
         <source>Locations offered</source>
         <translation>Tilbudte lokationer</translation>
+    </message>
+    <message>
+        <source>Shipping</source>
+        <translation>Fragt</translation>
     </message>
     <message>
         <source>Let Shopify email the customer</source>
@@ -818,6 +854,18 @@
         </translation>
     </message>
     <message>
+        <source>Sent when your undo window of {seconds} s is over; until then one Undo (Ctrl+Z) takes back all of them.</source>
+        <translation>Sendes, når din fortrydelsesfrist i appen på {seconds} sek. er ovre; indtil da tager ét Fortryd (Ctrl+Z) dem alle tilbage.</translation>
+    </message>
+    <message>
+        <source>Sent as soon as you confirm: your undo window is off (Settings), so they cannot be taken back.</source>
+        <translation>Sendes, så snart du bekræfter: din fortrydelsesfrist i appen er slået fra (Indstillinger), så de kan ikke fortrydes.</translation>
+    </message>
+    <message>
+        <source>When they are sent</source>
+        <translation>Hvornår de sendes</translation>
+    </message>
+    <message>
         <source>CancelApp sends no reply when it decides several requests at once, so the customers counted under Not emailed will not be told by email. To reply to them, choose Do nothing and decide those requests one at a time: each decision shows its reply to the customer before it is sent.</source>
         <translation>CancelApp sender intet svar, når den afgør flere anmodninger på én gang, så kunderne talt under Får ingen e-mail får ikke besked pr. e-mail. Vil du svare dem, så vælg Gør ingenting og afgør anmodningerne én ad gangen: hver beslutning viser sit svar til kunden, før det sendes.</translation>
     </message>
@@ -925,6 +973,10 @@
 </context>
 <context>
     <name>BulkFlow</name>
+    <message>
+        <source>Some orders of your bulk action could not be taken back yet: press Undo (Ctrl+Z) before you quit, or they are sent at the next start. Close again to quit anyway.</source>
+        <translation>Nogle ordrer fra din samlede handling kunne endnu ikke fortrydes: tryk Fortryd (Ctrl+Z), før du afslutter, ellers sendes de ved næste start. Luk igen for at afslutte alligevel.</translation>
+    </message>
     <message numerus="yes">
         <source>Decline %n request(s)</source>
         <translation>
@@ -939,6 +991,50 @@
     <message>
         <source>Continue</source>
         <translation>Fortsæt</translation>
+    </message>
+    <message>
+        <source>1 order: sent at {time} unless you undo it (Ctrl+Z).</source>
+        <translation>1 ordre: sendes kl. {time}, medmindre du fortryder (Ctrl+Z).</translation>
+    </message>
+    <message>
+        <source>{count} orders: sent at {time} unless you undo them (Ctrl+Z).</source>
+        <translation>{count} ordrer: sendes kl. {time}, medmindre du fortryder (Ctrl+Z).</translation>
+    </message>
+    <message>
+        <source>Took back 1 decision.</source>
+        <translation>Fortrød 1 beslutning.</translation>
+    </message>
+    <message>
+        <source>Took back {taken} decisions.</source>
+        <translation>Fortrød {taken} beslutninger.</translation>
+    </message>
+    <message>
+        <source>Took back {taken}; 1 was already sent.</source>
+        <translation>Fortrød {taken}; 1 var allerede sendt.</translation>
+    </message>
+    <message>
+        <source>Took back {taken}; {left} were already sent.</source>
+        <translation>Fortrød {taken}; {left} var allerede sendt.</translation>
+    </message>
+    <message>
+        <source>{count} could not be taken back; press Undo again.</source>
+        <translation>{count} kunne ikke fortrydes; tryk Fortryd igen.</translation>
+    </message>
+    <message>
+        <source>The decisions could not all be queued, and {count} could not be taken back: press Undo (Ctrl+Z) to take them back.</source>
+        <translation>Beslutningerne kunne ikke alle sættes i kø, og {count} kunne ikke fortrydes: tryk Fortryd (Ctrl+Z) for at fortryde dem.</translation>
+    </message>
+    <message>
+        <source>Approve selected: nothing was approved and nothing was sent. {reason} Approve them again once the status bar says Online.</source>
+        <translation>Godkend markerede: intet blev godkendt, og intet blev sendt. {reason} Godkend dem igen, når statuslinjen viser Online.</translation>
+    </message>
+    <message>
+        <source>Decline selected: nothing was declined and nothing was sent. {reason} Decline them again once the status bar says Online.</source>
+        <translation>Afvis markerede: intet blev afvist, og intet blev sendt. {reason} Afvis dem igen, når statuslinjen viser Online.</translation>
+    </message>
+    <message>
+        <source>For support: {detail}</source>
+        <translation>Til support: {detail}</translation>
     </message>
 </context>
 <context>
@@ -992,8 +1088,16 @@
         <translation>ikke startet</translation>
     </message>
     <message>
+        <source>taken back; nothing sent</source>
+        <translation>fortrudt; intet sendt</translation>
+    </message>
+    <message>
         <source>queued until Shopify can be reached</source>
         <translation>i kø, til Shopify kan nås</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>i kø</translation>
     </message>
     <message>
         <source>asked the warehouse; waiting for its answer</source>
@@ -1026,6 +1130,20 @@
         <translation>
             <numerusform>%n ikke startet</numerusform>
             <numerusform>%n ikke startet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n taken back</source>
+        <translation>
+            <numerusform>%n fortrudt</numerusform>
+            <numerusform>%n fortrudt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n still queued: press Undo</source>
+        <translation>
+            <numerusform>%n stadig i kø: tryk Fortryd</numerusform>
+            <numerusform>%n stadig i kø: tryk Fortryd</numerusform>
         </translation>
     </message>
     <message>
@@ -3236,6 +3354,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>Note: {note}</translation>
     </message>
     <message>
+        <source>Of which shipping</source>
+        <translation>Heraf fragt</translation>
+    </message>
+    <message>
         <source>On hold at {where}: {reason}</source>
         <translation>Tilbageholdt på {where}: {reason}</translation>
     </message>
@@ -3314,6 +3436,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     <message>
         <source>tracking number {number}</source>
         <translation>sporingsnummer {number}</translation>
+    </message>
+    <message>
+        <source>{count} restocked</source>
+        <translation>{count} lagt på lager igen</translation>
     </message>
     <message>
         <source>{tax} (included)</source>
@@ -5755,6 +5881,13 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     <message>
         <source>CancelApp will delete the orders and requests of this store it keeps on this computer, the store&apos;s policy and request settings, and its token, client secret and email password in the keychain. Nothing changes in your Shopify store. The action journal and the audit log are kept, so what was done stays on record. You can connect the store again later.</source>
         <translation>CancelApp sletter de ordrer og anmodninger fra denne butik, som den gemmer på denne computer, butikkens politik og indstillinger for anmodninger samt dens token, klienthemmelighed og e-mailadgangskode i nøgleringen. Intet ændres i din Shopify-butik. Handlingsjournalen og revisionsloggen bevares, så det, der er gjort, stadig er dokumenteret. Du kan forbinde butikken igen senere.</translation>
+    </message>
+</context>
+<context>
+    <name>StoreSwitcher</name>
+    <message>
+        <source>A bulk action is under way in this store: switch stores once it has been sent or undone.</source>
+        <translation>En samlet handling er i gang i denne butik: skift butik, når den er sendt eller fortrudt.</translation>
     </message>
 </context>
 <context>
