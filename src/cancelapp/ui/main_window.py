@@ -367,6 +367,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.menu_dialogs.message.connect(self.banner.say)
         self.menu_dialogs.notice.connect(lambda text: self.status.showMessage(text, 8000))
         self.settings_flow.language_changed.connect(self.use_language)
+        self.actions_.email_settings_wanted.connect(
+            lambda over, closed: self.settings_flow.open_settings(over, email=True, closed=closed)
+        )
         self.settings_flow.message.connect(self.banner.say)
         self.settings_flow.saved.connect(lambda s: self.updates.apply(s.check_for_updates))
         self.settings_flow.saved.connect(self._withdrawal_terms_saved)

@@ -56,6 +56,8 @@ class ActionController(QObject):
     reading = Signal(str)  # "the order is being read from Shopify"; "" once it is (or failed)
     rows_changed = Signal(object)  # frozenset of request ids to reload
     replies_sent = Signal(object)  # list of request ids whose reply the mail server took
+    # A confirmation's "Email settings…": (the dialog to open them over, called once closed)
+    email_settings_wanted = Signal(object, object)
 
     def __init__(
         self,
@@ -73,6 +75,9 @@ class ActionController(QObject):
         # reach, previews come from the cache and queued decisions wait for the reconnect.
         self.online = online
         self._typed: dict[int, str] = {}  # request id -> a decline reason not yet journaled
+        # Request id -> the decline reason the dialog offered (the policy's): one the merchant
+        # wrote differs, and goes in the reply (`reply_facts`).
+        self._offered: dict[int, str] = {}
         self._asked: dict[int, Asked] = {}  # request id -> what its open preview was built for
         self.find_request = find_request  # the request shown for an order id
         # The request the keys act on now, and its order's name: a decision whose read ends
@@ -222,14 +227,20 @@ class ActionController(QObject):
         if text is None:
             text = self.formatter.phrase(reason) if reason is not None else ""
         native = detail.request.native_edit_id is not None
+        if rid is not None:
+            self._offered[rid] = self.formatter.phrase(reason) if reason is not None else ""
         dialog = TextDialog(
             self.tr("Decline {order}").format(order=self._order_name(detail)),
             self.tr(
                 "Why is the request declined? This goes on the order's note, and Shopify "
-                "sends it to the customer."
+                "sends it to the customer. Your own words also go in your reply, which you "
+                "see before anything is sent."
             )
             if native
-            else self.tr("Why is the request declined? This goes on the order's note."),
+            else self.tr(
+                "Why is the request declined? This goes on the order's note. Your own words "
+                "also go in the reply to the customer, which you see before anything is sent."
+            ),
             self.tr("Continue"),
             text,
             self.parent_widget,
@@ -492,7 +503,12 @@ class ActionController(QObject):
             self.parent_widget,
             read_at=prepared.read_at,
             reply_for=lambda shown_preview: reply_facts(
-                session, detail, shown_preview, reason=asked.reason, texts=self.reply_texts()
+                session,
+                detail,
+                shown_preview,
+                reason=asked.reason,
+                reason_written=asked.reason.strip() != self._offered.get(rid, "").strip(),
+                texts=self.reply_texts(),
             ),
         )
         shown = [prepared]  # the plan of the preview on screen: what confirm sends
@@ -519,6 +535,9 @@ class ActionController(QObject):
 
         dialog.choices_changed.connect(
             lambda choices: self._replan(session, rid, dialog, choices, replanned)
+        )
+        dialog.email_settings_wanted.connect(
+            lambda: self.email_settings_wanted.emit(dialog, dialog.recheck_reply)
         )
         dialog.accepted.connect(confirmed)
         dialog.rejected.connect(lambda: self._end(rid))
@@ -572,7 +591,9 @@ class ActionController(QObject):
         draft = (
             None
             if reply is None
-            else ReplyDraft(rid, reply.to, reply.subject, reply.body, reply.language)
+            else ReplyDraft(
+                rid, reply.to, reply.subject, reply.body, reply.language, reply.not_sent
+            )
         )
         task = self.workers.run_on(Lane.NETWORK, carry_out_with_reply, session, prepared, draft)
         waiting = prepared.from_cache  # queued until Shopify answers, not for an undo window
