@@ -27,6 +27,7 @@ from cancelapp.actions import ActionPlan, BulkSummary, Outcome, OutcomeStatus, P
 from cancelapp.actions.prepare.preview import summarise
 from cancelapp.actions.prepare.warehouse import WarehouseState, warehouse_state
 from cancelapp.domain.action import ActionKind
+from cancelapp.domain.money import Money
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
 from cancelapp.domain.verdict import Outcome as VerdictOutcome
 from cancelapp.domain.verdict import SuggestedAction
@@ -79,6 +80,9 @@ class BulkPlan:
     summary: BulkSummary
     policy_snapshot: str  # the policy the merchant decided under, recorded with each decision
     at_once: int = AT_ONCE
+    # The cancelled orders' totals as the queue lists them, in the shop's currency: the
+    # refunds go in each customer's own currency, so this is the merchant's one figure.
+    orders_total: Money | None = None
 
     @property
     def warehouse_first(self) -> tuple[ActionPlan, ...]:
@@ -121,8 +125,26 @@ def prepare_bulk_approve(session: StoreSession, request_ids: Iterable[int]) -> B
             refused.append((request_id, why))
     left_out += [_left_out(read[rid], why.phrase) for rid, why in refused]
     return BulkPlan(
-        BulkKind.APPROVE, tuple(plans), tuple(left_out), summary, policy_snapshot(session)
+        BulkKind.APPROVE,
+        tuple(plans),
+        tuple(left_out),
+        summary,
+        policy_snapshot(session),
+        orders_total=_orders_total(
+            read[p.request_id]
+            for p in plans
+            if p.request_id in read and p.kind is not ActionKind.CANCELLATION_REQUEST
+        ),
     )
+
+
+def _orders_total(details: Iterable[RequestDetail]) -> Money | None:
+    """The orders' current totals in the shop's currency, as the queue lists them."""
+    total: Money | None = None
+    for detail in details:
+        if detail.order is not None:
+            total = detail.order.total if total is None else total + detail.order.total
+    return total
 
 
 def prepare_bulk_decline(

@@ -113,6 +113,21 @@ class Formatter:
             return _tr("%n h ago", hours)
         return _tr("%n d ago", hours // 24)
 
+    def relative_short(self, moment: datetime, now: datetime) -> str:
+        """`relative` where a narrow column has no room for it: `now`, `12 min`, `3 h`, `2 d`
+        (in Danish `nu`, `12 min`, `3 t`, `2 d`, where "for 12 min. siden" was cut); the
+        units are `duration`'s."""
+        seconds = (now - moment).total_seconds()
+        if seconds < 60:
+            return _tr("now")
+        minutes = int(seconds // 60)
+        if minutes < 60:
+            return _tr("{minutes} min").format(minutes=minutes)
+        hours = minutes // 60
+        if hours < 48:
+            return _tr("{hours} h").format(hours=hours)
+        return _tr("{days} d").format(days=hours // 24)
+
     def duration(self, delta: timedelta) -> str:
         """`3 h 12 min`, `2 d 4 h` (`2 t 4 h`... in the translation's unit symbols)."""
         minutes = int(abs(delta.total_seconds()) // 60)

@@ -251,6 +251,7 @@ class MainWindow(Retranslating, QMainWindow):
         layout.setContentsMargins(6, 6, 6, 0)
         layout.addWidget(self.banner)
         layout.addWidget(self.empty_hint)
+        layout.addWidget(self.queue.tabs)  # every tab and its count, whatever the split
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
 

@@ -70,7 +70,7 @@ class BulkConfirmDialog(QDialog):
         for name, value in self.rows():
             field = plain_label(value, selectable=True)
             field.setAccessibleName(name)
-            form.addRow(plain_label(name), field)
+            form.addRow(plain_label(name, wrap=False), field)  # a value on several lines
         layout.addLayout(form)
         self.pace_label = plain_label(
             self.tr(
@@ -156,8 +156,7 @@ class BulkConfirmDialog(QDialog):
         summary = self.bulk.summary
         rows = [(self.tr("Orders"), fmt.locale.toString(self.bulk.cancels))]
         if self.bulk.kind is BulkKind.APPROVE:
-            totals = "\n".join(fmt.money(money) for money in summary.refund_totals)
-            rows.append((self.tr("Refund in total"), totals or self.tr("No money is refunded")))
+            rows += self._refund_rows()
             # Authorized, never captured (the authorization is released) or nothing paid.
             unpaid = sum(1 for plan in self.bulk.plans if plan.refund_total is None)
             unpaid -= len(self.bulk.warehouse_first)
@@ -172,6 +171,26 @@ class BulkConfirmDialog(QDialog):
         if not_told := self.customers_not_emailed:
             rows.append((self.tr("Not emailed"), fmt.locale.toString(not_told)))
         return rows
+
+    def _refund_rows(self) -> list[tuple[str, str]]:
+        """The refunds' total. Each refund goes in its customer's currency: when one is not the
+        shop's, the merchant's own figure comes first, the orders' totals as the queue lists
+        them, then what the customers get back per currency, labelled so (second QA
+        walkthrough: "DKK 238.00 / EUR 227.06 / KWD 61.383" beside a list all in DKK)."""
+        fmt = self.formatter
+        refunds = self.bulk.summary.refund_totals
+        if not refunds:
+            return [(self.tr("Refund in total"), self.tr("No money is refunded"))]
+        listed = self.bulk.orders_total
+        if listed is None or all(m.currency == listed.currency for m in refunds):
+            return [(self.tr("Refund in total"), "\n".join(fmt.money(m) for m in refunds))]
+        return [
+            (self.tr("Total, as listed"), fmt.money(listed)),
+            (
+                self.tr("Customers get back"),
+                "\n".join(fmt.money(m) for m in refunds),
+            ),
+        ]
 
     @property
     def customers_not_emailed(self) -> int:

@@ -110,6 +110,7 @@ class QueueModel(QAbstractTableModel):
         self._texts: dict[int, list[str]] = {}
         self._reasons: dict[int, str] = {}
         self._received: dict[int, str] = {}
+        self._received_short: dict[int, str] = {}  # where the column has no room for the above
         self._reason_texts: dict[str, str] = {}  # by the reason's JSON
         self._in_flight: set[int] = set()  # request ids with an action on its way
         # While a search is active: its hits in every tab, for the tabs' counts.
@@ -201,6 +202,19 @@ class QueueModel(QAbstractTableModel):
         """What a cell shows: the queue's text delegate paints it without the roles `data()`
         answers one by one."""
         return self._cell_text(self._visible[row], column)
+
+    def short_text(self, row: int, column: int) -> str:
+        """A cell's shorter text for a column too narrow for `cell_text` ("20 min" for
+        "20 min ago"), or "" where it has none."""
+        if column != _RECEIVED:
+            return ""
+        position = self._visible[row]
+        text = self._received_short.get(position)
+        if text is None:
+            received = from_db_time(self.index_.rows[position].received_at)
+            text = self.formatter.relative_short(received, self._now())
+            self._received_short[position] = text
+        return text
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         sorting = Sorting(Column(column), order == Qt.SortOrder.DescendingOrder)
@@ -320,6 +334,7 @@ class QueueModel(QAbstractTableModel):
 
     def refresh_relative_times(self) -> None:
         self._received.clear()
+        self._received_short.clear()
         if self._visible:
             column = Column.RECEIVED
             self.dataChanged.emit(
@@ -448,12 +463,14 @@ class QueueModel(QAbstractTableModel):
         self._texts.clear()
         self._reasons.clear()
         self._received.clear()
+        self._received_short.clear()
         self._reason_texts.clear()
 
     def _forget_texts(self, position: int) -> None:
         self._texts.pop(position, None)
         self._reasons.pop(position, None)
         self._received.pop(position, None)
+        self._received_short.pop(position, None)
 
     def _cell_text(self, position: int, column: int) -> str:
         if column == _RECEIVED:

@@ -1,4 +1,5 @@
-"""The queue panel: helpdesk-style tabs with counts, a debounced search, filters, the table."""
+"""The queue panel: helpdesk-style tabs with counts (placed by the window), a debounced search,
+filters, the table."""
 
 from __future__ import annotations
 
@@ -29,7 +30,13 @@ from cancelapp.ui.labels import (
 )
 from cancelapp.ui.queue.filter_combo import FilterCombo
 from cancelapp.ui.queue.queue_cells import TextDelegate
-from cancelapp.ui.queue.queue_columns import ColumnMenu, configure_columns, fit_columns
+from cancelapp.ui.queue.queue_columns import (
+    SHORTENED,
+    ColumnMenu,
+    configure_columns,
+    fit_columns,
+    fit_short_columns,
+)
 from cancelapp.ui.queue.queue_delegate import VerdictDelegate
 from cancelapp.ui.queue.queue_index import Column, QueueFilter, Tab
 from cancelapp.ui.queue.queue_model import QueueModel
@@ -53,6 +60,9 @@ class QueueView(Retranslating, QWidget):
     def __init__(self, model: QueueModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
+        # The window places the tabs, across its whole width above the queue and the detail:
+        # beside the detail at 1024 px six tabs with their counts did not fit, and the last
+        # hid behind the tab bar's scroll arrows (second QA walkthrough).
         self.tabs = QTabBar()
         self.tabs.setExpanding(False)
         self.tabs.setDrawBase(False)
@@ -107,7 +117,6 @@ class QueueView(Retranslating, QWidget):
         filters.addWidget(self.fulfillment_filter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.tabs)
         layout.addLayout(filters)
         layout.addWidget(self.search_hint)
         layout.addWidget(self.table)
@@ -125,7 +134,13 @@ class QueueView(Retranslating, QWidget):
     def _configure_table(self) -> None:
         table = self.table
         table.setModel(self.model)
-        self.text_delegate = TextDelegate(self.model.cell_text, frozenset({Column.TOTAL}), table)
+        self.text_delegate = TextDelegate(
+            self.model.cell_text,
+            frozenset({Column.TOTAL}),
+            table,
+            short_at=self.model.short_text,
+            shortened=SHORTENED,
+        )
         table.setItemDelegate(self.text_delegate)
         self.verdict_delegate = VerdictDelegate(table)
         table.setItemDelegateForColumn(Column.VERDICT, self.verdict_delegate)
@@ -145,7 +160,9 @@ class QueueView(Retranslating, QWidget):
         header.setHighlightSections(False)
         configure_columns(table)
         self.verdict_width = VerdictWidth(
-            table, lambda: self.verdict_delegate.badge_size_hint(table.font()).width()
+            table,
+            lambda: self.verdict_delegate.badge_size_hint(table.font()).width(),
+            lambda: fit_short_columns(table, self.model.short_text),
         )
         self.column_menu = ColumnMenu(table)
         self.columns_fitted = False  # widths measured on rows
