@@ -944,6 +944,14 @@
         <translation>Får ingen e-mail</translation>
     </message>
     <message>
+        <source>Total, as listed</source>
+        <translation>Total, som i listen</translation>
+    </message>
+    <message>
+        <source>Customers get back</source>
+        <translation>Kunderne får tilbage</translation>
+    </message>
+    <message>
         <source>{order}: {why}</source>
         <translation>{order}: {why}</translation>
     </message>
@@ -2202,6 +2210,10 @@
     <message>
         <source>just now</source>
         <translation>lige nu</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>nu</translation>
     </message>
     <message>
         <source>{days} d</source>
