@@ -241,6 +241,9 @@ class Order:
     # `currentShippingPriceSet` in the customer's currency: the shipping not refunded yet,
     # what a decision taken offline may leave out of a refund; None when not read.
     shipping_left: Money | None = None
+    taxes_included: bool | None = None  # `taxesIncluded`; None when not read
+    # `currentTotalDutiesSet` plus `totalTipReceivedSet`, shop currency; None when not read.
+    duties_and_tips: Money | None = None
 
     @property
     def is_cancelled(self) -> bool:
