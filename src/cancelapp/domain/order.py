@@ -242,8 +242,9 @@ class Order:
     # what a decision taken offline may leave out of a refund; None when not read.
     shipping_left: Money | None = None
     taxes_included: bool | None = None  # `taxesIncluded`; None when not read
-    # `currentTotalDutiesSet` plus `totalTipReceivedSet`, shop currency; None when not read.
-    duties_and_tips: Money | None = None
+    # Whether `currentTotalDutiesSet` or `totalTipReceivedSet` is more than 0; None when not
+    # read. A refund without the shipping leaves them out too.
+    duties_or_tips: bool | None = None
 
     @property
     def is_cancelled(self) -> bool:

@@ -106,16 +106,17 @@ def _order(node: Node) -> Order:
         original_total=_shop_money(node["totalPriceSet"]) if node.get("totalPriceSet") else None,
         shipping_left=_shipping_left(node),
         taxes_included=node.get("taxesIncluded"),
-        duties_and_tips=_duties_and_tips(node),
+        duties_or_tips=_duties_or_tips(node),
     )
 
 
-def _duties_and_tips(node: Node) -> Money | None:
+def _duties_or_tips(node: Node) -> bool | None:
     if "totalTipReceivedSet" not in node or "currentTotalDutiesSet" not in node:
         return None
-    tips = _shop_money(node["totalTipReceivedSet"])
     duties = node["currentTotalDutiesSet"]  # null: no duties
-    return tips + _shop_money(duties) if duties else tips
+    return not _shop_money(node["totalTipReceivedSet"]).is_zero() or (
+        bool(duties) and not _shop_money(duties).is_zero()
+    )
 
 
 def _shipping_left(node: Node) -> Money | None:

@@ -192,7 +192,7 @@ def cached_shipping(order: Order) -> Money | ShippingUnproven:
         return shipping
     if order.taxes_included is not True:
         return ShippingUnproven.TAX_EXCLUDED
-    if order.duties_and_tips is None or not order.duties_and_tips.is_zero():
+    if order.duties_or_tips is not False:
         return ShippingUnproven.DUTIES_OR_TIPS
     return shipping
 
