@@ -103,6 +103,20 @@
             <numerusform>%n not started</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n taken back</source>
+        <translation>
+            <numerusform>%n taken back</numerusform>
+            <numerusform>%n taken back</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n still queued: press Undo</source>
+        <translation>
+            <numerusform>%n still queued: press Undo</numerusform>
+            <numerusform>%n still queued: press Undo</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CsvImportDialog</name>

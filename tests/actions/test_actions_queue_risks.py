@@ -146,3 +146,45 @@ def test_an_undo_racing_a_bulk_orders_sending_either_takes_it_back_or_finds_it_s
     assert h.shop.ledger.refunded_total(undone_first) == 0
     assert h.shop.order(sent_first).cancelled_at is not None
     assert h.runner.run_due() == []
+
+
+def test_a_bulk_order_whose_window_ends_while_another_action_holds_it_waits_for_it(
+    harness: Harness,
+) -> None:
+    """Not reported as failed (busy) and then sent anyway: it is queued, says why, and
+    `run_due` sends it, once, when the other action is done."""
+    h = harness
+    order_id = h.shop.create_order("paid")
+    plan = h.runner.prepare_approve(h.request_for(order_id), SuggestedAction())
+    action_id = h.runner.enqueue(plan, held=True).action_id
+    assert action_id is not None
+    h.clock.advance(h.runner.settings.undo_seconds + 1)
+    with h.runner._order_lock(order_id):  # another action for the order is on its way
+        waiting = h.runner.send_queued(action_id)
+        assert h.runner.run_due() == []  # not before the other action is done
+    assert waiting is not None and waiting.status is OutcomeStatus.QUEUED, waiting
+    assert not waiting.unreachable  # Shopify answers: the window stays online
+    assert waiting.plain_message == "Another action for this order is on its way; sent after it."
+    assert h.shop.order(order_id).cancelled_at is None
+    [sent] = h.runner.run_due()
+    assert sent.status is OutcomeStatus.DONE, sent.message
+    assert h.runner.run_due() == []
+    assert len([r for r in h.shop.ledger.refunds if r.order_id == order_id]) == 1
+
+
+def test_taking_back_a_held_order_releases_it_and_a_second_try_finds_it_taken_back(
+    harness: Harness,
+) -> None:
+    """A take-back retried after what followed it failed is still a take-back, not an
+    order "already sent"; nothing taken back stays held."""
+    h = harness
+    order_id = h.shop.create_order("paid")
+    plan = h.runner.prepare_approve(h.request_for(order_id), SuggestedAction())
+    action_id = h.runner.enqueue(plan, held=True).action_id
+    assert action_id is not None and action_id in h.runner._held
+    assert h.runner.take_back(action_id)
+    assert action_id not in h.runner._held
+    assert h.runner.take_back(action_id)  # taken back already: still true
+    h.clock.advance(h.runner.settings.undo_seconds + 1)
+    assert h.runner.run_due() == [] and h.runner.send_queued(action_id) is None
+    assert h.shop.order(order_id).cancelled_at is None

@@ -3,6 +3,7 @@ once, stop half-way."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
@@ -14,7 +15,9 @@ from cancelapp.actions import Outcome
 from cancelapp.context import AppContext, connect_demo
 from cancelapp.demoshop import DemoShop, Fault
 from cancelapp.domain.request import RequestState
+from cancelapp.session import bulk as bulk_session
 from cancelapp.session.bulk import AT_ONCE, BulkRun, OrderState
+from cancelapp.session.refresh import StoreSession
 from cancelapp.store.journal import list_decisions
 from cancelapp.ui.detail.action_dialogs import TextDialog
 from cancelapp.ui.dialogs.bulk_dialogs import BulkConfirmDialog, BulkProgressDialog
@@ -561,11 +564,203 @@ def test_an_undo_that_finds_an_order_already_sent_says_so_and_takes_back_the_res
     sent = session.runner.send_queued(outcomes[0].action_id)  # it left just before the undo
     assert sent is not None and sent.status.value == "done", sent
     run = undo_bulk(qtbot, window)
-    assert [o.state for o in run.orders][1:] == [OrderState.TAKEN_BACK] * 2
+    assert [o.state for o in run.orders] == [OrderState.DONE] + [OrderState.TAKEN_BACK] * 2
     assert window.banner.text == "Took back 2; 1 was already sent."
+    assert window.status.currentMessage() == ""  # no longer "sent at … unless you undo"
     (_rid, first, _name), *rest = orders
     assert len([r for r in demo_shop.ledger.refunds if r.order_id == first]) == 1
     for _rid, gid, _name in rest:
         assert demo_shop.order(gid).cancelled_at is None
     back_in_needs_decision(qtbot, window, [rid for rid, _gid, _name in rest])
     assert session.runner.queued() == []
+
+
+def locked_once(monkeypatch: pytest.MonkeyPatch, which: int) -> None:
+    """The `which`-th take-back (from 1) finds the database locked; the others go through."""
+    real = bulk_session.take_back
+    calls: list[int] = []
+
+    def take_back(session: StoreSession, action_id: int, request_id: int) -> bool:
+        calls.append(action_id)
+        if len(calls) == which:
+            raise sqlite3.OperationalError("database is locked")
+        return real(session, action_id, request_id)
+
+    monkeypatch.setattr(bulk_session, "take_back", take_back)
+
+
+def store_held(window: MainWindow) -> bool:
+    """No switching, removing or connecting a store, and the switcher says why."""
+    combo = window.store_switcher.combo
+    held = not combo.isEnabled() and "bulk action is under way" in combo.toolTip()
+    commands = window.commands
+    assert held is not (commands.remove_store.isEnabled() or commands.connect_store.isEnabled())
+    return held
+
+
+@pytest.mark.parametrize("context", [600], indirect=True)
+def test_an_undo_the_database_refuses_in_part_keeps_that_order_waiting_for_undo_again(
+    window: MainWindow, qtbot: QtBot, demo_shop: DemoShop, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The order the database would not take back is never sent, now or at the next start:
+    the bulk waits, Undo stays on, and pressing it again takes the order back."""
+    approve = rows_with(window, "approve", "PAID")[:3]
+    click_rows(qtbot, window, approve)
+    orders = [order_of(window, row) for row in approve]
+    dialog = open_bulk(qtbot, window, Qt.Key.Key_A)
+    assert isinstance(dialog, BulkConfirmDialog)
+    outcomes, _said = queue_in_window(qtbot, window, dialog)
+    assert store_held(window)
+    ids = [o.action_id for o in outcomes]
+    session = window.session
+    assert session is not None
+    locked_once(monkeypatch, 2)
+    with qtbot.waitSignal(window.bulk.problem, timeout=WAIT):
+        qtbot.keyClick(window.queue.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.banner.text == "1 could not be taken back; press Undo again."
+    assert "database is locked" in window.banner.details.text()
+    assert window.status.currentMessage() == "Took back 2 decisions."
+    assert window.commands.undo.isEnabled() and window.bulk.busy and store_held(window)
+    assert [e.action_id for e in session.runner.queued()] == [ids[1]]
+    assert session.runner._held == {ids[1]}  # the two taken back are no longer held
+    assert session.runner.run_due() == []  # nothing sends the one left
+    window.close()  # quitting would send it at the next start: Undo is asked for first
+    assert window.isVisible() and window.banner.text.startswith(
+        "Some orders of your bulk action could not be taken back yet: press Undo (Ctrl+Z)"
+    )
+
+    monkeypatch.undo()
+    run = undo_bulk(qtbot, window)
+    assert [o.state for o in run.orders] == [OrderState.TAKEN_BACK] * 3
+    assert window.status.currentMessage() == "Took back 1 decision."
+    assert window.banner.isHidden()  # "could not be taken back" no longer holds
+    assert not window.commands.undo.isEnabled() and not window.bulk.busy
+    assert not store_held(window)
+    assert session.runner.queued() == [] and session.runner._held == set()
+    for _rid, gid, _name in orders:
+        assert demo_shop.order(gid).cancelled_at is None
+        assert [r for r in demo_shop.ledger.refunds if r.order_id == gid] == []
+    back_in_needs_decision(qtbot, window, [rid for rid, _gid, _name in orders])
+
+
+@pytest.mark.parametrize("context", [1], indirect=True)
+def test_an_order_stop_could_not_take_back_waits_for_undo_and_is_never_sent(
+    window: MainWindow, qtbot: QtBot, demo_shop: DemoShop, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    approve = rows_with(window, "approve", "PAID")[:4]
+    click_rows(qtbot, window, approve)
+    orders = [order_of(window, row) for row in approve]
+    dialog = open_bulk(qtbot, window, Qt.Key.Key_A)
+    assert isinstance(dialog, BulkConfirmDialog)
+    locked_once(monkeypatch, 1)  # the first order Stop takes back
+    window.bulk.order_finished.connect(
+        lambda _rid, o: (
+            window.bulk.progress.stop_button.click()
+            if o is not None and o.status.value == "done" and window.bulk.progress
+            else None
+        )
+    )
+    with qtbot.waitSignal(window.bulk.problem, timeout=WAIT):
+        queue_in_window(qtbot, window, dialog)
+    run = window.bulk.run
+    assert run is not None
+    qtbot.waitUntil(lambda: run.in_flight == 0, timeout=WAIT)
+    assert window.banner.text == "1 could not be taken back; press Undo again."
+    progress = window.bulk.progress
+    assert progress is not None and progress.close_button.isEnabled()
+    assert progress.summary.text() == "2 succeeded · 1 not started · 1 still queued: press Undo"
+    session = window.session
+    assert session is not None and session.runner.run_due() == []
+    (stuck,) = session.runner.queued()
+    progress.close_button.click()  # Undo is in the window
+    assert window.commands.undo.isEnabled() and window.bulk.busy
+    qtbot.waitUntil(window.isActiveWindow, timeout=WAIT)  # the keys reach it again
+
+    monkeypatch.undo()
+    run = undo_bulk(qtbot, window)
+    states = [o.state for o in run.orders]
+    assert states == [OrderState.DONE] * 2 + [OrderState.TAKEN_BACK, OrderState.NOT_STARTED]
+    assert run.orders[2].action_id == stuck.action_id
+    assert session.runner.queued() == [] and not window.bulk.busy
+    sent = {o.plan.order_id for o in run.orders[:AT_ONCE]}
+    for _rid, gid, _name in orders:
+        refunds = [r for r in demo_shop.ledger.refunds if r.order_id == gid]
+        assert len(refunds) == (1 if gid in sent else 0)
+
+
+@pytest.mark.parametrize("context", [1], indirect=True)
+def test_a_bulk_order_held_up_by_another_action_is_queued_not_failed_nor_offline(
+    window: MainWindow, qtbot: QtBot, demo_shop: DemoShop
+) -> None:
+    approve = rows_with(window, "approve", "PAID")[:2]
+    click_rows(qtbot, window, approve)
+    (_rid, first, name), (_rid2, second, _name2) = [order_of(window, row) for row in approve]
+    dialog = open_bulk(qtbot, window, Qt.Key.Key_A)
+    assert isinstance(dialog, BulkConfirmDialog)
+    session = window.session
+    assert session is not None
+    held: list[bool] = []  # the store, as each order ended
+    window.bulk.order_finished.connect(lambda _rid, _o: held.append(store_held(window)))
+    with (
+        session.runner._order_lock(first),  # another action for it is on its way
+        qtbot.waitSignal(window.bulk.finished, timeout=WAIT) as finished,
+    ):
+        queue_in_window(qtbot, window, dialog)
+    run = finished.args[0]
+    assert [o.state for o in run.orders] == [OrderState.DONE] * 2
+    progress = window.bulk.progress
+    assert progress is not None
+    assert progress.orders.item(0).text() == (
+        f"{name}: queued (Another action for this order is on its way; sent after it.)"
+    )
+    assert window.status.online is not False  # Shopify answered: not offline
+    assert held and all(held) and not store_held(window)
+    assert demo_shop.order(first).cancelled_at is None
+    assert demo_shop.order(second).cancelled_at is not None
+    [sent] = session.runner.run_due()  # the other action done: it goes, once
+    assert sent.order_id == first and sent.status.value == "done", sent
+    assert len([r for r in demo_shop.ledger.refunds if r.order_id == first]) == 1
+
+
+@pytest.mark.parametrize("context", [600], indirect=True)
+def test_a_bulk_queued_in_part_whose_rollback_fails_waits_for_undo(
+    window: MainWindow, qtbot: QtBot, demo_shop: DemoShop, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The database gave way while the bulk was queued, and again while what it had queued
+    was taken back: that order is not left to go at the next start, but waits for Undo."""
+    approve = rows_with(window, "approve", "PAID")[:3]
+    click_rows(qtbot, window, approve)
+    orders = [order_of(window, row) for row in approve]
+    dialog = open_bulk(qtbot, window, Qt.Key.Key_A)
+    assert isinstance(dialog, BulkConfirmDialog)
+    session = window.session
+    assert session is not None
+    runner = session.runner
+    enqueue = runner.enqueue
+    queued: list[int] = []
+
+    def full_on_the_third(*args: object, **kwargs: object) -> Outcome:
+        if len(queued) == 2:
+            raise sqlite3.OperationalError("database or disk is full")
+        outcome = enqueue(*args, **kwargs)
+        queued.append(outcome.action_id or 0)
+        return outcome
+
+    monkeypatch.setattr(runner, "enqueue", full_on_the_third)
+    locked_once(monkeypatch, 1)
+    with qtbot.waitSignal(window.bulk.problem, timeout=WAIT):
+        dialog.confirm_button.click()
+    assert window.banner.text == (
+        "The decisions could not all be queued, and 1 could not be taken back: press Undo "
+        "(Ctrl+Z) to take them back."
+    )
+    assert "database or disk is full" in window.banner.details.text()
+    assert [e.action_id for e in runner.queued()] == queued[:1]
+    assert runner.run_due() == [] and window.commands.undo.isEnabled() and store_held(window)
+
+    monkeypatch.undo()
+    run = undo_bulk(qtbot, window)
+    assert [o.state for o in run.orders] == [OrderState.TAKEN_BACK] + [OrderState.NOT_STARTED] * 2
+    assert runner.queued() == [] and not window.bulk.busy and window.banner.isHidden()
+    assert all(demo_shop.order(gid).cancelled_at is None for _r, gid, _n in orders)
+    back_in_needs_decision(qtbot, window, [rid for rid, _gid, _name in orders])

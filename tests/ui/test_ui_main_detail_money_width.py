@@ -14,7 +14,7 @@ from cancelapp.settings import Language
 from cancelapp.ui.i18n import Translations
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Tab
-from fixtures.main_window import open_window, show_request, synced
+from fixtures.main_window import open_window_at, show_request
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -63,11 +63,7 @@ def amounts_are_whole(qtbot: QtBot, window: MainWindow) -> int:
 def test_the_detail_shows_every_amount_whole_at_1024_in_english_and_danish(
     qtbot: QtBot, qapp: QApplication, context: AppContext
 ) -> None:
-    window = open_window(qtbot, context, start=False)
-    window.resize(1024, 720)  # a 1024x768 screen less a title bar
-    with synced(qtbot, window):
-        window.start()
-    qtbot.waitUntil(lambda: window.width() == 1024)
+    window = open_window_at(qtbot, context, 1024)
     window.queue.show_tab(Tab.NEEDS_DECISION)
     assert amounts_are_whole(qtbot, window) > 20
     context.translations = Translations(qapp)

@@ -71,7 +71,7 @@ def test_a_cancelled_order_in_the_done_tab_shows_what_it_was_worth(
     assert request_id is not None
     show_request(qtbot, window, request_id)
     ordered = demo_shop.order(order_id)
-    headers = [label.text() for label in window.detail.items.headers]
+    headers = [label.accessibleName() for label in window.detail.items.headers]  # whole
     assert headers[1:3] == ["Qty", "Cancelled"]
     can = {True: "Yes", False: "No"}
     before = [

@@ -14,7 +14,7 @@ from cancelapp.context import AppContext
 from cancelapp.settings import Language
 from cancelapp.ui.i18n import Translations
 from cancelapp.ui.main_window import MainWindow
-from cancelapp.ui.queue.queue_columns import ESSENTIAL, HIDDEN_BY_DEFAULT
+from cancelapp.ui.queue.queue_columns import CONTENT_WIDE, ESSENTIAL, HIDDEN_BY_DEFAULT
 from cancelapp.ui.queue.queue_index import Column, Sorting
 from cancelapp.ui.window_state import default_size
 from fixtures.header_drag import drag_edge
@@ -143,12 +143,20 @@ def test_measured_widths_follow_the_language_but_the_merchants_stay(
         assert any(text.startswith("for ") for text in received)  # "for 3 timer siden"
         widest = max(metrics.horizontalAdvance(text) for text in received)
         assert header.sectionSize(Column.RECEIVED) > widest  # measured again, in Danish
-        # Every shown column's heading fits: "Tilbagebetaling senest" was cut to "agebetaling sen".
+        # Every shown column's heading fits: "Tilbagebetaling senest" was cut to "agebetaling sen";
+        # but Action's and Refund due by's, as wide as their texts: elided, whole on hover.
         header_metrics = header.fontMetrics()
+        assert header.textElideMode() == Qt.TextElideMode.ElideRight
         for column in Column:
             if header.isSectionHidden(column) or column == Column.VERDICT:
                 continue
             title = str(window.model.headerData(column, Qt.Orientation.Horizontal))
+            tip = window.model.headerData(
+                column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole
+            )
+            assert tip == title
+            if column in CONTENT_WIDE:
+                continue
             assert header.sectionSize(column) >= header_metrics.horizontalAdvance(title), title
         drag_edge(qtbot, header, Column.RECEIVED, 77)  # the merchant's own width
         window.use_language(Language.ENGLISH)

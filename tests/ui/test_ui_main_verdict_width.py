@@ -17,7 +17,7 @@ from cancelapp.ui.labels import BADGE_VALUES, outcome_label
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_columns import ESSENTIAL
 from cancelapp.ui.queue.queue_index import Column
-from fixtures.main_window import open_window, synced
+from fixtures.main_window import open_window_at
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -45,10 +45,7 @@ def _resized(qtbot: QtBot, window: MainWindow, width: int) -> None:
 def test_the_verdict_column_holds_its_widest_badge_at_1366_and_1024_in_english_and_danish(
     qtbot: QtBot, qapp: QApplication, context: AppContext, tmp_path: Path
 ) -> None:
-    window = open_window(qtbot, context, start=False)
-    window.resize(1366, 720)
-    with synced(qtbot, window):
-        window.start()
+    window = open_window_at(qtbot, context, 1366)
     assert window.model.rowCount() > 0
     header = window.queue.table.horizontalHeader()
     _verdict_fits(window)

@@ -167,6 +167,8 @@ def test_queue_cells_are_painted_as_qt_would(window: MainWindow, qtbot: QtBot) -
     """The queue paints its own text cells (for speed): text inside its cell, amounts on the
     right, elided when narrow, and a selected row in the selection's colours."""
     table, model = window.queue.table, window.model
+    window.resize(1024, 720)  # a laptop's: at 800 px the detail leaves the queue 345 px
+    qtbot.waitUntil(lambda: window.width() == 1024)
     select(qtbot, window, 0)
     table.horizontalHeader().resizeSection(Column.CUSTOMER, 50)  # too narrow for any name
     qtbot.waitUntil(lambda: table.columnWidth(Column.CUSTOMER) == 50)

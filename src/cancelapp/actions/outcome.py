@@ -38,6 +38,7 @@ class Outcome:
     shopify_ids: tuple[str, ...] = ()
     warnings: tuple[Phrase, ...] = ()
     due_at: datetime | None = None
+    unreachable: bool = False  # QUEUED because Shopify could not be reached (not held up)
 
     @property
     def plain_message(self) -> str:

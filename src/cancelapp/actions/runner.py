@@ -11,6 +11,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from cancelapp.actions.carry_out.plan_journal import (
     JournaledPlan,
     claim_queued,
     journal_plan,
+    load_plan,
     replan,
     unfinished_for_order,
     unfinished_plans,
@@ -86,6 +88,11 @@ from cancelapp.store.requests import get_request
 
 _CONTEXT = "ActionRunner"
 ORDER_GONE = QT_TRANSLATE_NOOP(_CONTEXT, "The order no longer exists.")
+# A bulk's order whose undo window is over while another action for it is on its way.
+AFTER_THE_OTHER = Phrase(
+    _CONTEXT,
+    QT_TRANSLATE_NOOP(_CONTEXT, "Another action for this order is on its way; sent after it."),
+)
 NOT_AT_WAREHOUSE = QT_TRANSLATE_NOOP(
     _CONTEXT, "No fulfillment service holds this order any more: decide it on its own."
 )
@@ -303,7 +310,8 @@ class ActionRunner:
             try:
                 recheck = self.verify(plan)
             except OFFLINE:
-                return self._queue(plan, 0.0)
+                queued = self._queue(plan, 0.0)
+                return replace(queued, unreachable=queued.status is OutcomeStatus.QUEUED)
             if recheck.conflict is not None:
                 with self.db.transaction() as conn:
                     self.records.conflict(conn, plan, recheck.conflict)
@@ -354,24 +362,30 @@ class ActionRunner:
     def send_queued(self, action_id: int) -> Outcome | None:
         """Send one queued plan now, whose caller waited out its undo window (`enqueue`'s
         `held`): re-verified, claimed, run, as `run_due` sends it. None when it was taken
-        back or has already left; a QUEUED outcome while Shopify cannot be reached, and from
-        then on `run_due` sends it like a decision made offline."""
+        back or has already left; a QUEUED outcome while Shopify cannot be reached (marked
+        `unreachable`) or another action for the order is on its way, and from then on
+        `run_due` sends it like a decision made offline."""
         entry = next((e for e in self.queued() if e.action_id == action_id), None)
         if entry is None:
             self._held.discard(action_id)
             return None
         with self._order_lock(entry.plan.order_id) as free:
             self._held.discard(action_id)  # under the lock: `run_due` cannot be halfway in
-            if not free:
-                return outcome_of(entry.plan, OutcomeStatus.BUSY, BUSY)
+            if not free:  # still queued: `run_due` sends it once the other action is done
+                return outcome_of(entry.plan, OutcomeStatus.QUEUED, AFTER_THE_OTHER, entry=entry)
             return self._send_queued(entry)
 
     def take_back(self, action_id: int) -> bool:
-        """Undo a queued action before it is sent; False when it already left (or ended)."""
+        """Undo a queued action before it is sent; False when it already left (or ended).
+        True also when it was taken back before: a retry after what followed failed."""
         taken = claim_queued(
             self.db, action_id, ActionState.UNDONE, now=self.clock(), also=self.records.taken_back
         )
-        return taken is not None
+        self._held.discard(action_id)  # taken back or gone: nothing of it is held any more
+        if taken is None:
+            entry = load_plan(self.db, action_id)
+            return entry is not None and entry.state is ActionState.UNDONE
+        return True
 
     def queued(self) -> list[JournaledPlan]:
         return [
@@ -402,7 +416,8 @@ class ActionRunner:
         try:
             recheck = self.verify(entry.plan)
         except (*OFFLINE, *GARBLED) as offline:  # tried again at the next round
-            return outcome_of(entry.plan, OutcomeStatus.QUEUED, offline.phrase, entry=entry)
+            waiting = outcome_of(entry.plan, OutcomeStatus.QUEUED, offline.phrase, entry=entry)
+            return replace(waiting, unreachable=True)
         except Cancelled:  # the app is closing
             return outcome_of(entry.plan, OutcomeStatus.QUEUED, entry=entry)
         except ShopifyError as refused:  # refused as asked: waiting would not help

@@ -16,6 +16,8 @@ queued orders once, when due, like queued single decisions.
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -37,6 +39,7 @@ from cancelapp.session.replies import take_back
 # within Shopify's rate limit (the client still paces by its reported cost), and each order's
 # journal entry and per-order lock stay independent of the others.
 AT_ONCE = 2
+log = logging.getLogger(__name__)
 
 _CONTEXT = "BulkDecisions"
 _NOT_FOUND = QT_TRANSLATE_NOOP(_CONTEXT, "The request no longer exists.")
@@ -163,13 +166,26 @@ def queue_bulk(session: StoreSession, bulk: BulkPlan) -> list[Outcome]:
     try:
         for plan in bulk.plans:
             outcomes.append(runner.enqueue(plan, policy_snapshot=bulk.policy_snapshot, held=True))
-    except Exception:  # the bulk did not start: what it queued must not go when due
+    except Exception as error:  # the bulk did not start: what it queued must not go when due
         queued = zip(outcomes, bulk.plans, strict=False)
-        take_back_orders(
+        back = take_back_orders(
             session, [(o.action_id, p.request_id or 0) for o, p in queued if o.action_id]
         )
+        if back.failed:
+            left = {i: o for i, o in enumerate(outcomes) if o.action_id in back.failed}
+            raise QueuedInPart(error, left) from error
         raise
     return outcomes
+
+
+class QueuedInPart(Exception):
+    """Queuing a bulk failed half-way (`cause`), and some of what it had queued could not be
+    taken back: those (`still_queued`, outcomes by plan index) wait, held, for Undo."""
+
+    def __init__(self, cause: Exception, still_queued: dict[int, Outcome]) -> None:
+        super().__init__(str(cause))
+        self.cause = cause
+        self.still_queued = still_queued
 
 
 def send_queued(session: StoreSession, action_id: int) -> Outcome | None:
@@ -181,10 +197,34 @@ def send_queued(session: StoreSession, action_id: int) -> Outcome | None:
     return outcome
 
 
-def take_back_orders(session: StoreSession, orders: Iterable[tuple[int, int]]) -> list[int]:
+@dataclass(frozen=True)
+class TakenBack:
+    """What taking back a bulk's queued orders did, by action id: each order on its own."""
+
+    taken: tuple[int, ...] = ()  # back with the merchant; nothing sent
+    sent: tuple[int, ...] = ()  # had already left for Shopify
+    failed: tuple[int, ...] = ()  # the database refused (locked, full): still queued
+    error: sqlite3.Error | None = None  # the first refusal, for the details
+
+
+def take_back_orders(session: StoreSession, orders: Iterable[tuple[int, int]]) -> TakenBack:
     """Take back every queued order of (action id, request id) not yet sent: each request
-    returns to the merchant. The action ids taken back; the others had already left."""
-    return [action_id for action_id, rid in orders if take_back(session, action_id, rid)]
+    returns to the merchant. One the database refuses stays queued (and held: nothing sends
+    it while the bulk waits), and the others are still taken back."""
+    taken: list[int] = []
+    sent: list[int] = []
+    failed: list[int] = []
+    error: sqlite3.Error | None = None
+    for action_id, request_id in orders:
+        try:
+            back = take_back(session, action_id, request_id)
+        except sqlite3.Error as refused:
+            log.warning("could not take back action %s: %s", action_id, refused)
+            failed.append(action_id)
+            error = error or refused
+            continue
+        (taken if back else sent).append(action_id)
+    return TakenBack(tuple(taken), tuple(sent), tuple(failed), error)
 
 
 def _read(
@@ -277,16 +317,35 @@ class BulkRun:
                 self._waiting.remove(index)
                 self.finished(index, outcome)
 
+    def queued_in_part(self, still_queued: dict[int, Outcome]) -> None:
+        """`QueuedInPart`: the orders still queued wait for Undo; the others never started."""
+        for index in list(self._waiting):
+            if (outcome := still_queued.get(index)) is not None:
+                self.orders[index].action_id = outcome.action_id
+            else:
+                self._ended(index, OrderState.NOT_STARTED)
+
     @property
     def undoable(self) -> list[OrderProgress]:
         """The orders still queued and not started: what an undo takes back."""
         return [self.orders[i] for i in self._waiting if self.orders[i].action_id is not None]
 
     def taken_back(self, index: int) -> None:
-        order = self.orders[index]
+        self._ended(index, OrderState.TAKEN_BACK)
+
+    def not_started(self, index: int) -> None:
+        """Taken back after Stop: it never started."""
+        self._ended(index, OrderState.NOT_STARTED, Phrase(_CONTEXT, _STOPPED))
+
+    def sent_before_taken_back(self, index: int) -> None:
+        """An undo found it gone: it had already left for Shopify."""
+        self._ended(index, OrderState.DONE)
+
+    def _ended(self, index: int, state: OrderState, why: Phrase | None = None) -> None:
         if index in self._waiting:
             self._waiting.remove(index)
-        order.state = OrderState.TAKEN_BACK
+        self.orders[index].state = state
+        self.orders[index].why = why
 
     def next_orders(self) -> list[int]:
         """Indexes of the orders to start now (marked as sending): up to `at_once` in flight."""
@@ -324,12 +383,12 @@ class BulkRun:
         order.why = why
 
     def stop(self) -> None:
-        """No new order starts; those already sent finish."""
+        """No new order starts; those already sent finish. Those queued for the undo window
+        stay `undoable` until each is taken back (or found sent): the bulk is not done while
+        one could still leave."""
         self.stopped = True
-        while self._waiting:
-            order = self.orders[self._waiting.popleft()]
-            order.state = OrderState.NOT_STARTED
-            order.why = Phrase(_CONTEXT, _STOPPED)
+        for index in [i for i in self._waiting if self.orders[i].action_id is None]:
+            self.not_started(index)
 
     @property
     def done(self) -> bool:

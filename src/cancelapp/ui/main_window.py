@@ -239,7 +239,9 @@ class MainWindow(Retranslating, QMainWindow):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([720, 560])
+        # Halves at 1200 px; a narrower window takes more from the queue (its filters elide),
+        # a wider one gives more to it: at 1024 px the detail's items and amounts need the room.
+        splitter.setSizes([600, 600])
         self.empty_hint = QLabel()
         self.empty_hint.setTextFormat(Qt.TextFormat.PlainText)
         self.empty_hint.setWordWrap(True)
@@ -320,6 +322,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.details.waiting_online.connect(lambda text: self.status.showMessage(text, 8000))
         self.details.problem.connect(self._problem)
         self.details.verdict_due.connect(self._verdict_ran_out)
+        self.details.reached.connect(self._shopify_answered)
+        self.details.unreachable.connect(self._shopify_out_of_reach)
         self.detail.notices.mark_read_requested.connect(lambda _rid: self.mark_read())
         self.detail.notices.request_wanted.connect(self.queue.show_request)
         self.verdicts.judged.connect(self._verdicts_judged)
@@ -333,6 +337,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.actions_.decision_problems.connect(self.banner.say_instead)
         self.actions_.notice.connect(lambda text: self.status.showMessage(text, 8000))
         self.actions_.unreachable.connect(self.sync.unreachable)
+        self.actions_.reachable.connect(self._shopify_answered)
         self.actions_.reading.connect(self.status.show_reading)
         self.actions_.in_flight_changed.connect(self._update_actions)
         self.actions_.sending.connect(self.model.set_in_flight)
@@ -340,12 +345,15 @@ class MainWindow(Retranslating, QMainWindow):
         self.actions_.finished.connect(self._action_finished)
         self.actions_.replies_sent.connect(self._replies_sent)
         self.bulk.problem.connect(self.banner.say)
+        self.bulk.problem_over.connect(lambda words: self.banner.withdraw(words()[0]))
         self.bulk.running_changed.connect(lambda _busy: self._update_actions())
         self.bulk.sending.connect(self.model.set_in_flight)
         self.bulk.order_finished.connect(self._bulk_order_finished)
         self.bulk.notice.connect(self.status.showMessage)
         self.bulk.waiting_for_shopify.connect(self.actions_.wait_for_shopify)
         self.bulk.undo_changed.connect(self._update_actions)
+        self.bulk.unreachable.connect(self._shopify_out_of_reach)
+        self.bulk.problem_over.connect(lambda words: self.banner.withdraw(words()[0]))
         self.unmatched.rows_changed.connect(self._reload_rows)
         self.unmatched.linked.connect(self._linked)
         self.unmatched.closed.connect(self.details.load)
@@ -359,6 +367,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.menu_dialogs.message.connect(self.banner.say)
         self.menu_dialogs.notice.connect(lambda text: self.status.showMessage(text, 8000))
         self.settings_flow.language_changed.connect(self.use_language)
+        self.actions_.email_settings_wanted.connect(
+            lambda over, closed: self.settings_flow.open_settings(over, email=True, closed=closed)
+        )
         self.settings_flow.message.connect(self.banner.say)
         self.settings_flow.saved.connect(lambda s: self.updates.apply(s.check_for_updates))
         self.settings_flow.saved.connect(self._withdrawal_terms_saved)
@@ -587,6 +598,25 @@ class MainWindow(Retranslating, QMainWindow):
             )
         self.status.sync_progress(0, 0, text)
 
+    def _shopify_answered(self) -> None:
+        """A read the merchant started got Shopify's answer: the window is online."""
+        if self.status.online is False:
+            self.sync.reachable()
+
+    def _shopify_answered_a_sync(self) -> None:
+        """ "Shopify cannot be reached" no longer holds: a bulk's word on it goes, and the one a
+        read the merchant started (Refresh order) left. A decision's word goes on reconnect
+        (`ActionController.reconcile`)."""
+        from cancelapp.shopify.errors import NetworkDown
+        from cancelapp.ui.detail.action_controller import describe_error
+
+        self.bulk.shopify_answered()
+        self.banner.withdraw(describe_error(NetworkDown(), self.formatter)[0])
+
+    def _shopify_out_of_reach(self) -> None:
+        if self.status.online is not False:
+            self.sync.unreachable()
+
     def _online_changed(self, online: bool) -> None:
         was_offline = self.status.online is False
         self.status.set_online(online)
@@ -596,6 +626,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _synced(self, result: RefreshResult) -> None:
         self.status.sync_finished()
+        self._shopify_answered_a_sync()
         self.queue.fit_columns_once()  # a first run: the first rows came with the sync
         self._precompute_orders()
         if result.synced_at is not None:
@@ -607,7 +638,7 @@ class MainWindow(Retranslating, QMainWindow):
         for notice in result.notices[:1]:
             self.banner.show_phrase(notice, result.notices, render=self.formatter.phrase)
         window_changed = result.window_changed
-        if self.queue.current_request_id() == 0:
+        if self.queue.picks_first_row():
             self.queue.select_row(0)
         current = self.queue.shown_request_id()
         detail = self.detail.detail
@@ -668,6 +699,14 @@ class MainWindow(Retranslating, QMainWindow):
         self._update_actions()
         self.detail_shown.emit(request_id)
 
+    def highlighted_request(self) -> tuple[int, str]:
+        """The request the keys act on now (0 with none) and its order's name."""
+        request_id = self.queue.shown_request_id()
+        row = self.model.row_of(request_id) if request_id else None
+        if row is None:
+            return request_id, ""
+        return request_id, self.model.queue_row(row).order_name or ""
+
     def current_detail(self) -> RequestDetail | None:
         """The request the keys act on: the one shown, its row highlighted."""
         detail = self.detail.detail
@@ -677,7 +716,11 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _update_actions(self) -> None:
         c = self.commands
-        c.remove_store.setEnabled(self.store is not None)
+        # A bulk under way keeps its store open: no switching, removing or connecting another.
+        bulk = self._flows is not None and self.bulk.busy
+        self.store_switcher.hold(bulk)
+        c.remove_store.setEnabled(self.store is not None and not bulk)
+        c.connect_store.setEnabled(not bulk)
         if self._flows is None:  # before the first rows are painted: nothing to act on yet
             for action in (*c.on_request, c.approve_selected, c.decline_selected):
                 action.setEnabled(False)
@@ -687,7 +730,10 @@ class MainWindow(Retranslating, QMainWindow):
         online = self.session is not None
         c.undo.setEnabled(online and (self.actions_.can_undo or self.bulk.can_undo))
         state = request_commands(
-            self.current_detail(), online=online, in_flight=self.actions_.in_flight
+            self.current_detail(),
+            online=online,
+            in_flight=self.actions_.in_flight,
+            preparing=self.actions_.preparing,
         )
         c.approve.setEnabled(state.approve)
         c.decline.setEnabled(state.decline)
@@ -696,7 +742,12 @@ class MainWindow(Retranslating, QMainWindow):
         c.note.setEnabled(state.note)
         detail = self.current_detail()
         c.mark_read.setEnabled(detail is not None and detail.unread_since is not None)
-        several = online and not self.bulk.busy and bool(self.queue.selected_request_ids())
+        several = (
+            online
+            and not self.bulk.busy
+            and not self.actions_.preparing  # one decision prepared at a time
+            and bool(self.queue.selected_request_ids())
+        )
         c.approve_selected.setEnabled(several)
         c.decline_selected.setEnabled(several)
         c.find_order.setEnabled(online and self.unmatched.applies_to(self.current_detail()))
@@ -1008,6 +1059,9 @@ class MainWindow(Retranslating, QMainWindow):
             editor.raise_()
             editor.activateWindow()
             editor.reject()
+            return
+        if self._flows is not None and self.bulk.keeps_open():
+            event.ignore()  # said why in the banner; closing again quits
             return
         self.window_state.save(self, self.splitter, self.queue)
         self.sync.stop()

@@ -38,7 +38,25 @@ class StoreSwitcher(QToolBar):
         if 0 <= index < len(self.stores):
             self.chosen.emit(self.stores[index])
 
+    def hold(self, held: bool) -> None:
+        """No switching while a bulk action is under way: its orders, queued or on their way,
+        belong to the store open now, and its Undo with them. The tool tip says why."""
+        self.combo.setEnabled(not held)
+        self._say_why()
+
+    def _say_why(self) -> None:
+        self.combo.setToolTip(
+            ""
+            if self.combo.isEnabled()
+            else QCoreApplication.translate(
+                "StoreSwitcher",
+                "A bulk action is under way in this store: switch stores once it has "
+                "been sent or undone.",
+            )
+        )
+
     def retranslate(self) -> None:
         # The "MainWindow" context these texts had before the switcher was split out.
         self.label.setText(QCoreApplication.translate("MainWindow", "Store:") + " ")
         self.combo.setAccessibleName(QCoreApplication.translate("MainWindow", "Store"))
+        self._say_why()

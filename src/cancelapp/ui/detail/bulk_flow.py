@@ -24,8 +24,9 @@ from cancelapp.ui.workers import Lane, WorkerPool
 
 if TYPE_CHECKING:  # the money-moving side loads with the store's session
     from cancelapp.actions import Outcome
-    from cancelapp.session.bulk import BulkPlan, BulkRun
+    from cancelapp.session.bulk import BulkPlan, BulkRun, TakenBack
     from cancelapp.session.refresh import StoreSession
+    from cancelapp.ui.banner import Words
     from cancelapp.ui.dialogs.bulk_dialogs import BulkProgressDialog
 
 
@@ -36,9 +37,12 @@ class BulkFlow(QObject):
     order_finished = Signal(int, object)  # request id, Outcome (None after an error)
     finished = Signal(object)  # the BulkRun, every order ended
     problem = Signal(object)  # the banner's `Words`: said again in a new language
+    problem_over = Signal(object)  # the `Words` of a problem that no longer holds
     waiting_for_shopify = Signal(int, object)  # request id, its Outcome: queued, Shopify away
     notice = Signal(str, int)  # for the status bar: the text, and for how many ms
     undo_changed = Signal()  # whether a bulk waiting out its undo window can be taken back
+    unreachable = Signal()  # preparing found Shopify out of reach: the window goes offline
+    problem_over = Signal(object)  # the `Words` of a problem that no longer holds
 
     def __init__(
         self,
@@ -61,7 +65,13 @@ class BulkFlow(QObject):
         self._window.setTimerType(Qt.TimerType.PreciseTimer)  # never before the runner's due
         self._window.timeout.connect(self._window_over)
         self._waiting_in: StoreSession | None = None  # the session the bulk was queued in
+        self._session_of_run: StoreSession | None = None  # the session the bulk runs in
+        self._stuck: Words | None = None  # "could not be taken back", while it holds
+        self._quit_asked = False  # quitting was stopped once, to say what it would leave
         self.undo_stamp = 0.0  # when the bulk was queued (monotonic): the newest undo wins
+        # The banner's word on a bulk Shopify could not be reached for: it goes once Shopify
+        # answers a sync (`shopify_answered`).
+        self._out_of_reach: Words | None = None
 
     @property
     def can_undo(self) -> bool:
@@ -74,6 +84,28 @@ class BulkFlow(QObject):
             and bool(run.undoable)
         )
 
+    def keeps_open(self) -> bool:
+        """Quitting now would leave orders the merchant took back, which the database kept
+        queued, to be sent at the next start: say so once and keep the window open (True).
+        The words stay until Undo takes them back; closing again quits."""
+        if self._stuck is None or not self.can_undo or self._quit_asked:
+            return False
+        self._quit_asked = True
+
+        def words() -> tuple[str, str | None]:
+            return (
+                self.tr(
+                    "Some orders of your bulk action could not be taken back yet: press Undo "
+                    "(Ctrl+Z) before you quit, or they are sent at the next start. Close "
+                    "again to quit anyway."
+                ),
+                None,
+            )
+
+        self._stuck = words
+        self.problem.emit(words)
+        return True
+
     def approve(self, request_ids: Sequence[int]) -> None:
         from cancelapp.session.bulk import prepare_bulk_approve
 
@@ -83,7 +115,7 @@ class BulkFlow(QObject):
         self._set_busy(True)
         task = self.workers.run_on(Lane.NETWORK, prepare_bulk_approve, session, tuple(request_ids))
         task.succeeded.connect(lambda bulk: self._confirm(session, bulk, None))
-        task.failed.connect(self._failed)
+        task.failed.connect(lambda error: self._failed(error, approving=True))
 
     def decline(self, request_ids: Sequence[int], *, made_in_shopify: bool = False) -> None:
         """`made_in_shopify`: some of them were asked for in Shopify, which sends the reason
@@ -113,7 +145,7 @@ class BulkFlow(QObject):
             reason = dialog.text  # on the GUI thread: the dialog is gone by the worker
             task = self.workers.run_on(Lane.NETWORK, prepare_bulk_decline, session, ids, reason)
             task.succeeded.connect(lambda bulk: self._confirm(session, bulk, reason))
-            task.failed.connect(self._failed)
+            task.failed.connect(lambda error: self._failed(error, approving=False))
 
         dialog.accepted.connect(declined)
         dialog.rejected.connect(lambda: self._set_busy(False))
@@ -122,37 +154,30 @@ class BulkFlow(QObject):
     def stop(self) -> None:
         """No new order starts; those already sent finish, and those queued for the undo
         window and not started are taken back (else they would be sent when due)."""
-        run = self.run
+        run, session = self.run, self._session_of_run
         if run is None:
             return
         queued = _queued_orders(run)
         run.stop()
         if self.progress is not None:
             self.progress.show_all()
-        session = self.session()
         if queued and session is not None:
-            from cancelapp.session.bulk import take_back_orders
-
-            task = self.workers.run_on(Lane.NETWORK, take_back_orders, session, queued)
-            task.succeeded.connect(lambda _taken: self._reload(queued))
-            task.failed.connect(self._report)
+            self._take_back(session, run, queued, undo=False)
         self._maybe_done()
 
     def undo(self) -> None:
         """Take back every order of the bulk still waiting out its undo window; say how many
-        were taken back and how many had already left."""
+        were taken back, how many had already left, and how many could not be taken back
+        now (those stay queued, held, and Undo takes them back when pressed again)."""
         run, session = self.run, self._waiting_in
         if not self.can_undo or run is None or session is None:
             return
-        from cancelapp.session.bulk import take_back_orders
-
         self._window.stop()  # before anything: the window's end can no longer send them
         self._waiting_in = None
         self.undo_changed.emit()
         queued = _queued_orders(run)
-        task = self.workers.run_on(Lane.NETWORK, take_back_orders, session, queued)
-        task.succeeded.connect(lambda taken: self._taken_back(run, queued, taken))
-        task.failed.connect(lambda error: self._undo_failed(run, queued, error))
+        run.stop()
+        self._take_back(session, run, queued, undo=True)
 
     # Steps ---------------------------------------------------------------------------------------
 
@@ -174,13 +199,14 @@ class BulkFlow(QObject):
         from cancelapp.session.bulk import BulkRun, queue_bulk
 
         run = self.run = BulkRun(bulk)
+        self._session_of_run = session
         seconds = session.runner.settings.undo_seconds
         if seconds <= 0:
             self._send(session, run)
             return
         task = self.workers.run_on(Lane.NETWORK, queue_bulk, session, bulk)
         task.succeeded.connect(lambda outcomes: self._queued(session, run, outcomes, seconds))
-        task.failed.connect(lambda error: self._queue_failed(run, error))
+        task.failed.connect(lambda error: self._queue_failed(session, run, error))
 
     def _queued(
         self, session: StoreSession, run: BulkRun, outcomes: list[Outcome], seconds: float
@@ -216,8 +242,9 @@ class BulkFlow(QObject):
         self.undo_changed.emit()
         if run is None or session is None:
             return
-        if session is not self.session():  # the store was closed: when it opens again, its
-            self.run = None  # session sends the queued orders, as after a restart
+        if session is not self.session():  # closed after all (the switch is held meanwhile):
+            self.run = self._session_of_run = None  # its next session sends the queued
+            self.notice.emit("", 0)  # orders when due, as after a restart
             self._set_busy(False)
             return
         self._send(session, run)
@@ -255,7 +282,9 @@ class BulkFlow(QObject):
         self, session: StoreSession, run: BulkRun, index: int, outcome: Outcome | None
     ) -> None:
         run.finished(index, outcome)
-        if outcome is not None and outcome.status.value == "queued":  # Shopify out of reach
+        # Queued because Shopify is out of reach (not because the app is closing, or another
+        # action for the order goes first), in the store open now: the window goes offline.
+        if outcome is not None and outcome.unreachable and session is self.session():
             self.waiting_for_shopify.emit(run.orders[index].plan.request_id or 0, outcome)
         self._ended(session, run, index, outcome)
 
@@ -275,67 +304,174 @@ class BulkFlow(QObject):
 
     def _maybe_done(self) -> None:
         run = self.run
-        if run is None or not run.done:
+        if run is None:
+            return
+        if not run.done:  # waiting for Undo once none is in flight: the progress can close
+            if self._stuck is not None and run.in_flight == 0 and self.progress is not None:
+                self.progress.show_summary()
             return
         if self.progress is not None:
             self.progress.show_summary()
-        self.run = None
+        self.run = self._session_of_run = None
         self._set_busy(False)
         self.finished.emit(run)
 
-    def _taken_back(self, run: BulkRun, queued: list[tuple[int, int]], taken: list[int]) -> None:
-        back = set(taken)
-        for index, order in enumerate(run.orders):
-            if order.action_id in back:
-                run.taken_back(index)
-        left = len(queued) - len(back)
+    def _take_back(
+        self, session: StoreSession, run: BulkRun, queued: list[tuple[int, int]], *, undo: bool
+    ) -> None:
+        from cancelapp.session.bulk import TakenBack, take_back_orders
+
+        task = self.workers.run_on(Lane.NETWORK, take_back_orders, session, queued)
+        task.succeeded.connect(lambda result: self._taken_back(session, run, result, undo=undo))
+        every = TakenBack(failed=tuple(action_id for action_id, _rid in queued))
+        task.failed.connect(
+            lambda error: self._taken_back(session, run, every, undo=undo, error=error)
+        )
+
+    def _taken_back(
+        self,
+        session: StoreSession,
+        run: BulkRun,
+        result: TakenBack,
+        *,
+        undo: bool,
+        error: object = None,
+    ) -> None:
+        """Each order as the take-back left it: back with the merchant (taken back by Undo,
+        not started after Stop), already sent, or still queued. While one is still queued
+        the bulk waits for Undo: it never ends with an order that could still leave."""
+        index_of = {o.action_id: i for i, o in enumerate(run.orders) if o.action_id is not None}
+        for action_id in result.taken:
+            (run.taken_back if undo else run.not_started)(index_of[action_id])
+        for action_id in result.sent:
+            run.sent_before_taken_back(index_of[action_id])
+        for action_id in (*result.taken, *result.sent):  # their rows are read again
+            self.order_finished.emit(run.orders[index_of[action_id]].plan.request_id or 0, None)
+        if self._stuck is not None:  # the last "could not be taken back" no longer holds
+            self.problem_over.emit(self._stuck)
+            self._stuck, self._quit_asked = None, False
+        if result.failed:
+            self._still_queued(session, run, result, error or result.error)
+        elif undo:
+            self._say_taken_back(len(result.taken), len(result.sent))
+        self._maybe_done()
+
+    def _say_taken_back(self, taken: int, sent: int) -> None:
         locale = self.formatter.locale
-        counted = {"taken": locale.toString(len(back)), "left": locale.toString(left)}
-        if left == 0:
+        counted = {"taken": locale.toString(taken), "left": locale.toString(sent)}
+        if sent == 0:
             words = (
                 self.tr("Took back 1 decision.")
-                if len(back) == 1
+                if taken == 1
                 else self.tr("Took back {taken} decisions.")
             )
             self.notice.emit(words.format(**counted), 8000)
-        else:  # a banner: some went to Shopify after all
+            return
 
-            def partly() -> tuple[str, str | None]:
-                words = (
-                    self.tr("Took back {taken}; 1 was already sent.")
-                    if left == 1
-                    else self.tr("Took back {taken}; {left} were already sent.")
+        def partly() -> tuple[str, str | None]:  # a banner: some went to Shopify after all
+            words = (
+                self.tr("Took back {taken}; 1 was already sent.")
+                if sent == 1
+                else self.tr("Took back {taken}; {left} were already sent.")
+            )
+            return words.format(**counted), None
+
+        self.notice.emit("", 0)  # "sent at … unless you undo them" no longer holds
+        self.problem.emit(partly)
+
+    def _still_queued(
+        self,
+        session: StoreSession,
+        run: BulkRun,
+        result: TakenBack,
+        error: object,
+        *,
+        undone: bool = True,
+    ) -> None:
+        """Some orders could not be taken back: they stay queued and held (nothing sends
+        them), the bulk waits, and Undo, enabled, tries them again. `undone`: the merchant
+        asked for it (Undo, Stop); else the bulk could not be queued whole."""
+        self._waiting_in = session
+        self.undo_changed.emit()
+        taken = len(result.taken)
+        self.notice.emit(  # the status line no longer says when they are sent
+            (
+                self.tr("Took back 1 decision.")
+                if taken == 1
+                else self.tr("Took back {taken} decisions.")
+            ).format(taken=self.formatter.locale.toString(taken))
+            if taken
+            else "",
+            8000 if taken else 0,
+        )
+        count = len(result.failed)
+        details = f"{type(error).__name__}: {error}" if error is not None else None
+
+        def words() -> tuple[str, str | None]:
+            said = (
+                self.tr("{count} could not be taken back; press Undo again.")
+                if undone
+                else self.tr(
+                    "The decisions could not all be queued, and {count} could not be taken "
+                    "back: press Undo (Ctrl+Z) to take them back."
                 )
-                return words.format(**counted), None
+            )
+            return said.format(count=self.formatter.locale.toString(count)), details
 
-            self.problem.emit(partly)
-        self._end_waiting(run, queued)
+        self._stuck = words
+        self.problem.emit(words)
 
-    def _undo_failed(self, run: BulkRun, queued: list[tuple[int, int]], error: object) -> None:
-        self._report(error)
-        self._end_waiting(run, queued)
+    def _queue_failed(self, session: StoreSession, run: BulkRun, error: object) -> None:
+        from cancelapp.session.bulk import QueuedInPart, TakenBack
 
-    def _end_waiting(self, run: BulkRun, queued: list[tuple[int, int]]) -> None:
-        """The bulk ends where the undo left it: its rows are read again."""
-        run.stop()
-        self._reload(queued)
+        if isinstance(error, QueuedInPart) and self.run is run:  # some could not be undone
+            run.queued_in_part(error.still_queued)
+            self.undo_stamp = time.monotonic()
+            for order in run.orders:  # their rows are read again
+                self.order_finished.emit(order.plan.request_id or 0, None)
+            left = tuple(o.action_id for o in error.still_queued.values() if o.action_id)
+            self._still_queued(session, run, TakenBack(failed=left), error.cause, undone=False)
+            self._maybe_done()
+            return
         if self.run is run:
-            self.run = None
-            self._set_busy(False)
-            self.finished.emit(run)
-
-    def _reload(self, queued: list[tuple[int, int]]) -> None:
-        for _action_id, rid in queued:
-            self.order_finished.emit(rid, None)
-
-    def _queue_failed(self, run: BulkRun, error: object) -> None:
-        if self.run is run:
-            self.run = None
+            self.run = self._session_of_run = None
         self._failed(error)
 
-    def _failed(self, error: object) -> None:
+    def _failed(self, error: object, *, approving: bool | None = None) -> None:
+        """`approving`: the bulk's preparation failed (an approve's, or a decline's)."""
+        from cancelapp.shopify.errors import NetworkDown, ShopifyDown
+
         self._set_busy(False)
-        self._report(error)
+        if approving is None or not isinstance(error, (NetworkDown, ShopifyDown)):
+            self._report(error)
+            return
+        detail = str(error.detail)
+
+        def words() -> tuple[str, str | None]:
+            reason = describe_error(error, self.formatter)[0]  # in the language shown now
+            said = (
+                self.tr(
+                    "Approve selected: nothing was approved and nothing was sent. {reason} "
+                    "Approve them again once the status bar says Online."
+                )
+                if approving
+                else self.tr(
+                    "Decline selected: nothing was declined and nothing was sent. {reason} "
+                    "Decline them again once the status bar says Online."
+                )
+            )
+            details = self.tr("For support: {detail}").format(detail=detail) if detail else None
+            return said.format(reason=reason), details
+
+        self._out_of_reach = words
+        self.problem.emit(words)
+        self.unreachable.emit()  # the window says so at once, as a single approve does
+
+    def shopify_answered(self) -> None:
+        """A sync succeeded: the word that Shopify could not be reached no longer holds."""
+        words, self._out_of_reach = self._out_of_reach, None
+        if words is not None:
+            self.problem_over.emit(words)
 
     def _report(self, error: object) -> None:
         self.problem.emit(lambda: describe_error(error, self.formatter))

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
+from math import ceil
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QPixmap
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtGui import QFontMetricsF, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -28,6 +29,14 @@ from cancelapp.domain.money import Money
 from cancelapp.domain.order import Order
 from cancelapp.domain.order_view import Hold, OrderView, Shipment
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP
+from cancelapp.ui.detail.item_columns import (
+    NAME_WANTS_AT_MOST,
+    NumberColumn,
+    heading,
+    share,
+    two_line_width,
+    two_lines,
+)
 from cancelapp.ui.detail.order_words import (
     gateway_words,
     hold_reason,
@@ -40,7 +49,8 @@ from cancelapp.ui.formatting import Formatter
 _CONTEXT = "OrderSections"
 IMAGE_SIZE = 40
 SHOWN_ITEMS = 50
-_TITLE_CHARS = 34
+_NUMBERS = range(2, 7)  # the grid's columns of Qty, Cancelled, Fulfilled, Unfulfilled, Restock
+_PRICE = 7
 ITEM_COLUMNS = (
     QT_TRANSLATE_NOOP("DetailPane", "Item"),
     QT_TRANSLATE_NOOP("DetailPane", "Qty"),
@@ -66,12 +76,14 @@ def plain(text: str = "", *, wrap: bool = True, selectable: bool = False) -> QLa
     return label
 
 
-def _shortened(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
 class ItemsTable(QWidget):
-    """One row per line item: its image, title over variant and SKU, quantities, price."""
+    """One row per line item: its image, title over variant and SKU, quantities, price.
+
+    The columns are shared out by hand (`item_columns.share`) on every change of width: the
+    name on at most two lines, then whole headings, never a cut price. Every label ignores
+    its own width (a whole heading or name must not widen the pane); the table's narrowest
+    width is that of its numbers, prices and a short name.
+    """
 
     def __init__(self) -> None:
         super().__init__()
@@ -80,9 +92,10 @@ class ItemsTable(QWidget):
         self.grid.setHorizontalSpacing(8)  # eight columns in a laptop-wide pane
         self.grid.setVerticalSpacing(4)
         self.grid.setColumnStretch(1, 1)
-        # Headers and titles wrap: Danish headers ("Læg på lager igen") and long item names
-        # must not push the prices out of a laptop-wide pane.
-        self.headers = [plain() for _ in ITEM_COLUMNS]
+        self.grid.setColumnMinimumWidth(0, IMAGE_SIZE)
+        # Headings and names are wrapped and elided to their column's width (`_arrange`),
+        # whole in their tooltips.
+        self.headers = [_narrowable(plain(wrap=False)) for _ in ITEM_COLUMNS]
         self.grid.addWidget(self.headers[0], 0, 0, 1, 2)
         for column, label in enumerate(self.headers[1:], start=2):
             self.grid.addWidget(label, 0, column)
@@ -90,6 +103,9 @@ class ItemsTable(QWidget):
         # image, title, qty ordered, cancelled, fulfilled, unfulfilled, restock, price
         self.rows: list[list[QLabel]] = []
         self.row_images: list[str | None] = []  # the image URL each row shows
+        self._names: list[tuple[str, str]] = []  # each shown row's title and variant · SKU
+        self._arranged = -1  # the width the columns were shared for
+        self._least = IMAGE_SIZE * 3  # the narrowest the table gets (`minimumSizeHint`)
         self.more = plain()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -108,13 +124,12 @@ class ItemsTable(QWidget):
         """`restocked`: the units CancelApp put back per line, when it carried out a
         cancellation of this order; a cancelled line then says how many went back ("2
         restocked", "None") instead of whether they can ("Yes", "No")."""
-        for label, name in zip(self.headers, ITEM_COLUMNS, strict=True):
-            label.setText(QCoreApplication.translate("DetailPane", name))
         items = order.line_items[:SHOWN_ITEMS]
         while len(self.rows) < len(items):
             self._add_row()
         number = fmt.locale.toString
         self.row_images = []
+        self._names = []
         for index, row in enumerate(self.rows):
             shown = index < len(items)
             for label in row:
@@ -126,9 +141,9 @@ class ItemsTable(QWidget):
             details = [look.variant_title] if look and look.variant_title else []
             if item.sku:
                 details.append(_tr("SKU {sku}").format(sku=item.sku))
-            title = _shortened(item.title.replace("\n", " "), _TITLE_CHARS)
-            row[1].setText("\n".join([title, " · ".join(details)]) if details else title)
-            row[1].setToolTip(item.title)
+            title = " ".join(item.title.split())
+            self._names.append((title, " · ".join(details)))
+            row[1].setToolTip("\n".join([item.title, " · ".join(details)]).strip())
             # As ordered, and what is no longer on the order (cancelled, removed or
             # refunded): a cancelled order's lines read "2 ordered, 2 cancelled", not "0".
             cancelled = max(item.quantity - item.current_quantity, 0)
@@ -159,6 +174,77 @@ class ItemsTable(QWidget):
         left_out = len(order.line_items) - len(items)
         self.more.setText(_tr("%n more items are not shown.", "", left_out) if left_out else "")
         self.more.setVisible(bool(left_out))
+        self._arrange()
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self._least, super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != self._arranged:
+            self._arrange()
+
+    def _arrange(self) -> None:
+        """Share the width out (`item_columns.share`) and wrap and elide the headings and
+        names to their columns."""
+        # In fractions of a pixel, rounded up: a text measured 121 px whole and 121.4 px wide
+        # was elided in its 121 px.
+        metrics = QFontMetricsF(self.font())
+
+        def measure(text: str) -> int:
+            return ceil(metrics.horizontalAdvance(text))
+
+        def elide(text: str, width: int) -> str:
+            return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+
+        rows = self.rows[: len(self._names)]
+        headings = [QCoreApplication.translate("DetailPane", name) for name in ITEM_COLUMNS]
+        numbers = []
+        for column in _NUMBERS:
+            content = max((measure(row[column].text()) for row in rows), default=0)
+            title = headings[column - 1]
+            least = max(content, measure(title[:3] + "…") + 2)  # "Can…": elided, still read
+            numbers.append(
+                NumberColumn(
+                    least,
+                    max(least, two_line_width(title, measure)),
+                    max(least, measure(title)),
+                )
+            )
+        price = max([measure(row[_PRICE].text()) for row in rows] + [measure(headings[-1])])
+        gaps = self.grid.horizontalSpacing() * _PRICE  # eight columns, seven gaps
+        fixed = IMAGE_SIZE + price + gaps
+        wants = max(
+            (max(two_line_width(title, measure), measure(more)) for title, more in self._names),
+            default=0,
+        )
+        width = self.width()
+        name, widths = share(width, fixed, IMAGE_SIZE * 2, wants, numbers)
+        self._arranged = width
+        # Narrowest: numbers, prices and the names on two lines (headings elided); the pane
+        # asks the queue for that much (`DetailPane.wants_width`).
+        name_least = max(IMAGE_SIZE * 2, min(wants, NAME_WANTS_AT_MOST))
+        least = fixed + name_least + sum(column.least for column in numbers)
+        if least != self._least:
+            self._least = least
+            self.updateGeometry()
+        self.grid.setColumnMinimumWidth(1, name)
+        for column, column_width in zip(_NUMBERS, widths, strict=True):
+            self.grid.setColumnMinimumWidth(column, column_width)
+        self.grid.setColumnMinimumWidth(_PRICE, price)
+        for label, title, column_width in zip(
+            self.headers[1:], headings[1:], [*widths, price], strict=True
+        ):
+            label.setText(heading(title, column_width, measure, elide))
+            label.setToolTip(title)
+            label.setAccessibleName(title)
+        self.headers[0].setText(headings[0])
+        self.headers[0].setAccessibleName(headings[0])
+        for row, (title, more) in zip(rows, self._names, strict=False):
+            lines = [two_lines(title, name, measure, elide)]
+            if more:
+                lines.append(elide(more, name))
+            row[1].setText("\n".join(lines))
 
     def show_images(self, images: dict[str, Path]) -> None:
         """Images fetched or found in the cache, by URL: shown in the rows that want them."""
@@ -192,15 +278,19 @@ class ItemsTable(QWidget):
         image = plain(wrap=False)  # shows a pixmap; never text
         image.setFixedSize(IMAGE_SIZE, IMAGE_SIZE)
         image.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        title = plain(selectable=True)
-        title.setMinimumWidth(IMAGE_SIZE * 2)
-        title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        title = _narrowable(plain(wrap=False, selectable=True))  # wrapped by `_arrange`
         row = [image, title] + [plain(wrap=False) for _ in range(len(ITEM_COLUMNS) - 1)]
         for column, label in enumerate(row):
             self.grid.addWidget(label, grid_row, column)
             if column >= 2:
                 label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.rows.append(row)
+
+
+def _narrowable(label: QLabel) -> QLabel:
+    """A label whose text does not set its width (its column's minimum does)."""
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    return label
 
 
 class MoneyBreakdown(QWidget):

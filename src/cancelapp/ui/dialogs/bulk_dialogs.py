@@ -227,6 +227,7 @@ class BulkProgressDialog(QDialog):
 
     def order_line(self, index: int) -> str:
         order = self.run.orders[index]
+        why: str | Phrase | None = None
         states = {
             OrderState.WAITING: self.tr("waiting"),
             OrderState.SENDING: self.tr("sending…"),
@@ -236,8 +237,11 @@ class BulkProgressDialog(QDialog):
             OrderState.TAKEN_BACK: self.tr("taken back; nothing sent"),
         }
         if order.state is OrderState.DONE and order.outcome is not None:
-            if order.outcome.status.value == "queued":
+            if order.outcome.status.value == "queued" and order.outcome.unreachable:
                 states[OrderState.DONE] = self.tr("queued until Shopify can be reached")
+            elif order.outcome.status.value == "queued":  # after the order's action on its way
+                states[OrderState.DONE] = self.tr("queued")
+                why = order.outcome.message
             elif order.plan.kind is ActionKind.CANCELLATION_REQUEST:
                 states[OrderState.DONE] = self.tr("asked the warehouse; waiting for its answer")
             elif order.outcome.status.value == "pending":
@@ -245,8 +249,9 @@ class BulkProgressDialog(QDialog):
         text = self.tr("{order}: {state}").format(
             order=order.plan.order_name, state=states[order.state]
         )
-        why = order.why
-        if why is not None and order.state is not OrderState.DONE:
+        if order.state is not OrderState.DONE:
+            why = order.why
+        if why is not None:
             words = self.formatter.phrase(why) if isinstance(why, Phrase) else why
             text = f"{text} ({words})"
         return text
@@ -284,6 +289,8 @@ class BulkProgressDialog(QDialog):
             parts.append(self.tr("%n not started", "", not_started))
         if taken_back := run.count(OrderState.TAKEN_BACK):
             parts.append(self.tr("%n taken back", "", taken_back))
+        if still_queued := run.count(OrderState.WAITING):  # could not be taken back yet
+            parts.append(self.tr("%n still queued: press Undo", "", still_queued))
         return " · ".join(parts)
 
     def _stop(self) -> None:

@@ -27,6 +27,7 @@ from cancelapp.ui.labels import (
     fulfillment_label,
     source_label,
 )
+from cancelapp.ui.queue.filter_combo import FilterCombo
 from cancelapp.ui.queue.queue_cells import TextDelegate
 from cancelapp.ui.queue.queue_columns import ColumnMenu, configure_columns, fit_columns
 from cancelapp.ui.queue.queue_delegate import VerdictDelegate
@@ -36,6 +37,9 @@ from cancelapp.ui.queue.verdict_width import VerdictWidth
 from cancelapp.ui.retranslating import Retranslating
 
 SEARCH_DEBOUNCE_MS = 150
+# The search field never gets narrower than this many characters of its placeholder ("Search
+# order, cu…"): the filters beside it give way first (they elide).
+SEARCH_CHARACTERS = 16
 _SIZED = frozenset(c.value for c in Column if c != Column.VERDICT)  # the verdict takes the rest
 
 
@@ -62,9 +66,9 @@ class QueueView(Retranslating, QWidget):
         escape.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         escape.triggered.connect(self._escape_search)
         self.search.addAction(escape)
-        self.source_filter = QComboBox()
-        self.financial_filter = QComboBox()
-        self.fulfillment_filter = QComboBox()
+        self.source_filter = FilterCombo()
+        self.financial_filter = FilterCombo()
+        self.fulfillment_filter = FilterCombo()
         self.table = QTableView()
         # Before the view's own selection model hears of a removal (it makes the row above
         # current, without selecting it): see `_rows_leaving`.
@@ -87,13 +91,20 @@ class QueueView(Retranslating, QWidget):
         self._settle.setInterval(0)
         self._settle.timeout.connect(self._selection_settled)
         self._message_hits: tuple[str, frozenset[int]] = ("", frozenset())  # needle, ids
+        # Each tab's own highlighted request (0: none), kept when the merchant leaves it: a
+        # tab switched to shows its own, never the request at the same row position.
+        self._tab = Tab(0)
+        self._picked: dict[Tab, int] = {}
+        self._switching = False  # a tab switch's reset: `_tab_changed` highlights, not a row
 
         filters = QHBoxLayout()
         filters.setContentsMargins(0, 0, 0, 0)
-        filters.addWidget(self.search, 3)
-        filters.addWidget(self.source_filter, 1)
-        filters.addWidget(self.financial_filter, 1)
-        filters.addWidget(self.fulfillment_filter, 1)
+        # The filters want their choice whole and the search takes the rest; in a narrow queue
+        # the filters give way (elided) and the search keeps its narrowest width.
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.source_filter)
+        filters.addWidget(self.financial_filter)
+        filters.addWidget(self.fulfillment_filter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
@@ -101,7 +112,7 @@ class QueueView(Retranslating, QWidget):
         layout.addWidget(self.search_hint)
         layout.addWidget(self.table)
 
-        self.tabs.currentChanged.connect(lambda _i: self._tab_changed())
+        self.tabs.currentChanged.connect(self._tab_changed)
         self.search.textChanged.connect(lambda _t: self._debounce.start())
         self.search.returnPressed.connect(self.apply_filter)
         for combo in (self.source_filter, self.financial_filter, self.fulfillment_filter):
@@ -156,7 +167,9 @@ class QueueView(Retranslating, QWidget):
     # Language --------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        self.search.setPlaceholderText(self.tr("Search order, customer, email or message (Ctrl+F)"))
+        placeholder = self.tr("Search order, customer, email or message (Ctrl+F)")
+        self.search.setPlaceholderText(placeholder)
+        self._keep_search_usable(placeholder)
         self.search.setAccessibleName(self.tr("Search requests"))
         self.escape_search.setText(self.tr("Clear the search"))  # Help › Keyboard shortcuts
         self.tabs.setAccessibleName(self.tr("Request queues"))
@@ -175,6 +188,14 @@ class QueueView(Retranslating, QWidget):
         self.update_counts()
         self.verdict_width.fit()  # the badges' words, and so their widths, changed
 
+    def _keep_search_usable(self, placeholder: str) -> None:
+        """The search's narrowest width: the first characters of its placeholder, and the
+        frame, margins and clear button Qt's own size hint adds to its 17 "x"."""
+        metrics = self.search.fontMetrics()
+        chrome = self.search.sizeHint().width() - 17 * metrics.horizontalAdvance("x")
+        text = metrics.horizontalAdvance(placeholder[:SEARCH_CHARACTERS] + "…")
+        self.search.setMinimumWidth(text + max(chrome, 0))
+
     @staticmethod
     def _fill(
         combo: QComboBox, everything: str, values: tuple[str, ...], label: Callable[[str], str]
@@ -187,6 +208,7 @@ class QueueView(Retranslating, QWidget):
             combo.addItem(label(value), value)
         combo.setCurrentIndex(max(combo.findData(current), 0))
         combo.blockSignals(False)
+        combo.updateGeometry()  # its words, and so its width, changed
 
     def tab_names(self) -> dict[Tab, str]:
         return {
@@ -333,9 +355,39 @@ class QueueView(Retranslating, QWidget):
     def _needle(self) -> str:
         return self.search.text().strip().lower()
 
-    def _tab_changed(self) -> None:
-        self.apply_filter()
+    def _tab_changed(self, index: int) -> None:
+        """The tab's own request is highlighted again if it is still there; else nothing is
+        (the detail's placeholder, the keys off) until the merchant picks a row."""
+        self._picked[self._tab] = self.shown_request_id()  # the rows are still the old tab's
+        self._tab = Tab(max(index, 0))
+        wanted = self._picked.setdefault(self._tab, 0)
+        self._switching = True
+        try:
+            self.apply_filter()
+        finally:
+            self._switching = False
+        self._highlight(wanted)
         self.update_counts()  # the hint names the other tabs
+        # Another tab's texts: the Action column is empty while requests await a decision
+        # and says "Cancelled" in Done; measured columns fit this tab's rows.
+        self.refit_columns()
+
+    def _highlight(self, request_id: int) -> None:
+        if request_id and self.model.row_of(request_id) is not None:
+            self._kept = request_id if request_id == self._shown else 0  # not read again
+            try:
+                self.select_request(request_id)
+            finally:
+                self._kept = 0
+            return
+        self.table.selectionModel().clear()
+        if self._shown:
+            self._show(0)
+
+    def picks_first_row(self) -> bool:
+        """Nothing is current, and the merchant has not switched tabs yet (a tab switched to
+        stays without a highlighted row until they pick one): a sync may highlight the first."""
+        return self.current_request_id() == 0 and not self._picked
 
     def show_tab(self, tab: Tab) -> None:
         self.tabs.setCurrentIndex(tab)
@@ -465,6 +517,8 @@ class QueueView(Retranslating, QWidget):
 
     def _restore_current(self) -> None:
         remembered, self._remembered = self._remembered, None
+        if self._switching:
+            return  # the tab's own request, not the old row (`_tab_changed`)
         if remembered is None:
             self._show(0)
             return

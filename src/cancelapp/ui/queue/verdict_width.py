@@ -3,7 +3,8 @@
 Qt's Stretch mode gave the verdict the leftover width down to the header's one minimum for
 every column (40 px), and in Danish at 1366x768 the badges were cut. Here the verdict column
 is sized by hand (Fixed: the merchant sizes the others, the verdict takes the rest): when the
-rest is less than the widest badge of the current language, the other text columns give way
+rest is less than the widest badge of the current language and a few words of the reason
+(`REASON_CHARACTERS`), the other text columns give way
 down to their narrowest (headings whole, texts elided, their full text on hover), and when
 that is not enough the table scrolls sideways. The order number and the total never give
 way, and neither does the verdict.
@@ -25,6 +26,11 @@ from cancelapp.ui.queue.queue_columns import narrowest
 from cancelapp.ui.queue.queue_index import Column
 
 _VERDICT = Column.VERDICT.value
+# Before the other columns take all the width they want, the verdict keeps room for about
+# this many characters of its reason beside the badge: the reason is what the merchant reads
+# after the badge (fourth QA walkthrough: in Danish at 1366 px the customer's name took back
+# what the Action and refund-due columns gave, and the reason kept two letters).
+REASON_CHARACTERS = 15
 # What may be cut to its narrowest, in this order of preference (the last gives way last).
 _GIVING_WAY = (
     Column.CUSTOMER,
@@ -123,7 +129,8 @@ class VerdictWidth(QObject):
         self._wanted.update(wanted)
         least = self._narrowest()
         room = header.width()  # the viewport's
-        shortfall = sum(wanted.values()) + least - room
+        reason = self.table.fontMetrics().averageCharWidth() * REASON_CHARACTERS
+        shortfall = sum(wanted.values()) + least + reason - room
         lows = {column: narrowest(self.table, column) for column in wanted} if shortfall > 0 else {}
         widths = give_way(wanted, lows, shortfall, frozenset(self._merchants))
         verdict = max(least, room - sum(widths.values()))
