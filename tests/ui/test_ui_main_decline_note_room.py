@@ -45,9 +45,10 @@ def test_a_reason_that_does_not_fit_beside_the_note_is_refused_on_screen(
     assert isinstance(asked, TextDialog)
     reason = "We are sorry: " + "it has been packed already. " * 10  # about 290 characters
     asked.editor.setPlainText(reason)
-    with qtbot.waitSignal(window.actions_.problem, timeout=WAIT) as problem:
+    with qtbot.waitSignal(window.actions_.decision_problems, timeout=WAIT) as problem:
         asked.confirm_button.click()
-    said = problem.args[0]()[0]
+    said = problem.args[1]()[0]
+    assert window.banner.text == said
     assert "Shopify keeps at most 5000 characters there" in said.replace(",", "")
     assert "Shorten the reason, or the order's note in Shopify" in said
     assert demo_shop.order(order_id).note == merchants_note  # nothing cut, nothing added

@@ -154,9 +154,10 @@ def test_warehouse_refuses_and_the_merchant_is_told_in_words(
     refused = window.detail.warehouse.text()
     assert refused.startswith("The warehouse refused to cancel"), refused
     assert window.commands.approve.isEnabled()
-    with qtbot.waitSignal(window.actions_.problem, timeout=WAIT) as problem:
+    with qtbot.waitSignal(window.actions_.decision_problems, timeout=WAIT) as problem:
         qtbot.keyClick(window.queue.table, Qt.Key.Key_A)
-    assert problem.args[0]()[0] == f"{name}: {refused}"  # the banner names the order
+    assert problem.args[1]()[0] == f"{name}: {refused}"  # the banner names the order
+    assert window.banner.text == f"{name}: {refused}"
     assert demo_shop.order(order_id).cancelled_at is None
     assert [r for r in demo_shop.ledger.refunds if r.order_id == order_id] == []
 

@@ -25,6 +25,7 @@ from cancelapp.actions.carry_out.plan_journal import (
     claim_queued,
     journal_plan,
     load_plan,
+    replan,
     unfinished_for_order,
     unfinished_plans,
 )
@@ -39,7 +40,7 @@ from cancelapp.actions.prepare.action_plan import (
     HeldFulfillment,
     PlanRefused,
 )
-from cancelapp.actions.prepare.approve import plan_approve
+from cancelapp.actions.prepare.approve import plan_approve, with_refund_split
 from cancelapp.actions.prepare.choices import ApproveChoices, is_whole, lawful, resolve_lines
 from cancelapp.actions.prepare.decline_hold_restock import plan_decline, plan_hold, plan_restock
 from cancelapp.actions.prepare.edit_calculation import (
@@ -320,6 +321,7 @@ class ActionRunner:
                     recheck.conflict.phrase,
                     conflict=recheck.conflict,
                 )
+            plan = with_refund_split(plan, recheck.split)
             try:
                 entry = journal_plan(
                     self.db,
@@ -428,7 +430,7 @@ class ActionRunner:
             return None
         if recheck.conflict is not None:
             return self._pipeline.end_in_conflict(claimed, recheck.conflict)[1]
-        return self._run(claimed.with_step(0, known_before_sending(recheck)))
+        return self._run(self._as_verified(claimed, recheck))
 
     def _is_due(self, entry: JournaledPlan, now: datetime) -> bool:
         """On the monotonic clock for plans this process queued (a wall-clock jump neither
@@ -504,14 +506,16 @@ class ActionRunner:
         try:
             order = _order_of(data)
             node = data["order"]
-            amount = None
+            suggested = None
             if plan.suggestion is not None:
-                amount = SuggestedRefund.from_order_node(node).amount
+                suggested = SuggestedRefund.from_order_node(node)
         except PlanRefused as refused:  # gone, too large to check, or no refund worked out
             return Recheck(Conflict(plan.order_id, plan.order_name, (refused.phrase,)), ())
-        changes = changes_since(plan.basis, Basis.of(order, amount))
+        split = suggested.split if suggested is not None else ()
+        fresh = Basis.of(order, suggested.amount if suggested is not None else None, split)
+        changes = changes_since(plan.basis, fresh)
         conflict = Conflict(plan.order_id, plan.order_name, changes) if changes else None
-        return Recheck(conflict, tuple(str(r["id"]) for r in node.get("refunds") or ()))
+        return Recheck(conflict, tuple(str(r["id"]) for r in node.get("refunds") or ()), split)
 
     # -- internals -----------------------------------------------------------------------------
 
@@ -526,7 +530,16 @@ class ActionRunner:
             return outcome_of(entry.plan, OutcomeStatus.PENDING, offline.phrase, entry=entry)
         if recheck.conflict is not None:
             return self._pipeline.end_in_conflict(entry, recheck.conflict)[1]
-        return self._run(entry.with_step(0, known_before_sending(recheck)))
+        return self._run(self._as_verified(entry, recheck))
+
+    def _as_verified(self, entry: JournaledPlan, recheck: Recheck) -> JournaledPlan:
+        """A journaled plan of which nothing was sent, as re-verification found the order:
+        the refunds it had, and each payment refunded as Shopify now splits it (journaled
+        before anything leaves, so a resumed plan sends the same)."""
+        plan = with_refund_split(entry.plan, recheck.split)
+        if plan is not entry.plan:
+            entry = replan(self.db, entry, plan)
+        return entry.with_step(0, known_before_sending(recheck))
 
     def _queue(self, plan: ActionPlan, seconds: float) -> Outcome:
         """Journal `plan` as queued, due `seconds` from now (the undo window it keeps)."""

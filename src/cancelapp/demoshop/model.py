@@ -267,6 +267,7 @@ class Order:
     shipping_country: str | None = None  # the shipping address's country code; None: no address
     company: str | None = None  # a company on the shipping address (B2B)
     returns: list[Return] = field(default_factory=list)
+    taxes_included: bool = True  # `taxesIncluded`: prices and shipping include VAT
 
     @property
     def name(self) -> str:

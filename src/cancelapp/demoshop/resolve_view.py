@@ -148,7 +148,9 @@ def _transaction_words(order: Order, txn: Transaction) -> str:
 
 ORDER: dict[str, Resolver] = {
     "email": _email,
-    "taxesIncluded": lambda *_: True,
+    "taxesIncluded": lambda order, *_: order.taxes_included,
+    "currentTotalDutiesSet": lambda *_: None,  # the demo shop ships at home: no duties
+    "totalTipReceivedSet": _bag(lambda _order: Decimal(0)),
     "currentSubtotalPriceSet": _bag(lambda o: accounts.current_total(o) - current_shipping(o)),
     "currentShippingPriceSet": _bag(current_shipping),
     "currentTotalTaxSet": _bag(_current_tax),

@@ -241,6 +241,10 @@ class Order:
     # `currentShippingPriceSet` in the customer's currency: the shipping not refunded yet,
     # what a decision taken offline may leave out of a refund; None when not read.
     shipping_left: Money | None = None
+    taxes_included: bool | None = None  # `taxesIncluded`; None when not read
+    # Whether `currentTotalDutiesSet` or `totalTipReceivedSet` is more than 0; None when not
+    # read. A refund without the shipping leaves them out too.
+    duties_or_tips: bool | None = None
 
     @property
     def is_cancelled(self) -> bool:

@@ -22,7 +22,12 @@ from cancelapp.actions.prepare.choices import ApproveChoices, is_whole, lawful, 
 from cancelapp.actions.prepare.decline_hold_restock import plan_decline, plan_hold
 from cancelapp.actions.prepare.plan_common import phrase
 from cancelapp.actions.prepare.preview import CONTEXT
-from cancelapp.actions.prepare.suggested_refund import suggestion_from_cache, suggestion_variables
+from cancelapp.actions.prepare.suggested_refund import (
+    ShippingUnproven,
+    cached_shipping,
+    suggestion_from_cache,
+    suggestion_variables,
+)
 from cancelapp.actions.prepare.warehouse import (
     WarehouseState,
     default_message,
@@ -40,10 +45,33 @@ from cancelapp.domain.verdict import ProcessingFee, SuggestedAction
 from cancelapp.policy.document import render_policy
 from cancelapp.session.refresh import OFFLINE, StoreSession, reread_orders
 
+# Why the shipping cannot be kept in a decision taken offline (`cached_shipping`).
 SHIPPING_NOT_CACHED = QT_TRANSLATE_NOOP(
     CONTEXT,
     "The cached copy of this order does not say what is left of its shipping, so the refund "
     "includes it. To keep the shipping, approve once CancelApp is online again.",
+)
+SHIPPING_TAX_NOT_CACHED = QT_TRANSLATE_NOOP(
+    CONTEXT,
+    "Prices in this shop exclude tax, and the cached copy of this order does not say the tax "
+    "on its shipping, so the refund includes the shipping. To keep the shipping, approve once "
+    "CancelApp is online again.",
+)
+SHIPPING_BESIDE_DUTIES = QT_TRANSLATE_NOOP(
+    CONTEXT,
+    "The cached copy of this order cannot tell its duties and tips apart from its shipping, "
+    "so the refund includes the shipping. To keep the shipping, approve once CancelApp is "
+    "online again.",
+)
+_SHIPPING_WHY = {
+    ShippingUnproven.NOT_READ: SHIPPING_NOT_CACHED,
+    ShippingUnproven.TAX_EXCLUDED: SHIPPING_TAX_NOT_CACHED,
+    ShippingUnproven.DUTIES_OR_TIPS: SHIPPING_BESIDE_DUTIES,
+}
+SPLIT_IS_SHOPIFYS = QT_TRANSLATE_NOOP(
+    CONTEXT,
+    "How much goes back to each payment is Shopify's to work out when the refund is sent; "
+    "the total stays as shown.",
 )
 
 
@@ -207,8 +235,9 @@ def _approve_offline(
     chosen = resolve_lines(order, request, chosen, restock=action.restock)
     whole = is_whole(order, request, chosen)
     # A part's amount is Shopify's to work out; the whole order's is the payments', less the
-    # shipping when the cache says what is left of it.
-    if not whole or (chosen.refund_shipping is False and order.shipping_left is None):
+    # shipping when the cache proves what Shopify would leave out with it.
+    shipping = cached_shipping(order)
+    if not whole or (chosen.refund_shipping is False and not isinstance(shipping, Money)):
         raise RefusedOffline(
             phrase(
                 QT_TRANSLATE_NOOP(
@@ -229,11 +258,14 @@ def _approve_offline(
         staff_note=staff_note,
     )
     preview = plan.preview
-    if order.shipping_left is not None or preview is None or preview.options is None:
+    if preview is None or (options := preview.options) is None:
         return plan
-    # An order cached before its shipping was read: refunded with the rest, and said so.
-    options = replace(preview.options, shipping_note=phrase(SHIPPING_NOT_CACHED))
-    return replace(plan, preview=replace(preview, options=options))
+    if len(preview.refunds) > 1:  # the cache's split is a stand-in (`with_refund_split`)
+        preview = replace(preview, warnings=(*preview.warnings, phrase(SPLIT_IS_SHOPIFYS)))
+    if not isinstance(shipping, Money):  # refunded with the rest, and said why
+        note = phrase(_SHIPPING_WHY[shipping])
+        preview = replace(preview, options=replace(options, shipping_note=note))
+    return replace(plan, preview=preview)
 
 
 def _our_cached_holds(order: Order) -> tuple[HeldFulfillment, ...]:

@@ -105,6 +105,17 @@ def _order(node: Node) -> Order:
         else None,
         original_total=_shop_money(node["totalPriceSet"]) if node.get("totalPriceSet") else None,
         shipping_left=_shipping_left(node),
+        taxes_included=node.get("taxesIncluded"),
+        duties_or_tips=_duties_or_tips(node),
+    )
+
+
+def _duties_or_tips(node: Node) -> bool | None:
+    if "totalTipReceivedSet" not in node or "currentTotalDutiesSet" not in node:
+        return None
+    duties = node["currentTotalDutiesSet"]  # null: no duties
+    return not _shop_money(node["totalTipReceivedSet"]).is_zero() or (
+        bool(duties) and not _shop_money(duties).is_zero()
     )
 
 

@@ -159,6 +159,11 @@ def update_action_state(
         raise ActionFinishedError(action_id)
 
 
+def update_action_plan(conn: sqlite3.Connection, action_id: int, params: Mapping[str, Any]) -> None:
+    """The plan of an action of which nothing was sent yet, re-worked as it will be sent."""
+    conn.execute("UPDATE actions SET params = ? WHERE id = ?", (json.dumps(params), action_id))
+
+
 def get_action(conn: sqlite3.Connection, action_id: int) -> Action | None:
     row = conn.execute(
         f"SELECT {_ACTION_COLUMNS} FROM actions WHERE id = ?",  # noqa: S608

@@ -228,6 +228,19 @@ class Banner(Retranslating, QFrame):
 
         self._reword = reword
 
+    def say_instead(self, before: Words | None, words: Words | None) -> None:
+        """`words` in place of `before` (a list of lines, one gone or added), not counted as
+        a repeat; None takes `before` off the strip. Something else on the strip meanwhile
+        stays, unless `words` has something to say."""
+        shown = before is not None and not self.isHidden() and self.yes_button.isHidden()
+        if shown and before is not None and before()[0] == self._text:
+            if words is None:
+                self.dismiss()
+                return
+            self._text = ""  # said anew, not again
+        if words is not None:
+            self.say(words)
+
     def withdraw(self, text: str) -> None:
         """A message that no longer holds leaves the strip; the other lines of its details
         (more requests left unmatched, say) stay, the next one shown in its place. Details

@@ -335,7 +335,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.policy.message.connect(self.banner.say)
         self.policy.request_wanted.connect(self.queue.show_request)
         self.actions_.problem.connect(self.banner.say)
-        self.actions_.problem_over.connect(lambda words: self.banner.withdraw(words()[0]))
+        self.actions_.decision_problems.connect(self.banner.say_instead)
         self.actions_.notice.connect(lambda text: self.status.showMessage(text, 8000))
         self.actions_.unreachable.connect(self.sync.unreachable)
         self.actions_.reachable.connect(self._shopify_answered)

@@ -22,7 +22,13 @@ from typing import Any
 from cancelapp.actions.prepare.action_plan import ActionPlan
 from cancelapp.domain.action import Action, ActionState
 from cancelapp.store.database import Database
-from cancelapp.store.journal import get_action, insert_intent, list_unfinished, update_action_state
+from cancelapp.store.journal import (
+    get_action,
+    insert_intent,
+    list_unfinished,
+    update_action_plan,
+    update_action_state,
+)
 from cancelapp.store.times import from_db_time, to_db_time
 
 
@@ -150,6 +156,14 @@ def save_progress(
         if also is not None:
             also(conn)
     return replace(entry, state=state, error=error)
+
+
+def replan(db: Database, entry: JournaledPlan, plan: ActionPlan) -> JournaledPlan:
+    """Journal the plan of an entry of which nothing was sent yet, as it will be sent."""
+    assert not any(p.state is not StepState.PENDING for p in entry.steps)
+    with db.transaction() as conn:
+        update_action_plan(conn, entry.action_id, plan.to_json())
+    return replace(entry, plan=plan)
 
 
 def claim_queued(

@@ -18,6 +18,24 @@ _CONTEXT = "ActionConflict"
 
 
 @dataclass(frozen=True)
+class RefundShare:
+    """What Shopify suggests refunding to one payment (`suggestedTransactions`)."""
+
+    gateway: str
+    parent_id: str | None
+    amount: Money  # presentment currency
+
+    def to_json(self) -> list[Any]:
+        return [self.gateway, self.parent_id, _money_json(self.amount)]
+
+    @classmethod
+    def from_json(cls, data: list[Any]) -> RefundShare:
+        amount = _money_from(data[2])
+        assert amount is not None
+        return cls(str(data[0]), None if data[1] is None else str(data[1]), amount)
+
+
+@dataclass(frozen=True)
 class Basis:
     """What the merchant saw: the order's state and the refund Shopify suggested then."""
 
@@ -32,9 +50,14 @@ class Basis:
     refund_amount: Money | None  # the suggested refund shown, presentment currency
     line_quantities: tuple[tuple[str, int], ...] = ()  # (line item id, current quantity)
     fulfillment_orders: tuple[tuple[str, str], ...] = ()  # (id, status): holds, closes, starts
+    # How the suggested refund was split between the payments. Not a conflict when only this
+    # differs: the plan then sends Shopify's own split (`approve.with_refund_split`).
+    refund_split: tuple[RefundShare, ...] = ()
 
     @classmethod
-    def of(cls, order: Order, refund_amount: Money | None) -> Basis:
+    def of(
+        cls, order: Order, refund_amount: Money | None, split: tuple[RefundShare, ...] = ()
+    ) -> Basis:
         return cls(
             cancelled=order.is_cancelled,
             units_fulfilled=order.units_fulfilled,
@@ -51,6 +74,7 @@ class Basis:
             fulfillment_orders=tuple(
                 sorted((fo.id, fo.status.value) for fo in order.fulfillment_orders)
             ),
+            refund_split=split,
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -66,6 +90,7 @@ class Basis:
             "refund_amount": _money_json(self.refund_amount),
             "line_quantities": [list(pair) for pair in self.line_quantities],
             "fulfillment_orders": [list(pair) for pair in self.fulfillment_orders],
+            "refund_split": [share.to_json() for share in self.refund_split],
         }
 
     @classmethod
@@ -88,6 +113,7 @@ class Basis:
             fulfillment_orders=tuple(
                 (str(i), str(status)) for i, status in data.get("fulfillment_orders", ())
             ),
+            refund_split=tuple(RefundShare.from_json(s) for s in data.get("refund_split", ())),
         )
 
 
@@ -198,3 +224,4 @@ class Recheck:
 
     conflict: Conflict | None
     refund_ids: tuple[str, ...]
+    split: tuple[RefundShare, ...] = ()  # Shopify's suggested refund per payment, as now

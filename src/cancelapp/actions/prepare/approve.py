@@ -18,7 +18,13 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
-from cancelapp.actions.prepare.action_plan import ActionPlan, HeldFulfillment, PlanRefused
+from cancelapp.actions.carry_out.verify import RefundShare
+from cancelapp.actions.prepare.action_plan import (
+    ActionPlan,
+    HeldFulfillment,
+    PlanRefused,
+    step_refund_amount,
+)
 from cancelapp.actions.prepare.choices import (
     AmountChoice,
     ApproveChoices,
@@ -553,6 +559,54 @@ def take_fee(
     return tuple(lines[i] for i in sorted(lines))
 
 
+def with_refund_split(plan: ActionPlan, split: Sequence[RefundShare]) -> ActionPlan:
+    """The plan refunding each payment as Shopify now suggests (`split`, read right before
+    sending), when only the split differs: re-verification found the same total.
+
+    A plan from the cache guessed the split (`suggestion_from_cache`), and Shopify's rule is
+    not ours to copy: it may put a kept shipping's share on the gift card where the cache
+    took it off the largest payment. Sending Shopify's split refunds each payment as an
+    approval online would; a kept fee is taken off it as before. A plan whose total differs
+    never gets here (a conflict); a split not adding up to it leaves the plan as it is."""
+    expected = plan.basis.refund_amount
+    if not split or expected is None or tuple(split) == plan.basis.refund_split:
+        return plan
+    if sum((s.amount.amount for s in split), Decimal(0)) != expected.amount:
+        return plan
+    suggested = [
+        SuggestedTransaction(s.gateway, "SUGGESTED_REFUND", s.amount, s.parent_id) for s in split
+    ]
+    steps: list[Step] = []
+    for step in plan.steps:
+        refund_input = step.variables.get("input") if step.kind is StepKind.REFUND else None
+        planned = step_refund_amount(step, plan.basis) if refund_input else None
+        if refund_input is None or not refund_input.get("transactions") or planned is None:
+            steps.append(step)
+            continue
+        kept = expected - planned
+        if kept.amount < 0:
+            return plan  # more than suggested: not this plan's shape, left as verified
+        lines = take_fee(suggested, None if kept.is_zero() else kept)
+        transactions = [
+            {"orderId": refund_input["orderId"], **_transaction(line)} for line in lines
+        ]
+        steps.append(
+            replace(step, variables={"input": {**refund_input, "transactions": transactions}})
+        )
+    if tuple(steps) == plan.steps:
+        return plan
+    return replace(plan, steps=tuple(steps), basis=replace(plan.basis, refund_split=tuple(split)))
+
+
+def _transaction(line: RefundLine) -> dict[str, Any]:
+    return {
+        "kind": "REFUND",
+        "gateway": line.gateway,
+        "amount": line.amount.amount_text(),
+        "parentId": line.parent_transaction_id,
+    }
+
+
 def _refund_step(
     order: Order,
     chosen: ApproveChoices,
@@ -597,14 +651,7 @@ def _refund_step(
     elif paid:
         refund_lines = take_fee(suggested.transactions, kept)
         refund_input["transactions"] = [
-            {
-                "orderId": order.id,
-                "kind": "REFUND",
-                "gateway": line.gateway,
-                "amount": line.amount.amount_text(),
-                "parentId": line.parent_transaction_id,
-            }
-            for line in refund_lines
+            {"orderId": order.id, **_transaction(line)} for line in refund_lines
         ]
     if not lines and not refund_lines and store_credit is None:
         return None, (), None

@@ -39,7 +39,9 @@ def new_plan(
         order_name=order.name,
         kind=kind,
         steps=tuple(steps),
-        basis=Basis.of(order, suggested.amount if suggested else None),
+        basis=Basis.of(
+            order, suggested.amount if suggested else None, suggested.split if suggested else ()
+        ),
         suggestion=suggested.variables if suggested else None,
         preview=preview,
     )

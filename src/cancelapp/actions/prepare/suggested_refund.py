@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from enum import StrEnum
 from typing import Any
 
+from cancelapp.actions.carry_out.verify import RefundShare
 from cancelapp.actions.prepare.action_plan import PlanRefused
 from cancelapp.actions.prepare.choices import ApproveChoices, shipping_refunded
 from cancelapp.domain.money import Money
@@ -55,6 +57,11 @@ class SuggestedRefund:
     transactions: tuple[SuggestedTransaction, ...]
     variables: dict[str, Any] | None = None  # the query variables it was computed for
     shipping_left: Money | None = None  # shipping that can still be refunded
+
+    @property
+    def split(self) -> tuple[RefundShare, ...]:
+        """The refund per payment, as the plan's basis keeps it."""
+        return tuple(RefundShare(t.gateway, t.parent_id, t.amount) for t in self.transactions)
 
     @classmethod
     def from_order_node(
@@ -165,6 +172,31 @@ def suggestion_variables(order: Order, choices: ApproveChoices, *, whole: bool) 
     return {"id": order.id, "refundLineItems": lines, "refundShipping": shipping}
 
 
+class ShippingUnproven(StrEnum):
+    """Why the cache cannot say what Shopify would leave out of a refund without shipping."""
+
+    NOT_READ = "not read"  # the shipping left, in the customer's currency, was not cached
+    TAX_EXCLUDED = "tax excluded"  # the shipping's own tax would stay out too: not cached
+    DUTIES_OR_TIPS = "duties or tips"  # would stay out too, or the cache does not say
+
+
+def cached_shipping(order: Order) -> Money | ShippingUnproven:
+    """The shipping a refund from the cache may leave out, when the cache proves that
+    Shopify's suggestion without it is the payments less exactly that: prices include tax
+    (else the shipping's tax stays out as well), no duties or tips (they stay out without
+    `suggestFullRefund`), and the amount in the customer's currency."""
+    shipping = order.shipping_left
+    if shipping is None or shipping.currency != order.presentment_currency:
+        return ShippingUnproven.NOT_READ
+    if shipping.is_zero():  # nothing to keep
+        return shipping
+    if order.taxes_included is not True:
+        return ShippingUnproven.TAX_EXCLUDED
+    if order.duties_or_tips is not False:
+        return ShippingUnproven.DUTIES_OR_TIPS
+    return shipping
+
+
 _MONEY_IN = frozenset({"SALE", "CAPTURE"})  # `OrderTransactionKind`
 _MONEY_OUT = frozenset({"REFUND", "CHANGE"})
 
@@ -173,8 +205,9 @@ def suggestion_from_cache(order: Order, variables: dict[str, Any]) -> SuggestedR
     """What a whole-order refund comes to by the cached order's payments, for a decision
     taken offline: each successful payment less what was refunded from it, and less the
     shipping not refunded yet when the merchant keeps it (`refundShipping` false), taken
-    from the largest payment first. The shipping is offered only when the cache says what
-    is left of it (`Order.shipping_left`).
+    from the largest payment first (Shopify's own split is sent: `with_refund_split`). The
+    shipping is offered only when the cache proves it (`cached_shipping`); a kept shipping
+    the cache cannot prove is refused, never refunded after all.
 
     Only a stand-in until Shopify answers: the queued plan keeps this amount in its basis,
     and re-verification compares it with Shopify's own suggestion before anything is sent
@@ -195,9 +228,10 @@ def suggestion_from_cache(order: Order, variables: dict[str, Any]) -> SuggestedR
     for _tx_id, amount in paid:
         if amount.amount > 0:
             maximum = maximum + amount
-    shipping = order.shipping_left
-    if shipping is not None and (shipping.currency != currency or shipping.is_zero()):
-        shipping = None
+    proven = cached_shipping(order)
+    if variables.get("refundShipping") is False and not isinstance(proven, Money):
+        raise PlanRefused(Phrase(_CONTEXT, NO_SUGGESTION))
+    shipping = proven if isinstance(proven, Money) and not proven.is_zero() else None
     if shipping is not None and variables.get("refundShipping") is False:
         paid = _less(paid, shipping.amount)
     transactions = tuple(

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QWidget
 from cancelapp.domain.phrase import Phrase
 from cancelapp.domain.verdict import Outcome as VerdictOutcome
 from cancelapp.session.detail import RequestDetail
+from cancelapp.ui.detail.decision_problems import DecisionProblems
 from cancelapp.ui.formatting import Formatter
 from cancelapp.ui.workers import Lane, Task, WorkerPool
 
@@ -30,7 +31,6 @@ if TYPE_CHECKING:  # the money-moving side loads with the store's session, dialo
     from cancelapp.session.refresh import ArrivalHolds, StoreSession
     from cancelapp.session.replies import RepliesSent, Unknown
     from cancelapp.settings import ReplyTexts
-    from cancelapp.ui.banner import Words
     from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog, TextDialog
     from cancelapp.ui.detail.reply_preview import ConfirmedReply
     from cancelapp.ui.detail.reply_unknown import ReplyUnknownDialog
@@ -49,7 +49,9 @@ class ActionController(QObject):
     dialog_opened = Signal(object)  # the ConfirmActionDialog or TextDialog now open
     finished = Signal(int, object)  # request id, Outcome (None for refresh and note)
     problem = Signal(object)  # the banner's `Words`: said again in a new language
-    problem_over = Signal(object)  # the `Words` of a decision's problem that no longer holds
+    # The banner's word on decisions that could not be made, one line per order
+    # (`DecisionProblems`): what it said before and what it says now, None for nothing.
+    decision_problems = Signal(object, object)
     notice = Signal(str)  # for the status bar
     unreachable = Signal()  # Shopify could not be reached: the window goes offline
     reachable = Signal()  # Shopify answered a read: the window goes online
@@ -100,9 +102,8 @@ class ActionController(QObject):
         self._reply_task: Task | None = None
         self._replies_again = False
         self._asking: set[int] = set()  # replies the merchant is being asked about
-        # The banner's word on a decision that could not be made ("#1190: Shopify cannot be
-        # reached…"): it goes once a decision succeeds or Shopify answers again.
-        self._decision_problem: Words | None = None
+        # "#1190: Shopify cannot be reached…", per order, until it holds no more.
+        self._problems = DecisionProblems(self.decision_problems.emit)
         self._due_timer = QTimer(self)
         self._due_timer.setInterval(RUN_DUE_EVERY_MS)
         self._due_timer.timeout.connect(self.run_due)
@@ -128,7 +129,7 @@ class ActionController(QObject):
         from cancelapp.session.refresh import OFFLINE
 
         self._idle_ticks = 0  # and the next tick sends what was queued while offline
-        self._decision_problem_over()  # Shopify answers: a decision can be made again
+        self._problems.reachable()  # Shopify answers: a decision can be made again
         task = self.workers.run_on(Lane.NETWORK, finish_unfinished, session)
         task.succeeded.connect(lambda outcomes: self._sent(session, outcomes))
         task.failed.connect(
@@ -603,8 +604,7 @@ class ActionController(QObject):
         task.finished.connect(lambda: self.sending.emit(rid, False))
 
     def _outcome(self, rid: int, outcome: Outcome, *, waiting: bool = False) -> None:
-        if outcome.status not in _TROUBLE:  # decided: an earlier decision's problem is over
-            self._decision_problem_over()
+        self._problems.decided(outcome.order_name)  # its earlier problem is over
         if outcome.status == _DONE:
             self.send_replies()
         if outcome.status == _QUEUED:
@@ -697,6 +697,7 @@ class ActionController(QObject):
         from cancelapp.shopify.errors import NetworkDown, ShopifyDown
 
         self._end(rid)
+        unreachable = isinstance(error, (NetworkDown, ShopifyDown, RefusedOffline))
         if order:
 
             def words() -> tuple[str, str | None]:
@@ -704,17 +705,11 @@ class ActionController(QObject):
                 named = self.tr("{order}: {message}").format(order=order, message=message)
                 return named, details or None
 
-            self._decision_problem = words
-            self.problem.emit(words)
+            self._problems.failed(order, words, unreachable=unreachable)
         else:
             self._report(error)
-        if isinstance(error, (NetworkDown, ShopifyDown, RefusedOffline)):
+        if unreachable:
             self.unreachable.emit()  # the window says so at once
-
-    def _decision_problem_over(self) -> None:
-        words, self._decision_problem = self._decision_problem, None
-        if words is not None:
-            self.problem_over.emit(words)
 
     def _report(self, error: object) -> None:
         self.problem.emit(lambda: describe_error(error, self.formatter))
