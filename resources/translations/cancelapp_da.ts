@@ -368,6 +368,10 @@
         <translation>Tilbagehold forsendelsen</translation>
     </message>
     <message>
+        <source>How much goes back to each payment is Shopify&apos;s to work out when the refund is sent; the total stays as shown.</source>
+        <translation>Hvor meget der går tilbage til hver betaling, beregner Shopify, når refusionen sendes; beløbet i alt er det viste.</translation>
+    </message>
+    <message>
         <source>Match the request to an order first.</source>
         <translation>Knyt først anmodningen til en ordre.</translation>
     </message>
@@ -378,6 +382,10 @@
     <message>
         <source>Only the locations this order ships from are offered: the app may not read your store&apos;s other locations ({scopes}). To put items back anywhere else, add that access scope to the app, release a new version and install it again.</source>
         <translation>Kun de lokationer, ordren sendes fra, tilbydes: appen må ikke læse butikkens andre lokationer ({scopes}). For at lægge varer på lager andre steder skal du tilføje adgangsområdet til appen, udgive en ny version og installere den igen.</translation>
+    </message>
+    <message>
+        <source>Prices in this shop exclude tax, and the cached copy of this order does not say the tax on its shipping, so the refund includes the shipping. To keep the shipping, approve once CancelApp is online again.</source>
+        <translation>Priserne i denne butik er uden moms, og den gemte kopi af ordren siger ikke, hvad momsen på fragten er, så refusionen omfatter fragten. Vil du beholde fragten, så godkend, når CancelApp er online igen.</translation>
     </message>
     <message>
         <source>Refund {amount} for unshipped items</source>
@@ -462,6 +470,10 @@
     <message>
         <source>Store credit needs a customer account, and this order has none. Refund to the original payment instead.</source>
         <translation>Butikskredit kræver en kundekonto, og ordren har ingen. Refunder til den oprindelige betaling i stedet.</translation>
+    </message>
+    <message>
+        <source>The cached copy of this order cannot tell its duties and tips apart from its shipping, so the refund includes the shipping. To keep the shipping, approve once CancelApp is online again.</source>
+        <translation>Den gemte kopi af ordren kan ikke skelne told og drikkepenge fra fragten, så refusionen omfatter fragten. Vil du beholde fragten, så godkend, når CancelApp er online igen.</translation>
     </message>
     <message>
         <source>The cached copy of this order does not say what is left of its shipping, so the refund includes it. To keep the shipping, approve once CancelApp is online again.</source>
