@@ -354,7 +354,6 @@ class MainWindow(Retranslating, QMainWindow):
         self.bulk.waiting_for_shopify.connect(self.actions_.wait_for_shopify)
         self.bulk.undo_changed.connect(self._update_actions)
         self.bulk.unreachable.connect(self._shopify_out_of_reach)
-        self.bulk.problem_over.connect(lambda words: self.banner.withdraw(words()[0]))
         self.unmatched.rows_changed.connect(self._reload_rows)
         self.unmatched.linked.connect(self._linked)
         self.unmatched.closed.connect(self.details.load)
