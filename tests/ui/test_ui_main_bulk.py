@@ -764,3 +764,52 @@ def test_a_bulk_queued_in_part_whose_rollback_fails_waits_for_undo(
     assert runner.queued() == [] and not window.bulk.busy and window.banner.isHidden()
     assert all(demo_shop.order(gid).cancelled_at is None for _r, gid, _n in orders)
     back_in_needs_decision(qtbot, window, [rid for rid, _gid, _name in orders])
+
+
+def test_a_bulk_order_shopify_does_not_answer_is_said_and_stop_lets_the_dialog_close(
+    window: MainWindow, qtbot: QtBot, demo_shop: DemoShop
+) -> None:
+    """The last walkthrough: Shopify stopped answering during a bulk approve, and the dialog
+    sat at "sending…" with the status bar Online, and could not close until it answered.
+    Now: past a merchant's patience the dialog says so and the window goes offline; Stop
+    takes back the orders not started and lets the dialog close, while the ones on their
+    way finish in the background, once each, into the queue."""
+    approve = rows_with(window, "approve", "PAID")[:3]
+    assert len(approve) == 3
+    click_rows(qtbot, window, approve)
+    orders = [order_of(window, row) for row in approve]
+    session = window.session
+    assert session is not None
+    session.client.merchant_patience = 0.2  # a merchant's 20 s, shortened
+    # Both orders on their way are cancelled in Shopify, whose answers are late.
+    demo_shop.faults.inject(Fault.latency(3.0), operation="OrderCancel", times=AT_ONCE)
+    dialog = open_bulk(qtbot, window, Qt.Key.Key_A)
+    assert isinstance(dialog, BulkConfirmDialog)
+    progress = confirm(qtbot, window, dialog)
+    qtbot.waitUntil(lambda: progress.waiting.isVisible(), timeout=WAIT)
+    words = progress.waiting.text()
+    assert words.startswith("Shopify has not answered for ")
+    assert f"{orders[0][2]}, {orders[1][2]} are on their way, the rest wait." in words
+    assert window.status.online is False  # as a single decision's unanswered read says
+    assert not progress.close_button.isEnabled()
+
+    progress.stop_button.click()
+    qtbot.waitUntil(progress.close_button.isEnabled, timeout=WAIT)
+    assert "finish in the background; their results will show in the queue" in (
+        progress.waiting.text()
+    )
+    assert progress.orders.item(2).text() == f"{orders[2][2]}: Not started: you pressed Stop."
+    assert window.bulk.busy  # the store stays open: no switching while they are on their way
+    with qtbot.waitSignal(window.bulk.finished, timeout=WAIT) as finished:
+        progress.close_button.click()
+        assert window.bulk.progress is None  # closed while two are on their way
+    run = finished.args[0]
+    states = [o.state for o in run.orders]
+    assert states == [OrderState.DONE] * AT_ONCE + [OrderState.NOT_STARTED]
+    sent = {o.plan.order_id for o in run.orders[:AT_ONCE]}
+    for rid, gid, _name in orders:  # each sent once; the one not started, never
+        refunds = [r for r in demo_shop.ledger.refunds if r.order_id == gid]
+        assert len(refunds) == (1 if gid in sent else 0)
+        if gid in sent:  # its result lands in the queue as usual
+            qtbot.waitUntil(lambda rid=rid: window.model.row_of(rid) is None, timeout=WAIT)
+    assert not window.bulk.busy

@@ -349,6 +349,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.bulk.notice.connect(self.status.showMessage)
         self.bulk.waiting_for_shopify.connect(self.actions_.wait_for_shopify)
         self.bulk.undo_changed.connect(self._update_actions)
+        self.bulk.unreachable.connect(self.sync.unreachable)
+        self.actions_.finished.connect(self.bulk.settled)  # a bulk's pending order, confirmed
         self.unmatched.rows_changed.connect(self._reload_rows)
         self.unmatched.linked.connect(self._linked)
         self.unmatched.closed.connect(self.details.load)
