@@ -813,3 +813,34 @@ def test_a_bulk_order_shopify_does_not_answer_is_said_and_stop_lets_the_dialog_c
         if gid in sent:  # its result lands in the queue as usual
             qtbot.waitUntil(lambda rid=rid: window.model.row_of(rid) is None, timeout=WAIT)
     assert not window.bulk.busy
+
+
+def test_a_bulk_order_sent_but_unconfirmed_shows_its_final_state_once_recovered(
+    window: MainWindow, qtbot: QtBot, demo_shop: DemoShop
+) -> None:
+    """The walkthrough's rows said "sent; waiting for Shopify to confirm" beside "2
+    succeeded", and kept saying it after the orders were done."""
+    approve = rows_with(window, "approve", "PAID")[:1]
+    click_rows(qtbot, window, approve)
+    [(_rid, gid, _name)] = [order_of(window, row) for row in approve]
+    # The cancel reaches Shopify; following its job fails every try: not known yet.
+    session = window.session
+    assert session is not None
+    tries = session.client.retry.attempts  # of one read
+    demo_shop.faults.inject(Fault.server_error(), operation="CancelJob", times=tries)
+    dialog = open_bulk(qtbot, window, Qt.Key.Key_A)
+    assert isinstance(dialog, BulkConfirmDialog)
+    with qtbot.waitSignal(window.bulk.finished, timeout=WAIT) as finished:
+        progress = confirm(qtbot, window, dialog)
+    run = finished.args[0]
+    assert run.orders[0].outcome.status == "pending"
+    row = progress.orders.item(0)
+    assert row.text().endswith(": sent; waiting for Shopify to confirm")
+    assert progress.summary.text() == "1 sent; Shopify has yet to confirm"
+    assert window.status.online is False  # until a sync finds Shopify answering
+    with qtbot.waitSignal(window.actions_.finished, timeout=WAIT):
+        window.sync_now()  # F5; the next automatic sync does the same
+    qtbot.waitUntil(lambda: row.text().endswith(": done"), timeout=WAIT)
+    assert progress.summary.text() == "1 succeeded"
+    assert len([r for r in demo_shop.ledger.refunds if r.order_id == gid]) == 1
+    assert demo_shop.order(gid).cancelled_at is not None

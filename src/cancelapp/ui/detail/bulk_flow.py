@@ -295,6 +295,12 @@ class BulkFlow(QObject):
         # action for the order goes first), in the store open now: the window goes offline.
         if outcome is not None and outcome.unreachable and session is self.session():
             self.waiting_for_shopify.emit(run.orders[index].plan.request_id or 0, outcome)
+        # Sent, but Shopify did not confirm it: offline until a sync finds Shopify answering,
+        # whose reconnect has the runner's recovery finish it (`settled` then shows how).
+        pending = outcome is not None and outcome.status.value == "pending"
+        if pending and not self._said_unreachable and session is self.session():
+            self._said_unreachable = True
+            self.unreachable.emit()
         self._ended(session, run, index, outcome)
 
     def _order_failed(self, session: StoreSession, run: BulkRun, index: int, error: object) -> None:
