@@ -798,6 +798,7 @@ def test_a_bulk_order_shopify_does_not_answer_is_said_and_stop_lets_the_dialog_c
     assert "finish in the background; their results will show in the queue" in (
         progress.waiting.text()
     )
+    assert progress.stop_button.text() == "Stopped" and not progress.stop_button.isEnabled()
     assert progress.orders.item(2).text() == f"{orders[2][2]}: Not started: you pressed Stop."
     assert window.bulk.busy  # the store stays open: no switching while they are on their way
     with qtbot.waitSignal(window.bulk.finished, timeout=WAIT) as finished:

@@ -281,7 +281,7 @@ class BulkProgressDialog(QDialog):
         if seconds is None or not in_flight:
             self.waiting.hide()
             return
-        waited = self.formatter.locale.toString(int(seconds))
+        waited = self.formatter.locale.toString(round(seconds))
         orders = ", ".join(in_flight)
         one = len(in_flight) == 1
         if stopped:
@@ -296,6 +296,7 @@ class BulkProgressDialog(QDialog):
                     "background; their results will show in the queue."
                 )
             )
+            self.stop_button.setText(self.tr("Stopped"))  # no order is left to start
             self.close_button.setEnabled(True)
         elif self.run.count(OrderState.WAITING):
             text = (
