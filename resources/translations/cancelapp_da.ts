@@ -507,6 +507,10 @@
 <context>
     <name>ActionRunner</name>
     <message>
+        <source>Another action for this order is on its way; sent after it.</source>
+        <translation>En anden handling for denne ordre er på vej; denne sendes bagefter.</translation>
+    </message>
+    <message>
         <source>Match the request to an order first.</source>
         <translation>Knyt først anmodningen til en ordre.</translation>
     </message>
@@ -945,6 +949,10 @@
 </context>
 <context>
     <name>BulkFlow</name>
+    <message>
+        <source>Some orders of your bulk action could not be taken back yet: press Undo (Ctrl+Z) before you quit, or they are sent at the next start. Close again to quit anyway.</source>
+        <translation>Nogle ordrer fra din samlede handling kunne endnu ikke fortrydes: tryk Fortryd (Ctrl+Z), før du afslutter, ellers sendes de ved næste start. Luk igen for at afslutte alligevel.</translation>
+    </message>
     <message numerus="yes">
         <source>Decline %n request(s)</source>
         <translation>
@@ -983,6 +991,14 @@
     <message>
         <source>Took back {taken}; {left} were already sent.</source>
         <translation>Fortrød {taken}; {left} var allerede sendt.</translation>
+    </message>
+    <message>
+        <source>{count} could not be taken back; press Undo again.</source>
+        <translation>{count} kunne ikke fortrydes; tryk Fortryd igen.</translation>
+    </message>
+    <message>
+        <source>The decisions could not all be queued, and {count} could not be taken back: press Undo (Ctrl+Z) to take them back.</source>
+        <translation>Beslutningerne kunne ikke alle sættes i kø, og {count} kunne ikke fortrydes: tryk Fortryd (Ctrl+Z) for at fortryde dem.</translation>
     </message>
 </context>
 <context>
@@ -1044,6 +1060,10 @@
         <translation>i kø, til Shopify kan nås</translation>
     </message>
     <message>
+        <source>queued</source>
+        <translation>i kø</translation>
+    </message>
+    <message>
         <source>asked the warehouse; waiting for its answer</source>
         <translation>lageret er spurgt; venter på svar</translation>
     </message>
@@ -1081,6 +1101,13 @@
         <translation>
             <numerusform>%n fortrudt</numerusform>
             <numerusform>%n fortrudt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n still queued: press Undo</source>
+        <translation>
+            <numerusform>%n stadig i kø: tryk Fortryd</numerusform>
+            <numerusform>%n stadig i kø: tryk Fortryd</numerusform>
         </translation>
     </message>
     <message>
@@ -5818,6 +5845,13 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     <message>
         <source>CancelApp will delete the orders and requests of this store it keeps on this computer, the store&apos;s policy and request settings, and its token, client secret and email password in the keychain. Nothing changes in your Shopify store. The action journal and the audit log are kept, so what was done stays on record. You can connect the store again later.</source>
         <translation>CancelApp sletter de ordrer og anmodninger fra denne butik, som den gemmer på denne computer, butikkens politik og indstillinger for anmodninger samt dens token, klienthemmelighed og e-mailadgangskode i nøgleringen. Intet ændres i din Shopify-butik. Handlingsjournalen og revisionsloggen bevares, så det, der er gjort, stadig er dokumenteret. Du kan forbinde butikken igen senere.</translation>
+    </message>
+</context>
+<context>
+    <name>StoreSwitcher</name>
+    <message>
+        <source>A bulk action is under way in this store: switch stores once it has been sent or undone.</source>
+        <translation>En samlet handling er i gang i denne butik: skift butik, når den er sendt eller fortrudt.</translation>
     </message>
 </context>
 <context>

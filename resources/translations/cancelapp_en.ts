@@ -110,6 +110,13 @@
             <numerusform>%n taken back</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n still queued: press Undo</source>
+        <translation>
+            <numerusform>%n still queued: press Undo</numerusform>
+            <numerusform>%n still queued: press Undo</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CsvImportDialog</name>
