@@ -845,3 +845,32 @@ def test_a_bulk_order_sent_but_unconfirmed_shows_its_final_state_once_recovered(
     assert progress.summary.text() == "1 succeeded"
     assert len([r for r in demo_shop.ledger.refunds if r.order_id == gid]) == 1
     assert demo_shop.order(gid).cancelled_at is not None
+
+
+def test_a_bulk_order_that_fails_after_its_dialog_closed_is_said_in_the_banner(
+    window: MainWindow, qtbot: QtBot, demo_shop: DemoShop
+) -> None:
+    approve = rows_with(window, "approve", "PAID")[:1]
+    click_rows(qtbot, window, approve)
+    [(rid, gid, name)] = [order_of(window, row) for row in approve]
+    session = window.session
+    assert session is not None
+    session.client.merchant_patience = 0.2
+    dialog = open_bulk(qtbot, window, Qt.Key.Key_A)
+    assert isinstance(dialog, BulkConfirmDialog)
+    # The re-check before the cancel reaches Shopify late; the order ships meanwhile.
+    demo_shop.faults.inject(Fault.slow_arrival(2.0), operation="OrderBasis", times=1)
+    progress = confirm(qtbot, window, dialog)
+    qtbot.waitUntil(lambda: progress.waiting.isVisible(), timeout=WAIT)
+    assert f"{name} is on its way." in progress.waiting.text()
+    demo_shop.fulfil(gid)
+    progress.stop_button.click()
+    qtbot.waitUntil(progress.close_button.isEnabled, timeout=WAIT)
+    with qtbot.waitSignal(window.bulk.finished, timeout=WAIT) as finished:
+        progress.close_button.click()
+    run = finished.args[0]
+    assert run.orders[0].state is OrderState.FAILED
+    assert window.banner.text.startswith(f"Your bulk action: {name} failed. ")
+    assert "has been shipped" in window.banner.text  # why, as the dialog would have said
+    assert demo_shop.ledger.refunded_total(gid) == 0 and demo_shop.order(gid).cancelled_at is None
+    assert rid in set(window.model.request_id_at(r) for r in range(window.model.rowCount()))
