@@ -106,12 +106,12 @@
         <translation>Afvis {order}</translation>
     </message>
     <message>
-        <source>Why is the request declined? This goes on the order&apos;s note, and Shopify sends it to the customer.</source>
-        <translation>Hvorfor afvises anmodningen? Det skrives i ordrens note, og Shopify sender det til kunden.</translation>
+        <source>Why is the request declined? This goes on the order&apos;s note, and Shopify sends it to the customer. Your own words also go in your reply, which you see before anything is sent.</source>
+        <translation>Hvorfor afvises anmodningen? Det skrives i ordrens note, og Shopify sender det til kunden. Dine egne ord kommer også med i dit svar, som du ser, før noget sendes.</translation>
     </message>
     <message>
-        <source>Why is the request declined? This goes on the order&apos;s note.</source>
-        <translation>Hvorfor afvises anmodningen? Det skrives i ordrens note.</translation>
+        <source>Why is the request declined? This goes on the order&apos;s note. Your own words also go in the reply to the customer, which you see before anything is sent.</source>
+        <translation>Hvorfor afvises anmodningen? Det skrives i ordrens note. Dine egne ord kommer også med i svaret til kunden, som du ser, før noget sendes.</translation>
     </message>
     <message>
         <source>Continue</source>
@@ -188,6 +188,30 @@
     <message>
         <source>{order}: sent; waiting for Shopify to confirm.</source>
         <translation>{order}: sendt; venter på, at Shopify bekræfter.</translation>
+    </message>
+    <message>
+        <source>{order}: not opened, you moved away; press A again.</source>
+        <translation>{order}: ikke åbnet, du gik videre; tryk A igen.</translation>
+    </message>
+    <message>
+        <source>{order}: not opened, you moved away; press D again.</source>
+        <translation>{order}: ikke åbnet, du gik videre; tryk D igen.</translation>
+    </message>
+    <message>
+        <source>{order}: not opened, you moved away; press H again.</source>
+        <translation>{order}: ikke åbnet, du gik videre; tryk H igen.</translation>
+    </message>
+    <message>
+        <source>{order}: not opened, you moved to {other}; press A again.</source>
+        <translation>{order}: ikke åbnet, du gik videre til {other}; tryk A igen.</translation>
+    </message>
+    <message>
+        <source>{order}: not opened, you moved to {other}; press D again.</source>
+        <translation>{order}: ikke åbnet, du gik videre til {other}; tryk D igen.</translation>
+    </message>
+    <message>
+        <source>{order}: not opened, you moved to {other}; press H again.</source>
+        <translation>{order}: ikke åbnet, du gik videre til {other}; tryk H igen.</translation>
     </message>
     <message>
         <source>Something unexpected went wrong. Nothing more was sent; the details are in the log.</source>
@@ -642,6 +666,18 @@
         <translation>Lad Shopify sende kunden en e-mail</translation>
     </message>
     <message>
+        <source>Nothing was charged: the authorisation is voided</source>
+        <translation>Intet er trukket: autorisationen annulleres</translation>
+    </message>
+    <message>
+        <source>Nothing to refund: nothing was paid</source>
+        <translation>Intet at refundere: der er ikke betalt noget</translation>
+    </message>
+    <message>
+        <source>Refund without the shipping: {amount}</source>
+        <translation>Refusion uden fragten: {amount}</translation>
+    </message>
+    <message>
         <source>Full refund: {amount}</source>
         <translation>Fuld refusion: {amount}</translation>
     </message>
@@ -1000,6 +1036,18 @@
         <source>The decisions could not all be queued, and {count} could not be taken back: press Undo (Ctrl+Z) to take them back.</source>
         <translation>Beslutningerne kunne ikke alle sættes i kø, og {count} kunne ikke fortrydes: tryk Fortryd (Ctrl+Z) for at fortryde dem.</translation>
     </message>
+    <message>
+        <source>Approve selected: nothing was approved and nothing was sent. {reason} Approve them again once the status bar says Online.</source>
+        <translation>Godkend markerede: intet blev godkendt, og intet blev sendt. {reason} Godkend dem igen, når statuslinjen viser Online.</translation>
+    </message>
+    <message>
+        <source>Decline selected: nothing was declined and nothing was sent. {reason} Decline them again once the status bar says Online.</source>
+        <translation>Afvis markerede: intet blev afvist, og intet blev sendt. {reason} Afvis dem igen, når statuslinjen viser Online.</translation>
+    </message>
+    <message>
+        <source>For support: {detail}</source>
+        <translation>Til support: {detail}</translation>
+    </message>
 </context>
 <context>
     <name>BulkProgressDialog</name>
@@ -1189,8 +1237,8 @@
         <translation>Forbundet til {shop}, men appen mangler adgangsområder (scopes). Tilføj dem til appen, udgiv en ny version, installer den igen, og tjek så igen.</translation>
     </message>
     <message>
-        <source>Connected to {shop} ({currency}). Finish to save it.</source>
-        <translation>Forbundet til {shop} ({currency}). Vælg Udfør for at gemme.</translation>
+        <source>Connected to {shop}, which sells in {currency}. Finish to save it.</source>
+        <translation>Forbundet til {shop}, som sælger i {currency}. Vælg Udfør for at gemme.</translation>
     </message>
     <message>
         <source>Saving…</source>
@@ -1828,10 +1876,6 @@
         </translation>
     </message>
     <message>
-        <source>Queued: CancelApp carries it out when it is due and Shopify can be reached, after checking that the order has not changed since your decision.</source>
-        <translation>I kø: CancelApp udfører den, når tiden er inde og Shopify kan nås, efter at have tjekket, at ordren ikke er ændret siden din beslutning.</translation>
-    </message>
-    <message>
         <source>Not carried out, nothing was sent: the order changed after your decision.</source>
         <translation>Ikke udført, intet blev sendt: ordren blev ændret efter din beslutning.</translation>
     </message>
@@ -1920,6 +1964,10 @@
     <message>
         <source>Open the order in the Shopify admin</source>
         <translation>Åbn ordren i Shopify admin</translation>
+    </message>
+    <message>
+        <source>{queued}: CancelApp carries it out when it is due and Shopify can be reached, after checking that the order has not changed since your decision.</source>
+        <translation>{queued}: CancelApp udfører den, når tiden er inde og Shopify kan nås, efter at have tjekket, at ordren ikke er ændret siden din beslutning.</translation>
     </message>
     <message>
         <source>On hold ({reasons})</source>
@@ -2504,8 +2552,20 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>Godkend</translation>
     </message>
     <message>
+        <source>Approve queued</source>
+        <translation>Godkendelse i kø</translation>
+    </message>
+    <message>
+        <source>Approving…</source>
+        <translation>Godkender…</translation>
+    </message>
+    <message>
         <source>Ask the warehouse to cancel</source>
         <translation>Bed lageret om at annullere</translation>
+    </message>
+    <message>
+        <source>Asking the warehouse…</source>
+        <translation>Spørger lageret…</translation>
     </message>
     <message>
         <source>Authorized</source>
@@ -2548,8 +2608,16 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>Afvis Shopifys anmodning</translation>
     </message>
     <message>
+        <source>Decline queued</source>
+        <translation>Afvisning i kø</translation>
+    </message>
+    <message>
         <source>Declined</source>
         <translation>Afvist</translation>
+    </message>
+    <message>
+        <source>Declining…</source>
+        <translation>Afviser…</translation>
     </message>
     <message>
         <source>Deny</source>
@@ -2590,6 +2658,18 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     <message>
         <source>Hold</source>
         <translation>Tilbageholdelse</translation>
+    </message>
+    <message>
+        <source>Hold queued</source>
+        <translation>Tilbageholdelse i kø</translation>
+    </message>
+    <message>
+        <source>Hold released</source>
+        <translation>Frigivet</translation>
+    </message>
+    <message>
+        <source>Holding…</source>
+        <translation>Tilbageholder…</translation>
     </message>
     <message>
         <source>In progress</source>
@@ -2656,6 +2736,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>Delvist refunderet</translation>
     </message>
     <message>
+        <source>Partly cancelled</source>
+        <translation>Delvist annulleret</translation>
+    </message>
+    <message>
         <source>Payment pending</source>
         <translation>Betaling afventer</translation>
     </message>
@@ -2680,8 +2764,32 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>Refunderet</translation>
     </message>
     <message>
+        <source>Release queued</source>
+        <translation>Frigivelse i kø</translation>
+    </message>
+    <message>
         <source>Release the hold</source>
         <translation>Frigiv tilbageholdelsen</translation>
+    </message>
+    <message>
+        <source>Releasing…</source>
+        <translation>Frigiver…</translation>
+    </message>
+    <message>
+        <source>Reply copied to send yourself; not sent by CancelApp</source>
+        <translation>Svar kopieret, så du selv kan sende det; ikke sendt af CancelApp</translation>
+    </message>
+    <message>
+        <source>Reply not sent: no email address known</source>
+        <translation>Svar ikke sendt: ingen e-mailadresse kendt</translation>
+    </message>
+    <message>
+        <source>Reply not sent: no mailbox set up</source>
+        <translation>Svar ikke sendt: ingen postkasse sat op</translation>
+    </message>
+    <message>
+        <source>Reply opened in your mail program; not sent by CancelApp</source>
+        <translation>Svar åbnet i dit mailprogram; ikke sendt af CancelApp</translation>
     </message>
     <message>
         <source>Reply sent to the customer</source>
@@ -2750,6 +2858,14 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     <message>
         <source>Voided</source>
         <translation>Ophævet</translation>
+    </message>
+    <message>
+        <source>Warehouse ask queued</source>
+        <translation>Lagerforespørgsel i kø</translation>
+    </message>
+    <message>
+        <source>Withdrawal accepted</source>
+        <translation>Fortrydelse accepteret</translation>
     </message>
     <message>
         <source>Withdrawal acknowledged</source>
@@ -4828,6 +4944,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>Svaret på din tidligere beslutning er ikke sendt endnu. Denne beslutning erstatter det: kunden får det ikke.</translation>
     </message>
     <message>
+        <source>Reply not sent</source>
+        <translation>Svar ikke sendt</translation>
+    </message>
+    <message>
         <source>&amp;Send this reply from your mailbox</source>
         <translation>&amp;Send dette svar fra din postkasse</translation>
     </message>
@@ -4836,8 +4956,24 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>Åbn i &amp;mailprogram</translation>
     </message>
     <message>
-        <source>&amp;Copy</source>
-        <translation>&amp;Kopiér</translation>
+        <source>&amp;Copy reply</source>
+        <translation>&amp;Kopiér svar</translation>
+    </message>
+    <message>
+        <source>&amp;Email settings…</source>
+        <translation>&amp;E-mailindstillinger…</translation>
+    </message>
+    <message>
+        <source>No mailbox is set up, so this reply is not sent. Set one up under Email settings, or copy the reply and send it yourself.</source>
+        <translation>Der er ikke sat nogen postkasse op, så dette svar bliver ikke sendt. Sæt en op under E-mailindstillinger, eller kopiér svaret og send det selv.</translation>
+    </message>
+    <message>
+        <source>No email address is known for this customer, so this reply is not sent.</source>
+        <translation>Der kendes ingen e-mailadresse for denne kunde, så dette svar bliver ikke sendt.</translation>
+    </message>
+    <message>
+        <source>Shopify sends the customer no email about this: the customer hears nothing unless you send this reply yourself.</source>
+        <translation>Shopify sender ikke kunden en e-mail om dette: kunden hører intet, medmindre du selv sender dette svar.</translation>
     </message>
     <message>
         <source>Shopify also emails the customer its own notice about this. Make sure this reply says the same, or do not send it.</source>

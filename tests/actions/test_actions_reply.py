@@ -144,3 +144,35 @@ def test_the_outcome_picks_the_template_and_a_rule_may_name_one() -> None:
 
 def test_a_merchants_misspelt_placeholder_stays_as_typed() -> None:
     assert fill("Hej {nmae}, {order} {", {"order": "#1"}) == "Hej {nmae}, #1 {"
+
+
+def test_an_amount_or_name_ending_in_a_full_stop_gets_no_second_one() -> None:
+    """ "refunderet 1.297,00 kr.. Varer…" was in the Danish partial-cancel reply (QA)."""
+    for language, locale in (("da", "da-DK"), ("en", "en-GB")):
+        for kind in ReplyKind:
+            reply = compose_reply(
+                kind,
+                locale=locale,
+                to=None,
+                name="Ida",
+                order_name="#1001",
+                shop_name="Hygge & Co.",
+                amount=Money.of("1297", "DKK"),
+                fee=Money.of("15", "DKK"),
+                reason="it has shipped.",
+                when="7.12.2026",
+                statement="I withdraw.",
+            )
+            assert ".." not in reply.body, (language, kind, reply.body)
+    partly = compose_reply(
+        ReplyKind.PARTLY_CANCELLED,
+        locale="da-DK",
+        to=None,
+        name="Ida",
+        order_name="#1001",
+        shop_name="Sæbehuset",
+        amount=Money.of("1297", "DKK"),
+    )
+    assert "refunderet 1.297,00 kr. Varer, der allerede er sendt" in partly.body
+    assert fill("{amount}.", {"amount": "DKK 5.00"}) == "DKK 5.00."
+    assert fill("{nmae}.", {"name": "x."}) == "{nmae}."

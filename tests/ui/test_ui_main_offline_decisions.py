@@ -106,10 +106,13 @@ def assert_shown_queued(qtbot: QtBot, window: MainWindow, request_id: int) -> No
     show(qtbot, window, request_id)
     row = window.model.row_of(request_id)
     assert row is not None and window.queue.tabs.currentIndex() == Tab.DONE
-    assert window.model.index(row, Column.ACTION).data() == "Queued"
+    # What is queued, by decision ("Decline queued"), not only "Queued".
+    assert window.model.index(row, Column.ACTION).data() in {"Approve queued", "Decline queued"}
     detail = window.current_detail()
     assert detail is not None, "no detail"
-    assert window.detail.decision_note.text().startswith("Queued"), detail.actions
+    assert window.detail.decision_note.text().startswith(
+        ("Approve queued: ", "Decline queued: ")
+    ), detail.actions
     assert not window.commands.approve.isEnabled()
 
 

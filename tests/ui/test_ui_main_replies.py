@@ -346,7 +346,9 @@ def test_without_sending_set_up_the_reply_goes_to_the_mail_program_or_the_clipbo
     confirm = decline_with_reason(qtbot, window, "den er sendt & pakket.")
     preview = confirm.reply_preview
     assert preview is not None
-    assert preview.send_box.isHidden() and preview.confirmed() is None
+    assert preview.send_box.isHidden()
+    unsent = preview.confirmed()  # not sent by CancelApp: the record says why
+    assert unsent is not None and unsent.not_sent == "no_mailbox"
     order = demo_shop.order(order_id)
     assert preview.subject_edit.text() == f"Om {order.name}"  # the merchant's own text
     assert preview.body_edit.toPlainText().endswith("Nej: den er sendt & pakket.")
@@ -354,6 +356,8 @@ def test_without_sending_set_up_the_reply_goes_to_the_mail_program_or_the_clipbo
     qtbot.mouseClick(preview.copy_button, Qt.MouseButton.LeftButton)
     copied = QGuiApplication.clipboard().text()
     assert copied == f"Om {order.name}\n\n{preview.body_edit.toPlainText()}"
+    copied_reply = preview.confirmed()
+    assert copied_reply is not None and copied_reply.not_sent == "copied"
 
     program = MailProgram()
     QDesktopServices.setUrlHandler("mailto", program, "open_url")
@@ -362,6 +366,8 @@ def test_without_sending_set_up_the_reply_goes_to_the_mail_program_or_the_clipbo
     finally:
         QDesktopServices.unsetUrlHandler("mailto")
     (url,) = program.opened
+    handed = preview.confirmed()
+    assert handed is not None and handed.not_sent == "mail_program"
     assert url.scheme() == "mailto" and url.path() == order.email
     query = QUrlQuery(url)
     decoded = QUrl.ComponentFormattingOption.FullyDecoded

@@ -145,7 +145,9 @@ def test_asking_the_warehouse_without_sending_set_up_offers_the_mail_program(
     ask = open_approve(qtbot, window)
     shown = ask.reply_preview
     assert shown is not None and shown.kind_combo.currentData() == "waiting_for_warehouse"
-    assert shown.confirmed() is None and not shown.mail_button.isHidden()
+    unsent = shown.confirmed()
+    assert unsent is not None and unsent.not_sent == "no_mailbox"
+    assert not shown.mail_button.isHidden()
     assert demo_shop.order(order_id).name in shown.body_edit.toPlainText()
     ask.reject()
 

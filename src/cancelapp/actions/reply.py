@@ -20,7 +20,7 @@ from urllib.parse import quote
 from cancelapp.domain.money import Money
 
 DEFAULT_DAYS = 5  # what the customer is told to expect, where a template says {days}
-_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+_PLACEHOLDER = re.compile(r"\{(\w+)\}(\.?)")
 
 
 class ReplyKind(StrEnum):
@@ -300,8 +300,20 @@ def compose_reply(
 
 def fill(template: str, values: dict[str, str]) -> str:
     """`template` with its placeholders filled; a misspelt or unknown one (`{nmae}`) and a
-    lone brace stay as typed instead of failing, so a merchant's edit can never stop a reply."""
-    return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template)
+    lone brace stay as typed instead of failing, so a merchant's edit can never stop a reply.
+
+    A value that ends in a full stop (`1.297,00 kr.`, `Hygge & Co.`) takes the place of the
+    template's own full stop after it: the customer never reads "kr.." (QA walkthrough)."""
+
+    def filled(match: re.Match[str]) -> str:
+        value = values.get(match.group(1))
+        if value is None:
+            return match.group(0)
+        if match.group(2) and value.endswith("."):
+            return value
+        return value + match.group(2)
+
+    return _PLACEHOLDER.sub(filled, template)
 
 
 def kind_for(

@@ -22,6 +22,7 @@ class FaultKind(StrEnum):
     MALFORMED = "malformed"  # HTTP 200 with a body that is not JSON
     TRUNCATED = "truncated"  # the body stops half way, connection closed
     REFUSED = "refused"  # HTTP 200 with a GraphQL error: a document Shopify will not run
+    HELD = "held"  # the request waits until a test lets it through (a shop that hangs)
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class Fault:
     delay: float = 0.0
     status: int = 503
     retry_after: float = 1.0
+    gate: threading.Event | None = None  # `held`: set, the request goes on
 
     @classmethod
     def latency(cls, seconds: float) -> Fault:
@@ -41,6 +43,12 @@ class Fault:
         """The request reaches the shop only after a delay (a slow network on the way there),
         then is done and answered as usual."""
         return cls(FaultKind.LATENCY, after_execute=False, delay=seconds)
+
+    @classmethod
+    def held(cls, gate: threading.Event) -> Fault:
+        """The request hangs at the shop (as a stopped process does) until `gate` is set,
+        then is done and answered as usual: a test decides how long the hang lasts."""
+        return cls(FaultKind.HELD, gate=gate)
 
     @classmethod
     def server_error(cls, status: int = 503, *, after_execute: bool = False) -> Fault:

@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 GRAPHQL_PATH = re.compile(r"/admin/api/([^/]+)/graphql\.json")
 ADMIN_ORDER_PATH = re.compile(r"/admin/orders/(\d+)")  # the order's page in "the admin"
 TOKEN_PATH = "/admin/oauth/access_token"  # noqa: S105 (a path, not a secret)
+HELD_AT_MOST_S = 60.0  # a held request goes on by itself after this: no test hangs forever
 NOT_FOUND = {"errors": "Not Found"}
 RATE_LIMITED = {
     "errors": "Exceeded 2 calls per second for api client. Reduce request rates to resume "
@@ -202,10 +203,13 @@ class DemoShopHandler(BaseHTTPRequestHandler):
         shop = self.server.shop
         fault = shop.faults.take(operation_name_of(raw))
         if fault is not None and not fault.after_execute:
-            if fault.kind is not FaultKind.LATENCY:
+            if fault.kind is FaultKind.HELD and fault.gate is not None:
+                fault.gate.wait(HELD_AT_MOST_S)  # hangs, then is done as usual
+            elif fault.kind is not FaultKind.LATENCY:
                 self._commit(fault, None)
                 return
-            time.sleep(fault.delay)  # arrives late, then is done as usual
+            else:
+                time.sleep(fault.delay)  # arrives late, then is done as usual
             fault = None
         if version not in VERSIONS:
             answer = Answer(404, NOT_FOUND)

@@ -62,6 +62,15 @@ _NONE_SENT = QT_TRANSLATE_NOOP(
 )
 
 
+# Why a confirmed reply is not sent from the mailbox, and what the request's record says.
+NOT_SENT = {
+    "no_mailbox": EntryCode.REPLY_NO_MAILBOX,
+    "no_address": EntryCode.REPLY_NO_ADDRESS,
+    "copied": EntryCode.REPLY_COPIED,
+    "mail_program": EntryCode.REPLY_MAIL_PROGRAM,
+}
+
+
 @dataclass(frozen=True)
 class ReplyDraft:
     """The reply as the merchant confirmed it (plain text)."""
@@ -71,6 +80,7 @@ class ReplyDraft:
     subject: str
     body: str
     language: str
+    not_sent: str | None = None  # a `NOT_SENT` key: CancelApp cannot send it
 
 
 @dataclass(frozen=True)
@@ -186,11 +196,34 @@ def carry_out_with_reply(
     decision is done (`send_replies`). Either way the decision replaces the replies earlier
     decisions of the request left unsent (declined, stopped, now approved)."""
     plan = prepared.plan
-    if draft is not None and session.mailbox is not None:
+    if draft is not None and draft.not_sent is None and session.mailbox is not None:
         journal_decision_reply(session, session.mailbox, draft, plan.order_id)
     elif plan.request_id is not None:
         replace_decision_replies(session, plan.request_id, plan.order_id)
+        if draft is not None:
+            _not_sent(session, draft, plan.order_id)
     return carry_out(session, prepared)
+
+
+def _not_sent(session: StoreSession, draft: ReplyDraft, order_gid: str | None) -> None:
+    """The request's record says the reply did not go from CancelApp, and why (no mailbox
+    set up, no address), or that the merchant copied it to send themselves: never silent."""
+    code = NOT_SENT.get(draft.not_sent or "", EntryCode.REPLY_NO_MAILBOX)
+    if session.mailbox is None and code is EntryCode.REPLY_NO_ADDRESS:
+        code = EntryCode.REPLY_NO_MAILBOX
+    with session.database.transaction() as conn:
+        append_audit(
+            conn,
+            AuditEntry(
+                at=datetime.now(UTC),
+                who=session.runner.who,
+                what=code,
+                store_id=session.store_id,
+                order_gid=order_gid,
+                request_id=draft.request_id,
+                detail={"to": draft.to, "subject": draft.subject} if draft.to else {},
+            ),
+        )
 
 
 def send_replies(session: StoreSession, mailbox: Mailbox) -> RepliesSent:

@@ -32,10 +32,25 @@ class EntryCode(StrEnum):
     REPLY = "reply"  # session/replies.py
     REPLY_REPLACED = "reply replaced"
     REPLY_TAKEN_BACK = "unsent reply taken back"
+    # A decision's reply CancelApp did not send (session/replies.py `NOT_SENT`).
+    REPLY_NO_MAILBOX = "reply not sent: no mailbox"
+    REPLY_NO_ADDRESS = "reply not sent: no address"
+    REPLY_COPIED = "reply copied"
+    REPLY_MAIL_PROGRAM = "reply opened in mail program"
     WITHDRAWAL_ACKNOWLEDGEMENT = "withdrawal acknowledgement"  # session/withdrawal.py
     WITHDRAWAL_RETURN = "withdrawal return"
     WITHDRAWAL_REPLY = "withdrawal reply"
     RESTORE = "restore"  # store/backups.py
 
 
-REPLY_CODES = frozenset({EntryCode.REPLY, EntryCode.REPLY_REPLACED, EntryCode.REPLY_TAKEN_BACK})
+REPLY_CODES = frozenset(
+    {
+        EntryCode.REPLY,
+        EntryCode.REPLY_REPLACED,
+        EntryCode.REPLY_TAKEN_BACK,
+        EntryCode.REPLY_NO_MAILBOX,
+        EntryCode.REPLY_NO_ADDRESS,
+        EntryCode.REPLY_COPIED,
+        EntryCode.REPLY_MAIL_PROGRAM,
+    }
+)

@@ -134,6 +134,16 @@ _AUDIT_KINDS = {
     # session/replies.py
     "reply": QT_TRANSLATE_NOOP(_CONTEXT, "Reply sent to the customer"),
     "reply replaced": QT_TRANSLATE_NOOP(_CONTEXT, "Unsent reply replaced by a new decision"),
+    "reply not sent: no mailbox": QT_TRANSLATE_NOOP(_CONTEXT, "Reply not sent: no mailbox set up"),
+    "reply not sent: no address": QT_TRANSLATE_NOOP(
+        _CONTEXT, "Reply not sent: no email address known"
+    ),
+    "reply copied": QT_TRANSLATE_NOOP(
+        _CONTEXT, "Reply copied to send yourself; not sent by CancelApp"
+    ),
+    "reply opened in mail program": QT_TRANSLATE_NOOP(
+        _CONTEXT, "Reply opened in your mail program; not sent by CancelApp"
+    ),
     "unsent reply taken back": QT_TRANSLATE_NOOP(
         _CONTEXT, "Unsent reply taken back with its decision"
     ),
@@ -238,6 +248,60 @@ def outcome_label(value: str | None) -> str:
 
 def action_state_label(value: str | None) -> str:
     return _label(_ACTION_STATES, value)
+
+
+# What a request's latest action is, by decision: the queue's Action column and the detail's
+# queued line name it ("Decline queued", not "Queued"; "Declined", not "Done").
+_APPROVING = frozenset({"cancel", "refund", "restock", "resolve_native"})
+_ON_ITS_WAY = {
+    "queued": {
+        "approve": QT_TRANSLATE_NOOP(_CONTEXT, "Approve queued"),
+        "decline": QT_TRANSLATE_NOOP(_CONTEXT, "Decline queued"),
+        "hold": QT_TRANSLATE_NOOP(_CONTEXT, "Hold queued"),
+        "release_hold": QT_TRANSLATE_NOOP(_CONTEXT, "Release queued"),
+        "cancellation_request": QT_TRANSLATE_NOOP(_CONTEXT, "Warehouse ask queued"),
+    },
+    "sending": {
+        "approve": QT_TRANSLATE_NOOP(_CONTEXT, "Approving…"),
+        "decline": QT_TRANSLATE_NOOP(_CONTEXT, "Declining…"),
+        "hold": QT_TRANSLATE_NOOP(_CONTEXT, "Holding…"),
+        "release_hold": QT_TRANSLATE_NOOP(_CONTEXT, "Releasing…"),
+        "cancellation_request": QT_TRANSLATE_NOOP(_CONTEXT, "Asking the warehouse…"),
+    },
+}
+_ON_ITS_WAY["confirming"] = _ON_ITS_WAY["sending"]
+_CARRIED_OUT = {
+    "cancelled": QT_TRANSLATE_NOOP(_CONTEXT, "Cancelled"),
+    "partly": QT_TRANSLATE_NOOP(_CONTEXT, "Partly cancelled"),
+    "decline": QT_TRANSLATE_NOOP(_CONTEXT, "Declined"),
+    "release_hold": QT_TRANSLATE_NOOP(_CONTEXT, "Hold released"),
+    "withdrawal": QT_TRANSLATE_NOOP(_CONTEXT, "Withdrawal accepted"),
+}
+
+
+def decision_action_label(
+    kind: str | None, state: str | None, *, request_state: str, order_cancelled: bool
+) -> str | None:
+    """What the request's latest action (`kind`, `state`: their values) does, by decision:
+    "Approve queued", "Declining…", "Cancelled", "Partly cancelled" (the order kept),
+    "Declined"; a withdrawal accepted (its return opened, no action of ours) says so. None
+    where the action's state says it all ("Failed", "Undone")."""
+    if state is None:
+        if request_state == "in_progress":  # accepted: the return is open, the refund waits
+            return QCoreApplication.translate(_CONTEXT, _CARRIED_OUT["withdrawal"])
+        return None
+    decision = "approve" if kind in _APPROVING else kind or ""
+    on_its_way = _ON_ITS_WAY.get(state, {}).get(decision)
+    if on_its_way is not None:
+        return QCoreApplication.translate(_CONTEXT, on_its_way)
+    if state != "done":
+        return None
+    if decision == "approve":
+        if request_state != "done":  # carried out, the request not (yet) settled
+            return None
+        decision = "cancelled" if order_cancelled else "partly"
+    done = _CARRIED_OUT.get(decision)
+    return QCoreApplication.translate(_CONTEXT, done) if done is not None else None
 
 
 def request_state_label(value: str | None, *, order_cancelled: bool = True) -> str:

@@ -322,6 +322,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.details.waiting_online.connect(lambda text: self.status.showMessage(text, 8000))
         self.details.problem.connect(self._problem)
         self.details.verdict_due.connect(self._verdict_ran_out)
+        self.details.reached.connect(self._shopify_answered)
+        self.details.unreachable.connect(self._shopify_out_of_reach)
         self.detail.notices.mark_read_requested.connect(lambda _rid: self.mark_read())
         self.detail.notices.request_wanted.connect(self.queue.show_request)
         self.verdicts.judged.connect(self._verdicts_judged)
@@ -335,6 +337,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.actions_.problem_over.connect(lambda words: self.banner.withdraw(words()[0]))
         self.actions_.notice.connect(lambda text: self.status.showMessage(text, 8000))
         self.actions_.unreachable.connect(self.sync.unreachable)
+        self.actions_.reachable.connect(self._shopify_answered)
         self.actions_.reading.connect(self.status.show_reading)
         self.actions_.in_flight_changed.connect(self._update_actions)
         self.actions_.sending.connect(self.model.set_in_flight)
@@ -349,7 +352,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.bulk.notice.connect(self.status.showMessage)
         self.bulk.waiting_for_shopify.connect(self.actions_.wait_for_shopify)
         self.bulk.undo_changed.connect(self._update_actions)
-        self.bulk.unreachable.connect(self.sync.unreachable)
+        self.bulk.unreachable.connect(self._shopify_out_of_reach)
         self.actions_.finished.connect(self.bulk.settled)  # a bulk's pending order, confirmed
         self.unmatched.rows_changed.connect(self._reload_rows)
         self.unmatched.linked.connect(self._linked)
@@ -364,6 +367,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.menu_dialogs.message.connect(self.banner.say)
         self.menu_dialogs.notice.connect(lambda text: self.status.showMessage(text, 8000))
         self.settings_flow.language_changed.connect(self.use_language)
+        self.actions_.email_settings_wanted.connect(
+            lambda over, closed: self.settings_flow.open_settings(over, email=True, closed=closed)
+        )
         self.settings_flow.message.connect(self.banner.say)
         self.settings_flow.saved.connect(lambda s: self.updates.apply(s.check_for_updates))
         self.settings_flow.saved.connect(self._withdrawal_terms_saved)
@@ -592,6 +598,25 @@ class MainWindow(Retranslating, QMainWindow):
             )
         self.status.sync_progress(0, 0, text)
 
+    def _shopify_answered(self) -> None:
+        """A read the merchant started got Shopify's answer: the window is online."""
+        if self.status.online is False:
+            self.sync.reachable()
+
+    def _shopify_answered_a_sync(self) -> None:
+        """ "Shopify cannot be reached" no longer holds: a bulk's word on it goes, and the one a
+        read the merchant started (Refresh order) left. A decision's word goes on reconnect
+        (`ActionController.reconcile`)."""
+        from cancelapp.shopify.errors import NetworkDown
+        from cancelapp.ui.detail.action_controller import describe_error
+
+        self.bulk.shopify_answered()
+        self.banner.withdraw(describe_error(NetworkDown(), self.formatter)[0])
+
+    def _shopify_out_of_reach(self) -> None:
+        if self.status.online is not False:
+            self.sync.unreachable()
+
     def _online_changed(self, online: bool) -> None:
         was_offline = self.status.online is False
         self.status.set_online(online)
@@ -601,6 +626,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _synced(self, result: RefreshResult) -> None:
         self.status.sync_finished()
+        self._shopify_answered_a_sync()
         self.queue.fit_columns_once()  # a first run: the first rows came with the sync
         self._precompute_orders()
         if result.synced_at is not None:
@@ -612,7 +638,7 @@ class MainWindow(Retranslating, QMainWindow):
         for notice in result.notices[:1]:
             self.banner.show_phrase(notice, result.notices, render=self.formatter.phrase)
         window_changed = result.window_changed
-        if self.queue.current_request_id() == 0:
+        if self.queue.picks_first_row():
             self.queue.select_row(0)
         current = self.queue.shown_request_id()
         detail = self.detail.detail
@@ -673,6 +699,14 @@ class MainWindow(Retranslating, QMainWindow):
         self._update_actions()
         self.detail_shown.emit(request_id)
 
+    def highlighted_request(self) -> tuple[int, str]:
+        """The request the keys act on now (0 with none) and its order's name."""
+        request_id = self.queue.shown_request_id()
+        row = self.model.row_of(request_id) if request_id else None
+        if row is None:
+            return request_id, ""
+        return request_id, self.model.queue_row(row).order_name or ""
+
     def current_detail(self) -> RequestDetail | None:
         """The request the keys act on: the one shown, its row highlighted."""
         detail = self.detail.detail
@@ -696,7 +730,10 @@ class MainWindow(Retranslating, QMainWindow):
         online = self.session is not None
         c.undo.setEnabled(online and (self.actions_.can_undo or self.bulk.can_undo))
         state = request_commands(
-            self.current_detail(), online=online, in_flight=self.actions_.in_flight
+            self.current_detail(),
+            online=online,
+            in_flight=self.actions_.in_flight,
+            preparing=self.actions_.preparing,
         )
         c.approve.setEnabled(state.approve)
         c.decline.setEnabled(state.decline)
@@ -705,7 +742,12 @@ class MainWindow(Retranslating, QMainWindow):
         c.note.setEnabled(state.note)
         detail = self.current_detail()
         c.mark_read.setEnabled(detail is not None and detail.unread_since is not None)
-        several = online and not self.bulk.busy and bool(self.queue.selected_request_ids())
+        several = (
+            online
+            and not self.bulk.busy
+            and not self.actions_.preparing  # one decision prepared at a time
+            and bool(self.queue.selected_request_ids())
+        )
         c.approve_selected.setEnabled(several)
         c.decline_selected.setEnabled(several)
         c.find_order.setEnabled(online and self.unmatched.applies_to(self.current_detail()))

@@ -59,6 +59,8 @@ class FlowsHost(Protocol):
     @property
     def session(self) -> StoreSession | None: ...
 
+    def highlighted_request(self) -> tuple[int, str]: ...
+
 
 @dataclass(frozen=True)
 class WindowFlows:
@@ -91,6 +93,7 @@ def build_flows(window: FlowsHost, parent: QWidget) -> WindowFlows:
         find_request=window.model.request_of_order,
         online=lambda: window.status.online,
         reply_texts=lambda: context.settings.reply_templates,
+        highlighted=window.highlighted_request,
     )
     policy = PolicyFlow(context, formatter, parent, lambda: window.session)
     pane = DetailPane(formatter)

@@ -381,6 +381,7 @@ def _options(
         locations=tuple(places.names.items()),
         shipping=suggested.shipping_left,
         locations_note=places.note,
+        authorized_only=order.financial_status is FinancialStatus.AUTHORIZED,
     )
 
 

@@ -192,3 +192,4 @@ class ApproveOptions:
     shipping: Money | None  # shipping still refundable; None when none is left
     locations_note: Phrase | None = None  # why only the order's own locations are offered
     shipping_note: Phrase | None = None  # why the shipping cannot be left out (offline)
+    authorized_only: bool = False  # nothing captured: cancelling voids the authorisation

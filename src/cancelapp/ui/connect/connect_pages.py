@@ -368,9 +368,10 @@ class CheckPage(RetranslatedPage):
             ).format(shop=info.name)
             lines = [translated_scope(m.consequence) for m in info.missing_scopes]
         else:
-            status = self.tr("Connected to {shop} ({currency}). Finish to save it.").format(
-                shop=info.name, currency=info.currency_code
-            )
+            # "Hygge & Co. (demo) (DKK)" read as two asides: the currency gets its own words.
+            status = self.tr(
+                "Connected to {shop}, which sells in {currency}. Finish to save it."
+            ).format(shop=info.name, currency=info.currency_code)
         if info is not None and not self._checking:
             lines += [translated_scope(p) for p in missing_optional_scopes(info)]
         if self._saving:

@@ -52,9 +52,12 @@ class ActionController(QObject):
     problem_over = Signal(object)  # the `Words` of a decision's problem that no longer holds
     notice = Signal(str)  # for the status bar
     unreachable = Signal()  # Shopify could not be reached: the window goes offline
+    reachable = Signal()  # Shopify answered a read: the window goes online
     reading = Signal(str)  # "the order is being read from Shopify"; "" once it is (or failed)
     rows_changed = Signal(object)  # frozenset of request ids to reload
     replies_sent = Signal(object)  # list of request ids whose reply the mail server took
+    # A confirmation's "Email settings…": (the dialog to open them over, called once closed)
+    email_settings_wanted = Signal(object, object)
 
     def __init__(
         self,
@@ -64,6 +67,7 @@ class ActionController(QObject):
         find_request: Callable[[str], int | None] = lambda _order_id: None,
         online: Callable[[], bool | None] = lambda: True,
         reply_texts: Callable[[], ReplyTexts] = dict,  # the merchant's edited reply texts
+        highlighted: Callable[[], tuple[int, str]] = lambda: (0, ""),  # request id, order
     ) -> None:
         super().__init__(parent_widget)
         self.reply_texts = reply_texts
@@ -71,8 +75,17 @@ class ActionController(QObject):
         # reach, previews come from the cache and queued decisions wait for the reconnect.
         self.online = online
         self._typed: dict[int, str] = {}  # request id -> a decline reason not yet journaled
+        # Request id -> the decline reason the dialog offered (the policy's): one the merchant
+        # wrote differs, and goes in the reply (`reply_facts`).
+        self._offered: dict[int, str] = {}
         self._asked: dict[int, Asked] = {}  # request id -> what its open preview was built for
         self.find_request = find_request  # the request shown for an order id
+        # The request the keys act on now, and its order's name: a decision whose read ends
+        # after the merchant moved on opens no dialog for the row left.
+        self.highlighted = highlighted
+        # One decision prepared at a time: the request and order whose read is under way.
+        # Meanwhile approve, decline and hold are off for every row (`preparing`).
+        self._preparing: tuple[int, str] | None = None
         self.workers = workers
         self.formatter = formatter
         self.parent_widget = parent_widget
@@ -214,14 +227,20 @@ class ActionController(QObject):
         if text is None:
             text = self.formatter.phrase(reason) if reason is not None else ""
         native = detail.request.native_edit_id is not None
+        if rid is not None:
+            self._offered[rid] = self.formatter.phrase(reason) if reason is not None else ""
         dialog = TextDialog(
             self.tr("Decline {order}").format(order=self._order_name(detail)),
             self.tr(
                 "Why is the request declined? This goes on the order's note, and Shopify "
-                "sends it to the customer."
+                "sends it to the customer. Your own words also go in your reply, which you "
+                "see before anything is sent."
             )
             if native
-            else self.tr("Why is the request declined? This goes on the order's note."),
+            else self.tr(
+                "Why is the request declined? This goes on the order's note. Your own words "
+                "also go in the reply to the customer, which you see before anything is sent."
+            ),
             self.tr("Continue"),
             text,
             self.parent_widget,
@@ -252,8 +271,15 @@ class ActionController(QObject):
 
         self._begin(rid)
         task = self.workers.run_on(Lane.NETWORK, refresh_order, session, order_id)
+        task.succeeded.connect(lambda _found: self._reached())
         task.succeeded.connect(lambda _found: self._done(rid, None))
         task.failed.connect(lambda error: self._fail(rid, error))
+
+    def _reached(self) -> None:
+        """Shopify answered a read the merchant started: the window goes online at once, not
+        only when the next sync finds out."""
+        if self.online() is False:
+            self.reachable.emit()
 
     def note(self, detail: RequestDetail) -> None:
         session, rid = self.session, detail.request.id
@@ -292,6 +318,11 @@ class ActionController(QObject):
     @property
     def can_undo(self) -> bool:
         return bool(self._undoable)
+
+    @property
+    def preparing(self) -> bool:
+        """A decision is being prepared (its order read): no other can start meanwhile."""
+        return self._preparing is not None
 
     @property
     def undo_stamp(self) -> float:
@@ -422,22 +453,25 @@ class ActionController(QObject):
         from cancelapp.session.decide import prepare
 
         session, rid = self.session, detail.request.id
-        if session is None or rid is None or rid in self.in_flight:
+        if session is None or rid is None or rid in self.in_flight or self.preparing:
             return
+        order = self._order_name(detail)
+        self._preparing = (rid, order)
         self._begin(rid)
         self._asked[rid] = asked
         offline = self.online() is False
         if not offline:  # the buttons are off meanwhile: said until the read ends, however long
-            self.reading.emit(
-                self.tr("{order}: reading the order from Shopify…").format(
-                    order=self._order_name(detail)
-                )
-            )
+            reading = self.tr("{order}: reading the order from Shopify…")
+            self.reading.emit(reading.format(order=order))
         task = self.workers.run_on(Lane.NETWORK, prepare, session, rid, asked, offline=offline)
-        task.finished.connect(lambda: self.reading.emit(""))
+        task.finished.connect(self._prepared)
         task.succeeded.connect(lambda made: self._confirm(session, rid, made, detail, asked))
-        order = self._order_name(detail)
         task.failed.connect(lambda error: self._fail(rid, error, order=order))
+
+    def _prepared(self) -> None:
+        self._preparing = None
+        self.reading.emit("")
+        self.in_flight_changed.emit()  # the keys work again
 
     def _confirm(
         self,
@@ -449,9 +483,16 @@ class ActionController(QObject):
     ) -> None:
         if prepared.from_cache and self.online() is not False:
             self.unreachable.emit()  # found out just now: the window says so at once
+        elif not prepared.from_cache:
+            self._reached()
         preview = prepared.plan.preview
         if preview is None:
             self._end(rid)
+            return
+        moved_to, other = self.highlighted()
+        if moved_to != rid:  # the merchant moved on: no dialog for a row they left
+            self._end(rid)
+            self.notice.emit(self._not_opened(asked, prepared.plan.order_name, other))
             return
         from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog
         from cancelapp.ui.detail.reply_facts import reply_facts
@@ -462,7 +503,12 @@ class ActionController(QObject):
             self.parent_widget,
             read_at=prepared.read_at,
             reply_for=lambda shown_preview: reply_facts(
-                session, detail, shown_preview, reason=asked.reason, texts=self.reply_texts()
+                session,
+                detail,
+                shown_preview,
+                reason=asked.reason,
+                reason_written=asked.reason.strip() != self._offered.get(rid, "").strip(),
+                texts=self.reply_texts(),
             ),
         )
         shown = [prepared]  # the plan of the preview on screen: what confirm sends
@@ -489,6 +535,9 @@ class ActionController(QObject):
 
         dialog.choices_changed.connect(
             lambda choices: self._replan(session, rid, dialog, choices, replanned)
+        )
+        dialog.email_settings_wanted.connect(
+            lambda: self.email_settings_wanted.emit(dialog, dialog.recheck_reply)
         )
         dialog.accepted.connect(confirmed)
         dialog.rejected.connect(lambda: self._end(rid))
@@ -542,7 +591,9 @@ class ActionController(QObject):
         draft = (
             None
             if reply is None
-            else ReplyDraft(rid, reply.to, reply.subject, reply.body, reply.language)
+            else ReplyDraft(
+                rid, reply.to, reply.subject, reply.body, reply.language, reply.not_sent
+            )
         )
         task = self.workers.run_on(Lane.NETWORK, carry_out_with_reply, session, prepared, draft)
         waiting = prepared.from_cache  # queued until Shopify answers, not for an undo window
@@ -667,6 +718,21 @@ class ActionController(QObject):
 
     def _report(self, error: object) -> None:
         self.problem.emit(lambda: describe_error(error, self.formatter))
+
+    def _not_opened(self, asked: Asked, order: str, other: str) -> str:
+        from cancelapp.session.decide import Choice
+
+        if not other:
+            return {
+                Choice.APPROVE: self.tr("{order}: not opened, you moved away; press A again."),
+                Choice.DECLINE: self.tr("{order}: not opened, you moved away; press D again."),
+                Choice.HOLD: self.tr("{order}: not opened, you moved away; press H again."),
+            }[asked.choice].format(order=order)
+        return {
+            Choice.APPROVE: self.tr("{order}: not opened, you moved to {other}; press A again."),
+            Choice.DECLINE: self.tr("{order}: not opened, you moved to {other}; press D again."),
+            Choice.HOLD: self.tr("{order}: not opened, you moved to {other}; press H again."),
+        }[asked.choice].format(order=order, other=other)
 
     def _order_name(self, detail: RequestDetail) -> str:
         if detail.order is not None:

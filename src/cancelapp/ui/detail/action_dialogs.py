@@ -54,6 +54,7 @@ class ConfirmActionDialog(QDialog):
 
     choices_changed = Signal(object)  # ApproveChoices
     preview_shown = Signal()
+    email_settings_wanted = Signal()  # the reply's "Email settings…"
 
     def __init__(
         self,
@@ -111,6 +112,7 @@ class ConfirmActionDialog(QDialog):
         right.addLayout(self.summary_layout)
         if self.reply_preview is not None:
             right.addWidget(self.reply_preview)
+            self.reply_preview.email_settings_wanted.connect(self.email_settings_wanted)
         self.message_edit: QPlainTextEdit | None = None
         if preview.service_message is not None:
             right.addWidget(plain_label(self.tr("Message to the warehouse:"), selectable=False))
@@ -162,6 +164,13 @@ class ConfirmActionDialog(QDialog):
             if facts is not None:
                 self.reply_preview.refresh(facts)
         self.preview_shown.emit()
+
+    def recheck_reply(self) -> None:
+        """The email settings were open: the reply is sent from a mailbox set up there."""
+        if self.reply_preview is not None and self.reply_for is not None:
+            facts = self.reply_for(self.preview)
+            if facts is not None:
+                self.reply_preview.refresh(facts)
 
     def accept(self) -> None:
         """Only the preview on screen is sent: never while a new one is on its way."""

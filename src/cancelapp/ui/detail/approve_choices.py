@@ -234,7 +234,7 @@ class ApproveChoicesPanel(QWidget):
         self.options = options
         money = self.formatter.money
         self.typed_edit.setPlaceholderText(self._typed_hint())
-        self.full_radio.setText(self.tr("Full refund: {amount}").format(amount=money(options.full)))
+        self.full_radio.setText(self._full_text(options))
         if options.fee is not None:
             self.fee_radio.setText(
                 self.tr("Keep the policy's fee of {fee}: refund {amount}").format(
@@ -247,6 +247,18 @@ class ApproveChoicesPanel(QWidget):
             )
         with QSignalBlocker(self.shipping_check):
             self.shipping_check.setChecked(bool(options.choices.refund_shipping))
+
+    def _full_text(self, options: ApproveOptions) -> str:
+        """What "everything" refunds: nothing at all when only authorised (QA walkthrough:
+        "Full refund: DKK 0.00"), and not a full refund once the shipping is left out."""
+        if options.full.is_zero():
+            if options.authorized_only:
+                return self.tr("Nothing was charged: the authorisation is voided")
+            return self.tr("Nothing to refund: nothing was paid")
+        amount = self.formatter.money(options.full)
+        if options.shipping is not None and not options.choices.refund_shipping:
+            return self.tr("Refund without the shipping: {amount}").format(amount=amount)
+        return self.tr("Full refund: {amount}").format(amount=amount)
 
     def choices(self) -> ApproveChoices | None:
         """What is chosen now, or None while a typed amount cannot be refunded (`problem`

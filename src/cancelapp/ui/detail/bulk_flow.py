@@ -42,7 +42,9 @@ class BulkFlow(QObject):
     waiting_for_shopify = Signal(int, object)  # request id, its Outcome: queued, Shopify away
     notice = Signal(str, int)  # for the status bar: the text, and for how many ms
     undo_changed = Signal()  # whether a bulk waiting out its undo window can be taken back
-    unreachable = Signal()  # an order has waited for Shopify past a merchant's patience
+    # Shopify out of reach (preparing failed, or an order waited past a merchant's patience
+    # or was not confirmed): the window goes offline.
+    unreachable = Signal()
 
     def __init__(
         self,
@@ -76,6 +78,9 @@ class BulkFlow(QObject):
         self._slow.setSingleShot(True)
         self._slow.timeout.connect(self._watch)
         self._said_unreachable = False
+        # The banner's word on a bulk Shopify could not be reached for: it goes once Shopify
+        # answers a sync (`shopify_answered`).
+        self._out_of_reach: Words | None = None
 
     @property
     def can_undo(self) -> bool:
@@ -119,7 +124,7 @@ class BulkFlow(QObject):
         self._set_busy(True)
         task = self.workers.run_on(Lane.NETWORK, prepare_bulk_approve, session, tuple(request_ids))
         task.succeeded.connect(lambda bulk: self._confirm(session, bulk, None))
-        task.failed.connect(self._failed)
+        task.failed.connect(lambda error: self._failed(error, approving=True))
 
     def decline(self, request_ids: Sequence[int], *, made_in_shopify: bool = False) -> None:
         """`made_in_shopify`: some of them were asked for in Shopify, which sends the reason
@@ -149,7 +154,7 @@ class BulkFlow(QObject):
             reason = dialog.text  # on the GUI thread: the dialog is gone by the worker
             task = self.workers.run_on(Lane.NETWORK, prepare_bulk_decline, session, ids, reason)
             task.succeeded.connect(lambda bulk: self._confirm(session, bulk, reason))
-            task.failed.connect(self._failed)
+            task.failed.connect(lambda error: self._failed(error, approving=False))
 
         dialog.accepted.connect(declined)
         dialog.rejected.connect(lambda: self._set_busy(False))
@@ -517,9 +522,41 @@ class BulkFlow(QObject):
             self.run = self._session_of_run = None
         self._failed(error)
 
-    def _failed(self, error: object) -> None:
+    def _failed(self, error: object, *, approving: bool | None = None) -> None:
+        """`approving`: the bulk's preparation failed (an approve's, or a decline's)."""
+        from cancelapp.shopify.errors import NetworkDown, ShopifyDown
+
         self._set_busy(False)
-        self._report(error)
+        if approving is None or not isinstance(error, (NetworkDown, ShopifyDown)):
+            self._report(error)
+            return
+        detail = str(error.detail)
+
+        def words() -> tuple[str, str | None]:
+            reason = describe_error(error, self.formatter)[0]  # in the language shown now
+            said = (
+                self.tr(
+                    "Approve selected: nothing was approved and nothing was sent. {reason} "
+                    "Approve them again once the status bar says Online."
+                )
+                if approving
+                else self.tr(
+                    "Decline selected: nothing was declined and nothing was sent. {reason} "
+                    "Decline them again once the status bar says Online."
+                )
+            )
+            details = self.tr("For support: {detail}").format(detail=detail) if detail else None
+            return said.format(reason=reason), details
+
+        self._out_of_reach = words
+        self.problem.emit(words)
+        self.unreachable.emit()  # the window says so at once, as a single approve does
+
+    def shopify_answered(self) -> None:
+        """A sync succeeded: the word that Shopify could not be reached no longer holds."""
+        words, self._out_of_reach = self._out_of_reach, None
+        if words is not None:
+            self.problem_over.emit(words)
 
     def _report(self, error: object) -> None:
         self.problem.emit(lambda: describe_error(error, self.formatter))

@@ -2,7 +2,8 @@
 
 A request is decidable when the store is online, it is open (or its last action failed),
 nothing for its order is queued or on its way, and its order is cached in full: a verdict on
-a lean summary would rest on an order without its line items.
+a lean summary would rest on an order without its line items. While a decision is being
+prepared (its order read from Shopify), no other can start, on any row: one dialog at a time.
 """
 
 from __future__ import annotations
@@ -27,14 +28,18 @@ class RequestCommands:
 
 
 def request_commands(
-    detail: RequestDetail | None, *, online: bool, in_flight: Collection[int]
+    detail: RequestDetail | None,
+    *,
+    online: bool,
+    in_flight: Collection[int],
+    preparing: bool = False,
 ) -> RequestCommands:
     if detail is None or detail.request.id is None:
         return RequestCommands()
     request, order = detail.request, detail.order
     free = not detail.busy and request.id not in in_flight
     known = order is not None and detail.complete
-    decidable = online and free and known and request.state in _DECIDABLE
+    decidable = online and free and known and request.state in _DECIDABLE and not preparing
     holdable = decidable and any(
         fo.status is FulfillmentOrderStatus.OPEN and not fo.on_hold
         for fo in (order.fulfillment_orders if order else ())

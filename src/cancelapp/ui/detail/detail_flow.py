@@ -34,6 +34,8 @@ class DetailFlow(QObject):
     images_shown = Signal(int)  # request id whose product images are on screen
     hold_released = Signal(int)  # request id
     verdict_due = Signal()  # the request shown has an outdated verdict: judge it again
+    reached = Signal()  # Shopify answered the order's read: the window is online
+    unreachable = Signal()  # the order's read found Shopify out of reach: offline at once
 
     def __init__(
         self,
@@ -208,6 +210,7 @@ class DetailFlow(QObject):
 
         def done(judged: list[int] | None) -> None:
             self._completing.discard(order_id)
+            self.reached.emit()
             if judged is None:
                 self._gone.add(order_id)  # deleted in Shopify: the summary is all there is
                 return
@@ -219,6 +222,7 @@ class DetailFlow(QObject):
             self._completing.discard(order_id)
             if isinstance(error, OFFLINE):
                 self._offline.add(order_id)
+                self.unreachable.emit()
                 if detail.request.id == self.wanted:
                     self._complete(detail)  # says it loads when online
             else:

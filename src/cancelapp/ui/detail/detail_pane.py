@@ -29,6 +29,7 @@ from cancelapp.domain.verdict import RefundMethod, SuggestedAction, Verdict
 from cancelapp.domain.withdrawal import REFUND_WARNING_DAYS, RequestKind
 from cancelapp.domain.withdrawal_calendar import is_eu_eea
 from cancelapp.session.detail import CarriedOut, RequestDetail
+from cancelapp.store.audit_codes import REPLY_CODES
 from cancelapp.store.phrase_json import phrase_from_json
 from cancelapp.ui.detail.decision_notices import DecisionNotices
 from cancelapp.ui.detail.order_sections import (
@@ -40,7 +41,9 @@ from cancelapp.ui.detail.order_sections import (
 from cancelapp.ui.detail.order_words import gateway_words, hold_reason
 from cancelapp.ui.formatting import Formatter, fill
 from cancelapp.ui.labels import (
+    action_state_label,
     audit_label,
+    decision_action_label,
     decision_label,
     financial_label,
     fulfillment_label,
@@ -64,7 +67,7 @@ SHOWN_LEAST = 300
 SHOWN_MESSAGES = 20  # the newest
 SHOWN_EVENTS = 50  # the newest lines of the timeline
 _CHECK = "\u2713"  # ✓
-_REPLIES = frozenset({"reply", "reply replaced", "unsent reply taken back"})  # say to whom
+_REPLIES = REPLY_CODES  # say to whom
 
 
 def plain_label(text: str = "", *, wrap: bool = True, selectable: bool = False) -> QLabel:
@@ -445,10 +448,17 @@ class DetailPane(Retranslating, QScrollArea):
 
     def _decision_text(self, detail: RequestDetail) -> str:
         if detail.queued:
-            return self.tr(
-                "Queued: CancelApp carries it out when it is due and Shopify can be reached, "
-                "after checking that the order has not changed since your decision."
+            queued = next(a for a in detail.actions if a.state.value == "queued")
+            decision = decision_action_label(
+                queued.kind.value,
+                "queued",
+                request_state=detail.request.state.value,
+                order_cancelled=False,
             )
+            return self.tr(
+                "{queued}: CancelApp carries it out when it is due and Shopify can be reached, "
+                "after checking that the order has not changed since your decision."
+            ).format(queued=decision or action_state_label("queued"))
         if not detail.stopped:
             return ""
         lines = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cancelapp.actions.reply import ReplyTemplates, kind_for
+from cancelapp.actions.reply import ReplyKind, ReplyTemplates, kind_for, reply_language
 from cancelapp.domain.action import ActionKind
 from cancelapp.domain.request import RequestSource
 from cancelapp.mail.message import reply_subject
@@ -30,9 +30,15 @@ def reply_facts(
     preview: Preview,
     *,
     reason: str = "",
+    reason_written: bool = False,
     texts: ReplyTexts | None = None,
 ) -> ReplyFacts | None:
-    """None for actions the customer is not told about (a hold)."""
+    """None for actions the customer is not told about (a hold).
+
+    A decline's reason the merchant wrote (`reason_written`: not the policy's, as offered)
+    is in the reply: a rule's template with no place for it ("already shipped") gives way
+    to the one that says the reason (QA walkthrough: "please use our free return instead"
+    went only on the order's note). The rule's template stays one pick away."""
     if preview.kind not in _ANSWERED:
         return None
     request, order = detail.request, detail.order
@@ -45,6 +51,11 @@ def reply_facts(
     policy_reply = detail.verdict.reply.template if detail.verdict.reply is not None else None
     if waiting:
         policy_reply = None  # nothing is decided yet: the rule's reply is for the decision
+    templates = ReplyTemplates.from_texts(texts or {})
+    if declined and reason_written and reason.strip() and policy_reply in set(ReplyKind):
+        language = reply_language(customer.locale if customer is not None else None)
+        if "{reason}" not in templates.get(language, ReplyKind(policy_reply))[1]:
+            policy_reply = None  # the merchant's words need a template that says them
     kept_fee = preview.kept_fee is not None and not preview.kept_fee.is_zero()
     kind = kind_for(
         declined=declined,
@@ -83,7 +94,7 @@ def reply_facts(
         shopify_emails=preview.notify_customer or (declined and native),
         can_send=session.mailbox is not None,
         replaces_unsent=detail.unsent_replies > 0,
-        templates=ReplyTemplates.from_texts(texts or {}),
+        templates=templates,
         # Sent in the customer's thread: "Re:" their subject (the intake keeps an email as
         # its subject, a blank line, then its text).
         thread_subject=(

@@ -3,15 +3,17 @@
 Its own widget so any dialog can embed it (approve and decline today). The template follows
 the decision (or the policy rule's `reply`) and the merchant may pick another or edit the
 text. It also says which email Shopify itself sends (`notifyCustomer`), so the customer does
-not get two contradicting emails. Without a mailbox set up for sending, the reply goes to the
-mail program (`mailto:`) or the clipboard instead.
+not get two contradicting emails. Without a mailbox set up for sending, it says so plainly
+before the merchant confirms: the reply goes to the mail program (`mailto:`) or the clipboard,
+or the merchant opens the email settings; the decision then records that CancelApp did not
+send it (`ConfirmedReply.not_sent`), so no reply is lost without a word.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, QUrl
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -61,9 +63,13 @@ class ConfirmedReply:
     subject: str
     body: str
     language: str
+    # Why CancelApp does not send it (`session.replies.NotSent` values); None: it sends it.
+    not_sent: str | None = None
 
 
 class ReplyPreview(QGroupBox):
+    email_settings_wanted = Signal()  # "Email settings…": set up a mailbox to send from
+
     def __init__(self, facts: ReplyFacts, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.facts = facts
@@ -111,22 +117,31 @@ class ReplyPreview(QGroupBox):
         )
         self.replaces_label.setVisible(facts.replaces_unsent)
         layout.addWidget(self.replaces_label)
+        self.not_sent_label = plain_label()
+        self.not_sent_label.setAccessibleName(self.tr("Reply not sent"))
+        layout.addWidget(self.not_sent_label)
         self.send_box = QCheckBox(self.tr("&Send this reply from your mailbox"))
-        self.send_box.setChecked(facts.can_send and bool(facts.to))
-        self.send_box.setEnabled(facts.can_send and bool(facts.to))
-        self.send_box.setVisible(facts.can_send)
+        self.send_box.setEnabled(False)  # `_show_sending` ticks it once it can send
         layout.addWidget(self.send_box)
         buttons = QHBoxLayout()
         self.mail_button = QPushButton(self.tr("Open in &mail program"))
-        self.copy_button = QPushButton(self.tr("&Copy"))
-        for button in (self.mail_button, self.copy_button):
+        self.copy_button = QPushButton(self.tr("&Copy reply"))
+        self.settings_button = QPushButton(self.tr("&Email settings…"))
+        for button in (self.mail_button, self.copy_button, self.settings_button):
             button.setAutoDefault(False)
-            button.setVisible(not facts.can_send)
+        for button in (self.mail_button, self.copy_button):
             buttons.addWidget(button)
         buttons.addStretch()
         layout.addLayout(buttons)
+        settings_row = QHBoxLayout()  # its own row: the three do not fit a narrow column
+        settings_row.addWidget(self.settings_button)
+        settings_row.addStretch()
+        layout.addLayout(settings_row)
         self.mail_button.clicked.connect(self._open_in_mail_program)
         self.copy_button.clicked.connect(self._copy)
+        self.settings_button.clicked.connect(self.email_settings_wanted)
+        self._handed_over: str | None = None  # copied or opened in the mail program
+        self._show_sending()
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(facts.kind.value))
         self.kind_combo.currentIndexChanged.connect(self._picked)
         self._language = "en"
@@ -142,6 +157,7 @@ class ReplyPreview(QGroupBox):
         merchant picked another template or wrote their own text."""
         self.facts = facts
         self._say_shopify_emails()
+        self._show_sending()
         if self._edited:
             return
         if not self._picked_kind:
@@ -149,15 +165,48 @@ class ReplyPreview(QGroupBox):
                 self.kind_combo.setCurrentIndex(self.kind_combo.findData(facts.kind.value))
         self._compose()
 
+    def _show_sending(self) -> None:
+        """Send from the mailbox, or say plainly that CancelApp cannot and offer the ways
+        left: copy it, the mail program, or the email settings. A mailbox set up while the
+        dialog is open (`refresh`) turns sending on."""
+        facts = self.facts
+        can = facts.can_send and bool(facts.to)
+        if not (can and self.send_box.isEnabled()):  # the merchant's untick stays
+            self.send_box.setChecked(can)
+        self.send_box.setEnabled(can)
+        self.send_box.setVisible(facts.can_send)
+        for button in (self.mail_button, self.copy_button):
+            button.setVisible(not facts.can_send)
+        self.settings_button.setVisible(not facts.can_send)
+        if not facts.can_send:
+            text = self.tr(
+                "No mailbox is set up, so this reply is not sent. Set one up under Email "
+                "settings, or copy the reply and send it yourself."
+            )
+        elif not facts.to:
+            text = self.tr(
+                "No email address is known for this customer, so this reply is not sent."
+            )
+        else:
+            text = ""
+        self.not_sent_label.setText(text)
+        self.not_sent_label.setVisible(bool(text))
+
     def _say_shopify_emails(self) -> None:
-        self.shopify_label.setText(
-            self.tr(
+        facts = self.facts
+        if facts.shopify_emails:
+            text = self.tr(
                 "Shopify also emails the customer its own notice about this. Make sure this "
                 "reply says the same, or do not send it."
             )
-            if self.facts.shopify_emails
-            else self.tr("Shopify sends the customer no email about this; only this reply.")
-        )
+        elif facts.can_send and facts.to:
+            text = self.tr("Shopify sends the customer no email about this; only this reply.")
+        else:  # nothing promises a reply that will not go
+            text = self.tr(
+                "Shopify sends the customer no email about this: the customer hears nothing "
+                "unless you send this reply yourself."
+            )
+        self.shopify_label.setText(text)
 
     def _picked(self) -> None:
         self._picked_kind = True
@@ -169,12 +218,20 @@ class ReplyPreview(QGroupBox):
             self._edited = True
 
     def confirmed(self) -> ConfirmedReply | None:
-        """The reply to send as the merchant left it; None when it is not to be sent.
-        Read on the GUI thread."""
-        if not (self.send_box.isChecked() and self.facts.to):
+        """The reply as the merchant left it. CancelApp sends it when its `not_sent` is None;
+        otherwise `not_sent` says why not, for the request's record. None when the merchant
+        unticked sending. Read on the GUI thread."""
+        to = self.facts.to or ""
+        if not self.facts.can_send:
+            not_sent: str | None = self._handed_over or "no_mailbox"
+        elif not to:
+            not_sent = "no_address"
+        elif self.send_box.isChecked():
+            not_sent = None
+        else:
             return None
         return ConfirmedReply(
-            self.facts.to, self.subject_edit.text(), self.body_edit.toPlainText(), self._language
+            to, self.subject_edit.text(), self.body_edit.toPlainText(), self._language, not_sent
         )
 
     def mailto(self) -> str:
@@ -207,8 +264,10 @@ class ReplyPreview(QGroupBox):
             self._composing = False
 
     def _open_in_mail_program(self) -> None:
-        QDesktopServices.openUrl(QUrl(self.mailto(), QUrl.ParsingMode.StrictMode))
+        if QDesktopServices.openUrl(QUrl(self.mailto(), QUrl.ParsingMode.StrictMode)):
+            self._handed_over = "mail_program"
 
     def _copy(self) -> None:
         text = f"{self.subject_edit.text()}\n\n{self.body_edit.toPlainText()}"
         QGuiApplication.clipboard().setText(text)
+        self._handed_over = "copied"

@@ -35,6 +35,7 @@ from cancelapp.store.times import from_db_time
 from cancelapp.ui.formatting import Formatter
 from cancelapp.ui.labels import (
     action_state_label,
+    decision_action_label,
     financial_label,
     fulfillment_label,
     outcome_label,
@@ -496,8 +497,14 @@ class QueueModel(QAbstractTableModel):
         verdict = f"{outcome}: {reason}" if outcome and reason else outcome
         if not outcome and row.order_gid and row.placed_at is None and row.request_state == "open":
             verdict = self.tr("Reading the order…")  # found first, judged once its order is in
-        action_state = _IN_FLIGHT if row.request_id in self._in_flight else row.action_state
-        action = action_state_label(action_state)
+        in_flight = row.request_id in self._in_flight
+        action_state = _IN_FLIGHT if in_flight else row.action_state
+        action = decision_action_label(
+            None if in_flight else row.action_kind,  # its action is not journaled yet
+            action_state,
+            request_state=row.request_state,
+            order_cancelled=bool(row.cancelled),
+        ) or action_state_label(action_state)
         if row.action_kind == "cancellation_request" and action_state == "done":
             action = self.tr("Asked the warehouse")
         elif held_awaiting_decision(row) and action_state == "done":

@@ -91,6 +91,11 @@ class QueueView(Retranslating, QWidget):
         self._settle.setInterval(0)
         self._settle.timeout.connect(self._selection_settled)
         self._message_hits: tuple[str, frozenset[int]] = ("", frozenset())  # needle, ids
+        # Each tab's own highlighted request (0: none), kept when the merchant leaves it: a
+        # tab switched to shows its own, never the request at the same row position.
+        self._tab = Tab(0)
+        self._picked: dict[Tab, int] = {}
+        self._switching = False  # a tab switch's reset: `_tab_changed` highlights, not a row
 
         filters = QHBoxLayout()
         filters.setContentsMargins(0, 0, 0, 0)
@@ -107,7 +112,7 @@ class QueueView(Retranslating, QWidget):
         layout.addWidget(self.search_hint)
         layout.addWidget(self.table)
 
-        self.tabs.currentChanged.connect(lambda _i: self._tab_changed())
+        self.tabs.currentChanged.connect(self._tab_changed)
         self.search.textChanged.connect(lambda _t: self._debounce.start())
         self.search.returnPressed.connect(self.apply_filter)
         for combo in (self.source_filter, self.financial_filter, self.fulfillment_filter):
@@ -350,12 +355,39 @@ class QueueView(Retranslating, QWidget):
     def _needle(self) -> str:
         return self.search.text().strip().lower()
 
-    def _tab_changed(self) -> None:
-        self.apply_filter()
+    def _tab_changed(self, index: int) -> None:
+        """The tab's own request is highlighted again if it is still there; else nothing is
+        (the detail's placeholder, the keys off) until the merchant picks a row."""
+        self._picked[self._tab] = self.shown_request_id()  # the rows are still the old tab's
+        self._tab = Tab(max(index, 0))
+        wanted = self._picked.setdefault(self._tab, 0)
+        self._switching = True
+        try:
+            self.apply_filter()
+        finally:
+            self._switching = False
+        self._highlight(wanted)
         self.update_counts()  # the hint names the other tabs
         # Another tab's texts: the Action column is empty while requests await a decision
         # and says "Cancelled" in Done; measured columns fit this tab's rows.
         self.refit_columns()
+
+    def _highlight(self, request_id: int) -> None:
+        if request_id and self.model.row_of(request_id) is not None:
+            self._kept = request_id if request_id == self._shown else 0  # not read again
+            try:
+                self.select_request(request_id)
+            finally:
+                self._kept = 0
+            return
+        self.table.selectionModel().clear()
+        if self._shown:
+            self._show(0)
+
+    def picks_first_row(self) -> bool:
+        """Nothing is current, and the merchant has not switched tabs yet (a tab switched to
+        stays without a highlighted row until they pick one): a sync may highlight the first."""
+        return self.current_request_id() == 0 and not self._picked
 
     def show_tab(self, tab: Tab) -> None:
         self.tabs.setCurrentIndex(tab)
@@ -485,6 +517,8 @@ class QueueView(Retranslating, QWidget):
 
     def _restore_current(self) -> None:
         remembered, self._remembered = self._remembered, None
+        if self._switching:
+            return  # the tab's own request, not the old row (`_tab_changed`)
         if remembered is None:
             self._show(0)
             return

@@ -207,6 +207,12 @@ class QueueSync(QObject):
                 int(next_sync_in(self.failures, self.interval).total_seconds() * 1000)
             )
 
+    def reachable(self) -> None:
+        """Something else read from Shopify (a decision's order, the order shown): online now,
+        not only once the next sync succeeds."""
+        self.failures = 0
+        self.online_changed.emit(True)
+
     def _failed(self, task: Task, error: object) -> None:
         from cancelapp.shopify.errors import NetworkDown, ShopifyDown, ShopifyError, Throttled
         from cancelapp.sync import next_sync_in

@@ -172,6 +172,11 @@ class SettingsDialog(Retranslating, QDialog):
         fit_to_screen(self)
         super().showEvent(event)
 
+    def show_email(self) -> None:
+        """Open at the mailbox: where requests are read from and replies sent from."""
+        self.tabs.setCurrentIndex(2)
+        self.intake_tab.email_group.setFocus()
+
     def _say(self, text: str) -> None:
         self.message.setText(text)
         self.message.setVisible(bool(text))

@@ -52,7 +52,16 @@ class SettingsFlow(QObject):
         self.stores = stores
         self.current_session = current_session
 
-    def open_settings(self) -> None:
+    def open_settings(
+        self,
+        over: QWidget | None = None,
+        *,
+        email: bool = False,
+        closed: Callable[[], None] | None = None,
+    ) -> None:
+        """The settings dialog, over `over` (a confirmation) when given; `email` opens it at
+        the incoming requests, where the mailbox replies are sent from is set up; `closed`
+        runs once it is closed (saved in effect by then)."""
         from cancelapp.ui.settings.settings_dialog import SettingsDialog
 
         stores = self.stores()
@@ -64,12 +73,16 @@ class SettingsFlow(QObject):
             self.context.workers,
             self.context.secrets,
             stores,
-            self.parent_widget,
+            over or self.parent_widget,
             current_store=current,
             sign_in_providers=self.context.sign_in_providers,
         )
         language = self.context.settings.language  # before: the save changes the settings
         dialog.settings_saved.connect(lambda s, n: self._saved(s, n, language))
+        if email:
+            dialog.show_email()
+        if closed is not None:
+            dialog.finished.connect(closed)
         dialog.open()
 
     def _saved(self, settings: object, notices: tuple[object, ...], language: Language) -> None:
