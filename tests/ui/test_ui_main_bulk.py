@@ -764,3 +764,113 @@ def test_a_bulk_queued_in_part_whose_rollback_fails_waits_for_undo(
     assert runner.queued() == [] and not window.bulk.busy and window.banner.isHidden()
     assert all(demo_shop.order(gid).cancelled_at is None for _r, gid, _n in orders)
     back_in_needs_decision(qtbot, window, [rid for rid, _gid, _name in orders])
+
+
+def test_a_bulk_order_shopify_does_not_answer_is_said_and_stop_lets_the_dialog_close(
+    window: MainWindow, qtbot: QtBot, demo_shop: DemoShop
+) -> None:
+    """The last walkthrough: Shopify stopped answering during a bulk approve, and the dialog
+    sat at "sending…" with the status bar Online, and could not close until it answered.
+    Now: past a merchant's patience the dialog says so and the window goes offline; Stop
+    takes back the orders not started and lets the dialog close, while the ones on their
+    way finish in the background, once each, into the queue."""
+    approve = rows_with(window, "approve", "PAID")[:3]
+    assert len(approve) == 3
+    click_rows(qtbot, window, approve)
+    orders = [order_of(window, row) for row in approve]
+    session = window.session
+    assert session is not None
+    session.client.merchant_patience = 0.2  # a merchant's 20 s, shortened
+    # Both orders on their way are cancelled in Shopify, whose answers are late.
+    demo_shop.faults.inject(Fault.latency(3.0), operation="OrderCancel", times=AT_ONCE)
+    dialog = open_bulk(qtbot, window, Qt.Key.Key_A)
+    assert isinstance(dialog, BulkConfirmDialog)
+    progress = confirm(qtbot, window, dialog)
+    qtbot.waitUntil(lambda: progress.waiting.isVisible(), timeout=WAIT)
+    words = progress.waiting.text()
+    assert words.startswith("Shopify has not answered for ")
+    assert f"{orders[0][2]}, {orders[1][2]} are on their way, the rest wait." in words
+    assert window.status.online is False  # as a single decision's unanswered read says
+    assert not progress.close_button.isEnabled()
+
+    progress.stop_button.click()
+    qtbot.waitUntil(progress.close_button.isEnabled, timeout=WAIT)
+    assert "finish in the background; their results will show in the queue" in (
+        progress.waiting.text()
+    )
+    assert progress.stop_button.text() == "Stopped" and not progress.stop_button.isEnabled()
+    assert progress.orders.item(2).text() == f"{orders[2][2]}: Not started: you pressed Stop."
+    assert window.bulk.busy  # the store stays open: no switching while they are on their way
+    with qtbot.waitSignal(window.bulk.finished, timeout=WAIT) as finished:
+        progress.close_button.click()
+        assert window.bulk.progress is None  # closed while two are on their way
+    run = finished.args[0]
+    states = [o.state for o in run.orders]
+    assert states == [OrderState.DONE] * AT_ONCE + [OrderState.NOT_STARTED]
+    sent = {o.plan.order_id for o in run.orders[:AT_ONCE]}
+    for rid, gid, _name in orders:  # each sent once; the one not started, never
+        refunds = [r for r in demo_shop.ledger.refunds if r.order_id == gid]
+        assert len(refunds) == (1 if gid in sent else 0)
+        if gid in sent:  # its result lands in the queue as usual
+            qtbot.waitUntil(lambda rid=rid: window.model.row_of(rid) is None, timeout=WAIT)
+    assert not window.bulk.busy
+
+
+def test_a_bulk_order_sent_but_unconfirmed_shows_its_final_state_once_recovered(
+    window: MainWindow, qtbot: QtBot, demo_shop: DemoShop
+) -> None:
+    """The walkthrough's rows said "sent; waiting for Shopify to confirm" beside "2
+    succeeded", and kept saying it after the orders were done."""
+    approve = rows_with(window, "approve", "PAID")[:1]
+    click_rows(qtbot, window, approve)
+    [(_rid, gid, _name)] = [order_of(window, row) for row in approve]
+    # The cancel reaches Shopify; following its job fails every try: not known yet.
+    session = window.session
+    assert session is not None
+    tries = session.client.retry.attempts  # of one read
+    demo_shop.faults.inject(Fault.server_error(), operation="CancelJob", times=tries)
+    dialog = open_bulk(qtbot, window, Qt.Key.Key_A)
+    assert isinstance(dialog, BulkConfirmDialog)
+    with qtbot.waitSignal(window.bulk.finished, timeout=WAIT) as finished:
+        progress = confirm(qtbot, window, dialog)
+    run = finished.args[0]
+    assert run.orders[0].outcome.status == "pending"
+    row = progress.orders.item(0)
+    assert row.text().endswith(": sent; waiting for Shopify to confirm")
+    assert progress.summary.text() == "1 sent; Shopify has yet to confirm"
+    assert window.status.online is False  # until a sync finds Shopify answering
+    with qtbot.waitSignal(window.actions_.finished, timeout=WAIT):
+        window.sync_now()  # F5; the next automatic sync does the same
+    qtbot.waitUntil(lambda: row.text().endswith(": done"), timeout=WAIT)
+    assert progress.summary.text() == "1 succeeded"
+    assert len([r for r in demo_shop.ledger.refunds if r.order_id == gid]) == 1
+    assert demo_shop.order(gid).cancelled_at is not None
+
+
+def test_a_bulk_order_that_fails_after_its_dialog_closed_is_said_in_the_banner(
+    window: MainWindow, qtbot: QtBot, demo_shop: DemoShop
+) -> None:
+    approve = rows_with(window, "approve", "PAID")[:1]
+    click_rows(qtbot, window, approve)
+    [(rid, gid, name)] = [order_of(window, row) for row in approve]
+    session = window.session
+    assert session is not None
+    session.client.merchant_patience = 0.2
+    dialog = open_bulk(qtbot, window, Qt.Key.Key_A)
+    assert isinstance(dialog, BulkConfirmDialog)
+    # The re-check before the cancel reaches Shopify late; the order ships meanwhile.
+    demo_shop.faults.inject(Fault.slow_arrival(2.0), operation="OrderBasis", times=1)
+    progress = confirm(qtbot, window, dialog)
+    qtbot.waitUntil(lambda: progress.waiting.isVisible(), timeout=WAIT)
+    assert f"{name} is on its way." in progress.waiting.text()
+    demo_shop.fulfil(gid)
+    progress.stop_button.click()
+    qtbot.waitUntil(progress.close_button.isEnabled, timeout=WAIT)
+    with qtbot.waitSignal(window.bulk.finished, timeout=WAIT) as finished:
+        progress.close_button.click()
+    run = finished.args[0]
+    assert run.orders[0].state is OrderState.FAILED
+    assert window.banner.text.startswith(f"Your bulk action: {name} failed. ")
+    assert "has been shipped" in window.banner.text  # why, as the dialog would have said
+    assert demo_shop.ledger.refunded_total(gid) == 0 and demo_shop.order(gid).cancelled_at is None
+    assert rid in set(window.model.request_id_at(r) for r in range(window.model.rowCount()))

@@ -104,6 +104,9 @@ class ShopifyClient:
             connect=timeout.connect, read=waited_read_s, write=timeout.write, pool=timeout.pool
         )
         self._waiting = threading.local()  # `merchant_waiting` on this thread
+        # How long a merchant's read waits in all before it gives up: a request that may
+        # not be abandoned (a bulk's mutation) is said to be slow after as long.
+        self.merchant_patience = waited_read_s * WAITED_ATTEMPTS
         self.retry = retry or RetryPolicy()
         self.throttle = Throttle(clock, sleep)
         self.stats = RequestStats()

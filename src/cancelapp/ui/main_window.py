@@ -354,6 +354,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.bulk.waiting_for_shopify.connect(self.actions_.wait_for_shopify)
         self.bulk.undo_changed.connect(self._update_actions)
         self.bulk.unreachable.connect(self._shopify_out_of_reach)
+        self.actions_.finished.connect(self.bulk.settled)  # a bulk's pending order, confirmed
         self.unmatched.rows_changed.connect(self._reload_rows)
         self.unmatched.linked.connect(self._linked)
         self.unmatched.closed.connect(self.details.load)

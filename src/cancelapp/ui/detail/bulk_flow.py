@@ -18,13 +18,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
+from cancelapp.domain.phrase import Phrase
 from cancelapp.ui.detail.action_controller import describe_error
 from cancelapp.ui.formatting import Formatter
 from cancelapp.ui.workers import Lane, WorkerPool
 
 if TYPE_CHECKING:  # the money-moving side loads with the store's session
     from cancelapp.actions import Outcome
-    from cancelapp.session.bulk import BulkPlan, BulkRun, TakenBack
+    from cancelapp.session.bulk import BulkPlan, BulkRun, OrderProgress, TakenBack
     from cancelapp.session.refresh import StoreSession
     from cancelapp.ui.banner import Words
     from cancelapp.ui.dialogs.bulk_dialogs import BulkProgressDialog
@@ -41,8 +42,9 @@ class BulkFlow(QObject):
     waiting_for_shopify = Signal(int, object)  # request id, its Outcome: queued, Shopify away
     notice = Signal(str, int)  # for the status bar: the text, and for how many ms
     undo_changed = Signal()  # whether a bulk waiting out its undo window can be taken back
-    unreachable = Signal()  # preparing found Shopify out of reach: the window goes offline
-    problem_over = Signal(object)  # the `Words` of a problem that no longer holds
+    # Shopify out of reach (preparing failed, or an order waited past a merchant's patience
+    # or was not confirmed): the window goes offline.
+    unreachable = Signal()
 
     def __init__(
         self,
@@ -69,6 +71,13 @@ class BulkFlow(QObject):
         self._stuck: Words | None = None  # "could not be taken back", while it holds
         self._quit_asked = False  # quitting was stopped once, to say what it would leave
         self.undo_stamp = 0.0  # when the bulk was queued (monotonic): the newest undo wins
+        # When each order in flight was sent (monotonic, by index), and the timer that says,
+        # once one has waited past a merchant's patience, how long Shopify has been silent.
+        self._sent_at: dict[int, float] = {}
+        self._slow = QTimer(self)
+        self._slow.setSingleShot(True)
+        self._slow.timeout.connect(self._watch)
+        self._said_unreachable = False
         # The banner's word on a bulk Shopify could not be reached for: it goes once Shopify
         # answers a sync (`shopify_answered`).
         self._out_of_reach: Words | None = None
@@ -164,6 +173,7 @@ class BulkFlow(QObject):
         if queued and session is not None:
             self._take_back(session, run, queued, undo=False)
         self._maybe_done()
+        self._watch()  # an order still on its way past patience: the dialog may close
 
     def undo(self) -> None:
         """Take back every order of the bulk still waiting out its undo window; say how many
@@ -200,6 +210,8 @@ class BulkFlow(QObject):
 
         run = self.run = BulkRun(bulk)
         self._session_of_run = session
+        self._sent_at.clear()
+        self._said_unreachable = False
         seconds = session.runner.settings.undo_seconds
         if seconds <= 0:
             self._send(session, run)
@@ -264,6 +276,7 @@ class BulkFlow(QObject):
             order = run.orders[index]
             plan = order.plan
             rid = plan.request_id or 0
+            self._sent_at[index] = time.monotonic()
             self.sending.emit(rid, True)
             if self.progress is not None:
                 self.progress.show_order(index)
@@ -277,6 +290,7 @@ class BulkFlow(QObject):
             )
             task.failed.connect(lambda error, i=index: self._order_failed(session, run, i, error))
         self._maybe_done()
+        self._watch()
 
     def _order_done(
         self, session: StoreSession, run: BulkRun, index: int, outcome: Outcome | None
@@ -286,6 +300,12 @@ class BulkFlow(QObject):
         # action for the order goes first), in the store open now: the window goes offline.
         if outcome is not None and outcome.unreachable and session is self.session():
             self.waiting_for_shopify.emit(run.orders[index].plan.request_id or 0, outcome)
+        # Sent, but Shopify did not confirm it: offline until a sync finds Shopify answering,
+        # whose reconnect has the runner's recovery finish it (`settled` then shows how).
+        pending = outcome is not None and outcome.status.value == "pending"
+        if pending and not self._said_unreachable and session is self.session():
+            self._said_unreachable = True
+            self.unreachable.emit()
         self._ended(session, run, index, outcome)
 
     def _order_failed(self, session: StoreSession, run: BulkRun, index: int, error: object) -> None:
@@ -296,11 +316,76 @@ class BulkFlow(QObject):
         self, session: StoreSession, run: BulkRun, index: int, outcome: Outcome | None
     ) -> None:
         rid = run.orders[index].plan.request_id or 0
+        self._sent_at.pop(index, None)
         self.sending.emit(rid, False)
         if self.progress is not None and self.run is run:
             self.progress.show_order(index)
+        elif run.orders[index].state.value == "failed":  # the dialog was closed meanwhile
+            self._failed_in_background(run.orders[index])
         self.order_finished.emit(rid, outcome)
         self._start_next(session, run)
+
+    def _watch(self) -> None:
+        """While an order has waited for Shopify longer than a merchant's patience (a single
+        decision's read gives up by then), the dialog says so in words, and the window goes
+        offline as a single decision's does. The order itself is never abandoned: it may have
+        reached Shopify, so its worker waits for the answer (the journal and idempotency keys
+        make the runner's later recovery safe)."""
+        self._slow.stop()
+        run, session = self.run, self._session_of_run
+        in_flight = [] if run is None else [i for i in self._sent_at if i < len(run.orders)]
+        progress = self.progress if self.progress is not None and self.progress.run is run else None
+        if run is None or session is None or not in_flight:
+            if progress is not None:
+                progress.show_waiting(None, [], run is not None and run.stopped)
+            return
+        patience = session.client.merchant_patience
+        waited = time.monotonic() - min(self._sent_at[i] for i in in_flight)
+        if waited < patience:
+            if progress is not None:
+                progress.show_waiting(None, [], run.stopped)
+            self._slow.start(max(round((patience - waited) * 1000), 1))
+            return
+        if progress is not None:
+            names = [run.orders[i].plan.order_name for i in sorted(in_flight)]
+            progress.show_waiting(waited, names, run.stopped)
+        if not self._said_unreachable and session is self.session():
+            self._said_unreachable = True
+            self.unreachable.emit()
+        self._slow.start(1000)
+
+    def _failed_in_background(self, order: OrderProgress) -> None:
+        """An order that finished after its dialog was closed, and failed: said in the banner,
+        as the dialog would have said it."""
+        why = order.why
+        name = order.plan.order_name
+
+        def words() -> tuple[str, str | None]:
+            said = self.formatter.phrase(why) if isinstance(why, Phrase) else (why or "")
+            return (
+                self.tr("Your bulk action: {order} failed. {why}")
+                .format(order=name, why=said)
+                .strip(),
+                None,
+            )
+
+        self.problem.emit(words)
+
+    def settled(self, request_id: int, outcome: Outcome | None) -> None:
+        """An order of the bulk shown as sent and waiting for Shopify to confirm, finished
+        since by the runner's recovery: its row in the dialog says how it ended."""
+        from cancelapp.actions import OutcomeStatus
+
+        progress = self.progress
+        if progress is None or outcome is None or outcome.status is OutcomeStatus.PENDING:
+            return
+        run = progress.run
+        for index, order in enumerate(run.orders):
+            pending = order.outcome is not None and order.outcome.status is OutcomeStatus.PENDING
+            if order.plan.request_id == request_id and pending:
+                run.finished(index, outcome)
+                progress.show_order(index)
+                progress.show_summary_again()
 
     def _maybe_done(self) -> None:
         run = self.run

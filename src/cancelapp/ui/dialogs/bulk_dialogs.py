@@ -229,6 +229,10 @@ class BulkProgressDialog(QDialog):
         self.orders.setAccessibleName(self.tr("Orders"))
         self.orders.addItems([self.order_line(i) for i in range(len(run.orders))])
         layout.addWidget(self.orders)
+        self.waiting = plain_label(selectable=True)  # Shopify silent past a merchant's patience
+        self.waiting.setAccessibleName(self.tr("Waiting for Shopify"))
+        self.waiting.hide()
+        layout.addWidget(self.waiting)
         self.summary = plain_label(selectable=True)
         self.summary.setAccessibleName(self.tr("Summary"))
         self.summary.hide()
@@ -270,6 +274,9 @@ class BulkProgressDialog(QDialog):
         )
         if order.state is not OrderState.DONE:
             why = order.why
+        if order.state is OrderState.NOT_STARTED and why is not None:  # the reason says it
+            state = self.formatter.phrase(why) if isinstance(why, Phrase) else why
+            return self.tr("{order}: {state}").format(order=order.plan.order_name, state=state)
         if why is not None:
             words = self.formatter.phrase(why) if isinstance(why, Phrase) else why
             text = f"{text} ({words})"
@@ -287,6 +294,50 @@ class BulkProgressDialog(QDialog):
         )
         self.progress.setValue(ended)
 
+    def show_waiting(self, seconds: float | None, in_flight: list[str], stopped: bool) -> None:
+        """Shopify has not answered the oldest order in flight for `seconds` (None: all is
+        well). Once stopped, the dialog may close: those in flight finish on their workers."""
+        if seconds is None or not in_flight:
+            self.waiting.hide()
+            return
+        waited = self.formatter.locale.toString(round(seconds))
+        orders = ", ".join(in_flight)
+        one = len(in_flight) == 1
+        if stopped:
+            text = (
+                self.tr(
+                    "Shopify has not answered for {seconds} s. Close: {orders} finishes in the "
+                    "background; its result will show in the queue."
+                )
+                if one
+                else self.tr(
+                    "Shopify has not answered for {seconds} s. Close: {orders} finish in the "
+                    "background; their results will show in the queue."
+                )
+            )
+            self.stop_button.setText(self.tr("Stopped"))  # no order is left to start
+            self.close_button.setEnabled(True)
+        elif self.run.count(OrderState.WAITING):
+            text = (
+                self.tr(
+                    "Shopify has not answered for {seconds} s; {orders} is on its way, the "
+                    "rest wait."
+                )
+                if one
+                else self.tr(
+                    "Shopify has not answered for {seconds} s; {orders} are on their way, the "
+                    "rest wait."
+                )
+            )
+        else:
+            text = (
+                self.tr("Shopify has not answered for {seconds} s; {orders} is on its way.")
+                if one
+                else self.tr("Shopify has not answered for {seconds} s; {orders} are on their way.")
+            )
+        self.waiting.setText(text.format(seconds=waited, orders=orders))
+        self.waiting.show()
+
     def show_all(self) -> None:
         for index in range(len(self.run.orders)):
             self.show_order(index)
@@ -295,13 +346,29 @@ class BulkProgressDialog(QDialog):
         self.show_all()
         self.summary.setText(self.summary_text())
         self.summary.show()
+        self.waiting.hide()
         self.stop_button.setEnabled(False)
         self.close_button.setEnabled(True)
         self.close_button.setDefault(True)
 
+    def show_summary_again(self) -> None:
+        """An order's result came later (Shopify confirmed it): the summary counts it."""
+        if self.summary.isVisible() or self.summary.text():
+            self.summary.setText(self.summary_text())
+
     def summary_text(self) -> str:
         run = self.run
-        parts = [self.tr("%n succeeded", "", run.count(OrderState.DONE))]
+        unconfirmed = sum(
+            1
+            for order in run.orders
+            if order.state is OrderState.DONE
+            and order.outcome is not None
+            and order.outcome.status.value == "pending"
+        )
+        succeeded = run.count(OrderState.DONE) - unconfirmed
+        parts = [self.tr("%n succeeded", "", succeeded)] if succeeded or not unconfirmed else []
+        if unconfirmed:
+            parts.append(self.tr("%n sent; Shopify has yet to confirm", "", unconfirmed))
         if failed := run.count(OrderState.FAILED):
             parts.append(self.tr("%n failed (see why above)", "", failed))
         if not_started := run.count(OrderState.NOT_STARTED):
@@ -319,7 +386,7 @@ class BulkProgressDialog(QDialog):
 
     def reject(self) -> None:
         """Escape or the window's close button: stop first; close once every order ended."""
-        if self.run.done:
+        if self.run.done or self.close_button.isEnabled():  # the rest finish in the background
             super().reject()
         elif self.stop_button.isEnabled():
             self._stop()
