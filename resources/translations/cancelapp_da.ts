@@ -1033,6 +1033,10 @@
         <translation>{count} ordrer: sendes kl. {time}, medmindre du fortryder (Ctrl+Z).</translation>
     </message>
     <message>
+        <source>Your bulk action: {order} failed. {why}</source>
+        <translation>Din samlede handling: {order} mislykkedes. {why}</translation>
+    </message>
+    <message>
         <source>Took back 1 decision.</source>
         <translation>Fortrød 1 beslutning.</translation>
     </message>
@@ -1086,6 +1090,10 @@
     <message>
         <source>Orders</source>
         <translation>Ordrer</translation>
+    </message>
+    <message>
+        <source>Waiting for Shopify</source>
+        <translation>Venter på Shopify</translation>
     </message>
     <message>
         <source>Summary</source>
@@ -1143,11 +1151,46 @@
         <source>{order}: {state}</source>
         <translation>{order}: {state}</translation>
     </message>
+    <message>
+        <source>Shopify has not answered for {seconds} s. Close: {orders} finishes in the background; its result will show in the queue.</source>
+        <translation>Shopify har ikke svaret i {seconds} s. Luk: {orders} gøres færdig i baggrunden; resultatet vises i køen.</translation>
+    </message>
+    <message>
+        <source>Shopify has not answered for {seconds} s. Close: {orders} finish in the background; their results will show in the queue.</source>
+        <translation>Shopify har ikke svaret i {seconds} s. Luk: {orders} gøres færdige i baggrunden; resultaterne vises i køen.</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Stoppet</translation>
+    </message>
+    <message>
+        <source>Shopify has not answered for {seconds} s; {orders} is on its way, the rest wait.</source>
+        <translation>Shopify har ikke svaret i {seconds} s; {orders} er på vej, resten venter.</translation>
+    </message>
+    <message>
+        <source>Shopify has not answered for {seconds} s; {orders} are on their way, the rest wait.</source>
+        <translation>Shopify har ikke svaret i {seconds} s; {orders} er på vej, resten venter.</translation>
+    </message>
+    <message>
+        <source>Shopify has not answered for {seconds} s; {orders} is on its way.</source>
+        <translation>Shopify har ikke svaret i {seconds} s; {orders} er på vej.</translation>
+    </message>
+    <message>
+        <source>Shopify has not answered for {seconds} s; {orders} are on their way.</source>
+        <translation>Shopify har ikke svaret i {seconds} s; {orders} er på vej.</translation>
+    </message>
     <message numerus="yes">
         <source>%n succeeded</source>
         <translation>
             <numerusform>%n lykkedes</numerusform>
             <numerusform>%n lykkedes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sent; Shopify has yet to confirm</source>
+        <translation>
+            <numerusform>%n sendt; Shopify har endnu ikke bekræftet</numerusform>
+            <numerusform>%n sendt; Shopify har endnu ikke bekræftet</numerusform>
         </translation>
     </message>
     <message numerus="yes">

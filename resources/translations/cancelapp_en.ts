@@ -90,6 +90,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n sent; Shopify has yet to confirm</source>
+        <translation>
+            <numerusform>%n sent; Shopify has yet to confirm</numerusform>
+            <numerusform>%n sent; Shopify has yet to confirm</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n failed (see why above)</source>
         <translation>
             <numerusform>%n failed (see why above)</numerusform>
