@@ -874,3 +874,32 @@ def test_a_bulk_order_that_fails_after_its_dialog_closed_is_said_in_the_banner(
     assert "has been shipped" in window.banner.text  # why, as the dialog would have said
     assert demo_shop.ledger.refunded_total(gid) == 0 and demo_shop.order(gid).cancelled_at is None
     assert rid in set(window.model.request_id_at(r) for r in range(window.model.rowCount()))
+
+
+def test_with_several_rows_chosen_a_single_decision_is_off_and_a_does_nothing(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """A with two rows chosen opened the approval of one of them only (fourth walkthrough): the
+    single decisions wait until one row is chosen; the bulk commands act on the chosen rows."""
+    rows = rows_with(window, "approve", "PAID")[:2]
+    click_rows(qtbot, window, rows[:1])
+    qtbot.waitUntil(window.commands.approve.isEnabled, timeout=WAIT)  # its detail read
+    click_rows(qtbot, window, rows)
+    last = window.model.request_id_at(rows[1])
+
+    def shown() -> bool:
+        detail = window.current_detail()
+        return detail is not None and detail.request.id == last
+
+    qtbot.waitUntil(shown, timeout=WAIT)  # the last one clicked is in the detail
+    commands = window.commands
+    assert not commands.approve.isEnabled()
+    assert not commands.decline.isEnabled()
+    assert not commands.hold.isEnabled()
+    assert commands.approve_selected.isEnabled() and commands.decline_selected.isEnabled()
+    opened: list[object] = []
+    window.actions_.dialog_opened.connect(opened.append)
+    qtbot.keyClick(window.queue.table, Qt.Key.Key_A)  # a shortcut is handled in the click
+    assert opened == [] and window.actions_.preparing is False
+    click_rows(qtbot, window, rows[1:])
+    qtbot.waitUntil(window.commands.approve.isEnabled, timeout=WAIT)

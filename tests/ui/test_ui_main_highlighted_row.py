@@ -223,4 +223,7 @@ def test_a_ctrl_click_taking_the_highlight_off_the_shown_row_leaves_the_placehol
     with qtbot.waitSignal(window.detail_shown, check_params_cb=lambda rid: rid == second):
         click_rows(qtbot, window, [1], add=True)  # highlighted again: shown again
     assert window.current_detail() is not None
-    assert window.commands.approve.isEnabled()
+    assert not window.commands.approve.isEnabled()  # two rows chosen: the bulk commands act
+    assert window.commands.approve_selected.isEnabled()
+    click_rows(qtbot, window, [1])  # the shown row alone
+    qtbot.waitUntil(window.commands.approve.isEnabled)

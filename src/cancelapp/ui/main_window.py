@@ -736,9 +736,12 @@ class MainWindow(Retranslating, QMainWindow):
             in_flight=self.actions_.in_flight,
             preparing=self.actions_.preparing,
         )
-        c.approve.setEnabled(state.approve)
-        c.decline.setEnabled(state.decline)
-        c.hold.setEnabled(state.hold)
+        # With several rows chosen, A/D/H would act on one of them only: the bulk commands act.
+        chosen = len(self.queue.selected_request_ids())
+        one = chosen <= 1
+        c.approve.setEnabled(state.approve and one)
+        c.decline.setEnabled(state.decline and one)
+        c.hold.setEnabled(state.hold and one)
         c.refresh.setEnabled(state.refresh)
         c.note.setEnabled(state.note)
         detail = self.current_detail()
@@ -747,7 +750,7 @@ class MainWindow(Retranslating, QMainWindow):
             online
             and not self.bulk.busy
             and not self.actions_.preparing  # one decision prepared at a time
-            and bool(self.queue.selected_request_ids())
+            and chosen > 0
         )
         c.approve_selected.setEnabled(several)
         c.decline_selected.setEnabled(several)
