@@ -402,9 +402,14 @@ def test_a_bulk_approve_is_sent_once_its_undo_window_is_over(
             all(demo_shop.order(gid).cancelled_at is None for _r, gid, _n in orders)
         )
     )
+    said_when_sending: list[str] = []  # the status line as the progress opens
+    window.bulk.dialog_opened.connect(
+        lambda _d: said_when_sending.append(window.status.currentMessage())
+    )
     with qtbot.waitSignal(window.bulk.finished, timeout=WAIT) as finished:
         queue_in_window(qtbot, window, dialog)
     assert untouched[:3] == [True] * 3
+    assert said_when_sending and "unless you undo" not in said_when_sending[0]
     run = finished.args[0]
     assert [o.state for o in run.orders] == [OrderState.DONE] * 3
     progress = window.bulk.progress

@@ -245,13 +245,14 @@ class BulkFlow(QObject):
         self.undo_stamp = time.monotonic()
         milliseconds = max(round(seconds * 1000), 1)
         self._window.start(milliseconds)
-        self.notice.emit(text, milliseconds)
+        self.notice.emit(text, 0)  # until the window ends: `_window_over` or an undo replaces it
         self.undo_changed.emit()
 
     def _window_over(self) -> None:
         run, session = self.run, self._waiting_in
         self._waiting_in = None
         self.undo_changed.emit()
+        self.notice.emit("", 0)  # "sent at … unless you undo them": no longer, they go now
         if run is None or session is None:
             return
         if session is not self.session():  # closed after all (the switch is held meanwhile):
