@@ -15,8 +15,7 @@ from cancelapp.demoshop import DemoShop
 from cancelapp.domain.money import Money
 from cancelapp.policy import policy_path
 from cancelapp.store.stores import list_stores
-from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog
-from fixtures.main_window import open_window, show_request
+from fixtures.main_window import open_approve, open_window
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 30_000
@@ -42,14 +41,7 @@ def test_a_kwd_order_is_approved_with_a_fee_kept_to_the_fils(
     order_id = shop.create_order("kwd")
     shop.add_cancel_request(order_id, "Please cancel")
     window = open_window(qtbot, context)  # the first connect's backfill included
-    request_id = window.model.request_of_order(order_id)
-    assert request_id is not None
-    show_request(qtbot, window, request_id)  # it may be the row selected at start
-    qtbot.waitUntil(window.commands.approve.isEnabled, timeout=WAIT)
-    with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
-        window.commands.approve.trigger()
-    dialog = opened.args[0]
-    assert isinstance(dialog, ConfirmActionDialog)
+    dialog = open_approve(qtbot, window, order_id)
     rows = dict(dialog.rows())
     point = re.escape(dialog.formatter.locale.decimalPoint())
     in_fils = re.compile(rf"(KWD\s)?[\d.,\s]*\d{point}\d{{3}}(\sKWD)?")  # three places
