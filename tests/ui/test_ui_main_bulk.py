@@ -4,6 +4,7 @@ once, stop half-way."""
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
@@ -522,6 +523,49 @@ def test_stop_after_the_undo_window_takes_back_the_orders_not_started(
         assert len(refunds) == (1 if gid in sent else 0)
 
 
+@pytest.mark.parametrize("context", [1], indirect=True)
+def test_an_order_stop_kept_from_shopify_reads_not_sent_not_undone(
+    window: MainWindow, qtbot: QtBot, demo_shop: DemoShop
+) -> None:
+    """Stop while the first two orders hang at Shopify: the third, queued and never sent,
+    read "Undone" in the Action column, as if Undo had taken it back in its window. It says
+    what happened, and the request is back in Needs decision."""
+    approve = rows_with(window, "approve", "PAID")[:3]
+    click_rows(qtbot, window, approve)
+    before = {
+        gid: demo_shop.order(gid).updated_at for gid in (order_of(window, r)[1] for r in approve)
+    }
+    gate = threading.Event()
+    demo_shop.faults.inject(Fault.held(gate), operation="OrderCancel", times=AT_ONCE)
+    dialog = open_bulk(qtbot, window, Qt.Key.Key_A)
+    assert isinstance(dialog, BulkConfirmDialog)
+    try:
+        with qtbot.waitSignal(window.bulk.dialog_opened, timeout=WAIT) as opened:
+            queue_in_window(qtbot, window, dialog)  # the progress opens as the window ends
+        progress = opened.args[0]
+        assert isinstance(progress, BulkProgressDialog)
+        run = progress.run
+        qtbot.waitUntil(lambda: run.in_flight == AT_ONCE, timeout=WAIT)
+        with qtbot.waitSignal(window.bulk.finished, timeout=WAIT):
+            progress.stop_button.click()
+            gate.set()  # Shopify answers the two on their way
+    finally:
+        gate.set()
+    assert [o.state for o in run.orders] == [OrderState.DONE] * AT_ONCE + [OrderState.NOT_STARTED]
+    stopped = run.orders[AT_ONCE].plan
+    assert stopped.request_id is not None
+    back_in_needs_decision(qtbot, window, [stopped.request_id])
+    row = window.model.row_of(stopped.request_id)
+    assert row is not None
+    assert window.model.index(row, Column.ACTION).data() == "Not sent (stopped)"
+    timeline = window.detail.timeline.text()  # its record says so too
+    assert "Cancel: not sent, you pressed Stop" in timeline and "taken back" not in timeline
+    order = demo_shop.order(stopped.order_id)  # Shopify saw nothing of it: not touched at all
+    assert order.updated_at == before[stopped.order_id] and order.cancelled_at is None
+    assert [r for r in demo_shop.ledger.refunds if r.order_id == stopped.order_id] == []
+    assert all(demo_shop.order(o.plan.order_id).cancelled_at for o in run.orders[:AT_ONCE])
+
+
 @pytest.mark.parametrize("context", [600], indirect=True)
 def test_undo_takes_back_the_newest_first_a_bulk_then_a_single_decision(
     window: MainWindow, qtbot: QtBot, demo_shop: DemoShop
@@ -585,11 +629,13 @@ def locked_once(monkeypatch: pytest.MonkeyPatch, which: int) -> None:
     real = bulk_session.take_back
     calls: list[int] = []
 
-    def take_back(session: StoreSession, action_id: int, request_id: int) -> bool:
+    def take_back(
+        session: StoreSession, action_id: int, request_id: int, *, stopped: bool = False
+    ) -> bool:
         calls.append(action_id)
         if len(calls) == which:
             raise sqlite3.OperationalError("database is locked")
-        return real(session, action_id, request_id)
+        return real(session, action_id, request_id, stopped=stopped)
 
     monkeypatch.setattr(bulk_session, "take_back", take_back)
 

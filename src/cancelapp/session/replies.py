@@ -124,11 +124,14 @@ def replace_decision_replies(
         _replaced(conn, session, unsent_decision_replies(conn, request_id), order_gid)
 
 
-def take_back(session: StoreSession, action_id: int, request_id: int) -> bool:
+def take_back(
+    session: StoreSession, action_id: int, request_id: int, *, stopped: bool = False
+) -> bool:
     """Undo a decision still waiting out its undo window, and its reply with it: a reply to
     a decision taken back must never reach the customer, whatever later settles the request.
-    False when the decision already left (its reply stays)."""
-    if not session.runner.take_back(action_id):
+    False when the decision already left (its reply stays). `stopped`: a bulk's order the
+    merchant stopped before it was sent (`Runner.take_back`)."""
+    if not session.runner.take_back(action_id, stopped=stopped):
         return False
     with session.database.transaction() as conn:
         row = conn.execute("SELECT order_gid FROM requests WHERE id = ?", (request_id,)).fetchone()
