@@ -4,6 +4,7 @@ once, stop half-way."""
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
@@ -24,12 +25,19 @@ from cancelapp.ui.dialogs.bulk_dialogs import BulkConfirmDialog, BulkProgressDia
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Column, Tab
 from cancelapp.ui.queue.queue_model import OUTCOME_ROLE
-from fixtures.main_window import open_approve, open_window, show_request
-from fixtures.queue_rows import click_rows as choose_rows
+from fixtures.bulk_steps import (
+    approve_chosen,
+    choose,
+    confirm,
+    decline_chosen,
+    open_bulk,
+    order_of,
+    run_to_end,
+)
+from fixtures.main_window import WAIT, open_approve, open_window, show_request
 from fixtures.queue_rows import rows_with
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
-WAIT = 30_000
 
 
 @pytest.fixture
@@ -57,33 +65,6 @@ def window(qtbot: QtBot, context: AppContext, demo_shop: DemoShop) -> Iterator[M
     window.close()
 
 
-def click_rows(qtbot: QtBot, window: MainWindow, rows: list[int]) -> None:
-    """The rows chosen as a merchant chooses them, and nothing else selected."""
-    chosen = choose_rows(qtbot, window, rows)
-    assert set(window.queue.selected_request_ids()) == set(chosen)
-
-
-def order_of(window: MainWindow, row: int) -> tuple[int, str, str]:
-    queue_row = window.model.queue_row(row)
-    assert queue_row.order_gid is not None and queue_row.order_name is not None
-    return queue_row.request_id, queue_row.order_gid, queue_row.order_name
-
-
-def open_bulk(qtbot: QtBot, window: MainWindow, key: Qt.Key) -> object:
-    assert window.commands.approve_selected.isEnabled()
-    with qtbot.waitSignal(window.bulk.dialog_opened, timeout=WAIT) as opened:
-        qtbot.keyClick(window.queue.table, key, Qt.KeyboardModifier.ShiftModifier)
-    return opened.args[0]
-
-
-def confirm(qtbot: QtBot, window: MainWindow, dialog: BulkConfirmDialog) -> BulkProgressDialog:
-    with qtbot.waitSignal(window.bulk.dialog_opened, timeout=WAIT) as opened:
-        dialog.confirm_button.click()
-    progress = opened.args[0]
-    assert isinstance(progress, BulkProgressDialog)
-    return progress
-
-
 def test_approve_selected_refunds_each_approved_order_once_and_leaves_review_alone(
     window: MainWindow, qtbot: QtBot, demo_shop: DemoShop
 ) -> None:
@@ -96,9 +77,7 @@ def test_approve_selected_refunds_each_approved_order_once_and_leaves_review_alo
     approve = rows_with(window, "approve", "PAID")[:3]
     review = rows_with(window, "review")[:1]
     assert len(approve) == 3 and review
-    click_rows(qtbot, window, [*approve, *review])
-    approved = [order_of(window, row) for row in approve]
-    _rid, review_gid, review_name = order_of(window, review[0])
+    *approved, (_rid, review_gid, review_name) = choose(qtbot, window, [*approve, *review])
     refunds_before = {gid: demo_shop.ledger.refunded_total(gid) for _r, gid, _n in approved}
     assert set(refunds_before.values()) == {0}
 
@@ -119,10 +98,7 @@ def test_approve_selected_refunds_each_approved_order_once_and_leaves_review_alo
     assert f"Sent {AT_ONCE} orders at a time" in dialog.pace_label.text()
     assert "Sent as soon as you confirm" in dialog.undo_label.text()  # no undo window
 
-    with qtbot.waitSignal(window.bulk.finished, timeout=WAIT) as finished:
-        progress = confirm(qtbot, window, dialog)
-    run = finished.args[0]
-    assert isinstance(run, BulkRun)
+    run, progress = run_to_end(qtbot, window, dialog)
     assert [o.state for o in run.orders] == [OrderState.DONE] * 3
     assert progress.summary.text() == "3 succeeded"
     assert progress.close_button.isEnabled() and not progress.stop_button.isEnabled()
@@ -153,10 +129,7 @@ def test_stop_starts_no_new_order_and_lets_the_sent_ones_finish(
 ) -> None:
     approve = rows_with(window, "approve", "PAID")[:4]
     assert len(approve) == 4
-    click_rows(qtbot, window, approve)
-    orders = [order_of(window, row) for row in approve]
-    dialog = open_bulk(qtbot, window, Qt.Key.Key_A)
-    assert isinstance(dialog, BulkConfirmDialog)
+    orders, dialog = approve_chosen(qtbot, window, approve)
     started: list[int] = []
     window.bulk.sending.connect(lambda rid, on: started.append(rid) if on else None)
     # Stop as soon as the first order comes back: before the next one would start.
@@ -183,21 +156,13 @@ def test_decline_selected_with_one_reason(
 ) -> None:
     chosen = [*rows_with(window, "approve", "PAID")[:1], *rows_with(window, "review")[:1]]
     assert len(chosen) == 2
-    click_rows(qtbot, window, chosen)
-    orders = [order_of(window, row) for row in chosen]
-    reason_dialog = open_bulk(qtbot, window, Qt.Key.Key_D)
-    assert isinstance(reason_dialog, TextDialog)
-    reason_dialog.editor.setPlainText("Already on its way, sorry.")
-    with qtbot.waitSignal(window.bulk.dialog_opened, timeout=WAIT) as opened:
-        reason_dialog.confirm_button.click()
-    dialog = opened.args[0]
-    assert isinstance(dialog, BulkConfirmDialog)
+    orders = choose(qtbot, window, chosen)
+    dialog = decline_chosen(qtbot, window, "Already on its way, sorry.")
     rows = dict(dialog.rows())
     assert rows["Orders"] == "2" and rows["Reason"] == "Already on its way, sorry."
     assert "Refund in total" not in rows and dialog.left_out_lines == []
-    with qtbot.waitSignal(window.bulk.finished, timeout=WAIT) as finished:
-        confirm(qtbot, window, dialog)
-    assert [o.state for o in finished.args[0].orders] == [OrderState.DONE] * 2
+    run, _progress = run_to_end(qtbot, window, dialog)
+    assert [o.state for o in run.orders] == [OrderState.DONE] * 2
     for rid, gid, _name in orders:
         assert demo_shop.order(gid).cancelled_at is None
         assert [r for r in demo_shop.ledger.refunds if r.order_id == gid] == []
@@ -231,13 +196,8 @@ def test_approve_selected_asks_the_warehouse_first_for_orders_it_holds(
     service_row = service_row_judged()
     assert service_row is not None
     approve = rows_with(window, "approve", "PAID")[:1]
-    click_rows(qtbot, window, [*approve, service_row])
-    (_rid, paid_gid, _name), (service_rid, _gid, service_name) = [
-        order_of(window, row) for row in (*approve, service_row)
-    ]
-
-    dialog = open_bulk(qtbot, window, Qt.Key.Key_A)
-    assert isinstance(dialog, BulkConfirmDialog)
+    orders, dialog = approve_chosen(qtbot, window, [*approve, service_row])
+    (_rid, paid_gid, _name), (service_rid, _gid, service_name) = orders
     rows = dict(dialog.rows())
     assert rows["Orders"] == "1" and rows["Warehouse asked first"] == "1"
     assert dialog.warehouse_lines == [service_name] and dialog.left_out_lines == []
@@ -246,9 +206,7 @@ def test_approve_selected_asks_the_warehouse_first_for_orders_it_holds(
     [planned] = dialog.bulk.summary.refund_totals  # the held order refunds nothing now
     assert planned == dialog.bulk.plans[0].refund_total
 
-    with qtbot.waitSignal(window.bulk.finished, timeout=WAIT) as finished:
-        progress = confirm(qtbot, window, dialog)
-    run = finished.args[0]
+    run, progress = run_to_end(qtbot, window, dialog)
     assert [o.state for o in run.orders] == [OrderState.DONE] * 2
     assert progress.orders.item(1).text() == (
         f"{service_name}: asked the warehouse; waiting for its answer"
@@ -284,7 +242,7 @@ def test_decline_selected_counts_the_reason_and_says_who_is_not_emailed(
         window.commands.sync.trigger()
     ids = [window.model.request_of_order(gid) for gid in (in_shopify, by_tag)]
     qtbot.waitUntil(lambda: all(window.model.row_of(rid or 0) is not None for rid in ids))
-    click_rows(qtbot, window, [window.model.row_of(rid or 0) or 0 for rid in ids])
+    choose(qtbot, window, [window.model.row_of(rid or 0) or 0 for rid in ids])
 
     reason_dialog = open_bulk(qtbot, window, Qt.Key.Key_D)
     assert isinstance(reason_dialog, TextDialog)
@@ -308,9 +266,8 @@ def test_decline_selected_counts_the_reason_and_says_who_is_not_emailed(
     assert dialog.no_reply_label.isVisible()
     assert "Not emailed will not be told by email" in dialog.no_reply_label.text()
     assert "decide those requests one at a time" in dialog.no_reply_label.text()
-    with qtbot.waitSignal(window.bulk.finished, timeout=WAIT) as finished:
-        confirm(qtbot, window, dialog)
-    assert [o.state for o in finished.args[0].orders] == [OrderState.DONE] * 2
+    run, _progress = run_to_end(qtbot, window, dialog)
+    assert [o.state for o in run.orders] == [OrderState.DONE] * 2
     (declined,) = demo_shop.order(in_shopify).requested_edits
     assert edit.endswith(f"/{declined.id}")
     assert (declined.status, declined.decline_note) == ("DECLINED", reason.strip())
@@ -360,10 +317,7 @@ def test_one_undo_takes_back_a_whole_bulk_approve_before_its_window_ends(
 ) -> None:
     approve = rows_with(window, "approve", "PAID")[:3]
     assert len(approve) == 3
-    click_rows(qtbot, window, approve)
-    orders = [order_of(window, row) for row in approve]
-    dialog = open_bulk(qtbot, window, Qt.Key.Key_A)
-    assert isinstance(dialog, BulkConfirmDialog)
+    orders, dialog = approve_chosen(qtbot, window, approve)
     assert "undo window of 600 s" in dialog.undo_label.text()
     assert "one Undo (Ctrl+Z) takes back all of them" in dialog.undo_label.text()
 
@@ -392,10 +346,7 @@ def test_a_bulk_approve_is_sent_once_its_undo_window_is_over(
     window: MainWindow, qtbot: QtBot, demo_shop: DemoShop
 ) -> None:
     approve = rows_with(window, "approve", "PAID")[:3]
-    click_rows(qtbot, window, approve)
-    orders = [order_of(window, row) for row in approve]
-    dialog = open_bulk(qtbot, window, Qt.Key.Key_A)
-    assert isinstance(dialog, BulkConfirmDialog)
+    orders, dialog = approve_chosen(qtbot, window, approve)
     untouched: list[bool] = []  # Shopify, as each order was queued
     window.bulk.order_finished.connect(
         lambda _rid, _o: untouched.append(
@@ -431,16 +382,9 @@ def test_one_undo_takes_back_a_bulk_decline(
 ) -> None:
     chosen = [*rows_with(window, "approve", "PAID")[:1], *rows_with(window, "review")[:1]]
     assert len(chosen) == 2
-    click_rows(qtbot, window, chosen)
-    orders = [order_of(window, row) for row in chosen]
+    orders = choose(qtbot, window, chosen)
     notes = {gid: demo_shop.order(gid).note for _rid, gid, _name in orders}
-    reason_dialog = open_bulk(qtbot, window, Qt.Key.Key_D)
-    assert isinstance(reason_dialog, TextDialog)
-    reason_dialog.editor.setPlainText("Already on its way, sorry.")
-    with qtbot.waitSignal(window.bulk.dialog_opened, timeout=WAIT) as opened:
-        reason_dialog.confirm_button.click()
-    dialog = opened.args[0]
-    assert isinstance(dialog, BulkConfirmDialog)
+    dialog = decline_chosen(qtbot, window, "Already on its way, sorry.")
     _outcomes, said = queue_in_window(qtbot, window, dialog)
     assert said[0].startswith("2 orders: sent at ")
     run = undo_bulk(qtbot, window)
@@ -457,10 +401,7 @@ def test_a_bulk_whose_window_ends_offline_waits_for_shopify_and_is_sent_once(
     window: MainWindow, qtbot: QtBot, demo_shop: DemoShop
 ) -> None:
     approve = rows_with(window, "approve", "PAID")[:2]
-    click_rows(qtbot, window, approve)
-    orders = [order_of(window, row) for row in approve]
-    dialog = open_bulk(qtbot, window, Qt.Key.Key_A)
-    assert isinstance(dialog, BulkConfirmDialog)
+    orders, dialog = approve_chosen(qtbot, window, approve)
     with qtbot.waitSignal(window.bulk.finished, timeout=WAIT) as finished:
         queue_in_window(qtbot, window, dialog)
         demo_shop.faults.at_rate(Fault.drop(), 1.0)  # Shopify out of reach at the window's end
@@ -492,10 +433,7 @@ def test_stop_after_the_undo_window_takes_back_the_orders_not_started(
     """Stopped, the orders still queued never go: not later, not after a restart."""
     approve = rows_with(window, "approve", "PAID")[:4]
     assert len(approve) == 4
-    click_rows(qtbot, window, approve)
-    orders = [order_of(window, row) for row in approve]
-    dialog = open_bulk(qtbot, window, Qt.Key.Key_A)
-    assert isinstance(dialog, BulkConfirmDialog)
+    orders, dialog = approve_chosen(qtbot, window, approve)
     window.bulk.order_finished.connect(
         lambda _rid, o: (
             window.bulk.progress.stop_button.click()
@@ -522,6 +460,45 @@ def test_stop_after_the_undo_window_takes_back_the_orders_not_started(
         assert len(refunds) == (1 if gid in sent else 0)
 
 
+@pytest.mark.parametrize("context", [1], indirect=True)
+def test_an_order_stop_kept_from_shopify_reads_not_sent_not_undone(
+    window: MainWindow, qtbot: QtBot, demo_shop: DemoShop
+) -> None:
+    """Stop while the first two orders hang at Shopify: the third, queued and never sent,
+    read "Undone" in the Action column, as if Undo had taken it back in its window. It says
+    what happened, and the request is back in Needs decision."""
+    approve = rows_with(window, "approve", "PAID")[:3]
+    orders, dialog = approve_chosen(qtbot, window, approve)
+    before = {gid: demo_shop.order(gid).updated_at for _rid, gid, _name in orders}
+    gate = threading.Event()
+    demo_shop.faults.inject(Fault.held(gate), operation="OrderCancel", times=AT_ONCE)
+    try:
+        with qtbot.waitSignal(window.bulk.dialog_opened, timeout=WAIT) as opened:
+            queue_in_window(qtbot, window, dialog)  # the progress opens as the window ends
+        progress = opened.args[0]
+        assert isinstance(progress, BulkProgressDialog)
+        run = progress.run
+        qtbot.waitUntil(lambda: run.in_flight == AT_ONCE, timeout=WAIT)
+        with qtbot.waitSignal(window.bulk.finished, timeout=WAIT):
+            progress.stop_button.click()
+            gate.set()  # Shopify answers the two on their way
+    finally:
+        gate.set()
+    assert [o.state for o in run.orders] == [OrderState.DONE] * AT_ONCE + [OrderState.NOT_STARTED]
+    stopped = run.orders[AT_ONCE].plan
+    assert stopped.request_id is not None
+    back_in_needs_decision(qtbot, window, [stopped.request_id])
+    row = window.model.row_of(stopped.request_id)
+    assert row is not None
+    assert window.model.index(row, Column.ACTION).data() == "Not sent (stopped)"
+    timeline = window.detail.timeline.text()  # its record says so too
+    assert "Cancel: not sent, you pressed Stop" in timeline and "taken back" not in timeline
+    order = demo_shop.order(stopped.order_id)  # Shopify saw nothing of it: not touched at all
+    assert order.updated_at == before[stopped.order_id] and order.cancelled_at is None
+    assert [r for r in demo_shop.ledger.refunds if r.order_id == stopped.order_id] == []
+    assert all(demo_shop.order(o.plan.order_id).cancelled_at for o in run.orders[:AT_ONCE])
+
+
 @pytest.mark.parametrize("context", [600], indirect=True)
 def test_undo_takes_back_the_newest_first_a_bulk_then_a_single_decision(
     window: MainWindow, qtbot: QtBot, demo_shop: DemoShop
@@ -534,9 +511,7 @@ def test_undo_takes_back_the_newest_first_a_bulk_then_a_single_decision(
         approve.confirm_button.click()
     window.queue.show_tab(Tab.NEEDS_DECISION)
     rows = [window.model.row_of(rid) for rid, _gid, _name in in_bulk]
-    click_rows(qtbot, window, [row for row in rows if row is not None])
-    dialog = open_bulk(qtbot, window, Qt.Key.Key_A)
-    assert isinstance(dialog, BulkConfirmDialog)
+    _orders, dialog = approve_chosen(qtbot, window, [row for row in rows if row is not None])
     queue_in_window(qtbot, window, dialog)
 
     run = undo_bulk(qtbot, window)  # the bulk, queued last, goes first
@@ -559,10 +534,7 @@ def test_an_undo_that_finds_an_order_already_sent_says_so_and_takes_back_the_res
     """The undo racing an order's sending: each order is either taken back or reported as
     sent, never both."""
     approve = rows_with(window, "approve", "PAID")[:3]
-    click_rows(qtbot, window, approve)
-    orders = [order_of(window, row) for row in approve]
-    dialog = open_bulk(qtbot, window, Qt.Key.Key_A)
-    assert isinstance(dialog, BulkConfirmDialog)
+    orders, dialog = approve_chosen(qtbot, window, approve)
     outcomes, _said = queue_in_window(qtbot, window, dialog)
     session = window.session
     assert session is not None and outcomes[0].action_id is not None
@@ -585,11 +557,13 @@ def locked_once(monkeypatch: pytest.MonkeyPatch, which: int) -> None:
     real = bulk_session.take_back
     calls: list[int] = []
 
-    def take_back(session: StoreSession, action_id: int, request_id: int) -> bool:
+    def take_back(
+        session: StoreSession, action_id: int, request_id: int, *, stopped: bool = False
+    ) -> bool:
         calls.append(action_id)
         if len(calls) == which:
             raise sqlite3.OperationalError("database is locked")
-        return real(session, action_id, request_id)
+        return real(session, action_id, request_id, stopped=stopped)
 
     monkeypatch.setattr(bulk_session, "take_back", take_back)
 
@@ -610,10 +584,7 @@ def test_an_undo_the_database_refuses_in_part_keeps_that_order_waiting_for_undo_
     """The order the database would not take back is never sent, now or at the next start:
     the bulk waits, Undo stays on, and pressing it again takes the order back."""
     approve = rows_with(window, "approve", "PAID")[:3]
-    click_rows(qtbot, window, approve)
-    orders = [order_of(window, row) for row in approve]
-    dialog = open_bulk(qtbot, window, Qt.Key.Key_A)
-    assert isinstance(dialog, BulkConfirmDialog)
+    orders, dialog = approve_chosen(qtbot, window, approve)
     outcomes, _said = queue_in_window(qtbot, window, dialog)
     assert store_held(window)
     ids = [o.action_id for o in outcomes]
@@ -653,10 +624,7 @@ def test_an_order_stop_could_not_take_back_waits_for_undo_and_is_never_sent(
     window: MainWindow, qtbot: QtBot, demo_shop: DemoShop, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     approve = rows_with(window, "approve", "PAID")[:4]
-    click_rows(qtbot, window, approve)
-    orders = [order_of(window, row) for row in approve]
-    dialog = open_bulk(qtbot, window, Qt.Key.Key_A)
-    assert isinstance(dialog, BulkConfirmDialog)
+    orders, dialog = approve_chosen(qtbot, window, approve)
     locked_once(monkeypatch, 1)  # the first order Stop takes back
     window.bulk.order_finished.connect(
         lambda _rid, o: (
@@ -698,10 +666,8 @@ def test_a_bulk_order_held_up_by_another_action_is_queued_not_failed_nor_offline
     window: MainWindow, qtbot: QtBot, demo_shop: DemoShop
 ) -> None:
     approve = rows_with(window, "approve", "PAID")[:2]
-    click_rows(qtbot, window, approve)
-    (_rid, first, name), (_rid2, second, _name2) = [order_of(window, row) for row in approve]
-    dialog = open_bulk(qtbot, window, Qt.Key.Key_A)
-    assert isinstance(dialog, BulkConfirmDialog)
+    orders, dialog = approve_chosen(qtbot, window, approve)
+    (_rid, first, name), (_rid2, second, _name2) = orders
     session = window.session
     assert session is not None
     held: list[bool] = []  # the store, as each order ended
@@ -734,10 +700,7 @@ def test_a_bulk_queued_in_part_whose_rollback_fails_waits_for_undo(
     """The database gave way while the bulk was queued, and again while what it had queued
     was taken back: that order is not left to go at the next start, but waits for Undo."""
     approve = rows_with(window, "approve", "PAID")[:3]
-    click_rows(qtbot, window, approve)
-    orders = [order_of(window, row) for row in approve]
-    dialog = open_bulk(qtbot, window, Qt.Key.Key_A)
-    assert isinstance(dialog, BulkConfirmDialog)
+    orders, dialog = approve_chosen(qtbot, window, approve)
     session = window.session
     assert session is not None
     runner = session.runner
@@ -781,8 +744,7 @@ def test_a_bulk_order_shopify_does_not_answer_is_said_and_stop_lets_the_dialog_c
     way finish in the background, once each, into the queue."""
     approve = rows_with(window, "approve", "PAID")[:3]
     assert len(approve) == 3
-    click_rows(qtbot, window, approve)
-    orders = [order_of(window, row) for row in approve]
+    orders = choose(qtbot, window, approve)
     session = window.session
     assert session is not None
     session.client.merchant_patience = 0.2  # a merchant's 20 s, shortened
@@ -827,8 +789,7 @@ def test_a_bulk_order_sent_but_unconfirmed_shows_its_final_state_once_recovered(
     """The walkthrough's rows said "sent; waiting for Shopify to confirm" beside "2
     succeeded", and kept saying it after the orders were done."""
     approve = rows_with(window, "approve", "PAID")[:1]
-    click_rows(qtbot, window, approve)
-    [(_rid, gid, _name)] = [order_of(window, row) for row in approve]
+    [(_rid, gid, _name)] = choose(qtbot, window, approve)
     # The cancel reaches Shopify; following its job fails every try: not known yet.
     session = window.session
     assert session is not None
@@ -836,9 +797,7 @@ def test_a_bulk_order_sent_but_unconfirmed_shows_its_final_state_once_recovered(
     demo_shop.faults.inject(Fault.server_error(), operation="CancelJob", times=tries)
     dialog = open_bulk(qtbot, window, Qt.Key.Key_A)
     assert isinstance(dialog, BulkConfirmDialog)
-    with qtbot.waitSignal(window.bulk.finished, timeout=WAIT) as finished:
-        progress = confirm(qtbot, window, dialog)
-    run = finished.args[0]
+    run, progress = run_to_end(qtbot, window, dialog)
     assert run.orders[0].outcome.status == "pending"
     row = progress.orders.item(0)
     assert row.text().endswith(": sent; waiting for Shopify to confirm")
@@ -856,8 +815,7 @@ def test_a_bulk_order_that_fails_after_its_dialog_closed_is_said_in_the_banner(
     window: MainWindow, qtbot: QtBot, demo_shop: DemoShop
 ) -> None:
     approve = rows_with(window, "approve", "PAID")[:1]
-    click_rows(qtbot, window, approve)
-    [(rid, gid, name)] = [order_of(window, row) for row in approve]
+    [(rid, gid, name)] = choose(qtbot, window, approve)
     session = window.session
     assert session is not None
     session.client.merchant_patience = 0.2
@@ -887,9 +845,9 @@ def test_with_several_rows_chosen_a_single_decision_is_off_and_a_does_nothing(
     """A with two rows chosen opened the approval of one of them only (fourth walkthrough): the
     single decisions wait until one row is chosen; the bulk commands act on the chosen rows."""
     rows = rows_with(window, "approve", "PAID")[:2]
-    click_rows(qtbot, window, rows[:1])
+    choose(qtbot, window, rows[:1])
     qtbot.waitUntil(window.commands.approve.isEnabled, timeout=WAIT)  # its detail read
-    click_rows(qtbot, window, rows)
+    choose(qtbot, window, rows)
     last = window.model.request_id_at(rows[1])
 
     def shown() -> bool:
@@ -906,5 +864,5 @@ def test_with_several_rows_chosen_a_single_decision_is_off_and_a_does_nothing(
     window.actions_.dialog_opened.connect(opened.append)
     qtbot.keyClick(window.queue.table, Qt.Key.Key_A)  # a shortcut is handled in the click
     assert opened == [] and window.actions_.preparing is False
-    click_rows(qtbot, window, rows[1:])
+    choose(qtbot, window, rows[1:])
     qtbot.waitUntil(window.commands.approve.isEnabled, timeout=WAIT)

@@ -15,13 +15,11 @@ from cancelapp.demoshop import DemoShop
 from cancelapp.domain.money import Money
 from cancelapp.policy import policy_path
 from cancelapp.store.stores import list_stores
-from cancelapp.ui.dialogs.bulk_dialogs import BulkConfirmDialog
 from cancelapp.ui.queue.queue_index import Tab
+from fixtures.bulk_steps import approve_chosen
 from fixtures.main_window import open_window
-from fixtures.queue_rows import click_rows
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
-WAIT = 30_000
 APPROVE_ALL = """\
 version = 1
 [[rules]]
@@ -46,11 +44,7 @@ def test_a_bulk_approve_in_three_currencies_totals_the_orders_in_the_shops_curre
     window.queue.show_tab(Tab.APPROVE)
     rows = [window.model.row_of(window.model.request_of_order(o) or 0) for o in orders]
     assert None not in rows, "each order is judged Approve"
-    click_rows(qtbot, window, [r for r in rows if r is not None])
-    with qtbot.waitSignal(window.bulk.dialog_opened, timeout=WAIT) as opened:
-        window.commands.approve_selected.trigger()
-    dialog = opened.args[0]
-    assert isinstance(dialog, BulkConfirmDialog)
+    _orders, dialog = approve_chosen(qtbot, window, [r for r in rows if r is not None])
     shown = dict(dialog.rows())
     assert "Refund in total" not in shown  # no longer three currencies under one label
     listed = [window.model.queue_row(r) for r in rows if r is not None]

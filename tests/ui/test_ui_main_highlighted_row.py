@@ -16,10 +16,10 @@ from pytestqt.qtbot import QtBot
 
 from cancelapp.context import AppContext, connect_demo
 from cancelapp.demoshop import DemoShop
-from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog, TextDialog
-from cancelapp.ui.dialogs.bulk_dialogs import BulkConfirmDialog
+from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Column, Tab
+from fixtures.bulk_steps import approve_chosen, choose, decline_chosen, run_to_end
 from fixtures.main_window import open_window, show_request
 from fixtures.queue_rows import click_rows, rows_with
 
@@ -87,36 +87,16 @@ def approve_opens_for(qtbot: QtBot, window: MainWindow, request_id: int) -> None
     dialog.reject()
 
 
-def bulk(qtbot: QtBot, window: MainWindow, key: Qt.Key, reason: str | None = None) -> None:
-    """Shift+A or Shift+D on the chosen rows, confirmed, to the end of the run."""
-    with qtbot.waitSignal(window.bulk.dialog_opened, timeout=WAIT) as opened:
-        qtbot.keyClick(window.queue.table, key, Qt.KeyboardModifier.ShiftModifier)
-    dialog = opened.args[0]
-    if reason is not None:
-        assert isinstance(dialog, TextDialog)
-        dialog.editor.setPlainText(reason)
-        with qtbot.waitSignal(window.bulk.dialog_opened, timeout=WAIT) as opened:
-            dialog.confirm_button.click()
-        dialog = opened.args[0]
-    assert isinstance(dialog, BulkConfirmDialog)
-    with (
-        qtbot.waitSignal(window.bulk.finished, timeout=WAIT),
-        qtbot.waitSignal(window.bulk.dialog_opened, timeout=WAIT),
-    ):
-        dialog.confirm_button.click()
-
-
 def test_after_a_bulk_approve_the_next_row_is_highlighted_shown_and_approved_by_a(
     window: MainWindow, qtbot: QtBot
 ) -> None:
     window.queue.show_tab(Tab.APPROVE)
     paid = rows_with(window, "approve", "PAID")
     assert len(paid) >= 3
-    chosen = click_rows(qtbot, window, paid[:2])
-    assert set(window.queue.selected_request_ids()) == set(chosen)
-    bulk(qtbot, window, Qt.Key.Key_A)
-    window.bulk.progress.close()  # type: ignore[union-attr]
-    gone(qtbot, window, chosen)
+    orders, dialog = approve_chosen(qtbot, window, paid[:2])
+    _run, progress = run_to_end(qtbot, window, dialog)
+    progress.close()
+    gone(qtbot, window, [rid for rid, _gid, _name in orders])
     approve_opens_for(qtbot, window, highlighted_is_shown(qtbot, window))
 
 
@@ -126,11 +106,11 @@ def test_after_a_bulk_decline_the_next_row_is_highlighted_shown_and_approved_by_
     window.queue.show_tab(Tab.NEEDS_DECISION)
     review = rows_with(window, "review")
     assert len(review) >= 3
-    chosen = click_rows(qtbot, window, [review[1], review[0]])  # the current one is above
-    assert set(window.queue.selected_request_ids()) == set(chosen)
-    bulk(qtbot, window, Qt.Key.Key_D, reason="Already on its way, sorry.")
-    window.bulk.progress.close()  # type: ignore[union-attr]
-    gone(qtbot, window, chosen)
+    orders = choose(qtbot, window, [review[1], review[0]])  # the current one is above
+    dialog = decline_chosen(qtbot, window, "Already on its way, sorry.")
+    _run, progress = run_to_end(qtbot, window, dialog)
+    progress.close()
+    gone(qtbot, window, [rid for rid, _gid, _name in orders])
     approve_opens_for(qtbot, window, highlighted_is_shown(qtbot, window))
 
 
@@ -163,11 +143,11 @@ def test_the_last_row_leaving_leaves_the_placeholder_and_no_action(
     window.queue.show_tab(Tab.DENY)
     rows = window.model.rowCount()
     assert rows >= 1
-    chosen = click_rows(qtbot, window, list(range(rows)))
-    assert set(window.queue.selected_request_ids()) == set(chosen)
-    bulk(qtbot, window, Qt.Key.Key_D, reason="Outside the window.")
-    window.bulk.progress.close()  # type: ignore[union-attr]
-    gone(qtbot, window, chosen)
+    orders = choose(qtbot, window, list(range(rows)))
+    dialog = decline_chosen(qtbot, window, "Outside the window.")
+    _run, progress = run_to_end(qtbot, window, dialog)
+    progress.close()
+    gone(qtbot, window, [rid for rid, _gid, _name in orders])
     assert window.model.rowCount() == 0
     qtbot.waitUntil(lambda: window.detail.detail is None, timeout=WAIT)
     assert window.queue.current_request_id() == 0

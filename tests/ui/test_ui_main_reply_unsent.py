@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
@@ -28,9 +29,11 @@ def demo_shop(make_demo_shop: Callable[..., DemoShop]) -> DemoShop:
     return make_demo_shop(size=6, bucket_size=100_000, restore_rate=100_000)
 
 
-def no_mailbox_window(qtbot: QtBot, context: AppContext, shop: DemoShop) -> MainWindow:
+def no_mailbox_window(
+    qtbot: QtBot, context: AppContext, shop: DemoShop, undo_seconds: int = 0
+) -> MainWindow:
     connect_demo(context, shop)
-    context.settings = replace(context.settings, undo_window_seconds=0)
+    context.settings = replace(context.settings, undo_window_seconds=undo_seconds)
     return open_window(qtbot, context)
 
 
@@ -108,3 +111,31 @@ def test_a_decline_without_a_mailbox_says_the_reply_is_not_sent(
         dialog.confirm_button.click()
     assert finished.args[1].status.value == "done", finished.args[1].message
     timeline_says(qtbot, window, request_id, "Reply not sent: no mailbox set up")
+
+
+def test_a_decision_undone_without_a_mailbox_takes_its_unsent_reply_back_too(
+    qtbot: QtBot, bare_context: AppContext, demo_shop: DemoShop
+) -> None:
+    """Approved with no mailbox, then Undo inside the undo window: nothing was decided, yet
+    the timeline's last word on the reply was "Reply not sent", a reply the customer seemed
+    still owed. The entry stays (the log is append-only) and the undo answers it."""
+    order_id = demo_shop.create_order("paid")
+    demo_shop.add_cancel_request(order_id, "Please cancel")
+    window = no_mailbox_window(qtbot, bare_context, demo_shop, undo_seconds=600)
+    dialog = open_approve(qtbot, window, order_id)
+    with qtbot.waitSignal(window.actions_.finished, timeout=WAIT) as finished:
+        dialog.confirm_button.click()
+    request_id, outcome = finished.args
+    assert outcome.status.value == "queued", outcome.message
+    with qtbot.waitSignal(window.actions_.finished, timeout=WAIT):
+        qtbot.keyClick(window.queue.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    window.queue.show_tab(Tab.NEEDS_DECISION)  # back for a decision
+    qtbot.waitUntil(lambda: window.model.row_of(request_id) is not None, timeout=WAIT)
+    show_request(qtbot, window, request_id)
+    lines = window.detail.timeline.text().splitlines()
+    said = [n for n, line in enumerate(lines) if "Reply not sent: no mailbox set up" in line]
+    back = [
+        n for n, line in enumerate(lines) if "Unsent reply taken back with its decision" in line
+    ]
+    assert len(said) == 1 and len(back) == 1 and said[0] < back[0], lines
+    assert demo_shop.order(order_id).cancelled_at is None

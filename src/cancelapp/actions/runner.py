@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -375,11 +376,16 @@ class ActionRunner:
                 return outcome_of(entry.plan, OutcomeStatus.QUEUED, AFTER_THE_OTHER, entry=entry)
             return self._send_queued(entry)
 
-    def take_back(self, action_id: int) -> bool:
+    def take_back(self, action_id: int, *, stopped: bool = False) -> bool:
         """Undo a queued action before it is sent; False when it already left (or ended).
-        True also when it was taken back before: a retry after what followed failed."""
+        True also when it was taken back before: a retry after what followed failed.
+        `stopped`: by Stop in a bulk whose undo window is over, not by Undo (the records say)."""
         taken = claim_queued(
-            self.db, action_id, ActionState.UNDONE, now=self.clock(), also=self.records.taken_back
+            self.db,
+            action_id,
+            ActionState.UNDONE,
+            now=self.clock(),
+            also=partial(self.records.taken_back, stopped=stopped),
         )
         self._held.discard(action_id)  # taken back or gone: nothing of it is held any more
         if taken is None:

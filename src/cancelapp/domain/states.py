@@ -26,7 +26,9 @@ class ActionState(StrEnum):
     CONFIRMING = "confirming"  # Shopify accepted; waiting for the job / re-read
     DONE = "done"
     FAILED = "failed"
-    UNDONE = "undone"  # taken back inside the undo window
+    # Taken back inside the undo window; or stopped in a bulk before it was sent, which its
+    # result says (`store.journal.mark_stopped`): ended either way, nothing sent.
+    UNDONE = "undone"
     CONFLICT = "conflict"  # re-verification found the order changed
 
 

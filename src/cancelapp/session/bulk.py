@@ -229,17 +229,20 @@ class TakenBack:
     error: sqlite3.Error | None = None  # the first refusal, for the details
 
 
-def take_back_orders(session: StoreSession, orders: Iterable[tuple[int, int]]) -> TakenBack:
+def take_back_orders(
+    session: StoreSession, orders: Iterable[tuple[int, int]], *, stopped: bool = False
+) -> TakenBack:
     """Take back every queued order of (action id, request id) not yet sent: each request
     returns to the merchant. One the database refuses stays queued (and held: nothing sends
-    it while the bulk waits), and the others are still taken back."""
+    it while the bulk waits), and the others are still taken back. `stopped`: by Stop, after
+    the undo window, so their records say "not sent", not "taken back" (Undo's)."""
     taken: list[int] = []
     sent: list[int] = []
     failed: list[int] = []
     error: sqlite3.Error | None = None
     for action_id, request_id in orders:
         try:
-            back = take_back(session, action_id, request_id)
+            back = take_back(session, action_id, request_id, stopped=stopped)
         except sqlite3.Error as refused:
             log.warning("could not take back action %s: %s", action_id, refused)
             failed.append(action_id)

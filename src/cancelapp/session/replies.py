@@ -11,11 +11,12 @@ that cannot tell, left to the merchant (`settle_unknown`) rather than sent twice
 from __future__ import annotations
 
 import imaplib
+import json
 import logging
 import sqlite3
 import threading
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from cancelapp.actions import Outcome
 from cancelapp.domain.action import ActionKind, ActionState
@@ -31,6 +32,7 @@ from cancelapp.session.refresh import StoreSession
 from cancelapp.sources.incoming import SourceUnavailable
 from cancelapp.store.audit import AuditEntry, append_audit
 from cancelapp.store.audit_codes import EntryCode
+from cancelapp.store.journal import get_action
 from cancelapp.store.outbox import (
     NO_DECISION,
     MailState,
@@ -41,6 +43,7 @@ from cancelapp.store.outbox import (
     unfinished_mail,
     unsent_decision_replies,
 )
+from cancelapp.store.times import to_db_time
 
 log = logging.getLogger(__name__)
 _ONE_ROUND = threading.Lock()  # two rounds at once could both hand the same reply over
@@ -69,6 +72,10 @@ NOT_SENT = {
     "copied": EntryCode.REPLY_COPIED,
     "mail_program": EntryCode.REPLY_MAIL_PROGRAM,
 }
+_NOT_SENT_OR_BACK = (*NOT_SENT.values(), EntryCode.REPLY_TAKEN_BACK)
+# The record of a reply not sent is written just before its decision is journaled; this much
+# earlier is looked at, generous for a slow disk or a clock set back meanwhile.
+_DECISION_TO_JOURNAL = timedelta(hours=1)
 
 
 @dataclass(frozen=True)
@@ -124,17 +131,66 @@ def replace_decision_replies(
         _replaced(conn, session, unsent_decision_replies(conn, request_id), order_gid)
 
 
-def take_back(session: StoreSession, action_id: int, request_id: int) -> bool:
+def take_back(
+    session: StoreSession, action_id: int, request_id: int, *, stopped: bool = False
+) -> bool:
     """Undo a decision still waiting out its undo window, and its reply with it: a reply to
     a decision taken back must never reach the customer, whatever later settles the request.
-    False when the decision already left (its reply stays)."""
-    if not session.runner.take_back(action_id):
+    False when the decision already left (its reply stays). `stopped`: a bulk's order the
+    merchant stopped before it was sent (`Runner.take_back`)."""
+    if not session.runner.take_back(action_id, stopped=stopped):
         return False
     with session.database.transaction() as conn:
         row = conn.execute("SELECT order_gid FROM requests WHERE id = ?", (request_id,)).fetchone()
+        order_gid = row[0] if row else None
         replies = unsent_decision_replies(conn, request_id)
-        _replaced(conn, session, replies, row[0] if row else None, EntryCode.REPLY_TAKEN_BACK)
+        _replaced(conn, session, replies, order_gid, EntryCode.REPLY_TAKEN_BACK)
+        _not_sent_taken_back(conn, session, action_id, order_gid)
     return True
+
+
+def _not_sent_taken_back(
+    conn: sqlite3.Connection, session: StoreSession, action_id: int, order_gid: str | None
+) -> None:
+    """The decision's reply CancelApp did not send (`_not_sent`: no mailbox, copied, ...)
+    goes back with it, and the record says so after the entry it answers (entries are
+    never removed), so no reply looks owed for a decision that was never made. Once: a
+    retried take-back finds its earlier word. The entries are found by the plan's id
+    among those since shortly before the decision was journaled (the log's time index)."""
+    action = get_action(conn, action_id)
+    if action is None or action.created_at is None or action.request_id is None:
+        return
+    since = action.created_at - _DECISION_TO_JOURNAL
+    rows = conn.execute(
+        f"""SELECT what, detail FROM audit_log
+            WHERE store_id = ? AND at >= ? AND request_id = ?
+              AND what IN ({",".join("?" * len(_NOT_SENT_OR_BACK))})
+              AND json_extract(detail, '$.plan_id') = ?
+            ORDER BY id""",  # noqa: S608 (placeholders only)
+        (
+            session.store_id,
+            to_db_time(since),
+            action.request_id,
+            *_NOT_SENT_OR_BACK,
+            action.idempotency_key,
+        ),
+    ).fetchall()
+    if any(what == EntryCode.REPLY_TAKEN_BACK for what, _detail in rows):
+        return
+    for _what, detail in rows:
+        append_audit(
+            conn,
+            AuditEntry(
+                at=datetime.now(UTC),
+                who=session.runner.who,
+                what=EntryCode.REPLY_TAKEN_BACK,
+                store_id=session.store_id,
+                order_gid=order_gid,
+                request_id=action.request_id,
+                action_id=action_id,
+                detail=json.loads(detail),
+            ),
+        )
 
 
 def _replaced(
@@ -201,13 +257,16 @@ def carry_out_with_reply(
     elif plan.request_id is not None:
         replace_decision_replies(session, plan.request_id, plan.order_id)
         if draft is not None:
-            _not_sent(session, draft, plan.order_id)
+            _not_sent(session, draft, plan.order_id, plan.plan_id)
     return carry_out(session, prepared)
 
 
-def _not_sent(session: StoreSession, draft: ReplyDraft, order_gid: str | None) -> None:
+def _not_sent(
+    session: StoreSession, draft: ReplyDraft, order_gid: str | None, plan_id: str
+) -> None:
     """The request's record says the reply did not go from CancelApp, and why (no mailbox
-    set up, no address), or that the merchant copied it to send themselves: never silent."""
+    set up, no address), or that the merchant copied it to send themselves: never silent.
+    With the decision's plan id, so an undo can answer it (`_not_sent_taken_back`)."""
     code = NOT_SENT.get(draft.not_sent or "", EntryCode.REPLY_NO_MAILBOX)
     if session.mailbox is None and code is EntryCode.REPLY_NO_ADDRESS:
         code = EntryCode.REPLY_NO_MAILBOX
@@ -221,7 +280,10 @@ def _not_sent(session: StoreSession, draft: ReplyDraft, order_gid: str | None) -
                 store_id=session.store_id,
                 order_gid=order_gid,
                 request_id=draft.request_id,
-                detail={"to": draft.to, "subject": draft.subject} if draft.to else {},
+                detail={
+                    **({"to": draft.to, "subject": draft.subject} if draft.to else {}),
+                    "plan_id": plan_id,
+                },
             ),
         )
 

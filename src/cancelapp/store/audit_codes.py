@@ -17,6 +17,7 @@ class PlanEvent(StrEnum):
     QUEUED = "queued"
     TAKEN_BACK = "taken back"
     STOPPED = "stopped: order changed"
+    NOT_SENT = "not sent: stop pressed"  # a bulk's order the merchant stopped before it left
     DONE = "done"
     FAILED = "failed"
 

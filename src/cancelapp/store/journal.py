@@ -159,6 +159,16 @@ def update_action_state(
         raise ActionFinishedError(action_id)
 
 
+def mark_stopped(conn: sqlite3.Connection, action_id: int) -> None:
+    """An undone action the merchant stopped in a bulk after its undo window: never sent,
+    but not taken back by Undo either. It stays `undone` (ended, for the one-unfinished-action
+    rule of the schema); its result says `stopped`, which the queue shows (`store.queue`)."""
+    conn.execute(
+        "UPDATE actions SET result = json_set(result, '$.stopped', json('true')) WHERE id = ?",
+        (action_id,),
+    )
+
+
 def update_action_plan(conn: sqlite3.Connection, action_id: int, params: Mapping[str, Any]) -> None:
     """The plan of an action of which nothing was sent yet, re-worked as it will be sent."""
     conn.execute("UPDATE actions SET params = ? WHERE id = ?", (json.dumps(params), action_id))

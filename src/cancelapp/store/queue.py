@@ -40,7 +40,7 @@ class QueueRow(NamedTuple):
     cancelled: int  # 1 when the order is cancelled
     verdict_outcome: str | None  # `Outcome` value; None until judged
     verdict_reason: str | None  # first reason, `phrase_json` text
-    action_state: str | None  # latest action's `ActionState` value
+    action_state: str | None  # latest action's `ActionState` value, or `STOPPED`
     stale: int  # 1 when the order snapshot is missing or older than the last full sync
     action_kind: str | None = None  # latest action's `ActionKind` value
     refund_due_on: str | None = None  # a statutory withdrawal's refund deadline, ISO date
@@ -48,6 +48,9 @@ class QueueRow(NamedTuple):
     unread_since: str | None = None
 
 
+# The Action column's state of an undone action the merchant stopped in a bulk before it was
+# sent (`journal.mark_stopped`): no `ActionState` of its own in the journal.
+STOPPED = "stopped"
 # The decided states as an SQL list: `('declined', 'done', 'in_progress', 'queued')`.
 _HANDLED = "(" + ", ".join(f"'{state.value}'" for state in sorted(HANDLED_STATES)) + ")"
 # A decided request with `unread_since` shows as new, at its unread message's time.
@@ -68,7 +71,10 @@ SELECT r.id, r.state, r.order_gid, COALESCE(o.name, r.order_name),
             THEN max(r.received_at, r.unread_since) ELSE r.received_at END,
        o.created_at, r.sources, o.financial_status, o.fulfillment_status,
        o.total_amount, o.currency, COALESCE(o.cancelled, 0), r.verdict_outcome,
-       r.verdict_reason, a.state,
+       r.verdict_reason,
+       CASE WHEN a.state = 'undone' AND (
+           SELECT json_extract(x.result, '$.stopped') FROM actions x WHERE x.id = a.id
+       ) THEN '{STOPPED}' ELSE a.state END,
        r.order_gid IS NOT NULL
            AND (o.id IS NULL OR o.fetched_at < COALESCE(s.last_full_sync_at, '')),
        a.kind, r.refund_due_on, r.unread_since
@@ -78,7 +84,7 @@ LEFT JOIN sync_state s ON s.store_id = r.store_id
 """  # noqa: S608 (the states are our enum's values, never input)
 # Each request's latest action. For the whole queue: one pass over every action.
 _LATEST_ACTIONS = """
-LEFT JOIN (SELECT request_id, state, kind, max(id) FROM actions GROUP BY request_id) a
+LEFT JOIN (SELECT request_id, state, kind, max(id) AS id FROM actions GROUP BY request_id) a
     ON a.request_id = r.id  -- SQLite takes `state` from the row with max(id): the latest
 """
 # `+`: read the table in rowid order rather than through an index

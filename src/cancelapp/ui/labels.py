@@ -60,6 +60,7 @@ _ACTION_STATES = {
     "failed": QT_TRANSLATE_NOOP(_CONTEXT, "Failed"),
     "conflict": QT_TRANSLATE_NOOP(_CONTEXT, "Failed: order changed"),
     "undone": QT_TRANSLATE_NOOP(_CONTEXT, "Undone"),
+    "stopped": QT_TRANSLATE_NOOP(_CONTEXT, "Not sent (stopped)"),  # `store.queue.STOPPED`
 }
 
 _REQUEST_STATES = {
@@ -162,6 +163,7 @@ _AUDIT_EVENTS = {
     "queued": QT_TRANSLATE_NOOP(_CONTEXT, "queued"),
     "taken back": QT_TRANSLATE_NOOP(_CONTEXT, "taken back"),
     "stopped: order changed": QT_TRANSLATE_NOOP(_CONTEXT, "stopped: the order changed"),
+    "not sent: stop pressed": QT_TRANSLATE_NOOP(_CONTEXT, "not sent, you pressed Stop"),
     "done": QT_TRANSLATE_NOOP(_CONTEXT, "done"),
     "failed": QT_TRANSLATE_NOOP(_CONTEXT, "failed"),
 }

@@ -17,7 +17,7 @@ from cancelapp.domain.money import Money
 from cancelapp.domain.request import RequestState
 from cancelapp.store.audit import AuditEntry, append_audit
 from cancelapp.store.audit_codes import PlanEvent
-from cancelapp.store.journal import record_decision
+from cancelapp.store.journal import mark_stopped, record_decision
 from cancelapp.store.phrase_json import phrase_to_json
 from cancelapp.store.requests import set_state, stored_verdict
 
@@ -54,8 +54,15 @@ class Records:
             detail={"due_at": due},
         )
 
-    def taken_back(self, conn: sqlite3.Connection, entry: JournaledPlan) -> None:
-        self._write(conn, entry.plan, PlanEvent.TAKEN_BACK, entry, RequestState.OPEN)
+    def taken_back(
+        self, conn: sqlite3.Connection, entry: JournaledPlan, *, stopped: bool = False
+    ) -> None:
+        """Back with the merchant, nothing sent: by Undo, or (`stopped`) by Stop in a bulk
+        after the undo window, which the journal's entry says too (`mark_stopped`)."""
+        if stopped:
+            mark_stopped(conn, entry.action_id)
+        event = PlanEvent.NOT_SENT if stopped else PlanEvent.TAKEN_BACK
+        self._write(conn, entry.plan, event, entry, RequestState.OPEN)
 
     def conflict(
         self,

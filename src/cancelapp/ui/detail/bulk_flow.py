@@ -407,7 +407,9 @@ class BulkFlow(QObject):
     ) -> None:
         from cancelapp.session.bulk import TakenBack, take_back_orders
 
-        task = self.workers.run_on(Lane.NETWORK, take_back_orders, session, queued)
+        task = self.workers.run_on(
+            Lane.NETWORK, take_back_orders, session, queued, stopped=not undo
+        )
         task.succeeded.connect(lambda result: self._taken_back(session, run, result, undo=undo))
         every = TakenBack(failed=tuple(action_id for action_id, _rid in queued))
         task.failed.connect(

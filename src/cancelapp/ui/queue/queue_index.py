@@ -25,7 +25,7 @@ from itertools import compress, repeat
 from typing import Any
 
 from cancelapp.domain.states import HANDLED_STATES, ActionState, Outcome, RequestState
-from cancelapp.store.queue import QueueRow
+from cancelapp.store.queue import STOPPED, QueueRow
 
 
 class Tab(IntEnum):
@@ -69,6 +69,7 @@ _ACTION_RANK = {
     ActionState.CONFLICT.value: 2,
     ActionState.DONE.value: 3,
     ActionState.UNDONE.value: 4,
+    STOPPED: 4,
 }
 _ON_HOLD_RANK = 5
 _HOLD = "hold"  # `ActionKind.HOLD`: `domain.action` loads after the first rows are painted
