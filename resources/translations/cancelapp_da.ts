@@ -2775,6 +2775,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>Ingen risikovurdering</translation>
     </message>
     <message>
+        <source>Not sent (stopped)</source>
+        <translation>Ikke sendt (stoppet)</translation>
+    </message>
+    <message>
         <source>Note</source>
         <translation>Note</translation>
     </message>
@@ -2945,6 +2949,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     <message>
         <source>failed</source>
         <translation>mislykkedes</translation>
+    </message>
+    <message>
+        <source>not sent, you pressed Stop</source>
+        <translation>ikke sendt, du trykkede på Stop</translation>
     </message>
     <message>
         <source>queued</source>
