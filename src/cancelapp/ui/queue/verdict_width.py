@@ -5,9 +5,12 @@ every column (40 px), and in Danish at 1366x768 the badges were cut. Here the ve
 is sized by hand (Fixed: the merchant sizes the others, the verdict takes the rest): when the
 rest is less than the widest badge of the current language and a few words of the reason
 (`REASON_CHARACTERS`), the other text columns give way
-down to their narrowest (headings whole, texts elided, their full text on hover), and when
-that is not enough the table scrolls sideways. The order number and the total never give
-way, and neither does the verdict.
+down to their narrowest (headings whole, texts elided, their full text on hover). When that
+is not enough, the columns with nothing to say in the rows shown fold away (Action and Refund
+due while requests await a decision: at 1024 px they left the reason "U…" in English and
+nothing in Danish), and the customer's name takes back what it need not give; when even that
+is not enough the table scrolls sideways. The order number and the total never give way, and
+neither does the verdict.
 
 Each other column keeps the width it wants (measured) apart from the width it shows, so a
 column that gave way in a narrow window widens again with it. A width the merchant set
@@ -46,10 +49,37 @@ _GIVING_WAY = (
 
 
 def give_way(
-    wanted: dict[int, int], lows: dict[int, int], shortfall: int, kept: frozenset[int]
+    wanted: dict[int, int],
+    lows: dict[int, int],
+    shortfall: int,
+    kept: frozenset[int],
+    whole: dict[int, int] | None = None,
 ) -> dict[int, int]:
     """The widths after the giving-way columns among `wanted` (but those `kept`) shed up to
-    `shortfall` pixels, each down to its narrowest (`lows`), the first ones first."""
+    `shortfall` pixels, each down to its narrowest (`lows`), the first ones first.
+
+    When that is not enough, the columns of `whole` give way whole, to the width it gives
+    them (an empty column folds away to 0; Received shows its short times), and the others
+    shed only what is still missing: the customer's name keeps what they free. In a window
+    wide enough without that, empty columns stay."""
+    widths, missing = _shed(wanted, lows, shortfall, kept)
+    steps = {
+        column: width
+        for column, width in (whole or {}).items()
+        if column in wanted and column not in kept and width < wanted[column]
+    }
+    if missing <= 0 or not steps:
+        return widths
+    rest = {column: width for column, width in wanted.items() if column not in steps}
+    freed = sum(wanted[column] - width for column, width in steps.items())
+    widths, _missing = _shed(rest, lows, shortfall - freed, kept)
+    return widths | steps
+
+
+def _shed(
+    wanted: dict[int, int], lows: dict[int, int], shortfall: int, kept: frozenset[int]
+) -> tuple[dict[int, int], int]:
+    """`give_way` with no column giving way whole; and the pixels still missing."""
     widths = dict(wanted)
     for column in _GIVING_WAY:
         if shortfall <= 0:
@@ -60,7 +90,7 @@ def give_way(
         cut = min(spare, shortfall)
         widths[column] -= cut
         shortfall -= cut
-    return widths
+    return widths, shortfall
 
 
 class VerdictWidth(QObject):
@@ -84,6 +114,7 @@ class VerdictWidth(QObject):
         # `shortest()`, measured once a column must give way (not before the first paint
         # of a window wide enough), again after each new measurement.
         self._least: dict[int, int] | None = None
+        self._folded = False  # a column folded away: the rows are watched for its texts
         header = table.horizontalHeader()
         header.setSectionResizeMode(_VERDICT, QHeaderView.ResizeMode.Fixed)
         header.sectionResized.connect(self._section_resized)
@@ -92,6 +123,15 @@ class VerdictWidth(QObject):
         # PySide build the type of every QWidget subclass: 45 M instructions (issue 19).
         header.installEventFilter(self)
         table.installEventFilter(self)
+        model = table.model()
+        for signal in (
+            model.modelReset,
+            model.layoutChanged,
+            model.rowsInserted,
+            model.rowsRemoved,
+            model.dataChanged,
+        ):
+            signal.connect(self._rows_changed)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not isValid(self.table):  # the header's last events, as the table goes
@@ -112,12 +152,25 @@ class VerdictWidth(QObject):
 
     def forget(self, merchants: frozenset[int]) -> None:
         """A restored state: the widths the header shows now are the columns' own, and those
-        of `merchants` the merchant's (the others are measured again)."""
-        self._wanted.clear()
+        of `merchants` the merchant's (the others are measured again). A column saved folded
+        away (0 px) wants its narrowest until then."""
+        header = self.table.horizontalHeader()
+        self._wanted = {
+            column: narrowest(self.table, column)
+            for column in range(header.count())
+            if header.sectionSize(column) == 0 and not header.isSectionHidden(column)
+        }
         self._merchants = set(merchants)
         # A state saved by an older release has the verdict in Stretch mode.
-        self.table.horizontalHeader().setSectionResizeMode(_VERDICT, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(_VERDICT, QHeaderView.ResizeMode.Fixed)
         self.fit()
+
+    def _rows_changed(self, *_args: object) -> None:
+        """Other rows or texts: a folded column may have something to say now (an action
+        under way says "In progress"), so the least widths are measured again."""
+        if self._folded:
+            self._least = None
+            self.fit()
 
     def _section_resized(self, column: int, old: int, new: int) -> None:
         if self.adjusting or column == _VERDICT:
@@ -143,12 +196,15 @@ class VerdictWidth(QObject):
         reason = self.table.fontMetrics().averageCharWidth() * REASON_CHARACTERS
         shortfall = sum(wanted.values()) + least + reason - room
         lows: dict[int, int] = {}
+        whole: dict[int, int] = {}
         if shortfall > 0:
             if self._least is None:
                 self._least = self._shortest()
             short = self._least
             lows = {c: short.get(c) or narrowest(self.table, c) for c in wanted}
-        widths = give_way(wanted, lows, shortfall, frozenset(self._merchants))
+            whole = {c: short[c] for c in wanted if c in short}
+        widths = give_way(wanted, lows, shortfall, frozenset(self._merchants), whole)
+        self._folded = any(widths[c] == 0 for c in whole)
         verdict = max(least, room - sum(widths.values()))
         self.adjusting = True
         try:
