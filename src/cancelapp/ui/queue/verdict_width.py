@@ -1,16 +1,16 @@
 """The verdict column's width: what the other columns leave, never less than its widest badge.
 
 Qt's Stretch mode gave the verdict the leftover width down to the header's one minimum for
-every column (40 px), and in Danish at 1366x768 the badges were cut. Here the verdict column
-is sized by hand (Fixed: the merchant sizes the others, the verdict takes the rest): when the
-rest is less than the widest badge of the current language and a few words of the reason
-(`REASON_CHARACTERS`), the other text columns give way
-down to their narrowest (headings whole, texts elided, their full text on hover). When that
-is not enough, the columns with nothing to say in the rows shown fold away (Action and Refund
-due while requests await a decision: at 1024 px they left the reason "U…" in English and
-nothing in Danish), and the customer's name takes back what it need not give; when even that
-is not enough the table scrolls sideways. The order number and the total never give way, and
-neither does the verdict.
+every column (40 px), and in Danish at 1366x768 the badges were cut. Here the verdict column is
+sized by hand (Fixed: the merchant sizes the others, the verdict takes the rest): when the rest
+is less than the widest badge of the current language and a few words of the reason
+(`REASON_CHARACTERS`), the other text columns give way down to their narrowest (headings whole,
+texts elided, their full text on hover), Received to its short times at once ("3 h" for "3 h
+ago", never cut). When that is not enough, the columns with nothing to say in the rows shown
+fold away (Action and Refund due while requests await a decision: at 1024 px they left the
+reason "U…" in English and nothing in Danish), and the customer's name takes back what it need
+not give; when even that is not enough the table scrolls sideways. The order number and the
+total never give way, and neither does the verdict.
 
 Each other column keeps the width it wants (measured) apart from the width it shows, so a
 column that gave way in a narrow window widens again with it. A width the merchant set
@@ -35,7 +35,7 @@ _VERDICT = Column.VERDICT.value
 # what the Action and refund-due columns gave, and the reason kept two letters).
 REASON_CHARACTERS = 15
 # What may be cut to its narrowest, in this order of preference (the last gives way last).
-# Received last, down to its short times ("3 t" for "for 3 timer siden"), never cut.
+# Received last, to its short times at once ("3 t" for "for 3 timer siden"), never cut.
 _GIVING_WAY = (
     Column.CUSTOMER,
     Column.SOURCE,
@@ -58,22 +58,30 @@ def give_way(
     """The widths after the giving-way columns among `wanted` (but those `kept`) shed up to
     `shortfall` pixels, each down to its narrowest (`lows`), the first ones first.
 
-    When that is not enough, the columns of `whole` give way whole, to the width it gives
-    them (an empty column folds away to 0; Received shows its short times), and the others
-    shed only what is still missing: the customer's name keeps what they free. In a window
-    wide enough without that, empty columns stay."""
-    widths, missing = _shed(wanted, lows, shortfall, kept)
+    The columns of `whole` give way whole or not at all, to the width it gives them, and
+    only when the others at their narrowest are not enough; the others then shed only what
+    is still missing (the customer's name keeps what they free). First those with a short
+    text, Received: between its two widths it showed its short times ("1 t") with room to
+    spare. Then those with nothing to say in the rows shown, folded away (0 px)."""
     steps = {
         column: width
         for column, width in (whole or {}).items()
         if column in wanted and column not in kept and width < wanted[column]
     }
-    if missing <= 0 or not steps:
-        return widths
     rest = {column: width for column, width in wanted.items() if column not in steps}
-    freed = sum(wanted[column] - width for column, width in steps.items())
-    widths, _missing = _shed(rest, lows, shortfall - freed, kept)
-    return widths | steps
+    held = {column: wanted[column] for column in steps}
+    widths, missing = _shed(rest, lows, shortfall, kept)
+    for stage in (
+        {column: width for column, width in steps.items() if width},
+        {column: width for column, width in steps.items() if not width},
+    ):
+        if missing <= 0:
+            break
+        if stage:
+            held.update(stage)
+            freed = sum(wanted[column] - width for column, width in held.items())
+            widths, missing = _shed(rest, lows, shortfall - freed, kept)
+    return widths | held
 
 
 def _shed(
