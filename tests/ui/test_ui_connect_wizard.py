@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QWizard
+from PySide6.QtWidgets import QApplication, QWizard
 from pytestqt.qtbot import QtBot
 
 from cancelapp.demoshop import DEFAULT_SCOPES, DemoShop
@@ -236,6 +236,50 @@ def connect_typed(qtbot: QtBot, wizard: ConnectWizard, shop: DemoShop) -> Connec
     qtbot.keyClicks(page.client_secret_edit, shop.client_secret)
     qtbot.keyClick(page.client_secret_edit, Qt.Key.Key_Return)
     return finish(qtbot, wizard)
+
+
+def test_return_on_the_check_page_waits_for_the_check_then_finishes_never_goes_back(
+    qtbot: QtBot,
+    open_wizard: Callable[[SecretStore], ConnectWizard],
+    demo_shop: DemoShop,
+    secret_store: SecretStore,
+) -> None:
+    """Once in QA, Return on the last page showed the token page again: the Back button had
+    the focus there (the page's Check again is off while it checks), and Return presses the
+    button that has the focus. Driven from the keyboard, the keys going where the focus is."""
+    wizard = open_wizard(secret_store)
+    wizard.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is wizard)
+    wizard.use_loopback(demo_shop.base_url)
+
+    def press_return() -> None:
+        focused = QApplication.focusWidget()
+        assert focused is not None and focused.window() is wizard
+        qtbot.keyClick(focused, Qt.Key.Key_Return)
+
+    press_return()
+    press_return()
+    page = wizard.credentials_page
+    assert wizard.currentPage() is page
+    qtbot.mouseClick(page.token_choice, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(page.token_edit, demo_shop.access_token)
+    qtbot.keyClick(page.token_edit, Qt.Key.Key_Return)
+    check = wizard.check_page
+    assert wizard.currentPage() is check and not check.isComplete()  # checking
+    back = wizard.button(QWizard.WizardButton.BackButton)
+    assert not back.hasFocus()
+    press_return()  # impatient: nothing until the store answers
+    assert wizard.currentPage() is check
+    qtbot.waitUntil(check.isComplete, timeout=WAIT)
+    assert not back.hasFocus()
+    # Check again, from the keyboard: off while it checks, the focus does not go to Back.
+    check.check_again.setFocus()
+    press_return()
+    assert not check.isComplete() and not back.hasFocus()
+    qtbot.waitUntil(check.isComplete, timeout=WAIT)
+    with qtbot.waitSignal(wizard.store_connected, timeout=WAIT):
+        press_return()
+    assert wizard.result() == QWizard.DialogCode.Accepted
 
 
 def test_the_guide_scrolls_on_a_laptop_screen(

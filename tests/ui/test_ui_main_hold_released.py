@@ -12,10 +12,9 @@ from pytestqt.qtbot import QtBot
 
 from cancelapp.context import AppContext, connect_demo
 from cancelapp.demoshop import DemoShop
-from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Column, Tab
-from fixtures.main_window import open_window, show_request
+from fixtures.main_window import hold, holdable_request, open_window
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 30_000
@@ -40,13 +39,7 @@ def test_after_hold_then_release_the_row_and_the_detail_say_it_awaits_a_decision
     window: MainWindow, qtbot: QtBot
 ) -> None:
     assert window.queue.tabs.currentIndex() == Tab.NEEDS_DECISION
-    holdable = 0
-    for row in range(window.model.rowCount()):
-        show_request(qtbot, window, window.model.request_id_at(row))
-        if window.commands.hold.isEnabled():
-            holdable = window.model.request_id_at(row)
-            break
-    assert holdable, "no request whose order can be held"
+    holdable = holdable_request(qtbot, window)
     untouched = next(
         window.model.request_id_at(r)
         for r in range(window.model.rowCount())
@@ -56,12 +49,7 @@ def test_after_hold_then_release_the_row_and_the_detail_say_it_awaits_a_decision
     awaiting = _action_cell(window, untouched)  # what any request awaiting a decision reads
     assert window.detail.state.text() == "Needs decision"
 
-    with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
-        window.commands.hold.trigger()
-    dialog = opened.args[0]
-    assert isinstance(dialog, ConfirmActionDialog)
-    with qtbot.waitSignal(window.actions_.finished, timeout=WAIT):
-        dialog.confirm_button.click()
+    hold(qtbot, window)
     # Held: still to be decided, and the row says the order is on hold, not "Done".
     qtbot.waitUntil(lambda: _action_cell(window, holdable) == "On hold", timeout=WAIT)
     qtbot.waitUntil(lambda: bool(window.detail.shipments.hold_rows), timeout=WAIT)

@@ -310,6 +310,10 @@ class CheckPage(RetranslatedPage):
         self._checking = False
         self._saving = False
         self.status = plain_label()
+        # The page's first stop for the keyboard, so the wizard never gives the focus to Back:
+        # Check again is off while the page checks, and a focused Back took Return for itself
+        # (once in QA, Return on this page went back to the token). Here Return is Finish's.
+        self.status.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.details = plain_label()
         self.check_again = QPushButton()
         self.check_again.clicked.connect(self.recheck_requested)
@@ -380,5 +384,8 @@ class CheckPage(RetranslatedPage):
             status = translated(self._error)
         self.status.setText(status)
         self.details.setText("\n".join(lines))
-        self.check_again.setEnabled(not self._checking and not self._saving)
+        can_check = not self._checking and not self._saving
+        if not can_check and self.check_again.hasFocus():
+            self.status.setFocus()  # not the next in line, Back (see `__init__`)
+        self.check_again.setEnabled(can_check)
         self.completeChanged.emit()

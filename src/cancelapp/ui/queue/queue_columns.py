@@ -57,6 +57,10 @@ _LIMITS = {
 CONTENT_WIDE = frozenset({Column.ACTION, Column.REFUND_DUE, Column.RECEIVED})
 # Columns with a shorter text for a narrow window (`QueueModel.short_text`).
 SHORTENED = frozenset({Column.RECEIVED})
+# Columns that fold away (width 0) in a narrow window when the rows shown have nothing to say
+# in them, rather than stand empty: while requests await a decision, Action and Refund due
+# took 112 px at 1024 px and left the verdict's reason "U…" (QA walkthrough).
+FOLDING = frozenset({Column.ACTION, Column.REFUND_DUE})
 _PADDING = 18  # the cell's margins and focus frame
 _SORT_ARROW = 20
 
@@ -99,11 +103,15 @@ def fit_columns(
     return widths
 
 
-def fit_short_columns(
-    table: QTableView, short_at: Callable[[int, int], str], sample: int = SAMPLE_ROWS
+def least_widths(
+    table: QTableView,
+    text_at: Callable[[int, int], str],
+    short_at: Callable[[int, int], str],
+    sample: int = SAMPLE_ROWS,
 ) -> dict[int, int]:
-    """How narrow each of `SHORTENED` may give way: its widest short text among the first
-    `sample` rows, so its texts are never cut."""
+    """How narrow some columns may give way, measured on the first `sample` rows: each of
+    `SHORTENED` to its widest short text, so its texts are never cut; each of `FOLDING` with
+    nothing to say in any of those rows to nothing (0: it may fold away)."""
     metrics = table.fontMetrics()
     rows = min(table.model().rowCount(), sample)
     widths: dict[int, int] = {}
@@ -113,6 +121,10 @@ def fit_short_columns(
             (metrics.horizontalAdvance(short_at(row, column)) for row in range(rows)), default=0
         )
         widths[column] = max(low, min(high, widest + _PADDING))
+    if rows:  # no rows: no reason to make room for
+        for column in FOLDING:
+            if not any(text_at(row, column) for row in range(rows)):
+                widths[column] = 0
     return widths
 
 

@@ -34,6 +34,7 @@ class VerdictDelegate(CellDelegate):
         super().__init__(parent)
         self.dark = is_dark()  # part of the badge cache's key: a change redraws them
         self._badges: dict[tuple[str, str, int, float, bool], QPixmap | None] = {}
+        self._badge_widths: dict[str, int] = {}  # by label, in the current font
 
     def paint(
         self,
@@ -44,7 +45,9 @@ class VerdictDelegate(CellDelegate):
         outcome, reason = index.data(VERDICT_ROLE) or (None, "")
         if self.begin_cell(painter, option):  # zoom, language: every badge is stale
             self._badges.clear()
-        rect = option.rect.adjusted(_INSET_X, _INSET_Y, -_INSET_X, -_INSET_Y)
+            self._badge_widths.clear()
+        cell = option.rect
+        rect = cell.adjusted(_INSET_X, _INSET_Y, -_INSET_X, -_INSET_Y)
         x = rect.left()
         if outcome:
             badge = self._badge(outcome, rect.height(), painter.device().devicePixelRatioF())
@@ -60,10 +63,26 @@ class VerdictDelegate(CellDelegate):
                         badge,
                         QRect(0, 0, round(shown * ratio), badge.height()),
                     )
-                x += wide + _GAP
         if reason:
-            width = max(rect.right() - x, 0)
-            self.texts.draw(painter, QRect(x, rect.top(), width, rect.height()), reason)
+            left, width = self.reason_at(outcome, cell.width())
+            self.texts.draw(
+                painter, QRect(cell.left() + left, rect.top(), width, rect.height()), reason
+            )
+
+    def reason_at(self, outcome: str | None, cell_width: int) -> tuple[int, int]:
+        """Where the reason starts beside `outcome`'s badge (from the cell's left edge) in a
+        cell `cell_width` pixels wide, and how wide it may be (elided to it)."""
+        label = outcome_label(outcome)
+        left = _INSET_X + (self._badge_width(label) + _GAP if label else 0)
+        return left, max(cell_width - _INSET_X - 1 - left, 0)
+
+    def _badge_width(self, label: str) -> int:
+        width = self._badge_widths.get(label)
+        if width is None:
+            width = self._badge_widths[label] = (
+                self.texts.metrics.horizontalAdvance(label) + 2 * _PAD_X
+            )
+        return width
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -88,7 +107,7 @@ class VerdictDelegate(CellDelegate):
             return self._badges[key]
         pixmap = None
         if label:
-            width = self.texts.metrics.horizontalAdvance(label) + 2 * _PAD_X
+            width = self._badge_width(label)
             pixmap = QPixmap(round(width * ratio), round(height * ratio))
             pixmap.setDevicePixelRatio(ratio)
             pixmap.fill(Qt.GlobalColor.transparent)

@@ -35,7 +35,7 @@ from cancelapp.ui.queue.queue_columns import (
     ColumnMenu,
     configure_columns,
     fit_columns,
-    fit_short_columns,
+    least_widths,
 )
 from cancelapp.ui.queue.queue_delegate import VerdictDelegate
 from cancelapp.ui.queue.queue_index import Column, QueueFilter, Tab
@@ -162,7 +162,7 @@ class QueueView(Retranslating, QWidget):
         self.verdict_width = VerdictWidth(
             table,
             lambda: self.verdict_delegate.badge_size_hint(table.font()).width(),
-            lambda: fit_short_columns(table, self.model.short_text),
+            lambda: least_widths(table, self.model.cell_text, self.model.short_text),
         )
         self.column_menu = ColumnMenu(table)
         self.columns_fitted = False  # widths measured on rows

@@ -1,13 +1,16 @@
 """The verdict column's width: what the other columns leave, never less than its widest badge.
 
 Qt's Stretch mode gave the verdict the leftover width down to the header's one minimum for
-every column (40 px), and in Danish at 1366x768 the badges were cut. Here the verdict column
-is sized by hand (Fixed: the merchant sizes the others, the verdict takes the rest): when the
-rest is less than the widest badge of the current language and a few words of the reason
-(`REASON_CHARACTERS`), the other text columns give way
-down to their narrowest (headings whole, texts elided, their full text on hover), and when
-that is not enough the table scrolls sideways. The order number and the total never give
-way, and neither does the verdict.
+every column (40 px), and in Danish at 1366x768 the badges were cut. Here the verdict column is
+sized by hand (Fixed: the merchant sizes the others, the verdict takes the rest): when the rest
+is less than the widest badge of the current language and a few words of the reason
+(`REASON_CHARACTERS`), the other text columns give way down to their narrowest (headings whole,
+texts elided, their full text on hover), Received to its short times at once ("3 h" for "3 h
+ago", never cut). When that is not enough, the columns with nothing to say in the rows shown
+fold away (Action and Refund due while requests await a decision: at 1024 px they left the
+reason "U…" in English and nothing in Danish), and the customer's name takes back what it need
+not give; when even that is not enough the table scrolls sideways. The order number and the
+total never give way, and neither does the verdict.
 
 Each other column keeps the width it wants (measured) apart from the width it shows, so a
 column that gave way in a narrow window widens again with it. A width the merchant set
@@ -32,7 +35,7 @@ _VERDICT = Column.VERDICT.value
 # what the Action and refund-due columns gave, and the reason kept two letters).
 REASON_CHARACTERS = 15
 # What may be cut to its narrowest, in this order of preference (the last gives way last).
-# Received last, down to its short times ("3 t" for "for 3 timer siden"), never cut.
+# Received last, to its short times at once ("3 t" for "for 3 timer siden"), never cut.
 _GIVING_WAY = (
     Column.CUSTOMER,
     Column.SOURCE,
@@ -46,10 +49,45 @@ _GIVING_WAY = (
 
 
 def give_way(
-    wanted: dict[int, int], lows: dict[int, int], shortfall: int, kept: frozenset[int]
+    wanted: dict[int, int],
+    lows: dict[int, int],
+    shortfall: int,
+    kept: frozenset[int],
+    whole: dict[int, int] | None = None,
 ) -> dict[int, int]:
     """The widths after the giving-way columns among `wanted` (but those `kept`) shed up to
-    `shortfall` pixels, each down to its narrowest (`lows`), the first ones first."""
+    `shortfall` pixels, each down to its narrowest (`lows`), the first ones first.
+
+    The columns of `whole` give way whole or not at all, to the width it gives them, and
+    only when the others at their narrowest are not enough; the others then shed only what
+    is still missing (the customer's name keeps what they free). First those with a short
+    text, Received: between its two widths it showed its short times ("1 t") with room to
+    spare. Then those with nothing to say in the rows shown, folded away (0 px)."""
+    steps = {
+        column: width
+        for column, width in (whole or {}).items()
+        if column in wanted and column not in kept and width < wanted[column]
+    }
+    rest = {column: width for column, width in wanted.items() if column not in steps}
+    held = {column: wanted[column] for column in steps}
+    widths, missing = _shed(rest, lows, shortfall, kept)
+    for stage in (
+        {column: width for column, width in steps.items() if width},
+        {column: width for column, width in steps.items() if not width},
+    ):
+        if missing <= 0:
+            break
+        if stage:
+            held.update(stage)
+            freed = sum(wanted[column] - width for column, width in held.items())
+            widths, missing = _shed(rest, lows, shortfall - freed, kept)
+    return widths | held
+
+
+def _shed(
+    wanted: dict[int, int], lows: dict[int, int], shortfall: int, kept: frozenset[int]
+) -> tuple[dict[int, int], int]:
+    """`give_way` with no column giving way whole; and the pixels still missing."""
     widths = dict(wanted)
     for column in _GIVING_WAY:
         if shortfall <= 0:
@@ -60,7 +98,7 @@ def give_way(
         cut = min(spare, shortfall)
         widths[column] -= cut
         shortfall -= cut
-    return widths
+    return widths, shortfall
 
 
 class VerdictWidth(QObject):
@@ -84,6 +122,7 @@ class VerdictWidth(QObject):
         # `shortest()`, measured once a column must give way (not before the first paint
         # of a window wide enough), again after each new measurement.
         self._least: dict[int, int] | None = None
+        self._folded = False  # a column folded away: the rows are watched for its texts
         header = table.horizontalHeader()
         header.setSectionResizeMode(_VERDICT, QHeaderView.ResizeMode.Fixed)
         header.sectionResized.connect(self._section_resized)
@@ -92,6 +131,15 @@ class VerdictWidth(QObject):
         # PySide build the type of every QWidget subclass: 45 M instructions (issue 19).
         header.installEventFilter(self)
         table.installEventFilter(self)
+        model = table.model()
+        for signal in (
+            model.modelReset,
+            model.layoutChanged,
+            model.rowsInserted,
+            model.rowsRemoved,
+            model.dataChanged,
+        ):
+            signal.connect(self._rows_changed)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not isValid(self.table):  # the header's last events, as the table goes
@@ -112,12 +160,25 @@ class VerdictWidth(QObject):
 
     def forget(self, merchants: frozenset[int]) -> None:
         """A restored state: the widths the header shows now are the columns' own, and those
-        of `merchants` the merchant's (the others are measured again)."""
-        self._wanted.clear()
+        of `merchants` the merchant's (the others are measured again). A column saved folded
+        away (0 px) wants its narrowest until then."""
+        header = self.table.horizontalHeader()
+        self._wanted = {
+            column: narrowest(self.table, column)
+            for column in range(header.count())
+            if header.sectionSize(column) == 0 and not header.isSectionHidden(column)
+        }
         self._merchants = set(merchants)
         # A state saved by an older release has the verdict in Stretch mode.
-        self.table.horizontalHeader().setSectionResizeMode(_VERDICT, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(_VERDICT, QHeaderView.ResizeMode.Fixed)
         self.fit()
+
+    def _rows_changed(self, *_args: object) -> None:
+        """Other rows or texts: a folded column may have something to say now (an action
+        under way says "In progress"), so the least widths are measured again."""
+        if self._folded:
+            self._least = None
+            self.fit()
 
     def _section_resized(self, column: int, old: int, new: int) -> None:
         if self.adjusting or column == _VERDICT:
@@ -143,12 +204,15 @@ class VerdictWidth(QObject):
         reason = self.table.fontMetrics().averageCharWidth() * REASON_CHARACTERS
         shortfall = sum(wanted.values()) + least + reason - room
         lows: dict[int, int] = {}
+        whole: dict[int, int] = {}
         if shortfall > 0:
             if self._least is None:
                 self._least = self._shortest()
             short = self._least
             lows = {c: short.get(c) or narrowest(self.table, c) for c in wanted}
-        widths = give_way(wanted, lows, shortfall, frozenset(self._merchants))
+            whole = {c: short[c] for c in wanted if c in short}
+        widths = give_way(wanted, lows, shortfall, frozenset(self._merchants), whole)
+        self._folded = any(widths[c] == 0 for c in whole)
         verdict = max(least, room - sum(widths.values()))
         self.adjusting = True
         try:
