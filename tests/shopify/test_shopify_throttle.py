@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from contextlib import ExitStack
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from random import Random
@@ -12,7 +13,7 @@ import pytest
 
 from cancelapp.shopify import Cancelled
 from cancelapp.shopify.retry import RetryPolicy, retry_after
-from cancelapp.shopify.throttle import MARGIN_POINTS, Throttle, ThrottleStatus
+from cancelapp.shopify.throttle import MARGIN_POINTS, YIELD_S, Throttle, ThrottleStatus
 
 
 class FakeTime:
@@ -173,3 +174,24 @@ def test_points_are_not_given_back_past_a_fresh_reading(fake: FakeTime) -> None:
     projected = throttle.status
     assert projected is not None
     assert projected.currently_available == pytest.approx(300)
+
+
+def test_while_a_merchant_waits_only_their_requests_start(fake: FakeTime) -> None:
+    """A sync's page and an order read for a decision both cost about 900 points: without
+    the merchant going first, the page took every refill and the read waited for the sync."""
+    section = ExitStack()
+
+    def sleep(seconds: float, cancel: threading.Event | None) -> bool:
+        fake.sleep(seconds, cancel)
+        if len(fake.sleeps) == 3:  # the merchant's read is answered: the section closes
+            section.close()
+        return False
+
+    throttle = Throttle(fake.clock, sleep)
+    throttle.record(status(available=1000))
+    section.enter_context(throttle.merchant_first())
+    assert throttle.acquire(900, first=True).waited_s == 0
+    throttle.record(status(available=1000))  # plenty left: a sync's page would go now
+    page = throttle.acquire(100)  # but waits until the merchant's section closed
+    assert page.waited_s == pytest.approx(3 * YIELD_S)
+    assert throttle.acquire(100).waited_s == 0  # then nothing holds it back

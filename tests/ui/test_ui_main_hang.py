@@ -227,3 +227,26 @@ def test_the_order_shown_read_from_shopify_turns_the_window_online(
         show_request(qtbot, window, second)  # its order is read in full from Shopify
     assert changed.args == [True]
     assert window.status.connection.text() == "\u25cf Online"
+
+
+def test_approve_selected_says_it_reads_the_orders_and_esc_stops_it(
+    qtbot: QtBot, window: MainWindow, hang: threading.Event
+) -> None:
+    (first, _name), _second = two_requests(window)
+    opened: list[object] = []
+    window.bulk.dialog_opened.connect(opened.append)
+    window.queue.show_tab(Tab.APPROVE)
+    click_rows(qtbot, window, [0, 1])
+    qtbot.keyClick(window.queue.table, Qt.Key.Key_A, Qt.KeyboardModifier.ShiftModifier)
+    assert window.status.currentMessage() == "Reading 2 orders from Shopify… Esc stops."
+    show_request(qtbot, window, first)  # one row: A would decide it, while the bulk reads
+    commands = window.commands
+    deciding = (commands.approve, commands.decline, commands.hold, commands.approve_selected)
+    assert not any(c.isEnabled() for c in deciding)
+
+    qtbot.keyClick(window.queue.table, Qt.Key.Key_Escape)
+    assert window.status.currentMessage() == "Approve selected stopped: nothing was approved."
+    qtbot.waitUntil(commands.approve.isEnabled, timeout=WAIT)
+    hang.set()  # the order read ends after all: nothing opens
+    qtbot.waitUntil(lambda: window.context.workers.active_count == 0, timeout=WAIT)
+    assert opened == [] and not window.bulk.busy

@@ -283,14 +283,20 @@ class ActionRunner:
         return plan_restock(order, request, quantities, store_id=store_id)
 
     def prepare_bulk(
-        self, approvals: Sequence[tuple[int, SuggestedAction]]
+        self,
+        approvals: Sequence[tuple[int, SuggestedAction]],
+        *,
+        cancel: threading.Event | None = None,
     ) -> tuple[list[ActionPlan], list[tuple[int, PlanRefused]], BulkSummary]:
         """Plans for every approval that can go ahead, the ones that cannot and why, and the
         single confirmation's summary (of the cancels: an order a fulfillment service holds
-        is planned as asking it first, and refunds nothing now)."""
+        is planned as asking it first, and refunds nothing now). `cancel` set: no further
+        order is read (`Cancelled`)."""
         plans: list[ActionPlan] = []
         refused: list[tuple[int, PlanRefused]] = []
         for request_id, action in approvals:
+            if cancel is not None and cancel.is_set():
+                raise Cancelled
             try:
                 plans.append(self.prepare_approve(request_id, action, offer_locations=False))
             except PlanRefused as why:

@@ -35,6 +35,7 @@ from cancelapp.session.decide import policy_snapshot
 from cancelapp.session.detail import RequestDetail, load_detail
 from cancelapp.session.refresh import UNDECIDED, StoreSession, reread_orders
 from cancelapp.session.replies import take_back
+from cancelapp.session.task_control import TaskControl
 
 # Two orders at a time: each sends several calls (cancel, refund, restock), so two keep well
 # within Shopify's rate limit (the client still paces by its reported cost), and each order's
@@ -95,12 +96,24 @@ class BulkPlan:
         return len(self.plans) - len(self.warehouse_first)
 
 
-def prepare_bulk_approve(session: StoreSession, request_ids: Iterable[int]) -> BulkPlan:
+def prepare_bulk_approve(
+    control: TaskControl, session: StoreSession, request_ids: Iterable[int]
+) -> BulkPlan:
     """Plans for the selected requests whose verdict is Approve, with the verdict's action.
 
     An order a fulfillment service holds is planned as asking the warehouse to cancel first
     (nothing is refunded now; the request waits for its answer, as after a single approve),
-    also when the policy leaves it to the merchant only because of that warehouse."""
+    also when the policy leaves it to the merchant only because of that warehouse.
+
+    The merchant waits on its reads, as on a single approve's: they go before a running
+    sync's and give up on a hanging shop in about 20 s; a cancel stops between orders."""
+    with session.client.merchant_waiting():
+        return _prepare_approve(control, session, request_ids)
+
+
+def _prepare_approve(
+    control: TaskControl, session: StoreSession, request_ids: Iterable[int]
+) -> BulkPlan:
     approvals: list[tuple[int, SuggestedAction]] = []
     asks: list[int] = []
     left_out: list[LeftOut] = []
@@ -117,8 +130,9 @@ def prepare_bulk_approve(session: StoreSession, request_ids: Iterable[int]) -> B
         else:
             why = Phrase(_CONTEXT, _NOT_APPROVE[verdict.outcome])
             left_out.append(_left_out(detail, why, verdict.first_reason))
-    plans, refused, summary = session.runner.prepare_bulk(approvals)
+    plans, refused, summary = session.runner.prepare_bulk(approvals, cancel=control.cancel_event)
     for request_id in asks:
+        control.raise_if_cancelled()
         try:
             plans.append(session.runner.prepare_ask_warehouse(request_id))
         except PlanRefused as why:
@@ -148,15 +162,23 @@ def _orders_total(details: Iterable[RequestDetail]) -> Money | None:
 
 
 def prepare_bulk_decline(
-    session: StoreSession, request_ids: Iterable[int], reason: str
+    control: TaskControl, session: StoreSession, request_ids: Iterable[int], reason: str
 ) -> BulkPlan:
     """Decline plans for every selected request still to be decided, all with `reason`.
     A statutory withdrawal is left out: it is declined, if ever, on its own, under the
-    single decline's warning."""
+    single decline's warning. Its reads go first, as an approve's do."""
+    with session.client.merchant_waiting():
+        return _prepare_decline(control, session, request_ids, reason)
+
+
+def _prepare_decline(
+    control: TaskControl, session: StoreSession, request_ids: Iterable[int], reason: str
+) -> BulkPlan:
     plans: list[ActionPlan] = []
     left_out: list[LeftOut] = []
     for detail in _read(session, request_ids, left_out):
         assert detail.request.id is not None
+        control.raise_if_cancelled()
         if detail.verdict.statutory_withdrawal:
             left_out.append(_left_out(detail, Phrase(_CONTEXT, _STATUTORY)))
             continue

@@ -234,10 +234,12 @@ class ShopifyClient:
     @contextmanager
     def merchant_waiting(self) -> Iterator[None]:
         """Requests this thread sends meanwhile are ones a merchant waits on (an approve's
-        order read): shorter patience, fewer attempts. Other threads keep theirs."""
+        order read, a bulk's preparation): shorter patience, fewer attempts, and they go
+        first, the other threads' requests (a sync) waiting meanwhile (`Throttle`)."""
         self._waiting.on = True
         try:
-            yield
+            with self.throttle.merchant_first():
+                yield
         finally:
             self._waiting.on = False
 
@@ -282,7 +284,7 @@ class ShopifyClient:
         attempts = min(self.retry.attempts, WAITED_ATTEMPTS) if waited else self.retry.attempts
         while True:
             cost = self._cost(cost_key, document, variables)
-            reservation = self.throttle.acquire(cost, cancel)
+            reservation = self.throttle.acquire(cost, cancel, first=waited)
             try:
                 reply = self._send(version, body, operation)
             except _Transient as transient:

@@ -4,13 +4,19 @@ Shopify's leaky bucket holds `maximumAvailable` points and refills at `restoreRa
 second; every response says how much is left (`extensions.cost.throttleStatus`). Before each
 request the client projects that reading forward to now and, if the request's cost is not
 covered yet, waits exactly until it is. Waiting is interruptible by a `threading.Event`.
+
+Requests a merchant waits on go first (`merchant_first`): meanwhile background requests (a
+sync's pages) start none, so they cannot take each refill of the budget as it comes. Without
+that, a first sync's backfill pages (about 900 points each) took every refill and an order
+read for Approve selected (also about 900) waited until the backfill ended, a minute or more.
 """
 
 from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,6 +29,8 @@ _EPSILON = 1e-6  # points; absorbs float rounding after an exact wait
 # Asked for on top of the cost: Shopify rounds `currentlyAvailable` and keeps its own clock, so
 # arriving at the exact point the budget suffices risks a THROTTLED answer for a fraction.
 MARGIN_POINTS = 1.0
+# How soon a background request looks again while a merchant's requests go first.
+YIELD_S = 0.1
 
 
 def event_sleep(seconds: float, cancel: threading.Event | None) -> bool:
@@ -72,6 +80,7 @@ class Throttle:
         self._reading: ThrottleStatus | None = None
         self._read_at = 0.0
         self._readings = 0  # how many readings Shopify has sent: `release` checks none came
+        self._merchants = 0  # sections a merchant waits on, open now (`merchant_first`)
         self.waited_s = 0.0  # total time spent pacing, for measurements
 
     @property
@@ -99,14 +108,31 @@ class Throttle:
         with self._lock:
             return self._delay(cost)
 
-    def acquire(self, cost: float, cancel: threading.Event | None = None) -> Reservation:
+    @contextmanager
+    def merchant_first(self) -> Iterator[None]:
+        """While this is open (on any thread), only requests acquired with `first` start:
+        the others wait, however much budget is left, and go on once no merchant waits."""
+        with self._lock:
+            self._merchants += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._merchants -= 1
+
+    def acquire(
+        self, cost: float, cancel: threading.Event | None = None, *, first: bool = False
+    ) -> Reservation:
         """Waits until `cost` is covered, then reserves it until a response brings a fresh
-        reading (or `release` gives it back)."""
+        reading (or `release` gives it back). `first`: a request a merchant waits on; any
+        other waits while one is (`merchant_first`)."""
         waited = 0.0
         while True:
             with self._lock:
                 delay = self._delay(cost)
-                if delay <= 0:
+                if self._merchants and not first:
+                    delay = max(delay, YIELD_S)
+                elif delay <= 0:
                     self._reserve(cost)
                     self.waited_s += waited
                     return Reservation(cost, self._readings, waited)

@@ -271,6 +271,7 @@ class MainWindow(Retranslating, QMainWindow):
             (c.undo, self.undo),
             (c.approve_selected, self.approve_selected),
             (c.decline_selected, self.decline_selected),
+            (c.stop_reading, lambda: self.bulk.stop_reading()),
             (c.select_all, self.queue.select_all),
             (c.find_order, self.find_order),
             (c.export_record, self.export_record),
@@ -351,6 +352,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.bulk.sending.connect(self.model.set_in_flight)
         self.bulk.order_finished.connect(self._bulk_order_finished)
         self.bulk.notice.connect(self.status.showMessage)
+        self.bulk.reading.connect(self.status.show_reading)
         self.bulk.waiting_for_shopify.connect(self.actions_.wait_for_shopify)
         self.bulk.undo_changed.connect(self._update_actions)
         self.bulk.unreachable.connect(self._shopify_out_of_reach)
@@ -723,18 +725,20 @@ class MainWindow(Retranslating, QMainWindow):
         c.remove_store.setEnabled(self.store is not None and not bulk)
         c.connect_store.setEnabled(not bulk)
         if self._flows is None:  # before the first rows are painted: nothing to act on yet
-            for action in (*c.on_request, c.approve_selected, c.decline_selected):
+            for action in (*c.on_request, c.approve_selected, c.decline_selected, c.stop_reading):
                 action.setEnabled(False)
             return
         from cancelapp.ui.detail.command_state import request_commands
 
         online = self.session is not None
         c.undo.setEnabled(online and (self.actions_.can_undo or self.bulk.can_undo))
+        # One decision prepared at a time, a single one's or a bulk's.
+        preparing = self.actions_.preparing or self.bulk.preparing
         state = request_commands(
             self.current_detail(),
             online=online,
             in_flight=self.actions_.in_flight,
-            preparing=self.actions_.preparing,
+            preparing=preparing,
         )
         # With several rows chosen, A/D/H would act on one of them only: the bulk commands act.
         chosen = len(self.queue.selected_request_ids())
@@ -746,14 +750,10 @@ class MainWindow(Retranslating, QMainWindow):
         c.note.setEnabled(state.note)
         detail = self.current_detail()
         c.mark_read.setEnabled(detail is not None and detail.unread_since is not None)
-        several = (
-            online
-            and not self.bulk.busy
-            and not self.actions_.preparing  # one decision prepared at a time
-            and chosen > 0
-        )
+        several = online and not self.bulk.busy and not preparing and chosen > 0
         c.approve_selected.setEnabled(several)
         c.decline_selected.setEnabled(several)
+        c.stop_reading.setEnabled(self.bulk.preparing)  # else Esc is the search field's
         c.find_order.setEnabled(online and self.unmatched.applies_to(self.current_detail()))
         c.accept_withdrawal.setEnabled(
             online and self.withdrawals.applies_to(self.current_detail())

@@ -70,6 +70,7 @@ class WindowCommands:
         self.undo = make(QKeySequence.StandardKey.Undo)
         self.approve_selected = make("Shift+A")
         self.decline_selected = make("Shift+D")
+        self.stop_reading = make("Esc")  # on only while a bulk's orders are read
         self.select_all = make(QKeySequence.StandardKey.SelectAll)
         self.find_order = make("F")
         self.next = make("J")
@@ -136,6 +137,10 @@ class WindowCommands:
                 _tr("Decline s&elected…"),
                 _tr("Decline every selected request with one reason"),
             ),
+            self.stop_reading: (
+                _tr("S&top reading the selected orders"),
+                _tr("Stop Approve selected or Decline selected while the orders are read"),
+            ),
             self.select_all: (_tr("Se&lect all in this tab"), ""),
             self.find_order: (
                 _tr("&Find the order…"),
@@ -192,7 +197,9 @@ class WindowMenus:
         self.request = QMenu(window)
         self.request.addActions(list(c.on_request))
         self.request.addSeparator()
-        self.request.addActions([c.select_all, c.approve_selected, c.decline_selected])
+        self.request.addActions(
+            [c.select_all, c.approve_selected, c.decline_selected, c.stop_reading]
+        )
         self.view = QMenu(window)
         self.view.addActions([c.sync, c.search, c.next, c.previous])
         self.view.addSeparator()

@@ -103,7 +103,15 @@ def build_flows(window: FlowsHost, parent: QWidget) -> WindowFlows:
             context, formatter, parent, lambda: window.store, lambda: window.session
         ),
         actions=actions,
-        bulk=BulkFlow(workers, formatter, parent, lambda: window.session),
+        bulk=BulkFlow(
+            workers,
+            formatter,
+            parent,
+            lambda: window.session,
+            first_read=lambda: (
+                window.sync.running and (window.status.last_sync is None or window.sync.backfilling)
+            ),
+        ),
         policy=policy,
         details=DetailFlow(
             workers,

@@ -2,11 +2,15 @@
 order as its own task on the worker pool's network lane, as `session/bulk.py` `BulkRun`
 says (a few at a time; none after Stop).
 
-The decline reason is read from its dialog on the GUI thread, before any worker starts. With
-an undo window (Settings), the confirmed bulk waits it out as a single decision does: every
-order is queued in the journal, the status bar says when they go, and one Undo (Ctrl+Z)
-takes back all of them. When the window is over the orders are sent with their progress
-shown; Stop takes back those not started. Without an undo window they are sent at once.
+While the selected orders are read, the status bar says so at once (and that the first read
+of the store still runs, when it does), Esc stops the reading, and no other decision starts;
+the reads go before the sync's (`Throttle.merchant_first`), so the confirmation does not wait
+for the sync. The decline reason is read from its dialog on the GUI thread, before any worker
+starts. With an undo window (Settings), the confirmed bulk waits it out as a single decision
+does: every order is queued in the journal, the status bar says when they go, and one Undo
+(Ctrl+Z) takes back all of them. When the window is over the orders are sent with their
+progress shown; Stop takes back those not started. Without an undo window they are sent at
+once.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from cancelapp.domain.phrase import Phrase
 from cancelapp.ui.detail.action_controller import describe_error
 from cancelapp.ui.formatting import Formatter
-from cancelapp.ui.workers import Lane, WorkerPool
+from cancelapp.ui.workers import Lane, Task, WorkerPool
 
 if TYPE_CHECKING:  # the money-moving side loads with the store's session
     from cancelapp.actions import Outcome
@@ -41,6 +45,8 @@ class BulkFlow(QObject):
     problem_over = Signal(object)  # the `Words` of a problem that no longer holds
     waiting_for_shopify = Signal(int, object)  # request id, its Outcome: queued, Shopify away
     notice = Signal(str, int)  # for the status bar: the text, and for how many ms
+    # "Reading 3 orders from Shopify…" while the selected orders are read; "" once they are
+    reading = Signal(str)
     undo_changed = Signal()  # whether a bulk waiting out its undo window can be taken back
     # Shopify out of reach (preparing failed, or an order waited past a merchant's patience
     # or was not confirmed): the window goes offline.
@@ -52,13 +58,18 @@ class BulkFlow(QObject):
         formatter: Formatter,
         parent_widget: QWidget,
         session: Callable[[], StoreSession | None],
+        first_read: Callable[[], bool] = lambda: False,
     ) -> None:
         super().__init__(parent_widget)
         self.workers = workers
         self.formatter = formatter
         self.parent_widget = parent_widget
         self.session = session
+        self.first_read = first_read  # the store's first sync (or its backfill) runs now
         self.busy = False  # preparing, confirming or running: one bulk at a time
+        # The reading of the selected orders under way, and whether it is for an approve:
+        # meanwhile no decision starts on any row (`preparing`), as while a single one's is.
+        self._reading: tuple[Task, bool] | None = None
         self.run: BulkRun | None = None
         self.progress: BulkProgressDialog | None = None
         # The undo window of the bulk just queued: its end sends it, Undo stops it first.
@@ -121,10 +132,9 @@ class BulkFlow(QObject):
         session = self.session()
         if session is None or self.busy or not request_ids:
             return
-        self._set_busy(True)
-        task = self.workers.run_on(Lane.NETWORK, prepare_bulk_approve, session, tuple(request_ids))
-        task.succeeded.connect(lambda bulk: self._confirm(session, bulk, None))
-        task.failed.connect(lambda error: self._failed(error, approving=True))
+        ids = tuple(request_ids)
+        task = self.workers.run_cancellable_on(Lane.NETWORK, prepare_bulk_approve, session, ids)
+        self._read(task, len(ids), session, None)
 
     def decline(self, request_ids: Sequence[int], *, made_in_shopify: bool = False) -> None:
         """`made_in_shopify`: some of them were asked for in Shopify, which sends the reason
@@ -152,13 +162,35 @@ class BulkFlow(QObject):
             from cancelapp.session.bulk import prepare_bulk_decline
 
             reason = dialog.text  # on the GUI thread: the dialog is gone by the worker
-            task = self.workers.run_on(Lane.NETWORK, prepare_bulk_decline, session, ids, reason)
-            task.succeeded.connect(lambda bulk: self._confirm(session, bulk, reason))
-            task.failed.connect(lambda error: self._failed(error, approving=False))
+            task = self.workers.run_cancellable_on(
+                Lane.NETWORK, prepare_bulk_decline, session, ids, reason
+            )
+            self._read(task, len(ids), session, reason)
 
         dialog.accepted.connect(declined)
         dialog.rejected.connect(lambda: self._set_busy(False))
         self._open(dialog)
+
+    @property
+    def preparing(self) -> bool:
+        """The selected orders are being read: no other decision starts meanwhile."""
+        return self._reading is not None
+
+    def stop_reading(self) -> None:
+        """Esc while the selected orders are read: nothing opens and nothing is decided (the
+        worker stops before the next order; what it still reads is dropped)."""
+        if self._reading is None:
+            return
+        task, approving = self._reading
+        task.cancel()
+        self._read_over(task)
+        self._set_busy(False)
+        said = (
+            self.tr("Approve selected stopped: nothing was approved.")
+            if approving
+            else self.tr("Decline selected stopped: nothing was declined.")
+        )
+        self.notice.emit(said, 8000)
 
     def stop(self) -> None:
         """No new order starts; those already sent finish, and those queued for the undo
@@ -190,6 +222,51 @@ class BulkFlow(QObject):
         self._take_back(session, run, queued, undo=True)
 
     # Steps ---------------------------------------------------------------------------------------
+
+    def _read(self, task: Task, count: int, session: StoreSession, reason: str | None) -> None:
+        """Say at once that the orders are read, however long Shopify takes; then confirm."""
+        approving = reason is None
+        self._reading = (task, approving)
+        self._set_busy(True)  # and `preparing`: the window's commands follow
+        if self.first_read():  # its reads slow Shopify's answers: why this may take longer
+            text = (
+                self.tr(
+                    "Reading 1 order from Shopify… the first read of your store is still "
+                    "running. Esc stops."
+                )
+                if count == 1
+                else self.tr(
+                    "Reading {count} orders from Shopify… the first read of your store is "
+                    "still running. Esc stops."
+                )
+            )
+        else:
+            text = (
+                self.tr("Reading 1 order from Shopify… Esc stops.")
+                if count == 1
+                else self.tr("Reading {count} orders from Shopify… Esc stops.")
+            )
+        self.reading.emit(text.format(count=self.formatter.locale.toString(count)))
+
+        def read(bulk: BulkPlan) -> None:
+            if self._read_over(task):
+                self._confirm(session, bulk, reason)
+
+        def failed(error: object) -> None:
+            if self._read_over(task):
+                self._failed(error, approving=approving)
+
+        task.succeeded.connect(read)
+        task.failed.connect(failed)
+
+    def _read_over(self, task: Task) -> bool:
+        """The reading by `task` ended (or was stopped); False when it no longer counts."""
+        if self._reading is None or self._reading[0] is not task:
+            return False
+        self._reading = None
+        self.reading.emit("")
+        self.running_changed.emit(self.busy)  # decisions may start again
+        return True
 
     def _confirm(self, session: StoreSession, bulk: BulkPlan, reason: str | None) -> None:
         from cancelapp.ui.dialogs.bulk_dialogs import BulkConfirmDialog

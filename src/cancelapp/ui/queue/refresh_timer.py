@@ -53,6 +53,8 @@ class QueueSync(QObject):
         self._early_unread: set[int] = set()  # written to again, shown while the sync ran
         self._found: set[int] = set()  # reported by the running sync, not loaded yet
         self._loading_found = False
+        self._more = False  # the last sync left a backfill: the next one is it
+        self._backfill = False  # the running sync is that backfill
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.sync_now)
@@ -61,12 +63,19 @@ class QueueSync(QObject):
     def running(self) -> bool:
         return self.task is not None
 
+    @property
+    def backfilling(self) -> bool:
+        """The running sync reads the recent orders a first connect left: the first read of
+        the store goes on."""
+        return self.task is not None and self._backfill
+
     def set_session(self, session: StoreSession | None) -> None:
         self.stop()
         self._awaited.clear()
         self._early.clear()
         self._early_unread.clear()
         self._found.clear()
+        self._more = False
         self.session = session
         self.failures = 0
 
@@ -91,6 +100,7 @@ class QueueSync(QObject):
         session = self.session
         task = self.workers.run_cancellable_on(Lane.NETWORK, refresh_store, session)
         self.task = task
+        self._backfill = self._more
         task.progressed.connect(self.progressed)
         task.found.connect(lambda ids: self._show_found(task, session, ids))
         task.succeeded.connect(lambda result: self._synced(task, session, result))
@@ -192,6 +202,7 @@ class QueueSync(QObject):
         self._forget(task)
         self._found.clear()
         # A first sync shows the requests, then leaves the recent orders to a backfill.
+        self._more = result.more
         self._timer.start(0 if result.more else int(self.interval.total_seconds() * 1000))
         self.finished.emit(result)
 
