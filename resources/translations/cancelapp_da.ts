@@ -1025,6 +1025,30 @@
         <translation>Fortsæt</translation>
     </message>
     <message>
+        <source>Approve selected stopped: nothing was approved.</source>
+        <translation>Godkend markerede stoppet: intet blev godkendt.</translation>
+    </message>
+    <message>
+        <source>Decline selected stopped: nothing was declined.</source>
+        <translation>Afvis markerede stoppet: intet blev afvist.</translation>
+    </message>
+    <message>
+        <source>Reading 1 order from Shopify… the first read of your store is still running. Esc stops.</source>
+        <translation>Læser 1 ordre fra Shopify… den første læsning af din butik kører stadig. Esc stopper.</translation>
+    </message>
+    <message>
+        <source>Reading {count} orders from Shopify… the first read of your store is still running. Esc stops.</source>
+        <translation>Læser {count} ordrer fra Shopify… den første læsning af din butik kører stadig. Esc stopper.</translation>
+    </message>
+    <message>
+        <source>Reading 1 order from Shopify… Esc stops.</source>
+        <translation>Læser 1 ordre fra Shopify… Esc stopper.</translation>
+    </message>
+    <message>
+        <source>Reading {count} orders from Shopify… Esc stops.</source>
+        <translation>Læser {count} ordrer fra Shopify… Esc stopper.</translation>
+    </message>
+    <message>
         <source>1 order: sent at {time} unless you undo it (Ctrl+Z).</source>
         <translation>1 ordre: sendes kl. {time}, medmindre du fortryder (Ctrl+Z).</translation>
     </message>
@@ -3244,8 +3268,16 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>Rapp&amp;orter…</translation>
     </message>
     <message>
+        <source>S&amp;top reading the selected orders</source>
+        <translation>&amp;Stop læsning af de markerede ordrer</translation>
+    </message>
+    <message>
         <source>S&amp;ync now</source>
         <translation>S&amp;ynkroniser nu</translation>
+    </message>
+    <message>
+        <source>Stop Approve selected or Decline selected while the orders are read</source>
+        <translation>Stop Godkend markerede eller Afvis markerede, mens ordrerne læses</translation>
     </message>
     <message>
         <source>The acknowledgement of the withdrawal&apos;s receipt, to send to the customer</source>
