@@ -16,8 +16,8 @@ from cancelapp.demoshop import DemoShop
 from cancelapp.session.detail import RequestDetail
 from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog
 from cancelapp.ui.main_window import MainWindow
-from cancelapp.ui.queue.queue_index import Column
-from fixtures.main_window import open_window, show_request
+from cancelapp.ui.queue.queue_index import Column, Tab
+from fixtures.main_window import item_cells, open_window, show_request
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -157,6 +157,13 @@ def test_warehouse_agrees_then_the_order_is_cancelled_and_refunded_once(
     assert len(refunds) == 1
     assert (refunds[0].amount, refunds[0].currency) == (planned.amount, planned.currency)
     qtbot.waitUntil(lambda: window.model.row_of(request_id) is None, timeout=WAIT)
+    # The cancelled order's items say how many went back, as the shop restocked them.
+    window.queue.show_tab(Tab.DONE)
+    qtbot.waitUntil(lambda: window.model.row_of(request_id) is not None, timeout=WAIT)
+    show_request(qtbot, window, request_id)
+    assert [cells[4] for cells in item_cells(window)] == [
+        f"{back[li.title]} restocked" if li.title in back else "None" for li in order.line_items
+    ]
 
 
 def test_warehouse_refuses_and_the_merchant_is_told_in_words(
