@@ -1,10 +1,12 @@
-"""What cancellations cost besides the goods, from a real cache filled from the demo shop:
-the shipping refunded and the payment fees Shopify Payments keeps, with the orders whose
-costs are unknown counted (another gateway, or cached before CancelApp kept costs)."""
+"""What cancellations cost, from a real cache filled from the demo shop: the goods cancelled
+(units per product, whole orders and parts), the shipping refunded and the payment fees
+Shopify Payments keeps, with the orders whose costs are unknown counted (another gateway, or
+cached before CancelApp kept costs)."""
 
 from __future__ import annotations
 
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -14,8 +16,10 @@ import pytest
 
 from cancelapp import cli
 from cancelapp.actions import OutcomeStatus
+from cancelapp.actions.prepare.choices import ApproveChoices, LineChoice
 from cancelapp.context import AppContext, build_context, connect_demo
 from cancelapp.demoshop import DemoShop
+from cancelapp.demoshop.ids import gid
 from cancelapp.demoshop.model import shop_amount
 from cancelapp.demoshop.payment_fees import fee_amount
 from cancelapp.domain.verdict import SuggestedAction
@@ -78,8 +82,9 @@ def _request_of(session: StoreSession, order_id: str) -> int:
     return int(row[0])
 
 
-def _approve(session: StoreSession, order_id: str) -> None:
-    plan = session.runner.prepare_approve(_request_of(session, order_id), SuggestedAction())
+def _approve(session: StoreSession, order_id: str, choices: ApproveChoices | None = None) -> None:
+    request_id = _request_of(session, order_id)
+    plan = session.runner.prepare_approve(request_id, SuggestedAction(), choices)
     outcome = carry_out(session, Prepared(plan))
     assert outcome.status is OutcomeStatus.DONE, outcome.message
 
@@ -141,3 +146,30 @@ def test_reports_count_shipping_refunded_and_the_fees_shopify_payments_keeps(
     assert stale.refunded_shipping.get("DKK", 0) == (
         older.refunded_shipping.get("DKK", 0) - mobilepay_shipping
     )
+
+
+def test_reports_count_the_units_cancelled_of_whole_orders_and_parts(
+    session: StoreSession, shop: DemoShop
+) -> None:
+    whole = shop.create_order("paid")
+    part = shop.create_order("paid")
+    while not any(li.quantity >= 2 for li in shop.order(part).line_items):
+        part = shop.create_order("paid")
+    for order_id in (whole, part):
+        shop.add_cancel_request(order_id, "Please cancel")
+    refresh_store(Control(), session)
+    before = _report(session)
+
+    _approve(session, whole)
+    item = next(li for li in shop.order(part).line_items if li.quantity >= 2)
+    _approve(session, part, ApproveChoices(lines=(LineChoice(gid("LineItem", item.id), 1),)))
+    refresh_store(Control(), session)
+    after = _report(session)
+
+    expected: Counter[str] = Counter()
+    for li in shop.order(whole).line_items:
+        expected[li.title] += li.quantity
+    expected[item.title] += 1  # 1 of its units; the rest of that order still ships
+    gained = Counter(dict(after.products))
+    gained.subtract(dict(before.products))
+    assert +gained == expected

@@ -23,7 +23,7 @@ from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Column, Tab
 from fixtures.danish import in_danish
-from fixtures.main_window import money_rows, open_window, show_request
+from fixtures.main_window import item_cells, money_rows, open_window, show_request
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 30_000
@@ -51,16 +51,6 @@ def window(
     bare_context.settings = replace(bare_context.settings, undo_window_seconds=0)
     connect_demo(bare_context, demo_shop)
     return open_window(qtbot, bare_context)
-
-
-def item_cells(window: MainWindow) -> list[list[str]]:
-    """Each shown item's Qty, Cancelled, Fulfilled, Unfulfilled and Restock, as the pane
-    says them."""
-    return [
-        [label.text() for label in row[2:7]]
-        for row in window.detail.items.rows
-        if row[1].isVisibleTo(window.detail)
-    ]
 
 
 def test_a_cancelled_order_in_the_done_tab_shows_what_it_was_worth(

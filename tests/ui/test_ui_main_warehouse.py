@@ -16,8 +16,8 @@ from cancelapp.demoshop import DemoShop
 from cancelapp.session.detail import RequestDetail
 from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog
 from cancelapp.ui.main_window import MainWindow
-from cancelapp.ui.queue.queue_index import Column
-from fixtures.main_window import open_window, show_request
+from cancelapp.ui.queue.queue_index import Column, Tab
+from fixtures.main_window import item_cells, open_window, show_request
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -135,12 +135,35 @@ def test_warehouse_agrees_then_the_order_is_cancelled_and_refunded_once(
     assert dialog.message_edit is None
     planned = dialog.preview.refund_total
     assert planned is not None
+    # The warehouse stopped the work: the items go back at its location, and the preview
+    # says so, as the restock box beside them does.
+    order = demo_shop.order(order_id)
+    (fo,) = order.fulfillment_orders
+    assert (fo.status, fo.request_status) == ("CLOSED", "CANCELLATION_ACCEPTED")
+    stocked = {li.id: li.title for li in order.line_items if li.variant is not None}
+    back = {stocked[line]: units for line, units in fo.remaining.items() if line in stocked}
+    panel = dialog.panel
+    assert back and panel is not None and all(line.restock.isChecked() for line in panel.lines)
+    restock_rows = [value for label, value in dialog.rows() if label == "Restock"]
+    assert sorted(restock_rows) == sorted(
+        f"{units} × {title} at {fo.location.name}" for title, units in back.items()
+    )
     confirm(qtbot, window, dialog)
     assert demo_shop.order(order_id).cancelled_at is not None
+    restocked = [r for r in demo_shop.ledger.restocks if r.order_id == order_id]
+    assert sum(r.delta for r in restocked) == sum(back.values())
+    assert {r.location_id.rsplit("/", 1)[-1] for r in restocked} == {str(fo.location.id)}
     refunds = [r for r in demo_shop.ledger.refunds if r.order_id == order_id]
     assert len(refunds) == 1
     assert (refunds[0].amount, refunds[0].currency) == (planned.amount, planned.currency)
     qtbot.waitUntil(lambda: window.model.row_of(request_id) is None, timeout=WAIT)
+    # The cancelled order's items say how many went back, as the shop restocked them.
+    window.queue.show_tab(Tab.DONE)
+    qtbot.waitUntil(lambda: window.model.row_of(request_id) is not None, timeout=WAIT)
+    show_request(qtbot, window, request_id)
+    assert [cells[4] for cells in item_cells(window)] == [
+        f"{back[li.title]} restocked" if li.title in back else "None" for li in order.line_items
+    ]
 
 
 def test_warehouse_refuses_and_the_merchant_is_told_in_words(

@@ -29,7 +29,7 @@ from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Column, Tab
 from cancelapp.ui.queue.queue_model import OUTCOME_ROLE
 from cancelapp.ui.reports.reports_window import ReportsWindow
-from fixtures.main_window import open_window, show_request
+from fixtures.main_window import open_approve, open_window, show_request
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 30_000
@@ -307,6 +307,41 @@ def test_an_order_cancelled_in_shopify_is_counted_beside_what_cancelapp_refunded
     reports.period.setFocus()
     qtbot.keyClick(reports.period, Qt.Key.Key_Escape)
     assert not reports.isVisible()
+
+
+def test_a_partly_cancelled_item_counts_the_units_cancelled_not_those_ordered(
+    qtbot: QtBot, window: MainWindow, shop: DemoShop
+) -> None:
+    """Cancelling 1 of an item's units counts 1 under "Products most often cancelled",
+    and the order's other items, still to ship, count nothing; a later sync changes neither
+    (QA: 1 of 3 "Linneddug" cancelled, 3 counted)."""
+    order_id = shop.create_order("paid")
+    while not any(li.quantity >= 2 and li.variant for li in shop.order(order_id).line_items):
+        order_id = shop.create_order("paid")
+    shop.add_cancel_request(order_id, "Please cancel one of them")
+    item = next(li for li in shop.order(order_id).line_items if li.quantity >= 2 and li.variant)
+    before = _open_reports(qtbot, window).report
+    assert before is not None
+    with qtbot.waitSignal(window.sync.finished, timeout=WAIT):
+        window.sync_now()
+    dialog = open_approve(qtbot, window, order_id)
+    assert dialog.panel is not None
+    for line in dialog.panel.lines:
+        line.quantity.setValue(1 if line.line_item_id.endswith(f"/{item.id}") else 0)
+    qtbot.waitUntil(lambda: dialog.settled, timeout=WAIT)
+    assert dialog.preview.kind.value == "refund"  # a part of the order, refunded
+    with qtbot.waitSignal(window.actions_.finished, timeout=WAIT) as finished:
+        dialog.confirm_button.click()
+    assert finished.args[1].status.value == "done", finished.args[1].message
+    after = {li.id: li for li in shop.order(order_id).line_items}
+    assert after[item.id].refunded_quantity == 1  # the shop keeps the others to ship
+
+    reports, report = _synced_report(qtbot, window)
+    counted, earlier = dict(report.products), dict(before.products)
+    titles = {li.title for li in shop.order(order_id).line_items}
+    gained = {t: counted.get(t, 0) - earlier.get(t, 0) for t in titles}
+    assert gained == {t: int(t == item.title) for t in titles}
+    assert (item.title, counted[item.title]) in reports.products.rows
 
 
 def wrapped_lines(label: QLabel) -> list[str]:

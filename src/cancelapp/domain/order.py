@@ -159,6 +159,12 @@ class FulfillmentOrder:
         )
 
     @property
+    def cancellation_accepted(self) -> bool:
+        """Its fulfillment service agreed to cancel (Shopify closes it): nothing was shipped,
+        and cancelling the order with a restock puts what it held back at its location."""
+        return self.request_status == "CANCELLATION_ACCEPTED"
+
+    @property
     def is_open(self) -> bool:
         return self.status in {
             FulfillmentOrderStatus.OPEN,

@@ -4,7 +4,10 @@ One pass over the requests received in a period: each gets its week, the reason 
 gave (`domain.cancel_reasons`, after the merchant's merges), what became of it, what was
 refunded (the audit log's confirmed refund and cancel steps, as Shopify reported them), what
 the merchant kept (Shopify's suggested refund, as previewed, less what was refunded: a fee or
-an amount the merchant chose), how long the decision took, which products it concerned, and
+an amount the merchant chose), how long the decision took, which products it cancelled (the
+units its carried-out plans took off the order, as journaled: a later sync or a later refund
+of a return changes nothing; for an order cancelled in Shopify itself, the units the cached
+order no longer holds), and
 whether it was an EU consumer's statutory withdrawal in time (its refund deadline is kept with
 the verdict, `requests.refund_due_on`) or a cancellation the shop grants by its own terms.
 What the cancelled orders cost besides the goods comes from the costs kept at each order's last
@@ -29,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from cancelapp.actions.carry_out.verify import Basis
+from cancelapp.actions.prepare.steps import StepKind
 from cancelapp.domain.cancel_reasons import classify, merged
 from cancelapp.domain.request import RequestState
 from cancelapp.session.reason_merges import load_merges, merges_path, save_merges
@@ -62,7 +66,7 @@ class CancellationReport:
     reasons: tuple[tuple[str, int], ...]  # most frequent first, after the merchant's merges
     refunded: Mapping[str, Decimal]  # by currency
     kept: Mapping[str, Decimal]  # by currency: fees and amounts not refunded
-    products: tuple[tuple[str, int], ...]  # title, units in cancelled orders; most first
+    products: tuple[tuple[str, int], ...]  # title, units cancelled; most first
     decision_hours: tuple[float, ...] = field(default=())  # request to decision, each decided
     withdrawals: int = 0  # statutory withdrawals in time (Directive 2011/83/EU Art. 9)
     cancelled_orders: int = 0  # distinct orders of cancelled requests
@@ -108,7 +112,7 @@ def _report(
     zone: tzinfo,
 ) -> CancellationReport:
     rows = conn.execute(
-        "SELECT id, state, received_at, order_gid, line_item_ids, refund_due_on FROM requests"
+        "SELECT id, state, received_at, order_gid, refund_due_on FROM requests"
         " WHERE store_id = ? AND received_at >= ? AND received_at < ? ORDER BY received_at",
         (store_id, to_db_time(since), to_db_time(until)),
     ).fetchall()
@@ -117,6 +121,7 @@ def _report(
     refunded_by_request = _refunded(conn, ids)
     suggested = _suggested_refunds(conn, ids)
     decided = _first_decisions(conn, ids)
+    cancelled_units = _cancelled_units(conn, ids)
 
     outcomes: Counter[str] = Counter()
     weeks: dict[date, Counter[str]] = defaultdict(Counter)
@@ -128,7 +133,8 @@ def _report(
     withdrawals = 0
     cancelled_orders: dict[str, datetime | None] = {}  # order, when first decided
     refunded_orders: set[str] = set()  # of those, the ones CancelApp refunded
-    for request_id, state, received_text, order_gid, line_ids, refund_due in rows:
+    read_from_order: set[str] = set()  # orders whose products were counted from the cache
+    for request_id, state, received_text, order_gid, refund_due in rows:
         withdrawals += refund_due is not None
         received = from_db_time(received_text)
         outcome = _OUTCOME_OF_STATE.get(state, OPEN)
@@ -140,7 +146,11 @@ def _report(
         if outcome == CANCELLED:
             _add_kept(kept, suggested.get(request_id), refunded_by_request.get(request_id, {}))
             if order_gid is not None:
-                _add_products(conn, store_id, order_gid, json.loads(line_ids), products)
+                units = cancelled_units.get(request_id)
+                if units or order_gid not in read_from_order:
+                    if not units:
+                        read_from_order.add(order_gid)
+                    _add_products(conn, store_id, order_gid, units or None, products)
                 cancelled_orders.setdefault(order_gid, decided.get(request_id))
                 if refunded_by_request.get(request_id):
                     refunded_orders.add(order_gid)
@@ -271,6 +281,38 @@ def _basis(params: str) -> Basis | None:
         return None  # a step journaled on its own, without the plan's basis
 
 
+def _cancelled_units(conn: sqlite3.Connection, ids: list[int]) -> dict[int, Counter[str]]:
+    """Per request, the units per line item its carried-out cancels and refunds took off
+    the order, from the journaled plans."""
+    units: dict[int, Counter[str]] = defaultdict(Counter)
+    for chunk in _in_chunks(ids):
+        marks = ",".join("?" * len(chunk))
+        for request_id, params in conn.execute(
+            "SELECT request_id, params FROM actions"  # noqa: S608
+            f" WHERE request_id IN ({marks}) AND state = 'done' AND kind IN ('cancel', 'refund')",
+            chunk,
+        ):
+            units[request_id].update(_plan_units(params))
+    return units
+
+
+def _plan_units(params: str) -> Counter[str]:
+    """An `orderCancel` takes every unit the order held when decided (the plan's basis); a
+    `refundCreate` the units it names (none when it only sends money after a cancel)."""
+    found: Counter[str] = Counter()
+    try:
+        data: Any = json.loads(params)
+        for step in data["steps"]:
+            if step["kind"] == StepKind.CANCEL:
+                found.update(dict(Basis.from_json(data["basis"]).line_quantities))
+            elif step["kind"] == StepKind.REFUND:
+                for line in step["variables"]["input"].get("refundLineItems") or ():
+                    found[str(line["lineItemId"])] += int(line["quantity"])
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return Counter()  # a plan journaled without what it took off: read from the order
+    return found
+
+
 def _first_decisions(conn: sqlite3.Connection, ids: list[int]) -> dict[int, datetime]:
     decided: dict[int, datetime] = {}
     for chunk in _in_chunks(ids):
@@ -299,15 +341,19 @@ def _add_products(
     conn: sqlite3.Connection,
     store_id: int,
     order_gid: str,
-    line_ids: list[str],
+    units: Mapping[str, int] | None,
     products: Counter[str],
 ) -> None:
+    """The cancelled `units` per line item counted under their products' titles; None: the
+    units the cached order no longer holds (cancelled, removed or refunded), cancelled in
+    Shopify itself. An order cached lean has no line items: nothing is counted."""
     order = load_listed_order(conn, store_id, order_gid)
     if order is None:
         return
     for line in order.line_items:
-        if not line_ids or line.id in line_ids:
-            products[line.title] += line.quantity
+        gone = line.quantity - line.current_quantity if units is None else units.get(line.id, 0)
+        if gone > 0:
+            products[line.title] += gone
 
 
 def _monday(moment: datetime, zone: tzinfo) -> date:

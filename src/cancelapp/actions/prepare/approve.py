@@ -677,10 +677,13 @@ def _refund_line(line: SuggestedLine, target: LineChoice | None) -> dict[str, An
 
 
 def _cancel_restock_lines(order: Order) -> tuple[RestockLine, ...]:
+    """What `orderCancel` with `restock` puts back: the unshipped units at each location they
+    were to ship from, a warehouse's too once it agreed to cancel (Shopify has closed that
+    fulfillment order, but the units were never shipped and go back there)."""
     restockable = {li.id: li for li in order.line_items if li.restockable}
     lines: list[RestockLine] = []
     for fo in order.fulfillment_orders:
-        if not (fo.is_open or fo.on_hold):
+        if not (fo.is_open or fo.on_hold or fo.cancellation_accepted):
             continue
         for line in fo.lines:
             item = restockable.get(line.line_item_id)
