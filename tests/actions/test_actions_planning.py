@@ -320,3 +320,30 @@ def test_never_plans_more_than_shopify_says_is_refundable() -> None:
         plan_approve(order(), request(), SuggestedAction(), capped)
     fee = SuggestedAction(fee=ProcessingFee(percent=Decimal("20")))  # 359.20 after the fee
     assert plan_approve(order(), request(), fee, capped).refund_total == Money.of("359.20", DKK)
+
+
+def test_a_warehouse_that_agreed_to_cancel_restocks_its_units_there_and_none_twice() -> None:
+    """Once a fulfillment service agrees to cancel, Shopify closes its fulfillment order; the
+    cancel's restock still puts those never-shipped units back at its location. Should Shopify
+    keep a replacement order for the same work beside it, no unit is listed twice."""
+    agreed = order(
+        line(1, qty=2),
+        service="nordic-fulfilment",
+        request_status="CANCELLATION_ACCEPTED",
+        fo_status=FulfillmentOrderStatus.CLOSED,
+    )
+    plan = plan_approve(agreed, request(), SuggestedAction(), suggested("400.00"))
+    assert plan.preview is not None
+    assert [(r.quantity, r.location_name) for r in plan.preview.restock] == [(2, "Warehouse")]
+    (closed,) = agreed.fulfillment_orders
+    replacement = replace(
+        closed,
+        id="gid://shopify/FulfillmentOrder/2",
+        status=FulfillmentOrderStatus.OPEN,
+        request_status="UNSUBMITTED",
+        location_name="Shop",
+    )
+    both = replace(agreed, fulfillment_orders=(closed, replacement))
+    plan = plan_approve(both, request(), SuggestedAction(), suggested("400.00"))
+    assert plan.preview is not None
+    assert [(r.quantity, r.location_name) for r in plan.preview.restock] == [(2, "Shop")]

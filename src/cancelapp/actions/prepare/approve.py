@@ -681,18 +681,19 @@ def _cancel_restock_lines(order: Order) -> tuple[RestockLine, ...]:
     were to ship from, a warehouse's too once it agreed to cancel (Shopify has closed that
     fulfillment order, but the units were never shipped and go back there)."""
     restockable = {li.id: li for li in order.line_items if li.restockable}
+    # No unit twice, whatever Shopify keeps beside a closed fulfillment order (a replacement
+    # for the work left): each item's units at most once, the open orders' places first.
+    left = {li.id: li.unfulfilled_quantity for li in restockable.values()}
     lines: list[RestockLine] = []
-    for fo in order.fulfillment_orders:
+    for fo in sorted(order.fulfillment_orders, key=lambda fo: fo.cancellation_accepted):
         if not (fo.is_open or fo.on_hold or fo.cancellation_accepted):
             continue
         for line in fo.lines:
             item = restockable.get(line.line_item_id)
-            if item is not None and line.remaining_quantity > 0:
-                lines.append(
-                    RestockLine(
-                        item.title, line.remaining_quantity, fo.location_id, fo.location_name
-                    )
-                )
+            units = min(line.remaining_quantity, left.get(line.line_item_id, 0))
+            if item is not None and units > 0:
+                left[item.id] -= units
+                lines.append(RestockLine(item.title, units, fo.location_id, fo.location_name))
     return tuple(lines)
 
 
