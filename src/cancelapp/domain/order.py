@@ -159,6 +159,12 @@ class FulfillmentOrder:
         )
 
     @property
+    def sent_to_service(self) -> bool:
+        """Requested from a fulfillment service that has not accepted yet (SUBMITTED): Shopify
+        still cancels it at once, with the order, and refuses to hold it."""
+        return self.fulfillment_service is not None and self.request_status == "SUBMITTED"
+
+    @property
     def is_open(self) -> bool:
         return self.status in {
             FulfillmentOrderStatus.OPEN,
