@@ -11,7 +11,8 @@ CANCELLATION_REQUEST; CLOSED; EXPIRED; FULFILLMENT_NOT_REQUIRED; INCOMPLETE; PAI
 PARTIALLY_PAID; PARTIALLY_REFUNDED; PENDING_FULFILLMENT; REFUNDED; REQUEST_DECLINED
 RESTOCKED; RETURNED; RETURN_FAILED; UNFULFILLED; VOIDED
 placed_within; placed_outside; requested_within; requested_outside; fulfilled_items
-at_fulfillment_service; order_tags_any; order_tags_none; product_tags_any; product_tags_none
+at_fulfillment_service; sent_to_fulfillment_service; order_tags_any; order_tags_none
+product_tags_any; product_tags_none
 customer_tags_any; customer_tags_none; risk_at_least; risk_at_most; active_return; gateway_any
 condition
 

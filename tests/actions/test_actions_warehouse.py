@@ -75,3 +75,35 @@ def test_a_decline_after_the_warehouse_agreed_says_what_to_do(harness: Harness) 
     plan = h.runner.prepare_decline(request_id, "Already packed")
     assert plan.preview is not None
     assert "request fulfillment again" in plan.preview.warnings[0].render_plain()
+
+
+def test_an_order_only_sent_to_the_warehouse_is_cancelled_at_once(harness: Harness) -> None:
+    """SUBMITTED, not accepted: `orderCancel` goes through (Shopify cancels such a request at
+    once), so approving cancels and refunds without asking the warehouse; no hold is tried."""
+    h = harness
+    order_id = h.shop.create_order("third_party_submitted")
+    request_id = h.request_for(order_id)
+    with pytest.raises(AtWarehouse, match="not accepted yet"):
+        h.runner.prepare_hold(request_id)
+    plan = h.runner.prepare_approve(request_id, SuggestedAction())
+    assert plan.kind is ActionKind.CANCEL
+    assert StepKind.SUBMIT_CANCELLATION not in [s.kind for s in plan.steps]
+    assert h.runner.execute(plan).status is OutcomeStatus.DONE
+    assert h.shop.order(order_id).cancelled_at is not None
+    refunds = [r for r in h.shop.ledger.refunds if r.order_id == order_id]
+    assert len(refunds) == 1 and plan.refund_total is not None
+    assert refunds[0].amount == plan.refund_total.amount
+
+
+def test_the_warehouse_accepting_before_the_cancel_is_sent_stops_it(harness: Harness) -> None:
+    """Accepted between the preview and the send: the re-verification stops the cancel (which
+    Shopify would now refuse) and says why; nothing is sent."""
+    h = harness
+    order_id = h.shop.create_order("third_party_submitted")
+    plan = h.runner.prepare_approve(h.request_for(order_id), SuggestedAction())
+    assert h.shop.accept_fulfillment_requests(order_id) == 1
+    outcome = h.runner.execute(plan)
+    assert outcome.status is OutcomeStatus.CONFLICT
+    assert "A fulfillment service has accepted the order." in outcome.plain_message
+    assert h.shop.order(order_id).cancelled_at is None
+    assert [r for r in h.shop.ledger.refunds if r.order_id == order_id] == []

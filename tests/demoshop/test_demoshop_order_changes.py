@@ -82,6 +82,27 @@ def test_fulfillment_service_accepts_a_cancellation_request_then_cancel_works(
     assert cancel["orderCancelUserErrors"] == []
 
 
+def test_a_request_the_service_has_not_accepted_cannot_be_held_but_the_order_can_be_cancelled(
+    admin: Admin, demo_shop: DemoShop
+) -> None:
+    """SUBMITTED: the merchant may still cancel the request ("cancellation happens immediately
+    because the fulfillment service hasn't accepted the request", `fulfillmentOrderCancel`), so
+    `orderCancel` goes through; a hold is refused, and `supportedActions` says so."""
+    order_id, fo_id = _open_fulfillment_order(demo_shop, "third_party_submitted")
+    order = admin.data("DemoShopOrder", {"id": order_id})["order"]
+    actions = order["fulfillmentOrders"]["nodes"][0]["supportedActions"]
+    assert [a["action"] for a in actions] == ["CANCEL_FULFILLMENT_ORDER"]
+    hold = {"reason": "OTHER", "handle": "cancelapp"}
+    held = admin.data("DemoShopFulfillmentOrderHold", {"id": fo_id, "fulfillmentHold": hold})
+    assert "does not allow a hold" in held["fulfillmentOrderHold"]["userErrors"][0]["message"]
+    cancel = admin.data(
+        "DemoShopOrderCancel",
+        {"orderId": order_id, "reason": "CUSTOMER", "restock": True,
+         "refundMethod": {"originalPaymentMethodsRefund": True}},
+    )["orderCancel"]  # fmt: skip
+    assert cancel["orderCancelUserErrors"] == []
+
+
 def test_fulfillment_service_may_reject(admin: Admin, demo_shop: DemoShop) -> None:
     demo_shop.set_fulfillment_service_answer("reject", delay=0)
     _, fo_id = _open_fulfillment_order(demo_shop, "third_party_accepted")

@@ -58,6 +58,11 @@ CASES = {
         "acme", FulfillmentOrderStatus.OPEN, "ACCEPTED"),)), request()),
         (replace(BASE, fulfillment_orders=(hold("acme", FulfillmentOrderStatus.OPEN),)),
          request()), "with a fulfillment service"),
+    "sent_to_fulfillment_service": ("true", (replace(BASE, fulfillment_orders=(hold(
+        "acme", FulfillmentOrderStatus.OPEN, "SUBMITTED"),)), request()),
+        (replace(BASE, fulfillment_orders=(hold("acme", FulfillmentOrderStatus.IN_PROGRESS,
+                                                "ACCEPTED"),)), request()),
+        "sent to a fulfillment service, not accepted yet"),
     "total_above": ("400", (BASE, request()),
                     (replace(BASE, total=Money(Decimal("400"), "DKK")), request()),
                     "total 449.00 DKK; rule: above 400.00 DKK"),
@@ -117,14 +122,15 @@ def test_policy_condition_holds_and_fails_with_its_words(key: str) -> None:
 
 @pytest.mark.parametrize(
     ("request_status", "at_service"),
-    [("UNSUBMITTED", False), ("SUBMITTED", True), ("ACCEPTED", True),
+    [("UNSUBMITTED", False), ("SUBMITTED", False), ("ACCEPTED", True),
      ("CANCELLATION_REQUESTED", True), ("CANCELLATION_REJECTED", True),
      ("CANCELLATION_ACCEPTED", False), ("REJECTED", False), ("CLOSED", False)],
 )  # fmt: skip
 def test_policy_at_fulfillment_service_while_the_service_still_has_the_order(
     request_status: str, at_service: bool
 ) -> None:
-    """A 3PL asked to stop (or that refused to) still holds the order: Shopify won't cancel."""
+    """A 3PL asked to stop (or that refused to) still holds the order: Shopify won't cancel.
+    One only sent to it (SUBMITTED) does not: Shopify cancels that at once."""
     policy = parse_policy(
         'version = 1\n[[rules]]\nname = "3PL"\nverdict = "review"\nwhy = "w"\n'
         "[rules.when]\nat_fulfillment_service = true\n",

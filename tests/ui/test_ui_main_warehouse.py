@@ -227,3 +227,34 @@ def test_hold_on_arrival_never_asks_a_warehouse(
     assert statuses == {"ACCEPTED"}  # never asked to cancel
     show_order(qtbot, window, demo_shop.order(at_service).name)
     assert window.detail.warehouse.text().startswith("At the warehouse: decide soon")
+
+
+def test_an_order_only_sent_to_the_warehouse_is_cancelled_at_once_and_refunded_once(
+    qtbot: QtBot, window: MainWindow, demo_shop: DemoShop
+) -> None:
+    """Sent to a fulfillment service that has not accepted it (`requestStatus: SUBMITTED`):
+    Shopify cancels it at once, so Approve cancels and refunds; Shopify refuses a hold."""
+    submitted = demo_shop.create_order("third_party_submitted")
+    demo_shop.add_cancel_request(submitted, "Please cancel, wrong size.")
+    sync(qtbot, window)
+    name = demo_shop.order(submitted).name
+    detail = show_order(qtbot, window, name)
+    assert window.detail.decisive.text() == (
+        "Sent to a fulfillment service, not accepted yet: it can still be cancelled at once"
+    )
+    assert window.detail.warehouse.text() == (
+        "Sent to Nordic Fulfilment ApS, not accepted yet: it can still be cancelled at once, "
+        "but not held. Decide soon: once the warehouse accepts it, it must agree to the cancel."
+    )
+    assert not window.commands.hold.isEnabled()
+    dialog = open_approve(qtbot, window)
+    assert dialog.confirm_button.text().startswith("Cancel and refund")
+    assert dialog.message_edit is None
+    planned = dialog.preview.refund_total
+    assert planned is not None
+    confirm(qtbot, window, dialog)
+    assert demo_shop.order(submitted).cancelled_at is not None
+    refunds = [r for r in demo_shop.ledger.refunds if r.order_id == submitted]
+    assert len(refunds) == 1
+    assert (refunds[0].amount, refunds[0].currency) == (planned.amount, planned.currency)
+    qtbot.waitUntil(lambda: window.model.row_of(detail.request.id or 0) is None, timeout=WAIT)

@@ -150,7 +150,7 @@ def test_ui_policy_editor_names_the_bad_field_and_blocks_saving(
     _type(qtbot, dialog.form.conditions["total_above"], "-5")
     # The rule by its number and name, the field by the form's own label.
     assert dialog.error_label.text() == (
-        'Rule 9 "High value", Total above: an amount can\'t be negative: -5'
+        'Rule 10 "High value", Total above: an amount can\'t be negative: -5'
     )
     assert not dialog.save_button.isEnabled()
     _type(qtbot, dialog.form.conditions["total_above"], "800")
@@ -165,13 +165,13 @@ def test_ui_policy_editor_add_reorder_remove_and_confirm_lost_comments(
     dialog = _editor(qtbot, path)
     _select(dialog, "Everything else")
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
-    assert dialog.rule_list.currentItem().text() == "Review: New rule 14"
+    assert dialog.rule_list.currentItem().text() == "Review: New rule 15"
     verdict = dialog.form.verdict
     assert isinstance(verdict, QComboBox)
     verdict.setCurrentIndex(verdict.findData("deny"))
     _type(qtbot, dialog.form.reply.lineEdit(), "Sorry, too late")
     qtbot.mouseClick(dialog.up_button, Qt.MouseButton.LeftButton)
-    assert dialog.rule_list.currentRow() == 12
+    assert dialog.rule_list.currentRow() == 13
     _select(dialog, "Too late")
     qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)  # drops no comment
     _select(dialog, "In time")
@@ -185,7 +185,7 @@ def test_ui_policy_editor_add_reorder_remove_and_confirm_lost_comments(
     with qtbot.waitSignal(dialog.saved, timeout=5000):
         box.button(QMessageBox.StandardButton.Save).click()
     names = [rule.name for rule in read_policy(path).rules]
-    assert names[-2:] == ["New rule 14", "Everything else"]
+    assert names[-2:] == ["New rule 15", "Everything else"]
     assert "Too late" not in names and "In time" not in names
     assert read_policy(path).rules[-2].reply == "Sorry, too late"
 
@@ -270,7 +270,7 @@ def test_ui_policy_editor_reads_numbers_in_the_merchants_format(
     assert reopened.form.fee_percent.text() == "2,5"
     _type(qtbot, reopened.form.fee_percent, "to")
     assert reopened.error_label.text() == (
-        'Rule 11 "In time", Keep a fee (percent): "to" is not an amount'
+        'Rule 12 "In time", Keep a fee (percent): "to" is not an amount'
     )
 
 

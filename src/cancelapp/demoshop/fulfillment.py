@@ -153,6 +153,12 @@ def answer_cancellation(store: ShopStore, fo: FulfillmentOrder, answer: str) -> 
     _touch(store, fo)
 
 
+def accept_fulfillment_request(store: ShopStore, fo: FulfillmentOrder) -> None:
+    """The fulfilment service takes a submitted request: `orderCancel` now needs its consent."""
+    fo.request_status, fo.status = "ACCEPTED", "IN_PROGRESS"
+    _touch(store, fo)
+
+
 def _touch(store: ShopStore, fo: FulfillmentOrder) -> None:
     now = store.now()
     fo.updated_at = now

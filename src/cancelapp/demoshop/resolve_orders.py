@@ -226,7 +226,9 @@ def supported_actions(fo: FulfillmentOrder) -> list[str]:
     if fo.location.is_fulfillment_service:
         if fo.request_status == "ACCEPTED":
             return ["REQUEST_CANCELLATION", "CREATE_FULFILLMENT"]
-        return ["CANCEL_FULFILLMENT_ORDER", "HOLD"]
+        if fo.request_status == "SUBMITTED":  # not accepted: cancelled at once, never held
+            return ["CANCEL_FULFILLMENT_ORDER"]
+        return ["HOLD", "REQUEST_FULFILLMENT"]
     return ["CREATE_FULFILLMENT", "HOLD", "MOVE", "REQUEST_FULFILLMENT"]
 
 

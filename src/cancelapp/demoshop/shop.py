@@ -348,6 +348,16 @@ class DemoShop:
                 fulfillment.answer_cancellation(self.store, fo, answer)
         return len(waiting)
 
+    def accept_fulfillment_requests(self, order_id: str) -> int:
+        """The fulfilment service accepts the order's requests still only submitted (its
+        work starts: cancelling then needs its consent); returns how many it accepted."""
+        order = self.order(order_id)
+        with self.store.lock:
+            submitted = [fo for fo in order.fulfillment_orders if fo.request_status == "SUBMITTED"]
+            for fo in submitted:
+                fulfillment.accept_fulfillment_request(self.store, fo)
+        return len(submitted)
+
     def deactivate_location(self, location_id: str) -> None:
         with self.store.lock:
             self.store.locations[gid_number(location_id, "Location") or -1].is_active = False

@@ -165,6 +165,22 @@ class FulfillmentOrder:
         return self.request_status == "CANCELLATION_ACCEPTED"
 
     @property
+    def sent_to_service(self) -> bool:
+        """Requested from a fulfillment service that has not accepted yet (SUBMITTED): Shopify
+        still cancels it at once, with the order, and refuses to hold it."""
+        return self.fulfillment_service is not None and self.request_status == "SUBMITTED"
+
+    @property
+    def holdable(self) -> bool:
+        """Open, not on hold, and not requested from a fulfillment service: one Shopify has
+        sent to a service is stopped by cancelling, not held."""
+        return (
+            self.is_open
+            and not self.on_hold
+            and (self.fulfillment_service is None or self.request_status == "UNSUBMITTED")
+        )
+
+    @property
     def is_open(self) -> bool:
         return self.status in {
             FulfillmentOrderStatus.OPEN,

@@ -365,19 +365,16 @@ def _on_hold(f: Facts) -> bool:
     return any(fo.held_by_others for fo in f.order.fulfillment_orders)
 
 
-# A fulfillment service has been asked to ship, has accepted, or is being (or was refused
-# being) asked to stop: Shopify refuses to cancel "outstanding fulfillments that can't be
-# cancelled", so these need the service's consent first.
-_WITH_SERVICE = frozenset(
-    {"SUBMITTED", "ACCEPTED", "CANCELLATION_REQUESTED", "CANCELLATION_REJECTED"}
-)
-
-
 def _at_service(f: Facts) -> bool:
-    return any(
-        fo.fulfillment_service is not None and fo.request_status in _WITH_SERVICE and fo.is_open
-        for fo in f.order.fulfillment_orders
-    )
+    """A fulfillment service has accepted, or is being (or was refused being) asked to stop:
+    Shopify refuses to cancel "outstanding fulfillments that can't be cancelled", so these
+    need the service's consent first."""
+    return any(fo.accepted_by_service and fo.is_open for fo in f.order.fulfillment_orders)
+
+
+def _sent_to_service(f: Facts) -> bool:
+    """Sent to a fulfillment service that has not accepted yet: still cancelled at once."""
+    return any(fo.sent_to_service and fo.is_open for fo in f.order.fulfillment_orders)
 
 
 _BOOLEAN_CHECKS: dict[str, Callable[[str, bool], Check]] = {
@@ -394,6 +391,13 @@ _BOOLEAN_CHECKS: dict[str, Callable[[str, bool], Check]] = {
         _at_service,
         QT_TRANSLATE_NOOP("Policy", "with a fulfillment service"),
         QT_TRANSLATE_NOOP("Policy", "not at a fulfillment service"),
+    ),
+    "sent_to_fulfillment_service": lambda k, v: _yes_no(
+        k,
+        v,
+        _sent_to_service,
+        QT_TRANSLATE_NOOP("Policy", "sent to a fulfillment service, not accepted yet"),
+        QT_TRANSLATE_NOOP("Policy", "nothing waiting for a fulfillment service to accept"),
     ),
     "active_return": lambda k, v: _yes_no(
         k,

@@ -37,6 +37,9 @@ WHY_ON_HOLD = QT_TRANSLATE_NOOP("Policy", "Fulfillment is on hold: check why bef
 WHY_SERVICE = QT_TRANSLATE_NOOP(
     "Policy", "A fulfillment service has accepted the order: it must agree to the cancel"
 )
+WHY_SENT = QT_TRANSLATE_NOOP(
+    "Policy", "Sent to a fulfillment service, not accepted yet: it can still be cancelled at once"
+)
 WHY_HIGH_RISK = QT_TRANSLATE_NOOP("Policy", "Shopify rates the order high risk")
 WHY_HIGH_VALUE = QT_TRANSLATE_NOOP("Policy", "A high-value order: check before refunding")
 WHY_FINAL_SALE = QT_TRANSLATE_NOOP("Policy", "The order contains final-sale items")
@@ -52,6 +55,7 @@ NAME_PARTLY_SHIPPED = QT_TRANSLATE_NOOP("Policy", "Partly shipped")
 NAME_NOTHING_TO_SHIP = QT_TRANSLATE_NOOP("Policy", "Nothing to ship")
 NAME_ON_HOLD = QT_TRANSLATE_NOOP("Policy", "On hold")
 NAME_SERVICE = QT_TRANSLATE_NOOP("Policy", "At a fulfillment service")
+NAME_SENT = QT_TRANSLATE_NOOP("Policy", "Sent to a fulfillment service")
 NAME_HIGH_RISK = QT_TRANSLATE_NOOP("Policy", "High risk")
 NAME_HIGH_VALUE = QT_TRANSLATE_NOOP("Policy", "High value")
 NAME_FINAL_SALE = QT_TRANSLATE_NOOP("Policy", "Final sale")
@@ -67,6 +71,7 @@ DEFAULT_RULE_NAMES = frozenset(
         NAME_NOTHING_TO_SHIP,
         NAME_ON_HOLD,
         NAME_SERVICE,
+        NAME_SENT,
         NAME_HIGH_RISK,
         NAME_HIGH_VALUE,
         NAME_FINAL_SALE,
@@ -89,6 +94,7 @@ DEFAULT_RULE_WORDS = DEFAULT_RULE_NAMES | frozenset(
         WHY_NOTHING_TO_SHIP,
         WHY_ON_HOLD,
         WHY_SERVICE,
+        WHY_SENT,
         WHY_HIGH_RISK,
         WHY_HIGH_VALUE,
         WHY_FINAL_SALE,
@@ -168,6 +174,14 @@ verdict = "review"
 why = {_q(WHY_SERVICE)}
 [rules.when]
 at_fulfillment_service = true
+
+# Not accepted yet: Shopify still cancels it at once, but cannot hold it. Decide soon.
+[[rules]]
+name = {_q(NAME_SENT)}
+verdict = "review"
+why = {_q(WHY_SENT)}
+[rules.when]
+sent_to_fulfillment_service = true
 
 [[rules]]
 name = {_q(NAME_HIGH_RISK)}

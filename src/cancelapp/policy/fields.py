@@ -251,6 +251,7 @@ CONDITION_FIELDS: dict[str, FieldSpec] = {
     "fulfilled_items": _enum(FulfilledItems),
     "on_hold": _BOOL,
     "at_fulfillment_service": _BOOL,
+    "sent_to_fulfillment_service": _BOOL,
     "total_above": _AMOUNT,
     "total_below": _AMOUNT,
     "order_tags_any": _TEXTS,

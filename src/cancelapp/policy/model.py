@@ -67,6 +67,7 @@ class Conditions:
     fulfilled_items: FulfilledItems | None = None
     on_hold: bool | None = None
     at_fulfillment_service: bool | None = None
+    sent_to_fulfillment_service: bool | None = None
     total_above: Decimal | None = None
     total_below: Decimal | None = None
     order_tags_any: tuple[str, ...] | None = None

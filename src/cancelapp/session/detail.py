@@ -145,13 +145,14 @@ class RequestDetail:
 
     @property
     def warehouse(self) -> Phrase | None:
-        """Where the order stands with a fulfillment service (waiting, refused, agreed)."""
+        """Where the order stands with a fulfillment service (sent, accepted, waiting, refused,
+        agreed)."""
         if self.order is None:
             return None
         from cancelapp.actions.prepare.warehouse import warehouse_state, warehouse_words
 
         state = warehouse_state(self.order)
-        return warehouse_words(state) if state is not None else None
+        return warehouse_words(state, self.order) if state is not None else None
 
     @property
     def queued(self) -> bool:

@@ -16,7 +16,7 @@ from cancelapp.actions.prepare.action_plan import (
 from cancelapp.actions.prepare.plan_common import new_plan, phrase, release_step
 from cancelapp.actions.prepare.preview import CONTEXT, Preview, RestockLine
 from cancelapp.actions.prepare.steps import ORDER_NOTE_LIMIT, Step, StepKind, new_key
-from cancelapp.actions.prepare.warehouse import AtWarehouse, decline_warnings
+from cancelapp.actions.prepare.warehouse import AtWarehouse, WarehouseState, decline_warnings
 from cancelapp.domain.action import ActionKind
 from cancelapp.domain.order import Order
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
@@ -196,6 +196,7 @@ def plan_hold(
     ask_service: bool = True,
 ) -> ActionPlan:
     """Stop the warehouse: hold open fulfillment orders, or ask a 3PL that accepted to stop.
+    One only sent to a 3PL (SUBMITTED) is left out: Shopify refuses to hold it.
 
     `ask_service=False` (hold on arrival) never asks a service: a cancellation it accepts
     closes the work for good, so that stays the merchant's explicit choice."""
@@ -208,7 +209,7 @@ def plan_hold(
             steps.append(
                 Step(StepKind.SUBMIT_CANCELLATION, {"id": fo.id, "message": settings.hold_note})
             )
-        elif fo.is_open and not fo.on_hold:
+        elif fo.holdable:
             steps.append(
                 Step(
                     StepKind.HOLD,
@@ -219,7 +220,9 @@ def plan_hold(
             continue
         held.append(fo.location_name or fo.id)
     if not steps and any(fo.accepted_by_service for fo in order.fulfillment_orders):
-        raise AtWarehouse()
+        raise AtWarehouse(order)
+    if not steps and any(fo.sent_to_service for fo in order.fulfillment_orders):
+        raise AtWarehouse(order, WarehouseState.SUBMITTED)
     if not steps:
         raise PlanRefused(
             phrase(QT_TRANSLATE_NOOP(CONTEXT, "Nothing on this order is waiting to ship."))

@@ -1,7 +1,12 @@
 """Orders a fulfillment service (a warehouse, 3PL) has accepted: Shopify refuses to cancel them
 until the service agrees, so approving first asks it (`fulfillmentOrderSubmitCancellationRequest`,
 only ever at the merchant's explicit choice) and the cancel and refund follow its answer, read
-from each fulfillment order's `requestStatus` on the next syncs."""
+from each fulfillment order's `requestStatus` on the next syncs.
+
+One only sent to a service (SUBMITTED, not accepted) is no such case: Shopify cancels such a
+request at once (`fulfillmentOrderCancel`), so `orderCancel` goes through and approving cancels
+and refunds as for any order; the re-verification before sending stops it if the service
+accepted meanwhile. Shopify does not hold it, though: the merchant is told to decide soon."""
 
 from __future__ import annotations
 
@@ -25,6 +30,7 @@ MESSAGE_LIMIT = 500
 
 class WarehouseState(StrEnum):
     AT_WAREHOUSE = "at_warehouse"  # accepted by a service: cancelling needs its consent
+    SUBMITTED = "submitted"  # sent to a service, not accepted: cancelled at once, not held
     WAITING = "waiting"  # CANCELLATION_REQUESTED: asked, no answer yet
     REJECTED = "rejected"  # CANCELLATION_REJECTED
     AGREED = "agreed"  # CANCELLATION_ACCEPTED and the order not cancelled yet
@@ -39,8 +45,10 @@ def warehouse_state(order: Order) -> WarehouseState | None:
         return WarehouseState.REJECTED
     if "CANCELLATION_REQUESTED" in statuses:
         return WarehouseState.WAITING
-    if statuses & {"ACCEPTED", "SUBMITTED"}:
+    if "ACCEPTED" in statuses:
         return WarehouseState.AT_WAREHOUSE
+    if "SUBMITTED" in statuses:
+        return WarehouseState.SUBMITTED
     if "CANCELLATION_ACCEPTED" in statuses:
         return WarehouseState.AGREED
     return None
@@ -49,6 +57,11 @@ def warehouse_state(order: Order) -> WarehouseState | None:
 _WORDS = {
     WarehouseState.AT_WAREHOUSE: QT_TRANSLATE_NOOP(
         CONTEXT, "At the warehouse: decide soon. It must agree before the order can be cancelled."
+    ),
+    WarehouseState.SUBMITTED: QT_TRANSLATE_NOOP(
+        CONTEXT,
+        "Sent to {services}, not accepted yet: it can still be cancelled at once, but not "
+        "held. Decide soon: once the warehouse accepts it, it must agree to the cancel.",
     ),
     WarehouseState.WAITING: QT_TRANSLATE_NOOP(
         CONTEXT, "Waiting for the warehouse to agree to cancel."
@@ -65,14 +78,23 @@ _WORDS = {
 
 
 class AtWarehouse(PlanRefused):
-    """Hold on arrival found only work a fulfillment service holds: it is not asked to stop."""
+    """A hold found only work a fulfillment service has: one that accepted is not asked to
+    stop on arrival, and Shopify holds none it was sent (SUBMITTED)."""
 
-    def __init__(self) -> None:
-        super().__init__(warehouse_words(WarehouseState.AT_WAREHOUSE))
+    def __init__(self, order: Order, state: WarehouseState = WarehouseState.AT_WAREHOUSE) -> None:
+        super().__init__(warehouse_words(state, order))
 
 
-def warehouse_words(state: WarehouseState) -> Phrase:
-    return phrase(_WORDS[state])
+def warehouse_words(state: WarehouseState, order: Order) -> Phrase:
+    """The state in words; SUBMITTED names the services the order was sent to."""
+    services = sorted(
+        {
+            fo.location_name or fo.fulfillment_service or ""
+            for fo in order.fulfillment_orders
+            if fo.sent_to_service
+        }
+    )
+    return phrase(_WORDS[state], services=", ".join(services))
 
 
 def default_message(order: Order, words: Callable[[Phrase], str]) -> str:
@@ -114,7 +136,7 @@ def refuse_while_at_warehouse(order: Order) -> None:
     state = warehouse_state(order)
     if state in (WarehouseState.WAITING, WarehouseState.REJECTED):
         assert state is not None
-        raise PlanRefused(warehouse_words(state))
+        raise PlanRefused(warehouse_words(state, order))
 
 
 def plan_ask_warehouse(order: Order, request: CancellationRequest, message: str) -> ActionPlan:
@@ -128,7 +150,7 @@ def plan_ask_warehouse(order: Order, request: CancellationRequest, message: str)
         if fo.fulfillment_service and fo.request_status == "ACCEPTED"
     ]
     if not steps:
-        raise PlanRefused(warehouse_words(WarehouseState.AT_WAREHOUSE))
+        raise PlanRefused(warehouse_words(WarehouseState.AT_WAREHOUSE, order))
     services = sorted(
         {
             fo.location_name or fo.fulfillment_service or ""

@@ -4,6 +4,8 @@ A request is decidable when the store is online, it is open (or its last action 
 nothing for its order is queued or on its way, and its order is cached in full: a verdict on
 a lean summary would rest on an order without its line items. While a decision is being
 prepared (its order read from Shopify), no other can start, on any row: one dialog at a time.
+Hold is offered only where Shopify holds: an open fulfillment order no fulfillment service
+has been sent (`FulfillmentOrder.holdable`).
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ def request_commands(
     known = order is not None and detail.complete
     decidable = online and free and known and request.state in _DECIDABLE and not preparing
     holdable = decidable and any(
-        fo.status is FulfillmentOrderStatus.OPEN and not fo.on_hold
+        fo.status is FulfillmentOrderStatus.OPEN and fo.holdable
         for fo in (order.fulfillment_orders if order else ())
     )
     return RequestCommands(

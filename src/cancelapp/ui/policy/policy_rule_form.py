@@ -46,6 +46,8 @@ CONDITION_ROWS: tuple[tuple[str, str, Any], ...] = (
     ("on_hold", QT_TRANSLATE_NOOP("PolicyRuleForm", "Fulfillment on hold"), "bool"),
     ("at_fulfillment_service", QT_TRANSLATE_NOOP("PolicyRuleForm", "At a fulfillment service"),
      "bool"),
+    ("sent_to_fulfillment_service",
+     QT_TRANSLATE_NOOP("PolicyRuleForm", "Sent to a fulfillment service (not accepted)"), "bool"),
     ("total_above", QT_TRANSLATE_NOOP("PolicyRuleForm", "Total above"), "text"),
     ("total_below", QT_TRANSLATE_NOOP("PolicyRuleForm", "Total below"), "text"),
     ("order_tags_any", QT_TRANSLATE_NOOP("PolicyRuleForm", "Order tagged with any of"), "list"),
