@@ -400,6 +400,10 @@
         <translation>Læg {count} varer på lager igen</translation>
     </message>
     <message>
+        <source>Sent to {services}, not accepted yet: it can still be cancelled at once, but not held. Decide soon: once the warehouse accepts it, it must agree to the cancel.</source>
+        <translation>Sendt til {services}, men ikke modtaget endnu: ordren kan stadig annulleres med det samme, men ikke tilbageholdes. Beslut dig snart: når lageret har taget imod den, skal lageret sige ja til annulleringen.</translation>
+    </message>
+    <message>
         <source>Shopify can refund at most {maximum} on this order, less than the {amount} planned. Check the order in Shopify.</source>
         <translation>Shopify kan højst refundere {maximum} på ordren, mindre end de planlagte {amount}. Tjek ordren i Shopify.</translation>
     </message>
@@ -3851,6 +3855,14 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>ikke hos en fulfillment-tjeneste</translation>
     </message>
     <message>
+        <source>sent to a fulfillment service, not accepted yet</source>
+        <translation>sendt til en fulfillment-tjeneste, ikke modtaget endnu</translation>
+    </message>
+    <message>
+        <source>nothing waiting for a fulfillment service to accept</source>
+        <translation>intet venter på, at en fulfillment-tjeneste tager imod det</translation>
+    </message>
+    <message>
         <source>a return is open</source>
         <translation>en returnering er åben</translation>
     </message>
@@ -3915,6 +3927,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>En fulfillment-tjeneste har taget imod ordren: den skal acceptere annulleringen</translation>
     </message>
     <message>
+        <source>Sent to a fulfillment service, not accepted yet: it can still be cancelled at once</source>
+        <translation>Sendt til en fulfillment-tjeneste, men ikke modtaget endnu: den kan stadig annulleres med det samme</translation>
+    </message>
+    <message>
         <source>Shopify rates the order high risk</source>
         <translation>Shopify vurderer ordren som høj risiko</translation>
     </message>
@@ -3965,6 +3981,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     <message>
         <source>At a fulfillment service</source>
         <translation>Hos en lagerservice</translation>
+    </message>
+    <message>
+        <source>Sent to a fulfillment service</source>
+        <translation>Sendt til en fulfillment-tjeneste</translation>
     </message>
     <message>
         <source>High risk</source>
@@ -4444,6 +4464,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     <message>
         <source>At a fulfillment service</source>
         <translation>Hos en fulfillment-tjeneste</translation>
+    </message>
+    <message>
+        <source>Sent to a fulfillment service (not accepted)</source>
+        <translation>Sendt til en fulfillment-tjeneste (ikke modtaget)</translation>
     </message>
     <message>
         <source>Total above</source>
