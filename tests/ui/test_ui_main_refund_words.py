@@ -1,6 +1,7 @@
-"""What the approve preview and the reply say about money (QA walkthrough): an order only
-authorised is not offered a "Full refund: DKK 0.00", a refund without the shipping is not
-called full, and the Danish partial-cancel reply does not read "1.297,00 kr.. Varer"."""
+"""What the approve preview and the reply say about money (QA walkthroughs): an order only
+authorised (or not paid) is not offered a "Full refund: DKK 0.00" nor its shipping back, a
+refund without the shipping is not called full, and the Danish partial-cancel reply does not
+read "1.297,00 kr.. Varer"."""
 
 from __future__ import annotations
 
@@ -83,3 +84,18 @@ def test_the_danish_partial_cancel_reply_has_one_full_stop_after_the_amount(
     assert f"refunderet {amount} Varer, der allerede er sendt" in body
     assert ".." not in body
     dialog.reject()
+
+
+def test_nothing_charged_offers_no_shipping_refund(
+    qtbot: QtBot, bare_context: AppContext, demo_shop: DemoShop
+) -> None:
+    """QA walkthrough (#1188, #1169): "Refund the shipping" ticked where nothing was paid."""
+    authorised = requested(demo_shop, "authorized")
+    unpaid = requested(demo_shop, "pending_manual")
+    paid = requested(demo_shop, "paid")
+    window = window_on(qtbot, bare_context, demo_shop)
+    for order_id, offered in ((authorised, False), (unpaid, False), (paid, True)):
+        dialog = open_approve(qtbot, window, order_id)
+        assert dialog.panel is not None
+        assert dialog.panel.shipping_check.isVisibleTo(dialog) is offered, order_id
+        dialog.reject()

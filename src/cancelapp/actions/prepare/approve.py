@@ -385,7 +385,8 @@ def _options(
         store_credit=order.customer is not None,
         lines=tuple(lines),
         locations=tuple(places.names.items()),
-        shipping=suggested.shipping_left,
+        # Nothing charged (only authorised, or not paid yet): no shipping to give back.
+        shipping=None if suggested.maximum_refundable.is_zero() else suggested.shipping_left,
         locations_note=places.note,
         authorized_only=order.financial_status is FinancialStatus.AUTHORIZED,
     )
