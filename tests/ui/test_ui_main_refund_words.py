@@ -1,7 +1,8 @@
 """What the approve preview and the reply say about money (QA walkthroughs): an order only
-authorised (or not paid) is not offered a "Full refund: DKK 0.00" nor its shipping back, a
-refund without the shipping is not called full, and the Danish partial-cancel reply does not
-read "1.297,00 kr.. Varer"."""
+authorised is not offered a "Full refund: DKK 0.00" nor its shipping back, a refund without
+the shipping is not called full, the Danish partial-cancel reply does not read "1.297,00
+kr.. Varer", the reply names the card (not "shopify_payments") and says store credit, not
+"refunded"."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from cancelapp.actions.reply import format_money
 from cancelapp.context import AppContext, connect_demo
 from cancelapp.demoshop import DemoShop
+from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog
 from cancelapp.ui.main_window import MainWindow
 from fixtures.main_window import open_approve, open_window
 
@@ -84,6 +86,63 @@ def test_the_danish_partial_cancel_reply_has_one_full_stop_after_the_amount(
     assert f"refunderet {amount} Varer, der allerede er sendt" in body
     assert ".." not in body
     dialog.reject()
+
+
+def reply_after(qtbot: QtBot, dialog: ConfirmActionDialog, choose: Callable[[], None]) -> str:
+    """The reply text once the preview of what `choose` picks is on screen."""
+    with qtbot.waitSignal(dialog.preview_shown, timeout=WAIT):
+        choose()
+    assert dialog.reply_preview is not None
+    return dialog.reply_preview.body_edit.toPlainText()
+
+
+def keep_ten(qtbot: QtBot, window: MainWindow, dialog: ConfirmActionDialog) -> str:
+    """Refund all but DKK 10 (kept as a fee, from every payment there is): the reply then."""
+    panel = dialog.panel
+    assert panel is not None
+    typed = panel.options.full.amount - 10
+
+    def less() -> None:
+        panel.typed_radio.click()
+        panel.typed_edit.clear()
+        qtbot.keyClicks(panel.typed_edit, window.formatter.decimal(typed, 2))
+
+    return reply_after(qtbot, dialog, less)
+
+
+def kept_fee_reply(qtbot: QtBot, window: MainWindow, order_id: str) -> str:
+    """Approve with a fee kept: the reply that says where the money goes back."""
+    dialog = open_approve(qtbot, window, order_id)
+    body = keep_ten(qtbot, window, dialog)
+    assert dialog.reply_preview is not None
+    assert dialog.reply_preview.kind_combo.currentData() == "cancelled_kept_fee"
+    dialog.reject()
+    return body
+
+
+def test_the_reply_names_how_the_customer_paid_never_the_gateway(
+    qtbot: QtBot, bare_context: AppContext, demo_shop: DemoShop
+) -> None:
+    """QA walkthrough: "on its way back to you via shopify_payments"."""
+    card_en = requested(demo_shop, "paid", locale="en")
+    card_da = requested(demo_shop, "paid", locale="da-DK")
+    split = requested(demo_shop, "gift_card_split", locale="en")
+    manual = requested(demo_shop, "manual_paid", locale="da-DK")
+    mobilepay = requested(demo_shop, "mobilepay", locale="en")
+    window = window_on(qtbot, bare_context, demo_shop)
+
+    said = {order_id: kept_fee_reply(qtbot, window, order_id) for order_id in (card_en, card_da)}
+    assert "back to you via your Visa card ending in 4242; " in said[card_en]
+    assert "tilbage til dig via dit Visa-kort, der ender på 4242; " in said[card_da]
+    assert "via the card you paid with and" not in said[card_en]
+    said[split] = kept_fee_reply(qtbot, window, split)
+    assert "via your gift card and your Visa card ending in 4242; " in said[split]
+    said[manual] = kept_fee_reply(qtbot, window, manual)
+    assert "via den oprindelige betalingsmåde; " in said[manual]  # paid back by hand
+    said[mobilepay] = kept_fee_reply(qtbot, window, mobilepay)
+    assert "via MobilePay; " in said[mobilepay]
+    for body in said.values():
+        assert "_" not in body and "manual" not in body, body
 
 
 def test_nothing_charged_offers_no_shipping_refund(

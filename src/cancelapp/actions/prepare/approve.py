@@ -65,12 +65,12 @@ from cancelapp.actions.prepare.suggested_refund import (
 from cancelapp.domain.action import ActionKind
 from cancelapp.domain.money import Money, minor_units
 from cancelapp.domain.order import FinancialStatus, Order
+from cancelapp.domain.payment_words import gateway_phrase, is_manual
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
 from cancelapp.domain.request import CancellationRequest
 from cancelapp.domain.verdict import RefundMethod, SuggestedAction
 
 STAFF_NOTE_LIMIT = 255  # orderCancel's staffNote
-MANUAL_GATEWAY_WORDS = ("manual", "cash", "cod", "bank", "money order", "invoice")
 REFUND_NOTE = "Cancellation approved in CancelApp"  # the refund's note; its key follows
 
 
@@ -697,7 +697,7 @@ def _cancel_restock_lines(order: Order) -> tuple[RestockLine, ...]:
 def _warnings(order: Order, refunds: Sequence[RefundLine], restock: bool) -> tuple[Phrase, ...]:
     found: list[Phrase] = []
     for line in refunds:
-        if any(word in line.gateway.lower() for word in MANUAL_GATEWAY_WORDS):
+        if is_manual(line.gateway):
             found.append(
                 phrase(
                     QT_TRANSLATE_NOOP(
@@ -705,7 +705,7 @@ def _warnings(order: Order, refunds: Sequence[RefundLine], restock: bool) -> tup
                         "{gateway} does not send money back by itself: pay the customer "
                         "{amount} yourself.",
                     ),
-                    gateway=line.gateway,
+                    gateway=gateway_phrase(line.gateway),
                     amount=line.amount,
                 )
             )

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from cancelapp.actions.reply import ReplyKind, ReplyTemplates, kind_for, reply_language
+from cancelapp.actions.reply_payment import refunded_to
 from cancelapp.domain.action import ActionKind
 from cancelapp.domain.request import RequestSource
 from cancelapp.mail.message import reply_subject
@@ -89,7 +90,11 @@ def reply_facts(
         locale=customer.locale if customer is not None else None,
         amount=preview.refund_total,
         fee=preview.kept_fee if kept_fee else None,
-        method=", ".join(dict.fromkeys(refund.gateway for refund in preview.refunds)),
+        method=refunded_to(
+            (refund.gateway for refund in preview.refunds),
+            detail.view.payments,
+            reply_language(customer.locale if customer is not None else None),
+        ),
         reason=reason if declined else "",
         shopify_emails=preview.notify_customer or (declined and native),
         can_send=session.mailbox is not None,

@@ -24,6 +24,7 @@ from cancelapp.actions.reply import (
     ReplyTemplates,
     compose_reply,
 )
+from cancelapp.actions.reply_payment import refunded_to
 from cancelapp.domain.money import Money
 from cancelapp.settings import ReplyTexts
 from cancelapp.ui.connect.connect_pages import plain_label
@@ -163,7 +164,7 @@ class TemplatesTab(Retranslating, QWidget):
             shop_name="Nordlys Keramik",
             amount=Money(Decimal("449.00"), "DKK"),
             fee=Money(Decimal("25.00"), "DKK"),
-            method="Visa",
+            method=refunded_to(["shopify_payments"], (), language),
             reason=_SAMPLE_REASON[language],
             templates=ReplyTemplates({language: {kind: (subject, body)}}),
         )
