@@ -7,8 +7,10 @@ kr.. Varer", the reply names the card (not "shopify_payments") and says store cr
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 import pytest
+from PySide6.QtCore import QDate
 from pytestqt.qtbot import QtBot
 
 from cancelapp.actions.reply import format_money
@@ -143,6 +145,50 @@ def test_the_reply_names_how_the_customer_paid_never_the_gateway(
     assert "via MobilePay; " in said[mobilepay]
     for body in said.values():
         assert "_" not in body and "manual" not in body, body
+
+
+def test_store_credit_is_said_as_store_credit_with_its_expiry(
+    qtbot: QtBot, bare_context: AppContext, demo_shop: DemoShop
+) -> None:
+    """QA walkthrough (#1181, #1187): a part cancelled as store credit was "refunded"; a
+    whole order's store credit with a fee kept did not say the fee."""
+    part_en = requested(demo_shop, "partially_fulfilled", locale="en")
+    part_da = requested(demo_shop, "partially_fulfilled", locale="da-DK")
+    whole = requested(demo_shop, "paid", locale="en")
+    window = window_on(qtbot, bare_context, demo_shop)
+    said: dict[str, tuple[str, str]] = {}
+    for order_id in (part_en, part_da, whole):
+        dialog = open_approve(qtbot, window, order_id)
+        panel = dialog.panel
+        assert panel is not None and dialog.reply_preview is not None
+        credit = reply_after(qtbot, dialog, panel.credit_radio.click)
+        total = dialog.preview.refund_total
+        assert dialog.preview.store_credit is not None and total is not None
+        panel.expires_check.click()
+        until = reply_after(qtbot, dialog, partial(panel.expires_edit.setDate, QDate(2027, 12, 7)))
+        said[order_id] = (credit, until)
+        language = "da" if order_id == part_da else "en"
+        assert format_money(total, language) in credit
+        if order_id != whole:
+            assert dialog.reply_preview.kind_combo.currentData() == "partly_store_credit"
+            shopify_says = dict(dialog.rows())["Customer email"]  # what the merchant reads
+            assert shopify_says.endswith(" as store credit."), shopify_says
+        else:
+            fee_kept = keep_ten(qtbot, window, dialog)
+            assert dialog.reply_preview.kind_combo.currentData() == "store_credit_kept_fee"
+        dialog.reject()
+
+    credit, until = said[part_en]
+    assert "is now available to you as store credit for your next order with us. " in credit
+    assert "refunded" not in credit and "Items already sent are not affected." in credit
+    assert "store credit for your next order with us (valid until 7 December 2027). " in until
+    credit, until = said[part_da]
+    assert "står nu til rådighed for dig som tilgodehavende til din næste ordre hos os. " in credit
+    assert "refunderet" not in credit
+    assert "hos os (gælder til og med 7. december 2027). Varer, der allerede" in until
+    credit, until = said[whole]
+    assert "store credit for your next order with us (valid until 7 December 2027)." in until
+    assert "(valid until 7 December 2027); DKK 10.00 is kept as a cancellation fee" in fee_kept
 
 
 def test_nothing_charged_offers_no_shipping_refund(

@@ -493,6 +493,25 @@ def _partial_email(refunded: Money | None, units: int, chosen: ApproveChoices) -
             ),
             count=units,
         )
+    if chosen.method is RefundMethod.STORE_CREDIT:  # no card transaction: not "refunded"
+        if units == 1:
+            return phrase(
+                QT_TRANSLATE_NOOP(
+                    CONTEXT,
+                    "Shopify emails the customer a refund receipt: 1 item cancelled, {amount} "
+                    "as store credit.",
+                ),
+                amount=refunded,
+            )
+        return phrase(
+            QT_TRANSLATE_NOOP(
+                CONTEXT,
+                "Shopify emails the customer a refund receipt: {count} items cancelled, "
+                "{amount} as store credit.",
+            ),
+            count=units,
+            amount=refunded,
+        )
     if units == 1:
         return phrase(
             QT_TRANSLATE_NOOP(
