@@ -281,7 +281,7 @@ def test_warnings_name_manual_gateways_and_test_orders() -> None:
     )
     assert plan.preview is not None
     texts = [w.render_plain() for w in plan.preview.warnings]
-    assert any("Cash on Delivery (COD) does not send money back" in t for t in texts)
+    assert any("Cash on delivery does not send money back" in t for t in texts)  # in words
     assert "This is a test order." in texts
 
 

@@ -134,8 +134,9 @@ def test_the_outcome_picks_the_template_and_a_rule_may_name_one() -> None:
     assert kind(refunded=True) is ReplyKind.CANCELLED
     assert kind(refunded=True, kept_fee=True) is ReplyKind.KEPT_FEE
     assert kind(store_credit=True) is ReplyKind.STORE_CREDIT
+    assert kind(store_credit=True, kept_fee=True) is ReplyKind.STORE_CREDIT_KEPT_FEE
     assert kind(refunded=True, partial=True) is ReplyKind.PARTLY_CANCELLED
-    assert kind(store_credit=True, partial=True) is ReplyKind.PARTLY_CANCELLED
+    assert kind(store_credit=True, partial=True) is ReplyKind.PARTLY_STORE_CREDIT  # not "refunded"
     assert kind(partial=True) is ReplyKind.PARTLY_CANCELLED_NO_REFUND  # no amount to name
     assert kind() is ReplyKind.CANCELLED_NO_REFUND
     assert kind(declined=True, policy_reply="withdrawal_accepted") is ReplyKind.WITHDRAWAL

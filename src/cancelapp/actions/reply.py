@@ -2,11 +2,12 @@
 
 One template per outcome (`ReplyKind`), chosen by the decision (`kind_for`), by the policy
 rule (its `reply` names a kind) or by the merchant in the preview. Templates are plain
-`str.format` text with `{name}`, `{order}`, `{amount}`, `{fee}`, `{method}`, `{days}`,
-`{reason}`, `{shop}`, `{when}` (a date or time the reply states) and `{statement}` (the
-customer's own words); the merchant can override them in settings (`ReplyTemplates`). The
-result is sent from the merchant's mailbox (`cancelapp.mail`), or handed to the mail program
-through a `mailto:` URL, or to the clipboard.
+`str.format` text with `{name}`, `{order}`, `{amount}`, `{fee}`, `{method}` (where the money
+goes back, in words: `reply_payment`), `{days}`, `{reason}`, `{shop}`, `{when}` (a date or
+time the reply states), `{statement}` (the customer's own words) and `{expiry}` (when store
+credit runs out; empty without one); the merchant can override them in settings
+(`ReplyTemplates`). The result is sent from the merchant's mailbox (`cancelapp.mail`), or
+handed to the mail program through a `mailto:` URL, or to the clipboard.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
 from urllib.parse import quote
 
@@ -27,9 +29,11 @@ class ReplyKind(StrEnum):
     CANCELLED = "cancelled"  # cancelled and refunded
     KEPT_FEE = "cancelled_kept_fee"  # cancelled, refunded less a fee the shop keeps
     STORE_CREDIT = "store_credit"  # cancelled, refunded as store credit
+    STORE_CREDIT_KEPT_FEE = "store_credit_kept_fee"  # as store credit, less a fee kept
     CANCELLED_NO_REFUND = "cancelled_no_refund"
     PARTLY_CANCELLED = "partly_cancelled"  # some items removed and refunded
     PARTLY_CANCELLED_NO_REFUND = "partly_cancelled_no_refund"  # removed, nothing refunded
+    PARTLY_STORE_CREDIT = "partly_store_credit"  # some items removed, paid as store credit
     DECLINED = "declined"
     # Declined for the default policy rules' reasons: each rule's `reply` names its template.
     ALREADY_CANCELLED = "already_cancelled"
@@ -71,8 +75,14 @@ DEFAULT_TEMPLATES: dict[str, dict[ReplyKind, tuple[str, str]]] = {
         ReplyKind.STORE_CREDIT: (
             "Your order {order} has been cancelled",
             "Dear {name},\n\nAs you asked, we have cancelled your order {order}. {amount} "
-            "is now available to you as store credit for your next order with us.\n\n"
+            "is now available to you as store credit for your next order with us{expiry}.\n\n"
             "Kind regards,\n{shop}",
+        ),
+        ReplyKind.STORE_CREDIT_KEPT_FEE: (
+            "Your order {order} has been cancelled",
+            "Dear {name},\n\nAs you asked, we have cancelled your order {order}. {amount} "
+            "is now available to you as store credit for your next order with us{expiry}; "
+            "{fee} is kept as a cancellation fee, as our terms say.\n\nKind regards,\n{shop}",
         ),
         ReplyKind.CANCELLED_NO_REFUND: (
             "Your order {order} has been cancelled",
@@ -84,6 +94,12 @@ DEFAULT_TEMPLATES: dict[str, dict[ReplyKind, tuple[str, str]]] = {
             "Dear {name},\n\nWe have removed the items you asked about from your order "
             "{order} and refunded {amount}. Items already sent are not affected.\n\n"
             "Kind regards,\n{shop}",
+        ),
+        ReplyKind.PARTLY_STORE_CREDIT: (
+            "Your order {order} has been changed",
+            "Dear {name},\n\nWe have removed the items you asked about from your order "
+            "{order}. {amount} is now available to you as store credit for your next order "
+            "with us{expiry}. Items already sent are not affected.\n\nKind regards,\n{shop}",
         ),
         ReplyKind.PARTLY_CANCELLED_NO_REFUND: (
             "Your order {order} has been changed",
@@ -160,7 +176,14 @@ DEFAULT_TEMPLATES: dict[str, dict[ReplyKind, tuple[str, str]]] = {
         ReplyKind.STORE_CREDIT: (
             "Din ordre {order} er annulleret",
             "Kære {name}\n\nSom du bad om, har vi annulleret din ordre {order}. {amount} står "
-            "nu til rådighed for dig som tilgodehavende til din næste ordre hos os.\n\n"
+            "nu til rådighed for dig som tilgodehavende til din næste ordre hos os{expiry}.\n\n"
+            "Venlig hilsen\n{shop}",
+        ),
+        ReplyKind.STORE_CREDIT_KEPT_FEE: (
+            "Din ordre {order} er annulleret",
+            "Kære {name}\n\nSom du bad om, har vi annulleret din ordre {order}. {amount} står "
+            "nu til rådighed for dig som tilgodehavende til din næste ordre hos os{expiry}; "
+            "{fee} beholder vi som annulleringsgebyr, som vores handelsbetingelser siger.\n\n"
             "Venlig hilsen\n{shop}",
         ),
         ReplyKind.CANCELLED_NO_REFUND: (
@@ -173,6 +196,12 @@ DEFAULT_TEMPLATES: dict[str, dict[ReplyKind, tuple[str, str]]] = {
             "Kære {name}\n\nVi har fjernet de varer, du spurgte om, fra din ordre {order} "
             "og refunderet {amount}. Varer, der allerede er sendt, er ikke berørt.\n\n"
             "Venlig hilsen\n{shop}",
+        ),
+        ReplyKind.PARTLY_STORE_CREDIT: (
+            "Din ordre {order} er ændret",
+            "Kære {name}\n\nVi har fjernet de varer, du spurgte om, fra din ordre {order}. "
+            "{amount} står nu til rådighed for dig som tilgodehavende til din næste ordre hos "
+            "os{expiry}. Varer, der allerede er sendt, er ikke berørt.\n\nVenlig hilsen\n{shop}",
         ),
         ReplyKind.PARTLY_CANCELLED_NO_REFUND: (
             "Din ordre {order} er ændret",
@@ -277,6 +306,7 @@ def compose_reply(
     days: int = DEFAULT_DAYS,
     when: str = "",
     statement: str = "",
+    expires: date | None = None,
 ) -> Reply:
     language = reply_language(locale)
     subject, body = (templates or ReplyTemplates()).get(language, kind)
@@ -294,6 +324,7 @@ def compose_reply(
         "shop": shop_name,
         "when": when,
         "statement": statement,
+        "expiry": _expiry(expires, language),
     }
     return Reply(to, fill(subject, values), fill(body, values), language)
 
@@ -335,14 +366,31 @@ def kind_for(
     if waiting:
         return ReplyKind.WAITING
     if partial:
+        if store_credit:  # no card transaction: not "refunded" (QA walkthrough)
+            return ReplyKind.PARTLY_STORE_CREDIT
         # Removed without a refund (the policy refunds nothing): no amount to name.
-        paid_back = refunded or store_credit
-        return ReplyKind.PARTLY_CANCELLED if paid_back else ReplyKind.PARTLY_CANCELLED_NO_REFUND
+        return ReplyKind.PARTLY_CANCELLED if refunded else ReplyKind.PARTLY_CANCELLED_NO_REFUND
     if store_credit:
-        return ReplyKind.STORE_CREDIT
+        return ReplyKind.STORE_CREDIT_KEPT_FEE if kept_fee else ReplyKind.STORE_CREDIT
     if kept_fee:
         return ReplyKind.KEPT_FEE
     return ReplyKind.CANCELLED if refunded else ReplyKind.CANCELLED_NO_REFUND
+
+
+_MONTHS = {
+    "en": "January February March April May June July August September October November December",
+    "da": "januar februar marts april maj juni juli august september oktober november december",
+}
+
+
+def _expiry(expires: date | None, language: str) -> str:
+    """ " (valid until 7 December 2027)" after the store credit; nothing without an expiry."""
+    if expires is None:
+        return ""
+    month = _MONTHS[language].split()[expires.month - 1]
+    if language == "da":
+        return f" (gælder til og med {expires.day}. {month} {expires.year})"
+    return f" (valid until {expires.day} {month} {expires.year})"
 
 
 def format_money(money: Money, language: str) -> str:

@@ -65,12 +65,12 @@ from cancelapp.actions.prepare.suggested_refund import (
 from cancelapp.domain.action import ActionKind
 from cancelapp.domain.money import Money, minor_units
 from cancelapp.domain.order import FinancialStatus, Order
+from cancelapp.domain.payment_words import gateway_phrase, is_manual
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
 from cancelapp.domain.request import CancellationRequest
 from cancelapp.domain.verdict import RefundMethod, SuggestedAction
 
 STAFF_NOTE_LIMIT = 255  # orderCancel's staffNote
-MANUAL_GATEWAY_WORDS = ("manual", "cash", "cod", "bank", "money order", "invoice")
 REFUND_NOTE = "Cancellation approved in CancelApp"  # the refund's note; its key follows
 
 
@@ -385,7 +385,8 @@ def _options(
         store_credit=order.customer is not None,
         lines=tuple(lines),
         locations=tuple(places.names.items()),
-        shipping=suggested.shipping_left,
+        # Nothing charged (only authorised, or not paid yet): no shipping to give back.
+        shipping=None if suggested.maximum_refundable.is_zero() else suggested.shipping_left,
         locations_note=places.note,
         authorized_only=order.financial_status is FinancialStatus.AUTHORIZED,
     )
@@ -491,6 +492,25 @@ def _partial_email(refunded: Money | None, units: int, chosen: ApproveChoices) -
                 "money refunded.",
             ),
             count=units,
+        )
+    if chosen.method is RefundMethod.STORE_CREDIT:  # no card transaction: not "refunded"
+        if units == 1:
+            return phrase(
+                QT_TRANSLATE_NOOP(
+                    CONTEXT,
+                    "Shopify emails the customer a refund receipt: 1 item cancelled, {amount} "
+                    "as store credit.",
+                ),
+                amount=refunded,
+            )
+        return phrase(
+            QT_TRANSLATE_NOOP(
+                CONTEXT,
+                "Shopify emails the customer a refund receipt: {count} items cancelled, "
+                "{amount} as store credit.",
+            ),
+            count=units,
+            amount=refunded,
         )
     if units == 1:
         return phrase(
@@ -700,7 +720,7 @@ def _cancel_restock_lines(order: Order) -> tuple[RestockLine, ...]:
 def _warnings(order: Order, refunds: Sequence[RefundLine], restock: bool) -> tuple[Phrase, ...]:
     found: list[Phrase] = []
     for line in refunds:
-        if any(word in line.gateway.lower() for word in MANUAL_GATEWAY_WORDS):
+        if is_manual(line.gateway):
             found.append(
                 phrase(
                     QT_TRANSLATE_NOOP(
@@ -708,7 +728,7 @@ def _warnings(order: Order, refunds: Sequence[RefundLine], restock: bool) -> tup
                         "{gateway} does not send money back by itself: pay the customer "
                         "{amount} yourself.",
                     ),
-                    gateway=line.gateway,
+                    gateway=gateway_phrase(line.gateway),
                     amount=line.amount,
                 )
             )

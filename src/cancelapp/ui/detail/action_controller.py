@@ -510,6 +510,7 @@ class ActionController(QObject):
                 reason=asked.reason,
                 reason_written=asked.reason.strip() != self._offered.get(rid, "").strip(),
                 texts=self.reply_texts(),
+                zone=self.formatter.timezone,
             ),
         )
         shown = [prepared]  # the plan of the preview on screen: what confirm sends

@@ -6,23 +6,11 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from cancelapp.domain.order_view import Payment
-from cancelapp.domain.phrase import QT_TRANSLATE_NOOP
+from cancelapp.domain.payment_words import gateway_phrase, wallet_name
+from cancelapp.domain.phrase import QT_TRANSLATE_NOOP, Phrase
 
-_CONTEXT = "OrderWords"
+_CONTEXT = "OrderWords"  # `payment_words.CONTEXT`: the gateway names are in it too
 _DOTS = "\u2022\u2022\u2022\u2022"  # ••••
-
-# Shopify's gateway handles (and the names `paymentGatewayNames` gives) in words.
-_GATEWAYS = {
-    "shopify_payments": QT_TRANSLATE_NOOP(_CONTEXT, "Shopify Payments"),
-    "manual": QT_TRANSLATE_NOOP(_CONTEXT, "Manual payment"),
-    "gift_card": QT_TRANSLATE_NOOP(_CONTEXT, "Gift card"),
-    "mobilepay": QT_TRANSLATE_NOOP(_CONTEXT, "MobilePay"),
-    "paypal": QT_TRANSLATE_NOOP(_CONTEXT, "PayPal"),
-    "cash on delivery (cod)": QT_TRANSLATE_NOOP(_CONTEXT, "Cash on delivery"),
-    "cash_on_delivery": QT_TRANSLATE_NOOP(_CONTEXT, "Cash on delivery"),
-    "bank deposit": QT_TRANSLATE_NOOP(_CONTEXT, "Bank transfer"),
-    "bogus": QT_TRANSLATE_NOOP(_CONTEXT, "Test payment (Bogus Gateway)"),
-}
 
 _KINDS = {
     "SALE": QT_TRANSLATE_NOOP(_CONTEXT, "Payment"),
@@ -63,20 +51,10 @@ def _tr(text: str) -> str:
 def gateway_words(gateway: str, shopify_name: str | None = None) -> str:
     """ "Shopify Payments", "MobilePay", "Manual payment": never the raw handle when Shopify
     or CancelApp has a name for it."""
-    known = _GATEWAYS.get(gateway.strip().lower())
-    if known is not None:
-        return _tr(known)
-    return shopify_name or gateway.replace("_", " ")
-
-
-# `DigitalWallet` values: names of products, the same in every language.
-_WALLETS = {
-    "APPLE_PAY": "Apple Pay",
-    "GOOGLE_PAY": "Google Pay",
-    "SHOPIFY_PAY": "Shop Pay",
-    "ANDROID_PAY": "Android Pay",
-    "FACEBOOK_PAY": "Meta Pay",
-}
+    known = gateway_phrase(gateway)
+    if isinstance(known, Phrase):
+        return _tr(known.template)
+    return shopify_name or known
 
 
 def payment_method(payment: Payment) -> str:
@@ -87,7 +65,7 @@ def payment_method(payment: Payment) -> str:
     if card and payment.card_last_digits:
         card = f"{card} {_DOTS} {payment.card_last_digits}"
     if payment.wallet:
-        wallet = _WALLETS.get(payment.wallet, payment.wallet.replace("_", " ").title())
+        wallet = wallet_name(payment.wallet)
         card = f"{wallet} ({card})" if card else wallet
     return f"{words}, {card}" if card else words
 

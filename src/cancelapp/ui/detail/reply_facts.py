@@ -3,9 +3,11 @@ action's preview (plain data for `ReplyPreview`)."""
 
 from __future__ import annotations
 
+from datetime import date, datetime, tzinfo
 from typing import TYPE_CHECKING
 
 from cancelapp.actions.reply import ReplyKind, ReplyTemplates, kind_for, reply_language
+from cancelapp.actions.reply_payment import refunded_to
 from cancelapp.domain.action import ActionKind
 from cancelapp.domain.request import RequestSource
 from cancelapp.mail.message import reply_subject
@@ -32,6 +34,7 @@ def reply_facts(
     reason: str = "",
     reason_written: bool = False,
     texts: ReplyTexts | None = None,
+    zone: tzinfo | None = None,
 ) -> ReplyFacts | None:
     """None for actions the customer is not told about (a hold).
 
@@ -89,7 +92,12 @@ def reply_facts(
         locale=customer.locale if customer is not None else None,
         amount=preview.refund_total,
         fee=preview.kept_fee if kept_fee else None,
-        method=", ".join(dict.fromkeys(refund.gateway for refund in preview.refunds)),
+        method=refunded_to(
+            (refund.gateway for refund in preview.refunds),
+            detail.view.payments,
+            reply_language(customer.locale if customer is not None else None),
+        ),
+        expires=_last_day(preview.store_credit_expires_at, zone),
         reason=reason if declined else "",
         shopify_emails=preview.notify_customer or (declined and native),
         can_send=session.mailbox is not None,
@@ -103,3 +111,9 @@ def reply_facts(
             else None
         ),
     )
+
+
+def _last_day(expires_at: datetime | None, zone: tzinfo | None) -> date | None:
+    """The day the merchant picked for the store credit to expire (its end goes to Shopify
+    in UTC), in the zone the window shows days in (`zone`; None: the computer's)."""
+    return None if expires_at is None else expires_at.astimezone(zone).date()

@@ -10,10 +10,16 @@ KIND_NAMES = {
     ReplyKind.CANCELLED: QT_TRANSLATE_NOOP("ReplyPreview", "Cancelled and refunded"),
     ReplyKind.KEPT_FEE: QT_TRANSLATE_NOOP("ReplyPreview", "Cancelled, a fee kept"),
     ReplyKind.STORE_CREDIT: QT_TRANSLATE_NOOP("ReplyPreview", "Cancelled, store credit"),
+    ReplyKind.STORE_CREDIT_KEPT_FEE: QT_TRANSLATE_NOOP(
+        "ReplyPreview", "Cancelled, store credit, a fee kept"
+    ),
     ReplyKind.CANCELLED_NO_REFUND: QT_TRANSLATE_NOOP("ReplyPreview", "Cancelled, no refund"),
     ReplyKind.PARTLY_CANCELLED: QT_TRANSLATE_NOOP("ReplyPreview", "Partly cancelled"),
     ReplyKind.PARTLY_CANCELLED_NO_REFUND: QT_TRANSLATE_NOOP(
         "ReplyPreview", "Partly cancelled, no refund"
+    ),
+    ReplyKind.PARTLY_STORE_CREDIT: QT_TRANSLATE_NOOP(
+        "ReplyPreview", "Partly cancelled, store credit"
     ),
     ReplyKind.DECLINED: QT_TRANSLATE_NOOP("ReplyPreview", "Declined, with the reason"),
     ReplyKind.ALREADY_CANCELLED: QT_TRANSLATE_NOOP("ReplyPreview", "Declined: already cancelled"),

@@ -12,6 +12,7 @@ send it (`ConfirmedReply.not_sent`), so no reply is lost without a word.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
@@ -48,7 +49,8 @@ class ReplyFacts:
     locale: str | None
     amount: Money | None = None
     fee: Money | None = None
-    method: str = ""
+    method: str = ""  # where the money goes back, in the customer's words
+    expires: date | None = None  # the last day the store credit can be used
     reason: str = ""
     shopify_emails: bool = False  # Shopify sends its own email about this action
     can_send: bool = False  # a mailbox is set up to send from
@@ -253,6 +255,7 @@ class ReplyPreview(QGroupBox):
             templates=facts.templates,
             fee=facts.fee,
             method=facts.method,
+            expires=facts.expires,
         )
         self._language = reply.language
         self._composing = True

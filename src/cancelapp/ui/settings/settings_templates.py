@@ -3,6 +3,7 @@ with a live preview of what a customer would read."""
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication
@@ -24,6 +25,7 @@ from cancelapp.actions.reply import (
     ReplyTemplates,
     compose_reply,
 )
+from cancelapp.actions.reply_payment import refunded_to
 from cancelapp.domain.money import Money
 from cancelapp.settings import ReplyTexts
 from cancelapp.ui.connect.connect_pages import plain_label
@@ -108,8 +110,8 @@ class TemplatesTab(Retranslating, QWidget):
         self.hint.setText(
             self.tr(
                 "Filled in when the reply is written: {name} (the customer), {order}, "
-                "{amount}, {fee}, {method} (how the money goes back), {days}, {reason} and "
-                "{shop}. Plain text only."
+                "{amount}, {fee}, {method} (how the money goes back), {expiry} (when store "
+                "credit runs out), {days}, {reason} and {shop}. Plain text only."
             )
         )
         self.restore_button.setText(self.tr("&Restore the standard text"))
@@ -163,7 +165,8 @@ class TemplatesTab(Retranslating, QWidget):
             shop_name="Nordlys Keramik",
             amount=Money(Decimal("449.00"), "DKK"),
             fee=Money(Decimal("25.00"), "DKK"),
-            method="Visa",
+            method=refunded_to(["shopify_payments"], (), language),
+            expires=date(2027, 12, 31),
             reason=_SAMPLE_REASON[language],
             templates=ReplyTemplates({language: {kind: (subject, body)}}),
         )
