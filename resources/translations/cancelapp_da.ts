@@ -424,12 +424,20 @@
         <translation>Shopify sender kunden en refusionskvittering på {amount}.</translation>
     </message>
     <message>
+        <source>Shopify emails the customer a refund receipt: 1 item cancelled, {amount} as store credit.</source>
+        <translation>Shopify sender kunden en refusionskvittering: 1 vare annulleret, {amount} som butikskredit.</translation>
+    </message>
+    <message>
         <source>Shopify emails the customer a refund receipt: 1 item cancelled, {amount} refunded.</source>
         <translation>Shopify sender kunden en refusionskvittering: 1 vare annulleret, {amount} refunderet.</translation>
     </message>
     <message>
         <source>Shopify emails the customer a refund receipt: {amount} as store credit.</source>
         <translation>Shopify sender kunden en refusionskvittering: {amount} som butikskredit.</translation>
+    </message>
+    <message>
+        <source>Shopify emails the customer a refund receipt: {count} items cancelled, {amount} as store credit.</source>
+        <translation>Shopify sender kunden en refusionskvittering: {count} varer annulleret, {amount} som butikskredit.</translation>
     </message>
     <message>
         <source>Shopify emails the customer a refund receipt: {count} items cancelled, {amount} refunded.</source>
@@ -4991,6 +4999,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>Annulleret, tilgodehavende</translation>
     </message>
     <message>
+        <source>Cancelled, store credit, a fee kept</source>
+        <translation>Annulleret, tilgodehavende, et gebyr beholdt</translation>
+    </message>
+    <message>
         <source>Cancelled, no refund</source>
         <translation>Annulleret, ingen refusion</translation>
     </message>
@@ -5001,6 +5013,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     <message>
         <source>Partly cancelled, no refund</source>
         <translation>Delvist annulleret, ingen refusion</translation>
+    </message>
+    <message>
+        <source>Partly cancelled, store credit</source>
+        <translation>Delvist annulleret, tilgodehavende</translation>
     </message>
     <message>
         <source>Declined, with the reason</source>
@@ -6140,8 +6156,8 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>Skabelonens emne</translation>
     </message>
     <message>
-        <source>Filled in when the reply is written: {name} (the customer), {order}, {amount}, {fee}, {method} (how the money goes back), {days}, {reason} and {shop}. Plain text only.</source>
-        <translation>Udfyldes, når svaret skrives: {name} (kunden), {order}, {amount}, {fee}, {method} (hvordan pengene går tilbage), {days}, {reason} og {shop}. Kun almindelig tekst.</translation>
+        <source>Filled in when the reply is written: {name} (the customer), {order}, {amount}, {fee}, {method} (how the money goes back), {expiry} (when store credit runs out), {days}, {reason} and {shop}. Plain text only.</source>
+        <translation>Udfyldes, når svaret skrives: {name} (kunden), {order}, {amount}, {fee}, {method} (hvordan pengene går tilbage), {expiry} (hvornår tilgodehavendet udløber), {days}, {reason} og {shop}. Kun almindelig tekst.</translation>
     </message>
     <message>
         <source>&amp;Restore the standard text</source>
