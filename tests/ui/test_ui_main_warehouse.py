@@ -204,3 +204,34 @@ def test_hold_on_arrival_never_asks_a_warehouse(
     assert statuses == {"ACCEPTED"}  # never asked to cancel
     show_order(qtbot, window, demo_shop.order(at_service).name)
     assert window.detail.warehouse.text().startswith("At the warehouse: decide soon")
+
+
+def test_a_refusal_leaves_the_banner_once_the_merchant_moves_on_its_detail_keeps_it(
+    qtbot: QtBot, bare_context: AppContext, demo_shop: DemoShop
+) -> None:
+    """Seventh QA walkthrough: "#1196: At the warehouse: decide soon…" stayed on the banner
+    while the merchant decided other orders for minutes. Seen with its order, it goes when
+    the merchant moves on; the order's detail still says it, and its request still waits."""
+    submitted = demo_shop.create_order("third_party_submitted")  # not accepted by it yet
+    demo_shop.add_cancel_request(submitted, "Please cancel.")
+    connect_demo(bare_context, demo_shop)
+    window = open_window(qtbot, bare_context)
+    name = demo_shop.order(submitted).name
+    at_warehouse = "At the warehouse: decide soon. It must agree before the order can be cancelled."
+    show_order(qtbot, window, name)
+    assert window.detail.warehouse.text() == at_warehouse
+    with qtbot.waitSignal(window.actions_.decision_problems, timeout=WAIT):
+        qtbot.keyClick(window.queue.table, Qt.Key.Key_A)
+    assert window.banner.text == f"{name}: {at_warehouse}"  # said at once, naming the order
+
+    other = next(
+        window.model.queue_row(r).order_name
+        for r in range(window.model.rowCount())
+        if window.model.queue_row(r).order_name != name
+    )
+    show_order(qtbot, window, other or "")  # the merchant moves on
+    assert window.banner.isHidden()
+    show_order(qtbot, window, name)  # back: the detail says it, the banner does not again
+    assert window.detail.warehouse.text() == at_warehouse
+    assert window.banner.isHidden()
+    assert window.commands.approve.isEnabled()  # still to decide

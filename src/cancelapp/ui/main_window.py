@@ -387,6 +387,7 @@ class MainWindow(Retranslating, QMainWindow):
     def _request_selected(self, request_id: int) -> None:
         if self._flows is not None:  # else its detail shows once they are built
             self.details.load(request_id)
+            self.actions_.moved()
 
     # Language ------------------------------------------------------------------------------------
 
