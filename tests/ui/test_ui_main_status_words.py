@@ -39,11 +39,13 @@ def test_a_store_whose_credentials_are_gone_says_it_cannot_sign_in_not_offline(
     assert "Offline" not in connection
     assert last.startswith("Last synced ")  # the cache is as old as it is
     assert not window.status.progress.isVisible()
+    assert window.banner.text.startswith("CancelApp has no saved credentials for ")
 
     context.session_credentials[store.domain] = credentials  # connected again (the wizard)
     with synced(qtbot, window):
         window.start(store_id=store.id)  # what a finished wizard does
     assert status_line(window) == ("\u25cf Online", "Last synced just now")
+    assert window.banner.isHidden()  # connected again: the banner's word no longer holds
 
 
 def test_a_first_read_says_the_store_is_connected_and_read_until_its_backfill_ends(

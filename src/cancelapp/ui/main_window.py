@@ -546,19 +546,19 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _session_opened(self, store: StoreRecord, session: StoreSession | None) -> None:
         self.session_ready.emit(session is not None)
+
+        def no_credentials() -> tuple[str, str | None]:
+            return self.tr(
+                "CancelApp has no saved credentials for {store}. Connect the store "
+                "again (File › Connect store…) to sync and act on orders."
+            ).format(store=shown_name(store, self.store_switcher.stores)), None
+
         if session is None:
-            self.banner.say(
-                lambda: (
-                    self.tr(
-                        "CancelApp has no saved credentials for {store}. Connect the store "
-                        "again (File › Connect store…) to sync and act on orders."
-                    ).format(store=shown_name(store, self.store_switcher.stores)),
-                    None,
-                )
-            )
+            self.banner.say(no_credentials)
             self.status.set_signed_out()  # not offline: Shopify is not even asked
             self.verdicts.check()  # no sync will: verdicts that ran out are judged from the cache
             return
+        self.banner.withdraw(no_credentials()[0])  # connected again: it no longer holds
         self.sync.set_session(session)
         self.actions_.set_session(session)  # reconciles what was sending when the app stopped
         self._update_actions()  # the first sync follows (`Step.SYNC`)
