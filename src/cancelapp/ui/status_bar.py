@@ -89,8 +89,7 @@ class StatusBar(Retranslating, QStatusBar):
         """Another store (or the same one again) opens: its own last sync; what was said of
         the one before (signed out, its sync or first read) no longer holds."""
         self.signed_out = False
-        self.first_read = False
-        self.sync_finished()
+        self.sync_finished()  # and no first read under way
         self.set_last_sync(last_sync)
 
     def set_signed_out(self) -> None:
