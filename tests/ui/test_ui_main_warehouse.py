@@ -258,3 +258,29 @@ def test_an_order_only_sent_to_the_warehouse_is_cancelled_at_once_and_refunded_o
     assert len(refunds) == 1
     assert (refunds[0].amount, refunds[0].currency) == (planned.amount, planned.currency)
     qtbot.waitUntil(lambda: window.model.row_of(detail.request.id or 0) is None, timeout=WAIT)
+
+
+def test_a_refusal_leaves_the_banner_once_the_merchant_moves_on_its_detail_keeps_it(
+    qtbot: QtBot, window: MainWindow, demo_shop: DemoShop, order_id: str
+) -> None:
+    """Seventh QA walkthrough: "#1196: At the warehouse: decide soon…" stayed on the banner
+    while the merchant decided other orders for minutes. Seen with its order, a refusal goes
+    when the merchant moves on; the order's detail still says it, and its request still waits.
+    Here: Approve again while the warehouse has yet to answer."""
+    name = demo_shop.order(order_id).name
+    ask_the_warehouse(qtbot, window, demo_shop, name)
+    waiting = "Waiting for the warehouse to agree to cancel."
+    with qtbot.waitSignal(window.actions_.decision_problems, timeout=WAIT):
+        qtbot.keyClick(window.queue.table, Qt.Key.Key_A)
+    assert window.banner.text == f"{name}: {waiting}"  # said at once, naming the order
+
+    other = next(
+        window.model.queue_row(r).order_name
+        for r in range(window.model.rowCount())
+        if window.model.queue_row(r).order_name != name
+    )
+    show_order(qtbot, window, other or "")  # the merchant moves on
+    assert window.banner.isHidden()
+    show_order(qtbot, window, name)  # back: the detail says it, the banner does not again
+    assert window.detail.warehouse.text() == waiting
+    assert window.banner.isHidden()

@@ -389,6 +389,7 @@ class MainWindow(Retranslating, QMainWindow):
     def _request_selected(self, request_id: int) -> None:
         if self._flows is not None:  # else its detail shows once they are built
             self.details.load(request_id)
+            self.actions_.moved()
 
     # Language ------------------------------------------------------------------------------------
 
@@ -502,7 +503,7 @@ class MainWindow(Retranslating, QMainWindow):
     def _cache_opened(self, store: StoreRecord, sync_state: SyncState) -> None:
         """The first rows are in the table: the rest of the start waits until they are painted
         (a worker started now would hold the GIL while they are)."""
-        self.status.set_last_sync(sync_state.last_success_at)
+        self.status.store_opened(sync_state.last_success_at)
         self.queue.fit_columns_once()
         if self.queue.current_request_id() == 0:
             self.queue.select_row(0)  # its detail shows once the policy is read
@@ -547,19 +548,19 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _session_opened(self, store: StoreRecord, session: StoreSession | None) -> None:
         self.session_ready.emit(session is not None)
+
+        def no_credentials() -> tuple[str, str | None]:
+            return self.tr(
+                "CancelApp has no saved credentials for {store}. Connect the store "
+                "again (File › Connect store…) to sync and act on orders."
+            ).format(store=shown_name(store, self.store_switcher.stores)), None
+
         if session is None:
-            self.banner.say(
-                lambda: (
-                    self.tr(
-                        "CancelApp has no saved credentials for {store}. Connect the store "
-                        "again (File › Connect store…) to sync and act on orders."
-                    ).format(store=shown_name(store, self.store_switcher.stores)),
-                    None,
-                )
-            )
-            self.status.set_online(False)
+            self.banner.say(no_credentials)
+            self.status.set_signed_out()  # not offline: Shopify is not even asked
             self.verdicts.check()  # no sync will: verdicts that ran out are judged from the cache
             return
+        self.banner.withdraw(no_credentials()[0])  # connected again: it no longer holds
         self.sync.set_session(session)
         self.actions_.set_session(session)  # reconciles what was sending when the app stopped
         self._update_actions()  # the first sync follows (`Step.SYNC`)
@@ -572,6 +573,8 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _sync_progress(self, done: int, total: int, phase: str) -> None:
         """Say what the sync reads and how far it is (phases: `cancelapp.sync.search_plan`)."""
+        if self.status.online is None:  # the sync reads the store: Shopify answers
+            self.status.set_online(True)
         if phase == "bulk" and total:  # a first connect: Shopify prepares the orders in bulk
             text = self.tr("Shopify is preparing %n orders…", "", total)
             self.status.sync_progress(min(done, total), total, text)
@@ -623,12 +626,14 @@ class MainWindow(Retranslating, QMainWindow):
     def _online_changed(self, online: bool) -> None:
         was_offline = self.status.online is False
         self.status.set_online(online)
+        if not self.sync.running:  # a sync Shopify did not answer has ended
+            self.status.sync_finished()
         if online and was_offline:  # back online: finish what the network cut short
             self.actions_.reconcile()
             self.details.online()
 
     def _synced(self, result: RefreshResult) -> None:
-        self.status.sync_finished()
+        self.status.sync_finished(more=result.more)  # a first read goes on with its backfill
         self._shopify_answered_a_sync()
         self.queue.fit_columns_once()  # a first run: the first rows came with the sync
         self._precompute_orders()

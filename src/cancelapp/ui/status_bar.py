@@ -1,4 +1,9 @@
-"""Online or offline, when the cache was last synced, sync progress, the API budget left."""
+"""Online or offline, when the cache was last synced, sync progress, the API budget left.
+
+Each says only what holds: a store without saved credentials cannot sign in (that is not
+being offline), a sync under way before Shopify answered is still connecting, and a store's
+first read (the requests, then the backfill it leaves) is said as such until it has ended,
+not as "Never synced" nor as "Last synced just now"."""
 
 from __future__ import annotations
 
@@ -47,7 +52,10 @@ class StatusBar(Retranslating, QStatusBar):
         self._now = now
         self.online: bool | None = None  # None: not tried yet
         self.refused = False  # online, but the token or the app refused
+        self.signed_out = False  # the store's credentials are missing: no sync can sign in
         self.last_sync: datetime | None = None
+        self.syncing = False  # a sync is under way
+        self.first_read = False  # the store's first read (and the backfill it left) runs
         self.connection = _plain()
         self.synced = _plain()
         self.budget = _plain()
@@ -76,6 +84,18 @@ class StatusBar(Retranslating, QStatusBar):
         self._show_synced()
         if self._budget is not None:
             self.set_budget(*self._budget)
+
+    def store_opened(self, last_sync: datetime | None) -> None:
+        """Another store (or the same one again) opens: its own last sync; what was said of
+        the one before (signed out, its sync or first read) no longer holds."""
+        self.signed_out = False
+        self.sync_finished()  # and no first read under way
+        self.set_last_sync(last_sync)
+
+    def set_signed_out(self) -> None:
+        """No saved credentials for the store: nothing can sign in until it is connected again."""
+        self.signed_out = True
+        self._show_connection()
 
     def set_online(self, online: bool | None) -> None:
         self.online = online
@@ -112,6 +132,11 @@ class StatusBar(Retranslating, QStatusBar):
             self.clearMessage()
 
     def sync_started(self) -> None:
+        self.syncing = True
+        if self.last_sync is None and self.online is not False:  # not a retry while offline
+            self.first_read = True
+        self._show_connection()
+        self._show_synced()
         self.progress.setRange(0, 0)  # busy until the first page says more
         self.progress.setFormat(self.tr("Syncing…"))
         self.progress.show()
@@ -122,11 +147,22 @@ class StatusBar(Retranslating, QStatusBar):
             self.progress.setValue(done)
         self.progress.setFormat(text or self.tr("Syncing…"))
 
-    def sync_finished(self) -> None:
+    def sync_finished(self, *, more: bool = False) -> None:
+        """`more`: the sync left a backfill that runs next (a first read goes on)."""
+        self.syncing = False
+        self.first_read = more
         self.progress.hide()
+        self._show_connection()
+        self._show_synced()
 
     def _show_connection(self) -> None:
-        if self.online is None:
+        if self.signed_out:
+            self.connection.setText(
+                self.tr("Not signed in to Shopify: connect the store again (File › Connect store…)")
+            )
+        elif self.online is None and self.syncing:  # Shopify has not answered yet
+            self.connection.setText(self.tr("Connecting to Shopify…"))
+        elif self.online is None:
             self.connection.setText(self.tr("Not connected"))
         elif self.online and self.refused:
             self.connection.setText("\u25cf " + self.tr("Online, but Shopify refuses access"))
@@ -138,6 +174,10 @@ class StatusBar(Retranslating, QStatusBar):
             self.connection.setText("\u25cb " + self.tr("Offline: working from the cache"))
 
     def _show_synced(self) -> None:
+        if self.first_read:
+            self.synced.setText(self.tr("Reading your store for the first time…"))
+            self.synced.setToolTip("")
+            return
         if self.last_sync is None:
             self.synced.setText(self.tr("Never synced"))
             self.synced.setToolTip("")

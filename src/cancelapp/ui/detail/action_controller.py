@@ -103,7 +103,9 @@ class ActionController(QObject):
         self._replies_again = False
         self._asking: set[int] = set()  # replies the merchant is being asked about
         # "#1190: Shopify cannot be reached…", per order, until it holds no more.
-        self._problems = DecisionProblems(self.decision_problems.emit)
+        self._problems = DecisionProblems(
+            self.decision_problems.emit, lambda: self.highlighted()[1]
+        )
         self._due_timer = QTimer(self)
         self._due_timer.setInterval(RUN_DUE_EVERY_MS)
         self._due_timer.timeout.connect(self.run_due)
@@ -118,6 +120,11 @@ class ActionController(QObject):
             return
         self.reconcile()
         self._due_timer.start()
+
+    def moved(self) -> None:
+        """The merchant shows another request: a decision's problem they saw with its order
+        goes from the banner (`DecisionProblems.moved`)."""
+        self._problems.moved()
 
     def reconcile(self) -> None:
         """Finish what was sending when the app stopped or the network went (at start-up and
