@@ -5949,6 +5949,14 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>Synkroniserer…</translation>
     </message>
     <message>
+        <source>Not signed in to Shopify: connect the store again (File › Connect store…)</source>
+        <translation>Ikke logget ind på Shopify: forbind butikken igen (Filer › Forbind butik…)</translation>
+    </message>
+    <message>
+        <source>Connecting to Shopify…</source>
+        <translation>Forbinder til Shopify…</translation>
+    </message>
+    <message>
         <source>Not connected</source>
         <translation>Ikke forbundet</translation>
     </message>
@@ -5967,6 +5975,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     <message>
         <source>Offline: working from the cache</source>
         <translation>Offline: arbejder ud fra den gemte kopi</translation>
+    </message>
+    <message>
+        <source>Reading your store for the first time…</source>
+        <translation>Læser din butik for første gang…</translation>
     </message>
     <message>
         <source>Never synced</source>
