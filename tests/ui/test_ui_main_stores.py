@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from cancelapp.context import AppContext, connect_demo
@@ -50,3 +52,41 @@ def test_store_switcher_shows_each_stores_queue(
     assert window.store.id == first.id
     assert len(window.model.index_) != small_queue
     assert window.windowTitle().endswith(f"{first.name} ({first.domain}) – CancelApp")  # same names
+
+
+def test_typing_goes_into_the_wizards_first_empty_field_on_each_page(
+    qtbot: QtBot, context: AppContext, demo_shop: DemoShop
+) -> None:
+    """Keyboard only, from the first run's wizard: each page takes the typing in its first
+    empty field (the credentials page had it on its first radio button: typing was lost)."""
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.stores_loaded, timeout=WAIT):
+        window.start()
+    wizard = window.findChild(ConnectWizard)
+    assert wizard is not None
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is wizard.shop_page.domain_edit)
+    qtbot.keyClicks(QApplication.focusWidget(), demo_shop.base_url)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert wizard.currentPage() is wizard.guide_page
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    page = wizard.credentials_page
+    assert wizard.currentPage() is page
+    assert QApplication.focusWidget() is page.client_id_edit
+    qtbot.keyClicks(QApplication.focusWidget(), demo_shop.client_id)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.keyClicks(QApplication.focusWidget(), demo_shop.client_secret)
+    assert page.client_id_edit.text() == demo_shop.client_id
+    assert page.client_secret_edit.text() == demo_shop.client_secret
+    # Back and on again with the ID filled in: the secret, the first field still empty.
+    page.client_secret_edit.clear()
+    wizard.back()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is page.client_secret_edit
+    # With the token chosen, its field.
+    page.client_id_edit.clear()
+    qtbot.keyClick(page.token_choice, Qt.Key.Key_Space)
+    wizard.back()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is page.token_edit

@@ -71,6 +71,15 @@ def form_row(form: QFormLayout, field: QWidget) -> QLabel:
 class RetranslatedPage(Retranslating, QWizardPage):
     """A wizard page that rewrites its texts when the language changes."""
 
+    def focus_first_empty_field(self) -> None:
+        """Typing goes into the page's first empty field that takes it (the wizard itself
+        puts the focus on the first control, a radio button on the credentials page, where
+        typing was lost); a page without one keeps the wizard's choice."""
+        for edit in self.findChildren(QLineEdit):  # in the order they were made: top down
+            if edit.isEnabled() and not edit.isReadOnly() and not edit.text():
+                edit.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+
 
 class ShopPage(RetranslatedPage):
     """The store's address, checked and normalised as it is typed."""
