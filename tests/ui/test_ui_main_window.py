@@ -10,7 +10,7 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QImage, QPalette
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from cancelapp.context import AppContext, connect_demo
@@ -211,6 +211,43 @@ def test_ctrl_f_finds_a_request_by_the_text_of_its_message(
     # One letter more, and nothing holds it: the row goes.
     qtbot.keyClicks(window.queue.search, "x")
     qtbot.waitUntil(lambda: window.model.rowCount() == 0, timeout=WAIT)
+
+
+def test_down_and_return_go_from_the_search_into_its_hits(window: MainWindow, qtbot: QtBot) -> None:
+    """Keyboard only (QA walkthrough): Return and Down stayed in the search, a single hit was
+    not selected, and A then typed "a" into the search instead of approving."""
+    queue = window.queue
+    # Another tab, where nothing is highlighted yet, as in the walkthrough.
+    qtbot.keyClick(queue.table, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert queue.tabs.currentIndex() == Tab.APPROVE and queue.shown_request_id() == 0
+    single = window.model.queue_row(1)
+    qtbot.keyClick(queue.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    # The one hit is highlighted and shown as it is found.
+    with qtbot.waitSignal(
+        window.detail_shown, timeout=WAIT, check_params_cb=lambda rid: rid == single.request_id
+    ):
+        qtbot.keyClicks(QApplication.focusWidget(), single.order_name or "")
+    assert window.model.rowCount() == 1 and queue.shown_request_id() == single.request_id
+    assert queue.search.text() == single.order_name  # letters still go into the search
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
+    assert queue.table.hasFocus() and queue.shown_request_id() == single.request_id
+    with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_A)
+    assert isinstance(opened.args[0], ConfirmActionDialog)
+    opened.args[0].reject()
+    assert queue.search.text() == single.order_name
+    # Several hits, the one shown not the first: Return goes to the first.
+    queue.show_tab(Tab.NEEDS_DECISION)
+    qtbot.keyClick(queue.search, Qt.Key.Key_Escape)  # as today: the whole queue again
+    last = select(qtbot, window, window.model.rowCount() - 1)
+    queue.focus_search()
+    qtbot.keyClicks(queue.search, (window.model.queue_row(0).order_name or "")[:2])  # "#1"
+    with qtbot.waitSignal(window.detail_shown, timeout=WAIT) as shown:
+        qtbot.keyClick(queue.search, Qt.Key.Key_Return)
+    first = window.model.request_id_at(0)
+    assert window.model.rowCount() > 1 and first != last
+    assert shown.args == [first] and queue.table.hasFocus()
+    assert queue.selected_request_ids() == [first]
 
 
 def test_customer_html_is_shown_literally(window: MainWindow, qtbot: QtBot) -> None:

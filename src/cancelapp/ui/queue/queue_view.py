@@ -76,6 +76,12 @@ class QueueView(Retranslating, QWidget):
         escape.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         escape.triggered.connect(self._escape_search)
         self.search.addAction(escape)
+        # Down (and Return) go into the hits, as in a browser's or mail program's search.
+        self.enter_results = down = QAction(self.search)
+        down.setShortcut(QKeySequence(Qt.Key.Key_Down))
+        down.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        down.triggered.connect(self._enter_results)
+        self.search.addAction(down)
         self.source_filter = FilterCombo()
         self.financial_filter = FilterCombo()
         self.fulfillment_filter = FilterCombo()
@@ -123,7 +129,7 @@ class QueueView(Retranslating, QWidget):
 
         self.tabs.currentChanged.connect(self._tab_changed)
         self.search.textChanged.connect(lambda _t: self._debounce.start())
-        self.search.returnPressed.connect(self.apply_filter)
+        self.search.returnPressed.connect(self._enter_results)
         for combo in (self.source_filter, self.financial_filter, self.fulfillment_filter):
             combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
         model.countsChanged.connect(self.update_counts)
@@ -189,6 +195,7 @@ class QueueView(Retranslating, QWidget):
         self._keep_search_usable(placeholder)
         self.search.setAccessibleName(self.tr("Search requests"))
         self.escape_search.setText(self.tr("Clear the search"))  # Help › Keyboard shortcuts
+        self.enter_results.setText(self.tr("Go from the search to its results"))
         self.tabs.setAccessibleName(self.tr("Request queues"))
         self.table.setAccessibleName(self.tr("Cancellation requests"))
         self._fill(self.source_filter, self.tr("All sources"), SOURCE_VALUES, source_label)
@@ -346,6 +353,19 @@ class QueueView(Retranslating, QWidget):
         else:
             self.table.setFocus()
 
+    def _enter_results(self) -> None:
+        """Down or Return in the search: into its hits, the first one highlighted and shown,
+        so the keys act on it (A typed "a" into the search before)."""
+        self.apply_filter()
+        if self.model.rowCount():
+            self.select_row(0)
+            self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _select_single_hit(self) -> None:
+        """A search that finds one request shows it at once."""
+        if self._needle() and self.model.rowCount() == 1 and not self._current_is_highlighted():
+            self.select_row(0)
+
     def apply_filter(self) -> None:
         self._debounce.stop()
         self._set_filter()
@@ -368,6 +388,8 @@ class QueueView(Retranslating, QWidget):
             self.model.set_filter(self.query())
         finally:
             self._filtering = False
+        if not self._switching:  # a tab switch highlights its own first (`_tab_changed`)
+            self._select_single_hit()
 
     def _needle(self) -> str:
         return self.search.text().strip().lower()
@@ -384,6 +406,7 @@ class QueueView(Retranslating, QWidget):
         finally:
             self._switching = False
         self._highlight(wanted)
+        self._select_single_hit()
         self.update_counts()  # the hint names the other tabs
         # Another tab's texts: the Action column is empty while requests await a decision
         # and says "Cancelled" in Done; measured columns fit this tab's rows.
