@@ -10,7 +10,7 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QImage, QPalette
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from cancelapp.context import AppContext, connect_demo
@@ -322,6 +322,39 @@ def test_decline_asks_for_a_reason_then_confirms(
     assert finished.args[1].status.value == "done", finished.args[1].message
     assert demo_shop.order(detail.order.id).cancelled_at is None
     qtbot.waitUntil(lambda: window.model.row_of(request_id) is None, timeout=WAIT)
+
+
+def active(qtbot: QtBot, dialog: QWidget) -> None:
+    """A dialog the window opens, active as a window manager makes it (offscreen, nothing
+    does): its window-wide keys reach it."""
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+
+
+def test_ctrl_return_confirms_from_the_decline_dialogs_text_fields(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """QA walkthrough: Ctrl+Return in the reason did nothing (Tab, then Return did)."""
+    request_id = select(qtbot, window, 0)
+    with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
+        qtbot.keyClick(window.queue.table, Qt.Key.Key_D)
+    reason = opened.args[0]
+    assert isinstance(reason, TextDialog)
+    active(qtbot, reason)
+    qtbot.keyClicks(reason.editor, "Already packed.")
+    qtbot.keyClick(reason.editor, Qt.Key.Key_Return)  # Return alone: a new line, as before
+    assert reason.editor.toPlainText() == "Already packed.\n"
+    with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
+        qtbot.keyClick(reason.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    confirm = opened.args[0]
+    assert isinstance(confirm, ConfirmActionDialog) and confirm.reply_preview is not None
+    body = confirm.reply_preview.body_edit
+    active(qtbot, confirm)
+    keypad = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.KeypadModifier
+    with qtbot.waitSignal(window.actions_.finished, timeout=WAIT) as finished:
+        qtbot.keyClick(body, Qt.Key.Key_Enter, keypad)  # the keypad's Enter too
+    assert finished.args[0] == request_id
+    assert finished.args[1].status.value == "done", finished.args[1].message
 
 
 def test_decline_reason_is_read_before_the_dialog_goes(
