@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QVBoxLayout,
     QWidget,
+    QWizard,
     QWizardPage,
 )
 
@@ -363,6 +364,13 @@ class CheckPage(RetranslatedPage):
             and not self.shop_info.missing_scopes
         )
 
+    def _finish_text(self) -> str:
+        """The Finish button's words as it reads them: Qt names it ("Slut" in Danish, "Done"
+        on macOS), and the text named another ("Udfør")."""
+        wizard = self.wizard()
+        text = wizard.buttonText(QWizard.WizardButton.FinishButton) if wizard else ""
+        return text.replace("&", "")  # its mnemonic
+
     def _show(self) -> None:
         info = self.shop_info
         lines: list[str] = []
@@ -379,8 +387,8 @@ class CheckPage(RetranslatedPage):
         else:
             # "Hygge & Co. (demo) (DKK)" read as two asides: the currency gets its own words.
             status = self.tr(
-                "Connected to {shop}, which sells in {currency}. Finish to save it."
-            ).format(shop=info.name, currency=info.currency_code)
+                "Connected to {shop}, which sells in {currency}. Press {finish} to save it."
+            ).format(shop=info.name, currency=info.currency_code, finish=self._finish_text())
         if info is not None and not self._checking:
             lines += [translated_scope(p) for p in missing_optional_scopes(info)]
         if self._saving:
