@@ -53,10 +53,8 @@ _LIMITS = {
 # As wide as their texts, not their headings ("Refusion senest" over a date, "Handling" over
 # nothing in most tabs): the heading is elided, whole in its tooltip, and the verdict's reason
 # gets the room (fourth QA walkthrough: about 190 px between them in Danish at 1366 px).
-# Received too: where it gives way, its times are said short ("20 min"), never cut.
+# Received too: its times are short ("20 min", "3 t") and never give way (`verdict_width`).
 CONTENT_WIDE = frozenset({Column.ACTION, Column.REFUND_DUE, Column.RECEIVED})
-# Columns with a shorter text for a narrow window (`QueueModel.short_text`).
-SHORTENED = frozenset({Column.RECEIVED})
 _PADDING = 18  # the cell's margins and focus frame
 _SORT_ARROW = 20
 
@@ -96,23 +94,6 @@ def fit_columns(
                 widest = max(widest, metrics.horizontalAdvance(text))
         heading = 0 if column in CONTENT_WIDE else _heading_width(table, column)
         widths[column] = max(low, min(high, max(widest + _PADDING, heading)))
-    return widths
-
-
-def fit_short_columns(
-    table: QTableView, short_at: Callable[[int, int], str], sample: int = SAMPLE_ROWS
-) -> dict[int, int]:
-    """How narrow each of `SHORTENED` may give way: its widest short text among the first
-    `sample` rows, so its texts are never cut."""
-    metrics = table.fontMetrics()
-    rows = min(table.model().rowCount(), sample)
-    widths: dict[int, int] = {}
-    for column in SHORTENED:
-        low, high = _LIMITS[column]
-        widest = max(
-            (metrics.horizontalAdvance(short_at(row, column)) for row in range(rows)), default=0
-        )
-        widths[column] = max(low, min(high, widest + _PADDING))
     return widths
 
 

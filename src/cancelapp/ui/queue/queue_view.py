@@ -30,13 +30,7 @@ from cancelapp.ui.labels import (
 )
 from cancelapp.ui.queue.filter_combo import FilterCombo
 from cancelapp.ui.queue.queue_cells import TextDelegate
-from cancelapp.ui.queue.queue_columns import (
-    SHORTENED,
-    ColumnMenu,
-    configure_columns,
-    fit_columns,
-    fit_short_columns,
-)
+from cancelapp.ui.queue.queue_columns import ColumnMenu, configure_columns, fit_columns
 from cancelapp.ui.queue.queue_delegate import VerdictDelegate
 from cancelapp.ui.queue.queue_index import Column, QueueFilter, Tab
 from cancelapp.ui.queue.queue_model import QueueModel
@@ -140,13 +134,7 @@ class QueueView(Retranslating, QWidget):
     def _configure_table(self) -> None:
         table = self.table
         table.setModel(self.model)
-        self.text_delegate = TextDelegate(
-            self.model.cell_text,
-            frozenset({Column.TOTAL}),
-            table,
-            short_at=self.model.short_text,
-            shortened=SHORTENED,
-        )
+        self.text_delegate = TextDelegate(self.model.cell_text, frozenset({Column.TOTAL}), table)
         table.setItemDelegate(self.text_delegate)
         self.verdict_delegate = VerdictDelegate(table)
         table.setItemDelegateForColumn(Column.VERDICT, self.verdict_delegate)
@@ -166,9 +154,7 @@ class QueueView(Retranslating, QWidget):
         header.setHighlightSections(False)
         configure_columns(table)
         self.verdict_width = VerdictWidth(
-            table,
-            lambda: self.verdict_delegate.badge_size_hint(table.font()).width(),
-            lambda: fit_short_columns(table, self.model.short_text),
+            table, lambda: self.verdict_delegate.badge_size_hint(table.font()).width()
         )
         self.column_menu = ColumnMenu(table)
         self.columns_fitted = False  # widths measured on rows

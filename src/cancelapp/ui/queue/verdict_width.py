@@ -32,7 +32,7 @@ _VERDICT = Column.VERDICT.value
 # what the Action and refund-due columns gave, and the reason kept two letters).
 REASON_CHARACTERS = 15
 # What may be cut to its narrowest, in this order of preference (the last gives way last).
-# Received last, down to its short times ("3 t" for "for 3 timer siden"), never cut.
+# Received never: its times are short already ("3 t", "20 min"), and would be cut.
 _GIVING_WAY = (
     Column.CUSTOMER,
     Column.SOURCE,
@@ -41,7 +41,6 @@ _GIVING_WAY = (
     Column.FULFILLMENT,
     Column.ACTION,
     Column.REFUND_DUE,
-    Column.RECEIVED,
 )
 
 
@@ -68,22 +67,13 @@ class VerdictWidth(QObject):
     resized, another column resized, hidden or shown, the language or the font changed.
     `narrowest()` is the verdict's narrowest width now (its widest badge)."""
 
-    def __init__(
-        self,
-        table: QTableView,
-        narrowest: Callable[[], int],
-        shortest: Callable[[], dict[int, int]] = dict,
-    ) -> None:
+    def __init__(self, table: QTableView, narrowest: Callable[[], int]) -> None:
         super().__init__(table)
         self.table = table
         self._narrowest = narrowest
-        self._shortest = shortest  # how narrow some columns may give way, measured on rows
         self.adjusting = False  # our own resizing: not the merchant's, not a measurement
         self._wanted: dict[int, int] = {}  # each other column's own width, by logical index
         self._merchants: set[int] = set()  # columns the merchant sized: they never give way
-        # `shortest()`, measured once a column must give way (not before the first paint
-        # of a window wide enough), again after each new measurement.
-        self._least: dict[int, int] | None = None
         header = table.horizontalHeader()
         header.setSectionResizeMode(_VERDICT, QHeaderView.ResizeMode.Fixed)
         header.sectionResized.connect(self._section_resized)
@@ -106,7 +96,6 @@ class VerdictWidth(QObject):
     def want(self, widths: dict[int, int]) -> None:
         """Columns' measured widths, then the fit."""
         self._wanted.update(widths)
-        self._least = None
         self._merchants.difference_update(widths)
         self.fit()
 
@@ -142,12 +131,7 @@ class VerdictWidth(QObject):
         room = header.width()  # the viewport's
         reason = self.table.fontMetrics().averageCharWidth() * REASON_CHARACTERS
         shortfall = sum(wanted.values()) + least + reason - room
-        lows: dict[int, int] = {}
-        if shortfall > 0:
-            if self._least is None:
-                self._least = self._shortest()
-            short = self._least
-            lows = {c: short.get(c) or narrowest(self.table, c) for c in wanted}
+        lows = {c: narrowest(self.table, c) for c in wanted} if shortfall > 0 else {}
         widths = give_way(wanted, lows, shortfall, frozenset(self._merchants))
         verdict = max(least, room - sum(widths.values()))
         self.adjusting = True
