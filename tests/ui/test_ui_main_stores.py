@@ -15,7 +15,7 @@ from cancelapp.ui.connect.connect_wizard import ConnectWizard
 from cancelapp.ui.main_window import MainWindow
 from fixtures.danish import in_danish
 from fixtures.main_window import open_window
-from fixtures.wizard import click_next
+from fixtures.wizard import on_to_check
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 30_000
@@ -107,13 +107,7 @@ def test_the_wizard_names_its_finish_button_as_the_button_reads_in_danish(
     Danish for Finish)."""
     window, wizard = first_run_wizard(qtbot, context)
     with in_danish(window):
-        wizard.use_loopback(demo_shop.base_url)
-        click_next(qtbot, wizard)
-        click_next(qtbot, wizard)
-        page = wizard.credentials_page
-        qtbot.keyClicks(page.client_id_edit, demo_shop.client_id)
-        qtbot.keyClicks(page.client_secret_edit, demo_shop.client_secret)
-        click_next(qtbot, wizard)
+        on_to_check(qtbot, wizard, demo_shop)
         qtbot.waitUntil(wizard.check_page.isComplete, timeout=WAIT)
         finish = wizard.button(QWizard.WizardButton.FinishButton).text().replace("&", "")
         assert finish == "Slut"
