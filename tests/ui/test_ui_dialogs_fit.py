@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QLineEdit,
+    QListWidget,
     QPlainTextEdit,
     QScrollArea,
     QWidget,
@@ -310,3 +311,18 @@ def check_settings(dialog: SettingsDialog, language: Language) -> None:
     dialog.resize(opened)
     settle_layout()
     assert_nothing_overlaps(dialog, dialog.general)
+    dialog.tabs.setCurrentIndex(1)
+    settle_layout()
+    assert_names_whole(dialog.templates_tab.list)
+
+
+def assert_names_whole(names: QListWidget) -> None:
+    """Every reply template's name whole in its list, no sideways scrolling (QA walkthrough:
+    "Annulleret, ingen refusi…" in Danish); the full name on hover too."""
+    room = names.viewport().width()
+    for row in range(names.count()):
+        item = names.item(row)
+        assert names.visualItemRect(item).width() <= room, item.text()
+        assert names.fontMetrics().horizontalAdvance(item.text()) < room, item.text()
+        assert item.toolTip() == item.text()
+    assert not names.horizontalScrollBar().isVisible()

@@ -13,6 +13,8 @@ from types import ModuleType
 
 import pytest
 
+from fixtures.danish import PendingDanish
+
 ROOT = Path(__file__).resolve().parents[2]
 TS_FILE = ROOT / "resources" / "translations" / "cancelapp_da.ts"
 QM_FILE = TS_FILE.with_suffix(".qm")
@@ -86,6 +88,19 @@ def test_translations_keep_placeholders_and_shortcuts(committed: Messages) -> No
             if "&" in source.replace("&&", "") and "&" not in text.replace("&&", ""):
                 broken.append((context, source, text))
     assert broken == []
+
+
+def test_danish_keeps_the_undo_window_apart_from_the_right_of_withdrawal(
+    committed: Messages,
+) -> None:
+    """ "Fortrydelse" is the statutory withdrawal (fortrydelsesret, -frist) throughout; the
+    seconds to take a decision back have words of their own (QA walkthrough: the setting
+    read "Fortrydelsesfrist"). Read as the window does: with Danish still pending."""
+    danish = {key: " ".join(_translations(message)) for key, message in committed.items()}
+    danish |= PendingDanish().texts
+    undo = {key: text for key, text in danish.items() if "undo window" in key[1].lower()}
+    assert ("SettingsDialog", "&Undo window") in undo
+    assert {key: text for key, text in undo.items() if "fortrydelses" in text.lower()} == {}
 
 
 def test_the_compiled_catalogue_is_current(tmp_path: Path) -> None:

@@ -123,7 +123,7 @@ def test_help_lists_every_key_in_the_merchants_language(
     qtbot.waitExposed(dialog)
     listed = {(name, keys) for _section, name, keys in dialog.rows}
     with_keys = [a for a in window.actions() if not a.shortcut().isEmpty()]
-    assert len(dialog.rows) == len(with_keys) + 1  # and Esc in the search field
+    assert len(dialog.rows) == len(with_keys) + 2  # and Esc and Down in the search field
     for action in with_keys:  # each under its name, its menu's key first
         name = action.text().replace("&", "").removesuffix("…")
         first = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
@@ -131,6 +131,7 @@ def test_help_lists_every_key_in_the_merchants_language(
     assert ("Approve", "A") in listed
     assert ("Export record", "Ctrl+Shift+E") in listed
     assert ("Clear the search", "Esc") in listed
+    assert ("Go from the search to its results", "Down") in listed
     assert ("Sync now", "F5") in listed  # not the multimedia keyboard's Refresh key
     sections = [section for section, _name, _keys in dialog.rows]
     assert sections[0] == "File" and "Request" in sections
@@ -141,7 +142,7 @@ def test_help_lists_every_key_in_the_merchants_language(
         window.use_language(Language.DANISH)  # Qt posts the language change to the windows
         qtbot.waitUntil(lambda: ("Godkend", "A") in {(n, k) for _s, n, k in dialog.rows})
         assert "Approve" not in {name for _section, name, _keys in dialog.rows}
-        assert len(dialog.rows) == len(with_keys) + 1
+        assert len(dialog.rows) == len(with_keys) + 2
         dialog.grab().save(str(tmp_path / "shortcuts-da.png"))
     finally:
         context.translations.apply(Language.ENGLISH, QLocale(QLocale.Language.English))

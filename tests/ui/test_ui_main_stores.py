@@ -5,13 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWizard
 from pytestqt.qtbot import QtBot
 
 from cancelapp.context import AppContext, connect_demo
 from cancelapp.demoshop import DemoShop
 from cancelapp.ui.connect.connect_wizard import ConnectWizard
 from cancelapp.ui.main_window import MainWindow
+from fixtures.danish import in_danish
 from fixtures.main_window import open_window
+from fixtures.wizard import on_to_check
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 30_000
@@ -50,3 +54,61 @@ def test_store_switcher_shows_each_stores_queue(
     assert window.store.id == first.id
     assert len(window.model.index_) != small_queue
     assert window.windowTitle().endswith(f"{first.name} ({first.domain}) – CancelApp")  # same names
+
+
+def first_run_wizard(qtbot: QtBot, context: AppContext) -> tuple[MainWindow, ConnectWizard]:
+    """The window of a first run, and the connect wizard it opens."""
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.stores_loaded, timeout=WAIT):
+        window.start()
+    wizard = window.findChild(ConnectWizard)
+    assert wizard is not None
+    return window, wizard
+
+
+def test_typing_goes_into_the_wizards_first_empty_field_on_each_page(
+    qtbot: QtBot, context: AppContext, demo_shop: DemoShop
+) -> None:
+    """Keyboard only, from the first run's wizard: each page takes the typing in its first
+    empty field (the credentials page had it on its first radio button: typing was lost)."""
+    _window, wizard = first_run_wizard(qtbot, context)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is wizard.shop_page.domain_edit)
+    qtbot.keyClicks(QApplication.focusWidget(), demo_shop.base_url)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert wizard.currentPage() is wizard.guide_page
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    page = wizard.credentials_page
+    assert wizard.currentPage() is page
+    assert QApplication.focusWidget() is page.client_id_edit
+    qtbot.keyClicks(QApplication.focusWidget(), demo_shop.client_id)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.keyClicks(QApplication.focusWidget(), demo_shop.client_secret)
+    assert page.client_id_edit.text() == demo_shop.client_id
+    assert page.client_secret_edit.text() == demo_shop.client_secret
+    # Back and on again with the ID filled in: the secret, the first field still empty.
+    page.client_secret_edit.clear()
+    wizard.back()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is page.client_secret_edit
+    # With the token chosen, its field.
+    page.client_id_edit.clear()
+    qtbot.keyClick(page.token_choice, Qt.Key.Key_Space)
+    wizard.back()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is page.token_edit
+
+
+def test_the_wizard_names_its_finish_button_as_the_button_reads_in_danish(
+    qtbot: QtBot, context: AppContext, demo_shop: DemoShop
+) -> None:
+    """QA walkthrough: "Vælg Udfør for at gemme" beside a button that reads "Slut" (Qt's own
+    Danish for Finish)."""
+    window, wizard = first_run_wizard(qtbot, context)
+    with in_danish(window):
+        on_to_check(qtbot, wizard, demo_shop)
+        qtbot.waitUntil(wizard.check_page.isComplete, timeout=WAIT)
+        finish = wizard.button(QWizard.WizardButton.FinishButton).text().replace("&", "")
+        assert finish == "Slut"
+        assert f"Vælg {finish} for at gemme." in wizard.check_page.status.text()

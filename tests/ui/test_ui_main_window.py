@@ -10,7 +10,7 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QImage, QPalette
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from cancelapp.context import AppContext, connect_demo
@@ -213,6 +213,43 @@ def test_ctrl_f_finds_a_request_by_the_text_of_its_message(
     qtbot.waitUntil(lambda: window.model.rowCount() == 0, timeout=WAIT)
 
 
+def test_down_and_return_go_from_the_search_into_its_hits(window: MainWindow, qtbot: QtBot) -> None:
+    """Keyboard only (QA walkthrough): Return and Down stayed in the search, a single hit was
+    not selected, and A then typed "a" into the search instead of approving."""
+    queue = window.queue
+    # Another tab, where nothing is highlighted yet, as in the walkthrough.
+    qtbot.keyClick(queue.table, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert queue.tabs.currentIndex() == Tab.APPROVE and queue.shown_request_id() == 0
+    single = window.model.queue_row(1)
+    qtbot.keyClick(queue.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    # The one hit is highlighted and shown as it is found.
+    with qtbot.waitSignal(
+        window.detail_shown, timeout=WAIT, check_params_cb=lambda rid: rid == single.request_id
+    ):
+        qtbot.keyClicks(QApplication.focusWidget(), single.order_name or "")
+    assert window.model.rowCount() == 1 and queue.shown_request_id() == single.request_id
+    assert queue.search.text() == single.order_name  # letters still go into the search
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
+    assert queue.table.hasFocus() and queue.shown_request_id() == single.request_id
+    with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_A)
+    assert isinstance(opened.args[0], ConfirmActionDialog)
+    opened.args[0].reject()
+    assert queue.search.text() == single.order_name
+    # Several hits, the one shown not the first: Return goes to the first.
+    queue.show_tab(Tab.NEEDS_DECISION)
+    qtbot.keyClick(queue.search, Qt.Key.Key_Escape)  # as today: the whole queue again
+    last = select(qtbot, window, window.model.rowCount() - 1)
+    queue.focus_search()
+    qtbot.keyClicks(queue.search, (window.model.queue_row(0).order_name or "")[:2])  # "#1"
+    with qtbot.waitSignal(window.detail_shown, timeout=WAIT) as shown:
+        qtbot.keyClick(queue.search, Qt.Key.Key_Return)
+    first = window.model.request_id_at(0)
+    assert window.model.rowCount() > 1 and first != last
+    assert shown.args == [first] and queue.table.hasFocus()
+    assert queue.selected_request_ids() == [first]
+
+
 def test_customer_html_is_shown_literally(window: MainWindow, qtbot: QtBot) -> None:
     window.queue.search.setText("")
     found = None
@@ -285,6 +322,39 @@ def test_decline_asks_for_a_reason_then_confirms(
     assert finished.args[1].status.value == "done", finished.args[1].message
     assert demo_shop.order(detail.order.id).cancelled_at is None
     qtbot.waitUntil(lambda: window.model.row_of(request_id) is None, timeout=WAIT)
+
+
+def active(qtbot: QtBot, dialog: QWidget) -> None:
+    """A dialog the window opens, active as a window manager makes it (offscreen, nothing
+    does): its window-wide keys reach it."""
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+
+
+def test_ctrl_return_confirms_from_the_decline_dialogs_text_fields(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """QA walkthrough: Ctrl+Return in the reason did nothing (Tab, then Return did)."""
+    request_id = select(qtbot, window, 0)
+    with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
+        qtbot.keyClick(window.queue.table, Qt.Key.Key_D)
+    reason = opened.args[0]
+    assert isinstance(reason, TextDialog)
+    active(qtbot, reason)
+    qtbot.keyClicks(reason.editor, "Already packed.")
+    qtbot.keyClick(reason.editor, Qt.Key.Key_Return)  # Return alone: a new line, as before
+    assert reason.editor.toPlainText() == "Already packed.\n"
+    with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
+        qtbot.keyClick(reason.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    confirm = opened.args[0]
+    assert isinstance(confirm, ConfirmActionDialog) and confirm.reply_preview is not None
+    body = confirm.reply_preview.body_edit
+    active(qtbot, confirm)
+    keypad = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.KeypadModifier
+    with qtbot.waitSignal(window.actions_.finished, timeout=WAIT) as finished:
+        qtbot.keyClick(body, Qt.Key.Key_Enter, keypad)  # the keypad's Enter too
+    assert finished.args[0] == request_id
+    assert finished.args[1].status.value == "done", finished.args[1].message
 
 
 def test_decline_reason_is_read_before_the_dialog_goes(

@@ -114,9 +114,10 @@ class Formatter:
         return _tr("%n d ago", hours // 24)
 
     def relative_short(self, moment: datetime, now: datetime) -> str:
-        """`relative` where a narrow column has no room for it: `now`, `12 min`, `3 h`, `2 d`
-        (in Danish `nu`, `12 min`, `3 t`, `2 d`, where "for 12 min. siden" was cut); the
-        units are `duration`'s."""
+        """`relative` for the queue's Received column, in every tab and width alike: `now`,
+        `12 min`, `3 h`, `2 d` (in Danish `nu`, `12 min`, `3 t`, `2 d`, where "for 12 min.
+        siden" was cut, and showed beside "13 min" in another tab); the units are
+        `duration`'s."""
         seconds = (now - moment).total_seconds()
         if seconds < 60:
             return _tr("now")

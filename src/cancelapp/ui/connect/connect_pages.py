@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QVBoxLayout,
     QWidget,
+    QWizard,
     QWizardPage,
 )
 
@@ -70,6 +71,15 @@ def form_row(form: QFormLayout, field: QWidget) -> QLabel:
 
 class RetranslatedPage(Retranslating, QWizardPage):
     """A wizard page that rewrites its texts when the language changes."""
+
+    def focus_first_empty_field(self) -> None:
+        """Typing goes into the page's first empty field that takes it (the wizard itself
+        puts the focus on the first control, a radio button on the credentials page, where
+        typing was lost); a page without one keeps the wizard's choice."""
+        for edit in self.findChildren(QLineEdit):  # in the order they were made: top down
+            if edit.isEnabled() and not edit.isReadOnly() and not edit.text():
+                edit.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
 
 
 class ShopPage(RetranslatedPage):
@@ -358,6 +368,13 @@ class CheckPage(RetranslatedPage):
             and not self.shop_info.missing_scopes
         )
 
+    def _finish_text(self) -> str:
+        """The Finish button's words as it reads them: Qt names it ("Slut" in Danish, "Done"
+        on macOS), and the text named another ("Udfør")."""
+        wizard = self.wizard()
+        text = wizard.buttonText(QWizard.WizardButton.FinishButton) if wizard else ""
+        return text.replace("&", "")  # its mnemonic
+
     def _show(self) -> None:
         info = self.shop_info
         lines: list[str] = []
@@ -374,8 +391,8 @@ class CheckPage(RetranslatedPage):
         else:
             # "Hygge & Co. (demo) (DKK)" read as two asides: the currency gets its own words.
             status = self.tr(
-                "Connected to {shop}, which sells in {currency}. Finish to save it."
-            ).format(shop=info.name, currency=info.currency_code)
+                "Connected to {shop}, which sells in {currency}. Press {finish} to save it."
+            ).format(shop=info.name, currency=info.currency_code, finish=self._finish_text())
         if info is not None and not self._checking:
             lines += [translated_scope(p) for p in missing_optional_scopes(info)]
         if self._saving:

@@ -19,7 +19,13 @@ from cancelapp.session.connect import ConnectedStore, check_connection, save_con
 from cancelapp.shopify import Endpoint, ShopifyError, ShopInfo
 from cancelapp.shopify.errors import NetworkDown
 from cancelapp.store import Database, StoreError
-from cancelapp.ui.connect.connect_pages import CheckPage, CredentialsPage, GuidePage, ShopPage
+from cancelapp.ui.connect.connect_pages import (
+    CheckPage,
+    CredentialsPage,
+    GuidePage,
+    RetranslatedPage,
+    ShopPage,
+)
 from cancelapp.ui.retranslating import Retranslating
 from cancelapp.ui.workers import Lane, Task, WorkerPool
 
@@ -108,7 +114,10 @@ class ConnectWizard(Retranslating, QWizard):
         task.failed.connect(self._save_failed)
 
     def _page_changed(self, page_id: int) -> None:
-        if self.page(page_id) is self.check_page:
+        page = self.page(page_id)
+        if isinstance(page, RetranslatedPage):
+            page.focus_first_empty_field()
+        if page is self.check_page:
             self.start_check()
 
     def _checked(self, info: ShopInfo) -> None:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from cancelapp.actions.prepare.choices import AmountChoice
+from cancelapp.ui.ctrl_return import ctrl_return_clicks
 from cancelapp.ui.detail.approve_choices import ApproveChoicesPanel
 from cancelapp.ui.detail.detail_pane import plain_label
 from cancelapp.ui.detail.order_words import gateway_words
@@ -143,6 +144,7 @@ class ConfirmActionDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        ctrl_return_clicks(self, self.confirm_button)  # from the reply or the warehouse message
         self._fill(preview)
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -375,6 +377,7 @@ class TextDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        ctrl_return_clicks(self, self.confirm_button)
         self.editor.textChanged.connect(self._update)
         self._update()
         self.setMinimumWidth(420)
@@ -450,6 +453,7 @@ class NewRequestDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        ctrl_return_clicks(self, self.confirm_button)
         self.order.textChanged.connect(self._update)
         self.reason.textChanged.connect(self._update)
         self._update()

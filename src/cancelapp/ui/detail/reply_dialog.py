@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cancelapp.ui.ctrl_return import ctrl_return_clicks
 from cancelapp.ui.detail.detail_pane import plain_label
 
 if TYPE_CHECKING:
@@ -71,6 +72,7 @@ class ReplyDialog(QDialog):
         if can_send:
             buttons.addButton(self.send_button, QDialogButtonBox.ButtonRole.AcceptRole)
             self.send_button.setDefault(True)
+            ctrl_return_clicks(self, self.send_button)
         self.send_button.clicked.connect(self._send)
         buttons.rejected.connect(self.reject)
         self.mail_button.clicked.connect(self._open_mail)

@@ -89,10 +89,6 @@ class ElidedTexts:
             self._texts[key] = found
         return found
 
-    def fits(self, text: str, width: int) -> bool:
-        """Whether `text` shows whole in `width` pixels."""
-        return self.get(text, width)[0].text() == text.translate(_LINE_BREAKS)
-
     def draw(self, painter: QPainter, rect: QRect, text: str) -> None:
         """`text` in `rect`, elided, vertically centred, at its left edge."""
         static, _width = self.get(text, rect.width())
@@ -163,31 +159,17 @@ def _colours(option: QStyleOptionViewItem) -> tuple[QColor, QBrush]:
 
 class TextDelegate(CellDelegate):
     """Plain text cells of a table whose texts `text_at(row, column)` gives; the columns in
-    `right_aligned` are aligned right (amounts). In the columns `shortened`, a text that does
-    not fit shows as `short_at(row, column)` instead ("20 min" for "20 min ago")."""
+    `right_aligned` are aligned right (amounts)."""
 
     def __init__(
         self,
         text_at: Callable[[int, int], str],
         right_aligned: frozenset[int] = frozenset(),
         parent: QObject | None = None,
-        *,
-        short_at: Callable[[int, int], str] | None = None,
-        shortened: frozenset[int] = frozenset(),
     ) -> None:
         super().__init__(parent)
         self._text_at = text_at
         self._right = right_aligned
-        self._short_at = short_at
-        self._shortened = shortened if short_at is not None else frozenset()
-
-    def shown_text(self, row: int, column: int, width: int) -> str:
-        """What a cell `width` pixels wide (its margins included) shows before eliding."""
-        text = self._text_at(row, column)
-        short_at = self._short_at
-        if column not in self._shortened or short_at is None:
-            return text
-        return text if self.texts.fits(text, width - 2 * self.margin) else short_at(row, column)
 
     def paint(
         self,
@@ -198,10 +180,7 @@ class TextDelegate(CellDelegate):
         column = index.column()
         self.begin_cell(painter, option)
         x, y, width, height = cast(_Rect, option.rect.getRect())  # one call, not four
-        if column in self._shortened:
-            text = self.shown_text(index.row(), column, width)
-        else:
-            text = self._text_at(index.row(), column)
+        text = self._text_at(index.row(), column)
         if text:
             margin = self.margin
             texts = self.texts

@@ -53,10 +53,8 @@ _LIMITS = {
 # As wide as their texts, not their headings ("Refusion senest" over a date, "Handling" over
 # nothing in most tabs): the heading is elided, whole in its tooltip, and the verdict's reason
 # gets the room (fourth QA walkthrough: about 190 px between them in Danish at 1366 px).
-# Received too: where it gives way, its times are said short ("20 min"), never cut.
+# Received too: its times are short ("20 min", "3 t") and never give way (`verdict_width`).
 CONTENT_WIDE = frozenset({Column.ACTION, Column.REFUND_DUE, Column.RECEIVED})
-# Columns with a shorter text for a narrow window (`QueueModel.short_text`).
-SHORTENED = frozenset({Column.RECEIVED})
 # Columns that fold away (width 0) in a narrow window when the rows shown have nothing to say
 # in them, rather than stand empty: while requests await a decision, Action and Refund due
 # took 112 px at 1024 px and left the verdict's reason "U…" (QA walkthrough).
@@ -104,28 +102,14 @@ def fit_columns(
 
 
 def least_widths(
-    table: QTableView,
-    text_at: Callable[[int, int], str],
-    short_at: Callable[[int, int], str],
-    sample: int = SAMPLE_ROWS,
+    table: QTableView, text_at: Callable[[int, int], str], sample: int = SAMPLE_ROWS
 ) -> dict[int, int]:
-    """How narrow some columns may give way, measured on the first `sample` rows: each of
-    `SHORTENED` to its widest short text, so its texts are never cut; each of `FOLDING` with
-    nothing to say in any of those rows to nothing (0: it may fold away)."""
-    metrics = table.fontMetrics()
+    """The columns that may fold away, measured on the first `sample` rows: each of `FOLDING`
+    with nothing to say in any of those rows, to nothing (0)."""
     rows = min(table.model().rowCount(), sample)
-    widths: dict[int, int] = {}
-    for column in SHORTENED:
-        low, high = _LIMITS[column]
-        widest = max(
-            (metrics.horizontalAdvance(short_at(row, column)) for row in range(rows)), default=0
-        )
-        widths[column] = max(low, min(high, widest + _PADDING))
-    if rows:  # no rows: no reason to make room for
-        for column in FOLDING:
-            if not any(text_at(row, column) for row in range(rows)):
-                widths[column] = 0
-    return widths
+    if not rows:  # no rows: no reason to make room for
+        return {}
+    return {column: 0 for column in FOLDING if not any(text_at(row, column) for row in range(rows))}
 
 
 def narrowest(table: QTableView, column: int) -> int:

@@ -1,7 +1,8 @@
 """The request queue as a table model over `QueueIndex`, updated row by row on each sync.
 
 `data()` only looks up strings formatted once per row (on first paint) and cached; the
-relative "received" texts are refreshed once a minute. Filtering and searching swap the row
+relative "received" texts ("20 min", one form in every tab and width) are refreshed once a
+minute. Filtering and searching swap the row
 list (a model reset: what the merchant asked for changed; none when the rows stay the same);
 sorting moves rows under a layout change so the selection stays; a sync inserts, removes and
 updates single rows, and moves the ones it sorts elsewhere under a layout change too. The
@@ -110,7 +111,6 @@ class QueueModel(QAbstractTableModel):
         self._texts: dict[int, list[str]] = {}
         self._reasons: dict[int, str] = {}
         self._received: dict[int, str] = {}
-        self._received_short: dict[int, str] = {}  # where the column has no room for the above
         self._reason_texts: dict[str, str] = {}  # by the reason's JSON
         self._in_flight: set[int] = set()  # request ids with an action on its way
         # While a search is active: its hits in every tab, for the tabs' counts.
@@ -202,19 +202,6 @@ class QueueModel(QAbstractTableModel):
         """What a cell shows: the queue's text delegate paints it without the roles `data()`
         answers one by one."""
         return self._cell_text(self._visible[row], column)
-
-    def short_text(self, row: int, column: int) -> str:
-        """A cell's shorter text for a column too narrow for `cell_text` ("20 min" for
-        "20 min ago"), or "" where it has none."""
-        if column != _RECEIVED:
-            return ""
-        position = self._visible[row]
-        text = self._received_short.get(position)
-        if text is None:
-            received = from_db_time(self.index_.rows[position].received_at)
-            text = self.formatter.relative_short(received, self._now())
-            self._received_short[position] = text
-        return text
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         sorting = Sorting(Column(column), order == Qt.SortOrder.DescendingOrder)
@@ -334,7 +321,6 @@ class QueueModel(QAbstractTableModel):
 
     def refresh_relative_times(self) -> None:
         self._received.clear()
-        self._received_short.clear()
         if self._visible:
             column = Column.RECEIVED
             self.dataChanged.emit(
@@ -463,14 +449,12 @@ class QueueModel(QAbstractTableModel):
         self._texts.clear()
         self._reasons.clear()
         self._received.clear()
-        self._received_short.clear()
         self._reason_texts.clear()
 
     def _forget_texts(self, position: int) -> None:
         self._texts.pop(position, None)
         self._reasons.pop(position, None)
         self._received.pop(position, None)
-        self._received_short.pop(position, None)
 
     def _cell_text(self, position: int, column: int) -> str:
         if column == _RECEIVED:
@@ -481,7 +465,7 @@ class QueueModel(QAbstractTableModel):
         text = self._received.get(position)
         if text is None:
             received = from_db_time(self.index_.rows[position].received_at)
-            text = self.formatter.relative(received, self._now())
+            text = self.formatter.relative_short(received, self._now())
             self._received[position] = text
         return text
 

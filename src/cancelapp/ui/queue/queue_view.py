@@ -31,7 +31,6 @@ from cancelapp.ui.labels import (
 from cancelapp.ui.queue.filter_combo import FilterCombo
 from cancelapp.ui.queue.queue_cells import TextDelegate
 from cancelapp.ui.queue.queue_columns import (
-    SHORTENED,
     ColumnMenu,
     configure_columns,
     fit_columns,
@@ -76,6 +75,12 @@ class QueueView(Retranslating, QWidget):
         escape.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         escape.triggered.connect(self._escape_search)
         self.search.addAction(escape)
+        # Down (and Return) go into the hits, as in a browser's or mail program's search.
+        self.enter_results = down = QAction(self.search)
+        down.setShortcut(QKeySequence(Qt.Key.Key_Down))
+        down.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        down.triggered.connect(self._enter_results)
+        self.search.addAction(down)
         self.source_filter = FilterCombo()
         self.financial_filter = FilterCombo()
         self.fulfillment_filter = FilterCombo()
@@ -123,7 +128,7 @@ class QueueView(Retranslating, QWidget):
 
         self.tabs.currentChanged.connect(self._tab_changed)
         self.search.textChanged.connect(lambda _t: self._debounce.start())
-        self.search.returnPressed.connect(self.apply_filter)
+        self.search.returnPressed.connect(self._enter_results)
         for combo in (self.source_filter, self.financial_filter, self.fulfillment_filter):
             combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
         model.countsChanged.connect(self.update_counts)
@@ -134,13 +139,7 @@ class QueueView(Retranslating, QWidget):
     def _configure_table(self) -> None:
         table = self.table
         table.setModel(self.model)
-        self.text_delegate = TextDelegate(
-            self.model.cell_text,
-            frozenset({Column.TOTAL}),
-            table,
-            short_at=self.model.short_text,
-            shortened=SHORTENED,
-        )
+        self.text_delegate = TextDelegate(self.model.cell_text, frozenset({Column.TOTAL}), table)
         table.setItemDelegate(self.text_delegate)
         self.verdict_delegate = VerdictDelegate(table)
         table.setItemDelegateForColumn(Column.VERDICT, self.verdict_delegate)
@@ -162,7 +161,7 @@ class QueueView(Retranslating, QWidget):
         self.verdict_width = VerdictWidth(
             table,
             lambda: self.verdict_delegate.badge_size_hint(table.font()).width(),
-            lambda: least_widths(table, self.model.cell_text, self.model.short_text),
+            lambda: least_widths(table, self.model.cell_text),
         )
         self.column_menu = ColumnMenu(table)
         self.columns_fitted = False  # widths measured on rows
@@ -189,6 +188,7 @@ class QueueView(Retranslating, QWidget):
         self._keep_search_usable(placeholder)
         self.search.setAccessibleName(self.tr("Search requests"))
         self.escape_search.setText(self.tr("Clear the search"))  # Help › Keyboard shortcuts
+        self.enter_results.setText(self.tr("Go from the search to its results"))
         self.tabs.setAccessibleName(self.tr("Request queues"))
         self.table.setAccessibleName(self.tr("Cancellation requests"))
         self._fill(self.source_filter, self.tr("All sources"), SOURCE_VALUES, source_label)
@@ -346,6 +346,19 @@ class QueueView(Retranslating, QWidget):
         else:
             self.table.setFocus()
 
+    def _enter_results(self) -> None:
+        """Down or Return in the search: into its hits, the first one highlighted and shown,
+        so the keys act on it (A typed "a" into the search before)."""
+        self.apply_filter()
+        if self.model.rowCount():
+            self.select_row(0)
+            self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _select_single_hit(self) -> None:
+        """A search that finds one request shows it at once."""
+        if self._needle() and self.model.rowCount() == 1 and not self._current_is_highlighted():
+            self.select_row(0)
+
     def apply_filter(self) -> None:
         self._debounce.stop()
         self._set_filter()
@@ -368,6 +381,8 @@ class QueueView(Retranslating, QWidget):
             self.model.set_filter(self.query())
         finally:
             self._filtering = False
+        if not self._switching:  # a tab switch highlights its own first (`_tab_changed`)
+            self._select_single_hit()
 
     def _needle(self) -> str:
         return self.search.text().strip().lower()
@@ -384,6 +399,7 @@ class QueueView(Retranslating, QWidget):
         finally:
             self._switching = False
         self._highlight(wanted)
+        self._select_single_hit()
         self.update_counts()  # the hint names the other tabs
         # Another tab's texts: the Action column is empty while requests await a decision
         # and says "Cancelled" in Done; measured columns fit this tab's rows.

@@ -5,8 +5,8 @@ every column (40 px), and in Danish at 1366x768 the badges were cut. Here the ve
 sized by hand (Fixed: the merchant sizes the others, the verdict takes the rest): when the rest
 is less than the widest badge of the current language and a few words of the reason
 (`REASON_CHARACTERS`), the other text columns give way down to their narrowest (headings whole,
-texts elided, their full text on hover), Received to its short times at once ("3 h" for "3 h
-ago", never cut). When that is not enough, the columns with nothing to say in the rows shown
+texts elided, their full text on hover; Received, whose times are short, never). When that is
+not enough, the columns with nothing to say in the rows shown
 fold away (Action and Refund due while requests await a decision: at 1024 px they left the
 reason "U…" in English and nothing in Danish), and the customer's name takes back what it need
 not give; when even that is not enough the table scrolls sideways. The order number and the
@@ -35,7 +35,7 @@ _VERDICT = Column.VERDICT.value
 # what the Action and refund-due columns gave, and the reason kept two letters).
 REASON_CHARACTERS = 15
 # What may be cut to its narrowest, in this order of preference (the last gives way last).
-# Received last, to its short times at once ("3 t" for "for 3 timer siden"), never cut.
+# Received never: its times are short already ("3 t", "20 min"), and would be cut.
 _GIVING_WAY = (
     Column.CUSTOMER,
     Column.SOURCE,
@@ -44,7 +44,6 @@ _GIVING_WAY = (
     Column.FULFILLMENT,
     Column.ACTION,
     Column.REFUND_DUE,
-    Column.RECEIVED,
 )
 
 
@@ -60,9 +59,8 @@ def give_way(
 
     The columns of `whole` give way whole or not at all, to the width it gives them, and
     only when the others at their narrowest are not enough; the others then shed only what
-    is still missing (the customer's name keeps what they free). First those with a short
-    text, Received: between its two widths it showed its short times ("1 t") with room to
-    spare. Then those with nothing to say in the rows shown, folded away (0 px)."""
+    is still missing (the customer's name keeps what they free): those with nothing to say
+    in the rows shown fold away (0 px), any other whole width before them."""
     steps = {
         column: width
         for column, width in (whole or {}).items()
@@ -115,7 +113,7 @@ class VerdictWidth(QObject):
         super().__init__(table)
         self.table = table
         self._narrowest = narrowest
-        self._shortest = shortest  # how narrow some columns may give way, measured on rows
+        self._shortest = shortest  # the columns that may fold away, measured on rows
         self.adjusting = False  # our own resizing: not the merchant's, not a measurement
         self._wanted: dict[int, int] = {}  # each other column's own width, by logical index
         self._merchants: set[int] = set()  # columns the merchant sized: they never give way

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -55,6 +55,8 @@ class TemplatesTab(Retranslating, QWidget):
         self.list = QListWidget()
         for kind in ReplyKind:
             self.list.addItem(QCoreApplication.translate("ReplyPreview", KIND_NAMES[kind]))
+        # As wide as its longest name (`_fit_names`): nothing to scroll sideways to.
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.subject_label = QLabel()
         self.subject_edit = QLineEdit()
         self.subject_label.setBuddy(self.subject_edit)
@@ -102,7 +104,10 @@ class TemplatesTab(Retranslating, QWidget):
         self.list.setAccessibleName(self.tr("Reply templates"))
         for row, kind in enumerate(ReplyKind):
             item = self.list.item(row)
-            item.setText(QCoreApplication.translate("ReplyPreview", KIND_NAMES[kind]))
+            name = QCoreApplication.translate("ReplyPreview", KIND_NAMES[kind])
+            item.setText(name)
+            item.setToolTip(name)  # whole on hover too, should a small screen cut it
+        self._fit_names()
         self.subject_label.setText(self.tr("&Subject"))
         self.body_label.setText(self.tr("&Text"))
         self.subject_edit.setAccessibleName(self.tr("Template subject"))
@@ -118,6 +123,14 @@ class TemplatesTab(Retranslating, QWidget):
         self.preview_label.setText(self.tr("What a customer reads (an example):"))
         self.preview.setAccessibleName(self.tr("Preview of the reply"))
         self._preview()
+
+    def _fit_names(self) -> None:
+        """The list as wide as its longest name in this language, with room for its scroll
+        bar (QA walkthrough: the Danish names were cut, "Annulleret, ingen refusi")."""
+        names = self.list
+        widest = names.sizeHintForColumn(0)
+        scroll_bar = names.verticalScrollBar().sizeHint().width()
+        names.setMinimumWidth(widest + scroll_bar + 2 * names.frameWidth())
 
     def texts(self) -> ReplyTexts:
         """The texts that differ from the standard ones, for the settings file."""
