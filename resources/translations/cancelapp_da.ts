@@ -891,11 +891,11 @@
     </message>
     <message>
         <source>Sent when your undo window of {seconds} s is over; until then one Undo (Ctrl+Z) takes back all of them.</source>
-        <translation>Sendes, når din fortrydelsesfrist i appen på {seconds} sek. er ovre; indtil da tager ét Fortryd (Ctrl+Z) dem alle tilbage.</translation>
+        <translation>Sendes, når din tid til at fortryde på {seconds} sek. er gået; indtil da tager ét Fortryd (Ctrl+Z) dem alle tilbage.</translation>
     </message>
     <message>
         <source>Sent as soon as you confirm: your undo window is off (Settings), so they cannot be taken back.</source>
-        <translation>Sendes, så snart du bekræfter: din fortrydelsesfrist i appen er slået fra (Indstillinger), så de kan ikke fortrydes.</translation>
+        <translation>Sendes, så snart du bekræfter: tid til at fortryde er slået fra (Indstillinger), så de kan ikke tages tilbage.</translation>
     </message>
     <message>
         <source>When they are sent</source>
@@ -1336,8 +1336,8 @@
         <translation>Forbundet til {shop}, men appen mangler adgangsområder (scopes). Tilføj dem til appen, udgiv en ny version, installer den igen, og tjek så igen.</translation>
     </message>
     <message>
-        <source>Connected to {shop}, which sells in {currency}. Finish to save it.</source>
-        <translation>Forbundet til {shop}, som sælger i {currency}. Vælg Udfør for at gemme.</translation>
+        <source>Connected to {shop}, which sells in {currency}. Press {finish} to save it.</source>
+        <translation>Forbundet til {shop}, som sælger i {currency}. Vælg {finish} for at gemme.</translation>
     </message>
     <message>
         <source>Saving…</source>
@@ -4783,6 +4783,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>Ryd søgningen</translation>
     </message>
     <message>
+        <source>Go from the search to its results</source>
+        <translation>Gå fra søgningen til resultaterne</translation>
+    </message>
+    <message>
         <source>Request queues</source>
         <translation>Anmodningskøer</translation>
     </message>
@@ -5556,7 +5560,7 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     </message>
     <message>
         <source>&amp;Undo window</source>
-        <translation>&amp;Fortrydelsesfrist</translation>
+        <translation>Tid til at &amp;fortryde</translation>
     </message>
     <message>
         <source>&amp;Language</source>
