@@ -107,6 +107,8 @@ def test_an_email_only_csv_row_is_found_by_email_linked_and_judged(
 
     dialog = open_finder(qtbot, window, request_id)
     assert "No order number found in the message" in reasons_shown(window)
+    # Said once (QA walkthrough: "order as written: no order number. No order number found").
+    assert dialog.heading.text() == f"Request from {email}: no order number in the message."
     assert dialog.search_edit.text() == email  # what the request says, searched at once
     qtbot.waitUntil(lambda: dialog.model.rowCount() > 0, timeout=WAIT)
     names = [dialog.model.index(r, 0).data() for r in range(dialog.model.rowCount())]
