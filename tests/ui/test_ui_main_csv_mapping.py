@@ -7,14 +7,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from cancelapp.context import AppContext
 from cancelapp.session.csv_import import open_csv
 from cancelapp.sources.csv_mapping import CsvField
-from cancelapp.ui.dialogs.csv_import_dialog import CsvImportDialog
 from cancelapp.ui.main_window import MainWindow
+from fixtures.csv_import import import_dialog
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 30_000
@@ -34,22 +33,6 @@ def window(qtbot: QtBot, context: AppContext) -> Iterator[MainWindow]:
         window.start(open_session=False)
     yield window
     window.close()
-
-
-def import_dialog(qtbot: QtBot, window: MainWindow, path: Path) -> CsvImportDialog:
-    """File › Import CSV, choose `path`, and wait for the mapping dialog."""
-    window.commands.import_csv.trigger()
-    chooser = next(d for d in window.findChildren(QFileDialog) if d.isVisible())
-    chooser.fileSelected.emit(str(path))
-    chooser.reject()
-
-    def shown() -> CsvImportDialog | None:
-        return next((d for d in window.findChildren(CsvImportDialog) if d.isVisible()), None)
-
-    qtbot.waitUntil(lambda: shown() is not None, timeout=WAIT)
-    dialog = shown()
-    assert dialog is not None
-    return dialog
 
 
 def test_the_second_import_of_a_form_opens_with_the_mapping_chosen_the_first_time(

@@ -366,6 +366,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.menu_dialogs.imported.connect(self._imported)
         self.menu_dialogs.problem.connect(self._problem)
         self.menu_dialogs.message.connect(self.banner.say)
+        self.menu_dialogs.news.connect(lambda words: self.banner.say(words, info=True))
         self.menu_dialogs.notice.connect(lambda text: self.status.showMessage(text, 8000))
         self.settings_flow.language_changed.connect(self.use_language)
         self.actions_.email_settings_wanted.connect(
@@ -989,12 +990,14 @@ class MainWindow(Retranslating, QMainWindow):
         )
         self.start(open_session=self._open_sessions)
 
-    def _imported(self, request_ids: frozenset[int]) -> None:
+    def _imported(self, request_ids: frozenset[int], counted: bool) -> None:
         if self.session is not None:
             index = self.model.index_
             self.sync.await_new(frozenset(r for r in request_ids if index.position_of(r) is None))
             self.sync.sync_now()  # judges the new requests and refreshes their rows
         self._reload_rows(request_ids)
+        if not counted:
+            return
         count = len(request_ids)
         self.status.showMessage(
             self.tr("%n request imported.", "", count)
