@@ -951,7 +951,12 @@ class MainWindow(Retranslating, QMainWindow):
         from cancelapp.ui.connect.connect_wizard import ConnectWizard
 
         wizard = ConnectWizard(
-            self.context.workers, self.context.secrets, self.context.database, self
+            self.context.workers,
+            self.context.secrets,
+            self.context.database,
+            self,
+            known=[store.endpoint for store in self.store_switcher.stores],
+            current=self.store.endpoint if self.store is not None else None,
         )
         wizard.store_connected.connect(self._store_connected)
         wizard.open()
