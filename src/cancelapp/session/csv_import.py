@@ -67,8 +67,8 @@ def import_requests(
     return CsvImported(
         request_ids=outcome.request_ids,
         imported=outcome.new_messages,
-        without_order=tuple(line for line, orderless, _ in why if orderless),
-        unmatched=tuple((line, reason) for line, orderless, reason in why if not orderless),
+        without_order=tuple(line for line, no_order, _why in why if no_order),
+        unmatched=tuple((line, reason) for line, no_order, reason in why if not no_order),
         bad_rows=tuple(rows.bad_rows),
         before=rows.already_imported + len(rows.requests) - outcome.new_messages,
     )

@@ -22,7 +22,8 @@ def _tr(text: str, n: int) -> str:
 
 
 def import_summary(imported: CsvImported, fmt: Formatter) -> tuple[str, str | None]:
-    """The notice's text and its details: one line per row that did not find its order."""
+    """The notice's text and its details: a line for each row that did not find its order
+    or was not imported."""
     what: list[str] = []
     if imported.matched:
         what.append(
