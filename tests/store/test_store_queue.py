@@ -8,14 +8,15 @@ from store_samples import T0, draft, fetched, make_order, message, order_gid
 
 from cancelapp.domain.action import Action, ActionKind, ActionState
 from cancelapp.domain.phrase import Phrase
-from cancelapp.domain.request import RequestSource
+from cancelapp.domain.request import RequestSource, RequestState
 from cancelapp.domain.verdict import Outcome, Verdict
 from cancelapp.store import Database
-from cancelapp.store.journal import insert_intent, update_action_state
+from cancelapp.store.journal import insert_intent, record_decision, update_action_state
 from cancelapp.store.orders import upsert_orders
 from cancelapp.store.queue import QueueRow, load_queue, requests_with_message_text
-from cancelapp.store.requests import add_request, set_verdict, stale_request_ids
+from cancelapp.store.requests import add_request, set_state, set_verdict, stale_request_ids
 from cancelapp.store.sync_state import finish_run
+from cancelapp.store.times import to_db_time
 
 
 def test_queue_row_shows_order_request_verdict_and_action(
@@ -159,3 +160,32 @@ def test_requests_found_by_the_text_of_their_messages(database: Database, store_
         assert requests_with_message_text(conn, store_id, "  ") == frozenset()
         assert len(requests_with_message_text(conn, store_id, "a", limit=1)) == 1
         assert requests_with_message_text(conn, store_id + 1, "cancel") == frozenset()
+
+
+def test_a_decided_request_with_an_unread_message_carries_its_decision_time(
+    database: Database, store_id: int
+) -> None:
+    """So the queue can tell a message dated before the decision (a form's row imported
+    late) from one the customer wrote after it."""
+    with database.transaction() as conn:
+        upsert_orders(conn, store_id, [fetched(make_order(1001))])
+        added = add_request(
+            conn, draft(store_id, message(external_id="e1"), order_number=1001), now=T0
+        )
+        (undecided,) = load_queue(conn, store_id)
+        decided_at = T0 + timedelta(hours=2)
+        record_decision(
+            conn,
+            added.request_id,
+            outcome="deny",
+            policy_snapshot={},
+            decided_by="Jane",
+            decided_at=decided_at,
+        )
+        set_state(conn, added.request_id, RequestState.DECLINED, now=decided_at)
+        late = message(source=RequestSource.CSV, at=T0 + timedelta(hours=1), external_id="c1")
+        add_request(conn, draft(store_id, late, order_number=1001), now=T0 + timedelta(hours=3))
+        (row,) = load_queue(conn, store_id)
+    assert undecided.decided_at is None
+    assert row.unread_since == to_db_time(T0 + timedelta(hours=1))
+    assert row.decided_at == to_db_time(decided_at)

@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QGuiApplication
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -67,6 +68,10 @@ def test_the_log_names_each_order_and_says_every_code_in_words(
         ).fetchone()
     assert store is not None and order_name.startswith("#")
     codes = every_audit_code()
+    ids = {  # Shopify's ids of what was done: for support, not for the merchant's eye
+        "refund": ("gid://shopify/Refund/9", "gid://shopify/OrderTransaction/10"),
+        f"{ActionKind.CANCEL} {PlanEvent.DONE}": ("gid://shopify/OrderCancelJobResult/0794ab",),
+    }
     start = datetime.now(UTC) - timedelta(hours=1)
     with context.database.transaction() as conn:
         for n, code in enumerate(codes):
@@ -79,7 +84,7 @@ def test_the_log_names_each_order_and_says_every_code_in_words(
                     store_id=store.id,
                     amount=Money.of("12.50", "DKK") if code == "refund" else None,
                     order_gid=order_gid,
-                    shopify_ids=("gid://shopify/Refund/9",) if code == "refund" else (),
+                    shopify_ids=ids.get(code, ()),
                     request_id=request_id,
                     detail={"reason": "OTHER"} if code == EntryCode.RELEASE_HOLD else {},
                 ),
@@ -92,9 +97,20 @@ def test_the_log_names_each_order_and_says_every_code_in_words(
     assert set(column(dialog, AuditColumn.ORDER)) == {order_name}
     assert not [what for what in whats if what in codes or "_" in what]
     assert "Release the hold" in whats and "Cancel: done" in whats
-    refund = whats.index("Refund")
-    assert column(dialog, AuditColumn.DETAILS)[refund] == "Refund 9"  # as Shopify's admin
-    assert "gid://" not in "".join(column(dialog, AuditColumn.DETAILS))
+    # QA walkthrough: Details showed "OrderCancelJobResult 0794…". Raw ids are for support:
+    # on a line of their own for the chosen entry, to copy.
+    details = "".join(column(dialog, AuditColumn.DETAILS))
+    assert "gid://" not in details and "Refund 9" not in details and "0794ab" not in details
+    assert dialog.support_line.isHidden()
+    dialog.view.selectRow(whats.index("Refund"))
+    assert dialog.support_line.isVisible()
+    assert dialog.support_line.text() == "For support: Refund 9 · OrderTransaction 10"
+    dialog.copy_button.click()
+    assert QGuiApplication.clipboard().text() == "Refund 9 · OrderTransaction 10"
+    dialog.view.selectRow(whats.index("Cancel: done"))
+    assert dialog.support_line.text() == "For support: OrderCancelJobResult 0794ab"
+    dialog.view.selectRow(whats.index("Release the hold"))
+    assert dialog.support_line.isHidden()  # nothing of Shopify's to name
     assert dialog.model.headerData(AuditColumn.ORDER, HORIZONTAL) == "Order"
 
     context.translations = Translations(qapp)  # type: ignore[arg-type]

@@ -124,6 +124,8 @@ def test_record_as_pdf_and_the_log_as_danish_csv(
     ).stdout
     assert f"Record of request {order_name}" in text and customer in text
     assert "Chain head" in text
+    # Shopify's ids of the cancel on a line of their own, for the card issuer or support.
+    assert "Shopify's reference: OrderCancelJobResult " in text
 
 
 def test_a_long_message_wraps_at_the_page_edge_with_its_lines_kept(qapp: object) -> None:

@@ -10,7 +10,9 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import timedelta
 from email.message import EmailMessage
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -23,6 +25,7 @@ from cancelapp.store.requests import get_request, unread_since
 from cancelapp.store.times import from_db_time
 from cancelapp.ui.queue.queue_index import Column, Tab
 from cancelapp.ui.queue.queue_model import OUTCOME_ROLE
+from fixtures.csv_import import import_dialog
 from fixtures.imap import ImapServer
 from fixtures.mailbox import SENDER, window_with_mailbox
 from fixtures.main_window import (
@@ -203,3 +206,48 @@ def test_a_buyer_asking_again_sees_the_earlier_decline_and_can_open_it(
     with qtbot.waitSignal(window.detail_shown, timeout=WAIT, check_params_cb=asked.__eq__):
         notices.open_later.click()
     assert window.queue.tabs.currentIndex() == Tab.NEEDS_DECISION
+
+
+def test_a_form_row_dated_before_its_order_is_not_called_new_since_the_decision(
+    qtbot: QtBot, bare_context: AppContext, demo_shop: DemoShop, tmp_path: Path
+) -> None:
+    """QA walkthrough: a form row imported after the decline, its time read an hour early,
+    read "New since the decision" though dated before the order was placed (screenshot 56).
+    It is news to the merchant still, and says when it is dated."""
+    order_id = demo_shop.create_order("paid")
+    demo_shop.add_requested_edit(order_id)
+    bare_context.settings = replace(bare_context.settings, undo_window_seconds=0)
+    connect_demo(bare_context, demo_shop)
+    window = open_window(qtbot, bare_context)
+    model = window.model
+    declined = model.request_of_order(order_id)
+    assert declined is not None
+    show_request(qtbot, window, declined)
+    confirm = decline_with_reason(qtbot, window, "It has been packed.")
+    with qtbot.waitSignal(window.actions_.finished, timeout=WAIT) as finished:
+        confirm.confirm_button.click()
+    assert finished.args[1].status.value == "done", finished.args[1].message
+
+    order = demo_shop.order(order_id)
+    dated = order.created_at - timedelta(minutes=11)
+    path = tmp_path / "form.csv"
+    path.write_text(
+        "Timestamp,Email,Order,Reason\n"
+        f"{dated.isoformat()},{order.email},{order.name},But I really want to cancel!\n",
+        encoding="utf-8",
+    )
+    dialog = import_dialog(qtbot, window, path)
+    with qtbot.waitSignal(window.menu_dialogs.imported, timeout=WAIT):
+        dialog.import_button.click()
+    window.queue.show_tab(Tab.NEEDS_DECISION)
+    qtbot.waitUntil(lambda: model.row_of(declined) is not None, timeout=WAIT)
+    row = model.row_of(declined)
+    assert row is not None
+    when = window.formatter.date_time(dated)
+    assert model.cell_text(row, Column.VERDICT) == (
+        f"New message: Declined, then a message came in dated {when}, before the order was placed"
+    )
+    show_request(qtbot, window, declined)
+    headings = [h.text() for h, body in window.detail._message_pairs if body.isVisible()]
+    (form,) = [h for h in headings if " · Form · " in h]
+    assert form.startswith("Came in after the decision, dated before the order was placed · ")

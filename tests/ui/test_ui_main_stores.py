@@ -112,3 +112,25 @@ def test_the_wizard_names_its_finish_button_as_the_button_reads_in_danish(
         finish = wizard.button(QWizard.WizardButton.FinishButton).text().replace("&", "")
         assert finish == "Slut"
         assert f"Vælg {finish} for at gemme." in wizard.check_page.status.text()
+
+
+def test_connect_store_opens_with_the_address_of_the_store_shown_and_offers_the_others(
+    qtbot: QtBot, context: AppContext, make_demo_shop: Callable[..., DemoShop]
+) -> None:
+    """QA walkthrough: reconnecting a store whose credentials were lost began with an empty
+    address (screenshot 43)."""
+    first = connect_demo(context, make_demo_shop(seed=3, size=6))
+    second = connect_demo(context, make_demo_shop(seed=5, size=6))
+    window = open_window(qtbot, context, store_id=second.id)
+    window.commands.connect_store.trigger()
+    wizard = window.findChild(ConnectWizard)
+    assert wizard is not None and wizard.isVisible()
+    page = wizard.shop_page
+    assert page.domain_edit.text() == second.endpoint.base_url  # as the demo shop prints it
+    assert page.isComplete() and page.endpoint == second.endpoint
+    completer = page.domain_edit.completer()
+    assert completer is not None
+    known = completer.model()
+    offered = [known.index(row, 0).data() for row in range(known.rowCount())]
+    assert offered == [first.endpoint.base_url, second.endpoint.base_url]
+    wizard.reject()

@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from cancelapp.context import AppContext
@@ -23,9 +22,10 @@ from cancelapp.sources.incoming import IncomingRequest
 from cancelapp.store.phrase_json import phrase_from_json
 from cancelapp.store.requests import get_request
 from cancelapp.ui.detail.find_order_dialog import FindOrderDialog
-from cancelapp.ui.dialogs.csv_import_dialog import CsvImportDialog
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Tab
+from cancelapp.ui.theme import banner_colors, is_dark
+from fixtures.csv_import import import_dialog
 from fixtures.main_window import open_window, show_request
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -51,16 +51,9 @@ class MailCatcher(QObject):
 
 def import_csv(qtbot: QtBot, window: MainWindow, path: Path, body: str) -> None:
     path.write_text("Timestamp,Email,Order,Reason\n" + body, encoding="utf-8")
-    window.commands.import_csv.trigger()
-    files = window.findChild(QFileDialog)
-    assert files is not None
-    files.fileSelected.emit(str(path))
-    qtbot.waitUntil(lambda: window.findChild(CsvImportDialog) is not None, timeout=WAIT)
-    dialog = window.findChild(CsvImportDialog)
-    assert dialog is not None
+    dialog = import_dialog(qtbot, window, path)
     with qtbot.waitSignal(window.menu_dialogs.imported, timeout=WAIT):
         dialog.import_button.click()
-    dialog.deleteLater()
 
 
 def unmatched_of(window: MainWindow, email: str) -> int:
@@ -107,6 +100,8 @@ def test_an_email_only_csv_row_is_found_by_email_linked_and_judged(
 
     dialog = open_finder(qtbot, window, request_id)
     assert "No order number found in the message" in reasons_shown(window)
+    # Said once (QA walkthrough: "order as written: no order number. No order number found").
+    assert dialog.heading.text() == f"Request from {email}: no order number in the message."
     assert dialog.search_edit.text() == email  # what the request says, searched at once
     qtbot.waitUntil(lambda: dialog.model.rowCount() > 0, timeout=WAIT)
     names = [dialog.model.index(r, 0).data() for r in range(dialog.model.rowCount())]
@@ -136,6 +131,65 @@ def test_an_email_only_csv_row_is_found_by_email_linked_and_judged(
     assert "No order matched" not in " ".join(reasons_shown(window))  # judged on the order
     assert window.commands.approve.isEnabled() or window.commands.decline.isEnabled()
     assert not window.commands.find_order.isEnabled()
+
+
+def orders_to_cite(window: MainWindow, count: int) -> list[tuple[str, str]]:
+    """Cached orders (name, email) without a request: rows of a form that name them match."""
+    assert window.store is not None
+    with window.context.database.reading() as conn:
+        rows = conn.execute(
+            """SELECT name, customer_email FROM orders
+               WHERE store_id = ? AND customer_email IS NOT NULL AND cancelled = 0
+                 AND gid NOT IN (SELECT order_gid FROM requests WHERE order_gid IS NOT NULL)
+               ORDER BY id LIMIT ?""",
+            (window.store.id, count),
+        ).fetchall()
+    assert len(rows) == count
+    return [(str(name), str(email)) for name, email in rows]
+
+
+def test_a_csv_import_ends_with_one_summary_naming_the_rows_in_unmatched(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    """QA walkthrough: the import ended in a red "No order number found in the message", three
+    times over. Rows without an order number are not an error: they wait in Unmatched."""
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S")
+    (a, a_mail), (b, b_mail), (c, c_mail) = orders_to_cite(window, 3)
+    body = (
+        f"{stamp},{a_mail},{a},Please cancel\n"
+        f"{stamp},{b_mail},{b},Please cancel\n"
+        f"{stamp},kim.hansen@example.org,,Cancel my order\n"  # row 4
+        f"{stamp},{c_mail},{c},Please cancel\n"
+        f"{stamp},olivia@example.org,,Please cancel\n"  # row 6
+    )
+    import_csv(qtbot, window, tmp_path / "form.csv", body)
+    assert window.banner.text == (
+        "Imported 5 requests: 3 matched to orders, "
+        "2 without an order number are in Unmatched (rows 4 and 6)"
+    )
+    assert window.banner.details.text() == (
+        "Row 4: no order number; it is in Unmatched\nRow 6: no order number; it is in Unmatched"
+    )
+    info = banner_colors(is_dark(), info=True).background.name()
+    assert info in window.banner.styleSheet()  # a notice, not an error's red
+    assert "imported" not in window.status.currentMessage()  # said once, in the banner
+
+    # A row that cannot be read stays an error, with its row number; rows held are counted.
+    again = body + (
+        f"{stamp},zed@example.org,#99999,Please cancel\n"  # row 7: no such order
+        f"yesterday,bo@example.org,{a},Please cancel\n"  # row 8
+    )
+    import_csv(qtbot, window, tmp_path / "form (1).csv", again)
+    assert window.banner.text == (
+        "Imported 1 request: 1 whose order could not be matched is in Unmatched (row 7). "
+        "1 row could not be read and was not imported (row 8). 5 rows were imported before."
+    )
+    assert window.banner.details.text() == (
+        "Row 7: No order #99999 in this store; it is in Unmatched\n"
+        "Row 8: Not a date and time: yesterday; not imported"
+    )
+    error = banner_colors(is_dark()).background.name()
+    assert error in window.banner.styleSheet()
 
 
 def test_closing_an_unmatched_request_composes_the_could_not_find_reply(

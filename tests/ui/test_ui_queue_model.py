@@ -294,3 +294,36 @@ def test_unfulfilled_in_the_filter_finds_what_shopify_shows_as_unfulfilled(qtbot
     model.load(rows)
     model.set_filter(QueueFilter(tab=Tab.NEEDS_DECISION, fulfillment_status="UNFULFILLED"))
     assert sorted(shown_ids(model)) == [1, 2]
+
+
+def test_a_message_after_the_decision_is_dated_as_it_is(qtbot: QtBot) -> None:
+    """ "Wrote again" only for a message dated after the decision: one dated before it, or
+    before the order was placed, came in late (a form's row imported after the decision)."""
+    model = QueueModel(Formatter(QLocale(QLocale.Language.English, QLocale.Country.Denmark)))
+    placed, decided = NOW - timedelta(hours=3), NOW - timedelta(hours=1)
+
+    def declined(request_id: int, dated: datetime) -> QueueRow:
+        return make_row(
+            request_id,
+            random.Random(request_id),
+            request_state="declined",
+            placed_at=placed.isoformat(timespec="microseconds"),
+            unread_since=dated.isoformat(timespec="microseconds"),
+            decided_at=decided.isoformat(timespec="microseconds"),
+        )
+
+    dates = [NOW, decided - timedelta(minutes=5), placed - timedelta(minutes=11)]
+    model.load([declined(n, dated) for n, dated in enumerate(dates, start=1)])
+    said = {
+        model.index(r, 0).data(REQUEST_ID_ROLE): model.cell_text(r, Column.VERDICT)
+        for r in range(model.rowCount())
+    }
+    when = [model.formatter.date_time(dated) for dated in dates]
+    assert said == {
+        1: f"New message: Declined, then the customer wrote again on {when[0]}",
+        2: f"New message: Declined, then a message came in dated {when[1]}, before the decision",
+        3: (
+            f"New message: Declined, then a message came in dated {when[2]}, "
+            "before the order was placed"
+        ),
+    }

@@ -38,6 +38,7 @@ class CsvImport:
     requests: list[IncomingRequest] = field(default_factory=list)
     bad_rows: list[BadRow] = field(default_factory=list)
     already_imported: int = 0  # rows held from an earlier import: skipped, not bad
+    lines: dict[str, int] = field(default_factory=dict)  # each request's line, by provenance key
 
 
 def row_key(row: CsvRow) -> str:
@@ -84,7 +85,9 @@ def import_rows(
             bad_rows.append(outcome)
         else:
             requests.append(outcome)
-    return CsvImport(requests, bad_rows, already)
+    return CsvImport(
+        requests, bad_rows, already, {r.external_id: seen[r.external_id] for r in requests}
+    )
 
 
 _DUPLICATE = QT_TRANSLATE_NOOP(CONTEXT, "Same as line {line}")

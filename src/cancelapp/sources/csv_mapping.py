@@ -2,6 +2,8 @@
 
 A mapping is remembered per set of headers (`header_key`), so the next export of the same form
 opens with the merchant's own choice. The caller stores `ColumnMapping.to_json()` under it.
+With it goes the zone of the file's times that carry none (`CsvZone`): a form's export
+writes the form owner's clock, which need not be the shop's.
 """
 
 from __future__ import annotations
@@ -18,6 +20,14 @@ class CsvField(StrEnum):
     EMAIL = "email"
     ORDER = "order"
     REASON = "reason"
+
+
+class CsvZone(StrEnum):
+    """Whose clock a time without a zone of its own was written by."""
+
+    SHOP = "shop"
+    COMPUTER = "computer"  # this computer's
+    UTC = "utc"
 
 
 REQUIRED_FIELDS = (CsvField.TIMESTAMP, CsvField.ORDER)
@@ -87,6 +97,7 @@ class ColumnMapping:
     order: int | None = None
     reason: int | None = None
     day_first: bool | None = None  # for dates like 3/4/2026; None: decided from the data
+    zone: CsvZone = CsvZone.SHOP  # for times without a zone
 
     def column(self, field: CsvField) -> int | None:
         value: int | None = getattr(self, field.value)
@@ -95,7 +106,7 @@ class ColumnMapping:
     def with_column(self, field: CsvField, index: int | None) -> ColumnMapping:
         columns = {f.value: self.column(f) for f in CsvField}
         columns[field.value] = index
-        return ColumnMapping(**columns, day_first=self.day_first)
+        return ColumnMapping(**columns, day_first=self.day_first, zone=self.zone)
 
     def missing(self) -> list[CsvField]:
         return [f for f in REQUIRED_FIELDS if self.column(f) is None]
@@ -103,6 +114,7 @@ class ColumnMapping:
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {f.value: self.column(f) for f in CsvField}
         data["day_first"] = self.day_first
+        data["zone"] = self.zone.value
         return data
 
     @classmethod
@@ -114,9 +126,11 @@ class ColumnMapping:
             return value if ok else None
 
         day_first = data.get("day_first")
+        zone = data.get("zone")
         return cls(
             **{f.value: index(data.get(f.value)) for f in CsvField},
             day_first=day_first if isinstance(day_first, bool) else None,
+            zone=CsvZone(zone) if zone in set(CsvZone) else CsvZone.SHOP,
         )
 
 

@@ -2,7 +2,8 @@
 
 Seen in exports: `2026/11/25 10:15:32 AM GMT+1` (Forms response download), `11/25/2026 10:15:32`
 (Sheets, US), `25/11/2026 10.15.32` and `25.11.2026 10:15:32` (Danish), `25-11-2026 10:15`,
-ISO 8601 with or without an offset. A time without an offset is in the shop's time zone.
+ISO 8601 with or without an offset. A time without an offset is in the zone given: the
+shop's, unless the merchant chose another in the mapping (`CsvZone`).
 Whether `3/4/2026` is 3 April or 4 March is decided once per file (`day_first`).
 """
 

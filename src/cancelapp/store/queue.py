@@ -46,6 +46,9 @@ class QueueRow(NamedTuple):
     refund_due_on: str | None = None  # a statutory withdrawal's refund deadline, ISO date
     # A decided request's first message after the decision not yet marked read, UTC text.
     unread_since: str | None = None
+    # With `unread_since`: when the request was last decided, UTC text (a message may come
+    # in after the decision dated before it: a form's row imported late).
+    decided_at: str | None = None
 
 
 # The Action column's state of an undone action the merchant stopped in a bulk before it was
@@ -77,7 +80,9 @@ SELECT r.id, r.state, r.order_gid, COALESCE(o.name, r.order_name),
        ) THEN '{STOPPED}' ELSE a.state END,
        r.order_gid IS NOT NULL
            AND (o.id IS NULL OR o.fetched_at < COALESCE(s.last_full_sync_at, '')),
-       a.kind, r.refund_due_on, r.unread_since
+       a.kind, r.refund_due_on, r.unread_since,
+       CASE WHEN r.unread_since IS NOT NULL
+            THEN (SELECT max(d.decided_at) FROM decisions d WHERE d.request_id = r.id) END
 FROM requests r
 LEFT JOIN orders o ON o.store_id = r.store_id AND o.gid = r.order_gid
 LEFT JOIN sync_state s ON s.store_id = r.store_id
@@ -133,7 +138,7 @@ def _interned_rows(cursor: Iterable[tuple[Any, ...]]) -> list[QueueRow]:
     # fmt: off
     for (
         rid, state, gid, oname, cname, email, received, placed, src, fin, ful, total, cur,
-        cancelled, outcome, reason, action, stale, kind, due, unread,
+        cancelled, outcome, reason, action, stale, kind, due, unread, decided,
     ) in cursor:
         append(new(QueueRow, (
             rid, states.setdefault(state, state), gid, oname, names.setdefault(cname, cname),
@@ -141,7 +146,7 @@ def _interned_rows(cursor: Iterable[tuple[Any, ...]]) -> list[QueueRow]:
             shipped.setdefault(ful, ful), total, currencies.setdefault(cur, cur), cancelled,
             outcomes.setdefault(outcome, outcome), reasons.setdefault(reason, reason),
             actions.setdefault(action, action), stale, actions.setdefault(kind, kind), due,
-            unread,
+            unread, decided,
         )))
     # fmt: on
     return rows

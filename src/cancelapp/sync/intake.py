@@ -70,6 +70,8 @@ class IntakeOutcome:
     request_ids: frozenset[int]  # every request touched
     new_messages: int
     notices: tuple[Phrase, ...]  # sources that could not be read, and unmatched requests
+    # `store_candidates`: the candidates stored unmatched (their provenance keys), and why.
+    unmatched: tuple[tuple[str, Phrase], ...] = ()
 
 
 def run_intake(
@@ -205,7 +207,8 @@ def store_candidates(
     with db.transaction() as conn:
         report = _take_in(conn, store_id, candidates, clock())
     notices = tuple(reason for _incoming, reason in report.unmatched)
-    return IntakeOutcome(frozenset(report.request_ids), report.new_messages, notices)
+    unmatched = tuple((incoming.external_id, reason) for incoming, reason in report.unmatched)
+    return IntakeOutcome(frozenset(report.request_ids), report.new_messages, notices, unmatched)
 
 
 def _take_in(

@@ -1,6 +1,8 @@
 """An audit entry's details in the merchant's words, for the audit log viewer and the
 request's record: the note, to whom a reply went, why a step failed, what changed on the
-order; never the JSON the log keeps them in (the CSV export keeps that whole)."""
+order; never the JSON the log keeps them in (the CSV export keeps that whole). Shopify's ids
+of what was done ("OrderCancelJobResult 0794…") mean nothing to a merchant: they are given
+apart (`support_ids`), for a line support can be sent."""
 
 from __future__ import annotations
 
@@ -24,13 +26,15 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate(_CONTEXT, text)
 
 
-def entry_details(
-    what: str, detail: Mapping[str, Any], shopify_ids: tuple[str, ...], fmt: Formatter
-) -> str:
-    """One line: what the entry's detail says a reader needs, then Shopify's ids as its
-    admin names them ("Refund 9")."""
-    parts = [*_said(what, detail, fmt), *(short_id(i) for i in shopify_ids)]
-    return " · ".join(p for p in parts if p)
+def entry_details(what: str, detail: Mapping[str, Any], fmt: Formatter) -> str:
+    """One line: what the entry's detail says a reader needs."""
+    return " · ".join(p for p in _said(what, detail, fmt) if p)
+
+
+def support_ids(shopify_ids: tuple[str, ...]) -> str:
+    """Shopify's ids of what an entry did, as its admin and the CSV export name them
+    ("Refund 9 · OrderTransaction 10"); "" for none."""
+    return " · ".join(short_id(i) for i in shopify_ids)
 
 
 def _said(what: str, detail: Mapping[str, Any], fmt: Formatter) -> list[str]:

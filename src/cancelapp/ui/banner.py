@@ -2,7 +2,8 @@
 
 A notice may carry a link (opened in the browser, `show_notice`) or ask a yes/no question
 (`ask`); both are worded again when the language changes, as is a message given as its words
-(`say`, `show_phrase`). `show_message` shows a text as it is."""
+(`say`, `show_phrase`). `show_message` shows a text as it is. A message is an error (red)
+unless said with `info` (blue): news the merchant should read, where nothing went wrong."""
 
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ class ShownMessage:
     report: str | None
     repeats: int
     reword: Callable[[], None] | None = None  # a notice's words in the language of the moment
+    info: bool = False
 
 
 class Banner(Retranslating, QFrame):
@@ -76,6 +78,7 @@ class Banner(Retranslating, QFrame):
         self._repeats = 0
         self._link: tuple[str, str] | None = None
         self._brought_back = False  # the message on the strip came back: the same, once more
+        self._info = False  # the message is news, not an error
 
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -104,7 +107,7 @@ class Banner(Retranslating, QFrame):
 
     def retranslate(self) -> None:
         self.details_button.setText(self.tr("Details"))
-        self.details_button.setAccessibleName(self.tr("Show error details"))
+        self._name_details()
         self.copy_button.setText(self.tr("Copy report"))
         self.copy_button.setAccessibleName(self.tr("Copy the error report for support"))
         self.close_button.setText(self.tr("Dismiss"))
@@ -118,6 +121,11 @@ class Banner(Retranslating, QFrame):
             self.details.setText("\n".join(render(p) for p in more))
         if self._reword is not None and not self.isHidden():
             self._reword()
+
+    def _name_details(self) -> None:
+        self.details_button.setAccessibleName(
+            self.tr("Show details") if self._info else self.tr("Show error details")
+        )
 
     def show_phrase(
         self, phrase: Phrase, more: Sequence[Phrase] = (), *, render: Callable[[Phrase], str]
@@ -134,9 +142,15 @@ class Banner(Retranslating, QFrame):
         *,
         link: tuple[str, str] | None = None,
         report: str | None = None,
+        info: bool = False,
     ) -> None:
         """`link`: (address, words), shown after the text; `report`: an error report the
-        merchant can copy for support. A question asked is withdrawn."""
+        merchant can copy for support; `info`: news, not an error. A question asked is
+        withdrawn."""
+        if info != self._info:
+            self._info = info
+            self._apply_colours()
+            self._name_details()
         self._phrase = None
         self._reword = None
         self._set_question(None)
@@ -181,13 +195,16 @@ class Banner(Retranslating, QFrame):
             self._report or None,
             self._repeats,
             self._reword,
+            self._info,
         )
         self.dismiss()
         return shown
 
     def bring_back(self, shown: ShownMessage) -> None:
         """Show a message put away earlier, as it was."""
-        self.show_message(shown.text, shown.details, link=shown.link, report=shown.report)
+        self.show_message(
+            shown.text, shown.details, link=shown.link, report=shown.report, info=shown.info
+        )
         self._repeats = shown.repeats
         self._reword = shown.reword
         if shown.repeats:
@@ -198,11 +215,11 @@ class Banner(Retranslating, QFrame):
             shown.reword()
         self._brought_back = True
 
-    def say(self, words: Words, *, report: str | None = None) -> None:
+    def say(self, words: Words, *, report: str | None = None, info: bool = False) -> None:
         """A message and its details from `words()`, now and again when the language
-        changes; `report` as in `show_message`."""
+        changes; `report` and `info` as in `show_message`."""
         text, details = words()
-        self.show_message(text, details, report=report)
+        self.show_message(text, details, report=report, info=info)
 
         def reword() -> None:
             text, details = words()
@@ -297,7 +314,7 @@ class Banner(Retranslating, QFrame):
         return self.message.text() if self.isVisible() else ""
 
     def _apply_colours(self) -> None:
-        colours = banner_colors(is_dark())
+        colours = banner_colors(is_dark(), info=self._info)
         sheet = (
             f"QFrame#banner {{ background: {colours.background.name()}; border-radius: 4px; }}"
             f" QFrame#banner > QLabel {{ color: {colours.text.name()}; }}"

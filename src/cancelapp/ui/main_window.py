@@ -368,6 +368,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.menu_dialogs.imported.connect(self._imported)
         self.menu_dialogs.problem.connect(self._problem)
         self.menu_dialogs.message.connect(self.banner.say)
+        self.menu_dialogs.news.connect(lambda words: self.banner.say(words, info=True))
         self.menu_dialogs.notice.connect(lambda text: self.status.showMessage(text, 8000))
         self.settings_flow.language_changed.connect(self.use_language)
         self.actions_.email_settings_wanted.connect(
@@ -955,7 +956,12 @@ class MainWindow(Retranslating, QMainWindow):
         from cancelapp.ui.connect.connect_wizard import ConnectWizard
 
         wizard = ConnectWizard(
-            self.context.workers, self.context.secrets, self.context.database, self
+            self.context.workers,
+            self.context.secrets,
+            self.context.database,
+            self,
+            known=[store.endpoint for store in self.store_switcher.stores],
+            current=self.store.endpoint if self.store is not None else None,
         )
         wizard.store_connected.connect(self._store_connected)
         wizard.open()
@@ -994,12 +1000,14 @@ class MainWindow(Retranslating, QMainWindow):
         )
         self.start(open_session=self._open_sessions)
 
-    def _imported(self, request_ids: frozenset[int]) -> None:
+    def _imported(self, request_ids: frozenset[int], counted: bool) -> None:
         if self.session is not None:
             index = self.model.index_
             self.sync.await_new(frozenset(r for r in request_ids if index.position_of(r) is None))
             self.sync.sync_now()  # judges the new requests and refreshes their rows
         self._reload_rows(request_ids)
+        if not counted:
+            return
         count = len(request_ids)
         self.status.showMessage(
             self.tr("%n request imported.", "", count)

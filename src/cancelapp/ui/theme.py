@@ -46,9 +46,10 @@ def badge_colors(outcome: str | None, dark: bool) -> BadgeColors:
     return BadgeColors(QColor(light_bg), QColor(light_fg))
 
 
-def banner_colors(dark: bool) -> BadgeColors:
-    """For the error banner: the `deny` tint, strong enough to notice, calm enough to read."""
-    return badge_colors("deny", dark)
+def banner_colors(dark: bool, *, info: bool = False) -> BadgeColors:
+    """For the banner: an error in the `deny` tint, strong enough to notice, calm enough to
+    read; a notice (`info`: nothing went wrong) in the calm `message` blue."""
+    return badge_colors("message" if info else "deny", dark)
 
 
 def apply_scheme(app: QApplication, scheme: Qt.ColorScheme) -> None:

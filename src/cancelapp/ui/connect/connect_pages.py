@@ -5,12 +5,14 @@ Each page sets its texts in `retranslate()`, called again on a language change.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCompleter,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -111,6 +113,18 @@ class ShopPage(RetranslatedPage):
         self.domain_edit.setPlaceholderText(self.tr("your-store.myshopify.com"))
         self.domain_edit.setAccessibleName(self.tr("Store address"))
         self._show_feedback()
+
+    def offer(self, known: Sequence[Endpoint], current: Endpoint | None) -> None:
+        """The stores connected before, offered as the address is typed, and `current` (the
+        store the window shows: connected again when its credentials were lost) filled in.
+        Each as the merchant would type it (`Endpoint.stored`: the demo shop's with its
+        scheme)."""
+        if known:
+            completer = QCompleter([e.stored for e in known], self.domain_edit)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            self.domain_edit.setCompleter(completer)
+        if current is not None:
+            self.domain_edit.setText(current.stored)
 
     def use_loopback(self, endpoint: Endpoint) -> None:
         """The demo shop, chosen by code, never by typing an address."""

@@ -7,7 +7,7 @@ and database work run in the worker pool, never on the GUI thread.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
 from PySide6.QtCore import Signal
@@ -51,7 +51,11 @@ class ConnectWizard(Retranslating, QWizard):
         parent: QWidget | None = None,
         *,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        known: Sequence[Endpoint] = (),
+        current: Endpoint | None = None,
     ) -> None:
+        """`known`: the stores connected before, offered for the address; `current`: the
+        store the window shows, its address filled in (`ShopPage.offer`)."""
         super().__init__(parent)
         self._workers = workers
         self._secrets = secrets
@@ -65,6 +69,7 @@ class ConnectWizard(Retranslating, QWizard):
         self.check_page = CheckPage()
         for page in (self.shop_page, self.guide_page, self.credentials_page, self.check_page):
             self.addPage(page)
+        self.shop_page.offer(known, current)
         self.check_page.recheck_requested.connect(self.start_check)
         self.currentIdChanged.connect(self._page_changed)
         self.retranslate()

@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cancelapp.domain.late_messages import DatedBefore, dated_before
 from cancelapp.domain.order import FinancialStatus, Order
+from cancelapp.domain.request import RequestMessage
 from cancelapp.domain.verdict import RefundMethod, SuggestedAction, Verdict
 from cancelapp.domain.withdrawal import REFUND_WARNING_DAYS, RequestKind
 from cancelapp.domain.withdrawal_calendar import is_eu_eea
@@ -556,7 +558,7 @@ class DetailPane(Retranslating, QScrollArea):
                 continue
             message = messages[number]
             if detail.is_unread(message):
-                since = self.tr("New since the decision")
+                since = self._unread_words(detail, message)
             elif message.after_decision:
                 since = self.tr("After the decision")
             else:
@@ -572,6 +574,20 @@ class DetailPane(Retranslating, QScrollArea):
             body.setAccessibleName(self.tr("Message from the customer"))
             self.message_labels.append(body)
         self._message_box.show()
+
+    def _unread_words(self, detail: RequestDetail, message: RequestMessage) -> str:
+        """A message that came in after the decision, new to the merchant: "new since" only
+        when dated after it (`dated_before`)."""
+        before = dated_before(
+            message.received_at,
+            placed=detail.order.created_at if detail.order is not None else None,
+            decided=max((d.decided_at for d in detail.decisions), default=None),
+        )
+        if before is DatedBefore.ORDER:
+            return self.tr("Came in after the decision, dated before the order was placed")
+        if before is DatedBefore.DECISION:
+            return self.tr("Came in after the decision, dated before it")
+        return self.tr("New since the decision")
 
     def _shown_text(self, text: str, limit: int) -> str:
         """At most `limit` characters of a text, naming the size of what is not shown."""

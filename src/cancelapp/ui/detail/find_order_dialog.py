@@ -58,12 +58,11 @@ class FindOrderDialog(QDialog):
         self.setAccessibleName(self.windowTitle())
         layout = QVBoxLayout(self)
         sender = self._sender_words()
-        written = request.order_name or self.tr("no order number")
-        self.heading = plain_label(
-            self.tr("Request from {sender}, order as written: {order}. {why}").format(
-                sender=sender, order=written, why=why
-            )
-        )
+        if request.order_name is None:  # all there is to say: `why` would say it again
+            heading = self.tr("Request from {sender}: no order number in the message.")
+        else:
+            heading = self.tr("Request from {sender}, order as written: {order}. {why}")
+        self.heading = plain_label(heading.format(sender=sender, order=request.order_name, why=why))
         layout.addWidget(self.heading)
         row = QHBoxLayout()
         self.search_edit = QLineEdit(

@@ -17,7 +17,7 @@ from PySide6.QtCore import QMarginsF, QObject, Signal
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from cancelapp.ui.audit_entry_text import entry_details
+from cancelapp.ui.audit_entry_text import entry_details, support_ids
 from cancelapp.ui.detail.detail_pane import rule_name
 from cancelapp.ui.file_folders import FileFolders, FileKind
 from cancelapp.ui.labels import audit_label, decision_label, outcome_label, source_label
@@ -159,10 +159,13 @@ class RecordExport(QObject):
                 if p
             )
             entries.append(f"<p>{escape(line)}</p>")
-            details = entry_details(entry.what, entry.detail, entry.shopify_ids, fmt)
+            details = entry_details(entry.what, entry.detail, fmt)
             if details:
                 lines = escape(details).replace("\n", "<br>")  # a note's own lines kept
                 entries.append(f"<p><i>{lines}</i></p>")
+            if ids := support_ids(entry.shopify_ids):  # the record may go to the card issuer
+                said = self.tr("Shopify's reference: {ids}").format(ids=ids)
+                entries.append(f"<p><small>{escape(said)}</small></p>")
         parts += _section(self.tr("Actions, replies and notes"), entries)
         head = record.chain.head
         parts += [

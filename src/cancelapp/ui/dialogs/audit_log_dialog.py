@@ -1,6 +1,8 @@
 """Help › Audit log: every money-moving step and decision, newest first, as a table that
 names each entry's order and says what happened in the merchant's words; exported to CSV for
-the accountant. The texts are made once per language (`retranslate`), not per paint."""
+the accountant. Shopify's ids of what an entry did are no words of the merchant's: they show
+below the table for the chosen entry, to copy for support. The texts are made once per
+language (`retranslate`), not per paint."""
 
 from __future__ import annotations
 
@@ -15,10 +17,12 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -28,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from cancelapp.domain.phrase import QT_TRANSLATE_NOOP
-from cancelapp.ui.audit_entry_text import entry_details
+from cancelapp.ui.audit_entry_text import entry_details, support_ids
 from cancelapp.ui.labels import audit_label
 from cancelapp.ui.retranslating import Retranslating
 
@@ -78,13 +82,17 @@ class AuditLogModel(QAbstractTableModel):
                 audit_label(entry.what),
                 fmt.money(entry.amount) if entry.amount is not None else "",
                 # one line in its cell (a note's breaks as spaces)
-                " ".join(entry_details(entry.what, entry.detail, entry.shopify_ids, fmt).split()),
+                " ".join(entry_details(entry.what, entry.detail, fmt).split()),
                 entry.who,
             )
             for entry in self.log.entries
         ]
         self.endResetModel()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(AuditColumn) - 1)
+
+    def support_ids(self, row: int) -> str:
+        """Shopify's ids of what the entry in `row` did, for support; "" for none."""
+        return support_ids(self.log.entries[row].shopify_ids)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
@@ -131,6 +139,17 @@ class AuditLogDialog(Retranslating, QDialog):
         self.empty = QLabel()
         self.empty.setVisible(not log.entries)
         self.view.setVisible(bool(log.entries))
+        self.support_line = QLabel()
+        self.support_line.setTextFormat(Qt.TextFormat.PlainText)
+        self.support_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.copy_button = QPushButton()
+        self.copy_button.clicked.connect(
+            lambda: QGuiApplication.clipboard().setText(self._support_ids())
+        )
+        support = QHBoxLayout()
+        support.addWidget(self.support_line, 1)
+        support.addWidget(self.copy_button)
+        self.view.selectionModel().currentRowChanged.connect(self._show_support_line)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.export_button = QPushButton()
         buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -138,6 +157,7 @@ class AuditLogDialog(Retranslating, QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.view)
         layout.addWidget(self.empty)
+        layout.addLayout(support)
         layout.addWidget(buttons)
         self.retranslate()
         self.resize(1000, 520)
@@ -148,4 +168,17 @@ class AuditLogDialog(Retranslating, QDialog):
         self.view.setAccessibleName(self.tr("Audit log entries"))
         self.empty.setText(self.tr("Nothing has been done yet."))
         self.export_button.setText(self.tr("Export CSV…"))
-        self.model.retranslate()
+        self.copy_button.setText(self.tr("Copy"))
+        self.copy_button.setAccessibleName(self.tr("Copy Shopify's ids for support"))
+        self.model.retranslate()  # the selection goes with the rows
+        self._show_support_line()
+
+    def _support_ids(self) -> str:
+        row = self.view.currentIndex().row()
+        return self.model.support_ids(row) if 0 <= row < self.model.rowCount() else ""
+
+    def _show_support_line(self) -> None:
+        ids = self._support_ids()
+        self.support_line.setText(self.tr("For support: {ids}").format(ids=ids))
+        self.support_line.setVisible(bool(ids))
+        self.copy_button.setVisible(bool(ids))

@@ -2,7 +2,9 @@
 
 Reading the file happens before (off the GUI thread, `cancelapp.sources.csv_reading`); the
 dialog gets the table, proposes a mapping (the one remembered for these headers, else a guess)
-and shows the requests the mapping yields and every bad row with its line and reason.
+and shows the requests the mapping yields and every bad row with its line and reason. It says
+whose clock a time without a zone is read by (the shop's, unless the merchant picks this
+computer's or UTC): a form's export writes its owner's clock.
 Open it with `open()`; it answers through `import_accepted` or `rejected`.
 """
 
@@ -11,7 +13,7 @@ from __future__ import annotations
 import html
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from datetime import tzinfo
+from datetime import UTC, datetime, tzinfo
 from typing import Any
 
 from PySide6.QtCore import (
@@ -19,6 +21,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimeZone,
     Signal,
 )
 from PySide6.QtGui import QShowEvent
@@ -36,7 +39,13 @@ from PySide6.QtWidgets import (
 )
 
 from cancelapp.sources.csv_import import CsvImport, import_rows
-from cancelapp.sources.csv_mapping import ColumnMapping, CsvField, guess_mapping, header_key
+from cancelapp.sources.csv_mapping import (
+    ColumnMapping,
+    CsvField,
+    CsvZone,
+    guess_mapping,
+    header_key,
+)
 from cancelapp.sources.csv_reading import CELL_LIMIT, CsvTable
 from cancelapp.ui.dialog_fit import fit_to_screen
 from cancelapp.ui.formatting import Formatter
@@ -54,6 +63,20 @@ class CsvImportChoice:
     result: CsvImport
     mapping: ColumnMapping
     header_key: str  # store `mapping.to_json()` under it for the next export of this form
+
+
+def computer_zone_name() -> str:
+    """This computer's time zone, as the system names it ("Europe/Copenhagen")."""
+    return bytes(QTimeZone.systemTimeZoneId().data()).decode()
+
+
+def _computer_zone() -> tzinfo:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        return ZoneInfo(computer_zone_name())
+    except (ZoneInfoNotFoundError, ValueError):
+        return datetime.now().astimezone().tzinfo or UTC  # its offset of the moment
 
 
 class TextRowsModel(QAbstractTableModel):
@@ -113,7 +136,11 @@ class CsvImportDialog(QDialog):
         super().__init__(parent)
         self._table = table
         self._formatter = formatter
-        self._timezone = shop_timezone
+        self._zones = {
+            CsvZone.SHOP: shop_timezone,
+            CsvZone.COMPUTER: _computer_zone(),
+            CsvZone.UTC: UTC,
+        }
         self._known_ids = known_ids
         self._result = CsvImport()
         self.setWindowTitle(self.tr("Import requests from {file}").format(file=file_name))
@@ -145,6 +172,16 @@ class CsvImportDialog(QDialog):
         self.date_order_combo.addItem(self.tr("As the file suggests"), None)
         self.date_order_combo.addItem(self.tr("Day first (24/11/2026)"), True)
         self.date_order_combo.addItem(self.tr("Month first (11/24/2026)"), False)
+        self.zone_combo = QComboBox()
+        self.zone_combo.addItem(
+            self.tr("The shop's ({zone})").format(zone=str(shop_timezone)), CsvZone.SHOP
+        )
+        self.zone_combo.addItem(
+            self.tr("This computer's ({zone})").format(zone=computer_zone_name()),
+            CsvZone.COMPUTER,
+        )
+        self.zone_combo.addItem(self.tr("UTC"), CsvZone.UTC)
+        self.zone_combo.setToolTip(self.tr("For times in the file that do not name their zone"))
         form = QFormLayout()
         labels = {
             CsvField.TIMESTAMP: self.tr("Time of the request"),
@@ -155,6 +192,7 @@ class CsvImportDialog(QDialog):
         for field, combo in self.column_combos.items():
             form.addRow(labels[field], combo)
         form.addRow(self.tr("Dates"), self.date_order_combo)
+        form.addRow(self.tr("Time zone"), self.zone_combo)
         self.summary_label = QLabel()
         self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
         self.preview_model = TextRowsModel(
@@ -178,7 +216,7 @@ class CsvImportDialog(QDialog):
         layout.addWidget(self.bad_rows_view, 1)
         layout.addWidget(self.buttons)
         self.set_mapping(remembered or guess_mapping(table.headers))
-        for combo in (*self.column_combos.values(), self.date_order_combo):
+        for combo in (*self.column_combos.values(), self.date_order_combo, self.zone_combo):
             combo.currentIndexChanged.connect(self._refresh)
 
     @property
@@ -186,7 +224,10 @@ class CsvImportDialog(QDialog):
         return self._result
 
     def mapping(self) -> ColumnMapping:
-        mapping = ColumnMapping(day_first=self.date_order_combo.currentData())
+        mapping = ColumnMapping(
+            day_first=self.date_order_combo.currentData(),
+            zone=CsvZone(self.zone_combo.currentData()),
+        )
         for field, combo in self.column_combos.items():
             mapping = mapping.with_column(field, combo.currentData())
         return mapping
@@ -201,6 +242,9 @@ class CsvImportDialog(QDialog):
             max(self.date_order_combo.findData(mapping.day_first), 0)
         )
         self.date_order_combo.blockSignals(False)
+        self.zone_combo.blockSignals(True)
+        self.zone_combo.setCurrentIndex(max(self.zone_combo.findData(mapping.zone), 0))
+        self.zone_combo.blockSignals(False)
         self._refresh()
 
     def _column_combo(self) -> QComboBox:
@@ -235,7 +279,8 @@ class CsvImportDialog(QDialog):
                 )
             )
         else:
-            self._result = import_rows(self._table, mapping, self._timezone, self._known_ids)
+            zone = self._zones[mapping.zone]
+            self._result = import_rows(self._table, mapping, zone, self._known_ids)
             self.summary_label.setText(self._summary(self._result))
         self.preview_model.set_rows(
             [

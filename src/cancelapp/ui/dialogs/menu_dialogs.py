@@ -3,7 +3,8 @@
 Opened with `open()`; the work (reading the file, storing requests, reading the log) runs in
 the worker pool. The window hears back through signals. Requests from a file or typed in go
 through the sync's intake (`store_candidates`): an order the cache lacks is read from Shopify
-when the store's session is open, and what stays unmatched is said in the banner.
+when the store's session is open. What stays unmatched is said in the banner: for a typed-in
+request, why; for a file, one notice summing up every row (`csv_import_summary`).
 """
 
 from __future__ import annotations
@@ -25,8 +26,10 @@ from cancelapp.ui.workers import Lane
 
 if TYPE_CHECKING:  # each dialog loads when first opened
     from cancelapp.context import AppContext, Keychain
-    from cancelapp.session.csv_import import CsvFile
+    from cancelapp.session.csv_import import CsvFile, CsvImported
     from cancelapp.session.refresh import AuditLog, StoreSession
+    from cancelapp.shopify.client import ShopifyClient
+    from cancelapp.sources.csv_import import CsvImport
     from cancelapp.sources.incoming import IncomingRequest
     from cancelapp.store.database import Database
     from cancelapp.sync import IntakeOutcome
@@ -49,9 +52,12 @@ def export_audit_of(
 
 
 class MenuDialogs(QObject):
-    imported = Signal(object)  # frozenset of the request ids stored
+    # The request ids stored, and whether the window should count them (a file's import
+    # says what it did in its own notice).
+    imported = Signal(object, bool)
     problem = Signal(object)  # an error, for the banner
     message = Signal(object)  # the banner's `Words`: message and details
+    news = Signal(object)  # the banner's `Words` for news, not an error
     notice = Signal(str)  # for the status bar
 
     def __init__(
@@ -125,7 +131,7 @@ class MenuDialogs(QObject):
                 choice.mapping,
             )
             task.failed.connect(self.problem)
-            self._store_requests(store, choice.result.requests)
+            self._import_rows(store, choice.result)
 
         dialog.import_accepted.connect(accepted)
         dialog.open()
@@ -160,12 +166,35 @@ class MenuDialogs(QObject):
         dialog.accepted.connect(accepted)
         dialog.open()
 
+    def _client_of(self, store: StoreRecord) -> tuple[ShopifyClient | None, Lane]:
+        """The open session's client for `store` (None offline), and the lane to store on."""
+        session = self.current_session()
+        client = session.client if session is not None and session.store_id == store.id else None
+        return client, Lane.NETWORK if client is not None else Lane.DATABASE_WRITE
+
+    def _import_rows(self, store: StoreRecord, rows: CsvImport) -> None:
+        from cancelapp.session.csv_import import import_requests
+
+        client, lane = self._client_of(store)
+        task = self.context.workers.run_on(
+            lane, import_requests, self.context.database, store.id, rows, client
+        )
+        task.succeeded.connect(self._rows_imported)
+        task.failed.connect(self.problem)
+
+    def _rows_imported(self, imported: CsvImported) -> None:
+        from cancelapp.ui.dialogs.csv_import_summary import import_summary
+
+        def words() -> tuple[str, str | None]:
+            return import_summary(imported, self.formatter)
+
+        (self.message if imported.bad_rows else self.news).emit(words)
+        self.imported.emit(imported.request_ids, False)
+
     def _store_requests(self, store: StoreRecord, candidates: list[IncomingRequest]) -> None:
         from cancelapp.session.refresh import store_requests
 
-        session = self.current_session()
-        client = session.client if session is not None and session.store_id == store.id else None
-        lane = Lane.NETWORK if client is not None else Lane.DATABASE_WRITE
+        client, lane = self._client_of(store)
         task = self.context.workers.run_on(
             lane, store_requests, self.context.database, store.id, candidates, client
         )
@@ -181,7 +210,7 @@ class MenuDialogs(QObject):
                 return texts[0], "\n".join(texts)
 
             self.message.emit(words)
-        self.imported.emit(outcome.request_ids)
+        self.imported.emit(outcome.request_ids, True)
 
     def show_about(self) -> None:
         from cancelapp.ui.dialogs.about_dialog import AboutDialog

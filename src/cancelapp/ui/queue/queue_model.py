@@ -28,6 +28,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from cancelapp.domain.late_messages import DatedBefore, dated_before
 from cancelapp.domain.money import Money
 from cancelapp.domain.withdrawal import REFUND_WARNING_DAYS
 from cancelapp.store.phrase_json import phrase_from_json
@@ -489,9 +490,22 @@ class QueueModel(QAbstractTableModel):
         outcome = outcome_label(row.verdict_outcome)
         if unread_after_decision(row):  # the old verdict is decided: say what is new
             assert row.unread_since is not None
-            reason = self.tr("{state}, then the customer wrote again on {when}").format(
-                state=request_state_label(row.request_state),
-                when=fmt.date_time(from_db_time(row.unread_since)),
+            dated = from_db_time(row.unread_since)
+            before = dated_before(
+                dated,
+                placed=from_db_time(row.placed_at) if row.placed_at else None,
+                decided=from_db_time(row.decided_at) if row.decided_at else None,
+            )
+            if before is DatedBefore.ORDER:
+                said = self.tr(
+                    "{state}, then a message came in dated {when}, before the order was placed"
+                )
+            elif before is DatedBefore.DECISION:
+                said = self.tr("{state}, then a message came in dated {when}, before the decision")
+            else:
+                said = self.tr("{state}, then the customer wrote again on {when}")
+            reason = said.format(
+                state=request_state_label(row.request_state), when=fmt.date_time(dated)
             )
             outcome = outcome_label(NEW_MESSAGE)
         self._reasons[position] = reason
