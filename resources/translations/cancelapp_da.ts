@@ -791,6 +791,18 @@
         <translation>Der er ikke gjort noget endnu.</translation>
     </message>
     <message>
+        <source>Copy</source>
+        <translation>Kopiér</translation>
+    </message>
+    <message>
+        <source>Copy Shopify&apos;s ids for support</source>
+        <translation>Kopiér Shopifys id&apos;er til support</translation>
+    </message>
+    <message>
+        <source>For support: {ids}</source>
+        <translation>Til support: {ids}</translation>
+    </message>
+    <message>
         <source>Audit log entries</source>
         <translation>Poster i revisionsloggen</translation>
     </message>
@@ -852,6 +864,10 @@
     <message>
         <source>Message</source>
         <translation>Besked</translation>
+    </message>
+    <message>
+        <source>Show details</source>
+        <translation>Vis detaljer</translation>
     </message>
     <message>
         <source>{message} (×{count})</source>
@@ -1612,6 +1628,22 @@
         <translation>Måned først (11/24/2026)</translation>
     </message>
     <message>
+        <source>The shop&apos;s ({zone})</source>
+        <translation>Butikkens ({zone})</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s ({zone})</source>
+        <translation>Denne computers ({zone})</translation>
+    </message>
+    <message>
+        <source>UTC</source>
+        <translation>UTC</translation>
+    </message>
+    <message>
+        <source>For times in the file that do not name their zone</source>
+        <translation>For tidspunkter i filen, der ikke angiver deres tidszone</translation>
+    </message>
+    <message>
         <source>Time of the request</source>
         <translation>Tidspunkt for anmodningen</translation>
     </message>
@@ -1630,6 +1662,10 @@
     <message>
         <source>Dates</source>
         <translation>Datoer</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Tidszone</translation>
     </message>
     <message>
         <source>Received</source>
@@ -1724,6 +1760,109 @@
             <numerusform>%n række er allerede importeret</numerusform>
             <numerusform>%n rækker er allerede importeret</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>CsvImportSummary</name>
+    <message numerus="yes">
+        <source>%n matched to an order</source>
+        <translation>
+            <numerusform>%n knyttet til en ordre</numerusform>
+            <numerusform>%n knyttet til ordrer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n matched to orders</source>
+        <translation>
+            <numerusform>%n knyttet til en ordre</numerusform>
+            <numerusform>%n knyttet til ordrer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row could not be read and was not imported (row {rows})</source>
+        <translation>
+            <numerusform>%n række kunne ikke læses og blev ikke importeret (række {rows})</numerusform>
+            <numerusform>%n rækker kunne ikke læses og blev ikke importeret (rækkerne {rows})</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row was imported before</source>
+        <translation>
+            <numerusform>%n række var importeret før</numerusform>
+            <numerusform>%n rækker var importeret før</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows could not be read and were not imported (rows {rows})</source>
+        <translation>
+            <numerusform>%n række kunne ikke læses og blev ikke importeret (række {rows})</numerusform>
+            <numerusform>%n rækker kunne ikke læses og blev ikke importeret (rækkerne {rows})</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows were imported before</source>
+        <translation>
+            <numerusform>%n række var importeret før</numerusform>
+            <numerusform>%n rækker var importeret før</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n whose order could not be matched is in Unmatched (row {rows})</source>
+        <translation>
+            <numerusform>%n, hvis ordre ikke kunne findes, ligger under Uden ordre (række {rows})</numerusform>
+            <numerusform>%n, hvis ordrer ikke kunne findes, ligger under Uden ordre (rækkerne {rows})</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n whose orders could not be matched are in Unmatched (rows {rows})</source>
+        <translation>
+            <numerusform>%n, hvis ordre ikke kunne findes, ligger under Uden ordre (række {rows})</numerusform>
+            <numerusform>%n, hvis ordrer ikke kunne findes, ligger under Uden ordre (rækkerne {rows})</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n without an order number are in Unmatched (rows {rows})</source>
+        <translation>
+            <numerusform>%n uden ordrenummer ligger under Uden ordre (række {rows})</numerusform>
+            <numerusform>%n uden ordrenummer ligger under Uden ordre (rækkerne {rows})</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n without an order number is in Unmatched (row {rows})</source>
+        <translation>
+            <numerusform>%n uden ordrenummer ligger under Uden ordre (række {rows})</numerusform>
+            <numerusform>%n uden ordrenummer ligger under Uden ordre (rækkerne {rows})</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n request</source>
+        <translation>
+            <numerusform>Importerede %n anmodning</numerusform>
+            <numerusform>Importerede %n anmodninger</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n requests</source>
+        <translation>
+            <numerusform>Importerede %n anmodning</numerusform>
+            <numerusform>Importerede %n anmodninger</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Row {line}: {why}; it is in Unmatched</source>
+        <translation>Række {line}: {why}; den ligger under Uden ordre</translation>
+    </message>
+    <message>
+        <source>Row {line}: {why}; not imported</source>
+        <translation>Række {line}: {why}; ikke importeret</translation>
+    </message>
+    <message>
+        <source>no order number</source>
+        <translation>intet ordrenummer</translation>
+    </message>
+    <message>
+        <source>{first} and {last}</source>
+        <translation>{first} og {last}</translation>
     </message>
 </context>
 <context>
@@ -2081,6 +2220,14 @@
         <translation>Efter beslutningen</translation>
     </message>
     <message>
+        <source>Came in after the decision, dated before the order was placed</source>
+        <translation>Kom efter beslutningen, dateret før ordren blev afgivet</translation>
+    </message>
+    <message>
+        <source>Came in after the decision, dated before it</source>
+        <translation>Kom efter beslutningen, dateret før den</translation>
+    </message>
+    <message>
         <source>[text shortened: {size}]</source>
         <translation>[tekst forkortet: {size}]</translation>
     </message>
@@ -2136,8 +2283,8 @@
         <translation>Find ordren</translation>
     </message>
     <message>
-        <source>no order number</source>
-        <translation>intet ordrenummer</translation>
+        <source>Request from {sender}: no order number in the message.</source>
+        <translation>Anmodning fra {sender}: intet ordrenummer i beskeden.</translation>
     </message>
     <message>
         <source>Request from {sender}, order as written: {order}. {why}</source>
@@ -4741,6 +4888,14 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
         <translation>Refusion senest</translation>
     </message>
     <message>
+        <source>{state}, then a message came in dated {when}, before the order was placed</source>
+        <translation>{state}, derefter kom en besked dateret {when}, før ordren blev afgivet</translation>
+    </message>
+    <message>
+        <source>{state}, then a message came in dated {when}, before the decision</source>
+        <translation>{state}, derefter kom en besked dateret {when}, før beslutningen</translation>
+    </message>
+    <message>
         <source>{state}, then the customer wrote again on {when}</source>
         <translation>{state}, derefter skrev kunden igen den {when}</translation>
     </message>
@@ -4920,6 +5075,10 @@ Har du allerede et Admin API-adgangstoken fra en ældre brugerdefineret app? Så
     <message>
         <source>Decisions</source>
         <translation>Beslutninger</translation>
+    </message>
+    <message>
+        <source>Shopify&apos;s reference: {ids}</source>
+        <translation>Shopifys reference: {ids}</translation>
     </message>
     <message>
         <source>policy</source>

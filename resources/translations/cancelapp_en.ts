@@ -185,6 +185,93 @@
     </message>
 </context>
 <context>
+    <name>CsvImportSummary</name>
+    <message numerus="yes">
+        <source>%n matched to an order</source>
+        <translation>
+            <numerusform>%n matched to an order</numerusform>
+            <numerusform>%n matched to an order</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n matched to orders</source>
+        <translation>
+            <numerusform>%n matched to orders</numerusform>
+            <numerusform>%n matched to orders</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row could not be read and was not imported (row {rows})</source>
+        <translation>
+            <numerusform>%n row could not be read and was not imported (row {rows})</numerusform>
+            <numerusform>%n row could not be read and was not imported (row {rows})</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row was imported before</source>
+        <translation>
+            <numerusform>%n row was imported before</numerusform>
+            <numerusform>%n row was imported before</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows could not be read and were not imported (rows {rows})</source>
+        <translation>
+            <numerusform>%n rows could not be read and were not imported (rows {rows})</numerusform>
+            <numerusform>%n rows could not be read and were not imported (rows {rows})</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows were imported before</source>
+        <translation>
+            <numerusform>%n rows were imported before</numerusform>
+            <numerusform>%n rows were imported before</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n whose order could not be matched is in Unmatched (row {rows})</source>
+        <translation>
+            <numerusform>%n whose order could not be matched is in Unmatched (row {rows})</numerusform>
+            <numerusform>%n whose order could not be matched is in Unmatched (row {rows})</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n whose orders could not be matched are in Unmatched (rows {rows})</source>
+        <translation>
+            <numerusform>%n whose orders could not be matched are in Unmatched (rows {rows})</numerusform>
+            <numerusform>%n whose orders could not be matched are in Unmatched (rows {rows})</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n without an order number are in Unmatched (rows {rows})</source>
+        <translation>
+            <numerusform>%n without an order number are in Unmatched (rows {rows})</numerusform>
+            <numerusform>%n without an order number are in Unmatched (rows {rows})</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n without an order number is in Unmatched (row {rows})</source>
+        <translation>
+            <numerusform>%n without an order number is in Unmatched (row {rows})</numerusform>
+            <numerusform>%n without an order number is in Unmatched (row {rows})</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n request</source>
+        <translation>
+            <numerusform>Imported %n request</numerusform>
+            <numerusform>Imported %n request</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n requests</source>
+        <translation>
+            <numerusform>Imported %n requests</numerusform>
+            <numerusform>Imported %n requests</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DecisionNotices</name>
     <message numerus="yes">
         <source>The customer wrote again after the decision: %n new message(s), marked below. Read them, then mark them read.</source>
