@@ -17,6 +17,7 @@ from cancelapp.settings import Language, settings_path
 from cancelapp.ui.i18n import Translations
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.settings.settings_dialog import SettingsDialog
+from cancelapp.ui.theme import banner_colors, is_dark
 from fixtures.release_feed import Feed
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -50,6 +51,9 @@ def test_asked_once_then_a_newer_version_is_shown_with_its_page(
     banner = window.banner
     assert banner.yes_button.isVisible()
     assert "once a day for a newer version" in banner.text
+    # A question, not an error: in the notice's colours, not in red (as it was).
+    assert banner_colors(is_dark(), info=True).background.name() in banner.styleSheet()
+    assert banner_colors(is_dark()).background.name() not in banner.styleSheet()
     assert release_feed.requests == []  # nothing is asked before the merchant says yes
 
     with qtbot.waitSignal(window.updates.checked, timeout=WAIT) as checked:

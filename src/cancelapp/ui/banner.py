@@ -273,9 +273,10 @@ class Banner(Retranslating, QFrame):
 
     def ask(self, words: Callable[[], tuple[str, str, str]]) -> None:
         """A yes/no question in place of any message: `words()` gives (question, yes, no),
-        now and again when the language changes. The answer comes by `answered`."""
+        now and again when the language changes. The answer comes by `answered`. Shown as
+        news, not in an error's red: nothing went wrong."""
         question, yes, no = words()
-        self.show_message(question)
+        self.show_message(question, info=True)
         self._set_question((yes, no))
 
         def reword() -> None:
