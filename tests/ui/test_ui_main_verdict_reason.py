@@ -69,6 +69,7 @@ def test_at_1024_the_verdict_shows_its_badge_and_ten_characters_of_its_reason(
         window.queue.show_tab(Tab.DONE)
         assert header.sectionSize(Column.ACTION) > 0
         window.queue.show_tab(Tab.NEEDS_DECISION)
+        assert header.sectionSize(Column.ACTION) == 0  # nothing to say here: folded again
         _readable(window)
 
 
@@ -124,7 +125,7 @@ def test_in_danish_at_1280_received_is_as_wide_as_its_times_or_as_its_short_time
     with in_danish(window):
         model = window.model
         whole = fit_columns(table, model.cell_text)[Column.RECEIVED]
-        short = least_widths(table, model.cell_text, model.short_text)[Column.RECEIVED]
+        short = least_widths(table, model.short_text, model.says)[Column.RECEIVED]
         assert short < whole
         assert header.sectionSize(Column.RECEIVED) in {whole, short}
         # What it need not take, the customer's name has: not cut to its narrowest.

@@ -57,9 +57,10 @@ _LIMITS = {
 CONTENT_WIDE = frozenset({Column.ACTION, Column.REFUND_DUE, Column.RECEIVED})
 # Columns with a shorter text for a narrow window (`QueueModel.short_text`).
 SHORTENED = frozenset({Column.RECEIVED})
-# Columns that fold away (width 0) in a narrow window when the rows shown have nothing to say
+# Columns that fold away (width 0) in a narrow window when no row shown has anything to say
 # in them, rather than stand empty: while requests await a decision, Action and Refund due
-# took 112 px at 1024 px and left the verdict's reason "U…" (QA walkthrough).
+# took 112 px at 1024 px and left the verdict's reason "U…" (QA walkthrough). Every row's
+# say, from its fields (`QueueModel.says`), not a sample of texts.
 FOLDING = frozenset({Column.ACTION, Column.REFUND_DUE})
 _PADDING = 18  # the cell's margins and focus frame
 _SORT_ARROW = 20
@@ -105,13 +106,15 @@ def fit_columns(
 
 def least_widths(
     table: QTableView,
-    text_at: Callable[[int, int], str],
     short_at: Callable[[int, int], str],
+    says: Callable[[int], bool],
     sample: int = SAMPLE_ROWS,
 ) -> dict[int, int]:
-    """How narrow some columns may give way, measured on the first `sample` rows: each of
-    `SHORTENED` to its widest short text, so its texts are never cut; each of `FOLDING` with
-    nothing to say in any of those rows to nothing (0: it may fold away)."""
+    """How narrow some columns may give way: each of `SHORTENED` to its widest short text
+    among the first `sample` rows, so its texts are never cut; each of `FOLDING` to nothing
+    (0: it may fold away) when no row shown `says` anything in it, however far down (a refund
+    deadline, a failed decision: decided on the first rows alone, row 41 of "Needs decision"
+    lost its "Failed" at 1024 px)."""
     metrics = table.fontMetrics()
     rows = min(table.model().rowCount(), sample)
     widths: dict[int, int] = {}
@@ -123,7 +126,7 @@ def least_widths(
         widths[column] = max(low, min(high, widest + _PADDING))
     if rows:  # no rows: no reason to make room for
         for column in FOLDING:
-            if not any(text_at(row, column) for row in range(rows)):
+            if not says(column):
                 widths[column] = 0
     return widths
 
