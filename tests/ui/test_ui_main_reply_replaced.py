@@ -166,7 +166,8 @@ def test_a_take_back_whose_reply_step_fails_takes_back_nothing(
 ) -> None:
     """All or nothing: the decision and its reply are taken back in one transaction. When
     the reply's part fails, the decision is still queued and its reply still journaled (the
-    decision undone with its reply kept, a later decision that settled the request sent it)."""
+    decision undone with its reply kept, a later decision that settled the request sent it),
+    and Undo is offered again."""
     request_id = approvable(qtbot, window)
     dialog = confirmation(qtbot, window, decline="Den er allerede pakket.")
     with qtbot.waitSignal(window.actions_.finished, timeout=WAIT) as queued:
@@ -185,3 +186,10 @@ def test_a_take_back_whose_reply_step_fails_takes_back_nothing(
     assert [(e.action_id, e.state) for e in session.runner.queued()] == [
         (action_id, ActionState.QUEUED)
     ]
+    # Still queued, so still the merchant's to take back: Undo again, and it all goes.
+    assert window.commands.undo.isEnabled()
+    monkeypatch.undo()
+    with qtbot.waitSignal(window.actions_.finished, timeout=WAIT):
+        window.commands.undo.trigger()
+    assert replies(window, request_id) == [MailState.DROPPED]
+    assert session.runner.queued() == []
