@@ -59,8 +59,8 @@ CONTENT_WIDE = frozenset({Column.ACTION, Column.REFUND_DUE, Column.RECEIVED})
 SHORTENED = frozenset({Column.RECEIVED})
 # Columns that fold away (width 0) in a narrow window when no row shown has anything to say
 # in them, rather than stand empty: while requests await a decision, Action and Refund due
-# took 112 px at 1024 px and left the verdict's reason "U…" (QA walkthrough). Every row's
-# say, from its fields (`QueueModel.says`), not a sample of texts.
+# took 112 px at 1024 px and left the verdict's reason "U…" (QA walkthrough). Every row
+# counts, read from its fields (`QueueModel.says`), not a sample of formatted texts.
 FOLDING = frozenset({Column.ACTION, Column.REFUND_DUE})
 _PADDING = 18  # the cell's margins and focus frame
 _SORT_ARROW = 20
