@@ -11,12 +11,11 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from cancelapp.context import AppContext, connect_demo
-from cancelapp.demoshop import DemoShop, Fault
-from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog
+from cancelapp.demoshop import DemoShop
 from cancelapp.ui.main_window import MainWindow
 from cancelapp.ui.queue.queue_index import Column, Tab
 from cancelapp.ui.queue.queue_model import OUTCOME_ROLE
-from fixtures.main_window import open_window, show_request
+from fixtures.main_window import approve_refused, open_window, show_request
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 WAIT = 30_000
@@ -46,21 +45,7 @@ def test_a_queued_decision_shopify_refuses_to_check_comes_back_with_why(
         and model.queue_row(r).financial_status == "PAID"
     )
     request_id, order_id = model.request_id_at(row), model.queue_row(row).order_gid
-    show_request(qtbot, window, request_id)  # maybe selected at start
-    with qtbot.waitSignal(window.actions_.dialog_opened, timeout=WAIT) as opened:
-        window.commands.approve.trigger()
-    dialog = opened.args[0]
-    assert isinstance(dialog, ConfirmActionDialog)
-    with qtbot.waitSignal(window.actions_.finished, timeout=WAIT) as queued:
-        dialog.confirm_button.click()
-    assert queued.args[1].status.value == "queued"
-    shop.faults.inject(Fault.refused(), operation="OrderBasis")  # the check before sending
-    with qtbot.waitSignal(
-        window.actions_.finished,
-        timeout=WAIT,
-        check_params_cb=lambda _rid, outcome: outcome.status.value == "failed",
-    ):
-        pass  # the undo window ends; the queued decision is checked, and refused
+    approve_refused(qtbot, window, shop, order_id or "")
     assert "could not check the order in Shopify" in window.banner.text
     assert shop.order(order_id or "").cancelled_at is None
     assert [r for r in shop.ledger.refunds if r.order_id == order_id] == []

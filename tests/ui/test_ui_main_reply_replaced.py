@@ -4,6 +4,7 @@ decision back takes its reply back too. Only the reply to the decision that stan
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -12,6 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from cancelapp.context import AppContext, connect_demo
 from cancelapp.demoshop import DemoShop, Fault
+from cancelapp.domain.action import ActionState
+from cancelapp.session import replies as replies_session
 from cancelapp.store.outbox import MailState
 from cancelapp.ui.detail.action_dialogs import ConfirmActionDialog, TextDialog
 from cancelapp.ui.main_window import MainWindow
@@ -154,3 +157,39 @@ def test_taking_a_decision_back_takes_its_reply_back(
     window.actions_.send_replies()  # a round of sending finds nothing to send
     qtbot.waitUntil(lambda: window.actions_._reply_task is None, timeout=WAIT)
     assert smtp_server.received == []
+
+
+@pytest.mark.usefixtures("trusted")
+@pytest.mark.parametrize("undo_seconds", [600])
+def test_a_take_back_whose_reply_step_fails_takes_back_nothing(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """All or nothing: the decision and its reply are taken back in one transaction. When
+    the reply's part fails, the decision is still queued and its reply still journaled (the
+    decision undone with its reply kept, a later decision that settled the request sent it),
+    and Undo is offered again."""
+    request_id = approvable(qtbot, window)
+    dialog = confirmation(qtbot, window, decline="Den er allerede pakket.")
+    with qtbot.waitSignal(window.actions_.finished, timeout=WAIT) as queued:
+        dialog.confirm_button.click()
+    action_id = queued.args[1].action_id
+
+    def locked(_conn: sqlite3.Connection, _request_id: int) -> list[object]:
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(replies_session, "unsent_decision_replies", locked)
+    with qtbot.waitSignal(window.actions_.problem, timeout=WAIT):
+        window.commands.undo.trigger()  # Ctrl+Z
+    assert replies(window, request_id) == [MailState.JOURNALED]
+    session = window.session
+    assert session is not None
+    assert [(e.action_id, e.state) for e in session.runner.queued()] == [
+        (action_id, ActionState.QUEUED)
+    ]
+    # Still queued, so still the merchant's to take back: Undo again, and it all goes.
+    assert window.commands.undo.isEnabled()
+    monkeypatch.undo()
+    with qtbot.waitSignal(window.actions_.finished, timeout=WAIT):
+        window.commands.undo.trigger()
+    assert replies(window, request_id) == [MailState.DROPPED]
+    assert session.runner.queued() == []

@@ -69,6 +69,7 @@ def test_at_1024_the_verdict_shows_its_badge_and_ten_characters_of_its_reason(
         window.queue.show_tab(Tab.DONE)
         assert header.sectionSize(Column.ACTION) > 0
         window.queue.show_tab(Tab.NEEDS_DECISION)
+        assert header.sectionSize(Column.ACTION) == 0  # nothing to say here: folded again
         _readable(window)
 
 

@@ -327,3 +327,58 @@ def test_a_message_after_the_decision_is_dated_as_it_is(qtbot: QtBot) -> None:
             "before the order was placed"
         ),
     }
+
+
+def _says_anything(rng: random.Random, request_id: int) -> QueueRow:
+    """A row with what the Action and Refund due columns may say, or not."""
+    return make_row(
+        request_id,
+        rng,
+        request_state=rng.choice([*STATES, "in_progress"]),
+        action_kind=rng.choice([None, "cancel", "decline", "hold", "release_hold"]),
+        action_state=rng.choice(
+            [None, None, None, "queued", "sending", "done", "failed", "conflict", "stopped"]
+        ),
+        refund_due_on=rng.choice([None, None, None, "2026-12-10"]),
+    )
+
+
+def test_whether_a_column_says_anything_agrees_with_every_cell_of_the_tab(qtbot: QtBot) -> None:
+    """`says` decides folding from the rows' fields; it must agree with the texts shown, in
+    every tab and under a search or a filter, through syncs, removals and an action on its
+    way (a column folded while a row far down said "Failed" hid it at 1024 px)."""
+    rng = random.Random(11)
+    model = QueueModel(Formatter(QLocale("en_US")), now=lambda: NOW)
+    model.load([_says_anything(rng, i) for i in range(1, 120)])
+    quiet = make_row(500, rng, request_state="open", action_state=None, refund_due_on=None)
+    released = quiet._replace(  # a hold that decided nothing, released: nothing to say
+        request_id=501,
+        order_name="#1501",
+        action_kind="hold",
+        action_state="done",
+        fulfillment_status="UNFULFILLED",
+    )
+
+    def check() -> None:
+        for tab in Tab:
+            for query in (
+                QueueFilter(tab=tab),
+                QueueFilter(tab=tab, search="ann"),
+                QueueFilter(tab=tab, financial_status="PAID"),
+                QueueFilter(tab=tab, search="#1500"),  # the quiet row alone
+                QueueFilter(tab=tab, search="#1501"),
+            ):
+                model.set_filter(query)
+                for column in (Column.ACTION, Column.REFUND_DUE):
+                    shown = any(model.cell_text(r, column) for r in range(model.rowCount()))
+                    assert model.says(column) is shown, (query, column)
+
+    check()
+    model.apply([_says_anything(rng, i) for i in range(60, 140)], removed_ids=[1, 2, 3])
+    model.apply([quiet, released._replace(fulfillment_status="ON_HOLD")])
+    check()
+    model.apply([released])
+    check()
+    model.set_in_flight(quiet.request_id, True)  # "In progress" before the journal says so
+    model.set_filter(QueueFilter(tab=Tab.NEEDS_DECISION, search="#1500"))
+    assert model.says(Column.ACTION) and model.cell_text(0, Column.ACTION)

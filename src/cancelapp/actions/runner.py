@@ -7,13 +7,13 @@ it keeps the in-process per-order lock, and opens a SQLite connection per thread
 from __future__ import annotations
 
 import getpass
+import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -382,17 +382,24 @@ class ActionRunner:
                 return outcome_of(entry.plan, OutcomeStatus.QUEUED, AFTER_THE_OTHER, entry=entry)
             return self._send_queued(entry)
 
-    def take_back(self, action_id: int, *, stopped: bool = False) -> bool:
+    def take_back(
+        self,
+        action_id: int,
+        *,
+        stopped: bool = False,
+        also: Callable[[sqlite3.Connection], None] | None = None,
+    ) -> bool:
         """Undo a queued action before it is sent; False when it already left (or ended).
-        True also when it was taken back before: a retry after what followed failed.
-        `stopped`: by Stop in a bulk whose undo window is over, not by Undo (the records say)."""
-        taken = claim_queued(
-            self.db,
-            action_id,
-            ActionState.UNDONE,
-            now=self.clock(),
-            also=partial(self.records.taken_back, stopped=stopped),
-        )
+        True also when it was taken back before (a second press). `stopped`: by Stop in a
+        bulk whose undo window is over, not by Undo (the records say). `also` writes in the
+        same transaction (the decision's reply taken back with it): all of it, or nothing."""
+
+        def records(conn: sqlite3.Connection, entry: JournaledPlan) -> None:
+            self.records.taken_back(conn, entry, stopped=stopped)
+            if also is not None:
+                also(conn)
+
+        taken = claim_queued(self.db, action_id, ActionState.UNDONE, now=self.clock(), also=records)
         self._held.discard(action_id)  # taken back or gone: nothing of it is held any more
         if taken is None:
             entry = load_plan(self.db, action_id)

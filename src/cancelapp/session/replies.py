@@ -136,17 +136,19 @@ def take_back(
 ) -> bool:
     """Undo a decision still waiting out its undo window, and its reply with it: a reply to
     a decision taken back must never reach the customer, whatever later settles the request.
-    False when the decision already left (its reply stays). `stopped`: a bulk's order the
+    False when the decision already left (its reply stays). One transaction: when the
+    reply's part fails, the decision stays queued too (undone with its reply kept, a later
+    decision that settled the request sent that reply). `stopped`: a bulk's order the
     merchant stopped before it was sent (`Runner.take_back`)."""
-    if not session.runner.take_back(action_id, stopped=stopped):
-        return False
-    with session.database.transaction() as conn:
+
+    def reply_back(conn: sqlite3.Connection) -> None:
         row = conn.execute("SELECT order_gid FROM requests WHERE id = ?", (request_id,)).fetchone()
         order_gid = row[0] if row else None
         replies = unsent_decision_replies(conn, request_id)
         _replaced(conn, session, replies, order_gid, EntryCode.REPLY_TAKEN_BACK)
         _not_sent_taken_back(conn, session, action_id, order_gid)
-    return True
+
+    return session.runner.take_back(action_id, stopped=stopped, also=reply_back)
 
 
 def _not_sent_taken_back(

@@ -344,7 +344,8 @@ class ActionController(QObject):
             return
         from cancelapp.session.replies import take_back
 
-        rid, order_id, action_id, _queued_at = self._undoable.pop()
+        entry = self._undoable.pop()
+        rid, order_id, action_id, _queued_at = entry
         self.in_flight_changed.emit()
         task = self.workers.run_on(Lane.NETWORK, take_back, session, action_id, rid)
 
@@ -358,8 +359,16 @@ class ActionController(QObject):
                 )
             self._done(rid, None)
 
+        def not_taken_back(error: object) -> None:
+            # All or nothing (`take_back`): still queued, so still the merchant's to undo
+            # (until its window ends and it goes: `_forget_undo`).
+            self._undoable.append(entry)
+            self._undoable.sort(key=lambda queued: queued[3])
+            self.in_flight_changed.emit()
+            self._report(error)
+
         task.succeeded.connect(taken_back)
-        task.failed.connect(self._report)
+        task.failed.connect(not_taken_back)
 
     def wait_for_shopify(self, rid: int, outcome: Outcome) -> None:
         """A decision queued elsewhere (a bulk's order) because Shopify could not be

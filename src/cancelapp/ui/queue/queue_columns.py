@@ -55,9 +55,10 @@ _LIMITS = {
 # gets the room (fourth QA walkthrough: about 190 px between them in Danish at 1366 px).
 # Received too: its times are short ("20 min", "3 t") and never give way (`verdict_width`).
 CONTENT_WIDE = frozenset({Column.ACTION, Column.REFUND_DUE, Column.RECEIVED})
-# Columns that fold away (width 0) in a narrow window when the rows shown have nothing to say
+# Columns that fold away (width 0) in a narrow window when no row shown has anything to say
 # in them, rather than stand empty: while requests await a decision, Action and Refund due
-# took 112 px at 1024 px and left the verdict's reason "U…" (QA walkthrough).
+# took 112 px at 1024 px and left the verdict's reason "U…" (QA walkthrough). Every row
+# counts, read from its fields (`QueueModel.says`), not a sample of formatted texts.
 FOLDING = frozenset({Column.ACTION, Column.REFUND_DUE})
 _PADDING = 18  # the cell's margins and focus frame
 _SORT_ARROW = 20
@@ -101,15 +102,13 @@ def fit_columns(
     return widths
 
 
-def least_widths(
-    table: QTableView, text_at: Callable[[int, int], str], sample: int = SAMPLE_ROWS
-) -> dict[int, int]:
-    """The columns that may fold away, measured on the first `sample` rows: each of `FOLDING`
-    with nothing to say in any of those rows, to nothing (0)."""
-    rows = min(table.model().rowCount(), sample)
-    if not rows:  # no rows: no reason to make room for
+def least_widths(table: QTableView, says: Callable[[int], bool]) -> dict[int, int]:
+    """The columns that may fold away: each of `FOLDING` to nothing (0) when no row shown
+    `says` anything in it, however far down (a refund deadline, a failed decision: decided on
+    the first rows alone, row 41 of "Needs decision" lost its "Failed" at 1024 px)."""
+    if not table.model().rowCount():  # no rows: no reason to make room for
         return {}
-    return {column: 0 for column in FOLDING if not any(text_at(row, column) for row in range(rows))}
+    return {column: 0 for column in FOLDING if not says(column)}
 
 
 def narrowest(table: QTableView, column: int) -> int:

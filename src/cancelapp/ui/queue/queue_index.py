@@ -72,6 +72,16 @@ _ACTION_RANK = {
     STOPPED: 4,
 }
 _ON_HOLD_RANK = 5
+# What the Action column says with no action journaled ("Withdrawal accepted", "Cancelled",
+# "Declined": `QueueModel`); any other request without one shows nothing there.
+_SAYS_WITHOUT_ACTION = frozenset({"in_progress", "done", "declined"})
+# Columns whose cells the index knows to be empty or not from the rows' fields, without
+# formatting a cell: a narrow window folds them away when no row shown has words in them.
+_ACTION_WORDS = 1
+_DUE_WORDS = 2
+WORD_BITS = {Column.ACTION: _ACTION_WORDS, Column.REFUND_DUE: _DUE_WORDS}
+_WORDS = len(WORD_BITS)  # bits
+_ALL_WORDS = (1 << _WORDS) - 1
 _HOLD = "hold"  # `ActionKind.HOLD`: `domain.action` loads after the first rows are painted
 _ON_HOLD = "ON_HOLD"  # the order's fulfillment status while held
 _AWAITING = frozenset({RequestState.OPEN.value, RequestState.FAILED.value})
@@ -122,6 +132,18 @@ def held_awaiting_decision(row: QueueRow) -> bool:
 def still_on_hold(row: QueueRow) -> bool:
     """`held_awaiting_decision`, and Shopify still shows the order on hold (not released)."""
     return held_awaiting_decision(row) and row.fulfillment_status == _ON_HOLD
+
+
+def words(row: QueueRow) -> int:
+    """Which of the `WORD_BITS` columns the row's cells say something in, as `QueueModel`
+    writes them (but an action on its way, which the model knows): a journaled action
+    whose state shows, bar a hold that decided nothing and is released; a refund deadline."""
+    if row.action_state:
+        action = not held_awaiting_decision(row) or still_on_hold(row)
+    else:
+        action = row.request_state in _SAYS_WITHOUT_ACTION
+    said = _ACTION_WORDS if action else 0
+    return said if row.refund_due_on is None else said | _DUE_WORDS
 
 
 def needs_decision(row: QueueRow) -> bool:
@@ -230,17 +252,26 @@ class QueueIndex:
         )
         self._search = [search_text(row) for row in self.rows]
         self._masks = [tab_mask(row) for row in self.rows]
+        self._words = [words(row) for row in self.rows]
         self._counts = [0] * len(Tab)
-        for mask, count in Counter(self._masks).items():
-            for tab in _TAB_BITS:
-                if mask & _TAB_BITS[tab]:
+        # Per `WORD_BITS` bit, how many rows of each tab have words in its column.
+        self._worded = {bit: [0] * len(Tab) for bit in WORD_BITS.values()}
+        # Counted by mask and words in one int, in C: a few distinct keys, not a tuple a row.
+        keys = map(operator.or_, map(operator.lshift, self._masks, repeat(_WORDS)), self._words)
+        for key, count in Counter(keys).items():
+            mask, said = key >> _WORDS, key & _ALL_WORDS
+            for tab, bit in _TAB_BITS.items():
+                if mask & bit:
                     self._counts[tab] += count
+                    for word, worded in self._worded.items():
+                        worded[tab] += count if said & word else 0
         self._ascending: dict[Column, list[int]] = {}
         # Recent answers without the search, by filter and sorting: tabs switch back at once.
         # Only the latest one keeps its search texts (`_texts_of`): they are the big part.
         self._bases: dict[tuple[Any, ...], list[int]] = {}
         self._texts: tuple[tuple[Any, ...], list[str]] | None = None
         self._shown: tuple[list[int], list[str]] | None = None  # the last answer, for narrow()
+        self._said: tuple[tuple[Any, ...], dict[int, bool]] = ((), {})  # `says`, scanned
         self.version = 0  # bumped by every change: orders computed elsewhere must match it
 
     def __len__(self) -> int:
@@ -276,6 +307,31 @@ class QueueIndex:
                     counts[tab] += count
         return counts
 
+    def says(self, column: Column, query: QueueFilter, shown: list[int]) -> bool:
+        """Whether any of `shown` (the rows `query` shows) has words in `column` (one of
+        `WORD_BITS`), from the rows' fields, every row and not a sample: from the tab's count
+        when none of its rows has or nothing narrows the tab, else a scan of `shown` that
+        loops in C (10 ms for 33,000 rows shown of 100,000, measured), kept until the rows
+        or the query change."""
+        word = WORD_BITS[column]
+        if not self._worded[word][query.tab]:
+            return False
+        if not (
+            query.search.strip()
+            or query.source
+            or query.financial_status
+            or query.fulfillment_status
+        ):
+            return True
+        key = (query, self.version)  # the same rows: sorted, repainted, re-measured
+        if self._said[0] != key:
+            self._said = (key, {})
+        said = self._said[1].get(word)
+        if said is None:
+            said = any(map(word.__and__, map(self._words.__getitem__, shown)))
+            self._said[1][word] = said
+        return said
+
     def tabs_of(self, request_id: int) -> list[Tab]:
         """The tabs that show a request (none once it is gone)."""
         position = self._position.get(request_id)
@@ -295,6 +351,7 @@ class QueueIndex:
                 self.rows.append(row)
                 self._search.append(search_text(row))
                 self._masks.append(0)
+                self._words.append(0)
                 added.append(position)
             elif self.rows[position] != row:
                 self.rows[position] = row
@@ -302,7 +359,7 @@ class QueueIndex:
                 changed.append(position)
             else:
                 continue
-            self._set_mask(position, tab_mask(row))
+            self._set_keys(position, tab_mask(row), words(row))
         if added or changed:
             self._forget_orders(added, changed)
         return Change(added, changed)
@@ -311,7 +368,7 @@ class QueueIndex:
         """Hide requests that no longer exist; returns their positions."""
         gone = [p for rid in request_ids if (p := self._position.get(rid)) is not None]
         for position in gone:
-            self._set_mask(position, 0)
+            self._set_keys(position, 0, self._words[position])
         if gone:
             self._forget_answers()
         return gone
@@ -432,13 +489,18 @@ class QueueIndex:
             self._ascending[column] = order
         return order
 
-    def _set_mask(self, position: int, mask: int) -> None:
-        old = self._masks[position]
-        if old == mask:
+    def _set_keys(self, position: int, mask: int, said: int) -> None:
+        """A row's tab mask and `words`, and the tabs' counts with them."""
+        old, old_said = self._masks[position], self._words[position]
+        if old == mask and old_said == said:
             return
         for tab, bit in _TAB_BITS.items():
-            self._counts[tab] += bool(mask & bit) - bool(old & bit)
+            now, was = bool(mask & bit), bool(old & bit)
+            self._counts[tab] += now - was
+            for word, worded in self._worded.items():
+                worded[tab] += (now and bool(said & word)) - (was and bool(old_said & word))
         self._masks[position] = mask
+        self._words[position] = said
 
     def _forget_orders(self, added: list[int], changed: list[int]) -> None:
         """Keep computed orders current; a big change drops them instead (they are computed

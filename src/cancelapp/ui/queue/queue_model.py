@@ -204,6 +204,16 @@ class QueueModel(QAbstractTableModel):
         answers one by one."""
         return self._cell_text(self._visible[row], column)
 
+    def says(self, column: int) -> bool:
+        """Whether any row shown has something to say in `column` (Action or Refund due), from
+        the rows' fields, not their formatted texts: every row of the tab, however far down
+        (a narrow window folds the column away only when none has)."""
+        if column == Column.ACTION and self._in_flight:
+            on_its_way = self.index_.positions_of(frozenset(self._in_flight))
+            if on_its_way and not on_its_way.isdisjoint(self._visible):
+                return True
+        return self.index_.says(Column(column), self.query, self._visible)
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         sorting = Sorting(Column(column), order == Qt.SortOrder.DescendingOrder)
         if sorting == self.sorting and self._visible:

@@ -161,7 +161,7 @@ class QueueView(Retranslating, QWidget):
         self.verdict_width = VerdictWidth(
             table,
             lambda: self.verdict_delegate.badge_size_hint(table.font()).width(),
-            lambda: least_widths(table, self.model.cell_text),
+            lambda: least_widths(table, self.model.says),
         )
         self.column_menu = ColumnMenu(table)
         self.columns_fitted = False  # widths measured on rows

@@ -8,7 +8,8 @@ is less than the widest badge of the current language and a few words of the rea
 texts elided, their full text on hover; Received, whose times are short, never). When that is
 not enough, the columns with nothing to say in the rows shown
 fold away (Action and Refund due while requests await a decision: at 1024 px they left the
-reason "U…" in English and nothing in Danish), and the customer's name takes back what it need
+reason "U…" in English and nothing in Danish; not while any row of the tab has something to say
+in them, however far down), and the customer's name takes back what it need
 not give; when even that is not enough the table scrolls sideways. The order number and the
 total never give way, and neither does the verdict.
 
@@ -120,7 +121,6 @@ class VerdictWidth(QObject):
         # `shortest()`, measured once a column must give way (not before the first paint
         # of a window wide enough), again after each new measurement.
         self._least: dict[int, int] | None = None
-        self._folded = False  # a column folded away: the rows are watched for its texts
         header = table.horizontalHeader()
         header.setSectionResizeMode(_VERDICT, QHeaderView.ResizeMode.Fixed)
         header.sectionResized.connect(self._section_resized)
@@ -173,10 +173,11 @@ class VerdictWidth(QObject):
 
     def _rows_changed(self, *_args: object) -> None:
         """Other rows or texts: a folded column may have something to say now (an action
-        under way says "In progress"), so the least widths are measured again."""
-        if self._folded:
-            self._least = None
-            self.fit()
+        under way says "In progress"), or a shown one nothing (another tab), so the least
+        widths are measured again (cheap: whether any row says something in a folding
+        column is counted, not read from the cells)."""
+        self._least = None
+        self.fit()
 
     def _section_resized(self, column: int, old: int, new: int) -> None:
         if self.adjusting or column == _VERDICT:
@@ -210,7 +211,6 @@ class VerdictWidth(QObject):
             lows = {c: short.get(c) or narrowest(self.table, c) for c in wanted}
             whole = {c: short[c] for c in wanted if c in short}
         widths = give_way(wanted, lows, shortfall, frozenset(self._merchants), whole)
-        self._folded = any(widths[c] == 0 for c in whole)
         verdict = max(least, room - sum(widths.values()))
         self.adjusting = True
         try:
