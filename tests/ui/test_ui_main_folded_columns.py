@@ -62,7 +62,11 @@ def test_at_1024_a_refund_deadline_or_a_failure_below_the_first_rows_keeps_its_c
     with synced(qtbot, window):
         window.commands.sync.trigger()  # F5
     assert _below_the_first_rows(window, Column.REFUND_DUE) == len(withdrawals)
-    assert header.sectionSize(Column.REFUND_DUE) > 0
+    # Every deadline whole: a legal date is never cut ("12/21…" at 1024 px, demo shop).
+    metrics = table.fontMetrics()
+    for row in range(window.model.rowCount()):
+        due = window.model.cell_text(row, Column.REFUND_DUE)
+        assert metrics.horizontalAdvance(due) + 8 <= header.sectionSize(Column.REFUND_DUE), due
     approve_refused(qtbot, window, shop, refusing)
     qtbot.waitUntil(lambda: _below_the_first_rows(window, Column.ACTION) == 1, timeout=WAIT)
     window.close()

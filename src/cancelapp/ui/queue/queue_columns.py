@@ -10,7 +10,7 @@ every one of 100,000 rows, and each row measured is formatted before the first p
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtWidgets import QHeaderView, QMenu, QTableView
@@ -81,19 +81,25 @@ def configure_columns(table: QTableView) -> None:
 
 
 def fit_columns(
-    table: QTableView, text_at: Callable[[int, int], str], sample: int = SAMPLE_ROWS
+    table: QTableView,
+    text_at: Callable[[int, int], str],
+    sample: int = SAMPLE_ROWS,
+    saying: Callable[[int, int], Iterable[int]] | None = None,
 ) -> dict[int, int]:
     """The width of every column but the verdict: its header and the widest text among the
-    first `sample` rows (only the text for `CONTENT_WIDE`), within limits. `text_at(row,
-    column)` is what the cell shows (read from the model directly: through
-    `QModelIndex.data()` it was a thousand calls in and out of Qt before the first paint)."""
+    first `sample` rows (only the text for `CONTENT_WIDE`), within limits; for `FOLDING`,
+    among the first `sample` rows `saying(column, sample)` something in it, however far down
+    (a refund deadline below the first rows was cut to "12/21…"). `text_at(row, column)` is
+    what the cell shows (read from the model directly: through `QModelIndex.data()` it was a
+    thousand calls in and out of Qt before the first paint)."""
     model = table.model()
     metrics = table.fontMetrics()
-    rows = min(model.rowCount(), sample)
+    first = range(min(model.rowCount(), sample))
     widths: dict[int, int] = {}
     for column, (low, high) in _LIMITS.items():
         widest = 0
-        for row in range(rows):
+        rows = saying(column, sample) if saying and column in FOLDING else first
+        for row in rows:
             text = text_at(row, column)
             if text:
                 widest = max(widest, metrics.horizontalAdvance(text))

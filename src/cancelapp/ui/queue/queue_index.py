@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import IntEnum
-from itertools import compress, repeat
+from itertools import compress, islice, repeat
 from typing import Any
 
 from cancelapp.domain.states import HANDLED_STATES, ActionState, Outcome, RequestState
@@ -331,6 +331,13 @@ class QueueIndex:
             said = any(map(word.__and__, map(self._words.__getitem__, shown)))
             self._said[1][word] = said
         return said
+
+    def rows_saying(self, column: Column, shown: list[int], limit: int) -> list[int]:
+        """The first `limit` rows of `shown` (their places in it) with words in `column`,
+        however far down: what its width is measured on."""
+        word = WORD_BITS[column]
+        said = compress(range(len(shown)), map(word.__and__, map(self._words.__getitem__, shown)))
+        return list(islice(said, limit))
 
     def tabs_of(self, request_id: int) -> list[Tab]:
         """The tabs that show a request (none once it is gone)."""

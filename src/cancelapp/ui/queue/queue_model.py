@@ -204,6 +204,11 @@ class QueueModel(QAbstractTableModel):
         answers one by one."""
         return self._cell_text(self._visible[row], column)
 
+    def rows_saying(self, column: int, limit: int) -> list[int]:
+        """Up to `limit` rows shown with something in `column` (Action or Refund due), however
+        far down: a deadline below the first rows is measured, so never cut."""
+        return self.index_.rows_saying(Column(column), self._visible, limit)
+
     def says(self, column: int) -> bool:
         """Whether any row shown has something to say in `column` (Action or Refund due), from
         the rows' fields, not their formatted texts: every row of the tab, however far down

@@ -31,6 +31,7 @@ from cancelapp.ui.labels import (
 from cancelapp.ui.queue.filter_combo import FilterCombo
 from cancelapp.ui.queue.queue_cells import TextDelegate
 from cancelapp.ui.queue.queue_columns import (
+    FOLDING,
     ColumnMenu,
     configure_columns,
     fit_columns,
@@ -172,6 +173,13 @@ class QueueView(Retranslating, QWidget):
         self.hand_widths: dict[int, int] = {}
         self._measuring = False
         header.sectionResized.connect(self._section_resized)
+        # Which folding columns have words in some row: when that changes (a sync brings a
+        # refund deadline), they are measured anew, so a column back from folded is as wide
+        # as its texts and a deadline is never cut.
+        self._saying: dict[Column, bool] = {}
+        model = self.model
+        for signal in (model.modelReset, model.rowsInserted, model.dataChanged):
+            signal.connect(self._words_changed)
         sorting = self.model.sorting
         order = Qt.SortOrder.DescendingOrder if sorting.descending else Qt.SortOrder.AscendingOrder
         header.setSortIndicator(sorting.column, order)
@@ -289,8 +297,14 @@ class QueueView(Retranslating, QWidget):
         if self.columns_fitted:
             self._measure()
 
+    def _words_changed(self, *_args: object) -> None:
+        saying = {column: self.model.says(column) for column in FOLDING}
+        if saying != self._saying:
+            self._saying = saying
+            self.refit_columns()
+
     def _measure(self) -> None:
-        measured = fit_columns(self.table, self.model.cell_text)
+        measured = fit_columns(self.table, self.model.cell_text, saying=self.model.rows_saying)
         self._measuring = True
         try:
             self.verdict_width.want(

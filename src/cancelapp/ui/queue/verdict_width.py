@@ -36,7 +36,8 @@ _VERDICT = Column.VERDICT.value
 # what the Action and refund-due columns gave, and the reason kept two letters).
 REASON_CHARACTERS = 15
 # What may be cut to its narrowest, in this order of preference (the last gives way last).
-# Received never: its times are short already ("3 t", "20 min"), and would be cut.
+# Received never: its times are short already ("3 t", "20 min"), and would be cut; nor
+# Refund due, a legal deadline: shown whole or, with nothing to say, folded away.
 _GIVING_WAY = (
     Column.CUSTOMER,
     Column.SOURCE,
@@ -44,7 +45,6 @@ _GIVING_WAY = (
     Column.PAYMENT,
     Column.FULFILLMENT,
     Column.ACTION,
-    Column.REFUND_DUE,
 )
 
 
