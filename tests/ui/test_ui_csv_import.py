@@ -39,6 +39,10 @@ def test_the_guessed_mapping_shows_what_will_and_will_not_be_imported(qtbot: QtB
     assert dialog.isVisible()
     assert dialog.mapping() == ColumnMapping(timestamp=0, email=1, order=2, reason=3)
     assert dialog.preview_model.rowCount() == 2  # bo@ gave no order number: unmatched
+    # Numbered by their lines in the file, as the bad rows and the import's summary are (and a
+    # spreadsheet, its headings on row 1): the preview said 1 and 2 where the summary said 2, 3.
+    lines = [dialog.preview_model.headerData(r, Qt.Orientation.Vertical) for r in range(2)]
+    assert lines == [2, 3]
     reason = dialog.preview_model.index(0, 3).data()
     assert reason == "<b>Forkert</b> størrelse"  # plain text, as the customer wrote it
     tooltip = dialog.preview_model.index(0, 3).data(Qt.ItemDataRole.ToolTipRole)

@@ -86,10 +86,13 @@ class TextRowsModel(QAbstractTableModel):
         super().__init__(parent)
         self._headers = list(headers)
         self._rows: list[tuple[str, ...]] = []
+        self._lines: list[int] = []
 
-    def set_rows(self, rows: list[tuple[str, ...]]) -> None:
+    def set_rows(self, rows: list[tuple[str, ...]], lines: Sequence[int] = ()) -> None:
+        """`lines`: each row's line in the file, its number (else 1, 2, ...)."""
         self.beginResetModel()  # a new mapping changes every row: nothing to keep
         self._rows = rows
+        self._lines = list(lines)
         self.endResetModel()
 
     def rowCount(self, parent: _AnyIndex = QModelIndex()) -> int:  # noqa: B008
@@ -116,7 +119,7 @@ class TextRowsModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Horizontal:
             return self._headers[section] if 0 <= section < len(self._headers) else None
-        return section + 1
+        return self._lines[section] if section < len(self._lines) else section + 1
 
 
 class CsvImportDialog(QDialog):
@@ -291,7 +294,8 @@ class CsvImportDialog(QDialog):
                     r.text,
                 )
                 for r in self._result.requests[:PREVIEW_ROWS]
-            ]
+            ],
+            [self._result.lines[r.external_id] for r in self._result.requests[:PREVIEW_ROWS]],
         )
         self.bad_rows_model.set_rows(
             [(str(row.line), self._formatter.phrase(row.reason)) for row in self._result.bad_rows]
