@@ -402,4 +402,7 @@ def test_without_sending_set_up_the_reply_goes_to_the_mail_program_or_the_clipbo
     assert says_shopify_emails == approve.preview.notify_customer
     shown.kind_combo.setCurrentIndex(shown.kind_combo.findData("cancelled_kept_fee"))
     assert "annulleringsgebyr" in shown.body_edit.toPlainText()  # the merchant may pick another
+    # A kept amount the merchant chose is not the terms' (eighth walkthrough: "som vores
+    # handelsbetingelser siger" after "Another amount"): the reply claims no terms.
+    assert "handelsbetingelser" not in shown.body_edit.toPlainText()
     approve.reject()

@@ -69,8 +69,8 @@ DEFAULT_TEMPLATES: dict[str, dict[ReplyKind, tuple[str, str]]] = {
         ReplyKind.KEPT_FEE: (
             "Your order {order} has been cancelled",
             "Dear {name},\n\nAs you asked, we have cancelled your order {order}. {amount} is "
-            "on its way back to you via {method}; {fee} is kept as a cancellation fee, as our "
-            "terms say. Expect the money within {days} days.\n\nKind regards,\n{shop}",
+            "on its way back to you via {method}; {fee} is kept as a cancellation fee. "
+            "Expect the money within {days} days.\n\nKind regards,\n{shop}",
         ),
         ReplyKind.STORE_CREDIT: (
             "Your order {order} has been cancelled",
@@ -82,7 +82,7 @@ DEFAULT_TEMPLATES: dict[str, dict[ReplyKind, tuple[str, str]]] = {
             "Your order {order} has been cancelled",
             "Dear {name},\n\nAs you asked, we have cancelled your order {order}. {amount} "
             "is now available to you as store credit for your next order with us{expiry}; "
-            "{fee} is kept as a cancellation fee, as our terms say.\n\nKind regards,\n{shop}",
+            "{fee} is kept as a cancellation fee.\n\nKind regards,\n{shop}",
         ),
         ReplyKind.CANCELLED_NO_REFUND: (
             "Your order {order} has been cancelled",
@@ -169,8 +169,8 @@ DEFAULT_TEMPLATES: dict[str, dict[ReplyKind, tuple[str, str]]] = {
         ReplyKind.KEPT_FEE: (
             "Din ordre {order} er annulleret",
             "Kære {name}\n\nSom du bad om, har vi annulleret din ordre {order}. {amount} er "
-            "på vej tilbage til dig via {method}; {fee} beholder vi som annulleringsgebyr, som "
-            "vores handelsbetingelser siger. Du kan forvente pengene inden for {days} dage."
+            "på vej tilbage til dig via {method}; {fee} beholder vi som annulleringsgebyr. "
+            "Du kan forvente pengene inden for {days} dage."
             "\n\nVenlig hilsen\n{shop}",
         ),
         ReplyKind.STORE_CREDIT: (
@@ -183,7 +183,7 @@ DEFAULT_TEMPLATES: dict[str, dict[ReplyKind, tuple[str, str]]] = {
             "Din ordre {order} er annulleret",
             "Kære {name}\n\nSom du bad om, har vi annulleret din ordre {order}. {amount} står "
             "nu til rådighed for dig som tilgodehavende til din næste ordre hos os{expiry}; "
-            "{fee} beholder vi som annulleringsgebyr, som vores handelsbetingelser siger.\n\n"
+            "{fee} beholder vi som annulleringsgebyr.\n\n"
             "Venlig hilsen\n{shop}",
         ),
         ReplyKind.CANCELLED_NO_REFUND: (
