@@ -508,7 +508,11 @@ class ActionRunner:
 
     def verify(self, plan: ActionPlan) -> Recheck:
         """Read the order fresh (one lean request); a Conflict when anything the plan rested
-        on has changed."""
+        on has changed. Part of carrying out a decision: it goes first in the pacer."""
+        with self.client.going_first():
+            return self._verify(plan)
+
+    def _verify(self, plan: ActionPlan) -> Recheck:
         variables = {
             **(plan.suggestion or {}),
             "id": plan.order_id,
@@ -532,7 +536,10 @@ class ActionRunner:
     # -- internals -----------------------------------------------------------------------------
 
     def _run(self, entry: JournaledPlan) -> Outcome:
-        return self._pipeline.run(entry)[1]
+        """Send a decision already made: its requests go first in the pacer, never held
+        back behind a read (a sync's, or another decision's preview)."""
+        with self.client.going_first():
+            return self._pipeline.run(entry)[1]
 
     def _verify_and_run(self, entry: JournaledPlan) -> Outcome:
         """Run a journaled plan of which nothing was sent yet, after re-verification."""

@@ -104,6 +104,7 @@ class ShopifyClient:
             connect=timeout.connect, read=waited_read_s, write=timeout.write, pool=timeout.pool
         )
         self._waiting = threading.local()  # `merchant_waiting` on this thread
+        self._first = threading.local()  # `going_first` on this thread
         # How long a merchant's read waits in all before it gives up: a request that may
         # not be abandoned (a bulk's mutation) is said to be slow after as long.
         self.merchant_patience = waited_read_s * WAITED_ATTEMPTS
@@ -235,13 +236,19 @@ class ShopifyClient:
     def merchant_waiting(self) -> Iterator[None]:
         """Requests this thread sends meanwhile are ones a merchant waits on (an approve's
         order read, a bulk's preparation): shorter patience, fewer attempts, and they go
-        first, the other threads' requests (a sync) waiting meanwhile (`Throttle`)."""
-        self._waiting.on = True
-        try:
-            with self.throttle.merchant_first():
-                yield
-        finally:
-            self._waiting.on = False
+        first in the pacer (`going_first`). Other threads keep theirs."""
+        with self.going_first(), _flag(self._waiting, "on"):
+            yield
+
+    @contextmanager
+    def going_first(self) -> Iterator[None]:
+        """Requests this thread sends meanwhile go first in the pacer: while one waits for
+        the budget, other threads' requests (a sync's) start none (`Throttle.acquire`). For
+        what a merchant waits on, and for what a decision already made sends (the runner's
+        carrying out: its cancel, refund and restock, and the reads between them), which
+        is never held back behind a read."""
+        with _flag(self._first, "on"):
+            yield
 
     def _execute(
         self,
@@ -284,7 +291,8 @@ class ShopifyClient:
         attempts = min(self.retry.attempts, WAITED_ATTEMPTS) if waited else self.retry.attempts
         while True:
             cost = self._cost(cost_key, document, variables)
-            reservation = self.throttle.acquire(cost, cancel, first=waited)
+            first = getattr(self._first, "on", False)
+            reservation = self.throttle.acquire(cost, cancel, first=first)
             try:
                 reply = self._send(version, body, operation)
             except _Transient as transient:
@@ -410,6 +418,17 @@ class ShopifyClient:
         if not self._tokens.can_refresh:
             return AuthFailed.bad_token("HTTP 401")
         return AuthFailed.bad_client_credentials("HTTP 401 with a fresh token")
+
+
+@contextmanager
+def _flag(local: threading.local, name: str) -> Iterator[None]:
+    """Sets a thread-local flag for the block, then puts back what it was (sections nest)."""
+    before = getattr(local, name, False)
+    setattr(local, name, True)
+    try:
+        yield
+    finally:
+        setattr(local, name, before)
 
 
 @dataclass
