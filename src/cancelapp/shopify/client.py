@@ -290,6 +290,9 @@ class ShopifyClient:
         waited = getattr(self._waiting, "on", False)
         attempts = min(self.retry.attempts, WAITED_ATTEMPTS) if waited else self.retry.attempts
         while True:
+            if cancel.is_set() and not operation.is_mutation:
+                raise Cancelled  # a read its caller stopped is not sent (a budget to spare
+                # would let it go: `Throttle.acquire` only looks at the flag while waiting)
             cost = self._cost(cost_key, document, variables)
             first = getattr(self._first, "on", False)
             reservation = self.throttle.acquire(cost, cancel, first=first)

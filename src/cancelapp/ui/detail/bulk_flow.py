@@ -256,8 +256,13 @@ class BulkFlow(QObject):
             if self._read_over(task):
                 self._failed(error, approving=approving)
 
+        def cancelled() -> None:  # stopped other than by Esc (the store closed, quitting)
+            if self._read_over(task):
+                self._set_busy(False)
+
         task.succeeded.connect(read)
         task.failed.connect(failed)
+        task.cancelled.connect(cancelled)
 
     def _read_over(self, task: Task) -> bool:
         """The reading by `task` ended (or was stopped); False when it no longer counts."""
