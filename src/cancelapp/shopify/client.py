@@ -123,6 +123,10 @@ class ShopifyClient:
         self._tokens = TokenSource(endpoint, credentials, self._http, clock)
         self._costs: dict[tuple[str, str, tuple[tuple[str, int], ...]], float] = {}
         self._closed = threading.Event()
+        # When each request now on its way left (monotonic), by a number of its own.
+        self._out: dict[int, float] = {}
+        self._out_lock = threading.Lock()
+        self._sent = 0
 
     def __repr__(self) -> str:
         return f"ShopifyClient({self.endpoint.domain})"
@@ -137,6 +141,15 @@ class ShopifyClient:
         """Interrupts waits that have no cancel flag of their own and closes the connections."""
         self._closed.set()
         self._http.close()
+
+    @property
+    def unanswered_s(self) -> float:
+        """How long the request that left first, of those still on their way, has waited for
+        Shopify's answer (0 when none is): Shopify's silence. A wait for the budget before a
+        request leaves is not silence (nor is a pause between requests)."""
+        with self._out_lock:
+            oldest = min(self._out.values(), default=None)
+        return 0.0 if oldest is None else time.monotonic() - oldest
 
     @property
     def token_exchanges(self) -> int:
@@ -353,6 +366,10 @@ class ShopifyClient:
         url = self.endpoint.graphql_url(version)
         started = time.perf_counter()
         self.stats.requests += 1
+        with self._out_lock:
+            self._sent += 1
+            number = self._sent
+            self._out[number] = time.monotonic()
         try:
             response = self._http.post(
                 url,
@@ -364,6 +381,9 @@ class ShopifyClient:
             raise _Transient(NetworkDown(type(exc).__name__), sent=False) from None
         except httpx.TransportError as exc:
             raise _Transient(NetworkDown(type(exc).__name__), sent=True) from None
+        finally:
+            with self._out_lock:
+                del self._out[number]
         status = response.status_code
         served = response.headers.get("X-Shopify-API-Version")
         if served and served != version:

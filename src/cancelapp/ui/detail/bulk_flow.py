@@ -409,8 +409,8 @@ class BulkFlow(QObject):
         self._start_next(session, run)
 
     def _watch(self) -> None:
-        """While an order has waited for Shopify longer than a merchant's patience (a single
-        decision's read gives up by then), the dialog says so in words, and the window goes
+        """While an order has waited for Shopify's answer longer than a merchant's patience (a
+        single decision's read gives up by then), the dialog says so in words, and the window goes
         offline as a single decision's does. The order itself is never abandoned: it may have
         reached Shopify, so its worker waits for the answer (the journal and idempotency keys
         make the runner's later recovery safe)."""
@@ -423,7 +423,10 @@ class BulkFlow(QObject):
                 progress.show_waiting(None, [], run is not None and run.stopped)
             return
         patience = session.client.merchant_patience
-        waited = time.monotonic() - min(self._sent_at[i] for i in in_flight)
+        # Shopify's silence: since the orders started, and since a request actually left
+        # (a wait in the pacer, behind other requests or for the budget, is not silence).
+        since_started = time.monotonic() - min(self._sent_at[i] for i in in_flight)
+        waited = min(since_started, session.client.unanswered_s)
         if waited < patience:
             if progress is not None:
                 progress.show_waiting(None, [], run.stopped)
