@@ -4,13 +4,13 @@ says (a few at a time; none after Stop).
 
 While the selected orders are read, the status bar says so at once (and that the first read
 of the store still runs, when it does), Esc stops the reading, and no other decision starts;
-the reads go before the sync's (`Throttle.merchant_first`), so the confirmation does not wait
-for the sync. The decline reason is read from its dialog on the GUI thread, before any worker
-starts. With an undo window (Settings), the confirmed bulk waits it out as a single decision
-does: every order is queued in the journal, the status bar says when they go, and one Undo
-(Ctrl+Z) takes back all of them. When the window is over the orders are sent with their
-progress shown; Stop takes back those not started. Without an undo window they are sent at
-once.
+the reads go before the sync's (`ShopifyClient.merchant_waiting`), so the confirmation does
+not wait for the sync. The decline reason is read from its dialog on the GUI thread, before
+any worker starts. With an undo window (Settings), the confirmed bulk waits it out as a
+single decision does: every order is queued in the journal, the status bar says when they
+go, and one Undo (Ctrl+Z) takes back all of them. When the window is over the orders are
+sent with their progress shown; Stop takes back those not started. Without an undo window
+they are sent at once.
 """
 
 from __future__ import annotations
