@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import threading
 from dataclasses import replace
 from datetime import timedelta
 from decimal import Decimal
@@ -20,6 +21,7 @@ from cancelapp.domain.verdict import ProcessingFee, RefundMethod, SuggestedActio
 from cancelapp.session.audit_csv import export_csv
 from cancelapp.shopify import AccessToken, Endpoint
 from cancelapp.shopify.client import ShopifyClient
+from cancelapp.shopify.throttle import Reservation
 from cancelapp.store.journal import list_decisions
 from cancelapp.store.stores import save_store
 from cancelapp.ui.workers import Lane, WorkerPool
@@ -53,6 +55,32 @@ def test_approve_cancels_refunds_restocks_once_and_records_it(harness: Harness) 
     csv_text = io.StringIO()
     assert export_csv(h.db, csv_text, head=None) == 3
     assert f",{shown.quantized().amount},{shown.currency}," in csv_text.getvalue()
+
+
+def test_a_decision_goes_first_in_the_pacer_and_its_preview_does_not(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A decision already made (its re-check, cancel, refund, restock) is never held back
+    behind a read, a sync's or a merchant's: every request it sends is acquired `first`.
+    The preview's reads outside a merchant's section are not."""
+    h = harness
+    throttle = h.client.throttle
+    acquire = throttle.acquire
+    firsts: list[bool] = []
+
+    def spied(
+        cost: float, cancel: threading.Event | None = None, *, first: bool = False
+    ) -> Reservation:
+        firsts.append(first)
+        return acquire(cost, cancel, first=first)
+
+    monkeypatch.setattr(throttle, "acquire", spied)
+    order_id = h.shop.create_order("paid")
+    plan = h.runner.prepare_approve(h.request_for(order_id), SuggestedAction())
+    assert firsts and not any(firsts)
+    firsts.clear()
+    assert h.runner.execute(plan).status is OutcomeStatus.DONE
+    assert len(firsts) >= 3 and all(firsts)  # the re-check, the cancel, the refund, …
 
 
 def test_kept_fee_cancels_then_refunds_the_rest_in_the_customer_currency(harness: Harness) -> None:

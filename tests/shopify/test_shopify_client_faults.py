@@ -124,6 +124,22 @@ def test_a_read_the_merchant_waits_on_gives_up_on_a_hanging_shop_sooner(
     assert len(_orders(client)) == 3  # elsewhere, patience as before: answered after 1 s
 
 
+def test_a_merchant_section_inside_another_leaves_the_outer_one_as_it_was(
+    demo_shop: DemoShop, client_for: Client
+) -> None:
+    """Closing an inner section set the thread back to a background's patience (and place in
+    the pacer) while the outer one was still open."""
+    client = client_for(demo_shop, waited_read_s=0.2)
+    _orders(client)
+    demo_shop.faults.inject(Fault.latency(1.0), operation="Orders", times=10)
+    with client.merchant_waiting():
+        with client.merchant_waiting():
+            pass
+        with pytest.raises(NetworkDown):  # still a merchant's patience: two attempts of 0.2 s
+            _orders(client)
+    assert len(demo_shop.faults.fired) == 2
+
+
 def test_429_is_waited_out_as_retry_after_says(demo_shop: DemoShop, client: ShopifyClient) -> None:
     demo_shop.faults.inject(Fault.rate_limited(retry_after=0.3), operation="Orders")
     started = time.monotonic()

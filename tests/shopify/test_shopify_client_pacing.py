@@ -159,3 +159,39 @@ def test_a_second_client_on_the_same_store_is_throttled_and_recovers(
             assert len(client.query(SYNC_PAGE)["orders"]["nodes"]) == 50
     assert shop.throttled > 0
     assert first.stats.throttled + second.stats.throttled == shop.throttled
+
+
+def test_with_budget_to_spare_a_sync_does_not_wait_while_a_merchant_reads(
+    make_demo_shop: ShopFactory, client_for: Client
+) -> None:
+    """While a merchant's read was open (a bulk's preparation, for all its orders), every
+    other request waited, however full the bucket: a sync, and a decision whose undo window
+    was over. Only a merchant's request waiting for the budget holds them back now."""
+    clock = ManualClock()
+    shop = make_demo_shop(size=5, clock=clock, restore_rate=100, bucket_size=1000)
+    paced = _manual_time(clock)
+    hour = clock.monotonic() + 3600
+
+    def sleep(seconds: float, cancel: threading.Event | None) -> bool:
+        if clock.monotonic() > hour:
+            return True  # an hour of simulated waiting: it gives up (`Cancelled`)
+        return bool(paced["sleep"](seconds, cancel))
+
+    client = client_for(shop, clock=clock.monotonic, sleep=sleep)
+    client.connect()  # a reading: the bucket is nearly full
+    opened, closing = threading.Event(), threading.Event()
+
+    def merchant() -> None:
+        with client.merchant_waiting():
+            opened.set()
+            closing.wait(10)
+
+    reader = threading.Thread(target=merchant)
+    reader.start()
+    try:
+        assert opened.wait(5)
+        assert len(_sync(client, SYNC_PAGE)) == 5
+    finally:
+        closing.set()
+        reader.join(5)
+    assert client.throttle.waited_s == 0

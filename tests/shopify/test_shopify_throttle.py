@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-from contextlib import ExitStack
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from random import Random
@@ -176,22 +175,46 @@ def test_points_are_not_given_back_past_a_fresh_reading(fake: FakeTime) -> None:
     assert projected.currently_available == pytest.approx(300)
 
 
-def test_while_a_merchant_waits_only_their_requests_start(fake: FakeTime) -> None:
-    """A sync's page and an order read for a decision both cost about 900 points: without
-    the merchant going first, the page took every refill and the read waited for the sync."""
-    section = ExitStack()
+def test_when_both_wait_for_the_refill_the_first_request_goes_first(fake: FakeTime) -> None:
+    """A sync's page and an order read for a decision both wait for the refill: the read
+    goes first. Without it, the pages (about 900 points each) took every refill, and the
+    read waited for the whole backfill."""
+    throttle = Throttle(fake.clock, lambda seconds, cancel: sleep(seconds, cancel))
+    throttle.record(status(available=0))  # 100 points a second
+    merchant_sleeping, merchant_may_wake = threading.Event(), threading.Event()
+    read: list[float] = []
+
+    def merchant() -> None:
+        read.append(throttle.acquire(500, first=True).waited_s)
+
+    reader = threading.Thread(target=merchant, daemon=True)
 
     def sleep(seconds: float, cancel: threading.Event | None) -> bool:
+        if threading.current_thread() is reader:  # its time passes as the page waits
+            woken = merchant_sleeping.is_set()  # a second wait: the page took its points
+            merchant_sleeping.set()
+            merchant_may_wake.wait(5)
+            return woken  # interrupted: it ends without points
         fake.sleep(seconds, cancel)
-        if len(fake.sleeps) == 3:  # the merchant's read is answered: the section closes
-            section.close()
+        if fake.now >= 100 + 5 + MARGIN_POINTS / 100 and not merchant_may_wake.is_set():
+            merchant_may_wake.set()  # its 500 points are there: it takes them
+            reader.join(5)
         return False
 
-    throttle = Throttle(fake.clock, sleep)
+    reader.start()
+    try:
+        assert merchant_sleeping.wait(5)  # the read waits for its 500 points
+        page = throttle.acquire(100)  # a page's 100 were there after 1 s: it lets the read go
+    finally:
+        merchant_may_wake.set()
+        reader.join(5)
+    assert read == [pytest.approx(5 + MARGIN_POINTS / 100)]
+    assert page.waited_s == pytest.approx(6 + 2 * MARGIN_POINTS / 100, abs=YIELD_S)
+
+
+def test_with_budget_to_spare_nobody_waits_for_a_first_request(fake: FakeTime) -> None:
+    throttle = Throttle(fake.clock, fake.sleep)
     throttle.record(status(available=1000))
-    section.enter_context(throttle.merchant_first())
-    assert throttle.acquire(900, first=True).waited_s == 0
-    throttle.record(status(available=1000))  # plenty left: a sync's page would go now
-    page = throttle.acquire(100)  # but waits until the merchant's section closed
-    assert page.waited_s == pytest.approx(3 * YIELD_S)
-    assert throttle.acquire(100).waited_s == 0  # then nothing holds it back
+    assert throttle.acquire(300, first=True).waited_s == 0  # in flight, not answered yet
+    assert throttle.acquire(300).waited_s == 0
+    assert fake.sleeps == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
@@ -781,6 +782,31 @@ def test_a_bulk_order_shopify_does_not_answer_is_said_and_stop_lets_the_dialog_c
         if gid in sent:  # its result lands in the queue as usual
             qtbot.waitUntil(lambda rid=rid: window.model.row_of(rid) is None, timeout=WAIT)
     assert not window.bulk.busy
+
+
+def test_a_bulk_order_waiting_for_shopifys_budget_is_not_shopify_out_of_reach(
+    window: MainWindow, qtbot: QtBot, demo_shop: DemoShop
+) -> None:
+    """The bulk's orders waited in the pacer (behind a single Approve's read, or for the
+    budget) and the bulk's watch counted that as Shopify's silence: the window went offline
+    although Shopify answered every request at once. Only time after a request left counts."""
+    choose(qtbot, window, rows_with(window, "approve", "PAID")[:1])
+    session = window.session
+    assert session is not None
+    session.client.merchant_patience = 0.5  # a merchant's 20 s, shortened
+    dialog = open_bulk(qtbot, window, Qt.Key.Key_A)
+    assert isinstance(dialog, BulkConfirmDialog)
+    bucket = demo_shop.bucket  # from now on, Shopify's budget is small and spent
+    bucket.size, bucket.restore_rate = 1000, 250
+    assert bucket.take(1000)
+    offline: list[bool] = []
+    window.bulk.unreachable.connect(lambda: offline.append(True))
+    started = time.monotonic()
+    run, progress = run_to_end(qtbot, window, dialog)
+    assert time.monotonic() - started > 2 * session.client.merchant_patience  # it waited
+    assert [o.state for o in run.orders] == [OrderState.DONE]
+    assert offline == [] and window.status.online is not False
+    assert not progress.waiting.isVisible()
 
 
 def test_a_bulk_order_sent_but_unconfirmed_shows_its_final_state_once_recovered(

@@ -250,3 +250,28 @@ def test_approve_selected_says_it_reads_the_orders_and_esc_stops_it(
     hang.set()  # the order read ends after all: nothing opens
     qtbot.waitUntil(lambda: window.context.workers.active_count == 0, timeout=WAIT)
     assert opened == [] and not window.bulk.busy
+
+
+def test_esc_stops_the_read_under_way_and_is_not_logged_as_a_failure(
+    qtbot: QtBot,
+    window: MainWindow,
+    shop: DemoShop,
+    hang: threading.Event,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """After Esc the worker went on with the order's other reads (each up to ~20 s on a
+    hanging shop) while the window said it was not busy, and ended by logging a failure
+    with a traceback. Now the read at the shop is the last one: nothing more is sent."""
+    two_requests(window)
+    window.queue.show_tab(Tab.APPROVE)
+    click_rows(qtbot, window, [0, 1])
+    qtbot.keyClick(window.queue.table, Qt.Key.Key_A, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: any(op == "Order" for op, _f in shop.faults.fired), timeout=WAIT)
+    qtbot.keyClick(window.queue.table, Qt.Key.Key_Escape)
+    assert not window.bulk.busy
+    shop.faults.inject(Fault.latency(0.0), operation="SuggestedRefund")  # says if one is read
+    hang.set()  # the order's read is answered
+    qtbot.waitUntil(lambda: window.context.workers.active_count == 0, timeout=WAIT)
+    assert [op for op, _f in shop.faults.fired] == ["Order"]  # no refund read after Esc
+    failed = [r for r in caplog.records if r.levelname == "WARNING" and "failed" in r.message]
+    assert failed == []

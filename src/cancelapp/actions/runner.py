@@ -208,22 +208,25 @@ class ActionRunner:
         *,
         statutory: bool = False,
         offer_locations: bool = True,
+        cancel: threading.Event | None = None,
     ) -> ActionPlan:
         """The plan for the merchant's `choices` (the policy's `action` when None).
         `offer_locations`: read where each item may go back into stock (the preview's
-        choice); without it, only the order's own locations are offered."""
-        request, order = self._request_and_order(request_id)
+        choice); without it, only the order's own locations are offered. `cancel`: the
+        caller's stop, which interrupts its reads (`Cancelled`)."""
+        stop = self._stop if cancel is None else cancel
+        request, order = self._request_and_order(request_id, stop)
         refuse_while_at_warehouse(order)
         if warehouse_state(order) is WarehouseState.AT_WAREHOUSE:
             return plan_ask_warehouse(order, request, default_message(order, self.settings.words))
-        requested = self._requested(order, request)
+        requested = self._requested(order, request, stop)
         chosen = lawful(choices or ApproveChoices.of(action), statutory=statutory)
         chosen = resolve_lines(order, request, chosen, requested, restock=action.restock)
         places = self.restock_places(order) if offer_locations else None
         if places is not None:
             chosen = with_defaults(chosen, places)
         whole = is_whole(order, request, chosen)
-        suggested = self.fetch_suggested(suggestion_variables(order, chosen, whole=whole))
+        suggested = self.fetch_suggested(suggestion_variables(order, chosen, whole=whole), stop)
         holds = () if whole else self._our_holds(order)
         plan = plan_approve(
             order,
@@ -238,25 +241,30 @@ class ActionRunner:
             places=places,
         )
         if not whole and request.native_edit_id:
-            total = shopify_edit_total(
-                self.client, order.id, request.native_edit_id, cancel=self._stop
-            )
+            total = shopify_edit_total(self.client, order.id, request.native_edit_id, cancel=stop)
             plan = with_shopify_total(plan, total)
         return plan
 
-    def prepare_ask_warehouse(self, request_id: int) -> ActionPlan:
+    def prepare_ask_warehouse(
+        self, request_id: int, *, cancel: threading.Event | None = None
+    ) -> ActionPlan:
         """Only the first half of an approve, for an order a fulfillment service holds: ask
         it to cancel. The cancel and refund are decided when the warehouse has agreed."""
-        request, order = self._request_and_order(request_id)
+        request, order = self._request_and_order(request_id, cancel)
         refuse_while_at_warehouse(order)
         if warehouse_state(order) is not WarehouseState.AT_WAREHOUSE:
             raise PlanRefused(_phrase(NOT_AT_WAREHOUSE))
         return plan_ask_warehouse(order, request, default_message(order, self.settings.words))
 
     def prepare_decline(
-        self, request_id: int, reason: str, *, statutory: bool = False
+        self,
+        request_id: int,
+        reason: str,
+        *,
+        statutory: bool = False,
+        cancel: threading.Event | None = None,
     ) -> ActionPlan:
-        request, order = self._request_and_order(request_id)
+        request, order = self._request_and_order(request_id, cancel)
         return plan_decline(
             order,
             request,
@@ -290,15 +298,17 @@ class ActionRunner:
     ) -> tuple[list[ActionPlan], list[tuple[int, PlanRefused]], BulkSummary]:
         """Plans for every approval that can go ahead, the ones that cannot and why, and the
         single confirmation's summary (of the cancels: an order a fulfillment service holds
-        is planned as asking it first, and refunds nothing now). `cancel` set: no further
-        order is read (`Cancelled`)."""
+        is planned as asking it first, and refunds nothing now). `cancel` set: the read
+        under way stops and no further order is read (`Cancelled`)."""
         plans: list[ActionPlan] = []
         refused: list[tuple[int, PlanRefused]] = []
         for request_id, action in approvals:
             if cancel is not None and cancel.is_set():
                 raise Cancelled
             try:
-                plans.append(self.prepare_approve(request_id, action, offer_locations=False))
+                plans.append(
+                    self.prepare_approve(request_id, action, offer_locations=False, cancel=cancel)
+                )
             except PlanRefused as why:
                 refused.append((request_id, why))
         cancels = (p.preview for p in plans if p.kind is not ActionKind.CANCELLATION_REQUEST)
@@ -492,8 +502,9 @@ class ActionRunner:
 
     # -- reading Shopify -----------------------------------------------------------------------
 
-    def fetch_order(self, order_id: str) -> Order:
-        data = self.client.query(documents.client("order"), {"id": order_id}, cancel=self._stop)
+    def fetch_order(self, order_id: str, cancel: threading.Event | None = None) -> Order:
+        stop = self._stop if cancel is None else cancel
+        data = self.client.query(documents.client("order"), {"id": order_id}, cancel=stop)
         return _order_of(data)
 
     def restock_places(self, order: Order) -> RestockPlaces:
@@ -506,8 +517,11 @@ class ActionRunner:
         except MissingScopes as missing:
             return order_places(order, missing.scopes or ("read_locations",))
 
-    def fetch_suggested(self, variables: dict[str, object]) -> SuggestedRefund:
-        data = self.client.query(documents.client("suggested_refund"), variables, cancel=self._stop)
+    def fetch_suggested(
+        self, variables: dict[str, object], cancel: threading.Event | None = None
+    ) -> SuggestedRefund:
+        stop = self._stop if cancel is None else cancel
+        data = self.client.query(documents.client("suggested_refund"), variables, cancel=stop)
         node = data.get("order")
         if node is None:  # deleted since the order was read
             raise PlanRefused(_phrase(ORDER_GONE))
@@ -515,7 +529,11 @@ class ActionRunner:
 
     def verify(self, plan: ActionPlan) -> Recheck:
         """Read the order fresh (one lean request); a Conflict when anything the plan rested
-        on has changed."""
+        on has changed. Part of carrying out a decision: it goes first in the pacer."""
+        with self.client.going_first():
+            return self._verify(plan)
+
+    def _verify(self, plan: ActionPlan) -> Recheck:
         variables = {
             **(plan.suggestion or {}),
             "id": plan.order_id,
@@ -539,7 +557,10 @@ class ActionRunner:
     # -- internals -----------------------------------------------------------------------------
 
     def _run(self, entry: JournaledPlan) -> Outcome:
-        return self._pipeline.run(entry)[1]
+        """Send a decision already made: its requests go first in the pacer, never held
+        back behind a read (a sync's, or another decision's preview)."""
+        with self.client.going_first():
+            return self._pipeline.run(entry)[1]
 
     def _verify_and_run(self, entry: JournaledPlan) -> Outcome:
         """Run a journaled plan of which nothing was sent yet, after re-verification."""
@@ -584,21 +605,25 @@ class ActionRunner:
             raise PlanRefused(_phrase(QT_TRANSLATE_NOOP(_CONTEXT, "The request was not found.")))
         return request
 
-    def _request_and_order(self, request_id: int) -> tuple[CancellationRequest, Order]:
+    def _request_and_order(
+        self, request_id: int, cancel: threading.Event | None = None
+    ) -> tuple[CancellationRequest, Order]:
         request = self._request(request_id)
         if request.order_id is None:
             raise PlanRefused(
                 _phrase(QT_TRANSLATE_NOOP(_CONTEXT, "Match the request to an order first."))
             )
-        return request, self.fetch_order(request.order_id)
+        return request, self.fetch_order(request.order_id, cancel)
 
-    def _requested(self, order: Order, request: CancellationRequest) -> dict[str, int]:
+    def _requested(
+        self, order: Order, request: CancellationRequest, cancel: threading.Event
+    ) -> dict[str, int]:
         """The units a partial Shopify buyer request names, by line (empty: every unshipped
         unit of its lines, when Shopify will not say)."""
         if not (request.is_partial and request.native_edit_id):
             return {}
         try:
-            removals = requested_removals(self.client, order.id, request.native_edit_id, self._stop)
+            removals = requested_removals(self.client, order.id, request.native_edit_id, cancel)
         except (RequestRejected, MissingScopes, MalformedResponse):
             return {}
         return {str(entry["lineItemId"]): int(entry["quantity"]) for entry in removals}

@@ -134,7 +134,9 @@ def _prepare_approve(
     for request_id in asks:
         control.raise_if_cancelled()
         try:
-            plans.append(session.runner.prepare_ask_warehouse(request_id))
+            plans.append(
+                session.runner.prepare_ask_warehouse(request_id, cancel=control.cancel_event)
+            )
         except PlanRefused as why:
             refused.append((request_id, why))
     left_out += [_left_out(read[rid], why.phrase) for rid, why in refused]
@@ -183,7 +185,11 @@ def _prepare_decline(
             left_out.append(_left_out(detail, Phrase(_CONTEXT, _STATUTORY)))
             continue
         try:
-            plans.append(session.runner.prepare_decline(detail.request.id, reason))
+            plans.append(
+                session.runner.prepare_decline(
+                    detail.request.id, reason, cancel=control.cancel_event
+                )
+            )
         except PlanRefused as refused:
             left_out.append(_left_out(detail, refused.phrase))
     summary = summarise(p.preview for p in plans if p.preview is not None)

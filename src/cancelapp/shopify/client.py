@@ -104,6 +104,7 @@ class ShopifyClient:
             connect=timeout.connect, read=waited_read_s, write=timeout.write, pool=timeout.pool
         )
         self._waiting = threading.local()  # `merchant_waiting` on this thread
+        self._first = threading.local()  # `going_first` on this thread
         # How long a merchant's read waits in all before it gives up: a request that may
         # not be abandoned (a bulk's mutation) is said to be slow after as long.
         self.merchant_patience = waited_read_s * WAITED_ATTEMPTS
@@ -122,6 +123,10 @@ class ShopifyClient:
         self._tokens = TokenSource(endpoint, credentials, self._http, clock)
         self._costs: dict[tuple[str, str, tuple[tuple[str, int], ...]], float] = {}
         self._closed = threading.Event()
+        # When each request now on its way left (monotonic), by a number of its own.
+        self._out: dict[int, float] = {}
+        self._out_lock = threading.Lock()
+        self._sent = 0
 
     def __repr__(self) -> str:
         return f"ShopifyClient({self.endpoint.domain})"
@@ -136,6 +141,15 @@ class ShopifyClient:
         """Interrupts waits that have no cancel flag of their own and closes the connections."""
         self._closed.set()
         self._http.close()
+
+    @property
+    def unanswered_s(self) -> float:
+        """How long the request that left first, of those still on their way, has waited for
+        Shopify's answer (0 when none is): Shopify's silence. A wait for the budget before a
+        request leaves is not silence (nor is a pause between requests)."""
+        with self._out_lock:
+            oldest = min(self._out.values(), default=None)
+        return 0.0 if oldest is None else time.monotonic() - oldest
 
     @property
     def token_exchanges(self) -> int:
@@ -235,13 +249,19 @@ class ShopifyClient:
     def merchant_waiting(self) -> Iterator[None]:
         """Requests this thread sends meanwhile are ones a merchant waits on (an approve's
         order read, a bulk's preparation): shorter patience, fewer attempts, and they go
-        first, the other threads' requests (a sync) waiting meanwhile (`Throttle`)."""
-        self._waiting.on = True
-        try:
-            with self.throttle.merchant_first():
-                yield
-        finally:
-            self._waiting.on = False
+        first in the pacer (`going_first`). Other threads keep theirs."""
+        with self.going_first(), _flag(self._waiting, "on"):
+            yield
+
+    @contextmanager
+    def going_first(self) -> Iterator[None]:
+        """Requests this thread sends meanwhile go first in the pacer: while one waits for
+        the budget, other threads' requests (a sync's) start none (`Throttle.acquire`). For
+        what a merchant waits on, and for what a decision already made sends (the runner's
+        carrying out: its cancel, refund and restock, and the reads between them), which
+        is never held back behind a read."""
+        with _flag(self._first, "on"):
+            yield
 
     def _execute(
         self,
@@ -283,8 +303,12 @@ class ShopifyClient:
         waited = getattr(self._waiting, "on", False)
         attempts = min(self.retry.attempts, WAITED_ATTEMPTS) if waited else self.retry.attempts
         while True:
+            if cancel.is_set() and not operation.is_mutation:
+                raise Cancelled  # a read its caller stopped is not sent (a budget to spare
+                # would let it go: `Throttle.acquire` only looks at the flag while waiting)
             cost = self._cost(cost_key, document, variables)
-            reservation = self.throttle.acquire(cost, cancel, first=waited)
+            first = getattr(self._first, "on", False)
+            reservation = self.throttle.acquire(cost, cancel, first=first)
             try:
                 reply = self._send(version, body, operation)
             except _Transient as transient:
@@ -342,6 +366,10 @@ class ShopifyClient:
         url = self.endpoint.graphql_url(version)
         started = time.perf_counter()
         self.stats.requests += 1
+        with self._out_lock:
+            self._sent += 1
+            number = self._sent
+            self._out[number] = time.monotonic()
         try:
             response = self._http.post(
                 url,
@@ -353,6 +381,9 @@ class ShopifyClient:
             raise _Transient(NetworkDown(type(exc).__name__), sent=False) from None
         except httpx.TransportError as exc:
             raise _Transient(NetworkDown(type(exc).__name__), sent=True) from None
+        finally:
+            with self._out_lock:
+                del self._out[number]
         status = response.status_code
         served = response.headers.get("X-Shopify-API-Version")
         if served and served != version:
@@ -410,6 +441,17 @@ class ShopifyClient:
         if not self._tokens.can_refresh:
             return AuthFailed.bad_token("HTTP 401")
         return AuthFailed.bad_client_credentials("HTTP 401 with a fresh token")
+
+
+@contextmanager
+def _flag(local: threading.local, name: str) -> Iterator[None]:
+    """Sets a thread-local flag for the block, then puts back what it was (sections nest)."""
+    before = getattr(local, name, False)
+    setattr(local, name, True)
+    try:
+        yield
+    finally:
+        setattr(local, name, before)
 
 
 @dataclass

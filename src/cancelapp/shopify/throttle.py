@@ -5,18 +5,21 @@ second; every response says how much is left (`extensions.cost.throttleStatus`).
 request the client projects that reading forward to now and, if the request's cost is not
 covered yet, waits exactly until it is. Waiting is interruptible by a `threading.Event`.
 
-Requests a merchant waits on go first (`merchant_first`): meanwhile background requests (a
-sync's pages) start none, so they cannot take each refill of the budget as it comes. Without
-that, a first sync's backfill pages (about 900 points each) took every refill and an order
-read for Approve selected (also about 900) waited until the backfill ended, a minute or more.
+Requests acquired `first` (a merchant waits on them, or a decision already made sends them)
+go first: while one of them waits for the budget, background requests (a sync's pages) start
+none, so they cannot take each refill as it comes. Without that, a first sync's backfill pages
+(about 900 points each) took every refill and an order read for Approve selected (also about
+900) waited until the backfill ended, a minute or more. Only a wait for the budget counts, not
+a merchant's section being open: with budget to spare nobody waits, and a background request
+(a decision whose undo window is over, a sync) is never held back for longer than the first
+requests' own waits.
 """
 
 from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,7 +32,7 @@ _EPSILON = 1e-6  # points; absorbs float rounding after an exact wait
 # Asked for on top of the cost: Shopify rounds `currentlyAvailable` and keeps its own clock, so
 # arriving at the exact point the budget suffices risks a THROTTLED answer for a fraction.
 MARGIN_POINTS = 1.0
-# How soon a background request looks again while a merchant's requests go first.
+# How soon a background request looks again while a first request waits for the budget.
 YIELD_S = 0.1
 
 
@@ -80,7 +83,7 @@ class Throttle:
         self._reading: ThrottleStatus | None = None
         self._read_at = 0.0
         self._readings = 0  # how many readings Shopify has sent: `release` checks none came
-        self._merchants = 0  # sections a merchant waits on, open now (`merchant_first`)
+        self._first_waiting = 0  # `first` requests waiting for the budget now
         self.waited_s = 0.0  # total time spent pacing, for measurements
 
     @property
@@ -108,36 +111,33 @@ class Throttle:
         with self._lock:
             return self._delay(cost)
 
-    @contextmanager
-    def merchant_first(self) -> Iterator[None]:
-        """While this is open (on any thread), only requests acquired with `first` start:
-        the others wait, however much budget is left, and go on once no merchant waits."""
-        with self._lock:
-            self._merchants += 1
-        try:
-            yield
-        finally:
-            with self._lock:
-                self._merchants -= 1
-
     def acquire(
         self, cost: float, cancel: threading.Event | None = None, *, first: bool = False
     ) -> Reservation:
         """Waits until `cost` is covered, then reserves it until a response brings a fresh
-        reading (or `release` gives it back). `first`: a request a merchant waits on; any
-        other waits while one is (`merchant_first`)."""
+        reading (or `release` gives it back). `first`: a request a merchant waits on or a
+        decision sends; while one waits for the budget, the others wait too."""
         waited = 0.0
-        while True:
-            with self._lock:
-                delay = self._delay(cost)
-                if self._merchants and not first:
-                    delay = max(delay, YIELD_S)
-                elif delay <= 0:
-                    self._reserve(cost)
-                    self.waited_s += waited
-                    return Reservation(cost, self._readings, waited)
-            self.pause(delay, cancel)
-            waited += delay
+        counted = False  # this `first` request is counted among those waiting
+        try:
+            while True:
+                with self._lock:
+                    delay = self._delay(cost)
+                    if self._first_waiting and not first:
+                        delay = max(delay, YIELD_S)
+                    elif delay <= 0:
+                        self._reserve(cost)
+                        self.waited_s += waited
+                        return Reservation(cost, self._readings, waited)
+                    elif first and not counted:
+                        self._first_waiting += 1
+                        counted = True
+                self.pause(delay, cancel)
+                waited += delay
+        finally:
+            if counted:
+                with self._lock:
+                    self._first_waiting -= 1
 
     def release(self, reservation: Reservation) -> None:
         """Gives back the points of a request that brought no reading: it never reached

@@ -8,7 +8,9 @@ Picard's run-task contract, with Qt signals::
 
 Long work takes a `TaskControl` as its first argument (use `run_cancellable`): it reports
 progress with `control.progress(done, total, text)` and stops early when `control.cancelled`
-is set (`control.raise_if_cancelled()` ends it with `Cancelled`, reported as `cancelled`)::
+is set (`control.raise_if_cancelled()` ends it with `Cancelled`, reported as `cancelled`; so
+is any exception raised once the task was cancelled, such as the Shopify client's own
+`Cancelled` from a wait given `control.cancel_event`: the stop, not a failure)::
 
     def sync_orders(control: TaskControl, store_id: int) -> SyncResult: ...
     task = workers.run_cancellable_on(Lane.NETWORK, sync_orders, store_id)
@@ -152,6 +154,10 @@ class _Runnable(QRunnable):
         except Cancelled:
             post(self._task_id, _CANCELLED, None)
         except Exception as exc:
+            if self._cancel_event.is_set():  # what stopping raised (a wait for Shopify cut
+                log.debug("task %s stopped: %r", self._name, exc)  # short): the stop itself
+                post(self._task_id, _CANCELLED, None)
+                return
             log.warning("task %s failed", self._name, exc_info=True)
             post(self._task_id, _ERROR, exc)
         else:

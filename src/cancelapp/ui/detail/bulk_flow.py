@@ -4,13 +4,13 @@ says (a few at a time; none after Stop).
 
 While the selected orders are read, the status bar says so at once (and that the first read
 of the store still runs, when it does), Esc stops the reading, and no other decision starts;
-the reads go before the sync's (`Throttle.merchant_first`), so the confirmation does not wait
-for the sync. The decline reason is read from its dialog on the GUI thread, before any worker
-starts. With an undo window (Settings), the confirmed bulk waits it out as a single decision
-does: every order is queued in the journal, the status bar says when they go, and one Undo
-(Ctrl+Z) takes back all of them. When the window is over the orders are sent with their
-progress shown; Stop takes back those not started. Without an undo window they are sent at
-once.
+the reads go before the sync's (`ShopifyClient.merchant_waiting`), so the confirmation does
+not wait for the sync. The decline reason is read from its dialog on the GUI thread, before
+any worker starts. With an undo window (Settings), the confirmed bulk waits it out as a
+single decision does: every order is queued in the journal, the status bar says when they
+go, and one Undo (Ctrl+Z) takes back all of them. When the window is over the orders are
+sent with their progress shown; Stop takes back those not started. Without an undo window
+they are sent at once.
 """
 
 from __future__ import annotations
@@ -256,8 +256,13 @@ class BulkFlow(QObject):
             if self._read_over(task):
                 self._failed(error, approving=approving)
 
+        def cancelled() -> None:  # stopped other than by Esc (the store closed, quitting)
+            if self._read_over(task):
+                self._set_busy(False)
+
         task.succeeded.connect(read)
         task.failed.connect(failed)
+        task.cancelled.connect(cancelled)
 
     def _read_over(self, task: Task) -> bool:
         """The reading by `task` ended (or was stopped); False when it no longer counts."""
@@ -404,8 +409,8 @@ class BulkFlow(QObject):
         self._start_next(session, run)
 
     def _watch(self) -> None:
-        """While an order has waited for Shopify longer than a merchant's patience (a single
-        decision's read gives up by then), the dialog says so in words, and the window goes
+        """While an order has waited for Shopify's answer longer than a merchant's patience (a
+        single decision's read gives up by then), the dialog says so in words, and the window goes
         offline as a single decision's does. The order itself is never abandoned: it may have
         reached Shopify, so its worker waits for the answer (the journal and idempotency keys
         make the runner's later recovery safe)."""
@@ -418,7 +423,10 @@ class BulkFlow(QObject):
                 progress.show_waiting(None, [], run is not None and run.stopped)
             return
         patience = session.client.merchant_patience
-        waited = time.monotonic() - min(self._sent_at[i] for i in in_flight)
+        # Shopify's silence: since the orders started, and since a request actually left
+        # (a wait in the pacer, behind other requests or for the budget, is not silence).
+        since_started = time.monotonic() - min(self._sent_at[i] for i in in_flight)
+        waited = min(since_started, session.client.unanswered_s)
         if waited < patience:
             if progress is not None:
                 progress.show_waiting(None, [], run.stopped)
