@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from cancelapp.demoshop import DemoShop, Fault
@@ -275,3 +276,35 @@ def test_esc_stops_the_read_under_way_and_is_not_logged_as_a_failure(
     assert [op for op, _f in shop.faults.fired] == ["Order"]  # no refund read after Esc
     failed = [r for r in caplog.records if r.levelname == "WARNING" and "failed" in r.message]
     assert failed == []
+
+
+def test_a_menu_looked_at_meanwhile_neither_hides_the_reading_nor_keeps_esc_from_stopping_it(
+    qtbot: QtBot, window: MainWindow, hang: threading.Event
+) -> None:
+    """Eighth walkthrough: Alt+R, Esc (the menu closed, the menu bar still taking keys),
+    Shift+A, then Esc: the menu bar took that Esc, the orders were read to the end and
+    "Approve 10 orders" opened anyway; a menu's status tips had also wiped "Reading…"."""
+    two_requests(window)
+    opened: list[object] = []
+    window.bulk.dialog_opened.connect(opened.append)
+    window.queue.show_tab(Tab.APPROVE)
+    click_rows(qtbot, window, [0, 1])
+    bar = window.menuBar()
+    bar.setFocus(Qt.FocusReason.ShortcutFocusReason)  # the keyboard in the menu bar
+    qtbot.waitUntil(bar.hasFocus)
+    qtbot.keyClick(bar, Qt.Key.Key_A, Qt.KeyboardModifier.ShiftModifier)
+    reading = "Reading 2 orders from Shopify… Esc stops."
+    assert window.status.currentMessage() == reading
+    window.status.showMessage("Cancel the order, refund and restock")  # a menu's status tip
+    window.status.clearMessage()  # the pointer left the menu
+    assert window.status.currentMessage() == reading
+
+    focused = QApplication.focusWidget()
+    assert focused is not None and focused is not bar
+    qtbot.keyClick(focused, Qt.Key.Key_Escape)
+    assert window.status.currentMessage() == "Approve selected stopped: nothing was approved."
+    hang.set()
+    qtbot.waitUntil(lambda: window.context.workers.active_count == 0, timeout=WAIT)
+    assert opened == [] and not window.bulk.busy
+    window.status.clearMessage()  # the read over: nothing brings it back
+    assert window.status.currentMessage() == ""

@@ -17,7 +17,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMenuBar,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from cancelapp.session.opening import Step
 from cancelapp.store.stores import StoreRecord, shown_name
@@ -353,6 +361,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.bulk.order_finished.connect(self._bulk_order_finished)
         self.bulk.notice.connect(self.status.showMessage)
         self.bulk.reading.connect(self.status.show_reading)
+        self.bulk.reading.connect(self._keys_to_the_queue)
         self.bulk.waiting_for_shopify.connect(self.actions_.wait_for_shopify)
         self.bulk.undo_changed.connect(self._update_actions)
         self.bulk.unreachable.connect(self._shopify_out_of_reach)
@@ -619,6 +628,13 @@ class MainWindow(Retranslating, QMainWindow):
 
         self.bulk.shopify_answered()
         self.banner.withdraw(describe_error(NetworkDown(), self.formatter)[0])
+
+    def _keys_to_the_queue(self, reading: str) -> None:
+        """Orders read for a bulk: a menu bar still taking the keys (Alt+R, Esc) would take
+        the Esc that stops it (eighth walkthrough: the orders were read to the end and the
+        confirmation opened anyway), so the keys go back to the queue."""
+        if reading and isinstance(QApplication.focusWidget(), QMenuBar):
+            self.queue.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _shopify_out_of_reach(self) -> None:
         if self.status.online is not False:

@@ -61,6 +61,7 @@ class StatusBar(Retranslating, QStatusBar):
         self.budget = _plain()
         self._budget: tuple[float, float] | None = None
         self._reading = ""  # the read now shown (`show_reading`)
+        self.messageChanged.connect(self._keep_reading)
         self.progress = OneLineProgressBar()
         self.progress.setMaximumWidth(320)
         self.progress.setTextVisible(True)
@@ -123,13 +124,18 @@ class StatusBar(Retranslating, QStatusBar):
         )
 
     def show_reading(self, text: str) -> None:
-        """A read the merchant waits on: shown until it ends (""), unless something newer was
-        said meanwhile."""
+        """A read the merchant waits on: shown until it ends (""), and again whenever what was
+        said over it meanwhile goes (a menu's status tips wiped "Reading 26 orders… Esc
+        stops." for good: eighth walkthrough)."""
+        shown, self._reading = self._reading, text
         if text:
-            self._reading = text
             self.showMessage(text)
-        elif self.currentMessage() == self._reading:
+        elif shown and self.currentMessage() == shown:
             self.clearMessage()
+
+    def _keep_reading(self, message: str) -> None:
+        if not message and self._reading:
+            self.showMessage(self._reading)
 
     def sync_started(self) -> None:
         self.syncing = True
