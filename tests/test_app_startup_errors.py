@@ -13,10 +13,13 @@ import subprocess
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import cast
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from pytestqt.qtbot import QtBot
 
+from cancelapp.startup.termination import quit_on_termination
 from cancelapp.store import Database
 from cancelapp.store.audit import AuditEntry, append_audit
 from cancelapp.store.instance_lock import InstanceLock
@@ -235,3 +238,22 @@ def test_a_damaged_database_is_said_once_when_the_log_falls_back_to_stderr(
     assert done.returncode == EXIT_CODE, done.stderr
     assert done.stderr.count("saved data is damaged") == 1, done.stderr
     assert "Traceback" not in done.stderr
+
+
+@POSIX_ONLY
+def test_a_sigterm_before_the_event_loop_runs_still_ends_it(qtbot: QtBot) -> None:
+    """The handler is set, and its log line written, just before `app.exec()`: a SIGTERM in
+    between quit a loop that was not running yet, which Qt ignores (once in CI: the app stayed
+    until killed). The quit waits for the loop."""
+    loop = QEventLoop()
+    ended: list[str] = []
+    before = signal.getsignal(signal.SIGTERM)
+    wake = quit_on_termination(cast(QCoreApplication, loop), lambda: ended.append("unasked"))
+    try:
+        signal.raise_signal(signal.SIGTERM)  # handled here, before the loop runs
+        QTimer.singleShot(10_000, lambda: ended.append("timed out") or loop.quit())
+        loop.exec()
+    finally:
+        wake.stop()
+        signal.signal(signal.SIGTERM, before)
+    assert ended == ["unasked"]

@@ -24,6 +24,12 @@ def quit_on_termination(app: QCoreApplication, unasked: Callable[[], None]) -> Q
     """`unasked` closes, before the quit, what would otherwise ask before closing."""
 
     def quit_app(_signum: int, _frame: FrameType | None) -> None:
+        # Posted, not done at once: a SIGTERM that lands before `app.exec()` runs (the log line
+        # below comes just before it) quit a loop not yet running, which Qt ignores, and
+        # CancelApp stayed until the system killed it (seen once in CI, under load).
+        QTimer.singleShot(0, app, end)
+
+    def end() -> None:
         unasked()
         app.quit()
 
