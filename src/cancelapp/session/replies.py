@@ -17,6 +17,7 @@ import sqlite3
 import threading
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from cancelapp.actions import Outcome
 from cancelapp.domain.action import ActionKind, ActionState
@@ -180,18 +181,14 @@ def _not_sent_taken_back(
     if any(what == EntryCode.REPLY_TAKEN_BACK for what, _detail in rows):
         return
     for _what, detail in rows:
-        append_audit(
+        _note(
             conn,
-            AuditEntry(
-                at=datetime.now(UTC),
-                who=session.runner.who,
-                what=EntryCode.REPLY_TAKEN_BACK,
-                store_id=session.store_id,
-                order_gid=order_gid,
-                request_id=action.request_id,
-                action_id=action_id,
-                detail=json.loads(detail),
-            ),
+            session,
+            EntryCode.REPLY_TAKEN_BACK,
+            order_gid,
+            action.request_id,
+            action_id=action_id,
+            detail=json.loads(detail),
         )
 
 
@@ -206,17 +203,14 @@ def _replaced(
     drop_mail(conn, [mail.id for mail in replaced], now)
     for mail in replaced:
         detail = {"message_id": mail.message_id, "to": mail.recipient, "subject": mail.subject}
-        append_audit(
+        _note(
             conn,
-            AuditEntry(
-                at=now,
-                who=session.runner.who,
-                what=what,
-                store_id=session.store_id,
-                order_gid=order_gid,
-                request_id=mail.request_id,
-                detail=detail,
-            ),
+            session,
+            what,
+            order_gid,
+            mail.request_id,
+            detail=detail,
+            at=now,
         )
 
 
@@ -273,20 +267,16 @@ def _not_sent(
     if session.mailbox is None and code is EntryCode.REPLY_NO_ADDRESS:
         code = EntryCode.REPLY_NO_MAILBOX
     with session.database.transaction() as conn:
-        append_audit(
+        _note(
             conn,
-            AuditEntry(
-                at=datetime.now(UTC),
-                who=session.runner.who,
-                what=code,
-                store_id=session.store_id,
-                order_gid=order_gid,
-                request_id=draft.request_id,
-                detail={
-                    **({"to": draft.to, "subject": draft.subject} if draft.to else {}),
-                    "plan_id": plan_id,
-                },
-            ),
+            session,
+            code,
+            order_gid,
+            draft.request_id,
+            detail={
+                **({"to": draft.to, "subject": draft.subject} if draft.to else {}),
+                "plan_id": plan_id,
+            },
         )
 
 
@@ -475,24 +465,47 @@ def _set(
 
 def _record(session: StoreSession, mail: OutgoingMail, order: str, order_gid: str | None) -> None:
     with session.database.transaction() as conn:
-        append_audit(
+        _note(
             conn,
-            AuditEntry(
-                at=datetime.now(UTC),
-                who=session.runner.who,
-                what=EntryCode.REPLY,
-                store_id=session.store_id,
-                order_gid=order_gid,
-                request_id=mail.request_id,
-                detail={
-                    "message_id": mail.message_id,
-                    "to": mail.recipient,
-                    "subject": mail.subject,
-                    "order": order,
-                },
-            ),
+            session,
+            EntryCode.REPLY,
+            order_gid,
+            mail.request_id,
+            detail={
+                "message_id": mail.message_id,
+                "to": mail.recipient,
+                "subject": mail.subject,
+                "order": order,
+            },
         )
 
 
 def _unknown(mail: OutgoingMail, order: str) -> Unknown:
     return Unknown(mail.id, mail.request_id, order, mail.recipient, mail.subject)
+
+
+def _note(
+    conn: sqlite3.Connection,
+    session: StoreSession,
+    what: EntryCode,
+    order_gid: str | None,
+    request_id: int | None,
+    *,
+    detail: dict[str, Any],
+    action_id: int | None = None,
+    at: datetime | None = None,
+) -> None:
+    """One entry in the request's record, by the merchant of this session."""
+    append_audit(
+        conn,
+        AuditEntry(
+            at=at or datetime.now(UTC),
+            who=session.runner.who,
+            what=what,
+            store_id=session.store_id,
+            order_gid=order_gid,
+            request_id=request_id,
+            action_id=action_id,
+            detail=detail,
+        ),
+    )
